@@ -1,0 +1,63 @@
+# Two set-up commands: `make run` and `make test`. Everything else is a helper target.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+TS := $(wildcard resources/translations/*.ts)
+QM := $(TS:.ts=.qm)
+export QT_QPA_PLATFORM ?= offscreen
+
+.PHONY: run test lint typecheck contracts pytest translations sysdeps sysdeps-test bench screenshot installer clean
+
+run: sysdeps $(BIN)/.stamp-install translations
+	$(BIN)/python -m console demo
+	QT_QPA_PLATFORM= $(BIN)/python -m console
+
+test: sysdeps-test $(BIN)/.stamp-install translations lint contracts typecheck pytest
+
+sysdeps:
+	@bash tools/sysdeps.sh run
+
+sysdeps-test:
+	@bash tools/sysdeps.sh test
+
+$(BIN)/.stamp-install: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+translations: $(QM)
+
+resources/translations/%.qm: resources/translations/%.ts $(BIN)/.stamp-install
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+lint: $(BIN)/.stamp-install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+contracts: $(BIN)/.stamp-install
+	$(BIN)/lint-imports
+
+typecheck: $(BIN)/.stamp-install
+	$(BIN)/mypy
+
+pytest: $(BIN)/.stamp-install translations
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: $(BIN)/.stamp-install translations
+	$(BIN)/python -m bench
+
+screenshot: $(BIN)/.stamp-install translations
+	$(BIN)/python -m console --screenshot out/console.png
+
+# Refresh the .ts sources after UI strings change; translators then fill them in.
+lupdate: $(BIN)/.stamp-install
+	$(BIN)/pyside6-lupdate $$(git ls-files 'console/*.py' 'widgets/*.py') \
+		-ts resources/translations/console_zh_CN.ts resources/translations/console_en.ts
+
+installer: $(BIN)/.stamp-install translations
+	$(BIN)/python -m pip install --quiet -e '.[package]'
+	$(BIN)/pyinstaller --noconfirm build_installer.spec
+
+clean:
+	rm -rf $(VENV) build dist out resources/translations/*.qm

@@ -1,0 +1,1 @@
+"""The composition root: application, main window, bridges to the GUI thread, CLI."""

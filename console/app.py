@@ -1,0 +1,443 @@
+"""The composition root: builds services, threads and windows and wires them together."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDeadlineTimer, QObject, QThread, QTimer, Slot
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from console.bridge import EventBridge
+from console.feed import ChangeFeedWatcher
+from console.i18n import DEFAULT_LANGUAGE, Translations
+from console.idle import IdleWatcher
+from console.layout import LayoutStore
+from console.main_window import MainWindow
+from console.threads import DbExecutor, ThreadOwner
+from core.audit import AuditAction
+from core.auth import LoginError, LoginPolicy
+from core.events import ChangesAvailable, DatabaseHealth, WorkerFailed
+from core.incidents import IncidentState
+from core.permissions import PermissionDenied, Principal
+from core.ports import PasswordHasher
+from core.timefmt import DEFAULT_ZONE, fmt_local
+from core.views import DeviceCounts, DeviceRow, IncidentRow
+from data.audit import verify_audit
+from data.db import Database
+from data.queries import ConsoleService
+from data.security import AuthService
+from widgets.incident_dialog import NewIncidentDialog
+from widgets.login import LoginDialog
+from widgets.notifications import Level
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class ConsoleOptions:
+    """What the console runs with (from the command line, environment and defaults)."""
+
+    workstation: str = "CC"
+    language: str = DEFAULT_LANGUAGE
+    idle_lock_minutes: float = 10.0
+    config_dir: Path = field(default_factory=lambda: Path.home() / ".config" / "street-console")
+    poll_interval: float = 1.0
+    confirm_quit: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """Everything the panes show, read in one job off the GUI thread."""
+
+    incidents: list[IncidentRow]
+    devices: list[DeviceRow]
+    counts: DeviceCounts
+
+
+class ConsoleApp(QObject):
+    """The controller: owns threads and services; the window only shows and asks."""
+
+    def __init__(
+        self,
+        qapp: QApplication,
+        db: Database,
+        opts: ConsoleOptions,
+        *,
+        hasher: PasswordHasher | None = None,
+        policy: LoginPolicy | None = None,
+    ):
+        super().__init__()
+        self.qapp = qapp
+        self.db = db
+        self.opts = opts
+        self.bridge = EventBridge(self)
+        self.owner = ThreadOwner()
+        self.writer = self.owner.add_executor(DbExecutor("db-writer", self.bridge.deliver))
+        self.reader = self.owner.add_executor(
+            DbExecutor("db-reader", self.bridge.deliver, workers=2)
+        )
+        self.owner.add_closer("database", db.dispose)
+        policy = policy or LoginPolicy()
+        self.auth = AuthService(db, workstation=opts.workstation, hasher=hasher, policy=policy)
+        self.service = ConsoleService(db, self.auth)
+        meta = self.service.site_meta()
+        self.zone = meta.get("timezone", DEFAULT_ZONE)
+        self.site_name = meta.get("site_name", "")
+        self.translations = Translations(qapp)
+        self.translations.switch(opts.language)
+        self.layouts = LayoutStore(opts.config_dir / "layout.ini")
+        self.window = MainWindow(self.zone)
+        self.window.set_site(self.site_name)
+        self.window.set_database(db.label, True)
+        self.window.set_language_checked(self.translations.language)
+        self.login_dialog: LoginDialog | None = None
+        self.principal: Principal | None = None
+        self.idle = IdleWatcher(int(opts.idle_lock_minutes * 60_000), self)
+        qapp.installEventFilter(self.idle)
+        self.feed: ChangeFeedWatcher | None = None
+        self._refresh_pending = False
+        self._refresh_again = False
+        self._shut_down = False
+        self._wire()
+
+    def _wire(self) -> None:
+        w = self.window
+        w.sig_lock_requested.connect(self.lock)
+        w.sig_sign_out_requested.connect(self.sign_out)
+        w.sig_quit_requested.connect(self.quit)
+        w.sig_new_incident_requested.connect(self._on_window_new_incident_requested)
+        w.sig_acknowledge_requested.connect(self._on_window_acknowledge_requested)
+        w.sig_refresh_requested.connect(self.refresh)
+        w.sig_language_requested.connect(self.set_language)
+        w.sig_verify_audit_requested.connect(self._on_window_verify_audit_requested)
+        w.sig_reset_layout_requested.connect(self._on_window_reset_layout_requested)
+        w.lock_screen.sig_unlock_requested.connect(self._on_lock_unlock_requested)
+        w.lock_screen.sig_sign_out_requested.connect(self.sign_out)
+        self.idle.sig_idle.connect(self._on_idle)
+        self.bridge.sig_worker_failed.connect(self._on_worker_failed)
+        self.bridge.sig_changes_available.connect(self._on_changes_available)
+        self.bridge.sig_db_health_changed.connect(self._on_db_health_changed)
+
+    # --- sign-in -------------------------------------------------------------------------
+    def start(self) -> LoginDialog:
+        """Show the sign-in dialog (non-blocking)."""
+        dlg = LoginDialog(self.site_name)
+        dlg.set_language(self.translations.language)
+        dlg.sig_login_requested.connect(self._on_login_requested)
+        dlg.sig_language_requested.connect(self.set_language)
+        dlg.rejected.connect(self._on_login_rejected)
+        self.login_dialog = dlg
+        dlg.show()
+        dlg.username.setFocus()
+        return dlg
+
+    @Slot(str, str)
+    def _on_login_requested(self, username: str, password: str) -> None:
+        self.writer.submit(
+            lambda: self.auth.login(username, password),
+            self._on_login_succeeded,
+            self._on_login_failed,
+            label="login",
+        )
+
+    def _on_login_succeeded(self, who: Principal) -> None:
+        if self.login_dialog is not None:
+            self.login_dialog.hide()
+            self.login_dialog.deleteLater()
+            self.login_dialog = None
+        self.enter(who)
+
+    def _on_login_failed(self, exc: BaseException) -> None:
+        if self.login_dialog is not None:
+            self.login_dialog.show_error(self.login_error_text(exc))
+
+    def login_error_text(self, exc: BaseException) -> str:
+        """An operator-facing reason for a refused sign-in."""
+        if isinstance(exc, LoginError):
+            if exc.reason == LoginError.LOCKED:
+                until = fmt_local(exc.locked_until, self.zone, seconds=False)
+                return self.tr(
+                    "This account is locked until {until} after repeated wrong passwords. "
+                    "An administrator can unlock it."
+                ).format(until=until)
+            if exc.reason == LoginError.DISABLED:
+                return self.tr("This account is disabled.")
+            return self.tr("Wrong user name or password.")
+        log.error("sign-in failed: %s", exc, exc_info=exc)
+        return self.tr("Sign-in is not possible right now: {err}").format(err=exc)
+
+    def _on_login_rejected(self) -> None:
+        self.quit(confirm=False)
+
+    def enter(self, who: Principal) -> None:
+        """Open the console for a signed-in user: layout, data, idle lock, change feed."""
+        self.principal = who
+        self.window.set_principal(who)
+        saved = self.layouts.load(who.username)
+        self.window.default_layout()
+        if saved is not None and not self.window.restore_layout(*saved):
+            log.warning("saved layout of %s was not usable; default layout used", who.username)
+        self.window.show()
+        self.refresh()
+        self.idle.start()
+        if self.feed is None:
+            self.feed = ChangeFeedWatcher(self.db, self.bridge, interval=self.opts.poll_interval)
+            self.owner.add_worker(self.feed)
+
+    # --- data ----------------------------------------------------------------------------
+    @Slot()
+    def refresh(self) -> None:
+        """Reload the panes off the GUI thread; calls while one is running coalesce."""
+        who = self.principal
+        if who is None:
+            return
+        if self._refresh_pending:
+            self._refresh_again = True
+            return
+        self._refresh_pending = True
+        self.reader.submit(
+            lambda: self._snapshot(who), self._on_snapshot, self._on_snapshot_failed, "refresh"
+        )
+
+    def _snapshot(self, who: Principal) -> Snapshot:
+        return Snapshot(
+            incidents=self.service.open_incidents(who),
+            devices=self.service.devices(who),
+            counts=self.service.device_counts(who),
+        )
+
+    def _on_snapshot(self, snap: Snapshot) -> None:
+        self._refresh_pending = False
+        self.window.set_incidents(snap.incidents)
+        self.window.set_devices(snap.devices, snap.counts)
+        if self._refresh_again:
+            self._refresh_again = False
+            self.refresh()
+
+    def _on_snapshot_failed(self, exc: BaseException) -> None:
+        self._refresh_pending = False
+        self._report(exc, self.tr("Could not load the panes"))
+
+    def _report(self, exc: BaseException, what: str) -> None:
+        if isinstance(exc, PermissionDenied):
+            text = self.tr("{what}: your role does not allow this.").format(what=what)
+            self.window.notify(Level.WARNING, text)
+        else:
+            log.error("%s: %s", what, exc, exc_info=exc)
+            self.window.notify(Level.ERROR, f"{what}: {exc}")
+        self.window.statusBar().showMessage(what, 6000)
+
+    @Slot(object)
+    def _on_changes_available(self, ch: ChangesAvailable) -> None:
+        if ch.tables & {"incident", "device", "community"}:
+            self.refresh()
+
+    @Slot(object)
+    def _on_db_health_changed(self, h: DatabaseHealth) -> None:
+        self.window.set_database(self.db.label, h.ok, h.detail)
+        if h.ok:
+            self.window.notify(Level.INFO, self.tr("Database connection restored."), h.at)
+            self.refresh()
+        else:
+            self.window.notify(
+                Level.ERROR, self.tr("Database not reachable: {d}").format(d=h.detail), h.at
+            )
+
+    @Slot(object)
+    def _on_worker_failed(self, ev: WorkerFailed) -> None:
+        self.window.notify(Level.ERROR, f"{ev.worker}: {ev.message}", ev.at)
+
+    # --- incidents -----------------------------------------------------------------------
+    def _on_window_new_incident_requested(self) -> None:
+        who = self.principal
+        if who is None:
+            return
+        communities = self.service.communities(who)
+        dlg = NewIncidentDialog(communities, self.window)
+        if dlg.exec() != NewIncidentDialog.DialogCode.Accepted:
+            return
+        self.create_incident(dlg.value())
+
+    def create_incident(self, v: Any) -> None:
+        """Submit a new incident to the writer."""
+        who = self.principal
+        if who is None:
+            return
+        self.writer.submit(
+            lambda: self.service.create_incident(
+                who,
+                title=v.title,
+                priority=v.priority,
+                community=v.community,
+                location=v.location,
+                description=v.description,
+            ),
+            lambda _id: self.refresh(),
+            lambda exc: self._report(exc, self.tr("Could not create the incident")),
+            "create_incident",
+        )
+
+    def _on_window_acknowledge_requested(self, incident_id: int) -> None:
+        who = self.principal
+        if who is None:
+            return
+        self.writer.submit(
+            lambda: self.service.transition(who, incident_id, IncidentState.ACKNOWLEDGED),
+            lambda _r: self.refresh(),
+            lambda exc: self._report(exc, self.tr("Could not acknowledge the incident")),
+            "acknowledge",
+        )
+
+    def _on_window_verify_audit_requested(self) -> None:
+        who = self.principal
+        if who is None:
+            return
+
+        def job() -> Any:
+            from core.permissions import Permission
+
+            self.auth.require(who, Permission.VIEW_AUDIT)
+            with self.db.session() as s:
+                return verify_audit(s)
+
+        self.window.statusBar().showMessage(self.tr("Verifying the audit log…"))
+        self.reader.submit(
+            job, self._on_audit_verified, lambda e: self._report(e, self.tr("Audit check failed"))
+        )
+
+    def _on_audit_verified(self, report: Any) -> None:
+        self.window.statusBar().clearMessage()
+        if report.ok:
+            text = self.tr("Audit log intact: {n} rows, chain verified.").format(n=report.rows)
+            self.window.notify(Level.INFO, text)
+            QMessageBox.information(self.window, self.tr("Verify audit log"), text)
+        else:
+            first = report.breaks[0]
+            text = self.tr("AUDIT LOG TAMPERED: {n} problems; first at row {row}: {why}").format(
+                n=len(report.breaks), row=first.row_id, why=first.reason
+            )
+            self.window.notify(Level.ERROR, text)
+            QMessageBox.critical(self.window, self.tr("Verify audit log"), text)
+
+    # --- lock, language, layout ----------------------------------------------------------
+    @Slot()
+    def lock(self) -> None:
+        """Lock the screen now (Ctrl+L or idle)."""
+        who = self.principal
+        if who is None or self.window.locked:
+            return
+        self.idle.stop()
+        self.window.set_locked(True)
+        self.writer.submit(lambda: self.auth.record(who, AuditAction.SCREEN_LOCKED), label="lock")
+
+    def _on_idle(self) -> None:
+        self.lock()
+
+    def _on_lock_unlock_requested(self, password: str) -> None:
+        who = self.principal
+        if who is None:
+            return
+        self.writer.submit(
+            lambda: self.auth.reauthenticate(who, password),
+            self._on_unlocked,
+            self._on_unlock_failed,
+            "unlock",
+        )
+
+    def _on_unlocked(self, who: Principal) -> None:
+        self.principal = who
+        self.window.set_locked(False)
+        self.idle.start()
+
+    def _on_unlock_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, LoginError) and exc.reason == LoginError.LOCKED:
+            # Too many wrong passwords at the lock screen: the session ends.
+            self.sign_out()
+            if self.login_dialog is not None:
+                self.login_dialog.show_error(self.login_error_text(exc))
+            return
+        self.window.lock_screen.show_error(self.login_error_text(exc))
+
+    @Slot(str)
+    def set_language(self, lang: str) -> None:
+        """Switch the UI language at run time."""
+        if not self.translations.switch(lang):
+            self.window.notify(
+                Level.WARNING, f"translation for {lang} missing; run `make translations`"
+            )
+        self.window.set_language_checked(self.translations.language)
+        if self.login_dialog is not None:
+            self.login_dialog.set_language(self.translations.language)
+
+    def _on_window_reset_layout_requested(self) -> None:
+        if self.principal is not None:
+            self.layouts.forget(self.principal.username)
+        self.window.default_layout()
+
+    def save_layout(self) -> None:
+        """Remember the window layout for the signed-in user."""
+        if self.principal is not None:
+            self.layouts.save(self.principal.username, *self.window.layout_state())
+
+    # --- sign-out and quit ---------------------------------------------------------------
+    @Slot()
+    def sign_out(self) -> None:
+        """Save the layout, audit, hide the window and ask for a sign-in again."""
+        who = self.principal
+        if who is None:
+            return
+        self.save_layout()
+        self.idle.stop()
+        self.writer.submit(lambda: self.auth.record(who, AuditAction.LOGOUT), label="logout")
+        self.principal = None
+        self.window.set_locked(False)
+        self.window.set_principal(None)
+        self.window.hide()
+        self.start()
+
+    def quit(self, confirm: bool | None = None) -> None:
+        """Ask (when signed in), save the layout, stop every thread, close."""
+        confirm = self.opts.confirm_quit if confirm is None else confirm
+        if confirm and self.principal is not None:
+            answer = QMessageBox.question(
+                self.window,
+                self.tr("Quit"),
+                self.tr("Quit the console? Devices hosted on this workstation stop reporting."),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        who = self.principal
+        self.save_layout()
+        if who is not None:
+            self.writer.submit(lambda: self.auth.record(who, AuditAction.LOGOUT), label="logout")
+        self.shutdown()
+        self.window.allow_close()
+        self.window.close()
+        QTimer.singleShot(0, self.qapp.quit)
+
+    def shutdown(self) -> None:
+        """Stop producers first, then DB executors, then close the database (idempotent)."""
+        if self._shut_down:
+            return
+        self._shut_down = True
+        self.idle.stop()
+        self.qapp.removeEventFilter(self.idle)
+        stuck = self.owner.shutdown()
+        if stuck:
+            log.error("threads still running at exit: %s", ", ".join(stuck))
+        # Deliveries queued by the executors' last jobs are now moot.
+        self.qapp.processEvents()
+
+    def wait_idle(self, timeout_ms: int = 10_000) -> bool:
+        """Process events until no DB job is pending (screenshot, tests)."""
+        deadline = QDeadlineTimer(timeout_ms)
+        while self.writer.pending or self.reader.pending or self._refresh_pending:
+            if deadline.hasExpired():
+                return False
+            self.qapp.processEvents()
+            QThread.msleep(5)
+        self.qapp.processEvents()
+        return True

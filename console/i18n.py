@@ -1,0 +1,56 @@
+"""Run-time language switching with Qt translators (.qm built from resources/translations)."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from console.paths import resources_dir
+
+log = logging.getLogger(__name__)
+
+LANGUAGES = ("zh_CN", "en")
+DEFAULT_LANGUAGE = "zh_CN"
+
+
+class Translations:
+    """Owns the installed translators; switching posts LanguageChange to every widget."""
+
+    def __init__(self, app: QCoreApplication, folder: Path | None = None):
+        self.app = app
+        self.folder = folder or resources_dir() / "translations"
+        self.language = "en"
+        self._installed: list[QTranslator] = []
+
+    def switch(self, lang: str) -> bool:
+        """Install the translators for `lang`; False (and English) if its .qm is missing."""
+        if lang not in LANGUAGES:
+            raise ValueError(f"unsupported language {lang!r}; choose one of {LANGUAGES}")
+        for t in self._installed:
+            self.app.removeTranslator(t)
+        self._installed.clear()
+        ok = True
+        if lang != "en":
+            own = QTranslator(self.app)
+            qm = self.folder / f"console_{lang}.qm"
+            if own.load(str(qm)):
+                self._installed.append(own)
+            else:
+                log.error("translation %s missing; run `make translations`", qm)
+                ok = False
+            qt = QTranslator(self.app)
+            # Qt's own strings (standard buttons, context menus) in the same language.
+            if qt.load(
+                QLocale(lang),
+                "qtbase",
+                "_",
+                QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+            ):
+                self._installed.append(qt)
+        for t in self._installed:
+            self.app.installTranslator(t)
+        self.language = lang if ok else "en"
+        QLocale.setDefault(QLocale(self.language))
+        return ok

@@ -1,0 +1,1 @@
+"""Qt-free, DB-free domain of the Street Command Console."""

@@ -1,0 +1,142 @@
+"""The audit chain: each row carries the SHA-256 of the previous row, so edits are detectable."""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+GENESIS_HASH = "0" * 64
+
+
+class AuditAction(enum.StrEnum):
+    """What an audit row records."""
+
+    LOGIN = "login"
+    LOGIN_FAILED = "login_failed"
+    ACCOUNT_LOCKED = "account_locked"
+    ACCOUNT_UNLOCKED = "account_unlocked"
+    LOGOUT = "logout"
+    SCREEN_LOCKED = "screen_locked"
+    SCREEN_UNLOCKED = "screen_unlocked"
+    PERMISSION_DENIED = "permission_denied"
+    USER_CREATED = "user_created"
+    PASSWORD_CHANGED = "password_changed"
+    SITE_SEEDED = "site_seeded"
+    RESIDENT_VIEWED = "resident_viewed"
+    INCIDENT_CREATED = "incident_created"
+    INCIDENT_CHANGED = "incident_changed"
+    SCHEMA_MIGRATED = "schema_migrated"
+    SCREENSHOT = "screenshot"
+
+
+@dataclass(frozen=True, slots=True)
+class AuditRecord:
+    """One row of the chain as stored; `ts` is timezone-aware UTC."""
+
+    id: int
+    ts: datetime
+    actor: str
+    workstation: str
+    action: str
+    target: str
+    detail: str
+    prev_hash: str
+    row_hash: str
+
+
+def row_digest(
+    *,
+    prev_hash: str,
+    ts: datetime,
+    actor: str,
+    workstation: str,
+    action: str,
+    target: str,
+    detail: str,
+) -> str:
+    """SHA-256 over the previous hash and this row's content, in a canonical JSON form.
+
+    The id is left out on purpose: PostgreSQL sequences may skip values after a rolled-back
+    insert, and the chain must not depend on that. Order is carried by prev_hash.
+    """
+    canonical = json.dumps(
+        [prev_hash, _ts_text(ts), actor, workstation, action, target, detail],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def _ts_text(ts: datetime) -> str:
+    if ts.tzinfo is None:
+        raise ValueError("audit timestamps must be timezone-aware")
+    # Normalised to UTC with microseconds: the database may hand the value back in another
+    # zone (PostgreSQL) or naive-as-UTC (SQLite), and two rows in one second must differ.
+    return ts.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+@dataclass(frozen=True, slots=True)
+class ChainBreak:
+    """Where and why verification failed."""
+
+    row_id: int
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class ChainReport:
+    """Result of verifying a chain."""
+
+    rows: int
+    last_hash: str
+    breaks: tuple[ChainBreak, ...]
+
+    @property
+    def ok(self) -> bool:
+        """True when no row was altered, removed or inserted."""
+        return not self.breaks
+
+
+def verify_chain(
+    records: Iterable[AuditRecord],
+    *,
+    expected_head: str | None = None,
+    expected_rows: int | None = None,
+) -> ChainReport:
+    """Recompute every hash in id order; report each row whose link or content is wrong.
+
+    `expected_head` and `expected_rows` (kept outside the chain) reveal deletion of the newest
+    rows, which the chain alone cannot.
+    """
+    prev = GENESIS_HASH
+    count = 0
+    breaks: list[ChainBreak] = []
+    for rec in records:
+        count += 1
+        if rec.prev_hash != prev:
+            breaks.append(
+                ChainBreak(rec.id, "link to the previous row is broken (row removed or inserted)")
+            )
+        digest = row_digest(
+            prev_hash=rec.prev_hash,
+            ts=rec.ts,
+            actor=rec.actor,
+            workstation=rec.workstation,
+            action=rec.action,
+            target=rec.target,
+            detail=rec.detail,
+        )
+        if digest != rec.row_hash:
+            breaks.append(ChainBreak(rec.id, "content does not match its hash (row edited)"))
+        prev = rec.row_hash
+    if expected_head is not None and expected_head != prev:
+        breaks.append(ChainBreak(-1, "the newest rows are missing (chain head does not match)"))
+    if expected_rows is not None and expected_rows != count:
+        breaks.append(
+            ChainBreak(-1, f"row count {count} differs from the recorded count {expected_rows}")
+        )
+    return ChainReport(rows=count, last_hash=prev, breaks=tuple(breaks))

@@ -1,0 +1,73 @@
+"""Incident lifecycle: states and the transitions an operator or supervisor may make."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+
+class IncidentState(enum.StrEnum):
+    """The states of DESIGN §6, in lifecycle order."""
+
+    NEW = "new"
+    ACKNOWLEDGED = "acknowledged"
+    DISPATCHED = "dispatched"
+    ON_SCENE = "on_scene"
+    RESOLVED = "resolved"
+    CLOSED = "closed"  # reviewed by a supervisor
+
+
+OPEN_STATES = frozenset(
+    {
+        IncidentState.NEW,
+        IncidentState.ACKNOWLEDGED,
+        IncidentState.DISPATCHED,
+        IncidentState.ON_SCENE,
+    }
+)
+
+_FORWARD: dict[IncidentState, frozenset[IncidentState]] = {
+    IncidentState.NEW: frozenset({IncidentState.ACKNOWLEDGED, IncidentState.RESOLVED}),
+    IncidentState.ACKNOWLEDGED: frozenset({IncidentState.DISPATCHED, IncidentState.RESOLVED}),
+    IncidentState.DISPATCHED: frozenset({IncidentState.ON_SCENE, IncidentState.RESOLVED}),
+    IncidentState.ON_SCENE: frozenset({IncidentState.RESOLVED}),
+    IncidentState.RESOLVED: frozenset({IncidentState.CLOSED}),
+    IncidentState.CLOSED: frozenset(),
+}
+
+
+class TransitionError(ValueError):
+    """A state change that the lifecycle does not allow."""
+
+
+@dataclass(frozen=True, slots=True)
+class Transition:
+    """A requested change of state; reopening needs a reason."""
+
+    current: IncidentState
+    target: IncidentState
+    reason: str = ""
+
+
+def check_transition(t: Transition) -> None:
+    """Raise TransitionError unless the lifecycle allows moving from current to target."""
+    if t.target in _FORWARD[t.current]:
+        return
+    reopening = t.current in (IncidentState.RESOLVED, IncidentState.CLOSED) and (
+        t.target is IncidentState.ACKNOWLEDGED
+    )
+    if reopening:
+        if not t.reason.strip():
+            raise TransitionError("reopening an incident needs a reason")
+        return
+    raise TransitionError(f"cannot move an incident from {t.current} to {t.target}")
+
+
+def allowed_targets(current: IncidentState) -> frozenset[IncidentState]:
+    """States reachable in one step (reopen included for resolved and closed items)."""
+    extra = (
+        {IncidentState.ACKNOWLEDGED}
+        if current in (IncidentState.RESOLVED, IncidentState.CLOSED)
+        else set()
+    )
+    return _FORWARD[current] | extra

@@ -1,0 +1,104 @@
+"""Roles, permissions and community scope, checked by services before they act."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from core.model import RoleName
+
+
+class Permission(enum.StrEnum):
+    """Things a signed-in user may do; services check these, the UI only mirrors them."""
+
+    VIEW_CONSOLE = "view_console"
+    VIEW_INCIDENTS = "view_incidents"
+    HANDLE_INCIDENTS = "handle_incidents"
+    REVIEW_INCIDENTS = "review_incidents"
+    VIEW_DEVICES = "view_devices"
+    MANAGE_DEVICES = "manage_devices"
+    VIEW_RESIDENTS = "view_residents"
+    VIEW_RESIDENT_PII = "view_resident_pii"
+    MANAGE_USERS = "manage_users"
+    VIEW_AUDIT = "view_audit"
+
+
+_ALL = frozenset(Permission)
+
+ROLE_PERMISSIONS: dict[RoleName, frozenset[Permission]] = {
+    RoleName.OPERATOR: frozenset(
+        {
+            Permission.VIEW_CONSOLE,
+            Permission.VIEW_INCIDENTS,
+            Permission.HANDLE_INCIDENTS,
+            Permission.VIEW_DEVICES,
+            Permission.VIEW_RESIDENTS,
+        }
+    ),
+    RoleName.SUPERVISOR: frozenset(
+        {
+            Permission.VIEW_CONSOLE,
+            Permission.VIEW_INCIDENTS,
+            Permission.HANDLE_INCIDENTS,
+            Permission.REVIEW_INCIDENTS,
+            Permission.VIEW_DEVICES,
+            Permission.VIEW_RESIDENTS,
+            Permission.VIEW_RESIDENT_PII,
+            Permission.VIEW_AUDIT,
+        }
+    ),
+    RoleName.ADMIN: _ALL,
+    RoleName.STATION: frozenset(
+        {
+            Permission.VIEW_CONSOLE,
+            Permission.VIEW_INCIDENTS,
+            Permission.HANDLE_INCIDENTS,
+            Permission.VIEW_DEVICES,
+            Permission.VIEW_RESIDENTS,
+            Permission.VIEW_RESIDENT_PII,
+        }
+    ),
+}
+
+
+class PermissionDenied(PermissionError):
+    """A user asked for something their role or scope does not allow."""
+
+    def __init__(self, username: str, permission: Permission, community: str | None = None):
+        where = f" in community {community}" if community else ""
+        super().__init__(f"user {username!r} may not {permission.value}{where}")
+        self.username = username
+        self.permission = permission
+        self.community = community
+
+
+@dataclass(frozen=True, slots=True)
+class Principal:
+    """The signed-in user as services see it.
+
+    `communities` is None for a street-wide role; otherwise the codes of the communities the
+    user may see (a station PC sees only its own).
+    """
+
+    user_id: int
+    username: str
+    display_name: str
+    role: RoleName
+    permissions: frozenset[Permission]
+    communities: frozenset[str] | None = None
+
+    def can(self, permission: Permission, community: str | None = None) -> bool:
+        """True if the role grants the permission and the community is within scope."""
+        if permission not in self.permissions:
+            return False
+        return community is None or self.communities is None or community in self.communities
+
+    def require(self, permission: Permission, community: str | None = None) -> None:
+        """Raise PermissionDenied unless `can` holds."""
+        if not self.can(permission, community):
+            raise PermissionDenied(self.username, permission, community)
+
+    @property
+    def street_wide(self) -> bool:
+        """True if the user is not limited to some communities."""
+        return self.communities is None

@@ -1,0 +1,747 @@
+"""Site configuration model (communities, zones, devices) and its validating TOML loader."""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+import tomllib
+import zoneinfo
+from collections.abc import Callable, Collection, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any, Final, NoReturn, TypeVar
+
+DEFAULT_TIMEZONE: Final = "Asia/Shanghai"
+
+DEPARTMENT_KINDS: Final = frozenset(
+    {
+        "police",
+        "fire",
+        "city_management",
+        "committee",
+        "volunteers",
+        "street_office",
+        "civil_affairs",
+    }
+)
+ZONE_KINDS: Final = frozenset({"residential", "gate", "public", "safe", "restricted"})
+READER_PROTOCOLS: Final = frozenset({"ascii-serial", "binary-serial", "llrp", "sim"})
+DEVICE_KINDS: Final = frozenset({"alarm_panel", "phone", "panic_button", "gps_gateway"})
+
+# Which address schemes each reader protocol can be reached through; serial readers are
+# often wired to a serial-over-IP converter, hence tcp and rfc2217 next to a local port.
+READER_SCHEMES: Final[Mapping[str, frozenset[str]]] = {
+    "ascii-serial": frozenset({"serial", "tcp", "rfc2217"}),
+    "binary-serial": frozenset({"serial", "tcp", "rfc2217"}),
+    "llrp": frozenset({"tcp"}),
+    "sim": frozenset({"sim"}),
+}
+
+_T = TypeVar("_T")
+
+_CODE_RE: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
+_SCHEME_RE: Final = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*)://.+")
+
+
+class SiteError(Exception):
+    """A site-file error that names the file, line and field."""
+
+    def __init__(self, path: Path, line: int | None, field: str, message: str) -> None:
+        self.path = path
+        self.line = line
+        self.field = field
+        self.message = message
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = str(self.path) if self.line is None else f"{self.path}:{self.line}"
+        return f"{where}: {self.field}: {self.message}"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The default reduce replays self.args, which does not match __init__.
+        return (type(self), (self.path, self.line, self.field, self.message))
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    """Site map coordinates in metres; origin at the street's south-west corner, x east, y north."""
+
+    x: float
+    y: float
+
+
+@dataclass(frozen=True, slots=True)
+class CommunitySpec:
+    """A residential community (社区) of the street."""
+
+    code: str
+    name: str
+    population: int
+    households: int
+    centre: Point
+    address: str
+    streets: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DepartmentSpec:
+    """A department that incidents can be dispatched to."""
+
+    code: str
+    name: str
+    kind: str
+    phone: str
+
+
+@dataclass(frozen=True, slots=True)
+class WorkstationSpec:
+    """An operator position; community None is the control centre."""
+
+    code: str
+    name: str
+    community: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ZoneSpec:
+    """A polygon on the site map that tracking rules refer to."""
+
+    code: str
+    name: str
+    community: str
+    kind: str
+    polygon: tuple[Point, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ReaderSpec:
+    """A tag reader placed in a zone and served by one workstation."""
+
+    code: str
+    name: str
+    community: str
+    zone: str
+    position: Point
+    protocol: str
+    address: str
+    workstation: str
+
+
+@dataclass(frozen=True, slots=True)
+class CameraSpec:
+    """A video camera with a main (full) and sub (preview) stream."""
+
+    code: str
+    name: str
+    community: str
+    position: Point
+    main_url: str
+    sub_url: str
+    workstation: str
+
+
+@dataclass(frozen=True, slots=True)
+class DeviceSpec:
+    """Any other field device: alarm panel, phone, panic button or GPS gateway."""
+
+    code: str
+    name: str
+    kind: str
+    community: str | None
+    address: str
+    workstation: str
+
+
+@dataclass(frozen=True, slots=True)
+class SiteSpec:
+    """Everything a site file describes, validated and cross-referenced."""
+
+    name: str
+    timezone: str
+    source: Path
+    communities: tuple[CommunitySpec, ...]
+    departments: tuple[DepartmentSpec, ...]
+    workstations: tuple[WorkstationSpec, ...]
+    zones: tuple[ZoneSpec, ...]
+    readers: tuple[ReaderSpec, ...]
+    cameras: tuple[CameraSpec, ...]
+    devices: tuple[DeviceSpec, ...]
+
+    def community(self, code: str) -> CommunitySpec:
+        """The community with this code; KeyError if there is none."""
+        for community in self.communities:
+            if community.code == code:
+                return community
+        raise KeyError(code)
+
+
+def load_site(path: Path) -> SiteSpec:
+    """Read and validate a UTF-8 site file; every problem is raised as SiteError."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise SiteError(path, None, "file", f"cannot read: {exc.strerror or exc}") from exc
+    try:
+        # utf-8-sig: Windows editors like to prepend a byte-order mark.
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise SiteError(path, line, "file", "not valid UTF-8 text") from None
+    return parse_site(text, path)
+
+
+def parse_site(text: str, path: Path) -> SiteSpec:
+    """Validate site-file text; path only names the file in errors and in SiteSpec.source."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise _syntax_error(exc, text, path) from None
+    return _Builder(_Context(path, _Layout(text)), data).build()
+
+
+# --- locating lines ------------------------------------------------------------------------------
+# tomllib reports no positions for values, so the loader finds them in the text itself: the
+# N-th [[section]] header, then the first `key =` line inside that table's block.
+
+_KEY_PART: Final = r"""(?:[A-Za-z0-9_-]+|"[^"\\]*"|'[^']*')"""
+_HEADER_RE: Final = re.compile(
+    rf"\s*(\[\[?)\s*({_KEY_PART}(?:\s*\.\s*{_KEY_PART})*)\s*(\]\]?)\s*(?:#.*)?"
+)
+_KEY_LINE_RE: Final = re.compile(rf"\s*({_KEY_PART})\s*=")
+_SYNTAX_POS_RE: Final = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+_SYNTAX_END_RE: Final = re.compile(r"\s*\(at end of document\)$")
+
+
+def _unquote(key: str) -> str:
+    return key[1:-1] if key[:1] in {'"', "'"} else key
+
+
+class _Layout:
+    """Header and key lines of a TOML text, skipping the insides of multi-line values."""
+
+    def __init__(self, text: str) -> None:
+        # (line number, dotted table name, is an array-of-tables header)
+        self.headers: list[tuple[int, str, bool]] = []
+        # (line number, key, index into headers of the owning table; -1 for the root table)
+        self.keys: list[tuple[int, str, int]] = []
+        depth = 0
+        multiline: str | None = None
+        # TOML (and tomllib's line numbers) count LF only; str.splitlines would also split on
+        # form feeds and Unicode separators.
+        for number, raw_line in enumerate(text.split("\n"), start=1):
+            line = raw_line.rstrip("\r")
+            if multiline is None and depth == 0:
+                header = _HEADER_RE.fullmatch(line)
+                if header is not None and len(header.group(1)) == len(header.group(3)):
+                    name = ".".join(_unquote(p) for p in re.findall(_KEY_PART, header.group(2)))
+                    self.headers.append((number, name, header.group(1) == "[["))
+                    continue
+                key = _KEY_LINE_RE.match(line)
+                if key is not None:
+                    self.keys.append((number, _unquote(key.group(1)), len(self.headers) - 1))
+            depth, multiline = _advance(line, depth, multiline)
+
+    def table_line(self, section: str, index: int | None) -> int | None:
+        """Line of the index-th [[section]] header, or of [section] when index is None."""
+        position = self._header_position(section, index)
+        return None if position is None else self.headers[position][0]
+
+    def key_line(self, section: str, index: int | None, key: str) -> int | None:
+        """Line of `key =` inside a table, falling back to the table's header line."""
+        position = self._header_position(section, index)
+        if position is None:
+            return self.root_key_line(section)
+        for number, name, owner in self.keys:
+            if owner == position and name == key:
+                return number
+        return self.headers[position][0]
+
+    def root_key_line(self, key: str) -> int | None:
+        """Line of a top-level `key =` or of the first [key] / [[key]] / [key.x] header."""
+        for number, name, owner in self.keys:
+            if owner == -1 and name == key:
+                return number
+        for number, name, _ in self.headers:
+            if name == key or name.startswith(key + "."):
+                return number
+        return None
+
+    def _header_position(self, section: str, index: int | None) -> int | None:
+        seen = 0
+        for position, (_, name, is_array) in enumerate(self.headers):
+            if name != section or is_array != (index is not None):
+                continue
+            if index is None or seen == index:
+                return position
+            seen += 1
+        return None
+
+
+def _advance(line: str, depth: int, multiline: str | None) -> tuple[int, str | None]:
+    """Bracket depth and open multi-line string after a line, ignoring strings and comments."""
+    i, n = 0, len(line)
+    while i < n:
+        if multiline is not None:
+            if multiline == '"""' and line[i] == "\\":
+                i += 2
+            elif line.startswith(multiline, i):
+                multiline = None
+                i += 3
+            else:
+                i += 1
+            continue
+        char = line[i]
+        if char == "#":
+            break
+        if line.startswith('"""', i) or line.startswith("'''", i):
+            multiline = line[i : i + 3]
+            i += 3
+        elif char == '"':
+            i += 1
+            while i < n and line[i] != '"':
+                i += 2 if line[i] == "\\" else 1
+            i += 1
+        elif char == "'":
+            end = line.find("'", i + 1)
+            i = n if end < 0 else end + 1
+        else:
+            if char in "[{":
+                depth += 1
+            elif char in "]}":
+                depth = max(0, depth - 1)
+            i += 1
+    return depth, multiline
+
+
+def _syntax_error(exc: tomllib.TOMLDecodeError, text: str, path: Path) -> SiteError:
+    message = str(exc)
+    position = _SYNTAX_POS_RE.search(message)
+    if position is not None:
+        line: int | None = int(position.group(1))
+        message = f"{message[: position.start()]} (column {position.group(2)})"
+    elif (end := _SYNTAX_END_RE.search(message)) is not None:
+        line = text.count("\n") + 1
+        message = f"{message[: end.start()]} (at end of file)"
+    else:
+        line = None
+    return SiteError(path, line, "toml", f"syntax error: {message}")
+
+
+# --- reading tables ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    path: Path
+    layout: _Layout
+
+
+def _describe(value: object) -> str:
+    """A TOML-flavoured name and rendering of a value, for 'got ...' in messages."""
+    kind = {
+        bool: "boolean",
+        int: "integer",
+        float: "float",
+        str: "string",
+        list: "array",
+        dict: "table",
+        datetime: "date-time",
+        date: "date",
+        time: "time",
+    }.get(type(value), type(value).__name__)
+    if isinstance(value, list | dict):
+        return kind
+    shown = repr(value) if isinstance(value, str) else str(value).lower()
+    if len(shown) > 40:
+        shown = shown[:37] + "..."
+    return f"{kind} {shown}"
+
+
+def _suggest(word: str, choices: Iterable[str]) -> str:
+    # Compare case-insensitively so 'LLRP' still finds 'llrp'.
+    by_folded = {choice.casefold(): choice for choice in sorted(choices)}
+    close = difflib.get_close_matches(word.casefold(), list(by_folded), n=1, cutoff=0.6)
+    return f" (did you mean '{by_folded[close[0]]}'?)" if close else ""
+
+
+def _options(choices: Collection[str]) -> str:
+    return ", ".join(sorted(choices))
+
+
+class _Table:
+    """One table of the site file, read field by field with precise error reporting."""
+
+    def __init__(
+        self, ctx: _Context, section: str, index: int | None, data: Mapping[str, Any]
+    ) -> None:
+        self.ctx = ctx
+        self.section = section
+        self.index = index
+        self.data = data
+        raw_code = data.get("code")
+        # Quote the item's code in every message once it is known to be a usable string.
+        self.code = raw_code if isinstance(raw_code, str) and raw_code.strip() else None
+
+    @property
+    def label(self) -> str:
+        return self.section if self.index is None else f"{self.section}[{self.index}]"
+
+    def fail(
+        self, key: str, message: str, *, detail: str = "", quote_code: bool = True
+    ) -> NoReturn:
+        line = self.ctx.layout.key_line(self.section, self.index, key)
+        if quote_code and self.code is not None:
+            message = f"{message} ({self.section} '{self.code}')"
+        raise SiteError(self.ctx.path, line, f"{self.label}.{key}{detail}", message)
+
+    def check_fields(self, allowed: Collection[str]) -> None:
+        for key in self.data:
+            if key not in allowed:
+                self.fail(key, f"unknown field '{key}'{_suggest(key, allowed)}")
+
+    def _required(self, key: str) -> Any:
+        if key not in self.data:
+            self.fail(key, f"missing required field '{key}'")
+        return self.data[key]
+
+    def text(self, key: str, *, default: str | None = None) -> str:
+        if default is not None and key not in self.data:
+            return default
+        value = self._required(key)
+        if not isinstance(value, str):
+            self.fail(key, f"expected a string, got {_describe(value)}")
+        value = value.strip()
+        if not value:
+            self.fail(key, "must not be empty")
+        return value
+
+    def code_field(self) -> str:
+        value = self.text("code")
+        if _CODE_RE.fullmatch(value) is None:
+            self.fail(
+                "code",
+                f"invalid code {value!r}: use letters, digits, '_' and '-' only",
+                quote_code=False,
+            )
+        return value
+
+    def choice(self, key: str, choices: Collection[str]) -> str:
+        value = self.text(key)
+        if value not in choices:
+            self.fail(
+                key,
+                f"unknown {key} {value!r}{_suggest(value, choices)}; expected one of "
+                f"{_options(choices)}",
+            )
+        return value
+
+    def integer(self, key: str, *, minimum: int | None = None) -> int:
+        value = self._required(key)
+        # bool is an int subclass in Python, but `population = true` is a mistake.
+        if not isinstance(value, int) or isinstance(value, bool):
+            self.fail(key, f"expected an integer, got {_describe(value)}")
+        if minimum is not None and value < minimum:
+            self.fail(key, f"must be >= {minimum}, got {value}")
+        return value
+
+    def point(self, key: str) -> Point:
+        return self._to_point(key, self._required(key), "")
+
+    def polygon(self, key: str) -> tuple[Point, ...]:
+        value = self._required(key)
+        if not isinstance(value, list):
+            self.fail(key, f"expected an array of [x, y] points, got {_describe(value)}")
+        points = tuple(self._to_point(key, item, f"[{i}]") for i, item in enumerate(value))
+        if len(points) < 3:
+            self.fail(key, f"a polygon needs at least 3 points, got {len(points)}")
+        return points
+
+    def texts(self, key: str) -> tuple[str, ...]:
+        value = self._required(key)
+        if not isinstance(value, list):
+            self.fail(key, f"expected an array of strings, got {_describe(value)}")
+        items: list[str] = []
+        for i, item in enumerate(value):
+            if not isinstance(item, str) or not item.strip():
+                self.fail(
+                    key, f"expected a non-empty string, got {_describe(item)}", detail=f"[{i}]"
+                )
+            if item.strip() in items:
+                self.fail(key, f"{item.strip()!r} is listed twice", detail=f"[{i}]")
+            items.append(item.strip())
+        if not items:
+            self.fail(key, "must list at least one name")
+        return tuple(items)
+
+    def _to_point(self, key: str, value: Any, detail: str) -> Point:
+        if (
+            not isinstance(value, list)
+            or len(value) != 2
+            or any(isinstance(c, bool) or not isinstance(c, int | float) for c in value)
+        ):
+            self.fail(key, f"expected a point [x, y] in metres, got {value!r}", detail=detail)
+        x, y = float(value[0]), float(value[1])
+        if not (math.isfinite(x) and math.isfinite(y)):
+            self.fail(key, f"coordinates must be finite, got {value!r}", detail=detail)
+        return Point(x, y)
+
+
+# --- the site ------------------------------------------------------------------------------------
+
+_SECTIONS: Final = (
+    "site",
+    "community",
+    "department",
+    "workstation",
+    "zone",
+    "reader",
+    "camera",
+    "device",
+)
+
+_FIELDS: Final[Mapping[str, tuple[str, ...]]] = {
+    "site": ("name", "timezone"),
+    "community": ("code", "name", "population", "households", "centre", "address", "streets"),
+    "department": ("code", "name", "kind", "phone"),
+    "workstation": ("code", "name", "community"),
+    "zone": ("code", "name", "community", "kind", "polygon"),
+    "reader": (
+        "code",
+        "name",
+        "community",
+        "zone",
+        "position",
+        "protocol",
+        "address",
+        "workstation",
+    ),
+    "camera": ("code", "name", "community", "position", "main_url", "sub_url", "workstation"),
+    "device": ("code", "name", "kind", "community", "address", "workstation"),
+}
+
+
+class _Builder:
+    """Reads the sections in dependency order so every reference can be checked on sight."""
+
+    def __init__(self, ctx: _Context, data: Mapping[str, Any]) -> None:
+        self.ctx = ctx
+        self.data = data
+        self.communities: dict[str, CommunitySpec] = {}
+        self.workstations: dict[str, WorkstationSpec] = {}
+        self.zones: dict[str, ZoneSpec] = {}
+
+    def build(self) -> SiteSpec:
+        for key in self.data:
+            if key not in _SECTIONS:
+                line = self.ctx.layout.root_key_line(key)
+                raise SiteError(
+                    self.ctx.path, line, key, f"unknown table '{key}'{_suggest(key, _SECTIONS)}"
+                )
+        name, timezone = self._site()
+        communities = self._section("community", self._community)
+        departments = self._section("department", self._department)
+        workstations = self._section("workstation", self._workstation)
+        zones = self._section("zone", self._zone)
+        readers = self._section("reader", self._reader)
+        cameras = self._section("camera", self._camera)
+        devices = self._section("device", self._device)
+        return SiteSpec(
+            name=name,
+            timezone=timezone,
+            source=self.ctx.path,
+            communities=communities,
+            departments=departments,
+            workstations=workstations,
+            zones=zones,
+            readers=readers,
+            cameras=cameras,
+            devices=devices,
+        )
+
+    def _site(self) -> tuple[str, str]:
+        data = self.data.get("site")
+        if data is None:
+            raise SiteError(self.ctx.path, None, "site", "missing the [site] table")
+        if not isinstance(data, dict):
+            line = self.ctx.layout.root_key_line("site")
+            raise SiteError(self.ctx.path, line, "site", "expected a [site] table")
+        table = _Table(self.ctx, "site", None, data)
+        table.check_fields(_FIELDS["site"])
+        name = table.text("name")
+        timezone = table.text("timezone", default=DEFAULT_TIMEZONE)
+        try:
+            zoneinfo.ZoneInfo(timezone)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            hint = _suggest(timezone, zoneinfo.available_timezones())
+            table.fail("timezone", f"unknown time zone {timezone!r}{hint}")
+        return name, timezone
+
+    def _section(self, section: str, read: Callable[[_Table, str], _T]) -> tuple[_T, ...]:
+        raw = self.data.get(section, [])
+        layout = self.ctx.layout
+        if isinstance(raw, dict):
+            raise SiteError(
+                self.ctx.path,
+                layout.root_key_line(section),
+                section,
+                f"expected an array of tables: write [[{section}]], not [{section}]",
+            )
+        if not isinstance(raw, list):
+            raise SiteError(
+                self.ctx.path,
+                layout.root_key_line(section),
+                section,
+                f"expected an array of tables [[{section}]], got {_describe(raw)}",
+            )
+        items: list[_T] = []
+        first_use: dict[str, int] = {}
+        for index, data in enumerate(raw):
+            if not isinstance(data, dict):
+                line = layout.table_line(section, index) or layout.root_key_line(section)
+                raise SiteError(
+                    self.ctx.path,
+                    line,
+                    f"{section}[{index}]",
+                    f"expected a table, got {_describe(data)}",
+                )
+            table = _Table(self.ctx, section, index, data)
+            table.check_fields(_FIELDS[section])
+            code = table.code_field()
+            if code in first_use:
+                table.fail(
+                    "code",
+                    f"duplicate {section} code '{code}' "
+                    f"(already used by {section}[{first_use[code]}])",
+                    quote_code=False,
+                )
+            first_use[code] = index
+            items.append(read(table, code))
+        return tuple(items)
+
+    def _reference(self, table: _Table, key: str, kind: str, known: Collection[str]) -> str:
+        code = table.text(key)
+        if code not in known:
+            table.fail(key, f"unknown {kind} '{code}'{_suggest(code, known)}")
+        return code
+
+    def _community(self, table: _Table, code: str) -> CommunitySpec:
+        name = table.text("name")
+        population = table.integer("population", minimum=0)
+        households = table.integer("households", minimum=0)
+        if households > population:
+            table.fail("households", f"{households} households exceed the population {population}")
+        spec = CommunitySpec(
+            code=code,
+            name=name,
+            population=population,
+            households=households,
+            centre=table.point("centre"),
+            address=table.text("address", default=""),
+            streets=table.texts("streets"),
+        )
+        self.communities[code] = spec
+        return spec
+
+    def _department(self, table: _Table, code: str) -> DepartmentSpec:
+        return DepartmentSpec(
+            code=code,
+            name=table.text("name"),
+            kind=table.choice("kind", DEPARTMENT_KINDS),
+            phone=table.text("phone"),
+        )
+
+    def _workstation(self, table: _Table, code: str) -> WorkstationSpec:
+        name = table.text("name")
+        community = None
+        if "community" in table.data:
+            community = self._reference(table, "community", "community", self.communities)
+        spec = WorkstationSpec(code=code, name=name, community=community)
+        self.workstations[code] = spec
+        return spec
+
+    def _zone(self, table: _Table, code: str) -> ZoneSpec:
+        spec = ZoneSpec(
+            code=code,
+            name=table.text("name"),
+            community=self._reference(table, "community", "community", self.communities),
+            kind=table.choice("kind", ZONE_KINDS),
+            polygon=table.polygon("polygon"),
+        )
+        if _area(spec.polygon) == 0.0:
+            table.fail("polygon", "the polygon has zero area (all points on one line)")
+        self.zones[code] = spec
+        return spec
+
+    def _reader(self, table: _Table, code: str) -> ReaderSpec:
+        name = table.text("name")
+        community = self._reference(table, "community", "community", self.communities)
+        zone = self._reference(table, "zone", "zone", self.zones)
+        if self.zones[zone].community != community:
+            table.fail(
+                "zone",
+                f"zone '{zone}' belongs to community '{self.zones[zone].community}', "
+                f"not '{community}'",
+            )
+        position = table.point("position")
+        protocol = table.choice("protocol", READER_PROTOCOLS)
+        address = table.text("address")
+        schemes = READER_SCHEMES[protocol]
+        match = _SCHEME_RE.fullmatch(address)
+        if match is None or match.group(1).lower() not in schemes:
+            expected = " or ".join(f"{scheme}://..." for scheme in sorted(schemes))
+            table.fail(
+                "address", f"a {protocol} reader needs an address {expected}, got {address!r}"
+            )
+        return ReaderSpec(
+            code=code,
+            name=name,
+            community=community,
+            zone=zone,
+            position=position,
+            protocol=protocol,
+            address=address,
+            workstation=self._reference(table, "workstation", "workstation", self.workstations),
+        )
+
+    def _camera(self, table: _Table, code: str) -> CameraSpec:
+        name = table.text("name")
+        community = self._reference(table, "community", "community", self.communities)
+        position = table.point("position")
+        urls = [table.text(key) for key in ("main_url", "sub_url")]
+        for key, url in zip(("main_url", "sub_url"), urls, strict=True):
+            if _SCHEME_RE.fullmatch(url) is None:
+                table.fail(key, f"expected a stream URL like 'rtsp://host/path', got {url!r}")
+        return CameraSpec(
+            code=code,
+            name=name,
+            community=community,
+            position=position,
+            main_url=urls[0],
+            sub_url=urls[1],
+            workstation=self._reference(table, "workstation", "workstation", self.workstations),
+        )
+
+    def _device(self, table: _Table, code: str) -> DeviceSpec:
+        name = table.text("name")
+        kind = table.choice("kind", DEVICE_KINDS)
+        community = None
+        if "community" in table.data:
+            community = self._reference(table, "community", "community", self.communities)
+        return DeviceSpec(
+            code=code,
+            name=name,
+            kind=kind,
+            community=community,
+            address=table.text("address"),
+            workstation=self._reference(table, "workstation", "workstation", self.workstations),
+        )
+
+
+def _area(polygon: tuple[Point, ...]) -> float:
+    """Absolute shoelace area in square metres."""
+    twice = 0.0
+    for a, b in zip(polygon, polygon[1:] + polygon[:1], strict=True):
+        twice += a.x * b.y - b.x * a.y
+    return abs(twice) / 2.0

@@ -1,0 +1,68 @@
+"""Read models: the frozen rows that services hand to the GUI (never live ORM objects)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from core.incidents import IncidentState
+from core.model import DeviceState, IncidentSource, Priority
+
+
+@dataclass(frozen=True, slots=True)
+class DeviceRow:
+    """A device as the status pane shows it."""
+
+    id: int
+    code: str
+    name: str
+    kind: str
+    community: str | None
+    community_name: str | None
+    workstation: str
+    address: str
+    state: DeviceState
+    last_seen_at: datetime | None
+    detail: str
+
+
+@dataclass(frozen=True, slots=True)
+class DeviceCounts:
+    """Online/offline totals for the status bar."""
+
+    online: int
+    offline: int
+    unknown: int
+
+    @property
+    def total(self) -> int:
+        """All devices in scope."""
+        return self.online + self.offline + self.unknown
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentRow:
+    """An item of the incident queue."""
+
+    id: int
+    title: str
+    priority: Priority
+    state: IncidentState
+    source: IncidentSource
+    community: str | None
+    community_name: str | None
+    location: str
+    created_at: datetime
+    updated_at: datetime
+    claimed_by: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class CommunityRow:
+    """A community for pickers and the map."""
+
+    code: str
+    name: str
+    population: int
+    centre_x: float
+    centre_y: float

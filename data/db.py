@@ -1,0 +1,256 @@
+"""Opening the database: URL choice, SQLite pragmas, clear errors, migrations at start."""
+
+from __future__ import annotations
+
+import enum
+import logging
+import os
+import re
+import sqlite3
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from sqlalchemy import create_engine, event, text
+from sqlalchemy.engine import URL, Connection, Engine, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+log = logging.getLogger(__name__)
+
+APP_NAME = "street-command-console"
+ENV_DB = "CONSOLE_DB"
+
+
+def user_data_dir() -> Path:
+    """Per-user data folder (platformdirs): the embedded database and local state live here."""
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def default_sqlite_url() -> str:
+    """The embedded default: one SQLite file in the user data dir."""
+    return f"sqlite:///{user_data_dir() / 'console.db'}"
+
+
+def resolve_url(cli_url: str | None, env: Mapping[str, str] | None = None) -> str:
+    """`--db` wins over CONSOLE_DB, which wins over the embedded SQLite file."""
+    env = os.environ if env is None else env
+    return cli_url or env.get(ENV_DB) or default_sqlite_url()
+
+
+def redact(url: str | URL) -> str:
+    """The URL with any password masked, safe for logs and dialogs."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return re.sub(r"//([^:/@]+):[^@]*@", r"//\1:***@", str(url))
+
+
+class DbErrorKind(enum.StrEnum):
+    """Why the database could not be used; each has its own message in the UI."""
+
+    CONFIG = "config"
+    CORRUPT = "corrupt"
+    LOCKED = "locked"
+    UNREACHABLE = "unreachable"
+    AUTH = "auth"
+    NEWER_SCHEMA = "newer_schema"
+    FOREIGN = "foreign"
+    MIGRATION = "migration"
+
+
+class DatabaseError(Exception):
+    """A database problem explained for an operator; `kind` picks the remedy."""
+
+    def __init__(self, kind: DbErrorKind, message: str, url: str = ""):
+        super().__init__(message)
+        self.kind = kind
+        self.message = message
+        self.url = url
+
+    def __str__(self) -> str:
+        where = f" ({self.url})" if self.url else ""
+        return f"{self.message}{where}"
+
+
+def classify(exc: BaseException, url: str) -> DatabaseError:
+    """Turn a driver error into a DatabaseError with a message that says what to do."""
+    shown = redact(url)
+    orig: Any = exc.orig if isinstance(exc, DBAPIError) else exc
+    msg = str(orig).lower()
+    if "file is not a database" in msg or "malformed" in msg or "not a database" in msg:
+        return DatabaseError(
+            DbErrorKind.CORRUPT,
+            "The database file is damaged or is not a database. It was left untouched; "
+            "restore it from a backup or point the console at another file.",
+            shown,
+        )
+    if "database is locked" in msg or "database table is locked" in msg:
+        return DatabaseError(
+            DbErrorKind.LOCKED,
+            "The database is locked by another program. Close the other console or tool "
+            "that holds it and try again.",
+            shown,
+        )
+    if "password authentication failed" in msg or "no password supplied" in msg:
+        return DatabaseError(
+            DbErrorKind.AUTH,
+            "The database server refused the user name or password.",
+            shown,
+        )
+    if "does not exist" in msg and "database" in msg:
+        return DatabaseError(
+            DbErrorKind.CONFIG, "The database named in the URL does not exist.", shown
+        )
+    if (
+        "could not connect" in msg
+        or "connection refused" in msg
+        or "timeout" in msg
+        or "could not translate host" in msg
+        or "connection failed" in msg
+        or "unable to open database file" in msg
+        or isinstance(orig, sqlite3.OperationalError | OSError)
+    ):
+        return DatabaseError(
+            DbErrorKind.UNREACHABLE,
+            "The database cannot be reached. Check that the server is running and the "
+            "address is right.",
+            shown,
+        )
+    return DatabaseError(DbErrorKind.UNREACHABLE, f"Database error: {orig}", shown)
+
+
+@dataclass(frozen=True, slots=True)
+class DbOptions:
+    """Connection settings that tests and the CLI may tighten."""
+
+    busy_timeout_s: float = 5.0
+    connect_timeout_s: int = 5
+
+
+def _sqlite_engine(url: URL, opts: DbOptions) -> Engine:
+    path = url.database
+    if path and path != ":memory:":
+        Path(path).expanduser().parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url, connect_args={"timeout": opts.busy_timeout_s})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+        # Take transactions out of pysqlite's hands so DDL is transactional too: a migration
+        # either lands whole or not at all (SQLAlchemy's documented pysqlite recipe).
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        try:
+            cur.execute(f"PRAGMA busy_timeout = {int(opts.busy_timeout_s * 1000)}")
+            cur.execute("PRAGMA foreign_keys = ON")
+            mode = cur.execute("PRAGMA journal_mode").fetchone()
+            if mode and str(mode[0]).lower() != "wal":
+                cur.execute("PRAGMA journal_mode = WAL")
+            cur.execute("PRAGMA synchronous = NORMAL")
+        finally:
+            cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        conn.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+def _postgres_engine(url: URL, opts: DbOptions) -> Engine:
+    return create_engine(
+        url,
+        pool_pre_ping=True,
+        pool_size=4,
+        max_overflow=4,
+        connect_args={"connect_timeout": opts.connect_timeout_s, "application_name": APP_NAME},
+    )
+
+
+class Database:
+    """An engine and a session factory; sessions are per job, never shared across threads."""
+
+    def __init__(self, url: str, opts: DbOptions | None = None):
+        self.url = url
+        self.opts = opts or DbOptions()
+        try:
+            parsed = make_url(url)
+        except ArgumentError as exc:
+            raise DatabaseError(
+                DbErrorKind.CONFIG, f"Not a database URL: {exc}", redact(url)
+            ) from exc
+        try:
+            if parsed.get_backend_name() == "sqlite":
+                self.engine = _sqlite_engine(parsed, self.opts)
+            elif parsed.get_backend_name() == "postgresql":
+                if parsed.drivername != "postgresql+psycopg":
+                    parsed = parsed.set(drivername="postgresql+psycopg")
+                self.engine = _postgres_engine(parsed, self.opts)
+            else:
+                raise DatabaseError(
+                    DbErrorKind.CONFIG,
+                    "Only SQLite files and PostgreSQL servers are supported.",
+                    redact(url),
+                )
+        except (NoSuchModuleError, ArgumentError) as exc:
+            raise DatabaseError(DbErrorKind.CONFIG, str(exc), redact(url)) from exc
+        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @property
+    def dialect(self) -> str:
+        """'sqlite' or 'postgresql'."""
+        return self.engine.dialect.name
+
+    @property
+    def shown_url(self) -> str:
+        """The URL with the password masked."""
+        return redact(self.url)
+
+    @property
+    def label(self) -> str:
+        """A short name for the status bar: the file name or host/database."""
+        u = self.engine.url
+        if self.dialect == "sqlite":
+            return f"SQLite · {Path(u.database or ':memory:').name}"
+        return f"PostgreSQL · {u.host or 'localhost'}:{u.port or 5432}/{u.database}"
+
+    def probe(self) -> None:
+        """Open one connection and read the schema; raise DatabaseError if that fails."""
+        try:
+            with self.engine.connect() as conn:
+                if self.dialect == "sqlite":
+                    # Reading the schema makes SQLite look at the file header and pages.
+                    conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
+                else:
+                    conn.execute(text("SELECT 1")).scalar()
+        except SQLAlchemyError as exc:
+            raise classify(exc, self.url) from exc
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A session in one transaction: committed on success, rolled back on error."""
+        with self.sessions.begin() as session:
+            yield session
+
+    def dispose(self) -> None:
+        """Close every pooled connection."""
+        self.engine.dispose()
+
+
+def open_database(url: str, *, migrate: bool = True, opts: DbOptions | None = None) -> Database:
+    """Open, check and migrate the database; raise DatabaseError with a clear message."""
+    from data.migrate import upgrade_to_head  # local: alembic is only needed here
+
+    db = Database(url, opts)
+    try:
+        db.probe()
+        if migrate:
+            upgrade_to_head(db)
+    except DatabaseError:
+        db.dispose()
+        raise
+    log.info("database ready: %s", db.shown_url)
+    return db

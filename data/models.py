@@ -1,0 +1,279 @@
+"""SQLAlchemy 2.0 typed models: the schema every migration builds."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from core.timefmt import as_utc
+
+# Stable constraint names let Alembic alter tables on SQLite (batch mode) and PostgreSQL alike.
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+# SQLite only auto-increments an INTEGER PRIMARY KEY; BIGINT is right for PostgreSQL.
+BigId = BigInteger().with_variant(Integer(), "sqlite")
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Timezone-aware UTC in and out, whatever the backend does with zones."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        utc = as_utc(value)
+        # SQLite stores text; keep it naive-UTC so string order is time order.
+        return utc.replace(tzinfo=None) if dialect.name == "sqlite" else utc
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        return None if value is None else as_utc(value)
+
+
+class Base(DeclarativeBase):
+    """Declarative base with the naming convention."""
+
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Community(Base):
+    """One of the street's communities (社区)."""
+
+    __tablename__ = "community"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(16), unique=True)
+    name: Mapped[str] = mapped_column(String(64))
+    population: Mapped[int] = mapped_column(Integer, default=0)
+    households: Mapped[int] = mapped_column(Integer, default=0)
+    address: Mapped[str] = mapped_column(String(200), default="")
+    centre_x: Mapped[float] = mapped_column(Float, default=0.0)
+    centre_y: Mapped[float] = mapped_column(Float, default=0.0)
+
+
+class Department(Base):
+    """A department incidents are dispatched to (派出所, 消防, 城管, 居委会, 志愿者队 …)."""
+
+    __tablename__ = "department"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(16), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    kind: Mapped[str] = mapped_column(String(32))
+    phone: Mapped[str] = mapped_column(String(32), default="")
+
+
+class Workstation(Base):
+    """A console PC: the control centre or a community workstation."""
+
+    __tablename__ = "workstation"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(16), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    community_id: Mapped[int | None] = mapped_column(ForeignKey("community.id"))
+
+
+class Role(Base):
+    """A role; its permissions are defined in core.permissions."""
+
+    __tablename__ = "role"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(32), unique=True)
+    description: Mapped[str] = mapped_column(String(200), default="")
+
+
+class User(Base):
+    """A person who signs in to the console."""
+
+    __tablename__ = "user_account"  # "user" is reserved in PostgreSQL
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[str] = mapped_column(String(100))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    role_id: Mapped[int] = mapped_column(ForeignKey("role.id"))
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("department.id"))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    role: Mapped[Role] = relationship(lazy="joined")
+    communities: Mapped[list[Community]] = relationship(secondary="user_community")
+
+
+class UserCommunity(Base):
+    """Scope: the communities a user is limited to (none means street-wide)."""
+
+    __tablename__ = "user_community"
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("user_account.id", ondelete="CASCADE"), primary_key=True
+    )
+    community_id: Mapped[int] = mapped_column(ForeignKey("community.id"), primary_key=True)
+
+
+class Resident(Base):
+    """A resident, with the care flags that make them a person to look after."""
+
+    __tablename__ = "resident"
+    __table_args__ = (Index("ix_resident_care", "community_id", "lives_alone", "dementia"),)
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    community_id: Mapped[int] = mapped_column(ForeignKey("community.id"), index=True)
+    name: Mapped[str] = mapped_column(String(64), index=True)
+    gender: Mapped[str] = mapped_column(String(1))
+    birth_date: Mapped[date] = mapped_column(Date)
+    id_number: Mapped[str] = mapped_column(String(18), unique=True)
+    address: Mapped[str] = mapped_column(String(200))
+    phone: Mapped[str] = mapped_column(String(32), default="", index=True)
+    lives_alone: Mapped[bool] = mapped_column(Boolean, default=False)
+    dementia: Mapped[bool] = mapped_column(Boolean, default=False)
+    disability: Mapped[bool] = mapped_column(Boolean, default=False)
+    chronic_illness: Mapped[bool] = mapped_column(Boolean, default=False)
+    emergency_contact_name: Mapped[str] = mapped_column(String(64), default="")
+    emergency_contact_phone: Mapped[str] = mapped_column(String(32), default="")
+    emergency_contact_relation: Mapped[str] = mapped_column(String(32), default="")
+    consent_given: Mapped[bool] = mapped_column(Boolean, default=False)
+    consent_date: Mapped[date | None] = mapped_column(Date)
+    consent_method: Mapped[str | None] = mapped_column(String(32))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Device(Base):
+    """A reader, camera, alarm panel, phone or button, owned by one workstation."""
+
+    __tablename__ = "device"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    kind: Mapped[str] = mapped_column(String(32), index=True)
+    community_id: Mapped[int | None] = mapped_column(ForeignKey("community.id"), index=True)
+    workstation_id: Mapped[int] = mapped_column(ForeignKey("workstation.id"), index=True)
+    address: Mapped[str] = mapped_column(String(300), default="")
+    state: Mapped[str] = mapped_column(String(16), default="unknown")
+    last_seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    state_changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    detail: Mapped[str] = mapped_column(String(300), default="")
+
+
+class Incident(Base):
+    """An item of the incident queue, whatever its source."""
+
+    __tablename__ = "incident"
+    __table_args__ = (Index("ix_incident_open", "state", "priority", "created_at"),)
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    title: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    priority: Mapped[int] = mapped_column(Integer)
+    state: Mapped[str] = mapped_column(String(16))
+    source: Mapped[str] = mapped_column(String(16))
+    community_id: Mapped[int | None] = mapped_column(ForeignKey("community.id"), index=True)
+    location: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    claimed_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+
+
+class IncidentEvent(Base):
+    """One entry of an incident's append-only timeline."""
+
+    __tablename__ = "incident_event"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    incident_id: Mapped[int] = mapped_column(
+        BigId, ForeignKey("incident.id", ondelete="CASCADE"), index=True
+    )
+    ts: Mapped[datetime] = mapped_column(UTCDateTime)
+    kind: Mapped[str] = mapped_column(String(32))
+    from_state: Mapped[str | None] = mapped_column(String(16))
+    to_state: Mapped[str | None] = mapped_column(String(16))
+    note: Mapped[str] = mapped_column(Text, default="")
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    workstation: Mapped[str] = mapped_column(String(16), default="")
+
+
+class AuditLog(Base):
+    """Append-only, hash-chained record of security-relevant acts."""
+
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    ts: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    actor: Mapped[str] = mapped_column(String(64))
+    workstation: Mapped[str] = mapped_column(String(16))
+    action: Mapped[str] = mapped_column(String(32), index=True)
+    target: Mapped[str] = mapped_column(String(200), default="")
+    detail: Mapped[str] = mapped_column(Text, default="")
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    row_hash: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+class AuditHead(Base):
+    """The chain's newest hash and length; its row lock serialises appends."""
+
+    __tablename__ = "audit_head"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last_hash: Mapped[str] = mapped_column(String(64))
+    rows: Mapped[int] = mapped_column(BigInteger)
+
+
+class ChangeLog(Base):
+    """Monotonic record of what changed, read by other workstations to refresh."""
+
+    __tablename__ = "change_log"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    ts: Mapped[datetime] = mapped_column(UTCDateTime)
+    table_name: Mapped[str] = mapped_column(String(64))
+    row_id: Mapped[int | None] = mapped_column(BigInteger)
+    op: Mapped[str] = mapped_column(String(8))
+    workstation: Mapped[str] = mapped_column(String(16), default="")
+
+
+class SiteMeta(Base):
+    """Key/value facts about the site this database serves (name, time zone, seed version)."""
+
+    __tablename__ = "site_meta"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+__all__ = [
+    "AuditHead",
+    "AuditLog",
+    "Base",
+    "ChangeLog",
+    "Community",
+    "Department",
+    "Device",
+    "Incident",
+    "IncidentEvent",
+    "Resident",
+    "Role",
+    "SiteMeta",
+    "User",
+    "UserCommunity",
+    "Workstation",
+]

@@ -1,0 +1,242 @@
+"""Seeding a site from its site file: idempotent upserts, a synthetic population, demo users."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from core.audit import AuditAction
+from core.model import DeviceKind, DeviceState, RoleName
+from core.population import ResidentSpec, generate_population
+from core.site import SiteSpec
+from core.timefmt import utcnow
+from data.changes import record_change
+from data.db import Database
+from data.models import Community, Department, Device, Resident, Role, SiteMeta, User, Workstation
+from data.security import AuthService, generate_password
+
+log = logging.getLogger(__name__)
+
+ROLE_DESCRIPTIONS = {
+    RoleName.OPERATOR: "值班操作员",
+    RoleName.SUPERVISOR: "值班长",
+    RoleName.ADMIN: "系统管理员",
+    RoleName.STATION: "社区工作站",
+}
+
+# (username, display name, role, community scope) of the demo accounts.
+DEMO_ACCOUNTS: tuple[tuple[str, str, RoleName, tuple[str, ...]], ...] = (
+    ("admin", "系统管理员", RoleName.ADMIN, ()),
+    ("supervisor", "值班长 王建国", RoleName.SUPERVISOR, ()),
+    ("operator", "值班员 李静", RoleName.OPERATOR, ()),
+)
+
+_RESIDENT_BATCH = 2000
+
+
+@dataclass(frozen=True, slots=True)
+class DemoAccount:
+    """A demo account; `password` is set only when this run created it (shown once)."""
+
+    username: str
+    role: RoleName
+    password: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class SeedReport:
+    """What a seeding run did."""
+
+    communities: int
+    devices: int
+    residents_added: int
+    residents_total: int
+    accounts: tuple[DemoAccount, ...]
+    seconds: float
+
+    @property
+    def first_run(self) -> bool:
+        """True when this run created the demo accounts (passwords to print)."""
+        return any(a.password for a in self.accounts)
+
+
+def _upsert(s: Session, model: type[Any], code: str, **values: Any) -> Any:
+    row = s.scalar(select(model).where(model.code == code))
+    if row is None:
+        row = model(code=code, **values)
+        s.add(row)
+    else:
+        for k, v in values.items():
+            setattr(row, k, v)
+    return row
+
+
+def seed_structure(s: Session, site: SiteSpec) -> tuple[int, int]:
+    """Communities, departments, roles, workstations and devices from the site file."""
+    comm: dict[str, Community] = {}
+    for c in site.communities:
+        comm[c.code] = _upsert(
+            s,
+            Community,
+            c.code,
+            name=c.name,
+            population=c.population,
+            households=c.households,
+            address=c.address,
+            centre_x=c.centre.x,
+            centre_y=c.centre.y,
+        )
+    for d in site.departments:
+        _upsert(s, Department, d.code, name=d.name, kind=d.kind, phone=d.phone)
+    for role, desc in ROLE_DESCRIPTIONS.items():
+        if s.scalar(select(Role).where(Role.name == role.value)) is None:
+            s.add(Role(name=role.value, description=desc))
+    s.flush()
+    ws: dict[str, Workstation] = {}
+    for w in site.workstations:
+        ws[w.code] = _upsert(
+            s,
+            Workstation,
+            w.code,
+            name=w.name,
+            community_id=comm[w.community].id if w.community else None,
+        )
+    s.flush()
+    devices: list[tuple[str, str, str, str | None, str, str]] = [
+        (r.code, r.name, DeviceKind.READER.value, r.community, r.address, r.workstation)
+        for r in site.readers
+    ]
+    devices += [
+        (c.code, c.name, DeviceKind.CAMERA.value, c.community, c.sub_url, c.workstation)
+        for c in site.cameras
+    ]
+    devices += [
+        (d.code, d.name, d.kind, d.community, d.address, d.workstation) for d in site.devices
+    ]
+    existing = {d.code: d for d in s.scalars(select(Device))}
+    for code, name, kind, community, address, workstation in devices:
+        values = {
+            "name": name,
+            "kind": kind,
+            "community_id": comm[community].id if community else None,
+            "workstation_id": ws[workstation].id,
+            "address": address,
+        }
+        row = existing.get(code)
+        if row is None:
+            s.add(Device(code=code, state=DeviceState.UNKNOWN.value, detail="", **values))
+        else:
+            for k, v in values.items():
+                setattr(row, k, v)
+    record_change(s, "device", None, "seed")
+    return len(comm), len(devices)
+
+
+def _resident_values(r: ResidentSpec, community_id: int, now: Any) -> dict[str, Any]:
+    return {
+        "community_id": community_id,
+        "name": r.name,
+        "gender": r.gender,
+        "birth_date": r.birth_date,
+        "id_number": r.id_number,
+        "address": r.address,
+        "phone": r.phone,
+        "lives_alone": r.care.lives_alone,
+        "dementia": r.care.dementia,
+        "disability": r.care.disability,
+        "chronic_illness": r.care.chronic_illness,
+        "emergency_contact_name": r.emergency_contact_name,
+        "emergency_contact_phone": r.emergency_contact_phone,
+        "emergency_contact_relation": r.emergency_contact_relation,
+        "consent_given": r.consent_given,
+        "consent_date": r.consent_date,
+        "consent_method": r.consent_method,
+        "created_at": now,
+        "updated_at": now,
+    }
+
+
+def seed_residents(s: Session, site: SiteSpec, people: Iterable[ResidentSpec]) -> int:
+    """Insert the residents not yet present (matched by identity number), in batches."""
+    ids = dict(s.execute(select(Community.code, Community.id)).tuples().all())
+    known = set(s.scalars(select(Resident.id_number)))
+    now = utcnow()
+    batch: list[dict[str, Any]] = []
+    added = 0
+    for r in people:
+        if r.id_number in known:
+            continue
+        batch.append(_resident_values(r, ids[r.community], now))
+        if len(batch) >= _RESIDENT_BATCH:
+            s.execute(insert(Resident), batch)
+            added += len(batch)
+            batch.clear()
+    if batch:
+        s.execute(insert(Resident), batch)
+        added += len(batch)
+    if added:
+        record_change(s, "resident", None, "seed")
+    return added
+
+
+def seed_site(
+    db: Database, site: SiteSpec, auth: AuthService, *, population: int = 5000, seed: int = 20261125
+) -> SeedReport:
+    """Bring the database in line with the site file; safe to run again at any time."""
+    started = time.perf_counter()
+    with db.session() as s:
+        n_comm, n_dev = seed_structure(s, site)
+        added = seed_residents(s, site, generate_population(site, population, seed=seed))
+        for key, value in (
+            ("site_name", site.name),
+            ("timezone", site.timezone),
+            ("site_file", site.source.name),
+            ("population_seed", str(seed)),
+        ):
+            meta = s.get(SiteMeta, key)
+            if meta is None:
+                s.add(SiteMeta(key=key, value=value))
+            else:
+                meta.value = value
+        total = len(s.scalars(select(Resident.id)).all())
+        auth.audit_in(
+            s,
+            "system",
+            AuditAction.SITE_SEEDED,
+            target=site.source.name,
+            detail=f"{n_comm} communities, {n_dev} devices, {added} residents added",
+        )
+    accounts = []
+    for username, display, role, scope in DEMO_ACCOUNTS + _station_accounts(site):
+        with db.session() as s:
+            exists = s.scalar(select(User.id).where(User.username == username)) is not None
+        if exists:
+            accounts.append(DemoAccount(username, role, None))
+            continue
+        password = generate_password()
+        auth.create_user(
+            None,
+            username=username,
+            display_name=display,
+            role=role,
+            password=password,
+            communities=scope,
+        )
+        accounts.append(DemoAccount(username, role, password))
+    seconds = time.perf_counter() - started
+    log.info("seeded %s: %d residents added in %.2f s", site.name, added, seconds)
+    return SeedReport(n_comm, n_dev, added, total, tuple(accounts), seconds)
+
+
+def _station_accounts(site: SiteSpec) -> tuple[tuple[str, str, RoleName, tuple[str, ...]], ...]:
+    """One station account for the first community workstation, to show community scope."""
+    for w in site.workstations:
+        if w.community:
+            return ((w.code.lower(), w.name, RoleName.STATION, (w.community,)),)
+    return ()

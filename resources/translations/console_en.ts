@@ -1,0 +1,727 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en_US">
+<context>
+    <name>ConsoleApp</name>
+    <message>
+        <location filename="../../console/app.py" line="163" />
+        <source>This account is locked until {until} after repeated wrong passwords. An administrator can unlock it.</source>
+        <translation>This account is locked until {until} after repeated wrong passwords. An administrator can unlock it.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app.py" line="167" />
+        <source>This account is disabled.</source>
+        <translation>This account is disabled.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app.py" line="168" />
+        <source>Wrong user name or password.</source>
+        <translation>Wrong user name or password.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app.py" line="170" />
+        <source>Sign-in is not possible right now: {err}</source>
+        <translation>Sign-in is not possible right now: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../console/app.py" line="222" />
+        <source>Could not load the panes</source>
+        <translation>Could not load the panes</translation>
+    </message>
+    <message>
+        <location filename="../../console/app.py" line="226" />
+        <source>{what}: your role does not allow this.</source>
+        <translation>{what}: your role does not allow this.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app.py" line="242" />
+        <source>Database connection restored.</source>
+        <translation>Database connection restored.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app.py" line="246" />
+        <source>Database not reachable: {d}</source>
+        <translation>Database not reachable: {d}</translation>
+    </message>
+    <message>
+        <location filename="../../console/app.py" line="279" />
+        <source>Could not create the incident</source>
+        <translation>Could not create the incident</translation>
+    </message>
+    <message>
+        <location filename="../../console/app.py" line="290" />
+        <source>Could not acknowledge the incident</source>
+        <translation>Could not acknowledge the incident</translation>
+    </message>
+    <message>
+        <location filename="../../console/app.py" line="306" />
+        <source>Verifying the audit log…</source>
+        <translation>Verifying the audit log…</translation>
+    </message>
+    <message>
+        <location filename="../../console/app.py" line="308" />
+        <source>Audit check failed</source>
+        <translation>Audit check failed</translation>
+    </message>
+    <message>
+        <location filename="../../console/app.py" line="314" />
+        <source>Audit log intact: {n} rows, chain verified.</source>
+        <translation>Audit log intact: {n} rows, chain verified.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app.py" line="316" />
+        <location filename="../../console/app.py" line="323" />
+        <source>Verify audit log</source>
+        <translation>Verify audit log</translation>
+    </message>
+    <message>
+        <location filename="../../console/app.py" line="319" />
+        <source>AUDIT LOG TAMPERED: {n} problems; first at row {row}: {why}</source>
+        <translation>AUDIT LOG TAMPERED: {n} problems; first at row {row}: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../console/app.py" line="407" />
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../console/app.py" line="408" />
+        <source>Quit the console? Devices hosted on this workstation stop reporting.</source>
+        <translation>Quit the console? Devices hosted on this workstation stop reporting.</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceStatusModel</name>
+    <message>
+        <location filename="../../widgets/device_status.py" line="67" />
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_status.py" line="68" />
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_status.py" line="69" />
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_status.py" line="70" />
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_status.py" line="71" />
+        <source>Community</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_status.py" line="72" />
+        <source>Workstation</source>
+        <translation>Workstation</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_status.py" line="73" />
+        <source>Last seen</source>
+        <translation>Last seen</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_status.py" line="74" />
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_status.py" line="88" />
+        <source>Control centre</source>
+        <translation>Control centre</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceStatusWidget</name>
+    <message>
+        <location filename="../../widgets/device_status.py" line="161" />
+        <source>{online} online · {offline} offline · {unknown} never seen</source>
+        <translation>{online} online · {offline} offline · {unknown} never seen</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_status.py" line="170" />
+        <source>Filter by code, name, community… (Ctrl+F)</source>
+        <translation>Filter by code, name, community… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_status.py" line="173" />
+        <source>No devices configured</source>
+        <translation>No devices configured</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_status.py" line="174" />
+        <source>Readers, cameras, alarm panels and phones come from the site file.</source>
+        <translation>Readers, cameras, alarm panels and phones come from the site file.</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentQueueModel</name>
+    <message>
+        <location filename="../../widgets/incident_queue.py" line="78" />
+        <source>Priority</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_queue.py" line="79" />
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_queue.py" line="80" />
+        <source>Incident</source>
+        <translation>Incident</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_queue.py" line="81" />
+        <source>Community</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_queue.py" line="82" />
+        <source>Location</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_queue.py" line="83" />
+        <source>Reported</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_queue.py" line="84" />
+        <source>Age</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_queue.py" line="85" />
+        <source>Handled by</source>
+        <translation>Handled by</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentQueueWidget</name>
+    <message>
+        <location filename="../../widgets/incident_queue.py" line="170" />
+        <source>No open incidents</source>
+        <translation>No open incidents</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_queue.py" line="172" />
+        <source>Incidents raised by calls, alarms, tracking rules or operators appear here, most urgent first. Press Ctrl+N to log one by hand.</source>
+        <translation>Incidents raised by calls, alarms, tracking rules or operators appear here, most urgent first. Press Ctrl+N to log one by hand.</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../widgets/labels.py" line="14" />
+        <source>New</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="15" />
+        <source>Acknowledged</source>
+        <translation>Acknowledged</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="16" />
+        <source>Dispatched</source>
+        <translation>Dispatched</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="17" />
+        <source>On scene</source>
+        <translation>On scene</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="18" />
+        <source>Resolved</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="19" />
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="26" />
+        <source>P1 Critical</source>
+        <translation>P1 Critical</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="27" />
+        <source>P2 High</source>
+        <translation>P2 High</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="28" />
+        <source>P3 Normal</source>
+        <translation>P3 Normal</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="29" />
+        <source>P4 Low</source>
+        <translation>P4 Low</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="36" />
+        <source>Manual</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="37" />
+        <source>Call</source>
+        <translation>Call</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="38" />
+        <source>Alarm</source>
+        <translation>Alarm</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="39" />
+        <source>Tracking</source>
+        <translation>Tracking</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="40" />
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="41" />
+        <source>Device</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="48" />
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="49" />
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="50" />
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="51" />
+        <source>Station</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="58" />
+        <source>RFID reader</source>
+        <translation>RFID reader</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="59" />
+        <source>Camera</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="60" />
+        <source>Alarm panel</source>
+        <translation>Alarm panel</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="61" />
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="62" />
+        <source>Panic button</source>
+        <translation>Panic button</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="63" />
+        <source>GPS gateway</source>
+        <translation>GPS gateway</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="74" />
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="75" />
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="76" />
+        <source>Fault</source>
+        <translation>Fault</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="77" />
+        <source>Never seen</source>
+        <translation>Never seen</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../../widgets/login.py" line="206" />
+        <source>Screen locked</source>
+        <translation>Screen locked</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/login.py" line="207" />
+        <source>Signed in: {name}</source>
+        <translation>Signed in: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/login.py" line="208" />
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/login.py" line="209" />
+        <source>Unlock</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/login.py" line="210" />
+        <source>Sign out</source>
+        <translation>Sign out</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../widgets/login.py" line="84" />
+        <source>Checking…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/login.py" line="84" />
+        <location filename="../../widgets/login.py" line="116" />
+        <source>Sign in</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/login.py" line="96" />
+        <source>Enter your user name.</source>
+        <translation>Enter your user name.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/login.py" line="108" />
+        <source>Sign in — Street Command Console</source>
+        <translation>Sign in — Street Command Console</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/login.py" line="109" />
+        <source>Street Command Console</source>
+        <translation>Street Command Console</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/login.py" line="111" />
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/login.py" line="111" />
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/login.py" line="111" />
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/login.py" line="117" />
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../console/main_window.py" line="309" />
+        <source>Street Command Console</source>
+        <translation>Street Command Console</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="317" />
+        <source>Not signed in</source>
+        <translation>Not signed in</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="320" />
+        <source>street-wide</source>
+        <translation>street-wide</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="322" />
+        <source>communities: {c}</source>
+        <translation>communities: {c}</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="328" />
+        <source>connected</source>
+        <translation>connected</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="328" />
+        <source>NOT REACHABLE</source>
+        <translation>NOT REACHABLE</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="330" />
+        <source>Database: {label} ({state})</source>
+        <translation>Database: {label} ({state})</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="339" />
+        <source>Devices: loading…</source>
+        <translation>Devices: loading…</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="344" />
+        <source>Devices: {on} online / {off} offline / {unk} never seen</source>
+        <translation>Devices: {on} online / {off} offline / {unk} never seen</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="354" />
+        <source>Video wall</source>
+        <translation>Video wall</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="355" />
+        <source>Map</source>
+        <translation>Map</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="356" />
+        <source>Calls</source>
+        <translation>Calls</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="357" />
+        <source>Incident queue</source>
+        <translation>Incident queue</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="358" />
+        <source>Device status</source>
+        <translation>Device status</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="359" />
+        <source>Notifications</source>
+        <translation>Notifications</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="365" />
+        <source>Video wall not connected yet</source>
+        <translation>Video wall not connected yet</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="367" />
+        <source>The cameras are configured in the site file. Live view, recording and evidence export come with the video module.</source>
+        <translation>The cameras are configured in the site file. Live view, recording and evidence export come with the video module.</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="373" />
+        <source>Live map not available yet</source>
+        <translation>Live map not available yet</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="375" />
+        <source>Reader positions, zones and tracked people will be drawn here once RFID/GPS tracking is connected.</source>
+        <translation>Reader positions, zones and tracked people will be drawn here once RFID/GPS tracking is connected.</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="381" />
+        <source>No call centre connected</source>
+        <translation>No call centre connected</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="383" />
+        <source>Incoming and abandoned calls will be listed here once the SIP line is configured for this workstation.</source>
+        <translation>Incoming and abandoned calls will be listed here once the SIP line is configured for this workstation.</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="387" />
+        <source>&amp;Console</source>
+        <translation>&amp;Console</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="388" />
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="389" />
+        <source>&amp;Incidents</source>
+        <translation>&amp;Incidents</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="390" />
+        <source>&amp;Tools</source>
+        <translation>&amp;Tools</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="391" />
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="392" />
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="393" />
+        <source>Lock screen</source>
+        <translation>Lock screen</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="394" />
+        <source>Sign out</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="395" />
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="396" />
+        <source>New incident…</source>
+        <translation>New incident…</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="397" />
+        <source>Acknowledge</source>
+        <translation>Acknowledge</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="398" />
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="399" />
+        <source>Reset layout</source>
+        <translation>Reset layout</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="400" />
+        <source>Full screen</source>
+        <translation>Full screen</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="401" />
+        <source>Find device</source>
+        <translation>Find device</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="402" />
+        <source>Verify audit log</source>
+        <translation>Verify audit log</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="403" />
+        <location filename="../../console/main_window.py" line="466" />
+        <source>Keyboard shortcuts</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="404" />
+        <location filename="../../console/main_window.py" line="473" />
+        <source>About</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="430" />
+        <source>{n} new</source>
+        <translation>{n} new</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="438" />
+        <source>Select an incident first.</source>
+        <translation>Select an incident first.</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="474" />
+        <source>Street Command Console
+Command system of {site}</source>
+        <translation>Street Command Console
+Command system of {site}</translation>
+    </message>
+</context>
+<context>
+    <name>NewIncidentDialog</name>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="41" />
+        <source>New incident</source>
+        <translation>New incident</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="49" />
+        <source>(street-wide)</source>
+        <translation>(street-wide)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="63" />
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="64" />
+        <source>Priority</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="65" />
+        <source>Community</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="66" />
+        <source>Location</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="67" />
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="74" />
+        <source>Give the incident a title.</source>
+        <translation>Give the incident a title.</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationsWidget</name>
+    <message>
+        <location filename="../../widgets/notifications.py" line="94" />
+        <source>No messages. Errors of background work appear here.</source>
+        <translation>No messages. Errors of background work appear here.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/notifications.py" line="96" />
+        <source>{n} messages</source>
+        <translation>{n} messages</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/notifications.py" line="101" />
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+</context>
+</TS>

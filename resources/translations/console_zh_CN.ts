@@ -1,0 +1,727 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ConsoleApp</name>
+    <message>
+        <location filename="../../console/app.py" line="163" />
+        <source>This account is locked until {until} after repeated wrong passwords. An administrator can unlock it.</source>
+        <translation>密码错误次数过多，该账号已锁定至 {until}。可由管理员解锁。</translation>
+    </message>
+    <message>
+        <location filename="../../console/app.py" line="167" />
+        <source>This account is disabled.</source>
+        <translation>该账号已停用。</translation>
+    </message>
+    <message>
+        <location filename="../../console/app.py" line="168" />
+        <source>Wrong user name or password.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <location filename="../../console/app.py" line="170" />
+        <source>Sign-in is not possible right now: {err}</source>
+        <translation>暂时无法登录：{err}</translation>
+    </message>
+    <message>
+        <location filename="../../console/app.py" line="222" />
+        <source>Could not load the panes</source>
+        <translation>无法加载面板数据</translation>
+    </message>
+    <message>
+        <location filename="../../console/app.py" line="226" />
+        <source>{what}: your role does not allow this.</source>
+        <translation>{what}：您的角色无此权限。</translation>
+    </message>
+    <message>
+        <location filename="../../console/app.py" line="242" />
+        <source>Database connection restored.</source>
+        <translation>数据库连接已恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../console/app.py" line="246" />
+        <source>Database not reachable: {d}</source>
+        <translation>无法连接数据库：{d}</translation>
+    </message>
+    <message>
+        <location filename="../../console/app.py" line="279" />
+        <source>Could not create the incident</source>
+        <translation>无法创建事件</translation>
+    </message>
+    <message>
+        <location filename="../../console/app.py" line="290" />
+        <source>Could not acknowledge the incident</source>
+        <translation>无法确认事件</translation>
+    </message>
+    <message>
+        <location filename="../../console/app.py" line="306" />
+        <source>Verifying the audit log…</source>
+        <translation>正在校验审计日志…</translation>
+    </message>
+    <message>
+        <location filename="../../console/app.py" line="308" />
+        <source>Audit check failed</source>
+        <translation>审计校验失败</translation>
+    </message>
+    <message>
+        <location filename="../../console/app.py" line="314" />
+        <source>Audit log intact: {n} rows, chain verified.</source>
+        <translation>审计日志完整：共 {n} 条，哈希链校验通过。</translation>
+    </message>
+    <message>
+        <location filename="../../console/app.py" line="316" />
+        <location filename="../../console/app.py" line="323" />
+        <source>Verify audit log</source>
+        <translation>校验审计日志</translation>
+    </message>
+    <message>
+        <location filename="../../console/app.py" line="319" />
+        <source>AUDIT LOG TAMPERED: {n} problems; first at row {row}: {why}</source>
+        <translation>审计日志被篡改：发现 {n} 处问题；首处在第 {row} 条：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../console/app.py" line="407" />
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../console/app.py" line="408" />
+        <source>Quit the console? Devices hosted on this workstation stop reporting.</source>
+        <translation>确定退出总控台？本工作站接入的设备将停止上报。</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceStatusModel</name>
+    <message>
+        <location filename="../../widgets/device_status.py" line="67" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_status.py" line="68" />
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_status.py" line="69" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_status.py" line="70" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_status.py" line="71" />
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_status.py" line="72" />
+        <source>Workstation</source>
+        <translation>工作站</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_status.py" line="73" />
+        <source>Last seen</source>
+        <translation>最后联系</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_status.py" line="74" />
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_status.py" line="88" />
+        <source>Control centre</source>
+        <translation>指挥中心</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceStatusWidget</name>
+    <message>
+        <location filename="../../widgets/device_status.py" line="161" />
+        <source>{online} online · {offline} offline · {unknown} never seen</source>
+        <translation>在线 {online} · 离线 {offline} · 未上线 {unknown}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_status.py" line="170" />
+        <source>Filter by code, name, community… (Ctrl+F)</source>
+        <translation>按编号、名称、社区筛选…（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_status.py" line="173" />
+        <source>No devices configured</source>
+        <translation>尚未配置设备</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_status.py" line="174" />
+        <source>Readers, cameras, alarm panels and phones come from the site file.</source>
+        <translation>读卡器、摄像机、报警主机和电话来自站点配置文件。</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentQueueModel</name>
+    <message>
+        <location filename="../../widgets/incident_queue.py" line="78" />
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_queue.py" line="79" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_queue.py" line="80" />
+        <source>Incident</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_queue.py" line="81" />
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_queue.py" line="82" />
+        <source>Location</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_queue.py" line="83" />
+        <source>Reported</source>
+        <translation>上报时间</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_queue.py" line="84" />
+        <source>Age</source>
+        <translation>已过时长</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_queue.py" line="85" />
+        <source>Handled by</source>
+        <translation>处理人</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentQueueWidget</name>
+    <message>
+        <location filename="../../widgets/incident_queue.py" line="170" />
+        <source>No open incidents</source>
+        <translation>暂无待处理事件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_queue.py" line="172" />
+        <source>Incidents raised by calls, alarms, tracking rules or operators appear here, most urgent first. Press Ctrl+N to log one by hand.</source>
+        <translation>来电、报警、定位规则或值班员上报的事件显示在这里，最紧急的在前。按 Ctrl+N 手工登记事件。</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../widgets/labels.py" line="14" />
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="15" />
+        <source>Acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="16" />
+        <source>Dispatched</source>
+        <translation>已派发</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="17" />
+        <source>On scene</source>
+        <translation>已到场</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="18" />
+        <source>Resolved</source>
+        <translation>已处置</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="19" />
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="26" />
+        <source>P1 Critical</source>
+        <translation>P1 紧急</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="27" />
+        <source>P2 High</source>
+        <translation>P2 高</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="28" />
+        <source>P3 Normal</source>
+        <translation>P3 一般</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="29" />
+        <source>P4 Low</source>
+        <translation>P4 低</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="36" />
+        <source>Manual</source>
+        <translation>人工</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="37" />
+        <source>Call</source>
+        <translation>来电</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="38" />
+        <source>Alarm</source>
+        <translation>报警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="39" />
+        <source>Tracking</source>
+        <translation>定位</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="40" />
+        <source>Video</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="41" />
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="48" />
+        <source>Operator</source>
+        <translation>值班员</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="49" />
+        <source>Supervisor</source>
+        <translation>值班长</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="50" />
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="51" />
+        <source>Station</source>
+        <translation>社区工作站</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="58" />
+        <source>RFID reader</source>
+        <translation>RFID 读卡器</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="59" />
+        <source>Camera</source>
+        <translation>摄像机</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="60" />
+        <source>Alarm panel</source>
+        <translation>报警主机</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="61" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="62" />
+        <source>Panic button</source>
+        <translation>一键报警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="63" />
+        <source>GPS gateway</source>
+        <translation>GPS 网关</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="74" />
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="75" />
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="76" />
+        <source>Fault</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="77" />
+        <source>Never seen</source>
+        <translation>未上线</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../../widgets/login.py" line="206" />
+        <source>Screen locked</source>
+        <translation>屏幕已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/login.py" line="207" />
+        <source>Signed in: {name}</source>
+        <translation>当前用户：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/login.py" line="208" />
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/login.py" line="209" />
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/login.py" line="210" />
+        <source>Sign out</source>
+        <translation>注销</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../widgets/login.py" line="84" />
+        <source>Checking…</source>
+        <translation>正在验证…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/login.py" line="84" />
+        <location filename="../../widgets/login.py" line="116" />
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/login.py" line="96" />
+        <source>Enter your user name.</source>
+        <translation>请输入用户名。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/login.py" line="108" />
+        <source>Sign in — Street Command Console</source>
+        <translation>登录 — 街道智能总控台</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/login.py" line="109" />
+        <source>Street Command Console</source>
+        <translation>街道智能总控台</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/login.py" line="111" />
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/login.py" line="111" />
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/login.py" line="111" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/login.py" line="117" />
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../console/main_window.py" line="309" />
+        <source>Street Command Console</source>
+        <translation>街道智能总控台</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="317" />
+        <source>Not signed in</source>
+        <translation>未登录</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="320" />
+        <source>street-wide</source>
+        <translation>全街道</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="322" />
+        <source>communities: {c}</source>
+        <translation>社区：{c}</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="328" />
+        <source>connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="328" />
+        <source>NOT REACHABLE</source>
+        <translation>无法连接</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="330" />
+        <source>Database: {label} ({state})</source>
+        <translation>数据库：{label}（{state}）</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="339" />
+        <source>Devices: loading…</source>
+        <translation>设备：加载中…</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="344" />
+        <source>Devices: {on} online / {off} offline / {unk} never seen</source>
+        <translation>设备：在线 {on} / 离线 {off} / 未上线 {unk}</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="354" />
+        <source>Video wall</source>
+        <translation>视频墙</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="355" />
+        <source>Map</source>
+        <translation>地图</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="356" />
+        <source>Calls</source>
+        <translation>呼叫</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="357" />
+        <source>Incident queue</source>
+        <translation>事件队列</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="358" />
+        <source>Device status</source>
+        <translation>设备状态</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="359" />
+        <source>Notifications</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="365" />
+        <source>Video wall not connected yet</source>
+        <translation>视频墙尚未接入</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="367" />
+        <source>The cameras are configured in the site file. Live view, recording and evidence export come with the video module.</source>
+        <translation>摄像机已在站点配置文件中登记。实时预览、录像与证据导出将随视频模块提供。</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="373" />
+        <source>Live map not available yet</source>
+        <translation>实时地图尚未接入</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="375" />
+        <source>Reader positions, zones and tracked people will be drawn here once RFID/GPS tracking is connected.</source>
+        <translation>接入 RFID/GPS 定位后，这里将显示读卡器位置、区域和被关爱人员的实时位置。</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="381" />
+        <source>No call centre connected</source>
+        <translation>呼叫中心尚未接入</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="383" />
+        <source>Incoming and abandoned calls will be listed here once the SIP line is configured for this workstation.</source>
+        <translation>为本工作站配置 SIP 线路后，来电和未接来电将在这里列出。</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="387" />
+        <source>&amp;Console</source>
+        <translation>总控台(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="388" />
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="389" />
+        <source>&amp;Incidents</source>
+        <translation>事件(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="390" />
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="391" />
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="392" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="393" />
+        <source>Lock screen</source>
+        <translation>锁定屏幕</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="394" />
+        <source>Sign out</source>
+        <translation>注销</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="395" />
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="396" />
+        <source>New incident…</source>
+        <translation>新建事件…</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="397" />
+        <source>Acknowledge</source>
+        <translation>确认事件</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="398" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="399" />
+        <source>Reset layout</source>
+        <translation>恢复默认布局</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="400" />
+        <source>Full screen</source>
+        <translation>全屏</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="401" />
+        <source>Find device</source>
+        <translation>查找设备</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="402" />
+        <source>Verify audit log</source>
+        <translation>校验审计日志</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="403" />
+        <location filename="../../console/main_window.py" line="466" />
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="404" />
+        <location filename="../../console/main_window.py" line="473" />
+        <source>About</source>
+        <translation>关于</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="430" />
+        <source>{n} new</source>
+        <translation>{n} 条新消息</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="438" />
+        <source>Select an incident first.</source>
+        <translation>请先选择一个事件。</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="474" />
+        <source>Street Command Console
+Command system of {site}</source>
+        <translation>街道智能总控台
+{site}指挥系统</translation>
+    </message>
+</context>
+<context>
+    <name>NewIncidentDialog</name>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="41" />
+        <source>New incident</source>
+        <translation>新建事件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="49" />
+        <source>(street-wide)</source>
+        <translation>（全街道）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="63" />
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="64" />
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="65" />
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="66" />
+        <source>Location</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="67" />
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="74" />
+        <source>Give the incident a title.</source>
+        <translation>请填写事件标题。</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationsWidget</name>
+    <message>
+        <location filename="../../widgets/notifications.py" line="94" />
+        <source>No messages. Errors of background work appear here.</source>
+        <translation>暂无消息。后台任务的错误会显示在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/notifications.py" line="96" />
+        <source>{n} messages</source>
+        <translation>共 {n} 条消息</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/notifications.py" line="101" />
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+</context>
+</TS>

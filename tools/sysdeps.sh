@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the console (run) or the test suite (test) needs, if missing.
+set -euo pipefail
+mode=${1:-run}
+# Qt's xcb/offscreen platforms need these shared libraries; the CJK font renders the Chinese UI.
+pkgs=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
+      libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 fonts-wqy-microhei)
+if [[ $mode == test ]]; then
+  # A real PostgreSQL server for the repository tests, socat for serial pty pairs, Xvfb for
+  # real-window screenshots.
+  pkgs+=(postgresql socat xvfb)
+fi
+command -v dpkg-query >/dev/null || { echo "sysdeps: not a Debian system; install ${pkgs[*]} by hand" >&2; exit 0; }
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+((${#missing[@]})) || exit 0
+echo "sysdeps: installing ${missing[*]}"
+sudo=""
+[[ $(id -u) == 0 ]] || sudo="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

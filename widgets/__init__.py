@@ -1,0 +1,1 @@
+"""Reusable Qt widgets: plain data in, signals out; no database, devices or decoding."""

@@ -1,0 +1,87 @@
+"""Dialog for logging an incident by hand (a walk-in report, a phone call not yet on SIP)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from core.model import Priority
+from core.views import CommunityRow
+from widgets import labels
+
+
+@dataclass(frozen=True, slots=True)
+class NewIncident:
+    """What the operator entered."""
+
+    title: str
+    priority: Priority
+    community: str | None
+    location: str
+    description: str
+
+
+class NewIncidentDialog(QDialog):
+    """Title, priority, community, location and a description; Enter accepts."""
+
+    def __init__(self, communities: Sequence[CommunityRow], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("newIncidentDialog")
+        self.setWindowTitle(self.tr("New incident"))
+        self.title = QLineEdit(self)
+        self.priority = QComboBox(self)
+        for p in Priority:
+            self.priority.addItem(labels.priority(p), int(p))
+        self.priority.setCurrentIndex(2)
+        self.community = QComboBox(self)
+        if len(communities) != 1:
+            self.community.addItem(self.tr("(street-wide)"), None)
+        for c in communities:
+            self.community.addItem(f"{c.code} {c.name}", c.code)
+        self.location = QLineEdit(self)
+        self.description = QPlainTextEdit(self)
+        self.description.setTabChangesFocus(True)
+        self.error = QLabel(self)
+        self.error.setObjectName("loginError")
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self._on_accept_clicked)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Title"), self.title)
+        form.addRow(self.tr("Priority"), self.priority)
+        form.addRow(self.tr("Community"), self.community)
+        form.addRow(self.tr("Location"), self.location)
+        form.addRow(self.tr("Description"), self.description)
+        form.addRow(self.error)
+        form.addRow(buttons)
+        self.setMinimumWidth(480)
+
+    def _on_accept_clicked(self) -> None:
+        if not self.title.text().strip():
+            self.error.setText(self.tr("Give the incident a title."))
+            self.title.setFocus()
+            return
+        self.accept()
+
+    def value(self) -> NewIncident:
+        """The entered incident."""
+        return NewIncident(
+            title=self.title.text().strip(),
+            priority=Priority(self.priority.currentData()),
+            community=self.community.currentData(),
+            location=self.location.text().strip(),
+            description=self.description.toPlainText().strip(),
+        )

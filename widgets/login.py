@@ -1,0 +1,215 @@
+"""Sign-in dialog and the idle lock screen."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class LoginDialog(QDialog):
+    """Asks for user name and password; the caller checks them off the GUI thread."""
+
+    sig_login_requested = Signal(str, str)  # username, password; GUI thread
+    sig_language_requested = Signal(str)  # "zh_CN" or "en"; GUI thread
+
+    def __init__(self, site_name: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("loginDialog")
+        self.setModal(True)
+        self._site = site_name
+        self.banner = QLabel(self)
+        self.banner.setObjectName("loginBanner")
+        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.site_label = QLabel(self)
+        self.site_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.username = QLineEdit(self)
+        self.username.setObjectName("username")
+        self.password = QLineEdit(self)
+        self.password.setObjectName("password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.language = QComboBox(self)
+        self.language.addItem("中文", "zh_CN")
+        self.language.addItem("English", "en")
+        self.language.currentIndexChanged.connect(self._on_language_changed)
+        self.error = QLabel(self)
+        self.error.setObjectName("loginError")
+        self.error.setWordWrap(True)
+        self.sign_in = QPushButton(self)
+        self.sign_in.setObjectName("signIn")
+        self.sign_in.setDefault(True)
+        self.sign_in.clicked.connect(self._on_sign_in_clicked)
+        self.quit = QPushButton(self)
+        self.quit.clicked.connect(self.reject)
+        self.form = QFormLayout()
+        self.form.addRow("", self.username)
+        self.form.addRow("", self.password)
+        self.form.addRow("", self.language)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.quit)
+        buttons.addWidget(self.sign_in)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.banner)
+        lay.addWidget(self.site_label)
+        lay.addSpacing(12)
+        lay.addLayout(self.form)
+        lay.addWidget(self.error)
+        lay.addLayout(buttons)
+        self.setMinimumWidth(420)
+        self.retranslate()
+
+    def set_language(self, lang: str) -> None:
+        """Show which language is active without emitting a request."""
+        i = self.language.findData(lang)
+        if i >= 0:
+            self.language.blockSignals(True)
+            self.language.setCurrentIndex(i)
+            self.language.blockSignals(False)
+
+    def set_busy(self, busy: bool) -> None:
+        """Disable input while the password is being checked."""
+        for w in (self.username, self.password, self.sign_in, self.language):
+            w.setEnabled(not busy)
+        self.sign_in.setText(self.tr("Checking…") if busy else self.tr("Sign in"))
+
+    def show_error(self, text: str) -> None:
+        """Show why sign-in failed and get ready for another try."""
+        self.set_busy(False)
+        self.error.setText(text)
+        self.password.clear()
+        self.password.setFocus()
+
+    def _on_sign_in_clicked(self) -> None:
+        user = self.username.text().strip()
+        if not user:
+            self.error.setText(self.tr("Enter your user name."))
+            self.username.setFocus()
+            return
+        self.error.clear()
+        self.set_busy(True)
+        self.sig_login_requested.emit(user, self.password.text())
+
+    def _on_language_changed(self, _index: int) -> None:
+        self.sig_language_requested.emit(str(self.language.currentData()))
+
+    def retranslate(self) -> None:
+        """Set every text in the current language."""
+        self.setWindowTitle(self.tr("Sign in — Street Command Console"))
+        self.banner.setText(self.tr("Street Command Console"))
+        self.site_label.setText(self._site)
+        labels = (self.tr("User name"), self.tr("Password"), self.tr("Language"))
+        for row, text in enumerate(labels):
+            item = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            if item is not None and isinstance(item.widget(), QLabel):
+                item.widget().setText(text)  # type: ignore[union-attr]
+        self.sign_in.setText(self.tr("Sign in"))
+        self.quit.setText(self.tr("Quit"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+class LockScreen(QFrame):
+    """Covers the main window after idle time; only the password (or sign-out) gets past it."""
+
+    sig_unlock_requested = Signal(str)  # password; GUI thread
+    sig_sign_out_requested = Signal()  # GUI thread
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("lockScreen")
+        self.setAutoFillBackground(True)
+        self._who = ""
+        self.title = QLabel(self)
+        self.title.setObjectName("lockTitle")
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.who = QLabel(self)
+        self.who.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.password = QLineEdit(self)
+        self.password.setObjectName("lockPassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.returnPressed.connect(self._on_unlock_clicked)
+        self.password.setMaximumWidth(320)
+        self.error = QLabel(self)
+        self.error.setObjectName("loginError")
+        self.error.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.unlock = QPushButton(self)
+        self.unlock.setObjectName("unlock")
+        self.unlock.clicked.connect(self._on_unlock_clicked)
+        self.sign_out = QPushButton(self)
+        self.sign_out.clicked.connect(self.sig_sign_out_requested)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.password)
+        row.addWidget(self.unlock)
+        row.addStretch(1)
+        row2 = QHBoxLayout()
+        row2.addStretch(1)
+        row2.addWidget(self.sign_out)
+        row2.addStretch(1)
+        lay = QVBoxLayout(self)
+        lay.addStretch(2)
+        lay.addWidget(self.title)
+        lay.addWidget(self.who)
+        lay.addSpacing(16)
+        lay.addLayout(row)
+        lay.addWidget(self.error)
+        lay.addLayout(row2)
+        lay.addStretch(3)
+        self.hide()
+        self.retranslate()
+
+    def lock(self, display_name: str) -> None:
+        """Cover the parent and ask for the password."""
+        self._who = display_name
+        self.retranslate()
+        self.error.clear()
+        self.password.clear()
+        parent = self.parentWidget()
+        if parent is not None:
+            self.setGeometry(parent.rect())
+        self.show()
+        self.raise_()
+        self.password.setFocus()
+
+    def set_busy(self, busy: bool) -> None:
+        """Disable input while the password is being checked."""
+        self.password.setEnabled(not busy)
+        self.unlock.setEnabled(not busy)
+
+    def show_error(self, text: str) -> None:
+        """Say why unlocking failed."""
+        self.set_busy(False)
+        self.error.setText(text)
+        self.password.clear()
+        self.password.setFocus()
+
+    def _on_unlock_clicked(self) -> None:
+        self.set_busy(True)
+        self.sig_unlock_requested.emit(self.password.text())
+
+    def retranslate(self) -> None:
+        """Set every text in the current language."""
+        self.title.setText(self.tr("Screen locked"))
+        self.who.setText(self.tr("Signed in: {name}").format(name=self._who))
+        self.password.setPlaceholderText(self.tr("Password"))
+        self.unlock.setText(self.tr("Unlock"))
+        self.sign_out.setText(self.tr("Sign out"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

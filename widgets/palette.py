@@ -1,0 +1,24 @@
+"""Colours of the control-room theme that code needs (priority, device state)."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor
+
+from core.model import DeviceState, Priority
+
+# High-contrast priority colours on the dark theme; P1 is unmistakable at a glance.
+PRIORITY_COLOURS: dict[Priority, QColor] = {
+    Priority.P1: QColor("#ff3b30"),
+    Priority.P2: QColor("#ff9f0a"),
+    Priority.P3: QColor("#ffd60a"),
+    Priority.P4: QColor("#64d2ff"),
+}
+
+DEVICE_STATE_COLOURS: dict[DeviceState, QColor] = {
+    DeviceState.ONLINE: QColor("#30d158"),
+    DeviceState.OFFLINE: QColor("#ff453a"),
+    DeviceState.FAULT: QColor("#ff9f0a"),
+    DeviceState.UNKNOWN: QColor("#8e8e93"),
+}
+
+TEXT_ON_PRIORITY = QColor("#000000")
