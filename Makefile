@@ -4,13 +4,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 TS := $(wildcard resources/translations/*.ts)
 QM := $(TS:.ts=.qm)
-export QT_QPA_PLATFORM ?= offscreen
 
 .PHONY: run test lint typecheck contracts pytest translations sysdeps sysdeps-test bench screenshot installer clean
 
 run: sysdeps $(BIN)/.stamp-install translations
 	$(BIN)/python -m console demo
-	QT_QPA_PLATFORM= $(BIN)/python -m console
+	$(BIN)/python -m console
 
 test: sysdeps-test $(BIN)/.stamp-install translations lint contracts typecheck pytest
 
@@ -42,13 +41,13 @@ typecheck: $(BIN)/.stamp-install
 	$(BIN)/mypy
 
 pytest: $(BIN)/.stamp-install translations
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: $(BIN)/.stamp-install translations
-	$(BIN)/python -m bench
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
 
 screenshot: $(BIN)/.stamp-install translations
-	$(BIN)/python -m console --screenshot out/console.png
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m console --screenshot out/console.png
 
 # Refresh the .ts sources after UI strings change; translators then fill them in.
 lupdate: $(BIN)/.stamp-install

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDeadlineTimer, QObject, QThread, QTimer, Slot
+from PySide6.QtCore import QDeadlineTimer, QObject, Qt, QThread, QTimer, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from console.bridge import EventBridge
@@ -24,12 +24,12 @@ from core.incidents import IncidentState
 from core.permissions import PermissionDenied, Principal
 from core.ports import PasswordHasher
 from core.timefmt import DEFAULT_ZONE, fmt_local
-from core.views import DeviceCounts, DeviceRow, IncidentRow
+from core.views import CommunityRow, DeviceCounts, DeviceRow, IncidentRow
 from data.audit import verify_audit
 from data.db import Database
 from data.queries import ConsoleService
 from data.security import AuthService
-from widgets.incident_dialog import NewIncidentDialog
+from widgets.incident_dialog import NewIncident, NewIncidentDialog
 from widgets.login import LoginDialog
 from widgets.notifications import Level
 
@@ -55,6 +55,7 @@ class Snapshot:
     incidents: list[IncidentRow]
     devices: list[DeviceRow]
     counts: DeviceCounts
+    communities: list[CommunityRow]
 
 
 class ConsoleApp(QObject):
@@ -94,6 +95,8 @@ class ConsoleApp(QObject):
         self.window.set_database(db.label, True)
         self.window.set_language_checked(self.translations.language)
         self.login_dialog: LoginDialog | None = None
+        self.incident_dialog: NewIncidentDialog | None = None
+        self.communities: list[CommunityRow] = []
         self.principal: Principal | None = None
         self.idle = IdleWatcher(int(opts.idle_lock_minutes * 60_000), self)
         qapp.installEventFilter(self.idle)
@@ -207,10 +210,12 @@ class ConsoleApp(QObject):
             incidents=self.service.open_incidents(who),
             devices=self.service.devices(who),
             counts=self.service.device_counts(who),
+            communities=self.service.communities(who),
         )
 
     def _on_snapshot(self, snap: Snapshot) -> None:
         self._refresh_pending = False
+        self.communities = snap.communities
         self.window.set_incidents(snap.incidents)
         self.window.set_devices(snap.devices, snap.counts)
         if self._refresh_again:
@@ -252,17 +257,25 @@ class ConsoleApp(QObject):
 
     # --- incidents -----------------------------------------------------------------------
     def _on_window_new_incident_requested(self) -> None:
+        self.edit_new_incident()
+
+    def edit_new_incident(self, draft: NewIncident | None = None, error: str = "") -> None:
+        """Open the entry dialog (again, pre-filled, after a failed save) and submit it."""
         who = self.principal
         if who is None:
             return
-        communities = self.service.communities(who)
-        dlg = NewIncidentDialog(communities, self.window)
-        if dlg.exec() != NewIncidentDialog.DialogCode.Accepted:
-            return
-        self.create_incident(dlg.value())
+        # The list comes from the last refresh: no query on the GUI thread.
+        dlg = NewIncidentDialog(self.communities, self.window)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if draft is not None:
+            dlg.prefill(draft, error)
+        # Window-modal but not a nested event loop: the console keeps updating meanwhile.
+        dlg.accepted.connect(lambda: self.create_incident(dlg.value()))
+        self.incident_dialog = dlg
+        dlg.open()
 
-    def create_incident(self, v: Any) -> None:
-        """Submit a new incident to the writer."""
+    def create_incident(self, v: NewIncident) -> None:
+        """Submit a new incident to the writer; if it fails, the entry comes back to the user."""
         who = self.principal
         if who is None:
             return
@@ -276,9 +289,16 @@ class ConsoleApp(QObject):
                 description=v.description,
             ),
             lambda _id: self.refresh(),
-            lambda exc: self._report(exc, self.tr("Could not create the incident")),
+            lambda exc: self._on_create_incident_failed(v, exc),
             "create_incident",
         )
+
+    def _on_create_incident_failed(self, v: NewIncident, exc: BaseException) -> None:
+        what = self.tr("Could not create the incident")
+        self._report(exc, what)
+        if not isinstance(exc, PermissionDenied):
+            # The operator's entry is not lost: the dialog comes back with it and the reason.
+            QTimer.singleShot(0, lambda: self.edit_new_incident(v, f"{what}: {exc}"))
 
     def _on_window_acknowledge_requested(self, incident_id: int) -> None:
         who = self.principal

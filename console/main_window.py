@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QToolBar,
+    QToolButton,
     QWidget,
 )
 
@@ -233,8 +234,9 @@ class MainWindow(QMainWindow):
         self.st_db.setObjectName("statusDb")
         self.st_devices = QLabel(self)
         self.st_devices.setObjectName("statusDevices")
-        self.st_notes = QLabel(self)
+        self.st_notes = QToolButton(self)
         self.st_notes.setObjectName("notificationBadge")
+        self.st_notes.clicked.connect(self._on_notes_badge_clicked)
         self.st_notes.hide()
         self.st_clock = QLabel(self)
         self.st_clock.setObjectName("statusClock")
@@ -426,8 +428,12 @@ class MainWindow(QMainWindow):
         self.st_clock.setText(now.strftime("%Y-%m-%d %H:%M:%S"))
 
     def _on_notifications_unread_changed(self, n: int) -> None:
-        self.st_notes.setVisible(n > 0)
         self.st_notes.setText(self.tr("{n} new").format(n=n))
+        self.st_notes.setVisible(n > 0)
+
+    def _on_notes_badge_clicked(self) -> None:
+        self.show_pane("notifications")
+        self.notifications.mark_read()
 
     def _on_incident_activated(self, incident_id: int) -> None:
         self.sig_acknowledge_requested.emit(incident_id)

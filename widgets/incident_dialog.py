@@ -69,6 +69,15 @@ class NewIncidentDialog(QDialog):
         form.addRow(buttons)
         self.setMinimumWidth(480)
 
+    def prefill(self, v: NewIncident, error: str = "") -> None:
+        """Show an entry again (after a failed save) so that nothing typed is lost."""
+        self.title.setText(v.title)
+        self.priority.setCurrentIndex(max(0, self.priority.findData(int(v.priority))))
+        self.community.setCurrentIndex(max(0, self.community.findData(v.community)))
+        self.location.setText(v.location)
+        self.description.setPlainText(v.description)
+        self.error.setText(error)
+
     def _on_accept_clicked(self) -> None:
         if not self.title.text().strip():
             self.error.setText(self.tr("Give the incident a title."))

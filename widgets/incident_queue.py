@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QBrush
@@ -27,14 +28,10 @@ from widgets.palette import PRIORITY_COLOURS, TEXT_ON_PRIORITY
 _Index = QModelIndex | QPersistentModelIndex
 
 
-def age_text(since: datetime, now: datetime) -> str:
-    """'3 min', '2 h 05', '1 d 4 h': compact, for a column that is read at a glance."""
+def age_parts(since: datetime, now: datetime) -> tuple[int, int, int]:
+    """Whole days, hours and minutes between two instants (never negative)."""
     secs = max(0, int((now - since).total_seconds()))
-    if secs < 3600:
-        return f"{secs // 60} min"
-    if secs < 86400:
-        return f"{secs // 3600} h {secs % 3600 // 60:02d}"
-    return f"{secs // 86400} d {secs % 86400 // 3600} h"
+    return secs // 86400, secs % 86400 // 3600, secs % 3600 // 60
 
 
 class IncidentQueueModel(QAbstractTableModel):
@@ -98,7 +95,7 @@ class IncidentQueueModel(QAbstractTableModel):
                 "community": r.community_name or "—",
                 "location": r.location,
                 "created": fmt_local(r.created_at, self._zone, seconds=False),
-                "age": age_text(r.created_at, self._clock()),
+                "age": self.age_text(r.created_at),
                 "claimed": r.claimed_by or "",
             }[col]
         if col == "priority" and role == Qt.ItemDataRole.BackgroundRole:
@@ -108,6 +105,21 @@ class IncidentQueueModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.UserRole:
             return r.id
         return None
+
+    def age_text(self, since: datetime) -> str:
+        """'3 min', '2 h 05 min', '1 d 4 h': compact, for a column read at a glance."""
+        d, h, m = age_parts(since, self._clock())
+        if d:
+            return self.tr("{d} d {h} h").format(d=d, h=h)
+        if h:
+            return self.tr("{h} h {m} min").format(h=h, m=f"{m:02d}")
+        return self.tr("{m} min").format(m=m)
+
+    def refresh_ages(self) -> None:
+        """Repaint the age column (a timer calls this; ages grow while nothing else changes)."""
+        if self._rows:
+            col = self.COLUMNS.index("age")
+            self.dataChanged.emit(self.index(0, col), self.index(len(self._rows) - 1, col))
 
     def retranslate(self) -> None:
         """Re-read every label after a language switch."""
@@ -137,6 +149,10 @@ class IncidentQueueWidget(QStackedWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.activated.connect(self._on_table_activated)
+        self._age_timer = QTimer(self)
+        self._age_timer.setInterval(30_000)
+        self._age_timer.timeout.connect(self.model.refresh_ages)
+        self._age_timer.start()
         self.empty = EmptyStateWidget(self)
         self.addWidget(self.empty)
         self.addWidget(self.table)

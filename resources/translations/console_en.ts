@@ -163,55 +163,70 @@
 <context>
     <name>IncidentQueueModel</name>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="78" />
+        <location filename="../../widgets/incident_queue.py" line="75" />
         <source>Priority</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="79" />
+        <location filename="../../widgets/incident_queue.py" line="76" />
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="80" />
+        <location filename="../../widgets/incident_queue.py" line="77" />
         <source>Incident</source>
         <translation>Incident</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="81" />
+        <location filename="../../widgets/incident_queue.py" line="78" />
         <source>Community</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="82" />
+        <location filename="../../widgets/incident_queue.py" line="79" />
         <source>Location</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="83" />
+        <location filename="../../widgets/incident_queue.py" line="80" />
         <source>Reported</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="84" />
+        <location filename="../../widgets/incident_queue.py" line="81" />
         <source>Age</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="85" />
+        <location filename="../../widgets/incident_queue.py" line="82" />
         <source>Handled by</source>
         <translation>Handled by</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_queue.py" line="113" />
+        <source>{d} d {h} h</source>
+        <translation>{d} d {h} h</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_queue.py" line="115" />
+        <source>{h} h {m} min</source>
+        <translation>{h} h {m} min</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_queue.py" line="116" />
+        <source>{m} min</source>
+        <translation>{m} min</translation>
     </message>
 </context>
 <context>
     <name>IncidentQueueWidget</name>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="170" />
+        <location filename="../../widgets/incident_queue.py" line="186" />
         <source>No open incidents</source>
         <translation>No open incidents</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="172" />
+        <location filename="../../widgets/incident_queue.py" line="188" />
         <source>Incidents raised by calls, alarms, tracking rules or operators appear here, most urgent first. Press Ctrl+N to log one by hand.</source>
         <translation>Incidents raised by calls, alarms, tracking rules or operators appear here, most urgent first. Press Ctrl+N to log one by hand.</translation>
     </message>
@@ -449,214 +464,214 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/main_window.py" line="309" />
+        <location filename="../../console/main_window.py" line="311" />
         <source>Street Command Console</source>
         <translation>Street Command Console</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="317" />
+        <location filename="../../console/main_window.py" line="319" />
         <source>Not signed in</source>
         <translation>Not signed in</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="320" />
+        <location filename="../../console/main_window.py" line="322" />
         <source>street-wide</source>
         <translation>street-wide</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="322" />
+        <location filename="../../console/main_window.py" line="324" />
         <source>communities: {c}</source>
         <translation>communities: {c}</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="328" />
+        <location filename="../../console/main_window.py" line="330" />
         <source>connected</source>
         <translation>connected</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="328" />
+        <location filename="../../console/main_window.py" line="330" />
         <source>NOT REACHABLE</source>
         <translation>NOT REACHABLE</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="330" />
+        <location filename="../../console/main_window.py" line="332" />
         <source>Database: {label} ({state})</source>
         <translation>Database: {label} ({state})</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="339" />
+        <location filename="../../console/main_window.py" line="341" />
         <source>Devices: loading…</source>
         <translation>Devices: loading…</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="344" />
+        <location filename="../../console/main_window.py" line="346" />
         <source>Devices: {on} online / {off} offline / {unk} never seen</source>
         <translation>Devices: {on} online / {off} offline / {unk} never seen</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="354" />
+        <location filename="../../console/main_window.py" line="356" />
         <source>Video wall</source>
         <translation>Video wall</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="355" />
+        <location filename="../../console/main_window.py" line="357" />
         <source>Map</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="356" />
+        <location filename="../../console/main_window.py" line="358" />
         <source>Calls</source>
         <translation>Calls</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="357" />
+        <location filename="../../console/main_window.py" line="359" />
         <source>Incident queue</source>
         <translation>Incident queue</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="358" />
+        <location filename="../../console/main_window.py" line="360" />
         <source>Device status</source>
         <translation>Device status</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="359" />
+        <location filename="../../console/main_window.py" line="361" />
         <source>Notifications</source>
         <translation>Notifications</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="365" />
+        <location filename="../../console/main_window.py" line="367" />
         <source>Video wall not connected yet</source>
         <translation>Video wall not connected yet</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="367" />
+        <location filename="../../console/main_window.py" line="369" />
         <source>The cameras are configured in the site file. Live view, recording and evidence export come with the video module.</source>
         <translation>The cameras are configured in the site file. Live view, recording and evidence export come with the video module.</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="373" />
+        <location filename="../../console/main_window.py" line="375" />
         <source>Live map not available yet</source>
         <translation>Live map not available yet</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="375" />
+        <location filename="../../console/main_window.py" line="377" />
         <source>Reader positions, zones and tracked people will be drawn here once RFID/GPS tracking is connected.</source>
         <translation>Reader positions, zones and tracked people will be drawn here once RFID/GPS tracking is connected.</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="381" />
+        <location filename="../../console/main_window.py" line="383" />
         <source>No call centre connected</source>
         <translation>No call centre connected</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="383" />
+        <location filename="../../console/main_window.py" line="385" />
         <source>Incoming and abandoned calls will be listed here once the SIP line is configured for this workstation.</source>
         <translation>Incoming and abandoned calls will be listed here once the SIP line is configured for this workstation.</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="387" />
+        <location filename="../../console/main_window.py" line="389" />
         <source>&amp;Console</source>
         <translation>&amp;Console</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="388" />
+        <location filename="../../console/main_window.py" line="390" />
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="389" />
+        <location filename="../../console/main_window.py" line="391" />
         <source>&amp;Incidents</source>
         <translation>&amp;Incidents</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="390" />
+        <location filename="../../console/main_window.py" line="392" />
         <source>&amp;Tools</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="391" />
+        <location filename="../../console/main_window.py" line="393" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="392" />
+        <location filename="../../console/main_window.py" line="394" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="393" />
+        <location filename="../../console/main_window.py" line="395" />
         <source>Lock screen</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="394" />
+        <location filename="../../console/main_window.py" line="396" />
         <source>Sign out</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="395" />
+        <location filename="../../console/main_window.py" line="397" />
         <source>Quit</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="396" />
+        <location filename="../../console/main_window.py" line="398" />
         <source>New incident…</source>
         <translation>New incident…</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="397" />
+        <location filename="../../console/main_window.py" line="399" />
         <source>Acknowledge</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="398" />
+        <location filename="../../console/main_window.py" line="400" />
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="399" />
+        <location filename="../../console/main_window.py" line="401" />
         <source>Reset layout</source>
         <translation>Reset layout</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="400" />
+        <location filename="../../console/main_window.py" line="402" />
         <source>Full screen</source>
         <translation>Full screen</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="401" />
+        <location filename="../../console/main_window.py" line="403" />
         <source>Find device</source>
         <translation>Find device</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="402" />
+        <location filename="../../console/main_window.py" line="404" />
         <source>Verify audit log</source>
         <translation>Verify audit log</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="403" />
-        <location filename="../../console/main_window.py" line="466" />
+        <location filename="../../console/main_window.py" line="405" />
+        <location filename="../../console/main_window.py" line="472" />
         <source>Keyboard shortcuts</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="404" />
-        <location filename="../../console/main_window.py" line="473" />
+        <location filename="../../console/main_window.py" line="406" />
+        <location filename="../../console/main_window.py" line="479" />
         <source>About</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="430" />
+        <location filename="../../console/main_window.py" line="431" />
         <source>{n} new</source>
         <translation>{n} new</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="438" />
+        <location filename="../../console/main_window.py" line="444" />
         <source>Select an incident first.</source>
         <translation>Select an incident first.</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="474" />
+        <location filename="../../console/main_window.py" line="480" />
         <source>Street Command Console
 Command system of {site}</source>
         <translation>Street Command Console

@@ -163,55 +163,70 @@
 <context>
     <name>IncidentQueueModel</name>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="78" />
+        <location filename="../../widgets/incident_queue.py" line="75" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="79" />
+        <location filename="../../widgets/incident_queue.py" line="76" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="80" />
+        <location filename="../../widgets/incident_queue.py" line="77" />
         <source>Incident</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="81" />
+        <location filename="../../widgets/incident_queue.py" line="78" />
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="82" />
+        <location filename="../../widgets/incident_queue.py" line="79" />
         <source>Location</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="83" />
+        <location filename="../../widgets/incident_queue.py" line="80" />
         <source>Reported</source>
         <translation>上报时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="84" />
+        <location filename="../../widgets/incident_queue.py" line="81" />
         <source>Age</source>
         <translation>已过时长</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="85" />
+        <location filename="../../widgets/incident_queue.py" line="82" />
         <source>Handled by</source>
         <translation>处理人</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_queue.py" line="113" />
+        <source>{d} d {h} h</source>
+        <translation>{d} 天 {h} 小时</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_queue.py" line="115" />
+        <source>{h} h {m} min</source>
+        <translation>{h} 小时 {m} 分</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_queue.py" line="116" />
+        <source>{m} min</source>
+        <translation>{m} 分钟</translation>
     </message>
 </context>
 <context>
     <name>IncidentQueueWidget</name>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="170" />
+        <location filename="../../widgets/incident_queue.py" line="186" />
         <source>No open incidents</source>
         <translation>暂无待处理事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="172" />
+        <location filename="../../widgets/incident_queue.py" line="188" />
         <source>Incidents raised by calls, alarms, tracking rules or operators appear here, most urgent first. Press Ctrl+N to log one by hand.</source>
         <translation>来电、报警、定位规则或值班员上报的事件显示在这里，最紧急的在前。按 Ctrl+N 手工登记事件。</translation>
     </message>
@@ -449,214 +464,214 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/main_window.py" line="309" />
+        <location filename="../../console/main_window.py" line="311" />
         <source>Street Command Console</source>
         <translation>街道智能总控台</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="317" />
+        <location filename="../../console/main_window.py" line="319" />
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="320" />
+        <location filename="../../console/main_window.py" line="322" />
         <source>street-wide</source>
         <translation>全街道</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="322" />
+        <location filename="../../console/main_window.py" line="324" />
         <source>communities: {c}</source>
         <translation>社区：{c}</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="328" />
+        <location filename="../../console/main_window.py" line="330" />
         <source>connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="328" />
+        <location filename="../../console/main_window.py" line="330" />
         <source>NOT REACHABLE</source>
         <translation>无法连接</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="330" />
+        <location filename="../../console/main_window.py" line="332" />
         <source>Database: {label} ({state})</source>
         <translation>数据库：{label}（{state}）</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="339" />
+        <location filename="../../console/main_window.py" line="341" />
         <source>Devices: loading…</source>
         <translation>设备：加载中…</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="344" />
+        <location filename="../../console/main_window.py" line="346" />
         <source>Devices: {on} online / {off} offline / {unk} never seen</source>
         <translation>设备：在线 {on} / 离线 {off} / 未上线 {unk}</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="354" />
+        <location filename="../../console/main_window.py" line="356" />
         <source>Video wall</source>
         <translation>视频墙</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="355" />
+        <location filename="../../console/main_window.py" line="357" />
         <source>Map</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="356" />
+        <location filename="../../console/main_window.py" line="358" />
         <source>Calls</source>
         <translation>呼叫</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="357" />
+        <location filename="../../console/main_window.py" line="359" />
         <source>Incident queue</source>
         <translation>事件队列</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="358" />
+        <location filename="../../console/main_window.py" line="360" />
         <source>Device status</source>
         <translation>设备状态</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="359" />
+        <location filename="../../console/main_window.py" line="361" />
         <source>Notifications</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="365" />
+        <location filename="../../console/main_window.py" line="367" />
         <source>Video wall not connected yet</source>
         <translation>视频墙尚未接入</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="367" />
+        <location filename="../../console/main_window.py" line="369" />
         <source>The cameras are configured in the site file. Live view, recording and evidence export come with the video module.</source>
         <translation>摄像机已在站点配置文件中登记。实时预览、录像与证据导出将随视频模块提供。</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="373" />
+        <location filename="../../console/main_window.py" line="375" />
         <source>Live map not available yet</source>
         <translation>实时地图尚未接入</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="375" />
+        <location filename="../../console/main_window.py" line="377" />
         <source>Reader positions, zones and tracked people will be drawn here once RFID/GPS tracking is connected.</source>
         <translation>接入 RFID/GPS 定位后，这里将显示读卡器位置、区域和被关爱人员的实时位置。</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="381" />
+        <location filename="../../console/main_window.py" line="383" />
         <source>No call centre connected</source>
         <translation>呼叫中心尚未接入</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="383" />
+        <location filename="../../console/main_window.py" line="385" />
         <source>Incoming and abandoned calls will be listed here once the SIP line is configured for this workstation.</source>
         <translation>为本工作站配置 SIP 线路后，来电和未接来电将在这里列出。</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="387" />
+        <location filename="../../console/main_window.py" line="389" />
         <source>&amp;Console</source>
         <translation>总控台(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="388" />
+        <location filename="../../console/main_window.py" line="390" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="389" />
+        <location filename="../../console/main_window.py" line="391" />
         <source>&amp;Incidents</source>
         <translation>事件(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="390" />
+        <location filename="../../console/main_window.py" line="392" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="391" />
+        <location filename="../../console/main_window.py" line="393" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="392" />
+        <location filename="../../console/main_window.py" line="394" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="393" />
+        <location filename="../../console/main_window.py" line="395" />
         <source>Lock screen</source>
         <translation>锁定屏幕</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="394" />
+        <location filename="../../console/main_window.py" line="396" />
         <source>Sign out</source>
         <translation>注销</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="395" />
+        <location filename="../../console/main_window.py" line="397" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="396" />
+        <location filename="../../console/main_window.py" line="398" />
         <source>New incident…</source>
         <translation>新建事件…</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="397" />
+        <location filename="../../console/main_window.py" line="399" />
         <source>Acknowledge</source>
         <translation>确认事件</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="398" />
+        <location filename="../../console/main_window.py" line="400" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="399" />
+        <location filename="../../console/main_window.py" line="401" />
         <source>Reset layout</source>
         <translation>恢复默认布局</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="400" />
+        <location filename="../../console/main_window.py" line="402" />
         <source>Full screen</source>
         <translation>全屏</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="401" />
+        <location filename="../../console/main_window.py" line="403" />
         <source>Find device</source>
         <translation>查找设备</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="402" />
+        <location filename="../../console/main_window.py" line="404" />
         <source>Verify audit log</source>
         <translation>校验审计日志</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="403" />
-        <location filename="../../console/main_window.py" line="466" />
+        <location filename="../../console/main_window.py" line="405" />
+        <location filename="../../console/main_window.py" line="472" />
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="404" />
-        <location filename="../../console/main_window.py" line="473" />
+        <location filename="../../console/main_window.py" line="406" />
+        <location filename="../../console/main_window.py" line="479" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="430" />
+        <location filename="../../console/main_window.py" line="431" />
         <source>{n} new</source>
         <translation>{n} 条新消息</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="438" />
+        <location filename="../../console/main_window.py" line="444" />
         <source>Select an incident first.</source>
         <translation>请先选择一个事件。</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="474" />
+        <location filename="../../console/main_window.py" line="480" />
         <source>Street Command Console
 Command system of {site}</source>
         <translation>街道智能总控台

@@ -1,0 +1,1 @@
+"""Benchmarks: figures for the closing notes, each against a baseline measured in the same run."""

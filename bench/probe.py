@@ -1,0 +1,75 @@
+"""Child process of the benchmarks: start the console (or a bare Qt window) and measure it."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def _rss_kib() -> int:
+    with open("/proc/self/status", encoding="ascii") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    return 0
+
+
+def _cpu() -> float:
+    t = os.times()
+    return t.user + t.system
+
+
+def _idle(qapp: object, seconds: float) -> tuple[float, float]:
+    """Run the event loop for `seconds`; return (wall, cpu) spent."""
+    from PySide6.QtCore import QTimer
+
+    w0, c0 = time.perf_counter(), _cpu()
+    QTimer.singleShot(int(seconds * 1000), qapp.quit)  # type: ignore[attr-defined]
+    qapp.exec()  # type: ignore[attr-defined]
+    return time.perf_counter() - w0, _cpu() - c0
+
+
+def bare(idle_s: float) -> dict[str, float]:
+    """Baseline: a QApplication with an empty, shown QMainWindow."""
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    qapp = QApplication(sys.argv[:1])
+    w = QMainWindow()
+    w.resize(1600, 900)
+    w.show()
+    qapp.processEvents()
+    ready = time.time()
+    wall, cpu = _idle(qapp, idle_s)
+    return {"ready_at": ready, "idle_cpu_pct": 100 * cpu / wall, "rss_mib": _rss_kib() / 1024}
+
+
+def console(db_url: str, idle_s: float) -> dict[str, float]:
+    """The console on a seeded database, signed in as the operator, panes loaded."""
+    import tempfile
+    from pathlib import Path
+
+    from console.app import ConsoleApp, ConsoleOptions
+    from console.gui import make_qapp
+    from data.db import open_database
+
+    qapp = make_qapp()
+    db = open_database(db_url)
+    with tempfile.TemporaryDirectory() as cfg:
+        app = ConsoleApp(qapp, db, ConsoleOptions(config_dir=Path(cfg), confirm_quit=False))
+        app.enter(app.auth.principal("operator"))
+        app.wait_idle()
+        ready = time.time()
+        wall, cpu = _idle(qapp, idle_s)
+        rss = _rss_kib() / 1024
+        app.shutdown()
+    return {"ready_at": ready, "idle_cpu_pct": 100 * cpu / wall, "rss_mib": rss}
+
+
+if __name__ == "__main__":
+    kind, idle = sys.argv[1], float(sys.argv[2])
+    out = bare(idle) if kind == "bare" else console(sys.argv[3], idle)
+    print(json.dumps(out))

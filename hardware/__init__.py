@@ -1,0 +1,1 @@
+"""Device adapters (serial, TCP) and in-process simulators; each runs in its own named thread."""

@@ -1,0 +1,132 @@
+"""A real PostgreSQL server for the test session: initdb into a temp dir, pg_ctl on 127.0.0.1."""
+
+from __future__ import annotations
+
+import glob
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+
+def _bindir() -> Path | None:
+    for cand in [shutil.which("pg_ctl"), *sorted(glob.glob("/usr/lib/postgresql/*/bin/pg_ctl"))]:
+        if cand:
+            return Path(cand).resolve().parent
+    return None
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class PgServer:
+    """A running server; `url(db)` gives a SQLAlchemy URL for a database on it."""
+
+    bindir: Path
+    datadir: Path
+    port: int
+    as_postgres: bool
+    user: str = "postgres"
+    password: str = "console-test"
+
+    def url(self, database: str = "postgres", password: str | None = None) -> str:
+        pw = self.password if password is None else password
+        return f"postgresql+psycopg://{self.user}:{pw}@127.0.0.1:{self.port}/{database}"
+
+    def _run(self, *cmd: str) -> subprocess.CompletedProcess[str]:
+        argv = list(cmd)
+        if self.as_postgres:
+            argv = ["runuser", "-u", "postgres", "--", *argv]
+        return subprocess.run(argv, check=True, capture_output=True, text=True, timeout=60)
+
+    def psql(self, sql: str, database: str = "postgres") -> str:
+        """Run SQL as the superuser over the Unix socket."""
+        return self._run(
+            str(self.bindir / "psql"),
+            "-h",
+            str(self.datadir),
+            "-p",
+            str(self.port),
+            "-U",
+            self.user,
+            "-d",
+            database,
+            "-v",
+            "ON_ERROR_STOP=1",
+            "-Atc",
+            sql,
+        ).stdout
+
+    def create_database(self, name: str) -> str:
+        """A fresh, empty database; returns its URL."""
+        self.psql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        self.psql(f'CREATE DATABASE "{name}"')
+        return self.url(name)
+
+    def stop(self) -> None:
+        """Stop the server and delete its data directory."""
+        try:
+            self._run(
+                str(self.bindir / "pg_ctl"),
+                "-D",
+                str(self.datadir),
+                "-m",
+                "immediate",
+                "-w",
+                "stop",
+            )
+        finally:
+            shutil.rmtree(self.datadir.parent, ignore_errors=True)
+
+
+def start_postgres() -> PgServer:
+    """Start a throw-away server (about a second); raise RuntimeError if PostgreSQL is absent."""
+    bindir = _bindir()
+    if bindir is None:
+        raise RuntimeError("PostgreSQL is not installed (Debian: apt-get install postgresql)")
+    as_postgres = os.geteuid() == 0  # initdb refuses to run as root
+    root = Path(tempfile.mkdtemp(prefix="console-pg-"))
+    datadir = root / "data"
+    if as_postgres:
+        shutil.chown(root, "postgres", "postgres")
+    port = _free_port()
+    srv = PgServer(bindir, datadir, port, as_postgres)
+    pwfile = root / "pw"
+    pwfile.write_text(srv.password)
+    if as_postgres:
+        shutil.chown(pwfile, "postgres", "postgres")
+    # Password auth over TCP, so that a wrong password is really refused; trust on the socket.
+    srv._run(
+        str(bindir / "initdb"),
+        "-D",
+        str(datadir),
+        "-U",
+        "postgres",
+        "--auth-local=trust",
+        "--auth-host=scram-sha-256",
+        f"--pwfile={pwfile}",
+        "--no-sync",
+        "-E",
+        "UTF8",
+        "--locale=C",
+    )
+    srv._run(
+        str(bindir / "pg_ctl"),
+        "-D",
+        str(datadir),
+        "-w",
+        "-l",
+        str(root / "log"),
+        "start",
+        "-o",
+        f"-c listen_addresses=127.0.0.1 -p {port} -k {datadir} -c fsync=off "
+        "-c synchronous_commit=off -c full_page_writes=off",
+    )
+    return srv

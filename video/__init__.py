@@ -1,0 +1,1 @@
+"""Video sources, decode workers, the recorder process and evidence export (no Qt)."""
