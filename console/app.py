@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QDeadlineTimer, QObject, Qt, QThread, QTimer, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox
+from sqlalchemy.exc import SQLAlchemyError
 
 from console.bridge import EventBridge
 from console.feed import ChangeFeedWatcher
@@ -20,13 +21,13 @@ from console.threads import DbExecutor, ThreadOwner
 from core.audit import AuditAction
 from core.auth import LoginError, LoginPolicy
 from core.events import ChangesAvailable, DatabaseHealth, WorkerFailed
-from core.incidents import IncidentState
+from core.incidents import IncidentState, TransitionError
 from core.permissions import PermissionDenied, Principal
 from core.ports import PasswordHasher
 from core.timefmt import DEFAULT_ZONE, fmt_local
 from core.views import CommunityRow, DeviceCounts, DeviceRow, IncidentRow
 from data.audit import verify_audit
-from data.db import Database
+from data.db import Database, DatabaseError, classify
 from data.queries import ConsoleService
 from data.security import AuthService
 from widgets.incident_dialog import NewIncident, NewIncidentDialog
@@ -52,6 +53,7 @@ class ConsoleOptions:
 class Snapshot:
     """Everything the panes show, read in one job off the GUI thread."""
 
+    username: str  # whose view it is: a snapshot that outlives its user's session is dropped
     incidents: list[IncidentRow]
     devices: list[DeviceRow]
     counts: DeviceCounts
@@ -97,6 +99,7 @@ class ConsoleApp(QObject):
         self.login_dialog: LoginDialog | None = None
         self.incident_dialog: NewIncidentDialog | None = None
         self.communities: list[CommunityRow] = []
+        self._draft_on_lock: NewIncident | None = None
         self.principal: Principal | None = None
         self.idle = IdleWatcher(int(opts.idle_lock_minutes * 60_000), self)
         qapp.installEventFilter(self.idle)
@@ -173,7 +176,7 @@ class ConsoleApp(QObject):
         return self.tr("Sign-in is not possible right now: {err}").format(err=exc)
 
     def _on_login_rejected(self) -> None:
-        self.quit(confirm=False)
+        self.quit()
 
     def enter(self, who: Principal) -> None:
         """Open the console for a signed-in user: layout, data, idle lock, change feed."""
@@ -207,6 +210,7 @@ class ConsoleApp(QObject):
 
     def _snapshot(self, who: Principal) -> Snapshot:
         return Snapshot(
+            username=who.username,
             incidents=self.service.open_incidents(who),
             devices=self.service.devices(who),
             counts=self.service.device_counts(who),
@@ -215,9 +219,10 @@ class ConsoleApp(QObject):
 
     def _on_snapshot(self, snap: Snapshot) -> None:
         self._refresh_pending = False
-        self.communities = snap.communities
-        self.window.set_incidents(snap.incidents)
-        self.window.set_devices(snap.devices, snap.counts)
+        if self.principal is not None and self.principal.username == snap.username:
+            self.communities = snap.communities
+            self.window.set_incidents(snap.incidents)
+            self.window.set_devices(snap.devices, snap.counts)
         if self._refresh_again:
             self._refresh_again = False
             self.refresh()
@@ -225,6 +230,9 @@ class ConsoleApp(QObject):
     def _on_snapshot_failed(self, exc: BaseException) -> None:
         self._refresh_pending = False
         self._report(exc, self.tr("Could not load the panes"))
+        if self._refresh_again:
+            self._refresh_again = False
+            self.refresh()
 
     def _report(self, exc: BaseException, what: str) -> None:
         if isinstance(exc, PermissionDenied):
@@ -232,8 +240,20 @@ class ConsoleApp(QObject):
             self.window.notify(Level.WARNING, text)
         else:
             log.error("%s: %s", what, exc, exc_info=exc)
-            self.window.notify(Level.ERROR, f"{what}: {exc}")
+            self.window.notify(Level.ERROR, f"{what}: {self.describe(exc)}")
         self.window.statusBar().showMessage(what, 6000)
+
+    def describe(self, exc: BaseException) -> str:
+        """An operator-facing reason in the UI language; the raw error goes to the log."""
+        if isinstance(exc, TransitionError):
+            return self.tr("the incident's current state does not allow this change")
+        if isinstance(exc, LookupError):
+            return self.tr("the item no longer exists (another workstation may have changed it)")
+        if isinstance(exc, DatabaseError):
+            return exc.message
+        if isinstance(exc, SQLAlchemyError):
+            return classify(exc, self.db.url).message
+        return str(exc) or type(exc).__name__
 
     @Slot(object)
     def _on_changes_available(self, ch: ChangesAvailable) -> None:
@@ -253,6 +273,8 @@ class ConsoleApp(QObject):
 
     @Slot(object)
     def _on_worker_failed(self, ev: WorkerFailed) -> None:
+        if self.feed is not None and ev.worker == self.feed.name:
+            return  # the feed's outages arrive as DatabaseHealth, said once and translated
         self.window.notify(Level.ERROR, f"{ev.worker}: {ev.message}", ev.at)
 
     # --- incidents -----------------------------------------------------------------------
@@ -271,8 +293,12 @@ class ConsoleApp(QObject):
             dlg.prefill(draft, error)
         # Window-modal but not a nested event loop: the console keeps updating meanwhile.
         dlg.accepted.connect(lambda: self.create_incident(dlg.value()))
+        dlg.finished.connect(self._on_incident_dialog_finished)
         self.incident_dialog = dlg
         dlg.open()
+
+    def _on_incident_dialog_finished(self, _result: int) -> None:
+        self.incident_dialog = None
 
     def create_incident(self, v: NewIncident) -> None:
         """Submit a new incident to the writer; if it fails, the entry comes back to the user."""
@@ -350,6 +376,12 @@ class ConsoleApp(QObject):
         if who is None or self.window.locked:
             return
         self.idle.stop()
+        dlg = self.incident_dialog
+        if dlg is not None:
+            # An open entry must not stay usable over the lock screen; it comes back after
+            # unlocking with everything typed so far.
+            self._draft_on_lock = dlg.value()
+            dlg.reject()
         self.window.set_locked(True)
         self.writer.submit(lambda: self.auth.record(who, AuditAction.SCREEN_LOCKED), label="lock")
 
@@ -371,6 +403,9 @@ class ConsoleApp(QObject):
         self.principal = who
         self.window.set_locked(False)
         self.idle.start()
+        draft, self._draft_on_lock = self._draft_on_lock, None
+        if draft is not None:
+            self.edit_new_incident(draft)
 
     def _on_unlock_failed(self, exc: BaseException) -> None:
         if isinstance(exc, LoginError) and exc.reason == LoginError.LOCKED:
@@ -409,25 +444,39 @@ class ConsoleApp(QObject):
         who = self.principal
         if who is None:
             return
+        # Unlock first: floating panes hidden by the lock come back before the layout is saved.
+        self.window.set_locked(False)
         self.save_layout()
         self.idle.stop()
         self.writer.submit(lambda: self.auth.record(who, AuditAction.LOGOUT), label="logout")
         self.principal = None
-        self.window.set_locked(False)
         self.window.set_principal(None)
+        # Hiding the main window leaves floating panes on screen; neither they nor the panes
+        # the next user sees first may show this user's data.
+        self.window.hide_floating_panes()
+        self.window.clear_data()
+        self.communities = []
+        self._draft_on_lock = None
         self.window.hide()
         self.start()
 
     def quit(self, confirm: bool | None = None) -> None:
         """Ask (when signed in), save the layout, stop every thread, close."""
         confirm = self.opts.confirm_quit if confirm is None else confirm
-        if confirm and self.principal is not None:
+        if self.window.locked:
+            # Closing a locked console would end the session without the password.
+            self.window.lock_screen.show_error(self.tr("Unlock or sign out before quitting."))
+            return
+        if confirm:
+            parent = self.window if self.window.isVisible() else self.login_dialog
             answer = QMessageBox.question(
-                self.window,
+                parent,
                 self.tr("Quit"),
                 self.tr("Quit the console? Devices hosted on this workstation stop reporting."),
             )
             if answer != QMessageBox.StandardButton.Yes:
+                if self.login_dialog is not None and not self.login_dialog.isVisible():
+                    self.login_dialog.show()
                 return
         who = self.principal
         self.save_layout()

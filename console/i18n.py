@@ -30,6 +30,7 @@ class Translations:
             raise ValueError(f"unsupported language {lang!r}; choose one of {LANGUAGES}")
         for t in self._installed:
             self.app.removeTranslator(t)
+            t.deleteLater()  # one switch per click must not pile up translators
         self._installed.clear()
         ok = True
         if lang != "en":
@@ -37,18 +38,21 @@ class Translations:
             qm = self.folder / f"console_{lang}.qm"
             if own.load(str(qm)):
                 self._installed.append(own)
+                qt = QTranslator(self.app)
+                # Qt's own strings (standard buttons, context menus) in the same language.
+                if qt.load(
+                    QLocale(lang),
+                    "qtbase",
+                    "_",
+                    QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+                ):
+                    self._installed.append(qt)
+                else:
+                    qt.deleteLater()
             else:
                 log.error("translation %s missing; run `make translations`", qm)
+                own.deleteLater()
                 ok = False
-            qt = QTranslator(self.app)
-            # Qt's own strings (standard buttons, context menus) in the same language.
-            if qt.load(
-                QLocale(lang),
-                "qtbase",
-                "_",
-                QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
-            ):
-                self._installed.append(qt)
         for t in self._installed:
             self.app.installTranslator(t)
         self.language = lang if ok else "en"

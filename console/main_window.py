@@ -60,6 +60,7 @@ class MainWindow(QMainWindow):
         self.principal: Principal | None = None
         self._site_name = ""
         self._quitting = False
+        self._hidden_by_lock: list[QDockWidget] = []
         self.setDockNestingEnabled(True)
         self.setDockOptions(
             QMainWindow.DockOption.AnimatedDocks
@@ -291,15 +292,31 @@ class MainWindow(QMainWindow):
             a.setEnabled(not locked)
         self.menuBar().setEnabled(not locked)
         self.toolbar.setEnabled(not locked)
-        for pane in self.panes.values():
-            # A floating pane on another monitor must not stay readable while locked.
-            if pane.dock.isFloating():
-                pane.dock.setVisible(not locked)
         if locked:
+            # A floating pane on another monitor must not stay readable while locked.
+            self._hidden_by_lock += self.hide_floating_panes()
             self.lock_screen.lock(self.principal.display_name if self.principal else "")
         else:
+            # Bring back only what the lock hid, not floating panes the user had closed.
+            for dock in self._hidden_by_lock:
+                dock.show()
+            self._hidden_by_lock.clear()
             self.lock_screen.hide()
             self.set_principal(self.principal)
+
+    def hide_floating_panes(self) -> list[QDockWidget]:
+        """Hide the floating panes that are shown (lock, sign-out); return them."""
+        hidden = [p.dock for p in self.panes.values() if p.dock.isFloating() and p.dock.isVisible()]
+        for dock in hidden:
+            dock.hide()
+        return hidden
+
+    def clear_data(self) -> None:
+        """Forget what the panes show (sign-out): the next user must not see it."""
+        self.incidents.set_rows([])
+        self.devices.set_rows([])
+        self._counts = None
+        self._update_devices_label()
 
     @property
     def locked(self) -> bool:

@@ -30,7 +30,8 @@ class LoginPolicy:
         """Return why a new password is unacceptable, or None."""
         if len(password) < self.min_password_length:
             return f"at least {self.min_password_length} characters"
-        if password.isdigit() or password.isalpha():
+        has_letter = any(c.isalpha() for c in password)
+        if not has_letter or all(c.isalpha() for c in password):
             return "mix letters with digits or symbols"
         return None
 

@@ -105,6 +105,14 @@ def classify(exc: BaseException, url: str) -> DatabaseError:
         return DatabaseError(
             DbErrorKind.CONFIG, "The database named in the URL does not exist.", shown
         )
+    if url.startswith("sqlite") and (
+        "unable to open" in msg or isinstance(orig, sqlite3.OperationalError | OSError)
+    ):
+        return DatabaseError(
+            DbErrorKind.UNREACHABLE,
+            f"The database file cannot be opened ({orig}). Check the path and its permissions.",
+            shown,
+        )
     if (
         "could not connect" in msg
         or "connection refused" in msg
@@ -131,10 +139,28 @@ class DbOptions:
     connect_timeout_s: int = 5
 
 
+def _new_or_ours(cur: sqlite3.Cursor) -> bool:
+    """True for an empty file or a console database.
+
+    Switching to WAL rewrites the file header, so it is never done to another program's file:
+    that one is refused as FOREIGN and must be left exactly as it was.
+    """
+    tables = {row[0] for row in cur.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    return not tables or "alembic_version" in tables
+
+
 def _sqlite_engine(url: URL, opts: DbOptions) -> Engine:
     path = url.database
     if path and path != ":memory:":
-        Path(path).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        folder = Path(path).expanduser().parent
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseError(
+                DbErrorKind.CONFIG,
+                f"Cannot create the folder {folder}: {exc.strerror}",
+                redact(url),
+            ) from exc
     engine = create_engine(url, connect_args={"timeout": opts.busy_timeout_s})
 
     @event.listens_for(engine, "connect")
@@ -147,7 +173,7 @@ def _sqlite_engine(url: URL, opts: DbOptions) -> Engine:
             cur.execute(f"PRAGMA busy_timeout = {int(opts.busy_timeout_s * 1000)}")
             cur.execute("PRAGMA foreign_keys = ON")
             mode = cur.execute("PRAGMA journal_mode").fetchone()
-            if mode and str(mode[0]).lower() != "wal":
+            if mode and str(mode[0]).lower() != "wal" and _new_or_ours(cur):
                 cur.execute("PRAGMA journal_mode = WAL")
             cur.execute("PRAGMA synchronous = NORMAL")
         finally:

@@ -13,7 +13,7 @@ from alembic.script import ScriptDirectory
 from alembic.util import CommandError
 from sqlalchemy import inspect
 from sqlalchemy.engine import Connection
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from data.db import Database, DatabaseError, DbErrorKind, classify
 
@@ -70,6 +70,24 @@ def schema_status(conn: Connection) -> SchemaStatus:
     return SchemaStatus(current=current, head=head, has_tables=bool(tables))
 
 
+def _migration_error(exc: SQLAlchemyError, db: Database) -> DatabaseError:
+    """A statement of a migration failed: say so, unless the connection itself was lost.
+
+    classify() would call a refused statement "cannot be reached", which sends the operator
+    looking at the network instead of at the schema.
+    """
+    err = classify(exc, db.url)
+    lost = isinstance(exc, DBAPIError) and exc.connection_invalidated
+    if err.kind is not DbErrorKind.UNREACHABLE or lost:
+        return err
+    orig = exc.orig if isinstance(exc, DBAPIError) else exc
+    return DatabaseError(
+        DbErrorKind.MIGRATION,
+        f"Migration failed and was rolled back: {orig}",
+        db.shown_url,
+    )
+
+
 def upgrade_to_head(db: Database) -> SchemaStatus:
     """Bring the schema to the newest revision, all or nothing."""
     try:
@@ -85,7 +103,10 @@ def upgrade_to_head(db: Database) -> SchemaStatus:
                 log.info("migrating schema %s -> %s", status.current or "(empty)", status.head)
                 cfg = alembic_config()
                 cfg.attributes["connection"] = conn
-                command.upgrade(cfg, "head")
+                try:
+                    command.upgrade(cfg, "head")
+                except SQLAlchemyError as exc:
+                    raise _migration_error(exc, db) from exc
                 conn.commit()
                 return SchemaStatus(current=status.head, head=status.head, has_tables=True)
             finally:

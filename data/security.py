@@ -108,7 +108,9 @@ class AuthService:
         user = self._user(s, username)
         if user is None:
             self.hasher.verify(self._dummy_hash, password)
-            self.audit_in(s, username, AuditAction.LOGIN_FAILED, detail="unknown user")
+            # Cut to the column (String(64), as user names are): PostgreSQL would reject a
+            # longer name typed at the prompt and turn a refusal into a database error.
+            self.audit_in(s, username[:64], AuditAction.LOGIN_FAILED, detail="unknown user")
             return LoginError(LoginError.BAD_CREDENTIALS)
         if not user.active:
             self.audit_in(s, username, AuditAction.LOGIN_FAILED, detail="account disabled")

@@ -6,6 +6,7 @@ import logging
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from sqlalchemy import insert, select
@@ -164,7 +165,7 @@ def _resident_values(r: ResidentSpec, community_id: int, now: Any) -> dict[str, 
 
 def seed_residents(s: Session, site: SiteSpec, people: Iterable[ResidentSpec]) -> int:
     """Insert the residents not yet present (matched by identity number), in batches."""
-    ids = dict(s.execute(select(Community.code, Community.id)).tuples().all())
+    ids = dict(s.execute(select(Community.code, Community.id)).all())
     known = set(s.scalars(select(Resident.id_number)))
     now = utcnow()
     batch: list[dict[str, Any]] = []
@@ -192,12 +193,19 @@ def seed_site(
     started = time.perf_counter()
     with db.session() as s:
         n_comm, n_dev = seed_structure(s, site)
-        added = seed_residents(s, site, generate_population(site, population, seed=seed))
+        # Synthetic ages count back from a reference day. Keep the first run's: a re-run on a
+        # later day would otherwise generate other people (other birth dates and identity
+        # numbers) and add them all as a second population.
+        pinned = s.get(SiteMeta, "population_date")
+        today = date.fromisoformat(pinned.value) if pinned else date.today()
+        people = generate_population(site, population, seed=seed, today=today)
+        added = seed_residents(s, site, people)
         for key, value in (
             ("site_name", site.name),
             ("timezone", site.timezone),
             ("site_file", site.source.name),
             ("population_seed", str(seed)),
+            ("population_date", today.isoformat()),
         ):
             meta = s.get(SiteMeta, key)
             if meta is None:

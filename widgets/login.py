@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QFormLayout,
@@ -89,6 +91,13 @@ class LoginDialog(QDialog):
         self.error.setText(text)
         self.password.clear()
         self.password.setFocus()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Esc must not close the console by accident; Quit is an explicit button.
+        if event.key() == Qt.Key.Key_Escape:
+            event.ignore()
+            return
+        super().keyPressEvent(event)
 
     def _on_sign_in_clicked(self) -> None:
         user = self.username.text().strip()
@@ -200,6 +209,17 @@ class LockScreen(QFrame):
     def _on_unlock_clicked(self) -> None:
         self.set_busy(True)
         self.sig_unlock_requested.emit(self.password.text())
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab cycles within the lock screen: no widget behind it may take the keyboard."""
+        chain = [w for w in (self.password, self.unlock, self.sign_out) if w.isEnabled()]
+        if not chain:
+            return True
+        focus = QApplication.focusWidget()
+        i = chain.index(focus) if focus in chain else -1
+        reason = Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason
+        chain[(i + (1 if next else -1)) % len(chain)].setFocus(reason)
+        return True
 
     def retranslate(self) -> None:
         """Set every text in the current language."""

@@ -3,88 +3,103 @@
 <context>
     <name>ConsoleApp</name>
     <message>
-        <location filename="../../console/app.py" line="163" />
+        <location filename="../../console/app.py" line="169" />
         <source>This account is locked until {until} after repeated wrong passwords. An administrator can unlock it.</source>
         <translation>This account is locked until {until} after repeated wrong passwords. An administrator can unlock it.</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="167" />
+        <location filename="../../console/app.py" line="173" />
         <source>This account is disabled.</source>
         <translation>This account is disabled.</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="168" />
+        <location filename="../../console/app.py" line="174" />
         <source>Wrong user name or password.</source>
         <translation>Wrong user name or password.</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="170" />
+        <location filename="../../console/app.py" line="176" />
         <source>Sign-in is not possible right now: {err}</source>
         <translation>Sign-in is not possible right now: {err}</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="222" />
+        <location filename="../../console/app.py" line="232" />
         <source>Could not load the panes</source>
         <translation>Could not load the panes</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="226" />
+        <location filename="../../console/app.py" line="239" />
         <source>{what}: your role does not allow this.</source>
         <translation>{what}: your role does not allow this.</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="242" />
+        <location filename="../../console/app.py" line="249" />
+        <source>the incident's current state does not allow this change</source>
+        <translation>the incident's current state does not allow this change</translation>
+    </message>
+    <message>
+        <location filename="../../console/app.py" line="251" />
+        <source>the item no longer exists (another workstation may have changed it)</source>
+        <translation>the item no longer exists (another workstation may have changed it)</translation>
+    </message>
+    <message>
+        <location filename="../../console/app.py" line="267" />
         <source>Database connection restored.</source>
         <translation>Database connection restored.</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="246" />
+        <location filename="../../console/app.py" line="271" />
         <source>Database not reachable: {d}</source>
         <translation>Database not reachable: {d}</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="279" />
+        <location filename="../../console/app.py" line="323" />
         <source>Could not create the incident</source>
         <translation>Could not create the incident</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="290" />
+        <location filename="../../console/app.py" line="336" />
         <source>Could not acknowledge the incident</source>
         <translation>Could not acknowledge the incident</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="306" />
+        <location filename="../../console/app.py" line="352" />
         <source>Verifying the audit log…</source>
         <translation>Verifying the audit log…</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="308" />
+        <location filename="../../console/app.py" line="354" />
         <source>Audit check failed</source>
         <translation>Audit check failed</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="314" />
+        <location filename="../../console/app.py" line="360" />
         <source>Audit log intact: {n} rows, chain verified.</source>
         <translation>Audit log intact: {n} rows, chain verified.</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="316" />
-        <location filename="../../console/app.py" line="323" />
+        <location filename="../../console/app.py" line="362" />
+        <location filename="../../console/app.py" line="369" />
         <source>Verify audit log</source>
         <translation>Verify audit log</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="319" />
+        <location filename="../../console/app.py" line="365" />
         <source>AUDIT LOG TAMPERED: {n} problems; first at row {row}: {why}</source>
         <translation>AUDIT LOG TAMPERED: {n} problems; first at row {row}: {why}</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="407" />
+        <location filename="../../console/app.py" line="468" />
+        <source>Unlock or sign out before quitting.</source>
+        <translation>Unlock or sign out before quitting.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app.py" line="474" />
         <source>Quit</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="408" />
+        <location filename="../../console/app.py" line="475" />
         <source>Quit the console? Devices hosted on this workstation stop reporting.</source>
         <translation>Quit the console? Devices hosted on this workstation stop reporting.</translation>
     </message>
@@ -387,27 +402,27 @@
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../widgets/login.py" line="206" />
+        <location filename="../../widgets/login.py" line="226" />
         <source>Screen locked</source>
         <translation>Screen locked</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="207" />
+        <location filename="../../widgets/login.py" line="227" />
         <source>Signed in: {name}</source>
         <translation>Signed in: {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="208" />
+        <location filename="../../widgets/login.py" line="228" />
         <source>Password</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="209" />
+        <location filename="../../widgets/login.py" line="229" />
         <source>Unlock</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="210" />
+        <location filename="../../widgets/login.py" line="230" />
         <source>Sign out</source>
         <translation>Sign out</translation>
     </message>
@@ -415,48 +430,48 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../widgets/login.py" line="84" />
+        <location filename="../../widgets/login.py" line="86" />
         <source>Checking…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="84" />
-        <location filename="../../widgets/login.py" line="116" />
+        <location filename="../../widgets/login.py" line="86" />
+        <location filename="../../widgets/login.py" line="125" />
         <source>Sign in</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="96" />
+        <location filename="../../widgets/login.py" line="105" />
         <source>Enter your user name.</source>
         <translation>Enter your user name.</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="108" />
+        <location filename="../../widgets/login.py" line="117" />
         <source>Sign in — Street Command Console</source>
         <translation>Sign in — Street Command Console</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="109" />
+        <location filename="../../widgets/login.py" line="118" />
         <source>Street Command Console</source>
         <translation>Street Command Console</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="111" />
+        <location filename="../../widgets/login.py" line="120" />
         <source>User name</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="111" />
+        <location filename="../../widgets/login.py" line="120" />
         <source>Password</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="111" />
+        <location filename="../../widgets/login.py" line="120" />
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="117" />
+        <location filename="../../widgets/login.py" line="126" />
         <source>Quit</source>
         <translation>Quit</translation>
     </message>
@@ -464,214 +479,214 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/main_window.py" line="311" />
+        <location filename="../../console/main_window.py" line="328" />
         <source>Street Command Console</source>
         <translation>Street Command Console</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="319" />
+        <location filename="../../console/main_window.py" line="336" />
         <source>Not signed in</source>
         <translation>Not signed in</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="322" />
+        <location filename="../../console/main_window.py" line="339" />
         <source>street-wide</source>
         <translation>street-wide</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="324" />
+        <location filename="../../console/main_window.py" line="341" />
         <source>communities: {c}</source>
         <translation>communities: {c}</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="330" />
+        <location filename="../../console/main_window.py" line="347" />
         <source>connected</source>
         <translation>connected</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="330" />
+        <location filename="../../console/main_window.py" line="347" />
         <source>NOT REACHABLE</source>
         <translation>NOT REACHABLE</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="332" />
+        <location filename="../../console/main_window.py" line="349" />
         <source>Database: {label} ({state})</source>
         <translation>Database: {label} ({state})</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="341" />
+        <location filename="../../console/main_window.py" line="358" />
         <source>Devices: loading…</source>
         <translation>Devices: loading…</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="346" />
+        <location filename="../../console/main_window.py" line="363" />
         <source>Devices: {on} online / {off} offline / {unk} never seen</source>
         <translation>Devices: {on} online / {off} offline / {unk} never seen</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="356" />
+        <location filename="../../console/main_window.py" line="373" />
         <source>Video wall</source>
         <translation>Video wall</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="357" />
+        <location filename="../../console/main_window.py" line="374" />
         <source>Map</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="358" />
+        <location filename="../../console/main_window.py" line="375" />
         <source>Calls</source>
         <translation>Calls</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="359" />
+        <location filename="../../console/main_window.py" line="376" />
         <source>Incident queue</source>
         <translation>Incident queue</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="360" />
+        <location filename="../../console/main_window.py" line="377" />
         <source>Device status</source>
         <translation>Device status</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="361" />
+        <location filename="../../console/main_window.py" line="378" />
         <source>Notifications</source>
         <translation>Notifications</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="367" />
+        <location filename="../../console/main_window.py" line="384" />
         <source>Video wall not connected yet</source>
         <translation>Video wall not connected yet</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="369" />
+        <location filename="../../console/main_window.py" line="386" />
         <source>The cameras are configured in the site file. Live view, recording and evidence export come with the video module.</source>
         <translation>The cameras are configured in the site file. Live view, recording and evidence export come with the video module.</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="375" />
+        <location filename="../../console/main_window.py" line="392" />
         <source>Live map not available yet</source>
         <translation>Live map not available yet</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="377" />
+        <location filename="../../console/main_window.py" line="394" />
         <source>Reader positions, zones and tracked people will be drawn here once RFID/GPS tracking is connected.</source>
         <translation>Reader positions, zones and tracked people will be drawn here once RFID/GPS tracking is connected.</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="383" />
+        <location filename="../../console/main_window.py" line="400" />
         <source>No call centre connected</source>
         <translation>No call centre connected</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="385" />
+        <location filename="../../console/main_window.py" line="402" />
         <source>Incoming and abandoned calls will be listed here once the SIP line is configured for this workstation.</source>
         <translation>Incoming and abandoned calls will be listed here once the SIP line is configured for this workstation.</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="389" />
+        <location filename="../../console/main_window.py" line="406" />
         <source>&amp;Console</source>
         <translation>&amp;Console</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="390" />
+        <location filename="../../console/main_window.py" line="407" />
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="391" />
+        <location filename="../../console/main_window.py" line="408" />
         <source>&amp;Incidents</source>
         <translation>&amp;Incidents</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="392" />
+        <location filename="../../console/main_window.py" line="409" />
         <source>&amp;Tools</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="393" />
+        <location filename="../../console/main_window.py" line="410" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="394" />
+        <location filename="../../console/main_window.py" line="411" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="395" />
+        <location filename="../../console/main_window.py" line="412" />
         <source>Lock screen</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="396" />
+        <location filename="../../console/main_window.py" line="413" />
         <source>Sign out</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="397" />
+        <location filename="../../console/main_window.py" line="414" />
         <source>Quit</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="398" />
+        <location filename="../../console/main_window.py" line="415" />
         <source>New incident…</source>
         <translation>New incident…</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="399" />
+        <location filename="../../console/main_window.py" line="416" />
         <source>Acknowledge</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="400" />
+        <location filename="../../console/main_window.py" line="417" />
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="401" />
+        <location filename="../../console/main_window.py" line="418" />
         <source>Reset layout</source>
         <translation>Reset layout</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="402" />
+        <location filename="../../console/main_window.py" line="419" />
         <source>Full screen</source>
         <translation>Full screen</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="403" />
+        <location filename="../../console/main_window.py" line="420" />
         <source>Find device</source>
         <translation>Find device</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="404" />
+        <location filename="../../console/main_window.py" line="421" />
         <source>Verify audit log</source>
         <translation>Verify audit log</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="405" />
-        <location filename="../../console/main_window.py" line="472" />
+        <location filename="../../console/main_window.py" line="422" />
+        <location filename="../../console/main_window.py" line="489" />
         <source>Keyboard shortcuts</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="406" />
-        <location filename="../../console/main_window.py" line="479" />
+        <location filename="../../console/main_window.py" line="423" />
+        <location filename="../../console/main_window.py" line="496" />
         <source>About</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="431" />
+        <location filename="../../console/main_window.py" line="448" />
         <source>{n} new</source>
         <translation>{n} new</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="444" />
+        <location filename="../../console/main_window.py" line="461" />
         <source>Select an incident first.</source>
         <translation>Select an incident first.</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="480" />
+        <location filename="../../console/main_window.py" line="497" />
         <source>Street Command Console
 Command system of {site}</source>
         <translation>Street Command Console
@@ -716,7 +731,7 @@ Command system of {site}</translation>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="74" />
+        <location filename="../../widgets/incident_dialog.py" line="83" />
         <source>Give the incident a title.</source>
         <translation>Give the incident a title.</translation>
     </message>

@@ -3,88 +3,103 @@
 <context>
     <name>ConsoleApp</name>
     <message>
-        <location filename="../../console/app.py" line="163" />
+        <location filename="../../console/app.py" line="169" />
         <source>This account is locked until {until} after repeated wrong passwords. An administrator can unlock it.</source>
         <translation>密码错误次数过多，该账号已锁定至 {until}。可由管理员解锁。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="167" />
+        <location filename="../../console/app.py" line="173" />
         <source>This account is disabled.</source>
         <translation>该账号已停用。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="168" />
+        <location filename="../../console/app.py" line="174" />
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="170" />
+        <location filename="../../console/app.py" line="176" />
         <source>Sign-in is not possible right now: {err}</source>
         <translation>暂时无法登录：{err}</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="222" />
+        <location filename="../../console/app.py" line="232" />
         <source>Could not load the panes</source>
         <translation>无法加载面板数据</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="226" />
+        <location filename="../../console/app.py" line="239" />
         <source>{what}: your role does not allow this.</source>
         <translation>{what}：您的角色无此权限。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="242" />
+        <location filename="../../console/app.py" line="249" />
+        <source>the incident's current state does not allow this change</source>
+        <translation>事件当前状态不允许此操作</translation>
+    </message>
+    <message>
+        <location filename="../../console/app.py" line="251" />
+        <source>the item no longer exists (another workstation may have changed it)</source>
+        <translation>该记录已不存在（可能已被其他工作站修改）</translation>
+    </message>
+    <message>
+        <location filename="../../console/app.py" line="267" />
         <source>Database connection restored.</source>
         <translation>数据库连接已恢复。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="246" />
+        <location filename="../../console/app.py" line="271" />
         <source>Database not reachable: {d}</source>
         <translation>无法连接数据库：{d}</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="279" />
+        <location filename="../../console/app.py" line="323" />
         <source>Could not create the incident</source>
         <translation>无法创建事件</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="290" />
+        <location filename="../../console/app.py" line="336" />
         <source>Could not acknowledge the incident</source>
         <translation>无法确认事件</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="306" />
+        <location filename="../../console/app.py" line="352" />
         <source>Verifying the audit log…</source>
         <translation>正在校验审计日志…</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="308" />
+        <location filename="../../console/app.py" line="354" />
         <source>Audit check failed</source>
         <translation>审计校验失败</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="314" />
+        <location filename="../../console/app.py" line="360" />
         <source>Audit log intact: {n} rows, chain verified.</source>
         <translation>审计日志完整：共 {n} 条，哈希链校验通过。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="316" />
-        <location filename="../../console/app.py" line="323" />
+        <location filename="../../console/app.py" line="362" />
+        <location filename="../../console/app.py" line="369" />
         <source>Verify audit log</source>
         <translation>校验审计日志</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="319" />
+        <location filename="../../console/app.py" line="365" />
         <source>AUDIT LOG TAMPERED: {n} problems; first at row {row}: {why}</source>
         <translation>审计日志被篡改：发现 {n} 处问题；首处在第 {row} 条：{why}</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="407" />
+        <location filename="../../console/app.py" line="468" />
+        <source>Unlock or sign out before quitting.</source>
+        <translation>请先解锁或注销，再退出。</translation>
+    </message>
+    <message>
+        <location filename="../../console/app.py" line="474" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="408" />
+        <location filename="../../console/app.py" line="475" />
         <source>Quit the console? Devices hosted on this workstation stop reporting.</source>
         <translation>确定退出总控台？本工作站接入的设备将停止上报。</translation>
     </message>
@@ -387,27 +402,27 @@
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../widgets/login.py" line="206" />
+        <location filename="../../widgets/login.py" line="226" />
         <source>Screen locked</source>
         <translation>屏幕已锁定</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="207" />
+        <location filename="../../widgets/login.py" line="227" />
         <source>Signed in: {name}</source>
         <translation>当前用户：{name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="208" />
+        <location filename="../../widgets/login.py" line="228" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="209" />
+        <location filename="../../widgets/login.py" line="229" />
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="210" />
+        <location filename="../../widgets/login.py" line="230" />
         <source>Sign out</source>
         <translation>注销</translation>
     </message>
@@ -415,48 +430,48 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../widgets/login.py" line="84" />
+        <location filename="../../widgets/login.py" line="86" />
         <source>Checking…</source>
         <translation>正在验证…</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="84" />
-        <location filename="../../widgets/login.py" line="116" />
+        <location filename="../../widgets/login.py" line="86" />
+        <location filename="../../widgets/login.py" line="125" />
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="96" />
+        <location filename="../../widgets/login.py" line="105" />
         <source>Enter your user name.</source>
         <translation>请输入用户名。</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="108" />
+        <location filename="../../widgets/login.py" line="117" />
         <source>Sign in — Street Command Console</source>
         <translation>登录 — 街道智能总控台</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="109" />
+        <location filename="../../widgets/login.py" line="118" />
         <source>Street Command Console</source>
         <translation>街道智能总控台</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="111" />
+        <location filename="../../widgets/login.py" line="120" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="111" />
+        <location filename="../../widgets/login.py" line="120" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="111" />
+        <location filename="../../widgets/login.py" line="120" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="117" />
+        <location filename="../../widgets/login.py" line="126" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -464,214 +479,214 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/main_window.py" line="311" />
+        <location filename="../../console/main_window.py" line="328" />
         <source>Street Command Console</source>
         <translation>街道智能总控台</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="319" />
+        <location filename="../../console/main_window.py" line="336" />
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="322" />
+        <location filename="../../console/main_window.py" line="339" />
         <source>street-wide</source>
         <translation>全街道</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="324" />
+        <location filename="../../console/main_window.py" line="341" />
         <source>communities: {c}</source>
         <translation>社区：{c}</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="330" />
+        <location filename="../../console/main_window.py" line="347" />
         <source>connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="330" />
+        <location filename="../../console/main_window.py" line="347" />
         <source>NOT REACHABLE</source>
         <translation>无法连接</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="332" />
+        <location filename="../../console/main_window.py" line="349" />
         <source>Database: {label} ({state})</source>
         <translation>数据库：{label}（{state}）</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="341" />
+        <location filename="../../console/main_window.py" line="358" />
         <source>Devices: loading…</source>
         <translation>设备：加载中…</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="346" />
+        <location filename="../../console/main_window.py" line="363" />
         <source>Devices: {on} online / {off} offline / {unk} never seen</source>
         <translation>设备：在线 {on} / 离线 {off} / 未上线 {unk}</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="356" />
+        <location filename="../../console/main_window.py" line="373" />
         <source>Video wall</source>
         <translation>视频墙</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="357" />
+        <location filename="../../console/main_window.py" line="374" />
         <source>Map</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="358" />
+        <location filename="../../console/main_window.py" line="375" />
         <source>Calls</source>
         <translation>呼叫</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="359" />
+        <location filename="../../console/main_window.py" line="376" />
         <source>Incident queue</source>
         <translation>事件队列</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="360" />
+        <location filename="../../console/main_window.py" line="377" />
         <source>Device status</source>
         <translation>设备状态</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="361" />
+        <location filename="../../console/main_window.py" line="378" />
         <source>Notifications</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="367" />
+        <location filename="../../console/main_window.py" line="384" />
         <source>Video wall not connected yet</source>
         <translation>视频墙尚未接入</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="369" />
+        <location filename="../../console/main_window.py" line="386" />
         <source>The cameras are configured in the site file. Live view, recording and evidence export come with the video module.</source>
         <translation>摄像机已在站点配置文件中登记。实时预览、录像与证据导出将随视频模块提供。</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="375" />
+        <location filename="../../console/main_window.py" line="392" />
         <source>Live map not available yet</source>
         <translation>实时地图尚未接入</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="377" />
+        <location filename="../../console/main_window.py" line="394" />
         <source>Reader positions, zones and tracked people will be drawn here once RFID/GPS tracking is connected.</source>
         <translation>接入 RFID/GPS 定位后，这里将显示读卡器位置、区域和被关爱人员的实时位置。</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="383" />
+        <location filename="../../console/main_window.py" line="400" />
         <source>No call centre connected</source>
         <translation>呼叫中心尚未接入</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="385" />
+        <location filename="../../console/main_window.py" line="402" />
         <source>Incoming and abandoned calls will be listed here once the SIP line is configured for this workstation.</source>
         <translation>为本工作站配置 SIP 线路后，来电和未接来电将在这里列出。</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="389" />
+        <location filename="../../console/main_window.py" line="406" />
         <source>&amp;Console</source>
         <translation>总控台(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="390" />
+        <location filename="../../console/main_window.py" line="407" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="391" />
+        <location filename="../../console/main_window.py" line="408" />
         <source>&amp;Incidents</source>
         <translation>事件(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="392" />
+        <location filename="../../console/main_window.py" line="409" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="393" />
+        <location filename="../../console/main_window.py" line="410" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="394" />
+        <location filename="../../console/main_window.py" line="411" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="395" />
+        <location filename="../../console/main_window.py" line="412" />
         <source>Lock screen</source>
         <translation>锁定屏幕</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="396" />
+        <location filename="../../console/main_window.py" line="413" />
         <source>Sign out</source>
         <translation>注销</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="397" />
+        <location filename="../../console/main_window.py" line="414" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="398" />
+        <location filename="../../console/main_window.py" line="415" />
         <source>New incident…</source>
         <translation>新建事件…</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="399" />
+        <location filename="../../console/main_window.py" line="416" />
         <source>Acknowledge</source>
         <translation>确认事件</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="400" />
+        <location filename="../../console/main_window.py" line="417" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="401" />
+        <location filename="../../console/main_window.py" line="418" />
         <source>Reset layout</source>
         <translation>恢复默认布局</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="402" />
+        <location filename="../../console/main_window.py" line="419" />
         <source>Full screen</source>
         <translation>全屏</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="403" />
+        <location filename="../../console/main_window.py" line="420" />
         <source>Find device</source>
         <translation>查找设备</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="404" />
+        <location filename="../../console/main_window.py" line="421" />
         <source>Verify audit log</source>
         <translation>校验审计日志</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="405" />
-        <location filename="../../console/main_window.py" line="472" />
+        <location filename="../../console/main_window.py" line="422" />
+        <location filename="../../console/main_window.py" line="489" />
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="406" />
-        <location filename="../../console/main_window.py" line="479" />
+        <location filename="../../console/main_window.py" line="423" />
+        <location filename="../../console/main_window.py" line="496" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="431" />
+        <location filename="../../console/main_window.py" line="448" />
         <source>{n} new</source>
         <translation>{n} 条新消息</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="444" />
+        <location filename="../../console/main_window.py" line="461" />
         <source>Select an incident first.</source>
         <translation>请先选择一个事件。</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="480" />
+        <location filename="../../console/main_window.py" line="497" />
         <source>Street Command Console
 Command system of {site}</source>
         <translation>街道智能总控台
@@ -716,7 +731,7 @@ Command system of {site}</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="74" />
+        <location filename="../../widgets/incident_dialog.py" line="83" />
         <source>Give the incident a title.</source>
         <translation>请填写事件标题。</translation>
     </message>

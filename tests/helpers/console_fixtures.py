@@ -10,7 +10,6 @@ worker or executor thread outlives its test.
 
 from __future__ import annotations
 
-import warnings
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
@@ -52,11 +51,7 @@ class SeededSite:
 def seeded(sqlite_db: Database, demo_site: SiteSpec) -> SeededSite:
     """The demo site in a fresh SQLite file, with a small synthetic population."""
     auth = AuthService(sqlite_db, workstation="CC", hasher=fast_hasher())
-    with warnings.catch_warnings():
-        # data/seeding.py calls Result.tuples(), deprecated in SQLAlchemy 2.1; pyproject turns
-        # DeprecationWarnings from data.* into errors. Not this suite's subject: tolerated here.
-        warnings.filterwarnings("ignore", r"The Result\.tuples\(\) method is deprecated")
-        report = seed_site(sqlite_db, demo_site, auth, population=POPULATION)
+    report = seed_site(sqlite_db, demo_site, auth, population=POPULATION)
     passwords = {a.username: a.password for a in report.accounts if a.password}
     assert set(passwords) >= {"admin", "supervisor", "operator"}
     return SeededSite(sqlite_db, auth, passwords)
@@ -66,9 +61,7 @@ MakeConsole = Callable[..., ConsoleApp]
 
 
 @pytest.fixture
-def make_console(
-    qapp: QApplication, seeded: SeededSite, tmp_path: Path
-) -> Iterator[MakeConsole]:
+def make_console(qapp: QApplication, seeded: SeededSite, tmp_path: Path) -> Iterator[MakeConsole]:
     """A factory of ConsoleApps on the seeded database; `**changes` adjust ConsoleOptions.
 
     The idle lock is off unless a test asks for it, so no test is locked by surprise.
@@ -142,5 +135,7 @@ def audit_details(db: Database, action: str) -> list[str]:
     """The details of every audit row of one action, oldest first."""
     with db.session() as s:
         return list(
-            s.scalars(select(AuditLog.detail).where(AuditLog.action == action).order_by(AuditLog.id))
+            s.scalars(
+                select(AuditLog.detail).where(AuditLog.action == action).order_by(AuditLog.id)
+            )
         )

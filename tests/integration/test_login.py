@@ -1,5 +1,8 @@
 """Sign-in through the real dialog, the writer thread and a seeded SQLite database."""
 
+# The fixtures imported from tests.helpers.console_fixtures are parameters of the tests below.
+# ruff: noqa: F811
+
 from __future__ import annotations
 
 import shiboken6

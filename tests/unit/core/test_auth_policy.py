@@ -55,13 +55,19 @@ def test_is_locked_until_the_lockout_runs_out() -> None:
         ("abcdefghijkl", "mix letters with digits or symbols"),
         ("1234567890", "mix letters with digits or symbols"),
         ("密码密码密码密码密码密码", "mix letters with digits or symbols"),
+        # No letters at all is not a mix either: a phone number or a row of symbols.
+        ("022-26581110", "mix letters with digits or symbols"),
+        ("!!!!!!!!!!", "mix letters with digits or symbols"),
+        ("2026-11-25 08:00", "mix letters with digits or symbols"),
     ],
 )
 def test_password_problem_rejects_weak_passwords(password: str, problem: str) -> None:
     assert LoginPolicy().password_problem(password) == problem
 
 
-@pytest.mark.parametrize("password", ["abcdefghi1", "correct horse", "!!!!!!!!!!", "Street2026!"])
+@pytest.mark.parametrize(
+    "password", ["abcdefghi1", "correct horse", "街道总控台-2026", "Street2026!", "!!!!!!!!!a"]
+)
 def test_password_problem_accepts_good_passwords(password: str) -> None:
     assert LoginPolicy().password_problem(password) is None
 

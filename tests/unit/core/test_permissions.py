@@ -89,7 +89,7 @@ def test_require_outside_scope_raises_with_details() -> None:
 
 def test_require_without_permission_raises() -> None:
     op = principal(RoleName.OPERATOR)
-    with pytest.raises(PermissionDenied, match="may not manage_users$") as info:
+    with pytest.raises(PermissionDenied, match=r"may not manage_users$") as info:
         op.require(P.MANAGE_USERS)
     assert info.value.community is None
 

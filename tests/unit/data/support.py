@@ -20,10 +20,9 @@ def cheap_hasher() -> Argon2Hasher:
 
 
 class FakeClock:
-    """An injectable clock: fixed until the test moves it; `tick` adds a microsecond per call
-    so that successive rows never share a timestamp."""
+    """An injectable clock: fixed until the test moves it, or stepping by `tick` per call."""
 
-    def __init__(self, start: datetime = T0, tick: timedelta = timedelta(microseconds=1)):
+    def __init__(self, start: datetime = T0, tick: timedelta = timedelta(0)):
         self.now = start
         self.tick = tick
 

@@ -35,9 +35,8 @@ def test_fresh_database_migrates_to_head(db_url: str) -> None:
     db = open_database(db_url)
     try:
         with db.engine.connect() as conn:
-            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all() == [
-                HEAD
-            ]
+            versions = conn.execute(text("SELECT version_num FROM alembic_version")).scalars()
+            assert versions.all() == [HEAD]
             tables = table_names(conn)
             head = conn.execute(text("SELECT id, last_hash, rows FROM audit_head")).all()
             status = schema_status(conn)

@@ -1,0 +1,263 @@
+"""Incidents through the controller: create, acknowledge, refusals shown to the operator."""
+
+# The fixtures imported from tests.helpers.console_fixtures are parameters of the tests below.
+# ruff: noqa: F811
+
+from __future__ import annotations
+
+import pytest
+import shiboken6
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush
+from PySide6.QtWidgets import QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
+from console.app import ConsoleApp
+from core.audit import AuditAction
+from core.incidents import IncidentState
+from core.model import Priority
+from tests.helpers.console_fixtures import (  # noqa: F401
+    SeededSite,
+    audit_actions,
+    audit_details,
+    console,
+    make_console,
+    seeded,
+    sign_in,
+)
+from widgets.incident_dialog import NewIncident
+from widgets.palette import PRIORITY_COLOURS
+
+PRIORITY, STATE, TITLE, COMMUNITY = 0, 1, 2, 3
+CLAIMED = 7
+
+
+def _cell(app: ConsoleApp, row: int, col: int, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    m = app.window.incidents.model
+    return m.data(m.index(row, col), role)
+
+
+def _incident(title: str, priority: Priority = Priority.P1, community: str | None = "C01"):
+    return NewIncident(
+        title=title, priority=priority, community=community, location="咸阳北路12号", description=""
+    )
+
+
+@pytest.fixture
+def admin_console(qtbot: QtBot, console: ConsoleApp, seeded: SeededSite) -> ConsoleApp:
+    sign_in(qtbot, console, seeded, "admin")
+    return console
+
+
+def test_created_incident_appears_with_its_priority(
+    qtbot: QtBot, admin_console: ConsoleApp, seeded: SeededSite
+) -> None:
+    app = admin_console
+    q = app.window.incidents
+    assert q.currentWidget() is q.empty
+
+    app.create_incident(_incident("井盖缺失"))
+
+    qtbot.waitUntil(lambda: q.model.rowCount() == 1)
+    assert q.currentWidget() is q.table
+    assert _cell(app, 0, PRIORITY) == "P1 紧急"
+    assert _cell(app, 0, STATE) == "新建"
+    assert _cell(app, 0, TITLE) == "井盖缺失"
+    assert _cell(app, 0, COMMUNITY) == "咸阳北里社区"
+    brush = _cell(app, 0, PRIORITY, Qt.ItemDataRole.BackgroundRole)
+    assert isinstance(brush, QBrush)
+    assert brush.color() == PRIORITY_COLOURS[Priority.P1]
+    assert audit_actions(seeded.db, "admin")[AuditAction.INCIDENT_CREATED.value] == 1
+
+
+def test_queue_orders_by_priority(qtbot: QtBot, admin_console: ConsoleApp) -> None:
+    app = admin_console
+    app.create_incident(_incident("路灯不亮", Priority.P4))
+    app.create_incident(_incident("老人走失", Priority.P1))
+    app.create_incident(_incident("噪音扰民", Priority.P3))
+    qtbot.waitUntil(lambda: app.window.incidents.model.rowCount() == 3)
+    assert [_cell(app, r, TITLE) for r in range(3)] == ["老人走失", "噪音扰民", "路灯不亮"]
+    assert [_cell(app, r, PRIORITY) for r in range(3)] == ["P1 紧急", "P3 一般", "P4 低"]
+
+
+def test_acknowledge_changes_the_state_and_claims(
+    qtbot: QtBot, admin_console: ConsoleApp, seeded: SeededSite
+) -> None:
+    app = admin_console
+    app.create_incident(_incident("燃气泄漏"))
+    qtbot.waitUntil(lambda: app.window.incidents.model.rowCount() == 1)
+    iid = app.window.incidents.model.row_at(0).id
+
+    app.window.sig_acknowledge_requested.emit(iid)
+
+    qtbot.waitUntil(lambda: _cell(app, 0, STATE) == "已确认")
+    assert _cell(app, 0, CLAIMED) == "系统管理员"
+    assert app.window.incidents.model.row_at(0).state is IncidentState.ACKNOWLEDGED
+    assert audit_details(seeded.db, AuditAction.INCIDENT_CHANGED.value) == ["new -> acknowledged"]
+
+
+def test_ctrl_k_acknowledges_the_selected_row(qtbot: QtBot, admin_console: ConsoleApp) -> None:
+    app = admin_console
+    w = app.window
+    app.create_incident(_incident("积水"))
+    qtbot.waitUntil(lambda: w.incidents.model.rowCount() == 1)
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow)
+
+    qtbot.keyClick(w, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert w.statusBar().currentMessage() == "请先选择一个事件。"  # "Select an incident first."
+
+    w.incidents.table.selectRow(0)
+    with qtbot.waitSignal(w.sig_acknowledge_requested) as sig:
+        qtbot.keyClick(w, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert sig.args == [w.incidents.model.row_at(0).id]
+    qtbot.waitUntil(lambda: _cell(app, 0, STATE) == "已确认")
+    assert w.incidents.selected_incident_id() == w.incidents.model.row_at(0).id, (
+        "the selection survives the refresh"
+    )
+
+
+def test_acknowledging_twice_reports_an_error(qtbot: QtBot, admin_console: ConsoleApp) -> None:
+    app = admin_console
+    app.create_incident(_incident("火警"))
+    qtbot.waitUntil(lambda: app.window.incidents.model.rowCount() == 1)
+    iid = app.window.incidents.model.row_at(0).id
+    app.window.sig_acknowledge_requested.emit(iid)
+    qtbot.waitUntil(lambda: _cell(app, 0, STATE) == "已确认")
+
+    app.window.sig_acknowledge_requested.emit(iid)
+
+    notes = app.window.notifications
+    qtbot.waitUntil(lambda: any("无法确认事件" in t for t in notes.texts()))
+    assert app.window.st_notes.isVisible()
+
+
+def test_operator_may_not_close_an_incident(
+    qtbot: QtBot, console: ConsoleApp, seeded: SeededSite
+) -> None:
+    sign_in(qtbot, console, seeded, "operator")
+    app = console
+    app.create_incident(_incident("电梯困人"))
+    qtbot.waitUntil(lambda: app.window.incidents.model.rowCount() == 1)
+    iid = app.window.incidents.model.row_at(0).id
+    who = app.principal
+    assert who is not None
+
+    # The console has no close action yet; this is the controller's own path for a refusal.
+    app.writer.submit(
+        lambda: app.service.transition(who, iid, IncidentState.CLOSED),
+        None,
+        lambda exc: app._report(exc, "关闭事件"),
+        "close",
+    )
+
+    notes = app.window.notifications
+    qtbot.waitUntil(lambda: notes.unread > 0)
+    assert any("关闭事件：您的角色无此权限。" in t for t in notes.texts()), notes.texts()
+    assert app.wait_idle()
+    assert audit_details(seeded.db, AuditAction.PERMISSION_DENIED.value) == ["review_incidents"]
+    assert _cell(app, 0, STATE) == "新建", "the incident stays open"
+
+
+def test_operator_verifying_the_audit_log_is_refused(
+    qtbot: QtBot, console: ConsoleApp, seeded: SeededSite
+) -> None:
+    sign_in(qtbot, console, seeded, "operator")
+    w = console.window
+    assert not w.act_verify_audit.isEnabled(), "the UI mirrors the role"
+
+    w.sig_verify_audit_requested.emit()  # the service checks again
+
+    qtbot.waitUntil(lambda: w.notifications.unread > 0)
+    assert w.notifications.texts()[0].endswith("审计校验失败：您的角色无此权限。")
+    assert console.wait_idle()
+    assert audit_details(seeded.db, AuditAction.PERMISSION_DENIED.value) == ["view_audit"]
+
+
+def test_station_may_not_raise_an_incident_elsewhere(
+    qtbot: QtBot, console: ConsoleApp, seeded: SeededSite
+) -> None:
+    station = next(u for u in seeded.passwords if u not in {"admin", "supervisor", "operator"})
+    sign_in(qtbot, console, seeded, station)
+    own = next(iter(console.principal.communities or ()))
+    other = "C02" if own != "C02" else "C03"
+
+    console.create_incident(_incident("越权上报", community=other))
+
+    w = console.window
+    qtbot.waitUntil(lambda: w.notifications.unread > 0)
+    assert "无法创建事件：您的角色无此权限。" in w.notifications.texts()[0]
+    assert w.incidents.model.rowCount() == 0
+
+
+def test_new_incident_dialog_creates_the_incident(qtbot: QtBot, admin_console: ConsoleApp) -> None:
+    app = admin_console
+    app.window.act_new_incident.trigger()
+    dlg = app.incident_dialog
+    assert dlg is not None
+    qtbot.waitUntil(dlg.isVisible)
+    assert dlg.community.count() == 21, "street-wide plus the 20 communities"
+
+    ok = dlg.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert dlg.error.text() == "请填写事件标题。", "a title is required"
+    assert dlg.isVisible()
+
+    dlg.title.insert("树木倒伏")  # QTest types ASCII only
+    dlg.priority.setCurrentIndex(dlg.priority.findData(int(Priority.P2)))
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+
+    qtbot.waitUntil(lambda: app.window.incidents.model.rowCount() == 1)
+    assert _cell(app, 0, TITLE) == "树木倒伏"
+    assert _cell(app, 0, PRIORITY) == "P2 高"
+    assert _cell(app, 0, COMMUNITY) == "—", "street-wide"
+
+
+def test_a_failed_save_brings_the_entry_back(qtbot: QtBot, admin_console: ConsoleApp) -> None:
+    app = admin_console
+    draft = NewIncident(
+        title="坠物", priority=Priority.P2, community="C99", location="5号楼", description="阳台"
+    )
+
+    app.create_incident(draft)  # the service refuses an unknown community
+
+    qtbot.waitUntil(lambda: app.incident_dialog is not None and app.incident_dialog.isVisible())
+    dlg = app.incident_dialog
+    assert dlg.title.text() == "坠物"
+    assert dlg.location.text() == "5号楼"
+    assert dlg.description.toPlainText() == "阳台"
+    assert "无法创建事件" in dlg.error.text()
+    assert "C99" in dlg.error.text()
+    assert any("无法创建事件" in t for t in app.window.notifications.texts())
+    dlg.reject()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dlg))
+
+
+def test_lock_covers_an_open_new_incident_dialog(
+    qtbot: QtBot, admin_console: ConsoleApp, seeded: SeededSite
+) -> None:
+    """Regression: the window-modal entry dialog stayed usable on top of the lock screen."""
+    app = admin_console
+    app.window.act_new_incident.trigger()
+    dlg = app.incident_dialog
+    assert dlg is not None
+    qtbot.waitUntil(dlg.isVisible)
+    dlg.title.insert("井盖缺失")
+    dlg.location.insert("芥园道 3号")
+
+    app.lock()
+
+    assert app.window.locked
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dlg) or not dlg.isVisible())
+    assert app.incident_dialog is None
+
+    ls = app.window.lock_screen
+    qtbot.keyClicks(ls.password, seeded.passwords["admin"])
+    qtbot.keyClick(ls.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not app.window.locked)
+
+    # The entry comes back with what was typed before the lock.
+    qtbot.waitUntil(lambda: app.incident_dialog is not None and app.incident_dialog.isVisible())
+    assert app.incident_dialog.title.text() == "井盖缺失"
+    assert app.incident_dialog.location.text() == "芥园道 3号"
+    app.incident_dialog.reject()

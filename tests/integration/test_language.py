@@ -1,0 +1,131 @@
+"""Chinese by default; English and back at run time, without a restart."""
+
+# The fixtures imported from tests.helpers.console_fixtures are parameters of the tests below.
+# ruff: noqa: F811
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from console.app import ConsoleApp
+from console.i18n import DEFAULT_LANGUAGE
+from tests.helpers.console_fixtures import (  # noqa: F401
+    DEVICES_IN_DEMO_SITE,
+    SeededSite,
+    console,
+    make_console,
+    seeded,
+    sign_in,
+)
+
+N = DEVICES_IN_DEMO_SITE
+
+
+def _header(app: ConsoleApp, col: int) -> str:
+    m = app.window.incidents.model
+    return str(m.headerData(col, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole))
+
+
+def test_chinese_is_the_default(qtbot: QtBot, console: ConsoleApp, seeded: SeededSite) -> None:
+    assert DEFAULT_LANGUAGE == "zh_CN"
+    assert console.translations.language == "zh_CN"
+    dlg = console.login_dialog
+    assert dlg is not None
+    assert dlg.sign_in.text() == "登录"
+    assert dlg.language.currentData() == "zh_CN"
+
+    sign_in(qtbot, console, seeded, "admin")
+    w = console.window
+    assert w.panes["incidents"].dock.windowTitle() == "事件队列"
+    assert w.menu_view.title() == "视图(&V)"
+    assert w.act_lang["zh_CN"].isChecked()
+    assert _header(console, 0) == "优先级"
+    assert w.devices.summary.text() == f"在线 0 · 离线 0 · 未上线 {N}"
+    assert w.incidents.empty.title() != "No open incidents"
+
+
+def test_switching_to_english_and_back_is_live(
+    qtbot: QtBot, console: ConsoleApp, seeded: SeededSite
+) -> None:
+    sign_in(qtbot, console, seeded, "operator")
+    w = console.window
+    dock = w.panes["incidents"].dock
+    user_zh = w.st_user.text()
+
+    console.set_language("en")
+
+    qtbot.waitUntil(lambda: dock.windowTitle() == "Incident queue")
+    assert console.translations.language == "en"
+    assert w.menu_view.title() == "&View"
+    assert w.act_lang["en"].isChecked()
+    assert not w.act_lang["zh_CN"].isChecked()
+    assert _header(console, 0) == "Priority"
+    assert _header(console, 7) == "Handled by"
+    assert w.devices.summary.text() == f"0 online · 0 offline · {N} never seen"
+    assert w.st_devices.text() == f"Devices: 0 online / 0 offline / {N} never seen"
+    assert w.st_user.text() == "值班员 李静 · Operator · street-wide"
+    assert w.incidents.empty.title() == "No open incidents"
+    assert w.act_lock.text() == "Lock screen"
+
+    console.set_language("zh_CN")
+
+    qtbot.waitUntil(lambda: dock.windowTitle() == "事件队列")
+    assert w.menu_view.title() == "视图(&V)"
+    assert _header(console, 0) == "优先级"
+    assert w.devices.summary.text() == f"在线 0 · 离线 0 · 未上线 {N}"
+    assert w.st_user.text() == user_zh
+
+
+def test_language_menu_switches(qtbot: QtBot, console: ConsoleApp, seeded: SeededSite) -> None:
+    sign_in(qtbot, console, seeded, "admin")
+    w = console.window
+    with qtbot.waitSignal(w.sig_language_requested) as sig:
+        w.act_lang["en"].trigger()
+    assert sig.args == ["en"]
+    qtbot.waitUntil(lambda: w.menu_view.title() == "&View")
+
+
+def test_login_dialog_follows_the_language(qtbot: QtBot, console: ConsoleApp) -> None:
+    dlg = console.login_dialog
+    assert dlg is not None
+    assert dlg.windowTitle() == "登录 — 街道智能总控台"
+    assert dlg.sign_in.text() == "登录"
+
+    console.set_language("en")
+    qtbot.waitUntil(lambda: dlg.sign_in.text() == "Sign in")
+    assert dlg.windowTitle() == "Sign in — Street Command Console"
+    assert dlg.language.currentData() == "en", "the picker shows the active language"
+
+    # The picker in the dialog asks the controller, which switches everything.
+    dlg.language.setCurrentIndex(dlg.language.findData("zh_CN"))
+    qtbot.waitUntil(lambda: dlg.sign_in.text() == "登录")
+    assert console.translations.language == "zh_CN"
+    assert console.window.panes["incidents"].dock.windowTitle() == "事件队列"
+
+
+def test_error_texts_follow_the_language(
+    qtbot: QtBot, console: ConsoleApp, seeded: SeededSite
+) -> None:
+    console.set_language("en")
+    dlg = console.login_dialog
+    assert dlg is not None
+    dlg.username.setText("admin")
+    dlg.password.setText("wrong-password-1")
+    dlg.sign_in.click()
+    qtbot.waitUntil(lambda: dlg.error.text() != "")
+    assert dlg.error.text() == "Wrong user name or password."
+
+
+def test_missing_translation_falls_back_to_english(
+    qtbot: QtBot, console: ConsoleApp, tmp_path: Path
+) -> None:
+    console.translations.folder = tmp_path  # no .qm files here
+    console.set_language("zh_CN")
+    assert console.translations.language == "en"
+    w = console.window
+    assert w.act_lang["en"].isChecked()
+    assert any("make translations" in t for t in w.notifications.texts())
+    qtbot.waitUntil(lambda: w.panes["incidents"].dock.windowTitle() == "Incident queue")

@@ -1,0 +1,221 @@
+"""Dock panes: toggling, floating (second monitor), per-user layouts saved across sign-outs."""
+
+# The fixtures imported from tests.helpers.console_fixtures are parameters of the tests below.
+# ruff: noqa: F811
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from console.app import ConsoleApp
+from console.main_window import PANES, MainWindow
+from tests.helpers.console_fixtures import (  # noqa: F401
+    MakeConsole,
+    SeededSite,
+    console,
+    make_console,
+    seeded,
+    sign_in,
+    submit_login,
+)
+
+# Raising a floating pane (a window of its own) is a no-op on the offscreen platform.
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support raise")
+
+DIGIT_KEYS = [Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4, Qt.Key.Key_5, Qt.Key.Key_6]
+
+
+def _activate(qtbot: QtBot, w: MainWindow) -> None:
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow)
+
+
+def _shown(w: MainWindow) -> dict[str, bool]:
+    return {name: not p.dock.isHidden() for name, p in w.panes.items()}
+
+
+@pytest.fixture
+def signed_in(qtbot: QtBot, console: ConsoleApp, seeded: SeededSite) -> ConsoleApp:
+    sign_in(qtbot, console, seeded, "admin")
+    return console
+
+
+def test_default_layout_shows_every_pane_docked(signed_in: ConsoleApp) -> None:
+    w = signed_in.window
+    assert tuple(w.panes) == PANES
+    assert all(_shown(w).values())
+    assert not any(p.dock.isFloating() for p in w.panes.values())
+    top, bottom = Qt.DockWidgetArea.TopDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea
+    assert w.dockWidgetArea(w.panes["video"].dock) == top
+    assert w.dockWidgetArea(w.panes["incidents"].dock) == bottom
+    # devices, calls and notifications share one tab group
+    assert set(w.tabifiedDockWidgets(w.panes["devices"].dock)) == {
+        w.panes["calls"].dock,
+        w.panes["notifications"].dock,
+    }
+
+
+@pytest.mark.parametrize(("index", "name"), list(enumerate(PANES)))
+def test_ctrl_digit_toggles_its_pane(
+    qtbot: QtBot, signed_in: ConsoleApp, index: int, name: str
+) -> None:
+    w = signed_in.window
+    action = w.pane_actions[name]
+    dock = w.panes[name].dock
+    assert action.shortcut().toString() == f"Ctrl+{index + 1}"
+    assert action.isCheckable()
+    assert action.isChecked()
+    _activate(qtbot, w)
+
+    qtbot.keyClick(w, DIGIT_KEYS[index], Qt.KeyboardModifier.ControlModifier)
+    assert dock.isHidden()
+    assert not action.isChecked()
+    others = {n: v for n, v in _shown(w).items() if n != name}
+    assert all(others.values()), "only the pane of the shortcut is hidden"
+
+    qtbot.keyClick(w, DIGIT_KEYS[index], Qt.KeyboardModifier.ControlModifier)
+    assert not dock.isHidden()
+    assert action.isChecked()
+
+
+def test_closing_a_dock_unchecks_its_action(signed_in: ConsoleApp) -> None:
+    w = signed_in.window
+    dock = w.panes["incidents"].dock
+    assert w.pane_actions["incidents"].isChecked()
+    assert dock.close()
+    assert not w.pane_actions["incidents"].isChecked()
+    w.pane_actions["incidents"].trigger()
+    assert dock.isVisible()
+    assert w.pane_actions["incidents"].isChecked()
+
+
+def test_a_pane_can_float_and_be_docked_again(qtbot: QtBot, signed_in: ConsoleApp) -> None:
+    w = signed_in.window
+    dock = w.panes["video"].dock
+    dock.setFloating(True)  # what dragging it to the second monitor does
+    qtbot.waitUntil(dock.isVisible)
+    assert dock.isFloating()
+    assert dock.isWindow(), "a floating pane is a window of its own"
+    assert w.pane_actions["video"].isChecked()
+    w.pane_actions["video"].trigger()
+    assert dock.isHidden()
+    w.pane_actions["video"].trigger()
+    assert dock.isVisible()
+    assert dock.isFloating()
+    dock.setFloating(False)
+    assert not dock.isWindow()
+    assert w.dockWidgetArea(dock) == Qt.DockWidgetArea.TopDockWidgetArea
+
+
+def _customise(w: MainWindow) -> None:
+    w.pane_actions["map"].trigger()  # hide the map
+    w.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, w.panes["incidents"].dock)  # move
+    w.panes["devices"].dock.setFloating(True)  # detach to the second monitor
+
+
+def _assert_customised(w: MainWindow) -> None:
+    assert w.panes["map"].dock.isHidden()
+    assert not w.pane_actions["map"].isChecked()
+    assert w.dockWidgetArea(w.panes["incidents"].dock) == Qt.DockWidgetArea.LeftDockWidgetArea
+    assert w.panes["devices"].dock.isFloating()
+    assert w.panes["devices"].dock.isVisible()
+
+
+def _assert_default(w: MainWindow) -> None:
+    assert all(_shown(w).values())
+    assert not any(p.dock.isFloating() for p in w.panes.values())
+    assert w.dockWidgetArea(w.panes["incidents"].dock) == Qt.DockWidgetArea.BottomDockWidgetArea
+
+
+def test_layout_is_restored_for_the_same_user_only(
+    qtbot: QtBot, signed_in: ConsoleApp, seeded: SeededSite
+) -> None:
+    app = signed_in
+    w = app.window
+    _customise(w)
+    _assert_customised(w)
+
+    app.sign_out()
+    assert not w.isVisible()
+    assert app.layouts.load("admin") is not None
+
+    sign_in(qtbot, app, seeded, "admin")
+    _assert_customised(w)
+
+    app.sign_out()
+    sign_in(qtbot, app, seeded, "operator")
+    _assert_default(w)
+    assert app.layouts.load("operator") is None
+
+
+def test_layout_survives_a_restart(
+    qtbot: QtBot, make_console: MakeConsole, seeded: SeededSite
+) -> None:
+    first = make_console()
+    first.start()
+    sign_in(qtbot, first, seeded, "supervisor")
+    _customise(first.window)
+    first.quit(confirm=False)
+    assert not first.window.isVisible()
+
+    second = make_console()
+    second.start()
+    sign_in(qtbot, second, seeded, "supervisor")
+    _assert_customised(second.window)
+
+
+def test_reset_layout_restores_the_default_and_forgets_the_saved_one(
+    qtbot: QtBot, signed_in: ConsoleApp, seeded: SeededSite
+) -> None:
+    app = signed_in
+    w = app.window
+    _customise(w)
+    app.save_layout()
+    assert app.layouts.load("admin") is not None
+
+    w.act_reset_layout.trigger()
+
+    _assert_default(w)
+    assert app.layouts.load("admin") is None
+    app.sign_out()
+    sign_in(qtbot, app, seeded, "admin")
+    _assert_default(w)
+
+
+def test_sign_out_hides_floating_panes_and_clears_the_data(
+    qtbot: QtBot, signed_in: ConsoleApp, seeded: SeededSite
+) -> None:
+    app = signed_in
+    w = app.window
+    dock = w.panes["devices"].dock
+    dock.setFloating(True)
+    qtbot.waitUntil(dock.isVisible)
+    assert w.devices.model.rowCount() > 0
+
+    app.sign_out()
+
+    # Hiding the main window alone leaves a floating pane on the second monitor.
+    assert not dock.isVisible(), "a floating pane still shows data after sign-out"
+    assert w.devices.model.rowCount() == 0
+    assert w.incidents.model.rowCount() == 0
+    assert app.login_dialog is not None
+    assert app.login_dialog.isVisible()
+
+    sign_in(qtbot, app, seeded, "admin")
+    assert dock.isFloating()
+    assert dock.isVisible(), "the user's floating pane comes back with the layout"
+
+
+def test_a_snapshot_that_outlives_its_session_is_not_shown(
+    qtbot: QtBot, signed_in: ConsoleApp
+) -> None:
+    app = signed_in
+    app.refresh()  # in flight while the user signs out
+    app.sign_out()
+    assert app.wait_idle()
+    QApplication.processEvents()
+    assert app.window.devices.model.rowCount() == 0
+    assert app.window.incidents.model.rowCount() == 0

@@ -1,0 +1,178 @@
+"""Starting the console: clear error dialogs and exit codes; the offscreen screenshot command."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+import console.gui
+from console.app import ConsoleApp
+from console.cli import EXIT_DATABASE, EXIT_SITE, EXIT_USAGE, _parser
+from console.gui import run_gui
+
+ROOT = Path(__file__).resolve().parents[2]
+DEMO_SITE = ROOT / "resources" / "demo" / "site.toml"
+
+
+@pytest.fixture
+def criticals(
+    qapp: QApplication, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> Iterator[list[tuple[str, str]]]:
+    """Record QMessageBox.critical instead of showing it; undo what make_qapp changes."""
+    calls: list[tuple[str, str]] = []
+
+    def critical(_parent: object, title: str, text: str, *_a: object) -> QMessageBox.StandardButton:
+        calls.append((title, text))
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "critical", critical)
+    for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME"):
+        monkeypatch.setenv(var, str(tmp_path / var.lower()))
+    monkeypatch.delenv("CONSOLE_DB", raising=False)
+    saved = (
+        qapp.styleSheet(),
+        qapp.font(),
+        qapp.applicationName(),
+        qapp.organizationName(),
+        qapp.style().name(),
+    )
+    yield calls
+    sheet, font, name, org, style = saved
+    qapp.setStyleSheet(sheet)
+    qapp.setFont(font)
+    qapp.setApplicationName(name)
+    qapp.setOrganizationName(org)
+    qapp.setStyle(style)
+
+
+def test_corrupt_database_file_is_explained(
+    criticals: list[tuple[str, str]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "console.db"
+    bad.write_bytes(b"this is a spreadsheet, not a database\n" * 200)
+
+    code = run_gui(_parser().parse_args(["--db", f"sqlite:///{bad}"]))
+
+    assert code == EXIT_DATABASE == 3
+    assert len(criticals) == 1
+    title, text = criticals[0]
+    assert "数据库文件已损坏" in title  # "the database file is damaged"
+    assert "damaged or is not a database" in text
+    assert str(bad) in text, "the message names the file"
+    assert "数据库文件已损坏" in capsys.readouterr().err
+    assert bad.read_bytes().startswith(b"this is a spreadsheet"), "left untouched"
+
+
+def test_unreachable_server_is_explained(criticals: list[tuple[str, str]]) -> None:
+    code = run_gui(_parser().parse_args(["--db", "postgresql+psycopg://u:secret@127.0.0.1:1/x"]))
+    assert code == EXIT_DATABASE
+    title, text = criticals[0]
+    assert "无法连接数据库" in title
+    assert "cannot be reached" in text
+    assert "secret" not in text, "the password is never shown"
+
+
+def test_site_file_typo_is_explained(criticals: list[tuple[str, str]], tmp_path: Path) -> None:
+    site = tmp_path / "site.toml"
+    site.write_text(
+        DEMO_SITE.read_text(encoding="utf-8").replace("households", "househols", 1),
+        encoding="utf-8",
+    )
+    db = tmp_path / "never-opened.db"
+
+    code = run_gui(_parser().parse_args(["--site", str(site), "--db", f"sqlite:///{db}"]))
+
+    assert code == EXIT_SITE == 4
+    title, text = criticals[0]
+    assert "站点配置文件有误" in title
+    assert "househols" in text
+    assert "did you mean 'households'" in text
+    assert f"{site}:22" in text, "file and line of the typo"
+    assert not db.exists(), "a broken site file is reported before the database is opened"
+
+
+def test_empty_database_says_how_to_set_up(
+    criticals: list[tuple[str, str]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made: list[ConsoleApp] = []
+
+    class Recorded(ConsoleApp):
+        def __init__(self, *a: object, **kw: object) -> None:
+            super().__init__(*a, **kw)  # type: ignore[arg-type]
+            made.append(self)
+
+    monkeypatch.setattr(console.gui, "ConsoleApp", Recorded)
+    try:
+        code = run_gui(_parser().parse_args(["--db", f"sqlite:///{tmp_path / 'empty.db'}"]))
+    finally:
+        for app in made:
+            app.shutdown()
+            app.translations.switch("en")
+            app.window.allow_close()
+            app.window.close()
+            app.window.deleteLater()
+    assert code == EXIT_DATABASE
+    title, text = criticals[0]
+    assert "尚未初始化" in title
+    assert "console demo" in text
+    assert len(made) == 1
+    assert made[0].login_dialog is None, "no sign-in is offered on an empty database"
+
+
+def _console(*args: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME"):
+        env[var] = str(tmp_path / var.lower())
+    env.pop("CONSOLE_DB", None)
+    return subprocess.run(
+        [sys.executable, "-m", "console", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def _assert_png(path: Path) -> QImage:
+    assert path.is_file()
+    assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    img = QImage(str(path))
+    assert not img.isNull()
+    assert img.width() > 0
+    assert img.height() > 0
+    return img
+
+
+def test_screenshot_of_the_whole_window(tmp_path: Path) -> None:
+    out = tmp_path / "shots" / "a.png"
+    proc = _console("--screenshot", str(out), "--lang", "en", tmp_path=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    img = _assert_png(out)
+    assert (img.width(), img.height()) == (1600, 900)
+    assert proc.stdout.strip() == str(out)
+    assert not list((tmp_path / "xdg_data_home").glob("**/*.db")), "no operator database made"
+
+
+def test_screenshot_of_one_pane(tmp_path: Path) -> None:
+    out = tmp_path / "incidents.png"
+    proc = _console("--screenshot", str(out), "--pane", "incidents", tmp_path=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    img = _assert_png(out)
+    assert img.width() < 1600, "only the pane, not the window"
+
+
+def test_screenshot_of_an_unknown_pane_is_a_usage_error(tmp_path: Path) -> None:
+    out = tmp_path / "x.png"
+    proc = _console("--screenshot", str(out), "--pane", "radar", tmp_path=tmp_path)
+    assert proc.returncode == EXIT_USAGE == 2
+    assert "unknown pane 'radar'" in proc.stderr
+    assert "incidents" in proc.stderr, "the valid panes are listed"
+    assert not out.exists()

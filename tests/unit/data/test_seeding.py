@@ -1,0 +1,210 @@
+"""Seeding the demo site: structure, synthetic residents and demo accounts, idempotently."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+import pytest
+from sqlalchemy import func, or_, select
+
+from core.audit import AuditAction
+from core.model import RoleName
+from core.site import SiteSpec
+from data.audit import iter_audit, verify_audit
+from data.db import Database
+from data.models import (
+    ChangeLog,
+    Community,
+    Department,
+    Device,
+    Resident,
+    Role,
+    SiteMeta,
+    User,
+    Workstation,
+)
+from data.security import AuthService
+from data.seeding import seed_site
+from tests.unit.data.support import cheap_hasher
+
+MODELS = (Community, Department, Workstation, Role, Device, Resident, User, SiteMeta)
+DEMO_USERS = {
+    "admin": RoleName.ADMIN,
+    "supervisor": RoleName.SUPERVISOR,
+    "operator": RoleName.OPERATOR,
+    "ws01": RoleName.STATION,
+}
+
+
+def auth_for(db: Database) -> AuthService:
+    return AuthService(db, workstation="CC", hasher=cheap_hasher())
+
+
+def counts(db: Database) -> dict[str, int]:
+    with db.session() as s:
+        return {m.__tablename__: s.scalar(select(func.count()).select_from(m)) or 0 for m in MODELS}
+
+
+def test_seed_creates_the_demo_site(db: Database, demo_site: SiteSpec) -> None:
+    auth = auth_for(db)
+    days = {dt.date.today().isoformat()}
+    report = seed_site(db, demo_site, auth, population=1000)
+    days.add(dt.date.today().isoformat())  # in case the run straddled midnight
+
+    assert report.communities == 20
+    assert report.devices == 120
+    assert report.residents_added == 1000
+    assert report.residents_total == 1000
+    assert report.first_run
+    n = counts(db)
+    assert n["community"] == 20
+    assert n["department"] == 7
+    assert n["workstation"] == len(demo_site.workstations)
+    assert n["role"] == 4
+    assert n["device"] == 120
+    assert n["resident"] == 1000
+    assert n["user_account"] == 4
+
+    with db.session() as s:
+        kinds = Counter(s.scalars(select(Device.kind)))
+        meta = {m.key: m.value for m in s.scalars(select(SiteMeta))}
+        per_community = dict(
+            s.execute(
+                select(Community.code, func.count(Resident.id))
+                .join(Resident, Resident.community_id == Community.id)
+                .group_by(Community.code)
+            ).all()
+        )
+    assert kinds["reader"] == 60
+    assert kinds["camera"] == 16
+    assert sum(kinds.values()) - 60 - 16 == 44
+    assert set(kinds) == {"reader", "camera", "alarm_panel", "phone", "panic_button"}
+    assert meta.pop("population_date") in days
+    assert meta == {
+        "site_name": demo_site.name,
+        "timezone": demo_site.timezone,
+        "site_file": "site.toml",
+        "population_seed": "20261125",
+    }
+    # Every community gets residents, in proportion to its population.
+    assert len(per_community) == 20
+    assert sum(per_community.values()) == 1000
+
+    # Demo accounts: passwords are handed out once and work.
+    accounts = {a.username: a for a in report.accounts}
+    assert {u: a.role for u, a in accounts.items()} == DEMO_USERS
+    for username, account in accounts.items():
+        assert account.password
+        p = auth.login(username, account.password)
+        assert p.role is DEMO_USERS[username]
+    assert auth.principal("ws01").communities == frozenset({"C01"})
+    assert auth.principal("admin").communities is None
+
+
+def test_seeding_again_changes_nothing(db: Database, demo_site: SiteSpec) -> None:
+    auth = auth_for(db)
+    first = seed_site(db, demo_site, auth, population=1000)
+    before = counts(db)
+    with db.session() as s:
+        hashes = dict(s.execute(select(User.username, User.password_hash)).all())
+
+    again = seed_site(db, demo_site, auth, population=1000)
+    assert again.residents_added == 0
+    assert again.residents_total == 1000
+    assert (again.communities, again.devices) == (20, 120)
+    assert not again.first_run
+    assert [a.password for a in again.accounts] == [None] * 4
+    assert [a.username for a in again.accounts] == [a.username for a in first.accounts]
+    assert counts(db) == before
+    with db.session() as s:
+        assert dict(s.execute(select(User.username, User.password_hash)).all()) == hashes
+        report = verify_audit(s)
+        actions = Counter(r.action for r in iter_audit(s))
+    assert report.ok
+    assert actions[AuditAction.SITE_SEEDED.value] == 2
+    assert actions[AuditAction.USER_CREATED.value] == 4
+
+
+def test_seeding_again_on_a_later_day_adds_no_residents(
+    db: Database, demo_site: SiteSpec, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The synthetic ages count back from "today"; a re-run on another day must not take
+    # yesterday's residents for strangers and add a second population.
+    import core.population
+    import data.seeding
+
+    def pin(day: dt.date) -> None:
+        class Pinned(dt.date):
+            @classmethod
+            def today(cls) -> Pinned:
+                return cls(day.year, day.month, day.day)
+
+        monkeypatch.setattr(core.population, "date", Pinned)
+        monkeypatch.setattr(data.seeding, "date", Pinned)
+
+    auth = auth_for(db)
+    pin(dt.date(2026, 11, 25))
+    seed_site(db, demo_site, auth, population=200)
+    pin(dt.date(2027, 3, 1))
+    again = seed_site(db, demo_site, auth, population=200)
+    assert again.residents_added == 0
+    assert again.residents_total == 200
+
+
+def test_site_file_changes_are_applied_on_reseed(db: Database, demo_site: SiteSpec) -> None:
+    auth = auth_for(db)
+    seed_site(db, demo_site, auth, population=0)
+    with db.session() as s:
+        c = s.scalars(select(Community).where(Community.code == "C01")).one()
+        c.name = "改过的名字"
+        d = s.scalars(select(Device).order_by(Device.code).limit(1)).one()
+        d.state = "online"
+        code = d.code
+    seed_site(db, demo_site, auth, population=0)
+    with db.session() as s:
+        c01 = s.scalars(select(Community).where(Community.code == "C01")).one()
+        dev = s.scalars(select(Device).where(Device.code == code)).one()
+    assert c01.name == next(c.name for c in demo_site.communities if c.code == "C01")
+    # Live state reported by adapters is not reset by a reseed.
+    assert dev.state == "online"
+
+
+def test_about_a_fifth_of_residents_carry_a_care_flag(db: Database, demo_site: SiteSpec) -> None:
+    seed_site(db, demo_site, auth_for(db), population=1000)
+    with db.session() as s:
+        flagged = s.scalar(
+            select(func.count())
+            .select_from(Resident)
+            .where(
+                or_(
+                    Resident.lives_alone,
+                    Resident.dementia,
+                    Resident.disability,
+                    Resident.chronic_illness,
+                )
+            )
+        )
+        consented = s.scalar(
+            select(func.count()).select_from(Resident).where(Resident.consent_given)
+        )
+    assert flagged is not None
+    assert 150 <= flagged <= 250
+    assert consented
+
+
+def test_seeding_records_changes(db: Database, demo_site: SiteSpec) -> None:
+    seed_site(db, demo_site, auth_for(db), population=10)
+    with db.session() as s:
+        changes = set(s.execute(select(ChangeLog.table_name, ChangeLog.op)).all())
+    assert {("device", "seed"), ("resident", "seed")} <= {tuple(c) for c in changes}
+
+
+def test_seeding_the_default_population(sqlite_db: Database, demo_site: SiteSpec) -> None:
+    report = seed_site(sqlite_db, demo_site, auth_for(sqlite_db))
+    assert report.residents_added == 5000
+    assert report.residents_total == 5000
+    assert counts(sqlite_db)["resident"] == 5000
+    with sqlite_db.session() as s:
+        ids = s.scalar(select(func.count(func.distinct(Resident.id_number))))
+    assert ids == 5000

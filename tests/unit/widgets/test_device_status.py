@@ -1,0 +1,113 @@
+"""DeviceStatusWidget: filter, summary, state colours, empty state."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush
+from pytestqt.qtbot import QtBot
+
+from core.model import DeviceKind, DeviceState
+from core.views import DeviceRow
+from widgets.device_status import DeviceStatusWidget
+from widgets.palette import DEVICE_STATE_COLOURS
+
+SEEN = datetime(2026, 11, 25, 8, 0, 5, tzinfo=UTC)
+
+
+def device(
+    id: int,
+    code: str,
+    kind: DeviceKind,
+    state: DeviceState = DeviceState.ONLINE,
+    community: str | None = "C01",
+    name: str = "",
+) -> DeviceRow:
+    return DeviceRow(
+        id=id,
+        code=code,
+        name=name or f"{kind.value} {code}",
+        kind=kind.value,
+        community=community,
+        community_name={"C01": "咸阳北里社区", "C02": "天明园社区"}.get(community or ""),
+        workstation="CC",
+        address="",
+        state=state,
+        last_seen_at=SEEN if state is not DeviceState.UNKNOWN else None,
+        detail="",
+    )
+
+
+ROWS = [
+    device(1, "CAM-C01-01", DeviceKind.CAMERA),
+    device(2, "CAM-C02-01", DeviceKind.CAMERA, DeviceState.OFFLINE, "C02"),
+    device(3, "RDR-C01-01", DeviceKind.READER, DeviceState.FAULT),
+    device(4, "RDR-C02-01", DeviceKind.READER, DeviceState.UNKNOWN, "C02"),
+    device(5, "PHN-CC-01", DeviceKind.PHONE, community=None, name="值班电话"),
+]
+
+
+@pytest.fixture
+def pane(qtbot: QtBot) -> DeviceStatusWidget:
+    w = DeviceStatusWidget()
+    qtbot.addWidget(w)
+    w.resize(900, 400)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def _codes(w: DeviceStatusWidget) -> list[str]:
+    p = w.proxy
+    return [p.data(p.index(r, 1)) for r in range(p.rowCount())]
+
+
+def test_empty_state_without_devices(pane: DeviceStatusWidget) -> None:
+    pane.set_rows([])
+    assert pane.stack.currentWidget() is pane.empty
+    assert pane.empty.title() == "No devices configured"
+    assert pane.summary.text() == "0 online · 0 offline · 0 never seen"
+
+
+def test_rows_and_summary(pane: DeviceStatusWidget) -> None:
+    pane.set_rows(ROWS)
+    assert pane.stack.currentWidget() is pane.table
+    assert pane.proxy.rowCount() == 5
+    # fault counts as offline for the operator
+    assert pane.summary.text() == "2 online · 2 offline · 1 never seen"
+
+
+def test_typing_in_the_filter_narrows_the_rows(qtbot: QtBot, pane: DeviceStatusWidget) -> None:
+    pane.set_rows(ROWS)
+    qtbot.keyClicks(pane.filter, "cam")
+    assert sorted(_codes(pane)) == ["CAM-C01-01", "CAM-C02-01"]
+    pane.filter.clear()
+    assert pane.proxy.rowCount() == 5
+    pane.filter.setText("天明园")  # community names match too
+    assert sorted(_codes(pane)) == ["CAM-C02-01", "RDR-C02-01"]
+    pane.filter.setText("control centre")  # devices of no community
+    assert _codes(pane) == ["PHN-CC-01"]
+    pane.filter.setText("no such device")
+    assert pane.proxy.rowCount() == 0
+    assert pane.summary.text() == "2 online · 2 offline · 1 never seen", "summary is of all"
+
+
+def test_state_column_is_coloured_and_named(pane: DeviceStatusWidget) -> None:
+    pane.set_rows(ROWS)
+    m = pane.model
+    for r, d in enumerate(ROWS):
+        brush = m.data(m.index(r, 0), Qt.ItemDataRole.ForegroundRole)
+        assert isinstance(brush, QBrush)
+        assert brush.color() == DEVICE_STATE_COLOURS[d.state]
+    assert m.data(m.index(3, 0)) == "● Never seen"
+    assert m.data(m.index(3, 6)) == "—", "a device never seen has no last contact"
+    assert m.data(m.index(0, 6)) == "2026-11-25 16:00:05", "last contact in the site's zone"
+    assert m.data(m.index(0, 3)) == "Camera"
+
+
+def test_sorting_by_code(pane: DeviceStatusWidget) -> None:
+    pane.set_rows(list(reversed(ROWS)))
+    pane.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+    assert _codes(pane) == sorted(d.code for d in ROWS)

@@ -1,0 +1,60 @@
+"""NewIncidentDialog: a title is required; a failed save comes back pre-filled."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
+from core.model import Priority
+from core.views import CommunityRow
+from widgets.incident_dialog import NewIncident, NewIncidentDialog
+
+C01 = CommunityRow("C01", "咸阳北里社区", 4200, 0.0, 0.0)
+C02 = CommunityRow("C02", "天明园社区", 3100, 1.0, 1.0)
+
+
+def _ok(dlg: NewIncidentDialog):
+    return dlg.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+
+
+def test_a_title_is_required(qtbot: QtBot) -> None:
+    dlg = NewIncidentDialog([C01, C02])
+    qtbot.addWidget(dlg)
+    dlg.show()
+    with qtbot.assertNotEmitted(dlg.accepted):
+        qtbot.mouseClick(_ok(dlg), Qt.MouseButton.LeftButton)
+    assert dlg.error.text() == "Give the incident a title."
+    assert dlg.isVisible()
+
+
+def test_value_of_the_entry(qtbot: QtBot) -> None:
+    dlg = NewIncidentDialog([C01, C02])
+    qtbot.addWidget(dlg)
+    dlg.show()
+    assert dlg.priority.currentData() == int(Priority.P3), "normal priority preselected"
+    assert dlg.community.itemData(0) is None, "street-wide first for street-wide users"
+    dlg.title.insert(" 井盖缺失 ")
+    dlg.priority.setCurrentIndex(dlg.priority.findData(int(Priority.P2)))
+    dlg.community.setCurrentIndex(dlg.community.findData("C02"))
+    qtbot.keyClicks(dlg.location, "No. 12")
+    with qtbot.waitSignal(dlg.accepted):
+        qtbot.mouseClick(_ok(dlg), Qt.MouseButton.LeftButton)
+    assert dlg.result() == QDialog.DialogCode.Accepted
+    assert dlg.value() == NewIncident("井盖缺失", Priority.P2, "C02", "No. 12", "")
+
+
+def test_a_station_has_only_its_community(qtbot: QtBot) -> None:
+    dlg = NewIncidentDialog([C01])
+    qtbot.addWidget(dlg)
+    assert dlg.community.count() == 1
+    assert dlg.community.currentData() == "C01"
+
+
+def test_prefill_restores_everything(qtbot: QtBot) -> None:
+    draft = NewIncident("坠物", Priority.P1, "C02", "5号楼", "阳台花盆")
+    dlg = NewIncidentDialog([C01, C02])
+    qtbot.addWidget(dlg)
+    dlg.prefill(draft, "Could not create the incident: database is locked")
+    assert dlg.value() == draft
+    assert dlg.error.text() == "Could not create the incident: database is locked"
