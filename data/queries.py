@@ -17,6 +17,10 @@ from data.db import Database
 from data.models import Community, Device, Incident, IncidentEvent, SiteMeta, User, Workstation
 from data.security import AuthService
 
+STREET_WIDE = "*street-wide*"  # a scope key that no community code can equal
+TITLE_MAX = 200
+LOCATION_MAX = 200
+
 
 class ConsoleService:
     """What the shell reads and does; scope and permissions are enforced here, not in the UI."""
@@ -148,6 +152,12 @@ class ConsoleService:
             community = sorted(who.communities)[0]
         if not title.strip():
             raise ValueError("an incident needs a title")
+        if len(title.strip()) > TITLE_MAX or len(location) > LOCATION_MAX:
+            # Checked here so that SQLite (which would store it) and PostgreSQL (which would
+            # refuse it) behave alike.
+            raise ValueError(
+                f"title at most {TITLE_MAX}, location at most {LOCATION_MAX} characters"
+            )
         now = self.clock()
         with self.db.session() as s:
             cid = None
@@ -201,7 +211,9 @@ class ConsoleService:
             ).one_or_none()
         if row is None:
             raise LookupError(f"no incident {incident_id}")
-        self.auth.require(who, needed, row[1])
+        # A street-wide item (no community) is outside every community scope: a station PC
+        # cannot see it in its queue, so it may not change it either.
+        self.auth.require(who, needed, row[1] or STREET_WIDE)
         now = self.clock()
         with self.db.session() as s:
             inc = s.get_one(Incident, incident_id, with_for_update=True)

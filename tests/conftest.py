@@ -66,10 +66,31 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     return srv.create_database(f"t{os.getpid()}_{_db_counter}")
 
 
-@pytest.fixture
-def db(db_url: str) -> Iterator[Database]:
-    """A migrated database (the real Alembic migrations, not create_all)."""
-    database = open_database(db_url)
+@pytest.fixture(scope="session")
+def pg_migrated_template(pg_server: PgServer) -> str:
+    """A PostgreSQL database migrated once by the real Alembic migrations, to clone from."""
+    name = f"tmpl_{os.getpid()}"
+    database = open_database(pg_server.create_database(name))
+    database.dispose()
+    return name
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    """A migrated database on SQLite and on PostgreSQL (the real migrations, not create_all).
+
+    PostgreSQL databases are copies of one database migrated by Alembic (CREATE DATABASE …
+    TEMPLATE), which opening then finds up to date; SQLite files are migrated afresh.
+    """
+    global _db_counter
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'console.db'}"
+    else:
+        srv: PgServer = request.getfixturevalue("pg_server")
+        template: str = request.getfixturevalue("pg_migrated_template")
+        _db_counter += 1
+        url = srv.create_database(f"t{os.getpid()}_{_db_counter}", template=template)
+    database = open_database(url)
     yield database
     database.dispose()
 

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+
+import psycopg
 
 
 def _bindir() -> Path | None:
@@ -35,6 +39,7 @@ class PgServer:
     as_postgres: bool
     user: str = "postgres"
     password: str = "console-test"
+    _admin: psycopg.Connection[tuple[object, ...]] | None = None
 
     def url(self, database: str = "postgres", password: str | None = None) -> str:
         pw = self.password if password is None else password
@@ -64,14 +69,32 @@ class PgServer:
             sql,
         ).stdout
 
-    def create_database(self, name: str) -> str:
-        """A fresh, empty database; returns its URL."""
-        self.psql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        self.psql(f'CREATE DATABASE "{name}"')
+    def _admin_conn(self) -> psycopg.Connection[tuple[object, ...]]:
+        # One autocommit connection for the session: CREATE DATABASE through it costs a few
+        # milliseconds, where a psql process per database cost ~0.3 s.
+        if self._admin is None or self._admin.closed:
+            self._admin = psycopg.connect(
+                host="127.0.0.1",
+                port=self.port,
+                user=self.user,
+                password=self.password,
+                dbname="postgres",
+                autocommit=True,
+            )
+        return self._admin
+
+    def create_database(self, name: str, template: str | None = None) -> str:
+        """A fresh database (empty, or a copy of `template`); returns its URL."""
+        conn = self._admin_conn()
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        tmpl = f' TEMPLATE "{template}"' if template else ""
+        conn.execute(f'CREATE DATABASE "{name}"{tmpl}')
         return self.url(name)
 
     def stop(self) -> None:
-        """Stop the server and delete its data directory."""
+        """Stop the server (killing it if it hangs) and delete its data directory."""
+        if self._admin is not None:
+            self._admin.close()
         try:
             self._run(
                 str(self.bindir / "pg_ctl"),
@@ -79,9 +102,16 @@ class PgServer:
                 str(self.datadir),
                 "-m",
                 "immediate",
+                "-t",
+                "15",
                 "-w",
                 "stop",
             )
+        except (subprocess.SubprocessError, OSError):
+            pid_file = self.datadir / "postmaster.pid"
+            if pid_file.exists():
+                with contextlib.suppress(ProcessLookupError, ValueError):
+                    os.kill(int(pid_file.read_text().split()[0]), signal.SIGKILL)
         finally:
             shutil.rmtree(self.datadir.parent, ignore_errors=True)
 

@@ -274,6 +274,25 @@ def test_station_may_not_move_another_communitys_incident(env: Env) -> None:
     assert state_of(env, iid) == "new"
 
 
+def test_station_may_not_move_a_street_wide_incident(env: Env) -> None:
+    """Regression: an item with no community passed a station's scope check unseen."""
+    iid = new_incident(env, community=None)
+    assert iid not in [r.id for r in env.svc.open_incidents(env.station)]
+    with pytest.raises(PermissionDenied):
+        env.svc.transition(env.station, iid, S.ACKNOWLEDGED)
+    assert state_of(env, iid) == "new"
+    env.svc.transition(env.operator, iid, S.ACKNOWLEDGED)
+    assert state_of(env, iid) == "acknowledged"
+
+
+def test_over_long_titles_are_refused_alike_on_both_backends(env: Env) -> None:
+    """SQLite would store a 201-character title that PostgreSQL refuses: the service decides."""
+    with pytest.raises(ValueError, match="at most 200"):
+        new_incident(env, title="长" * 201)
+    new_incident(env, title="长" * 200)
+    assert len(env.svc.open_incidents(env.operator)) == 1
+
+
 def test_open_incidents_order(env: Env) -> None:
     p2_old = new_incident(env, title="p2 old", priority=Priority.P2)
     p1_ack_old = new_incident(env, title="p1 ack old", priority=Priority.P1)
