@@ -248,27 +248,7 @@ def _user(args: argparse.Namespace, db: Database) -> int:
             )
             _out(f"user {args.username} created")
         elif args.user_command == "unlock":
-            admin = auth.principal("admin") if False else None
-            del admin
-            from sqlalchemy import select
-
-            from core.audit import AuditAction
-            from data.audit import append_audit
-            from data.models import User
-
-            with db.session() as s:
-                user = s.scalar(select(User).where(User.username == args.username))
-                if user is None:
-                    raise LookupError(f"no user {args.username!r}")
-                user.locked_until = None
-                user.failed_attempts = 0
-                append_audit(
-                    s,
-                    actor="cli",
-                    workstation=args.workstation,
-                    action=AuditAction.ACCOUNT_UNLOCKED.value,
-                    target=args.username,
-                )
+            auth.unlock_account(None, args.username)
             _out(f"user {args.username} unlocked")
         elif args.user_command == "passwd":
             auth.set_password(

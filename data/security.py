@@ -208,16 +208,19 @@ class AuthService:
             )
             return user.id
 
-    def unlock_account(self, actor: Principal, username: str) -> None:
-        """Clear a lockout before it runs out (admin only)."""
-        self.require(actor, Permission.MANAGE_USERS)
+    def unlock_account(self, actor: Principal | None, username: str) -> None:
+        """Clear a lockout before it runs out (an admin, or None for the local CLI)."""
+        if actor is not None:
+            self.require(actor, Permission.MANAGE_USERS)
         with self.db.session() as s:
             user = self._user(s, username)
             if user is None:
                 raise LookupError(f"no user {username!r}")
             user.locked_until = None
             user.failed_attempts = 0
-            self.audit_in(s, actor.username, AuditAction.ACCOUNT_UNLOCKED, target=username)
+            self.audit_in(
+                s, actor.username if actor else "cli", AuditAction.ACCOUNT_UNLOCKED, target=username
+            )
 
     def set_password(self, actor: Principal | None, username: str, password: str) -> None:
         """Set a new password (self, an admin, or a local bootstrap)."""

@@ -6,8 +6,6 @@ import hashlib
 import os
 import socket
 import sqlite3
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,6 +14,7 @@ from sqlalchemy import create_engine, text
 
 from data.db import DatabaseError, DbErrorKind, DbOptions, open_database
 from data.migrate import alembic_config
+from tests.helpers.cli import run_cli
 from tests.helpers.postgres import PgServer
 from tests.unit.data.support import table_names
 
@@ -42,31 +41,6 @@ def refused(url: str, opts: DbOptions | None = None) -> DatabaseError:
     with pytest.raises(DatabaseError) as info:
         open_database(url, opts=opts)
     return info.value
-
-
-def cli_env(tmp_path: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k != "CONSOLE_DB"}
-    env.update(
-        QT_QPA_PLATFORM="offscreen",
-        HOME=str(tmp_path / "home"),
-        XDG_DATA_HOME=str(tmp_path / "xdg-data"),
-        XDG_STATE_HOME=str(tmp_path / "xdg-state"),
-        XDG_CONFIG_HOME=str(tmp_path / "xdg-config"),
-        XDG_CACHE_HOME=str(tmp_path / "xdg-cache"),
-    )
-    return env
-
-
-def run_cli(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "console", *args],
-        cwd=ROOT,
-        env=cli_env(tmp_path),
-        capture_output=True,
-        text=True,
-        timeout=50,
-        check=False,
-    )
 
 
 # --- SQLite files ----------------------------------------------------------------------------

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,28 +12,14 @@ from sqlalchemy import select
 from data.audit import append_audit
 from data.db import Database, open_database
 from data.models import AuditLog
+from tests.helpers.cli import run_cli
 from tests.unit.data.support import FakeClock, tamper
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def audit_verify(tmp_path: Path, url: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "CONSOLE_DB"}
-    env.update(
-        QT_QPA_PLATFORM="offscreen",
-        HOME=str(tmp_path / "home"),
-        XDG_DATA_HOME=str(tmp_path / "xdg-data"),
-        XDG_STATE_HOME=str(tmp_path / "xdg-state"),
-    )
-    return subprocess.run(
-        [sys.executable, "-m", "console", "--db", url, "audit", "verify"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=50,
-        check=False,
-    )
+    return run_cli(tmp_path, "--db", url, "audit", "verify")
 
 
 @pytest.fixture
