@@ -77,3 +77,18 @@ def test_lock_screen_covers_and_asks(qtbot: QtBot) -> None:
     assert ls.password.text() == ""
     with qtbot.waitSignal(ls.sig_sign_out_requested):
         qtbot.mouseClick(ls.sign_out, Qt.MouseButton.LeftButton)
+
+
+def test_every_field_of_the_sign_in_dialog_is_labelled(qtbot: QtBot) -> None:
+    """Regression: the form rows were created with empty labels and never got their text."""
+    dlg = LoginDialog("红桥区咸阳北路街道")
+    qtbot.addWidget(dlg)
+    dlg.show()
+    assert [dlg.user_label.text(), dlg.password_label.text(), dlg.language_label.text()] == [
+        "User name",
+        "Password",
+        "Language",
+    ]
+    for label in (dlg.user_label, dlg.password_label, dlg.language_label):
+        assert label.isVisible()
+        assert label.width() > 0
