@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QDeadlineTimer, QObject, Qt, QThread, QTimer, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -18,18 +17,19 @@ from console.idle import IdleWatcher
 from console.layout import LayoutStore
 from console.main_window import MainWindow
 from console.threads import DbExecutor, ThreadOwner
-from core.audit import AuditAction
+from core.audit import AuditAction, ChainReport
 from core.auth import LoginError, LoginPolicy
 from core.events import ChangesAvailable, DatabaseHealth, WorkerFailed
-from core.incidents import IncidentState, TransitionError
-from core.permissions import PermissionDenied, Principal
+from core.incidents import IncidentState, TransitionError, allowed_targets
+from core.permissions import Permission, PermissionDenied, Principal
 from core.ports import PasswordHasher
 from core.timefmt import DEFAULT_ZONE, fmt_local
-from core.views import CommunityRow, DeviceCounts, DeviceRow, IncidentRow
+from core.views import CommunityRow, DeviceCounts, DeviceRow, IncidentDetail, IncidentRow
 from data.audit import verify_audit
 from data.db import Database, DatabaseError, classify
-from data.queries import ConsoleService
+from data.queries import STREET_WIDE, ConsoleService
 from data.security import AuthService
+from widgets.incident_detail import IncidentDetailDialog
 from widgets.incident_dialog import NewIncident, NewIncidentDialog
 from widgets.login import LoginDialog
 from widgets.notifications import Level
@@ -98,6 +98,7 @@ class ConsoleApp(QObject):
         self.window.set_language_checked(self.translations.language)
         self.login_dialog: LoginDialog | None = None
         self.incident_dialog: NewIncidentDialog | None = None
+        self.detail_dialog: IncidentDetailDialog | None = None
         self.communities: list[CommunityRow] = []
         self._draft_on_lock: NewIncident | None = None
         self.principal: Principal | None = None
@@ -116,6 +117,7 @@ class ConsoleApp(QObject):
         w.sig_quit_requested.connect(self.quit)
         w.sig_new_incident_requested.connect(self._on_window_new_incident_requested)
         w.sig_acknowledge_requested.connect(self._on_window_acknowledge_requested)
+        w.sig_incident_open_requested.connect(self.open_incident)
         w.sig_refresh_requested.connect(self.refresh)
         w.sig_language_requested.connect(self.set_language)
         w.sig_verify_audit_requested.connect(self._on_window_verify_audit_requested)
@@ -259,6 +261,9 @@ class ConsoleApp(QObject):
     def _on_changes_available(self, ch: ChangesAvailable) -> None:
         if ch.tables & {"incident", "device", "community"}:
             self.refresh()
+        dlg = self.detail_dialog
+        if "incident" in ch.tables and dlg is not None and dlg.isVisible() and dlg.incident_id:
+            self.open_incident(dlg.incident_id)  # another workstation may have moved it
 
     @Slot(object)
     def _on_db_health_changed(self, h: DatabaseHealth) -> None:
@@ -337,14 +342,77 @@ class ConsoleApp(QObject):
             "acknowledge",
         )
 
+    @Slot(int)
+    def open_incident(self, incident_id: int) -> None:
+        """Load an incident with its timeline off the GUI thread and show it."""
+        who = self.principal
+        if who is None:
+            return
+        self.reader.submit(
+            lambda: self.service.incident_detail(who, incident_id),
+            self._on_incident_detail_loaded,
+            lambda exc: self._report(exc, self.tr("Could not open the incident")),
+            "incident_detail",
+        )
+
+    def _on_incident_detail_loaded(self, detail: IncidentDetail) -> None:
+        who = self.principal
+        if who is None or self.window.locked:
+            return
+        if self.detail_dialog is None:
+            self.detail_dialog = IncidentDetailDialog(self.zone, self.window)
+            self.detail_dialog.sig_transition_requested.connect(
+                self._on_detail_transition_requested
+            )
+        allowed = [
+            t
+            for t in allowed_targets(detail.row.state)
+            if who.can(
+                Permission.REVIEW_INCIDENTS
+                if t is IncidentState.CLOSED
+                else Permission.HANDLE_INCIDENTS,
+                detail.row.community or STREET_WIDE,
+            )
+        ]
+        self.detail_dialog.set_detail(detail, allowed)
+        self.detail_dialog.show()
+        self.detail_dialog.raise_()
+
+    @Slot(int, str, str)
+    def _on_detail_transition_requested(self, incident_id: int, target: str, note: str) -> None:
+        who = self.principal
+        if who is None:
+            return
+        self.writer.submit(
+            lambda: self.service.transition(who, incident_id, IncidentState(target), note),
+            lambda _r: self._on_detail_transition_done(incident_id),
+            self._on_detail_transition_failed,
+            "transition",
+        )
+
+    def _on_detail_transition_done(self, incident_id: int) -> None:
+        self.refresh()
+        self.open_incident(incident_id)
+
+    def _on_detail_transition_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, PermissionDenied | TransitionError | LookupError):
+            log.info("transition refused: %s", exc)
+        else:
+            log.error("transition failed: %s", exc, exc_info=exc)
+        if self.detail_dialog is not None:
+            text = (
+                self.tr("your role does not allow this")
+                if isinstance(exc, PermissionDenied)
+                else self.describe(exc)
+            )
+            self.detail_dialog.show_error(text)
+
     def _on_window_verify_audit_requested(self) -> None:
         who = self.principal
         if who is None:
             return
 
-        def job() -> Any:
-            from core.permissions import Permission
-
+        def job() -> ChainReport:
             self.auth.require(who, Permission.VIEW_AUDIT)
             with self.db.session() as s:
                 return verify_audit(s)
@@ -354,7 +422,7 @@ class ConsoleApp(QObject):
             job, self._on_audit_verified, lambda e: self._report(e, self.tr("Audit check failed"))
         )
 
-    def _on_audit_verified(self, report: Any) -> None:
+    def _on_audit_verified(self, report: ChainReport) -> None:
         self.window.statusBar().clearMessage()
         if report.ok:
             text = self.tr("Audit log intact: {n} rows, chain verified.").format(n=report.rows)
@@ -376,6 +444,8 @@ class ConsoleApp(QObject):
         if who is None or self.window.locked:
             return
         self.idle.stop()
+        if self.detail_dialog is not None:
+            self.detail_dialog.hide()
         dlg = self.incident_dialog
         if dlg is not None:
             # An open entry must not stay usable over the lock screen; it comes back after
@@ -457,6 +527,8 @@ class ConsoleApp(QObject):
         self.window.clear_data()
         self.communities = []
         self._draft_on_lock = None
+        if self.detail_dialog is not None:
+            self.detail_dialog.hide()
         self.window.hide()
         self.start()
 

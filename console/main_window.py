@@ -48,6 +48,7 @@ class MainWindow(QMainWindow):
     sig_quit_requested = Signal()
     sig_new_incident_requested = Signal()
     sig_acknowledge_requested = Signal(int)  # incident id
+    sig_incident_open_requested = Signal(int)  # incident id; Enter or double-click on a row
     sig_refresh_requested = Signal()
     sig_language_requested = Signal(str)  # "zh_CN" | "en"
     sig_verify_audit_requested = Signal()
@@ -453,7 +454,8 @@ class MainWindow(QMainWindow):
         self.notifications.mark_read()
 
     def _on_incident_activated(self, incident_id: int) -> None:
-        self.sig_acknowledge_requested.emit(incident_id)
+        # Enter opens the incident rather than acting on it: a stray key must not claim it.
+        self.sig_incident_open_requested.emit(incident_id)
 
     def _on_acknowledge_triggered(self) -> None:
         iid = self.incidents.selected_incident_id()

@@ -66,3 +66,25 @@ class CommunityRow:
     population: int
     centre_x: float
     centre_y: float
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentEventRow:
+    """One entry of an incident's timeline."""
+
+    ts: datetime
+    kind: str
+    from_state: IncidentState | None
+    to_state: IncidentState | None
+    note: str
+    actor: str | None
+    workstation: str
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentDetail:
+    """An incident with its description and whole timeline, oldest entry first."""
+
+    row: IncidentRow
+    description: str
+    events: tuple[IncidentEventRow, ...]

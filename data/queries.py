@@ -11,7 +11,14 @@ from core.model import DeviceState, IncidentSource, Priority
 from core.permissions import Permission, Principal
 from core.ports import Clock
 from core.timefmt import utcnow
-from core.views import CommunityRow, DeviceCounts, DeviceRow, IncidentRow
+from core.views import (
+    CommunityRow,
+    DeviceCounts,
+    DeviceRow,
+    IncidentDetail,
+    IncidentEventRow,
+    IncidentRow,
+)
 from data.changes import record_change
 from data.db import Database
 from data.models import Community, Device, Incident, IncidentEvent, SiteMeta, User, Workstation
@@ -118,21 +125,47 @@ class ConsoleService:
             stmt = stmt.where(Community.code.in_(who.communities))
         with self.db.session() as s:
             return [
-                IncidentRow(
-                    id=i.id,
-                    title=i.title,
-                    priority=Priority(i.priority),
-                    state=IncidentState(i.state),
-                    source=IncidentSource(i.source),
-                    community=ccode,
-                    community_name=cname,
-                    location=i.location,
-                    created_at=i.created_at,
-                    updated_at=i.updated_at,
-                    claimed_by=claimed,
-                )
+                _incident_row(i, ccode, cname, claimed)
                 for i, ccode, cname, claimed in s.execute(stmt)
             ]
+
+    def incident_detail(self, who: Principal, incident_id: int) -> IncidentDetail:
+        """One incident with its timeline; the same scope as the queue."""
+        claimer = aliased(User)
+        actor = aliased(User)
+        with self.db.session() as s:
+            found = s.execute(
+                select(Incident, Community.code, Community.name, claimer.display_name)
+                .outerjoin(Community, Incident.community_id == Community.id)
+                .outerjoin(claimer, Incident.claimed_by_id == claimer.id)
+                .where(Incident.id == incident_id)
+            ).one_or_none()
+            if found is None:
+                raise LookupError(f"no incident {incident_id}")
+            inc, ccode, cname, claimed = found
+            events = s.execute(
+                select(IncidentEvent, actor.display_name)
+                .outerjoin(actor, IncidentEvent.actor_id == actor.id)
+                .where(IncidentEvent.incident_id == incident_id)
+                .order_by(IncidentEvent.ts, IncidentEvent.id)
+            ).all()
+        self.auth.require(who, Permission.VIEW_INCIDENTS, ccode or STREET_WIDE)
+        return IncidentDetail(
+            row=_incident_row(inc, ccode, cname, claimed),
+            description=inc.description,
+            events=tuple(
+                IncidentEventRow(
+                    ts=e.ts,
+                    kind=e.kind,
+                    from_state=IncidentState(e.from_state) if e.from_state else None,
+                    to_state=IncidentState(e.to_state) if e.to_state else None,
+                    note=e.note,
+                    actor=name,
+                    workstation=e.workstation,
+                )
+                for e, name in events
+            ),
+        )
 
     def create_incident(
         self,
@@ -243,3 +276,21 @@ class ConsoleService:
                 target=str(inc.id),
                 detail=f"{current.value} -> {target.value}",
             )
+
+
+def _incident_row(
+    i: Incident, ccode: str | None, cname: str | None, claimed: str | None
+) -> IncidentRow:
+    return IncidentRow(
+        id=i.id,
+        title=i.title,
+        priority=Priority(i.priority),
+        state=IncidentState(i.state),
+        source=IncidentSource(i.source),
+        community=ccode,
+        community_name=cname,
+        location=i.location,
+        created_at=i.created_at,
+        updated_at=i.updated_at,
+        claimed_by=claimed,
+    )

@@ -3,103 +3,113 @@
 <context>
     <name>ConsoleApp</name>
     <message>
-        <location filename="../../console/app.py" line="169" />
+        <location filename="../../console/app.py" line="171" />
         <source>This account is locked until {until} after repeated wrong passwords. An administrator can unlock it.</source>
         <translation>This account is locked until {until} after repeated wrong passwords. An administrator can unlock it.</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="173" />
+        <location filename="../../console/app.py" line="175" />
         <source>This account is disabled.</source>
         <translation>This account is disabled.</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="174" />
+        <location filename="../../console/app.py" line="176" />
         <source>Wrong user name or password.</source>
         <translation>Wrong user name or password.</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="176" />
+        <location filename="../../console/app.py" line="178" />
         <source>Sign-in is not possible right now: {err}</source>
         <translation>Sign-in is not possible right now: {err}</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="232" />
+        <location filename="../../console/app.py" line="234" />
         <source>Could not load the panes</source>
         <translation>Could not load the panes</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="239" />
+        <location filename="../../console/app.py" line="241" />
         <source>{what}: your role does not allow this.</source>
         <translation>{what}: your role does not allow this.</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="249" />
+        <location filename="../../console/app.py" line="251" />
         <source>the incident's current state does not allow this change</source>
         <translation>the incident's current state does not allow this change</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="251" />
+        <location filename="../../console/app.py" line="253" />
         <source>the item no longer exists (another workstation may have changed it)</source>
         <translation>the item no longer exists (another workstation may have changed it)</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="267" />
+        <location filename="../../console/app.py" line="272" />
         <source>Database connection restored.</source>
         <translation>Database connection restored.</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="271" />
+        <location filename="../../console/app.py" line="276" />
         <source>Database not reachable: {d}</source>
         <translation>Database not reachable: {d}</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="323" />
+        <location filename="../../console/app.py" line="328" />
         <source>Could not create the incident</source>
         <translation>Could not create the incident</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="336" />
+        <location filename="../../console/app.py" line="341" />
         <source>Could not acknowledge the incident</source>
         <translation>Could not acknowledge the incident</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="352" />
+        <location filename="../../console/app.py" line="354" />
+        <source>Could not open the incident</source>
+        <translation>Could not open the incident</translation>
+    </message>
+    <message>
+        <location filename="../../console/app.py" line="404" />
+        <source>your role does not allow this</source>
+        <translation>your role does not allow this</translation>
+    </message>
+    <message>
+        <location filename="../../console/app.py" line="420" />
         <source>Verifying the audit log…</source>
         <translation>Verifying the audit log…</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="354" />
+        <location filename="../../console/app.py" line="422" />
         <source>Audit check failed</source>
         <translation>Audit check failed</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="360" />
+        <location filename="../../console/app.py" line="428" />
         <source>Audit log intact: {n} rows, chain verified.</source>
         <translation>Audit log intact: {n} rows, chain verified.</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="362" />
-        <location filename="../../console/app.py" line="369" />
+        <location filename="../../console/app.py" line="430" />
+        <location filename="../../console/app.py" line="437" />
         <source>Verify audit log</source>
         <translation>Verify audit log</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="365" />
+        <location filename="../../console/app.py" line="433" />
         <source>AUDIT LOG TAMPERED: {n} problems; first at row {row}: {why}</source>
         <translation>AUDIT LOG TAMPERED: {n} problems; first at row {row}: {why}</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="468" />
+        <location filename="../../console/app.py" line="540" />
         <source>Unlock or sign out before quitting.</source>
         <translation>Unlock or sign out before quitting.</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="474" />
+        <location filename="../../console/app.py" line="546" />
         <source>Quit</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="475" />
+        <location filename="../../console/app.py" line="547" />
         <source>Quit the console? Devices hosted on this workstation stop reporting.</source>
         <translation>Quit the console? Devices hosted on this workstation stop reporting.</translation>
     </message>
@@ -173,6 +183,115 @@
         <location filename="../../widgets/device_status.py" line="174" />
         <source>Readers, cameras, alarm panels and phones come from the site file.</source>
         <translation>Readers, cameras, alarm panels and phones come from the site file.</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentDetailDialog</name>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="159" />
+        <source>Write the reason for reopening in the note.</source>
+        <translation>Write the reason for reopening in the note.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="172" />
+        <source>Incident #{id}</source>
+        <translation>Incident #{id}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="178" />
+        <location filename="../../widgets/incident_detail.py" line="212" />
+        <source>Reported</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="208" />
+        <source>Priority</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="209" />
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="210" />
+        <source>Community</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="211" />
+        <source>Location</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="213" />
+        <source>Handled by</source>
+        <translation>Handled by</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="214" />
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="219" />
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="219" />
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="219" />
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="219" />
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="221" />
+        <source>Note for the timeline (required to reopen)</source>
+        <translation>Note for the timeline (required to reopen)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="222" />
+        <source>Acknowledge</source>
+        <translation>Acknowledge</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="223" />
+        <source>Dispatched</source>
+        <translation>Dispatched</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="224" />
+        <source>On scene</source>
+        <translation>On scene</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="225" />
+        <source>Resolve</source>
+        <translation>Resolve</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="226" />
+        <source>Review and close</source>
+        <translation>Review and close</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="227" />
+        <source>Reopen</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="228" />
+        <source>Close window</source>
+        <translation>Close window</translation>
     </message>
 </context>
 <context>
@@ -402,27 +521,27 @@
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../widgets/login.py" line="226" />
+        <location filename="../../widgets/login.py" line="230" />
         <source>Screen locked</source>
         <translation>Screen locked</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="227" />
+        <location filename="../../widgets/login.py" line="231" />
         <source>Signed in: {name}</source>
         <translation>Signed in: {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="228" />
+        <location filename="../../widgets/login.py" line="232" />
         <source>Password</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="229" />
+        <location filename="../../widgets/login.py" line="233" />
         <source>Unlock</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="230" />
+        <location filename="../../widgets/login.py" line="234" />
         <source>Sign out</source>
         <translation>Sign out</translation>
     </message>
@@ -430,48 +549,48 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../widgets/login.py" line="86" />
+        <location filename="../../widgets/login.py" line="92" />
         <source>Checking…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="86" />
-        <location filename="../../widgets/login.py" line="125" />
+        <location filename="../../widgets/login.py" line="92" />
+        <location filename="../../widgets/login.py" line="129" />
         <source>Sign in</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="105" />
+        <location filename="../../widgets/login.py" line="111" />
         <source>Enter your user name.</source>
         <translation>Enter your user name.</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="117" />
+        <location filename="../../widgets/login.py" line="123" />
         <source>Sign in — Street Command Console</source>
         <translation>Sign in — Street Command Console</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="118" />
+        <location filename="../../widgets/login.py" line="124" />
         <source>Street Command Console</source>
         <translation>Street Command Console</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="120" />
+        <location filename="../../widgets/login.py" line="126" />
         <source>User name</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="120" />
+        <location filename="../../widgets/login.py" line="127" />
         <source>Password</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="120" />
+        <location filename="../../widgets/login.py" line="128" />
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="126" />
+        <location filename="../../widgets/login.py" line="130" />
         <source>Quit</source>
         <translation>Quit</translation>
     </message>
@@ -479,214 +598,214 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/main_window.py" line="328" />
+        <location filename="../../console/main_window.py" line="329" />
         <source>Street Command Console</source>
         <translation>Street Command Console</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="336" />
+        <location filename="../../console/main_window.py" line="337" />
         <source>Not signed in</source>
         <translation>Not signed in</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="339" />
+        <location filename="../../console/main_window.py" line="340" />
         <source>street-wide</source>
         <translation>street-wide</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="341" />
+        <location filename="../../console/main_window.py" line="342" />
         <source>communities: {c}</source>
         <translation>communities: {c}</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="347" />
+        <location filename="../../console/main_window.py" line="348" />
         <source>connected</source>
         <translation>connected</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="347" />
+        <location filename="../../console/main_window.py" line="348" />
         <source>NOT REACHABLE</source>
         <translation>NOT REACHABLE</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="349" />
+        <location filename="../../console/main_window.py" line="350" />
         <source>Database: {label} ({state})</source>
         <translation>Database: {label} ({state})</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="358" />
+        <location filename="../../console/main_window.py" line="359" />
         <source>Devices: loading…</source>
         <translation>Devices: loading…</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="363" />
+        <location filename="../../console/main_window.py" line="364" />
         <source>Devices: {on} online / {off} offline / {unk} never seen</source>
         <translation>Devices: {on} online / {off} offline / {unk} never seen</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="373" />
+        <location filename="../../console/main_window.py" line="374" />
         <source>Video wall</source>
         <translation>Video wall</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="374" />
+        <location filename="../../console/main_window.py" line="375" />
         <source>Map</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="375" />
+        <location filename="../../console/main_window.py" line="376" />
         <source>Calls</source>
         <translation>Calls</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="376" />
+        <location filename="../../console/main_window.py" line="377" />
         <source>Incident queue</source>
         <translation>Incident queue</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="377" />
+        <location filename="../../console/main_window.py" line="378" />
         <source>Device status</source>
         <translation>Device status</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="378" />
+        <location filename="../../console/main_window.py" line="379" />
         <source>Notifications</source>
         <translation>Notifications</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="384" />
+        <location filename="../../console/main_window.py" line="385" />
         <source>Video wall not connected yet</source>
         <translation>Video wall not connected yet</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="386" />
+        <location filename="../../console/main_window.py" line="387" />
         <source>The cameras are configured in the site file. Live view, recording and evidence export come with the video module.</source>
         <translation>The cameras are configured in the site file. Live view, recording and evidence export come with the video module.</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="392" />
+        <location filename="../../console/main_window.py" line="393" />
         <source>Live map not available yet</source>
         <translation>Live map not available yet</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="394" />
+        <location filename="../../console/main_window.py" line="395" />
         <source>Reader positions, zones and tracked people will be drawn here once RFID/GPS tracking is connected.</source>
         <translation>Reader positions, zones and tracked people will be drawn here once RFID/GPS tracking is connected.</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="400" />
+        <location filename="../../console/main_window.py" line="401" />
         <source>No call centre connected</source>
         <translation>No call centre connected</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="402" />
+        <location filename="../../console/main_window.py" line="403" />
         <source>Incoming and abandoned calls will be listed here once the SIP line is configured for this workstation.</source>
         <translation>Incoming and abandoned calls will be listed here once the SIP line is configured for this workstation.</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="406" />
+        <location filename="../../console/main_window.py" line="407" />
         <source>&amp;Console</source>
         <translation>&amp;Console</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="407" />
+        <location filename="../../console/main_window.py" line="408" />
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="408" />
+        <location filename="../../console/main_window.py" line="409" />
         <source>&amp;Incidents</source>
         <translation>&amp;Incidents</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="409" />
+        <location filename="../../console/main_window.py" line="410" />
         <source>&amp;Tools</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="410" />
+        <location filename="../../console/main_window.py" line="411" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="411" />
+        <location filename="../../console/main_window.py" line="412" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="412" />
+        <location filename="../../console/main_window.py" line="413" />
         <source>Lock screen</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="413" />
+        <location filename="../../console/main_window.py" line="414" />
         <source>Sign out</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="414" />
+        <location filename="../../console/main_window.py" line="415" />
         <source>Quit</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="415" />
+        <location filename="../../console/main_window.py" line="416" />
         <source>New incident…</source>
         <translation>New incident…</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="416" />
+        <location filename="../../console/main_window.py" line="417" />
         <source>Acknowledge</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="417" />
+        <location filename="../../console/main_window.py" line="418" />
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="418" />
+        <location filename="../../console/main_window.py" line="419" />
         <source>Reset layout</source>
         <translation>Reset layout</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="419" />
+        <location filename="../../console/main_window.py" line="420" />
         <source>Full screen</source>
         <translation>Full screen</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="420" />
+        <location filename="../../console/main_window.py" line="421" />
         <source>Find device</source>
         <translation>Find device</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="421" />
+        <location filename="../../console/main_window.py" line="422" />
         <source>Verify audit log</source>
         <translation>Verify audit log</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="422" />
-        <location filename="../../console/main_window.py" line="489" />
+        <location filename="../../console/main_window.py" line="423" />
+        <location filename="../../console/main_window.py" line="491" />
         <source>Keyboard shortcuts</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="423" />
-        <location filename="../../console/main_window.py" line="496" />
+        <location filename="../../console/main_window.py" line="424" />
+        <location filename="../../console/main_window.py" line="498" />
         <source>About</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="448" />
+        <location filename="../../console/main_window.py" line="449" />
         <source>{n} new</source>
         <translation>{n} new</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="461" />
+        <location filename="../../console/main_window.py" line="463" />
         <source>Select an incident first.</source>
         <translation>Select an incident first.</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="497" />
+        <location filename="../../console/main_window.py" line="499" />
         <source>Street Command Console
 Command system of {site}</source>
         <translation>Street Command Console

@@ -3,103 +3,113 @@
 <context>
     <name>ConsoleApp</name>
     <message>
-        <location filename="../../console/app.py" line="169" />
+        <location filename="../../console/app.py" line="171" />
         <source>This account is locked until {until} after repeated wrong passwords. An administrator can unlock it.</source>
         <translation>密码错误次数过多，该账号已锁定至 {until}。可由管理员解锁。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="173" />
+        <location filename="../../console/app.py" line="175" />
         <source>This account is disabled.</source>
         <translation>该账号已停用。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="174" />
+        <location filename="../../console/app.py" line="176" />
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="176" />
+        <location filename="../../console/app.py" line="178" />
         <source>Sign-in is not possible right now: {err}</source>
         <translation>暂时无法登录：{err}</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="232" />
+        <location filename="../../console/app.py" line="234" />
         <source>Could not load the panes</source>
         <translation>无法加载面板数据</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="239" />
+        <location filename="../../console/app.py" line="241" />
         <source>{what}: your role does not allow this.</source>
         <translation>{what}：您的角色无此权限。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="249" />
+        <location filename="../../console/app.py" line="251" />
         <source>the incident's current state does not allow this change</source>
         <translation>事件当前状态不允许此操作</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="251" />
+        <location filename="../../console/app.py" line="253" />
         <source>the item no longer exists (another workstation may have changed it)</source>
         <translation>该记录已不存在（可能已被其他工作站修改）</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="267" />
+        <location filename="../../console/app.py" line="272" />
         <source>Database connection restored.</source>
         <translation>数据库连接已恢复。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="271" />
+        <location filename="../../console/app.py" line="276" />
         <source>Database not reachable: {d}</source>
         <translation>无法连接数据库：{d}</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="323" />
+        <location filename="../../console/app.py" line="328" />
         <source>Could not create the incident</source>
         <translation>无法创建事件</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="336" />
+        <location filename="../../console/app.py" line="341" />
         <source>Could not acknowledge the incident</source>
         <translation>无法确认事件</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="352" />
+        <location filename="../../console/app.py" line="354" />
+        <source>Could not open the incident</source>
+        <translation>无法打开事件</translation>
+    </message>
+    <message>
+        <location filename="../../console/app.py" line="404" />
+        <source>your role does not allow this</source>
+        <translation>您的角色无此权限</translation>
+    </message>
+    <message>
+        <location filename="../../console/app.py" line="420" />
         <source>Verifying the audit log…</source>
         <translation>正在校验审计日志…</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="354" />
+        <location filename="../../console/app.py" line="422" />
         <source>Audit check failed</source>
         <translation>审计校验失败</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="360" />
+        <location filename="../../console/app.py" line="428" />
         <source>Audit log intact: {n} rows, chain verified.</source>
         <translation>审计日志完整：共 {n} 条，哈希链校验通过。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="362" />
-        <location filename="../../console/app.py" line="369" />
+        <location filename="../../console/app.py" line="430" />
+        <location filename="../../console/app.py" line="437" />
         <source>Verify audit log</source>
         <translation>校验审计日志</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="365" />
+        <location filename="../../console/app.py" line="433" />
         <source>AUDIT LOG TAMPERED: {n} problems; first at row {row}: {why}</source>
         <translation>审计日志被篡改：发现 {n} 处问题；首处在第 {row} 条：{why}</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="468" />
+        <location filename="../../console/app.py" line="540" />
         <source>Unlock or sign out before quitting.</source>
         <translation>请先解锁或注销，再退出。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="474" />
+        <location filename="../../console/app.py" line="546" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="475" />
+        <location filename="../../console/app.py" line="547" />
         <source>Quit the console? Devices hosted on this workstation stop reporting.</source>
         <translation>确定退出总控台？本工作站接入的设备将停止上报。</translation>
     </message>
@@ -173,6 +183,115 @@
         <location filename="../../widgets/device_status.py" line="174" />
         <source>Readers, cameras, alarm panels and phones come from the site file.</source>
         <translation>读卡器、摄像机、报警主机和电话来自站点配置文件。</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentDetailDialog</name>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="159" />
+        <source>Write the reason for reopening in the note.</source>
+        <translation>请在备注中填写重新打开的原因。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="172" />
+        <source>Incident #{id}</source>
+        <translation>事件 #{id}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="178" />
+        <location filename="../../widgets/incident_detail.py" line="212" />
+        <source>Reported</source>
+        <translation>上报</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="208" />
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="209" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="210" />
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="211" />
+        <source>Location</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="213" />
+        <source>Handled by</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="214" />
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="219" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="219" />
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="219" />
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="219" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="221" />
+        <source>Note for the timeline (required to reopen)</source>
+        <translation>写入时间线的备注（重新打开时必填）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="222" />
+        <source>Acknowledge</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="223" />
+        <source>Dispatched</source>
+        <translation>已派发</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="224" />
+        <source>On scene</source>
+        <translation>已到场</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="225" />
+        <source>Resolve</source>
+        <translation>处置完毕</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="226" />
+        <source>Review and close</source>
+        <translation>审核关闭</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="227" />
+        <source>Reopen</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="228" />
+        <source>Close window</source>
+        <translation>关闭窗口</translation>
     </message>
 </context>
 <context>
@@ -402,27 +521,27 @@
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../widgets/login.py" line="226" />
+        <location filename="../../widgets/login.py" line="230" />
         <source>Screen locked</source>
         <translation>屏幕已锁定</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="227" />
+        <location filename="../../widgets/login.py" line="231" />
         <source>Signed in: {name}</source>
         <translation>当前用户：{name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="228" />
+        <location filename="../../widgets/login.py" line="232" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="229" />
+        <location filename="../../widgets/login.py" line="233" />
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="230" />
+        <location filename="../../widgets/login.py" line="234" />
         <source>Sign out</source>
         <translation>注销</translation>
     </message>
@@ -430,48 +549,48 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../widgets/login.py" line="86" />
+        <location filename="../../widgets/login.py" line="92" />
         <source>Checking…</source>
         <translation>正在验证…</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="86" />
-        <location filename="../../widgets/login.py" line="125" />
+        <location filename="../../widgets/login.py" line="92" />
+        <location filename="../../widgets/login.py" line="129" />
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="105" />
+        <location filename="../../widgets/login.py" line="111" />
         <source>Enter your user name.</source>
         <translation>请输入用户名。</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="117" />
+        <location filename="../../widgets/login.py" line="123" />
         <source>Sign in — Street Command Console</source>
         <translation>登录 — 街道智能总控台</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="118" />
+        <location filename="../../widgets/login.py" line="124" />
         <source>Street Command Console</source>
         <translation>街道智能总控台</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="120" />
+        <location filename="../../widgets/login.py" line="126" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="120" />
+        <location filename="../../widgets/login.py" line="127" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="120" />
+        <location filename="../../widgets/login.py" line="128" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="126" />
+        <location filename="../../widgets/login.py" line="130" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -479,214 +598,214 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/main_window.py" line="328" />
+        <location filename="../../console/main_window.py" line="329" />
         <source>Street Command Console</source>
         <translation>街道智能总控台</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="336" />
+        <location filename="../../console/main_window.py" line="337" />
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="339" />
+        <location filename="../../console/main_window.py" line="340" />
         <source>street-wide</source>
         <translation>全街道</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="341" />
+        <location filename="../../console/main_window.py" line="342" />
         <source>communities: {c}</source>
         <translation>社区：{c}</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="347" />
+        <location filename="../../console/main_window.py" line="348" />
         <source>connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="347" />
+        <location filename="../../console/main_window.py" line="348" />
         <source>NOT REACHABLE</source>
         <translation>无法连接</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="349" />
+        <location filename="../../console/main_window.py" line="350" />
         <source>Database: {label} ({state})</source>
         <translation>数据库：{label}（{state}）</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="358" />
+        <location filename="../../console/main_window.py" line="359" />
         <source>Devices: loading…</source>
         <translation>设备：加载中…</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="363" />
+        <location filename="../../console/main_window.py" line="364" />
         <source>Devices: {on} online / {off} offline / {unk} never seen</source>
         <translation>设备：在线 {on} / 离线 {off} / 未上线 {unk}</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="373" />
+        <location filename="../../console/main_window.py" line="374" />
         <source>Video wall</source>
         <translation>视频墙</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="374" />
+        <location filename="../../console/main_window.py" line="375" />
         <source>Map</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="375" />
+        <location filename="../../console/main_window.py" line="376" />
         <source>Calls</source>
         <translation>呼叫</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="376" />
+        <location filename="../../console/main_window.py" line="377" />
         <source>Incident queue</source>
         <translation>事件队列</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="377" />
+        <location filename="../../console/main_window.py" line="378" />
         <source>Device status</source>
         <translation>设备状态</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="378" />
+        <location filename="../../console/main_window.py" line="379" />
         <source>Notifications</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="384" />
+        <location filename="../../console/main_window.py" line="385" />
         <source>Video wall not connected yet</source>
         <translation>视频墙尚未接入</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="386" />
+        <location filename="../../console/main_window.py" line="387" />
         <source>The cameras are configured in the site file. Live view, recording and evidence export come with the video module.</source>
         <translation>摄像机已在站点配置文件中登记。实时预览、录像与证据导出将随视频模块提供。</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="392" />
+        <location filename="../../console/main_window.py" line="393" />
         <source>Live map not available yet</source>
         <translation>实时地图尚未接入</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="394" />
+        <location filename="../../console/main_window.py" line="395" />
         <source>Reader positions, zones and tracked people will be drawn here once RFID/GPS tracking is connected.</source>
         <translation>接入 RFID/GPS 定位后，这里将显示读卡器位置、区域和被关爱人员的实时位置。</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="400" />
+        <location filename="../../console/main_window.py" line="401" />
         <source>No call centre connected</source>
         <translation>呼叫中心尚未接入</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="402" />
+        <location filename="../../console/main_window.py" line="403" />
         <source>Incoming and abandoned calls will be listed here once the SIP line is configured for this workstation.</source>
         <translation>为本工作站配置 SIP 线路后，来电和未接来电将在这里列出。</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="406" />
+        <location filename="../../console/main_window.py" line="407" />
         <source>&amp;Console</source>
         <translation>总控台(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="407" />
+        <location filename="../../console/main_window.py" line="408" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="408" />
+        <location filename="../../console/main_window.py" line="409" />
         <source>&amp;Incidents</source>
         <translation>事件(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="409" />
+        <location filename="../../console/main_window.py" line="410" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="410" />
+        <location filename="../../console/main_window.py" line="411" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="411" />
+        <location filename="../../console/main_window.py" line="412" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="412" />
+        <location filename="../../console/main_window.py" line="413" />
         <source>Lock screen</source>
         <translation>锁定屏幕</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="413" />
+        <location filename="../../console/main_window.py" line="414" />
         <source>Sign out</source>
         <translation>注销</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="414" />
+        <location filename="../../console/main_window.py" line="415" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="415" />
+        <location filename="../../console/main_window.py" line="416" />
         <source>New incident…</source>
         <translation>新建事件…</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="416" />
+        <location filename="../../console/main_window.py" line="417" />
         <source>Acknowledge</source>
         <translation>确认事件</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="417" />
+        <location filename="../../console/main_window.py" line="418" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="418" />
+        <location filename="../../console/main_window.py" line="419" />
         <source>Reset layout</source>
         <translation>恢复默认布局</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="419" />
+        <location filename="../../console/main_window.py" line="420" />
         <source>Full screen</source>
         <translation>全屏</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="420" />
+        <location filename="../../console/main_window.py" line="421" />
         <source>Find device</source>
         <translation>查找设备</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="421" />
+        <location filename="../../console/main_window.py" line="422" />
         <source>Verify audit log</source>
         <translation>校验审计日志</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="422" />
-        <location filename="../../console/main_window.py" line="489" />
+        <location filename="../../console/main_window.py" line="423" />
+        <location filename="../../console/main_window.py" line="491" />
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="423" />
-        <location filename="../../console/main_window.py" line="496" />
+        <location filename="../../console/main_window.py" line="424" />
+        <location filename="../../console/main_window.py" line="498" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="448" />
+        <location filename="../../console/main_window.py" line="449" />
         <source>{n} new</source>
         <translation>{n} 条新消息</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="461" />
+        <location filename="../../console/main_window.py" line="463" />
         <source>Select an incident first.</source>
         <translation>请先选择一个事件。</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="497" />
+        <location filename="../../console/main_window.py" line="499" />
         <source>Street Command Console
 Command system of {site}</source>
         <translation>街道智能总控台
