@@ -391,6 +391,8 @@ class ConsoleApp(QObject):
         )
 
     def _on_detail_transition_done(self, incident_id: int) -> None:
+        if self.detail_dialog is not None and self.detail_dialog.incident_id == incident_id:
+            self.detail_dialog.step_done()
         self.refresh()
         self.open_incident(incident_id)
 

@@ -115,6 +115,7 @@ class IncidentDetailDialog(QDialog):
 
     def set_detail(self, detail: IncidentDetail, allowed: Iterable[IncidentState]) -> None:
         """Show an incident and offer the transitions in `allowed` (already permission-checked)."""
+        same = self._detail is not None and self._detail.row.id == detail.row.id
         self._detail = detail
         self._allowed = tuple(allowed)
         r = detail.row
@@ -126,9 +127,17 @@ class IncidentDetailDialog(QDialog):
         self.reported.setText(fmt_local(r.created_at, self._zone))
         self.claimed.setText(r.claimed_by or "—")
         self.description.setText(detail.description or "—")
-        self.error.clear()
-        self.note.clear()
+        if not same:
+            # A refresh of the same incident (after a step, or a change from another
+            # workstation) keeps the note being typed and the reason a step was refused.
+            self.error.clear()
+            self.note.clear()
         self._fill_texts()
+
+    def step_done(self) -> None:
+        """A requested step was saved: its note is used up, and any old refusal is moot."""
+        self.note.clear()
+        self.error.clear()
 
     def show_error(self, text: str) -> None:
         """Say why a change was refused; the buttons stay usable."""
