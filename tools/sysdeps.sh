@@ -10,6 +10,11 @@ if [[ $mode == test ]]; then
   # real-window screenshots.
   pkgs+=(postgresql socat xvfb)
 fi
+# Debian's own Python needs python3-venv before `python3 -m venv` can work.
+py=$(command -v python3.11 || command -v python3 || true)
+if [[ -n $py ]] && ! "$py" -c 'import ensurepip' 2>/dev/null; then
+  pkgs+=("python$("$py" -c 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")')-venv")
+fi
 command -v dpkg-query >/dev/null || { echo "sysdeps: not a Debian system; install ${pkgs[*]} by hand" >&2; exit 0; }
 missing=()
 for p in "${pkgs[@]}"; do
