@@ -200,8 +200,8 @@ class ConsoleApp(QObject):
     def refresh(self) -> None:
         """Reload the panes off the GUI thread; calls while one is running coalesce."""
         who = self.principal
-        if who is None:
-            return
+        if who is None or self._shut_down:
+            return  # events queued before shutdown may still arrive; the pools are closed
         if self._refresh_pending:
             self._refresh_again = True
             return
@@ -346,7 +346,7 @@ class ConsoleApp(QObject):
     def open_incident(self, incident_id: int) -> None:
         """Load an incident with its timeline off the GUI thread and show it."""
         who = self.principal
-        if who is None:
+        if who is None or self._shut_down:
             return
         self.reader.submit(
             lambda: self.service.incident_detail(who, incident_id),

@@ -91,6 +91,27 @@ class PgServer:
         conn.execute(f'CREATE DATABASE "{name}"{tmpl}')
         return self.url(name)
 
+    def resume(self) -> None:
+        """Start the server (again) on its port, with its data."""
+        self._run(
+            str(self.bindir / "pg_ctl"),
+            "-D",
+            str(self.datadir),
+            "-w",
+            "-l",
+            str(self.datadir.parent / "log"),
+            "start",
+            "-o",
+            f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.datadir} -c fsync=off "
+            "-c synchronous_commit=off -c full_page_writes=off",
+        )
+
+    def pause(self) -> None:
+        """Stop the server but keep its data: an outage that `resume` ends."""
+        if self._admin is not None:
+            self._admin.close()
+        self._run(str(self.bindir / "pg_ctl"), "-D", str(self.datadir), "-m", "fast", "-w", "stop")
+
     def stop(self) -> None:
         """Stop the server (killing it if it hangs) and delete its data directory."""
         if self._admin is not None:
@@ -147,16 +168,5 @@ def start_postgres() -> PgServer:
         "UTF8",
         "--locale=C",
     )
-    srv._run(
-        str(bindir / "pg_ctl"),
-        "-D",
-        str(datadir),
-        "-w",
-        "-l",
-        str(root / "log"),
-        "start",
-        "-o",
-        f"-c listen_addresses=127.0.0.1 -p {port} -k {datadir} -c fsync=off "
-        "-c synchronous_commit=off -c full_page_writes=off",
-    )
+    srv.resume()
     return srv

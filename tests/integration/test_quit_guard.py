@@ -44,3 +44,17 @@ def test_a_locked_console_refuses_to_quit(
     assert console.window.locked
     assert not console._shut_down
     assert console.window.lock_screen.error.text() == "请先解锁或注销，再退出。"
+
+
+def test_events_queued_before_shutdown_are_dropped_quietly(
+    qtbot: QtBot, console: ConsoleApp, seeded: SeededSite
+) -> None:
+    """Regression: a change notice queued by the feed just before shutdown made refresh()
+    submit to the closed reader pool ('cannot schedule new futures after shutdown')."""
+    from core.events import ChangesAvailable
+
+    sign_in(qtbot, console, seeded, "operator")
+    console.bridge.publish(ChangesAvailable(99, frozenset({"incident"})))  # queued, not run
+    console.shutdown()  # processes the queue after the pools are closed
+    console.open_incident(1)
+    assert console._shut_down
