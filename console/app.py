@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,11 +25,19 @@ from core.incidents import IncidentState, TransitionError, allowed_targets
 from core.permissions import Permission, PermissionDenied, Principal
 from core.ports import PasswordHasher
 from core.timefmt import DEFAULT_ZONE, fmt_local
-from core.views import CommunityRow, DeviceCounts, DeviceRow, IncidentDetail, IncidentRow
+from core.views import (
+    CommunityRow,
+    DeviceCounts,
+    DeviceRow,
+    IncidentDetail,
+    IncidentRow,
+    UserRow,
+)
 from data.audit import verify_audit
 from data.db import Database, DatabaseError, classify
 from data.queries import STREET_WIDE, ConsoleService
-from data.security import AuthService
+from data.security import AuthService, generate_password
+from widgets.accounts import AccountsDialog, NewAccount
 from widgets.incident_detail import IncidentDetailDialog
 from widgets.incident_dialog import NewIncident, NewIncidentDialog
 from widgets.login import LoginDialog
@@ -99,6 +108,7 @@ class ConsoleApp(QObject):
         self.login_dialog: LoginDialog | None = None
         self.incident_dialog: NewIncidentDialog | None = None
         self.detail_dialog: IncidentDetailDialog | None = None
+        self.accounts_dialog: AccountsDialog | None = None
         self.communities: list[CommunityRow] = []
         self._draft_on_lock: NewIncident | None = None
         self.principal: Principal | None = None
@@ -121,6 +131,7 @@ class ConsoleApp(QObject):
         w.sig_refresh_requested.connect(self.refresh)
         w.sig_language_requested.connect(self.set_language)
         w.sig_verify_audit_requested.connect(self._on_window_verify_audit_requested)
+        w.sig_accounts_requested.connect(self.open_accounts)
         w.sig_reset_layout_requested.connect(self._on_window_reset_layout_requested)
         w.lock_screen.sig_unlock_requested.connect(self._on_lock_unlock_requested)
         w.lock_screen.sig_sign_out_requested.connect(self.sign_out)
@@ -438,6 +449,97 @@ class ConsoleApp(QObject):
             self.window.notify(Level.ERROR, text)
             QMessageBox.critical(self.window, self.tr("Verify audit log"), text)
 
+    # --- accounts (admin) -----------------------------------------------------------------
+    @Slot()
+    def open_accounts(self, status: str = "") -> None:
+        """Load the account list off the GUI thread and show it (admin only, checked there)."""
+        who = self.principal
+        if who is None or self._shut_down:
+            return
+        self.reader.submit(
+            lambda: self.auth.list_users(who),
+            lambda rows: self._on_accounts_loaded(rows, status),
+            lambda exc: self._report(exc, self.tr("Could not list the accounts")),
+            "list_users",
+        )
+
+    def _on_accounts_loaded(self, rows: list[UserRow], status: str) -> None:
+        if self.principal is None or self.window.locked:
+            return
+        dlg = self.accounts_dialog
+        if dlg is None:
+            dlg = self.accounts_dialog = AccountsDialog(self.zone, parent=self.window)
+            dlg.sig_create_requested.connect(self._on_accounts_create_requested)
+            dlg.sig_unlock_requested.connect(self._on_accounts_unlock_requested)
+            dlg.sig_reset_requested.connect(self._on_accounts_reset_requested)
+        dlg.communities = self.communities
+        dlg.set_users(rows)
+        dlg.show_status(status)
+        dlg.show()
+        dlg.raise_()
+
+    def _account_job(self, job: Callable[[], str], label: str) -> None:
+        """Run an account change on the writer; its message (or refusal) shows in the dialog."""
+        self.writer.submit(job, self.open_accounts, self._on_account_job_failed, label)
+
+    def _on_account_job_failed(self, exc: BaseException) -> None:
+        if self.accounts_dialog is not None:
+            text = (
+                self.tr("your role does not allow this")
+                if isinstance(exc, PermissionDenied)
+                else self.describe(exc)
+            )
+            self.accounts_dialog.show_status(text)
+
+    @Slot(object)
+    def _on_accounts_create_requested(self, v: NewAccount) -> None:
+        who = self.principal
+        if who is None:
+            return
+
+        def job() -> str:
+            password = generate_password()
+            self.auth.create_user(
+                who,
+                username=v.username,
+                display_name=v.display_name,
+                role=v.role,
+                password=password,
+                communities=[v.community] if v.community else [],
+            )
+            return self.tr(
+                "Account {user} created. Initial password: {pw} — hand it over now; it is "
+                "not shown again."
+            ).format(user=v.username, pw=password)
+
+        self._account_job(job, "create_user")
+
+    @Slot(str)
+    def _on_accounts_unlock_requested(self, username: str) -> None:
+        who = self.principal
+        if who is None:
+            return
+
+        def job() -> str:
+            self.auth.unlock_account(who, username)
+            return self.tr("Account {user} unlocked.").format(user=username)
+
+        self._account_job(job, "unlock")
+
+    @Slot(str)
+    def _on_accounts_reset_requested(self, username: str) -> None:
+        who = self.principal
+        if who is None:
+            return
+
+        def job() -> str:
+            password = self.auth.reset_password(who, username)
+            return self.tr(
+                "New password of {user}: {pw} — hand it over now; it is not shown again."
+            ).format(user=username, pw=password)
+
+        self._account_job(job, "reset_password")
+
     # --- lock, language, layout ----------------------------------------------------------
     @Slot()
     def lock(self) -> None:
@@ -446,8 +548,9 @@ class ConsoleApp(QObject):
         if who is None or self.window.locked:
             return
         self.idle.stop()
-        if self.detail_dialog is not None:
-            self.detail_dialog.hide()
+        for other in (self.detail_dialog, self.accounts_dialog):
+            if other is not None:
+                other.hide()
         dlg = self.incident_dialog
         if dlg is not None:
             # An open entry must not stay usable over the lock screen; it comes back after
@@ -529,8 +632,9 @@ class ConsoleApp(QObject):
         self.window.clear_data()
         self.communities = []
         self._draft_on_lock = None
-        if self.detail_dialog is not None:
-            self.detail_dialog.hide()
+        for other in (self.detail_dialog, self.accounts_dialog):
+            if other is not None:
+                other.hide()
         self.window.hide()
         self.start()
 

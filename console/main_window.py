@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
     sig_refresh_requested = Signal()
     sig_language_requested = Signal(str)  # "zh_CN" | "en"
     sig_verify_audit_requested = Signal()
+    sig_accounts_requested = Signal()
     sig_reset_layout_requested = Signal()
 
     def __init__(self, zone: str = DEFAULT_ZONE, parent: QWidget | None = None):
@@ -179,6 +180,8 @@ class MainWindow(QMainWindow):
         self.act_filter_devices.triggered.connect(self._on_filter_devices_triggered)
         self.act_verify_audit = self._action()
         self.act_verify_audit.triggered.connect(self.sig_verify_audit_requested)
+        self.act_accounts = self._action()
+        self.act_accounts.triggered.connect(self.sig_accounts_requested)
         self.act_shortcuts = self._action("F1")
         self.act_shortcuts.triggered.connect(self._on_shortcuts_triggered)
         self.act_about = self._action()
@@ -211,7 +214,9 @@ class MainWindow(QMainWindow):
         self.menu_incident = mb.addMenu("")
         self.menu_incident.addActions([self.act_new_incident, self.act_acknowledge])
         self.menu_tools = mb.addMenu("")
-        self.menu_tools.addActions([self.act_filter_devices, self.act_verify_audit])
+        self.menu_tools.addActions(
+            [self.act_filter_devices, self.act_verify_audit, self.act_accounts]
+        )
         self.menu_lang = mb.addMenu("")
         self.menu_lang.addActions(list(self.act_lang.values()))
         self.menu_help = mb.addMenu("")
@@ -265,6 +270,7 @@ class MainWindow(QMainWindow):
         self.act_new_incident.setEnabled(can(Permission.HANDLE_INCIDENTS))
         self.act_acknowledge.setEnabled(can(Permission.HANDLE_INCIDENTS))
         self.act_verify_audit.setEnabled(can(Permission.VIEW_AUDIT))
+        self.act_accounts.setEnabled(can(Permission.MANAGE_USERS))
         self._update_user_label()
         self._update_title()
 
@@ -420,6 +426,7 @@ class MainWindow(QMainWindow):
         self.act_fullscreen.setText(self.tr("Full screen"))
         self.act_filter_devices.setText(self.tr("Find device"))
         self.act_verify_audit.setText(self.tr("Verify audit log"))
+        self.act_accounts.setText(self.tr("Accounts…"))
         self.act_shortcuts.setText(self.tr("Keyboard shortcuts"))
         self.act_about.setText(self.tr("About"))
         self.act_lang["zh_CN"].setText("中文")

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from core.incidents import IncidentState
-from core.model import DeviceState, IncidentSource, Priority
+from core.model import DeviceState, IncidentSource, Priority, RoleName
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,3 +88,16 @@ class IncidentDetail:
     row: IncidentRow
     description: str
     events: tuple[IncidentEventRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class UserRow:
+    """An account as the administrator's account list shows it."""
+
+    username: str
+    display_name: str
+    role: RoleName
+    communities: tuple[str, ...]
+    active: bool
+    locked_until: datetime | None
+    last_login_at: datetime | None

@@ -18,6 +18,7 @@ from core.model import RoleName
 from core.permissions import ROLE_PERMISSIONS, Permission, PermissionDenied, Principal
 from core.ports import Clock, PasswordHasher
 from core.timefmt import utcnow
+from core.views import UserRow
 from data.audit import append_audit
 from data.db import Database
 from data.models import Community, Role, User
@@ -239,6 +240,31 @@ class AuthService:
             self.audit_in(
                 s, actor.username if actor else "system", AuditAction.PASSWORD_CHANGED, username
             )
+
+    def reset_password(self, actor: Principal, username: str) -> str:
+        """Give an account a new random password (admin only); returned once, to be handed over."""
+        self.require(actor, Permission.MANAGE_USERS)
+        password = generate_password()
+        self.set_password(actor, username, password)
+        return password
+
+    def list_users(self, actor: Principal) -> list[UserRow]:
+        """Every account, by user name (admin only)."""
+        self.require(actor, Permission.MANAGE_USERS)
+        with self.db.session() as s:
+            users = s.scalars(select(User).order_by(User.username)).unique().all()
+            return [
+                UserRow(
+                    username=u.username,
+                    display_name=u.display_name,
+                    role=RoleName(u.role.name),
+                    communities=tuple(sorted(c.code for c in u.communities)),
+                    active=u.active,
+                    locked_until=u.locked_until,
+                    last_login_at=u.last_login_at,
+                )
+                for u in users
+            ]
 
     # --- permissions and audit -----------------------------------------------------------
     def require(

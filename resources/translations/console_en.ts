@@ -1,115 +1,220 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AccountsDialog</name>
+    <message>
+        <location filename="../../widgets/accounts.py" line="171" />
+        <source>Disabled</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts.py" line="173" />
+        <source>Locked until {t}</source>
+        <translation>Locked until {t}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts.py" line="177" />
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts.py" line="182" />
+        <source>street-wide</source>
+        <translation>street-wide</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts.py" line="215" />
+        <location filename="../../widgets/accounts.py" line="238" />
+        <source>Reset password</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts.py" line="216" />
+        <source>Give {user} a new random password? The old one stops working.</source>
+        <translation>Give {user} a new random password? The old one stops working.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts.py" line="225" />
+        <source>Accounts</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts.py" line="228" />
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts.py" line="229" />
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts.py" line="230" />
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts.py" line="231" />
+        <source>Communities</source>
+        <translation>Communities</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts.py" line="232" />
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts.py" line="233" />
+        <source>Last sign-in</source>
+        <translation>Last sign-in</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts.py" line="236" />
+        <source>New account…</source>
+        <translation>New account…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts.py" line="237" />
+        <source>Unlock</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts.py" line="239" />
+        <source>Close window</source>
+        <translation>Close window</translation>
+    </message>
+</context>
+<context>
     <name>ConsoleApp</name>
     <message>
-        <location filename="../../console/app.py" line="171" />
+        <location filename="../../console/app.py" line="182" />
         <source>This account is locked until {until} after repeated wrong passwords. An administrator can unlock it.</source>
         <translation>This account is locked until {until} after repeated wrong passwords. An administrator can unlock it.</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="175" />
+        <location filename="../../console/app.py" line="186" />
         <source>This account is disabled.</source>
         <translation>This account is disabled.</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="176" />
+        <location filename="../../console/app.py" line="187" />
         <source>Wrong user name or password.</source>
         <translation>Wrong user name or password.</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="178" />
+        <location filename="../../console/app.py" line="189" />
         <source>Sign-in is not possible right now: {err}</source>
         <translation>Sign-in is not possible right now: {err}</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="234" />
+        <location filename="../../console/app.py" line="245" />
         <source>Could not load the panes</source>
         <translation>Could not load the panes</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="241" />
+        <location filename="../../console/app.py" line="252" />
         <source>{what}: your role does not allow this.</source>
         <translation>{what}: your role does not allow this.</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="251" />
+        <location filename="../../console/app.py" line="262" />
         <source>the incident's current state does not allow this change</source>
         <translation>the incident's current state does not allow this change</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="253" />
+        <location filename="../../console/app.py" line="264" />
         <source>the item no longer exists (another workstation may have changed it)</source>
         <translation>the item no longer exists (another workstation may have changed it)</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="272" />
+        <location filename="../../console/app.py" line="283" />
         <source>Database connection restored.</source>
         <translation>Database connection restored.</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="276" />
+        <location filename="../../console/app.py" line="287" />
         <source>Database not reachable: {d}</source>
         <translation>Database not reachable: {d}</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="328" />
+        <location filename="../../console/app.py" line="339" />
         <source>Could not create the incident</source>
         <translation>Could not create the incident</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="341" />
+        <location filename="../../console/app.py" line="352" />
         <source>Could not acknowledge the incident</source>
         <translation>Could not acknowledge the incident</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="354" />
+        <location filename="../../console/app.py" line="365" />
         <source>Could not open the incident</source>
         <translation>Could not open the incident</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="404" />
+        <location filename="../../console/app.py" line="417" />
+        <location filename="../../console/app.py" line="488" />
         <source>your role does not allow this</source>
         <translation>your role does not allow this</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="420" />
+        <location filename="../../console/app.py" line="433" />
         <source>Verifying the audit log…</source>
         <translation>Verifying the audit log…</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="422" />
+        <location filename="../../console/app.py" line="435" />
         <source>Audit check failed</source>
         <translation>Audit check failed</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="428" />
+        <location filename="../../console/app.py" line="441" />
         <source>Audit log intact: {n} rows, chain verified.</source>
         <translation>Audit log intact: {n} rows, chain verified.</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="430" />
-        <location filename="../../console/app.py" line="437" />
+        <location filename="../../console/app.py" line="443" />
+        <location filename="../../console/app.py" line="450" />
         <source>Verify audit log</source>
         <translation>Verify audit log</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="433" />
+        <location filename="../../console/app.py" line="446" />
         <source>AUDIT LOG TAMPERED: {n} problems; first at row {row}: {why}</source>
         <translation>AUDIT LOG TAMPERED: {n} problems; first at row {row}: {why}</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="540" />
+        <location filename="../../console/app.py" line="462" />
+        <source>Could not list the accounts</source>
+        <translation>Could not list the accounts</translation>
+    </message>
+    <message>
+        <location filename="../../console/app.py" line="511" />
+        <source>Account {user} created. Initial password: {pw} — hand it over now; it is not shown again.</source>
+        <translation>Account {user} created. Initial password: {pw} — hand it over now; it is not shown again.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app.py" line="525" />
+        <source>Account {user} unlocked.</source>
+        <translation>Account {user} unlocked.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app.py" line="538" />
+        <source>New password of {user}: {pw} — hand it over now; it is not shown again.</source>
+        <translation>New password of {user}: {pw} — hand it over now; it is not shown again.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app.py" line="646" />
         <source>Unlock or sign out before quitting.</source>
         <translation>Unlock or sign out before quitting.</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="546" />
+        <location filename="../../console/app.py" line="652" />
         <source>Quit</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="547" />
+        <location filename="../../console/app.py" line="653" />
         <source>Quit the console? Devices hosted on this workstation stop reporting.</source>
         <translation>Quit the console? Devices hosted on this workstation stop reporting.</translation>
     </message>
@@ -188,108 +293,108 @@
 <context>
     <name>IncidentDetailDialog</name>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="159" />
+        <location filename="../../widgets/incident_detail.py" line="168" />
         <source>Write the reason for reopening in the note.</source>
         <translation>Write the reason for reopening in the note.</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="172" />
+        <location filename="../../widgets/incident_detail.py" line="181" />
         <source>Incident #{id}</source>
         <translation>Incident #{id}</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="178" />
-        <location filename="../../widgets/incident_detail.py" line="212" />
+        <location filename="../../widgets/incident_detail.py" line="187" />
+        <location filename="../../widgets/incident_detail.py" line="221" />
         <source>Reported</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="208" />
+        <location filename="../../widgets/incident_detail.py" line="217" />
         <source>Priority</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="209" />
+        <location filename="../../widgets/incident_detail.py" line="218" />
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="210" />
+        <location filename="../../widgets/incident_detail.py" line="219" />
         <source>Community</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="211" />
+        <location filename="../../widgets/incident_detail.py" line="220" />
         <source>Location</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="213" />
+        <location filename="../../widgets/incident_detail.py" line="222" />
         <source>Handled by</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="214" />
+        <location filename="../../widgets/incident_detail.py" line="223" />
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="219" />
+        <location filename="../../widgets/incident_detail.py" line="228" />
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="219" />
+        <location filename="../../widgets/incident_detail.py" line="228" />
         <source>Change</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="219" />
+        <location filename="../../widgets/incident_detail.py" line="228" />
         <source>By</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="219" />
+        <location filename="../../widgets/incident_detail.py" line="228" />
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="221" />
+        <location filename="../../widgets/incident_detail.py" line="230" />
         <source>Note for the timeline (required to reopen)</source>
         <translation>Note for the timeline (required to reopen)</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="222" />
+        <location filename="../../widgets/incident_detail.py" line="231" />
         <source>Acknowledge</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="223" />
+        <location filename="../../widgets/incident_detail.py" line="232" />
         <source>Dispatched</source>
         <translation>Dispatched</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="224" />
+        <location filename="../../widgets/incident_detail.py" line="233" />
         <source>On scene</source>
         <translation>On scene</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="225" />
+        <location filename="../../widgets/incident_detail.py" line="234" />
         <source>Resolve</source>
         <translation>Resolve</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="226" />
+        <location filename="../../widgets/incident_detail.py" line="235" />
         <source>Review and close</source>
         <translation>Review and close</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="227" />
+        <location filename="../../widgets/incident_detail.py" line="236" />
         <source>Reopen</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="228" />
+        <location filename="../../widgets/incident_detail.py" line="237" />
         <source>Close window</source>
         <translation>Close window</translation>
     </message>
@@ -598,218 +703,266 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/main_window.py" line="329" />
+        <location filename="../../console/main_window.py" line="335" />
         <source>Street Command Console</source>
         <translation>Street Command Console</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="337" />
+        <location filename="../../console/main_window.py" line="343" />
         <source>Not signed in</source>
         <translation>Not signed in</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="340" />
+        <location filename="../../console/main_window.py" line="346" />
         <source>street-wide</source>
         <translation>street-wide</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="342" />
+        <location filename="../../console/main_window.py" line="348" />
         <source>communities: {c}</source>
         <translation>communities: {c}</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="348" />
+        <location filename="../../console/main_window.py" line="354" />
         <source>connected</source>
         <translation>connected</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="348" />
+        <location filename="../../console/main_window.py" line="354" />
         <source>NOT REACHABLE</source>
         <translation>NOT REACHABLE</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="350" />
+        <location filename="../../console/main_window.py" line="356" />
         <source>Database: {label} ({state})</source>
         <translation>Database: {label} ({state})</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="359" />
+        <location filename="../../console/main_window.py" line="365" />
         <source>Devices: loading…</source>
         <translation>Devices: loading…</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="364" />
+        <location filename="../../console/main_window.py" line="370" />
         <source>Devices: {on} online / {off} offline / {unk} never seen</source>
         <translation>Devices: {on} online / {off} offline / {unk} never seen</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="374" />
+        <location filename="../../console/main_window.py" line="380" />
         <source>Video wall</source>
         <translation>Video wall</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="375" />
+        <location filename="../../console/main_window.py" line="381" />
         <source>Map</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="376" />
+        <location filename="../../console/main_window.py" line="382" />
         <source>Calls</source>
         <translation>Calls</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="377" />
+        <location filename="../../console/main_window.py" line="383" />
         <source>Incident queue</source>
         <translation>Incident queue</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="378" />
+        <location filename="../../console/main_window.py" line="384" />
         <source>Device status</source>
         <translation>Device status</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="379" />
+        <location filename="../../console/main_window.py" line="385" />
         <source>Notifications</source>
         <translation>Notifications</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="385" />
+        <location filename="../../console/main_window.py" line="391" />
         <source>Video wall not connected yet</source>
         <translation>Video wall not connected yet</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="387" />
+        <location filename="../../console/main_window.py" line="393" />
         <source>The cameras are configured in the site file. Live view, recording and evidence export come with the video module.</source>
         <translation>The cameras are configured in the site file. Live view, recording and evidence export come with the video module.</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="393" />
+        <location filename="../../console/main_window.py" line="399" />
         <source>Live map not available yet</source>
         <translation>Live map not available yet</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="395" />
+        <location filename="../../console/main_window.py" line="401" />
         <source>Reader positions, zones and tracked people will be drawn here once RFID/GPS tracking is connected.</source>
         <translation>Reader positions, zones and tracked people will be drawn here once RFID/GPS tracking is connected.</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="401" />
+        <location filename="../../console/main_window.py" line="407" />
         <source>No call centre connected</source>
         <translation>No call centre connected</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="403" />
+        <location filename="../../console/main_window.py" line="409" />
         <source>Incoming and abandoned calls will be listed here once the SIP line is configured for this workstation.</source>
         <translation>Incoming and abandoned calls will be listed here once the SIP line is configured for this workstation.</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="407" />
+        <location filename="../../console/main_window.py" line="413" />
         <source>&amp;Console</source>
         <translation>&amp;Console</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="408" />
+        <location filename="../../console/main_window.py" line="414" />
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="409" />
+        <location filename="../../console/main_window.py" line="415" />
         <source>&amp;Incidents</source>
         <translation>&amp;Incidents</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="410" />
+        <location filename="../../console/main_window.py" line="416" />
         <source>&amp;Tools</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="411" />
+        <location filename="../../console/main_window.py" line="417" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="412" />
+        <location filename="../../console/main_window.py" line="418" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="413" />
+        <location filename="../../console/main_window.py" line="419" />
         <source>Lock screen</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="414" />
+        <location filename="../../console/main_window.py" line="420" />
         <source>Sign out</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="415" />
+        <location filename="../../console/main_window.py" line="421" />
         <source>Quit</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="416" />
+        <location filename="../../console/main_window.py" line="422" />
         <source>New incident…</source>
         <translation>New incident…</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="417" />
+        <location filename="../../console/main_window.py" line="423" />
         <source>Acknowledge</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="418" />
+        <location filename="../../console/main_window.py" line="424" />
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="419" />
+        <location filename="../../console/main_window.py" line="425" />
         <source>Reset layout</source>
         <translation>Reset layout</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="420" />
+        <location filename="../../console/main_window.py" line="426" />
         <source>Full screen</source>
         <translation>Full screen</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="421" />
+        <location filename="../../console/main_window.py" line="427" />
         <source>Find device</source>
         <translation>Find device</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="422" />
+        <location filename="../../console/main_window.py" line="428" />
         <source>Verify audit log</source>
         <translation>Verify audit log</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="423" />
-        <location filename="../../console/main_window.py" line="491" />
+        <location filename="../../console/main_window.py" line="429" />
+        <source>Accounts…</source>
+        <translation>Accounts…</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="430" />
+        <location filename="../../console/main_window.py" line="498" />
         <source>Keyboard shortcuts</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="424" />
-        <location filename="../../console/main_window.py" line="498" />
+        <location filename="../../console/main_window.py" line="431" />
+        <location filename="../../console/main_window.py" line="505" />
         <source>About</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="449" />
+        <location filename="../../console/main_window.py" line="456" />
         <source>{n} new</source>
         <translation>{n} new</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="463" />
+        <location filename="../../console/main_window.py" line="470" />
         <source>Select an incident first.</source>
         <translation>Select an incident first.</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="499" />
+        <location filename="../../console/main_window.py" line="506" />
         <source>Street Command Console
 Command system of {site}</source>
         <translation>Street Command Console
 Command system of {site}</translation>
+    </message>
+</context>
+<context>
+    <name>NewAccountDialog</name>
+    <message>
+        <location filename="../../widgets/accounts.py" line="49" />
+        <source>New account</source>
+        <translation>New account</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts.py" line="56" />
+        <source>(street-wide)</source>
+        <translation>(street-wide)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts.py" line="67" />
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts.py" line="68" />
+        <source>Display name</source>
+        <translation>Display name</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts.py" line="69" />
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts.py" line="70" />
+        <source>Community</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts.py" line="77" />
+        <source>User names are letters and digits without spaces.</source>
+        <translation>User names are letters and digits without spaces.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts.py" line="80" />
+        <source>A station account belongs to one community.</source>
+        <translation>A station account belongs to one community.</translation>
     </message>
 </context>
 <context>

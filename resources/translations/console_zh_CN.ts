@@ -1,115 +1,220 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccountsDialog</name>
+    <message>
+        <location filename="../../widgets/accounts.py" line="171" />
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts.py" line="173" />
+        <source>Locked until {t}</source>
+        <translation>锁定至 {t}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts.py" line="177" />
+        <source>Active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts.py" line="182" />
+        <source>street-wide</source>
+        <translation>全街道</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts.py" line="215" />
+        <location filename="../../widgets/accounts.py" line="238" />
+        <source>Reset password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts.py" line="216" />
+        <source>Give {user} a new random password? The old one stops working.</source>
+        <translation>为 {user} 生成新的随机密码？旧密码将立即失效。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts.py" line="225" />
+        <source>Accounts</source>
+        <translation>账号管理</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts.py" line="228" />
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts.py" line="229" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts.py" line="230" />
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts.py" line="231" />
+        <source>Communities</source>
+        <translation>所属社区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts.py" line="232" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts.py" line="233" />
+        <source>Last sign-in</source>
+        <translation>最近登录</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts.py" line="236" />
+        <source>New account…</source>
+        <translation>新建账号…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts.py" line="237" />
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts.py" line="239" />
+        <source>Close window</source>
+        <translation>关闭窗口</translation>
+    </message>
+</context>
+<context>
     <name>ConsoleApp</name>
     <message>
-        <location filename="../../console/app.py" line="171" />
+        <location filename="../../console/app.py" line="182" />
         <source>This account is locked until {until} after repeated wrong passwords. An administrator can unlock it.</source>
         <translation>密码错误次数过多，该账号已锁定至 {until}。可由管理员解锁。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="175" />
+        <location filename="../../console/app.py" line="186" />
         <source>This account is disabled.</source>
         <translation>该账号已停用。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="176" />
+        <location filename="../../console/app.py" line="187" />
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="178" />
+        <location filename="../../console/app.py" line="189" />
         <source>Sign-in is not possible right now: {err}</source>
         <translation>暂时无法登录：{err}</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="234" />
+        <location filename="../../console/app.py" line="245" />
         <source>Could not load the panes</source>
         <translation>无法加载面板数据</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="241" />
+        <location filename="../../console/app.py" line="252" />
         <source>{what}: your role does not allow this.</source>
         <translation>{what}：您的角色无此权限。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="251" />
+        <location filename="../../console/app.py" line="262" />
         <source>the incident's current state does not allow this change</source>
         <translation>事件当前状态不允许此操作</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="253" />
+        <location filename="../../console/app.py" line="264" />
         <source>the item no longer exists (another workstation may have changed it)</source>
         <translation>该记录已不存在（可能已被其他工作站修改）</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="272" />
+        <location filename="../../console/app.py" line="283" />
         <source>Database connection restored.</source>
         <translation>数据库连接已恢复。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="276" />
+        <location filename="../../console/app.py" line="287" />
         <source>Database not reachable: {d}</source>
         <translation>无法连接数据库：{d}</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="328" />
+        <location filename="../../console/app.py" line="339" />
         <source>Could not create the incident</source>
         <translation>无法创建事件</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="341" />
+        <location filename="../../console/app.py" line="352" />
         <source>Could not acknowledge the incident</source>
         <translation>无法确认事件</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="354" />
+        <location filename="../../console/app.py" line="365" />
         <source>Could not open the incident</source>
         <translation>无法打开事件</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="404" />
+        <location filename="../../console/app.py" line="417" />
+        <location filename="../../console/app.py" line="488" />
         <source>your role does not allow this</source>
         <translation>您的角色无此权限</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="420" />
+        <location filename="../../console/app.py" line="433" />
         <source>Verifying the audit log…</source>
         <translation>正在校验审计日志…</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="422" />
+        <location filename="../../console/app.py" line="435" />
         <source>Audit check failed</source>
         <translation>审计校验失败</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="428" />
+        <location filename="../../console/app.py" line="441" />
         <source>Audit log intact: {n} rows, chain verified.</source>
         <translation>审计日志完整：共 {n} 条，哈希链校验通过。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="430" />
-        <location filename="../../console/app.py" line="437" />
+        <location filename="../../console/app.py" line="443" />
+        <location filename="../../console/app.py" line="450" />
         <source>Verify audit log</source>
         <translation>校验审计日志</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="433" />
+        <location filename="../../console/app.py" line="446" />
         <source>AUDIT LOG TAMPERED: {n} problems; first at row {row}: {why}</source>
         <translation>审计日志被篡改：发现 {n} 处问题；首处在第 {row} 条：{why}</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="540" />
+        <location filename="../../console/app.py" line="462" />
+        <source>Could not list the accounts</source>
+        <translation>无法读取账号列表</translation>
+    </message>
+    <message>
+        <location filename="../../console/app.py" line="511" />
+        <source>Account {user} created. Initial password: {pw} — hand it over now; it is not shown again.</source>
+        <translation>账号 {user} 已创建。初始密码：{pw} —— 请当面交付，此密码不会再次显示。</translation>
+    </message>
+    <message>
+        <location filename="../../console/app.py" line="525" />
+        <source>Account {user} unlocked.</source>
+        <translation>账号 {user} 已解锁。</translation>
+    </message>
+    <message>
+        <location filename="../../console/app.py" line="538" />
+        <source>New password of {user}: {pw} — hand it over now; it is not shown again.</source>
+        <translation>{user} 的新密码：{pw} —— 请当面交付，此密码不会再次显示。</translation>
+    </message>
+    <message>
+        <location filename="../../console/app.py" line="646" />
         <source>Unlock or sign out before quitting.</source>
         <translation>请先解锁或注销，再退出。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="546" />
+        <location filename="../../console/app.py" line="652" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="547" />
+        <location filename="../../console/app.py" line="653" />
         <source>Quit the console? Devices hosted on this workstation stop reporting.</source>
         <translation>确定退出总控台？本工作站接入的设备将停止上报。</translation>
     </message>
@@ -188,108 +293,108 @@
 <context>
     <name>IncidentDetailDialog</name>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="159" />
+        <location filename="../../widgets/incident_detail.py" line="168" />
         <source>Write the reason for reopening in the note.</source>
         <translation>请在备注中填写重新打开的原因。</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="172" />
+        <location filename="../../widgets/incident_detail.py" line="181" />
         <source>Incident #{id}</source>
         <translation>事件 #{id}</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="178" />
-        <location filename="../../widgets/incident_detail.py" line="212" />
+        <location filename="../../widgets/incident_detail.py" line="187" />
+        <location filename="../../widgets/incident_detail.py" line="221" />
         <source>Reported</source>
         <translation>上报</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="208" />
+        <location filename="../../widgets/incident_detail.py" line="217" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="209" />
+        <location filename="../../widgets/incident_detail.py" line="218" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="210" />
+        <location filename="../../widgets/incident_detail.py" line="219" />
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="211" />
+        <location filename="../../widgets/incident_detail.py" line="220" />
         <source>Location</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="213" />
+        <location filename="../../widgets/incident_detail.py" line="222" />
         <source>Handled by</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="214" />
+        <location filename="../../widgets/incident_detail.py" line="223" />
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="219" />
+        <location filename="../../widgets/incident_detail.py" line="228" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="219" />
+        <location filename="../../widgets/incident_detail.py" line="228" />
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="219" />
+        <location filename="../../widgets/incident_detail.py" line="228" />
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="219" />
+        <location filename="../../widgets/incident_detail.py" line="228" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="221" />
+        <location filename="../../widgets/incident_detail.py" line="230" />
         <source>Note for the timeline (required to reopen)</source>
         <translation>写入时间线的备注（重新打开时必填）</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="222" />
+        <location filename="../../widgets/incident_detail.py" line="231" />
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="223" />
+        <location filename="../../widgets/incident_detail.py" line="232" />
         <source>Dispatched</source>
         <translation>已派发</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="224" />
+        <location filename="../../widgets/incident_detail.py" line="233" />
         <source>On scene</source>
         <translation>已到场</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="225" />
+        <location filename="../../widgets/incident_detail.py" line="234" />
         <source>Resolve</source>
         <translation>处置完毕</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="226" />
+        <location filename="../../widgets/incident_detail.py" line="235" />
         <source>Review and close</source>
         <translation>审核关闭</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="227" />
+        <location filename="../../widgets/incident_detail.py" line="236" />
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="228" />
+        <location filename="../../widgets/incident_detail.py" line="237" />
         <source>Close window</source>
         <translation>关闭窗口</translation>
     </message>
@@ -598,218 +703,266 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/main_window.py" line="329" />
+        <location filename="../../console/main_window.py" line="335" />
         <source>Street Command Console</source>
         <translation>街道智能总控台</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="337" />
+        <location filename="../../console/main_window.py" line="343" />
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="340" />
+        <location filename="../../console/main_window.py" line="346" />
         <source>street-wide</source>
         <translation>全街道</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="342" />
+        <location filename="../../console/main_window.py" line="348" />
         <source>communities: {c}</source>
         <translation>社区：{c}</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="348" />
+        <location filename="../../console/main_window.py" line="354" />
         <source>connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="348" />
+        <location filename="../../console/main_window.py" line="354" />
         <source>NOT REACHABLE</source>
         <translation>无法连接</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="350" />
+        <location filename="../../console/main_window.py" line="356" />
         <source>Database: {label} ({state})</source>
         <translation>数据库：{label}（{state}）</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="359" />
+        <location filename="../../console/main_window.py" line="365" />
         <source>Devices: loading…</source>
         <translation>设备：加载中…</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="364" />
+        <location filename="../../console/main_window.py" line="370" />
         <source>Devices: {on} online / {off} offline / {unk} never seen</source>
         <translation>设备：在线 {on} / 离线 {off} / 未上线 {unk}</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="374" />
+        <location filename="../../console/main_window.py" line="380" />
         <source>Video wall</source>
         <translation>视频墙</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="375" />
+        <location filename="../../console/main_window.py" line="381" />
         <source>Map</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="376" />
+        <location filename="../../console/main_window.py" line="382" />
         <source>Calls</source>
         <translation>呼叫</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="377" />
+        <location filename="../../console/main_window.py" line="383" />
         <source>Incident queue</source>
         <translation>事件队列</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="378" />
+        <location filename="../../console/main_window.py" line="384" />
         <source>Device status</source>
         <translation>设备状态</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="379" />
+        <location filename="../../console/main_window.py" line="385" />
         <source>Notifications</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="385" />
+        <location filename="../../console/main_window.py" line="391" />
         <source>Video wall not connected yet</source>
         <translation>视频墙尚未接入</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="387" />
+        <location filename="../../console/main_window.py" line="393" />
         <source>The cameras are configured in the site file. Live view, recording and evidence export come with the video module.</source>
         <translation>摄像机已在站点配置文件中登记。实时预览、录像与证据导出将随视频模块提供。</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="393" />
+        <location filename="../../console/main_window.py" line="399" />
         <source>Live map not available yet</source>
         <translation>实时地图尚未接入</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="395" />
+        <location filename="../../console/main_window.py" line="401" />
         <source>Reader positions, zones and tracked people will be drawn here once RFID/GPS tracking is connected.</source>
         <translation>接入 RFID/GPS 定位后，这里将显示读卡器位置、区域和被关爱人员的实时位置。</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="401" />
+        <location filename="../../console/main_window.py" line="407" />
         <source>No call centre connected</source>
         <translation>呼叫中心尚未接入</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="403" />
+        <location filename="../../console/main_window.py" line="409" />
         <source>Incoming and abandoned calls will be listed here once the SIP line is configured for this workstation.</source>
         <translation>为本工作站配置 SIP 线路后，来电和未接来电将在这里列出。</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="407" />
+        <location filename="../../console/main_window.py" line="413" />
         <source>&amp;Console</source>
         <translation>总控台(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="408" />
+        <location filename="../../console/main_window.py" line="414" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="409" />
+        <location filename="../../console/main_window.py" line="415" />
         <source>&amp;Incidents</source>
         <translation>事件(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="410" />
+        <location filename="../../console/main_window.py" line="416" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="411" />
+        <location filename="../../console/main_window.py" line="417" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="412" />
+        <location filename="../../console/main_window.py" line="418" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="413" />
+        <location filename="../../console/main_window.py" line="419" />
         <source>Lock screen</source>
         <translation>锁定屏幕</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="414" />
+        <location filename="../../console/main_window.py" line="420" />
         <source>Sign out</source>
         <translation>注销</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="415" />
+        <location filename="../../console/main_window.py" line="421" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="416" />
+        <location filename="../../console/main_window.py" line="422" />
         <source>New incident…</source>
         <translation>新建事件…</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="417" />
+        <location filename="../../console/main_window.py" line="423" />
         <source>Acknowledge</source>
         <translation>确认事件</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="418" />
+        <location filename="../../console/main_window.py" line="424" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="419" />
+        <location filename="../../console/main_window.py" line="425" />
         <source>Reset layout</source>
         <translation>恢复默认布局</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="420" />
+        <location filename="../../console/main_window.py" line="426" />
         <source>Full screen</source>
         <translation>全屏</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="421" />
+        <location filename="../../console/main_window.py" line="427" />
         <source>Find device</source>
         <translation>查找设备</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="422" />
+        <location filename="../../console/main_window.py" line="428" />
         <source>Verify audit log</source>
         <translation>校验审计日志</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="423" />
-        <location filename="../../console/main_window.py" line="491" />
+        <location filename="../../console/main_window.py" line="429" />
+        <source>Accounts…</source>
+        <translation>账号管理…</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="430" />
+        <location filename="../../console/main_window.py" line="498" />
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="424" />
-        <location filename="../../console/main_window.py" line="498" />
+        <location filename="../../console/main_window.py" line="431" />
+        <location filename="../../console/main_window.py" line="505" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="449" />
+        <location filename="../../console/main_window.py" line="456" />
         <source>{n} new</source>
         <translation>{n} 条新消息</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="463" />
+        <location filename="../../console/main_window.py" line="470" />
         <source>Select an incident first.</source>
         <translation>请先选择一个事件。</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="499" />
+        <location filename="../../console/main_window.py" line="506" />
         <source>Street Command Console
 Command system of {site}</source>
         <translation>街道智能总控台
 {site}指挥系统</translation>
+    </message>
+</context>
+<context>
+    <name>NewAccountDialog</name>
+    <message>
+        <location filename="../../widgets/accounts.py" line="49" />
+        <source>New account</source>
+        <translation>新建账号</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts.py" line="56" />
+        <source>(street-wide)</source>
+        <translation>（全街道）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts.py" line="67" />
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts.py" line="68" />
+        <source>Display name</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts.py" line="69" />
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts.py" line="70" />
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts.py" line="77" />
+        <source>User names are letters and digits without spaces.</source>
+        <translation>用户名只能由字母和数字组成，不含空格。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts.py" line="80" />
+        <source>A station account belongs to one community.</source>
+        <translation>社区工作站账号必须属于一个社区。</translation>
     </message>
 </context>
 <context>
