@@ -87,9 +87,11 @@ class ConsoleApp(QObject):
         self.opts = opts
         self.bridge = EventBridge(self)
         self.owner = ThreadOwner()
-        self.writer = self.owner.add_executor(DbExecutor("db-writer", self.bridge.deliver))
+        self.writer = self.owner.add_executor(
+            DbExecutor("db-writer", self.bridge.deliver, sink=self.bridge)
+        )
         self.reader = self.owner.add_executor(
-            DbExecutor("db-reader", self.bridge.deliver, workers=2)
+            DbExecutor("db-reader", self.bridge.deliver, workers=2, sink=self.bridge)
         )
         self.owner.add_closer("database", db.dispose)
         policy = policy or LoginPolicy()

@@ -111,9 +111,18 @@ class DbExecutor:
     GUI never waits on a lock and writes never interleave (Anki's collection executor).
     """
 
-    def __init__(self, name: str, deliver: Callable[..., None], *, workers: int = 1):
+    def __init__(
+        self,
+        name: str,
+        deliver: Callable[..., None],
+        *,
+        workers: int = 1,
+        sink: EventSink | None = None,
+    ):
         self.name = name
         self._deliver = deliver
+        # Where a failure goes when the job had no error callback: the UI, not only the log.
+        self._sink = sink
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix=name)
         self._pending = 0
         self._lock = threading.Lock()
@@ -144,6 +153,10 @@ class DbExecutor:
             if exc is not None:
                 if on_error is None:
                     log.error("%s job %s failed: %s", self.name, label, exc, exc_info=exc)
+                    if self._sink is not None:
+                        self._sink.publish(
+                            WorkerFailed(self.name, f"{label}: {exc}", utcnow(), retrying=False)
+                        )
                 else:
                     self._deliver(on_error, exc, label)
             elif on_result is not None:

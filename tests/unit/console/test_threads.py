@@ -204,3 +204,20 @@ def test_bridge_routes_events_to_their_signals(qtbot: QtBot) -> None:
     assert got == [(ev, True)]
     with pytest.raises(TypeError, match="no signal for str"):
         bridge.publish("not an event")
+
+
+def test_a_failed_job_without_error_callback_reaches_the_ui() -> None:
+    """A write nobody waits for (an audit row at screen lock) must not fail only in the log."""
+    sink = Sink()
+    ex = DbExecutor("db-writer", lambda cb, value, label: cb(value), sink=sink)
+
+    def boom() -> None:
+        raise RuntimeError("database is locked")
+
+    ex.submit(boom, label="lock")
+    ex.shutdown()
+    [event] = sink.events
+    assert isinstance(event, WorkerFailed)
+    assert event.worker == "db-writer"
+    assert event.message == "lock: database is locked"
+    assert not event.retrying
