@@ -8,7 +8,7 @@ QM := $(TS:.ts=.qm)
 .PHONY: run test lint typecheck contracts pytest translations sysdeps sysdeps-test bench screenshot installer clean
 
 run: sysdeps $(BIN)/.stamp-install translations
-	$(BIN)/python -m console demo
+	$(BIN)/python -m console demo --if-needed
 	$(BIN)/python -m console
 
 test: sysdeps-test $(BIN)/.stamp-install translations lint contracts typecheck pytest

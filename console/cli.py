@@ -68,6 +68,9 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command")
     demo = sub.add_parser("demo", help="create or update the demo site (idempotent)")
     demo.add_argument("--population", type=int, default=5000, help="synthetic residents")
+    demo.add_argument(
+        "--if-needed", action="store_true", help="do nothing if the database holds a site already"
+    )
     sub.add_parser("migrate", help="bring the database schema up to date")
     site = sub.add_parser("site", help="site file tools")
     site_sub = site.add_subparsers(dest="site_command", required=True)
@@ -182,6 +185,16 @@ def _demo(args: argparse.Namespace) -> int:
     site = _site(args)
     db = _open(args)
     try:
+        if args.if_needed:
+            from sqlalchemy import select
+
+            from data.models import SiteMeta
+
+            with db.session() as s:
+                name = s.scalar(select(SiteMeta.value).where(SiteMeta.key == "site_name"))
+            if name is not None:
+                _out(f"site present: {name} ({db.shown_url}); `console demo` updates it")
+                return EXIT_OK
         report = seed_site(
             db, site, AuthService(db, workstation=args.workstation), population=args.population
         )

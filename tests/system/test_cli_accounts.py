@@ -27,6 +27,18 @@ def test_demo_prints_passwords_once_and_is_idempotent(tmp_path: Path) -> None:
     assert "demo accounts exist already" in again.stdout
     assert run_cli(tmp_path, "--db", url, "audit", "verify").returncode == 0
 
+    # What `make run` calls on every start: nothing to do once a site is there.
+    quick = run_cli(tmp_path, "--db", url, "demo", "--if-needed")
+    assert quick.returncode == 0, quick.stderr
+    assert quick.stdout.startswith("site present: 红桥区咸阳北路街道")
+
+
+def test_demo_if_needed_seeds_an_empty_database(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'c.db'}"
+    first = run_cli(tmp_path, "--db", url, "demo", "--if-needed", "--population", "50")
+    assert first.returncode == 0, first.stderr
+    assert set(_passwords(first.stdout)) == {"admin", "supervisor", "operator", "ws01"}
+
 
 def test_user_add_passwd_and_unlock(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'c.db'}"
