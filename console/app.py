@@ -80,6 +80,7 @@ class ConsoleApp(QObject):
         *,
         hasher: PasswordHasher | None = None,
         policy: LoginPolicy | None = None,
+        translations: Translations | None = None,
     ):
         super().__init__()
         self.qapp = qapp
@@ -100,7 +101,9 @@ class ConsoleApp(QObject):
         meta = self.service.site_meta()
         self.zone = meta.get("timezone", DEFAULT_ZONE)
         self.site_name = meta.get("site_name", "")
-        self.translations = Translations(qapp)
+        # One owner of the installed translators, or switching back to English would leave
+        # another set installed.
+        self.translations = translations or Translations(qapp)
         self.translations.switch(opts.language)
         self.layouts = LayoutStore(opts.config_dir / "layout.ini")
         self.window = MainWindow(self.zone)

@@ -5,26 +5,80 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from pathlib import Path
 
+import platformdirs
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from console.app import ConsoleApp, ConsoleOptions
+from console.i18n import Translations
 from console.theme import apply_theme
 from core.site import SiteError
-from data.db import DatabaseError, DbErrorKind, open_database, resolve_url
+from data.db import APP_NAME, DatabaseError, DbErrorKind, open_database, resolve_url
 
 log = logging.getLogger(__name__)
 
-_TITLES_ZH = {
-    DbErrorKind.CORRUPT: "数据库文件已损坏",
-    DbErrorKind.LOCKED: "数据库被占用",
-    DbErrorKind.UNREACHABLE: "无法连接数据库",
-    DbErrorKind.AUTH: "数据库拒绝登录",
-    DbErrorKind.NEWER_SCHEMA: "数据库版本较新",
-    DbErrorKind.FOREIGN: "不是总控台数据库",
-    DbErrorKind.CONFIG: "数据库配置错误",
-    DbErrorKind.MIGRATION: "数据库升级失败",
-}
+
+def db_error_texts(kind: DbErrorKind) -> tuple[str, str]:
+    """A title and a remedy for a database problem, in the UI language."""
+    texts = {
+        DbErrorKind.CORRUPT: (
+            QCoreApplication.translate("Startup", "The database file is damaged"),
+            QCoreApplication.translate(
+                "Startup",
+                "It was left untouched. Restore it from a backup, or start the console "
+                "with another file.",
+            ),
+        ),
+        DbErrorKind.LOCKED: (
+            QCoreApplication.translate("Startup", "The database is in use"),
+            QCoreApplication.translate(
+                "Startup",
+                "Another program holds the database. Close the other console or tool "
+                "and start again.",
+            ),
+        ),
+        DbErrorKind.UNREACHABLE: (
+            QCoreApplication.translate("Startup", "The database cannot be reached"),
+            QCoreApplication.translate(
+                "Startup",
+                "Check that the database server runs and the address is right, or, "
+                "for a file, its path and permissions.",
+            ),
+        ),
+        DbErrorKind.AUTH: (
+            QCoreApplication.translate("Startup", "The database refused the sign-in"),
+            QCoreApplication.translate(
+                "Startup", "Check the user name and password in the database address."
+            ),
+        ),
+        DbErrorKind.NEWER_SCHEMA: (
+            QCoreApplication.translate("Startup", "The database is newer than this console"),
+            QCoreApplication.translate(
+                "Startup", "It was not changed. Install the newer console on this workstation."
+            ),
+        ),
+        DbErrorKind.FOREIGN: (
+            QCoreApplication.translate("Startup", "Not a console database"),
+            QCoreApplication.translate(
+                "Startup", "It was not changed. Check the database address."
+            ),
+        ),
+        DbErrorKind.CONFIG: (
+            QCoreApplication.translate("Startup", "The database setting is wrong"),
+            QCoreApplication.translate(
+                "Startup", "Check the --db option or the CONSOLE_DB variable."
+            ),
+        ),
+        DbErrorKind.MIGRATION: (
+            QCoreApplication.translate("Startup", "Updating the database failed"),
+            QCoreApplication.translate(
+                "Startup", "The update was rolled back; nothing was changed."
+            ),
+        ),
+    }
+    return texts[kind]
 
 
 def make_qapp() -> QApplication:
@@ -40,12 +94,6 @@ def make_qapp() -> QApplication:
 
 def options_from(args: argparse.Namespace) -> ConsoleOptions:
     """ConsoleOptions from the parsed command line."""
-    from pathlib import Path
-
-    import platformdirs
-
-    from data.db import APP_NAME
-
     return ConsoleOptions(
         workstation=args.workstation,
         language=args.lang,
@@ -66,26 +114,41 @@ def run_gui(args: argparse.Namespace) -> int:
     from console.cli import EXIT_DATABASE, EXIT_SITE, _site
 
     qapp = make_qapp()
+    # Startup errors are shown before the console exists: they need the language too.
+    translations = Translations(qapp)
+    translations.switch(args.lang)
     try:
-        _site(args)  # a broken site file is reported before anything else happens
-    except SiteError as exc:
-        show_startup_error("站点配置文件有误 / Site file error", str(exc))
-        return EXIT_SITE
-    try:
-        db = open_database(resolve_url(args.db))
-    except DatabaseError as exc:
-        show_startup_error(_TITLES_ZH.get(exc.kind, "数据库错误") + " / Database error", str(exc))
-        return EXIT_DATABASE
-    app = ConsoleApp(qapp, db, options_from(args))
-    if not app.site_name:
+        try:
+            _site(args)  # a broken site file is reported before anything else happens
+        except SiteError as exc:
+            show_startup_error(
+                QCoreApplication.translate("Startup", "The site file has an error"),
+                QCoreApplication.translate("Startup", "Correct the site file and start again.")
+                + f"\n\n{exc}",
+            )
+            return EXIT_SITE
+        try:
+            db = open_database(resolve_url(args.db))
+        except DatabaseError as exc:
+            title, remedy = db_error_texts(exc.kind)
+            show_startup_error(title, f"{remedy}\n\n{exc}")
+            return EXIT_DATABASE
+        app = ConsoleApp(qapp, db, options_from(args), translations=translations)
+        if not app.site_name:
+            app.shutdown()
+            show_startup_error(
+                QCoreApplication.translate("Startup", "The console is not set up yet"),
+                QCoreApplication.translate(
+                    "Startup",
+                    "This database holds no site and no users yet. Run `console demo` (or "
+                    "`make run`) to create the demo site, or `console user add` for real accounts.",
+                ),
+            )
+            return EXIT_DATABASE
+        app.start()
+        code = qapp.exec()
         app.shutdown()
-        show_startup_error(
-            "尚未初始化 / Not set up",
-            "This database holds no site and no users yet. Run `console demo` (or `make run`) "
-            "to create the demo site, or `console user add` for real accounts.",
-        )
-        return EXIT_DATABASE
-    app.start()
-    code = qapp.exec()
-    app.shutdown()
-    return code
+        return code
+    finally:
+        # The translators belong to this run (tests call run_gui in one shared QApplication).
+        translations.switch("en")

@@ -3,83 +3,83 @@
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../../widgets/accounts.py" line="171" />
+        <location filename="../../widgets/accounts.py" line="173" />
         <source>Disabled</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="173" />
+        <location filename="../../widgets/accounts.py" line="175" />
         <source>Locked until {t}</source>
         <translation>Locked until {t}</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="177" />
+        <location filename="../../widgets/accounts.py" line="179" />
         <source>Active</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="182" />
+        <location filename="../../widgets/accounts.py" line="184" />
         <source>street-wide</source>
         <translation>street-wide</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="215" />
-        <location filename="../../widgets/accounts.py" line="238" />
+        <location filename="../../widgets/accounts.py" line="217" />
+        <location filename="../../widgets/accounts.py" line="240" />
         <source>Reset password</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="216" />
+        <location filename="../../widgets/accounts.py" line="218" />
         <source>Give {user} a new random password? The old one stops working.</source>
         <translation>Give {user} a new random password? The old one stops working.</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="225" />
+        <location filename="../../widgets/accounts.py" line="227" />
         <source>Accounts</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="228" />
+        <location filename="../../widgets/accounts.py" line="230" />
         <source>User name</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="229" />
+        <location filename="../../widgets/accounts.py" line="231" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="230" />
+        <location filename="../../widgets/accounts.py" line="232" />
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="231" />
+        <location filename="../../widgets/accounts.py" line="233" />
         <source>Communities</source>
         <translation>Communities</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="232" />
+        <location filename="../../widgets/accounts.py" line="234" />
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="233" />
+        <location filename="../../widgets/accounts.py" line="235" />
         <source>Last sign-in</source>
         <translation>Last sign-in</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="236" />
+        <location filename="../../widgets/accounts.py" line="238" />
         <source>New account…</source>
         <translation>New account…</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="237" />
+        <location filename="../../widgets/accounts.py" line="239" />
         <source>Unlock</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="239" />
+        <location filename="../../widgets/accounts.py" line="241" />
         <source>Close window</source>
         <translation>Close window</translation>
     </message>
@@ -87,134 +87,134 @@
 <context>
     <name>ConsoleApp</name>
     <message>
-        <location filename="../../console/app.py" line="182" />
+        <location filename="../../console/app.py" line="184" />
         <source>This account is locked until {until} after repeated wrong passwords. An administrator can unlock it.</source>
         <translation>This account is locked until {until} after repeated wrong passwords. An administrator can unlock it.</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="186" />
+        <location filename="../../console/app.py" line="188" />
         <source>This account is disabled.</source>
         <translation>This account is disabled.</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="187" />
+        <location filename="../../console/app.py" line="189" />
         <source>Wrong user name or password.</source>
         <translation>Wrong user name or password.</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="189" />
+        <location filename="../../console/app.py" line="191" />
         <source>Sign-in is not possible right now: {err}</source>
         <translation>Sign-in is not possible right now: {err}</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="245" />
+        <location filename="../../console/app.py" line="247" />
         <source>Could not load the panes</source>
         <translation>Could not load the panes</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="252" />
+        <location filename="../../console/app.py" line="254" />
         <source>{what}: your role does not allow this.</source>
         <translation>{what}: your role does not allow this.</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="262" />
+        <location filename="../../console/app.py" line="264" />
         <source>the incident's current state does not allow this change</source>
         <translation>the incident's current state does not allow this change</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="264" />
+        <location filename="../../console/app.py" line="266" />
         <source>the item no longer exists (another workstation may have changed it)</source>
         <translation>the item no longer exists (another workstation may have changed it)</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="283" />
+        <location filename="../../console/app.py" line="285" />
         <source>Database connection restored.</source>
         <translation>Database connection restored.</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="287" />
+        <location filename="../../console/app.py" line="289" />
         <source>Database not reachable: {d}</source>
         <translation>Database not reachable: {d}</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="339" />
+        <location filename="../../console/app.py" line="341" />
         <source>Could not create the incident</source>
         <translation>Could not create the incident</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="352" />
+        <location filename="../../console/app.py" line="354" />
         <source>Could not acknowledge the incident</source>
         <translation>Could not acknowledge the incident</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="365" />
+        <location filename="../../console/app.py" line="367" />
         <source>Could not open the incident</source>
         <translation>Could not open the incident</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="417" />
-        <location filename="../../console/app.py" line="488" />
+        <location filename="../../console/app.py" line="419" />
+        <location filename="../../console/app.py" line="490" />
         <source>your role does not allow this</source>
         <translation>your role does not allow this</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="433" />
+        <location filename="../../console/app.py" line="435" />
         <source>Verifying the audit log…</source>
         <translation>Verifying the audit log…</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="435" />
+        <location filename="../../console/app.py" line="437" />
         <source>Audit check failed</source>
         <translation>Audit check failed</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="441" />
+        <location filename="../../console/app.py" line="443" />
         <source>Audit log intact: {n} rows, chain verified.</source>
         <translation>Audit log intact: {n} rows, chain verified.</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="443" />
-        <location filename="../../console/app.py" line="450" />
+        <location filename="../../console/app.py" line="445" />
+        <location filename="../../console/app.py" line="452" />
         <source>Verify audit log</source>
         <translation>Verify audit log</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="446" />
+        <location filename="../../console/app.py" line="448" />
         <source>AUDIT LOG TAMPERED: {n} problems; first at row {row}: {why}</source>
         <translation>AUDIT LOG TAMPERED: {n} problems; first at row {row}: {why}</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="462" />
+        <location filename="../../console/app.py" line="464" />
         <source>Could not list the accounts</source>
         <translation>Could not list the accounts</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="511" />
+        <location filename="../../console/app.py" line="513" />
         <source>Account {user} created. Initial password: {pw} — hand it over now; it is not shown again.</source>
         <translation>Account {user} created. Initial password: {pw} — hand it over now; it is not shown again.</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="525" />
+        <location filename="../../console/app.py" line="527" />
         <source>Account {user} unlocked.</source>
         <translation>Account {user} unlocked.</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="538" />
+        <location filename="../../console/app.py" line="540" />
         <source>New password of {user}: {pw} — hand it over now; it is not shown again.</source>
         <translation>New password of {user}: {pw} — hand it over now; it is not shown again.</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="646" />
+        <location filename="../../console/app.py" line="648" />
         <source>Unlock or sign out before quitting.</source>
         <translation>Unlock or sign out before quitting.</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="652" />
+        <location filename="../../console/app.py" line="654" />
         <source>Quit</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="653" />
+        <location filename="../../console/app.py" line="655" />
         <source>Quit the console? Devices hosted on this workstation stop reporting.</source>
         <translation>Quit the console? Devices hosted on this workstation stop reporting.</translation>
     </message>
@@ -1024,6 +1024,109 @@ Command system of {site}</translation>
         <location filename="../../widgets/notifications.py" line="101" />
         <source>Clear</source>
         <translation>Clear</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <location filename="../../console/gui.py" line="27" />
+        <source>The database file is damaged</source>
+        <translation>The database file is damaged</translation>
+    </message>
+    <message>
+        <location filename="../../console/gui.py" line="28" />
+        <source>It was left untouched. Restore it from a backup, or start the console with another file.</source>
+        <translation>It was left untouched. Restore it from a backup, or start the console with another file.</translation>
+    </message>
+    <message>
+        <location filename="../../console/gui.py" line="35" />
+        <source>The database is in use</source>
+        <translation>The database is in use</translation>
+    </message>
+    <message>
+        <location filename="../../console/gui.py" line="36" />
+        <source>Another program holds the database. Close the other console or tool and start again.</source>
+        <translation>Another program holds the database. Close the other console or tool and start again.</translation>
+    </message>
+    <message>
+        <location filename="../../console/gui.py" line="43" />
+        <source>The database cannot be reached</source>
+        <translation>The database cannot be reached</translation>
+    </message>
+    <message>
+        <location filename="../../console/gui.py" line="44" />
+        <source>Check that the database server runs and the address is right, or, for a file, its path and permissions.</source>
+        <translation>Check that the database server runs and the address is right, or, for a file, its path and permissions.</translation>
+    </message>
+    <message>
+        <location filename="../../console/gui.py" line="51" />
+        <source>The database refused the sign-in</source>
+        <translation>The database refused the sign-in</translation>
+    </message>
+    <message>
+        <location filename="../../console/gui.py" line="52" />
+        <source>Check the user name and password in the database address.</source>
+        <translation>Check the user name and password in the database address.</translation>
+    </message>
+    <message>
+        <location filename="../../console/gui.py" line="57" />
+        <source>The database is newer than this console</source>
+        <translation>The database is newer than this console</translation>
+    </message>
+    <message>
+        <location filename="../../console/gui.py" line="58" />
+        <source>It was not changed. Install the newer console on this workstation.</source>
+        <translation>It was not changed. Install the newer console on this workstation.</translation>
+    </message>
+    <message>
+        <location filename="../../console/gui.py" line="63" />
+        <source>Not a console database</source>
+        <translation>Not a console database</translation>
+    </message>
+    <message>
+        <location filename="../../console/gui.py" line="64" />
+        <source>It was not changed. Check the database address.</source>
+        <translation>It was not changed. Check the database address.</translation>
+    </message>
+    <message>
+        <location filename="../../console/gui.py" line="69" />
+        <source>The database setting is wrong</source>
+        <translation>The database setting is wrong</translation>
+    </message>
+    <message>
+        <location filename="../../console/gui.py" line="70" />
+        <source>Check the --db option or the CONSOLE_DB variable.</source>
+        <translation>Check the --db option or the CONSOLE_DB variable.</translation>
+    </message>
+    <message>
+        <location filename="../../console/gui.py" line="75" />
+        <source>Updating the database failed</source>
+        <translation>Updating the database failed</translation>
+    </message>
+    <message>
+        <location filename="../../console/gui.py" line="76" />
+        <source>The update was rolled back; nothing was changed.</source>
+        <translation>The update was rolled back; nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../console/gui.py" line="124" />
+        <source>The site file has an error</source>
+        <translation>The site file has an error</translation>
+    </message>
+    <message>
+        <location filename="../../console/gui.py" line="125" />
+        <source>Correct the site file and start again.</source>
+        <translation>Correct the site file and start again.</translation>
+    </message>
+    <message>
+        <location filename="../../console/gui.py" line="139" />
+        <source>The console is not set up yet</source>
+        <translation>The console is not set up yet</translation>
+    </message>
+    <message>
+        <location filename="../../console/gui.py" line="140" />
+        <source>This database holds no site and no users yet. Run `console demo` (or `make run`) to create the demo site, or `console user add` for real accounts.</source>
+        <translation>This database holds no site and no users yet. Run `console demo` (or `make run`) to create the demo site, or `console user add` for real accounts.</translation>
     </message>
 </context>
 </TS>

@@ -3,83 +3,83 @@
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../../widgets/accounts.py" line="171" />
+        <location filename="../../widgets/accounts.py" line="173" />
         <source>Disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="173" />
+        <location filename="../../widgets/accounts.py" line="175" />
         <source>Locked until {t}</source>
         <translation>锁定至 {t}</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="177" />
+        <location filename="../../widgets/accounts.py" line="179" />
         <source>Active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="182" />
+        <location filename="../../widgets/accounts.py" line="184" />
         <source>street-wide</source>
         <translation>全街道</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="215" />
-        <location filename="../../widgets/accounts.py" line="238" />
+        <location filename="../../widgets/accounts.py" line="217" />
+        <location filename="../../widgets/accounts.py" line="240" />
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="216" />
+        <location filename="../../widgets/accounts.py" line="218" />
         <source>Give {user} a new random password? The old one stops working.</source>
         <translation>为 {user} 生成新的随机密码？旧密码将立即失效。</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="225" />
+        <location filename="../../widgets/accounts.py" line="227" />
         <source>Accounts</source>
         <translation>账号管理</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="228" />
+        <location filename="../../widgets/accounts.py" line="230" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="229" />
+        <location filename="../../widgets/accounts.py" line="231" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="230" />
+        <location filename="../../widgets/accounts.py" line="232" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="231" />
+        <location filename="../../widgets/accounts.py" line="233" />
         <source>Communities</source>
         <translation>所属社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="232" />
+        <location filename="../../widgets/accounts.py" line="234" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="233" />
+        <location filename="../../widgets/accounts.py" line="235" />
         <source>Last sign-in</source>
         <translation>最近登录</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="236" />
+        <location filename="../../widgets/accounts.py" line="238" />
         <source>New account…</source>
         <translation>新建账号…</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="237" />
+        <location filename="../../widgets/accounts.py" line="239" />
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="239" />
+        <location filename="../../widgets/accounts.py" line="241" />
         <source>Close window</source>
         <translation>关闭窗口</translation>
     </message>
@@ -87,134 +87,134 @@
 <context>
     <name>ConsoleApp</name>
     <message>
-        <location filename="../../console/app.py" line="182" />
+        <location filename="../../console/app.py" line="184" />
         <source>This account is locked until {until} after repeated wrong passwords. An administrator can unlock it.</source>
         <translation>密码错误次数过多，该账号已锁定至 {until}。可由管理员解锁。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="186" />
+        <location filename="../../console/app.py" line="188" />
         <source>This account is disabled.</source>
         <translation>该账号已停用。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="187" />
+        <location filename="../../console/app.py" line="189" />
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="189" />
+        <location filename="../../console/app.py" line="191" />
         <source>Sign-in is not possible right now: {err}</source>
         <translation>暂时无法登录：{err}</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="245" />
+        <location filename="../../console/app.py" line="247" />
         <source>Could not load the panes</source>
         <translation>无法加载面板数据</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="252" />
+        <location filename="../../console/app.py" line="254" />
         <source>{what}: your role does not allow this.</source>
         <translation>{what}：您的角色无此权限。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="262" />
+        <location filename="../../console/app.py" line="264" />
         <source>the incident's current state does not allow this change</source>
         <translation>事件当前状态不允许此操作</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="264" />
+        <location filename="../../console/app.py" line="266" />
         <source>the item no longer exists (another workstation may have changed it)</source>
         <translation>该记录已不存在（可能已被其他工作站修改）</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="283" />
+        <location filename="../../console/app.py" line="285" />
         <source>Database connection restored.</source>
         <translation>数据库连接已恢复。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="287" />
+        <location filename="../../console/app.py" line="289" />
         <source>Database not reachable: {d}</source>
         <translation>无法连接数据库：{d}</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="339" />
+        <location filename="../../console/app.py" line="341" />
         <source>Could not create the incident</source>
         <translation>无法创建事件</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="352" />
+        <location filename="../../console/app.py" line="354" />
         <source>Could not acknowledge the incident</source>
         <translation>无法确认事件</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="365" />
+        <location filename="../../console/app.py" line="367" />
         <source>Could not open the incident</source>
         <translation>无法打开事件</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="417" />
-        <location filename="../../console/app.py" line="488" />
+        <location filename="../../console/app.py" line="419" />
+        <location filename="../../console/app.py" line="490" />
         <source>your role does not allow this</source>
         <translation>您的角色无此权限</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="433" />
+        <location filename="../../console/app.py" line="435" />
         <source>Verifying the audit log…</source>
         <translation>正在校验审计日志…</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="435" />
+        <location filename="../../console/app.py" line="437" />
         <source>Audit check failed</source>
         <translation>审计校验失败</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="441" />
+        <location filename="../../console/app.py" line="443" />
         <source>Audit log intact: {n} rows, chain verified.</source>
         <translation>审计日志完整：共 {n} 条，哈希链校验通过。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="443" />
-        <location filename="../../console/app.py" line="450" />
+        <location filename="../../console/app.py" line="445" />
+        <location filename="../../console/app.py" line="452" />
         <source>Verify audit log</source>
         <translation>校验审计日志</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="446" />
+        <location filename="../../console/app.py" line="448" />
         <source>AUDIT LOG TAMPERED: {n} problems; first at row {row}: {why}</source>
         <translation>审计日志被篡改：发现 {n} 处问题；首处在第 {row} 条：{why}</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="462" />
+        <location filename="../../console/app.py" line="464" />
         <source>Could not list the accounts</source>
         <translation>无法读取账号列表</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="511" />
+        <location filename="../../console/app.py" line="513" />
         <source>Account {user} created. Initial password: {pw} — hand it over now; it is not shown again.</source>
         <translation>账号 {user} 已创建。初始密码：{pw} —— 请当面交付，此密码不会再次显示。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="525" />
+        <location filename="../../console/app.py" line="527" />
         <source>Account {user} unlocked.</source>
         <translation>账号 {user} 已解锁。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="538" />
+        <location filename="../../console/app.py" line="540" />
         <source>New password of {user}: {pw} — hand it over now; it is not shown again.</source>
         <translation>{user} 的新密码：{pw} —— 请当面交付，此密码不会再次显示。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="646" />
+        <location filename="../../console/app.py" line="648" />
         <source>Unlock or sign out before quitting.</source>
         <translation>请先解锁或注销，再退出。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="652" />
+        <location filename="../../console/app.py" line="654" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="653" />
+        <location filename="../../console/app.py" line="655" />
         <source>Quit the console? Devices hosted on this workstation stop reporting.</source>
         <translation>确定退出总控台？本工作站接入的设备将停止上报。</translation>
     </message>
@@ -1024,6 +1024,109 @@ Command system of {site}</source>
         <location filename="../../widgets/notifications.py" line="101" />
         <source>Clear</source>
         <translation>清空</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <location filename="../../console/gui.py" line="27" />
+        <source>The database file is damaged</source>
+        <translation>数据库文件已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../console/gui.py" line="28" />
+        <source>It was left untouched. Restore it from a backup, or start the console with another file.</source>
+        <translation>文件未被改动。请从备份恢复，或改用其他数据库文件启动总控台。</translation>
+    </message>
+    <message>
+        <location filename="../../console/gui.py" line="35" />
+        <source>The database is in use</source>
+        <translation>数据库被占用</translation>
+    </message>
+    <message>
+        <location filename="../../console/gui.py" line="36" />
+        <source>Another program holds the database. Close the other console or tool and start again.</source>
+        <translation>另一个程序正在占用数据库。请关闭其他总控台或工具后重新启动。</translation>
+    </message>
+    <message>
+        <location filename="../../console/gui.py" line="43" />
+        <source>The database cannot be reached</source>
+        <translation>无法连接数据库</translation>
+    </message>
+    <message>
+        <location filename="../../console/gui.py" line="44" />
+        <source>Check that the database server runs and the address is right, or, for a file, its path and permissions.</source>
+        <translation>请检查数据库服务器是否运行、地址是否正确；如为数据库文件，请检查路径和权限。</translation>
+    </message>
+    <message>
+        <location filename="../../console/gui.py" line="51" />
+        <source>The database refused the sign-in</source>
+        <translation>数据库拒绝登录</translation>
+    </message>
+    <message>
+        <location filename="../../console/gui.py" line="52" />
+        <source>Check the user name and password in the database address.</source>
+        <translation>请检查数据库地址中的用户名和密码。</translation>
+    </message>
+    <message>
+        <location filename="../../console/gui.py" line="57" />
+        <source>The database is newer than this console</source>
+        <translation>数据库版本较新</translation>
+    </message>
+    <message>
+        <location filename="../../console/gui.py" line="58" />
+        <source>It was not changed. Install the newer console on this workstation.</source>
+        <translation>数据库未被改动。请在本工作站安装新版总控台。</translation>
+    </message>
+    <message>
+        <location filename="../../console/gui.py" line="63" />
+        <source>Not a console database</source>
+        <translation>不是总控台数据库</translation>
+    </message>
+    <message>
+        <location filename="../../console/gui.py" line="64" />
+        <source>It was not changed. Check the database address.</source>
+        <translation>数据库未被改动。请检查数据库地址。</translation>
+    </message>
+    <message>
+        <location filename="../../console/gui.py" line="69" />
+        <source>The database setting is wrong</source>
+        <translation>数据库配置错误</translation>
+    </message>
+    <message>
+        <location filename="../../console/gui.py" line="70" />
+        <source>Check the --db option or the CONSOLE_DB variable.</source>
+        <translation>请检查 --db 参数或 CONSOLE_DB 环境变量。</translation>
+    </message>
+    <message>
+        <location filename="../../console/gui.py" line="75" />
+        <source>Updating the database failed</source>
+        <translation>数据库升级失败</translation>
+    </message>
+    <message>
+        <location filename="../../console/gui.py" line="76" />
+        <source>The update was rolled back; nothing was changed.</source>
+        <translation>升级已回滚，数据库未被改动。</translation>
+    </message>
+    <message>
+        <location filename="../../console/gui.py" line="124" />
+        <source>The site file has an error</source>
+        <translation>站点配置文件有误</translation>
+    </message>
+    <message>
+        <location filename="../../console/gui.py" line="125" />
+        <source>Correct the site file and start again.</source>
+        <translation>请修改站点配置文件后重新启动。</translation>
+    </message>
+    <message>
+        <location filename="../../console/gui.py" line="139" />
+        <source>The console is not set up yet</source>
+        <translation>总控台尚未初始化</translation>
+    </message>
+    <message>
+        <location filename="../../console/gui.py" line="140" />
+        <source>This database holds no site and no users yet. Run `console demo` (or `make run`) to create the demo site, or `console user add` for real accounts.</source>
+        <translation>此数据库中还没有站点和用户。请运行 `console demo`（或 `make run`）创建演示站点，或用 `console user add` 添加正式账号。</translation>
     </message>
 </context>
 </TS>
