@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -28,6 +27,7 @@ from core.model import RoleName
 from core.timefmt import DEFAULT_ZONE, fmt_local, utcnow
 from core.views import CommunityRow, UserRow
 from widgets import labels
+from widgets.forms import community_picker, ok_cancel
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,17 +52,10 @@ class NewAccountDialog(QDialog):
         self.role = QComboBox(self)
         for r in RoleName:
             self.role.addItem(labels.role(r), r.value)
-        self.community = QComboBox(self)
-        self.community.addItem(self.tr("(street-wide)"), None)
-        for c in communities:
-            self.community.addItem(f"{c.code} {c.name}", c.code)
+        self.community = community_picker(self, communities, self.tr("(street-wide)"))
         self.error = QLabel(self)
         self.error.setObjectName("loginError")
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self._on_accept_clicked)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, self._on_accept_clicked)
         form = QFormLayout(self)
         form.addRow(self.tr("User name"), self.username)
         form.addRow(self.tr("Display name"), self.display_name)

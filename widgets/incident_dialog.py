@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 from core.model import Priority
 from core.views import CommunityRow
 from widgets import labels
+from widgets.forms import community_picker, ok_cancel
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,21 +44,16 @@ class NewIncidentDialog(QDialog):
         for p in Priority:
             self.priority.addItem(labels.priority(p), int(p))
         self.priority.setCurrentIndex(2)
-        self.community = QComboBox(self)
-        if len(communities) != 1:
-            self.community.addItem(self.tr("(street-wide)"), None)
-        for c in communities:
-            self.community.addItem(f"{c.code} {c.name}", c.code)
+        # A station sees one community: no street-wide choice for it.
+        self.community = community_picker(
+            self, communities, self.tr("(street-wide)") if len(communities) != 1 else None
+        )
         self.location = QLineEdit(self)
         self.description = QPlainTextEdit(self)
         self.description.setTabChangesFocus(True)
         self.error = QLabel(self)
         self.error.setObjectName("loginError")
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self._on_accept_clicked)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, self._on_accept_clicked)
         form = QFormLayout(self)
         form.addRow(self.tr("Title"), self.title)
         form.addRow(self.tr("Priority"), self.priority)
