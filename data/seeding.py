@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from core.audit import AuditAction
@@ -212,7 +212,7 @@ def seed_site(
                 s.add(SiteMeta(key=key, value=value))
             else:
                 meta.value = value
-        total = len(s.scalars(select(Resident.id)).all())
+        total = s.scalar(select(func.count()).select_from(Resident)) or 0
         auth.audit_in(
             s,
             "system",
