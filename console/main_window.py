@@ -494,6 +494,7 @@ class MainWindow(QMainWindow):
             for a in self.actions()
             if not a.shortcut().isEmpty()
         ]
+        rows.append(("Enter", self.tr("Open the selected incident")))
         text = "\n".join(f"{k:<10} {t}" for k, t in sorted(rows))
         box = QMessageBox(QMessageBox.Icon.NoIcon, self.tr("Keyboard shortcuts"), text, parent=self)
         box.setStyleSheet("QLabel { font-family: monospace; }")
