@@ -2,27 +2,49 @@
 
 from __future__ import annotations
 
+import psycopg
 from sqlalchemy.exc import SQLAlchemyError
 
 from console.threads import Worker
 from core.events import DatabaseHealth
 from core.ports import EventSink
 from core.timefmt import utcnow
-from data.changes import changes_since, latest_change_id
+from data.changes import PgChangeListener, changes_since, latest_change_id
 from data.db import Database, classify
+
+# On PostgreSQL the feed sleeps in LISTEN and reads change_log when woken, and also every
+# this many waits, so that a lost notification costs seconds, not a stale screen.
+SAFETY_POLL_EVERY = 10
 
 
 class ChangeFeedWatcher(Worker):
-    """Polls max(change_log.id) (SQLite and, for now, PostgreSQL too) and reports health.
+    """Reads change_log when it moves and reports the database's health.
 
-    Runs on its own thread named `db-changes`; publishes ChangesAvailable and DatabaseHealth.
+    SQLite: a poll of change_log every `interval` seconds. PostgreSQL: LISTEN on a connection
+    of its own, woken by the NOTIFY that goes with every change (DESIGN §2), with a safety poll
+    every SAFETY_POLL_EVERY × `interval`. Runs on its own thread named `db-changes`; publishes
+    ChangesAvailable and DatabaseHealth.
     """
 
     def __init__(self, db: Database, sink: EventSink, *, interval: float = 1.0):
-        super().__init__("db-changes", sink, interval=interval, max_backoff=10.0)
+        listen = db.dialect == "postgresql"
+        super().__init__(
+            "db-changes",
+            sink,
+            interval=0.0 if listen else interval,
+            max_backoff=10.0,
+            backoff_base=interval,
+        )
         self.db = db
+        self.wait_s = interval
         self.last_id = 0
         self._healthy: bool | None = None
+        self._listener = (
+            PgChangeListener(db.url, connect_timeout_s=db.opts.connect_timeout_s)
+            if listen
+            else None
+        )
+        self._waits = 0
 
     def setup(self) -> None:
         try:
@@ -31,11 +53,19 @@ class ChangeFeedWatcher(Worker):
         except SQLAlchemyError:
             self.last_id = 0  # step() reports the outage
 
+    def teardown(self) -> None:
+        if self._listener is not None:
+            self._listener.close()
+
     def step(self) -> None:
         try:
+            if self._listener is not None and not self._wait_for_notice(self._listener):
+                return
             with self.db.session() as s:
                 changes = changes_since(s, self.last_id)
-        except SQLAlchemyError as exc:
+        except (SQLAlchemyError, psycopg.Error) as exc:
+            if self._listener is not None:
+                self._listener.close()
             err = classify(exc, self.db.url)
             if self._healthy is not False:
                 self._healthy = False
@@ -47,3 +77,12 @@ class ChangeFeedWatcher(Worker):
         if changes is not None:
             self.last_id = changes.last_id
             self.sink.publish(changes)
+
+    def _wait_for_notice(self, listener: PgChangeListener) -> bool:
+        """Sleep in LISTEN up to `wait_s`; True when change_log should be read now."""
+        if not listener.is_open:
+            listener.open()  # (re)connect; then read once, changes may have been missed
+            return True
+        self._waits += 1
+        woke = listener.wait(self.wait_s)
+        return woke or self._waits % SAFETY_POLL_EVERY == 0

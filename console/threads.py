@@ -30,11 +30,15 @@ class Worker:
         *,
         interval: float = 1.0,
         max_backoff: float = 30.0,
+        backoff_base: float | None = None,
     ):
         self.name = name
         self.sink = sink
         self.interval = interval
         self.max_backoff = max_backoff
+        # A worker whose step() does its own waiting runs with interval 0; its retries still
+        # need a pause that grows.
+        self.backoff_base = max(backoff_base or interval, 0.05)
         self.stop_event = threading.Event()
         self._thread: threading.Thread | None = None
         self.failures = 0
@@ -87,7 +91,7 @@ class Worker:
                     wait = self.interval
                 except Exception as exc:
                     self.failures += 1
-                    wait = min(self.max_backoff, self.interval * 2 ** min(self.failures, 10))
+                    wait = min(self.max_backoff, self.backoff_base * 2 ** min(self.failures, 10))
                     log.exception(
                         "%s failed (attempt %d); retrying in %.1f s", self.name, self.failures, wait
                     )
