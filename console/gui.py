@@ -119,7 +119,16 @@ def run_gui(args: argparse.Namespace) -> int:
     translations.switch(args.lang)
     try:
         try:
-            _site(args)  # a broken site file is reported before anything else happens
+            site = _site(args)  # a broken site file is reported before anything else happens
+            if args.workstation not in {w.code for w in site.workstations}:
+                known = ", ".join(w.code for w in site.workstations)
+                raise SiteError(
+                    site.source,
+                    None,
+                    "workstation",
+                    f"no workstation {args.workstation!r} "
+                    f"(--workstation / CONSOLE_WORKSTATION); the site file has {known}",
+                )
         except SiteError as exc:
             show_startup_error(
                 QCoreApplication.translate("Startup", "The site file has an error"),

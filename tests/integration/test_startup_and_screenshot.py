@@ -176,3 +176,14 @@ def test_screenshot_of_an_unknown_pane_is_a_usage_error(tmp_path: Path) -> None:
     assert "unknown pane 'radar'" in proc.stderr
     assert "incidents" in proc.stderr, "the valid panes are listed"
     assert not out.exists()
+
+
+def test_unknown_workstation_is_explained(criticals: list[tuple[str, str]], tmp_path: Path) -> None:
+    db = tmp_path / "never-opened.db"
+    code = run_gui(_parser().parse_args(["--workstation", "WS99", "--db", f"sqlite:///{db}"]))
+    assert code == EXIT_SITE
+    title, text = criticals[0]
+    assert title == "站点配置文件有误"
+    assert "no workstation 'WS99'" in text
+    assert "WS01" in text, "the known codes are listed"
+    assert not db.exists()
