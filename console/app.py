@@ -227,11 +227,13 @@ class ConsoleApp(QObject):
         )
 
     def _snapshot(self, who: Principal) -> Snapshot:
+        devices = self.service.devices(who)
         return Snapshot(
             username=who.username,
             incidents=self.service.open_incidents(who),
-            devices=self.service.devices(who),
-            counts=self.service.device_counts(who),
+            devices=devices,
+            # Derived from the rows just read: a second query could disagree with them.
+            counts=DeviceCounts.of(devices),
             communities=self.service.communities(who),
         )
 
@@ -263,6 +265,8 @@ class ConsoleApp(QObject):
 
     def describe(self, exc: BaseException) -> str:
         """An operator-facing reason in the UI language; the raw error goes to the log."""
+        if isinstance(exc, PermissionDenied):
+            return self.tr("your role does not allow this")
         if isinstance(exc, TransitionError):
             return self.tr("the incident's current state does not allow this change")
         if isinstance(exc, LookupError):
@@ -418,12 +422,7 @@ class ConsoleApp(QObject):
         else:
             log.error("transition failed: %s", exc, exc_info=exc)
         if self.detail_dialog is not None:
-            text = (
-                self.tr("your role does not allow this")
-                if isinstance(exc, PermissionDenied)
-                else self.describe(exc)
-            )
-            self.detail_dialog.show_error(text)
+            self.detail_dialog.show_error(self.describe(exc))
 
     def _on_window_verify_audit_requested(self) -> None:
         who = self.principal
@@ -489,12 +488,7 @@ class ConsoleApp(QObject):
 
     def _on_account_job_failed(self, exc: BaseException) -> None:
         if self.accounts_dialog is not None:
-            text = (
-                self.tr("your role does not allow this")
-                if isinstance(exc, PermissionDenied)
-                else self.describe(exc)
-            )
-            self.accounts_dialog.show_status(text)
+            self.accounts_dialog.show_status(self.describe(exc))
 
     @Slot(object)
     def _on_accounts_create_requested(self, v: NewAccount) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -38,6 +39,16 @@ class DeviceCounts:
     def total(self) -> int:
         """All devices in scope."""
         return self.online + self.offline + self.unknown
+
+    @classmethod
+    def of(cls, rows: Iterable[DeviceRow]) -> DeviceCounts:
+        """Totals of rows already read (a fault counts as offline, as in the service)."""
+        states = [r.state for r in rows]
+        return cls(
+            online=states.count(DeviceState.ONLINE),
+            offline=states.count(DeviceState.OFFLINE) + states.count(DeviceState.FAULT),
+            unknown=states.count(DeviceState.UNKNOWN),
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,9 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.model import DeviceState
 from core.timefmt import DEFAULT_ZONE, fmt_local
-from core.views import DeviceRow
+from core.views import DeviceCounts, DeviceRow
 from widgets import labels
 from widgets.empty_state import EmptyStateWidget
 from widgets.palette import DEVICE_STATE_COLOURS
@@ -94,12 +93,9 @@ class DeviceStatusModel(QAbstractTableModel):
             return QBrush(DEVICE_STATE_COLOURS[d.state])
         return None
 
-    def counts(self) -> dict[DeviceState, int]:
-        """How many devices are in each state."""
-        out = dict.fromkeys(DeviceState, 0)
-        for d in self._rows:
-            out[d.state] += 1
-        return out
+    def counts(self) -> DeviceCounts:
+        """Online/offline/never-seen totals of the rows shown."""
+        return DeviceCounts.of(self._rows)
 
     def retranslate(self) -> None:
         """Re-read every label after a language switch."""
@@ -159,9 +155,7 @@ class DeviceStatusWidget(QWidget):
         c = self.model.counts()
         self.summary.setText(
             self.tr("{online} online · {offline} offline · {unknown} never seen").format(
-                online=c[DeviceState.ONLINE],
-                offline=c[DeviceState.OFFLINE] + c[DeviceState.FAULT],
-                unknown=c[DeviceState.UNKNOWN],
+                online=c.online, offline=c.offline, unknown=c.unknown
             )
         )
 

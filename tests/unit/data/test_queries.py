@@ -14,6 +14,7 @@ from core.incidents import IncidentState, TransitionError
 from core.model import DeviceState, IncidentSource, Priority
 from core.permissions import PermissionDenied, Principal
 from core.site import SiteSpec
+from core.views import DeviceCounts
 from data.audit import iter_audit, verify_audit
 from data.db import Database
 from data.models import ChangeLog, Community, Device, Incident, IncidentEvent
@@ -125,6 +126,9 @@ def test_device_counts_honour_scope(env: Env) -> None:
     # A fault counts as offline in the status bar.
     assert (station.online, station.offline) == (1, 2)
     assert station.total == len(c01_codes) == len(env.svc.devices(env.station))
+    # The console derives its counts from the rows it already read; both must agree.
+    assert DeviceCounts.of(env.svc.devices(env.operator)) == everyone
+    assert DeviceCounts.of(env.svc.devices(env.station)) == station
 
 
 # --- creating and moving incidents ---------------------------------------------------------
