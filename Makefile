@@ -51,7 +51,7 @@ screenshot: $(BIN)/.stamp-install translations
 
 # Refresh the .ts sources after UI strings change; translators then fill them in.
 lupdate: $(BIN)/.stamp-install
-	$(BIN)/pyside6-lupdate $$(git ls-files 'console/*.py' 'widgets/*.py') \
+	$(BIN)/pyside6-lupdate $$(find console widgets -name '*.py' | sort) \
 		-ts resources/translations/console_zh_CN.ts resources/translations/console_en.ts
 
 installer: $(BIN)/.stamp-install translations

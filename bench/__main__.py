@@ -1,4 +1,4 @@
-"""`python -m bench`: cold start, idle CPU, idle RSS and demo seeding, with same-run baselines."""
+"""`python -m bench`: start-up, idle, seeding and GUI update cost, each with a same-run baseline."""
 
 from __future__ import annotations
 
@@ -36,9 +36,9 @@ def _probe(*args: str) -> dict[str, float]:
 
 def _seed(url: str, population: int) -> float:
     from console.paths import demo_site_file
+    from console.startup import local_services
     from core.site import load_site
     from data.db import open_database
-    from data.security import AuthService
     from data.seeding import seed_site
 
     db = open_database(url)
@@ -47,7 +47,7 @@ def _seed(url: str, population: int) -> float:
         seed_site(
             db,
             load_site(demo_site_file()),
-            AuthService(db, workstation="CC"),
+            local_services(db, "CC"),
             population=population,
         )
         return time.perf_counter() - t
@@ -98,11 +98,58 @@ def _raw_sqlite_baseline(path: Path, population: int) -> float:
     return time.perf_counter() - t
 
 
+def _mailbox(seconds: float) -> list[tuple[str, float, float, str]]:
+    """bench/mailbox.py in a fresh process: mailbox + pump vs one queued signal per update."""
+    from bench.mailbox import table_rows
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    out = subprocess.run(
+        [sys.executable, "-m", "bench.mailbox", "--json", "--seconds", str(seconds)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    ).stdout
+    return table_rows(json.loads(out.strip().splitlines()[-1]))
+
+
+def _shutdown() -> list[tuple[str, float, float, str]]:
+    """bench/shutdown.py: ThreadOwner.shutdown vs the same threads stopped by hand."""
+    from bench.shutdown import table_rows
+
+    return table_rows()
+
+
+def _print_table(rows: list[tuple[str, float, float, str]]) -> None:
+    print(f"{'measure':<42}{'console':>10}{'baseline':>10}{'ratio':>8}  note")
+    for name, value, base, note in rows:
+        # A bare Qt window idles at ~0 % CPU: no ratio is meaningful there.
+        ratio = f"{value / base:>8.2f}" if base > 1e-3 else f"{'—':>8}"
+        print(f"{name:<42}{value:>10.3f}{base:>10.3f}{ratio}  {note}")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(prog="bench")
     ap.add_argument("--runs", type=int, default=3, help="cold starts per variant")
     ap.add_argument("--idle", type=float, default=10.0, help="seconds of idle measured")
+    ap.add_argument("--only", choices=["mailbox", "shutdown"], help="run one benchmark alone")
+    ap.add_argument(
+        "--mailbox-seconds", type=float, default=5.0, help="seconds per mailbox variant"
+    )
     args = ap.parse_args()
+    if args.only == "shutdown":
+        _print_table(_shutdown())
+        print(
+            "baselines: the same blocked reads on plain threads, sockets shut down and joined "
+            "by hand; the old owner's full timeout per join"
+        )
+        return 0
+    if args.only == "mailbox":
+        _print_table(_mailbox(args.mailbox_seconds))
+        print("baseline: the same frames and tag positions as one queued Qt signal per update")
+        return 0
     with tempfile.TemporaryDirectory(prefix="console-bench-") as tmp:
         url = f"sqlite:///{Path(tmp) / 'demo.db'}"
         seed_5k = _seed(url, 5000)
@@ -128,15 +175,14 @@ def main() -> int:
         ("seed demo site, 5,000 residents (s)", seed_5k, raw_5k, "baseline: raw sqlite3 rows only"),
         ("seed again, idempotent (s)", seed_again, raw_5k, ""),
         ("seed 75,000 residents (s)", seed_75k, raw_75k, "the real street's size"),
+        *_mailbox(args.mailbox_seconds),
+        *_shutdown(),
     ]
-    print(f"{'measure':<42}{'console':>10}{'baseline':>10}{'ratio':>8}  note")
-    for name, value, base, note in rows:
-        # A bare Qt window idles at ~0 % CPU: no ratio is meaningful there.
-        ratio = f"{value / base:>8.2f}" if base > 1e-3 else f"{'—':>8}"
-        print(f"{name:<42}{value:>10.3f}{base:>10.3f}{ratio}  {note}")
+    _print_table(rows)
     print(
         "baselines: a bare QApplication + empty QMainWindow in a fresh process; raw sqlite3 "
-        "executemany of the same resident rows"
+        "executemany of the same resident rows; one queued Qt signal per frame or tag position; "
+        "the same blocked reads stopped by hand, and the old owner's full timeout per join"
     )
     return 0
 

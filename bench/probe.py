@@ -60,7 +60,7 @@ def console(db_url: str, idle_s: float) -> dict[str, float]:
     db = open_database(db_url)
     with tempfile.TemporaryDirectory() as cfg:
         app = ConsoleApp(qapp, db, ConsoleOptions(config_dir=Path(cfg), confirm_quit=False))
-        app.enter(app.auth.principal("operator"))
+        app.session.enter(app.services.signin.principal("operator"))
         app.wait_idle()
         ready = time.time()
         wall, cpu = _idle(qapp, idle_s)

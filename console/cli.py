@@ -8,30 +8,41 @@ import logging
 import logging.handlers
 import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
 
+from console.startup import (
+    EXIT_CHECK_FAILED,
+    EXIT_DATABASE,
+    EXIT_OK,
+    EXIT_SITE,
+    EXIT_USAGE,
+    load_site_file,
+    local_services,
+)
 from core.model import RoleName
-from core.site import SiteError, SiteSpec, load_site
-from data.db import APP_NAME, Database, DatabaseError, DbOptions, open_database, resolve_url
+from core.site import SiteError, SiteSpec
+from data.db import (
+    APP_NAME,
+    Database,
+    DatabaseError,
+    DbOptions,
+    database_problem,
+    open_database,
+    redact,
+    resolve_url,
+)
+
+if TYPE_CHECKING:
+    from data.seeding import DemoAccount
 
 log = logging.getLogger(__name__)
 
-EXIT_OK = 0
-EXIT_CHECK_FAILED = 1
-EXIT_USAGE = 2
-EXIT_DATABASE = 3
-EXIT_SITE = 4
 
-
-def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
-        prog="console",
-        description="街道智能总控台 Street Command Console",
-    )
+def _add_global_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--db",
         metavar="URL",
@@ -39,11 +50,22 @@ def _parser() -> argparse.ArgumentParser:
         "embedded SQLite file); PostgreSQL: postgresql+psycopg://user:pw@host/db",
     )
     p.add_argument("--site", metavar="FILE", type=Path, help="site file (default: the demo site)")
-    p.add_argument(
-        "--workstation",
-        default=os.environ.get("CONSOLE_WORKSTATION", "CC"),
-        help="code of this workstation in the site file (default: CC)",
+    p.add_argument("--workstation", help="code of this workstation in the site file (default: CC)")
+    p.add_argument("-v", "--verbose", action="store_true", help="debug logging")
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="console",
+        description="街道智能总控台 Street Command Console",
     )
+    _add_global_options(p)
+    p.set_defaults(workstation=os.environ.get("CONSOLE_WORKSTATION", "CC"))
+    # The same options after the subcommand (`console site check --site FILE`, as documented).
+    # SUPPRESS: a subparser sets only what was given there, never its defaults over the
+    # values given before the subcommand.
+    common = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
+    _add_global_options(common)
     p.add_argument("--lang", choices=("zh_CN", "en"), default="zh_CN", help="UI language")
     p.add_argument(
         "--idle-lock",
@@ -64,30 +86,42 @@ def _parser() -> argparse.ArgumentParser:
         "(video, map, calls, incidents, devices, notifications)",
     )
     p.add_argument("--user", default="operator", help="with --screenshot: whose view to render")
-    p.add_argument("-v", "--verbose", action="store_true", help="debug logging")
     sub = p.add_subparsers(dest="command")
-    demo = sub.add_parser("demo", help="create or update the demo site (idempotent)")
+    demo = sub.add_parser(
+        "demo", parents=[common], help="create or update the demo site (idempotent)"
+    )
     demo.add_argument("--population", type=int, default=5000, help="synthetic residents")
     demo.add_argument(
         "--if-needed", action="store_true", help="do nothing if the database holds a site already"
     )
-    sub.add_parser("migrate", help="bring the database schema up to date")
-    site = sub.add_parser("site", help="site file tools")
+    demo.add_argument(
+        "--new-passwords",
+        action="store_true",
+        help="set and print new random passwords for the demo accounts",
+    )
+    sub.add_parser("migrate", parents=[common], help="bring the database schema up to date")
+    site = sub.add_parser("site", parents=[common], help="site file tools")
     site_sub = site.add_subparsers(dest="site_command", required=True)
-    site_sub.add_parser("check", help="validate the site file and print a summary")
-    audit = sub.add_parser("audit", help="audit log tools")
+    site_sub.add_parser(
+        "check", parents=[common], help="validate the site file and print a summary"
+    )
+    audit = sub.add_parser("audit", parents=[common], help="audit log tools")
     audit_sub = audit.add_subparsers(dest="audit_command", required=True)
-    audit_sub.add_parser("verify", help="check the hash chain of the audit log")
-    user = sub.add_parser("user", help="manage accounts")
+    audit_sub.add_parser("verify", parents=[common], help="check the hash chain of the audit log")
+    user = sub.add_parser("user", parents=[common], help="manage accounts")
     user_sub = user.add_subparsers(dest="user_command", required=True)
-    add = user_sub.add_parser("add", help="create an account (password read from stdin)")
+    add = user_sub.add_parser(
+        "add", parents=[common], help="create an account (password read from stdin)"
+    )
     add.add_argument("username")
     add.add_argument("--role", choices=[r.value for r in RoleName], required=True)
     add.add_argument("--name", help="display name")
     add.add_argument("--community", action="append", default=[], help="limit to a community")
-    unlock = user_sub.add_parser("unlock", help="clear a lockout")
+    unlock = user_sub.add_parser("unlock", parents=[common], help="clear a lockout")
     unlock.add_argument("username")
-    passwd = user_sub.add_parser("passwd", help="set a new password (read from stdin)")
+    passwd = user_sub.add_parser(
+        "passwd", parents=[common], help="set a new password (read from stdin)"
+    )
     passwd.add_argument("username")
     return p
 
@@ -122,9 +156,7 @@ def _out(msg: str) -> None:
 
 
 def _site(args: argparse.Namespace) -> SiteSpec:
-    from console.paths import demo_site_file
-
-    return load_site(args.site or demo_site_file())
+    return load_site_file(args.site)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -142,10 +174,22 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_gui(args)
         return _run_command(args)
     except SiteError as exc:
-        _error(str(exc))
+        for problem in exc.problems:
+            _error(str(problem))
+        if len(exc.problems) > 1:
+            _error(f"{len(exc.problems)} problems in {exc.path}")
         return EXIT_SITE
     except DatabaseError as exc:
         _error(str(exc))
+        return EXIT_DATABASE
+    except Exception as exc:
+        # A driver error in the middle of a command (a dropped table, a lost server, a lock
+        # held too long): a message and exit 3, not a traceback and exit 1.
+        reason = database_problem(exc, resolve_url(args.db))
+        if reason is None:
+            raise
+        log.error("database error in %s", args.command, exc_info=exc)
+        _error(f"{reason} ({redact(resolve_url(args.db))})")
         return EXIT_DATABASE
 
 
@@ -179,52 +223,72 @@ def _run_command(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from data.security import AuthService
-    from data.seeding import seed_site
+    from data.seeding import demo_passwords_shown, new_demo_passwords, seed_site
 
     site = _site(args)
     db = _open(args)
     try:
-        if args.if_needed:
-            from sqlalchemy import select
+        if args.if_needed and not args.new_passwords:
+            from data.seeding import unshown_demo_passwords
 
-            from data.models import SiteMeta
-
-            with db.session() as s:
-                name = s.scalar(select(SiteMeta.value).where(SiteMeta.key == "site_name"))
+            services = local_services(db, args.workstation)
+            name = services.site.site_meta().get("site_name")
             if name is not None:
                 _out(f"site present: {name} ({db.shown_url}); `console demo` updates it")
+                _warn_unshown(unshown_demo_passwords(db))
                 return EXIT_OK
-        report = seed_site(
-            db, site, AuthService(db, workstation=args.workstation), population=args.population
+        services = local_services(db, args.workstation)
+        report = seed_site(db, site, services, population=args.population)
+        _out(
+            f"demo site ready: {site.name} — {report.communities} communities, "
+            f"{report.devices} devices, {report.residents_total} residents "
+            f"({report.residents_added} added) in {report.seconds:.1f} s"
         )
+        _out(f"database: {db.shown_url}")
+        if args.new_passwords:
+            shown = new_demo_passwords(db, site, services)
+            _print_passwords("New passwords of the demo accounts", shown)
+        else:
+            shown = tuple(a for a in report.accounts if a.password)
+            if shown:
+                _print_passwords("Demo accounts", shown)
+            if report.unshown:
+                _warn_unshown(report.unshown)
+            elif not shown:
+                _out(
+                    "demo accounts exist already (passwords were shown on the first run; "
+                    "`console demo --new-passwords` sets new ones)"
+                )
+        if shown:
+            # Only once the passwords are out of this process: a run killed before this
+            # point leaves them marked as never shown, and the next run says so.
+            sys.stdout.flush()
+            demo_passwords_shown(db, [a.username for a in shown])
     finally:
         db.dispose()
-    _out(
-        f"demo site ready: {site.name} — {report.communities} communities, {report.devices} "
-        f"devices, {report.residents_total} residents ({report.residents_added} added) "
-        f"in {report.seconds:.1f} s"
-    )
-    _out(f"database: {db.shown_url}")
-    if report.first_run:
-        _out("")
-        _out("Demo accounts (passwords are shown only this once; note them down):")
-        for a in report.accounts:
-            if a.password:
-                _out(f"  {a.username:<12} {a.role.value:<11} {a.password}")
-    else:
-        _out(
-            "demo accounts exist already (passwords were shown on the first run; an admin "
-            "can set new ones with `console user passwd NAME`)"
-        )
     return EXIT_OK
 
 
-def _audit_verify(db: Database) -> int:
-    from data.audit import verify_audit
+def _print_passwords(title: str, accounts: Sequence[DemoAccount]) -> None:
+    _out("")
+    _out(f"{title} (passwords are shown only this once; note them down):")
+    for a in accounts:
+        _out(f"  {a.username:<12} {a.role.value:<11} {a.password}")
 
-    with db.session() as s:
-        report = verify_audit(s)
+
+def _warn_unshown(usernames: Sequence[str]) -> None:
+    if not usernames:
+        return
+    _out("")
+    _out(
+        f"The passwords of the demo accounts {', '.join(usernames)} were never shown (an "
+        "earlier `console demo` was stopped before printing them)."
+    )
+    _out("`console demo --new-passwords` sets and prints fresh ones.")
+
+
+def _audit_verify(db: Database) -> int:
+    report = local_services(db, "CLI").audit.verify(None)
     if report.ok:
         _out(f"audit log OK: {report.rows} rows, head {report.last_hash[:16]}…")
         return EXIT_OK
@@ -245,14 +309,12 @@ def _read_password(prompt: str) -> str:
 
 
 def _user(args: argparse.Namespace, db: Database) -> int:
-    from data.security import AuthService
-
-    auth = AuthService(db, workstation=args.workstation)
+    accounts = local_services(db, args.workstation).accounts
     try:
         if args.user_command == "add":
             pw = _read_password(f"password for {args.username}: ")
-            auth.create_user(
-                None,
+            accounts.create_user(
+                "cli",
                 username=args.username,
                 display_name=args.name or args.username,
                 role=RoleName(args.role),
@@ -261,20 +323,14 @@ def _user(args: argparse.Namespace, db: Database) -> int:
             )
             _out(f"user {args.username} created")
         elif args.user_command == "unlock":
-            auth.unlock_account(None, args.username)
+            accounts.unlock_account("cli", args.username)
             _out(f"user {args.username} unlocked")
         elif args.user_command == "passwd":
-            auth.set_password(
-                None, args.username, _read_password(f"new password for {args.username}: ")
+            accounts.set_password(
+                "cli", args.username, _read_password(f"new password for {args.username}: ")
             )
             _out(f"password of {args.username} changed")
     except (ValueError, LookupError) as exc:
         _error(str(exc))
         return EXIT_USAGE
     return EXIT_OK
-
-
-def temp_database_url() -> tuple[str, tempfile.TemporaryDirectory[str]]:
-    """A throw-away SQLite file (screenshots must not touch the operator's database)."""
-    tmp = tempfile.TemporaryDirectory(prefix="console-shot-")
-    return f"sqlite:///{Path(tmp.name) / 'demo.db'}", tmp

@@ -11,8 +11,10 @@ import platformdirs
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from console import excepthooks
 from console.app import ConsoleApp, ConsoleOptions
 from console.i18n import Translations
+from console.startup import EXIT_DATABASE, EXIT_SITE, check_workstation, load_site_file
 from console.theme import apply_theme
 from core.site import SiteError
 from data.db import APP_NAME, DatabaseError, DbErrorKind, open_database, resolve_url
@@ -111,24 +113,14 @@ def show_startup_error(title: str, text: str) -> None:
 
 def run_gui(args: argparse.Namespace) -> int:
     """Open the console; returns the process exit code."""
-    from console.cli import EXIT_DATABASE, EXIT_SITE, _site
-
     qapp = make_qapp()
     # Startup errors are shown before the console exists: they need the language too.
     translations = Translations(qapp)
     translations.switch(args.lang)
     try:
         try:
-            site = _site(args)  # a broken site file is reported before anything else happens
-            if args.workstation not in {w.code for w in site.workstations}:
-                known = ", ".join(w.code for w in site.workstations)
-                raise SiteError(
-                    site.source,
-                    None,
-                    "workstation",
-                    f"no workstation {args.workstation!r} "
-                    f"(--workstation / CONSOLE_WORKSTATION); the site file has {known}",
-                )
+            # A broken site file is reported before anything else happens.
+            check_workstation(load_site_file(args.site), args.workstation)
         except SiteError as exc:
             show_startup_error(
                 QCoreApplication.translate("Startup", "The site file has an error"),
@@ -154,9 +146,14 @@ def run_gui(args: argparse.Namespace) -> int:
                 ),
             )
             return EXIT_DATABASE
-        app.start()
-        code = qapp.exec()
-        app.shutdown()
+        # From here no exception vanishes: the notification area shows it, the log keeps it.
+        excepthooks.install(app.bridge, log)
+        try:
+            app.start()
+            code = qapp.exec()
+        finally:
+            app.shutdown()
+            excepthooks.uninstall()
         return code
     finally:
         # The translators belong to this run (tests call run_gui in one shared QApplication).

@@ -30,7 +30,7 @@ class LayoutStore:
         """A user's saved geometry and state, or None if there is none (or it is outdated)."""
         self._s.beginGroup(f"user-{username}")
         try:
-            if int(self._s.value("version", 0)) != LAYOUT_VERSION:
+            if str(self._s.value("version", 0)) != str(LAYOUT_VERSION):
                 return None
             geometry = self._s.value("geometry")
             state = self._s.value("state")

@@ -5,27 +5,62 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import sys
 import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 log = logging.getLogger(__name__)
+
+# The offscreen platform plugin warns about this for every top-level window it shows; it has
+# no window manager to pass size hints to, and a screenshot does not need one. (Qt's
+# QPlatformWindow::propagateSizeHints, logged with qWarning in the default category, so
+# QT_LOGGING_RULES cannot single it out.)
+OFFSCREEN_NOISE = frozenset({"This plugin does not support propagateSizeHints()"})
+
+
+@contextmanager
+def quiet_offscreen_noise() -> Iterator[None]:
+    """Drop exactly the offscreen plugin's known noise; every other Qt message goes through."""
+    from PySide6.QtCore import QMessageLogContext, QtMsgType, qFormatLogMessage
+    from PySide6.QtCore import qInstallMessageHandler as install
+
+    previous: Callable[[QtMsgType, QMessageLogContext, str], Any] | None = None
+
+    def handler(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
+        if message in OFFSCREEN_NOISE:
+            return
+        if previous is not None:
+            previous(mode, context, message)
+        else:
+            # What Qt's default handler prints (it honours QT_MESSAGE_PATTERN too).
+            print(qFormatLogMessage(mode, context, message), file=sys.stderr)  # noqa: T201
+
+    previous = install(handler)
+    try:
+        yield
+    finally:
+        install(previous)
 
 
 def take_screenshot(args: argparse.Namespace) -> int:
     """Render the window (or one pane) for `args.user` and save it as PNG."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    with quiet_offscreen_noise():
+        return _render(args)
+
+
+def _render(args: argparse.Namespace) -> int:
     from console.app import ConsoleApp, ConsoleOptions
-    from console.cli import EXIT_OK, EXIT_USAGE, _error, _site, temp_database_url
+    from console.cli import _error, _site
     from console.gui import make_qapp
-    from console.main_window import PANES
+    from console.startup import EXIT_OK, EXIT_USAGE, local_services, temp_database_url
     from core.audit import AuditAction
     from data.db import open_database
-    from data.security import AuthService
     from data.seeding import seed_site
 
-    if args.pane and args.pane not in PANES:
-        _error(f"unknown pane {args.pane!r}; choose from {', '.join(PANES)}")
-        return EXIT_USAGE
     tmp = None
     if args.db:
         url = args.db
@@ -35,9 +70,8 @@ def take_screenshot(args: argparse.Namespace) -> int:
     qapp = make_qapp()
     db = open_database(url)
     try:
-        auth = AuthService(db, workstation=args.workstation)
         if tmp is not None:
-            seed_site(db, _site(args), auth)
+            seed_site(db, _site(args), local_services(db, args.workstation))
         with tempfile.TemporaryDirectory(prefix="console-layout-") as cfg:
             opts = ConsoleOptions(
                 workstation=args.workstation,
@@ -47,19 +81,25 @@ def take_screenshot(args: argparse.Namespace) -> int:
                 confirm_quit=False,
             )
             app = ConsoleApp(qapp, db, opts)
-            who = app.auth.principal(args.user)
-            app.auth.record(who, AuditAction.SCREENSHOT, detail=str(args.screenshot))
-            app.enter(who)
-            app.window.resize(1600, 900)
-            app.wait_idle()
-            target = app.window if not args.pane else app.window.show_pane(args.pane)
-            qapp.processEvents()
-            args.screenshot.parent.mkdir(parents=True, exist_ok=True)
-            if not target.grab().save(str(args.screenshot)):
-                raise OSError(f"could not write {args.screenshot}")
-            app.shutdown()
-            app.window.allow_close()
-            app.window.close()
+            try:
+                panes = sorted(app.window.panes)
+                if args.pane and args.pane not in panes:
+                    _error(f"unknown pane {args.pane!r}; choose from {', '.join(panes)}")
+                    return EXIT_USAGE
+                who = app.services.signin.principal(args.user)
+                app.services.audit.record(who, AuditAction.SCREENSHOT, detail=str(args.screenshot))
+                app.session.enter(who)
+                app.window.resize(1600, 900)
+                app.wait_idle()
+                target = app.window if not args.pane else app.window.show_pane(args.pane)
+                qapp.processEvents()
+                args.screenshot.parent.mkdir(parents=True, exist_ok=True)
+                if not target.grab().save(str(args.screenshot)):
+                    raise OSError(f"could not write {args.screenshot}")
+            finally:
+                app.shutdown()
+                app.window.allow_close()
+                app.window.close()
     finally:
         db.dispose()
         if tmp is not None:

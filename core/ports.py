@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
 from typing import Protocol
 
@@ -29,4 +28,30 @@ class EventSink(Protocol):
     def publish(self, event: object) -> None: ...
 
 
-Callback = Callable[[object], None]
+class Stoppable(Protocol):
+    """A thread (or a few) that an owner stops within one shutdown deadline.
+
+    The owner calls `stop()` on every one, then `interrupt()` on every one, then `join()`
+    on each with what is left of the deadline, so they stop in parallel. `stop()` and
+    `interrupt()` are called from the owner's thread and must not block.
+    """
+
+    @property
+    def name(self) -> str:
+        """Names the thread in logs and in the list of what did not stop."""
+        ...
+
+    @property
+    def alive(self) -> bool:
+        """True while the thread runs."""
+        ...
+
+    def stop(self) -> None:
+        """Ask it to stop at its next chance."""
+
+    def interrupt(self) -> None:
+        """Wake it from a blocking call (close its socket, serial port or connection)."""
+
+    def join(self, timeout: float) -> bool:
+        """Wait up to `timeout` seconds; False if it is still running."""
+        ...

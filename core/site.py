@@ -7,8 +7,8 @@ import math
 import re
 import tomllib
 import zoneinfo
-from collections.abc import Callable, Collection, Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any, Final, NoReturn, TypeVar
@@ -45,23 +45,58 @@ _CODE_RE: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 _SCHEME_RE: Final = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*)://.+")
 
 
-class SiteError(Exception):
-    """A site-file error that names the file, line and field."""
+@dataclass(frozen=True, slots=True)
+class SiteProblem:
+    """One thing wrong with a site file: file, line (None if unknown), field and message."""
 
-    def __init__(self, path: Path, line: int | None, field: str, message: str) -> None:
-        self.path = path
-        self.line = line
-        self.field = field
-        self.message = message
-        super().__init__(str(self))
+    path: Path
+    line: int | None
+    field: str
+    message: str
 
     def __str__(self) -> str:
         where = str(self.path) if self.line is None else f"{self.path}:{self.line}"
         return f"{where}: {self.field}: {self.message}"
 
+
+class SiteError(Exception):
+    """A broken site file: every problem found, each naming the file, line and field.
+
+    `path`, `line`, `field` and `message` describe the first problem, so callers that show a
+    single error keep working; `problems` holds them all, in file order per section.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        line: int | None,
+        field: str,
+        message: str,
+        *,
+        more: Sequence[SiteProblem] = (),
+    ) -> None:
+        self.path = path
+        self.line = line
+        self.field = field
+        self.message = message
+        self.problems: tuple[SiteProblem, ...] = (
+            SiteProblem(path, line, field, message),
+            *more,
+        )
+        super().__init__(str(self))
+
+    @classmethod
+    def of(cls, problems: Sequence[SiteProblem]) -> SiteError:
+        """One error carrying several problems (at least one)."""
+        first, *rest = problems
+        return cls(first.path, first.line, first.field, first.message, more=rest)
+
+    def __str__(self) -> str:
+        return "\n".join(str(problem) for problem in self.problems)
+
     def __reduce__(self) -> tuple[Any, ...]:
         # The default reduce replays self.args, which does not match __init__.
-        return (type(self), (self.path, self.line, self.field, self.message))
+        return (type(self).of, (self.problems,))
 
 
 @dataclass(frozen=True, slots=True)
@@ -336,6 +371,14 @@ def _syntax_error(exc: tomllib.TOMLDecodeError, text: str, path: Path) -> SiteEr
 class _Context:
     path: Path
     layout: _Layout
+    problems: list[SiteProblem] = field(default_factory=list)
+
+    def report(self, line: int | None, where: str, message: str) -> None:
+        self.problems.append(SiteProblem(self.path, line, where, message))
+
+
+class _Invalid(Exception):
+    """A field's problem has been reported; reading that field stops, the others go on."""
 
 
 def _describe(value: object) -> str:
@@ -359,11 +402,32 @@ def _describe(value: object) -> str:
     return f"{kind} {shown}"
 
 
-def _suggest(word: str, choices: Iterable[str]) -> str:
+_DIGITS_RE: Final = re.compile(r"\d+")
+
+
+def _unpadded(word: str) -> str:
+    """Case-folded, with numbers written without leading zeros: 'C02' and 'c2' become 'c2'."""
+    return _DIGITS_RE.sub(lambda m: str(int(m.group())), word.casefold())
+
+
+def _closest(word: str, choices: Iterable[str]) -> str | None:
+    """The choice the user most likely meant by word, if any is close enough."""
+    ordered = sorted(choices)
+    # The same code but for zero padding or case ('C2' for 'C02') is the likeliest meaning;
+    # string similarity alone ties 'C2' between 'C02' and 'C20' and picks the wrong one.
+    wanted = _unpadded(word)
+    for choice in ordered:
+        if _unpadded(choice) == wanted:
+            return choice
     # Compare case-insensitively so 'LLRP' still finds 'llrp'.
-    by_folded = {choice.casefold(): choice for choice in sorted(choices)}
+    by_folded = {choice.casefold(): choice for choice in ordered}
     close = difflib.get_close_matches(word.casefold(), list(by_folded), n=1, cutoff=0.6)
-    return f" (did you mean '{by_folded[close[0]]}'?)" if close else ""
+    return by_folded[close[0]] if close else None
+
+
+def _suggest(word: str, choices: Iterable[str]) -> str:
+    meant = _closest(word, choices)
+    return f" (did you mean '{meant}'?)" if meant is not None else ""
 
 
 def _options(choices: Collection[str]) -> str:
@@ -371,7 +435,11 @@ def _options(choices: Collection[str]) -> str:
 
 
 class _Table:
-    """One table of the site file, read field by field with precise error reporting."""
+    """One table of the site file, read field by field with precise error reporting.
+
+    A field that fails is reported and read as a placeholder, so the remaining fields (and
+    tables) are still checked; `ok()` tells whether checks across fields can be trusted.
+    """
 
     def __init__(
         self, ctx: _Context, section: str, index: int | None, data: Mapping[str, Any]
@@ -380,6 +448,7 @@ class _Table:
         self.section = section
         self.index = index
         self.data = data
+        self.bad: set[str] = set()
         raw_code = data.get("code")
         # Quote the item's code in every message once it is known to be a usable string.
         self.code = raw_code if isinstance(raw_code, str) and raw_code.strip() else None
@@ -388,25 +457,137 @@ class _Table:
     def label(self) -> str:
         return self.section if self.index is None else f"{self.section}[{self.index}]"
 
-    def fail(
-        self, key: str, message: str, *, detail: str = "", quote_code: bool = True
-    ) -> NoReturn:
+    def ok(self, *keys: str) -> bool:
+        """True when none of these fields has been reported."""
+        return not self.bad.intersection(keys)
+
+    def report(self, key: str, message: str, *, detail: str = "", quote_code: bool = True) -> None:
+        """Record a problem with a field and carry on."""
         line = self.ctx.layout.key_line(self.section, self.index, key)
         if quote_code and self.code is not None:
             message = f"{message} ({self.section} '{self.code}')"
-        raise SiteError(self.ctx.path, line, f"{self.label}.{key}{detail}", message)
+        self.bad.add(key)
+        self.ctx.report(line, f"{self.label}.{key}{detail}", message)
+
+    def fail(
+        self, key: str, message: str, *, detail: str = "", quote_code: bool = True
+    ) -> NoReturn:
+        """Record a problem with a field and stop reading it."""
+        self.report(key, message, detail=detail, quote_code=quote_code)
+        raise _Invalid
 
     def check_fields(self, allowed: Collection[str]) -> None:
         for key in self.data:
             if key not in allowed:
-                self.fail(key, f"unknown field '{key}'{_suggest(key, allowed)}")
+                self.report(key, f"unknown field '{key}'{_suggest(key, allowed)}")
+                meant = _closest(key, allowed)
+                if meant is not None and meant not in self.data:
+                    # The misspelt key stands for this field: it is not also 'missing'.
+                    self.bad.add(meant)
 
     def _required(self, key: str) -> Any:
         if key not in self.data:
+            if key in self.bad:
+                raise _Invalid
             self.fail(key, f"missing required field '{key}'")
         return self.data[key]
 
+    # Each reader returns the value, or a placeholder of the same type once the problem is
+    # reported; a site with any problem is never returned, so placeholders cannot escape.
+
     def text(self, key: str, *, default: str | None = None) -> str:
+        try:
+            return self._text(key, default)
+        except _Invalid:
+            return ""
+
+    def code_field(self) -> str | None:
+        """The table's code, or None when it is missing or malformed (reported)."""
+        try:
+            value = self._text("code", None)
+            if _CODE_RE.fullmatch(value) is None:
+                self.fail(
+                    "code",
+                    f"invalid code {value!r}: use letters, digits, '_' and '-' only",
+                    quote_code=False,
+                )
+        except _Invalid:
+            return None
+        return value
+
+    def choice(self, key: str, choices: Collection[str]) -> str:
+        try:
+            value = self._text(key, None)
+            if value not in choices:
+                self.fail(
+                    key,
+                    f"unknown {key} {value!r}{_suggest(value, choices)}; expected one of "
+                    f"{_options(choices)}",
+                )
+        except _Invalid:
+            return ""
+        return value
+
+    def reference(self, key: str, kind: str, known: Collection[str]) -> str:
+        try:
+            code = self._text(key, None)
+            if code not in known:
+                self.fail(key, f"unknown {kind} '{code}'{_suggest(code, known)}")
+        except _Invalid:
+            return ""
+        return code
+
+    def integer(self, key: str, *, minimum: int | None = None) -> int:
+        try:
+            value = self._required(key)
+            # bool is an int subclass in Python, but `population = true` is a mistake.
+            if not isinstance(value, int) or isinstance(value, bool):
+                self.fail(key, f"expected an integer, got {_describe(value)}")
+            if minimum is not None and value < minimum:
+                self.fail(key, f"must be >= {minimum}, got {value}")
+        except _Invalid:
+            return 0
+        return value
+
+    def point(self, key: str) -> Point:
+        try:
+            return self._to_point(key, self._required(key), "")
+        except _Invalid:
+            return Point(0.0, 0.0)
+
+    def polygon(self, key: str) -> tuple[Point, ...]:
+        try:
+            value = self._required(key)
+            if not isinstance(value, list):
+                self.fail(key, f"expected an array of [x, y] points, got {_describe(value)}")
+            points = tuple(self._to_point(key, item, f"[{i}]") for i, item in enumerate(value))
+            if len(points) < 3:
+                self.fail(key, f"a polygon needs at least 3 points, got {len(points)}")
+        except _Invalid:
+            return ()
+        return points
+
+    def texts(self, key: str) -> tuple[str, ...]:
+        try:
+            value = self._required(key)
+            if not isinstance(value, list):
+                self.fail(key, f"expected an array of strings, got {_describe(value)}")
+            items: list[str] = []
+            for i, item in enumerate(value):
+                if not isinstance(item, str) or not item.strip():
+                    self.fail(
+                        key, f"expected a non-empty string, got {_describe(item)}", detail=f"[{i}]"
+                    )
+                if item.strip() in items:
+                    self.fail(key, f"{item.strip()!r} is listed twice", detail=f"[{i}]")
+                items.append(item.strip())
+            if not items:
+                self.fail(key, "must list at least one name")
+        except _Invalid:
+            return ()
+        return tuple(items)
+
+    def _text(self, key: str, default: str | None) -> str:
         if default is not None and key not in self.data:
             return default
         value = self._required(key)
@@ -416,64 +597,6 @@ class _Table:
         if not value:
             self.fail(key, "must not be empty")
         return value
-
-    def code_field(self) -> str:
-        value = self.text("code")
-        if _CODE_RE.fullmatch(value) is None:
-            self.fail(
-                "code",
-                f"invalid code {value!r}: use letters, digits, '_' and '-' only",
-                quote_code=False,
-            )
-        return value
-
-    def choice(self, key: str, choices: Collection[str]) -> str:
-        value = self.text(key)
-        if value not in choices:
-            self.fail(
-                key,
-                f"unknown {key} {value!r}{_suggest(value, choices)}; expected one of "
-                f"{_options(choices)}",
-            )
-        return value
-
-    def integer(self, key: str, *, minimum: int | None = None) -> int:
-        value = self._required(key)
-        # bool is an int subclass in Python, but `population = true` is a mistake.
-        if not isinstance(value, int) or isinstance(value, bool):
-            self.fail(key, f"expected an integer, got {_describe(value)}")
-        if minimum is not None and value < minimum:
-            self.fail(key, f"must be >= {minimum}, got {value}")
-        return value
-
-    def point(self, key: str) -> Point:
-        return self._to_point(key, self._required(key), "")
-
-    def polygon(self, key: str) -> tuple[Point, ...]:
-        value = self._required(key)
-        if not isinstance(value, list):
-            self.fail(key, f"expected an array of [x, y] points, got {_describe(value)}")
-        points = tuple(self._to_point(key, item, f"[{i}]") for i, item in enumerate(value))
-        if len(points) < 3:
-            self.fail(key, f"a polygon needs at least 3 points, got {len(points)}")
-        return points
-
-    def texts(self, key: str) -> tuple[str, ...]:
-        value = self._required(key)
-        if not isinstance(value, list):
-            self.fail(key, f"expected an array of strings, got {_describe(value)}")
-        items: list[str] = []
-        for i, item in enumerate(value):
-            if not isinstance(item, str) or not item.strip():
-                self.fail(
-                    key, f"expected a non-empty string, got {_describe(item)}", detail=f"[{i}]"
-                )
-            if item.strip() in items:
-                self.fail(key, f"{item.strip()!r} is listed twice", detail=f"[{i}]")
-            items.append(item.strip())
-        if not items:
-            self.fail(key, "must list at least one name")
-        return tuple(items)
 
     def _to_point(self, key: str, value: Any, detail: str) -> Point:
         if (
@@ -523,22 +646,24 @@ _FIELDS: Final[Mapping[str, tuple[str, ...]]] = {
 
 
 class _Builder:
-    """Reads the sections in dependency order so every reference can be checked on sight."""
+    """Reads the sections in dependency order so every reference can be checked on sight.
+
+    Every problem is reported and reading goes on. Codes of tables with problems still count
+    as known, so a reference to them is not reported again; checks that compare with the
+    referenced table's values (a reader's zone in its community) use only tables without any.
+    """
 
     def __init__(self, ctx: _Context, data: Mapping[str, Any]) -> None:
         self.ctx = ctx
         self.data = data
-        self.communities: dict[str, CommunitySpec] = {}
-        self.workstations: dict[str, WorkstationSpec] = {}
+        self.known: dict[str, set[str]] = {section: set() for section in _SECTIONS}
         self.zones: dict[str, ZoneSpec] = {}
 
     def build(self) -> SiteSpec:
         for key in self.data:
             if key not in _SECTIONS:
                 line = self.ctx.layout.root_key_line(key)
-                raise SiteError(
-                    self.ctx.path, line, key, f"unknown table '{key}'{_suggest(key, _SECTIONS)}"
-                )
+                self.ctx.report(line, key, f"unknown table '{key}'{_suggest(key, _SECTIONS)}")
         name, timezone = self._site()
         communities = self._section("community", self._community)
         departments = self._section("department", self._department)
@@ -547,6 +672,8 @@ class _Builder:
         readers = self._section("reader", self._reader)
         cameras = self._section("camera", self._camera)
         devices = self._section("device", self._device)
+        if self.ctx.problems:
+            raise SiteError.of(self.ctx.problems)
         return SiteSpec(
             name=name,
             timezone=timezone,
@@ -563,76 +690,75 @@ class _Builder:
     def _site(self) -> tuple[str, str]:
         data = self.data.get("site")
         if data is None:
-            raise SiteError(self.ctx.path, None, "site", "missing the [site] table")
+            self.ctx.report(None, "site", "missing the [site] table")
+            return "", DEFAULT_TIMEZONE
         if not isinstance(data, dict):
             line = self.ctx.layout.root_key_line("site")
-            raise SiteError(self.ctx.path, line, "site", "expected a [site] table")
+            self.ctx.report(line, "site", "expected a [site] table")
+            return "", DEFAULT_TIMEZONE
         table = _Table(self.ctx, "site", None, data)
         table.check_fields(_FIELDS["site"])
         name = table.text("name")
         timezone = table.text("timezone", default=DEFAULT_TIMEZONE)
-        try:
-            zoneinfo.ZoneInfo(timezone)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-            hint = _suggest(timezone, zoneinfo.available_timezones())
-            table.fail("timezone", f"unknown time zone {timezone!r}{hint}")
+        if table.ok("timezone"):
+            try:
+                zoneinfo.ZoneInfo(timezone)
+            except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+                hint = _suggest(timezone, zoneinfo.available_timezones())
+                table.report("timezone", f"unknown time zone {timezone!r}{hint}")
         return name, timezone
 
     def _section(self, section: str, read: Callable[[_Table, str], _T]) -> tuple[_T, ...]:
         raw = self.data.get(section, [])
         layout = self.ctx.layout
         if isinstance(raw, dict):
-            raise SiteError(
-                self.ctx.path,
+            self.ctx.report(
                 layout.root_key_line(section),
                 section,
                 f"expected an array of tables: write [[{section}]], not [{section}]",
             )
+            return ()
         if not isinstance(raw, list):
-            raise SiteError(
-                self.ctx.path,
+            self.ctx.report(
                 layout.root_key_line(section),
                 section,
                 f"expected an array of tables [[{section}]], got {_describe(raw)}",
             )
+            return ()
         items: list[_T] = []
         first_use: dict[str, int] = {}
         for index, data in enumerate(raw):
             if not isinstance(data, dict):
                 line = layout.table_line(section, index) or layout.root_key_line(section)
-                raise SiteError(
-                    self.ctx.path,
-                    line,
-                    f"{section}[{index}]",
-                    f"expected a table, got {_describe(data)}",
+                self.ctx.report(
+                    line, f"{section}[{index}]", f"expected a table, got {_describe(data)}"
                 )
+                continue
             table = _Table(self.ctx, section, index, data)
             table.check_fields(_FIELDS[section])
             code = table.code_field()
-            if code in first_use:
-                table.fail(
+            if code is not None and code in first_use:
+                table.report(
                     "code",
                     f"duplicate {section} code '{code}' "
                     f"(already used by {section}[{first_use[code]}])",
                     quote_code=False,
                 )
-            first_use[code] = index
-            items.append(read(table, code))
+            elif code is not None:
+                first_use[code] = index
+                self.known[section].add(code)
+            items.append(read(table, code or ""))
         return tuple(items)
-
-    def _reference(self, table: _Table, key: str, kind: str, known: Collection[str]) -> str:
-        code = table.text(key)
-        if code not in known:
-            table.fail(key, f"unknown {kind} '{code}'{_suggest(code, known)}")
-        return code
 
     def _community(self, table: _Table, code: str) -> CommunitySpec:
         name = table.text("name")
         population = table.integer("population", minimum=0)
         households = table.integer("households", minimum=0)
-        if households > population:
-            table.fail("households", f"{households} households exceed the population {population}")
-        spec = CommunitySpec(
+        if table.ok("population", "households") and households > population:
+            table.report(
+                "households", f"{households} households exceed the population {population}"
+            )
+        return CommunitySpec(
             code=code,
             name=name,
             population=population,
@@ -641,8 +767,6 @@ class _Builder:
             address=table.text("address", default=""),
             streets=table.texts("streets"),
         )
-        self.communities[code] = spec
-        return spec
 
     def _department(self, table: _Table, code: str) -> DepartmentSpec:
         return DepartmentSpec(
@@ -656,44 +780,44 @@ class _Builder:
         name = table.text("name")
         community = None
         if "community" in table.data:
-            community = self._reference(table, "community", "community", self.communities)
-        spec = WorkstationSpec(code=code, name=name, community=community)
-        self.workstations[code] = spec
-        return spec
+            community = table.reference("community", "community", self.known["community"])
+        return WorkstationSpec(code=code, name=name, community=community)
 
     def _zone(self, table: _Table, code: str) -> ZoneSpec:
         spec = ZoneSpec(
             code=code,
             name=table.text("name"),
-            community=self._reference(table, "community", "community", self.communities),
+            community=table.reference("community", "community", self.known["community"]),
             kind=table.choice("kind", ZONE_KINDS),
             polygon=table.polygon("polygon"),
         )
-        if _area(spec.polygon) == 0.0:
-            table.fail("polygon", "the polygon has zero area (all points on one line)")
-        self.zones[code] = spec
+        if table.ok("polygon") and _area(spec.polygon) == 0.0:
+            table.report("polygon", "the polygon has zero area (all points on one line)")
+        if not table.bad and code:
+            self.zones[code] = spec
         return spec
 
     def _reader(self, table: _Table, code: str) -> ReaderSpec:
         name = table.text("name")
-        community = self._reference(table, "community", "community", self.communities)
-        zone = self._reference(table, "zone", "zone", self.zones)
-        if self.zones[zone].community != community:
-            table.fail(
+        community = table.reference("community", "community", self.known["community"])
+        zone = table.reference("zone", "zone", self.known["zone"])
+        zone_spec = self.zones.get(zone)
+        if table.ok("community") and zone_spec is not None and zone_spec.community != community:
+            table.report(
                 "zone",
-                f"zone '{zone}' belongs to community '{self.zones[zone].community}', "
-                f"not '{community}'",
+                f"zone '{zone}' belongs to community '{zone_spec.community}', not '{community}'",
             )
         position = table.point("position")
         protocol = table.choice("protocol", READER_PROTOCOLS)
         address = table.text("address")
-        schemes = READER_SCHEMES[protocol]
-        match = _SCHEME_RE.fullmatch(address)
-        if match is None or match.group(1).lower() not in schemes:
-            expected = " or ".join(f"{scheme}://..." for scheme in sorted(schemes))
-            table.fail(
-                "address", f"a {protocol} reader needs an address {expected}, got {address!r}"
-            )
+        if table.ok("protocol", "address"):
+            schemes = READER_SCHEMES[protocol]
+            match = _SCHEME_RE.fullmatch(address)
+            if match is None or match.group(1).lower() not in schemes:
+                expected = " or ".join(f"{scheme}://..." for scheme in sorted(schemes))
+                table.report(
+                    "address", f"a {protocol} reader needs an address {expected}, got {address!r}"
+                )
         return ReaderSpec(
             code=code,
             name=name,
@@ -702,17 +826,17 @@ class _Builder:
             position=position,
             protocol=protocol,
             address=address,
-            workstation=self._reference(table, "workstation", "workstation", self.workstations),
+            workstation=table.reference("workstation", "workstation", self.known["workstation"]),
         )
 
     def _camera(self, table: _Table, code: str) -> CameraSpec:
         name = table.text("name")
-        community = self._reference(table, "community", "community", self.communities)
+        community = table.reference("community", "community", self.known["community"])
         position = table.point("position")
         urls = [table.text(key) for key in ("main_url", "sub_url")]
         for key, url in zip(("main_url", "sub_url"), urls, strict=True):
-            if _SCHEME_RE.fullmatch(url) is None:
-                table.fail(key, f"expected a stream URL like 'rtsp://host/path', got {url!r}")
+            if table.ok(key) and _SCHEME_RE.fullmatch(url) is None:
+                table.report(key, f"expected a stream URL like 'rtsp://host/path', got {url!r}")
         return CameraSpec(
             code=code,
             name=name,
@@ -720,7 +844,7 @@ class _Builder:
             position=position,
             main_url=urls[0],
             sub_url=urls[1],
-            workstation=self._reference(table, "workstation", "workstation", self.workstations),
+            workstation=table.reference("workstation", "workstation", self.known["workstation"]),
         )
 
     def _device(self, table: _Table, code: str) -> DeviceSpec:
@@ -728,14 +852,14 @@ class _Builder:
         kind = table.choice("kind", DEVICE_KINDS)
         community = None
         if "community" in table.data:
-            community = self._reference(table, "community", "community", self.communities)
+            community = table.reference("community", "community", self.known["community"])
         return DeviceSpec(
             code=code,
             name=name,
             kind=kind,
             community=community,
             address=table.text("address"),
-            workstation=self._reference(table, "workstation", "workstation", self.workstations),
+            workstation=table.reference("workstation", "workstation", self.known["workstation"]),
         )
 
 

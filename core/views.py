@@ -112,3 +112,12 @@ class UserRow:
     active: bool
     locked_until: datetime | None
     last_login_at: datetime | None
+
+
+def queue_key(r: IncidentRow) -> tuple[int, int, datetime, int]:
+    """The queue's order: most urgent first, new before handled, oldest first.
+
+    The same order as the service's SQL, so that rows merged in one by one land where a full
+    reload would put them.
+    """
+    return (int(r.priority), 0 if r.state is IncidentState.NEW else 1, r.created_at, r.id)

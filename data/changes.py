@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
+import socket
+import threading
+
 import psycopg
 from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 from core.events import ChangesAvailable
+from core.ports import Clock
 from core.timefmt import utcnow
 from data.models import ChangeLog
 
@@ -15,7 +20,13 @@ CHANNEL = "console_changes"
 
 
 def record_change(
-    session: Session, table: str, row_id: int | None, op: str, workstation: str = ""
+    session: Session,
+    table: str,
+    row_id: int | None,
+    op: str,
+    workstation: str = "",
+    *,
+    clock: Clock = utcnow,
 ) -> None:
     """Note a change in the caller's transaction (it becomes visible at commit).
 
@@ -23,7 +34,7 @@ def record_change(
     rolled-back change) and folds identical ones in one transaction into one.
     """
     session.add(
-        ChangeLog(ts=utcnow(), table_name=table, row_id=row_id, op=op, workstation=workstation)
+        ChangeLog(ts=clock(), table_name=table, row_id=row_id, op=op, workstation=workstation)
     )
     if session.get_bind().dialect.name == "postgresql":
         session.execute(select(func.pg_notify(CHANNEL, table)))
@@ -35,23 +46,38 @@ def latest_change_id(session: Session) -> int:
 
 
 def changes_since(session: Session, after_id: int, limit: int = 10_000) -> ChangesAvailable | None:
-    """What changed after `after_id`, or None if nothing did."""
+    """What changed after `after_id`, or None if nothing did.
+
+    Row ids are kept per table so that each pane re-reads only its changed rows; a change
+    without a row id (a bulk seed) or a batch cut at `limit` marks its table as changed whole.
+    """
     rows = session.execute(
-        select(ChangeLog.id, ChangeLog.table_name)
+        select(ChangeLog.id, ChangeLog.table_name, ChangeLog.row_id)
         .where(ChangeLog.id > after_id)
         .order_by(ChangeLog.id)
         .limit(limit)
     ).all()
     if not rows:
         return None
-    return ChangesAvailable(last_id=rows[-1][0], tables=frozenset(r[1] for r in rows))
+    ids: dict[str, set[int]] = {}
+    whole: set[str] = set()
+    for _id, table, row_id in rows:
+        if row_id is None or len(rows) >= limit:
+            whole.add(table)
+        else:
+            ids.setdefault(table, set()).add(int(row_id))
+    return ChangesAvailable(
+        last_id=rows[-1][0],
+        tables=frozenset(r[1] for r in rows),
+        rows={t: frozenset(v) for t, v in ids.items() if t not in whole},
+    )
 
 
 class PgChangeListener:
     """A LISTEN connection of its own (outside the pool) that wakes the change feed.
 
-    Used from one thread only (the feed's); errors are psycopg.Error and mean the server is
-    gone: close() and open a new one later.
+    Used from one thread (the feed's); errors are psycopg.Error and mean the server is gone:
+    close() and open a new one later. Only `interrupt()` may be called from another thread.
     """
 
     def __init__(self, url: str, *, connect_timeout_s: int = 5):
@@ -66,13 +92,34 @@ class PgChangeListener:
             "application_name": "street-command-console/listen",
         }
         self._conn: psycopg.Connection[tuple[object, ...]] | None = None
+        # A duplicate of the connection's socket, for interrupt(): see there.
+        self._socket: socket.socket | None = None
+        self._lock = threading.Lock()  # guards _socket and _interrupted across threads
+        self._interrupted = False
 
     def open(self) -> None:
-        """Connect and LISTEN."""
+        """Connect and LISTEN; raise psycopg.OperationalError once interrupted."""
         self.close()
+        self._refuse_if_interrupted()
         params = {k: v for k, v in self._params.items() if v is not None}
-        self._conn = psycopg.connect(autocommit=True, **params)  # type: ignore[arg-type]
-        self._conn.execute(f"LISTEN {CHANNEL}")
+        # A connection attempt cannot be woken: connect_timeout bounds it.
+        conn = psycopg.connect(autocommit=True, **params)  # type: ignore[arg-type]
+        try:
+            sock = socket.fromfd(conn.fileno(), socket.AF_INET, socket.SOCK_STREAM)
+        except OSError:
+            conn.close()
+            raise
+        with self._lock:
+            self._conn, self._socket = conn, sock
+        self._refuse_if_interrupted()
+        conn.execute(f"LISTEN {CHANNEL}")
+
+    def _refuse_if_interrupted(self) -> None:
+        with self._lock:
+            interrupted = self._interrupted
+        if interrupted:
+            self.close()
+            raise psycopg.OperationalError("the change listener was interrupted (shutdown)")
 
     @property
     def is_open(self) -> bool:
@@ -80,7 +127,10 @@ class PgChangeListener:
         return self._conn is not None and not self._conn.closed
 
     def wait(self, timeout: float) -> bool:
-        """Block up to `timeout` seconds; True if a change was announced meanwhile."""
+        """Block up to `timeout` seconds; True if a change was announced meanwhile.
+
+        Raises psycopg.Error when the server goes away or `interrupt()` is called.
+        """
         if self._conn is None:
             raise psycopg.OperationalError("listener is not connected")
         woke = False
@@ -92,10 +142,30 @@ class PgChangeListener:
                 pass
         return woke
 
+    def interrupt(self) -> None:
+        """Wake a `wait()` or refuse the next `open()` (any thread; for shutdown, final).
+
+        Shuts the socket down through the duplicate descriptor the listener keeps: the
+        waiting thread's libpq then sees the server hang up and psycopg raises there.
+        Closing the psycopg connection from this thread instead would free the libpq
+        connection under the waiting thread (psycopg's close() does not take the lock that
+        notifies() holds). The duplicate keeps the socket alive until close(), so a number
+        reused by another file can never be shut down by mistake.
+        """
+        with self._lock:
+            self._interrupted = True
+            if self._socket is not None:
+                with contextlib.suppress(OSError):  # already disconnected
+                    self._socket.shutdown(socket.SHUT_RDWR)
+
     def close(self) -> None:
-        """Disconnect (idempotent)."""
-        if self._conn is not None:
-            try:
-                self._conn.close()
-            finally:
-                self._conn = None
+        """Disconnect (idempotent; the thread that uses the listener)."""
+        with self._lock:
+            conn, self._conn = self._conn, None
+            sock, self._socket = self._socket, None
+        try:
+            if conn is not None:
+                conn.close()
+        finally:
+            if sock is not None:
+                sock.close()

@@ -9,7 +9,7 @@ import re
 import sqlite3
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -95,6 +95,21 @@ def classify(exc: BaseException, url: str) -> DatabaseError:
             "that holds it and try again.",
             shown,
         )
+    sqlstate = getattr(orig, "sqlstate", None)
+    if sqlstate == "55P03" or "lock timeout" in msg:
+        # PostgreSQL lock_timeout (or NOWAIT): a row another transaction has locked.
+        return DatabaseError(
+            DbErrorKind.LOCKED,
+            "Another workstation holds this record; try again in a moment.",
+            shown,
+        )
+    if "statement timeout" in msg:
+        return DatabaseError(
+            DbErrorKind.UNREACHABLE,
+            "The database took too long to answer and the request was cancelled; try again. "
+            "If it keeps happening, the server is overloaded.",
+            shown,
+        )
     if "password authentication failed" in msg or "no password supplied" in msg:
         return DatabaseError(
             DbErrorKind.AUTH,
@@ -131,12 +146,26 @@ def classify(exc: BaseException, url: str) -> DatabaseError:
     return DatabaseError(DbErrorKind.UNREACHABLE, f"Database error: {orig}", shown)
 
 
+def database_problem(exc: BaseException, url: str) -> str | None:
+    """The operator-facing message of a database error; None for any other exception."""
+    if isinstance(exc, DatabaseError):
+        return exc.message
+    if isinstance(exc, SQLAlchemyError):
+        return classify(exc, url).message
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class DbOptions:
     """Connection settings that tests and the CLI may tighten."""
 
     busy_timeout_s: float = 5.0
     connect_timeout_s: int = 5
+    # PostgreSQL: how long a statement waits for a row another workstation holds, and how
+    # long any statement may run, before the server cancels it (0 = no limit). Migrations run
+    # without either limit.
+    lock_timeout_s: float = 5.0
+    statement_timeout_s: float = 30.0
 
 
 def _new_or_ours(cur: sqlite3.Cursor) -> bool:
@@ -181,9 +210,26 @@ def _sqlite_engine(url: URL, opts: DbOptions) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:
-        conn.exec_driver_sql("BEGIN")
+        # A write transaction takes the write lock when it begins: a deferred one that reads
+        # first cannot wait on the busy timeout when it upgrades, and fails at once with
+        # "database is locked" while another process writes (FIELD-NOTES, measured).
+        immediate = conn.get_execution_options().get(_WRITE_OPTION, False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     return engine
+
+
+_WRITE_OPTION = "console_write"
+
+
+def _pg_options(url: URL, opts: DbOptions) -> str:
+    """libpq `options`: the session's lock and statement timeouts, after any in the URL."""
+    given = url.query.get("options", "")
+    mine = (
+        f"-c lock_timeout={round(opts.lock_timeout_s * 1000)} "
+        f"-c statement_timeout={round(opts.statement_timeout_s * 1000)}"
+    )
+    return f"{given if isinstance(given, str) else ' '.join(given)} {mine}".strip()
 
 
 def _postgres_engine(url: URL, opts: DbOptions) -> Engine:
@@ -192,7 +238,11 @@ def _postgres_engine(url: URL, opts: DbOptions) -> Engine:
         pool_pre_ping=True,
         pool_size=4,
         max_overflow=4,
-        connect_args={"connect_timeout": opts.connect_timeout_s, "application_name": APP_NAME},
+        connect_args={
+            "connect_timeout": opts.connect_timeout_s,
+            "application_name": APP_NAME,
+            "options": _pg_options(url, opts),
+        },
     )
 
 
@@ -224,6 +274,9 @@ class Database:
         except (NoSuchModuleError, ArgumentError) as exc:
             raise DatabaseError(DbErrorKind.CONFIG, str(exc), redact(url)) from exc
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._write_sessions = sessionmaker(
+            self.engine.execution_options(**{_WRITE_OPTION: True}), expire_on_commit=False
+        )
 
     @property
     def dialect(self) -> str:
@@ -261,20 +314,39 @@ class Database:
         with self.sessions.begin() as session:
             yield session
 
+    @contextmanager
+    def write_session(self) -> Iterator[Session]:
+        """Like `session`, for a transaction that writes: on SQLite it begins IMMEDIATE."""
+        with self._write_sessions.begin() as session:
+            yield session
+
     def dispose(self) -> None:
         """Close every pooled connection."""
         self.engine.dispose()
 
 
-def open_database(url: str, *, migrate: bool = True, opts: DbOptions | None = None) -> Database:
-    """Open, check and migrate the database; raise DatabaseError with a clear message."""
+def _migrate(db: Database) -> None:
     from data.migrate import upgrade_to_head  # local: alembic is only needed here
 
+    if db.dialect != "postgresql":
+        upgrade_to_head(db)
+        return
+    # A migration waits for another workstation's migration (an advisory lock) and may
+    # rewrite a large table: the limits of everyday statements do not apply to it.
+    unlimited = Database(db.url, replace(db.opts, lock_timeout_s=0, statement_timeout_s=0))
+    try:
+        upgrade_to_head(unlimited)
+    finally:
+        unlimited.dispose()
+
+
+def open_database(url: str, *, migrate: bool = True, opts: DbOptions | None = None) -> Database:
+    """Open, check and migrate the database; raise DatabaseError with a clear message."""
     db = Database(url, opts)
     try:
         db.probe()
         if migrate:
-            upgrade_to_head(db)
+            _migrate(db)
     except DatabaseError:
         db.dispose()
         raise

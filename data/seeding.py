@@ -20,7 +20,8 @@ from core.timefmt import utcnow
 from data.changes import record_change
 from data.db import Database
 from data.models import Community, Department, Device, Resident, Role, SiteMeta, User, Workstation
-from data.security import AuthService, generate_password
+from data.security import generate_password
+from data.services import Services
 
 log = logging.getLogger(__name__)
 
@@ -31,12 +32,19 @@ ROLE_DESCRIPTIONS = {
     RoleName.STATION: "社区工作站",
 }
 
-# (username, display name, role, community scope) of the demo accounts.
+# (username, display name, role, community scope) of the demo accounts. Display names are
+# person names only: the console shows the role next to them, in the UI's language.
 DEMO_ACCOUNTS: tuple[tuple[str, str, RoleName, tuple[str, ...]], ...] = (
-    ("admin", "系统管理员", RoleName.ADMIN, ()),
-    ("supervisor", "值班长 王建国", RoleName.SUPERVISOR, ()),
-    ("operator", "值班员 李静", RoleName.OPERATOR, ()),
+    ("admin", "陈志远", RoleName.ADMIN, ()),
+    ("supervisor", "王建国", RoleName.SUPERVISOR, ()),
+    ("operator", "李静", RoleName.OPERATOR, ()),
 )
+STATION_DISPLAY_NAME = "刘芳"
+
+# site_meta key: comma-separated demo accounts whose passwords have not been shown yet. It is
+# committed before the accounts are created and cleared by the command line only after it has
+# printed their passwords, so a run killed in between is noticed by the next one.
+PASSWORDS_PENDING_KEY = "demo_passwords_pending"
 
 _RESIDENT_BATCH = 2000
 
@@ -60,6 +68,9 @@ class SeedReport:
     residents_total: int
     accounts: tuple[DemoAccount, ...]
     seconds: float
+    # Demo accounts an earlier run created whose passwords were never shown (it was stopped
+    # before printing them); `new_demo_passwords` gives them fresh ones.
+    unshown: tuple[str, ...] = ()
 
     @property
     def first_run(self) -> bool:
@@ -187,11 +198,21 @@ def seed_residents(s: Session, site: SiteSpec, people: Iterable[ResidentSpec]) -
 
 
 def seed_site(
-    db: Database, site: SiteSpec, auth: AuthService, *, population: int = 5000, seed: int = 20261125
+    db: Database,
+    site: SiteSpec,
+    services: Services,
+    *,
+    population: int = 5000,
+    seed: int = 20261125,
 ) -> SeedReport:
-    """Bring the database in line with the site file; safe to run again at any time."""
+    """Bring the database in line with the site file; safe to run again at any time.
+
+    A local, trusted operation (the actor is "system"): it goes through the one write path
+    like every other write, and creates the demo accounts through the account service.
+    """
     started = time.perf_counter()
-    with db.session() as s:
+    with services.ctx.write("system") as tx:
+        s = tx.session
         n_comm, n_dev = seed_structure(s, site)
         # Synthetic ages count back from a reference day. Keep the first run's: a re-run on a
         # later day would otherwise generate other people (other birth dates and identity
@@ -213,23 +234,28 @@ def seed_site(
             else:
                 meta.value = value
         total = s.scalar(select(func.count()).select_from(Resident)) or 0
-        auth.audit_in(
-            s,
-            "system",
+        tx.audit(
             AuditAction.SITE_SEEDED,
             target=site.source.name,
             detail=f"{n_comm} communities, {n_dev} devices, {added} residents added",
         )
+        wanted = DEMO_ACCOUNTS + _station_accounts(site)
+        existing = set(
+            s.scalars(select(User.username).where(User.username.in_([a[0] for a in wanted])))
+        )
+        pending = _pending(s)
+        unshown = tuple(u for u, *_ in wanted if u in pending and u in existing)
+        to_create = [u for u, *_ in wanted if u not in existing]
+        if to_create:
+            _set_pending(s, pending | set(to_create))
     accounts = []
-    for username, display, role, scope in DEMO_ACCOUNTS + _station_accounts(site):
-        with db.session() as s:
-            exists = s.scalar(select(User.id).where(User.username == username)) is not None
-        if exists:
+    for username, display, role, scope in wanted:
+        if username in existing:
             accounts.append(DemoAccount(username, role, None))
             continue
         password = generate_password()
-        auth.create_user(
-            None,
+        services.accounts.create_user(
+            "system",
             username=username,
             display_name=display,
             role=role,
@@ -239,12 +265,61 @@ def seed_site(
         accounts.append(DemoAccount(username, role, password))
     seconds = time.perf_counter() - started
     log.info("seeded %s: %d residents added in %.2f s", site.name, added, seconds)
-    return SeedReport(n_comm, n_dev, added, total, tuple(accounts), seconds)
+    return SeedReport(n_comm, n_dev, added, total, tuple(accounts), seconds, unshown)
+
+
+def new_demo_passwords(db: Database, site: SiteSpec, services: Services) -> tuple[DemoAccount, ...]:
+    """Set a fresh random password on every demo account that exists (each change audited)."""
+    wanted = DEMO_ACCOUNTS + _station_accounts(site)
+    with db.session() as s:
+        existing = set(
+            s.scalars(select(User.username).where(User.username.in_([a[0] for a in wanted])))
+        )
+    out = []
+    for username, _display, role, _scope in wanted:
+        if username in existing:
+            password = generate_password()
+            services.accounts.set_password("system", username, password)
+            out.append(DemoAccount(username, role, password))
+    return tuple(out)
+
+
+def unshown_demo_passwords(db: Database) -> tuple[str, ...]:
+    """Demo accounts that exist but whose passwords were never shown, by user name."""
+    with db.session() as s:
+        pending = _pending(s)
+        if not pending:
+            return ()
+        return tuple(
+            sorted(s.scalars(select(User.username).where(User.username.in_(sorted(pending)))))
+        )
+
+
+def demo_passwords_shown(db: Database, usernames: Iterable[str]) -> None:
+    """Record that these accounts' passwords have been shown (call after printing them)."""
+    with db.session() as s:
+        _set_pending(s, _pending(s) - set(usernames))
+
+
+def _pending(s: Session) -> set[str]:
+    meta = s.get(SiteMeta, PASSWORDS_PENDING_KEY)
+    return {u for u in meta.value.split(",") if u} if meta is not None else set()
+
+
+def _set_pending(s: Session, usernames: set[str]) -> None:
+    meta = s.get(SiteMeta, PASSWORDS_PENDING_KEY)
+    if not usernames:
+        if meta is not None:
+            s.delete(meta)
+    elif meta is None:
+        s.add(SiteMeta(key=PASSWORDS_PENDING_KEY, value=",".join(sorted(usernames))))
+    else:
+        meta.value = ",".join(sorted(usernames))
 
 
 def _station_accounts(site: SiteSpec) -> tuple[tuple[str, str, RoleName, tuple[str, ...]], ...]:
     """One station account for the first community workstation, to show community scope."""
     for w in site.workstations:
         if w.community:
-            return ((w.code.lower(), w.name, RoleName.STATION, (w.community,)),)
+            return ((w.code.lower(), STATION_DISPLAY_NAME, RoleName.STATION, (w.community,)),)
     return ()

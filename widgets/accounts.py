@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -89,7 +88,7 @@ class AccountsDialog(QDialog):
 
     sig_create_requested = Signal(object)  # NewAccount; GUI thread
     sig_unlock_requested = Signal(str)  # username
-    sig_reset_requested = Signal(str)  # username
+    sig_reset_requested = Signal(str)  # username; to be confirmed by the receiver
 
     COLUMNS = 6
 
@@ -204,16 +203,8 @@ class AccountsDialog(QDialog):
         name = self.selected_username()
         if not name:
             return
-        # The old password stops working at once: ask first.
-        answer = QMessageBox.question(
-            self,
-            self.tr("Reset password"),
-            self.tr("Give {user} a new random password? The old one stops working.").format(
-                user=name
-            ),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            self.sig_reset_requested.emit(name)
+        # The old password stops working at once: the presenter asks first.
+        self.sig_reset_requested.emit(name)
 
     def retranslate(self) -> None:
         """Set every text in the current language."""

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
     QModelIndex,
     QObject,
@@ -31,79 +29,50 @@ from core.views import DeviceCounts, DeviceRow
 from widgets import labels
 from widgets.empty_state import EmptyStateWidget
 from widgets.palette import DEVICE_STATE_COLOURS
+from widgets.table_model import SORT_ROLE, Column, RowTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
 
 
-class DeviceStatusModel(QAbstractTableModel):
-    """Rows of DeviceRow."""
+class DeviceStatusModel(RowTableModel[DeviceRow, int]):
+    """Rows of DeviceRow, by kind and code."""
 
     COLUMNS = ("state", "code", "name", "kind", "community", "workstation", "last_seen", "detail")
 
     def __init__(self, zone: str = DEFAULT_ZONE, parent: QObject | None = None):
-        super().__init__(parent)
-        self._rows: list[DeviceRow] = []
         self._zone = zone
-
-    def set_rows(self, rows: Sequence[DeviceRow]) -> None:
-        """Replace the content (GUI thread)."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (
-            self.tr("State"),
-            self.tr("Code"),
-            self.tr("Name"),
-            self.tr("Kind"),
-            self.tr("Community"),
-            self.tr("Workstation"),
-            self.tr("Last seen"),
-            self.tr("Detail"),
-        )[section]
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        d = self._rows[index.row()]
-        col = self.COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return {
-                "state": "● " + labels.device_state(d.state),
-                "code": d.code,
-                "name": d.name,
-                "kind": labels.device_kind(d.kind),
-                "community": d.community_name or self.tr("Control centre"),
-                "workstation": d.workstation,
-                "last_seen": fmt_local(d.last_seen_at, self._zone) or "—",
-                "detail": d.detail,
-            }[col]
-        if col == "state" and role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(DEVICE_STATE_COLOURS[d.state])
-        return None
+        super().__init__(
+            [
+                Column(
+                    "state",
+                    lambda: self.tr("State"),
+                    lambda d: "● " + labels.device_state(d.state),
+                    foreground=lambda d: QBrush(DEVICE_STATE_COLOURS[d.state]),
+                ),
+                Column("code", lambda: self.tr("Code"), lambda d: d.code),
+                Column("name", lambda: self.tr("Name"), lambda d: d.name),
+                Column("kind", lambda: self.tr("Kind"), lambda d: labels.device_kind(d.kind)),
+                Column(
+                    "community",
+                    lambda: self.tr("Community"),
+                    lambda d: d.community_name or self.tr("Control centre"),
+                ),
+                Column("workstation", lambda: self.tr("Workstation"), lambda d: d.workstation),
+                Column(
+                    "last_seen",
+                    lambda: self.tr("Last seen"),
+                    lambda d: fmt_local(d.last_seen_at, self._zone) or "—",
+                    sort_key=lambda d: d.last_seen_at.isoformat() if d.last_seen_at else "",
+                ),
+                Column("detail", lambda: self.tr("Detail"), lambda d: d.detail),
+            ],
+            key=lambda d: d.id,
+            parent=parent,
+        )
 
     def counts(self) -> DeviceCounts:
         """Online/offline/never-seen totals of the rows shown."""
-        return DeviceCounts.of(self._rows)
-
-    def retranslate(self) -> None:
-        """Re-read every label after a language switch."""
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
-        if self._rows:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._rows) - 1, len(self.COLUMNS) - 1)
-            )
+        return DeviceCounts.of(self.rows())
 
 
 class DeviceStatusWidget(QWidget):
@@ -115,6 +84,8 @@ class DeviceStatusWidget(QWidget):
         self.model = DeviceStatusModel(zone, self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self._sized = False
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.proxy.setFilterKeyColumn(-1)
         self.filter = QLineEdit(self)
@@ -144,12 +115,18 @@ class DeviceStatusWidget(QWidget):
         self.retranslate()
 
     def set_rows(self, rows: Sequence[DeviceRow]) -> None:
-        """Show the devices (GUI thread)."""
+        """Show the devices (GUI thread); applied in place, so selection and scroll stay."""
         self.model.set_rows(rows)
         self.stack.setCurrentWidget(self.table if rows else self.empty)
-        if rows:
+        if rows and not self._sized:
+            # Once: resizing to contents costs ~150 ms per 500 rows (FIELD-NOTES).
+            self._sized = True
             self.table.resizeColumnsToContents()
         self._update_summary()
+
+    def rows(self) -> tuple[DeviceRow, ...]:
+        """The devices shown, in order."""
+        return self.model.rows()
 
     def _update_summary(self) -> None:
         c = self.model.counts()
@@ -173,4 +150,40 @@ class DeviceStatusWidget(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        super().changeEvent(event)
+
+
+class DeviceCountsLabel(QLabel):
+    """The status bar's device line: online / offline / never seen; red when any is offline."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("statusDevices")
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self._counts: DeviceCounts | None = None
+        self._update()
+
+    def set_counts(self, counts: DeviceCounts | None) -> None:
+        """New totals; None while loading (or signed out)."""
+        self._counts = counts
+        self._update()
+
+    def _update(self) -> None:
+        c = self._counts
+        bad = c is not None and c.offline > 0
+        self.setObjectName("statusDevicesBad" if bad else "statusDevices")
+        if c is None:
+            self.setText(self.tr("Devices: loading…"))
+        else:
+            self.setText(
+                self.tr("Devices: {on} online / {off} offline / {unk} never seen").format(
+                    on=c.online, off=c.offline, unk=c.unknown
+                )
+            )
+        self.style().unpolish(self)
+        self.style().polish(self)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._update()
         super().changeEvent(event)

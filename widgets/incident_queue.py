@@ -4,18 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import datetime
-from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QEvent,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    QTimer,
-    Signal,
-)
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QTimer, Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStackedWidget, QTableView, QWidget
 
@@ -24,8 +14,7 @@ from core.views import IncidentRow
 from widgets import labels
 from widgets.empty_state import EmptyStateWidget
 from widgets.palette import PRIORITY_COLOURS, TEXT_ON_PRIORITY
-
-_Index = QModelIndex | QPersistentModelIndex
+from widgets.table_model import Column, RowTableModel
 
 
 def age_parts(since: datetime, now: datetime) -> tuple[int, int, int]:
@@ -34,8 +23,8 @@ def age_parts(since: datetime, now: datetime) -> tuple[int, int, int]:
     return secs // 86400, secs % 86400 // 3600, secs % 3600 // 60
 
 
-class IncidentQueueModel(QAbstractTableModel):
-    """Rows of IncidentRow; the order is the service's (priority, new first, oldest first)."""
+class IncidentQueueModel(RowTableModel[IncidentRow, int]):
+    """Rows of IncidentRow in the service's order (priority, new first, oldest first)."""
 
     COLUMNS = ("priority", "state", "title", "community", "location", "created", "age", "claimed")
 
@@ -45,66 +34,34 @@ class IncidentQueueModel(QAbstractTableModel):
         clock: Callable[[], datetime] = utcnow,
         parent: QObject | None = None,
     ):
-        super().__init__(parent)
-        self._rows: list[IncidentRow] = []
         self._zone = zone
         self._clock = clock
-
-    def set_rows(self, rows: Sequence[IncidentRow]) -> None:
-        """Replace the content (called on the GUI thread with the service's result)."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> IncidentRow:
-        """The incident shown in a row."""
-        return self._rows[row]
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (
-            self.tr("Priority"),
-            self.tr("State"),
-            self.tr("Incident"),
-            self.tr("Community"),
-            self.tr("Location"),
-            self.tr("Reported"),
-            self.tr("Age"),
-            self.tr("Handled by"),
-        )[section]
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        r = self._rows[index.row()]
-        col = self.COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return {
-                "priority": labels.priority(r.priority),
-                "state": labels.incident_state(r.state),
-                "title": r.title,
-                "community": r.community_name or "—",
-                "location": r.location,
-                "created": fmt_local(r.created_at, self._zone, seconds=False),
-                "age": self.age_text(r.created_at),
-                "claimed": r.claimed_by or "",
-            }[col]
-        if col == "priority" and role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(PRIORITY_COLOURS[r.priority])
-        if col == "priority" and role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(TEXT_ON_PRIORITY)
-        if role == Qt.ItemDataRole.UserRole:
-            return r.id
-        return None
+        super().__init__(
+            [
+                Column(
+                    "priority",
+                    lambda: self.tr("Priority"),
+                    lambda r: labels.priority(r.priority),
+                    background=lambda r: QBrush(PRIORITY_COLOURS[r.priority]),
+                    foreground=lambda r: QBrush(TEXT_ON_PRIORITY),
+                ),
+                Column("state", lambda: self.tr("State"), lambda r: labels.incident_state(r.state)),
+                Column("title", lambda: self.tr("Incident"), lambda r: r.title),
+                Column(
+                    "community", lambda: self.tr("Community"), lambda r: r.community_name or "—"
+                ),
+                Column("location", lambda: self.tr("Location"), lambda r: r.location),
+                Column(
+                    "created",
+                    lambda: self.tr("Reported"),
+                    lambda r: fmt_local(r.created_at, self._zone, seconds=False),
+                ),
+                Column("age", lambda: self.tr("Age"), lambda r: self.age_text(r.created_at)),
+                Column("claimed", lambda: self.tr("Handled by"), lambda r: r.claimed_by or ""),
+            ],
+            key=lambda r: r.id,
+            parent=parent,
+        )
 
     def age_text(self, since: datetime) -> str:
         """'3 min', '2 h 05 min', '1 d 4 h': compact, for a column read at a glance."""
@@ -117,17 +74,7 @@ class IncidentQueueModel(QAbstractTableModel):
 
     def refresh_ages(self) -> None:
         """Repaint the age column (a timer calls this; ages grow while nothing else changes)."""
-        if self._rows:
-            col = self.COLUMNS.index("age")
-            self.dataChanged.emit(self.index(0, col), self.index(len(self._rows) - 1, col))
-
-    def retranslate(self) -> None:
-        """Re-read every label after a language switch."""
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
-        if self._rows:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._rows) - 1, len(self.COLUMNS) - 1)
-            )
+        self.refresh_column("age")
 
 
 class IncidentQueueWidget(QStackedWidget):
@@ -139,6 +86,7 @@ class IncidentQueueWidget(QStackedWidget):
         super().__init__(parent)
         self.setObjectName("incidentQueue")
         self.model = IncidentQueueModel(zone, parent=self)
+        self._sized = False
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -159,17 +107,23 @@ class IncidentQueueWidget(QStackedWidget):
         self.retranslate()
 
     def set_rows(self, rows: Sequence[IncidentRow]) -> None:
-        """Show the open incidents (GUI thread), keeping the selection where possible."""
+        """Show the open incidents (GUI thread); applied in place, so the selection stays."""
         keep = self.selected_incident_id()
         self.model.set_rows(rows)
+        if keep is not None and self.model.index_of(keep) is None:
+            # The selected incident left the queue: selecting its neighbour instead would let
+            # Ctrl+K claim an incident the operator never chose.
+            self.table.clearSelection()
+            self.table.setCurrentIndex(QModelIndex())
         self.setCurrentWidget(self.table if rows else self.empty)
-        if rows:
+        if rows and not self._sized:
+            # Once: resizing to contents costs ~150 ms per 500 rows (FIELD-NOTES).
+            self._sized = True
             self.table.resizeColumnsToContents()
-        if keep is not None:
-            for i, r in enumerate(rows):
-                if r.id == keep:
-                    self.table.selectRow(i)
-                    break
+
+    def rows(self) -> tuple[IncidentRow, ...]:
+        """The incidents shown, in order."""
+        return self.model.rows()
 
     def selected_incident_id(self) -> int | None:
         """The id of the selected incident, if any."""

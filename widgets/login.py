@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QHideEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -17,6 +20,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from core.timefmt import DEFAULT_ZONE, local, utcnow
 
 
 class LoginDialog(QDialog):
@@ -136,34 +141,62 @@ class LoginDialog(QDialog):
 
 
 class LockScreen(QFrame):
-    """Covers the main window after idle time; only the password (or sign-out) gets past it."""
+    """Covers the main window after idle time; only the password (or sign-out) gets past it.
+
+    While shown it keeps a clock in the site's time zone and says how many incidents are
+    waiting, so a locked console still tells a passer-by that something needs attention.
+    """
 
     sig_unlock_requested = Signal(str)  # password; GUI thread
     sig_sign_out_requested = Signal()  # GUI thread
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        zone: str = DEFAULT_ZONE,
+        clock: Callable[[], datetime] = utcnow,
+    ):
         super().__init__(parent)
         self.setObjectName("lockScreen")
         self.setAutoFillBackground(True)
         self._who = ""
+        self._waiting: int | None = None
+        self._zone = zone
+        self._now = clock
         self.title = QLabel(self)
         self.title.setObjectName("lockTitle")
-        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.who = QLabel(self)
-        self.who.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.clock = QLabel(self)
+        self.clock.setObjectName("lockClock")
+        font = QFont(self.clock.font())
+        font.setPointSizeF(max(font.pointSizeF(), 9.0) * 2.4)
+        font.setStyleHint(QFont.StyleHint.Monospace)
+        font.setFamilies(["DejaVu Sans Mono", "Consolas", "monospace"])
+        self.clock.setFont(font)
+        self.waiting = QLabel(self)
+        self.waiting.setObjectName("lockWaiting")
         self.password = QLineEdit(self)
         self.password.setObjectName("lockPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.returnPressed.connect(self._on_unlock_clicked)
+        self.password.setMinimumWidth(200)
         self.password.setMaximumWidth(320)
         self.error = QLabel(self)
         self.error.setObjectName("loginError")
-        self.error.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.error.setWordWrap(True)
+        for label in (self.title, self.who, self.clock, self.waiting, self.error):
+            # Names and messages are data: never rendered as rich text.
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.unlock = QPushButton(self)
         self.unlock.setObjectName("unlock")
         self.unlock.clicked.connect(self._on_unlock_clicked)
         self.sign_out = QPushButton(self)
         self.sign_out.clicked.connect(self.sig_sign_out_requested)
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(1000)
+        self._ticker.timeout.connect(self._on_ticker_timeout)
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(self.password)
@@ -175,8 +208,11 @@ class LockScreen(QFrame):
         row2.addStretch(1)
         lay = QVBoxLayout(self)
         lay.addStretch(2)
+        lay.addWidget(self.clock)
+        lay.addSpacing(8)
         lay.addWidget(self.title)
         lay.addWidget(self.who)
+        lay.addWidget(self.waiting)
         lay.addSpacing(16)
         lay.addLayout(row)
         lay.addWidget(self.error)
@@ -184,6 +220,7 @@ class LockScreen(QFrame):
         lay.addStretch(3)
         self.hide()
         self.retranslate()
+        self._on_ticker_timeout()
 
     def lock(self, display_name: str) -> None:
         """Cover the parent and ask for the password."""
@@ -198,6 +235,11 @@ class LockScreen(QFrame):
         self.raise_()
         self.password.setFocus()
 
+    def set_waiting(self, count: int | None) -> None:
+        """How many incidents wait for someone (None or 0: none)."""
+        self._waiting = count
+        self._show_waiting()
+
     def set_busy(self, busy: bool) -> None:
         """Disable input while the password is being checked."""
         self.password.setEnabled(not busy)
@@ -210,9 +252,38 @@ class LockScreen(QFrame):
         self.password.clear()
         self.password.setFocus()
 
+    def show_wrong_password(self) -> None:
+        """The lock screen asks for the password only: say that it was wrong, nothing more."""
+        self.show_error(self.tr("Wrong password."))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._on_ticker_timeout()
+        self._ticker.start()
+        super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self._ticker.stop()
+        super().hideEvent(event)
+
+    def _on_ticker_timeout(self) -> None:
+        self.clock.setText(local(self._now(), self._zone).strftime("%Y-%m-%d %H:%M:%S"))
+
     def _on_unlock_clicked(self) -> None:
         self.set_busy(True)
         self.sig_unlock_requested.emit(self.password.text())
+
+    def _show_waiting(self) -> None:
+        n = self._waiting or 0
+        if n == 0:
+            text = self.tr("No incidents waiting")
+        elif n == 1:
+            text = self.tr("1 incident waiting")
+        else:
+            text = self.tr("{n} incidents waiting").format(n=n)
+        self.waiting.setText(text)
+        font = self.waiting.font()
+        font.setBold(n > 0)
+        self.waiting.setFont(font)
 
     def focusNextPrevChild(self, next: bool) -> bool:
         """Tab cycles within the lock screen: no widget behind it may take the keyboard."""
@@ -232,6 +303,7 @@ class LockScreen(QFrame):
         self.password.setPlaceholderText(self.tr("Password"))
         self.unlock.setText(self.tr("Unlock"))
         self.sign_out.setText(self.tr("Sign out"))
+        self._show_waiting()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -1,268 +1,338 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../../widgets/accounts.py" line="166" />
+        <location filename="../../widgets/accounts.py" line="165"/>
         <source>Disabled</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="168" />
+        <location filename="../../widgets/accounts.py" line="167"/>
         <source>Locked until {t}</source>
         <translation>Locked until {t}</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="172" />
+        <location filename="../../widgets/accounts.py" line="171"/>
         <source>Active</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="177" />
+        <location filename="../../widgets/accounts.py" line="176"/>
         <source>street-wide</source>
         <translation>street-wide</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="210" />
-        <location filename="../../widgets/accounts.py" line="233" />
+        <location filename="../../widgets/accounts.py" line="224"/>
         <source>Reset password</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="211" />
         <source>Give {user} a new random password? The old one stops working.</source>
-        <translation>Give {user} a new random password? The old one stops working.</translation>
+        <translation type="vanished">Give {user} a new random password? The old one stops working.</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="220" />
+        <location filename="../../widgets/accounts.py" line="211"/>
         <source>Accounts</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="223" />
+        <location filename="../../widgets/accounts.py" line="214"/>
         <source>User name</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="224" />
+        <location filename="../../widgets/accounts.py" line="215"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="225" />
+        <location filename="../../widgets/accounts.py" line="216"/>
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="226" />
+        <location filename="../../widgets/accounts.py" line="217"/>
         <source>Communities</source>
         <translation>Communities</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="227" />
+        <location filename="../../widgets/accounts.py" line="218"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="228" />
+        <location filename="../../widgets/accounts.py" line="219"/>
         <source>Last sign-in</source>
         <translation>Last sign-in</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="231" />
+        <location filename="../../widgets/accounts.py" line="222"/>
         <source>New account…</source>
         <translation>New account…</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="232" />
+        <location filename="../../widgets/accounts.py" line="223"/>
         <source>Unlock</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="234" />
+        <location filename="../../widgets/accounts.py" line="225"/>
         <source>Close window</source>
         <translation>Close window</translation>
     </message>
 </context>
 <context>
+    <name>AccountsPresenter</name>
+    <message>
+        <location filename="../../console/presenters/accounts.py" line="30"/>
+        <source>Accounts…</source>
+        <translation type="unfinished">Accounts…</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/accounts.py" line="67"/>
+        <source>Could not list the accounts</source>
+        <translation type="unfinished">Could not list the accounts</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/accounts.py" line="114"/>
+        <source>Account {user} created. Initial password: {pw} — hand it over now; it is not shown again.</source>
+        <translation type="unfinished">Account {user} created. Initial password: {pw} — hand it over now; it is not shown again.</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/accounts.py" line="129"/>
+        <source>Account {user} unlocked.</source>
+        <translation type="unfinished">Account {user} unlocked.</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/accounts.py" line="137"/>
+        <source>Reset password</source>
+        <translation type="unfinished">Reset password</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/accounts.py" line="138"/>
+        <source>Give {user} a new random password? The old one stops working.</source>
+        <translation type="unfinished">Give {user} a new random password? The old one stops working.</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/accounts.py" line="153"/>
+        <source>New password of {user}: {pw} — hand it over now; it is not shown again.</source>
+        <translation type="unfinished">New password of {user}: {pw} — hand it over now; it is not shown again.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPresenter</name>
+    <message>
+        <location filename="../../console/presenters/audit.py" line="22"/>
+        <location filename="../../console/presenters/audit.py" line="45"/>
+        <location filename="../../console/presenters/audit.py" line="52"/>
+        <source>Verify audit log</source>
+        <translation type="unfinished">Verify audit log</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/audit.py" line="35"/>
+        <source>Verifying the audit log…</source>
+        <translation type="unfinished">Verifying the audit log…</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/audit.py" line="37"/>
+        <source>Audit check failed</source>
+        <translation type="unfinished">Audit check failed</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/audit.py" line="43"/>
+        <source>Audit log intact: {n} rows, chain verified.</source>
+        <translation type="unfinished">Audit log intact: {n} rows, chain verified.</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/audit.py" line="48"/>
+        <source>AUDIT LOG TAMPERED: {n} problems; first at row {row}: {why}</source>
+        <translation type="unfinished">AUDIT LOG TAMPERED: {n} problems; first at row {row}: {why}</translation>
+    </message>
+</context>
+<context>
     <name>ConsoleApp</name>
     <message>
-        <location filename="../../console/app.py" line="187" />
         <source>This account is locked until {until} after repeated wrong passwords. An administrator can unlock it.</source>
-        <translation>This account is locked until {until} after repeated wrong passwords. An administrator can unlock it.</translation>
+        <translation type="vanished">This account is locked until {until} after repeated wrong passwords. An administrator can unlock it.</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="191" />
         <source>This account is disabled.</source>
-        <translation>This account is disabled.</translation>
+        <translation type="vanished">This account is disabled.</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="192" />
         <source>Wrong user name or password.</source>
-        <translation>Wrong user name or password.</translation>
+        <translation type="vanished">Wrong user name or password.</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="194" />
         <source>Sign-in is not possible right now: {err}</source>
-        <translation>Sign-in is not possible right now: {err}</translation>
+        <translation type="vanished">Sign-in is not possible right now: {err}</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="250" />
         <source>Could not load the panes</source>
-        <translation>Could not load the panes</translation>
+        <translation type="vanished">Could not load the panes</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="257" />
         <source>{what}: your role does not allow this.</source>
-        <translation>{what}: your role does not allow this.</translation>
+        <translation type="vanished">{what}: your role does not allow this.</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="267" />
-        <source>the incident's current state does not allow this change</source>
-        <translation>the incident's current state does not allow this change</translation>
+        <source>the incident&apos;s current state does not allow this change</source>
+        <translation type="vanished">the incident&apos;s current state does not allow this change</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="269" />
         <source>the item no longer exists (another workstation may have changed it)</source>
-        <translation>the item no longer exists (another workstation may have changed it)</translation>
+        <translation type="vanished">the item no longer exists (another workstation may have changed it)</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="288" />
         <source>Database connection restored.</source>
-        <translation>Database connection restored.</translation>
+        <translation type="vanished">Database connection restored.</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="292" />
         <source>Database not reachable: {d}</source>
-        <translation>Database not reachable: {d}</translation>
+        <translation type="vanished">Database not reachable: {d}</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="344" />
         <source>Could not create the incident</source>
-        <translation>Could not create the incident</translation>
+        <translation type="vanished">Could not create the incident</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="357" />
         <source>Could not acknowledge the incident</source>
-        <translation>Could not acknowledge the incident</translation>
+        <translation type="vanished">Could not acknowledge the incident</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="370" />
         <source>Could not open the incident</source>
-        <translation>Could not open the incident</translation>
+        <translation type="vanished">Could not open the incident</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="422" />
-        <location filename="../../console/app.py" line="493" />
         <source>your role does not allow this</source>
-        <translation>your role does not allow this</translation>
+        <translation type="vanished">your role does not allow this</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="438" />
         <source>Verifying the audit log…</source>
-        <translation>Verifying the audit log…</translation>
+        <translation type="vanished">Verifying the audit log…</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="440" />
         <source>Audit check failed</source>
-        <translation>Audit check failed</translation>
+        <translation type="vanished">Audit check failed</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="446" />
         <source>Audit log intact: {n} rows, chain verified.</source>
-        <translation>Audit log intact: {n} rows, chain verified.</translation>
+        <translation type="vanished">Audit log intact: {n} rows, chain verified.</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="448" />
-        <location filename="../../console/app.py" line="455" />
         <source>Verify audit log</source>
-        <translation>Verify audit log</translation>
+        <translation type="vanished">Verify audit log</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="451" />
         <source>AUDIT LOG TAMPERED: {n} problems; first at row {row}: {why}</source>
-        <translation>AUDIT LOG TAMPERED: {n} problems; first at row {row}: {why}</translation>
+        <translation type="vanished">AUDIT LOG TAMPERED: {n} problems; first at row {row}: {why}</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="467" />
         <source>Could not list the accounts</source>
-        <translation>Could not list the accounts</translation>
+        <translation type="vanished">Could not list the accounts</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="516" />
         <source>Account {user} created. Initial password: {pw} — hand it over now; it is not shown again.</source>
-        <translation>Account {user} created. Initial password: {pw} — hand it over now; it is not shown again.</translation>
+        <translation type="vanished">Account {user} created. Initial password: {pw} — hand it over now; it is not shown again.</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="530" />
         <source>Account {user} unlocked.</source>
-        <translation>Account {user} unlocked.</translation>
+        <translation type="vanished">Account {user} unlocked.</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="543" />
         <source>New password of {user}: {pw} — hand it over now; it is not shown again.</source>
-        <translation>New password of {user}: {pw} — hand it over now; it is not shown again.</translation>
+        <translation type="vanished">New password of {user}: {pw} — hand it over now; it is not shown again.</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="651" />
         <source>Unlock or sign out before quitting.</source>
-        <translation>Unlock or sign out before quitting.</translation>
+        <translation type="vanished">Unlock or sign out before quitting.</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="657" />
         <source>Quit</source>
-        <translation>Quit</translation>
+        <translation type="vanished">Quit</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="658" />
         <source>Quit the console? Devices hosted on this workstation stop reporting.</source>
-        <translation>Quit the console? Devices hosted on this workstation stop reporting.</translation>
+        <translation type="vanished">Quit the console? Devices hosted on this workstation stop reporting.</translation>
+    </message>
+    <message>
+        <location filename="../../console/app.py" line="120"/>
+        <source>Refresh</source>
+        <translation type="unfinished">Refresh</translation>
+    </message>
+</context>
+<context>
+    <name>DatabasePresenter</name>
+    <message>
+        <location filename="../../console/presenters/database.py" line="24"/>
+        <source>Database connection restored.</source>
+        <translation type="unfinished">Database connection restored.</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/database.py" line="28"/>
+        <source>Database not reachable: {d}</source>
+        <translation type="unfinished">Database not reachable: {d}</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceCountsLabel</name>
+    <message>
+        <location filename="../../widgets/device_status.py" line="176"/>
+        <source>Devices: loading…</source>
+        <translation type="unfinished">Devices: loading…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_status.py" line="179"/>
+        <source>Devices: {on} online / {off} offline / {unk} never seen</source>
+        <translation type="unfinished">Devices: {on} online / {off} offline / {unk} never seen</translation>
     </message>
 </context>
 <context>
     <name>DeviceStatusModel</name>
     <message>
-        <location filename="../../widgets/device_status.py" line="67" />
+        <location filename="../../widgets/device_status.py" line="48"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="68" />
+        <location filename="../../widgets/device_status.py" line="52"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="69" />
+        <location filename="../../widgets/device_status.py" line="53"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="70" />
+        <location filename="../../widgets/device_status.py" line="54"/>
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="71" />
+        <location filename="../../widgets/device_status.py" line="57"/>
         <source>Community</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="72" />
+        <location filename="../../widgets/device_status.py" line="60"/>
         <source>Workstation</source>
         <translation>Workstation</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="73" />
+        <location filename="../../widgets/device_status.py" line="63"/>
         <source>Last seen</source>
         <translation>Last seen</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="74" />
+        <location filename="../../widgets/device_status.py" line="67"/>
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="88" />
+        <location filename="../../widgets/device_status.py" line="58"/>
         <source>Control centre</source>
         <translation>Control centre</translation>
     </message>
@@ -270,131 +340,200 @@
 <context>
     <name>DeviceStatusWidget</name>
     <message>
-        <location filename="../../widgets/device_status.py" line="161" />
+        <location filename="../../widgets/device_status.py" line="134"/>
         <source>{online} online · {offline} offline · {unknown} never seen</source>
         <translation>{online} online · {offline} offline · {unknown} never seen</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="170" />
+        <location filename="../../widgets/device_status.py" line="141"/>
         <source>Filter by code, name, community… (Ctrl+F)</source>
         <translation>Filter by code, name, community… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="173" />
+        <location filename="../../widgets/device_status.py" line="144"/>
         <source>No devices configured</source>
         <translation>No devices configured</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="174" />
+        <location filename="../../widgets/device_status.py" line="145"/>
         <source>Readers, cameras, alarm panels and phones come from the site file.</source>
         <translation>Readers, cameras, alarm panels and phones come from the site file.</translation>
     </message>
 </context>
 <context>
+    <name>DevicesPresenter</name>
+    <message>
+        <location filename="../../console/presenters/devices.py" line="27"/>
+        <source>Device status</source>
+        <translation type="unfinished">Device status</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/devices.py" line="39"/>
+        <source>Find device</source>
+        <translation type="unfinished">Find device</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/devices.py" line="61"/>
+        <location filename="../../console/presenters/devices.py" line="75"/>
+        <source>Could not load the devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Feedback</name>
+    <message>
+        <location filename="../../console/feedback.py" line="53"/>
+        <source>your role does not allow this</source>
+        <translation type="unfinished">your role does not allow this</translation>
+    </message>
+    <message>
+        <location filename="../../console/feedback.py" line="55"/>
+        <source>the incident&apos;s current state does not allow this change</source>
+        <translation type="unfinished">the incident&apos;s current state does not allow this change</translation>
+    </message>
+    <message>
+        <location filename="../../console/feedback.py" line="57"/>
+        <source>the item no longer exists (another workstation may have changed it)</source>
+        <translation type="unfinished">the item no longer exists (another workstation may have changed it)</translation>
+    </message>
+    <message>
+        <location filename="../../console/feedback.py" line="63"/>
+        <source>{what}: your role does not allow this.</source>
+        <translation type="unfinished">{what}: your role does not allow this.</translation>
+    </message>
+</context>
+<context>
+    <name>HelpPresenter</name>
+    <message>
+        <location filename="../../console/presenters/help.py" line="18"/>
+        <location filename="../../console/presenters/help.py" line="30"/>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished">Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/help.py" line="21"/>
+        <location filename="../../console/presenters/help.py" line="35"/>
+        <source>About</source>
+        <translation type="unfinished">About</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/help.py" line="25"/>
+        <source>Open the selected incident</source>
+        <translation type="unfinished">Open the selected incident</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/help.py" line="36"/>
+        <source>Street Command Console
+Command system of {site}</source>
+        <translation type="unfinished">Street Command Console
+Command system of {site}</translation>
+    </message>
+</context>
+<context>
     <name>IncidentDetailDialog</name>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="168" />
+        <location filename="../../widgets/incident_detail.py" line="168"/>
         <source>Write the reason for reopening in the note.</source>
         <translation>Write the reason for reopening in the note.</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="181" />
+        <location filename="../../widgets/incident_detail.py" line="181"/>
         <source>Incident #{id}</source>
         <translation>Incident #{id}</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="187" />
-        <location filename="../../widgets/incident_detail.py" line="221" />
+        <location filename="../../widgets/incident_detail.py" line="187"/>
+        <location filename="../../widgets/incident_detail.py" line="221"/>
         <source>Reported</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="217" />
+        <location filename="../../widgets/incident_detail.py" line="217"/>
         <source>Priority</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="218" />
+        <location filename="../../widgets/incident_detail.py" line="218"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="219" />
+        <location filename="../../widgets/incident_detail.py" line="219"/>
         <source>Community</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="220" />
+        <location filename="../../widgets/incident_detail.py" line="220"/>
         <source>Location</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="222" />
+        <location filename="../../widgets/incident_detail.py" line="222"/>
         <source>Handled by</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="223" />
+        <location filename="../../widgets/incident_detail.py" line="223"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="228" />
+        <location filename="../../widgets/incident_detail.py" line="228"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="228" />
+        <location filename="../../widgets/incident_detail.py" line="228"/>
         <source>Change</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="228" />
+        <location filename="../../widgets/incident_detail.py" line="228"/>
         <source>By</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="228" />
+        <location filename="../../widgets/incident_detail.py" line="228"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="230" />
+        <location filename="../../widgets/incident_detail.py" line="230"/>
         <source>Note for the timeline (required to reopen)</source>
         <translation>Note for the timeline (required to reopen)</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="231" />
+        <location filename="../../widgets/incident_detail.py" line="231"/>
         <source>Acknowledge</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="232" />
+        <location filename="../../widgets/incident_detail.py" line="232"/>
         <source>Dispatched</source>
         <translation>Dispatched</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="233" />
+        <location filename="../../widgets/incident_detail.py" line="233"/>
         <source>On scene</source>
         <translation>On scene</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="234" />
+        <location filename="../../widgets/incident_detail.py" line="234"/>
         <source>Resolve</source>
         <translation>Resolve</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="235" />
+        <location filename="../../widgets/incident_detail.py" line="235"/>
         <source>Review and close</source>
         <translation>Review and close</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="236" />
+        <location filename="../../widgets/incident_detail.py" line="236"/>
         <source>Reopen</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="237" />
+        <location filename="../../widgets/incident_detail.py" line="237"/>
         <source>Close window</source>
         <translation>Close window</translation>
     </message>
@@ -402,57 +541,57 @@
 <context>
     <name>IncidentQueueModel</name>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="75" />
+        <location filename="../../widgets/incident_queue.py" line="43"/>
         <source>Priority</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="76" />
+        <location filename="../../widgets/incident_queue.py" line="48"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="77" />
+        <location filename="../../widgets/incident_queue.py" line="49"/>
         <source>Incident</source>
         <translation>Incident</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="78" />
+        <location filename="../../widgets/incident_queue.py" line="51"/>
         <source>Community</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="79" />
+        <location filename="../../widgets/incident_queue.py" line="53"/>
         <source>Location</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="80" />
+        <location filename="../../widgets/incident_queue.py" line="56"/>
         <source>Reported</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="81" />
+        <location filename="../../widgets/incident_queue.py" line="59"/>
         <source>Age</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="82" />
+        <location filename="../../widgets/incident_queue.py" line="60"/>
         <source>Handled by</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="113" />
+        <location filename="../../widgets/incident_queue.py" line="70"/>
         <source>{d} d {h} h</source>
         <translation>{d} d {h} h</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="115" />
+        <location filename="../../widgets/incident_queue.py" line="72"/>
         <source>{h} h {m} min</source>
         <translation>{h} h {m} min</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="116" />
+        <location filename="../../widgets/incident_queue.py" line="73"/>
         <source>{m} min</source>
         <translation>{m} min</translation>
     </message>
@@ -460,165 +599,209 @@
 <context>
     <name>IncidentQueueWidget</name>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="186" />
+        <location filename="../../widgets/incident_queue.py" line="134"/>
         <source>No open incidents</source>
         <translation>No open incidents</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="188" />
+        <location filename="../../widgets/incident_queue.py" line="136"/>
         <source>Incidents raised by calls, alarms, tracking rules or operators appear here, most urgent first. Press Ctrl+N to log one by hand.</source>
         <translation>Incidents raised by calls, alarms, tracking rules or operators appear here, most urgent first. Press Ctrl+N to log one by hand.</translation>
     </message>
 </context>
 <context>
+    <name>IncidentsPresenter</name>
+    <message>
+        <location filename="../../console/presenters/incidents.py" line="37"/>
+        <source>Incident queue</source>
+        <translation type="unfinished">Incident queue</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/incidents.py" line="47"/>
+        <source>New incident…</source>
+        <translation type="unfinished">New incident…</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/incidents.py" line="58"/>
+        <source>Acknowledge</source>
+        <translation type="unfinished">Acknowledge</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/incidents.py" line="129"/>
+        <location filename="../../console/presenters/incidents.py" line="154"/>
+        <source>Could not load the incident queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/incidents.py" line="208"/>
+        <source>Could not create the incident</source>
+        <translation type="unfinished">Could not create the incident</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/incidents.py" line="219"/>
+        <source>Select an incident first.</source>
+        <translation type="unfinished">Select an incident first.</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/incidents.py" line="233"/>
+        <source>Could not acknowledge the incident</source>
+        <translation type="unfinished">Could not acknowledge the incident</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/incidents.py" line="249"/>
+        <source>Could not open the incident</source>
+        <translation type="unfinished">Could not open the incident</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
-        <location filename="../../widgets/labels.py" line="14" />
+        <location filename="../../widgets/labels.py" line="14"/>
         <source>New</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="15" />
+        <location filename="../../widgets/labels.py" line="15"/>
         <source>Acknowledged</source>
         <translation>Acknowledged</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="16" />
+        <location filename="../../widgets/labels.py" line="16"/>
         <source>Dispatched</source>
         <translation>Dispatched</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="17" />
+        <location filename="../../widgets/labels.py" line="17"/>
         <source>On scene</source>
         <translation>On scene</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="18" />
+        <location filename="../../widgets/labels.py" line="18"/>
         <source>Resolved</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="19" />
+        <location filename="../../widgets/labels.py" line="19"/>
         <source>Closed</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="26" />
+        <location filename="../../widgets/labels.py" line="26"/>
         <source>P1 Critical</source>
         <translation>P1 Critical</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="27" />
+        <location filename="../../widgets/labels.py" line="27"/>
         <source>P2 High</source>
         <translation>P2 High</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="28" />
+        <location filename="../../widgets/labels.py" line="28"/>
         <source>P3 Normal</source>
         <translation>P3 Normal</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="29" />
+        <location filename="../../widgets/labels.py" line="29"/>
         <source>P4 Low</source>
         <translation>P4 Low</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="36" />
+        <location filename="../../widgets/labels.py" line="36"/>
         <source>Manual</source>
         <translation>Manual</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="37" />
+        <location filename="../../widgets/labels.py" line="37"/>
         <source>Call</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="38" />
+        <location filename="../../widgets/labels.py" line="38"/>
         <source>Alarm</source>
         <translation>Alarm</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="39" />
+        <location filename="../../widgets/labels.py" line="39"/>
         <source>Tracking</source>
         <translation>Tracking</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="40" />
+        <location filename="../../widgets/labels.py" line="40"/>
         <source>Video</source>
         <translation>Video</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="41" />
+        <location filename="../../widgets/labels.py" line="41"/>
         <source>Device</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="48" />
+        <location filename="../../widgets/labels.py" line="48"/>
         <source>Operator</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="49" />
+        <location filename="../../widgets/labels.py" line="49"/>
         <source>Supervisor</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="50" />
+        <location filename="../../widgets/labels.py" line="50"/>
         <source>Administrator</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="51" />
+        <location filename="../../widgets/labels.py" line="51"/>
         <source>Station</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="58" />
+        <location filename="../../widgets/labels.py" line="58"/>
         <source>RFID reader</source>
         <translation>RFID reader</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="59" />
+        <location filename="../../widgets/labels.py" line="59"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="60" />
+        <location filename="../../widgets/labels.py" line="60"/>
         <source>Alarm panel</source>
         <translation>Alarm panel</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="61" />
+        <location filename="../../widgets/labels.py" line="61"/>
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="62" />
+        <location filename="../../widgets/labels.py" line="62"/>
         <source>Panic button</source>
         <translation>Panic button</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="63" />
+        <location filename="../../widgets/labels.py" line="63"/>
         <source>GPS gateway</source>
         <translation>GPS gateway</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="74" />
+        <location filename="../../widgets/labels.py" line="74"/>
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="75" />
+        <location filename="../../widgets/labels.py" line="75"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="76" />
+        <location filename="../../widgets/labels.py" line="76"/>
         <source>Fault</source>
         <translation>Fault</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="77" />
+        <location filename="../../widgets/labels.py" line="77"/>
         <source>Never seen</source>
         <translation>Never seen</translation>
     </message>
@@ -626,27 +809,47 @@
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../widgets/login.py" line="230" />
+        <location filename="../../widgets/login.py" line="257"/>
+        <source>Wrong password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/login.py" line="278"/>
+        <source>No incidents waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/login.py" line="280"/>
+        <source>1 incident waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/login.py" line="282"/>
+        <source>{n} incidents waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/login.py" line="301"/>
         <source>Screen locked</source>
         <translation>Screen locked</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="231" />
+        <location filename="../../widgets/login.py" line="302"/>
         <source>Signed in: {name}</source>
         <translation>Signed in: {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="232" />
+        <location filename="../../widgets/login.py" line="303"/>
         <source>Password</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="233" />
+        <location filename="../../widgets/login.py" line="304"/>
         <source>Unlock</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="234" />
+        <location filename="../../widgets/login.py" line="305"/>
         <source>Sign out</source>
         <translation>Sign out</translation>
     </message>
@@ -654,48 +857,48 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../widgets/login.py" line="92" />
+        <location filename="../../widgets/login.py" line="97"/>
         <source>Checking…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="92" />
-        <location filename="../../widgets/login.py" line="129" />
+        <location filename="../../widgets/login.py" line="97"/>
+        <location filename="../../widgets/login.py" line="134"/>
         <source>Sign in</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="111" />
+        <location filename="../../widgets/login.py" line="116"/>
         <source>Enter your user name.</source>
         <translation>Enter your user name.</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="123" />
+        <location filename="../../widgets/login.py" line="128"/>
         <source>Sign in — Street Command Console</source>
         <translation>Sign in — Street Command Console</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="124" />
+        <location filename="../../widgets/login.py" line="129"/>
         <source>Street Command Console</source>
         <translation>Street Command Console</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="126" />
+        <location filename="../../widgets/login.py" line="131"/>
         <source>User name</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="127" />
+        <location filename="../../widgets/login.py" line="132"/>
         <source>Password</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="128" />
+        <location filename="../../widgets/login.py" line="133"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="130" />
+        <location filename="../../widgets/login.py" line="135"/>
         <source>Quit</source>
         <translation>Quit</translation>
     </message>
@@ -703,269 +906,238 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/main_window.py" line="335" />
+        <location filename="../../console/shell/main_window.py" line="362"/>
         <source>Street Command Console</source>
         <translation>Street Command Console</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="343" />
+        <location filename="../../console/shell/main_window.py" line="370"/>
         <source>Not signed in</source>
         <translation>Not signed in</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="346" />
+        <location filename="../../console/shell/main_window.py" line="373"/>
         <source>street-wide</source>
         <translation>street-wide</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="348" />
+        <location filename="../../console/shell/main_window.py" line="375"/>
         <source>communities: {c}</source>
         <translation>communities: {c}</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="354" />
+        <location filename="../../console/shell/main_window.py" line="381"/>
         <source>connected</source>
         <translation>connected</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="354" />
+        <location filename="../../console/shell/main_window.py" line="381"/>
         <source>NOT REACHABLE</source>
         <translation>NOT REACHABLE</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="356" />
+        <location filename="../../console/shell/main_window.py" line="383"/>
         <source>Database: {label} ({state})</source>
         <translation>Database: {label} ({state})</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="365" />
         <source>Devices: loading…</source>
-        <translation>Devices: loading…</translation>
+        <translation type="vanished">Devices: loading…</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="370" />
         <source>Devices: {on} online / {off} offline / {unk} never seen</source>
-        <translation>Devices: {on} online / {off} offline / {unk} never seen</translation>
+        <translation type="vanished">Devices: {on} online / {off} offline / {unk} never seen</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="380" />
         <source>Video wall</source>
-        <translation>Video wall</translation>
+        <translation type="vanished">Video wall</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="381" />
         <source>Map</source>
-        <translation>Map</translation>
+        <translation type="vanished">Map</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="382" />
         <source>Calls</source>
-        <translation>Calls</translation>
+        <translation type="vanished">Calls</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="383" />
         <source>Incident queue</source>
-        <translation>Incident queue</translation>
+        <translation type="vanished">Incident queue</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="384" />
         <source>Device status</source>
-        <translation>Device status</translation>
+        <translation type="vanished">Device status</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="385" />
         <source>Notifications</source>
-        <translation>Notifications</translation>
+        <translation type="vanished">Notifications</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="391" />
         <source>Video wall not connected yet</source>
-        <translation>Video wall not connected yet</translation>
+        <translation type="vanished">Video wall not connected yet</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="393" />
         <source>The cameras are configured in the site file. Live view, recording and evidence export come with the video module.</source>
-        <translation>The cameras are configured in the site file. Live view, recording and evidence export come with the video module.</translation>
+        <translation type="vanished">The cameras are configured in the site file. Live view, recording and evidence export come with the video module.</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="399" />
         <source>Live map not available yet</source>
-        <translation>Live map not available yet</translation>
+        <translation type="vanished">Live map not available yet</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="401" />
         <source>Reader positions, zones and tracked people will be drawn here once RFID/GPS tracking is connected.</source>
-        <translation>Reader positions, zones and tracked people will be drawn here once RFID/GPS tracking is connected.</translation>
+        <translation type="vanished">Reader positions, zones and tracked people will be drawn here once RFID/GPS tracking is connected.</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="407" />
         <source>No call centre connected</source>
-        <translation>No call centre connected</translation>
+        <translation type="vanished">No call centre connected</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="409" />
         <source>Incoming and abandoned calls will be listed here once the SIP line is configured for this workstation.</source>
-        <translation>Incoming and abandoned calls will be listed here once the SIP line is configured for this workstation.</translation>
+        <translation type="vanished">Incoming and abandoned calls will be listed here once the SIP line is configured for this workstation.</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="413" />
+        <location filename="../../console/shell/main_window.py" line="396"/>
         <source>&amp;Console</source>
         <translation>&amp;Console</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="414" />
+        <location filename="../../console/shell/main_window.py" line="397"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="415" />
+        <location filename="../../console/shell/main_window.py" line="398"/>
         <source>&amp;Incidents</source>
         <translation>&amp;Incidents</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="416" />
+        <location filename="../../console/shell/main_window.py" line="399"/>
         <source>&amp;Tools</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="417" />
+        <location filename="../../console/shell/main_window.py" line="400"/>
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="418" />
+        <location filename="../../console/shell/main_window.py" line="401"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="419" />
         <source>Lock screen</source>
-        <translation>Lock screen</translation>
+        <translation type="vanished">Lock screen</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="420" />
         <source>Sign out</source>
-        <translation>Sign out</translation>
+        <translation type="vanished">Sign out</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="421" />
         <source>Quit</source>
-        <translation>Quit</translation>
+        <translation type="vanished">Quit</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="422" />
         <source>New incident…</source>
-        <translation>New incident…</translation>
+        <translation type="vanished">New incident…</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="423" />
         <source>Acknowledge</source>
-        <translation>Acknowledge</translation>
+        <translation type="vanished">Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="424" />
         <source>Refresh</source>
-        <translation>Refresh</translation>
+        <translation type="vanished">Refresh</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="425" />
+        <location filename="../../console/shell/main_window.py" line="210"/>
         <source>Reset layout</source>
         <translation>Reset layout</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="426" />
+        <location filename="../../console/shell/main_window.py" line="205"/>
         <source>Full screen</source>
         <translation>Full screen</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="427" />
         <source>Find device</source>
-        <translation>Find device</translation>
+        <translation type="vanished">Find device</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="428" />
         <source>Verify audit log</source>
-        <translation>Verify audit log</translation>
+        <translation type="vanished">Verify audit log</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="429" />
         <source>Accounts…</source>
-        <translation>Accounts…</translation>
+        <translation type="vanished">Accounts…</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="430" />
-        <location filename="../../console/main_window.py" line="499" />
         <source>Keyboard shortcuts</source>
-        <translation>Keyboard shortcuts</translation>
+        <translation type="vanished">Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="431" />
-        <location filename="../../console/main_window.py" line="506" />
         <source>About</source>
-        <translation>About</translation>
+        <translation type="vanished">About</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="456" />
         <source>{n} new</source>
-        <translation>{n} new</translation>
+        <translation type="vanished">{n} new</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="470" />
         <source>Select an incident first.</source>
-        <translation>Select an incident first.</translation>
+        <translation type="vanished">Select an incident first.</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="497" />
         <source>Open the selected incident</source>
-        <translation>Open the selected incident</translation>
+        <translation type="vanished">Open the selected incident</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="507" />
         <source>Street Command Console
 Command system of {site}</source>
-        <translation>Street Command Console
+        <translation type="vanished">Street Command Console
 Command system of {site}</translation>
     </message>
 </context>
 <context>
     <name>NewAccountDialog</name>
     <message>
-        <location filename="../../widgets/accounts.py" line="49" />
+        <location filename="../../widgets/accounts.py" line="48"/>
         <source>New account</source>
         <translation>New account</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="55" />
+        <location filename="../../widgets/accounts.py" line="54"/>
         <source>(street-wide)</source>
         <translation>(street-wide)</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="60" />
+        <location filename="../../widgets/accounts.py" line="59"/>
         <source>User name</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="61" />
+        <location filename="../../widgets/accounts.py" line="60"/>
         <source>Display name</source>
         <translation>Display name</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="62" />
+        <location filename="../../widgets/accounts.py" line="61"/>
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="63" />
+        <location filename="../../widgets/accounts.py" line="62"/>
         <source>Community</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="70" />
+        <location filename="../../widgets/accounts.py" line="69"/>
         <source>User names are letters and digits without spaces.</source>
         <translation>User names are letters and digits without spaces.</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="73" />
+        <location filename="../../widgets/accounts.py" line="72"/>
         <source>A station account belongs to one community.</source>
         <translation>A station account belongs to one community.</translation>
     </message>
@@ -973,165 +1145,288 @@ Command system of {site}</translation>
 <context>
     <name>NewIncidentDialog</name>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="41" />
+        <location filename="../../widgets/incident_dialog.py" line="41"/>
         <source>New incident</source>
         <translation>New incident</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="49" />
+        <location filename="../../widgets/incident_dialog.py" line="49"/>
         <source>(street-wide)</source>
         <translation>(street-wide)</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="58" />
+        <location filename="../../widgets/incident_dialog.py" line="58"/>
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="59" />
+        <location filename="../../widgets/incident_dialog.py" line="59"/>
         <source>Priority</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="60" />
+        <location filename="../../widgets/incident_dialog.py" line="60"/>
         <source>Community</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="61" />
+        <location filename="../../widgets/incident_dialog.py" line="61"/>
         <source>Location</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="62" />
+        <location filename="../../widgets/incident_dialog.py" line="62"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="78" />
+        <location filename="../../widgets/incident_dialog.py" line="78"/>
         <source>Give the incident a title.</source>
         <translation>Give the incident a title.</translation>
     </message>
 </context>
 <context>
+    <name>NotificationsPresenter</name>
+    <message>
+        <location filename="../../console/presenters/notifications.py" line="53"/>
+        <source>Notifications</source>
+        <translation type="unfinished">Notifications</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/notifications.py" line="77"/>
+        <source>Internal error in {where}: {message} (details in the log)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>NotificationsWidget</name>
     <message>
-        <location filename="../../widgets/notifications.py" line="94" />
+        <location filename="../../widgets/notifications.py" line="94"/>
         <source>No messages. Errors of background work appear here.</source>
         <translation>No messages. Errors of background work appear here.</translation>
     </message>
     <message>
-        <location filename="../../widgets/notifications.py" line="96" />
+        <location filename="../../widgets/notifications.py" line="96"/>
         <source>{n} messages</source>
         <translation>{n} messages</translation>
     </message>
     <message>
-        <location filename="../../widgets/notifications.py" line="101" />
+        <location filename="../../widgets/notifications.py" line="101"/>
         <source>Clear</source>
         <translation>Clear</translation>
     </message>
 </context>
 <context>
+    <name>PlaceholdersPresenter</name>
+    <message>
+        <location filename="../../console/presenters/placeholders.py" line="42"/>
+        <source>Video wall</source>
+        <translation type="unfinished">Video wall</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/placeholders.py" line="45"/>
+        <source>Map</source>
+        <translation type="unfinished">Map</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/placeholders.py" line="47"/>
+        <source>Calls</source>
+        <translation type="unfinished">Calls</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/placeholders.py" line="53"/>
+        <source>Video wall not connected yet</source>
+        <translation type="unfinished">Video wall not connected yet</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/placeholders.py" line="55"/>
+        <source>The cameras are configured in the site file. Live view, recording and evidence export come with the video module.</source>
+        <translation type="unfinished">The cameras are configured in the site file. Live view, recording and evidence export come with the video module.</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/placeholders.py" line="63"/>
+        <source>Live map not available yet</source>
+        <translation type="unfinished">Live map not available yet</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/placeholders.py" line="65"/>
+        <source>Reader positions, zones and tracked people will be drawn here once RFID/GPS tracking is connected.</source>
+        <translation type="unfinished">Reader positions, zones and tracked people will be drawn here once RFID/GPS tracking is connected.</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/placeholders.py" line="73"/>
+        <source>No call centre connected</source>
+        <translation type="unfinished">No call centre connected</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/placeholders.py" line="75"/>
+        <source>Incoming and abandoned calls will be listed here once the SIP line is configured for this workstation.</source>
+        <translation type="unfinished">Incoming and abandoned calls will be listed here once the SIP line is configured for this workstation.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionController</name>
+    <message>
+        <location filename="../../console/session.py" line="73"/>
+        <source>Lock screen</source>
+        <translation type="unfinished">Lock screen</translation>
+    </message>
+    <message>
+        <location filename="../../console/session.py" line="77"/>
+        <source>Sign out</source>
+        <translation type="unfinished">Sign out</translation>
+    </message>
+    <message>
+        <location filename="../../console/session.py" line="80"/>
+        <location filename="../../console/session.py" line="270"/>
+        <source>Quit</source>
+        <translation type="unfinished">Quit</translation>
+    </message>
+    <message>
+        <location filename="../../console/session.py" line="139"/>
+        <source>This account is locked until {until} after repeated wrong passwords. An administrator can unlock it.</source>
+        <translation type="unfinished">This account is locked until {until} after repeated wrong passwords. An administrator can unlock it.</translation>
+    </message>
+    <message>
+        <location filename="../../console/session.py" line="143"/>
+        <source>This account is disabled.</source>
+        <translation type="unfinished">This account is disabled.</translation>
+    </message>
+    <message>
+        <location filename="../../console/session.py" line="145"/>
+        <source>Wrong password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/session.py" line="146"/>
+        <source>Wrong user name or password.</source>
+        <translation type="unfinished">Wrong user name or password.</translation>
+    </message>
+    <message>
+        <location filename="../../console/session.py" line="148"/>
+        <source>Sign-in is not possible right now: {err}</source>
+        <translation type="unfinished">Sign-in is not possible right now: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../console/session.py" line="261"/>
+        <source>Unlock or sign out before quitting.</source>
+        <translation type="unfinished">Unlock or sign out before quitting.</translation>
+    </message>
+    <message>
+        <location filename="../../console/session.py" line="271"/>
+        <source>Quit the console? Devices hosted on this workstation stop reporting.</source>
+        <translation type="unfinished">Quit the console? Devices hosted on this workstation stop reporting.</translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
-        <location filename="../../console/gui.py" line="27" />
+        <location filename="../../console/gui.py" line="29"/>
         <source>The database file is damaged</source>
         <translation>The database file is damaged</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="28" />
+        <location filename="../../console/gui.py" line="30"/>
         <source>It was left untouched. Restore it from a backup, or start the console with another file.</source>
         <translation>It was left untouched. Restore it from a backup, or start the console with another file.</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="35" />
+        <location filename="../../console/gui.py" line="37"/>
         <source>The database is in use</source>
         <translation>The database is in use</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="36" />
+        <location filename="../../console/gui.py" line="38"/>
         <source>Another program holds the database. Close the other console or tool and start again.</source>
         <translation>Another program holds the database. Close the other console or tool and start again.</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="43" />
+        <location filename="../../console/gui.py" line="45"/>
         <source>The database cannot be reached</source>
         <translation>The database cannot be reached</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="44" />
+        <location filename="../../console/gui.py" line="46"/>
         <source>Check that the database server runs and the address is right, or, for a file, its path and permissions.</source>
         <translation>Check that the database server runs and the address is right, or, for a file, its path and permissions.</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="51" />
+        <location filename="../../console/gui.py" line="53"/>
         <source>The database refused the sign-in</source>
         <translation>The database refused the sign-in</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="52" />
+        <location filename="../../console/gui.py" line="54"/>
         <source>Check the user name and password in the database address.</source>
         <translation>Check the user name and password in the database address.</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="57" />
+        <location filename="../../console/gui.py" line="59"/>
         <source>The database is newer than this console</source>
         <translation>The database is newer than this console</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="58" />
+        <location filename="../../console/gui.py" line="60"/>
         <source>It was not changed. Install the newer console on this workstation.</source>
         <translation>It was not changed. Install the newer console on this workstation.</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="63" />
+        <location filename="../../console/gui.py" line="65"/>
         <source>Not a console database</source>
         <translation>Not a console database</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="64" />
+        <location filename="../../console/gui.py" line="66"/>
         <source>It was not changed. Check the database address.</source>
         <translation>It was not changed. Check the database address.</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="69" />
+        <location filename="../../console/gui.py" line="71"/>
         <source>The database setting is wrong</source>
         <translation>The database setting is wrong</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="70" />
+        <location filename="../../console/gui.py" line="72"/>
         <source>Check the --db option or the CONSOLE_DB variable.</source>
         <translation>Check the --db option or the CONSOLE_DB variable.</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="75" />
+        <location filename="../../console/gui.py" line="77"/>
         <source>Updating the database failed</source>
         <translation>Updating the database failed</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="76" />
+        <location filename="../../console/gui.py" line="78"/>
         <source>The update was rolled back; nothing was changed.</source>
         <translation>The update was rolled back; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="125" />
+        <location filename="../../console/gui.py" line="126"/>
         <source>The site file has an error</source>
         <translation>The site file has an error</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="126" />
+        <location filename="../../console/gui.py" line="127"/>
         <source>Correct the site file and start again.</source>
         <translation>Correct the site file and start again.</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="140" />
+        <location filename="../../console/gui.py" line="141"/>
         <source>The console is not set up yet</source>
         <translation>The console is not set up yet</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="141" />
+        <location filename="../../console/gui.py" line="142"/>
         <source>This database holds no site and no users yet. Run `console demo` (or `make run`) to create the demo site, or `console user add` for real accounts.</source>
         <translation>This database holds no site and no users yet. Run `console demo` (or `make run`) to create the demo site, or `console user add` for real accounts.</translation>
+    </message>
+</context>
+<context>
+    <name>UnreadBadge</name>
+    <message>
+        <location filename="../../console/presenters/notifications.py" line="32"/>
+        <source>{n} new</source>
+        <translation type="unfinished">{n} new</translation>
     </message>
 </context>
 </TS>

@@ -3,266 +3,227 @@
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../../widgets/accounts.py" line="166" />
+        <location filename="../../widgets/accounts.py" line="165" />
         <source>Disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="168" />
+        <location filename="../../widgets/accounts.py" line="167" />
         <source>Locked until {t}</source>
         <translation>锁定至 {t}</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="172" />
+        <location filename="../../widgets/accounts.py" line="171" />
         <source>Active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="177" />
+        <location filename="../../widgets/accounts.py" line="176" />
         <source>street-wide</source>
         <translation>全街道</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="210" />
-        <location filename="../../widgets/accounts.py" line="233" />
+        <location filename="../../widgets/accounts.py" line="224" />
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
         <location filename="../../widgets/accounts.py" line="211" />
-        <source>Give {user} a new random password? The old one stops working.</source>
-        <translation>为 {user} 生成新的随机密码？旧密码将立即失效。</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/accounts.py" line="220" />
         <source>Accounts</source>
         <translation>账号管理</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="223" />
+        <location filename="../../widgets/accounts.py" line="214" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="224" />
+        <location filename="../../widgets/accounts.py" line="215" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="225" />
+        <location filename="../../widgets/accounts.py" line="216" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="226" />
+        <location filename="../../widgets/accounts.py" line="217" />
         <source>Communities</source>
         <translation>所属社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="227" />
+        <location filename="../../widgets/accounts.py" line="218" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="228" />
+        <location filename="../../widgets/accounts.py" line="219" />
         <source>Last sign-in</source>
         <translation>最近登录</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="231" />
+        <location filename="../../widgets/accounts.py" line="222" />
         <source>New account…</source>
         <translation>新建账号…</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="232" />
+        <location filename="../../widgets/accounts.py" line="223" />
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="234" />
+        <location filename="../../widgets/accounts.py" line="225" />
         <source>Close window</source>
         <translation>关闭窗口</translation>
     </message>
 </context>
 <context>
-    <name>ConsoleApp</name>
+    <name>AccountsPresenter</name>
     <message>
-        <location filename="../../console/app.py" line="187" />
-        <source>This account is locked until {until} after repeated wrong passwords. An administrator can unlock it.</source>
-        <translation>密码错误次数过多，该账号已锁定至 {until}。可由管理员解锁。</translation>
+        <location filename="../../console/presenters/accounts.py" line="30" />
+        <source>Accounts…</source>
+        <translation>账号管理…</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="191" />
-        <source>This account is disabled.</source>
-        <translation>该账号已停用。</translation>
-    </message>
-    <message>
-        <location filename="../../console/app.py" line="192" />
-        <source>Wrong user name or password.</source>
-        <translation>用户名或密码错误。</translation>
-    </message>
-    <message>
-        <location filename="../../console/app.py" line="194" />
-        <source>Sign-in is not possible right now: {err}</source>
-        <translation>暂时无法登录：{err}</translation>
-    </message>
-    <message>
-        <location filename="../../console/app.py" line="250" />
-        <source>Could not load the panes</source>
-        <translation>无法加载面板数据</translation>
-    </message>
-    <message>
-        <location filename="../../console/app.py" line="257" />
-        <source>{what}: your role does not allow this.</source>
-        <translation>{what}：您的角色无此权限。</translation>
-    </message>
-    <message>
-        <location filename="../../console/app.py" line="267" />
-        <source>the incident's current state does not allow this change</source>
-        <translation>事件当前状态不允许此操作</translation>
-    </message>
-    <message>
-        <location filename="../../console/app.py" line="269" />
-        <source>the item no longer exists (another workstation may have changed it)</source>
-        <translation>该记录已不存在（可能已被其他工作站修改）</translation>
-    </message>
-    <message>
-        <location filename="../../console/app.py" line="288" />
-        <source>Database connection restored.</source>
-        <translation>数据库连接已恢复。</translation>
-    </message>
-    <message>
-        <location filename="../../console/app.py" line="292" />
-        <source>Database not reachable: {d}</source>
-        <translation>无法连接数据库：{d}</translation>
-    </message>
-    <message>
-        <location filename="../../console/app.py" line="344" />
-        <source>Could not create the incident</source>
-        <translation>无法创建事件</translation>
-    </message>
-    <message>
-        <location filename="../../console/app.py" line="357" />
-        <source>Could not acknowledge the incident</source>
-        <translation>无法确认事件</translation>
-    </message>
-    <message>
-        <location filename="../../console/app.py" line="370" />
-        <source>Could not open the incident</source>
-        <translation>无法打开事件</translation>
-    </message>
-    <message>
-        <location filename="../../console/app.py" line="422" />
-        <location filename="../../console/app.py" line="493" />
-        <source>your role does not allow this</source>
-        <translation>您的角色无此权限</translation>
-    </message>
-    <message>
-        <location filename="../../console/app.py" line="438" />
-        <source>Verifying the audit log…</source>
-        <translation>正在校验审计日志…</translation>
-    </message>
-    <message>
-        <location filename="../../console/app.py" line="440" />
-        <source>Audit check failed</source>
-        <translation>审计校验失败</translation>
-    </message>
-    <message>
-        <location filename="../../console/app.py" line="446" />
-        <source>Audit log intact: {n} rows, chain verified.</source>
-        <translation>审计日志完整：共 {n} 条，哈希链校验通过。</translation>
-    </message>
-    <message>
-        <location filename="../../console/app.py" line="448" />
-        <location filename="../../console/app.py" line="455" />
-        <source>Verify audit log</source>
-        <translation>校验审计日志</translation>
-    </message>
-    <message>
-        <location filename="../../console/app.py" line="451" />
-        <source>AUDIT LOG TAMPERED: {n} problems; first at row {row}: {why}</source>
-        <translation>审计日志被篡改：发现 {n} 处问题；首处在第 {row} 条：{why}</translation>
-    </message>
-    <message>
-        <location filename="../../console/app.py" line="467" />
+        <location filename="../../console/presenters/accounts.py" line="67" />
         <source>Could not list the accounts</source>
         <translation>无法读取账号列表</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="516" />
+        <location filename="../../console/presenters/accounts.py" line="114" />
         <source>Account {user} created. Initial password: {pw} — hand it over now; it is not shown again.</source>
         <translation>账号 {user} 已创建。初始密码：{pw} —— 请当面交付，此密码不会再次显示。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="530" />
+        <location filename="../../console/presenters/accounts.py" line="129" />
         <source>Account {user} unlocked.</source>
         <translation>账号 {user} 已解锁。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="543" />
+        <location filename="../../console/presenters/accounts.py" line="137" />
+        <source>Reset password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/accounts.py" line="138" />
+        <source>Give {user} a new random password? The old one stops working.</source>
+        <translation>为 {user} 生成新的随机密码？旧密码将立即失效。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/accounts.py" line="153" />
         <source>New password of {user}: {pw} — hand it over now; it is not shown again.</source>
         <translation>{user} 的新密码：{pw} —— 请当面交付，此密码不会再次显示。</translation>
     </message>
+</context>
+<context>
+    <name>AuditPresenter</name>
     <message>
-        <location filename="../../console/app.py" line="651" />
-        <source>Unlock or sign out before quitting.</source>
-        <translation>请先解锁或注销，再退出。</translation>
+        <location filename="../../console/presenters/audit.py" line="22" />
+        <location filename="../../console/presenters/audit.py" line="45" />
+        <location filename="../../console/presenters/audit.py" line="52" />
+        <source>Verify audit log</source>
+        <translation>校验审计日志</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="657" />
-        <source>Quit</source>
-        <translation>退出</translation>
+        <location filename="../../console/presenters/audit.py" line="35" />
+        <source>Verifying the audit log…</source>
+        <translation>正在校验审计日志…</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="658" />
-        <source>Quit the console? Devices hosted on this workstation stop reporting.</source>
-        <translation>确定退出总控台？本工作站接入的设备将停止上报。</translation>
+        <location filename="../../console/presenters/audit.py" line="37" />
+        <source>Audit check failed</source>
+        <translation>审计校验失败</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/audit.py" line="43" />
+        <source>Audit log intact: {n} rows, chain verified.</source>
+        <translation>审计日志完整：共 {n} 条，哈希链校验通过。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/audit.py" line="48" />
+        <source>AUDIT LOG TAMPERED: {n} problems; first at row {row}: {why}</source>
+        <translation>审计日志被篡改：发现 {n} 处问题；首处在第 {row} 条：{why}</translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleApp</name>
+    <message>
+        <location filename="../../console/app.py" line="120" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+</context>
+<context>
+    <name>DatabasePresenter</name>
+    <message>
+        <location filename="../../console/presenters/database.py" line="24" />
+        <source>Database connection restored.</source>
+        <translation>数据库连接已恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/database.py" line="28" />
+        <source>Database not reachable: {d}</source>
+        <translation>无法连接数据库：{d}</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceCountsLabel</name>
+    <message>
+        <location filename="../../widgets/device_status.py" line="176" />
+        <source>Devices: loading…</source>
+        <translation>设备：加载中…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_status.py" line="179" />
+        <source>Devices: {on} online / {off} offline / {unk} never seen</source>
+        <translation>设备：在线 {on} / 离线 {off} / 未上线 {unk}</translation>
     </message>
 </context>
 <context>
     <name>DeviceStatusModel</name>
     <message>
-        <location filename="../../widgets/device_status.py" line="67" />
+        <location filename="../../widgets/device_status.py" line="48" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="68" />
+        <location filename="../../widgets/device_status.py" line="52" />
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="69" />
+        <location filename="../../widgets/device_status.py" line="53" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="70" />
+        <location filename="../../widgets/device_status.py" line="54" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="71" />
+        <location filename="../../widgets/device_status.py" line="57" />
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="72" />
+        <location filename="../../widgets/device_status.py" line="60" />
         <source>Workstation</source>
         <translation>工作站</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="73" />
+        <location filename="../../widgets/device_status.py" line="63" />
         <source>Last seen</source>
         <translation>最后联系</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="74" />
+        <location filename="../../widgets/device_status.py" line="67" />
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="88" />
+        <location filename="../../widgets/device_status.py" line="58" />
         <source>Control centre</source>
         <translation>指挥中心</translation>
     </message>
@@ -270,24 +231,93 @@
 <context>
     <name>DeviceStatusWidget</name>
     <message>
-        <location filename="../../widgets/device_status.py" line="161" />
+        <location filename="../../widgets/device_status.py" line="134" />
         <source>{online} online · {offline} offline · {unknown} never seen</source>
         <translation>在线 {online} · 离线 {offline} · 未上线 {unknown}</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="170" />
+        <location filename="../../widgets/device_status.py" line="141" />
         <source>Filter by code, name, community… (Ctrl+F)</source>
         <translation>按编号、名称、社区筛选…（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="173" />
+        <location filename="../../widgets/device_status.py" line="144" />
         <source>No devices configured</source>
         <translation>尚未配置设备</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="174" />
+        <location filename="../../widgets/device_status.py" line="145" />
         <source>Readers, cameras, alarm panels and phones come from the site file.</source>
         <translation>读卡器、摄像机、报警主机和电话来自站点配置文件。</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesPresenter</name>
+    <message>
+        <location filename="../../console/presenters/devices.py" line="27" />
+        <source>Device status</source>
+        <translation>设备状态</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/devices.py" line="39" />
+        <source>Find device</source>
+        <translation>查找设备</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/devices.py" line="61" />
+        <location filename="../../console/presenters/devices.py" line="75" />
+        <source>Could not load the devices</source>
+        <translation>无法加载设备列表</translation>
+    </message>
+</context>
+<context>
+    <name>Feedback</name>
+    <message>
+        <location filename="../../console/feedback.py" line="53" />
+        <source>your role does not allow this</source>
+        <translation>您的角色无此权限</translation>
+    </message>
+    <message>
+        <location filename="../../console/feedback.py" line="55" />
+        <source>the incident's current state does not allow this change</source>
+        <translation>事件当前状态不允许此操作</translation>
+    </message>
+    <message>
+        <location filename="../../console/feedback.py" line="57" />
+        <source>the item no longer exists (another workstation may have changed it)</source>
+        <translation>该记录已不存在（可能已被其他工作站修改）</translation>
+    </message>
+    <message>
+        <location filename="../../console/feedback.py" line="63" />
+        <source>{what}: your role does not allow this.</source>
+        <translation>{what}：您的角色无此权限。</translation>
+    </message>
+</context>
+<context>
+    <name>HelpPresenter</name>
+    <message>
+        <location filename="../../console/presenters/help.py" line="18" />
+        <location filename="../../console/presenters/help.py" line="30" />
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/help.py" line="21" />
+        <location filename="../../console/presenters/help.py" line="35" />
+        <source>About</source>
+        <translation>关于</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/help.py" line="25" />
+        <source>Open the selected incident</source>
+        <translation>打开选中的事件</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/help.py" line="36" />
+        <source>Street Command Console
+Command system of {site}</source>
+        <translation>街道智能总控台
+{site}指挥系统</translation>
     </message>
 </context>
 <context>
@@ -402,57 +432,57 @@
 <context>
     <name>IncidentQueueModel</name>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="75" />
+        <location filename="../../widgets/incident_queue.py" line="43" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="76" />
+        <location filename="../../widgets/incident_queue.py" line="48" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="77" />
+        <location filename="../../widgets/incident_queue.py" line="49" />
         <source>Incident</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="78" />
+        <location filename="../../widgets/incident_queue.py" line="51" />
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="79" />
+        <location filename="../../widgets/incident_queue.py" line="53" />
         <source>Location</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="80" />
+        <location filename="../../widgets/incident_queue.py" line="56" />
         <source>Reported</source>
         <translation>上报时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="81" />
+        <location filename="../../widgets/incident_queue.py" line="59" />
         <source>Age</source>
         <translation>已过时长</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="82" />
+        <location filename="../../widgets/incident_queue.py" line="60" />
         <source>Handled by</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="113" />
+        <location filename="../../widgets/incident_queue.py" line="70" />
         <source>{d} d {h} h</source>
         <translation>{d} 天 {h} 小时</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="115" />
+        <location filename="../../widgets/incident_queue.py" line="72" />
         <source>{h} h {m} min</source>
         <translation>{h} 小时 {m} 分</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="116" />
+        <location filename="../../widgets/incident_queue.py" line="73" />
         <source>{m} min</source>
         <translation>{m} 分钟</translation>
     </message>
@@ -460,14 +490,58 @@
 <context>
     <name>IncidentQueueWidget</name>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="186" />
+        <location filename="../../widgets/incident_queue.py" line="134" />
         <source>No open incidents</source>
         <translation>暂无待处理事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="188" />
+        <location filename="../../widgets/incident_queue.py" line="136" />
         <source>Incidents raised by calls, alarms, tracking rules or operators appear here, most urgent first. Press Ctrl+N to log one by hand.</source>
         <translation>来电、报警、定位规则或值班员上报的事件显示在这里，最紧急的在前。按 Ctrl+N 手工登记事件。</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentsPresenter</name>
+    <message>
+        <location filename="../../console/presenters/incidents.py" line="37" />
+        <source>Incident queue</source>
+        <translation>事件队列</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/incidents.py" line="47" />
+        <source>New incident…</source>
+        <translation>新建事件…</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/incidents.py" line="58" />
+        <source>Acknowledge</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/incidents.py" line="129" />
+        <location filename="../../console/presenters/incidents.py" line="154" />
+        <source>Could not load the incident queue</source>
+        <translation>无法加载事件队列</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/incidents.py" line="208" />
+        <source>Could not create the incident</source>
+        <translation>无法创建事件</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/incidents.py" line="219" />
+        <source>Select an incident first.</source>
+        <translation>请先选择一个事件。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/incidents.py" line="233" />
+        <source>Could not acknowledge the incident</source>
+        <translation>无法确认事件</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/incidents.py" line="249" />
+        <source>Could not open the incident</source>
+        <translation>无法打开事件</translation>
     </message>
 </context>
 <context>
@@ -626,27 +700,47 @@
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../widgets/login.py" line="230" />
+        <location filename="../../widgets/login.py" line="257" />
+        <source>Wrong password.</source>
+        <translation>密码错误。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/login.py" line="278" />
+        <source>No incidents waiting</source>
+        <translation>暂无待处理事件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/login.py" line="280" />
+        <source>1 incident waiting</source>
+        <translation>1 起事件待处理</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/login.py" line="282" />
+        <source>{n} incidents waiting</source>
+        <translation>{n} 起事件待处理</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/login.py" line="301" />
         <source>Screen locked</source>
         <translation>屏幕已锁定</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="231" />
+        <location filename="../../widgets/login.py" line="302" />
         <source>Signed in: {name}</source>
         <translation>当前用户：{name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="232" />
+        <location filename="../../widgets/login.py" line="303" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="233" />
+        <location filename="../../widgets/login.py" line="304" />
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="234" />
+        <location filename="../../widgets/login.py" line="305" />
         <source>Sign out</source>
         <translation>注销</translation>
     </message>
@@ -654,48 +748,48 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../widgets/login.py" line="92" />
+        <location filename="../../widgets/login.py" line="97" />
         <source>Checking…</source>
         <translation>正在验证…</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="92" />
-        <location filename="../../widgets/login.py" line="129" />
+        <location filename="../../widgets/login.py" line="97" />
+        <location filename="../../widgets/login.py" line="134" />
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="111" />
+        <location filename="../../widgets/login.py" line="116" />
         <source>Enter your user name.</source>
         <translation>请输入用户名。</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="123" />
+        <location filename="../../widgets/login.py" line="128" />
         <source>Sign in — Street Command Console</source>
         <translation>登录 — 街道智能总控台</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="124" />
+        <location filename="../../widgets/login.py" line="129" />
         <source>Street Command Console</source>
         <translation>街道智能总控台</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="126" />
+        <location filename="../../widgets/login.py" line="131" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="127" />
+        <location filename="../../widgets/login.py" line="132" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="128" />
+        <location filename="../../widgets/login.py" line="133" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="130" />
+        <location filename="../../widgets/login.py" line="135" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -703,269 +797,120 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/main_window.py" line="335" />
+        <location filename="../../console/shell/main_window.py" line="362" />
         <source>Street Command Console</source>
         <translation>街道智能总控台</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="343" />
+        <location filename="../../console/shell/main_window.py" line="370" />
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="346" />
+        <location filename="../../console/shell/main_window.py" line="373" />
         <source>street-wide</source>
         <translation>全街道</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="348" />
+        <location filename="../../console/shell/main_window.py" line="375" />
         <source>communities: {c}</source>
         <translation>社区：{c}</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="354" />
+        <location filename="../../console/shell/main_window.py" line="381" />
         <source>connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="354" />
+        <location filename="../../console/shell/main_window.py" line="381" />
         <source>NOT REACHABLE</source>
         <translation>无法连接</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="356" />
+        <location filename="../../console/shell/main_window.py" line="383" />
         <source>Database: {label} ({state})</source>
         <translation>数据库：{label}（{state}）</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="365" />
-        <source>Devices: loading…</source>
-        <translation>设备：加载中…</translation>
-    </message>
-    <message>
-        <location filename="../../console/main_window.py" line="370" />
-        <source>Devices: {on} online / {off} offline / {unk} never seen</source>
-        <translation>设备：在线 {on} / 离线 {off} / 未上线 {unk}</translation>
-    </message>
-    <message>
-        <location filename="../../console/main_window.py" line="380" />
-        <source>Video wall</source>
-        <translation>视频墙</translation>
-    </message>
-    <message>
-        <location filename="../../console/main_window.py" line="381" />
-        <source>Map</source>
-        <translation>地图</translation>
-    </message>
-    <message>
-        <location filename="../../console/main_window.py" line="382" />
-        <source>Calls</source>
-        <translation>呼叫</translation>
-    </message>
-    <message>
-        <location filename="../../console/main_window.py" line="383" />
-        <source>Incident queue</source>
-        <translation>事件队列</translation>
-    </message>
-    <message>
-        <location filename="../../console/main_window.py" line="384" />
-        <source>Device status</source>
-        <translation>设备状态</translation>
-    </message>
-    <message>
-        <location filename="../../console/main_window.py" line="385" />
-        <source>Notifications</source>
-        <translation>通知</translation>
-    </message>
-    <message>
-        <location filename="../../console/main_window.py" line="391" />
-        <source>Video wall not connected yet</source>
-        <translation>视频墙尚未接入</translation>
-    </message>
-    <message>
-        <location filename="../../console/main_window.py" line="393" />
-        <source>The cameras are configured in the site file. Live view, recording and evidence export come with the video module.</source>
-        <translation>摄像机已在站点配置文件中登记。实时预览、录像与证据导出将随视频模块提供。</translation>
-    </message>
-    <message>
-        <location filename="../../console/main_window.py" line="399" />
-        <source>Live map not available yet</source>
-        <translation>实时地图尚未接入</translation>
-    </message>
-    <message>
-        <location filename="../../console/main_window.py" line="401" />
-        <source>Reader positions, zones and tracked people will be drawn here once RFID/GPS tracking is connected.</source>
-        <translation>接入 RFID/GPS 定位后，这里将显示读卡器位置、区域和被关爱人员的实时位置。</translation>
-    </message>
-    <message>
-        <location filename="../../console/main_window.py" line="407" />
-        <source>No call centre connected</source>
-        <translation>呼叫中心尚未接入</translation>
-    </message>
-    <message>
-        <location filename="../../console/main_window.py" line="409" />
-        <source>Incoming and abandoned calls will be listed here once the SIP line is configured for this workstation.</source>
-        <translation>为本工作站配置 SIP 线路后，来电和未接来电将在这里列出。</translation>
-    </message>
-    <message>
-        <location filename="../../console/main_window.py" line="413" />
+        <location filename="../../console/shell/main_window.py" line="396" />
         <source>&amp;Console</source>
         <translation>总控台(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="414" />
+        <location filename="../../console/shell/main_window.py" line="397" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="415" />
+        <location filename="../../console/shell/main_window.py" line="398" />
         <source>&amp;Incidents</source>
         <translation>事件(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="416" />
+        <location filename="../../console/shell/main_window.py" line="399" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="417" />
+        <location filename="../../console/shell/main_window.py" line="400" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="418" />
+        <location filename="../../console/shell/main_window.py" line="401" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="419" />
-        <source>Lock screen</source>
-        <translation>锁定屏幕</translation>
-    </message>
-    <message>
-        <location filename="../../console/main_window.py" line="420" />
-        <source>Sign out</source>
-        <translation>注销</translation>
-    </message>
-    <message>
-        <location filename="../../console/main_window.py" line="421" />
-        <source>Quit</source>
-        <translation>退出</translation>
-    </message>
-    <message>
-        <location filename="../../console/main_window.py" line="422" />
-        <source>New incident…</source>
-        <translation>新建事件…</translation>
-    </message>
-    <message>
-        <location filename="../../console/main_window.py" line="423" />
-        <source>Acknowledge</source>
-        <translation>确认事件</translation>
-    </message>
-    <message>
-        <location filename="../../console/main_window.py" line="424" />
-        <source>Refresh</source>
-        <translation>刷新</translation>
-    </message>
-    <message>
-        <location filename="../../console/main_window.py" line="425" />
+        <location filename="../../console/shell/main_window.py" line="210" />
         <source>Reset layout</source>
         <translation>恢复默认布局</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="426" />
+        <location filename="../../console/shell/main_window.py" line="205" />
         <source>Full screen</source>
         <translation>全屏</translation>
     </message>
-    <message>
-        <location filename="../../console/main_window.py" line="427" />
-        <source>Find device</source>
-        <translation>查找设备</translation>
-    </message>
-    <message>
-        <location filename="../../console/main_window.py" line="428" />
-        <source>Verify audit log</source>
-        <translation>校验审计日志</translation>
-    </message>
-    <message>
-        <location filename="../../console/main_window.py" line="429" />
-        <source>Accounts…</source>
-        <translation>账号管理…</translation>
-    </message>
-    <message>
-        <location filename="../../console/main_window.py" line="430" />
-        <location filename="../../console/main_window.py" line="499" />
-        <source>Keyboard shortcuts</source>
-        <translation>键盘快捷键</translation>
-    </message>
-    <message>
-        <location filename="../../console/main_window.py" line="431" />
-        <location filename="../../console/main_window.py" line="506" />
-        <source>About</source>
-        <translation>关于</translation>
-    </message>
-    <message>
-        <location filename="../../console/main_window.py" line="456" />
-        <source>{n} new</source>
-        <translation>{n} 条新消息</translation>
-    </message>
-    <message>
-        <location filename="../../console/main_window.py" line="470" />
-        <source>Select an incident first.</source>
-        <translation>请先选择一个事件。</translation>
-    </message>
-    <message>
-        <location filename="../../console/main_window.py" line="497" />
-        <source>Open the selected incident</source>
-        <translation>打开选中的事件</translation>
-    </message>
-    <message>
-        <location filename="../../console/main_window.py" line="507" />
-        <source>Street Command Console
-Command system of {site}</source>
-        <translation>街道智能总控台
-{site}指挥系统</translation>
-    </message>
-</context>
+    </context>
 <context>
     <name>NewAccountDialog</name>
     <message>
-        <location filename="../../widgets/accounts.py" line="49" />
+        <location filename="../../widgets/accounts.py" line="48" />
         <source>New account</source>
         <translation>新建账号</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="55" />
+        <location filename="../../widgets/accounts.py" line="54" />
         <source>(street-wide)</source>
         <translation>（全街道）</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="60" />
+        <location filename="../../widgets/accounts.py" line="59" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="61" />
+        <location filename="../../widgets/accounts.py" line="60" />
         <source>Display name</source>
         <translation>显示名称</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="62" />
+        <location filename="../../widgets/accounts.py" line="61" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="63" />
+        <location filename="../../widgets/accounts.py" line="62" />
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="70" />
+        <location filename="../../widgets/accounts.py" line="69" />
         <source>User names are letters and digits without spaces.</source>
         <translation>用户名只能由字母和数字组成，不含空格。</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="73" />
+        <location filename="../../widgets/accounts.py" line="72" />
         <source>A station account belongs to one community.</source>
         <translation>社区工作站账号必须属于一个社区。</translation>
     </message>
@@ -1014,6 +959,19 @@ Command system of {site}</source>
     </message>
 </context>
 <context>
+    <name>NotificationsPresenter</name>
+    <message>
+        <location filename="../../console/presenters/notifications.py" line="53" />
+        <source>Notifications</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/notifications.py" line="77" />
+        <source>Internal error in {where}: {message} (details in the log)</source>
+        <translation>{where} 发生内部错误：{message}（详情见日志）</translation>
+    </message>
+</context>
+<context>
     <name>NotificationsWidget</name>
     <message>
         <location filename="../../widgets/notifications.py" line="94" />
@@ -1032,106 +990,216 @@ Command system of {site}</source>
     </message>
 </context>
 <context>
+    <name>PlaceholdersPresenter</name>
+    <message>
+        <location filename="../../console/presenters/placeholders.py" line="42" />
+        <source>Video wall</source>
+        <translation>视频墙</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/placeholders.py" line="45" />
+        <source>Map</source>
+        <translation>地图</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/placeholders.py" line="47" />
+        <source>Calls</source>
+        <translation>呼叫</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/placeholders.py" line="53" />
+        <source>Video wall not connected yet</source>
+        <translation>视频墙尚未接入</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/placeholders.py" line="55" />
+        <source>The cameras are configured in the site file. Live view, recording and evidence export come with the video module.</source>
+        <translation>摄像机已在站点配置文件中登记。实时预览、录像与证据导出将随视频模块提供。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/placeholders.py" line="63" />
+        <source>Live map not available yet</source>
+        <translation>实时地图尚未接入</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/placeholders.py" line="65" />
+        <source>Reader positions, zones and tracked people will be drawn here once RFID/GPS tracking is connected.</source>
+        <translation>接入 RFID/GPS 定位后，这里将显示读卡器位置、区域和被关爱人员的实时位置。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/placeholders.py" line="73" />
+        <source>No call centre connected</source>
+        <translation>呼叫中心尚未接入</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/placeholders.py" line="75" />
+        <source>Incoming and abandoned calls will be listed here once the SIP line is configured for this workstation.</source>
+        <translation>为本工作站配置 SIP 线路后，来电和未接来电将在这里列出。</translation>
+    </message>
+</context>
+<context>
+    <name>SessionController</name>
+    <message>
+        <location filename="../../console/session.py" line="73" />
+        <source>Lock screen</source>
+        <translation>锁定屏幕</translation>
+    </message>
+    <message>
+        <location filename="../../console/session.py" line="77" />
+        <source>Sign out</source>
+        <translation>注销</translation>
+    </message>
+    <message>
+        <location filename="../../console/session.py" line="80" />
+        <location filename="../../console/session.py" line="270" />
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../console/session.py" line="139" />
+        <source>This account is locked until {until} after repeated wrong passwords. An administrator can unlock it.</source>
+        <translation>密码错误次数过多，该账号已锁定至 {until}。可由管理员解锁。</translation>
+    </message>
+    <message>
+        <location filename="../../console/session.py" line="143" />
+        <source>This account is disabled.</source>
+        <translation>该账号已停用。</translation>
+    </message>
+    <message>
+        <location filename="../../console/session.py" line="145" />
+        <source>Wrong password.</source>
+        <translation>密码错误。</translation>
+    </message>
+    <message>
+        <location filename="../../console/session.py" line="146" />
+        <source>Wrong user name or password.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <location filename="../../console/session.py" line="148" />
+        <source>Sign-in is not possible right now: {err}</source>
+        <translation>暂时无法登录：{err}</translation>
+    </message>
+    <message>
+        <location filename="../../console/session.py" line="261" />
+        <source>Unlock or sign out before quitting.</source>
+        <translation>请先解锁或注销，再退出。</translation>
+    </message>
+    <message>
+        <location filename="../../console/session.py" line="271" />
+        <source>Quit the console? Devices hosted on this workstation stop reporting.</source>
+        <translation>确定退出总控台？本工作站接入的设备将停止上报。</translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
-        <location filename="../../console/gui.py" line="27" />
+        <location filename="../../console/gui.py" line="29" />
         <source>The database file is damaged</source>
         <translation>数据库文件已损坏</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="28" />
+        <location filename="../../console/gui.py" line="30" />
         <source>It was left untouched. Restore it from a backup, or start the console with another file.</source>
         <translation>文件未被改动。请从备份恢复，或改用其他数据库文件启动总控台。</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="35" />
+        <location filename="../../console/gui.py" line="37" />
         <source>The database is in use</source>
         <translation>数据库被占用</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="36" />
+        <location filename="../../console/gui.py" line="38" />
         <source>Another program holds the database. Close the other console or tool and start again.</source>
         <translation>另一个程序正在占用数据库。请关闭其他总控台或工具后重新启动。</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="43" />
+        <location filename="../../console/gui.py" line="45" />
         <source>The database cannot be reached</source>
         <translation>无法连接数据库</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="44" />
+        <location filename="../../console/gui.py" line="46" />
         <source>Check that the database server runs and the address is right, or, for a file, its path and permissions.</source>
         <translation>请检查数据库服务器是否运行、地址是否正确；如为数据库文件，请检查路径和权限。</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="51" />
+        <location filename="../../console/gui.py" line="53" />
         <source>The database refused the sign-in</source>
         <translation>数据库拒绝登录</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="52" />
+        <location filename="../../console/gui.py" line="54" />
         <source>Check the user name and password in the database address.</source>
         <translation>请检查数据库地址中的用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="57" />
+        <location filename="../../console/gui.py" line="59" />
         <source>The database is newer than this console</source>
         <translation>数据库版本较新</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="58" />
+        <location filename="../../console/gui.py" line="60" />
         <source>It was not changed. Install the newer console on this workstation.</source>
         <translation>数据库未被改动。请在本工作站安装新版总控台。</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="63" />
+        <location filename="../../console/gui.py" line="65" />
         <source>Not a console database</source>
         <translation>不是总控台数据库</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="64" />
+        <location filename="../../console/gui.py" line="66" />
         <source>It was not changed. Check the database address.</source>
         <translation>数据库未被改动。请检查数据库地址。</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="69" />
+        <location filename="../../console/gui.py" line="71" />
         <source>The database setting is wrong</source>
         <translation>数据库配置错误</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="70" />
+        <location filename="../../console/gui.py" line="72" />
         <source>Check the --db option or the CONSOLE_DB variable.</source>
         <translation>请检查 --db 参数或 CONSOLE_DB 环境变量。</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="75" />
+        <location filename="../../console/gui.py" line="77" />
         <source>Updating the database failed</source>
         <translation>数据库升级失败</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="76" />
+        <location filename="../../console/gui.py" line="78" />
         <source>The update was rolled back; nothing was changed.</source>
         <translation>升级已回滚，数据库未被改动。</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="125" />
+        <location filename="../../console/gui.py" line="126" />
         <source>The site file has an error</source>
         <translation>站点配置文件有误</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="126" />
+        <location filename="../../console/gui.py" line="127" />
         <source>Correct the site file and start again.</source>
         <translation>请修改站点配置文件后重新启动。</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="140" />
+        <location filename="../../console/gui.py" line="141" />
         <source>The console is not set up yet</source>
         <translation>总控台尚未初始化</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="141" />
+        <location filename="../../console/gui.py" line="142" />
         <source>This database holds no site and no users yet. Run `console demo` (or `make run`) to create the demo site, or `console user add` for real accounts.</source>
         <translation>此数据库中还没有站点和用户。请运行 `console demo`（或 `make run`）创建演示站点，或用 `console user add` 添加正式账号。</translation>
+    </message>
+</context>
+<context>
+    <name>UnreadBadge</name>
+    <message>
+        <location filename="../../console/presenters/notifications.py" line="32" />
+        <source>{n} new</source>
+        <translation>{n} 条新消息</translation>
     </message>
 </context>
 </TS>

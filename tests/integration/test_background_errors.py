@@ -1,8 +1,5 @@
 """Errors of background threads reach the operator: notifications, badge, database state."""
 
-# The fixtures imported from tests.helpers.console_fixtures are parameters of the tests below.
-# ruff: noqa: F811
-
 from __future__ import annotations
 
 import threading
@@ -12,17 +9,19 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from console.app import ConsoleApp
-from console.feed import ChangeFeedWatcher
 from console.threads import Worker
 from core.events import DatabaseHealth
+from core.model import DeviceState
 from core.timefmt import utcnow
 from data.db import Database, DbOptions
-from tests.helpers.console_fixtures import (  # noqa: F401
+from data.feed import ChangeFeedWatcher
+from data.models import Device
+from tests.helpers.consoles import (
+    DEVICES_IN_DEMO_SITE,
     MakeConsole,
     SeededSite,
-    console,
-    make_console,
-    seeded,
+    devices_of,
+    notifications_of,
     sign_in,
 )
 
@@ -62,24 +61,24 @@ def test_a_failing_worker_is_notified_once_with_its_name(
 ) -> None:
     app = english_console
     w = app.window
-    assert not w.st_notes.isVisible()
+    badge, notes = notifications_of(app).badge, notifications_of(app).pane
+    assert not badge.isVisible()
     worker = BrokenGateway("gateway-C01", app.bridge, interval=0.02, max_backoff=0.05)
 
     app.owner.add_worker(worker)
 
-    notes = w.notifications
     qtbot.waitUntil(lambda: any("gateway-C01" in t for t in notes.texts()))
     text = next(t for t in notes.texts() if "gateway-C01" in t)
     assert text.endswith("gateway-C01: serial port /dev/ttyUSB0 vanished")
-    assert w.st_notes.isVisible(), "the unread badge shows"
-    assert w.st_notes.text() == f"{notes.unread} new"
+    assert badge.isVisible(), "the unread badge shows"
+    assert badge.text() == f"{notes.unread} new"
 
     qtbot.waitUntil(lambda: worker.failures >= 3)  # it keeps retrying …
     assert sum("gateway-C01" in t for t in notes.texts()) == 1  # … without flooding
 
-    qtbot.mouseClick(w.st_notes, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(badge, Qt.MouseButton.LeftButton)
     assert notes.unread == 0
-    assert not w.st_notes.isVisible()
+    assert not badge.isVisible()
     assert w.panes["notifications"].dock.isVisible()
 
 
@@ -90,9 +89,8 @@ def test_a_worker_recovers_after_an_error(qtbot: QtBot, english_console: Console
     qtbot.waitUntil(lambda: worker.steps >= 3)
     assert worker.failures == 0
     assert worker.alive
-    assert any(
-        t.endswith("panel-link: no answer from the panel") for t in app.window.notifications.texts()
-    )
+    texts = notifications_of(app).pane.texts()
+    assert any(t.endswith("panel-link: no answer from the panel") for t in texts)
 
 
 def test_unreachable_database_is_shown(qtbot: QtBot, english_console: ConsoleApp) -> None:
@@ -108,14 +106,17 @@ def test_unreachable_database_is_shown(qtbot: QtBot, english_console: ConsoleApp
     qtbot.waitUntil(lambda: "NOT REACHABLE" in w.st_db.text())
     assert w.st_db.objectName() == "statusDbBad"
     assert "cannot be reached" in w.st_db.toolTip()
-    texts = w.notifications.texts()
+    texts = notifications_of(app).pane.texts()
     assert any("Database not reachable: The database cannot be reached" in t for t in texts)
-    assert w.st_notes.isVisible()
+    assert notifications_of(app).badge.isVisible()
 
 
-def test_database_back_is_shown_and_refreshes(qtbot: QtBot, english_console: ConsoleApp) -> None:
+def test_database_back_is_shown_and_refreshes(
+    qtbot: QtBot, english_console: ConsoleApp, seeded: SeededSite
+) -> None:
     app = english_console
     w = app.window
+    devices = devices_of(app)
 
     def publish(ok: bool, detail: str) -> None:
         # From a worker thread, as the change feed does.
@@ -128,9 +129,18 @@ def test_database_back_is_shown_and_refreshes(qtbot: QtBot, english_console: Con
     publish(False, "server closed the connection")
     qtbot.waitUntil(lambda: w.st_db.objectName() == "statusDbBad")
     assert w.st_db.text() == "Database: SQLite · console.db (NOT REACHABLE)"
+    # Meanwhile a device went offline; its change notice was missed with the outage.
+    first = devices.pane.rows()[0]
+    with seeded.db.write_session() as s:
+        s.get_one(Device, first.id).state = DeviceState.OFFLINE.value
 
-    with qtbot.waitSignal(w.devices.model.modelReset):  # the panes are reloaded
+    with qtbot.waitSignal(devices.pane.model.dataChanged):  # the panes are reloaded
         publish(True, "")
+    shown = devices.pane.model.row_for(first.id)
+    assert shown is not None
+    assert shown.state is DeviceState.OFFLINE
+    n = DEVICES_IN_DEMO_SITE - 1
+    assert devices.counts_label.text() == f"Devices: 0 online / 1 offline / {n} never seen"
     assert w.st_db.text() == "Database: SQLite · console.db (connected)"
     assert w.st_db.objectName() == "statusDb"
-    assert w.notifications.texts()[0].endswith("Database connection restored.")
+    assert notifications_of(app).pane.texts()[0].endswith("Database connection restored.")

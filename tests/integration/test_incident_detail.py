@@ -1,8 +1,5 @@
 """Opening an incident from the queue and moving it through its lifecycle in the detail view."""
 
-# The fixtures imported from tests.helpers.console_fixtures are parameters of the tests below.
-# ruff: noqa: F811
-
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
@@ -11,31 +8,32 @@ from pytestqt.qtbot import QtBot
 from console.app import ConsoleApp
 from core.incidents import IncidentState
 from core.model import Priority
-from tests.helpers.console_fixtures import (  # noqa: F401
-    MakeConsole,
-    SeededSite,
-    console,
-    make_console,
-    seeded,
-    sign_in,
-)
+from tests.helpers.consoles import MakeConsole, SeededSite, incidents_of, services_at, sign_in
+from widgets.incident_detail import IncidentDetailDialog
 from widgets.incident_dialog import NewIncident
 
 S = IncidentState
 
 
+def _detail(app: ConsoleApp) -> IncidentDetailDialog:
+    dlg = incidents_of(app).detail_dialog
+    assert dlg is not None
+    return dlg
+
+
 def _open_first_row(qtbot: QtBot, app: ConsoleApp) -> None:
-    q = app.window.incidents
+    p = incidents_of(app)
+    q = p.queue
     qtbot.waitUntil(lambda: q.model.rowCount() >= 1)
     q.table.setFocus()
     q.table.selectRow(0)
     q.table.setCurrentIndex(q.model.index(0, 2))
     qtbot.keyClick(q.table, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: app.detail_dialog is not None and app.detail_dialog.isVisible())
+    qtbot.waitUntil(lambda: p.detail_dialog is not None and p.detail_dialog.isVisible())
 
 
 def _click(qtbot: QtBot, app: ConsoleApp, target: S, note: str = "") -> None:
-    dlg = app.detail_dialog
+    dlg = incidents_of(app).detail_dialog
     assert dlg is not None
     before = len(dlg.timeline.findItems("", Qt.MatchFlag.MatchContains))
     dlg.note.setText(note)
@@ -51,17 +49,16 @@ def test_enter_opens_the_incident_instead_of_claiming_it(
 ) -> None:
     """Regression: Enter on a queue row acknowledged (claimed) the incident at once."""
     sign_in(qtbot, console, seeded, "operator")
-    console.create_incident(
+    incidents_of(console).create_incident(
         NewIncident("独居老人未出门", Priority.P1, "C03", "河沿里 12号楼", "邻居反映两天未见")
     )
     _open_first_row(qtbot, console)
-    dlg = console.detail_dialog
-    assert dlg is not None
+    dlg = _detail(console)
     assert dlg.state.text() == "新建"
     assert dlg.description.text() == "邻居反映两天未见"
     assert dlg.timeline.topLevelItemCount() == 1
     assert dlg.timeline.topLevelItem(0).text(1) == "上报"
-    assert console.window.incidents.model.row_at(0).claimed_by is None
+    assert incidents_of(console).queue.model.row_at(0).claimed_by is None
     # An operator may acknowledge or resolve a new item, but never close it.
     visible = {t for t, b in dlg.buttons.items() if b.isVisible()}
     assert visible == {S.ACKNOWLEDGED, S.RESOLVED}
@@ -73,17 +70,16 @@ def test_the_whole_lifecycle_from_the_detail_view(
     app = make_console()
     app.start()
     sign_in(qtbot, app, seeded, "supervisor")
-    app.create_incident(NewIncident("电动车被盗", Priority.P2, "C07", "芥园道口", ""))
+    incidents_of(app).create_incident(NewIncident("电动车被盗", Priority.P2, "C07", "芥园道口", ""))
     _open_first_row(qtbot, app)
     for target in (S.ACKNOWLEDGED, S.DISPATCHED, S.ON_SCENE, S.RESOLVED):
         _click(qtbot, app, target, note=f"步骤 {target.value}")
-    dlg = app.detail_dialog
-    assert dlg is not None
+    dlg = _detail(app)
     qtbot.waitUntil(lambda: dlg.state.text() == "已处置")
-    assert dlg.claimed.text() == "值班长 王建国"
+    assert dlg.claimed.text() == "王建国"
     assert dlg.timeline.topLevelItem(4).text(3) == "步骤 resolved"
     # Resolved items leave the open queue; a supervisor reviews and closes them.
-    qtbot.waitUntil(lambda: app.window.incidents.model.rowCount() == 0)
+    qtbot.waitUntil(lambda: incidents_of(app).queue.model.rowCount() == 0)
     _click(qtbot, app, S.CLOSED, note="复核无误")
     qtbot.waitUntil(lambda: dlg.state.text() == "已关闭")
     assert dlg.reopen.isVisible()
@@ -96,20 +92,20 @@ def test_the_whole_lifecycle_from_the_detail_view(
     qtbot.mouseClick(dlg.reopen, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dlg.state.text() == "已确认")
     assert dlg.timeline.topLevelItemCount() == 7
-    qtbot.waitUntil(lambda: app.window.incidents.model.rowCount() == 1)
+    qtbot.waitUntil(lambda: incidents_of(app).queue.model.rowCount() == 1)
 
 
 def test_a_refused_change_is_explained_in_the_dialog(
     qtbot: QtBot, console: ConsoleApp, seeded: SeededSite
 ) -> None:
     sign_in(qtbot, console, seeded, "operator")
-    console.create_incident(NewIncident("路灯损坏", Priority.P3, "C02", "", ""))
+    incidents_of(console).create_incident(NewIncident("路灯损坏", Priority.P3, "C02", "", ""))
     _open_first_row(qtbot, console)
-    dlg = console.detail_dialog
-    assert dlg is not None
+    dlg = _detail(console)
     # Another workstation acknowledged it meanwhile: this view's button is now stale.
-    iid = console.window.incidents.model.row_at(0).id
-    console.service.transition(console.auth.principal("supervisor"), iid, S.ACKNOWLEDGED)
+    iid = incidents_of(console).queue.model.row_at(0).id
+    ws02 = services_at(seeded.db, "WS02")
+    ws02.incidents.transition(seeded.principal("supervisor"), iid, S.ACKNOWLEDGED)
     dlg.buttons[S.ACKNOWLEDGED].click()
     qtbot.waitUntil(lambda: dlg.error.text() != "")
     assert dlg.error.text() == "事件当前状态不允许此操作"
@@ -120,8 +116,7 @@ def test_locking_hides_the_incident_view(
     qtbot: QtBot, console: ConsoleApp, seeded: SeededSite
 ) -> None:
     sign_in(qtbot, console, seeded, "operator")
-    console.create_incident(NewIncident("噪音扰民", Priority.P4, "C11", "", ""))
+    incidents_of(console).create_incident(NewIncident("噪音扰民", Priority.P4, "C11", "", ""))
     _open_first_row(qtbot, console)
-    console.lock()
-    assert console.detail_dialog is not None
-    assert not console.detail_dialog.isVisible()
+    console.session.lock()
+    assert not _detail(console).isVisible()

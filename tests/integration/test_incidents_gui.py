@@ -1,7 +1,4 @@
-"""Incidents through the controller: create, acknowledge, refusals shown to the operator."""
-
-# The fixtures imported from tests.helpers.console_fixtures are parameters of the tests below.
-# ruff: noqa: F811
+"""Incidents through the incident presenter: create, acknowledge, refusals shown to the operator."""
 
 from __future__ import annotations
 
@@ -13,16 +10,16 @@ from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from console.app import ConsoleApp
+from console.presenters.audit import AuditPresenter
 from core.audit import AuditAction
 from core.incidents import IncidentState
 from core.model import Priority
-from tests.helpers.console_fixtures import (  # noqa: F401
+from tests.helpers.consoles import (
     SeededSite,
     audit_actions,
     audit_details,
-    console,
-    make_console,
-    seeded,
+    incidents_of,
+    notifications_of,
     sign_in,
 )
 from widgets.incident_dialog import NewIncident
@@ -33,7 +30,7 @@ CLAIMED = 7
 
 
 def _cell(app: ConsoleApp, row: int, col: int, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-    m = app.window.incidents.model
+    m = incidents_of(app).queue.model
     return m.data(m.index(row, col), role)
 
 
@@ -53,10 +50,10 @@ def test_created_incident_appears_with_its_priority(
     qtbot: QtBot, admin_console: ConsoleApp, seeded: SeededSite
 ) -> None:
     app = admin_console
-    q = app.window.incidents
+    q = incidents_of(app).queue
     assert q.currentWidget() is q.empty
 
-    app.create_incident(_incident("井盖缺失"))
+    incidents_of(app).create_incident(_incident("井盖缺失"))
 
     qtbot.waitUntil(lambda: q.model.rowCount() == 1)
     assert q.currentWidget() is q.table
@@ -72,10 +69,10 @@ def test_created_incident_appears_with_its_priority(
 
 def test_queue_orders_by_priority(qtbot: QtBot, admin_console: ConsoleApp) -> None:
     app = admin_console
-    app.create_incident(_incident("路灯不亮", Priority.P4))
-    app.create_incident(_incident("老人走失", Priority.P1))
-    app.create_incident(_incident("噪音扰民", Priority.P3))
-    qtbot.waitUntil(lambda: app.window.incidents.model.rowCount() == 3)
+    incidents_of(app).create_incident(_incident("路灯不亮", Priority.P4))
+    incidents_of(app).create_incident(_incident("老人走失", Priority.P1))
+    incidents_of(app).create_incident(_incident("噪音扰民", Priority.P3))
+    qtbot.waitUntil(lambda: incidents_of(app).queue.model.rowCount() == 3)
     assert [_cell(app, r, TITLE) for r in range(3)] == ["老人走失", "噪音扰民", "路灯不亮"]
     assert [_cell(app, r, PRIORITY) for r in range(3)] == ["P1 紧急", "P3 一般", "P4 低"]
 
@@ -84,52 +81,54 @@ def test_acknowledge_changes_the_state_and_claims(
     qtbot: QtBot, admin_console: ConsoleApp, seeded: SeededSite
 ) -> None:
     app = admin_console
-    app.create_incident(_incident("燃气泄漏"))
-    qtbot.waitUntil(lambda: app.window.incidents.model.rowCount() == 1)
-    iid = app.window.incidents.model.row_at(0).id
+    incidents_of(app).create_incident(_incident("燃气泄漏"))
+    qtbot.waitUntil(lambda: incidents_of(app).queue.model.rowCount() == 1)
+    iid = incidents_of(app).queue.model.row_at(0).id
 
-    app.window.sig_acknowledge_requested.emit(iid)
+    incidents_of(app).acknowledge(iid)
 
     qtbot.waitUntil(lambda: _cell(app, 0, STATE) == "已确认")
-    assert _cell(app, 0, CLAIMED) == "系统管理员"
-    assert app.window.incidents.model.row_at(0).state is IncidentState.ACKNOWLEDGED
+    assert _cell(app, 0, CLAIMED) == "陈志远"
+    assert incidents_of(app).queue.model.row_at(0).state is IncidentState.ACKNOWLEDGED
     assert audit_details(seeded.db, AuditAction.INCIDENT_CHANGED.value) == ["new -> acknowledged"]
 
 
 def test_ctrl_k_acknowledges_the_selected_row(qtbot: QtBot, admin_console: ConsoleApp) -> None:
     app = admin_console
     w = app.window
-    app.create_incident(_incident("积水"))
-    qtbot.waitUntil(lambda: w.incidents.model.rowCount() == 1)
+    q = incidents_of(app).queue
+    incidents_of(app).create_incident(_incident("积水"))
+    incidents_of(app).create_incident(_incident("路面塌陷", Priority.P2))
+    qtbot.waitUntil(lambda: q.model.rowCount() == 2)
     w.activateWindow()
     qtbot.waitUntil(w.isActiveWindow)
 
     qtbot.keyClick(w, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
-    assert w.statusBar().currentMessage() == "请先选择一个事件。"  # "Select an incident first."
+    assert w.st_message.text() == "请先选择一个事件。"  # "Select an incident first."
 
-    w.incidents.table.selectRow(0)
-    with qtbot.waitSignal(w.sig_acknowledge_requested) as sig:
+    q.table.selectRow(1)
+    chosen = q.model.row_at(1).id
+    with qtbot.waitSignal(w.action("acknowledge").triggered):
         qtbot.keyClick(w, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
-    assert sig.args == [w.incidents.model.row_at(0).id]
-    qtbot.waitUntil(lambda: _cell(app, 0, STATE) == "已确认")
-    assert w.incidents.selected_incident_id() == w.incidents.model.row_at(0).id, (
-        "the selection survives the refresh"
-    )
+    qtbot.waitUntil(lambda: _cell(app, 1, STATE) == "已确认")
+    assert q.model.row_at(1).id == chosen, "the selected incident was acknowledged"
+    assert _cell(app, 0, STATE) == "新建", "the other one was not"
+    assert q.selected_incident_id() == chosen, "the selection survives the refresh"
 
 
 def test_acknowledging_twice_reports_an_error(qtbot: QtBot, admin_console: ConsoleApp) -> None:
     app = admin_console
-    app.create_incident(_incident("火警"))
-    qtbot.waitUntil(lambda: app.window.incidents.model.rowCount() == 1)
-    iid = app.window.incidents.model.row_at(0).id
-    app.window.sig_acknowledge_requested.emit(iid)
+    incidents_of(app).create_incident(_incident("火警"))
+    qtbot.waitUntil(lambda: incidents_of(app).queue.model.rowCount() == 1)
+    iid = incidents_of(app).queue.model.row_at(0).id
+    incidents_of(app).acknowledge(iid)
     qtbot.waitUntil(lambda: _cell(app, 0, STATE) == "已确认")
 
-    app.window.sig_acknowledge_requested.emit(iid)
+    incidents_of(app).acknowledge(iid)
 
-    notes = app.window.notifications
+    notes = notifications_of(app).pane
     qtbot.waitUntil(lambda: any("无法确认事件" in t for t in notes.texts()))
-    assert app.window.st_notes.isVisible()
+    assert notifications_of(app).badge.isVisible()
 
 
 def test_operator_may_not_close_an_incident(
@@ -137,21 +136,21 @@ def test_operator_may_not_close_an_incident(
 ) -> None:
     sign_in(qtbot, console, seeded, "operator")
     app = console
-    app.create_incident(_incident("电梯困人"))
-    qtbot.waitUntil(lambda: app.window.incidents.model.rowCount() == 1)
-    iid = app.window.incidents.model.row_at(0).id
-    who = app.principal
+    incidents_of(app).create_incident(_incident("电梯困人"))
+    qtbot.waitUntil(lambda: incidents_of(app).queue.model.rowCount() == 1)
+    iid = incidents_of(app).queue.model.row_at(0).id
+    who = app.session.principal
     assert who is not None
 
-    # The console has no close action yet; this is the controller's own path for a refusal.
-    app.writer.submit(
-        lambda: app.service.transition(who, iid, IncidentState.CLOSED),
+    # The console has no close action yet; this is the presenters' own path for a refusal.
+    app.jobs.write(
+        lambda: app.services.incidents.transition(who, iid, IncidentState.CLOSED),
         None,
-        lambda exc: app._report(exc, "关闭事件"),
+        lambda exc: app.feedback.report(exc, "关闭事件"),
         "close",
     )
 
-    notes = app.window.notifications
+    notes = notifications_of(app).pane
     qtbot.waitUntil(lambda: notes.unread > 0)
     assert any("关闭事件：您的角色无此权限。" in t for t in notes.texts()), notes.texts()
     assert app.wait_idle()
@@ -163,13 +162,15 @@ def test_operator_verifying_the_audit_log_is_refused(
     qtbot: QtBot, console: ConsoleApp, seeded: SeededSite
 ) -> None:
     sign_in(qtbot, console, seeded, "operator")
-    w = console.window
-    assert not w.act_verify_audit.isEnabled(), "the UI mirrors the role"
+    assert not console.window.action("verify_audit").isEnabled(), "the UI mirrors the role"
+    audit = console.presenter("audit")
+    assert isinstance(audit, AuditPresenter)
 
-    w.sig_verify_audit_requested.emit()  # the service checks again
+    audit.verify()  # the service checks again
 
-    qtbot.waitUntil(lambda: w.notifications.unread > 0)
-    assert w.notifications.texts()[0].endswith("审计校验失败：您的角色无此权限。")
+    notes = notifications_of(console).pane
+    qtbot.waitUntil(lambda: notes.unread > 0)
+    assert notes.texts()[0].endswith("审计校验失败：您的角色无此权限。")
     assert console.wait_idle()
     assert audit_details(seeded.db, AuditAction.PERMISSION_DENIED.value) == ["view_audit"]
 
@@ -179,21 +180,23 @@ def test_station_may_not_raise_an_incident_elsewhere(
 ) -> None:
     station = next(u for u in seeded.passwords if u not in {"admin", "supervisor", "operator"})
     sign_in(qtbot, console, seeded, station)
-    own = next(iter(console.principal.communities or ()))
+    who = console.session.principal
+    assert who is not None
+    own = next(iter(who.communities or ()))
     other = "C02" if own != "C02" else "C03"
 
-    console.create_incident(_incident("越权上报", community=other))
+    incidents_of(console).create_incident(_incident("越权上报", community=other))
 
-    w = console.window
-    qtbot.waitUntil(lambda: w.notifications.unread > 0)
-    assert "无法创建事件：您的角色无此权限。" in w.notifications.texts()[0]
-    assert w.incidents.model.rowCount() == 0
+    notes = notifications_of(console).pane
+    qtbot.waitUntil(lambda: notes.unread > 0)
+    assert "无法创建事件：您的角色无此权限。" in notes.texts()[0]
+    assert incidents_of(console).queue.model.rowCount() == 0
 
 
 def test_new_incident_dialog_creates_the_incident(qtbot: QtBot, admin_console: ConsoleApp) -> None:
     app = admin_console
-    app.window.act_new_incident.trigger()
-    dlg = app.incident_dialog
+    app.window.action("new_incident").trigger()
+    dlg = incidents_of(app).entry_dialog
     assert dlg is not None
     qtbot.waitUntil(dlg.isVisible)
     assert dlg.community.count() == 21, "street-wide plus the 20 communities"
@@ -207,7 +210,7 @@ def test_new_incident_dialog_creates_the_incident(qtbot: QtBot, admin_console: C
     dlg.priority.setCurrentIndex(dlg.priority.findData(int(Priority.P2)))
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
 
-    qtbot.waitUntil(lambda: app.window.incidents.model.rowCount() == 1)
+    qtbot.waitUntil(lambda: incidents_of(app).queue.model.rowCount() == 1)
     assert _cell(app, 0, TITLE) == "树木倒伏"
     assert _cell(app, 0, PRIORITY) == "P2 高"
     assert _cell(app, 0, COMMUNITY) == "—", "street-wide"
@@ -219,16 +222,18 @@ def test_a_failed_save_brings_the_entry_back(qtbot: QtBot, admin_console: Consol
         title="坠物", priority=Priority.P2, community="C99", location="5号楼", description="阳台"
     )
 
-    app.create_incident(draft)  # the service refuses an unknown community
+    incidents_of(app).create_incident(draft)  # the service refuses an unknown community
 
-    qtbot.waitUntil(lambda: app.incident_dialog is not None and app.incident_dialog.isVisible())
-    dlg = app.incident_dialog
+    p = incidents_of(app)
+    qtbot.waitUntil(lambda: p.entry_dialog is not None and p.entry_dialog.isVisible())
+    dlg = p.entry_dialog
+    assert dlg is not None
     assert dlg.title.text() == "坠物"
     assert dlg.location.text() == "5号楼"
     assert dlg.description.toPlainText() == "阳台"
     assert "无法创建事件" in dlg.error.text()
     assert "C99" in dlg.error.text()
-    assert any("无法创建事件" in t for t in app.window.notifications.texts())
+    assert any("无法创建事件" in t for t in notifications_of(app).pane.texts())
     dlg.reject()
     qtbot.waitUntil(lambda: not shiboken6.isValid(dlg))
 
@@ -238,18 +243,19 @@ def test_lock_covers_an_open_new_incident_dialog(
 ) -> None:
     """Regression: the window-modal entry dialog stayed usable on top of the lock screen."""
     app = admin_console
-    app.window.act_new_incident.trigger()
-    dlg = app.incident_dialog
+    app.window.action("new_incident").trigger()
+    dlg = incidents_of(app).entry_dialog
     assert dlg is not None
     qtbot.waitUntil(dlg.isVisible)
     dlg.title.insert("井盖缺失")
     dlg.location.insert("芥园道 3号")
 
-    app.lock()
+    app.session.lock()
 
     assert app.window.locked
     qtbot.waitUntil(lambda: not shiboken6.isValid(dlg) or not dlg.isVisible())
-    assert app.incident_dialog is None
+    p = incidents_of(app)
+    assert p.entry_dialog is None
 
     ls = app.window.lock_screen
     qtbot.keyClicks(ls.password, seeded.passwords["admin"])
@@ -257,7 +263,9 @@ def test_lock_covers_an_open_new_incident_dialog(
     qtbot.waitUntil(lambda: not app.window.locked)
 
     # The entry comes back with what was typed before the lock.
-    qtbot.waitUntil(lambda: app.incident_dialog is not None and app.incident_dialog.isVisible())
-    assert app.incident_dialog.title.text() == "井盖缺失"
-    assert app.incident_dialog.location.text() == "芥园道 3号"
-    app.incident_dialog.reject()
+    qtbot.waitUntil(lambda: p.entry_dialog is not None and p.entry_dialog.isVisible())
+    back = p.entry_dialog
+    assert back is not None
+    assert back.title.text() == "井盖缺失"
+    assert back.location.text() == "芥园道 3号"
+    back.reject()

@@ -1,8 +1,5 @@
 """Chinese by default; English and back at run time, without a restart."""
 
-# The fixtures imported from tests.helpers.console_fixtures are parameters of the tests below.
-# ruff: noqa: F811
-
 from __future__ import annotations
 
 from pathlib import Path
@@ -12,12 +9,12 @@ from pytestqt.qtbot import QtBot
 
 from console.app import ConsoleApp
 from console.i18n import DEFAULT_LANGUAGE
-from tests.helpers.console_fixtures import (  # noqa: F401
+from tests.helpers.consoles import (
     DEVICES_IN_DEMO_SITE,
     SeededSite,
-    console,
-    make_console,
-    seeded,
+    devices_of,
+    incidents_of,
+    notifications_of,
     sign_in,
 )
 
@@ -25,14 +22,14 @@ N = DEVICES_IN_DEMO_SITE
 
 
 def _header(app: ConsoleApp, col: int) -> str:
-    m = app.window.incidents.model
+    m = incidents_of(app).queue.model
     return str(m.headerData(col, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole))
 
 
 def test_chinese_is_the_default(qtbot: QtBot, console: ConsoleApp, seeded: SeededSite) -> None:
     assert DEFAULT_LANGUAGE == "zh_CN"
     assert console.translations.language == "zh_CN"
-    dlg = console.login_dialog
+    dlg = console.session.login_dialog
     assert dlg is not None
     assert dlg.sign_in.text() == "登录"
     assert dlg.language.currentData() == "zh_CN"
@@ -40,11 +37,11 @@ def test_chinese_is_the_default(qtbot: QtBot, console: ConsoleApp, seeded: Seede
     sign_in(qtbot, console, seeded, "admin")
     w = console.window
     assert w.panes["incidents"].dock.windowTitle() == "事件队列"
-    assert w.menu_view.title() == "视图(&V)"
+    assert w.menus["view"].title() == "视图(&V)"
     assert w.act_lang["zh_CN"].isChecked()
     assert _header(console, 0) == "优先级"
-    assert w.devices.summary.text() == f"在线 0 · 离线 0 · 未上线 {N}"
-    assert w.incidents.empty.title() != "No open incidents"
+    assert devices_of(console).pane.summary.text() == f"在线 0 · 离线 0 · 未上线 {N}"
+    assert incidents_of(console).queue.empty.title() != "No open incidents"
 
 
 def test_switching_to_english_and_back_is_live(
@@ -55,27 +52,29 @@ def test_switching_to_english_and_back_is_live(
     dock = w.panes["incidents"].dock
     user_zh = w.st_user.text()
 
-    console.set_language("en")
+    console.session.set_language("en")
 
     qtbot.waitUntil(lambda: dock.windowTitle() == "Incident queue")
     assert console.translations.language == "en"
-    assert w.menu_view.title() == "&View"
+    assert w.menus["view"].title() == "&View"
     assert w.act_lang["en"].isChecked()
     assert not w.act_lang["zh_CN"].isChecked()
     assert _header(console, 0) == "Priority"
     assert _header(console, 7) == "Handled by"
-    assert w.devices.summary.text() == f"0 online · 0 offline · {N} never seen"
-    assert w.st_devices.text() == f"Devices: 0 online / 0 offline / {N} never seen"
-    assert w.st_user.text() == "值班员 李静 · Operator · street-wide"
-    assert w.incidents.empty.title() == "No open incidents"
-    assert w.act_lock.text() == "Lock screen"
+    assert devices_of(console).pane.summary.text() == f"0 online · 0 offline · {N} never seen"
+    assert (
+        devices_of(console).counts_label.text() == f"Devices: 0 online / 0 offline / {N} never seen"
+    )
+    assert w.st_user.text() == "李静 · Operator · street-wide"
+    assert incidents_of(console).queue.empty.title() == "No open incidents"
+    assert w.action("lock").text() == "Lock screen"
 
-    console.set_language("zh_CN")
+    console.session.set_language("zh_CN")
 
     qtbot.waitUntil(lambda: dock.windowTitle() == "事件队列")
-    assert w.menu_view.title() == "视图(&V)"
+    assert w.menus["view"].title() == "视图(&V)"
     assert _header(console, 0) == "优先级"
-    assert w.devices.summary.text() == f"在线 0 · 离线 0 · 未上线 {N}"
+    assert devices_of(console).pane.summary.text() == f"在线 0 · 离线 0 · 未上线 {N}"
     assert w.st_user.text() == user_zh
 
 
@@ -85,16 +84,16 @@ def test_language_menu_switches(qtbot: QtBot, console: ConsoleApp, seeded: Seede
     with qtbot.waitSignal(w.sig_language_requested) as sig:
         w.act_lang["en"].trigger()
     assert sig.args == ["en"]
-    qtbot.waitUntil(lambda: w.menu_view.title() == "&View")
+    qtbot.waitUntil(lambda: w.menus["view"].title() == "&View")
 
 
 def test_login_dialog_follows_the_language(qtbot: QtBot, console: ConsoleApp) -> None:
-    dlg = console.login_dialog
+    dlg = console.session.login_dialog
     assert dlg is not None
     assert dlg.windowTitle() == "登录 — 街道智能总控台"
     assert dlg.sign_in.text() == "登录"
 
-    console.set_language("en")
+    console.session.set_language("en")
     qtbot.waitUntil(lambda: dlg.sign_in.text() == "Sign in")
     assert dlg.windowTitle() == "Sign in — Street Command Console"
     assert dlg.language.currentData() == "en", "the picker shows the active language"
@@ -109,8 +108,8 @@ def test_login_dialog_follows_the_language(qtbot: QtBot, console: ConsoleApp) ->
 def test_error_texts_follow_the_language(
     qtbot: QtBot, console: ConsoleApp, seeded: SeededSite
 ) -> None:
-    console.set_language("en")
-    dlg = console.login_dialog
+    console.session.set_language("en")
+    dlg = console.session.login_dialog
     assert dlg is not None
     dlg.username.setText("admin")
     dlg.password.setText("wrong-password-1")
@@ -123,9 +122,9 @@ def test_missing_translation_falls_back_to_english(
     qtbot: QtBot, console: ConsoleApp, tmp_path: Path
 ) -> None:
     console.translations.folder = tmp_path  # no .qm files here
-    console.set_language("zh_CN")
+    console.session.set_language("zh_CN")
     assert console.translations.language == "en"
     w = console.window
     assert w.act_lang["en"].isChecked()
-    assert any("make translations" in t for t in w.notifications.texts())
+    assert any("make translations" in t for t in notifications_of(console).pane.texts())
     qtbot.waitUntil(lambda: w.panes["incidents"].dock.windowTitle() == "Incident queue")

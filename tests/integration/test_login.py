@@ -1,8 +1,5 @@
 """Sign-in through the real dialog, the writer thread and a seeded SQLite database."""
 
-# The fixtures imported from tests.helpers.console_fixtures are parameters of the tests below.
-# ruff: noqa: F811
-
 from __future__ import annotations
 
 import shiboken6
@@ -11,15 +8,13 @@ from pytestqt.qtbot import QtBot
 from console.app import ConsoleApp
 from core.audit import AuditAction
 from core.model import Priority
-from data.queries import ConsoleService
-from tests.helpers.console_fixtures import (  # noqa: F401
+from tests.helpers.consoles import (
     DEVICES_IN_DEMO_SITE,
     SeededSite,
     audit_actions,
     audit_details,
-    console,
-    make_console,
-    seeded,
+    devices_of,
+    incidents_of,
     submit_login,
 )
 
@@ -27,7 +22,7 @@ from tests.helpers.console_fixtures import (  # noqa: F401
 def test_wrong_password_shows_error_and_keeps_window_hidden(
     qtbot: QtBot, console: ConsoleApp, seeded: SeededSite
 ) -> None:
-    dlg = console.login_dialog
+    dlg = console.session.login_dialog
     assert dlg is not None
     assert dlg.isVisible()
 
@@ -39,14 +34,14 @@ def test_wrong_password_shows_error_and_keeps_window_hidden(
     assert dlg.sign_in.isEnabled(), "the dialog must be ready for another try"
     assert dlg.password.text() == "", "a refused password is cleared"
     assert not console.window.isVisible()
-    assert console.principal is None
+    assert console.session.principal is None
     assert audit_actions(seeded.db, "admin")[AuditAction.LOGIN_FAILED.value] == 1
 
 
 def test_unknown_user_is_refused_with_the_same_text(
     qtbot: QtBot, console: ConsoleApp, seeded: SeededSite
 ) -> None:
-    dlg = console.login_dialog
+    dlg = console.session.login_dialog
     assert dlg is not None
     submit_login(qtbot, console, "nobody", "whatever-123")
     qtbot.waitUntil(lambda: dlg.error.text() != "")
@@ -56,7 +51,7 @@ def test_unknown_user_is_refused_with_the_same_text(
 
 
 def test_empty_user_name_is_caught_in_the_dialog(qtbot: QtBot, console: ConsoleApp) -> None:
-    dlg = console.login_dialog
+    dlg = console.session.login_dialog
     assert dlg is not None
     with qtbot.assertNotEmitted(dlg.sig_login_requested):
         submit_login(qtbot, console, "", "whatever-123")
@@ -67,31 +62,35 @@ def test_empty_user_name_is_caught_in_the_dialog(qtbot: QtBot, console: ConsoleA
 def test_right_password_opens_the_console(
     qtbot: QtBot, console: ConsoleApp, seeded: SeededSite
 ) -> None:
-    admin = seeded.auth.principal("admin")
-    ConsoleService(seeded.db, seeded.auth).create_incident(
-        admin, title="独居老人求助", priority=Priority.P1, community="C01", location="1号楼"
+    seeded.services.incidents.create(
+        seeded.principal("admin"),
+        title="独居老人求助",
+        priority=Priority.P1,
+        community="C01",
+        location="1号楼",
     )
-    dlg = console.login_dialog
+    dlg = console.session.login_dialog
     assert dlg is not None
 
     submit_login(qtbot, console, "admin", seeded.passwords["admin"])
 
     qtbot.waitUntil(lambda: console.window.isVisible())
-    assert console.login_dialog is None
+    assert console.session.login_dialog is None
     qtbot.waitUntil(lambda: not shiboken6.isValid(dlg))  # hidden, then deleted
-    assert console.principal is not None
-    assert console.principal.username == "admin"
+    assert console.session.principal is not None
+    assert console.session.principal.username == "admin"
     user_text = console.window.st_user.text()
-    assert "系统管理员" in user_text  # display name
+    assert "陈志远" in user_text  # display name
     assert "管理员" in user_text.split(" · ")[1]  # role "Administrator" in zh_CN
     assert "全街道" in user_text  # street-wide scope
-    w = console.window
-    qtbot.waitUntil(lambda: w.devices.model.rowCount() == DEVICES_IN_DEMO_SITE)
-    qtbot.waitUntil(lambda: w.incidents.model.rowCount() == 1)
-    assert w.incidents.currentWidget() is w.incidents.table
-    assert w.devices.stack.currentWidget() is w.devices.table
-    assert w.incidents.model.row_at(0).title == "独居老人求助"
-    assert w.st_devices.text() == f"设备：在线 0 / 离线 0 / 未上线 {DEVICES_IN_DEMO_SITE}"
+    devices, queue = devices_of(console), incidents_of(console).queue
+    qtbot.waitUntil(lambda: devices.pane.model.rowCount() == DEVICES_IN_DEMO_SITE)
+    qtbot.waitUntil(lambda: queue.model.rowCount() == 1)
+    assert queue.currentWidget() is queue.table
+    assert devices.pane.stack.currentWidget() is devices.pane.table
+    assert queue.model.row_at(0).title == "独居老人求助"
+    n = DEVICES_IN_DEMO_SITE
+    assert devices.counts_label.text() == f"设备：在线 0 / 离线 0 / 未上线 {n}"
     assert audit_actions(seeded.db, "admin")[AuditAction.LOGIN.value] == 1
 
 
@@ -100,16 +99,17 @@ def test_station_account_sees_only_its_community(
 ) -> None:
     station = next(u for u in seeded.passwords if u not in {"admin", "supervisor", "operator"})
     submit_login(qtbot, console, station, seeded.passwords[station])
-    qtbot.waitUntil(lambda: console.window.devices.model.rowCount() > 0)
-    rows = console.window.devices.model._rows
+    model = devices_of(console).pane.model
+    qtbot.waitUntil(lambda: model.rowCount() > 0)
+    rows = model.rows()
     assert 0 < len(rows) < DEVICES_IN_DEMO_SITE
-    assert {r.community for r in rows} == set(console.principal.communities or ())
+    assert {r.community for r in rows} == set(console.session.principal.communities or ())
 
 
 def test_five_wrong_passwords_lock_the_account(
     qtbot: QtBot, console: ConsoleApp, seeded: SeededSite
 ) -> None:
-    dlg = console.login_dialog
+    dlg = console.session.login_dialog
     assert dlg is not None
     wrong_text = "用户名或密码错误。"
     for i in range(5):
@@ -128,7 +128,7 @@ def test_five_wrong_passwords_lock_the_account(
     qtbot.waitUntil(lambda: dlg.error.text() != "")
     assert "已锁定" in dlg.error.text()
     assert not console.window.isVisible()
-    assert console.principal is None
+    assert console.session.principal is None
 
     counts = audit_actions(seeded.db, "operator")
     assert counts[AuditAction.ACCOUNT_LOCKED.value] == 1

@@ -1,36 +1,38 @@
 """Dock panes: toggling, floating (second monitor), per-user layouts saved across sign-outs."""
 
-# The fixtures imported from tests.helpers.console_fixtures are parameters of the tests below.
-# ruff: noqa: F811
-
 from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from console.app import ConsoleApp
-from console.main_window import PANES, MainWindow
-from tests.helpers.console_fixtures import (  # noqa: F401
+from console.shell.main_window import MainWindow
+from tests.helpers.consoles import (
     MakeConsole,
     SeededSite,
-    console,
-    make_console,
-    seeded,
+    devices_of,
+    incidents_of,
     sign_in,
-    submit_login,
 )
 
 # Raising a floating pane (a window of its own) is a no-op on the offscreen platform.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support raise")
 
+# In the View menu's order, which is also the order of their shortcuts Ctrl+1 … Ctrl+6.
+PANES = ("video", "map", "calls", "incidents", "devices", "notifications")
 DIGIT_KEYS = [Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4, Qt.Key.Key_5, Qt.Key.Key_6]
 
 
 def _activate(qtbot: QtBot, w: MainWindow) -> None:
     w.activateWindow()
     qtbot.waitUntil(w.isActiveWindow)
+
+
+def _toggles(w: MainWindow) -> list[QAction]:
+    return [p.toggle for p in w.panes.values()]
 
 
 def _shown(w: MainWindow) -> dict[str, bool]:
@@ -45,7 +47,9 @@ def signed_in(qtbot: QtBot, console: ConsoleApp, seeded: SeededSite) -> ConsoleA
 
 def test_default_layout_shows_every_pane_docked(signed_in: ConsoleApp) -> None:
     w = signed_in.window
-    assert tuple(w.panes) == PANES
+    assert set(w.panes) == set(PANES)
+    view_panes = [a for a in w.menus["view"].actions() if a in _toggles(w)]
+    assert view_panes == [w.panes[name].toggle for name in PANES]
     assert all(_shown(w).values())
     assert not any(p.dock.isFloating() for p in w.panes.values())
     top, bottom = Qt.DockWidgetArea.TopDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea
@@ -63,7 +67,7 @@ def test_ctrl_digit_toggles_its_pane(
     qtbot: QtBot, signed_in: ConsoleApp, index: int, name: str
 ) -> None:
     w = signed_in.window
-    action = w.pane_actions[name]
+    action = w.panes[name].toggle
     dock = w.panes[name].dock
     assert action.shortcut().toString() == f"Ctrl+{index + 1}"
     assert action.isCheckable()
@@ -84,12 +88,12 @@ def test_ctrl_digit_toggles_its_pane(
 def test_closing_a_dock_unchecks_its_action(signed_in: ConsoleApp) -> None:
     w = signed_in.window
     dock = w.panes["incidents"].dock
-    assert w.pane_actions["incidents"].isChecked()
+    assert w.panes["incidents"].toggle.isChecked()
     assert dock.close()
-    assert not w.pane_actions["incidents"].isChecked()
-    w.pane_actions["incidents"].trigger()
+    assert not w.panes["incidents"].toggle.isChecked()
+    w.panes["incidents"].toggle.trigger()
     assert dock.isVisible()
-    assert w.pane_actions["incidents"].isChecked()
+    assert w.panes["incidents"].toggle.isChecked()
 
 
 def test_a_pane_can_float_and_be_docked_again(qtbot: QtBot, signed_in: ConsoleApp) -> None:
@@ -99,10 +103,10 @@ def test_a_pane_can_float_and_be_docked_again(qtbot: QtBot, signed_in: ConsoleAp
     qtbot.waitUntil(dock.isVisible)
     assert dock.isFloating()
     assert dock.isWindow(), "a floating pane is a window of its own"
-    assert w.pane_actions["video"].isChecked()
-    w.pane_actions["video"].trigger()
+    assert w.panes["video"].toggle.isChecked()
+    w.panes["video"].toggle.trigger()
     assert dock.isHidden()
-    w.pane_actions["video"].trigger()
+    w.panes["video"].toggle.trigger()
     assert dock.isVisible()
     assert dock.isFloating()
     dock.setFloating(False)
@@ -111,14 +115,14 @@ def test_a_pane_can_float_and_be_docked_again(qtbot: QtBot, signed_in: ConsoleAp
 
 
 def _customise(w: MainWindow) -> None:
-    w.pane_actions["map"].trigger()  # hide the map
+    w.panes["map"].toggle.trigger()  # hide the map
     w.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, w.panes["incidents"].dock)  # move
     w.panes["devices"].dock.setFloating(True)  # detach to the second monitor
 
 
 def _assert_customised(w: MainWindow) -> None:
     assert w.panes["map"].dock.isHidden()
-    assert not w.pane_actions["map"].isChecked()
+    assert not w.panes["map"].toggle.isChecked()
     assert w.dockWidgetArea(w.panes["incidents"].dock) == Qt.DockWidgetArea.LeftDockWidgetArea
     assert w.panes["devices"].dock.isFloating()
     assert w.panes["devices"].dock.isVisible()
@@ -138,17 +142,17 @@ def test_layout_is_restored_for_the_same_user_only(
     _customise(w)
     _assert_customised(w)
 
-    app.sign_out()
+    app.session.sign_out()
     assert not w.isVisible()
-    assert app.layouts.load("admin") is not None
+    assert app.session.layouts.load("admin") is not None
 
     sign_in(qtbot, app, seeded, "admin")
     _assert_customised(w)
 
-    app.sign_out()
+    app.session.sign_out()
     sign_in(qtbot, app, seeded, "operator")
     _assert_default(w)
-    assert app.layouts.load("operator") is None
+    assert app.session.layouts.load("operator") is None
 
 
 def test_layout_survives_a_restart(
@@ -158,7 +162,7 @@ def test_layout_survives_a_restart(
     first.start()
     sign_in(qtbot, first, seeded, "supervisor")
     _customise(first.window)
-    first.quit(confirm=False)
+    first.session.quit(confirm=False)
     assert not first.window.isVisible()
 
     second = make_console()
@@ -173,14 +177,14 @@ def test_reset_layout_restores_the_default_and_forgets_the_saved_one(
     app = signed_in
     w = app.window
     _customise(w)
-    app.save_layout()
-    assert app.layouts.load("admin") is not None
+    app.session.save_layout()
+    assert app.session.layouts.load("admin") is not None
 
-    w.act_reset_layout.trigger()
+    w.action("reset_layout").trigger()
 
     _assert_default(w)
-    assert app.layouts.load("admin") is None
-    app.sign_out()
+    assert app.session.layouts.load("admin") is None
+    app.session.sign_out()
     sign_in(qtbot, app, seeded, "admin")
     _assert_default(w)
 
@@ -193,16 +197,16 @@ def test_sign_out_hides_floating_panes_and_clears_the_data(
     dock = w.panes["devices"].dock
     dock.setFloating(True)
     qtbot.waitUntil(dock.isVisible)
-    assert w.devices.model.rowCount() > 0
+    assert devices_of(app).pane.model.rowCount() > 0
 
-    app.sign_out()
+    app.session.sign_out()
 
     # Hiding the main window alone leaves a floating pane on the second monitor.
     assert not dock.isVisible(), "a floating pane still shows data after sign-out"
-    assert w.devices.model.rowCount() == 0
-    assert w.incidents.model.rowCount() == 0
-    assert app.login_dialog is not None
-    assert app.login_dialog.isVisible()
+    assert devices_of(app).pane.model.rowCount() == 0
+    assert incidents_of(app).queue.model.rowCount() == 0
+    assert app.session.login_dialog is not None
+    assert app.session.login_dialog.isVisible()
 
     sign_in(qtbot, app, seeded, "admin")
     assert dock.isFloating()
@@ -213,9 +217,9 @@ def test_a_snapshot_that_outlives_its_session_is_not_shown(
     qtbot: QtBot, signed_in: ConsoleApp
 ) -> None:
     app = signed_in
-    app.refresh()  # in flight while the user signs out
-    app.sign_out()
+    app.window.action("refresh").trigger()  # F5, in flight while the user signs out
+    app.session.sign_out()
     assert app.wait_idle()
     QApplication.processEvents()
-    assert app.window.devices.model.rowCount() == 0
-    assert app.window.incidents.model.rowCount() == 0
+    assert devices_of(app).pane.model.rowCount() == 0
+    assert incidents_of(app).queue.model.rowCount() == 0

@@ -123,7 +123,7 @@ def test_empty_database_says_how_to_set_up(
     assert "尚未初始化" in title
     assert "console demo" in text
     assert len(made) == 1
-    assert made[0].login_dialog is None, "no sign-in is offered on an empty database"
+    assert made[0].session.login_dialog is None, "no sign-in is offered on an empty database"
 
 
 def _console(*args: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:

@@ -69,12 +69,12 @@ def test_user_add_passwd_and_unlock(tmp_path: Path) -> None:
     pw = run_cli(tmp_path, "--db", url, "user", "passwd", "zhang", stdin="Newer-pass-0505\n")
     assert pw.returncode == 0, pw.stderr
 
+    from console.startup import local_services
     from data.db import open_database
-    from data.security import AuthService
 
     db = open_database(url)
     try:
-        who = AuthService(db, workstation="CC").login("zhang", "Newer-pass-0505")
+        who = local_services(db, "CC").signin.login("zhang", "Newer-pass-0505")
         assert who.communities == frozenset({"C05"})
         assert who.display_name == "张伟"
     finally:

@@ -8,11 +8,11 @@ from collections.abc import Iterator
 import pytest
 from pytestqt.qtbot import QtBot
 
-import console.feed
-from console.feed import ChangeFeedWatcher
+import data.feed
 from core.events import ChangesAvailable
 from data.changes import PgChangeListener, record_change
 from data.db import Database, open_database
+from data.feed import ChangeFeedWatcher
 from tests.helpers.postgres import PgServer
 
 pytestmark = pytest.mark.postgres
@@ -63,7 +63,7 @@ class Events:
 def test_the_feed_is_woken_by_notify_not_by_polling(
     qtbot: QtBot, pg_db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(console.feed, "SAFETY_POLL_EVERY", 10_000)  # no poll during the test
+    monkeypatch.setattr(data.feed, "SAFETY_POLL_EVERY", 10_000)  # no poll during the test
     events = Events()
     feed = ChangeFeedWatcher(pg_db, events, interval=0.5)
     feed.start()

@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from console.app import ConsoleApp, ConsoleOptions
+from console.startup import local_services
 from core.model import Priority
 from core.site import SiteSpec
 from data.db import DbOptions, open_database
-from data.security import AuthService
 from data.seeding import seed_site
 from tests.helpers.console_fixtures import DEVICES_IN_DEMO_SITE, fast_hasher
 from tests.helpers.postgres import PgServer, start_postgres
@@ -34,41 +34,46 @@ def test_outage_is_reported_the_entry_kept_and_the_console_recovers(
     qtbot: QtBot, qapp: QApplication, own_server: PgServer, demo_site: SiteSpec, tmp_path: Path
 ) -> None:
     db = open_database(own_server.create_database("site"), opts=DbOptions(connect_timeout_s=2))
-    seed_site(db, demo_site, AuthService(db, workstation="CC", hasher=fast_hasher()), population=0)
+    seed_site(db, demo_site, local_services(db, "CC"), population=0)
     opts = ConsoleOptions(
         config_dir=tmp_path, confirm_quit=False, idle_lock_minutes=0, poll_interval=0.2
     )
     app = ConsoleApp(qapp, db, opts, hasher=fast_hasher())
     try:
-        app.enter(app.auth.principal("operator"))
+        app.session.enter(app.services.signin.principal("operator"))
         w = app.window
-        qtbot.waitUntil(lambda: w.devices.model.rowCount() == DEVICES_IN_DEMO_SITE)
+        devices = app.presenter("devices").pane
+        incidents = app.presenter("incidents")
+        notes = app.presenter("notifications").pane
+        qtbot.waitUntil(lambda: devices.model.rowCount() == DEVICES_IN_DEMO_SITE)
         assert "已连接" in w.st_db.text()
 
         own_server.pause()
         qtbot.waitUntil(lambda: "无法连接" in w.st_db.text(), timeout=20_000)
         assert w.st_db.objectName() == "statusDbBad"
-        assert any("无法连接数据库" in t for t in w.notifications.texts())
-        assert w.devices.model.rowCount() == DEVICES_IN_DEMO_SITE, "the panes keep what they had"
+        assert any("无法连接数据库" in t for t in notes.texts())
+        assert devices.model.rowCount() == DEVICES_IN_DEMO_SITE, "the panes keep what they had"
 
         # An incident typed during the outage is not lost: the entry comes back with the reason.
-        app.create_incident(NewIncident("小区停电", Priority.P2, "C01", "咸阳北里", "电梯困人"))
+        incidents.create_incident(
+            NewIncident("小区停电", Priority.P2, "C01", "咸阳北里", "电梯困人")
+        )
         qtbot.waitUntil(
-            lambda: app.incident_dialog is not None and app.incident_dialog.isVisible(),
+            lambda: incidents.entry_dialog is not None and incidents.entry_dialog.isVisible(),
             timeout=20_000,
         )
-        dlg = app.incident_dialog
+        dlg = incidents.entry_dialog
         assert dlg is not None
         assert (dlg.title.text(), dlg.description.toPlainText()) == ("小区停电", "电梯困人")
         assert "无法创建事件" in dlg.error.text()
 
         own_server.resume()
         qtbot.waitUntil(lambda: "已连接" in w.st_db.text(), timeout=30_000)
-        assert any("数据库连接已恢复" in t for t in w.notifications.texts())
+        assert any("数据库连接已恢复" in t for t in notes.texts())
 
         dlg._on_accept_clicked()  # the operator presses OK again
-        qtbot.waitUntil(lambda: w.incidents.model.rowCount() == 1, timeout=20_000)
-        assert w.incidents.model.row_at(0).title == "小区停电"
+        qtbot.waitUntil(lambda: incidents.queue.model.rowCount() == 1, timeout=20_000)
+        assert incidents.queue.model.row_at(0).title == "小区停电"
     finally:
         app.shutdown()
         app.translations.switch("en")

@@ -10,11 +10,11 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from console.app import ConsoleApp, ConsoleOptions
+from console.startup import local_services
 from core.incidents import IncidentState
 from core.model import Priority
 from core.site import SiteSpec
 from data.db import Database, open_database
-from data.security import AuthService
 from data.seeding import seed_site
 from tests.helpers.console_fixtures import fast_hasher
 from widgets.incident_dialog import NewIncident
@@ -25,7 +25,7 @@ def pair(
     qapp: QApplication, db: Database, demo_site: SiteSpec, tmp_path: Path
 ) -> Iterator[tuple[ConsoleApp, ConsoleApp]]:
     """The control centre and community workstation WS01, each with its own engine."""
-    seed_site(db, demo_site, AuthService(db, workstation="CC", hasher=fast_hasher()), population=0)
+    seed_site(db, demo_site, local_services(db, "CC"), population=0)
     apps = []
     for code in ("CC", "WS01"):
         opts = ConsoleOptions(
@@ -37,8 +37,8 @@ def pair(
         )
         apps.append(ConsoleApp(qapp, open_database(db.url), opts, hasher=fast_hasher()))
     centre, station = apps
-    centre.enter(centre.auth.principal("operator"))
-    station.enter(station.auth.principal("ws01"))
+    centre.session.enter(centre.services.signin.principal("operator"))
+    station.session.enter(station.services.signin.principal("ws01"))
     yield centre, station
     for app in apps:
         app.shutdown()
@@ -52,20 +52,26 @@ def test_an_incident_reaches_the_other_workstation(
     qtbot: QtBot, pair: tuple[ConsoleApp, ConsoleApp]
 ) -> None:
     centre, station = pair
-    centre.create_incident(NewIncident("独居老人求助", Priority.P1, "C01", "咸阳北里 3号楼", ""))
-    centre.create_incident(NewIncident("井盖缺失", Priority.P3, "C02", "", ""))
+    centre.presenter("incidents").create_incident(
+        NewIncident("独居老人求助", Priority.P1, "C01", "咸阳北里 3号楼", "")
+    )
+    centre.presenter("incidents").create_incident(
+        NewIncident("井盖缺失", Priority.P3, "C02", "", "")
+    )
 
     # The station sees only its own community's item, without anyone pressing refresh.
-    q = station.window.incidents.model
+    q = station.presenter("incidents").queue.model
     qtbot.waitUntil(lambda: q.rowCount() == 1, timeout=10_000)
     assert q.row_at(0).title == "独居老人求助"
     assert q.row_at(0).claimed_by is None
 
     # The station acknowledges it; the centre's queue shows who handles it.
-    station.service.transition(station.principal, q.row_at(0).id, IncidentState.ACKNOWLEDGED)
-    cq = centre.window.incidents.model
+    station.services.incidents.transition(
+        station.session.principal, q.row_at(0).id, IncidentState.ACKNOWLEDGED
+    )
+    cq = centre.presenter("incidents").queue.model
     qtbot.waitUntil(
         lambda: cq.rowCount() == 2 and cq.row_at(0).claimed_by is not None, timeout=10_000
     )
-    assert cq.row_at(0).claimed_by == "咸阳北里社区工作站"
+    assert cq.row_at(0).claimed_by == "刘芳"
     assert cq.row_at(0).state is IncidentState.ACKNOWLEDGED

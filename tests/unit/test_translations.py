@@ -51,7 +51,7 @@ def test_every_source_string_is_in_the_ts_files(tmp_path: Path) -> None:
     lupdate = shutil.which("pyside6-lupdate", path=str(Path(sys.executable).parent))
     if lupdate is None:
         pytest.fail("pyside6-lupdate not installed next to the interpreter")
-    sources = sorted(str(p) for d in ("console", "widgets") for p in (ROOT / d).glob("*.py"))
+    sources = sorted(str(p) for d in ("console", "widgets") for p in (ROOT / d).rglob("*.py"))
     fresh = tmp_path / "fresh.ts"
     subprocess.run([lupdate, *sources, "-ts", str(fresh)], check=True, capture_output=True)
     missing = set(_messages(fresh)) - set(_messages(TS_DIR / "console_zh_CN.ts"))

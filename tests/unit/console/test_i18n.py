@@ -19,7 +19,7 @@ def translations(qapp: QApplication) -> Iterator[Translations]:
     t.switch("en")
 
 
-def _tr(text: str, context: str = "MainWindow") -> str:
+def _tr(text: str, context: str = "IncidentsPresenter") -> str:
     return QCoreApplication.translate(context, text)
 
 

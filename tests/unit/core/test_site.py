@@ -338,10 +338,12 @@ def test_more_households_than_people(tmp_path: Path) -> None:
 
 def test_duplicate_code(tmp_path: Path) -> None:
     text = BASE.replace('code = "C02"', 'code = "C01"')
-    error = load_error(tmp_path, text)
+    error = load_errors(tmp_path, text)
     assert error.field == "community[1].code"
     assert error.line == line_of(text, 'code = "C01"', 2)
     assert error.message == "duplicate community code 'C01' (already used by community[0])"
+    # C02 is gone, so what still names it is reported as well.
+    assert [p.field for p in error.problems[1:]] == ["zone[1].community", "reader[2].community"]
 
 
 def test_unknown_workstation(tmp_path: Path) -> None:
@@ -503,3 +505,119 @@ def test_site_error_survives_pickling(tmp_path: Path) -> None:
         error.message,
     )
     assert str(copy) == f"{tmp_path / 's.toml'}:7: reader[0].zone: unknown zone 'Z9'"
+
+
+# --- every problem at once -----------------------------------------------------------------------
+
+
+def load_errors(tmp_path: Path, text: str) -> SiteError:
+    """The SiteError of a broken file, whose problems are all checked for file, line and field."""
+    path = tmp_path / "site.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(SiteError) as caught:
+        load_site(path)
+    error = caught.value
+    first = error.problems[0]
+    assert (error.path, error.line, error.field, error.message) == (
+        first.path,
+        first.line,
+        first.field,
+        first.message,
+    ), "the single-error attributes describe the first problem"
+    assert str(error) == "\n".join(str(p) for p in error.problems)
+    return error
+
+
+def test_every_problem_is_reported_not_only_the_first(tmp_path: Path) -> None:
+    """Regression: a site check stopped at the first error, so fixing a file took many runs."""
+    text = BASE.replace('name = "测试街道"', 'name = "测试街道"\ntimezone = "Asia/Shangai"')
+    text = text.replace("population = 1200", "population = -5")
+    text = replace_nth(text, 'zone = "Z0201"', 'zone = "Z0209"', 1)
+    text = text.replace('kind = "panic_button"', 'kind = "panic"')
+    error = load_errors(tmp_path, text)
+    assert [(p.field, p.line) for p in error.problems] == [
+        ("site.timezone", line_of(text, "Asia/Shangai")),
+        ("community[0].population", line_of(text, "population = -5")),
+        ("reader[2].zone", line_of(text, 'zone = "Z0209"')),
+        ("device[0].kind", line_of(text, 'kind = "panic"')),
+    ]
+    assert all(p.path == tmp_path / "site.toml" for p in error.problems)
+    assert error.problems[2].message == (
+        "unknown zone 'Z0209' (did you mean 'Z0201'?) (reader 'R003')"
+    )
+    assert len(str(error).splitlines()) == 4
+
+
+def test_every_field_of_one_entry_is_checked(tmp_path: Path) -> None:
+    text = BASE.replace(
+        'population = 800\nhouseholds = 300\ncentre = [400, 100]\nstreets = ["二号路"]',
+        'population = "八百"\nhousehold = 300\ncentre = [400]\nstreets = []',
+    )
+    error = load_errors(tmp_path, text)
+    assert [p.field for p in error.problems] == [
+        "community[1].household",
+        "community[1].population",
+        "community[1].centre",
+        "community[1].streets",
+    ]
+    assert "did you mean 'households'?" in error.problems[0].message
+    # The misspelt field is not reported a second time as a missing 'households'.
+
+
+def test_a_broken_entry_does_not_cascade_into_its_references(tmp_path: Path) -> None:
+    """C02 has a bad field, yet it exists: zones and readers naming it are not wrong too."""
+    text = BASE.replace("households = 300", "households = 900")
+    text = text.replace('kind = "residential"\npolygon = [\n', 'kind = "residental"\npolygon = [\n')
+    error = load_errors(tmp_path, text)
+    assert [p.field for p in error.problems] == ["community[1].households", "zone[1].kind"]
+
+
+def test_a_single_problem_reads_as_before(tmp_path: Path) -> None:
+    error = load_errors(tmp_path, BASE.replace("[[camera]]", "[[camra]]"))
+    assert len(error.problems) == 1
+    assert str(error) == f"{tmp_path / 'site.toml'}:{error.line}: camra: {error.message}"
+
+
+def test_site_error_with_several_problems_survives_pickling(tmp_path: Path) -> None:
+    text = BASE.replace("population = 1200", "population = -5").replace("[[camera]]", "[[camra]]")
+    error = load_errors(tmp_path, text)
+    copy = pickle.loads(pickle.dumps(error))
+    assert copy.problems == error.problems
+    assert str(copy) == str(error)
+
+
+# --- did you mean --------------------------------------------------------------------------------
+
+C20 = """
+[[community]]
+code = "C20"
+name = "二十号社区"
+population = 100
+households = 40
+centre = [900, 100]
+streets = ["二十号路"]
+"""
+
+
+@pytest.mark.parametrize(
+    ("typed", "suggested"),
+    [("C2", "C02"), ("c2", "C02"), ("C002", "C02"), ("C21", "C20"), ("C200", "C20")],
+)
+def test_zero_padded_codes_are_suggested_by_number(
+    tmp_path: Path, typed: str, suggested: str
+) -> None:
+    """Regression: 'C2' was answered with 'C20' instead of 'C02'."""
+    text = BASE.replace("[[department]]", C20.lstrip() + "\n[[department]]")
+    text = text.replace(
+        'name = "一号社区工作站"\ncommunity = "C01"', f'name = "x"\ncommunity = "{typed}"'
+    )
+    error = load_error(tmp_path, text)
+    assert error.field == "workstation[1].community"
+    assert f"unknown community '{typed}' (did you mean '{suggested}'?)" in error.message
+
+
+def test_zero_padded_device_codes(tmp_path: Path) -> None:
+    text = BASE.replace('workstation = "CC"\n\n[[device]]', 'workstation = "ws1"\n\n[[device]]')
+    error = load_error(tmp_path, text)
+    assert error.field == "camera[0].workstation"
+    assert "unknown workstation 'ws1' (did you mean 'WS01'?)" in error.message

@@ -12,6 +12,7 @@ from core.audit import AuditAction
 from core.model import RoleName
 from core.site import SiteSpec
 from data.audit import iter_audit, verify_audit
+from data.context import ServiceContext
 from data.db import Database
 from data.models import (
     ChangeLog,
@@ -24,8 +25,14 @@ from data.models import (
     User,
     Workstation,
 )
-from data.security import AuthService
-from data.seeding import seed_site
+from data.seeding import (
+    ROLE_DESCRIPTIONS,
+    demo_passwords_shown,
+    new_demo_passwords,
+    seed_site,
+    unshown_demo_passwords,
+)
+from data.services import Services
 from tests.unit.data.support import cheap_hasher
 
 MODELS = (Community, Department, Workstation, Role, Device, Resident, User, SiteMeta)
@@ -37,8 +44,8 @@ DEMO_USERS = {
 }
 
 
-def auth_for(db: Database) -> AuthService:
-    return AuthService(db, workstation="CC", hasher=cheap_hasher())
+def auth_for(db: Database) -> Services:
+    return Services.build(ServiceContext(db, workstation="CC"), hasher=cheap_hasher())
 
 
 def counts(db: Database) -> dict[str, int]:
@@ -86,6 +93,8 @@ def test_seed_creates_the_demo_site(db: Database, demo_site: SiteSpec) -> None:
         "timezone": demo_site.timezone,
         "site_file": "site.toml",
         "population_seed": "20261125",
+        # Cleared by `console demo` once it has printed them.
+        "demo_passwords_pending": "admin,operator,supervisor,ws01",
     }
     # Every community gets residents, in proportion to its population.
     assert len(per_community) == 20
@@ -96,10 +105,10 @@ def test_seed_creates_the_demo_site(db: Database, demo_site: SiteSpec) -> None:
     assert {u: a.role for u, a in accounts.items()} == DEMO_USERS
     for username, account in accounts.items():
         assert account.password
-        p = auth.login(username, account.password)
+        p = auth.signin.login(username, account.password)
         assert p.role is DEMO_USERS[username]
-    assert auth.principal("ws01").communities == frozenset({"C01"})
-    assert auth.principal("admin").communities is None
+    assert auth.signin.principal("ws01").communities == frozenset({"C01"})
+    assert auth.signin.principal("admin").communities is None
 
 
 def test_seeding_again_changes_nothing(db: Database, demo_site: SiteSpec) -> None:
@@ -208,3 +217,65 @@ def test_seeding_the_default_population(sqlite_db: Database, demo_site: SiteSpec
     with sqlite_db.session() as s:
         ids = s.scalar(select(func.count(func.distinct(Resident.id_number))))
     assert ids == 5000
+
+
+def test_demo_display_names_are_person_names(db: Database, demo_site: SiteSpec) -> None:
+    """Regression: '值班员 李静' put the role in the name; the status bar showed it twice, and
+    in Chinese even when the console was in English."""
+    seed_site(db, demo_site, auth_for(db), population=0)
+    with db.session() as s:
+        names = dict(s.execute(select(User.username, User.display_name)).all())
+    assert names == {"admin": "陈志远", "supervisor": "王建国", "operator": "李静", "ws01": "刘芳"}
+    role_words = {*ROLE_DESCRIPTIONS.values(), "值班", "管理员", "工作站", "社区"}
+    for name in names.values():
+        assert " " not in name
+        assert not any(word in name for word in role_words), name
+
+
+def test_passwords_never_shown_are_remembered(db: Database, demo_site: SiteSpec) -> None:
+    """Regression: a first `console demo` killed before printing the passwords left accounts
+    nobody knew the password of, and the next run said they had been shown."""
+    auth = auth_for(db)
+    first = seed_site(db, demo_site, auth, population=0)
+    assert first.unshown == ()
+    assert unshown_demo_passwords(db) == ("admin", "operator", "supervisor", "ws01")
+
+    # The process died before printing: the next run knows.
+    again = seed_site(db, demo_site, auth, population=0)
+    assert again.unshown == ("admin", "supervisor", "operator", "ws01")
+    assert not again.first_run
+
+    demo_passwords_shown(db, ["admin", "supervisor"])
+    assert unshown_demo_passwords(db) == ("operator", "ws01")
+    demo_passwords_shown(db, ["operator", "ws01"])
+    assert unshown_demo_passwords(db) == ()
+    assert seed_site(db, demo_site, auth, population=0).unshown == ()
+    with db.session() as s:
+        assert s.get(SiteMeta, "demo_passwords_pending") is None
+
+
+def test_an_account_created_by_a_rerun_is_not_unshown(db: Database, demo_site: SiteSpec) -> None:
+    auth = auth_for(db)
+    seed_site(db, demo_site, auth, population=0)
+    demo_passwords_shown(db, ["admin", "supervisor", "operator", "ws01"])
+    with db.session() as s:
+        s.delete(s.scalars(select(User).where(User.username == "ws01")).one())
+    report = seed_site(db, demo_site, auth, population=0)
+    assert report.unshown == ()
+    assert [a.username for a in report.accounts if a.password] == ["ws01"]
+    assert unshown_demo_passwords(db) == ("ws01",)
+
+
+def test_new_demo_passwords_are_set_and_audited(db: Database, demo_site: SiteSpec) -> None:
+    auth = auth_for(db)
+    old = {a.username: a.password for a in seed_site(db, demo_site, auth, population=0).accounts}
+    fresh = new_demo_passwords(db, demo_site, auth)
+    assert [a.username for a in fresh] == ["admin", "supervisor", "operator", "ws01"]
+    for account in fresh:
+        assert account.password
+        assert account.password != old[account.username]
+        assert auth.signin.login(account.username, account.password).username == account.username
+    with db.session() as s:
+        assert verify_audit(s).ok
+        changed = [(r.actor, r.target) for r in iter_audit(s) if r.action == "password_changed"]
+    assert changed == [("system", u) for u in ("admin", "supervisor", "operator", "ws01")]

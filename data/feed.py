@@ -5,10 +5,10 @@ from __future__ import annotations
 import psycopg
 from sqlalchemy.exc import SQLAlchemyError
 
-from console.threads import Worker
 from core.events import DatabaseHealth
 from core.ports import EventSink
 from core.timefmt import utcnow
+from core.workers import Worker
 from data.changes import PgChangeListener, changes_since, latest_change_id
 from data.db import Database, classify
 
@@ -57,6 +57,11 @@ class ChangeFeedWatcher(Worker):
         if self._listener is not None:
             self._listener.close()
 
+    def interrupt(self) -> None:
+        """Wake the LISTEN wait, or refuse the next reconnect (the owner's thread, at shutdown)."""
+        if self._listener is not None:
+            self._listener.interrupt()
+
     def step(self) -> None:
         try:
             if self._listener is not None and not self._wait_for_notice(self._listener):
@@ -79,10 +84,22 @@ class ChangeFeedWatcher(Worker):
             self.sink.publish(changes)
 
     def _wait_for_notice(self, listener: PgChangeListener) -> bool:
-        """Sleep in LISTEN up to `wait_s`; True when change_log should be read now."""
-        if not listener.is_open:
-            listener.open()  # (re)connect; then read once, changes may have been missed
-            return True
-        self._waits += 1
-        woke = listener.wait(self.wait_s)
+        """Sleep in LISTEN up to `wait_s`; True when change_log should be read now.
+
+        `wake()` (a local write) reads at once; `interrupt()` ends the wait or the reconnect
+        with a driver error, which at shutdown is no outage: False, and the loop ends.
+        """
+        try:
+            if not listener.is_open:
+                listener.open()  # (re)connect; then read once, changes may have been missed
+                return True
+            if self.woken:
+                return True
+            self._waits += 1
+            woke = listener.wait(self.wait_s)
+        except Exception:
+            if not self.stop_event.is_set():
+                raise
+            listener.close()  # interrupted at shutdown: no outage to report
+            return False
         return woke or self._waits % SAFETY_POLL_EVERY == 0

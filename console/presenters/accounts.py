@@ -1,0 +1,156 @@
+"""The accounts capability (administrators): list, create, unlock, reset a password."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Slot
+
+from console.presenters.base import Presenter, PresenterContext
+from console.shell.main_window import ActionSpec
+from core.events import ChangesAvailable
+from core.permissions import Permission
+from core.views import CommunityRow, UserRow
+from data.security import generate_password
+from widgets.accounts import AccountsDialog, NewAccount
+
+
+class AccountsPresenter(Presenter):
+    """Owns the accounts dialog; the service checks the administrator's right again."""
+
+    name = "accounts"
+    watches = frozenset({"user_account"})
+
+    def __init__(self, ctx: PresenterContext):
+        super().__init__(ctx)
+        self.dialog: AccountsDialog | None = None
+        self.act_accounts = ctx.window.add_action(
+            ActionSpec(
+                "accounts",
+                lambda: self.tr("Accounts…"),
+                "tools",
+                permission=Permission.MANAGE_USERS,
+            ),
+            self.open_accounts,
+        )
+
+    def signed_in(self, who: object) -> None:
+        """Nothing to load until the dialog is opened."""
+
+    def signed_out(self) -> None:
+        if self.dialog is not None:
+            self.dialog.set_users([])
+            self.dialog.show_status("")
+
+    def on_changes(self, changes: ChangesAvailable) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        if self.dialog is not None and self.dialog.isVisible():
+            self.open_accounts()
+
+    @Slot()
+    def open_accounts(self, status: str = "") -> None:
+        """Load the account list off the GUI thread and show it."""
+        who = self.who
+        if who is None:
+            return
+        services = self.ctx.services
+
+        def job() -> tuple[list[UserRow], list[CommunityRow]]:
+            return services.accounts.list_users(who), services.site.communities(who)
+
+        self.read_for(
+            who,
+            job,
+            lambda result: self._on_loaded(result, status),
+            self.tr("Could not list the accounts"),
+            "list_users",
+        )
+
+    def _on_loaded(self, result: tuple[list[UserRow], list[CommunityRow]], status: str) -> None:
+        if self.ctx.session.locked:
+            return
+        dlg = self.dialog
+        if dlg is None:
+            dlg = self.dialog = AccountsDialog(self.ctx.zone, parent=self.ctx.window)
+            dlg.sig_create_requested.connect(self._on_create_requested)
+            dlg.sig_unlock_requested.connect(self._on_unlock_requested)
+            dlg.sig_reset_requested.connect(self._on_reset_requested)
+            self.ctx.dialogs.register(dlg)
+        rows, dlg.communities = result
+        dlg.set_users(rows)
+        if status:
+            dlg.show_status(status)
+        dlg.show()
+        dlg.raise_()
+
+    def _job(self, job: Callable[[], str], label: str) -> None:
+        """An account change on the writer; its message (or refusal) shows in the dialog."""
+        self.ctx.jobs.write(job, self.open_accounts, self._on_job_failed, label)
+
+    def _on_job_failed(self, exc: BaseException) -> None:
+        if self.dialog is not None:
+            self.dialog.show_status(self.ctx.feedback.describe(exc))
+
+    @Slot(object)
+    def _on_create_requested(self, v: NewAccount) -> None:
+        who = self.who
+        if who is None:
+            return
+        accounts = self.ctx.services.accounts
+
+        def job() -> str:
+            password = generate_password()
+            accounts.create_user(
+                who,
+                username=v.username,
+                display_name=v.display_name,
+                role=v.role,
+                password=password,
+                communities=[v.community] if v.community else [],
+            )
+            return self.tr(
+                "Account {user} created. Initial password: {pw} — hand it over now; it is "
+                "not shown again."
+            ).format(user=v.username, pw=password)
+
+        self._job(job, "create_user")
+
+    @Slot(str)
+    def _on_unlock_requested(self, username: str) -> None:
+        who = self.who
+        if who is None:
+            return
+        accounts = self.ctx.services.accounts
+
+        def job() -> str:
+            accounts.unlock_account(who, username)
+            return self.tr("Account {user} unlocked.").format(user=username)
+
+        self._job(job, "unlock")
+
+    @Slot(str)
+    def _on_reset_requested(self, username: str) -> None:
+        # The old password stops working at once: ask first (No is the default).
+        self.ctx.dialogs.confirm(
+            self.tr("Reset password"),
+            self.tr("Give {user} a new random password? The old one stops working.").format(
+                user=username
+            ),
+            lambda: self._reset(username),
+        )
+
+    def _reset(self, username: str) -> None:
+        who = self.who
+        if who is None:
+            return
+        accounts = self.ctx.services.accounts
+
+        def job() -> str:
+            password = accounts.reset_password(who, username)
+            return self.tr(
+                "New password of {user}: {pw} — hand it over now; it is not shown again."
+            ).format(user=username, pw=password)
+
+        self._job(job, "reset_password")

@@ -1,0 +1,114 @@
+"""The presenter lifecycle and what every presenter is given to work with."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol, TypeVar
+
+from PySide6.QtCore import QObject
+
+from console.bridge import EventBridge
+from console.dialogs import Dialogs
+from console.feedback import Feedback
+from console.jobs import Jobs
+from console.shell.main_window import MainWindow
+from core.events import ChangesAvailable
+from core.permissions import Principal
+from data.services import Services
+
+T = TypeVar("T")
+
+
+class SessionView(Protocol):
+    """What presenters may know of the session."""
+
+    @property
+    def principal(self) -> Principal | None:
+        """The signed-in user, None when nobody is."""
+        ...
+
+    @property
+    def locked(self) -> bool:
+        """True while the lock screen is up."""
+        ...
+
+
+@dataclass(frozen=True)
+class PresenterContext:
+    """Everything a presenter needs, passed in by the composition root."""
+
+    services: Services
+    jobs: Jobs
+    window: MainWindow
+    dialogs: Dialogs
+    feedback: Feedback
+    bridge: EventBridge
+    session: SessionView
+    zone: str
+    reload_all: Callable[[], None]  # every presenter reloads (F5, database back)
+
+
+class Presenter(QObject):
+    """A capability's controller: its pane, actions and data, over one small lifecycle.
+
+    Every method runs on the GUI thread. `watches` names the tables whose changes (from any
+    workstation) reach `on_changes`; a presenter re-reads only what changed.
+    """
+
+    name = ""
+    watches: frozenset[str] = frozenset()
+
+    def __init__(self, ctx: PresenterContext):
+        super().__init__(ctx.window)
+        self.ctx = ctx
+
+    # --- lifecycle (the session controller calls these) ----------------------------------
+    def signed_in(self, who: Principal) -> None:
+        """A user signed in: load what they may see."""
+        self.reload()
+
+    def signed_out(self) -> None:
+        """The user signed out: forget everything shown; the next user must not see it."""
+
+    def locked(self) -> None:
+        """The screen locked: nothing of this capability may stay readable or usable."""
+
+    def unlocked(self) -> None:
+        """The same user unlocked the screen."""
+
+    def on_changes(self, changes: ChangesAvailable) -> None:
+        """Rows of watched tables changed (here or on another workstation)."""
+        self.reload()
+
+    def reload(self) -> None:
+        """Re-read everything this presenter shows."""
+
+    def shutdown(self) -> None:
+        """The console is closing: stop timers, drop references."""
+
+    # --- helpers --------------------------------------------------------------------------
+    @property
+    def who(self) -> Principal | None:
+        """The signed-in user."""
+        return self.ctx.session.principal
+
+    def read_for(
+        self,
+        who: Principal,
+        job: Callable[[], T],
+        on_result: Callable[[T], None],
+        what: str,
+        label: str = "",
+    ) -> None:
+        """A read for `who` whose result is dropped if another session has begun meanwhile."""
+
+        def deliver(value: T) -> None:
+            if self.who == who:
+                on_result(value)
+
+        def failed(exc: BaseException) -> None:
+            if self.who == who:
+                self.ctx.feedback.report(exc, what)
+
+        self.ctx.jobs.read(job, deliver, failed, label or self.name)

@@ -1,0 +1,92 @@
+"""The device capability: the status pane, the status bar's counts, and Find device."""
+
+from __future__ import annotations
+
+from console.presenters.base import Presenter, PresenterContext
+from console.shell.main_window import ActionSpec
+from console.shell.panes import Area, PaneSpec
+from core.events import ChangesAvailable
+from core.permissions import Permission, Principal
+from core.views import DeviceCounts, DeviceRow
+from widgets.device_status import DeviceCountsLabel, DeviceStatusWidget
+
+
+class DevicesPresenter(Presenter):
+    """Owns the device pane; a change to some devices re-reads only those."""
+
+    name = "devices"
+    watches = frozenset({"device", "community"})
+
+    def __init__(self, ctx: PresenterContext):
+        super().__init__(ctx)
+        self.pane = DeviceStatusWidget(ctx.zone)
+        self.counts_label = DeviceCountsLabel()
+        ctx.window.add_pane(
+            PaneSpec(
+                "devices",
+                lambda: self.tr("Device status"),
+                self.pane,
+                Area.BOTTOM_RIGHT,
+                order=50,
+                shortcut="Ctrl+5",
+                front=True,
+            )
+        )
+        ctx.window.add_status_widget(self.counts_label)
+        ctx.window.add_action(
+            ActionSpec(
+                "find_device",
+                lambda: self.tr("Find device"),
+                "tools",
+                "Ctrl+F",
+                permission=Permission.VIEW_DEVICES,
+            ),
+            self._on_find_triggered,
+        )
+
+    def signed_in(self, who: Principal) -> None:
+        self.counts_label.set_counts(None)
+        self.reload()
+
+    def signed_out(self) -> None:
+        self.pane.set_rows([])
+        self.counts_label.set_counts(None)
+
+    def reload(self) -> None:
+        who = self.who
+        if who is None:
+            return
+        devices = self.ctx.services.devices
+        self.read_for(
+            who, lambda: devices.devices(who), self._show, self.tr("Could not load the devices")
+        )
+
+    def on_changes(self, changes: ChangesAvailable) -> None:
+        ids = changes.ids("device")
+        who = self.who
+        if ids is None or "community" in changes.tables or who is None:
+            self.reload()
+            return
+        devices = self.ctx.services.devices
+        self.read_for(
+            who,
+            lambda: devices.devices_by_ids(who, ids),
+            lambda rows: self._merge(ids, rows),
+            self.tr("Could not load the devices"),
+        )
+
+    def _merge(self, ids: frozenset[int], rows: list[DeviceRow]) -> None:
+        fresh = {r.id: r for r in rows}
+        merged = [fresh.pop(r.id, r) for r in self.pane.rows() if r.id not in ids or r.id in fresh]
+        merged += fresh.values()
+        self._show(sorted(merged, key=lambda r: (r.kind, r.code)))
+
+    def _show(self, rows: list[DeviceRow]) -> None:
+        self.pane.set_rows(rows)
+        # Derived from the rows just read: a second query could disagree with them.
+        self.counts_label.set_counts(DeviceCounts.of(rows))
+
+    def _on_find_triggered(self) -> None:
+        self.ctx.window.show_pane("devices")
+        self.pane.filter.setFocus()
+        self.pane.filter.selectAll()

@@ -1,0 +1,299 @@
+"""The incident capability: the queue pane, manual entry, the incident window and its steps."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, QTimer, Slot
+
+from console.presenters.base import Presenter, PresenterContext
+from console.shell.main_window import ActionSpec
+from console.shell.panes import Area, PaneSpec
+from core.events import ChangesAvailable
+from core.incidents import OPEN_STATES, IncidentState, TransitionError, allowed_targets
+from core.permissions import Permission, PermissionDenied, Principal
+from core.views import CommunityRow, IncidentDetail, IncidentRow, queue_key
+from data.context import STREET_WIDE
+from widgets.incident_detail import IncidentDetailDialog
+from widgets.incident_dialog import NewIncident, NewIncidentDialog
+from widgets.incident_queue import IncidentQueueWidget
+
+log = logging.getLogger(__name__)
+
+
+class IncidentsPresenter(Presenter):
+    """Owns the queue and the incident dialogs; reloads only the incidents that changed."""
+
+    name = "incidents"
+    watches = frozenset({"incident", "community"})
+
+    def __init__(self, ctx: PresenterContext):
+        super().__init__(ctx)
+        self.queue = IncidentQueueWidget(ctx.zone)
+        self.queue.sig_incident_activated.connect(self.open_incident)
+        ctx.window.add_pane(
+            PaneSpec(
+                "incidents",
+                lambda: self.tr("Incident queue"),
+                self.queue,
+                Area.BOTTOM_LEFT,
+                order=40,
+                shortcut="Ctrl+4",
+            )
+        )
+        self.act_new = ctx.window.add_action(
+            ActionSpec(
+                "new_incident",
+                lambda: self.tr("New incident…"),
+                "incidents",
+                "Ctrl+N",
+                toolbar=True,
+                permission=Permission.HANDLE_INCIDENTS,
+            ),
+            self.edit_new_incident,
+        )
+        self.act_acknowledge = ctx.window.add_action(
+            ActionSpec(
+                "acknowledge",
+                lambda: self.tr("Acknowledge"),
+                "incidents",
+                "Ctrl+K",
+                toolbar=True,
+                permission=Permission.HANDLE_INCIDENTS,
+            ),
+            self._on_acknowledge_triggered,
+        )
+        self.communities: list[CommunityRow] = []
+        self.entry_dialog: NewIncidentDialog | None = None
+        self.detail_dialog: IncidentDetailDialog | None = None
+        self._draft_on_lock: NewIncident | None = None
+        self._loading = False
+        self._load_again = False
+
+    # --- lifecycle ------------------------------------------------------------------------
+    def signed_in(self, who: Principal) -> None:
+        self.reload()
+
+    def signed_out(self) -> None:
+        self.queue.set_rows([])
+        self.communities = []
+        self._draft_on_lock = None
+        if self.entry_dialog is not None:
+            self.entry_dialog.reject()
+
+    def locked(self) -> None:
+        dlg = self.entry_dialog
+        if dlg is not None:
+            # An open entry must not stay usable over the lock screen; it comes back after
+            # unlocking with everything typed so far.
+            self._draft_on_lock = dlg.value()
+            dlg.reject()
+        self.ctx.window.lock_screen.set_waiting(self.waiting())
+
+    def unlocked(self) -> None:
+        draft, self._draft_on_lock = self._draft_on_lock, None
+        if draft is not None:
+            self.edit_new_incident(draft)
+
+    def waiting(self) -> int:
+        """Incidents nobody has acknowledged yet."""
+        return sum(1 for r in self.queue.rows() if r.state is IncidentState.NEW)
+
+    # --- loading ----------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Read the whole queue (sign-in, F5, database back); calls while loading coalesce."""
+        who = self.who
+        if who is None:
+            return
+        if self._loading:
+            self._load_again = True
+            return
+        self._loading = True
+        services = self.ctx.services
+
+        def job() -> tuple[list[IncidentRow], list[CommunityRow]]:
+            return services.incidents.open_incidents(who), services.site.communities(who)
+
+        self.ctx.jobs.read(job, self._on_loaded, self._on_load_failed, "incidents")
+
+    def _on_loaded(self, result: tuple[list[IncidentRow], list[CommunityRow]]) -> None:
+        self._loading = False
+        if self.who is not None:
+            rows, self.communities = result
+            self.queue.set_rows(rows)
+        self._reload_if_asked()
+
+    def _on_load_failed(self, exc: BaseException) -> None:
+        self._loading = False
+        if self.who is not None:
+            self.ctx.feedback.report(exc, self.tr("Could not load the incident queue"))
+        self._reload_if_asked()
+
+    def _reload_if_asked(self) -> None:
+        if self._load_again:
+            self._load_again = False
+            self.reload()
+
+    def on_changes(self, changes: ChangesAvailable) -> None:
+        ids = changes.ids("incident")
+        if ids is None or "community" in changes.tables:
+            self.reload()  # changed as a whole (or names changed): read it all
+            return
+        self.refresh_rows(ids)
+
+    def refresh_rows(self, ids: frozenset[int]) -> None:
+        """Re-read only these incidents and merge them into the queue in place."""
+        who = self.who
+        if who is None or not ids:
+            return
+        incidents = self.ctx.services.incidents
+        self.read_for(
+            who,
+            lambda: incidents.incidents_by_ids(who, ids),
+            lambda rows: self._merge(ids, rows),
+            self.tr("Could not load the incident queue"),
+            "incident_rows",
+        )
+        dlg = self.detail_dialog
+        if dlg is not None and dlg.isVisible() and dlg.incident_id in ids:
+            self.open_incident(dlg.incident_id)  # another workstation may have moved it
+
+    def _merge(self, ids: frozenset[int], rows: list[IncidentRow]) -> None:
+        fresh = {r.id: r for r in rows if r.state in OPEN_STATES}
+        kept = [r for r in self.queue.rows() if r.id not in ids]
+        self.queue.set_rows(sorted([*kept, *fresh.values()], key=queue_key))
+
+    # --- manual entry -----------------------------------------------------------------------
+    @Slot()
+    def edit_new_incident(self, draft: NewIncident | None = None, error: str = "") -> None:
+        """Open the entry dialog (again, pre-filled, after a failed save) and submit it."""
+        if self.who is None:
+            return
+        # The list comes from the last load: no query on the GUI thread.
+        dlg = NewIncidentDialog(self.communities, self.ctx.window)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if draft is not None:
+            dlg.prefill(draft, error)
+        # Window-modal but not a nested event loop: the console keeps updating meanwhile.
+        dlg.accepted.connect(lambda: self.create_incident(dlg.value()))
+        dlg.finished.connect(self._on_entry_dialog_finished)
+        self.ctx.dialogs.register(dlg)
+        self.entry_dialog = dlg
+        dlg.open()
+
+    def _on_entry_dialog_finished(self, _result: int) -> None:
+        self.entry_dialog = None
+
+    def create_incident(self, v: NewIncident) -> None:
+        """Submit a new incident to the writer; if it fails, the entry comes back to the user."""
+        who = self.who
+        if who is None:
+            return
+        incidents = self.ctx.services.incidents
+        self.ctx.jobs.write(
+            lambda: incidents.create(
+                who,
+                title=v.title,
+                priority=v.priority,
+                community=v.community,
+                location=v.location,
+                description=v.description,
+            ),
+            lambda iid: self.refresh_rows(frozenset({iid})),
+            lambda exc: self._on_create_failed(v, exc),
+            "create_incident",
+        )
+
+    def _on_create_failed(self, v: NewIncident, exc: BaseException) -> None:
+        what = self.tr("Could not create the incident")
+        self.ctx.feedback.report(exc, what)
+        if not isinstance(exc, PermissionDenied):
+            # The operator's entry is not lost: the dialog comes back with it and the reason.
+            reason = self.ctx.feedback.describe(exc)
+            QTimer.singleShot(0, lambda: self.edit_new_incident(v, f"{what}: {reason}"))
+
+    # --- lifecycle steps --------------------------------------------------------------------
+    def _on_acknowledge_triggered(self) -> None:
+        iid = self.queue.selected_incident_id()
+        if iid is None:
+            self.ctx.feedback.message(self.tr("Select an incident first."), 4000)
+            return
+        self.acknowledge(iid)
+
+    def acknowledge(self, incident_id: int) -> None:
+        """Claim an incident (Ctrl+K)."""
+        who = self.who
+        if who is None:
+            return
+        incidents = self.ctx.services.incidents
+        self.ctx.jobs.write(
+            lambda: incidents.transition(who, incident_id, IncidentState.ACKNOWLEDGED),
+            lambda _r: self.refresh_rows(frozenset({incident_id})),
+            lambda exc: self.ctx.feedback.report(
+                exc, self.tr("Could not acknowledge the incident")
+            ),
+            "acknowledge",
+        )
+
+    @Slot(int)
+    def open_incident(self, incident_id: int) -> None:
+        """Load an incident with its timeline off the GUI thread and show it."""
+        who = self.who
+        if who is None:
+            return
+        incidents = self.ctx.services.incidents
+        self.read_for(
+            who,
+            lambda: incidents.incident_detail(who, incident_id),
+            self._on_detail_loaded,
+            self.tr("Could not open the incident"),
+            "incident_detail",
+        )
+
+    def _on_detail_loaded(self, detail: IncidentDetail) -> None:
+        who = self.who
+        if who is None or self.ctx.session.locked:
+            return
+        if self.detail_dialog is None:
+            self.detail_dialog = IncidentDetailDialog(self.ctx.zone, self.ctx.window)
+            self.detail_dialog.sig_transition_requested.connect(self._on_transition_requested)
+            self.ctx.dialogs.register(self.detail_dialog)
+        allowed = [
+            t
+            for t in allowed_targets(detail.row.state)
+            if who.can(
+                Permission.REVIEW_INCIDENTS
+                if t is IncidentState.CLOSED
+                else Permission.HANDLE_INCIDENTS,
+                detail.row.community or STREET_WIDE,
+            )
+        ]
+        self.detail_dialog.set_detail(detail, allowed)
+        self.detail_dialog.show()
+        self.detail_dialog.raise_()
+
+    @Slot(int, str, str)
+    def _on_transition_requested(self, incident_id: int, target: str, note: str) -> None:
+        who = self.who
+        if who is None:
+            return
+        incidents = self.ctx.services.incidents
+        self.ctx.jobs.write(
+            lambda: incidents.transition(who, incident_id, IncidentState(target), note),
+            lambda _r: self._on_transition_done(incident_id),
+            self._on_transition_failed,
+            "transition",
+        )
+
+    def _on_transition_done(self, incident_id: int) -> None:
+        if self.detail_dialog is not None and self.detail_dialog.incident_id == incident_id:
+            self.detail_dialog.step_done()
+        self.refresh_rows(frozenset({incident_id}))  # reopens the incident window too
+
+    def _on_transition_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, PermissionDenied | TransitionError | LookupError):
+            log.info("transition refused: %s", exc)
+        else:
+            log.error("transition failed: %s", exc, exc_info=exc)
+        if self.detail_dialog is not None:
+            self.detail_dialog.show_error(self.ctx.feedback.describe(exc))

@@ -1,0 +1,78 @@
+"""Panes whose capabilities have not arrived yet: an honest empty state in their place."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QWidget
+
+from console.presenters.base import Presenter, PresenterContext
+from console.shell.panes import Area, PaneSpec
+from widgets.empty_state import EmptyStateWidget
+
+
+class PlaceholderPane(EmptyStateWidget):
+    """An empty state whose texts are read again on every language change."""
+
+    def __init__(self, texts: Callable[[], tuple[str, str, str]], parent: QWidget | None = None):
+        super().__init__(parent)
+        self._texts = texts
+        self.set_texts(*texts())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.set_texts(*self._texts())
+        super().changeEvent(event)
+
+
+class PlaceholdersPresenter(Presenter):
+    """The video wall, map and calls panes until their capabilities replace this presenter."""
+
+    name = "placeholders"
+
+    def __init__(self, ctx: PresenterContext):
+        super().__init__(ctx)
+        self.video = PlaceholderPane(self._video_texts)
+        self.map = PlaceholderPane(self._map_texts)
+        self.calls = PlaceholderPane(self._calls_texts)
+        w = ctx.window
+        w.add_pane(
+            PaneSpec(
+                "video", lambda: self.tr("Video wall"), self.video, Area.TOP_LEFT, 10, "Ctrl+1"
+            )
+        )
+        w.add_pane(PaneSpec("map", lambda: self.tr("Map"), self.map, Area.TOP_RIGHT, 20, "Ctrl+2"))
+        w.add_pane(
+            PaneSpec("calls", lambda: self.tr("Calls"), self.calls, Area.BOTTOM_RIGHT, 30, "Ctrl+3")
+        )
+
+    def _video_texts(self) -> tuple[str, str, str]:
+        return (
+            "▦",
+            self.tr("Video wall not connected yet"),
+            self.tr(
+                "The cameras are configured in the site file. Live view, recording and "
+                "evidence export come with the video module."
+            ),
+        )
+
+    def _map_texts(self) -> tuple[str, str, str]:
+        return (
+            "◎",
+            self.tr("Live map not available yet"),
+            self.tr(
+                "Reader positions, zones and tracked people will be drawn here once RFID/GPS "
+                "tracking is connected."
+            ),
+        )
+
+    def _calls_texts(self) -> tuple[str, str, str]:
+        return (
+            "☎",
+            self.tr("No call centre connected"),
+            self.tr(
+                "Incoming and abandoned calls will be listed here once the SIP line is "
+                "configured for this workstation."
+            ),
+        )

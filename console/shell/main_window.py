@@ -1,0 +1,461 @@
+"""The main window: panes, actions and status items come in as data; it only shows and asks."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QResizeEvent
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QToolBar, QWidget
+
+from console.shell.panes import Area, PaneSpec
+from core.permissions import Permission, Principal
+from core.timefmt import DEFAULT_ZONE, local, utcnow
+from widgets import labels
+from widgets.login import LockScreen
+
+MENUS = ("console", "view", "incidents", "tools", "language", "help")
+LANGUAGES = {"zh_CN": "中文", "en": "English"}
+
+
+def _constant(text: str) -> Callable[[], str]:
+    """A text that is the same in every language (a language's own name)."""
+    return lambda: text
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    """A menu entry (and maybe a toolbar button) that a capability contributes."""
+
+    name: str
+    text: Callable[[], str]  # read at call time, so it follows the language
+    menu: str  # one of MENUS
+    shortcut: str | QKeySequence.StandardKey | None = None
+    toolbar: bool = False
+    permission: Permission | None = None  # enabled only for roles that have it
+    separator_before: bool = False
+
+
+@dataclass
+class Pane:
+    """A dock, its spec and the action that shows or hides it."""
+
+    spec: PaneSpec
+    dock: QDockWidget
+    toggle: QAction
+
+
+class MainWindow(QMainWindow):
+    """Shows what the presenters give it; requests go out as signals."""
+
+    sig_quit_requested = Signal()  # GUI thread: window closed or Quit chosen
+    sig_language_requested = Signal(str)  # "zh_CN" | "en"
+    sig_reset_layout_requested = Signal()
+
+    def __init__(self, zone: str = DEFAULT_ZONE, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.zone = zone
+        self.principal: Principal | None = None
+        self._site_name = ""
+        self._quitting = False
+        self._hidden_by_lock: list[QDockWidget] = []
+        self._db_label = ""
+        self._db_ok = True
+        self._db_detail = ""
+        self.panes: dict[str, Pane] = {}
+        self.actions_by_name: dict[str, tuple[ActionSpec, QAction]] = {}
+        self.setDockNestingEnabled(True)
+        self.setDockOptions(
+            QMainWindow.DockOption.AnimatedDocks
+            | QMainWindow.DockOption.AllowNestedDocks
+            | QMainWindow.DockOption.AllowTabbedDocks
+        )
+        # No central widget: every pane is a dock, so any of them can go to a second monitor.
+        self.setCentralWidget(None)  # type: ignore[arg-type]  # Qt accepts no central widget
+        self.lock_screen = LockScreen(self, zone=zone)
+        self._build_menus()
+        self._build_status_bar()
+        self._clock = QTimer(self)
+        self._clock.setInterval(1000)
+        self._clock.timeout.connect(self._on_clock_timeout)
+        self._clock.start()
+        self.retranslate()
+        self.resize(1600, 900)
+
+    # --- panes ----------------------------------------------------------------------------
+    def add_pane(self, spec: PaneSpec) -> QDockWidget:
+        """Give a capability's widget a dock, a View-menu entry and a shortcut."""
+        if spec.name in self.panes:
+            raise ValueError(f"pane {spec.name!r} added twice")
+        dock = QDockWidget(self)
+        dock.setObjectName(f"pane-{spec.name}")
+        dock.setWidget(spec.widget)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        dock.setWindowTitle(spec.title())
+        toggle = dock.toggleViewAction()
+        if spec.shortcut:
+            toggle.setShortcut(QKeySequence(spec.shortcut))
+        self.addAction(toggle)  # shortcuts work even when the menu bar is hidden
+        self.panes[spec.name] = Pane(spec, dock, toggle)
+        # The View menu and the toolbar list the panes in their order, whatever order the
+        # presenters were built in: take them out and put them back in front of the markers.
+        ordered = [p.toggle for p in sorted(self.panes.values(), key=lambda p: p.spec.order)]
+        view = self.menus["view"]
+        for a in ordered:
+            view.removeAction(a)
+            self.toolbar.removeAction(a)
+        view.insertActions(self._sep_view, ordered)
+        self.toolbar.insertActions(self._sep_tail, ordered)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        return dock
+
+    def pane(self, name: str) -> QWidget:
+        """The widget of a pane."""
+        return self.panes[name].spec.widget
+
+    def default_layout(self) -> None:
+        """Built from the specs: two areas on top side by side, two below; shared areas tab."""
+        by_area: dict[Area, list[Pane]] = {a: [] for a in Area}
+        # The front pane of a shared area comes first: the first tab is the one shown.
+        for p in sorted(self.panes.values(), key=lambda p: (not p.spec.front, p.spec.order)):
+            p.dock.setFloating(False)
+            self.removeDockWidget(p.dock)
+            by_area[p.spec.area].append(p)
+        heads: dict[Area, QDockWidget] = {}
+        for area, row in (
+            (Area.TOP_LEFT, Qt.DockWidgetArea.TopDockWidgetArea),
+            (Area.BOTTOM_LEFT, Qt.DockWidgetArea.BottomDockWidgetArea),
+        ):
+            if by_area[area]:
+                self.addDockWidget(row, by_area[area][0].dock)
+                heads[area] = by_area[area][0].dock
+        for left, right, row in (
+            (Area.TOP_LEFT, Area.TOP_RIGHT, Qt.DockWidgetArea.TopDockWidgetArea),
+            (Area.BOTTOM_LEFT, Area.BOTTOM_RIGHT, Qt.DockWidgetArea.BottomDockWidgetArea),
+        ):
+            if not by_area[right]:
+                continue
+            first = by_area[right][0].dock
+            if left in heads:
+                self.splitDockWidget(heads[left], first, Qt.Orientation.Horizontal)
+            else:
+                self.addDockWidget(row, first)
+            heads[right] = first
+        for area, panes in by_area.items():
+            if not panes:
+                continue
+            if area not in heads:
+                self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, panes[0].dock)
+            for prev, nxt in itertools.pairwise(panes):
+                self.tabifyDockWidget(prev.dock, nxt.dock)
+        for p in self.panes.values():
+            p.dock.show()
+        for panes in by_area.values():
+            front = next((p for p in panes if p.spec.front), None)
+            if front is not None:
+                front.dock.raise_()
+        tl, tr = heads.get(Area.TOP_LEFT), heads.get(Area.TOP_RIGHT)
+        bl = heads.get(Area.BOTTOM_LEFT)
+        if tl is not None and tr is not None:
+            self.resizeDocks([tl, tr], [1000, 600], Qt.Orientation.Horizontal)
+        if tl is not None and bl is not None:
+            self.resizeDocks([tl, bl], [560, 340], Qt.Orientation.Vertical)
+
+    def layout_state(self) -> tuple[QByteArray, QByteArray]:
+        """Geometry and dock state, to be saved for the user."""
+        from console.layout import LAYOUT_VERSION
+
+        return self.saveGeometry(), self.saveState(LAYOUT_VERSION)
+
+    def restore_layout(self, geometry: QByteArray, state: QByteArray) -> bool:
+        """Apply a saved layout; False if Qt rejected it."""
+        from console.layout import LAYOUT_VERSION
+
+        self.restoreGeometry(geometry)
+        return self.restoreState(state, LAYOUT_VERSION)
+
+    def show_pane(self, name: str) -> QDockWidget:
+        """Make a pane visible and bring it to the front of its tab group."""
+        dock = self.panes[name].dock
+        dock.show()
+        dock.raise_()
+        return dock
+
+    # --- actions and menus --------------------------------------------------------------
+    def _build_menus(self) -> None:
+        mb = self.menuBar()
+        self.menus: dict[str, QMenu] = {name: mb.addMenu("") for name in MENUS}
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+        # Three runs of the toolbar: capabilities' actions, the panes, the lock at the end.
+        self._sep_panes = self.toolbar.addSeparator()
+        self._sep_tail = self.toolbar.addSeparator()
+        self._sep_view = self.menus["view"].addSeparator()
+        self.act_fullscreen = self.add_action(
+            ActionSpec("fullscreen", lambda: self.tr("Full screen"), "view", "F11")
+        )
+        self.act_fullscreen.setCheckable(True)
+        self.act_fullscreen.toggled.connect(self._on_fullscreen_toggled)
+        self.act_reset_layout = self.add_action(
+            ActionSpec("reset_layout", lambda: self.tr("Reset layout"), "view")
+        )
+        self.act_reset_layout.triggered.connect(self.sig_reset_layout_requested)
+        self.lang_group = QActionGroup(self)
+        self.act_lang: dict[str, QAction] = {}
+        for lang, name in LANGUAGES.items():
+            a = self.add_action(ActionSpec(f"lang_{lang}", _constant(name), "language"))
+            a.setCheckable(True)
+            a.setData(lang)
+            self.lang_group.addAction(a)
+            self.act_lang[lang] = a
+        self.lang_group.triggered.connect(self._on_language_triggered)
+
+    def add_action(self, spec: ActionSpec, slot: Callable[[], None] | None = None) -> QAction:
+        """Add a capability's action to its menu (and the toolbar); returns the QAction."""
+        if spec.name in self.actions_by_name:
+            raise ValueError(f"action {spec.name!r} added twice")
+        a = QAction(spec.text(), self)
+        a.setObjectName(f"action-{spec.name}")
+        if spec.shortcut is not None:
+            a.setShortcut(QKeySequence(spec.shortcut))
+        self.addAction(a)  # shortcuts work even when the menu bar is hidden (full screen)
+        menu = self.menus[spec.menu]
+        if spec.separator_before:
+            menu.addSeparator()
+        menu.addAction(a)
+        if spec.toolbar and spec.menu == "console":
+            self.toolbar.addAction(a)
+        elif spec.toolbar:
+            self.toolbar.insertAction(self._sep_panes, a)
+        if slot is not None:
+            # Not connect(slot): PySide6 passes `checked` to a slot's first optional parameter.
+            a.triggered.connect(lambda _checked=False, slot=slot: slot())
+        self.actions_by_name[spec.name] = (spec, a)
+        a.setEnabled(self._allowed(spec))
+        return a
+
+    def action(self, name: str) -> QAction:
+        """A contributed action by name."""
+        return self.actions_by_name[name][1]
+
+    def _allowed(self, spec: ActionSpec) -> bool:
+        if spec.permission is None:
+            return True
+        return self.principal is not None and self.principal.can(spec.permission)
+
+    # --- status bar -----------------------------------------------------------------------
+    def _build_status_bar(self) -> None:
+        sb = self.statusBar()
+        self.st_user = QLabel(self)
+        self.st_user.setObjectName("statusUser")
+        self.st_db = QLabel(self)
+        self.st_db.setObjectName("statusDb")
+        # Messages have a label of their own: QStatusBar.showMessage would cover the user,
+        # database and device indicators while it shows.
+        self.st_message = QLabel(self)
+        self.st_message.setObjectName("statusMessage")
+        self.st_message.setTextFormat(Qt.TextFormat.PlainText)
+        self._message_timer = QTimer(self)
+        self._message_timer.setSingleShot(True)
+        self._message_timer.timeout.connect(self.st_message.clear)
+        self.st_clock = QLabel(self)
+        self.st_clock.setObjectName("statusClock")
+        for w in (self.st_user, self.st_db):
+            w.setTextFormat(Qt.TextFormat.PlainText)
+            sb.addWidget(w)
+        sb.addWidget(self.st_message, 1)
+        sb.addPermanentWidget(self.st_clock)
+
+    def add_status_widget(self, widget: QWidget, *, permanent: bool = False) -> None:
+        """A capability's indicator: left with the others, or permanent (right, by the clock)."""
+        sb = self.statusBar()
+        if permanent:
+            sb.removeWidget(self.st_clock)
+            sb.addPermanentWidget(widget)
+            sb.addPermanentWidget(self.st_clock)
+            self.st_clock.show()
+        else:
+            sb.removeWidget(self.st_message)
+            sb.addWidget(widget)
+            sb.addWidget(self.st_message, 1)
+            self.st_message.show()
+
+    def show_message(self, text: str, timeout_ms: int = 6000) -> None:
+        """A passing message in the status bar; the indicators stay visible."""
+        self.st_message.setText(text)
+        if timeout_ms > 0:
+            self._message_timer.start(timeout_ms)
+        else:
+            self._message_timer.stop()
+
+    def clear_message(self) -> None:
+        """Remove the passing message."""
+        self._message_timer.stop()
+        self.st_message.clear()
+
+    # --- state from the presenters --------------------------------------------------------
+    def set_site(self, name: str) -> None:
+        """The site's name, for the title."""
+        self._site_name = name
+        self._update_title()
+
+    def set_principal(self, who: Principal | None) -> None:
+        """Who is signed in; enables what their role allows (services check again)."""
+        self.principal = who
+        for spec, a in self.actions_by_name.values():
+            a.setEnabled(self._allowed(spec))
+        self._update_user_label()
+        self._update_title()
+
+    def set_database(self, label: str, ok: bool, detail: str = "") -> None:
+        """The database line of the status bar; red with the reason when it is not reachable."""
+        self._db_label, self._db_ok, self._db_detail = label, ok, detail
+        self._update_db_label()
+
+    def set_locked(self, locked: bool) -> None:
+        """Cover the window with the lock screen and disable every shortcut, or undo that."""
+        for a in self.actions():
+            a.setEnabled(not locked)
+        self.menuBar().setEnabled(not locked)
+        self.toolbar.setEnabled(not locked)
+        if locked:
+            # A floating pane on another monitor must not stay readable while locked.
+            self._hidden_by_lock += self.hide_floating_panes()
+            self.lock_screen.lock(self.principal.display_name if self.principal else "")
+        else:
+            # Bring back only what the lock hid, not floating panes the user had closed.
+            for dock in self._hidden_by_lock:
+                dock.show()
+            self._hidden_by_lock.clear()
+            self.lock_screen.hide()
+            self.set_principal(self.principal)
+
+    def hide_floating_panes(self) -> list[QDockWidget]:
+        """Hide the floating panes that are shown (lock, sign-out); return them."""
+        hidden = [p.dock for p in self.panes.values() if p.dock.isFloating() and p.dock.isVisible()]
+        for dock in hidden:
+            dock.hide()
+        return hidden
+
+    @property
+    def locked(self) -> bool:
+        """True while the lock screen is up."""
+        return self.lock_screen.isVisible()
+
+    def set_language_checked(self, lang: str) -> None:
+        """Tick the active language in the menu."""
+        if lang in self.act_lang:
+            self.act_lang[lang].setChecked(True)
+
+    # --- texts ----------------------------------------------------------------------------
+    def _update_title(self) -> None:
+        parts = [self.tr("Street Command Console")]
+        if self._site_name:
+            parts.append(self._site_name)
+        self.setWindowTitle(" — ".join(parts))
+
+    def _update_user_label(self) -> None:
+        who = self.principal
+        if who is None:
+            self.st_user.setText(self.tr("Not signed in"))
+            return
+        scope = (
+            self.tr("street-wide")
+            if who.communities is None
+            else self.tr("communities: {c}").format(c=", ".join(sorted(who.communities)))
+        )
+        self.st_user.setText(f"{who.display_name} · {labels.role(who.role)} · {scope}")
+
+    def _update_db_label(self) -> None:
+        self.st_db.setObjectName("statusDb" if self._db_ok else "statusDbBad")
+        state = self.tr("connected") if self._db_ok else self.tr("NOT REACHABLE")
+        self.st_db.setText(
+            self.tr("Database: {label} ({state})").format(label=self._db_label, state=state)
+        )
+        self.st_db.setToolTip(self._db_detail)
+        self.st_db.style().unpolish(self.st_db)
+        self.st_db.style().polish(self.st_db)
+
+    def retranslate(self) -> None:
+        """Set every text of the frame in the current language (panes do their own)."""
+        for p in self.panes.values():
+            p.dock.setWindowTitle(p.spec.title())
+        for spec, a in self.actions_by_name.values():
+            a.setText(spec.text())
+        titles = {
+            "console": self.tr("&Console"),
+            "view": self.tr("&View"),
+            "incidents": self.tr("&Incidents"),
+            "tools": self.tr("&Tools"),
+            "language": self.tr("&Language"),
+            "help": self.tr("&Help"),
+        }
+        for name, menu in self.menus.items():
+            menu.setTitle(titles[name])
+        self._update_title()
+        self._update_user_label()
+        self._update_db_label()
+        self._on_clock_timeout()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # --- slots ----------------------------------------------------------------------------
+    def _on_clock_timeout(self) -> None:
+        self.st_clock.setText(local(utcnow(), self.zone).strftime("%Y-%m-%d %H:%M:%S"))
+
+    def _on_language_triggered(self, action: QAction) -> None:
+        self.sig_language_requested.emit(str(action.data()))
+
+    def _on_fullscreen_toggled(self, on: bool) -> None:
+        if on:
+            self.showFullScreen()
+        else:
+            self.showNormal()
+
+    def shortcut_rows(self) -> list[tuple[str, str]]:
+        """(key, what it does) for every action with a shortcut, for the F1 list."""
+        return sorted(
+            (
+                a.shortcut().toString(QKeySequence.SequenceFormat.NativeText),
+                a.text().replace("&", ""),
+            )
+            for a in self.actions()
+            if not a.shortcut().isEmpty()
+        )
+
+    @property
+    def quitting(self) -> bool:
+        """True once the console has shut down and the window may close."""
+        return self._quitting
+
+    def allow_close(self) -> None:
+        """Let the next close event through (the console has shut down)."""
+        self._quitting = True
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._quitting:
+            event.accept()
+            return
+        # The session confirms, saves the layout and shuts threads down in order.
+        self.sig_quit_requested.emit()
+        # If the quit went ahead at once (no question asked), the close already under way is
+        # the one that ends the window: a close() from inside it would be ignored.
+        event.setAccepted(self.quitting)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.lock_screen.isVisible():
+            self.lock_screen.setGeometry(self.rect())

@@ -1,0 +1,193 @@
+"""The service context and the one write path every change to the database goes through."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from core.audit import AuditAction
+from core.permissions import Permission, PermissionDenied, Principal
+from core.ports import Clock
+from core.timefmt import utcnow
+from data.audit import append_audit
+from data.changes import record_change
+from data.db import Database
+from data.models import User
+
+log = logging.getLogger(__name__)
+
+STREET_WIDE = "*street-wide*"  # a scope key that no community code can equal
+
+Actor = Principal | str | None
+"""Who acts: a signed-in user, a named local tool ("cli", "system"), or None for "system"."""
+
+DeferWrite = Callable[[Callable[[], None]], None]
+"""Runs a write job later on the writer (the console), or at once (the CLI and tests)."""
+
+
+def _run_now(job: Callable[[], None]) -> None:
+    job()
+
+
+def current_principal(s: Session, who: Principal) -> Principal:
+    """`who` as the account stands now: refused if disabled or gone, its role as it is now."""
+    from data.security import principal_of
+
+    user = s.get(User, who.user_id)
+    if user is None or not user.active or user.username != who.username:
+        raise PermissionDenied(who.username, Permission.VIEW_CONSOLE)
+    if user.role.name == who.role.value:
+        return who
+    return principal_of(user)
+
+
+def actor_name(actor: Actor) -> str:
+    """The name an audit row records for an actor."""
+    if isinstance(actor, Principal):
+        return actor.username
+    return actor or "system"
+
+
+@dataclass
+class WriteTx:
+    """One write transaction: its session, its time, and what it changes and records."""
+
+    session: Session
+    ctx: ServiceContext
+    actor: Actor
+    now: datetime
+    changes: list[tuple[str, int | None, str]] = field(default_factory=list)
+
+    def change(self, table: str, row_id: int | None, op: str) -> None:
+        """Note a changed row for other workstations (visible at commit)."""
+        record_change(self.session, table, row_id, op, self.ctx.workstation, clock=self.ctx.clock)
+        self.changes.append((table, row_id, op))
+
+    def audit(self, action: AuditAction, target: str = "", detail: str = "") -> None:
+        """An audit row that lands with this transaction or not at all."""
+        self.ctx.audit_in(self.session, actor_name(self.actor), action, target, detail)
+
+    def audit_as(self, actor: str, action: AuditAction, target: str = "", detail: str = "") -> None:
+        """An audit row in another actor's name (a sign-in attempt names the typed user)."""
+        self.ctx.audit_in(self.session, actor, action, target, detail)
+
+
+class ServiceContext:
+    """What every service needs: the database, this workstation, the clock, the write path.
+
+    Writes run through `write()`: permission check against the account as signed in, one
+    transaction (IMMEDIATE on SQLite), change_log rows, audit rows, commit. A refusal is
+    audited in a transaction of its own, since the refused one rolls back. Read jobs check
+    with `require()`; their refusals are audited through `defer_write`, which the console
+    points at its writer thread so that every write, denial rows included, runs there.
+    """
+
+    def __init__(
+        self,
+        db: Database,
+        *,
+        workstation: str,
+        clock: Clock = utcnow,
+        defer_write: DeferWrite = _run_now,
+    ):
+        self.db = db
+        self.workstation = workstation
+        self.clock = clock
+        self.defer_write = defer_write
+
+    # --- reads ----------------------------------------------------------------------------
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A session for reading (no write lock taken)."""
+        with self.db.session() as s:
+            yield s
+
+    def require(self, who: Principal, permission: Permission, community: str | None = None) -> None:
+        """Raise PermissionDenied unless `who` may act; the refusal is audited on the writer."""
+        if who.can(permission, community):
+            return
+        exc = PermissionDenied(who.username, permission, community)
+        self.defer_write(lambda: self._audit_denial(who, exc))
+        raise exc
+
+    # --- writes ---------------------------------------------------------------------------
+    @contextmanager
+    def write(
+        self,
+        actor: Actor,
+        permission: Permission | None = None,
+        community: str | None = None,
+    ) -> Iterator[WriteTx]:
+        """The one write path; `permission` is checked first when the actor is a user.
+
+        A PermissionDenied raised inside the block (a check that needs a row read first) is
+        handled the same way: the transaction rolls back and the refusal is audited.
+        """
+        who = actor if isinstance(actor, Principal) else None
+        try:
+            if who is not None and permission is not None and not who.can(permission, community):
+                raise PermissionDenied(who.username, permission, community)
+            with self.db.write_session() as s:
+                if who is not None:
+                    # Re-checked against the account as it is now: a user disabled or given
+                    # another role after signing in acts with what the account has today.
+                    current = current_principal(s, who)
+                    if permission is not None and not current.can(permission, community):
+                        raise PermissionDenied(who.username, permission, community)
+                    actor = current
+                yield WriteTx(s, self, actor, self.clock())
+        except PermissionDenied as exc:
+            if who is not None:
+                self._audit_denial(who, exc)
+            raise
+
+    def check(self, tx: WriteTx, permission: Permission, community: str | None = None) -> None:
+        """A permission check inside a write, once the row that decides it has been read."""
+        who = tx.actor
+        if isinstance(who, Principal) and not who.can(permission, community):
+            raise PermissionDenied(who.username, permission, community)
+
+    def record(self, actor: Actor, action: AuditAction, target: str = "", detail: str = "") -> None:
+        """An audit row on its own (screen lock, logout, screenshot); no permission needed."""
+        with self.write(actor_name(actor)) as tx:
+            tx.audit(action, target, detail)
+
+    def audit_in(
+        self,
+        s: Session,
+        actor: str,
+        action: AuditAction,
+        target: str = "",
+        detail: str = "",
+        *,
+        at: datetime | None = None,
+    ) -> None:
+        """An audit row inside the caller's transaction."""
+        append_audit(
+            s,
+            actor=actor,
+            workstation=self.workstation,
+            action=action.value,
+            target=target,
+            detail=detail,
+            clock=self.clock if at is None else (lambda: at),
+        )
+
+    def _audit_denial(self, who: Principal, exc: PermissionDenied) -> None:
+        try:
+            with self.db.write_session() as s:
+                self.audit_in(
+                    s,
+                    who.username,
+                    AuditAction.PERMISSION_DENIED,
+                    target=exc.community or "",
+                    detail=exc.permission.value,
+                )
+        except Exception:
+            # The refusal itself still reaches the user; the lost row is in the log.
+            log.exception("could not audit a refusal of %s", who.username)

@@ -1,0 +1,137 @@
+"""Accounts: creation, unlocking and passwords (administrators, or the local CLI)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import select
+
+from core.audit import AuditAction
+from core.auth import LoginPolicy
+from core.model import RoleName
+from core.permissions import Permission, Principal
+from core.ports import PasswordHasher
+from core.views import UserRow
+from data.context import Actor, ServiceContext
+from data.models import Community, Role, User
+from data.security import generate_password
+from data.services.signin import find_user
+
+TABLE = "user_account"
+
+
+class AccountService:
+    """Every change to an account is audited and noted in change_log.
+
+    `actor` None (or a tool name such as "cli") is a trusted local caller: demo seeding and
+    the `console user` commands, which need the database file or server credentials anyway.
+    """
+
+    def __init__(self, ctx: ServiceContext, hasher: PasswordHasher, policy: LoginPolicy):
+        self.ctx = ctx
+        self.hasher = hasher
+        self.policy = policy
+
+    def create_user(
+        self,
+        actor: Actor,
+        *,
+        username: str,
+        display_name: str,
+        role: RoleName,
+        password: str,
+        communities: Iterable[str] = (),
+    ) -> int:
+        """Create an account."""
+        problem = self.policy.password_problem(password)
+        codes = list(communities)
+        with self.ctx.write(actor, Permission.MANAGE_USERS) as tx:
+            if problem:
+                raise ValueError(f"password too weak: {problem}")
+            s = tx.session
+            if find_user(s, username) is not None:
+                raise ValueError(f"user {username!r} exists")
+            role_row = s.scalar(select(Role).where(Role.name == role.value))
+            if role_row is None:
+                role_row = Role(name=role.value, description="")
+                s.add(role_row)
+            scope = (
+                list(s.scalars(select(Community).where(Community.code.in_(codes)))) if codes else []
+            )
+            if len(scope) != len(set(codes)):
+                raise ValueError(f"unknown community in {codes}")
+            user = User(
+                username=username,
+                display_name=display_name,
+                password_hash=self.hasher.hash(password),
+                role=role_row,
+                active=True,
+                failed_attempts=0,
+                created_at=tx.now,
+            )
+            user.communities = scope
+            s.add(user)
+            s.flush()
+            tx.change(TABLE, user.id, "insert")
+            tx.audit(
+                AuditAction.USER_CREATED,
+                target=username,
+                detail=f"role {role.value}" + (f"; communities {','.join(codes)}" if codes else ""),
+            )
+            return user.id
+
+    def unlock_account(self, actor: Actor, username: str) -> None:
+        """Clear a lockout before it runs out."""
+        with self.ctx.write(actor, Permission.MANAGE_USERS) as tx:
+            user = find_user(tx.session, username)
+            if user is None:
+                raise LookupError(f"no user {username!r}")
+            user.locked_until = None
+            user.failed_attempts = 0
+            tx.change(TABLE, user.id, "update")
+            tx.audit(AuditAction.ACCOUNT_UNLOCKED, target=username)
+
+    def set_password(self, actor: Actor, username: str, password: str) -> None:
+        """Set a new password (one's own, an administrator for anyone, or a local tool)."""
+        own = isinstance(actor, Principal) and actor.username == username
+        self._set_password(actor, username, password, None if own else Permission.MANAGE_USERS)
+
+    def reset_password(self, actor: Principal, username: str) -> str:
+        """Give an account a new random password; returned once, to be handed over."""
+        password = generate_password()
+        self._set_password(actor, username, password, Permission.MANAGE_USERS)
+        return password
+
+    def _set_password(
+        self, actor: Actor, username: str, password: str, needed: Permission | None
+    ) -> None:
+        problem = self.policy.password_problem(password)
+        with self.ctx.write(actor, needed) as tx:
+            if problem:
+                raise ValueError(f"password too weak: {problem}")
+            user = find_user(tx.session, username)
+            if user is None:
+                raise LookupError(f"no user {username!r}")
+            user.password_hash = self.hasher.hash(password)
+            user.failed_attempts = 0
+            user.locked_until = None
+            tx.change(TABLE, user.id, "update")
+            tx.audit(AuditAction.PASSWORD_CHANGED, target=username)
+
+    def list_users(self, actor: Principal) -> list[UserRow]:
+        """Every account, by user name (administrators only)."""
+        self.ctx.require(actor, Permission.MANAGE_USERS)
+        with self.ctx.read() as s:
+            users = s.scalars(select(User).order_by(User.username)).unique().all()
+            return [
+                UserRow(
+                    username=u.username,
+                    display_name=u.display_name,
+                    role=RoleName(u.role.name),
+                    communities=tuple(sorted(c.code for c in u.communities)),
+                    active=u.active,
+                    locked_until=u.locked_until,
+                    last_login_at=u.last_login_at,
+                )
+                for u in users
+            ]

@@ -1,0 +1,231 @@
+"""Incidents: the queue, one incident with its timeline, creation and lifecycle steps."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from typing import Any
+
+from sqlalchemy import Select, case, select
+from sqlalchemy.orm import aliased
+
+from core.audit import AuditAction
+from core.incidents import OPEN_STATES, IncidentState, Transition, check_transition
+from core.model import IncidentSource, Priority
+from core.permissions import Permission, Principal
+from core.views import IncidentDetail, IncidentEventRow, IncidentRow
+from data.context import STREET_WIDE, ServiceContext
+from data.models import Community, Incident, IncidentEvent, User
+
+TITLE_MAX = 200
+LOCATION_MAX = 200
+TABLE = "incident"
+
+
+def _incident_select() -> Select[Incident, str, str, str]:
+    """An incident with its community and the name of whoever claimed it."""
+    claimer = aliased(User)
+    return (
+        select(Incident, Community.code, Community.name, claimer.display_name)
+        .outerjoin(Community, Incident.community_id == Community.id)
+        .outerjoin(claimer, Incident.claimed_by_id == claimer.id)
+    )
+
+
+def _row(found: Any) -> IncidentRow:
+    i, ccode, cname, claimed = found
+    return IncidentRow(
+        id=i.id,
+        title=i.title,
+        priority=Priority(i.priority),
+        state=IncidentState(i.state),
+        source=IncidentSource(i.source),
+        community=ccode,
+        community_name=cname,
+        location=i.location,
+        created_at=i.created_at,
+        updated_at=i.updated_at,
+        claimed_by=claimed,
+    )
+
+
+def queue_order() -> tuple[Any, ...]:
+    """Most urgent first, new before handled, oldest first (the queue's order)."""
+    return (
+        Incident.priority,
+        case((Incident.state == IncidentState.NEW.value, 0), else_=1),
+        Incident.created_at,
+    )
+
+
+class IncidentService:
+    """Scope and permissions are enforced here, not in the UI."""
+
+    def __init__(self, ctx: ServiceContext):
+        self.ctx = ctx
+
+    # --- reads ----------------------------------------------------------------------------
+    def open_incidents(self, who: Principal, limit: int = 500) -> list[IncidentRow]:
+        """The queue: open items, most urgent and oldest first."""
+        self.ctx.require(who, Permission.VIEW_INCIDENTS)
+        stmt = (
+            _incident_select()
+            .where(Incident.state.in_([s.value for s in OPEN_STATES]))
+            .order_by(*queue_order())
+            .limit(limit)
+        )
+        if who.communities is not None:
+            stmt = stmt.where(Community.code.in_(who.communities))
+        with self.ctx.read() as s:
+            return [_row(r) for r in s.execute(stmt)]
+
+    def incidents_by_ids(self, who: Principal, ids: Collection[int]) -> list[IncidentRow]:
+        """The given incidents in any state; those out of scope or gone are left out."""
+        self.ctx.require(who, Permission.VIEW_INCIDENTS)
+        if not ids:
+            return []
+        stmt = _incident_select().where(Incident.id.in_(list(ids)))
+        if who.communities is not None:
+            stmt = stmt.where(Community.code.in_(who.communities))
+        with self.ctx.read() as s:
+            return [_row(r) for r in s.execute(stmt)]
+
+    def incident_detail(self, who: Principal, incident_id: int) -> IncidentDetail:
+        """One incident with its timeline; the same scope as the queue."""
+        actor = aliased(User)
+        with self.ctx.read() as s:
+            found = s.execute(_incident_select().where(Incident.id == incident_id)).one_or_none()
+            if found is None:
+                raise LookupError(f"no incident {incident_id}")
+            row = _row(found)
+            self.ctx.require(who, Permission.VIEW_INCIDENTS, row.community or STREET_WIDE)
+            events = s.execute(
+                select(IncidentEvent, actor.display_name)
+                .outerjoin(actor, IncidentEvent.actor_id == actor.id)
+                .where(IncidentEvent.incident_id == incident_id)
+                .order_by(IncidentEvent.ts, IncidentEvent.id)
+            ).all()
+            return IncidentDetail(
+                row=row,
+                description=found[0].description,
+                events=tuple(
+                    IncidentEventRow(
+                        ts=e.ts,
+                        kind=e.kind,
+                        from_state=IncidentState(e.from_state) if e.from_state else None,
+                        to_state=IncidentState(e.to_state) if e.to_state else None,
+                        note=e.note,
+                        actor=name,
+                        workstation=e.workstation,
+                    )
+                    for e, name in events
+                ),
+            )
+
+    # --- writes ---------------------------------------------------------------------------
+    def create(
+        self,
+        who: Principal,
+        *,
+        title: str,
+        priority: Priority,
+        community: str | None,
+        location: str = "",
+        description: str = "",
+        source: IncidentSource = IncidentSource.MANUAL,
+    ) -> int:
+        """Open a new incident (an operator's manual entry, or a rule's)."""
+        if who.communities is not None and community is None:
+            # A station may only raise items within its own communities.
+            community = sorted(who.communities)[0]
+        title = title.strip()
+        if not title:
+            raise ValueError("an incident needs a title")
+        if len(title) > TITLE_MAX or len(location) > LOCATION_MAX:
+            # Checked here so that SQLite (which would store it) and PostgreSQL (which would
+            # refuse it) behave alike.
+            raise ValueError(
+                f"title at most {TITLE_MAX}, location at most {LOCATION_MAX} characters"
+            )
+        with self.ctx.write(who, Permission.HANDLE_INCIDENTS, community) as tx:
+            s = tx.session
+            cid = None
+            if community is not None:
+                cid = s.scalar(select(Community.id).where(Community.code == community))
+                if cid is None:
+                    raise ValueError(f"unknown community {community!r}")
+            inc = Incident(
+                title=title,
+                description=description,
+                priority=int(priority),
+                state=IncidentState.NEW.value,
+                source=source.value,
+                community_id=cid,
+                location=location,
+                created_at=tx.now,
+                updated_at=tx.now,
+                created_by_id=who.user_id,
+            )
+            s.add(inc)
+            s.flush()
+            s.add(
+                IncidentEvent(
+                    incident_id=inc.id,
+                    ts=tx.now,
+                    kind="created",
+                    to_state=IncidentState.NEW.value,
+                    note=description,
+                    actor_id=who.user_id,
+                    workstation=self.ctx.workstation,
+                )
+            )
+            tx.change(TABLE, inc.id, "insert")
+            tx.audit(AuditAction.INCIDENT_CREATED, target=str(inc.id))
+            return inc.id
+
+    def transition(
+        self, who: Principal, incident_id: int, target: IncidentState, note: str = ""
+    ) -> None:
+        """Move an incident along its lifecycle; closing needs the review permission."""
+        needed = (
+            Permission.REVIEW_INCIDENTS
+            if target is IncidentState.CLOSED
+            else Permission.HANDLE_INCIDENTS
+        )
+        with self.ctx.write(who) as tx:
+            s = tx.session
+            found = s.execute(
+                select(Incident, Community.code)
+                .outerjoin(Community, Incident.community_id == Community.id)
+                .where(Incident.id == incident_id)
+                .with_for_update(of=Incident)
+            ).one_or_none()
+            if found is None:
+                raise LookupError(f"no incident {incident_id}")
+            inc, ccode = found
+            # A street-wide item (no community) is outside every community scope: a station
+            # PC cannot see it in its queue, so it may not change it either.
+            self.ctx.check(tx, needed, ccode or STREET_WIDE)
+            current = IncidentState(inc.state)
+            check_transition(Transition(current, target, note))
+            inc.state = target.value
+            inc.updated_at = tx.now
+            if target is IncidentState.ACKNOWLEDGED and inc.claimed_by_id is None:
+                inc.claimed_by_id = who.user_id
+            s.add(
+                IncidentEvent(
+                    incident_id=inc.id,
+                    ts=tx.now,
+                    kind="state",
+                    from_state=current.value,
+                    to_state=target.value,
+                    note=note,
+                    actor_id=who.user_id,
+                    workstation=self.ctx.workstation,
+                )
+            )
+            tx.change(TABLE, inc.id, "update")
+            tx.audit(
+                AuditAction.INCIDENT_CHANGED,
+                target=str(inc.id),
+                detail=f"{current.value} -> {target.value}",
+            )

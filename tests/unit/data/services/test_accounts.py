@@ -1,0 +1,204 @@
+"""AccountService on SQLite and PostgreSQL: creating, unlocking, passwords, the account list."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.audit import AuditAction
+from core.auth import LoginError
+from core.model import RoleName
+from core.permissions import Permission, PermissionDenied
+from core.site import SiteSpec
+from data.db import Database
+from data.services.signin import SignInService
+from tests.unit.data.worlds import PW, World, demo_world, small_world
+
+A = AuditAction
+
+
+@pytest.fixture
+def env(db: Database) -> World:
+    return small_world(db)
+
+
+def login_fails(signin: SignInService, username: str, password: str) -> LoginError:
+    with pytest.raises(LoginError) as info:
+        signin.login(username, password)
+    return info.value
+
+
+def lock_out(env: World, username: str) -> None:
+    for _ in range(5):
+        login_fails(env.svc.signin, username, "wrong")
+    assert login_fails(env.svc.signin, username, PW).reason == LoginError.LOCKED
+
+
+def test_account_creation_is_audited(env: World) -> None:
+    assert env.audit()[:3] == [
+        ("system", A.USER_CREATED.value, "admin", "role admin"),
+        ("system", A.USER_CREATED.value, "operator", "role operator"),
+        ("system", A.USER_CREATED.value, "ws01", "role station; communities C01"),
+    ]
+
+
+def test_create_user_by_an_operator_is_denied_and_audited(env: World) -> None:
+    before = env.changes()
+    with pytest.raises(PermissionDenied):
+        env.svc.accounts.create_user(
+            env.who("operator"),
+            username="intruder",
+            display_name="x",
+            role=RoleName.ADMIN,
+            password=PW,
+        )
+    assert env.audit()[-1] == (
+        "operator",
+        A.PERMISSION_DENIED.value,
+        "",
+        Permission.MANAGE_USERS.value,
+    )
+    assert env.changes() == before
+    with pytest.raises(LookupError):
+        env.svc.signin.principal("intruder")
+
+
+def test_create_user_by_an_admin(env: World) -> None:
+    new_id = env.svc.accounts.create_user(
+        env.who("admin"),
+        username="ws02",
+        display_name="二号工作站",
+        role=RoleName.STATION,
+        password=PW,
+        communities=["C01", "C02"],
+    )
+    assert env.changes()[-1] == ("user_account", new_id, "insert")
+    assert env.audit()[-1] == (
+        "admin",
+        A.USER_CREATED.value,
+        "ws02",
+        "role station; communities C01,C02",
+    )
+    p = env.svc.signin.login("ws02", PW)
+    assert p.user_id == new_id
+    assert p.communities == frozenset({"C01", "C02"})
+
+
+BAD_REQUESTS = [
+    ({"username": "operator"}, "exists"),
+    ({"password": "short1"}, "too weak"),
+    ({"password": "onlyletterslong"}, "too weak"),
+    ({"communities": ["C01", "C99"]}, "unknown community"),
+]
+
+
+def test_create_user_refuses_bad_requests(env: World) -> None:
+    # One database for all cases: each refusal must leave no account, no audit or change row.
+    before = (env.audit(), env.changes())
+    for kwargs, message in BAD_REQUESTS:
+        args: dict[str, object] = {
+            "username": "newbie",
+            "display_name": "新人",
+            "role": RoleName.OPERATOR,
+            "password": PW,
+        }
+        args.update(kwargs)
+        with pytest.raises(ValueError, match=message):
+            env.svc.accounts.create_user(env.who("admin"), **args)  # type: ignore[arg-type]
+        with pytest.raises(LookupError):
+            env.svc.signin.principal("newbie")
+    assert (env.audit(), env.changes()) == before
+    assert env.svc.signin.login("operator", PW).role is RoleName.OPERATOR
+
+
+def test_admin_unlocks_an_account(env: World) -> None:
+    lock_out(env, "operator")
+    env.svc.accounts.unlock_account(env.who("admin"), "operator")
+    assert env.changes()[-1] == ("user_account", env.who("operator").user_id, "update")
+    assert env.audit()[-1] == ("admin", A.ACCOUNT_UNLOCKED.value, "operator", "")
+    assert env.svc.signin.login("operator", PW).username == "operator"
+
+
+def test_a_local_tool_unlocks_in_its_own_name(env: World) -> None:
+    lock_out(env, "operator")
+    env.svc.accounts.unlock_account("cli", "operator")
+    assert env.audit()[-1] == ("cli", A.ACCOUNT_UNLOCKED.value, "operator", "")
+    assert env.svc.signin.login("operator", PW).username == "operator"
+
+
+def test_an_operator_may_not_unlock(env: World) -> None:
+    lock_out(env, "ws01")
+    before = env.changes()
+    with pytest.raises(PermissionDenied):
+        env.svc.accounts.unlock_account(env.who("operator"), "ws01")
+    assert env.audit()[-1] == ("operator", A.PERMISSION_DENIED.value, "", "manage_users")
+    assert env.changes() == before
+    assert login_fails(env.svc.signin, "ws01", PW).reason == LoginError.LOCKED
+
+
+def test_unlocking_an_unknown_user(env: World) -> None:
+    before = (env.audit(), env.changes())
+    with pytest.raises(LookupError):
+        env.svc.accounts.unlock_account(env.who("admin"), "ghost")
+    assert (env.audit(), env.changes()) == before
+
+
+def test_set_password_for_oneself_and_by_an_admin(env: World) -> None:
+    accounts, signin = env.svc.accounts, env.svc.signin
+    op = signin.login("operator", PW)
+    accounts.set_password(op, "operator", "New-password-1")
+    assert login_fails(signin, "operator", PW).reason == LoginError.BAD_CREDENTIALS
+    signin.login("operator", "New-password-1")
+
+    with pytest.raises(PermissionDenied):
+        accounts.set_password(op, "admin", "Hijacked-pass-1")
+    signin.login("admin", PW)
+
+    lock_out(env, "operator")
+    accounts.set_password(env.who("admin"), "operator", "Reset-by-admin-1")
+    assert signin.login("operator", "Reset-by-admin-1").username == "operator"
+    with pytest.raises(ValueError, match="too weak"):
+        accounts.set_password(env.who("admin"), "operator", "weak")
+    with pytest.raises(LookupError):
+        accounts.set_password(env.who("admin"), "ghost", "Reset-by-admin-1")
+    changes = [t for t in env.audit() if t[1] == A.PASSWORD_CHANGED.value]
+    assert [(actor, target) for actor, _, target, _ in changes] == [
+        ("operator", "operator"),
+        ("admin", "operator"),
+    ]
+
+
+def test_password_changes_note_the_account_as_changed(env: World) -> None:
+    op_id = env.who("operator").user_id
+    start = len(env.changes())
+    env.svc.accounts.set_password(env.who("operator"), "operator", "New-password-1")
+    env.svc.accounts.reset_password(env.who("admin"), "operator")
+    assert env.changes()[start:] == [("user_account", op_id, "update")] * 2
+
+
+# --- the account list and password resets (the demo accounts) -------------------------------
+@pytest.fixture
+def demo(db: Database, demo_site: SiteSpec) -> World:
+    return demo_world(db, demo_site)
+
+
+def test_list_users_shows_roles_scopes_and_is_admin_only(demo: World) -> None:
+    rows = {r.username: r for r in demo.svc.accounts.list_users(demo.who("admin"))}
+    assert set(rows) == {"admin", "supervisor", "operator", "ws01"}
+    assert rows["ws01"].role is RoleName.STATION
+    assert rows["ws01"].communities == ("C01",)
+    assert rows["operator"].communities == ()
+    assert rows["admin"].locked_until is None
+    with pytest.raises(PermissionDenied):
+        demo.svc.accounts.list_users(demo.who("supervisor"))
+    assert demo.audit()[-1] == ("supervisor", A.PERMISSION_DENIED.value, "", "manage_users")
+
+
+def test_reset_password_replaces_the_old_one(demo: World) -> None:
+    new = demo.svc.accounts.reset_password(demo.who("admin"), "operator")
+    assert demo.svc.accounts.policy.password_problem(new) is None
+    assert demo.audit()[-1] == ("admin", A.PASSWORD_CHANGED.value, "operator", "")
+    assert demo.svc.signin.login("operator", new).username == "operator"
+    with pytest.raises(LoginError):
+        demo.svc.signin.login("operator", "not-the-new-one-1")
+    with pytest.raises(PermissionDenied):
+        demo.svc.accounts.reset_password(demo.who("operator"), "admin")

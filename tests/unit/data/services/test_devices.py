@@ -1,0 +1,98 @@
+"""DeviceService on SQLite and PostgreSQL: device rows in scope and the counts made of them."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from sqlalchemy import select, update
+
+from core.audit import AuditAction
+from core.model import DeviceState
+from core.permissions import Permission, PermissionDenied, Principal
+from core.site import SiteSpec
+from core.views import DeviceCounts
+from data.db import Database
+from data.models import Community, Device
+from tests.unit.data.worlds import World, demo_world
+
+
+@pytest.fixture
+def env(db: Database, demo_site: SiteSpec) -> World:
+    return demo_world(db, demo_site)
+
+
+def community_devices(site: SiteSpec, code: str) -> int:
+    kinds = [*site.readers, *site.cameras, *site.devices]
+    return sum(1 for d in kinds if d.community == code)
+
+
+def test_devices_honour_scope(env: World, demo_site: SiteSpec) -> None:
+    all_devices = env.svc.devices.devices(env.who("operator"))
+    assert len(all_devices) == 120
+    assert Counter(d.kind for d in all_devices)["reader"] == 60
+    assert Counter(d.kind for d in all_devices)["camera"] == 16
+    assert all(d.state is DeviceState.UNKNOWN for d in all_devices)
+    # Ordered by kind, then code.
+    assert [(d.kind, d.code) for d in all_devices] == sorted((d.kind, d.code) for d in all_devices)
+
+    mine = env.svc.devices.devices(env.who("ws01"))
+    assert {d.community for d in mine} == {"C01"}
+    assert len(mine) == community_devices(demo_site, "C01")
+    assert {d.code for d in mine} < {d.code for d in all_devices}
+    assert all(d.community_name for d in mine)
+
+
+def test_device_counts_of_the_rows_honour_scope(env: World) -> None:
+    with env.db.session() as s:
+        c01 = s.scalar(select(Community.id).where(Community.code == "C01"))
+        c02 = s.scalar(select(Community.id).where(Community.code == "C02"))
+        c01_codes = list(
+            s.scalars(select(Device.code).where(Device.community_id == c01).order_by(Device.code))
+        )
+        c02_code = s.scalar(select(Device.code).where(Device.community_id == c02).limit(1))
+        s.execute(update(Device).where(Device.code == c01_codes[0]).values(state="online"))
+        s.execute(update(Device).where(Device.code == c01_codes[1]).values(state="offline"))
+        s.execute(update(Device).where(Device.code == c01_codes[2]).values(state="fault"))
+        s.execute(update(Device).where(Device.code == c02_code).values(state="online"))
+
+    everyone = DeviceCounts.of(env.svc.devices.devices(env.who("operator")))
+    assert (everyone.online, everyone.offline, everyone.unknown) == (2, 2, 116)
+    assert everyone.total == 120
+
+    station_rows = env.svc.devices.devices(env.who("ws01"))
+    station = DeviceCounts.of(station_rows)
+    # A fault counts as offline in the status bar.
+    assert (station.online, station.offline) == (1, 2)
+    assert station.total == len(c01_codes) == len(station_rows)
+
+
+def test_devices_by_ids_keeps_to_scope(env: World) -> None:
+    everyone = env.svc.devices.devices(env.who("operator"))
+    c01 = next(d for d in everyone if d.community == "C01")
+    c02 = next(d for d in everyone if d.community == "C02")
+    gone = max(d.id for d in everyone) + 1000
+    wanted = [c01.id, c02.id, gone]
+
+    got = env.svc.devices.devices_by_ids(env.who("operator"), wanted)
+    assert sorted(d.id for d in got) == sorted([c01.id, c02.id])
+    assert next(d for d in got if d.id == c01.id) == c01
+    # A station PC is told nothing of another community's device.
+    assert [d.id for d in env.svc.devices.devices_by_ids(env.who("ws01"), wanted)] == [c01.id]
+    assert env.svc.devices.devices_by_ids(env.who("operator"), []) == []
+
+
+def test_reading_devices_without_the_permission_is_denied_and_audited(env: World) -> None:
+    nobody = Principal(
+        user_id=0,
+        username="nobody",
+        display_name="无权限",
+        role=env.who("operator").role,
+        permissions=frozenset({Permission.VIEW_CONSOLE}),
+    )
+    with pytest.raises(PermissionDenied):
+        env.svc.devices.devices(nobody)
+    with pytest.raises(PermissionDenied):
+        env.svc.devices.devices_by_ids(nobody, [1])
+    denied = ("nobody", AuditAction.PERMISSION_DENIED.value, "", Permission.VIEW_DEVICES.value)
+    assert env.audit()[-2:] == [denied, denied]

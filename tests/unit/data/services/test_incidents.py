@@ -1,0 +1,310 @@
+"""IncidentService on SQLite and PostgreSQL: the queue, its scope and the incident lifecycle."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.audit import AuditAction
+from core.incidents import IncidentState, TransitionError
+from core.model import IncidentSource, Priority
+from core.permissions import Permission, PermissionDenied, Principal
+from core.site import SiteSpec
+from data.context import STREET_WIDE
+from data.db import Database
+from data.models import Incident
+from tests.unit.data.worlds import World, demo_world
+
+S = IncidentState
+
+
+@pytest.fixture
+def env(db: Database, demo_site: SiteSpec) -> World:
+    return demo_world(db, demo_site)
+
+
+def new_incident(env: World, who: Principal | None = None, **kw: object) -> int:
+    args: dict[str, object] = {
+        "title": "独居老人未出门",
+        "priority": Priority.P2,
+        "community": "C01",
+    }
+    args.update(kw)
+    return env.svc.incidents.create(who or env.who("operator"), **args)  # type: ignore[arg-type]
+
+
+def state_of(env: World, incident_id: int) -> str:
+    with env.db.session() as s:
+        return s.get_one(Incident, incident_id).state
+
+
+def queue(env: World, username: str, limit: int = 500) -> list[int]:
+    return [r.id for r in env.svc.incidents.open_incidents(env.who(username), limit=limit)]
+
+
+# --- creating and moving incidents ---------------------------------------------------------
+def test_create_records_event_change_and_audit(env: World) -> None:
+    before_changes = env.changes()
+    iid = new_incident(env, location="一号楼", description="邻居来电", source=IncidentSource.CALL)
+    [row] = env.svc.incidents.open_incidents(env.who("operator"))
+    assert row.id == iid
+    assert row.state is S.NEW
+    assert row.priority is Priority.P2
+    assert row.source is IncidentSource.CALL
+    assert row.community == "C01"
+    assert row.location == "一号楼"
+    assert row.claimed_by is None
+    assert row.created_at == row.updated_at
+    assert env.events(iid) == [("created", None, "new", "邻居来电")]
+    assert env.changes()[len(before_changes) :] == [("incident", iid, "insert")]
+    assert env.audit()[-1] == ("operator", AuditAction.INCIDENT_CREATED.value, str(iid), "")
+
+
+def test_acknowledge_claims_and_records(env: World) -> None:
+    operator, supervisor = env.who("operator"), env.who("supervisor")
+    iid = new_incident(env)
+    env.svc.incidents.transition(operator, iid, S.ACKNOWLEDGED, note="收到")
+    [row] = env.svc.incidents.open_incidents(supervisor)
+    assert row.state is S.ACKNOWLEDGED
+    assert row.claimed_by == operator.display_name
+    assert row.updated_at > row.created_at
+    assert env.events(iid)[-1] == ("state", "new", "acknowledged", "收到")
+    assert env.changes()[-2:] == [("incident", iid, "insert"), ("incident", iid, "update")]
+    assert env.audit()[-1] == (
+        "operator",
+        AuditAction.INCIDENT_CHANGED.value,
+        str(iid),
+        "new -> acknowledged",
+    )
+
+    # A later acknowledgement (after a reopen) keeps the first claimer.
+    env.svc.incidents.transition(operator, iid, S.RESOLVED)
+    env.svc.incidents.transition(supervisor, iid, S.ACKNOWLEDGED, note="居民再次来电")
+    [row] = env.svc.incidents.open_incidents(supervisor)
+    assert row.claimed_by == operator.display_name != supervisor.display_name
+
+
+def test_full_lifecycle_closing_needs_review(env: World) -> None:
+    operator = env.who("operator")
+    iid = new_incident(env)
+    for target in (S.ACKNOWLEDGED, S.DISPATCHED, S.ON_SCENE, S.RESOLVED):
+        env.svc.incidents.transition(operator, iid, target)
+    assert state_of(env, iid) == "resolved"
+    assert env.svc.incidents.open_incidents(operator) == []
+
+    with pytest.raises(PermissionDenied):
+        env.svc.incidents.transition(operator, iid, S.CLOSED)
+    assert state_of(env, iid) == "resolved"
+    assert env.audit()[-1] == (
+        "operator",
+        AuditAction.PERMISSION_DENIED.value,
+        "C01",
+        Permission.REVIEW_INCIDENTS.value,
+    )
+
+    env.svc.incidents.transition(env.who("supervisor"), iid, S.CLOSED, note="复核通过")
+    assert state_of(env, iid) == "closed"
+    kinds = [(k, f, t) for k, f, t, _ in env.events(iid)]
+    assert kinds == [
+        ("created", None, "new"),
+        ("state", "new", "acknowledged"),
+        ("state", "acknowledged", "dispatched"),
+        ("state", "dispatched", "on_scene"),
+        ("state", "on_scene", "resolved"),
+        ("state", "resolved", "closed"),
+    ]
+    assert env.audit_ok()
+
+
+ILLEGAL: list[tuple[tuple[S, ...], S]] = [
+    ((), S.ON_SCENE),
+    ((), S.CLOSED),
+    ((S.ACKNOWLEDGED,), S.NEW),
+    ((S.RESOLVED,), S.DISPATCHED),
+]
+
+
+def test_illegal_transitions_raise_and_change_nothing(env: World) -> None:
+    supervisor = env.who("supervisor")
+    for path, target in ILLEGAL:
+        iid = new_incident(env)
+        for step in path:
+            env.svc.incidents.transition(supervisor, iid, step)
+        before = (state_of(env, iid), env.events(iid), env.changes(), env.audit())
+        with pytest.raises(TransitionError):
+            env.svc.incidents.transition(supervisor, iid, target)
+        assert (state_of(env, iid), env.events(iid), env.changes(), env.audit()) == before
+
+
+def test_reopening_needs_a_reason(env: World) -> None:
+    operator = env.who("operator")
+    iid = new_incident(env)
+    env.svc.incidents.transition(operator, iid, S.RESOLVED)
+    with pytest.raises(TransitionError, match="reason"):
+        env.svc.incidents.transition(operator, iid, S.ACKNOWLEDGED)
+    env.svc.incidents.transition(operator, iid, S.ACKNOWLEDGED, note="家属反映仍未联系上")
+    assert state_of(env, iid) == "acknowledged"
+
+
+def test_transition_of_an_unknown_incident(env: World) -> None:
+    before = (env.changes(), env.audit())
+    with pytest.raises(LookupError):
+        env.svc.incidents.transition(env.who("operator"), 987654, S.ACKNOWLEDGED)
+    assert (env.changes(), env.audit()) == before
+
+
+def test_create_needs_a_title_and_a_known_community(env: World) -> None:
+    before = (env.changes(), env.audit())
+    with pytest.raises(ValueError, match="title"):
+        new_incident(env, title="   ")
+    with pytest.raises(ValueError, match="unknown community"):
+        new_incident(env, community="C99")
+    assert env.svc.incidents.open_incidents(env.who("admin")) == []
+    assert (env.changes(), env.audit()) == before
+
+
+def test_title_is_trimmed_and_street_wide_items_have_no_community(env: World) -> None:
+    new_incident(env, title="  主干道积水  ", community=None)
+    [row] = env.svc.incidents.open_incidents(env.who("operator"))
+    assert row.title == "主干道积水"
+    assert row.community is None
+    assert row.community_name is None
+
+
+def test_over_long_titles_are_refused_alike_on_both_backends(env: World) -> None:
+    """SQLite would store a 201-character title that PostgreSQL refuses: the service decides."""
+    with pytest.raises(ValueError, match="at most 200"):
+        new_incident(env, title="长" * 201)
+    with pytest.raises(ValueError, match="at most 200"):
+        new_incident(env, location="长" * 201)
+    new_incident(env, title="长" * 200, location="长" * 200)
+    assert len(env.svc.incidents.open_incidents(env.who("operator"))) == 1
+
+
+# --- scope of incidents ---------------------------------------------------------------------
+def test_open_incidents_honour_scope(env: World) -> None:
+    mine = new_incident(env, community="C01")
+    new_incident(env, community="C02")
+    new_incident(env, community=None)
+    assert len(queue(env, "operator")) == 3
+    assert queue(env, "ws01") == [mine]
+
+
+def test_station_creates_only_in_its_own_community(env: World) -> None:
+    station = env.who("ws01")
+    with pytest.raises(PermissionDenied):
+        new_incident(env, station, community="C02")
+    assert env.audit()[-1] == (
+        "ws01",
+        AuditAction.PERMISSION_DENIED.value,
+        "C02",
+        "handle_incidents",
+    )
+    iid = new_incident(env, station, community=None)
+    [row] = env.svc.incidents.open_incidents(station)
+    assert (row.id, row.community) == (iid, "C01")
+
+
+def test_station_may_not_move_another_communitys_incident(env: World) -> None:
+    iid = new_incident(env, community="C02")
+    with pytest.raises(PermissionDenied):
+        env.svc.incidents.transition(env.who("ws01"), iid, S.ACKNOWLEDGED)
+    assert state_of(env, iid) == "new"
+    assert env.audit()[-1] == (
+        "ws01",
+        AuditAction.PERMISSION_DENIED.value,
+        "C02",
+        Permission.HANDLE_INCIDENTS.value,
+    )
+
+
+def test_station_may_not_move_a_street_wide_incident(env: World) -> None:
+    """Regression: an item with no community passed a station's scope check unseen."""
+    iid = new_incident(env, community=None)
+    assert iid not in queue(env, "ws01")
+    with pytest.raises(PermissionDenied):
+        env.svc.incidents.transition(env.who("ws01"), iid, S.ACKNOWLEDGED)
+    assert state_of(env, iid) == "new"
+    env.svc.incidents.transition(env.who("operator"), iid, S.ACKNOWLEDGED)
+    assert state_of(env, iid) == "acknowledged"
+
+
+def test_open_incidents_order(env: World) -> None:
+    operator = env.who("operator")
+    p2_old = new_incident(env, title="p2 old", priority=Priority.P2)
+    p1_ack_old = new_incident(env, title="p1 ack old", priority=Priority.P1)
+    p1_new_old = new_incident(env, title="p1 new old", priority=Priority.P1)
+    p3 = new_incident(env, title="p3", priority=Priority.P3)
+    p1_new_young = new_incident(env, title="p1 new young", priority=Priority.P1)
+    p2_ack = new_incident(env, title="p2 ack", priority=Priority.P2)
+    p2_new_young = new_incident(env, title="p2 new young", priority=Priority.P2)
+    env.svc.incidents.transition(operator, p1_ack_old, S.ACKNOWLEDGED)
+    env.svc.incidents.transition(operator, p2_ack, S.ACKNOWLEDGED)
+    done = new_incident(env, title="done", priority=Priority.P1)
+    env.svc.incidents.transition(operator, done, S.RESOLVED)
+
+    rows = env.svc.incidents.open_incidents(operator)
+    assert [r.title for r in rows] == [
+        "p1 new old",
+        "p1 new young",
+        "p1 ack old",
+        "p2 old",
+        "p2 new young",
+        "p2 ack",
+        "p3",
+    ]
+    assert [r.id for r in rows] == [
+        p1_new_old,
+        p1_new_young,
+        p1_ack_old,
+        p2_old,
+        p2_new_young,
+        p2_ack,
+        p3,
+    ]
+    assert queue(env, "operator", limit=2) == [p1_new_old, p1_new_young]
+
+
+def test_incidents_by_ids_in_any_state_within_scope(env: World) -> None:
+    c01 = new_incident(env, community="C01")
+    c02 = new_incident(env, community="C02")
+    street = new_incident(env, community=None)
+    env.svc.incidents.transition(env.who("operator"), c01, S.RESOLVED)
+    wanted = [c01, c02, street, 987654]
+
+    everyone = env.svc.incidents.incidents_by_ids(env.who("operator"), wanted)
+    assert sorted(r.id for r in everyone) == sorted([c01, c02, street])
+    assert next(r for r in everyone if r.id == c01).state is S.RESOLVED
+    assert [r.id for r in env.svc.incidents.incidents_by_ids(env.who("ws01"), wanted)] == [c01]
+    assert env.svc.incidents.incidents_by_ids(env.who("operator"), []) == []
+
+
+def test_incident_detail_has_the_whole_timeline(env: World) -> None:
+    operator = env.who("operator")
+    iid = new_incident(env, description="邻居来电")
+    env.svc.incidents.transition(operator, iid, S.ACKNOWLEDGED, note="收到")
+    detail = env.svc.incidents.incident_detail(env.who("ws01"), iid)
+    assert detail.row.id == iid
+    assert detail.row.state is S.ACKNOWLEDGED
+    assert detail.description == "邻居来电"
+    assert [(e.kind, e.from_state, e.to_state, e.note) for e in detail.events] == [
+        ("created", None, S.NEW, "邻居来电"),
+        ("state", S.NEW, S.ACKNOWLEDGED, "收到"),
+    ]
+    assert {(e.actor, e.workstation) for e in detail.events} == {(operator.display_name, "CC")}
+    assert detail.events[0].ts < detail.events[1].ts
+
+
+def test_incident_detail_keeps_to_scope(env: World) -> None:
+    c02 = new_incident(env, community="C02")
+    street = new_incident(env, community=None)
+    station = env.who("ws01")
+    with pytest.raises(PermissionDenied):
+        env.svc.incidents.incident_detail(station, c02)
+    with pytest.raises(PermissionDenied):
+        env.svc.incidents.incident_detail(station, street)
+    assert env.audit()[-2:] == [
+        ("ws01", AuditAction.PERMISSION_DENIED.value, "C02", Permission.VIEW_INCIDENTS.value),
+        ("ws01", AuditAction.PERMISSION_DENIED.value, STREET_WIDE, "view_incidents"),
+    ]
+    with pytest.raises(LookupError):
+        env.svc.incidents.incident_detail(env.who("operator"), 987654)
