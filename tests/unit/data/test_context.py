@@ -459,3 +459,35 @@ def test_services_share_one_context(db: Database) -> None:
     with db.session() as s:
         last = list(iter_audit(s))[-1]
     assert last.workstation == "WS01"
+
+
+# --- the account as it is now ----------------------------------------------------------------
+def _set_account(db: Database, username: str, **values: Any) -> None:
+    """What an administrator's change (or a second workstation) does behind a session's back."""
+    with db.session() as s:
+        user = s.scalars(select(User).where(User.username == username)).one()
+        for key, value in values.items():
+            if key == "role":
+                value = s.scalars(select(Role).where(Role.name == value)).one()
+            setattr(user, key, value)
+
+
+def test_a_user_disabled_after_sign_in_can_no_longer_write(env: World) -> None:
+    """DESIGN §2: the permission is re-checked against the account's current state."""
+    operator = env.who("operator")  # signed in while the account was active
+    _set_account(env.db, "operator", active=False)
+    before = snapshot(env.db)
+    with pytest.raises(PermissionDenied):
+        env.svc.incidents.create(operator, title="走失", priority=Priority.P1, community="C01")
+    assert snapshot(env.db)[:5] == before[:5]
+    assert env.audit()[-1][:2] == ("operator", A.PERMISSION_DENIED.value)
+
+
+def test_a_role_taken_away_after_sign_in_takes_its_rights_with_it(env: World) -> None:
+    admin = env.who("admin")
+    _set_account(env.db, "admin", role=RoleName.OPERATOR.value)
+    with pytest.raises(PermissionDenied):
+        env.svc.accounts.unlock_account(admin, "operator")
+    # What the role still grants goes on working.
+    iid = env.svc.incidents.create(admin, title="井盖", priority=Priority.P3, community="C01")
+    assert iid > 0
