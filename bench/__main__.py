@@ -38,7 +38,7 @@ def _seed(url: str, population: int) -> float:
     from console.paths import demo_site_file
     from console.startup import local_services
     from core.site import load_site
-    from data.db import open_database
+    from data.migrate import open_database
     from data.seeding import seed_site
 
     db = open_database(url)

@@ -60,7 +60,7 @@ def console(db_url: str, idle_s: float) -> dict[str, float]:
 
     from console.app import ConsoleApp, ConsoleOptions
     from console.gui import make_qapp
-    from data.db import open_database
+    from data.migrate import open_database
 
     qapp = make_qapp()
     db = open_database(db_url)

@@ -31,10 +31,10 @@ from data.db import (
     DatabaseError,
     DbOptions,
     database_problem,
-    open_database,
     redact,
     resolve_url,
 )
+from data.migrate import open_database
 
 if TYPE_CHECKING:
     from data.seeding import DemoAccount

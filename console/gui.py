@@ -17,7 +17,8 @@ from console.i18n import Translations
 from console.startup import EXIT_DATABASE, EXIT_SITE, check_workstation, load_site_file
 from console.theme import apply_theme
 from core.site import SiteError
-from data.db import APP_NAME, DatabaseError, DbErrorKind, open_database, resolve_url
+from data.db import APP_NAME, DatabaseError, DbErrorKind, resolve_url
+from data.migrate import open_database
 
 log = logging.getLogger(__name__)
 

@@ -58,7 +58,7 @@ def _render(args: argparse.Namespace) -> int:
     from console.gui import make_qapp
     from console.startup import EXIT_OK, EXIT_USAGE, local_services, temp_database_url
     from core.audit import AuditAction
-    from data.db import open_database
+    from data.migrate import open_database
     from data.seeding import seed_site
 
     tmp = None

@@ -5,8 +5,8 @@ from __future__ import annotations
 import contextlib
 import socket
 import threading
+from typing import TYPE_CHECKING
 
-import psycopg
 from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
@@ -15,6 +15,9 @@ from core.events import ChangesAvailable
 from core.ports import Clock
 from core.timefmt import utcnow
 from data.models import ChangeLog
+
+if TYPE_CHECKING:
+    import psycopg
 
 CHANNEL = "console_changes"
 
@@ -101,6 +104,8 @@ class PgChangeListener:
         """Connect and LISTEN; raise psycopg.OperationalError once interrupted."""
         self.close()
         self._refuse_if_interrupted()
+        import psycopg  # here: an SQLite site never loads the driver (cold start)
+
         params = {k: v for k, v in self._params.items() if v is not None}
         # A connection attempt cannot be woken: connect_timeout bounds it.
         conn = psycopg.connect(autocommit=True, **params)  # type: ignore[arg-type]
@@ -118,6 +123,8 @@ class PgChangeListener:
         with self._lock:
             interrupted = self._interrupted
         if interrupted:
+            import psycopg
+
             self.close()
             raise psycopg.OperationalError("the change listener was interrupted (shutdown)")
 
@@ -132,6 +139,8 @@ class PgChangeListener:
         Raises psycopg.Error when the server goes away or `interrupt()` is called.
         """
         if self._conn is None:
+            import psycopg
+
             raise psycopg.OperationalError("listener is not connected")
         woke = False
         for _ in self._conn.notifies(timeout=timeout, stop_after=1):

@@ -35,15 +35,16 @@ def _run_now(job: Callable[[], None]) -> None:
 
 
 def current_principal(s: Session, who: Principal) -> Principal:
-    """`who` as the account stands now: refused if disabled or gone, its role as it is now."""
+    """`who` as the account stands now: refused if disabled or gone; role and scope as now."""
     from data.security import principal_of
 
     user = s.get(User, who.user_id)
     if user is None or not user.active or user.username != who.username:
         raise PermissionDenied(who.username, Permission.VIEW_CONSOLE)
-    if user.role.name == who.role.value:
+    now = principal_of(user)
+    if now.role is who.role and now.communities == who.communities:
         return who
-    return principal_of(user)
+    return now
 
 
 def actor_name(actor: Actor) -> str:

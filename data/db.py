@@ -9,7 +9,7 @@ import re
 import sqlite3
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -323,32 +323,3 @@ class Database:
     def dispose(self) -> None:
         """Close every pooled connection."""
         self.engine.dispose()
-
-
-def _migrate(db: Database) -> None:
-    from data.migrate import upgrade_to_head  # local: alembic is only needed here
-
-    if db.dialect != "postgresql":
-        upgrade_to_head(db)
-        return
-    # A migration waits for another workstation's migration (an advisory lock) and may
-    # rewrite a large table: the limits of everyday statements do not apply to it.
-    unlimited = Database(db.url, replace(db.opts, lock_timeout_s=0, statement_timeout_s=0))
-    try:
-        upgrade_to_head(unlimited)
-    finally:
-        unlimited.dispose()
-
-
-def open_database(url: str, *, migrate: bool = True, opts: DbOptions | None = None) -> Database:
-    """Open, check and migrate the database; raise DatabaseError with a clear message."""
-    db = Database(url, opts)
-    try:
-        db.probe()
-        if migrate:
-            _migrate(db)
-    except DatabaseError:
-        db.dispose()
-        raise
-    log.info("database ready: %s", db.shown_url)
-    return db

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import psycopg
+import sys
+
 from sqlalchemy.exc import SQLAlchemyError
 
 from core.events import DatabaseHealth
@@ -68,7 +69,9 @@ class ChangeFeedWatcher(Worker):
                 return
             with self.db.session() as s:
                 changes = changes_since(s, self.last_id)
-        except (SQLAlchemyError, psycopg.Error) as exc:
+        except Exception as exc:
+            if not _is_database_error(exc):
+                raise
             if self._listener is not None:
                 self._listener.close()
             err = classify(exc, self.db.url)
@@ -80,8 +83,10 @@ class ChangeFeedWatcher(Worker):
             self.sink.publish(DatabaseHealth(True, "", utcnow()))
         self._healthy = True
         if changes is not None:
-            self.last_id = changes.last_id
+            # Published before last_id moves: whoever sees last_id past a change knows its
+            # notice is already on its way to the GUI thread.
             self.sink.publish(changes)
+            self.last_id = changes.last_id
 
     def _wait_for_notice(self, listener: PgChangeListener) -> bool:
         """Sleep in LISTEN up to `wait_s`; True when change_log should be read now.
@@ -103,3 +108,11 @@ class ChangeFeedWatcher(Worker):
             listener.close()  # interrupted at shutdown: no outage to report
             return False
         return woke or self._waits % SAFETY_POLL_EVERY == 0
+
+
+def _is_database_error(exc: BaseException) -> bool:
+    """A driver or SQLAlchemy error (psycopg is consulted only if something loaded it)."""
+    if isinstance(exc, SQLAlchemyError):
+        return True
+    psycopg = sys.modules.get("psycopg")
+    return psycopg is not None and isinstance(exc, psycopg.Error)

@@ -1,31 +1,111 @@
-"""Schema migrations at start: upgrade older databases, refuse newer or foreign ones."""
+"""Opening the database: schema migrations at start; older ones upgraded, newer or foreign refused.
+
+Alembic is imported only when a migration is due: a database already at the newest revision —
+every start but the first after an update — is recognised with one SELECT (cold start).
+"""
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from alembic.util import CommandError
 from sqlalchemy import inspect
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
-from data.db import Database, DatabaseError, DbErrorKind, classify
+from data.db import Database, DatabaseError, DbErrorKind, DbOptions, classify
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 log = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 # Any fixed number: all workstations of a site agree on it, so only one migrates at a time.
 _PG_MIGRATION_LOCK = 0x5C_C0_01
+_REVISION = re.compile(
+    r'^(down_revision|revision)\s*(?::[^=]*)?=\s*["\']?([\w-]+|None)["\']?', re.M
+)
+
+
+@cache
+def head_revision() -> str | None:
+    """The newest revision, read from the migration scripts without importing Alembic.
+
+    None when the scripts do not form one straight line (Alembic then decides).
+    """
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for script in (MIGRATIONS / "versions").glob("*.py"):
+        text = script.read_text(encoding="utf-8")
+        found: dict[str, str] = {m[1]: m[2] for m in _REVISION.finditer(text)}
+        if "revision" not in found:
+            continue
+        revisions.add(found["revision"])
+        if found.get("down_revision") not in (None, "None"):
+            parents.add(found["down_revision"])
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 else None
+
+
+def _current_revision(db: Database) -> str | None:
+    """The database's revision by plain SQL; None if it has none (or no version table).
+
+    On PostgreSQL it waits, without the everyday lock and statement limits, while another
+    workstation migrates (the migration holds the advisory lock exclusively), so it never
+    reads a revision that is about to change.
+    """
+    try:
+        with db.engine.connect() as conn:
+            if db.dialect == "postgresql":
+                conn.exec_driver_sql("SET LOCAL lock_timeout = 0")
+                conn.exec_driver_sql("SET LOCAL statement_timeout = 0")
+                conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock_shared({_PG_MIGRATION_LOCK})")
+            version = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+            conn.rollback()
+            return None if version is None else str(version)
+    except SQLAlchemyError:
+        return None  # no table yet, or unreadable: the full check says which
+
+
+def open_database(url: str, *, migrate: bool = True, opts: DbOptions | None = None) -> Database:
+    """Open, check and migrate the database; raise DatabaseError with a clear message."""
+    db = Database(url, opts)
+    try:
+        db.probe()
+        if migrate:
+            _migrate(db)
+    except DatabaseError:
+        db.dispose()
+        raise
+    log.info("database ready: %s", db.shown_url)
+    return db
+
+
+def _migrate(db: Database) -> None:
+    head = head_revision()
+    if head is not None and _current_revision(db) == head:
+        return
+    if db.dialect != "postgresql":
+        upgrade_to_head(db)
+        return
+    # A migration waits for another workstation's migration (an advisory lock) and may
+    # rewrite a large table: the limits of everyday statements do not apply to it.
+    unlimited = Database(db.url, replace(db.opts, lock_timeout_s=0, statement_timeout_s=0))
+    try:
+        upgrade_to_head(unlimited)
+    finally:
+        unlimited.dispose()
 
 
 def alembic_config() -> Config:
     """An Alembic config that needs no alembic.ini on disk (works when frozen too)."""
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     return cfg
@@ -47,6 +127,10 @@ class SchemaStatus:
 
 def schema_status(conn: Connection) -> SchemaStatus:
     """Read the database's revision; raise DatabaseError if it is newer or not ours."""
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+    from alembic.util import CommandError
+
     script = ScriptDirectory.from_config(alembic_config())
     head = script.get_current_head()
     assert head is not None
@@ -90,6 +174,9 @@ def _migration_error(exc: SQLAlchemyError, db: Database) -> DatabaseError:
 
 def upgrade_to_head(db: Database) -> SchemaStatus:
     """Bring the schema to the newest revision, all or nothing."""
+    from alembic import command
+    from alembic.util import CommandError
+
     try:
         with db.engine.connect() as conn:
             if db.dialect == "postgresql":

@@ -13,7 +13,8 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from core.site import SiteSpec, load_site
-from data.db import Database, open_database
+from data.db import Database
+from data.migrate import open_database
 from tests.helpers.postgres import PgServer, start_postgres
 
 ROOT = Path(__file__).resolve().parent.parent

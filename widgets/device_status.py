@@ -34,6 +34,9 @@ from widgets.table_model import SORT_ROLE, Column, RowTableModel
 _Index = QModelIndex | QPersistentModelIndex
 
 
+SIZE_SAMPLE_ROWS = 25  # rows measured when sizing columns to their contents
+
+
 class DeviceStatusModel(RowTableModel[DeviceRow, int]):
     """Rows of DeviceRow, by kind and code."""
 
@@ -119,8 +122,10 @@ class DeviceStatusWidget(QWidget):
         self.model.set_rows(rows)
         self.stack.setCurrentWidget(self.table if rows else self.empty)
         if rows and not self._sized:
-            # Once: resizing to contents costs ~150 ms per 500 rows (FIELD-NOTES).
+            # Once, and from the first rows only: measuring every cell costs ~150 ms per 500
+            # rows (FIELD-NOTES), paid on the GUI thread before the first paint.
             self._sized = True
+            self.table.horizontalHeader().setResizeContentsPrecision(SIZE_SAMPLE_ROWS)
             self.table.resizeColumnsToContents()
         self._update_summary()
 

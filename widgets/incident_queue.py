@@ -23,6 +23,9 @@ def age_parts(since: datetime, now: datetime) -> tuple[int, int, int]:
     return secs // 86400, secs % 86400 // 3600, secs % 3600 // 60
 
 
+SIZE_SAMPLE_ROWS = 25  # rows measured when sizing columns to their contents
+
+
 class IncidentQueueModel(RowTableModel[IncidentRow, int]):
     """Rows of IncidentRow in the service's order (priority, new first, oldest first)."""
 
@@ -117,8 +120,10 @@ class IncidentQueueWidget(QStackedWidget):
             self.table.setCurrentIndex(QModelIndex())
         self.setCurrentWidget(self.table if rows else self.empty)
         if rows and not self._sized:
-            # Once: resizing to contents costs ~150 ms per 500 rows (FIELD-NOTES).
+            # Once, and from the first rows only: measuring every cell costs ~150 ms per 500
+            # rows (FIELD-NOTES), paid on the GUI thread before the first paint.
             self._sized = True
+            self.table.horizontalHeader().setResizeContentsPrecision(SIZE_SAMPLE_ROWS)
             self.table.resizeColumnsToContents()
 
     def rows(self) -> tuple[IncidentRow, ...]:

@@ -35,7 +35,14 @@ class SignInService:
         self.ctx = ctx
         self.hasher = hasher
         self.policy = policy
-        self._dummy_hash = hasher.hash(_DUMMY_PASSWORD)
+        self._dummy: str | None = None
+
+    def _dummy_hash(self) -> str:
+        # Made at the first unknown user name, on the writer thread, not at start: hashing
+        # costs ~0.1 s that the cold start should not pay on the GUI thread.
+        if self._dummy is None:
+            self._dummy = self.hasher.hash(_DUMMY_PASSWORD)
+        return self._dummy
 
     def login(self, username: str, password: str) -> Principal:
         """Check the password; count failures, lock after too many. Raises LoginError."""
@@ -55,7 +62,7 @@ class SignInService:
     ) -> Principal | LoginError:
         user = find_user(tx.session, username)
         if user is None:
-            self.hasher.verify(self._dummy_hash, password)
+            self.hasher.verify(self._dummy_hash(), password)
             tx.audit(AuditAction.LOGIN_FAILED, detail="unknown user")
             return LoginError(LoginError.BAD_CREDENTIALS)
         if not user.active:

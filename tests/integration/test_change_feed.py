@@ -58,6 +58,7 @@ def test_an_incident_from_another_workstation_is_inserted_not_reloaded(
     with seeded.db.session() as s:
         ours = latest_change_id(s)
     qtbot.waitUntil(lambda: console.feed is not None and console.feed.last_id >= ours)
+    console.qapp.processEvents()  # the notice of our own change, published before last_id
     assert console.wait_idle()
     queue.table.selectRow(0)
     selected = queue.selected_incident_id()

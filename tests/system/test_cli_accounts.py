@@ -70,7 +70,7 @@ def test_user_add_passwd_and_unlock(tmp_path: Path) -> None:
     assert pw.returncode == 0, pw.stderr
 
     from console.startup import local_services
-    from data.db import open_database
+    from data.migrate import open_database
 
     db = open_database(url)
     try:

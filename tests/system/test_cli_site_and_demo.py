@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from console.startup import local_services
 from core.site import load_site
-from data.db import open_database
+from data.migrate import open_database
 from data.models import AuditLog
 from data.seeding import seed_site
 from tests.helpers.cli import run_cli

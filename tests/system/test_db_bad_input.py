@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from data.db import DatabaseError, DbErrorKind, DbOptions, open_database
-from data.migrate import alembic_config
+from data.db import DatabaseError, DbErrorKind, DbOptions
+from data.migrate import alembic_config, open_database
 from tests.helpers.cli import run_cli
 from tests.helpers.postgres import PgServer
 from tests.unit.data.support import table_names

@@ -10,7 +10,8 @@ import pytest
 from sqlalchemy import select
 
 from data.audit import append_audit
-from data.db import Database, open_database
+from data.db import Database
+from data.migrate import open_database
 from data.models import AuditLog
 from tests.helpers.cli import run_cli
 from tests.unit.data.support import FakeClock, tamper

@@ -11,8 +11,9 @@ from pytestqt.qtbot import QtBot
 import data.feed
 from core.events import ChangesAvailable
 from data.changes import PgChangeListener, record_change
-from data.db import Database, open_database
+from data.db import Database
 from data.feed import ChangeFeedWatcher
+from data.migrate import open_database
 from tests.helpers.postgres import PgServer
 
 pytestmark = pytest.mark.postgres

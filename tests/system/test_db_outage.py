@@ -13,9 +13,11 @@ from console.app import ConsoleApp, ConsoleOptions
 from console.startup import local_services
 from core.model import Priority
 from core.site import SiteSpec
-from data.db import DbOptions, open_database
+from data.db import DbOptions
+from data.migrate import open_database
 from data.seeding import seed_site
-from tests.helpers.console_fixtures import DEVICES_IN_DEMO_SITE, fast_hasher
+from tests.helpers.consoles import DEVICES_IN_DEMO_SITE
+from tests.helpers.fakes import fast_hasher
 from tests.helpers.postgres import PgServer, start_postgres
 from widgets.incident_dialog import NewIncident
 

@@ -9,7 +9,8 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
 
-from data.db import Database, DbErrorKind, DbOptions, classify, open_database
+from data.db import Database, DbErrorKind, DbOptions, classify
+from data.migrate import open_database
 from tests.helpers.postgres import PgServer
 
 _n = 0

@@ -12,8 +12,9 @@ from pytestqt.qtbot import QtBot
 from console.threads import ThreadOwner
 from core.events import DatabaseHealth, WorkerFailed
 from data.changes import PgChangeListener, record_change
-from data.db import Database, DbOptions, open_database
+from data.db import Database, DbOptions
 from data.feed import ChangeFeedWatcher
+from data.migrate import open_database
 from tests.helpers.postgres import PgServer
 
 _n = 0

@@ -14,9 +14,10 @@ from console.startup import local_services
 from core.incidents import IncidentState
 from core.model import Priority
 from core.site import SiteSpec
-from data.db import Database, open_database
+from data.db import Database
+from data.migrate import open_database
 from data.seeding import seed_site
-from tests.helpers.console_fixtures import fast_hasher
+from tests.helpers.fakes import fast_hasher
 from widgets.incident_dialog import NewIncident
 
 

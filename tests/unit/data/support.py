@@ -2,36 +2,23 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
-
-import argon2
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection, Engine
 
 from data.db import Database
-from data.security import Argon2Hasher
+from tests.helpers.fakes import T0, FakeClock, fast_hasher
 
-T0 = datetime(2026, 11, 25, 8, 0, tzinfo=UTC)
+__all__ = [
+    "T0",
+    "FakeClock",
+    "allow_audit_tampering",
+    "cheap_hasher",
+    "table_names",
+    "tamper",
+]
 
-
-def cheap_hasher() -> Argon2Hasher:
-    """Real argon2id with the smallest cost, so sign-in tests stay fast."""
-    return Argon2Hasher(argon2.PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
-
-
-class FakeClock:
-    """An injectable clock: fixed until the test moves it, or stepping by `tick` per call."""
-
-    def __init__(self, start: datetime = T0, tick: timedelta = timedelta(0)):
-        self.now = start
-        self.tick = tick
-
-    def __call__(self) -> datetime:
-        self.now += self.tick
-        return self.now
-
-    def advance(self, delta: timedelta) -> None:
-        self.now += delta
+# One set of fakes for the whole suite (tests/helpers/fakes.py, checked against the ports).
+cheap_hasher = fast_hasher
 
 
 def table_names(bind: Engine | Connection) -> set[str]:

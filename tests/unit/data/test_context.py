@@ -491,3 +491,19 @@ def test_a_role_taken_away_after_sign_in_takes_its_rights_with_it(env: World) ->
     # What the role still grants goes on working.
     iid = env.svc.incidents.create(admin, title="井盖", priority=Priority.P3, community="C01")
     assert iid > 0
+
+
+def test_a_scope_narrowed_after_sign_in_applies_to_the_next_write(env: World) -> None:
+    from data.models import Community
+
+    ws01 = env.who("ws01")  # signed in for C01
+    with env.db.session() as s:
+        user = s.scalars(select(User).where(User.username == "ws01")).one()
+        user.communities = list(s.scalars(select(Community).where(Community.code == "C02")))
+    with pytest.raises(PermissionDenied):
+        env.svc.incidents.create(ws01, title="漏水", priority=Priority.P3, community="C01")
+    # A wider scope takes effect at the next sign-in, never by itself.
+    with pytest.raises(PermissionDenied):
+        env.svc.incidents.create(ws01, title="漏水", priority=Priority.P3, community="C02")
+    fresh = env.svc.signin.principal("ws01")
+    assert env.svc.incidents.create(fresh, title="漏水", priority=Priority.P3, community="C02")

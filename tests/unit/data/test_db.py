@@ -17,10 +17,10 @@ from data.db import (
     DbOptions,
     classify,
     default_sqlite_url,
-    open_database,
     redact,
     resolve_url,
 )
+from data.migrate import open_database
 from data.models import Device
 
 

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, text
 from sqlalchemy.exc import DBAPIError
 
 from core.audit import GENESIS_HASH
-from data import migrate
-from data.db import Database, DatabaseError, DbErrorKind, open_database
-from data.migrate import alembic_config, schema_status, upgrade_to_head
+from data.db import Database, DatabaseError, DbErrorKind
+from data.migrate import alembic_config, open_database, schema_status, upgrade_to_head
 from data.models import Base
 from tests.unit.data.support import table_names
 
@@ -64,7 +65,9 @@ def test_opening_again_is_a_no_op(db_url: str, monkeypatch: pytest.MonkeyPatch) 
     def must_not_run(*_a: object, **_k: object) -> None:
         raise AssertionError("an up-to-date database must not be migrated again")
 
-    monkeypatch.setattr(migrate.command, "upgrade", must_not_run)
+    from alembic import command
+
+    monkeypatch.setattr(command, "upgrade", must_not_run)
     db = open_database(db_url)
     try:
         status = upgrade_to_head(db)
@@ -162,3 +165,29 @@ def test_schema_matches_the_models(db: Database) -> None:
         ctx = MigrationContext.configure(conn, opts={"compare_type": True})
         diff = compare_metadata(ctx, Base.metadata)
     assert diff == []
+
+
+def test_the_head_read_without_alembic_is_alembics_head() -> None:
+    """The fast start-up check reads the scripts itself; it must agree with Alembic."""
+    from data.migrate import head_revision
+
+    assert head_revision() == HEAD
+
+
+def test_an_up_to_date_database_opens_without_importing_alembic(tmp_path: Path) -> None:
+    """Cold start: Alembic costs ~0.1 s to import and is needed only when a migration is due."""
+    import subprocess
+    import sys
+
+    url = f"sqlite:///{tmp_path / 'c.db'}"
+    open_database(url).dispose()  # migrated once
+    code = (
+        "import sys; from data.migrate import open_database; "
+        f"open_database({url!r}).dispose(); "
+        "print(any(m == 'alembic' or m.startswith('alembic.') for m in sys.modules))"
+    )
+    root = Path(__file__).resolve().parents[3]
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "False"
