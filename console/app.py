@@ -184,7 +184,7 @@ class ConsoleApp(QObject):
             if deadline.hasExpired():
                 return False
             self.qapp.processEvents()
-            QThread.msleep(5)
+            QThread.msleep(1)
         self.qapp.processEvents()
         return True
 

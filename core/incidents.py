@@ -71,3 +71,11 @@ def allowed_targets(current: IncidentState) -> frozenset[IncidentState]:
         else set()
     )
     return _FORWARD[current] | extra
+
+
+def queue_rank(priority: int, state: IncidentState) -> int:
+    """The queue's first sort key, stored with each incident: priority, then new before handled.
+
+    With `created_at` and `id` after it, it gives the queue's order by an index alone.
+    """
+    return int(priority) * 2 + (0 if state is IncidentState.NEW else 1)

@@ -6,8 +6,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from core.incidents import IncidentState
+from core.incidents import IncidentState, queue_rank
 from core.model import DeviceState, IncidentSource, Priority, RoleName
+from core.timefmt import as_utc
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,10 +115,11 @@ class UserRow:
     last_login_at: datetime | None
 
 
-def queue_key(r: IncidentRow) -> tuple[int, int, datetime, int]:
+def queue_key(r: IncidentRow) -> tuple[int, datetime, int]:
     """The queue's order: most urgent first, new before handled, oldest first.
 
-    The same order as the service's SQL, so that rows merged in one by one land where a full
-    reload would put them.
+    The same order as the service's SQL (queue_rank, created_at, id), so that rows merged in
+    one by one land where a full reload would put them, and the key of the last row shown is
+    where the next page starts.
     """
-    return (int(r.priority), 0 if r.state is IncidentState.NEW else 1, r.created_at, r.id)
+    return (queue_rank(r.priority, r.state), as_utc(r.created_at), r.id)

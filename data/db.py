@@ -274,6 +274,9 @@ class Database:
         except (NoSuchModuleError, ArgumentError) as exc:
             raise DatabaseError(DbErrorKind.CONFIG, str(exc), redact(url)) from exc
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # Set once the schema was checked as ours: only then may closing write statistics
+        # into the file (a refused foreign or damaged file is left exactly as it was).
+        self.checked = False
         self._write_sessions = sessionmaker(
             self.engine.execution_options(**{_WRITE_OPTION: True}), expire_on_commit=False
         )
@@ -320,6 +323,26 @@ class Database:
         with self._write_sessions.begin() as session:
             yield session
 
+    def analyze_if_never(self) -> None:
+        """SQLite picks indexes well only with statistics: gather them once (at start)."""
+        if self.dialect != "sqlite":
+            return  # PostgreSQL's autovacuum analyses by itself
+        try:
+            with self.engine.begin() as conn:
+                known = conn.exec_driver_sql(
+                    "SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'"
+                ).scalar()
+                if not known:
+                    conn.exec_driver_sql("ANALYZE")
+        except SQLAlchemyError as exc:
+            log.warning("ANALYZE failed: %s", exc)  # slower queries, nothing worse
+
     def dispose(self) -> None:
-        """Close every pooled connection."""
+        """Close every pooled connection; on SQLite refresh the planner's statistics first."""
+        if self.dialect == "sqlite" and self.checked:
+            try:
+                with self.engine.begin() as conn:
+                    conn.exec_driver_sql("PRAGMA optimize")
+            except SQLAlchemyError as exc:
+                log.debug("PRAGMA optimize at close failed: %s", exc)
         self.engine.dispose()

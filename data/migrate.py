@@ -79,6 +79,8 @@ def open_database(url: str, *, migrate: bool = True, opts: DbOptions | None = No
         db.probe()
         if migrate:
             _migrate(db)
+            db.checked = True
+            db.analyze_if_never()
     except DatabaseError:
         db.dispose()
         raise

@@ -2,13 +2,31 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QBrush
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStackedWidget, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
+from core.model import Priority
 from core.timefmt import DEFAULT_ZONE, fmt_local, utcnow
 from core.views import IncidentRow
 from widgets import labels
@@ -24,12 +42,29 @@ def age_parts(since: datetime, now: datetime) -> tuple[int, int, int]:
 
 
 SIZE_SAMPLE_ROWS = 25  # rows measured when sizing columns to their contents
+_NO_PARENT = QModelIndex()
+
+
+def queue_summary(counts: Mapping[Priority, int], shown: int, total: int) -> tuple[str, str]:
+    """The pane's count line and its tooltip, so that nothing is ever silently left out."""
+    parts = " · ".join(f"{p.name} {counts.get(p, 0)}" for p in Priority)
+    text = QCoreApplication.translate("IncidentQueueWidget", "{parts} · {total} open").format(
+        parts=parts, total=total
+    )
+    if shown < total:
+        text += QCoreApplication.translate(
+            "IncidentQueueWidget", " — showing {shown}; scroll down for more"
+        ).format(shown=shown)
+    tip = "\n".join(f"{labels.priority(p)}: {counts.get(p, 0)}" for p in Priority)
+    return text, tip
 
 
 class IncidentQueueModel(RowTableModel[IncidentRow, int]):
     """Rows of IncidentRow in the service's order (priority, new first, oldest first)."""
 
     COLUMNS = ("priority", "state", "title", "community", "location", "created", "age", "claimed")
+
+    sig_more_requested = Signal()  # the view reached the last row and more exist; GUI thread
 
     def __init__(
         self,
@@ -39,6 +74,8 @@ class IncidentQueueModel(RowTableModel[IncidentRow, int]):
     ):
         self._zone = zone
         self._clock = clock
+        self._more = False  # open incidents follow the last row
+        self._fetching = False  # a page was asked for and has not come yet
         super().__init__(
             [
                 Column(
@@ -79,9 +116,24 @@ class IncidentQueueModel(RowTableModel[IncidentRow, int]):
         """Repaint the age column (a timer calls this; ages grow while nothing else changes)."""
         self.refresh_column("age")
 
+    # --- the rest of the queue, a page at a time --------------------------------------------
+    def set_more(self, more: bool) -> None:
+        """Whether open incidents follow the last row (another page can be fetched)."""
+        self._more = more
+        self._fetching = False
 
-class IncidentQueueWidget(QStackedWidget):
-    """The queue table, or an empty state when nothing is open."""
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = _NO_PARENT) -> bool:
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = _NO_PARENT) -> None:
+        if parent.isValid() or self._fetching:
+            return
+        self._fetching = True  # one request at a time; set_more() answers it
+        self.sig_more_requested.emit()
+
+
+class IncidentQueueWidget(QWidget):
+    """The queue table under a count line, or an empty state when nothing is open."""
 
     sig_incident_activated = Signal(int)  # incident id; Enter or double-click; GUI thread
 
@@ -105,8 +157,18 @@ class IncidentQueueWidget(QStackedWidget):
         self._age_timer.timeout.connect(self.model.refresh_ages)
         self._age_timer.start()
         self.empty = EmptyStateWidget(self)
-        self.addWidget(self.empty)
-        self.addWidget(self.table)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("queueSummary")
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.table)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 0)
+        lay.setSpacing(2)
+        lay.addWidget(self.summary)
+        lay.addWidget(self.stack, 1)
+        self._counts: tuple[dict[Priority, int], int] = ({}, 0)
         self.retranslate()
 
     def set_rows(self, rows: Sequence[IncidentRow]) -> None:
@@ -118,7 +180,8 @@ class IncidentQueueWidget(QStackedWidget):
             # Ctrl+K claim an incident the operator never chose.
             self.table.clearSelection()
             self.table.setCurrentIndex(QModelIndex())
-        self.setCurrentWidget(self.table if rows else self.empty)
+        self.stack.setCurrentWidget(self.table if rows else self.empty)
+        self._update_summary()
         if rows and not self._sized:
             # Once, and from the first rows only: measuring every cell costs ~150 ms per 500
             # rows (FIELD-NOTES), paid on the GUI thread before the first paint.
@@ -129,6 +192,22 @@ class IncidentQueueWidget(QStackedWidget):
     def rows(self) -> tuple[IncidentRow, ...]:
         """The incidents shown, in order."""
         return self.model.rows()
+
+    def currentWidget(self) -> QWidget | None:
+        """The table, or the empty state when nothing is open."""
+        return self.stack.currentWidget()
+
+    def set_counts(self, by_priority: Mapping[Priority, int], total: int) -> None:
+        """Open incidents in scope, whether shown or not (the count line)."""
+        self._counts = (dict(by_priority), total)
+        self._update_summary()
+
+    def _update_summary(self) -> None:
+        counts, total = self._counts
+        total = max(total, self.model.rowCount())
+        text, tip = queue_summary(counts, self.model.rowCount(), total)
+        self.summary.setText(text)
+        self.summary.setToolTip(tip)
 
     def selected_incident_id(self) -> int | None:
         """The id of the selected incident, if any."""
@@ -149,6 +228,7 @@ class IncidentQueueWidget(QStackedWidget):
             ),
         )
         self.model.retranslate()
+        self._update_summary()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -11,14 +11,19 @@ from console.shell.main_window import ActionSpec
 from console.shell.panes import Area, PaneSpec
 from core.events import ChangesAvailable
 from core.incidents import OPEN_STATES, IncidentState, TransitionError, allowed_targets
+from core.model import Priority
 from core.permissions import Permission, PermissionDenied, Principal
 from core.views import CommunityRow, IncidentDetail, IncidentRow, queue_key
 from data.context import STREET_WIDE
+from data.services.incidents import QueuePage
 from widgets.incident_detail import IncidentDetailDialog
 from widgets.incident_dialog import NewIncident, NewIncidentDialog
 from widgets.incident_queue import IncidentQueueWidget
 
 log = logging.getLogger(__name__)
+
+PAGE = 200  # open incidents read at a time; more as the operator scrolls
+OpenCounts = dict[tuple[Priority, IncidentState], int]
 
 
 class IncidentsPresenter(Presenter):
@@ -31,6 +36,8 @@ class IncidentsPresenter(Presenter):
         super().__init__(ctx)
         self.queue = IncidentQueueWidget(ctx.zone)
         self.queue.sig_incident_activated.connect(self.open_incident)
+        self.queue.model.sig_more_requested.connect(self._on_more_requested)
+        self._more = False  # open incidents follow the last row loaded
         ctx.window.add_pane(
             PaneSpec(
                 "incidents",
@@ -76,6 +83,9 @@ class IncidentsPresenter(Presenter):
 
     def signed_out(self) -> None:
         self.queue.set_rows([])
+        self.queue.set_counts({}, 0)
+        self._more = False
+        self.queue.model.set_more(False)
         self.communities = []
         self._draft_on_lock = None
         if self.entry_dialog is not None:
@@ -110,18 +120,57 @@ class IncidentsPresenter(Presenter):
             return
         self._loading = True
         services = self.ctx.services
+        # At least as many rows as are shown now: a reload must not shrink what the operator
+        # scrolled to.
+        limit = max(PAGE, len(self.queue.rows()))
 
-        def job() -> tuple[list[IncidentRow], list[CommunityRow]]:
-            return services.incidents.open_incidents(who), services.site.communities(who)
+        def job() -> tuple[QueuePage, OpenCounts, list[CommunityRow]]:
+            return (
+                services.incidents.queue_page(who, limit=limit),
+                services.incidents.open_counts(who),
+                services.site.communities(who),
+            )
 
         self.ctx.jobs.read(job, self._on_loaded, self._on_load_failed, "incidents")
 
-    def _on_loaded(self, result: tuple[list[IncidentRow], list[CommunityRow]]) -> None:
+    def _on_loaded(self, result: tuple[QueuePage, OpenCounts, list[CommunityRow]]) -> None:
         self._loading = False
         if self.who is not None:
-            rows, self.communities = result
-            self.queue.set_rows(rows)
+            page, counts, self.communities = result
+            self._more = page.more
+            self.queue.set_rows(page.rows)
+            self.queue.model.set_more(page.more)
+            self._show_counts(counts)
         self._reload_if_asked()
+
+    def _show_counts(self, counts: OpenCounts) -> None:
+        by_priority: dict[Priority, int] = {}
+        for (priority, _state), n in counts.items():
+            by_priority[priority] = by_priority.get(priority, 0) + n
+        self.queue.set_counts(by_priority, sum(counts.values()))
+
+    def _on_more_requested(self) -> None:
+        """The operator scrolled to the last row: the next page, after it (keyset)."""
+        who, rows = self.who, self.queue.rows()
+        if who is None or not rows or not self._more:
+            self.queue.model.set_more(self._more)
+            return
+        after = queue_key(rows[-1])
+        incidents = self.ctx.services.incidents
+        self.read_for(
+            who,
+            lambda: incidents.queue_page(who, after=after, limit=PAGE),
+            self._on_more_loaded,
+            self.tr("Could not load the incident queue"),
+            "queue_page",
+        )
+
+    def _on_more_loaded(self, page: QueuePage) -> None:
+        known = {r.id for r in self.queue.rows()}
+        merged = [*self.queue.rows(), *(r for r in page.rows if r.id not in known)]
+        self._more = page.more
+        self.queue.set_rows(sorted(merged, key=queue_key))
+        self.queue.model.set_more(page.more)
 
     def _on_load_failed(self, exc: BaseException) -> None:
         self._loading = False
@@ -147,10 +196,14 @@ class IncidentsPresenter(Presenter):
         if who is None or not ids:
             return
         incidents = self.ctx.services.incidents
+
+        def job() -> tuple[list[IncidentRow], OpenCounts]:
+            return incidents.incidents_by_ids(who, ids), incidents.open_counts(who)
+
         self.read_for(
             who,
-            lambda: incidents.incidents_by_ids(who, ids),
-            lambda rows: self._merge(ids, rows),
+            job,
+            lambda result: self._merge(ids, *result),
             self.tr("Could not load the incident queue"),
             "incident_rows",
         )
@@ -158,10 +211,17 @@ class IncidentsPresenter(Presenter):
         if dlg is not None and dlg.isVisible() and dlg.incident_id in ids:
             self.open_incident(dlg.incident_id)  # another workstation may have moved it
 
-    def _merge(self, ids: frozenset[int], rows: list[IncidentRow]) -> None:
-        fresh = {r.id: r for r in rows if r.state in OPEN_STATES}
-        kept = [r for r in self.queue.rows() if r.id not in ids]
-        self.queue.set_rows(sorted([*kept, *fresh.values()], key=queue_key))
+    def _merge(self, ids: frozenset[int], rows: list[IncidentRow], counts: OpenCounts) -> None:
+        shown = self.queue.rows()
+        fresh = [r for r in rows if r.state in OPEN_STATES]
+        if self._more and shown:
+            # Only the loaded window is shown: a row that sorts past its end belongs to a page
+            # not fetched yet (the count line still counts it).
+            end = queue_key(shown[-1])
+            fresh = [r for r in fresh if queue_key(r) <= end]
+        kept = [r for r in shown if r.id not in ids]
+        self.queue.set_rows(sorted([*kept, *fresh], key=queue_key))
+        self._show_counts(counts)
 
     # --- manual entry -----------------------------------------------------------------------
     @Slot()

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, case, select
+from sqlalchemy import Select, func, select, text, tuple_
 from sqlalchemy.orm import aliased
 
 from core.audit import AuditAction
-from core.incidents import OPEN_STATES, IncidentState, Transition, check_transition
+from core.incidents import IncidentState, Transition, check_transition, queue_rank
 from core.model import IncidentSource, Priority
 from core.permissions import Permission, Principal
 from core.views import IncidentDetail, IncidentEventRow, IncidentRow
 from data.context import STREET_WIDE, ServiceContext
-from data.models import Community, Incident, IncidentEvent, User
+from data.models import OPEN_STATES_SQL, Community, Incident, IncidentEvent, User
 
 TITLE_MAX = 200
 LOCATION_MAX = 200
@@ -49,12 +51,27 @@ def _row(found: Any) -> IncidentRow:
 
 
 def queue_order() -> tuple[Any, ...]:
-    """Most urgent first, new before handled, oldest first (the queue's order)."""
-    return (
-        Incident.priority,
-        case((Incident.state == IncidentState.NEW.value, 0), else_=1),
-        Incident.created_at,
-    )
+    """Most urgent first, new before handled, oldest first (the queue's order, by index)."""
+    return (Incident.queue_rank, Incident.created_at, Incident.id)
+
+
+def _open() -> Any:
+    # Literal, the same text as the partial indexes' WHERE: SQLite uses a partial index only
+    # when it can see that the query's condition implies the index's, which bound
+    # parameters hide.
+    return text(f"incident.{OPEN_STATES_SQL}")
+
+
+QueueKey = tuple[int, datetime, int]
+"""Where a page of the queue ends: (queue_rank, created_at, id) of its last row."""
+
+
+@dataclass(frozen=True, slots=True)
+class QueuePage:
+    """Open incidents from one point of the queue on, and whether more follow."""
+
+    rows: list[IncidentRow]
+    more: bool
 
 
 class IncidentService:
@@ -65,18 +82,49 @@ class IncidentService:
 
     # --- reads ----------------------------------------------------------------------------
     def open_incidents(self, who: Principal, limit: int = 500) -> list[IncidentRow]:
-        """The queue: open items, most urgent and oldest first."""
+        """The first `limit` open items, most urgent and oldest first."""
+        return self.queue_page(who, limit=limit).rows
+
+    def queue_page(
+        self, who: Principal, *, after: QueueKey | None = None, limit: int = 200
+    ) -> QueuePage:
+        """A page of the open queue after `after` (keyset, never OFFSET: stable under change)."""
         self.ctx.require(who, Permission.VIEW_INCIDENTS)
-        stmt = (
-            _incident_select()
-            .where(Incident.state.in_([s.value for s in OPEN_STATES]))
-            .order_by(*queue_order())
-            .limit(limit)
-        )
-        if who.communities is not None:
-            stmt = stmt.where(Community.code.in_(who.communities))
+        stmt = _incident_select().where(_open()).order_by(*queue_order()).limit(limit + 1)
+        if after is not None:
+            stmt = stmt.where(
+                # A plain tuple on the right: each value is bound with its column's type
+                # (created_at as the UTC text SQLite stores).
+                tuple_(Incident.queue_rank, Incident.created_at, Incident.id) > tuple(after)
+            )
+        stmt = self._scoped(stmt, who)
         with self.ctx.read() as s:
-            return [_row(r) for r in s.execute(stmt)]
+            rows = [_row(r) for r in s.execute(stmt)]
+        return QueuePage(rows[:limit], more=len(rows) > limit)
+
+    def open_counts(self, who: Principal) -> dict[tuple[Priority, IncidentState], int]:
+        """How many open items of each priority and state the user may see."""
+        self.ctx.require(who, Permission.VIEW_INCIDENTS)
+        stmt = self._scoped(
+            select(Incident.priority, Incident.state, func.count())
+            .select_from(Incident)
+            .where(_open())
+            .group_by(Incident.priority, Incident.state),
+            who,
+        )
+        with self.ctx.read() as s:
+            return {(Priority(p), IncidentState(st)): int(n) for p, st, n in s.execute(stmt)}
+
+    @staticmethod
+    def _scoped(stmt: Any, who: Principal) -> Any:
+        """Limit to the user's communities by id, so the per-community index serves it."""
+        if who.communities is None:
+            return stmt
+        ids = select(Community.id).where(Community.code.in_(sorted(who.communities)))
+        if len(who.communities) == 1:
+            # Equality lets the per-community index give the queue's order (a station PC).
+            return stmt.where(Incident.community_id == ids.scalar_subquery())
+        return stmt.where(Incident.community_id.in_(ids.scalar_subquery()))
 
     def incidents_by_ids(self, who: Principal, ids: Collection[int]) -> list[IncidentRow]:
         """The given incidents in any state; those out of scope or gone are left out."""
@@ -164,6 +212,7 @@ class IncidentService:
                 created_at=tx.now,
                 updated_at=tx.now,
                 created_by_id=who.user_id,
+                queue_rank=queue_rank(priority, IncidentState.NEW),
             )
             s.add(inc)
             s.flush()
@@ -208,6 +257,7 @@ class IncidentService:
             current = IncidentState(inc.state)
             check_transition(Transition(current, target, note))
             inc.state = target.value
+            inc.queue_rank = queue_rank(inc.priority, target)
             inc.updated_at = tx.now
             if target is IncidentState.ACKNOWLEDGED and inc.claimed_by_id is None:
                 inc.claimed_by_id = who.user_id

@@ -279,12 +279,12 @@
 <context>
     <name>DeviceCountsLabel</name>
     <message>
-        <location filename="../../widgets/device_status.py" line="176"/>
+        <location filename="../../widgets/device_status.py" line="181"/>
         <source>Devices: loading…</source>
         <translation type="unfinished">Devices: loading…</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="179"/>
+        <location filename="../../widgets/device_status.py" line="184"/>
         <source>Devices: {on} online / {off} offline / {unk} never seen</source>
         <translation type="unfinished">Devices: {on} online / {off} offline / {unk} never seen</translation>
     </message>
@@ -292,47 +292,47 @@
 <context>
     <name>DeviceStatusModel</name>
     <message>
-        <location filename="../../widgets/device_status.py" line="48"/>
+        <location filename="../../widgets/device_status.py" line="51"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="52"/>
+        <location filename="../../widgets/device_status.py" line="55"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="53"/>
+        <location filename="../../widgets/device_status.py" line="56"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="54"/>
+        <location filename="../../widgets/device_status.py" line="57"/>
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="57"/>
+        <location filename="../../widgets/device_status.py" line="60"/>
         <source>Community</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="60"/>
+        <location filename="../../widgets/device_status.py" line="63"/>
         <source>Workstation</source>
         <translation>Workstation</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="63"/>
+        <location filename="../../widgets/device_status.py" line="66"/>
         <source>Last seen</source>
         <translation>Last seen</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="67"/>
+        <location filename="../../widgets/device_status.py" line="70"/>
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="58"/>
+        <location filename="../../widgets/device_status.py" line="61"/>
         <source>Control centre</source>
         <translation>Control centre</translation>
     </message>
@@ -340,22 +340,22 @@
 <context>
     <name>DeviceStatusWidget</name>
     <message>
-        <location filename="../../widgets/device_status.py" line="134"/>
+        <location filename="../../widgets/device_status.py" line="139"/>
         <source>{online} online · {offline} offline · {unknown} never seen</source>
         <translation>{online} online · {offline} offline · {unknown} never seen</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="141"/>
+        <location filename="../../widgets/device_status.py" line="146"/>
         <source>Filter by code, name, community… (Ctrl+F)</source>
         <translation>Filter by code, name, community… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="144"/>
+        <location filename="../../widgets/device_status.py" line="149"/>
         <source>No devices configured</source>
         <translation>No devices configured</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="145"/>
+        <location filename="../../widgets/device_status.py" line="150"/>
         <source>Readers, cameras, alarm panels and phones come from the site file.</source>
         <translation>Readers, cameras, alarm panels and phones come from the site file.</translation>
     </message>
@@ -541,57 +541,57 @@ Command system of {site}</translation>
 <context>
     <name>IncidentQueueModel</name>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="43"/>
+        <location filename="../../widgets/incident_queue.py" line="83"/>
         <source>Priority</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="48"/>
+        <location filename="../../widgets/incident_queue.py" line="88"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="49"/>
+        <location filename="../../widgets/incident_queue.py" line="89"/>
         <source>Incident</source>
         <translation>Incident</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="51"/>
+        <location filename="../../widgets/incident_queue.py" line="91"/>
         <source>Community</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="53"/>
+        <location filename="../../widgets/incident_queue.py" line="93"/>
         <source>Location</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="56"/>
+        <location filename="../../widgets/incident_queue.py" line="96"/>
         <source>Reported</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="59"/>
+        <location filename="../../widgets/incident_queue.py" line="99"/>
         <source>Age</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="60"/>
+        <location filename="../../widgets/incident_queue.py" line="100"/>
         <source>Handled by</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="70"/>
+        <location filename="../../widgets/incident_queue.py" line="110"/>
         <source>{d} d {h} h</source>
         <translation>{d} d {h} h</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="72"/>
+        <location filename="../../widgets/incident_queue.py" line="112"/>
         <source>{h} h {m} min</source>
         <translation>{h} h {m} min</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="73"/>
+        <location filename="../../widgets/incident_queue.py" line="113"/>
         <source>{m} min</source>
         <translation>{m} min</translation>
     </message>
@@ -599,12 +599,22 @@ Command system of {site}</translation>
 <context>
     <name>IncidentQueueWidget</name>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="134"/>
+        <location filename="../../widgets/incident_queue.py" line="51"/>
+        <source>{parts} · {total} open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_queue.py" line="55"/>
+        <source> — showing {shown}; scroll down for more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_queue.py" line="224"/>
         <source>No open incidents</source>
         <translation>No open incidents</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="136"/>
+        <location filename="../../widgets/incident_queue.py" line="226"/>
         <source>Incidents raised by calls, alarms, tracking rules or operators appear here, most urgent first. Press Ctrl+N to log one by hand.</source>
         <translation>Incidents raised by calls, alarms, tracking rules or operators appear here, most urgent first. Press Ctrl+N to log one by hand.</translation>
     </message>
@@ -612,43 +622,44 @@ Command system of {site}</translation>
 <context>
     <name>IncidentsPresenter</name>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="37"/>
+        <location filename="../../console/presenters/incidents.py" line="44"/>
         <source>Incident queue</source>
         <translation type="unfinished">Incident queue</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="47"/>
+        <location filename="../../console/presenters/incidents.py" line="54"/>
         <source>New incident…</source>
         <translation type="unfinished">New incident…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="58"/>
+        <location filename="../../console/presenters/incidents.py" line="65"/>
         <source>Acknowledge</source>
         <translation type="unfinished">Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="129"/>
-        <location filename="../../console/presenters/incidents.py" line="154"/>
+        <location filename="../../console/presenters/incidents.py" line="164"/>
+        <location filename="../../console/presenters/incidents.py" line="178"/>
+        <location filename="../../console/presenters/incidents.py" line="207"/>
         <source>Could not load the incident queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="208"/>
+        <location filename="../../console/presenters/incidents.py" line="268"/>
         <source>Could not create the incident</source>
         <translation type="unfinished">Could not create the incident</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="219"/>
+        <location filename="../../console/presenters/incidents.py" line="279"/>
         <source>Select an incident first.</source>
         <translation type="unfinished">Select an incident first.</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="233"/>
+        <location filename="../../console/presenters/incidents.py" line="293"/>
         <source>Could not acknowledge the incident</source>
         <translation type="unfinished">Could not acknowledge the incident</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="249"/>
+        <location filename="../../console/presenters/incidents.py" line="309"/>
         <source>Could not open the incident</source>
         <translation type="unfinished">Could not open the incident</translation>
     </message>
@@ -1321,102 +1332,102 @@ Command system of {site}</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../console/gui.py" line="29"/>
+        <location filename="../../console/gui.py" line="30"/>
         <source>The database file is damaged</source>
         <translation>The database file is damaged</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="30"/>
+        <location filename="../../console/gui.py" line="31"/>
         <source>It was left untouched. Restore it from a backup, or start the console with another file.</source>
         <translation>It was left untouched. Restore it from a backup, or start the console with another file.</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="37"/>
+        <location filename="../../console/gui.py" line="38"/>
         <source>The database is in use</source>
         <translation>The database is in use</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="38"/>
+        <location filename="../../console/gui.py" line="39"/>
         <source>Another program holds the database. Close the other console or tool and start again.</source>
         <translation>Another program holds the database. Close the other console or tool and start again.</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="45"/>
+        <location filename="../../console/gui.py" line="46"/>
         <source>The database cannot be reached</source>
         <translation>The database cannot be reached</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="46"/>
+        <location filename="../../console/gui.py" line="47"/>
         <source>Check that the database server runs and the address is right, or, for a file, its path and permissions.</source>
         <translation>Check that the database server runs and the address is right, or, for a file, its path and permissions.</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="53"/>
+        <location filename="../../console/gui.py" line="54"/>
         <source>The database refused the sign-in</source>
         <translation>The database refused the sign-in</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="54"/>
+        <location filename="../../console/gui.py" line="55"/>
         <source>Check the user name and password in the database address.</source>
         <translation>Check the user name and password in the database address.</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="59"/>
+        <location filename="../../console/gui.py" line="60"/>
         <source>The database is newer than this console</source>
         <translation>The database is newer than this console</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="60"/>
+        <location filename="../../console/gui.py" line="61"/>
         <source>It was not changed. Install the newer console on this workstation.</source>
         <translation>It was not changed. Install the newer console on this workstation.</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="65"/>
+        <location filename="../../console/gui.py" line="66"/>
         <source>Not a console database</source>
         <translation>Not a console database</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="66"/>
+        <location filename="../../console/gui.py" line="67"/>
         <source>It was not changed. Check the database address.</source>
         <translation>It was not changed. Check the database address.</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="71"/>
+        <location filename="../../console/gui.py" line="72"/>
         <source>The database setting is wrong</source>
         <translation>The database setting is wrong</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="72"/>
+        <location filename="../../console/gui.py" line="73"/>
         <source>Check the --db option or the CONSOLE_DB variable.</source>
         <translation>Check the --db option or the CONSOLE_DB variable.</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="77"/>
+        <location filename="../../console/gui.py" line="78"/>
         <source>Updating the database failed</source>
         <translation>Updating the database failed</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="78"/>
+        <location filename="../../console/gui.py" line="79"/>
         <source>The update was rolled back; nothing was changed.</source>
         <translation>The update was rolled back; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="126"/>
+        <location filename="../../console/gui.py" line="127"/>
         <source>The site file has an error</source>
         <translation>The site file has an error</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="127"/>
+        <location filename="../../console/gui.py" line="128"/>
         <source>Correct the site file and start again.</source>
         <translation>Correct the site file and start again.</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="141"/>
+        <location filename="../../console/gui.py" line="142"/>
         <source>The console is not set up yet</source>
         <translation>The console is not set up yet</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="142"/>
+        <location filename="../../console/gui.py" line="143"/>
         <source>This database holds no site and no users yet. Run `console demo` (or `make run`) to create the demo site, or `console user add` for real accounts.</source>
         <translation>This database holds no site and no users yet. Run `console demo` (or `make run`) to create the demo site, or `console user add` for real accounts.</translation>
     </message>

@@ -170,12 +170,12 @@
 <context>
     <name>DeviceCountsLabel</name>
     <message>
-        <location filename="../../widgets/device_status.py" line="176" />
+        <location filename="../../widgets/device_status.py" line="181" />
         <source>Devices: loading…</source>
         <translation>设备：加载中…</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="179" />
+        <location filename="../../widgets/device_status.py" line="184" />
         <source>Devices: {on} online / {off} offline / {unk} never seen</source>
         <translation>设备：在线 {on} / 离线 {off} / 未上线 {unk}</translation>
     </message>
@@ -183,47 +183,47 @@
 <context>
     <name>DeviceStatusModel</name>
     <message>
-        <location filename="../../widgets/device_status.py" line="48" />
+        <location filename="../../widgets/device_status.py" line="51" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="52" />
+        <location filename="../../widgets/device_status.py" line="55" />
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="53" />
+        <location filename="../../widgets/device_status.py" line="56" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="54" />
+        <location filename="../../widgets/device_status.py" line="57" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="57" />
+        <location filename="../../widgets/device_status.py" line="60" />
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="60" />
+        <location filename="../../widgets/device_status.py" line="63" />
         <source>Workstation</source>
         <translation>工作站</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="63" />
+        <location filename="../../widgets/device_status.py" line="66" />
         <source>Last seen</source>
         <translation>最后联系</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="67" />
+        <location filename="../../widgets/device_status.py" line="70" />
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="58" />
+        <location filename="../../widgets/device_status.py" line="61" />
         <source>Control centre</source>
         <translation>指挥中心</translation>
     </message>
@@ -231,22 +231,22 @@
 <context>
     <name>DeviceStatusWidget</name>
     <message>
-        <location filename="../../widgets/device_status.py" line="134" />
+        <location filename="../../widgets/device_status.py" line="139" />
         <source>{online} online · {offline} offline · {unknown} never seen</source>
         <translation>在线 {online} · 离线 {offline} · 未上线 {unknown}</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="141" />
+        <location filename="../../widgets/device_status.py" line="146" />
         <source>Filter by code, name, community… (Ctrl+F)</source>
         <translation>按编号、名称、社区筛选…（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="144" />
+        <location filename="../../widgets/device_status.py" line="149" />
         <source>No devices configured</source>
         <translation>尚未配置设备</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="145" />
+        <location filename="../../widgets/device_status.py" line="150" />
         <source>Readers, cameras, alarm panels and phones come from the site file.</source>
         <translation>读卡器、摄像机、报警主机和电话来自站点配置文件。</translation>
     </message>
@@ -432,57 +432,57 @@ Command system of {site}</source>
 <context>
     <name>IncidentQueueModel</name>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="43" />
+        <location filename="../../widgets/incident_queue.py" line="83" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="48" />
+        <location filename="../../widgets/incident_queue.py" line="88" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="49" />
+        <location filename="../../widgets/incident_queue.py" line="89" />
         <source>Incident</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="51" />
+        <location filename="../../widgets/incident_queue.py" line="91" />
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="53" />
+        <location filename="../../widgets/incident_queue.py" line="93" />
         <source>Location</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="56" />
+        <location filename="../../widgets/incident_queue.py" line="96" />
         <source>Reported</source>
         <translation>上报时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="59" />
+        <location filename="../../widgets/incident_queue.py" line="99" />
         <source>Age</source>
         <translation>已过时长</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="60" />
+        <location filename="../../widgets/incident_queue.py" line="100" />
         <source>Handled by</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="70" />
+        <location filename="../../widgets/incident_queue.py" line="110" />
         <source>{d} d {h} h</source>
         <translation>{d} 天 {h} 小时</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="72" />
+        <location filename="../../widgets/incident_queue.py" line="112" />
         <source>{h} h {m} min</source>
         <translation>{h} 小时 {m} 分</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="73" />
+        <location filename="../../widgets/incident_queue.py" line="113" />
         <source>{m} min</source>
         <translation>{m} 分钟</translation>
     </message>
@@ -490,12 +490,22 @@ Command system of {site}</source>
 <context>
     <name>IncidentQueueWidget</name>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="134" />
+        <location filename="../../widgets/incident_queue.py" line="51" />
+        <source>{parts} · {total} open</source>
+        <translation>{parts} · 共 {total} 起未结</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_queue.py" line="55" />
+        <source> — showing {shown}; scroll down for more</source>
+        <translation> — 已显示 {shown} 起，向下滚动查看更多</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_queue.py" line="224" />
         <source>No open incidents</source>
         <translation>暂无待处理事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="136" />
+        <location filename="../../widgets/incident_queue.py" line="226" />
         <source>Incidents raised by calls, alarms, tracking rules or operators appear here, most urgent first. Press Ctrl+N to log one by hand.</source>
         <translation>来电、报警、定位规则或值班员上报的事件显示在这里，最紧急的在前。按 Ctrl+N 手工登记事件。</translation>
     </message>
@@ -503,43 +513,44 @@ Command system of {site}</source>
 <context>
     <name>IncidentsPresenter</name>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="37" />
+        <location filename="../../console/presenters/incidents.py" line="44" />
         <source>Incident queue</source>
         <translation>事件队列</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="47" />
+        <location filename="../../console/presenters/incidents.py" line="54" />
         <source>New incident…</source>
         <translation>新建事件…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="58" />
+        <location filename="../../console/presenters/incidents.py" line="65" />
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="129" />
-        <location filename="../../console/presenters/incidents.py" line="154" />
+        <location filename="../../console/presenters/incidents.py" line="164" />
+        <location filename="../../console/presenters/incidents.py" line="178" />
+        <location filename="../../console/presenters/incidents.py" line="207" />
         <source>Could not load the incident queue</source>
         <translation>无法加载事件队列</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="208" />
+        <location filename="../../console/presenters/incidents.py" line="268" />
         <source>Could not create the incident</source>
         <translation>无法创建事件</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="219" />
+        <location filename="../../console/presenters/incidents.py" line="279" />
         <source>Select an incident first.</source>
         <translation>请先选择一个事件。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="233" />
+        <location filename="../../console/presenters/incidents.py" line="293" />
         <source>Could not acknowledge the incident</source>
         <translation>无法确认事件</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="249" />
+        <location filename="../../console/presenters/incidents.py" line="309" />
         <source>Could not open the incident</source>
         <translation>无法打开事件</translation>
     </message>
@@ -871,7 +882,7 @@ Command system of {site}</source>
         <source>Full screen</source>
         <translation>全屏</translation>
     </message>
-    </context>
+</context>
 <context>
     <name>NewAccountDialog</name>
     <message>
@@ -1094,102 +1105,102 @@ Command system of {site}</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../console/gui.py" line="29" />
+        <location filename="../../console/gui.py" line="30" />
         <source>The database file is damaged</source>
         <translation>数据库文件已损坏</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="30" />
+        <location filename="../../console/gui.py" line="31" />
         <source>It was left untouched. Restore it from a backup, or start the console with another file.</source>
         <translation>文件未被改动。请从备份恢复，或改用其他数据库文件启动总控台。</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="37" />
+        <location filename="../../console/gui.py" line="38" />
         <source>The database is in use</source>
         <translation>数据库被占用</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="38" />
+        <location filename="../../console/gui.py" line="39" />
         <source>Another program holds the database. Close the other console or tool and start again.</source>
         <translation>另一个程序正在占用数据库。请关闭其他总控台或工具后重新启动。</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="45" />
+        <location filename="../../console/gui.py" line="46" />
         <source>The database cannot be reached</source>
         <translation>无法连接数据库</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="46" />
+        <location filename="../../console/gui.py" line="47" />
         <source>Check that the database server runs and the address is right, or, for a file, its path and permissions.</source>
         <translation>请检查数据库服务器是否运行、地址是否正确；如为数据库文件，请检查路径和权限。</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="53" />
+        <location filename="../../console/gui.py" line="54" />
         <source>The database refused the sign-in</source>
         <translation>数据库拒绝登录</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="54" />
+        <location filename="../../console/gui.py" line="55" />
         <source>Check the user name and password in the database address.</source>
         <translation>请检查数据库地址中的用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="59" />
+        <location filename="../../console/gui.py" line="60" />
         <source>The database is newer than this console</source>
         <translation>数据库版本较新</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="60" />
+        <location filename="../../console/gui.py" line="61" />
         <source>It was not changed. Install the newer console on this workstation.</source>
         <translation>数据库未被改动。请在本工作站安装新版总控台。</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="65" />
+        <location filename="../../console/gui.py" line="66" />
         <source>Not a console database</source>
         <translation>不是总控台数据库</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="66" />
+        <location filename="../../console/gui.py" line="67" />
         <source>It was not changed. Check the database address.</source>
         <translation>数据库未被改动。请检查数据库地址。</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="71" />
+        <location filename="../../console/gui.py" line="72" />
         <source>The database setting is wrong</source>
         <translation>数据库配置错误</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="72" />
+        <location filename="../../console/gui.py" line="73" />
         <source>Check the --db option or the CONSOLE_DB variable.</source>
         <translation>请检查 --db 参数或 CONSOLE_DB 环境变量。</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="77" />
+        <location filename="../../console/gui.py" line="78" />
         <source>Updating the database failed</source>
         <translation>数据库升级失败</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="78" />
+        <location filename="../../console/gui.py" line="79" />
         <source>The update was rolled back; nothing was changed.</source>
         <translation>升级已回滚，数据库未被改动。</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="126" />
+        <location filename="../../console/gui.py" line="127" />
         <source>The site file has an error</source>
         <translation>站点配置文件有误</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="127" />
+        <location filename="../../console/gui.py" line="128" />
         <source>Correct the site file and start again.</source>
         <translation>请修改站点配置文件后重新启动。</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="141" />
+        <location filename="../../console/gui.py" line="142" />
         <source>The console is not set up yet</source>
         <translation>总控台尚未初始化</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="142" />
+        <location filename="../../console/gui.py" line="143" />
         <source>This database holds no site and no users yet. Run `console demo` (or `make run`) to create the demo site, or `console user add` for real accounts.</source>
         <translation>此数据库中还没有站点和用户。请运行 `console demo`（或 `make run`）创建演示站点，或用 `console user add` 添加正式账号。</translation>
     </message>
