@@ -8,7 +8,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject
 
-from core.incidents import TransitionError
+from core.incidents import FourEyesError, TransitionError
 from core.permissions import PermissionDenied
 from data.db import database_problem
 from widgets.notifications import Level
@@ -51,6 +51,10 @@ class Feedback(QObject):
         """An operator-facing reason in the UI language."""
         if isinstance(exc, PermissionDenied):
             return self.tr("your role does not allow this")
+        if isinstance(exc, FourEyesError):
+            return self.tr(
+                "you resolved this incident yourself: another supervisor must review and close it"
+            )
         if isinstance(exc, TransitionError):
             return self.tr("the incident's current state does not allow this change")
         if isinstance(exc, LookupError):

@@ -5,6 +5,9 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
+TITLE_MAX = 200  # characters, checked by the service and limited in the entry form
+LOCATION_MAX = 200
+
 
 class IncidentState(enum.StrEnum):
     """The states of DESIGN §6, in lifecycle order."""
@@ -79,3 +82,16 @@ def queue_rank(priority: int, state: IncidentState) -> int:
     With `created_at` and `id` after it, it gives the queue's order by an index alone.
     """
     return int(priority) * 2 + (0 if state is IncidentState.NEW else 1)
+
+
+class FourEyesError(TransitionError):
+    """Whoever resolved an incident may not also close it: someone else reviews it."""
+
+
+class QueueView(enum.StrEnum):
+    """The incident desk's views of the queue."""
+
+    OPEN = "open"  # everything open (the default)
+    MINE = "mine"  # open and claimed by me
+    UNASSIGNED = "unassigned"  # open and claimed by nobody
+    REVIEW = "review"  # resolved, waiting for a supervisor's review

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from core.incidents import IncidentState, queue_rank
+from core.incidents import OPEN_STATES, IncidentState, QueueView, queue_rank
 from core.model import DeviceState, IncidentSource, Priority, RoleName
 from core.timefmt import as_utc
 
@@ -67,6 +67,7 @@ class IncidentRow:
     created_at: datetime
     updated_at: datetime
     claimed_by: str | None
+    claimed_by_id: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,3 +124,16 @@ def queue_key(r: IncidentRow) -> tuple[int, datetime, int]:
     where the next page starts.
     """
     return (queue_rank(r.priority, r.state), as_utc(r.created_at), r.id)
+
+
+def in_view(r: IncidentRow, view: QueueView, user_id: int) -> bool:
+    """True if the incident belongs in a view of the queue (the service's filters, in Python)."""
+    if view is QueueView.REVIEW:
+        return r.state is IncidentState.RESOLVED
+    if r.state not in OPEN_STATES:
+        return False
+    if view is QueueView.MINE:
+        return r.claimed_by_id == user_id
+    if view is QueueView.UNASSIGNED:
+        return r.claimed_by_id is None
+    return True

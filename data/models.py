@@ -182,6 +182,7 @@ class Device(Base):
 
 
 OPEN_STATES_SQL = "state IN ('new', 'acknowledged', 'dispatched', 'on_scene')"
+RESOLVED_SQL = "state = 'resolved'"
 
 
 class Incident(Base):
@@ -207,6 +208,15 @@ class Incident(Base):
             "id",
             sqlite_where=text(OPEN_STATES_SQL),
             postgresql_where=text(OPEN_STATES_SQL),
+        ),
+        # Resolved, waiting for a supervisor's review (few at any time).
+        Index(
+            "ix_incident_review",
+            "queue_rank",
+            "created_at",
+            "id",
+            sqlite_where=text(RESOLVED_SQL),
+            postgresql_where=text(RESOLVED_SQL),
         ),
         Index("ix_incident_created_at", "created_at"),
     )

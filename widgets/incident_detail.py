@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import pairwise
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -20,22 +22,35 @@ from PySide6.QtWidgets import (
 
 from core.incidents import IncidentState
 from core.timefmt import DEFAULT_ZONE, fmt_local
-from core.views import IncidentDetail
+from core.views import IncidentDetail, IncidentEventRow
 from widgets import labels
 from widgets.palette import PRIORITY_COLOURS
 
-# The order in which action buttons appear: the lifecycle's forward direction.
-_ACTION_ORDER = (
-    IncidentState.ACKNOWLEDGED,
-    IncidentState.DISPATCHED,
-    IncidentState.ON_SCENE,
-    IncidentState.RESOLVED,
-    IncidentState.CLOSED,
+# Every step button, in the lifecycle's forward direction, with its shortcut. The buttons never
+# move or hide: a step that is not allowed now is disabled, so repeated clicks on one spot
+# cannot walk an incident through several states.
+_STEPS = (
+    (IncidentState.ACKNOWLEDGED, "Ctrl+Shift+A"),
+    (IncidentState.DISPATCHED, "Ctrl+Shift+D"),
+    (IncidentState.ON_SCENE, "Ctrl+Shift+S"),
+    (IncidentState.RESOLVED, "Ctrl+Shift+R"),
+    (IncidentState.CLOSED, "Ctrl+Shift+C"),
 )
+_REOPEN_SHORTCUT = "Ctrl+Shift+O"
+_REOPEN_FROM = (IncidentState.RESOLVED, IncidentState.CLOSED)
+NOTE_MAX_CHARS = 2000  # a timeline note is a sentence or two, not a pasted document
+
+
+def _is_reopen(e: IncidentEventRow) -> bool:
+    return e.from_state in _REOPEN_FROM and e.to_state is IncidentState.ACKNOWLEDGED
 
 
 class IncidentDetailDialog(QDialog):
-    """Shows one incident; each allowed next state is a button. Non-modal: the queue stays live."""
+    """Shows one incident; every step is a button in a fixed place, enabled when allowed.
+
+    Non-modal: the queue stays live. Keyboard first: the note has the focus whenever an
+    incident is shown, and each step has a Ctrl+Shift shortcut.
+    """
 
     sig_transition_requested = Signal(int, str, str)  # incident id, target state, note; GUI thread
 
@@ -45,6 +60,7 @@ class IncidentDetailDialog(QDialog):
         self._zone = zone
         self._detail: IncidentDetail | None = None
         self._allowed: tuple[IncidentState, ...] = ()
+        self._busy = False
         self.heading = QLabel(self)
         self.heading.setObjectName("incidentHeading")
         self.heading.setWordWrap(True)
@@ -59,45 +75,60 @@ class IncidentDetailDialog(QDialog):
         self.description.setWordWrap(True)
         self.form = QFormLayout()
         self._form_labels = [QLabel(self) for _ in range(7)]
-        for label, field in zip(
-            self._form_labels,
-            (
-                self.priority,
-                self.state,
-                self.community,
-                self.location,
-                self.reported,
-                self.claimed,
-                self.description,
-            ),
-            strict=True,
-        ):
+        fields = (
+            self.priority,
+            self.state,
+            self.community,
+            self.location,
+            self.reported,
+            self.claimed,
+            self.description,
+        )
+        for label, field in zip(self._form_labels, fields, strict=True):
             self.form.addRow(label, field)
+        for field in (*fields, self.heading):
+            # Titles, places and descriptions are typed by people (or arrive from alarm
+            # panels): a label must never render them as HTML.
+            field.setTextFormat(Qt.TextFormat.PlainText)
+        self.location.setWordWrap(True)
         self.timeline = QTreeWidget(self)
         self.timeline.setRootIsDecorated(False)
         self.timeline.setColumnCount(4)
         self.note = QLineEdit(self)
         self.note.setObjectName("transitionNote")
+        self.note.setMaxLength(NOTE_MAX_CHARS)
         self.error = QLabel(self)
         self.error.setObjectName("loginError")
         self.error.setWordWrap(True)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)  # refusals may quote user text
         self.buttons: dict[IncidentState, QPushButton] = {}
+        self._shortcuts: dict[QShortcut, QPushButton] = {}
         row = QHBoxLayout()
-        for target in (*_ACTION_ORDER, None):
+        for target, keys in (*_STEPS, (None, _REOPEN_SHORTCUT)):
             b = QPushButton(self)
-            key = target if target is not None else "reopen"
+            key = target.value if target is not None else "reopen"
             b.setObjectName(f"action-{key}")
-            b.clicked.connect(self._on_action_clicked)
             b.setProperty("target", key)
-            row.addWidget(b)
+            # Not a default button: Enter in the note must never take a step.
+            b.setAutoDefault(False)
+            # A QShortcut rather than QPushButton.setShortcut: that one clicks through
+            # animateClick, 100 ms later, when the step allowed may already have changed.
+            sc = QShortcut(QKeySequence(keys), self)
+            sc.activated.connect(self._on_shortcut_activated)
+            self._shortcuts[sc] = b
+            b.clicked.connect(self._on_action_clicked)
             if target is not None:
                 self.buttons[target] = b
             else:
+                row.addSpacing(12)  # going back is set apart from the forward steps
                 self.reopen = b
+            row.addWidget(b)
         row.addStretch(1)
         self.close_button = QPushButton(self)
+        self.close_button.setAutoDefault(False)
         self.close_button.clicked.connect(self.reject)
         row.addWidget(self.close_button)
+        self.button_row = row
         lay = QVBoxLayout(self)
         lay.addWidget(self.heading)
         lay.addLayout(self.form)
@@ -105,7 +136,13 @@ class IncidentDetailDialog(QDialog):
         lay.addWidget(self.note)
         lay.addWidget(self.error)
         lay.addLayout(row)
-        self.resize(720, 560)
+        # Tab goes from the note through the steps; the timeline is last, so typing never
+        # lands in its type-ahead search.
+        chain = [self.note, *self.buttons.values(), self.reopen, self.close_button, self.timeline]
+        for first, then in pairwise(chain):
+            self.setTabOrder(first, then)
+        self.note.setFocus()
+        self.resize(760, 560)
         self.retranslate()
 
     @property
@@ -127,53 +164,89 @@ class IncidentDetailDialog(QDialog):
         self.reported.setText(fmt_local(r.created_at, self._zone))
         self.claimed.setText(r.claimed_by or "—")
         self.description.setText(detail.description or "—")
+        self._busy = False
         if not same:
             # A refresh of the same incident (after a step, or a change from another
-            # workstation) keeps the note being typed and the reason a step was refused.
+            # workstation) keeps the note being typed and the reason a step was refused,
+            # and leaves the focus where the user put it.
             self.error.clear()
             self.note.clear()
+            self.note.setFocus()
         self._fill_texts()
 
     def step_done(self) -> None:
-        """A requested step was saved: its note is used up, and any old refusal is moot."""
+        """A requested step was saved: its note is used up, and any old refusal is moot.
+
+        The buttons stay disabled until set_detail brings the new state and its steps.
+        """
         self.note.clear()
         self.error.clear()
+        self.note.setFocus()
 
     def show_error(self, text: str) -> None:
-        """Say why a change was refused; the buttons stay usable."""
+        """Say why a change was refused; the buttons become usable again."""
         self.error.setText(text)
         self._set_busy(False)
+        self.note.setFocus()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Without this the first focusable child (the timeline) takes the focus on
+        # activation, and a note typed straight away goes into its type-ahead and is lost.
+        self.note.setFocus()
+        super().showEvent(event)
 
     def _set_busy(self, busy: bool) -> None:
-        for target, b in self.buttons.items():
-            b.setEnabled(not busy and target in self._allowed)
-        self.reopen.setEnabled(not busy and self._reopen_allowed())
+        self._busy = busy
+        for b in (*self.buttons.values(), self.reopen):
+            b.setEnabled(not busy and self._enabled(b))
 
     def _reopen_allowed(self) -> bool:
         d = self._detail
         return (
             d is not None
-            and d.row.state in (IncidentState.RESOLVED, IncidentState.CLOSED)
+            and d.row.state in _REOPEN_FROM
             and IncidentState.ACKNOWLEDGED in self._allowed
         )
 
+    def _enabled(self, b: QPushButton) -> bool:
+        """Whether the step of `b` is allowed now (busy or not)."""
+        if b is self.reopen:
+            return self._reopen_allowed()
+        target = IncidentState(str(b.property("target")))
+        if target is IncidentState.ACKNOWLEDGED and self._reopen_allowed():
+            return False  # from resolved or closed that step is a reopen: its own button
+        return target in self._allowed
+
+    @Slot()
+    def _on_shortcut_activated(self) -> None:
+        sc = self.sender()
+        if isinstance(sc, QShortcut):
+            self._shortcuts[sc].click()  # does nothing while the button is disabled
+
+    @Slot()
     def _on_action_clicked(self) -> None:
         d = self._detail
-        if d is None:
+        b = self.sender()
+        if d is None or self._busy or not isinstance(b, QPushButton) or not self._enabled(b):
             return
-        key = str(self.sender().property("target"))
         note = self.note.text().strip()
-        if key == "reopen":
+        if b is self.reopen:
             if not note:
-                self.error.setText(self.tr("Write the reason for reopening in the note."))
-                self.note.setFocus()
+                self._refuse(self.tr("Write the reason for reopening in the note."))
                 return
             target = IncidentState.ACKNOWLEDGED
         else:
-            target = IncidentState(key)
+            target = IncidentState(str(b.property("target")))
+            if target is IncidentState.RESOLVED and not note:
+                self._refuse(self.tr("Write what was done in the note before resolving."))
+                return
         self.error.clear()
         self._set_busy(True)
         self.sig_transition_requested.emit(d.row.id, target.value, note)
+
+    def _refuse(self, text: str) -> None:
+        self.error.setText(text)
+        self.note.setFocus()
 
     def _fill_texts(self) -> None:
         d = self._detail
@@ -185,6 +258,8 @@ class IncidentDetailDialog(QDialog):
             for e in d.events:
                 if e.kind == "created":
                     what = self.tr("Reported")
+                elif _is_reopen(e):
+                    what = self.tr("Reopened")
                 elif e.from_state and e.to_state:
                     before, after = e.from_state, e.to_state
                     what = f"{labels.incident_state(before)} → {labels.incident_state(after)}"
@@ -201,15 +276,7 @@ class IncidentDetailDialog(QDialog):
                 )
             for i in range(self.timeline.columnCount() - 1):
                 self.timeline.resizeColumnToContents(i)
-        # While reopening is possible the forward ACKNOWLEDGED button would read oddly; the
-        # reopen button carries that transition instead.
-        reopening = self._reopen_allowed()
-        for target, b in self.buttons.items():
-            b.setVisible(
-                target in self._allowed and not (reopening and target is IncidentState.ACKNOWLEDGED)
-            )
-        self.reopen.setVisible(reopening)
-        self._set_busy(False)
+        self._set_busy(self._busy)
 
     def retranslate(self) -> None:
         """Set every text in the current language."""
@@ -227,13 +294,18 @@ class IncidentDetailDialog(QDialog):
         self.timeline.setHeaderLabels(
             [self.tr("Time"), self.tr("Change"), self.tr("By"), self.tr("Note")]
         )
-        self.note.setPlaceholderText(self.tr("Note for the timeline (required to reopen)"))
+        self.note.setPlaceholderText(
+            self.tr("Note for the timeline (required to resolve or reopen)")
+        )
         self.buttons[IncidentState.ACKNOWLEDGED].setText(self.tr("Acknowledge"))
         self.buttons[IncidentState.DISPATCHED].setText(self.tr("Dispatched"))
         self.buttons[IncidentState.ON_SCENE].setText(self.tr("On scene"))
         self.buttons[IncidentState.RESOLVED].setText(self.tr("Resolve"))
         self.buttons[IncidentState.CLOSED].setText(self.tr("Review and close"))
         self.reopen.setText(self.tr("Reopen"))
+        for sc, b in self._shortcuts.items():
+            keys = sc.key().toString(QKeySequence.SequenceFormat.NativeText)
+            b.setToolTip(f"{b.text()} ({keys})")
         self.close_button.setText(self.tr("Close window"))
         self._fill_texts()
 

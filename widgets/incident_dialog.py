@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.incidents import LOCATION_MAX, TITLE_MAX
 from core.model import Priority
 from core.views import CommunityRow
 from widgets import labels
@@ -33,7 +36,7 @@ class NewIncident:
 
 
 class NewIncidentDialog(QDialog):
-    """Title, priority, community, location and a description; Enter accepts."""
+    """Title, priority, community, location and a description; Enter or Ctrl+Enter accepts."""
 
     def __init__(self, communities: Sequence[CommunityRow], parent: QWidget | None = None):
         super().__init__(parent)
@@ -63,6 +66,24 @@ class NewIncidentDialog(QDialog):
         form.addRow(self.error)
         form.addRow(buttons)
         self.setMinimumWidth(480)
+        # Ctrl+Enter submits from any field, the description included (where Enter is a
+        # new line); the same checks as OK. An event filter, not a QShortcut: the text edit
+        # would take the key first.
+        for field in (self.title, self.priority, self.community, self.location, self.description):
+            field.installEventFilter(self)
+        self.title.setMaxLength(TITLE_MAX)
+        self.location.setMaxLength(LOCATION_MAX)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            self._on_accept_clicked()
+            return True
+        return super().eventFilter(watched, event)
 
     def prefill(self, v: NewIncident, error: str = "") -> None:
         """Show an entry again (after a failed save) so that nothing typed is lost."""

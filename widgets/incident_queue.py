@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -15,18 +15,25 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QStackedWidget,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTabBar,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from core.incidents import QueueView
 from core.model import Priority
+from core.sla import SlaLevel, SlaStatus, sla_status
 from core.timefmt import DEFAULT_ZONE, fmt_local, utcnow
 from core.views import IncidentRow
 from widgets import labels
@@ -41,16 +48,40 @@ def age_parts(since: datetime, now: datetime) -> tuple[int, int, int]:
     return secs // 86400, secs % 86400 // 3600, secs % 3600 // 60
 
 
-SIZE_SAMPLE_ROWS = 25  # rows measured when sizing columns to their contents
+# Fixed widths (px) wide enough for either language; the title takes the rest. Sized once, so
+# a language switch or a long title never pushes the handler off the screen.
+COLUMN_WIDTHS = {
+    "priority": 92,
+    "number": 56,
+    "state": 104,
+    "community": 116,
+    "location": 120,
+    "created": 132,
+    "age": 92,
+    "claimed": 96,
+}
+TITLE_MIN = 220
+SLA_COLOURS = {SlaLevel.WARNING: QColor("#ffd60a"), SlaLevel.BREACHED: QColor("#ff453a")}
+SELECTION_FRAME = QColor("#4aa3ff")
+
+
+def _whole(r: IncidentRow) -> str:
+    return r.title
+
+
 _NO_PARENT = QModelIndex()
 
 
-def queue_summary(counts: Mapping[Priority, int], shown: int, total: int) -> tuple[str, str]:
+def queue_summary(
+    counts: Mapping[Priority, int], shown: int, total: int, review: bool = False
+) -> tuple[str, str]:
     """The pane's count line and its tooltip, so that nothing is ever silently left out."""
     parts = " · ".join(f"{p.name} {counts.get(p, 0)}" for p in Priority)
-    text = QCoreApplication.translate("IncidentQueueWidget", "{parts} · {total} open").format(
-        parts=parts, total=total
-    )
+    if review:
+        line = QCoreApplication.translate("IncidentQueueWidget", "{parts} · {total} to review")
+    else:
+        line = QCoreApplication.translate("IncidentQueueWidget", "{parts} · {total} open")
+    text = line.format(parts=parts, total=total)
     if shown < total:
         text += QCoreApplication.translate(
             "IncidentQueueWidget", " — showing {shown}; scroll down for more"
@@ -62,7 +93,17 @@ def queue_summary(counts: Mapping[Priority, int], shown: int, total: int) -> tup
 class IncidentQueueModel(RowTableModel[IncidentRow, int]):
     """Rows of IncidentRow in the service's order (priority, new first, oldest first)."""
 
-    COLUMNS = ("priority", "state", "title", "community", "location", "created", "age", "claimed")
+    COLUMNS = (
+        "priority",
+        "number",
+        "state",
+        "title",
+        "community",
+        "location",
+        "created",
+        "age",
+        "claimed",
+    )
 
     sig_more_requested = Signal()  # the view reached the last row and more exist; GUI thread
 
@@ -85,32 +126,84 @@ class IncidentQueueModel(RowTableModel[IncidentRow, int]):
                     background=lambda r: QBrush(PRIORITY_COLOURS[r.priority]),
                     foreground=lambda r: QBrush(TEXT_ON_PRIORITY),
                 ),
+                Column(
+                    "number",
+                    lambda: self.tr("No."),
+                    lambda r: str(r.id),
+                    alignment=lambda r: Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                ),
                 Column("state", lambda: self.tr("State"), lambda r: labels.incident_state(r.state)),
-                Column("title", lambda: self.tr("Incident"), lambda r: r.title),
+                # Long texts are elided in the cell; the tooltip has them whole.
+                Column("title", lambda: self.tr("Incident"), lambda r: r.title, tooltip=_whole),
                 Column(
                     "community", lambda: self.tr("Community"), lambda r: r.community_name or "—"
                 ),
-                Column("location", lambda: self.tr("Location"), lambda r: r.location),
+                Column(
+                    "location",
+                    lambda: self.tr("Location"),
+                    lambda r: r.location,
+                    tooltip=lambda r: r.location or None,
+                ),
                 Column(
                     "created",
                     lambda: self.tr("Reported"),
                     lambda r: fmt_local(r.created_at, self._zone, seconds=False),
                 ),
-                Column("age", lambda: self.tr("Age"), lambda r: self.age_text(r.created_at)),
+                Column(
+                    "age",
+                    lambda: self.tr("Age"),
+                    lambda r: self.age_text(r.created_at),
+                    background=self._sla_brush,
+                    foreground=self._sla_text_brush,
+                    tooltip=self.sla_text,
+                ),
                 Column("claimed", lambda: self.tr("Handled by"), lambda r: r.claimed_by or ""),
             ],
             key=lambda r: r.id,
             parent=parent,
         )
 
-    def age_text(self, since: datetime) -> str:
+    def age_text(self, since: datetime, now: datetime | None = None) -> str:
         """'3 min', '2 h 05 min', '1 d 4 h': compact, for a column read at a glance."""
-        d, h, m = age_parts(since, self._clock())
+        d, h, m = age_parts(since, now or self._clock())
         if d:
             return self.tr("{d} d {h} h").format(d=d, h=h)
         if h:
             return self.tr("{h} h {m} min").format(h=h, m=f"{m:02d}")
         return self.tr("{m} min").format(m=m)
+
+    def _sla(self, r: IncidentRow) -> SlaStatus:
+        return sla_status(r.priority, r.state, r.created_at, self._clock())
+
+    def _sla_brush(self, r: IncidentRow) -> QBrush | None:
+        level = self._sla(r).level
+        return None if level is SlaLevel.OK else QBrush(SLA_COLOURS[level])
+
+    def _sla_text_brush(self, r: IncidentRow) -> QBrush | None:
+        return None if self._sla(r).level is SlaLevel.OK else QBrush(TEXT_ON_PRIORITY)
+
+    def sla_text(self, r: IncidentRow) -> str | None:
+        """'Acknowledge within 5 min: 2 min left' (or how late); None without a running clock."""
+        st = self._sla(r)
+        if not st.clock:
+            return None
+        target = self.duration_text(st.target)
+        if st.clock == "acknowledge":
+            head = self.tr("Acknowledge within {t}").format(t=target)
+        else:
+            head = self.tr("Resolve within {t}").format(t=target)
+        if st.level is not SlaLevel.BREACHED:
+            return self.tr("{head}: {left} left").format(
+                head=head, left=self.duration_text(st.left)
+            )
+        return self.tr("{head}: overdue by {late}").format(
+            head=head, late=self.duration_text(-st.left)
+        )
+
+    def duration_text(self, d: timedelta) -> str:
+        """A duration as the age column writes it."""
+        now = self._clock()
+        return self.age_text(now - d, now)
 
     def refresh_ages(self) -> None:
         """Repaint the age column (a timer calls this; ages grow while nothing else changes)."""
@@ -132,16 +225,51 @@ class IncidentQueueModel(RowTableModel[IncidentRow, int]):
         self.sig_more_requested.emit()
 
 
+class PriorityDelegate(QStyledItemDelegate):
+    """Paints a coloured cell (priority, a late age) in its colour even on the selected row.
+
+    The selection's blue would hide P1 red or an SLA breach on exactly the row the operator is
+    looking at; selection shows as a frame instead. A cell without a colour is drawn as usual.
+    """
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        rect = option.rect
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        brush = index.data(Qt.ItemDataRole.BackgroundRole)
+        if not isinstance(brush, QBrush):
+            super().paint(painter, option, index)
+            return
+        painter.save()
+        painter.fillRect(rect, brush)
+        painter.setPen(TEXT_ON_PRIORITY)
+        painter.setFont(option.font)
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        inner = rect.adjusted(6, 0, -4, 0)
+        shown = option.fontMetrics.elidedText(text, Qt.TextElideMode.ElideRight, inner.width())
+        painter.drawText(
+            inner, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), shown
+        )
+        if selected:
+            painter.setPen(QPen(SELECTION_FRAME, 3))
+            painter.drawRect(rect.adjusted(1, 1, -2, -2))
+        painter.restore()
+
+
 class IncidentQueueWidget(QWidget):
     """The queue table under a count line, or an empty state when nothing is open."""
 
     sig_incident_activated = Signal(int)  # incident id; Enter or double-click; GUI thread
+    sig_view_changed = Signal(str)  # a QueueView value; the operator picked another view
 
     def __init__(self, zone: str = DEFAULT_ZONE, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("incidentQueue")
         self.model = IncidentQueueModel(zone, parent=self)
-        self._sized = False
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -149,8 +277,23 @@ class IncidentQueueWidget(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setObjectName("incidentTable")
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        for name, width in COLUMN_WIDTHS.items():
+            header.resizeSection(self.model.column_index(name), width)
+        # The title takes what the others leave, but never less than TITLE_MIN: on a narrow
+        # pane the table scrolls sideways instead of squeezing the title to nothing.
+        header.resizeSection(self.model.column_index("title"), TITLE_MIN)
+        self.table.viewport().installEventFilter(self)
+        self.priority_delegate = PriorityDelegate(self.table)
+        for name in ("priority", "age"):
+            self.table.setItemDelegateForColumn(
+                self.model.column_index(name), self.priority_delegate
+            )
         self.table.activated.connect(self._on_table_activated)
         self._age_timer = QTimer(self)
         self._age_timer.setInterval(30_000)
@@ -160,13 +303,25 @@ class IncidentQueueWidget(QWidget):
         self.summary = QLabel(self)
         self.summary.setObjectName("queueSummary")
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.views = QTabBar(self)
+        self.views.setObjectName("queueViews")
+        self.views.setDrawBase(False)
+        self.views.setExpanding(False)
+        for view in QueueView:
+            self.views.setTabData(self.views.addTab(""), view.value)
+        self.views.currentChanged.connect(self._on_views_current_changed)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.table)
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.setSpacing(12)
+        top.addWidget(self.views)
+        top.addWidget(self.summary, 1)
         lay = QVBoxLayout(self)
-        lay.setContentsMargins(4, 4, 4, 0)
+        lay.setContentsMargins(4, 2, 4, 0)
         lay.setSpacing(2)
-        lay.addWidget(self.summary)
+        lay.addLayout(top)
         lay.addWidget(self.stack, 1)
         self._counts: tuple[dict[Priority, int], int] = ({}, 0)
         self.retranslate()
@@ -182,12 +337,6 @@ class IncidentQueueWidget(QWidget):
             self.table.setCurrentIndex(QModelIndex())
         self.stack.setCurrentWidget(self.table if rows else self.empty)
         self._update_summary()
-        if rows and not self._sized:
-            # Once, and from the first rows only: measuring every cell costs ~150 ms per 500
-            # rows (FIELD-NOTES), paid on the GUI thread before the first paint.
-            self._sized = True
-            self.table.horizontalHeader().setResizeContentsPrecision(SIZE_SAMPLE_ROWS)
-            self.table.resizeColumnsToContents()
 
     def rows(self) -> tuple[IncidentRow, ...]:
         """The incidents shown, in order."""
@@ -197,6 +346,55 @@ class IncidentQueueWidget(QWidget):
         """The table, or the empty state when nothing is open."""
         return self.stack.currentWidget()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_title()
+        return super().eventFilter(watched, event)
+
+    def _fit_title(self) -> None:
+        header = self.table.horizontalHeader()
+        title = self.model.column_index("title")
+        others = sum(header.sectionSize(i) for i in range(self.model.columnCount()) if i != title)
+        header.resizeSection(title, max(TITLE_MIN, self.table.viewport().width() - others))
+
+    @property
+    def view(self) -> QueueView:
+        """The view shown."""
+        return QueueView(str(self.views.tabData(self.views.currentIndex())))
+
+    def set_view(self, view: QueueView) -> None:
+        """Show another view's tab (its rows come from the owner)."""
+        for i in range(self.views.count()):
+            if self.views.tabData(i) == view.value:
+                self.views.setCurrentIndex(i)
+
+    def _on_views_current_changed(self, _index: int) -> None:
+        self._update_summary()
+        self._update_empty()
+        self.sig_view_changed.emit(self.view.value)
+
+    def _update_empty(self) -> None:
+        view = self.view
+        if view is QueueView.MINE:
+            title = self.tr("Nothing claimed by you")
+            text = self.tr("Incidents you acknowledge are listed here until they are resolved.")
+        elif view is QueueView.UNASSIGNED:
+            title = self.tr("Every open incident has a handler")
+            text = self.tr("Incidents nobody has acknowledged yet are listed here.")
+        elif view is QueueView.REVIEW:
+            title = self.tr("Nothing awaiting review")
+            text = self.tr(
+                "Resolved incidents wait here for a supervisor, who closes them or returns them "
+                "with a reason. Whoever resolved an incident cannot close it."
+            )
+        else:
+            title = self.tr("No open incidents")
+            text = self.tr(
+                "Incidents raised by calls, alarms, tracking rules or operators appear here, "
+                "most urgent first. Press Ctrl+N to log one by hand."
+            )
+        self.empty.set_texts("✓", title, text)
+
     def set_counts(self, by_priority: Mapping[Priority, int], total: int) -> None:
         """Open incidents in scope, whether shown or not (the count line)."""
         self._counts = (dict(by_priority), total)
@@ -205,7 +403,9 @@ class IncidentQueueWidget(QWidget):
     def _update_summary(self) -> None:
         counts, total = self._counts
         total = max(total, self.model.rowCount())
-        text, tip = queue_summary(counts, self.model.rowCount(), total)
+        text, tip = queue_summary(
+            counts, self.model.rowCount(), total, review=self.view is QueueView.REVIEW
+        )
         self.summary.setText(text)
         self.summary.setToolTip(tip)
 
@@ -219,14 +419,15 @@ class IncidentQueueWidget(QWidget):
 
     def retranslate(self) -> None:
         """Set every text in the current language."""
-        self.empty.set_texts(
-            "✓",
-            self.tr("No open incidents"),
-            self.tr(
-                "Incidents raised by calls, alarms, tracking rules or operators appear here, "
-                "most urgent first. Press Ctrl+N to log one by hand."
-            ),
-        )
+        names = {
+            QueueView.OPEN: self.tr("Open"),
+            QueueView.MINE: self.tr("Mine"),
+            QueueView.UNASSIGNED: self.tr("Unassigned"),
+            QueueView.REVIEW: self.tr("Awaiting review"),
+        }
+        for i in range(self.views.count()):
+            self.views.setTabText(i, names[QueueView(str(self.views.tabData(i)))])
+        self._update_empty()
         self.model.retranslate()
         self._update_summary()
 

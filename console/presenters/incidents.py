@@ -10,12 +10,13 @@ from console.presenters.base import Presenter, PresenterContext
 from console.shell.main_window import ActionSpec
 from console.shell.panes import Area, PaneSpec
 from core.events import ChangesAvailable
-from core.incidents import OPEN_STATES, IncidentState, TransitionError, allowed_targets
+from core.incidents import IncidentState, QueueView, TransitionError, allowed_targets
 from core.model import Priority
 from core.permissions import Permission, PermissionDenied, Principal
-from core.views import CommunityRow, IncidentDetail, IncidentRow, queue_key
+from core.views import CommunityRow, IncidentDetail, IncidentRow, in_view, queue_key
 from data.context import STREET_WIDE
 from data.services.incidents import QueuePage
+from widgets import labels
 from widgets.incident_detail import IncidentDetailDialog
 from widgets.incident_dialog import NewIncident, NewIncidentDialog
 from widgets.incident_queue import IncidentQueueWidget
@@ -37,13 +38,15 @@ class IncidentsPresenter(Presenter):
         self.queue = IncidentQueueWidget(ctx.zone)
         self.queue.sig_incident_activated.connect(self.open_incident)
         self.queue.model.sig_more_requested.connect(self._on_more_requested)
+        self.queue.sig_view_changed.connect(self._on_view_changed)
         self._more = False  # open incidents follow the last row loaded
         ctx.window.add_pane(
             PaneSpec(
                 "incidents",
                 lambda: self.tr("Incident queue"),
                 self.queue,
-                Area.BOTTOM_LEFT,
+                # Where the operator's eyes rest: the top left, the largest area.
+                Area.TOP_LEFT,
                 order=40,
                 shortcut="Ctrl+4",
             )
@@ -74,6 +77,7 @@ class IncidentsPresenter(Presenter):
         self.entry_dialog: NewIncidentDialog | None = None
         self.detail_dialog: IncidentDetailDialog | None = None
         self._draft_on_lock: NewIncident | None = None
+        self._shown: IncidentDetail | None = None  # the incident in the incident window
         self._loading = False
         self._load_again = False
 
@@ -82,6 +86,9 @@ class IncidentsPresenter(Presenter):
         self.reload()
 
     def signed_out(self) -> None:
+        self.queue.views.blockSignals(True)
+        self.queue.set_view(QueueView.OPEN)  # the next user starts on the open queue
+        self.queue.views.blockSignals(False)
         self.queue.set_rows([])
         self.queue.set_counts({}, 0)
         self._more = False
@@ -98,16 +105,28 @@ class IncidentsPresenter(Presenter):
             # unlocking with everything typed so far.
             self._draft_on_lock = dlg.value()
             dlg.reject()
-        self.ctx.window.lock_screen.set_waiting(self.waiting())
+        self._show_waiting()
 
     def unlocked(self) -> None:
         draft, self._draft_on_lock = self._draft_on_lock, None
         if draft is not None:
             self.edit_new_incident(draft)
 
-    def waiting(self) -> int:
-        """Incidents nobody has acknowledged yet."""
-        return sum(1 for r in self.queue.rows() if r.state is IncidentState.NEW)
+    def _show_waiting(self) -> None:
+        """The lock screen's count of incidents nobody has acknowledged yet, in any view."""
+        who = self.who
+        if who is None:
+            return
+        incidents = self.ctx.services.incidents
+        self.read_for(
+            who,
+            lambda: incidents.open_counts(who, QueueView.OPEN),
+            lambda counts: self.ctx.window.lock_screen.set_waiting(
+                sum(n for (_p, state), n in counts.items() if state is IncidentState.NEW)
+            ),
+            self.tr("Could not load the incident queue"),
+            "waiting",
+        )
 
     # --- loading ----------------------------------------------------------------------------
     def reload(self) -> None:
@@ -124,18 +143,26 @@ class IncidentsPresenter(Presenter):
         # scrolled to.
         limit = max(PAGE, len(self.queue.rows()))
 
+        view = self.queue.view
+
         def job() -> tuple[QueuePage, OpenCounts, list[CommunityRow]]:
             return (
-                services.incidents.queue_page(who, limit=limit),
-                services.incidents.open_counts(who),
+                services.incidents.queue_page(who, view=view, limit=limit),
+                services.incidents.open_counts(who, view),
                 services.site.communities(who),
             )
 
-        self.ctx.jobs.read(job, self._on_loaded, self._on_load_failed, "incidents")
+        self.ctx.jobs.read(
+            job, lambda result: self._on_loaded(view, result), self._on_load_failed, "incidents"
+        )
 
-    def _on_loaded(self, result: tuple[QueuePage, OpenCounts, list[CommunityRow]]) -> None:
+    def _on_loaded(
+        self, view: QueueView, result: tuple[QueuePage, OpenCounts, list[CommunityRow]]
+    ) -> None:
         self._loading = False
-        if self.who is not None:
+        if view is not self.queue.view:
+            self._load_again = True  # read for a view no longer shown: read the one shown
+        elif self.who is not None:
             page, counts, self.communities = result
             self._more = page.more
             self.queue.set_rows(page.rows)
@@ -149,23 +176,32 @@ class IncidentsPresenter(Presenter):
             by_priority[priority] = by_priority.get(priority, 0) + n
         self.queue.set_counts(by_priority, sum(counts.values()))
 
+    def _on_view_changed(self, _view: str) -> None:
+        # Another view's rows replace these; its first page comes with the reload.
+        self.queue.set_rows([])
+        self._more = False
+        self.queue.model.set_more(False)
+        self.reload()
+
     def _on_more_requested(self) -> None:
         """The operator scrolled to the last row: the next page, after it (keyset)."""
         who, rows = self.who, self.queue.rows()
         if who is None or not rows or not self._more:
             self.queue.model.set_more(self._more)
             return
-        after = queue_key(rows[-1])
+        after, view = queue_key(rows[-1]), self.queue.view
         incidents = self.ctx.services.incidents
         self.read_for(
             who,
-            lambda: incidents.queue_page(who, after=after, limit=PAGE),
-            self._on_more_loaded,
+            lambda: incidents.queue_page(who, view=view, after=after, limit=PAGE),
+            lambda page: self._on_more_loaded(view, page),
             self.tr("Could not load the incident queue"),
             "queue_page",
         )
 
-    def _on_more_loaded(self, page: QueuePage) -> None:
+    def _on_more_loaded(self, view: QueueView, page: QueuePage) -> None:
+        if view is not self.queue.view:
+            return  # the operator switched views meanwhile; the new view loads itself
         known = {r.id for r in self.queue.rows()}
         merged = [*self.queue.rows(), *(r for r in page.rows if r.id not in known)]
         self._more = page.more
@@ -197,8 +233,10 @@ class IncidentsPresenter(Presenter):
             return
         incidents = self.ctx.services.incidents
 
+        view = self.queue.view
+
         def job() -> tuple[list[IncidentRow], OpenCounts]:
-            return incidents.incidents_by_ids(who, ids), incidents.open_counts(who)
+            return incidents.incidents_by_ids(who, ids), incidents.open_counts(who, view)
 
         self.read_for(
             who,
@@ -212,8 +250,11 @@ class IncidentsPresenter(Presenter):
             self.open_incident(dlg.incident_id)  # another workstation may have moved it
 
     def _merge(self, ids: frozenset[int], rows: list[IncidentRow], counts: OpenCounts) -> None:
+        who = self.who
+        if who is None:
+            return
         shown = self.queue.rows()
-        fresh = [r for r in rows if r.state in OPEN_STATES]
+        fresh = [r for r in rows if in_view(r, self.queue.view, who.user_id)]
         if self._more and shown:
             # Only the loaded window is shown: a row that sorts past its end belongs to a page
             # not fetched yet (the count line still counts it).
@@ -328,12 +369,37 @@ class IncidentsPresenter(Presenter):
                 detail.row.community or STREET_WIDE,
             )
         ]
+        self._shown = detail
         self.detail_dialog.set_detail(detail, allowed)
         self.detail_dialog.show()
         self.detail_dialog.raise_()
 
     @Slot(int, str, str)
     def _on_transition_requested(self, incident_id: int, target: str, note: str) -> None:
+        shown = self._shown
+        row = shown.row if shown is not None and shown.row.id == incident_id else None
+        if (
+            IncidentState(target) is IncidentState.RESOLVED
+            and row is not None
+            and row.priority in (Priority.P1, Priority.P2)
+        ):
+            # Resolving a P1/P2 ends the response to an emergency: asked once more.
+            self.ctx.dialogs.confirm(
+                self.tr("Resolve incident"),
+                self.tr("Resolve #{id} ({priority}) “{title}”? The response ends here.").format(
+                    id=row.id, priority=labels.priority(row.priority), title=row.title
+                ),
+                lambda: self._transition(incident_id, target, note),
+                on_no=self._on_resolve_declined,
+            )
+            return
+        self._transition(incident_id, target, note)
+
+    def _on_resolve_declined(self) -> None:
+        if self.detail_dialog is not None:
+            self.detail_dialog.show_error(self.tr("Not resolved."))
+
+    def _transition(self, incident_id: int, target: str, note: str) -> None:
         who = self.who
         if who is None:
             return

@@ -39,12 +39,18 @@ class PlaceholdersPresenter(Presenter):
         w = ctx.window
         w.add_pane(
             PaneSpec(
-                "video", lambda: self.tr("Video wall"), self.video, Area.TOP_LEFT, 10, "Ctrl+1"
+                "video",
+                lambda: self.tr("Video wall"),
+                self.video,
+                Area.TOP_RIGHT,
+                10,
+                "Ctrl+1",
+                front=True,
             )
         )
         w.add_pane(PaneSpec("map", lambda: self.tr("Map"), self.map, Area.TOP_RIGHT, 20, "Ctrl+2"))
         w.add_pane(
-            PaneSpec("calls", lambda: self.tr("Calls"), self.calls, Area.BOTTOM_RIGHT, 30, "Ctrl+3")
+            PaneSpec("calls", lambda: self.tr("Calls"), self.calls, Area.BOTTOM_LEFT, 30, "Ctrl+3")
         )
 
     def _video_texts(self) -> tuple[str, str, str]:

@@ -162,9 +162,11 @@ class MainWindow(QMainWindow):
             if front is not None:
                 front.dock.raise_()
         tl, tr = heads.get(Area.TOP_LEFT), heads.get(Area.TOP_RIGHT)
-        bl = heads.get(Area.BOTTOM_LEFT)
+        bl, br = heads.get(Area.BOTTOM_LEFT), heads.get(Area.BOTTOM_RIGHT)
         if tl is not None and tr is not None:
             self.resizeDocks([tl, tr], [1000, 600], Qt.Orientation.Horizontal)
+        if bl is not None and br is not None:
+            self.resizeDocks([bl, br], [700, 900], Qt.Orientation.Horizontal)
         if tl is not None and bl is not None:
             self.resizeDocks([tl, bl], [560, 340], Qt.Orientation.Vertical)
 

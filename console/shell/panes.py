@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QWidget
 class Area(Enum):
     """Where a pane sits in the default layout; panes of one area share it."""
 
-    TOP_LEFT = "top_left"  # the video wall
-    TOP_RIGHT = "top_right"  # the map
-    BOTTOM_LEFT = "bottom_left"  # the incident queue
-    BOTTOM_RIGHT = "bottom_right"  # devices, calls, notifications: tabbed
+    TOP_LEFT = "top_left"  # the largest: the incident queue, where the operator's eyes rest
+    TOP_RIGHT = "top_right"  # the video wall and the map, tabbed
+    BOTTOM_LEFT = "bottom_left"  # calls
+    BOTTOM_RIGHT = "bottom_right"  # devices and notifications, tabbed
 
 
 @dataclass(frozen=True)

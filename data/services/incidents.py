@@ -8,18 +8,32 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Select, func, select, text, tuple_
-from sqlalchemy.orm import aliased
+from sqlalchemy.orm import Session, aliased
 
 from core.audit import AuditAction
-from core.incidents import IncidentState, Transition, check_transition, queue_rank
+from core.incidents import (
+    LOCATION_MAX,
+    TITLE_MAX,
+    FourEyesError,
+    IncidentState,
+    QueueView,
+    Transition,
+    check_transition,
+    queue_rank,
+)
 from core.model import IncidentSource, Priority
 from core.permissions import Permission, Principal
 from core.views import IncidentDetail, IncidentEventRow, IncidentRow
 from data.context import STREET_WIDE, ServiceContext
-from data.models import OPEN_STATES_SQL, Community, Incident, IncidentEvent, User
+from data.models import (
+    OPEN_STATES_SQL,
+    RESOLVED_SQL,
+    Community,
+    Incident,
+    IncidentEvent,
+    User,
+)
 
-TITLE_MAX = 200
-LOCATION_MAX = 200
 TABLE = "incident"
 
 
@@ -47,6 +61,7 @@ def _row(found: Any) -> IncidentRow:
         created_at=i.created_at,
         updated_at=i.updated_at,
         claimed_by=claimed,
+        claimed_by_id=i.claimed_by_id,
     )
 
 
@@ -60,6 +75,17 @@ def _open() -> Any:
     # when it can see that the query's condition implies the index's, which bound
     # parameters hide.
     return text(f"incident.{OPEN_STATES_SQL}")
+
+
+def _in_view(view: QueueView, who: Principal) -> list[Any]:
+    """The conditions of a view (core.views.in_view says the same in Python)."""
+    if view is QueueView.REVIEW:
+        return [text(f"incident.{RESOLVED_SQL}")]
+    if view is QueueView.MINE:
+        return [_open(), Incident.claimed_by_id == who.user_id]
+    if view is QueueView.UNASSIGNED:
+        return [_open(), Incident.claimed_by_id.is_(None)]
+    return [_open()]
 
 
 QueueKey = tuple[int, datetime, int]
@@ -80,17 +106,38 @@ class IncidentService:
     def __init__(self, ctx: ServiceContext):
         self.ctx = ctx
 
+    @staticmethod
+    def _resolved_by(s: Session, incident_id: int) -> int | None:
+        """Who made the latest step to resolved."""
+        actor: int | None = s.scalar(
+            select(IncidentEvent.actor_id)
+            .where(
+                IncidentEvent.incident_id == incident_id,
+                IncidentEvent.to_state == IncidentState.RESOLVED.value,
+            )
+            .order_by(IncidentEvent.id.desc())
+            .limit(1)
+        )
+        return actor
+
     # --- reads ----------------------------------------------------------------------------
     def open_incidents(self, who: Principal, limit: int = 500) -> list[IncidentRow]:
         """The first `limit` open items, most urgent and oldest first."""
         return self.queue_page(who, limit=limit).rows
 
     def queue_page(
-        self, who: Principal, *, after: QueueKey | None = None, limit: int = 200
+        self,
+        who: Principal,
+        *,
+        view: QueueView = QueueView.OPEN,
+        after: QueueKey | None = None,
+        limit: int = 200,
     ) -> QueuePage:
-        """A page of the open queue after `after` (keyset, never OFFSET: stable under change)."""
+        """A page of a queue view after `after` (keyset, never OFFSET: stable under change)."""
         self.ctx.require(who, Permission.VIEW_INCIDENTS)
-        stmt = _incident_select().where(_open()).order_by(*queue_order()).limit(limit + 1)
+        stmt = (
+            _incident_select().where(*_in_view(view, who)).order_by(*queue_order()).limit(limit + 1)
+        )
         if after is not None:
             stmt = stmt.where(
                 # A plain tuple on the right: each value is bound with its column's type
@@ -102,13 +149,15 @@ class IncidentService:
             rows = [_row(r) for r in s.execute(stmt)]
         return QueuePage(rows[:limit], more=len(rows) > limit)
 
-    def open_counts(self, who: Principal) -> dict[tuple[Priority, IncidentState], int]:
-        """How many open items of each priority and state the user may see."""
+    def open_counts(
+        self, who: Principal, view: QueueView = QueueView.OPEN
+    ) -> dict[tuple[Priority, IncidentState], int]:
+        """How many items of a view (the open queue by default) by priority and state."""
         self.ctx.require(who, Permission.VIEW_INCIDENTS)
         stmt = self._scoped(
             select(Incident.priority, Incident.state, func.count())
             .select_from(Incident)
-            .where(_open())
+            .where(*_in_view(view, who))
             .group_by(Incident.priority, Incident.state),
             who,
         )
@@ -256,6 +305,9 @@ class IncidentService:
             self.ctx.check(tx, needed, ccode or STREET_WIDE)
             current = IncidentState(inc.state)
             check_transition(Transition(current, target, note))
+            if target is IncidentState.CLOSED and self._resolved_by(s, inc.id) == who.user_id:
+                # Four eyes: a review by the one who resolved it would be no review at all.
+                raise FourEyesError(f"incident {inc.id} was resolved by {who.username}")
             inc.state = target.value
             inc.queue_rank = queue_rank(inc.priority, target)
             inc.updated_at = tx.now

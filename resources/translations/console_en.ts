@@ -387,17 +387,22 @@
         <translation type="unfinished">your role does not allow this</translation>
     </message>
     <message>
-        <location filename="../../console/feedback.py" line="55"/>
+        <location filename="../../console/feedback.py" line="56"/>
+        <source>you resolved this incident yourself: another supervisor must review and close it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/feedback.py" line="59"/>
         <source>the incident&apos;s current state does not allow this change</source>
         <translation type="unfinished">the incident&apos;s current state does not allow this change</translation>
     </message>
     <message>
-        <location filename="../../console/feedback.py" line="57"/>
+        <location filename="../../console/feedback.py" line="61"/>
         <source>the item no longer exists (another workstation may have changed it)</source>
         <translation type="unfinished">the item no longer exists (another workstation may have changed it)</translation>
     </message>
     <message>
-        <location filename="../../console/feedback.py" line="63"/>
+        <location filename="../../console/feedback.py" line="67"/>
         <source>{what}: your role does not allow this.</source>
         <translation type="unfinished">{what}: your role does not allow this.</translation>
     </message>
@@ -432,108 +437,122 @@ Command system of {site}</translation>
 <context>
     <name>IncidentDetailDialog</name>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="168"/>
+        <location filename="../../widgets/incident_detail.py" line="235"/>
         <source>Write the reason for reopening in the note.</source>
         <translation>Write the reason for reopening in the note.</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="181"/>
+        <location filename="../../widgets/incident_detail.py" line="241"/>
+        <source>Write what was done in the note before resolving.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="254"/>
         <source>Incident #{id}</source>
         <translation>Incident #{id}</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="187"/>
-        <location filename="../../widgets/incident_detail.py" line="221"/>
+        <location filename="../../widgets/incident_detail.py" line="260"/>
+        <location filename="../../widgets/incident_detail.py" line="288"/>
         <source>Reported</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="217"/>
+        <location filename="../../widgets/incident_detail.py" line="262"/>
+        <source>Reopened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="284"/>
         <source>Priority</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="218"/>
+        <location filename="../../widgets/incident_detail.py" line="285"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="219"/>
+        <location filename="../../widgets/incident_detail.py" line="286"/>
         <source>Community</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="220"/>
+        <location filename="../../widgets/incident_detail.py" line="287"/>
         <source>Location</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="222"/>
+        <location filename="../../widgets/incident_detail.py" line="289"/>
         <source>Handled by</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="223"/>
+        <location filename="../../widgets/incident_detail.py" line="290"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="228"/>
+        <location filename="../../widgets/incident_detail.py" line="295"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="228"/>
+        <location filename="../../widgets/incident_detail.py" line="295"/>
         <source>Change</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="228"/>
+        <location filename="../../widgets/incident_detail.py" line="295"/>
         <source>By</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="228"/>
+        <location filename="../../widgets/incident_detail.py" line="295"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="230"/>
-        <source>Note for the timeline (required to reopen)</source>
-        <translation>Note for the timeline (required to reopen)</translation>
+        <location filename="../../widgets/incident_detail.py" line="298"/>
+        <source>Note for the timeline (required to resolve or reopen)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="231"/>
+        <source>Note for the timeline (required to reopen)</source>
+        <translation type="vanished">Note for the timeline (required to reopen)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="300"/>
         <source>Acknowledge</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="232"/>
+        <location filename="../../widgets/incident_detail.py" line="301"/>
         <source>Dispatched</source>
         <translation>Dispatched</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="233"/>
+        <location filename="../../widgets/incident_detail.py" line="302"/>
         <source>On scene</source>
         <translation>On scene</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="234"/>
+        <location filename="../../widgets/incident_detail.py" line="303"/>
         <source>Resolve</source>
         <translation>Resolve</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="235"/>
+        <location filename="../../widgets/incident_detail.py" line="304"/>
         <source>Review and close</source>
         <translation>Review and close</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="236"/>
+        <location filename="../../widgets/incident_detail.py" line="305"/>
         <source>Reopen</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="237"/>
+        <location filename="../../widgets/incident_detail.py" line="309"/>
         <source>Close window</source>
         <translation>Close window</translation>
     </message>
@@ -541,127 +560,223 @@ Command system of {site}</translation>
 <context>
     <name>IncidentQueueModel</name>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="83"/>
+        <location filename="../../widgets/incident_queue.py" line="124"/>
         <source>Priority</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="88"/>
+        <location filename="../../widgets/incident_queue.py" line="131"/>
+        <source>No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_queue.py" line="135"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="89"/>
+        <location filename="../../widgets/incident_queue.py" line="137"/>
         <source>Incident</source>
         <translation>Incident</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="91"/>
+        <location filename="../../widgets/incident_queue.py" line="139"/>
         <source>Community</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="93"/>
+        <location filename="../../widgets/incident_queue.py" line="143"/>
         <source>Location</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="96"/>
+        <location filename="../../widgets/incident_queue.py" line="149"/>
         <source>Reported</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="99"/>
+        <location filename="../../widgets/incident_queue.py" line="154"/>
         <source>Age</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="100"/>
+        <location filename="../../widgets/incident_queue.py" line="160"/>
         <source>Handled by</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="110"/>
+        <location filename="../../widgets/incident_queue.py" line="170"/>
         <source>{d} d {h} h</source>
         <translation>{d} d {h} h</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="112"/>
+        <location filename="../../widgets/incident_queue.py" line="172"/>
         <source>{h} h {m} min</source>
         <translation>{h} h {m} min</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="113"/>
+        <location filename="../../widgets/incident_queue.py" line="173"/>
         <source>{m} min</source>
         <translation>{m} min</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_queue.py" line="192"/>
+        <source>Acknowledge within {t}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_queue.py" line="194"/>
+        <source>Resolve within {t}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_queue.py" line="196"/>
+        <source>{head}: {left} left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_queue.py" line="199"/>
+        <source>{head}: overdue by {late}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>IncidentQueueWidget</name>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="51"/>
+        <location filename="../../widgets/incident_queue.py" line="81"/>
+        <source>{parts} · {total} to review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_queue.py" line="83"/>
         <source>{parts} · {total} open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="55"/>
+        <location filename="../../widgets/incident_queue.py" line="86"/>
         <source> — showing {shown}; scroll down for more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="224"/>
+        <location filename="../../widgets/incident_queue.py" line="379"/>
+        <source>Nothing claimed by you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_queue.py" line="380"/>
+        <source>Incidents you acknowledge are listed here until they are resolved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_queue.py" line="382"/>
+        <source>Every open incident has a handler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_queue.py" line="383"/>
+        <source>Incidents nobody has acknowledged yet are listed here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_queue.py" line="385"/>
+        <source>Nothing awaiting review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_queue.py" line="387"/>
+        <source>Resolved incidents wait here for a supervisor, who closes them or returns them with a reason. Whoever resolved an incident cannot close it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_queue.py" line="391"/>
         <source>No open incidents</source>
         <translation>No open incidents</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="226"/>
+        <location filename="../../widgets/incident_queue.py" line="393"/>
         <source>Incidents raised by calls, alarms, tracking rules or operators appear here, most urgent first. Press Ctrl+N to log one by hand.</source>
         <translation>Incidents raised by calls, alarms, tracking rules or operators appear here, most urgent first. Press Ctrl+N to log one by hand.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_queue.py" line="423"/>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_queue.py" line="424"/>
+        <source>Mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_queue.py" line="425"/>
+        <source>Unassigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_queue.py" line="426"/>
+        <source>Awaiting review</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>IncidentsPresenter</name>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="44"/>
+        <location filename="../../console/presenters/incidents.py" line="46"/>
         <source>Incident queue</source>
         <translation type="unfinished">Incident queue</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="54"/>
+        <location filename="../../console/presenters/incidents.py" line="57"/>
         <source>New incident…</source>
         <translation type="unfinished">New incident…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="65"/>
+        <location filename="../../console/presenters/incidents.py" line="68"/>
         <source>Acknowledge</source>
         <translation type="unfinished">Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="164"/>
-        <location filename="../../console/presenters/incidents.py" line="178"/>
-        <location filename="../../console/presenters/incidents.py" line="207"/>
+        <location filename="../../console/presenters/incidents.py" line="127"/>
+        <location filename="../../console/presenters/incidents.py" line="198"/>
+        <location filename="../../console/presenters/incidents.py" line="214"/>
+        <location filename="../../console/presenters/incidents.py" line="245"/>
         <source>Could not load the incident queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="268"/>
+        <location filename="../../console/presenters/incidents.py" line="309"/>
         <source>Could not create the incident</source>
         <translation type="unfinished">Could not create the incident</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="279"/>
+        <location filename="../../console/presenters/incidents.py" line="320"/>
         <source>Select an incident first.</source>
         <translation type="unfinished">Select an incident first.</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="293"/>
+        <location filename="../../console/presenters/incidents.py" line="334"/>
         <source>Could not acknowledge the incident</source>
         <translation type="unfinished">Could not acknowledge the incident</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="309"/>
+        <location filename="../../console/presenters/incidents.py" line="350"/>
         <source>Could not open the incident</source>
         <translation type="unfinished">Could not open the incident</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/incidents.py" line="388"/>
+        <source>Resolve incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/incidents.py" line="389"/>
+        <source>Resolve #{id} ({priority}) “{title}”? The response ends here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/incidents.py" line="400"/>
+        <source>Not resolved.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -917,37 +1032,37 @@ Command system of {site}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/shell/main_window.py" line="362"/>
+        <location filename="../../console/shell/main_window.py" line="364"/>
         <source>Street Command Console</source>
         <translation>Street Command Console</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="370"/>
+        <location filename="../../console/shell/main_window.py" line="372"/>
         <source>Not signed in</source>
         <translation>Not signed in</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="373"/>
+        <location filename="../../console/shell/main_window.py" line="375"/>
         <source>street-wide</source>
         <translation>street-wide</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="375"/>
+        <location filename="../../console/shell/main_window.py" line="377"/>
         <source>communities: {c}</source>
         <translation>communities: {c}</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="381"/>
+        <location filename="../../console/shell/main_window.py" line="383"/>
         <source>connected</source>
         <translation>connected</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="381"/>
+        <location filename="../../console/shell/main_window.py" line="383"/>
         <source>NOT REACHABLE</source>
         <translation>NOT REACHABLE</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="383"/>
+        <location filename="../../console/shell/main_window.py" line="385"/>
         <source>Database: {label} ({state})</source>
         <translation>Database: {label} ({state})</translation>
     </message>
@@ -1008,32 +1123,32 @@ Command system of {site}</translation>
         <translation type="vanished">Incoming and abandoned calls will be listed here once the SIP line is configured for this workstation.</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="396"/>
+        <location filename="../../console/shell/main_window.py" line="398"/>
         <source>&amp;Console</source>
         <translation>&amp;Console</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="397"/>
+        <location filename="../../console/shell/main_window.py" line="399"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="398"/>
+        <location filename="../../console/shell/main_window.py" line="400"/>
         <source>&amp;Incidents</source>
         <translation>&amp;Incidents</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="399"/>
+        <location filename="../../console/shell/main_window.py" line="401"/>
         <source>&amp;Tools</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="400"/>
+        <location filename="../../console/shell/main_window.py" line="402"/>
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="401"/>
+        <location filename="../../console/shell/main_window.py" line="403"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
@@ -1062,12 +1177,12 @@ Command system of {site}</translation>
         <translation type="vanished">Refresh</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="210"/>
+        <location filename="../../console/shell/main_window.py" line="212"/>
         <source>Reset layout</source>
         <translation>Reset layout</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="205"/>
+        <location filename="../../console/shell/main_window.py" line="207"/>
         <source>Full screen</source>
         <translation>Full screen</translation>
     </message>
@@ -1156,42 +1271,42 @@ Command system of {site}</translation>
 <context>
     <name>NewIncidentDialog</name>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="41"/>
+        <location filename="../../widgets/incident_dialog.py" line="44"/>
         <source>New incident</source>
         <translation>New incident</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="49"/>
+        <location filename="../../widgets/incident_dialog.py" line="52"/>
         <source>(street-wide)</source>
         <translation>(street-wide)</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="58"/>
+        <location filename="../../widgets/incident_dialog.py" line="61"/>
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="59"/>
+        <location filename="../../widgets/incident_dialog.py" line="62"/>
         <source>Priority</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="60"/>
+        <location filename="../../widgets/incident_dialog.py" line="63"/>
         <source>Community</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="61"/>
+        <location filename="../../widgets/incident_dialog.py" line="64"/>
         <source>Location</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="62"/>
+        <location filename="../../widgets/incident_dialog.py" line="65"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="78"/>
+        <location filename="../../widgets/incident_dialog.py" line="99"/>
         <source>Give the incident a title.</source>
         <translation>Give the incident a title.</translation>
     </message>
@@ -1230,47 +1345,47 @@ Command system of {site}</translation>
 <context>
     <name>PlaceholdersPresenter</name>
     <message>
-        <location filename="../../console/presenters/placeholders.py" line="42"/>
+        <location filename="../../console/presenters/placeholders.py" line="43"/>
         <source>Video wall</source>
         <translation type="unfinished">Video wall</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/placeholders.py" line="45"/>
+        <location filename="../../console/presenters/placeholders.py" line="51"/>
         <source>Map</source>
         <translation type="unfinished">Map</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/placeholders.py" line="47"/>
+        <location filename="../../console/presenters/placeholders.py" line="53"/>
         <source>Calls</source>
         <translation type="unfinished">Calls</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/placeholders.py" line="53"/>
+        <location filename="../../console/presenters/placeholders.py" line="59"/>
         <source>Video wall not connected yet</source>
         <translation type="unfinished">Video wall not connected yet</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/placeholders.py" line="55"/>
+        <location filename="../../console/presenters/placeholders.py" line="61"/>
         <source>The cameras are configured in the site file. Live view, recording and evidence export come with the video module.</source>
         <translation type="unfinished">The cameras are configured in the site file. Live view, recording and evidence export come with the video module.</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/placeholders.py" line="63"/>
+        <location filename="../../console/presenters/placeholders.py" line="69"/>
         <source>Live map not available yet</source>
         <translation type="unfinished">Live map not available yet</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/placeholders.py" line="65"/>
+        <location filename="../../console/presenters/placeholders.py" line="71"/>
         <source>Reader positions, zones and tracked people will be drawn here once RFID/GPS tracking is connected.</source>
         <translation type="unfinished">Reader positions, zones and tracked people will be drawn here once RFID/GPS tracking is connected.</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/placeholders.py" line="73"/>
+        <location filename="../../console/presenters/placeholders.py" line="79"/>
         <source>No call centre connected</source>
         <translation type="unfinished">No call centre connected</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/placeholders.py" line="75"/>
+        <location filename="../../console/presenters/placeholders.py" line="81"/>
         <source>Incoming and abandoned calls will be listed here once the SIP line is configured for this workstation.</source>
         <translation type="unfinished">Incoming and abandoned calls will be listed here once the SIP line is configured for this workstation.</translation>
     </message>

@@ -278,17 +278,22 @@
         <translation>您的角色无此权限</translation>
     </message>
     <message>
-        <location filename="../../console/feedback.py" line="55" />
+        <location filename="../../console/feedback.py" line="56" />
+        <source>you resolved this incident yourself: another supervisor must review and close it</source>
+        <translation>此事件由您本人处置，须由另一位值班长审核关闭</translation>
+    </message>
+    <message>
+        <location filename="../../console/feedback.py" line="59" />
         <source>the incident's current state does not allow this change</source>
         <translation>事件当前状态不允许此操作</translation>
     </message>
     <message>
-        <location filename="../../console/feedback.py" line="57" />
+        <location filename="../../console/feedback.py" line="61" />
         <source>the item no longer exists (another workstation may have changed it)</source>
         <translation>该记录已不存在（可能已被其他工作站修改）</translation>
     </message>
     <message>
-        <location filename="../../console/feedback.py" line="63" />
+        <location filename="../../console/feedback.py" line="67" />
         <source>{what}: your role does not allow this.</source>
         <translation>{what}：您的角色无此权限。</translation>
     </message>
@@ -323,108 +328,118 @@ Command system of {site}</source>
 <context>
     <name>IncidentDetailDialog</name>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="168" />
+        <location filename="../../widgets/incident_detail.py" line="235" />
         <source>Write the reason for reopening in the note.</source>
         <translation>请在备注中填写重新打开的原因。</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="181" />
+        <location filename="../../widgets/incident_detail.py" line="241" />
+        <source>Write what was done in the note before resolving.</source>
+        <translation>请先在备注中写明处置情况。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="254" />
         <source>Incident #{id}</source>
         <translation>事件 #{id}</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="187" />
-        <location filename="../../widgets/incident_detail.py" line="221" />
+        <location filename="../../widgets/incident_detail.py" line="260" />
+        <location filename="../../widgets/incident_detail.py" line="288" />
         <source>Reported</source>
         <translation>上报</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="217" />
+        <location filename="../../widgets/incident_detail.py" line="262" />
+        <source>Reopened</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="284" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="218" />
+        <location filename="../../widgets/incident_detail.py" line="285" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="219" />
+        <location filename="../../widgets/incident_detail.py" line="286" />
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="220" />
+        <location filename="../../widgets/incident_detail.py" line="287" />
         <source>Location</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="222" />
+        <location filename="../../widgets/incident_detail.py" line="289" />
         <source>Handled by</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="223" />
+        <location filename="../../widgets/incident_detail.py" line="290" />
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="228" />
+        <location filename="../../widgets/incident_detail.py" line="295" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="228" />
+        <location filename="../../widgets/incident_detail.py" line="295" />
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="228" />
+        <location filename="../../widgets/incident_detail.py" line="295" />
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="228" />
+        <location filename="../../widgets/incident_detail.py" line="295" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="230" />
-        <source>Note for the timeline (required to reopen)</source>
-        <translation>写入时间线的备注（重新打开时必填）</translation>
+        <location filename="../../widgets/incident_detail.py" line="298" />
+        <source>Note for the timeline (required to resolve or reopen)</source>
+        <translation>写入时间线的备注（处置完毕或重新打开时必填）</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="231" />
+        <location filename="../../widgets/incident_detail.py" line="300" />
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="232" />
+        <location filename="../../widgets/incident_detail.py" line="301" />
         <source>Dispatched</source>
         <translation>已派发</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="233" />
+        <location filename="../../widgets/incident_detail.py" line="302" />
         <source>On scene</source>
         <translation>已到场</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="234" />
+        <location filename="../../widgets/incident_detail.py" line="303" />
         <source>Resolve</source>
         <translation>处置完毕</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="235" />
+        <location filename="../../widgets/incident_detail.py" line="304" />
         <source>Review and close</source>
         <translation>审核关闭</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="236" />
+        <location filename="../../widgets/incident_detail.py" line="305" />
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="237" />
+        <location filename="../../widgets/incident_detail.py" line="309" />
         <source>Close window</source>
         <translation>关闭窗口</translation>
     </message>
@@ -432,127 +447,223 @@ Command system of {site}</source>
 <context>
     <name>IncidentQueueModel</name>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="83" />
+        <location filename="../../widgets/incident_queue.py" line="124" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="88" />
+        <location filename="../../widgets/incident_queue.py" line="131" />
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_queue.py" line="135" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="89" />
+        <location filename="../../widgets/incident_queue.py" line="137" />
         <source>Incident</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="91" />
+        <location filename="../../widgets/incident_queue.py" line="139" />
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="93" />
+        <location filename="../../widgets/incident_queue.py" line="143" />
         <source>Location</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="96" />
+        <location filename="../../widgets/incident_queue.py" line="149" />
         <source>Reported</source>
         <translation>上报时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="99" />
+        <location filename="../../widgets/incident_queue.py" line="154" />
         <source>Age</source>
         <translation>已过时长</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="100" />
+        <location filename="../../widgets/incident_queue.py" line="160" />
         <source>Handled by</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="110" />
+        <location filename="../../widgets/incident_queue.py" line="170" />
         <source>{d} d {h} h</source>
         <translation>{d} 天 {h} 小时</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="112" />
+        <location filename="../../widgets/incident_queue.py" line="172" />
         <source>{h} h {m} min</source>
         <translation>{h} 小时 {m} 分</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="113" />
+        <location filename="../../widgets/incident_queue.py" line="173" />
         <source>{m} min</source>
         <translation>{m} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_queue.py" line="192" />
+        <source>Acknowledge within {t}</source>
+        <translation>须在 {t} 内确认</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_queue.py" line="194" />
+        <source>Resolve within {t}</source>
+        <translation>须在 {t} 内处置</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_queue.py" line="196" />
+        <source>{head}: {left} left</source>
+        <translation>{head}：剩余 {left}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_queue.py" line="199" />
+        <source>{head}: overdue by {late}</source>
+        <translation>{head}：已超时 {late}</translation>
     </message>
 </context>
 <context>
     <name>IncidentQueueWidget</name>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="51" />
+        <location filename="../../widgets/incident_queue.py" line="81" />
+        <source>{parts} · {total} to review</source>
+        <translation>{parts} · 共 {total} 起待审核</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_queue.py" line="83" />
         <source>{parts} · {total} open</source>
         <translation>{parts} · 共 {total} 起未结</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="55" />
+        <location filename="../../widgets/incident_queue.py" line="86" />
         <source> — showing {shown}; scroll down for more</source>
         <translation> — 已显示 {shown} 起，向下滚动查看更多</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="224" />
+        <location filename="../../widgets/incident_queue.py" line="379" />
+        <source>Nothing claimed by you</source>
+        <translation>暂无您认领的事件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_queue.py" line="380" />
+        <source>Incidents you acknowledge are listed here until they are resolved.</source>
+        <translation>您确认（认领）的事件会列在这里，直到处置完毕。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_queue.py" line="382" />
+        <source>Every open incident has a handler</source>
+        <translation>所有未结事件均已有人处理</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_queue.py" line="383" />
+        <source>Incidents nobody has acknowledged yet are listed here.</source>
+        <translation>尚无人确认的事件会列在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_queue.py" line="385" />
+        <source>Nothing awaiting review</source>
+        <translation>暂无待审核事件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_queue.py" line="387" />
+        <source>Resolved incidents wait here for a supervisor, who closes them or returns them with a reason. Whoever resolved an incident cannot close it.</source>
+        <translation>处置完毕的事件在此等待值班长审核：审核关闭，或说明原因退回。处置人不能审核关闭自己处置的事件。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_queue.py" line="391" />
         <source>No open incidents</source>
         <translation>暂无待处理事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="226" />
+        <location filename="../../widgets/incident_queue.py" line="393" />
         <source>Incidents raised by calls, alarms, tracking rules or operators appear here, most urgent first. Press Ctrl+N to log one by hand.</source>
         <translation>来电、报警、定位规则或值班员上报的事件显示在这里，最紧急的在前。按 Ctrl+N 手工登记事件。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_queue.py" line="423" />
+        <source>Open</source>
+        <translation>未结</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_queue.py" line="424" />
+        <source>Mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_queue.py" line="425" />
+        <source>Unassigned</source>
+        <translation>未认领</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_queue.py" line="426" />
+        <source>Awaiting review</source>
+        <translation>待审核</translation>
     </message>
 </context>
 <context>
     <name>IncidentsPresenter</name>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="44" />
+        <location filename="../../console/presenters/incidents.py" line="46" />
         <source>Incident queue</source>
         <translation>事件队列</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="54" />
+        <location filename="../../console/presenters/incidents.py" line="57" />
         <source>New incident…</source>
         <translation>新建事件…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="65" />
+        <location filename="../../console/presenters/incidents.py" line="68" />
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="164" />
-        <location filename="../../console/presenters/incidents.py" line="178" />
-        <location filename="../../console/presenters/incidents.py" line="207" />
+        <location filename="../../console/presenters/incidents.py" line="127" />
+        <location filename="../../console/presenters/incidents.py" line="198" />
+        <location filename="../../console/presenters/incidents.py" line="214" />
+        <location filename="../../console/presenters/incidents.py" line="245" />
         <source>Could not load the incident queue</source>
         <translation>无法加载事件队列</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="268" />
+        <location filename="../../console/presenters/incidents.py" line="309" />
         <source>Could not create the incident</source>
         <translation>无法创建事件</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="279" />
+        <location filename="../../console/presenters/incidents.py" line="320" />
         <source>Select an incident first.</source>
         <translation>请先选择一个事件。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="293" />
+        <location filename="../../console/presenters/incidents.py" line="334" />
         <source>Could not acknowledge the incident</source>
         <translation>无法确认事件</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="309" />
+        <location filename="../../console/presenters/incidents.py" line="350" />
         <source>Could not open the incident</source>
         <translation>无法打开事件</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/incidents.py" line="388" />
+        <source>Resolve incident</source>
+        <translation>处置完毕</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/incidents.py" line="389" />
+        <source>Resolve #{id} ({priority}) “{title}”? The response ends here.</source>
+        <translation>确认将 #{id}（{priority}）“{title}”标记为处置完毕？响应将就此结束。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/incidents.py" line="400" />
+        <source>Not resolved.</source>
+        <translation>未标记为处置完毕。</translation>
     </message>
 </context>
 <context>
@@ -808,77 +919,77 @@ Command system of {site}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/shell/main_window.py" line="362" />
+        <location filename="../../console/shell/main_window.py" line="364" />
         <source>Street Command Console</source>
         <translation>街道智能总控台</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="370" />
+        <location filename="../../console/shell/main_window.py" line="372" />
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="373" />
+        <location filename="../../console/shell/main_window.py" line="375" />
         <source>street-wide</source>
         <translation>全街道</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="375" />
+        <location filename="../../console/shell/main_window.py" line="377" />
         <source>communities: {c}</source>
         <translation>社区：{c}</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="381" />
+        <location filename="../../console/shell/main_window.py" line="383" />
         <source>connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="381" />
+        <location filename="../../console/shell/main_window.py" line="383" />
         <source>NOT REACHABLE</source>
         <translation>无法连接</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="383" />
+        <location filename="../../console/shell/main_window.py" line="385" />
         <source>Database: {label} ({state})</source>
         <translation>数据库：{label}（{state}）</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="396" />
+        <location filename="../../console/shell/main_window.py" line="398" />
         <source>&amp;Console</source>
         <translation>总控台(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="397" />
+        <location filename="../../console/shell/main_window.py" line="399" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="398" />
+        <location filename="../../console/shell/main_window.py" line="400" />
         <source>&amp;Incidents</source>
         <translation>事件(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="399" />
+        <location filename="../../console/shell/main_window.py" line="401" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="400" />
+        <location filename="../../console/shell/main_window.py" line="402" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="401" />
+        <location filename="../../console/shell/main_window.py" line="403" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="210" />
+        <location filename="../../console/shell/main_window.py" line="212" />
         <source>Reset layout</source>
         <translation>恢复默认布局</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="205" />
+        <location filename="../../console/shell/main_window.py" line="207" />
         <source>Full screen</source>
         <translation>全屏</translation>
     </message>
@@ -929,42 +1040,42 @@ Command system of {site}</source>
 <context>
     <name>NewIncidentDialog</name>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="41" />
+        <location filename="../../widgets/incident_dialog.py" line="44" />
         <source>New incident</source>
         <translation>新建事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="49" />
+        <location filename="../../widgets/incident_dialog.py" line="52" />
         <source>(street-wide)</source>
         <translation>（全街道）</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="58" />
+        <location filename="../../widgets/incident_dialog.py" line="61" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="59" />
+        <location filename="../../widgets/incident_dialog.py" line="62" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="60" />
+        <location filename="../../widgets/incident_dialog.py" line="63" />
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="61" />
+        <location filename="../../widgets/incident_dialog.py" line="64" />
         <source>Location</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="62" />
+        <location filename="../../widgets/incident_dialog.py" line="65" />
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="78" />
+        <location filename="../../widgets/incident_dialog.py" line="99" />
         <source>Give the incident a title.</source>
         <translation>请填写事件标题。</translation>
     </message>
@@ -1003,47 +1114,47 @@ Command system of {site}</source>
 <context>
     <name>PlaceholdersPresenter</name>
     <message>
-        <location filename="../../console/presenters/placeholders.py" line="42" />
+        <location filename="../../console/presenters/placeholders.py" line="43" />
         <source>Video wall</source>
         <translation>视频墙</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/placeholders.py" line="45" />
+        <location filename="../../console/presenters/placeholders.py" line="51" />
         <source>Map</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/placeholders.py" line="47" />
+        <location filename="../../console/presenters/placeholders.py" line="53" />
         <source>Calls</source>
         <translation>呼叫</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/placeholders.py" line="53" />
+        <location filename="../../console/presenters/placeholders.py" line="59" />
         <source>Video wall not connected yet</source>
         <translation>视频墙尚未接入</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/placeholders.py" line="55" />
+        <location filename="../../console/presenters/placeholders.py" line="61" />
         <source>The cameras are configured in the site file. Live view, recording and evidence export come with the video module.</source>
         <translation>摄像机已在站点配置文件中登记。实时预览、录像与证据导出将随视频模块提供。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/placeholders.py" line="63" />
+        <location filename="../../console/presenters/placeholders.py" line="69" />
         <source>Live map not available yet</source>
         <translation>实时地图尚未接入</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/placeholders.py" line="65" />
+        <location filename="../../console/presenters/placeholders.py" line="71" />
         <source>Reader positions, zones and tracked people will be drawn here once RFID/GPS tracking is connected.</source>
         <translation>接入 RFID/GPS 定位后，这里将显示读卡器位置、区域和被关爱人员的实时位置。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/placeholders.py" line="73" />
+        <location filename="../../console/presenters/placeholders.py" line="79" />
         <source>No call centre connected</source>
         <translation>呼叫中心尚未接入</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/placeholders.py" line="75" />
+        <location filename="../../console/presenters/placeholders.py" line="81" />
         <source>Incoming and abandoned calls will be listed here once the SIP line is configured for this workstation.</source>
         <translation>为本工作站配置 SIP 线路后，来电和未接来电将在这里列出。</translation>
     </message>

@@ -6,9 +6,16 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from console.app import ConsoleApp
-from core.incidents import IncidentState
+from core.incidents import IncidentState, QueueView
 from core.model import Priority
-from tests.helpers.consoles import MakeConsole, SeededSite, incidents_of, services_at, sign_in
+from tests.helpers.consoles import (
+    MakeConsole,
+    SeededSite,
+    fake_dialogs,
+    incidents_of,
+    services_at,
+    sign_in,
+)
 from widgets.incident_detail import IncidentDetailDialog
 from widgets.incident_dialog import NewIncident
 
@@ -27,7 +34,7 @@ def _open_first_row(qtbot: QtBot, app: ConsoleApp) -> None:
     qtbot.waitUntil(lambda: q.model.rowCount() >= 1)
     q.table.setFocus()
     q.table.selectRow(0)
-    q.table.setCurrentIndex(q.model.index(0, 2))
+    q.table.setCurrentIndex(q.model.index(0, q.model.column_index("title")))
     qtbot.keyClick(q.table, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: p.detail_dialog is not None and p.detail_dialog.isVisible())
 
@@ -59,9 +66,12 @@ def test_enter_opens_the_incident_instead_of_claiming_it(
     assert dlg.timeline.topLevelItemCount() == 1
     assert dlg.timeline.topLevelItem(0).text(1) == "上报"
     assert incidents_of(console).queue.model.row_at(0).claimed_by is None
-    # An operator may acknowledge or resolve a new item, but never close it.
-    visible = {t for t, b in dlg.buttons.items() if b.isVisible()}
-    assert visible == {S.ACKNOWLEDGED, S.RESOLVED}
+    # An operator may acknowledge or resolve a new item, but never close it. Every step is
+    # shown in its fixed place; only the allowed ones are enabled.
+    assert all(b.isVisible() for b in dlg.buttons.values())
+    enabled = {t for t, b in dlg.buttons.items() if b.isEnabled()}
+    assert enabled == {S.ACKNOWLEDGED, S.RESOLVED}
+    assert not dlg.reopen.isEnabled()
 
 
 def test_the_whole_lifecycle_from_the_detail_view(
@@ -69,20 +79,30 @@ def test_the_whole_lifecycle_from_the_detail_view(
 ) -> None:
     app = make_console()
     app.start()
-    sign_in(qtbot, app, seeded, "supervisor")
+    sign_in(qtbot, app, seeded, "operator")
     incidents_of(app).create_incident(NewIncident("电动车被盗", Priority.P2, "C07", "芥园道口", ""))
     _open_first_row(qtbot, app)
     for target in (S.ACKNOWLEDGED, S.DISPATCHED, S.ON_SCENE, S.RESOLVED):
         _click(qtbot, app, target, note=f"步骤 {target.value}")
     dlg = _detail(app)
     qtbot.waitUntil(lambda: dlg.state.text() == "已处置")
-    assert dlg.claimed.text() == "王建国"
+    assert dlg.claimed.text() == "李静"
     assert dlg.timeline.topLevelItem(4).text(3) == "步骤 resolved"
-    # Resolved items leave the open queue; a supervisor reviews and closes them.
+    # Resolving a P2 was asked once more (the fake dialogs answer yes).
+    assert len(fake_dialogs(app).questions) == 1
+    # Resolved items leave the open queue; another user, a supervisor, reviews and closes them.
     qtbot.waitUntil(lambda: incidents_of(app).queue.model.rowCount() == 0)
+    app.session.sign_out()
+    sign_in(qtbot, app, seeded, "supervisor")
+    queue = incidents_of(app).queue
+    queue.set_view(QueueView.REVIEW)
+    _open_first_row(qtbot, app)
+    dlg = _detail(app)
+    qtbot.waitUntil(lambda: dlg.state.text() == "已处置")
     _click(qtbot, app, S.CLOSED, note="复核无误")
     qtbot.waitUntil(lambda: dlg.state.text() == "已关闭")
     assert dlg.reopen.isVisible()
+    qtbot.waitUntil(lambda: queue.model.rowCount() == 0)  # reviewed: no longer awaiting review
 
     # Reopening needs a reason: without one nothing is sent.
     qtbot.mouseClick(dlg.reopen, Qt.MouseButton.LeftButton)
@@ -92,7 +112,8 @@ def test_the_whole_lifecycle_from_the_detail_view(
     qtbot.mouseClick(dlg.reopen, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dlg.state.text() == "已确认")
     assert dlg.timeline.topLevelItemCount() == 7
-    qtbot.waitUntil(lambda: incidents_of(app).queue.model.rowCount() == 1)
+    queue.set_view(QueueView.OPEN)
+    qtbot.waitUntil(lambda: queue.model.rowCount() == 1)
 
 
 def test_a_refused_change_is_explained_in_the_dialog(

@@ -25,13 +25,12 @@ from tests.helpers.consoles import (
 from widgets.incident_dialog import NewIncident
 from widgets.palette import PRIORITY_COLOURS
 
-PRIORITY, STATE, TITLE, COMMUNITY = 0, 1, 2, 3
-CLAIMED = 7
+PRIORITY, STATE, TITLE, COMMUNITY, CLAIMED = "priority", "state", "title", "community", "claimed"
 
 
-def _cell(app: ConsoleApp, row: int, col: int, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+def _cell(app: ConsoleApp, row: int, col: str, role: int = Qt.ItemDataRole.DisplayRole) -> object:
     m = incidents_of(app).queue.model
-    return m.data(m.index(row, col), role)
+    return m.data(m.index(row, m.column_index(col)), role)
 
 
 def _incident(title: str, priority: Priority = Priority.P1, community: str | None = "C01"):

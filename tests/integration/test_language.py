@@ -21,9 +21,11 @@ from tests.helpers.consoles import (
 N = DEVICES_IN_DEMO_SITE
 
 
-def _header(app: ConsoleApp, col: int) -> str:
+def _header(app: ConsoleApp, col: str) -> str:
     m = incidents_of(app).queue.model
-    return str(m.headerData(col, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole))
+    return str(
+        m.headerData(m.column_index(col), Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+    )
 
 
 def test_chinese_is_the_default(qtbot: QtBot, console: ConsoleApp, seeded: SeededSite) -> None:
@@ -39,7 +41,7 @@ def test_chinese_is_the_default(qtbot: QtBot, console: ConsoleApp, seeded: Seede
     assert w.panes["incidents"].dock.windowTitle() == "事件队列"
     assert w.menus["view"].title() == "视图(&V)"
     assert w.act_lang["zh_CN"].isChecked()
-    assert _header(console, 0) == "优先级"
+    assert _header(console, "priority") == "优先级"
     assert devices_of(console).pane.summary.text() == f"在线 0 · 离线 0 · 未上线 {N}"
     assert incidents_of(console).queue.empty.title() != "No open incidents"
 
@@ -59,8 +61,8 @@ def test_switching_to_english_and_back_is_live(
     assert w.menus["view"].title() == "&View"
     assert w.act_lang["en"].isChecked()
     assert not w.act_lang["zh_CN"].isChecked()
-    assert _header(console, 0) == "Priority"
-    assert _header(console, 7) == "Handled by"
+    assert _header(console, "priority") == "Priority"
+    assert _header(console, "claimed") == "Handled by"
     assert devices_of(console).pane.summary.text() == f"0 online · 0 offline · {N} never seen"
     assert (
         devices_of(console).counts_label.text() == f"Devices: 0 online / 0 offline / {N} never seen"
@@ -73,7 +75,7 @@ def test_switching_to_english_and_back_is_live(
 
     qtbot.waitUntil(lambda: dock.windowTitle() == "事件队列")
     assert w.menus["view"].title() == "视图(&V)"
-    assert _header(console, 0) == "优先级"
+    assert _header(console, "priority") == "优先级"
     assert devices_of(console).pane.summary.text() == f"在线 0 · 离线 0 · 未上线 {N}"
     assert w.st_user.text() == user_zh
 

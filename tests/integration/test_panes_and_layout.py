@@ -45,6 +45,16 @@ def signed_in(qtbot: QtBot, console: ConsoleApp, seeded: SeededSite) -> ConsoleA
     return console
 
 
+def _in_front(w: MainWindow, name: str) -> bool:
+    """True if the pane is the shown tab of its group (the ones behind are not on screen)."""
+    return not w.panes[name].dock.visibleRegion().isEmpty()
+
+
+def _area(w: MainWindow, name: str) -> int:
+    g = w.panes[name].dock.geometry()
+    return g.width() * g.height()
+
+
 def test_default_layout_shows_every_pane_docked(signed_in: ConsoleApp) -> None:
     w = signed_in.window
     assert set(w.panes) == set(PANES)
@@ -52,14 +62,34 @@ def test_default_layout_shows_every_pane_docked(signed_in: ConsoleApp) -> None:
     assert view_panes == [w.panes[name].toggle for name in PANES]
     assert all(_shown(w).values())
     assert not any(p.dock.isFloating() for p in w.panes.values())
+    _assert_default_places(w)
+
+
+def _assert_default_places(w: MainWindow) -> None:
     top, bottom = Qt.DockWidgetArea.TopDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea
-    assert w.dockWidgetArea(w.panes["video"].dock) == top
-    assert w.dockWidgetArea(w.panes["incidents"].dock) == bottom
-    # devices, calls and notifications share one tab group
-    assert set(w.tabifiedDockWidgets(w.panes["devices"].dock)) == {
-        w.panes["calls"].dock,
-        w.panes["notifications"].dock,
+    docks = {name: p.dock for name, p in w.panes.items()}
+    assert {n: w.dockWidgetArea(d) for n, d in docks.items()} == {
+        "incidents": top,
+        "video": top,
+        "map": top,
+        "calls": bottom,
+        "devices": bottom,
+        "notifications": bottom,
     }
+    QApplication.processEvents()  # the dock layout settles its geometry on the next pass
+    # The queue in the top left, the largest area; the video wall and map tabbed right of it.
+    assert docks["incidents"].x() < docks["video"].x()
+    assert _area(w, "incidents") == max(_area(w, n) for n in PANES if _in_front(w, n))
+    assert w.tabifiedDockWidgets(docks["incidents"]) == []
+    assert w.tabifiedDockWidgets(docks["video"]) == [docks["map"]]
+    # The calls below the queue; devices and notifications tabbed right of them.
+    assert docks["calls"].x() < docks["devices"].x()
+    assert docks["calls"].y() > docks["incidents"].y()
+    assert w.tabifiedDockWidgets(docks["calls"]) == []
+    assert w.tabifiedDockWidgets(docks["devices"]) == [docks["notifications"]]
+    # The front pane of each tab group is the one shown.
+    front = {name for name in PANES if _in_front(w, name)}
+    assert front == {"incidents", "video", "calls", "devices"}
 
 
 @pytest.mark.parametrize(("index", "name"), list(enumerate(PANES)))
@@ -131,7 +161,7 @@ def _assert_customised(w: MainWindow) -> None:
 def _assert_default(w: MainWindow) -> None:
     assert all(_shown(w).values())
     assert not any(p.dock.isFloating() for p in w.panes.values())
-    assert w.dockWidgetArea(w.panes["incidents"].dock) == Qt.DockWidgetArea.BottomDockWidgetArea
+    _assert_default_places(w)
 
 
 def test_layout_is_restored_for_the_same_user_only(

@@ -11,6 +11,7 @@ branch_labels = None
 depends_on = None
 
 OPEN = "state IN ('new', 'acknowledged', 'dispatched', 'on_scene')"
+RESOLVED = "state = 'resolved'"
 
 
 def upgrade() -> None:
@@ -39,12 +40,20 @@ def upgrade() -> None:
             sqlite_where=sa.text(OPEN),
             postgresql_where=sa.text(OPEN),
         )
+        batch_op.create_index(
+            "ix_incident_review",
+            ["queue_rank", "created_at", "id"],
+            unique=False,
+            sqlite_where=sa.text(RESOLVED),
+            postgresql_where=sa.text(RESOLVED),
+        )
         batch_op.create_index("ix_incident_created_at", ["created_at"], unique=False)
 
 
 def downgrade() -> None:
     with op.batch_alter_table("incident", schema=None) as batch_op:
         batch_op.drop_index("ix_incident_created_at")
+        batch_op.drop_index("ix_incident_review")
         batch_op.drop_index("ix_incident_queue_community")
         batch_op.drop_index("ix_incident_queue")
         batch_op.create_index("ix_incident_open", ["state", "priority", "created_at"], unique=False)

@@ -1,13 +1,16 @@
-"""IncidentDetailDialog on its own: buttons by allowed step, refusals kept across refreshes."""
+"""IncidentDetailDialog on its own: fixed step buttons, shortcuts, focus, notes, plain text."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import Qt
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QShortcut
+from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
-from core.incidents import IncidentState
+from core.incidents import IncidentState, allowed_targets
 from core.model import IncidentSource, Priority
 from core.views import IncidentDetail, IncidentEventRow, IncidentRow
 from widgets.incident_detail import IncidentDetailDialog
@@ -15,50 +18,231 @@ from widgets.incident_detail import IncidentDetailDialog
 S = IncidentState
 T0 = datetime(2026, 11, 25, 1, 0, tzinfo=UTC)
 
+# Step → its shortcut key (all with Ctrl+Shift); None is the reopen button.
+SHORTCUTS: dict[S | None, Qt.Key] = {
+    S.ACKNOWLEDGED: Qt.Key.Key_A,
+    S.DISPATCHED: Qt.Key.Key_D,
+    S.ON_SCENE: Qt.Key.Key_S,
+    S.RESOLVED: Qt.Key.Key_R,
+    S.CLOSED: Qt.Key.Key_C,
+    None: Qt.Key.Key_O,
+}
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
-def _detail(state: S, iid: int = 7) -> IncidentDetail:
+
+def _detail(
+    state: S, iid: int = 7, title: str = "老人走失", events: tuple[IncidentEventRow, ...] = ()
+) -> IncidentDetail:
     row = IncidentRow(
-        id=iid, title="老人走失", priority=Priority.P1, state=state, source=IncidentSource.MANUAL,
+        id=iid, title=title, priority=Priority.P2, state=state, source=IncidentSource.MANUAL,
         community="C01", community_name="咸阳北里社区", location="", created_at=T0,
         updated_at=T0, claimed_by=None,
     )  # fmt: skip
-    events = (IncidentEventRow(T0, "created", None, S.NEW, "", "值班员 李静", "CC"),)
-    return IncidentDetail(row, "家属来电", events)
+    created = IncidentEventRow(T0, "created", None, S.NEW, "", "值班员 李静", "CC")
+    return IncidentDetail(row, "家属来电", (created, *events))
 
 
-def test_buttons_follow_the_allowed_steps(qtbot: QtBot) -> None:
-    dlg = IncidentDetailDialog("Asia/Shanghai")
-    qtbot.addWidget(dlg)
-    dlg.show()
+@pytest.fixture
+def dlg(qtbot: QtBot) -> IncidentDetailDialog:
+    d = IncidentDetailDialog("Asia/Shanghai")
+    qtbot.addWidget(d)
+    d.show()
+    qtbot.waitExposed(d)
+    d.activateWindow()
+    qtbot.waitUntil(d.isActiveWindow)
+    return d
+
+
+def _steps(dlg: IncidentDetailDialog) -> list[QPushButton]:
+    return [*dlg.buttons.values(), dlg.reopen]
+
+
+def _button(dlg: IncidentDetailDialog, target: S | None) -> QPushButton:
+    return dlg.reopen if target is None else dlg.buttons[target]
+
+
+def _enabled(dlg: IncidentDetailDialog) -> set[S | None]:
+    return {t for t in SHORTCUTS if _button(dlg, t).isEnabled()}
+
+
+def test_every_step_is_shown_and_only_the_allowed_ones_are_enabled(
+    dlg: IncidentDetailDialog,
+) -> None:
     dlg.set_detail(_detail(S.NEW), [S.ACKNOWLEDGED, S.RESOLVED])
-    shown = {t for t, b in dlg.buttons.items() if b.isVisible()}
-    assert shown == {S.ACKNOWLEDGED, S.RESOLVED}
-    assert not dlg.reopen.isVisible()
+    assert all(b.isVisible() for b in [*_steps(dlg), dlg.close_button])
+    assert _enabled(dlg) == {S.ACKNOWLEDGED, S.RESOLVED}
     assert dlg.reported.text() == "2026-11-25 09:00:00"  # UTC 01:00 shown in Beijing time
 
+    # From closed, going back to acknowledged is a reopen: its own button, not "Acknowledge".
     dlg.set_detail(_detail(S.CLOSED), [S.ACKNOWLEDGED])
-    assert dlg.reopen.isVisible()
-    assert not any(b.isVisible() for b in dlg.buttons.values())
+    assert all(b.isVisible() for b in _steps(dlg))
+    assert _enabled(dlg) == {None}
 
 
-def test_a_step_is_requested_with_its_note_and_the_view_waits(qtbot: QtBot) -> None:
-    dlg = IncidentDetailDialog()
-    qtbot.addWidget(dlg)
-    dlg.show()
+def test_step_buttons_never_move(dlg: IncidentDetailDialog, qtbot: QtBot) -> None:
+    """Regression: the next step always sat in the first slot, so three clicks on one spot
+    took a P2 from acknowledged to resolved."""
+    places: list[list[tuple[QPoint, int]]] = []
+    for state in S:
+        dlg.set_detail(_detail(state), allowed_targets(state))
+        QApplication.processEvents()  # let the layout settle
+        places.append([(b.geometry().topLeft(), dlg.button_row.indexOf(b)) for b in _steps(dlg)])
+        assert all(b.isVisible() for b in _steps(dlg)), state
+    assert all(p == places[0] for p in places)
+    assert sorted(i for _, i in places[0]) == [i for _, i in places[0]], "lifecycle order"
+
+
+def test_each_step_has_its_shortcut_shown(dlg: IncidentDetailDialog) -> None:
+    keys = {sc.key().toString() for sc in dlg.findChildren(QShortcut)}
+    assert keys == {f"Ctrl+Shift+{chr(key)}" for key in SHORTCUTS.values()}
+    for target, key in SHORTCUTS.items():
+        assert f"Ctrl+Shift+{chr(key)}" in _button(dlg, target).toolTip()
+
+
+@pytest.mark.parametrize("target", list(SHORTCUTS))
+def test_a_shortcut_takes_its_step_from_the_note(
+    dlg: IncidentDetailDialog, qtbot: QtBot, target: S | None
+) -> None:
+    state = {S.ACKNOWLEDGED: S.NEW, S.DISPATCHED: S.ACKNOWLEDGED, S.ON_SCENE: S.DISPATCHED,
+             S.RESOLVED: S.ON_SCENE, S.CLOSED: S.RESOLVED, None: S.CLOSED}[target]  # fmt: skip
+    dlg.set_detail(_detail(state), allowed_targets(state))
+    qtbot.keyClicks(dlg.note, "called back")  # QTest types ASCII only
+    assert QApplication.focusWidget() is dlg.note
+    with qtbot.waitSignal(dlg.sig_transition_requested) as sig:
+        qtbot.keyClick(dlg.note, SHORTCUTS[target], CTRL_SHIFT)
+    expected = S.ACKNOWLEDGED if target is None else target
+    assert sig.args == [7, expected.value, "called back"]
+    assert _enabled(dlg) == set(), "every step waits for the result"
+
+
+def test_disabled_steps_do_nothing_by_click_or_shortcut(
+    dlg: IncidentDetailDialog, qtbot: QtBot
+) -> None:
+    dlg.set_detail(_detail(S.NEW), [S.ACKNOWLEDGED])  # e.g. no permission to resolve
+    dlg.note.setText("已处理")
+    with qtbot.assertNotEmitted(dlg.sig_transition_requested):
+        for target, key in SHORTCUTS.items():
+            if target is S.ACKNOWLEDGED:
+                continue
+            qtbot.mouseClick(_button(dlg, target), Qt.MouseButton.LeftButton)
+            qtbot.keyClick(dlg.note, key, CTRL_SHIFT)
+            qtbot.keyClick(dlg, key, CTRL_SHIFT)
+    assert dlg.note.text() == "已处理"
+
+
+def test_enter_in_the_note_takes_no_step(dlg: IncidentDetailDialog, qtbot: QtBot) -> None:
+    dlg.set_detail(_detail(S.NEW), [S.ACKNOWLEDGED, S.RESOLVED])
+    with qtbot.assertNotEmitted(dlg.sig_transition_requested):
+        qtbot.keyClicks(dlg.note, "called the family")
+        qtbot.keyClick(dlg.note, Qt.Key.Key_Return)
+    assert dlg.isVisible()
+
+
+def test_resolving_needs_a_note(dlg: IncidentDetailDialog, qtbot: QtBot) -> None:
+    dlg.set_detail(_detail(S.ACKNOWLEDGED), [S.DISPATCHED, S.RESOLVED])
+    dlg.note.setText("   ")
+    with qtbot.assertNotEmitted(dlg.sig_transition_requested):
+        qtbot.mouseClick(dlg.buttons[S.RESOLVED], Qt.MouseButton.LeftButton)
+        qtbot.keyClick(dlg.note, Qt.Key.Key_R, CTRL_SHIFT)
+    assert dlg.error.text() == "Write what was done in the note before resolving."
+    assert QApplication.focusWidget() is dlg.note
+    assert dlg.buttons[S.RESOLVED].isEnabled()
+
+    dlg.note.setText("已找到老人，送回家中")
+    got: list[tuple[int, str, str]] = []
+    dlg.sig_transition_requested.connect(lambda *args: got.append(args))
+    for _ in range(3):  # the triple click of the bug report
+        qtbot.mouseClick(dlg.buttons[S.RESOLVED], Qt.MouseButton.LeftButton)
+        qtbot.keyClick(dlg.note, Qt.Key.Key_R, CTRL_SHIFT)
+    assert got == [(7, "resolved", "已找到老人，送回家中")]
+    assert dlg.error.text() == ""
+
+
+def test_reopening_needs_a_reason(dlg: IncidentDetailDialog, qtbot: QtBot) -> None:
+    dlg.set_detail(_detail(S.RESOLVED), allowed_targets(S.RESOLVED))
+    with qtbot.assertNotEmitted(dlg.sig_transition_requested):
+        qtbot.keyClick(dlg.note, Qt.Key.Key_O, CTRL_SHIFT)
+    assert dlg.error.text() == "Write the reason for reopening in the note."
+    assert QApplication.focusWidget() is dlg.note
+
+
+def test_a_step_is_requested_with_its_note_and_the_view_waits(
+    dlg: IncidentDetailDialog, qtbot: QtBot
+) -> None:
     dlg.set_detail(_detail(S.NEW), [S.ACKNOWLEDGED, S.RESOLVED])
     dlg.note.setText("已电话联系家属")
     with qtbot.waitSignal(dlg.sig_transition_requested) as sig:
         qtbot.mouseClick(dlg.buttons[S.RESOLVED], Qt.MouseButton.LeftButton)
     assert sig.args == [7, "resolved", "已电话联系家属"]
-    assert not dlg.buttons[S.RESOLVED].isEnabled(), "no double submission while saving"
+    assert not any(b.isEnabled() for b in _steps(dlg)), "no second step while saving"
 
     dlg.show_error("refused")
+    assert _enabled(dlg) == {S.ACKNOWLEDGED, S.RESOLVED}
+    assert QApplication.focusWidget() is dlg.note, "back to the note after a refusal"
     dlg.set_detail(_detail(S.ACKNOWLEDGED), [S.DISPATCHED, S.RESOLVED])  # a refresh
     assert dlg.error.text() == "refused", "a refresh of the same incident keeps the reason"
     assert dlg.note.text() == "已电话联系家属"
+
+    qtbot.mouseClick(dlg.buttons[S.DISPATCHED], Qt.MouseButton.LeftButton)
     dlg.step_done()
     assert (dlg.note.text(), dlg.error.text()) == ("", "")
+    assert _enabled(dlg) == set(), "the old steps are stale until the new state arrives"
+    dlg.set_detail(_detail(S.DISPATCHED), [S.ON_SCENE, S.RESOLVED])
+    assert _enabled(dlg) == {S.ON_SCENE, S.RESOLVED}
 
     dlg.note.setText("draft")
     dlg.set_detail(_detail(S.NEW, iid=8), [S.ACKNOWLEDGED])
     assert dlg.note.text() == "", "another incident starts clean"
+
+
+def test_the_note_has_the_focus_when_an_incident_is_shown(
+    dlg: IncidentDetailDialog, qtbot: QtBot
+) -> None:
+    """Regression: the timeline had the focus and a typed note went into its type-ahead."""
+    dlg.set_detail(_detail(S.NEW), [S.ACKNOWLEDGED])
+    dlg.timeline.setFocus()
+    dlg.set_detail(_detail(S.NEW, iid=8), [S.ACKNOWLEDGED])  # another incident
+    assert QApplication.focusWidget() is dlg.note
+
+    dlg.timeline.setFocus()
+    dlg.hide()
+    assert dlg.focusWidget() is dlg.timeline
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    # The offscreen platform does not activate a window shown again; the dialog's focus
+    # widget is the one that receives the keys when it is activated.
+    assert dlg.focusWidget() is dlg.note
+    qtbot.keyClicks(dlg.focusWidget(), "family here")
+    assert dlg.note.text() == "family here"
+
+
+def test_a_new_window_starts_in_the_note(qtbot: QtBot) -> None:
+    """The presenter's order: construct, set_detail, show."""
+    d = IncidentDetailDialog()
+    qtbot.addWidget(d)
+    d.set_detail(_detail(S.NEW), [S.ACKNOWLEDGED])
+    d.show()
+    d.activateWindow()
+    qtbot.waitUntil(d.isActiveWindow)
+    assert QApplication.focusWidget() is d.note
+
+
+def test_the_timeline_reads_a_reopen_as_a_reopen(dlg: IncidentDetailDialog) -> None:
+    events = (
+        IncidentEventRow(T0, "transition", S.NEW, S.RESOLVED, "已处理", "李静", "CC"),
+        IncidentEventRow(T0, "transition", S.RESOLVED, S.ACKNOWLEDGED, "仍未找回", "王建国", "CC"),
+    )
+    dlg.set_detail(_detail(S.ACKNOWLEDGED, events=events), [S.DISPATCHED])
+    changes = [dlg.timeline.topLevelItem(i).text(1) for i in range(3)]
+    assert changes == ["Reported", "New → Resolved", "Reopened"]
+    assert dlg.timeline.topLevelItem(2).text(3) == "仍未找回"
+
+
+def test_user_text_is_shown_as_plain_text(dlg: IncidentDetailDialog) -> None:
+    hostile = '<img src=x onerror=alert(1)><b>bold</b> & "quoted"'
+    dlg.set_detail(_detail(S.NEW, title=hostile), [S.ACKNOWLEDGED])
+    for label in (dlg.heading, dlg.description, dlg.community, dlg.location, dlg.error):
+        assert label.textFormat() is Qt.TextFormat.PlainText
+    assert dlg.heading.text() == f"#7  {hostile}"
+    assert dlg.heading.wordWrap()
+    assert dlg.description.wordWrap()

@@ -58,3 +58,37 @@ def test_prefill_restores_everything(qtbot: QtBot) -> None:
     dlg.prefill(draft, "Could not create the incident: database is locked")
     assert dlg.value() == draft
     assert dlg.error.text() == "Could not create the incident: database is locked"
+
+
+def test_ctrl_enter_submits_from_the_description(qtbot: QtBot) -> None:
+    """Enter is a new line in the description; Ctrl+Enter submits from anywhere."""
+    dlg = NewIncidentDialog([C01, C02])
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    dlg.title.setText("独居老人求助")
+    dlg.description.setFocus()
+    dlg.description.insertPlainText("三楼")  # QTest cannot type CJK characters
+    qtbot.keyClick(dlg.description, Qt.Key.Key_Return)
+    assert dlg.isVisible(), "a plain Enter in the description is a new line"
+    with qtbot.waitSignal(dlg.accepted, timeout=2000):
+        qtbot.keyClick(dlg.description, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dlg.value().description == "三楼"
+
+
+def test_ctrl_enter_still_needs_a_title(qtbot: QtBot) -> None:
+    dlg = NewIncidentDialog([C01, C02])
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    dlg.location.setFocus()
+    with qtbot.assertNotEmitted(dlg.accepted):
+        qtbot.keyClick(dlg.location, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dlg.error.text() == "Give the incident a title."
+
+
+def test_titles_are_limited_in_the_form() -> None:
+    from core.incidents import TITLE_MAX
+
+    dlg = NewIncidentDialog([C01])
+    assert dlg.title.maxLength() == TITLE_MAX

@@ -7,15 +7,23 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QModelIndex, QPoint, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from console.paths import resources_dir
-from core.incidents import IncidentState
+from core.incidents import IncidentState, QueueView
 from core.model import IncidentSource, Priority
+from core.sla import SlaLevel
 from core.views import IncidentRow
-from widgets.incident_queue import IncidentQueueModel, IncidentQueueWidget, age_parts
+from tests.helpers.fakes import FakeClock
+from widgets.incident_queue import (
+    SELECTION_FRAME,
+    SLA_COLOURS,
+    IncidentQueueModel,
+    IncidentQueueWidget,
+    age_parts,
+)
 from widgets.palette import PRIORITY_COLOURS
 
 NOW = datetime(2026, 11, 25, 8, 0, tzinfo=UTC)
@@ -41,6 +49,10 @@ def row(
         updated_at=NOW - age,
         claimed_by=None,
     )
+
+
+def cell(m: IncidentQueueModel, r: int, name: str) -> QModelIndex:
+    return m.index(r, m.column_index(name))
 
 
 @pytest.fixture
@@ -82,11 +94,12 @@ def test_rows_replace_the_empty_state(queue: IncidentQueueWidget) -> None:
     assert queue.currentWidget() is queue.table
     m = queue.model
     assert m.rowCount() == 2
-    assert m.data(m.index(0, 0)) == "P1 Critical"
-    assert m.data(m.index(0, 1)) == "New"
-    assert m.data(m.index(0, 2)) == "fire"
-    assert m.data(m.index(0, 6)) == "5 min"
-    assert m.data(m.index(0, 0), Qt.ItemDataRole.UserRole) == 1
+    assert m.data(cell(m, 0, "priority")) == "P1 Critical"
+    assert m.data(cell(m, 0, "number")) == "1"
+    assert m.data(cell(m, 0, "state")) == "New"
+    assert m.data(cell(m, 0, "title")) == "fire"
+    assert m.data(cell(m, 0, "age")) == "5 min"
+    assert m.data(cell(m, 0, "priority"), Qt.ItemDataRole.UserRole) == 1
     queue.set_rows([])
     assert queue.currentWidget() is queue.empty
 
@@ -97,7 +110,7 @@ def test_priority_cell_is_painted_in_its_colour(
 ) -> None:
     queue.set_rows([row(1, priority), row(2, Priority.P3)])
     queue.table.clearSelection()
-    colour = _dominant_colour(queue, queue.model.index(0, 0))
+    colour = _dominant_colour(queue, cell(queue.model, 0, "priority"))
     assert colour.name() == PRIORITY_COLOURS[priority].name()
 
 
@@ -106,9 +119,9 @@ def test_priority_colour_survives_the_dark_theme(queue: IncidentQueueWidget) -> 
     queue.set_rows([row(1, Priority.P1)])
     queue.table.clearSelection()
     QApplication.processEvents()
-    colour = _dominant_colour(queue, queue.model.index(0, 0))
+    colour = _dominant_colour(queue, cell(queue.model, 0, "priority"))
     assert colour.name() == PRIORITY_COLOURS[Priority.P1].name()
-    other = _dominant_colour(queue, queue.model.index(0, 2))
+    other = _dominant_colour(queue, cell(queue.model, 0, "title"))
     assert other.name() != PRIORITY_COLOURS[Priority.P1].name(), "only the priority cell is red"
 
 
@@ -133,7 +146,7 @@ def test_enter_on_a_row_activates_its_incident(qtbot: QtBot, queue: IncidentQueu
 
 def test_double_click_activates(qtbot: QtBot, queue: IncidentQueueWidget) -> None:
     queue.set_rows([row(7)])
-    rect = queue.table.visualRect(queue.model.index(0, 2))
+    rect = queue.table.visualRect(cell(queue.model, 0, "title"))
     vp = queue.table.viewport()
     with qtbot.waitSignal(queue.sig_incident_activated) as sig:
         # A real double click: press, release, then the double-click event.
@@ -169,3 +182,201 @@ def test_refresh_ages_repaints_only_the_age_column(qtbot: QtBot) -> None:
     top, bottom = sig.args[0], sig.args[1]
     age_col = IncidentQueueModel.COLUMNS.index("age")
     assert (top.row(), top.column(), bottom.row(), bottom.column()) == (0, age_col, 1, age_col)
+
+
+# --- views of the queue ----------------------------------------------------------------------
+
+EMPTY_TITLES = {
+    QueueView.OPEN: "No open incidents",
+    QueueView.MINE: "Nothing claimed by you",
+    QueueView.UNASSIGNED: "Every open incident has a handler",
+    QueueView.REVIEW: "Nothing awaiting review",
+}
+
+
+def test_views_are_tabs_and_open_is_the_default(queue: IncidentQueueWidget) -> None:
+    tabs = [queue.views.tabText(i) for i in range(queue.views.count())]
+    assert tabs == ["Open", "Mine", "Unassigned", "Awaiting review"]
+    assert queue.view is QueueView.OPEN
+    assert queue.views.isVisible()
+
+
+@pytest.mark.parametrize("view", [QueueView.MINE, QueueView.UNASSIGNED, QueueView.REVIEW])
+def test_set_view_switches_the_tab_and_its_empty_state(
+    qtbot: QtBot, queue: IncidentQueueWidget, view: QueueView
+) -> None:
+    with qtbot.waitSignal(queue.sig_view_changed) as sig:
+        queue.set_view(view)
+    assert sig.args == [view.value]
+    assert queue.view is view
+    assert queue.views.tabText(queue.views.currentIndex()) == queue.views.tabText(
+        list(QueueView).index(view)
+    )
+    queue.set_rows([])
+    assert queue.currentWidget() is queue.empty
+    assert queue.empty.title() == EMPTY_TITLES[view]
+
+    with qtbot.waitSignal(queue.sig_view_changed) as sig:
+        queue.set_view(QueueView.OPEN)
+    assert sig.args == [QueueView.OPEN.value]
+    assert queue.empty.title() == EMPTY_TITLES[QueueView.OPEN]
+
+
+def test_clicking_a_view_tab_asks_for_its_rows(qtbot: QtBot, queue: IncidentQueueWidget) -> None:
+    rect = queue.views.tabRect(list(QueueView).index(QueueView.REVIEW))
+    with qtbot.waitSignal(queue.sig_view_changed) as sig:
+        qtbot.mouseClick(queue.views, Qt.MouseButton.LeftButton, pos=rect.center())
+    assert sig.args == [QueueView.REVIEW.value]
+    assert queue.view is QueueView.REVIEW
+
+
+def test_set_view_to_the_shown_view_emits_nothing(qtbot: QtBot, queue: IncidentQueueWidget) -> None:
+    with qtbot.assertNotEmitted(queue.sig_view_changed):
+        queue.set_view(QueueView.OPEN)
+
+
+def test_summary_counts_open_or_to_review(queue: IncidentQueueWidget) -> None:
+    queue.set_rows([row(1, Priority.P1), row(2, Priority.P3)])
+    queue.set_counts({Priority.P1: 1, Priority.P3: 1}, 2)
+    assert queue.summary.text() == "P1 1 · P2 0 · P3 1 · P4 0 · 2 open"
+    queue.set_view(QueueView.REVIEW)
+    assert queue.summary.text() == "P1 1 · P2 0 · P3 1 · P4 0 · 2 to review"
+    queue.set_counts({Priority.P1: 1, Priority.P3: 1}, 5)
+    assert queue.summary.text().endswith("5 to review — showing 2; scroll down for more")
+
+
+def test_retranslate_keeps_the_empty_state_of_the_view(queue: IncidentQueueWidget) -> None:
+    queue.set_view(QueueView.MINE)
+    queue.empty.set_texts("", "stale", "stale")
+    queue.retranslate()
+    assert queue.empty.title() == EMPTY_TITLES[QueueView.MINE], "retranslate keeps the view"
+
+
+# --- SLA of the age column --------------------------------------------------------------------
+
+
+def _age(m: IncidentQueueModel, r: int, role: Qt.ItemDataRole) -> object:
+    return m.data(cell(m, r, "age"), role)
+
+
+def test_a_new_p1_older_than_two_minutes_is_breached() -> None:
+    m = IncidentQueueModel(clock=FakeClock(NOW))
+    m.set_rows(
+        [
+            row(1, Priority.P1, age=timedelta(minutes=3)),
+            row(2, Priority.P1, age=timedelta(seconds=30)),
+        ]
+    )
+    late = _age(m, 0, Qt.ItemDataRole.BackgroundRole)
+    assert isinstance(late, QBrush)
+    assert late.color() == SLA_COLOURS[SlaLevel.BREACHED]
+    assert late.color().red() > 200, "red"
+    assert late.color().green() < 100, "red"
+    assert _age(m, 0, Qt.ItemDataRole.ToolTipRole) == "Acknowledge within 2 min: overdue by 1 min"
+
+    assert _age(m, 1, Qt.ItemDataRole.BackgroundRole) is None, "a fresh one is OK: no colour"
+    assert _age(m, 1, Qt.ItemDataRole.ToolTipRole) == "Acknowledge within 2 min: 1 min left"
+
+
+@pytest.mark.parametrize(
+    ("priority", "state", "age", "level", "tip"),
+    [
+        (Priority.P1, IncidentState.NEW, timedelta(minutes=1), SlaLevel.WARNING, "1 min left"),
+        (
+            Priority.P2,
+            IncidentState.NEW,
+            timedelta(minutes=6),
+            SlaLevel.BREACHED,
+            "overdue by 1 min",
+        ),
+        (Priority.P4, IncidentState.NEW, timedelta(minutes=59), SlaLevel.OK, "1 h 01 min left"),
+        (
+            Priority.P1,
+            IncidentState.ACKNOWLEDGED,
+            timedelta(minutes=3),
+            SlaLevel.OK,
+            "Resolve within 1 h 00 min: 57 min left",
+        ),
+        (
+            Priority.P1,
+            IncidentState.ON_SCENE,
+            timedelta(hours=2),
+            SlaLevel.BREACHED,
+            "Resolve within 1 h 00 min: overdue by 1 h 00 min",
+        ),
+    ],
+)
+def test_sla_levels_and_tooltips(
+    priority: Priority, state: IncidentState, age: timedelta, level: SlaLevel, tip: str
+) -> None:
+    m = IncidentQueueModel(clock=FakeClock(NOW))
+    m.set_rows([row(1, priority, state, age=age)])
+    brush = _age(m, 0, Qt.ItemDataRole.BackgroundRole)
+    if level is SlaLevel.OK:
+        assert brush is None
+        assert _age(m, 0, Qt.ItemDataRole.ForegroundRole) is None
+    else:
+        assert isinstance(brush, QBrush)
+        assert brush.color() == SLA_COLOURS[level]
+    tooltip = _age(m, 0, Qt.ItemDataRole.ToolTipRole)
+    assert isinstance(tooltip, str)
+    assert tooltip.endswith(tip)
+
+
+def test_a_resolved_incident_has_no_sla_clock() -> None:
+    m = IncidentQueueModel(clock=FakeClock(NOW))
+    m.set_rows([row(1, Priority.P1, IncidentState.RESOLVED, age=timedelta(hours=5))])
+    assert _age(m, 0, Qt.ItemDataRole.BackgroundRole) is None
+    assert _age(m, 0, Qt.ItemDataRole.ToolTipRole) is None
+
+
+def test_the_sla_colour_follows_the_clock(qtbot: QtBot) -> None:
+    clock = FakeClock(NOW)
+    m = IncidentQueueModel(clock=clock)
+    m.set_rows([row(1, Priority.P1, age=timedelta(seconds=30))])
+    assert _age(m, 0, Qt.ItemDataRole.BackgroundRole) is None
+    clock.advance(timedelta(minutes=2))
+    with qtbot.waitSignal(m.dataChanged):
+        m.refresh_ages()
+    brush = _age(m, 0, Qt.ItemDataRole.BackgroundRole)
+    assert isinstance(brush, QBrush)
+    assert brush.color() == SLA_COLOURS[SlaLevel.BREACHED]
+
+
+def test_a_breached_age_cell_is_painted_red(queue: IncidentQueueWidget) -> None:
+    queue.set_rows([row(1, Priority.P3, age=timedelta(hours=1))])  # 30 min to acknowledge
+    queue.table.clearSelection()
+    queue.resize(1400, 400)  # every column in view
+    queue.table.scrollTo(cell(queue.model, 0, "age"))
+    QApplication.processEvents()
+    colour = _dominant_colour(queue, cell(queue.model, 0, "age"))
+    assert colour.name() == SLA_COLOURS[SlaLevel.BREACHED].name()
+
+
+# --- the selected row keeps its priority colour -------------------------------------------------
+
+
+def _close(a: QColor, b: QColor, tolerance: int = 8) -> bool:
+    return all(abs(x - y) <= tolerance for x, y in zip(a.getRgb()[:3], b.getRgb()[:3], strict=True))
+
+
+def test_the_selected_priority_cell_keeps_its_colour(queue: IncidentQueueWidget) -> None:
+    queue.set_rows([row(1, Priority.P1, title="fire"), row(2, Priority.P3)])
+    queue.table.selectRow(0)
+    assert queue.selected_incident_id() == 1
+    QApplication.processEvents()
+    img = queue.table.viewport().grab().toImage()
+    ratio = img.devicePixelRatio()
+    rect = queue.table.visualRect(cell(queue.model, 0, "priority"))
+
+    def pixel(x: int, y: int) -> QColor:
+        return QColor(img.pixel(int(x * ratio), int(y * ratio)))
+
+    # Right of the text, inside the selection frame.
+    inside = pixel(rect.right() - 6, rect.center().y())
+    assert _close(inside, QColor("#ff3b30")), inside.name()
+    # The selection shows as a frame around it instead.
+    assert _close(pixel(rect.left() + 1, rect.center().y()), SELECTION_FRAME)
+    # The other cells of the row show the ordinary selection.
+    title = queue.table.visualRect(cell(queue.model, 0, "title"))
+    assert not _close(pixel(title.right() - 3, title.center().y()), QColor("#ff3b30"))
