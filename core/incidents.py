@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 TITLE_MAX = 200  # characters, checked by the service and limited in the entry form
 LOCATION_MAX = 200
+DESCRIPTION_MAX = 4000
+NOTE_MAX = 2000  # a timeline note is a sentence or two, not a pasted document
 
 
 class IncidentState(enum.StrEnum):

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.incidents import IncidentState
+from core.incidents import NOTE_MAX, IncidentState
 from core.timefmt import DEFAULT_ZONE, fmt_local
 from core.views import IncidentDetail, IncidentEventRow
 from widgets import labels
@@ -38,7 +38,6 @@ _STEPS = (
 )
 _REOPEN_SHORTCUT = "Ctrl+Shift+O"
 _REOPEN_FROM = (IncidentState.RESOLVED, IncidentState.CLOSED)
-NOTE_MAX_CHARS = 2000  # a timeline note is a sentence or two, not a pasted document
 
 
 def _is_reopen(e: IncidentEventRow) -> bool:
@@ -96,7 +95,7 @@ class IncidentDetailDialog(QDialog):
         self.timeline.setColumnCount(4)
         self.note = QLineEdit(self)
         self.note.setObjectName("transitionNote")
-        self.note.setMaxLength(NOTE_MAX_CHARS)
+        self.note.setMaxLength(NOTE_MAX)
         self.error = QLabel(self)
         self.error.setObjectName("loginError")
         self.error.setWordWrap(True)

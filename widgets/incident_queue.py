@@ -51,16 +51,16 @@ def age_parts(since: datetime, now: datetime) -> tuple[int, int, int]:
 # Fixed widths (px) wide enough for either language; the title takes the rest. Sized once, so
 # a language switch or a long title never pushes the handler off the screen.
 COLUMN_WIDTHS = {
-    "priority": 92,
-    "number": 56,
-    "state": 104,
-    "community": 116,
-    "location": 120,
-    "created": 132,
-    "age": 92,
-    "claimed": 96,
+    "priority": 88,
+    "number": 52,
+    "state": 100,
+    "community": 110,
+    "location": 100,
+    "created": 124,
+    "age": 80,
+    "claimed": 90,
 }
-TITLE_MIN = 220
+TITLE_MIN = 180
 SLA_COLOURS = {SlaLevel.WARNING: QColor("#ffd60a"), SlaLevel.BREACHED: QColor("#ff453a")}
 SELECTION_FRAME = QColor("#4aa3ff")
 

@@ -164,7 +164,7 @@ class MainWindow(QMainWindow):
         tl, tr = heads.get(Area.TOP_LEFT), heads.get(Area.TOP_RIGHT)
         bl, br = heads.get(Area.BOTTOM_LEFT), heads.get(Area.BOTTOM_RIGHT)
         if tl is not None and tr is not None:
-            self.resizeDocks([tl, tr], [1000, 600], Qt.Orientation.Horizontal)
+            self.resizeDocks([tl, tr], [1100, 500], Qt.Orientation.Horizontal)
         if bl is not None and br is not None:
             self.resizeDocks([bl, br], [700, 900], Qt.Orientation.Horizontal)
         if tl is not None and bl is not None:

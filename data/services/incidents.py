@@ -12,7 +12,9 @@ from sqlalchemy.orm import Session, aliased
 
 from core.audit import AuditAction
 from core.incidents import (
+    DESCRIPTION_MAX,
     LOCATION_MAX,
+    NOTE_MAX,
     TITLE_MAX,
     FourEyesError,
     IncidentState,
@@ -23,6 +25,7 @@ from core.incidents import (
 )
 from core.model import IncidentSource, Priority
 from core.permissions import Permission, Principal
+from core.text import clean_block, clean_line
 from core.views import IncidentDetail, IncidentEventRow, IncidentRow
 from data.context import STREET_WIDE, ServiceContext
 from data.models import (
@@ -234,14 +237,22 @@ class IncidentService:
         if who.communities is not None and community is None:
             # A station may only raise items within its own communities.
             community = sorted(who.communities)[0]
-        title = title.strip()
+        # Control and zero-width characters removed: invisible on screen, they would make
+        # look-alike titles and break the one-line cells of the queue.
+        title, location = clean_line(title), clean_line(location)
+        description = clean_block(description)
         if not title:
             raise ValueError("an incident needs a title")
-        if len(title) > TITLE_MAX or len(location) > LOCATION_MAX:
+        if (
+            len(title) > TITLE_MAX
+            or len(location) > LOCATION_MAX
+            or len(description) > DESCRIPTION_MAX
+        ):
             # Checked here so that SQLite (which would store it) and PostgreSQL (which would
             # refuse it) behave alike.
             raise ValueError(
-                f"title at most {TITLE_MAX}, location at most {LOCATION_MAX} characters"
+                f"title at most {TITLE_MAX}, location at most {LOCATION_MAX}, description at "
+                f"most {DESCRIPTION_MAX} characters"
             )
         with self.ctx.write(who, Permission.HANDLE_INCIDENTS, community) as tx:
             s = tx.session
@@ -284,6 +295,9 @@ class IncidentService:
         self, who: Principal, incident_id: int, target: IncidentState, note: str = ""
     ) -> None:
         """Move an incident along its lifecycle; closing needs the review permission."""
+        note = clean_block(note)
+        if len(note) > NOTE_MAX:
+            raise ValueError(f"a note has at most {NOTE_MAX} characters")
         needed = (
             Permission.REVIEW_INCIDENTS
             if target is IncidentState.CLOSED

@@ -426,3 +426,19 @@ def test_whoever_resolved_an_incident_cannot_close_it(env: World) -> None:
     assert state_of(env, iid) == S.RESOLVED.value
     env.svc.incidents.transition(other, iid, S.CLOSED, "复核无误")
     assert state_of(env, iid) == S.CLOSED.value
+
+
+# --- hostile text ----------------------------------------------------------------------------
+def test_titles_lose_control_and_zero_width_characters(env: World) -> None:
+    iid = new_incident(env, title="老人\u200b走失\x00\u202e", location="3号楼\n2单元")
+    [row] = env.svc.incidents.incidents_by_ids(env.who("operator"), [iid])
+    assert (row.title, row.location) == ("老人走失", "3号楼 2单元")
+    with pytest.raises(ValueError, match="title"):
+        new_incident(env, title="\u200b\u200c\x00 ")
+
+
+def test_a_megabyte_note_is_refused_and_changes_nothing(env: World) -> None:
+    iid = new_incident(env)
+    with pytest.raises(ValueError, match="note"):
+        env.svc.incidents.transition(env.who("operator"), iid, S.ACKNOWLEDGED, "字" * 1_000_000)
+    assert state_of(env, iid) == S.NEW.value
