@@ -97,3 +97,11 @@ class QueueView(enum.StrEnum):
     MINE = "mine"  # open and claimed by me
     UNASSIGNED = "unassigned"  # open and claimed by nobody
     REVIEW = "review"  # resolved, waiting for a supervisor's review
+
+
+ALERT_PRIORITIES = frozenset({1, 2})  # P1 and P2 demand attention until acknowledged
+
+
+def needs_attention(priority: int, state: IncidentState) -> bool:
+    """A new P1/P2: it flashes and alerts until someone acknowledges it."""
+    return state is IncidentState.NEW and int(priority) in ALERT_PRIORITIES

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.incidents import QueueView
+from core.incidents import QueueView, needs_attention
 from core.model import Priority
 from core.sla import SlaLevel, SlaStatus, sla_status
 from core.timefmt import DEFAULT_ZONE, fmt_local, utcnow
@@ -61,6 +61,7 @@ COLUMN_WIDTHS = {
     "claimed": 90,
 }
 TITLE_MIN = 180
+FLASH_MS = 600  # a new P1/P2 row flashes at this beat until acknowledged
 SLA_COLOURS = {SlaLevel.WARNING: QColor("#ffd60a"), SlaLevel.BREACHED: QColor("#ff453a")}
 SELECTION_FRAME = QColor("#4aa3ff")
 
@@ -116,6 +117,7 @@ class IncidentQueueModel(RowTableModel[IncidentRow, int]):
         self._zone = zone
         self._clock = clock
         self._more = False  # open incidents follow the last row
+        self.flash_on = False  # the flash's phase (new P1/P2 rows)
         self._fetching = False  # a page was asked for and has not come yet
         super().__init__(
             [
@@ -133,8 +135,16 @@ class IncidentQueueModel(RowTableModel[IncidentRow, int]):
                     alignment=lambda r: Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                 ),
                 Column("state", lambda: self.tr("State"), lambda r: labels.incident_state(r.state)),
-                # Long texts are elided in the cell; the tooltip has them whole.
-                Column("title", lambda: self.tr("Incident"), lambda r: r.title, tooltip=_whole),
+                # Long texts are elided in the cell; the tooltip has them whole. A new P1/P2
+                # flashes here until acknowledged.
+                Column(
+                    "title",
+                    lambda: self.tr("Incident"),
+                    lambda r: r.title,
+                    tooltip=_whole,
+                    background=self._flash_brush,
+                    foreground=self._flash_text,
+                ),
                 Column(
                     "community", lambda: self.tr("Community"), lambda r: r.community_name or "—"
                 ),
@@ -171,6 +181,28 @@ class IncidentQueueModel(RowTableModel[IncidentRow, int]):
         if h:
             return self.tr("{h} h {m} min").format(h=h, m=f"{m:02d}")
         return self.tr("{m} min").format(m=m)
+
+    # --- attention: new P1/P2 flash until acknowledged --------------------------------------
+    def _flash_brush(self, r: IncidentRow) -> QBrush | None:
+        if self.flash_on and needs_attention(r.priority, r.state):
+            return QBrush(PRIORITY_COLOURS[r.priority])
+        return None
+
+    def _flash_text(self, r: IncidentRow) -> QBrush | None:
+        if self.flash_on and needs_attention(r.priority, r.state):
+            return QBrush(TEXT_ON_PRIORITY)
+        return None
+
+    def attention_rows(self) -> list[int]:
+        """Row numbers of the incidents that demand attention."""
+        return [i for i, r in enumerate(self.rows()) if needs_attention(r.priority, r.state)]
+
+    def toggle_flash(self) -> None:
+        """One beat of the flash: only the rows that flash are repainted."""
+        self.flash_on = not self.flash_on
+        c = self.column_index("title")
+        for i in self.attention_rows():
+            self.dataChanged.emit(self.index(i, c), self.index(i, c))
 
     def _sla(self, r: IncidentRow) -> SlaStatus:
         return sla_status(r.priority, r.state, r.created_at, self._clock())
@@ -299,6 +331,10 @@ class IncidentQueueWidget(QWidget):
         self._age_timer.setInterval(30_000)
         self._age_timer.timeout.connect(self.model.refresh_ages)
         self._age_timer.start()
+        # Runs only while a new P1/P2 is shown (no idle cost otherwise).
+        self._flash_timer = QTimer(self)
+        self._flash_timer.setInterval(FLASH_MS)
+        self._flash_timer.timeout.connect(self.model.toggle_flash)
         self.empty = EmptyStateWidget(self)
         self.summary = QLabel(self)
         self.summary.setObjectName("queueSummary")
@@ -330,6 +366,13 @@ class IncidentQueueWidget(QWidget):
         """Show the open incidents (GUI thread); applied in place, so the selection stays."""
         keep = self.selected_incident_id()
         self.model.set_rows(rows)
+        flashing = bool(self.model.attention_rows())
+        if flashing and not self._flash_timer.isActive():
+            self._flash_timer.start()
+        elif not flashing and self._flash_timer.isActive():
+            self._flash_timer.stop()
+            if self.model.flash_on:
+                self.model.toggle_flash()
         if keep is not None and self.model.index_of(keep) is None:
             # The selected incident left the queue: selecting its neighbour instead would let
             # Ctrl+K claim an incident the operator never chose.

@@ -10,7 +10,13 @@ from console.presenters.base import Presenter, PresenterContext
 from console.shell.main_window import ActionSpec
 from console.shell.panes import Area, PaneSpec
 from core.events import ChangesAvailable
-from core.incidents import IncidentState, QueueView, TransitionError, allowed_targets
+from core.incidents import (
+    IncidentState,
+    QueueView,
+    TransitionError,
+    allowed_targets,
+    needs_attention,
+)
 from core.model import Priority
 from core.permissions import Permission, PermissionDenied, Principal
 from core.views import CommunityRow, IncidentDetail, IncidentRow, in_view, queue_key
@@ -24,6 +30,7 @@ from widgets.incident_queue import IncidentQueueWidget
 log = logging.getLogger(__name__)
 
 PAGE = 200  # open incidents read at a time; more as the operator scrolls
+REALERT_MS = 30_000  # an unacknowledged P1/P2 asks for attention again this often
 OpenCounts = dict[tuple[Priority, IncidentState], int]
 
 
@@ -40,6 +47,11 @@ class IncidentsPresenter(Presenter):
         self.queue.model.sig_more_requested.connect(self._on_more_requested)
         self.queue.sig_view_changed.connect(self._on_view_changed)
         self._more = False  # open incidents follow the last row loaded
+        # New P1/P2 already announced; the alert repeats while any is unacknowledged.
+        self._alerted: set[int] = set()
+        self._realert = QTimer(self)
+        self._realert.setInterval(REALERT_MS)
+        self._realert.timeout.connect(self._on_realert_timeout)
         ctx.window.add_pane(
             PaneSpec(
                 "incidents",
@@ -85,12 +97,43 @@ class IncidentsPresenter(Presenter):
     def signed_in(self, who: Principal) -> None:
         self.reload()
 
+    def _attend(self) -> None:
+        """Announce each new P1/P2 once; keep reminding while any waits to be acknowledged."""
+        waiting = {r.id: r for r in self.queue.rows() if needs_attention(r.priority, r.state)}
+        fresh = [r for i, r in waiting.items() if i not in self._alerted]
+        self._alerted &= set(waiting)
+        if fresh:
+            self._alerted |= {r.id for r in fresh}
+            first = min(fresh, key=queue_key)
+            self.ctx.window.request_attention()
+            self.ctx.feedback.message(
+                self.tr("New {priority}: #{id} {title}").format(
+                    priority=labels.priority(first.priority), id=first.id, title=first.title
+                ),
+                10_000,
+            )
+        if waiting and not self._realert.isActive():
+            self._realert.start()
+        elif not waiting:
+            self._realert.stop()
+
+    def shutdown(self) -> None:
+        self._realert.stop()
+
+    def _on_realert_timeout(self) -> None:
+        if any(needs_attention(r.priority, r.state) for r in self.queue.rows()):
+            self.ctx.window.request_attention()
+        else:
+            self._realert.stop()
+
     def signed_out(self) -> None:
         self.queue.views.blockSignals(True)
         self.queue.set_view(QueueView.OPEN)  # the next user starts on the open queue
         self.queue.views.blockSignals(False)
         self.queue.set_rows([])
         self.queue.set_counts({}, 0)
+        self._alerted.clear()
+        self._realert.stop()
         self._more = False
         self.queue.model.set_more(False)
         self.communities = []
@@ -168,6 +211,7 @@ class IncidentsPresenter(Presenter):
             self.queue.set_rows(page.rows)
             self.queue.model.set_more(page.more)
             self._show_counts(counts)
+            self._attend()
         self._reload_if_asked()
 
     def _show_counts(self, counts: OpenCounts) -> None:
@@ -263,6 +307,7 @@ class IncidentsPresenter(Presenter):
         kept = [r for r in shown if r.id not in ids]
         self.queue.set_rows(sorted([*kept, *fresh], key=queue_key))
         self._show_counts(counts)
+        self._attend()
 
     # --- manual entry -----------------------------------------------------------------------
     @Slot()

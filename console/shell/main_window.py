@@ -8,7 +8,15 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QResizeEvent
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QToolBar, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QToolBar,
+    QWidget,
+)
 
 from console.shell.panes import Area, PaneSpec
 from core.permissions import Permission, Principal
@@ -66,6 +74,7 @@ class MainWindow(QMainWindow):
         self._db_ok = True
         self._db_detail = ""
         self.panes: dict[str, Pane] = {}
+        self.attention_requests = 0  # how often the window asked for attention (status, tests)
         self.actions_by_name: dict[str, tuple[ActionSpec, QAction]] = {}
         self.setDockNestingEnabled(True)
         self.setDockOptions(
@@ -291,6 +300,11 @@ class MainWindow(QMainWindow):
             sb.addWidget(widget)
             sb.addWidget(self.st_message, 1)
             self.st_message.show()
+
+    def request_attention(self) -> None:
+        """Make the window ask for the operator's eyes (taskbar flash, raised alert)."""
+        self.attention_requests += 1
+        QApplication.alert(self, 0)
 
     def show_message(self, text: str, timeout_ms: int = 6000) -> None:
         """A passing message in the status bar; the indicators stay visible."""

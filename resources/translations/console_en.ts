@@ -437,83 +437,83 @@ Command system of {site}</translation>
 <context>
     <name>IncidentDetailDialog</name>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="235"/>
+        <location filename="../../widgets/incident_detail.py" line="234"/>
         <source>Write the reason for reopening in the note.</source>
         <translation>Write the reason for reopening in the note.</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="241"/>
+        <location filename="../../widgets/incident_detail.py" line="240"/>
         <source>Write what was done in the note before resolving.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="254"/>
+        <location filename="../../widgets/incident_detail.py" line="253"/>
         <source>Incident #{id}</source>
         <translation>Incident #{id}</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="260"/>
-        <location filename="../../widgets/incident_detail.py" line="288"/>
+        <location filename="../../widgets/incident_detail.py" line="259"/>
+        <location filename="../../widgets/incident_detail.py" line="287"/>
         <source>Reported</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="262"/>
+        <location filename="../../widgets/incident_detail.py" line="261"/>
         <source>Reopened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="284"/>
+        <location filename="../../widgets/incident_detail.py" line="283"/>
         <source>Priority</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="285"/>
+        <location filename="../../widgets/incident_detail.py" line="284"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="286"/>
+        <location filename="../../widgets/incident_detail.py" line="285"/>
         <source>Community</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="287"/>
+        <location filename="../../widgets/incident_detail.py" line="286"/>
         <source>Location</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="289"/>
+        <location filename="../../widgets/incident_detail.py" line="288"/>
         <source>Handled by</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="290"/>
+        <location filename="../../widgets/incident_detail.py" line="289"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="295"/>
+        <location filename="../../widgets/incident_detail.py" line="294"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="295"/>
+        <location filename="../../widgets/incident_detail.py" line="294"/>
         <source>Change</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="295"/>
+        <location filename="../../widgets/incident_detail.py" line="294"/>
         <source>By</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="295"/>
+        <location filename="../../widgets/incident_detail.py" line="294"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="298"/>
+        <location filename="../../widgets/incident_detail.py" line="297"/>
         <source>Note for the timeline (required to resolve or reopen)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -522,37 +522,37 @@ Command system of {site}</translation>
         <translation type="vanished">Note for the timeline (required to reopen)</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="300"/>
+        <location filename="../../widgets/incident_detail.py" line="299"/>
         <source>Acknowledge</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="301"/>
+        <location filename="../../widgets/incident_detail.py" line="300"/>
         <source>Dispatched</source>
         <translation>Dispatched</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="302"/>
+        <location filename="../../widgets/incident_detail.py" line="301"/>
         <source>On scene</source>
         <translation>On scene</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="303"/>
+        <location filename="../../widgets/incident_detail.py" line="302"/>
         <source>Resolve</source>
         <translation>Resolve</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="304"/>
+        <location filename="../../widgets/incident_detail.py" line="303"/>
         <source>Review and close</source>
         <translation>Review and close</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="305"/>
+        <location filename="../../widgets/incident_detail.py" line="304"/>
         <source>Reopen</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="309"/>
+        <location filename="../../widgets/incident_detail.py" line="308"/>
         <source>Close window</source>
         <translation>Close window</translation>
     </message>
@@ -560,82 +560,82 @@ Command system of {site}</translation>
 <context>
     <name>IncidentQueueModel</name>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="124"/>
+        <location filename="../../widgets/incident_queue.py" line="126"/>
         <source>Priority</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="131"/>
+        <location filename="../../widgets/incident_queue.py" line="133"/>
         <source>No.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="135"/>
+        <location filename="../../widgets/incident_queue.py" line="137"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="137"/>
+        <location filename="../../widgets/incident_queue.py" line="142"/>
         <source>Incident</source>
         <translation>Incident</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="139"/>
+        <location filename="../../widgets/incident_queue.py" line="149"/>
         <source>Community</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="143"/>
+        <location filename="../../widgets/incident_queue.py" line="153"/>
         <source>Location</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="149"/>
+        <location filename="../../widgets/incident_queue.py" line="159"/>
         <source>Reported</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="154"/>
+        <location filename="../../widgets/incident_queue.py" line="164"/>
         <source>Age</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="160"/>
+        <location filename="../../widgets/incident_queue.py" line="170"/>
         <source>Handled by</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="170"/>
+        <location filename="../../widgets/incident_queue.py" line="180"/>
         <source>{d} d {h} h</source>
         <translation>{d} d {h} h</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="172"/>
+        <location filename="../../widgets/incident_queue.py" line="182"/>
         <source>{h} h {m} min</source>
         <translation>{h} h {m} min</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="173"/>
+        <location filename="../../widgets/incident_queue.py" line="183"/>
         <source>{m} min</source>
         <translation>{m} min</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="192"/>
+        <location filename="../../widgets/incident_queue.py" line="224"/>
         <source>Acknowledge within {t}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="194"/>
+        <location filename="../../widgets/incident_queue.py" line="226"/>
         <source>Resolve within {t}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="196"/>
+        <location filename="../../widgets/incident_queue.py" line="228"/>
         <source>{head}: {left} left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="199"/>
+        <location filename="../../widgets/incident_queue.py" line="231"/>
         <source>{head}: overdue by {late}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -643,77 +643,77 @@ Command system of {site}</translation>
 <context>
     <name>IncidentQueueWidget</name>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="81"/>
+        <location filename="../../widgets/incident_queue.py" line="82"/>
         <source>{parts} · {total} to review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="83"/>
+        <location filename="../../widgets/incident_queue.py" line="84"/>
         <source>{parts} · {total} open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="86"/>
+        <location filename="../../widgets/incident_queue.py" line="87"/>
         <source> — showing {shown}; scroll down for more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="379"/>
+        <location filename="../../widgets/incident_queue.py" line="422"/>
         <source>Nothing claimed by you</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="380"/>
+        <location filename="../../widgets/incident_queue.py" line="423"/>
         <source>Incidents you acknowledge are listed here until they are resolved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="382"/>
+        <location filename="../../widgets/incident_queue.py" line="425"/>
         <source>Every open incident has a handler</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="383"/>
+        <location filename="../../widgets/incident_queue.py" line="426"/>
         <source>Incidents nobody has acknowledged yet are listed here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="385"/>
+        <location filename="../../widgets/incident_queue.py" line="428"/>
         <source>Nothing awaiting review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="387"/>
+        <location filename="../../widgets/incident_queue.py" line="430"/>
         <source>Resolved incidents wait here for a supervisor, who closes them or returns them with a reason. Whoever resolved an incident cannot close it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="391"/>
+        <location filename="../../widgets/incident_queue.py" line="434"/>
         <source>No open incidents</source>
         <translation>No open incidents</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="393"/>
+        <location filename="../../widgets/incident_queue.py" line="436"/>
         <source>Incidents raised by calls, alarms, tracking rules or operators appear here, most urgent first. Press Ctrl+N to log one by hand.</source>
         <translation>Incidents raised by calls, alarms, tracking rules or operators appear here, most urgent first. Press Ctrl+N to log one by hand.</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="423"/>
+        <location filename="../../widgets/incident_queue.py" line="466"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="424"/>
+        <location filename="../../widgets/incident_queue.py" line="467"/>
         <source>Mine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="425"/>
+        <location filename="../../widgets/incident_queue.py" line="468"/>
         <source>Unassigned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="426"/>
+        <location filename="../../widgets/incident_queue.py" line="469"/>
         <source>Awaiting review</source>
         <translation type="unfinished"></translation>
     </message>
@@ -721,60 +721,65 @@ Command system of {site}</translation>
 <context>
     <name>IncidentsPresenter</name>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="46"/>
+        <location filename="../../console/presenters/incidents.py" line="58"/>
         <source>Incident queue</source>
         <translation type="unfinished">Incident queue</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="57"/>
+        <location filename="../../console/presenters/incidents.py" line="69"/>
         <source>New incident…</source>
         <translation type="unfinished">New incident…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="68"/>
+        <location filename="../../console/presenters/incidents.py" line="80"/>
         <source>Acknowledge</source>
         <translation type="unfinished">Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="127"/>
-        <location filename="../../console/presenters/incidents.py" line="198"/>
-        <location filename="../../console/presenters/incidents.py" line="214"/>
-        <location filename="../../console/presenters/incidents.py" line="245"/>
+        <location filename="../../console/presenters/incidents.py" line="110"/>
+        <source>New {priority}: #{id} {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/incidents.py" line="170"/>
+        <location filename="../../console/presenters/incidents.py" line="242"/>
+        <location filename="../../console/presenters/incidents.py" line="258"/>
+        <location filename="../../console/presenters/incidents.py" line="289"/>
         <source>Could not load the incident queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="309"/>
+        <location filename="../../console/presenters/incidents.py" line="354"/>
         <source>Could not create the incident</source>
         <translation type="unfinished">Could not create the incident</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="320"/>
+        <location filename="../../console/presenters/incidents.py" line="365"/>
         <source>Select an incident first.</source>
         <translation type="unfinished">Select an incident first.</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="334"/>
+        <location filename="../../console/presenters/incidents.py" line="379"/>
         <source>Could not acknowledge the incident</source>
         <translation type="unfinished">Could not acknowledge the incident</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="350"/>
+        <location filename="../../console/presenters/incidents.py" line="395"/>
         <source>Could not open the incident</source>
         <translation type="unfinished">Could not open the incident</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="388"/>
+        <location filename="../../console/presenters/incidents.py" line="433"/>
         <source>Resolve incident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="389"/>
+        <location filename="../../console/presenters/incidents.py" line="434"/>
         <source>Resolve #{id} ({priority}) “{title}”? The response ends here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="400"/>
+        <location filename="../../console/presenters/incidents.py" line="445"/>
         <source>Not resolved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1032,37 +1037,37 @@ Command system of {site}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/shell/main_window.py" line="364"/>
+        <location filename="../../console/shell/main_window.py" line="378"/>
         <source>Street Command Console</source>
         <translation>Street Command Console</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="372"/>
+        <location filename="../../console/shell/main_window.py" line="386"/>
         <source>Not signed in</source>
         <translation>Not signed in</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="375"/>
+        <location filename="../../console/shell/main_window.py" line="389"/>
         <source>street-wide</source>
         <translation>street-wide</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="377"/>
+        <location filename="../../console/shell/main_window.py" line="391"/>
         <source>communities: {c}</source>
         <translation>communities: {c}</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="383"/>
+        <location filename="../../console/shell/main_window.py" line="397"/>
         <source>connected</source>
         <translation>connected</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="383"/>
+        <location filename="../../console/shell/main_window.py" line="397"/>
         <source>NOT REACHABLE</source>
         <translation>NOT REACHABLE</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="385"/>
+        <location filename="../../console/shell/main_window.py" line="399"/>
         <source>Database: {label} ({state})</source>
         <translation>Database: {label} ({state})</translation>
     </message>
@@ -1123,32 +1128,32 @@ Command system of {site}</translation>
         <translation type="vanished">Incoming and abandoned calls will be listed here once the SIP line is configured for this workstation.</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="398"/>
+        <location filename="../../console/shell/main_window.py" line="412"/>
         <source>&amp;Console</source>
         <translation>&amp;Console</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="399"/>
+        <location filename="../../console/shell/main_window.py" line="413"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="400"/>
+        <location filename="../../console/shell/main_window.py" line="414"/>
         <source>&amp;Incidents</source>
         <translation>&amp;Incidents</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="401"/>
+        <location filename="../../console/shell/main_window.py" line="415"/>
         <source>&amp;Tools</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="402"/>
+        <location filename="../../console/shell/main_window.py" line="416"/>
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="403"/>
+        <location filename="../../console/shell/main_window.py" line="417"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
@@ -1177,12 +1182,12 @@ Command system of {site}</translation>
         <translation type="vanished">Refresh</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="212"/>
+        <location filename="../../console/shell/main_window.py" line="221"/>
         <source>Reset layout</source>
         <translation>Reset layout</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="207"/>
+        <location filename="../../console/shell/main_window.py" line="216"/>
         <source>Full screen</source>
         <translation>Full screen</translation>
     </message>

@@ -328,118 +328,118 @@ Command system of {site}</source>
 <context>
     <name>IncidentDetailDialog</name>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="235" />
+        <location filename="../../widgets/incident_detail.py" line="234" />
         <source>Write the reason for reopening in the note.</source>
         <translation>请在备注中填写重新打开的原因。</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="241" />
+        <location filename="../../widgets/incident_detail.py" line="240" />
         <source>Write what was done in the note before resolving.</source>
         <translation>请先在备注中写明处置情况。</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="254" />
+        <location filename="../../widgets/incident_detail.py" line="253" />
         <source>Incident #{id}</source>
         <translation>事件 #{id}</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="260" />
-        <location filename="../../widgets/incident_detail.py" line="288" />
+        <location filename="../../widgets/incident_detail.py" line="259" />
+        <location filename="../../widgets/incident_detail.py" line="287" />
         <source>Reported</source>
         <translation>上报</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="262" />
+        <location filename="../../widgets/incident_detail.py" line="261" />
         <source>Reopened</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="284" />
+        <location filename="../../widgets/incident_detail.py" line="283" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="285" />
+        <location filename="../../widgets/incident_detail.py" line="284" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="286" />
+        <location filename="../../widgets/incident_detail.py" line="285" />
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="287" />
+        <location filename="../../widgets/incident_detail.py" line="286" />
         <source>Location</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="289" />
+        <location filename="../../widgets/incident_detail.py" line="288" />
         <source>Handled by</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="290" />
+        <location filename="../../widgets/incident_detail.py" line="289" />
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="295" />
+        <location filename="../../widgets/incident_detail.py" line="294" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="295" />
+        <location filename="../../widgets/incident_detail.py" line="294" />
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="295" />
+        <location filename="../../widgets/incident_detail.py" line="294" />
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="295" />
+        <location filename="../../widgets/incident_detail.py" line="294" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="298" />
+        <location filename="../../widgets/incident_detail.py" line="297" />
         <source>Note for the timeline (required to resolve or reopen)</source>
         <translation>写入时间线的备注（处置完毕或重新打开时必填）</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="300" />
+        <location filename="../../widgets/incident_detail.py" line="299" />
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="301" />
+        <location filename="../../widgets/incident_detail.py" line="300" />
         <source>Dispatched</source>
         <translation>已派发</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="302" />
+        <location filename="../../widgets/incident_detail.py" line="301" />
         <source>On scene</source>
         <translation>已到场</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="303" />
+        <location filename="../../widgets/incident_detail.py" line="302" />
         <source>Resolve</source>
         <translation>处置完毕</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="304" />
+        <location filename="../../widgets/incident_detail.py" line="303" />
         <source>Review and close</source>
         <translation>审核关闭</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="305" />
+        <location filename="../../widgets/incident_detail.py" line="304" />
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="309" />
+        <location filename="../../widgets/incident_detail.py" line="308" />
         <source>Close window</source>
         <translation>关闭窗口</translation>
     </message>
@@ -447,82 +447,82 @@ Command system of {site}</source>
 <context>
     <name>IncidentQueueModel</name>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="124" />
+        <location filename="../../widgets/incident_queue.py" line="126" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="131" />
+        <location filename="../../widgets/incident_queue.py" line="133" />
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="135" />
+        <location filename="../../widgets/incident_queue.py" line="137" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="137" />
+        <location filename="../../widgets/incident_queue.py" line="142" />
         <source>Incident</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="139" />
+        <location filename="../../widgets/incident_queue.py" line="149" />
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="143" />
+        <location filename="../../widgets/incident_queue.py" line="153" />
         <source>Location</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="149" />
+        <location filename="../../widgets/incident_queue.py" line="159" />
         <source>Reported</source>
         <translation>上报时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="154" />
+        <location filename="../../widgets/incident_queue.py" line="164" />
         <source>Age</source>
         <translation>已过时长</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="160" />
+        <location filename="../../widgets/incident_queue.py" line="170" />
         <source>Handled by</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="170" />
+        <location filename="../../widgets/incident_queue.py" line="180" />
         <source>{d} d {h} h</source>
         <translation>{d} 天 {h} 小时</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="172" />
+        <location filename="../../widgets/incident_queue.py" line="182" />
         <source>{h} h {m} min</source>
         <translation>{h} 小时 {m} 分</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="173" />
+        <location filename="../../widgets/incident_queue.py" line="183" />
         <source>{m} min</source>
         <translation>{m} 分钟</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="192" />
+        <location filename="../../widgets/incident_queue.py" line="224" />
         <source>Acknowledge within {t}</source>
         <translation>须在 {t} 内确认</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="194" />
+        <location filename="../../widgets/incident_queue.py" line="226" />
         <source>Resolve within {t}</source>
         <translation>须在 {t} 内处置</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="196" />
+        <location filename="../../widgets/incident_queue.py" line="228" />
         <source>{head}: {left} left</source>
         <translation>{head}：剩余 {left}</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="199" />
+        <location filename="../../widgets/incident_queue.py" line="231" />
         <source>{head}: overdue by {late}</source>
         <translation>{head}：已超时 {late}</translation>
     </message>
@@ -530,77 +530,77 @@ Command system of {site}</source>
 <context>
     <name>IncidentQueueWidget</name>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="81" />
+        <location filename="../../widgets/incident_queue.py" line="82" />
         <source>{parts} · {total} to review</source>
         <translation>{parts} · 共 {total} 起待审核</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="83" />
+        <location filename="../../widgets/incident_queue.py" line="84" />
         <source>{parts} · {total} open</source>
         <translation>{parts} · 共 {total} 起未结</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="86" />
+        <location filename="../../widgets/incident_queue.py" line="87" />
         <source> — showing {shown}; scroll down for more</source>
         <translation> — 已显示 {shown} 起，向下滚动查看更多</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="379" />
+        <location filename="../../widgets/incident_queue.py" line="422" />
         <source>Nothing claimed by you</source>
         <translation>暂无您认领的事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="380" />
+        <location filename="../../widgets/incident_queue.py" line="423" />
         <source>Incidents you acknowledge are listed here until they are resolved.</source>
         <translation>您确认（认领）的事件会列在这里，直到处置完毕。</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="382" />
+        <location filename="../../widgets/incident_queue.py" line="425" />
         <source>Every open incident has a handler</source>
         <translation>所有未结事件均已有人处理</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="383" />
+        <location filename="../../widgets/incident_queue.py" line="426" />
         <source>Incidents nobody has acknowledged yet are listed here.</source>
         <translation>尚无人确认的事件会列在这里。</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="385" />
+        <location filename="../../widgets/incident_queue.py" line="428" />
         <source>Nothing awaiting review</source>
         <translation>暂无待审核事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="387" />
+        <location filename="../../widgets/incident_queue.py" line="430" />
         <source>Resolved incidents wait here for a supervisor, who closes them or returns them with a reason. Whoever resolved an incident cannot close it.</source>
         <translation>处置完毕的事件在此等待值班长审核：审核关闭，或说明原因退回。处置人不能审核关闭自己处置的事件。</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="391" />
+        <location filename="../../widgets/incident_queue.py" line="434" />
         <source>No open incidents</source>
         <translation>暂无待处理事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="393" />
+        <location filename="../../widgets/incident_queue.py" line="436" />
         <source>Incidents raised by calls, alarms, tracking rules or operators appear here, most urgent first. Press Ctrl+N to log one by hand.</source>
         <translation>来电、报警、定位规则或值班员上报的事件显示在这里，最紧急的在前。按 Ctrl+N 手工登记事件。</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="423" />
+        <location filename="../../widgets/incident_queue.py" line="466" />
         <source>Open</source>
         <translation>未结</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="424" />
+        <location filename="../../widgets/incident_queue.py" line="467" />
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="425" />
+        <location filename="../../widgets/incident_queue.py" line="468" />
         <source>Unassigned</source>
         <translation>未认领</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="426" />
+        <location filename="../../widgets/incident_queue.py" line="469" />
         <source>Awaiting review</source>
         <translation>待审核</translation>
     </message>
@@ -608,60 +608,65 @@ Command system of {site}</source>
 <context>
     <name>IncidentsPresenter</name>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="46" />
+        <location filename="../../console/presenters/incidents.py" line="58" />
         <source>Incident queue</source>
         <translation>事件队列</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="57" />
+        <location filename="../../console/presenters/incidents.py" line="69" />
         <source>New incident…</source>
         <translation>新建事件…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="68" />
+        <location filename="../../console/presenters/incidents.py" line="80" />
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="127" />
-        <location filename="../../console/presenters/incidents.py" line="198" />
-        <location filename="../../console/presenters/incidents.py" line="214" />
-        <location filename="../../console/presenters/incidents.py" line="245" />
+        <location filename="../../console/presenters/incidents.py" line="110" />
+        <source>New {priority}: #{id} {title}</source>
+        <translation>新的{priority}事件：#{id} {title}</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/incidents.py" line="170" />
+        <location filename="../../console/presenters/incidents.py" line="242" />
+        <location filename="../../console/presenters/incidents.py" line="258" />
+        <location filename="../../console/presenters/incidents.py" line="289" />
         <source>Could not load the incident queue</source>
         <translation>无法加载事件队列</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="309" />
+        <location filename="../../console/presenters/incidents.py" line="354" />
         <source>Could not create the incident</source>
         <translation>无法创建事件</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="320" />
+        <location filename="../../console/presenters/incidents.py" line="365" />
         <source>Select an incident first.</source>
         <translation>请先选择一个事件。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="334" />
+        <location filename="../../console/presenters/incidents.py" line="379" />
         <source>Could not acknowledge the incident</source>
         <translation>无法确认事件</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="350" />
+        <location filename="../../console/presenters/incidents.py" line="395" />
         <source>Could not open the incident</source>
         <translation>无法打开事件</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="388" />
+        <location filename="../../console/presenters/incidents.py" line="433" />
         <source>Resolve incident</source>
         <translation>处置完毕</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="389" />
+        <location filename="../../console/presenters/incidents.py" line="434" />
         <source>Resolve #{id} ({priority}) “{title}”? The response ends here.</source>
         <translation>确认将 #{id}（{priority}）“{title}”标记为处置完毕？响应将就此结束。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="400" />
+        <location filename="../../console/presenters/incidents.py" line="445" />
         <source>Not resolved.</source>
         <translation>未标记为处置完毕。</translation>
     </message>
@@ -919,77 +924,77 @@ Command system of {site}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/shell/main_window.py" line="364" />
+        <location filename="../../console/shell/main_window.py" line="378" />
         <source>Street Command Console</source>
         <translation>街道智能总控台</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="372" />
+        <location filename="../../console/shell/main_window.py" line="386" />
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="375" />
+        <location filename="../../console/shell/main_window.py" line="389" />
         <source>street-wide</source>
         <translation>全街道</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="377" />
+        <location filename="../../console/shell/main_window.py" line="391" />
         <source>communities: {c}</source>
         <translation>社区：{c}</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="383" />
+        <location filename="../../console/shell/main_window.py" line="397" />
         <source>connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="383" />
+        <location filename="../../console/shell/main_window.py" line="397" />
         <source>NOT REACHABLE</source>
         <translation>无法连接</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="385" />
+        <location filename="../../console/shell/main_window.py" line="399" />
         <source>Database: {label} ({state})</source>
         <translation>数据库：{label}（{state}）</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="398" />
+        <location filename="../../console/shell/main_window.py" line="412" />
         <source>&amp;Console</source>
         <translation>总控台(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="399" />
+        <location filename="../../console/shell/main_window.py" line="413" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="400" />
+        <location filename="../../console/shell/main_window.py" line="414" />
         <source>&amp;Incidents</source>
         <translation>事件(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="401" />
+        <location filename="../../console/shell/main_window.py" line="415" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="402" />
+        <location filename="../../console/shell/main_window.py" line="416" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="403" />
+        <location filename="../../console/shell/main_window.py" line="417" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="212" />
+        <location filename="../../console/shell/main_window.py" line="221" />
         <source>Reset layout</source>
         <translation>恢复默认布局</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="207" />
+        <location filename="../../console/shell/main_window.py" line="216" />
         <source>Full screen</source>
         <translation>全屏</translation>
     </message>

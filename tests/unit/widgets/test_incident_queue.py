@@ -380,3 +380,27 @@ def test_the_selected_priority_cell_keeps_its_colour(queue: IncidentQueueWidget)
     # The other cells of the row show the ordinary selection.
     title = queue.table.visualRect(cell(queue.model, 0, "title"))
     assert not _close(pixel(title.right() - 3, title.center().y()), QColor("#ff3b30"))
+
+
+def test_only_new_p1_and_p2_rows_flash(queue: IncidentQueueWidget) -> None:
+    from PySide6.QtCore import Qt as _Qt
+
+    from core.incidents import IncidentState
+
+    rows = [row(1, Priority.P1), row(2, Priority.P3), row(3, Priority.P2)]
+    queue.set_rows(rows)
+    assert queue._flash_timer.isActive()
+    model = queue.model
+    assert model.attention_rows() == [0, 2]
+    model.toggle_flash()
+    title = model.column_index("title")
+    colours = [model.data(model.index(i, title), _Qt.ItemDataRole.BackgroundRole) for i in range(3)]
+    assert colours[0] is not None
+    assert colours[2] is not None
+    assert colours[1] is None
+    # Acknowledged: the flash stops and no colour is left behind.
+    from dataclasses import replace
+
+    queue.set_rows([replace(r, state=IncidentState.ACKNOWLEDGED) for r in rows])
+    assert not queue._flash_timer.isActive()
+    assert model.data(model.index(0, title), _Qt.ItemDataRole.BackgroundRole) is None
