@@ -9,6 +9,8 @@ TITLE_MAX = 200  # characters, checked by the service and limited in the entry f
 LOCATION_MAX = 200
 DESCRIPTION_MAX = 4000
 NOTE_MAX = 2000  # a timeline note is a sentence or two, not a pasted document
+CALLER_NAME_MAX = 64
+CALLER_PHONE_MAX = 32
 
 
 class IncidentState(enum.StrEnum):

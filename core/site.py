@@ -131,6 +131,19 @@ class DepartmentSpec:
 
 
 @dataclass(frozen=True, slots=True)
+class IncidentTypeSpec:
+    """A kind of incident: its default priority, SLA targets, who handles it, how it can end."""
+
+    code: str
+    name: str
+    priority: int  # 1 (P1) … 4 (P4)
+    acknowledge_minutes: int
+    resolve_minutes: int
+    departments: tuple[str, ...]  # department codes it is routed to
+    dispositions: tuple[str, ...]  # what resolving it must say happened; empty: free
+
+
+@dataclass(frozen=True, slots=True)
 class WorkstationSpec:
     """An operator position; community None is the control centre."""
 
@@ -203,6 +216,7 @@ class SiteSpec:
     readers: tuple[ReaderSpec, ...]
     cameras: tuple[CameraSpec, ...]
     devices: tuple[DeviceSpec, ...]
+    incident_types: tuple[IncidentTypeSpec, ...] = ()
 
     def community(self, code: str) -> CommunitySpec:
         """The community with this code; KeyError if there is none."""
@@ -622,6 +636,7 @@ _SECTIONS: Final = (
     "reader",
     "camera",
     "device",
+    "incident_type",
 )
 
 _FIELDS: Final[Mapping[str, tuple[str, ...]]] = {
@@ -642,6 +657,15 @@ _FIELDS: Final[Mapping[str, tuple[str, ...]]] = {
     ),
     "camera": ("code", "name", "community", "position", "main_url", "sub_url", "workstation"),
     "device": ("code", "name", "kind", "community", "address", "workstation"),
+    "incident_type": (
+        "code",
+        "name",
+        "priority",
+        "acknowledge_minutes",
+        "resolve_minutes",
+        "departments",
+        "dispositions",
+    ),
 }
 
 
@@ -672,6 +696,7 @@ class _Builder:
         readers = self._section("reader", self._reader)
         cameras = self._section("camera", self._camera)
         devices = self._section("device", self._device)
+        incident_types = self._section("incident_type", self._incident_type)
         if self.ctx.problems:
             raise SiteError.of(self.ctx.problems)
         return SiteSpec(
@@ -685,6 +710,7 @@ class _Builder:
             readers=readers,
             cameras=cameras,
             devices=devices,
+            incident_types=incident_types,
         )
 
     def _site(self) -> tuple[str, str]:
@@ -774,6 +800,25 @@ class _Builder:
             name=table.text("name"),
             kind=table.choice("kind", DEPARTMENT_KINDS),
             phone=table.text("phone"),
+        )
+
+    def _incident_type(self, table: _Table, code: str) -> IncidentTypeSpec:
+        priority = table.integer("priority", minimum=1)
+        if table.ok("priority") and priority > 4:
+            table.report("priority", f"must be 1 (P1) to 4 (P4), got {priority}")
+        departments = table.texts("departments") if "departments" in table.data else ()
+        for dept in departments:
+            if dept not in self.known["department"]:
+                known = self.known["department"]
+                table.report("departments", f"unknown department '{dept}'{_suggest(dept, known)}")
+        return IncidentTypeSpec(
+            code=code,
+            name=table.text("name"),
+            priority=priority,
+            acknowledge_minutes=table.integer("acknowledge_minutes", minimum=1),
+            resolve_minutes=table.integer("resolve_minutes", minimum=1),
+            departments=departments,
+            dispositions=table.texts("dispositions") if "dispositions" in table.data else (),
         )
 
     def _workstation(self, table: _Table, code: str) -> WorkstationSpec:

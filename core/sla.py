@@ -59,14 +59,22 @@ def sla_status(
     since: datetime,
     now: datetime,
     targets: SlaTargets = DEFAULT_TARGETS,
+    *,
+    by_type: tuple[timedelta, timedelta] | None = None,
 ) -> SlaStatus:
-    """The running SLA clock of an open item, measured from when it was raised."""
+    """The running SLA clock of an open item, measured from when it was raised.
+
+    `by_type` (acknowledge, resolve) are the incident type's own targets, which win over the
+    per-priority defaults.
+    """
     if state not in OPEN_STATES:
         return SlaStatus(SlaLevel.OK, "", timedelta(0), timedelta(0))
     if state is IncidentState.NEW:
-        clock, target = "acknowledge", targets.acknowledge[priority]
+        clock = "acknowledge"
+        target = by_type[0] if by_type else targets.acknowledge[priority]
     else:
-        clock, target = "resolve", targets.resolve[priority]
+        clock = "resolve"
+        target = by_type[1] if by_type else targets.resolve[priority]
     used = as_utc(now) - as_utc(since)
     if used >= target:
         level = SlaLevel.BREACHED

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from core.incidents import OPEN_STATES, IncidentState, QueueView, queue_rank
 from core.model import DeviceState, IncidentSource, Priority, RoleName
@@ -68,6 +68,7 @@ class IncidentRow:
     updated_at: datetime
     claimed_by: str | None
     claimed_by_id: int | None = None
+    type_code: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +102,22 @@ class IncidentDetail:
     row: IncidentRow
     description: str
     events: tuple[IncidentEventRow, ...]
+    caller_name: str = ""
+    caller_phone: str = ""
+    disposition: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentTypeRow:
+    """A kind of incident as the entry form, the SLA colours and resolving use it."""
+
+    code: str
+    name: str
+    priority: Priority
+    acknowledge: timedelta
+    resolve: timedelta
+    departments: tuple[str, ...]
+    dispositions: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)

@@ -77,6 +77,20 @@ class Community(Base):
     centre_y: Mapped[float] = mapped_column(Float, default=0.0)
 
 
+class IncidentType(Base):
+    """A kind of incident from the site file: default priority, SLA targets, routing, endings."""
+
+    __tablename__ = "incident_type"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(16), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    default_priority: Mapped[int] = mapped_column(Integer)
+    acknowledge_minutes: Mapped[int] = mapped_column(Integer)
+    resolve_minutes: Mapped[int] = mapped_column(Integer)
+    departments: Mapped[str] = mapped_column(Text, default="")  # codes, one per line
+    dispositions: Mapped[str] = mapped_column(Text, default="")  # one per line
+
+
 class Department(Base):
     """A department incidents are dispatched to (派出所, 消防, 城管, 居委会, 志愿者队 …)."""
 
@@ -234,6 +248,10 @@ class Incident(Base):
     claimed_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
     # core.incidents.queue_rank(priority, state): set by every write that changes either.
     queue_rank: Mapped[int] = mapped_column(Integer, server_default="0")
+    type_id: Mapped[int | None] = mapped_column(ForeignKey("incident_type.id"))
+    disposition: Mapped[str] = mapped_column(String(200), server_default="")
+    caller_name: Mapped[str] = mapped_column(String(64), server_default="")
+    caller_phone: Mapped[str] = mapped_column(String(32), server_default="")
 
 
 class IncidentEvent(Base):

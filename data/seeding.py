@@ -19,7 +19,17 @@ from core.site import SiteSpec
 from core.timefmt import utcnow
 from data.changes import record_change
 from data.db import Database
-from data.models import Community, Department, Device, Resident, Role, SiteMeta, User, Workstation
+from data.models import (
+    Community,
+    Department,
+    Device,
+    IncidentType,
+    Resident,
+    Role,
+    SiteMeta,
+    User,
+    Workstation,
+)
 from data.security import generate_password
 from data.services import Services
 
@@ -106,6 +116,18 @@ def seed_structure(s: Session, site: SiteSpec) -> tuple[int, int]:
         )
     for d in site.departments:
         _upsert(s, Department, d.code, name=d.name, kind=d.kind, phone=d.phone)
+    for t in site.incident_types:
+        _upsert(
+            s,
+            IncidentType,
+            t.code,
+            name=t.name,
+            default_priority=t.priority,
+            acknowledge_minutes=t.acknowledge_minutes,
+            resolve_minutes=t.resolve_minutes,
+            departments="\n".join(t.departments),
+            dispositions="\n".join(t.dispositions),
+        )
     for role, desc in ROLE_DESCRIPTIONS.items():
         if s.scalar(select(Role).where(Role.name == role.value)) is None:
             s.add(Role(name=role.value, description=desc))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Select, func, select, text, tuple_
@@ -12,6 +12,8 @@ from sqlalchemy.orm import Session, aliased
 
 from core.audit import AuditAction
 from core.incidents import (
+    CALLER_NAME_MAX,
+    CALLER_PHONE_MAX,
     DESCRIPTION_MAX,
     LOCATION_MAX,
     NOTE_MAX,
@@ -26,7 +28,7 @@ from core.incidents import (
 from core.model import IncidentSource, Priority
 from core.permissions import Permission, Principal
 from core.text import clean_block, clean_line
-from core.views import IncidentDetail, IncidentEventRow, IncidentRow
+from core.views import IncidentDetail, IncidentEventRow, IncidentRow, IncidentTypeRow
 from data.context import STREET_WIDE, ServiceContext
 from data.models import (
     OPEN_STATES_SQL,
@@ -34,24 +36,38 @@ from data.models import (
     Community,
     Incident,
     IncidentEvent,
+    IncidentType,
     User,
 )
 
 TABLE = "incident"
 
 
-def _incident_select() -> Select[Incident, str, str, str]:
-    """An incident with its community and the name of whoever claimed it."""
+def _incident_select() -> Select[Incident, str, str, str, str]:
+    """An incident with its community, the name of whoever claimed it, and its type's code."""
     claimer = aliased(User)
     return (
-        select(Incident, Community.code, Community.name, claimer.display_name)
+        select(Incident, Community.code, Community.name, claimer.display_name, IncidentType.code)
         .outerjoin(Community, Incident.community_id == Community.id)
         .outerjoin(claimer, Incident.claimed_by_id == claimer.id)
+        .outerjoin(IncidentType, Incident.type_id == IncidentType.id)
+    )
+
+
+def _type_row(t: IncidentType) -> IncidentTypeRow:
+    return IncidentTypeRow(
+        code=t.code,
+        name=t.name,
+        priority=Priority(t.default_priority),
+        acknowledge=timedelta(minutes=t.acknowledge_minutes),
+        resolve=timedelta(minutes=t.resolve_minutes),
+        departments=tuple(x for x in t.departments.split("\n") if x),
+        dispositions=tuple(x for x in t.dispositions.split("\n") if x),
     )
 
 
 def _row(found: Any) -> IncidentRow:
-    i, ccode, cname, claimed = found
+    i, ccode, cname, claimed, tcode = found
     return IncidentRow(
         id=i.id,
         title=i.title,
@@ -65,6 +81,7 @@ def _row(found: Any) -> IncidentRow:
         updated_at=i.updated_at,
         claimed_by=claimed,
         claimed_by_id=i.claimed_by_id,
+        type_code=tcode,
     )
 
 
@@ -110,6 +127,13 @@ class IncidentService:
         self.ctx = ctx
 
     @staticmethod
+    def _dispositions(s: Session, type_id: int | None) -> tuple[str, ...]:
+        if type_id is None:
+            return ()
+        t = s.get(IncidentType, type_id)
+        return _type_row(t).dispositions if t is not None else ()
+
+    @staticmethod
     def _resolved_by(s: Session, incident_id: int) -> int | None:
         """Who made the latest step to resolved."""
         actor: int | None = s.scalar(
@@ -124,6 +148,14 @@ class IncidentService:
         return actor
 
     # --- reads ----------------------------------------------------------------------------
+    def types(self, who: Principal) -> list[IncidentTypeRow]:
+        """The catalogue of incident types (from the site file), by code."""
+        self.ctx.require(who, Permission.VIEW_INCIDENTS)
+        with self.ctx.read() as s:
+            return [
+                _type_row(t) for t in s.scalars(select(IncidentType).order_by(IncidentType.code))
+            ]
+
     def open_incidents(self, who: Principal, limit: int = 500) -> list[IncidentRow]:
         """The first `limit` open items, most urgent and oldest first."""
         return self.queue_page(who, limit=limit).rows
@@ -204,9 +236,13 @@ class IncidentService:
                 .where(IncidentEvent.incident_id == incident_id)
                 .order_by(IncidentEvent.ts, IncidentEvent.id)
             ).all()
+            inc = found[0]
             return IncidentDetail(
+                caller_name=inc.caller_name,
+                caller_phone=inc.caller_phone,
+                disposition=inc.disposition,
                 row=row,
-                description=found[0].description,
+                description=inc.description,
                 events=tuple(
                     IncidentEventRow(
                         ts=e.ts,
@@ -232,8 +268,17 @@ class IncidentService:
         location: str = "",
         description: str = "",
         source: IncidentSource = IncidentSource.MANUAL,
+        type_code: str | None = None,
+        caller_name: str = "",
+        caller_phone: str = "",
     ) -> int:
         """Open a new incident (an operator's manual entry, or a rule's)."""
+        caller_name, caller_phone = clean_line(caller_name), clean_line(caller_phone)
+        if len(caller_name) > CALLER_NAME_MAX or len(caller_phone) > CALLER_PHONE_MAX:
+            raise ValueError(
+                f"caller name at most {CALLER_NAME_MAX}, phone at most {CALLER_PHONE_MAX} "
+                "characters"
+            )
         if who.communities is not None and community is None:
             # A station may only raise items within its own communities.
             community = sorted(who.communities)[0]
@@ -261,6 +306,11 @@ class IncidentService:
                 cid = s.scalar(select(Community.id).where(Community.code == community))
                 if cid is None:
                     raise ValueError(f"unknown community {community!r}")
+            tid = None
+            if type_code is not None:
+                tid = s.scalar(select(IncidentType.id).where(IncidentType.code == type_code))
+                if tid is None:
+                    raise ValueError(f"unknown incident type {type_code!r}")
             inc = Incident(
                 title=title,
                 description=description,
@@ -273,6 +323,9 @@ class IncidentService:
                 updated_at=tx.now,
                 created_by_id=who.user_id,
                 queue_rank=queue_rank(priority, IncidentState.NEW),
+                type_id=tid,
+                caller_name=caller_name,
+                caller_phone=caller_phone,
             )
             s.add(inc)
             s.flush()
@@ -292,10 +345,18 @@ class IncidentService:
             return inc.id
 
     def transition(
-        self, who: Principal, incident_id: int, target: IncidentState, note: str = ""
+        self,
+        who: Principal,
+        incident_id: int,
+        target: IncidentState,
+        note: str = "",
+        disposition: str = "",
     ) -> None:
-        """Move an incident along its lifecycle; closing needs the review permission."""
-        note = clean_block(note)
+        """Move an incident along its lifecycle; closing needs the review permission.
+
+        Resolving an incident of a type with dispositions must name one of them.
+        """
+        note, disposition = clean_block(note), clean_line(disposition)
         if len(note) > NOTE_MAX:
             raise ValueError(f"a note has at most {NOTE_MAX} characters")
         needed = (
@@ -322,6 +383,16 @@ class IncidentService:
             if target is IncidentState.CLOSED and self._resolved_by(s, inc.id) == who.user_id:
                 # Four eyes: a review by the one who resolved it would be no review at all.
                 raise FourEyesError(f"incident {inc.id} was resolved by {who.username}")
+            if target is IncidentState.RESOLVED:
+                allowed = self._dispositions(s, inc.type_id)
+                if allowed and disposition not in allowed:
+                    raise ValueError(
+                        "resolving needs one of the dispositions of its type: "
+                        + " / ".join(allowed)
+                    )
+                inc.disposition = disposition
+                if disposition:
+                    note = f"{disposition} — {note}" if note else disposition
             inc.state = target.value
             inc.queue_rank = queue_rank(inc.priority, target)
             inc.updated_at = tx.now

@@ -442,3 +442,43 @@ def test_a_megabyte_note_is_refused_and_changes_nothing(env: World) -> None:
     with pytest.raises(ValueError, match="note"):
         env.svc.incidents.transition(env.who("operator"), iid, S.ACKNOWLEDGED, "字" * 1_000_000)
     assert state_of(env, iid) == S.NEW.value
+
+
+# --- incident types, dispositions, callers -----------------------------------------------------
+def test_the_type_catalogue_comes_from_the_site_file(env: World, demo_site: SiteSpec) -> None:
+    types = {t.code: t for t in env.svc.incidents.types(env.who("operator"))}
+    assert set(types) == {t.code for t in demo_site.incident_types}
+    elderly = types["ELDERLY"]
+    assert elderly.priority is Priority.P1
+    assert elderly.acknowledge.total_seconds() == 120
+    assert "已送医" in elderly.dispositions
+    assert "D04" in elderly.departments
+
+
+def test_an_incident_keeps_its_type_and_caller(env: World) -> None:
+    iid = new_incident(
+        env, type_code="ELDERLY", caller_name=" 王阿姨\u200b ", caller_phone="138 0000 1234"
+    )
+    detail = env.svc.incidents.incident_detail(env.who("operator"), iid)
+    assert detail.row.type_code == "ELDERLY"
+    assert (detail.caller_name, detail.caller_phone) == ("王阿姨", "138 0000 1234")
+    with pytest.raises(ValueError, match="type"):
+        new_incident(env, type_code="NOPE")
+
+
+def test_resolving_a_typed_incident_needs_one_of_its_dispositions(env: World) -> None:
+    op = env.who("operator")
+    iid = new_incident(env, type_code="NOISE")
+    with pytest.raises(ValueError, match="dispositions"):
+        env.svc.incidents.transition(op, iid, S.RESOLVED, "到场处理")
+    with pytest.raises(ValueError, match="dispositions"):
+        env.svc.incidents.transition(op, iid, S.RESOLVED, "到场处理", disposition="随便写")
+    assert state_of(env, iid) == S.NEW.value
+    env.svc.incidents.transition(op, iid, S.RESOLVED, "到场处理", disposition="已劝止")
+    detail = env.svc.incidents.incident_detail(op, iid)
+    assert detail.disposition == "已劝止"
+    assert detail.events[-1].note == "已劝止 — 到场处理"
+    # An untyped incident resolves with a note alone, as before.
+    free = new_incident(env)
+    env.svc.incidents.transition(op, free, S.RESOLVED, "已处理")
+    assert state_of(env, free) == S.RESOLVED.value
