@@ -14,6 +14,11 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+INCIDENTS_BASELINES = (
+    "incidents: the feed's poll interval (SQLite) and a plain psycopg LISTEN/NOTIFY round trip "
+    "(PostgreSQL); the same row updates as full model resets; the console on the same site "
+    "without incidents"
+)
 
 
 def _probe(*args: str) -> dict[str, float]:
@@ -129,6 +134,13 @@ def _queue(n: int) -> list[tuple[str, float, float, str]]:
     return table_rows(n)
 
 
+def _incidents(n: int) -> list[tuple[str, float, float, str]]:
+    """bench/incidents.py: another desk's change to the queue, its GUI cost, RSS at scale."""
+    from bench.incidents import table_rows
+
+    return table_rows(n)
+
+
 def _print_table(rows: list[tuple[str, float, float, str]]) -> None:
     print(f"{'measure':<42}{'console':>10}{'baseline':>10}{'ratio':>8}  note")
     for name, value, base, note in rows:
@@ -142,10 +154,15 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=5, help="cold starts per variant")
     ap.add_argument("--idle", type=float, default=10.0, help="seconds of idle measured")
     ap.add_argument(
-        "--only", choices=["mailbox", "shutdown", "queue"], help="run one benchmark alone"
+        "--only",
+        choices=["mailbox", "shutdown", "queue", "incidents"],
+        help="run one benchmark alone",
     )
     ap.add_argument(
-        "--incidents", type=int, default=1_000_000, help="incidents in the queue benchmark"
+        "--incidents",
+        type=int,
+        default=1_000_000,
+        help="incidents in the queue and incidents (RSS) benchmarks",
     )
     ap.add_argument(
         "--mailbox-seconds", type=float, default=5.0, help="seconds per mailbox variant"
@@ -160,6 +177,10 @@ def main() -> int:
         return 0
     if args.only == "queue":
         _print_table(_queue(args.incidents))
+        return 0
+    if args.only == "incidents":
+        _print_table(_incidents(args.incidents))
+        print(INCIDENTS_BASELINES)
         return 0
     if args.only == "mailbox":
         _print_table(_mailbox(args.mailbox_seconds))
@@ -193,13 +214,14 @@ def main() -> int:
         *_mailbox(args.mailbox_seconds),
         *_shutdown(),
         *_queue(args.incidents),
+        *_incidents(args.incidents),
     ]
     _print_table(rows)
     print(
         "baselines: a bare QApplication + empty QMainWindow in a fresh process; raw sqlite3 "
         "executemany of the same resident rows; one queued Qt signal per frame or tag position; "
         "the same blocked reads stopped by hand, and the old owner's full timeout per join; "
-        "the foundation's queue query on the same database"
+        "the foundation's queue query on the same database; " + INCIDENTS_BASELINES
     )
     return 0
 

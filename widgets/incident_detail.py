@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from itertools import pairwise
 
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -72,13 +73,17 @@ class IncidentDetailDialog(QDialog):
         self.claimed = QLabel(self)
         self.description = QLabel(self)
         self.description.setWordWrap(True)
+        self.kind = QLabel(self)
+        self.caller = QLabel(self)
         self.form = QFormLayout()
-        self._form_labels = [QLabel(self) for _ in range(7)]
+        self._form_labels = [QLabel(self) for _ in range(9)]
         fields = (
             self.priority,
+            self.kind,
             self.state,
             self.community,
             self.location,
+            self.caller,
             self.reported,
             self.claimed,
             self.description,
@@ -96,6 +101,10 @@ class IncidentDetailDialog(QDialog):
         self.note = QLineEdit(self)
         self.note.setObjectName("transitionNote")
         self.note.setMaxLength(NOTE_MAX)
+        # How it ended, from the incident type's list; asked for only when resolving one.
+        self.disposition = QComboBox(self)
+        self.disposition.setObjectName("disposition")
+        self._dispositions: tuple[str, ...] = ()
         self.error = QLabel(self)
         self.error.setObjectName("loginError")
         self.error.setWordWrap(True)
@@ -132,12 +141,22 @@ class IncidentDetailDialog(QDialog):
         lay.addWidget(self.heading)
         lay.addLayout(self.form)
         lay.addWidget(self.timeline, 1)
-        lay.addWidget(self.note)
+        note_row = QHBoxLayout()
+        note_row.addWidget(self.note, 1)
+        note_row.addWidget(self.disposition)
+        lay.addLayout(note_row)
         lay.addWidget(self.error)
         lay.addLayout(row)
         # Tab goes from the note through the steps; the timeline is last, so typing never
         # lands in its type-ahead search.
-        chain = [self.note, *self.buttons.values(), self.reopen, self.close_button, self.timeline]
+        chain = [
+            self.note,
+            self.disposition,
+            *self.buttons.values(),
+            self.reopen,
+            self.close_button,
+            self.timeline,
+        ]
         for first, then in pairwise(chain):
             self.setTabOrder(first, then)
         self.note.setFocus()
@@ -149,11 +168,32 @@ class IncidentDetailDialog(QDialog):
         """The incident shown."""
         return self._detail.row.id if self._detail else None
 
-    def set_detail(self, detail: IncidentDetail, allowed: Iterable[IncidentState]) -> None:
-        """Show an incident and offer the transitions in `allowed` (already permission-checked)."""
+    def set_detail(
+        self,
+        detail: IncidentDetail,
+        allowed: Iterable[IncidentState],
+        *,
+        type_name: str = "",
+        dispositions: Sequence[str] = (),
+    ) -> None:
+        """Show an incident and offer the transitions in `allowed` (already permission-checked).
+
+        `dispositions` are the endings its type allows; resolving must pick one of them.
+        """
         same = self._detail is not None and self._detail.row.id == detail.row.id
+        self.kind.setText(type_name or "—")
+        caller = " ".join(x for x in (detail.caller_name, detail.caller_phone) if x)
+        self.caller.setText(caller or "—")
+        if not same or tuple(dispositions) != self._dispositions:
+            self._dispositions = tuple(dispositions)
+            self.disposition.clear()
+            self.disposition.addItem(self.tr("How did it end?"), "")
+            for d in self._dispositions:
+                self.disposition.addItem(d, d)
+        self.disposition.setVisible(bool(self._dispositions))
         self._detail = detail
         self._allowed = tuple(allowed)
+        self.disposition.setEnabled(IncidentState.RESOLVED in self._allowed)
         r = detail.row
         self.heading.setText(f"#{r.id}  {r.title}")
         colour = PRIORITY_COLOURS[r.priority].name()
@@ -239,9 +279,17 @@ class IncidentDetailDialog(QDialog):
             if target is IncidentState.RESOLVED and not note:
                 self._refuse(self.tr("Write what was done in the note before resolving."))
                 return
+            if target is IncidentState.RESOLVED and self._dispositions and not self.chosen():
+                self.error.setText(self.tr("Choose how it ended before resolving."))
+                self.disposition.setFocus()
+                return
         self.error.clear()
         self._set_busy(True)
         self.sig_transition_requested.emit(d.row.id, target.value, note)
+
+    def chosen(self) -> str:
+        """The disposition picked for resolving ('' when none or not asked)."""
+        return str(self.disposition.currentData() or "")
 
     def _refuse(self, text: str) -> None:
         self.error.setText(text)
@@ -281,9 +329,11 @@ class IncidentDetailDialog(QDialog):
         """Set every text in the current language."""
         names = (
             self.tr("Priority"),
+            self.tr("Type"),
             self.tr("State"),
             self.tr("Community"),
             self.tr("Location"),
+            self.tr("Caller"),
             self.tr("Reported"),
             self.tr("Handled by"),
             self.tr("Description"),

@@ -35,7 +35,7 @@ from core.incidents import QueueView, needs_attention
 from core.model import Priority
 from core.sla import SlaLevel, SlaStatus, sla_status
 from core.timefmt import DEFAULT_ZONE, fmt_local, utcnow
-from core.views import IncidentRow
+from core.views import IncidentRow, IncidentTypeRow
 from widgets import labels
 from widgets.empty_state import EmptyStateWidget
 from widgets.palette import PRIORITY_COLOURS, TEXT_ON_PRIORITY
@@ -118,6 +118,7 @@ class IncidentQueueModel(RowTableModel[IncidentRow, int]):
         self._clock = clock
         self._more = False  # open incidents follow the last row
         self.flash_on = False  # the flash's phase (new P1/P2 rows)
+        self._type_targets: dict[str, tuple[timedelta, timedelta]] = {}
         self._fetching = False  # a page was asked for and has not come yet
         super().__init__(
             [
@@ -204,8 +205,14 @@ class IncidentQueueModel(RowTableModel[IncidentRow, int]):
         for i in self.attention_rows():
             self.dataChanged.emit(self.index(i, c), self.index(i, c))
 
+    def set_types(self, types: Sequence[IncidentTypeRow]) -> None:
+        """The incident types' own SLA targets (they win over the per-priority defaults)."""
+        self._type_targets = {t.code: (t.acknowledge, t.resolve) for t in types}
+        self.refresh_ages()
+
     def _sla(self, r: IncidentRow) -> SlaStatus:
-        return sla_status(r.priority, r.state, r.created_at, self._clock())
+        by_type = self._type_targets.get(r.type_code or "")
+        return sla_status(r.priority, r.state, r.created_at, self._clock(), by_type=by_type)
 
     def _sla_brush(self, r: IncidentRow) -> QBrush | None:
         level = self._sla(r).level

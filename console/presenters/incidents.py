@@ -19,7 +19,14 @@ from core.incidents import (
 )
 from core.model import Priority
 from core.permissions import Permission, PermissionDenied, Principal
-from core.views import CommunityRow, IncidentDetail, IncidentRow, in_view, queue_key
+from core.views import (
+    CommunityRow,
+    IncidentDetail,
+    IncidentRow,
+    IncidentTypeRow,
+    in_view,
+    queue_key,
+)
 from data.context import STREET_WIDE
 from data.services.incidents import QueuePage
 from widgets import labels
@@ -86,6 +93,7 @@ class IncidentsPresenter(Presenter):
             self._on_acknowledge_triggered,
         )
         self.communities: list[CommunityRow] = []
+        self.types: dict[str, IncidentTypeRow] = {}
         self.entry_dialog: NewIncidentDialog | None = None
         self.detail_dialog: IncidentDetailDialog | None = None
         self._draft_on_lock: NewIncident | None = None
@@ -127,6 +135,7 @@ class IncidentsPresenter(Presenter):
             self._realert.stop()
 
     def signed_out(self) -> None:
+        self.types = {}
         self.queue.views.blockSignals(True)
         self.queue.set_view(QueueView.OPEN)  # the next user starts on the open queue
         self.queue.views.blockSignals(False)
@@ -188,11 +197,12 @@ class IncidentsPresenter(Presenter):
 
         view = self.queue.view
 
-        def job() -> tuple[QueuePage, OpenCounts, list[CommunityRow]]:
+        def job() -> tuple[QueuePage, OpenCounts, list[CommunityRow], list[IncidentTypeRow]]:
             return (
                 services.incidents.queue_page(who, view=view, limit=limit),
                 services.incidents.open_counts(who, view),
                 services.site.communities(who),
+                services.incidents.types(who),
             )
 
         self.ctx.jobs.read(
@@ -200,13 +210,17 @@ class IncidentsPresenter(Presenter):
         )
 
     def _on_loaded(
-        self, view: QueueView, result: tuple[QueuePage, OpenCounts, list[CommunityRow]]
+        self,
+        view: QueueView,
+        result: tuple[QueuePage, OpenCounts, list[CommunityRow], list[IncidentTypeRow]],
     ) -> None:
         self._loading = False
         if view is not self.queue.view:
             self._load_again = True  # read for a view no longer shown: read the one shown
         elif self.who is not None:
-            page, counts, self.communities = result
+            page, counts, self.communities, types = result
+            self.types = {t.code: t for t in types}
+            self.queue.model.set_types(types)
             self._more = page.more
             self.queue.set_rows(page.rows)
             self.queue.model.set_more(page.more)
@@ -316,7 +330,7 @@ class IncidentsPresenter(Presenter):
         if self.who is None:
             return
         # The list comes from the last load: no query on the GUI thread.
-        dlg = NewIncidentDialog(self.communities, self.ctx.window)
+        dlg = NewIncidentDialog(self.communities, self.ctx.window, list(self.types.values()))
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if draft is not None:
             dlg.prefill(draft, error)
@@ -344,6 +358,9 @@ class IncidentsPresenter(Presenter):
                 community=v.community,
                 location=v.location,
                 description=v.description,
+                type_code=v.type_code,
+                caller_name=v.caller_name,
+                caller_phone=v.caller_phone,
             ),
             lambda iid: self.refresh_rows(frozenset({iid})),
             lambda exc: self._on_create_failed(v, exc),
@@ -415,7 +432,13 @@ class IncidentsPresenter(Presenter):
             )
         ]
         self._shown = detail
-        self.detail_dialog.set_detail(detail, allowed)
+        kind = self.types.get(detail.row.type_code or "")
+        self.detail_dialog.set_detail(
+            detail,
+            allowed,
+            type_name=kind.name if kind else "",
+            dispositions=kind.dispositions if kind else (),
+        )
         self.detail_dialog.show()
         self.detail_dialog.raise_()
 
@@ -449,8 +472,11 @@ class IncidentsPresenter(Presenter):
         if who is None:
             return
         incidents = self.ctx.services.incidents
+        step = IncidentState(target)
+        dlg = self.detail_dialog
+        chosen = dlg.chosen() if dlg is not None and step is IncidentState.RESOLVED else ""
         self.ctx.jobs.write(
-            lambda: incidents.transition(who, incident_id, IncidentState(target), note),
+            lambda: incidents.transition(who, incident_id, step, note, chosen),
             lambda _r: self._on_transition_done(incident_id),
             self._on_transition_failed,
             "transition",

@@ -437,83 +437,103 @@ Command system of {site}</translation>
 <context>
     <name>IncidentDetailDialog</name>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="234"/>
+        <location filename="../../widgets/incident_detail.py" line="190"/>
+        <source>How did it end?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="274"/>
         <source>Write the reason for reopening in the note.</source>
         <translation>Write the reason for reopening in the note.</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="240"/>
+        <location filename="../../widgets/incident_detail.py" line="280"/>
         <source>Write what was done in the note before resolving.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="253"/>
+        <location filename="../../widgets/incident_detail.py" line="283"/>
+        <source>Choose how it ended before resolving.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="301"/>
         <source>Incident #{id}</source>
         <translation>Incident #{id}</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="259"/>
-        <location filename="../../widgets/incident_detail.py" line="287"/>
+        <location filename="../../widgets/incident_detail.py" line="307"/>
+        <location filename="../../widgets/incident_detail.py" line="337"/>
         <source>Reported</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="261"/>
+        <location filename="../../widgets/incident_detail.py" line="309"/>
         <source>Reopened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="283"/>
+        <location filename="../../widgets/incident_detail.py" line="331"/>
         <source>Priority</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="284"/>
+        <location filename="../../widgets/incident_detail.py" line="332"/>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="333"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="285"/>
+        <location filename="../../widgets/incident_detail.py" line="334"/>
         <source>Community</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="286"/>
+        <location filename="../../widgets/incident_detail.py" line="335"/>
         <source>Location</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="288"/>
+        <location filename="../../widgets/incident_detail.py" line="336"/>
+        <source>Caller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="338"/>
         <source>Handled by</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="289"/>
+        <location filename="../../widgets/incident_detail.py" line="339"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="294"/>
+        <location filename="../../widgets/incident_detail.py" line="344"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="294"/>
+        <location filename="../../widgets/incident_detail.py" line="344"/>
         <source>Change</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="294"/>
+        <location filename="../../widgets/incident_detail.py" line="344"/>
         <source>By</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="294"/>
+        <location filename="../../widgets/incident_detail.py" line="344"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="297"/>
+        <location filename="../../widgets/incident_detail.py" line="347"/>
         <source>Note for the timeline (required to resolve or reopen)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -522,37 +542,37 @@ Command system of {site}</translation>
         <translation type="vanished">Note for the timeline (required to reopen)</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="299"/>
+        <location filename="../../widgets/incident_detail.py" line="349"/>
         <source>Acknowledge</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="300"/>
+        <location filename="../../widgets/incident_detail.py" line="350"/>
         <source>Dispatched</source>
         <translation>Dispatched</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="301"/>
+        <location filename="../../widgets/incident_detail.py" line="351"/>
         <source>On scene</source>
         <translation>On scene</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="302"/>
+        <location filename="../../widgets/incident_detail.py" line="352"/>
         <source>Resolve</source>
         <translation>Resolve</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="303"/>
+        <location filename="../../widgets/incident_detail.py" line="353"/>
         <source>Review and close</source>
         <translation>Review and close</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="304"/>
+        <location filename="../../widgets/incident_detail.py" line="354"/>
         <source>Reopen</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="308"/>
+        <location filename="../../widgets/incident_detail.py" line="358"/>
         <source>Close window</source>
         <translation>Close window</translation>
     </message>
@@ -560,82 +580,82 @@ Command system of {site}</translation>
 <context>
     <name>IncidentQueueModel</name>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="126"/>
+        <location filename="../../widgets/incident_queue.py" line="127"/>
         <source>Priority</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="133"/>
+        <location filename="../../widgets/incident_queue.py" line="134"/>
         <source>No.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="137"/>
+        <location filename="../../widgets/incident_queue.py" line="138"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="142"/>
+        <location filename="../../widgets/incident_queue.py" line="143"/>
         <source>Incident</source>
         <translation>Incident</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="149"/>
+        <location filename="../../widgets/incident_queue.py" line="150"/>
         <source>Community</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="153"/>
+        <location filename="../../widgets/incident_queue.py" line="154"/>
         <source>Location</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="159"/>
+        <location filename="../../widgets/incident_queue.py" line="160"/>
         <source>Reported</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="164"/>
+        <location filename="../../widgets/incident_queue.py" line="165"/>
         <source>Age</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="170"/>
+        <location filename="../../widgets/incident_queue.py" line="171"/>
         <source>Handled by</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="180"/>
+        <location filename="../../widgets/incident_queue.py" line="181"/>
         <source>{d} d {h} h</source>
         <translation>{d} d {h} h</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="182"/>
+        <location filename="../../widgets/incident_queue.py" line="183"/>
         <source>{h} h {m} min</source>
         <translation>{h} h {m} min</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="183"/>
+        <location filename="../../widgets/incident_queue.py" line="184"/>
         <source>{m} min</source>
         <translation>{m} min</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="224"/>
+        <location filename="../../widgets/incident_queue.py" line="231"/>
         <source>Acknowledge within {t}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="226"/>
+        <location filename="../../widgets/incident_queue.py" line="233"/>
         <source>Resolve within {t}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="228"/>
+        <location filename="../../widgets/incident_queue.py" line="235"/>
         <source>{head}: {left} left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="231"/>
+        <location filename="../../widgets/incident_queue.py" line="238"/>
         <source>{head}: overdue by {late}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -658,62 +678,62 @@ Command system of {site}</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="422"/>
+        <location filename="../../widgets/incident_queue.py" line="429"/>
         <source>Nothing claimed by you</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="423"/>
+        <location filename="../../widgets/incident_queue.py" line="430"/>
         <source>Incidents you acknowledge are listed here until they are resolved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="425"/>
+        <location filename="../../widgets/incident_queue.py" line="432"/>
         <source>Every open incident has a handler</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="426"/>
+        <location filename="../../widgets/incident_queue.py" line="433"/>
         <source>Incidents nobody has acknowledged yet are listed here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="428"/>
+        <location filename="../../widgets/incident_queue.py" line="435"/>
         <source>Nothing awaiting review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="430"/>
+        <location filename="../../widgets/incident_queue.py" line="437"/>
         <source>Resolved incidents wait here for a supervisor, who closes them or returns them with a reason. Whoever resolved an incident cannot close it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="434"/>
+        <location filename="../../widgets/incident_queue.py" line="441"/>
         <source>No open incidents</source>
         <translation>No open incidents</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="436"/>
+        <location filename="../../widgets/incident_queue.py" line="443"/>
         <source>Incidents raised by calls, alarms, tracking rules or operators appear here, most urgent first. Press Ctrl+N to log one by hand.</source>
         <translation>Incidents raised by calls, alarms, tracking rules or operators appear here, most urgent first. Press Ctrl+N to log one by hand.</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="466"/>
+        <location filename="../../widgets/incident_queue.py" line="473"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="467"/>
+        <location filename="../../widgets/incident_queue.py" line="474"/>
         <source>Mine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="468"/>
+        <location filename="../../widgets/incident_queue.py" line="475"/>
         <source>Unassigned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="469"/>
+        <location filename="../../widgets/incident_queue.py" line="476"/>
         <source>Awaiting review</source>
         <translation type="unfinished"></translation>
     </message>
@@ -721,65 +741,65 @@ Command system of {site}</translation>
 <context>
     <name>IncidentsPresenter</name>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="58"/>
+        <location filename="../../console/presenters/incidents.py" line="65"/>
         <source>Incident queue</source>
         <translation type="unfinished">Incident queue</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="69"/>
+        <location filename="../../console/presenters/incidents.py" line="76"/>
         <source>New incident…</source>
         <translation type="unfinished">New incident…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="80"/>
+        <location filename="../../console/presenters/incidents.py" line="87"/>
         <source>Acknowledge</source>
         <translation type="unfinished">Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="110"/>
+        <location filename="../../console/presenters/incidents.py" line="118"/>
         <source>New {priority}: #{id} {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="170"/>
-        <location filename="../../console/presenters/incidents.py" line="242"/>
-        <location filename="../../console/presenters/incidents.py" line="258"/>
-        <location filename="../../console/presenters/incidents.py" line="289"/>
+        <location filename="../../console/presenters/incidents.py" line="179"/>
+        <location filename="../../console/presenters/incidents.py" line="256"/>
+        <location filename="../../console/presenters/incidents.py" line="272"/>
+        <location filename="../../console/presenters/incidents.py" line="303"/>
         <source>Could not load the incident queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="354"/>
+        <location filename="../../console/presenters/incidents.py" line="371"/>
         <source>Could not create the incident</source>
         <translation type="unfinished">Could not create the incident</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="365"/>
+        <location filename="../../console/presenters/incidents.py" line="382"/>
         <source>Select an incident first.</source>
         <translation type="unfinished">Select an incident first.</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="379"/>
+        <location filename="../../console/presenters/incidents.py" line="396"/>
         <source>Could not acknowledge the incident</source>
         <translation type="unfinished">Could not acknowledge the incident</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="395"/>
+        <location filename="../../console/presenters/incidents.py" line="412"/>
         <source>Could not open the incident</source>
         <translation type="unfinished">Could not open the incident</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="433"/>
+        <location filename="../../console/presenters/incidents.py" line="456"/>
         <source>Resolve incident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="434"/>
+        <location filename="../../console/presenters/incidents.py" line="457"/>
         <source>Resolve #{id} ({priority}) “{title}”? The response ends here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="445"/>
+        <location filename="../../console/presenters/incidents.py" line="468"/>
         <source>Not resolved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1276,42 +1296,62 @@ Command system of {site}</translation>
 <context>
     <name>NewIncidentDialog</name>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="44"/>
+        <location filename="../../widgets/incident_dialog.py" line="52"/>
         <source>New incident</source>
         <translation>New incident</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="52"/>
+        <location filename="../../widgets/incident_dialog.py" line="55"/>
+        <source>(other)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="67"/>
         <source>(street-wide)</source>
         <translation>(street-wide)</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="61"/>
+        <location filename="../../widgets/incident_dialog.py" line="80"/>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="81"/>
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="62"/>
+        <location filename="../../widgets/incident_dialog.py" line="82"/>
         <source>Priority</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="63"/>
+        <location filename="../../widgets/incident_dialog.py" line="83"/>
         <source>Community</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="64"/>
+        <location filename="../../widgets/incident_dialog.py" line="84"/>
         <source>Location</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="65"/>
+        <location filename="../../widgets/incident_dialog.py" line="85"/>
+        <source>Caller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="86"/>
+        <source>Caller&apos;s phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="87"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="99"/>
+        <location filename="../../widgets/incident_dialog.py" line="143"/>
         <source>Give the incident a title.</source>
         <translation>Give the incident a title.</translation>
     </message>

@@ -328,118 +328,138 @@ Command system of {site}</source>
 <context>
     <name>IncidentDetailDialog</name>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="234" />
+        <location filename="../../widgets/incident_detail.py" line="190" />
+        <source>How did it end?</source>
+        <translation>处置结果？</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="274" />
         <source>Write the reason for reopening in the note.</source>
         <translation>请在备注中填写重新打开的原因。</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="240" />
+        <location filename="../../widgets/incident_detail.py" line="280" />
         <source>Write what was done in the note before resolving.</source>
         <translation>请先在备注中写明处置情况。</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="253" />
+        <location filename="../../widgets/incident_detail.py" line="283" />
+        <source>Choose how it ended before resolving.</source>
+        <translation>请先选择处置结果。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="301" />
         <source>Incident #{id}</source>
         <translation>事件 #{id}</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="259" />
-        <location filename="../../widgets/incident_detail.py" line="287" />
+        <location filename="../../widgets/incident_detail.py" line="307" />
+        <location filename="../../widgets/incident_detail.py" line="337" />
         <source>Reported</source>
         <translation>上报</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="261" />
+        <location filename="../../widgets/incident_detail.py" line="309" />
         <source>Reopened</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="283" />
+        <location filename="../../widgets/incident_detail.py" line="331" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="284" />
+        <location filename="../../widgets/incident_detail.py" line="332" />
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="333" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="285" />
+        <location filename="../../widgets/incident_detail.py" line="334" />
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="286" />
+        <location filename="../../widgets/incident_detail.py" line="335" />
         <source>Location</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="288" />
+        <location filename="../../widgets/incident_detail.py" line="336" />
+        <source>Caller</source>
+        <translation>报警人</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="338" />
         <source>Handled by</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="289" />
+        <location filename="../../widgets/incident_detail.py" line="339" />
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="294" />
+        <location filename="../../widgets/incident_detail.py" line="344" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="294" />
+        <location filename="../../widgets/incident_detail.py" line="344" />
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="294" />
+        <location filename="../../widgets/incident_detail.py" line="344" />
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="294" />
+        <location filename="../../widgets/incident_detail.py" line="344" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="297" />
+        <location filename="../../widgets/incident_detail.py" line="347" />
         <source>Note for the timeline (required to resolve or reopen)</source>
         <translation>写入时间线的备注（处置完毕或重新打开时必填）</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="299" />
+        <location filename="../../widgets/incident_detail.py" line="349" />
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="300" />
+        <location filename="../../widgets/incident_detail.py" line="350" />
         <source>Dispatched</source>
         <translation>已派发</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="301" />
+        <location filename="../../widgets/incident_detail.py" line="351" />
         <source>On scene</source>
         <translation>已到场</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="302" />
+        <location filename="../../widgets/incident_detail.py" line="352" />
         <source>Resolve</source>
         <translation>处置完毕</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="303" />
+        <location filename="../../widgets/incident_detail.py" line="353" />
         <source>Review and close</source>
         <translation>审核关闭</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="304" />
+        <location filename="../../widgets/incident_detail.py" line="354" />
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="308" />
+        <location filename="../../widgets/incident_detail.py" line="358" />
         <source>Close window</source>
         <translation>关闭窗口</translation>
     </message>
@@ -447,82 +467,82 @@ Command system of {site}</source>
 <context>
     <name>IncidentQueueModel</name>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="126" />
+        <location filename="../../widgets/incident_queue.py" line="127" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="133" />
+        <location filename="../../widgets/incident_queue.py" line="134" />
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="137" />
+        <location filename="../../widgets/incident_queue.py" line="138" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="142" />
+        <location filename="../../widgets/incident_queue.py" line="143" />
         <source>Incident</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="149" />
+        <location filename="../../widgets/incident_queue.py" line="150" />
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="153" />
+        <location filename="../../widgets/incident_queue.py" line="154" />
         <source>Location</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="159" />
+        <location filename="../../widgets/incident_queue.py" line="160" />
         <source>Reported</source>
         <translation>上报时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="164" />
+        <location filename="../../widgets/incident_queue.py" line="165" />
         <source>Age</source>
         <translation>已过时长</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="170" />
+        <location filename="../../widgets/incident_queue.py" line="171" />
         <source>Handled by</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="180" />
+        <location filename="../../widgets/incident_queue.py" line="181" />
         <source>{d} d {h} h</source>
         <translation>{d} 天 {h} 小时</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="182" />
+        <location filename="../../widgets/incident_queue.py" line="183" />
         <source>{h} h {m} min</source>
         <translation>{h} 小时 {m} 分</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="183" />
+        <location filename="../../widgets/incident_queue.py" line="184" />
         <source>{m} min</source>
         <translation>{m} 分钟</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="224" />
+        <location filename="../../widgets/incident_queue.py" line="231" />
         <source>Acknowledge within {t}</source>
         <translation>须在 {t} 内确认</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="226" />
+        <location filename="../../widgets/incident_queue.py" line="233" />
         <source>Resolve within {t}</source>
         <translation>须在 {t} 内处置</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="228" />
+        <location filename="../../widgets/incident_queue.py" line="235" />
         <source>{head}: {left} left</source>
         <translation>{head}：剩余 {left}</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="231" />
+        <location filename="../../widgets/incident_queue.py" line="238" />
         <source>{head}: overdue by {late}</source>
         <translation>{head}：已超时 {late}</translation>
     </message>
@@ -545,62 +565,62 @@ Command system of {site}</source>
         <translation> — 已显示 {shown} 起，向下滚动查看更多</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="422" />
+        <location filename="../../widgets/incident_queue.py" line="429" />
         <source>Nothing claimed by you</source>
         <translation>暂无您认领的事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="423" />
+        <location filename="../../widgets/incident_queue.py" line="430" />
         <source>Incidents you acknowledge are listed here until they are resolved.</source>
         <translation>您确认（认领）的事件会列在这里，直到处置完毕。</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="425" />
+        <location filename="../../widgets/incident_queue.py" line="432" />
         <source>Every open incident has a handler</source>
         <translation>所有未结事件均已有人处理</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="426" />
+        <location filename="../../widgets/incident_queue.py" line="433" />
         <source>Incidents nobody has acknowledged yet are listed here.</source>
         <translation>尚无人确认的事件会列在这里。</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="428" />
+        <location filename="../../widgets/incident_queue.py" line="435" />
         <source>Nothing awaiting review</source>
         <translation>暂无待审核事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="430" />
+        <location filename="../../widgets/incident_queue.py" line="437" />
         <source>Resolved incidents wait here for a supervisor, who closes them or returns them with a reason. Whoever resolved an incident cannot close it.</source>
         <translation>处置完毕的事件在此等待值班长审核：审核关闭，或说明原因退回。处置人不能审核关闭自己处置的事件。</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="434" />
+        <location filename="../../widgets/incident_queue.py" line="441" />
         <source>No open incidents</source>
         <translation>暂无待处理事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="436" />
+        <location filename="../../widgets/incident_queue.py" line="443" />
         <source>Incidents raised by calls, alarms, tracking rules or operators appear here, most urgent first. Press Ctrl+N to log one by hand.</source>
         <translation>来电、报警、定位规则或值班员上报的事件显示在这里，最紧急的在前。按 Ctrl+N 手工登记事件。</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="466" />
+        <location filename="../../widgets/incident_queue.py" line="473" />
         <source>Open</source>
         <translation>未结</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="467" />
+        <location filename="../../widgets/incident_queue.py" line="474" />
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="468" />
+        <location filename="../../widgets/incident_queue.py" line="475" />
         <source>Unassigned</source>
         <translation>未认领</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="469" />
+        <location filename="../../widgets/incident_queue.py" line="476" />
         <source>Awaiting review</source>
         <translation>待审核</translation>
     </message>
@@ -608,65 +628,65 @@ Command system of {site}</source>
 <context>
     <name>IncidentsPresenter</name>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="58" />
+        <location filename="../../console/presenters/incidents.py" line="65" />
         <source>Incident queue</source>
         <translation>事件队列</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="69" />
+        <location filename="../../console/presenters/incidents.py" line="76" />
         <source>New incident…</source>
         <translation>新建事件…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="80" />
+        <location filename="../../console/presenters/incidents.py" line="87" />
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="110" />
+        <location filename="../../console/presenters/incidents.py" line="118" />
         <source>New {priority}: #{id} {title}</source>
         <translation>新的{priority}事件：#{id} {title}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="170" />
-        <location filename="../../console/presenters/incidents.py" line="242" />
-        <location filename="../../console/presenters/incidents.py" line="258" />
-        <location filename="../../console/presenters/incidents.py" line="289" />
+        <location filename="../../console/presenters/incidents.py" line="179" />
+        <location filename="../../console/presenters/incidents.py" line="256" />
+        <location filename="../../console/presenters/incidents.py" line="272" />
+        <location filename="../../console/presenters/incidents.py" line="303" />
         <source>Could not load the incident queue</source>
         <translation>无法加载事件队列</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="354" />
+        <location filename="../../console/presenters/incidents.py" line="371" />
         <source>Could not create the incident</source>
         <translation>无法创建事件</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="365" />
+        <location filename="../../console/presenters/incidents.py" line="382" />
         <source>Select an incident first.</source>
         <translation>请先选择一个事件。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="379" />
+        <location filename="../../console/presenters/incidents.py" line="396" />
         <source>Could not acknowledge the incident</source>
         <translation>无法确认事件</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="395" />
+        <location filename="../../console/presenters/incidents.py" line="412" />
         <source>Could not open the incident</source>
         <translation>无法打开事件</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="433" />
+        <location filename="../../console/presenters/incidents.py" line="456" />
         <source>Resolve incident</source>
         <translation>处置完毕</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="434" />
+        <location filename="../../console/presenters/incidents.py" line="457" />
         <source>Resolve #{id} ({priority}) “{title}”? The response ends here.</source>
         <translation>确认将 #{id}（{priority}）“{title}”标记为处置完毕？响应将就此结束。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="445" />
+        <location filename="../../console/presenters/incidents.py" line="468" />
         <source>Not resolved.</source>
         <translation>未标记为处置完毕。</translation>
     </message>
@@ -1045,42 +1065,62 @@ Command system of {site}</source>
 <context>
     <name>NewIncidentDialog</name>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="44" />
+        <location filename="../../widgets/incident_dialog.py" line="52" />
         <source>New incident</source>
         <translation>新建事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="52" />
+        <location filename="../../widgets/incident_dialog.py" line="55" />
+        <source>(other)</source>
+        <translation>（其他）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="67" />
         <source>(street-wide)</source>
         <translation>（全街道）</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="61" />
+        <location filename="../../widgets/incident_dialog.py" line="80" />
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="81" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="62" />
+        <location filename="../../widgets/incident_dialog.py" line="82" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="63" />
+        <location filename="../../widgets/incident_dialog.py" line="83" />
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="64" />
+        <location filename="../../widgets/incident_dialog.py" line="84" />
         <source>Location</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="65" />
+        <location filename="../../widgets/incident_dialog.py" line="85" />
+        <source>Caller</source>
+        <translation>报警人</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="86" />
+        <source>Caller's phone</source>
+        <translation>报警人电话</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="87" />
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="99" />
+        <location filename="../../widgets/incident_dialog.py" line="143" />
         <source>Give the incident a title.</source>
         <translation>请填写事件标题。</translation>
     </message>

@@ -141,3 +141,35 @@ def test_locking_hides_the_incident_view(
     _open_first_row(qtbot, console)
     console.session.lock()
     assert not _detail(console).isVisible()
+
+
+def test_a_typed_incident_from_entry_to_its_disposition(
+    qtbot: QtBot, make_console: MakeConsole, seeded: SeededSite
+) -> None:
+    """The type chosen at entry decides how the incident can end."""
+    app = make_console()
+    app.start()
+    sign_in(qtbot, app, seeded, "operator")
+    incidents = incidents_of(app)
+    assert "NOISE" in incidents.types, "the catalogue is loaded with the queue"
+    incidents.create_incident(
+        NewIncident(
+            "夜间施工噪音", Priority.P3, "C02", "5号楼", "", "NOISE", "赵女士", "13900001111"
+        )
+    )
+    _open_first_row(qtbot, app)
+    dlg = _detail(app)
+    qtbot.waitUntil(lambda: dlg.kind.text() == "噪音扰民")
+    assert dlg.caller.text() == "赵女士 13900001111"
+    assert dlg.disposition.isVisibleTo(dlg)
+    for target in (S.ACKNOWLEDGED, S.DISPATCHED, S.ON_SCENE):
+        _click(qtbot, app, target, note=f"步骤 {target.value}")
+    qtbot.waitUntil(lambda: dlg.state.text() == "已到场")
+    dlg.disposition.setCurrentIndex(dlg.disposition.findData("已劝止"))
+    _click(qtbot, app, S.RESOLVED, note="施工方已停工")
+    qtbot.waitUntil(lambda: dlg.state.text() == "已处置")
+    iid = dlg.incident_id
+    assert iid is not None
+    detail = app.services.incidents.incident_detail(seeded.principal("operator"), iid)
+    assert detail.disposition == "已劝止"
+    assert detail.events[-1].note == "已劝止 — 施工方已停工"

@@ -246,3 +246,30 @@ def test_user_text_is_shown_as_plain_text(dlg: IncidentDetailDialog) -> None:
     assert dlg.heading.text() == f"#7  {hostile}"
     assert dlg.heading.wordWrap()
     assert dlg.description.wordWrap()
+
+
+def test_a_typed_incident_is_resolved_with_one_of_its_dispositions(
+    dlg: IncidentDetailDialog, qtbot: QtBot
+) -> None:
+    endings = ("已找到，送回家中", "移交派出所")
+    dlg.set_detail(_detail(S.ON_SCENE), [S.RESOLVED], type_name="走失", dispositions=endings)
+    assert dlg.kind.text() == "走失"
+    assert dlg.disposition.isVisible()
+    assert [dlg.disposition.itemData(i) for i in range(dlg.disposition.count())][1:] == list(
+        endings
+    )
+    dlg.note.setText("在公交站找到")
+    with qtbot.assertNotEmitted(dlg.sig_transition_requested):
+        qtbot.mouseClick(dlg.buttons[S.RESOLVED], Qt.MouseButton.LeftButton)
+    assert dlg.error.text() == "Choose how it ended before resolving."
+    dlg.disposition.setCurrentIndex(1)
+    with qtbot.waitSignal(dlg.sig_transition_requested) as sent:
+        qtbot.mouseClick(dlg.buttons[S.RESOLVED], Qt.MouseButton.LeftButton)
+    assert sent.args == [7, "resolved", "在公交站找到"]
+    assert dlg.chosen() == "已找到，送回家中"
+
+
+def test_an_untyped_incident_asks_for_no_disposition(dlg: IncidentDetailDialog) -> None:
+    dlg.set_detail(_detail(S.ON_SCENE), [S.RESOLVED])
+    assert not dlg.disposition.isVisible()
+    assert dlg.chosen() == ""

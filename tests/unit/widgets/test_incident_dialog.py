@@ -92,3 +92,32 @@ def test_titles_are_limited_in_the_form() -> None:
 
     dlg = NewIncidentDialog([C01])
     assert dlg.title.maxLength() == TITLE_MAX
+
+
+def test_the_type_sets_the_usual_priority_and_caller_is_kept(qtbot: QtBot) -> None:
+    from datetime import timedelta
+
+    from core.views import IncidentTypeRow
+
+    fire = IncidentTypeRow(
+        "FIRE", "火情", Priority.P1, timedelta(minutes=1), timedelta(hours=1), ("D02",), ("已扑灭",)
+    )
+    dlg = NewIncidentDialog([C01, C02], types=[fire])
+    qtbot.addWidget(dlg)
+    dlg.kind.setCurrentIndex(dlg.kind.findData("FIRE"))
+    assert dlg.priority.currentData() == int(Priority.P1)
+    assert dlg.title.text() == "火情", "an empty title takes the type's name"
+    dlg.caller_name.setText("张先生")
+    dlg.caller_phone.setText("13800001234")
+    v = dlg.value()
+    assert (v.type_code, v.caller_name, v.caller_phone) == ("FIRE", "张先生", "13800001234")
+    again = NewIncidentDialog([C01, C02], types=[fire])
+    qtbot.addWidget(again)
+    again.prefill(replace_priority(v, Priority.P2))
+    assert again.value() == replace_priority(v, Priority.P2), "a failed save comes back whole"
+
+
+def replace_priority(v: NewIncident, p: Priority) -> NewIncident:
+    from dataclasses import replace
+
+    return replace(v, priority=p)
