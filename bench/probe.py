@@ -29,12 +29,18 @@ def _cpu() -> float:
 
 
 def _idle(qapp: object, seconds: float) -> tuple[float, float]:
-    """Run the event loop for `seconds`; return (wall, cpu) spent."""
-    from PySide6.QtCore import QTimer
+    """Run an event loop for `seconds`; return (wall, cpu) spent.
 
+    A local QEventLoop, not QApplication.quit(): in Qt 6 quit() first closes every top-level
+    window, and closing the console's window quits the console — the measurement would then
+    time a console that has shut down.
+    """
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
     w0, c0 = time.perf_counter(), _cpu()
-    QTimer.singleShot(int(seconds * 1000), qapp.quit)  # type: ignore[attr-defined]
-    qapp.exec()  # type: ignore[attr-defined]
+    QTimer.singleShot(int(seconds * 1000), loop.quit)
+    loop.exec()
     return time.perf_counter() - w0, _cpu() - c0
 
 
@@ -72,6 +78,8 @@ def console(db_url: str, idle_s: float) -> dict[str, float]:
         _idle(qapp, SETTLE_S)
         wall, cpu = _idle(qapp, idle_s)
         rss = _rss_kib() / 1024
+        if app._shut_down or not app.window.isVisible():
+            raise RuntimeError("the console closed while it was measured idling")
         app.shutdown()
     return {"ready_at": ready, "idle_cpu_pct": 100 * cpu / wall, "rss_mib": rss}
 

@@ -147,7 +147,7 @@ class PgChangeListener:
             woke = True
         if woke:
             # Drain the burst a transaction or a busy minute leaves, without waiting again.
-            for _ in self._conn.notifies(timeout=0.01):
+            for _ in self._conn.notifies(timeout=0.0):
                 pass
         return woke
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, QTimer, Slot
 
@@ -105,11 +106,16 @@ class IncidentsPresenter(Presenter):
     def signed_in(self, who: Principal) -> None:
         self.reload()
 
-    def _attend(self) -> None:
-        """Announce each new P1/P2 once; keep reminding while any waits to be acknowledged."""
-        waiting = {r.id: r for r in self.queue.rows() if needs_attention(r.priority, r.state)}
+    def _attend(self, changed: Sequence[IncidentRow] = ()) -> None:
+        """Announce each new P1/P2 once; keep reminding while any waits to be acknowledged.
+
+        `changed` are rows just re-read by id: a new P1 behind older ones may sort past the
+        loaded page, and it must be announced all the same.
+        """
+        candidates = [*self.queue.rows(), *changed]
+        waiting = {r.id: r for r in candidates if needs_attention(r.priority, r.state)}
+        self._alerted -= {r.id for r in candidates if r.id not in waiting}
         fresh = [r for i, r in waiting.items() if i not in self._alerted]
-        self._alerted &= set(waiting)
         if fresh:
             self._alerted |= {r.id for r in fresh}
             first = min(fresh, key=queue_key)
@@ -120,16 +126,24 @@ class IncidentsPresenter(Presenter):
                 ),
                 10_000,
             )
-        if waiting and not self._realert.isActive():
+        if self._alerted and not self._realert.isActive():
             self._realert.start()
-        elif not waiting:
+        elif not self._alerted:
+            self._realert.stop()
+
+    def _forget_alerts_if_none(self, counts: OpenCounts) -> None:
+        # The counts see past the loaded page: none new P1/P2 left means nothing to remind of.
+        if self.queue.view is QueueView.OPEN and not any(
+            n for (p, st), n in counts.items() if needs_attention(p, st)
+        ):
+            self._alerted.clear()
             self._realert.stop()
 
     def shutdown(self) -> None:
         self._realert.stop()
 
     def _on_realert_timeout(self) -> None:
-        if any(needs_attention(r.priority, r.state) for r in self.queue.rows()):
+        if self._alerted:
             self.ctx.window.request_attention()
         else:
             self._realert.stop()
@@ -225,6 +239,7 @@ class IncidentsPresenter(Presenter):
             self.queue.set_rows(page.rows)
             self.queue.model.set_more(page.more)
             self._show_counts(counts)
+            self._forget_alerts_if_none(counts)
             self._attend()
         self._reload_if_asked()
 
@@ -321,7 +336,8 @@ class IncidentsPresenter(Presenter):
         kept = [r for r in shown if r.id not in ids]
         self.queue.set_rows(sorted([*kept, *fresh], key=queue_key))
         self._show_counts(counts)
-        self._attend()
+        self._forget_alerts_if_none(counts)
+        self._attend(rows)
 
     # --- manual entry -----------------------------------------------------------------------
     @Slot()

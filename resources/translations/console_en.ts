@@ -741,65 +741,65 @@ Command system of {site}</translation>
 <context>
     <name>IncidentsPresenter</name>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="65"/>
+        <location filename="../../console/presenters/incidents.py" line="66"/>
         <source>Incident queue</source>
         <translation type="unfinished">Incident queue</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="76"/>
+        <location filename="../../console/presenters/incidents.py" line="77"/>
         <source>New incident…</source>
         <translation type="unfinished">New incident…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="87"/>
+        <location filename="../../console/presenters/incidents.py" line="88"/>
         <source>Acknowledge</source>
         <translation type="unfinished">Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="118"/>
+        <location filename="../../console/presenters/incidents.py" line="124"/>
         <source>New {priority}: #{id} {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="179"/>
-        <location filename="../../console/presenters/incidents.py" line="256"/>
-        <location filename="../../console/presenters/incidents.py" line="272"/>
-        <location filename="../../console/presenters/incidents.py" line="303"/>
+        <location filename="../../console/presenters/incidents.py" line="193"/>
+        <location filename="../../console/presenters/incidents.py" line="271"/>
+        <location filename="../../console/presenters/incidents.py" line="287"/>
+        <location filename="../../console/presenters/incidents.py" line="318"/>
         <source>Could not load the incident queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="371"/>
+        <location filename="../../console/presenters/incidents.py" line="387"/>
         <source>Could not create the incident</source>
         <translation type="unfinished">Could not create the incident</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="382"/>
+        <location filename="../../console/presenters/incidents.py" line="398"/>
         <source>Select an incident first.</source>
         <translation type="unfinished">Select an incident first.</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="396"/>
+        <location filename="../../console/presenters/incidents.py" line="412"/>
         <source>Could not acknowledge the incident</source>
         <translation type="unfinished">Could not acknowledge the incident</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="412"/>
+        <location filename="../../console/presenters/incidents.py" line="428"/>
         <source>Could not open the incident</source>
         <translation type="unfinished">Could not open the incident</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="456"/>
+        <location filename="../../console/presenters/incidents.py" line="472"/>
         <source>Resolve incident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="457"/>
+        <location filename="../../console/presenters/incidents.py" line="473"/>
         <source>Resolve #{id} ({priority}) “{title}”? The response ends here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="468"/>
+        <location filename="../../console/presenters/incidents.py" line="484"/>
         <source>Not resolved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1057,37 +1057,37 @@ Command system of {site}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/shell/main_window.py" line="378"/>
+        <location filename="../../console/shell/main_window.py" line="382"/>
         <source>Street Command Console</source>
         <translation>Street Command Console</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="386"/>
+        <location filename="../../console/shell/main_window.py" line="390"/>
         <source>Not signed in</source>
         <translation>Not signed in</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="389"/>
+        <location filename="../../console/shell/main_window.py" line="393"/>
         <source>street-wide</source>
         <translation>street-wide</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="391"/>
+        <location filename="../../console/shell/main_window.py" line="395"/>
         <source>communities: {c}</source>
         <translation>communities: {c}</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="397"/>
+        <location filename="../../console/shell/main_window.py" line="401"/>
         <source>connected</source>
         <translation>connected</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="397"/>
+        <location filename="../../console/shell/main_window.py" line="401"/>
         <source>NOT REACHABLE</source>
         <translation>NOT REACHABLE</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="399"/>
+        <location filename="../../console/shell/main_window.py" line="403"/>
         <source>Database: {label} ({state})</source>
         <translation>Database: {label} ({state})</translation>
     </message>
@@ -1148,32 +1148,32 @@ Command system of {site}</translation>
         <translation type="vanished">Incoming and abandoned calls will be listed here once the SIP line is configured for this workstation.</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="412"/>
+        <location filename="../../console/shell/main_window.py" line="416"/>
         <source>&amp;Console</source>
         <translation>&amp;Console</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="413"/>
+        <location filename="../../console/shell/main_window.py" line="417"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="414"/>
+        <location filename="../../console/shell/main_window.py" line="418"/>
         <source>&amp;Incidents</source>
         <translation>&amp;Incidents</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="415"/>
+        <location filename="../../console/shell/main_window.py" line="419"/>
         <source>&amp;Tools</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="416"/>
+        <location filename="../../console/shell/main_window.py" line="420"/>
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="417"/>
+        <location filename="../../console/shell/main_window.py" line="421"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
@@ -1202,12 +1202,12 @@ Command system of {site}</translation>
         <translation type="vanished">Refresh</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="221"/>
+        <location filename="../../console/shell/main_window.py" line="224"/>
         <source>Reset layout</source>
         <translation>Reset layout</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="216"/>
+        <location filename="../../console/shell/main_window.py" line="219"/>
         <source>Full screen</source>
         <translation>Full screen</translation>
     </message>

@@ -628,65 +628,65 @@ Command system of {site}</source>
 <context>
     <name>IncidentsPresenter</name>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="65" />
+        <location filename="../../console/presenters/incidents.py" line="66" />
         <source>Incident queue</source>
         <translation>事件队列</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="76" />
+        <location filename="../../console/presenters/incidents.py" line="77" />
         <source>New incident…</source>
         <translation>新建事件…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="87" />
+        <location filename="../../console/presenters/incidents.py" line="88" />
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="118" />
+        <location filename="../../console/presenters/incidents.py" line="124" />
         <source>New {priority}: #{id} {title}</source>
         <translation>新的{priority}事件：#{id} {title}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="179" />
-        <location filename="../../console/presenters/incidents.py" line="256" />
-        <location filename="../../console/presenters/incidents.py" line="272" />
-        <location filename="../../console/presenters/incidents.py" line="303" />
+        <location filename="../../console/presenters/incidents.py" line="193" />
+        <location filename="../../console/presenters/incidents.py" line="271" />
+        <location filename="../../console/presenters/incidents.py" line="287" />
+        <location filename="../../console/presenters/incidents.py" line="318" />
         <source>Could not load the incident queue</source>
         <translation>无法加载事件队列</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="371" />
+        <location filename="../../console/presenters/incidents.py" line="387" />
         <source>Could not create the incident</source>
         <translation>无法创建事件</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="382" />
+        <location filename="../../console/presenters/incidents.py" line="398" />
         <source>Select an incident first.</source>
         <translation>请先选择一个事件。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="396" />
+        <location filename="../../console/presenters/incidents.py" line="412" />
         <source>Could not acknowledge the incident</source>
         <translation>无法确认事件</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="412" />
+        <location filename="../../console/presenters/incidents.py" line="428" />
         <source>Could not open the incident</source>
         <translation>无法打开事件</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="456" />
+        <location filename="../../console/presenters/incidents.py" line="472" />
         <source>Resolve incident</source>
         <translation>处置完毕</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="457" />
+        <location filename="../../console/presenters/incidents.py" line="473" />
         <source>Resolve #{id} ({priority}) “{title}”? The response ends here.</source>
         <translation>确认将 #{id}（{priority}）“{title}”标记为处置完毕？响应将就此结束。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="468" />
+        <location filename="../../console/presenters/incidents.py" line="484" />
         <source>Not resolved.</source>
         <translation>未标记为处置完毕。</translation>
     </message>
@@ -944,77 +944,77 @@ Command system of {site}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/shell/main_window.py" line="378" />
+        <location filename="../../console/shell/main_window.py" line="382" />
         <source>Street Command Console</source>
         <translation>街道智能总控台</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="386" />
+        <location filename="../../console/shell/main_window.py" line="390" />
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="389" />
+        <location filename="../../console/shell/main_window.py" line="393" />
         <source>street-wide</source>
         <translation>全街道</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="391" />
+        <location filename="../../console/shell/main_window.py" line="395" />
         <source>communities: {c}</source>
         <translation>社区：{c}</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="397" />
+        <location filename="../../console/shell/main_window.py" line="401" />
         <source>connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="397" />
+        <location filename="../../console/shell/main_window.py" line="401" />
         <source>NOT REACHABLE</source>
         <translation>无法连接</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="399" />
+        <location filename="../../console/shell/main_window.py" line="403" />
         <source>Database: {label} ({state})</source>
         <translation>数据库：{label}（{state}）</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="412" />
+        <location filename="../../console/shell/main_window.py" line="416" />
         <source>&amp;Console</source>
         <translation>总控台(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="413" />
+        <location filename="../../console/shell/main_window.py" line="417" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="414" />
+        <location filename="../../console/shell/main_window.py" line="418" />
         <source>&amp;Incidents</source>
         <translation>事件(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="415" />
+        <location filename="../../console/shell/main_window.py" line="419" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="416" />
+        <location filename="../../console/shell/main_window.py" line="420" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="417" />
+        <location filename="../../console/shell/main_window.py" line="421" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="221" />
+        <location filename="../../console/shell/main_window.py" line="224" />
         <source>Reset layout</source>
         <translation>恢复默认布局</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="216" />
+        <location filename="../../console/shell/main_window.py" line="219" />
         <source>Full screen</source>
         <translation>全屏</translation>
     </message>

@@ -47,3 +47,25 @@ def test_a_new_p1_flashes_and_alerts_until_acknowledged(
     qtbot.waitUntil(lambda: not queue._flash_timer.isActive(), timeout=10_000)
     assert not incidents_of(console)._realert.isActive()
     assert queue.model.data(title, 8) is None  # no flash colour left (BackgroundRole)
+
+
+def test_a_new_p1_behind_the_loaded_page_is_still_announced(
+    qtbot: QtBot, console: ConsoleApp, seeded: SeededSite
+) -> None:
+    """Regression: a P1 sorting after the first page of older new P1s raised no alert."""
+    from console.presenters.incidents import PAGE
+
+    ws02 = services_at(seeded.db, "WS02")
+    sup = seeded.principal("supervisor")
+    for i in range(PAGE + 5):
+        ws02.incidents.create(sup, title=f"旧警情 {i}", priority=Priority.P1, community="C03")
+    sign_in(qtbot, console, seeded, "operator")
+    queue = incidents_of(console).queue
+    qtbot.waitUntil(lambda: queue.model.rowCount() == PAGE, timeout=10_000)
+    assert console.wait_idle()
+    before = console.window.attention_requests
+
+    late = ws02.incidents.create(sup, title="新的走失", priority=Priority.P1, community="C03")
+    qtbot.waitUntil(lambda: console.window.attention_requests == before + 1, timeout=10_000)
+    assert queue.model.index_of(late) is None, "it sorts past the loaded page"
+    assert "新的走失" in console.window.st_message.text()
