@@ -38,6 +38,7 @@ _STEPS = (
     (IncidentState.CLOSED, "Ctrl+Shift+C"),
 )
 _REOPEN_SHORTCUT = "Ctrl+Shift+O"
+_TAKE_OVER_SHORTCUT = "Ctrl+Shift+T"
 _REOPEN_FROM = (IncidentState.RESOLVED, IncidentState.CLOSED)
 
 
@@ -52,6 +53,7 @@ class IncidentDetailDialog(QDialog):
     incident is shown, and each step has a Ctrl+Shift shortcut.
     """
 
+    sig_take_over_requested = Signal(int)  # incident id; the owner asks first; GUI thread
     sig_transition_requested = Signal(int, str, str)  # incident id, target state, note; GUI thread
 
     def __init__(self, zone: str = DEFAULT_ZONE, parent: QWidget | None = None):
@@ -131,6 +133,17 @@ class IncidentDetailDialog(QDialog):
                 row.addSpacing(12)  # going back is set apart from the forward steps
                 self.reopen = b
             row.addWidget(b)
+        # Taking over someone else's incident: set apart too, and asked about by the owner.
+        self.take_over = QPushButton(self)
+        self.take_over.setObjectName("action-take-over")
+        self.take_over.setAutoDefault(False)
+        self.take_over.setEnabled(False)
+        self.take_over.clicked.connect(self._on_take_over_clicked)
+        take_sc = QShortcut(QKeySequence(_TAKE_OVER_SHORTCUT), self)
+        take_sc.activated.connect(self.take_over.click)  # nothing while disabled
+        row.addSpacing(12)
+        row.addWidget(self.take_over)
+        self._can_take_over = False
         row.addStretch(1)
         self.close_button = QPushButton(self)
         self.close_button.setAutoDefault(False)
@@ -154,6 +167,7 @@ class IncidentDetailDialog(QDialog):
             self.disposition,
             *self.buttons.values(),
             self.reopen,
+            self.take_over,
             self.close_button,
             self.timeline,
         ]
@@ -175,12 +189,14 @@ class IncidentDetailDialog(QDialog):
         *,
         type_name: str = "",
         dispositions: Sequence[str] = (),
+        take_over: bool = False,
     ) -> None:
         """Show an incident and offer the transitions in `allowed` (already permission-checked).
 
         `dispositions` are the endings its type allows; resolving must pick one of them.
         """
         same = self._detail is not None and self._detail.row.id == detail.row.id
+        self._can_take_over = take_over
         self.kind.setText(type_name or "—")
         caller = " ".join(x for x in (detail.caller_name, detail.caller_phone) if x)
         self.caller.setText(caller or "—")
@@ -238,6 +254,15 @@ class IncidentDetailDialog(QDialog):
         self._busy = busy
         for b in (*self.buttons.values(), self.reopen):
             b.setEnabled(not busy and self._enabled(b))
+        self.take_over.setEnabled(not busy and self._can_take_over)
+
+    def _on_take_over_clicked(self) -> None:
+        d = self._detail
+        if d is None or self._busy or not self._can_take_over:
+            return
+        self.error.clear()
+        self._set_busy(True)
+        self.sig_take_over_requested.emit(d.row.id)
 
     def _reopen_allowed(self) -> bool:
         d = self._detail
@@ -310,15 +335,20 @@ class IncidentDetailDialog(QDialog):
                 elif e.from_state and e.to_state:
                     before, after = e.from_state, e.to_state
                     what = f"{labels.incident_state(before)} → {labels.incident_state(after)}"
+                elif e.kind == "claimed":
+                    what = self.tr("Taken over")
                 else:
                     what = e.kind
+                note = e.note
+                if e.kind == "claimed":
+                    note = self.tr("from {name}").format(name=e.note or "—")
                 QTreeWidgetItem(
                     self.timeline,
                     [
                         fmt_local(e.ts, self._zone),
                         what,
                         f"{e.actor or '—'} ({e.workstation})",
-                        e.note,
+                        note,
                     ],
                 )
             for i in range(self.timeline.columnCount() - 1):
@@ -352,6 +382,8 @@ class IncidentDetailDialog(QDialog):
         self.buttons[IncidentState.RESOLVED].setText(self.tr("Resolve"))
         self.buttons[IncidentState.CLOSED].setText(self.tr("Review and close"))
         self.reopen.setText(self.tr("Reopen"))
+        self.take_over.setText(self.tr("Take over"))
+        self.take_over.setToolTip(f"{self.take_over.text()} ({_TAKE_OVER_SHORTCUT})")
         for sc, b in self._shortcuts.items():
             keys = sc.key().toString(QKeySequence.SequenceFormat.NativeText)
             b.setToolTip(f"{b.text()} ({keys})")

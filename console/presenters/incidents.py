@@ -436,6 +436,7 @@ class IncidentsPresenter(Presenter):
         if self.detail_dialog is None:
             self.detail_dialog = IncidentDetailDialog(self.ctx.zone, self.ctx.window)
             self.detail_dialog.sig_transition_requested.connect(self._on_transition_requested)
+            self.detail_dialog.sig_take_over_requested.connect(self._on_take_over_requested)
             self.ctx.dialogs.register(self.detail_dialog)
         allowed = [
             t
@@ -449,11 +450,19 @@ class IncidentsPresenter(Presenter):
         ]
         self._shown = detail
         kind = self.types.get(detail.row.type_code or "")
+        row = detail.row
+        take_over = (
+            row.state
+            in (IncidentState.ACKNOWLEDGED, IncidentState.DISPATCHED, IncidentState.ON_SCENE)
+            and row.claimed_by_id != who.user_id
+            and who.can(Permission.HANDLE_INCIDENTS, row.community or STREET_WIDE)
+        )
         self.detail_dialog.set_detail(
             detail,
             allowed,
             type_name=kind.name if kind else "",
             dispositions=kind.dispositions if kind else (),
+            take_over=take_over,
         )
         self.detail_dialog.show()
         self.detail_dialog.raise_()
@@ -478,6 +487,36 @@ class IncidentsPresenter(Presenter):
             )
             return
         self._transition(incident_id, target, note)
+
+    @Slot(int)
+    def _on_take_over_requested(self, incident_id: int) -> None:
+        shown = self._shown
+        holder = shown.row.claimed_by if shown is not None else None
+        # Someone else is working on it: taking it from them is asked about first.
+        self.ctx.dialogs.confirm(
+            self.tr("Take over"),
+            self.tr("Take over #{id} from {name}? The timeline records it.").format(
+                id=incident_id, name=holder or "—"
+            ),
+            lambda: self._take_over(incident_id),
+            on_no=self._on_take_over_declined,
+        )
+
+    def _on_take_over_declined(self) -> None:
+        if self.detail_dialog is not None:
+            self.detail_dialog.show_error(self.tr("Not taken over."))
+
+    def _take_over(self, incident_id: int) -> None:
+        who = self.who
+        if who is None:
+            return
+        incidents = self.ctx.services.incidents
+        self.ctx.jobs.write(
+            lambda: incidents.take_over(who, incident_id),
+            lambda _prev: self._on_transition_done(incident_id),
+            self._on_transition_failed,
+            "take_over",
+        )
 
     def _on_resolve_declined(self) -> None:
         if self.detail_dialog is not None:

@@ -437,103 +437,113 @@ Command system of {site}</translation>
 <context>
     <name>IncidentDetailDialog</name>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="190"/>
+        <location filename="../../widgets/incident_detail.py" line="206"/>
         <source>How did it end?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="274"/>
+        <location filename="../../widgets/incident_detail.py" line="299"/>
         <source>Write the reason for reopening in the note.</source>
         <translation>Write the reason for reopening in the note.</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="280"/>
+        <location filename="../../widgets/incident_detail.py" line="305"/>
         <source>Write what was done in the note before resolving.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="283"/>
+        <location filename="../../widgets/incident_detail.py" line="308"/>
         <source>Choose how it ended before resolving.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="301"/>
+        <location filename="../../widgets/incident_detail.py" line="326"/>
         <source>Incident #{id}</source>
         <translation>Incident #{id}</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="307"/>
-        <location filename="../../widgets/incident_detail.py" line="337"/>
+        <location filename="../../widgets/incident_detail.py" line="332"/>
+        <location filename="../../widgets/incident_detail.py" line="367"/>
         <source>Reported</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="309"/>
+        <location filename="../../widgets/incident_detail.py" line="334"/>
         <source>Reopened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="331"/>
+        <location filename="../../widgets/incident_detail.py" line="339"/>
+        <source>Taken over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="344"/>
+        <source>from {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="361"/>
         <source>Priority</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="332"/>
+        <location filename="../../widgets/incident_detail.py" line="362"/>
         <source>Type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="333"/>
+        <location filename="../../widgets/incident_detail.py" line="363"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="334"/>
+        <location filename="../../widgets/incident_detail.py" line="364"/>
         <source>Community</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="335"/>
+        <location filename="../../widgets/incident_detail.py" line="365"/>
         <source>Location</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="336"/>
+        <location filename="../../widgets/incident_detail.py" line="366"/>
         <source>Caller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="338"/>
+        <location filename="../../widgets/incident_detail.py" line="368"/>
         <source>Handled by</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="339"/>
+        <location filename="../../widgets/incident_detail.py" line="369"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="344"/>
+        <location filename="../../widgets/incident_detail.py" line="374"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="344"/>
+        <location filename="../../widgets/incident_detail.py" line="374"/>
         <source>Change</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="344"/>
+        <location filename="../../widgets/incident_detail.py" line="374"/>
         <source>By</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="344"/>
+        <location filename="../../widgets/incident_detail.py" line="374"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="347"/>
+        <location filename="../../widgets/incident_detail.py" line="377"/>
         <source>Note for the timeline (required to resolve or reopen)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -542,37 +552,42 @@ Command system of {site}</translation>
         <translation type="vanished">Note for the timeline (required to reopen)</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="349"/>
+        <location filename="../../widgets/incident_detail.py" line="379"/>
         <source>Acknowledge</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="350"/>
+        <location filename="../../widgets/incident_detail.py" line="380"/>
         <source>Dispatched</source>
         <translation>Dispatched</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="351"/>
+        <location filename="../../widgets/incident_detail.py" line="381"/>
         <source>On scene</source>
         <translation>On scene</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="352"/>
+        <location filename="../../widgets/incident_detail.py" line="382"/>
         <source>Resolve</source>
         <translation>Resolve</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="353"/>
+        <location filename="../../widgets/incident_detail.py" line="383"/>
         <source>Review and close</source>
         <translation>Review and close</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="354"/>
+        <location filename="../../widgets/incident_detail.py" line="384"/>
         <source>Reopen</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="358"/>
+        <location filename="../../widgets/incident_detail.py" line="385"/>
+        <source>Take over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="390"/>
         <source>Close window</source>
         <translation>Close window</translation>
     </message>
@@ -789,17 +804,32 @@ Command system of {site}</translation>
         <translation type="unfinished">Could not open the incident</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="472"/>
+        <location filename="../../console/presenters/incidents.py" line="481"/>
         <source>Resolve incident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="473"/>
+        <location filename="../../console/presenters/incidents.py" line="482"/>
         <source>Resolve #{id} ({priority}) “{title}”? The response ends here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="484"/>
+        <location filename="../../console/presenters/incidents.py" line="497"/>
+        <source>Take over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/incidents.py" line="498"/>
+        <source>Take over #{id} from {name}? The timeline records it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/incidents.py" line="507"/>
+        <source>Not taken over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/incidents.py" line="523"/>
         <source>Not resolved.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -328,138 +328,153 @@ Command system of {site}</source>
 <context>
     <name>IncidentDetailDialog</name>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="190" />
+        <location filename="../../widgets/incident_detail.py" line="206" />
         <source>How did it end?</source>
         <translation>处置结果？</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="274" />
+        <location filename="../../widgets/incident_detail.py" line="299" />
         <source>Write the reason for reopening in the note.</source>
         <translation>请在备注中填写重新打开的原因。</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="280" />
+        <location filename="../../widgets/incident_detail.py" line="305" />
         <source>Write what was done in the note before resolving.</source>
         <translation>请先在备注中写明处置情况。</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="283" />
+        <location filename="../../widgets/incident_detail.py" line="308" />
         <source>Choose how it ended before resolving.</source>
         <translation>请先选择处置结果。</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="301" />
+        <location filename="../../widgets/incident_detail.py" line="326" />
         <source>Incident #{id}</source>
         <translation>事件 #{id}</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="307" />
-        <location filename="../../widgets/incident_detail.py" line="337" />
+        <location filename="../../widgets/incident_detail.py" line="332" />
+        <location filename="../../widgets/incident_detail.py" line="367" />
         <source>Reported</source>
         <translation>上报</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="309" />
+        <location filename="../../widgets/incident_detail.py" line="334" />
         <source>Reopened</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="331" />
+        <location filename="../../widgets/incident_detail.py" line="339" />
+        <source>Taken over</source>
+        <translation>已接管</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="344" />
+        <source>from {name}</source>
+        <translation>自 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="361" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="332" />
+        <location filename="../../widgets/incident_detail.py" line="362" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="333" />
+        <location filename="../../widgets/incident_detail.py" line="363" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="334" />
+        <location filename="../../widgets/incident_detail.py" line="364" />
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="335" />
+        <location filename="../../widgets/incident_detail.py" line="365" />
         <source>Location</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="336" />
+        <location filename="../../widgets/incident_detail.py" line="366" />
         <source>Caller</source>
         <translation>报警人</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="338" />
+        <location filename="../../widgets/incident_detail.py" line="368" />
         <source>Handled by</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="339" />
+        <location filename="../../widgets/incident_detail.py" line="369" />
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="344" />
+        <location filename="../../widgets/incident_detail.py" line="374" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="344" />
+        <location filename="../../widgets/incident_detail.py" line="374" />
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="344" />
+        <location filename="../../widgets/incident_detail.py" line="374" />
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="344" />
+        <location filename="../../widgets/incident_detail.py" line="374" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="347" />
+        <location filename="../../widgets/incident_detail.py" line="377" />
         <source>Note for the timeline (required to resolve or reopen)</source>
         <translation>写入时间线的备注（处置完毕或重新打开时必填）</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="349" />
+        <location filename="../../widgets/incident_detail.py" line="379" />
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="350" />
+        <location filename="../../widgets/incident_detail.py" line="380" />
         <source>Dispatched</source>
         <translation>已派发</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="351" />
+        <location filename="../../widgets/incident_detail.py" line="381" />
         <source>On scene</source>
         <translation>已到场</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="352" />
+        <location filename="../../widgets/incident_detail.py" line="382" />
         <source>Resolve</source>
         <translation>处置完毕</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="353" />
+        <location filename="../../widgets/incident_detail.py" line="383" />
         <source>Review and close</source>
         <translation>审核关闭</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="354" />
+        <location filename="../../widgets/incident_detail.py" line="384" />
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="358" />
+        <location filename="../../widgets/incident_detail.py" line="385" />
+        <source>Take over</source>
+        <translation>接管</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="390" />
         <source>Close window</source>
         <translation>关闭窗口</translation>
     </message>
@@ -676,17 +691,32 @@ Command system of {site}</source>
         <translation>无法打开事件</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="472" />
+        <location filename="../../console/presenters/incidents.py" line="481" />
         <source>Resolve incident</source>
         <translation>处置完毕</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="473" />
+        <location filename="../../console/presenters/incidents.py" line="482" />
         <source>Resolve #{id} ({priority}) “{title}”? The response ends here.</source>
         <translation>确认将 #{id}（{priority}）“{title}”标记为处置完毕？响应将就此结束。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="484" />
+        <location filename="../../console/presenters/incidents.py" line="497" />
+        <source>Take over</source>
+        <translation>接管</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/incidents.py" line="498" />
+        <source>Take over #{id} from {name}? The timeline records it.</source>
+        <translation>从 {name} 手中接管 #{id}？时间线将记录此次接管。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/incidents.py" line="507" />
+        <source>Not taken over.</source>
+        <translation>未接管。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/incidents.py" line="523" />
         <source>Not resolved.</source>
         <translation>未标记为处置完毕。</translation>
     </message>

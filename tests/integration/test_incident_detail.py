@@ -173,3 +173,33 @@ def test_a_typed_incident_from_entry_to_its_disposition(
     detail = app.services.incidents.incident_detail(seeded.principal("operator"), iid)
     assert detail.disposition == "已劝止"
     assert detail.events[-1].note == "已劝止 — 施工方已停工"
+
+
+def test_a_supervisor_takes_over_after_being_asked(
+    qtbot: QtBot, make_console: MakeConsole, seeded: SeededSite
+) -> None:
+    app = make_console()
+    app.start()
+    sign_in(qtbot, app, seeded, "operator")
+    incidents_of(app).create_incident(NewIncident("电动车被盗", Priority.P2, "C07", "", ""))
+    _open_first_row(qtbot, app)
+    _click(qtbot, app, S.ACKNOWLEDGED, note="已受理")
+    dlg = _detail(app)
+    assert not dlg.take_over.isEnabled(), "one's own incident is not taken over"
+    app.session.sign_out()
+    sign_in(qtbot, app, seeded, "supervisor")
+    _open_first_row(qtbot, app)
+    dlg = _detail(app)
+    qtbot.waitUntil(dlg.take_over.isEnabled)
+    fake_dialogs(app).answer = False
+    qtbot.mouseClick(dlg.take_over, Qt.MouseButton.LeftButton)
+    assert dlg.error.text() == "未接管。"
+    assert dlg.claimed.text() == "李静"
+    fake_dialogs(app).answer = True
+    qtbot.mouseClick(dlg.take_over, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dlg.claimed.text() == "王建国", timeout=10_000)
+    assert (
+        "王建国" in fake_dialogs(app).questions[-1].text
+        or "李静" in fake_dialogs(app).questions[-1].text
+    )
+    assert not dlg.take_over.isEnabled()

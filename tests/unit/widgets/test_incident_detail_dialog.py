@@ -94,7 +94,8 @@ def test_step_buttons_never_move(dlg: IncidentDetailDialog, qtbot: QtBot) -> Non
 
 def test_each_step_has_its_shortcut_shown(dlg: IncidentDetailDialog) -> None:
     keys = {sc.key().toString() for sc in dlg.findChildren(QShortcut)}
-    assert keys == {f"Ctrl+Shift+{chr(key)}" for key in SHORTCUTS.values()}
+    assert keys == {f"Ctrl+Shift+{chr(key)}" for key in SHORTCUTS.values()} | {"Ctrl+Shift+T"}
+    assert "Ctrl+Shift+T" in dlg.take_over.toolTip()
     for target, key in SHORTCUTS.items():
         assert f"Ctrl+Shift+{chr(key)}" in _button(dlg, target).toolTip()
 
@@ -273,3 +274,24 @@ def test_an_untyped_incident_asks_for_no_disposition(dlg: IncidentDetailDialog) 
     dlg.set_detail(_detail(S.ON_SCENE), [S.RESOLVED])
     assert not dlg.disposition.isVisible()
     assert dlg.chosen() == ""
+
+
+def test_take_over_is_offered_only_when_allowed(dlg: IncidentDetailDialog, qtbot: QtBot) -> None:
+    dlg.set_detail(_detail(S.ACKNOWLEDGED), [S.DISPATCHED, S.RESOLVED])
+    assert dlg.take_over.isVisible()
+    assert not dlg.take_over.isEnabled()
+    with qtbot.assertNotEmitted(dlg.sig_take_over_requested):
+        qtbot.keyClick(dlg.note, Qt.Key.Key_T, CTRL_SHIFT)
+    dlg.set_detail(_detail(S.ACKNOWLEDGED), [S.DISPATCHED, S.RESOLVED], take_over=True)
+    assert dlg.take_over.isEnabled()
+    with qtbot.waitSignal(dlg.sig_take_over_requested) as sent:
+        qtbot.keyClick(dlg.note, Qt.Key.Key_T, CTRL_SHIFT)
+    assert sent.args == [7]
+    assert not dlg.take_over.isEnabled(), "one request at a time"
+
+
+def test_a_take_over_reads_as_such_on_the_timeline(dlg: IncidentDetailDialog) -> None:
+    claimed = IncidentEventRow(T0, "claimed", None, None, "李静", "王建国", "WS02")
+    dlg.set_detail(_detail(S.ACKNOWLEDGED, events=(claimed,)), [])
+    item = dlg.timeline.topLevelItem(1)
+    assert (item.text(1), item.text(3)) == ("Taken over", "from 李静")

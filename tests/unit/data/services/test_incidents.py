@@ -482,3 +482,28 @@ def test_resolving_a_typed_incident_needs_one_of_its_dispositions(env: World) ->
     free = new_incident(env)
     env.svc.incidents.transition(op, free, S.RESOLVED, "已处理")
     assert state_of(env, free) == S.RESOLVED.value
+
+
+# --- claims -------------------------------------------------------------------------------------
+def test_taking_over_an_incident_is_on_the_timeline_and_audited(env: World) -> None:
+    from core.incidents import TransitionError
+
+    op, sup = env.who("operator"), env.who("supervisor")
+    iid = new_incident(env)
+    with pytest.raises(TransitionError):
+        env.svc.incidents.take_over(sup, iid)  # new: acknowledge it instead
+    env.svc.incidents.transition(op, iid, S.ACKNOWLEDGED)
+    with pytest.raises(TransitionError):
+        env.svc.incidents.take_over(op, iid)  # already mine
+    previous = env.svc.incidents.take_over(sup, iid)
+    assert previous == op.display_name
+    detail = env.svc.incidents.incident_detail(sup, iid)
+    assert detail.row.claimed_by == sup.display_name
+    assert detail.row.claimed_by_id == sup.user_id
+    assert (detail.events[-1].kind, detail.events[-1].note) == ("claimed", op.display_name)
+    assert env.audit()[-1] == (
+        "supervisor",
+        AuditAction.INCIDENT_CHANGED.value,
+        str(iid),
+        "taken over from operator",
+    )
