@@ -96,6 +96,7 @@ class ConsoleApp(QObject):
         self.feedback = Feedback(db.url, self.window.show_message, self)
         self.jobs.on_unhandled = lambda exc, label: self.feedback.report(exc, label)
         self.idle = IdleWatcher(int(opts.idle_lock_minutes * 60_000), self)
+        self.layouts = LayoutStore(opts.config_dir / "layout.ini")
         qapp.installEventFilter(self.idle)
         self.session = SessionController(
             qapp=qapp,
@@ -104,7 +105,7 @@ class ConsoleApp(QObject):
             jobs=self.jobs,
             dialogs=self.dialogs,
             translations=self.translations,
-            layouts=LayoutStore(opts.config_dir / "layout.ini"),
+            layouts=self.layouts,
             idle=self.idle,
             site_name=self.site_name,
             zone=self.zone,
@@ -136,6 +137,7 @@ class ConsoleApp(QObject):
             session=self.session,
             zone=self.zone,
             reload_all=lambda: self.router.reload_all(),
+            prefs=self.layouts,
         )
         # The notification area first: the others report through it from their first step.
         presenters: list[Presenter] = [

@@ -44,3 +44,14 @@ class LayoutStore:
         """Drop a user's layout (Reset layout)."""
         self._s.remove(f"user-{username}")
         self._s.sync()
+
+    # --- small per-user choices (the queue view …), kept apart from the layout -----------
+    def preference(self, username: str, key: str, default: str = "") -> str:
+        """A user's saved choice on this workstation; `default` when there is none."""
+        value = self._s.value(f"prefs-{username}/{key}", default)
+        return str(value) if value is not None else default
+
+    def set_preference(self, username: str, key: str, value: str) -> None:
+        """Remember a user's choice (Reset layout does not forget it)."""
+        self._s.setValue(f"prefs-{username}/{key}", value)
+        self._s.sync()

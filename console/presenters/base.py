@@ -12,6 +12,7 @@ from console.bridge import EventBridge
 from console.dialogs import Dialogs
 from console.feedback import Feedback
 from console.jobs import Jobs
+from console.layout import LayoutStore
 from console.shell.main_window import MainWindow
 from core.events import ChangesAvailable
 from core.permissions import Principal
@@ -47,6 +48,7 @@ class PresenterContext:
     session: SessionView
     zone: str
     reload_all: Callable[[], None]  # every presenter reloads (F5, database back)
+    prefs: LayoutStore  # per-user choices on this workstation
 
 
 class Presenter(QObject):

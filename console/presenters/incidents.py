@@ -38,6 +38,7 @@ from widgets.incident_queue import IncidentQueueWidget
 log = logging.getLogger(__name__)
 
 PAGE = 200  # open incidents read at a time; more as the operator scrolls
+VIEW_PREF = "queue_view"
 REALERT_MS = 30_000  # an unacknowledged P1/P2 asks for attention again this often
 OpenCounts = dict[tuple[Priority, IncidentState], int]
 
@@ -104,6 +105,12 @@ class IncidentsPresenter(Presenter):
 
     # --- lifecycle ------------------------------------------------------------------------
     def signed_in(self, who: Principal) -> None:
+        # The view this user last chose on this workstation.
+        saved = self.ctx.prefs.preference(who.username, VIEW_PREF, QueueView.OPEN.value)
+        view = QueueView(saved) if saved in {v.value for v in QueueView} else QueueView.OPEN
+        self.queue.views.blockSignals(True)
+        self.queue.set_view(view)
+        self.queue.views.blockSignals(False)
         self.reload()
 
     def _attend(self, changed: Sequence[IncidentRow] = ()) -> None:
@@ -249,7 +256,10 @@ class IncidentsPresenter(Presenter):
             by_priority[priority] = by_priority.get(priority, 0) + n
         self.queue.set_counts(by_priority, sum(counts.values()))
 
-    def _on_view_changed(self, _view: str) -> None:
+    def _on_view_changed(self, view: str) -> None:
+        who = self.who
+        if who is not None:
+            self.ctx.prefs.set_preference(who.username, VIEW_PREF, view)
         # Another view's rows replace these; its first page comes with the reload.
         self.queue.set_rows([])
         self._more = False

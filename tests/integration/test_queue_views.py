@@ -150,3 +150,22 @@ def test_a_resolve_elsewhere_moves_the_incident_between_views_in_place(
     # And it has left Open.
     _show(qtbot, console, QueueView.OPEN, [])
     assert q.empty.title() == EMPTY_TITLES[QueueView.OPEN]
+
+
+def test_each_user_gets_back_the_view_they_chose(
+    qtbot: QtBot, console: ConsoleApp, seeded: SeededSite
+) -> None:
+
+    sign_in(qtbot, console, seeded, "operator")
+    queue = incidents_of(console).queue
+    assert queue.view is QueueView.OPEN
+    queue.set_view(QueueView.MINE)
+    assert console.wait_idle()
+    console.session.sign_out()
+    sign_in(qtbot, console, seeded, "supervisor")
+    assert incidents_of(console).queue.view is QueueView.OPEN, (
+        "another user starts on the open queue"
+    )
+    console.session.sign_out()
+    sign_in(qtbot, console, seeded, "operator")
+    assert incidents_of(console).queue.view is QueueView.MINE
