@@ -83,7 +83,7 @@ def _fill_open(url: str, n: int) -> None:
     """
     from sqlalchemy import insert, select
 
-    from core.incidents import IncidentState, queue_rank
+    from bench.queue import incident_row
     from data.migrate import open_database
     from data.models import Community, Incident
 
@@ -101,20 +101,7 @@ def _fill_open(url: str, n: int) -> None:
                 if prio == 1 and state == "new":
                     state = "acknowledged"
                 at = t0 + timedelta(seconds=i * 60)
-                batch.append(
-                    {
-                        "title": f"事件 {i}",
-                        "description": "",
-                        "priority": prio,
-                        "state": state,
-                        "source": "manual",
-                        "community_id": rnd.choice(cids),
-                        "location": "",
-                        "created_at": at,
-                        "updated_at": at,
-                        "queue_rank": queue_rank(prio, IncidentState(state)),
-                    }
-                )
+                batch.append(incident_row(i, prio, state, rnd.choice(cids), at))
             s.execute(insert(Incident), batch)
         with db.engine.begin() as conn:
             conn.exec_driver_sql("ANALYZE")

@@ -15,9 +15,26 @@ OPEN_SHARE = 0.02  # of incidents at a street office, most are long closed
 STATES_OPEN = ("new", "acknowledged", "dispatched", "on_scene")
 
 
+def incident_row(i: int, priority: int, state: str, community_id: int, at: datetime) -> dict:
+    """One incident as a bulk insert takes it (the benchmarks build many)."""
+    from core.incidents import IncidentState, queue_rank
+
+    return {
+        "title": f"事件 {i}",
+        "description": "",
+        "priority": priority,
+        "state": state,
+        "source": "manual",
+        "community_id": community_id,
+        "location": "",
+        "created_at": at,
+        "updated_at": at,
+        "queue_rank": queue_rank(priority, IncidentState(state)),
+    }
+
+
 def _fill(db: object, n: int) -> None:
     """n incidents over two years in 20 communities, ~2 % open, inserted in bulk."""
-    from core.incidents import IncidentState, queue_rank
     from data.models import Community, Incident
 
     rnd = random.Random(20261129)
@@ -29,20 +46,7 @@ def _fill(db: object, n: int) -> None:
             state = rnd.choice(STATES_OPEN) if rnd.random() < OPEN_SHARE else "closed"
             prio = rnd.randint(1, 4)
             at = t0 + timedelta(seconds=i * 63)
-            batch.append(
-                {
-                    "title": f"事件 {i}",
-                    "description": "",
-                    "priority": prio,
-                    "state": state,
-                    "source": "manual",
-                    "community_id": rnd.choice(cids),
-                    "location": "",
-                    "created_at": at,
-                    "updated_at": at,
-                    "queue_rank": queue_rank(prio, IncidentState(state)),
-                }
-            )
+            batch.append(incident_row(i, prio, state, rnd.choice(cids), at))
             if len(batch) == 20_000:
                 s.execute(insert(Incident), batch)
                 batch.clear()

@@ -23,6 +23,8 @@ log = logging.getLogger(__name__)
 
 APP_NAME = "street-command-console"
 ENV_DB = "CONSOLE_DB"
+# An execution option on the engine of write sessions: their transactions begin IMMEDIATE.
+_WRITE_OPTION = "console_write"
 
 
 def user_data_dir() -> Path:
@@ -217,9 +219,6 @@ def _sqlite_engine(url: URL, opts: DbOptions) -> Engine:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     return engine
-
-
-_WRITE_OPTION = "console_write"
 
 
 def _pg_options(url: URL, opts: DbOptions) -> str:

@@ -135,15 +135,7 @@ class IncidentService:
         """
         with self.ctx.write(who) as tx:
             s = tx.session
-            found = s.execute(
-                select(Incident, Community.code)
-                .outerjoin(Community, Incident.community_id == Community.id)
-                .where(Incident.id == incident_id)
-                .with_for_update(of=Incident)
-            ).one_or_none()
-            if found is None:
-                raise LookupError(f"no incident {incident_id}")
-            inc, ccode = found
+            inc, ccode = self._locked(s, incident_id)
             self.ctx.check(tx, Permission.HANDLE_INCIDENTS, ccode or STREET_WIDE)
             state = IncidentState(inc.state)
             if state is IncidentState.NEW or state not in OPEN_STATES:
@@ -173,6 +165,19 @@ class IncidentService:
                 detail=f"taken over from {before.username if before else '-'}",
             )
             return previous
+
+    @staticmethod
+    def _locked(s: Session, incident_id: int) -> tuple[Incident, str | None]:
+        """An incident, row-locked for this write, with its community's code."""
+        found = s.execute(
+            select(Incident, Community.code)
+            .outerjoin(Community, Incident.community_id == Community.id)
+            .where(Incident.id == incident_id)
+            .with_for_update(of=Incident)
+        ).one_or_none()
+        if found is None:
+            raise LookupError(f"no incident {incident_id}")
+        return found[0], found[1]
 
     @staticmethod
     def _dispositions(s: Session, type_id: int | None) -> tuple[str, ...]:
@@ -263,9 +268,7 @@ class IncidentService:
         self.ctx.require(who, Permission.VIEW_INCIDENTS)
         if not ids:
             return []
-        stmt = _incident_select().where(Incident.id.in_(list(ids)))
-        if who.communities is not None:
-            stmt = stmt.where(Community.code.in_(who.communities))
+        stmt = self._scoped(_incident_select().where(Incident.id.in_(list(ids))), who)
         with self.ctx.read() as s:
             return [_row(r) for r in s.execute(stmt)]
 
@@ -414,15 +417,7 @@ class IncidentService:
         )
         with self.ctx.write(who) as tx:
             s = tx.session
-            found = s.execute(
-                select(Incident, Community.code)
-                .outerjoin(Community, Incident.community_id == Community.id)
-                .where(Incident.id == incident_id)
-                .with_for_update(of=Incident)
-            ).one_or_none()
-            if found is None:
-                raise LookupError(f"no incident {incident_id}")
-            inc, ccode = found
+            inc, ccode = self._locked(s, incident_id)
             # A street-wide item (no community) is outside every community scope: a station
             # PC cannot see it in its queue, so it may not change it either.
             self.ctx.check(tx, needed, ccode or STREET_WIDE)
