@@ -157,9 +157,9 @@ class ConsoleApp(QObject):
         """A presenter by name (tests, screenshots)."""
         return next(p for p in self.presenters if p.name == name)
 
-    def start(self) -> LoginDialog:
-        """Show the sign-in dialog (non-blocking)."""
-        return self.session.start()
+    def start(self, dialog: LoginDialog | None = None) -> LoginDialog:
+        """Show the sign-in dialog (non-blocking), or take over one already on screen."""
+        return self.session.start(dialog)
 
     def _start_feed(self) -> None:
         self.feed = ChangeFeedWatcher(self.db, self.bridge, interval=self.opts.poll_interval)

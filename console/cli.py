@@ -23,20 +23,12 @@ from console.startup import (
     load_site_file,
     local_services,
 )
-from core.model import RoleName
+from core.model import APP_NAME, RoleName
 from core.site import SiteError, SiteSpec
-from data.db import (
-    APP_NAME,
-    Database,
-    DatabaseError,
-    DbOptions,
-    database_problem,
-    redact,
-    resolve_url,
-)
-from data.migrate import open_database
 
+# The data layer is imported where a command needs it: the GUI's sign-in window comes first.
 if TYPE_CHECKING:
+    from data.db import Database
     from data.seeding import DemoAccount
 
 log = logging.getLogger(__name__)
@@ -179,10 +171,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if len(exc.problems) > 1:
             _error(f"{len(exc.problems)} problems in {exc.path}")
         return EXIT_SITE
-    except DatabaseError as exc:
-        _error(str(exc))
-        return EXIT_DATABASE
     except Exception as exc:
+        from data.db import DatabaseError, database_problem, redact, resolve_url
+
+        if isinstance(exc, DatabaseError):
+            _error(str(exc))
+            return EXIT_DATABASE
         # A driver error in the middle of a command (a dropped table, a lost server, a lock
         # held too long): a message and exit 3, not a traceback and exit 1.
         reason = database_problem(exc, resolve_url(args.db))
@@ -194,6 +188,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _open(args: argparse.Namespace) -> Database:
+    from data.db import DbOptions, resolve_url
+    from data.migrate import open_database
+
     return open_database(resolve_url(args.db), opts=DbOptions())
 
 

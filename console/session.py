@@ -98,16 +98,21 @@ class SessionController(QObject):
         return self.window.locked
 
     # --- sign-in -------------------------------------------------------------------------
-    def start(self) -> LoginDialog:
-        """Show the sign-in dialog (non-blocking)."""
-        dlg = LoginDialog(self.site_name)
+    def start(self, dialog: LoginDialog | None = None) -> LoginDialog:
+        """Show the sign-in dialog (non-blocking), or take over one already on screen."""
+        dlg = dialog or LoginDialog(self.site_name)
+        dlg.set_site_name(self.site_name)
         dlg.set_language(self.translations.language)
         dlg.sig_login_requested.connect(self._on_login_requested)
         dlg.sig_language_requested.connect(self.set_language)
         dlg.rejected.connect(self.quit)
         self.login_dialog = dlg
-        dlg.show()
-        dlg.username.setFocus()
+        if dialog is None:
+            dlg.show()
+            dlg.username.setFocus()
+        elif dlg.busy:
+            # Sign in was pressed while the console was still loading: nobody heard it then.
+            self._on_login_requested(dlg.username.text().strip(), dlg.password.text())
         return dlg
 
     @Slot(str, str)

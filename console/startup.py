@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from core.site import SiteError, SiteSpec, load_site
-from data.context import ServiceContext
-from data.db import Database
-from data.services import Services
+
+# No data layer at module level: the GUI shows its sign-in window before loading it.
+if TYPE_CHECKING:
+    from data.db import Database
+    from data.services import Services
 
 EXIT_OK = 0
 EXIT_CHECK_FAILED = 1
@@ -39,6 +42,10 @@ def check_workstation(site: SiteSpec, code: str) -> None:
 
 def local_services(db: Database, workstation: str) -> Services:
     """Services for a trusted local tool (CLI, seeding, screenshot): writes run at once."""
+    # Imported here: the GUI shows its sign-in window before the data layer is loaded.
+    from data.context import ServiceContext
+    from data.services import Services
+
     return Services.build(ServiceContext(db, workstation=workstation))
 
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import enum
 
+# The name of the program's data, configuration and log folders, and its database sessions.
+APP_NAME = "street-command-console"
+
 
 class RoleName(enum.StrEnum):
     """The four roles of the product; a user has exactly one."""

@@ -19,9 +19,10 @@ from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from core.model import APP_NAME
+
 log = logging.getLogger(__name__)
 
-APP_NAME = "street-command-console"
 ENV_DB = "CONSOLE_DB"
 # An execution option on the engine of write sessions: their transactions begin IMMEDIATE.
 _WRITE_OPTION = "console_write"

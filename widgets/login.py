@@ -90,6 +90,17 @@ class LoginDialog(QDialog):
             self.language.setCurrentIndex(i)
             self.language.blockSignals(False)
 
+    def set_site_name(self, name: str) -> None:
+        """The site named under the banner (the database's name wins over the site file's)."""
+        if name:
+            self._site = name
+            self.site_label.setText(name)
+
+    @property
+    def busy(self) -> bool:
+        """True from a sign-in request until its answer."""
+        return not self.sign_in.isEnabled()
+
     def set_busy(self, busy: bool) -> None:
         """Disable input while the password is being checked."""
         for w in (self.username, self.password, self.sign_in, self.language):

@@ -9,13 +9,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-import console.gui
+import console.app
 from console.app import ConsoleApp
 from console.cli import EXIT_DATABASE, EXIT_SITE, EXIT_USAGE, _parser
 from console.gui import run_gui
+from console.shell.main_window import MainWindow
+from tests.helpers.consoles import SeededSite
+from widgets.login import LoginDialog
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO_SITE = ROOT / "resources" / "demo" / "site.toml"
@@ -108,7 +112,7 @@ def test_empty_database_says_how_to_set_up(
             super().__init__(*a, **kw)  # type: ignore[arg-type]
             made.append(self)
 
-    monkeypatch.setattr(console.gui, "ConsoleApp", Recorded)
+    monkeypatch.setattr(console.app, "ConsoleApp", Recorded)
     try:
         code = run_gui(_parser().parse_args(["--db", f"sqlite:///{tmp_path / 'empty.db'}"]))
     finally:
@@ -124,6 +128,8 @@ def test_empty_database_says_how_to_set_up(
     assert "console demo" in text
     assert len(made) == 1
     assert made[0].session.login_dialog is None, "no sign-in is offered on an empty database"
+    shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, LoginDialog)]
+    assert not any(w.isVisible() for w in shown), "the early sign-in window is gone again"
 
 
 def _console(*args: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
@@ -187,3 +193,70 @@ def test_unknown_workstation_is_explained(criticals: list[tuple[str, str]], tmp_
     assert "no workstation 'WS99'" in text
     assert "WS01" in text, "the known codes are listed"
     assert not db.exists()
+
+
+def test_the_command_line_and_the_gui_start_without_the_data_layer() -> None:
+    """The sign-in window comes before SQLAlchemy, the models and the presenters are loaded."""
+    probe = (
+        "import sys, console.cli, console.gui, console.startup; "
+        "heavy = sorted(m for m in sys.modules if m.split('.')[0] == 'sqlalchemy' "
+        "or m in ('data.models', 'data.db', 'console.app')); print(heavy)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "[]"
+
+
+def test_the_early_sign_in_window_signs_in(
+    criticals: list[tuple[str, str]], seeded: SeededSite
+) -> None:
+    """The window shown before loading is the one the console takes over.
+
+    The user name and password are entered and Sign in clicked while the console is still
+    loading (the first timer fires inside the early window's event processing): the request
+    is kept and sent once the console is wired to the dialog.
+    """
+    seen: list[LoginDialog] = []
+
+    def step() -> None:
+        if not seen:
+            dlg = next(
+                (w for w in QApplication.topLevelWidgets() if isinstance(w, LoginDialog)), None
+            )
+            if dlg is not None and dlg.isVisible():
+                seen.append(dlg)
+                dlg.username.setText("operator")
+                dlg.password.setText(seeded.passwords["operator"])
+                dlg.sign_in.click()
+        elif _main_window() is not None:
+            QApplication.exit(0)
+
+    ticker = QTimer()
+    ticker.timeout.connect(step)
+    ticker.start(0)
+    guard = QTimer()  # a hang fails the test instead of blocking the run
+    guard.setSingleShot(True)
+    guard.timeout.connect(lambda: QApplication.exit(99))
+    guard.start(20_000)
+    args = _parser().parse_args(["--db", seeded.db.url, "--idle-lock", "0"])
+    try:
+        code = run_gui(args)
+    finally:
+        ticker.stop()
+        guard.stop()
+        window = _main_window()
+        if window is not None:
+            window.allow_close()
+            window.close()
+            window.deleteLater()
+    assert code == 0
+    assert len(seen) == 1
+    assert criticals == []
+
+
+def _main_window() -> MainWindow | None:
+    return next(
+        (w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()),
+        None,
+    )
