@@ -45,16 +45,21 @@ def _seed(url: str, population: int) -> float:
     from console.paths import demo_site_file
     from console.startup import local_services
     from core.site import load_site
+    from data.fieldcrypt import ensure_field_keys
     from data.migrate import open_database
     from data.seeding import seed_site
 
+    # Field keys beside the benchmark's database (in its temporary folder), the same for a
+    # second seeding of the same file.
+    keys = Path(url.removeprefix("sqlite:///")).with_suffix(".keys")
+    ensure_field_keys(keys)
     db = open_database(url)
     try:
         t = time.perf_counter()
         seed_site(
             db,
             load_site(demo_site_file()),
-            local_services(db, "CC"),
+            local_services(db, "CC", keys),
             population=population,
         )
         return time.perf_counter() - t
@@ -143,6 +148,27 @@ def _incidents(n: int) -> list[tuple[str, float, float, str]]:
     return table_rows(n)
 
 
+def _residents(n: int) -> list[tuple[str, float, float, str]]:
+    """bench/residents.py: masked list, number lookup and seeding vs the plaintext schema."""
+    from bench.residents import table_rows
+
+    return table_rows(n)
+
+
+def _audit(n: int) -> list[tuple[str, float, float, str]]:
+    """bench/audit.py: verify against signed checkpoints vs the chain alone; one checkpoint."""
+    from bench.audit import table_rows
+
+    return table_rows(n)
+
+
+def _rls(n: int) -> list[tuple[str, float, float, str]]:
+    """bench/rls.py: the queue on PostgreSQL as a station's role (row-level security) vs owner."""
+    from bench.rls import table_rows
+
+    return table_rows(n)
+
+
 def _print_table(rows: list[tuple[str, float, float, str]]) -> None:
     print(f"{'measure':<42}{'console':>10}{'baseline':>10}{'ratio':>8}  note")
     for name, value, base, note in rows:
@@ -157,7 +183,7 @@ def main() -> int:
     ap.add_argument("--idle", type=float, default=10.0, help="seconds of idle measured")
     ap.add_argument(
         "--only",
-        choices=["mailbox", "shutdown", "queue", "incidents"],
+        choices=["mailbox", "shutdown", "queue", "incidents", "audit", "rls", "residents"],
         help="run one benchmark alone",
     )
     ap.add_argument(
@@ -165,6 +191,12 @@ def main() -> int:
         type=int,
         default=1_000_000,
         help="incidents in the queue and incidents (RSS) benchmarks",
+    )
+    ap.add_argument(
+        "--audit-rows", type=int, default=100_000, help="rows in the audit verify benchmark"
+    )
+    ap.add_argument(
+        "--residents", type=int, default=75_000, help="residents in the residents benchmark"
     )
     ap.add_argument(
         "--mailbox-seconds", type=float, default=5.0, help="seconds per mailbox variant"
@@ -177,12 +209,21 @@ def main() -> int:
             "by hand; the old owner's full timeout per join"
         )
         return 0
+    if args.only == "rls":
+        _print_table(_rls(args.incidents))
+        return 0
     if args.only == "queue":
         _print_table(_queue(args.incidents))
         return 0
     if args.only == "incidents":
         _print_table(_incidents(args.incidents))
         print(INCIDENTS_BASELINES)
+        return 0
+    if args.only == "audit":
+        _print_table(_audit(args.audit_rows))
+        return 0
+    if args.only == "residents":
+        _print_table(_residents(args.residents))
         return 0
     if args.only == "mailbox":
         _print_table(_mailbox(args.mailbox_seconds))
@@ -224,7 +265,10 @@ def main() -> int:
         *_mailbox(args.mailbox_seconds),
         *_shutdown(),
         *_queue(args.incidents),
+        *_rls(args.incidents),
         *_incidents(args.incidents),
+        *_audit(args.audit_rows),
+        *_residents(args.residents),
     ]
     _print_table(rows)
     print(

@@ -26,6 +26,7 @@ from console.presenters.help import HelpPresenter
 from console.presenters.incidents import IncidentsPresenter
 from console.presenters.notifications import NotificationsPresenter
 from console.presenters.placeholders import PlaceholdersPresenter
+from console.presenters.residents import ResidentsPresenter
 from console.session import SessionController
 from console.shell.main_window import ActionSpec, MainWindow
 from console.threads import DbExecutor, ThreadOwner
@@ -53,6 +54,10 @@ class ConsoleOptions:
     poll_interval: float = 1.0
     confirm_quit: bool = True
     shutdown_deadline_s: float = 5.0
+    keys_dir: Path | None = None  # the site's key folder (core.keys); None: keys not used
+    # Signed audit checkpoints (core.checkpoint); None: no periodic checkpoints.
+    checkpoints_dir: Path | None = None
+    checkpoint_minutes: float = 60.0
 
 
 class ConsoleApp(QObject):
@@ -80,7 +85,12 @@ class ConsoleApp(QObject):
         )
         self.owner.add_closer("database", db.dispose)
         self.jobs = Jobs(reader, writer)
-        ctx = ServiceContext(db, workstation=opts.workstation, defer_write=self.jobs.defer_write)
+        ctx = ServiceContext(
+            db,
+            workstation=opts.workstation,
+            defer_write=self.jobs.defer_write,
+            keys=opts.keys_dir,
+        )
         self.services = Services.build(ctx, hasher=hasher, policy=policy)
         meta = self.services.site.site_meta()
         self.zone = meta.get("timezone", DEFAULT_ZONE)
@@ -146,8 +156,9 @@ class ConsoleApp(QObject):
             PlaceholdersPresenter(pctx),
             IncidentsPresenter(pctx),
             DevicesPresenter(pctx),
+            ResidentsPresenter(pctx),
             AccountsPresenter(pctx),
-            AuditPresenter(pctx),
+            AuditPresenter(pctx, self.opts.checkpoints_dir, self.opts.checkpoint_minutes),
             HelpPresenter(pctx, self.site_name),
         ]
         self.router = ChangeRouter(presenters)

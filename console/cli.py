@@ -14,15 +14,19 @@ from typing import TYPE_CHECKING
 
 import platformdirs
 
+from console.authority import AuthorityRefused, command_actor
+from console.paths import checkpoint_dir, key_dir
 from console.startup import (
     EXIT_CHECK_FAILED,
     EXIT_DATABASE,
     EXIT_OK,
+    EXIT_REFUSED,
     EXIT_SITE,
     EXIT_USAGE,
     load_site_file,
     local_services,
 )
+from core.keys import KeyFileError
 from core.model import APP_NAME, RoleName
 from core.site import SiteError, SiteSpec
 
@@ -39,10 +43,25 @@ def _add_global_options(p: argparse.ArgumentParser) -> None:
         "--db",
         metavar="URL",
         help="database URL (default: $CONSOLE_DB, then the "
-        "embedded SQLite file); PostgreSQL: postgresql+psycopg://user:pw@host/db",
+        "embedded SQLite file); PostgreSQL: postgresql+psycopg://user@host/db, the password "
+        "from $CONSOLE_DB_PASSWORD_FILE, ~/.pgpass or $PGPASSWORD (not on the command line)",
     )
     p.add_argument("--site", metavar="FILE", type=Path, help="site file (default: the demo site)")
     p.add_argument("--workstation", help="code of this workstation in the site file (default: CC)")
+    p.add_argument(
+        "--keys",
+        metavar="DIR",
+        type=Path,
+        help="the site's key folder, kept outside the database (default: $CONSOLE_KEYS, then "
+        "a folder in the user's configuration)",
+    )
+    p.add_argument(
+        "--checkpoints",
+        metavar="DIR",
+        type=Path,
+        help="folder of the signed audit checkpoints, kept outside the database (default: "
+        "$CONSOLE_CHECKPOINTS, then a folder in the user's data)",
+    )
     p.add_argument("-v", "--verbose", action="store_true", help="debug logging")
 
 
@@ -75,12 +94,20 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--pane",
         help="with --screenshot: render only this pane "
-        "(video, map, calls, incidents, devices, notifications)",
+        "(video, map, calls, incidents, devices, notifications, residents)",
     )
     p.add_argument("--user", default="operator", help="with --screenshot: whose view to render")
+    # Account and site commands act as an administrator (or as the owner of a local file).
+    admin = argparse.ArgumentParser(add_help=False)
+    admin.add_argument(
+        "--admin",
+        metavar="NAME",
+        help="act as this administrator (the password is asked for; its first line on stdin "
+        "when not a terminal); needed on a shared database",
+    )
     sub = p.add_subparsers(dest="command")
     demo = sub.add_parser(
-        "demo", parents=[common], help="create or update the demo site (idempotent)"
+        "demo", parents=[common, admin], help="create or update the demo site (idempotent)"
     )
     demo.add_argument("--population", type=int, default=5000, help="synthetic residents")
     demo.add_argument(
@@ -92,6 +119,12 @@ def _parser() -> argparse.ArgumentParser:
         help="set and print new random passwords for the demo accounts",
     )
     sub.add_parser("migrate", parents=[common], help="bring the database schema up to date")
+    from console.dbcli import add_db_commands
+
+    add_db_commands(sub, common)
+    from console.keycli import add_key_commands
+
+    add_key_commands(sub, common)
     site = sub.add_parser("site", parents=[common], help="site file tools")
     site_sub = site.add_subparsers(dest="site_command", required=True)
     site_sub.add_parser(
@@ -99,33 +132,64 @@ def _parser() -> argparse.ArgumentParser:
     )
     audit = sub.add_parser("audit", parents=[common], help="audit log tools")
     audit_sub = audit.add_subparsers(dest="audit_command", required=True)
-    audit_sub.add_parser("verify", parents=[common], help="check the hash chain of the audit log")
+    audit_sub.add_parser(
+        "verify",
+        parents=[common],
+        help="check the hash chain of the audit log and every signed checkpoint",
+    )
+    checkpoint = audit_sub.add_parser(
+        "checkpoint",
+        parents=[common],
+        help="sign the chain head with the site's audit key into a checkpoint file",
+    )
+    checkpoint.add_argument(
+        "--reason", choices=["periodic", "handover", "manual"], default="manual"
+    )
+    keygen = audit_sub.add_parser(
+        "keygen", parents=[common], help="create the site's audit signing key pair"
+    )
+    keygen.add_argument(
+        "--force",
+        action="store_true",
+        help="replace an existing key (asked again on a terminal; the old public key is kept)",
+    )
     user = sub.add_parser("user", parents=[common], help="manage accounts")
     user_sub = user.add_subparsers(dest="user_command", required=True)
     add = user_sub.add_parser(
-        "add", parents=[common], help="create an account (password read from stdin)"
+        "add", parents=[common, admin], help="create an account (password read from stdin)"
     )
     add.add_argument("username")
     add.add_argument("--role", choices=[r.value for r in RoleName], required=True)
     add.add_argument("--name", help="display name")
     add.add_argument("--community", action="append", default=[], help="limit to a community")
-    unlock = user_sub.add_parser("unlock", parents=[common], help="clear a lockout")
+    unlock = user_sub.add_parser("unlock", parents=[common, admin], help="clear a lockout")
     unlock.add_argument("username")
     passwd = user_sub.add_parser(
-        "passwd", parents=[common], help="set a new password (read from stdin)"
+        "passwd", parents=[common, admin], help="set a new password (read from stdin)"
     )
     passwd.add_argument("username")
     return p
 
 
+class _PrivateLogFile(logging.handlers.RotatingFileHandler):
+    """A rotating log whose files are readable by their owner only (0600)."""
+
+    def _open(self):  # type: ignore[no-untyped-def]
+        # The log names residents' incidents and accounts; the umask would share it.
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        if hasattr(os, "fchmod"):
+            os.fchmod(fd, 0o600)  # a file left by an older version is tightened too
+        return open(fd, self.mode, encoding=self.encoding, errors=self.errors)
+
+
 def _setup_logging(verbose: bool) -> Path:
     log_dir = Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
     log_dir.mkdir(parents=True, exist_ok=True)
+    if hasattr(os, "geteuid"):
+        log_dir.chmod(0o700)
     path = log_dir / "console.log"
     fmt = logging.Formatter("%(asctime)s %(levelname)s [%(threadName)s] %(name)s: %(message)s")
-    fh = logging.handlers.RotatingFileHandler(
-        path, maxBytes=5_000_000, backupCount=5, encoding="utf-8"
-    )
+    fh = _PrivateLogFile(path, maxBytes=5_000_000, backupCount=5, encoding="utf-8")
     fh.setFormatter(fmt)
     sh = logging.StreamHandler(sys.stderr)
     sh.setFormatter(fmt)
@@ -155,6 +219,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `console` and `python -m console`; returns the exit code."""
     args = _parser().parse_args(argv)
     _setup_logging(args.verbose)
+    if args.db and "@" in args.db:
+        # Loaded only then: the GUI's sign-in window comes before the data layer.
+        from data.db import warn_if_password_in_argv
+
+        warn_if_password_in_argv(args.db)
     try:
         if args.screenshot is not None:
             from console.screenshot import take_screenshot
@@ -165,6 +234,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return run_gui(args)
         return _run_command(args)
+    except AuthorityRefused as exc:
+        _error(str(exc))
+        return EXIT_REFUSED
+    except KeyFileError as exc:
+        # A key file missing or damaged (its message names the file); nothing was destroyed.
+        _error(str(exc))
+        return EXIT_USAGE
     except SiteError as exc:
         for problem in exc.problems:
             _error(str(problem))
@@ -187,11 +263,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_DATABASE
 
 
-def _open(args: argparse.Namespace) -> Database:
+def _open(args: argparse.Namespace, *, must_exist: bool = False) -> Database:
     from data.db import DbOptions, resolve_url
     from data.migrate import open_database
 
-    return open_database(resolve_url(args.db), opts=DbOptions())
+    return open_database(resolve_url(args.db), opts=DbOptions(), must_exist=must_exist)
 
 
 def _run_command(args: argparse.Namespace) -> int:
@@ -205,13 +281,26 @@ def _run_command(args: argparse.Namespace) -> int:
         return EXIT_OK
     if args.command == "demo":
         return _demo(args)
-    db = _open(args)
+    if args.command == "db":
+        from console.dbcli import run_db_command
+
+        return run_db_command(args)
+    if args.command == "key":
+        from console.keycli import run_key_command
+
+        return run_key_command(args)
+    if args.command == "audit" and args.audit_command == "keygen":
+        return _audit_keygen(args)
+    # Checking or signing the log of a database that is not there must not create one.
+    db = _open(args, must_exist=args.command == "audit")
     try:
         if args.command == "migrate":
             _out(f"schema up to date: {db.shown_url}")
             return EXIT_OK
+        if args.command == "audit" and args.audit_command == "checkpoint":
+            return _audit_checkpoint(args, db)
         if args.command == "audit":
-            return _audit_verify(db)
+            return _audit_verify(args, db)
         if args.command == "user":
             return _user(args, db)
     finally:
@@ -223,18 +312,24 @@ def _demo(args: argparse.Namespace) -> int:
     from data.seeding import demo_passwords_shown, new_demo_passwords, seed_site
 
     site = _site(args)
+    _demo_audit_key(args)
     db = _open(args)
     try:
+        _demo_field_keys(args, db)
         if args.if_needed and not args.new_passwords:
             from data.seeding import unshown_demo_passwords
 
-            services = local_services(db, args.workstation)
+            services = local_services(db, args.workstation, key_dir(args.keys))
             name = services.site.site_meta().get("site_name")
             if name is not None:
                 _out(f"site present: {name} ({db.shown_url}); `console demo` updates it")
                 _warn_unshown(unshown_demo_passwords(db))
                 return EXIT_OK
-        services = local_services(db, args.workstation)
+        services = local_services(db, args.workstation, key_dir(args.keys))
+        if services.site.site_meta().get("site_name") is not None:
+            # Updating a site, above all new passwords for its accounts, is an administrator's
+            # act: on a shared database anyone with its address could otherwise take it over.
+            command_actor(db, services, args.admin)
         report = seed_site(db, site, services, population=args.population)
         _out(
             f"demo site ready: {site.name} — {report.communities} communities, "
@@ -284,16 +379,98 @@ def _warn_unshown(usernames: Sequence[str]) -> None:
     _out("`console demo --new-passwords` sets and prints fresh ones.")
 
 
-def _audit_verify(db: Database) -> int:
-    report = local_services(db, "CLI").audit.verify(None)
-    if report.ok:
-        _out(f"audit log OK: {report.rows} rows, head {report.last_hash[:16]}…")
+def _audit_verify(args: argparse.Namespace, db: Database) -> int:
+    services = local_services(db, "CLI", key_dir(args.keys))
+    verdict = services.audit.verify_anchored(None, checkpoint_dir(args.checkpoints))
+    chain, anchors = verdict.chain, verdict.anchors
+    if verdict.ok:
+        _out(f"audit log OK: {chain.rows} rows, head {chain.last_hash[:16]}…")
+        latest = anchors.latest
+        if latest is not None:
+            matched = sum(c.ok for c in anchors.checks)
+            _out(
+                f"matches {matched} signed checkpoint(s); latest of {latest.when} "
+                f"({latest.rows} rows, up to row {latest.last_id})"
+            )
+        warning = verdict.warning()
+        if warning:
+            _out(f"warning: {warning}")
         return EXIT_OK
-    _out(f"AUDIT LOG TAMPERED: {len(report.breaks)} problem(s) in {report.rows} rows")
-    for b in report.breaks:
-        where = "chain head" if b.row_id < 0 else f"row {b.row_id}"
-        _out(f"  {where}: {b.reason}")
+    problems = verdict.problems()
+    _out(f"AUDIT LOG TAMPERED: {len(problems)} problem(s) in {chain.rows} rows")
+    for line in problems:
+        _out(f"  {line}")
     return EXIT_CHECK_FAILED
+
+
+def _audit_checkpoint(args: argparse.Namespace, db: Database) -> int:
+    from core.checkpoint import CheckpointError, CheckpointReason
+    from core.keys import KeyFileError
+
+    services = local_services(db, args.workstation, key_dir(args.keys))
+    try:
+        path, signed = services.audit.checkpoint(
+            checkpoint_dir(args.checkpoints), CheckpointReason(args.reason)
+        )
+    except (KeyFileError, CheckpointError) as exc:
+        _error(str(exc))
+        return EXIT_CHECK_FAILED if isinstance(exc, CheckpointError) else EXIT_USAGE
+    except OSError as exc:
+        _error(f"cannot write the checkpoint: {exc}")
+        return EXIT_USAGE
+    _out(signed.describe())
+    _out(f"  file:        {path}")
+    return EXIT_OK
+
+
+def _audit_keygen(args: argparse.Namespace) -> int:
+    from core.checkpoint import PRIVATE_KEY_FILE
+    from core.keys import KeyFileError
+    from data.checkpoints import generate_audit_key
+
+    folder = key_dir(args.keys)
+    if args.force and sys.stdin.isatty() and (folder / PRIVATE_KEY_FILE).exists():
+        answer = input(
+            f"Replace the audit signing key in {folder}? Checkpoints signed so far stay "
+            "checkable with the kept public key. [y/N] "
+        )
+        if answer.strip().lower() not in ("y", "yes"):
+            _out("key kept")
+            return EXIT_USAGE
+    try:
+        kid = generate_audit_key(folder, force=args.force)
+    except KeyFileError as exc:
+        _error(str(exc))
+        return EXIT_USAGE
+    _out(f"audit signing key {kid} created in {folder}")
+    _out(
+        "keep audit-signing.key with the site's administrators only; copy audit-signing.pub "
+        "to every workstation that checks the log"
+    )
+    return EXIT_OK
+
+
+def _demo_audit_key(args: argparse.Namespace) -> None:
+    from data.checkpoints import ensure_audit_key
+
+    folder = key_dir(args.keys)
+    if ensure_audit_key(folder):
+        _out(f"audit signing key created in {folder} (`console audit checkpoint` uses it)")
+
+
+def _demo_field_keys(args: argparse.Namespace, db: Database) -> None:
+    from data.fieldcrypt import ensure_field_keys, key_file
+    from data.services.residents import KEYS_META
+
+    folder = key_dir(args.keys)
+    if not key_file(folder).exists():
+        meta = local_services(db, args.workstation, folder).site.site_meta()
+        if KEYS_META in meta:
+            # Its residents are under keys kept elsewhere: new ones would only be refused.
+            # Seeding names the missing file if it needs it.
+            return
+    if ensure_field_keys(folder):
+        _out(f"field keys created: {key_file(folder)} (identity numbers are encrypted with them)")
 
 
 def _read_password(prompt: str) -> str:
@@ -306,12 +483,14 @@ def _read_password(prompt: str) -> str:
 
 
 def _user(args: argparse.Namespace, db: Database) -> int:
-    accounts = local_services(db, args.workstation).accounts
+    services = local_services(db, args.workstation, key_dir(args.keys))
+    accounts = services.accounts
+    actor = command_actor(db, services, args.admin)
     try:
         if args.user_command == "add":
             pw = _read_password(f"password for {args.username}: ")
             accounts.create_user(
-                "cli",
+                actor,
                 username=args.username,
                 display_name=args.name or args.username,
                 role=RoleName(args.role),
@@ -320,11 +499,11 @@ def _user(args: argparse.Namespace, db: Database) -> int:
             )
             _out(f"user {args.username} created")
         elif args.user_command == "unlock":
-            accounts.unlock_account("cli", args.username)
+            accounts.unlock_account(actor, args.username)
             _out(f"user {args.username} unlocked")
         elif args.user_command == "passwd":
             accounts.set_password(
-                "cli", args.username, _read_password(f"new password for {args.username}: ")
+                actor, args.username, _read_password(f"new password for {args.username}: ")
             )
             _out(f"password of {args.username} changed")
     except (ValueError, LookupError) as exc:

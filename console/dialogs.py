@@ -64,6 +64,7 @@ class QtDialogs(QObject):
         yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
         box = QMessageBox(QMessageBox.Icon.Question, title, text, yes | no, self._owner())
         box.setObjectName("confirmBox")
+        box.setTextFormat(Qt.TextFormat.PlainText)  # questions may quote user text
         box.setDefaultButton(yes if default_yes else no)
         box.setEscapeButton(no)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

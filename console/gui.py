@@ -10,12 +10,13 @@ from typing import TYPE_CHECKING
 
 import platformdirs
 import shiboken6
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from console import excepthooks
 from console.i18n import Translations
+from console.paths import checkpoint_dir, key_dir
 from console.startup import EXIT_DATABASE, EXIT_SITE, check_workstation, load_site_file
 from console.theme import apply_theme
 from core.model import APP_NAME
@@ -113,6 +114,8 @@ def options_from(args: argparse.Namespace) -> ConsoleOptions:
         language=args.lang,
         idle_lock_minutes=args.idle_lock,
         config_dir=Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
+        keys_dir=key_dir(args.keys),
+        checkpoints_dir=checkpoint_dir(args.checkpoints),
     )
 
 
@@ -120,7 +123,14 @@ def show_startup_error(title: str, text: str) -> None:
     """A modal error before the main window exists; also on stderr and in the log."""
     log.error("%s: %s", title, text)
     print(f"console: error: {title}: {text}", file=sys.stderr)  # noqa: T201
-    QMessageBox.critical(None, title, text)
+    critical_box(title, text)
+
+
+def critical_box(title: str, text: str) -> None:
+    """A modal error box showing `text` as typed (it may quote a site file or a path)."""
+    box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()
 
 
 def early_login(qapp: QApplication, site_name: str, language: str) -> LoginDialog:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
-LAYOUT_VERSION = 2  # bump when panes are added or renamed, so old layouts are not half-applied
+LAYOUT_VERSION = 3  # bump when panes are added or renamed, so old layouts are not half-applied
 
 
 class LayoutStore:

@@ -56,22 +56,35 @@ def _render(args: argparse.Namespace) -> int:
     from console.app import ConsoleApp, ConsoleOptions
     from console.cli import _error, _site
     from console.gui import make_qapp
-    from console.startup import EXIT_OK, EXIT_USAGE, local_services, temp_database_url
+    from console.startup import (
+        EXIT_OK,
+        EXIT_REFUSED,
+        EXIT_USAGE,
+        local_services,
+        temp_database_url,
+    )
     from core.audit import AuditAction
     from data.migrate import open_database
     from data.seeding import seed_site
 
-    tmp = None
     if args.db:
-        url = args.db
-    else:
-        # The operator's own database is never touched by a screenshot.
-        url, tmp = temp_database_url()
+        # A screenshot shows a user's view without their password: never of a real database.
+        _error(
+            "--screenshot renders a throw-away copy of the demo site only; it does not open "
+            "--db (sign in to see a real database)"
+        )
+        return EXIT_REFUSED
+    url, tmp = temp_database_url()
     qapp = make_qapp()
     db = open_database(url)
     try:
-        if tmp is not None:
-            seed_site(db, _site(args), local_services(db, args.workstation))
+        # Throw-away field keys beside the throw-away database (identity numbers are
+        # encrypted when seeded); the site's real keys are never used for a screenshot.
+        from data.fieldcrypt import ensure_field_keys
+
+        keys = Path(tmp.name) / "keys"
+        ensure_field_keys(keys)
+        seed_site(db, _site(args), local_services(db, args.workstation, keys))
         with tempfile.TemporaryDirectory(prefix="console-layout-") as cfg:
             opts = ConsoleOptions(
                 workstation=args.workstation,
@@ -79,6 +92,7 @@ def _render(args: argparse.Namespace) -> int:
                 idle_lock_minutes=0,
                 config_dir=Path(cfg),
                 confirm_quit=False,
+                keys_dir=keys,
             )
             app = ConsoleApp(qapp, db, opts)
             try:
@@ -102,7 +116,6 @@ def _render(args: argparse.Namespace) -> int:
                 app.window.close()
     finally:
         db.dispose()
-        if tmp is not None:
-            tmp.cleanup()
+        tmp.cleanup()
     print(args.screenshot)  # noqa: T201
     return EXIT_OK

@@ -18,6 +18,7 @@ EXIT_CHECK_FAILED = 1
 EXIT_USAGE = 2
 EXIT_DATABASE = 3
 EXIT_SITE = 4
+EXIT_REFUSED = 5  # an administrator's command without an administrator
 
 
 def load_site_file(path: Path | None) -> SiteSpec:
@@ -40,13 +41,13 @@ def check_workstation(site: SiteSpec, code: str) -> None:
         )
 
 
-def local_services(db: Database, workstation: str) -> Services:
+def local_services(db: Database, workstation: str, keys: Path | None = None) -> Services:
     """Services for a trusted local tool (CLI, seeding, screenshot): writes run at once."""
     # Imported here: the GUI shows its sign-in window before the data layer is loaded.
     from data.context import ServiceContext
     from data.services import Services
 
-    return Services.build(ServiceContext(db, workstation=workstation))
+    return Services.build(ServiceContext(db, workstation=workstation, keys=keys))
 
 
 def temp_database_url() -> tuple[str, tempfile.TemporaryDirectory[str]]:

@@ -27,6 +27,10 @@ class AuditAction(enum.StrEnum):
     PASSWORD_CHANGED = "password_changed"
     SITE_SEEDED = "site_seeded"
     RESIDENT_VIEWED = "resident_viewed"
+    PII_REVEALED = "pii_revealed"  # target resident:<id>; detail JSON: purpose, fields, why
+    PII_REVEAL_REFUSED = "pii_reveal_refused"  # no or bad purpose given; detail says why
+    FIELD_KEYS_ROTATED = "field_keys_rotated"
+    RESIDENTS_ENCRYPTED = "residents_encrypted"  # plaintext identity numbers encrypted
     INCIDENT_CREATED = "incident_created"
     INCIDENT_CHANGED = "incident_changed"
     SCHEMA_MIGRATED = "schema_migrated"

@@ -5,6 +5,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
+from core.permissions import Permission
+
 TITLE_MAX = 200  # characters, checked by the service and limited in the entry form
 LOCATION_MAX = 200
 DESCRIPTION_MAX = 4000
@@ -78,6 +80,16 @@ def allowed_targets(current: IncidentState) -> frozenset[IncidentState]:
         else set()
     )
     return _FORWARD[current] | extra
+
+
+def required_permission(current: IncidentState, target: IncidentState) -> Permission:
+    """What a step needs: closing is a review, and so is undoing one (reopening a closed item).
+
+    An operator may reopen what was resolved; what a supervisor closed only a reviewer reopens.
+    """
+    if target is IncidentState.CLOSED or current is IncidentState.CLOSED:
+        return Permission.REVIEW_INCIDENTS
+    return Permission.HANDLE_INCIDENTS
 
 
 def queue_rank(priority: int, state: IncidentState) -> int:

@@ -6,8 +6,6 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
-from core.model import APP_NAME
-
 KEYS_ENV = "CONSOLE_KEYS"
 
 
@@ -15,21 +13,16 @@ class KeyFileError(Exception):
     """A key is missing, unreadable or malformed; the message says which file and what to do."""
 
 
-def default_key_dir() -> Path:
-    """The per-user default: beside the console's configuration, never beside the database."""
-    import platformdirs
-
-    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "keys"
-
-
-def resolve_key_dir(cli_dir: str | Path | None, env: Mapping[str, str] | None = None) -> Path:
-    """`--keys DIR`, else $CONSOLE_KEYS, else the per-user default."""
+def resolve_key_dir(
+    cli_dir: str | Path | None, env: Mapping[str, str] | None = None, *, default: Path
+) -> Path:
+    """`--keys DIR`, else $CONSOLE_KEYS, else `default` (console.paths.default_key_dir())."""
     env = os.environ if env is None else env
     if cli_dir:
         return Path(cli_dir)
     if env.get(KEYS_ENV):
         return Path(env[KEYS_ENV])
-    return default_key_dir()
+    return default
 
 
 def make_key_dir(path: Path) -> Path:

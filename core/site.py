@@ -226,9 +226,23 @@ class SiteSpec:
         raise KeyError(code)
 
 
+# The real street's file is ~40 KiB; a file far beyond that is a mistake or an attack, refused
+# before it is read (a 25 MB file took 12 s and 737 MB to parse).
+SITE_FILE_MAX_BYTES = 2 * 1024 * 1024
+
+
 def load_site(path: Path) -> SiteSpec:
     """Read and validate a UTF-8 site file; every problem is raised as SiteError."""
     try:
+        size = path.stat().st_size
+        if size > SITE_FILE_MAX_BYTES:
+            raise SiteError(
+                path,
+                None,
+                "file",
+                f"{size / 1048576:.1f} MiB is too large for a site file (at most "
+                f"{SITE_FILE_MAX_BYTES // 1048576} MiB)",
+            )
         raw = path.read_bytes()
     except OSError as exc:
         raise SiteError(path, None, "file", f"cannot read: {exc.strerror or exc}") from exc

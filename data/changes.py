@@ -8,7 +8,7 @@ import threading
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session
 
 from core.events import ChangesAvailable
@@ -83,7 +83,9 @@ class PgChangeListener:
     close() and open a new one later. Only `interrupt()` may be called from another thread.
     """
 
-    def __init__(self, url: str, *, connect_timeout_s: int = 5):
+    def __init__(self, url: str | URL, *, connect_timeout_s: int = 5):
+        # Pass the engine's URL: it carries a password read from CONSOLE_DB_PASSWORD_FILE.
+        # Without one, libpq finds it as for any connection (PGPASSWORD, ~/.pgpass).
         u = make_url(url)
         self._params = {
             "host": u.host or "localhost",

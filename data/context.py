@@ -7,13 +7,14 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 
 from sqlalchemy.orm import Session
 
 from core.audit import AuditAction
 from core.permissions import Permission, PermissionDenied, Principal
 from core.ports import Clock
-from core.timefmt import utcnow
+from core.timefmt import as_utc, utcnow
 from data.audit import append_audit
 from data.changes import record_change
 from data.db import Database
@@ -34,17 +35,21 @@ def _run_now(job: Callable[[], None]) -> None:
     job()
 
 
-def current_principal(s: Session, who: Principal) -> Principal:
-    """`who` as the account stands now: refused if disabled or gone; role and scope as now."""
+def current_principal(s: Session, who: Principal, now: datetime) -> Principal:
+    """`who` as the account stands now: refused if disabled, locked or gone; role and scope
+    as they are now."""
     from data.security import principal_of
 
     user = s.get(User, who.user_id)
     if user is None or not user.active or user.username != who.username:
         raise PermissionDenied(who.username, Permission.VIEW_CONSOLE)
-    now = principal_of(user)
-    if now.role is who.role and now.communities == who.communities:
+    if user.locked_until is not None and as_utc(user.locked_until) > now:
+        # A locked account acts no more than it signs in: the lock may be why it was locked.
+        raise PermissionDenied(who.username, Permission.VIEW_CONSOLE)
+    current = principal_of(user)
+    if current.role is who.role and current.communities == who.communities:
         return who
-    return now
+    return current
 
 
 def actor_name(actor: Actor) -> str:
@@ -95,11 +100,14 @@ class ServiceContext:
         workstation: str,
         clock: Clock = utcnow,
         defer_write: DeferWrite = _run_now,
+        keys: Path | None = None,
     ):
         self.db = db
         self.workstation = workstation
         self.clock = clock
         self.defer_write = defer_write
+        # The site's key folder (core.keys), outside the database; None: keys are not used.
+        self.keys = keys
 
     # --- reads ----------------------------------------------------------------------------
     @contextmanager
@@ -137,7 +145,7 @@ class ServiceContext:
                 if who is not None:
                     # Re-checked against the account as it is now: a user disabled or given
                     # another role after signing in acts with what the account has today.
-                    current = current_principal(s, who)
+                    current = current_principal(s, who, self.clock())
                     if permission is not None and not current.can(permission, community):
                         raise PermissionDenied(who.username, permission, community)
                     actor = current

@@ -24,6 +24,9 @@ from core.model import APP_NAME
 log = logging.getLogger(__name__)
 
 ENV_DB = "CONSOLE_DB"
+# A file holding the PostgreSQL password, for a URL without one: the password stays off the
+# command line (where `ps` shows it) and out of the environment.
+ENV_DB_PASSWORD_FILE = "CONSOLE_DB_PASSWORD_FILE"
 # An execution option on the engine of write sessions: their transactions begin IMMEDIATE.
 _WRITE_OPTION = "console_write"
 
@@ -42,6 +45,60 @@ def resolve_url(cli_url: str | None, env: Mapping[str, str] | None = None) -> st
     """`--db` wins over CONSOLE_DB, which wins over the embedded SQLite file."""
     env = os.environ if env is None else env
     return cli_url or env.get(ENV_DB) or default_sqlite_url()
+
+
+def warn_if_password_in_argv(cli_url: str | None) -> bool:
+    """Log a warning (the CLI shows it on stderr) when `--db` carries a password; True if so.
+
+    Any user of the computer can read a process's command line (`ps`); the URL still works.
+    """
+    if not cli_url:
+        return False
+    try:
+        password = make_url(cli_url).password
+    except ArgumentError:
+        return False
+    if not password:
+        return False
+    log.warning(
+        "The database password was given on the command line (--db %s), where any user of "
+        "this computer can read it with ps. Leave it out of the URL and use %s, ~/.pgpass "
+        "(PGPASSFILE) or PGPASSWORD instead.",
+        redact(cli_url),
+        ENV_DB_PASSWORD_FILE,
+    )
+    return True
+
+
+def with_password_file(url: URL, env: Mapping[str, str] | None = None) -> URL:
+    """A PostgreSQL URL without a password takes the one in $CONSOLE_DB_PASSWORD_FILE.
+
+    Without that variable the URL is left as it is, and libpq looks for the password itself
+    (PGPASSWORD, then PGPASSFILE or ~/.pgpass). Only the file's first line counts.
+    """
+    env = os.environ if env is None else env
+    path = env.get(ENV_DB_PASSWORD_FILE)
+    if not path or url.password is not None or url.get_backend_name() != "postgresql":
+        return url
+    file = Path(path).expanduser()
+    try:
+        lines = file.read_text(encoding="utf-8").splitlines()
+        if os.name == "posix" and file.stat().st_mode & 0o077:
+            # libpq ignores a ~/.pgpass that others can read; this one is used, but said.
+            log.warning("the database password file %s is readable by other users", file)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DatabaseError(
+            DbErrorKind.CONFIG,
+            f"Cannot read the database password file {file} (${ENV_DB_PASSWORD_FILE}): {exc}",
+            redact(url),
+        ) from exc
+    if not lines or not lines[0]:
+        raise DatabaseError(
+            DbErrorKind.CONFIG,
+            f"The database password file {file} (${ENV_DB_PASSWORD_FILE}) is empty.",
+            redact(url),
+        )
+    return url.set(password=lines[0])
 
 
 def redact(url: str | URL) -> str:
@@ -181,6 +238,36 @@ def _new_or_ours(cur: sqlite3.Cursor) -> bool:
     return not tables or "alembic_version" in tables
 
 
+def _create_private(path: Path) -> None:
+    """A new database file readable by this user only (its WAL and SHM inherit the mode).
+
+    The file holds residents' personal data; the umask would leave it world-readable.
+    """
+    if path.parent == user_data_dir():
+        path.parent.chmod(0o700)
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except FileExistsError:
+        pass
+    except OSError:
+        pass  # SQLite's own open reports an unwritable place with its usual error
+
+
+def tighten_file_modes(path: Path) -> None:
+    """Take group and other access away from a database of ours, its WAL, SHM and folder."""
+    if not hasattr(os, "geteuid"):
+        return  # Windows: the profile folder's ACL protects it
+    if path.parent == user_data_dir():
+        path.parent.chmod(0o700)
+    for f in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        try:
+            st = f.stat()
+            if st.st_uid == os.geteuid() and st.st_mode & 0o077:
+                f.chmod(st.st_mode & 0o700)
+        except OSError:
+            continue
+
+
 def _sqlite_engine(url: URL, opts: DbOptions) -> Engine:
     path = url.database
     if path and path != ":memory:":
@@ -193,6 +280,7 @@ def _sqlite_engine(url: URL, opts: DbOptions) -> Engine:
                 f"Cannot create the folder {folder}: {exc.strerror}",
                 redact(url),
             ) from exc
+        _create_private(Path(path).expanduser())
     engine = create_engine(url, connect_args={"timeout": opts.busy_timeout_s})
 
     @event.listens_for(engine, "connect")
@@ -264,6 +352,7 @@ class Database:
             elif parsed.get_backend_name() == "postgresql":
                 if parsed.drivername != "postgresql+psycopg":
                     parsed = parsed.set(drivername="postgresql+psycopg")
+                parsed = with_password_file(parsed)
                 self.engine = _postgres_engine(parsed, self.opts)
             else:
                 raise DatabaseError(
@@ -285,6 +374,12 @@ class Database:
     def dialect(self) -> str:
         """'sqlite' or 'postgresql'."""
         return self.engine.dialect.name
+
+    @property
+    def file_path(self) -> Path | None:
+        """The SQLite file, or None (a server, or an in-memory database)."""
+        name = self.engine.url.database if self.dialect == "sqlite" else None
+        return Path(name) if name and name != ":memory:" else None
 
     @property
     def shown_url(self) -> str:

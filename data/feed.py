@@ -46,7 +46,7 @@ class ChangeFeedWatcher(Worker):
         self.last_id = 0
         self._healthy: bool | None = None
         self._listener = (
-            PgChangeListener(db.url, connect_timeout_s=db.opts.connect_timeout_s)
+            PgChangeListener(db.engine.url, connect_timeout_s=db.opts.connect_timeout_s)
             if listen
             else None
         )

@@ -8,16 +8,25 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import inspect
-from sqlalchemy.engine import Connection
-from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 
-from data.db import Database, DatabaseError, DbErrorKind, DbOptions, classify
+from data.db import (
+    Database,
+    DatabaseError,
+    DbErrorKind,
+    DbOptions,
+    classify,
+    redact,
+    tighten_file_modes,
+)
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -72,20 +81,43 @@ def _current_revision(db: Database) -> str | None:
         return None  # no table yet, or unreadable: the full check says which
 
 
-def open_database(url: str, *, migrate: bool = True, opts: DbOptions | None = None) -> Database:
-    """Open, check and migrate the database; raise DatabaseError with a clear message."""
+def open_database(
+    url: str, *, migrate: bool = True, opts: DbOptions | None = None, must_exist: bool = False
+) -> Database:
+    """Open, check and migrate the database; raise DatabaseError with a clear message.
+
+    `must_exist`: a SQLite file that is not there is an error, not a new empty database
+    (a check run on a mistyped path must not report an empty log as intact).
+    """
+    if must_exist:
+        _require_sqlite_file(url)
     db = Database(url, opts)
     try:
         db.probe()
         if migrate:
             _migrate(db)
             db.checked = True
+            if db.file_path is not None:
+                # Only once it is known to be ours: a foreign file is left exactly as it was.
+                tighten_file_modes(db.file_path)
             db.analyze_if_never()
     except DatabaseError:
         db.dispose()
         raise
     log.info("database ready: %s", db.shown_url)
     return db
+
+
+def _require_sqlite_file(url: str) -> None:
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return  # Database() explains a malformed URL
+    path = parsed.database
+    if parsed.get_backend_name() != "sqlite" or not path or path == ":memory:":
+        return  # a server refuses an unknown database by itself, creating nothing
+    if not Path(path).expanduser().is_file():
+        raise DatabaseError(DbErrorKind.CONFIG, f"no database at {path}", redact(url))
 
 
 def _migrate(db: Database) -> None:
@@ -156,6 +188,35 @@ def schema_status(conn: Connection) -> SchemaStatus:
     return SchemaStatus(current=current, head=head, has_tables=bool(tables))
 
 
+def _needs_owner(user: str, status: SchemaStatus, db: Database) -> DatabaseError:
+    return DatabaseError(
+        DbErrorKind.MIGRATION,
+        f"The database schema must be updated ({status.current or 'empty'} -> {status.head}), "
+        f"but the database user {user!r} may not change it. Run `console migrate` with the "
+        "database owner's URL (on PostgreSQL the owner migrates; workstations only use the "
+        "schema), then start the console again.",
+        db.shown_url,
+    )
+
+
+def _refuse_unless_owner(conn: Connection, status: SchemaStatus, db: Database) -> None:
+    """PostgreSQL: a role that cannot migrate (a workstation's) is told who must, up front.
+
+    Migrating alters tables, which only their owner (or a superuser) may do: the owner of
+    alembic_version stands for the schema's owner; an empty database needs CREATE on it.
+    """
+    user, may = conn.exec_driver_sql(
+        "SELECT current_user, (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) "
+        "OR CASE WHEN to_regclass('alembic_version') IS NULL "
+        "THEN has_schema_privilege(current_schema(), 'CREATE') "
+        "ELSE pg_has_role((SELECT relowner FROM pg_class "
+        "WHERE oid = to_regclass('alembic_version')), 'USAGE') END"
+    ).one()
+    conn.rollback()
+    if not may:
+        raise _needs_owner(str(user), status, db)
+
+
 def _migration_error(exc: SQLAlchemyError, db: Database) -> DatabaseError:
     """A statement of a migration failed: say so, unless the connection itself was lost.
 
@@ -167,6 +228,13 @@ def _migration_error(exc: SQLAlchemyError, db: Database) -> DatabaseError:
     if err.kind is not DbErrorKind.UNREACHABLE or lost:
         return err
     orig = exc.orig if isinstance(exc, DBAPIError) else exc
+    if getattr(orig, "sqlstate", None) == "42501":  # insufficient_privilege
+        return DatabaseError(
+            DbErrorKind.MIGRATION,
+            f"Migration failed and was rolled back: {orig}. Only the database owner may "
+            "change the schema: run `console migrate` with the owner's database URL.",
+            db.shown_url,
+        )
     return DatabaseError(
         DbErrorKind.MIGRATION,
         f"Migration failed and was rolled back: {orig}",
@@ -174,8 +242,12 @@ def _migration_error(exc: SQLAlchemyError, db: Database) -> DatabaseError:
     )
 
 
-def upgrade_to_head(db: Database) -> SchemaStatus:
-    """Bring the schema to the newest revision, all or nothing."""
+def upgrade_to_head(db: Database, attributes: Mapping[str, object] | None = None) -> SchemaStatus:
+    """Bring the schema to the newest revision, all or nothing.
+
+    `attributes` reach the migrations through Alembic's config (0005 takes the site's field
+    keys from "field_keys" when `console key encrypt-existing` runs it).
+    """
     from alembic import command
     from alembic.util import CommandError
 
@@ -189,8 +261,11 @@ def upgrade_to_head(db: Database) -> SchemaStatus:
                 conn.commit()
                 if status.up_to_date:
                     return status
+                if db.dialect == "postgresql":
+                    _refuse_unless_owner(conn, status, db)
                 log.info("migrating schema %s -> %s", status.current or "(empty)", status.head)
                 cfg = alembic_config()
+                cfg.attributes.update(attributes or {})
                 cfg.attributes["connection"] = conn
                 try:
                     command.upgrade(cfg, "head")

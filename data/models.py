@@ -160,8 +160,20 @@ class Resident(Base):
     community_id: Mapped[int] = mapped_column(ForeignKey("community.id"), index=True)
     name: Mapped[str] = mapped_column(String(64), index=True)
     gender: Mapped[str] = mapped_column(String(1))
-    birth_date: Mapped[date] = mapped_column(Date)
-    id_number: Mapped[str] = mapped_column(String(18), unique=True)
+    # Identity number and birth date are encrypted at rest (data.fieldcrypt, migration 0005):
+    # the birth year and the masked number (first and last 4 characters) give their masked
+    # forms without a key; the keyed hash finds a typed number. With a plaintext birth date
+    # the masked number would narrow a number to one or two candidates: the date is encrypted
+    # too. The *_mask columns are what lists show (core.personal.stored_masks sets them on
+    # every write): masking each row in Python cost more than the list itself.
+    birth_year: Mapped[int] = mapped_column(Integer)
+    birth_date_enc: Mapped[str] = mapped_column(String(120))
+    id_number_enc: Mapped[str] = mapped_column(String(120))
+    id_number_hmac: Mapped[str] = mapped_column(String(64), unique=True, index=True)
+    id_number_mask: Mapped[str] = mapped_column(String(18))
+    name_mask: Mapped[str] = mapped_column(String(64))
+    phone_mask: Mapped[str] = mapped_column(String(32))
+    address_mask: Mapped[str] = mapped_column(String(200))
     address: Mapped[str] = mapped_column(String(200))
     phone: Mapped[str] = mapped_column(String(32), default="", index=True)
     lives_alone: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -280,7 +292,8 @@ class AuditLog(Base):
     actor: Mapped[str] = mapped_column(String(64))
     workstation: Mapped[str] = mapped_column(String(16))
     action: Mapped[str] = mapped_column(String(32), index=True)
-    target: Mapped[str] = mapped_column(String(200), default="")
+    # Indexed: "who looked at this resident" reads a record's rows out of years of audit log.
+    target: Mapped[str] = mapped_column(String(200), default="", index=True)
     detail: Mapped[str] = mapped_column(Text, default="")
     prev_hash: Mapped[str] = mapped_column(String(64))
     row_hash: Mapped[str] = mapped_column(String(64), unique=True)
@@ -307,6 +320,18 @@ class ChangeLog(Base):
     workstation: Mapped[str] = mapped_column(String(16), default="")
 
 
+class DbRoleScope(Base):
+    """Which community a PostgreSQL login role reaches under row-level security (NULL: all).
+
+    A role without a row reaches no row of a scoped table (migration 0006; `console db setup`
+    fills it). Unused on SQLite, which has no database roles.
+    """
+
+    __tablename__ = "db_role_scope"
+    role_name: Mapped[str] = mapped_column(Text, primary_key=True)
+    community_id: Mapped[int | None] = mapped_column(ForeignKey("community.id"))
+
+
 class SiteMeta(Base):
     """Key/value facts about the site this database serves (name, time zone, seed version)."""
 
@@ -321,6 +346,7 @@ __all__ = [
     "Base",
     "ChangeLog",
     "Community",
+    "DbRoleScope",
     "Department",
     "Device",
     "Incident",

@@ -46,7 +46,9 @@ def generate_password(length: int = 14) -> str:
 def principal_of(user: User) -> Principal:
     """The frozen view of a user that services and the GUI pass around."""
     role = RoleName(user.role.name)
-    scope = frozenset(c.code for c in user.communities) or None
+    codes = frozenset(c.code for c in user.communities)
+    # Scope fails closed: a station account without a community sees none, not the street.
+    scope = codes if codes or role is RoleName.STATION else None
     return Principal(
         user_id=user.id,
         username=user.username,

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, insert, select
@@ -14,11 +16,13 @@ from sqlalchemy.orm import Session
 
 from core.audit import AuditAction
 from core.model import DeviceKind, DeviceState, RoleName
+from core.personal import stored_masks
 from core.population import ResidentSpec, generate_population
 from core.site import SiteSpec
 from core.timefmt import utcnow
 from data.changes import record_change
 from data.db import Database
+from data.fieldcrypt import FieldKeys
 from data.models import (
     Community,
     Department,
@@ -32,6 +36,7 @@ from data.models import (
 )
 from data.security import generate_password
 from data.services import Services
+from data.services.residents import BIRTH_DATE_COLUMN, ID_NUMBER_COLUMN, field_keys_for
 
 log = logging.getLogger(__name__)
 
@@ -172,13 +177,19 @@ def seed_structure(s: Session, site: SiteSpec) -> tuple[int, int]:
     return len(comm), len(devices)
 
 
-def _resident_values(r: ResidentSpec, community_id: int, now: Any) -> dict[str, Any]:
+def _resident_values(
+    r: ResidentSpec, community_id: int, now: Any, keys: FieldKeys, mac: str
+) -> dict[str, Any]:
+    # Identity number and birth date only ever reach the database encrypted (migration 0005).
     return {
         "community_id": community_id,
         "name": r.name,
         "gender": r.gender,
-        "birth_date": r.birth_date,
-        "id_number": r.id_number,
+        "birth_year": r.birth_date.year,
+        "birth_date_enc": keys.encrypt(r.birth_date.isoformat(), BIRTH_DATE_COLUMN),
+        "id_number_enc": keys.encrypt(r.id_number, ID_NUMBER_COLUMN),
+        "id_number_hmac": mac,
+        **stored_masks(name=r.name, phone=r.phone, address=r.address, id_number=r.id_number),
         "address": r.address,
         "phone": r.phone,
         "lives_alone": r.care.lives_alone,
@@ -196,17 +207,29 @@ def _resident_values(r: ResidentSpec, community_id: int, now: Any) -> dict[str, 
     }
 
 
-def seed_residents(s: Session, site: SiteSpec, people: Iterable[ResidentSpec]) -> int:
-    """Insert the residents not yet present (matched by identity number), in batches."""
+def seed_residents(
+    s: Session, site: SiteSpec, people: Iterable[ResidentSpec], keys: Path | None = None
+) -> int:
+    """Insert the residents not yet present (matched by identity number), in batches.
+
+    `keys` is the site's key folder: identity numbers are stored encrypted and matched by
+    their keyed hash. The keys are read only when there is somebody to seed.
+    """
+    people = iter(people)
+    first = next(people, None)
+    if first is None:
+        return 0
+    field_keys = field_keys_for(s, keys)
     ids = dict(s.execute(select(Community.code, Community.id)).all())
-    known = set(s.scalars(select(Resident.id_number)))
+    known = set(s.scalars(select(Resident.id_number_hmac)))
     now = utcnow()
     batch: list[dict[str, Any]] = []
     added = 0
-    for r in people:
-        if r.id_number in known:
+    for r in itertools.chain((first,), people):
+        mac = field_keys.index(r.id_number)
+        if mac in known:
             continue
-        batch.append(_resident_values(r, ids[r.community], now))
+        batch.append(_resident_values(r, ids[r.community], now, field_keys, mac))
         if len(batch) >= _RESIDENT_BATCH:
             s.execute(insert(Resident), batch)
             added += len(batch)
@@ -242,7 +265,7 @@ def seed_site(
         pinned = s.get(SiteMeta, "population_date")
         today = date.fromisoformat(pinned.value) if pinned else date.today()
         people = generate_population(site, population, seed=seed, today=today)
-        added = seed_residents(s, site, people)
+        added = seed_residents(s, site, people, services.ctx.keys)
         for key, value in (
             ("site_name", site.name),
             ("timezone", site.timezone),

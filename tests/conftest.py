@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 import os
+import shutil
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -15,10 +18,51 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from core.site import SiteSpec, load_site
 from data.db import Database
 from data.migrate import open_database
-from tests.helpers.postgres import PgServer, start_postgres
+from tests.helpers.postgres import PgServer, setup_console_roles, start_postgres
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO_SITE = ROOT / "resources" / "demo" / "site.toml"
+
+# --- the log of the whole run is checked for secrets --------------------------------------------
+# Every password the tests hash is remembered; at the end the log of the run, written with the
+# console's own levels, must contain none of them and no valid identity number.
+_PASSWORDS: set[str] = set()
+_RUN_LOG = Path(tempfile.mkdtemp(prefix="console-test-log-")) / "run.log"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    from data.security import Argon2Hasher
+
+    original = Argon2Hasher.hash
+
+    def remembering(self: Argon2Hasher, password: str) -> str:
+        _PASSWORDS.add(password)
+        return original(self, password)
+
+    Argon2Hasher.hash = remembering  # type: ignore[method-assign]
+    handler = logging.FileHandler(_RUN_LOG, encoding="utf-8")
+    handler.setLevel(logging.INFO)
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    logging.getLogger().addHandler(handler)
+    logging.getLogger().setLevel(logging.INFO)
+    for noisy in ("alembic", "sqlalchemy"):  # as console.cli sets them
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    from tests.helpers.logscan import secrets_in
+
+    logging.shutdown()
+    text = _RUN_LOG.read_text(encoding="utf-8", errors="replace") if _RUN_LOG.exists() else ""
+    leaks, ids = secrets_in(text, _PASSWORDS)
+    if not leaks and not ids:
+        shutil.rmtree(_RUN_LOG.parent, ignore_errors=True)
+    else:
+        print(  # noqa: T201
+            f"\nthe log of this run ({_RUN_LOG}) holds {len(leaks)} password(s) and "
+            f"{len(ids)} identity number(s): {leaks[:3]} {ids[:3]}"
+        )
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 @pytest.fixture(autouse=True)
@@ -69,11 +113,30 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 @pytest.fixture(scope="session")
 def pg_migrated_template(pg_server: PgServer) -> str:
-    """A PostgreSQL database migrated once by the real Alembic migrations, to clone from."""
+    """A PostgreSQL database migrated once by the real Alembic migrations, to clone from.
+
+    Migrated by its owner, with the console's roles set up as `console db setup` does (the
+    workstation role, street-wide): its grants and scope rows are copied with every clone.
+    """
     name = f"tmpl_{os.getpid()}"
     database = open_database(pg_server.create_database(name))
-    database.dispose()
+    try:
+        setup_console_roles(database)
+    finally:
+        database.dispose()
     return name
+
+
+def _migrated_url(request: pytest.FixtureRequest, tmp_path: Path, *, owner: bool) -> str:
+    global _db_counter
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'console.db'}"
+    srv: PgServer = request.getfixturevalue("pg_server")
+    template: str = request.getfixturevalue("pg_migrated_template")
+    _db_counter += 1
+    name = f"t{os.getpid()}_{_db_counter}"
+    url = srv.create_database(name, template=template)
+    return url if owner else srv.workstation_url(name)
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
@@ -81,17 +144,20 @@ def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
     """A migrated database on SQLite and on PostgreSQL (the real migrations, not create_all).
 
     PostgreSQL databases are copies of one database migrated by Alembic (CREATE DATABASE …
-    TEMPLATE), which opening then finds up to date; SQLite files are migrated afresh.
+    TEMPLATE), which opening then finds up to date; SQLite files are migrated afresh. On
+    PostgreSQL the console connects as the control-room workstation's role, with only the
+    grants `console db setup` gives it; what only the owner does (seeding, tampering) goes
+    through `tests.helpers.postgres.as_owner` or the `owner_db` fixture.
     """
-    global _db_counter
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'console.db'}"
-    else:
-        srv: PgServer = request.getfixturevalue("pg_server")
-        template: str = request.getfixturevalue("pg_migrated_template")
-        _db_counter += 1
-        url = srv.create_database(f"t{os.getpid()}_{_db_counter}", template=template)
-    database = open_database(url)
+    database = open_database(_migrated_url(request, tmp_path, owner=False))
+    yield database
+    database.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def owner_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    """Like `db`, but connected as the database's owner: for tests of owner tasks (seeding)."""
+    database = open_database(_migrated_url(request, tmp_path, owner=True))
     yield database
     database.dispose()
 

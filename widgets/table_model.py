@@ -15,6 +15,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from widgets.text import plain_tooltip
+
 R = TypeVar("R")
 K = TypeVar("K", bound=Hashable)
 
@@ -162,7 +164,10 @@ class RowTableModel(QAbstractTableModel, Generic[R, K]):
         elif role == Qt.ItemDataRole.ForegroundRole:
             fn = col.foreground
         elif role == Qt.ItemDataRole.ToolTipRole:
-            fn = col.tooltip
+            if col.tooltip is None:
+                return None
+            tip = col.tooltip(row)
+            return plain_tooltip(tip) if isinstance(tip, str) else tip
         elif role == Qt.ItemDataRole.TextAlignmentRole:
             fn = col.alignment
         else:

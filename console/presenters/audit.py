@@ -1,21 +1,42 @@
-"""The audit capability: checking the hash chain of the audit log from the console."""
+"""The audit capability: checking the audit log, and signing periodic checkpoints of it."""
 
 from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QTimer, Slot
 
 from console.presenters.base import Presenter, PresenterContext
 from console.shell.main_window import ActionSpec
 from core.audit import ChainReport
+from core.checkpoint import CheckpointReason, SignedCheckpoint
 from core.permissions import Permission
+from data.checkpoints import AuditVerdict
 from widgets.notifications import Level
+
+log = logging.getLogger(__name__)
 
 
 class AuditPresenter(Presenter):
-    """Tools → Verify audit log (auditors only; the service checks again)."""
+    """Tools → Verify audit log (auditors only; the service checks again), and checkpoints.
+
+    With a checkpoint folder, a timer signs the chain head every `checkpoint_minutes` on the
+    reader pool, on workstations that hold the site's private audit key; failures reach the
+    notification area.
+    """
 
     name = "audit"
 
-    def __init__(self, ctx: PresenterContext):
+    def __init__(
+        self,
+        ctx: PresenterContext,
+        checkpoints: Path | None = None,
+        checkpoint_minutes: float = 60.0,
+    ):
         super().__init__(ctx)
+        self.checkpoints = checkpoints
+        self._checkpoint_running = False
         ctx.window.add_action(
             ActionSpec(
                 "verify_audit",
@@ -25,28 +46,94 @@ class AuditPresenter(Presenter):
             ),
             self.verify,
         )
+        self.checkpoint_timer = QTimer(self)
+        self.checkpoint_timer.timeout.connect(self._on_checkpoint_timer_timeout)
+        if checkpoints is not None and checkpoint_minutes > 0:
+            self.checkpoint_timer.start(max(1, round(checkpoint_minutes * 60_000)))
 
     def verify(self) -> None:
-        """Check the whole chain off the GUI thread and say what was found."""
+        """Check the whole chain (and the checkpoints, if any) off the GUI thread."""
         who = self.who
         if who is None:
             return
         audit = self.ctx.services.audit
         self.ctx.feedback.message(self.tr("Verifying the audit log…"), 0)
-        self.read_for(
-            who, lambda: audit.verify(who), self._on_verified, self.tr("Audit check failed")
-        )
+        what = self.tr("Audit check failed")
+        folder = self.checkpoints
+        if folder is None:
+            self.read_for(who, lambda: audit.verify(who), self._on_verified, what)
+        else:
+            self.read_for(
+                who, lambda: audit.verify_anchored(who, folder), self._on_verified_anchored, what
+            )
 
     def _on_verified(self, report: ChainReport) -> None:
         self.ctx.window.clear_message()
         if report.ok:
-            text = self.tr("Audit log intact: {n} rows, chain verified.").format(n=report.rows)
-            self.ctx.feedback.notify(Level.INFO, text)
-            self.ctx.dialogs.inform(self.tr("Verify audit log"), text)
+            self._tell_intact(report.rows, None)
         else:
             first = report.breaks[0]
             text = self.tr("AUDIT LOG TAMPERED: {n} problems; first at row {row}: {why}").format(
                 n=len(report.breaks), row=first.row_id, why=first.reason
             )
-            self.ctx.feedback.notify(Level.ERROR, text)
-            self.ctx.dialogs.inform(self.tr("Verify audit log"), text, error=True)
+            self._tell_tampered(text)
+
+    def _on_verified_anchored(self, verdict: AuditVerdict) -> None:
+        self.ctx.window.clear_message()
+        if verdict.ok:
+            self._tell_intact(verdict.chain.rows, verdict.warning())
+        else:
+            problems = verdict.problems()
+            text = self.tr("AUDIT LOG TAMPERED: {n} problems; the first: {why}").format(
+                n=len(problems), why=problems[0]
+            )
+            self._tell_tampered(text)
+
+    def _tell_intact(self, rows: int, warning: str | None) -> None:
+        text = self.tr("Audit log intact: {n} rows, chain verified.").format(n=rows)
+        if warning is not None:
+            # The warning's detail is the CLI's English text, as the chain's reasons are.
+            text += " " + self.tr("Not anchored by a signed checkpoint: {why}").format(why=warning)
+        self.ctx.feedback.notify(Level.INFO if warning is None else Level.WARNING, text)
+        self.ctx.dialogs.inform(self.tr("Verify audit log"), text)
+
+    def _tell_tampered(self, text: str) -> None:
+        self.ctx.feedback.notify(Level.ERROR, text)
+        self.ctx.dialogs.inform(self.tr("Verify audit log"), text, error=True)
+
+    # --- periodic checkpoints ---------------------------------------------------------------
+    @Slot()
+    def _on_checkpoint_timer_timeout(self) -> None:
+        self.take_checkpoint(CheckpointReason.PERIODIC)
+
+    def take_checkpoint(self, reason: CheckpointReason) -> bool:
+        """Sign the chain head off the GUI thread; False when this workstation cannot sign.
+
+        Most workstations hold only the public key (or none): for them this is a no-op, not
+        an error, every time the timer fires.
+        """
+        folder = self.checkpoints
+        audit = self.ctx.services.audit
+        if folder is None or self._checkpoint_running or not audit.can_sign():
+            return False
+        self._checkpoint_running = True
+        self.ctx.jobs.read(
+            lambda: audit.checkpoint(folder, reason),
+            self._on_checkpoint_written,
+            self._on_checkpoint_failed,
+            "audit checkpoint",
+        )
+        return True
+
+    def _on_checkpoint_written(self, result: tuple[Path, SignedCheckpoint]) -> None:
+        self._checkpoint_running = False
+        path, signed = result
+        log.info("audit checkpoint written: %s (%d rows)", path, signed.checkpoint.rows)
+
+    def _on_checkpoint_failed(self, exc: BaseException) -> None:
+        self._checkpoint_running = False
+        self.ctx.feedback.report(exc, self.tr("Audit checkpoint failed"))
+
+    def shutdown(self) -> None:
+        """No checkpoint starts once the console is closing."""
+        self.checkpoint_timer.stop()

@@ -17,6 +17,7 @@ from core.incidents import (
     TransitionError,
     allowed_targets,
     needs_attention,
+    required_permission,
 )
 from core.model import Priority
 from core.permissions import Permission, PermissionDenied, Principal
@@ -452,10 +453,7 @@ class IncidentsPresenter(Presenter):
             t
             for t in allowed_targets(detail.row.state)
             if who.can(
-                Permission.REVIEW_INCIDENTS
-                if t is IncidentState.CLOSED
-                else Permission.HANDLE_INCIDENTS,
-                detail.row.community or STREET_WIDE,
+                required_permission(detail.row.state, t), detail.row.community or STREET_WIDE
             )
         ]
         self._shown = detail

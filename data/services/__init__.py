@@ -11,6 +11,7 @@ from data.services.accounts import AccountService
 from data.services.audit import AuditService
 from data.services.devices import DeviceService
 from data.services.incidents import IncidentService
+from data.services.residents import ResidentService
 from data.services.signin import SignInService
 from data.services.site import SiteService
 
@@ -25,6 +26,7 @@ class Services:
     accounts: AccountService
     incidents: IncidentService
     devices: DeviceService
+    residents: ResidentService
     audit: AuditService
 
     @classmethod
@@ -47,5 +49,6 @@ class Services:
             accounts=AccountService(ctx, hasher, policy),
             incidents=IncidentService(ctx),
             devices=DeviceService(ctx),
+            residents=ResidentService(ctx),
             audit=AuditService(ctx),
         )

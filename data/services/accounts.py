@@ -48,6 +48,9 @@ class AccountService:
         with self.ctx.write(actor, Permission.MANAGE_USERS) as tx:
             if problem:
                 raise ValueError(f"password too weak: {problem}")
+            if role is RoleName.STATION and not codes:
+                # A station PC serves one community; without one it would see nothing useful.
+                raise ValueError("a station account needs its community (--community CODE)")
             s = tx.session
             if find_user(s, username) is not None:
                 raise ValueError(f"user {username!r} exists")

@@ -26,6 +26,7 @@ from core.incidents import (
     TransitionError,
     check_transition,
     queue_rank,
+    required_permission,
 )
 from core.model import IncidentSource, Priority
 from core.permissions import Permission, Principal
@@ -403,25 +404,21 @@ class IncidentService:
         note: str = "",
         disposition: str = "",
     ) -> None:
-        """Move an incident along its lifecycle; closing needs the review permission.
+        """Move an incident along its lifecycle; closing and reopening a closed item need the
+        review permission.
 
         Resolving an incident of a type with dispositions must name one of them.
         """
         note, disposition = clean_block(note), clean_line(disposition)
         if len(note) > NOTE_MAX:
             raise ValueError(f"a note has at most {NOTE_MAX} characters")
-        needed = (
-            Permission.REVIEW_INCIDENTS
-            if target is IncidentState.CLOSED
-            else Permission.HANDLE_INCIDENTS
-        )
         with self.ctx.write(who) as tx:
             s = tx.session
             inc, ccode = self._locked(s, incident_id)
+            current = IncidentState(inc.state)
             # A street-wide item (no community) is outside every community scope: a station
             # PC cannot see it in its queue, so it may not change it either.
-            self.ctx.check(tx, needed, ccode or STREET_WIDE)
-            current = IncidentState(inc.state)
+            self.ctx.check(tx, required_permission(current, target), ccode or STREET_WIDE)
             check_transition(Transition(current, target, note))
             if target is IncidentState.CLOSED and self._resolved_by(s, inc.id) == who.user_id:
                 # Four eyes: a review by the one who resolved it would be no review at all.

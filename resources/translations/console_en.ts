@@ -124,29 +124,44 @@
 <context>
     <name>AuditPresenter</name>
     <message>
-        <location filename="../../console/presenters/audit.py" line="22"/>
-        <location filename="../../console/presenters/audit.py" line="45"/>
-        <location filename="../../console/presenters/audit.py" line="52"/>
+        <location filename="../../console/presenters/audit.py" line="43"/>
+        <location filename="../../console/presenters/audit.py" line="98"/>
+        <location filename="../../console/presenters/audit.py" line="102"/>
         <source>Verify audit log</source>
         <translation type="unfinished">Verify audit log</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/audit.py" line="35"/>
+        <location filename="../../console/presenters/audit.py" line="60"/>
         <source>Verifying the audit log…</source>
         <translation type="unfinished">Verifying the audit log…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/audit.py" line="37"/>
+        <location filename="../../console/presenters/audit.py" line="61"/>
         <source>Audit check failed</source>
         <translation type="unfinished">Audit check failed</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/audit.py" line="43"/>
+        <location filename="../../console/presenters/audit.py" line="87"/>
+        <source>AUDIT LOG TAMPERED: {n} problems; the first: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/audit.py" line="93"/>
         <source>Audit log intact: {n} rows, chain verified.</source>
         <translation type="unfinished">Audit log intact: {n} rows, chain verified.</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/audit.py" line="48"/>
+        <location filename="../../console/presenters/audit.py" line="96"/>
+        <source>Not anchored by a signed checkpoint: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/audit.py" line="135"/>
+        <source>Audit checkpoint failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/audit.py" line="76"/>
         <source>AUDIT LOG TAMPERED: {n} problems; first at row {row}: {why}</source>
         <translation type="unfinished">AUDIT LOG TAMPERED: {n} problems; first at row {row}: {why}</translation>
     </message>
@@ -258,7 +273,7 @@
         <translation type="vanished">Quit the console? Devices hosted on this workstation stop reporting.</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="120"/>
+        <location filename="../../console/app.py" line="131"/>
         <source>Refresh</source>
         <translation type="unfinished">Refresh</translation>
     </message>
@@ -756,80 +771,80 @@ Command system of {site}</translation>
 <context>
     <name>IncidentsPresenter</name>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="66"/>
+        <location filename="../../console/presenters/incidents.py" line="68"/>
         <source>Incident queue</source>
         <translation type="unfinished">Incident queue</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="77"/>
+        <location filename="../../console/presenters/incidents.py" line="79"/>
         <source>New incident…</source>
         <translation type="unfinished">New incident…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="88"/>
+        <location filename="../../console/presenters/incidents.py" line="90"/>
         <source>Acknowledge</source>
         <translation type="unfinished">Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="124"/>
+        <location filename="../../console/presenters/incidents.py" line="132"/>
         <source>New {priority}: #{id} {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="193"/>
-        <location filename="../../console/presenters/incidents.py" line="271"/>
-        <location filename="../../console/presenters/incidents.py" line="287"/>
-        <location filename="../../console/presenters/incidents.py" line="318"/>
+        <location filename="../../console/presenters/incidents.py" line="201"/>
+        <location filename="../../console/presenters/incidents.py" line="282"/>
+        <location filename="../../console/presenters/incidents.py" line="298"/>
+        <location filename="../../console/presenters/incidents.py" line="329"/>
         <source>Could not load the incident queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="387"/>
+        <location filename="../../console/presenters/incidents.py" line="398"/>
         <source>Could not create the incident</source>
         <translation type="unfinished">Could not create the incident</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="398"/>
+        <location filename="../../console/presenters/incidents.py" line="409"/>
         <source>Select an incident first.</source>
         <translation type="unfinished">Select an incident first.</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="412"/>
+        <location filename="../../console/presenters/incidents.py" line="423"/>
         <source>Could not acknowledge the incident</source>
         <translation type="unfinished">Could not acknowledge the incident</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="428"/>
+        <location filename="../../console/presenters/incidents.py" line="439"/>
         <source>Could not open the incident</source>
         <translation type="unfinished">Could not open the incident</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="481"/>
+        <location filename="../../console/presenters/incidents.py" line="489"/>
         <source>Resolve incident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="482"/>
+        <location filename="../../console/presenters/incidents.py" line="490"/>
         <source>Resolve #{id} ({priority}) “{title}”? The response ends here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="497"/>
+        <location filename="../../console/presenters/incidents.py" line="505"/>
         <source>Take over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="498"/>
+        <location filename="../../console/presenters/incidents.py" line="506"/>
         <source>Take over #{id} from {name}? The timeline records it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="507"/>
+        <location filename="../../console/presenters/incidents.py" line="515"/>
         <source>Not taken over.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="523"/>
+        <location filename="../../console/presenters/incidents.py" line="531"/>
         <source>Not resolved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -990,47 +1005,47 @@ Command system of {site}</translation>
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../widgets/login.py" line="257"/>
+        <location filename="../../widgets/login.py" line="268"/>
         <source>Wrong password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="278"/>
+        <location filename="../../widgets/login.py" line="289"/>
         <source>No incidents waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="280"/>
+        <location filename="../../widgets/login.py" line="291"/>
         <source>1 incident waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="282"/>
+        <location filename="../../widgets/login.py" line="293"/>
         <source>{n} incidents waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="301"/>
+        <location filename="../../widgets/login.py" line="312"/>
         <source>Screen locked</source>
         <translation>Screen locked</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="302"/>
+        <location filename="../../widgets/login.py" line="313"/>
         <source>Signed in: {name}</source>
         <translation>Signed in: {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="303"/>
+        <location filename="../../widgets/login.py" line="314"/>
         <source>Password</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="304"/>
+        <location filename="../../widgets/login.py" line="315"/>
         <source>Unlock</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="305"/>
+        <location filename="../../widgets/login.py" line="316"/>
         <source>Sign out</source>
         <translation>Sign out</translation>
     </message>
@@ -1038,48 +1053,48 @@ Command system of {site}</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../widgets/login.py" line="97"/>
+        <location filename="../../widgets/login.py" line="108"/>
         <source>Checking…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="97"/>
-        <location filename="../../widgets/login.py" line="134"/>
+        <location filename="../../widgets/login.py" line="108"/>
+        <location filename="../../widgets/login.py" line="145"/>
         <source>Sign in</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="116"/>
+        <location filename="../../widgets/login.py" line="127"/>
         <source>Enter your user name.</source>
         <translation>Enter your user name.</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="128"/>
+        <location filename="../../widgets/login.py" line="139"/>
         <source>Sign in — Street Command Console</source>
         <translation>Sign in — Street Command Console</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="129"/>
+        <location filename="../../widgets/login.py" line="140"/>
         <source>Street Command Console</source>
         <translation>Street Command Console</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="131"/>
+        <location filename="../../widgets/login.py" line="142"/>
         <source>User name</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="132"/>
+        <location filename="../../widgets/login.py" line="143"/>
         <source>Password</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="133"/>
+        <location filename="../../widgets/login.py" line="144"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="135"/>
+        <location filename="../../widgets/login.py" line="146"/>
         <source>Quit</source>
         <translation>Quit</translation>
     </message>
@@ -1466,6 +1481,479 @@ Command system of {site}</translation>
     </message>
 </context>
 <context>
+    <name>ResidentCardDialog</name>
+    <message>
+        <location filename="../../widgets/residents.py" line="565"/>
+        <source>under 18</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="569"/>
+        <source>Shown for incident #{id}; this look is recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="574"/>
+        <source>Shown for the reason you gave; this look is recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="577"/>
+        <source>Masked view. To see more, give an incident number or a reason below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="582"/>
+        <source>The identity number and birth date cannot be shown: the site key is missing on this workstation, or does not fit this database. Ask the site&apos;s administrator. ({detail})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="597"/>
+        <source>Consent to care services: given {date} ({method})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="602"/>
+        <source>Consent to care services: not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="607"/>
+        <source>Incident</source>
+        <translation type="unfinished">Incident</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="607"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="610"/>
+        <source>Refused: {note}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="612"/>
+        <source>Incident #{id}</source>
+        <translation type="unfinished">Incident #{id}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="622"/>
+        <source>Who looked at this record ({n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="624"/>
+        <source>Who looked at this record: nobody beyond the masked view yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="630"/>
+        <source>no reason given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="631"/>
+        <source>no incident number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="632"/>
+        <source>no such incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="633"/>
+        <source>the incident is closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="634"/>
+        <source>not an incident of theirs to handle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="654"/>
+        <source>Type the number of the incident you are handling.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="668"/>
+        <source>Resident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="670"/>
+        <source>Identity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="671"/>
+        <source>Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="672"/>
+        <source>Care</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="673"/>
+        <source>Whereabouts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="679"/>
+        <source>Reveal — every look is recorded with its purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="680"/>
+        <source>For incident #</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="681"/>
+        <source>Other reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="682"/>
+        <source>the incident you are handling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="684"/>
+        <source>why you need to see this person&apos;s details (at least 4 characters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="686"/>
+        <source>Reveal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="690"/>
+        <source>Time</source>
+        <translation type="unfinished">Time</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="691"/>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="692"/>
+        <source>Workstation</source>
+        <translation type="unfinished">Workstation</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="693"/>
+        <source>Purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="694"/>
+        <source>Fields shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="697"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ResidentTableModel</name>
+    <message>
+        <location filename="../../widgets/residents.py" line="146"/>
+        <source>Name</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="148"/>
+        <source>Under 18: shown masked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="150"/>
+        <source>Gender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="151"/>
+        <source>Born</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="152"/>
+        <source>Identity number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="153"/>
+        <source>Phone</source>
+        <translation type="unfinished">Phone</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="154"/>
+        <source>Community</source>
+        <translation type="unfinished">Community</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="155"/>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="156"/>
+        <source>Care</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Residents</name>
+    <message>
+        <location filename="../../widgets/residents.py" line="63"/>
+        <source>Male</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="64"/>
+        <source>Female</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="72"/>
+        <location filename="../../widgets/residents.py" line="96"/>
+        <source>Lives alone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="73"/>
+        <location filename="../../widgets/residents.py" line="97"/>
+        <source>Dementia</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="74"/>
+        <location filename="../../widgets/residents.py" line="98"/>
+        <source>Disability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="75"/>
+        <location filename="../../widgets/residents.py" line="99"/>
+        <source>Chronic illness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="79"/>
+        <location filename="../../widgets/residents.py" line="95"/>
+        <source>Needs care</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="86"/>
+        <source>Name</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="87"/>
+        <source>Gender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="88"/>
+        <source>Born</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="89"/>
+        <source>Identity number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="90"/>
+        <source>Phone</source>
+        <translation type="unfinished">Phone</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="91"/>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="92"/>
+        <source>Emergency contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="93"/>
+        <source>Contact&apos;s phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="94"/>
+        <source>Relation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="100"/>
+        <source>Whereabouts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="107"/>
+        <source>(not shown to you)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="110"/>
+        <source>no positions recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="111"/>
+        <source>(masked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="114"/>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="116"/>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ResidentsPresenter</name>
+    <message>
+        <location filename="../../console/presenters/residents.py" line="43"/>
+        <source>Residents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/residents.py" line="54"/>
+        <source>Find resident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/residents.py" line="94"/>
+        <location filename="../../console/presenters/residents.py" line="147"/>
+        <location filename="../../console/presenters/residents.py" line="169"/>
+        <source>Could not load the residents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/residents.py" line="204"/>
+        <source>Could not open the resident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/residents.py" line="270"/>
+        <source>Not shown: type a reason of at least 4 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/residents.py" line="271"/>
+        <source>Not shown: give the incident&apos;s number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/residents.py" line="272"/>
+        <source>Not shown: there is no such incident.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/residents.py" line="273"/>
+        <source>Not shown: that incident is closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/residents.py" line="274"/>
+        <source>Not shown: that incident is not one you may handle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/residents.py" line="277"/>
+        <source>Not shown: {why}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/residents.py" line="288"/>
+        <source>Could not load who looked at the resident</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ResidentsWidget</name>
+    <message>
+        <location filename="../../widgets/residents.py" line="247"/>
+        <location filename="../../widgets/residents.py" line="356"/>
+        <source>All communities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="310"/>
+        <source>Lives alone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="310"/>
+        <source>Dementia</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="321"/>
+        <source>{shown} of {total} — scroll for more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="326"/>
+        <source>{total} residents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="329"/>
+        <source>Residents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="329"/>
+        <source>Sign in to see the residents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="334"/>
+        <source>No resident matches “{query}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="336"/>
+        <source>Search by part of a name, a whole identity number (18 characters) or a phone number. Identity numbers are compared exactly, never by part.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="343"/>
+        <source>No residents in your communities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="345"/>
+        <source>Residents come from the community registers. A community workstation sees its own community only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="353"/>
+        <source>Search: name, identity number or phone (Ctrl+Shift+F) — Enter opens the card</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SessionController</name>
     <message>
         <location filename="../../console/session.py" line="73"/>
@@ -1479,42 +1967,42 @@ Command system of {site}</translation>
     </message>
     <message>
         <location filename="../../console/session.py" line="80"/>
-        <location filename="../../console/session.py" line="270"/>
+        <location filename="../../console/session.py" line="275"/>
         <source>Quit</source>
         <translation type="unfinished">Quit</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="139"/>
+        <location filename="../../console/session.py" line="144"/>
         <source>This account is locked until {until} after repeated wrong passwords. An administrator can unlock it.</source>
         <translation type="unfinished">This account is locked until {until} after repeated wrong passwords. An administrator can unlock it.</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="143"/>
+        <location filename="../../console/session.py" line="148"/>
         <source>This account is disabled.</source>
         <translation type="unfinished">This account is disabled.</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="145"/>
+        <location filename="../../console/session.py" line="150"/>
         <source>Wrong password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="146"/>
+        <location filename="../../console/session.py" line="151"/>
         <source>Wrong user name or password.</source>
         <translation type="unfinished">Wrong user name or password.</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="148"/>
+        <location filename="../../console/session.py" line="153"/>
         <source>Sign-in is not possible right now: {err}</source>
         <translation type="unfinished">Sign-in is not possible right now: {err}</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="261"/>
+        <location filename="../../console/session.py" line="266"/>
         <source>Unlock or sign out before quitting.</source>
         <translation type="unfinished">Unlock or sign out before quitting.</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="271"/>
+        <location filename="../../console/session.py" line="276"/>
         <source>Quit the console? Devices hosted on this workstation stop reporting.</source>
         <translation type="unfinished">Quit the console? Devices hosted on this workstation stop reporting.</translation>
     </message>
@@ -1522,102 +2010,102 @@ Command system of {site}</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../console/gui.py" line="30"/>
+        <location filename="../../console/gui.py" line="40"/>
         <source>The database file is damaged</source>
         <translation>The database file is damaged</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="31"/>
+        <location filename="../../console/gui.py" line="41"/>
         <source>It was left untouched. Restore it from a backup, or start the console with another file.</source>
         <translation>It was left untouched. Restore it from a backup, or start the console with another file.</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="38"/>
+        <location filename="../../console/gui.py" line="48"/>
         <source>The database is in use</source>
         <translation>The database is in use</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="39"/>
+        <location filename="../../console/gui.py" line="49"/>
         <source>Another program holds the database. Close the other console or tool and start again.</source>
         <translation>Another program holds the database. Close the other console or tool and start again.</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="46"/>
+        <location filename="../../console/gui.py" line="56"/>
         <source>The database cannot be reached</source>
         <translation>The database cannot be reached</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="47"/>
+        <location filename="../../console/gui.py" line="57"/>
         <source>Check that the database server runs and the address is right, or, for a file, its path and permissions.</source>
         <translation>Check that the database server runs and the address is right, or, for a file, its path and permissions.</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="54"/>
+        <location filename="../../console/gui.py" line="64"/>
         <source>The database refused the sign-in</source>
         <translation>The database refused the sign-in</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="55"/>
+        <location filename="../../console/gui.py" line="65"/>
         <source>Check the user name and password in the database address.</source>
         <translation>Check the user name and password in the database address.</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="60"/>
+        <location filename="../../console/gui.py" line="70"/>
         <source>The database is newer than this console</source>
         <translation>The database is newer than this console</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="61"/>
+        <location filename="../../console/gui.py" line="71"/>
         <source>It was not changed. Install the newer console on this workstation.</source>
         <translation>It was not changed. Install the newer console on this workstation.</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="66"/>
+        <location filename="../../console/gui.py" line="76"/>
         <source>Not a console database</source>
         <translation>Not a console database</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="67"/>
+        <location filename="../../console/gui.py" line="77"/>
         <source>It was not changed. Check the database address.</source>
         <translation>It was not changed. Check the database address.</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="72"/>
+        <location filename="../../console/gui.py" line="82"/>
         <source>The database setting is wrong</source>
         <translation>The database setting is wrong</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="73"/>
+        <location filename="../../console/gui.py" line="83"/>
         <source>Check the --db option or the CONSOLE_DB variable.</source>
         <translation>Check the --db option or the CONSOLE_DB variable.</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="78"/>
+        <location filename="../../console/gui.py" line="88"/>
         <source>Updating the database failed</source>
         <translation>Updating the database failed</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="79"/>
+        <location filename="../../console/gui.py" line="89"/>
         <source>The update was rolled back; nothing was changed.</source>
         <translation>The update was rolled back; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="127"/>
+        <location filename="../../console/gui.py" line="167"/>
         <source>The site file has an error</source>
         <translation>The site file has an error</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="128"/>
+        <location filename="../../console/gui.py" line="168"/>
         <source>Correct the site file and start again.</source>
         <translation>Correct the site file and start again.</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="142"/>
+        <location filename="../../console/gui.py" line="189"/>
         <source>The console is not set up yet</source>
         <translation>The console is not set up yet</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="143"/>
+        <location filename="../../console/gui.py" line="190"/>
         <source>This database holds no site and no users yet. Run `console demo` (or `make run`) to create the demo site, or `console user add` for real accounts.</source>
         <translation>This database holds no site and no users yet. Run `console demo` (or `make run`) to create the demo site, or `console user add` for real accounts.</translation>
     </message>

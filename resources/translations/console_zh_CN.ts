@@ -119,29 +119,44 @@
 <context>
     <name>AuditPresenter</name>
     <message>
-        <location filename="../../console/presenters/audit.py" line="22" />
-        <location filename="../../console/presenters/audit.py" line="45" />
-        <location filename="../../console/presenters/audit.py" line="52" />
+        <location filename="../../console/presenters/audit.py" line="43" />
+        <location filename="../../console/presenters/audit.py" line="98" />
+        <location filename="../../console/presenters/audit.py" line="102" />
         <source>Verify audit log</source>
         <translation>校验审计日志</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/audit.py" line="35" />
+        <location filename="../../console/presenters/audit.py" line="60" />
         <source>Verifying the audit log…</source>
         <translation>正在校验审计日志…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/audit.py" line="37" />
+        <location filename="../../console/presenters/audit.py" line="61" />
         <source>Audit check failed</source>
         <translation>审计校验失败</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/audit.py" line="43" />
+        <location filename="../../console/presenters/audit.py" line="87" />
+        <source>AUDIT LOG TAMPERED: {n} problems; the first: {why}</source>
+        <translation>审计日志被篡改：{n} 处问题；第一处：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/audit.py" line="93" />
         <source>Audit log intact: {n} rows, chain verified.</source>
         <translation>审计日志完整：共 {n} 条，哈希链校验通过。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/audit.py" line="48" />
+        <location filename="../../console/presenters/audit.py" line="96" />
+        <source>Not anchored by a signed checkpoint: {why}</source>
+        <translation>未由签名检查点锚定：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/audit.py" line="135" />
+        <source>Audit checkpoint failed</source>
+        <translation>审计检查点写入失败</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/audit.py" line="76" />
         <source>AUDIT LOG TAMPERED: {n} problems; first at row {row}: {why}</source>
         <translation>审计日志被篡改：发现 {n} 处问题；首处在第 {row} 条：{why}</translation>
     </message>
@@ -149,7 +164,7 @@
 <context>
     <name>ConsoleApp</name>
     <message>
-        <location filename="../../console/app.py" line="120" />
+        <location filename="../../console/app.py" line="131" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -643,80 +658,80 @@ Command system of {site}</source>
 <context>
     <name>IncidentsPresenter</name>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="66" />
+        <location filename="../../console/presenters/incidents.py" line="68" />
         <source>Incident queue</source>
         <translation>事件队列</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="77" />
+        <location filename="../../console/presenters/incidents.py" line="79" />
         <source>New incident…</source>
         <translation>新建事件…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="88" />
+        <location filename="../../console/presenters/incidents.py" line="90" />
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="124" />
+        <location filename="../../console/presenters/incidents.py" line="132" />
         <source>New {priority}: #{id} {title}</source>
         <translation>新的{priority}事件：#{id} {title}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="193" />
-        <location filename="../../console/presenters/incidents.py" line="271" />
-        <location filename="../../console/presenters/incidents.py" line="287" />
-        <location filename="../../console/presenters/incidents.py" line="318" />
+        <location filename="../../console/presenters/incidents.py" line="201" />
+        <location filename="../../console/presenters/incidents.py" line="282" />
+        <location filename="../../console/presenters/incidents.py" line="298" />
+        <location filename="../../console/presenters/incidents.py" line="329" />
         <source>Could not load the incident queue</source>
         <translation>无法加载事件队列</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="387" />
+        <location filename="../../console/presenters/incidents.py" line="398" />
         <source>Could not create the incident</source>
         <translation>无法创建事件</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="398" />
+        <location filename="../../console/presenters/incidents.py" line="409" />
         <source>Select an incident first.</source>
         <translation>请先选择一个事件。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="412" />
+        <location filename="../../console/presenters/incidents.py" line="423" />
         <source>Could not acknowledge the incident</source>
         <translation>无法确认事件</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="428" />
+        <location filename="../../console/presenters/incidents.py" line="439" />
         <source>Could not open the incident</source>
         <translation>无法打开事件</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="481" />
+        <location filename="../../console/presenters/incidents.py" line="489" />
         <source>Resolve incident</source>
         <translation>处置完毕</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="482" />
+        <location filename="../../console/presenters/incidents.py" line="490" />
         <source>Resolve #{id} ({priority}) “{title}”? The response ends here.</source>
         <translation>确认将 #{id}（{priority}）“{title}”标记为处置完毕？响应将就此结束。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="497" />
+        <location filename="../../console/presenters/incidents.py" line="505" />
         <source>Take over</source>
         <translation>接管</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="498" />
+        <location filename="../../console/presenters/incidents.py" line="506" />
         <source>Take over #{id} from {name}? The timeline records it.</source>
         <translation>从 {name} 手中接管 #{id}？时间线将记录此次接管。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="507" />
+        <location filename="../../console/presenters/incidents.py" line="515" />
         <source>Not taken over.</source>
         <translation>未接管。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="523" />
+        <location filename="../../console/presenters/incidents.py" line="531" />
         <source>Not resolved.</source>
         <translation>未标记为处置完毕。</translation>
     </message>
@@ -877,47 +892,47 @@ Command system of {site}</source>
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../widgets/login.py" line="257" />
+        <location filename="../../widgets/login.py" line="268" />
         <source>Wrong password.</source>
         <translation>密码错误。</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="278" />
+        <location filename="../../widgets/login.py" line="289" />
         <source>No incidents waiting</source>
         <translation>暂无待处理事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="280" />
+        <location filename="../../widgets/login.py" line="291" />
         <source>1 incident waiting</source>
         <translation>1 起事件待处理</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="282" />
+        <location filename="../../widgets/login.py" line="293" />
         <source>{n} incidents waiting</source>
         <translation>{n} 起事件待处理</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="301" />
+        <location filename="../../widgets/login.py" line="312" />
         <source>Screen locked</source>
         <translation>屏幕已锁定</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="302" />
+        <location filename="../../widgets/login.py" line="313" />
         <source>Signed in: {name}</source>
         <translation>当前用户：{name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="303" />
+        <location filename="../../widgets/login.py" line="314" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="304" />
+        <location filename="../../widgets/login.py" line="315" />
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="305" />
+        <location filename="../../widgets/login.py" line="316" />
         <source>Sign out</source>
         <translation>注销</translation>
     </message>
@@ -925,48 +940,48 @@ Command system of {site}</source>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../widgets/login.py" line="97" />
+        <location filename="../../widgets/login.py" line="108" />
         <source>Checking…</source>
         <translation>正在验证…</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="97" />
-        <location filename="../../widgets/login.py" line="134" />
+        <location filename="../../widgets/login.py" line="108" />
+        <location filename="../../widgets/login.py" line="145" />
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="116" />
+        <location filename="../../widgets/login.py" line="127" />
         <source>Enter your user name.</source>
         <translation>请输入用户名。</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="128" />
+        <location filename="../../widgets/login.py" line="139" />
         <source>Sign in — Street Command Console</source>
         <translation>登录 — 街道智能总控台</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="129" />
+        <location filename="../../widgets/login.py" line="140" />
         <source>Street Command Console</source>
         <translation>街道智能总控台</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="131" />
+        <location filename="../../widgets/login.py" line="142" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="132" />
+        <location filename="../../widgets/login.py" line="143" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="133" />
+        <location filename="../../widgets/login.py" line="144" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../widgets/login.py" line="135" />
+        <location filename="../../widgets/login.py" line="146" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -1235,6 +1250,479 @@ Command system of {site}</source>
     </message>
 </context>
 <context>
+    <name>ResidentCardDialog</name>
+    <message>
+        <location filename="../../widgets/residents.py" line="565" />
+        <source>under 18</source>
+        <translation>未满 18 岁</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="569" />
+        <source>Shown for incident #{id}; this look is recorded.</source>
+        <translation>因事件 #{id} 显示；本次查看已记录。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="574" />
+        <source>Shown for the reason you gave; this look is recorded.</source>
+        <translation>按您填写的理由显示；本次查看已记录。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="577" />
+        <source>Masked view. To see more, give an incident number or a reason below.</source>
+        <translation>脱敏视图。如需查看更多，请在下方填写事件编号或理由。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="582" />
+        <source>The identity number and birth date cannot be shown: the site key is missing on this workstation, or does not fit this database. Ask the site's administrator. ({detail})</source>
+        <translation>无法显示身份证号和出生日期：本工作站缺少站点密钥，或密钥与本数据库不符。请联系站点管理员。（{detail}）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="597" />
+        <source>Consent to care services: given {date} ({method})</source>
+        <translation>照护服务同意：已于 {date} 给出（{method}）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="602" />
+        <source>Consent to care services: not recorded</source>
+        <translation>照护服务同意：未记录</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="607" />
+        <source>Incident</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="607" />
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="610" />
+        <source>Refused: {note}</source>
+        <translation>已拒绝：{note}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="612" />
+        <source>Incident #{id}</source>
+        <translation>事件 #{id}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="622" />
+        <source>Who looked at this record ({n})</source>
+        <translation>查看过此记录的人（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="624" />
+        <source>Who looked at this record: nobody beyond the masked view yet</source>
+        <translation>查看过此记录的人：尚无人查看脱敏视图以外的内容</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="630" />
+        <source>no reason given</source>
+        <translation>未填写理由</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="631" />
+        <source>no incident number</source>
+        <translation>未填写事件编号</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="632" />
+        <source>no such incident</source>
+        <translation>无此事件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="633" />
+        <source>the incident is closed</source>
+        <translation>该事件已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="634" />
+        <source>not an incident of theirs to handle</source>
+        <translation>不是其可处理的事件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="654" />
+        <source>Type the number of the incident you are handling.</source>
+        <translation>请输入您正在处理的事件编号。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="668" />
+        <source>Resident</source>
+        <translation>居民</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="670" />
+        <source>Identity</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="671" />
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="672" />
+        <source>Care</source>
+        <translation>照护</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="673" />
+        <source>Whereabouts</source>
+        <translation>行踪</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="679" />
+        <source>Reveal — every look is recorded with its purpose</source>
+        <translation>查看 — 每次查看连同目的都会被记录</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="680" />
+        <source>For incident #</source>
+        <translation>事件编号</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="681" />
+        <source>Other reason</source>
+        <translation>其他理由</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="682" />
+        <source>the incident you are handling</source>
+        <translation>您正在处理的事件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="684" />
+        <source>why you need to see this person's details (at least 4 characters)</source>
+        <translation>为何需要查看此人的信息（至少 4 个字）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="686" />
+        <source>Reveal</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="690" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="691" />
+        <source>Who</source>
+        <translation>查看人</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="692" />
+        <source>Workstation</source>
+        <translation>工作站</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="693" />
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="694" />
+        <source>Fields shown</source>
+        <translation>显示的字段</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="697" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>ResidentTableModel</name>
+    <message>
+        <location filename="../../widgets/residents.py" line="146" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="148" />
+        <source>Under 18: shown masked</source>
+        <translation>未满 18 岁：脱敏显示</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="150" />
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="151" />
+        <source>Born</source>
+        <translation>出生</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="152" />
+        <source>Identity number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="153" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="154" />
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="155" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="156" />
+        <source>Care</source>
+        <translation>照护</translation>
+    </message>
+</context>
+<context>
+    <name>Residents</name>
+    <message>
+        <location filename="../../widgets/residents.py" line="63" />
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="64" />
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="72" />
+        <location filename="../../widgets/residents.py" line="96" />
+        <source>Lives alone</source>
+        <translation>独居</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="73" />
+        <location filename="../../widgets/residents.py" line="97" />
+        <source>Dementia</source>
+        <translation>失智</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="74" />
+        <location filename="../../widgets/residents.py" line="98" />
+        <source>Disability</source>
+        <translation>残疾</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="75" />
+        <location filename="../../widgets/residents.py" line="99" />
+        <source>Chronic illness</source>
+        <translation>慢性病</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="79" />
+        <location filename="../../widgets/residents.py" line="95" />
+        <source>Needs care</source>
+        <translation>需照护</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="86" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="87" />
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="88" />
+        <source>Born</source>
+        <translation>出生</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="89" />
+        <source>Identity number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="90" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="91" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="92" />
+        <source>Emergency contact</source>
+        <translation>紧急联系人</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="93" />
+        <source>Contact's phone</source>
+        <translation>联系人电话</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="94" />
+        <source>Relation</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="100" />
+        <source>Whereabouts</source>
+        <translation>行踪</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="107" />
+        <source>(not shown to you)</source>
+        <translation>（对您不显示）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="110" />
+        <source>no positions recorded</source>
+        <translation>无位置记录</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="111" />
+        <source>(masked)</source>
+        <translation>（已脱敏）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="114" />
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="116" />
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>ResidentsPresenter</name>
+    <message>
+        <location filename="../../console/presenters/residents.py" line="43" />
+        <source>Residents</source>
+        <translation>居民</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/residents.py" line="54" />
+        <source>Find resident</source>
+        <translation>查找居民</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/residents.py" line="94" />
+        <location filename="../../console/presenters/residents.py" line="147" />
+        <location filename="../../console/presenters/residents.py" line="169" />
+        <source>Could not load the residents</source>
+        <translation>无法加载居民</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/residents.py" line="204" />
+        <source>Could not open the resident</source>
+        <translation>无法打开居民信息</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/residents.py" line="270" />
+        <source>Not shown: type a reason of at least 4 characters.</source>
+        <translation>未显示：请填写至少 4 个字的理由。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/residents.py" line="271" />
+        <source>Not shown: give the incident's number.</source>
+        <translation>未显示：请填写事件编号。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/residents.py" line="272" />
+        <source>Not shown: there is no such incident.</source>
+        <translation>未显示：无此事件。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/residents.py" line="273" />
+        <source>Not shown: that incident is closed.</source>
+        <translation>未显示：该事件已关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/residents.py" line="274" />
+        <source>Not shown: that incident is not one you may handle.</source>
+        <translation>未显示：您无权处理该事件。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/residents.py" line="277" />
+        <source>Not shown: {why}.</source>
+        <translation>未显示：{why}。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/residents.py" line="288" />
+        <source>Could not load who looked at the resident</source>
+        <translation>无法加载查看记录</translation>
+    </message>
+</context>
+<context>
+    <name>ResidentsWidget</name>
+    <message>
+        <location filename="../../widgets/residents.py" line="247" />
+        <location filename="../../widgets/residents.py" line="356" />
+        <source>All communities</source>
+        <translation>全部社区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="310" />
+        <source>Lives alone</source>
+        <translation>独居</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="310" />
+        <source>Dementia</source>
+        <translation>失智</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="321" />
+        <source>{shown} of {total} — scroll for more</source>
+        <translation>{shown} / {total} — 向下滚动加载更多</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="326" />
+        <source>{total} residents</source>
+        <translation>{total} 位居民</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="329" />
+        <source>Residents</source>
+        <translation>居民</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="329" />
+        <source>Sign in to see the residents.</source>
+        <translation>登录后查看居民。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="334" />
+        <source>No resident matches “{query}”</source>
+        <translation>没有与“{query}”匹配的居民</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="336" />
+        <source>Search by part of a name, a whole identity number (18 characters) or a phone number. Identity numbers are compared exactly, never by part.</source>
+        <translation>可按姓名的一部分、完整身份证号（18 位）或电话号码搜索。身份证号只精确比对，不按部分匹配。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="343" />
+        <source>No residents in your communities</source>
+        <translation>您的社区中没有居民</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="345" />
+        <source>Residents come from the community registers. A community workstation sees its own community only.</source>
+        <translation>居民信息来自社区登记。社区工作站只能看到本社区。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="353" />
+        <source>Search: name, identity number or phone (Ctrl+Shift+F) — Enter opens the card</source>
+        <translation>搜索：姓名、身份证号或电话（Ctrl+Shift+F）— 回车打开信息卡</translation>
+    </message>
+</context>
+<context>
     <name>SessionController</name>
     <message>
         <location filename="../../console/session.py" line="73" />
@@ -1248,42 +1736,42 @@ Command system of {site}</source>
     </message>
     <message>
         <location filename="../../console/session.py" line="80" />
-        <location filename="../../console/session.py" line="270" />
+        <location filename="../../console/session.py" line="275" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="139" />
+        <location filename="../../console/session.py" line="144" />
         <source>This account is locked until {until} after repeated wrong passwords. An administrator can unlock it.</source>
         <translation>密码错误次数过多，该账号已锁定至 {until}。可由管理员解锁。</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="143" />
+        <location filename="../../console/session.py" line="148" />
         <source>This account is disabled.</source>
         <translation>该账号已停用。</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="145" />
+        <location filename="../../console/session.py" line="150" />
         <source>Wrong password.</source>
         <translation>密码错误。</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="146" />
+        <location filename="../../console/session.py" line="151" />
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="148" />
+        <location filename="../../console/session.py" line="153" />
         <source>Sign-in is not possible right now: {err}</source>
         <translation>暂时无法登录：{err}</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="261" />
+        <location filename="../../console/session.py" line="266" />
         <source>Unlock or sign out before quitting.</source>
         <translation>请先解锁或注销，再退出。</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="271" />
+        <location filename="../../console/session.py" line="276" />
         <source>Quit the console? Devices hosted on this workstation stop reporting.</source>
         <translation>确定退出总控台？本工作站接入的设备将停止上报。</translation>
     </message>
@@ -1291,102 +1779,102 @@ Command system of {site}</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../console/gui.py" line="30" />
+        <location filename="../../console/gui.py" line="40" />
         <source>The database file is damaged</source>
         <translation>数据库文件已损坏</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="31" />
+        <location filename="../../console/gui.py" line="41" />
         <source>It was left untouched. Restore it from a backup, or start the console with another file.</source>
         <translation>文件未被改动。请从备份恢复，或改用其他数据库文件启动总控台。</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="38" />
+        <location filename="../../console/gui.py" line="48" />
         <source>The database is in use</source>
         <translation>数据库被占用</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="39" />
+        <location filename="../../console/gui.py" line="49" />
         <source>Another program holds the database. Close the other console or tool and start again.</source>
         <translation>另一个程序正在占用数据库。请关闭其他总控台或工具后重新启动。</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="46" />
+        <location filename="../../console/gui.py" line="56" />
         <source>The database cannot be reached</source>
         <translation>无法连接数据库</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="47" />
+        <location filename="../../console/gui.py" line="57" />
         <source>Check that the database server runs and the address is right, or, for a file, its path and permissions.</source>
         <translation>请检查数据库服务器是否运行、地址是否正确；如为数据库文件，请检查路径和权限。</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="54" />
+        <location filename="../../console/gui.py" line="64" />
         <source>The database refused the sign-in</source>
         <translation>数据库拒绝登录</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="55" />
+        <location filename="../../console/gui.py" line="65" />
         <source>Check the user name and password in the database address.</source>
         <translation>请检查数据库地址中的用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="60" />
+        <location filename="../../console/gui.py" line="70" />
         <source>The database is newer than this console</source>
         <translation>数据库版本较新</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="61" />
+        <location filename="../../console/gui.py" line="71" />
         <source>It was not changed. Install the newer console on this workstation.</source>
         <translation>数据库未被改动。请在本工作站安装新版总控台。</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="66" />
+        <location filename="../../console/gui.py" line="76" />
         <source>Not a console database</source>
         <translation>不是总控台数据库</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="67" />
+        <location filename="../../console/gui.py" line="77" />
         <source>It was not changed. Check the database address.</source>
         <translation>数据库未被改动。请检查数据库地址。</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="72" />
+        <location filename="../../console/gui.py" line="82" />
         <source>The database setting is wrong</source>
         <translation>数据库配置错误</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="73" />
+        <location filename="../../console/gui.py" line="83" />
         <source>Check the --db option or the CONSOLE_DB variable.</source>
         <translation>请检查 --db 参数或 CONSOLE_DB 环境变量。</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="78" />
+        <location filename="../../console/gui.py" line="88" />
         <source>Updating the database failed</source>
         <translation>数据库升级失败</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="79" />
+        <location filename="../../console/gui.py" line="89" />
         <source>The update was rolled back; nothing was changed.</source>
         <translation>升级已回滚，数据库未被改动。</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="127" />
+        <location filename="../../console/gui.py" line="167" />
         <source>The site file has an error</source>
         <translation>站点配置文件有误</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="128" />
+        <location filename="../../console/gui.py" line="168" />
         <source>Correct the site file and start again.</source>
         <translation>请修改站点配置文件后重新启动。</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="142" />
+        <location filename="../../console/gui.py" line="189" />
         <source>The console is not set up yet</source>
         <translation>总控台尚未初始化</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="143" />
+        <location filename="../../console/gui.py" line="190" />
         <source>This database holds no site and no users yet. Run `console demo` (or `make run`) to create the demo site, or `console user add` for real accounts.</source>
         <translation>此数据库中还没有站点和用户。请运行 `console demo`（或 `make run`）创建演示站点，或用 `console user add` 添加正式账号。</translation>
     </message>

@@ -5,14 +5,17 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def cli_env(tmp_path: Path) -> dict[str, str]:
-    """The environment without CONSOLE_DB, with HOME and XDG folders under tmp_path."""
-    env = {k: v for k, v in os.environ.items() if k != "CONSOLE_DB"}
+    """The environment without CONSOLE_DB (nor a database password), with HOME and XDG
+    folders under tmp_path."""
+    unset = {"CONSOLE_DB", "CONSOLE_DB_PASSWORD_FILE", "PGPASSWORD", "PGPASSFILE"}
+    env = {k: v for k, v in os.environ.items() if k not in unset}
     env.update(
         QT_QPA_PLATFORM="offscreen",
         HOME=str(tmp_path / "home"),
@@ -25,13 +28,13 @@ def cli_env(tmp_path: Path) -> dict[str, str]:
 
 
 def run_cli(
-    tmp_path: Path, *args: str, stdin: str | None = None
+    tmp_path: Path, *args: str, stdin: str | None = None, env: Mapping[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
-    """Run the console's command line and return the finished process."""
+    """Run the console's command line and return the finished process (`env`: added)."""
     return subprocess.run(
         [sys.executable, "-m", "console", *args],
         cwd=ROOT,
-        env=cli_env(tmp_path),
+        env={**cli_env(tmp_path), **(env or {})},
         input=stdin,
         capture_output=True,
         text=True,

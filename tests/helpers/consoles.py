@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -26,6 +27,7 @@ from core.permissions import Principal
 from core.site import SiteSpec
 from data.context import ServiceContext
 from data.db import Database
+from data.fieldcrypt import ensure_field_keys
 from data.models import AuditLog
 from data.seeding import seed_site
 from data.services import Services
@@ -38,9 +40,14 @@ MakeConsole = Callable[..., ConsoleApp]
 """The `make_console` fixture: `make_console(real_dialogs=False, **option_changes)`."""
 
 
-def services_at(db: Database, workstation: str = "CC") -> Services:
-    """The services as a workstation (or the CLI) runs them: writes happen at once."""
-    return Services.build(ServiceContext(db, workstation=workstation), hasher=fast_hasher())
+def services_at(db: Database, workstation: str = "CC", keys: Path | None = None) -> Services:
+    """The services as a workstation (or the CLI) runs them: writes happen at once.
+
+    `keys`: the site's key folder, needed to seed residents or reveal identity numbers.
+    """
+    return Services.build(
+        ServiceContext(db, workstation=workstation, keys=keys), hasher=fast_hasher()
+    )
 
 
 @dataclass(frozen=True)
@@ -50,19 +57,21 @@ class SeededSite:
     db: Database
     services: Services
     passwords: dict[str, str]
+    keys: Path | None = None  # the site's field keys (a folder in the test's tmp_path)
 
     def principal(self, username: str) -> Principal:
         """A signed-in user without a password (as the CLI and the screenshot get one)."""
         return self.services.signin.principal(username)
 
 
-def seed_demo(db: Database, site: SiteSpec) -> SeededSite:
-    """Seed the demo site with a small synthetic population."""
-    services = services_at(db)
+def seed_demo(db: Database, site: SiteSpec, keys: Path) -> SeededSite:
+    """Seed the demo site with a small synthetic population, its field keys in `keys`."""
+    ensure_field_keys(keys)
+    services = services_at(db, keys=keys)
     report = seed_site(db, site, services, population=POPULATION)
     passwords = {a.username: a.password for a in report.accounts if a.password}
     assert set(passwords) >= {"admin", "supervisor", "operator"}
-    return SeededSite(db, services, passwords)
+    return SeededSite(db, services, passwords, keys)
 
 
 def build_console(

@@ -10,10 +10,20 @@ import signal
 import socket
 import subprocess
 import tempfile
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import psycopg
+from sqlalchemy.engine import make_url
+
+from data.db import Database
+from data.pgroles import WORKSTATION_ROLE, SetupPlan, apply_setup, plan_setup
+
+OWNER = "postgres"  # the superuser that creates, migrates and seeds the test databases
+OWNER_PASSWORD = "console-test"
+# The control-room workstation's role, as `console db setup` makes it (its password fixed).
+WORKSTATION_PASSWORD = "console-ws-test"
 
 
 def _bindir() -> Path | None:
@@ -37,13 +47,20 @@ class PgServer:
     datadir: Path
     port: int
     as_postgres: bool
-    user: str = "postgres"
-    password: str = "console-test"
+    user: str = OWNER
+    password: str = OWNER_PASSWORD
     _admin: psycopg.Connection[tuple[object, ...]] | None = None
 
-    def url(self, database: str = "postgres", password: str | None = None) -> str:
+    def url(
+        self, database: str = "postgres", password: str | None = None, user: str | None = None
+    ) -> str:
         pw = self.password if password is None else password
-        return f"postgresql+psycopg://{self.user}:{pw}@127.0.0.1:{self.port}/{database}"
+        who = self.user if user is None else user
+        return f"postgresql+psycopg://{who}:{pw}@127.0.0.1:{self.port}/{database}"
+
+    def workstation_url(self, database: str) -> str:
+        """The URL of a database as the control-room workstation's role connects to it."""
+        return self.url(database, password=WORKSTATION_PASSWORD, user=WORKSTATION_ROLE)
 
     def _run(self, *cmd: str) -> subprocess.CompletedProcess[str]:
         argv = list(cmd)
@@ -170,3 +187,37 @@ def start_postgres() -> PgServer:
     )
     srv.resume()
     return srv
+
+
+def setup_console_roles(
+    db: Database,
+    communities: Sequence[str] = (),
+    passwords: Mapping[str, str] | None = None,
+) -> SetupPlan:
+    """What `console db setup` does, on `db` opened as its owner; the workstation's password
+    is WORKSTATION_PASSWORD unless `passwords` says otherwise."""
+    fixed = {WORKSTATION_ROLE: WORKSTATION_PASSWORD, **(passwords or {})}
+    raw = db.engine.raw_connection()
+    try:
+        conn = raw.driver_connection
+        assert conn is not None
+        plan = plan_setup(conn, communities, passwords=fixed)
+        apply_setup(conn, plan)
+        return plan
+    finally:
+        raw.close()
+
+
+@contextlib.contextmanager
+def as_owner(db: Database) -> Iterator[Database]:
+    """The same database opened as its owner, for what only the owner does (seeding, a
+    tampering attacker); a SQLite database is yielded as it is."""
+    if db.dialect != "postgresql" or make_url(db.url).username == OWNER:
+        yield db
+        return
+    url = make_url(db.url).set(username=OWNER, password=OWNER_PASSWORD)
+    owner = Database(url.render_as_string(hide_password=False), db.opts)
+    try:
+        yield owner
+    finally:
+        owner.dispose()

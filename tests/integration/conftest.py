@@ -22,9 +22,9 @@ from tests.helpers.consoles import (
 
 
 @pytest.fixture
-def seeded(sqlite_db: Database, demo_site: SiteSpec) -> SeededSite:
+def seeded(sqlite_db: Database, demo_site: SiteSpec, tmp_path: Path) -> SeededSite:
     """The demo site in a fresh SQLite file, with a small synthetic population."""
-    return seed_demo(sqlite_db, demo_site)
+    return seed_demo(sqlite_db, demo_site, tmp_path / "site-keys")
 
 
 @pytest.fixture
@@ -41,6 +41,7 @@ def make_console(qapp: QApplication, seeded: SeededSite, tmp_path: Path) -> Iter
         confirm_quit=False,
         idle_lock_minutes=0,
         poll_interval=0.2,
+        keys_dir=seeded.keys,
     )
 
     def make(*, real_dialogs: bool = False, **changes: object) -> ConsoleApp:

@@ -21,9 +21,17 @@ from tests.helpers.consoles import (
 # Raising a floating pane (a window of its own) is a no-op on the offscreen platform.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support raise")
 
-# In the View menu's order, which is also the order of their shortcuts Ctrl+1 … Ctrl+6.
-PANES = ("video", "map", "calls", "incidents", "devices", "notifications")
-DIGIT_KEYS = [Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4, Qt.Key.Key_5, Qt.Key.Key_6]
+# In the View menu's order, which is also the order of their shortcuts Ctrl+1 … Ctrl+7.
+PANES = ("video", "map", "calls", "incidents", "devices", "notifications", "residents")
+DIGIT_KEYS = [
+    Qt.Key.Key_1,
+    Qt.Key.Key_2,
+    Qt.Key.Key_3,
+    Qt.Key.Key_4,
+    Qt.Key.Key_5,
+    Qt.Key.Key_6,
+    Qt.Key.Key_7,
+]
 
 
 def _activate(qtbot: QtBot, w: MainWindow) -> None:
@@ -75,6 +83,7 @@ def _assert_default_places(w: MainWindow) -> None:
         "calls": bottom,
         "devices": bottom,
         "notifications": bottom,
+        "residents": bottom,
     }
     QApplication.processEvents()  # the dock layout settles its geometry on the next pass
     # The queue in the top left, the largest area; the video wall and map tabbed right of it.
@@ -82,10 +91,11 @@ def _assert_default_places(w: MainWindow) -> None:
     assert _area(w, "incidents") == max(_area(w, n) for n in PANES if _in_front(w, n))
     assert w.tabifiedDockWidgets(docks["incidents"]) == []
     assert w.tabifiedDockWidgets(docks["video"]) == [docks["map"]]
-    # The calls below the queue; devices and notifications tabbed right of them.
+    # The calls below the queue, residents tabbed behind them (a caller is looked up there);
+    # devices and notifications tabbed right of them.
     assert docks["calls"].x() < docks["devices"].x()
     assert docks["calls"].y() > docks["incidents"].y()
-    assert w.tabifiedDockWidgets(docks["calls"]) == []
+    assert w.tabifiedDockWidgets(docks["calls"]) == [docks["residents"]]
     assert w.tabifiedDockWidgets(docks["devices"]) == [docks["notifications"]]
     # The front pane of each tab group is the one shown.
     front = {name for name in PANES if _in_front(w, name)}

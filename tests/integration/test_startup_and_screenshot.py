@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 import console.app
+import console.gui
 from console.app import ConsoleApp
 from console.cli import EXIT_DATABASE, EXIT_SITE, EXIT_USAGE, _parser
 from console.gui import run_gui
@@ -29,14 +30,13 @@ DEMO_SITE = ROOT / "resources" / "demo" / "site.toml"
 def criticals(
     qapp: QApplication, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> Iterator[list[tuple[str, str]]]:
-    """Record QMessageBox.critical instead of showing it; undo what make_qapp changes."""
+    """Record the startup error boxes instead of showing them; undo what make_qapp changes."""
     calls: list[tuple[str, str]] = []
 
-    def critical(_parent: object, title: str, text: str, *_a: object) -> QMessageBox.StandardButton:
+    def critical(title: str, text: str) -> None:
         calls.append((title, text))
-        return QMessageBox.StandardButton.Ok
 
-    monkeypatch.setattr(QMessageBox, "critical", critical)
+    monkeypatch.setattr(console.gui, "critical_box", critical)
     for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME"):
         monkeypatch.setenv(var, str(tmp_path / var.lower()))
     monkeypatch.delenv("CONSOLE_DB", raising=False)

@@ -25,7 +25,8 @@ _n = 0
 def pg_db(pg_server: PgServer, pg_migrated_template: str) -> Iterator[Database]:
     global _n
     _n += 1
-    db = open_database(pg_server.create_database(f"listen_{_n}", template=pg_migrated_template))
+    pg_server.create_database(f"listen_{_n}", template=pg_migrated_template)
+    db = open_database(pg_server.workstation_url(f"listen_{_n}"))  # as a workstation connects
     yield db
     db.dispose()
 

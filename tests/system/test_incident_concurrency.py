@@ -26,6 +26,7 @@ from data.models import AuditLog, ChangeLog, IncidentEvent
 from data.seeding import seed_site
 from data.services import Services
 from tests.helpers.consoles import services_at
+from tests.helpers.postgres import as_owner
 
 JOIN_S = 20.0  # far beyond a lock wait; a hung step fails here, not at the suite's timeout
 
@@ -43,7 +44,8 @@ class Desk:
 def desks(db: Database, demo_site: SiteSpec) -> Iterator[dict[str, Services]]:
     """The control centre (CC) and a second workstation (WS02), each with its own engine."""
     cc = services_at(db, "CC")
-    seed_site(db, demo_site, cc, population=0)
+    with as_owner(db) as owner:  # seeding is the owner's; the desks run as the console
+        seed_site(owner, demo_site, services_at(owner, "CC"), population=0)
     cc.accounts.create_user(
         None,
         username="supervisor2",

@@ -18,6 +18,7 @@ from data.db import Database
 from data.migrate import open_database
 from data.seeding import seed_site
 from tests.helpers.fakes import fast_hasher
+from tests.helpers.postgres import as_owner
 from widgets.incident_dialog import NewIncident
 
 
@@ -26,7 +27,8 @@ def pair(
     qapp: QApplication, db: Database, demo_site: SiteSpec, tmp_path: Path
 ) -> Iterator[tuple[ConsoleApp, ConsoleApp]]:
     """The control centre and community workstation WS01, each with its own engine."""
-    seed_site(db, demo_site, local_services(db, "CC"), population=0)
+    with as_owner(db) as owner:  # seeding is the owner's; the consoles run as the workstation
+        seed_site(owner, demo_site, local_services(owner, "CC"), population=0)
     apps = []
     for code in ("CC", "WS01"):
         opts = ConsoleOptions(

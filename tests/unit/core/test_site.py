@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from core.site import Point, SiteError, SiteSpec, load_site, parse_site
+from core.site import SITE_FILE_MAX_BYTES, Point, SiteError, SiteSpec, load_site, parse_site
 
 DEMO = Path(__file__).resolve().parents[3] / "resources" / "demo" / "site.toml"
 
@@ -621,3 +621,11 @@ def test_zero_padded_device_codes(tmp_path: Path) -> None:
     error = load_error(tmp_path, text)
     assert error.field == "camera[0].workstation"
     assert "unknown workstation 'ws1' (did you mean 'WS01'?)" in error.message
+
+
+def test_a_huge_site_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    big = tmp_path / "site.toml"
+    with big.open("wb") as f:
+        f.truncate(SITE_FILE_MAX_BYTES + 1)  # sparse: the size alone must decide
+    with pytest.raises(SiteError, match="too large"):
+        load_site(big)

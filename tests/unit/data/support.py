@@ -7,6 +7,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from data.db import Database
 from tests.helpers.fakes import T0, FakeClock, fast_hasher
+from tests.helpers.postgres import as_owner
 
 __all__ = [
     "T0",
@@ -28,7 +29,7 @@ def table_names(bind: Engine | Connection) -> set[str]:
 
 def allow_audit_tampering(db: Database) -> None:
     """Remove the append-only guard as an attacker with file or superuser access would."""
-    with db.engine.begin() as conn:
+    with as_owner(db) as owner, owner.engine.begin() as conn:
         if db.dialect == "sqlite":
             conn.exec_driver_sql("DROP TRIGGER audit_log_no_update")
             conn.exec_driver_sql("DROP TRIGGER audit_log_no_delete")
@@ -39,5 +40,5 @@ def allow_audit_tampering(db: Database) -> None:
 def tamper(db: Database, sql: str, **params: object) -> None:
     """Run one statement against the database behind the application's back."""
     allow_audit_tampering(db)
-    with db.engine.begin() as conn:
+    with as_owner(db) as owner, owner.engine.begin() as conn:
         conn.execute(text(sql), params)

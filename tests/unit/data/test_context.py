@@ -25,6 +25,7 @@ from data.audit import iter_audit
 from data.db import Database
 from data.models import AuditHead, AuditLog, ChangeLog, Incident, IncidentEvent, Role, User
 from data.services.accounts import AccountService
+from tests.helpers.postgres import as_owner
 from tests.unit.data.worlds import PW, World, services_on, small_world
 
 A = AuditAction
@@ -223,7 +224,12 @@ def test_account_changes_note_user_account_rows(env: World) -> None:
     env.clock.advance(LATER)
     mark = Mark.of(env.db)
     new_id = accounts.create_user(
-        admin, username="ws02", display_name="二号", role=RoleName.STATION, password=PW
+        admin,
+        username="ws02",
+        display_name="二号",
+        role=RoleName.STATION,
+        password=PW,
+        communities=["C02"],
     )
     accounts.unlock_account(admin, "ws02")
     accounts.set_password(admin, "ws02", "Another-pass-2")
@@ -464,7 +470,7 @@ def test_services_share_one_context(db: Database) -> None:
 # --- the account as it is now ----------------------------------------------------------------
 def _set_account(db: Database, username: str, **values: Any) -> None:
     """What an administrator's change (or a second workstation) does behind a session's back."""
-    with db.session() as s:
+    with as_owner(db) as owner, owner.session() as s:
         user = s.scalars(select(User).where(User.username == username)).one()
         for key, value in values.items():
             if key == "role":
@@ -497,7 +503,7 @@ def test_a_scope_narrowed_after_sign_in_applies_to_the_next_write(env: World) ->
     from data.models import Community
 
     ws01 = env.who("ws01")  # signed in for C01
-    with env.db.session() as s:
+    with as_owner(env.db) as owner, owner.session() as s:
         user = s.scalars(select(User).where(User.username == "ws01")).one()
         user.communities = list(s.scalars(select(Community).where(Community.code == "C02")))
     with pytest.raises(PermissionDenied):
@@ -507,3 +513,30 @@ def test_a_scope_narrowed_after_sign_in_applies_to_the_next_write(env: World) ->
         env.svc.incidents.create(ws01, title="漏水", priority=Priority.P3, community="C02")
     fresh = env.svc.signin.principal("ws01")
     assert env.svc.incidents.create(fresh, title="漏水", priority=Priority.P3, community="C02")
+
+
+def test_an_account_locked_after_sign_in_can_no_longer_write(env: World) -> None:
+    operator = env.who("operator")
+    _set_account(env.db, "operator", locked_until=env.clock() + timedelta(minutes=15))
+    with pytest.raises(PermissionDenied):
+        env.svc.incidents.create(operator, title="走失", priority=Priority.P1, community="C01")
+    assert env.audit()[-1][:2] == ("operator", A.PERMISSION_DENIED.value)
+    # Once the lock has run out the same session writes again.
+    env.clock.advance(timedelta(minutes=16))
+    assert env.svc.incidents.create(operator, title="走失", priority=Priority.P1, community="C01")
+
+
+def test_a_station_account_without_a_community_sees_nothing(env: World) -> None:
+    """Scope fails closed: a station row without communities is not street-wide."""
+    from data.models import User as UserRow
+    from data.security import principal_of
+
+    with as_owner(env.db) as owner, owner.session() as s:
+        user = s.scalars(select(UserRow).where(UserRow.username == "ws01")).one()
+        user.communities = []
+    with env.db.session() as s:
+        who = principal_of(s.scalars(select(UserRow).where(UserRow.username == "ws01")).one())
+    assert who.communities == frozenset()
+    assert not who.can(Permission.VIEW_INCIDENTS, "C01")
+    with pytest.raises(PermissionDenied):
+        env.svc.incidents.create(who, title="漏水", priority=Priority.P3, community="C01")

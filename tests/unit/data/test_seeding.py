@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, or_, select
@@ -14,6 +15,7 @@ from core.site import SiteSpec
 from data.audit import iter_audit, verify_audit
 from data.context import ServiceContext
 from data.db import Database
+from data.fieldcrypt import ensure_field_keys, load_field_keys
 from data.models import (
     ChangeLog,
     Community,
@@ -44,8 +46,22 @@ DEMO_USERS = {
 }
 
 
-def auth_for(db: Database) -> Services:
-    return Services.build(ServiceContext(db, workstation="CC"), hasher=cheap_hasher())
+@pytest.fixture
+def db(owner_db: Database) -> Database:
+    """Seeding is the owner's task: on PostgreSQL these tests connect as the owner."""
+    return owner_db
+
+
+@pytest.fixture
+def keys(tmp_path: Path) -> Path:
+    """The site's field keys, in the test's own folder (seeding encrypts identity numbers)."""
+    folder = tmp_path / "keys"
+    ensure_field_keys(folder)
+    return folder
+
+
+def auth_for(db: Database, keys: Path) -> Services:
+    return Services.build(ServiceContext(db, workstation="CC", keys=keys), hasher=cheap_hasher())
 
 
 def counts(db: Database) -> dict[str, int]:
@@ -53,8 +69,8 @@ def counts(db: Database) -> dict[str, int]:
         return {m.__tablename__: s.scalar(select(func.count()).select_from(m)) or 0 for m in MODELS}
 
 
-def test_seed_creates_the_demo_site(db: Database, demo_site: SiteSpec) -> None:
-    auth = auth_for(db)
+def test_seed_creates_the_demo_site(db: Database, demo_site: SiteSpec, keys: Path) -> None:
+    auth = auth_for(db, keys)
     days = {dt.date.today().isoformat()}
     report = seed_site(db, demo_site, auth, population=1000)
     days.add(dt.date.today().isoformat())  # in case the run straddled midnight
@@ -88,6 +104,8 @@ def test_seed_creates_the_demo_site(db: Database, demo_site: SiteSpec) -> None:
     assert sum(kinds.values()) - 60 - 16 == 44
     assert set(kinds) == {"reader", "camera", "alarm_panel", "phone", "panic_button"}
     assert meta.pop("population_date") in days
+    # Which field keys the encrypted values are under (a fingerprint, not a key).
+    assert meta.pop("field_keys_fingerprint") == load_field_keys(keys).fingerprint
     assert meta == {
         "site_name": demo_site.name,
         "timezone": demo_site.timezone,
@@ -111,8 +129,8 @@ def test_seed_creates_the_demo_site(db: Database, demo_site: SiteSpec) -> None:
     assert auth.signin.principal("admin").communities is None
 
 
-def test_seeding_again_changes_nothing(db: Database, demo_site: SiteSpec) -> None:
-    auth = auth_for(db)
+def test_seeding_again_changes_nothing(db: Database, demo_site: SiteSpec, keys: Path) -> None:
+    auth = auth_for(db, keys)
     first = seed_site(db, demo_site, auth, population=1000)
     before = counts(db)
     with db.session() as s:
@@ -136,7 +154,7 @@ def test_seeding_again_changes_nothing(db: Database, demo_site: SiteSpec) -> Non
 
 
 def test_seeding_again_on_a_later_day_adds_no_residents(
-    db: Database, demo_site: SiteSpec, monkeypatch: pytest.MonkeyPatch
+    db: Database, demo_site: SiteSpec, monkeypatch: pytest.MonkeyPatch, keys: Path
 ) -> None:
     # The synthetic ages count back from "today"; a re-run on another day must not take
     # yesterday's residents for strangers and add a second population.
@@ -152,7 +170,7 @@ def test_seeding_again_on_a_later_day_adds_no_residents(
         monkeypatch.setattr(core.population, "date", Pinned)
         monkeypatch.setattr(data.seeding, "date", Pinned)
 
-    auth = auth_for(db)
+    auth = auth_for(db, keys)
     pin(dt.date(2026, 11, 25))
     seed_site(db, demo_site, auth, population=200)
     pin(dt.date(2027, 3, 1))
@@ -161,8 +179,10 @@ def test_seeding_again_on_a_later_day_adds_no_residents(
     assert again.residents_total == 200
 
 
-def test_site_file_changes_are_applied_on_reseed(db: Database, demo_site: SiteSpec) -> None:
-    auth = auth_for(db)
+def test_site_file_changes_are_applied_on_reseed(
+    db: Database, demo_site: SiteSpec, keys: Path
+) -> None:
+    auth = auth_for(db, keys)
     seed_site(db, demo_site, auth, population=0)
     with db.session() as s:
         c = s.scalars(select(Community).where(Community.code == "C01")).one()
@@ -179,8 +199,10 @@ def test_site_file_changes_are_applied_on_reseed(db: Database, demo_site: SiteSp
     assert dev.state == "online"
 
 
-def test_about_a_fifth_of_residents_carry_a_care_flag(db: Database, demo_site: SiteSpec) -> None:
-    seed_site(db, demo_site, auth_for(db), population=1000)
+def test_about_a_fifth_of_residents_carry_a_care_flag(
+    db: Database, demo_site: SiteSpec, keys: Path
+) -> None:
+    seed_site(db, demo_site, auth_for(db, keys), population=1000)
     with db.session() as s:
         flagged = s.scalar(
             select(func.count())
@@ -202,27 +224,29 @@ def test_about_a_fifth_of_residents_carry_a_care_flag(db: Database, demo_site: S
     assert consented
 
 
-def test_seeding_records_changes(db: Database, demo_site: SiteSpec) -> None:
-    seed_site(db, demo_site, auth_for(db), population=10)
+def test_seeding_records_changes(db: Database, demo_site: SiteSpec, keys: Path) -> None:
+    seed_site(db, demo_site, auth_for(db, keys), population=10)
     with db.session() as s:
         changes = set(s.execute(select(ChangeLog.table_name, ChangeLog.op)).all())
     assert {("device", "seed"), ("resident", "seed")} <= {tuple(c) for c in changes}
 
 
-def test_seeding_the_default_population(sqlite_db: Database, demo_site: SiteSpec) -> None:
-    report = seed_site(sqlite_db, demo_site, auth_for(sqlite_db))
+def test_seeding_the_default_population(
+    sqlite_db: Database, demo_site: SiteSpec, keys: Path
+) -> None:
+    report = seed_site(sqlite_db, demo_site, auth_for(sqlite_db, keys))
     assert report.residents_added == 5000
     assert report.residents_total == 5000
     assert counts(sqlite_db)["resident"] == 5000
     with sqlite_db.session() as s:
-        ids = s.scalar(select(func.count(func.distinct(Resident.id_number))))
+        ids = s.scalar(select(func.count(func.distinct(Resident.id_number_hmac))))
     assert ids == 5000
 
 
-def test_demo_display_names_are_person_names(db: Database, demo_site: SiteSpec) -> None:
+def test_demo_display_names_are_person_names(db: Database, demo_site: SiteSpec, keys: Path) -> None:
     """Regression: '值班员 李静' put the role in the name; the status bar showed it twice, and
     in Chinese even when the console was in English."""
-    seed_site(db, demo_site, auth_for(db), population=0)
+    seed_site(db, demo_site, auth_for(db, keys), population=0)
     with db.session() as s:
         names = dict(s.execute(select(User.username, User.display_name)).all())
     assert names == {"admin": "陈志远", "supervisor": "王建国", "operator": "李静", "ws01": "刘芳"}
@@ -232,10 +256,12 @@ def test_demo_display_names_are_person_names(db: Database, demo_site: SiteSpec) 
         assert not any(word in name for word in role_words), name
 
 
-def test_passwords_never_shown_are_remembered(db: Database, demo_site: SiteSpec) -> None:
+def test_passwords_never_shown_are_remembered(
+    db: Database, demo_site: SiteSpec, keys: Path
+) -> None:
     """Regression: a first `console demo` killed before printing the passwords left accounts
     nobody knew the password of, and the next run said they had been shown."""
-    auth = auth_for(db)
+    auth = auth_for(db, keys)
     first = seed_site(db, demo_site, auth, population=0)
     assert first.unshown == ()
     assert unshown_demo_passwords(db) == ("admin", "operator", "supervisor", "ws01")
@@ -254,8 +280,10 @@ def test_passwords_never_shown_are_remembered(db: Database, demo_site: SiteSpec)
         assert s.get(SiteMeta, "demo_passwords_pending") is None
 
 
-def test_an_account_created_by_a_rerun_is_not_unshown(db: Database, demo_site: SiteSpec) -> None:
-    auth = auth_for(db)
+def test_an_account_created_by_a_rerun_is_not_unshown(
+    db: Database, demo_site: SiteSpec, keys: Path
+) -> None:
+    auth = auth_for(db, keys)
     seed_site(db, demo_site, auth, population=0)
     demo_passwords_shown(db, ["admin", "supervisor", "operator", "ws01"])
     with db.session() as s:
@@ -266,8 +294,10 @@ def test_an_account_created_by_a_rerun_is_not_unshown(db: Database, demo_site: S
     assert unshown_demo_passwords(db) == ("ws01",)
 
 
-def test_new_demo_passwords_are_set_and_audited(db: Database, demo_site: SiteSpec) -> None:
-    auth = auth_for(db)
+def test_new_demo_passwords_are_set_and_audited(
+    db: Database, demo_site: SiteSpec, keys: Path
+) -> None:
+    auth = auth_for(db, keys)
     old = {a.username: a.password for a in seed_site(db, demo_site, auth, population=0).accounts}
     fresh = new_demo_passwords(db, demo_site, auth)
     assert [a.username for a in fresh] == ["admin", "supervisor", "operator", "ws01"]

@@ -21,6 +21,7 @@ from data.db import Database
 from data.models import ChangeLog, Community, IncidentEvent
 from data.seeding import seed_site
 from data.services import Services
+from tests.helpers.postgres import as_owner
 from tests.unit.data.support import FakeClock, cheap_hasher
 
 PW = "Correct-horse-9"
@@ -91,7 +92,7 @@ def services_on(
 def small_world(db: Database, clock: FakeClock | None = None) -> World:
     """Communities C01 and C02; admin, operator and ws01 (a station limited to C01)."""
     clock = clock or FakeClock()
-    with db.session() as s:
+    with as_owner(db) as owner, owner.session() as s:  # communities are the owner's to add
         for code, name in (("C01", "一号社区"), ("C02", "二号社区")):
             s.add(Community(code=code, name=name))
     svc = services_on(db, clock)
@@ -121,5 +122,6 @@ def demo_world(db: Database, site: SiteSpec) -> World:
     """The demo site without residents; the clock steps a second per reading."""
     clock = FakeClock(tick=timedelta(seconds=1))
     svc = services_on(db, clock)
-    seed_site(db, site, svc, population=0)
+    with as_owner(db) as owner:  # seeding is the owner's task; the services run as the console
+        seed_site(owner, site, services_on(owner, clock), population=0)
     return World(db, svc.ctx, svc, clock, {u: svc.signin.principal(u) for u in DEMO_USERS})

@@ -62,6 +62,20 @@ def test_create_user_by_an_operator_is_denied_and_audited(env: World) -> None:
         env.svc.signin.principal("intruder")
 
 
+def test_a_station_account_needs_its_community(env: World) -> None:
+    """Scope is required by the service, not only by the form (the CLI has no form)."""
+    before = env.changes()
+    with pytest.raises(ValueError, match="community"):
+        env.svc.accounts.create_user(
+            env.who("admin"),
+            username="ws09",
+            display_name="九号工作站",
+            role=RoleName.STATION,
+            password=PW,
+        )
+    assert env.changes() == before
+
+
 def test_create_user_by_an_admin(env: World) -> None:
     new_id = env.svc.accounts.create_user(
         env.who("admin"),

@@ -14,6 +14,7 @@ from core.site import SiteSpec
 from core.views import DeviceCounts
 from data.db import Database
 from data.models import Community, Device
+from tests.helpers.postgres import as_owner
 from tests.unit.data.worlds import World, demo_world
 
 
@@ -44,7 +45,8 @@ def test_devices_honour_scope(env: World, demo_site: SiteSpec) -> None:
 
 
 def test_device_counts_of_the_rows_honour_scope(env: World) -> None:
-    with env.db.session() as s:
+    # Device states as the adapters will set them; the console's database role has no UPDATE.
+    with as_owner(env.db) as owner, owner.session() as s:
         c01 = s.scalar(select(Community.id).where(Community.code == "C01"))
         c02 = s.scalar(select(Community.id).where(Community.code == "C02"))
         c01_codes = list(

@@ -145,6 +145,20 @@ def test_reopening_needs_a_reason(env: World) -> None:
     assert state_of(env, iid) == "acknowledged"
 
 
+def test_a_supervisors_close_is_undone_only_by_a_reviewer(env: World) -> None:
+    operator, supervisor = env.who("operator"), env.who("supervisor")
+    iid = new_incident(env)
+    env.svc.incidents.transition(operator, iid, S.RESOLVED, note="已联系家属")
+    env.svc.incidents.transition(supervisor, iid, S.CLOSED)
+    before = (state_of(env, iid), env.events(iid))
+    with pytest.raises(PermissionDenied):
+        env.svc.incidents.transition(operator, iid, S.ACKNOWLEDGED, note="我觉得没处理完")
+    assert (state_of(env, iid), env.events(iid)) == before
+    assert env.audit()[-1][:2] == ("operator", AuditAction.PERMISSION_DENIED.value)
+    env.svc.incidents.transition(supervisor, iid, S.ACKNOWLEDGED, note="家属再次来电")
+    assert state_of(env, iid) == "acknowledged"
+
+
 def test_transition_of_an_unknown_incident(env: World) -> None:
     before = (env.changes(), env.audit())
     with pytest.raises(LookupError):

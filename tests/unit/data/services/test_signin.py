@@ -17,6 +17,7 @@ from data.db import Database
 from data.models import ChangeLog, User
 from data.security import Argon2Hasher
 from data.services.signin import SignInService
+from tests.helpers.postgres import as_owner
 from tests.unit.data.worlds import PW, World, small_world
 
 A = AuditAction
@@ -131,7 +132,7 @@ def test_an_overlong_user_name_is_refused_and_audited(env: World) -> None:
 
 
 def test_disabled_account_is_refused(env: World) -> None:
-    with env.db.session() as s:
+    with as_owner(env.db) as owner, owner.session() as s:  # no console service disables
         s.execute(update(User).where(User.username == "operator").values(active=False))
     assert login_fails(env.svc.signin, "operator", PW).reason == LoginError.DISABLED
     assert env.audit()[-1][1:] == (A.LOGIN_FAILED.value, "", "account disabled")

@@ -1,0 +1,294 @@
+"""The residents capability: the masked list and search, the card, audited reveals."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Slot
+
+from console.presenters.base import Presenter, PresenterContext
+from console.shell.main_window import ActionSpec
+from console.shell.panes import Area, PaneSpec
+from core.events import ChangesAvailable
+from core.permissions import Permission, PermissionDenied, Principal
+from core.personal import AccessEntry, Purpose, ResidentCard, ResidentRow, revealing
+from core.views import CommunityRow
+from data.services.residents import ResidentPage, RevealRefused
+from widgets.residents import ResidentCardDialog, ResidentsWidget
+
+log = logging.getLogger(__name__)
+
+PAGE = 200  # residents read at a time; more as the user scrolls (keyset, never OFFSET)
+
+
+class ResidentsPresenter(Presenter):
+    """Owns the residents pane and the card; the service masks, decides and records."""
+
+    name = "residents"
+    watches = frozenset({"resident", "community"})
+
+    def __init__(self, ctx: PresenterContext):
+        super().__init__(ctx)
+        self.pane = ResidentsWidget()
+        self.pane.sig_search_requested.connect(self._on_search_requested)
+        self.pane.sig_resident_activated.connect(self.open_card)
+        self.pane.model.sig_more_requested.connect(self._on_more_requested)
+        self.card: ResidentCardDialog | None = None
+        self._more = False
+        self._loading = False
+        self._load_again = False
+        ctx.window.add_pane(
+            PaneSpec(
+                "residents",
+                lambda: self.tr("Residents"),
+                self.pane,
+                # Beside calls: a caller is looked up here.
+                Area.BOTTOM_LEFT,
+                order=70,
+                shortcut="Ctrl+7",
+            )
+        )
+        ctx.window.add_action(
+            ActionSpec(
+                "find_resident",
+                lambda: self.tr("Find resident"),
+                "tools",
+                "Ctrl+Shift+F",
+                permission=Permission.VIEW_RESIDENTS,
+            ),
+            self._on_find_triggered,
+        )
+
+    # --- lifecycle ------------------------------------------------------------------------
+    def signed_in(self, who: Principal) -> None:
+        self.reload()
+
+    def signed_out(self) -> None:
+        self.pane.clear()
+        self._more = False
+        if self.card is not None:
+            self.card.clear()
+            self.card.hide()
+
+    def locked(self) -> None:
+        # A revealed card must not survive a lock: a new look needs a new purpose (and row).
+        if self.card is not None:
+            self.card.clear()
+            self.card.hide()
+
+    def on_changes(self, changes: ChangesAvailable) -> None:
+        ids = changes.ids("resident")
+        who = self.who
+        if ids is None or "community" in changes.tables or who is None:
+            self.reload()
+            return
+        shown = {r.id for r in self.pane.rows()}
+        wanted = sorted(ids & shown)
+        if not wanted:
+            return  # a changed resident not loaded (yet) shows up when scrolled to
+        residents = self.ctx.services.residents
+        self.read_for(
+            who,
+            lambda: residents.rows_by_ids(who, wanted),
+            lambda rows: self._merge(frozenset(wanted), rows),
+            self.tr("Could not load the residents"),
+            "resident_rows",
+        )
+
+    # --- the list -------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Read the first page for the search shown (sign-in, F5, a new search)."""
+        who = self.who
+        if who is None:
+            return
+        if self._loading:
+            self._load_again = True
+            return
+        self._loading = True
+        services = self.ctx.services
+        query, community = self.pane.query(), self.pane.community_code() or None
+
+        def job() -> tuple[ResidentPage, list[CommunityRow]]:
+            return (
+                services.residents.page(who, community=community, query=query, limit=PAGE),
+                services.site.communities(who),
+            )
+
+        self.ctx.jobs.read(
+            job,
+            lambda result: self._on_loaded(who, query, community, result),
+            self._on_load_failed,
+            "residents",
+        )
+
+    def _on_loaded(
+        self,
+        who: Principal,
+        query: str,
+        community: str | None,
+        result: tuple[ResidentPage, list[CommunityRow]],
+    ) -> None:
+        self._loading = False
+        if self.who == who:
+            page, communities = result
+            self.pane.set_communities(communities, who.street_wide)
+            if (query, community) == (self.pane.query(), self.pane.community_code() or None):
+                self._more = page.more
+                self.pane.set_rows(page.rows, page.total, page.more)
+            else:
+                self._load_again = True  # typed on meanwhile: read what is asked now
+        if self._load_again:
+            self._load_again = False
+            self.reload()
+
+    def _on_load_failed(self, exc: BaseException) -> None:
+        self._loading = False
+        if self.who is not None:
+            self.ctx.feedback.report(exc, self.tr("Could not load the residents"))
+        if self._load_again:
+            self._load_again = False
+            self.reload()
+
+    @Slot(str, str)
+    def _on_search_requested(self, _query: str, _community: str) -> None:
+        self.reload()
+
+    def _on_more_requested(self) -> None:
+        """The user scrolled to the last row: the next page after it (keyset)."""
+        who, rows = self.who, self.pane.rows()
+        if who is None or not rows or not self._more:
+            self.pane.model.set_more(self._more)
+            return
+        after = rows[-1].id
+        query, community = self.pane.query(), self.pane.community_code() or None
+        residents = self.ctx.services.residents
+        self.read_for(
+            who,
+            lambda: residents.page(who, community=community, query=query, after=after, limit=PAGE),
+            lambda page: self._on_more_loaded(query, community, page),
+            self.tr("Could not load the residents"),
+            "residents_page",
+        )
+
+    def _on_more_loaded(self, query: str, community: str | None, page: ResidentPage) -> None:
+        if (query, community) != (self.pane.query(), self.pane.community_code() or None):
+            return  # another search meanwhile; it loads itself
+        known = {r.id for r in self.pane.rows()}
+        rows = [*self.pane.rows(), *(r for r in page.rows if r.id not in known)]
+        self._more = page.more
+        self.pane.set_rows(rows, page.total, page.more)
+
+    def _merge(self, ids: frozenset[int], rows: list[ResidentRow]) -> None:
+        fresh = {r.id: r for r in rows}
+        merged = [fresh.get(r.id, r) for r in self.pane.rows() if r.id not in ids or r.id in fresh]
+        self.pane.set_rows(merged, self.pane.total(), self._more)
+
+    def _on_find_triggered(self) -> None:
+        self.ctx.window.show_pane("residents")
+        self.pane.search.setFocus()
+        self.pane.search.selectAll()
+
+    # --- the card -------------------------------------------------------------------------
+    @Slot(int)
+    def open_card(self, resident_id: int) -> None:
+        """The masked card and who looked at it, read off the GUI thread."""
+        who = self.who
+        if who is None:
+            return
+        residents = self.ctx.services.residents
+
+        def job() -> tuple[ResidentCard, list[AccessEntry]]:
+            return residents.card(who, resident_id), residents.access_log(who, resident_id)
+
+        self.read_for(
+            who, job, self._on_card_loaded, self.tr("Could not open the resident"), "resident"
+        )
+
+    def _on_card_loaded(self, result: tuple[ResidentCard, list[AccessEntry]]) -> None:
+        who = self.who
+        if who is None or self.ctx.session.locked:
+            return
+        card, access = result
+        dlg = self._dialog()
+        dlg.set_card(card)
+        dlg.set_access_log(access)
+        minor = card.presentation.minor
+        dlg.set_purposes(
+            incident=bool(revealing(who.role, Purpose.INCIDENT, minor)),
+            reason=bool(revealing(who.role, Purpose.REASON, minor)),
+        )
+        dlg.show()
+        dlg.raise_()
+        dlg.activateWindow()
+
+    def _dialog(self) -> ResidentCardDialog:
+        if self.card is None:
+            self.card = ResidentCardDialog(self.ctx.zone, self.ctx.window)
+            self.card.sig_reveal_requested.connect(self._on_reveal_requested)
+            self.ctx.dialogs.register(self.card)
+        return self.card
+
+    @Slot(int, str, str, int)
+    def _on_reveal_requested(
+        self, resident_id: int, purpose: str, reason: str, incident: int
+    ) -> None:
+        """A reveal is a write (its audit row), so it runs on the writer thread."""
+        who = self.who
+        if who is None:
+            return
+        residents = self.ctx.services.residents
+        self.ctx.jobs.write(
+            lambda: residents.card(
+                who, resident_id, Purpose(purpose), reason=reason, incident_id=incident or None
+            ),
+            self._on_revealed,
+            lambda exc: self._on_reveal_failed(resident_id, exc),
+            "reveal",
+        )
+
+    def _on_revealed(self, card: ResidentCard) -> None:
+        dlg = self.card
+        if dlg is None or self.who is None or self.ctx.session.locked:
+            return
+        if dlg.resident_id == card.id:
+            dlg.set_card(card)
+        self._reload_access(card.id)
+
+    def _on_reveal_failed(self, resident_id: int, exc: BaseException) -> None:
+        dlg = self.card
+        if isinstance(exc, RevealRefused | PermissionDenied):
+            log.info("reveal of resident %s refused: %s", resident_id, exc)
+        else:
+            log.error("reveal of resident %s failed: %s", resident_id, exc, exc_info=exc)
+        if dlg is not None and dlg.resident_id == resident_id:
+            dlg.show_error(self._refusal_text(exc))
+            self._reload_access(resident_id)  # the refusal is recorded too
+
+    def _refusal_text(self, exc: BaseException) -> str:
+        if isinstance(exc, RevealRefused):
+            texts = {
+                "reason": self.tr("Not shown: type a reason of at least 4 characters."),
+                "incident_missing": self.tr("Not shown: give the incident's number."),
+                "incident_unknown": self.tr("Not shown: there is no such incident."),
+                "incident_closed": self.tr("Not shown: that incident is closed."),
+                "incident_scope": self.tr("Not shown: that incident is not one you may handle."),
+            }
+            return texts.get(exc.code, str(exc))
+        return self.tr("Not shown: {why}.").format(why=self.ctx.feedback.describe(exc))
+
+    def _reload_access(self, resident_id: int) -> None:
+        who = self.who
+        if who is None:
+            return
+        residents = self.ctx.services.residents
+        self.read_for(
+            who,
+            lambda: residents.access_log(who, resident_id),
+            lambda entries: self._on_access_loaded(resident_id, entries),
+            self.tr("Could not load who looked at the resident"),
+            "resident_access",
+        )
+
+    def _on_access_loaded(self, resident_id: int, entries: list[AccessEntry]) -> None:
+        if self.card is not None and self.card.resident_id == resident_id:
+            self.card.set_access_log(entries)

@@ -1,0 +1,326 @@
+"""PostgreSQL roles of a site: the console's least privileges, station scopes, password files."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import psycopg
+    from psycopg import sql
+
+    Conn = psycopg.Connection[Any]
+
+# Cluster-wide names (roles are not per database): one fixed prefix keeps them apart from the
+# server's other roles. The group holds every grant; the login roles are its members.
+CONSOLE_GROUP = "scc_console"
+WORKSTATION_ROLE = "scc_ws"
+STATION_PREFIX = "scc_st_"
+
+# What the console's services really do, table by table (data/services, data/audit.py,
+# data/changes.py, data/feed.py). Seeding, migrations and tampering are the owner's. No
+# DELETE and no TRUNCATE anywhere; audit_log is insert-only here and append-only by trigger.
+TABLE_GRANTS: Mapping[str, tuple[str, ...]] = {
+    "alembic_version": ("SELECT",),  # open_database checks the schema's revision
+    "audit_head": ("SELECT",),  # UPDATE of the chain's columns below
+    "audit_log": ("SELECT", "INSERT"),
+    "change_log": ("SELECT", "INSERT"),
+    "community": ("SELECT",),
+    "db_role_scope": ("SELECT",),  # read by the row-level security policies themselves
+    "device": ("SELECT",),
+    "incident": ("SELECT", "INSERT", "UPDATE"),
+    "incident_event": ("SELECT", "INSERT"),
+    "incident_type": ("SELECT",),
+    "resident": ("SELECT",),
+    "role": ("SELECT", "INSERT"),  # create_user adds a role row the site lacks
+    "site_meta": ("SELECT",),
+    "user_account": ("SELECT", "INSERT"),  # UPDATE of the columns below
+    "user_community": ("SELECT", "INSERT"),
+    "workstation": ("SELECT",),
+}
+# UPDATE of these columns only. audit_head: append_audit moves the chain's head, never its id.
+# user_account: sign-in (failure count, lockout, last login, rehash), unlock and password
+# changes; a workstation can never rename an account, change its role or re-enable it.
+COLUMN_UPDATES: Mapping[str, tuple[str, ...]] = {
+    "audit_head": ("last_hash", "rows"),
+    "user_account": ("password_hash", "failed_attempts", "locked_until", "last_login_at"),
+}
+# The owner's alone, never granted to the console (checked by the tests).
+OWNER_ONLY = ("department",)
+
+
+class RoleSetupError(Exception):
+    """The roles cannot be set up as asked; the message says why and what to do."""
+
+
+def station_role(community_code: str) -> str:
+    """The login role of a community's station PC."""
+    return STATION_PREFIX + community_code.lower()
+
+
+def new_role_password() -> str:
+    """A random password for a database role (~190 bits; only machines type it)."""
+    return secrets.token_urlsafe(24)
+
+
+@dataclass(frozen=True, slots=True)
+class RoleOutcome:
+    """One login role as setup leaves it."""
+
+    role: str
+    community: str | None  # the community code; None: street-wide
+    created: bool
+    password: str | None  # set by this run (to hand over once), else None
+
+
+@dataclass(frozen=True, slots=True)
+class SetupPlan:
+    """The statements of one setup run, and what they do to each role."""
+
+    statements: tuple[sql.SQL | sql.Composed, ...]
+    shown: tuple[sql.SQL | sql.Composed, ...]  # the same, passwords masked (for --dry-run)
+    roles: tuple[RoleOutcome, ...]
+    database: str
+    ungranted: tuple[str, ...]  # tables of the schema this version does not know: no grants
+
+
+_LOGIN_ATTRS = {
+    # pg_roles column: (wanted value, the ALTER ROLE keyword that sets it)
+    "rolcanlogin": (True, "LOGIN"),
+    "rolinherit": (True, "INHERIT"),
+    "rolsuper": (False, "NOSUPERUSER"),
+    "rolcreatedb": (False, "NOCREATEDB"),
+    "rolcreaterole": (False, "NOCREATEROLE"),
+    "rolreplication": (False, "NOREPLICATION"),
+    "rolbypassrls": (False, "NOBYPASSRLS"),
+}
+
+
+def _existing_roles(conn: Conn, names: Sequence[str]) -> dict[str, dict[str, bool]]:
+    cols = ", ".join(_LOGIN_ATTRS)
+    rows = conn.execute(
+        f"SELECT rolname, {cols} FROM pg_roles WHERE rolname = ANY(%s)",
+        (list(names),),
+    ).fetchall()
+    return {str(r[0]): {c: bool(v) for c, v in zip(_LOGIN_ATTRS, r[1:], strict=True)} for r in rows}
+
+
+def _community_ids(conn: Conn, codes: Sequence[str]) -> dict[str, int]:
+    rows = conn.execute(
+        "SELECT code, id FROM community WHERE code = ANY(%s)", (list(codes),)
+    ).fetchall()
+    found = {str(code): int(cid) for code, cid in rows}
+    missing = [c for c in codes if c not in found]
+    if missing:
+        raise RoleSetupError(
+            f"communities {', '.join(missing)} of the site file are not in the database; "
+            "seed the site first (`console demo` or the site's import), then run setup again"
+        )
+    return found
+
+
+def _scalar(conn: Conn, query: str) -> Any:
+    row = conn.execute(query).fetchone()
+    return None if row is None else row[0]
+
+
+def _sequences(conn: Conn) -> dict[str, str]:
+    """Table name → the sequence that numbers it (serial or identity), in the current schema."""
+    rows = conn.execute(
+        "SELECT t.relname, s.relname FROM pg_class s "
+        "JOIN pg_depend d ON d.objid = s.oid AND d.classid = 'pg_class'::regclass "
+        "JOIN pg_class t ON t.oid = d.refobjid "
+        "WHERE s.relkind = 'S' AND d.deptype IN ('a', 'i') "
+        "AND s.relnamespace = current_schema()::regnamespace"
+    ).fetchall()
+    return {str(t): str(s) for t, s in rows}
+
+
+def plan_setup(
+    conn: Conn,
+    communities: Sequence[str],
+    *,
+    new_passwords: bool = False,
+    passwords: Mapping[str, str] | None = None,
+) -> SetupPlan:
+    """Read the server and build the statements that bring the roles to the wanted state.
+
+    `communities`: the site's community codes, a station role each (they must be seeded).
+    A role that exists keeps its password unless `new_passwords`; `passwords` names fixed
+    ones (tests). Nothing is changed here; `apply_setup` runs the plan.
+    """
+    from psycopg import sql
+
+    passwords = dict(passwords or {})
+    stations = {station_role(c): c for c in communities}
+    if len(stations) != len(set(communities)):
+        raise RoleSetupError("two community codes differ only in case; their roles would clash")
+    ids = _community_ids(conn, list(communities)) if communities else {}
+    logins = [WORKSTATION_ROLE, *stations]
+    existing = _existing_roles(conn, [CONSOLE_GROUP, *logins])
+    database = str(_scalar(conn, "SELECT current_database()"))
+    superuser = bool(_scalar(conn, "SELECT rolsuper FROM pg_roles WHERE rolname = current_user"))
+    tables = {
+        str(r[0])
+        for r in conn.execute(
+            "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
+        ).fetchall()
+    }
+    if "db_role_scope" not in tables:
+        raise RoleSetupError(
+            "the database has no db_role_scope table: run `console migrate` as the owner first"
+        )
+    group = sql.Identifier(CONSOLE_GROUP)
+    run: list[sql.SQL | sql.Composed] = []
+    shown: list[sql.SQL | sql.Composed] = []
+
+    def add(stmt: sql.SQL | sql.Composed, masked: sql.SQL | sql.Composed | None = None) -> None:
+        run.append(stmt)
+        shown.append(stmt if masked is None else masked)
+
+    # 1. The group that holds the grants: it cannot log in.
+    if CONSOLE_GROUP not in existing:
+        add(sql.SQL("CREATE ROLE {} NOLOGIN").format(group))
+    elif existing[CONSOLE_GROUP]["rolcanlogin"] or existing[CONSOLE_GROUP]["rolsuper"]:
+        add(sql.SQL("ALTER ROLE {} NOLOGIN NOSUPERUSER").format(group))
+
+    # 2. The login roles: plain members of the group, their passwords as SCRAM verifiers.
+    outcomes: list[RoleOutcome] = []
+    for role in logins:
+        ident = sql.Identifier(role)
+        created = role not in existing
+        password = passwords.get(role)
+        if password is None and (created or new_passwords):
+            password = new_role_password()
+        if created:
+            add(sql.SQL("CREATE ROLE {} LOGIN INHERIT").format(ident))
+        else:
+            wrong = [kw for col, (want, kw) in _LOGIN_ATTRS.items() if existing[role][col] != want]
+            if wrong:
+                if not superuser and any(
+                    k in wrong for k in ("NOSUPERUSER", "NOBYPASSRLS", "NOREPLICATION")
+                ):
+                    raise RoleSetupError(
+                        f"role {role} exists with powers only a superuser can take away "
+                        f"({', '.join(wrong)}); run setup as a superuser"
+                    )
+                add(sql.SQL("ALTER ROLE {} " + " ".join(wrong)).format(ident))
+        if password is not None:
+            verifier = _scram(conn, role, password)
+            add(
+                sql.SQL("ALTER ROLE {} PASSWORD {}").format(ident, sql.Literal(verifier)),
+                sql.SQL("ALTER ROLE {} PASSWORD '********'").format(ident),
+            )
+        add(sql.SQL("GRANT {} TO {}").format(group, ident))
+        outcomes.append(RoleOutcome(role, stations.get(role), created, password))
+
+    # 3. Privileges: everything revoked, then exactly TABLE_GRANTS (setup may run again after
+    # a migration added a table or this build dropped a grant).
+    everyone = sql.SQL(", ").join(sql.Identifier(r) for r in [CONSOLE_GROUP, *logins])
+    db_ident = sql.Identifier(database)
+    # Before PostgreSQL 15 every role could create objects in the public schema; and any
+    # role may create temporary tables: a console needs neither.
+    add(sql.SQL("REVOKE CREATE ON SCHEMA public FROM PUBLIC"))
+    add(sql.SQL("REVOKE TEMPORARY ON DATABASE {} FROM PUBLIC").format(db_ident))
+    add(sql.SQL("REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {}").format(everyone))
+    add(sql.SQL("REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM {}").format(everyone))
+    add(sql.SQL("REVOKE ALL ON SCHEMA public FROM {}").format(everyone))
+    add(sql.SQL("REVOKE ALL ON DATABASE {} FROM {}").format(db_ident, everyone))
+    add(sql.SQL("GRANT CONNECT ON DATABASE {} TO {}").format(db_ident, group))
+    add(sql.SQL("GRANT USAGE ON SCHEMA public TO {}").format(group))
+    for table, privileges in sorted(TABLE_GRANTS.items()):
+        if table not in tables:
+            continue  # a table of a later migration than this database's
+        add(
+            sql.SQL("GRANT {} ON {} TO {}").format(
+                sql.SQL(", ").join(sql.SQL(p) for p in privileges), sql.Identifier(table), group
+            )
+        )
+    for table, columns in sorted(COLUMN_UPDATES.items()):
+        if table in tables:
+            add(
+                sql.SQL("GRANT UPDATE ({}) ON {} TO {}").format(
+                    sql.SQL(", ").join(sql.Identifier(c) for c in columns),
+                    sql.Identifier(table),
+                    group,
+                )
+            )
+    sequences = _sequences(conn)
+    for table, privileges in sorted(TABLE_GRANTS.items()):
+        if "INSERT" in privileges and table in sequences:
+            add(
+                sql.SQL("GRANT USAGE, SELECT ON SEQUENCE {} TO {}").format(
+                    sql.Identifier(sequences[table]), group
+                )
+            )
+
+    # 4. Scopes: the workstation street-wide, each station its community; station rows of
+    # communities the site file no longer has are removed (those roles then see nothing).
+    scopes: list[tuple[str, int | None]] = [(WORKSTATION_ROLE, None)]
+    scopes += [(role, ids[code]) for role, code in stations.items()]
+    add(
+        sql.SQL(
+            "INSERT INTO db_role_scope (role_name, community_id) VALUES {} "
+            "ON CONFLICT (role_name) DO UPDATE SET community_id = EXCLUDED.community_id"
+        ).format(
+            sql.SQL(", ").join(
+                sql.SQL("({}, {})").format(sql.Literal(r), sql.Literal(c)) for r, c in scopes
+            )
+        )
+    )
+    add(
+        sql.SQL(
+            "DELETE FROM db_role_scope WHERE starts_with(role_name, {}) AND NOT role_name = ANY({})"
+        ).format(sql.Literal(STATION_PREFIX), sql.Literal(list(stations)))
+    )
+    ungranted = tuple(sorted(tables - set(TABLE_GRANTS) - set(OWNER_ONLY)))
+    return SetupPlan(tuple(run), tuple(shown), tuple(outcomes), database, ungranted)
+
+
+def _scram(conn: Conn, role: str, password: str) -> str:
+    """The password as libpq's SCRAM verifier: the plain text never reaches the server's logs."""
+    verifier = conn.pgconn.encrypt_password(password.encode(), role.encode(), b"scram-sha-256")
+    return verifier.decode("ascii")
+
+
+def apply_setup(conn: Conn, plan: SetupPlan) -> None:
+    """Run the plan in one transaction: the roles change all together or not at all."""
+    if conn.autocommit:
+        with conn.transaction():
+            for stmt in plan.statements:
+                conn.execute(stmt)
+        return
+    try:
+        for stmt in plan.statements:
+            conn.execute(stmt)
+    except BaseException:
+        conn.rollback()
+        raise
+    conn.commit()
+
+
+def render(conn: Conn, plan: SetupPlan) -> list[str]:
+    """The plan's statements as SQL text, passwords masked."""
+    return [f"{stmt.as_string(conn)};" for stmt in plan.shown]
+
+
+def password_file(folder: Path, role: str) -> Path:
+    """Where setup keeps a role's password (for CONSOLE_DB_PASSWORD_FILE)."""
+    return folder / f"{role}.password"
+
+
+def write_password_file(path: Path, password: str) -> Path:
+    """Store a password in `path`, readable by this user only (its folder too)."""
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        if hasattr(os, "fchmod"):
+            os.fchmod(fd, 0o600)  # an older file may have had wider permissions
+        os.write(fd, f"{password}\n".encode())
+    finally:
+        os.close(fd)
+    return path
