@@ -183,7 +183,16 @@ def main() -> int:
     ap.add_argument("--idle", type=float, default=10.0, help="seconds of idle measured")
     ap.add_argument(
         "--only",
-        choices=["mailbox", "shutdown", "queue", "incidents", "audit", "rls", "residents"],
+        choices=[
+            "mailbox",
+            "shutdown",
+            "queue",
+            "incidents",
+            "audit",
+            "rls",
+            "residents",
+            "retention",
+        ],
         help="run one benchmark alone",
     )
     ap.add_argument(
@@ -211,6 +220,11 @@ def main() -> int:
         return 0
     if args.only == "rls":
         _print_table(_rls(args.incidents))
+        return 0
+    if args.only == "retention":
+        from bench.retention import table_rows as retention_rows
+
+        _print_table(retention_rows(args.incidents))
         return 0
     if args.only == "queue":
         _print_table(_queue(args.incidents))

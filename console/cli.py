@@ -125,6 +125,15 @@ def _parser() -> argparse.ArgumentParser:
     from console.keycli import add_key_commands
 
     add_key_commands(sub, common)
+    from console.retentioncli import add_retention_commands
+
+    add_retention_commands(sub, common, admin)
+    from console.exportcli import add_export_commands
+
+    add_export_commands(sub, common, admin)
+    from console.residentcli import add_resident_commands
+
+    add_resident_commands(sub, common, admin)
     site = sub.add_parser("site", parents=[common], help="site file tools")
     site_sub = site.add_subparsers(dest="site_command", required=True)
     site_sub.add_parser(
@@ -289,6 +298,18 @@ def _run_command(args: argparse.Namespace) -> int:
         from console.keycli import run_key_command
 
         return run_key_command(args)
+    if args.command == "retention":
+        from console.retentioncli import run_retention_command
+
+        return run_retention_command(args)
+    if args.command == "export":
+        from console.exportcli import run_export_command
+
+        return run_export_command(args)
+    if args.command == "resident":
+        from console.residentcli import run_resident_command
+
+        return run_resident_command(args)
     if args.command == "audit" and args.audit_command == "keygen":
         return _audit_keygen(args)
     # Checking or signing the log of a database that is not there must not create one.

@@ -35,6 +35,19 @@ class AuditAction(enum.StrEnum):
     INCIDENT_CHANGED = "incident_changed"
     SCHEMA_MIGRATED = "schema_migrated"
     SCREENSHOT = "screenshot"
+    # target resident:<id>; detail JSON: purpose, method, consent row id (never a value)
+    CONSENT_RECORDED = "consent_recorded"
+    CONSENT_WITHDRAWN = "consent_withdrawn"  # detail: purpose, consent id, reason
+    CONSENT_MISSING = "consent_missing"  # processing refused: no consent for the purpose
+    PERSONAL_DATA_EXPORTED = "personal_data_exported"  # PIPL Art. 45; detail: why
+    PERSONAL_DATA_ANONYMISED = "personal_data_anonymised"  # PIPL Art. 47; detail: why
+    ANONYMISE_REFUSED = "anonymise_refused"  # under a legal hold, or already anonymised
+    LEGAL_HOLD_CHANGED = "legal_hold_changed"  # a resident's hold set or lifted; detail: why
+    RETENTION_RUN = "retention_run"  # detail JSON: counts per class, dry run or not
+    LEGAL_HOLD_SET = "legal_hold_set"  # target incident id; detail: the reason
+    LEGAL_HOLD_LIFTED = "legal_hold_lifted"  # target incident id; detail: the reason
+    DATA_EXPORTED = "data_exported"  # target: what; detail JSON: rows, reason, file name
+    EXPORT_REFUSED = "export_refused"  # target: what; detail: why it was refused
 
 
 @dataclass(frozen=True, slots=True)

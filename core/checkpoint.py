@@ -12,13 +12,17 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from typing import TYPE_CHECKING
 
 from core.audit import AuditRecord
 from core.keys import KeyFileError
+
+# cryptography loads where a key is used, not with the console: 20 ms of every cold start.
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import (
+        Ed25519PrivateKey,
+        Ed25519PublicKey,
+    )
 
 CHECKPOINTS_ENV = "CONSOLE_CHECKPOINTS"
 FORMAT = "street-command-console/audit-checkpoint/1"
@@ -149,12 +153,17 @@ class SignedCheckpoint:
 # --- keys -----------------------------------------------------------------------------------
 def key_id(public_key: Ed25519PublicKey) -> str:
     """A stable short name of a public key: the first 16 hex digits of SHA-256 of its bytes."""
+    from cryptography.hazmat.primitives import serialization
+
     raw = public_key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
     return hashlib.sha256(raw).hexdigest()[:16]
 
 
 def new_key_pair() -> tuple[bytes, bytes]:
     """A fresh Ed25519 key pair as (private PKCS#8 PEM, public SubjectPublicKeyInfo PEM)."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     private = Ed25519PrivateKey.generate()
     private_pem = private.private_bytes(
         serialization.Encoding.PEM,
@@ -166,6 +175,8 @@ def new_key_pair() -> tuple[bytes, bytes]:
 
 def public_pem(public_key: Ed25519PublicKey) -> bytes:
     """The public key as PEM (SubjectPublicKeyInfo)."""
+    from cryptography.hazmat.primitives import serialization
+
     return public_key.public_bytes(
         serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
     )
@@ -173,6 +184,9 @@ def public_pem(public_key: Ed25519PublicKey) -> bytes:
 
 def load_private_key(pem: bytes, source: str) -> Ed25519PrivateKey:
     """Parse a private key file's bytes; KeyFileError names `source` if they are not one."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     try:
         key = serialization.load_pem_private_key(pem, password=None)
     except (ValueError, TypeError) as exc:
@@ -184,6 +198,9 @@ def load_private_key(pem: bytes, source: str) -> Ed25519PrivateKey:
 
 def load_public_key(pem: bytes, source: str) -> Ed25519PublicKey:
     """Parse a public key file's bytes; KeyFileError names `source` if they are not one."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     try:
         key = serialization.load_pem_public_key(pem)
     except (ValueError, TypeError) as exc:
@@ -215,6 +232,8 @@ def check_signature(
     signed: SignedCheckpoint, public_keys: Mapping[str, Ed25519PublicKey]
 ) -> SignatureStatus:
     """Verify against the public key the checkpoint names, among those the site keeps."""
+    from cryptography.exceptions import InvalidSignature
+
     key = public_keys.get(signed.key_id)
     if key is None:
         return SignatureStatus.UNKNOWN_KEY

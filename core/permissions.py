@@ -19,6 +19,8 @@ class Permission(enum.StrEnum):
     MANAGE_DEVICES = "manage_devices"
     VIEW_RESIDENTS = "view_residents"
     VIEW_RESIDENT_PII = "view_resident_pii"
+    # Anonymising a resident on request (PIPL Art. 47) cannot be undone: administrators only.
+    ANONYMISE_RESIDENTS = "anonymise_residents"
     MANAGE_USERS = "manage_users"
     VIEW_AUDIT = "view_audit"
 

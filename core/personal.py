@@ -516,11 +516,10 @@ class ResidentCard:
     community_name: str
     purpose: Purpose
     presentation: Presentation
-    consent_given: bool
-    consent_date: date | None
-    consent_method: str | None
     incident_id: int | None = None
     key_problem: str | None = None
+    legal_hold: bool = False  # anonymisation refused while set
+    anonymised: bool = False  # identifying fields replaced on request (PIPL Art. 47)
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,8 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any, Final, NoReturn, TypeVar
 
+from core.retention import DEFAULT_POLICY, RetentionPolicy, policy_from_table
+
 DEFAULT_TIMEZONE: Final = "Asia/Shanghai"
 
 DEPARTMENT_KINDS: Final = frozenset(
@@ -217,6 +219,7 @@ class SiteSpec:
     cameras: tuple[CameraSpec, ...]
     devices: tuple[DeviceSpec, ...]
     incident_types: tuple[IncidentTypeSpec, ...] = ()
+    retention: RetentionPolicy = DEFAULT_POLICY  # [retention] overrides (core.retention)
 
     def community(self, code: str) -> CommunitySpec:
         """The community with this code; KeyError if there is none."""
@@ -651,6 +654,7 @@ _SECTIONS: Final = (
     "camera",
     "device",
     "incident_type",
+    "retention",
 )
 
 _FIELDS: Final[Mapping[str, tuple[str, ...]]] = {
@@ -711,6 +715,7 @@ class _Builder:
         cameras = self._section("camera", self._camera)
         devices = self._section("device", self._device)
         incident_types = self._section("incident_type", self._incident_type)
+        retention = self._retention()
         if self.ctx.problems:
             raise SiteError.of(self.ctx.problems)
         return SiteSpec(
@@ -725,6 +730,7 @@ class _Builder:
             cameras=cameras,
             devices=devices,
             incident_types=incident_types,
+            retention=retention,
         )
 
     def _site(self) -> tuple[str, str]:
@@ -747,6 +753,20 @@ class _Builder:
                 hint = _suggest(timezone, zoneinfo.available_timezones())
                 table.report("timezone", f"unknown time zone {timezone!r}{hint}")
         return name, timezone
+
+    def _retention(self) -> RetentionPolicy:
+        data = self.data.get("retention")
+        if data is None:
+            return DEFAULT_POLICY
+        if not isinstance(data, dict):
+            line = self.ctx.layout.root_key_line("retention")
+            self.ctx.report(line, "retention", "expected a [retention] table")
+            return DEFAULT_POLICY
+        policy, problems = policy_from_table(data)
+        for key, message in problems:
+            line = self.ctx.layout.key_line("retention", None, key)
+            self.ctx.report(line, f"retention.{key}", message)
+        return policy
 
     def _section(self, section: str, read: Callable[[_Table, str], _T]) -> tuple[_T, ...]:
         raw = self.data.get(section, [])

@@ -105,6 +105,8 @@ class IncidentDetail:
     caller_name: str = ""
     caller_phone: str = ""
     disposition: str = ""
+    legal_hold: bool = False  # the retention job leaves it alone (set by a supervisor)
+    legal_hold_reason: str = ""
 
 
 @dataclass(frozen=True, slots=True)

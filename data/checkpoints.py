@@ -6,8 +6,8 @@ import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session
 
@@ -38,6 +38,12 @@ from core.timefmt import utcnow
 from data.audit import iter_audit
 from data.db import Database
 from data.models import AuditHead, AuditLog, SiteMeta
+
+if TYPE_CHECKING:  # cryptography loads where a key is used, not with the console
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import (
+        Ed25519PrivateKey,
+        Ed25519PublicKey,
+    )
 
 log = logging.getLogger(__name__)
 

@@ -22,9 +22,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Final
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
 from core.idcard import normalize
 from core.keys import KeyFileError, make_key_dir, write_secret
 
@@ -62,6 +59,9 @@ class FieldKeys:
     retiring: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        # Imported here: cryptography loads when keys are used, not with the console (~20 ms).
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
         self._aead = {kid: AESGCM(k) for kid, k in self.keys.items()}
         self._index = hmac.new(self.index_key, digestmod=hashlib.sha256)
 
@@ -84,6 +84,8 @@ class FieldKeys:
                 f"{self.path} has no key {kid!r}, which this database's {column} values need: "
                 f"copy the site's current {FIELD_KEYS_FILE} to this workstation"
             )
+        from cryptography.exceptions import InvalidTag
+
         try:
             raw = _unb64(body)
             plain = aead.decrypt(raw[:NONCE_BYTES], raw[NONCE_BYTES:], _aad(column, kid))

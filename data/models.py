@@ -169,7 +169,8 @@ class Resident(Base):
     birth_year: Mapped[int] = mapped_column(Integer)
     birth_date_enc: Mapped[str] = mapped_column(String(120))
     id_number_enc: Mapped[str] = mapped_column(String(120))
-    id_number_hmac: Mapped[str] = mapped_column(String(64), unique=True, index=True)
+    # NULL once anonymised (migration 0007): the person can no longer be found by number.
+    id_number_hmac: Mapped[str | None] = mapped_column(String(64), unique=True, index=True)
     id_number_mask: Mapped[str] = mapped_column(String(18))
     name_mask: Mapped[str] = mapped_column(String(64))
     phone_mask: Mapped[str] = mapped_column(String(32))
@@ -183,11 +184,48 @@ class Resident(Base):
     emergency_contact_name: Mapped[str] = mapped_column(String(64), default="")
     emergency_contact_phone: Mapped[str] = mapped_column(String(32), default="")
     emergency_contact_relation: Mapped[str] = mapped_column(String(32), default="")
-    consent_given: Mapped[bool] = mapped_column(Boolean, default=False)
-    consent_date: Mapped[date | None] = mapped_column(Date)
-    consent_method: Mapped[str | None] = mapped_column(String(32))
+    # Consent lives in the consent table, per purpose (migration 0007). A legal hold stops
+    # anonymisation; an anonymised row keeps only what statistics need.
+    legal_hold: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("false"))
+    anonymised_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Consent(Base):
+    """One consent of a resident to one purpose; a withdrawal closes the row, never deletes it.
+
+    `community_id` is the resident's, copied so row-level security (migration 0007) applies.
+    At most one row per resident and purpose is open (a partial unique index).
+    """
+
+    __tablename__ = "consent"
+    __table_args__ = (
+        Index("ix_consent_resident_purpose", "resident_id", "purpose"),
+        Index(
+            "uq_consent_open",
+            "resident_id",
+            "purpose",
+            unique=True,
+            sqlite_where=text("withdrawn_at IS NULL"),
+            postgresql_where=text("withdrawn_at IS NULL"),
+        ),
+    )
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    resident_id: Mapped[int] = mapped_column(ForeignKey("resident.id"))
+    community_id: Mapped[int] = mapped_column(ForeignKey("community.id"), index=True)
+    purpose: Mapped[str] = mapped_column(String(16))
+    method: Mapped[str] = mapped_column(String(16))
+    given_on: Mapped[date] = mapped_column(Date)
+    witness_name: Mapped[str] = mapped_column(String(64), default="")
+    guardian_name: Mapped[str] = mapped_column(String(64), default="")
+    guardian_relation: Mapped[str] = mapped_column(String(32), default="")
+    note: Mapped[str] = mapped_column(String(200), default="")
+    recorded_by: Mapped[str] = mapped_column(String(64))
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    withdrawn_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    withdrawn_by: Mapped[str | None] = mapped_column(String(64))
+    withdrawal_reason: Mapped[str | None] = mapped_column(String(200))
 
 
 class Device(Base):
@@ -264,6 +302,11 @@ class Incident(Base):
     disposition: Mapped[str] = mapped_column(String(200), server_default="")
     caller_name: Mapped[str] = mapped_column(String(64), server_default="")
     caller_phone: Mapped[str] = mapped_column(String(32), server_default="")
+    # Retention (migration 0008): a held incident is never anonymised by the retention job;
+    # anonymised_at marks a closed one whose personal details the job has cleared.
+    legal_hold: Mapped[bool] = mapped_column(Boolean, server_default=text("false"))
+    legal_hold_reason: Mapped[str] = mapped_column(String(200), server_default="")
+    anonymised_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class IncidentEvent(Base):
@@ -346,6 +389,7 @@ __all__ = [
     "Base",
     "ChangeLog",
     "Community",
+    "Consent",
     "DbRoleScope",
     "Department",
     "Device",

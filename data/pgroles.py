@@ -30,6 +30,7 @@ TABLE_GRANTS: Mapping[str, tuple[str, ...]] = {
     "audit_log": ("SELECT", "INSERT"),
     "change_log": ("SELECT", "INSERT"),
     "community": ("SELECT",),
+    "consent": ("SELECT", "INSERT"),  # a withdrawal: UPDATE of the columns below
     "db_role_scope": ("SELECT",),  # read by the row-level security policies themselves
     "device": ("SELECT",),
     "incident": ("SELECT", "INSERT", "UPDATE"),
@@ -47,6 +48,28 @@ TABLE_GRANTS: Mapping[str, tuple[str, ...]] = {
 # changes; a workstation can never rename an account, change its role or re-enable it.
 COLUMN_UPDATES: Mapping[str, tuple[str, ...]] = {
     "audit_head": ("last_hash", "rows"),
+    # consent: a withdrawal closes its row; what was granted is never rewritten.
+    "consent": ("withdrawn_at", "withdrawn_by", "withdrawal_reason"),
+    # resident: anonymisation on request (PIPL Art. 47) replaces the identifying columns only;
+    # community, birth year and care flags stay for statistics.
+    "resident": (
+        "name",
+        "name_mask",
+        "id_number_enc",
+        "id_number_hmac",
+        "id_number_mask",
+        "birth_date_enc",
+        "phone",
+        "phone_mask",
+        "address",
+        "address_mask",
+        "emergency_contact_name",
+        "emergency_contact_phone",
+        "emergency_contact_relation",
+        "anonymised_at",
+        "legal_hold",  # set and lifted by an administrator, audited
+        "updated_at",
+    ),
     "user_account": ("password_hash", "failed_attempts", "locked_until", "last_login_at"),
 }
 # The owner's alone, never granted to the console (checked by the tests).

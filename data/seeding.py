@@ -15,6 +15,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from core.audit import AuditAction
+from core.consent import ConsentMethod, ConsentPurpose
 from core.model import DeviceKind, DeviceState, RoleName
 from core.personal import stored_masks
 from core.population import ResidentSpec, generate_population
@@ -25,6 +26,7 @@ from data.db import Database
 from data.fieldcrypt import FieldKeys
 from data.models import (
     Community,
+    Consent,
     Department,
     Device,
     IncidentType,
@@ -199,9 +201,6 @@ def _resident_values(
         "emergency_contact_name": r.emergency_contact_name,
         "emergency_contact_phone": r.emergency_contact_phone,
         "emergency_contact_relation": r.emergency_contact_relation,
-        "consent_given": r.consent_given,
-        "consent_date": r.consent_date,
-        "consent_method": r.consent_method,
         "created_at": now,
         "updated_at": now,
     }
@@ -224,12 +223,15 @@ def seed_residents(
     known = set(s.scalars(select(Resident.id_number_hmac)))
     now = utcnow()
     batch: list[dict[str, Any]] = []
+    consents: dict[str, ResidentSpec] = {}  # by keyed hash: the ids are known after insert
     added = 0
     for r in itertools.chain((first,), people):
         mac = field_keys.index(r.id_number)
         if mac in known:
             continue
         batch.append(_resident_values(r, ids[r.community], now, field_keys, mac))
+        if r.consent_given:
+            consents[mac] = r
         if len(batch) >= _RESIDENT_BATCH:
             s.execute(insert(Resident), batch)
             added += len(batch)
@@ -239,7 +241,44 @@ def seed_residents(
         added += len(batch)
     if added:
         record_change(s, "resident", None, "seed")
+    _seed_consents(s, consents, now)
     return added
+
+
+def _seed_consents(s: Session, consents: dict[str, ResidentSpec], now: Any) -> None:
+    """The generated consents as tracking consents (migration 0007's mapping of the old
+    wording: 书面 is written, the others legacy with the wording as the note)."""
+    macs = list(consents)
+    for i in range(0, len(macs), _RESIDENT_BATCH):
+        chunk = macs[i : i + _RESIDENT_BATCH]
+        found = s.execute(
+            select(Resident.id_number_hmac, Resident.id, Resident.community_id).where(
+                Resident.id_number_hmac.in_(chunk)
+            )
+        ).all()
+        rows = []
+        for mac, rid, cid in found:
+            r = consents[str(mac)]
+            written = r.consent_method == "书面"
+            rows.append(
+                {
+                    "resident_id": rid,
+                    "community_id": cid,
+                    "purpose": ConsentPurpose.TRACKING.value,
+                    "method": (ConsentMethod.WRITTEN if written else ConsentMethod.LEGACY).value,
+                    "given_on": r.consent_date or now.date(),
+                    "witness_name": "",
+                    "guardian_name": "",
+                    "guardian_relation": "",
+                    "note": "" if written else f"migrated: {r.consent_method}",
+                    "recorded_by": "system",
+                    "recorded_at": now,
+                }
+            )
+        if rows:
+            s.execute(insert(Consent), rows)
+    if macs:
+        record_change(s, "consent", None, "seed")
 
 
 def seed_site(

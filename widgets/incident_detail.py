@@ -325,7 +325,13 @@ class IncidentDetailDialog(QDialog):
         if d is not None:
             self.setWindowTitle(self.tr("Incident #{id}").format(id=d.row.id))
             self.priority.setText(labels.priority(d.row.priority))
-            self.state.setText(labels.incident_state(d.row.state))
+            state = labels.incident_state(d.row.state)
+            if d.legal_hold:
+                # Retention leaves a held incident alone; whoever looks at it should know why.
+                state = self.tr("{state} · under legal hold: {reason}").format(
+                    state=state, reason=d.legal_hold_reason
+                )
+            self.state.setText(state)
             self.timeline.clear()
             for e in d.events:
                 if e.kind == "created":
@@ -337,6 +343,10 @@ class IncidentDetailDialog(QDialog):
                     what = f"{labels.incident_state(before)} → {labels.incident_state(after)}"
                 elif e.kind == "claimed":
                     what = self.tr("Taken over")
+                elif e.kind == "legal_hold":
+                    what = self.tr("Legal hold set")
+                elif e.kind == "legal_hold_lifted":
+                    what = self.tr("Legal hold lifted")
                 else:
                     what = e.kind
                 note = e.note

@@ -44,9 +44,11 @@ from core.personal import (
     Purpose,
     ResidentCard,
     ResidentRow,
+    mask_name,
 )
 from core.timefmt import DEFAULT_ZONE, fmt_local
 from core.views import CommunityRow
+from widgets.consent import ConsentSection
 from widgets.empty_state import EmptyStateWidget
 from widgets.table_model import Column, RowTableModel
 
@@ -398,6 +400,8 @@ class ResidentCardDialog(QDialog):
 
     # resident id, purpose ("incident" | "reason"), reason, incident number (0: none); GUI thread
     sig_reveal_requested = Signal(int, str, str, int)
+    sig_export_requested = Signal(int)  # resident id: the person's data to a file; GUI thread
+    sig_anonymise_requested = Signal(int)  # resident id; GUI thread
 
     def __init__(self, zone: str = DEFAULT_ZONE, parent: QWidget | None = None):
         super().__init__(parent)
@@ -429,9 +433,11 @@ class ResidentCardDialog(QDialog):
                 form.addRow(label, value)
             self._groups.append((title, box))
             (left if i < 2 else right).addWidget(box)
-        self.consent = QLabel(self)
-        self.consent.setWordWrap(True)
-        right.addWidget(self.consent)
+        self.status = QLabel(self)
+        self.status.setObjectName("residentStatus")
+        self.status.setWordWrap(True)
+        # Consent per purpose (PIPL Art. 29): the owner fills it and acts on its signals.
+        self.consent = ConsentSection(zone, self)
         left.addStretch(1)
         right.addStretch(1)
         columns.addLayout(left, 3)
@@ -481,14 +487,28 @@ class ResidentCardDialog(QDialog):
         self.close_button = QPushButton(self)
         self.close_button.setAutoDefault(False)
         self.close_button.clicked.connect(self.reject)
+        # The person's rights (PIPL Arts. 45, 47): shown to whoever may, checked by the service.
+        self.export_button = QPushButton(self)
+        self.export_button.setObjectName("residentExport")
+        self.export_button.setAutoDefault(False)
+        self.export_button.clicked.connect(self._on_export_clicked)
+        self.anonymise_button = QPushButton(self)
+        self.anonymise_button.setObjectName("residentAnonymise")
+        self.anonymise_button.setAutoDefault(False)
+        self.anonymise_button.clicked.connect(self._on_anonymise_clicked)
+        self.set_rights(export=False, anonymise=False)
         bottom = QHBoxLayout()
+        bottom.addWidget(self.export_button)
+        bottom.addWidget(self.anonymise_button)
         bottom.addStretch(1)
         bottom.addWidget(self.close_button)
         lay = QVBoxLayout(self)
         lay.addWidget(self.heading)
+        lay.addWidget(self.status)
         lay.addWidget(self.purpose)
         lay.addWidget(self.key_problem)
         lay.addLayout(columns)
+        lay.addWidget(self.consent)
         lay.addWidget(self.reveal_box)
         lay.addWidget(self.access_title)
         lay.addWidget(self.access, 1)
@@ -497,7 +517,7 @@ class ResidentCardDialog(QDialog):
         for label in self.findChildren(QLabel):
             label.setTextFormat(Qt.TextFormat.PlainText)
         self.for_reason.setChecked(True)
-        self.resize(780, 720)
+        self.resize(860, 900)
         self.retranslate()
 
     # --- data ---------------------------------------------------------------------------
@@ -531,6 +551,26 @@ class ResidentCardDialog(QDialog):
             self.for_incident.setChecked(True)
         self.reveal_box.setEnabled(incident or reason)
 
+    def community(self) -> str | None:
+        """The shown resident's community code."""
+        return self._card.community if self._card else None
+
+    def anonymised(self) -> bool:
+        """True when the shown resident was anonymised."""
+        return self._card is not None and self._card.anonymised
+
+    def set_rights(self, export: bool, anonymise: bool) -> None:
+        """Which of the person's rights this user may carry out (the service checks again)."""
+        self.export_button.setVisible(export)
+        self.anonymise_button.setVisible(anonymise)
+
+    def masked_name(self) -> str:
+        """The resident's name masked (what an anonymisation is confirmed by typing)."""
+        card = self._card
+        if card is None:
+            return ""
+        return mask_name(field_text(card.presentation.fields[F.NAME]))
+
     def show_error(self, text: str) -> None:
         """Say why a reveal was refused."""
         self.error.setText(text)
@@ -548,6 +588,7 @@ class ResidentCardDialog(QDialog):
         self.heading.clear()
         self.purpose.clear()
         self.key_problem.clear()
+        self.status.clear()
         self.consent.clear()
         self.access.clear()
 
@@ -591,15 +632,14 @@ class ResidentCardDialog(QDialog):
             revealed = f in p.revealed
             label.setProperty("revealed", revealed)
             label.setStyleSheet("font-weight: bold;" if revealed else "")
-        if card.consent_given:
-            when = card.consent_date.isoformat() if card.consent_date else "—"
-            self.consent.setText(
-                self.tr("Consent to care services: given {date} ({method})").format(
-                    date=when, method=card.consent_method or "—"
-                )
-            )
-        else:
-            self.consent.setText(self.tr("Consent to care services: not recorded"))
+        status = []
+        if card.anonymised:
+            status.append(self.tr("Anonymised on request: only statistics remain."))
+        if card.legal_hold:
+            status.append(self.tr("Under a legal hold: cannot be anonymised."))
+        self.status.setText(" ".join(status))
+        self.status.setVisible(bool(status))
+        self.anonymise_button.setEnabled(not card.anonymised and not card.legal_hold)
         self.reveal.setEnabled(True)
 
     def _fill_access(self) -> None:
@@ -635,6 +675,14 @@ class ResidentCardDialog(QDialog):
         }
 
     # --- slots ----------------------------------------------------------------------------
+    def _on_export_clicked(self) -> None:
+        if self._card is not None:
+            self.sig_export_requested.emit(self._card.id)
+
+    def _on_anonymise_clicked(self) -> None:
+        if self._card is not None:
+            self.sig_anonymise_requested.emit(self._card.id)
+
     def _on_incident_edited(self, _text: str) -> None:
         self.for_incident.setChecked(True)
 
@@ -695,6 +743,8 @@ class ResidentCardDialog(QDialog):
             ]
         )
         self.close_button.setText(self.tr("Close"))
+        self.export_button.setText(self.tr("Export this person's data…"))
+        self.anonymise_button.setText(self.tr("Anonymise on request…"))
         self._fill()
         self._fill_access()
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Slot
 
@@ -30,8 +32,10 @@ from core.views import (
     queue_key,
 )
 from data.context import STREET_WIDE
+from data.exports import ExportResult, export_incidents
 from data.services.incidents import QueuePage
 from widgets import labels
+from widgets.export_dialog import ExportDialog, ExportRequest
 from widgets.incident_detail import IncidentDetailDialog
 from widgets.incident_dialog import NewIncident, NewIncidentDialog
 from widgets.incident_queue import IncidentQueueWidget
@@ -95,6 +99,19 @@ class IncidentsPresenter(Presenter):
             ),
             self._on_acknowledge_triggered,
         )
+        # Roles with VIEW_RESIDENT_PII are those the export policy lets export (core.personal);
+        # the export itself checks the policy again.
+        self.act_export = ctx.window.add_action(
+            ActionSpec(
+                "export_incidents",
+                lambda: self.tr("Export…"),
+                "incidents",
+                "Ctrl+Shift+E",
+                permission=Permission.VIEW_RESIDENT_PII,
+            ),
+            self.ask_export,
+        )
+        self.export_dialog: ExportDialog | None = None
         self.communities: list[CommunityRow] = []
         self.types: dict[str, IncidentTypeRow] = {}
         self.entry_dialog: NewIncidentDialog | None = None
@@ -171,8 +188,10 @@ class IncidentsPresenter(Presenter):
         self._draft_on_lock = None
         if self.entry_dialog is not None:
             self.entry_dialog.reject()
+        self._close_export_dialog()
 
     def locked(self) -> None:
+        self._close_export_dialog()
         dlg = self.entry_dialog
         if dlg is not None:
             # An open entry must not stay usable over the lock screen; it comes back after
@@ -401,6 +420,50 @@ class IncidentsPresenter(Presenter):
             # The operator's entry is not lost: the dialog comes back with it and the reason.
             reason = self.ctx.feedback.describe(exc)
             QTimer.singleShot(0, lambda: self.edit_new_incident(v, f"{what}: {reason}"))
+
+    # --- export -----------------------------------------------------------------------------
+    def ask_export(self) -> None:
+        """Ask for file, encoding and reason, then export the view shown (Ctrl+Shift+E)."""
+        if self.who is None or self.export_dialog is not None:
+            return
+        stamp = datetime.now().strftime("%Y%m%d-%H%M")
+        suggested = Path.home() / f"incidents-{self.queue.view.value}-{stamp}.csv"
+        dlg = ExportDialog(suggested, self.tr("incidents"), self.ctx.window)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.accepted.connect(lambda: self.export(dlg.value()))
+        dlg.finished.connect(self._on_export_dialog_finished)
+        self.ctx.dialogs.register(dlg)
+        self.export_dialog = dlg
+        dlg.open()
+
+    def _close_export_dialog(self) -> None:
+        # Not brought back after unlocking: an export is asked for again, deliberately.
+        if self.export_dialog is not None:
+            self.export_dialog.reject()
+
+    def _on_export_dialog_finished(self, _result: int) -> None:
+        self.export_dialog = None
+
+    def export(self, request: ExportRequest) -> None:
+        """Write the export on the writer thread (it reads, writes the file and audits)."""
+        who = self.who
+        if who is None:
+            return
+        services, view = self.ctx.services, self.queue.view
+        self.ctx.jobs.write(
+            lambda: export_incidents(
+                services, who, request.path, request.reason, request.encoding, view=view
+            ),
+            self._on_exported,
+            lambda exc: self.ctx.feedback.report(exc, self.tr("Could not export the incidents")),
+            "export_incidents",
+        )
+
+    def _on_exported(self, result: ExportResult) -> None:
+        self.ctx.feedback.message(
+            self.tr("{n} incidents exported to {path}").format(n=result.rows, path=result.path),
+            10_000,
+        )
 
     # --- lifecycle steps --------------------------------------------------------------------
     def _on_acknowledge_triggered(self) -> None:

@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 import logging
+from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import Slot
+from PySide6.QtWidgets import QDialog
 
 from console.presenters.base import Presenter, PresenterContext
 from console.shell.main_window import ActionSpec
 from console.shell.panes import Area, PaneSpec
+from core.consent import REASON_MIN as WITHDRAW_MIN
+from core.consent import ConsentInvalid, ConsentPurpose, ConsentState
 from core.events import ChangesAvailable
 from core.permissions import Permission, PermissionDenied, Principal
 from core.personal import AccessEntry, Purpose, ResidentCard, ResidentRow, revealing
+from core.rights import write_export
 from core.views import CommunityRow
 from data.services.residents import ResidentPage, RevealRefused
+from data.services.rights import RightsRefused
+from widgets.consent import ConsentRequest, ReasonDialog, RecordConsentDialog, purpose_text
 from widgets.residents import ResidentCardDialog, ResidentsWidget
 
 log = logging.getLogger(__name__)
@@ -25,7 +33,7 @@ class ResidentsPresenter(Presenter):
     """Owns the residents pane and the card; the service masks, decides and records."""
 
     name = "residents"
-    watches = frozenset({"resident", "community"})
+    watches = frozenset({"resident", "community", "consent"})
 
     def __init__(self, ctx: PresenterContext):
         super().__init__(ctx)
@@ -34,6 +42,8 @@ class ResidentsPresenter(Presenter):
         self.pane.sig_resident_activated.connect(self.open_card)
         self.pane.model.sig_more_requested.connect(self._on_more_requested)
         self.card: ResidentCardDialog | None = None
+        # The one open consent or rights dialog (record, withdraw, export, anonymise).
+        self.form: QDialog | None = None
         self._more = False
         self._loading = False
         self._load_again = False
@@ -77,6 +87,12 @@ class ResidentsPresenter(Presenter):
             self.card.hide()
 
     def on_changes(self, changes: ChangesAvailable) -> None:
+        card = self.card
+        open_id = card.resident_id if card is not None and card.isVisible() else None
+        if "consent" in changes.tables and open_id is not None:
+            self._reload_consents(open_id)
+        if not changes.tables & {"resident", "community"}:
+            return  # consents alone: the list shows none of them
         ids = changes.ids("resident")
         who = self.who
         if ids is None or "community" in changes.tables or who is None:
@@ -195,23 +211,34 @@ class ResidentsPresenter(Presenter):
         who = self.who
         if who is None:
             return
-        residents = self.ctx.services.residents
+        residents, consent = self.ctx.services.residents, self.ctx.services.consent
 
-        def job() -> tuple[ResidentCard, list[AccessEntry]]:
-            return residents.card(who, resident_id), residents.access_log(who, resident_id)
+        def job() -> tuple[ResidentCard, list[AccessEntry], list[ConsentState]]:
+            return (
+                residents.card(who, resident_id),
+                residents.access_log(who, resident_id),
+                consent.current(who, resident_id),
+            )
 
         self.read_for(
             who, job, self._on_card_loaded, self.tr("Could not open the resident"), "resident"
         )
 
-    def _on_card_loaded(self, result: tuple[ResidentCard, list[AccessEntry]]) -> None:
+    def _on_card_loaded(
+        self, result: tuple[ResidentCard, list[AccessEntry], list[ConsentState]]
+    ) -> None:
         who = self.who
         if who is None or self.ctx.session.locked:
             return
-        card, access = result
+        card, access, states = result
         dlg = self._dialog()
         dlg.set_card(card)
         dlg.set_access_log(access)
+        pii = who.can(Permission.VIEW_RESIDENT_PII, card.community)
+        dlg.consent.set_states(states, can_edit=pii and not card.anonymised)
+        dlg.set_rights(
+            export=pii, anonymise=who.can(Permission.ANONYMISE_RESIDENTS, card.community)
+        )
         minor = card.presentation.minor
         dlg.set_purposes(
             incident=bool(revealing(who.role, Purpose.INCIDENT, minor)),
@@ -225,6 +252,10 @@ class ResidentsPresenter(Presenter):
         if self.card is None:
             self.card = ResidentCardDialog(self.ctx.zone, self.ctx.window)
             self.card.sig_reveal_requested.connect(self._on_reveal_requested)
+            self.card.sig_export_requested.connect(self._on_export_requested)
+            self.card.sig_anonymise_requested.connect(self._on_anonymise_requested)
+            self.card.consent.sig_record_requested.connect(self._on_consent_record_requested)
+            self.card.consent.sig_withdraw_requested.connect(self._on_consent_withdraw_requested)
             self.ctx.dialogs.register(self.card)
         return self.card
 
@@ -292,3 +323,218 @@ class ResidentsPresenter(Presenter):
     def _on_access_loaded(self, resident_id: int, entries: list[AccessEntry]) -> None:
         if self.card is not None and self.card.resident_id == resident_id:
             self.card.set_access_log(entries)
+
+    # --- consent and the person's rights ------------------------------------------------------
+    def _reload_consents(self, resident_id: int) -> None:
+        who = self.who
+        if who is None:
+            return
+        consent = self.ctx.services.consent
+        self.read_for(
+            who,
+            lambda: consent.current(who, resident_id),
+            lambda states: self._on_consents_loaded(resident_id, states),
+            self.tr("Could not load the resident's consents"),
+            "resident_consents",
+        )
+
+    def _on_consents_loaded(self, resident_id: int, states: list[ConsentState]) -> None:
+        dlg, who = self.card, self.who
+        if dlg is None or who is None or dlg.resident_id != resident_id:
+            return
+        community = dlg.community()
+        can_edit = who.can(Permission.VIEW_RESIDENT_PII, community) and not dlg.anonymised()
+        dlg.consent.set_states(states, can_edit=can_edit)
+
+    def _open_form(self, form: QDialog) -> None:
+        """Show one consent or rights dialog over the card (the previous one closes)."""
+        if self.form is not None:
+            self.form.close()
+        self.form = form
+        self.ctx.dialogs.register(form)
+        form.open()
+
+    def _form_done(self, form: QDialog, resident_id: int) -> None:
+        form.accept()
+        if self.form is form:
+            self.form = None
+        self._reload_consents(resident_id)
+        self._reload_access(resident_id)
+
+    def _problem(self, exc: BaseException) -> str:
+        if isinstance(exc, ConsentInvalid):
+            texts = {
+                "method": self.tr(
+                    "Not valid for this person: someone with dementia or under 18 consents "
+                    "through their guardian, anyone else in writing or aloud."
+                ),
+                "witness": self.tr("A verbal consent needs the witness's name."),
+                "guardian_name": self.tr("Type the guardian's name."),
+                "guardian_relation": self.tr("Type the guardian's relation to the person."),
+                "date": self.tr("The date consent was given cannot be in the future."),
+                "reason": self.tr("Type a reason of at least 4 characters."),
+                "already_given": self.tr("A consent for this purpose is already in force."),
+                "not_given": self.tr("No consent for this purpose is in force."),
+                "anonymised": self.tr("This resident's data was anonymised."),
+            }
+            return texts.get(exc.code, str(exc))
+        if isinstance(exc, RightsRefused):
+            texts = {
+                "reason": self.tr("Type a reason of at least 4 characters."),
+                "legal_hold": self.tr("This resident's data is under a legal hold."),
+                "anonymised": self.tr("This resident's data was anonymised already."),
+            }
+            return texts.get(exc.code, str(exc))
+        return self.ctx.feedback.describe(exc)
+
+    @Slot(str)
+    def _on_consent_record_requested(self, purpose: str) -> None:
+        dlg, who = self.card, self.who
+        if dlg is None or who is None or dlg.resident_id is None:
+            return
+        resident_id = dlg.resident_id
+        form = RecordConsentDialog(ConsentPurpose(purpose), who.display_name, date.today(), dlg)
+        consent = self.ctx.services.consent
+
+        def submitted(req: ConsentRequest) -> None:
+            self.ctx.jobs.write(
+                lambda: consent.record(
+                    who,
+                    resident_id,
+                    req.purpose,
+                    req.method,
+                    req.given_on,
+                    witness=req.witness,
+                    guardian_name=req.guardian_name,
+                    guardian_relation=req.guardian_relation,
+                    note=req.note,
+                ),
+                lambda _rec: self._form_done(form, resident_id),
+                lambda exc: form.show_error(self._problem(exc)),
+                "consent_record",
+            )
+
+        form.sig_submitted.connect(submitted)
+        self._open_form(form)
+
+    @Slot(str)
+    def _on_consent_withdraw_requested(self, purpose: str) -> None:
+        dlg, who = self.card, self.who
+        if dlg is None or who is None or dlg.resident_id is None:
+            return
+        resident_id, what = dlg.resident_id, ConsentPurpose(purpose)
+        form = ReasonDialog(
+            self.tr("Withdraw consent"),
+            self.tr(
+                "Withdraw the consent to: {purpose}. Processing for this purpose stops at once; "
+                "only a new consent, recorded anew, allows it again."
+            ).format(purpose=purpose_text(what)),
+            minimum=WITHDRAW_MIN,
+            ok_text=self.tr("Withdraw"),
+            parent=dlg,
+        )
+        consent = self.ctx.services.consent
+
+        def withdraw(reason: str) -> None:
+            self.ctx.jobs.write(
+                lambda: consent.withdraw(who, resident_id, what, reason),
+                lambda _rec: self._form_done(form, resident_id),
+                lambda exc: form.show_error(self._problem(exc)),
+                "consent_withdraw",
+            )
+
+        def submitted(reason: str, _path: str) -> None:
+            self.ctx.dialogs.confirm(
+                self.tr("Withdraw consent"),
+                self.tr("Withdraw the consent to {purpose}? This cannot be undone.").format(
+                    purpose=purpose_text(what)
+                ),
+                lambda: withdraw(reason),
+                on_no=lambda: form.show_error(""),
+            )
+
+        form.sig_submitted.connect(submitted)
+        self._open_form(form)
+
+    @Slot(int)
+    def _on_export_requested(self, resident_id: int) -> None:
+        dlg, who = self.card, self.who
+        if dlg is None or who is None:
+            return
+        form = ReasonDialog(
+            self.tr("Export this person's data"),
+            self.tr(
+                "Everything held about this person, identity number included, is written to a "
+                "JSON file and a text summary beside it, readable by you only. The export and "
+                "its reason are recorded."
+            ),
+            save_to=Path.home() / f"resident-{resident_id}.json",
+            ok_text=self.tr("Export"),
+            parent=dlg,
+        )
+        residents = self.ctx.services.residents
+
+        def job(reason: str, path: Path) -> tuple[Path, Path]:
+            return write_export(residents.export_person(who, resident_id, reason), path)
+
+        def done(paths: tuple[Path, Path]) -> None:
+            self._form_done(form, resident_id)
+            self.ctx.dialogs.inform(
+                self.tr("Export this person's data"),
+                self.tr("Written to {json} and {text}.").format(json=paths[0], text=paths[1]),
+            )
+
+        def submitted(reason: str, path: str) -> None:
+            target = Path(path).expanduser()
+            self.ctx.jobs.write(
+                lambda: job(reason, target),
+                done,
+                lambda exc: form.show_error(self._problem(exc)),
+                "person_export",
+            )
+
+        form.sig_submitted.connect(submitted)
+        self._open_form(form)
+
+    @Slot(int)
+    def _on_anonymise_requested(self, resident_id: int) -> None:
+        dlg, who = self.card, self.who
+        if dlg is None or who is None:
+            return
+        masked = dlg.masked_name()
+        form = ReasonDialog(
+            self.tr("Anonymise on request"),
+            self.tr(
+                "The name, identity number, birth date, phone, address and emergency contact "
+                "are replaced for good; year of birth, community and care flags stay for "
+                "statistics; every consent is withdrawn. The audit log keeps its rows. Refused "
+                "under a legal hold."
+            ),
+            confirm_text=masked,
+            ok_text=self.tr("Anonymise"),
+            parent=dlg,
+        )
+        residents = self.ctx.services.residents
+
+        def anonymise(reason: str) -> None:
+            self.ctx.jobs.write(
+                lambda: residents.anonymise_person(who, resident_id, reason),
+                lambda _n: self._on_anonymised(form, resident_id),
+                lambda exc: form.show_error(self._problem(exc)),
+                "person_anonymise",
+            )
+
+        def submitted(reason: str, _path: str) -> None:
+            self.ctx.dialogs.confirm(
+                self.tr("Anonymise on request"),
+                self.tr("Anonymise {name} now? This cannot be undone.").format(name=masked),
+                lambda: anonymise(reason),
+                on_no=lambda: form.show_error(""),
+            )
+
+        form.sig_submitted.connect(submitted)
+        self._open_form(form)
+
+    def _on_anonymised(self, form: QDialog, resident_id: int) -> None:
+        self._form_done(form, resident_id)
+        self.open_card(resident_id)  # the card as it now is: anonymised

@@ -9,6 +9,7 @@ from core.ports import PasswordHasher
 from data.context import ServiceContext
 from data.services.accounts import AccountService
 from data.services.audit import AuditService
+from data.services.consent import ConsentService
 from data.services.devices import DeviceService
 from data.services.incidents import IncidentService
 from data.services.residents import ResidentService
@@ -28,6 +29,7 @@ class Services:
     devices: DeviceService
     residents: ResidentService
     audit: AuditService
+    consent: ConsentService
 
     @classmethod
     def build(
@@ -51,4 +53,5 @@ class Services:
             devices=DeviceService(ctx),
             residents=ResidentService(ctx),
             audit=AuditService(ctx),
+            consent=ConsentService(ctx),
         )

@@ -44,6 +44,7 @@ from data.models import (
 )
 
 TABLE = "incident"
+HOLD_REASON_MIN, HOLD_REASON_MAX = 4, 200  # a legal hold's reason, in characters
 
 
 def _incident_select() -> Select[Incident, str, str, str, str]:
@@ -167,6 +168,48 @@ class IncidentService:
             )
             return previous
 
+    def set_legal_hold(self, who: Principal, incident_id: int, hold: bool, reason: str) -> None:
+        """Put an incident under legal hold, or lift it; a reviewer's act with a reason.
+
+        A held incident is never anonymised or deleted by the retention job. The timeline
+        and the audit log say who set or lifted it and why.
+        """
+        reason = clean_line(reason)
+        if not HOLD_REASON_MIN <= len(reason) <= HOLD_REASON_MAX:
+            raise ValueError(
+                f"a legal hold needs a reason of {HOLD_REASON_MIN} to {HOLD_REASON_MAX} characters"
+            )
+        with self.ctx.write(who) as tx:
+            s = tx.session
+            inc, ccode = self._locked(s, incident_id)
+            self.ctx.check(tx, Permission.REVIEW_INCIDENTS, ccode or STREET_WIDE)
+            if inc.legal_hold == hold:
+                raise TransitionError(
+                    f"incident {incident_id} is {'already' if hold else 'not'} under legal hold"
+                )
+            if hold and inc.anonymised_at is not None:
+                raise TransitionError(f"incident {incident_id} is already anonymised")
+            inc.legal_hold = hold
+            inc.legal_hold_reason = reason if hold else ""
+            # updated_at stays: for a closed incident it is when it closed, which retention
+            # counts from; a hold is not a step of the incident.
+            s.add(
+                IncidentEvent(
+                    incident_id=inc.id,
+                    ts=tx.now,
+                    kind="legal_hold" if hold else "legal_hold_lifted",
+                    note=reason,
+                    actor_id=who.user_id,
+                    workstation=self.ctx.workstation,
+                )
+            )
+            tx.change(TABLE, inc.id, "update")
+            tx.audit(
+                AuditAction.LEGAL_HOLD_SET if hold else AuditAction.LEGAL_HOLD_LIFTED,
+                target=str(inc.id),
+                detail=reason,
+            )
+
     @staticmethod
     def _locked(s: Session, incident_id: int) -> tuple[Incident, str | None]:
         """An incident, row-locked for this write, with its community's code."""
@@ -264,6 +307,17 @@ class IncidentService:
             return stmt.where(Incident.community_id == ids.scalar_subquery())
         return stmt.where(Incident.community_id.in_(ids.scalar_subquery()))
 
+    def page_by_id(self, who: Principal, after: int = 0, limit: int = 2000) -> QueuePage:
+        """Incidents in any state within the user's scope, by id after `after` (exports)."""
+        self.ctx.require(who, Permission.VIEW_INCIDENTS)
+        stmt = self._scoped(
+            _incident_select().where(Incident.id > after).order_by(Incident.id).limit(limit + 1),
+            who,
+        )
+        with self.ctx.read() as s:
+            rows = [_row(r) for r in s.execute(stmt)]
+        return QueuePage(rows[:limit], more=len(rows) > limit)
+
     def incidents_by_ids(self, who: Principal, ids: Collection[int]) -> list[IncidentRow]:
         """The given incidents in any state; those out of scope or gone are left out."""
         self.ctx.require(who, Permission.VIEW_INCIDENTS)
@@ -293,6 +347,8 @@ class IncidentService:
                 caller_name=inc.caller_name,
                 caller_phone=inc.caller_phone,
                 disposition=inc.disposition,
+                legal_hold=inc.legal_hold,
+                legal_hold_reason=inc.legal_hold_reason,
                 row=row,
                 description=inc.description,
                 events=tuple(

@@ -38,8 +38,9 @@ from core.personal import (
     revealing,
     search_kind,
 )
+from core.rights import PersonExport
 from core.text import clean_line
-from data.context import STREET_WIDE, ServiceContext, WriteTx
+from data.context import STREET_WIDE, Actor, ServiceContext, WriteTx
 from data.fieldcrypt import FieldCryptError, FieldKeys, key_file, load_field_keys
 from data.models import AuditLog, Community, Incident, Resident, SiteMeta
 
@@ -370,7 +371,7 @@ class ResidentService:
         needed = needed_plaintext(who.role, purpose, is_minor(res.birth_year, None, today))
         plain: dict[PersonalField, str] = {}
         problem = None
-        if needed:
+        if needed and res.anonymised_at is None:  # an anonymised row has nothing to decrypt
             try:
                 plain = self._decrypt(s, res, needed)
             except (KeyFileError, FieldCryptError) as exc:
@@ -403,11 +404,10 @@ class ResidentService:
             community_name=cname,
             purpose=purpose,
             presentation=present(fields, who.role, purpose, today=today),
-            consent_given=res.consent_given,
-            consent_date=res.consent_date,
-            consent_method=res.consent_method,
             incident_id=incident_id if purpose is Purpose.INCIDENT else None,
             key_problem=problem,
+            legal_hold=res.legal_hold,
+            anonymised=res.anonymised_at is not None,
         )
 
     def _decrypt(
@@ -428,6 +428,27 @@ class ResidentService:
         if PersonalField.BIRTH_DATE in needed:
             out[PersonalField.BIRTH_DATE] = keys.decrypt(res.birth_date_enc, BIRTH_DATE_COLUMN)
         return out
+
+    # --- the person's rights (PIPL Arts. 44-47; data/services/rights.py) -------------------
+    def export_person(self, who: Actor, resident_id: int, reason: str | None) -> PersonExport:
+        """Everything held about the person, decrypted, with consents and who looked; audited
+        (`personal_data_exported`). Needs VIEW_RESIDENT_PII in the community and a reason."""
+        from data.services.rights import export_person
+
+        return export_person(self, who, resident_id, reason)
+
+    def anonymise_person(self, who: Principal, resident_id: int, reason: str) -> int:
+        """Replace what identifies the person; administrators, never under a legal hold;
+        audited (`personal_data_anonymised`). Returns the consents it withdrew."""
+        from data.services.rights import anonymise_person
+
+        return anonymise_person(self, who, resident_id, reason)
+
+    def set_legal_hold(self, who: Principal, resident_id: int, held: bool, reason: str) -> None:
+        """Set or lift the resident's legal hold (administrators; audited)."""
+        from data.services.rights import set_legal_hold
+
+        set_legal_hold(self, who, resident_id, held, reason)
 
     # --- who looked -----------------------------------------------------------------------
     def access_log(self, who: Principal, resident_id: int) -> list[AccessEntry]:

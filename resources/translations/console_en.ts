@@ -167,6 +167,117 @@
     </message>
 </context>
 <context>
+    <name>Consent</name>
+    <message>
+        <location filename="../../widgets/consent.py" line="198"/>
+        <source>Tracking (RFID/GPS whereabouts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/consent.py" line="201"/>
+        <source>Video linking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/consent.py" line="202"/>
+        <source>Needs surveys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/consent.py" line="203"/>
+        <source>Daily necessities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/consent.py" line="204"/>
+        <source>Volunteer visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/consent.py" line="205"/>
+        <source>Job placement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/consent.py" line="206"/>
+        <source>Psychological screening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/consent.py" line="213"/>
+        <source>Written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/consent.py" line="214"/>
+        <source>Verbal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/consent.py" line="215"/>
+        <source>By the guardian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/consent.py" line="216"/>
+        <source>Earlier record</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConsentSection</name>
+    <message>
+        <location filename="../../widgets/consent.py" line="137"/>
+        <source>Not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/consent.py" line="139"/>
+        <source>Withdrawn {when} by {who}: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/consent.py" line="146"/>
+        <source>{how}, witness {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/consent.py" line="148"/>
+        <source>{how}: {name} ({relation})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/consent.py" line="153"/>
+        <source>Given {day} — {how}; recorded by {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/consent.py" line="178"/>
+        <source>Consent per purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/consent.py" line="181"/>
+        <source>Purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/consent.py" line="182"/>
+        <source>State</source>
+        <translation type="unfinished">State</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/consent.py" line="185"/>
+        <source>Record consent…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/consent.py" line="186"/>
+        <source>Withdraw…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConsoleApp</name>
     <message>
         <source>This account is locked until {until} after repeated wrong passwords. An administrator can unlock it.</source>
@@ -395,6 +506,64 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../widgets/export_dialog.py" line="94"/>
+        <source>Export {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_dialog.py" line="97"/>
+        <source>The file will contain personal data. Your name, the time and the reason are written into the file and into the audit log; only you can read the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_dialog.py" line="101"/>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_dialog.py" line="103"/>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_dialog.py" line="103"/>
+        <source>Encoding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_dialog.py" line="103"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_dialog.py" line="109"/>
+        <source>UTF-8 with BOM (Excel 2016 and later)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_dialog.py" line="112"/>
+        <source>GBK (Excel on Chinese Windows, double-click)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_dialog.py" line="117"/>
+        <source>Why the data leaves the console ({n}+ characters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_dialog.py" line="133"/>
+        <source>Export to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_dialog.py" line="135"/>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Feedback</name>
     <message>
         <location filename="../../console/feedback.py" line="53"/>
@@ -477,88 +646,103 @@ Command system of {site}</translation>
         <translation>Incident #{id}</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="332"/>
-        <location filename="../../widgets/incident_detail.py" line="367"/>
+        <location filename="../../widgets/incident_detail.py" line="331"/>
+        <source>{state} · under legal hold: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="338"/>
+        <location filename="../../widgets/incident_detail.py" line="377"/>
         <source>Reported</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="334"/>
+        <location filename="../../widgets/incident_detail.py" line="340"/>
         <source>Reopened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="339"/>
+        <location filename="../../widgets/incident_detail.py" line="345"/>
         <source>Taken over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="344"/>
+        <location filename="../../widgets/incident_detail.py" line="347"/>
+        <source>Legal hold set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="349"/>
+        <source>Legal hold lifted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="354"/>
         <source>from {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="361"/>
+        <location filename="../../widgets/incident_detail.py" line="371"/>
         <source>Priority</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="362"/>
+        <location filename="../../widgets/incident_detail.py" line="372"/>
         <source>Type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="363"/>
+        <location filename="../../widgets/incident_detail.py" line="373"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="364"/>
+        <location filename="../../widgets/incident_detail.py" line="374"/>
         <source>Community</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="365"/>
+        <location filename="../../widgets/incident_detail.py" line="375"/>
         <source>Location</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="366"/>
+        <location filename="../../widgets/incident_detail.py" line="376"/>
         <source>Caller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="368"/>
+        <location filename="../../widgets/incident_detail.py" line="378"/>
         <source>Handled by</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="369"/>
+        <location filename="../../widgets/incident_detail.py" line="379"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="374"/>
+        <location filename="../../widgets/incident_detail.py" line="384"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="374"/>
+        <location filename="../../widgets/incident_detail.py" line="384"/>
         <source>Change</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="374"/>
+        <location filename="../../widgets/incident_detail.py" line="384"/>
         <source>By</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="374"/>
+        <location filename="../../widgets/incident_detail.py" line="384"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="377"/>
+        <location filename="../../widgets/incident_detail.py" line="387"/>
         <source>Note for the timeline (required to resolve or reopen)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -567,42 +751,42 @@ Command system of {site}</translation>
         <translation type="vanished">Note for the timeline (required to reopen)</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="379"/>
+        <location filename="../../widgets/incident_detail.py" line="389"/>
         <source>Acknowledge</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="380"/>
+        <location filename="../../widgets/incident_detail.py" line="390"/>
         <source>Dispatched</source>
         <translation>Dispatched</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="381"/>
+        <location filename="../../widgets/incident_detail.py" line="391"/>
         <source>On scene</source>
         <translation>On scene</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="382"/>
+        <location filename="../../widgets/incident_detail.py" line="392"/>
         <source>Resolve</source>
         <translation>Resolve</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="383"/>
+        <location filename="../../widgets/incident_detail.py" line="393"/>
         <source>Review and close</source>
         <translation>Review and close</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="384"/>
+        <location filename="../../widgets/incident_detail.py" line="394"/>
         <source>Reopen</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="385"/>
+        <location filename="../../widgets/incident_detail.py" line="395"/>
         <source>Take over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="390"/>
+        <location filename="../../widgets/incident_detail.py" line="400"/>
         <source>Close window</source>
         <translation>Close window</translation>
     </message>
@@ -771,80 +955,100 @@ Command system of {site}</translation>
 <context>
     <name>IncidentsPresenter</name>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="68"/>
+        <location filename="../../console/presenters/incidents.py" line="72"/>
         <source>Incident queue</source>
         <translation type="unfinished">Incident queue</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="79"/>
+        <location filename="../../console/presenters/incidents.py" line="83"/>
         <source>New incident…</source>
         <translation type="unfinished">New incident…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="90"/>
+        <location filename="../../console/presenters/incidents.py" line="94"/>
         <source>Acknowledge</source>
         <translation type="unfinished">Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="132"/>
+        <location filename="../../console/presenters/incidents.py" line="107"/>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/incidents.py" line="149"/>
         <source>New {priority}: #{id} {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="201"/>
-        <location filename="../../console/presenters/incidents.py" line="282"/>
-        <location filename="../../console/presenters/incidents.py" line="298"/>
-        <location filename="../../console/presenters/incidents.py" line="329"/>
+        <location filename="../../console/presenters/incidents.py" line="220"/>
+        <location filename="../../console/presenters/incidents.py" line="301"/>
+        <location filename="../../console/presenters/incidents.py" line="317"/>
+        <location filename="../../console/presenters/incidents.py" line="348"/>
         <source>Could not load the incident queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="398"/>
+        <location filename="../../console/presenters/incidents.py" line="417"/>
         <source>Could not create the incident</source>
         <translation type="unfinished">Could not create the incident</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="409"/>
+        <location filename="../../console/presenters/incidents.py" line="431"/>
+        <source>incidents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/incidents.py" line="458"/>
+        <source>Could not export the incidents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/incidents.py" line="464"/>
+        <source>{n} incidents exported to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/incidents.py" line="472"/>
         <source>Select an incident first.</source>
         <translation type="unfinished">Select an incident first.</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="423"/>
+        <location filename="../../console/presenters/incidents.py" line="486"/>
         <source>Could not acknowledge the incident</source>
         <translation type="unfinished">Could not acknowledge the incident</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="439"/>
+        <location filename="../../console/presenters/incidents.py" line="502"/>
         <source>Could not open the incident</source>
         <translation type="unfinished">Could not open the incident</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="489"/>
+        <location filename="../../console/presenters/incidents.py" line="552"/>
         <source>Resolve incident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="490"/>
+        <location filename="../../console/presenters/incidents.py" line="553"/>
         <source>Resolve #{id} ({priority}) “{title}”? The response ends here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="505"/>
+        <location filename="../../console/presenters/incidents.py" line="568"/>
         <source>Take over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="506"/>
+        <location filename="../../console/presenters/incidents.py" line="569"/>
         <source>Take over #{id} from {name}? The timeline records it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="515"/>
+        <location filename="../../console/presenters/incidents.py" line="578"/>
         <source>Not taken over.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="531"/>
+        <location filename="../../console/presenters/incidents.py" line="594"/>
         <source>Not resolved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1481,232 +1685,333 @@ Command system of {site}</translation>
     </message>
 </context>
 <context>
-    <name>ResidentCardDialog</name>
+    <name>ReasonDialog</name>
     <message>
-        <location filename="../../widgets/residents.py" line="565"/>
-        <source>under 18</source>
+        <location filename="../../widgets/consent.py" line="408"/>
+        <source>at least {n} characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="569"/>
-        <source>Shown for incident #{id}; this look is recorded.</source>
+        <location filename="../../widgets/consent.py" line="413"/>
+        <source>Browse…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="574"/>
-        <source>Shown for the reason you gave; this look is recorded.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/residents.py" line="577"/>
-        <source>Masked view. To see more, give an incident number or a reason below.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/residents.py" line="582"/>
-        <source>The identity number and birth date cannot be shown: the site key is missing on this workstation, or does not fit this database. Ask the site&apos;s administrator. ({detail})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/residents.py" line="597"/>
-        <source>Consent to care services: given {date} ({method})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/residents.py" line="602"/>
-        <source>Consent to care services: not recorded</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/residents.py" line="607"/>
-        <source>Incident</source>
-        <translation type="unfinished">Incident</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/residents.py" line="607"/>
+        <location filename="../../widgets/consent.py" line="427"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../widgets/consent.py" line="431"/>
+        <source>Type {name} to confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/consent.py" line="442"/>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/consent.py" line="482"/>
+        <source>Export to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/consent.py" line="484"/>
+        <source>JSON files (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecordConsentDialog</name>
+    <message>
+        <location filename="../../widgets/consent.py" line="348"/>
+        <source>Record consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/consent.py" line="351"/>
+        <source>Consent to: {purpose}. A person with dementia or under 18 consents through their guardian; a verbal consent needs a witness. Recorded as given by you ({who}) now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/consent.py" line="359"/>
+        <source>Method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/consent.py" line="360"/>
+        <source>Witness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/consent.py" line="361"/>
+        <source>Guardian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/consent.py" line="362"/>
+        <source>Guardian&apos;s relation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/consent.py" line="363"/>
+        <source>Given on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/consent.py" line="364"/>
+        <source>Note</source>
+        <translation type="unfinished">Note</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/consent.py" line="368"/>
+        <source>who heard the consent given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/consent.py" line="369"/>
+        <source>e.g. daughter, son, spouse</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ResidentCardDialog</name>
+    <message>
+        <location filename="../../widgets/residents.py" line="606"/>
+        <source>under 18</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../widgets/residents.py" line="610"/>
+        <source>Shown for incident #{id}; this look is recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="615"/>
+        <source>Shown for the reason you gave; this look is recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="618"/>
+        <source>Masked view. To see more, give an incident number or a reason below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="623"/>
+        <source>The identity number and birth date cannot be shown: the site key is missing on this workstation, or does not fit this database. Ask the site&apos;s administrator. ({detail})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="637"/>
+        <source>Anonymised on request: only statistics remain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="639"/>
+        <source>Under a legal hold: cannot be anonymised.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="647"/>
+        <source>Incident</source>
+        <translation type="unfinished">Incident</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="647"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="650"/>
         <source>Refused: {note}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="612"/>
+        <location filename="../../widgets/residents.py" line="652"/>
         <source>Incident #{id}</source>
         <translation type="unfinished">Incident #{id}</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="622"/>
+        <location filename="../../widgets/residents.py" line="662"/>
         <source>Who looked at this record ({n})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="624"/>
+        <location filename="../../widgets/residents.py" line="664"/>
         <source>Who looked at this record: nobody beyond the masked view yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="630"/>
+        <location filename="../../widgets/residents.py" line="670"/>
         <source>no reason given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="631"/>
+        <location filename="../../widgets/residents.py" line="671"/>
         <source>no incident number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="632"/>
+        <location filename="../../widgets/residents.py" line="672"/>
         <source>no such incident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="633"/>
+        <location filename="../../widgets/residents.py" line="673"/>
         <source>the incident is closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="634"/>
+        <location filename="../../widgets/residents.py" line="674"/>
         <source>not an incident of theirs to handle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="654"/>
+        <location filename="../../widgets/residents.py" line="702"/>
         <source>Type the number of the incident you are handling.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="668"/>
+        <location filename="../../widgets/residents.py" line="716"/>
         <source>Resident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="670"/>
+        <location filename="../../widgets/residents.py" line="718"/>
         <source>Identity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="671"/>
+        <location filename="../../widgets/residents.py" line="719"/>
         <source>Contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="672"/>
+        <location filename="../../widgets/residents.py" line="720"/>
         <source>Care</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="673"/>
+        <location filename="../../widgets/residents.py" line="721"/>
         <source>Whereabouts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="679"/>
+        <location filename="../../widgets/residents.py" line="727"/>
         <source>Reveal — every look is recorded with its purpose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="680"/>
+        <location filename="../../widgets/residents.py" line="728"/>
         <source>For incident #</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="681"/>
+        <location filename="../../widgets/residents.py" line="729"/>
         <source>Other reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="682"/>
+        <location filename="../../widgets/residents.py" line="730"/>
         <source>the incident you are handling</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="684"/>
+        <location filename="../../widgets/residents.py" line="732"/>
         <source>why you need to see this person&apos;s details (at least 4 characters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="686"/>
+        <location filename="../../widgets/residents.py" line="734"/>
         <source>Reveal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="690"/>
+        <location filename="../../widgets/residents.py" line="738"/>
         <source>Time</source>
         <translation type="unfinished">Time</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="691"/>
+        <location filename="../../widgets/residents.py" line="739"/>
         <source>Who</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="692"/>
+        <location filename="../../widgets/residents.py" line="740"/>
         <source>Workstation</source>
         <translation type="unfinished">Workstation</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="693"/>
+        <location filename="../../widgets/residents.py" line="741"/>
         <source>Purpose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="694"/>
+        <location filename="../../widgets/residents.py" line="742"/>
         <source>Fields shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="697"/>
+        <location filename="../../widgets/residents.py" line="745"/>
         <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="746"/>
+        <source>Export this person&apos;s data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="747"/>
+        <source>Anonymise on request…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ResidentTableModel</name>
     <message>
-        <location filename="../../widgets/residents.py" line="146"/>
+        <location filename="../../widgets/residents.py" line="148"/>
         <source>Name</source>
         <translation type="unfinished">Name</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="148"/>
+        <location filename="../../widgets/residents.py" line="150"/>
         <source>Under 18: shown masked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="150"/>
+        <location filename="../../widgets/residents.py" line="152"/>
         <source>Gender</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="151"/>
+        <location filename="../../widgets/residents.py" line="153"/>
         <source>Born</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="152"/>
+        <location filename="../../widgets/residents.py" line="154"/>
         <source>Identity number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="153"/>
+        <location filename="../../widgets/residents.py" line="155"/>
         <source>Phone</source>
         <translation type="unfinished">Phone</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="154"/>
+        <location filename="../../widgets/residents.py" line="156"/>
         <source>Community</source>
         <translation type="unfinished">Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="155"/>
+        <location filename="../../widgets/residents.py" line="157"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="156"/>
+        <location filename="../../widgets/residents.py" line="158"/>
         <source>Care</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1714,117 +2019,117 @@ Command system of {site}</translation>
 <context>
     <name>Residents</name>
     <message>
-        <location filename="../../widgets/residents.py" line="63"/>
+        <location filename="../../widgets/residents.py" line="65"/>
         <source>Male</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="64"/>
+        <location filename="../../widgets/residents.py" line="66"/>
         <source>Female</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/residents.py" line="72"/>
-        <location filename="../../widgets/residents.py" line="96"/>
-        <source>Lives alone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/residents.py" line="73"/>
-        <location filename="../../widgets/residents.py" line="97"/>
-        <source>Dementia</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/residents.py" line="74"/>
         <location filename="../../widgets/residents.py" line="98"/>
-        <source>Disability</source>
+        <source>Lives alone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/residents.py" line="75"/>
         <location filename="../../widgets/residents.py" line="99"/>
+        <source>Dementia</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="76"/>
+        <location filename="../../widgets/residents.py" line="100"/>
+        <source>Disability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="77"/>
+        <location filename="../../widgets/residents.py" line="101"/>
         <source>Chronic illness</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="79"/>
-        <location filename="../../widgets/residents.py" line="95"/>
+        <location filename="../../widgets/residents.py" line="81"/>
+        <location filename="../../widgets/residents.py" line="97"/>
         <source>Needs care</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="86"/>
+        <location filename="../../widgets/residents.py" line="88"/>
         <source>Name</source>
         <translation type="unfinished">Name</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="87"/>
+        <location filename="../../widgets/residents.py" line="89"/>
         <source>Gender</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="88"/>
+        <location filename="../../widgets/residents.py" line="90"/>
         <source>Born</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="89"/>
+        <location filename="../../widgets/residents.py" line="91"/>
         <source>Identity number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="90"/>
+        <location filename="../../widgets/residents.py" line="92"/>
         <source>Phone</source>
         <translation type="unfinished">Phone</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="91"/>
+        <location filename="../../widgets/residents.py" line="93"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="92"/>
+        <location filename="../../widgets/residents.py" line="94"/>
         <source>Emergency contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="93"/>
+        <location filename="../../widgets/residents.py" line="95"/>
         <source>Contact&apos;s phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="94"/>
+        <location filename="../../widgets/residents.py" line="96"/>
         <source>Relation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="100"/>
+        <location filename="../../widgets/residents.py" line="102"/>
         <source>Whereabouts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="107"/>
+        <location filename="../../widgets/residents.py" line="109"/>
         <source>(not shown to you)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="110"/>
+        <location filename="../../widgets/residents.py" line="112"/>
         <source>no positions recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="111"/>
+        <location filename="../../widgets/residents.py" line="113"/>
         <source>(masked)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="114"/>
+        <location filename="../../widgets/residents.py" line="116"/>
         <source>Yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="116"/>
+        <location filename="../../widgets/residents.py" line="118"/>
         <source>No</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1832,123 +2137,247 @@ Command system of {site}</translation>
 <context>
     <name>ResidentsPresenter</name>
     <message>
-        <location filename="../../console/presenters/residents.py" line="43"/>
+        <location filename="../../console/presenters/residents.py" line="53"/>
         <source>Residents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="54"/>
+        <location filename="../../console/presenters/residents.py" line="64"/>
         <source>Find resident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="94"/>
-        <location filename="../../console/presenters/residents.py" line="147"/>
-        <location filename="../../console/presenters/residents.py" line="169"/>
+        <location filename="../../console/presenters/residents.py" line="110"/>
+        <location filename="../../console/presenters/residents.py" line="163"/>
+        <location filename="../../console/presenters/residents.py" line="185"/>
         <source>Could not load the residents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="204"/>
+        <location filename="../../console/presenters/residents.py" line="224"/>
         <source>Could not open the resident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="270"/>
+        <location filename="../../console/presenters/residents.py" line="301"/>
         <source>Not shown: type a reason of at least 4 characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="271"/>
+        <location filename="../../console/presenters/residents.py" line="302"/>
         <source>Not shown: give the incident&apos;s number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="272"/>
+        <location filename="../../console/presenters/residents.py" line="303"/>
         <source>Not shown: there is no such incident.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="273"/>
+        <location filename="../../console/presenters/residents.py" line="304"/>
         <source>Not shown: that incident is closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="274"/>
+        <location filename="../../console/presenters/residents.py" line="305"/>
         <source>Not shown: that incident is not one you may handle.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="277"/>
+        <location filename="../../console/presenters/residents.py" line="308"/>
         <source>Not shown: {why}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="288"/>
+        <location filename="../../console/presenters/residents.py" line="319"/>
         <source>Could not load who looked at the resident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/residents.py" line="337"/>
+        <source>Could not load the resident&apos;s consents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/residents.py" line="368"/>
+        <source>Not valid for this person: someone with dementia or under 18 consents through their guardian, anyone else in writing or aloud.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/residents.py" line="371"/>
+        <source>A verbal consent needs the witness&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/residents.py" line="372"/>
+        <source>Type the guardian&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/residents.py" line="373"/>
+        <source>Type the guardian&apos;s relation to the person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/residents.py" line="374"/>
+        <source>The date consent was given cannot be in the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/residents.py" line="375"/>
+        <location filename="../../console/presenters/residents.py" line="383"/>
+        <source>Type a reason of at least 4 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/residents.py" line="376"/>
+        <source>A consent for this purpose is already in force.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/residents.py" line="377"/>
+        <source>No consent for this purpose is in force.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/residents.py" line="378"/>
+        <source>This resident&apos;s data was anonymised.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/residents.py" line="384"/>
+        <source>This resident&apos;s data is under a legal hold.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/residents.py" line="385"/>
+        <source>This resident&apos;s data was anonymised already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/residents.py" line="427"/>
+        <location filename="../../console/presenters/residents.py" line="448"/>
+        <source>Withdraw consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/residents.py" line="429"/>
+        <source>Withdraw the consent to: {purpose}. Processing for this purpose stops at once; only a new consent, recorded anew, allows it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/residents.py" line="433"/>
+        <source>Withdraw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/residents.py" line="449"/>
+        <source>Withdraw the consent to {purpose}? This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/residents.py" line="465"/>
+        <location filename="../../console/presenters/residents.py" line="483"/>
+        <source>Export this person&apos;s data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/residents.py" line="467"/>
+        <source>Everything held about this person, identity number included, is written to a JSON file and a text summary beside it, readable by you only. The export and its reason are recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/residents.py" line="472"/>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/residents.py" line="484"/>
+        <source>Written to {json} and {text}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/residents.py" line="506"/>
+        <location filename="../../console/presenters/residents.py" line="529"/>
+        <source>Anonymise on request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/residents.py" line="508"/>
+        <source>The name, identity number, birth date, phone, address and emergency contact are replaced for good; year of birth, community and care flags stay for statistics; every consent is withdrawn. The audit log keeps its rows. Refused under a legal hold.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/residents.py" line="514"/>
+        <source>Anonymise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/residents.py" line="530"/>
+        <source>Anonymise {name} now? This cannot be undone.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ResidentsWidget</name>
     <message>
-        <location filename="../../widgets/residents.py" line="247"/>
-        <location filename="../../widgets/residents.py" line="356"/>
+        <location filename="../../widgets/residents.py" line="249"/>
+        <location filename="../../widgets/residents.py" line="358"/>
         <source>All communities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="310"/>
+        <location filename="../../widgets/residents.py" line="312"/>
         <source>Lives alone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="310"/>
+        <location filename="../../widgets/residents.py" line="312"/>
         <source>Dementia</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="321"/>
+        <location filename="../../widgets/residents.py" line="323"/>
         <source>{shown} of {total} — scroll for more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="326"/>
+        <location filename="../../widgets/residents.py" line="328"/>
         <source>{total} residents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="329"/>
+        <location filename="../../widgets/residents.py" line="331"/>
         <source>Residents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="329"/>
+        <location filename="../../widgets/residents.py" line="331"/>
         <source>Sign in to see the residents.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="334"/>
+        <location filename="../../widgets/residents.py" line="336"/>
         <source>No resident matches “{query}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="336"/>
+        <location filename="../../widgets/residents.py" line="338"/>
         <source>Search by part of a name, a whole identity number (18 characters) or a phone number. Identity numbers are compared exactly, never by part.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="343"/>
+        <location filename="../../widgets/residents.py" line="345"/>
         <source>No residents in your communities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="345"/>
+        <location filename="../../widgets/residents.py" line="347"/>
         <source>Residents come from the community registers. A community workstation sees its own community only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="353"/>
+        <location filename="../../widgets/residents.py" line="355"/>
         <source>Search: name, identity number or phone (Ctrl+Shift+F) — Enter opens the card</source>
         <translation type="unfinished"></translation>
     </message>

@@ -162,6 +162,117 @@
     </message>
 </context>
 <context>
+    <name>Consent</name>
+    <message>
+        <location filename="../../widgets/consent.py" line="198" />
+        <source>Tracking (RFID/GPS whereabouts)</source>
+        <translation>定位追踪（RFID/GPS 行踪）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/consent.py" line="201" />
+        <source>Video linking</source>
+        <translation>视频关联</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/consent.py" line="202" />
+        <source>Needs surveys</source>
+        <translation>需求调查</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/consent.py" line="203" />
+        <source>Daily necessities</source>
+        <translation>生活必需品</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/consent.py" line="204" />
+        <source>Volunteer visits</source>
+        <translation>志愿者探访</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/consent.py" line="205" />
+        <source>Job placement</source>
+        <translation>就业推荐</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/consent.py" line="206" />
+        <source>Psychological screening</source>
+        <translation>心理筛查</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/consent.py" line="213" />
+        <source>Written</source>
+        <translation>书面</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/consent.py" line="214" />
+        <source>Verbal</source>
+        <translation>口头</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/consent.py" line="215" />
+        <source>By the guardian</source>
+        <translation>由监护人</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/consent.py" line="216" />
+        <source>Earlier record</source>
+        <translation>早期记录</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentSection</name>
+    <message>
+        <location filename="../../widgets/consent.py" line="137" />
+        <source>Not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/consent.py" line="139" />
+        <source>Withdrawn {when} by {who}: {why}</source>
+        <translation>{when} 由 {who} 撤回：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/consent.py" line="146" />
+        <source>{how}, witness {name}</source>
+        <translation>{how}，见证人 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/consent.py" line="148" />
+        <source>{how}: {name} ({relation})</source>
+        <translation>{how}：{name}（{relation}）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/consent.py" line="153" />
+        <source>Given {day} — {how}; recorded by {who}</source>
+        <translation>{day} 给出 — {how}；记录人 {who}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/consent.py" line="178" />
+        <source>Consent per purpose</source>
+        <translation>按目的的同意</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/consent.py" line="181" />
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/consent.py" line="182" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/consent.py" line="185" />
+        <source>Record consent…</source>
+        <translation>记录同意…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/consent.py" line="186" />
+        <source>Withdraw…</source>
+        <translation>撤回…</translation>
+    </message>
+</context>
+<context>
     <name>ConsoleApp</name>
     <message>
         <location filename="../../console/app.py" line="131" />
@@ -286,6 +397,64 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../widgets/export_dialog.py" line="94" />
+        <source>Export {what}</source>
+        <translation>导出{what}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_dialog.py" line="97" />
+        <source>The file will contain personal data. Your name, the time and the reason are written into the file and into the audit log; only you can read the file.</source>
+        <translation>文件将包含个人信息。您的姓名、时间和理由会写入文件和审计日志；只有您能读取该文件。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_dialog.py" line="101" />
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_dialog.py" line="103" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_dialog.py" line="103" />
+        <source>Encoding</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_dialog.py" line="103" />
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_dialog.py" line="109" />
+        <source>UTF-8 with BOM (Excel 2016 and later)</source>
+        <translation>带 BOM 的 UTF-8（Excel 2016 及更新版本）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_dialog.py" line="112" />
+        <source>GBK (Excel on Chinese Windows, double-click)</source>
+        <translation>GBK（中文 Windows 上的 Excel，可直接双击打开）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_dialog.py" line="117" />
+        <source>Why the data leaves the console ({n}+ characters)</source>
+        <translation>数据为何要导出（至少 {n} 个字）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_dialog.py" line="133" />
+        <source>Export to</source>
+        <translation>导出到</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_dialog.py" line="135" />
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>Feedback</name>
     <message>
         <location filename="../../console/feedback.py" line="53" />
@@ -368,128 +537,143 @@ Command system of {site}</source>
         <translation>事件 #{id}</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="332" />
-        <location filename="../../widgets/incident_detail.py" line="367" />
+        <location filename="../../widgets/incident_detail.py" line="331" />
+        <source>{state} · under legal hold: {reason}</source>
+        <translation>{state} · 法律保全中：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="338" />
+        <location filename="../../widgets/incident_detail.py" line="377" />
         <source>Reported</source>
         <translation>上报</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="334" />
+        <location filename="../../widgets/incident_detail.py" line="340" />
         <source>Reopened</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="339" />
+        <location filename="../../widgets/incident_detail.py" line="345" />
         <source>Taken over</source>
         <translation>已接管</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="344" />
+        <location filename="../../widgets/incident_detail.py" line="347" />
+        <source>Legal hold set</source>
+        <translation>已设置法律保全</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="349" />
+        <source>Legal hold lifted</source>
+        <translation>已解除法律保全</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="354" />
         <source>from {name}</source>
         <translation>自 {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="361" />
+        <location filename="../../widgets/incident_detail.py" line="371" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="362" />
+        <location filename="../../widgets/incident_detail.py" line="372" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="363" />
+        <location filename="../../widgets/incident_detail.py" line="373" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="364" />
+        <location filename="../../widgets/incident_detail.py" line="374" />
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="365" />
+        <location filename="../../widgets/incident_detail.py" line="375" />
         <source>Location</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="366" />
+        <location filename="../../widgets/incident_detail.py" line="376" />
         <source>Caller</source>
         <translation>报警人</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="368" />
+        <location filename="../../widgets/incident_detail.py" line="378" />
         <source>Handled by</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="369" />
+        <location filename="../../widgets/incident_detail.py" line="379" />
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="374" />
+        <location filename="../../widgets/incident_detail.py" line="384" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="374" />
+        <location filename="../../widgets/incident_detail.py" line="384" />
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="374" />
+        <location filename="../../widgets/incident_detail.py" line="384" />
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="374" />
+        <location filename="../../widgets/incident_detail.py" line="384" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="377" />
+        <location filename="../../widgets/incident_detail.py" line="387" />
         <source>Note for the timeline (required to resolve or reopen)</source>
         <translation>写入时间线的备注（处置完毕或重新打开时必填）</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="379" />
+        <location filename="../../widgets/incident_detail.py" line="389" />
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="380" />
+        <location filename="../../widgets/incident_detail.py" line="390" />
         <source>Dispatched</source>
         <translation>已派发</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="381" />
+        <location filename="../../widgets/incident_detail.py" line="391" />
         <source>On scene</source>
         <translation>已到场</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="382" />
+        <location filename="../../widgets/incident_detail.py" line="392" />
         <source>Resolve</source>
         <translation>处置完毕</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="383" />
+        <location filename="../../widgets/incident_detail.py" line="393" />
         <source>Review and close</source>
         <translation>审核关闭</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="384" />
+        <location filename="../../widgets/incident_detail.py" line="394" />
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="385" />
+        <location filename="../../widgets/incident_detail.py" line="395" />
         <source>Take over</source>
         <translation>接管</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="390" />
+        <location filename="../../widgets/incident_detail.py" line="400" />
         <source>Close window</source>
         <translation>关闭窗口</translation>
     </message>
@@ -658,80 +842,100 @@ Command system of {site}</source>
 <context>
     <name>IncidentsPresenter</name>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="68" />
+        <location filename="../../console/presenters/incidents.py" line="72" />
         <source>Incident queue</source>
         <translation>事件队列</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="79" />
+        <location filename="../../console/presenters/incidents.py" line="83" />
         <source>New incident…</source>
         <translation>新建事件…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="90" />
+        <location filename="../../console/presenters/incidents.py" line="94" />
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="132" />
+        <location filename="../../console/presenters/incidents.py" line="107" />
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/incidents.py" line="149" />
         <source>New {priority}: #{id} {title}</source>
         <translation>新的{priority}事件：#{id} {title}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="201" />
-        <location filename="../../console/presenters/incidents.py" line="282" />
-        <location filename="../../console/presenters/incidents.py" line="298" />
-        <location filename="../../console/presenters/incidents.py" line="329" />
+        <location filename="../../console/presenters/incidents.py" line="220" />
+        <location filename="../../console/presenters/incidents.py" line="301" />
+        <location filename="../../console/presenters/incidents.py" line="317" />
+        <location filename="../../console/presenters/incidents.py" line="348" />
         <source>Could not load the incident queue</source>
         <translation>无法加载事件队列</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="398" />
+        <location filename="../../console/presenters/incidents.py" line="417" />
         <source>Could not create the incident</source>
         <translation>无法创建事件</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="409" />
+        <location filename="../../console/presenters/incidents.py" line="431" />
+        <source>incidents</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/incidents.py" line="458" />
+        <source>Could not export the incidents</source>
+        <translation>无法导出事件</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/incidents.py" line="464" />
+        <source>{n} incidents exported to {path}</source>
+        <translation>已导出 {n} 个事件到 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/incidents.py" line="472" />
         <source>Select an incident first.</source>
         <translation>请先选择一个事件。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="423" />
+        <location filename="../../console/presenters/incidents.py" line="486" />
         <source>Could not acknowledge the incident</source>
         <translation>无法确认事件</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="439" />
+        <location filename="../../console/presenters/incidents.py" line="502" />
         <source>Could not open the incident</source>
         <translation>无法打开事件</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="489" />
+        <location filename="../../console/presenters/incidents.py" line="552" />
         <source>Resolve incident</source>
         <translation>处置完毕</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="490" />
+        <location filename="../../console/presenters/incidents.py" line="553" />
         <source>Resolve #{id} ({priority}) “{title}”? The response ends here.</source>
         <translation>确认将 #{id}（{priority}）“{title}”标记为处置完毕？响应将就此结束。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="505" />
+        <location filename="../../console/presenters/incidents.py" line="568" />
         <source>Take over</source>
         <translation>接管</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="506" />
+        <location filename="../../console/presenters/incidents.py" line="569" />
         <source>Take over #{id} from {name}? The timeline records it.</source>
         <translation>从 {name} 手中接管 #{id}？时间线将记录此次接管。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="515" />
+        <location filename="../../console/presenters/incidents.py" line="578" />
         <source>Not taken over.</source>
         <translation>未接管。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="531" />
+        <location filename="../../console/presenters/incidents.py" line="594" />
         <source>Not resolved.</source>
         <translation>未标记为处置完毕。</translation>
     </message>
@@ -1250,232 +1454,333 @@ Command system of {site}</source>
     </message>
 </context>
 <context>
-    <name>ResidentCardDialog</name>
+    <name>ReasonDialog</name>
     <message>
-        <location filename="../../widgets/residents.py" line="565" />
-        <source>under 18</source>
-        <translation>未满 18 岁</translation>
+        <location filename="../../widgets/consent.py" line="408" />
+        <source>at least {n} characters</source>
+        <translation>至少 {n} 个字</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="569" />
-        <source>Shown for incident #{id}; this look is recorded.</source>
-        <translation>因事件 #{id} 显示；本次查看已记录。</translation>
+        <location filename="../../widgets/consent.py" line="413" />
+        <source>Browse…</source>
+        <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="574" />
-        <source>Shown for the reason you gave; this look is recorded.</source>
-        <translation>按您填写的理由显示；本次查看已记录。</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/residents.py" line="577" />
-        <source>Masked view. To see more, give an incident number or a reason below.</source>
-        <translation>脱敏视图。如需查看更多，请在下方填写事件编号或理由。</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/residents.py" line="582" />
-        <source>The identity number and birth date cannot be shown: the site key is missing on this workstation, or does not fit this database. Ask the site's administrator. ({detail})</source>
-        <translation>无法显示身份证号和出生日期：本工作站缺少站点密钥，或密钥与本数据库不符。请联系站点管理员。（{detail}）</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/residents.py" line="597" />
-        <source>Consent to care services: given {date} ({method})</source>
-        <translation>照护服务同意：已于 {date} 给出（{method}）</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/residents.py" line="602" />
-        <source>Consent to care services: not recorded</source>
-        <translation>照护服务同意：未记录</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/residents.py" line="607" />
-        <source>Incident</source>
-        <translation>事件</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/residents.py" line="607" />
+        <location filename="../../widgets/consent.py" line="427" />
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
+        <location filename="../../widgets/consent.py" line="431" />
+        <source>Type {name} to confirm</source>
+        <translation>输入 {name} 以确认</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/consent.py" line="442" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/consent.py" line="482" />
+        <source>Export to</source>
+        <translation>导出到</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/consent.py" line="484" />
+        <source>JSON files (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>RecordConsentDialog</name>
+    <message>
+        <location filename="../../widgets/consent.py" line="348" />
+        <source>Record consent</source>
+        <translation>记录同意</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/consent.py" line="351" />
+        <source>Consent to: {purpose}. A person with dementia or under 18 consents through their guardian; a verbal consent needs a witness. Recorded as given by you ({who}) now.</source>
+        <translation>同意事项：{purpose}。失智者或未满 18 岁者须由监护人代为同意；口头同意需要见证人。将以您（{who}）的名义立即记录。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/consent.py" line="359" />
+        <source>Method</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/consent.py" line="360" />
+        <source>Witness</source>
+        <translation>见证人</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/consent.py" line="361" />
+        <source>Guardian</source>
+        <translation>监护人</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/consent.py" line="362" />
+        <source>Guardian's relation</source>
+        <translation>与监护人的关系</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/consent.py" line="363" />
+        <source>Given on</source>
+        <translation>给出日期</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/consent.py" line="364" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/consent.py" line="368" />
+        <source>who heard the consent given</source>
+        <translation>听到同意的人</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/consent.py" line="369" />
+        <source>e.g. daughter, son, spouse</source>
+        <translation>如：女儿、儿子、配偶</translation>
+    </message>
+</context>
+<context>
+    <name>ResidentCardDialog</name>
+    <message>
+        <location filename="../../widgets/residents.py" line="606" />
+        <source>under 18</source>
+        <translation>未满 18 岁</translation>
+    </message>
+    <message>
         <location filename="../../widgets/residents.py" line="610" />
+        <source>Shown for incident #{id}; this look is recorded.</source>
+        <translation>因事件 #{id} 显示；本次查看已记录。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="615" />
+        <source>Shown for the reason you gave; this look is recorded.</source>
+        <translation>按您填写的理由显示；本次查看已记录。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="618" />
+        <source>Masked view. To see more, give an incident number or a reason below.</source>
+        <translation>脱敏视图。如需查看更多，请在下方填写事件编号或理由。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="623" />
+        <source>The identity number and birth date cannot be shown: the site key is missing on this workstation, or does not fit this database. Ask the site's administrator. ({detail})</source>
+        <translation>无法显示身份证号和出生日期：本工作站缺少站点密钥，或密钥与本数据库不符。请联系站点管理员。（{detail}）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="637" />
+        <source>Anonymised on request: only statistics remain.</source>
+        <translation>已应本人请求匿名化：仅保留统计信息。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="639" />
+        <source>Under a legal hold: cannot be anonymised.</source>
+        <translation>法律保全中：不能匿名化。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="647" />
+        <source>Incident</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="647" />
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="650" />
         <source>Refused: {note}</source>
         <translation>已拒绝：{note}</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="612" />
+        <location filename="../../widgets/residents.py" line="652" />
         <source>Incident #{id}</source>
         <translation>事件 #{id}</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="622" />
+        <location filename="../../widgets/residents.py" line="662" />
         <source>Who looked at this record ({n})</source>
         <translation>查看过此记录的人（{n}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="624" />
+        <location filename="../../widgets/residents.py" line="664" />
         <source>Who looked at this record: nobody beyond the masked view yet</source>
         <translation>查看过此记录的人：尚无人查看脱敏视图以外的内容</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="630" />
+        <location filename="../../widgets/residents.py" line="670" />
         <source>no reason given</source>
         <translation>未填写理由</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="631" />
+        <location filename="../../widgets/residents.py" line="671" />
         <source>no incident number</source>
         <translation>未填写事件编号</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="632" />
+        <location filename="../../widgets/residents.py" line="672" />
         <source>no such incident</source>
         <translation>无此事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="633" />
+        <location filename="../../widgets/residents.py" line="673" />
         <source>the incident is closed</source>
         <translation>该事件已关闭</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="634" />
+        <location filename="../../widgets/residents.py" line="674" />
         <source>not an incident of theirs to handle</source>
         <translation>不是其可处理的事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="654" />
+        <location filename="../../widgets/residents.py" line="702" />
         <source>Type the number of the incident you are handling.</source>
         <translation>请输入您正在处理的事件编号。</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="668" />
+        <location filename="../../widgets/residents.py" line="716" />
         <source>Resident</source>
         <translation>居民</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="670" />
+        <location filename="../../widgets/residents.py" line="718" />
         <source>Identity</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="671" />
+        <location filename="../../widgets/residents.py" line="719" />
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="672" />
+        <location filename="../../widgets/residents.py" line="720" />
         <source>Care</source>
         <translation>照护</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="673" />
+        <location filename="../../widgets/residents.py" line="721" />
         <source>Whereabouts</source>
         <translation>行踪</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="679" />
+        <location filename="../../widgets/residents.py" line="727" />
         <source>Reveal — every look is recorded with its purpose</source>
         <translation>查看 — 每次查看连同目的都会被记录</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="680" />
+        <location filename="../../widgets/residents.py" line="728" />
         <source>For incident #</source>
         <translation>事件编号</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="681" />
+        <location filename="../../widgets/residents.py" line="729" />
         <source>Other reason</source>
         <translation>其他理由</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="682" />
+        <location filename="../../widgets/residents.py" line="730" />
         <source>the incident you are handling</source>
         <translation>您正在处理的事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="684" />
+        <location filename="../../widgets/residents.py" line="732" />
         <source>why you need to see this person's details (at least 4 characters)</source>
         <translation>为何需要查看此人的信息（至少 4 个字）</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="686" />
+        <location filename="../../widgets/residents.py" line="734" />
         <source>Reveal</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="690" />
+        <location filename="../../widgets/residents.py" line="738" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="691" />
+        <location filename="../../widgets/residents.py" line="739" />
         <source>Who</source>
         <translation>查看人</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="692" />
+        <location filename="../../widgets/residents.py" line="740" />
         <source>Workstation</source>
         <translation>工作站</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="693" />
+        <location filename="../../widgets/residents.py" line="741" />
         <source>Purpose</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="694" />
+        <location filename="../../widgets/residents.py" line="742" />
         <source>Fields shown</source>
         <translation>显示的字段</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="697" />
+        <location filename="../../widgets/residents.py" line="745" />
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="746" />
+        <source>Export this person's data…</source>
+        <translation>导出此人的数据…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="747" />
+        <source>Anonymise on request…</source>
+        <translation>应请求匿名化…</translation>
     </message>
 </context>
 <context>
     <name>ResidentTableModel</name>
     <message>
-        <location filename="../../widgets/residents.py" line="146" />
+        <location filename="../../widgets/residents.py" line="148" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="148" />
+        <location filename="../../widgets/residents.py" line="150" />
         <source>Under 18: shown masked</source>
         <translation>未满 18 岁：脱敏显示</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="150" />
+        <location filename="../../widgets/residents.py" line="152" />
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="151" />
+        <location filename="../../widgets/residents.py" line="153" />
         <source>Born</source>
         <translation>出生</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="152" />
+        <location filename="../../widgets/residents.py" line="154" />
         <source>Identity number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="153" />
+        <location filename="../../widgets/residents.py" line="155" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="154" />
+        <location filename="../../widgets/residents.py" line="156" />
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="155" />
+        <location filename="../../widgets/residents.py" line="157" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="156" />
+        <location filename="../../widgets/residents.py" line="158" />
         <source>Care</source>
         <translation>照护</translation>
     </message>
@@ -1483,117 +1788,117 @@ Command system of {site}</source>
 <context>
     <name>Residents</name>
     <message>
-        <location filename="../../widgets/residents.py" line="63" />
+        <location filename="../../widgets/residents.py" line="65" />
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="64" />
+        <location filename="../../widgets/residents.py" line="66" />
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="72" />
-        <location filename="../../widgets/residents.py" line="96" />
+        <location filename="../../widgets/residents.py" line="74" />
+        <location filename="../../widgets/residents.py" line="98" />
         <source>Lives alone</source>
         <translation>独居</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="73" />
-        <location filename="../../widgets/residents.py" line="97" />
+        <location filename="../../widgets/residents.py" line="75" />
+        <location filename="../../widgets/residents.py" line="99" />
         <source>Dementia</source>
         <translation>失智</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="74" />
-        <location filename="../../widgets/residents.py" line="98" />
+        <location filename="../../widgets/residents.py" line="76" />
+        <location filename="../../widgets/residents.py" line="100" />
         <source>Disability</source>
         <translation>残疾</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="75" />
-        <location filename="../../widgets/residents.py" line="99" />
+        <location filename="../../widgets/residents.py" line="77" />
+        <location filename="../../widgets/residents.py" line="101" />
         <source>Chronic illness</source>
         <translation>慢性病</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="79" />
-        <location filename="../../widgets/residents.py" line="95" />
+        <location filename="../../widgets/residents.py" line="81" />
+        <location filename="../../widgets/residents.py" line="97" />
         <source>Needs care</source>
         <translation>需照护</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="86" />
+        <location filename="../../widgets/residents.py" line="88" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="87" />
+        <location filename="../../widgets/residents.py" line="89" />
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="88" />
+        <location filename="../../widgets/residents.py" line="90" />
         <source>Born</source>
         <translation>出生</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="89" />
+        <location filename="../../widgets/residents.py" line="91" />
         <source>Identity number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="90" />
+        <location filename="../../widgets/residents.py" line="92" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="91" />
+        <location filename="../../widgets/residents.py" line="93" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="92" />
+        <location filename="../../widgets/residents.py" line="94" />
         <source>Emergency contact</source>
         <translation>紧急联系人</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="93" />
+        <location filename="../../widgets/residents.py" line="95" />
         <source>Contact's phone</source>
         <translation>联系人电话</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="94" />
+        <location filename="../../widgets/residents.py" line="96" />
         <source>Relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="100" />
+        <location filename="../../widgets/residents.py" line="102" />
         <source>Whereabouts</source>
         <translation>行踪</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="107" />
+        <location filename="../../widgets/residents.py" line="109" />
         <source>(not shown to you)</source>
         <translation>（对您不显示）</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="110" />
+        <location filename="../../widgets/residents.py" line="112" />
         <source>no positions recorded</source>
         <translation>无位置记录</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="111" />
+        <location filename="../../widgets/residents.py" line="113" />
         <source>(masked)</source>
         <translation>（已脱敏）</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="114" />
+        <location filename="../../widgets/residents.py" line="116" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="116" />
+        <location filename="../../widgets/residents.py" line="118" />
         <source>No</source>
         <translation>否</translation>
     </message>
@@ -1601,123 +1906,247 @@ Command system of {site}</source>
 <context>
     <name>ResidentsPresenter</name>
     <message>
-        <location filename="../../console/presenters/residents.py" line="43" />
+        <location filename="../../console/presenters/residents.py" line="53" />
         <source>Residents</source>
         <translation>居民</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="54" />
+        <location filename="../../console/presenters/residents.py" line="64" />
         <source>Find resident</source>
         <translation>查找居民</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="94" />
-        <location filename="../../console/presenters/residents.py" line="147" />
-        <location filename="../../console/presenters/residents.py" line="169" />
+        <location filename="../../console/presenters/residents.py" line="110" />
+        <location filename="../../console/presenters/residents.py" line="163" />
+        <location filename="../../console/presenters/residents.py" line="185" />
         <source>Could not load the residents</source>
         <translation>无法加载居民</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="204" />
+        <location filename="../../console/presenters/residents.py" line="224" />
         <source>Could not open the resident</source>
         <translation>无法打开居民信息</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="270" />
+        <location filename="../../console/presenters/residents.py" line="301" />
         <source>Not shown: type a reason of at least 4 characters.</source>
         <translation>未显示：请填写至少 4 个字的理由。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="271" />
+        <location filename="../../console/presenters/residents.py" line="302" />
         <source>Not shown: give the incident's number.</source>
         <translation>未显示：请填写事件编号。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="272" />
+        <location filename="../../console/presenters/residents.py" line="303" />
         <source>Not shown: there is no such incident.</source>
         <translation>未显示：无此事件。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="273" />
+        <location filename="../../console/presenters/residents.py" line="304" />
         <source>Not shown: that incident is closed.</source>
         <translation>未显示：该事件已关闭。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="274" />
+        <location filename="../../console/presenters/residents.py" line="305" />
         <source>Not shown: that incident is not one you may handle.</source>
         <translation>未显示：您无权处理该事件。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="277" />
+        <location filename="../../console/presenters/residents.py" line="308" />
         <source>Not shown: {why}.</source>
         <translation>未显示：{why}。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="288" />
+        <location filename="../../console/presenters/residents.py" line="319" />
         <source>Could not load who looked at the resident</source>
         <translation>无法加载查看记录</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/residents.py" line="337" />
+        <source>Could not load the resident's consents</source>
+        <translation>无法加载该居民的同意记录</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/residents.py" line="368" />
+        <source>Not valid for this person: someone with dementia or under 18 consents through their guardian, anyone else in writing or aloud.</source>
+        <translation>对此人无效：失智者或未满 18 岁者由监护人代为同意，其他人以书面或口头方式同意。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/residents.py" line="371" />
+        <source>A verbal consent needs the witness's name.</source>
+        <translation>口头同意需要填写见证人姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/residents.py" line="372" />
+        <source>Type the guardian's name.</source>
+        <translation>请输入监护人姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/residents.py" line="373" />
+        <source>Type the guardian's relation to the person.</source>
+        <translation>请输入监护人与本人的关系。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/residents.py" line="374" />
+        <source>The date consent was given cannot be in the future.</source>
+        <translation>同意日期不能晚于今天。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/residents.py" line="375" />
+        <location filename="../../console/presenters/residents.py" line="383" />
+        <source>Type a reason of at least 4 characters.</source>
+        <translation>请输入至少 4 个字的理由。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/residents.py" line="376" />
+        <source>A consent for this purpose is already in force.</source>
+        <translation>此目的的同意已经有效。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/residents.py" line="377" />
+        <source>No consent for this purpose is in force.</source>
+        <translation>此目的没有有效的同意。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/residents.py" line="378" />
+        <source>This resident's data was anonymised.</source>
+        <translation>该居民的数据已匿名化。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/residents.py" line="384" />
+        <source>This resident's data is under a legal hold.</source>
+        <translation>该居民的数据处于法律保全中。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/residents.py" line="385" />
+        <source>This resident's data was anonymised already.</source>
+        <translation>该居民的数据已经匿名化。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/residents.py" line="427" />
+        <location filename="../../console/presenters/residents.py" line="448" />
+        <source>Withdraw consent</source>
+        <translation>撤回同意</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/residents.py" line="429" />
+        <source>Withdraw the consent to: {purpose}. Processing for this purpose stops at once; only a new consent, recorded anew, allows it again.</source>
+        <translation>撤回对以下事项的同意：{purpose}。该目的的处理将立即停止；只有重新记录新的同意才能恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/residents.py" line="433" />
+        <source>Withdraw</source>
+        <translation>撤回</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/residents.py" line="449" />
+        <source>Withdraw the consent to {purpose}? This cannot be undone.</source>
+        <translation>撤回对{purpose}的同意？此操作不可撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/residents.py" line="465" />
+        <location filename="../../console/presenters/residents.py" line="483" />
+        <source>Export this person's data</source>
+        <translation>导出此人的数据</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/residents.py" line="467" />
+        <source>Everything held about this person, identity number included, is written to a JSON file and a text summary beside it, readable by you only. The export and its reason are recorded.</source>
+        <translation>关于此人的全部信息（含身份证号）将写入一个 JSON 文件及旁边的文字摘要，仅您可读。导出及其理由会被记录。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/residents.py" line="472" />
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/residents.py" line="484" />
+        <source>Written to {json} and {text}.</source>
+        <translation>已写入 {json} 和 {text}。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/residents.py" line="506" />
+        <location filename="../../console/presenters/residents.py" line="529" />
+        <source>Anonymise on request</source>
+        <translation>应请求匿名化</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/residents.py" line="508" />
+        <source>The name, identity number, birth date, phone, address and emergency contact are replaced for good; year of birth, community and care flags stay for statistics; every consent is withdrawn. The audit log keeps its rows. Refused under a legal hold.</source>
+        <translation>姓名、身份证号、出生日期、电话、地址和紧急联系人将被永久替换；出生年份、社区和照护标记保留用于统计；所有同意将被撤回。审计日志保留其记录。处于法律保全时拒绝执行。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/residents.py" line="514" />
+        <source>Anonymise</source>
+        <translation>匿名化</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/residents.py" line="530" />
+        <source>Anonymise {name} now? This cannot be undone.</source>
+        <translation>现在匿名化 {name}？此操作不可撤销。</translation>
     </message>
 </context>
 <context>
     <name>ResidentsWidget</name>
     <message>
-        <location filename="../../widgets/residents.py" line="247" />
-        <location filename="../../widgets/residents.py" line="356" />
+        <location filename="../../widgets/residents.py" line="249" />
+        <location filename="../../widgets/residents.py" line="358" />
         <source>All communities</source>
         <translation>全部社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="310" />
+        <location filename="../../widgets/residents.py" line="312" />
         <source>Lives alone</source>
         <translation>独居</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="310" />
+        <location filename="../../widgets/residents.py" line="312" />
         <source>Dementia</source>
         <translation>失智</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="321" />
+        <location filename="../../widgets/residents.py" line="323" />
         <source>{shown} of {total} — scroll for more</source>
         <translation>{shown} / {total} — 向下滚动加载更多</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="326" />
+        <location filename="../../widgets/residents.py" line="328" />
         <source>{total} residents</source>
         <translation>{total} 位居民</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="329" />
+        <location filename="../../widgets/residents.py" line="331" />
         <source>Residents</source>
         <translation>居民</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="329" />
+        <location filename="../../widgets/residents.py" line="331" />
         <source>Sign in to see the residents.</source>
         <translation>登录后查看居民。</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="334" />
+        <location filename="../../widgets/residents.py" line="336" />
         <source>No resident matches “{query}”</source>
         <translation>没有与“{query}”匹配的居民</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="336" />
+        <location filename="../../widgets/residents.py" line="338" />
         <source>Search by part of a name, a whole identity number (18 characters) or a phone number. Identity numbers are compared exactly, never by part.</source>
         <translation>可按姓名的一部分、完整身份证号（18 位）或电话号码搜索。身份证号只精确比对，不按部分匹配。</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="343" />
+        <location filename="../../widgets/residents.py" line="345" />
         <source>No residents in your communities</source>
         <translation>您的社区中没有居民</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="345" />
+        <location filename="../../widgets/residents.py" line="347" />
         <source>Residents come from the community registers. A community workstation sees its own community only.</source>
         <translation>居民信息来自社区登记。社区工作站只能看到本社区。</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="353" />
+        <location filename="../../widgets/residents.py" line="355" />
         <source>Search: name, identity number or phone (Ctrl+Shift+F) — Enter opens the card</source>
         <translation>搜索：姓名、身份证号或电话（Ctrl+Shift+F）— 回车打开信息卡</translation>
     </message>

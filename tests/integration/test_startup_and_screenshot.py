@@ -260,3 +260,15 @@ def _main_window() -> MainWindow | None:
         (w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()),
         None,
     )
+
+
+def test_the_console_loads_cryptography_only_when_a_key_is_used() -> None:
+    """Keys are used at a reveal, a checkpoint or a verify, not at every start (~20 ms)."""
+    probe = (
+        "import sys, console.app, data.migrate; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'cryptography'))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "[]"

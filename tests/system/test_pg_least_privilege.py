@@ -51,7 +51,7 @@ pytestmark = pytest.mark.postgres
 POPULATION = 60
 C01, C02 = "C01", "C02"
 STATION_PASSWORDS = {station_role(C01): "station-c01-test", station_role(C02): "station-c02-test"}
-SCOPED = ("incident", "resident", "device")
+SCOPED = ("incident", "resident", "device", "consent")  # consent: migration 0007
 
 _n = 0
 
@@ -305,8 +305,16 @@ def test_a_station_cannot_write_another_communitys_rows(site: Site) -> None:
         assert conn.execute(
             "UPDATE incident SET title = 'checked' WHERE community_id = %s", (mine,)
         ).rowcount == site.owner_count("incident", C01)
-        err = refused(conn, f"UPDATE resident SET address = 'x' WHERE community_id = {other}")
-        assert isinstance(err, errors.InsufficientPrivilege)  # the console never updates them
+        # Residents: only anonymisation's columns (migration 0007), and only in scope; the
+        # care flags and the community are never the console's to change.
+        touched = conn.execute(
+            f"UPDATE resident SET address = 'x' WHERE community_id = {other}"
+        ).rowcount
+        assert touched == 0
+        err = refused(conn, f"UPDATE resident SET lives_alone = true WHERE community_id = {mine}")
+        assert isinstance(err, errors.InsufficientPrivilege)
+        err = refused(conn, f"UPDATE consent SET purpose = 'jobs' WHERE community_id = {mine}")
+        assert isinstance(err, errors.InsufficientPrivilege)  # a grant is never rewritten
     with site.owner.engine.connect() as c:
         titles = (
             c.exec_driver_sql(f"SELECT title FROM incident WHERE community_id = {other}")

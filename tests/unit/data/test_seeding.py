@@ -19,6 +19,7 @@ from data.fieldcrypt import ensure_field_keys, load_field_keys
 from data.models import (
     ChangeLog,
     Community,
+    Consent,
     Department,
     Device,
     Resident,
@@ -216,8 +217,9 @@ def test_about_a_fifth_of_residents_carry_a_care_flag(
                 )
             )
         )
+        # The generated consents are tracking consents in the consent table (migration 0007).
         consented = s.scalar(
-            select(func.count()).select_from(Resident).where(Resident.consent_given)
+            select(func.count()).select_from(Consent).where(Consent.purpose == "tracking")
         )
     assert flagged is not None
     assert 150 <= flagged <= 250

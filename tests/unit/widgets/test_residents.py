@@ -67,9 +67,6 @@ def card(purpose: Purpose = Purpose.REASON, key_problem: str | None = None) -> R
         community_name="咸阳北里社区",
         purpose=purpose,
         presentation=present(fields, RoleName.SUPERVISOR, purpose, today=date(2026, 11, 25)),
-        consent_given=True,
-        consent_date=date(2025, 3, 1),
-        consent_method="书面",
         key_problem=key_problem,
     )
 
