@@ -280,8 +280,10 @@ def _sqlite_engine(url: URL, opts: DbOptions) -> Engine:
                 f"Cannot create the folder {folder}: {exc.strerror}",
                 redact(url),
             ) from exc
-        _create_private(Path(path).expanduser())
     engine = create_engine(url, connect_args={"timeout": opts.busy_timeout_s})
+    if path and path != ":memory:":
+        # After the URL was accepted: a refused one must leave no file behind.
+        _create_private(Path(path).expanduser())
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
