@@ -125,9 +125,11 @@ def _parser() -> argparse.ArgumentParser:
     from console.keycli import add_key_commands
 
     add_key_commands(sub, common)
+    from console.incidentcli import add_incident_commands
     from console.retentioncli import add_retention_commands
 
     add_retention_commands(sub, common, admin)
+    add_incident_commands(sub, common, admin)
     from console.exportcli import add_export_commands
 
     add_export_commands(sub, common, admin)
@@ -298,6 +300,10 @@ def _run_command(args: argparse.Namespace) -> int:
         from console.keycli import run_key_command
 
         return run_key_command(args)
+    if args.command == "incident":
+        from console.incidentcli import run_incident_command
+
+        return run_incident_command(args)
     if args.command == "retention":
         from console.retentioncli import run_retention_command
 

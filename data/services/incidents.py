@@ -32,7 +32,7 @@ from core.model import IncidentSource, Priority
 from core.permissions import Permission, Principal
 from core.text import clean_block, clean_line
 from core.views import IncidentDetail, IncidentEventRow, IncidentRow, IncidentTypeRow
-from data.context import STREET_WIDE, ServiceContext
+from data.context import STREET_WIDE, Actor, ServiceContext
 from data.models import (
     OPEN_STATES_SQL,
     RESOLVED_SQL,
@@ -168,7 +168,7 @@ class IncidentService:
             )
             return previous
 
-    def set_legal_hold(self, who: Principal, incident_id: int, hold: bool, reason: str) -> None:
+    def set_legal_hold(self, who: Actor, incident_id: int, hold: bool, reason: str) -> None:
         """Put an incident under legal hold, or lift it; a reviewer's act with a reason.
 
         A held incident is never anonymised or deleted by the retention job. The timeline
@@ -199,7 +199,8 @@ class IncidentService:
                     ts=tx.now,
                     kind="legal_hold" if hold else "legal_hold_lifted",
                     note=reason,
-                    actor_id=who.user_id,
+                    # A local tool (the file's owner at the command line) has no account.
+                    actor_id=who.user_id if isinstance(who, Principal) else None,
                     workstation=self.ctx.workstation,
                 )
             )
