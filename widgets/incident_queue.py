@@ -39,7 +39,7 @@ from core.views import IncidentRow, IncidentTypeRow
 from widgets import labels
 from widgets.empty_state import EmptyStateWidget
 from widgets.palette import PRIORITY_COLOURS, TEXT_ON_PRIORITY
-from widgets.table_model import Column, RowTableModel
+from widgets.table_model import Column, PagedRowTableModel
 
 
 def age_parts(since: datetime, now: datetime) -> tuple[int, int, int]:
@@ -70,9 +70,6 @@ def _whole(r: IncidentRow) -> str:
     return r.title
 
 
-_NO_PARENT = QModelIndex()
-
-
 def queue_summary(
     counts: Mapping[Priority, int], shown: int, total: int, review: bool = False
 ) -> tuple[str, str]:
@@ -91,7 +88,7 @@ def queue_summary(
     return text, tip
 
 
-class IncidentQueueModel(RowTableModel[IncidentRow, int]):
+class IncidentQueueModel(PagedRowTableModel[IncidentRow, int]):
     """Rows of IncidentRow in the service's order (priority, new first, oldest first)."""
 
     COLUMNS = (
@@ -106,8 +103,6 @@ class IncidentQueueModel(RowTableModel[IncidentRow, int]):
         "claimed",
     )
 
-    sig_more_requested = Signal()  # the view reached the last row and more exist; GUI thread
-
     def __init__(
         self,
         zone: str = DEFAULT_ZONE,
@@ -116,10 +111,8 @@ class IncidentQueueModel(RowTableModel[IncidentRow, int]):
     ):
         self._zone = zone
         self._clock = clock
-        self._more = False  # open incidents follow the last row
         self.flash_on = False  # the flash's phase (new P1/P2 rows)
         self._type_targets: dict[str, tuple[timedelta, timedelta]] = {}
-        self._fetching = False  # a page was asked for and has not come yet
         super().__init__(
             [
                 Column(
@@ -247,21 +240,6 @@ class IncidentQueueModel(RowTableModel[IncidentRow, int]):
     def refresh_ages(self) -> None:
         """Repaint the age column (a timer calls this; ages grow while nothing else changes)."""
         self.refresh_column("age")
-
-    # --- the rest of the queue, a page at a time --------------------------------------------
-    def set_more(self, more: bool) -> None:
-        """Whether open incidents follow the last row (another page can be fetched)."""
-        self._more = more
-        self._fetching = False
-
-    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = _NO_PARENT) -> bool:
-        return not parent.isValid() and self._more
-
-    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = _NO_PARENT) -> None:
-        if parent.isValid() or self._fetching:
-            return
-        self._fetching = True  # one request at a time; set_more() answers it
-        self.sig_more_requested.emit()
 
 
 class PriorityDelegate(QStyledItemDelegate):

@@ -9,7 +9,6 @@ from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     QTimer,
     Signal,
@@ -50,10 +49,9 @@ from core.timefmt import DEFAULT_ZONE, fmt_local
 from core.views import CommunityRow
 from widgets.consent import ConsentSection
 from widgets.empty_state import EmptyStateWidget
-from widgets.table_model import Column, RowTableModel
+from widgets.table_model import Column, PagedRowTableModel
 
 F = PersonalField
-_NO_PARENT = QModelIndex()
 SEARCH_DELAY_MS = 350  # typing pauses this long before a search is sent
 REVEAL_SHORTCUT = "Ctrl+Shift+R"
 _PAD = 18  # a cell's margins and the header's sort arrow
@@ -135,10 +133,8 @@ _SAMPLES = {
 }
 
 
-class ResidentTableModel(RowTableModel[ResidentRow, int]):
+class ResidentTableModel(PagedRowTableModel[ResidentRow, int]):
     """Masked residents by id; the view pages in more as it scrolls (fetchMore)."""
-
-    sig_more_requested = Signal()  # the view reached the last row and more exist; GUI thread
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(
@@ -160,22 +156,6 @@ class ResidentTableModel(RowTableModel[ResidentRow, int]):
             key=lambda r: r.id,
             parent=parent,
         )
-        self._more = False
-        self._fetching = False
-
-    def set_more(self, more: bool) -> None:
-        """Whether residents follow the last row (another page can be fetched)."""
-        self._more = more
-        self._fetching = False
-
-    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = _NO_PARENT) -> bool:
-        return not parent.isValid() and self._more
-
-    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = _NO_PARENT) -> None:
-        if parent.isValid() or self._fetching:
-            return
-        self._fetching = True  # one request at a time; set_more() answers it
-        self.sig_more_requested.emit()
 
 
 class ResidentsWidget(QWidget):

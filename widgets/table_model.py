@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 
 from widgets.text import plain_tooltip
@@ -425,3 +426,37 @@ def _longest_increasing_run(seq: list[int]) -> set[int]:
         out.add(seq[i])
         i = prev[i]
     return out
+
+
+class PagedRowTableModel(RowTableModel[R, K]):
+    """A RowTableModel whose view asks for the next page when it reaches the last row.
+
+    `fetchMore` emits `sig_more_requested` once; the owner loads the page, adds its rows and
+    answers with `set_more(more)`, which also allows the next request.
+    """
+
+    sig_more_requested = Signal()  # the view reached the last row and more exist; GUI thread
+
+    def __init__(
+        self,
+        columns: Sequence[Column[R]],
+        key: Callable[[R], K],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(columns, key, parent)
+        self._more = False  # rows follow the last one shown
+        self._fetching = False  # a page was asked for and has not come yet
+
+    def set_more(self, more: bool) -> None:
+        """Whether rows follow the last one (another page can be fetched)."""
+        self._more = more
+        self._fetching = False
+
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or self._fetching:
+            return
+        self._fetching = True  # one request at a time; set_more() answers it
+        self.sig_more_requested.emit()
