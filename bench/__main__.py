@@ -192,6 +192,7 @@ def main() -> int:
             "rls",
             "residents",
             "retention",
+            "recheck",
         ],
         help="run one benchmark alone",
     )
@@ -225,6 +226,11 @@ def main() -> int:
         from bench.retention import table_rows as retention_rows
 
         _print_table(retention_rows(args.incidents))
+        return 0
+    if args.only == "recheck":
+        from bench.recheck import table_rows as recheck_rows
+
+        _print_table(recheck_rows())
         return 0
     if args.only == "queue":
         _print_table(_queue(args.incidents))

@@ -526,7 +526,15 @@ def main() -> int:
     ap.add_argument("--rss", metavar="URL", help=argparse.SUPPRESS)
     ap.add_argument("--arrivals", type=int, default=ARRIVALS, help="incidents created by WS02")
     ap.add_argument("--incidents", type=int, default=1_000_000, help="incidents for the RSS probe")
+    ap.add_argument("--search", action="store_true", help="History search only (bench/history.py)")
+    ap.add_argument("--sizes", default="10000,100000,1000000", help="incidents per --search run")
     args = ap.parse_args()
+    if args.search:
+        from bench.__main__ import _print_table
+        from bench.history import table_rows as search_rows
+
+        _print_table(search_rows(tuple(int(x) for x in args.sizes.split(","))))
+        return 0
     if args.writer:
         _writer(args.writer)
         return 0

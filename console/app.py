@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QDeadlineTimer, QObject, QThread
 from PySide6.QtWidgets import QApplication, QWidget
 
+from console.attention_sound import AttentionSound
 from console.bridge import EventBridge
 from console.change_router import ChangeRouter
 from console.dialogs import Dialogs, QtDialogs
@@ -18,15 +19,20 @@ from console.idle import IdleWatcher
 from console.jobs import Jobs
 from console.layout import LayoutStore
 from console.presenters.accounts import AccountsPresenter
+from console.presenters.alert_sound import AlertSoundPresenter
+from console.presenters.assignments import AssignmentsPresenter
 from console.presenters.audit import AuditPresenter
 from console.presenters.base import Presenter, PresenterContext
 from console.presenters.database import DatabasePresenter
 from console.presenters.devices import DevicesPresenter
+from console.presenters.handover import HandoverPresenter
 from console.presenters.help import HelpPresenter
+from console.presenters.history import HistoryPresenter
 from console.presenters.incidents import IncidentsPresenter
 from console.presenters.notifications import NotificationsPresenter
 from console.presenters.placeholders import PlaceholdersPresenter
 from console.presenters.residents import ResidentsPresenter
+from console.presenters.sla import SlaPresenter
 from console.session import SessionController
 from console.shell.main_window import ActionSpec, MainWindow
 from console.threads import DbExecutor, ThreadOwner
@@ -38,6 +44,7 @@ from data.context import ServiceContext
 from data.db import Database
 from data.feed import ChangeFeedWatcher
 from data.services import Services
+from hardware.audio import SoundPlayer
 from widgets.login import LoginDialog
 
 log = logging.getLogger(__name__)
@@ -58,6 +65,10 @@ class ConsoleOptions:
     # Signed audit checkpoints (core.checkpoint); None: no periodic checkpoints.
     checkpoints_dir: Path | None = None
     checkpoint_minutes: float = 60.0
+    handovers_dir: Path | None = None  # shift handover PDFs; None: config_dir/handovers
+    sound_device: str | None = None  # the alert's PortAudio output device; None: the default
+    alert_sound: bool = True  # False: no sound thread (GUI tests on machines without audio)
+    sla_check_seconds: float = 30.0  # how often this console looks for SLA breaches
 
 
 class ConsoleApp(QObject):
@@ -107,6 +118,13 @@ class ConsoleApp(QObject):
         self.jobs.on_unhandled = lambda exc, label: self.feedback.report(exc, label)
         self.idle = IdleWatcher(int(opts.idle_lock_minutes * 60_000), self)
         self.layouts = LayoutStore(opts.config_dir / "layout.ini")
+        # The alert sound plays on a thread of its own; without a device the console goes on.
+        player = (
+            self.owner.add_worker(SoundPlayer(self.bridge, device=opts.sound_device))
+            if opts.alert_sound
+            else None
+        )
+        self.sound = AttentionSound(player, opts.config_dir / "sound.ini")
         qapp.installEventFilter(self.idle)
         self.session = SessionController(
             qapp=qapp,
@@ -154,15 +172,39 @@ class ConsoleApp(QObject):
             NotificationsPresenter(pctx),
             DatabasePresenter(pctx, self.db.label),
             PlaceholdersPresenter(pctx),
-            IncidentsPresenter(pctx),
+            incidents := IncidentsPresenter(pctx, sound=self.sound),
+            assignments := AssignmentsPresenter(pctx, incidents.open_incident),
+            HistoryPresenter(pctx),  # the queue pane's History: after the queue's presenter
             DevicesPresenter(pctx),
             ResidentsPresenter(pctx),
             AccountsPresenter(pctx),
             AuditPresenter(pctx, self.opts.checkpoints_dir, self.opts.checkpoint_minutes),
+            HandoverPresenter(
+                pctx,
+                self.opts.checkpoints_dir,
+                self.opts.handovers_dir or self.opts.config_dir / "handovers",
+            ),
             HelpPresenter(pctx, self.site_name),
+            AlertSoundPresenter(pctx, self.sound),
+            SlaPresenter(pctx, round(self.opts.sla_check_seconds * 1000)),
         ]
+        # The incident window's Dispatch step opens the picker; the window lists assignments.
+        incidents.dispatch_hook = assignments.open_picker
+        incidents.detail_hook = assignments.show_in
         self.router = ChangeRouter(presenters)
+        self._wire_presenters(presenters)
         return presenters
+
+    @staticmethod
+    def _wire_presenters(presenters: list[Presenter]) -> None:
+        """Hand-offs between capabilities (presenters never import each other)."""
+        by_type = {type(p): p for p in presenters}
+        incidents = by_type[IncidentsPresenter]
+        residents = by_type[ResidentsPresenter]
+        assert isinstance(incidents, IncidentsPresenter)
+        assert isinstance(residents, ResidentsPresenter)
+        # The entry form's "Resident: 张* (open card)": the residents' card, its purposes.
+        incidents.duplicates.sig_resident_card_requested.connect(residents.open_card)
 
     def presenter(self, name: str) -> Presenter:
         """A presenter by name (tests, screenshots)."""

@@ -173,6 +173,7 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("--role", choices=[r.value for r in RoleName], required=True)
     add.add_argument("--name", help="display name")
     add.add_argument("--community", action="append", default=[], help="limit to a community")
+    add.add_argument("--department", help="the department a department account answers for")
     unlock = user_sub.add_parser("unlock", parents=[common, admin], help="clear a lockout")
     unlock.add_argument("username")
     passwd = user_sub.add_parser(
@@ -523,6 +524,7 @@ def _user(args: argparse.Namespace, db: Database) -> int:
                 role=RoleName(args.role),
                 password=pw,
                 communities=args.community,
+                department=args.department,
             )
             _out(f"user {args.username} created")
         elif args.user_command == "unlock":

@@ -116,6 +116,7 @@ def options_from(args: argparse.Namespace) -> ConsoleOptions:
         config_dir=Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
         keys_dir=key_dir(args.keys),
         checkpoints_dir=checkpoint_dir(args.checkpoints),
+        handovers_dir=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "handovers",
     )
 
 

@@ -245,7 +245,7 @@ class SessionController(QObject):
         self.window.set_locked(False)
         self.save_layout()
         self.idle.stop()
-        self.jobs.write(lambda: self.services.audit.record(who, AuditAction.LOGOUT), label="logout")
+        self.jobs.write(lambda: self.services.signin.logout(who), label="logout")
         self._principal = None
         self.window.set_principal(None)
         # Hiding the main window leaves floating panes on screen; neither they nor the panes
@@ -288,9 +288,7 @@ class SessionController(QObject):
         who = self._principal
         self.save_layout()
         if who is not None:
-            self.jobs.write(
-                lambda: self.services.audit.record(who, AuditAction.LOGOUT), label="logout"
-            )
+            self.jobs.write(lambda: self.services.signin.logout(who), label="logout")
         self._shutdown()
         if self.login_dialog is not None:
             self.login_dialog.hide()

@@ -33,6 +33,9 @@ class AuditAction(enum.StrEnum):
     RESIDENTS_ENCRYPTED = "residents_encrypted"  # plaintext identity numbers encrypted
     INCIDENT_CREATED = "incident_created"
     INCIDENT_CHANGED = "incident_changed"
+    INCIDENT_MERGED = "incident_merged"  # target: the merged incident; detail: "into <id>"
+    # target assignment:<id>; detail: incident, department, step (and the reason if any)
+    ASSIGNMENT_CHANGED = "assignment_changed"
     SCHEMA_MIGRATED = "schema_migrated"
     SCREENSHOT = "screenshot"
     # target resident:<id>; detail JSON: purpose, method, consent row id (never a value)
@@ -48,6 +51,14 @@ class AuditAction(enum.StrEnum):
     LEGAL_HOLD_LIFTED = "legal_hold_lifted"  # target incident id; detail: the reason
     DATA_EXPORTED = "data_exported"  # target: what; detail JSON: rows, reason, file name
     EXPORT_REFUSED = "export_refused"  # target: what; detail: why it was refused
+    # target handover:<id>; detail JSON: shift, chain head, PDF sha256
+    HANDOVER_MADE = "handover_made"
+    HANDOVER_ACKNOWLEDGED = "handover_acknowledged"  # target handover:<id>
+    HANDOVER_ACK_REFUSED = "handover_ack_refused"  # target handover:<id>; detail: why
+    # target incident id; detail JSON: attachment id, file name, sha256 (never the content)
+    ATTACHMENT_ADDED = "attachment_added"
+    ATTACHMENT_OPENED = "attachment_opened"  # every open; detail also says if it was damaged
+    SLA_BREACHED = "sla_breached"  # target incident id; detail: the target (acknowledge …)
 
 
 @dataclass(frozen=True, slots=True)

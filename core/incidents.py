@@ -111,6 +111,7 @@ class QueueView(enum.StrEnum):
     MINE = "mine"  # open and claimed by me
     UNASSIGNED = "unassigned"  # open and claimed by nobody
     REVIEW = "review"  # resolved, waiting for a supervisor's review
+    HISTORY = "history"  # every state, newest first, searched (console/presenters/history.py)
 
 
 ALERT_PRIORITIES = frozenset({1, 2})  # P1 and P2 demand attention until acknowledged

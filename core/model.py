@@ -15,6 +15,9 @@ class RoleName(enum.StrEnum):
     SUPERVISOR = "supervisor"
     ADMIN = "admin"
     STATION = "station"
+    # A responding unit's desk (police station, fire, volunteers …): answers its department's
+    # assignments on any PC; reads the queue, changes no incident.
+    DEPARTMENT = "department"
 
 
 class DeviceKind(enum.StrEnum):

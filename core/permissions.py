@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from core.model import RoleName
 
@@ -23,6 +23,8 @@ class Permission(enum.StrEnum):
     ANONYMISE_RESIDENTS = "anonymise_residents"
     MANAGE_USERS = "manage_users"
     VIEW_AUDIT = "view_audit"
+    # Answer and report on assignments of the account's own department (checked in the write).
+    RESPOND_ASSIGNMENTS = "respond_assignments"
 
 
 _ALL = frozenset(Permission)
@@ -60,6 +62,15 @@ ROLE_PERMISSIONS: dict[RoleName, frozenset[Permission]] = {
             Permission.VIEW_RESIDENT_PII,
         }
     ),
+    RoleName.DEPARTMENT: frozenset(
+        {
+            Permission.VIEW_CONSOLE,
+            Permission.VIEW_INCIDENTS,
+            Permission.VIEW_DEVICES,
+            Permission.VIEW_RESIDENTS,
+            Permission.RESPOND_ASSIGNMENTS,
+        }
+    ),
 }
 
 
@@ -88,6 +99,9 @@ class Principal:
     role: RoleName
     permissions: frozenset[Permission]
     communities: frozenset[str] | None = None
+    # The server-side session of a sign-in on PostgreSQL (migration 0016): account changes
+    # there need it. Never shown, logged or compared.
+    session_token: str = field(default="", compare=False, repr=False)
 
     def can(self, permission: Permission, community: str | None = None) -> bool:
         """True if the role grants the permission and the community is within scope."""

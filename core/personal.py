@@ -145,6 +145,14 @@ POLICY: Final[Mapping[RoleName, Mapping[Purpose, Mapping[DataClass, Level]]]] = 
         Purpose.REASON: _ALL_SHOWN,
         Purpose.EXPORT: _EXPORT,
     },
+    # A responding department (police station, volunteers …) finds and helps the person of
+    # an assignment; it browses nothing unmasked and exports nothing.
+    RoleName.DEPARTMENT: {
+        Purpose.BROWSE: _row(_M, _M, _M, _M, _H, _M),
+        Purpose.INCIDENT: _row(_S, _M, _S, _S, _H, _M),
+        Purpose.REASON: _row(_M, _M, _M, _M, _H, _M),
+        Purpose.EXPORT: _row(_H, _H, _H, _H, _H, _H),
+    },
 }
 
 

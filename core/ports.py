@@ -21,6 +21,14 @@ class PasswordHasher(Protocol):
 
     def needs_rehash(self, stored: str) -> bool: ...
 
+    def hash_like(self, reference: str, password: str) -> str:
+        """The password hashed with the parameters and salt of `reference` (hash minus digest).
+
+        Equal to the stored hash exactly when the password is right: the shared database
+        compares the two itself, so a workstation never needs to read the stored hash.
+        """
+        ...
+
 
 class EventSink(Protocol):
     """Where workers publish facts; the console's bridge carries them to the GUI thread."""

@@ -13,7 +13,9 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any, Final, NoReturn, TypeVar
 
+from core.duplicates import DEFAULT_WINDOW_MINUTES
 from core.retention import DEFAULT_POLICY, RetentionPolicy, policy_from_table
+from core.templates import MAX_TEMPLATES, QuickTemplate, parse_template
 
 DEFAULT_TIMEZONE: Final = "Asia/Shanghai"
 
@@ -133,6 +135,16 @@ class DepartmentSpec:
 
 
 @dataclass(frozen=True, slots=True)
+class UnitSpec:
+    """A unit of a department (a patrol car, an engine, a volunteer team) with its own phone."""
+
+    code: str
+    department: str
+    name: str
+    phone: str
+
+
+@dataclass(frozen=True, slots=True)
 class IncidentTypeSpec:
     """A kind of incident: its default priority, SLA targets, who handles it, how it can end."""
 
@@ -143,6 +155,8 @@ class IncidentTypeSpec:
     resolve_minutes: int
     departments: tuple[str, ...]  # department codes it is routed to
     dispositions: tuple[str, ...]  # what resolving it must say happened; empty: free
+    templates: tuple[QuickTemplate, ...] = ()  # quick entries, "title|description" (Alt+1…)
+    dispatch_minutes: int | None = None  # None: derived from the priority (core.sla)
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,6 +234,10 @@ class SiteSpec:
     devices: tuple[DeviceSpec, ...]
     incident_types: tuple[IncidentTypeSpec, ...] = ()
     retention: RetentionPolicy = DEFAULT_POLICY  # [retention] overrides (core.retention)
+    duplicate_minutes: int = DEFAULT_WINDOW_MINUTES  # [site] duplicate_minutes (core.duplicates)
+    units: tuple[UnitSpec, ...] = ()  # optional [[unit]] entries under the departments
+    # [site] four_eyes: whoever resolved an incident may not close it; false relaxes it.
+    four_eyes: bool = True
 
     def community(self, code: str) -> CommunitySpec:
         """The community with this code; KeyError if there is none."""
@@ -648,6 +666,7 @@ _SECTIONS: Final = (
     "site",
     "community",
     "department",
+    "unit",
     "workstation",
     "zone",
     "reader",
@@ -658,9 +677,10 @@ _SECTIONS: Final = (
 )
 
 _FIELDS: Final[Mapping[str, tuple[str, ...]]] = {
-    "site": ("name", "timezone"),
+    "site": ("name", "timezone", "duplicate_minutes", "four_eyes"),
     "community": ("code", "name", "population", "households", "centre", "address", "streets"),
     "department": ("code", "name", "kind", "phone"),
+    "unit": ("code", "department", "name", "phone"),
     "workstation": ("code", "name", "community"),
     "zone": ("code", "name", "community", "kind", "polygon"),
     "reader": (
@@ -681,8 +701,10 @@ _FIELDS: Final[Mapping[str, tuple[str, ...]]] = {
         "priority",
         "acknowledge_minutes",
         "resolve_minutes",
+        "dispatch_minutes",
         "departments",
         "dispositions",
+        "templates",
     ),
 }
 
@@ -709,6 +731,7 @@ class _Builder:
         name, timezone = self._site()
         communities = self._section("community", self._community)
         departments = self._section("department", self._department)
+        units = self._section("unit", self._unit)
         workstations = self._section("workstation", self._workstation)
         zones = self._section("zone", self._zone)
         readers = self._section("reader", self._reader)
@@ -716,6 +739,8 @@ class _Builder:
         devices = self._section("device", self._device)
         incident_types = self._section("incident_type", self._incident_type)
         retention = self._retention()
+        duplicate_minutes = self._duplicate_minutes()
+        four_eyes = self._four_eyes()
         if self.ctx.problems:
             raise SiteError.of(self.ctx.problems)
         return SiteSpec(
@@ -731,7 +756,33 @@ class _Builder:
             devices=devices,
             incident_types=incident_types,
             retention=retention,
+            duplicate_minutes=duplicate_minutes,
+            units=units,
+            four_eyes=four_eyes,
         )
+
+    def _duplicate_minutes(self) -> int:
+        data = self.data.get("site")
+        if not isinstance(data, dict) or "duplicate_minutes" not in data:
+            return DEFAULT_WINDOW_MINUTES
+        table = _Table(self.ctx, "site", None, data)
+        minutes = table.integer("duplicate_minutes", minimum=1)
+        if table.ok("duplicate_minutes") and minutes > 24 * 60:
+            table.report("duplicate_minutes", f"at most one day (1440 minutes), got {minutes}")
+        return minutes
+
+    def _four_eyes(self) -> bool:
+        data = self.data.get("site")
+        if not isinstance(data, dict) or "four_eyes" not in data:
+            return True
+        value = data["four_eyes"]
+        if not isinstance(value, bool):
+            # A typo such as `four_eyes = "no"` must not silently relax the review.
+            _Table(self.ctx, "site", None, data).report(
+                "four_eyes", f"expected true or false, got {value!r}"
+            )
+            return True
+        return value
 
     def _site(self) -> tuple[str, str]:
         data = self.data.get("site")
@@ -836,6 +887,14 @@ class _Builder:
             phone=table.text("phone"),
         )
 
+    def _unit(self, table: _Table, code: str) -> UnitSpec:
+        return UnitSpec(
+            code=code,
+            department=table.reference("department", "department", self.known["department"]),
+            name=table.text("name"),
+            phone=table.text("phone", default=""),
+        )
+
     def _incident_type(self, table: _Table, code: str) -> IncidentTypeSpec:
         priority = table.integer("priority", minimum=1)
         if table.ok("priority") and priority > 4:
@@ -845,15 +904,46 @@ class _Builder:
             if dept not in self.known["department"]:
                 known = self.known["department"]
                 table.report("departments", f"unknown department '{dept}'{_suggest(dept, known)}")
+        acknowledge = table.integer("acknowledge_minutes", minimum=1)
+        resolve = table.integer("resolve_minutes", minimum=1)
+        dispatch = None
+        if "dispatch_minutes" in table.data:
+            dispatch = table.integer("dispatch_minutes", minimum=1)
+            ordered = table.ok("acknowledge_minutes") and table.ok("resolve_minutes")
+            if table.ok("dispatch_minutes") and ordered and not acknowledge <= dispatch <= resolve:
+                table.report(
+                    "dispatch_minutes",
+                    f"must lie between acknowledge_minutes ({acknowledge}) and "
+                    f"resolve_minutes ({resolve}), got {dispatch}",
+                )
         return IncidentTypeSpec(
             code=code,
             name=table.text("name"),
             priority=priority,
-            acknowledge_minutes=table.integer("acknowledge_minutes", minimum=1),
-            resolve_minutes=table.integer("resolve_minutes", minimum=1),
+            acknowledge_minutes=acknowledge,
+            resolve_minutes=resolve,
             departments=departments,
             dispositions=table.texts("dispositions") if "dispositions" in table.data else (),
+            templates=self._templates(table) if "templates" in table.data else (),
+            dispatch_minutes=dispatch,
         )
+
+    @staticmethod
+    def _templates(table: _Table) -> tuple[QuickTemplate, ...]:
+        out: list[QuickTemplate] = []
+        texts = table.texts("templates")
+        if len(texts) > MAX_TEMPLATES:
+            table.report("templates", f"at most {MAX_TEMPLATES} templates (Alt+1 to Alt+9)")
+        for i, text in enumerate(texts):
+            try:
+                t = parse_template(text)
+            except ValueError as exc:
+                table.report("templates", str(exc), detail=f"[{i}]")
+                continue
+            if any(t.title == o.title for o in out):
+                table.report("templates", f"title {t.title!r} is used twice", detail=f"[{i}]")
+            out.append(t)
+        return tuple(out)
 
     def _workstation(self, table: _Table, code: str) -> WorkstationSpec:
         name = table.text("name")

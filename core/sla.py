@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from core.incidents import OPEN_STATES, IncidentState
@@ -21,10 +21,11 @@ class SlaLevel(enum.IntEnum):
 
 @dataclass(frozen=True, slots=True)
 class SlaTargets:
-    """Time to acknowledge (a new item) and to resolve (once acknowledged), per priority."""
+    """Time to acknowledge, to dispatch and to resolve, per priority, all from when raised."""
 
     acknowledge: dict[Priority, timedelta]
     resolve: dict[Priority, timedelta]
+    dispatch: dict[Priority, timedelta] = field(default_factory=dict)
 
 
 DEFAULT_TARGETS = SlaTargets(
@@ -40,7 +41,21 @@ DEFAULT_TARGETS = SlaTargets(
         Priority.P3: timedelta(hours=24),
         Priority.P4: timedelta(hours=72),
     },
+    dispatch={
+        Priority.P1: timedelta(minutes=10),
+        Priority.P2: timedelta(minutes=30),
+        Priority.P3: timedelta(hours=4),
+        Priority.P4: timedelta(hours=24),
+    },
 )
+
+SLA_CLOCKS = ("acknowledge", "dispatch", "resolve")
+# The states in which each clock still runs: it stops at acknowledging, dispatching, resolving.
+_RUNNING: dict[str, frozenset[IncidentState]] = {
+    "acknowledge": frozenset({IncidentState.NEW}),
+    "dispatch": frozenset({IncidentState.NEW, IncidentState.ACKNOWLEDGED}),
+    "resolve": OPEN_STATES,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,9 +63,47 @@ class SlaStatus:
     """Which clock runs for an item, its target, and how much of it is used."""
 
     level: SlaLevel
-    clock: str  # "acknowledge" | "resolve" | "" (no clock: not open)
+    clock: str  # "acknowledge" | "dispatch" | "resolve" | "" (no clock: not open)
     target: timedelta
     left: timedelta  # negative once breached
+
+
+def targets_for(
+    priority: Priority,
+    targets: SlaTargets = DEFAULT_TARGETS,
+    by_type: tuple[timedelta, timedelta]
+    | tuple[timedelta, timedelta, timedelta | None]
+    | None = None,
+) -> dict[str, timedelta]:
+    """The three targets of an item: its type's own, else the per-priority defaults.
+
+    A type without a dispatch target gets its priority's, but never less than the type's own
+    time to acknowledge (dispatching comes after acknowledging).
+    """
+    ack = by_type[0] if by_type else targets.acknowledge[priority]
+    resolve = by_type[1] if by_type else targets.resolve[priority]
+    dispatch = by_type[2] if by_type and len(by_type) > 2 else None
+    if dispatch is None:
+        default = (targets.dispatch or DEFAULT_TARGETS.dispatch)[priority]
+        dispatch = max(default, ack) if by_type else default
+    return {"acknowledge": ack, "dispatch": dispatch, "resolve": resolve}
+
+
+def breached_clocks(
+    priority: Priority,
+    state: IncidentState,
+    since: datetime,
+    now: datetime,
+    targets: SlaTargets = DEFAULT_TARGETS,
+    *,
+    by_type: tuple[timedelta, timedelta]
+    | tuple[timedelta, timedelta, timedelta | None]
+    | None = None,
+) -> list[str]:
+    """The clocks (SLA_CLOCKS order) still running for this item and past their target."""
+    used = as_utc(now) - as_utc(since)
+    wanted = targets_for(priority, targets, by_type)
+    return [c for c in SLA_CLOCKS if state in _RUNNING[c] and used >= wanted[c]]
 
 
 def sla_status(
@@ -60,21 +113,25 @@ def sla_status(
     now: datetime,
     targets: SlaTargets = DEFAULT_TARGETS,
     *,
-    by_type: tuple[timedelta, timedelta] | None = None,
+    by_type: tuple[timedelta, timedelta]
+    | tuple[timedelta, timedelta, timedelta | None]
+    | None = None,
 ) -> SlaStatus:
     """The running SLA clock of an open item, measured from when it was raised.
 
-    `by_type` (acknowledge, resolve) are the incident type's own targets, which win over the
-    per-priority defaults.
+    `by_type` (acknowledge, resolve[, dispatch]) are the incident type's own targets, which
+    win over the per-priority defaults. A new item shows its acknowledge clock, an
+    acknowledged one its dispatch clock, a dispatched or on-scene one its resolve clock.
     """
     if state not in OPEN_STATES:
         return SlaStatus(SlaLevel.OK, "", timedelta(0), timedelta(0))
     if state is IncidentState.NEW:
         clock = "acknowledge"
-        target = by_type[0] if by_type else targets.acknowledge[priority]
+    elif state is IncidentState.ACKNOWLEDGED:
+        clock = "dispatch"
     else:
         clock = "resolve"
-        target = by_type[1] if by_type else targets.resolve[priority]
+    target = targets_for(priority, targets, by_type)[clock]
     used = as_utc(now) - as_utc(since)
     if used >= target:
         level = SlaLevel.BREACHED

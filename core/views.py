@@ -69,6 +69,7 @@ class IncidentRow:
     claimed_by: str | None
     claimed_by_id: int | None = None
     type_code: str | None = None
+    version: int = 1  # the optimistic version a save from a window showing this row expects
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +121,7 @@ class IncidentTypeRow:
     resolve: timedelta
     departments: tuple[str, ...]
     dispositions: tuple[str, ...]
+    dispatch: timedelta | None = None  # None: the priority's default (core.sla)
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +149,8 @@ def queue_key(r: IncidentRow) -> tuple[int, datetime, int]:
 
 def in_view(r: IncidentRow, view: QueueView, user_id: int) -> bool:
     """True if the incident belongs in a view of the queue (the service's filters, in Python)."""
+    if view is QueueView.HISTORY:
+        return False  # the History has a table of its own, fed by its own presenter
     if view is QueueView.REVIEW:
         return r.state is IncidentState.RESOLVED
     if r.state not in OPEN_STATES:

@@ -14,6 +14,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -87,8 +88,12 @@ class IncidentType(Base):
     default_priority: Mapped[int] = mapped_column(Integer)
     acknowledge_minutes: Mapped[int] = mapped_column(Integer)
     resolve_minutes: Mapped[int] = mapped_column(Integer)
+    # Migration 0010; NULL: the priority's default dispatch target (core.sla).
+    dispatch_minutes: Mapped[int | None] = mapped_column(Integer)
     departments: Mapped[str] = mapped_column(Text, default="")  # codes, one per line
     dispositions: Mapped[str] = mapped_column(Text, default="")  # one per line
+    # Quick entries for the entry form (core.templates: JSON [title, description] pairs).
+    templates: Mapped[str] = mapped_column(Text, server_default="")
 
 
 class Department(Base):
@@ -128,7 +133,8 @@ class User(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(String(64), unique=True)
     display_name: Mapped[str] = mapped_column(String(100))
-    password_hash: Mapped[str] = mapped_column(String(255))
+    # Deferred: on PostgreSQL the console's role may not read it (data/pgroles.HIDDEN_COLUMNS).
+    password_hash: Mapped[str] = mapped_column(String(255), deferred=True)
     role_id: Mapped[int] = mapped_column(ForeignKey("role.id"))
     department_id: Mapped[int | None] = mapped_column(ForeignKey("department.id"))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
@@ -307,12 +313,29 @@ class Incident(Base):
     legal_hold: Mapped[bool] = mapped_column(Boolean, server_default=text("false"))
     legal_hold_reason: Mapped[str] = mapped_column(String(200), server_default="")
     anonymised_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Optimistic version (migration 0014): every write that changes the row adds one, so a
+    # save from a window showing an older version is refused instead of overwriting.
+    version: Mapped[int] = mapped_column(Integer, server_default=text("1"), default=1)
+    # Merged as a duplicate (migration 0015): closed, its timeline joined to this one's.
+    merged_into_id: Mapped[int | None] = mapped_column(BigInteger, ForeignKey("incident.id"))
 
 
 class IncidentEvent(Base):
     """One entry of an incident's append-only timeline."""
 
     __tablename__ = "incident_event"
+    __table_args__ = (
+        # Migration 0010: a breach of one SLA target is recorded once per incident, however
+        # many workstations notice it at the same moment (the note names the target).
+        Index(
+            "uq_incident_event_sla_breach",
+            "incident_id",
+            "note",
+            unique=True,
+            sqlite_where=text("kind = 'sla_breach'"),
+            postgresql_where=text("kind = 'sla_breach'"),
+        ),
+    )
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     incident_id: Mapped[int] = mapped_column(
         BigId, ForeignKey("incident.id", ondelete="CASCADE"), index=True
@@ -324,6 +347,9 @@ class IncidentEvent(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
     workstation: Mapped[str] = mapped_column(String(16), default="")
+    # The incident's version this entry's write produced (migration 0014; NULL before it): a
+    # refused save names the entries made since the version its window showed.
+    version: Mapped[int | None] = mapped_column(Integer)
 
 
 class AuditLog(Base):
@@ -383,7 +409,151 @@ class SiteMeta(Base):
     value: Mapped[str] = mapped_column(Text)
 
 
+class AttachmentBlob(Base):
+    """The bytes of an attached file, once per distinct content, keyed by their SHA-256.
+
+    In the shared database, not on one PC's disk: every workstation can open every
+    attachment of its scope (migration 0012; docs/DECISIONS.md).
+    """
+
+    __tablename__ = "attachment_blob"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(BigInteger)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Attachment(Base):
+    """A file or snapshot attached to an incident; its bytes are in attachment_blob."""
+
+    __tablename__ = "attachment"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    incident_id: Mapped[int] = mapped_column(
+        BigId, ForeignKey("incident.id", ondelete="CASCADE"), index=True
+    )
+    sha256: Mapped[str] = mapped_column(
+        String(64), ForeignKey("attachment_blob.sha256"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(200))
+    size: Mapped[int] = mapped_column(BigInteger)
+    mime: Mapped[str] = mapped_column(String(100))
+    added_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    added_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class ShiftHandover(Base):
+    """A shift handover report (migration 0013): who handed over, the audit head, the PDF."""
+
+    __tablename__ = "shift_handover"
+    __table_args__ = (Index("ix_shift_handover_pending", "workstation", "acknowledged_at"),)
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    outgoing_user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"), index=True)
+    workstation: Mapped[str] = mapped_column(String(16))
+    shift_start: Mapped[datetime] = mapped_column(UTCDateTime)
+    shift_end: Mapped[datetime] = mapped_column(UTCDateTime)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    chain_head: Mapped[str] = mapped_column(String(64))
+    chain_rows: Mapped[int] = mapped_column(BigInteger)
+    checkpoint_file: Mapped[str] = mapped_column(String(200), default="")  # "" without a key
+    signature: Mapped[str] = mapped_column(String(200))  # fingerprint and key id, or "no key"
+    pdf_file: Mapped[str] = mapped_column(String(200))  # the name in the handover folder
+    pdf_sha256: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    acknowledged_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class Unit(Base):
+    """A unit of a department (patrol car, engine, volunteer) from the site file's [[unit]]."""
+
+    __tablename__ = "unit"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(16), unique=True)
+    department_id: Mapped[int] = mapped_column(ForeignKey("department.id"), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    phone: Mapped[str] = mapped_column(String(32), default="")
+
+
+class Assignment(Base):
+    """An incident dispatched to a department (or one of its units), with its answer and times.
+
+    No community of its own: row-level security reaches it through its incident (0011).
+    """
+
+    __tablename__ = "assignment"
+    __table_args__ = (
+        # The open ones (~2 %), street-wide or of one department; a desk's recent finished ones.
+        Index("ix_assignment_desk", "state", "department_id"),
+        Index("ix_assignment_recent", "department_id", "updated_at"),
+    )
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    incident_id: Mapped[int] = mapped_column(
+        BigId, ForeignKey("incident.id", ondelete="CASCADE"), index=True
+    )
+    department_id: Mapped[int] = mapped_column(ForeignKey("department.id"))
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"))
+    state: Mapped[str] = mapped_column(String(16))
+    note: Mapped[str] = mapped_column(String(500), default="")
+    decline_reason: Mapped[str] = mapped_column(String(500), default="")
+    notified_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    accepted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    declined_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    en_route_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    on_scene_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    done_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    cancelled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    answer_due: Mapped[datetime] = mapped_column(UTCDateTime)
+    # Set once by whichever workstation first finds it unanswered (a conditional UPDATE):
+    # the timeline records the escalation once however many consoles watch it.
+    escalated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+# What was merged into an incident (its joined timeline): few rows, so a partial index.
+Index(
+    "ix_incident_merged_into",
+    Incident.merged_into_id,
+    sqlite_where=text("merged_into_id IS NOT NULL"),
+    postgresql_where=text("merged_into_id IS NOT NULL"),
+)
+
+
+class IncidentSearch(Base):
+    """An incident's text as the History search compares it (core.history.search_body).
+
+    Derived from the incident by data/services/incident_search.py; no foreign key, so that
+    neither table blocks the other. The community is here for row-level security.
+    """
+
+    __tablename__ = "incident_search"
+    incident_id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=False)
+    community_id: Mapped[int | None] = mapped_column(Integer)
+    body: Mapped[str] = mapped_column(Text, default="")
+    phone: Mapped[str] = mapped_column(String(32), default="")  # digits only
+
+
+class IncidentGram(Base):
+    """The search index: one row per distinct bigram (or "#"+digit trigram) of an incident.
+
+    Keyed (gram, incident_id): a gram's incidents newest first straight from the key.
+    """
+
+    __tablename__ = "incident_gram"
+    __table_args__ = ({"sqlite_with_rowid": False},)
+    # Byte order on PostgreSQL as on SQLite: a prefix is looked up as a range of grams, which
+    # a locale's collation would reorder.
+    gram: Mapped[str] = mapped_column(
+        String(8).with_variant(String(8, collation="C"), "postgresql"), primary_key=True
+    )
+    incident_id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=False)
+    community_id: Mapped[int | None] = mapped_column(Integer)
+
+
 __all__ = [
+    "Attachment",
+    "AttachmentBlob",
     "AuditHead",
     "AuditLog",
     "Base",
@@ -397,6 +567,7 @@ __all__ = [
     "IncidentEvent",
     "Resident",
     "Role",
+    "ShiftHandover",
     "SiteMeta",
     "User",
     "UserCommunity",

@@ -26,30 +26,54 @@ STATION_PREFIX = "scc_st_"
 # DELETE and no TRUNCATE anywhere; audit_log is insert-only here and append-only by trigger.
 TABLE_GRANTS: Mapping[str, tuple[str, ...]] = {
     "alembic_version": ("SELECT",),  # open_database checks the schema's revision
+    "attachment": ("SELECT", "INSERT"),  # removed only by retention, as the owner
+    "attachment_blob": ("SELECT", "INSERT"),  # written once per content, never changed
+    "assignment": ("SELECT", "INSERT", "UPDATE"),  # dispatch, answers, escalation (0011)
     "audit_head": ("SELECT",),  # UPDATE of the chain's columns below
     "audit_log": ("SELECT", "INSERT"),
     "change_log": ("SELECT", "INSERT"),
     "community": ("SELECT",),
     "consent": ("SELECT", "INSERT"),  # a withdrawal: UPDATE of the columns below
     "db_role_scope": ("SELECT",),  # read by the row-level security policies themselves
+    "department": ("SELECT",),  # the dispatch picker and the department desk (0011)
     "device": ("SELECT",),
     "incident": ("SELECT", "INSERT", "UPDATE"),
     "incident_event": ("SELECT", "INSERT"),
+    # The History search index (0009), kept by the incident writes; stale grams stay (the
+    # search re-checks the text), so no DELETE: only retention, as the owner, removes rows.
+    "incident_gram": ("SELECT", "INSERT"),  # a moved incident: UPDATE of community_id below
+    "incident_search": ("SELECT", "INSERT", "UPDATE"),
     "incident_type": ("SELECT",),
     "resident": ("SELECT",),
-    "role": ("SELECT", "INSERT"),  # create_user adds a role row the site lacks
+    "role": ("SELECT",),
     "site_meta": ("SELECT",),
-    "user_account": ("SELECT", "INSERT"),  # UPDATE of the columns below
-    "user_community": ("SELECT", "INSERT"),
+    "unit": ("SELECT",),
+    "shift_handover": ("SELECT", "INSERT"),  # an acknowledgement: UPDATE of the columns below
+    # user_account: SELECT of every column but HIDDEN_COLUMNS; no INSERT and no UPDATE: sign-in
+    # and account changes go through ACCOUNT_FUNCTIONS (migration 0016).
+    "user_account": (),
+    "user_community": ("SELECT",),
     "workstation": ("SELECT",),
 }
+# Columns the console may not even read: every workstation shares one database role, so a
+# readable hash could be cracked offline from any station PC.
+HIDDEN_COLUMNS: Mapping[str, tuple[str, ...]] = {"user_account": ("password_hash",)}
+# Sign-in, sessions and account changes (migration 0016): SECURITY DEFINER functions that check
+# the password hash or an administrator's session inside the server.
+ACCOUNT_FUNCTIONS = (
+    "scc_login_salt(text)",
+    "scc_login(text, text, timestamptz, integer, interval, text)",
+    "scc_logout(text, timestamptz)",
+    "scc_set_password(text, text, text, timestamptz)",
+    "scc_unlock(text, text, timestamptz)",
+    "scc_create_user(text, text, text, text, text, text[], text, timestamptz)",
+)
 # UPDATE of these columns only. audit_head: append_audit moves the chain's head, never its id.
-# user_account: sign-in (failure count, lockout, last login, rehash), unlock and password
-# changes; a workstation can never rename an account, change its role or re-enable it.
 COLUMN_UPDATES: Mapping[str, tuple[str, ...]] = {
     "audit_head": ("last_hash", "rows"),
     # consent: a withdrawal closes its row; what was granted is never rewritten.
     "consent": ("withdrawn_at", "withdrawn_by", "withdrawal_reason"),
+    "incident_gram": ("community_id",),
     # resident: anonymisation on request (PIPL Art. 47) replaces the identifying columns only;
     # community, birth year and care flags stay for statistics.
     "resident": (
@@ -70,10 +94,13 @@ COLUMN_UPDATES: Mapping[str, tuple[str, ...]] = {
         "legal_hold",  # set and lifted by an administrator, audited
         "updated_at",
     ),
-    "user_account": ("password_hash", "failed_attempts", "locked_until", "last_login_at"),
+    # shift_handover: the incoming operator's acknowledgement; the report itself never changes.
+    "shift_handover": ("acknowledged_by_id", "acknowledged_at"),
 }
 # The owner's alone, never granted to the console (checked by the tests).
-OWNER_ONLY = ("department",)
+# Tables of PostgreSQL only, with no model: the server-side sign-in sessions (migration 0016).
+SERVER_SIDE_TABLES = ("console_session", "console_secret")
+OWNER_ONLY = SERVER_SIDE_TABLES
 
 
 class RoleSetupError(Exception):
@@ -149,6 +176,22 @@ def _community_ids(conn: Conn, codes: Sequence[str]) -> dict[str, int]:
 def _scalar(conn: Conn, query: str) -> Any:
     row = conn.execute(query).fetchone()
     return None if row is None else row[0]
+
+
+def _columns(conn: Conn, table: str) -> list[str]:
+    rows = conn.execute(
+        "SELECT column_name FROM information_schema.columns "
+        "WHERE table_schema = current_schema() AND table_name = %s ORDER BY ordinal_position",
+        (table,),
+    ).fetchall()
+    return [str(r[0]) for r in rows]
+
+
+def _functions(conn: Conn) -> set[str]:
+    rows = conn.execute(
+        "SELECT proname FROM pg_proc WHERE pronamespace = current_schema()::regnamespace"
+    ).fetchall()
+    return {str(r[0]) for r in rows}
 
 
 def _sequences(conn: Conn) -> dict[str, str]:
@@ -251,6 +294,7 @@ def plan_setup(
     add(sql.SQL("REVOKE TEMPORARY ON DATABASE {} FROM PUBLIC").format(db_ident))
     add(sql.SQL("REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {}").format(everyone))
     add(sql.SQL("REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM {}").format(everyone))
+    add(sql.SQL("REVOKE ALL ON ALL FUNCTIONS IN SCHEMA public FROM {}").format(everyone))
     add(sql.SQL("REVOKE ALL ON SCHEMA public FROM {}").format(everyone))
     add(sql.SQL("REVOKE ALL ON DATABASE {} FROM {}").format(db_ident, everyone))
     add(sql.SQL("GRANT CONNECT ON DATABASE {} TO {}").format(db_ident, group))
@@ -258,6 +302,17 @@ def plan_setup(
     for table, privileges in sorted(TABLE_GRANTS.items()):
         if table not in tables:
             continue  # a table of a later migration than this database's
+        if table in HIDDEN_COLUMNS:
+            readable = [c for c in _columns(conn, table) if c not in HIDDEN_COLUMNS[table]]
+            add(
+                sql.SQL("GRANT SELECT ({}) ON {} TO {}").format(
+                    sql.SQL(", ").join(sql.Identifier(c) for c in readable),
+                    sql.Identifier(table),
+                    group,
+                )
+            )
+        if not privileges:
+            continue
         add(
             sql.SQL("GRANT {} ON {} TO {}").format(
                 sql.SQL(", ").join(sql.SQL(p) for p in privileges), sql.Identifier(table), group
@@ -272,6 +327,10 @@ def plan_setup(
                     group,
                 )
             )
+    functions = _functions(conn)
+    for signature in ACCOUNT_FUNCTIONS:
+        if signature.split("(")[0] in functions:
+            add(sql.SQL("GRANT EXECUTE ON FUNCTION " + signature + " TO {}").format(group))
     sequences = _sequences(conn)
     for table, privileges in sorted(TABLE_GRANTS.items()):
         if "INSERT" in privileges and table in sequences:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import logging
 import secrets
 import string
@@ -32,6 +33,26 @@ class Argon2Hasher:
 
     def needs_rehash(self, stored: str) -> bool:
         return self._h.check_needs_rehash(stored)
+
+    def hash_like(self, reference: str, password: str) -> str:
+        try:
+            params = argon2.extract_parameters(reference + "$" + "A" * 43)
+            salt_b64 = reference.rsplit("$", 1)[1]
+            salt = base64.b64decode(salt_b64 + "=" * (-len(salt_b64) % 4))
+        except (argon2.exceptions.InvalidHashError, ValueError, IndexError):
+            # A malformed reference: a hash that matches nothing, at the usual cost.
+            return self.hash(password)
+        encoded = argon2.low_level.hash_secret(
+            password.encode(),
+            salt,
+            time_cost=params.time_cost,
+            memory_cost=params.memory_cost,
+            parallelism=params.parallelism,
+            hash_len=params.hash_len,
+            type=params.type,
+            version=params.version,
+        )
+        return encoded.decode("ascii")
 
 
 def generate_password(length: int = 14) -> str:

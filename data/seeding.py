@@ -20,6 +20,7 @@ from core.model import DeviceKind, DeviceState, RoleName
 from core.personal import stored_masks
 from core.population import ResidentSpec, generate_population
 from core.site import SiteSpec
+from core.templates import encode_templates
 from core.timefmt import utcnow
 from data.changes import record_change
 from data.db import Database
@@ -33,6 +34,7 @@ from data.models import (
     Resident,
     Role,
     SiteMeta,
+    Unit,
     User,
     Workstation,
 )
@@ -47,6 +49,7 @@ ROLE_DESCRIPTIONS = {
     RoleName.SUPERVISOR: "值班长",
     RoleName.ADMIN: "系统管理员",
     RoleName.STATION: "社区工作站",
+    RoleName.DEPARTMENT: "联动单位",
 }
 
 # (username, display name, role, community scope) of the demo accounts. Display names are
@@ -55,7 +58,11 @@ DEMO_ACCOUNTS: tuple[tuple[str, str, RoleName, tuple[str, ...]], ...] = (
     ("admin", "陈志远", RoleName.ADMIN, ()),
     ("supervisor", "王建国", RoleName.SUPERVISOR, ()),
     ("operator", "李静", RoleName.OPERATOR, ()),
+    ("police", "赵刚", RoleName.DEPARTMENT, ()),
+    ("volunteer", "孙丽", RoleName.DEPARTMENT, ()),
 )
+# The department each demo department account answers for (codes of the demo site file).
+DEMO_DEPARTMENTS = {"police": "D01", "volunteer": "D05"}
 STATION_DISPLAY_NAME = "刘芳"
 
 # site_meta key: comma-separated demo accounts whose passwords have not been shown yet. It is
@@ -121,8 +128,14 @@ def seed_structure(s: Session, site: SiteSpec) -> tuple[int, int]:
             centre_x=c.centre.x,
             centre_y=c.centre.y,
         )
-    for d in site.departments:
-        _upsert(s, Department, d.code, name=d.name, kind=d.kind, phone=d.phone)
+    depts = {
+        d.code: _upsert(s, Department, d.code, name=d.name, kind=d.kind, phone=d.phone)
+        for d in site.departments
+    }
+    s.flush()
+    for u in site.units:
+        dept_id = depts[u.department].id
+        _upsert(s, Unit, u.code, department_id=dept_id, name=u.name, phone=u.phone)
     for t in site.incident_types:
         _upsert(
             s,
@@ -132,8 +145,10 @@ def seed_structure(s: Session, site: SiteSpec) -> tuple[int, int]:
             default_priority=t.priority,
             acknowledge_minutes=t.acknowledge_minutes,
             resolve_minutes=t.resolve_minutes,
+            dispatch_minutes=t.dispatch_minutes,
             departments="\n".join(t.departments),
             dispositions="\n".join(t.dispositions),
+            templates=encode_templates(t.templates),
         )
     for role, desc in ROLE_DESCRIPTIONS.items():
         if s.scalar(select(Role).where(Role.name == role.value)) is None:
@@ -311,6 +326,9 @@ def seed_site(
             ("site_file", site.source.name),
             ("population_seed", str(seed)),
             ("population_date", today.isoformat()),
+            ("duplicate_minutes", str(site.duplicate_minutes)),
+            # Read by the incident service at each close (data/services/incident_guard.py).
+            ("four_eyes", "true" if site.four_eyes else "false"),
         ):
             meta = s.get(SiteMeta, key)
             if meta is None:
@@ -345,6 +363,7 @@ def seed_site(
             role=role,
             password=password,
             communities=scope,
+            department=DEMO_DEPARTMENTS.get(username),
         )
         accounts.append(DemoAccount(username, role, password))
     seconds = time.perf_counter() - started

@@ -3,12 +3,16 @@
 set -euo pipefail
 mode=${1:-run}
 # Qt's xcb/offscreen platforms need these shared libraries; the CJK font renders the Chinese UI.
+# PortAudio (libportaudio2) plays the alert sound.
 pkgs=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
-      libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 fonts-wqy-microhei)
+      libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 fonts-wqy-microhei
+      libportaudio2)
 if [[ $mode == test ]]; then
   # A real PostgreSQL server for the repository tests, socat for serial pty pairs, Xvfb for
   # real-window screenshots.
   pkgs+=(postgresql socat xvfb)
+  # A PulseAudio null sink whose monitor the audio system test records.
+  pkgs+=(pulseaudio pulseaudio-utils libasound2-plugins)
 fi
 # Debian's own Python needs python3-venv before `python3 -m venv` can work.
 py=$(command -v python3.11 || command -v python3 || true)

@@ -25,6 +25,11 @@ from core.incidents import NOTE_MAX, IncidentState
 from core.timefmt import DEFAULT_ZONE, fmt_local
 from core.views import IncidentDetail, IncidentEventRow
 from widgets import labels
+from widgets.assignments import AssignmentListWidget
+from widgets.assignments import event_label as assignment_event
+from widgets.attachments import AttachmentsWidget
+from widgets.duplicates import DuplicatesPanel, merge_kind_label
+from widgets.incident_edit import EditControls, edit_kind_label
 from widgets.palette import PRIORITY_COLOURS
 
 # Every step button, in the lifecycle's forward direction, with its shortcut. The buttons never
@@ -55,6 +60,7 @@ class IncidentDetailDialog(QDialog):
 
     sig_take_over_requested = Signal(int)  # incident id; the owner asks first; GUI thread
     sig_transition_requested = Signal(int, str, str)  # incident id, target state, note; GUI thread
+    sig_close_with_note_requested = Signal()  # closing while a note is typed; GUI thread
 
     def __init__(self, zone: str = DEFAULT_ZONE, parent: QWidget | None = None):
         super().__init__(parent)
@@ -144,6 +150,10 @@ class IncidentDetailDialog(QDialog):
         row.addSpacing(12)
         row.addWidget(self.take_over)
         self._can_take_over = False
+        # Edit (F2) and legal hold: enabled by the owner (widgets/incident_edit.py).
+        self.edit_controls = EditControls(self)
+        row.addWidget(self.edit_controls)
+        self._close_confirmed = False
         row.addStretch(1)
         self.close_button = QPushButton(self)
         self.close_button.setAutoDefault(False)
@@ -154,6 +164,17 @@ class IncidentDetailDialog(QDialog):
         lay.addWidget(self.heading)
         lay.addLayout(self.form)
         lay.addWidget(self.timeline, 1)
+        # Who was sent and how they answered (filled by the assignments presenter).
+        self.assignments = AssignmentListWidget(zone, self)
+        lay.addWidget(self.assignments)
+        # Merge links and possible duplicates (widgets/duplicates.py); the timelines of
+        # incidents merged into this one are joined into its own (set_joined).
+        self.duplicates = DuplicatesPanel(self)
+        self.joined: tuple[IncidentEventRow, ...] = ()
+        lay.addWidget(self.duplicates)
+        # Files and snapshots (console/presenters/attachments.py fills it).
+        self.attachments = AttachmentsWidget(zone, self)
+        lay.addWidget(self.attachments)
         note_row = QHBoxLayout()
         note_row.addWidget(self.note, 1)
         note_row.addWidget(self.disposition)
@@ -224,10 +245,18 @@ class IncidentDetailDialog(QDialog):
             # A refresh of the same incident (after a step, or a change from another
             # workstation) keeps the note being typed and the reason a step was refused,
             # and leaves the focus where the user put it.
+            self.joined = ()
+            self.duplicates.clear()
             self.error.clear()
             self.note.clear()
             self.note.setFocus()
         self._fill_texts()
+
+    def set_joined(self, incident_id: int, events: Sequence[IncidentEventRow]) -> None:
+        """Entries of incidents merged into this one, shown in its timeline by time."""
+        if self.incident_id == incident_id:
+            self.joined = tuple(events)
+            self._fill_texts()
 
     def step_done(self) -> None:
         """A requested step was saved: its note is used up, and any old refusal is moot.
@@ -243,6 +272,20 @@ class IncidentDetailDialog(QDialog):
         self.error.setText(text)
         self._set_busy(False)
         self.note.setFocus()
+
+    def reject(self) -> None:
+        # A note not saved yet (refused, or the database was away) is never dropped unasked.
+        if self.note.text().strip() and not self._close_confirmed and self.isVisible():
+            self.sig_close_with_note_requested.emit()
+            return
+        self._close_confirmed = False
+        super().reject()
+
+    def discard_and_close(self) -> None:
+        """Close although a note is typed (the user said so); the note is dropped."""
+        self.note.clear()
+        self._close_confirmed = True
+        self.reject()
 
     def showEvent(self, event: QShowEvent) -> None:
         # Without this the first focusable child (the timeline) takes the focus on
@@ -333,9 +376,11 @@ class IncidentDetailDialog(QDialog):
                 )
             self.state.setText(state)
             self.timeline.clear()
-            for e in d.events:
+            for e in sorted((*d.events, *self.joined), key=lambda e: e.ts):
                 if e.kind == "created":
                     what = self.tr("Reported")
+                elif label := merge_kind_label(e.kind):
+                    what = label
                 elif _is_reopen(e):
                     what = self.tr("Reopened")
                 elif e.from_state and e.to_state:
@@ -347,11 +392,21 @@ class IncidentDetailDialog(QDialog):
                     what = self.tr("Legal hold set")
                 elif e.kind == "legal_hold_lifted":
                     what = self.tr("Legal hold lifted")
+                elif e.kind == "attachment":
+                    what = self.tr("Attachment added")
+                elif assignment_event(e.kind) is not None:
+                    what = assignment_event(e.kind) or e.kind
+                elif e.kind == "sla_breach":
+                    what = self.tr("SLA breach")
+                elif label := edit_kind_label(e.kind):
+                    what = label
                 else:
                     what = e.kind
                 note = e.note
                 if e.kind == "claimed":
                     note = self.tr("from {name}").format(name=e.note or "—")
+                elif e.kind == "sla_breach":
+                    note = self._sla_target(e.note)
                 QTreeWidgetItem(
                     self.timeline,
                     [
@@ -364,6 +419,15 @@ class IncidentDetailDialog(QDialog):
             for i in range(self.timeline.columnCount() - 1):
                 self.timeline.resizeColumnToContents(i)
         self._set_busy(self._busy)
+
+    def _sla_target(self, target: str) -> str:
+        """The SLA target a breach names, in words (the note holds its code)."""
+        texts = {
+            "acknowledge": self.tr("Time to acknowledge exceeded"),
+            "dispatch": self.tr("Time to dispatch exceeded"),
+            "resolve": self.tr("Time to resolve exceeded"),
+        }
+        return texts.get(target, target)
 
     def retranslate(self) -> None:
         """Set every text in the current language."""

@@ -21,6 +21,7 @@ from core.incidents import CALLER_NAME_MAX, CALLER_PHONE_MAX, LOCATION_MAX, TITL
 from core.model import Priority
 from core.views import CommunityRow, IncidentTypeRow
 from widgets import labels
+from widgets.duplicates import DraftAssist
 from widgets.forms import community_picker, ok_cancel
 
 
@@ -85,6 +86,18 @@ class NewIncidentDialog(QDialog):
         form.addRow(self.tr("Caller"), self.caller_name)
         form.addRow(self.tr("Caller's phone"), self.caller_phone)
         form.addRow(self.tr("Description"), self.description)
+        # The caller's resident, possible duplicates and quick templates (widgets/duplicates.py).
+        self.assist = DraftAssist(self)
+        self.assist.watch(
+            kind=self.kind,
+            title=self.title,
+            description=self.description,
+            caller_phone=self.caller_phone,
+            caller_name=self.caller_name,
+            location=self.location,
+            community=self.community,
+        )
+        form.addRow(self.assist)
         form.addRow(self.error)
         form.addRow(buttons)
         self.setMinimumWidth(480)

@@ -112,7 +112,7 @@ class IncidentQueueModel(PagedRowTableModel[IncidentRow, int]):
         self._zone = zone
         self._clock = clock
         self.flash_on = False  # the flash's phase (new P1/P2 rows)
-        self._type_targets: dict[str, tuple[timedelta, timedelta]] = {}
+        self._type_targets: dict[str, tuple[timedelta, timedelta, timedelta | None]] = {}
         super().__init__(
             [
                 Column(
@@ -200,7 +200,7 @@ class IncidentQueueModel(PagedRowTableModel[IncidentRow, int]):
 
     def set_types(self, types: Sequence[IncidentTypeRow]) -> None:
         """The incident types' own SLA targets (they win over the per-priority defaults)."""
-        self._type_targets = {t.code: (t.acknowledge, t.resolve) for t in types}
+        self._type_targets = {t.code: (t.acknowledge, t.resolve, t.dispatch) for t in types}
         self.refresh_ages()
 
     def _sla(self, r: IncidentRow) -> SlaStatus:
@@ -222,6 +222,8 @@ class IncidentQueueModel(PagedRowTableModel[IncidentRow, int]):
         target = self.duration_text(st.target)
         if st.clock == "acknowledge":
             head = self.tr("Acknowledge within {t}").format(t=target)
+        elif st.clock == "dispatch":
+            head = self.tr("Dispatch within {t}").format(t=target)
         else:
             head = self.tr("Resolve within {t}").format(t=target)
         if st.level is not SlaLevel.BREACHED:
@@ -345,7 +347,21 @@ class IncidentQueueWidget(QWidget):
         lay.addLayout(top)
         lay.addWidget(self.stack, 1)
         self._counts: tuple[dict[Priority, int], int] = ({}, 0)
+        self.history: QWidget | None = None  # the History view's page (set_history)
         self.retranslate()
+
+    def set_history(self, page: QWidget) -> None:
+        """The page shown while the History view is chosen (its owner fills it)."""
+        self.history = page
+        self.stack.addWidget(page)
+        self._show_page()
+
+    def _show_page(self) -> None:
+        if self.history is not None and self.view is QueueView.HISTORY:
+            self.stack.setCurrentWidget(self.history)
+        else:
+            self.stack.setCurrentWidget(self.table if self.model.rowCount() else self.empty)
+        self.summary.setVisible(self.view is not QueueView.HISTORY)
 
     def set_rows(self, rows: Sequence[IncidentRow]) -> None:
         """Show the open incidents (GUI thread); applied in place, so the selection stays."""
@@ -363,7 +379,7 @@ class IncidentQueueWidget(QWidget):
             # Ctrl+K claim an incident the operator never chose.
             self.table.clearSelection()
             self.table.setCurrentIndex(QModelIndex())
-        self.stack.setCurrentWidget(self.table if rows else self.empty)
+        self._show_page()
         self._update_summary()
 
     def rows(self) -> tuple[IncidentRow, ...]:
@@ -397,6 +413,7 @@ class IncidentQueueWidget(QWidget):
                 self.views.setCurrentIndex(i)
 
     def _on_views_current_changed(self, _index: int) -> None:
+        self._show_page()
         self._update_summary()
         self._update_empty()
         self.sig_view_changed.emit(self.view.value)
@@ -452,6 +469,7 @@ class IncidentQueueWidget(QWidget):
             QueueView.MINE: self.tr("Mine"),
             QueueView.UNASSIGNED: self.tr("Unassigned"),
             QueueView.REVIEW: self.tr("Awaiting review"),
+            QueueView.HISTORY: self.tr("History"),
         }
         for i in range(self.views.count()):
             self.views.setTabText(i, names[QueueView(str(self.views.tabData(i)))])

@@ -49,6 +49,7 @@ def role(r: RoleName) -> str:
         RoleName.SUPERVISOR: QCoreApplication.translate("Labels", "Supervisor"),
         RoleName.ADMIN: QCoreApplication.translate("Labels", "Administrator"),
         RoleName.STATION: QCoreApplication.translate("Labels", "Station"),
+        RoleName.DEPARTMENT: QCoreApplication.translate("Labels", "Department"),
     }[r]
 
 

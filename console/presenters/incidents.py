@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Slot
 
+from console.attention_sound import AttentionSound
+from console.presenters.attachments import AttachmentsController
 from console.presenters.base import Presenter, PresenterContext
+from console.presenters.incident_duplicates import IncidentDuplicates
+from console.presenters.incident_editing import IncidentEditing
 from console.shell.main_window import ActionSpec
 from console.shell.panes import Area, PaneSpec
 from core.events import ChangesAvailable
+from core.incident_edit import IncidentConflict
 from core.incidents import (
     IncidentState,
     QueueView,
@@ -54,8 +59,9 @@ class IncidentsPresenter(Presenter):
     name = "incidents"
     watches = frozenset({"incident", "community"})
 
-    def __init__(self, ctx: PresenterContext):
+    def __init__(self, ctx: PresenterContext, sound: AttentionSound | None = None):
         super().__init__(ctx)
+        self.sound = sound  # rings each announcement and reminder of a new P1/P2
         self.queue = IncidentQueueWidget(ctx.zone)
         self.queue.sig_incident_activated.connect(self.open_incident)
         self.queue.model.sig_more_requested.connect(self._on_more_requested)
@@ -118,6 +124,16 @@ class IncidentsPresenter(Presenter):
         self.detail_dialog: IncidentDetailDialog | None = None
         self._draft_on_lock: NewIncident | None = None
         self._shown: IncidentDetail | None = None  # the incident in the incident window
+        # Edit (F2), conflicts of two saves, legal hold: console/presenters/incident_editing.py
+        self.editing = IncidentEditing(ctx, self.open_incident, self.refresh_rows)
+        # Duplicates, merging, templates, the caller's resident: incident_duplicates.py
+        self.duplicates = IncidentDuplicates(ctx, self.open_incident, self.refresh_rows)
+        # Files of the incident shown: console/presenters/attachments.py
+        self.attachments = AttachmentsController(ctx, lambda i: self.refresh_rows(frozenset({i})))
+        # Dispatch and the window's assignments (console/presenters/assignments.py, wired
+        # by console/app.py): the Dispatch step opens the picker instead of a bare step.
+        self.dispatch_hook: Callable[[int, str], None] | None = None
+        self.detail_hook: Callable[[IncidentDetailDialog, IncidentDetail], None] | None = None
         self._loading = False
         self._load_again = False
 
@@ -145,6 +161,8 @@ class IncidentsPresenter(Presenter):
             self._alerted |= {r.id for r in fresh}
             first = min(fresh, key=queue_key)
             self.ctx.window.request_attention()
+            if self.sound is not None:
+                self.sound.ring(first.priority)
             self.ctx.feedback.message(
                 self.tr("New {priority}: #{id} {title}").format(
                     priority=labels.priority(first.priority), id=first.id, title=first.title
@@ -170,6 +188,9 @@ class IncidentsPresenter(Presenter):
     def _on_realert_timeout(self) -> None:
         if self._alerted:
             self.ctx.window.request_attention()
+            if self.sound is not None:
+                shown = [r.priority for r in self.queue.rows() if r.id in self._alerted]
+                self.sound.ring(min(shown, default=Priority.P2))
         else:
             self._realert.stop()
 
@@ -186,6 +207,9 @@ class IncidentsPresenter(Presenter):
         self.queue.model.set_more(False)
         self.communities = []
         self._draft_on_lock = None
+        self.editing.close_all()
+        self.duplicates.forget()
+        self.attachments.clear()
         if self.entry_dialog is not None:
             self.entry_dialog.reject()
         self._close_export_dialog()
@@ -385,6 +409,7 @@ class IncidentsPresenter(Presenter):
         dlg.finished.connect(self._on_entry_dialog_finished)
         self.ctx.dialogs.register(dlg)
         self.entry_dialog = dlg
+        self.duplicates.attach_entry(dlg)
         dlg.open()
 
     def _on_entry_dialog_finished(self, _result: int) -> None:
@@ -450,9 +475,10 @@ class IncidentsPresenter(Presenter):
         if who is None:
             return
         services, view = self.ctx.services, self.queue.view
+        shown: QueueView | None = None if view is QueueView.HISTORY else view  # all in scope
         self.ctx.jobs.write(
             lambda: export_incidents(
-                services, who, request.path, request.reason, request.encoding, view=view
+                services, who, request.path, request.reason, request.encoding, view=shown
             ),
             self._on_exported,
             lambda exc: self.ctx.feedback.report(exc, self.tr("Could not export the incidents")),
@@ -512,6 +538,9 @@ class IncidentsPresenter(Presenter):
             self.detail_dialog.sig_transition_requested.connect(self._on_transition_requested)
             self.detail_dialog.sig_take_over_requested.connect(self._on_take_over_requested)
             self.ctx.dialogs.register(self.detail_dialog)
+            self.editing.attach(self.detail_dialog)
+            self.duplicates.attach(self.detail_dialog)
+            self.attachments.attach(self.detail_dialog.attachments)
         allowed = [
             t
             for t in allowed_targets(detail.row.state)
@@ -535,11 +564,23 @@ class IncidentsPresenter(Presenter):
             dispositions=kind.dispositions if kind else (),
             take_over=take_over,
         )
+        self.editing.show(detail, who, list(self.types.values()))
+        self.duplicates.show(detail, who)
+        self.attachments.show_incident(
+            row.id, who.can(Permission.HANDLE_INCIDENTS, row.community or STREET_WIDE)
+        )
+        if self.detail_hook is not None:
+            self.detail_hook(self.detail_dialog, detail)
         self.detail_dialog.show()
         self.detail_dialog.raise_()
 
     @Slot(int, str, str)
     def _on_transition_requested(self, incident_id: int, target: str, note: str) -> None:
+        if IncidentState(target) is IncidentState.DISPATCHED and self.dispatch_hook is not None:
+            self.dispatch_hook(incident_id, note)
+            if self.detail_dialog is not None:
+                self.detail_dialog.show_error("")  # the picker takes it from here
+            return
         shown = self._shown
         row = shown.row if shown is not None and shown.row.id == incident_id else None
         if (
@@ -582,8 +623,9 @@ class IncidentsPresenter(Presenter):
         if who is None:
             return
         incidents = self.ctx.services.incidents
+        version = self._shown_version(incident_id)
         self.ctx.jobs.write(
-            lambda: incidents.take_over(who, incident_id),
+            lambda: incidents.take_over(who, incident_id, version),
             lambda _prev: self._on_transition_done(incident_id),
             self._on_transition_failed,
             "take_over",
@@ -601,8 +643,13 @@ class IncidentsPresenter(Presenter):
         step = IncidentState(target)
         dlg = self.detail_dialog
         chosen = dlg.chosen() if dlg is not None and step is IncidentState.RESOLVED else ""
+        # The version the window showed: a step on an incident changed meanwhile elsewhere is
+        # refused with the other change shown, never applied to a state the user did not see.
+        version = self._shown_version(incident_id)
         self.ctx.jobs.write(
-            lambda: incidents.transition(who, incident_id, step, note, chosen),
+            lambda: incidents.transition(
+                who, incident_id, step, note, chosen, expected_version=version
+            ),
             lambda _r: self._on_transition_done(incident_id),
             self._on_transition_failed,
             "transition",
@@ -613,10 +660,19 @@ class IncidentsPresenter(Presenter):
             self.detail_dialog.step_done()
         self.refresh_rows(frozenset({incident_id}))  # reopens the incident window too
 
+    def _shown_version(self, incident_id: int) -> int | None:
+        shown = self._shown
+        return shown.row.version if shown is not None and shown.row.id == incident_id else None
+
     def _on_transition_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, IncidentConflict):
+            self.editing.show_conflict(exc.info)
+            if self.detail_dialog is not None:
+                self.detail_dialog.show_error(self.editing.describe_step_failure(exc))
+            return
         if isinstance(exc, PermissionDenied | TransitionError | LookupError):
             log.info("transition refused: %s", exc)
         else:
             log.error("transition failed: %s", exc, exc_info=exc)
         if self.detail_dialog is not None:
-            self.detail_dialog.show_error(self.ctx.feedback.describe(exc))
+            self.detail_dialog.show_error(self.editing.describe_step_failure(exc))

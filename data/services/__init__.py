@@ -8,13 +8,19 @@ from core.auth import LoginPolicy
 from core.ports import PasswordHasher
 from data.context import ServiceContext
 from data.services.accounts import AccountService
+from data.services.assignments import AssignmentService
+from data.services.attachments import AttachmentService
 from data.services.audit import AuditService
 from data.services.consent import ConsentService
 from data.services.devices import DeviceService
+from data.services.handover import HandoverService
+from data.services.history import HistoryService
+from data.services.incident_merge import IncidentMergeService
 from data.services.incidents import IncidentService
 from data.services.residents import ResidentService
 from data.services.signin import SignInService
 from data.services.site import SiteService
+from data.services.sla import SlaService
 
 
 @dataclass(frozen=True)
@@ -26,10 +32,16 @@ class Services:
     signin: SignInService
     accounts: AccountService
     incidents: IncidentService
+    history: HistoryService
     devices: DeviceService
     residents: ResidentService
     audit: AuditService
     consent: ConsentService
+    sla: SlaService  # SLA breaches on the timeline
+    handover: HandoverService  # shift handover reports
+    assignments: AssignmentService
+    attachments: AttachmentService  # incident files, by SHA-256
+    merge: IncidentMergeService  # duplicates, merging, quick templates
 
     @classmethod
     def build(
@@ -50,8 +62,14 @@ class Services:
             signin=SignInService(ctx, hasher, policy),
             accounts=AccountService(ctx, hasher, policy),
             incidents=IncidentService(ctx),
+            history=HistoryService(ctx),
             devices=DeviceService(ctx),
             residents=ResidentService(ctx),
             audit=AuditService(ctx),
             consent=ConsentService(ctx),
+            sla=SlaService(ctx),
+            handover=HandoverService(ctx),
+            assignments=AssignmentService(ctx),
+            attachments=AttachmentService(ctx),
+            merge=IncidentMergeService(ctx),
         )

@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
 
 from core.audit import AuditAction
 from core.auth import LoginPolicy
 from core.model import RoleName
-from core.permissions import Permission, Principal
+from core.permissions import Permission, PermissionDenied, Principal
 from core.ports import PasswordHasher
 from core.views import UserRow
-from data.context import Actor, ServiceContext
-from data.models import Community, Role, User
+from data.context import Actor, ServiceContext, WriteTx
+from data.models import Community, Department, Role, User
 from data.security import generate_password
-from data.services.signin import find_user
+from data.services.signin import accounts_in_server, find_user
 
 TABLE = "user_account"
 
@@ -41,8 +44,9 @@ class AccountService:
         role: RoleName,
         password: str,
         communities: Iterable[str] = (),
+        department: str | None = None,
     ) -> int:
-        """Create an account."""
+        """Create an account; a department account names the department it answers for."""
         problem = self.policy.password_problem(password)
         codes = list(communities)
         with self.ctx.write(actor, Permission.MANAGE_USERS) as tx:
@@ -51,18 +55,42 @@ class AccountService:
             if role is RoleName.STATION and not codes:
                 # A station PC serves one community; without one it would see nothing useful.
                 raise ValueError("a station account needs its community (--community CODE)")
+            if (role is RoleName.DEPARTMENT) != (department is not None):
+                raise ValueError("a department account, and only one, names its department")
             s = tx.session
             if find_user(s, username) is not None:
                 raise ValueError(f"user {username!r} exists")
-            role_row = s.scalar(select(Role).where(Role.name == role.value))
-            if role_row is None:
-                role_row = Role(name=role.value, description="")
-                s.add(role_row)
             scope = (
                 list(s.scalars(select(Community).where(Community.code.in_(codes)))) if codes else []
             )
             if len(scope) != len(set(codes)):
                 raise ValueError(f"unknown community in {codes}")
+            department_id = None
+            if department is not None:
+                department_id = s.scalar(select(Department.id).where(Department.code == department))
+                if department_id is None:
+                    raise ValueError(f"unknown department {department!r}")
+            if accounts_in_server(s):
+                user_id = int(
+                    _call(
+                        s,
+                        "scc_create_user(:t, :u, :d, :h, :r, :c, :dep, :now)",
+                        actor,
+                        u=username,
+                        d=display_name,
+                        h=self.hasher.hash(password),
+                        r=role.value,
+                        c=codes,
+                        dep=department,
+                        now=tx.now,
+                    )
+                )
+                self._created(tx, user_id, username, role, codes)
+                return user_id
+            role_row = s.scalar(select(Role).where(Role.name == role.value))
+            if role_row is None:
+                role_row = Role(name=role.value, description="")
+                s.add(role_row)
             user = User(
                 username=username,
                 display_name=display_name,
@@ -73,15 +101,22 @@ class AccountService:
                 created_at=tx.now,
             )
             user.communities = scope
+            user.department_id = department_id
             s.add(user)
             s.flush()
-            tx.change(TABLE, user.id, "insert")
-            tx.audit(
-                AuditAction.USER_CREATED,
-                target=username,
-                detail=f"role {role.value}" + (f"; communities {','.join(codes)}" if codes else ""),
-            )
+            self._created(tx, user.id, username, role, codes)
             return user.id
+
+    @staticmethod
+    def _created(
+        tx: WriteTx, user_id: int, username: str, role: RoleName, codes: list[str]
+    ) -> None:
+        tx.change(TABLE, user_id, "insert")
+        tx.audit(
+            AuditAction.USER_CREATED,
+            target=username,
+            detail=f"role {role.value}" + (f"; communities {','.join(codes)}" if codes else ""),
+        )
 
     def unlock_account(self, actor: Actor, username: str) -> None:
         """Clear a lockout before it runs out."""
@@ -89,8 +124,11 @@ class AccountService:
             user = find_user(tx.session, username)
             if user is None:
                 raise LookupError(f"no user {username!r}")
-            user.locked_until = None
-            user.failed_attempts = 0
+            if accounts_in_server(tx.session):
+                _call(tx.session, "scc_unlock(:t, :u, :now)", actor, u=username, now=tx.now)
+            else:
+                user.locked_until = None
+                user.failed_attempts = 0
             tx.change(TABLE, user.id, "update")
             tx.audit(AuditAction.ACCOUNT_UNLOCKED, target=username)
 
@@ -115,9 +153,20 @@ class AccountService:
             user = find_user(tx.session, username)
             if user is None:
                 raise LookupError(f"no user {username!r}")
-            user.password_hash = self.hasher.hash(password)
-            user.failed_attempts = 0
-            user.locked_until = None
+            new_hash = self.hasher.hash(password)
+            if accounts_in_server(tx.session):
+                _call(
+                    tx.session,
+                    "scc_set_password(:t, :u, :h, :now)",
+                    actor,
+                    u=username,
+                    h=new_hash,
+                    now=tx.now,
+                )
+            else:
+                user.password_hash = new_hash
+                user.failed_attempts = 0
+                user.locked_until = None
             tx.change(TABLE, user.id, "update")
             tx.audit(AuditAction.PASSWORD_CHANGED, target=username)
 
@@ -138,3 +187,30 @@ class AccountService:
                 )
                 for u in users
             ]
+
+
+class NoServerSession(PermissionError):
+    """An account change on the shared database without a signed-in user's server session."""
+
+
+def _session_of(actor: Actor) -> str:
+    # On the shared database the server itself checks who asks: a trusted local caller there
+    # is the owner (who writes rows directly); every console role needs a signed-in user.
+    token = actor.session_token if isinstance(actor, Principal) else ""
+    if not token:
+        raise NoServerSession(
+            "on the shared database, account changes need a signed-in administrator (--admin NAME)"
+        )
+    return token
+
+
+def _call(s: Session, call: str, actor: Actor, **params: object) -> Any:
+    try:
+        return s.execute(text(f"SELECT {call}"), {"t": _session_of(actor), **params}).scalar()
+    except DBAPIError as exc:
+        if getattr(exc.orig, "sqlstate", None) != "42501":
+            raise
+        # The server refused the session (ended, expired, not an administrator): a refusal
+        # like any other, audited by the write path.
+        who = actor.username if isinstance(actor, Principal) else str(actor)
+        raise PermissionDenied(who, Permission.MANAGE_USERS) from exc

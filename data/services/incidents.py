@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Select, func, select, text, tuple_
+from sqlalchemy import Select, false, func, select, text, tuple_
 from sqlalchemy.orm import Session, aliased
 
 from core.audit import AuditAction
+from core.incident_edit import IncidentChanges
 from core.incidents import (
     CALLER_NAME_MAX,
     CALLER_PHONE_MAX,
@@ -42,6 +43,8 @@ from data.models import (
     IncidentType,
     User,
 )
+from data.services.incident_guard import bump, conflict, four_eyes
+from data.services.incident_search import index_incident
 
 TABLE = "incident"
 HOLD_REASON_MIN, HOLD_REASON_MAX = 4, 200  # a legal hold's reason, in characters
@@ -65,6 +68,7 @@ def _type_row(t: IncidentType) -> IncidentTypeRow:
         priority=Priority(t.default_priority),
         acknowledge=timedelta(minutes=t.acknowledge_minutes),
         resolve=timedelta(minutes=t.resolve_minutes),
+        dispatch=None if t.dispatch_minutes is None else timedelta(minutes=t.dispatch_minutes),
         departments=tuple(x for x in t.departments.split("\n") if x),
         dispositions=tuple(x for x in t.dispositions.split("\n") if x),
     )
@@ -86,6 +90,7 @@ def _row(found: Any) -> IncidentRow:
         claimed_by=claimed,
         claimed_by_id=i.claimed_by_id,
         type_code=tcode,
+        version=i.version,
     )
 
 
@@ -103,6 +108,8 @@ def _open() -> Any:
 
 def _in_view(view: QueueView, who: Principal) -> list[Any]:
     """The conditions of a view (core.views.in_view says the same in Python)."""
+    if view is QueueView.HISTORY:
+        return [false()]  # not a queue: data/services/history.py reads it
     if view is QueueView.REVIEW:
         return [text(f"incident.{RESOLVED_SQL}")]
     if view is QueueView.MINE:
@@ -130,7 +137,9 @@ class IncidentService:
     def __init__(self, ctx: ServiceContext):
         self.ctx = ctx
 
-    def take_over(self, who: Principal, incident_id: int) -> str:
+    def take_over(
+        self, who: Principal, incident_id: int, expected_version: int | None = None
+    ) -> str:
         """Claim an open incident someone else handles; returns the previous handler's name.
 
         The console asks first; the timeline and the audit log say who took it from whom.
@@ -139,6 +148,7 @@ class IncidentService:
             s = tx.session
             inc, ccode = self._locked(s, incident_id)
             self.ctx.check(tx, Permission.HANDLE_INCIDENTS, ccode or STREET_WIDE)
+            self._expect(s, inc, expected_version)
             state = IncidentState(inc.state)
             if state is IncidentState.NEW or state not in OPEN_STATES:
                 raise TransitionError(
@@ -158,6 +168,7 @@ class IncidentService:
                     note=previous,
                     actor_id=who.user_id,
                     workstation=self.ctx.workstation,
+                    version=bump(inc),
                 )
             )
             tx.change(TABLE, inc.id, "update")
@@ -202,6 +213,7 @@ class IncidentService:
                     # A local tool (the file's owner at the command line) has no account.
                     actor_id=who.user_id if isinstance(who, Principal) else None,
                     workstation=self.ctx.workstation,
+                    version=bump(inc),
                 )
             )
             tx.change(TABLE, inc.id, "update")
@@ -223,6 +235,21 @@ class IncidentService:
         if found is None:
             raise LookupError(f"no incident {incident_id}")
         return found[0], found[1]
+
+    @staticmethod
+    def _expect(s: Session, inc: Incident, expected_version: int | None) -> None:
+        """Refuse with IncidentConflict unless the row is still the version the window showed."""
+        if expected_version is not None and inc.version != expected_version:
+            found = s.execute(_incident_select().where(Incident.id == inc.id)).one()
+            raise conflict(s, _row(found), expected_version)
+
+    def edit(
+        self, who: Principal, incident_id: int, expected_version: int, changes: IncidentChanges
+    ) -> int:
+        """Change priority, type, location or title (data/services/incident_edit.py)."""
+        from data.services.incident_edit import edit_incident
+
+        return edit_incident(self, who, incident_id, expected_version, changes)
 
     @staticmethod
     def _dispositions(s: Session, type_id: int | None) -> tuple[str, ...]:
@@ -435,9 +462,11 @@ class IncidentService:
                 type_id=tid,
                 caller_name=caller_name,
                 caller_phone=caller_phone,
+                version=1,
             )
             s.add(inc)
             s.flush()
+            index_incident(s, inc)  # History search finds it from its first moment
             s.add(
                 IncidentEvent(
                     incident_id=inc.id,
@@ -447,6 +476,7 @@ class IncidentService:
                     note=description,
                     actor_id=who.user_id,
                     workstation=self.ctx.workstation,
+                    version=1,
                 )
             )
             tx.change(TABLE, inc.id, "insert")
@@ -460,11 +490,14 @@ class IncidentService:
         target: IncidentState,
         note: str = "",
         disposition: str = "",
+        expected_version: int | None = None,
     ) -> None:
         """Move an incident along its lifecycle; closing and reopening a closed item need the
         review permission.
 
-        Resolving an incident of a type with dispositions must name one of them.
+        Resolving an incident of a type with dispositions must name one of them. With
+        `expected_version` (the incident window's), a row changed since is refused with
+        IncidentConflict.
         """
         note, disposition = clean_block(note), clean_line(disposition)
         if len(note) > NOTE_MAX:
@@ -476,9 +509,20 @@ class IncidentService:
             # A street-wide item (no community) is outside every community scope: a station
             # PC cannot see it in its queue, so it may not change it either.
             self.ctx.check(tx, required_permission(current, target), ccode or STREET_WIDE)
+            self._expect(s, inc, expected_version)
+            if inc.merged_into_id is not None:
+                # Merged as a duplicate: the work goes on in the incident it was merged into.
+                raise TransitionError(
+                    f"incident {inc.id} was merged into #{inc.merged_into_id}: continue there"
+                )
             check_transition(Transition(current, target, note))
-            if target is IncidentState.CLOSED and self._resolved_by(s, inc.id) == who.user_id:
-                # Four eyes: a review by the one who resolved it would be no review at all.
+            if (
+                target is IncidentState.CLOSED
+                and four_eyes(s)
+                and self._resolved_by(s, inc.id) == who.user_id
+            ):
+                # Four eyes: a review by the one who resolved it would be no review at all
+                # (a small site may relax it in its site file: [site] four_eyes = false).
                 raise FourEyesError(f"incident {inc.id} was resolved by {who.username}")
             if target is IncidentState.RESOLVED:
                 allowed = self._dispositions(s, inc.type_id)
@@ -505,6 +549,7 @@ class IncidentService:
                     note=note,
                     actor_id=who.user_id,
                     workstation=self.ctx.workstation,
+                    version=bump(inc),
                 )
             )
             tx.change(TABLE, inc.id, "update")

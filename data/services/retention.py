@@ -15,6 +15,8 @@ from core.permissions import Permission
 from core.retention import DEFAULT_POLICY, Period, RetentionClass, RetentionPolicy
 from data.context import Actor, ServiceContext
 from data.models import AuditLog, ChangeLog, Incident, IncidentEvent
+from data.services.attachments import delete_attachments_of
+from data.services.incident_search import unindex_incidents
 
 BATCH = 5000  # rows per transaction: short write locks, so consoles keep writing meanwhile
 ANONYMISED_TITLE = "[anonymised]"
@@ -214,6 +216,7 @@ class RetentionService:
                             caller_name="",
                             caller_phone="",
                             anonymised_at=tx.now,
+                            version=Incident.version + 1,
                         ),
                         execution_options={"synchronize_session": False},
                     )
@@ -223,6 +226,9 @@ class RetentionService:
                         .values(note=""),
                         execution_options={"synchronize_session": False},
                     )
+                    # Files and snapshots may show anyone: they go with the details.
+                    delete_attachments_of(s, ids)
+                    unindex_incidents(s, ids)  # History search no longer finds them by text
                     if last == 0:
                         # One row-less change: consoles showing old incidents reload them.
                         tx.change("incident", None, "update")

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import secrets
+from dataclasses import replace
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from core.audit import AuditAction
@@ -26,6 +27,25 @@ USERNAME_MAX = 64
 def find_user(s: Session, username: str) -> User | None:
     """The account of a user name, if any."""
     return s.scalar(select(User).where(User.username == username))
+
+
+def accounts_in_server(s: Session) -> bool:
+    """True where this role may not write account rows: the shared database's console roles.
+
+    There, sign-in and account changes go through the definer functions of migration 0016;
+    the owner (seeding, `console user` as the owner) and SQLite write the rows themselves.
+    """
+    if s.get_bind().dialect.name != "postgresql":
+        return False
+    allowed = s.execute(
+        text("SELECT has_column_privilege('user_account', 'password_hash', 'UPDATE')")
+    ).scalar()
+    return not allowed
+
+
+# argon2's encoded hash without its digest still parses once a digest of the usual length
+# (32 bytes) is put back; needs_rehash only looks at the parameters.
+_ANY_DIGEST = "$" + "A" * 43
 
 
 class SignInService:
@@ -60,6 +80,8 @@ class SignInService:
     def _login(
         self, tx: WriteTx, username: str, password: str, now: datetime
     ) -> Principal | LoginError:
+        if accounts_in_server(tx.session):
+            return self._login_in_server(tx, username, password, now)
         user = find_user(tx.session, username)
         if user is None:
             self.hasher.verify(self._dummy_hash(), password)
@@ -93,6 +115,67 @@ class SignInService:
         tx.audit(AuditAction.LOGIN, detail=f"role {user.role.name}")
         tx.change("user_account", user.id, "update")
         return principal_of(user)
+
+    def _login_in_server(
+        self, tx: WriteTx, username: str, password: str, now: datetime
+    ) -> Principal | LoginError:
+        """The same checks, run by the server: the stored hash never leaves it."""
+        s = tx.session
+        reference = str(s.execute(text("SELECT scc_login_salt(:u)"), {"u": username}).scalar())
+        candidate = self.hasher.hash_like(reference, password)
+        row = s.execute(
+            text("SELECT * FROM scc_login(:u, :c, :now, :tries, :pause, :ws)"),
+            {
+                "u": username,
+                "c": candidate,
+                "now": now,
+                "tries": self.policy.max_failures,
+                "pause": self.policy.lockout,
+                "ws": self.ctx.workstation,
+            },
+        ).one()
+        outcome = str(row.outcome)
+        if outcome == "unknown":
+            tx.audit(AuditAction.LOGIN_FAILED, detail="unknown user")
+            return LoginError(LoginError.BAD_CREDENTIALS)
+        if outcome == "disabled":
+            tx.audit(AuditAction.LOGIN_FAILED, detail="account disabled")
+            return LoginError(LoginError.DISABLED)
+        if outcome == "locked":
+            tx.audit(AuditAction.LOGIN_FAILED, detail="account locked")
+            return LoginError(LoginError.LOCKED, row.locked_until)
+        if outcome in ("bad", "locked_now"):
+            tx.audit(AuditAction.LOGIN_FAILED, detail=f"wrong password ({row.failures})")
+            if outcome == "bad":
+                return LoginError(LoginError.BAD_CREDENTIALS)
+            tx.audit(
+                AuditAction.ACCOUNT_LOCKED,
+                detail=f"{row.failures} failed attempts; locked until "
+                f"{row.locked_until.isoformat()}",
+            )
+            tx.change("user_account", int(row.account_id), "update")
+            return LoginError(LoginError.LOCKED, row.locked_until)
+        token = str(row.token)
+        if self.hasher.needs_rehash(reference + _ANY_DIGEST):
+            s.execute(
+                text("SELECT scc_set_password(:t, :u, :h, :now)"),
+                {"t": token, "u": username, "h": self.hasher.hash(password), "now": now},
+            )
+        user = find_user(s, username)
+        assert user is not None  # the server just signed it in, in this transaction
+        tx.audit(AuditAction.LOGIN, detail=f"role {user.role.name}")
+        tx.change("user_account", user.id, "update")
+        return replace(principal_of(user), session_token=token)
+
+    def logout(self, principal: Principal) -> None:
+        """End the sign-in: audited; on the shared database its server session ends too."""
+        with self.ctx.write(principal.username) as tx:
+            if principal.session_token and accounts_in_server(tx.session):
+                tx.session.execute(
+                    text("SELECT scc_logout(:t, :now)"),
+                    {"t": principal.session_token, "now": tx.now},
+                )
+            tx.audit(AuditAction.LOGOUT)
 
     def reauthenticate(self, principal: Principal, password: str) -> Principal:
         """Unlock an idle-locked screen: the same checks and lockout as a sign-in."""

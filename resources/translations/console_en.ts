@@ -122,6 +122,256 @@
     </message>
 </context>
 <context>
+    <name>AlertSoundIndicator</name>
+    <message>
+        <location filename="../../widgets/alert_sound.py" line="102"/>
+        <source>No alert sound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_sound.py" line="105"/>
+        <source>Alerts muted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_sound.py" line="106"/>
+        <source>Tools → Alert volume… to turn the alert sound back on</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AlertSoundPresenter</name>
+    <message>
+        <location filename="../../console/presenters/alert_sound.py" line="32"/>
+        <source>Alert volume…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/alert_sound.py" line="39"/>
+        <source>Test tone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/alert_sound.py" line="60"/>
+        <source>Alerts are muted: the test tone is silent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/alert_sound.py" line="63"/>
+        <source>No alert sound: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/alert_sound.py" line="67"/>
+        <source>Test tone: the P1 alert at {v} %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/alert_sound.py" line="79"/>
+        <source>The alert sound plays again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/alert_sound.py" line="83"/>
+        <source>No alert sound: {why}. Alerts still flash and show here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AlertVolumeDialog</name>
+    <message>
+        <location filename="../../widgets/alert_sound.py" line="69"/>
+        <source>Alert volume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_sound.py" line="70"/>
+        <source>Volume of the new P1/P2 alert on this workstation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_sound.py" line="72"/>
+        <source>Muted: new P1/P2 incidents will not ring. The status bar says so.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_sound.py" line="74"/>
+        <source>Test tone</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AssignmentDeskWidget</name>
+    <message>
+        <location filename="../../widgets/assignments.py" line="401"/>
+        <source>Write the reason for declining in the note.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/assignments.py" line="405"/>
+        <source>Write what was done in the note.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/assignments.py" line="425"/>
+        <source>Copied {phone}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/assignments.py" line="433"/>
+        <source>Note: the reason when declining, what was done when finishing</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AssignmentListWidget</name>
+    <message>
+        <location filename="../../widgets/assignments.py" line="293"/>
+        <source>Copied {phone}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/assignments.py" line="297"/>
+        <source>Assignments</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AssignmentsPresenter</name>
+    <message>
+        <location filename="../../console/presenters/assignments.py" line="67"/>
+        <source>My assignments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/assignments.py" line="68"/>
+        <source>Assignments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/assignments.py" line="77"/>
+        <source>Your department&apos;s assignments: unanswered first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/assignments.py" line="79"/>
+        <source>Every open assignment: unanswered and overdue first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/assignments.py" line="117"/>
+        <location filename="../../console/presenters/assignments.py" line="141"/>
+        <source>Could not load the assignments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/assignments.py" line="165"/>
+        <source>{n} assignment(s) unanswered past their time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/assignments.py" line="191"/>
+        <source>Could not load assignments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/assignments.py" line="209"/>
+        <source>Could not open the dispatch picker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/assignments.py" line="243"/>
+        <source>#{id}: {n} notified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/assignments.py" line="286"/>
+        <source>Not saved: the assignment has changed meanwhile, the step is not allowed now, or its note or reason is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/assignments.py" line="290"/>
+        <source>Only the department the assignment is for may answer it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsController</name>
+    <message>
+        <location filename="../../console/presenters/attachments.py" line="106"/>
+        <source>Could not list the attachments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/attachments.py" line="120"/>
+        <source>Attach files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/attachments.py" line="159"/>
+        <source>Adding {name}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/attachments.py" line="162"/>
+        <source>Adding {name} ({n} of {total})…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/attachments.py" line="199"/>
+        <source>Could not read {name}: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/attachments.py" line="204"/>
+        <source>Could not attach {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/attachments.py" line="226"/>
+        <source>No program on this computer opens this file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/attachments.py" line="234"/>
+        <source>{name} is damaged: its stored content is missing or altered, so it was not opened. Tell the administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/attachments.py" line="239"/>
+        <source>Could not open the attachment</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsWidget</name>
+    <message>
+        <location filename="../../widgets/attachments.py" line="268"/>
+        <source>Attachments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/attachments.py" line="269"/>
+        <source>Add file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/attachments.py" line="271"/>
+        <source>Attach a photo, document or recording ({keys}); or drop files here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/attachments.py" line="275"/>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/attachments.py" line="276"/>
+        <source>Open the selected file (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AuditPresenter</name>
     <message>
         <location filename="../../console/presenters/audit.py" line="43"/>
@@ -164,6 +414,79 @@
         <location filename="../../console/presenters/audit.py" line="76"/>
         <source>AUDIT LOG TAMPERED: {n} problems; first at row {row}: {why}</source>
         <translation type="unfinished">AUDIT LOG TAMPERED: {n} problems; first at row {row}: {why}</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="352"/>
+        <source>Changed on another workstation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="354"/>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="354"/>
+        <source>You saw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="354"/>
+        <source>Now (theirs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="354"/>
+        <source>Yours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="357"/>
+        <source>Time</source>
+        <translation type="unfinished">Time</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="357"/>
+        <source>By</source>
+        <translation type="unfinished">By</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="357"/>
+        <source>Change</source>
+        <translation type="unfinished">Change</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="357"/>
+        <source>Note</source>
+        <translation type="unfinished">Note</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="359"/>
+        <source>Saved meanwhile:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="360"/>
+        <source>Reload (drop mine)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="361"/>
+        <source>Apply mine over theirs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="369"/>
+        <source>Incident #{id} was changed by {who} ({ws}) at {time} after you opened it. Nothing of yours was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="381"/>
+        <source>Incident #{id} was changed after you opened it. Nothing of yours was saved.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -384,7 +707,7 @@
         <translation type="vanished">Quit the console? Devices hosted on this workstation stop reporting.</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="131"/>
+        <location filename="../../console/app.py" line="149"/>
         <source>Refresh</source>
         <translation type="unfinished">Refresh</translation>
     </message>
@@ -506,6 +829,234 @@
     </message>
 </context>
 <context>
+    <name>DispatchPicker</name>
+    <message>
+        <location filename="../../widgets/dispatch_picker.py" line="32"/>
+        <source>Police</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_picker.py" line="33"/>
+        <source>Fire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_picker.py" line="34"/>
+        <source>City management</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_picker.py" line="35"/>
+        <source>Neighbourhood committee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_picker.py" line="36"/>
+        <source>Volunteers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_picker.py" line="37"/>
+        <source>Street office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_picker.py" line="38"/>
+        <source>Civil affairs</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DispatchPickerDialog</name>
+    <message>
+        <location filename="../../widgets/dispatch_picker.py" line="133"/>
+        <source>{kind} · routed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_picker.py" line="137"/>
+        <location filename="../../widgets/dispatch_picker.py" line="142"/>
+        <source>Click or Ctrl+C copies the number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_picker.py" line="265"/>
+        <source>Copied {phone}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_picker.py" line="287"/>
+        <source>Choose a department or unit first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_picker.py" line="292"/>
+        <source>Dispatching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_picker.py" line="305"/>
+        <source>Dispatch #{id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_picker.py" line="307"/>
+        <source>#{id} {title} — {n} chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_picker.py" line="314"/>
+        <source>Department / unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_picker.py" line="314"/>
+        <source>Kind</source>
+        <translation type="unfinished">Kind</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_picker.py" line="314"/>
+        <source>Phone</source>
+        <translation type="unfinished">Phone</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_picker.py" line="316"/>
+        <source>Type to filter · ↑↓ move · Space ticks · Enter dispatches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_picker.py" line="318"/>
+        <source>Note to the departments (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_picker.py" line="319"/>
+        <source>Dispatch (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_picker.py" line="320"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_picker.py" line="323"/>
+        <source>Dispatch</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Duplicates</name>
+    <message>
+        <location filename="../../widgets/duplicates.py" line="43"/>
+        <source>same phone {phone}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/duplicates.py" line="47"/>
+        <source>same caller {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/duplicates.py" line="52"/>
+        <source>same place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/duplicates.py" line="54"/>
+        <source>similar place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/duplicates.py" line="57"/>
+        <source>{n} min earlier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/duplicates.py" line="59"/>
+        <source>{n} min later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/duplicates.py" line="60"/>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/duplicates.py" line="278"/>
+        <source>Resident: {name}  {phone}  ({community})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/duplicates.py" line="287"/>
+        <source>Templates: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/duplicates.py" line="294"/>
+        <source>Possible duplicates (Enter opens, {keys} goes to the list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/duplicates.py" line="298"/>
+        <source>Open card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/duplicates.py" line="410"/>
+        <source>Merged into #{id}: the work goes on there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/duplicates.py" line="416"/>
+        <source>Merged here: {ids} (their timelines are joined below)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/duplicates.py" line="423"/>
+        <source>Open #{id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/duplicates.py" line="428"/>
+        <source>Possible duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/duplicates.py" line="429"/>
+        <source>Merge into this…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/duplicates.py" line="454"/>
+        <source>Merged into another</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/duplicates.py" line="456"/>
+        <source>Merged here</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EditControls</name>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="100"/>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="102"/>
+        <source>Lift legal hold…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="102"/>
+        <source>Legal hold…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <location filename="../../widgets/export_dialog.py" line="94"/>
@@ -592,6 +1143,370 @@
     </message>
 </context>
 <context>
+    <name>HandoverDialog</name>
+    <message>
+        <location filename="../../widgets/handover.py" line="95"/>
+        <source>shift handover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover.py" line="109"/>
+        <source>Signing the audit checkpoint, making the PDF, storing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover.py" line="117"/>
+        <source>Handed over. The report is saved as {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover.py" line="120"/>
+        <source>No audit signing key on this workstation: the chain head is printed unsigned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover.py" line="131"/>
+        <source>Not handed over: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover.py" line="145"/>
+        <source>Shift: {start} – {end}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover.py" line="148"/>
+        <source>Open items: {n}   SLA misses in this shift: {m}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover.py" line="159"/>
+        <source>… and {n} more in the PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover.py" line="161"/>
+        <source>Raised in this shift: {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover.py" line="168"/>
+        <source>Shift handover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover.py" line="171"/>
+        <source>This shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover.py" line="171"/>
+        <source>&amp;Notes for the next shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover.py" line="171"/>
+        <source>&amp;Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover.py" line="176"/>
+        <source>Why the report leaves the console ({n}+ characters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover.py" line="179"/>
+        <source>What the next shift must know: open matters, calls to return, faults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover.py" line="181"/>
+        <source>&amp;Hand over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover.py" line="182"/>
+        <source>&amp;Open PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover.py" line="183"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover.py" line="197"/>
+        <source>{n} / {max} characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HandoverPresenter</name>
+    <message>
+        <location filename="../../console/presenters/handover.py" line="63"/>
+        <source>Shift handover…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/handover.py" line="111"/>
+        <source>Could not read the shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/handover.py" line="156"/>
+        <source>Shift handed over; report saved as {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/handover.py" line="160"/>
+        <source>Shift handover failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/handover.py" line="162"/>
+        <source>give a reason of 4 or more characters and notes of at most 4000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/handover.py" line="184"/>
+        <source>Could not read pending handovers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/handover.py" line="208"/>
+        <source>Handover from {who} pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/handover.py" line="221"/>
+        <source>Shift handover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/handover.py" line="222"/>
+        <source>The report is not on this workstation: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/handover.py" line="242"/>
+        <source>Handover acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/handover.py" line="247"/>
+        <source>Could not acknowledge the handover</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HandoverReport</name>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="52"/>
+        <source>Shift handover report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="53"/>
+        <source>Site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="54"/>
+        <source>Workstation</source>
+        <translation type="unfinished">Workstation</translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="55"/>
+        <source>Outgoing operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="56"/>
+        <source>Shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="57"/>
+        <source>Open items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="58"/>
+        <source>{n} more open items are not listed; see the queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="61"/>
+        <source>None.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="62"/>
+        <source>No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="63"/>
+        <source>Priority</source>
+        <translation type="unfinished">Priority</translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="64"/>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="65"/>
+        <source>Title</source>
+        <translation type="unfinished">Title</translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="66"/>
+        <source>State</source>
+        <translation type="unfinished">State</translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="67"/>
+        <source>Age</source>
+        <translation type="unfinished">Age</translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="68"/>
+        <source>Handled by</source>
+        <translation type="unfinished">Handled by</translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="69"/>
+        <source>Community</source>
+        <translation type="unfinished">Community</translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="70"/>
+        <source>Caller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="71"/>
+        <source>SLA misses in this shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="72"/>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="73"/>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="74"/>
+        <source>Met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="75"/>
+        <source>Late by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="76"/>
+        <source>not met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="77"/>
+        <source>acknowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="78"/>
+        <source>resolve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="79"/>
+        <source>dispatch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="80"/>
+        <source>Incidents by type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="81"/>
+        <source>Incidents by community</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="82"/>
+        <source>Raised in shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="83"/>
+        <source>Open at handover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="84"/>
+        <source>Notes of the outgoing operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="85"/>
+        <source>Audit chain at handover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="86"/>
+        <source>Chain head hash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="87"/>
+        <source>Rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="88"/>
+        <source>Signed checkpoint file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="89"/>
+        <source>Signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="90"/>
+        <source>Signing key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="91"/>
+        <source>Not signed: this workstation holds no audit signing key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="94"/>
+        <source>Acknowledged by the incoming operator: name, time, signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="133"/>
+        <source>{who} · {when} · {ws} · page {page}/{pages} · {notice}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="136"/>
+        <source>Contains personal information — handle per policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HelpPresenter</name>
     <message>
         <location filename="../../console/presenters/help.py" line="18"/>
@@ -619,130 +1534,326 @@ Command system of {site}</translation>
     </message>
 </context>
 <context>
+    <name>HistoryPresenter</name>
+    <message>
+        <location filename="../../console/presenters/history.py" line="90"/>
+        <location filename="../../console/presenters/history.py" line="125"/>
+        <location filename="../../console/presenters/history.py" line="204"/>
+        <source>Could not load the incident history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/history.py" line="172"/>
+        <source>Could not search the incident history</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HistorySearchWidget</name>
+    <message>
+        <location filename="../../widgets/incident_history.py" line="41"/>
+        <source>More than {n} incidents match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_history.py" line="43"/>
+        <source>{n} incidents match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_history.py" line="46"/>
+        <source> — showing {shown}; scroll down for more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_history.py" line="292"/>
+        <source>Type at least {n} letters or digits (or an incident number).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_history.py" line="296"/>
+        <source>Type at least {n} digits of the phone number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_history.py" line="298"/>
+        <source>The date range ends before it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_history.py" line="299"/>
+        <source>The search is too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_history.py" line="347"/>
+        <source>No incidents yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_history.py" line="348"/>
+        <source>Every incident, open or closed, is listed here newest first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_history.py" line="353"/>
+        <source>No incidents match “{what}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_history.py" line="355"/>
+        <source>No incidents match these filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_history.py" line="361"/>
+        <source>Check the spelling, widen the dates or choose another community, type or source. Esc clears the search.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_history.py" line="369"/>
+        <source>Number, name, address or text (Ctrl+F) — Enter searches, Esc clears</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_history.py" line="371"/>
+        <source>Phone digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_history.py" line="372"/>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_history.py" line="373"/>
+        <source>Clear</source>
+        <translation type="unfinished">Clear</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_history.py" line="380"/>
+        <source>Any date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_history.py" line="381"/>
+        <source>Reported on or after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_history.py" line="382"/>
+        <source>Reported on or before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_history.py" line="387"/>
+        <source>All communities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_history.py" line="388"/>
+        <source>All types</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_history.py" line="389"/>
+        <source>All sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HoldReasonDialog</name>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="451"/>
+        <source>Give a reason of at least {n} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="461"/>
+        <source>Legal hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="463"/>
+        <source>Why is this incident held? Retention will not anonymise it while held.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="465"/>
+        <source>Set hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="467"/>
+        <source>Lift legal hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="468"/>
+        <source>Why is the hold lifted?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="469"/>
+        <source>Lift hold…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="470"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>IncidentDetailDialog</name>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="206"/>
+        <location filename="../../widgets/incident_detail.py" line="227"/>
         <source>How did it end?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="299"/>
+        <location filename="../../widgets/incident_detail.py" line="342"/>
         <source>Write the reason for reopening in the note.</source>
         <translation>Write the reason for reopening in the note.</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="305"/>
+        <location filename="../../widgets/incident_detail.py" line="348"/>
         <source>Write what was done in the note before resolving.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="308"/>
+        <location filename="../../widgets/incident_detail.py" line="351"/>
         <source>Choose how it ended before resolving.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="326"/>
+        <location filename="../../widgets/incident_detail.py" line="369"/>
         <source>Incident #{id}</source>
         <translation>Incident #{id}</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="331"/>
+        <location filename="../../widgets/incident_detail.py" line="374"/>
         <source>{state} · under legal hold: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="338"/>
-        <location filename="../../widgets/incident_detail.py" line="377"/>
+        <location filename="../../widgets/incident_detail.py" line="381"/>
+        <location filename="../../widgets/incident_detail.py" line="441"/>
         <source>Reported</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="340"/>
+        <location filename="../../widgets/incident_detail.py" line="385"/>
         <source>Reopened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="345"/>
+        <location filename="../../widgets/incident_detail.py" line="390"/>
         <source>Taken over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="347"/>
+        <location filename="../../widgets/incident_detail.py" line="392"/>
         <source>Legal hold set</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="349"/>
+        <location filename="../../widgets/incident_detail.py" line="394"/>
         <source>Legal hold lifted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="354"/>
+        <location filename="../../widgets/incident_detail.py" line="396"/>
+        <source>Attachment added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="400"/>
+        <source>SLA breach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="407"/>
         <source>from {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="371"/>
+        <location filename="../../widgets/incident_detail.py" line="426"/>
+        <source>Time to acknowledge exceeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="427"/>
+        <source>Time to dispatch exceeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="428"/>
+        <source>Time to resolve exceeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="435"/>
         <source>Priority</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="372"/>
+        <location filename="../../widgets/incident_detail.py" line="436"/>
         <source>Type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="373"/>
+        <location filename="../../widgets/incident_detail.py" line="437"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="374"/>
+        <location filename="../../widgets/incident_detail.py" line="438"/>
         <source>Community</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="375"/>
+        <location filename="../../widgets/incident_detail.py" line="439"/>
         <source>Location</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="376"/>
+        <location filename="../../widgets/incident_detail.py" line="440"/>
         <source>Caller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="378"/>
+        <location filename="../../widgets/incident_detail.py" line="442"/>
         <source>Handled by</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="379"/>
+        <location filename="../../widgets/incident_detail.py" line="443"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="384"/>
+        <location filename="../../widgets/incident_detail.py" line="448"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="384"/>
+        <location filename="../../widgets/incident_detail.py" line="448"/>
         <source>Change</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="384"/>
+        <location filename="../../widgets/incident_detail.py" line="448"/>
         <source>By</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="384"/>
+        <location filename="../../widgets/incident_detail.py" line="448"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="387"/>
+        <location filename="../../widgets/incident_detail.py" line="451"/>
         <source>Note for the timeline (required to resolve or reopen)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -751,125 +1862,312 @@ Command system of {site}</translation>
         <translation type="vanished">Note for the timeline (required to reopen)</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="389"/>
+        <location filename="../../widgets/incident_detail.py" line="453"/>
         <source>Acknowledge</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="390"/>
+        <location filename="../../widgets/incident_detail.py" line="454"/>
         <source>Dispatched</source>
         <translation>Dispatched</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="391"/>
+        <location filename="../../widgets/incident_detail.py" line="455"/>
         <source>On scene</source>
         <translation>On scene</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="392"/>
+        <location filename="../../widgets/incident_detail.py" line="456"/>
         <source>Resolve</source>
         <translation>Resolve</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="393"/>
+        <location filename="../../widgets/incident_detail.py" line="457"/>
         <source>Review and close</source>
         <translation>Review and close</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="394"/>
+        <location filename="../../widgets/incident_detail.py" line="458"/>
         <source>Reopen</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="395"/>
+        <location filename="../../widgets/incident_detail.py" line="459"/>
         <source>Take over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="400"/>
+        <location filename="../../widgets/incident_detail.py" line="464"/>
         <source>Close window</source>
         <translation>Close window</translation>
     </message>
 </context>
 <context>
+    <name>IncidentDuplicates</name>
+    <message>
+        <location filename="../../console/presenters/incident_duplicates.py" line="207"/>
+        <source>Merge incidents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/incident_duplicates.py" line="209"/>
+        <source>Merge #{merged} “{title}” into #{survivor}? #{merged} is closed and its timeline is joined to this one. This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/incident_duplicates.py" line="233"/>
+        <source>#{merged} merged into #{survivor}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IncidentEdit</name>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="45"/>
+        <source>Priority changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="46"/>
+        <source>Type changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="47"/>
+        <source>Location changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="48"/>
+        <source>Title changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="406"/>
+        <source>State changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="407"/>
+        <source>Taken over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="408"/>
+        <source>Legal hold set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="409"/>
+        <source>Legal hold lifted</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IncidentEditDialog</name>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="233"/>
+        <source>An incident needs a title.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="238"/>
+        <source>Say why the priority is lowered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="248"/>
+        <source>Edit incident #{id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="248"/>
+        <source>Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="251"/>
+        <source>&amp;Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="252"/>
+        <source>T&amp;ype</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="253"/>
+        <source>&amp;Location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="254"/>
+        <source>T&amp;itle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="255"/>
+        <source>&amp;Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="261"/>
+        <source>Required when lowering a P1 or P2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="262"/>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="263"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IncidentEditing</name>
+    <message>
+        <location filename="../../console/presenters/incident_editing.py" line="145"/>
+        <source>Not saved: another workstation changed it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/incident_editing.py" line="151"/>
+        <source>{why} Everything typed is kept: save again once the database is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/incident_editing.py" line="166"/>
+        <source>Priority</source>
+        <translation type="unfinished">Priority</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/incident_editing.py" line="175"/>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/incident_editing.py" line="184"/>
+        <source>Location</source>
+        <translation type="unfinished">Location</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/incident_editing.py" line="191"/>
+        <source>Title</source>
+        <translation type="unfinished">Title</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/incident_editing.py" line="261"/>
+        <source>Lift legal hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/incident_editing.py" line="263"/>
+        <source>Lift the legal hold on #{id}? Once closed long enough, the retention job anonymises it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/incident_editing.py" line="282"/>
+        <source>Could not change the legal hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/incident_editing.py" line="294"/>
+        <source>Close incident window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/incident_editing.py" line="295"/>
+        <source>The note you typed has not been saved. Close and drop it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>IncidentQueueModel</name>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="127"/>
+        <location filename="../../widgets/incident_queue.py" line="120"/>
         <source>Priority</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="134"/>
+        <location filename="../../widgets/incident_queue.py" line="127"/>
         <source>No.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="138"/>
+        <location filename="../../widgets/incident_queue.py" line="131"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="143"/>
+        <location filename="../../widgets/incident_queue.py" line="136"/>
         <source>Incident</source>
         <translation>Incident</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="150"/>
+        <location filename="../../widgets/incident_queue.py" line="143"/>
         <source>Community</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="154"/>
+        <location filename="../../widgets/incident_queue.py" line="147"/>
         <source>Location</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="160"/>
+        <location filename="../../widgets/incident_queue.py" line="153"/>
         <source>Reported</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="165"/>
+        <location filename="../../widgets/incident_queue.py" line="158"/>
         <source>Age</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="171"/>
+        <location filename="../../widgets/incident_queue.py" line="164"/>
         <source>Handled by</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="181"/>
+        <location filename="../../widgets/incident_queue.py" line="174"/>
         <source>{d} d {h} h</source>
         <translation>{d} d {h} h</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="183"/>
+        <location filename="../../widgets/incident_queue.py" line="176"/>
         <source>{h} h {m} min</source>
         <translation>{h} h {m} min</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="184"/>
+        <location filename="../../widgets/incident_queue.py" line="177"/>
         <source>{m} min</source>
         <translation>{m} min</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="231"/>
+        <location filename="../../widgets/incident_queue.py" line="224"/>
         <source>Acknowledge within {t}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="233"/>
+        <location filename="../../widgets/incident_queue.py" line="226"/>
+        <source>Dispatch within {t}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_queue.py" line="228"/>
         <source>Resolve within {t}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="235"/>
+        <location filename="../../widgets/incident_queue.py" line="230"/>
         <source>{head}: {left} left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="238"/>
+        <location filename="../../widgets/incident_queue.py" line="233"/>
         <source>{head}: overdue by {late}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -877,178 +2175,183 @@ Command system of {site}</translation>
 <context>
     <name>IncidentQueueWidget</name>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="82"/>
+        <location filename="../../widgets/incident_queue.py" line="79"/>
         <source>{parts} · {total} to review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="84"/>
+        <location filename="../../widgets/incident_queue.py" line="81"/>
         <source>{parts} · {total} open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="87"/>
+        <location filename="../../widgets/incident_queue.py" line="84"/>
         <source> — showing {shown}; scroll down for more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="429"/>
+        <location filename="../../widgets/incident_queue.py" line="424"/>
         <source>Nothing claimed by you</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="430"/>
+        <location filename="../../widgets/incident_queue.py" line="425"/>
         <source>Incidents you acknowledge are listed here until they are resolved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="432"/>
+        <location filename="../../widgets/incident_queue.py" line="427"/>
         <source>Every open incident has a handler</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="433"/>
+        <location filename="../../widgets/incident_queue.py" line="428"/>
         <source>Incidents nobody has acknowledged yet are listed here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="435"/>
+        <location filename="../../widgets/incident_queue.py" line="430"/>
         <source>Nothing awaiting review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="437"/>
+        <location filename="../../widgets/incident_queue.py" line="432"/>
         <source>Resolved incidents wait here for a supervisor, who closes them or returns them with a reason. Whoever resolved an incident cannot close it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="441"/>
+        <location filename="../../widgets/incident_queue.py" line="436"/>
         <source>No open incidents</source>
         <translation>No open incidents</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="443"/>
+        <location filename="../../widgets/incident_queue.py" line="438"/>
         <source>Incidents raised by calls, alarms, tracking rules or operators appear here, most urgent first. Press Ctrl+N to log one by hand.</source>
         <translation>Incidents raised by calls, alarms, tracking rules or operators appear here, most urgent first. Press Ctrl+N to log one by hand.</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="473"/>
+        <location filename="../../widgets/incident_queue.py" line="468"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="474"/>
+        <location filename="../../widgets/incident_queue.py" line="469"/>
         <source>Mine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="475"/>
+        <location filename="../../widgets/incident_queue.py" line="470"/>
         <source>Unassigned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="476"/>
+        <location filename="../../widgets/incident_queue.py" line="471"/>
         <source>Awaiting review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_queue.py" line="472"/>
+        <source>History</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>IncidentsPresenter</name>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="72"/>
+        <location filename="../../console/presenters/incidents.py" line="78"/>
         <source>Incident queue</source>
         <translation type="unfinished">Incident queue</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="83"/>
+        <location filename="../../console/presenters/incidents.py" line="89"/>
         <source>New incident…</source>
         <translation type="unfinished">New incident…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="94"/>
+        <location filename="../../console/presenters/incidents.py" line="100"/>
         <source>Acknowledge</source>
         <translation type="unfinished">Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="107"/>
+        <location filename="../../console/presenters/incidents.py" line="113"/>
         <source>Export…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="149"/>
+        <location filename="../../console/presenters/incidents.py" line="167"/>
         <source>New {priority}: #{id} {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="220"/>
-        <location filename="../../console/presenters/incidents.py" line="301"/>
-        <location filename="../../console/presenters/incidents.py" line="317"/>
-        <location filename="../../console/presenters/incidents.py" line="348"/>
+        <location filename="../../console/presenters/incidents.py" line="244"/>
+        <location filename="../../console/presenters/incidents.py" line="325"/>
+        <location filename="../../console/presenters/incidents.py" line="341"/>
+        <location filename="../../console/presenters/incidents.py" line="372"/>
         <source>Could not load the incident queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="417"/>
+        <location filename="../../console/presenters/incidents.py" line="442"/>
         <source>Could not create the incident</source>
         <translation type="unfinished">Could not create the incident</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="431"/>
+        <location filename="../../console/presenters/incidents.py" line="456"/>
         <source>incidents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="458"/>
+        <location filename="../../console/presenters/incidents.py" line="484"/>
         <source>Could not export the incidents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="464"/>
+        <location filename="../../console/presenters/incidents.py" line="490"/>
         <source>{n} incidents exported to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="472"/>
+        <location filename="../../console/presenters/incidents.py" line="498"/>
         <source>Select an incident first.</source>
         <translation type="unfinished">Select an incident first.</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="486"/>
+        <location filename="../../console/presenters/incidents.py" line="512"/>
         <source>Could not acknowledge the incident</source>
         <translation type="unfinished">Could not acknowledge the incident</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="502"/>
+        <location filename="../../console/presenters/incidents.py" line="528"/>
         <source>Could not open the incident</source>
         <translation type="unfinished">Could not open the incident</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="552"/>
+        <location filename="../../console/presenters/incidents.py" line="593"/>
         <source>Resolve incident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="553"/>
+        <location filename="../../console/presenters/incidents.py" line="594"/>
         <source>Resolve #{id} ({priority}) “{title}”? The response ends here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="568"/>
+        <location filename="../../console/presenters/incidents.py" line="609"/>
         <source>Take over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="569"/>
+        <location filename="../../console/presenters/incidents.py" line="610"/>
         <source>Take over #{id} from {name}? The timeline records it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="578"/>
+        <location filename="../../console/presenters/incidents.py" line="619"/>
         <source>Not taken over.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="594"/>
+        <location filename="../../console/presenters/incidents.py" line="636"/>
         <source>Not resolved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1156,52 +2459,57 @@ Command system of {site}</translation>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="58"/>
+        <location filename="../../widgets/labels.py" line="52"/>
+        <source>Department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="59"/>
         <source>RFID reader</source>
         <translation>RFID reader</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="59"/>
+        <location filename="../../widgets/labels.py" line="60"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="60"/>
+        <location filename="../../widgets/labels.py" line="61"/>
         <source>Alarm panel</source>
         <translation>Alarm panel</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="61"/>
+        <location filename="../../widgets/labels.py" line="62"/>
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="62"/>
+        <location filename="../../widgets/labels.py" line="63"/>
         <source>Panic button</source>
         <translation>Panic button</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="63"/>
+        <location filename="../../widgets/labels.py" line="64"/>
         <source>GPS gateway</source>
         <translation>GPS gateway</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="74"/>
+        <location filename="../../widgets/labels.py" line="75"/>
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="75"/>
+        <location filename="../../widgets/labels.py" line="76"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="76"/>
+        <location filename="../../widgets/labels.py" line="77"/>
         <source>Fault</source>
         <translation>Fault</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="77"/>
+        <location filename="../../widgets/labels.py" line="78"/>
         <source>Never seen</source>
         <translation>Never seen</translation>
     </message>
@@ -1545,62 +2853,62 @@ Command system of {site}</translation>
 <context>
     <name>NewIncidentDialog</name>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="52"/>
+        <location filename="../../widgets/incident_dialog.py" line="53"/>
         <source>New incident</source>
         <translation>New incident</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="55"/>
+        <location filename="../../widgets/incident_dialog.py" line="56"/>
         <source>(other)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="67"/>
+        <location filename="../../widgets/incident_dialog.py" line="68"/>
         <source>(street-wide)</source>
         <translation>(street-wide)</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="80"/>
+        <location filename="../../widgets/incident_dialog.py" line="81"/>
         <source>Type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="81"/>
+        <location filename="../../widgets/incident_dialog.py" line="82"/>
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="82"/>
+        <location filename="../../widgets/incident_dialog.py" line="83"/>
         <source>Priority</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="83"/>
+        <location filename="../../widgets/incident_dialog.py" line="84"/>
         <source>Community</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="84"/>
+        <location filename="../../widgets/incident_dialog.py" line="85"/>
         <source>Location</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="85"/>
+        <location filename="../../widgets/incident_dialog.py" line="86"/>
         <source>Caller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="86"/>
+        <location filename="../../widgets/incident_dialog.py" line="87"/>
         <source>Caller&apos;s phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="87"/>
+        <location filename="../../widgets/incident_dialog.py" line="88"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="143"/>
+        <location filename="../../widgets/incident_dialog.py" line="156"/>
         <source>Give the incident a title.</source>
         <translation>Give the incident a title.</translation>
     </message>
@@ -1634,6 +2942,49 @@ Command system of {site}</translation>
         <location filename="../../widgets/notifications.py" line="101"/>
         <source>Clear</source>
         <translation>Clear</translation>
+    </message>
+</context>
+<context>
+    <name>PendingHandoverDialog</name>
+    <message>
+        <location filename="../../widgets/handover.py" line="277"/>
+        <source>Shift handover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover.py" line="278"/>
+        <source>Handover from {who} pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover.py" line="280"/>
+        <source>Handed over at {when} on this workstation. Read the report, then acknowledge it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover.py" line="282"/>
+        <source>Audit chain head: {head}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover.py" line="284"/>
+        <source>{n} handovers are waiting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover.py" line="286"/>
+        <source>&amp;Open PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover.py" line="287"/>
+        <source>&amp;Acknowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover.py" line="288"/>
+        <source>Later</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1778,192 +3129,192 @@ Command system of {site}</translation>
 <context>
     <name>ResidentCardDialog</name>
     <message>
-        <location filename="../../widgets/residents.py" line="606"/>
+        <location filename="../../widgets/residents.py" line="586"/>
         <source>under 18</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="610"/>
+        <location filename="../../widgets/residents.py" line="590"/>
         <source>Shown for incident #{id}; this look is recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="615"/>
+        <location filename="../../widgets/residents.py" line="595"/>
         <source>Shown for the reason you gave; this look is recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="618"/>
+        <location filename="../../widgets/residents.py" line="598"/>
         <source>Masked view. To see more, give an incident number or a reason below.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="623"/>
+        <location filename="../../widgets/residents.py" line="603"/>
         <source>The identity number and birth date cannot be shown: the site key is missing on this workstation, or does not fit this database. Ask the site&apos;s administrator. ({detail})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="637"/>
+        <location filename="../../widgets/residents.py" line="617"/>
         <source>Anonymised on request: only statistics remain.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="639"/>
+        <location filename="../../widgets/residents.py" line="619"/>
         <source>Under a legal hold: cannot be anonymised.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="647"/>
+        <location filename="../../widgets/residents.py" line="627"/>
         <source>Incident</source>
         <translation type="unfinished">Incident</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="647"/>
+        <location filename="../../widgets/residents.py" line="627"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="650"/>
+        <location filename="../../widgets/residents.py" line="630"/>
         <source>Refused: {note}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="652"/>
+        <location filename="../../widgets/residents.py" line="632"/>
         <source>Incident #{id}</source>
         <translation type="unfinished">Incident #{id}</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="662"/>
+        <location filename="../../widgets/residents.py" line="642"/>
         <source>Who looked at this record ({n})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="664"/>
+        <location filename="../../widgets/residents.py" line="644"/>
         <source>Who looked at this record: nobody beyond the masked view yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="670"/>
+        <location filename="../../widgets/residents.py" line="650"/>
         <source>no reason given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="671"/>
+        <location filename="../../widgets/residents.py" line="651"/>
         <source>no incident number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="672"/>
+        <location filename="../../widgets/residents.py" line="652"/>
         <source>no such incident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="673"/>
+        <location filename="../../widgets/residents.py" line="653"/>
         <source>the incident is closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="674"/>
+        <location filename="../../widgets/residents.py" line="654"/>
         <source>not an incident of theirs to handle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="702"/>
+        <location filename="../../widgets/residents.py" line="682"/>
         <source>Type the number of the incident you are handling.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="716"/>
+        <location filename="../../widgets/residents.py" line="696"/>
         <source>Resident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="718"/>
+        <location filename="../../widgets/residents.py" line="698"/>
         <source>Identity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="719"/>
+        <location filename="../../widgets/residents.py" line="699"/>
         <source>Contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="720"/>
+        <location filename="../../widgets/residents.py" line="700"/>
         <source>Care</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="721"/>
+        <location filename="../../widgets/residents.py" line="701"/>
         <source>Whereabouts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="727"/>
+        <location filename="../../widgets/residents.py" line="707"/>
         <source>Reveal — every look is recorded with its purpose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="728"/>
+        <location filename="../../widgets/residents.py" line="708"/>
         <source>For incident #</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="729"/>
+        <location filename="../../widgets/residents.py" line="709"/>
         <source>Other reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="730"/>
+        <location filename="../../widgets/residents.py" line="710"/>
         <source>the incident you are handling</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="732"/>
+        <location filename="../../widgets/residents.py" line="712"/>
         <source>why you need to see this person&apos;s details (at least 4 characters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="734"/>
+        <location filename="../../widgets/residents.py" line="714"/>
         <source>Reveal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="738"/>
+        <location filename="../../widgets/residents.py" line="718"/>
         <source>Time</source>
         <translation type="unfinished">Time</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="739"/>
+        <location filename="../../widgets/residents.py" line="719"/>
         <source>Who</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="740"/>
+        <location filename="../../widgets/residents.py" line="720"/>
         <source>Workstation</source>
         <translation type="unfinished">Workstation</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="741"/>
+        <location filename="../../widgets/residents.py" line="721"/>
         <source>Purpose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="742"/>
+        <location filename="../../widgets/residents.py" line="722"/>
         <source>Fields shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="745"/>
+        <location filename="../../widgets/residents.py" line="725"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="746"/>
+        <location filename="../../widgets/residents.py" line="726"/>
         <source>Export this person&apos;s data…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="747"/>
+        <location filename="../../widgets/residents.py" line="727"/>
         <source>Anonymise on request…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1971,47 +3322,47 @@ Command system of {site}</translation>
 <context>
     <name>ResidentTableModel</name>
     <message>
-        <location filename="../../widgets/residents.py" line="148"/>
+        <location filename="../../widgets/residents.py" line="144"/>
         <source>Name</source>
         <translation type="unfinished">Name</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="150"/>
+        <location filename="../../widgets/residents.py" line="146"/>
         <source>Under 18: shown masked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="152"/>
+        <location filename="../../widgets/residents.py" line="148"/>
         <source>Gender</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="153"/>
+        <location filename="../../widgets/residents.py" line="149"/>
         <source>Born</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="154"/>
+        <location filename="../../widgets/residents.py" line="150"/>
         <source>Identity number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="155"/>
+        <location filename="../../widgets/residents.py" line="151"/>
         <source>Phone</source>
         <translation type="unfinished">Phone</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="156"/>
+        <location filename="../../widgets/residents.py" line="152"/>
         <source>Community</source>
         <translation type="unfinished">Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="157"/>
+        <location filename="../../widgets/residents.py" line="153"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="158"/>
+        <location filename="../../widgets/residents.py" line="154"/>
         <source>Care</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2019,117 +3370,117 @@ Command system of {site}</translation>
 <context>
     <name>Residents</name>
     <message>
-        <location filename="../../widgets/residents.py" line="65"/>
+        <location filename="../../widgets/residents.py" line="63"/>
         <source>Male</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="66"/>
+        <location filename="../../widgets/residents.py" line="64"/>
         <source>Female</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="72"/>
+        <location filename="../../widgets/residents.py" line="96"/>
+        <source>Lives alone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="73"/>
+        <location filename="../../widgets/residents.py" line="97"/>
+        <source>Dementia</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/residents.py" line="74"/>
         <location filename="../../widgets/residents.py" line="98"/>
-        <source>Lives alone</source>
+        <source>Disability</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/residents.py" line="75"/>
         <location filename="../../widgets/residents.py" line="99"/>
-        <source>Dementia</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/residents.py" line="76"/>
-        <location filename="../../widgets/residents.py" line="100"/>
-        <source>Disability</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/residents.py" line="77"/>
-        <location filename="../../widgets/residents.py" line="101"/>
         <source>Chronic illness</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="81"/>
-        <location filename="../../widgets/residents.py" line="97"/>
+        <location filename="../../widgets/residents.py" line="79"/>
+        <location filename="../../widgets/residents.py" line="95"/>
         <source>Needs care</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="88"/>
+        <location filename="../../widgets/residents.py" line="86"/>
         <source>Name</source>
         <translation type="unfinished">Name</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="89"/>
+        <location filename="../../widgets/residents.py" line="87"/>
         <source>Gender</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="90"/>
+        <location filename="../../widgets/residents.py" line="88"/>
         <source>Born</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="91"/>
+        <location filename="../../widgets/residents.py" line="89"/>
         <source>Identity number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="92"/>
+        <location filename="../../widgets/residents.py" line="90"/>
         <source>Phone</source>
         <translation type="unfinished">Phone</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="93"/>
+        <location filename="../../widgets/residents.py" line="91"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="94"/>
+        <location filename="../../widgets/residents.py" line="92"/>
         <source>Emergency contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="95"/>
+        <location filename="../../widgets/residents.py" line="93"/>
         <source>Contact&apos;s phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="96"/>
+        <location filename="../../widgets/residents.py" line="94"/>
         <source>Relation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="102"/>
+        <location filename="../../widgets/residents.py" line="100"/>
         <source>Whereabouts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="109"/>
+        <location filename="../../widgets/residents.py" line="107"/>
         <source>(not shown to you)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="112"/>
+        <location filename="../../widgets/residents.py" line="110"/>
         <source>no positions recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="113"/>
+        <location filename="../../widgets/residents.py" line="111"/>
         <source>(masked)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="116"/>
+        <location filename="../../widgets/residents.py" line="114"/>
         <source>Yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="118"/>
+        <location filename="../../widgets/residents.py" line="116"/>
         <source>No</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2321,63 +3672,63 @@ Command system of {site}</translation>
 <context>
     <name>ResidentsWidget</name>
     <message>
-        <location filename="../../widgets/residents.py" line="249"/>
-        <location filename="../../widgets/residents.py" line="358"/>
+        <location filename="../../widgets/residents.py" line="229"/>
+        <location filename="../../widgets/residents.py" line="338"/>
         <source>All communities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="312"/>
+        <location filename="../../widgets/residents.py" line="292"/>
         <source>Lives alone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="312"/>
+        <location filename="../../widgets/residents.py" line="292"/>
         <source>Dementia</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="323"/>
+        <location filename="../../widgets/residents.py" line="303"/>
         <source>{shown} of {total} — scroll for more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="328"/>
+        <location filename="../../widgets/residents.py" line="308"/>
         <source>{total} residents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="331"/>
+        <location filename="../../widgets/residents.py" line="311"/>
         <source>Residents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="331"/>
+        <location filename="../../widgets/residents.py" line="311"/>
         <source>Sign in to see the residents.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="336"/>
+        <location filename="../../widgets/residents.py" line="316"/>
         <source>No resident matches “{query}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="338"/>
+        <location filename="../../widgets/residents.py" line="318"/>
         <source>Search by part of a name, a whole identity number (18 characters) or a phone number. Identity numbers are compared exactly, never by part.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="345"/>
+        <location filename="../../widgets/residents.py" line="325"/>
         <source>No residents in your communities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="347"/>
+        <location filename="../../widgets/residents.py" line="327"/>
         <source>Residents come from the community registers. A community workstation sees its own community only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="355"/>
+        <location filename="../../widgets/residents.py" line="335"/>
         <source>Search: name, identity number or phone (Ctrl+Shift+F) — Enter opens the card</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2434,6 +3785,39 @@ Command system of {site}</translation>
         <location filename="../../console/session.py" line="276"/>
         <source>Quit the console? Devices hosted on this workstation stop reporting.</source>
         <translation type="unfinished">Quit the console? Devices hosted on this workstation stop reporting.</translation>
+    </message>
+</context>
+<context>
+    <name>SlaPresenter</name>
+    <message>
+        <location filename="../../console/presenters/sla.py" line="76"/>
+        <source>SLA check failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/sla.py" line="88"/>
+        <source>Could not load SLA breaches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/sla.py" line="95"/>
+        <source>SLA breach: {priority} #{id} {title}: {target}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/sla.py" line="107"/>
+        <source>not acknowledged in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/sla.py" line="109"/>
+        <source>not dispatched in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/sla.py" line="111"/>
+        <source>not resolved in time</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2519,22 +3903,22 @@ Command system of {site}</translation>
         <translation>The update was rolled back; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="167"/>
+        <location filename="../../console/gui.py" line="168"/>
         <source>The site file has an error</source>
         <translation>The site file has an error</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="168"/>
+        <location filename="../../console/gui.py" line="169"/>
         <source>Correct the site file and start again.</source>
         <translation>Correct the site file and start again.</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="189"/>
+        <location filename="../../console/gui.py" line="190"/>
         <source>The console is not set up yet</source>
         <translation>The console is not set up yet</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="190"/>
+        <location filename="../../console/gui.py" line="191"/>
         <source>This database holds no site and no users yet. Run `console demo` (or `make run`) to create the demo site, or `console user add` for real accounts.</source>
         <translation>This database holds no site and no users yet. Run `console demo` (or `make run`) to create the demo site, or `console user add` for real accounts.</translation>
     </message>

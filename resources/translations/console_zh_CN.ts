@@ -117,6 +117,256 @@
     </message>
 </context>
 <context>
+    <name>AlertSoundIndicator</name>
+    <message>
+        <location filename="../../widgets/alert_sound.py" line="102" />
+        <source>No alert sound</source>
+        <translation>无警报声音</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_sound.py" line="105" />
+        <source>Alerts muted</source>
+        <translation>警报已静音</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_sound.py" line="106" />
+        <source>Tools → Alert volume… to turn the alert sound back on</source>
+        <translation>工具 → 警报音量… 可重新打开警报声音</translation>
+    </message>
+</context>
+<context>
+    <name>AlertSoundPresenter</name>
+    <message>
+        <location filename="../../console/presenters/alert_sound.py" line="32" />
+        <source>Alert volume…</source>
+        <translation>警报音量…</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/alert_sound.py" line="39" />
+        <source>Test tone</source>
+        <translation>试听提示音</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/alert_sound.py" line="60" />
+        <source>Alerts are muted: the test tone is silent.</source>
+        <translation>警报已静音：试听提示音不会发声。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/alert_sound.py" line="63" />
+        <source>No alert sound: {why}</source>
+        <translation>无警报声音：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/alert_sound.py" line="67" />
+        <source>Test tone: the P1 alert at {v} %</source>
+        <translation>试听提示音：P1 警报，音量 {v} %</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/alert_sound.py" line="79" />
+        <source>The alert sound plays again.</source>
+        <translation>警报声音已恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/alert_sound.py" line="83" />
+        <source>No alert sound: {why}. Alerts still flash and show here.</source>
+        <translation>无警报声音：{why}。警报仍会闪烁并在此显示。</translation>
+    </message>
+</context>
+<context>
+    <name>AlertVolumeDialog</name>
+    <message>
+        <location filename="../../widgets/alert_sound.py" line="69" />
+        <source>Alert volume</source>
+        <translation>警报音量</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_sound.py" line="70" />
+        <source>Volume of the new P1/P2 alert on this workstation</source>
+        <translation>本工作站新 P1/P2 警报的音量</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_sound.py" line="72" />
+        <source>Muted: new P1/P2 incidents will not ring. The status bar says so.</source>
+        <translation>已静音：新的 P1/P2 事件不会响铃。状态栏会一直提示。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_sound.py" line="74" />
+        <source>Test tone</source>
+        <translation>试听提示音</translation>
+    </message>
+</context>
+<context>
+    <name>AssignmentDeskWidget</name>
+    <message>
+        <location filename="../../widgets/assignments.py" line="401" />
+        <source>Write the reason for declining in the note.</source>
+        <translation>请在备注中填写拒绝的原因。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/assignments.py" line="405" />
+        <source>Write what was done in the note.</source>
+        <translation>请在备注中填写处置情况。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/assignments.py" line="425" />
+        <source>Copied {phone}</source>
+        <translation>已复制 {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/assignments.py" line="433" />
+        <source>Note: the reason when declining, what was done when finishing</source>
+        <translation>备注：拒绝时填写原因，完成时填写处置情况</translation>
+    </message>
+</context>
+<context>
+    <name>AssignmentListWidget</name>
+    <message>
+        <location filename="../../widgets/assignments.py" line="293" />
+        <source>Copied {phone}</source>
+        <translation>已复制 {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/assignments.py" line="297" />
+        <source>Assignments</source>
+        <translation>派单</translation>
+    </message>
+</context>
+<context>
+    <name>AssignmentsPresenter</name>
+    <message>
+        <location filename="../../console/presenters/assignments.py" line="67" />
+        <source>My assignments</source>
+        <translation>我的派单</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/assignments.py" line="68" />
+        <source>Assignments</source>
+        <translation>派单</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/assignments.py" line="77" />
+        <source>Your department's assignments: unanswered first</source>
+        <translation>本单位的派单：未响应的在前</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/assignments.py" line="79" />
+        <source>Every open assignment: unanswered and overdue first</source>
+        <translation>所有进行中的派单：超时和未响应的在前</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/assignments.py" line="117" />
+        <location filename="../../console/presenters/assignments.py" line="141" />
+        <source>Could not load the assignments</source>
+        <translation>无法读取派单</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/assignments.py" line="165" />
+        <source>{n} assignment(s) unanswered past their time</source>
+        <translation>{n} 个派单超时未响应</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/assignments.py" line="191" />
+        <source>Could not load assignments</source>
+        <translation>无法读取派单</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/assignments.py" line="209" />
+        <source>Could not open the dispatch picker</source>
+        <translation>无法打开派单选择</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/assignments.py" line="243" />
+        <source>#{id}: {n} notified</source>
+        <translation>#{id}：已通知 {n} 个单位</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/assignments.py" line="286" />
+        <source>Not saved: the assignment has changed meanwhile, the step is not allowed now, or its note or reason is missing.</source>
+        <translation>未保存：派单已被更改、当前不允许此步骤，或缺少备注或原因。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/assignments.py" line="290" />
+        <source>Only the department the assignment is for may answer it.</source>
+        <translation>只有被派单的单位才能响应。</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsController</name>
+    <message>
+        <location filename="../../console/presenters/attachments.py" line="106" />
+        <source>Could not list the attachments</source>
+        <translation>无法列出附件</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/attachments.py" line="120" />
+        <source>Attach files</source>
+        <translation>添加附件</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/attachments.py" line="159" />
+        <source>Adding {name}…</source>
+        <translation>正在添加 {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/attachments.py" line="162" />
+        <source>Adding {name} ({n} of {total})…</source>
+        <translation>正在添加 {name}（第 {n} 个，共 {total} 个）…</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/attachments.py" line="199" />
+        <source>Could not read {name}: {why}</source>
+        <translation>无法读取 {name}：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/attachments.py" line="204" />
+        <source>Could not attach {name}</source>
+        <translation>无法添加附件 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/attachments.py" line="226" />
+        <source>No program on this computer opens this file.</source>
+        <translation>本机没有可打开此文件的程序。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/attachments.py" line="234" />
+        <source>{name} is damaged: its stored content is missing or altered, so it was not opened. Tell the administrator.</source>
+        <translation>{name} 已损坏：存储的内容缺失或被改动，因此未打开。请告知管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/attachments.py" line="239" />
+        <source>Could not open the attachment</source>
+        <translation>无法打开附件</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsWidget</name>
+    <message>
+        <location filename="../../widgets/attachments.py" line="268" />
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/attachments.py" line="269" />
+        <source>Add file…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/attachments.py" line="271" />
+        <source>Attach a photo, document or recording ({keys}); or drop files here</source>
+        <translation>添加照片、文档或录音（{keys}），也可把文件拖放到这里</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/attachments.py" line="275" />
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/attachments.py" line="276" />
+        <source>Open the selected file (Enter)</source>
+        <translation>打开所选文件（Enter）</translation>
+    </message>
+</context>
+<context>
     <name>AuditPresenter</name>
     <message>
         <location filename="../../console/presenters/audit.py" line="43" />
@@ -159,6 +409,79 @@
         <location filename="../../console/presenters/audit.py" line="76" />
         <source>AUDIT LOG TAMPERED: {n} problems; first at row {row}: {why}</source>
         <translation>审计日志被篡改：发现 {n} 处问题；首处在第 {row} 条：{why}</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="352" />
+        <source>Changed on another workstation</source>
+        <translation>已在其他工作站修改</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="354" />
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="354" />
+        <source>You saw</source>
+        <translation>您看到的</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="354" />
+        <source>Now (theirs)</source>
+        <translation>现在（对方）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="354" />
+        <source>Yours</source>
+        <translation>您的</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="357" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="357" />
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="357" />
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="357" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="359" />
+        <source>Saved meanwhile:</source>
+        <translation>期间已保存的变更：</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="360" />
+        <source>Reload (drop mine)</source>
+        <translation>重新载入（放弃我的）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="361" />
+        <source>Apply mine over theirs</source>
+        <translation>用我的覆盖对方的</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="369" />
+        <source>Incident #{id} was changed by {who} ({ws}) at {time} after you opened it. Nothing of yours was saved.</source>
+        <translation>您打开事件 #{id} 后，{who}（{ws}）于 {time} 修改了它。您的修改未保存。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="381" />
+        <source>Incident #{id} was changed after you opened it. Nothing of yours was saved.</source>
+        <translation>您打开事件 #{id} 后它已被修改。您的修改未保存。</translation>
     </message>
 </context>
 <context>
@@ -275,7 +598,7 @@
 <context>
     <name>ConsoleApp</name>
     <message>
-        <location filename="../../console/app.py" line="131" />
+        <location filename="../../console/app.py" line="149" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -397,6 +720,234 @@
     </message>
 </context>
 <context>
+    <name>DispatchPicker</name>
+    <message>
+        <location filename="../../widgets/dispatch_picker.py" line="32" />
+        <source>Police</source>
+        <translation>公安</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_picker.py" line="33" />
+        <source>Fire</source>
+        <translation>消防</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_picker.py" line="34" />
+        <source>City management</source>
+        <translation>城管</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_picker.py" line="35" />
+        <source>Neighbourhood committee</source>
+        <translation>居委会</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_picker.py" line="36" />
+        <source>Volunteers</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_picker.py" line="37" />
+        <source>Street office</source>
+        <translation>街道办</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_picker.py" line="38" />
+        <source>Civil affairs</source>
+        <translation>民政</translation>
+    </message>
+</context>
+<context>
+    <name>DispatchPickerDialog</name>
+    <message>
+        <location filename="../../widgets/dispatch_picker.py" line="133" />
+        <source>{kind} · routed</source>
+        <translation>{kind} · 对口</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_picker.py" line="137" />
+        <location filename="../../widgets/dispatch_picker.py" line="142" />
+        <source>Click or Ctrl+C copies the number</source>
+        <translation>单击或按 Ctrl+C 复制号码</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_picker.py" line="265" />
+        <source>Copied {phone}</source>
+        <translation>已复制 {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_picker.py" line="287" />
+        <source>Choose a department or unit first.</source>
+        <translation>请先选择单位或人员。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_picker.py" line="292" />
+        <source>Dispatching…</source>
+        <translation>正在派单…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_picker.py" line="305" />
+        <source>Dispatch #{id}</source>
+        <translation>派单 #{id}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_picker.py" line="307" />
+        <source>#{id} {title} — {n} chosen</source>
+        <translation>#{id} {title} — 已选 {n} 个</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_picker.py" line="314" />
+        <source>Department / unit</source>
+        <translation>单位 / 人员</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_picker.py" line="314" />
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_picker.py" line="314" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_picker.py" line="316" />
+        <source>Type to filter · ↑↓ move · Space ticks · Enter dispatches</source>
+        <translation>输入以筛选 · ↑↓ 移动 · 空格勾选 · 回车派单</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_picker.py" line="318" />
+        <source>Note to the departments (optional)</source>
+        <translation>给联动单位的说明（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_picker.py" line="319" />
+        <source>Dispatch (Enter)</source>
+        <translation>派单（回车）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_picker.py" line="320" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_picker.py" line="323" />
+        <source>Dispatch</source>
+        <translation>派单</translation>
+    </message>
+</context>
+<context>
+    <name>Duplicates</name>
+    <message>
+        <location filename="../../widgets/duplicates.py" line="43" />
+        <source>same phone {phone}</source>
+        <translation>同一电话 {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/duplicates.py" line="47" />
+        <source>same caller {name}</source>
+        <translation>同一来电人 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/duplicates.py" line="52" />
+        <source>same place</source>
+        <translation>同一地点</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/duplicates.py" line="54" />
+        <source>similar place</source>
+        <translation>相近地点</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/duplicates.py" line="57" />
+        <source>{n} min earlier</source>
+        <translation>早 {n} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/duplicates.py" line="59" />
+        <source>{n} min later</source>
+        <translation>晚 {n} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/duplicates.py" line="60" />
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/duplicates.py" line="278" />
+        <source>Resident: {name}  {phone}  ({community})</source>
+        <translation>居民：{name}  {phone}（{community}）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/duplicates.py" line="287" />
+        <source>Templates: </source>
+        <translation>快捷模板：</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/duplicates.py" line="294" />
+        <source>Possible duplicates (Enter opens, {keys} goes to the list)</source>
+        <translation>可能重复的事件（回车打开，{keys} 跳到列表）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/duplicates.py" line="298" />
+        <source>Open card</source>
+        <translation>打开居民卡</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/duplicates.py" line="410" />
+        <source>Merged into #{id}: the work goes on there.</source>
+        <translation>已合并到 #{id}：请在该事件中继续处置。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/duplicates.py" line="416" />
+        <source>Merged here: {ids} (their timelines are joined below)</source>
+        <translation>已并入本事件：{ids}（其时间线已并入下方）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/duplicates.py" line="423" />
+        <source>Open #{id}</source>
+        <translation>打开 #{id}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/duplicates.py" line="428" />
+        <source>Possible duplicates</source>
+        <translation>可能重复的事件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/duplicates.py" line="429" />
+        <source>Merge into this…</source>
+        <translation>合并到本事件…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/duplicates.py" line="454" />
+        <source>Merged into another</source>
+        <translation>已合并到其他事件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/duplicates.py" line="456" />
+        <source>Merged here</source>
+        <translation>并入本事件</translation>
+    </message>
+</context>
+<context>
+    <name>EditControls</name>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="100" />
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="102" />
+        <source>Lift legal hold…</source>
+        <translation>解除法律保全…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="102" />
+        <source>Legal hold…</source>
+        <translation>法律保全…</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <location filename="../../widgets/export_dialog.py" line="94" />
@@ -483,6 +1034,370 @@
     </message>
 </context>
 <context>
+    <name>HandoverDialog</name>
+    <message>
+        <location filename="../../widgets/handover.py" line="95" />
+        <source>shift handover</source>
+        <translation>交接班报告</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover.py" line="109" />
+        <source>Signing the audit checkpoint, making the PDF, storing…</source>
+        <translation>正在签署审计检查点、生成 PDF 并保存……</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover.py" line="117" />
+        <source>Handed over. The report is saved as {path}</source>
+        <translation>已交班。报告已保存为 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover.py" line="120" />
+        <source>No audit signing key on this workstation: the chain head is printed unsigned.</source>
+        <translation>本工作站没有审计签名密钥：链头哈希以未签名形式打印。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover.py" line="131" />
+        <source>Not handed over: {why}</source>
+        <translation>未能交班：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover.py" line="145" />
+        <source>Shift: {start} – {end}</source>
+        <translation>班次：{start} – {end}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover.py" line="148" />
+        <source>Open items: {n}   SLA misses in this shift: {m}</source>
+        <translation>未结事件：{n}   本班超时：{m}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover.py" line="159" />
+        <source>… and {n} more in the PDF</source>
+        <translation>……另有 {n} 条见 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover.py" line="161" />
+        <source>Raised in this shift: {n}</source>
+        <translation>本班新增：{n}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover.py" line="168" />
+        <source>Shift handover</source>
+        <translation>交接班</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover.py" line="171" />
+        <source>This shift</source>
+        <translation>本班概况</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover.py" line="171" />
+        <source>&amp;Notes for the next shift</source>
+        <translation>给下一班的留言(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover.py" line="171" />
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover.py" line="176" />
+        <source>Why the report leaves the console ({n}+ characters)</source>
+        <translation>报告导出的事由（至少 {n} 个字）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover.py" line="179" />
+        <source>What the next shift must know: open matters, calls to return, faults</source>
+        <translation>下一班须知：未结事项、待回电、设备故障</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover.py" line="181" />
+        <source>&amp;Hand over</source>
+        <translation>交班(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover.py" line="182" />
+        <source>&amp;Open PDF</source>
+        <translation>打开 PDF(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover.py" line="183" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover.py" line="197" />
+        <source>{n} / {max} characters</source>
+        <translation>{n} / {max} 字</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverPresenter</name>
+    <message>
+        <location filename="../../console/presenters/handover.py" line="63" />
+        <source>Shift handover…</source>
+        <translation>交接班…</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/handover.py" line="111" />
+        <source>Could not read the shift</source>
+        <translation>无法读取本班情况</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/handover.py" line="156" />
+        <source>Shift handed over; report saved as {path}</source>
+        <translation>已交班；报告保存为 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/handover.py" line="160" />
+        <source>Shift handover failed</source>
+        <translation>交班失败</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/handover.py" line="162" />
+        <source>give a reason of 4 or more characters and notes of at most 4000</source>
+        <translation>请填写至少 4 个字的事由，留言不超过 4000 字</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/handover.py" line="184" />
+        <source>Could not read pending handovers</source>
+        <translation>无法读取待确认的交班</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/handover.py" line="208" />
+        <source>Handover from {who} pending</source>
+        <translation>{who} 的交班待确认</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/handover.py" line="221" />
+        <source>Shift handover</source>
+        <translation>交接班</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/handover.py" line="222" />
+        <source>The report is not on this workstation: {path}</source>
+        <translation>报告不在本工作站上：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/handover.py" line="242" />
+        <source>Handover acknowledged</source>
+        <translation>已确认接班</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/handover.py" line="247" />
+        <source>Could not acknowledge the handover</source>
+        <translation>无法确认接班</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverReport</name>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="52" />
+        <source>Shift handover report</source>
+        <translation>交接班报告</translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="53" />
+        <source>Site</source>
+        <translation>街道</translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="54" />
+        <source>Workstation</source>
+        <translation>工作站</translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="55" />
+        <source>Outgoing operator</source>
+        <translation>交班人</translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="56" />
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="57" />
+        <source>Open items</source>
+        <translation>未结事件</translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="58" />
+        <source>{n} more open items are not listed; see the queue.</source>
+        <translation>另有 {n} 条未结事件未列出，请查看事件队列。</translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="61" />
+        <source>None.</source>
+        <translation>无。</translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="62" />
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="63" />
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="64" />
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="65" />
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="66" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="67" />
+        <source>Age</source>
+        <translation>已持续</translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="68" />
+        <source>Handled by</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="69" />
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="70" />
+        <source>Caller</source>
+        <translation>来电人</translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="71" />
+        <source>SLA misses in this shift</source>
+        <translation>本班超时（SLA）</translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="72" />
+        <source>Target</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="73" />
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="74" />
+        <source>Met</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="75" />
+        <source>Late by</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="76" />
+        <source>not met</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="77" />
+        <source>acknowledge</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="78" />
+        <source>resolve</source>
+        <translation>处置</translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="79" />
+        <source>dispatch</source>
+        <translation>派遣</translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="80" />
+        <source>Incidents by type</source>
+        <translation>按类型统计</translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="81" />
+        <source>Incidents by community</source>
+        <translation>按社区统计</translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="82" />
+        <source>Raised in shift</source>
+        <translation>本班新增</translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="83" />
+        <source>Open at handover</source>
+        <translation>交班时未结</translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="84" />
+        <source>Notes of the outgoing operator</source>
+        <translation>交班人留言</translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="85" />
+        <source>Audit chain at handover</source>
+        <translation>交班时的审计链</translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="86" />
+        <source>Chain head hash</source>
+        <translation>链头哈希</translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="87" />
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="88" />
+        <source>Signed checkpoint file</source>
+        <translation>签名检查点文件</translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="89" />
+        <source>Signature</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="90" />
+        <source>Signing key</source>
+        <translation>签名密钥</translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="91" />
+        <source>Not signed: this workstation holds no audit signing key.</source>
+        <translation>未签名：本工作站没有审计签名密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="94" />
+        <source>Acknowledged by the incoming operator: name, time, signature</source>
+        <translation>接班人确认：姓名、时间、签字</translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="133" />
+        <source>{who} · {when} · {ws} · page {page}/{pages} · {notice}</source>
+        <translation>{who} · {when} · {ws} · 第 {page}/{pages} 页 · {notice}</translation>
+    </message>
+    <message>
+        <location filename="../../console/handover_pdf.py" line="136" />
+        <source>Contains personal information — handle per policy</source>
+        <translation>含个人信息——请按规定处理</translation>
+    </message>
+</context>
+<context>
     <name>HelpPresenter</name>
     <message>
         <location filename="../../console/presenters/help.py" line="18" />
@@ -510,253 +1425,636 @@ Command system of {site}</source>
     </message>
 </context>
 <context>
+    <name>HistoryPresenter</name>
+    <message>
+        <location filename="../../console/presenters/history.py" line="90" />
+        <location filename="../../console/presenters/history.py" line="125" />
+        <location filename="../../console/presenters/history.py" line="204" />
+        <source>Could not load the incident history</source>
+        <translation>无法加载事件历史</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/history.py" line="172" />
+        <source>Could not search the incident history</source>
+        <translation>无法搜索事件历史</translation>
+    </message>
+</context>
+<context>
+    <name>HistorySearchWidget</name>
+    <message>
+        <location filename="../../widgets/incident_history.py" line="41" />
+        <source>More than {n} incidents match</source>
+        <translation>超过 {n} 起事件符合条件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_history.py" line="43" />
+        <source>{n} incidents match</source>
+        <translation>{n} 起事件符合条件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_history.py" line="46" />
+        <source> — showing {shown}; scroll down for more</source>
+        <translation> — 已显示 {shown} 起，向下滚动查看更多</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_history.py" line="292" />
+        <source>Type at least {n} letters or digits (or an incident number).</source>
+        <translation>请至少输入 {n} 个字或数字（或事件编号）。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_history.py" line="296" />
+        <source>Type at least {n} digits of the phone number.</source>
+        <translation>请至少输入电话号码中的 {n} 位数字。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_history.py" line="298" />
+        <source>The date range ends before it starts.</source>
+        <translation>日期范围的结束早于开始。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_history.py" line="299" />
+        <source>The search is too long.</source>
+        <translation>搜索内容过长。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_history.py" line="347" />
+        <source>No incidents yet</source>
+        <translation>暂无事件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_history.py" line="348" />
+        <source>Every incident, open or closed, is listed here newest first.</source>
+        <translation>所有事件（无论是否已结）按时间倒序列在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_history.py" line="353" />
+        <source>No incidents match “{what}”</source>
+        <translation>没有与“{what}”匹配的事件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_history.py" line="355" />
+        <source>No incidents match these filters</source>
+        <translation>没有符合这些筛选条件的事件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_history.py" line="361" />
+        <source>Check the spelling, widen the dates or choose another community, type or source. Esc clears the search.</source>
+        <translation>请检查输入，放宽日期范围，或选择其他社区、类型或来源。按 Esc 清除搜索。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_history.py" line="369" />
+        <source>Number, name, address or text (Ctrl+F) — Enter searches, Esc clears</source>
+        <translation>编号、姓名、地址或文字（Ctrl+F）— 回车搜索，Esc 清除</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_history.py" line="371" />
+        <source>Phone digits</source>
+        <translation>电话号码（数字）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_history.py" line="372" />
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_history.py" line="373" />
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_history.py" line="380" />
+        <source>Any date</source>
+        <translation>不限日期</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_history.py" line="381" />
+        <source>Reported on or after</source>
+        <translation>上报日期不早于</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_history.py" line="382" />
+        <source>Reported on or before</source>
+        <translation>上报日期不晚于</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_history.py" line="387" />
+        <source>All communities</source>
+        <translation>全部社区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_history.py" line="388" />
+        <source>All types</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_history.py" line="389" />
+        <source>All sources</source>
+        <translation>全部来源</translation>
+    </message>
+</context>
+<context>
+    <name>HoldReasonDialog</name>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="451" />
+        <source>Give a reason of at least {n} characters.</source>
+        <translation>原因至少 {n} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="461" />
+        <source>Legal hold</source>
+        <translation>法律保全</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="463" />
+        <source>Why is this incident held? Retention will not anonymise it while held.</source>
+        <translation>为何保全此事件？保全期间留存任务不会将其匿名化。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="465" />
+        <source>Set hold</source>
+        <translation>设置保全</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="467" />
+        <source>Lift legal hold</source>
+        <translation>解除法律保全</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="468" />
+        <source>Why is the hold lifted?</source>
+        <translation>为何解除保全？</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="469" />
+        <source>Lift hold…</source>
+        <translation>解除保全…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="470" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>IncidentDetailDialog</name>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="206" />
+        <location filename="../../widgets/incident_detail.py" line="227" />
         <source>How did it end?</source>
         <translation>处置结果？</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="299" />
+        <location filename="../../widgets/incident_detail.py" line="342" />
         <source>Write the reason for reopening in the note.</source>
         <translation>请在备注中填写重新打开的原因。</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="305" />
+        <location filename="../../widgets/incident_detail.py" line="348" />
         <source>Write what was done in the note before resolving.</source>
         <translation>请先在备注中写明处置情况。</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="308" />
+        <location filename="../../widgets/incident_detail.py" line="351" />
         <source>Choose how it ended before resolving.</source>
         <translation>请先选择处置结果。</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="326" />
+        <location filename="../../widgets/incident_detail.py" line="369" />
         <source>Incident #{id}</source>
         <translation>事件 #{id}</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="331" />
+        <location filename="../../widgets/incident_detail.py" line="374" />
         <source>{state} · under legal hold: {reason}</source>
         <translation>{state} · 法律保全中：{reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="338" />
-        <location filename="../../widgets/incident_detail.py" line="377" />
+        <location filename="../../widgets/incident_detail.py" line="381" />
+        <location filename="../../widgets/incident_detail.py" line="441" />
         <source>Reported</source>
         <translation>上报</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="340" />
+        <location filename="../../widgets/incident_detail.py" line="385" />
         <source>Reopened</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="345" />
+        <location filename="../../widgets/incident_detail.py" line="390" />
         <source>Taken over</source>
         <translation>已接管</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="347" />
+        <location filename="../../widgets/incident_detail.py" line="392" />
         <source>Legal hold set</source>
         <translation>已设置法律保全</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="349" />
+        <location filename="../../widgets/incident_detail.py" line="394" />
         <source>Legal hold lifted</source>
         <translation>已解除法律保全</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="354" />
+        <location filename="../../widgets/incident_detail.py" line="396" />
+        <source>Attachment added</source>
+        <translation>添加附件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="400" />
+        <source>SLA breach</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="407" />
         <source>from {name}</source>
         <translation>自 {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="371" />
+        <location filename="../../widgets/incident_detail.py" line="426" />
+        <source>Time to acknowledge exceeded</source>
+        <translation>超过确认时限</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="427" />
+        <source>Time to dispatch exceeded</source>
+        <translation>超过派遣时限</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="428" />
+        <source>Time to resolve exceeded</source>
+        <translation>超过处置时限</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="435" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="372" />
+        <location filename="../../widgets/incident_detail.py" line="436" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="373" />
+        <location filename="../../widgets/incident_detail.py" line="437" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="374" />
+        <location filename="../../widgets/incident_detail.py" line="438" />
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="375" />
+        <location filename="../../widgets/incident_detail.py" line="439" />
         <source>Location</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="376" />
+        <location filename="../../widgets/incident_detail.py" line="440" />
         <source>Caller</source>
         <translation>报警人</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="378" />
+        <location filename="../../widgets/incident_detail.py" line="442" />
         <source>Handled by</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="379" />
+        <location filename="../../widgets/incident_detail.py" line="443" />
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="384" />
+        <location filename="../../widgets/incident_detail.py" line="448" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="384" />
+        <location filename="../../widgets/incident_detail.py" line="448" />
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="384" />
+        <location filename="../../widgets/incident_detail.py" line="448" />
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="384" />
+        <location filename="../../widgets/incident_detail.py" line="448" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="387" />
+        <location filename="../../widgets/incident_detail.py" line="451" />
         <source>Note for the timeline (required to resolve or reopen)</source>
         <translation>写入时间线的备注（处置完毕或重新打开时必填）</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="389" />
+        <location filename="../../widgets/incident_detail.py" line="453" />
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="390" />
+        <location filename="../../widgets/incident_detail.py" line="454" />
         <source>Dispatched</source>
         <translation>已派发</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="391" />
+        <location filename="../../widgets/incident_detail.py" line="455" />
         <source>On scene</source>
         <translation>已到场</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="392" />
+        <location filename="../../widgets/incident_detail.py" line="456" />
         <source>Resolve</source>
         <translation>处置完毕</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="393" />
+        <location filename="../../widgets/incident_detail.py" line="457" />
         <source>Review and close</source>
         <translation>审核关闭</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="394" />
+        <location filename="../../widgets/incident_detail.py" line="458" />
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="395" />
+        <location filename="../../widgets/incident_detail.py" line="459" />
         <source>Take over</source>
         <translation>接管</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="400" />
+        <location filename="../../widgets/incident_detail.py" line="464" />
         <source>Close window</source>
         <translation>关闭窗口</translation>
     </message>
 </context>
 <context>
-    <name>IncidentQueueModel</name>
+    <name>IncidentDuplicates</name>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="127" />
+        <location filename="../../console/presenters/incident_duplicates.py" line="207" />
+        <source>Merge incidents</source>
+        <translation>合并事件</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/incident_duplicates.py" line="209" />
+        <source>Merge #{merged} “{title}” into #{survivor}? #{merged} is closed and its timeline is joined to this one. This cannot be undone.</source>
+        <translation>将 #{merged}“{title}”合并到 #{survivor}？#{merged} 将被关闭，其时间线并入本事件。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/incident_duplicates.py" line="233" />
+        <source>#{merged} merged into #{survivor}.</source>
+        <translation>#{merged} 已合并到 #{survivor}。</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentEdit</name>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="45" />
+        <source>Priority changed</source>
+        <translation>优先级已更改</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="46" />
+        <source>Type changed</source>
+        <translation>类型已更改</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="47" />
+        <source>Location changed</source>
+        <translation>地点已更改</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="48" />
+        <source>Title changed</source>
+        <translation>标题已更改</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="406" />
+        <source>State changed</source>
+        <translation>状态已更改</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="407" />
+        <source>Taken over</source>
+        <translation>已接管</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="408" />
+        <source>Legal hold set</source>
+        <translation>已设置法律保全</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="409" />
+        <source>Legal hold lifted</source>
+        <translation>已解除法律保全</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentEditDialog</name>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="233" />
+        <source>An incident needs a title.</source>
+        <translation>事件必须有标题。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="238" />
+        <source>Say why the priority is lowered.</source>
+        <translation>请说明降低优先级的原因。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="248" />
+        <source>Edit incident #{id}</source>
+        <translation>编辑事件 #{id}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="248" />
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="251" />
+        <source>&amp;Priority</source>
+        <translation>优先级(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="252" />
+        <source>T&amp;ype</source>
+        <translation>类型(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="253" />
+        <source>&amp;Location</source>
+        <translation>地点(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="254" />
+        <source>T&amp;itle</source>
+        <translation>标题(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="255" />
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="261" />
+        <source>Required when lowering a P1 or P2</source>
+        <translation>降低 P1 或 P2 时必填</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="262" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="263" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentEditing</name>
+    <message>
+        <location filename="../../console/presenters/incident_editing.py" line="145" />
+        <source>Not saved: another workstation changed it first.</source>
+        <translation>未保存：其他工作站已先行修改。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/incident_editing.py" line="151" />
+        <source>{why} Everything typed is kept: save again once the database is back.</source>
+        <translation>{why} 已输入的内容均已保留：数据库恢复后请再次保存。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/incident_editing.py" line="166" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="134" />
-        <source>No.</source>
-        <translation>编号</translation>
+        <location filename="../../console/presenters/incident_editing.py" line="175" />
+        <source>Type</source>
+        <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="138" />
-        <source>State</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/incident_queue.py" line="143" />
-        <source>Incident</source>
-        <translation>事件</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/incident_queue.py" line="150" />
-        <source>Community</source>
-        <translation>社区</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/incident_queue.py" line="154" />
+        <location filename="../../console/presenters/incident_editing.py" line="184" />
         <source>Location</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="160" />
+        <location filename="../../console/presenters/incident_editing.py" line="191" />
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/incident_editing.py" line="261" />
+        <source>Lift legal hold</source>
+        <translation>解除法律保全</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/incident_editing.py" line="263" />
+        <source>Lift the legal hold on #{id}? Once closed long enough, the retention job anonymises it.</source>
+        <translation>解除事件 #{id} 的法律保全？关闭满留存期后，留存任务将对其匿名化。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/incident_editing.py" line="282" />
+        <source>Could not change the legal hold</source>
+        <translation>无法更改法律保全</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/incident_editing.py" line="294" />
+        <source>Close incident window</source>
+        <translation>关闭事件窗口</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/incident_editing.py" line="295" />
+        <source>The note you typed has not been saved. Close and drop it?</source>
+        <translation>您输入的备注尚未保存。关闭并丢弃吗？</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentQueueModel</name>
+    <message>
+        <location filename="../../widgets/incident_queue.py" line="120" />
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_queue.py" line="127" />
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_queue.py" line="131" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_queue.py" line="136" />
+        <source>Incident</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_queue.py" line="143" />
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_queue.py" line="147" />
+        <source>Location</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_queue.py" line="153" />
         <source>Reported</source>
         <translation>上报时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="165" />
+        <location filename="../../widgets/incident_queue.py" line="158" />
         <source>Age</source>
         <translation>已过时长</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="171" />
+        <location filename="../../widgets/incident_queue.py" line="164" />
         <source>Handled by</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="181" />
+        <location filename="../../widgets/incident_queue.py" line="174" />
         <source>{d} d {h} h</source>
         <translation>{d} 天 {h} 小时</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="183" />
+        <location filename="../../widgets/incident_queue.py" line="176" />
         <source>{h} h {m} min</source>
         <translation>{h} 小时 {m} 分</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="184" />
+        <location filename="../../widgets/incident_queue.py" line="177" />
         <source>{m} min</source>
         <translation>{m} 分钟</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="231" />
+        <location filename="../../widgets/incident_queue.py" line="224" />
         <source>Acknowledge within {t}</source>
         <translation>须在 {t} 内确认</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="233" />
+        <location filename="../../widgets/incident_queue.py" line="226" />
+        <source>Dispatch within {t}</source>
+        <translation>须在 {t} 内派遣</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_queue.py" line="228" />
         <source>Resolve within {t}</source>
         <translation>须在 {t} 内处置</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="235" />
+        <location filename="../../widgets/incident_queue.py" line="230" />
         <source>{head}: {left} left</source>
         <translation>{head}：剩余 {left}</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="238" />
+        <location filename="../../widgets/incident_queue.py" line="233" />
         <source>{head}: overdue by {late}</source>
         <translation>{head}：已超时 {late}</translation>
     </message>
@@ -764,178 +2062,183 @@ Command system of {site}</source>
 <context>
     <name>IncidentQueueWidget</name>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="82" />
+        <location filename="../../widgets/incident_queue.py" line="79" />
         <source>{parts} · {total} to review</source>
         <translation>{parts} · 共 {total} 起待审核</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="84" />
+        <location filename="../../widgets/incident_queue.py" line="81" />
         <source>{parts} · {total} open</source>
         <translation>{parts} · 共 {total} 起未结</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="87" />
+        <location filename="../../widgets/incident_queue.py" line="84" />
         <source> — showing {shown}; scroll down for more</source>
         <translation> — 已显示 {shown} 起，向下滚动查看更多</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="429" />
+        <location filename="../../widgets/incident_queue.py" line="424" />
         <source>Nothing claimed by you</source>
         <translation>暂无您认领的事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="430" />
+        <location filename="../../widgets/incident_queue.py" line="425" />
         <source>Incidents you acknowledge are listed here until they are resolved.</source>
         <translation>您确认（认领）的事件会列在这里，直到处置完毕。</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="432" />
+        <location filename="../../widgets/incident_queue.py" line="427" />
         <source>Every open incident has a handler</source>
         <translation>所有未结事件均已有人处理</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="433" />
+        <location filename="../../widgets/incident_queue.py" line="428" />
         <source>Incidents nobody has acknowledged yet are listed here.</source>
         <translation>尚无人确认的事件会列在这里。</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="435" />
+        <location filename="../../widgets/incident_queue.py" line="430" />
         <source>Nothing awaiting review</source>
         <translation>暂无待审核事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="437" />
+        <location filename="../../widgets/incident_queue.py" line="432" />
         <source>Resolved incidents wait here for a supervisor, who closes them or returns them with a reason. Whoever resolved an incident cannot close it.</source>
         <translation>处置完毕的事件在此等待值班长审核：审核关闭，或说明原因退回。处置人不能审核关闭自己处置的事件。</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="441" />
+        <location filename="../../widgets/incident_queue.py" line="436" />
         <source>No open incidents</source>
         <translation>暂无待处理事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="443" />
+        <location filename="../../widgets/incident_queue.py" line="438" />
         <source>Incidents raised by calls, alarms, tracking rules or operators appear here, most urgent first. Press Ctrl+N to log one by hand.</source>
         <translation>来电、报警、定位规则或值班员上报的事件显示在这里，最紧急的在前。按 Ctrl+N 手工登记事件。</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="473" />
+        <location filename="../../widgets/incident_queue.py" line="468" />
         <source>Open</source>
         <translation>未结</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="474" />
+        <location filename="../../widgets/incident_queue.py" line="469" />
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="475" />
+        <location filename="../../widgets/incident_queue.py" line="470" />
         <source>Unassigned</source>
         <translation>未认领</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="476" />
+        <location filename="../../widgets/incident_queue.py" line="471" />
         <source>Awaiting review</source>
         <translation>待审核</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_queue.py" line="472" />
+        <source>History</source>
+        <translation>历史</translation>
     </message>
 </context>
 <context>
     <name>IncidentsPresenter</name>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="72" />
+        <location filename="../../console/presenters/incidents.py" line="78" />
         <source>Incident queue</source>
         <translation>事件队列</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="83" />
+        <location filename="../../console/presenters/incidents.py" line="89" />
         <source>New incident…</source>
         <translation>新建事件…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="94" />
+        <location filename="../../console/presenters/incidents.py" line="100" />
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="107" />
+        <location filename="../../console/presenters/incidents.py" line="113" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="149" />
+        <location filename="../../console/presenters/incidents.py" line="167" />
         <source>New {priority}: #{id} {title}</source>
         <translation>新的{priority}事件：#{id} {title}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="220" />
-        <location filename="../../console/presenters/incidents.py" line="301" />
-        <location filename="../../console/presenters/incidents.py" line="317" />
-        <location filename="../../console/presenters/incidents.py" line="348" />
+        <location filename="../../console/presenters/incidents.py" line="244" />
+        <location filename="../../console/presenters/incidents.py" line="325" />
+        <location filename="../../console/presenters/incidents.py" line="341" />
+        <location filename="../../console/presenters/incidents.py" line="372" />
         <source>Could not load the incident queue</source>
         <translation>无法加载事件队列</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="417" />
+        <location filename="../../console/presenters/incidents.py" line="442" />
         <source>Could not create the incident</source>
         <translation>无法创建事件</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="431" />
+        <location filename="../../console/presenters/incidents.py" line="456" />
         <source>incidents</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="458" />
+        <location filename="../../console/presenters/incidents.py" line="484" />
         <source>Could not export the incidents</source>
         <translation>无法导出事件</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="464" />
+        <location filename="../../console/presenters/incidents.py" line="490" />
         <source>{n} incidents exported to {path}</source>
         <translation>已导出 {n} 个事件到 {path}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="472" />
+        <location filename="../../console/presenters/incidents.py" line="498" />
         <source>Select an incident first.</source>
         <translation>请先选择一个事件。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="486" />
+        <location filename="../../console/presenters/incidents.py" line="512" />
         <source>Could not acknowledge the incident</source>
         <translation>无法确认事件</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="502" />
+        <location filename="../../console/presenters/incidents.py" line="528" />
         <source>Could not open the incident</source>
         <translation>无法打开事件</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="552" />
+        <location filename="../../console/presenters/incidents.py" line="593" />
         <source>Resolve incident</source>
         <translation>处置完毕</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="553" />
+        <location filename="../../console/presenters/incidents.py" line="594" />
         <source>Resolve #{id} ({priority}) “{title}”? The response ends here.</source>
         <translation>确认将 #{id}（{priority}）“{title}”标记为处置完毕？响应将就此结束。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="568" />
+        <location filename="../../console/presenters/incidents.py" line="609" />
         <source>Take over</source>
         <translation>接管</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="569" />
+        <location filename="../../console/presenters/incidents.py" line="610" />
         <source>Take over #{id} from {name}? The timeline records it.</source>
         <translation>从 {name} 手中接管 #{id}？时间线将记录此次接管。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="578" />
+        <location filename="../../console/presenters/incidents.py" line="619" />
         <source>Not taken over.</source>
         <translation>未接管。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="594" />
+        <location filename="../../console/presenters/incidents.py" line="636" />
         <source>Not resolved.</source>
         <translation>未标记为处置完毕。</translation>
     </message>
@@ -1043,52 +2346,57 @@ Command system of {site}</source>
         <translation>社区工作站</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="58" />
+        <location filename="../../widgets/labels.py" line="52" />
+        <source>Department</source>
+        <translation>联动单位</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="59" />
         <source>RFID reader</source>
         <translation>RFID 读卡器</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="59" />
+        <location filename="../../widgets/labels.py" line="60" />
         <source>Camera</source>
         <translation>摄像机</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="60" />
+        <location filename="../../widgets/labels.py" line="61" />
         <source>Alarm panel</source>
         <translation>报警主机</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="61" />
+        <location filename="../../widgets/labels.py" line="62" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="62" />
+        <location filename="../../widgets/labels.py" line="63" />
         <source>Panic button</source>
         <translation>一键报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="63" />
+        <location filename="../../widgets/labels.py" line="64" />
         <source>GPS gateway</source>
         <translation>GPS 网关</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="74" />
+        <location filename="../../widgets/labels.py" line="75" />
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="75" />
+        <location filename="../../widgets/labels.py" line="76" />
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="76" />
+        <location filename="../../widgets/labels.py" line="77" />
         <source>Fault</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="77" />
+        <location filename="../../widgets/labels.py" line="78" />
         <source>Never seen</source>
         <translation>未上线</translation>
     </message>
@@ -1314,62 +2622,62 @@ Command system of {site}</source>
 <context>
     <name>NewIncidentDialog</name>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="52" />
+        <location filename="../../widgets/incident_dialog.py" line="53" />
         <source>New incident</source>
         <translation>新建事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="55" />
+        <location filename="../../widgets/incident_dialog.py" line="56" />
         <source>(other)</source>
         <translation>（其他）</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="67" />
+        <location filename="../../widgets/incident_dialog.py" line="68" />
         <source>(street-wide)</source>
         <translation>（全街道）</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="80" />
+        <location filename="../../widgets/incident_dialog.py" line="81" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="81" />
+        <location filename="../../widgets/incident_dialog.py" line="82" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="82" />
+        <location filename="../../widgets/incident_dialog.py" line="83" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="83" />
+        <location filename="../../widgets/incident_dialog.py" line="84" />
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="84" />
+        <location filename="../../widgets/incident_dialog.py" line="85" />
         <source>Location</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="85" />
+        <location filename="../../widgets/incident_dialog.py" line="86" />
         <source>Caller</source>
         <translation>报警人</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="86" />
+        <location filename="../../widgets/incident_dialog.py" line="87" />
         <source>Caller's phone</source>
         <translation>报警人电话</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="87" />
+        <location filename="../../widgets/incident_dialog.py" line="88" />
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="143" />
+        <location filename="../../widgets/incident_dialog.py" line="156" />
         <source>Give the incident a title.</source>
         <translation>请填写事件标题。</translation>
     </message>
@@ -1403,6 +2711,49 @@ Command system of {site}</source>
         <location filename="../../widgets/notifications.py" line="101" />
         <source>Clear</source>
         <translation>清空</translation>
+    </message>
+</context>
+<context>
+    <name>PendingHandoverDialog</name>
+    <message>
+        <location filename="../../widgets/handover.py" line="277" />
+        <source>Shift handover</source>
+        <translation>交接班</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover.py" line="278" />
+        <source>Handover from {who} pending</source>
+        <translation>{who} 的交班待确认</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover.py" line="280" />
+        <source>Handed over at {when} on this workstation. Read the report, then acknowledge it.</source>
+        <translation>{when} 在本工作站交班。请阅读报告后确认接班。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover.py" line="282" />
+        <source>Audit chain head: {head}</source>
+        <translation>审计链头：{head}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover.py" line="284" />
+        <source>{n} handovers are waiting.</source>
+        <translation>共有 {n} 份交班待确认。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover.py" line="286" />
+        <source>&amp;Open PDF</source>
+        <translation>打开 PDF(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover.py" line="287" />
+        <source>&amp;Acknowledge</source>
+        <translation>确认接班(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover.py" line="288" />
+        <source>Later</source>
+        <translation>稍后</translation>
     </message>
 </context>
 <context>
@@ -1547,192 +2898,192 @@ Command system of {site}</source>
 <context>
     <name>ResidentCardDialog</name>
     <message>
-        <location filename="../../widgets/residents.py" line="606" />
+        <location filename="../../widgets/residents.py" line="586" />
         <source>under 18</source>
         <translation>未满 18 岁</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="610" />
+        <location filename="../../widgets/residents.py" line="590" />
         <source>Shown for incident #{id}; this look is recorded.</source>
         <translation>因事件 #{id} 显示；本次查看已记录。</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="615" />
+        <location filename="../../widgets/residents.py" line="595" />
         <source>Shown for the reason you gave; this look is recorded.</source>
         <translation>按您填写的理由显示；本次查看已记录。</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="618" />
+        <location filename="../../widgets/residents.py" line="598" />
         <source>Masked view. To see more, give an incident number or a reason below.</source>
         <translation>脱敏视图。如需查看更多，请在下方填写事件编号或理由。</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="623" />
+        <location filename="../../widgets/residents.py" line="603" />
         <source>The identity number and birth date cannot be shown: the site key is missing on this workstation, or does not fit this database. Ask the site's administrator. ({detail})</source>
         <translation>无法显示身份证号和出生日期：本工作站缺少站点密钥，或密钥与本数据库不符。请联系站点管理员。（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="637" />
+        <location filename="../../widgets/residents.py" line="617" />
         <source>Anonymised on request: only statistics remain.</source>
         <translation>已应本人请求匿名化：仅保留统计信息。</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="639" />
+        <location filename="../../widgets/residents.py" line="619" />
         <source>Under a legal hold: cannot be anonymised.</source>
         <translation>法律保全中：不能匿名化。</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="647" />
+        <location filename="../../widgets/residents.py" line="627" />
         <source>Incident</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="647" />
+        <location filename="../../widgets/residents.py" line="627" />
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="650" />
+        <location filename="../../widgets/residents.py" line="630" />
         <source>Refused: {note}</source>
         <translation>已拒绝：{note}</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="652" />
+        <location filename="../../widgets/residents.py" line="632" />
         <source>Incident #{id}</source>
         <translation>事件 #{id}</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="662" />
+        <location filename="../../widgets/residents.py" line="642" />
         <source>Who looked at this record ({n})</source>
         <translation>查看过此记录的人（{n}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="664" />
+        <location filename="../../widgets/residents.py" line="644" />
         <source>Who looked at this record: nobody beyond the masked view yet</source>
         <translation>查看过此记录的人：尚无人查看脱敏视图以外的内容</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="670" />
+        <location filename="../../widgets/residents.py" line="650" />
         <source>no reason given</source>
         <translation>未填写理由</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="671" />
+        <location filename="../../widgets/residents.py" line="651" />
         <source>no incident number</source>
         <translation>未填写事件编号</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="672" />
+        <location filename="../../widgets/residents.py" line="652" />
         <source>no such incident</source>
         <translation>无此事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="673" />
+        <location filename="../../widgets/residents.py" line="653" />
         <source>the incident is closed</source>
         <translation>该事件已关闭</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="674" />
+        <location filename="../../widgets/residents.py" line="654" />
         <source>not an incident of theirs to handle</source>
         <translation>不是其可处理的事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="702" />
+        <location filename="../../widgets/residents.py" line="682" />
         <source>Type the number of the incident you are handling.</source>
         <translation>请输入您正在处理的事件编号。</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="716" />
+        <location filename="../../widgets/residents.py" line="696" />
         <source>Resident</source>
         <translation>居民</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="718" />
+        <location filename="../../widgets/residents.py" line="698" />
         <source>Identity</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="719" />
+        <location filename="../../widgets/residents.py" line="699" />
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="720" />
+        <location filename="../../widgets/residents.py" line="700" />
         <source>Care</source>
         <translation>照护</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="721" />
+        <location filename="../../widgets/residents.py" line="701" />
         <source>Whereabouts</source>
         <translation>行踪</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="727" />
+        <location filename="../../widgets/residents.py" line="707" />
         <source>Reveal — every look is recorded with its purpose</source>
         <translation>查看 — 每次查看连同目的都会被记录</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="728" />
+        <location filename="../../widgets/residents.py" line="708" />
         <source>For incident #</source>
         <translation>事件编号</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="729" />
+        <location filename="../../widgets/residents.py" line="709" />
         <source>Other reason</source>
         <translation>其他理由</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="730" />
+        <location filename="../../widgets/residents.py" line="710" />
         <source>the incident you are handling</source>
         <translation>您正在处理的事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="732" />
+        <location filename="../../widgets/residents.py" line="712" />
         <source>why you need to see this person's details (at least 4 characters)</source>
         <translation>为何需要查看此人的信息（至少 4 个字）</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="734" />
+        <location filename="../../widgets/residents.py" line="714" />
         <source>Reveal</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="738" />
+        <location filename="../../widgets/residents.py" line="718" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="739" />
+        <location filename="../../widgets/residents.py" line="719" />
         <source>Who</source>
         <translation>查看人</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="740" />
+        <location filename="../../widgets/residents.py" line="720" />
         <source>Workstation</source>
         <translation>工作站</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="741" />
+        <location filename="../../widgets/residents.py" line="721" />
         <source>Purpose</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="742" />
+        <location filename="../../widgets/residents.py" line="722" />
         <source>Fields shown</source>
         <translation>显示的字段</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="745" />
+        <location filename="../../widgets/residents.py" line="725" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="746" />
+        <location filename="../../widgets/residents.py" line="726" />
         <source>Export this person's data…</source>
         <translation>导出此人的数据…</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="747" />
+        <location filename="../../widgets/residents.py" line="727" />
         <source>Anonymise on request…</source>
         <translation>应请求匿名化…</translation>
     </message>
@@ -1740,47 +3091,47 @@ Command system of {site}</source>
 <context>
     <name>ResidentTableModel</name>
     <message>
-        <location filename="../../widgets/residents.py" line="148" />
+        <location filename="../../widgets/residents.py" line="144" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="150" />
+        <location filename="../../widgets/residents.py" line="146" />
         <source>Under 18: shown masked</source>
         <translation>未满 18 岁：脱敏显示</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="152" />
+        <location filename="../../widgets/residents.py" line="148" />
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="153" />
+        <location filename="../../widgets/residents.py" line="149" />
         <source>Born</source>
         <translation>出生</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="154" />
+        <location filename="../../widgets/residents.py" line="150" />
         <source>Identity number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="155" />
+        <location filename="../../widgets/residents.py" line="151" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="156" />
+        <location filename="../../widgets/residents.py" line="152" />
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="157" />
+        <location filename="../../widgets/residents.py" line="153" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="158" />
+        <location filename="../../widgets/residents.py" line="154" />
         <source>Care</source>
         <translation>照护</translation>
     </message>
@@ -1788,117 +3139,117 @@ Command system of {site}</source>
 <context>
     <name>Residents</name>
     <message>
-        <location filename="../../widgets/residents.py" line="65" />
+        <location filename="../../widgets/residents.py" line="63" />
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="66" />
+        <location filename="../../widgets/residents.py" line="64" />
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="74" />
-        <location filename="../../widgets/residents.py" line="98" />
+        <location filename="../../widgets/residents.py" line="72" />
+        <location filename="../../widgets/residents.py" line="96" />
         <source>Lives alone</source>
         <translation>独居</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="75" />
-        <location filename="../../widgets/residents.py" line="99" />
+        <location filename="../../widgets/residents.py" line="73" />
+        <location filename="../../widgets/residents.py" line="97" />
         <source>Dementia</source>
         <translation>失智</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="76" />
-        <location filename="../../widgets/residents.py" line="100" />
+        <location filename="../../widgets/residents.py" line="74" />
+        <location filename="../../widgets/residents.py" line="98" />
         <source>Disability</source>
         <translation>残疾</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="77" />
-        <location filename="../../widgets/residents.py" line="101" />
+        <location filename="../../widgets/residents.py" line="75" />
+        <location filename="../../widgets/residents.py" line="99" />
         <source>Chronic illness</source>
         <translation>慢性病</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="81" />
-        <location filename="../../widgets/residents.py" line="97" />
+        <location filename="../../widgets/residents.py" line="79" />
+        <location filename="../../widgets/residents.py" line="95" />
         <source>Needs care</source>
         <translation>需照护</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="88" />
+        <location filename="../../widgets/residents.py" line="86" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="89" />
+        <location filename="../../widgets/residents.py" line="87" />
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="90" />
+        <location filename="../../widgets/residents.py" line="88" />
         <source>Born</source>
         <translation>出生</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="91" />
+        <location filename="../../widgets/residents.py" line="89" />
         <source>Identity number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="92" />
+        <location filename="../../widgets/residents.py" line="90" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="93" />
+        <location filename="../../widgets/residents.py" line="91" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="94" />
+        <location filename="../../widgets/residents.py" line="92" />
         <source>Emergency contact</source>
         <translation>紧急联系人</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="95" />
+        <location filename="../../widgets/residents.py" line="93" />
         <source>Contact's phone</source>
         <translation>联系人电话</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="96" />
+        <location filename="../../widgets/residents.py" line="94" />
         <source>Relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="102" />
+        <location filename="../../widgets/residents.py" line="100" />
         <source>Whereabouts</source>
         <translation>行踪</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="109" />
+        <location filename="../../widgets/residents.py" line="107" />
         <source>(not shown to you)</source>
         <translation>（对您不显示）</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="112" />
+        <location filename="../../widgets/residents.py" line="110" />
         <source>no positions recorded</source>
         <translation>无位置记录</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="113" />
+        <location filename="../../widgets/residents.py" line="111" />
         <source>(masked)</source>
         <translation>（已脱敏）</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="116" />
+        <location filename="../../widgets/residents.py" line="114" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="118" />
+        <location filename="../../widgets/residents.py" line="116" />
         <source>No</source>
         <translation>否</translation>
     </message>
@@ -2090,63 +3441,63 @@ Command system of {site}</source>
 <context>
     <name>ResidentsWidget</name>
     <message>
-        <location filename="../../widgets/residents.py" line="249" />
-        <location filename="../../widgets/residents.py" line="358" />
+        <location filename="../../widgets/residents.py" line="229" />
+        <location filename="../../widgets/residents.py" line="338" />
         <source>All communities</source>
         <translation>全部社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="312" />
+        <location filename="../../widgets/residents.py" line="292" />
         <source>Lives alone</source>
         <translation>独居</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="312" />
+        <location filename="../../widgets/residents.py" line="292" />
         <source>Dementia</source>
         <translation>失智</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="323" />
+        <location filename="../../widgets/residents.py" line="303" />
         <source>{shown} of {total} — scroll for more</source>
         <translation>{shown} / {total} — 向下滚动加载更多</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="328" />
+        <location filename="../../widgets/residents.py" line="308" />
         <source>{total} residents</source>
         <translation>{total} 位居民</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="331" />
+        <location filename="../../widgets/residents.py" line="311" />
         <source>Residents</source>
         <translation>居民</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="331" />
+        <location filename="../../widgets/residents.py" line="311" />
         <source>Sign in to see the residents.</source>
         <translation>登录后查看居民。</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="336" />
+        <location filename="../../widgets/residents.py" line="316" />
         <source>No resident matches “{query}”</source>
         <translation>没有与“{query}”匹配的居民</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="338" />
+        <location filename="../../widgets/residents.py" line="318" />
         <source>Search by part of a name, a whole identity number (18 characters) or a phone number. Identity numbers are compared exactly, never by part.</source>
         <translation>可按姓名的一部分、完整身份证号（18 位）或电话号码搜索。身份证号只精确比对，不按部分匹配。</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="345" />
+        <location filename="../../widgets/residents.py" line="325" />
         <source>No residents in your communities</source>
         <translation>您的社区中没有居民</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="347" />
+        <location filename="../../widgets/residents.py" line="327" />
         <source>Residents come from the community registers. A community workstation sees its own community only.</source>
         <translation>居民信息来自社区登记。社区工作站只能看到本社区。</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="355" />
+        <location filename="../../widgets/residents.py" line="335" />
         <source>Search: name, identity number or phone (Ctrl+Shift+F) — Enter opens the card</source>
         <translation>搜索：姓名、身份证号或电话（Ctrl+Shift+F）— 回车打开信息卡</translation>
     </message>
@@ -2203,6 +3554,39 @@ Command system of {site}</source>
         <location filename="../../console/session.py" line="276" />
         <source>Quit the console? Devices hosted on this workstation stop reporting.</source>
         <translation>确定退出总控台？本工作站接入的设备将停止上报。</translation>
+    </message>
+</context>
+<context>
+    <name>SlaPresenter</name>
+    <message>
+        <location filename="../../console/presenters/sla.py" line="76" />
+        <source>SLA check failed</source>
+        <translation>时限检查失败</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/sla.py" line="88" />
+        <source>Could not load SLA breaches</source>
+        <translation>无法读取超时记录</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/sla.py" line="95" />
+        <source>SLA breach: {priority} #{id} {title}: {target}</source>
+        <translation>超时：{priority} #{id} {title}：{target}</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/sla.py" line="107" />
+        <source>not acknowledged in time</source>
+        <translation>未按时确认</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/sla.py" line="109" />
+        <source>not dispatched in time</source>
+        <translation>未按时派遣</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/sla.py" line="111" />
+        <source>not resolved in time</source>
+        <translation>未按时处置</translation>
     </message>
 </context>
 <context>
@@ -2288,22 +3672,22 @@ Command system of {site}</source>
         <translation>升级已回滚，数据库未被改动。</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="167" />
+        <location filename="../../console/gui.py" line="168" />
         <source>The site file has an error</source>
         <translation>站点配置文件有误</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="168" />
+        <location filename="../../console/gui.py" line="169" />
         <source>Correct the site file and start again.</source>
         <translation>请修改站点配置文件后重新启动。</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="189" />
+        <location filename="../../console/gui.py" line="190" />
         <source>The console is not set up yet</source>
         <translation>总控台尚未初始化</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="190" />
+        <location filename="../../console/gui.py" line="191" />
         <source>This database holds no site and no users yet. Run `console demo` (or `make run`) to create the demo site, or `console user add` for real accounts.</source>
         <translation>此数据库中还没有站点和用户。请运行 `console demo`（或 `make run`）创建演示站点，或用 `console user add` 添加正式账号。</translation>
     </message>

@@ -4,19 +4,24 @@ from __future__ import annotations
 
 import contextlib
 import glob
+import hashlib
 import os
+import secrets
 import shutil
 import signal
 import socket
 import subprocess
 import tempfile
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import psycopg
+from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
+from core.permissions import Principal
 from data.db import Database
 from data.pgroles import WORKSTATION_ROLE, SetupPlan, apply_setup, plan_setup
 
@@ -221,3 +226,23 @@ def as_owner(db: Database) -> Iterator[Database]:
         yield owner
     finally:
         owner.dispose()
+
+
+def with_server_session(db: Database, who: Principal, at: datetime) -> Principal:
+    """`who` with a server session, as a real sign-in on PostgreSQL would give it.
+
+    For tests whose principals are made without a password; on SQLite there is no session.
+    """
+    if db.dialect != "postgresql":
+        return who
+    token = secrets.token_hex(32)
+    digest = hashlib.sha256(token.encode()).hexdigest()
+    with as_owner(db) as owner, owner.session() as s:
+        s.execute(
+            text(
+                "INSERT INTO console_session (token_hash, user_id, workstation, created_at, "
+                "expires_at) VALUES (:h, :u, 'TEST', :at, :until)"
+            ),
+            {"h": digest, "u": who.user_id, "at": at, "until": at + timedelta(days=3650)},
+        )
+    return replace(who, session_token=token)

@@ -42,6 +42,8 @@ def make_console(qapp: QApplication, seeded: SeededSite, tmp_path: Path) -> Iter
         idle_lock_minutes=0,
         poll_interval=0.2,
         keys_dir=seeded.keys,
+        # No audio device here: the alert tests give the console a recording player instead.
+        alert_sound=False,
     )
 
     def make(*, real_dialogs: bool = False, **changes: object) -> ConsoleApp:

@@ -48,6 +48,19 @@ def _click(qtbot: QtBot, app: ConsoleApp, target: S, note: str = "") -> None:
     assert button.isVisible()
     assert button.isEnabled()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    if target is S.DISPATCHED:
+        # Dispatch opens the picker; Enter notifies the first department listed, and the
+        # timeline gains that notification and the step.
+        assignments = app.presenter("assignments")
+
+        def picker_shown() -> bool:
+            picker = assignments.picker  # type: ignore[attr-defined]
+            return picker is not None and bool(picker.isVisible())
+
+        qtbot.waitUntil(picker_shown)
+        qtbot.keyClick(assignments.picker.filter, Qt.Key.Key_Return)  # type: ignore[attr-defined]
+        qtbot.waitUntil(lambda: dlg.timeline.topLevelItemCount() == before + 2)
+        return
     qtbot.waitUntil(lambda: dlg.timeline.topLevelItemCount() == before + 1)
 
 
@@ -87,7 +100,7 @@ def test_the_whole_lifecycle_from_the_detail_view(
     dlg = _detail(app)
     qtbot.waitUntil(lambda: dlg.state.text() == "已处置")
     assert dlg.claimed.text() == "李静"
-    assert dlg.timeline.topLevelItem(4).text(3) == "步骤 resolved"
+    assert dlg.timeline.topLevelItem(5).text(3) == "步骤 resolved"
     # Resolving a P2 was asked once more (the fake dialogs answer yes).
     assert len(fake_dialogs(app).questions) == 1
     # Resolved items leave the open queue; another user, a supervisor, reviews and closes them.
@@ -107,11 +120,11 @@ def test_the_whole_lifecycle_from_the_detail_view(
     # Reopening needs a reason: without one nothing is sent.
     qtbot.mouseClick(dlg.reopen, Qt.MouseButton.LeftButton)
     assert dlg.error.text() == "请在备注中填写重新打开的原因。"
-    assert dlg.timeline.topLevelItemCount() == 6
+    assert dlg.timeline.topLevelItemCount() == 7
     dlg.note.setText("车主称车辆仍未找回")
     qtbot.mouseClick(dlg.reopen, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dlg.state.text() == "已确认")
-    assert dlg.timeline.topLevelItemCount() == 7
+    assert dlg.timeline.topLevelItemCount() == 8
     queue.set_view(QueueView.OPEN)
     qtbot.waitUntil(lambda: queue.model.rowCount() == 1)
 
@@ -129,7 +142,10 @@ def test_a_refused_change_is_explained_in_the_dialog(
     ws02.incidents.transition(seeded.principal("supervisor"), iid, S.ACKNOWLEDGED)
     dlg.buttons[S.ACKNOWLEDGED].click()
     qtbot.waitUntil(lambda: dlg.error.text() != "")
-    assert dlg.error.text() == "事件当前状态不允许此操作"
+    # The window sent the version it showed: the refusal names the other desk's change.
+    conflict = incidents_of(console).editing.conflict_dialog
+    assert conflict is not None
+    assert "WS02" in conflict.theirs.topLevelItem(0).text(1)
     qtbot.waitUntil(lambda: dlg.state.text() == "已确认")  # the change feed refreshed it
 
 

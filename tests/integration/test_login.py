@@ -97,7 +97,7 @@ def test_right_password_opens_the_console(
 def test_station_account_sees_only_its_community(
     qtbot: QtBot, console: ConsoleApp, seeded: SeededSite
 ) -> None:
-    station = next(u for u in seeded.passwords if u not in {"admin", "supervisor", "operator"})
+    station = "ws01"  # the demo site's station account (C01)
     submit_login(qtbot, console, station, seeded.passwords[station])
     model = devices_of(console).pane.model
     qtbot.waitUntil(lambda: model.rowCount() > 0)

@@ -22,7 +22,16 @@ from tests.helpers.consoles import (
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support raise")
 
 # In the View menu's order, which is also the order of their shortcuts Ctrl+1 … Ctrl+7.
-PANES = ("video", "map", "calls", "incidents", "devices", "notifications", "residents")
+PANES = (
+    "video",
+    "map",
+    "calls",
+    "incidents",
+    "devices",
+    "notifications",
+    "residents",
+    "assignments",
+)
 DIGIT_KEYS = [
     Qt.Key.Key_1,
     Qt.Key.Key_2,
@@ -31,6 +40,7 @@ DIGIT_KEYS = [
     Qt.Key.Key_5,
     Qt.Key.Key_6,
     Qt.Key.Key_7,
+    Qt.Key.Key_8,
 ]
 
 
@@ -84,6 +94,7 @@ def _assert_default_places(w: MainWindow) -> None:
         "devices": bottom,
         "notifications": bottom,
         "residents": bottom,
+        "assignments": bottom,
     }
     QApplication.processEvents()  # the dock layout settles its geometry on the next pass
     # The queue in the top left, the largest area; the video wall and map tabbed right of it.
@@ -96,7 +107,7 @@ def _assert_default_places(w: MainWindow) -> None:
     assert docks["calls"].x() < docks["devices"].x()
     assert docks["calls"].y() > docks["incidents"].y()
     assert w.tabifiedDockWidgets(docks["calls"]) == [docks["residents"]]
-    assert w.tabifiedDockWidgets(docks["devices"]) == [docks["notifications"]]
+    assert w.tabifiedDockWidgets(docks["devices"]) == [docks["notifications"], docks["assignments"]]
     # The front pane of each tab group is the one shown.
     front = {name for name in PANES if _in_front(w, name)}
     assert front == {"incidents", "video", "calls", "devices"}

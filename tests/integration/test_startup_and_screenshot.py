@@ -98,7 +98,12 @@ def test_site_file_typo_is_explained(criticals: list[tuple[str, str]], tmp_path:
     assert "站点配置文件有误" in title
     assert "househols" in text
     assert "did you mean 'households'" in text
-    assert f"{site}:22" in text, "file and line of the typo"
+    typo_line = next(
+        n
+        for n, line in enumerate(site.read_text(encoding="utf-8").splitlines(), 1)
+        if "househols" in line
+    )
+    assert f"{site}:{typo_line}" in text, "file and line of the typo"
     assert not db.exists(), "a broken site file is reported before the database is opened"
 
 

@@ -17,7 +17,7 @@ def test_demo_prints_passwords_once_and_is_idempotent(tmp_path: Path) -> None:
     first = run_cli(tmp_path, "--db", url, "demo", "--population", "200")
     assert first.returncode == 0, first.stderr
     pw = _passwords(first.stdout)
-    assert set(pw) == {"admin", "supervisor", "operator", "ws01"}
+    assert set(pw) == {"admin", "supervisor", "operator", "ws01", "police", "volunteer"}
     assert "20 communities, 120 devices, 200 residents (200 added)" in first.stdout
 
     again = run_cli(tmp_path, "--db", url, "demo", "--population", "200")
@@ -37,7 +37,14 @@ def test_demo_if_needed_seeds_an_empty_database(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'c.db'}"
     first = run_cli(tmp_path, "--db", url, "demo", "--if-needed", "--population", "50")
     assert first.returncode == 0, first.stderr
-    assert set(_passwords(first.stdout)) == {"admin", "supervisor", "operator", "ws01"}
+    assert set(_passwords(first.stdout)) == {
+        "admin",
+        "supervisor",
+        "operator",
+        "ws01",
+        "police",
+        "volunteer",
+    }
 
 
 def test_user_add_passwd_and_unlock(tmp_path: Path) -> None:

@@ -15,8 +15,8 @@ from core.population import generate_population
 from core.site import load_site
 from data.migrate import alembic_config, open_database
 from data.models import Resident
-from data.seeding import seed_structure
 from tests.helpers.cli import run_cli
+from tests.helpers.oldschema import seed_communities
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO_SITE = ROOT / "resources" / "demo" / "site.toml"
@@ -90,7 +90,7 @@ def test_a_plaintext_database_is_refused_until_encrypt_existing(tmp_path: Path) 
             command.upgrade(cfg, "0004")
             conn.commit()
         with db.session() as s:
-            seed_structure(s, site)
+            seed_communities(s, site)
         with db.engine.begin() as conn:
             cid = conn.execute(text("SELECT id FROM community WHERE code = 'C01'")).scalar()
             for p in people:

@@ -71,7 +71,8 @@ def test_site_check_prints_every_problem(tmp_path: Path) -> None:
     assert proc.returncode == 4
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 4, proc.stderr
-    assert lines[0].startswith(f"console: error: {site}:22: community[0].househols: ")
+    typo = next(n for n, line in enumerate(text.splitlines(), 1) if "househols" in line)
+    assert lines[0].startswith(f"console: error: {site}:{typo}: community[0].househols: ")
     assert "did you mean 'households'?" in lines[0]
     assert "reader[0].zone: unknown zone 'Z0199'" in lines[1]
     assert "reader[0].protocol: unknown protocol 'simm' (did you mean 'sim'?)" in lines[2]
@@ -94,19 +95,19 @@ def test_passwords_never_shown_are_offered_anew(tmp_path: Path) -> None:
     assert rerun.returncode == 0, rerun.stderr
     assert _passwords(rerun.stdout) == {}
     assert (
-        "The passwords of the demo accounts admin, supervisor, operator, ws01 were never shown"
-        in rerun.stdout
+        "The passwords of the demo accounts admin, supervisor, operator, police, volunteer, "
+        "ws01 were never shown" in rerun.stdout
     )
     assert "`console demo --new-passwords` sets and prints fresh ones." in rerun.stdout
     assert "exist already" not in rerun.stdout
     quick = run_cli(tmp_path, "demo", "--if-needed", "--db", url)
     assert quick.returncode == 0, quick.stderr
-    assert "admin, operator, supervisor, ws01 were never shown" in quick.stdout
+    assert "admin, operator, police, supervisor, volunteer, ws01 were never shown" in quick.stdout
 
     fresh = run_cli(tmp_path, "demo", "--new-passwords", "--db", url, "--population", "0")
     assert fresh.returncode == 0, fresh.stderr
     pw = _passwords(fresh.stdout)
-    assert set(pw) == {"admin", "supervisor", "operator", "ws01"}
+    assert set(pw) == {"admin", "supervisor", "operator", "police", "volunteer", "ws01"}
     assert "New passwords of the demo accounts" in fresh.stdout
     db = open_database(url)
     try:

@@ -44,15 +44,16 @@ class Desk:
 def desks(db: Database, demo_site: SiteSpec) -> Iterator[dict[str, Services]]:
     """The control centre (CC) and a second workstation (WS02), each with its own engine."""
     cc = services_at(db, "CC")
-    with as_owner(db) as owner:  # seeding is the owner's; the desks run as the console
+    # Seeding and accounts are the owner's; the desks run as the console.
+    with as_owner(db) as owner:
         seed_site(owner, demo_site, services_at(owner, "CC"), population=0)
-    cc.accounts.create_user(
-        None,
-        username="supervisor2",
-        display_name="赵敏",
-        role=RoleName.SUPERVISOR,
-        password="Correct-horse-9",
-    )
+        services_at(owner, "CC").accounts.create_user(
+            None,
+            username="supervisor2",
+            display_name="赵敏",
+            role=RoleName.SUPERVISOR,
+            password="Correct-horse-9",
+        )
     other = open_database(db.url)  # a second workstation has a connection pool of its own
     try:
         yield {"CC": cc, "WS02": services_at(other, "WS02")}

@@ -60,6 +60,10 @@ EXPECTED: dict[tuple[RoleName, Purpose], tuple[Level, ...]] = {
     (RoleName.STATION, Purpose.INCIDENT): (S, S, S, S, S, S),
     (RoleName.STATION, Purpose.REASON): (S, S, S, S, S, S),
     (RoleName.STATION, Purpose.EXPORT): (S, H, M, S, H, H),
+    (RoleName.DEPARTMENT, Purpose.BROWSE): (M, M, M, M, H, M),
+    (RoleName.DEPARTMENT, Purpose.INCIDENT): (S, M, S, S, H, M),
+    (RoleName.DEPARTMENT, Purpose.REASON): (M, M, M, M, H, M),
+    (RoleName.DEPARTMENT, Purpose.EXPORT): (H, H, H, H, H, H),
 }
 CLASSES = (
     DataClass.BASIC,

@@ -629,3 +629,18 @@ def test_a_huge_site_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
         f.truncate(SITE_FILE_MAX_BYTES + 1)  # sparse: the size alone must decide
     with pytest.raises(SiteError, match="too large"):
         load_site(big)
+
+
+# --- units (dispatch) ------------------------------------------------------------------------
+def test_demo_units_belong_to_known_departments(demo: SiteSpec) -> None:
+    codes = {d.code: d.kind for d in demo.departments}
+    assert demo.units
+    assert all(u.department in codes and u.phone for u in demo.units)
+    assert any(codes[u.department] == "volunteers" for u in demo.units)
+
+
+def test_a_unit_of_an_unknown_department_is_reported() -> None:
+    text = BASE + '\n[[unit]]\ncode = "U1"\ndepartment = "D99"\nname = "x"\n'
+    with pytest.raises(SiteError) as info:
+        parse_site(text, Path("site.toml"))
+    assert any(p.field == "unit[0].department" for p in info.value.problems)

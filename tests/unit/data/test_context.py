@@ -234,7 +234,7 @@ def test_account_changes_note_user_account_rows(env: World) -> None:
     accounts.unlock_account(admin, "ws02")
     accounts.set_password(admin, "ws02", "Another-pass-2")
     accounts.reset_password(admin, "ws02")
-    accounts.set_password("cli", "operator", "Another-pass-3")
+    accounts.set_password(env.who("operator"), "operator", "Another-pass-3")
     got = mark.since(env.db)
     op_id = env.who("operator").user_id
     assert [c[:3] for c in got.changes] == [
@@ -249,7 +249,7 @@ def test_account_changes_note_user_account_rows(env: World) -> None:
         ("admin", A.ACCOUNT_UNLOCKED.value, "ws02"),
         ("admin", A.PASSWORD_CHANGED.value, "ws02"),
         ("admin", A.PASSWORD_CHANGED.value, "ws02"),
-        ("cli", A.PASSWORD_CHANGED.value, "operator"),
+        ("operator", A.PASSWORD_CHANGED.value, "operator"),
     ]
     assert got.stamps == {env.clock.now}
     assert {c[3] for c in got.changes} == {"CC"}

@@ -18,8 +18,8 @@ from data.db import Database, DatabaseError, DbErrorKind
 from data.fieldcrypt import ensure_field_keys
 from data.migrate import alembic_config, open_database
 from data.residentkeys import encrypt_existing
-from data.seeding import seed_structure
 from data.services import Services
+from tests.helpers.oldschema import seed_communities
 from tests.unit.data.support import cheap_hasher
 
 PEOPLE = 40
@@ -41,7 +41,7 @@ def plaintext_street(db: Database, site: SiteSpec) -> list[tuple[str, date, str]
     """The demo site's structure and some residents the way 0001-0004 stored them."""
     people = list(generate_population(site, PEOPLE, today=date(2026, 11, 25)))
     with db.session() as s:
-        seed_structure(s, site)
+        seed_communities(s, site)
     with db.engine.begin() as conn:
         ids = dict(conn.execute(text("SELECT code, id FROM community")).all())
         conn.execute(

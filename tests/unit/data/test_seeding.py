@@ -43,6 +43,8 @@ DEMO_USERS = {
     "admin": RoleName.ADMIN,
     "supervisor": RoleName.SUPERVISOR,
     "operator": RoleName.OPERATOR,
+    "police": RoleName.DEPARTMENT,
+    "volunteer": RoleName.DEPARTMENT,
     "ws01": RoleName.STATION,
 }
 
@@ -85,10 +87,10 @@ def test_seed_creates_the_demo_site(db: Database, demo_site: SiteSpec, keys: Pat
     assert n["community"] == 20
     assert n["department"] == 7
     assert n["workstation"] == len(demo_site.workstations)
-    assert n["role"] == 4
+    assert n["role"] == 5
     assert n["device"] == 120
     assert n["resident"] == 1000
-    assert n["user_account"] == 4
+    assert n["user_account"] == 6
 
     with db.session() as s:
         kinds = Counter(s.scalars(select(Device.kind)))
@@ -107,13 +109,15 @@ def test_seed_creates_the_demo_site(db: Database, demo_site: SiteSpec, keys: Pat
     assert meta.pop("population_date") in days
     # Which field keys the encrypted values are under (a fingerprint, not a key).
     assert meta.pop("field_keys_fingerprint") == load_field_keys(keys).fingerprint
+    assert meta.pop("duplicate_minutes") == str(demo_site.duplicate_minutes)
+    assert meta.pop("four_eyes") == ("true" if demo_site.four_eyes else "false")
     assert meta == {
         "site_name": demo_site.name,
         "timezone": demo_site.timezone,
         "site_file": "site.toml",
         "population_seed": "20261125",
         # Cleared by `console demo` once it has printed them.
-        "demo_passwords_pending": "admin,operator,supervisor,ws01",
+        "demo_passwords_pending": "admin,operator,police,supervisor,volunteer,ws01",
     }
     # Every community gets residents, in proportion to its population.
     assert len(per_community) == 20
@@ -142,7 +146,7 @@ def test_seeding_again_changes_nothing(db: Database, demo_site: SiteSpec, keys: 
     assert again.residents_total == 1000
     assert (again.communities, again.devices) == (20, 120)
     assert not again.first_run
-    assert [a.password for a in again.accounts] == [None] * 4
+    assert [a.password for a in again.accounts] == [None] * 6
     assert [a.username for a in again.accounts] == [a.username for a in first.accounts]
     assert counts(db) == before
     with db.session() as s:
@@ -151,7 +155,7 @@ def test_seeding_again_changes_nothing(db: Database, demo_site: SiteSpec, keys: 
         actions = Counter(r.action for r in iter_audit(s))
     assert report.ok
     assert actions[AuditAction.SITE_SEEDED.value] == 2
-    assert actions[AuditAction.USER_CREATED.value] == 4
+    assert actions[AuditAction.USER_CREATED.value] == 6
 
 
 def test_seeding_again_on_a_later_day_adds_no_residents(
@@ -251,7 +255,14 @@ def test_demo_display_names_are_person_names(db: Database, demo_site: SiteSpec, 
     seed_site(db, demo_site, auth_for(db, keys), population=0)
     with db.session() as s:
         names = dict(s.execute(select(User.username, User.display_name)).all())
-    assert names == {"admin": "陈志远", "supervisor": "王建国", "operator": "李静", "ws01": "刘芳"}
+    assert names == {
+        "admin": "陈志远",
+        "supervisor": "王建国",
+        "operator": "李静",
+        "police": "赵刚",
+        "volunteer": "孙丽",
+        "ws01": "刘芳",
+    }
     role_words = {*ROLE_DESCRIPTIONS.values(), "值班", "管理员", "工作站", "社区"}
     for name in names.values():
         assert " " not in name
@@ -266,16 +277,23 @@ def test_passwords_never_shown_are_remembered(
     auth = auth_for(db, keys)
     first = seed_site(db, demo_site, auth, population=0)
     assert first.unshown == ()
-    assert unshown_demo_passwords(db) == ("admin", "operator", "supervisor", "ws01")
+    assert unshown_demo_passwords(db) == (
+        "admin",
+        "operator",
+        "police",
+        "supervisor",
+        "volunteer",
+        "ws01",
+    )
 
     # The process died before printing: the next run knows.
     again = seed_site(db, demo_site, auth, population=0)
-    assert again.unshown == ("admin", "supervisor", "operator", "ws01")
+    assert again.unshown == ("admin", "supervisor", "operator", "police", "volunteer", "ws01")
     assert not again.first_run
 
     demo_passwords_shown(db, ["admin", "supervisor"])
-    assert unshown_demo_passwords(db) == ("operator", "ws01")
-    demo_passwords_shown(db, ["operator", "ws01"])
+    assert unshown_demo_passwords(db) == ("operator", "police", "volunteer", "ws01")
+    demo_passwords_shown(db, ["operator", "police", "volunteer", "ws01"])
     assert unshown_demo_passwords(db) == ()
     assert seed_site(db, demo_site, auth, population=0).unshown == ()
     with db.session() as s:
@@ -287,7 +305,7 @@ def test_an_account_created_by_a_rerun_is_not_unshown(
 ) -> None:
     auth = auth_for(db, keys)
     seed_site(db, demo_site, auth, population=0)
-    demo_passwords_shown(db, ["admin", "supervisor", "operator", "ws01"])
+    demo_passwords_shown(db, ["admin", "supervisor", "operator", "police", "volunteer", "ws01"])
     with db.session() as s:
         s.delete(s.scalars(select(User).where(User.username == "ws01")).one())
     report = seed_site(db, demo_site, auth, population=0)
@@ -302,7 +320,8 @@ def test_new_demo_passwords_are_set_and_audited(
     auth = auth_for(db, keys)
     old = {a.username: a.password for a in seed_site(db, demo_site, auth, population=0).accounts}
     fresh = new_demo_passwords(db, demo_site, auth)
-    assert [a.username for a in fresh] == ["admin", "supervisor", "operator", "ws01"]
+    order = ["admin", "supervisor", "operator", "police", "volunteer", "ws01"]
+    assert [a.username for a in fresh] == order
     for account in fresh:
         assert account.password
         assert account.password != old[account.username]
@@ -310,4 +329,4 @@ def test_new_demo_passwords_are_set_and_audited(
     with db.session() as s:
         assert verify_audit(s).ok
         changed = [(r.actor, r.target) for r in iter_audit(s) if r.action == "password_changed"]
-    assert changed == [("system", u) for u in ("admin", "supervisor", "operator", "ws01")]
+    assert changed == [("system", u) for u in order]

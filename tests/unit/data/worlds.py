@@ -21,7 +21,7 @@ from data.db import Database
 from data.models import ChangeLog, Community, IncidentEvent
 from data.seeding import seed_site
 from data.services import Services
-from tests.helpers.postgres import as_owner
+from tests.helpers.postgres import as_owner, with_server_session
 from tests.unit.data.support import FakeClock, cheap_hasher
 
 PW = "Correct-horse-9"
@@ -41,8 +41,12 @@ class World:
     principals: dict[str, Principal]
 
     def who(self, username: str) -> Principal:
-        """The principal of an account made with the world."""
-        return self.principals[username]
+        """The principal of an account made with the world, signed in on the server."""
+        who = self.principals[username]
+        if not who.session_token:
+            who = with_server_session(self.db, who, self.clock())
+            self.principals[username] = who
+        return who
 
     def audit(self) -> list[AuditRow]:
         """(actor, action, target, detail) of every audit row, oldest first."""
@@ -92,25 +96,28 @@ def services_on(
 def small_world(db: Database, clock: FakeClock | None = None) -> World:
     """Communities C01 and C02; admin, operator and ws01 (a station limited to C01)."""
     clock = clock or FakeClock()
-    with as_owner(db) as owner, owner.session() as s:  # communities are the owner's to add
-        for code, name in (("C01", "一号社区"), ("C02", "二号社区")):
-            s.add(Community(code=code, name=name))
+    # Communities and the first accounts are the owner's to add (on PostgreSQL the console's
+    # role changes accounts only through an administrator's server session).
+    with as_owner(db) as owner:
+        with owner.session() as s:
+            for code, name in (("C01", "一号社区"), ("C02", "二号社区")):
+                s.add(Community(code=code, name=name))
+        accounts = services_on(owner, clock).accounts
+        accounts.create_user(
+            None, username="admin", display_name="管理员", role=RoleName.ADMIN, password=PW
+        )
+        accounts.create_user(
+            None, username="operator", display_name="值班员", role=RoleName.OPERATOR, password=PW
+        )
+        accounts.create_user(
+            None,
+            username="ws01",
+            display_name="一号工作站",
+            role=RoleName.STATION,
+            password=PW,
+            communities=["C01"],
+        )
     svc = services_on(db, clock)
-    accounts = svc.accounts
-    accounts.create_user(
-        None, username="admin", display_name="管理员", role=RoleName.ADMIN, password=PW
-    )
-    accounts.create_user(
-        None, username="operator", display_name="值班员", role=RoleName.OPERATOR, password=PW
-    )
-    accounts.create_user(
-        None,
-        username="ws01",
-        display_name="一号工作站",
-        role=RoleName.STATION,
-        password=PW,
-        communities=["C01"],
-    )
     names = ("admin", "operator", "ws01")
     return World(db, svc.ctx, svc, clock, {u: svc.signin.principal(u) for u in names})
 

@@ -94,7 +94,9 @@ def test_step_buttons_never_move(dlg: IncidentDetailDialog, qtbot: QtBot) -> Non
 
 def test_each_step_has_its_shortcut_shown(dlg: IncidentDetailDialog) -> None:
     keys = {sc.key().toString() for sc in dlg.findChildren(QShortcut)}
-    assert keys == {f"Ctrl+Shift+{chr(key)}" for key in SHORTCUTS.values()} | {"Ctrl+Shift+T"}
+    steps = {f"Ctrl+Shift+{chr(key)}" for key in SHORTCUTS.values()}
+    # take over, edit, hold, merge a duplicate, add an attachment
+    assert keys == steps | {"Ctrl+Shift+T", "F2", "Ctrl+Shift+H", "Ctrl+Shift+M", "Ctrl+Shift+I"}
     assert "Ctrl+Shift+T" in dlg.take_over.toolTip()
     for target, key in SHORTCUTS.items():
         assert f"Ctrl+Shift+{chr(key)}" in _button(dlg, target).toolTip()

@@ -196,7 +196,7 @@ EMPTY_TITLES = {
 
 def test_views_are_tabs_and_open_is_the_default(queue: IncidentQueueWidget) -> None:
     tabs = [queue.views.tabText(i) for i in range(queue.views.count())]
-    assert tabs == ["Open", "Mine", "Unassigned", "Awaiting review"]
+    assert tabs == ["Open", "Mine", "Unassigned", "Awaiting review", "History"]
     assert queue.view is QueueView.OPEN
     assert queue.views.isVisible()
 
@@ -293,6 +293,13 @@ def test_a_new_p1_older_than_two_minutes_is_breached() -> None:
         (
             Priority.P1,
             IncidentState.ACKNOWLEDGED,
+            timedelta(minutes=3),
+            SlaLevel.OK,
+            "Dispatch within 10 min: 7 min left",
+        ),
+        (
+            Priority.P1,
+            IncidentState.DISPATCHED,
             timedelta(minutes=3),
             SlaLevel.OK,
             "Resolve within 1 h 00 min: 57 min left",

@@ -11,7 +11,8 @@ from core.permissions import Permission, PermissionDenied
 from core.site import SiteSpec
 from data.db import Database
 from data.services.signin import SignInService
-from tests.unit.data.worlds import PW, World, demo_world, small_world
+from tests.helpers.postgres import as_owner
+from tests.unit.data.worlds import PW, World, demo_world, services_on, small_world
 
 A = AuditAction
 
@@ -134,7 +135,9 @@ def test_admin_unlocks_an_account(env: World) -> None:
 
 def test_a_local_tool_unlocks_in_its_own_name(env: World) -> None:
     lock_out(env, "operator")
-    env.svc.accounts.unlock_account("cli", "operator")
+    # A local tool on the shared database is its owner; the console's role is refused below.
+    with as_owner(env.db) as owner:
+        services_on(owner, env.clock).accounts.unlock_account("cli", "operator")
     assert env.audit()[-1] == ("cli", A.ACCOUNT_UNLOCKED.value, "operator", "")
     assert env.svc.signin.login("operator", PW).username == "operator"
 
@@ -197,7 +200,7 @@ def demo(db: Database, demo_site: SiteSpec) -> World:
 
 def test_list_users_shows_roles_scopes_and_is_admin_only(demo: World) -> None:
     rows = {r.username: r for r in demo.svc.accounts.list_users(demo.who("admin"))}
-    assert set(rows) == {"admin", "supervisor", "operator", "ws01"}
+    assert set(rows) == {"admin", "supervisor", "operator", "police", "volunteer", "ws01"}
     assert rows["ws01"].role is RoleName.STATION
     assert rows["ws01"].communities == ("C01",)
     assert rows["operator"].communities == ()

@@ -17,7 +17,7 @@ from core.permissions import PermissionDenied
 from core.site import SiteSpec
 from data.migrate import alembic_config
 from data.models import Community, Consent, Resident
-from data.seeding import seed_structure
+from tests.helpers.oldschema import seed_communities
 from tests.unit.data.services import test_residents
 from tests.unit.data.services.test_residents import Street
 from tests.unit.data.test_resident_migration import at_revision
@@ -162,7 +162,7 @@ def test_migration_0007_moves_the_old_consents_to_tracking(
     """The old resident.consent_* columns become tracking consents with the method kept."""
     old = at_revision(db_url, "0006")
     with old.session() as s:
-        seed_structure(s, demo_site)
+        seed_communities(s, demo_site)
     rows = [
         ("书面", date(2025, 3, 1), True),
         ("电话", date(2025, 4, 2), True),
@@ -213,7 +213,7 @@ def test_migration_0007_goes_down_with_the_tracking_consent_in_force(
     anonymised resident (whose number index the old schema needs)."""
     db = at_revision(db_url, "0007")
     with db.session() as s:
-        seed_structure(s, demo_site)
+        seed_communities(s, demo_site)
     with db.engine.begin() as conn:
         cid = conn.execute(text("SELECT min(id) FROM community")).scalar()
         for i in range(2):

@@ -7,6 +7,7 @@ from datetime import timedelta
 import argon2
 import pytest
 from sqlalchemy import select, update
+from sqlalchemy.orm import undefer
 
 from core.audit import AuditAction
 from core.auth import LoginError
@@ -29,8 +30,10 @@ def env(db: Database) -> World:
 
 
 def user_row(db: Database, username: str) -> User:
-    with db.session() as s:
-        return s.scalars(select(User).where(User.username == username)).one()
+    # As the owner: on PostgreSQL the console's role may not read password hashes.
+    with as_owner(db) as owner, owner.session() as s:
+        query = select(User).options(undefer(User.password_hash))
+        return s.scalars(query.where(User.username == username)).one()
 
 
 def login_fails(signin: SignInService, username: str, password: str) -> LoginError:

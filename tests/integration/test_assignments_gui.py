@@ -1,0 +1,147 @@
+"""Dispatch from the incident window, the department desk, and answers seen live."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from console.app import ConsoleApp
+from console.presenters.assignments import AssignmentsPresenter
+from core.assignments import AssignmentState, Pick
+from core.incidents import IncidentState
+from core.model import Priority
+from data.models import Assignment, Department
+from tests.helpers.consoles import MakeConsole, SeededSite, incidents_of, services_at, sign_in
+from widgets import labels
+
+A = AssignmentState
+
+
+def presenter(app: ConsoleApp) -> AssignmentsPresenter:
+    p = app.presenter("assignments")
+    assert isinstance(p, AssignmentsPresenter)
+    return p
+
+
+def dept(seeded: SeededSite, code: str) -> int:
+    with seeded.db.session() as s:
+        found = s.scalar(select(Department.id).where(Department.code == code))
+        assert found is not None
+        return found
+
+
+def dispatched_elsewhere(seeded: SeededSite, code: str = "D01") -> tuple[int, int]:
+    """An incident acknowledged and dispatched from another workstation: (incident, assignment)."""
+    ws02 = services_at(seeded.db, "WS02")
+    op = seeded.principal("operator")
+    iid = ws02.incidents.create(op, title="楼道堆放杂物", priority=Priority.P3, community="C01")
+    ws02.incidents.transition(op, iid, IncidentState.ACKNOWLEDGED)
+    [aid] = ws02.assignments.dispatch(op, iid, [Pick(dept(seeded, code))])
+    return iid, aid
+
+
+def test_the_picker_filters_and_enter_dispatches(
+    qtbot: QtBot, make_console: MakeConsole, seeded: SeededSite
+) -> None:
+    app = make_console()
+    app.start()
+    sign_in(qtbot, app, seeded, "operator")
+    op = seeded.principal("operator")
+    iid = app.services.incidents.create(
+        op, title="独居老人求助", priority=Priority.P2, community="C03"
+    )
+    app.services.incidents.transition(op, iid, IncidentState.ACKNOWLEDGED)
+    incidents = incidents_of(app)
+    incidents.open_incident(iid)
+    qtbot.waitUntil(
+        lambda: incidents.detail_dialog is not None and incidents.detail_dialog.isVisible()
+    )
+    dlg = incidents.detail_dialog
+    assert dlg is not None
+    qtbot.mouseClick(dlg.buttons[IncidentState.DISPATCHED], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool((p := presenter(app).picker) and p.isVisible()))
+    picker = presenter(app).picker
+    assert picker is not None
+    assert picker.filter.hasFocus()
+    qtbot.keyClicks(picker.filter, "5101")  # a part of the volunteer's phone number
+    current = picker.tree.currentItem()
+    assert current is not None
+    assert current.text(0) == "志愿者 王秀英"
+    assert current.text(2) == "138-2205-5101"
+    visible = [i for i in picker._items() if not i.isHidden()]
+    assert [i.text(0) for i in visible] == ["咸阳北路街道志愿者服务队", "志愿者 王秀英"]
+    qtbot.keyClick(picker.filter, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dlg.assignments.model.rowCount() == 1)
+    qtbot.waitUntil(lambda: dlg.state.text() == labels.incident_state(IncidentState.DISPATCHED))
+    row = dlg.assignments.model.row_at(0)
+    assert (row.unit, row.state) == ("志愿者 王秀英", A.NOTIFIED)
+    assert not picker.isVisible()
+    # The phone is one click away.
+    phone = dlg.assignments.model.column_index("phone")
+    dlg.assignments.table.setCurrentIndex(dlg.assignments.model.index(0, phone))
+    dlg.assignments.table.copy_phone()
+    assert QGuiApplication.clipboard().text() == "138-2205-5101"
+
+
+def test_a_department_user_accepts_on_the_desk(
+    qtbot: QtBot, make_console: MakeConsole, seeded: SeededSite
+) -> None:
+    _iid, aid = dispatched_elsewhere(seeded)
+    app = make_console()
+    app.start()
+    sign_in(qtbot, app, seeded, "police")
+    desk = presenter(app).desk
+    qtbot.waitUntil(lambda: desk.model.rowCount() == 1)
+    assert desk.buttons[A.ACCEPTED].isVisible()
+    assert not desk.buttons[A.CANCELLED].isVisible()
+    desk.table.selectRow(0)
+    qtbot.waitUntil(desk.buttons[A.ACCEPTED].isEnabled)
+    # Done needs a note: refused in the desk before anything is sent.
+    assert not desk.buttons[A.DONE].isEnabled()
+    qtbot.mouseClick(desk.buttons[A.ACCEPTED], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: desk.model.row_at(0).state is A.ACCEPTED)
+    with seeded.db.session() as s:
+        assert s.get_one(Assignment, aid).state == A.ACCEPTED.value
+    desk.table.selectRow(0)
+    qtbot.waitUntil(desk.buttons[A.DONE].isEnabled)
+    qtbot.mouseClick(desk.buttons[A.DONE], Qt.MouseButton.LeftButton)
+    assert desk.error.text() != ""  # no note written: nothing sent
+    assert desk.model.row_at(0).state is A.ACCEPTED
+
+
+def test_the_control_room_sees_the_answer_live(
+    qtbot: QtBot, make_console: MakeConsole, seeded: SeededSite
+) -> None:
+    iid, aid = dispatched_elsewhere(seeded)
+    app = make_console()
+    app.start()
+    sign_in(qtbot, app, seeded, "operator")
+    incidents = incidents_of(app)
+    incidents.open_incident(iid)
+    qtbot.waitUntil(
+        lambda: incidents.detail_dialog is not None and incidents.detail_dialog.isVisible()
+    )
+    dlg = incidents.detail_dialog
+    assert dlg is not None
+    qtbot.waitUntil(lambda: dlg.assignments.model.rowCount() == 1)
+    assert dlg.assignments.model.row_at(0).state is A.NOTIFIED
+    desk = presenter(app).desk
+    qtbot.waitUntil(lambda: desk.model.rowCount() == 1)  # the control room's "Assignments"
+    # The police station answers on its own PC.
+    station = services_at(seeded.db, "WS05")
+    station.assignments.respond(seeded.principal("police"), aid, A.DECLINED, "警力不足")
+    qtbot.waitUntil(lambda: dlg.assignments.model.row_at(0).state is A.DECLINED)
+    assert dlg.assignments.model.row_at(0).decline_reason == "警力不足"
+    qtbot.waitUntil(lambda: desk.model.rowCount() == 0)  # no longer open
+    # The timeline names the step in the UI's language.
+    qtbot.waitUntil(lambda: dlg.timeline.topLevelItemCount() >= 5)
+    last = dlg.timeline.topLevelItem(dlg.timeline.topLevelItemCount() - 1)
+    assert last is not None
+    assert "警力不足" in last.text(3)
+    # The control room notifies it again from the window.
+    dlg.assignments.table.selectRow(0)
+    qtbot.waitUntil(dlg.assignments.renotify.isEnabled)
+    qtbot.mouseClick(dlg.assignments.renotify, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dlg.assignments.model.row_at(0).state is A.NOTIFIED)

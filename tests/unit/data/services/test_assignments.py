@@ -1,0 +1,212 @@
+"""AssignmentService on SQLite and PostgreSQL: dispatch, answers, scope, escalation."""
+
+from __future__ import annotations
+
+import threading
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import select
+
+from core.assignments import AssignmentError, AssignmentState, Pick
+from core.audit import AuditAction
+from core.incidents import IncidentState, TransitionError
+from core.model import Priority
+from core.permissions import PermissionDenied
+from core.site import SiteSpec
+from data.db import Database
+from data.models import Assignment, Department, Incident, Unit
+from data.services.assignments import ESCALATED_KIND
+from tests.unit.data.worlds import World, demo_world, services_on
+
+A = AssignmentState
+
+
+@pytest.fixture
+def env(db: Database, demo_site: SiteSpec) -> World:
+    world = demo_world(db, demo_site)
+    for name in ("police", "volunteer"):
+        world.principals[name] = world.svc.signin.principal(name)
+    return world
+
+
+def dept_id(env: World, code: str) -> int:
+    with env.db.session() as s:
+        found = s.scalar(select(Department.id).where(Department.code == code))
+        assert found is not None
+        return found
+
+
+def unit_id(env: World, code: str) -> int:
+    with env.db.session() as s:
+        found = s.scalar(select(Unit.id).where(Unit.code == code))
+        assert found is not None
+        return found
+
+
+def acknowledged(env: World, community: str = "C01", type_code: str | None = None) -> int:
+    op = env.who("operator")
+    iid = env.svc.incidents.create(
+        op, title="独居老人未出门", priority=Priority.P2, community=community, type_code=type_code
+    )
+    env.svc.incidents.transition(op, iid, IncidentState.ACKNOWLEDGED)
+    return iid
+
+
+def state_of(env: World, incident_id: int) -> str:
+    with env.db.session() as s:
+        return s.get_one(Incident, incident_id).state
+
+
+def test_dispatch_moves_the_incident_to_dispatched_once(env: World) -> None:
+    op = env.who("operator")
+    iid = acknowledged(env)
+    [first] = env.svc.assignments.dispatch(op, iid, [Pick(dept_id(env, "D01"))], "速去")
+    assert state_of(env, iid) == IncidentState.DISPATCHED.value
+    events = env.events(iid)
+    assert ("assignment_notified", None, None, "咸阳北路街道城管执法队") not in events
+    assert events[-2][0] == "assignment_notified"
+    assert events[-2][3].startswith("红桥区公安分局咸阳北路派出所")
+    assert events[-1][:3] == ("state", "acknowledged", "dispatched")
+    # A second dispatch adds a unit of the volunteer team; the incident stays dispatched.
+    pick = Pick(dept_id(env, "D05"), unit_id(env, "U0501"))
+    [second] = env.svc.assignments.dispatch(op, iid, [pick])
+    rows = env.svc.assignments.for_incident(op, iid)
+    assert [r.id for r in rows] == [first, second]
+    assert rows[1].unit == "志愿者 王秀英"
+    assert rows[1].phone == "138-2205-5101"  # the unit's own phone
+    assert rows[0].phone == "022-26581110"  # the department's
+    assert [e[0] for e in env.events(iid)].count("state") == 2  # acknowledged, dispatched
+    assert ("assignment", first, "insert") in env.changes()
+    assert env.audit()[-1][1] == AuditAction.ASSIGNMENT_CHANGED.value
+    # The same department again is not notified twice.
+    with pytest.raises(AssignmentError):
+        env.svc.assignments.dispatch(op, iid, [Pick(dept_id(env, "D01"))])
+
+
+def test_a_new_incident_is_acknowledged_before_dispatch(env: World) -> None:
+    op = env.who("operator")
+    iid = env.svc.incidents.create(op, title="x", priority=Priority.P3, community="C01")
+    with pytest.raises(TransitionError):
+        env.svc.assignments.dispatch(op, iid, [Pick(dept_id(env, "D01"))])
+    assert env.svc.assignments.for_incident(op, iid) == []
+
+
+def test_the_department_answers_and_reports_with_times(env: World) -> None:
+    op, police = env.who("operator"), env.who("police")
+    iid = acknowledged(env)
+    [aid] = env.svc.assignments.dispatch(op, iid, [Pick(dept_id(env, "D01"))])
+    [mine] = env.svc.assignments.mine(police)
+    assert (mine.id, mine.state) == (aid, A.NOTIFIED)
+    for step, note in ((A.ACCEPTED, ""), (A.EN_ROUTE, ""), (A.ON_SCENE, "到达")):
+        env.svc.assignments.respond(police, aid, step, note)
+    with pytest.raises(AssignmentError):
+        env.svc.assignments.respond(police, aid, A.DONE, "")  # completion needs a note
+    env.svc.assignments.respond(police, aid, A.DONE, "老人安好")
+    [row] = env.svc.assignments.for_incident(op, iid)
+    assert row.state is A.DONE
+    assert row.note == "老人安好"
+    assert row.notified_at < row.accepted_at < row.en_route_at < row.on_scene_at < row.done_at  # type: ignore[operator]
+    kinds = [e[0] for e in env.events(iid)]
+    assert kinds[-4:] == [
+        "assignment_accepted",
+        "assignment_en_route",
+        "assignment_on_scene",
+        "assignment_done",
+    ]
+    assert env.events(iid)[-1][3].endswith("老人安好")
+
+
+def test_another_departments_user_is_refused_and_audited(env: World) -> None:
+    op = env.who("operator")
+    iid = acknowledged(env)
+    [aid] = env.svc.assignments.dispatch(op, iid, [Pick(dept_id(env, "D01"))])
+    with pytest.raises(PermissionDenied):
+        env.svc.assignments.respond(env.who("volunteer"), aid, A.ACCEPTED)
+    assert env.audit()[-1][:2] == ("volunteer", AuditAction.PERMISSION_DENIED.value)
+    assert env.svc.assignments.mine(env.who("volunteer")) == []
+    # The control room cannot answer for the department either; it cancels instead.
+    with pytest.raises(PermissionDenied):
+        env.svc.assignments.respond(op, aid, A.ACCEPTED)
+    with pytest.raises(AssignmentError):
+        env.svc.assignments.control(op, aid, A.ACCEPTED)
+    env.svc.assignments.control(op, aid, A.CANCELLED, "重复派单")
+    assert env.svc.assignments.for_incident(op, iid)[0].state is A.CANCELLED
+
+
+def test_decline_needs_a_reason_and_can_be_notified_again(env: World) -> None:
+    op, police = env.who("operator"), env.who("police")
+    iid = acknowledged(env)
+    [aid] = env.svc.assignments.dispatch(op, iid, [Pick(dept_id(env, "D01"))])
+    with pytest.raises(AssignmentError):
+        env.svc.assignments.respond(police, aid, A.DECLINED, " ")
+    env.svc.assignments.respond(police, aid, A.DECLINED, "警力已全部出警")
+    [row] = env.svc.assignments.for_incident(op, iid)
+    assert (row.state, row.decline_reason) == (A.DECLINED, "警力已全部出警")
+    assert row.declined_at is not None
+    env.svc.assignments.control(op, aid, A.NOTIFIED)
+    [row] = env.svc.assignments.for_incident(op, iid)
+    assert (row.state, row.declined_at, row.decline_reason) == (A.NOTIFIED, None, "")
+
+
+def test_a_stale_version_is_refused(env: World) -> None:
+    op, police = env.who("operator"), env.who("police")
+    iid = acknowledged(env)
+    [aid] = env.svc.assignments.dispatch(op, iid, [Pick(dept_id(env, "D01"))])
+    [row] = env.svc.assignments.mine(police)
+    env.svc.assignments.respond(police, aid, A.ACCEPTED, expected_version=row.version)
+    with pytest.raises(AssignmentError):
+        env.svc.assignments.respond(police, aid, A.EN_ROUTE, expected_version=row.version)
+
+
+def test_routed_departments_come_first_in_the_picker(env: World) -> None:
+    kinds = env.svc.incidents.types(env.who("operator"))
+    kind = max(kinds, key=lambda t: (len(t.departments), t.departments[:1] != ("D01",)))
+    assert kind.departments
+    iid = acknowledged(env, type_code=kind.code)
+    choice = env.svc.assignments.choices(env.who("operator"), iid)
+    assert choice.routed == kind.departments
+    assert tuple(t.code for t in choice.targets[: len(kind.departments)]) == kind.departments
+    assert len(choice.targets) == 7
+    volunteers = next(t for t in choice.targets if t.kind == "volunteers")
+    assert [u.code for u in volunteers.units] == ["U0501", "U0502"]
+
+
+def test_a_station_dispatches_only_within_its_community(env: World) -> None:
+    iid = acknowledged(env, community="C02")
+    with pytest.raises(PermissionDenied):
+        env.svc.assignments.dispatch(env.who("ws01"), iid, [Pick(dept_id(env, "D01"))])
+
+
+def test_an_unanswered_assignment_is_recorded_once(env: World, demo_site: SiteSpec) -> None:
+    op = env.who("operator")
+    iid = acknowledged(env)
+    [aid] = env.svc.assignments.dispatch(op, iid, [Pick(dept_id(env, "D01"))])
+    [row] = env.svc.assignments.for_incident(op, iid)
+    assert not row.overdue(env.clock.now)
+    assert env.svc.assignments.escalate_due() == []
+    env.clock.advance(timedelta(minutes=10))
+    [row] = env.svc.assignments.for_incident(op, iid)
+    assert row.overdue(env.clock.now)
+    # Two workstations race to record it: exactly one wins.
+    other = services_on(env.db, env.clock, workstation="W01")
+    results: list[list[int]] = []
+    barrier = threading.Barrier(2)
+
+    def run(svc: object) -> None:
+        barrier.wait()
+        results.append(svc.assignments.escalate_due())  # type: ignore[attr-defined]
+
+    threads = [
+        threading.Thread(target=run, args=(s,), name=f"escalate-{i}")
+        for i, s in enumerate((env.svc, other))
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=30)
+    assert sorted(results, key=len) == [[], [aid]]
+    assert [e[0] for e in env.events(iid)].count(ESCALATED_KIND) == 1
+    assert env.svc.assignments.escalate_due() == []
+    with env.db.session() as s:
+        assert s.get_one(Assignment, aid).escalated_at is not None
