@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -51,7 +52,7 @@ DEFAULT_TARGETS = SlaTargets(
 
 SLA_CLOCKS = ("acknowledge", "dispatch", "resolve")
 # The states in which each clock still runs: it stops at acknowledging, dispatching, resolving.
-_RUNNING: dict[str, frozenset[IncidentState]] = {
+RUNNING: dict[str, frozenset[IncidentState]] = {
     "acknowledge": frozenset({IncidentState.NEW}),
     "dispatch": frozenset({IncidentState.NEW, IncidentState.ACKNOWLEDGED}),
     "resolve": OPEN_STATES,
@@ -103,7 +104,45 @@ def breached_clocks(
     """The clocks (SLA_CLOCKS order) still running for this item and past their target."""
     used = as_utc(now) - as_utc(since)
     wanted = targets_for(priority, targets, by_type)
-    return [c for c in SLA_CLOCKS if state in _RUNNING[c] and used >= wanted[c]]
+    return [c for c in SLA_CLOCKS if state in RUNNING[c] and used >= wanted[c]]
+
+
+def stopped_late(
+    priority: Priority,
+    before: IncidentState,
+    after: IncidentState,
+    since: datetime,
+    at: datetime,
+    targets: SlaTargets = DEFAULT_TARGETS,
+    *,
+    by_type: tuple[timedelta, timedelta]
+    | tuple[timedelta, timedelta, timedelta | None]
+    | None = None,
+) -> list[str]:
+    """The clocks (SLA_CLOCKS order) a step from `before` to `after` at `at` stopped late.
+
+    The same breaches the running check would have found had it looked just before the step.
+    """
+    used = as_utc(at) - as_utc(since)
+    wanted = targets_for(priority, targets, by_type)
+    return [
+        c
+        for c in SLA_CLOCKS
+        if before in RUNNING[c] and after not in RUNNING[c] and used >= wanted[c]
+    ]
+
+
+def earliest_targets(
+    by_types: Iterable[tuple[timedelta, timedelta, timedelta | None]],
+    targets: SlaTargets = DEFAULT_TARGETS,
+) -> dict[str, timedelta]:
+    """The smallest target of each clock over every priority, with and without each type.
+
+    No item can breach a clock sooner: a scan may leave out the items raised since.
+    """
+    per_item = [targets_for(p, targets) for p in Priority]
+    per_item += [targets_for(p, targets, t) for t in by_types for p in Priority]
+    return {c: min(t[c] for t in per_item) for c in SLA_CLOCKS}
 
 
 def sla_status(

@@ -70,6 +70,7 @@ class IncidentRow:
     claimed_by_id: int | None = None
     type_code: str | None = None
     version: int = 1  # the optimistic version a save from a window showing this row expects
+    merged_into: int | None = None  # merged as a duplicate into this incident: no more steps
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +136,16 @@ class UserRow:
     active: bool
     locked_until: datetime | None
     last_login_at: datetime | None
+    department: str | None = None  # the code of the department a department account answers for
+
+
+@dataclass(frozen=True, slots=True)
+class DepartmentRow:
+    """A department for pickers (the new-account form)."""
+
+    code: str
+    name: str
+    kind: str
 
 
 def queue_key(r: IncidentRow) -> tuple[int, datetime, int]:

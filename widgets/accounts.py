@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from core.model import RoleName
 from core.timefmt import DEFAULT_ZONE, fmt_local, utcnow
-from core.views import CommunityRow, UserRow
+from core.views import CommunityRow, DepartmentRow, UserRow
 from widgets import labels
 from widgets.forms import community_picker, ok_cancel
 
@@ -37,12 +37,18 @@ class NewAccount:
     display_name: str
     role: RoleName
     community: str | None
+    department: str | None = None  # the code; set only for a department account
 
 
 class NewAccountDialog(QDialog):
-    """User name, display name, role and, for a station, its community."""
+    """User name, display name, role; a station's community, a department account's department."""
 
-    def __init__(self, communities: Sequence[CommunityRow], parent: QWidget | None = None):
+    def __init__(
+        self,
+        communities: Sequence[CommunityRow],
+        departments: Sequence[DepartmentRow] = (),
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.setObjectName("newAccountDialog")
         self.setWindowTitle(self.tr("New account"))
@@ -51,6 +57,11 @@ class NewAccountDialog(QDialog):
         self.role = QComboBox(self)
         for r in RoleName:
             self.role.addItem(labels.role(r), r.value)
+        self.department = QComboBox(self)
+        self.department.setObjectName("newAccountDepartment")
+        self.department.addItem(self.tr("(choose the department)"), None)
+        for d in departments:
+            self.department.addItem(f"{d.code} {d.name}", d.code)
         self.community = community_picker(self, communities, self.tr("(street-wide)"))
         self.error = QLabel(self)
         self.error.setObjectName("loginError")
@@ -59,27 +70,68 @@ class NewAccountDialog(QDialog):
         form.addRow(self.tr("User name"), self.username)
         form.addRow(self.tr("Display name"), self.display_name)
         form.addRow(self.tr("Role"), self.role)
+        # Right under the role: Tab from the role reaches it when it is enabled.
+        form.addRow(self.tr("Department"), self.department)
         form.addRow(self.tr("Community"), self.community)
         form.addRow(self.error)
         form.addRow(buttons)
+        self.role.currentIndexChanged.connect(self._on_role_changed)
+        self.username.textEdited.connect(self._clear_error)
+        self.department.currentIndexChanged.connect(self._clear_error)
+        self.community.currentIndexChanged.connect(self._clear_error)
+        self._on_role_changed()
+
+    def _on_role_changed(self) -> None:
+        is_department = self._role() is RoleName.DEPARTMENT
+        self.department.setEnabled(is_department)
+        if not is_department:
+            # Only a department account names a department; the service refuses it otherwise.
+            self.department.setCurrentIndex(0)
+        self._clear_error()
+
+    def _clear_error(self) -> None:
+        self.error.clear()
+
+    def _role(self) -> RoleName:
+        return RoleName(self.role.currentData())
+
+    def _refuse(self, message: str, field: QWidget) -> None:
+        self.error.setText(message)
+        field.setFocus()
 
     def _on_accept_clicked(self) -> None:
         v = self.value()
         if not v.username or not v.username.isascii() or " " in v.username:
-            self.error.setText(self.tr("User names are letters and digits without spaces."))
+            self._refuse(
+                self.tr("User names are letters and digits without spaces."), self.username
+            )
             return
         if v.role is RoleName.STATION and v.community is None:
-            self.error.setText(self.tr("A station account belongs to one community."))
+            self._refuse(self.tr("A station account belongs to one community."), self.community)
+            return
+        if v.role is RoleName.DEPARTMENT and v.department is None:
+            if self.department.count() <= 1:
+                self._refuse(
+                    self.tr("The site has no departments; add them to the site file first."),
+                    self.role,
+                )
+            else:
+                self._refuse(
+                    self.tr("A department account answers for one department: choose it."),
+                    self.department,
+                )
             return
         self.accept()
 
     def value(self) -> NewAccount:
         """The entered account."""
+        role = self._role()
         return NewAccount(
             username=self.username.text().strip(),
             display_name=self.display_name.text().strip() or self.username.text().strip(),
-            role=RoleName(self.role.currentData()),
+            role=role,
             community=self.community.currentData(),
+            department=self.department.currentData() if role is RoleName.DEPARTMENT else None,
         )
 
 
@@ -90,7 +142,7 @@ class AccountsDialog(QDialog):
     sig_unlock_requested = Signal(str)  # username
     sig_reset_requested = Signal(str)  # username; to be confirmed by the receiver
 
-    COLUMNS = 6
+    COLUMNS = 7
 
     def __init__(
         self,
@@ -104,6 +156,7 @@ class AccountsDialog(QDialog):
         self._clock = clock
         self._rows: list[UserRow] = []
         self.communities: list[CommunityRow] = []
+        self.departments: list[DepartmentRow] = []
         self.new_dialog: NewAccountDialog | None = None
         self.table = QTableWidget(0, self.COLUMNS, self)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -158,6 +211,12 @@ class AccountsDialog(QDialog):
     def _locked(self, r: UserRow) -> bool:
         return r.locked_until is not None and r.locked_until > self._clock()
 
+    def _department_text(self, code: str | None) -> str:
+        if code is None:
+            return "—"
+        name = next((d.name for d in self.departments if d.code == code), "")
+        return f"{code} {name}".strip()
+
     def _fill(self) -> None:
         self.table.setRowCount(len(self._rows))
         for i, r in enumerate(self._rows):
@@ -173,6 +232,7 @@ class AccountsDialog(QDialog):
                 r.username,
                 r.display_name,
                 labels.role(r.role),
+                self._department_text(r.department),
                 ", ".join(r.communities) or self.tr("street-wide"),
                 state,
                 fmt_local(r.last_login_at, self._zone, seconds=False) or "—",
@@ -188,7 +248,7 @@ class AccountsDialog(QDialog):
         self.reset_button.setEnabled(row is not None)
 
     def _on_new_clicked(self) -> None:
-        dlg = NewAccountDialog(self.communities, self)
+        dlg = NewAccountDialog(self.communities, self.departments, self)
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dlg.accepted.connect(lambda: self.sig_create_requested.emit(dlg.value()))
         self.new_dialog = dlg
@@ -214,6 +274,7 @@ class AccountsDialog(QDialog):
                 self.tr("User name"),
                 self.tr("Name"),
                 self.tr("Role"),
+                self.tr("Department"),
                 self.tr("Communities"),
                 self.tr("State"),
                 self.tr("Last sign-in"),

@@ -305,6 +305,18 @@ class AssignmentListWidget(QWidget):
         super().changeEvent(event)
 
 
+PHOTO_KEY = "Ctrl+Alt+P"
+# Once a department has taken the work on, its photos belong to the incident.
+PHOTO_STATES = frozenset(
+    {
+        AssignmentState.ACCEPTED,
+        AssignmentState.EN_ROUTE,
+        AssignmentState.ON_SCENE,
+        AssignmentState.DONE,
+    }
+)
+
+
 class AssignmentDeskWidget(QWidget):
     """The department desk: its assignments, open first, with a button per step.
 
@@ -315,6 +327,7 @@ class AssignmentDeskWidget(QWidget):
 
     sig_step_requested = Signal(int, str, str, int)  # assignment, step, note, version
     sig_incident_activated = Signal(int)  # incident id (double-click / Enter)
+    sig_photo_requested = Signal(int)  # incident id: attach a photo of the work
 
     def __init__(self, zone: str = DEFAULT_ZONE, parent: QWidget | None = None):
         super().__init__(parent)
@@ -344,6 +357,15 @@ class AssignmentDeskWidget(QWidget):
             sc.activated.connect(b.click)  # nothing while disabled
             self.buttons[step] = b
             row.addWidget(b)
+        # A photo of the work (on scene or done), stored with the incident's attachments.
+        self.photo = QPushButton(self)
+        self.photo.setObjectName("assignmentPhoto")
+        self.photo.setAutoDefault(False)
+        self.photo.clicked.connect(self._on_photo_clicked)
+        photo_key = QShortcut(QKeySequence(PHOTO_KEY), self)
+        photo_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        photo_key.activated.connect(self.photo.click)
+        row.addWidget(self.photo)
         row.addStretch(1)
         self.table.selectionModel().currentChanged.connect(self._update_buttons)
         self.table.sig_phone_copied.connect(self._on_phone_copied)
@@ -362,6 +384,7 @@ class AssignmentDeskWidget(QWidget):
         self._heading = heading
         for step, b in self.buttons.items():
             b.setVisible(bool(_steps_of(side) & {step}))
+        self.photo.setVisible(side is Side.DEPARTMENT)
         self.heading.setText(heading)
         self._update_buttons()
 
@@ -414,6 +437,18 @@ class AssignmentDeskWidget(QWidget):
         steps = next_steps(r.state, self.side) if r is not None else ()
         for step, b in self.buttons.items():
             b.setEnabled(step in steps)
+        self.photo.setEnabled(r is not None and AssignmentState(r.state) in PHOTO_STATES)
+
+    def photo_added(self, name: str) -> None:
+        """A photo was stored with the incident."""
+        self.error.setText(self.tr("Attached {name} to the incident").format(name=name))
+
+    @Slot()
+    def _on_photo_clicked(self) -> None:
+        r = self.table.current()
+        if r is not None and AssignmentState(r.state) in PHOTO_STATES:
+            self.error.clear()
+            self.sig_photo_requested.emit(r.incident_id)
 
     @Slot(QModelIndex)
     def _on_double_clicked(self, index: QModelIndex) -> None:
@@ -431,6 +466,10 @@ class AssignmentDeskWidget(QWidget):
             b.setToolTip(f"{step_label(step)} ({STEP_KEYS[step]})")
         self.note.setPlaceholderText(
             self.tr("Note: the reason when declining, what was done when finishing")
+        )
+        self.photo.setText(self.tr("Attach photo…"))
+        self.photo.setToolTip(
+            self.tr("A photo of the work, kept with the incident ({key})").format(key=PHOTO_KEY)
         )
         self.model.retranslate()
 

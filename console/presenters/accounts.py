@@ -10,7 +10,7 @@ from console.presenters.base import Presenter, PresenterContext
 from console.shell.main_window import ActionSpec
 from core.events import ChangesAvailable
 from core.permissions import Permission
-from core.views import CommunityRow, UserRow
+from core.views import CommunityRow, DepartmentRow, UserRow
 from data.security import generate_password
 from widgets.accounts import AccountsDialog, NewAccount
 
@@ -57,8 +57,12 @@ class AccountsPresenter(Presenter):
             return
         services = self.ctx.services
 
-        def job() -> tuple[list[UserRow], list[CommunityRow]]:
-            return services.accounts.list_users(who), services.site.communities(who)
+        def job() -> tuple[list[UserRow], list[CommunityRow], list[DepartmentRow]]:
+            return (
+                services.accounts.list_users(who),
+                services.site.communities(who),
+                services.accounts.departments(who),
+            )
 
         self.read_for(
             who,
@@ -68,7 +72,11 @@ class AccountsPresenter(Presenter):
             "list_users",
         )
 
-    def _on_loaded(self, result: tuple[list[UserRow], list[CommunityRow]], status: str) -> None:
+    def _on_loaded(
+        self,
+        result: tuple[list[UserRow], list[CommunityRow], list[DepartmentRow]],
+        status: str,
+    ) -> None:
         if self.ctx.session.locked:
             return
         dlg = self.dialog
@@ -78,7 +86,7 @@ class AccountsPresenter(Presenter):
             dlg.sig_unlock_requested.connect(self._on_unlock_requested)
             dlg.sig_reset_requested.connect(self._on_reset_requested)
             self.ctx.dialogs.register(dlg)
-        rows, dlg.communities = result
+        rows, dlg.communities, dlg.departments = result
         dlg.set_users(rows)
         if status:
             dlg.show_status(status)
@@ -109,6 +117,7 @@ class AccountsPresenter(Presenter):
                 role=v.role,
                 password=password,
                 communities=[v.community] if v.community else [],
+                department=v.department,
             )
             return self.tr(
                 "Account {user} created. Initial password: {pw} — hand it over now; it is "

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QTimer, Slot
+from PySide6.QtWidgets import QFileDialog, QWidget
 
+from console.presenters.attachments import read_and_check
 from console.presenters.base import Presenter, PresenterContext
 from console.shell.panes import Area, PaneSpec
 from core.assignments import AssignmentError, AssignmentRow, AssignmentState, Pick, Side
+from core.attachments import AttachmentRefused, AttachmentRow, CheckedFile
 from core.events import ChangesAvailable
 from core.model import RoleName
 from core.permissions import Permission, PermissionDenied, Principal
@@ -17,6 +21,7 @@ from core.views import IncidentDetail
 from data.context import STREET_WIDE
 from data.services.assignments import DispatchChoice
 from widgets.assignments import AssignmentDeskWidget
+from widgets.attachments import refusal_text
 from widgets.dispatch_picker import DispatchPickerDialog
 from widgets.incident_detail import IncidentDetailDialog
 
@@ -42,6 +47,9 @@ class AssignmentsPresenter(Presenter):
         self.desk = AssignmentDeskWidget(ctx.zone)
         self.desk.sig_step_requested.connect(self._on_desk_step_requested)
         self.desk.sig_incident_activated.connect(self._on_incident_activated)
+        self.desk.sig_photo_requested.connect(self._on_photo_requested)
+        # Asks for a photo file and calls back with it (replaced in tests).
+        self.ask_photo: Callable[[QWidget, Callable[[Path], None]], None] = self._ask_photo
         self.picker: DispatchPickerDialog | None = None
         self.window: IncidentDetailDialog | None = None  # the incident window, once shown
         self._window_incident: int | None = None
@@ -256,6 +264,53 @@ class AssignmentsPresenter(Presenter):
     @Slot(int)
     def _on_incident_activated(self, incident_id: int) -> None:
         self.open_incident(incident_id)
+
+    # --- a photo of the work ----------------------------------------------------------------
+    @Slot(int)
+    def _on_photo_requested(self, incident_id: int) -> None:
+        self.ask_photo(self.desk, lambda path: self.attach_photo(incident_id, path))
+
+    def _ask_photo(self, parent: QWidget, done: Callable[[Path], None]) -> None:
+        dlg = QFileDialog(parent, self.tr("A photo of the work"))
+        dlg.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dlg.setNameFilter(self.tr("Photos (*.jpg *.jpeg *.png *.webp)"))
+        dlg.fileSelected.connect(lambda p: done(Path(p)))
+        dlg.finished.connect(dlg.deleteLater)
+        self.ctx.dialogs.register(dlg)  # hidden by the lock screen and at sign-out
+        dlg.open()
+
+    def attach_photo(self, incident_id: int, path: Path) -> None:
+        """Read and check the file off the GUI thread, then store it with the incident."""
+        who = self.who
+        if who is None:
+            return
+
+        def store(checked: tuple[CheckedFile, bytes]) -> None:
+            if self.who is None:
+                return  # signed out meanwhile
+            name, data = checked[0].name, checked[1]
+            self.ctx.jobs.write(
+                lambda: self.ctx.services.attachments.add(who, incident_id, name, data),
+                self._on_photo_added,
+                self._on_photo_failed,
+                "assignment_photo",
+            )
+
+        self.ctx.jobs.read(lambda: read_and_check(path), store, self._on_photo_failed, "photo")
+
+    def _on_photo_added(self, row: AttachmentRow) -> None:
+        self.desk.photo_added(row.name)
+
+    def _on_photo_failed(self, exc: BaseException) -> None:
+        log.info("photo not attached: %s", exc)
+        if isinstance(exc, AttachmentRefused):
+            self.desk.show_error(refusal_text(exc))
+        elif isinstance(exc, PermissionDenied):
+            self.desk.show_error(
+                self.tr("Only a department that took the work on may add its photos.")
+            )
+        else:
+            self.desk.show_error(self.ctx.feedback.describe(exc))
 
     def _step(self, aid: int, step: AssignmentState, note: str, version: int, side: Side) -> None:
         who = self.who

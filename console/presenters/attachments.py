@@ -39,7 +39,7 @@ def _open_with_system(path: Path) -> bool:
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
-def _read_and_check(path: Path) -> tuple[CheckedFile, bytes]:
+def read_and_check(path: Path) -> tuple[CheckedFile, bytes]:
     """On a reader thread: the size first (a 4 GB file is never loaded), then the content."""
     check_size(path.name, path.stat().st_size)
     data = path.read_bytes()
@@ -177,7 +177,7 @@ class AttachmentsController(QObject):
             )
 
         self.ctx.jobs.read(
-            lambda: _read_and_check(path),
+            lambda: read_and_check(path),
             store,
             lambda exc: self._on_add_failed(name, exc),
             "read_attachment",

@@ -16,7 +16,12 @@ from core.events import ChangesAvailable
 from core.handover import HandoverReport
 from core.permissions import Permission, Principal
 from core.timefmt import fmt_local
-from data.services.handover import HandoverRefused, HandoverResult, PendingHandover
+from data.services.handover import (
+    HandoverRefused,
+    HandoverResult,
+    PendingHandover,
+    PreparedHandover,
+)
 from widgets.handover import HandoverDialog, PendingHandoverDialog
 from widgets.notifications import Level
 
@@ -33,7 +38,8 @@ def open_with_system(path: Path) -> None:
 class HandoverPresenter(Presenter):
     """Console → Shift handover…, and at sign-in the handovers waiting on this workstation.
 
-    The handover runs as one job on the writer: checkpoint, report, PDF, file, row, audit.
+    The handover is made in a read job (checkpoint, report, PDF, file) and stored by a short
+    write job (row, change_log, audit), so the writer is never held while the PDF is made.
     The PDF is made in a child process (console.handover_pdf.ChildRenderer): Qt's layout
     holds the GIL, so even a worker thread stalled the GUI (bench/handover.py).
     """
@@ -56,6 +62,9 @@ class HandoverPresenter(Presenter):
         self.pending_dialog: PendingHandoverDialog | None = None
         self.pending: list[PendingHandover] = []
         self.last: HandoverResult | None = None
+        # A new number per session: what a handover made for an ended session is dropped.
+        self._session = 0
+        self._making = False  # a handover is being made or stored: its dialog is the one
         self.renderer = ChildRenderer()
         ctx.window.add_action(
             ActionSpec(
@@ -78,6 +87,9 @@ class HandoverPresenter(Presenter):
             if d is not None:
                 d.hide()
         self.dialog = None
+        self.last = None
+        self._session += 1
+        self._making = False
 
     def on_changes(self, changes: ChangesAvailable) -> None:
         # Another workstation's user may have acknowledged it meanwhile: keep the list true,
@@ -93,7 +105,9 @@ class HandoverPresenter(Presenter):
         who = self.who
         if who is None:
             return
-        if self.dialog is not None and self.dialog.isVisible():
+        if self.dialog is not None and (self.dialog.isVisible() or self._making):
+            # Closed while its handover runs: shown again with its progress, not a second one.
+            self.dialog.open()
             self.dialog.raise_()
             self.dialog.activateWindow()
             return
@@ -131,8 +145,13 @@ class HandoverPresenter(Presenter):
         handover, renderer = self.ctx.services.handover, self.renderer
         folder, checkpoints = self.folder, self.checkpoints
         dlg.set_busy()
-        self.ctx.jobs.write(
-            lambda: handover.hand_over(
+        self._making = True
+        session = self._session
+        # Made on the reader pool, stored by a short job on the writer: rendering takes
+        # seconds, and every other write of the console (a P1 acknowledged) waits for the
+        # writer.
+        self.ctx.jobs.read(
+            lambda: handover.prepare(
                 who,
                 notes=notes,
                 reason=reason,
@@ -140,38 +159,57 @@ class HandoverPresenter(Presenter):
                 checkpoints=checkpoints,
                 render=render,
             ),
-            self._on_handed_over,
-            self._on_hand_over_failed,
+            lambda prepared: self._on_prepared(session, who, dlg, prepared),
+            lambda exc: self._on_hand_over_failed(session, dlg, exc),
             "handover",
         )
 
-    def _on_handed_over(self, result: HandoverResult) -> None:
+    def _on_prepared(
+        self, session: int, who: Principal, dlg: HandoverDialog, prepared: PreparedHandover
+    ) -> None:
+        handover = self.ctx.services.handover
+        if session != self._session:
+            # Signed out while the PDF was made: nothing of that session is stored.
+            handover.discard(prepared)
+            return
+        self.ctx.jobs.write(
+            lambda: handover.store(who, prepared),
+            lambda result: self._on_handed_over(session, dlg, result),
+            lambda exc: self._on_hand_over_failed(session, dlg, exc),
+            "handover_store",
+        )
+
+    def _on_handed_over(self, session: int, dlg: HandoverDialog, result: HandoverResult) -> None:
+        if session != self._session:
+            return  # stored before the sign-out, told to nobody after it
+        self._making = False
         self.last = result
         cp = result.report.checkpoint
-        signed = cp is not None and cp.signed
-        if self.dialog is not None:
-            self.dialog.set_done(str(result.path), signed)
+        dlg.set_done(str(result.path), cp is not None and cp.signed)
         self.ctx.feedback.notify(
             Level.INFO,
             self.tr("Shift handed over; report saved as {path}").format(path=result.path),
         )
 
-    def _on_hand_over_failed(self, exc: BaseException) -> None:
+    def _on_hand_over_failed(self, session: int, dlg: HandoverDialog, exc: BaseException) -> None:
+        if session != self._session:
+            log.warning("a handover of a session now ended failed: %s", exc)
+            return
+        self._making = False
         what = self.tr("Shift handover failed")
         if isinstance(exc, HandoverRefused | ValueError):
             why = self.tr("give a reason of 4 or more characters and notes of at most 4000")
         else:
             why = self.ctx.feedback.describe(exc)
             self.ctx.feedback.report(exc, what)
-        if self.dialog is not None:
-            self.dialog.set_failed(why)
+        dlg.set_failed(why)
 
     @Slot(str)
     def _on_dialog_open_requested(self, path: str) -> None:
         self.open_file(Path(path))
 
     def shutdown(self) -> None:
-        """A PDF still being made is abandoned (its child killed): the writer drains fast."""
+        """A PDF still being made is abandoned (its child killed): the reader pool drains fast."""
         self.renderer.stop()
 
     # --- the incoming operator ------------------------------------------------------------

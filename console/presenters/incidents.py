@@ -124,6 +124,7 @@ class IncidentsPresenter(Presenter):
         self.detail_dialog: IncidentDetailDialog | None = None
         self._draft_on_lock: NewIncident | None = None
         self._shown: IncidentDetail | None = None  # the incident in the incident window
+        self._wanted_incident: int | None = None  # the one the user opened last
         # Edit (F2), conflicts of two saves, legal hold: console/presenters/incident_editing.py
         self.editing = IncidentEditing(ctx, self.open_incident, self.refresh_rows)
         # Duplicates, merging, templates, the caller's resident: incident_duplicates.py
@@ -374,7 +375,7 @@ class IncidentsPresenter(Presenter):
         )
         dlg = self.detail_dialog
         if dlg is not None and dlg.isVisible() and dlg.incident_id in ids:
-            self.open_incident(dlg.incident_id)  # another workstation may have moved it
+            self._load_detail(dlg.incident_id)  # another workstation may have moved it
 
     def _merge(self, ids: frozenset[int], rows: list[IncidentRow], counts: OpenCounts) -> None:
         who = self.who
@@ -517,6 +518,12 @@ class IncidentsPresenter(Presenter):
     @Slot(int)
     def open_incident(self, incident_id: int) -> None:
         """Load an incident with its timeline off the GUI thread and show it."""
+        # The user's latest choice wins: a re-read of the incident shown before it (the
+        # change feed's) that arrives later must not bring the old one back.
+        self._wanted_incident = incident_id
+        self._load_detail(incident_id)
+
+    def _load_detail(self, incident_id: int) -> None:
         who = self.who
         if who is None:
             return
@@ -531,7 +538,7 @@ class IncidentsPresenter(Presenter):
 
     def _on_detail_loaded(self, detail: IncidentDetail) -> None:
         who = self.who
-        if who is None or self.ctx.session.locked:
+        if who is None or self.ctx.session.locked or detail.row.id != self._wanted_incident:
             return
         if self.detail_dialog is None:
             self.detail_dialog = IncidentDetailDialog(self.ctx.zone, self.ctx.window)
@@ -541,10 +548,12 @@ class IncidentsPresenter(Presenter):
             self.editing.attach(self.detail_dialog)
             self.duplicates.attach(self.detail_dialog)
             self.attachments.attach(self.detail_dialog.attachments)
+        # A merged incident takes no more steps: the work goes on in the one it joined.
         allowed = [
             t
             for t in allowed_targets(detail.row.state)
-            if who.can(
+            if detail.row.merged_into is None
+            and who.can(
                 required_permission(detail.row.state, t), detail.row.community or STREET_WIDE
             )
         ]

@@ -14,7 +14,7 @@ from core.auth import LoginPolicy
 from core.model import RoleName
 from core.permissions import Permission, PermissionDenied, Principal
 from core.ports import PasswordHasher
-from core.views import UserRow
+from core.views import DepartmentRow, UserRow
 from data.context import Actor, ServiceContext, WriteTx
 from data.models import Community, Department, Role, User
 from data.security import generate_password
@@ -175,6 +175,9 @@ class AccountService:
         self.ctx.require(actor, Permission.MANAGE_USERS)
         with self.ctx.read() as s:
             users = s.scalars(select(User).order_by(User.username)).unique().all()
+            dept_codes: dict[int, str] = {
+                i: c for i, c in s.execute(select(Department.id, Department.code))
+            }
             return [
                 UserRow(
                     username=u.username,
@@ -184,8 +187,20 @@ class AccountService:
                     active=u.active,
                     locked_until=u.locked_until,
                     last_login_at=u.last_login_at,
+                    department=dept_codes.get(u.department_id)
+                    if u.department_id is not None
+                    else None,
                 )
                 for u in users
+            ]
+
+    def departments(self, actor: Principal) -> list[DepartmentRow]:
+        """The site's departments, by code, for the new-account form (administrators only)."""
+        self.ctx.require(actor, Permission.MANAGE_USERS)
+        with self.ctx.read() as s:
+            return [
+                DepartmentRow(code=d.code, name=d.name, kind=d.kind)
+                for d in s.scalars(select(Department).order_by(Department.code))
             ]
 
 

@@ -66,6 +66,32 @@ _STAMP = {
 }
 
 
+# The steps in which a department has taken the work on: its photos belong to the incident.
+_WORKING = (
+    AssignmentState.ACCEPTED.value,
+    AssignmentState.EN_ROUTE.value,
+    AssignmentState.ON_SCENE.value,
+    AssignmentState.DONE.value,
+)
+
+
+def answers_for(s: Session, who: Principal, incident_id: int) -> bool:
+    """True if `who`'s department (as the account stands now) took on work for the incident."""
+    dept = s.scalar(select(User.department_id).where(User.id == who.user_id))
+    if dept is None:
+        return False
+    found = s.scalar(
+        select(Assignment.id)
+        .where(
+            Assignment.incident_id == incident_id,
+            Assignment.department_id == dept,
+            Assignment.state.in_(_WORKING),
+        )
+        .limit(1)
+    )
+    return found is not None
+
+
 @dataclass(frozen=True, slots=True)
 class DispatchChoice:
     """What the picker offers for one incident: departments (routed ones first), units."""

@@ -38,10 +38,12 @@ from core.attachments import (
 )
 from core.audit import AuditAction
 from core.incidents import TransitionError
-from core.permissions import Permission, Principal
+from core.permissions import Permission, PermissionDenied, Principal
 from data.context import STREET_WIDE, ServiceContext
 from data.db import Database, user_data_dir
 from data.models import Attachment, AttachmentBlob, Community, Incident, IncidentEvent, User
+from data.services.assignments import answers_for
+from data.services.incidents import IncidentService
 
 log = logging.getLogger(__name__)
 
@@ -131,7 +133,8 @@ class AttachmentService:
 
     # --- writes ---------------------------------------------------------------------------
     def add(self, who: Principal, incident_id: int, name: str, data: bytes) -> AttachmentRow:
-        """Attach a file to an incident (HANDLE_INCIDENTS in its community).
+        """Attach a file to an incident (HANDLE_INCIDENTS in its community, or a department's
+        user whose department took on work for it: a photo of what was done).
 
         Raises core.attachments.AttachmentRefused for a file that is empty, too big, a program,
         of a type not taken, or not what its extension says; TransitionError for an
@@ -141,16 +144,14 @@ class AttachmentService:
         checked = check_file(name, data)
         with self.ctx.write(who) as tx:
             s = tx.session
-            found = s.execute(
-                select(Incident, Community.code)
-                .outerjoin(Community, Incident.community_id == Community.id)
-                .where(Incident.id == incident_id)
-                .with_for_update(of=Incident)
-            ).one_or_none()
-            if found is None:
-                raise LookupError(f"no incident {incident_id}")
-            inc, ccode = found
-            self.ctx.check(tx, Permission.HANDLE_INCIDENTS, ccode or STREET_WIDE)
+            inc, ccode = IncidentService.locked_row(s, incident_id)
+            if who.can(Permission.RESPOND_ASSIGNMENTS) and not who.can(Permission.HANDLE_INCIDENTS):
+                # A department's photo of its work: only on an incident it was dispatched to.
+                self.ctx.check(tx, Permission.RESPOND_ASSIGNMENTS)
+                if not answers_for(s, who, incident_id):
+                    raise PermissionDenied(who.username, Permission.HANDLE_INCIDENTS, ccode)
+            else:
+                self.ctx.check(tx, Permission.HANDLE_INCIDENTS, ccode or STREET_WIDE)
             if inc.anonymised_at is not None:
                 raise TransitionError(f"incident {incident_id} is anonymised: nothing is added")
             self._store_blob(s, checked.sha256, data, tx.now)

@@ -1,4 +1,4 @@
-"""Shift handover: gathering the report, the signed audit head, storing it, acknowledging it."""
+"""Shift handover: the report and its signed audit head, made then stored, and its receipt."""
 
 from __future__ import annotations
 
@@ -64,7 +64,8 @@ Render = Callable[[HandoverReport], bytes]
 
 
 class HandoverError(Exception):
-    """A handover step refused (acknowledging one's own, twice, or one that is gone)."""
+    """A handover step refused (acknowledging one's own, twice, or one that is gone; storing
+    another user's)."""
 
 
 class HandoverRefused(PermissionError):
@@ -79,6 +80,17 @@ class HandoverResult:
     path: Path
     sha256: str
     report: HandoverReport
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedHandover:
+    """A report made and its PDF written (0600), not stored yet: `store` or `discard` it."""
+
+    user_id: int  # its author, the only one who may store it
+    report: HandoverReport  # with the checkpoint
+    path: Path
+    sha256: str
+    reason: str  # the export reason, cleaned
 
 
 @dataclass(frozen=True, slots=True)
@@ -378,16 +390,25 @@ class HandoverService:
         problem = "no audit signing key on this workstation"
         return CheckpointInfo(head_hash=cp.head_hash, rows=cp.rows, signed=False, problem=problem)
 
-    # --- writes ---------------------------------------------------------------------------
+    # --- the report made, then stored ---------------------------------------------------
     def check_reason(self, who: Principal, reason: str | None) -> str:
-        """The export guard of the report: a reason, else HandoverRefused (audited)."""
+        """The export guard of the report: a reason, else HandoverRefused.
+
+        The refusal is audited through ctx.defer_write (the writer, in the console), as a
+        read job's permission refusal is: this check runs before the PDF is made.
+        """
         problem = reason_problem(reason)
         if problem is not None:
-            self.ctx.record(who, AuditAction.EXPORT_REFUSED, target="handover", detail=problem)
+            detail = problem
+            self.ctx.defer_write(
+                lambda: self.ctx.record(
+                    who, AuditAction.EXPORT_REFUSED, target="handover", detail=detail
+                )
+            )
             raise HandoverRefused(problem)
         return clean_line(reason or "")
 
-    def hand_over(
+    def prepare(
         self,
         who: Principal,
         *,
@@ -397,10 +418,12 @@ class HandoverService:
         checkpoints: Path | None,
         render: Render,
         now: datetime | None = None,
-    ) -> HandoverResult:
-        """Checkpoint, report, PDF (0600), row and audit; no file stays without its row.
+    ) -> PreparedHandover:
+        """Checkpoint, report and PDF (0600): everything but the row; no database write.
 
-        Runs on the writer: the checkpoint's head must not move between signing and storing.
+        A read job: rendering takes seconds, and the writer must not wait for it. The role
+        and the reason are checked first (refusals audited on the writer); `store` checks
+        the account again. The file stays only if `store` succeeds; else `discard` it.
         """
         from data.exports import write_private  # data.exports imports the services package
 
@@ -421,14 +444,27 @@ class HandoverService:
             path = folder / f"handover-{self.ctx.workstation}-{stamp}-{who.username}-{n}.pdf"
             n += 1
         write_private(path, lambda out: out.write(pdf))
+        return PreparedHandover(who.user_id, report, path, digest, why)
+
+    def discard(self, prepared: PreparedHandover) -> None:
+        """A made report that will not be stored (its author signed out): its PDF goes."""
+        prepared.path.unlink(missing_ok=True)
+
+    def store(self, who: Principal, prepared: PreparedHandover) -> HandoverResult:
+        """The row, its change_log row and the audit rows, in one short write; on any
+        failure the PDF is deleted: no file stays without its row."""
+        report, path, digest = prepared.report, prepared.path, prepared.sha256
+        cp = report.checkpoint
         try:
+            if cp is None or prepared.user_id != who.user_id:
+                raise HandoverError("only its author stores a prepared handover")
             with self.ctx.write(who, Permission.HANDLE_INCIDENTS) as tx:
                 row = ShiftHandover(
                     outgoing_user_id=who.user_id,
                     workstation=self.ctx.workstation,
                     shift_start=report.shift_start,
                     shift_end=report.shift_end,
-                    notes=notes,
+                    notes=report.notes,
                     chain_head=cp.head_hash,
                     chain_rows=cp.rows,
                     checkpoint_file=cp.file_name,
@@ -461,7 +497,7 @@ class HandoverService:
                     detail=json.dumps(
                         {
                             "rows": len(report.open_items),
-                            "reason": why,
+                            "reason": prepared.reason,
                             "file": str(path),
                             "format": "pdf",
                             "handover": row.id,

@@ -36,10 +36,14 @@ def edit_incident(
     ctx = service.ctx
     with ctx.write(who) as tx:
         s = tx.session
-        inc, ccode = service._locked(s, incident_id)
+        inc, ccode = service.locked_row(s, incident_id)
         ctx.check(tx, Permission.HANDLE_INCIDENTS, ccode or STREET_WIDE)
         service._expect(s, inc, expected_version)
         state = IncidentState(inc.state)
+        if inc.merged_into_id is not None:
+            raise EditError(
+                f"incident {incident_id} was merged into #{inc.merged_into_id}: edit that one"
+            )
         if state is IncidentState.CLOSED or inc.anonymised_at is not None:
             # A reviewed incident is a record: reopen it first, with a reason.
             raise EditError(f"incident {incident_id} is {state.value}: reopen it to edit it")

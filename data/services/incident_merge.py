@@ -169,7 +169,7 @@ class IncidentMergeService:
             # Locked in id order: two workstations merging the same pair cannot deadlock.
             locked = {}
             for iid in sorted((survivor_id, merged_id)):
-                locked[iid] = IncidentService._locked(s, iid)
+                locked[iid] = IncidentService.locked_row(s, iid)
             survivor, scode = locked[survivor_id]
             merged, mcode = locked[merged_id]
             self.ctx.check(tx, Permission.HANDLE_INCIDENTS, scode or STREET_WIDE)

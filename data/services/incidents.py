@@ -91,6 +91,7 @@ def _row(found: Any) -> IncidentRow:
         claimed_by_id=i.claimed_by_id,
         type_code=tcode,
         version=i.version,
+        merged_into=i.merged_into_id,
     )
 
 
@@ -146,7 +147,7 @@ class IncidentService:
         """
         with self.ctx.write(who) as tx:
             s = tx.session
-            inc, ccode = self._locked(s, incident_id)
+            inc, ccode = self.locked_row(s, incident_id)
             self.ctx.check(tx, Permission.HANDLE_INCIDENTS, ccode or STREET_WIDE)
             self._expect(s, inc, expected_version)
             state = IncidentState(inc.state)
@@ -192,7 +193,7 @@ class IncidentService:
             )
         with self.ctx.write(who) as tx:
             s = tx.session
-            inc, ccode = self._locked(s, incident_id)
+            inc, ccode = self.locked_row(s, incident_id)
             self.ctx.check(tx, Permission.REVIEW_INCIDENTS, ccode or STREET_WIDE)
             if inc.legal_hold == hold:
                 raise TransitionError(
@@ -224,7 +225,7 @@ class IncidentService:
             )
 
     @staticmethod
-    def _locked(s: Session, incident_id: int) -> tuple[Incident, str | None]:
+    def locked_row(s: Session, incident_id: int) -> tuple[Incident, str | None]:
         """An incident, row-locked for this write, with its community's code."""
         found = s.execute(
             select(Incident, Community.code)
@@ -504,7 +505,7 @@ class IncidentService:
             raise ValueError(f"a note has at most {NOTE_MAX} characters")
         with self.ctx.write(who) as tx:
             s = tx.session
-            inc, ccode = self._locked(s, incident_id)
+            inc, ccode = self.locked_row(s, incident_id)
             current = IncidentState(inc.state)
             # A street-wide item (no community) is outside every community scope: a station
             # PC cannot see it in its queue, so it may not change it either.

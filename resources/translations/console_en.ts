@@ -4,27 +4,27 @@
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../../widgets/accounts.py" line="165"/>
+        <location filename="../../widgets/accounts.py" line="224"/>
         <source>Disabled</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="167"/>
+        <location filename="../../widgets/accounts.py" line="226"/>
         <source>Locked until {t}</source>
         <translation>Locked until {t}</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="171"/>
+        <location filename="../../widgets/accounts.py" line="230"/>
         <source>Active</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="176"/>
+        <location filename="../../widgets/accounts.py" line="236"/>
         <source>street-wide</source>
         <translation>street-wide</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="224"/>
+        <location filename="../../widgets/accounts.py" line="285"/>
         <source>Reset password</source>
         <translation>Reset password</translation>
     </message>
@@ -33,52 +33,57 @@
         <translation type="vanished">Give {user} a new random password? The old one stops working.</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="211"/>
+        <location filename="../../widgets/accounts.py" line="271"/>
         <source>Accounts</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="214"/>
+        <location filename="../../widgets/accounts.py" line="274"/>
         <source>User name</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="215"/>
+        <location filename="../../widgets/accounts.py" line="275"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="216"/>
+        <location filename="../../widgets/accounts.py" line="276"/>
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="217"/>
+        <location filename="../../widgets/accounts.py" line="277"/>
+        <source>Department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts.py" line="278"/>
         <source>Communities</source>
         <translation>Communities</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="218"/>
+        <location filename="../../widgets/accounts.py" line="279"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="219"/>
+        <location filename="../../widgets/accounts.py" line="280"/>
         <source>Last sign-in</source>
         <translation>Last sign-in</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="222"/>
+        <location filename="../../widgets/accounts.py" line="283"/>
         <source>New account…</source>
         <translation>New account…</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="223"/>
+        <location filename="../../widgets/accounts.py" line="284"/>
         <source>Unlock</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="225"/>
+        <location filename="../../widgets/accounts.py" line="286"/>
         <source>Close window</source>
         <translation>Close window</translation>
     </message>
@@ -91,32 +96,32 @@
         <translation type="unfinished">Accounts…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/accounts.py" line="67"/>
+        <location filename="../../console/presenters/accounts.py" line="71"/>
         <source>Could not list the accounts</source>
         <translation type="unfinished">Could not list the accounts</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/accounts.py" line="114"/>
+        <location filename="../../console/presenters/accounts.py" line="123"/>
         <source>Account {user} created. Initial password: {pw} — hand it over now; it is not shown again.</source>
         <translation type="unfinished">Account {user} created. Initial password: {pw} — hand it over now; it is not shown again.</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/accounts.py" line="129"/>
+        <location filename="../../console/presenters/accounts.py" line="138"/>
         <source>Account {user} unlocked.</source>
         <translation type="unfinished">Account {user} unlocked.</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/accounts.py" line="137"/>
+        <location filename="../../console/presenters/accounts.py" line="146"/>
         <source>Reset password</source>
         <translation type="unfinished">Reset password</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/accounts.py" line="138"/>
+        <location filename="../../console/presenters/accounts.py" line="147"/>
         <source>Give {user} a new random password? The old one stops working.</source>
         <translation type="unfinished">Give {user} a new random password? The old one stops working.</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/accounts.py" line="153"/>
+        <location filename="../../console/presenters/accounts.py" line="162"/>
         <source>New password of {user}: {pw} — hand it over now; it is not shown again.</source>
         <translation type="unfinished">New password of {user}: {pw} — hand it over now; it is not shown again.</translation>
     </message>
@@ -203,23 +208,38 @@
 <context>
     <name>AssignmentDeskWidget</name>
     <message>
-        <location filename="../../widgets/assignments.py" line="401"/>
+        <location filename="../../widgets/assignments.py" line="424"/>
         <source>Write the reason for declining in the note.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/assignments.py" line="405"/>
+        <location filename="../../widgets/assignments.py" line="428"/>
         <source>Write what was done in the note.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/assignments.py" line="425"/>
+        <location filename="../../widgets/assignments.py" line="444"/>
+        <source>Attached {name} to the incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/assignments.py" line="460"/>
         <source>Copied {phone}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/assignments.py" line="433"/>
+        <location filename="../../widgets/assignments.py" line="468"/>
         <source>Note: the reason when declining, what was done when finishing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/assignments.py" line="470"/>
+        <source>Attach photo…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/assignments.py" line="472"/>
+        <source>A photo of the work, kept with the incident ({key})</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -239,58 +259,73 @@
 <context>
     <name>AssignmentsPresenter</name>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="67"/>
+        <location filename="../../console/presenters/assignments.py" line="75"/>
         <source>My assignments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="68"/>
+        <location filename="../../console/presenters/assignments.py" line="76"/>
         <source>Assignments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="77"/>
+        <location filename="../../console/presenters/assignments.py" line="85"/>
         <source>Your department&apos;s assignments: unanswered first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="79"/>
+        <location filename="../../console/presenters/assignments.py" line="87"/>
         <source>Every open assignment: unanswered and overdue first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="117"/>
-        <location filename="../../console/presenters/assignments.py" line="141"/>
+        <location filename="../../console/presenters/assignments.py" line="125"/>
+        <location filename="../../console/presenters/assignments.py" line="149"/>
         <source>Could not load the assignments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="165"/>
+        <location filename="../../console/presenters/assignments.py" line="173"/>
         <source>{n} assignment(s) unanswered past their time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="191"/>
+        <location filename="../../console/presenters/assignments.py" line="199"/>
         <source>Could not load assignments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="209"/>
+        <location filename="../../console/presenters/assignments.py" line="217"/>
         <source>Could not open the dispatch picker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="243"/>
+        <location filename="../../console/presenters/assignments.py" line="251"/>
         <source>#{id}: {n} notified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="286"/>
+        <location filename="../../console/presenters/assignments.py" line="274"/>
+        <source>A photo of the work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/assignments.py" line="276"/>
+        <source>Photos (*.jpg *.jpeg *.png *.webp)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/assignments.py" line="310"/>
+        <source>Only a department that took the work on may add its photos.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/assignments.py" line="341"/>
         <source>Not saved: the assignment has changed meanwhile, the step is not allowed now, or its note or reason is missing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="290"/>
+        <location filename="../../console/presenters/assignments.py" line="345"/>
         <source>Only the department the assignment is for may answer it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1243,57 +1278,57 @@
 <context>
     <name>HandoverPresenter</name>
     <message>
-        <location filename="../../console/presenters/handover.py" line="63"/>
+        <location filename="../../console/presenters/handover.py" line="72"/>
         <source>Shift handover…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/handover.py" line="111"/>
+        <location filename="../../console/presenters/handover.py" line="125"/>
         <source>Could not read the shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/handover.py" line="156"/>
+        <location filename="../../console/presenters/handover.py" line="191"/>
         <source>Shift handed over; report saved as {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/handover.py" line="160"/>
+        <location filename="../../console/presenters/handover.py" line="199"/>
         <source>Shift handover failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/handover.py" line="162"/>
+        <location filename="../../console/presenters/handover.py" line="201"/>
         <source>give a reason of 4 or more characters and notes of at most 4000</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/handover.py" line="184"/>
+        <location filename="../../console/presenters/handover.py" line="222"/>
         <source>Could not read pending handovers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/handover.py" line="208"/>
+        <location filename="../../console/presenters/handover.py" line="246"/>
         <source>Handover from {who} pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/handover.py" line="221"/>
+        <location filename="../../console/presenters/handover.py" line="259"/>
         <source>Shift handover</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/handover.py" line="222"/>
+        <location filename="../../console/presenters/handover.py" line="260"/>
         <source>The report is not on this workstation: {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/handover.py" line="242"/>
+        <location filename="../../console/presenters/handover.py" line="280"/>
         <source>Handover acknowledged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/handover.py" line="247"/>
+        <location filename="../../console/presenters/handover.py" line="285"/>
         <source>Could not acknowledge the handover</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2326,32 +2361,32 @@ Command system of {site}</translation>
         <translation type="unfinished">Could not open the incident</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="593"/>
+        <location filename="../../console/presenters/incidents.py" line="595"/>
         <source>Resolve incident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="594"/>
+        <location filename="../../console/presenters/incidents.py" line="596"/>
         <source>Resolve #{id} ({priority}) “{title}”? The response ends here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="609"/>
+        <location filename="../../console/presenters/incidents.py" line="611"/>
         <source>Take over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="610"/>
+        <location filename="../../console/presenters/incidents.py" line="612"/>
         <source>Take over #{id} from {name}? The timeline records it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="619"/>
+        <location filename="../../console/presenters/incidents.py" line="621"/>
         <source>Not taken over.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="636"/>
+        <location filename="../../console/presenters/incidents.py" line="638"/>
         <source>Not resolved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2810,44 +2845,64 @@ Command system of {site}</translation>
 <context>
     <name>NewAccountDialog</name>
     <message>
-        <location filename="../../widgets/accounts.py" line="48"/>
+        <location filename="../../widgets/accounts.py" line="54"/>
         <source>New account</source>
         <translation>New account</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="54"/>
+        <location filename="../../widgets/accounts.py" line="62"/>
+        <source>(choose the department)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts.py" line="65"/>
         <source>(street-wide)</source>
         <translation>(street-wide)</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="59"/>
+        <location filename="../../widgets/accounts.py" line="70"/>
         <source>User name</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="60"/>
+        <location filename="../../widgets/accounts.py" line="71"/>
         <source>Display name</source>
         <translation>Display name</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="61"/>
+        <location filename="../../widgets/accounts.py" line="72"/>
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="62"/>
+        <location filename="../../widgets/accounts.py" line="74"/>
+        <source>Department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts.py" line="75"/>
         <source>Community</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="69"/>
+        <location filename="../../widgets/accounts.py" line="106"/>
         <source>User names are letters and digits without spaces.</source>
         <translation>User names are letters and digits without spaces.</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="72"/>
+        <location filename="../../widgets/accounts.py" line="110"/>
         <source>A station account belongs to one community.</source>
         <translation>A station account belongs to one community.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts.py" line="115"/>
+        <source>The site has no departments; add them to the site file first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts.py" line="120"/>
+        <source>A department account answers for one department: choose it.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -3,77 +3,82 @@
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../../widgets/accounts.py" line="165" />
+        <location filename="../../widgets/accounts.py" line="224" />
         <source>Disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="167" />
+        <location filename="../../widgets/accounts.py" line="226" />
         <source>Locked until {t}</source>
         <translation>锁定至 {t}</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="171" />
+        <location filename="../../widgets/accounts.py" line="230" />
         <source>Active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="176" />
+        <location filename="../../widgets/accounts.py" line="236" />
         <source>street-wide</source>
         <translation>全街道</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="224" />
+        <location filename="../../widgets/accounts.py" line="285" />
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="211" />
+        <location filename="../../widgets/accounts.py" line="271" />
         <source>Accounts</source>
         <translation>账号管理</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="214" />
+        <location filename="../../widgets/accounts.py" line="274" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="215" />
+        <location filename="../../widgets/accounts.py" line="275" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="216" />
+        <location filename="../../widgets/accounts.py" line="276" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="217" />
+        <location filename="../../widgets/accounts.py" line="277" />
+        <source>Department</source>
+        <translation>联动单位</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts.py" line="278" />
         <source>Communities</source>
         <translation>所属社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="218" />
+        <location filename="../../widgets/accounts.py" line="279" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="219" />
+        <location filename="../../widgets/accounts.py" line="280" />
         <source>Last sign-in</source>
         <translation>最近登录</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="222" />
+        <location filename="../../widgets/accounts.py" line="283" />
         <source>New account…</source>
         <translation>新建账号…</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="223" />
+        <location filename="../../widgets/accounts.py" line="284" />
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="225" />
+        <location filename="../../widgets/accounts.py" line="286" />
         <source>Close window</source>
         <translation>关闭窗口</translation>
     </message>
@@ -86,32 +91,32 @@
         <translation>账号管理…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/accounts.py" line="67" />
+        <location filename="../../console/presenters/accounts.py" line="71" />
         <source>Could not list the accounts</source>
         <translation>无法读取账号列表</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/accounts.py" line="114" />
+        <location filename="../../console/presenters/accounts.py" line="123" />
         <source>Account {user} created. Initial password: {pw} — hand it over now; it is not shown again.</source>
         <translation>账号 {user} 已创建。初始密码：{pw} —— 请当面交付，此密码不会再次显示。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/accounts.py" line="129" />
+        <location filename="../../console/presenters/accounts.py" line="138" />
         <source>Account {user} unlocked.</source>
         <translation>账号 {user} 已解锁。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/accounts.py" line="137" />
+        <location filename="../../console/presenters/accounts.py" line="146" />
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/accounts.py" line="138" />
+        <location filename="../../console/presenters/accounts.py" line="147" />
         <source>Give {user} a new random password? The old one stops working.</source>
         <translation>为 {user} 生成新的随机密码？旧密码将立即失效。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/accounts.py" line="153" />
+        <location filename="../../console/presenters/accounts.py" line="162" />
         <source>New password of {user}: {pw} — hand it over now; it is not shown again.</source>
         <translation>{user} 的新密码：{pw} —— 请当面交付，此密码不会再次显示。</translation>
     </message>
@@ -198,24 +203,39 @@
 <context>
     <name>AssignmentDeskWidget</name>
     <message>
-        <location filename="../../widgets/assignments.py" line="401" />
+        <location filename="../../widgets/assignments.py" line="424" />
         <source>Write the reason for declining in the note.</source>
         <translation>请在备注中填写拒绝的原因。</translation>
     </message>
     <message>
-        <location filename="../../widgets/assignments.py" line="405" />
+        <location filename="../../widgets/assignments.py" line="428" />
         <source>Write what was done in the note.</source>
         <translation>请在备注中填写处置情况。</translation>
     </message>
     <message>
-        <location filename="../../widgets/assignments.py" line="425" />
+        <location filename="../../widgets/assignments.py" line="444" />
+        <source>Attached {name} to the incident</source>
+        <translation>已将 {name} 附到事件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/assignments.py" line="460" />
         <source>Copied {phone}</source>
         <translation>已复制 {phone}</translation>
     </message>
     <message>
-        <location filename="../../widgets/assignments.py" line="433" />
+        <location filename="../../widgets/assignments.py" line="468" />
         <source>Note: the reason when declining, what was done when finishing</source>
         <translation>备注：拒绝时填写原因，完成时填写处置情况</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/assignments.py" line="470" />
+        <source>Attach photo…</source>
+        <translation>附照片…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/assignments.py" line="472" />
+        <source>A photo of the work, kept with the incident ({key})</source>
+        <translation>现场工作照片，存入事件附件（{key}）</translation>
     </message>
 </context>
 <context>
@@ -234,58 +254,73 @@
 <context>
     <name>AssignmentsPresenter</name>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="67" />
+        <location filename="../../console/presenters/assignments.py" line="75" />
         <source>My assignments</source>
         <translation>我的派单</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="68" />
+        <location filename="../../console/presenters/assignments.py" line="76" />
         <source>Assignments</source>
         <translation>派单</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="77" />
+        <location filename="../../console/presenters/assignments.py" line="85" />
         <source>Your department's assignments: unanswered first</source>
         <translation>本单位的派单：未响应的在前</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="79" />
+        <location filename="../../console/presenters/assignments.py" line="87" />
         <source>Every open assignment: unanswered and overdue first</source>
         <translation>所有进行中的派单：超时和未响应的在前</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="117" />
-        <location filename="../../console/presenters/assignments.py" line="141" />
+        <location filename="../../console/presenters/assignments.py" line="125" />
+        <location filename="../../console/presenters/assignments.py" line="149" />
         <source>Could not load the assignments</source>
         <translation>无法读取派单</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="165" />
+        <location filename="../../console/presenters/assignments.py" line="173" />
         <source>{n} assignment(s) unanswered past their time</source>
         <translation>{n} 个派单超时未响应</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="191" />
+        <location filename="../../console/presenters/assignments.py" line="199" />
         <source>Could not load assignments</source>
         <translation>无法读取派单</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="209" />
+        <location filename="../../console/presenters/assignments.py" line="217" />
         <source>Could not open the dispatch picker</source>
         <translation>无法打开派单选择</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="243" />
+        <location filename="../../console/presenters/assignments.py" line="251" />
         <source>#{id}: {n} notified</source>
         <translation>#{id}：已通知 {n} 个单位</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="286" />
+        <location filename="../../console/presenters/assignments.py" line="274" />
+        <source>A photo of the work</source>
+        <translation>现场工作照片</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/assignments.py" line="276" />
+        <source>Photos (*.jpg *.jpeg *.png *.webp)</source>
+        <translation>照片 (*.jpg *.jpeg *.png *.webp)</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/assignments.py" line="310" />
+        <source>Only a department that took the work on may add its photos.</source>
+        <translation>只有已接单的联动单位可以添加照片。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/assignments.py" line="341" />
         <source>Not saved: the assignment has changed meanwhile, the step is not allowed now, or its note or reason is missing.</source>
         <translation>未保存：派单已被更改、当前不允许此步骤，或缺少备注或原因。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="290" />
+        <location filename="../../console/presenters/assignments.py" line="345" />
         <source>Only the department the assignment is for may answer it.</source>
         <translation>只有被派单的单位才能响应。</translation>
     </message>
@@ -1134,57 +1169,57 @@
 <context>
     <name>HandoverPresenter</name>
     <message>
-        <location filename="../../console/presenters/handover.py" line="63" />
+        <location filename="../../console/presenters/handover.py" line="72" />
         <source>Shift handover…</source>
         <translation>交接班…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/handover.py" line="111" />
+        <location filename="../../console/presenters/handover.py" line="125" />
         <source>Could not read the shift</source>
         <translation>无法读取本班情况</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/handover.py" line="156" />
+        <location filename="../../console/presenters/handover.py" line="191" />
         <source>Shift handed over; report saved as {path}</source>
         <translation>已交班；报告保存为 {path}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/handover.py" line="160" />
+        <location filename="../../console/presenters/handover.py" line="199" />
         <source>Shift handover failed</source>
         <translation>交班失败</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/handover.py" line="162" />
+        <location filename="../../console/presenters/handover.py" line="201" />
         <source>give a reason of 4 or more characters and notes of at most 4000</source>
         <translation>请填写至少 4 个字的事由，留言不超过 4000 字</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/handover.py" line="184" />
+        <location filename="../../console/presenters/handover.py" line="222" />
         <source>Could not read pending handovers</source>
         <translation>无法读取待确认的交班</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/handover.py" line="208" />
+        <location filename="../../console/presenters/handover.py" line="246" />
         <source>Handover from {who} pending</source>
         <translation>{who} 的交班待确认</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/handover.py" line="221" />
+        <location filename="../../console/presenters/handover.py" line="259" />
         <source>Shift handover</source>
         <translation>交接班</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/handover.py" line="222" />
+        <location filename="../../console/presenters/handover.py" line="260" />
         <source>The report is not on this workstation: {path}</source>
         <translation>报告不在本工作站上：{path}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/handover.py" line="242" />
+        <location filename="../../console/presenters/handover.py" line="280" />
         <source>Handover acknowledged</source>
         <translation>已确认接班</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/handover.py" line="247" />
+        <location filename="../../console/presenters/handover.py" line="285" />
         <source>Could not acknowledge the handover</source>
         <translation>无法确认接班</translation>
     </message>
@@ -2213,32 +2248,32 @@ Command system of {site}</source>
         <translation>无法打开事件</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="593" />
+        <location filename="../../console/presenters/incidents.py" line="595" />
         <source>Resolve incident</source>
         <translation>处置完毕</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="594" />
+        <location filename="../../console/presenters/incidents.py" line="596" />
         <source>Resolve #{id} ({priority}) “{title}”? The response ends here.</source>
         <translation>确认将 #{id}（{priority}）“{title}”标记为处置完毕？响应将就此结束。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="609" />
+        <location filename="../../console/presenters/incidents.py" line="611" />
         <source>Take over</source>
         <translation>接管</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="610" />
+        <location filename="../../console/presenters/incidents.py" line="612" />
         <source>Take over #{id} from {name}? The timeline records it.</source>
         <translation>从 {name} 手中接管 #{id}？时间线将记录此次接管。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="619" />
+        <location filename="../../console/presenters/incidents.py" line="621" />
         <source>Not taken over.</source>
         <translation>未接管。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="636" />
+        <location filename="../../console/presenters/incidents.py" line="638" />
         <source>Not resolved.</source>
         <translation>未标记为处置完毕。</translation>
     </message>
@@ -2579,44 +2614,64 @@ Command system of {site}</source>
 <context>
     <name>NewAccountDialog</name>
     <message>
-        <location filename="../../widgets/accounts.py" line="48" />
+        <location filename="../../widgets/accounts.py" line="54" />
         <source>New account</source>
         <translation>新建账号</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="54" />
+        <location filename="../../widgets/accounts.py" line="62" />
+        <source>(choose the department)</source>
+        <translation>（请选择联动单位）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts.py" line="65" />
         <source>(street-wide)</source>
         <translation>（全街道）</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="59" />
+        <location filename="../../widgets/accounts.py" line="70" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="60" />
+        <location filename="../../widgets/accounts.py" line="71" />
         <source>Display name</source>
         <translation>显示名称</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="61" />
+        <location filename="../../widgets/accounts.py" line="72" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="62" />
+        <location filename="../../widgets/accounts.py" line="74" />
+        <source>Department</source>
+        <translation>联动单位</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts.py" line="75" />
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="69" />
+        <location filename="../../widgets/accounts.py" line="106" />
         <source>User names are letters and digits without spaces.</source>
         <translation>用户名只能由字母和数字组成，不含空格。</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="72" />
+        <location filename="../../widgets/accounts.py" line="110" />
         <source>A station account belongs to one community.</source>
         <translation>社区工作站账号必须属于一个社区。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts.py" line="115" />
+        <source>The site has no departments; add them to the site file first.</source>
+        <translation>本街道尚未配置联动单位，请先在站点文件中添加。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts.py" line="120" />
+        <source>A department account answers for one department: choose it.</source>
+        <translation>联动单位账号必须对应一个联动单位，请选择。</translation>
     </message>
 </context>
 <context>

@@ -28,8 +28,14 @@ def _dialog(app: ConsoleApp) -> AccountsDialog:
 
 def _row_of(app: ConsoleApp, username: str) -> int:
     dlg = _dialog(app)
-    names = [dlg.table.item(i, 0).text() for i in range(dlg.table.rowCount())]
+    names = [r.username for r in dlg._rows]
     return names.index(username)
+
+
+def _cell(app: ConsoleApp, username: str, column: int) -> str:
+    item = _dialog(app).table.item(_row_of(app, username), column)
+    assert item is not None
+    return item.text()
 
 
 def test_accounts_are_only_for_administrators(
@@ -57,12 +63,12 @@ def test_admin_creates_unlocks_and_resets(
     qtbot.waitUntil(lambda: accounts.dialog is not None and accounts.dialog.isVisible())
     dlg = _dialog(console)
     op = _row_of(console, "operator")
-    assert dlg.table.item(op, 4).text().startswith("锁定至")
+    assert _cell(console, "operator", 5).startswith("锁定至")
     dlg.table.selectRow(op)
     assert dlg.unlock_button.isEnabled()
     dlg.unlock_button.click()
     qtbot.waitUntil(lambda: dlg.status.text() == "账号 operator 已解锁。")
-    assert dlg.table.item(_row_of(console, "operator"), 4).text() == "正常"
+    assert _cell(console, "operator", 5) == "正常"
     assert (
         seeded.services.signin.login("operator", seeded.passwords["operator"]).username
         == "operator"
@@ -84,7 +90,7 @@ def test_admin_creates_unlocks_and_resets(
     assert pw is not None
     who = seeded.services.signin.login("ws05", pw.group(1))
     assert who.communities == frozenset({"C05"})
-    assert dlg.table.item(_row_of(console, "ws05"), 3).text() == "C05"
+    assert _cell(console, "ws05", 4) == "C05"
 
     # Resetting asks first (No is the default); "No" changes nothing.
     dialogs = fake_dialogs(console)
@@ -105,3 +111,63 @@ def test_admin_creates_unlocks_and_resets(
     with pytest.raises(LoginError):
         seeded.services.signin.login("supervisor", seeded.passwords["supervisor"])
     assert seeded.services.signin.login("supervisor", new_pw.group(1)).username == "supervisor"
+
+
+def test_admin_creates_a_department_account(
+    qtbot: QtBot, console: ConsoleApp, seeded: SeededSite
+) -> None:
+    sign_in(qtbot, console, seeded, "admin")
+    console.window.action("accounts").trigger()
+    accounts = accounts_of(console)
+    qtbot.waitUntil(lambda: accounts.dialog is not None and accounts.dialog.isVisible())
+    dlg = _dialog(console)
+    # The list names the department a department account answers for; others have none.
+    assert _cell(console, "police", 3).startswith("D01 ")
+    assert _cell(console, "operator", 3) == "—"
+
+    dlg.new_button.click()
+    new = dlg.new_dialog
+    assert new is not None
+    # Only a department account names a department: the choice is off for the other roles.
+    for role in RoleName:
+        new.role.setCurrentIndex(new.role.findData(role.value))
+        assert new.department.isEnabled() is (role is RoleName.DEPARTMENT)
+    assert new.department.findData("D01") > 0
+
+    new.username.setText("fire01")
+    new.display_name.setText("周明")
+    new.role.setCurrentIndex(new.role.findData(RoleName.DEPARTMENT.value))
+    new._on_accept_clicked()  # no department chosen: refused in the form, nothing sent
+    assert new.error.text() == new.tr("A department account answers for one department: choose it.")
+    assert new.isVisible()
+    assert new.focusWidget() is new.department
+    new.department.setCurrentIndex(new.department.findData("D02"))
+    assert new.error.text() == ""
+    new._on_accept_clicked()
+    qtbot.waitUntil(lambda: "fire01" in dlg.status.text())
+    pw = re.search(r"初始密码：(\S+) ", dlg.status.text())
+    assert pw is not None
+    assert seeded.services.signin.login("fire01", pw.group(1)).username == "fire01"
+    qtbot.waitUntil(lambda: "fire01" in [r.username for r in dlg._rows])
+    assert _cell(console, "fire01", 3).startswith("D02 ")
+
+
+def test_a_department_chosen_then_role_changed_is_not_sent(
+    qtbot: QtBot, console: ConsoleApp, seeded: SeededSite
+) -> None:
+    sign_in(qtbot, console, seeded, "admin")
+    console.window.action("accounts").trigger()
+    accounts = accounts_of(console)
+    qtbot.waitUntil(lambda: accounts.dialog is not None and accounts.dialog.isVisible())
+    dlg = _dialog(console)
+    dlg.new_button.click()
+    new = dlg.new_dialog
+    assert new is not None
+    new.username.setText("op02")
+    new.role.setCurrentIndex(new.role.findData(RoleName.DEPARTMENT.value))
+    new.department.setCurrentIndex(new.department.findData("D01"))
+    new.role.setCurrentIndex(new.role.findData(RoleName.OPERATOR.value))
+    assert new.value().department is None
+    new._on_accept_clicked()
+    qtbot.waitUntil(lambda: "op02" in dlg.status.text())
+    assert _cell(console, "op02", 3) == "—"

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -14,6 +18,7 @@ from core.incidents import IncidentState
 from core.model import Priority
 from data.models import Assignment, Department
 from tests.helpers.consoles import MakeConsole, SeededSite, incidents_of, services_at, sign_in
+from tests.unit.data.services.test_attachments import png
 from widgets import labels
 
 A = AssignmentState
@@ -145,3 +150,35 @@ def test_the_control_room_sees_the_answer_live(
     qtbot.waitUntil(dlg.assignments.renotify.isEnabled)
     qtbot.mouseClick(dlg.assignments.renotify, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dlg.assignments.model.row_at(0).state is A.NOTIFIED)
+
+
+def test_a_department_attaches_a_photo_of_its_work_from_the_desk(
+    qtbot: QtBot, make_console: MakeConsole, seeded: SeededSite, tmp_path: Path
+) -> None:
+    iid, aid = dispatched_elsewhere(seeded)
+    services_at(seeded.db, "WS05").assignments.respond(seeded.principal("police"), aid, A.ACCEPTED)
+    photo = tmp_path / "现场.png"
+    photo.write_bytes(png())
+    app = make_console()
+    app.start()
+    sign_in(qtbot, app, seeded, "police")
+    p = presenter(app)
+    asked: list[QWidget] = []
+
+    def choose(parent: QWidget, done: Callable[[Path], None]) -> None:  # the file dialog
+        asked.append(parent)
+        done(photo)
+
+    p.ask_photo = choose
+    desk = p.desk
+    qtbot.waitUntil(lambda: desk.model.rowCount() == 1)
+    desk.table.selectRow(0)
+    qtbot.waitUntil(desk.photo.isEnabled)
+    desk.table.setFocus()
+    ctrl_alt = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+    qtbot.keyClick(desk.table, Qt.Key.Key_P, ctrl_alt)
+    qtbot.waitUntil(lambda: "现场.png" in desk.error.text())
+    assert asked == [desk]
+    files = services_at(seeded.db, "CC").attachments.list(seeded.principal("operator"), iid)
+    police = seeded.principal("police").display_name
+    assert [(f.name, f.added_by) for f in files] == [("现场.png", police)]

@@ -136,5 +136,6 @@ def test_merge_from_the_incident_window_after_confirmation(
     assert svc.merge.merge_view(who, merged).merged_into == survivor
     p.open_incident(merged)
     qtbot.waitUntil(lambda: window.incident_id == merged and panel.open_survivor.isVisible())
+    assert not any(b.isEnabled() for b in (*window.buttons.values(), window.reopen))
     panel.open_survivor.click()
     qtbot.waitUntil(lambda: window.incident_id == survivor)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import re
 import stat
+import threading
+from collections.abc import Mapping
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -13,8 +15,12 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from console.app import ConsoleApp
+from console.handover_pdf import ChildRenderer, Footer
 from console.presenters.handover import SHORTCUT, HandoverPresenter
 from core.audit import AuditAction
+from core.handover import HandoverReport
+from core.incidents import IncidentState
+from core.model import Priority
 from data.checkpoints import generate_audit_key
 from data.models import ShiftHandover
 from tests.helpers.consoles import MakeConsole, SeededSite, audit_actions, sign_in
@@ -24,6 +30,31 @@ def handover_of(app: ConsoleApp) -> HandoverPresenter:
     p = app.presenter("handover")
     assert isinstance(p, HandoverPresenter)
     return p
+
+
+class GatedRenderer(ChildRenderer):
+    """A PDF that is "being made" until the test releases it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.started = threading.Event()
+        self.release = threading.Event()
+
+    def __call__(
+        self,
+        report: HandoverReport,
+        labels: Mapping[str, str],
+        states: Mapping[IncidentState, str],
+        footer: Footer,
+    ) -> bytes:
+        self.started.set()
+        if not self.release.wait(30):
+            raise RuntimeError("the test never released the PDF")
+        return b"%PDF-1.4 " + report.outgoing_username.encode()
+
+    def stop(self) -> None:
+        self.release.set()
+        super().stop()
 
 
 def test_hand_over_then_the_next_user_acknowledges(
@@ -111,3 +142,97 @@ def test_the_outgoing_operator_is_not_asked_to_acknowledge_their_own(
     assert app.wait_idle()
     assert presenter.pending == []
     assert presenter.pending_dialog is None
+
+
+def test_other_writes_go_on_while_the_pdf_is_made(
+    qtbot: QtBot, make_console: MakeConsole, seeded: SeededSite, tmp_path: Path
+) -> None:
+    folder = tmp_path / "h"
+    app = make_console(language="en", handovers_dir=folder)
+    presenter = handover_of(app)
+    gate = presenter.renderer = GatedRenderer()
+    app.start()
+    sign_in(qtbot, app, seeded, "operator")
+    op = seeded.principal("operator")
+    incidents = app.services.incidents
+    iid = incidents.create(op, title="独居老人摔倒", priority=Priority.P1, community="C03")
+    presenter.open_dialog()
+    dlg = presenter.dialog
+    assert dlg is not None
+    qtbot.waitUntil(lambda: dlg.hand_over.isEnabled())
+    qtbot.mouseClick(dlg.hand_over, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(gate.started.is_set)
+
+    # The operator acknowledges a P1 through the same writer while the PDF is still made.
+    done: list[object] = []
+    presenter.ctx.jobs.write(
+        lambda: incidents.transition(op, iid, IncidentState.ACKNOWLEDGED), done.append
+    )
+    qtbot.waitUntil(lambda: bool(done))
+    assert not gate.release.is_set()
+    assert not dlg.hand_over.isEnabled()
+    assert not dlg.progress.isHidden()
+    with seeded.db.session() as s:
+        assert s.scalars(select(ShiftHandover)).all() == []
+
+    gate.release.set()
+    qtbot.waitUntil(lambda: dlg.open_pdf.isVisible(), timeout=30000)
+    assert presenter.last is not None
+    assert presenter.last.path.read_bytes() == b"%PDF-1.4 operator"
+    with seeded.db.session() as s:
+        assert s.scalars(select(ShiftHandover.pdf_file)).all() == [presenter.last.path.name]
+
+
+def test_a_handover_being_made_at_sign_out_is_dropped(
+    qtbot: QtBot, make_console: MakeConsole, seeded: SeededSite, tmp_path: Path
+) -> None:
+    folder = tmp_path / "h"
+    app = make_console(language="en", handovers_dir=folder)
+    presenter = handover_of(app)
+    gate = presenter.renderer = GatedRenderer()
+    app.start()
+    sign_in(qtbot, app, seeded, "operator")
+    presenter.open_dialog()
+    dlg = presenter.dialog
+    assert dlg is not None
+    qtbot.waitUntil(lambda: dlg.hand_over.isEnabled())
+    qtbot.mouseClick(dlg.hand_over, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(gate.started.is_set)
+
+    app.session.sign_out()
+    gate.release.set()
+    assert app.wait_idle()
+    assert presenter.last is None
+    assert list(folder.glob("*.pdf")) == []  # made, then deleted: nobody stores it
+    with seeded.db.session() as s:
+        assert s.scalars(select(ShiftHandover)).all() == []
+    done = audit_actions(seeded.db, "operator")
+    assert done[AuditAction.HANDOVER_MADE.value] == 0
+    assert done[AuditAction.DATA_EXPORTED.value] == 0
+
+
+def test_closing_the_dialog_does_not_cancel_the_handover(
+    qtbot: QtBot, make_console: MakeConsole, seeded: SeededSite, tmp_path: Path
+) -> None:
+    app = make_console(language="en", handovers_dir=tmp_path / "h")
+    presenter = handover_of(app)
+    gate = presenter.renderer = GatedRenderer()
+    app.start()
+    sign_in(qtbot, app, seeded, "operator")
+    presenter.open_dialog()
+    dlg = presenter.dialog
+    assert dlg is not None
+    qtbot.waitUntil(lambda: dlg.hand_over.isEnabled())
+    qtbot.mouseClick(dlg.hand_over, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(gate.started.is_set)
+    qtbot.mouseClick(dlg.close_button, Qt.MouseButton.LeftButton)
+    assert not dlg.isVisible()
+
+    presenter.open_dialog()  # the running one comes back with its progress, not a second one
+    assert presenter.dialog is dlg
+    assert dlg.isVisible()
+    assert not dlg.hand_over.isEnabled()
+    gate.release.set()
+    qtbot.waitUntil(lambda: dlg.open_pdf.isVisible(), timeout=30000)
+    with seeded.db.session() as s:
+        assert len(s.scalars(select(ShiftHandover)).all()) == 1

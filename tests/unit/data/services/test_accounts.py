@@ -205,9 +205,22 @@ def test_list_users_shows_roles_scopes_and_is_admin_only(demo: World) -> None:
     assert rows["ws01"].communities == ("C01",)
     assert rows["operator"].communities == ()
     assert rows["admin"].locked_until is None
+    assert rows["police"].department == "D01"
+    assert rows["volunteer"].department == "D05"
+    assert rows["operator"].department is None
     with pytest.raises(PermissionDenied):
         demo.svc.accounts.list_users(demo.who("supervisor"))
     assert demo.audit()[-1] == ("supervisor", A.PERMISSION_DENIED.value, "", "manage_users")
+
+
+def test_departments_for_the_new_account_form_are_admin_only(demo: World) -> None:
+    departments = demo.svc.accounts.departments(demo.who("admin"))
+    codes = [d.code for d in departments]
+    assert {"D01", "D05"} <= set(codes)
+    assert codes == sorted(codes)
+    assert all(d.name for d in departments)
+    with pytest.raises(PermissionDenied):
+        demo.svc.accounts.departments(demo.who("operator"))
 
 
 def test_reset_password_replaces_the_old_one(demo: World) -> None:

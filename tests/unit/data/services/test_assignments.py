@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -17,9 +18,12 @@ from core.site import SiteSpec
 from data.db import Database
 from data.models import Assignment, Department, Incident, Unit
 from data.services.assignments import ESCALATED_KIND
+from data.services.attachments import AttachmentService
+from tests.unit.data.services.test_attachments import png
 from tests.unit.data.worlds import World, demo_world, services_on
 
 A = AssignmentState
+PNG = png()
 
 
 @pytest.fixture
@@ -210,3 +214,21 @@ def test_an_unanswered_assignment_is_recorded_once(env: World, demo_site: SiteSp
     assert env.svc.assignments.escalate_due() == []
     with env.db.session() as s:
         assert s.get_one(Assignment, aid).escalated_at is not None
+
+
+def test_a_department_attaches_a_photo_only_to_work_it_took_on(env: World, tmp_path: Path) -> None:
+    op, police, volunteer = env.who("operator"), env.who("police"), env.who("volunteer")
+    files = AttachmentService(env.ctx, tmp_path / "cache")
+    iid = acknowledged(env)
+    [aid] = env.svc.assignments.dispatch(op, iid, [Pick(dept_id(env, "D01"))])
+    with pytest.raises(PermissionDenied):  # notified only: not yet its work
+        files.add(police, iid, "现场.png", PNG)
+    env.svc.assignments.respond(police, aid, A.ACCEPTED)
+    row = files.add(police, iid, "现场.png", PNG)
+    assert row.name == "现场.png"
+    assert [e.kind for e in env.svc.incidents.incident_detail(op, iid).events][-1] == "attachment"
+    with pytest.raises(PermissionDenied):  # another department's user
+        files.add(volunteer, iid, "别处.png", PNG)
+    other = acknowledged(env)
+    with pytest.raises(PermissionDenied):  # an incident it has no assignment for
+        files.add(police, other, "现场.png", PNG)

@@ -1,4 +1,4 @@
-"""HandoverService on SQLite and PostgreSQL: the report's contents, storing, acknowledging."""
+"""HandoverService on SQLite and PostgreSQL: the report, making and storing it, acknowledging."""
 
 from __future__ import annotations
 
@@ -6,9 +6,10 @@ import json
 import stat
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select, update
 
 from core.audit import AuditAction
 from core.handover import HandoverReport, render_html
@@ -17,8 +18,15 @@ from core.model import Priority
 from core.site import SiteSpec
 from data.checkpoints import generate_audit_key
 from data.db import Database
-from data.models import AuditHead, ShiftHandover
-from data.services.handover import NO_KEY, HandoverError, HandoverRefused
+from data.models import AuditHead, ShiftHandover, User
+from data.services.handover import (
+    NO_KEY,
+    HandoverError,
+    HandoverRefused,
+    HandoverResult,
+    PreparedHandover,
+)
+from tests.helpers.postgres import as_owner
 from tests.unit.data.worlds import World, demo_world
 
 HOSTILE = '<img src="file:///etc/passwd"><h1>大标题</h1>'
@@ -29,7 +37,7 @@ def env(db: Database, demo_site: SiteSpec) -> World:
     return demo_world(db, demo_site)
 
 
-def _incident(env: World, title: str, priority: Priority = Priority.P1, **kw: str) -> int:
+def _incident(env: World, title: str, priority: Priority = Priority.P1, **kw: Any) -> int:
     return env.svc.incidents.create(
         env.who("operator"), title=title, priority=priority, community="C01", **kw
     )
@@ -38,6 +46,31 @@ def _incident(env: World, title: str, priority: Priority = Priority.P1, **kw: st
 def _fake_pdf(report: HandoverReport) -> bytes:
     # The service is Qt-free: the console passes the real renderer (tested on its own).
     return b"%PDF-1.4 " + render_html(report).encode("utf-8")
+
+
+def _prepare(
+    env: World, username: str, folder: Path, *, notes: str = "", checkpoints: Path | None = None
+) -> PreparedHandover:
+    return env.svc.handover.prepare(
+        env.who(username),
+        notes=notes,
+        reason="shift handover",
+        folder=folder,
+        checkpoints=checkpoints,
+        render=_fake_pdf,
+    )
+
+
+def _hand_over(
+    env: World, username: str, folder: Path, *, notes: str = "", checkpoints: Path | None = None
+) -> HandoverResult:
+    prepared = _prepare(env, username, folder, notes=notes, checkpoints=checkpoints)
+    return env.svc.handover.store(env.who(username), prepared)
+
+
+def _rows(env: World) -> int:
+    with env.db.session() as s:
+        return int(s.scalar(select(func.count()).select_from(ShiftHandover)) or 0)
 
 
 def _audits(env: World, action: AuditAction) -> list[tuple[str, str, str, str]]:
@@ -94,13 +127,18 @@ def test_hand_over_stores_the_row_the_private_pdf_and_audits(env: World, tmp_pat
     operator = env.who("operator")
     _incident(env, "独居老人未出门")
     folder = tmp_path / "handovers"
-    result = env.svc.handover.hand_over(
-        operator,
-        notes="交班：<b>注意</b>",
-        reason="shift handover",
-        folder=folder,
-        checkpoints=tmp_path / "cps",
-        render=_fake_pdf,
+    prepared = _prepare(
+        env, "operator", folder, notes="交班：<b>注意</b>", checkpoints=tmp_path / "cps"
+    )
+    # Made, not stored: the PDF is there, the database has nothing of it yet.
+    assert prepared.path.is_file()
+    assert _rows(env) == 0
+    assert _audits(env, AuditAction.HANDOVER_MADE) == []
+    result = env.svc.handover.store(operator, prepared)
+    assert (result.path, result.sha256, result.report) == (
+        prepared.path,
+        prepared.sha256,
+        prepared.report,
     )
     assert result.path.parent == folder
     assert stat.S_IMODE(result.path.stat().st_mode) == 0o600
@@ -133,14 +171,16 @@ def test_with_the_key_the_checkpoint_is_signed_and_named(env: World, tmp_path: P
     keys, cps = tmp_path / "keys", tmp_path / "cps"
     generate_audit_key(keys)
     env.ctx.keys = keys
-    result = env.svc.handover.hand_over(
-        env.who("operator"),
+    operator = env.who("operator")
+    prepared = env.svc.handover.prepare(
+        operator,
         notes="",
         reason="交接班报告",
         folder=tmp_path / "h",
         checkpoints=cps,
         render=_fake_pdf,
     )
+    result = env.svc.handover.store(operator, prepared)
     cp = result.report.checkpoint
     assert cp is not None
     assert cp.signed
@@ -156,7 +196,7 @@ def test_with_the_key_the_checkpoint_is_signed_and_named(env: World, tmp_path: P
 
 def test_no_reason_no_report_and_the_refusal_is_audited(env: World, tmp_path: Path) -> None:
     with pytest.raises(HandoverRefused):
-        env.svc.handover.hand_over(
+        env.svc.handover.prepare(
             env.who("operator"),
             notes="",
             reason=" ",
@@ -168,7 +208,7 @@ def test_no_reason_no_report_and_the_refusal_is_audited(env: World, tmp_path: Pa
     [(actor, _, target, _detail)] = _audits(env, AuditAction.EXPORT_REFUSED)
     assert (actor, target) == ("operator", "handover")
     with pytest.raises(ValueError, match="notes"):
-        env.svc.handover.hand_over(
+        env.svc.handover.prepare(
             env.who("operator"),
             notes="x" * 4001,
             reason="shift handover",
@@ -180,14 +220,7 @@ def test_no_reason_no_report_and_the_refusal_is_audited(env: World, tmp_path: Pa
 
 def test_only_another_user_acknowledges_and_only_once(env: World, tmp_path: Path) -> None:
     operator, supervisor = env.who("operator"), env.who("supervisor")
-    result = env.svc.handover.hand_over(
-        operator,
-        notes="",
-        reason="shift handover",
-        folder=tmp_path,
-        checkpoints=None,
-        render=_fake_pdf,
-    )
+    result = _hand_over(env, "operator", tmp_path)
     assert env.svc.handover.pending(operator) == []  # never one's own
     [pending] = env.svc.handover.pending(supervisor)
     assert (pending.id, pending.outgoing_username) == (result.id, "operator")
@@ -215,14 +248,7 @@ def test_only_another_user_acknowledges_and_only_once(env: World, tmp_path: Path
 
 def test_the_next_shift_starts_after_the_last_handover(env: World, tmp_path: Path) -> None:
     operator = env.who("operator")
-    first = env.svc.handover.hand_over(
-        operator,
-        notes="",
-        reason="shift handover",
-        folder=tmp_path,
-        checkpoints=None,
-        render=_fake_pdf,
-    )
+    first = _hand_over(env, "operator", tmp_path)
     env.clock.advance(timedelta(hours=2))
     env.svc.audit.record(operator, AuditAction.LOGIN)
     signed_in = env.clock.now
@@ -230,3 +256,49 @@ def test_the_next_shift_starts_after_the_last_handover(env: World, tmp_path: Pat
     start, _end = env.svc.handover.shift_window(operator)
     assert first.report.shift_end < start
     assert abs(start - signed_in) < timedelta(seconds=5)
+
+
+def test_writes_between_making_and_storing_come_after_the_printed_head(
+    env: World, tmp_path: Path
+) -> None:
+    # The PDF is made outside the writer: other writes may land before the row is stored.
+    operator = env.who("operator")
+    prepared = _prepare(env, "operator", tmp_path)
+    between = _incident(env, "路灯不亮")
+    env.svc.incidents.transition(operator, between, IncidentState.ACKNOWLEDGED)
+    result = env.svc.handover.store(operator, prepared)
+    cp = result.report.checkpoint
+    assert cp is not None
+    with env.db.session() as s:
+        row = s.get(ShiftHandover, result.id)
+        assert row is not None
+        assert (row.chain_head, row.chain_rows) == (cp.head_hash, cp.rows)
+    assert between not in [i.id for i in result.report.open_items]
+    assert env.audit_ok()
+
+
+def test_a_failed_store_leaves_no_file_and_no_row(env: World, tmp_path: Path) -> None:
+    operator = env.who("operator")
+    prepared = _prepare(env, "operator", tmp_path)
+    # Another user may not store it.
+    with pytest.raises(HandoverError, match="author"):
+        env.svc.handover.store(env.who("supervisor"), prepared)
+    assert not prepared.path.exists()
+
+    prepared = _prepare(env, "operator", tmp_path)
+    with as_owner(env.db) as owner, owner.session() as s:  # no console service disables
+        s.execute(update(User).where(User.username == "operator").values(active=False))
+    with pytest.raises(PermissionError):  # the account is checked again when storing
+        env.svc.handover.store(operator, prepared)
+    assert not prepared.path.exists()
+    assert _rows(env) == 0
+    assert _audits(env, AuditAction.HANDOVER_MADE) == []
+    assert _audits(env, AuditAction.DATA_EXPORTED) == []
+    assert [a for a, *_ in _audits(env, AuditAction.PERMISSION_DENIED)] == ["operator"]
+
+
+def test_a_discarded_handover_leaves_nothing(env: World, tmp_path: Path) -> None:
+    prepared = _prepare(env, "operator", tmp_path / "h")
+    env.svc.handover.discard(prepared)
+    assert list((tmp_path / "h").iterdir()) == []
+    assert _rows(env) == 0

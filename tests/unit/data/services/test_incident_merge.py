@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from core.audit import AuditAction
 from core.duplicates import Draft, Reason, phone_digits
+from core.incident_edit import EditError, IncidentChanges
 from core.incidents import IncidentState as S
 from core.incidents import TransitionError
 from core.model import Priority
@@ -151,6 +152,10 @@ def test_a_merged_incident_takes_no_more_steps(env: World) -> None:
         env.svc.merge.merge(op, merged, new(env))
     with pytest.raises(MergeError, match="itself"):
         env.svc.merge.merge(op, survivor, survivor)
+    detail = env.svc.incidents.incident_detail(sup, merged)
+    assert detail.row.merged_into == survivor  # the window offers no step, reopen included
+    with pytest.raises(EditError, match=f"merged into #{survivor}"):
+        env.svc.incidents.edit(sup, merged, detail.row.version, IncidentChanges(location="别处"))
 
 
 def test_merging_needs_the_right_to_handle_both(env: World) -> None:

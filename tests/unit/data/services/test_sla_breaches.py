@@ -16,7 +16,7 @@ from core.site import SiteSpec
 from data.db import Database
 from data.migrate import open_database
 from data.models import IncidentEvent
-from data.services.sla import BREACH_KIND, BREACH_TABLE
+from data.services.sla import BREACH_KIND, BREACH_TABLE, STEP_WINDOW
 from tests.unit.data.worlds import World, demo_world, services_on
 
 JOIN_S = 20.0
@@ -163,3 +163,79 @@ def test_breaches_are_read_within_scope(env: World) -> None:
     assert {(b.incident_id, b.target) for b in seen} == {(c01, "acknowledge"), (c02, "acknowledge")}
     station = env.svc.sla.breaches(env.who("ws01"), ids)
     assert {b.incident_id for b in station} == {c01}
+
+
+def step(env: World, iid: int, *states: IncidentState) -> None:
+    for s in states:
+        extra = {"disposition": ""} if s is IncidentState.RESOLVED else {}
+        env.svc.incidents.transition(env.who("operator"), iid, s, **extra)  # type: ignore[arg-type]
+
+
+def test_an_acknowledge_taken_late_while_no_console_looked_is_recorded(env: World) -> None:
+    iid = new_incident(env)
+    env.clock.advance(timedelta(minutes=5))  # P1: 2 min; nobody checked meanwhile
+    step(env, iid, IncidentState.ACKNOWLEDGED)
+    env.clock.advance(timedelta(minutes=1))  # dispatch (10 min) still in time
+    first = env.svc.sla.record_breaches()
+    assert len(first) == 1
+    assert breaches(env, iid) == ["acknowledge"]
+    assert (BREACH_TABLE, first[0], "insert") in env.changes()
+    assert ("system", AuditAction.SLA_BREACHED.value, str(iid), "acknowledge") in env.audit()
+    assert env.svc.sla.record_breaches() == []  # once
+    assert env.audit_ok()
+
+
+def test_a_dispatch_and_a_resolve_taken_late_are_recorded(env: World) -> None:
+    iid = new_incident(env)
+    env.clock.advance(timedelta(minutes=1))
+    step(env, iid, IncidentState.ACKNOWLEDGED)
+    env.clock.advance(timedelta(minutes=14))  # P1: dispatched within 10 min
+    step(env, iid, IncidentState.DISPATCHED)
+    env.clock.advance(timedelta(hours=1))  # P1: resolved within 1 h
+    step(env, iid, IncidentState.ON_SCENE, IncidentState.RESOLVED)
+    env.clock.advance(timedelta(minutes=1))
+    assert len(env.svc.sla.record_breaches()) == 2
+    assert breaches(env, iid) == ["dispatch", "resolve"]
+    assert env.svc.sla.record_breaches() == []
+
+
+def test_resolved_late_straight_from_new_misses_all_three(env: World) -> None:
+    iid = new_incident(env, priority=Priority.P3)
+    env.clock.advance(timedelta(hours=25))  # P3: 30 min, 4 h, 24 h
+    step(env, iid, IncidentState.RESOLVED)
+    assert len(env.svc.sla.record_breaches()) == 3
+    assert breaches(env, iid) == ["acknowledge", "dispatch", "resolve"]
+
+
+def test_steps_in_time_record_nothing(env: World) -> None:
+    iid = new_incident(env)
+    env.clock.advance(timedelta(minutes=1))
+    step(env, iid, IncidentState.ACKNOWLEDGED)
+    env.clock.advance(timedelta(minutes=5))
+    step(env, iid, IncidentState.DISPATCHED)
+    env.clock.advance(timedelta(minutes=30))
+    step(env, iid, IncidentState.RESOLVED)
+    env.clock.advance(timedelta(minutes=1))
+    assert env.svc.sla.record_breaches() == []
+    assert breaches(env, iid) == []
+
+
+def test_a_target_missed_between_two_runs_is_recorded(env: World) -> None:
+    iid = new_incident(env)
+    env.clock.advance(timedelta(minutes=1))
+    assert env.svc.sla.record_breaches() == []  # the console's run before
+    env.clock.advance(timedelta(seconds=70))  # 10 s past the P1 target
+    step(env, iid, IncidentState.ACKNOWLEDGED)
+    env.clock.advance(timedelta(seconds=20))  # the next run
+    assert len(env.svc.sla.record_breaches()) == 1
+    assert breaches(env, iid) == ["acknowledge"]
+
+
+def test_a_late_step_older_than_the_window_is_left_out(env: World) -> None:
+    iid = new_incident(env, priority=Priority.P3)
+    env.clock.advance(timedelta(hours=1))  # P3: acknowledged within 30 min
+    step(env, iid, IncidentState.ACKNOWLEDGED)
+    env.clock.advance(STEP_WINDOW + timedelta(minutes=1))
+    env.svc.sla.record_breaches()
+    # The dispatch clock still runs and is found; the acknowledge a day ago no longer.
+    assert breaches(env, iid) == ["dispatch", "resolve"]
