@@ -57,47 +57,45 @@ STEP_KEYS: dict[AssignmentState, str] = {
 }
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Assignments", text)
-
-
 def state_label(s: AssignmentState) -> str:
     """An assignment state's name in the current language."""
     return {
-        AssignmentState.NOTIFIED: _t("Notified"),
-        AssignmentState.ACCEPTED: _t("Accepted"),
-        AssignmentState.DECLINED: _t("Declined"),
-        AssignmentState.EN_ROUTE: _t("En route"),
-        AssignmentState.ON_SCENE: _t("On scene"),
-        AssignmentState.DONE: _t("Done"),
-        AssignmentState.CANCELLED: _t("Cancelled"),
+        AssignmentState.NOTIFIED: QCoreApplication.translate("Assignments", "Notified"),
+        AssignmentState.ACCEPTED: QCoreApplication.translate("Assignments", "Accepted"),
+        AssignmentState.DECLINED: QCoreApplication.translate("Assignments", "Declined"),
+        AssignmentState.EN_ROUTE: QCoreApplication.translate("Assignments", "En route"),
+        AssignmentState.ON_SCENE: QCoreApplication.translate("Assignments", "On scene"),
+        AssignmentState.DONE: QCoreApplication.translate("Assignments", "Done"),
+        AssignmentState.CANCELLED: QCoreApplication.translate("Assignments", "Cancelled"),
     }[s]
 
 
 def step_label(s: AssignmentState) -> str:
     """The button that takes an assignment to `s`."""
     return {
-        AssignmentState.NOTIFIED: _t("Notify again"),
-        AssignmentState.ACCEPTED: _t("Accept"),
-        AssignmentState.DECLINED: _t("Decline…"),
-        AssignmentState.EN_ROUTE: _t("En route"),
-        AssignmentState.ON_SCENE: _t("On scene"),
-        AssignmentState.DONE: _t("Done…"),
-        AssignmentState.CANCELLED: _t("Cancel assignment"),
+        AssignmentState.NOTIFIED: QCoreApplication.translate("Assignments", "Notify again"),
+        AssignmentState.ACCEPTED: QCoreApplication.translate("Assignments", "Accept"),
+        AssignmentState.DECLINED: QCoreApplication.translate("Assignments", "Decline…"),
+        AssignmentState.EN_ROUTE: QCoreApplication.translate("Assignments", "En route"),
+        AssignmentState.ON_SCENE: QCoreApplication.translate("Assignments", "On scene"),
+        AssignmentState.DONE: QCoreApplication.translate("Assignments", "Done…"),
+        AssignmentState.CANCELLED: QCoreApplication.translate("Assignments", "Cancel assignment"),
     }[s]
 
 
 def event_label(kind: str) -> str | None:
     """A timeline entry of an assignment step, or None if `kind` is not one."""
     if kind == "assignment_unanswered":
-        return _t("Assignment unanswered")
+        return QCoreApplication.translate("Assignments", "Assignment unanswered")
     if not kind.startswith("assignment_"):
         return None
     try:
         state = AssignmentState(kind.removeprefix("assignment_"))
     except ValueError:
         return None
-    return _t("Assignment: {state}").format(state=state_label(state))
+    return QCoreApplication.translate("Assignments", "Assignment: {state}").format(
+        state=state_label(state)
+    )
 
 
 def _who(r: AssignmentRow) -> str:
@@ -120,7 +118,7 @@ class AssignmentsModel(RowTableModel[AssignmentRow, int]):
         columns: list[Column[AssignmentRow]] = [
             Column(
                 "state",
-                lambda: _t("State"),
+                lambda: QCoreApplication.translate("Assignments", "State"),
                 self._state_text,
                 foreground=lambda r: QBrush(
                     OVERDUE_COLOUR if r.overdue(self._clock()) else STATE_COLOURS[r.state]
@@ -131,35 +129,56 @@ class AssignmentsModel(RowTableModel[AssignmentRow, int]):
             columns.append(
                 Column(
                     "incident",
-                    lambda: _t("Incident"),
+                    lambda: QCoreApplication.translate("Assignments", "Incident"),
                     lambda r: f"#{r.incident_id} {r.incident_title}",
                 )
             )
             columns.append(
-                Column("location", lambda: _t("Location"), lambda r: r.incident_location)
+                Column(
+                    "location",
+                    lambda: QCoreApplication.translate("Assignments", "Location"),
+                    lambda r: r.incident_location,
+                )
             )
         columns += [
-            Column("who", lambda: _t("Department / unit"), _who),
-            Column("phone", lambda: _t("Phone"), lambda r: r.phone, tooltip=self._phone_tip),
+            Column(
+                "who", lambda: QCoreApplication.translate("Assignments", "Department / unit"), _who
+            ),
+            Column(
+                "phone",
+                lambda: QCoreApplication.translate("Assignments", "Phone"),
+                lambda r: r.phone,
+                tooltip=self._phone_tip,
+            ),
             Column(
                 "since",
-                lambda: _t("Since"),
+                lambda: QCoreApplication.translate("Assignments", "Since"),
                 lambda r: local(r.since(), self._zone).strftime("%H:%M"),
                 tooltip=self._times,
             ),
-            Column("note", lambda: _t("Note"), lambda r: r.decline_reason or r.note),
+            Column(
+                "note",
+                lambda: QCoreApplication.translate("Assignments", "Note"),
+                lambda r: r.decline_reason or r.note,
+            ),
         ]
         super().__init__(columns, key=lambda r: r.id, parent=parent)
 
     def _state_text(self, r: AssignmentRow) -> str:
         text = "● " + state_label(r.state)
         if r.overdue(self._clock()):
-            text += " · " + _t("no answer")
+            text += " · " + QCoreApplication.translate("Assignments", "no answer")
         return text
 
     @staticmethod
     def _phone_tip(r: AssignmentRow) -> str:
-        return _t("Click or Ctrl+C copies {phone}").format(phone=r.phone) if r.phone else ""
+        return (
+            QCoreApplication.translate("Assignments", "Click or Ctrl+C copies {phone}").format(
+                phone=r.phone
+            )
+            if r.phone
+            else ""
+        )
 
     def _times(self, r: AssignmentRow) -> str:
         stamps = (

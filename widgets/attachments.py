@@ -32,57 +32,61 @@ from widgets.table_model import Column, RowTableModel
 # The incident window already uses Ctrl+Shift+A/C/D/H/M/O/R/S/T, and the main window's
 # Ctrl+Shift+F finds a resident; I "inserts" a file.
 ADD_SHORTCUT = "Ctrl+Shift+I"
-_CTX = "AttachmentsWidget"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CTX, text)
 
 
 def kind_name(kind: FileKind | None) -> str:
     """A kind of file in the current language."""
     names = {
-        FileKind.JPEG: _tr("JPEG image"),
-        FileKind.PNG: _tr("PNG image"),
-        FileKind.GIF: _tr("GIF image"),
-        FileKind.WEBP: _tr("WebP image"),
-        FileKind.PDF: _tr("PDF document"),
-        FileKind.WAV: _tr("WAV audio"),
-        FileKind.MP3: _tr("MP3 audio"),
-        FileKind.MP4: _tr("MP4/QuickTime video"),
-        FileKind.TEXT: _tr("UTF-8 text file"),
-        FileKind.WORD: _tr("Word document"),
-        FileKind.EXCEL: _tr("Excel workbook"),
-        FileKind.POWERPOINT: _tr("PowerPoint presentation"),
-        FileKind.ZIP: _tr("ZIP archive"),
-        FileKind.PROGRAM: _tr("program or script"),
+        FileKind.JPEG: QCoreApplication.translate("AttachmentsWidget", "JPEG image"),
+        FileKind.PNG: QCoreApplication.translate("AttachmentsWidget", "PNG image"),
+        FileKind.GIF: QCoreApplication.translate("AttachmentsWidget", "GIF image"),
+        FileKind.WEBP: QCoreApplication.translate("AttachmentsWidget", "WebP image"),
+        FileKind.PDF: QCoreApplication.translate("AttachmentsWidget", "PDF document"),
+        FileKind.WAV: QCoreApplication.translate("AttachmentsWidget", "WAV audio"),
+        FileKind.MP3: QCoreApplication.translate("AttachmentsWidget", "MP3 audio"),
+        FileKind.MP4: QCoreApplication.translate("AttachmentsWidget", "MP4/QuickTime video"),
+        FileKind.TEXT: QCoreApplication.translate("AttachmentsWidget", "UTF-8 text file"),
+        FileKind.WORD: QCoreApplication.translate("AttachmentsWidget", "Word document"),
+        FileKind.EXCEL: QCoreApplication.translate("AttachmentsWidget", "Excel workbook"),
+        FileKind.POWERPOINT: QCoreApplication.translate(
+            "AttachmentsWidget", "PowerPoint presentation"
+        ),
+        FileKind.ZIP: QCoreApplication.translate("AttachmentsWidget", "ZIP archive"),
+        FileKind.PROGRAM: QCoreApplication.translate("AttachmentsWidget", "program or script"),
     }
-    return names[kind] if kind is not None else _tr("unknown")
+    return (
+        names[kind]
+        if kind is not None
+        else QCoreApplication.translate("AttachmentsWidget", "unknown")
+    )
 
 
 def refusal_text(exc: AttachmentRefused) -> str:
     """Why a file was not attached, naming the file and, for a mismatch, both kinds."""
     n = exc.name
     if exc.refusal is Refusal.EMPTY:
-        return _tr("{name} is empty.").format(name=n)
+        return QCoreApplication.translate("AttachmentsWidget", "{name} is empty.").format(name=n)
     if exc.refusal is Refusal.TOO_BIG:
-        return _tr("{name} is {size}; attachments may be at most {limit}.").format(
-            name=n, size=megabytes(exc.size), limit=megabytes(MAX_BYTES)
-        )
+        return QCoreApplication.translate(
+            "AttachmentsWidget", "{name} is {size}; attachments may be at most {limit}."
+        ).format(name=n, size=megabytes(exc.size), limit=megabytes(MAX_BYTES))
     if exc.refusal is Refusal.PROGRAM:
-        return _tr("{name} is a program or script; those are never attached.").format(name=n)
+        return QCoreApplication.translate(
+            "AttachmentsWidget", "{name} is a program or script; those are never attached."
+        ).format(name=n)
     if exc.refusal is Refusal.UNSUPPORTED:
-        return _tr(
+        return QCoreApplication.translate(
+            "AttachmentsWidget",
             "{name}: this type of file is not accepted (photos, PDF, audio, video, text and "
-            "Office documents are)."
+            "Office documents are).",
         ).format(name=n)
     if exc.refusal is Refusal.UNRECOGNISED:
-        return _tr("{name} is not a {expected}: its content is not recognised.").format(
-            name=n, expected=kind_name(exc.expected)
-        )
-    return _tr("{name} is a {found}, not a {expected}.").format(
-        name=n, found=kind_name(exc.found), expected=kind_name(exc.expected)
-    )
+        return QCoreApplication.translate(
+            "AttachmentsWidget", "{name} is not a {expected}: its content is not recognised."
+        ).format(name=n, expected=kind_name(exc.expected))
+    return QCoreApplication.translate(
+        "AttachmentsWidget", "{name} is a {found}, not a {expected}."
+    ).format(name=n, found=kind_name(exc.found), expected=kind_name(exc.expected))
 
 
 class AttachmentsWidget(QWidget):
@@ -107,18 +111,35 @@ class AttachmentsWidget(QWidget):
         self.title.setStyleSheet("font-weight: bold;")
         self.model: RowTableModel[AttachmentRow, int] = RowTableModel(
             [
-                Column("name", lambda: _tr("File"), lambda r: r.name, tooltip=self._name_tip),
-                Column("kind", lambda: _tr("Type"), lambda r: kind_name(r.kind)),
+                Column(
+                    "name",
+                    lambda: QCoreApplication.translate("AttachmentsWidget", "File"),
+                    lambda r: r.name,
+                    tooltip=self._name_tip,
+                ),
+                Column(
+                    "kind",
+                    lambda: QCoreApplication.translate("AttachmentsWidget", "Type"),
+                    lambda r: kind_name(r.kind),
+                ),
                 Column(
                     "size",
-                    lambda: _tr("Size"),
+                    lambda: QCoreApplication.translate("AttachmentsWidget", "Size"),
                     lambda r: megabytes(r.size),
                     alignment=lambda _r: (
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     ),
                 ),
-                Column("by", lambda: _tr("Added by"), lambda r: r.added_by or "—"),
-                Column("at", lambda: _tr("Added"), lambda r: fmt_local(r.added_at, self._zone)),
+                Column(
+                    "by",
+                    lambda: QCoreApplication.translate("AttachmentsWidget", "Added by"),
+                    lambda r: r.added_by or "—",
+                ),
+                Column(
+                    "at",
+                    lambda: QCoreApplication.translate("AttachmentsWidget", "Added"),
+                    lambda r: fmt_local(r.added_at, self._zone),
+                ),
             ],
             key=lambda r: r.id,
             parent=self,

@@ -38,7 +38,7 @@ from core.timefmt import DEFAULT_ZONE, fmt_local, utcnow
 from core.views import IncidentRow, IncidentTypeRow
 from widgets import labels
 from widgets.empty_state import EmptyStateWidget
-from widgets.palette import PRIORITY_COLOURS, TEXT_ON_PRIORITY
+from widgets.palette import PRIORITY_COLOURS, STATE_COLOURS, TEXT_ON_PRIORITY
 from widgets.table_model import Column, PagedRowTableModel
 
 
@@ -57,7 +57,7 @@ COLUMN_WIDTHS = {
     "community": 110,
     "location": 100,
     "created": 124,
-    "age": 80,
+    "age": 96,  # "4 天 19 小时" inside a coloured cell's padding
     "claimed": 90,
 }
 TITLE_MIN = 180
@@ -128,7 +128,13 @@ class IncidentQueueModel(PagedRowTableModel[IncidentRow, int]):
                     lambda r: str(r.id),
                     alignment=lambda r: Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                 ),
-                Column("state", lambda: self.tr("State"), lambda r: labels.incident_state(r.state)),
+                Column(
+                    "state",
+                    lambda: self.tr("State"),
+                    lambda r: labels.incident_state(r.state),
+                    background=lambda r: QBrush(STATE_COLOURS[r.state]),
+                    foreground=lambda r: QBrush(TEXT_ON_PRIORITY),
+                ),
                 # Long texts are elided in the cell; the tooltip has them whole. A new P1/P2
                 # flashes here until acknowledged.
                 Column(
@@ -309,7 +315,8 @@ class IncidentQueueWidget(QWidget):
         header.resizeSection(self.model.column_index("title"), TITLE_MIN)
         self.table.viewport().installEventFilter(self)
         self.priority_delegate = PriorityDelegate(self.table)
-        for name in ("priority", "age"):
+        # Every cell that may carry a colour: priority, state chip, a flashing title, SLA age.
+        for name in ("priority", "state", "title", "age"):
             self.table.setItemDelegateForColumn(
                 self.model.column_index(name), self.priority_delegate
             )

@@ -1,9 +1,10 @@
-"""Colours of the control-room theme that code needs (priority, device state)."""
+"""Colours of the control-room theme that code needs (priority, incident and device state)."""
 
 from __future__ import annotations
 
 from PySide6.QtGui import QColor
 
+from core.incidents import IncidentState
 from core.model import DeviceState, Priority
 
 # High-contrast priority colours on the dark theme; P1 is unmistakable at a glance.
@@ -12,6 +13,17 @@ PRIORITY_COLOURS: dict[Priority, QColor] = {
     Priority.P2: QColor("#ff9f0a"),
     Priority.P3: QColor("#ffd60a"),
     Priority.P4: QColor("#64d2ff"),
+}
+
+# Incident states as light chips: hues apart from the priority colours (red, orange, yellow,
+# cyan), so a state is never read as a priority; done states are grey.
+STATE_COLOURS: dict[IncidentState, QColor] = {
+    IncidentState.NEW: QColor("#c9a7ff"),
+    IncidentState.ACKNOWLEDGED: QColor("#b9c7d8"),
+    IncidentState.DISPATCHED: QColor("#9fe0c8"),
+    IncidentState.ON_SCENE: QColor("#b6e38c"),
+    IncidentState.RESOLVED: QColor("#d9d9d9"),
+    IncidentState.CLOSED: QColor("#9a9a9a"),
 }
 
 DEVICE_STATE_COLOURS: dict[DeviceState, QColor] = {

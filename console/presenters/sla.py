@@ -9,7 +9,7 @@ from PySide6.QtCore import QTimer, Slot
 from console.presenters.base import Presenter, PresenterContext
 from core.events import ChangesAvailable
 from core.permissions import Permission, Principal
-from data.services.sla import BREACH_TABLE, MAX_PER_RUN, SlaBreach
+from data.services.sla import ANSWER_TARGET, BREACH_TABLE, MAX_PER_RUN, SlaBreach
 from widgets import labels
 from widgets.notifications import Level
 
@@ -109,4 +109,7 @@ class SlaPresenter(Presenter):
             return self.tr("not dispatched in time")
         if target == "resolve":
             return self.tr("not resolved in time")
+        if target.startswith(ANSWER_TARGET):
+            who = target.removeprefix(ANSWER_TARGET)
+            return self.tr("{who} did not answer the assignment in time").format(who=who)
         return target

@@ -47,6 +47,7 @@ from data.models import (
     User,
 )
 from data.services.incident_guard import bump
+from data.services.sla import BREACH_TABLE, UNANSWERED_KIND
 
 TABLE = "assignment"
 RECENT = timedelta(hours=12)  # finished assignments stay on the desk this long
@@ -54,7 +55,7 @@ PICKS_MAX = 20  # departments and units in one dispatch
 
 # The timeline entry of each step (widgets show it translated).
 EVENT_KIND = {s: f"assignment_{s.value}" for s in AssignmentState}
-ESCALATED_KIND = "assignment_unanswered"
+ESCALATED_KIND = UNANSWERED_KIND  # announced to supervisors like an SLA breach
 
 _STAMP = {
     AssignmentState.ACCEPTED: "accepted_at",
@@ -483,8 +484,13 @@ class AssignmentService:
                 assert a is not None
                 dept = s.get(Department, a.department_id)
                 unit = s.get(Unit, a.unit_id) if a.unit_id is not None else None
-                self._event(tx, a.incident_id, ESCALATED_KIND, dept.name if dept else "", unit, "")
+                event = self._event(
+                    tx, a.incident_id, ESCALATED_KIND, dept.name if dept else "", unit, ""
+                )
+                s.flush()
                 tx.change(TABLE, aid, "update")
+                # Escalated like any SLA: the supervisors' consoles hear of it as of a breach.
+                tx.change(BREACH_TABLE, event.id, "insert")
                 tx.change("incident", a.incident_id, "update")
                 tx.audit(
                     AuditAction.ASSIGNMENT_CHANGED,
@@ -496,19 +502,19 @@ class AssignmentService:
 
     def _event(
         self, tx: WriteTx, incident_id: int, kind: str, dname: str, unit: Unit | None, note: str
-    ) -> None:
+    ) -> IncidentEvent:
         who = tx.actor
         text = _who_text(dname, unit.name if unit else None)
-        tx.session.add(
-            IncidentEvent(
-                incident_id=incident_id,
-                ts=tx.now,
-                kind=kind,
-                note=f"{text} — {note}" if note else text,
-                actor_id=who.user_id if isinstance(who, Principal) else None,
-                workstation=self.ctx.workstation,
-            )
+        event = IncidentEvent(
+            incident_id=incident_id,
+            ts=tx.now,
+            kind=kind,
+            note=f"{text} — {note}" if note else text,
+            actor_id=who.user_id if isinstance(who, Principal) else None,
+            workstation=self.ctx.workstation,
         )
+        tx.session.add(event)
+        return event
 
 
 def _incident(s: Session, incident_id: int, *, lock: bool = False) -> tuple[Incident, str | None]:

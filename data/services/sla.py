@@ -31,6 +31,9 @@ BREACH_KIND = "sla_breach"
 # change_log rows of this name carry the breach event's id: consoles that route it tell
 # their supervisors (console.presenters.sla); the incident row itself did not change.
 BREACH_TABLE = "sla_breach"
+# An assignment unanswered past its time (data.services.assignments) is announced the same way.
+UNANSWERED_KIND = "assignment_unanswered"
+ANSWER_TARGET = "answer:"
 SYSTEM_ACTOR = "system"
 # Breaches written per transaction: each costs an audit row (~4 ms on SQLite), and the writer
 # must not be held for minutes when a backlog (after an upgrade, an outage) is found at once.
@@ -306,7 +309,10 @@ class SlaService:
             select(IncidentEvent, Incident.title, Incident.priority, Community.code)
             .join(Incident, IncidentEvent.incident_id == Incident.id)
             .outerjoin(Community, Incident.community_id == Community.id)
-            .where(IncidentEvent.id.in_(list(event_ids)), IncidentEvent.kind == BREACH_KIND)
+            .where(
+                IncidentEvent.id.in_(list(event_ids)),
+                IncidentEvent.kind.in_((BREACH_KIND, UNANSWERED_KIND)),
+            )
             .order_by(IncidentEvent.id)
         )
         stmt = IncidentService._scoped(stmt, who)
@@ -318,7 +324,8 @@ class SlaService:
                     title=title,
                     priority=Priority(prio),
                     community=code,
-                    target=e.note,
+                    # An unanswered assignment: "answer:" and who did not answer.
+                    target=e.note if e.kind == BREACH_KIND else f"{ANSWER_TARGET}{e.note}",
                     at=e.ts,
                 )
                 for e, title, prio, code in s.execute(stmt)

@@ -208,37 +208,37 @@
 <context>
     <name>AssignmentDeskWidget</name>
     <message>
-        <location filename="../../widgets/assignments.py" line="424"/>
+        <location filename="../../widgets/assignments.py" line="443"/>
         <source>Write the reason for declining in the note.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/assignments.py" line="428"/>
+        <location filename="../../widgets/assignments.py" line="447"/>
         <source>Write what was done in the note.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/assignments.py" line="444"/>
+        <location filename="../../widgets/assignments.py" line="463"/>
         <source>Attached {name} to the incident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/assignments.py" line="460"/>
+        <location filename="../../widgets/assignments.py" line="479"/>
         <source>Copied {phone}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/assignments.py" line="468"/>
+        <location filename="../../widgets/assignments.py" line="487"/>
         <source>Note: the reason when declining, what was done when finishing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/assignments.py" line="470"/>
+        <location filename="../../widgets/assignments.py" line="489"/>
         <source>Attach photo…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/assignments.py" line="472"/>
+        <location filename="../../widgets/assignments.py" line="491"/>
         <source>A photo of the work, kept with the incident ({key})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -246,13 +246,133 @@
 <context>
     <name>AssignmentListWidget</name>
     <message>
-        <location filename="../../widgets/assignments.py" line="293"/>
+        <location filename="../../widgets/assignments.py" line="312"/>
         <source>Copied {phone}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/assignments.py" line="297"/>
+        <location filename="../../widgets/assignments.py" line="316"/>
         <source>Assignments</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Assignments</name>
+    <message>
+        <location filename="../../widgets/assignments.py" line="63"/>
+        <source>Notified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/assignments.py" line="64"/>
+        <source>Accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/assignments.py" line="65"/>
+        <source>Declined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/assignments.py" line="66"/>
+        <location filename="../../widgets/assignments.py" line="79"/>
+        <source>En route</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/assignments.py" line="67"/>
+        <location filename="../../widgets/assignments.py" line="80"/>
+        <source>On scene</source>
+        <translation type="unfinished">On scene</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/assignments.py" line="68"/>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/assignments.py" line="69"/>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/assignments.py" line="76"/>
+        <source>Notify again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/assignments.py" line="77"/>
+        <source>Accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/assignments.py" line="78"/>
+        <source>Decline…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/assignments.py" line="81"/>
+        <source>Done…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/assignments.py" line="82"/>
+        <source>Cancel assignment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/assignments.py" line="89"/>
+        <source>Assignment unanswered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/assignments.py" line="96"/>
+        <source>Assignment: {state}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/assignments.py" line="121"/>
+        <source>State</source>
+        <translation type="unfinished">State</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/assignments.py" line="132"/>
+        <source>Incident</source>
+        <translation type="unfinished">Incident</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/assignments.py" line="139"/>
+        <source>Location</source>
+        <translation type="unfinished">Location</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/assignments.py" line="145"/>
+        <source>Department / unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/assignments.py" line="149"/>
+        <source>Phone</source>
+        <translation type="unfinished">Phone</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/assignments.py" line="155"/>
+        <source>Since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/assignments.py" line="161"/>
+        <source>Note</source>
+        <translation type="unfinished">Note</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/assignments.py" line="170"/>
+        <source>no answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/assignments.py" line="176"/>
+        <source>Click or Ctrl+C copies {phone}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -381,27 +501,157 @@
 <context>
     <name>AttachmentsWidget</name>
     <message>
-        <location filename="../../widgets/attachments.py" line="268"/>
+        <location filename="../../widgets/attachments.py" line="40"/>
+        <source>JPEG image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/attachments.py" line="41"/>
+        <source>PNG image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/attachments.py" line="42"/>
+        <source>GIF image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/attachments.py" line="43"/>
+        <source>WebP image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/attachments.py" line="44"/>
+        <source>PDF document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/attachments.py" line="45"/>
+        <source>WAV audio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/attachments.py" line="46"/>
+        <source>MP3 audio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/attachments.py" line="47"/>
+        <source>MP4/QuickTime video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/attachments.py" line="48"/>
+        <source>UTF-8 text file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/attachments.py" line="49"/>
+        <source>Word document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/attachments.py" line="50"/>
+        <source>Excel workbook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/attachments.py" line="51"/>
+        <source>PowerPoint presentation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/attachments.py" line="54"/>
+        <source>ZIP archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/attachments.py" line="55"/>
+        <source>program or script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/attachments.py" line="60"/>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/attachments.py" line="68"/>
+        <source>{name} is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/attachments.py" line="70"/>
+        <source>{name} is {size}; attachments may be at most {limit}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/attachments.py" line="74"/>
+        <source>{name} is a program or script; those are never attached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/attachments.py" line="78"/>
+        <source>{name}: this type of file is not accepted (photos, PDF, audio, video, text and Office documents are).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/attachments.py" line="84"/>
+        <source>{name} is not a {expected}: its content is not recognised.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/attachments.py" line="87"/>
+        <source>{name} is a {found}, not a {expected}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/attachments.py" line="116"/>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/attachments.py" line="122"/>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/attachments.py" line="127"/>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/attachments.py" line="135"/>
+        <source>Added by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/attachments.py" line="140"/>
+        <source>Added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/attachments.py" line="289"/>
         <source>Attachments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/attachments.py" line="269"/>
+        <location filename="../../widgets/attachments.py" line="290"/>
         <source>Add file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/attachments.py" line="271"/>
+        <location filename="../../widgets/attachments.py" line="292"/>
         <source>Attach a photo, document or recording ({keys}); or drop files here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/attachments.py" line="275"/>
+        <location filename="../../widgets/attachments.py" line="296"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/attachments.py" line="276"/>
+        <location filename="../../widgets/attachments.py" line="297"/>
         <source>Open the selected file (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2132,77 +2382,77 @@ Command system of {site}</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="131"/>
+        <location filename="../../widgets/incident_queue.py" line="133"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="136"/>
+        <location filename="../../widgets/incident_queue.py" line="142"/>
         <source>Incident</source>
         <translation>Incident</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="143"/>
+        <location filename="../../widgets/incident_queue.py" line="149"/>
         <source>Community</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="147"/>
+        <location filename="../../widgets/incident_queue.py" line="153"/>
         <source>Location</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="153"/>
+        <location filename="../../widgets/incident_queue.py" line="159"/>
         <source>Reported</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="158"/>
+        <location filename="../../widgets/incident_queue.py" line="164"/>
         <source>Age</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="164"/>
+        <location filename="../../widgets/incident_queue.py" line="170"/>
         <source>Handled by</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="174"/>
+        <location filename="../../widgets/incident_queue.py" line="180"/>
         <source>{d} d {h} h</source>
         <translation>{d} d {h} h</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="176"/>
+        <location filename="../../widgets/incident_queue.py" line="182"/>
         <source>{h} h {m} min</source>
         <translation>{h} h {m} min</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="177"/>
+        <location filename="../../widgets/incident_queue.py" line="183"/>
         <source>{m} min</source>
         <translation>{m} min</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="224"/>
+        <location filename="../../widgets/incident_queue.py" line="230"/>
         <source>Acknowledge within {t}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="226"/>
+        <location filename="../../widgets/incident_queue.py" line="232"/>
         <source>Dispatch within {t}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="228"/>
+        <location filename="../../widgets/incident_queue.py" line="234"/>
         <source>Resolve within {t}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="230"/>
+        <location filename="../../widgets/incident_queue.py" line="236"/>
         <source>{head}: {left} left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="233"/>
+        <location filename="../../widgets/incident_queue.py" line="239"/>
         <source>{head}: overdue by {late}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2225,67 +2475,67 @@ Command system of {site}</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="424"/>
+        <location filename="../../widgets/incident_queue.py" line="431"/>
         <source>Nothing claimed by you</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="425"/>
+        <location filename="../../widgets/incident_queue.py" line="432"/>
         <source>Incidents you acknowledge are listed here until they are resolved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="427"/>
+        <location filename="../../widgets/incident_queue.py" line="434"/>
         <source>Every open incident has a handler</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="428"/>
+        <location filename="../../widgets/incident_queue.py" line="435"/>
         <source>Incidents nobody has acknowledged yet are listed here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="430"/>
+        <location filename="../../widgets/incident_queue.py" line="437"/>
         <source>Nothing awaiting review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="432"/>
+        <location filename="../../widgets/incident_queue.py" line="439"/>
         <source>Resolved incidents wait here for a supervisor, who closes them or returns them with a reason. Whoever resolved an incident cannot close it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="436"/>
+        <location filename="../../widgets/incident_queue.py" line="443"/>
         <source>No open incidents</source>
         <translation>No open incidents</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="438"/>
+        <location filename="../../widgets/incident_queue.py" line="445"/>
         <source>Incidents raised by calls, alarms, tracking rules or operators appear here, most urgent first. Press Ctrl+N to log one by hand.</source>
         <translation>Incidents raised by calls, alarms, tracking rules or operators appear here, most urgent first. Press Ctrl+N to log one by hand.</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="468"/>
+        <location filename="../../widgets/incident_queue.py" line="475"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="469"/>
+        <location filename="../../widgets/incident_queue.py" line="476"/>
         <source>Mine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="470"/>
+        <location filename="../../widgets/incident_queue.py" line="477"/>
         <source>Unassigned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="471"/>
+        <location filename="../../widgets/incident_queue.py" line="478"/>
         <source>Awaiting review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="472"/>
+        <location filename="../../widgets/incident_queue.py" line="479"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2313,80 +2563,80 @@ Command system of {site}</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="167"/>
+        <location filename="../../console/presenters/incidents.py" line="168"/>
         <source>New {priority}: #{id} {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="244"/>
-        <location filename="../../console/presenters/incidents.py" line="325"/>
-        <location filename="../../console/presenters/incidents.py" line="341"/>
-        <location filename="../../console/presenters/incidents.py" line="372"/>
+        <location filename="../../console/presenters/incidents.py" line="245"/>
+        <location filename="../../console/presenters/incidents.py" line="326"/>
+        <location filename="../../console/presenters/incidents.py" line="342"/>
+        <location filename="../../console/presenters/incidents.py" line="373"/>
         <source>Could not load the incident queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="442"/>
+        <location filename="../../console/presenters/incidents.py" line="443"/>
         <source>Could not create the incident</source>
         <translation type="unfinished">Could not create the incident</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="456"/>
+        <location filename="../../console/presenters/incidents.py" line="457"/>
         <source>incidents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="484"/>
+        <location filename="../../console/presenters/incidents.py" line="485"/>
         <source>Could not export the incidents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="490"/>
+        <location filename="../../console/presenters/incidents.py" line="491"/>
         <source>{n} incidents exported to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="498"/>
+        <location filename="../../console/presenters/incidents.py" line="499"/>
         <source>Select an incident first.</source>
         <translation type="unfinished">Select an incident first.</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="512"/>
+        <location filename="../../console/presenters/incidents.py" line="513"/>
         <source>Could not acknowledge the incident</source>
         <translation type="unfinished">Could not acknowledge the incident</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="528"/>
+        <location filename="../../console/presenters/incidents.py" line="535"/>
         <source>Could not open the incident</source>
         <translation type="unfinished">Could not open the incident</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="595"/>
+        <location filename="../../console/presenters/incidents.py" line="602"/>
         <source>Resolve incident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="596"/>
+        <location filename="../../console/presenters/incidents.py" line="603"/>
         <source>Resolve #{id} ({priority}) “{title}”? The response ends here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="611"/>
+        <location filename="../../console/presenters/incidents.py" line="618"/>
         <source>Take over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="612"/>
+        <location filename="../../console/presenters/incidents.py" line="619"/>
         <source>Take over #{id} from {name}? The timeline records it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="621"/>
+        <location filename="../../console/presenters/incidents.py" line="628"/>
         <source>Not taken over.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="638"/>
+        <location filename="../../console/presenters/incidents.py" line="645"/>
         <source>Not resolved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3872,6 +4122,11 @@ Command system of {site}</translation>
     <message>
         <location filename="../../console/presenters/sla.py" line="111"/>
         <source>not resolved in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/sla.py" line="114"/>
+        <source>{who} did not answer the assignment in time</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -203,37 +203,37 @@
 <context>
     <name>AssignmentDeskWidget</name>
     <message>
-        <location filename="../../widgets/assignments.py" line="424" />
+        <location filename="../../widgets/assignments.py" line="443" />
         <source>Write the reason for declining in the note.</source>
         <translation>请在备注中填写拒绝的原因。</translation>
     </message>
     <message>
-        <location filename="../../widgets/assignments.py" line="428" />
+        <location filename="../../widgets/assignments.py" line="447" />
         <source>Write what was done in the note.</source>
         <translation>请在备注中填写处置情况。</translation>
     </message>
     <message>
-        <location filename="../../widgets/assignments.py" line="444" />
+        <location filename="../../widgets/assignments.py" line="463" />
         <source>Attached {name} to the incident</source>
         <translation>已将 {name} 附到事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/assignments.py" line="460" />
+        <location filename="../../widgets/assignments.py" line="479" />
         <source>Copied {phone}</source>
         <translation>已复制 {phone}</translation>
     </message>
     <message>
-        <location filename="../../widgets/assignments.py" line="468" />
+        <location filename="../../widgets/assignments.py" line="487" />
         <source>Note: the reason when declining, what was done when finishing</source>
         <translation>备注：拒绝时填写原因，完成时填写处置情况</translation>
     </message>
     <message>
-        <location filename="../../widgets/assignments.py" line="470" />
+        <location filename="../../widgets/assignments.py" line="489" />
         <source>Attach photo…</source>
         <translation>附照片…</translation>
     </message>
     <message>
-        <location filename="../../widgets/assignments.py" line="472" />
+        <location filename="../../widgets/assignments.py" line="491" />
         <source>A photo of the work, kept with the incident ({key})</source>
         <translation>现场工作照片，存入事件附件（{key}）</translation>
     </message>
@@ -241,14 +241,134 @@
 <context>
     <name>AssignmentListWidget</name>
     <message>
-        <location filename="../../widgets/assignments.py" line="293" />
+        <location filename="../../widgets/assignments.py" line="312" />
         <source>Copied {phone}</source>
         <translation>已复制 {phone}</translation>
     </message>
     <message>
-        <location filename="../../widgets/assignments.py" line="297" />
+        <location filename="../../widgets/assignments.py" line="316" />
         <source>Assignments</source>
         <translation>派单</translation>
+    </message>
+</context>
+<context>
+    <name>Assignments</name>
+    <message>
+        <location filename="../../widgets/assignments.py" line="63" />
+        <source>Notified</source>
+        <translation>已通知</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/assignments.py" line="64" />
+        <source>Accepted</source>
+        <translation>已接单</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/assignments.py" line="65" />
+        <source>Declined</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/assignments.py" line="66" />
+        <location filename="../../widgets/assignments.py" line="79" />
+        <source>En route</source>
+        <translation>赶赴中</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/assignments.py" line="67" />
+        <location filename="../../widgets/assignments.py" line="80" />
+        <source>On scene</source>
+        <translation>已到场</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/assignments.py" line="68" />
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/assignments.py" line="69" />
+        <source>Cancelled</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/assignments.py" line="76" />
+        <source>Notify again</source>
+        <translation>重新通知</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/assignments.py" line="77" />
+        <source>Accept</source>
+        <translation>接单</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/assignments.py" line="78" />
+        <source>Decline…</source>
+        <translation>拒绝…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/assignments.py" line="81" />
+        <source>Done…</source>
+        <translation>完成…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/assignments.py" line="82" />
+        <source>Cancel assignment</source>
+        <translation>撤销派单</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/assignments.py" line="89" />
+        <source>Assignment unanswered</source>
+        <translation>派单超时未响应</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/assignments.py" line="96" />
+        <source>Assignment: {state}</source>
+        <translation>派单：{state}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/assignments.py" line="121" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/assignments.py" line="132" />
+        <source>Incident</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/assignments.py" line="139" />
+        <source>Location</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/assignments.py" line="145" />
+        <source>Department / unit</source>
+        <translation>单位 / 人员</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/assignments.py" line="149" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/assignments.py" line="155" />
+        <source>Since</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/assignments.py" line="161" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/assignments.py" line="170" />
+        <source>no answer</source>
+        <translation>未响应</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/assignments.py" line="176" />
+        <source>Click or Ctrl+C copies {phone}</source>
+        <translation>单击或按 Ctrl+C 复制 {phone}</translation>
     </message>
 </context>
 <context>
@@ -376,27 +496,157 @@
 <context>
     <name>AttachmentsWidget</name>
     <message>
-        <location filename="../../widgets/attachments.py" line="268" />
+        <location filename="../../widgets/attachments.py" line="40" />
+        <source>JPEG image</source>
+        <translation>JPEG 图片</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/attachments.py" line="41" />
+        <source>PNG image</source>
+        <translation>PNG 图片</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/attachments.py" line="42" />
+        <source>GIF image</source>
+        <translation>GIF 图片</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/attachments.py" line="43" />
+        <source>WebP image</source>
+        <translation>WebP 图片</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/attachments.py" line="44" />
+        <source>PDF document</source>
+        <translation>PDF 文档</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/attachments.py" line="45" />
+        <source>WAV audio</source>
+        <translation>WAV 音频</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/attachments.py" line="46" />
+        <source>MP3 audio</source>
+        <translation>MP3 音频</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/attachments.py" line="47" />
+        <source>MP4/QuickTime video</source>
+        <translation>MP4/QuickTime 视频</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/attachments.py" line="48" />
+        <source>UTF-8 text file</source>
+        <translation>UTF-8 文本文件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/attachments.py" line="49" />
+        <source>Word document</source>
+        <translation>Word 文档</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/attachments.py" line="50" />
+        <source>Excel workbook</source>
+        <translation>Excel 工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/attachments.py" line="51" />
+        <source>PowerPoint presentation</source>
+        <translation>PowerPoint 演示文稿</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/attachments.py" line="54" />
+        <source>ZIP archive</source>
+        <translation>ZIP 压缩包</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/attachments.py" line="55" />
+        <source>program or script</source>
+        <translation>程序或脚本</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/attachments.py" line="60" />
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/attachments.py" line="68" />
+        <source>{name} is empty.</source>
+        <translation>{name} 是空文件。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/attachments.py" line="70" />
+        <source>{name} is {size}; attachments may be at most {limit}.</source>
+        <translation>{name} 大小为 {size}，附件不能超过 {limit}。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/attachments.py" line="74" />
+        <source>{name} is a program or script; those are never attached.</source>
+        <translation>{name} 是程序或脚本，不能作为附件。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/attachments.py" line="78" />
+        <source>{name}: this type of file is not accepted (photos, PDF, audio, video, text and Office documents are).</source>
+        <translation>{name}：不接受此类文件（可接受照片、PDF、音频、视频、文本和 Office 文档）。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/attachments.py" line="84" />
+        <source>{name} is not a {expected}: its content is not recognised.</source>
+        <translation>{name} 不是 {expected}：无法识别其内容。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/attachments.py" line="87" />
+        <source>{name} is a {found}, not a {expected}.</source>
+        <translation>{name} 实际是 {found}，不是 {expected}。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/attachments.py" line="116" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/attachments.py" line="122" />
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/attachments.py" line="127" />
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/attachments.py" line="135" />
+        <source>Added by</source>
+        <translation>添加人</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/attachments.py" line="140" />
+        <source>Added</source>
+        <translation>添加时间</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/attachments.py" line="289" />
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../widgets/attachments.py" line="269" />
+        <location filename="../../widgets/attachments.py" line="290" />
         <source>Add file…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../widgets/attachments.py" line="271" />
+        <location filename="../../widgets/attachments.py" line="292" />
         <source>Attach a photo, document or recording ({keys}); or drop files here</source>
         <translation>添加照片、文档或录音（{keys}），也可把文件拖放到这里</translation>
     </message>
     <message>
-        <location filename="../../widgets/attachments.py" line="275" />
+        <location filename="../../widgets/attachments.py" line="296" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../widgets/attachments.py" line="276" />
+        <location filename="../../widgets/attachments.py" line="297" />
         <source>Open the selected file (Enter)</source>
         <translation>打开所选文件（Enter）</translation>
     </message>
@@ -2019,77 +2269,77 @@ Command system of {site}</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="131" />
+        <location filename="../../widgets/incident_queue.py" line="133" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="136" />
+        <location filename="../../widgets/incident_queue.py" line="142" />
         <source>Incident</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="143" />
+        <location filename="../../widgets/incident_queue.py" line="149" />
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="147" />
+        <location filename="../../widgets/incident_queue.py" line="153" />
         <source>Location</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="153" />
+        <location filename="../../widgets/incident_queue.py" line="159" />
         <source>Reported</source>
         <translation>上报时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="158" />
+        <location filename="../../widgets/incident_queue.py" line="164" />
         <source>Age</source>
         <translation>已过时长</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="164" />
+        <location filename="../../widgets/incident_queue.py" line="170" />
         <source>Handled by</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="174" />
+        <location filename="../../widgets/incident_queue.py" line="180" />
         <source>{d} d {h} h</source>
         <translation>{d} 天 {h} 小时</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="176" />
+        <location filename="../../widgets/incident_queue.py" line="182" />
         <source>{h} h {m} min</source>
         <translation>{h} 小时 {m} 分</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="177" />
+        <location filename="../../widgets/incident_queue.py" line="183" />
         <source>{m} min</source>
         <translation>{m} 分钟</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="224" />
+        <location filename="../../widgets/incident_queue.py" line="230" />
         <source>Acknowledge within {t}</source>
         <translation>须在 {t} 内确认</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="226" />
+        <location filename="../../widgets/incident_queue.py" line="232" />
         <source>Dispatch within {t}</source>
         <translation>须在 {t} 内派遣</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="228" />
+        <location filename="../../widgets/incident_queue.py" line="234" />
         <source>Resolve within {t}</source>
         <translation>须在 {t} 内处置</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="230" />
+        <location filename="../../widgets/incident_queue.py" line="236" />
         <source>{head}: {left} left</source>
         <translation>{head}：剩余 {left}</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="233" />
+        <location filename="../../widgets/incident_queue.py" line="239" />
         <source>{head}: overdue by {late}</source>
         <translation>{head}：已超时 {late}</translation>
     </message>
@@ -2112,67 +2362,67 @@ Command system of {site}</source>
         <translation> — 已显示 {shown} 起，向下滚动查看更多</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="424" />
+        <location filename="../../widgets/incident_queue.py" line="431" />
         <source>Nothing claimed by you</source>
         <translation>暂无您认领的事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="425" />
+        <location filename="../../widgets/incident_queue.py" line="432" />
         <source>Incidents you acknowledge are listed here until they are resolved.</source>
         <translation>您确认（认领）的事件会列在这里，直到处置完毕。</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="427" />
+        <location filename="../../widgets/incident_queue.py" line="434" />
         <source>Every open incident has a handler</source>
         <translation>所有未结事件均已有人处理</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="428" />
+        <location filename="../../widgets/incident_queue.py" line="435" />
         <source>Incidents nobody has acknowledged yet are listed here.</source>
         <translation>尚无人确认的事件会列在这里。</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="430" />
+        <location filename="../../widgets/incident_queue.py" line="437" />
         <source>Nothing awaiting review</source>
         <translation>暂无待审核事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="432" />
+        <location filename="../../widgets/incident_queue.py" line="439" />
         <source>Resolved incidents wait here for a supervisor, who closes them or returns them with a reason. Whoever resolved an incident cannot close it.</source>
         <translation>处置完毕的事件在此等待值班长审核：审核关闭，或说明原因退回。处置人不能审核关闭自己处置的事件。</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="436" />
+        <location filename="../../widgets/incident_queue.py" line="443" />
         <source>No open incidents</source>
         <translation>暂无待处理事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="438" />
+        <location filename="../../widgets/incident_queue.py" line="445" />
         <source>Incidents raised by calls, alarms, tracking rules or operators appear here, most urgent first. Press Ctrl+N to log one by hand.</source>
         <translation>来电、报警、定位规则或值班员上报的事件显示在这里，最紧急的在前。按 Ctrl+N 手工登记事件。</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="468" />
+        <location filename="../../widgets/incident_queue.py" line="475" />
         <source>Open</source>
         <translation>未结</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="469" />
+        <location filename="../../widgets/incident_queue.py" line="476" />
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="470" />
+        <location filename="../../widgets/incident_queue.py" line="477" />
         <source>Unassigned</source>
         <translation>未认领</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="471" />
+        <location filename="../../widgets/incident_queue.py" line="478" />
         <source>Awaiting review</source>
         <translation>待审核</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="472" />
+        <location filename="../../widgets/incident_queue.py" line="479" />
         <source>History</source>
         <translation>历史</translation>
     </message>
@@ -2200,80 +2450,80 @@ Command system of {site}</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="167" />
+        <location filename="../../console/presenters/incidents.py" line="168" />
         <source>New {priority}: #{id} {title}</source>
         <translation>新的{priority}事件：#{id} {title}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="244" />
-        <location filename="../../console/presenters/incidents.py" line="325" />
-        <location filename="../../console/presenters/incidents.py" line="341" />
-        <location filename="../../console/presenters/incidents.py" line="372" />
+        <location filename="../../console/presenters/incidents.py" line="245" />
+        <location filename="../../console/presenters/incidents.py" line="326" />
+        <location filename="../../console/presenters/incidents.py" line="342" />
+        <location filename="../../console/presenters/incidents.py" line="373" />
         <source>Could not load the incident queue</source>
         <translation>无法加载事件队列</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="442" />
+        <location filename="../../console/presenters/incidents.py" line="443" />
         <source>Could not create the incident</source>
         <translation>无法创建事件</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="456" />
+        <location filename="../../console/presenters/incidents.py" line="457" />
         <source>incidents</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="484" />
+        <location filename="../../console/presenters/incidents.py" line="485" />
         <source>Could not export the incidents</source>
         <translation>无法导出事件</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="490" />
+        <location filename="../../console/presenters/incidents.py" line="491" />
         <source>{n} incidents exported to {path}</source>
         <translation>已导出 {n} 个事件到 {path}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="498" />
+        <location filename="../../console/presenters/incidents.py" line="499" />
         <source>Select an incident first.</source>
         <translation>请先选择一个事件。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="512" />
+        <location filename="../../console/presenters/incidents.py" line="513" />
         <source>Could not acknowledge the incident</source>
         <translation>无法确认事件</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="528" />
+        <location filename="../../console/presenters/incidents.py" line="535" />
         <source>Could not open the incident</source>
         <translation>无法打开事件</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="595" />
+        <location filename="../../console/presenters/incidents.py" line="602" />
         <source>Resolve incident</source>
         <translation>处置完毕</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="596" />
+        <location filename="../../console/presenters/incidents.py" line="603" />
         <source>Resolve #{id} ({priority}) “{title}”? The response ends here.</source>
         <translation>确认将 #{id}（{priority}）“{title}”标记为处置完毕？响应将就此结束。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="611" />
+        <location filename="../../console/presenters/incidents.py" line="618" />
         <source>Take over</source>
         <translation>接管</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="612" />
+        <location filename="../../console/presenters/incidents.py" line="619" />
         <source>Take over #{id} from {name}? The timeline records it.</source>
         <translation>从 {name} 手中接管 #{id}？时间线将记录此次接管。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="621" />
+        <location filename="../../console/presenters/incidents.py" line="628" />
         <source>Not taken over.</source>
         <translation>未接管。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="638" />
+        <location filename="../../console/presenters/incidents.py" line="645" />
         <source>Not resolved.</source>
         <translation>未标记为处置完毕。</translation>
     </message>
@@ -3642,6 +3892,11 @@ Command system of {site}</source>
         <location filename="../../console/presenters/sla.py" line="111" />
         <source>not resolved in time</source>
         <translation>未按时处置</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/sla.py" line="114" />
+        <source>{who} did not answer the assignment in time</source>
+        <translation>{who} 未在时限内响应派单</translation>
     </message>
 </context>
 <context>

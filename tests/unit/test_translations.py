@@ -61,3 +61,29 @@ def test_every_source_string_is_in_the_ts_files(tmp_path: Path) -> None:
 def test_qm_files_are_built() -> None:
     for lang in ("zh_CN", "en"):
         assert (TS_DIR / f"console_{lang}.qm").stat().st_size > 0
+
+
+def test_every_translated_text_is_a_literal_lupdate_can_find() -> None:
+    """lupdate reads only literal texts: `translate(ctx, some_variable)` or `self.tr(name)` in a
+    helper would leave its strings out of the .ts files and English in the Chinese UI."""
+    import ast
+
+    found = []
+    for folder in ("console", "widgets"):
+        for path in sorted((ROOT / folder).rglob("*.py")):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            for node in ast.walk(tree):
+                if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+                    continue
+                args = node.args
+                owner = node.func.value
+                is_app = isinstance(owner, ast.Name) and owner.id.endswith("Application")
+                if node.func.attr == "translate" and is_app and len(args) >= 2:
+                    text = args[1]
+                elif node.func.attr == "tr" and args:
+                    text = args[0]
+                else:
+                    continue
+                if not (isinstance(text, ast.Constant) and isinstance(text.value, str)):
+                    found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert found == []

@@ -24,7 +24,7 @@ from widgets.incident_queue import (
     IncidentQueueWidget,
     age_parts,
 )
-from widgets.palette import PRIORITY_COLOURS
+from widgets.palette import PRIORITY_COLOURS, STATE_COLOURS
 
 NOW = datetime(2026, 11, 25, 8, 0, tzinfo=UTC)
 
@@ -112,6 +112,17 @@ def test_priority_cell_is_painted_in_its_colour(
     queue.table.clearSelection()
     colour = _dominant_colour(queue, cell(queue.model, 0, "priority"))
     assert colour.name() == PRIORITY_COLOURS[priority].name()
+
+
+@pytest.mark.parametrize("state", list(IncidentState))
+def test_the_state_is_a_chip_in_its_own_colour(
+    queue: IncidentQueueWidget, state: IncidentState
+) -> None:
+    queue.set_rows([row(1, Priority.P3, state=state)])
+    queue.table.clearSelection()
+    colour = _dominant_colour(queue, cell(queue.model, 0, "state"))
+    assert colour.name() == STATE_COLOURS[state].name()
+    assert colour.name() not in {c.name() for c in PRIORITY_COLOURS.values()}
 
 
 def test_priority_colour_survives_the_dark_theme(queue: IncidentQueueWidget) -> None:

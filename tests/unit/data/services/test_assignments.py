@@ -19,6 +19,7 @@ from data.db import Database
 from data.models import Assignment, Department, Incident, Unit
 from data.services.assignments import ESCALATED_KIND
 from data.services.attachments import AttachmentService
+from data.services.sla import ANSWER_TARGET, BREACH_TABLE
 from tests.unit.data.services.test_attachments import png
 from tests.unit.data.worlds import World, demo_world, services_on
 
@@ -232,3 +233,18 @@ def test_a_department_attaches_a_photo_only_to_work_it_took_on(env: World, tmp_p
     other = acknowledged(env)
     with pytest.raises(PermissionDenied):  # an incident it has no assignment for
         files.add(police, other, "现场.png", PNG)
+
+
+def test_an_unanswered_assignment_is_announced_like_an_sla_breach(env: World) -> None:
+    op, sup = env.who("operator"), env.who("supervisor")
+    iid = acknowledged(env)
+    env.svc.assignments.dispatch(op, iid, [Pick(dept_id(env, "D01"))])
+    env.clock.advance(timedelta(minutes=10))
+    start = len(env.changes())
+    [_aid] = env.svc.assignments.escalate_due()
+    announced = [c[1] for c in env.changes()[start:] if c[0] == BREACH_TABLE]
+    assert len(announced) == 1
+    [breach] = env.svc.sla.breaches(sup, {announced[0]})
+    assert breach.incident_id == iid
+    assert breach.target.startswith(ANSWER_TARGET)
+    assert breach.target.removeprefix(ANSWER_TARGET)  # names who did not answer
