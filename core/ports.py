@@ -19,7 +19,9 @@ class PasswordHasher(Protocol):
 
     def verify(self, stored: str, password: str) -> bool: ...
 
-    def needs_rehash(self, stored: str) -> bool: ...
+    def needs_rehash(self, stored: str) -> bool:
+        """True if `stored` (a hash, or a reference as hash_like takes) has outdated parameters."""
+        ...
 
     def hash_like(self, reference: str, password: str) -> str:
         """The password hashed with the parameters and salt of `reference` (hash minus digest).

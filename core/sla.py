@@ -51,6 +51,8 @@ DEFAULT_TARGETS = SlaTargets(
 )
 
 SLA_CLOCKS = ("acknowledge", "dispatch", "resolve")
+# An incident type's own targets: acknowledge, resolve and, optionally, dispatch.
+TypeTargets = tuple[timedelta, timedelta] | tuple[timedelta, timedelta, timedelta | None]
 # The states in which each clock still runs: it stops at acknowledging, dispatching, resolving.
 RUNNING: dict[str, frozenset[IncidentState]] = {
     "acknowledge": frozenset({IncidentState.NEW}),
@@ -72,9 +74,7 @@ class SlaStatus:
 def targets_for(
     priority: Priority,
     targets: SlaTargets = DEFAULT_TARGETS,
-    by_type: tuple[timedelta, timedelta]
-    | tuple[timedelta, timedelta, timedelta | None]
-    | None = None,
+    by_type: TypeTargets | None = None,
 ) -> dict[str, timedelta]:
     """The three targets of an item: its type's own, else the per-priority defaults.
 
@@ -97,9 +97,7 @@ def breached_clocks(
     now: datetime,
     targets: SlaTargets = DEFAULT_TARGETS,
     *,
-    by_type: tuple[timedelta, timedelta]
-    | tuple[timedelta, timedelta, timedelta | None]
-    | None = None,
+    by_type: TypeTargets | None = None,
 ) -> list[str]:
     """The clocks (SLA_CLOCKS order) still running for this item and past their target."""
     used = as_utc(now) - as_utc(since)
@@ -115,9 +113,7 @@ def stopped_late(
     at: datetime,
     targets: SlaTargets = DEFAULT_TARGETS,
     *,
-    by_type: tuple[timedelta, timedelta]
-    | tuple[timedelta, timedelta, timedelta | None]
-    | None = None,
+    by_type: TypeTargets | None = None,
 ) -> list[str]:
     """The clocks (SLA_CLOCKS order) a step from `before` to `after` at `at` stopped late.
 
@@ -152,9 +148,7 @@ def sla_status(
     now: datetime,
     targets: SlaTargets = DEFAULT_TARGETS,
     *,
-    by_type: tuple[timedelta, timedelta]
-    | tuple[timedelta, timedelta, timedelta | None]
-    | None = None,
+    by_type: TypeTargets | None = None,
 ) -> SlaStatus:
     """The running SLA clock of an open item, measured from when it was raised.
 

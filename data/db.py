@@ -31,6 +31,18 @@ ENV_DB_PASSWORD_FILE = "CONSOLE_DB_PASSWORD_FILE"
 _WRITE_OPTION = "console_write"
 
 
+def upsert_insert(s: Session, table: Any) -> Any:
+    """An INSERT of the session's dialect, which has `on_conflict_do_nothing` (PostgreSQL and
+    SQLite spell it the same way; SQLAlchemy's generic insert has none)."""
+    if s.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        return pg_insert(table)
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+    return sqlite_insert(table)
+
+
 def user_data_dir() -> Path:
     """Per-user data folder (platformdirs): the embedded database and local state live here."""
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))

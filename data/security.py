@@ -32,11 +32,12 @@ class Argon2Hasher:
             return False
 
     def needs_rehash(self, stored: str) -> bool:
-        return self._h.check_needs_rehash(stored)
+        # A reference (a hash without its digest, see hash_like) is judged by its parameters.
+        return self._h.check_needs_rehash(_with_digest(stored))
 
     def hash_like(self, reference: str, password: str) -> str:
         try:
-            params = argon2.extract_parameters(reference + "$" + "A" * 43)
+            params = argon2.extract_parameters(_with_digest(reference))
             salt_b64 = reference.rsplit("$", 1)[1]
             salt = base64.b64decode(salt_b64 + "=" * (-len(salt_b64) % 4))
         except (argon2.exceptions.InvalidHashError, ValueError, IndexError):
@@ -53,6 +54,12 @@ class Argon2Hasher:
             version=params.version,
         )
         return encoded.decode("ascii")
+
+
+def _with_digest(encoded: str) -> str:
+    """An argon2 encoded hash, a stand-in digest put back if it has none: argon2-cffi parses
+    parameters only from a whole hash; the digest length is its default, 32 bytes."""
+    return encoded + "$" + "A" * 43 if encoded.count("$") == 4 else encoded
 
 
 def generate_password(length: int = 14) -> str:

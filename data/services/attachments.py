@@ -23,8 +23,6 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import delete, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, aliased
 
@@ -40,7 +38,7 @@ from core.audit import AuditAction
 from core.incidents import TransitionError
 from core.permissions import Permission, PermissionDenied, Principal
 from data.context import STREET_WIDE, ServiceContext
-from data.db import Database, user_data_dir
+from data.db import Database, upsert_insert, user_data_dir
 from data.models import Attachment, AttachmentBlob, Community, Incident, IncidentEvent, User
 from data.services.assignments import answers_for
 from data.services.incidents import IncidentService
@@ -196,9 +194,7 @@ class AttachmentService:
         values = {"sha256": sha256, "size": len(data), "data": data, "created_at": now}
         # ON CONFLICT DO NOTHING: under row security a station cannot see another
         # community's copy of the same bytes, and must neither fail on nor read it.
-        dialect = s.get_bind().dialect.name
-        ins = pg_insert if dialect == "postgresql" else sqlite_insert
-        s.execute(ins(AttachmentBlob).values(**values).on_conflict_do_nothing())
+        s.execute(upsert_insert(s, AttachmentBlob).values(**values).on_conflict_do_nothing())
 
     # --- reads ----------------------------------------------------------------------------
     def list(self, who: Principal, incident_id: int) -> builtins.list[AttachmentRow]:

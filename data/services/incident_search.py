@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
 from sqlalchemy import delete, insert, update
 from sqlalchemy.orm import Session
 
 from core.history import digits, phone_grams, search_body, text_grams
+from data.db import upsert_insert
 from data.models import Incident, IncidentGram, IncidentSearch
 
 
@@ -57,18 +57,8 @@ def index_incident(s: Session, inc: Incident) -> None:
         else:
             # Text an earlier edit removed left its grams behind: an edit back to it finds
             # some of its grams already there.
-            s.execute(_insert_new(s), rows)
+            s.execute(upsert_insert(s, IncidentGram).on_conflict_do_nothing(), rows)
     s.flush()
-
-
-def _insert_new(s: Session) -> Any:
-    if s.get_bind().dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as pg_insert
-
-        return pg_insert(IncidentGram).on_conflict_do_nothing()
-    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-
-    return sqlite_insert(IncidentGram).on_conflict_do_nothing()
 
 
 def unindex_incidents(s: Session, ids: Iterable[int]) -> None:

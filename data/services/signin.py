@@ -43,11 +43,6 @@ def accounts_in_server(s: Session) -> bool:
     return not allowed
 
 
-# argon2's encoded hash without its digest still parses once a digest of the usual length
-# (32 bytes) is put back; needs_rehash only looks at the parameters.
-_ANY_DIGEST = "$" + "A" * 43
-
-
 class SignInService:
     """Who may use the console: password checks, failure counts and lockout."""
 
@@ -156,7 +151,7 @@ class SignInService:
             tx.change("user_account", int(row.account_id), "update")
             return LoginError(LoginError.LOCKED, row.locked_until)
         token = str(row.token)
-        if self.hasher.needs_rehash(reference + _ANY_DIGEST):
+        if self.hasher.needs_rehash(reference):
             s.execute(
                 text("SELECT scc_set_password(:t, :u, :h, :now)"),
                 {"t": token, "u": username, "h": self.hasher.hash(password), "now": now},

@@ -7,8 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Exists, Insert, and_, exists, func, or_, select, text
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import ColumnElement, Exists, and_, exists, func, or_, select, text
 from sqlalchemy.orm import Session, aliased
 
 from core.audit import AuditAction
@@ -17,6 +16,7 @@ from core.model import Priority
 from core.permissions import Permission, Principal
 from core.sla import RUNNING, SLA_CLOCKS, breached_clocks, earliest_targets, stopped_late
 from data.context import ServiceContext
+from data.db import upsert_insert
 from data.models import (
     OPEN_STATES_SQL,
     STEP_EVENTS_SQL,
@@ -255,9 +255,8 @@ class SlaService:
         recorded: list[int] = []
         with self.ctx.write(SYSTEM_ACTOR) as tx:
             s = tx.session
-            dialect = s.get_bind().dialect.name
             for incident_id, target in due:
-                event_id = s.scalar(self._insert(dialect, incident_id, target, tx.now))
+                event_id = s.scalar(self._insert(s, incident_id, target, tx.now))
                 if event_id is None:
                     continue  # another workstation was first
                 recorded.append(int(event_id))
@@ -275,7 +274,7 @@ class SlaService:
         if self._steps_checked is None or mark > self._steps_checked:
             self._steps_checked = mark
 
-    def _insert(self, dialect: str, incident_id: int, target: str, now: datetime) -> Any:
+    def _insert(self, s: Session, incident_id: int, target: str, now: datetime) -> Any:
         values = {
             "incident_id": incident_id,
             "ts": now,
@@ -285,19 +284,11 @@ class SlaService:
             "workstation": self.ctx.workstation,
         }
         where = text(f"kind = '{BREACH_KIND}'")
-        stmt: Insert
-        if dialect == "postgresql":
-            stmt = (
-                postgresql.insert(IncidentEvent)
-                .values(values)
-                .on_conflict_do_nothing(index_elements=["incident_id", "note"], index_where=where)
-            )
-        else:
-            stmt = (
-                sqlite.insert(IncidentEvent)
-                .values(values)
-                .on_conflict_do_nothing(index_elements=["incident_id", "note"], index_where=where)
-            )
+        stmt = (
+            upsert_insert(s, IncidentEvent)
+            .values(values)
+            .on_conflict_do_nothing(index_elements=["incident_id", "note"], index_where=where)
+        )
         return stmt.returning(IncidentEvent.id)
 
     def breaches(self, who: Principal, event_ids: Collection[int]) -> list[SlaBreach]:
