@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from console.attention_sound import AttentionSound
 from console.bridge import EventBridge
+from console.call_line import GatewayFactory, line_for, sip_factory, start_line
 from console.change_router import ChangeRouter
 from console.dialogs import Dialogs, QtDialogs
 from console.feedback import Feedback
@@ -19,10 +20,12 @@ from console.idle import IdleWatcher
 from console.jobs import Jobs
 from console.layout import LayoutStore
 from console.presenters.accounts import AccountsPresenter
+from console.presenters.alarms import AlarmsPresenter
 from console.presenters.alert_sound import AlertSoundPresenter
 from console.presenters.assignments import AssignmentsPresenter
 from console.presenters.audit import AuditPresenter
 from console.presenters.base import Presenter, PresenterContext
+from console.presenters.calls import CallsPresenter
 from console.presenters.database import DatabasePresenter
 from console.presenters.devices import DevicesPresenter
 from console.presenters.handover import HandoverPresenter
@@ -39,12 +42,13 @@ from console.threads import DbExecutor, ThreadOwner
 from core.auth import LoginPolicy
 from core.events import ChangesAvailable
 from core.ports import PasswordHasher
+from core.site import SiteSpec
 from core.timefmt import DEFAULT_ZONE
 from data.context import ServiceContext
 from data.db import Database
 from data.feed import ChangeFeedWatcher
 from data.services import Services
-from hardware.audio import SoundPlayer
+from hardware.audio import SoundPlayer, output_devices
 from widgets.login import LoginDialog
 
 log = logging.getLogger(__name__)
@@ -69,6 +73,15 @@ class ConsoleOptions:
     sound_device: str | None = None  # the alert's PortAudio output device; None: the default
     alert_sound: bool = True  # False: no sound thread (GUI tests on machines without audio)
     sla_check_seconds: float = 30.0  # how often this console looks for SLA breaches
+    # The site file as loaded at start: what devices this workstation hosts (alarm receiver,
+    # SIP line) and their secrets, which stay out of the database. None: it hosts none.
+    site: SiteSpec | None = None
+    # Host the DC-09 alarm receiver when the site file puts it on this workstation.
+    alarms: bool = True
+    # Run the phone line when the site file gives this workstation a [[sip]] entry.
+    sip: bool = True
+    recordings_dir: Path | None = None  # call recordings; None: config_dir/recordings/calls
+    call_gateway: GatewayFactory | None = None  # a simulated line instead (tests, screenshot)
 
 
 class ConsoleApp(QObject):
@@ -186,7 +199,17 @@ class ConsoleApp(QObject):
             ),
             HelpPresenter(pctx, self.site_name),
             AlertSoundPresenter(pctx, self.sound),
+            self._calls_presenter(pctx),
             SlaPresenter(pctx, round(self.opts.sla_check_seconds * 1000)),
+            AlarmsPresenter(
+                pctx,
+                site=self.opts.site,
+                workstation=self.opts.workstation,
+                enabled=self.opts.alarms,
+                owner=self.owner,
+                journal_dir=self.opts.config_dir,
+                on_committed=self._wake_feed,
+            ),
         ]
         # The incident window's Dispatch step opens the picker; the window lists assignments.
         incidents.dispatch_hook = assignments.open_picker
@@ -194,6 +217,26 @@ class ConsoleApp(QObject):
         self.router = ChangeRouter(presenters)
         self._wire_presenters(presenters)
         return presenters
+
+    def _calls_presenter(self, pctx: PresenterContext) -> CallsPresenter:
+        """The calls pane, with this workstation's phone line when it has one."""
+        opts = self.opts
+        line = line_for(opts.site, opts.workstation)
+        factory = opts.call_gateway
+        if factory is None and line is not None and opts.sip:
+            recordings = opts.recordings_dir or opts.config_dir / "recordings" / "calls"
+            factory = sip_factory(line, recordings)
+        device = line.device if line is not None else ""
+        gateway = start_line(factory, self.bridge, self.owner.add_worker, device)
+        return CallsPresenter(
+            pctx,
+            gateway,
+            workstation=opts.workstation,
+            device=device,
+            line_configured=line is not None or factory is not None,
+            settings=opts.config_dir / "sound.ini",
+            list_devices=output_devices if gateway is not None else None,
+        )
 
     @staticmethod
     def _wire_presenters(presenters: list[Presenter]) -> None:
@@ -205,6 +248,12 @@ class ConsoleApp(QObject):
         assert isinstance(residents, ResidentsPresenter)
         # The entry form's "Resident: 张* (open card)": the residents' card, its purposes.
         incidents.duplicates.sig_resident_card_requested.connect(residents.open_card)
+        # A call's new-incident form gets the desk's look-ups; its caller card opens the
+        # residents' card window.
+        calls = by_type[CallsPresenter]
+        assert isinstance(calls, CallsPresenter)
+        calls.entry_hook = incidents.duplicates.attach_entry
+        calls.resident_card_hook = residents.open_card
 
     def presenter(self, name: str) -> Presenter:
         """A presenter by name (tests, screenshots)."""
@@ -217,6 +266,12 @@ class ConsoleApp(QObject):
     def _start_feed(self) -> None:
         self.feed = ChangeFeedWatcher(self.db, self.bridge, interval=self.opts.poll_interval)
         self.owner.add_worker(self.feed)
+
+    def _wake_feed(self) -> None:
+        """Read change_log now (any thread): a local write the queue must show at once."""
+        feed = getattr(self, "feed", None)
+        if feed is not None:
+            feed.wake()
 
     def shutdown(self) -> None:
         """Stop producers, then DB executors, then close the database, under one deadline."""

@@ -20,7 +20,7 @@ from console.paths import checkpoint_dir, key_dir
 from console.startup import EXIT_DATABASE, EXIT_SITE, check_workstation, load_site_file
 from console.theme import apply_theme
 from core.model import APP_NAME
-from core.site import SiteError
+from core.site import SiteError, SiteSpec
 from widgets.login import LoginDialog
 
 # The data layer and the console's presenters load after the sign-in window is on screen.
@@ -105,7 +105,7 @@ def make_qapp() -> QApplication:
     return app
 
 
-def options_from(args: argparse.Namespace) -> ConsoleOptions:
+def options_from(args: argparse.Namespace, site: SiteSpec | None = None) -> ConsoleOptions:
     """ConsoleOptions from the parsed command line."""
     from console.app import ConsoleOptions
 
@@ -117,6 +117,11 @@ def options_from(args: argparse.Namespace) -> ConsoleOptions:
         keys_dir=key_dir(args.keys),
         checkpoints_dir=checkpoint_dir(args.checkpoints),
         handovers_dir=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "handovers",
+        # Call recordings hold callers' voices: the user's data, beside the handovers.
+        recordings_dir=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+        / "recordings"
+        / "calls",
+        site=site,
     )
 
 
@@ -182,7 +187,7 @@ def run_gui(args: argparse.Namespace) -> int:
             title, remedy = db_error_texts(exc.kind)
             show_startup_error(title, f"{remedy}\n\n{exc}")
             return EXIT_DATABASE
-        app = ConsoleApp(qapp, db, options_from(args), translations=translations)
+        app = ConsoleApp(qapp, db, options_from(args, site), translations=translations)
         if not app.site_name:
             dlg.hide()
             app.shutdown()

@@ -75,6 +75,9 @@ def _render(args: argparse.Namespace) -> int:
         )
         return EXIT_REFUSED
     url, tmp = temp_database_url()
+    from console.demo_calls import DemoLine
+
+    demo_line = DemoLine()
     qapp = make_qapp()
     db = open_database(url)
     try:
@@ -93,6 +96,8 @@ def _render(args: argparse.Namespace) -> int:
                 config_dir=Path(cfg),
                 confirm_quit=False,
                 keys_dir=keys,
+                # The calls pane is shown with a simulated line and a few calls on it.
+                call_gateway=demo_line.factory if args.pane == "calls" else None,
             )
             app = ConsoleApp(qapp, db, opts)
             try:
@@ -105,6 +110,8 @@ def _render(args: argparse.Namespace) -> int:
                 app.session.enter(who)
                 app.window.resize(1600, 900)
                 app.wait_idle()
+                if args.pane == "calls":
+                    demo_line.play(app, db)
                 target = app.window if not args.pane else app.window.show_pane(args.pane)
                 qapp.processEvents()
                 args.screenshot.parent.mkdir(parents=True, exist_ok=True)

@@ -59,6 +59,11 @@ class AuditAction(enum.StrEnum):
     ATTACHMENT_ADDED = "attachment_added"
     ATTACHMENT_OPENED = "attachment_opened"  # every open; detail also says if it was damaged
     SLA_BREACHED = "sla_breached"  # target incident id; detail: the target (acknowledge …)
+    # Calls (data.services.calls): target call:<id>; never the caller's number in the detail.
+    CALL_RECORDED = "call_recorded"  # a call's phase as the line reported it; detail: phase
+    CALL_REFUSED = "call_refused"  # every line busy: the caller got 486
+    CALL_DISPOSED = "call_disposed"  # linked to an incident, or "no incident" with the reason
+    CALL_CALLED_BACK = "call_called_back"  # an abandoned caller called back; detail: the callback
 
 
 @dataclass(frozen=True, slots=True)

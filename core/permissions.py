@@ -25,6 +25,9 @@ class Permission(enum.StrEnum):
     VIEW_AUDIT = "view_audit"
     # Answer and report on assignments of the account's own department (checked in the write).
     RESPOND_ASSIGNMENTS = "respond_assignments"
+    # Answer, hold, transfer and hang up calls on this workstation's line, call back abandoned
+    # callers, and say what became of each call (an incident or "no incident").
+    HANDLE_CALLS = "handle_calls"
 
 
 _ALL = frozenset(Permission)
@@ -35,6 +38,7 @@ ROLE_PERMISSIONS: dict[RoleName, frozenset[Permission]] = {
             Permission.VIEW_CONSOLE,
             Permission.VIEW_INCIDENTS,
             Permission.HANDLE_INCIDENTS,
+            Permission.HANDLE_CALLS,
             Permission.VIEW_DEVICES,
             Permission.VIEW_RESIDENTS,
         }
@@ -44,6 +48,7 @@ ROLE_PERMISSIONS: dict[RoleName, frozenset[Permission]] = {
             Permission.VIEW_CONSOLE,
             Permission.VIEW_INCIDENTS,
             Permission.HANDLE_INCIDENTS,
+            Permission.HANDLE_CALLS,
             Permission.REVIEW_INCIDENTS,
             Permission.VIEW_DEVICES,
             Permission.VIEW_RESIDENTS,
@@ -57,6 +62,7 @@ ROLE_PERMISSIONS: dict[RoleName, frozenset[Permission]] = {
             Permission.VIEW_CONSOLE,
             Permission.VIEW_INCIDENTS,
             Permission.HANDLE_INCIDENTS,
+            Permission.HANDLE_CALLS,
             Permission.VIEW_DEVICES,
             Permission.VIEW_RESIDENTS,
             Permission.VIEW_RESIDENT_PII,

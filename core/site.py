@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import ipaddress
 import math
 import re
 import tomllib
@@ -15,6 +16,16 @@ from typing import Any, Final, NoReturn, TypeVar
 
 from core.duplicates import DEFAULT_WINDOW_MINUTES
 from core.retention import DEFAULT_POLICY, RetentionPolicy, policy_from_table
+from core.site_alarms import (
+    DEVICE_ALARM_FIELDS,
+    NO_ALARMS,
+    AlarmReceiverSpec,
+    DeviceAlarmSpec,
+    check_accounts,
+    read_alarm_types,
+    read_device_alarm,
+    read_receiver,
+)
 from core.templates import MAX_TEMPLATES, QuickTemplate, parse_template
 
 DEFAULT_TIMEZONE: Final = "Asia/Shanghai"
@@ -216,6 +227,33 @@ class DeviceSpec:
     community: str | None
     address: str
     workstation: str
+    # SIA DC-09 account, AES key (secret: never in the database), supervision, zone names.
+    alarm: DeviceAlarmSpec = NO_ALARMS
+
+
+SIP_TRANSPORTS: Final = frozenset({"udp"})  # what the console's SIP stack listens on
+
+
+@dataclass(frozen=True, slots=True)
+class SipLineSpec:
+    """A workstation's phone line: the SIP user agent the console runs there.
+
+    A direct line (no registrar) answers whatever is sent to bind_host:port; with a registrar
+    the console registers there as `user`. The password stays in the site file: it is never
+    logged, shown or stored in the database. `device` is the phone device row that shows the
+    line's status.
+    """
+
+    workstation: str
+    device: str
+    bind_host: str = "0.0.0.0"
+    port: int = 5060
+    transport: str = "udp"
+    registrar: str = ""  # "sip:pbx.example.org"; empty: a direct line
+    user: str = ""
+    password: str = field(default="", repr=False)
+    domain: str = ""  # the account's domain; empty: the registrar's host
+    peer: str = ""  # a direct line's "host[:port]" that outbound calls (callbacks) go to
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,6 +276,14 @@ class SiteSpec:
     units: tuple[UnitSpec, ...] = ()  # optional [[unit]] entries under the departments
     # [site] four_eyes: whoever resolved an incident may not close it; false relaxes it.
     four_eyes: bool = True
+    alarm_receiver: AlarmReceiverSpec | None = None  # [alarm_receiver]: the DC-09 receiver
+    # [alarm_types]: (alarm category or "supervision", incident type code), by category.
+    alarm_types: tuple[tuple[str, str], ...] = ()
+    sip: tuple[SipLineSpec, ...] = ()  # [[sip]]: the phone lines, at most one per workstation
+
+    def sip_line(self, workstation: str) -> SipLineSpec | None:
+        """The phone line this workstation runs, if any."""
+        return next((line for line in self.sip if line.workstation == workstation), None)
 
     def community(self, code: str) -> CommunitySpec:
         """The community with this code; KeyError if there is none."""
@@ -674,6 +720,9 @@ _SECTIONS: Final = (
     "device",
     "incident_type",
     "retention",
+    "sip",
+    "alarm_receiver",
+    "alarm_types",
 )
 
 _FIELDS: Final[Mapping[str, tuple[str, ...]]] = {
@@ -694,7 +743,19 @@ _FIELDS: Final[Mapping[str, tuple[str, ...]]] = {
         "workstation",
     ),
     "camera": ("code", "name", "community", "position", "main_url", "sub_url", "workstation"),
-    "device": ("code", "name", "kind", "community", "address", "workstation"),
+    "device": ("code", "name", "kind", "community", "address", "workstation", *DEVICE_ALARM_FIELDS),
+    "sip": (
+        "workstation",
+        "device",
+        "bind_host",
+        "port",
+        "transport",
+        "registrar",
+        "user",
+        "password",
+        "domain",
+        "peer",
+    ),
     "incident_type": (
         "code",
         "name",
@@ -722,6 +783,7 @@ class _Builder:
         self.data = data
         self.known: dict[str, set[str]] = {section: set() for section in _SECTIONS}
         self.zones: dict[str, ZoneSpec] = {}
+        self.devices: dict[str, DeviceSpec] = {}
 
     def build(self) -> SiteSpec:
         for key in self.data:
@@ -738,6 +800,14 @@ class _Builder:
         cameras = self._section("camera", self._camera)
         devices = self._section("device", self._device)
         incident_types = self._section("incident_type", self._incident_type)
+        sip = self._sip_lines()
+        check_accounts(self.ctx, [(i, d.code, d.alarm.account) for i, d in enumerate(devices)])
+        receiver = read_receiver(
+            self.ctx, self.data.get("alarm_receiver"), self.known["workstation"]
+        )
+        alarm_types = read_alarm_types(
+            self.ctx, self.data.get("alarm_types"), self.known["incident_type"]
+        )
         retention = self._retention()
         duplicate_minutes = self._duplicate_minutes()
         four_eyes = self._four_eyes()
@@ -759,6 +829,9 @@ class _Builder:
             duplicate_minutes=duplicate_minutes,
             units=units,
             four_eyes=four_eyes,
+            alarm_receiver=receiver,
+            alarm_types=alarm_types,
+            sip=sip,
         )
 
     def _duplicate_minutes(self) -> int:
@@ -1022,13 +1095,102 @@ class _Builder:
         community = None
         if "community" in table.data:
             community = table.reference("community", "community", self.known["community"])
-        return DeviceSpec(
+        spec = DeviceSpec(
             code=code,
             name=name,
             kind=kind,
             community=community,
             address=table.text("address"),
             workstation=table.reference("workstation", "workstation", self.known["workstation"]),
+            alarm=read_device_alarm(table, kind),
+        )
+        if not table.bad and code:
+            self.devices[code] = spec
+        return spec
+
+    def _sip_lines(self) -> tuple[SipLineSpec, ...]:
+        """[[sip]] tables: keyed by workstation, not by a code of their own."""
+        raw = self.data.get("sip", [])
+        layout = self.ctx.layout
+        if not isinstance(raw, list):
+            self.ctx.report(
+                layout.root_key_line("sip"),
+                "sip",
+                f"expected an array of tables [[sip]], got {_describe(raw)}",
+            )
+            return ()
+        lines: list[SipLineSpec] = []
+        first_use: dict[str, int] = {}
+        for index, data in enumerate(raw):
+            if not isinstance(data, dict):
+                line = layout.table_line("sip", index) or layout.root_key_line("sip")
+                self.ctx.report(line, f"sip[{index}]", f"expected a table, got {_describe(data)}")
+                continue
+            table = _Table(self.ctx, "sip", index, data)
+            table.check_fields(_FIELDS["sip"])
+            ws = table.reference("workstation", "workstation", self.known["workstation"])
+            table.code = ws or None
+            if ws and ws in first_use:
+                table.report(
+                    "workstation",
+                    f"workstation '{ws}' already has a line (sip[{first_use[ws]}])",
+                    quote_code=False,
+                )
+            elif ws:
+                first_use[ws] = index
+            lines.append(self._sip_line(table, ws))
+        return tuple(lines)
+
+    def _sip_line(self, table: _Table, ws: str) -> SipLineSpec:
+        device = table.reference("device", "device", self.known["device"])
+        spec = self.devices.get(device)
+        if spec is not None and spec.kind != "phone":
+            table.report("device", f"device '{device}' is a {spec.kind}, not a phone")
+        elif spec is not None and table.ok("workstation") and spec.workstation != ws:
+            table.report("device", f"device '{device}' belongs to workstation '{spec.workstation}'")
+        bind_host = table.text("bind_host", default="0.0.0.0")
+        if table.ok("bind_host"):
+            try:
+                ipaddress.ip_address(bind_host)
+            except ValueError:
+                table.report("bind_host", f"expected an IP address to listen on, got {bind_host!r}")
+        port = table.integer("port", minimum=1) if "port" in table.data else 5060
+        if table.ok("port") and port > 65535:
+            table.report("port", f"must be 1 to 65535, got {port}")
+        transport = (
+            table.choice("transport", SIP_TRANSPORTS) if "transport" in table.data else "udp"
+        )
+        registrar = table.text("registrar", default="")
+        if registrar and not registrar.lower().startswith(("sip:", "sips:")):
+            table.report(
+                "registrar", f"expected a SIP URI like 'sip:pbx.example.org', got {registrar!r}"
+            )
+        user = table.text("user", default="")
+        if registrar and not user and table.ok("user"):
+            table.report("user", "a line that registers needs the user (extension) to register as")
+        password = ""
+        if "password" in table.data:
+            value = table.data["password"]
+            if not isinstance(value, str):
+                # Never quote the value: it is a secret.
+                table.report("password", f"expected a string, got {type(value).__name__}")
+            else:
+                password = value
+        domain = table.text("domain", default="")
+        peer = table.text("peer", default="")
+        if peer and (peer.lower().startswith("sip:") or any(c.isspace() for c in peer)):
+            table.report("peer", f"expected 'host' or 'host:port' (no 'sip:'), got {peer!r}")
+        return SipLineSpec(
+            workstation=ws,
+            device=device,
+            bind_host=bind_host,
+            port=port,
+            transport=transport,
+            registrar=registrar,
+            user=user,
+            password=password,
+            domain=domain,
+            peer=peer,
         )
 
 

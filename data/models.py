@@ -571,12 +571,120 @@ class IncidentGram(Base):
     community_id: Mapped[int | None] = mapped_column(Integer)
 
 
+CALLBACK_SQL = (
+    "direction = 'inbound' AND end_reason IN ('abandoned', 'busy') AND called_back_at IS NULL"
+)
+UNDISPOSED_SQL = "disposition = 'open' AND phase = 'ended'"
+
+
+class Call(Base):
+    """A telephone call on a workstation's line, from its first ring to what became of it.
+
+    Written by data/services/calls.py from the gateway's reports (migration 0019). A row is
+    one call of one run of the gateway: (workstation, gateway_call_id, started_at) is unique,
+    so a report arriving twice changes nothing.
+    """
+
+    __tablename__ = "call"
+    __table_args__ = (
+        Index("uq_call_gateway", "workstation", "gateway_call_id", "started_at", unique=True),
+        # The callback list: missed inbound calls nobody has called back (a few at any time).
+        Index(
+            "ix_call_callback",
+            "started_at",
+            sqlite_where=text(CALLBACK_SQL),
+            postgresql_where=text(CALLBACK_SQL),
+        ),
+        # Ended calls still waiting to be linked to an incident or closed with a reason.
+        Index(
+            "ix_call_undisposed",
+            "started_at",
+            sqlite_where=text(UNDISPOSED_SQL),
+            postgresql_where=text(UNDISPOSED_SQL),
+        ),
+        Index("ix_call_started_at", "started_at"),  # recent calls
+        Index("ix_call_number", "number", "started_at"),  # a number's calls (callbacks)
+    )
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    gateway_call_id: Mapped[str] = mapped_column(String(64))
+    sip_call_id: Mapped[str] = mapped_column(String(200), default="")
+    direction: Mapped[str] = mapped_column(String(8))
+    phase: Mapped[str] = mapped_column(String(8))
+    number: Mapped[str] = mapped_column(String(64), default="")
+    display: Mapped[str] = mapped_column(String(64), default="")
+    workstation: Mapped[str] = mapped_column(String(16))
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    answered_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    end_reason: Mapped[str | None] = mapped_column(String(16))
+    recording: Mapped[str] = mapped_column(String(500), default="")
+    resident_id: Mapped[int | None] = mapped_column(BigId, ForeignKey("resident.id"))
+    incident_id: Mapped[int | None] = mapped_column(BigId, ForeignKey("incident.id"), index=True)
+    disposition: Mapped[str] = mapped_column(String(16), default="open")
+    no_incident_reason: Mapped[str] = mapped_column(String(240), default="")
+    disposed_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    disposed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    callback_of_id: Mapped[int | None] = mapped_column(BigId, ForeignKey("call.id"))
+    called_back_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    called_back_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+
+
+ALARM_INCIDENT_SQL = "outcome = 'incident'"
+
+
+class AlarmEvent(Base):
+    """One event an alarm panel reported (migration 0018); link tests are not stored.
+
+    `key` is core.alarms.AlarmEvent.key: a retry or replay of a frame has the same key, and
+    the unique index makes its second copy a no-op. No AES key is ever stored here.
+    """
+
+    __tablename__ = "alarm_event"
+    __table_args__ = (
+        Index("ix_alarm_event_device_time", "device_id", "received_at"),
+        # The open alarm incident of a device and category: the rows that opened one.
+        Index(
+            "ix_alarm_event_opened",
+            "device_id",
+            "category",
+            "id",
+            sqlite_where=text(ALARM_INCIDENT_SQL),
+            postgresql_where=text(ALARM_INCIDENT_SQL),
+        ),
+    )
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    key: Mapped[str] = mapped_column(String(160), unique=True)
+    device_id: Mapped[int | None] = mapped_column(ForeignKey("device.id"))
+    community_id: Mapped[int | None] = mapped_column(ForeignKey("community.id"))
+    account: Mapped[str] = mapped_column(String(16))
+    receiver: Mapped[str] = mapped_column(String(16), server_default="")
+    line: Mapped[str] = mapped_column(String(16), server_default="")
+    sequence: Mapped[str] = mapped_column(String(8), server_default="")
+    message_type: Mapped[str] = mapped_column(String(16))
+    code: Mapped[str] = mapped_column(String(8), server_default="")
+    category: Mapped[str] = mapped_column(String(16))
+    zone: Mapped[str] = mapped_column(String(16), server_default="")
+    partition: Mapped[str] = mapped_column(String(8), server_default="")
+    text: Mapped[str] = mapped_column(String(300), server_default="")
+    panel_time: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    transport: Mapped[str] = mapped_column(String(8), server_default="")
+    peer: Mapped[str] = mapped_column(String(64), server_default="")
+    incident_id: Mapped[int | None] = mapped_column(
+        BigId, ForeignKey("incident.id", ondelete="SET NULL"), index=True
+    )
+    outcome: Mapped[str] = mapped_column(String(16))
+
+
 __all__ = [
+    "AlarmEvent",
     "Attachment",
     "AttachmentBlob",
     "AuditHead",
     "AuditLog",
     "Base",
+    "Call",
     "ChangeLog",
     "Community",
     "Consent",

@@ -26,17 +26,22 @@ STATION_PREFIX = "scc_st_"
 # DELETE and no TRUNCATE anywhere; audit_log is insert-only here and append-only by trigger.
 TABLE_GRANTS: Mapping[str, tuple[str, ...]] = {
     "alembic_version": ("SELECT",),  # open_database checks the schema's revision
+    # Alarm events (0018): written once by the alarm ingest, never changed; the unique key
+    # with ON CONFLICT DO NOTHING needs no UPDATE.
+    "alarm_event": ("SELECT", "INSERT"),
     "attachment": ("SELECT", "INSERT"),  # removed only by retention, as the owner
     "attachment_blob": ("SELECT", "INSERT"),  # written once per content, never changed
     "assignment": ("SELECT", "INSERT", "UPDATE"),  # dispatch, answers, escalation (0011)
     "audit_head": ("SELECT",),  # UPDATE of the chain's columns below
     "audit_log": ("SELECT", "INSERT"),
+    # Calls (0019): a row per call, its phases, callback and disposition; never deleted here.
+    "call": ("SELECT", "INSERT", "UPDATE"),
     "change_log": ("SELECT", "INSERT"),
     "community": ("SELECT",),
     "consent": ("SELECT", "INSERT"),  # a withdrawal: UPDATE of the columns below
     "db_role_scope": ("SELECT",),  # read by the row-level security policies themselves
     "department": ("SELECT",),  # the dispatch picker and the department desk (0011)
-    "device": ("SELECT",),
+    "device": ("SELECT",),  # the adapters' status: UPDATE of the columns below
     "incident": ("SELECT", "INSERT", "UPDATE"),
     "incident_event": ("SELECT", "INSERT"),
     # The History search index (0009), kept by the incident writes; stale grams stay (the
@@ -73,6 +78,9 @@ COLUMN_UPDATES: Mapping[str, tuple[str, ...]] = {
     "audit_head": ("last_hash", "rows"),
     # consent: a withdrawal closes its row; what was granted is never rewritten.
     "consent": ("withdrawn_at", "withdrawn_by", "withdrawal_reason"),
+    # device: the adapters report online/offline (a SIP line, a panel); what a device is stays
+    # the site file's, seeded by the owner.
+    "device": ("state", "last_seen_at", "state_changed_at", "detail"),
     "incident_gram": ("community_id",),
     # resident: anonymisation on request (PIPL Art. 47) replaces the identifying columns only;
     # community, birth year and care flags stay for statistics.

@@ -13,6 +13,8 @@ if [[ $mode == test ]]; then
   pkgs+=(postgresql socat xvfb)
   # A PulseAudio null sink whose monitor the audio system test records.
   pkgs+=(pulseaudio pulseaudio-utils libasound2-plugins)
+  # SIPp (Debian's sip-tester): the caller of the SIP system tests.
+  pkgs+=(sip-tester)
 fi
 # Debian's own Python needs python3-venv before `python3 -m venv` can work.
 py=$(command -v python3.11 || command -v python3 || true)

@@ -25,6 +25,7 @@ from core.incidents import NOTE_MAX, IncidentState
 from core.timefmt import DEFAULT_ZONE, fmt_local
 from core.views import IncidentDetail, IncidentEventRow
 from widgets import labels
+from widgets.alarm_status import alarm_kind_label
 from widgets.assignments import AssignmentListWidget
 from widgets.assignments import event_label as assignment_event
 from widgets.attachments import AttachmentsWidget
@@ -396,9 +397,11 @@ class IncidentDetailDialog(QDialog):
                     what = self.tr("Attachment added")
                 elif assignment_event(e.kind) is not None:
                     what = assignment_event(e.kind) or e.kind
+                elif e.kind == "call_linked":
+                    what = self.tr("Call linked")
                 elif e.kind == "sla_breach":
                     what = self.tr("SLA breach")
-                elif label := edit_kind_label(e.kind):
+                elif label := edit_kind_label(e.kind) or alarm_kind_label(e.kind):
                     what = label
                 else:
                     what = e.kind
@@ -407,6 +410,8 @@ class IncidentDetailDialog(QDialog):
                     note = self.tr("from {name}").format(name=e.note or "—")
                 elif e.kind == "sla_breach":
                     note = self._sla_target(e.note)
+                elif e.kind == "call_linked" and e.note.startswith("call:"):
+                    note = self.tr("Call record #{id}").format(id=e.note.removeprefix("call:"))
                 QTreeWidgetItem(
                     self.timeline,
                     [

@@ -27,7 +27,7 @@ class PlaceholderPane(EmptyStateWidget):
 
 
 class PlaceholdersPresenter(Presenter):
-    """The video wall, map and calls panes until their capabilities replace this presenter."""
+    """The video wall and map panes until their capabilities replace this presenter."""
 
     name = "placeholders"
 
@@ -35,7 +35,6 @@ class PlaceholdersPresenter(Presenter):
         super().__init__(ctx)
         self.video = PlaceholderPane(self._video_texts)
         self.map = PlaceholderPane(self._map_texts)
-        self.calls = PlaceholderPane(self._calls_texts)
         w = ctx.window
         w.add_pane(
             PaneSpec(
@@ -49,9 +48,6 @@ class PlaceholdersPresenter(Presenter):
             )
         )
         w.add_pane(PaneSpec("map", lambda: self.tr("Map"), self.map, Area.TOP_RIGHT, 20, "Ctrl+2"))
-        w.add_pane(
-            PaneSpec("calls", lambda: self.tr("Calls"), self.calls, Area.BOTTOM_LEFT, 30, "Ctrl+3")
-        )
 
     def _video_texts(self) -> tuple[str, str, str]:
         return (
@@ -70,15 +66,5 @@ class PlaceholdersPresenter(Presenter):
             self.tr(
                 "Reader positions, zones and tracked people will be drawn here once RFID/GPS "
                 "tracking is connected."
-            ),
-        )
-
-    def _calls_texts(self) -> tuple[str, str, str]:
-        return (
-            "☎",
-            self.tr("No call centre connected"),
-            self.tr(
-                "Incoming and abandoned calls will be listed here once the SIP line is "
-                "configured for this workstation."
             ),
         )

@@ -8,9 +8,11 @@ from core.auth import LoginPolicy
 from core.ports import PasswordHasher
 from data.context import ServiceContext
 from data.services.accounts import AccountService
+from data.services.alarms import AlarmService
 from data.services.assignments import AssignmentService
 from data.services.attachments import AttachmentService
 from data.services.audit import AuditService
+from data.services.calls import CallService
 from data.services.consent import ConsentService
 from data.services.devices import DeviceService
 from data.services.handover import HandoverService
@@ -42,6 +44,8 @@ class Services:
     assignments: AssignmentService
     attachments: AttachmentService  # incident files, by SHA-256
     merge: IncidentMergeService  # duplicates, merging, quick templates
+    alarms: AlarmService  # DC-09 alarm events into incidents, panel supervision
+    calls: CallService  # call records, the callback list, dispositions
 
     @classmethod
     def build(
@@ -72,4 +76,6 @@ class Services:
             assignments=AssignmentService(ctx),
             attachments=AttachmentService(ctx),
             merge=IncidentMergeService(ctx),
+            alarms=AlarmService(ctx),
+            calls=CallService(ctx),
         )

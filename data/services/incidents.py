@@ -33,7 +33,7 @@ from core.model import IncidentSource, Priority
 from core.permissions import Permission, Principal
 from core.text import clean_block, clean_line
 from core.views import IncidentDetail, IncidentEventRow, IncidentRow, IncidentTypeRow
-from data.context import STREET_WIDE, Actor, ServiceContext
+from data.context import STREET_WIDE, Actor, ServiceContext, WriteTx
 from data.models import (
     OPEN_STATES_SQL,
     RESOLVED_SQL,
@@ -118,6 +118,62 @@ def _in_view(view: QueueView, who: Principal) -> list[Any]:
     if view is QueueView.UNASSIGNED:
         return [_open(), Incident.claimed_by_id.is_(None)]
     return [_open()]
+
+
+def add_incident(
+    tx: WriteTx,
+    *,
+    title: str,
+    description: str,
+    priority: Priority,
+    source: IncidentSource,
+    community_id: int | None,
+    location: str,
+    type_id: int | None,
+    created_by_id: int | None,
+    caller_name: str = "",
+    caller_phone: str = "",
+) -> Incident:
+    """A new incident inside a write: the row, its search index, "created", change, audit.
+
+    The values are checked and cleaned by the caller (IncidentService.create, the alarms).
+    """
+    s = tx.session
+    inc = Incident(
+        title=title,
+        description=description,
+        priority=int(priority),
+        state=IncidentState.NEW.value,
+        source=source.value,
+        community_id=community_id,
+        location=location,
+        created_at=tx.now,
+        updated_at=tx.now,
+        created_by_id=created_by_id,
+        queue_rank=queue_rank(priority, IncidentState.NEW),
+        type_id=type_id,
+        caller_name=caller_name,
+        caller_phone=caller_phone,
+        version=1,
+    )
+    s.add(inc)
+    s.flush()
+    index_incident(s, inc)  # History search finds it from its first moment
+    s.add(
+        IncidentEvent(
+            incident_id=inc.id,
+            ts=tx.now,
+            kind="created",
+            to_state=IncidentState.NEW.value,
+            note=description,
+            actor_id=created_by_id,
+            workstation=tx.ctx.workstation,
+            version=1,
+        )
+    )
+    tx.change(TABLE, inc.id, "insert")
+    tx.audit(AuditAction.INCIDENT_CREATED, target=str(inc.id))
+    return inc
 
 
 QueueKey = tuple[int, datetime, int]
@@ -448,41 +504,19 @@ class IncidentService:
                 tid = s.scalar(select(IncidentType.id).where(IncidentType.code == type_code))
                 if tid is None:
                     raise ValueError(f"unknown incident type {type_code!r}")
-            inc = Incident(
+            return add_incident(
+                tx,
                 title=title,
                 description=description,
-                priority=int(priority),
-                state=IncidentState.NEW.value,
-                source=source.value,
+                priority=priority,
+                source=source,
                 community_id=cid,
                 location=location,
-                created_at=tx.now,
-                updated_at=tx.now,
-                created_by_id=who.user_id,
-                queue_rank=queue_rank(priority, IncidentState.NEW),
                 type_id=tid,
+                created_by_id=who.user_id,
                 caller_name=caller_name,
                 caller_phone=caller_phone,
-                version=1,
-            )
-            s.add(inc)
-            s.flush()
-            index_incident(s, inc)  # History search finds it from its first moment
-            s.add(
-                IncidentEvent(
-                    incident_id=inc.id,
-                    ts=tx.now,
-                    kind="created",
-                    to_state=IncidentState.NEW.value,
-                    note=description,
-                    actor_id=who.user_id,
-                    workstation=self.ctx.workstation,
-                    version=1,
-                )
-            )
-            tx.change(TABLE, inc.id, "insert")
-            tx.audit(AuditAction.INCIDENT_CREATED, target=str(inc.id))
-            return inc.id
+            ).id
 
     def transition(
         self,

@@ -127,6 +127,66 @@
     </message>
 </context>
 <context>
+    <name>AlarmReceiverLabel</name>
+    <message>
+        <location filename="../../widgets/alarm_status.py" line="36"/>
+        <source>Alarms: starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alarm_status.py" line="39"/>
+        <source>Alarms: listening · {acked} acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alarm_status.py" line="42"/>
+        <source>{detail}
+frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} · unknown account {unknown} · refused {refused}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alarm_status.py" line="56"/>
+        <source>Alarms: receiver not listening</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AlarmTimeline</name>
+    <message>
+        <location filename="../../widgets/alarm_status.py" line="70"/>
+        <source>Alarm again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alarm_status.py" line="72"/>
+        <source>Alarm restored (panel)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alarm_status.py" line="74"/>
+        <source>Device heard again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AlarmsPresenter</name>
+    <message>
+        <location filename="../../console/presenters/alarms.py" line="132"/>
+        <source>Alarm receiver not listening: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/alarms.py" line="137"/>
+        <source>Alarm receiver listening again: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/alarms.py" line="143"/>
+        <source>Alarm events from account {account}, which no device of the site has</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AlertSoundIndicator</name>
     <message>
         <location filename="../../widgets/alert_sound.py" line="102"/>
@@ -702,6 +762,690 @@
     </message>
 </context>
 <context>
+    <name>CallLabels</name>
+    <message>
+        <location filename="../../widgets/calls.py" line="57"/>
+        <source>Ringing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="59"/>
+        <source>Dialling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="61"/>
+        <source>Talking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="63"/>
+        <source>On hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="65"/>
+        <source>Missed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="66"/>
+        <source>Ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="72"/>
+        <source>Hung up here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="73"/>
+        <source>Caller hung up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="74"/>
+        <source>Missed (caller gave up)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="75"/>
+        <source>Missed (all lines busy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="76"/>
+        <source>Transferred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="77"/>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="78"/>
+        <source>No audio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="86"/>
+        <source>Inquiry answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="87"/>
+        <source>Wrong number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="88"/>
+        <source>Silent call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="89"/>
+        <source>Already reported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="92"/>
+        <source>Nuisance call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="93"/>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CallTableModel</name>
+    <message>
+        <location filename="../../widgets/calls.py" line="164"/>
+        <source>State</source>
+        <translation type="unfinished">State</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="171"/>
+        <source>Time</source>
+        <translation type="unfinished">Time</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="180"/>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="183"/>
+        <source>(withheld)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="189"/>
+        <source>Resident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="195"/>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="204"/>
+        <source>Caller ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="210"/>
+        <source>Answered by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="238"/>
+        <source>Incident #{id}</source>
+        <translation type="unfinished">Incident #{id}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="240"/>
+        <source>No incident: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="246"/>
+        <source>To do: incident or no incident?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="248"/>
+        <source>On the callback list</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CallbackTableModel</name>
+    <message>
+        <location filename="../../widgets/calls.py" line="271"/>
+        <source>Last call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="275"/>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="275"/>
+        <source>(withheld)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="277"/>
+        <source>Caller ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="280"/>
+        <source>Resident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="283"/>
+        <source>Missed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="291"/>
+        <source>{n} (busy: {busy})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CallerPanel</name>
+    <message>
+        <location filename="../../widgets/calls.py" line="367"/>
+        <source>Select a call to see who is calling.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="370"/>
+        <source>The number {number} matches no resident.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="371"/>
+        <source>(withheld)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="382"/>
+        <source>Full card for incident #{id}: this view is recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="387"/>
+        <source>Masked for your role. The full card opens for the call&apos;s incident (recorded).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="411"/>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="415"/>
+        <source>Full card for #{id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="417"/>
+        <source>The whole card, for incident #{id}: the view is recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="422"/>
+        <source>Full card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="423"/>
+        <source>Link the call to an incident first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="429"/>
+        <source>lives alone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="430"/>
+        <source>dementia</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="431"/>
+        <source>disability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="432"/>
+        <source>chronic illness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="439"/>
+        <source>needs care</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="441"/>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="445"/>
+        <source>Caller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="447"/>
+        <source>Name</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="448"/>
+        <source>Community</source>
+        <translation type="unfinished">Community</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="449"/>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="450"/>
+        <source>Phone</source>
+        <translation type="unfinished">Phone</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="451"/>
+        <source>Care</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="452"/>
+        <source>Emergency contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="456"/>
+        <source>Earlier incidents from this number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="457"/>
+        <source>Open resident…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CallsPane</name>
+    <message>
+        <location filename="../../widgets/calls.py" line="844"/>
+        <source>Resume ({key})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="846"/>
+        <source>Hold ({key})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="940"/>
+        <source>{at}  {number} called back by {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="942"/>
+        <location filename="../../widgets/calls.py" line="980"/>
+        <source>(withheld)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="947"/>
+        <source>Only the newest missed calls are grouped here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="952"/>
+        <source>○ No phone line on this workstation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="955"/>
+        <source>○ Phone line starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="961"/>
+        <source>● Line online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="963"/>
+        <source>○ Line offline · {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="976"/>
+        <source>All {n} lines busy: a caller ({number}) got 486 (busy) at {at}. {count} turned away so far; they are on the callback list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="987"/>
+        <source>Calls</source>
+        <translation type="unfinished">Calls</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="990"/>
+        <source>Callbacks ({n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="990"/>
+        <source>Callbacks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="996"/>
+        <source>Answer ({key})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="997"/>
+        <source>Transfer… ({key})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="998"/>
+        <source>Hang up ({key})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="999"/>
+        <source>New incident… ({key})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="1000"/>
+        <source>Link to incident… ({key})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="1001"/>
+        <source>No incident… ({key})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="1002"/>
+        <source>Call back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="1003"/>
+        <source>Mark as called back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="1004"/>
+        <source>Called back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="1008"/>
+        <source>No calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="1010"/>
+        <source>Ringing calls appear here with the caller&apos;s card; {key} answers the longest-waiting one. Every answered call ends linked to an incident or closed as “no incident”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="1018"/>
+        <source>No phone line on this workstation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="1020"/>
+        <source>To take calls here, add a [[sip]] entry for workstation {ws} to the site file (bind host, port, the phone device that shows its status; registrar, user and password for a PBX) and restart the console.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="1027"/>
+        <source>Nobody to call back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="1029"/>
+        <source>Callers who hang up before an answer, or who get “busy” because every line is taken, are listed here until someone calls them back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CallsPresenter</name>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="120"/>
+        <location filename="../../console/presenters/calls.py" line="519"/>
+        <source>Calls</source>
+        <translation type="unfinished">Calls</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="129"/>
+        <source>Answer call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="130"/>
+        <source>Hold / resume call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="131"/>
+        <source>Hang up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="132"/>
+        <source>Transfer call…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="135"/>
+        <source>New incident from call…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="139"/>
+        <source>Link call to incident…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="142"/>
+        <source>Close call: no incident…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="233"/>
+        <location filename="../../console/presenters/calls.py" line="274"/>
+        <source>Could not load the calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="406"/>
+        <location filename="../../console/presenters/calls.py" line="411"/>
+        <location filename="../../console/presenters/calls.py" line="458"/>
+        <source>Could not record the call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="447"/>
+        <source>Incoming call from {number} — {key} answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="448"/>
+        <location filename="../../console/presenters/calls.py" line="465"/>
+        <location filename="../../console/presenters/calls.py" line="583"/>
+        <location filename="../../console/presenters/calls.py" line="605"/>
+        <location filename="../../console/presenters/calls.py" line="652"/>
+        <location filename="../../console/presenters/calls.py" line="764"/>
+        <source>(withheld)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="463"/>
+        <source>All {n} lines busy: {number} got “busy” at {at}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="487"/>
+        <source>Answering the call failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="488"/>
+        <source>Putting the call on hold failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="489"/>
+        <source>Taking the call off hold failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="490"/>
+        <source>Transferring the call failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="491"/>
+        <source>Hanging up failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="492"/>
+        <source>Calling out failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="493"/>
+        <source>A command on the line failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="495"/>
+        <source>{what}: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="538"/>
+        <source>No call is ringing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="556"/>
+        <source>Select the call to hold or resume.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="575"/>
+        <source>Select the call to hang up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="579"/>
+        <source>Reject the call?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="581"/>
+        <source>The caller {number} is still waiting to be answered. Rejecting tells them the line is busy; they go on the callback list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="598"/>
+        <source>Select the call to transfer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="615"/>
+        <source>Could not list the departments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="627"/>
+        <source>Select an answered call that is not linked or closed yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="651"/>
+        <source>New incident from the call of {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="664"/>
+        <source>Call at {at}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="703"/>
+        <source>Could not create the incident from the call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="712"/>
+        <source>Call linked to incident #{id}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="738"/>
+        <source>Could not link the call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="750"/>
+        <source>Could not load the open incidents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="772"/>
+        <location filename="../../console/presenters/calls.py" line="789"/>
+        <source>Could not close the call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="796"/>
+        <source>{what}: it is already linked or closed, or was never answered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="828"/>
+        <source>Could not mark the call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="873"/>
+        <source>Could not load the caller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="896"/>
+        <source>Could not open the card</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <location filename="../../widgets/incident_edit.py" line="352"/>
@@ -992,7 +1736,7 @@
         <translation type="vanished">Quit the console? Devices hosted on this workstation stop reporting.</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="149"/>
+        <location filename="../../console/app.py" line="162"/>
         <source>Refresh</source>
         <translation type="unfinished">Refresh</translation>
     </message>
@@ -1792,6 +2536,56 @@
     </message>
 </context>
 <context>
+    <name>HeadsetBar</name>
+    <message>
+        <location filename="../../widgets/calls.py" line="527"/>
+        <location filename="../../widgets/calls.py" line="553"/>
+        <location filename="../../widgets/calls.py" line="554"/>
+        <source>Default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="531"/>
+        <source>{name} (not found)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="546"/>
+        <source>Headset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="547"/>
+        <source>Ringer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="548"/>
+        <source>Volume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="549"/>
+        <source>Call volume in the headset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="550"/>
+        <source>Microphone level: it moves when you speak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="551"/>
+        <source>Unmute mic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="551"/>
+        <source>Mute mic</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HelpPresenter</name>
     <message>
         <location filename="../../console/presenters/help.py" line="18"/>
@@ -1992,153 +2786,163 @@ Command system of {site}</translation>
 <context>
     <name>IncidentDetailDialog</name>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="227"/>
+        <location filename="../../widgets/incident_detail.py" line="228"/>
         <source>How did it end?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="342"/>
+        <location filename="../../widgets/incident_detail.py" line="343"/>
         <source>Write the reason for reopening in the note.</source>
         <translation>Write the reason for reopening in the note.</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="348"/>
+        <location filename="../../widgets/incident_detail.py" line="349"/>
         <source>Write what was done in the note before resolving.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="351"/>
+        <location filename="../../widgets/incident_detail.py" line="352"/>
         <source>Choose how it ended before resolving.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="369"/>
+        <location filename="../../widgets/incident_detail.py" line="370"/>
         <source>Incident #{id}</source>
         <translation>Incident #{id}</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="374"/>
+        <location filename="../../widgets/incident_detail.py" line="375"/>
         <source>{state} · under legal hold: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="381"/>
-        <location filename="../../widgets/incident_detail.py" line="441"/>
+        <location filename="../../widgets/incident_detail.py" line="382"/>
+        <location filename="../../widgets/incident_detail.py" line="446"/>
         <source>Reported</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="385"/>
+        <location filename="../../widgets/incident_detail.py" line="386"/>
         <source>Reopened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="390"/>
+        <location filename="../../widgets/incident_detail.py" line="391"/>
         <source>Taken over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="392"/>
+        <location filename="../../widgets/incident_detail.py" line="393"/>
         <source>Legal hold set</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="394"/>
+        <location filename="../../widgets/incident_detail.py" line="395"/>
         <source>Legal hold lifted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="396"/>
+        <location filename="../../widgets/incident_detail.py" line="397"/>
         <source>Attachment added</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="400"/>
+        <location filename="../../widgets/incident_detail.py" line="401"/>
+        <source>Call linked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="403"/>
         <source>SLA breach</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="407"/>
+        <location filename="../../widgets/incident_detail.py" line="410"/>
         <source>from {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="426"/>
+        <location filename="../../widgets/incident_detail.py" line="414"/>
+        <source>Call record #{id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="431"/>
         <source>Time to acknowledge exceeded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="427"/>
+        <location filename="../../widgets/incident_detail.py" line="432"/>
         <source>Time to dispatch exceeded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="428"/>
+        <location filename="../../widgets/incident_detail.py" line="433"/>
         <source>Time to resolve exceeded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="435"/>
+        <location filename="../../widgets/incident_detail.py" line="440"/>
         <source>Priority</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="436"/>
+        <location filename="../../widgets/incident_detail.py" line="441"/>
         <source>Type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="437"/>
+        <location filename="../../widgets/incident_detail.py" line="442"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="438"/>
+        <location filename="../../widgets/incident_detail.py" line="443"/>
         <source>Community</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="439"/>
+        <location filename="../../widgets/incident_detail.py" line="444"/>
         <source>Location</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="440"/>
+        <location filename="../../widgets/incident_detail.py" line="445"/>
         <source>Caller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="442"/>
+        <location filename="../../widgets/incident_detail.py" line="447"/>
         <source>Handled by</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="443"/>
+        <location filename="../../widgets/incident_detail.py" line="448"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="448"/>
+        <location filename="../../widgets/incident_detail.py" line="453"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="448"/>
+        <location filename="../../widgets/incident_detail.py" line="453"/>
         <source>Change</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="448"/>
+        <location filename="../../widgets/incident_detail.py" line="453"/>
         <source>By</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="448"/>
+        <location filename="../../widgets/incident_detail.py" line="453"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="451"/>
+        <location filename="../../widgets/incident_detail.py" line="456"/>
         <source>Note for the timeline (required to resolve or reopen)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2147,42 +2951,42 @@ Command system of {site}</translation>
         <translation type="vanished">Note for the timeline (required to reopen)</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="453"/>
+        <location filename="../../widgets/incident_detail.py" line="458"/>
         <source>Acknowledge</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="454"/>
+        <location filename="../../widgets/incident_detail.py" line="459"/>
         <source>Dispatched</source>
         <translation>Dispatched</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="455"/>
+        <location filename="../../widgets/incident_detail.py" line="460"/>
         <source>On scene</source>
         <translation>On scene</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="456"/>
+        <location filename="../../widgets/incident_detail.py" line="461"/>
         <source>Resolve</source>
         <translation>Resolve</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="457"/>
+        <location filename="../../widgets/incident_detail.py" line="462"/>
         <source>Review and close</source>
         <translation>Review and close</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="458"/>
+        <location filename="../../widgets/incident_detail.py" line="463"/>
         <source>Reopen</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="459"/>
+        <location filename="../../widgets/incident_detail.py" line="464"/>
         <source>Take over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="464"/>
+        <location filename="../../widgets/incident_detail.py" line="469"/>
         <source>Close window</source>
         <translation>Close window</translation>
     </message>
@@ -2800,6 +3604,29 @@ Command system of {site}</translation>
     </message>
 </context>
 <context>
+    <name>LinkIncidentDialog</name>
+    <message>
+        <location filename="../../widgets/call_dialogs.py" line="103"/>
+        <source>Link the call to an incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/call_dialogs.py" line="118"/>
+        <source>or type an incident number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/call_dialogs.py" line="123"/>
+        <source>Open incidents, most urgent first:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/call_dialogs.py" line="135"/>
+        <source>Pick an incident, or type its number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <location filename="../../widgets/login.py" line="268"/>
@@ -3219,6 +4046,49 @@ Command system of {site}</translation>
     </message>
 </context>
 <context>
+    <name>NoIncidentDialog</name>
+    <message>
+        <location filename="../../widgets/call_dialogs.py" line="151"/>
+        <source>Close the call without an incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/call_dialogs.py" line="155"/>
+        <source>Choose a reason…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/call_dialogs.py" line="161"/>
+        <source>Note (required for “Other”)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/call_dialogs.py" line="163"/>
+        <source>Call from {caller}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/call_dialogs.py" line="166"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/call_dialogs.py" line="167"/>
+        <source>Note</source>
+        <translation type="unfinished">Note</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/call_dialogs.py" line="181"/>
+        <source>Choose a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/call_dialogs.py" line="183"/>
+        <source>Say in a few words why (at least 4 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>NotificationsPresenter</name>
     <message>
         <location filename="../../console/presenters/notifications.py" line="53"/>
@@ -3295,49 +4165,46 @@ Command system of {site}</translation>
 <context>
     <name>PlaceholdersPresenter</name>
     <message>
-        <location filename="../../console/presenters/placeholders.py" line="43"/>
+        <location filename="../../console/presenters/placeholders.py" line="42"/>
         <source>Video wall</source>
         <translation type="unfinished">Video wall</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/placeholders.py" line="51"/>
+        <location filename="../../console/presenters/placeholders.py" line="50"/>
         <source>Map</source>
         <translation type="unfinished">Map</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/placeholders.py" line="53"/>
         <source>Calls</source>
-        <translation type="unfinished">Calls</translation>
+        <translation type="obsolete">Calls</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/placeholders.py" line="59"/>
+        <location filename="../../console/presenters/placeholders.py" line="55"/>
         <source>Video wall not connected yet</source>
         <translation type="unfinished">Video wall not connected yet</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/placeholders.py" line="61"/>
+        <location filename="../../console/presenters/placeholders.py" line="57"/>
         <source>The cameras are configured in the site file. Live view, recording and evidence export come with the video module.</source>
         <translation type="unfinished">The cameras are configured in the site file. Live view, recording and evidence export come with the video module.</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/placeholders.py" line="69"/>
+        <location filename="../../console/presenters/placeholders.py" line="65"/>
         <source>Live map not available yet</source>
         <translation type="unfinished">Live map not available yet</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/placeholders.py" line="71"/>
+        <location filename="../../console/presenters/placeholders.py" line="67"/>
         <source>Reader positions, zones and tracked people will be drawn here once RFID/GPS tracking is connected.</source>
         <translation type="unfinished">Reader positions, zones and tracked people will be drawn here once RFID/GPS tracking is connected.</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/placeholders.py" line="79"/>
         <source>No call centre connected</source>
-        <translation type="unfinished">No call centre connected</translation>
+        <translation type="obsolete">No call centre connected</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/placeholders.py" line="81"/>
         <source>Incoming and abandoned calls will be listed here once the SIP line is configured for this workstation.</source>
-        <translation type="unfinished">Incoming and abandoned calls will be listed here once the SIP line is configured for this workstation.</translation>
+        <translation type="obsolete">Incoming and abandoned calls will be listed here once the SIP line is configured for this workstation.</translation>
     </message>
 </context>
 <context>
@@ -4213,24 +5080,47 @@ Command system of {site}</translation>
         <translation>The update was rolled back; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="168"/>
+        <location filename="../../console/gui.py" line="173"/>
         <source>The site file has an error</source>
         <translation>The site file has an error</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="169"/>
+        <location filename="../../console/gui.py" line="174"/>
         <source>Correct the site file and start again.</source>
         <translation>Correct the site file and start again.</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="190"/>
+        <location filename="../../console/gui.py" line="195"/>
         <source>The console is not set up yet</source>
         <translation>The console is not set up yet</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="191"/>
+        <location filename="../../console/gui.py" line="196"/>
         <source>This database holds no site and no users yet. Run `console demo` (or `make run`) to create the demo site, or `console user add` for real accounts.</source>
         <translation>This database holds no site and no users yet. Run `console demo` (or `make run`) to create the demo site, or `console user add` for real accounts.</translation>
+    </message>
+</context>
+<context>
+    <name>TransferDialog</name>
+    <message>
+        <location filename="../../widgets/call_dialogs.py" line="52"/>
+        <source>Transfer the call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/call_dialogs.py" line="54"/>
+        <source>Transfer {caller} to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/call_dialogs.py" line="70"/>
+        <source>or type a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/call_dialogs.py" line="87"/>
+        <source>Choose where to transfer the call, or type a number.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

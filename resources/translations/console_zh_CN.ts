@@ -122,6 +122,67 @@
     </message>
 </context>
 <context>
+    <name>AlarmReceiverLabel</name>
+    <message>
+        <location filename="../../widgets/alarm_status.py" line="36" />
+        <source>Alarms: starting…</source>
+        <translation>报警接收：启动中…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alarm_status.py" line="39" />
+        <source>Alarms: listening · {acked} acknowledged</source>
+        <translation>报警接收：监听中 · 已确认 {acked} 条</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alarm_status.py" line="42" />
+        <source>{detail}
+frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} · unknown account {unknown} · refused {refused}</source>
+        <translation>{detail}
+报文 {frames} · 否认(NAK) {nak} · 无法处理(DUH) {duh} · 校验错误 {crc} · 格式错误 {bad} · 未知账号 {unknown} · 拒收 {refused}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alarm_status.py" line="56" />
+        <source>Alarms: receiver not listening</source>
+        <translation>报警接收：接收机未在监听</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmTimeline</name>
+    <message>
+        <location filename="../../widgets/alarm_status.py" line="70" />
+        <source>Alarm again</source>
+        <translation>再次报警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alarm_status.py" line="72" />
+        <source>Alarm restored (panel)</source>
+        <translation>报警已恢复（主机上报）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alarm_status.py" line="74" />
+        <source>Device heard again</source>
+        <translation>设备恢复通信</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmsPresenter</name>
+    <message>
+        <location filename="../../console/presenters/alarms.py" line="132" />
+        <source>Alarm receiver not listening: {detail}</source>
+        <translation>报警接收机未在监听：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/alarms.py" line="137" />
+        <source>Alarm receiver listening again: {detail}</source>
+        <translation>报警接收机已恢复监听：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/alarms.py" line="143" />
+        <source>Alarm events from account {account}, which no device of the site has</source>
+        <translation>收到账号 {account} 的报警事件，但站点中没有使用该账号的设备</translation>
+    </message>
+</context>
+<context>
     <name>AlertSoundIndicator</name>
     <message>
         <location filename="../../widgets/alert_sound.py" line="102" />
@@ -697,6 +758,690 @@
     </message>
 </context>
 <context>
+    <name>CallLabels</name>
+    <message>
+        <location filename="../../widgets/calls.py" line="57" />
+        <source>Ringing</source>
+        <translation>振铃中</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="59" />
+        <source>Dialling</source>
+        <translation>呼出中</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="61" />
+        <source>Talking</source>
+        <translation>通话中</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="63" />
+        <source>On hold</source>
+        <translation>保持中</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="65" />
+        <source>Missed</source>
+        <translation>未接</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="66" />
+        <source>Ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="72" />
+        <source>Hung up here</source>
+        <translation>本席挂断</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="73" />
+        <source>Caller hung up</source>
+        <translation>来电方挂断</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="74" />
+        <source>Missed (caller gave up)</source>
+        <translation>未接（来电方已挂断）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="75" />
+        <source>Missed (all lines busy)</source>
+        <translation>未接（线路全忙）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="76" />
+        <source>Transferred</source>
+        <translation>已转接</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="77" />
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="78" />
+        <source>No audio</source>
+        <translation>无语音</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="86" />
+        <source>Inquiry answered</source>
+        <translation>咨询已解答</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="87" />
+        <source>Wrong number</source>
+        <translation>打错电话</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="88" />
+        <source>Silent call</source>
+        <translation>无声电话</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="89" />
+        <source>Already reported</source>
+        <translation>已报过的事件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="92" />
+        <source>Nuisance call</source>
+        <translation>骚扰电话</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="93" />
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>CallTableModel</name>
+    <message>
+        <location filename="../../widgets/calls.py" line="164" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="171" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="180" />
+        <source>Number</source>
+        <translation>号码</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="183" />
+        <source>(withheld)</source>
+        <translation>（未显示号码）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="189" />
+        <source>Resident</source>
+        <translation>居民</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="195" />
+        <source>Outcome</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="204" />
+        <source>Caller ID</source>
+        <translation>来电显示</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="210" />
+        <source>Answered by</source>
+        <translation>接听人</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="238" />
+        <source>Incident #{id}</source>
+        <translation>事件 #{id}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="240" />
+        <source>No incident: {reason}</source>
+        <translation>无需立事件：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="246" />
+        <source>To do: incident or no incident?</source>
+        <translation>待处理：立事件还是无需立事件？</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="248" />
+        <source>On the callback list</source>
+        <translation>已列入回拨清单</translation>
+    </message>
+</context>
+<context>
+    <name>CallbackTableModel</name>
+    <message>
+        <location filename="../../widgets/calls.py" line="271" />
+        <source>Last call</source>
+        <translation>最近来电</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="275" />
+        <source>Number</source>
+        <translation>号码</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="275" />
+        <source>(withheld)</source>
+        <translation>（未显示号码）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="277" />
+        <source>Caller ID</source>
+        <translation>来电显示</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="280" />
+        <source>Resident</source>
+        <translation>居民</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="283" />
+        <source>Missed</source>
+        <translation>未接次数</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="291" />
+        <source>{n} (busy: {busy})</source>
+        <translation>{n}（占线 {busy}）</translation>
+    </message>
+</context>
+<context>
+    <name>CallerPanel</name>
+    <message>
+        <location filename="../../widgets/calls.py" line="367" />
+        <source>Select a call to see who is calling.</source>
+        <translation>选中一个来电，查看来电人信息。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="370" />
+        <source>The number {number} matches no resident.</source>
+        <translation>号码 {number} 未匹配到居民。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="371" />
+        <source>(withheld)</source>
+        <translation>（未显示号码）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="382" />
+        <source>Full card for incident #{id}: this view is recorded.</source>
+        <translation>事件 #{id} 的完整档案：本次查看已留痕。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="387" />
+        <source>Masked for your role. The full card opens for the call's incident (recorded).</source>
+        <translation>按您的角色脱敏显示。关联事件后可查看完整档案（留痕）。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="411" />
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="415" />
+        <source>Full card for #{id}</source>
+        <translation>完整档案（#{id}）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="417" />
+        <source>The whole card, for incident #{id}: the view is recorded.</source>
+        <translation>查看事件 #{id} 相关居民的完整档案：本次查看将留痕。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="422" />
+        <source>Full card</source>
+        <translation>完整档案</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="423" />
+        <source>Link the call to an incident first.</source>
+        <translation>请先将来电关联到事件。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="429" />
+        <source>lives alone</source>
+        <translation>独居</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="430" />
+        <source>dementia</source>
+        <translation>认知障碍</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="431" />
+        <source>disability</source>
+        <translation>残疾</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="432" />
+        <source>chronic illness</source>
+        <translation>慢性病</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="439" />
+        <source>needs care</source>
+        <translation>需关照</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="441" />
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="445" />
+        <source>Caller</source>
+        <translation>来电人</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="447" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="448" />
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="449" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="450" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="451" />
+        <source>Care</source>
+        <translation>关照事项</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="452" />
+        <source>Emergency contact</source>
+        <translation>紧急联系人</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="456" />
+        <source>Earlier incidents from this number</source>
+        <translation>该号码以往报过的事件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="457" />
+        <source>Open resident…</source>
+        <translation>打开居民档案…</translation>
+    </message>
+</context>
+<context>
+    <name>CallsPane</name>
+    <message>
+        <location filename="../../widgets/calls.py" line="844" />
+        <source>Resume ({key})</source>
+        <translation>恢复通话（{key}）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="846" />
+        <source>Hold ({key})</source>
+        <translation>保持（{key}）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="940" />
+        <source>{at}  {number} called back by {name}</source>
+        <translation>{at}  {number}，由 {name} 回拨</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="942" />
+        <location filename="../../widgets/calls.py" line="980" />
+        <source>(withheld)</source>
+        <translation>（未显示号码）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="947" />
+        <source>Only the newest missed calls are grouped here.</source>
+        <translation>此处只汇总最近的未接来电。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="952" />
+        <source>○ No phone line on this workstation</source>
+        <translation>○ 本工作站未配置电话线路</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="955" />
+        <source>○ Phone line starting…</source>
+        <translation>○ 电话线路启动中…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="961" />
+        <source>● Line online</source>
+        <translation>● 线路在线</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="963" />
+        <source>○ Line offline · {detail}</source>
+        <translation>○ 线路离线 · {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="976" />
+        <source>All {n} lines busy: a caller ({number}) got 486 (busy) at {at}. {count} turned away so far; they are on the callback list.</source>
+        <translation>{n} 条线路全忙：来电 {number} 于 {at} 收到 486（占线）。已有 {count} 个来电被拒接，均已列入回拨清单。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="987" />
+        <source>Calls</source>
+        <translation>来电</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="990" />
+        <source>Callbacks ({n})</source>
+        <translation>待回拨（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="990" />
+        <source>Callbacks</source>
+        <translation>待回拨</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="996" />
+        <source>Answer ({key})</source>
+        <translation>接听（{key}）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="997" />
+        <source>Transfer… ({key})</source>
+        <translation>转接…（{key}）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="998" />
+        <source>Hang up ({key})</source>
+        <translation>挂断（{key}）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="999" />
+        <source>New incident… ({key})</source>
+        <translation>新建事件…（{key}）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="1000" />
+        <source>Link to incident… ({key})</source>
+        <translation>关联事件…（{key}）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="1001" />
+        <source>No incident… ({key})</source>
+        <translation>无需立事件…（{key}）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="1002" />
+        <source>Call back</source>
+        <translation>回拨</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="1003" />
+        <source>Mark as called back</source>
+        <translation>标记为已回拨</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="1004" />
+        <source>Called back</source>
+        <translation>已回拨</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="1008" />
+        <source>No calls</source>
+        <translation>暂无来电</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="1010" />
+        <source>Ringing calls appear here with the caller's card; {key} answers the longest-waiting one. Every answered call ends linked to an incident or closed as “no incident”.</source>
+        <translation>来电振铃时会显示在这里，并附来电人档案；按 {key} 接听等待最久的来电。每个接听过的来电最后都要关联事件，或以“无需立事件”结束。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="1018" />
+        <source>No phone line on this workstation</source>
+        <translation>本工作站未配置电话线路</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="1020" />
+        <source>To take calls here, add a [[sip]] entry for workstation {ws} to the site file (bind host, port, the phone device that shows its status; registrar, user and password for a PBX) and restart the console.</source>
+        <translation>如需在此接听电话，请在站点文件中为工作站 {ws} 添加 [[sip]] 条目（监听地址、端口、显示线路状态的电话设备；接入交换机时还需注册服务器、用户名和密码），然后重启控制台。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="1027" />
+        <source>Nobody to call back</source>
+        <translation>没有待回拨的来电</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="1029" />
+        <source>Callers who hang up before an answer, or who get “busy” because every line is taken, are listed here until someone calls them back.</source>
+        <translation>未接通前挂断的来电，以及因线路全忙收到“占线”的来电，都会列在这里，直到有人回拨。</translation>
+    </message>
+</context>
+<context>
+    <name>CallsPresenter</name>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="120" />
+        <location filename="../../console/presenters/calls.py" line="519" />
+        <source>Calls</source>
+        <translation>来电</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="129" />
+        <source>Answer call</source>
+        <translation>接听来电</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="130" />
+        <source>Hold / resume call</source>
+        <translation>保持 / 恢复通话</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="131" />
+        <source>Hang up</source>
+        <translation>挂断</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="132" />
+        <source>Transfer call…</source>
+        <translation>转接来电…</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="135" />
+        <source>New incident from call…</source>
+        <translation>由来电新建事件…</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="139" />
+        <source>Link call to incident…</source>
+        <translation>来电关联事件…</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="142" />
+        <source>Close call: no incident…</source>
+        <translation>结束来电：无需立事件…</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="233" />
+        <location filename="../../console/presenters/calls.py" line="274" />
+        <source>Could not load the calls</source>
+        <translation>无法加载来电记录</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="406" />
+        <location filename="../../console/presenters/calls.py" line="411" />
+        <location filename="../../console/presenters/calls.py" line="458" />
+        <source>Could not record the call</source>
+        <translation>无法记录来电</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="447" />
+        <source>Incoming call from {number} — {key} answers</source>
+        <translation>来电：{number} —— 按 {key} 接听</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="448" />
+        <location filename="../../console/presenters/calls.py" line="465" />
+        <location filename="../../console/presenters/calls.py" line="583" />
+        <location filename="../../console/presenters/calls.py" line="605" />
+        <location filename="../../console/presenters/calls.py" line="652" />
+        <location filename="../../console/presenters/calls.py" line="764" />
+        <source>(withheld)</source>
+        <translation>（未显示号码）</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="463" />
+        <source>All {n} lines busy: {number} got “busy” at {at}</source>
+        <translation>{n} 条线路全忙：{number} 于 {at} 收到“占线”</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="487" />
+        <source>Answering the call failed</source>
+        <translation>接听失败</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="488" />
+        <source>Putting the call on hold failed</source>
+        <translation>保持通话失败</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="489" />
+        <source>Taking the call off hold failed</source>
+        <translation>恢复通话失败</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="490" />
+        <source>Transferring the call failed</source>
+        <translation>转接失败</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="491" />
+        <source>Hanging up failed</source>
+        <translation>挂断失败</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="492" />
+        <source>Calling out failed</source>
+        <translation>呼出失败</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="493" />
+        <source>A command on the line failed</source>
+        <translation>线路操作失败</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="495" />
+        <source>{what}: {detail}</source>
+        <translation>{what}：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="538" />
+        <source>No call is ringing.</source>
+        <translation>当前没有振铃的来电。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="556" />
+        <source>Select the call to hold or resume.</source>
+        <translation>请选中要保持或恢复的通话。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="575" />
+        <source>Select the call to hang up.</source>
+        <translation>请选中要挂断的通话。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="579" />
+        <source>Reject the call?</source>
+        <translation>拒接该来电？</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="581" />
+        <source>The caller {number} is still waiting to be answered. Rejecting tells them the line is busy; they go on the callback list.</source>
+        <translation>来电 {number} 仍在等待接听。拒接后对方会听到占线，该来电将列入回拨清单。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="598" />
+        <source>Select the call to transfer.</source>
+        <translation>请选中要转接的通话。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="615" />
+        <source>Could not list the departments</source>
+        <translation>无法列出部门</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="627" />
+        <source>Select an answered call that is not linked or closed yet.</source>
+        <translation>请选中一个已接听、尚未关联事件或结束处理的来电。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="651" />
+        <source>New incident from the call of {number}</source>
+        <translation>由 {number} 的来电新建事件</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="664" />
+        <source>Call at {at}</source>
+        <translation>来电时间 {at}</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="703" />
+        <source>Could not create the incident from the call</source>
+        <translation>无法由来电新建事件</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="712" />
+        <source>Call linked to incident #{id}.</source>
+        <translation>来电已关联事件 #{id}。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="738" />
+        <source>Could not link the call</source>
+        <translation>无法关联来电</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="750" />
+        <source>Could not load the open incidents</source>
+        <translation>无法加载未结事件</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="772" />
+        <location filename="../../console/presenters/calls.py" line="789" />
+        <source>Could not close the call</source>
+        <translation>无法结束来电处理</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="796" />
+        <source>{what}: it is already linked or closed, or was never answered.</source>
+        <translation>{what}：该来电已关联或已结束处理，或从未接听。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="828" />
+        <source>Could not mark the call</source>
+        <translation>无法标记来电</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="873" />
+        <source>Could not load the caller</source>
+        <translation>无法加载来电人信息</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="896" />
+        <source>Could not open the card</source>
+        <translation>无法打开档案</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <location filename="../../widgets/incident_edit.py" line="352" />
@@ -883,7 +1628,7 @@
 <context>
     <name>ConsoleApp</name>
     <message>
-        <location filename="../../console/app.py" line="149" />
+        <location filename="../../console/app.py" line="162" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -1683,6 +2428,56 @@
     </message>
 </context>
 <context>
+    <name>HeadsetBar</name>
+    <message>
+        <location filename="../../widgets/calls.py" line="527" />
+        <location filename="../../widgets/calls.py" line="553" />
+        <location filename="../../widgets/calls.py" line="554" />
+        <source>Default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="531" />
+        <source>{name} (not found)</source>
+        <translation>{name}（未找到）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="546" />
+        <source>Headset</source>
+        <translation>耳麦</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="547" />
+        <source>Ringer</source>
+        <translation>振铃设备</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="548" />
+        <source>Volume</source>
+        <translation>音量</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="549" />
+        <source>Call volume in the headset</source>
+        <translation>耳麦通话音量</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="550" />
+        <source>Microphone level: it moves when you speak</source>
+        <translation>话筒音量：说话时指示条会跳动</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="551" />
+        <source>Unmute mic</source>
+        <translation>取消静音</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="551" />
+        <source>Mute mic</source>
+        <translation>话筒静音</translation>
+    </message>
+</context>
+<context>
     <name>HelpPresenter</name>
     <message>
         <location filename="../../console/presenters/help.py" line="18" />
@@ -1883,193 +2678,203 @@ Command system of {site}</source>
 <context>
     <name>IncidentDetailDialog</name>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="227" />
+        <location filename="../../widgets/incident_detail.py" line="228" />
         <source>How did it end?</source>
         <translation>处置结果？</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="342" />
+        <location filename="../../widgets/incident_detail.py" line="343" />
         <source>Write the reason for reopening in the note.</source>
         <translation>请在备注中填写重新打开的原因。</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="348" />
+        <location filename="../../widgets/incident_detail.py" line="349" />
         <source>Write what was done in the note before resolving.</source>
         <translation>请先在备注中写明处置情况。</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="351" />
+        <location filename="../../widgets/incident_detail.py" line="352" />
         <source>Choose how it ended before resolving.</source>
         <translation>请先选择处置结果。</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="369" />
+        <location filename="../../widgets/incident_detail.py" line="370" />
         <source>Incident #{id}</source>
         <translation>事件 #{id}</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="374" />
+        <location filename="../../widgets/incident_detail.py" line="375" />
         <source>{state} · under legal hold: {reason}</source>
         <translation>{state} · 法律保全中：{reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="381" />
-        <location filename="../../widgets/incident_detail.py" line="441" />
+        <location filename="../../widgets/incident_detail.py" line="382" />
+        <location filename="../../widgets/incident_detail.py" line="446" />
         <source>Reported</source>
         <translation>上报</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="385" />
+        <location filename="../../widgets/incident_detail.py" line="386" />
         <source>Reopened</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="390" />
+        <location filename="../../widgets/incident_detail.py" line="391" />
         <source>Taken over</source>
         <translation>已接管</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="392" />
+        <location filename="../../widgets/incident_detail.py" line="393" />
         <source>Legal hold set</source>
         <translation>已设置法律保全</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="394" />
+        <location filename="../../widgets/incident_detail.py" line="395" />
         <source>Legal hold lifted</source>
         <translation>已解除法律保全</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="396" />
+        <location filename="../../widgets/incident_detail.py" line="397" />
         <source>Attachment added</source>
         <translation>添加附件</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="400" />
+        <location filename="../../widgets/incident_detail.py" line="401" />
+        <source>Call linked</source>
+        <translation>关联来电</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="403" />
         <source>SLA breach</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="407" />
+        <location filename="../../widgets/incident_detail.py" line="410" />
         <source>from {name}</source>
         <translation>自 {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="426" />
+        <location filename="../../widgets/incident_detail.py" line="414" />
+        <source>Call record #{id}</source>
+        <translation>来电记录 #{id}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="431" />
         <source>Time to acknowledge exceeded</source>
         <translation>超过确认时限</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="427" />
+        <location filename="../../widgets/incident_detail.py" line="432" />
         <source>Time to dispatch exceeded</source>
         <translation>超过派遣时限</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="428" />
+        <location filename="../../widgets/incident_detail.py" line="433" />
         <source>Time to resolve exceeded</source>
         <translation>超过处置时限</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="435" />
+        <location filename="../../widgets/incident_detail.py" line="440" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="436" />
+        <location filename="../../widgets/incident_detail.py" line="441" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="437" />
+        <location filename="../../widgets/incident_detail.py" line="442" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="438" />
+        <location filename="../../widgets/incident_detail.py" line="443" />
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="439" />
+        <location filename="../../widgets/incident_detail.py" line="444" />
         <source>Location</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="440" />
+        <location filename="../../widgets/incident_detail.py" line="445" />
         <source>Caller</source>
         <translation>报警人</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="442" />
+        <location filename="../../widgets/incident_detail.py" line="447" />
         <source>Handled by</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="443" />
+        <location filename="../../widgets/incident_detail.py" line="448" />
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="448" />
+        <location filename="../../widgets/incident_detail.py" line="453" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="448" />
+        <location filename="../../widgets/incident_detail.py" line="453" />
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="448" />
+        <location filename="../../widgets/incident_detail.py" line="453" />
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="448" />
+        <location filename="../../widgets/incident_detail.py" line="453" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="451" />
+        <location filename="../../widgets/incident_detail.py" line="456" />
         <source>Note for the timeline (required to resolve or reopen)</source>
         <translation>写入时间线的备注（处置完毕或重新打开时必填）</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="453" />
+        <location filename="../../widgets/incident_detail.py" line="458" />
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="454" />
+        <location filename="../../widgets/incident_detail.py" line="459" />
         <source>Dispatched</source>
         <translation>已派发</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="455" />
+        <location filename="../../widgets/incident_detail.py" line="460" />
         <source>On scene</source>
         <translation>已到场</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="456" />
+        <location filename="../../widgets/incident_detail.py" line="461" />
         <source>Resolve</source>
         <translation>处置完毕</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="457" />
+        <location filename="../../widgets/incident_detail.py" line="462" />
         <source>Review and close</source>
         <translation>审核关闭</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="458" />
+        <location filename="../../widgets/incident_detail.py" line="463" />
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="459" />
+        <location filename="../../widgets/incident_detail.py" line="464" />
         <source>Take over</source>
         <translation>接管</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="464" />
+        <location filename="../../widgets/incident_detail.py" line="469" />
         <source>Close window</source>
         <translation>关闭窗口</translation>
     </message>
@@ -2687,6 +3492,29 @@ Command system of {site}</source>
     </message>
 </context>
 <context>
+    <name>LinkIncidentDialog</name>
+    <message>
+        <location filename="../../widgets/call_dialogs.py" line="103" />
+        <source>Link the call to an incident</source>
+        <translation>来电关联事件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/call_dialogs.py" line="118" />
+        <source>or type an incident number</source>
+        <translation>或输入事件编号</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/call_dialogs.py" line="123" />
+        <source>Open incidents, most urgent first:</source>
+        <translation>未结事件（最紧急的在前）：</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/call_dialogs.py" line="135" />
+        <source>Pick an incident, or type its number.</source>
+        <translation>请选择一个事件，或输入事件编号。</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <location filename="../../widgets/login.py" line="268" />
@@ -2988,6 +3816,49 @@ Command system of {site}</source>
     </message>
 </context>
 <context>
+    <name>NoIncidentDialog</name>
+    <message>
+        <location filename="../../widgets/call_dialogs.py" line="151" />
+        <source>Close the call without an incident</source>
+        <translation>结束来电处理（无需立事件）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/call_dialogs.py" line="155" />
+        <source>Choose a reason…</source>
+        <translation>请选择原因…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/call_dialogs.py" line="161" />
+        <source>Note (required for “Other”)</source>
+        <translation>备注（选“其他”时必填）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/call_dialogs.py" line="163" />
+        <source>Call from {caller}</source>
+        <translation>来电：{caller}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/call_dialogs.py" line="166" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/call_dialogs.py" line="167" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/call_dialogs.py" line="181" />
+        <source>Choose a reason.</source>
+        <translation>请选择原因。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/call_dialogs.py" line="183" />
+        <source>Say in a few words why (at least 4 characters).</source>
+        <translation>请简要说明原因（至少 4 个字）。</translation>
+    </message>
+</context>
+<context>
     <name>NotificationsPresenter</name>
     <message>
         <location filename="../../console/presenters/notifications.py" line="53" />
@@ -3064,51 +3935,36 @@ Command system of {site}</source>
 <context>
     <name>PlaceholdersPresenter</name>
     <message>
-        <location filename="../../console/presenters/placeholders.py" line="43" />
+        <location filename="../../console/presenters/placeholders.py" line="42" />
         <source>Video wall</source>
         <translation>视频墙</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/placeholders.py" line="51" />
+        <location filename="../../console/presenters/placeholders.py" line="50" />
         <source>Map</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/placeholders.py" line="53" />
-        <source>Calls</source>
-        <translation>呼叫</translation>
-    </message>
-    <message>
-        <location filename="../../console/presenters/placeholders.py" line="59" />
+        <location filename="../../console/presenters/placeholders.py" line="55" />
         <source>Video wall not connected yet</source>
         <translation>视频墙尚未接入</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/placeholders.py" line="61" />
+        <location filename="../../console/presenters/placeholders.py" line="57" />
         <source>The cameras are configured in the site file. Live view, recording and evidence export come with the video module.</source>
         <translation>摄像机已在站点配置文件中登记。实时预览、录像与证据导出将随视频模块提供。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/placeholders.py" line="69" />
+        <location filename="../../console/presenters/placeholders.py" line="65" />
         <source>Live map not available yet</source>
         <translation>实时地图尚未接入</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/placeholders.py" line="71" />
+        <location filename="../../console/presenters/placeholders.py" line="67" />
         <source>Reader positions, zones and tracked people will be drawn here once RFID/GPS tracking is connected.</source>
         <translation>接入 RFID/GPS 定位后，这里将显示读卡器位置、区域和被关爱人员的实时位置。</translation>
     </message>
-    <message>
-        <location filename="../../console/presenters/placeholders.py" line="79" />
-        <source>No call centre connected</source>
-        <translation>呼叫中心尚未接入</translation>
-    </message>
-    <message>
-        <location filename="../../console/presenters/placeholders.py" line="81" />
-        <source>Incoming and abandoned calls will be listed here once the SIP line is configured for this workstation.</source>
-        <translation>为本工作站配置 SIP 线路后，来电和未接来电将在这里列出。</translation>
-    </message>
-</context>
+    </context>
 <context>
     <name>ReasonDialog</name>
     <message>
@@ -3982,24 +4838,47 @@ Command system of {site}</source>
         <translation>升级已回滚，数据库未被改动。</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="168" />
+        <location filename="../../console/gui.py" line="173" />
         <source>The site file has an error</source>
         <translation>站点配置文件有误</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="169" />
+        <location filename="../../console/gui.py" line="174" />
         <source>Correct the site file and start again.</source>
         <translation>请修改站点配置文件后重新启动。</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="190" />
+        <location filename="../../console/gui.py" line="195" />
         <source>The console is not set up yet</source>
         <translation>总控台尚未初始化</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="191" />
+        <location filename="../../console/gui.py" line="196" />
         <source>This database holds no site and no users yet. Run `console demo` (or `make run`) to create the demo site, or `console user add` for real accounts.</source>
         <translation>此数据库中还没有站点和用户。请运行 `console demo`（或 `make run`）创建演示站点，或用 `console user add` 添加正式账号。</translation>
+    </message>
+</context>
+<context>
+    <name>TransferDialog</name>
+    <message>
+        <location filename="../../widgets/call_dialogs.py" line="52" />
+        <source>Transfer the call</source>
+        <translation>转接来电</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/call_dialogs.py" line="54" />
+        <source>Transfer {caller} to:</source>
+        <translation>将 {caller} 转接至：</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/call_dialogs.py" line="70" />
+        <source>or type a number</source>
+        <translation>或输入号码</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/call_dialogs.py" line="87" />
+        <source>Choose where to transfer the call, or type a number.</source>
+        <translation>请选择转接目标，或输入号码。</translation>
     </message>
 </context>
 <context>

@@ -234,7 +234,7 @@ def test_demo_cameras_and_devices(demo: SiteSpec) -> None:
     )
     assert Counter(d.kind for d in demo.devices) == {
         "alarm_panel": 20,
-        "phone": 20,
+        "phone": 21,  # 20 stations and the control centre's hotline (PH00)
         "panic_button": 4,
     }
     by_code = {d.code: d for d in demo.devices}

@@ -79,7 +79,7 @@ def test_seed_creates_the_demo_site(db: Database, demo_site: SiteSpec, keys: Pat
     days.add(dt.date.today().isoformat())  # in case the run straddled midnight
 
     assert report.communities == 20
-    assert report.devices == 120
+    assert report.devices == 121
     assert report.residents_added == 1000
     assert report.residents_total == 1000
     assert report.first_run
@@ -88,7 +88,7 @@ def test_seed_creates_the_demo_site(db: Database, demo_site: SiteSpec, keys: Pat
     assert n["department"] == 7
     assert n["workstation"] == len(demo_site.workstations)
     assert n["role"] == 5
-    assert n["device"] == 120
+    assert n["device"] == 121
     assert n["resident"] == 1000
     assert n["user_account"] == 6
 
@@ -104,7 +104,7 @@ def test_seed_creates_the_demo_site(db: Database, demo_site: SiteSpec, keys: Pat
         )
     assert kinds["reader"] == 60
     assert kinds["camera"] == 16
-    assert sum(kinds.values()) - 60 - 16 == 44
+    assert sum(kinds.values()) - 60 - 16 == 45  # PH00, the hotline, among them
     assert set(kinds) == {"reader", "camera", "alarm_panel", "phone", "panic_button"}
     assert meta.pop("population_date") in days
     # Which field keys the encrypted values are under (a fingerprint, not a key).
@@ -144,7 +144,7 @@ def test_seeding_again_changes_nothing(db: Database, demo_site: SiteSpec, keys: 
     again = seed_site(db, demo_site, auth, population=1000)
     assert again.residents_added == 0
     assert again.residents_total == 1000
-    assert (again.communities, again.devices) == (20, 120)
+    assert (again.communities, again.devices) == (20, 121)
     assert not again.first_run
     assert [a.password for a in again.accounts] == [None] * 6
     assert [a.username for a in again.accounts] == [a.username for a in first.accounts]

@@ -30,7 +30,7 @@ def community_devices(site: SiteSpec, code: str) -> int:
 
 def test_devices_honour_scope(env: World, demo_site: SiteSpec) -> None:
     all_devices = env.svc.devices.devices(env.who("operator"))
-    assert len(all_devices) == 120
+    assert len(all_devices) == 121  # with PH00, the control centre's hotline
     assert Counter(d.kind for d in all_devices)["reader"] == 60
     assert Counter(d.kind for d in all_devices)["camera"] == 16
     assert all(d.state is DeviceState.UNKNOWN for d in all_devices)
@@ -45,7 +45,7 @@ def test_devices_honour_scope(env: World, demo_site: SiteSpec) -> None:
 
 
 def test_device_counts_of_the_rows_honour_scope(env: World) -> None:
-    # Device states as the adapters will set them; the console's database role has no UPDATE.
+    # Device states as the adapters set them (the console's role may UPDATE only the state).
     with as_owner(env.db) as owner, owner.session() as s:
         c01 = s.scalar(select(Community.id).where(Community.code == "C01"))
         c02 = s.scalar(select(Community.id).where(Community.code == "C02"))
@@ -59,8 +59,8 @@ def test_device_counts_of_the_rows_honour_scope(env: World) -> None:
         s.execute(update(Device).where(Device.code == c02_code).values(state="online"))
 
     everyone = DeviceCounts.of(env.svc.devices.devices(env.who("operator")))
-    assert (everyone.online, everyone.offline, everyone.unknown) == (2, 2, 116)
-    assert everyone.total == 120
+    assert (everyone.online, everyone.offline, everyone.unknown) == (2, 2, 117)
+    assert everyone.total == 121
 
     station_rows = env.svc.devices.devices(env.who("ws01"))
     station = DeviceCounts.of(station_rows)

@@ -1,0 +1,74 @@
+"""This workstation's phone line: the SIP gateway its [[sip]] entry asks for, built and started."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from core.calls import CallGateway, GatewayState
+from core.ports import EventSink
+from core.site import SipLineSpec, SiteSpec
+from core.timefmt import utcnow
+
+log = logging.getLogger(__name__)
+
+GatewayFactory = Callable[[EventSink], Any]
+"""Makes a CallGateway that is also a Stoppable (tests and the screenshot use a simulator)."""
+
+
+def registrar_host(registrar: str) -> str:
+    """'sip:pbx.example.org:5060' → 'pbx.example.org:5060' (the adapter adds the scheme)."""
+    scheme, sep, rest = registrar.partition(":")
+    return rest if sep and scheme.lower() in ("sip", "sips") else registrar
+
+
+def sip_factory(line: SipLineSpec, recordings_dir: Path) -> GatewayFactory:
+    """The pjsua2 adapter for a [[sip]] entry (imported only when a line is configured)."""
+
+    def make(sink: EventSink) -> Any:
+        from hardware.sip.pjsua import PjsuaGateway
+
+        return PjsuaGateway(
+            sink,
+            recordings_dir=recordings_dir,
+            bind_host=line.bind_host,
+            port=line.port,
+            transport=line.transport,
+            registrar=registrar_host(line.registrar) or None,
+            user=line.user or None,
+            password=line.password or None,  # from the site file only; never logged
+            domain=line.domain or None,
+            peer=line.peer or None,
+            name=f"sip:{line.workstation}",
+        )
+
+    return make
+
+
+def start_line(
+    factory: GatewayFactory | None,
+    sink: EventSink,
+    add_worker: Callable[[Any], Any],
+    device: str,
+) -> CallGateway | None:
+    """Build and start the gateway; a line that cannot even be built says why, on its device."""
+    if factory is None:
+        return None
+    try:
+        gateway = factory(sink)
+        add_worker(gateway)
+    except Exception as exc:
+        log.exception("the phone line could not be started")
+        # The calls pane and the device row show it (the presenter records it on `device`).
+        sink.publish(GatewayState(False, f"cannot start the SIP line: {exc}", utcnow()))
+        return None
+    log.info("phone line started (device %s)", device or "none")
+    gateway_: CallGateway = gateway
+    return gateway_
+
+
+def line_for(site: SiteSpec | None, workstation: str) -> SipLineSpec | None:
+    """This workstation's [[sip]] entry, if the site file gives it one."""
+    return site.sip_line(workstation) if site is not None else None
