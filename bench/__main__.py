@@ -193,6 +193,7 @@ def main() -> int:
             "residents",
             "retention",
             "recheck",
+            "calls_alarms",
         ],
         help="run one benchmark alone",
     )
@@ -231,6 +232,11 @@ def main() -> int:
         from bench.recheck import table_rows as recheck_rows
 
         _print_table(recheck_rows())
+        return 0
+    if args.only == "calls_alarms":
+        from bench.calls_alarms import table_rows as calls_alarms_rows
+
+        _print_table(calls_alarms_rows())
         return 0
     if args.only == "queue":
         _print_table(_queue(args.incidents))

@@ -179,7 +179,215 @@ def receiver_rows(count: int = 20_000) -> list[Row]:
     return rows
 
 
-SECTIONS: dict[str, Callable[[], list[Row]]] = {"receiver": receiver_rows}
+def _pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def alarm_rows() -> list[Row]:
+    """Alarm frame over TCP → the incident's row in the queue model, with the GUI running."""
+    from bench.alarms import run
+
+    r = run(120, 10_000)
+    return [
+        (
+            f"alarm frame → incident row in the queue, p99 ms ({int(r['samples'])} frames, "
+            "SQLite, GUI running; goal ≤ 200)",
+            r["frame_to_queue_p99_ms"],
+            r["baseline_feed_poll_ms"],
+            f"p50 {r['frame_to_queue_p50_ms']:.1f} ms, max {r['frame_to_queue_max_ms']:.1f} ms; "
+            "baseline: the change feed's poll interval, the wait without the ingest's wake-up",
+        ),
+        (
+            "DC-09 flood, one panel, 10,000 AES frames: stored per s (ACKed "
+            f"{r['flood_acked_per_s']:,.0f}/s)",
+            r["flood_stored_per_s"],
+            r["flood_acked_per_s"],
+            "baseline: the same run's acknowledgement rate (stored ≤ acknowledged)",
+        ),
+    ]
+
+
+def _invite(port: int, local: int, i: int) -> bytes:
+    sdp = (
+        "v=0\r\no=x 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+        "m=audio 7000 RTP/AVP 8\r\na=rtpmap:8 PCMA/8000\r\n"
+    )
+    return (
+        f"INVITE sip:console@127.0.0.1:{port} SIP/2.0\r\n"
+        f"Via: SIP/2.0/UDP 127.0.0.1:{local};branch=z9hG4bKbench{i}\r\n"
+        f"From: <sip:1380013{i:04d}@127.0.0.1>;tag=b{i}\r\nTo: <sip:console@127.0.0.1>\r\n"
+        f"Call-ID: bench{i}@127.0.0.1\r\nCSeq: 1 INVITE\r\n"
+        f"Contact: <sip:x@127.0.0.1:{local}>\r\nMax-Forwards: 70\r\n"
+        f"Content-Type: application/sdp\r\nContent-Length: {len(sdp)}\r\n\r\n{sdp}"
+    ).encode()
+
+
+def sip_rows(samples: int = 30, load_calls: int = 20) -> list[Row]:
+    """INVITE → the ringing row in the calls pane; SIPp's 20 calls at 5/s, at most 4 at once."""
+    import statistics
+    import tempfile
+    import time
+    import wave
+    from dataclasses import replace
+
+    import numpy as np
+    from PySide6.QtWidgets import QApplication
+
+    from console.app import ConsoleApp, ConsoleOptions
+    from console.paths import demo_site_file
+    from console.startup import local_services
+    from core.calls import CallChanged, CallPhase, GatewayState
+    from core.site import load_site
+    from data.fieldcrypt import ensure_field_keys
+    from data.migrate import open_database
+    from data.seeding import seed_site
+    from tests.helpers.sipp import free_udp_port, sipp, write_tone_pcap
+
+    qapp = QApplication.instance() or QApplication([])
+    site = load_site(demo_site_file())
+    port = free_udp_port()
+    site = replace(
+        site,
+        sip=tuple(replace(x, port=port, bind_host="127.0.0.1") for x in site.sip),
+        alarm_receiver=None,
+    )
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        db = open_database(f"sqlite:///{folder / 'bench.db'}")
+        keys = folder / "keys"
+        ensure_field_keys(keys)
+        seed_site(db, site, local_services(db, "CC", keys), population=0)
+        opts = ConsoleOptions(
+            workstation="CC",
+            idle_lock_minutes=0,
+            config_dir=folder / "cfg",
+            confirm_quit=False,
+            keys_dir=keys,
+            alert_sound=False,
+            site=site,
+            recordings_dir=folder / "rec",
+        )
+        app = ConsoleApp(qapp, db, opts)  # type: ignore[arg-type]
+        try:
+            app.session.enter(app.services.signin.principal("operator"))
+            app.wait_idle()
+            calls: Any = app.presenter("calls")
+            gateway = calls.gateway
+            model = calls.pane.model
+            published: dict[str, float] = {}
+
+            def on_call(event: CallChanged) -> None:
+                if event.call.phase is CallPhase.RINGING:
+                    published[event.call.sip_call_id] = event.monotonic
+                    if auto_answer[0]:
+                        gateway.answer(event.call.call_id)
+
+            auto_answer = [False]
+            online = [False]
+
+            def on_state(event: GatewayState) -> None:
+                online[0] = event.online
+
+            app.bridge.subscribe(CallChanged, on_call)
+            app.bridge.subscribe(GatewayState, on_state)
+            deadline = time.monotonic() + 10
+            while not online[0] and time.monotonic() < deadline:
+                qapp.processEvents()
+                time.sleep(0.01)
+            sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+            sock.bind(("127.0.0.1", 0))
+            local = sock.getsockname()[1]
+            shown: list[float] = []
+            gate: list[float] = []
+            for i in range(samples):
+                before = {r.call_id for r in model.rows()}
+                t0 = time.monotonic()
+                sock.sendto(_invite(port, local, i), ("127.0.0.1", port))
+                new = None
+                while new is None:
+                    qapp.processEvents()
+                    new = next((r for r in model.rows() if r.call_id not in before), None)
+                    if time.monotonic() - t0 > 10:
+                        raise TimeoutError(f"INVITE {i}: no ringing row after 10 s")
+                shown.append((time.monotonic() - t0) * 1000)
+                key = f"bench{i}@127.0.0.1"
+                if key in published:
+                    gate.append((published[key] - t0) * 1000)
+                gateway.hang_up(new.call_id)
+                end = time.monotonic() + 5
+                while time.monotonic() < end and any(
+                    r.call_id == new.call_id and r.phase is not CallPhase.ENDED
+                    for r in model.rows()
+                ):
+                    qapp.processEvents()
+                    time.sleep(0.002)
+            sock.close()
+            rows.append(
+                (
+                    f"SIP INVITE → ringing row in the calls pane, p99 ms ({samples} calls; "
+                    "goal ≤ 150)",
+                    _pct(shown, 0.99),
+                    statistics.median(gate) if gate else float("nan"),
+                    f"median {statistics.median(shown):.1f} ms; baseline: the gateway's own "
+                    "INVITE → event published, median (no GUI)",
+                )
+            )
+            # SIPp: load_calls callers at 5 calls/s, at most 4 at once, each with 1 kHz audio
+            # for 2 s; the bench answers every ringing call as an operator would.
+            auto_answer[0] = True
+            write_tone_pcap(folder / "tone.pcap")
+            t0 = time.monotonic()
+            run = sipp(
+                "caller_hangs_up",
+                port,
+                folder,
+                calls=load_calls,
+                rate=5,
+                pause_ms=2000,
+                timeout_s=60,
+                max_concurrent=4,
+            )
+            while run.proc.poll() is None:
+                qapp.processEvents()
+                time.sleep(0.01)
+            rc, _out = run.result(5)
+            wall = time.monotonic() - t0
+            end = time.monotonic() + 5
+            while time.monotonic() < end:
+                qapp.processEvents()
+                time.sleep(0.01)
+            wavs = sorted((folder / "rec").rglob("*.wav"))
+            heard = 0
+            for w in wavs:
+                with wave.open(str(w)) as f:
+                    pcm = np.frombuffer(f.readframes(f.getnframes()), "<i2").astype(float)
+                if pcm.size and float(np.sqrt(np.mean((pcm / 32768) ** 2))) > 0.05:
+                    heard += 1
+            answered = len(wavs)
+            rows.append(
+                (
+                    f"SIPp {load_calls} calls at 5/s, ≤ 4 at once: answered and recorded with "
+                    f"the caller's tone (SIPp exit {rc}, {wall:.1f} s)",
+                    float(heard),
+                    float(load_calls),
+                    f"{answered} WAV files; baseline: the calls SIPp placed",
+                )
+            )
+        finally:
+            app.shutdown()
+            app.window.allow_close()
+            app.window.close()
+            db.dispose()
+    return rows
+
+
+SECTIONS: dict[str, Callable[[], list[Row]]] = {
+    "receiver": receiver_rows,
+    "alarms": alarm_rows,
+    "sip": sip_rows,
+}
 
 
 def table_rows(only: str | None = None) -> list[Row]:
