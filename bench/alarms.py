@@ -68,6 +68,7 @@ def run(n: int, flood: int) -> dict[str, float]:
             keys_dir=keys,
             alert_sound=False,
             site=site,
+            tracking=False,
         )
         app = ConsoleApp(qapp, db, opts)  # type: ignore[arg-type]
         try:

@@ -268,6 +268,7 @@ def sip_rows(samples: int = 30, load_calls: int = 20) -> list[Row]:
             alert_sound=False,
             site=site,
             recordings_dir=folder / "rec",
+            tracking=False,
         )
         app = ConsoleApp(qapp, db, opts)  # type: ignore[arg-type]
         try:

@@ -19,6 +19,7 @@ from console.i18n import DEFAULT_LANGUAGE, Translations
 from console.idle import IdleWatcher
 from console.jobs import Jobs
 from console.layout import LayoutStore
+from console.link_status import LinkStatusWriter
 from console.presenters.accounts import AccountsPresenter
 from console.presenters.alarms import AlarmsPresenter
 from console.presenters.alert_sound import AlertSoundPresenter
@@ -36,6 +37,7 @@ from console.presenters.notifications import NotificationsPresenter
 from console.presenters.placeholders import PlaceholdersPresenter
 from console.presenters.residents import ResidentsPresenter
 from console.presenters.sla import SlaPresenter
+from console.presenters.tracking import TrackingPresenter
 from console.session import SessionController
 from console.shell.main_window import ActionSpec, MainWindow
 from console.threads import DbExecutor, ThreadOwner
@@ -80,6 +82,9 @@ class ConsoleOptions:
     alarms: bool = True
     # Run the phone line when the site file gives this workstation a [[sip]] entry.
     sip: bool = True
+    # Run the tracking ingest, readers and GPS gateways the site file puts on this workstation
+    # (console/tracking_runtime.py); a workstation without any starts nothing.
+    tracking: bool = True
     recordings_dir: Path | None = None  # call recordings; None: config_dir/recordings/calls
     call_gateway: GatewayFactory | None = None  # a simulated line instead (tests, screenshot)
 
@@ -165,6 +170,32 @@ class ConsoleApp(QObject):
         self.window.default_layout()
         self.feed: ChangeFeedWatcher | None = None
         self._shut_down = False
+        if opts.tracking and opts.site is not None:
+            self._start_tracking(opts.site)
+
+    def _start_tracking(self, site: SiteSpec) -> None:
+        """The tracking ingest and this workstation's readers, when it hosts any."""
+        from console.tracking_runtime import build_tracking, hosts_tracking, journal_folder
+
+        ws = self.opts.workstation
+        if not hosts_tracking(site, ws):
+            return
+        try:
+            runtime = build_tracking(
+                site,
+                self.services,
+                self.bridge,
+                workstation=ws,
+                journal_dir=journal_folder(self.opts.config_dir, ws),
+                add_worker=self.owner.add_worker,
+                on_committed=self._wake_feed,  # the map sees a commit at once, not at the poll
+            )
+        except Exception:
+            log.exception("tracking could not start on %s", ws)
+            return
+        self.owner.add_closer("tracking journal", runtime.ingest.journal.close)
+        # The readers' and trackers' links in the device pane (console/link_status.py).
+        self.link_status = LinkStatusWriter(self.bridge, self.jobs, self.services.devices)
 
     def _build_presenters(self) -> list[Presenter]:
         self.router = ChangeRouter([])
@@ -189,7 +220,7 @@ class ConsoleApp(QObject):
             assignments := AssignmentsPresenter(pctx, incidents.open_incident),
             HistoryPresenter(pctx),  # the queue pane's History: after the queue's presenter
             DevicesPresenter(pctx),
-            ResidentsPresenter(pctx),
+            residents := ResidentsPresenter(pctx),
             AccountsPresenter(pctx),
             AuditPresenter(pctx, self.opts.checkpoints_dir, self.opts.checkpoint_minutes),
             HandoverPresenter(
@@ -210,10 +241,16 @@ class ConsoleApp(QObject):
                 journal_dir=self.opts.config_dir,
                 on_committed=self._wake_feed,
             ),
+            # The map: the site plan from the site file when given, else the communities.
+            tracking := TrackingPresenter(
+                pctx, site=self.opts.site, tracking=self.services.tracking
+            ),
         ]
         # The incident window's Dispatch step opens the picker; the window lists assignments.
         incidents.dispatch_hook = assignments.open_picker
         incidents.detail_hook = assignments.show_in
+        # The map's card opens a tracked person's full card in the residents' pane.
+        tracking.resident_card_hook = residents.open_card
         self.router = ChangeRouter(presenters)
         self._wire_presenters(presenters)
         return presenters

@@ -119,6 +119,14 @@ def _parser() -> argparse.ArgumentParser:
         help="set and print new random passwords for the demo accounts",
     )
     sub.add_parser("migrate", parents=[common], help="bring the database schema up to date")
+    serve = sub.add_parser(
+        "serve",
+        parents=[common],
+        help="run this workstation's readers, trackers, ingest and rules without a GUI",
+    )
+    from console.serve import add_serve_arguments
+
+    add_serve_arguments(serve)
     from console.dbcli import add_db_commands
 
     add_db_commands(sub, common)
@@ -317,6 +325,17 @@ def _run_command(args: argparse.Namespace) -> int:
         from console.residentcli import run_resident_command
 
         return run_resident_command(args)
+    if args.command == "serve":
+        from console.serve import run_serve
+        from console.startup import check_workstation
+
+        site = _site(args)
+        check_workstation(site, args.workstation)
+        db = _open(args)
+        try:
+            return run_serve(args, site, db)
+        finally:
+            db.dispose()
     if args.command == "audit" and args.audit_command == "keygen":
         return _audit_keygen(args)
     # Checking or signing the log of a database that is not there must not create one.

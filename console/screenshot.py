@@ -7,10 +7,11 @@ import logging
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +51,20 @@ def take_screenshot(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     with quiet_offscreen_noise():
         return _render(args)
+
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+MAP_WARMUP_S = 4.0  # the simulator's first reads place most tags on the map
+
+
+def _let_tags_move(qapp: QApplication, seconds: float) -> None:
+    """Run the event loop while the simulator's reads reach the map."""
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        qapp.processEvents()
+        time.sleep(0.02)
 
 
 def _render(args: argparse.Namespace) -> int:
@@ -98,6 +113,13 @@ def _render(args: argparse.Namespace) -> int:
                 keys_dir=keys,
                 # The calls pane is shown with a simulated line and a few calls on it.
                 call_gateway=demo_line.factory if args.pane == "calls" else None,
+                # The map draws the site file's zones, readers and cameras, and the demo's
+                # movement simulator fills it for a few seconds; the other devices (alarm
+                # receiver, phone line) are not started for a screenshot.
+                site=_site(args) if args.pane == "map" else None,
+                alarms=args.pane != "map",
+                sip=args.pane != "map",
+                tracking=args.pane == "map",
             )
             app = ConsoleApp(qapp, db, opts)
             try:
@@ -112,6 +134,8 @@ def _render(args: argparse.Namespace) -> int:
                 app.wait_idle()
                 if args.pane == "calls":
                     demo_line.play(app, db)
+                if args.pane == "map":
+                    _let_tags_move(qapp, MAP_WARMUP_S)
                 target = app.window if not args.pane else app.window.show_pane(args.pane)
                 qapp.processEvents()
                 args.screenshot.parent.mkdir(parents=True, exist_ok=True)

@@ -64,6 +64,13 @@ class AuditAction(enum.StrEnum):
     CALL_REFUSED = "call_refused"  # every line busy: the caller got 486
     CALL_DISPOSED = "call_disposed"  # linked to an incident, or "no incident" with the reason
     CALL_CALLED_BACK = "call_called_back"  # an abandoned caller called back; detail: the callback
+    # Tracking (data.services.tracking): target tag:<id>; detail JSON (the code, the resident).
+    TAG_REGISTERED = "tag_registered"
+    TAG_REPLACED = "tag_replaced"  # detail: the new tag's id and code
+    TAG_RETURNED = "tag_returned"  # or lost: detail says which
+    TAG_PROFILE_CHANGED = "tag_profile_changed"
+    # Who looked at whose trail (whereabouts history), when, why: target tag:<id>.
+    WHEREABOUTS_VIEWED = "whereabouts_viewed"
 
 
 @dataclass(frozen=True, slots=True)

@@ -196,3 +196,16 @@ class HistoryQuery:
             date_from=day("date_from"),
             date_to=day("date_to"),
         )
+
+
+def building_of(address: str) -> str:
+    """The building part of a street address: up to its house number ("…路85号"), which is how
+    an incident's location names the place; the whole address when it has no "号".
+
+    "芥园新苑东路85号2门301" → "芥园新苑东路85号". Empty when too short to search by.
+    """
+    text = address.strip()
+    cut = text.find("号")
+    key = text[: cut + 1] if cut >= 0 else text
+    key = key[:TEXT_MAX]
+    return key if len(normalise(key)) >= TEXT_MIN + 1 else ""

@@ -28,6 +28,8 @@ class Permission(enum.StrEnum):
     # Answer, hold, transfer and hang up calls on this workstation's line, call back abandoned
     # callers, and say what became of each call (an incident or "no incident").
     HANDLE_CALLS = "handle_calls"
+    # Issue, replace and return tags and set their care profiles (tracking needs consent).
+    MANAGE_TAGS = "manage_tags"
 
 
 _ALL = frozenset(Permission)
@@ -54,6 +56,7 @@ ROLE_PERMISSIONS: dict[RoleName, frozenset[Permission]] = {
             Permission.VIEW_RESIDENTS,
             Permission.VIEW_RESIDENT_PII,
             Permission.VIEW_AUDIT,
+            Permission.MANAGE_TAGS,
         }
     ),
     RoleName.ADMIN: _ALL,
@@ -66,6 +69,7 @@ ROLE_PERMISSIONS: dict[RoleName, frozenset[Permission]] = {
             Permission.VIEW_DEVICES,
             Permission.VIEW_RESIDENTS,
             Permission.VIEW_RESIDENT_PII,
+            Permission.MANAGE_TAGS,  # the station issues tags to its own residents
         }
     ),
     RoleName.DEPARTMENT: frozenset(

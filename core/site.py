@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Final, NoReturn, TypeVar
 
 from core.duplicates import DEFAULT_WINDOW_MINUTES
+from core.geo import GeoCalibration, calibration_from_table
 from core.retention import DEFAULT_POLICY, RetentionPolicy, policy_from_table
 from core.site_alarms import (
     DEVICE_ALARM_FIELDS,
@@ -50,7 +51,7 @@ DEVICE_KINDS: Final = frozenset({"alarm_panel", "phone", "panic_button", "gps_ga
 READER_SCHEMES: Final[Mapping[str, frozenset[str]]] = {
     "ascii-serial": frozenset({"serial", "tcp", "rfc2217"}),
     "binary-serial": frozenset({"serial", "tcp", "rfc2217"}),
-    "llrp": frozenset({"tcp"}),
+    "llrp": frozenset({"llrp", "tcp"}),  # llrp://host[:port], port 5084 by default
     "sim": frozenset({"sim"}),
 }
 
@@ -276,10 +277,15 @@ class SiteSpec:
     units: tuple[UnitSpec, ...] = ()  # optional [[unit]] entries under the departments
     # [site] four_eyes: whoever resolved an incident may not close it; false relaxes it.
     four_eyes: bool = True
+    # [site] simulation_host: the workstation that runs the demo's movement simulator for every
+    # `sim://` reader of the site (the readers' own workstations then host none); None: each
+    # workstation simulates its own sim readers.
+    simulation_host: str | None = None
     alarm_receiver: AlarmReceiverSpec | None = None  # [alarm_receiver]: the DC-09 receiver
     # [alarm_types]: (alarm category or "supervision", incident type code), by category.
     alarm_types: tuple[tuple[str, str], ...] = ()
     sip: tuple[SipLineSpec, ...] = ()  # [[sip]]: the phone lines, at most one per workstation
+    geo: GeoCalibration | None = None  # [geo]: GPS control points (core.geo); None: no GPS map
 
     def sip_line(self, workstation: str) -> SipLineSpec | None:
         """The phone line this workstation runs, if any."""
@@ -723,10 +729,11 @@ _SECTIONS: Final = (
     "sip",
     "alarm_receiver",
     "alarm_types",
+    "geo",
 )
 
 _FIELDS: Final[Mapping[str, tuple[str, ...]]] = {
-    "site": ("name", "timezone", "duplicate_minutes", "four_eyes"),
+    "site": ("name", "timezone", "duplicate_minutes", "four_eyes", "simulation_host"),
     "community": ("code", "name", "population", "households", "centre", "address", "streets"),
     "department": ("code", "name", "kind", "phone"),
     "unit": ("code", "department", "name", "phone"),
@@ -811,6 +818,8 @@ class _Builder:
         retention = self._retention()
         duplicate_minutes = self._duplicate_minutes()
         four_eyes = self._four_eyes()
+        simulation_host = self._simulation_host()
+        geo = self._geo()
         if self.ctx.problems:
             raise SiteError.of(self.ctx.problems)
         return SiteSpec(
@@ -829,9 +838,11 @@ class _Builder:
             duplicate_minutes=duplicate_minutes,
             units=units,
             four_eyes=four_eyes,
+            simulation_host=simulation_host,
             alarm_receiver=receiver,
             alarm_types=alarm_types,
             sip=sip,
+            geo=geo,
         )
 
     def _duplicate_minutes(self) -> int:
@@ -843,6 +854,18 @@ class _Builder:
         if table.ok("duplicate_minutes") and minutes > 24 * 60:
             table.report("duplicate_minutes", f"at most one day (1440 minutes), got {minutes}")
         return minutes
+
+    def _simulation_host(self) -> str | None:
+        data = self.data.get("site")
+        if not isinstance(data, dict) or "simulation_host" not in data:
+            return None
+        value = data["simulation_host"]
+        if not isinstance(value, str) or value not in self.known["workstation"]:
+            _Table(self.ctx, "site", None, data).report(
+                "simulation_host", f"expected the code of a workstation, got {value!r}"
+            )
+            return None
+        return value
 
     def _four_eyes(self) -> bool:
         data = self.data.get("site")
@@ -877,6 +900,19 @@ class _Builder:
                 hint = _suggest(timezone, zoneinfo.available_timezones())
                 table.report("timezone", f"unknown time zone {timezone!r}{hint}")
         return name, timezone
+
+    def _geo(self) -> GeoCalibration | None:
+        data = self.data.get("geo")
+        if data is None:
+            return None
+        if not isinstance(data, dict):
+            self.ctx.report(self.ctx.layout.root_key_line("geo"), "geo", "expected a [geo] table")
+            return None
+        calibration, problems = calibration_from_table(data)
+        for key, message in problems:
+            line = self.ctx.layout.key_line("geo", None, key)
+            self.ctx.report(line, f"geo.{key}", message)
+        return calibration
 
     def _retention(self) -> RetentionPolicy:
         data = self.data.get("retention")

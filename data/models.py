@@ -677,6 +677,120 @@ class AlarmEvent(Base):
     outcome: Mapped[str] = mapped_column(String(16))
 
 
+OPEN_EPISODE_SQL = "closed_at IS NULL"
+
+
+class Tag(Base):
+    """An RFID tag or GPS terminal issued to a person, a vehicle or an asset (migration 0020).
+
+    `code` is the tag id in upper-case hex or the terminal's phone number. `resident_id` is
+    the tracked person, or a vehicle's owner. `community_id` is the resident's, copied so
+    row-level security applies. The care profile (safe zones, dwell, no-read hours, armed)
+    belongs to the tag and moves to its replacement.
+    """
+
+    __tablename__ = "tag"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    kind: Mapped[str] = mapped_column(String(8))
+    community_id: Mapped[int | None] = mapped_column(ForeignKey("community.id"), index=True)
+    resident_id: Mapped[int | None] = mapped_column(BigId, ForeignKey("resident.id"), index=True)
+    plate: Mapped[str] = mapped_column(String(16), default="", index=True)
+    label: Mapped[str] = mapped_column(String(64), default="")
+    state: Mapped[str] = mapped_column(String(12))
+    issued_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    issued_by: Mapped[str] = mapped_column(String(64))
+    returned_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    replaced_by_id: Mapped[int | None] = mapped_column(BigId, ForeignKey("tag.id"))
+    safe_zones: Mapped[str] = mapped_column(String(300), default="")  # zone codes, ","
+    dwell_seconds: Mapped[int] = mapped_column(Integer, default=60)
+    no_read_hours: Mapped[int] = mapped_column(Integer, default=0)  # 0: not watched
+    armed: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class TagRead(Base):
+    """History: a reader's sightings of a tag; `count` raw reads collapsed into this row."""
+
+    __tablename__ = "tag_read"
+    __table_args__ = (Index("ix_tag_read_tag_at", "tag_id", "at"),)
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    tag_id: Mapped[int] = mapped_column(BigId, ForeignKey("tag.id"))
+    community_id: Mapped[int | None] = mapped_column(ForeignKey("community.id"))
+    reader: Mapped[str] = mapped_column(String(32))  # reader code, or the GPS device
+    at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    rssi: Mapped[float | None] = mapped_column(Float)
+    antenna: Mapped[int] = mapped_column(Integer, default=0)
+    count: Mapped[int] = mapped_column(Integer, default=1)
+    # Where the tag was placed with this read (the trail): None when it was not placed.
+    x: Mapped[float | None] = mapped_column(Float)
+    y: Mapped[float | None] = mapped_column(Float)
+    zone: Mapped[str | None] = mapped_column(String(32))
+
+
+class TagPosition(Base):
+    """Where each tag was last placed; its id is the tag's (change_log "tag_position")."""
+
+    __tablename__ = "tag_position"
+    tag_id: Mapped[int] = mapped_column(BigId, ForeignKey("tag.id"), primary_key=True)
+    community_id: Mapped[int | None] = mapped_column(ForeignKey("community.id"), index=True)
+    zone: Mapped[str | None] = mapped_column(String(32))
+    x: Mapped[float] = mapped_column(Float)
+    y: Mapped[float] = mapped_column(Float)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)  # placed there
+    seen_at: Mapped[datetime] = mapped_column(UTCDateTime)  # last read, moved or not
+    source: Mapped[str] = mapped_column(String(32))
+    state: Mapped[str] = mapped_column(String(12), default="ok")
+
+
+class TrackingEpisode(Base):
+    """One care rule's open incident for one tag: later hits append to it, not a new one."""
+
+    __tablename__ = "tracking_episode"
+    __table_args__ = (
+        Index(
+            "uq_tracking_episode_open",
+            "tag_id",
+            "rule",
+            unique=True,
+            sqlite_where=text(OPEN_EPISODE_SQL),
+            postgresql_where=text(OPEN_EPISODE_SQL),
+        ),
+    )
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    tag_id: Mapped[int] = mapped_column(BigId, ForeignKey("tag.id"), index=True)
+    community_id: Mapped[int | None] = mapped_column(ForeignKey("community.id"))
+    rule: Mapped[str] = mapped_column(String(24))
+    incident_id: Mapped[int | None] = mapped_column(
+        BigId, ForeignKey("incident.id", ondelete="SET NULL"), index=True
+    )
+    opened_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    last_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    hits: Mapped[int] = mapped_column(Integer, default=1)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class UnknownTag(Base):
+    """A tag id a reader heard that no tag row has: shown as unknown, counted."""
+
+    __tablename__ = "unknown_tag"
+    __table_args__ = (Index("uq_unknown_tag_reader_code", "reader", "code", unique=True),)
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    reader: Mapped[str] = mapped_column(String(32))
+    code: Mapped[str] = mapped_column(String(32))
+    first_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    last_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    count: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class IngestMark(Base):
+    """The highest journal sequence whose items are committed, per journal (data.journal)."""
+
+    __tablename__ = "ingest_mark"
+    journal: Mapped[str] = mapped_column(String(64), primary_key=True)
+    seq: Mapped[int] = mapped_column(BigInteger)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
 __all__ = [
     "AlarmEvent",
     "Attachment",
@@ -693,10 +807,16 @@ __all__ = [
     "Device",
     "Incident",
     "IncidentEvent",
+    "IngestMark",
     "Resident",
     "Role",
     "ShiftHandover",
     "SiteMeta",
+    "Tag",
+    "TagPosition",
+    "TagRead",
+    "TrackingEpisode",
+    "UnknownTag",
     "User",
     "UserCommunity",
     "Workstation",

@@ -49,9 +49,18 @@ TABLE_GRANTS: Mapping[str, tuple[str, ...]] = {
     "incident_gram": ("SELECT", "INSERT"),  # a moved incident: UPDATE of community_id below
     "incident_search": ("SELECT", "INSERT", "UPDATE"),
     "incident_type": ("SELECT",),
+    # The ingest's journal mark (0020): the sequence committed with each batch.
+    "ingest_mark": ("SELECT", "INSERT", "UPDATE"),
     "resident": ("SELECT",),
     "role": ("SELECT",),
     "site_meta": ("SELECT",),
+    # Tracking (0020): tags issued, replaced and returned (never deleted); reads are history
+    # (pruned by retention as the owner); positions, episodes and unknown tags are upserted.
+    "tag": ("SELECT", "INSERT", "UPDATE"),
+    "tag_position": ("SELECT", "INSERT", "UPDATE"),
+    "tag_read": ("SELECT", "INSERT"),
+    "tracking_episode": ("SELECT", "INSERT", "UPDATE"),
+    "unknown_tag": ("SELECT", "INSERT", "UPDATE"),
     "unit": ("SELECT",),
     "shift_handover": ("SELECT", "INSERT"),  # an acknowledgement: UPDATE of the columns below
     # user_account: SELECT of every column but HIDDEN_COLUMNS; no INSERT and no UPDATE: sign-in

@@ -41,6 +41,7 @@ from data.models import (
 from data.security import generate_password
 from data.services import Services
 from data.services.residents import BIRTH_DATE_COLUMN, ID_NUMBER_COLUMN, field_keys_for
+from data.tag_seeding import seed_tags
 
 log = logging.getLogger(__name__)
 
@@ -320,6 +321,7 @@ def seed_site(
         today = date.fromisoformat(pinned.value) if pinned else date.today()
         people = generate_population(site, population, seed=seed, today=today)
         added = seed_residents(s, site, people, services.ctx.keys)
+        tags = seed_tags(s, site, tx.now)  # once: a site with tags keeps its own
         for key, value in (
             ("site_name", site.name),
             ("timezone", site.timezone),
@@ -339,7 +341,8 @@ def seed_site(
         tx.audit(
             AuditAction.SITE_SEEDED,
             target=site.source.name,
-            detail=f"{n_comm} communities, {n_dev} devices, {added} residents added",
+            detail=f"{n_comm} communities, {n_dev} devices, {added} residents added, "
+            f"{tags} tags issued",
         )
         wanted = DEMO_ACCOUNTS + _station_accounts(site)
         existing = set(

@@ -300,6 +300,7 @@ class CallerView:
     card: ResidentCard | None  # as the card service presented it for this viewer and purpose
     earlier: tuple[IncidentRow, ...] = ()
     incident_id: int | None = None  # the call's linked incident: the full card's purpose
+    at_address: bool = False  # `earlier` are incidents at the resident's address (else: number)
 
 
 class CallerPanel(QGroupBox):
@@ -402,6 +403,7 @@ class CallerPanel(QGroupBox):
                 if t
             )
             self.values["contact"].setText(contact or "—")
+        self._title_earlier()
         if view is not None:
             for row in view.earlier:
                 self.earlier.addItem(
@@ -453,9 +455,16 @@ class CallerPanel(QGroupBox):
         }
         for key, label in self._form_labels.items():
             label.setText(names[key])
-        self.earlier_title.setText(self.tr("Earlier incidents from this number"))
+        self._title_earlier()
         self.open_resident.setText(self.tr("Open resident…"))
         self._fill()
+
+    def _title_earlier(self) -> None:
+        view = self._view
+        if view is not None and view.at_address:
+            self.earlier_title.setText(self.tr("Recent incidents at the caller's address"))
+        else:
+            self.earlier_title.setText(self.tr("Earlier incidents from this number"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

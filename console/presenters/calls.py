@@ -861,10 +861,18 @@ class CallsPresenter(Presenter):
             elif line.resident_id is not None and who.can(Permission.VIEW_RESIDENTS):
                 card = residents.card(who, line.resident_id)  # the everyday view: a read
             earlier: tuple[IncidentRow, ...] = ()
-            if len(digits) >= PHONE_MIN and who.can(Permission.VIEW_INCIDENTS):
+            at_address = False
+            if not who.can(Permission.VIEW_INCIDENTS):
+                pass
+            elif line.resident_id is not None:
+                # A resident's call: what happened at their building (the issue's "recent
+                # incidents at that address"), found without handing the address out.
+                earlier = tuple(history.at_address_of(who, line.resident_id, limit=EARLIER))
+                at_address = True
+            elif len(digits) >= PHONE_MIN:
                 page = history.search(who, HistoryQuery(phone=digits), limit=EARLIER)
                 earlier = tuple(page.rows)
-            return CallerView(line.number, card, earlier, line.incident_id)
+            return CallerView(line.number, card, earlier, line.incident_id, at_address)
 
         def shown(view: CallerView) -> None:
             if self._caller_key == key:

@@ -27,14 +27,13 @@ class PlaceholderPane(EmptyStateWidget):
 
 
 class PlaceholdersPresenter(Presenter):
-    """The video wall and map panes until their capabilities replace this presenter."""
+    """The video wall pane until its capability replaces this presenter."""
 
     name = "placeholders"
 
     def __init__(self, ctx: PresenterContext):
         super().__init__(ctx)
         self.video = PlaceholderPane(self._video_texts)
-        self.map = PlaceholderPane(self._map_texts)
         w = ctx.window
         w.add_pane(
             PaneSpec(
@@ -47,7 +46,6 @@ class PlaceholdersPresenter(Presenter):
                 front=True,
             )
         )
-        w.add_pane(PaneSpec("map", lambda: self.tr("Map"), self.map, Area.TOP_RIGHT, 20, "Ctrl+2"))
 
     def _video_texts(self) -> tuple[str, str, str]:
         return (
@@ -56,15 +54,5 @@ class PlaceholdersPresenter(Presenter):
             self.tr(
                 "The cameras are configured in the site file. Live view, recording and "
                 "evidence export come with the video module."
-            ),
-        )
-
-    def _map_texts(self) -> tuple[str, str, str]:
-        return (
-            "◎",
-            self.tr("Live map not available yet"),
-            self.tr(
-                "Reader positions, zones and tracked people will be drawn here once RFID/GPS "
-                "tracking is connected."
             ),
         )

@@ -23,6 +23,7 @@ from data.services.residents import ResidentService
 from data.services.signin import SignInService
 from data.services.site import SiteService
 from data.services.sla import SlaService
+from data.services.tracking import TrackingService
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ class Services:
     merge: IncidentMergeService  # duplicates, merging, quick templates
     alarms: AlarmService  # DC-09 alarm events into incidents, panel supervision
     calls: CallService  # call records, the callback list, dispositions
+    tracking: TrackingService  # tags, positions and trails, the tracking ingest's writes
 
     @classmethod
     def build(
@@ -60,6 +62,8 @@ class Services:
 
         hasher = hasher or Argon2Hasher()
         policy = policy or LoginPolicy()
+        residents = ResidentService(ctx)
+        consent = ConsentService(ctx)
         return cls(
             ctx=ctx,
             site=SiteService(ctx),
@@ -68,9 +72,9 @@ class Services:
             incidents=IncidentService(ctx),
             history=HistoryService(ctx),
             devices=DeviceService(ctx),
-            residents=ResidentService(ctx),
+            residents=residents,
             audit=AuditService(ctx),
-            consent=ConsentService(ctx),
+            consent=consent,
             sla=SlaService(ctx),
             handover=HandoverService(ctx),
             assignments=AssignmentService(ctx),
@@ -78,4 +82,5 @@ class Services:
             merge=IncidentMergeService(ctx),
             alarms=AlarmService(ctx),
             calls=CallService(ctx),
+            tracking=TrackingService(ctx, residents, consent),
         )

@@ -3,19 +3,27 @@
 from __future__ import annotations
 
 from collections.abc import Collection
+from datetime import datetime, timedelta
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import aliased
 
 from core.model import DeviceState
 from core.permissions import Permission, Principal
+from core.text import clean_line
+from core.timefmt import as_utc
 from core.views import DeviceRow
 from data.context import ServiceContext
 from data.models import Community, Device, Workstation
 
+DETAIL_MAX = 300  # device.detail
+# An online device's last_seen_at is rewritten at most this often: every adapter reports about
+# once a second, and each write is a change_log row every console re-reads.
+SEEN_EVERY = timedelta(seconds=30)
+
 
 class DeviceService:
-    """Device rows in the user's scope."""
+    """Device rows in the user's scope, and the adapters' reports of their links."""
 
     def __init__(self, ctx: ServiceContext):
         self.ctx = ctx
@@ -59,3 +67,36 @@ class DeviceService:
                 )
                 for d, ccode, cname, wcode in s.execute(stmt)
             ]
+
+    def report_link(self, device_code: str, online: bool, detail: str, at: datetime) -> bool:
+        """An adapter's link state onto its device row (as "system"); False if nothing changed.
+
+        Written when the state or the detail changes, and for an online device at most every
+        SEEN_EVERY for its last_seen_at; a device the database does not know is ignored.
+        """
+        new = DeviceState.ONLINE if online else DeviceState.OFFLINE
+        detail = clean_line(detail)[:DETAIL_MAX]
+        with self.ctx.read() as s:
+            found = s.execute(
+                select(Device.state, Device.detail, Device.last_seen_at).where(
+                    Device.code == device_code
+                )
+            ).one_or_none()
+        if found is None:
+            return False
+        state, old_detail, seen = found
+        fresh = seen is not None and at - as_utc(seen) < SEEN_EVERY
+        if state == new.value and old_detail == detail and (not online or fresh):
+            return False
+        with self.ctx.write("system") as tx:
+            dev = tx.session.scalars(
+                select(Device).where(Device.code == device_code).with_for_update()
+            ).one()
+            if dev.state != new.value:
+                dev.state_changed_at = at
+            dev.state = new.value
+            dev.detail = detail
+            if online:
+                dev.last_seen_at = at
+            tx.change("device", dev.id, "update")
+        return True

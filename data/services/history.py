@@ -9,12 +9,12 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
-from core.history import COUNT_CAP, HistoryQuery, digits, normalise, query_grams
+from core.history import COUNT_CAP, HistoryQuery, building_of, digits, normalise, query_grams
 from core.permissions import Permission, Principal
 from core.timefmt import DEFAULT_ZONE
 from core.views import IncidentRow
 from data.context import ServiceContext
-from data.models import Community, Incident, IncidentGram, IncidentSearch, IncidentType
+from data.models import Community, Incident, IncidentGram, IncidentSearch, IncidentType, Resident
 from data.services.incidents import IncidentService, _incident_select, _row
 
 PROBE = 5000  # postings counted per gram to find the rarest one (a bound, not a total)
@@ -75,6 +75,26 @@ class HistoryService:
             rows = self._rows(s, ids[:limit])
         count = int(n or 0)
         return HistoryPage(rows, len(ids) > limit, min(count, COUNT_CAP), count > COUNT_CAP)
+
+    def at_address_of(self, who: Principal, resident_id: int, limit: int = 5) -> list[IncidentRow]:
+        """The latest incidents whose text names the resident's building (a caller's card).
+
+        The address is looked up here and never returned: the viewer sees only incidents,
+        which the queue and the History show them anyway. A resident out of the viewer's
+        scope, or anonymised, gives nothing.
+        """
+        self.ctx.require(who, Permission.VIEW_INCIDENTS)
+        with self.ctx.read() as s:
+            stmt = select(Resident.address, Community.code).join(
+                Community, Resident.community_id == Community.id
+            )
+            found = s.execute(stmt.where(Resident.id == resident_id)).one_or_none()
+        if found is None or (who.communities is not None and found[1] not in who.communities):
+            return []
+        key = building_of(found[0] or "")
+        if not key:
+            return []
+        return self.search(who, HistoryQuery(text=key), limit=limit).rows
 
     def matching(
         self,

@@ -14,7 +14,7 @@ from core.audit import AuditAction
 from core.permissions import Permission
 from core.retention import DEFAULT_POLICY, Period, RetentionClass, RetentionPolicy
 from data.context import Actor, ServiceContext
-from data.models import AuditLog, ChangeLog, Incident, IncidentEvent
+from data.models import AuditLog, ChangeLog, Incident, IncidentEvent, TagRead
 from data.services.attachments import delete_attachments_of
 from data.services.incident_search import unindex_incidents
 
@@ -22,8 +22,7 @@ BATCH = 5000  # rows per transaction: short write locks, so consoles keep writin
 ANONYMISED_TITLE = "[anonymised]"
 # The tables these classes will live in do not exist yet; the policy covers them already.
 NOT_YET_STORED = (
-    RetentionClass.TAG_READS,
-    RetentionClass.POSITIONS,
+    RetentionClass.POSITIONS,  # tag_position holds only each tag's latest place, not a history
     RetentionClass.CALL_RECORDINGS,
     RetentionClass.VIDEO,
 )
@@ -123,6 +122,8 @@ class RetentionService:
                 reports.append(self._incidents(who, now, period, dry_run, batch, progress))
             elif cls is RetentionClass.CHANGE_LOG:
                 reports.append(self._change_log(who, now, period, dry_run, batch, progress))
+            elif cls is RetentionClass.TAG_READS:
+                reports.append(self._tag_reads(who, now, period, dry_run, batch, progress))
             else:
                 reports.append(self._audit_log(period))
         report = RetentionReport(now, dry_run, tuple(reports))
@@ -145,7 +146,12 @@ class RetentionService:
         """On PostgreSQL, refuse at once a role that could not finish (the workstation's)."""
         if self.ctx.db.dialect != "postgresql":
             return
-        needed = (("change_log", "DELETE"), ("incident_event", "UPDATE"), ("incident", "UPDATE"))
+        needed = (
+            ("change_log", "DELETE"),
+            ("incident_event", "UPDATE"),
+            ("incident", "UPDATE"),
+            ("tag_read", "DELETE"),
+        )
         with self.ctx.read() as s:
             missing = [
                 f"{privilege} on {table}"
@@ -298,6 +304,42 @@ class RetentionService:
                 if progress is not None:
                     progress(cls, count)
         kept = self._oldest(ChangeLog.ts, [or_(ChangeLog.ts >= cutoff, ChangeLog.id >= newest)])
+        return ClassReport(cls, period, True, "deleted", count, 0, kept)
+
+    # --- tag reads: whereabouts history, deleted by age (tag_read.at) ------------------------
+    def _tag_reads(
+        self,
+        who: Actor,
+        now: datetime,
+        period: Period,
+        dry_run: bool,
+        batch: int,
+        progress: Callable[[RetentionClass, int], None] | None,
+    ) -> ClassReport:
+        cls = RetentionClass.TAG_READS
+        if period.delta is None:
+            return ClassReport(cls, period, True, "kept", 0, 0, self._oldest(TagRead.at, []))
+        cutoff = now - period.delta
+        old = [TagRead.at < cutoff]
+        if dry_run:
+            with self.ctx.read() as s:
+                count = s.scalar(select(func.count(TagRead.id)).where(*old)) or 0
+        else:
+            count = 0
+            while True:
+                with self.ctx.write(who, Permission.MANAGE_USERS) as tx:
+                    s = tx.session
+                    ids = list(s.scalars(select(TagRead.id).where(*old).limit(batch)))
+                    if not ids:
+                        break
+                    s.execute(
+                        delete(TagRead).where(TagRead.id.in_(ids)),
+                        execution_options={"synchronize_session": False},
+                    )
+                count += len(ids)
+                if progress is not None:
+                    progress(cls, count)
+        kept = self._oldest(TagRead.at, [TagRead.at >= cutoff])
         return ClassReport(cls, period, True, "deleted", count, 0, kept)
 
     # --- the audit log: never deleted ------------------------------------------------------

@@ -43,10 +43,7 @@ import logging
 import re
 import selectors
 import socket
-import sys
-import threading
-import time
-from collections import Counter, deque
+from collections import deque
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
@@ -58,7 +55,6 @@ from pysiaalarm.utils.enums import MessageTypes
 from pysiaalarm.utils.regexes import MAIN_MATCHER
 
 from core.alarms import AlarmAccept, AlarmEvent, AlarmReceiverState, PanelAccount
-from core.events import WorkerFailed
 from core.ports import Clock, EventSink
 from core.timefmt import utcnow
 from hardware.alarms.frames import (
@@ -72,6 +68,15 @@ from hardware.alarms.frames import (
     build_nak,
     crc16_arc,
     decrypt_region,
+)
+from hardware.netserver import (
+    Connection,
+    RateLimitedWarnings,
+    SelectorServer,
+    ServerLimits,
+    family_of,
+    peer_name,
+    port_of,
 )
 
 log = logging.getLogger(__name__)
@@ -131,84 +136,14 @@ class _Counts:
     undecryptable: int = 0
 
 
-class _Conn:
+class _Conn(Connection):
     """One TCP connection: its socket, input frames, pending responses and timers."""
 
-    __slots__ = (
-        "events",
-        "frames",
-        "last_seen",
-        "out",
-        "partial_since",
-        "peer",
-        "reading",
-        "sock",
-    )
+    __slots__ = ("frames",)
 
     def __init__(self, sock: socket.socket, peer: str, max_body: int, now: float):
-        self.sock = sock
-        self.peer = peer
+        super().__init__(sock, peer, now)
         self.frames = FrameBuffer(max_body)
-        self.out = bytearray()
-        self.partial_since: float | None = None
-        self.last_seen = now
-        self.reading = True
-        self.events = selectors.EVENT_READ
-
-
-class _RateLimitedWarnings:
-    """Warnings about bad input: the first `budget` per window, then only a count per reason."""
-
-    def __init__(self, logger: logging.Logger, budget: int, window: float):
-        self.logger = logger
-        self.budget = budget
-        self.window = window
-        self.started = time.monotonic()
-        self.used = 0
-        self.suppressed: Counter[str] = Counter()
-
-    def warning(self, reason: str, msg: str, *args: object, exc_info: bool = False) -> None:
-        now = time.monotonic()
-        if now - self.started >= self.window:
-            self.flush(now)
-        if self.used < self.budget:
-            self.used += 1
-            self.logger.warning(msg, *args, exc_info=exc_info)
-        else:
-            self.suppressed[reason] += 1
-
-    def flush(self, now: float) -> None:
-        """Write the summary of what was suppressed, and start a new window."""
-        if now - self.started < self.window:
-            return
-        if self.suppressed:
-            total = sum(self.suppressed.values())
-            parts = ", ".join(f"{k} {v}" for k, v in self.suppressed.most_common())
-            self.logger.warning(
-                "%d more bad DC-09 frames in the last %.0f s were not logged one by one: %s",
-                total,
-                now - self.started,
-                parts,
-            )
-        self.started = now
-        self.used = 0
-        self.suppressed.clear()
-
-
-def _port_of(sock: socket.socket | None) -> int | None:
-    if sock is None:
-        return None
-    try:
-        return int(sock.getsockname()[1])
-    except OSError:  # closed by the receiver's thread on its way out
-        return None
-
-
-def _peer(addr: object) -> str:
-    if isinstance(addr, tuple) and len(addr) >= 2:
-        host = str(addr[0])
-        return f"[{host}]:{addr[1]}" if ":" in host else f"{host}:{addr[1]}"
-    return str(addr)
 
 
 def _sia_account(panel: PanelAccount, timeband: tuple[int, int]) -> SIAAccount:
@@ -220,7 +155,7 @@ def _sia_account(panel: PanelAccount, timeband: tuple[int, int]) -> SIAAccount:
     return acc
 
 
-class Dc09Receiver:
+class Dc09Receiver(SelectorServer[_Conn, AlarmReceiverState]):
     """Receives SIA DC-09 frames on TCP and UDP and hands typed events to `accept`.
 
     Args:
@@ -254,88 +189,49 @@ class Dc09Receiver:
     ):
         if tcp_port is None and udp_port is None:
             raise ValueError("the DC-09 receiver needs a TCP port, a UDP port or both")
-        self._name = name
+        limits = limits or Dc09Limits()
+        super().__init__(
+            name=name,
+            sink=sink,
+            clock=clock,
+            host=host,
+            tcp_port=tcp_port,
+            limits=ServerLimits(
+                max_connections=limits.max_connections,
+                recv_size=limits.recv_size,
+                max_pending_output=limits.max_pending_output,
+                frame_timeout=limits.frame_timeout,
+                idle_timeout=limits.idle_timeout,
+            ),
+            log=log,
+            warn=RateLimitedWarnings(
+                log,
+                limits.log_budget,
+                limits.log_window,
+                "%d more bad DC-09 frames in the last %.0f s were not logged one by one: %s",
+            ),
+        )
         self.accept = accept
-        self.sink = sink
-        self.host = host
         self.timeband = timeband
-        self.clock = clock
-        self.limits = limits or Dc09Limits()
-        self._want_tcp = tcp_port
+        self.limits = limits
         self._want_udp = udp_port
         self._panels: dict[str, tuple[PanelAccount, SIAAccount]] = {}
         self.set_accounts(accounts)
-
-        self._sel = selectors.DefaultSelector()
-        self._wake_r, self._wake_w = socket.socketpair()
-        self._wake_r.setblocking(False)
-        self._wake_w.setblocking(False)
-        self._sel.register(self._wake_r, selectors.EVENT_READ, ("wake", None))
-        self._listener: socket.socket | None = None
         self._udp: socket.socket | None = None
-        self._conns: dict[int, _Conn] = {}
-        self._bind_errors: dict[str, str] = {}
-        self._bind_failures = 0
-        self._next_bind = 0.0
-
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
-        self._lock = threading.Lock()
         self._counts = _Counts()
         self._last_problem = ""
         self._unknown: deque[str] = deque(maxlen=_UNKNOWN_KEPT)
-        self._published: AlarmReceiverState | None = None
-        self._last_publish = 0.0
-        self._warn = _RateLimitedWarnings(log, self.limits.log_budget, self.limits.log_window)
-
-    # --- the Stoppable port ---------------------------------------------------------------
-    @property
-    def name(self) -> str:
-        """The thread's name, for logs and the list of what did not stop."""
-        return self._name
-
-    @property
-    def alive(self) -> bool:
-        """True while the receiver's thread runs."""
-        return self._thread is not None and self._thread.is_alive()
-
-    def start(self) -> None:
-        """Open the ports (on the caller's thread, so `tcp_port`/`udp_port` are known at once)
-        and start the thread. Ports that cannot be opened are published as a not-listening
-        state and a WorkerFailed, and retried in the background with backoff."""
-        if self._thread is not None:
-            raise RuntimeError(f"{self._name} already started")
-        self._bind(time.monotonic())
-        self._thread = threading.Thread(target=self._run, name=self._name, daemon=True)
-        self._thread.start()
-
-    def stop(self) -> None:
-        """Ask the thread to stop (any thread; does not block)."""
-        self._stop.set()
-        self._wake()
-
-    def interrupt(self) -> None:
-        """Wake the thread from its wait (it never blocks elsewhere)."""
-        self._wake()
-
-    def join(self, timeout: float = 5.0) -> bool:
-        """Wait for the thread; False if it still runs after `timeout`."""
-        if self._thread is None:
-            self._close_all()
-            return True
-        self._thread.join(max(timeout, 0.0))
-        return not self._thread.is_alive()
 
     # --- what callers read ----------------------------------------------------------------
     @property
     def tcp_port(self) -> int | None:
         """The TCP port listened on, None when there is no listener (yet)."""
-        return _port_of(self._listener)
+        return port_of(self._listener)
 
     @property
     def udp_port(self) -> int | None:
         """The UDP port listened on, None when there is no UDP socket (yet)."""
-        return _port_of(self._udp)
+        return port_of(self._udp)
 
     def state(self) -> AlarmReceiverState:
         """A snapshot of whether it listens and its counts (any thread)."""
@@ -390,34 +286,13 @@ class Dc09Receiver:
                 parts.append(f"udp {self.host}:{self._want_udp} failed: {error}")
         return ", ".join(parts)
 
-    def _family(self) -> socket.AddressFamily:
-        return socket.AF_INET6 if ":" in self.host else socket.AF_INET
+    def _state_key(self, state: AlarmReceiverState) -> tuple[object, ...]:
+        return _counts_of(state)
 
-    def _bind(self, now: float) -> None:
-        """Open what is not open yet; publish the outcome."""
-        if self._want_tcp is not None and self._listener is None:
-            sock = socket.socket(self._family(), socket.SOCK_STREAM)
-            try:
-                if sys.platform == "win32":
-                    # Windows' SO_REUSEADDR lets a second process steal a listening port.
-                    sock.setsockopt(socket.SOL_SOCKET, socket.SO_EXCLUSIVEADDRUSE, 1)
-                else:
-                    # Rebinding right after a restart must not wait out TIME_WAIT; a port
-                    # another process listens on still fails.
-                    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-                sock.bind((self.host, self._want_tcp))
-                sock.listen(128)
-                sock.setblocking(False)
-            except OSError as exc:
-                sock.close()
-                self._bind_errors["tcp"] = exc.strerror or str(exc)
-            else:
-                self._listener = sock
-                self._bind_errors.pop("tcp", None)
-                self._sel.register(sock, selectors.EVENT_READ, ("listen", None))
+    def _open_more(self) -> None:
         if self._want_udp is not None and self._udp is None:
             # No SO_REUSEADDR: on Linux two UDP sockets with it share a port and split frames.
-            sock = socket.socket(self._family(), socket.SOCK_DGRAM)
+            sock = socket.socket(family_of(self.host), socket.SOCK_DGRAM)
             try:
                 sock.bind((self.host, self._want_udp))
                 sock.setblocking(False)
@@ -427,144 +302,48 @@ class Dc09Receiver:
             else:
                 self._udp = sock
                 self._bind_errors.pop("udp", None)
-                self._sel.register(sock, selectors.EVENT_READ, ("udp", None))
-        state = self.state()
-        if self._bind_errors:
-            self._bind_failures += 1
-            wait = min(30.0, 2.0 * 2 ** min(self._bind_failures - 1, 4))
-            self._next_bind = now + wait
-            if self._bind_failures == 1:
-                log.warning("%s: cannot listen: %s; retrying", self._name, state.detail)
-                self.sink.publish(WorkerFailed(self._name, state.detail, state.at, True))
-        else:
-            if self._bind_failures:
-                log.info("%s: listening after %d failures", self._name, self._bind_failures)
-            else:
-                log.info("%s: listening on %s", self._name, state.detail)
-            self._bind_failures = 0
-        self._publish(state)
+                self._sel.register(sock, selectors.EVENT_READ, self._on_udp)
 
-    def _wake(self) -> None:
-        # OSError: already awake (its buffer is full) or closed.
-        with contextlib.suppress(OSError):
-            self._wake_w.send(b"x")
+    def _close_more(self) -> None:
+        if self._udp is not None:
+            with contextlib.suppress(KeyError, ValueError):
+                self._sel.unregister(self._udp)
+            self._udp.close()
+            self._udp = None
 
-    def _close_all(self) -> None:
-        for conn in list(self._conns.values()):
-            self._close(conn, "")
-        for sock in (self._listener, self._udp):
-            if sock is not None:
-                with contextlib.suppress(KeyError, ValueError):
-                    self._sel.unregister(sock)
-                sock.close()
-        self._listener = None
-        self._udp = None
-        for sock in (self._wake_r, self._wake_w):
-            sock.close()
-        self._sel.close()
-
-    # --- the loop ------------------------------------------------------------------------------
-    def _run(self) -> None:
-        try:
-            while not self._stop.is_set():
-                for key, mask in self._sel.select(self._housekeeping()):
-                    kind, conn = key.data
-                    if kind == "conn":
-                        self._on_conn(conn, mask)
-                    elif kind == "udp":
-                        self._on_udp()
-                    elif kind == "listen":
-                        self._on_accept()
-                    else:
-                        self._drain_wake()
-        except Exception as exc:
-            log.exception("%s failed", self._name)
-            message = str(exc) or type(exc).__name__
-            self.sink.publish(WorkerFailed(self._name, message, self.clock(), False))
-        finally:
-            self._stop.set()
-            try:
-                self._close_all()
-            finally:
-                self._publish(replace(self.state(), listening=False, detail="stopped"))
-
-    def _drain_wake(self) -> None:
-        try:
-            while self._wake_r.recv(4096):
-                pass
-        except OSError:
-            pass
-
-    def _housekeeping(self) -> float:
-        """Timeouts, port retries, log summary, state; the seconds until the next round."""
-        now = time.monotonic()
-        limits = self.limits
-        for conn in list(self._conns.values()):
-            if conn.partial_since is not None and now - conn.partial_since > limits.frame_timeout:
-                dropped = conn.frames.clear()
-                conn.partial_since = None
-                self._problem(
-                    "malformed",
-                    "truncated",
-                    conn.peer,
-                    f"a frame stayed incomplete for {limits.frame_timeout:.0f} s "
-                    f"({dropped} bytes dropped)",
-                )
-            if now - conn.last_seen > limits.idle_timeout:
-                log.info(
-                    "%s: closing %s, silent for %.0f s", self._name, conn.peer, limits.idle_timeout
-                )
-                self._close(conn, "")
-        if self._bind_errors and now >= self._next_bind:
-            self._bind(now)
-        self._warn.flush(now)
-        if now - self._last_publish >= 1.0:
-            state = self.state()
-            if self._published is None or _counts_of(state) != _counts_of(self._published):
-                self._publish(state)
-        return 0.25
-
-    def _publish(self, state: AlarmReceiverState) -> None:
-        self._published = state
-        self._last_publish = time.monotonic()
-        self.sink.publish(state)
+    def _on_stopped(self, now: float) -> None:
+        self._publish(replace(self.state(), listening=False, detail="stopped"), now)
 
     # --- TCP -----------------------------------------------------------------------------------
-    def _on_accept(self) -> None:
-        assert self._listener is not None
-        for _ in range(64):
-            try:
-                sock, addr = self._listener.accept()
-            except (BlockingIOError, InterruptedError):
-                return
-            except OSError as exc:  # e.g. EMFILE: out of file descriptors
-                self._warn.warning("accept", "%s: accept failed: %s", self._name, exc)
-                return
-            peer = _peer(addr)
-            if len(self._conns) >= self.limits.max_connections:
-                sock.close()
-                self._problem(
-                    "malformed",
-                    "connections",
-                    peer,
-                    f"refused: {self.limits.max_connections} connections already open",
-                    count=False,
-                )
-                continue
-            sock.setblocking(False)
-            conn = _Conn(sock, peer, self.limits.max_body, time.monotonic())
-            with self._lock:
-                self._conns[sock.fileno()] = conn
-            self._sel.register(sock, selectors.EVENT_READ, ("conn", conn))
-            log.debug("%s: connection from %s", self._name, peer)
+    def _new_conn(self, sock: socket.socket, peer: str, now: float) -> _Conn:
+        return _Conn(sock, peer, self.limits.max_body, now)
 
-    def _close(self, conn: _Conn, why: str) -> None:
-        fd = conn.sock.fileno()
-        if fd >= 0:
-            with contextlib.suppress(KeyError, ValueError):
-                self._sel.unregister(conn.sock)
-        with self._lock:
-            self._conns.pop(fd, None)
+    def _refuse(self, peer: str) -> None:
+        self._problem(
+            "malformed",
+            "connections",
+            peer,
+            f"refused: {self.limits.max_connections} connections already open",
+            count=False,
+        )
+
+    def _drop_partial(self, conn: _Conn) -> None:
+        dropped = conn.frames.clear()
+        self._problem(
+            "malformed",
+            "truncated",
+            conn.peer,
+            f"a frame stayed incomplete for {self.limits.frame_timeout:.0f} s "
+            f"({dropped} bytes dropped)",
+        )
+
+    def _on_idle(self, conn: _Conn) -> None:
+        log.info(
+            "%s: closing %s, silent for %.0f s", self._name, conn.peer, self.limits.idle_timeout
+        )
+        self._close(conn, "")
+
+    def _on_close(self, conn: _Conn, why: str) -> None:
         pending = conn.frames.clear()
         if pending and why:
             self._problem(
@@ -573,58 +352,16 @@ class Dc09Receiver:
                 conn.peer,
                 f"{why} inside a frame ({pending} bytes dropped)",
             )
-        conn.sock.close()
 
-    def _on_conn(self, conn: _Conn, mask: int) -> None:
-        if mask & selectors.EVENT_WRITE:
-            self._flush(conn)
-        if not mask & selectors.EVENT_READ or conn.sock.fileno() < 0:
-            return
-        try:
-            data = conn.sock.recv(self.limits.recv_size)
-        except (BlockingIOError, InterruptedError):
-            return
-        except OSError as exc:
-            self._close(conn, f"connection error ({exc.strerror or exc})")
-            return
-        if not data:
-            self._close(conn, "connection closed")
-            return
-        now = time.monotonic()
-        conn.last_seen = now
-        chunks = conn.frames.feed(data)
+    def _pending(self, conn: _Conn) -> int:
+        return conn.frames.pending
+
+    def _on_data(self, conn: _Conn, data: bytes) -> bool:
         completed = False
-        for chunk in chunks:
+        for chunk in conn.frames.feed(data):
             completed = completed or chunk.kind == "frame"
             self._on_chunk(chunk, "tcp", conn.peer, conn.out.extend)
-        if not conn.frames.pending:
-            conn.partial_since = None
-        elif completed or conn.partial_since is None:
-            conn.partial_since = now
-        self._flush(conn)
-
-    def _flush(self, conn: _Conn) -> None:
-        """Send what is queued; read no more from a client that leaves its answers unread."""
-        if conn.out:
-            try:
-                sent = conn.sock.send(conn.out)
-            except (BlockingIOError, InterruptedError):
-                sent = 0
-            except OSError as exc:
-                self._close(conn, f"connection error ({exc.strerror or exc})")
-                return
-            del conn.out[:sent]
-        limit = self.limits.max_pending_output
-        if conn.reading and len(conn.out) > limit:
-            conn.reading = False
-        elif not conn.reading and len(conn.out) <= limit // 2:
-            conn.reading = True
-        events = (selectors.EVENT_READ if conn.reading else 0) | (
-            selectors.EVENT_WRITE if conn.out else 0
-        )
-        if events and events != conn.events:
-            conn.events = events
-            self._sel.modify(conn.sock, events, ("conn", conn))
+        return completed
 
     # --- UDP -----------------------------------------------------------------------------------
     def _on_udp(self) -> None:
@@ -638,7 +375,7 @@ class Dc09Receiver:
             except OSError:
                 # Windows reports an earlier ICMP port-unreachable here (WSAECONNRESET).
                 continue
-            peer = _peer(addr)
+            peer = peer_name(addr)
             frames = FrameBuffer(self.limits.max_body)
             replies: list[bytes] = []
             for chunk in frames.feed(data):

@@ -544,14 +544,20 @@ class PjsuaGateway:
             self._end(line, int(ci.lastStatusCode))
 
     def _end(self, line: _Line, status: int) -> None:
+        inbound = line.info.direction == CallDirection.INBOUND
         if line.ending is not None:
             end = line.ending
-        elif line.info.direction == CallDirection.INBOUND and not line.answered:
+        elif inbound and not line.answered:
             end = CallEnd.ABANDONED
-        elif not line.confirmed:
-            end = CallEnd.FAILED
-        else:
+        elif inbound and not line.confirmed and status == 200:
+            # 200 on an answered inbound call that never got its ACK: pjsua took the caller's
+            # BYE, a caller who dropped as the operator picked up. Nobody spoke to them: like
+            # a caller who gave up while it rang, they go on the callback list.
+            end = CallEnd.ABANDONED
+        elif line.confirmed:
             end = CallEnd.HUNG_UP_REMOTE
+        else:
+            end = CallEnd.FAILED
         # pjsua has taken the call's media out of the bridge already: only our ports remain.
         line.media = None
         self._unbridge(line)

@@ -963,127 +963,132 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>CallerPanel</name>
     <message>
-        <location filename="../../widgets/calls.py" line="367"/>
+        <location filename="../../widgets/calls.py" line="368"/>
         <source>Select a call to see who is calling.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="370"/>
+        <location filename="../../widgets/calls.py" line="371"/>
         <source>The number {number} matches no resident.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="371"/>
+        <location filename="../../widgets/calls.py" line="372"/>
         <source>(withheld)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="382"/>
+        <location filename="../../widgets/calls.py" line="383"/>
         <source>Full card for incident #{id}: this view is recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="387"/>
+        <location filename="../../widgets/calls.py" line="388"/>
         <source>Masked for your role. The full card opens for the call&apos;s incident (recorded).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="411"/>
+        <location filename="../../widgets/calls.py" line="413"/>
         <source>None</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="415"/>
+        <location filename="../../widgets/calls.py" line="417"/>
         <source>Full card for #{id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="417"/>
+        <location filename="../../widgets/calls.py" line="419"/>
         <source>The whole card, for incident #{id}: the view is recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="422"/>
+        <location filename="../../widgets/calls.py" line="424"/>
         <source>Full card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="423"/>
+        <location filename="../../widgets/calls.py" line="425"/>
         <source>Link the call to an incident first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="429"/>
+        <location filename="../../widgets/calls.py" line="431"/>
         <source>lives alone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="430"/>
+        <location filename="../../widgets/calls.py" line="432"/>
         <source>dementia</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="431"/>
+        <location filename="../../widgets/calls.py" line="433"/>
         <source>disability</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="432"/>
+        <location filename="../../widgets/calls.py" line="434"/>
         <source>chronic illness</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="439"/>
+        <location filename="../../widgets/calls.py" line="441"/>
         <source>needs care</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="441"/>
+        <location filename="../../widgets/calls.py" line="443"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="445"/>
+        <location filename="../../widgets/calls.py" line="447"/>
         <source>Caller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="447"/>
+        <location filename="../../widgets/calls.py" line="449"/>
         <source>Name</source>
         <translation type="unfinished">Name</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="448"/>
+        <location filename="../../widgets/calls.py" line="450"/>
         <source>Community</source>
         <translation type="unfinished">Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="449"/>
+        <location filename="../../widgets/calls.py" line="451"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="450"/>
+        <location filename="../../widgets/calls.py" line="452"/>
         <source>Phone</source>
         <translation type="unfinished">Phone</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="451"/>
+        <location filename="../../widgets/calls.py" line="453"/>
         <source>Care</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="452"/>
+        <location filename="../../widgets/calls.py" line="454"/>
         <source>Emergency contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="456"/>
+        <location filename="../../widgets/calls.py" line="465"/>
+        <source>Recent incidents at the caller&apos;s address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="467"/>
         <source>Earlier incidents from this number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="457"/>
+        <location filename="../../widgets/calls.py" line="459"/>
         <source>Open resident…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1091,143 +1096,143 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>CallsPane</name>
     <message>
-        <location filename="../../widgets/calls.py" line="844"/>
+        <location filename="../../widgets/calls.py" line="853"/>
         <source>Resume ({key})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="846"/>
+        <location filename="../../widgets/calls.py" line="855"/>
         <source>Hold ({key})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="940"/>
+        <location filename="../../widgets/calls.py" line="949"/>
         <source>{at}  {number} called back by {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="942"/>
-        <location filename="../../widgets/calls.py" line="980"/>
+        <location filename="../../widgets/calls.py" line="951"/>
+        <location filename="../../widgets/calls.py" line="989"/>
         <source>(withheld)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="947"/>
+        <location filename="../../widgets/calls.py" line="956"/>
         <source>Only the newest missed calls are grouped here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="952"/>
+        <location filename="../../widgets/calls.py" line="961"/>
         <source>○ No phone line on this workstation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="955"/>
+        <location filename="../../widgets/calls.py" line="964"/>
         <source>○ Phone line starting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="961"/>
+        <location filename="../../widgets/calls.py" line="970"/>
         <source>● Line online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="963"/>
+        <location filename="../../widgets/calls.py" line="972"/>
         <source>○ Line offline · {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="976"/>
+        <location filename="../../widgets/calls.py" line="985"/>
         <source>All {n} lines busy: a caller ({number}) got 486 (busy) at {at}. {count} turned away so far; they are on the callback list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="987"/>
+        <location filename="../../widgets/calls.py" line="996"/>
         <source>Calls</source>
         <translation type="unfinished">Calls</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="990"/>
+        <location filename="../../widgets/calls.py" line="999"/>
         <source>Callbacks ({n})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="990"/>
+        <location filename="../../widgets/calls.py" line="999"/>
         <source>Callbacks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="996"/>
+        <location filename="../../widgets/calls.py" line="1005"/>
         <source>Answer ({key})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="997"/>
+        <location filename="../../widgets/calls.py" line="1006"/>
         <source>Transfer… ({key})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="998"/>
+        <location filename="../../widgets/calls.py" line="1007"/>
         <source>Hang up ({key})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="999"/>
+        <location filename="../../widgets/calls.py" line="1008"/>
         <source>New incident… ({key})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1000"/>
+        <location filename="../../widgets/calls.py" line="1009"/>
         <source>Link to incident… ({key})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1001"/>
+        <location filename="../../widgets/calls.py" line="1010"/>
         <source>No incident… ({key})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1002"/>
+        <location filename="../../widgets/calls.py" line="1011"/>
         <source>Call back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1003"/>
+        <location filename="../../widgets/calls.py" line="1012"/>
         <source>Mark as called back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1004"/>
+        <location filename="../../widgets/calls.py" line="1013"/>
         <source>Called back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1008"/>
+        <location filename="../../widgets/calls.py" line="1017"/>
         <source>No calls</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1010"/>
+        <location filename="../../widgets/calls.py" line="1019"/>
         <source>Ringing calls appear here with the caller&apos;s card; {key} answers the longest-waiting one. Every answered call ends linked to an incident or closed as “no incident”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1018"/>
+        <location filename="../../widgets/calls.py" line="1027"/>
         <source>No phone line on this workstation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1020"/>
+        <location filename="../../widgets/calls.py" line="1029"/>
         <source>To take calls here, add a [[sip]] entry for workstation {ws} to the site file (bind host, port, the phone device that shows its status; registrar, user and password for a PBX) and restart the console.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1027"/>
+        <location filename="../../widgets/calls.py" line="1036"/>
         <source>Nobody to call back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1029"/>
+        <location filename="../../widgets/calls.py" line="1038"/>
         <source>Callers who hang up before an answer, or who get “busy” because every line is taken, are listed here until someone calls them back.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1435,12 +1440,12 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="873"/>
+        <location filename="../../console/presenters/calls.py" line="881"/>
         <source>Could not load the caller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="896"/>
+        <location filename="../../console/presenters/calls.py" line="904"/>
         <source>Could not open the card</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1736,7 +1741,7 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
         <translation type="vanished">Quit the console? Devices hosted on this workstation stop reporting.</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="162"/>
+        <location filename="../../console/app.py" line="167"/>
         <source>Refresh</source>
         <translation type="unfinished">Refresh</translation>
     </message>
@@ -2538,49 +2543,49 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>HeadsetBar</name>
     <message>
-        <location filename="../../widgets/calls.py" line="527"/>
-        <location filename="../../widgets/calls.py" line="553"/>
-        <location filename="../../widgets/calls.py" line="554"/>
+        <location filename="../../widgets/calls.py" line="536"/>
+        <location filename="../../widgets/calls.py" line="562"/>
+        <location filename="../../widgets/calls.py" line="563"/>
         <source>Default</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="531"/>
+        <location filename="../../widgets/calls.py" line="540"/>
         <source>{name} (not found)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="546"/>
+        <location filename="../../widgets/calls.py" line="555"/>
         <source>Headset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="547"/>
+        <location filename="../../widgets/calls.py" line="556"/>
         <source>Ringer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="548"/>
+        <location filename="../../widgets/calls.py" line="557"/>
         <source>Volume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="549"/>
+        <location filename="../../widgets/calls.py" line="558"/>
         <source>Call volume in the headset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="550"/>
+        <location filename="../../widgets/calls.py" line="559"/>
         <source>Microphone level: it moves when you speak</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="551"/>
+        <location filename="../../widgets/calls.py" line="560"/>
         <source>Unmute mic</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="551"/>
+        <location filename="../../widgets/calls.py" line="560"/>
         <source>Mute mic</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4165,38 +4170,35 @@ Command system of {site}</translation>
 <context>
     <name>PlaceholdersPresenter</name>
     <message>
-        <location filename="../../console/presenters/placeholders.py" line="42"/>
+        <location filename="../../console/presenters/placeholders.py" line="41"/>
         <source>Video wall</source>
         <translation type="unfinished">Video wall</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/placeholders.py" line="50"/>
         <source>Map</source>
-        <translation type="unfinished">Map</translation>
+        <translation type="obsolete">Map</translation>
     </message>
     <message>
         <source>Calls</source>
         <translation type="obsolete">Calls</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/placeholders.py" line="55"/>
+        <location filename="../../console/presenters/placeholders.py" line="53"/>
         <source>Video wall not connected yet</source>
         <translation type="unfinished">Video wall not connected yet</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/placeholders.py" line="57"/>
+        <location filename="../../console/presenters/placeholders.py" line="55"/>
         <source>The cameras are configured in the site file. Live view, recording and evidence export come with the video module.</source>
         <translation type="unfinished">The cameras are configured in the site file. Live view, recording and evidence export come with the video module.</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/placeholders.py" line="65"/>
         <source>Live map not available yet</source>
-        <translation type="unfinished">Live map not available yet</translation>
+        <translation type="obsolete">Live map not available yet</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/placeholders.py" line="67"/>
         <source>Reader positions, zones and tracked people will be drawn here once RFID/GPS tracking is connected.</source>
-        <translation type="unfinished">Reader positions, zones and tracked people will be drawn here once RFID/GPS tracking is connected.</translation>
+        <translation type="obsolete">Reader positions, zones and tracked people will be drawn here once RFID/GPS tracking is connected.</translation>
     </message>
     <message>
         <source>No call centre connected</source>
@@ -5098,6 +5100,319 @@ Command system of {site}</translation>
         <location filename="../../console/gui.py" line="196"/>
         <source>This database holds no site and no users yet. Run `console demo` (or `make run`) to create the demo site, or `console user add` for real accounts.</source>
         <translation>This database holds no site and no users yet. Run `console demo` (or `make run`) to create the demo site, or `console user add` for real accounts.</translation>
+    </message>
+</context>
+<context>
+    <name>TrackingMap</name>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="97"/>
+        <source>Person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="98"/>
+        <source>Vehicle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="99"/>
+        <source>Asset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="107"/>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="108"/>
+        <source>Alarm</source>
+        <translation type="unfinished">Alarm</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="109"/>
+        <source>Offline</source>
+        <translation type="unfinished">Offline</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="110"/>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrackingMapWidget</name>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="915"/>
+        <source>Tag: {tag}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="916"/>
+        <source>Community: {community}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="917"/>
+        <source>Zone: {zone}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="918"/>
+        <source>Last seen: {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="921"/>
+        <source>Care: {care}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="953"/>
+        <source>Address: {address}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="964"/>
+        <source>Emergency contact: {contact}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="968"/>
+        <source>lives alone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="969"/>
+        <source>dementia</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="970"/>
+        <source>disability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="971"/>
+        <source>chronic illness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="976"/>
+        <source>Care flags: {flags}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="978"/>
+        <source>Care flags: needs care</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="1012"/>
+        <source>Nothing found for “{text}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="1020"/>
+        <source>{n} found; showing {label}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="1071"/>
+        <source>No positions in this time range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="1216"/>
+        <source>People {people:,} · Vehicles {vehicles:,} · Alarms {alarms:,} · Offline {offline:,}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="1219"/>
+        <source>Assets {assets:,}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="1221"/>
+        <source>updated {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="1237"/>
+        <source>Name, plate or tag id…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="1238"/>
+        <source>Last hour&apos;s trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="1239"/>
+        <source>Resident card…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="1240"/>
+        <source>No photo on file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="1241"/>
+        <source>Replay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="1242"/>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="1243"/>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="1244"/>
+        <source>Replay speed (+ / -)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="1245"/>
+        <source>Replay time (Left / Right: previous / next position)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="1247"/>
+        <source>Person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="1248"/>
+        <source>Vehicle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="1249"/>
+        <source>Asset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="1250"/>
+        <source>Alarm</source>
+        <translation type="unfinished">Alarm</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="1251"/>
+        <source>Offline</source>
+        <translation type="unfinished">Offline</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="1252"/>
+        <source>Reader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="1253"/>
+        <source>Camera</source>
+        <translation type="unfinished">Camera</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="1254"/>
+        <source>Group (count)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="1264"/>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="1264"/>
+        <source>Play</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="1266"/>
+        <source>Play / pause the replay (Space)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrackingPresenter</name>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="76"/>
+        <source>Map</source>
+        <translation type="unfinished">Map</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="95"/>
+        <source>Could not load the map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="129"/>
+        <location filename="../../console/presenters/tracking.py" line="146"/>
+        <source>Could not load the tag positions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="165"/>
+        <source>Tracking is not connected on this console: readers, zones and communities are shown, tag positions are not.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="170"/>
+        <source>No tags tracked yet: register tags to residents and vehicles, and connect the readers listed in the site file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="199"/>
+        <source>Could not search the tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="228"/>
+        <source>Could not open the tag&apos;s card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="246"/>
+        <source>The replay&apos;s end must be after its start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="299"/>
+        <source>Could not load the trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrailReasonDialog</name>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="1348"/>
+        <source>Why look at this trail?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="1352"/>
+        <source>Where {label} was from {since} to {until}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="1358"/>
+        <source>Whereabouts are personal data: the reason, your name and the time are recorded in the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="1362"/>
+        <source>Reason, e.g. the family reported her missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="1363"/>
+        <source>or the incident number it is for</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -959,127 +959,132 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>CallerPanel</name>
     <message>
-        <location filename="../../widgets/calls.py" line="367" />
+        <location filename="../../widgets/calls.py" line="368" />
         <source>Select a call to see who is calling.</source>
         <translation>选中一个来电，查看来电人信息。</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="370" />
+        <location filename="../../widgets/calls.py" line="371" />
         <source>The number {number} matches no resident.</source>
         <translation>号码 {number} 未匹配到居民。</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="371" />
+        <location filename="../../widgets/calls.py" line="372" />
         <source>(withheld)</source>
         <translation>（未显示号码）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="382" />
+        <location filename="../../widgets/calls.py" line="383" />
         <source>Full card for incident #{id}: this view is recorded.</source>
         <translation>事件 #{id} 的完整档案：本次查看已留痕。</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="387" />
+        <location filename="../../widgets/calls.py" line="388" />
         <source>Masked for your role. The full card opens for the call's incident (recorded).</source>
         <translation>按您的角色脱敏显示。关联事件后可查看完整档案（留痕）。</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="411" />
+        <location filename="../../widgets/calls.py" line="413" />
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="415" />
+        <location filename="../../widgets/calls.py" line="417" />
         <source>Full card for #{id}</source>
         <translation>完整档案（#{id}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="417" />
+        <location filename="../../widgets/calls.py" line="419" />
         <source>The whole card, for incident #{id}: the view is recorded.</source>
         <translation>查看事件 #{id} 相关居民的完整档案：本次查看将留痕。</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="422" />
+        <location filename="../../widgets/calls.py" line="424" />
         <source>Full card</source>
         <translation>完整档案</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="423" />
+        <location filename="../../widgets/calls.py" line="425" />
         <source>Link the call to an incident first.</source>
         <translation>请先将来电关联到事件。</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="429" />
+        <location filename="../../widgets/calls.py" line="431" />
         <source>lives alone</source>
         <translation>独居</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="430" />
+        <location filename="../../widgets/calls.py" line="432" />
         <source>dementia</source>
         <translation>认知障碍</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="431" />
+        <location filename="../../widgets/calls.py" line="433" />
         <source>disability</source>
         <translation>残疾</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="432" />
+        <location filename="../../widgets/calls.py" line="434" />
         <source>chronic illness</source>
         <translation>慢性病</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="439" />
+        <location filename="../../widgets/calls.py" line="441" />
         <source>needs care</source>
         <translation>需关照</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="441" />
+        <location filename="../../widgets/calls.py" line="443" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="445" />
+        <location filename="../../widgets/calls.py" line="447" />
         <source>Caller</source>
         <translation>来电人</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="447" />
+        <location filename="../../widgets/calls.py" line="449" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="448" />
+        <location filename="../../widgets/calls.py" line="450" />
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="449" />
+        <location filename="../../widgets/calls.py" line="451" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="450" />
+        <location filename="../../widgets/calls.py" line="452" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="451" />
+        <location filename="../../widgets/calls.py" line="453" />
         <source>Care</source>
         <translation>关照事项</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="452" />
+        <location filename="../../widgets/calls.py" line="454" />
         <source>Emergency contact</source>
         <translation>紧急联系人</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="456" />
+        <location filename="../../widgets/calls.py" line="465" />
+        <source>Recent incidents at the caller's address</source>
+        <translation>来电人住址的近期事件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="467" />
         <source>Earlier incidents from this number</source>
         <translation>该号码以往报过的事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="457" />
+        <location filename="../../widgets/calls.py" line="459" />
         <source>Open resident…</source>
         <translation>打开居民档案…</translation>
     </message>
@@ -1087,143 +1092,143 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>CallsPane</name>
     <message>
-        <location filename="../../widgets/calls.py" line="844" />
+        <location filename="../../widgets/calls.py" line="853" />
         <source>Resume ({key})</source>
         <translation>恢复通话（{key}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="846" />
+        <location filename="../../widgets/calls.py" line="855" />
         <source>Hold ({key})</source>
         <translation>保持（{key}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="940" />
+        <location filename="../../widgets/calls.py" line="949" />
         <source>{at}  {number} called back by {name}</source>
         <translation>{at}  {number}，由 {name} 回拨</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="942" />
-        <location filename="../../widgets/calls.py" line="980" />
+        <location filename="../../widgets/calls.py" line="951" />
+        <location filename="../../widgets/calls.py" line="989" />
         <source>(withheld)</source>
         <translation>（未显示号码）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="947" />
+        <location filename="../../widgets/calls.py" line="956" />
         <source>Only the newest missed calls are grouped here.</source>
         <translation>此处只汇总最近的未接来电。</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="952" />
+        <location filename="../../widgets/calls.py" line="961" />
         <source>○ No phone line on this workstation</source>
         <translation>○ 本工作站未配置电话线路</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="955" />
+        <location filename="../../widgets/calls.py" line="964" />
         <source>○ Phone line starting…</source>
         <translation>○ 电话线路启动中…</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="961" />
+        <location filename="../../widgets/calls.py" line="970" />
         <source>● Line online</source>
         <translation>● 线路在线</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="963" />
+        <location filename="../../widgets/calls.py" line="972" />
         <source>○ Line offline · {detail}</source>
         <translation>○ 线路离线 · {detail}</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="976" />
+        <location filename="../../widgets/calls.py" line="985" />
         <source>All {n} lines busy: a caller ({number}) got 486 (busy) at {at}. {count} turned away so far; they are on the callback list.</source>
         <translation>{n} 条线路全忙：来电 {number} 于 {at} 收到 486（占线）。已有 {count} 个来电被拒接，均已列入回拨清单。</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="987" />
+        <location filename="../../widgets/calls.py" line="996" />
         <source>Calls</source>
         <translation>来电</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="990" />
+        <location filename="../../widgets/calls.py" line="999" />
         <source>Callbacks ({n})</source>
         <translation>待回拨（{n}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="990" />
+        <location filename="../../widgets/calls.py" line="999" />
         <source>Callbacks</source>
         <translation>待回拨</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="996" />
+        <location filename="../../widgets/calls.py" line="1005" />
         <source>Answer ({key})</source>
         <translation>接听（{key}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="997" />
+        <location filename="../../widgets/calls.py" line="1006" />
         <source>Transfer… ({key})</source>
         <translation>转接…（{key}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="998" />
+        <location filename="../../widgets/calls.py" line="1007" />
         <source>Hang up ({key})</source>
         <translation>挂断（{key}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="999" />
+        <location filename="../../widgets/calls.py" line="1008" />
         <source>New incident… ({key})</source>
         <translation>新建事件…（{key}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1000" />
+        <location filename="../../widgets/calls.py" line="1009" />
         <source>Link to incident… ({key})</source>
         <translation>关联事件…（{key}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1001" />
+        <location filename="../../widgets/calls.py" line="1010" />
         <source>No incident… ({key})</source>
         <translation>无需立事件…（{key}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1002" />
+        <location filename="../../widgets/calls.py" line="1011" />
         <source>Call back</source>
         <translation>回拨</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1003" />
+        <location filename="../../widgets/calls.py" line="1012" />
         <source>Mark as called back</source>
         <translation>标记为已回拨</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1004" />
+        <location filename="../../widgets/calls.py" line="1013" />
         <source>Called back</source>
         <translation>已回拨</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1008" />
+        <location filename="../../widgets/calls.py" line="1017" />
         <source>No calls</source>
         <translation>暂无来电</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1010" />
+        <location filename="../../widgets/calls.py" line="1019" />
         <source>Ringing calls appear here with the caller's card; {key} answers the longest-waiting one. Every answered call ends linked to an incident or closed as “no incident”.</source>
         <translation>来电振铃时会显示在这里，并附来电人档案；按 {key} 接听等待最久的来电。每个接听过的来电最后都要关联事件，或以“无需立事件”结束。</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1018" />
+        <location filename="../../widgets/calls.py" line="1027" />
         <source>No phone line on this workstation</source>
         <translation>本工作站未配置电话线路</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1020" />
+        <location filename="../../widgets/calls.py" line="1029" />
         <source>To take calls here, add a [[sip]] entry for workstation {ws} to the site file (bind host, port, the phone device that shows its status; registrar, user and password for a PBX) and restart the console.</source>
         <translation>如需在此接听电话，请在站点文件中为工作站 {ws} 添加 [[sip]] 条目（监听地址、端口、显示线路状态的电话设备；接入交换机时还需注册服务器、用户名和密码），然后重启控制台。</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1027" />
+        <location filename="../../widgets/calls.py" line="1036" />
         <source>Nobody to call back</source>
         <translation>没有待回拨的来电</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1029" />
+        <location filename="../../widgets/calls.py" line="1038" />
         <source>Callers who hang up before an answer, or who get “busy” because every line is taken, are listed here until someone calls them back.</source>
         <translation>未接通前挂断的来电，以及因线路全忙收到“占线”的来电，都会列在这里，直到有人回拨。</translation>
     </message>
@@ -1431,12 +1436,12 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
         <translation>无法标记来电</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="873" />
+        <location filename="../../console/presenters/calls.py" line="881" />
         <source>Could not load the caller</source>
         <translation>无法加载来电人信息</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="896" />
+        <location filename="../../console/presenters/calls.py" line="904" />
         <source>Could not open the card</source>
         <translation>无法打开档案</translation>
     </message>
@@ -1628,7 +1633,7 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>ConsoleApp</name>
     <message>
-        <location filename="../../console/app.py" line="162" />
+        <location filename="../../console/app.py" line="167" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -2430,49 +2435,49 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>HeadsetBar</name>
     <message>
-        <location filename="../../widgets/calls.py" line="527" />
-        <location filename="../../widgets/calls.py" line="553" />
-        <location filename="../../widgets/calls.py" line="554" />
+        <location filename="../../widgets/calls.py" line="536" />
+        <location filename="../../widgets/calls.py" line="562" />
+        <location filename="../../widgets/calls.py" line="563" />
         <source>Default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="531" />
+        <location filename="../../widgets/calls.py" line="540" />
         <source>{name} (not found)</source>
         <translation>{name}（未找到）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="546" />
+        <location filename="../../widgets/calls.py" line="555" />
         <source>Headset</source>
         <translation>耳麦</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="547" />
+        <location filename="../../widgets/calls.py" line="556" />
         <source>Ringer</source>
         <translation>振铃设备</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="548" />
+        <location filename="../../widgets/calls.py" line="557" />
         <source>Volume</source>
         <translation>音量</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="549" />
+        <location filename="../../widgets/calls.py" line="558" />
         <source>Call volume in the headset</source>
         <translation>耳麦通话音量</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="550" />
+        <location filename="../../widgets/calls.py" line="559" />
         <source>Microphone level: it moves when you speak</source>
         <translation>话筒音量：说话时指示条会跳动</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="551" />
+        <location filename="../../widgets/calls.py" line="560" />
         <source>Unmute mic</source>
         <translation>取消静音</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="551" />
+        <location filename="../../widgets/calls.py" line="560" />
         <source>Mute mic</source>
         <translation>话筒静音</translation>
     </message>
@@ -3935,36 +3940,21 @@ Command system of {site}</source>
 <context>
     <name>PlaceholdersPresenter</name>
     <message>
-        <location filename="../../console/presenters/placeholders.py" line="42" />
+        <location filename="../../console/presenters/placeholders.py" line="41" />
         <source>Video wall</source>
         <translation>视频墙</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/placeholders.py" line="50" />
-        <source>Map</source>
-        <translation>地图</translation>
-    </message>
-    <message>
-        <location filename="../../console/presenters/placeholders.py" line="55" />
+        <location filename="../../console/presenters/placeholders.py" line="53" />
         <source>Video wall not connected yet</source>
         <translation>视频墙尚未接入</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/placeholders.py" line="57" />
+        <location filename="../../console/presenters/placeholders.py" line="55" />
         <source>The cameras are configured in the site file. Live view, recording and evidence export come with the video module.</source>
         <translation>摄像机已在站点配置文件中登记。实时预览、录像与证据导出将随视频模块提供。</translation>
     </message>
-    <message>
-        <location filename="../../console/presenters/placeholders.py" line="65" />
-        <source>Live map not available yet</source>
-        <translation>实时地图尚未接入</translation>
-    </message>
-    <message>
-        <location filename="../../console/presenters/placeholders.py" line="67" />
-        <source>Reader positions, zones and tracked people will be drawn here once RFID/GPS tracking is connected.</source>
-        <translation>接入 RFID/GPS 定位后，这里将显示读卡器位置、区域和被关爱人员的实时位置。</translation>
-    </message>
-    </context>
+</context>
 <context>
     <name>ReasonDialog</name>
     <message>
@@ -4856,6 +4846,319 @@ Command system of {site}</source>
         <location filename="../../console/gui.py" line="196" />
         <source>This database holds no site and no users yet. Run `console demo` (or `make run`) to create the demo site, or `console user add` for real accounts.</source>
         <translation>此数据库中还没有站点和用户。请运行 `console demo`（或 `make run`）创建演示站点，或用 `console user add` 添加正式账号。</translation>
+    </message>
+</context>
+<context>
+    <name>TrackingMap</name>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="97" />
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="98" />
+        <source>Vehicle</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="99" />
+        <source>Asset</source>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="107" />
+        <source>OK</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="108" />
+        <source>Alarm</source>
+        <translation>报警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="109" />
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="110" />
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+</context>
+<context>
+    <name>TrackingMapWidget</name>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="915" />
+        <source>Tag: {tag}</source>
+        <translation>标签：{tag}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="916" />
+        <source>Community: {community}</source>
+        <translation>社区：{community}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="917" />
+        <source>Zone: {zone}</source>
+        <translation>区域：{zone}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="918" />
+        <source>Last seen: {time}</source>
+        <translation>最后定位：{time}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="921" />
+        <source>Care: {care}</source>
+        <translation>关爱：{care}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="953" />
+        <source>Address: {address}</source>
+        <translation>住址：{address}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="964" />
+        <source>Emergency contact: {contact}</source>
+        <translation>紧急联系人：{contact}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="968" />
+        <source>lives alone</source>
+        <translation>独居</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="969" />
+        <source>dementia</source>
+        <translation>认知障碍</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="970" />
+        <source>disability</source>
+        <translation>残障</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="971" />
+        <source>chronic illness</source>
+        <translation>慢性病</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="976" />
+        <source>Care flags: {flags}</source>
+        <translation>关爱标记：{flags}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="978" />
+        <source>Care flags: needs care</source>
+        <translation>关爱标记：需关爱</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="1012" />
+        <source>Nothing found for “{text}”</source>
+        <translation>未找到“{text}”</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="1020" />
+        <source>{n} found; showing {label}</source>
+        <translation>找到 {n} 个；显示 {label}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="1071" />
+        <source>No positions in this time range</source>
+        <translation>该时段内没有位置记录</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="1216" />
+        <source>People {people:,} · Vehicles {vehicles:,} · Alarms {alarms:,} · Offline {offline:,}</source>
+        <translation>人员 {people:,} · 车辆 {vehicles:,} · 报警 {alarms:,} · 离线 {offline:,}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="1219" />
+        <source>Assets {assets:,}</source>
+        <translation>物品 {assets:,}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="1221" />
+        <source>updated {time}</source>
+        <translation>更新于 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="1237" />
+        <source>Name, plate or tag id…</source>
+        <translation>姓名、车牌或标签号…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="1238" />
+        <source>Last hour's trail</source>
+        <translation>近一小时轨迹</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="1239" />
+        <source>Resident card…</source>
+        <translation>居民档案…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="1240" />
+        <source>No photo on file</source>
+        <translation>暂无照片</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="1241" />
+        <source>Replay</source>
+        <translation>回放</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="1242" />
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="1243" />
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="1244" />
+        <source>Replay speed (+ / -)</source>
+        <translation>回放速度（+ / -）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="1245" />
+        <source>Replay time (Left / Right: previous / next position)</source>
+        <translation>回放时间（← / →：上一个 / 下一个位置）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="1247" />
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="1248" />
+        <source>Vehicle</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="1249" />
+        <source>Asset</source>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="1250" />
+        <source>Alarm</source>
+        <translation>报警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="1251" />
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="1252" />
+        <source>Reader</source>
+        <translation>读卡器</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="1253" />
+        <source>Camera</source>
+        <translation>摄像机</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="1254" />
+        <source>Group (count)</source>
+        <translation>聚合（数量）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="1264" />
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="1264" />
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="1266" />
+        <source>Play / pause the replay (Space)</source>
+        <translation>播放 / 暂停回放（空格）</translation>
+    </message>
+</context>
+<context>
+    <name>TrackingPresenter</name>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="76" />
+        <source>Map</source>
+        <translation>地图</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="95" />
+        <source>Could not load the map</source>
+        <translation>无法加载地图</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="129" />
+        <location filename="../../console/presenters/tracking.py" line="146" />
+        <source>Could not load the tag positions</source>
+        <translation>无法加载标签位置</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="165" />
+        <source>Tracking is not connected on this console: readers, zones and communities are shown, tag positions are not.</source>
+        <translation>本控制台未接入定位：仅显示读卡器、区域和社区，不显示标签位置。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="170" />
+        <source>No tags tracked yet: register tags to residents and vehicles, and connect the readers listed in the site file.</source>
+        <translation>尚无定位标签：请为居民和车辆登记标签，并接入站点文件中列出的读卡器。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="199" />
+        <source>Could not search the tags</source>
+        <translation>无法搜索标签</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="228" />
+        <source>Could not open the tag's card</source>
+        <translation>无法打开标签卡片</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="246" />
+        <source>The replay's end must be after its start.</source>
+        <translation>回放结束时间必须晚于开始时间。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="299" />
+        <source>Could not load the trail</source>
+        <translation>无法加载轨迹</translation>
+    </message>
+</context>
+<context>
+    <name>TrailReasonDialog</name>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="1348" />
+        <source>Why look at this trail?</source>
+        <translation>查看轨迹的原因</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="1352" />
+        <source>Where {label} was from {since} to {until}.</source>
+        <translation>{label} 在 {since} 至 {until} 的行踪。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="1358" />
+        <source>Whereabouts are personal data: the reason, your name and the time are recorded in the audit log.</source>
+        <translation>行踪属于个人信息：查看原因、您的姓名和时间将记入审计日志。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="1362" />
+        <source>Reason, e.g. the family reported her missing</source>
+        <translation>原因，例如：家属报告走失</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="1363" />
+        <source>or the incident number it is for</source>
+        <translation>或填写相关事件编号</translation>
     </message>
 </context>
 <context>

@@ -44,6 +44,8 @@ def make_console(qapp: QApplication, seeded: SeededSite, tmp_path: Path) -> Iter
         keys_dir=seeded.keys,
         # No audio device here: the alert tests give the console a recording player instead.
         alert_sound=False,
+        # No movement simulator behind tests that pass the demo site for its other devices.
+        tracking=False,
     )
 
     def make(*, real_dialogs: bool = False, **changes: object) -> ConsoleApp:

@@ -55,6 +55,7 @@ def console(
         alert_sound=False,
         site=site,
         recordings_dir=tmp_path / "recordings",
+        tracking=False,
     )
     app = build_console(qapp, seeded.db, opts)
     app.start()

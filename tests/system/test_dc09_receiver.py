@@ -603,8 +603,11 @@ def test_simulated_panels_send_link_tests_and_alarms(
         wait_until(lambda: any(e.code == "PA" and e.zone == "004" for e in taker.events))
     finally:
         sim.stop()
-        sim.interrupt()
-        assert sim.join(3.0)
+        # Interrupt only a simulator that does not stop: `accept` sees an event before its ACK
+        # is sent, and an interrupt then would cut that ACK and count the frame unanswered.
+        if not sim.join(3.0):
+            sim.interrupt()
+            assert sim.join(3.0)
     stats = sim.stats
     assert stats.sent >= 5
     assert stats.acked == stats.sent

@@ -1,5 +1,6 @@
 """PjsuaGateway against SIPp on 127.0.0.1: answered and recorded, both hang-ups, abandoned, busy,
-hold/resume/transfer, a callback, malformed datagrams and a call without RTP.
+hold/resume/transfer, a callback, malformed datagrams, a call without RTP, and calls dropped
+mid-answer (a BYE before the ACK, a CANCEL crossing the 200 OK).
 
 SIPp plays a 1 kHz PCMA tone (tests/helpers/sipp.py writes the pcap); the scenarios are in
 tests/system/sipp/. Each test drives the gateway from its events, as the calls pane would.
@@ -7,6 +8,7 @@ tests/system/sipp/. Each test drives the gateway from its events, as the calls p
 
 from __future__ import annotations
 
+import logging
 import socket
 import time
 from collections.abc import Callable, Iterator
@@ -208,6 +210,109 @@ def test_a_ringing_call_the_operator_rejects_gets_603(line: Line) -> None:
     code, out = sipp("declined", line.port, line.work).result()
     assert code == 0, out
     assert ended(line.events).end == CallEnd.HUNG_UP_LOCAL
+
+
+def ends_of(events: Events, call_id: str) -> list[CallInfo]:
+    return [
+        e.call
+        for e in events.of(CallChanged)
+        if e.call.call_id == call_id and e.call.phase == CallPhase.ENDED
+    ]
+
+
+def assert_closed_wav(path: Path | None) -> None:
+    assert path is not None
+    assert path.exists()
+    read_wav(path)  # raises unless pjmedia wrote the header, i.e. closed the file
+
+
+def test_a_caller_who_drops_as_the_console_answers(
+    line: Line, caplog: pytest.LogCaptureFixture
+) -> None:
+    """INVITE, our 200 OK, and the caller's BYE at once with no ACK: pjsua answers the BYE
+    with 200 and disconnects a call it never confirmed. ENDED once, abandoned (nobody spoke to
+    the caller: the callback list calls them back); the WAV begun at the 200 OK is closed; the
+    gateway takes the next call as usual."""
+    caplog.set_level(logging.WARNING, logger="hardware.sip.pjsua")
+    on_phase(line.events, CallPhase.RINGING, lambda c: line.gw.answer(c.call_id))
+    code, out = sipp("drops_mid_answer", line.port, line.work).result()
+    assert code == 0, out  # SIPp got 200 to its BYE
+    call = ended(line.events)
+    assert (call.end, call.status) == (CallEnd.ABANDONED, 200)
+    assert call.answered_at is not None
+    assert phases(line.events) == [CallPhase.RINGING, CallPhase.ENDED]  # never ACTIVE: no ACK
+    assert_closed_wav(call.recording)  # media (and its recorder) began with the 200 OK
+
+    code, out = sipp("caller_hangs_up", line.port, line.work, pause_ms=300).result()
+    assert code == 0, out
+    line.events.wait_until(lambda: phases(line.events).count(CallPhase.ENDED) == 2)
+    after = [e.call for e in line.events.of(CallChanged)][-1]
+    assert after.call_id != call.call_id
+    assert (after.phase, after.end) == (CallPhase.ENDED, CallEnd.HUNG_UP_REMOTE)
+    assert phases(line.events)[2:] == [CallPhase.RINGING, CallPhase.ACTIVE, CallPhase.ENDED]
+    assert ends_of(line.events, call.call_id) == [call]  # ended exactly once
+    assert_closed_wav(after.recording)
+    assert line.gw.alive
+    assert line.gw.sink_errors == 0
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+def test_a_cancel_that_crosses_the_answer_ends_the_call_once(
+    line: Line, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Callers who CANCEL on hearing the 180 while the console answers at RINGING: the CANCEL
+    wins (200 to it, 487 to the INVITE; the queued answer finds the call gone) or the 200 OK
+    does (the late CANCEL changes nothing; the call goes ACTIVE and the operator hangs up).
+    Which one wins is the race's own; either way each call ends exactly once."""
+    caplog.set_level(logging.WARNING, logger="hardware.sip.pjsua")
+    gw, calls = line.gw, 6  # several, so that both outcomes of the race are likely seen
+
+    def operator(event: object) -> None:  # on the SIP thread: only enqueues
+        if isinstance(event, CallChanged):
+            if event.call.phase == CallPhase.RINGING:
+                gw.answer(event.call.call_id)
+            elif event.call.phase == CallPhase.ACTIVE:
+                gw.hang_up(event.call.call_id)
+
+    line.events.on_publish = operator
+    code, out = sipp("cancel_crosses_answer", line.port, line.work, calls=calls).result()
+    assert code == 0, out  # every call took one of the scenario's two branches
+    line.events.wait_until(lambda: phases(line.events).count(CallPhase.ENDED) == calls)
+    ids = list(dict.fromkeys(e.call.call_id for e in line.events.of(CallChanged)))
+    assert len(ids) == calls
+    for call_id in ids:
+        seen = [e.call for e in line.events.of(CallChanged) if e.call.call_id == call_id]
+        (end,) = ends_of(line.events, call_id)  # exactly once, and nothing after it
+        assert seen[-1] == end
+        if [c.phase for c in seen] == [CallPhase.RINGING, CallPhase.ENDED]:  # CANCEL won
+            assert (end.end, end.status, end.answered_at, end.recording) == (
+                CallEnd.ABANDONED,
+                487,
+                None,
+                None,
+            )
+        else:  # the 200 OK won
+            assert [c.phase for c in seen] == [
+                CallPhase.RINGING,
+                CallPhase.ACTIVE,
+                CallPhase.ENDED,
+            ]
+            assert end.end == CallEnd.HUNG_UP_LOCAL
+            assert end.answered_at is not None
+            assert_closed_wav(end.recording)
+
+    # Still usable: a normal call after the race.
+    line.events.on_publish = None
+    on_phase(line.events, CallPhase.RINGING, lambda c: gw.answer(c.call_id))
+    code, out = sipp("caller_hangs_up", line.port, line.work, pause_ms=300).result()
+    assert code == 0, out
+    line.events.wait_until(lambda: phases(line.events).count(CallPhase.ENDED) == calls + 1)
+    after = line.events.of(CallChanged)[-1].call
+    assert after.call_id not in ids
+    assert after.end == CallEnd.HUNG_UP_REMOTE
+    assert gw.alive
+    assert gw.sink_errors == 0
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
 
 
 def test_a_fifth_caller_gets_486_and_the_console_hears_of_it(line: Line) -> None:

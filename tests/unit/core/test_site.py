@@ -427,7 +427,7 @@ def test_reader_address_must_suit_the_protocol(tmp_path: Path) -> None:
     error = load_error(tmp_path, text)
     assert error.field == "reader[1].address"
     assert error.line == line_of(text, 'address = "sim://R002"')
-    assert "a llrp reader needs an address tcp://..." in error.message
+    assert "a llrp reader needs an address llrp://... or tcp://..." in error.message
 
 
 def test_toml_syntax_error_reports_tomllib_line(tmp_path: Path) -> None:

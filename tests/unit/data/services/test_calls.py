@@ -323,6 +323,38 @@ def test_a_residents_number_finds_them_and_the_full_card_needs_the_incident(env:
     assert any(act == "pii_revealed" and t == f"resident:{rid}" for _a, act, t, _d in env.audit())
 
 
+def test_the_callers_card_lists_incidents_at_their_building_without_the_address(
+    env: World,
+) -> None:
+    from core.history import building_of
+    from data.models import Community
+
+    op, ws01 = env.who("operator"), env.who("ws01")
+    with env.db.session() as s:
+        # A resident outside C01, so that C01's station is out of their scope.
+        r = s.scalars(
+            select(Resident)
+            .join(Community, Resident.community_id == Community.id)
+            .where(Community.code != "C01")
+            .order_by(Resident.id)
+            .limit(1)
+        ).one()
+        rid, address = r.id, r.address
+    building = building_of(address)
+    assert building
+    assert building in address
+    here = env.svc.incidents.create(
+        op, title="楼道冒烟", priority=Priority.P2, community=None, location=building + "3门"
+    )
+    env.svc.incidents.create(
+        op, title="噪音扰民", priority=Priority.P3, community=None, location="别处"
+    )
+    found = env.svc.history.at_address_of(op, rid)
+    assert [row.id for row in found] == [here]
+    # A station of another community learns nothing about this resident's building.
+    assert env.svc.history.at_address_of(ws01, rid) == []
+
+
 def test_an_unknown_number_matches_nobody(env: World) -> None:
     op = env.who("operator")
     cid = env.svc.calls.record(ringing(env, "u1", "10086"))

@@ -98,3 +98,27 @@ def test_reading_devices_without_the_permission_is_denied_and_audited(env: World
         env.svc.devices.devices_by_ids(nobody, [1])
     denied = ("nobody", AuditAction.PERMISSION_DENIED.value, "", Permission.VIEW_DEVICES.value)
     assert env.audit()[-2:] == [denied, denied]
+
+
+def test_a_link_report_writes_only_changes(env: World) -> None:
+    """Adapters report once a second; only a new state or detail (or stale last_seen) writes."""
+    from datetime import UTC, datetime, timedelta
+
+    devices = env.svc.devices
+    at = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)
+    assert devices.report_link("R001", True, "socket://10.0.0.5:6000 connected", at)
+    assert not devices.report_link("R001", True, "socket://10.0.0.5:6000 connected", at)
+    assert not devices.report_link(
+        "R001", True, "socket://10.0.0.5:6000 connected", at + timedelta(seconds=10)
+    )
+    # Online for longer than SEEN_EVERY: last_seen_at moves on.
+    assert devices.report_link(
+        "R001", True, "socket://10.0.0.5:6000 connected", at + timedelta(seconds=40)
+    )
+    lost = at + timedelta(seconds=41)
+    assert devices.report_link("R001", False, "connection reset\x00 by peer", lost)
+    [row] = [d for d in devices.devices(env.who("operator")) if d.code == "R001"]
+    assert row.state is DeviceState.OFFLINE
+    assert row.detail == "connection reset by peer"  # control characters never reach the pane
+    assert row.last_seen_at == at + timedelta(seconds=40)
+    assert not devices.report_link("NOPE", False, "gone", lost)  # unknown devices are ignored

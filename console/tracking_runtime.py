@@ -1,0 +1,238 @@
+"""A workstation's tracking at run time: journal, ingest thread, pipeline and the device adapters.
+
+Qt-free: `console serve` uses it as it is, the GUI can hand it its bridge as the sink.
+Each reader protocol of the site file maps to one constructor (`READER_ADAPTERS`); GPS
+gateways map by their address (`jt808://host:port` → the JT/T 808 server, any other link
+address → an NMEA tracker). The `sim` protocol runs one demo simulator for the tags of the
+registry, delivering only what this workstation's readers would hear.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Protocol
+from urllib.parse import urlsplit
+
+from core.ports import Clock, EventSink, Stoppable
+from core.site import DeviceSpec, ReaderSpec, SiteSpec
+from core.timefmt import utcnow
+from core.tracking import TagRead, TrackingAccept, TrackingItem
+from core.tracking_plan import TrackingPlan
+from data.journal import Journal
+from data.services import Services
+from data.tracking_ingest import TrackingIngest
+from data.tracking_pipeline import build_pipeline, refresh_profiles, subject_kind
+
+log = logging.getLogger(__name__)
+
+JOURNAL_FOLDER = "tracking-journal"
+
+
+class Worker(Stoppable, Protocol):
+    """A thread the owner starts, stops and joins."""
+
+    def start(self) -> None: ...
+
+
+AddWorker = Callable[[Any], Any]
+"""ThreadOwner.add_worker: registers and starts a worker, returns it."""
+
+
+def _ascii(spec: ReaderSpec, accept: TrackingAccept, sink: EventSink, clock: Clock) -> Worker:
+    from hardware.tracking.ascii_reader import AsciiSerialReader
+
+    return AsciiSerialReader(spec.code, spec.address, accept, sink, clock=clock)
+
+
+def _binary(spec: ReaderSpec, accept: TrackingAccept, sink: EventSink, clock: Clock) -> Worker:
+    from hardware.tracking.uhf_binary import UhfBinaryReader
+
+    return UhfBinaryReader(spec.code, spec.address, accept, sink, clock=clock)
+
+
+def _llrp(spec: ReaderSpec, accept: TrackingAccept, sink: EventSink, clock: Clock) -> Worker:
+    from hardware.tracking.llrp import LlrpReader
+
+    return LlrpReader(spec.code, spec.address, accept, sink, clock=clock)
+
+
+ReaderFactory = Callable[[ReaderSpec, TrackingAccept, EventSink, Clock], Worker]
+# sim readers are served by the one simulator (build_tracking), not one thread per reader.
+READER_ADAPTERS: dict[str, ReaderFactory] = {
+    "ascii-serial": _ascii,
+    "binary-serial": _binary,
+    "llrp": _llrp,
+}
+
+
+def gps_adapter(spec: DeviceSpec, accept: TrackingAccept, sink: EventSink, clock: Clock) -> Worker:
+    """The adapter of a gps_gateway device: JT/T 808 server or an NMEA tracker."""
+    parts = urlsplit(spec.address)
+    if parts.scheme == "jt808":
+        from hardware.tracking.jt808_server import Jt808Server
+
+        return Jt808Server(
+            accept,
+            sink,
+            host=parts.hostname or "0.0.0.0",
+            port=parts.port or 7018,
+            clock=clock,
+            name=f"jt808:{spec.code}",
+        )
+    from hardware.tracking.nmea import NmeaTracker
+
+    return NmeaTracker(spec.code, spec.address, accept, sink, clock=clock)
+
+
+@dataclass
+class TrackingRuntime:
+    """What build_tracking started."""
+
+    ingest: TrackingIngest
+    adapters: list[Any] = field(default_factory=list)
+    simulator: Any | None = None
+    problems: list[str] = field(default_factory=list)  # adapters that could not be built
+
+
+def journal_folder(base: Path, workstation: str) -> Path:
+    """The workstation's tracking journal under a data folder."""
+    return base / f"{JOURNAL_FOLDER}-{workstation}"
+
+
+def build_tracking(
+    site: SiteSpec,
+    services: Services,
+    sink: EventSink,
+    *,
+    workstation: str,
+    journal_dir: Path,
+    add_worker: AddWorker,
+    all_devices: bool = False,
+    simulate: bool = True,
+    sim_clock_factor: float = 1.0,
+    on_committed: Callable[[], None] | None = None,
+    clock: Clock = utcnow,
+) -> TrackingRuntime:
+    """Start the ingest (first: it must take what the adapters deliver) and the adapters of
+    this workstation's readers and GPS gateways (all of the site's with `all_devices`)."""
+    mine = [r for r in site.readers if all_devices or hosted_by(site, r, workstation)]
+    gps = [
+        d
+        for d in site.devices
+        if d.kind == "gps_gateway" and (all_devices or d.workstation == workstation)
+    ]
+    plan = TrackingPlan.of(site)
+    tracking = services.tracking
+    pipeline = build_pipeline(site, tracking, clock())
+    ingest = add_worker(
+        TrackingIngest(
+            tracking,
+            plan,
+            pipeline,
+            sink,
+            Journal(journal_dir),
+            on_committed=on_committed,
+            refresh=lambda: refresh_profiles(pipeline, site, tracking, clock()),
+            clock=clock,
+        )
+    )
+    runtime = TrackingRuntime(ingest)
+    for spec in mine:
+        factory = READER_ADAPTERS.get(spec.protocol)
+        if factory is None:
+            continue
+        try:
+            runtime.adapters.append(add_worker(factory(spec, ingest.accept, sink, clock)))
+        except Exception as exc:  # a reader's bad address must not stop the others
+            log.exception("reader %s (%s) could not start", spec.code, spec.protocol)
+            runtime.problems.append(f"{spec.code}: {exc}")
+    for dev in gps:
+        try:
+            runtime.adapters.append(add_worker(gps_adapter(dev, ingest.accept, sink, clock)))
+        except Exception as exc:
+            log.exception("GPS gateway %s could not start", dev.code)
+            runtime.problems.append(f"{dev.code}: {exc}")
+    sims = [r for r in mine if r.protocol == "sim"]
+    if simulate and sims:
+        runtime.simulator = _simulator(
+            site, services, ingest, sink, sims, add_worker, sim_clock_factor, clock()
+        )
+    log.info(
+        "tracking on %s: %d readers, %d GPS gateways, simulator %s, journal %s",
+        workstation,
+        len(mine),
+        len(gps),
+        "on" if runtime.simulator is not None else "off",
+        journal_dir,
+    )
+    return runtime
+
+
+def _simulator(
+    site: SiteSpec,
+    services: Services,
+    ingest: TrackingIngest,
+    sink: EventSink,
+    readers: Collection[ReaderSpec],
+    add_worker: AddWorker,
+    clock_factor: float,
+    now: datetime,
+) -> Any:
+    """The demo's people and vehicles: the registry's tags, heard by these sim readers."""
+    from hardware.tracking.sim import SimPerson, SimTracking, SimVehicle
+
+    if site.geo is None:
+        log.warning("no [geo] calibration in %s: the simulator is not started", site.source)
+        return None
+    codes = {r.code for r in readers}
+    communities = {r.community for r in readers}
+    homes = {z.community: z.code for z in site.zones if z.kind == "residential"}
+    people: list[SimPerson] = []
+    vehicles: list[SimVehicle] = []
+    today = now.date()
+    for s in services.tracking.subjects():
+        if s.community is None or s.community not in communities:
+            continue
+        if s.kind == "person" and s.community in homes:
+            kind = subject_kind(s, today).value
+            people.append(SimPerson(s.code, homes[s.community], kind))
+        elif s.kind == "vehicle":
+            vehicles.append(SimVehicle(s.code, s.community))
+
+    def accept(item: TrackingItem) -> bool:
+        # The simulator hears every reader of the site; another station owns the others.
+        if isinstance(item, TagRead) and item.reader not in codes:
+            return True
+        return ingest.accept(item)
+
+    sim = SimTracking(
+        site,
+        people,
+        vehicles,
+        site.geo.transform(),
+        accept=accept,
+        sink=sink,
+        clock_factor=clock_factor,
+        start=now,
+    )
+    log.info("tracking simulator: %d people, %d vehicles", len(people), len(vehicles))
+    return add_worker(sim)
+
+
+def hosted_by(site: SiteSpec, reader: ReaderSpec, workstation: str) -> bool:
+    """Whether this workstation runs the reader: its own, or every sim reader of a site whose
+    [site] simulation_host names this workstation."""
+    if reader.protocol == "sim" and site.simulation_host is not None:
+        return site.simulation_host == workstation
+    return reader.workstation == workstation
+
+
+def hosts_tracking(site: SiteSpec, workstation: str) -> bool:
+    """Whether the site file puts any reader or GPS gateway on this workstation."""
+    return any(hosted_by(site, r, workstation) for r in site.readers) or any(
+        d.kind == "gps_gateway" and d.workstation == workstation for d in site.devices
+    )

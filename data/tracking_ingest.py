@@ -1,0 +1,491 @@
+"""The tracking ingest thread: journal first, then batches of reads through locate → rules → DB."""
+
+from __future__ import annotations
+
+import logging
+import marshal
+import queue
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime, timedelta
+
+from core.events import WorkerFailed
+from core.ports import Clock, EventSink
+from core.timefmt import utcnow
+from core.tracking import GpsFix, TagRead, TrackerAlarm, TrackingItem
+from core.tracking_plan import Pipeline, PipelineOutput, TrackingPlan
+from data.journal import Journal
+from data.services.tracking import IngestResult, TrackingService
+
+log = logging.getLogger(__name__)
+
+MAX_BATCH = 1000  # items in one transaction (DESIGN §1: ≤ 50 ms or ≤ 1,000 events)
+LINGER_S = 0.01  # after the first item of a quiet moment, wait this long for more
+QUEUE_CAPACITY = 20_000  # items in memory; beyond it they wait in the journal only
+TICK_EVERY_S = 10.0  # time-based rules (no read for N hours)
+REPORT_EVERY_S = 10.0  # an overflow or refusal is logged at most this often
+REFRESH_EVERY_S = 60.0  # the tag registry is re-read into the rules this often
+DRAIN_S = 2.0  # at stop, what waits is written for this long (the rest: the journal)
+
+
+# --- journal records --------------------------------------------------------------------------
+# marshal of a tuple of plain values: 4× faster both ways than JSON, which the producer's
+# thread pays for every read. The journal is this console's own private file, read back by
+# the same build (a record of another build fails to decode, is counted and skipped).
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_US = timedelta(microseconds=1)
+
+
+def _t(ts: datetime | None) -> int | None:
+    return None if ts is None else (ts - _EPOCH) // _US
+
+
+def _dt(us: int | None) -> datetime | None:
+    return None if us is None else _EPOCH + us * _US
+
+
+def encode(item: TrackingItem) -> bytes:
+    """One journal payload."""
+    alarms = tuple(sorted(a.value for a in item.alarms))
+    if isinstance(item, TagRead):
+        return marshal.dumps(
+            (
+                "r1",
+                item.reader,
+                item.tag,
+                _t(item.at),
+                item.antenna,
+                item.rssi,
+                item.count,
+                alarms,
+                item.battery_low,
+                _t(item.reader_time),
+            )
+        )
+    return marshal.dumps(
+        (
+            "g1",
+            item.device,
+            _t(item.at),
+            item.lat,
+            item.lon,
+            item.valid,
+            item.altitude_m,
+            item.speed_kmh,
+            item.heading_deg,
+            item.satellites,
+            item.hdop,
+            alarms,
+            item.battery_pct,
+            _t(item.received_at),
+            item.raw_status,
+            item.raw_alarm,
+        )
+    )
+
+
+def decode(payload: bytes) -> TrackingItem:
+    """The item of a payload; ValueError (EOFError, TypeError, …) for one it cannot read."""
+    d = marshal.loads(payload)
+    if not isinstance(d, tuple) or not d:
+        raise ValueError("not a tracking record")
+    if d[0] == "r1":
+        return TagRead(
+            reader=str(d[1]),
+            tag=str(d[2]),
+            at=_EPOCH + int(d[3]) * _US,
+            antenna=int(d[4]),
+            rssi=None if d[5] is None else float(d[5]),
+            count=int(d[6]),
+            alarms=frozenset(TrackerAlarm(a) for a in d[7]),
+            battery_low=bool(d[8]),
+            reader_time=_dt(d[9]),
+        )
+    if d[0] == "g1":
+        return GpsFix(
+            device=str(d[1]),
+            at=_EPOCH + int(d[2]) * _US,
+            lat=float(d[3]),
+            lon=float(d[4]),
+            valid=bool(d[5]),
+            altitude_m=d[6],
+            speed_kmh=d[7],
+            heading_deg=d[8],
+            satellites=d[9],
+            hdop=d[10],
+            alarms=frozenset(TrackerAlarm(a) for a in d[11]),
+            battery_pct=d[12],
+            received_at=_dt(d[13]),
+            raw_status=d[14],
+            raw_alarm=d[15],
+        )
+    raise ValueError(f"not a tracking record: {d[0]!r}")
+
+
+class TrackingIngest:
+    """The thread "tracking-ingest": `accept()` is every adapter's TrackingAccept.
+
+    accept() appends the item to the journal (one write(), see data.journal for what that
+    survives) and then queues it; True means it is in the journal. When the queue is full
+    the item stays in the journal only and the writer reads it back from there (counted as
+    `overflowed`, logged at most every REPORT_EVERY_S); accept() returns False only when
+    the journal itself refuses (full or the disk failing): the device then sends it again.
+
+    The writer takes the items in sequence order: a batch (≤ MAX_BATCH, after at most
+    LINGER_S) goes through the pipeline (locate, rules) and into the database in one
+    transaction together with the journal sequence it ends at (ingest_mark). After a crash
+    it reads the journal from that mark: every journaled item is written once. A database
+    outage publishes WorkerFailed once and retries with backoff while accept() keeps
+    journaling; the batch is retried with the same pipeline output (the engine is not fed
+    twice). After a commit that changed rows, `on_committed` runs on this thread.
+    """
+
+    def __init__(
+        self,
+        service: TrackingService,
+        plan: TrackingPlan,
+        pipeline: Pipeline,
+        sink: EventSink,
+        journal: Journal,
+        *,
+        name: str = "tracking-ingest",
+        capacity: int = QUEUE_CAPACITY,
+        max_batch: int = MAX_BATCH,
+        linger_s: float = LINGER_S,
+        tick_every_s: float = TICK_EVERY_S,
+        max_backoff_s: float = 30.0,
+        on_committed: Callable[[], None] | None = None,
+        refresh: Callable[[], object] | None = None,
+        refresh_every_s: float = REFRESH_EVERY_S,
+        clock: Clock = utcnow,
+    ):
+        self._name = name
+        # Re-reads the tag registry into the pipeline (tags issued or returned meanwhile);
+        # runs on this thread between batches, as the pipeline is this thread's alone.
+        self.refresh = refresh
+        self.refresh_every_s = refresh_every_s
+        self.service = service
+        self.plan = plan
+        self.pipeline = pipeline
+        self.sink = sink
+        self.journal = journal
+        self.max_batch = max_batch
+        self.linger_s = linger_s
+        self.tick_every_s = tick_every_s
+        self.max_backoff_s = max_backoff_s
+        self.on_committed = on_committed
+        self.clock = clock
+        self.capacity = capacity
+        self._queue: queue.Queue[tuple[int, TrackingItem]] = queue.Queue(maxsize=capacity)
+        self._held: deque[tuple[int, TrackingItem]] = deque()
+        self._accept_lock = threading.Lock()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._reported = 0.0
+        self.done = -1  # the highest sequence committed; -1 until read from the database
+        # Counters (read from any thread; written by their one owner).
+        self.accepted = 0
+        self.refused = 0
+        self.overflowed = 0
+        self.batches = 0
+        self.stored = 0
+        self.reads = 0
+        self.unknown = 0
+        self.opened = 0
+        self.appended = 0
+        self.failures = 0
+        self.replayed = 0
+        self.damaged = 0
+        self.last: IngestResult | None = None
+
+    # --- the Stoppable protocol -------------------------------------------------------------
+    @property
+    def name(self) -> str:
+        return self._name
+
+    @property
+    def alive(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def start(self) -> None:
+        """Start the thread (once)."""
+        if self._thread is not None:
+            raise RuntimeError(f"{self._name} already started")
+        self._thread = threading.Thread(target=self._run, name=self._name, daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+
+    def interrupt(self) -> None:
+        """Nothing blocks outside a database call, which ends by its own timeouts."""
+
+    def join(self, timeout: float) -> bool:
+        if self._thread is None:
+            return True
+        self._thread.join(max(timeout, 0.0))
+        return not self._thread.is_alive()
+
+    # --- the adapters' side -----------------------------------------------------------------
+    def accept(self, item: TrackingItem) -> bool:
+        """Journal and queue one read or fix (any thread); False: not taken, send no ACK."""
+        return self.accept_many((item,)) == 1
+
+    def accept_many(self, items: Sequence[TrackingItem]) -> int:
+        """Journal a bulk read's items in one write (any thread); how many were taken (all
+        or none)."""
+        if not items:
+            return 0
+        payloads = [encode(i) for i in items]
+        with self._accept_lock:
+            try:
+                last = self.journal.append(payloads)
+            except OSError as exc:
+                self.refused += len(items)
+                self._report(f"journal refused {len(items)} items ({self.refused} so far): {exc}")
+                return 0
+            first = last - len(items) + 1
+            for n, item in enumerate(items):
+                try:
+                    self._queue.put_nowait((first + n, item))
+                except queue.Full:
+                    # In the journal already: the writer reads the rest from there.
+                    self.overflowed += len(items) - n
+                    self._report(
+                        f"queue full: {self.overflowed} items so far wait in the journal only"
+                    )
+                    break
+            self.accepted += len(items)
+        return len(items)
+
+    def _report(self, message: str) -> None:
+        now = time.monotonic()
+        if now - self._reported < REPORT_EVERY_S:
+            return
+        self._reported = now
+        log.warning("%s: %s", self._name, message)
+
+    @property
+    def waiting(self) -> int:
+        """Items journaled and not yet committed."""
+        return max(0, self.journal.last_seq - max(self.done, 0))
+
+    # --- the thread -------------------------------------------------------------------------
+    def _run(self) -> None:
+        failing = 0
+        pending: tuple[list[tuple[int, TrackingItem]], PipelineOutput] | None = None
+        next_tick = time.monotonic() + self.tick_every_s
+        next_refresh = time.monotonic() + self.refresh_every_s
+        try:
+            while not self._stop.is_set():
+                if self.done < 0:
+                    if not self._read_mark(failing):
+                        failing += 1
+                        self._stop.wait(self._backoff(failing))
+                        continue
+                    failing = 0
+                if pending is None:
+                    batch = self._next_batch()
+                    if batch:
+                        pending = (batch, self.pipeline([i for _, i in batch]))
+                    elif time.monotonic() >= next_tick:
+                        pending = ([], self.pipeline.tick(self.clock()))
+                        next_tick = time.monotonic() + self.tick_every_s
+                    if time.monotonic() >= next_refresh:
+                        next_refresh = time.monotonic() + self.refresh_every_s
+                        self._refresh()
+                if pending is None:
+                    continue
+                exc = self._write(*pending)
+                if exc is None:
+                    if failing:
+                        log.info("%s: database back after %d failures", self._name, failing)
+                    failing = 0
+                    pending = None
+                    continue
+                failing += 1
+                self.failures += 1
+                self._failed(exc, failing)
+                self._stop.wait(self._backoff(failing))
+            if not failing and self.done >= 0:
+                pending = self._drain(pending)
+        finally:
+            self._finish()
+
+    def _drain(
+        self, pending: tuple[list[tuple[int, TrackingItem]], PipelineOutput] | None
+    ) -> tuple[list[tuple[int, TrackingItem]], PipelineOutput] | None:
+        """Stopping: write what waits for up to DRAIN_S; the rest stays in the journal."""
+        deadline = time.monotonic() + DRAIN_S
+        while time.monotonic() < deadline:
+            if pending is None:
+                batch = self._next_batch()
+                if not batch:
+                    return None
+                pending = (batch, self.pipeline([i for _, i in batch]))
+            if self._write(*pending) is not None:
+                return pending
+            pending = None
+        return pending
+
+    def _refresh(self) -> None:
+        if self.refresh is None:
+            return
+        try:
+            self.refresh()
+        except Exception:  # the registry is re-read next time; reads go on meanwhile
+            log.exception("%s: re-reading the tag registry failed", self._name)
+
+    def _backoff(self, failing: int) -> float:
+        return float(min(self.max_backoff_s, 0.25 * 2 ** min(failing, 8)))
+
+    def _read_mark(self, failing: int) -> bool:
+        try:
+            self.done = self.service.journal_mark(self.journal.id)
+        except Exception as exc:
+            self._failed(exc, failing + 1)
+            return False
+        behind = self.journal.last_seq - self.done
+        if behind > 0:
+            self.replayed += behind
+            log.info("%s: %d journaled items to write (from seq %d)", self._name, behind, self.done)
+        return True
+
+    def _pull(self, timeout: float) -> None:
+        """Queue → held (bounded); drops what was already written from the journal."""
+        deadline = time.monotonic() + timeout
+        while len(self._held) < self.capacity:
+            wait = deadline - time.monotonic()
+            try:
+                entry = (
+                    self._queue.get(timeout=wait)
+                    if wait > 0 and not self._held
+                    else self._queue.get_nowait()
+                )
+            except queue.Empty:
+                return
+            if entry[0] > self.done:
+                self._held.append(entry)
+
+    def _next_batch(self) -> list[tuple[int, TrackingItem]]:
+        """The next items in sequence from done + 1: from memory, or read back from the journal
+        when some are only there (an overflow, a restart, an outage)."""
+        # Wait for the queue only when the journal holds nothing more either.
+        self._pull(0.0 if self.journal.last_seq > self.done else 0.2)
+        while self._held and self._held[0][0] <= self.done:
+            self._held.popleft()
+        want = self.done + 1
+        if self._held and self._held[0][0] == want:
+            if len(self._held) < self.max_batch and self.linger_s > 0:
+                time.sleep(self.linger_s)  # a few ms: more reads of the moment join this batch
+                self._pull(0)
+            batch: list[tuple[int, TrackingItem]] = []
+            while self._held and len(batch) < self.max_batch and self._held[0][0] == want:
+                batch.append(self._held.popleft())
+                want += 1
+            return batch
+        if self.journal.last_seq < want:
+            return []
+        upto = self._held[0][0] - 1 if self._held else None
+        records = self.journal.read(self.done, self.max_batch, upto)
+        out: list[tuple[int, TrackingItem]] = []
+        for seq, payload in records:
+            try:
+                out.append((seq, decode(payload)))
+            except (ValueError, EOFError, KeyError, TypeError, IndexError):
+                # A record with a valid checksum that does not decode: written by another
+                # build. Kept in the journal file for inspection; counted and skipped.
+                self.damaged += 1
+                log.error("%s: journal record %d cannot be read; skipped", self._name, seq)
+        if records and not out:
+            # Only unreadable records: move past them so the writer is not stuck.
+            self.done = records[-1][0]
+        return out
+
+    def _write(
+        self, batch: list[tuple[int, TrackingItem]], output: PipelineOutput
+    ) -> Exception | None:
+        items = [i for _, i in batch]
+        mark = (self.journal.id, batch[-1][0]) if batch else None
+        try:
+            result = self.service.ingest(items, output, self.plan, mark=mark)
+        except Exception as exc:
+            if _outage(exc):
+                return exc
+            log.exception("%s: a batch of %d cannot be stored", self._name, len(items))
+            return self._isolate(batch, exc)
+        self._done(result)
+        if mark is not None:
+            self.done = mark[1]
+            self.journal.committed(self.done)
+        return None
+
+    def _isolate(self, batch: list[tuple[int, TrackingItem]], first: Exception) -> Exception | None:
+        """A batch the database refuses (not an outage) is written read by read, without the
+        pipeline's output; a read refused alone is logged and passed over."""
+        self.sink.publish(
+            WorkerFailed(self._name, f"tracking batch refused: {first}", self.clock(), False)
+        )
+        for seq, item in batch:
+            try:
+                result = self.service.ingest(
+                    [item], PipelineOutput(), self.plan, mark=(self.journal.id, seq)
+                )
+            except Exception as exc:
+                if _outage(exc):
+                    return exc
+                log.error("%s: journal record %d refused by the database: %s", self._name, seq, exc)
+                self.damaged += 1
+            else:
+                self._done(result)
+            self.done = seq
+        self.journal.committed(self.done)
+        return None
+
+    def _done(self, result: IngestResult) -> None:
+        self.batches += 1
+        self.stored += result.stored
+        self.reads += result.reads
+        self.unknown += result.unknown
+        self.opened += len(result.opened)
+        self.appended += len(result.appended)
+        self.last = result
+        if result.changed and self.on_committed is not None:
+            try:
+                self.on_committed()
+            except Exception:
+                log.exception("%s: on_committed failed", self._name)
+
+    def _failed(self, exc: Exception, failing: int) -> None:
+        log.error(
+            "%s: writing to the database failed (attempt %d); journaling, retrying: %s",
+            self._name,
+            failing,
+            exc,
+        )
+        if failing == 1:
+            self.sink.publish(
+                WorkerFailed(self._name, str(exc) or type(exc).__name__, self.clock(), True)
+            )
+
+    def _finish(self) -> None:
+        """Stopping: what is queued stays in the journal (the next start writes it)."""
+        try:
+            self.journal.sync()
+        except OSError:
+            log.exception("%s: journal sync at shutdown failed", self._name)
+        left = self.journal.last_seq - max(self.done, 0)
+        if left > 0:
+            log.info("%s: %d items left in the journal for the next start", self._name, left)
+
+
+def _outage(exc: Exception) -> bool:
+    """True for a database that cannot be reached or is locked now: worth retrying as is."""
+    from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+    from sqlalchemy.exc import TimeoutError as PoolTimeout
+
+    if isinstance(exc, OperationalError | InterfaceError | PoolTimeout):
+        return True
+    return isinstance(exc, DBAPIError) and exc.connection_invalidated
