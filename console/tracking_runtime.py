@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 from core.ports import Clock, EventSink, Stoppable
 from core.site import DeviceSpec, ReaderSpec, SiteSpec
 from core.timefmt import utcnow
-from core.tracking import TagRead, TrackingAccept, TrackingItem
+from core.tracking import LinkState, TagRead, TrackingAccept, TrackingItem
 from core.tracking_plan import TrackingPlan
 from data.journal import Journal
 from data.services import Services
@@ -220,7 +220,12 @@ def _simulator(
         start=now,
     )
     log.info("tracking simulator: %d people, %d vehicles", len(people), len(vehicles))
-    return add_worker(sim)
+    started = add_worker(sim)
+    # A simulated reader has no link to lose: it is online while the simulator runs, so the
+    # device pane shows it like a real reader rather than "unknown".
+    for code in sorted(codes):
+        sink.publish(LinkState(code, True, "simulated", now))
+    return started
 
 
 def hosted_by(site: SiteSpec, reader: ReaderSpec, workstation: str) -> bool:

@@ -441,7 +441,9 @@ class PjsuaGateway:
         if state == self._state:
             return
         self._state = state
-        (log.info if online else log.warning)("%s: %s", self._name, detail)
+        # Offline is worth a warning, except the clean stop the owner asked for.
+        quiet = online or (self.stop_event.is_set() and detail == "stopped")
+        (log.info if quiet else log.warning)("%s: %s", self._name, detail)
         self._emit(GatewayState(online, detail, utcnow(), state[2]))
 
     def _on_reg_state(self, acc: Any, prm: Any) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
+from core.model import DeviceState
 from core.site import SiteSpec
 from data.models import TagRead
 from tests.helpers.consoles import MakeConsole, SeededSite
@@ -25,6 +26,14 @@ def test_the_simulation_host_runs_the_sim_readers_into_the_database(
     ingest = next(w for w in app.owner._workers if getattr(w, "name", "") == "tracking-ingest")
     qtbot.waitUntil(lambda: _reads(seeded) > 0, timeout=WAIT_MS)
     assert ingest.alive
+    # The simulated readers show online in the device pane, like real ones whose link is up.
+    who = app.services.signin.principal("operator")
+
+    def readers_online() -> bool:
+        rows = [d for d in app.services.devices.devices(who) if d.kind == "reader"]
+        return len(rows) == 60 and all(d.state is DeviceState.ONLINE for d in rows)
+
+    qtbot.waitUntil(readers_online, timeout=WAIT_MS)
 
 
 def test_a_station_whose_sim_readers_are_simulated_elsewhere_starts_no_tracking(
