@@ -225,6 +225,8 @@ class TrackingMapWidget(QWidget):
     sig_find_requested = Signal(str)  # text that matched no loaded tag: ask the service
     sig_resident_card_requested = Signal(int)  # a resident's id: open the residents' card
     sig_tag_hovered = Signal(int)  # the tag under the mouse (row id), once per tag entered
+    sig_tag_dialog_requested = Signal(int)  # "Tag…": replace, return or edit this tag
+    sig_issue_tag_requested = Signal()  # "Issue tag…": a new tag to a resident or vehicle
 
     def __init__(self, zone: str = "Asia/Shanghai", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -331,6 +333,9 @@ class TrackingMapWidget(QWidget):
         self.status = QLabel()
         self.status.setObjectName("mapStatus")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
+        # In a narrow dock the counts wrap to a second line rather than squeezing the search box.
+        self.status.setWordWrap(True)
+        self.search.setMinimumWidth(160)
         top = QHBoxLayout()
         self.search_note = QLabel()
         self.search_note.setObjectName("mapSearchNote")
@@ -339,6 +344,11 @@ class TrackingMapWidget(QWidget):
         self.search.textEdited.connect(self.search_note.hide)
         top.addWidget(self.search, 1)
         top.addWidget(self.search_note)
+        self.issue_button = QPushButton()
+        self.issue_button.setObjectName("mapIssueTag")
+        self.issue_button.clicked.connect(self.sig_issue_tag_requested.emit)
+        self.issue_button.setEnabled(False)
+        top.addWidget(self.issue_button)
         top.addSpacing(12)
         top.addWidget(self.status, 2)
 
@@ -372,6 +382,10 @@ class TrackingMapWidget(QWidget):
         self.resident_button = QPushButton()
         self.resident_button.setObjectName("mapResidentCard")
         self.resident_button.clicked.connect(self._on_resident_clicked)
+        self.tag_button = QPushButton()
+        self.tag_button.setObjectName("mapTagDialog")
+        self.tag_button.clicked.connect(self._on_tag_clicked)
+        self.tag_button.setEnabled(False)
         card_lay = QVBoxLayout(self.card)
         head = QHBoxLayout()
         head.addWidget(self.photo)
@@ -381,6 +395,7 @@ class TrackingMapWidget(QWidget):
         card_lay.addWidget(self.card_details)
         card_lay.addWidget(self.trail_button)
         card_lay.addWidget(self.resident_button)
+        card_lay.addWidget(self.tag_button)
         card_lay.addStretch(1)
         self.card.setFixedWidth(220)
         self.card.hide()
@@ -931,6 +946,16 @@ class TrackingMapWidget(QWidget):
             return "—"
         return self._names.get(code, code)
 
+    def set_tags_manageable(self, on: bool) -> None:
+        """Whether the user may issue, replace and return tags (MANAGE_TAGS)."""
+        self.tag_button.setEnabled(on)
+        self.issue_button.setEnabled(on)
+
+    @Slot()
+    def _on_tag_clicked(self) -> None:
+        if self._selected is not None:
+            self.sig_tag_dialog_requested.emit(self._selected)
+
     def set_card_details(self, tag_id: int, resident: ResidentCard | None) -> None:
         """The person's (or a vehicle owner's) card as the service presented it, masked."""
         self._details = (tag_id, resident)
@@ -1237,6 +1262,9 @@ class TrackingMapWidget(QWidget):
         self.search.setPlaceholderText(self.tr("Name, plate or tag id…"))
         self.trail_button.setText(self.tr("Last hour's trail"))
         self.resident_button.setText(self.tr("Resident card…"))
+        self.tag_button.setText(self.tr("Tag…"))
+        self.tag_button.setToolTip(self.tr("Replace, return or edit this tag (Ctrl+Alt+T)"))
+        self.issue_button.setText(self.tr("Issue tag…"))
         self.photo.setToolTip(self.tr("No photo on file"))
         self.load_button.setText(self.tr("Replay"))
         self.since_label.setText(self.tr("From"))

@@ -4,19 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import Protocol, TypeVar
+from typing import Protocol, TypeVar, runtime_checkable
 
 from PySide6.QtCore import Slot
 
 from console.presenters.base import Presenter, PresenterContext
+from console.shell.main_window import ActionSpec
 from console.shell.panes import Area, PaneSpec
+from core.consent import ConsentMissing
 from core.events import ChangesAvailable
-from core.permissions import PermissionDenied, Principal
-from core.personal import ResidentCard
+from core.permissions import Permission, PermissionDenied, Principal
+from core.personal import ResidentCard, ResidentRow
 from core.site import SiteSpec
+from core.tags import TagInvalid, TagProfile
 from core.timefmt import utcnow
 from core.tracking import TagPositionRow, TrackPoint
 from core.views import CommunityRow
+from widgets.tag_dialog import IssueTagDialog, TagDialog
 from widgets.tracking_map import PlanCommunity, TrackingMapWidget, TrailReasonDialog
 
 TRAIL_HOURS = 1  # the selected tag's recent trail
@@ -54,6 +58,48 @@ class TrackingReads(Protocol):
     def card(self, who: Principal, tag_row_id: int) -> TagCardLike: ...
 
 
+class TagRecordLike(Protocol):
+    """What the tag dialog shows of TrackingService.tag."""
+
+    @property
+    def code(self) -> str: ...
+
+    @property
+    def kind(self) -> str: ...
+
+    @property
+    def state(self) -> str: ...
+
+    @property
+    def label(self) -> str: ...
+
+    @property
+    def profile(self) -> TagProfile: ...
+
+
+@runtime_checkable
+class TagRegistry(Protocol):
+    """The tag registry's writes (TrackingService): issue, replace, return, care profile."""
+
+    def tag(self, who: Principal, tag_id: int) -> TagRecordLike: ...
+
+    def register(
+        self,
+        who: Principal,
+        *,
+        code: str,
+        kind: str,
+        resident_id: int | None = None,
+        plate: str = "",
+    ) -> int: ...
+
+    def replace(self, who: Principal, tag_id: int, new_code: str) -> int: ...
+
+    def return_tag(self, who: Principal, tag_id: int, *, lost: bool = False) -> None: ...
+
+    def set_profile(self, who: Principal, tag_id: int, profile: TagProfile) -> None: ...
+
+
 class TrackingPresenter(Presenter):
     """Owns the map pane: loads positions at sign-in, re-reads only the tags that changed."""
 
@@ -81,6 +127,20 @@ class TrackingPresenter(Presenter):
         p.sig_find_requested.connect(self._on_find_requested)
         p.sig_tag_selected.connect(self._on_tag_selected)
         p.sig_resident_card_requested.connect(self._on_resident_card_requested)
+        p.sig_tag_dialog_requested.connect(self.open_tag)
+        p.sig_issue_tag_requested.connect(self.open_issue)
+        self.tag_dialog: TagDialog | None = None
+        self.issue_dialog: IssueTagDialog | None = None
+        self.act_tag = ctx.window.add_action(
+            ActionSpec(
+                "tag_dialog",
+                lambda: self.tr("Tag…"),
+                "tools",
+                "Ctrl+Alt+T",
+                permission=Permission.MANAGE_TAGS,
+            ),
+            self.open_tag_dialog,
+        )
         if site is not None:
             self._show_plan_of_site(site)
 
@@ -95,9 +155,12 @@ class TrackingPresenter(Presenter):
                 self.tr("Could not load the map"),
                 "map_plan",
             )
+        self.pane.set_tags_manageable(self._may_manage_tags(who))
         self.reload()
 
     def signed_out(self) -> None:
+        self.pane.set_tags_manageable(False)
+        self._hide_tag_dialogs()
         self.pane.clear()
         if self.site is None:
             self.pane.set_plan([])  # the communities were the last user's scope
@@ -109,6 +172,7 @@ class TrackingPresenter(Presenter):
         self.pane.clear_trail()
         self.pane.clear_selection()
         self._hide_dialog()
+        self._hide_tag_dialogs()
 
     def shutdown(self) -> None:
         self.pane.shutdown()
@@ -319,3 +383,225 @@ class TrackingPresenter(Presenter):
     ) -> None:
         self.pane.set_replay_range(since, until)
         self.pane.set_trail(tag_id, points)
+
+    # --- tags: issue, replace, return, care profile (MANAGE_TAGS, writer thread) ----------
+    def _registry(self) -> TagRegistry | None:
+        return self.tracking if isinstance(self.tracking, TagRegistry) else None
+
+    def _may_manage_tags(self, who: Principal | None) -> bool:
+        return (
+            who is not None
+            and who.can(Permission.MANAGE_TAGS)
+            and self._registry() is not None
+            and not self.ctx.session.locked
+        )
+
+    def _hide_tag_dialogs(self) -> None:
+        for dlg in (self.tag_dialog, self.issue_dialog):
+            if dlg is not None:
+                dlg.hide()
+
+    @Slot()
+    def open_tag_dialog(self) -> None:
+        """Ctrl+Alt+T: the selected tag's dialog, or a new tag's when none is selected."""
+        selected = self.pane.selected()
+        if selected is not None:
+            self.open_tag(selected)
+        else:
+            self.open_issue()
+
+    def _tag_dialog(self) -> TagDialog:
+        if self.tag_dialog is None:
+            dlg = TagDialog(self.ctx.window)
+            dlg.sig_replace.connect(self._on_replace)
+            dlg.sig_return.connect(self._on_return)
+            dlg.sig_profile.connect(self._on_profile)
+            self.ctx.dialogs.register(dlg)
+            self.tag_dialog = dlg
+        return self.tag_dialog
+
+    def _issue_dialog(self) -> IssueTagDialog:
+        if self.issue_dialog is None:
+            dlg = IssueTagDialog(self.ctx.window)
+            dlg.sig_search.connect(self._on_resident_search)
+            dlg.sig_issue.connect(self._on_issue)
+            self.ctx.dialogs.register(dlg)
+            self.issue_dialog = dlg
+        return self.issue_dialog
+
+    @Slot(int)
+    def open_tag(self, tag_id: int) -> None:
+        """The tag dialog of this tag: what the map knows at once, the registry's row after."""
+        who, registry = self.who, self._registry()
+        row = self.pane.row(tag_id)
+        if not self._may_manage_tags(who) or registry is None or row is None or who is None:
+            return
+        dlg = self._tag_dialog()
+        dlg.show_tag(tag_id, row.tag, row.kind, row.label, "")
+        dlg.open()
+        dlg.new_code.setFocus()
+        self._read_tag(who, registry, tag_id, row.label)
+
+    def _read_tag(self, who: Principal, registry: TagRegistry, tag_id: int, label: str) -> None:
+        def shown(rec: TagRecordLike) -> None:
+            dlg = self.tag_dialog
+            if dlg is not None and dlg.tag_id == tag_id:
+                dlg.show_tag(tag_id, rec.code, rec.kind, label, rec.state, rec.profile)
+
+        self.read_for(
+            who,
+            lambda: registry.tag(who, tag_id),
+            shown,
+            self.tr("Could not read the tag"),
+            "map_tag",
+        )
+
+    @Slot()
+    def open_issue(self) -> None:
+        """The dialog that issues a new tag to a resident or a vehicle."""
+        if not self._may_manage_tags(self.who):
+            return
+        dlg = self._issue_dialog()
+        dlg.reset()
+        dlg.open()
+        dlg.code.setFocus()
+
+    def _tag_write(
+        self,
+        job: Callable[[], T],
+        on_result: Callable[[T], None],
+        show_error: Callable[[str], None],
+    ) -> None:
+        """A tag write on the writer thread; a refusal is told in the dialog, in plain words."""
+        who = self.who
+        if who is None:
+            return
+
+        def deliver(value: T) -> None:
+            if self.who == who and not self.ctx.session.locked:
+                on_result(value)
+
+        def failed(exc: BaseException) -> None:
+            if self.who != who:
+                return
+            text = self._refusal(exc)
+            if text is None:
+                show_error(self.tr("The tag could not be changed."))
+                self.ctx.feedback.report(exc, self.tr("Could not change the tag"))
+            else:
+                show_error(text)
+
+        self.ctx.jobs.write(job, deliver, failed, "map_tag_write")
+
+    def _refusal(self, exc: BaseException) -> str | None:
+        """A service refusal in words an operator can act on; None for a fault."""
+        if isinstance(exc, ConsentMissing):
+            return self.tr(
+                "This resident has no tracking consent in force. Record the consent on the "
+                "resident's card first (the person's, or a guardian's)."
+            )
+        if isinstance(exc, PermissionDenied):
+            return self.tr("You are not allowed to manage tags for this resident's community.")
+        if isinstance(exc, TagInvalid):
+            texts = {
+                "code": self.tr("That is not a valid tag code."),
+                "code_taken": self.tr("This tag code is already registered to another tag."),
+                "kind": self.tr("Choose whether the tag is for a person or a vehicle."),
+                "resident": self.tr("Choose the resident the tag is for."),
+                "plate": self.tr("A vehicle's tag needs its plate."),
+                "state": self.tr("This tag is no longer issued: it was returned or replaced."),
+                "zones": self.tr("The safe zones are not valid zone codes."),
+                "dwell": self.tr("The dwell time is not valid."),
+                "hours": self.tr("The no-read hours are not valid."),
+            }
+            return texts.get(exc.code, self.tr("The tag could not be changed."))
+        if isinstance(exc, LookupError):
+            return self.tr("That tag or resident was not found.")
+        return None
+
+    @Slot(int, str)
+    def _on_replace(self, tag_id: int, new_code: str) -> None:
+        who, registry, dlg = self.who, self._registry(), self.tag_dialog
+        if who is None or registry is None or dlg is None:
+            return
+        label = dlg.tag_label
+
+        def replaced(new_id: int) -> None:
+            dlg.show_tag(new_id, new_code, dlg.tag_kind, label, "")
+            dlg.show_done(
+                self.tr("Replaced: tag {code} is now issued in its place.").format(code=new_code)
+            )
+            self._read_tag(who, registry, new_id, label)
+
+        self._tag_write(lambda: registry.replace(who, tag_id, new_code), replaced, dlg.show_error)
+
+    @Slot(int, bool)
+    def _on_return(self, tag_id: int, lost: bool) -> None:
+        who, registry, dlg = self.who, self._registry(), self.tag_dialog
+        if who is None or registry is None or dlg is None:
+            return
+        if lost:
+            title = self.tr("Tag lost")
+            text = self.tr("Mark tag {code} as lost? It will no longer be tracked.")
+        else:
+            title = self.tr("Return tag")
+            text = self.tr("Take tag {code} back? It will no longer be tracked.")
+
+        def go() -> None:
+            dlg.set_busy(True)
+
+            def done(_: None) -> None:
+                dlg.show_tag(
+                    tag_id,
+                    dlg.tag_code,
+                    dlg.tag_kind,
+                    dlg.tag_label,
+                    "lost" if lost else "returned",
+                )
+                dlg.show_done(
+                    self.tr("Lost: the tag is no longer tracked.")
+                    if lost
+                    else self.tr("Returned: the tag is no longer tracked.")
+                )
+
+            self._tag_write(
+                lambda: registry.return_tag(who, tag_id, lost=lost), done, dlg.show_error
+            )
+
+        self.ctx.dialogs.confirm(title, text.format(code=dlg.tag_code), go, default_yes=False)
+
+    @Slot(int, object)
+    def _on_profile(self, tag_id: int, profile: TagProfile) -> None:
+        who, registry, dlg = self.who, self._registry(), self.tag_dialog
+        if who is None or registry is None or dlg is None:
+            return
+        self._tag_write(
+            lambda: registry.set_profile(who, tag_id, profile),
+            lambda _: dlg.show_done(self.tr("Care profile saved.")),
+            dlg.show_error,
+        )
+
+    @Slot(str)
+    def _on_resident_search(self, text: str) -> None:
+        who, dlg = self.who, self.issue_dialog
+        if who is None or dlg is None:
+            return
+        residents = self.ctx.services.residents
+
+        def job() -> list[ResidentRow]:
+            return residents.page(who, query=text, limit=20).rows
+
+        self.read_for(who, job, dlg.set_results, self.tr("Could not search the residents"))
+
+    @Slot(str, str, int, str)
+    def _on_issue(self, code: str, kind: str, resident_id: int, plate: str) -> None:
+        who, registry, dlg = self.who, self._registry(), self.issue_dialog
+        if who is None or registry is None or dlg is None:
+            return
+        self._tag_write(
+            lambda: registry.register(
+                who, code=code, kind=kind, resident_id=resident_id, plate=plate
+            ),
+            lambda _id: dlg.show_done(self.tr("Tag {code} issued.").format(code=code)),
+            dlg.show_error,
+        )

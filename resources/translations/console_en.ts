@@ -3451,6 +3451,79 @@ Command system of {site}</translation>
     </message>
 </context>
 <context>
+    <name>IssueTagDialog</name>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="386"/>
+        <source>No resident matches this search.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="457"/>
+        <source>Issue a tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="458"/>
+        <source>Person (a resident wears it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="459"/>
+        <source>Vehicle (plate and owner)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="460"/>
+        <source>&amp;For</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="461"/>
+        <source>Tag &amp;code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="462"/>
+        <source>&amp;Search resident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="463"/>
+        <source>name or phone, Enter to search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="464"/>
+        <source>Find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="466"/>
+        <source>&amp;Owner id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="466"/>
+        <source>&amp;Resident id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="467"/>
+        <source>chosen above, or typed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="468"/>
+        <source>&amp;Plate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="469"/>
+        <source>&amp;Issue tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <location filename="../../widgets/labels.py" line="14"/>
@@ -5103,6 +5176,132 @@ Command system of {site}</translation>
     </message>
 </context>
 <context>
+    <name>TagDialog</name>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="225"/>
+        <source>Issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="226"/>
+        <source>Returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="227"/>
+        <source>Lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="228"/>
+        <source>Replaced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="234"/>
+        <source>Person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="235"/>
+        <source>Vehicle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="236"/>
+        <source>Asset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="241"/>
+        <source>Tag {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="243"/>
+        <source>Tag: {code}
+Kind: {kind}
+Owner: {label}
+State: {state}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="250"/>
+        <source>Replace (lost or broken tag)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="251"/>
+        <source>&amp;New tag code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="252"/>
+        <source>the new tag&apos;s code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="253"/>
+        <source>&amp;Replace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="254"/>
+        <source>Re&amp;turn…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="255"/>
+        <source>&amp;Lost…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="256"/>
+        <source>Care profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="257"/>
+        <source>Safe &amp;zones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="259"/>
+        <source>zone codes, separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="260"/>
+        <source>&amp;Dwell before alarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="262"/>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="263"/>
+        <source>No-read &amp;hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="265"/>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="266"/>
+        <source> h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="267"/>
+        <source>&amp;Save profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TrackingMap</name>
     <message>
         <location filename="../../widgets/tracking_map.py" line="97"/>
@@ -5143,197 +5342,212 @@ Command system of {site}</translation>
 <context>
     <name>TrackingMapWidget</name>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="915"/>
+        <location filename="../../widgets/tracking_map.py" line="927"/>
         <source>Tag: {tag}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="916"/>
+        <location filename="../../widgets/tracking_map.py" line="928"/>
         <source>Community: {community}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="917"/>
+        <location filename="../../widgets/tracking_map.py" line="929"/>
         <source>Zone: {zone}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="918"/>
+        <location filename="../../widgets/tracking_map.py" line="930"/>
         <source>Last seen: {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="921"/>
+        <location filename="../../widgets/tracking_map.py" line="933"/>
         <source>Care: {care}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="953"/>
+        <location filename="../../widgets/tracking_map.py" line="975"/>
         <source>Address: {address}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="964"/>
+        <location filename="../../widgets/tracking_map.py" line="986"/>
         <source>Emergency contact: {contact}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="968"/>
+        <location filename="../../widgets/tracking_map.py" line="990"/>
         <source>lives alone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="969"/>
+        <location filename="../../widgets/tracking_map.py" line="991"/>
         <source>dementia</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="970"/>
+        <location filename="../../widgets/tracking_map.py" line="992"/>
         <source>disability</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="971"/>
+        <location filename="../../widgets/tracking_map.py" line="993"/>
         <source>chronic illness</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="976"/>
+        <location filename="../../widgets/tracking_map.py" line="998"/>
         <source>Care flags: {flags}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="978"/>
+        <location filename="../../widgets/tracking_map.py" line="1000"/>
         <source>Care flags: needs care</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1012"/>
+        <location filename="../../widgets/tracking_map.py" line="1034"/>
         <source>Nothing found for “{text}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1020"/>
+        <location filename="../../widgets/tracking_map.py" line="1042"/>
         <source>{n} found; showing {label}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1071"/>
+        <location filename="../../widgets/tracking_map.py" line="1093"/>
         <source>No positions in this time range</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1216"/>
+        <location filename="../../widgets/tracking_map.py" line="1238"/>
         <source>People {people:,} · Vehicles {vehicles:,} · Alarms {alarms:,} · Offline {offline:,}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1219"/>
+        <location filename="../../widgets/tracking_map.py" line="1241"/>
         <source>Assets {assets:,}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1221"/>
+        <location filename="../../widgets/tracking_map.py" line="1243"/>
         <source>updated {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1237"/>
+        <location filename="../../widgets/tracking_map.py" line="1259"/>
         <source>Name, plate or tag id…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1238"/>
+        <location filename="../../widgets/tracking_map.py" line="1260"/>
         <source>Last hour&apos;s trail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1239"/>
+        <location filename="../../widgets/tracking_map.py" line="1261"/>
         <source>Resident card…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1240"/>
+        <location filename="../../widgets/tracking_map.py" line="1262"/>
+        <source>Tag…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="1263"/>
+        <source>Replace, return or edit this tag (Ctrl+Alt+T)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="1264"/>
+        <source>Issue tag…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="1265"/>
         <source>No photo on file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1241"/>
+        <location filename="../../widgets/tracking_map.py" line="1266"/>
         <source>Replay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1242"/>
+        <location filename="../../widgets/tracking_map.py" line="1267"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1243"/>
+        <location filename="../../widgets/tracking_map.py" line="1268"/>
         <source>to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1244"/>
+        <location filename="../../widgets/tracking_map.py" line="1269"/>
         <source>Replay speed (+ / -)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1245"/>
+        <location filename="../../widgets/tracking_map.py" line="1270"/>
         <source>Replay time (Left / Right: previous / next position)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1247"/>
+        <location filename="../../widgets/tracking_map.py" line="1272"/>
         <source>Person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1248"/>
+        <location filename="../../widgets/tracking_map.py" line="1273"/>
         <source>Vehicle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1249"/>
+        <location filename="../../widgets/tracking_map.py" line="1274"/>
         <source>Asset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1250"/>
+        <location filename="../../widgets/tracking_map.py" line="1275"/>
         <source>Alarm</source>
         <translation type="unfinished">Alarm</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1251"/>
+        <location filename="../../widgets/tracking_map.py" line="1276"/>
         <source>Offline</source>
         <translation type="unfinished">Offline</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1252"/>
+        <location filename="../../widgets/tracking_map.py" line="1277"/>
         <source>Reader</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1253"/>
+        <location filename="../../widgets/tracking_map.py" line="1278"/>
         <source>Camera</source>
         <translation type="unfinished">Camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1254"/>
+        <location filename="../../widgets/tracking_map.py" line="1279"/>
         <source>Group (count)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1264"/>
+        <location filename="../../widgets/tracking_map.py" line="1289"/>
         <source>Pause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1264"/>
+        <location filename="../../widgets/tracking_map.py" line="1289"/>
         <source>Play</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1266"/>
+        <location filename="../../widgets/tracking_map.py" line="1291"/>
         <source>Play / pause the replay (Space)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5341,76 +5555,207 @@ Command system of {site}</translation>
 <context>
     <name>TrackingPresenter</name>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="76"/>
+        <location filename="../../console/presenters/tracking.py" line="122"/>
         <source>Map</source>
         <translation type="unfinished">Map</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="95"/>
+        <location filename="../../console/presenters/tracking.py" line="137"/>
+        <source>Tag…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="155"/>
         <source>Could not load the map</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="129"/>
-        <location filename="../../console/presenters/tracking.py" line="146"/>
+        <location filename="../../console/presenters/tracking.py" line="193"/>
+        <location filename="../../console/presenters/tracking.py" line="210"/>
         <source>Could not load the tag positions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="165"/>
+        <location filename="../../console/presenters/tracking.py" line="229"/>
         <source>Tracking is not connected on this console: readers, zones and communities are shown, tag positions are not.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="170"/>
+        <location filename="../../console/presenters/tracking.py" line="234"/>
         <source>No tags tracked yet: register tags to residents and vehicles, and connect the readers listed in the site file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="199"/>
+        <location filename="../../console/presenters/tracking.py" line="263"/>
         <source>Could not search the tags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="228"/>
+        <location filename="../../console/presenters/tracking.py" line="292"/>
         <source>Could not open the tag&apos;s card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="246"/>
+        <location filename="../../console/presenters/tracking.py" line="310"/>
         <source>The replay&apos;s end must be after its start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="299"/>
+        <location filename="../../console/presenters/tracking.py" line="363"/>
         <source>Could not load the trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="455"/>
+        <source>Could not read the tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="489"/>
+        <location filename="../../console/presenters/tracking.py" line="517"/>
+        <source>The tag could not be changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="490"/>
+        <source>Could not change the tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="500"/>
+        <source>This resident has no tracking consent in force. Record the consent on the resident&apos;s card first (the person&apos;s, or a guardian&apos;s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="504"/>
+        <source>You are not allowed to manage tags for this resident&apos;s community.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="507"/>
+        <source>That is not a valid tag code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="508"/>
+        <source>This tag code is already registered to another tag.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="509"/>
+        <source>Choose whether the tag is for a person or a vehicle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="510"/>
+        <source>Choose the resident the tag is for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="511"/>
+        <source>A vehicle&apos;s tag needs its plate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="512"/>
+        <source>This tag is no longer issued: it was returned or replaced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="513"/>
+        <source>The safe zones are not valid zone codes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="514"/>
+        <source>The dwell time is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="515"/>
+        <source>The no-read hours are not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="519"/>
+        <source>That tag or resident was not found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="532"/>
+        <source>Replaced: tag {code} is now issued in its place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="544"/>
+        <source>Tag lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="545"/>
+        <source>Mark tag {code} as lost? It will no longer be tracked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="547"/>
+        <source>Return tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="548"/>
+        <source>Take tag {code} back? It will no longer be tracked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="562"/>
+        <source>Lost: the tag is no longer tracked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="564"/>
+        <source>Returned: the tag is no longer tracked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="580"/>
+        <source>Care profile saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="594"/>
+        <source>Could not search the residents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="605"/>
+        <source>Tag {code} issued.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>TrailReasonDialog</name>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1348"/>
+        <location filename="../../widgets/tracking_map.py" line="1373"/>
         <source>Why look at this trail?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1352"/>
+        <location filename="../../widgets/tracking_map.py" line="1377"/>
         <source>Where {label} was from {since} to {until}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1358"/>
+        <location filename="../../widgets/tracking_map.py" line="1383"/>
         <source>Whereabouts are personal data: the reason, your name and the time are recorded in the audit log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1362"/>
+        <location filename="../../widgets/tracking_map.py" line="1387"/>
         <source>Reason, e.g. the family reported her missing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1363"/>
+        <location filename="../../widgets/tracking_map.py" line="1388"/>
         <source>or the incident number it is for</source>
         <translation type="unfinished"></translation>
     </message>

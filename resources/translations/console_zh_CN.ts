@@ -3339,6 +3339,79 @@ Command system of {site}</source>
     </message>
 </context>
 <context>
+    <name>IssueTagDialog</name>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="386" />
+        <source>No resident matches this search.</source>
+        <translation>没有符合条件的居民。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="457" />
+        <source>Issue a tag</source>
+        <translation>发放标签</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="458" />
+        <source>Person (a resident wears it)</source>
+        <translation>人员（居民佩戴）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="459" />
+        <source>Vehicle (plate and owner)</source>
+        <translation>车辆（车牌和车主）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="460" />
+        <source>&amp;For</source>
+        <translation>发放对象(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="461" />
+        <source>Tag &amp;code</source>
+        <translation>标签编码(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="462" />
+        <source>&amp;Search resident</source>
+        <translation>查找居民(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="463" />
+        <source>name or phone, Enter to search</source>
+        <translation>姓名或电话，回车查找</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="464" />
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="466" />
+        <source>&amp;Owner id</source>
+        <translation>车主编号(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="466" />
+        <source>&amp;Resident id</source>
+        <translation>居民编号(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="467" />
+        <source>chosen above, or typed</source>
+        <translation>从上方选择，或直接输入</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="468" />
+        <source>&amp;Plate</source>
+        <translation>车牌(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="469" />
+        <source>&amp;Issue tag</source>
+        <translation>发放标签(&amp;I)</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <location filename="../../widgets/labels.py" line="14" />
@@ -4849,6 +4922,135 @@ Command system of {site}</source>
     </message>
 </context>
 <context>
+    <name>TagDialog</name>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="225" />
+        <source>Issued</source>
+        <translation>已发放</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="226" />
+        <source>Returned</source>
+        <translation>已归还</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="227" />
+        <source>Lost</source>
+        <translation>已遗失</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="228" />
+        <source>Replaced</source>
+        <translation>已更换</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="234" />
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="235" />
+        <source>Vehicle</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="236" />
+        <source>Asset</source>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="241" />
+        <source>Tag {code}</source>
+        <translation>标签 {code}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="243" />
+        <source>Tag: {code}
+Kind: {kind}
+Owner: {label}
+State: {state}</source>
+        <translation>标签：{code}
+类型：{kind}
+持有人：{label}
+状态：{state}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="250" />
+        <source>Replace (lost or broken tag)</source>
+        <translation>更换（标签遗失或损坏）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="251" />
+        <source>&amp;New tag code</source>
+        <translation>新标签编码(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="252" />
+        <source>the new tag's code</source>
+        <translation>新标签的编码</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="253" />
+        <source>&amp;Replace</source>
+        <translation>更换(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="254" />
+        <source>Re&amp;turn…</source>
+        <translation>归还(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="255" />
+        <source>&amp;Lost…</source>
+        <translation>遗失(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="256" />
+        <source>Care profile</source>
+        <translation>看护设置</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="257" />
+        <source>Safe &amp;zones</source>
+        <translation>安全区域(&amp;Z)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="259" />
+        <source>zone codes, separated by commas</source>
+        <translation>区域编码，用逗号分隔</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="260" />
+        <source>&amp;Dwell before alarm</source>
+        <translation>报警前停留(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="262" />
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="263" />
+        <source>No-read &amp;hours</source>
+        <translation>未读取报警小时数(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="265" />
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="266" />
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tag_dialog.py" line="267" />
+        <source>&amp;Save profile</source>
+        <translation>保存看护设置(&amp;S)</translation>
+    </message>
+</context>
+<context>
     <name>TrackingMap</name>
     <message>
         <location filename="../../widgets/tracking_map.py" line="97" />
@@ -4889,197 +5091,212 @@ Command system of {site}</source>
 <context>
     <name>TrackingMapWidget</name>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="915" />
+        <location filename="../../widgets/tracking_map.py" line="927" />
         <source>Tag: {tag}</source>
         <translation>标签：{tag}</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="916" />
+        <location filename="../../widgets/tracking_map.py" line="928" />
         <source>Community: {community}</source>
         <translation>社区：{community}</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="917" />
+        <location filename="../../widgets/tracking_map.py" line="929" />
         <source>Zone: {zone}</source>
         <translation>区域：{zone}</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="918" />
+        <location filename="../../widgets/tracking_map.py" line="930" />
         <source>Last seen: {time}</source>
         <translation>最后定位：{time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="921" />
+        <location filename="../../widgets/tracking_map.py" line="933" />
         <source>Care: {care}</source>
         <translation>关爱：{care}</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="953" />
+        <location filename="../../widgets/tracking_map.py" line="975" />
         <source>Address: {address}</source>
         <translation>住址：{address}</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="964" />
+        <location filename="../../widgets/tracking_map.py" line="986" />
         <source>Emergency contact: {contact}</source>
         <translation>紧急联系人：{contact}</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="968" />
+        <location filename="../../widgets/tracking_map.py" line="990" />
         <source>lives alone</source>
         <translation>独居</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="969" />
+        <location filename="../../widgets/tracking_map.py" line="991" />
         <source>dementia</source>
         <translation>认知障碍</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="970" />
+        <location filename="../../widgets/tracking_map.py" line="992" />
         <source>disability</source>
         <translation>残障</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="971" />
+        <location filename="../../widgets/tracking_map.py" line="993" />
         <source>chronic illness</source>
         <translation>慢性病</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="976" />
+        <location filename="../../widgets/tracking_map.py" line="998" />
         <source>Care flags: {flags}</source>
         <translation>关爱标记：{flags}</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="978" />
+        <location filename="../../widgets/tracking_map.py" line="1000" />
         <source>Care flags: needs care</source>
         <translation>关爱标记：需关爱</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1012" />
+        <location filename="../../widgets/tracking_map.py" line="1034" />
         <source>Nothing found for “{text}”</source>
         <translation>未找到“{text}”</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1020" />
+        <location filename="../../widgets/tracking_map.py" line="1042" />
         <source>{n} found; showing {label}</source>
         <translation>找到 {n} 个；显示 {label}</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1071" />
+        <location filename="../../widgets/tracking_map.py" line="1093" />
         <source>No positions in this time range</source>
         <translation>该时段内没有位置记录</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1216" />
+        <location filename="../../widgets/tracking_map.py" line="1238" />
         <source>People {people:,} · Vehicles {vehicles:,} · Alarms {alarms:,} · Offline {offline:,}</source>
         <translation>人员 {people:,} · 车辆 {vehicles:,} · 报警 {alarms:,} · 离线 {offline:,}</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1219" />
+        <location filename="../../widgets/tracking_map.py" line="1241" />
         <source>Assets {assets:,}</source>
         <translation>物品 {assets:,}</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1221" />
+        <location filename="../../widgets/tracking_map.py" line="1243" />
         <source>updated {time}</source>
         <translation>更新于 {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1237" />
+        <location filename="../../widgets/tracking_map.py" line="1259" />
         <source>Name, plate or tag id…</source>
         <translation>姓名、车牌或标签号…</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1238" />
+        <location filename="../../widgets/tracking_map.py" line="1260" />
         <source>Last hour's trail</source>
         <translation>近一小时轨迹</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1239" />
+        <location filename="../../widgets/tracking_map.py" line="1261" />
         <source>Resident card…</source>
         <translation>居民档案…</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1240" />
+        <location filename="../../widgets/tracking_map.py" line="1262" />
+        <source>Tag…</source>
+        <translation>标签…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="1263" />
+        <source>Replace, return or edit this tag (Ctrl+Alt+T)</source>
+        <translation>更换、归还或编辑此标签（Ctrl+Alt+T）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="1264" />
+        <source>Issue tag…</source>
+        <translation>发放标签…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="1265" />
         <source>No photo on file</source>
         <translation>暂无照片</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1241" />
+        <location filename="../../widgets/tracking_map.py" line="1266" />
         <source>Replay</source>
         <translation>回放</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1242" />
+        <location filename="../../widgets/tracking_map.py" line="1267" />
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1243" />
+        <location filename="../../widgets/tracking_map.py" line="1268" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1244" />
+        <location filename="../../widgets/tracking_map.py" line="1269" />
         <source>Replay speed (+ / -)</source>
         <translation>回放速度（+ / -）</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1245" />
+        <location filename="../../widgets/tracking_map.py" line="1270" />
         <source>Replay time (Left / Right: previous / next position)</source>
         <translation>回放时间（← / →：上一个 / 下一个位置）</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1247" />
+        <location filename="../../widgets/tracking_map.py" line="1272" />
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1248" />
+        <location filename="../../widgets/tracking_map.py" line="1273" />
         <source>Vehicle</source>
         <translation>车辆</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1249" />
+        <location filename="../../widgets/tracking_map.py" line="1274" />
         <source>Asset</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1250" />
+        <location filename="../../widgets/tracking_map.py" line="1275" />
         <source>Alarm</source>
         <translation>报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1251" />
+        <location filename="../../widgets/tracking_map.py" line="1276" />
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1252" />
+        <location filename="../../widgets/tracking_map.py" line="1277" />
         <source>Reader</source>
         <translation>读卡器</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1253" />
+        <location filename="../../widgets/tracking_map.py" line="1278" />
         <source>Camera</source>
         <translation>摄像机</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1254" />
+        <location filename="../../widgets/tracking_map.py" line="1279" />
         <source>Group (count)</source>
         <translation>聚合（数量）</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1264" />
+        <location filename="../../widgets/tracking_map.py" line="1289" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1264" />
+        <location filename="../../widgets/tracking_map.py" line="1289" />
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1266" />
+        <location filename="../../widgets/tracking_map.py" line="1291" />
         <source>Play / pause the replay (Space)</source>
         <translation>播放 / 暂停回放（空格）</translation>
     </message>
@@ -5087,76 +5304,207 @@ Command system of {site}</source>
 <context>
     <name>TrackingPresenter</name>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="76" />
+        <location filename="../../console/presenters/tracking.py" line="122" />
         <source>Map</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="95" />
+        <location filename="../../console/presenters/tracking.py" line="137" />
+        <source>Tag…</source>
+        <translation>标签…</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="155" />
         <source>Could not load the map</source>
         <translation>无法加载地图</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="129" />
-        <location filename="../../console/presenters/tracking.py" line="146" />
+        <location filename="../../console/presenters/tracking.py" line="193" />
+        <location filename="../../console/presenters/tracking.py" line="210" />
         <source>Could not load the tag positions</source>
         <translation>无法加载标签位置</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="165" />
+        <location filename="../../console/presenters/tracking.py" line="229" />
         <source>Tracking is not connected on this console: readers, zones and communities are shown, tag positions are not.</source>
         <translation>本控制台未接入定位：仅显示读卡器、区域和社区，不显示标签位置。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="170" />
+        <location filename="../../console/presenters/tracking.py" line="234" />
         <source>No tags tracked yet: register tags to residents and vehicles, and connect the readers listed in the site file.</source>
         <translation>尚无定位标签：请为居民和车辆登记标签，并接入站点文件中列出的读卡器。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="199" />
+        <location filename="../../console/presenters/tracking.py" line="263" />
         <source>Could not search the tags</source>
         <translation>无法搜索标签</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="228" />
+        <location filename="../../console/presenters/tracking.py" line="292" />
         <source>Could not open the tag's card</source>
         <translation>无法打开标签卡片</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="246" />
+        <location filename="../../console/presenters/tracking.py" line="310" />
         <source>The replay's end must be after its start.</source>
         <translation>回放结束时间必须晚于开始时间。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="299" />
+        <location filename="../../console/presenters/tracking.py" line="363" />
         <source>Could not load the trail</source>
         <translation>无法加载轨迹</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="455" />
+        <source>Could not read the tag</source>
+        <translation>无法读取标签</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="489" />
+        <location filename="../../console/presenters/tracking.py" line="517" />
+        <source>The tag could not be changed.</source>
+        <translation>无法修改该标签。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="490" />
+        <source>Could not change the tag</source>
+        <translation>无法修改标签</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="500" />
+        <source>This resident has no tracking consent in force. Record the consent on the resident's card first (the person's, or a guardian's).</source>
+        <translation>该居民没有有效的定位追踪同意。请先在居民卡片上登记同意（本人或监护人）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="504" />
+        <source>You are not allowed to manage tags for this resident's community.</source>
+        <translation>您无权管理该居民所在社区的标签。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="507" />
+        <source>That is not a valid tag code.</source>
+        <translation>标签编码无效。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="508" />
+        <source>This tag code is already registered to another tag.</source>
+        <translation>该标签编码已被登记。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="509" />
+        <source>Choose whether the tag is for a person or a vehicle.</source>
+        <translation>请选择标签用于人员还是车辆。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="510" />
+        <source>Choose the resident the tag is for.</source>
+        <translation>请选择标签所属的居民。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="511" />
+        <source>A vehicle's tag needs its plate.</source>
+        <translation>车辆标签需要填写车牌。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="512" />
+        <source>This tag is no longer issued: it was returned or replaced.</source>
+        <translation>该标签已不在发放状态：已归还或已更换。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="513" />
+        <source>The safe zones are not valid zone codes.</source>
+        <translation>安全区域不是有效的区域编码。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="514" />
+        <source>The dwell time is not valid.</source>
+        <translation>停留时间无效。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="515" />
+        <source>The no-read hours are not valid.</source>
+        <translation>未读取报警小时数无效。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="519" />
+        <source>That tag or resident was not found.</source>
+        <translation>找不到该标签或居民。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="532" />
+        <source>Replaced: tag {code} is now issued in its place.</source>
+        <translation>已更换：标签 {code} 已替代发放。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="544" />
+        <source>Tag lost</source>
+        <translation>标签遗失</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="545" />
+        <source>Mark tag {code} as lost? It will no longer be tracked.</source>
+        <translation>将标签 {code} 登记为遗失？之后将不再追踪。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="547" />
+        <source>Return tag</source>
+        <translation>归还标签</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="548" />
+        <source>Take tag {code} back? It will no longer be tracked.</source>
+        <translation>收回标签 {code}？之后将不再追踪。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="562" />
+        <source>Lost: the tag is no longer tracked.</source>
+        <translation>已登记遗失：该标签不再追踪。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="564" />
+        <source>Returned: the tag is no longer tracked.</source>
+        <translation>已归还：该标签不再追踪。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="580" />
+        <source>Care profile saved.</source>
+        <translation>看护设置已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="594" />
+        <source>Could not search the residents</source>
+        <translation>无法查找居民</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="605" />
+        <source>Tag {code} issued.</source>
+        <translation>标签 {code} 已发放。</translation>
     </message>
 </context>
 <context>
     <name>TrailReasonDialog</name>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1348" />
+        <location filename="../../widgets/tracking_map.py" line="1373" />
         <source>Why look at this trail?</source>
         <translation>查看轨迹的原因</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1352" />
+        <location filename="../../widgets/tracking_map.py" line="1377" />
         <source>Where {label} was from {since} to {until}.</source>
         <translation>{label} 在 {since} 至 {until} 的行踪。</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1358" />
+        <location filename="../../widgets/tracking_map.py" line="1383" />
         <source>Whereabouts are personal data: the reason, your name and the time are recorded in the audit log.</source>
         <translation>行踪属于个人信息：查看原因、您的姓名和时间将记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1362" />
+        <location filename="../../widgets/tracking_map.py" line="1387" />
         <source>Reason, e.g. the family reported her missing</source>
         <translation>原因，例如：家属报告走失</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1363" />
+        <location filename="../../widgets/tracking_map.py" line="1388" />
         <source>or the incident number it is for</source>
         <translation>或填写相关事件编号</translation>
     </message>
