@@ -15,6 +15,7 @@ from console.call_line import GatewayFactory, line_for, sip_factory, start_line
 from console.change_router import ChangeRouter
 from console.dialogs import Dialogs, QtDialogs
 from console.feedback import Feedback
+from console.gc_guard import install as install_gc_guard
 from console.i18n import DEFAULT_LANGUAGE, Translations
 from console.idle import IdleWatcher
 from console.jobs import Jobs
@@ -105,6 +106,8 @@ class ConsoleApp(QObject):
     ):
         super().__init__()
         self.qapp, self.db, self.opts = qapp, db, opts
+        # Before any worker thread starts: cycles are collected on the GUI thread only.
+        install_gc_guard(qapp)
         self.bridge = EventBridge(self)
         self.owner = ThreadOwner()
         sink = self.bridge

@@ -8,6 +8,7 @@ at once; `close_console` shuts it down so no worker or executor thread outlives 
 
 from __future__ import annotations
 
+import gc
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -85,6 +86,8 @@ def build_console(
 def close_console(app: ConsoleApp) -> None:
     """Shut down and close every window the console opened; leave the QApplication as found."""
     app.shutdown()
+    # The console's cycles die here, on the GUI thread, not in a later test's worker thread.
+    gc.collect()
     # Open questions of the real dialogs are answered No and closed before anything else.
     app.dialogs.hide_all()
     # Translators are installed on the shared QApplication: leave it in English, as found.
