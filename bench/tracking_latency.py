@@ -155,7 +155,7 @@ def run(seconds: float = 20.0, rate: float = 2000.0, every: float = 0.2) -> dict
             site=site,
             alarms=False,  # no alarm receiver: only the tracking opens incidents here
             sip=False,
-            tracking=False,  # started below, as _start_tracking does, without the simulator
+            tracking=False,  # started below, as start_tracking does, without the simulator
         )
         app = ConsoleApp(qapp, db, opts)  # type: ignore[arg-type]
         try:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from console.attention_sound import AttentionSound
 from console.bridge import EventBridge
-from console.call_line import GatewayFactory, line_for, sip_factory, start_line
+from console.call_line import GatewayFactory, calls_presenter
 from console.change_router import ChangeRouter
 from console.dialogs import Dialogs, QtDialogs
 from console.feedback import Feedback
@@ -20,7 +20,6 @@ from console.i18n import DEFAULT_LANGUAGE, Translations
 from console.idle import IdleWatcher
 from console.jobs import Jobs
 from console.layout import LayoutStore
-from console.link_status import LinkStatusWriter
 from console.presenters.accounts import AccountsPresenter
 from console.presenters.alarms import AlarmsPresenter
 from console.presenters.alert_sound import AlertSoundPresenter
@@ -51,7 +50,7 @@ from data.context import ServiceContext
 from data.db import Database
 from data.feed import ChangeFeedWatcher
 from data.services import Services
-from hardware.audio import SoundPlayer, output_devices
+from hardware.audio import SoundPlayer
 from widgets.login import LoginDialog
 
 log = logging.getLogger(__name__)
@@ -174,31 +173,20 @@ class ConsoleApp(QObject):
         self.feed: ChangeFeedWatcher | None = None
         self._shut_down = False
         if opts.tracking and opts.site is not None:
-            self._start_tracking(opts.site)
+            # The tracking ingest and this workstation's readers, when it hosts any (imported
+            # here: a console without readers need not load the ingest and its journal).
+            from console.tracking_runtime import start_tracking
 
-    def _start_tracking(self, site: SiteSpec) -> None:
-        """The tracking ingest and this workstation's readers, when it hosts any."""
-        from console.tracking_runtime import build_tracking, hosts_tracking, journal_folder
-
-        ws = self.opts.workstation
-        if not hosts_tracking(site, ws):
-            return
-        try:
-            runtime = build_tracking(
-                site,
+            start_tracking(
+                opts.site,
                 self.services,
                 self.bridge,
-                workstation=ws,
-                journal_dir=journal_folder(self.opts.config_dir, ws),
-                add_worker=self.owner.add_worker,
+                self.jobs,
+                self.owner,
+                workstation=opts.workstation,
+                journal_base=opts.config_dir,
                 on_committed=self._wake_feed,  # the map sees a commit at once, not at the poll
             )
-        except Exception:
-            log.exception("tracking could not start on %s", ws)
-            return
-        self.owner.add_closer("tracking journal", runtime.ingest.journal.close)
-        # The readers' and trackers' links in the device pane (console/link_status.py).
-        self.link_status = LinkStatusWriter(self.bridge, self.jobs, self.services.devices)
 
     def _build_presenters(self) -> list[Presenter]:
         self.router = ChangeRouter([])
@@ -233,7 +221,7 @@ class ConsoleApp(QObject):
             ),
             HelpPresenter(pctx, self.site_name),
             AlertSoundPresenter(pctx, self.sound),
-            self._calls_presenter(pctx),
+            calls_presenter(pctx, self.opts, self.owner.add_worker),
             SlaPresenter(pctx, round(self.opts.sla_check_seconds * 1000)),
             AlarmsPresenter(
                 pctx,
@@ -257,26 +245,6 @@ class ConsoleApp(QObject):
         self.router = ChangeRouter(presenters)
         self._wire_presenters(presenters)
         return presenters
-
-    def _calls_presenter(self, pctx: PresenterContext) -> CallsPresenter:
-        """The calls pane, with this workstation's phone line when it has one."""
-        opts = self.opts
-        line = line_for(opts.site, opts.workstation)
-        factory = opts.call_gateway
-        if factory is None and line is not None and opts.sip:
-            recordings = opts.recordings_dir or opts.config_dir / "recordings" / "calls"
-            factory = sip_factory(line, recordings)
-        device = line.device if line is not None else ""
-        gateway = start_line(factory, self.bridge, self.owner.add_worker, device)
-        return CallsPresenter(
-            pctx,
-            gateway,
-            workstation=opts.workstation,
-            device=device,
-            line_configured=line is not None or factory is not None,
-            settings=opts.config_dir / "sound.ini",
-            list_devices=output_devices if gateway is not None else None,
-        )
 
     @staticmethod
     def _wire_presenters(presenters: list[Presenter]) -> None:

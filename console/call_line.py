@@ -5,12 +5,17 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from core.calls import CallGateway, GatewayState
 from core.ports import EventSink
 from core.site import SipLineSpec, SiteSpec
 from core.timefmt import utcnow
+
+if TYPE_CHECKING:
+    from console.app import ConsoleOptions
+    from console.presenters.base import PresenterContext
+    from console.presenters.calls import CallsPresenter
 
 log = logging.getLogger(__name__)
 
@@ -72,3 +77,28 @@ def start_line(
 def line_for(site: SiteSpec | None, workstation: str) -> SipLineSpec | None:
     """This workstation's [[sip]] entry, if the site file gives it one."""
     return site.sip_line(workstation) if site is not None else None
+
+
+def calls_presenter(
+    pctx: PresenterContext, opts: ConsoleOptions, add_worker: Callable[[Any], Any]
+) -> CallsPresenter:
+    """The calls pane, with this workstation's phone line (started here) when it has one."""
+    from console.presenters.calls import CallsPresenter
+    from hardware.audio import output_devices
+
+    line = line_for(opts.site, opts.workstation)
+    factory = opts.call_gateway
+    if factory is None and line is not None and opts.sip:
+        recordings = opts.recordings_dir or opts.config_dir / "recordings" / "calls"
+        factory = sip_factory(line, recordings)
+    device = line.device if line is not None else ""
+    gateway = start_line(factory, pctx.bridge, add_worker, device)
+    return CallsPresenter(
+        pctx,
+        gateway,
+        workstation=opts.workstation,
+        device=device,
+        line_configured=line is not None or factory is not None,
+        settings=opts.config_dir / "sound.ini",
+        list_devices=output_devices if gateway is not None else None,
+    )

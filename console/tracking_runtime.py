@@ -14,7 +14,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import urlsplit
 
 from core.ports import Clock, EventSink, Stoppable
@@ -26,6 +26,12 @@ from data.journal import Journal
 from data.services import Services
 from data.tracking_ingest import TrackingIngest
 from data.tracking_pipeline import build_pipeline, refresh_profiles, subject_kind
+
+if TYPE_CHECKING:
+    # The console's side only (start_tracking); `console serve` runs without Qt.
+    from console.bridge import EventBridge
+    from console.jobs import Jobs
+    from console.threads import ThreadOwner
 
 log = logging.getLogger(__name__)
 
@@ -96,6 +102,7 @@ class TrackingRuntime:
     adapters: list[Any] = field(default_factory=list)
     simulator: Any | None = None
     problems: list[str] = field(default_factory=list)  # adapters that could not be built
+    link_status: Any | None = None  # the console's LinkStatusWriter (none under `serve`)
 
 
 def journal_folder(base: Path, workstation: str) -> Path:
@@ -241,3 +248,38 @@ def hosts_tracking(site: SiteSpec, workstation: str) -> bool:
     return any(hosted_by(site, r, workstation) for r in site.readers) or any(
         d.kind == "gps_gateway" and d.workstation == workstation for d in site.devices
     )
+
+
+def start_tracking(
+    site: SiteSpec,
+    services: Services,
+    sink: EventBridge,
+    jobs: Jobs,
+    owner: ThreadOwner,
+    *,
+    workstation: str,
+    journal_base: Path,
+    on_committed: Callable[[], None],
+) -> TrackingRuntime | None:
+    """The console's tracking: ingest and adapters when this workstation hosts readers, their
+    link states written to the device rows; None when it hosts none or could not start."""
+    from console.link_status import LinkStatusWriter
+
+    if not hosts_tracking(site, workstation):
+        return None
+    try:
+        runtime = build_tracking(
+            site,
+            services,
+            sink,
+            workstation=workstation,
+            journal_dir=journal_folder(journal_base, workstation),
+            add_worker=owner.add_worker,
+            on_committed=on_committed,
+        )
+    except Exception:
+        log.exception("tracking could not start on %s", workstation)
+        return None
+    owner.add_closer("tracking journal", runtime.ingest.journal.close)
+    runtime.link_status = LinkStatusWriter(sink, jobs, services.devices)
+    return runtime
