@@ -42,7 +42,49 @@ def _plain_label(name: str) -> QLabel:
     return label
 
 
-class TagDialog(QDialog):
+class _WriteDialog(QDialog):
+    """A dialog whose buttons send writes: busy while one runs, then its error or its outcome.
+
+    Subclasses make `self.error` and `self.status` labels and decide `_update_buttons`.
+    """
+
+    error: QLabel
+    status: QLabel
+    _busy: bool
+
+    def set_busy(self, busy: bool) -> None:
+        """A write is under way: nothing more is sent until it ends."""
+        self._busy = busy
+        if busy:
+            self.error.hide()
+            self.status.hide()
+        self._update_buttons()
+
+    def show_error(self, text: str) -> None:
+        """Why the service refused, in plain words."""
+        self._busy = False
+        self.status.hide()
+        self.error.setText(text)
+        self.error.show()
+        self._update_buttons()
+
+    def show_done(self, text: str) -> None:
+        """What the service did."""
+        self._busy = False
+        self._done()
+        self.error.hide()
+        self.status.setText(text)
+        self.status.show()
+        self._update_buttons()
+
+    def _done(self) -> None:
+        """What a finished write clears in the form (nothing by default)."""
+
+    def _update_buttons(self) -> None:
+        raise NotImplementedError
+
+
+class TagDialog(_WriteDialog):
     """One issued tag: replace it, take it back (returned or lost), edit a person's profile."""
 
     sig_replace = Signal(int, str)  # tag id, the new tag's code
@@ -156,30 +198,6 @@ class TagDialog(QDialog):
         self._retranslate()
         self._update_buttons()
 
-    def set_busy(self, busy: bool) -> None:
-        """A write is under way: nothing more is sent until it ends."""
-        self._busy = busy
-        if busy:
-            self.error.hide()
-            self.status.hide()
-        self._update_buttons()
-
-    def show_error(self, text: str) -> None:
-        """Why the service refused, in plain words."""
-        self._busy = False
-        self.status.hide()
-        self.error.setText(text)
-        self.error.show()
-        self._update_buttons()
-
-    def show_done(self, text: str) -> None:
-        """What the service did."""
-        self._busy = False
-        self.error.hide()
-        self.status.setText(text)
-        self.status.show()
-        self._update_buttons()
-
     def state(self) -> str:
         """The shown tag's state."""
         return self._state
@@ -272,7 +290,7 @@ class TagDialog(QDialog):
         super().changeEvent(event)
 
 
-class IssueTagDialog(QDialog):
+class IssueTagDialog(_WriteDialog):
     """A new tag for a resident (the person) or a vehicle (its plate and owner)."""
 
     sig_search = Signal(str)  # name or phone: the presenter lists matching residents
@@ -394,30 +412,8 @@ class IssueTagDialog(QDialog):
         text = self.resident.text().strip()
         return int(text) if text.isdigit() else None
 
-    def set_busy(self, busy: bool) -> None:
-        """A write is under way."""
-        self._busy = busy
-        if busy:
-            self.error.hide()
-            self.status.hide()
-        self._update_buttons()
-
-    def show_error(self, text: str) -> None:
-        """Why the service refused, in plain words."""
-        self._busy = False
-        self.status.hide()
-        self.error.setText(text)
-        self.error.show()
-        self._update_buttons()
-
-    def show_done(self, text: str) -> None:
-        """What the service did; the form is emptied for the next tag."""
-        self._busy = False
-        self.code.clear()
-        self.error.hide()
-        self.status.setText(text)
-        self.status.show()
-        self._update_buttons()
+    def _done(self) -> None:
+        self.code.clear()  # the form is emptied for the next tag
 
     @Slot()
     def _on_search(self) -> None:
