@@ -20,6 +20,7 @@ from console.i18n import DEFAULT_LANGUAGE, Translations
 from console.idle import IdleWatcher
 from console.jobs import Jobs
 from console.layout import LayoutStore
+from console.motion_runtime import MotionRuntime
 from console.presenters.accounts import AccountsPresenter
 from console.presenters.alarms import AlarmsPresenter
 from console.presenters.alert_sound import AlertSoundPresenter
@@ -34,18 +35,20 @@ from console.presenters.help import HelpPresenter
 from console.presenters.history import HistoryPresenter
 from console.presenters.incidents import IncidentsPresenter
 from console.presenters.notifications import NotificationsPresenter
-from console.presenters.placeholders import PlaceholdersPresenter
 from console.presenters.residents import ResidentsPresenter
 from console.presenters.sla import SlaPresenter
 from console.presenters.tracking import TrackingPresenter
+from console.presenters.video_wall import VideoWallPresenter
 from console.session import SessionController
 from console.shell.main_window import ActionSpec, MainWindow
 from console.threads import DbExecutor, ThreadOwner
+from console.video_runtime import VideoOptions, VideoRuntime
 from core.auth import LoginPolicy
 from core.events import ChangesAvailable
 from core.ports import PasswordHasher
 from core.site import SiteSpec
 from core.timefmt import DEFAULT_ZONE
+from data.audit_journal import open_audit_journal
 from data.context import ServiceContext
 from data.db import Database
 from data.feed import ChangeFeedWatcher
@@ -87,6 +90,9 @@ class ConsoleOptions:
     tracking: bool = True
     recordings_dir: Path | None = None  # call recordings; None: config_dir/recordings/calls
     call_gateway: GatewayFactory | None = None  # a simulated line instead (tests, screenshot)
+    # Live video (console/video_runtime.py): None shows the wall without streams (tests).
+    video: VideoOptions | None = None
+    snapshots_dir: Path | None = None  # the wall's snapshots; None: config_dir/snapshots
 
 
 class ConsoleApp(QObject):
@@ -116,11 +122,16 @@ class ConsoleApp(QObject):
         )
         self.owner.add_closer("database", db.dispose)
         self.jobs = Jobs(reader, writer)
+        # Audit rows of a database outage (a screen lock, a refusal) wait in a local journal.
+        audit_journal = open_audit_journal(opts.config_dir, opts.workstation)
+        if audit_journal is not None:
+            self.owner.add_closer("audit journal", audit_journal.close)
         ctx = ServiceContext(
             db,
             workstation=opts.workstation,
             defer_write=self.jobs.defer_write,
             keys=opts.keys_dir,
+            audit_journal=audit_journal,
         )
         self.services = Services.build(ctx, hasher=hasher, policy=policy)
         meta = self.services.site.site_meta()
@@ -161,6 +172,27 @@ class ConsoleApp(QObject):
             shutdown=self.shutdown,
             confirm_quit=opts.confirm_quit,
         )
+        self.video: VideoRuntime | None = None
+        if opts.video is not None and opts.site is not None and opts.site.cameras:
+            self.video = VideoRuntime(
+                opts.site, opts.workstation, self.owner, opts.video, keys_dir=opts.keys_dir
+            )
+        if opts.site is not None:
+            self.services.video.use_site(opts.site)
+        self.motion: MotionRuntime | None = None
+        if self.video is not None and opts.site is not None:
+            # Motion detection of the cameras the site file puts on this workstation: a thread
+            # that decodes only the cameras whose detection is switched on.
+            self.motion = self.owner.add_worker(
+                MotionRuntime(
+                    opts.site,
+                    opts.workstation,
+                    self.services,
+                    self.video.sources.resolve,
+                    sink=self.bridge,
+                    hwaccel=opts.video.hwaccel if opts.video is not None else None,
+                )
+            )
         self.presenters = self._build_presenters()
         self.session.presenters = self.presenters
         self.session.on_first_sign_in = self._start_feed
@@ -206,7 +238,12 @@ class ConsoleApp(QObject):
         presenters: list[Presenter] = [
             NotificationsPresenter(pctx),
             DatabasePresenter(pctx, self.db.label),
-            PlaceholdersPresenter(pctx),
+            video := VideoWallPresenter(
+                pctx,
+                site=self.opts.site,
+                runtime=self.video,
+                snapshots_dir=self.opts.snapshots_dir or self.opts.config_dir / "snapshots",
+            ),
             incidents := IncidentsPresenter(pctx, sound=self.sound),
             assignments := AssignmentsPresenter(pctx, incidents.open_incident),
             HistoryPresenter(pctx),  # the queue pane's History: after the queue's presenter
@@ -240,8 +277,14 @@ class ConsoleApp(QObject):
         # The incident window's Dispatch step opens the picker; the window lists assignments.
         incidents.dispatch_hook = assignments.open_picker
         incidents.detail_hook = assignments.show_in
+        # The wall's snapshot-to-incident and Ctrl+Shift+V: the incident selected in the queue.
+        video.current_incident = incidents.queue.selected_incident_id
+        if self.motion is not None:
+            video.on_settings_changed = self.motion.reload_settings
         # The map's card opens a tracked person's full card in the residents' pane.
         tracking.resident_card_hook = residents.open_card
+        # A camera clicked on the map, or those near the selected tag, go on the video wall.
+        tracking.cameras_hook = video.show_cameras
         self.router = ChangeRouter(presenters)
         self._wire_presenters(presenters)
         return presenters

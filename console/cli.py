@@ -133,6 +133,9 @@ def _parser() -> argparse.ArgumentParser:
     from console.keycli import add_key_commands
 
     add_key_commands(sub, common)
+    from console.cameracli import add_camera_commands
+
+    add_camera_commands(sub, common)
     from console.incidentcli import add_incident_commands
     from console.retentioncli import add_retention_commands
 
@@ -309,6 +312,10 @@ def _run_command(args: argparse.Namespace) -> int:
         from console.keycli import run_key_command
 
         return run_key_command(args)
+    if args.command == "camera":
+        from console.cameracli import run_camera_command
+
+        return run_camera_command(args)
     if args.command == "incident":
         from console.incidentcli import run_incident_command
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -108,6 +109,7 @@ def make_qapp() -> QApplication:
 def options_from(args: argparse.Namespace, site: SiteSpec | None = None) -> ConsoleOptions:
     """ConsoleOptions from the parsed command line."""
     from console.app import ConsoleOptions
+    from console.video_runtime import VideoOptions
 
     return ConsoleOptions(
         workstation=args.workstation,
@@ -122,6 +124,9 @@ def options_from(args: argparse.Namespace, site: SiteSpec | None = None) -> Cons
         / "recordings"
         / "calls",
         site=site,
+        # Live video; the demo's cameras are generated on first run and served over RTSP.
+        video=VideoOptions(hwaccel=os.environ.get("CONSOLE_HWACCEL") or None),
+        snapshots_dir=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "snapshots",
     )
 
 

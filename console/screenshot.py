@@ -56,7 +56,11 @@ def take_screenshot(args: argparse.Namespace) -> int:
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
+    from console.app import ConsoleApp
+
 MAP_WARMUP_S = 4.0  # the simulator's first reads place most tags on the map
+WALL_CAMERAS = 9  # the video pane: the demo's first cameras on a 3×3 wall
+WALL_WARMUP_S = 60.0  # at most: the first run generates the demo's clips (~30 s on 2 cores)
 
 
 def _let_tags_move(qapp: QApplication, seconds: float) -> None:
@@ -65,6 +69,24 @@ def _let_tags_move(qapp: QApplication, seconds: float) -> None:
     while time.monotonic() < end:
         qapp.processEvents()
         time.sleep(0.02)
+
+
+def _let_wall_play(qapp: QApplication, app: ConsoleApp) -> None:
+    """Put the first cameras on the wall and run until every tile shows a picture."""
+    from console.presenters.video_wall import VideoWallPresenter
+
+    wall = app.presenter("video")
+    assert isinstance(wall, VideoWallPresenter)
+    codes = list(wall.cameras)[:WALL_CAMERAS]
+    app.window.show_pane("video")
+    wall.show_cameras(codes)
+    end = time.monotonic() + WALL_WARMUP_S
+    while time.monotonic() < end:
+        qapp.processEvents()
+        time.sleep(0.02)
+        shown = [wall.wall.counters(t).shown for t in range(len(codes))]
+        if all(n >= 5 for n in shown):
+            break
 
 
 def _render(args: argparse.Namespace) -> int:
@@ -78,6 +100,7 @@ def _render(args: argparse.Namespace) -> int:
         local_services,
         temp_database_url,
     )
+    from console.video_runtime import VideoOptions
     from core.audit import AuditAction
     from data.migrate import open_database
     from data.seeding import seed_site
@@ -116,10 +139,12 @@ def _render(args: argparse.Namespace) -> int:
                 # The map draws the site file's zones, readers and cameras, and the demo's
                 # movement simulator fills it for a few seconds; the other devices (alarm
                 # receiver, phone line) are not started for a screenshot.
-                site=_site(args) if args.pane == "map" else None,
-                alarms=args.pane != "map",
-                sip=args.pane != "map",
+                site=_site(args) if args.pane in ("map", "video") else None,
+                alarms=args.pane not in ("map", "video"),
+                sip=args.pane not in ("map", "video"),
                 tracking=args.pane == "map",
+                # The video pane plays the demo's cameras (generated on first run, cached).
+                video=VideoOptions() if args.pane == "video" else None,
             )
             app = ConsoleApp(qapp, db, opts)
             try:
@@ -136,6 +161,8 @@ def _render(args: argparse.Namespace) -> int:
                     demo_line.play(app, db)
                 if args.pane == "map":
                     _let_tags_move(qapp, MAP_WARMUP_S)
+                if args.pane == "video":
+                    _let_wall_play(qapp, app)
                 target = app.window if not args.pane else app.window.show_pane(args.pane)
                 qapp.processEvents()
                 args.screenshot.parent.mkdir(parents=True, exist_ok=True)

@@ -15,6 +15,7 @@ from console.threads import ThreadOwner
 from core.events import WorkerFailed
 from core.site import SiteSpec
 from core.tracking import LinkState
+from data.audit_journal import open_audit_journal
 from data.context import ServiceContext
 from data.db import Database
 from data.services import Services
@@ -103,9 +104,12 @@ def run_serve(args: argparse.Namespace, site: SiteSpec, db: Database) -> int:
     previous = {s: signal.signal(s, on_signal) for s in (signal.SIGINT, signal.SIGTERM)}
     owner = ThreadOwner()
     sink = LogSink()
-    ctx = ServiceContext(db, workstation=args.workstation)
-    services = Services.build(ctx)
     base = args.journal_dir or user_data_dir()
+    audit_journal = open_audit_journal(base, args.workstation)
+    ctx = ServiceContext(db, workstation=args.workstation, audit_journal=audit_journal)
+    services = Services.build(ctx)
+    if audit_journal is not None:
+        owner.add_closer("audit journal", audit_journal.close)
     try:
         runtime = build_tracking(
             site,
@@ -119,10 +123,12 @@ def run_serve(args: argparse.Namespace, site: SiteSpec, db: Database) -> int:
         )
         owner.add_closer("tracking journal", runtime.ingest.journal.close)
         _alarms(args, site, services, sink, owner, base)
+        _motion(args, site, services, sink, owner)
         log.info("serving %s as %s; SIGINT or SIGTERM stops", site.name, args.workstation)
         print(f"serving {site.name} as {args.workstation}", flush=True)  # noqa: T201 - ready line
         next_stats = time.monotonic() + args.stats_every
         while not stop.wait(0.5):
+            ctx.replay_audit()  # audit rows of an outage, once the database answers again
             for link in sink.take_links():
                 try:  # the device pane of every console shows the readers' links
                     services.devices.report_link(link.device, link.online, link.detail, link.at)
@@ -154,6 +160,52 @@ def run_serve(args: argparse.Namespace, site: SiteSpec, db: Database) -> int:
     log.info("stopped")
     print("stopped", flush=True)  # noqa: T201 - the CLI's output
     return 0
+
+
+def _motion(
+    args: argparse.Namespace,
+    site: SiteSpec,
+    services: Services,
+    sink: LogSink,
+    owner: ThreadOwner,
+) -> None:
+    """Motion detection on the sub streams of this workstation's cameras, when at least one of
+    them has it on at start (else no stream source is built: the demo's clips are generated
+    only for a camera that is watched). Later changes are read every minute."""
+    from console.motion_runtime import MotionRuntime
+    from console.video_runtime import VideoOptions, VideoRuntime
+
+    mine = [c.code for c in site.cameras if args.all_devices or c.workstation == args.workstation]
+    if not mine:
+        return
+    try:
+        stored = services.video.all_camera_settings(mine)
+    except Exception:
+        log.exception("motion detection not started: the cameras' settings could not be read")
+        return
+    enabled = [code for code, settings in stored.items() if settings.motion_enabled]
+    if not enabled:
+        log.info("motion detection: no camera of %s has it on", args.workstation)
+        return
+    services.video.use_site(site)  # incidents name the camera's place; the site's time zone
+    video = VideoRuntime(
+        site,
+        args.workstation,
+        owner,
+        VideoOptions(demo_video=not args.no_sim),
+        keys_dir=getattr(args, "keys", None),
+    )
+    owner.add_worker(
+        MotionRuntime(
+            site,
+            args.workstation,
+            services,
+            video.sources.resolve,
+            all_cameras=args.all_devices,
+            sink=sink,
+        )
+    )
+    log.info("motion detection on %s: %d cameras on", args.workstation, len(enabled))
 
 
 def _alarms(

@@ -4,14 +4,17 @@ Qt-free: `console serve` uses it as it is, the GUI can hand it its bridge as the
 Each reader protocol of the site file maps to one constructor (`READER_ADAPTERS`); GPS
 gateways map by their address (`jt808://host:port` → the JT/T 808 server, any other link
 address → an NMEA tracker). The `sim` protocol runs one demo simulator for the tags of the
-registry, delivering only what this workstation's readers would hear.
+registry, delivering only what this workstation's readers would hear. Its vehicles and GPS
+tracker wearers reach the console through the real protocols when this workstation has GPS
+gateways: simulated JT/T 808 terminals connect to the JT/T 808 server over TCP, and the NMEA
+trackers' addresses on this machine are served by simulated trackers (hardware.tracking.sim_gps).
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -20,7 +23,7 @@ from urllib.parse import urlsplit
 from core.ports import Clock, EventSink, Stoppable
 from core.site import DeviceSpec, ReaderSpec, SiteSpec
 from core.timefmt import utcnow
-from core.tracking import LinkState, TagRead, TrackingAccept, TrackingItem
+from core.tracking import GpsFix, LinkState, TagRead, TrackingAccept, TrackingItem
 from core.tracking_plan import TrackingPlan
 from data.journal import Journal
 from data.services import Services
@@ -75,19 +78,38 @@ READER_ADAPTERS: dict[str, ReaderFactory] = {
 }
 
 
+LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+
+
+class _AsDevice:
+    """The sink of a server adapter: its own LinkState goes out under the device's code, so
+    the device pane's row of the gateway shows it (listening, or why not)."""
+
+    def __init__(self, sink: EventSink, own: str, device: str):
+        self.sink = sink
+        self.own = own
+        self.device = device
+
+    def publish(self, event: object) -> None:
+        if isinstance(event, LinkState) and event.device == self.own:
+            event = replace(event, device=self.device)
+        self.sink.publish(event)
+
+
 def gps_adapter(spec: DeviceSpec, accept: TrackingAccept, sink: EventSink, clock: Clock) -> Worker:
     """The adapter of a gps_gateway device: JT/T 808 server or an NMEA tracker."""
     parts = urlsplit(spec.address)
     if parts.scheme == "jt808":
         from hardware.tracking.jt808_server import Jt808Server
 
+        name = f"jt808:{spec.code}"
         return Jt808Server(
             accept,
-            sink,
+            _AsDevice(sink, name, spec.code),
             host=parts.hostname or "0.0.0.0",
             port=parts.port or 7018,
             clock=clock,
-            name=f"jt808:{spec.code}",
+            name=name,
         )
     from hardware.tracking.nmea import NmeaTracker
 
@@ -103,6 +125,9 @@ class TrackingRuntime:
     simulator: Any | None = None
     problems: list[str] = field(default_factory=list)  # adapters that could not be built
     link_status: Any | None = None  # the console's LinkStatusWriter (none under `serve`)
+    # The simulator's protocol peers: SimJt808Fleet and SimNmeaSources, when it has them.
+    sim_jt808: Any | None = None
+    sim_nmea: Any | None = None
 
 
 def journal_folder(base: Path, workstation: str) -> Path:
@@ -148,6 +173,11 @@ def build_tracking(
         )
     )
     runtime = TrackingRuntime(ingest)
+    sims = [r for r in mine if r.protocol == "sim"]
+    simulating = simulate and bool(sims) and site.geo is not None
+    if simulating:
+        # The simulated NMEA trackers listen before the console's trackers dial them.
+        runtime.sim_nmea = _sim_nmea_sources(gps, add_worker, runtime.problems)
     for spec in mine:
         factory = READER_ADAPTERS.get(spec.protocol)
         if factory is None:
@@ -163,10 +193,18 @@ def build_tracking(
         except Exception as exc:
             log.exception("GPS gateway %s could not start", dev.code)
             runtime.problems.append(f"{dev.code}: {exc}")
-    sims = [r for r in mine if r.protocol == "sim"]
     if simulate and sims:
         runtime.simulator = _simulator(
-            site, services, ingest, sink, sims, add_worker, sim_clock_factor, clock()
+            site,
+            services,
+            ingest,
+            sink,
+            sims,
+            add_worker,
+            sim_clock_factor,
+            clock(),
+            gps=gps,
+            runtime=runtime,
         )
     log.info(
         "tracking on %s: %d readers, %d GPS gateways, simulator %s, journal %s",
@@ -179,6 +217,42 @@ def build_tracking(
     return runtime
 
 
+def _sim_nmea_sources(
+    gps: Collection[DeviceSpec], add_worker: AddWorker, problems: list[str]
+) -> Any | None:
+    """Simulated NMEA trackers for this workstation's trackers at a TCP address of this
+    machine; None when it has none."""
+    from hardware.tracking.sim_gps import SimNmeaSources
+
+    endpoints: dict[str, tuple[str, int]] = {}
+    for dev in gps:
+        parts = urlsplit(dev.address)
+        if parts.scheme in ("tcp", "socket") and parts.hostname in LOCAL_HOSTS and parts.port:
+            endpoints[dev.code] = (parts.hostname, parts.port)
+    if not endpoints:
+        return None
+    sources = add_worker(SimNmeaSources(endpoints))
+    for device, why in sources.problems.items():
+        problems.append(f"{device} (simulated): {why}")
+    return sources
+
+
+def _sim_jt808_fleet(
+    gps: Collection[DeviceSpec], phones: Collection[str], sink: EventSink, add_worker: AddWorker
+) -> Any | None:
+    """Simulated terminals for the vehicles, dialling this workstation's JT/T 808 server."""
+    from hardware.tracking.sim_gps import SimJt808Fleet
+
+    server = next((d for d in gps if urlsplit(d.address).scheme == "jt808"), None)
+    if server is None or not phones:
+        return None
+    parts = urlsplit(server.address)
+    host = parts.hostname or "127.0.0.1"
+    if host in ("0.0.0.0", "::", ""):
+        host = "127.0.0.1"  # a server listening everywhere is reached here on the loopback
+    return add_worker(SimJt808Fleet(host, parts.port or 7018, sorted(phones), sink=sink))
+
+
 def _simulator(
     site: SiteSpec,
     services: Services,
@@ -188,8 +262,13 @@ def _simulator(
     add_worker: AddWorker,
     clock_factor: float,
     now: datetime,
+    *,
+    gps: Collection[DeviceSpec] = (),
+    runtime: TrackingRuntime | None = None,
 ) -> Any:
-    """The demo's people and vehicles: the registry's tags, heard by these sim readers."""
+    """The demo's people and vehicles: the registry's tags, heard by these sim readers; the
+    vehicles' fixes through the JT/T 808 server and the tracker wearers' through NMEA over
+    TCP when this workstation has such gateways (else straight to the ingest)."""
     from hardware.tracking.sim import SimPerson, SimTracking, SimVehicle
 
     if site.geo is None:
@@ -201,19 +280,35 @@ def _simulator(
     people: list[SimPerson] = []
     vehicles: list[SimVehicle] = []
     today = now.date()
+    worn = set(runtime.sim_nmea.devices) if runtime is not None and runtime.sim_nmea else set()
     for s in services.tracking.subjects():
-        if s.community is None or s.community not in communities:
-            continue
+        if s.community is None or s.community not in communities or s.code in worn:
+            continue  # a GPS tracker's wearer walks below, reporting through NMEA
         if s.kind == "person" and s.community in homes:
             kind = subject_kind(s, today).value
             people.append(SimPerson(s.code, homes[s.community], kind))
         elif s.kind == "vehicle":
             vehicles.append(SimVehicle(s.code, s.community))
+    nmea = runtime.sim_nmea if runtime is not None else None
+    first_home = next(iter(homes.values()), None)
+    for device in sorted(nmea.devices if nmea is not None else ()):
+        # A personal tracker is worn by someone living in its community (any, if it has none).
+        spec = next(d for d in gps if d.code == device)
+        home = homes.get(spec.community or "", first_home)
+        if home is not None:
+            people.append(SimPerson(device, home, "elderly", gps=True))
+    fleet = _sim_jt808_fleet(gps, [v.device for v in vehicles], sink, add_worker)
+    if runtime is not None:
+        runtime.sim_jt808 = fleet
 
     def accept(item: TrackingItem) -> bool:
         # The simulator hears every reader of the site; another station owns the others.
-        if isinstance(item, TagRead) and item.reader not in codes:
-            return True
+        if isinstance(item, TagRead):
+            return item.reader not in codes or ingest.accept(item)
+        if isinstance(item, GpsFix) and (
+            (fleet is not None and fleet.send(item)) or (nmea is not None and nmea.send(item))
+        ):
+            return True  # on its way through the protocol, as a field device's would be
         return ingest.accept(item)
 
     sim = SimTracking(
@@ -226,7 +321,13 @@ def _simulator(
         clock_factor=clock_factor,
         start=now,
     )
-    log.info("tracking simulator: %d people, %d vehicles", len(people), len(vehicles))
+    log.info(
+        "tracking simulator: %d people, %d vehicles (%s), %d NMEA trackers",
+        len(people),
+        len(vehicles),
+        "JT/T 808 over TCP" if fleet is not None else "fixes straight to the ingest",
+        len(nmea.devices) if nmea is not None else 0,
+    )
     started = add_worker(sim)
     # A simulated reader has no link to lose: it is online while the simulator runs, so the
     # device pane shows it like a real reader rather than "unknown".

@@ -71,6 +71,13 @@ class AuditAction(enum.StrEnum):
     TAG_PROFILE_CHANGED = "tag_profile_changed"
     # Who looked at whose trail (whereabouts history), when, why: target tag:<id>.
     WHEREABOUTS_VIEWED = "whereabouts_viewed"
+    # Video (data.services.video): wall views (target view:<id>; detail: name, shared or own),
+    # a camera's motion settings (target camera:<code>; detail JSON of the new values), and
+    # each motion event stored (target camera:<code>; detail: event, incident, outcome).
+    WALL_VIEW_SAVED = "wall_view_saved"
+    WALL_VIEW_DELETED = "wall_view_deleted"
+    CAMERA_SETTINGS_CHANGED = "camera_settings_changed"
+    MOTION_DETECTED = "motion_detected"
 
 
 @dataclass(frozen=True, slots=True)

@@ -265,9 +265,8 @@ class LocationEngine:
             entry[1] = (entry[1] + power) * 0.5
         if len(hearing) == 1:
             zone, x, y = reader
-            names: tuple[str, ...] = (read.reader,)
         else:
-            zone, x, y, names = self._weigh(tag, hearing, ts - window)
+            zone, x, y = self._weigh(tag, hearing, ts - window)
         if zone == tag.zone:
             dx = x - tag.x
             dy = y - tag.y
@@ -278,33 +277,39 @@ class LocationEngine:
             changed = True
         tag.zone, tag.x, tag.y, tag.at = zone, x, y, ts
         self.placements += 1
+        # Strongest first, ties by code; only for the few reads that place (a few per 1,000).
+        names = tuple(sorted(hearing, key=lambda c: (hearing[c][1], c), reverse=True))
         return Placement(read.tag, read.at, zone, x, y, "rfid", names, changed)
 
     def _weigh(
         self, tag: _Tag, hearing: dict[str, list[float]], cutoff: float
-    ) -> tuple[str, float, float, tuple[str, ...]]:
+    ) -> tuple[str, float, float]:
+        """(zone, x, y) of the readers heard since `cutoff`; older ones are dropped."""
         readers = self._readers
         scores: dict[str, float] = {}
         total = sx = sy = 0.0
-        heard: list[tuple[float, str]] = []
-        for code, (seen, power) in list(hearing.items()):
+        stale: list[str] = []
+        for code, (seen, power) in hearing.items():
             if seen < cutoff:
-                del hearing[code]
+                stale.append(code)
                 continue
             zone, rx, ry = readers[code]
             scores[zone] = scores.get(zone, 0.0) + power
             total += power
             sx += power * rx
             sy += power * ry
-            heard.append((power, code))
-        best = max(scores, key=scores.__getitem__)
-        current = tag.zone
-        if current is not None and current != best:
-            held = scores.get(current, 0.0)
-            if held > 0.0 and scores[best] < held * self.hysteresis:
-                best = current
-        heard.sort(reverse=True)
-        return best, sx / total, sy / total, tuple(code for _, code in heard)
+        for code in stale:
+            del hearing[code]
+        if len(scores) == 1:
+            best = next(iter(scores))
+        else:
+            best = max(scores, key=scores.__getitem__)
+            current = tag.zone
+            if current is not None and current != best:
+                held = scores.get(current, 0.0)
+                if held > 0.0 and scores[best] < held * self.hysteresis:
+                    best = current
+        return best, sx / total, sy / total
 
     # --- GPS ----------------------------------------------------------------------------------
 

@@ -30,6 +30,10 @@ class Permission(enum.StrEnum):
     HANDLE_CALLS = "handle_calls"
     # Issue, replace and return tags and set their care profiles (tracking needs consent).
     MANAGE_TAGS = "manage_tags"
+    # Watch live video on the wall and keep one's own named wall views.
+    VIEW_VIDEO = "view_video"
+    # Shared (site-wide) wall views, and cameras' motion settings: mask, sensitivity, schedule.
+    MANAGE_VIDEO = "manage_video"
 
 
 _ALL = frozenset(Permission)
@@ -43,6 +47,7 @@ ROLE_PERMISSIONS: dict[RoleName, frozenset[Permission]] = {
             Permission.HANDLE_CALLS,
             Permission.VIEW_DEVICES,
             Permission.VIEW_RESIDENTS,
+            Permission.VIEW_VIDEO,
         }
     ),
     RoleName.SUPERVISOR: frozenset(
@@ -57,6 +62,8 @@ ROLE_PERMISSIONS: dict[RoleName, frozenset[Permission]] = {
             Permission.VIEW_RESIDENT_PII,
             Permission.VIEW_AUDIT,
             Permission.MANAGE_TAGS,
+            Permission.VIEW_VIDEO,
+            Permission.MANAGE_VIDEO,
         }
     ),
     RoleName.ADMIN: _ALL,
@@ -70,6 +77,7 @@ ROLE_PERMISSIONS: dict[RoleName, frozenset[Permission]] = {
             Permission.VIEW_RESIDENTS,
             Permission.VIEW_RESIDENT_PII,
             Permission.MANAGE_TAGS,  # the station issues tags to its own residents
+            Permission.VIEW_VIDEO,  # its own community's cameras (row-level security)
         }
     ),
     RoleName.DEPARTMENT: frozenset(

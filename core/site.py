@@ -16,6 +16,7 @@ from typing import Any, Final, NoReturn, TypeVar
 
 from core.duplicates import DEFAULT_WINDOW_MINUTES
 from core.geo import GeoCalibration, calibration_from_table
+from core.planimage import PlanSpec, plan_from_table
 from core.retention import DEFAULT_POLICY, RetentionPolicy, policy_from_table
 from core.site_alarms import (
     DEVICE_ALARM_FIELDS,
@@ -27,6 +28,7 @@ from core.site_alarms import (
     read_device_alarm,
     read_receiver,
 )
+from core.site_cameras import CAMERA_SOURCE_FIELDS, DEFAULT_RTSP_PORT, read_camera_source
 from core.templates import MAX_TEMPLATES, QuickTemplate, parse_template
 
 DEFAULT_TIMEZONE: Final = "Asia/Shanghai"
@@ -42,7 +44,10 @@ DEPARTMENT_KINDS: Final = frozenset(
         "civil_affairs",
     }
 )
-ZONE_KINDS: Final = frozenset({"residential", "gate", "public", "safe", "restricted"})
+# market, park and clinic are public places the demo's people go to by day (hardware.tracking.sim).
+ZONE_KINDS: Final = frozenset(
+    {"residential", "gate", "public", "safe", "restricted", "market", "park", "clinic"}
+)
 READER_PROTOCOLS: Final = frozenset({"ascii-serial", "binary-serial", "llrp", "sim"})
 DEVICE_KINDS: Final = frozenset({"alarm_panel", "phone", "panic_button", "gps_gateway"})
 
@@ -207,15 +212,26 @@ class ReaderSpec:
 
 @dataclass(frozen=True, slots=True)
 class CameraSpec:
-    """A video camera with a main (full) and sub (preview) stream."""
+    """A video camera with a main (full) and sub (preview) stream.
+
+    Either explicit URLs (generic) or a vendor preset (core.site_cameras; video.vendors builds
+    the URLs). `credentials` names an entry of the camera credentials file: no password here.
+    """
 
     code: str
     name: str
     community: str
     position: Point
-    main_url: str
+    main_url: str  # "" for a preset or ONVIF camera without an explicit URL
     sub_url: str
     workstation: str
+    vendor: str = "generic"  # hikvision, dahua, onvif or generic
+    address: str = ""  # host or host:port of a preset or ONVIF camera
+    channel: int = 1
+    rtsp_port: int = DEFAULT_RTSP_PORT
+    codec: str = ""  # the main stream's codec hint: h264, h265 or "" (unknown)
+    onvif: str = ""  # the ONVIF service (host[:port] or URL); "" none
+    credentials: str = ""  # the camera credentials file's entry; "" none
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,11 +297,15 @@ class SiteSpec:
     # `sim://` reader of the site (the readers' own workstations then host none); None: each
     # workstation simulates its own sim readers.
     simulation_host: str | None = None
+    # [site] demo_rtsp_port: where the demo's cameras are served (video.demo_cameras) on the
+    # host that serves them; 0: any free port.
+    demo_rtsp_port: int = 0
     alarm_receiver: AlarmReceiverSpec | None = None  # [alarm_receiver]: the DC-09 receiver
     # [alarm_types]: (alarm category or "supervision", incident type code), by category.
     alarm_types: tuple[tuple[str, str], ...] = ()
     sip: tuple[SipLineSpec, ...] = ()  # [[sip]]: the phone lines, at most one per workstation
     geo: GeoCalibration | None = None  # [geo]: GPS control points (core.geo); None: no GPS map
+    plan: PlanSpec | None = None  # [plan]: an image under the map (core.planimage)
 
     def sip_line(self, workstation: str) -> SipLineSpec | None:
         """The phone line this workstation runs, if any."""
@@ -730,10 +750,18 @@ _SECTIONS: Final = (
     "alarm_receiver",
     "alarm_types",
     "geo",
+    "plan",
 )
 
 _FIELDS: Final[Mapping[str, tuple[str, ...]]] = {
-    "site": ("name", "timezone", "duplicate_minutes", "four_eyes", "simulation_host"),
+    "site": (
+        "name",
+        "timezone",
+        "duplicate_minutes",
+        "four_eyes",
+        "simulation_host",
+        "demo_rtsp_port",
+    ),
     "community": ("code", "name", "population", "households", "centre", "address", "streets"),
     "department": ("code", "name", "kind", "phone"),
     "unit": ("code", "department", "name", "phone"),
@@ -749,7 +777,16 @@ _FIELDS: Final[Mapping[str, tuple[str, ...]]] = {
         "address",
         "workstation",
     ),
-    "camera": ("code", "name", "community", "position", "main_url", "sub_url", "workstation"),
+    "camera": (
+        "code",
+        "name",
+        "community",
+        "position",
+        "main_url",
+        "sub_url",
+        "workstation",
+        *CAMERA_SOURCE_FIELDS,
+    ),
     "device": ("code", "name", "kind", "community", "address", "workstation", *DEVICE_ALARM_FIELDS),
     "sip": (
         "workstation",
@@ -819,7 +856,9 @@ class _Builder:
         duplicate_minutes = self._duplicate_minutes()
         four_eyes = self._four_eyes()
         simulation_host = self._simulation_host()
+        demo_rtsp_port = self._demo_rtsp_port()
         geo = self._geo()
+        plan = self._plan()
         if self.ctx.problems:
             raise SiteError.of(self.ctx.problems)
         return SiteSpec(
@@ -839,10 +878,12 @@ class _Builder:
             units=units,
             four_eyes=four_eyes,
             simulation_host=simulation_host,
+            demo_rtsp_port=demo_rtsp_port,
             alarm_receiver=receiver,
             alarm_types=alarm_types,
             sip=sip,
             geo=geo,
+            plan=plan,
         )
 
     def _duplicate_minutes(self) -> int:
@@ -854,6 +895,16 @@ class _Builder:
         if table.ok("duplicate_minutes") and minutes > 24 * 60:
             table.report("duplicate_minutes", f"at most one day (1440 minutes), got {minutes}")
         return minutes
+
+    def _demo_rtsp_port(self) -> int:
+        data = self.data.get("site")
+        if not isinstance(data, dict) or "demo_rtsp_port" not in data:
+            return 0
+        table = _Table(self.ctx, "site", None, data)
+        port = table.integer("demo_rtsp_port", minimum=0)
+        if table.ok("demo_rtsp_port") and port > 65535:
+            table.report("demo_rtsp_port", f"must be 0 (any free port) to 65535, got {port}")
+        return port
 
     def _simulation_host(self) -> str | None:
         data = self.data.get("site")
@@ -913,6 +964,20 @@ class _Builder:
             line = self.ctx.layout.key_line("geo", None, key)
             self.ctx.report(line, f"geo.{key}", message)
         return calibration
+
+    def _plan(self) -> PlanSpec | None:
+        data = self.data.get("plan")
+        if data is None:
+            return None
+        if not isinstance(data, dict):
+            line = self.ctx.layout.root_key_line("plan")
+            self.ctx.report(line, "plan", "expected a [plan] table")
+            return None
+        plan, problems = plan_from_table(data, self.ctx.path.parent)
+        for key, message in problems:
+            line = self.ctx.layout.key_line("plan", None, key)
+            self.ctx.report(line, f"plan.{key}", message)
+        return plan
 
     def _retention(self) -> RetentionPolicy:
         data = self.data.get("retention")
@@ -1111,18 +1176,22 @@ class _Builder:
         name = table.text("name")
         community = table.reference("community", "community", self.known["community"])
         position = table.point("position")
-        urls = [table.text(key) for key in ("main_url", "sub_url")]
-        for key, url in zip(("main_url", "sub_url"), urls, strict=True):
-            if table.ok(key) and _SCHEME_RE.fullmatch(url) is None:
-                table.report(key, f"expected a stream URL like 'rtsp://host/path', got {url!r}")
+        source = read_camera_source(table)
         return CameraSpec(
             code=code,
             name=name,
             community=community,
             position=position,
-            main_url=urls[0],
-            sub_url=urls[1],
+            main_url=source.main_url,
+            sub_url=source.sub_url,
             workstation=table.reference("workstation", "workstation", self.known["workstation"]),
+            vendor=source.vendor,
+            address=source.address,
+            channel=source.channel,
+            rtsp_port=source.rtsp_port,
+            codec=source.codec,
+            onvif=source.onvif,
+            credentials=source.credentials,
         )
 
     def _device(self, table: _Table, code: str) -> DeviceSpec:

@@ -1,4 +1,4 @@
-"""The worker thread base: a named loop with stop, wake and interrupt, and backoff on errors.
+"""Worker thread bases: a named thread an owner stops, and a step loop with backoff on errors.
 
 Qt-free (standard library only): hardware adapters subclass `Worker` without importing the
 console. An owner (console.threads.ThreadOwner) stops every worker within one deadline.
@@ -16,7 +16,72 @@ from core.timefmt import utcnow
 log = logging.getLogger(__name__)
 
 
-class Worker:
+class ThreadedRunner:
+    """One named daemon thread running `_run()`, with the `core.ports.Stoppable` lifecycle.
+
+    Subclasses implement `_run()`, which returns soon after `self._stop` is set; they may
+    check what the thread needs in `_before_start()` (it raises to refuse the start) and wake
+    a blocking call in `_interrupt()`. `interrupt()` stops the thread and calls that hook.
+    """
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    @property
+    def name(self) -> str:
+        """The thread's name."""
+        return self._name
+
+    @property
+    def stop_event(self) -> threading.Event:
+        """Set by `stop()`: the thread's loop checks it or waits on it."""
+        return self._stop
+
+    @property
+    def alive(self) -> bool:
+        """True while the thread runs."""
+        return self._thread is not None and self._thread.is_alive()
+
+    def start(self) -> None:
+        """Start the thread (once)."""
+        if self._thread is not None:
+            raise RuntimeError(f"{self._name} already started")
+        self._before_start()
+        # A daemon thread: the owner waits for it within the shutdown deadline, and one that
+        # is stuck in a driver call after that must not keep the process from exiting.
+        self._thread = threading.Thread(target=self._run, name=self._name, daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        """Ask the thread to stop (any thread; does not block)."""
+        self._stop.set()
+
+    def interrupt(self) -> None:
+        """Stop the thread and wake it from a blocking call (any thread; must not block)."""
+        self.stop()
+        self._interrupt()
+
+    def join(self, timeout: float = 5.0) -> bool:
+        """Wait for the thread; False if it is still running after `timeout` seconds."""
+        if self._thread is None:
+            return True
+        self._thread.join(max(timeout, 0.0))
+        return not self._thread.is_alive()
+
+    def _before_start(self) -> None:
+        """Runs in `start()` before the thread exists; raise to refuse the start."""
+
+    def _interrupt(self) -> None:
+        """Wake what the thread blocks on (close a socket); called by `interrupt()`."""
+
+    def _run(self) -> None:
+        """The thread's body; runs until `self._stop` is set."""
+        raise NotImplementedError
+
+
+class Worker(ThreadedRunner):
     """A named thread that calls `step()` until stopped, retrying with backoff after errors.
 
     Subclasses implement `step()`; it should return within about `interval` seconds, or
@@ -38,32 +103,21 @@ class Worker:
         max_backoff: float = 30.0,
         backoff_base: float | None = None,
     ):
-        self.name = name
+        super().__init__(name)
         self.sink = sink
         self.interval = interval
         self.max_backoff = max_backoff
         # A worker whose step() does its own waiting runs with interval 0; its retries still
         # need a pause that grows.
         self.backoff_base = max(backoff_base or interval, 0.05)
-        self.stop_event = threading.Event()
         # Ends the wait between steps early: set by stop() and by wake().
         self._wake = threading.Event()
         self._woken = False
-        self._thread: threading.Thread | None = None
         self.failures = 0
-
-    def start(self) -> None:
-        """Start the thread (once)."""
-        if self._thread is not None:
-            raise RuntimeError(f"{self.name} already started")
-        # A daemon thread: the owner waits for it within the shutdown deadline, and one that
-        # is stuck in a driver call after that must not keep the process from exiting.
-        self._thread = threading.Thread(target=self._run, name=self.name, daemon=True)
-        self._thread.start()
 
     def stop(self) -> None:
         """Ask the thread to stop (any thread); the wait between steps ends at once."""
-        self.stop_event.set()
+        super().stop()
         self._wake.set()
 
     def interrupt(self) -> None:
@@ -86,18 +140,6 @@ class Worker:
     def woken(self) -> bool:
         """True inside a step that `wake()` asked for (worker thread)."""
         return self._woken
-
-    def join(self, timeout: float = 5.0) -> bool:
-        """Wait for the thread; False if it is still running after `timeout`."""
-        if self._thread is None:
-            return True
-        self._thread.join(max(timeout, 0.0))
-        return not self._thread.is_alive()
-
-    @property
-    def alive(self) -> bool:
-        """True while the thread runs."""
-        return self._thread is not None and self._thread.is_alive()
 
     def setup(self) -> None:
         """Runs on the worker thread before the first step."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ from core.permissions import Permission, PermissionDenied, Principal
 from core.ports import Clock
 from core.timefmt import as_utc, utcnow
 from data.audit import append_audit
+from data.audit_journal import AuditJournal, PendingAudit, is_outage
 from data.changes import record_change
 from data.db import Database
 from data.models import User
@@ -23,6 +25,7 @@ from data.models import User
 log = logging.getLogger(__name__)
 
 STREET_WIDE = "*street-wide*"  # a scope key that no community code can equal
+AUDIT_RETRY_S = 5.0  # after a replay of the audit journal failed, the next try waits this long
 
 Actor = Principal | str | None
 """Who acts: a signed-in user, a named local tool ("cli", "system"), or None for "system"."""
@@ -101,6 +104,7 @@ class ServiceContext:
         clock: Clock = utcnow,
         defer_write: DeferWrite = _run_now,
         keys: Path | None = None,
+        audit_journal: AuditJournal | None = None,
     ):
         self.db = db
         self.workstation = workstation
@@ -108,6 +112,11 @@ class ServiceContext:
         self.defer_write = defer_write
         # The site's key folder (core.keys), outside the database; None: keys are not used.
         self.keys = keys
+        # Where audit-only rows go while the database is unreachable (data.audit_journal);
+        # None: such a row is lost with an error in the log, as before.
+        self.audit_journal = audit_journal
+        self.audit_retry_s = AUDIT_RETRY_S
+        self._audit_retry_at = 0.0  # monotonic: no replay before this after one failed
 
     # --- reads ----------------------------------------------------------------------------
     @contextmanager
@@ -138,6 +147,8 @@ class ServiceContext:
         handled the same way: the transaction rolls back and the refusal is audited.
         """
         who = actor if isinstance(actor, Principal) else None
+        if self.audit_journal is not None and self.audit_journal.pending:
+            self.replay_audit()  # rows journaled in an outage go into the chain first
         try:
             if who is not None and permission is not None and not who.can(permission, community):
                 raise PermissionDenied(who.username, permission, community)
@@ -162,9 +173,74 @@ class ServiceContext:
             raise PermissionDenied(who.username, permission, community)
 
     def record(self, actor: Actor, action: AuditAction, target: str = "", detail: str = "") -> None:
-        """An audit row on its own (screen lock, logout, screenshot); no permission needed."""
-        with self.write(actor_name(actor)) as tx:
-            tx.audit(action, target, detail)
+        """An audit row on its own (screen lock, logout, screenshot); no permission needed.
+
+        When the database cannot be reached the row goes to the audit journal (if there is
+        one) with the time it happened, and into the chain when the database is back.
+        """
+        name = actor_name(actor)
+        at = self.clock()
+        if self._behind_journal() and self._keep_audit(name, action, target, detail, at):
+            return
+        try:
+            with self.write(name) as tx:
+                tx.audit(action, target, detail)
+        except Exception as exc:
+            if not (is_outage(exc) and self._keep_audit(name, action, target, detail, at, exc)):
+                raise
+
+    def replay_audit(self) -> int:
+        """Write the journaled audit rows to the database; how many (0 while it is still down).
+
+        Any thread; cheap when nothing waits. The console calls it on every write and when
+        the database is back."""
+        journal = self.audit_journal
+        if journal is None or not journal.pending or time.monotonic() < self._audit_retry_at:
+            return 0
+        try:
+            return journal.replay(self.db)
+        except Exception as exc:
+            # Not again at once: every write would otherwise wait for a connect timeout first.
+            self._audit_retry_at = time.monotonic() + self.audit_retry_s
+            if not is_outage(exc):
+                log.exception("the audit journal could not be replayed")
+            return 0
+
+    def _behind_journal(self) -> bool:
+        """True while journaled rows still wait after trying to replay them: a new audit-only
+        row then queues behind them, so the chain gets them in the order they happened."""
+        self.replay_audit()
+        return self.audit_journal is not None and self.audit_journal.pending
+
+    def _keep_audit(
+        self,
+        actor: str,
+        action: AuditAction,
+        target: str,
+        detail: str,
+        at: datetime,
+        outage: BaseException | None = None,
+    ) -> bool:
+        """Put an audit row in the journal; False when there is none or it refused too."""
+        journal = self.audit_journal
+        if journal is None:
+            return False
+        row = PendingAudit(at, actor, self.workstation, action.value, target, detail)
+        try:
+            seq = journal.append(row)
+        except Exception:
+            log.exception("audit row %s of %s could not be journaled either", action.value, actor)
+            return False
+        log.warning(
+            "audit row %s of %s kept in the audit journal (%d): %s",
+            action.value,
+            actor,
+            seq,
+            f"database unreachable ({type(outage).__name__})"
+            if outage is not None
+            else "rows of an outage wait for the database",
+        )
+        return True
 
     def audit_in(
         self,
@@ -188,15 +264,16 @@ class ServiceContext:
         )
 
     def _audit_denial(self, who: Principal, exc: PermissionDenied) -> None:
+        at = self.clock()
+        name, action = who.username, AuditAction.PERMISSION_DENIED
+        target, detail = exc.community or "", exc.permission.value
+        if self._behind_journal() and self._keep_audit(name, action, target, detail, at):
+            return
         try:
             with self.db.write_session() as s:
-                self.audit_in(
-                    s,
-                    who.username,
-                    AuditAction.PERMISSION_DENIED,
-                    target=exc.community or "",
-                    detail=exc.permission.value,
-                )
-        except Exception:
+                self.audit_in(s, name, action, target, detail, at=at)
+        except Exception as failure:
+            if is_outage(failure) and self._keep_audit(name, action, target, detail, at, failure):
+                return
             # The refusal itself still reaches the user; the lost row is in the log.
             log.exception("could not audit a refusal of %s", who.username)

@@ -791,6 +791,100 @@ class IngestMark(Base):
     at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
+OWN_VIEW_SQL = "owner_id IS NOT NULL"
+SHARED_VIEW_SQL = "owner_id IS NULL"
+CAMERA_INCIDENT_SQL = "outcome = 'incident'"
+
+
+class WallView(Base):
+    """A named layout of the video wall with a camera per tile (migration 0021).
+
+    `owner_id` NULL: a shared view every console lists. A name is unique per owner, and among
+    the shared views. Deleting sets `deleted_at` (the console's role deletes no rows); saving
+    the name again brings the row back.
+    """
+
+    __tablename__ = "wall_view"
+    __table_args__ = (
+        Index(
+            "uq_wall_view_own",
+            "owner_id",
+            "name",
+            unique=True,
+            sqlite_where=text(OWN_VIEW_SQL),
+            postgresql_where=text(OWN_VIEW_SQL),
+        ),
+        Index(
+            "uq_wall_view_shared",
+            "name",
+            unique=True,
+            sqlite_where=text(SHARED_VIEW_SQL),
+            postgresql_where=text(SHARED_VIEW_SQL),
+        ),
+    )
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    name: Mapped[str] = mapped_column(String(64))
+    layout: Mapped[str] = mapped_column(String(16))
+    tiles: Mapped[str] = mapped_column(Text)  # JSON: a camera code (or null) per tile
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_by: Mapped[str] = mapped_column(String(64))
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class CameraSetting(Base):
+    """A camera's motion detection settings; a camera without a row has the defaults.
+
+    `community_id` is the camera's (device row), copied so row-level security applies.
+    """
+
+    __tablename__ = "camera_setting"
+    camera: Mapped[str] = mapped_column(String(32), ForeignKey("device.code"), primary_key=True)
+    community_id: Mapped[int | None] = mapped_column(ForeignKey("community.id"), index=True)
+    motion_enabled: Mapped[bool] = mapped_column(Boolean)
+    sensitivity: Mapped[int] = mapped_column(Integer)  # 0 … 100
+    mask: Mapped[str] = mapped_column(Text)  # JSON: polygons of normalised (x, y) points
+    schedule: Mapped[str] = mapped_column(String(200))  # when armed, e.g. "mon-sun 22:00-06:00"
+    updated_by: Mapped[str] = mapped_column(String(64))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class CameraEvent(Base):
+    """Something a camera saw that an incident names: detected motion, or a snapshot an
+    operator attached. Rows that opened an incident have outcome "incident"; later motion
+    of the same camera and rule appends to that incident while it is open."""
+
+    __tablename__ = "camera_event"
+    __table_args__ = (
+        Index("ix_camera_event_camera_at", "camera", "at"),
+        Index(
+            "ix_camera_event_opened",
+            "camera",
+            "rule",
+            "id",
+            sqlite_where=text(CAMERA_INCIDENT_SQL),
+            postgresql_where=text(CAMERA_INCIDENT_SQL),
+        ),
+    )
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    camera: Mapped[str] = mapped_column(String(32), ForeignKey("device.code"))
+    community_id: Mapped[int | None] = mapped_column(ForeignKey("community.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(12))  # "motion" or "snapshot"
+    rule: Mapped[str] = mapped_column(String(24))  # "motion"; "" for a snapshot
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    score: Mapped[float] = mapped_column(Float)
+    regions: Mapped[str] = mapped_column(Text)  # JSON: normalised [x, y, w, h] boxes
+    incident_id: Mapped[int | None] = mapped_column(
+        BigId, ForeignKey("incident.id", ondelete="SET NULL"), index=True
+    )
+    attachment_id: Mapped[int | None] = mapped_column(
+        BigId, ForeignKey("attachment.id", ondelete="SET NULL")
+    )
+    outcome: Mapped[str] = mapped_column(String(16))
+    actor: Mapped[str] = mapped_column(String(64))
+
+
 __all__ = [
     "AlarmEvent",
     "Attachment",
@@ -799,6 +893,8 @@ __all__ = [
     "AuditLog",
     "Base",
     "Call",
+    "CameraEvent",
+    "CameraSetting",
     "ChangeLog",
     "Community",
     "Consent",
@@ -819,5 +915,6 @@ __all__ = [
     "UnknownTag",
     "User",
     "UserCommunity",
+    "WallView",
     "Workstation",
 ]

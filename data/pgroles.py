@@ -36,6 +36,9 @@ TABLE_GRANTS: Mapping[str, tuple[str, ...]] = {
     "audit_log": ("SELECT", "INSERT"),
     # Calls (0019): a row per call, its phases, callback and disposition; never deleted here.
     "call": ("SELECT", "INSERT", "UPDATE"),
+    # Video (0021): camera events are written once; motion settings are upserted.
+    "camera_event": ("SELECT", "INSERT"),
+    "camera_setting": ("SELECT", "INSERT", "UPDATE"),
     "change_log": ("SELECT", "INSERT"),
     "community": ("SELECT",),
     "consent": ("SELECT", "INSERT"),  # a withdrawal: UPDATE of the columns below
@@ -67,6 +70,8 @@ TABLE_GRANTS: Mapping[str, tuple[str, ...]] = {
     # and account changes go through ACCOUNT_FUNCTIONS (migration 0016).
     "user_account": (),
     "user_community": ("SELECT",),
+    # Saved wall views (0021): a deletion sets deleted_at, so no DELETE here either.
+    "wall_view": ("SELECT", "INSERT", "UPDATE"),
     "workstation": ("SELECT",),
 }
 # Columns the console may not even read: every workstation shares one database role, so a

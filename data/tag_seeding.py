@@ -65,12 +65,24 @@ def seed_tags(
         .limit(people)
     ).all()
     base = {"state": TagState.ISSUED.value, "issued_at": now, "issued_by": "system"}
+    # The site's personal GPS trackers (NMEA; JT/T 808 gateways serve vehicles) are worn by
+    # people with dementia of their community, instead of a UHF tag: their fixes then have a
+    # wearer on the map.
+    trackers: dict[str | None, list[str]] = {}
+    for d in site.devices:
+        if d.kind == "gps_gateway" and not d.address.startswith("jt808://"):
+            trackers.setdefault(d.community, []).append(d.code)
     rows: list[dict[str, Any]] = []
     for rid, cid, dementia, alone in consenting:
+        code = person_code(rid)
+        if dementia:
+            free = trackers.get(codes.get(cid)) or trackers.get(None)
+            if free:
+                code = free.pop(0)
         rows.append(
             {
                 **base,
-                "code": person_code(rid),
+                "code": code,
                 "kind": TagKind.PERSON.value,
                 "community_id": cid,
                 "resident_id": rid,

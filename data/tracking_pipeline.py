@@ -73,18 +73,19 @@ class EnginePipeline:
         placements: list[PlacementLike] = []
         hits: list[HitLike] = []
         cleared: list[RuleCleared] = []
-        engine, rules = self.engine, self.rules
+        feed, on_read = self.engine.feed, self.rules.on_read
         for item in items:
             if isinstance(item, TagRead):
-                placed = engine.feed(item)
-                events = rules.on_read(item)  # the read gap restarts; flags apply
+                placed = feed(item)
+                events = on_read(item)  # the read gap restarts; flags apply
             else:
-                placed = engine.feed_fix(item)
-                events = rules.on_fix(item)
-            _split(events, hits, cleared)
+                placed = self.engine.feed_fix(item)
+                events = self.rules.on_fix(item)
+            if events:
+                _split(events, hits, cleared)
             if placed is not None:
                 placements.append(placed)
-                _split(rules.on_placement(placed), hits, cleared)
+                _split(self.rules.on_placement(placed), hits, cleared)
         return PipelineOutput(placements, hits, cleared)
 
     def tick(self, now: datetime) -> PipelineOutput:

@@ -7,6 +7,9 @@ mode=${1:-run}
 pkgs=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
       libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 fonts-wqy-microhei
       libportaudio2)
+# GStreamer's RTSP server through Debian's python3-gi serves the demo's cameras like live ones.
+pkgs+=(python3-gi gir1.2-gst-rtsp-server-1.0 gstreamer1.0-rtsp gstreamer1.0-plugins-base
+       gstreamer1.0-plugins-good gstreamer1.0-plugins-bad)
 if [[ $mode == test ]]; then
   # A real PostgreSQL server for the repository tests, socat for serial pty pairs, Xvfb for
   # real-window screenshots.
@@ -15,6 +18,8 @@ if [[ $mode == test ]]; then
   pkgs+=(pulseaudio pulseaudio-utils libasound2-plugins)
   # SIPp (Debian's sip-tester): the caller of the SIP system tests.
   pkgs+=(sip-tester)
+  # The video benchmark's baseline (`ffmpeg -threads 1 ... -f null -`).
+  pkgs+=(ffmpeg)
 fi
 # Debian's own Python needs python3-venv before `python3 -m venv` can work.
 py=$(command -v python3.11 || command -v python3 || true)

@@ -29,6 +29,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QBrush,
     QColor,
+    QImage,
     QIntValidator,
     QKeySequence,
     QPainter,
@@ -57,6 +58,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.personal import REASON_MAX, PersonalField, ResidentCard, reason_problem
+from core.planimage import PlanCalibration
 from core.site import CameraSpec, ReaderSpec, ZoneSpec
 from core.timefmt import local, utcnow
 from core.tracking import TagPositionRow, TrackPoint
@@ -89,6 +91,7 @@ SAFE_FILL = QColor(48, 209, 88, 26)
 RESTRICTED_FILL = QColor(255, 69, 58, 30)
 CLUSTER_FILL = QColor(90, 200, 250, 90)
 TEXT_COLOUR = QColor("#c7ccd1")
+PLAN_IMAGE_OPACITY = 0.55  # the plan stays legible while tags and zones stand out over it
 
 
 def kind_name(kind: str) -> str:
@@ -227,6 +230,7 @@ class TrackingMapWidget(QWidget):
     sig_tag_hovered = Signal(int)  # the tag under the mouse (row id), once per tag entered
     sig_tag_dialog_requested = Signal(int)  # "Tag…": replace, return or edit this tag
     sig_issue_tag_requested = Signal()  # "Issue tag…": a new tag to a resident or vehicle
+    sig_cameras_requested = Signal(list)  # camera codes to put on the video wall
 
     def __init__(self, zone: str = "Asia/Shanghai", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -293,6 +297,7 @@ class TrackingMapWidget(QWidget):
         self._cluster_labels: list[pg.TextItem] = []
         self._cluster_cells: list[tuple[float, float, float]] = []  # x, y, cell size
         self.clusters.sigClicked.connect(self._on_cluster_clicked)
+        self.cameras.sigClicked.connect(self._on_camera_clicked)
         self.alarm_rings = pg.ScatterPlotItem(
             pxMode=True, symbol="o", size=24, pen=pg.mkPen(ALARM_COLOUR, width=2), brush=None
         )
@@ -357,6 +362,12 @@ class TrackingMapWidget(QWidget):
         self.banner.setTextFormat(Qt.TextFormat.PlainText)
         self.banner.setWordWrap(True)
         self.banner.hide()
+        self.plan_note = QLabel()  # why the site file's plan image is missing (apart: the
+        self.plan_note.setObjectName("mapPlanNote")  # banner is the presenter's to set)
+        self.plan_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.plan_note.setWordWrap(True)
+        self.plan_note.hide()
+        self._plan_problem: tuple[str, bool] | None = None  # path, whether the file exists
 
         # --- the card of the selected tag
         self.card = QFrame()
@@ -473,6 +484,7 @@ class TrackingMapWidget(QWidget):
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addLayout(top)
         lay.addWidget(self.banner)
+        lay.addWidget(self.plan_note)
         lay.addLayout(middle, 1)
         lay.addWidget(self.replay_bar)
         lay.addWidget(self.legend_items)
@@ -568,36 +580,54 @@ class TrackingMapWidget(QWidget):
         )
         self.fit()
 
-    def set_plan_image(
-        self,
-        path: Path,
-        first: tuple[tuple[float, float], tuple[float, float]],
-        second: tuple[tuple[float, float], tuple[float, float]],
-    ) -> bool:
-        """Show a plan image under everything, placed by two points: (px, py) → (x, y) metres.
+    def set_plan_image(self, path: Path | None, calibration: PlanCalibration | None) -> bool:
+        """Show a plan image under everything, placed by its two-point calibration.
 
-        Two points fix scale, rotation and offset (a similarity); the image's y runs down,
-        the site's up. False when the image cannot be read or the points coincide.
+        None clears it. False when the image cannot be read: the map says so above the plan
+        and is drawn without it.
         """
-        pixmap = QPixmap(str(path))
-        (p1, s1), (p2, s2) = first, second
-        q1, q2 = complex(p1[0], -p1[1]), complex(p2[0], -p2[1])
-        if pixmap.isNull() or q1 == q2:
-            return False
-        a = (complex(*s2) - complex(*s1)) / (q2 - q1)
-        b = complex(*s1) - a * q1
-        # x = ar·u + ai·v + br; y = ai·u − ar·v + bi for pixel (u, v), y down.
-        transform = QTransform(a.real, a.imag, a.imag, -a.real, b.real, b.imag)
         if self._plan_image is not None:
             self.view.removeItem(self._plan_image)
-        item = QGraphicsPixmapItem(pixmap)
-        item.setTransform(transform)
+            self._plan_image = None
+        self._plan_problem = None
+        if path is None or calibration is None:
+            self._show_plan_problem()
+            return True
+        image = QImage(str(path))
+        if image.isNull():
+            self._plan_problem = (str(path), path.exists())
+            self._show_plan_problem()
+            return False
+        item = QGraphicsPixmapItem(QPixmap.fromImage(image))
+        item.setTransform(QTransform(*calibration.matrix()))
         item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
-        item.setZValue(0)
-        item.setOpacity(0.8)
+        item.setZValue(0)  # under the zones (1) and every marker (10 and up)
+        item.setOpacity(PLAN_IMAGE_OPACITY)
         self.view.addItem(item)
         self._plan_image = item
+        self._show_plan_problem()
+        self.fit()
         return True
+
+    def plan_image_item(self) -> QGraphicsPixmapItem | None:
+        """The plan image on the map, if one is shown."""
+        return self._plan_image
+
+    def _show_plan_problem(self) -> None:
+        if self._plan_problem is None:
+            self.plan_note.clear()
+            self.plan_note.hide()
+            return
+        path, exists = self._plan_problem
+        if exists:
+            text = self.tr(
+                "The plan image {path} is not a readable PNG or JPEG image; the map is drawn "
+                "without it."
+            )
+        else:
+            text = self.tr("The plan image {path} was not found; the map is drawn without it.")
+        self.plan_note.setText(text.format(path=path))
+        self.plan_note.show()
 
     def fit(self) -> None:
         """Show the whole site (plan and tags)."""
@@ -856,6 +886,11 @@ class TrackingMapWidget(QWidget):
             return
         pos = points[0].pos()
         self.centre_on(pos.x(), pos.y(), radius=CLUSTER_CELL_PX * self.metres_per_pixel())
+
+    def _on_camera_clicked(self, _item: Any, points: Any, _ev: Any) -> None:
+        # A camera on the plan: its picture on the video wall.
+        if len(points) > 0:
+            self.sig_cameras_requested.emit([str(points[0].data())])
 
     # --- selection, card, search ---------------------------------------------------------
     def _on_index_clicked(self, i: int) -> None:
@@ -1286,6 +1321,7 @@ class TrackingMapWidget(QWidget):
         self._retranslate_play()
         self._show_status()
         self._show_card()
+        self._show_plan_problem()
 
     def _retranslate_play(self) -> None:
         self.play_button.setText(

@@ -11,6 +11,7 @@ from PySide6.QtCore import Slot
 from console.presenters.base import Presenter, PresenterContext
 from console.shell.main_window import ActionSpec
 from console.shell.panes import Area, PaneSpec
+from core.care_rules import nearest_cameras
 from core.consent import ConsentMissing
 from core.events import ChangesAvailable
 from core.permissions import Permission, PermissionDenied, Principal
@@ -20,6 +21,7 @@ from core.tags import TagInvalid, TagProfile
 from core.timefmt import utcnow
 from core.tracking import TagPositionRow, TrackPoint
 from core.views import CommunityRow
+from widgets.plan_image_dialog import PlanImageDialog
 from widgets.tag_dialog import IssueTagDialog, TagDialog
 from widgets.tracking_map import PlanCommunity, TrackingMapWidget, TrailReasonDialog
 
@@ -117,6 +119,8 @@ class TrackingPresenter(Presenter):
         self._asked: tuple[int, datetime, datetime] | None = None  # the trail the dialog is for
         # Opens a resident's card in the residents' pane (wired by the composition root).
         self.resident_card_hook: Callable[[int], None] | None = None
+        # Puts cameras on the video wall (wired by the composition root).
+        self.cameras_hook: Callable[[list[str]], None] | None = None
         self.loads = 0  # full position reads (tests)
         ctx.window.add_pane(
             PaneSpec("map", lambda: self.tr("Map"), self.pane, Area.TOP_RIGHT, 20, "Ctrl+2")
@@ -129,6 +133,7 @@ class TrackingPresenter(Presenter):
         p.sig_resident_card_requested.connect(self._on_resident_card_requested)
         p.sig_tag_dialog_requested.connect(self.open_tag)
         p.sig_issue_tag_requested.connect(self.open_issue)
+        p.sig_cameras_requested.connect(self._show_cameras)
         self.tag_dialog: TagDialog | None = None
         self.issue_dialog: IssueTagDialog | None = None
         self.act_tag = ctx.window.add_action(
@@ -141,8 +146,47 @@ class TrackingPresenter(Presenter):
             ),
             self.open_tag_dialog,
         )
+        self.act_nearby_cameras = ctx.window.add_action(
+            ActionSpec(
+                "nearby_cameras",
+                lambda: self.tr("Cameras near the selected tag"),
+                "tools",
+                "Ctrl+Alt+C",
+                permission=Permission.VIEW_VIDEO,
+            ),
+            self.show_nearby_cameras,
+        )
+        # The plan is site set-up, like where readers and cameras stand: MANAGE_DEVICES.
+        self.plan_dialog: PlanImageDialog | None = None
+        self.act_plan_image = ctx.window.add_action(
+            ActionSpec(
+                "plan_image",
+                lambda: self.tr("Plan image…"),
+                "tools",
+                permission=Permission.MANAGE_DEVICES,
+            ),
+            self.open_plan_image,
+        )
         if site is not None:
             self._show_plan_of_site(site)
+
+    # --- cameras on the wall ---------------------------------------------------------------
+    def _show_cameras(self, codes: list[str]) -> None:
+        if self.cameras_hook is not None and codes:
+            self.cameras_hook(codes)
+
+    def show_nearby_cameras(self) -> None:
+        """Ctrl+Alt+C: the cameras nearest the selected tag's position, on the video wall."""
+        tag = self.pane.selected()
+        row = self.pane.row(tag) if tag is not None else None
+        if row is None:
+            self.ctx.feedback.message(self.tr("Select a tag on the map first."), 4000)
+            return
+        if self.site is None or not self.site.cameras:
+            self.ctx.feedback.message(self.tr("The site file names no cameras."), 4000)
+            return
+        near = nearest_cameras(self.site.cameras, row.x, row.y)
+        self._show_cameras([c.code for c in near])
 
     # --- lifecycle ----------------------------------------------------------------------
     def signed_in(self, who: Principal) -> None:
@@ -245,6 +289,23 @@ class TrackingPresenter(Presenter):
             site.readers,
             site.cameras,
         )
+        plan = site.plan
+        # A missing or unreadable image is told on the map, which is drawn without it.
+        self.pane.set_plan_image(
+            None if plan is None else plan.image, None if plan is None else plan.calibration
+        )
+
+    def open_plan_image(self) -> None:
+        """The dialog that calibrates a plan image by two points ([plan] for the site file)."""
+        who = self.who
+        if who is None or not who.can(Permission.MANAGE_DEVICES) or self.ctx.session.locked:
+            return
+        if self.plan_dialog is None:
+            dlg = PlanImageDialog(self.ctx.window)
+            dlg.sig_show_on_map.connect(self.pane.set_plan_image)
+            self.ctx.dialogs.register(dlg)
+            self.plan_dialog = dlg
+        self.plan_dialog.open()
 
     def _show_plan_of_rows(self, rows: list[CommunityRow]) -> None:
         self.pane.set_plan([PlanCommunity(c.code, c.name, c.centre_x, c.centre_y) for c in rows])

@@ -24,6 +24,7 @@ from data.services.signin import SignInService
 from data.services.site import SiteService
 from data.services.sla import SlaService
 from data.services.tracking import TrackingService
+from data.services.video import VideoService
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,7 @@ class Services:
     alarms: AlarmService  # DC-09 alarm events into incidents, panel supervision
     calls: CallService  # call records, the callback list, dispositions
     tracking: TrackingService  # tags, positions and trails, the tracking ingest's writes
+    video: VideoService  # wall views, motion settings, motion events and snapshots
 
     @classmethod
     def build(
@@ -83,4 +85,5 @@ class Services:
             alarms=AlarmService(ctx),
             calls=CallService(ctx),
             tracking=TrackingService(ctx, residents, consent),
+            video=VideoService(ctx),
         )

@@ -152,20 +152,6 @@ class IngestResult:
 
 
 @dataclass
-class _Group:
-    tag_id: int
-    community_id: int | None
-    reader: str
-    at: datetime
-    antenna: int
-    rssi: float | None
-    count: int
-    x: float | None = None
-    y: float | None = None
-    zone: str | None = None
-
-
-@dataclass
 class _Lookup:
     by_code: dict[str, TagInfo] = field(default_factory=dict)
     missed: dict[str, float] = field(default_factory=dict)  # code → monotonic of last miss
@@ -713,24 +699,25 @@ class _Batch:
         for p in output.placements:
             placed[p.tag] = p  # the newest placement of a tag in the batch wins
         groups, unknown, raw = self._collapse(items, placed)
-        if groups:
+        if groups and self.pg:
+            # One statement over arrays: the server runs one insert, not one per row
+            # (executemany: one Bind/Execute per row). COPY is refused under row security.
+            self.s.connection().exec_driver_sql(
+                "INSERT INTO tag_read (tag_id, community_id, reader, at, rssi, antenna, count, "
+                "x, y, zone) SELECT * FROM unnest(%s::bigint[], %s::integer[], %s::varchar[], "
+                "%s::timestamptz[], %s::float8[], %s::integer[], %s::integer[], %s::float8[], "
+                "%s::float8[], %s::varchar[])",
+                _pg_columns(groups.values()),
+            )
+        elif groups:
+            # A group is the tag_read row itself (the time still a datetime): no per-row
+            # object, one conversion of the time as the row goes out.
             ts = self.ts
             self.raw(
                 "INSERT INTO tag_read (tag_id, community_id, reader, at, rssi, antenna, count, "
                 "x, y, zone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
-                    (
-                        g.tag_id,
-                        g.community_id,
-                        g.reader,
-                        ts(g.at),
-                        g.rssi,
-                        g.antenna,
-                        g.count,
-                        g.x,
-                        g.y,
-                        g.zone,
-                    )
+                    (g[0], g[1], g[2], ts(g[3]), g[4], g[5], g[6], g[7], g[8], g[9])
                     for g in groups.values()
                 ],
             )
@@ -758,45 +745,66 @@ class _Batch:
 
     def _collapse(
         self, items: Sequence[TrackingItem], placed: dict[str, PlacementLike]
-    ) -> tuple[dict[tuple[Any, ...], _Group], dict[tuple[str, str], int], int]:
-        """Reads of one tag by one reader and antenna within a second: one row, counted."""
-        groups: dict[tuple[Any, ...], _Group] = {}
+    ) -> tuple[dict[tuple[Any, ...], list[Any]], dict[tuple[str, str], int], int]:
+        """Reads of one tag by one reader and antenna within a second: one row, counted.
+
+        A group is a tag_read row as a list: tag_id, community_id, reader, at, rssi,
+        antenna, count, x, y, zone (the hot loop of the ingest: no object per row).
+        """
+        groups: dict[tuple[Any, ...], list[Any]] = {}
         unknown: dict[tuple[str, str], int] = {}
         raw = 0
         readers = self.plan.readers
+        tags = self.tags
         for item in items:
             if isinstance(item, TagRead):
-                code, source, count, antenna, rssi = (
-                    item.tag,
-                    item.reader,
-                    max(1, item.count),
-                    item.antenna,
-                    item.rssi,
-                )
+                code = item.tag
+                source = item.reader
+                count = item.count
+                if count < 1:
+                    count = 1
+                antenna = item.antenna
+                rssi = item.rssi
+                read = True
             else:
                 code, source, count, antenna, rssi = item.device, "gps", 1, 0, None
+                read = False
             raw += count
-            info = self.tags.get(code)
+            info = tags.get(code)
             if info is None:
                 key_u = (source[:32], code[:32])
                 unknown[key_u] = unknown.get(key_u, 0) + count
                 continue
-            second = int(item.at.timestamp())
-            key = (info.id, source, antenna, second)
+            at = item.at
+            key = (info.id, source, antenna, int(at.timestamp()))
             g = groups.get(key)
             if g is None:
-                g = groups[key] = _Group(
-                    info.id, info.community_id, source[:32], item.at, antenna, rssi, count
-                )
                 p = placed.get(code)
+                x: float | None
+                y: float | None
+                zone: str | None
                 if p is not None:
-                    g.x, g.y, g.zone = p.x, p.y, p.zone
-                elif isinstance(item, TagRead) and (r := readers.get(item.reader)) is not None:
-                    g.x, g.y, g.zone = r.x, r.y, r.zone
+                    x, y, zone = p.x, p.y, p.zone
+                elif read and (r := readers.get(source)) is not None:
+                    x, y, zone = r.x, r.y, r.zone
+                else:
+                    x = y = zone = None
+                groups[key] = [
+                    info.id,
+                    info.community_id,
+                    source[:32],
+                    at,
+                    rssi,
+                    antenna,
+                    count,
+                    x,
+                    y,
+                    zone,
+                ]
             else:
-                g.count += count
-                if rssi is not None and (g.rssi is None or rssi > g.rssi):
-                    g.rssi = rssi
+                g[6] += count
+                if rssi is not None and (g[4] is None or rssi > g[4]):
+                    g[4] = rssi
         return groups, unknown, raw
 
     def _unknown(self, unknown: dict[tuple[str, str], int]) -> None:
@@ -820,7 +828,7 @@ class _Batch:
         self.tx.change("unknown_tag", None, "update")
 
     def _positions(
-        self, placed: dict[str, PlacementLike], groups: dict[tuple[Any, ...], _Group]
+        self, placed: dict[str, PlacementLike], groups: dict[tuple[Any, ...], list[Any]]
     ) -> list[int]:
         """Upsert the positions of tags that moved; move seen_at of the others read."""
         rows: list[tuple[Any, ...]] = []
@@ -862,8 +870,10 @@ class _Batch:
             written[row[0]] = placed_at[row[0]]
         seen: dict[int, datetime] = {}
         for g in groups.values():
-            if g.tag_id not in seen or g.at > seen[g.tag_id]:
-                seen[g.tag_id] = g.at
+            tid, at = g[0], g[3]
+            last = seen.get(tid)
+            if last is None or at > last:
+                seen[tid] = at
         # seen_at is moved at most every SEEN_WRITE_EVERY_S per tag: it serves the map's
         # "offline after N hours", and one UPDATE per read cost a third of the batch.
         for tid in list(seen):
@@ -872,8 +882,14 @@ class _Batch:
                 del seen[tid]
             else:
                 written[tid] = stamp
-        if seen:
+        if seen and self.pg:
             # Not a change other workstations must re-read: the map shows where, not when.
+            self.s.connection().exec_driver_sql(
+                "UPDATE tag_position SET seen_at = v.at FROM unnest(%s::bigint[], "
+                "%s::timestamptz[]) AS v (id, at) WHERE tag_position.tag_id = v.id",
+                (list(seen), list(seen.values())),
+            )
+        elif seen:
             ts = self.ts
             self.raw(
                 "UPDATE tag_position SET seen_at = ? WHERE tag_id = ?",
@@ -1092,6 +1108,28 @@ class _Batch:
             _, x, y, z = _point(hit.last_positions[-1])
             where = f" at {self.plan.zone_name(z) or '-'} ({x:.0f}, {y:.0f})"
         return f"{at} {clean_line(hit.detail)}{where}"
+
+
+def _pg_columns(rows: Collection[list[Any]]) -> tuple[list[Any], ...]:
+    """tag_read rows (see _Batch._collapse) as one list per column for the unnest insert;
+    numbers made one type per column (psycopg refuses an array of ints and floats mixed)."""
+    tag_id, community_id, reader, at, rssi, antenna, count, x, y, zone = zip(*rows, strict=True)
+    return (
+        list(tag_id),
+        list(community_id),
+        list(reader),
+        list(at),
+        _floats(rssi),
+        [int(v) for v in antenna],
+        [int(v) for v in count],
+        _floats(x),
+        _floats(y),
+        list(zone),
+    )
+
+
+def _floats(values: Sequence[Any]) -> list[float | None]:
+    return [None if v is None else float(v) for v in values]
 
 
 def _sqlite_text(ts: datetime) -> str:

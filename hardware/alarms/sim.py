@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from core.alarms import PanelAccount
+from core.workers import ThreadedRunner
 from hardware.alarms.frames import Dc09Sender, FrameError, build_frame
 
 log = logging.getLogger(__name__)
@@ -43,7 +44,7 @@ class SimStats:
     unanswered: int = 0
 
 
-class PanelSimulator:
+class PanelSimulator(ThreadedRunner):
     """A thread that plays `panels` against a DC-09 receiver at host:port.
 
     Args:
@@ -76,7 +77,7 @@ class PanelSimulator:
             raise ValueError(f"transport is 'udp' or 'tcp', got {transport!r}")
         if heartbeat_s <= 0:
             raise ValueError("heartbeat_s must be positive")
-        self._name = name
+        super().__init__(name)
         self.panels = tuple(panels)
         self.host = host
         self.port = port
@@ -86,9 +87,7 @@ class PanelSimulator:
         self.restore_after_s = restore_after_s
         self.timeout = timeout
         self._rng = random.Random(seed)
-        self._stop = threading.Event()
         self._wake = threading.Event()
-        self._thread: threading.Thread | None = None
         self._requests: queue.SimpleQueue[tuple[str, str, str]] = queue.SimpleQueue()
         self._senders: dict[str, Dc09Sender] = {}
         self._sequence: dict[str, int] = {p.account: 0 for p in self.panels}
@@ -96,41 +95,16 @@ class PanelSimulator:
         self._lock = threading.Lock()
         self._stats = SimStats()
 
-    # --- the Stoppable port ---------------------------------------------------------------
-    @property
-    def name(self) -> str:
-        """The thread's name."""
-        return self._name
-
-    @property
-    def alive(self) -> bool:
-        """True while the thread runs."""
-        return self._thread is not None and self._thread.is_alive()
-
-    def start(self) -> None:
-        """Start the thread (once)."""
-        if self._thread is not None:
-            raise RuntimeError(f"{self._name} already started")
-        self._thread = threading.Thread(target=self._run, name=self._name, daemon=True)
-        self._thread.start()
-
+    # --- the Stoppable port (ThreadedRunner) -----------------------------------------------
     def stop(self) -> None:
         """Ask the thread to stop (any thread, does not block)."""
-        self._stop.set()
+        super().stop()
         self._wake.set()
 
-    def interrupt(self) -> None:
+    def _interrupt(self) -> None:
         """Wake a wait for an answer (shuts the sockets down)."""
-        self._wake.set()
         for sender in list(self._senders.values()):
             sender.interrupt()
-
-    def join(self, timeout: float = 5.0) -> bool:
-        """Wait for the thread; False if it still runs after `timeout`."""
-        if self._thread is None:
-            return True
-        self._thread.join(max(timeout, 0.0))
-        return not self._thread.is_alive()
 
     # --- what callers use ------------------------------------------------------------------
     @property

@@ -21,6 +21,7 @@ from core.ports import EventSink
 from core.site import Point, SiteSpec, ZoneSpec
 from core.timefmt import utcnow
 from core.tracking import GpsFix, TagRead, TrackerAlarm, TrackingAccept, TrackingItem
+from core.workers import ThreadedRunner
 
 log = logging.getLogger(__name__)
 
@@ -47,14 +48,45 @@ NIGHT_START_H: Final = 22
 # Children and people with dementia are home earlier (their profiles watch from 21:00/22:00).
 EARLY_NIGHT_START_H: Final = 20
 
+# The day's routine: where an outing goes, by the local hour it starts. "own" is the home
+# community's gates and day-care centre, "visit" another community's homes; market, park and
+# clinic are the zones of those kinds (the nearest few to home).
+OUTINGS: Final = ("market", "park", "clinic", "own", "visit")
+ROUTINE: Final[tuple[tuple[int, tuple[float, ...]], ...]] = (
+    # (from hour, weights in OUTINGS order); clinics open 8:00-17:00, markets busiest mornings
+    (6, (0.40, 0.35, 0.00, 0.15, 0.10)),
+    (8, (0.35, 0.15, 0.20, 0.15, 0.15)),
+    (12, (0.10, 0.20, 0.10, 0.30, 0.30)),
+    (14, (0.15, 0.30, 0.20, 0.20, 0.15)),
+    (17, (0.25, 0.40, 0.00, 0.15, 0.20)),
+)
+KIND_BIAS: Final[Mapping[str, tuple[float, ...]]] = {
+    "child": (0.5, 2.5, 0.3, 1.0, 1.0),  # play in the park, seldom the clinic
+    "disabled": (0.8, 0.8, 1.8, 1.0, 0.7),
+}
+# Mean stay at a place (exponential), seconds: shopping, a walk or exercise, a consultation.
+STAY_S: Final[Mapping[str, float]] = {
+    "market": 2400.0,
+    "park": 3600.0,
+    "clinic": 4500.0,
+    "own": 600.0,
+    "visit": 600.0,
+}
+NEAREST_PLACES: Final = 3  # an outing goes to one of the nearest few markets (parks, clinics)
+
 
 @dataclass(frozen=True, slots=True)
 class SimPerson:
-    """A tracked person: the tag, the home zone (residential) and the profile kind."""
+    """A tracked person: the tag, the home zone (residential) and the profile kind.
+
+    `gps`: the person wears a GPS tracker (`tag` is its device id) rather than a UHF tag:
+    readers do not hear it; it reports GpsFix like a vehicle terminal.
+    """
 
     tag: str
     zone: str
     kind: str  # one of PERSON_KINDS
+    gps: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,12 +112,14 @@ class SimStats:
     dropped: int = 0  # items lost because the refused backlog overflowed
 
 
-class SimTracking:
+class SimTracking(ThreadedRunner):
     """People and vehicles on the site, stepped by `step(dt)` or by its own thread.
 
-    People move between home (their residential zone's reader), their community's gates and
-    day-care centre, other communities and public places in the daytime and stay home at
-    night, except a few with dementia who wander. Readers hear a tag `read_hz` times a
+    People move between home (their residential zone's reader), markets, parks and clinics
+    (the zones of those kinds, the nearest few), their community's gates and day-care centre
+    and other communities in the daytime, by a routine that depends on the hour (`ROUTINE`,
+    `KIND_BIAS`, `STAY_S`), and stay home at night, except a few with dementia who wander
+    (they also keep mostly to their own community by day). Readers hear a tag `read_hz` times a
     second when the log-distance RSSI with shadowing is above the sensitivity. Vehicles are
     mostly parked; some drive; each reports a GpsFix (WGS-84 through `transform`'s inverse)
     every `gps_interval_s` while moving and every `parked_gps_interval_s` when parked.
@@ -122,6 +156,7 @@ class SimTracking:
         backlog: int = 100_000,
         name: str = "sim:tracking",
     ) -> None:
+        super().__init__(name)
         self.site = site
         self.people = tuple(people)
         self.vehicles = tuple(vehicles)
@@ -140,7 +175,6 @@ class SimTracking:
         self.sink = sink
         self.clock_factor = clock_factor
         self.tick_s = tick_s
-        self._name = name
         self._rng = np.random.default_rng(seed)
         self._tz = zoneinfo.ZoneInfo(site.timezone)
         self.start_at = start if start is not None else utcnow()
@@ -150,8 +184,6 @@ class SimTracking:
         self._requests: list[tuple[str, str]] = []
         self._backlog: deque[TrackingItem] = deque()
         self._backlog_max = backlog
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
         self._build_places(places or {})
         self._build_people()
         self._build_vehicles(moving_vehicle_share)
@@ -174,6 +206,7 @@ class SimTracking:
         self._gates: dict[str, list[Point]] = {}
         self._daycare: dict[str, list[Point]] = {}
         self._public: list[Point] = []
+        self._places: dict[str, list[Point]] = {k: [] for k in ("market", "park", "clinic")}
         for zone in self.site.zones:
             if zone.kind == "residential":
                 self._home.setdefault(zone.community, []).extend(spots(zone))
@@ -183,11 +216,17 @@ class SimTracking:
                 self._daycare.setdefault(zone.community, []).extend(spots(zone))
             elif zone.kind == "public":
                 self._public.extend(spots(zone))
+            elif zone.kind in self._places:
+                self._places[zone.kind].extend(spots(zone))
         for points in extra.values():
             self._public.extend(points)
         self._zones = zones
         self._all_homes = [p for points in self._home.values() for p in points]
         self._all_daycare = [p for points in self._daycare.values() for p in points]
+        self._place_xy = {
+            k: np.array([(p.x, p.y) for p in points]).reshape(-1, 2)
+            for k, points in self._places.items()
+        }
         self._centres = {c.code: c.centre for c in self.site.communities}
 
     def _build_people(self) -> None:
@@ -207,6 +246,7 @@ class SimTracking:
         self._early = np.array([p.kind in ("child", "dementia") for p in self.people], dtype=bool)
         self._moving = np.zeros(n, dtype=bool)
         self._away = np.zeros(n, dtype=bool)  # left home (or on the way back)
+        self._stay = np.full(n, STAY_S["own"])  # the mean stay where the current outing goes
         # Stagger the first departures over the first two hours.
         self._leave_at = self._rng.uniform(0.0, 7200.0, n)
         self._sos_until = np.full(n, -1.0)
@@ -214,6 +254,13 @@ class SimTracking:
         self._dropped = np.zeros(n, dtype=bool)  # the tag lies where it was taken off
         self._battery_low = np.zeros(n, dtype=bool)
         self._index = {p.tag: i for i, p in enumerate(self.people)}
+        self._gps_person = np.array([p.gps for p in self.people], dtype=bool).reshape(n)
+        # Drawn only when someone wears a tracker: the worlds of tag-only seeds stay as they were.
+        self._pnext_fix = (
+            self._rng.uniform(0.0, self.gps_interval_s, n)
+            if self._gps_person.any()
+            else np.zeros(n)
+        )
 
     def _build_vehicles(self, moving_share: float) -> None:
         m = len(self.vehicles)
@@ -303,11 +350,12 @@ class SimTracking:
         for what, key in requests:
             self._apply(what, key, t1)
         self._random_events(dt, t1, night)
-        self._move_people(dt, t1, night, early_night)
+        self._move_people(dt, t1, night, early_night, local_hour)
         self._move_vehicles(dt, t1, night)
         timed: list[tuple[float, TrackingItem]] = []
         self._emit_reads(t0, dt, timed)
         self._emit_fixes(t0, t1, timed)
+        self._emit_person_fixes(t0, t1, timed)
         timed.sort(key=lambda pair: pair[0])
         return [item for _, item in timed]
 
@@ -357,14 +405,14 @@ class SimTracking:
                 if n:
                     self._apply(what, self.people[int(rng.integers(n))].tag, t)
 
-    def _move_people(self, dt: float, t: float, night: bool, early_night: bool) -> None:
+    def _move_people(self, dt: float, t: float, night: bool, early_night: bool, hour: int) -> None:
         if not len(self.people):
             return
         arrived = _advance(self._pos, self._target, self._speed * dt, self._moving)
         for i in np.flatnonzero(arrived):
             self._moving[i] = False
-            # At home: a while (long at night); elsewhere: a visit of about ten minutes.
-            stay = 3600.0 * (6.0 if night else 1.5) if not self._away[i] else 600.0
+            # At home: a while (long at night); elsewhere: as long as such a place keeps one.
+            stay = 3600.0 * (6.0 if night else 1.5) if not self._away[i] else self._stay[i]
             self._leave_at[i] = t + float(self._rng.exponential(stay))
         due = np.flatnonzero(~self._moving & ~self._dropped & (self._leave_at <= t))
         for i in due:
@@ -373,7 +421,7 @@ class SimTracking:
             elif night or (early_night and self._early[i]):
                 self._leave_at[i] = t + float(self._rng.uniform(1800.0, 7200.0))
             else:
-                self._send(int(i), self._day_place(int(i)))
+                self._send(int(i), self._day_place(int(i), hour))
 
     def _send(
         self, i: int, target: np.ndarray | tuple[float, float], *, home: bool = False
@@ -383,18 +431,32 @@ class SimTracking:
         self._away[i] = not home
         self._leave_at[i] = math.inf
 
-    def _day_place(self, i: int) -> tuple[float, float]:
+    def _day_place(self, i: int, hour: int) -> tuple[float, float]:
         rng = self._rng
         kind = self.people[i].kind
         community = self._community[i]
         own = self._gates.get(community, []) + self._daycare.get(community, [])
-        roll = float(rng.random())
-        if kind == "dementia" and roll < 0.97 and own:
-            choices = own  # mostly within the home community; now and then beyond it
-        elif roll < 0.4 and own:
+        if kind == "dementia" and own and float(rng.random()) < 0.97:
+            self._stay[i] = STAY_S["own"]  # mostly within the home community; now and then beyond
+            return self._jitter(own[int(rng.integers(len(own)))])
+        weights = np.array(_routine_weights(hour, kind))
+        for k, outing in enumerate(OUTINGS):
+            if outing in self._place_xy and not len(self._place_xy[outing]):
+                weights[k] = 0.0  # a site without such places
+        if not own:
+            weights[OUTINGS.index("own")] = 0.0
+        total = float(weights.sum())
+        outing = OUTINGS[int(rng.choice(len(OUTINGS), p=weights / total))] if total else "visit"
+        self._stay[i] = STAY_S[outing]
+        if outing in self._place_xy:
+            spots = self._place_xy[outing]
+            near = np.argsort(np.hypot(*(spots - self._home_xy[i]).T))[:NEAREST_PLACES]
+            x, y = spots[int(near[int(rng.integers(len(near)))])]
+            return self._jitter(Point(float(x), float(y)))
+        if outing == "own":
             choices = own
-        elif roll < 0.7 and (self._public or self._all_daycare):
-            choices = self._public or self._all_daycare
+        elif self._public and float(rng.random()) < 0.3:
+            choices = self._public  # public places the caller named (places=)
         else:
             choices = self._all_homes
         return self._jitter(choices[int(rng.integers(len(choices)))])
@@ -402,6 +464,7 @@ class SimTracking:
     def _far_place(self, i: int) -> tuple[float, float]:
         home = self._home_xy[i]
         spots = self._all_homes + self._all_daycare + self._public
+        spots += [p for points in self._places.values() for p in points]
         far = max(spots, key=lambda p: (p.x - home[0]) ** 2 + (p.y - home[1]) ** 2)
         near_far = [p for p in spots if math.dist((p.x, p.y), (far.x, far.y)) < 900.0]
         return self._jitter(near_far[int(self._rng.integers(len(near_far)))])
@@ -432,7 +495,7 @@ class SimTracking:
         rng = self._rng
         diff = self._reader_xy[:, None, :] - self._pos[None, :, :]
         dist = np.sqrt((diff * diff).sum(axis=2))
-        ri, pi = np.nonzero(dist < MAX_RANGE_M)
+        ri, pi = np.nonzero((dist < MAX_RANGE_M) & ~self._gps_person[None, :])
         if not ri.size:
             return
         d = np.maximum(dist[ri, pi], 1.0)
@@ -508,41 +571,51 @@ class SimTracking:
             count += 1
         self._stats = _bump(self._stats, fixes=count)
 
-    # --- the thread (core.ports.Stoppable) ------------------------------------------------
+    def _emit_person_fixes(
+        self, t0: float, t1: float, out: list[tuple[float, TrackingItem]]
+    ) -> None:
+        """The GPS trackers people wear: every gps_interval_s walking, parked_… standing."""
+        due = np.flatnonzero(self._gps_person & (self._pnext_fix <= t1))
+        for i in due.tolist():
+            ts = max(float(self._pnext_fix[i]), t0)
+            moving = bool(self._moving[i])
+            interval = self.gps_interval_s if moving else self.parked_gps_interval_s
+            self._pnext_fix[i] = ts + interval
+            x, y = self._pos[i] + self._rng.normal(0.0, 3.0, 2)
+            lat, lon = self.transform.to_latlon(float(x), float(y))
+            dx, dy = self._target[i] - self._pos[i]
+            heading = (math.degrees(math.atan2(float(dx), float(dy))) + 360.0) % 360.0
+            alarms: set[TrackerAlarm] = set()
+            if self._sos_until[i] >= t0:
+                alarms.add(TrackerAlarm.SOS)
+            if self._removed_until[i] >= t0:
+                alarms.add(TrackerAlarm.TAG_REMOVED)
+            out.append(
+                (
+                    ts,
+                    GpsFix(
+                        device=self.people[i].tag,
+                        at=self.start_at + timedelta(seconds=ts),
+                        lat=lat,
+                        lon=lon,
+                        speed_kmh=round(float(self._speed[i]) * 3.6, 1) if moving else 0.0,
+                        heading_deg=round(heading, 1) if moving else None,
+                        satellites=int(self._rng.integers(5, 12)),
+                        hdop=round(float(self._rng.uniform(0.8, 2.5)), 1),
+                        alarms=frozenset(alarms),
+                        battery_pct=15 if self._battery_low[i] else None,
+                    ),
+                )
+            )
+        self._stats = _bump(self._stats, fixes=len(due))
 
-    @property
-    def name(self) -> str:
-        """The thread's name."""
-        return self._name
+    # --- the thread (core.ports.Stoppable, from ThreadedRunner) ----------------------------
+    # Nothing blocks but the wait between ticks, which stop() ends: interrupt() only stops.
 
-    @property
-    def alive(self) -> bool:
-        """True while the thread runs."""
-        return self._thread is not None and self._thread.is_alive()
-
-    def start(self) -> None:
-        """Start the thread (once); it needs `accept`."""
+    def _before_start(self) -> None:
+        """The thread needs `accept` (`start()`)."""
         if self.accept is None:
             raise RuntimeError(f"{self._name}: no accept to deliver to")
-        if self._thread is not None:
-            raise RuntimeError(f"{self._name} already started")
-        self._thread = threading.Thread(target=self._run, name=self._name, daemon=True)
-        self._thread.start()
-
-    def stop(self) -> None:
-        """Ask the thread to stop (any thread; does not block)."""
-        self._stop.set()
-
-    def interrupt(self) -> None:
-        """Nothing blocks but the wait between ticks, which `stop()` already ends."""
-        self._stop.set()
-
-    def join(self, timeout: float = 5.0) -> bool:
-        """Wait up to `timeout` seconds; False if the thread still runs."""
-        if self._thread is None:
-            return True
-        self._thread.join(max(timeout, 0.0))
-        return not self._thread.is_alive()
 
     def _run(self) -> None:
         last = time.monotonic()
@@ -593,6 +666,18 @@ def _advance(
     pos += delta * scale[:, None]
     pos[arrive] = target[arrive]
     return arrive
+
+
+def _routine_weights(hour: int, kind: str) -> tuple[float, ...]:
+    """The weights of OUTINGS for an outing that starts at this local hour."""
+    weights = ROUTINE[0][1]
+    for start, row in ROUTINE:
+        if hour >= start:
+            weights = row
+    bias = KIND_BIAS.get(kind)
+    if bias is None:
+        return weights
+    return tuple(w * b for w, b in zip(weights, bias, strict=True))
 
 
 def _bump(stats: SimStats, **add: int) -> SimStats:

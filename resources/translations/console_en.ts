@@ -1451,6 +1451,79 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
     </message>
 </context>
 <context>
+    <name>CameraTree</name>
+    <message>
+        <location filename="../../widgets/camera_tree.py" line="222"/>
+        <source> · PTZ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/camera_tree.py" line="245"/>
+        <source>Tour this group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/camera_tree.py" line="250"/>
+        <source>Show on the wall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/camera_tree.py" line="283"/>
+        <source>Find a camera by name or code…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/camera_tree.py" line="285"/>
+        <source>Drag a camera onto a tile, or press Enter to show it on the wall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/camera_tree.py" line="288"/>
+        <source>Not shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/camera_tree.py" line="289"/>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/camera_tree.py" line="290"/>
+        <source>Live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/camera_tree.py" line="291"/>
+        <source>Reconnecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/camera_tree.py" line="292"/>
+        <source>Offline</source>
+        <translation type="unfinished">Offline</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/camera_tree.py" line="293"/>
+        <source>No signal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/camera_tree.py" line="294"/>
+        <source>Wrong credentials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/camera_tree.py" line="295"/>
+        <source>Unsupported stream</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/camera_tree.py" line="296"/>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <location filename="../../widgets/incident_edit.py" line="352"/>
@@ -1741,7 +1814,7 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
         <translation type="vanished">Quit the console? Devices hosted on this workstation stop reporting.</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="167"/>
+        <location filename="../../console/app.py" line="201"/>
         <source>Refresh</source>
         <translation type="unfinished">Refresh</translation>
     </message>
@@ -3453,72 +3526,72 @@ Command system of {site}</translation>
 <context>
     <name>IssueTagDialog</name>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="386"/>
+        <location filename="../../widgets/tag_dialog.py" line="404"/>
         <source>No resident matches this search.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="457"/>
+        <location filename="../../widgets/tag_dialog.py" line="453"/>
         <source>Issue a tag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="458"/>
+        <location filename="../../widgets/tag_dialog.py" line="454"/>
         <source>Person (a resident wears it)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="459"/>
+        <location filename="../../widgets/tag_dialog.py" line="455"/>
         <source>Vehicle (plate and owner)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="460"/>
+        <location filename="../../widgets/tag_dialog.py" line="456"/>
         <source>&amp;For</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="461"/>
+        <location filename="../../widgets/tag_dialog.py" line="457"/>
         <source>Tag &amp;code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="462"/>
+        <location filename="../../widgets/tag_dialog.py" line="458"/>
         <source>&amp;Search resident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="463"/>
+        <location filename="../../widgets/tag_dialog.py" line="459"/>
         <source>name or phone, Enter to search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="464"/>
+        <location filename="../../widgets/tag_dialog.py" line="460"/>
         <source>Find</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="466"/>
+        <location filename="../../widgets/tag_dialog.py" line="462"/>
         <source>&amp;Owner id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="466"/>
+        <location filename="../../widgets/tag_dialog.py" line="462"/>
         <source>&amp;Resident id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="467"/>
+        <location filename="../../widgets/tag_dialog.py" line="463"/>
         <source>chosen above, or typed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="468"/>
+        <location filename="../../widgets/tag_dialog.py" line="464"/>
         <source>&amp;Plate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="469"/>
+        <location filename="../../widgets/tag_dialog.py" line="465"/>
         <source>&amp;Issue tag</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3998,6 +4071,154 @@ Command system of {site}</translation>
     </message>
 </context>
 <context>
+    <name>MotionSettingsDialog</name>
+    <message>
+        <location filename="../../widgets/motion_dialog.py" line="271"/>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/motion_dialog.py" line="280"/>
+        <source>Saved. Detection uses the new settings from now on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/motion_dialog.py" line="386"/>
+        <source>Motion settings: {code} {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/motion_dialog.py" line="390"/>
+        <source>Only supervisors change motion settings. You can look, not change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/motion_dialog.py" line="392"/>
+        <source>&amp;Motion detection on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/motion_dialog.py" line="393"/>
+        <source>&amp;Sensitivity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/motion_dialog.py" line="395"/>
+        <source>Higher finds smaller, fainter movement; the tile shows what is found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/motion_dialog.py" line="397"/>
+        <source>Arming schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/motion_dialog.py" line="398"/>
+        <source>When motion raises an &amp;incident (empty: never):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/motion_dialog.py" line="399"/>
+        <source>e.g. {example}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/motion_dialog.py" line="400"/>
+        <source>&amp;Always</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/motion_dialog.py" line="401"/>
+        <source>&amp;Nights 22:00-06:00</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/motion_dialog.py" line="402"/>
+        <source>&amp;Off-hours and weekends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/motion_dialog.py" line="404"/>
+        <source>Weekdays 18:00-08:00, and all of Saturday and Sunday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/motion_dialog.py" line="406"/>
+        <source>Mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/motion_dialog.py" line="407"/>
+        <source>&amp;Edit mask on the tile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/motion_dialog.py" line="408"/>
+        <source>C&amp;lear mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/motion_dialog.py" line="409"/>
+        <source>Sa&amp;ve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/motion_dialog.py" line="410"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/motion_dialog.py" line="417"/>
+        <source>Schedule not understood: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/motion_dialog.py" line="421"/>
+        <source>The schedule is too long (at most {n} characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/motion_dialog.py" line="430"/>
+        <source>Armed: {schedule} (times in {zone})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/motion_dialog.py" line="434"/>
+        <source>No schedule: motion is recorded but never raises an incident.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/motion_dialog.py" line="441"/>
+        <source>No mask: the whole picture is watched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/motion_dialog.py" line="446"/>
+        <source>1 ignored area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/motion_dialog.py" line="448"/>
+        <source>{n} ignored areas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/motion_dialog.py" line="451"/>
+        <source>only 1 watched area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/motion_dialog.py" line="453"/>
+        <source>only {n} watched areas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/motion_dialog.py" line="455"/>
+        <source>{ignored}, {watched}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>NewAccountDialog</name>
     <message>
         <location filename="../../widgets/accounts.py" line="54"/>
@@ -4243,9 +4464,8 @@ Command system of {site}</translation>
 <context>
     <name>PlaceholdersPresenter</name>
     <message>
-        <location filename="../../console/presenters/placeholders.py" line="41"/>
         <source>Video wall</source>
-        <translation type="unfinished">Video wall</translation>
+        <translation type="obsolete">Video wall</translation>
     </message>
     <message>
         <source>Map</source>
@@ -4256,14 +4476,12 @@ Command system of {site}</translation>
         <translation type="obsolete">Calls</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/placeholders.py" line="53"/>
         <source>Video wall not connected yet</source>
-        <translation type="unfinished">Video wall not connected yet</translation>
+        <translation type="obsolete">Video wall not connected yet</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/placeholders.py" line="55"/>
         <source>The cameras are configured in the site file. Live view, recording and evidence export come with the video module.</source>
-        <translation type="unfinished">The cameras are configured in the site file. Live view, recording and evidence export come with the video module.</translation>
+        <translation type="obsolete">The cameras are configured in the site file. Live view, recording and evidence export come with the video module.</translation>
     </message>
     <message>
         <source>Live map not available yet</source>
@@ -4280,6 +4498,90 @@ Command system of {site}</translation>
     <message>
         <source>Incoming and abandoned calls will be listed here once the SIP line is configured for this workstation.</source>
         <translation type="obsolete">Incoming and abandoned calls will be listed here once the SIP line is configured for this workstation.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanImageDialog</name>
+    <message>
+        <location filename="../../widgets/plan_image_dialog.py" line="204"/>
+        <source>{path} is not a readable PNG or JPEG image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/plan_image_dialog.py" line="238"/>
+        <location filename="../../widgets/plan_image_dialog.py" line="295"/>
+        <source>Plan image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/plan_image_dialog.py" line="240"/>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/plan_image_dialog.py" line="264"/>
+        <source>Choose an image first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/plan_image_dialog.py" line="270"/>
+        <source>Click two points far apart on the image (at least 10 px) and type their different site positions in metres.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/plan_image_dialog.py" line="277"/>
+        <source>{mpp:.3f} m per pixel, turned {deg:.1f}° counter-clockwise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/plan_image_dialog.py" line="298"/>
+        <source>Click two points on the image that you can find on the site plan (far apart, e.g. two street corners) and type their site positions in metres. Paste the [plan] table below into the site file, next to which the image must lie.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/plan_image_dialog.py" line="303"/>
+        <source>Choose image…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/plan_image_dialog.py" line="305"/>
+        <source>Pixel x</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/plan_image_dialog.py" line="306"/>
+        <source>Pixel y</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/plan_image_dialog.py" line="307"/>
+        <source>Site x (m)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/plan_image_dialog.py" line="308"/>
+        <source>Site y (m)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/plan_image_dialog.py" line="313"/>
+        <source>Point {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/plan_image_dialog.py" line="314"/>
+        <source>Copy [plan] table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/plan_image_dialog.py" line="315"/>
+        <source>Show on this map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/plan_image_dialog.py" line="317"/>
+        <source>Until the console restarts; the site file keeps it for good</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5075,102 +5377,102 @@ Command system of {site}</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../console/gui.py" line="40"/>
+        <location filename="../../console/gui.py" line="41"/>
         <source>The database file is damaged</source>
         <translation>The database file is damaged</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="41"/>
+        <location filename="../../console/gui.py" line="42"/>
         <source>It was left untouched. Restore it from a backup, or start the console with another file.</source>
         <translation>It was left untouched. Restore it from a backup, or start the console with another file.</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="48"/>
+        <location filename="../../console/gui.py" line="49"/>
         <source>The database is in use</source>
         <translation>The database is in use</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="49"/>
+        <location filename="../../console/gui.py" line="50"/>
         <source>Another program holds the database. Close the other console or tool and start again.</source>
         <translation>Another program holds the database. Close the other console or tool and start again.</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="56"/>
+        <location filename="../../console/gui.py" line="57"/>
         <source>The database cannot be reached</source>
         <translation>The database cannot be reached</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="57"/>
+        <location filename="../../console/gui.py" line="58"/>
         <source>Check that the database server runs and the address is right, or, for a file, its path and permissions.</source>
         <translation>Check that the database server runs and the address is right, or, for a file, its path and permissions.</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="64"/>
+        <location filename="../../console/gui.py" line="65"/>
         <source>The database refused the sign-in</source>
         <translation>The database refused the sign-in</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="65"/>
+        <location filename="../../console/gui.py" line="66"/>
         <source>Check the user name and password in the database address.</source>
         <translation>Check the user name and password in the database address.</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="70"/>
+        <location filename="../../console/gui.py" line="71"/>
         <source>The database is newer than this console</source>
         <translation>The database is newer than this console</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="71"/>
+        <location filename="../../console/gui.py" line="72"/>
         <source>It was not changed. Install the newer console on this workstation.</source>
         <translation>It was not changed. Install the newer console on this workstation.</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="76"/>
+        <location filename="../../console/gui.py" line="77"/>
         <source>Not a console database</source>
         <translation>Not a console database</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="77"/>
+        <location filename="../../console/gui.py" line="78"/>
         <source>It was not changed. Check the database address.</source>
         <translation>It was not changed. Check the database address.</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="82"/>
+        <location filename="../../console/gui.py" line="83"/>
         <source>The database setting is wrong</source>
         <translation>The database setting is wrong</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="83"/>
+        <location filename="../../console/gui.py" line="84"/>
         <source>Check the --db option or the CONSOLE_DB variable.</source>
         <translation>Check the --db option or the CONSOLE_DB variable.</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="88"/>
+        <location filename="../../console/gui.py" line="89"/>
         <source>Updating the database failed</source>
         <translation>Updating the database failed</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="89"/>
+        <location filename="../../console/gui.py" line="90"/>
         <source>The update was rolled back; nothing was changed.</source>
         <translation>The update was rolled back; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="173"/>
+        <location filename="../../console/gui.py" line="178"/>
         <source>The site file has an error</source>
         <translation>The site file has an error</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="174"/>
+        <location filename="../../console/gui.py" line="179"/>
         <source>Correct the site file and start again.</source>
         <translation>Correct the site file and start again.</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="195"/>
+        <location filename="../../console/gui.py" line="200"/>
         <source>The console is not set up yet</source>
         <translation>The console is not set up yet</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="196"/>
+        <location filename="../../console/gui.py" line="201"/>
         <source>This database holds no site and no users yet. Run `console demo` (or `make run`) to create the demo site, or `console user add` for real accounts.</source>
         <translation>This database holds no site and no users yet. Run `console demo` (or `make run`) to create the demo site, or `console user add` for real accounts.</translation>
     </message>
@@ -5178,47 +5480,47 @@ Command system of {site}</translation>
 <context>
     <name>TagDialog</name>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="225"/>
+        <location filename="../../widgets/tag_dialog.py" line="243"/>
         <source>Issued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="226"/>
+        <location filename="../../widgets/tag_dialog.py" line="244"/>
         <source>Returned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="227"/>
+        <location filename="../../widgets/tag_dialog.py" line="245"/>
         <source>Lost</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="228"/>
+        <location filename="../../widgets/tag_dialog.py" line="246"/>
         <source>Replaced</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="234"/>
+        <location filename="../../widgets/tag_dialog.py" line="252"/>
         <source>Person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="235"/>
+        <location filename="../../widgets/tag_dialog.py" line="253"/>
         <source>Vehicle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="236"/>
+        <location filename="../../widgets/tag_dialog.py" line="254"/>
         <source>Asset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="241"/>
+        <location filename="../../widgets/tag_dialog.py" line="259"/>
         <source>Tag {code}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="243"/>
+        <location filename="../../widgets/tag_dialog.py" line="261"/>
         <source>Tag: {code}
 Kind: {kind}
 Owner: {label}
@@ -5226,77 +5528,77 @@ State: {state}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="250"/>
+        <location filename="../../widgets/tag_dialog.py" line="268"/>
         <source>Replace (lost or broken tag)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="251"/>
+        <location filename="../../widgets/tag_dialog.py" line="269"/>
         <source>&amp;New tag code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="252"/>
+        <location filename="../../widgets/tag_dialog.py" line="270"/>
         <source>the new tag&apos;s code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="253"/>
+        <location filename="../../widgets/tag_dialog.py" line="271"/>
         <source>&amp;Replace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="254"/>
+        <location filename="../../widgets/tag_dialog.py" line="272"/>
         <source>Re&amp;turn…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="255"/>
+        <location filename="../../widgets/tag_dialog.py" line="273"/>
         <source>&amp;Lost…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="256"/>
+        <location filename="../../widgets/tag_dialog.py" line="274"/>
         <source>Care profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="257"/>
+        <location filename="../../widgets/tag_dialog.py" line="275"/>
         <source>Safe &amp;zones</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="259"/>
+        <location filename="../../widgets/tag_dialog.py" line="277"/>
         <source>zone codes, separated by commas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="260"/>
+        <location filename="../../widgets/tag_dialog.py" line="278"/>
         <source>&amp;Dwell before alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="262"/>
+        <location filename="../../widgets/tag_dialog.py" line="280"/>
         <source> s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="263"/>
+        <location filename="../../widgets/tag_dialog.py" line="281"/>
         <source>No-read &amp;hours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="265"/>
+        <location filename="../../widgets/tag_dialog.py" line="283"/>
         <source>off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="266"/>
+        <location filename="../../widgets/tag_dialog.py" line="284"/>
         <source> h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="267"/>
+        <location filename="../../widgets/tag_dialog.py" line="285"/>
         <source>&amp;Save profile</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5304,37 +5606,37 @@ State: {state}</source>
 <context>
     <name>TrackingMap</name>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="97"/>
+        <location filename="../../widgets/tracking_map.py" line="100"/>
         <source>Person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="98"/>
+        <location filename="../../widgets/tracking_map.py" line="101"/>
         <source>Vehicle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="99"/>
+        <location filename="../../widgets/tracking_map.py" line="102"/>
         <source>Asset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="107"/>
+        <location filename="../../widgets/tracking_map.py" line="110"/>
         <source>OK</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="108"/>
+        <location filename="../../widgets/tracking_map.py" line="111"/>
         <source>Alarm</source>
         <translation type="unfinished">Alarm</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="109"/>
+        <location filename="../../widgets/tracking_map.py" line="112"/>
         <source>Offline</source>
         <translation type="unfinished">Offline</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="110"/>
+        <location filename="../../widgets/tracking_map.py" line="113"/>
         <source>Unknown</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5342,212 +5644,222 @@ State: {state}</source>
 <context>
     <name>TrackingMapWidget</name>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="927"/>
+        <location filename="../../widgets/tracking_map.py" line="624"/>
+        <source>The plan image {path} is not a readable PNG or JPEG image; the map is drawn without it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="628"/>
+        <source>The plan image {path} was not found; the map is drawn without it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="965"/>
         <source>Tag: {tag}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="928"/>
+        <location filename="../../widgets/tracking_map.py" line="966"/>
         <source>Community: {community}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="929"/>
+        <location filename="../../widgets/tracking_map.py" line="967"/>
         <source>Zone: {zone}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="930"/>
+        <location filename="../../widgets/tracking_map.py" line="968"/>
         <source>Last seen: {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="933"/>
+        <location filename="../../widgets/tracking_map.py" line="971"/>
         <source>Care: {care}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="975"/>
+        <location filename="../../widgets/tracking_map.py" line="1013"/>
         <source>Address: {address}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="986"/>
+        <location filename="../../widgets/tracking_map.py" line="1024"/>
         <source>Emergency contact: {contact}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="990"/>
+        <location filename="../../widgets/tracking_map.py" line="1028"/>
         <source>lives alone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="991"/>
+        <location filename="../../widgets/tracking_map.py" line="1029"/>
         <source>dementia</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="992"/>
+        <location filename="../../widgets/tracking_map.py" line="1030"/>
         <source>disability</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="993"/>
+        <location filename="../../widgets/tracking_map.py" line="1031"/>
         <source>chronic illness</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="998"/>
+        <location filename="../../widgets/tracking_map.py" line="1036"/>
         <source>Care flags: {flags}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1000"/>
+        <location filename="../../widgets/tracking_map.py" line="1038"/>
         <source>Care flags: needs care</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1034"/>
+        <location filename="../../widgets/tracking_map.py" line="1072"/>
         <source>Nothing found for “{text}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1042"/>
+        <location filename="../../widgets/tracking_map.py" line="1080"/>
         <source>{n} found; showing {label}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1093"/>
+        <location filename="../../widgets/tracking_map.py" line="1131"/>
         <source>No positions in this time range</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1238"/>
+        <location filename="../../widgets/tracking_map.py" line="1276"/>
         <source>People {people:,} · Vehicles {vehicles:,} · Alarms {alarms:,} · Offline {offline:,}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1241"/>
+        <location filename="../../widgets/tracking_map.py" line="1279"/>
         <source>Assets {assets:,}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1243"/>
+        <location filename="../../widgets/tracking_map.py" line="1281"/>
         <source>updated {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1259"/>
+        <location filename="../../widgets/tracking_map.py" line="1297"/>
         <source>Name, plate or tag id…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1260"/>
+        <location filename="../../widgets/tracking_map.py" line="1298"/>
         <source>Last hour&apos;s trail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1261"/>
+        <location filename="../../widgets/tracking_map.py" line="1299"/>
         <source>Resident card…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1262"/>
+        <location filename="../../widgets/tracking_map.py" line="1300"/>
         <source>Tag…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1263"/>
+        <location filename="../../widgets/tracking_map.py" line="1301"/>
         <source>Replace, return or edit this tag (Ctrl+Alt+T)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1264"/>
+        <location filename="../../widgets/tracking_map.py" line="1302"/>
         <source>Issue tag…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1265"/>
+        <location filename="../../widgets/tracking_map.py" line="1303"/>
         <source>No photo on file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1266"/>
+        <location filename="../../widgets/tracking_map.py" line="1304"/>
         <source>Replay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1267"/>
+        <location filename="../../widgets/tracking_map.py" line="1305"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1268"/>
+        <location filename="../../widgets/tracking_map.py" line="1306"/>
         <source>to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1269"/>
+        <location filename="../../widgets/tracking_map.py" line="1307"/>
         <source>Replay speed (+ / -)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1270"/>
+        <location filename="../../widgets/tracking_map.py" line="1308"/>
         <source>Replay time (Left / Right: previous / next position)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1272"/>
+        <location filename="../../widgets/tracking_map.py" line="1310"/>
         <source>Person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1273"/>
+        <location filename="../../widgets/tracking_map.py" line="1311"/>
         <source>Vehicle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1274"/>
+        <location filename="../../widgets/tracking_map.py" line="1312"/>
         <source>Asset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1275"/>
+        <location filename="../../widgets/tracking_map.py" line="1313"/>
         <source>Alarm</source>
         <translation type="unfinished">Alarm</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1276"/>
+        <location filename="../../widgets/tracking_map.py" line="1314"/>
         <source>Offline</source>
         <translation type="unfinished">Offline</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1277"/>
+        <location filename="../../widgets/tracking_map.py" line="1315"/>
         <source>Reader</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1278"/>
+        <location filename="../../widgets/tracking_map.py" line="1316"/>
         <source>Camera</source>
         <translation type="unfinished">Camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1279"/>
+        <location filename="../../widgets/tracking_map.py" line="1317"/>
         <source>Group (count)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1289"/>
+        <location filename="../../widgets/tracking_map.py" line="1328"/>
         <source>Pause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1289"/>
+        <location filename="../../widgets/tracking_map.py" line="1328"/>
         <source>Play</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1291"/>
+        <location filename="../../widgets/tracking_map.py" line="1330"/>
         <source>Play / pause the replay (Space)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5555,179 +5867,199 @@ State: {state}</source>
 <context>
     <name>TrackingPresenter</name>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="122"/>
+        <location filename="../../console/presenters/tracking.py" line="126"/>
         <source>Map</source>
         <translation type="unfinished">Map</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="137"/>
+        <location filename="../../console/presenters/tracking.py" line="142"/>
         <source>Tag…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="155"/>
+        <location filename="../../console/presenters/tracking.py" line="152"/>
+        <source>Cameras near the selected tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="164"/>
+        <source>Plan image…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="183"/>
+        <source>Select a tag on the map first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="186"/>
+        <source>The site file names no cameras.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="199"/>
         <source>Could not load the map</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="193"/>
-        <location filename="../../console/presenters/tracking.py" line="210"/>
+        <location filename="../../console/presenters/tracking.py" line="237"/>
+        <location filename="../../console/presenters/tracking.py" line="254"/>
         <source>Could not load the tag positions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="229"/>
+        <location filename="../../console/presenters/tracking.py" line="273"/>
         <source>Tracking is not connected on this console: readers, zones and communities are shown, tag positions are not.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="234"/>
+        <location filename="../../console/presenters/tracking.py" line="278"/>
         <source>No tags tracked yet: register tags to residents and vehicles, and connect the readers listed in the site file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="263"/>
+        <location filename="../../console/presenters/tracking.py" line="324"/>
         <source>Could not search the tags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="292"/>
+        <location filename="../../console/presenters/tracking.py" line="353"/>
         <source>Could not open the tag&apos;s card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="310"/>
+        <location filename="../../console/presenters/tracking.py" line="371"/>
         <source>The replay&apos;s end must be after its start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="363"/>
+        <location filename="../../console/presenters/tracking.py" line="424"/>
         <source>Could not load the trail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="455"/>
+        <location filename="../../console/presenters/tracking.py" line="516"/>
         <source>Could not read the tag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="489"/>
-        <location filename="../../console/presenters/tracking.py" line="517"/>
+        <location filename="../../console/presenters/tracking.py" line="550"/>
+        <location filename="../../console/presenters/tracking.py" line="578"/>
         <source>The tag could not be changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="490"/>
+        <location filename="../../console/presenters/tracking.py" line="551"/>
         <source>Could not change the tag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="500"/>
+        <location filename="../../console/presenters/tracking.py" line="561"/>
         <source>This resident has no tracking consent in force. Record the consent on the resident&apos;s card first (the person&apos;s, or a guardian&apos;s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="504"/>
+        <location filename="../../console/presenters/tracking.py" line="565"/>
         <source>You are not allowed to manage tags for this resident&apos;s community.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="507"/>
+        <location filename="../../console/presenters/tracking.py" line="568"/>
         <source>That is not a valid tag code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="508"/>
+        <location filename="../../console/presenters/tracking.py" line="569"/>
         <source>This tag code is already registered to another tag.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="509"/>
+        <location filename="../../console/presenters/tracking.py" line="570"/>
         <source>Choose whether the tag is for a person or a vehicle.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="510"/>
+        <location filename="../../console/presenters/tracking.py" line="571"/>
         <source>Choose the resident the tag is for.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="511"/>
+        <location filename="../../console/presenters/tracking.py" line="572"/>
         <source>A vehicle&apos;s tag needs its plate.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="512"/>
+        <location filename="../../console/presenters/tracking.py" line="573"/>
         <source>This tag is no longer issued: it was returned or replaced.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="513"/>
+        <location filename="../../console/presenters/tracking.py" line="574"/>
         <source>The safe zones are not valid zone codes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="514"/>
+        <location filename="../../console/presenters/tracking.py" line="575"/>
         <source>The dwell time is not valid.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="515"/>
+        <location filename="../../console/presenters/tracking.py" line="576"/>
         <source>The no-read hours are not valid.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="519"/>
+        <location filename="../../console/presenters/tracking.py" line="580"/>
         <source>That tag or resident was not found.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="532"/>
+        <location filename="../../console/presenters/tracking.py" line="593"/>
         <source>Replaced: tag {code} is now issued in its place.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="544"/>
+        <location filename="../../console/presenters/tracking.py" line="605"/>
         <source>Tag lost</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="545"/>
+        <location filename="../../console/presenters/tracking.py" line="606"/>
         <source>Mark tag {code} as lost? It will no longer be tracked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="547"/>
+        <location filename="../../console/presenters/tracking.py" line="608"/>
         <source>Return tag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="548"/>
+        <location filename="../../console/presenters/tracking.py" line="609"/>
         <source>Take tag {code} back? It will no longer be tracked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="562"/>
+        <location filename="../../console/presenters/tracking.py" line="623"/>
         <source>Lost: the tag is no longer tracked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="564"/>
+        <location filename="../../console/presenters/tracking.py" line="625"/>
         <source>Returned: the tag is no longer tracked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="580"/>
+        <location filename="../../console/presenters/tracking.py" line="641"/>
         <source>Care profile saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="594"/>
+        <location filename="../../console/presenters/tracking.py" line="655"/>
         <source>Could not search the residents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="605"/>
+        <location filename="../../console/presenters/tracking.py" line="666"/>
         <source>Tag {code} issued.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5735,27 +6067,27 @@ State: {state}</source>
 <context>
     <name>TrailReasonDialog</name>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1373"/>
+        <location filename="../../widgets/tracking_map.py" line="1412"/>
         <source>Why look at this trail?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1377"/>
+        <location filename="../../widgets/tracking_map.py" line="1416"/>
         <source>Where {label} was from {since} to {until}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1383"/>
+        <location filename="../../widgets/tracking_map.py" line="1422"/>
         <source>Whereabouts are personal data: the reason, your name and the time are recorded in the audit log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1387"/>
+        <location filename="../../widgets/tracking_map.py" line="1426"/>
         <source>Reason, e.g. the family reported her missing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1388"/>
+        <location filename="../../widgets/tracking_map.py" line="1427"/>
         <source>or the incident number it is for</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5789,6 +6121,388 @@ State: {state}</source>
         <location filename="../../console/presenters/notifications.py" line="32"/>
         <source>{n} new</source>
         <translation type="unfinished">{n} new</translation>
+    </message>
+</context>
+<context>
+    <name>VideoWall</name>
+    <message>
+        <location filename="../../widgets/video_wall.py" line="497"/>
+        <source>Snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_wall.py" line="503"/>
+        <source>Restore the wall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_wall.py" line="503"/>
+        <source>Maximise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_wall.py" line="508"/>
+        <source>Clear tile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_wall.py" line="511"/>
+        <source>PTZ presets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_wall.py" line="514"/>
+        <source>Preset {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_wall.py" line="522"/>
+        <source>Edit motion mask…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_wall.py" line="528"/>
+        <source>Motion sensitivity…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_wall.py" line="534"/>
+        <source>Full screen</source>
+        <translation type="unfinished">Full screen</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_wall.py" line="987"/>
+        <source>Reconnecting (attempt {n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_wall.py" line="990"/>
+        <location filename="../../widgets/video_wall.py" line="1003"/>
+        <source>Offline</source>
+        <translation type="unfinished">Offline</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_wall.py" line="992"/>
+        <source>Offline since {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_wall.py" line="994"/>
+        <source>Error: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_wall.py" line="999"/>
+        <source>Idle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_wall.py" line="1000"/>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_wall.py" line="1001"/>
+        <source>Live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_wall.py" line="1002"/>
+        <source>Reconnecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_wall.py" line="1004"/>
+        <source>No signal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_wall.py" line="1005"/>
+        <source>Wrong credentials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_wall.py" line="1006"/>
+        <source>Unsupported stream</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_wall.py" line="1007"/>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_wall.py" line="1008"/>
+        <source>Keyframes only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_wall.py" line="1009"/>
+        <source>Drag a camera here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_wall.py" line="1011"/>
+        <source>Drag rectangles or click points to mask out motion. Enter saves, Esc cancels, Backspace undoes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_wall.py" line="1018"/>
+        <source>1-9 select a tile, arrows move, Enter maximises, Delete clears, Ctrl+S snapshot, F11 full screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VideoWallPresenter</name>
+    <message>
+        <location filename="../../console/presenters/video_wall.py" line="182"/>
+        <location filename="../../console/presenters/video_wall.py" line="704"/>
+        <source>Video wall</source>
+        <translation type="unfinished">Video wall</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/video_wall.py" line="206"/>
+        <source>Cameras of the incident on the wall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/video_wall.py" line="288"/>
+        <source>Could not load the wall views</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/video_wall.py" line="374"/>
+        <source>asking the camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/video_wall.py" line="562"/>
+        <source>The incident names no camera of this site.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/video_wall.py" line="575"/>
+        <source>{n} more cameras did not fit: {codes}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/video_wall.py" line="588"/>
+        <location filename="../../console/presenters/video_wall.py" line="770"/>
+        <source>Select an incident in the queue first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/video_wall.py" line="595"/>
+        <source>Could not find the incident&apos;s cameras</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/video_wall.py" line="632"/>
+        <source>Could not save the wall view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/video_wall.py" line="637"/>
+        <source>Wall view “{name}” saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/video_wall.py" line="651"/>
+        <source>Could not delete the wall view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/video_wall.py" line="737"/>
+        <source>No picture on this tile to take.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/video_wall.py" line="758"/>
+        <source>Snapshot saved to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/video_wall.py" line="760"/>
+        <source>Could not save the snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/video_wall.py" line="781"/>
+        <source>Snapshot of {camera} attached to incident {id}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/video_wall.py" line="786"/>
+        <source>Could not attach the snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/video_wall.py" line="791"/>
+        <source>Snapshot to the selected incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/video_wall.py" line="795"/>
+        <source>Reconnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/video_wall.py" line="855"/>
+        <source>PTZ of {camera}: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/video_wall.py" line="874"/>
+        <source>This camera has no preset {n}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/video_wall.py" line="894"/>
+        <source>Could not load the camera&apos;s motion settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/video_wall.py" line="930"/>
+        <source>Motion settings of {camera} saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/video_wall.py" line="937"/>
+        <source>Could not save the motion settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WallToolbar</name>
+    <message>
+        <location filename="../../widgets/wall_toolbar.py" line="205"/>
+        <source>Save wall view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_toolbar.py" line="205"/>
+        <source>Name of the view:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_toolbar.py" line="215"/>
+        <source>Delete the saved view “{name}”? The cameras are not affected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_toolbar.py" line="216"/>
+        <source>Delete wall view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_toolbar.py" line="248"/>
+        <source>Layout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_toolbar.py" line="250"/>
+        <source>One camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_toolbar.py" line="251"/>
+        <source>2 × 2 cameras</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_toolbar.py" line="252"/>
+        <source>3 × 3 cameras</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_toolbar.py" line="253"/>
+        <source>4 × 4 cameras</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_toolbar.py" line="254"/>
+        <source>5 × 5 cameras</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_toolbar.py" line="255"/>
+        <source>One large and 5 small</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_toolbar.py" line="256"/>
+        <source>One large and 7 small</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_toolbar.py" line="261"/>
+        <source>&amp;View</source>
+        <translation type="unfinished">&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_toolbar.py" line="262"/>
+        <source>(unsaved)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_toolbar.py" line="263"/>
+        <source>Saved wall views: yours and the shared ones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_toolbar.py" line="264"/>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_toolbar.py" line="265"/>
+        <source>Save as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_toolbar.py" line="266"/>
+        <source>Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_toolbar.py" line="267"/>
+        <source>&amp;Every</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_toolbar.py" line="268"/>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_toolbar.py" line="269"/>
+        <source>How long each page of a tour stays on the wall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_toolbar.py" line="270"/>
+        <source>Full screen</source>
+        <translation type="unfinished">Full screen</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_toolbar.py" line="271"/>
+        <source>Show the wall full screen (F11)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_toolbar.py" line="275"/>
+        <source>Stop tour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_toolbar.py" line="275"/>
+        <source>Start tour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_toolbar.py" line="277"/>
+        <source>Cycle the cameras through the wall (a group: right-click it in the tree)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

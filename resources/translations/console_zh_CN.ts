@@ -1447,6 +1447,79 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
     </message>
 </context>
 <context>
+    <name>CameraTree</name>
+    <message>
+        <location filename="../../widgets/camera_tree.py" line="222" />
+        <source> · PTZ</source>
+        <translation> · 云台</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/camera_tree.py" line="245" />
+        <source>Tour this group</source>
+        <translation>轮巡此分组</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/camera_tree.py" line="250" />
+        <source>Show on the wall</source>
+        <translation>在电视墙上显示</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/camera_tree.py" line="283" />
+        <source>Find a camera by name or code…</source>
+        <translation>按名称或编号查找摄像机…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/camera_tree.py" line="285" />
+        <source>Drag a camera onto a tile, or press Enter to show it on the wall</source>
+        <translation>将摄像机拖到画面上，或按 Enter 在电视墙上显示</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/camera_tree.py" line="288" />
+        <source>Not shown</source>
+        <translation>未显示</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/camera_tree.py" line="289" />
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/camera_tree.py" line="290" />
+        <source>Live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/camera_tree.py" line="291" />
+        <source>Reconnecting</source>
+        <translation>正在重连</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/camera_tree.py" line="292" />
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/camera_tree.py" line="293" />
+        <source>No signal</source>
+        <translation>无信号</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/camera_tree.py" line="294" />
+        <source>Wrong credentials</source>
+        <translation>用户名或密码错误</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/camera_tree.py" line="295" />
+        <source>Unsupported stream</source>
+        <translation>不支持的视频流</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/camera_tree.py" line="296" />
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <location filename="../../widgets/incident_edit.py" line="352" />
@@ -1633,7 +1706,7 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>ConsoleApp</name>
     <message>
-        <location filename="../../console/app.py" line="167" />
+        <location filename="../../console/app.py" line="201" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -3341,72 +3414,72 @@ Command system of {site}</source>
 <context>
     <name>IssueTagDialog</name>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="386" />
+        <location filename="../../widgets/tag_dialog.py" line="404" />
         <source>No resident matches this search.</source>
         <translation>没有符合条件的居民。</translation>
     </message>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="457" />
+        <location filename="../../widgets/tag_dialog.py" line="453" />
         <source>Issue a tag</source>
         <translation>发放标签</translation>
     </message>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="458" />
+        <location filename="../../widgets/tag_dialog.py" line="454" />
         <source>Person (a resident wears it)</source>
         <translation>人员（居民佩戴）</translation>
     </message>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="459" />
+        <location filename="../../widgets/tag_dialog.py" line="455" />
         <source>Vehicle (plate and owner)</source>
         <translation>车辆（车牌和车主）</translation>
     </message>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="460" />
+        <location filename="../../widgets/tag_dialog.py" line="456" />
         <source>&amp;For</source>
         <translation>发放对象(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="461" />
+        <location filename="../../widgets/tag_dialog.py" line="457" />
         <source>Tag &amp;code</source>
         <translation>标签编码(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="462" />
+        <location filename="../../widgets/tag_dialog.py" line="458" />
         <source>&amp;Search resident</source>
         <translation>查找居民(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="463" />
+        <location filename="../../widgets/tag_dialog.py" line="459" />
         <source>name or phone, Enter to search</source>
         <translation>姓名或电话，回车查找</translation>
     </message>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="464" />
+        <location filename="../../widgets/tag_dialog.py" line="460" />
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="466" />
+        <location filename="../../widgets/tag_dialog.py" line="462" />
         <source>&amp;Owner id</source>
         <translation>车主编号(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="466" />
+        <location filename="../../widgets/tag_dialog.py" line="462" />
         <source>&amp;Resident id</source>
         <translation>居民编号(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="467" />
+        <location filename="../../widgets/tag_dialog.py" line="463" />
         <source>chosen above, or typed</source>
         <translation>从上方选择，或直接输入</translation>
     </message>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="468" />
+        <location filename="../../widgets/tag_dialog.py" line="464" />
         <source>&amp;Plate</source>
         <translation>车牌(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="469" />
+        <location filename="../../widgets/tag_dialog.py" line="465" />
         <source>&amp;Issue tag</source>
         <translation>发放标签(&amp;I)</translation>
     </message>
@@ -3768,6 +3841,154 @@ Command system of {site}</source>
     </message>
 </context>
 <context>
+    <name>MotionSettingsDialog</name>
+    <message>
+        <location filename="../../widgets/motion_dialog.py" line="271" />
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/motion_dialog.py" line="280" />
+        <source>Saved. Detection uses the new settings from now on.</source>
+        <translation>已保存。检测即刻按新设置进行。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/motion_dialog.py" line="386" />
+        <source>Motion settings: {code} {name}</source>
+        <translation>移动侦测设置：{code} {name}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/motion_dialog.py" line="390" />
+        <source>Only supervisors change motion settings. You can look, not change.</source>
+        <translation>只有主管可以更改移动侦测设置。您可以查看，不能更改。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/motion_dialog.py" line="392" />
+        <source>&amp;Motion detection on</source>
+        <translation>开启移动侦测(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/motion_dialog.py" line="393" />
+        <source>&amp;Sensitivity</source>
+        <translation>灵敏度(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/motion_dialog.py" line="395" />
+        <source>Higher finds smaller, fainter movement; the tile shows what is found.</source>
+        <translation>数值越高，越能发现更小、更弱的移动；画面上会标出检测到的区域。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/motion_dialog.py" line="397" />
+        <source>Arming schedule</source>
+        <translation>布防时间</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/motion_dialog.py" line="398" />
+        <source>When motion raises an &amp;incident (empty: never):</source>
+        <translation>移动何时生成事件(&amp;I)（留空：从不）：</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/motion_dialog.py" line="399" />
+        <source>e.g. {example}</source>
+        <translation>例如 {example}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/motion_dialog.py" line="400" />
+        <source>&amp;Always</source>
+        <translation>全天(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/motion_dialog.py" line="401" />
+        <source>&amp;Nights 22:00-06:00</source>
+        <translation>夜间 22:00-06:00(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/motion_dialog.py" line="402" />
+        <source>&amp;Off-hours and weekends</source>
+        <translation>下班时间及周末(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/motion_dialog.py" line="404" />
+        <source>Weekdays 18:00-08:00, and all of Saturday and Sunday</source>
+        <translation>工作日 18:00 至次日 08:00，以及周六、周日全天</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/motion_dialog.py" line="406" />
+        <source>Mask</source>
+        <translation>屏蔽区域</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/motion_dialog.py" line="407" />
+        <source>&amp;Edit mask on the tile</source>
+        <translation>在画面上编辑屏蔽区域(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/motion_dialog.py" line="408" />
+        <source>C&amp;lear mask</source>
+        <translation>清除屏蔽区域(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/motion_dialog.py" line="409" />
+        <source>Sa&amp;ve</source>
+        <translation>保存(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/motion_dialog.py" line="410" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/motion_dialog.py" line="417" />
+        <source>Schedule not understood: {detail}</source>
+        <translation>无法识别布防时间：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/motion_dialog.py" line="421" />
+        <source>The schedule is too long (at most {n} characters).</source>
+        <translation>布防时间过长（最多 {n} 个字符）。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/motion_dialog.py" line="430" />
+        <source>Armed: {schedule} (times in {zone})</source>
+        <translation>布防：{schedule}（时区 {zone}）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/motion_dialog.py" line="434" />
+        <source>No schedule: motion is recorded but never raises an incident.</source>
+        <translation>未设布防时间：移动只记录，不会生成事件。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/motion_dialog.py" line="441" />
+        <source>No mask: the whole picture is watched.</source>
+        <translation>无屏蔽区域：检测整个画面。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/motion_dialog.py" line="446" />
+        <source>1 ignored area</source>
+        <translation>1 个忽略区域</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/motion_dialog.py" line="448" />
+        <source>{n} ignored areas</source>
+        <translation>{n} 个忽略区域</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/motion_dialog.py" line="451" />
+        <source>only 1 watched area</source>
+        <translation>仅检测 1 个区域</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/motion_dialog.py" line="453" />
+        <source>only {n} watched areas</source>
+        <translation>仅检测 {n} 个区域</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/motion_dialog.py" line="455" />
+        <source>{ignored}, {watched}</source>
+        <translation>{ignored}，{watched}</translation>
+    </message>
+</context>
+<context>
     <name>NewAccountDialog</name>
     <message>
         <location filename="../../widgets/accounts.py" line="54" />
@@ -4011,21 +4232,87 @@ Command system of {site}</source>
     </message>
 </context>
 <context>
-    <name>PlaceholdersPresenter</name>
+    <name>PlanImageDialog</name>
     <message>
-        <location filename="../../console/presenters/placeholders.py" line="41" />
-        <source>Video wall</source>
-        <translation>视频墙</translation>
+        <location filename="../../widgets/plan_image_dialog.py" line="204" />
+        <source>{path} is not a readable PNG or JPEG image.</source>
+        <translation>{path} 不是可读取的 PNG 或 JPEG 图片。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/placeholders.py" line="53" />
-        <source>Video wall not connected yet</source>
-        <translation>视频墙尚未接入</translation>
+        <location filename="../../widgets/plan_image_dialog.py" line="238" />
+        <location filename="../../widgets/plan_image_dialog.py" line="295" />
+        <source>Plan image</source>
+        <translation>平面图图片</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/placeholders.py" line="55" />
-        <source>The cameras are configured in the site file. Live view, recording and evidence export come with the video module.</source>
-        <translation>摄像机已在站点配置文件中登记。实时预览、录像与证据导出将随视频模块提供。</translation>
+        <location filename="../../widgets/plan_image_dialog.py" line="240" />
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>图片 (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/plan_image_dialog.py" line="264" />
+        <source>Choose an image first.</source>
+        <translation>请先选择图片。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/plan_image_dialog.py" line="270" />
+        <source>Click two points far apart on the image (at least 10 px) and type their different site positions in metres.</source>
+        <translation>在图片上点击相距较远的两个点（至少 10 像素），并输入它们各自不同的站点坐标（米）。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/plan_image_dialog.py" line="277" />
+        <source>{mpp:.3f} m per pixel, turned {deg:.1f}° counter-clockwise</source>
+        <translation>每像素 {mpp:.3f} 米，逆时针旋转 {deg:.1f}°</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/plan_image_dialog.py" line="298" />
+        <source>Click two points on the image that you can find on the site plan (far apart, e.g. two street corners) and type their site positions in metres. Paste the [plan] table below into the site file, next to which the image must lie.</source>
+        <translation>在图片上点击两个能在站点平面上找到的点（相距较远，例如两个街角），并输入它们的站点坐标（米）。将下方的 [plan] 表粘贴到站点配置文件中，图片须与该文件放在同一目录。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/plan_image_dialog.py" line="303" />
+        <source>Choose image…</source>
+        <translation>选择图片…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/plan_image_dialog.py" line="305" />
+        <source>Pixel x</source>
+        <translation>像素 x</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/plan_image_dialog.py" line="306" />
+        <source>Pixel y</source>
+        <translation>像素 y</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/plan_image_dialog.py" line="307" />
+        <source>Site x (m)</source>
+        <translation>站点 x（米）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/plan_image_dialog.py" line="308" />
+        <source>Site y (m)</source>
+        <translation>站点 y（米）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/plan_image_dialog.py" line="313" />
+        <source>Point {n}</source>
+        <translation>点 {n}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/plan_image_dialog.py" line="314" />
+        <source>Copy [plan] table</source>
+        <translation>复制 [plan] 表</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/plan_image_dialog.py" line="315" />
+        <source>Show on this map</source>
+        <translation>在本机地图上显示</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/plan_image_dialog.py" line="317" />
+        <source>Until the console restarts; the site file keeps it for good</source>
+        <translation>仅到控制台重启为止；写入站点配置文件后才会长期保留</translation>
     </message>
 </context>
 <context>
@@ -4821,102 +5108,102 @@ Command system of {site}</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../console/gui.py" line="40" />
+        <location filename="../../console/gui.py" line="41" />
         <source>The database file is damaged</source>
         <translation>数据库文件已损坏</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="41" />
+        <location filename="../../console/gui.py" line="42" />
         <source>It was left untouched. Restore it from a backup, or start the console with another file.</source>
         <translation>文件未被改动。请从备份恢复，或改用其他数据库文件启动总控台。</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="48" />
+        <location filename="../../console/gui.py" line="49" />
         <source>The database is in use</source>
         <translation>数据库被占用</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="49" />
+        <location filename="../../console/gui.py" line="50" />
         <source>Another program holds the database. Close the other console or tool and start again.</source>
         <translation>另一个程序正在占用数据库。请关闭其他总控台或工具后重新启动。</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="56" />
+        <location filename="../../console/gui.py" line="57" />
         <source>The database cannot be reached</source>
         <translation>无法连接数据库</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="57" />
+        <location filename="../../console/gui.py" line="58" />
         <source>Check that the database server runs and the address is right, or, for a file, its path and permissions.</source>
         <translation>请检查数据库服务器是否运行、地址是否正确；如为数据库文件，请检查路径和权限。</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="64" />
+        <location filename="../../console/gui.py" line="65" />
         <source>The database refused the sign-in</source>
         <translation>数据库拒绝登录</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="65" />
+        <location filename="../../console/gui.py" line="66" />
         <source>Check the user name and password in the database address.</source>
         <translation>请检查数据库地址中的用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="70" />
+        <location filename="../../console/gui.py" line="71" />
         <source>The database is newer than this console</source>
         <translation>数据库版本较新</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="71" />
+        <location filename="../../console/gui.py" line="72" />
         <source>It was not changed. Install the newer console on this workstation.</source>
         <translation>数据库未被改动。请在本工作站安装新版总控台。</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="76" />
+        <location filename="../../console/gui.py" line="77" />
         <source>Not a console database</source>
         <translation>不是总控台数据库</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="77" />
+        <location filename="../../console/gui.py" line="78" />
         <source>It was not changed. Check the database address.</source>
         <translation>数据库未被改动。请检查数据库地址。</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="82" />
+        <location filename="../../console/gui.py" line="83" />
         <source>The database setting is wrong</source>
         <translation>数据库配置错误</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="83" />
+        <location filename="../../console/gui.py" line="84" />
         <source>Check the --db option or the CONSOLE_DB variable.</source>
         <translation>请检查 --db 参数或 CONSOLE_DB 环境变量。</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="88" />
+        <location filename="../../console/gui.py" line="89" />
         <source>Updating the database failed</source>
         <translation>数据库升级失败</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="89" />
+        <location filename="../../console/gui.py" line="90" />
         <source>The update was rolled back; nothing was changed.</source>
         <translation>升级已回滚，数据库未被改动。</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="173" />
+        <location filename="../../console/gui.py" line="178" />
         <source>The site file has an error</source>
         <translation>站点配置文件有误</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="174" />
+        <location filename="../../console/gui.py" line="179" />
         <source>Correct the site file and start again.</source>
         <translation>请修改站点配置文件后重新启动。</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="195" />
+        <location filename="../../console/gui.py" line="200" />
         <source>The console is not set up yet</source>
         <translation>总控台尚未初始化</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="196" />
+        <location filename="../../console/gui.py" line="201" />
         <source>This database holds no site and no users yet. Run `console demo` (or `make run`) to create the demo site, or `console user add` for real accounts.</source>
         <translation>此数据库中还没有站点和用户。请运行 `console demo`（或 `make run`）创建演示站点，或用 `console user add` 添加正式账号。</translation>
     </message>
@@ -4924,47 +5211,47 @@ Command system of {site}</source>
 <context>
     <name>TagDialog</name>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="225" />
+        <location filename="../../widgets/tag_dialog.py" line="243" />
         <source>Issued</source>
         <translation>已发放</translation>
     </message>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="226" />
+        <location filename="../../widgets/tag_dialog.py" line="244" />
         <source>Returned</source>
         <translation>已归还</translation>
     </message>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="227" />
+        <location filename="../../widgets/tag_dialog.py" line="245" />
         <source>Lost</source>
         <translation>已遗失</translation>
     </message>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="228" />
+        <location filename="../../widgets/tag_dialog.py" line="246" />
         <source>Replaced</source>
         <translation>已更换</translation>
     </message>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="234" />
+        <location filename="../../widgets/tag_dialog.py" line="252" />
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="235" />
+        <location filename="../../widgets/tag_dialog.py" line="253" />
         <source>Vehicle</source>
         <translation>车辆</translation>
     </message>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="236" />
+        <location filename="../../widgets/tag_dialog.py" line="254" />
         <source>Asset</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="241" />
+        <location filename="../../widgets/tag_dialog.py" line="259" />
         <source>Tag {code}</source>
         <translation>标签 {code}</translation>
     </message>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="243" />
+        <location filename="../../widgets/tag_dialog.py" line="261" />
         <source>Tag: {code}
 Kind: {kind}
 Owner: {label}
@@ -4975,77 +5262,77 @@ State: {state}</source>
 状态：{state}</translation>
     </message>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="250" />
+        <location filename="../../widgets/tag_dialog.py" line="268" />
         <source>Replace (lost or broken tag)</source>
         <translation>更换（标签遗失或损坏）</translation>
     </message>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="251" />
+        <location filename="../../widgets/tag_dialog.py" line="269" />
         <source>&amp;New tag code</source>
         <translation>新标签编码(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="252" />
+        <location filename="../../widgets/tag_dialog.py" line="270" />
         <source>the new tag's code</source>
         <translation>新标签的编码</translation>
     </message>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="253" />
+        <location filename="../../widgets/tag_dialog.py" line="271" />
         <source>&amp;Replace</source>
         <translation>更换(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="254" />
+        <location filename="../../widgets/tag_dialog.py" line="272" />
         <source>Re&amp;turn…</source>
         <translation>归还(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="255" />
+        <location filename="../../widgets/tag_dialog.py" line="273" />
         <source>&amp;Lost…</source>
         <translation>遗失(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="256" />
+        <location filename="../../widgets/tag_dialog.py" line="274" />
         <source>Care profile</source>
         <translation>看护设置</translation>
     </message>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="257" />
+        <location filename="../../widgets/tag_dialog.py" line="275" />
         <source>Safe &amp;zones</source>
         <translation>安全区域(&amp;Z)</translation>
     </message>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="259" />
+        <location filename="../../widgets/tag_dialog.py" line="277" />
         <source>zone codes, separated by commas</source>
         <translation>区域编码，用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="260" />
+        <location filename="../../widgets/tag_dialog.py" line="278" />
         <source>&amp;Dwell before alarm</source>
         <translation>报警前停留(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="262" />
+        <location filename="../../widgets/tag_dialog.py" line="280" />
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="263" />
+        <location filename="../../widgets/tag_dialog.py" line="281" />
         <source>No-read &amp;hours</source>
         <translation>未读取报警小时数(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="265" />
+        <location filename="../../widgets/tag_dialog.py" line="283" />
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="266" />
+        <location filename="../../widgets/tag_dialog.py" line="284" />
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../widgets/tag_dialog.py" line="267" />
+        <location filename="../../widgets/tag_dialog.py" line="285" />
         <source>&amp;Save profile</source>
         <translation>保存看护设置(&amp;S)</translation>
     </message>
@@ -5053,37 +5340,37 @@ State: {state}</source>
 <context>
     <name>TrackingMap</name>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="97" />
+        <location filename="../../widgets/tracking_map.py" line="100" />
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="98" />
+        <location filename="../../widgets/tracking_map.py" line="101" />
         <source>Vehicle</source>
         <translation>车辆</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="99" />
+        <location filename="../../widgets/tracking_map.py" line="102" />
         <source>Asset</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="107" />
+        <location filename="../../widgets/tracking_map.py" line="110" />
         <source>OK</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="108" />
+        <location filename="../../widgets/tracking_map.py" line="111" />
         <source>Alarm</source>
         <translation>报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="109" />
+        <location filename="../../widgets/tracking_map.py" line="112" />
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="110" />
+        <location filename="../../widgets/tracking_map.py" line="113" />
         <source>Unknown</source>
         <translation>未知</translation>
     </message>
@@ -5091,212 +5378,222 @@ State: {state}</source>
 <context>
     <name>TrackingMapWidget</name>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="927" />
+        <location filename="../../widgets/tracking_map.py" line="624" />
+        <source>The plan image {path} is not a readable PNG or JPEG image; the map is drawn without it.</source>
+        <translation>平面图图片 {path} 不是可读取的 PNG 或 JPEG 图片；地图不显示该图片。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="628" />
+        <source>The plan image {path} was not found; the map is drawn without it.</source>
+        <translation>未找到平面图图片 {path}；地图不显示该图片。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/tracking_map.py" line="965" />
         <source>Tag: {tag}</source>
         <translation>标签：{tag}</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="928" />
+        <location filename="../../widgets/tracking_map.py" line="966" />
         <source>Community: {community}</source>
         <translation>社区：{community}</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="929" />
+        <location filename="../../widgets/tracking_map.py" line="967" />
         <source>Zone: {zone}</source>
         <translation>区域：{zone}</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="930" />
+        <location filename="../../widgets/tracking_map.py" line="968" />
         <source>Last seen: {time}</source>
         <translation>最后定位：{time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="933" />
+        <location filename="../../widgets/tracking_map.py" line="971" />
         <source>Care: {care}</source>
         <translation>关爱：{care}</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="975" />
+        <location filename="../../widgets/tracking_map.py" line="1013" />
         <source>Address: {address}</source>
         <translation>住址：{address}</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="986" />
+        <location filename="../../widgets/tracking_map.py" line="1024" />
         <source>Emergency contact: {contact}</source>
         <translation>紧急联系人：{contact}</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="990" />
+        <location filename="../../widgets/tracking_map.py" line="1028" />
         <source>lives alone</source>
         <translation>独居</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="991" />
+        <location filename="../../widgets/tracking_map.py" line="1029" />
         <source>dementia</source>
         <translation>认知障碍</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="992" />
+        <location filename="../../widgets/tracking_map.py" line="1030" />
         <source>disability</source>
         <translation>残障</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="993" />
+        <location filename="../../widgets/tracking_map.py" line="1031" />
         <source>chronic illness</source>
         <translation>慢性病</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="998" />
+        <location filename="../../widgets/tracking_map.py" line="1036" />
         <source>Care flags: {flags}</source>
         <translation>关爱标记：{flags}</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1000" />
+        <location filename="../../widgets/tracking_map.py" line="1038" />
         <source>Care flags: needs care</source>
         <translation>关爱标记：需关爱</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1034" />
+        <location filename="../../widgets/tracking_map.py" line="1072" />
         <source>Nothing found for “{text}”</source>
         <translation>未找到“{text}”</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1042" />
+        <location filename="../../widgets/tracking_map.py" line="1080" />
         <source>{n} found; showing {label}</source>
         <translation>找到 {n} 个；显示 {label}</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1093" />
+        <location filename="../../widgets/tracking_map.py" line="1131" />
         <source>No positions in this time range</source>
         <translation>该时段内没有位置记录</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1238" />
+        <location filename="../../widgets/tracking_map.py" line="1276" />
         <source>People {people:,} · Vehicles {vehicles:,} · Alarms {alarms:,} · Offline {offline:,}</source>
         <translation>人员 {people:,} · 车辆 {vehicles:,} · 报警 {alarms:,} · 离线 {offline:,}</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1241" />
+        <location filename="../../widgets/tracking_map.py" line="1279" />
         <source>Assets {assets:,}</source>
         <translation>物品 {assets:,}</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1243" />
+        <location filename="../../widgets/tracking_map.py" line="1281" />
         <source>updated {time}</source>
         <translation>更新于 {time}</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1259" />
+        <location filename="../../widgets/tracking_map.py" line="1297" />
         <source>Name, plate or tag id…</source>
         <translation>姓名、车牌或标签号…</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1260" />
+        <location filename="../../widgets/tracking_map.py" line="1298" />
         <source>Last hour's trail</source>
         <translation>近一小时轨迹</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1261" />
+        <location filename="../../widgets/tracking_map.py" line="1299" />
         <source>Resident card…</source>
         <translation>居民档案…</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1262" />
+        <location filename="../../widgets/tracking_map.py" line="1300" />
         <source>Tag…</source>
         <translation>标签…</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1263" />
+        <location filename="../../widgets/tracking_map.py" line="1301" />
         <source>Replace, return or edit this tag (Ctrl+Alt+T)</source>
         <translation>更换、归还或编辑此标签（Ctrl+Alt+T）</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1264" />
+        <location filename="../../widgets/tracking_map.py" line="1302" />
         <source>Issue tag…</source>
         <translation>发放标签…</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1265" />
+        <location filename="../../widgets/tracking_map.py" line="1303" />
         <source>No photo on file</source>
         <translation>暂无照片</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1266" />
+        <location filename="../../widgets/tracking_map.py" line="1304" />
         <source>Replay</source>
         <translation>回放</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1267" />
+        <location filename="../../widgets/tracking_map.py" line="1305" />
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1268" />
+        <location filename="../../widgets/tracking_map.py" line="1306" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1269" />
+        <location filename="../../widgets/tracking_map.py" line="1307" />
         <source>Replay speed (+ / -)</source>
         <translation>回放速度（+ / -）</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1270" />
+        <location filename="../../widgets/tracking_map.py" line="1308" />
         <source>Replay time (Left / Right: previous / next position)</source>
         <translation>回放时间（← / →：上一个 / 下一个位置）</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1272" />
+        <location filename="../../widgets/tracking_map.py" line="1310" />
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1273" />
+        <location filename="../../widgets/tracking_map.py" line="1311" />
         <source>Vehicle</source>
         <translation>车辆</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1274" />
+        <location filename="../../widgets/tracking_map.py" line="1312" />
         <source>Asset</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1275" />
+        <location filename="../../widgets/tracking_map.py" line="1313" />
         <source>Alarm</source>
         <translation>报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1276" />
+        <location filename="../../widgets/tracking_map.py" line="1314" />
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1277" />
+        <location filename="../../widgets/tracking_map.py" line="1315" />
         <source>Reader</source>
         <translation>读卡器</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1278" />
+        <location filename="../../widgets/tracking_map.py" line="1316" />
         <source>Camera</source>
         <translation>摄像机</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1279" />
+        <location filename="../../widgets/tracking_map.py" line="1317" />
         <source>Group (count)</source>
         <translation>聚合（数量）</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1289" />
+        <location filename="../../widgets/tracking_map.py" line="1328" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1289" />
+        <location filename="../../widgets/tracking_map.py" line="1328" />
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1291" />
+        <location filename="../../widgets/tracking_map.py" line="1330" />
         <source>Play / pause the replay (Space)</source>
         <translation>播放 / 暂停回放（空格）</translation>
     </message>
@@ -5304,179 +5601,199 @@ State: {state}</source>
 <context>
     <name>TrackingPresenter</name>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="122" />
+        <location filename="../../console/presenters/tracking.py" line="126" />
         <source>Map</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="137" />
+        <location filename="../../console/presenters/tracking.py" line="142" />
         <source>Tag…</source>
         <translation>标签…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="155" />
+        <location filename="../../console/presenters/tracking.py" line="152" />
+        <source>Cameras near the selected tag</source>
+        <translation>所选标签附近的摄像机</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="164" />
+        <source>Plan image…</source>
+        <translation>平面图图片…</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="183" />
+        <source>Select a tag on the map first.</source>
+        <translation>请先在地图上选择一个标签。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="186" />
+        <source>The site file names no cameras.</source>
+        <translation>站点文件中没有摄像机。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/tracking.py" line="199" />
         <source>Could not load the map</source>
         <translation>无法加载地图</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="193" />
-        <location filename="../../console/presenters/tracking.py" line="210" />
+        <location filename="../../console/presenters/tracking.py" line="237" />
+        <location filename="../../console/presenters/tracking.py" line="254" />
         <source>Could not load the tag positions</source>
         <translation>无法加载标签位置</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="229" />
+        <location filename="../../console/presenters/tracking.py" line="273" />
         <source>Tracking is not connected on this console: readers, zones and communities are shown, tag positions are not.</source>
         <translation>本控制台未接入定位：仅显示读卡器、区域和社区，不显示标签位置。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="234" />
+        <location filename="../../console/presenters/tracking.py" line="278" />
         <source>No tags tracked yet: register tags to residents and vehicles, and connect the readers listed in the site file.</source>
         <translation>尚无定位标签：请为居民和车辆登记标签，并接入站点文件中列出的读卡器。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="263" />
+        <location filename="../../console/presenters/tracking.py" line="324" />
         <source>Could not search the tags</source>
         <translation>无法搜索标签</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="292" />
+        <location filename="../../console/presenters/tracking.py" line="353" />
         <source>Could not open the tag's card</source>
         <translation>无法打开标签卡片</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="310" />
+        <location filename="../../console/presenters/tracking.py" line="371" />
         <source>The replay's end must be after its start.</source>
         <translation>回放结束时间必须晚于开始时间。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="363" />
+        <location filename="../../console/presenters/tracking.py" line="424" />
         <source>Could not load the trail</source>
         <translation>无法加载轨迹</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="455" />
+        <location filename="../../console/presenters/tracking.py" line="516" />
         <source>Could not read the tag</source>
         <translation>无法读取标签</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="489" />
-        <location filename="../../console/presenters/tracking.py" line="517" />
+        <location filename="../../console/presenters/tracking.py" line="550" />
+        <location filename="../../console/presenters/tracking.py" line="578" />
         <source>The tag could not be changed.</source>
         <translation>无法修改该标签。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="490" />
+        <location filename="../../console/presenters/tracking.py" line="551" />
         <source>Could not change the tag</source>
         <translation>无法修改标签</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="500" />
+        <location filename="../../console/presenters/tracking.py" line="561" />
         <source>This resident has no tracking consent in force. Record the consent on the resident's card first (the person's, or a guardian's).</source>
         <translation>该居民没有有效的定位追踪同意。请先在居民卡片上登记同意（本人或监护人）。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="504" />
+        <location filename="../../console/presenters/tracking.py" line="565" />
         <source>You are not allowed to manage tags for this resident's community.</source>
         <translation>您无权管理该居民所在社区的标签。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="507" />
+        <location filename="../../console/presenters/tracking.py" line="568" />
         <source>That is not a valid tag code.</source>
         <translation>标签编码无效。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="508" />
+        <location filename="../../console/presenters/tracking.py" line="569" />
         <source>This tag code is already registered to another tag.</source>
         <translation>该标签编码已被登记。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="509" />
+        <location filename="../../console/presenters/tracking.py" line="570" />
         <source>Choose whether the tag is for a person or a vehicle.</source>
         <translation>请选择标签用于人员还是车辆。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="510" />
+        <location filename="../../console/presenters/tracking.py" line="571" />
         <source>Choose the resident the tag is for.</source>
         <translation>请选择标签所属的居民。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="511" />
+        <location filename="../../console/presenters/tracking.py" line="572" />
         <source>A vehicle's tag needs its plate.</source>
         <translation>车辆标签需要填写车牌。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="512" />
+        <location filename="../../console/presenters/tracking.py" line="573" />
         <source>This tag is no longer issued: it was returned or replaced.</source>
         <translation>该标签已不在发放状态：已归还或已更换。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="513" />
+        <location filename="../../console/presenters/tracking.py" line="574" />
         <source>The safe zones are not valid zone codes.</source>
         <translation>安全区域不是有效的区域编码。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="514" />
+        <location filename="../../console/presenters/tracking.py" line="575" />
         <source>The dwell time is not valid.</source>
         <translation>停留时间无效。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="515" />
+        <location filename="../../console/presenters/tracking.py" line="576" />
         <source>The no-read hours are not valid.</source>
         <translation>未读取报警小时数无效。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="519" />
+        <location filename="../../console/presenters/tracking.py" line="580" />
         <source>That tag or resident was not found.</source>
         <translation>找不到该标签或居民。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="532" />
+        <location filename="../../console/presenters/tracking.py" line="593" />
         <source>Replaced: tag {code} is now issued in its place.</source>
         <translation>已更换：标签 {code} 已替代发放。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="544" />
+        <location filename="../../console/presenters/tracking.py" line="605" />
         <source>Tag lost</source>
         <translation>标签遗失</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="545" />
+        <location filename="../../console/presenters/tracking.py" line="606" />
         <source>Mark tag {code} as lost? It will no longer be tracked.</source>
         <translation>将标签 {code} 登记为遗失？之后将不再追踪。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="547" />
+        <location filename="../../console/presenters/tracking.py" line="608" />
         <source>Return tag</source>
         <translation>归还标签</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="548" />
+        <location filename="../../console/presenters/tracking.py" line="609" />
         <source>Take tag {code} back? It will no longer be tracked.</source>
         <translation>收回标签 {code}？之后将不再追踪。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="562" />
+        <location filename="../../console/presenters/tracking.py" line="623" />
         <source>Lost: the tag is no longer tracked.</source>
         <translation>已登记遗失：该标签不再追踪。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="564" />
+        <location filename="../../console/presenters/tracking.py" line="625" />
         <source>Returned: the tag is no longer tracked.</source>
         <translation>已归还：该标签不再追踪。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="580" />
+        <location filename="../../console/presenters/tracking.py" line="641" />
         <source>Care profile saved.</source>
         <translation>看护设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="594" />
+        <location filename="../../console/presenters/tracking.py" line="655" />
         <source>Could not search the residents</source>
         <translation>无法查找居民</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="605" />
+        <location filename="../../console/presenters/tracking.py" line="666" />
         <source>Tag {code} issued.</source>
         <translation>标签 {code} 已发放。</translation>
     </message>
@@ -5484,27 +5801,27 @@ State: {state}</source>
 <context>
     <name>TrailReasonDialog</name>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1373" />
+        <location filename="../../widgets/tracking_map.py" line="1412" />
         <source>Why look at this trail?</source>
         <translation>查看轨迹的原因</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1377" />
+        <location filename="../../widgets/tracking_map.py" line="1416" />
         <source>Where {label} was from {since} to {until}.</source>
         <translation>{label} 在 {since} 至 {until} 的行踪。</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1383" />
+        <location filename="../../widgets/tracking_map.py" line="1422" />
         <source>Whereabouts are personal data: the reason, your name and the time are recorded in the audit log.</source>
         <translation>行踪属于个人信息：查看原因、您的姓名和时间将记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1387" />
+        <location filename="../../widgets/tracking_map.py" line="1426" />
         <source>Reason, e.g. the family reported her missing</source>
         <translation>原因，例如：家属报告走失</translation>
     </message>
     <message>
-        <location filename="../../widgets/tracking_map.py" line="1388" />
+        <location filename="../../widgets/tracking_map.py" line="1427" />
         <source>or the incident number it is for</source>
         <translation>或填写相关事件编号</translation>
     </message>
@@ -5538,6 +5855,388 @@ State: {state}</source>
         <location filename="../../console/presenters/notifications.py" line="32" />
         <source>{n} new</source>
         <translation>{n} 条新消息</translation>
+    </message>
+</context>
+<context>
+    <name>VideoWall</name>
+    <message>
+        <location filename="../../widgets/video_wall.py" line="497" />
+        <source>Snapshot</source>
+        <translation>截图</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_wall.py" line="503" />
+        <source>Restore the wall</source>
+        <translation>恢复多画面</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_wall.py" line="503" />
+        <source>Maximise</source>
+        <translation>最大化</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_wall.py" line="508" />
+        <source>Clear tile</source>
+        <translation>清空画面</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_wall.py" line="511" />
+        <source>PTZ presets</source>
+        <translation>云台预置位</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_wall.py" line="514" />
+        <source>Preset {n}</source>
+        <translation>预置位 {n}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_wall.py" line="522" />
+        <source>Edit motion mask…</source>
+        <translation>编辑移动侦测屏蔽区…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_wall.py" line="528" />
+        <source>Motion sensitivity…</source>
+        <translation>移动侦测灵敏度…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_wall.py" line="534" />
+        <source>Full screen</source>
+        <translation>全屏</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_wall.py" line="987" />
+        <source>Reconnecting (attempt {n})</source>
+        <translation>正在重连（第 {n} 次）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_wall.py" line="990" />
+        <location filename="../../widgets/video_wall.py" line="1003" />
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_wall.py" line="992" />
+        <source>Offline since {time}</source>
+        <translation>自 {time} 起离线</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_wall.py" line="994" />
+        <source>Error: {detail}</source>
+        <translation>错误：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_wall.py" line="999" />
+        <source>Idle</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_wall.py" line="1000" />
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_wall.py" line="1001" />
+        <source>Live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_wall.py" line="1002" />
+        <source>Reconnecting</source>
+        <translation>正在重连</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_wall.py" line="1004" />
+        <source>No signal</source>
+        <translation>无信号</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_wall.py" line="1005" />
+        <source>Wrong credentials</source>
+        <translation>用户名或密码错误</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_wall.py" line="1006" />
+        <source>Unsupported stream</source>
+        <translation>不支持的视频流</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_wall.py" line="1007" />
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_wall.py" line="1008" />
+        <source>Keyframes only</source>
+        <translation>仅关键帧</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_wall.py" line="1009" />
+        <source>Drag a camera here</source>
+        <translation>将摄像机拖到这里</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_wall.py" line="1011" />
+        <source>Drag rectangles or click points to mask out motion. Enter saves, Esc cancels, Backspace undoes.</source>
+        <translation>拖出矩形或逐点单击以屏蔽移动侦测区域。Enter 保存，Esc 取消，Backspace 撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_wall.py" line="1018" />
+        <source>1-9 select a tile, arrows move, Enter maximises, Delete clears, Ctrl+S snapshot, F11 full screen</source>
+        <translation>1-9 选择画面，方向键移动，Enter 最大化，Delete 清空，Ctrl+S 截图，F11 全屏</translation>
+    </message>
+</context>
+<context>
+    <name>VideoWallPresenter</name>
+    <message>
+        <location filename="../../console/presenters/video_wall.py" line="182" />
+        <location filename="../../console/presenters/video_wall.py" line="704" />
+        <source>Video wall</source>
+        <translation>视频墙</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/video_wall.py" line="206" />
+        <source>Cameras of the incident on the wall</source>
+        <translation>将事件相关摄像机上墙</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/video_wall.py" line="288" />
+        <source>Could not load the wall views</source>
+        <translation>无法加载视频墙视图</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/video_wall.py" line="374" />
+        <source>asking the camera</source>
+        <translation>正在询问摄像机</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/video_wall.py" line="562" />
+        <source>The incident names no camera of this site.</source>
+        <translation>该事件未涉及本站点的摄像机。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/video_wall.py" line="575" />
+        <source>{n} more cameras did not fit: {codes}</source>
+        <translation>另有 {n} 路摄像机放不下：{codes}</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/video_wall.py" line="588" />
+        <location filename="../../console/presenters/video_wall.py" line="770" />
+        <source>Select an incident in the queue first.</source>
+        <translation>请先在事件队列中选择一个事件。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/video_wall.py" line="595" />
+        <source>Could not find the incident's cameras</source>
+        <translation>无法查找该事件的摄像机</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/video_wall.py" line="632" />
+        <source>Could not save the wall view</source>
+        <translation>无法保存视频墙视图</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/video_wall.py" line="637" />
+        <source>Wall view “{name}” saved.</source>
+        <translation>视频墙视图“{name}”已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/video_wall.py" line="651" />
+        <source>Could not delete the wall view</source>
+        <translation>无法删除视频墙视图</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/video_wall.py" line="737" />
+        <source>No picture on this tile to take.</source>
+        <translation>该画面格暂无可截取的画面。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/video_wall.py" line="758" />
+        <source>Snapshot saved to {path}</source>
+        <translation>截图已保存到 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/video_wall.py" line="760" />
+        <source>Could not save the snapshot</source>
+        <translation>无法保存截图</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/video_wall.py" line="781" />
+        <source>Snapshot of {camera} attached to incident {id}.</source>
+        <translation>{camera} 的截图已附加到事件 {id}。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/video_wall.py" line="786" />
+        <source>Could not attach the snapshot</source>
+        <translation>无法附加截图</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/video_wall.py" line="791" />
+        <source>Snapshot to the selected incident</source>
+        <translation>截图附加到所选事件</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/video_wall.py" line="795" />
+        <source>Reconnect</source>
+        <translation>重新连接</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/video_wall.py" line="855" />
+        <source>PTZ of {camera}: {error}</source>
+        <translation>{camera} 云台控制：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/video_wall.py" line="874" />
+        <source>This camera has no preset {n}.</source>
+        <translation>该摄像机没有预置位 {n}。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/video_wall.py" line="894" />
+        <source>Could not load the camera's motion settings</source>
+        <translation>无法加载摄像机的移动侦测设置</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/video_wall.py" line="930" />
+        <source>Motion settings of {camera} saved.</source>
+        <translation>{camera} 的移动侦测设置已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/video_wall.py" line="937" />
+        <source>Could not save the motion settings</source>
+        <translation>无法保存移动侦测设置</translation>
+    </message>
+</context>
+<context>
+    <name>WallToolbar</name>
+    <message>
+        <location filename="../../widgets/wall_toolbar.py" line="205" />
+        <source>Save wall view</source>
+        <translation>保存电视墙视图</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_toolbar.py" line="205" />
+        <source>Name of the view:</source>
+        <translation>视图名称：</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_toolbar.py" line="215" />
+        <source>Delete the saved view “{name}”? The cameras are not affected.</source>
+        <translation>删除已保存的视图“{name}”？摄像机不受影响。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_toolbar.py" line="216" />
+        <source>Delete wall view</source>
+        <translation>删除电视墙视图</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_toolbar.py" line="248" />
+        <source>Layout</source>
+        <translation>布局</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_toolbar.py" line="250" />
+        <source>One camera</source>
+        <translation>单画面</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_toolbar.py" line="251" />
+        <source>2 × 2 cameras</source>
+        <translation>2 × 2 画面</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_toolbar.py" line="252" />
+        <source>3 × 3 cameras</source>
+        <translation>3 × 3 画面</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_toolbar.py" line="253" />
+        <source>4 × 4 cameras</source>
+        <translation>4 × 4 画面</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_toolbar.py" line="254" />
+        <source>5 × 5 cameras</source>
+        <translation>5 × 5 画面</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_toolbar.py" line="255" />
+        <source>One large and 5 small</source>
+        <translation>1 大 5 小</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_toolbar.py" line="256" />
+        <source>One large and 7 small</source>
+        <translation>1 大 7 小</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_toolbar.py" line="261" />
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_toolbar.py" line="262" />
+        <source>(unsaved)</source>
+        <translation>（未保存）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_toolbar.py" line="263" />
+        <source>Saved wall views: yours and the shared ones</source>
+        <translation>已保存的电视墙视图：您自己的和共享的</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_toolbar.py" line="264" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_toolbar.py" line="265" />
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_toolbar.py" line="266" />
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_toolbar.py" line="267" />
+        <source>&amp;Every</source>
+        <translation>间隔(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_toolbar.py" line="268" />
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_toolbar.py" line="269" />
+        <source>How long each page of a tour stays on the wall</source>
+        <translation>轮巡时每一页在电视墙上停留的时间</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_toolbar.py" line="270" />
+        <source>Full screen</source>
+        <translation>全屏</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_toolbar.py" line="271" />
+        <source>Show the wall full screen (F11)</source>
+        <translation>全屏显示电视墙 (F11)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_toolbar.py" line="275" />
+        <source>Stop tour</source>
+        <translation>停止轮巡</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_toolbar.py" line="275" />
+        <source>Start tour</source>
+        <translation>开始轮巡</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_toolbar.py" line="277" />
+        <source>Cycle the cameras through the wall (a group: right-click it in the tree)</source>
+        <translation>在电视墙上轮流显示摄像机（分组：在树中右键单击该分组）</translation>
     </message>
 </context>
 </TS>

@@ -35,7 +35,7 @@ from data.services import Services
 from tests.helpers.fakes import FakeDialogs, fast_hasher
 
 POPULATION = 300
-DEVICES_IN_DEMO_SITE = 121  # 16 cameras, 60 readers, 45 other devices (PH00: the hotline)
+DEVICES_IN_DEMO_SITE = 136  # 16 cameras, 71 readers, 49 other devices (PH00: the hotline)
 
 MakeConsole = Callable[..., ConsoleApp]
 """The `make_console` fixture: `make_console(real_dialogs=False, **option_changes)`."""

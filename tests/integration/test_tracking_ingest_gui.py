@@ -31,7 +31,7 @@ def test_the_simulation_host_runs_the_sim_readers_into_the_database(
 
     def readers_online() -> bool:
         rows = [d for d in app.services.devices.devices(who) if d.kind == "reader"]
-        return len(rows) == 60 and all(d.state is DeviceState.ONLINE for d in rows)
+        return len(rows) == 71 and all(d.state is DeviceState.ONLINE for d in rows)
 
     qtbot.waitUntil(readers_online, timeout=WAIT_MS)
 

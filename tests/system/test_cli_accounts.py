@@ -18,7 +18,7 @@ def test_demo_prints_passwords_once_and_is_idempotent(tmp_path: Path) -> None:
     assert first.returncode == 0, first.stderr
     pw = _passwords(first.stdout)
     assert set(pw) == {"admin", "supervisor", "operator", "ws01", "police", "volunteer"}
-    assert "20 communities, 121 devices, 200 residents (200 added)" in first.stdout
+    assert "20 communities, 136 devices, 200 residents (200 added)" in first.stdout
 
     again = run_cli(tmp_path, "--db", url, "demo", "--population", "200")
     assert again.returncode == 0, again.stderr

@@ -272,4 +272,4 @@ def test_cli_site_check_on_the_demo_site(tmp_path: Path) -> None:
     proc = run_cli(tmp_path, "site", "check")
     assert proc.returncode == 0, proc.stderr
     assert "OK" in proc.stdout
-    assert "20 communities, 60 readers, 16 cameras" in proc.stdout
+    assert "20 communities, 71 readers, 16 cameras" in proc.stdout

@@ -300,7 +300,8 @@ def test_nearest_cameras_on_the_demo_site(demo_site: SiteSpec) -> None:
 
 def test_default_profiles_from_the_demo_site(demo_site: SiteSpec) -> None:
     dementia = profile_for(demo_site, "T1", SubjectKind.DEMENTIA, "C01")
-    assert dementia.safe_zones == frozenset({"Z0101", "Z0102", "Z0103"})
+    # The home community's zones, its market (Z0104) among them.
+    assert dementia.safe_zones == frozenset({"Z0101", "Z0102", "Z0103", "Z0104"})
     assert dementia.night_zones == frozenset({"Z0101", "Z0103"})  # the gate is out at night
     assert dementia.night is not None
     assert dementia.no_read_hours == 4.0

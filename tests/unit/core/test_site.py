@@ -156,7 +156,7 @@ def test_demo_site_has_the_documented_inventory(demo: SiteSpec) -> None:
     assert len(demo.communities) == 20
     assert len(demo.departments) == 7
     assert len(demo.workstations) == 21
-    assert len(demo.readers) == 60
+    assert len(demo.readers) == 71
     assert len(demo.cameras) == 16
     assert 74_000 <= sum(c.population for c in demo.communities) <= 76_000
 
@@ -212,7 +212,7 @@ def test_demo_zones_give_every_community_a_residential_area_and_a_gate(demo: Sit
 
 
 def test_demo_readers_are_simulated_and_owned_by_their_community_station(demo: SiteSpec) -> None:
-    assert [r.code for r in demo.readers] == [f"R{i:03d}" for i in range(1, 61)]
+    assert [r.code for r in demo.readers] == [f"R{i:03d}" for i in range(1, 72)]
     zones = {z.code: z for z in demo.zones}
     stations = {w.code: w for w in demo.workstations}
     for reader in demo.readers:
@@ -236,6 +236,7 @@ def test_demo_cameras_and_devices(demo: SiteSpec) -> None:
         "alarm_panel": 20,
         "phone": 21,  # 20 stations and the control centre's hotline (PH00)
         "panic_button": 4,
+        "gps_gateway": 4,  # the JT/T 808 platform GW01, the NMEA trackers GT01-GT03
     }
     by_code = {d.code: d for d in demo.devices}
     assert (by_code["AP01"].address, by_code["AP01"].workstation) == ("dc09://WS01", "WS01")

@@ -79,7 +79,7 @@ def test_seed_creates_the_demo_site(db: Database, demo_site: SiteSpec, keys: Pat
     days.add(dt.date.today().isoformat())  # in case the run straddled midnight
 
     assert report.communities == 20
-    assert report.devices == 121
+    assert report.devices == 136
     assert report.residents_added == 1000
     assert report.residents_total == 1000
     assert report.first_run
@@ -88,7 +88,7 @@ def test_seed_creates_the_demo_site(db: Database, demo_site: SiteSpec, keys: Pat
     assert n["department"] == 7
     assert n["workstation"] == len(demo_site.workstations)
     assert n["role"] == 5
-    assert n["device"] == 121
+    assert n["device"] == 136
     assert n["resident"] == 1000
     assert n["user_account"] == 6
 
@@ -102,10 +102,17 @@ def test_seed_creates_the_demo_site(db: Database, demo_site: SiteSpec, keys: Pat
                 .group_by(Community.code)
             ).all()
         )
-    assert kinds["reader"] == 60
+    assert kinds["reader"] == 71
     assert kinds["camera"] == 16
-    assert sum(kinds.values()) - 60 - 16 == 45  # PH00, the hotline, among them
-    assert set(kinds) == {"reader", "camera", "alarm_panel", "phone", "panic_button"}
+    assert sum(kinds.values()) - 71 - 16 == 49  # PH00, the hotline, among them
+    assert set(kinds) == {
+        "reader",
+        "camera",
+        "alarm_panel",
+        "phone",
+        "panic_button",
+        "gps_gateway",
+    }
     assert meta.pop("population_date") in days
     # Which field keys the encrypted values are under (a fingerprint, not a key).
     assert meta.pop("field_keys_fingerprint") == load_field_keys(keys).fingerprint
@@ -144,7 +151,7 @@ def test_seeding_again_changes_nothing(db: Database, demo_site: SiteSpec, keys: 
     again = seed_site(db, demo_site, auth, population=1000)
     assert again.residents_added == 0
     assert again.residents_total == 1000
-    assert (again.communities, again.devices) == (20, 121)
+    assert (again.communities, again.devices) == (20, 136)
     assert not again.first_run
     assert [a.password for a in again.accounts] == [None] * 6
     assert [a.username for a in again.accounts] == [a.username for a in first.accounts]
@@ -330,3 +337,29 @@ def test_new_demo_passwords_are_set_and_audited(
         assert verify_audit(s).ok
         changed = [(r.actor, r.target) for r in iter_audit(s) if r.action == "password_changed"]
     assert changed == [("system", u) for u in order]
+
+
+def test_the_personal_gps_trackers_are_worn_by_people_with_dementia(
+    db: Database, demo_site: SiteSpec, keys: Path
+) -> None:
+    from data.models import Tag
+
+    seed_site(db, demo_site, auth_for(db, keys), population=3000)
+    trackers = {
+        d.code: d.community
+        for d in demo_site.devices
+        if d.kind == "gps_gateway" and not d.address.startswith("jt808://")
+    }
+    assert trackers  # the demo has NMEA trackers (GT01…)
+    with db.session() as s:
+        rows = s.execute(
+            select(Tag.code, Tag.kind, Community.code, Resident.dementia)
+            .join(Resident, Resident.id == Tag.resident_id)
+            .join(Community, Community.id == Tag.community_id)
+            .where(Tag.code.in_(trackers))
+        ).all()
+    assert {r[0] for r in rows} == set(trackers)
+    for code, kind, community, dementia in rows:
+        assert kind == "person"
+        assert dementia
+        assert community == trackers[code]

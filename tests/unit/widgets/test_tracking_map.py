@@ -13,6 +13,7 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from core.planimage import PlanCalibration
 from core.site import CameraSpec, Point, ReaderSpec, ZoneSpec
 from tests.helpers.fake_tracking import straight_trail, tag_row
 from widgets.tracking_map import PlanCommunity, TrackingMapWidget
@@ -300,12 +301,14 @@ def test_plan_layers_and_plan_image(mapw: TrackingMapWidget, tmp_path) -> None:
     path = tmp_path / "plan.png"
     img.save(str(path))
     # Pixel (0, 100) is site (0, 0) and pixel (200, 0) is site (400, 200): 2 m per pixel.
-    assert mapw.set_plan_image(path, ((0, 100), (0, 0)), ((200, 0), (400, 200)))
+    assert mapw.set_plan_image(path, PlanCalibration((0, 100, 0, 0), (200, 0, 400, 200)))
     item = mapw._plan_image
     assert item is not None
     mapped = item.transform().map(QPointF(100, 50))
     assert (round(mapped.x(), 6), round(mapped.y(), 6)) == (200, 100)
-    assert not mapw.set_plan_image(tmp_path / "missing.png", ((0, 0), (0, 0)), ((1, 1), (1, 1)))
+    assert not mapw.set_plan_image(
+        tmp_path / "missing.png", PlanCalibration((0, 0, 0, 0), (20, 0, 1, 1))
+    )
 
 
 def test_empty_banner_and_clear(mapw: TrackingMapWidget) -> None:

@@ -30,8 +30,8 @@ def community_devices(site: SiteSpec, code: str) -> int:
 
 def test_devices_honour_scope(env: World, demo_site: SiteSpec) -> None:
     all_devices = env.svc.devices.devices(env.who("operator"))
-    assert len(all_devices) == 121  # with PH00, the control centre's hotline
-    assert Counter(d.kind for d in all_devices)["reader"] == 60
+    assert len(all_devices) == 136  # with PH00, the control centre's hotline
+    assert Counter(d.kind for d in all_devices)["reader"] == 71
     assert Counter(d.kind for d in all_devices)["camera"] == 16
     assert all(d.state is DeviceState.UNKNOWN for d in all_devices)
     # Ordered by kind, then code.
@@ -59,8 +59,8 @@ def test_device_counts_of_the_rows_honour_scope(env: World) -> None:
         s.execute(update(Device).where(Device.code == c02_code).values(state="online"))
 
     everyone = DeviceCounts.of(env.svc.devices.devices(env.who("operator")))
-    assert (everyone.online, everyone.offline, everyone.unknown) == (2, 2, 117)
-    assert everyone.total == 121
+    assert (everyone.online, everyone.offline, everyone.unknown) == (2, 2, 132)
+    assert everyone.total == 136
 
     station_rows = env.svc.devices.devices(env.who("ws01"))
     station = DeviceCounts.of(station_rows)

@@ -1,0 +1,113 @@
+"""Synthetic camera clips (moving objects, a burnt-in clock and camera name) encoded with PyAV."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from fractions import Fraction
+from pathlib import Path
+
+import av
+import cv2
+import numpy as np
+
+# Bumped when the encoding changes, so that cached clips (the demo's) are made again.
+ENCODING_VERSION = 2
+
+# Encoders by the clip's file extension: Annex-B elementary streams that the RTSP server loops.
+_CODECS = {".h264": "libx264", ".264": "libx264", ".h265": "libx265", ".265": "libx265"}
+
+
+@dataclass(frozen=True, slots=True)
+class ClipSpec:
+    """What a generated clip looks like."""
+
+    label: str  # burnt in at the top left (ASCII: OpenCV's fonts have no CJK glyphs)
+    width: int = 640
+    height: int = 360
+    fps: int = 25
+    seconds: float = 8.0
+    gop: int = 25  # a keyframe every second: a new client's first frame comes quickly
+    seed: int = 0  # moves the objects differently per camera
+    bitrate: int = 400_000
+
+
+def _frame(spec: ClipSpec, i: int, rng_phase: np.ndarray) -> np.ndarray:
+    """Frame `i`: a street-grey background, three moving boxes, the label and the clip clock."""
+    w, h = spec.width, spec.height
+    img = np.full((h, w, 3), (70, 74, 78), dtype=np.uint8)
+    # A road band and lane marks so the picture reads as a street at a glance.
+    cv2.rectangle(img, (0, h * 55 // 100), (w, h * 85 // 100), (52, 52, 54), -1)
+    for x in range(-(i * 4 % 80), w, 80):
+        cv2.rectangle(img, (x, h * 70 // 100 - 2), (x + 40, h * 70 // 100 + 2), (200, 200, 200), -1)
+    t = i / spec.fps
+    colours = ((40, 160, 230), (210, 120, 50), (90, 200, 90))
+    for k, colour in enumerate(colours):
+        speed = 0.08 + 0.05 * k
+        phase = float(rng_phase[k])
+        cx = int((np.sin(t * speed * 2 * np.pi + phase) * 0.42 + 0.5) * w)
+        cy = int(h * (0.62 + 0.08 * k))
+        bw, bh = w // (10 + 2 * k), h // (9 + k)
+        cv2.rectangle(img, (cx - bw // 2, cy - bh // 2), (cx + bw // 2, cy + bh // 2), colour, -1)
+    scale = max(0.4, h / 720)
+    thick = max(1, h // 360)
+    cv2.putText(img, spec.label, (10, int(30 * scale) + 6), 0, scale, (255, 255, 255), thick)
+    clock = f"{int(t) // 60:02d}:{int(t) % 60:02d}.{i % spec.fps:02d}"
+    cv2.putText(
+        img, clock, (w - int(190 * scale), int(30 * scale) + 6), 0, scale, (255, 255, 255), thick
+    )
+    return img
+
+
+def make_clip(path: Path, spec: ClipSpec) -> Path:
+    """Encode `spec` to `path` (.h264 or .h265, Annex-B) atomically; returns `path`."""
+    codec = _CODECS.get(path.suffix.lower())
+    if codec is None:
+        raise ValueError(f"{path}: expected a .h264 or .h265 file name")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".part")
+    rng = np.random.default_rng(spec.seed)
+    phase = rng.uniform(0, 2 * np.pi, 3)
+    fmt = "hevc" if codec == "libx265" else "h264"
+    with av.open(str(tmp), "w", format=fmt) as out:
+        stream = out.add_stream(codec, rate=spec.fps)
+        assert isinstance(stream, av.video.stream.VideoStream)
+        stream.width, stream.height = spec.width, spec.height
+        stream.pix_fmt = "yuv420p"
+        stream.bit_rate = spec.bitrate
+        stream.time_base = Fraction(1, spec.fps)
+        if codec == "libx264":
+            stream.options = {
+                "preset": "veryfast",
+                "tune": "zerolatency",
+                "g": str(spec.gop),
+                "keyint_min": str(spec.gop),
+                "sc_threshold": "0",
+                "bf": "0",
+                # One slice per picture: zerolatency's sliced threads split a keyframe into
+                # slices that an RTSP client may hand on as two pictures (a burst per GOP).
+                "x264-params": "sliced-threads=0",
+                "threads": "1",
+            }
+        else:
+            stream.options = {
+                "preset": "ultrafast",
+                "x265-params": f"keyint={spec.gop}:min-keyint={spec.gop}:"
+                "scenecut=0:bframes=0:log-level=error:repeat-headers=1",
+            }
+        for i in range(int(spec.seconds * spec.fps)):
+            frame = av.VideoFrame.from_ndarray(_frame(spec, i, phase), format="bgr24")
+            frame.pts = i
+            for packet in stream.encode(frame):
+                out.mux(packet)
+        for packet in stream.encode(None):
+            out.mux(packet)
+    os.replace(tmp, path)
+    return path
+
+
+def ensure_clip(path: Path, spec: ClipSpec) -> Path:
+    """`make_clip` unless the file already exists (the demo generates its clips on first run)."""
+    if path.exists() and path.stat().st_size > 0:
+        return path
+    return make_clip(path, spec)
