@@ -60,7 +60,10 @@ def _ascii(spec: ReaderSpec, accept: TrackingAccept, sink: EventSink, clock: Clo
 def _binary(spec: ReaderSpec, accept: TrackingAccept, sink: EventSink, clock: Clock) -> Worker:
     from hardware.tracking.uhf_binary import UhfBinaryReader
 
-    return UhfBinaryReader(spec.code, spec.address, accept, sink, clock=clock)
+    # The ingest's own accept: hand it each bulk read's reads at once (one journal write).
+    owner = getattr(accept, "__self__", None)
+    many = owner.accept_many if isinstance(owner, TrackingIngest) else None
+    return UhfBinaryReader(spec.code, spec.address, accept, sink, clock=clock, accept_many=many)
 
 
 def _llrp(spec: ReaderSpec, accept: TrackingAccept, sink: EventSink, clock: Clock) -> Worker:

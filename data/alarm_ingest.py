@@ -20,6 +20,7 @@ from core.alarms import AlarmEvent
 from core.events import WorkerFailed
 from core.ports import Clock, EventSink
 from core.timefmt import utcnow
+from core.workers import ThreadedRunner
 from data.services.alarms import AlarmService, IngestResult
 
 log = logging.getLogger(__name__)
@@ -131,7 +132,7 @@ class Journal:
             self.path.unlink()
 
 
-class AlarmIngest:
+class AlarmIngest(ThreadedRunner):
     """The thread that writes alarm events: `accept()` is the receiver's AlarmAccept.
 
     Batches take whatever waits, up to MAX_BATCH, in one transaction: the first event of a
@@ -157,7 +158,7 @@ class AlarmIngest:
         on_committed: Callable[[], None] | None = None,
         clock: Clock = utcnow,
     ):
-        self._name = name
+        super().__init__(name)
         self.service = service
         self.plan = plan
         self.sink = sink
@@ -170,10 +171,8 @@ class AlarmIngest:
         self.on_committed = on_committed
         self.clock = clock
         self._queue: queue.Queue[object] = queue.Queue(maxsize=capacity)
-        self._stop = threading.Event()
         self._closed = False  # set once the loop has drained: accept() journals directly
         self._close_lock = threading.Lock()
-        self._thread: threading.Thread | None = None
         self._reported: dict[str, float] = {}
         # Counters (read from any thread; written by their one owner).
         self.accepted = 0
@@ -186,36 +185,15 @@ class AlarmIngest:
         self.rejects = 0
         self.last: IngestResult | None = None
 
-    # --- the Stoppable protocol -------------------------------------------------------------
-    @property
-    def name(self) -> str:
-        return self._name
-
-    @property
-    def alive(self) -> bool:
-        return self._thread is not None and self._thread.is_alive()
-
-    def start(self) -> None:
-        """Start the thread (once)."""
-        if self._thread is not None:
-            raise RuntimeError(f"{self._name} already started")
-        self._thread = threading.Thread(target=self._run, name=self._name, daemon=True)
-        self._thread.start()
-
+    # --- the Stoppable protocol (core.workers.ThreadedRunner) -----------------------------
     def stop(self) -> None:
-        self._stop.set()
+        super().stop()
         # A full queue: the loop is busy and sees the stop event after this batch.
         with contextlib.suppress(queue.Full):
             self._queue.put_nowait(_STOP)
 
-    def interrupt(self) -> None:
-        """Nothing blocks outside a database call, which ends by its own timeouts."""
-
-    def join(self, timeout: float) -> bool:
-        if self._thread is None:
-            return True
-        self._thread.join(max(timeout, 0.0))
-        return not self._thread.is_alive()
+    # Nothing blocks outside a database call, which ends by its own timeouts: the base's
+    # interrupt() (stop) is enough.
 
     # --- the receiver's side ----------------------------------------------------------------
     def accept(self, event: AlarmEvent) -> bool:

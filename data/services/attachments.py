@@ -81,7 +81,8 @@ def _file_sha256(path: Path) -> str | None:
     return h.hexdigest()
 
 
-def _row(a: Attachment, added_by: str | None) -> AttachmentRow:
+def attachment_row(a: Attachment, added_by: str | None) -> AttachmentRow:
+    """The plain row of an attachment (for the incident window and the video service)."""
     return AttachmentRow(
         id=a.id,
         incident_id=a.incident_id,
@@ -186,7 +187,7 @@ class AttachmentService:
                     sort_keys=True,
                 ),
             )
-            return _row(att, who.display_name)
+            return attachment_row(att, who.display_name)
 
     @staticmethod
     def _store_blob(s: Session, sha256: str, data: bytes, now: Any) -> None:
@@ -209,7 +210,7 @@ class AttachmentService:
                 .where(Attachment.incident_id == incident_id)
                 .order_by(Attachment.added_at, Attachment.id)
             ).all()
-            return [_row(a, name) for a, name in rows]
+            return [attachment_row(a, name) for a, name in rows]
 
     def open(self, who: Principal, attachment_id: int) -> Path:
         """A verified copy of the attachment's bytes in this PC's cache, for a viewer.

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from core.alarm_plan import alarm_priority, alarm_title, plan_from_site
 from core.alarms import AlarmCategory
-from core.attachments import AttachmentRow, CheckedFile, FileKind, check_file, kind_of_mime
+from core.attachments import AttachmentRow, CheckedFile, FileKind, check_file
 from core.audit import AuditAction
 from core.camera_settings import (
     CameraSettings,
@@ -59,6 +59,7 @@ from data.models import (
 )
 from data.models import WallView as WallViewRow
 from data.services.attachments import EVENT_KIND as ATTACHMENT_EVENT
+from data.services.attachments import attachment_row
 from data.services.incidents import IncidentService, add_incident
 
 log = logging.getLogger(__name__)
@@ -413,17 +414,7 @@ class VideoService:
             tx.change(EVENTS, event.id, "insert")
             att = s.get(Attachment, att_id)
             assert att is not None
-            return AttachmentRow(
-                id=att.id,
-                incident_id=att.incident_id,
-                name=att.name,
-                kind=kind_of_mime(att.mime),
-                mime=att.mime,
-                size=att.size,
-                sha256=att.sha256,
-                added_by=who.display_name,
-                added_at=att.added_at,
-            )
+            return attachment_row(att, who.display_name)
 
     # --- an incident's cameras ------------------------------------------------------------
     def cameras_of_incident(self, who: Principal, incident_id: int) -> list[str]:

@@ -10,7 +10,7 @@ import socket
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Generic, Protocol, TypeVar
 from urllib.parse import parse_qs, urlsplit
@@ -353,6 +353,7 @@ class LinkRunner(Generic[F]):
       the hooks) go out in `LinkState` at most once per `publish_interval` while they change.
     - `deliver(accept, item)` hands one item to ingest, retrying while `accept` refuses (the
       reader's bytes wait in the OS buffer meanwhile); it returns False only when stopping.
+      `deliver_many(accept_many, items)` does the same for the items of one bulk read.
       A protocol with acknowledgements acknowledges an item only after `deliver` returned True.
     - `send(data)` writes to the current link from any thread (False when none is open);
       `state()` gives the current LinkState from any thread.
@@ -467,6 +468,23 @@ class LinkRunner(Generic[F]):
         while not self._stop.wait(delay):
             if accept(item):
                 return True
+            delay = min(delay * 2, 0.5)
+        return False
+
+    def deliver_many(self, accept_many: Callable[[Sequence[T]], int], items: Sequence[T]) -> bool:
+        """Hand `items` to `accept_many` (one call for a bulk read: one journal write, one
+        lock), retrying what it did not take; False only when stopping."""
+        taken = accept_many(items)
+        if taken >= len(items):
+            return True
+        rest = items[max(taken, 0) :]
+        self.count_extra("refused", len(rest))
+        delay = 0.01
+        while not self._stop.wait(delay):
+            taken = accept_many(rest)
+            if taken >= len(rest):
+                return True
+            rest = rest[max(taken, 0) :]
             delay = min(delay * 2, 0.5)
         return False
 

@@ -10,13 +10,14 @@ from __future__ import annotations
 import binascii
 import logging
 import struct
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from core.ports import Clock, EventSink
 from core.timefmt import utcnow
-from core.tracking import TagRead, TrackerAlarm, TrackingAccept
+from core.tracking import TagRead, TrackerAlarm, TrackingAccept, TrackingItem
 from hardware.tracking.link import Link, LinkRunner, ParserStats
 
 log = logging.getLogger(__name__)
@@ -197,21 +198,31 @@ class UhfFrameParser:
 
 def tag_read(reader: str, notice: TagNotice, clock: Clock) -> TagRead:
     """The TagRead of one notice; flags → alarms (low battery also as battery_low)."""
+    return _tag_read_at(reader, notice, clock())
+
+
+_NO_ALARMS: frozenset[TrackerAlarm] = frozenset()
+
+
+def _tag_read_at(reader: str, notice: TagNotice, at: datetime) -> TagRead:
+    flags = notice.flags
+    if not flags:  # most reads: no set to build, one shared empty set
+        return TagRead(reader, notice.epc.hex().upper(), at, notice.antenna, float(notice.rssi))
     alarms: set[TrackerAlarm] = set()
-    if notice.flags & FLAG_SOS:
+    if flags & FLAG_SOS:
         alarms.add(TrackerAlarm.SOS)
-    if notice.flags & FLAG_TAG_REMOVED:
+    if flags & FLAG_TAG_REMOVED:
         alarms.add(TrackerAlarm.TAG_REMOVED)
-    low = bool(notice.flags & FLAG_LOW_BATTERY)
+    low = bool(flags & FLAG_LOW_BATTERY)
     if low:
         alarms.add(TrackerAlarm.LOW_BATTERY)
     return TagRead(
         reader=reader,
         tag=notice.epc.hex().upper(),
-        at=clock(),
+        at=at,
         antenna=notice.antenna,
         rssi=float(notice.rssi),
-        alarms=frozenset(alarms),
+        alarms=frozenset(alarms) if alarms else _NO_ALARMS,
         battery_low=low,
     )
 
@@ -226,6 +237,10 @@ class UhfBinaryReader(LinkRunner[UhfFrame]):
     LinkState.extra: `reader_errors` (non-zero status or error responses), `echoed` (our own
     commands read back, as on loop://), `unknown` (commands this adapter does not know),
     `refused` (reads ingest did not take at once), `dropped_bytes`.
+
+    The reads of one bulk read share its receive time. With `accept_many` (the ingest's bulk
+    path: all or none, one journal write) they go to ingest in one call; without it, one
+    `accept` call each.
     """
 
     def __init__(
@@ -240,6 +255,7 @@ class UhfBinaryReader(LinkRunner[UhfFrame]):
         heartbeat_interval: float | None = 0.5,
         silence_timeout: float | None = 1.5,
         parser_factory: Callable[[], UhfFrameParser] = UhfFrameParser,
+        accept_many: Callable[[Sequence[TrackingItem]], int] | None = None,
         **runner_options: Any,
     ):
         super().__init__(
@@ -254,6 +270,7 @@ class UhfBinaryReader(LinkRunner[UhfFrame]):
             **runner_options,
         )
         self.accept = accept
+        self.accept_many = accept_many
         self.heartbeat_interval = heartbeat_interval
         self._next_heartbeat = 0.0
 
@@ -271,6 +288,9 @@ class UhfBinaryReader(LinkRunner[UhfFrame]):
 
     def handle_frames(self, frames: list[UhfFrame], link: Link) -> None:
         """Tag notices go to ingest; responses are checked and counted (reader thread)."""
+        many = self.accept_many
+        reads: list[TrackingItem] = []
+        at: datetime | None = None
         for frame in frames:
             if frame.type == TYPE_NOTICE and frame.command == CMD_TAG:
                 try:
@@ -279,7 +299,12 @@ class UhfBinaryReader(LinkRunner[UhfFrame]):
                     self.count_error()
                     log.debug("%s: %s", self.name, exc)
                     continue
-                if not self.deliver(self.accept, tag_read(self.device_code, notice, self.clock)):
+                if at is None:
+                    at = self.clock()
+                read = _tag_read_at(self.device_code, notice, at)
+                if many is not None:
+                    reads.append(read)
+                elif not self.deliver(self.accept, read):
                     return
             elif frame.type == TYPE_RESPONSE:
                 status = frame.payload[0] if frame.payload else None
@@ -295,3 +320,5 @@ class UhfBinaryReader(LinkRunner[UhfFrame]):
                 self.count_extra("echoed")
             else:
                 self.count_extra("unknown")
+        if reads and many is not None:
+            self.deliver_many(many, reads)

@@ -105,3 +105,21 @@ def test_a_flood_is_cut_at_max_items(seeded: Database, demo_site: SiteSpec, tmp_
     run(ingest, 120)
     assert ingest.batches == 3  # 50 + 50 + 20, all within 50 ms
     assert history(seeded)[1] == 240
+
+
+def test_an_overload_holds_bulk_reads_back_but_an_outage_does_not(
+    seeded: Database, demo_site: SiteSpec, tmp_path: Path
+) -> None:
+    ingest = make(seeded, demo_site, tmp_path / "j", backlog_limit=100)  # never started
+    reads = burst(demo_site, 80, timedelta(milliseconds=1))
+    assert ingest.accept_many(reads) == 80
+    assert ingest.accept_many(reads) == 80  # 160 wait now, more than the limit
+    # The database answers (as far as the ingest knows): an overload, the reader must wait.
+    assert ingest.accept_many(reads) == 0
+    assert ingest.accept(reads[0]) is False
+    assert ingest.deferred == 81
+    assert ingest.waiting == 160
+    # While writes fail, the journal takes everything: nothing accepted is lost in an outage.
+    ingest._writing = False
+    assert ingest.accept_many(reads) == 80
+    assert ingest.waiting == 240
