@@ -346,10 +346,10 @@ class VideoWallPresenter(Presenter):
             if wanted.get(tile) != self._resolving[tile]:
                 del self._resolving[tile]
         for tile, (code, kind) in wanted.items():
-            if tile not in self.streams and tile not in self._resolving:
-                self._start(tile, code, kind)
-            else:
+            if tile in self.streams:
                 self.streams[tile].worker.set_size(*self._tile_size(tile))
+            elif tile not in self._resolving:  # an ONVIF camera's URI may still be on its way
+                self._start(tile, code, kind)
         for tile in list(self._not_ready):
             if tile not in wanted:
                 del self._not_ready[tile]

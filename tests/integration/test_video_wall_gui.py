@@ -341,6 +341,10 @@ def test_an_onvif_camera_plays_its_stream_uri_and_moves_from_the_tile(
         sign_in(qtbot, app, seeded, "operator")
         app.window.show_pane("video")
         p.show_cameras(["CAM05"])
+        assert 0 in p._resolving  # the camera is asked for its stream URI off the GUI thread
+        p.reconcile()  # meanwhile (a resize, a tick): neither a second question nor an error
+        assert 0 in p._resolving
+        assert 0 not in p.streams
         qtbot.waitUntil(lambda: shown(p, 0) >= 5, timeout=20_000)
         assert p.streams[0].resolved.display_url == server.url("/sub")
         qtbot.waitUntil(lambda: p.wall.counters(0) is not None and "CAM05" in p._presets)
