@@ -20,7 +20,6 @@ from console.i18n import DEFAULT_LANGUAGE, Translations
 from console.idle import IdleWatcher
 from console.jobs import Jobs
 from console.layout import LayoutStore
-from console.motion_runtime import MotionRuntime
 from console.presenters.accounts import AccountsPresenter
 from console.presenters.alarms import AlarmsPresenter
 from console.presenters.alert_sound import AlertSoundPresenter
@@ -42,7 +41,7 @@ from console.presenters.video_wall import VideoWallPresenter
 from console.session import SessionController
 from console.shell.main_window import ActionSpec, MainWindow
 from console.threads import DbExecutor, ThreadOwner
-from console.video_runtime import VideoOptions, VideoRuntime
+from console.video_runtime import VideoOptions, start_video
 from core.auth import LoginPolicy
 from core.events import ChangesAvailable
 from core.ports import PasswordHasher
@@ -172,27 +171,15 @@ class ConsoleApp(QObject):
             shutdown=self.shutdown,
             confirm_quit=opts.confirm_quit,
         )
-        self.video: VideoRuntime | None = None
-        if opts.video is not None and opts.site is not None and opts.site.cameras:
-            self.video = VideoRuntime(
-                opts.site, opts.workstation, self.owner, opts.video, keys_dir=opts.keys_dir
-            )
-        if opts.site is not None:
-            self.services.video.use_site(opts.site)
-        self.motion: MotionRuntime | None = None
-        if self.video is not None and opts.site is not None:
-            # Motion detection of the cameras the site file puts on this workstation: a thread
-            # that decodes only the cameras whose detection is switched on.
-            self.motion = self.owner.add_worker(
-                MotionRuntime(
-                    opts.site,
-                    opts.workstation,
-                    self.services,
-                    self.video.sources.resolve,
-                    sink=self.bridge,
-                    hwaccel=opts.video.hwaccel if opts.video is not None else None,
-                )
-            )
+        self.video, self.motion = start_video(
+            opts.site,
+            opts.workstation,
+            self.services,
+            self.owner,
+            self.bridge,
+            opts.video,
+            keys_dir=opts.keys_dir,
+        )
         self.presenters = self._build_presenters()
         self.session.presenters = self.presenters
         self.session.on_first_sign_in = self._start_feed

@@ -21,7 +21,10 @@ from video.credentials import Login, open_credentials
 from video.demo_cameras import DemoCameras, DemoStatus
 
 if TYPE_CHECKING:
+    from console.motion_runtime import MotionRuntime
     from console.threads import ThreadOwner
+    from core.ports import EventSink
+    from data.services import Services
     from video.onvif import OnvifCameraInfo, OnvifService
 
 log = logging.getLogger(__name__)
@@ -125,3 +128,31 @@ class VideoRuntime:
         if future is None or not future.done() or future.exception() is not None:
             return None
         return future.result().has_ptz
+
+
+def start_video(
+    site: SiteSpec | None,
+    workstation: str,
+    services: Services,
+    owner: ThreadOwner,
+    sink: EventSink,
+    opts: VideoOptions | None,
+    *,
+    keys_dir: Path | None = None,
+) -> tuple[VideoRuntime | None, MotionRuntime | None]:
+    """This workstation's video: stream sources (and the demo's cameras) when the site has
+    cameras and video is on, and motion detection of the cameras the site puts here."""
+    if site is not None:
+        services.video.use_site(site)
+    if opts is None or site is None or not site.cameras:
+        return None, None
+    from console.motion_runtime import MotionRuntime
+
+    video = VideoRuntime(site, workstation, owner, opts, keys_dir=keys_dir)
+    # A thread that decodes only the cameras whose detection is switched on.
+    motion = owner.add_worker(
+        MotionRuntime(
+            site, workstation, services, video.sources.resolve, sink=sink, hwaccel=opts.hwaccel
+        )
+    )
+    return video, motion

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -125,6 +126,8 @@ class VideoWallPresenter(Presenter):
         self._resolving: dict[int, tuple[str, StreamKind]] = {}  # ONVIF URIs being asked for
         self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="video-io")
         self._relay = _Relay(self)
+        self._closing = threading.Lock()
+        self._closed = False
         self._budget: CpuBudget[int] = CpuBudget(BudgetConfig(default_budget_cores()))
         self._sampler = CpuSampler()
         self._tuning: tuple[int, str, MotionDetector] | None = None
@@ -297,6 +300,8 @@ class VideoWallPresenter(Presenter):
             self.on_settings_changed()
 
     def shutdown(self) -> None:
+        with self._closing:
+            self._closed = True
         for timer in (self._paint, self._tick, self._soon, self._tour_timer):
             timer.stop()
         self._leave_fullscreen()
@@ -379,9 +384,7 @@ class VideoWallPresenter(Presenter):
                     got: ResolvedStream | Exception = runtime.sources.resolve(code, kind)
                 except Exception as exc:
                     got = exc
-                self._relay.sig_call.emit(
-                    lambda: self._on_resolved(tile, code, kind, got, asked=True)
-                )
+                self._post(lambda: self._on_resolved(tile, code, kind, got, asked=True))
 
             self._pool.submit(ask)
             return
@@ -816,7 +819,7 @@ class VideoWallPresenter(Presenter):
             if f.exception() is not None:
                 return
             info = f.result()
-            self._relay.sig_call.emit(lambda: self._on_ptz_known(tile, code, info.has_ptz))
+            self._post(lambda: self._on_ptz_known(tile, code, info.has_ptz))
 
         future.add_done_callback(done)
 
@@ -831,7 +834,7 @@ class VideoWallPresenter(Presenter):
             if f.exception() is not None:
                 return
             presets = list(f.result())
-            self._relay.sig_call.emit(lambda: self._on_presets(tile, code, presets))
+            self._post(lambda: self._on_presets(tile, code, presets))
 
         self.runtime.onvif().get_presets(code).add_done_callback(presets_done)
 
@@ -850,7 +853,7 @@ class VideoWallPresenter(Presenter):
             exc = f.exception()
             if exc is not None:
                 text = str(exc)
-                self._relay.sig_call.emit(
+                self._post(
                     lambda: self.ctx.feedback.message(
                         self.tr("PTZ of {camera}: {error}").format(camera=code, error=text), 6000
                     )
@@ -1015,6 +1018,13 @@ class VideoWallPresenter(Presenter):
         self.wall.set_motion_regions(tile, [(r.x, r.y, r.w, r.h) for r in result.regions])
 
     # --- helpers ----------------------------------------
+    def _post(self, fn: Callable[[], None]) -> None:
+        """Hand `fn` to the GUI thread (any thread); dropped once the presenter is shut down,
+        so a late ONVIF answer or file write never reaches Qt objects being destroyed."""
+        with self._closing:
+            if not self._closed:
+                self._relay.sig_call.emit(fn)
+
     def _in_background(
         self, job: Callable[[], Any], on_result: Callable[[Any], None], what: str
     ) -> None:
@@ -1025,9 +1035,9 @@ class VideoWallPresenter(Presenter):
                 result = job()
             except Exception as exc:
                 error = exc
-                self._relay.sig_call.emit(lambda: self.ctx.feedback.report(error, what))
+                self._post(lambda: self.ctx.feedback.report(error, what))
                 return
-            self._relay.sig_call.emit(lambda: on_result(result))
+            self._post(lambda: on_result(result))
 
         self._pool.submit(run)
 
