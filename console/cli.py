@@ -6,6 +6,7 @@ import argparse
 import getpass
 import logging
 import logging.handlers
+import multiprocessing
 import os
 import sys
 from collections.abc import Sequence
@@ -240,6 +241,8 @@ def _site(args: argparse.Namespace) -> SiteSpec:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `console` and `python -m console`; returns the exit code."""
+    # A frozen (installed) console is also the interpreter of its child processes.
+    multiprocessing.freeze_support()
     args = _parser().parse_args(argv)
     _setup_logging(args.verbose)
     if args.db and "@" in args.db:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from dataclasses import dataclass
 from fractions import Fraction
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 import av
@@ -106,8 +108,46 @@ def make_clip(path: Path, spec: ClipSpec) -> Path:
     return path
 
 
-def ensure_clip(path: Path, spec: ClipSpec) -> Path:
-    """`make_clip` unless the file already exists (the demo generates its clips on first run)."""
+class ClipError(RuntimeError):
+    """A clip could not be encoded."""
+
+
+def _make_in_child(path: Path, spec: ClipSpec, report: Connection) -> None:
+    try:
+        make_clip(path, spec)
+    except Exception as exc:
+        report.send(f"{type(exc).__name__}: {exc}")
+        raise SystemExit(1) from exc
+    report.send("")
+
+
+def ensure_clip(path: Path, spec: ClipSpec, *, timeout: float = 600.0) -> Path:
+    """`make_clip` unless the file already exists (the demo generates its clips on first run).
+
+    The encoders run in a child process: libx265's thread pool and assembly stay out of the
+    console (and the test session), so a fault in them costs one clip, never the caller.
+    """
     if path.exists() and path.stat().st_size > 0:
         return path
-    return make_clip(path, spec)
+    ctx = multiprocessing.get_context("spawn")
+    receive, send = ctx.Pipe(duplex=False)
+    child = ctx.Process(
+        target=_make_in_child, args=(path, spec, send), name=f"clip:{path.name}", daemon=True
+    )
+    child.start()
+    send.close()
+    try:
+        why = receive.recv() if receive.poll(timeout) else None
+    except EOFError:  # the child died without a word (a crash in the encoder)
+        why = "the encoder process crashed"
+    finally:
+        receive.close()
+    child.join(5.0)
+    if child.is_alive():
+        child.kill()
+        child.join(5.0)
+    if why is None:
+        raise ClipError(f"{path.name}: encoding took longer than {timeout:.0f} s")
+    if why or not path.exists():
+        raise ClipError(f"{path.name}: {why or 'no file was written'} (exit {child.exitcode})")
+    return path

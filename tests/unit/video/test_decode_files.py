@@ -14,7 +14,7 @@ import pytest
 
 from core.mailbox import LatestMailbox
 from core.video import StreamKind, StreamState, StreamStatus, VideoFrame
-from video.clips import ClipSpec, make_clip
+from video.clips import ClipSpec, ensure_clip
 from video.decode import DecodeWorker, backoff_delay, fit_size, thread_name
 
 JOIN_S = 5.0
@@ -24,7 +24,7 @@ JOIN_S = 5.0
 def clip(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One second of 320x180 H.264 at 25 fps (25 frames)."""
     spec = ClipSpec("FILE", width=320, height=180, seconds=1)
-    return make_clip(tmp_path_factory.mktemp("clips") / "one.h264", spec)
+    return ensure_clip(tmp_path_factory.mktemp("clips") / "one.h264", spec)
 
 
 @pytest.fixture(scope="module")

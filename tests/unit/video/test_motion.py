@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from core.motion import MotionMask, MotionSettings
-from video.clips import ClipSpec, make_clip
+from video.clips import ClipSpec, ensure_clip
 from video.motion import MotionDetector, MotionResult
 
 W, H = 320, 180
@@ -158,7 +158,7 @@ def test_rate_limit_and_resolution_change() -> None:
 @pytest.fixture(scope="module")
 def street_clip(tmp_path_factory: pytest.TempPathFactory) -> Path:
     spec = ClipSpec("CAM-M1", width=W, height=H, seconds=3, seed=4)
-    return make_clip(tmp_path_factory.mktemp("motion") / "street.h264", spec)
+    return ensure_clip(tmp_path_factory.mktemp("motion") / "street.h264", spec)
 
 
 def _decoded(clip: Path, every: int) -> list[np.ndarray]:
