@@ -14,7 +14,7 @@ from core.audit import AuditAction
 from core.permissions import Permission
 from core.retention import DEFAULT_POLICY, Period, RetentionClass, RetentionPolicy
 from data.context import Actor, ServiceContext
-from data.models import AuditLog, ChangeLog, Incident, IncidentEvent, TagRead
+from data.models import AuditLog, CameraEvent, ChangeLog, Incident, IncidentEvent, TagRead
 from data.services.attachments import delete_attachments_of
 from data.services.incident_search import unindex_incidents
 
@@ -24,7 +24,6 @@ ANONYMISED_TITLE = "[anonymised]"
 NOT_YET_STORED = (
     RetentionClass.POSITIONS,  # tag_position holds only each tag's latest place, not a history
     RetentionClass.CALL_RECORDINGS,
-    RetentionClass.VIDEO,
 )
 
 
@@ -123,7 +122,25 @@ class RetentionService:
             elif cls is RetentionClass.CHANGE_LOG:
                 reports.append(self._change_log(who, now, period, dry_run, batch, progress))
             elif cls is RetentionClass.TAG_READS:
-                reports.append(self._tag_reads(who, now, period, dry_run, batch, progress))
+                reports.append(
+                    self._by_age(cls, TagRead, TagRead.at, [], who, now, dry_run, batch, progress)
+                )
+            elif cls is RetentionClass.VIDEO:
+                # The recorder deletes the video files by the same period (console recorder);
+                # here go the cameras' motion events that no incident keeps.
+                reports.append(
+                    self._by_age(
+                        cls,
+                        CameraEvent,
+                        CameraEvent.at,
+                        [CameraEvent.incident_id.is_(None)],
+                        who,
+                        now,
+                        dry_run,
+                        batch,
+                        progress,
+                    )
+                )
             else:
                 reports.append(self._audit_log(period))
         report = RetentionReport(now, dry_run, tuple(reports))
@@ -151,6 +168,7 @@ class RetentionService:
             ("incident_event", "UPDATE"),
             ("incident", "UPDATE"),
             ("tag_read", "DELETE"),
+            ("camera_event", "DELETE"),
         )
         with self.ctx.read() as s:
             missing = [
@@ -306,40 +324,43 @@ class RetentionService:
         kept = self._oldest(ChangeLog.ts, [or_(ChangeLog.ts >= cutoff, ChangeLog.id >= newest)])
         return ClassReport(cls, period, True, "deleted", count, 0, kept)
 
-    # --- tag reads: whereabouts history, deleted by age (tag_read.at) ------------------------
-    def _tag_reads(
+    # --- tag reads (whereabouts) and cameras' events: deleted by age ------------------------
+    def _by_age(
         self,
+        cls: RetentionClass,
+        model: type[TagRead] | type[CameraEvent],
+        at: InstrumentedAttribute[datetime],
+        where: list[ColumnElement[bool]],
         who: Actor,
         now: datetime,
-        period: Period,
         dry_run: bool,
         batch: int,
         progress: Callable[[RetentionClass, int], None] | None,
     ) -> ClassReport:
-        cls = RetentionClass.TAG_READS
+        period = self.policy.period(cls)
         if period.delta is None:
-            return ClassReport(cls, period, True, "kept", 0, 0, self._oldest(TagRead.at, []))
+            return ClassReport(cls, period, True, "kept", 0, 0, self._oldest(at, where))
         cutoff = now - period.delta
-        old = [TagRead.at < cutoff]
+        old = [at < cutoff, *where]
         if dry_run:
             with self.ctx.read() as s:
-                count = s.scalar(select(func.count(TagRead.id)).where(*old)) or 0
+                count = s.scalar(select(func.count(model.id)).where(*old)) or 0
         else:
             count = 0
             while True:
                 with self.ctx.write(who, Permission.MANAGE_USERS) as tx:
                     s = tx.session
-                    ids = list(s.scalars(select(TagRead.id).where(*old).limit(batch)))
+                    ids = list(s.scalars(select(model.id).where(*old).limit(batch)))
                     if not ids:
                         break
                     s.execute(
-                        delete(TagRead).where(TagRead.id.in_(ids)),
+                        delete(model).where(model.id.in_(ids)),
                         execution_options={"synchronize_session": False},
                     )
                 count += len(ids)
                 if progress is not None:
                     progress(cls, count)
-        kept = self._oldest(TagRead.at, [TagRead.at >= cutoff])
+        kept = self._oldest(at, [at >= cutoff, *where])
         return ClassReport(cls, period, True, "deleted", count, 0, kept)
 
     # --- the audit log: never deleted ------------------------------------------------------

@@ -40,7 +40,7 @@ def test_retention_dry_run_and_run_print_the_report(local: list[str], tmp_path: 
     dry = run_cli(tmp_path, *local, "retention", "run", "--dry-run")
     assert dry.returncode == EXIT_OK, dry.stderr
     assert "dry run (nothing changed)" in dry.stdout
-    assert re.search(r"video\s+31 days\s+not present", dry.stdout)
+    assert re.search(r"video\s+31 days\s+would be deleted: 0", dry.stdout)
     real = run_cli(tmp_path, *local, "retention", "run")
     assert real.returncode == EXIT_OK, real.stderr
     assert "incidents" in real.stdout

@@ -14,7 +14,7 @@ from core.permissions import PermissionDenied
 from core.retention import DEFAULT_POLICY, RetentionClass
 from core.site import SiteSpec
 from data.db import Database
-from data.models import AuditLog, ChangeLog, Incident, IncidentEvent
+from data.models import AuditLog, CameraEvent, ChangeLog, Incident, IncidentEvent
 from data.services.retention import (
     ANONYMISED_TITLE,
     RetentionNotAllowed,
@@ -95,6 +95,38 @@ def filled(env: World) -> dict[str, list[int]]:
     return made
 
 
+def test_cameras_motion_events_go_after_the_video_period_unless_an_incident_keeps_them(
+    env: World, demo_site: SiteSpec
+) -> None:
+    iid = _incident(env, state="acknowledged", age=timedelta(days=40))
+    camera = demo_site.cameras[0].code
+    ages = {"old": 40, "old-kept": 40, "recent": 5}
+    with env.db.session() as s:
+        for key, days in ages.items():
+            s.add(
+                CameraEvent(
+                    camera=camera,
+                    kind="motion",
+                    rule="motion",
+                    at=env.clock.now - timedelta(days=days),
+                    score=0.5,
+                    regions="[]",
+                    actor="motion",
+                    outcome="incident" if key == "old-kept" else "disarmed",
+                    incident_id=iid if key == "old-kept" else None,
+                )
+            )
+    job = RetentionService(env.ctx)
+    dry = job.run(env.who("admin"), dry_run=True)
+    assert dry.of(C.VIDEO).count == 1
+    real = job.run(env.who("admin"))
+    assert real.of(C.VIDEO).count == 1
+    assert "deleted: 1" in real.of(C.VIDEO).line()
+    with env.db.session() as s:
+        left = list(s.scalars(select(CameraEvent.incident_id).order_by(CameraEvent.at)))
+    assert left == [iid, None]  # the incident's event and the recent one
+
+
 def test_dry_run_changes_nothing_and_reports_what_the_real_run_does(
     env: World, filled: dict[str, list[int]]
 ) -> None:
@@ -114,7 +146,9 @@ def test_dry_run_changes_nothing_and_reports_what_the_real_run_does(
     assert real.of(C.INCIDENTS).oldest_kept == env.clock.now - 5 * YEAR  # the held one
     assert real.of(C.TAG_READS).present  # none stored in this world: nothing to delete
     assert real.of(C.TAG_READS).count == 0
-    for cls in (C.POSITIONS, C.CALL_RECORDINGS, C.VIDEO):
+    assert real.of(C.VIDEO).present
+    assert real.of(C.VIDEO).count == 0  # no camera events in this world
+    for cls in (C.POSITIONS, C.CALL_RECORDINGS):
         assert not real.of(cls).present
         assert "not present" in real.of(cls).line()
     # Nothing left to do the second time.
