@@ -194,6 +194,7 @@ def main() -> int:
             "retention",
             "recheck",
             "calls_alarms",
+            "recorder",
         ],
         help="run one benchmark alone",
     )
@@ -238,6 +239,10 @@ def main() -> int:
 
         _print_table(calls_alarms_rows())
         return 0
+    if args.only == "recorder":
+        from bench.recorder import main as recorder_main
+
+        return recorder_main([])  # its own table (`python -m bench.recorder --quick`: smoke run)
     if args.only == "queue":
         _print_table(_queue(args.incidents))
         return 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QDeadlineTimer, QObject, QThread
@@ -14,6 +15,7 @@ from console.bridge import EventBridge
 from console.call_line import GatewayFactory, calls_presenter
 from console.change_router import ChangeRouter
 from console.dialogs import Dialogs, QtDialogs
+from console.evidencecli import signing_key as evidence_signing_key
 from console.feedback import Feedback
 from console.gc_guard import install as install_gc_guard
 from console.i18n import DEFAULT_LANGUAGE, Translations
@@ -34,10 +36,12 @@ from console.presenters.help import HelpPresenter
 from console.presenters.history import HistoryPresenter
 from console.presenters.incidents import IncidentsPresenter
 from console.presenters.notifications import NotificationsPresenter
+from console.presenters.recordings import RecordingsPresenter
 from console.presenters.residents import ResidentsPresenter
 from console.presenters.sla import SlaPresenter
 from console.presenters.tracking import TrackingPresenter
 from console.presenters.video_wall import VideoWallPresenter
+from console.recorder_runtime import recordings_root, start_recorder
 from console.session import SessionController
 from console.shell.main_window import ActionSpec, MainWindow
 from console.threads import DbExecutor, ThreadOwner
@@ -92,6 +96,7 @@ class ConsoleOptions:
     # Live video (console/video_runtime.py): None shows the wall without streams (tests).
     video: VideoOptions | None = None
     snapshots_dir: Path | None = None  # the wall's snapshots; None: config_dir/snapshots
+    evidence_dir: Path | None = None  # where evidence bundles go first; None: config_dir/evidence
 
 
 class ConsoleApp(QObject):
@@ -180,6 +185,19 @@ class ConsoleApp(QObject):
             opts.video,
             keys_dir=opts.keys_dir,
         )
+        video_opts = opts.video or VideoOptions(demo_video=False)
+        self.recordings_root = recordings_root(video_opts.recordings)
+        self._start_recorder = partial(
+            start_recorder,
+            opts.site,
+            opts.workstation,
+            self.owner,
+            video_opts.recorder,
+            db_url=self.db.url,
+            root=self.recordings_root,
+            keys_dir=opts.keys_dir,
+        )
+        self.recorder = self._start_recorder()
         self.presenters = self._build_presenters()
         self.session.presenters = self.presenters
         self.session.on_first_sign_in = self._start_feed
@@ -230,6 +248,7 @@ class ConsoleApp(QObject):
                 site=self.opts.site,
                 runtime=self.video,
                 snapshots_dir=self.opts.snapshots_dir or self.opts.config_dir / "snapshots",
+                recordings_root=self.recordings_root,
             ),
             incidents := IncidentsPresenter(pctx, sound=self.sound),
             assignments := AssignmentsPresenter(pctx, incidents.open_incident),
@@ -260,12 +279,25 @@ class ConsoleApp(QObject):
             tracking := TrackingPresenter(
                 pctx, site=self.opts.site, tracking=self.services.tracking
             ),
+            recordings := RecordingsPresenter(
+                pctx,
+                site=self.opts.site,
+                root=self.recordings_root,
+                launch=self.recorder,
+                exports_dir=self.opts.evidence_dir or self.opts.config_dir / "evidence",
+                workstation=self.opts.workstation,
+                signing_key=lambda: (
+                    evidence_signing_key(self.opts.keys_dir) if self.opts.keys_dir else None
+                ),
+                relaunch=self._start_recorder,
+            ),
         ]
         # The incident window's Dispatch step opens the picker; the window lists assignments.
         incidents.dispatch_hook = assignments.open_picker
         incidents.detail_hook = assignments.show_in
         # The wall's snapshot-to-incident and Ctrl+Shift+V: the incident selected in the queue.
         video.current_incident = incidents.queue.selected_incident_id
+        recordings.current_incident = incidents.queue.selected_incident_id
         if self.motion is not None:
             video.on_settings_changed = self.motion.reload_settings
         # The map's card opens a tracked person's full card in the residents' pane.

@@ -98,6 +98,11 @@ def _parser() -> argparse.ArgumentParser:
         "(video, map, calls, incidents, devices, notifications, residents)",
     )
     p.add_argument("--user", default="operator", help="with --screenshot: whose view to render")
+    p.add_argument(
+        "--no-recorder",
+        action="store_true",
+        help="do not start the recorder of this workstation's cameras (a service records)",
+    )
     # Account and site commands act as an administrator (or as the owner of a local file).
     admin = argparse.ArgumentParser(add_help=False)
     admin.add_argument(
@@ -128,6 +133,14 @@ def _parser() -> argparse.ArgumentParser:
     from console.serve import add_serve_arguments
 
     add_serve_arguments(serve)
+    recorder = sub.add_parser(
+        "recorder",
+        parents=[common],
+        help="record this workstation's cameras until stopped (also `python -m video.recorder`)",
+    )
+    from console.recorder_service import add_recorder_arguments
+
+    add_recorder_arguments(recorder)
     from console.dbcli import add_db_commands
 
     add_db_commands(sub, common)
@@ -148,6 +161,9 @@ def _parser() -> argparse.ArgumentParser:
     from console.residentcli import add_resident_commands
 
     add_resident_commands(sub, common, admin)
+    from console.evidencecli import add_evidence_commands
+
+    add_evidence_commands(sub, common)
     site = sub.add_parser("site", parents=[common], help="site file tools")
     site_sub = site.add_subparsers(dest="site_command", required=True)
     site_sub.add_parser(
@@ -335,6 +351,14 @@ def _run_command(args: argparse.Namespace) -> int:
         from console.residentcli import run_resident_command
 
         return run_resident_command(args)
+    if args.command == "verify":
+        from console.evidencecli import run_verify_command
+
+        return run_verify_command(args)
+    if args.command == "evidence":
+        from console.evidencecli import run_evidence_command
+
+        return run_evidence_command(args)
     if args.command == "serve":
         from console.serve import run_serve
         from console.startup import check_workstation
@@ -346,6 +370,13 @@ def _run_command(args: argparse.Namespace) -> int:
             return run_serve(args, site, db)
         finally:
             db.dispose()
+    if args.command == "recorder":
+        from console.recorder_service import run_recorder
+        from console.startup import check_workstation
+
+        site = _site(args)
+        check_workstation(site, args.workstation)
+        return run_recorder(args, site)
     if args.command == "audit" and args.audit_command == "keygen":
         return _audit_keygen(args)
     # Checking or signing the log of a database that is not there must not create one.

@@ -109,6 +109,7 @@ def make_qapp() -> QApplication:
 def options_from(args: argparse.Namespace, site: SiteSpec | None = None) -> ConsoleOptions:
     """ConsoleOptions from the parsed command line."""
     from console.app import ConsoleOptions
+    from console.recorder_runtime import RecorderOptions
     from console.video_runtime import VideoOptions
 
     return ConsoleOptions(
@@ -125,8 +126,14 @@ def options_from(args: argparse.Namespace, site: SiteSpec | None = None) -> Cons
         / "calls",
         site=site,
         # Live video; the demo's cameras are generated on first run and served over RTSP.
-        video=VideoOptions(hwaccel=os.environ.get("CONSOLE_HWACCEL") or None),
+        video=VideoOptions(
+            hwaccel=os.environ.get("CONSOLE_HWACCEL") or None,
+            # The recorder of this workstation's cameras starts with the console unless asked
+            # not to (a recorder service runs it); it outlives a console that crashes.
+            recorder=None if args.no_recorder else RecorderOptions(),
+        ),
         snapshots_dir=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "snapshots",
+        evidence_dir=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "evidence",
     )
 
 

@@ -139,7 +139,7 @@ def _render(args: argparse.Namespace) -> int:
                 # The map draws the site file's zones, readers and cameras, and the demo's
                 # movement simulator fills it for a few seconds; the other devices (alarm
                 # receiver, phone line) are not started for a screenshot.
-                site=_site(args) if args.pane in ("map", "video") else None,
+                site=_site(args) if args.pane in ("map", "video", "playback") else None,
                 alarms=args.pane not in ("map", "video"),
                 sip=args.pane not in ("map", "video"),
                 tracking=args.pane == "map",

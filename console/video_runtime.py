@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from console.recorder_runtime import RecorderOptions
 from console.video_sources import (
     VideoSources,
     build_demo_cameras,
@@ -42,6 +43,10 @@ class VideoOptions:
     demo_folder: Path | None = None  # None: the user data folder's demo-video
     credentials: Path | None = None  # None: $CONSOLE_CAMERA_CREDENTIALS or the key folder's
     hwaccel: str | None = None  # "cuda", "d3d11va", "qsv", "vaapi"...: tried, software fallback
+    # Where this workstation's recordings are (None: the user data folder's recordings/video),
+    # and whether the console starts the recorder when none runs (None: never; tests).
+    recordings: Path | None = None
+    recorder: RecorderOptions | None = None
 
 
 class VideoRuntime:

@@ -78,6 +78,15 @@ class AuditAction(enum.StrEnum):
     WALL_VIEW_DELETED = "wall_view_deleted"
     CAMERA_SETTINGS_CHANGED = "camera_settings_changed"
     MOTION_DETECTED = "motion_detected"
+    # Recording (data.services.recordings, data.services.evidence): bookmarks (target
+    # bookmark:<id>; detail JSON: camera, time, incident), evidence holds (target hold:<id>;
+    # detail JSON: incident, cameras, range, reason) and evidence exports (target: the
+    # incident or "cameras"; detail JSON: the manifest's SHA-256, cameras, range, reason).
+    BOOKMARK_ADDED = "bookmark_added"
+    BOOKMARK_DELETED = "bookmark_deleted"
+    EVIDENCE_HOLD_PLACED = "evidence_hold_placed"
+    EVIDENCE_HOLD_RELEASED = "evidence_hold_released"
+    EVIDENCE_EXPORTED = "evidence_exported"
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,6 +34,10 @@ class Permission(enum.StrEnum):
     VIEW_VIDEO = "view_video"
     # Shared (site-wide) wall views, and cameras' motion settings: mask, sensitivity, schedule.
     MANAGE_VIDEO = "manage_video"
+    # Export recorded video as an evidence bundle (a reason is recorded unless a supervisor).
+    EXPORT_EVIDENCE = "export_evidence"
+    # Release an incident's evidence hold: its recordings fall back under retention.
+    RELEASE_EVIDENCE = "release_evidence"
 
 
 _ALL = frozenset(Permission)
@@ -48,6 +52,7 @@ ROLE_PERMISSIONS: dict[RoleName, frozenset[Permission]] = {
             Permission.VIEW_DEVICES,
             Permission.VIEW_RESIDENTS,
             Permission.VIEW_VIDEO,
+            Permission.EXPORT_EVIDENCE,
         }
     ),
     RoleName.SUPERVISOR: frozenset(
@@ -64,6 +69,8 @@ ROLE_PERMISSIONS: dict[RoleName, frozenset[Permission]] = {
             Permission.MANAGE_TAGS,
             Permission.VIEW_VIDEO,
             Permission.MANAGE_VIDEO,
+            Permission.EXPORT_EVIDENCE,
+            Permission.RELEASE_EVIDENCE,
         }
     ),
     RoleName.ADMIN: _ALL,
@@ -78,6 +85,7 @@ ROLE_PERMISSIONS: dict[RoleName, frozenset[Permission]] = {
             Permission.VIEW_RESIDENT_PII,
             Permission.MANAGE_TAGS,  # the station issues tags to its own residents
             Permission.VIEW_VIDEO,  # its own community's cameras (row-level security)
+            Permission.EXPORT_EVIDENCE,  # of its own cameras, with a recorded reason
         }
     ),
     RoleName.DEPARTMENT: frozenset(

@@ -63,3 +63,4 @@ class VideoFrame:
     pts_s: float | None  # the stream's presentation time, seconds
     decoded_at: float  # time.monotonic() when the frame left the decoder
     keyframe: bool = False
+    recorded_at: datetime | None = None  # playback: when the frame was recorded (UTC)

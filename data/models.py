@@ -885,6 +885,157 @@ class CameraEvent(Base):
     actor: Mapped[str] = mapped_column(String(64))
 
 
+WRITING_SEGMENT_SQL = "state = 'writing'"
+OPEN_GAP_SQL = "end_ts IS NULL"
+LIVE_HOLD_SQL = "released_at IS NULL"
+RECORDER_INCIDENT_SQL = "outcome = 'incident'"
+
+
+class RecordingSegment(Base):
+    """One recorded file of one camera (migration 0022), written by the recorder's index.
+
+    `path` is relative to the recording root; `end_ts`, `bytes` and `sha256` are set when the
+    file is closed. `community_id` is the camera's (device row), copied for row security. The
+    recorder deletes the row with its file (retention), so the table holds what is on disk.
+    """
+
+    __tablename__ = "recording_segment"
+    __table_args__ = (
+        Index("ix_recording_segment_camera_start", "camera", "start_ts"),
+        Index("ix_recording_segment_start", "start_ts"),
+        Index(
+            "ix_recording_segment_writing",
+            "camera",
+            sqlite_where=text(WRITING_SEGMENT_SQL),
+            postgresql_where=text(WRITING_SEGMENT_SQL),
+        ),
+    )
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    camera: Mapped[str] = mapped_column(String(32))
+    community_id: Mapped[int | None] = mapped_column(ForeignKey("community.id"))
+    start_ts: Mapped[datetime] = mapped_column(UTCDateTime)
+    end_ts: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    path: Mapped[str] = mapped_column(String(300))
+    bytes: Mapped[int] = mapped_column(BigInteger, default=0)
+    sha256: Mapped[str] = mapped_column(String(64), default="")
+    codec: Mapped[str] = mapped_column(String(16), default="")
+    state: Mapped[str] = mapped_column(String(10))  # core.recording.SegmentState
+    recorder: Mapped[str] = mapped_column(String(64))
+    created: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class RecordingGap(Base):
+    """A stretch of a camera's time not recorded, and why; `end_ts` NULL while it lasts."""
+
+    __tablename__ = "recording_gap"
+    __table_args__ = (
+        Index("ix_recording_gap_camera_start", "camera", "start_ts"),
+        Index(
+            "ix_recording_gap_open",
+            "camera",
+            sqlite_where=text(OPEN_GAP_SQL),
+            postgresql_where=text(OPEN_GAP_SQL),
+        ),
+    )
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    camera: Mapped[str] = mapped_column(String(32))
+    community_id: Mapped[int | None] = mapped_column(ForeignKey("community.id"))
+    start_ts: Mapped[datetime] = mapped_column(UTCDateTime)
+    end_ts: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    cause: Mapped[str] = mapped_column(String(16))  # core.recording.GapCause
+    detail: Mapped[str] = mapped_column(String(300), default="")
+
+
+class EvidenceHold(Base):
+    """An incident's evidence hold: these cameras' recordings in [start, end) outlive retention
+    until a supervisor releases the hold (the row stays, with who released it and why)."""
+
+    __tablename__ = "evidence_hold"
+    __table_args__ = (
+        Index(
+            "ix_evidence_hold_live",
+            "start_ts",
+            sqlite_where=text(LIVE_HOLD_SQL),
+            postgresql_where=text(LIVE_HOLD_SQL),
+        ),
+    )
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    incident_id: Mapped[int | None] = mapped_column(
+        BigId, ForeignKey("incident.id", ondelete="SET NULL"), index=True
+    )
+    cameras: Mapped[str] = mapped_column(Text)  # camera codes, comma-separated
+    start_ts: Mapped[datetime] = mapped_column(UTCDateTime)
+    end_ts: Mapped[datetime] = mapped_column(UTCDateTime)
+    reason: Mapped[str] = mapped_column(String(200))
+    created_by: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    released_by: Mapped[str | None] = mapped_column(String(64))
+    released_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    release_reason: Mapped[str | None] = mapped_column(String(200))
+
+
+class Bookmark(Base):
+    """A moment of a camera's recording marked with a note; deleting sets `deleted_at`."""
+
+    __tablename__ = "bookmark"
+    __table_args__ = (Index("ix_bookmark_camera_at", "camera", "at_ts"),)
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    camera: Mapped[str] = mapped_column(String(32))
+    community_id: Mapped[int | None] = mapped_column(ForeignKey("community.id"))
+    at_ts: Mapped[datetime] = mapped_column(UTCDateTime)
+    note: Mapped[str] = mapped_column(String(500), default="")
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    incident_id: Mapped[int | None] = mapped_column(
+        BigId, ForeignKey("incident.id", ondelete="SET NULL"), index=True
+    )
+    created: Mapped[datetime] = mapped_column(UTCDateTime)
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class RecorderStatus(Base):
+    """A recorder's latest heartbeat (core.recording.RecorderHealth), one row per recorder."""
+
+    __tablename__ = "recorder_status"
+    recorder: Mapped[str] = mapped_column(String(64), primary_key=True)
+    started: Mapped[datetime] = mapped_column(UTCDateTime)
+    heartbeat: Mapped[datetime] = mapped_column(UTCDateTime)
+    cameras_total: Mapped[int] = mapped_column(Integer, default=0)
+    cameras_recording: Mapped[int] = mapped_column(Integer, default=0)
+    bitrate_bps: Mapped[float] = mapped_column(Float, default=0.0)
+    disk_free_bytes: Mapped[int] = mapped_column(BigInteger, default=0)
+    disk_total_bytes: Mapped[int] = mapped_column(BigInteger, default=0)
+    days_fit: Mapped[float | None] = mapped_column(Float)
+    root: Mapped[str] = mapped_column(String(500), default="")
+    detail: Mapped[str] = mapped_column(String(300), default="")
+    failing: Mapped[str] = mapped_column(Text, default="")  # camera codes, comma-separated
+
+
+class RecorderAlarm(Base):
+    """A problem a recorder reported (disk full, a camera not recording), and the incident it
+    opened or joined: one open incident per problem (its camera, or the recorder's volume)."""
+
+    __tablename__ = "recorder_alarm"
+    __table_args__ = (
+        Index(
+            "ix_recorder_alarm_opened",
+            "camera",
+            "id",
+            sqlite_where=text(RECORDER_INCIDENT_SQL),
+            postgresql_where=text(RECORDER_INCIDENT_SQL),
+        ),
+    )
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    recorder: Mapped[str] = mapped_column(String(64))
+    camera: Mapped[str] = mapped_column(String(32))  # "" for the recorder as a whole
+    community_id: Mapped[int | None] = mapped_column(ForeignKey("community.id"))
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    text: Mapped[str] = mapped_column(String(300))
+    incident_id: Mapped[int | None] = mapped_column(
+        BigId, ForeignKey("incident.id", ondelete="SET NULL"), index=True
+    )
+    outcome: Mapped[str] = mapped_column(String(16))  # "incident" or "appended"
+
+
 __all__ = [
     "AlarmEvent",
     "Attachment",
@@ -892,6 +1043,7 @@ __all__ = [
     "AuditHead",
     "AuditLog",
     "Base",
+    "Bookmark",
     "Call",
     "CameraEvent",
     "CameraSetting",
@@ -901,9 +1053,14 @@ __all__ = [
     "DbRoleScope",
     "Department",
     "Device",
+    "EvidenceHold",
     "Incident",
     "IncidentEvent",
     "IngestMark",
+    "RecorderAlarm",
+    "RecorderStatus",
+    "RecordingGap",
+    "RecordingSegment",
     "Resident",
     "Role",
     "ShiftHandover",

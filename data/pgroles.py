@@ -23,7 +23,8 @@ STATION_PREFIX = "scc_st_"
 
 # What the console's services really do, table by table (data/services, data/audit.py,
 # data/changes.py, data/feed.py). Seeding, migrations and tampering are the owner's. No
-# DELETE and no TRUNCATE anywhere; audit_log is insert-only here and append-only by trigger.
+# TRUNCATE anywhere and no DELETE but of recording_segment; audit_log is insert-only here and
+# append-only by trigger.
 TABLE_GRANTS: Mapping[str, tuple[str, ...]] = {
     "alembic_version": ("SELECT",),  # open_database checks the schema's revision
     # Alarm events (0018): written once by the alarm ingest, never changed; the unique key
@@ -39,6 +40,15 @@ TABLE_GRANTS: Mapping[str, tuple[str, ...]] = {
     # Video (0021): camera events are written once; motion settings are upserted.
     "camera_event": ("SELECT", "INSERT"),
     "camera_setting": ("SELECT", "INSERT", "UPDATE"),
+    # Recording (0022): the recorder's index. A segment's row goes with its file (retention,
+    # done by the recorder as this role): the one DELETE the console's roles hold. Gaps are
+    # closed, holds released, bookmarks marked deleted, heartbeats upserted: no DELETE.
+    "bookmark": ("SELECT", "INSERT", "UPDATE"),
+    "evidence_hold": ("SELECT", "INSERT", "UPDATE"),
+    "recorder_alarm": ("SELECT", "INSERT"),
+    "recorder_status": ("SELECT", "INSERT", "UPDATE"),
+    "recording_gap": ("SELECT", "INSERT", "UPDATE"),
+    "recording_segment": ("SELECT", "INSERT", "UPDATE", "DELETE"),
     "change_log": ("SELECT", "INSERT"),
     "community": ("SELECT",),
     "consent": ("SELECT", "INSERT"),  # a withdrawal: UPDATE of the columns below

@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QFocusEvent,
     QFont,
     QFontMetrics,
+    QHelpEvent,
     QImage,
     QKeyEvent,
     QMouseEvent,
@@ -30,7 +31,7 @@ from PySide6.QtGui import (
     QRegion,
     QResizeEvent,
 )
-from PySide6.QtWidgets import QMenu, QSizePolicy, QWidget
+from PySide6.QtWidgets import QMenu, QSizePolicy, QToolTip, QWidget
 
 from core.timefmt import DEFAULT_ZONE, local, utcnow
 from core.video import StreamState, StreamStatus, VideoFrame
@@ -59,6 +60,8 @@ MASK_PEN = QColor("#ff453a")
 MASK_FILL = QColor(255, 69, 58, 70)
 DEGRADED = QColor("#ff9f0a")
 DIM = QColor(0, 0, 0, 140)  # over the last frame of a stream that is no longer live
+PLAYBACK_FRAME = QColor("#ffb020")  # amber: recorded video, never mistaken for live
+PLAYBACK_FRAME_PX = 4
 
 STATE_COLOURS: dict[StreamState, QColor] = {
     StreamState.IDLE: QColor("#8e8e93"),
@@ -106,11 +109,24 @@ class _Tile:
     presets: list[tuple[int, str]] = field(default_factory=list)
     regions: list[NormRect] = field(default_factory=list)
     counters: TileCounters = field(default_factory=TileCounters)
+    playback: PlaybackOverlay | None = None  # the tile plays recorded video, not live
     # Overlay bars drawn once per change of their inputs (see _paint_overlay).
     top_key: tuple[object, ...] = ()
     top_pix: QPixmap | None = None
     bottom_key: tuple[object, ...] = ()
     bottom_pix: QPixmap | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PlaybackOverlay:
+    """What a tile in playback says, so that it cannot pass for live video.
+
+    `banner`: the amber chip (e.g. "PLAYBACK 10:02:33 ×4"); `message`: said in the middle
+    over a dimmed picture when there is nothing to show (a gap, a damaged file), else None.
+    """
+
+    banner: str
+    message: str | None = None
 
 
 @dataclass(slots=True)
@@ -152,6 +168,9 @@ class VideoWall(QWidget):
     sig_mask_edited = Signal(int, list)  # tile, polygons: list of [(x, y), ...] normalised
     sig_mask_edit_cancelled = Signal(int)  # tile: Esc during mask editing
     sig_sensitivity_requested = Signal(int)  # tile: the menu's "Motion sensitivity…"
+    sig_replay_requested = Signal(int)  # tile: Ctrl+R, the last 30 s of its camera
+    sig_live_requested = Signal(int)  # tile in playback: Ctrl+Shift+L, back to live
+    sig_pause_requested = Signal(int)  # tile in playback: Space, pause or play on
 
     def __init__(
         self,
@@ -290,6 +309,17 @@ class VideoWall(QWidget):
     def status(self, tile: int) -> StreamStatus | None:
         """The state last given for a tile."""
         return self._tile(tile).status
+
+    def set_playback(self, tile: int, overlay: PlaybackOverlay | None) -> None:
+        """Mark a tile as playing recorded video (None: back to live)."""
+        t = self._tile(tile)
+        if t.playback != overlay:
+            t.playback = overlay
+            self._update_tile(tile)
+
+    def playback(self, tile: int) -> PlaybackOverlay | None:
+        """The tile's playback overlay, None while it is live."""
+        return self._tile(tile).playback
 
     def set_ptz_capable(self, tile: int, capable: bool) -> None:
         """Whether the tile's camera can pan, tilt and zoom (buttons, Ctrl+arrows, presets)."""
@@ -507,6 +537,16 @@ class VideoWall(QWidget):
         add(
             self.tr("Clear tile"), "Delete", lambda: self.sig_clear_requested.emit(tile), has_camera
         )
+        if t.playback is None:
+            add(
+                self.tr("Instant replay (last 30 s)"),
+                "Ctrl+R",
+                lambda: self.sig_replay_requested.emit(tile),
+                has_camera,
+            )
+        else:
+            add(self.tr("Back to live"), "Ctrl+Shift+L", lambda: self.sig_live_requested.emit(tile))
+            add(self.tr("Pause / play"), "Space", lambda: self.sig_pause_requested.emit(tile))
         if t.ptz and has_camera:
             presets = menu.addMenu(self.tr("PTZ presets"))
             names = t.presets or [(n, "") for n in range(1, 10)]
@@ -566,6 +606,16 @@ class VideoWall(QWidget):
             ):
                 event.accept()
                 return True
+        if event.type() == QEvent.Type.ToolTip:
+            help_event = cast(QHelpEvent, event)
+            tile = self.tile_at(help_event.pos())
+            status = self.status(tile) if tile is not None else None
+            if status is not None and status.detail:
+                QToolTip.showText(help_event.globalPos(), status.detail, self)
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
         return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -588,6 +638,14 @@ class VideoWall(QWidget):
         elif mods == ctrl and key == Qt.Key.Key_S:
             if self._tiles[tile].code is not None:
                 self.sig_snapshot_requested.emit(tile)
+        elif mods == ctrl and key == Qt.Key.Key_R:
+            if self._tiles[tile].code is not None:
+                self.sig_replay_requested.emit(tile)
+        elif mods == ctrl | shift and key == Qt.Key.Key_L:
+            if self._tiles[tile].playback is not None:
+                self.sig_live_requested.emit(tile)
+        elif key == Qt.Key.Key_Space and not mods and self._tiles[tile].playback is not None:
+            self.sig_pause_requested.emit(tile)
         elif mods == Qt.KeyboardModifier.NoModifier and Qt.Key.Key_1 <= key <= Qt.Key.Key_9:
             n = int(key) - int(Qt.Key.Key_1)
             if n < self._layout.size and self._maximised is None:
@@ -789,11 +847,20 @@ class VideoWall(QWidget):
                     t.painted = frame
                     t.counters.shown += 1
                 state = t.status.state if t.status is not None else StreamState.CONNECTING
-                if state != StreamState.LIVE:
+                if t.playback is not None:
+                    if t.playback.message is not None:
+                        p.fillRect(pic, DIM)
+                        self._paint_message(p, t, box)
+                elif state != StreamState.LIVE:
                     p.fillRect(pic, DIM)  # a frozen last frame must not pass for live video
                     self._paint_message(p, t, box)
             self._paint_regions(p, i, t)
             self._paint_overlay(p, i, t, box, clock)
+            if t.playback is not None:
+                half = PLAYBACK_FRAME_PX // 2
+                p.setBrush(Qt.BrushStyle.NoBrush)
+                p.setPen(QPen(PLAYBACK_FRAME, PLAYBACK_FRAME_PX))
+                p.drawRect(box.adjusted(half, half, -half - 1, -half - 1))
         if self._mask is not None and self._mask.tile == i:
             self._paint_mask(p, i, box)
         p.setBrush(Qt.BrushStyle.NoBrush)
@@ -815,6 +882,9 @@ class VideoWall(QWidget):
             return
         flags = int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
         text = self.state_text(status)
+        if t.playback is not None:
+            text = t.playback.message or t.playback.banner
+            state = StreamState.NO_SIGNAL
         p.setFont(self._big)
         if t.frame is not None:  # over a frozen frame: on a dark plate, readable on any picture
             used = QFontMetrics(self._big).boundingRect(area, flags, text)
@@ -835,8 +905,12 @@ class VideoWall(QWidget):
         fm = QFontMetrics(self._font)
         name = self._names.get(t.code or "", "") or (t.code or "")
         label = f"{t.code}  {name}" if name != t.code else name
+        if t.playback is not None:
+            clock = ""  # the wall clock on recorded video would pass it for live
         clock_w = fm.horizontalAdvance(clock)
-        show_clock = box.width() - 2 * BAR_PX - 4 >= clock_w + fm.horizontalAdvance("MMMM")
+        show_clock = bool(clock) and (
+            box.width() - 2 * BAR_PX - 4 >= clock_w + fm.horizontalAdvance("MMMM")
+        )
         dpr = self.devicePixelRatioF()
         top_key = (self._epoch, box.width(), bar, dpr, label, show_clock)
         if t.top_key != top_key or t.top_pix is None:
@@ -850,11 +924,13 @@ class VideoWall(QWidget):
             )
             p.drawText(inner, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, clock)
         status = t.status
-        text = self.state_text(status)
-        bottom_key = (self._epoch, box.width(), bar, dpr, text, status)
+        text = self.state_text(status) if t.playback is None else t.playback.banner
+        bottom_key = (self._epoch, box.width(), bar, dpr, text, status, t.playback is None)
         if t.bottom_key != bottom_key or t.bottom_pix is None:
             t.bottom_key = bottom_key
-            t.bottom_pix = self._bottom_bar(box.width(), bar, dpr, text, status)
+            t.bottom_pix = self._bottom_bar(
+                box.width(), bar, dpr, text, status, playback=t.playback is not None
+            )
         p.drawPixmap(box.x(), box.bottom() + 1 - 2 * bar - 2, t.bottom_pix)
         if t.ptz and self._hover == i and self._mask is None:
             self._paint_ptz(p, i)
@@ -884,9 +960,19 @@ class VideoWall(QWidget):
         return pix
 
     def _bottom_bar(
-        self, width: int, bar: int, dpr: float, text: str, status: StreamStatus | None
+        self,
+        width: int,
+        bar: int,
+        dpr: float,
+        text: str,
+        status: StreamStatus | None,
+        *,
+        playback: bool = False,
     ) -> QPixmap:
-        """The state chip at the bottom left; the keyframes-only marker right of it or above."""
+        """The state chip at the bottom left; the keyframes-only marker right of it or above.
+
+        In playback the chip is amber with dark text: the banner of recorded video.
+        """
         height = 2 * bar + 2
         pix = self._new_pixmap(width, height, dpr)
         p = QPainter(pix)
@@ -894,6 +980,18 @@ class VideoWall(QWidget):
         fm = QFontMetrics(self._font)
         state = status.state if status is not None else StreamState.CONNECTING
         colour = STATE_COLOURS[state]
+        if playback:
+            chip_w = min(fm.horizontalAdvance(text) + 4 * BAR_PX, width - 2 * BAR_PX)
+            chip = QRect(BAR_PX, height - bar, max(0, chip_w), bar - BAR_PX)
+            p.fillRect(chip, PLAYBACK_FRAME)
+            p.setPen(QColor("#000000"))
+            p.drawText(
+                chip.adjusted(2 * BAR_PX, 0, -BAR_PX, 0),
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                fm.elidedText(text, Qt.TextElideMode.ElideRight, chip.width() - 3 * BAR_PX),
+            )
+            p.end()
+            return pix
         dot = bar // 3
         chip_w = min(fm.horizontalAdvance(text) + dot + 4 * BAR_PX, width - 2 * BAR_PX)
         chip = QRect(BAR_PX, height - bar, max(0, chip_w), bar - BAR_PX)
@@ -991,7 +1089,8 @@ class VideoWall(QWidget):
             since = local(status.since, self._zone).strftime("%H:%M")
             return self.tr("Offline since {time}").replace("{time}", since)
         if state == StreamState.ERROR and status.detail:
-            return self.tr("Error: {detail}").replace("{detail}", status.detail)
+            # The detail is the stream's own (English) message: a tooltip, not the overlay.
+            return self.tr("Error (point at the tile for details)")
         return self._texts[state]
 
     def _retranslate(self) -> None:

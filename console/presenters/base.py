@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from console.bridge import EventBridge
 from console.dialogs import Dialogs
@@ -49,6 +49,20 @@ class PresenterContext:
     zone: str
     reload_all: Callable[[], None]  # every presenter reloads (F5, database back)
     prefs: LayoutStore  # per-user choices on this workstation
+
+
+class Relay(QObject):
+    """Runs callables on the GUI thread that other threads hand over (queued signal)."""
+
+    sig_call = Signal(object)
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.sig_call.connect(self._run, Qt.ConnectionType.QueuedConnection)
+
+    @Slot(object)
+    def _run(self, fn: Callable[[], None]) -> None:
+        fn()
 
 
 class Presenter(QObject):

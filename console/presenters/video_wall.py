@@ -8,12 +8,13 @@ import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import cv2
 import numpy as np
-from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -25,16 +26,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.presenters.base import Presenter, PresenterContext
+from console.presenters.base import Presenter, PresenterContext, Relay
 from console.shell.main_window import ActionSpec
 from console.shell.panes import Area, PaneSpec
 from console.video_runtime import VideoRuntime
 from console.video_sources import ResolvedStream, VideoSourceError, VideoSourceNotReady
+from console.wall_playback import REPLAY_SECONDS, PlaybackWords, WallPlayback
 from core.camera_settings import CameraSettings
 from core.events import ChangesAvailable
 from core.mailbox import LatestMailbox
 from core.motion import MotionMask
 from core.permissions import Permission, Principal
+from core.recording import Segment
 from core.site import SiteSpec
 from core.timefmt import utcnow
 from core.video import StreamKind, StreamState, StreamStatus, VideoFrame
@@ -42,9 +45,10 @@ from core.video_wall import CameraEntry, Tour, WallError, WallView, assign
 from video.budget import BudgetConfig, CpuBudget, CpuSampler, default_budget_cores
 from video.decode import DecodeWorker
 from video.motion import MotionDetector
+from video.playback import PlaybackState, instant_replay_start
 from widgets.camera_tree import CameraTree
 from widgets.motion_dialog import MotionSettingsDialog
-from widgets.video_wall import VideoWall
+from widgets.video_wall import PlaybackOverlay, VideoWall
 from widgets.wall_toolbar import WallToolbar
 
 log = logging.getLogger(__name__)
@@ -71,20 +75,6 @@ class _Stream:
     resolved: ResolvedStream
 
 
-class _Relay(QObject):
-    """Runs callables on the GUI thread that other threads hand over (queued signal)."""
-
-    sig_call = Signal(object)
-
-    def __init__(self, parent: QObject) -> None:
-        super().__init__(parent)
-        self.sig_call.connect(self._run, Qt.ConnectionType.QueuedConnection)
-
-    @Slot(object)
-    def _run(self, fn: Callable[[], None]) -> None:
-        fn()
-
-
 class VideoWallPresenter(Presenter):
     """Owns the wall pane: which camera each tile shows, their streams, views and tours."""
 
@@ -98,6 +88,7 @@ class VideoWallPresenter(Presenter):
         site: SiteSpec | None,
         runtime: VideoRuntime | None,
         snapshots_dir: Path,
+        recordings_root: Path | None = None,
     ) -> None:
         super().__init__(ctx)
         self.site = site
@@ -114,6 +105,9 @@ class VideoWallPresenter(Presenter):
             max_keys=64, name="wall-status"
         )
         self.streams: dict[int, _Stream] = {}
+        # Tiles playing recorded video (instant replay): never live streams meanwhile.
+        self.playback = WallPlayback(recordings_root or snapshots_dir, self.frames)
+        self._words = PlaybackWords(self)
         self._stopping: list[DecodeWorker] = []
         self._gen = 0
         self._last: dict[int, VideoFrame] = {}
@@ -125,7 +119,7 @@ class VideoWallPresenter(Presenter):
         self._not_ready: dict[int, str] = {}
         self._resolving: dict[int, tuple[str, StreamKind]] = {}  # ONVIF URIs being asked for
         self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="video-io")
-        self._relay = _Relay(self)
+        self._relay = Relay(self)
         self._closing = threading.Lock()
         self._closed = False
         self._budget: CpuBudget[int] = CpuBudget(BudgetConfig(default_budget_cores()))
@@ -243,6 +237,9 @@ class VideoWallPresenter(Presenter):
         w.sig_mask_edit_requested.connect(self._on_mask_edit_requested)
         w.sig_mask_edited.connect(self._on_mask_edited)
         w.sig_sensitivity_requested.connect(self.open_motion_settings)
+        w.sig_replay_requested.connect(self.instant_replay)
+        w.sig_live_requested.connect(self.back_to_live)
+        w.sig_pause_requested.connect(self.toggle_pause)
         t.sig_layout_chosen.connect(self._on_layout_chosen)
         t.sig_view_chosen.connect(self.apply_view)
         t.sig_view_save_requested.connect(lambda name: self.save_view(name))
@@ -305,6 +302,7 @@ class VideoWallPresenter(Presenter):
         for timer in (self._paint, self._tick, self._soon, self._tour_timer):
             timer.stop()
         self._leave_fullscreen()
+        self.playback.shutdown()
         workers = [s.worker for s in self.streams.values()] + self._stopping
         self.streams.clear()
         self._stopping = []
@@ -337,6 +335,8 @@ class VideoWallPresenter(Presenter):
         out: dict[int, tuple[str, StreamKind]] = {}
         for tile in self.wall.visible_tiles():
             code = self.wall.camera(tile)
+            if tile in self.playback.tiles:
+                continue
             if code is not None and code in self.cameras:
                 out[tile] = (code, StreamKind.MAIN if tile == big else StreamKind.SUB)
         return out
@@ -457,6 +457,8 @@ class VideoWallPresenter(Presenter):
         self.frames.forget(tile)
 
     def _stop_all(self) -> None:
+        for tile in self.playback.stop_all():
+            self.wall.set_playback(tile, None)
         for tile in list(self.streams):
             self._stop(tile)
         for tile in range(self.wall.tile_count()):
@@ -481,6 +483,9 @@ class VideoWallPresenter(Presenter):
                     stream.kind,
                 ):
                     fresh[tile] = frame
+                elif self.playback.accepts(tile, frame):
+                    fresh[tile] = frame
+                    self._playback_shown(tile, frame)
             if fresh:
                 self._last.update(fresh)
                 self.wall.show_frames(fresh)
@@ -493,6 +498,8 @@ class VideoWallPresenter(Presenter):
                 self.tree.set_state(status.camera, status.state)
 
     def _on_tick(self) -> None:
+        self._playback_statuses()
+        self.playback.reap()
         if self._not_ready or self._stopping:
             self.reconcile()
         self._stopping = [w for w in self._stopping if w.alive]
@@ -530,6 +537,7 @@ class VideoWallPresenter(Presenter):
     @Slot(int, str)
     def _on_camera_dropped(self, tile: int, code: str) -> None:
         self.stop_tour()
+        self._end_playback(tile)
         self.wall.set_camera(tile, code)
         self.wall.select(tile)
         self.reconcile()
@@ -543,6 +551,7 @@ class VideoWallPresenter(Presenter):
     @Slot(int)
     def _on_clear(self, tile: int) -> None:
         self.stop_tour()
+        self._end_playback(tile)
         self.wall.set_camera(tile, None)
         self.reconcile()
 
@@ -733,25 +742,122 @@ class VideoWallPresenter(Presenter):
     def fullscreen(self) -> bool:
         return self._full is not None
 
+    # --- playback on a tile: instant replay ----------------------------------------
+    @Slot(int)
+    def instant_replay(self, tile: int) -> None:
+        """Ctrl+R: the tile's camera from 30 s ago, recorded; live again once caught up."""
+        who = self.who
+        code = self.wall.camera(tile)
+        if who is None or code is None or not self._active():
+            return
+        now = utcnow()
+        start = instant_replay_start(now, REPLAY_SECONDS)
+        recordings = self.ctx.services.recordings
+
+        def found(segments: list[Segment]) -> None:
+            if self.wall.camera(tile) != code or not self._active():
+                return
+            if not segments:
+                self.ctx.feedback.message(
+                    self.tr("No recording of {camera} in the last 30 s.").format(camera=code),
+                    6000,
+                )
+                return
+            self._stop(tile)
+            self.playback.start(
+                tile,
+                code,
+                max(start, segments[0].start),
+                segments,
+                self._tile_size(tile),
+                replay=True,
+            )
+            self._playback_overlay(tile)
+
+        self.ctx.jobs.read(
+            lambda: recordings.segments_for(who, code, start - timedelta(minutes=2), now),
+            found,
+            lambda exc: self.ctx.feedback.report(exc, self.tr("Could not find the recording")),
+            "instant_replay",
+        )
+
+    @Slot(int)
+    def back_to_live(self, tile: int) -> None:
+        """Ctrl+Shift+L: the tile shows its camera live again."""
+        if self._end_playback(tile):
+            self.reconcile()
+
+    @Slot(int)
+    def toggle_pause(self, tile: int) -> None:
+        """Space on a tile in playback: pause or play on."""
+        if self.playback.toggle(tile) is not None:
+            self._playback_overlay(tile)
+
+    def _end_playback(self, tile: int) -> bool:
+        if not self.playback.stop(tile):
+            return False
+        self.wall.set_playback(tile, None)
+        self.wall.set_status(tile, None)
+        self._last.pop(tile, None)
+        return True
+
+    def _playback_shown(self, tile: int, frame: VideoFrame) -> None:
+        play = self.playback.playing(tile)
+        if play is None or frame.recorded_at is None:
+            return
+        changed = play.shown_at is None or int(play.shown_at.timestamp()) != int(
+            frame.recorded_at.timestamp()
+        )
+        play.shown_at = frame.recorded_at
+        if changed:
+            self._playback_overlay(tile)
+
+    def _playback_statuses(self) -> None:
+        for tile in self.playback.take_statuses():
+            if self.playback.caught_up(tile):
+                self.ctx.feedback.message(self.tr("Replay caught up: live again."), 4000)
+                self.back_to_live(tile)
+                continue
+            self._playback_overlay(tile)
+
+    def _playback_overlay(self, tile: int) -> None:
+        play = self.playback.playing(tile)
+        if play is None:
+            return
+        overlay, status = self._words.overlay(
+            play.camera,
+            play.shown_at or play.clock.position(),
+            self.ctx.zone,
+            play.status,
+            paused=not play.clock.playing,
+            opening=play.shown_at is None,
+        )
+        if play.status is not None and play.status.state is PlaybackState.END:
+            overlay = PlaybackOverlay(overlay.banner)  # a replay at its end goes live at once
+        self.wall.set_playback(tile, overlay)
+        self.wall.set_status(tile, status)
+
     # --- snapshots ----------------------------------------
-    def _png_of(self, tile: int) -> tuple[str, bytes] | None:
+    def _picture_of(self, tile: int) -> tuple[str, np.ndarray] | None:
+        """The tile's last picture; encoded as PNG off the GUI thread (~10 ms at 1080p)."""
         frame = self._last.get(tile)
         if frame is None:
             self.ctx.feedback.message(self.tr("No picture on this tile to take."), 4000)
             return None
-        return frame.camera, _png(frame.image)
+        return frame.camera, frame.image
 
     @Slot(int)
     def snapshot_to_file(self, tile: int) -> None:
         """Ctrl+S: the tile's picture as a PNG file in the snapshots folder."""
-        got = self._png_of(tile)
+        got = self._picture_of(tile)
         if got is None:
             return
-        camera, png = got
+        camera, image = got
         when = utcnow()
         path = self.snapshots_dir / f"{camera}-{when:%Y%m%d-%H%M%S-%f}.png"
 
         def write() -> None:
+            png = _png(image)
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(png)
 
@@ -772,14 +878,14 @@ class VideoWallPresenter(Presenter):
         if iid is None:
             self.ctx.feedback.message(self.tr("Select an incident in the queue first."), 4000)
             return
-        got = self._png_of(tile)
+        got = self._picture_of(tile)
         if got is None:
             return
-        camera, png = got
+        camera, image = got
         video = self.ctx.services.video
         taken = utcnow()
         self.ctx.jobs.write(
-            lambda: video.attach_snapshot(who, iid, camera, png, taken),
+            lambda: video.attach_snapshot(who, iid, camera, _png(image), taken),
             lambda _r: self.ctx.feedback.message(
                 self.tr("Snapshot of {camera} attached to incident {id}.").format(
                     camera=camera, id=iid

@@ -15,10 +15,12 @@ from data.services.audit import AuditService
 from data.services.calls import CallService
 from data.services.consent import ConsentService
 from data.services.devices import DeviceService
+from data.services.evidence import EvidenceService
 from data.services.handover import HandoverService
 from data.services.history import HistoryService
 from data.services.incident_merge import IncidentMergeService
 from data.services.incidents import IncidentService
+from data.services.recordings import RecordingService
 from data.services.residents import ResidentService
 from data.services.signin import SignInService
 from data.services.site import SiteService
@@ -50,6 +52,8 @@ class Services:
     calls: CallService  # call records, the callback list, dispositions
     tracking: TrackingService  # tags, positions and trails, the tracking ingest's writes
     video: VideoService  # wall views, motion settings, motion events and snapshots
+    recordings: RecordingService  # recorded video: timeline, segments, health, bookmarks
+    evidence: EvidenceService  # evidence holds and the audit of exported bundles
 
     @classmethod
     def build(
@@ -86,4 +90,6 @@ class Services:
             calls=CallService(ctx),
             tracking=TrackingService(ctx, residents, consent),
             video=VideoService(ctx),
+            recordings=RecordingService(ctx),
+            evidence=EvidenceService(ctx),
         )

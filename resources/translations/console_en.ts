@@ -1814,7 +1814,7 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
         <translation type="vanished">Quit the console? Devices hosted on this workstation stop reporting.</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="201"/>
+        <location filename="../../console/app.py" line="206"/>
         <source>Refresh</source>
         <translation type="unfinished">Refresh</translation>
     </message>
@@ -2160,6 +2160,124 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
     <message>
         <location filename="../../widgets/incident_edit.py" line="102"/>
         <source>Legal hold…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceExportDialog</name>
+    <message>
+        <location filename="../../widgets/evidence_dialog.py" line="183"/>
+        <source>Exporting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/evidence_dialog.py" line="191"/>
+        <source>Exporting… {done} of {total} MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/evidence_dialog.py" line="212"/>
+        <source>Export video evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/evidence_dialog.py" line="215"/>
+        <source>The original recordings are copied without re-encoding, with a manifest of their SHA-256 hashes and a verifier that needs only Python. Your name, the workstation, the reason and the manifest&apos;s hash go into the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/evidence_dialog.py" line="220"/>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/evidence_dialog.py" line="222"/>
+        <source>Cameras</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/evidence_dialog.py" line="223"/>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/evidence_dialog.py" line="224"/>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/evidence_dialog.py" line="225"/>
+        <source>Incident</source>
+        <translation type="unfinished">Incident</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/evidence_dialog.py" line="226"/>
+        <source>Write into</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/evidence_dialog.py" line="227"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/evidence_dialog.py" line="231"/>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/evidence_dialog.py" line="234"/>
+        <source>Why the video leaves the console ({n}+ characters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/evidence_dialog.py" line="237"/>
+        <source>Optional for a supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/evidence_dialog.py" line="238"/>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/evidence_dialog.py" line="239"/>
+        <source>Cancel export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/evidence_dialog.py" line="239"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/evidence_dialog.py" line="251"/>
+        <source>Tick at least one camera.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/evidence_dialog.py" line="253"/>
+        <source>The end must come after the start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/evidence_dialog.py" line="255"/>
+        <source>Export at most 24 hours at a time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/evidence_dialog.py" line="257"/>
+        <source>Choose where to write the bundle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/evidence_dialog.py" line="259"/>
+        <source>Give a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/evidence_dialog.py" line="291"/>
+        <source>Write the bundle into</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4585,6 +4703,49 @@ Command system of {site}</translation>
     </message>
 </context>
 <context>
+    <name>PlaybackWords</name>
+    <message>
+        <location filename="../../console/wall_playback.py" line="41"/>
+        <source>PLAYBACK {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/wall_playback.py" line="45"/>
+        <source> · paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/wall_playback.py" line="49"/>
+        <source>No recording here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/wall_playback.py" line="51"/>
+        <source>No recording here; it resumes at {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/wall_playback.py" line="55"/>
+        <source>End of the recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/wall_playback.py" line="57"/>
+        <source>The recording cannot be read here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/wall_playback.py" line="59"/>
+        <source>Opening the recording…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/wall_playback.py" line="61"/>
+        <source> · keyframes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReasonDialog</name>
     <message>
         <location filename="../../widgets/consent.py" line="408"/>
@@ -4672,6 +4833,299 @@ Command system of {site}</translation>
     <message>
         <location filename="../../widgets/consent.py" line="369"/>
         <source>e.g. daughter, son, spouse</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecorderStatusLabel</name>
+    <message>
+        <location filename="../../widgets/recorder_status.py" line="53"/>
+        <source>● Not recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/recorder_status.py" line="55"/>
+        <source>No recorder has reported since {t}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/recorder_status.py" line="57"/>
+        <source>No recorder has reported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/recorder_status.py" line="67"/>
+        <source>● Recording {n}/{total} · {rate} Mbit/s · {free} free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/recorder_status.py" line="71"/>
+        <source> · {days} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/recorder_status.py" line="75"/>
+        <source>{name}: {n} of {total} cameras, since {t}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/recorder_status.py" line="84"/>
+        <source>Not recording: {cameras}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecordingsPresenter</name>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="245"/>
+        <source>Playback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="258"/>
+        <source>Recorded video of the incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="268"/>
+        <source>Export the incident&apos;s video evidence…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="278"/>
+        <source>Keep the incident&apos;s video as evidence…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="288"/>
+        <source>Release the incident&apos;s evidence hold…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="333"/>
+        <source>Play / pause (Space)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="334"/>
+        <source>Previous frame (Left)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="335"/>
+        <source>Next frame (Right)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="336"/>
+        <source>◀ Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="337"/>
+        <source>Previous bookmark, motion or incident (Ctrl+Left)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="338"/>
+        <source>Event ▶</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="339"/>
+        <source>Next bookmark, motion or incident (Ctrl+Right)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="340"/>
+        <source>Bookmark…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="341"/>
+        <source>Mark this moment with a note (Ctrl+B)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="342"/>
+        <source>Export evidence…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="343"/>
+        <source>Latest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="344"/>
+        <source>Go to the newest recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="345"/>
+        <location filename="../../console/presenters/recordings.py" line="904"/>
+        <source>Bookmark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="358"/>
+        <source>The recorder could not be started: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="437"/>
+        <source>The recorder stopped (exit {code}): {why}. Starting it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="454"/>
+        <source>Could not read the recorder&apos;s state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="541"/>
+        <source>PLAYBACK {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="572"/>
+        <source>Could not read the recordings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="619"/>
+        <source>Choose cameras: Enter on a camera in the list, or drag it onto a tile. Ctrl+Shift+R plays the video of the incident selected in the queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="625"/>
+        <source>No recordings of these cameras around this time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="641"/>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="641"/>
+        <source>Play</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="694"/>
+        <source>No further event in the loaded range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="754"/>
+        <source>Select an incident in the queue first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="775"/>
+        <source>The incident names no camera.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="783"/>
+        <source>Could not find the incident&apos;s cameras</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="807"/>
+        <source>The video of incident {id} is kept as evidence.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="810"/>
+        <source>Could not keep the video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="815"/>
+        <source>Keep video as evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="817"/>
+        <source>Keep {cameras} from {start} to {end} for incident {incident} until a supervisor releases it. Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="840"/>
+        <source>Incident {id} has no evidence hold in force.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="856"/>
+        <source>{n} evidence hold(s) of incident {id} released.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="862"/>
+        <source>Could not release the hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="868"/>
+        <source>Release evidence hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="870"/>
+        <source>The video of incident {id} will be deleted by retention once it is old enough. Reason for releasing it:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="880"/>
+        <source>Could not read the incident&apos;s holds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="899"/>
+        <source>Could not add the bookmark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="905"/>
+        <source>Note for {camera} at {time}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="1040"/>
+        <source>Nothing is recorded in this range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="1092"/>
+        <source>Cancelled: nothing was left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="1114"/>
+        <source>Written to {path}
+Manifest SHA-256: {sha}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="1118"/>
+        <source>Signed by the site key {fingerprint}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="1122"/>
+        <source>Not signed: this workstation does not hold the site key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="1130"/>
+        <source>The audit row could not be written: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="1132"/>
+        <source>Could not audit the export</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5457,22 +5911,22 @@ Command system of {site}</translation>
         <translation>The update was rolled back; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="178"/>
+        <location filename="../../console/gui.py" line="185"/>
         <source>The site file has an error</source>
         <translation>The site file has an error</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="179"/>
+        <location filename="../../console/gui.py" line="186"/>
         <source>Correct the site file and start again.</source>
         <translation>Correct the site file and start again.</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="200"/>
+        <location filename="../../console/gui.py" line="207"/>
         <source>The console is not set up yet</source>
         <translation>The console is not set up yet</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="201"/>
+        <location filename="../../console/gui.py" line="208"/>
         <source>This database holds no site and no users yet. Run `console demo` (or `make run`) to create the demo site, or `console user add` for real accounts.</source>
         <translation>This database holds no site and no users yet. Run `console demo` (or `make run`) to create the demo site, or `console user add` for real accounts.</translation>
     </message>
@@ -5600,6 +6054,79 @@ State: {state}</source>
     <message>
         <location filename="../../widgets/tag_dialog.py" line="285"/>
         <source>&amp;Save profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TimelineWidget</name>
+    <message>
+        <location filename="../../widgets/timeline.py" line="312"/>
+        <source>No recordings in this range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline.py" line="364"/>
+        <source>10 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline.py" line="366"/>
+        <source>1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline.py" line="368"/>
+        <source>6 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline.py" line="370"/>
+        <source>24 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline.py" line="615"/>
+        <source>Recorded {start} – {end}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline.py" line="628"/>
+        <source>now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline.py" line="645"/>
+        <source>Motion {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline.py" line="663"/>
+        <source>Bookmark {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline.py" line="685"/>
+        <source>Incident {number}: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline.py" line="755"/>
+        <source>Not recorded: camera offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline.py" line="757"/>
+        <source>Not recorded: disk full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline.py" line="759"/>
+        <source>Not recorded: recorder not running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline.py" line="760"/>
+        <source>Not recorded: recording error</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6126,128 +6653,143 @@ State: {state}</source>
 <context>
     <name>VideoWall</name>
     <message>
-        <location filename="../../widgets/video_wall.py" line="497"/>
+        <location filename="../../widgets/video_wall.py" line="527"/>
         <source>Snapshot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="503"/>
+        <location filename="../../widgets/video_wall.py" line="533"/>
         <source>Restore the wall</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="503"/>
+        <location filename="../../widgets/video_wall.py" line="533"/>
         <source>Maximise</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="508"/>
+        <location filename="../../widgets/video_wall.py" line="538"/>
         <source>Clear tile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="511"/>
+        <location filename="../../widgets/video_wall.py" line="542"/>
+        <source>Instant replay (last 30 s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_wall.py" line="548"/>
+        <source>Back to live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_wall.py" line="549"/>
+        <source>Pause / play</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_wall.py" line="551"/>
         <source>PTZ presets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="514"/>
+        <location filename="../../widgets/video_wall.py" line="554"/>
         <source>Preset {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="522"/>
+        <location filename="../../widgets/video_wall.py" line="562"/>
         <source>Edit motion mask…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="528"/>
+        <location filename="../../widgets/video_wall.py" line="568"/>
         <source>Motion sensitivity…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="534"/>
+        <location filename="../../widgets/video_wall.py" line="574"/>
         <source>Full screen</source>
         <translation type="unfinished">Full screen</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="987"/>
+        <location filename="../../widgets/video_wall.py" line="1085"/>
         <source>Reconnecting (attempt {n})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="990"/>
-        <location filename="../../widgets/video_wall.py" line="1003"/>
+        <location filename="../../widgets/video_wall.py" line="1088"/>
+        <location filename="../../widgets/video_wall.py" line="1102"/>
         <source>Offline</source>
         <translation type="unfinished">Offline</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="992"/>
+        <location filename="../../widgets/video_wall.py" line="1090"/>
         <source>Offline since {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="994"/>
-        <source>Error: {detail}</source>
+        <location filename="../../widgets/video_wall.py" line="1093"/>
+        <source>Error (point at the tile for details)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="999"/>
+        <location filename="../../widgets/video_wall.py" line="1098"/>
         <source>Idle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1000"/>
+        <location filename="../../widgets/video_wall.py" line="1099"/>
         <source>Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1001"/>
+        <location filename="../../widgets/video_wall.py" line="1100"/>
         <source>Live</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1002"/>
+        <location filename="../../widgets/video_wall.py" line="1101"/>
         <source>Reconnecting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1004"/>
+        <location filename="../../widgets/video_wall.py" line="1103"/>
         <source>No signal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1005"/>
+        <location filename="../../widgets/video_wall.py" line="1104"/>
         <source>Wrong credentials</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1006"/>
+        <location filename="../../widgets/video_wall.py" line="1105"/>
         <source>Unsupported stream</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1007"/>
+        <location filename="../../widgets/video_wall.py" line="1106"/>
         <source>Error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1008"/>
+        <location filename="../../widgets/video_wall.py" line="1107"/>
         <source>Keyframes only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1009"/>
+        <location filename="../../widgets/video_wall.py" line="1108"/>
         <source>Drag a camera here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1011"/>
+        <location filename="../../widgets/video_wall.py" line="1110"/>
         <source>Drag rectangles or click points to mask out motion. Enter saves, Esc cancels, Backspace undoes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1018"/>
+        <location filename="../../widgets/video_wall.py" line="1117"/>
         <source>1-9 select a tile, arrows move, Enter maximises, Delete clears, Ctrl+S snapshot, F11 full screen</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6255,13 +6797,13 @@ State: {state}</source>
 <context>
     <name>VideoWallPresenter</name>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="182"/>
-        <location filename="../../console/presenters/video_wall.py" line="704"/>
+        <location filename="../../console/presenters/video_wall.py" line="179"/>
+        <location filename="../../console/presenters/video_wall.py" line="716"/>
         <source>Video wall</source>
         <translation type="unfinished">Video wall</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="206"/>
+        <location filename="../../console/presenters/video_wall.py" line="203"/>
         <source>Cameras of the incident on the wall</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6271,103 +6813,118 @@ State: {state}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="374"/>
+        <location filename="../../console/presenters/video_wall.py" line="379"/>
         <source>asking the camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="562"/>
+        <location filename="../../console/presenters/video_wall.py" line="574"/>
         <source>The incident names no camera of this site.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="575"/>
+        <location filename="../../console/presenters/video_wall.py" line="587"/>
         <source>{n} more cameras did not fit: {codes}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="588"/>
-        <location filename="../../console/presenters/video_wall.py" line="770"/>
+        <location filename="../../console/presenters/video_wall.py" line="600"/>
+        <location filename="../../console/presenters/video_wall.py" line="879"/>
         <source>Select an incident in the queue first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="595"/>
+        <location filename="../../console/presenters/video_wall.py" line="607"/>
         <source>Could not find the incident&apos;s cameras</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="632"/>
+        <location filename="../../console/presenters/video_wall.py" line="644"/>
         <source>Could not save the wall view</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="637"/>
+        <location filename="../../console/presenters/video_wall.py" line="649"/>
         <source>Wall view “{name}” saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="651"/>
+        <location filename="../../console/presenters/video_wall.py" line="663"/>
         <source>Could not delete the wall view</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="737"/>
+        <location filename="../../console/presenters/video_wall.py" line="762"/>
+        <source>No recording of {camera} in the last 30 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/video_wall.py" line="780"/>
+        <source>Could not find the recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/video_wall.py" line="818"/>
+        <source>Replay caught up: live again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/video_wall.py" line="845"/>
         <source>No picture on this tile to take.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="758"/>
+        <location filename="../../console/presenters/video_wall.py" line="867"/>
         <source>Snapshot saved to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="760"/>
+        <location filename="../../console/presenters/video_wall.py" line="869"/>
         <source>Could not save the snapshot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="781"/>
+        <location filename="../../console/presenters/video_wall.py" line="890"/>
         <source>Snapshot of {camera} attached to incident {id}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="786"/>
+        <location filename="../../console/presenters/video_wall.py" line="895"/>
         <source>Could not attach the snapshot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="791"/>
+        <location filename="../../console/presenters/video_wall.py" line="900"/>
         <source>Snapshot to the selected incident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="795"/>
+        <location filename="../../console/presenters/video_wall.py" line="904"/>
         <source>Reconnect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="855"/>
+        <location filename="../../console/presenters/video_wall.py" line="964"/>
         <source>PTZ of {camera}: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="874"/>
+        <location filename="../../console/presenters/video_wall.py" line="983"/>
         <source>This camera has no preset {n}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="894"/>
+        <location filename="../../console/presenters/video_wall.py" line="1003"/>
         <source>Could not load the camera&apos;s motion settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="930"/>
+        <location filename="../../console/presenters/video_wall.py" line="1039"/>
         <source>Motion settings of {camera} saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="937"/>
+        <location filename="../../console/presenters/video_wall.py" line="1046"/>
         <source>Could not save the motion settings</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1706,7 +1706,7 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>ConsoleApp</name>
     <message>
-        <location filename="../../console/app.py" line="201" />
+        <location filename="../../console/app.py" line="206" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -2053,6 +2053,124 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
         <location filename="../../widgets/incident_edit.py" line="102" />
         <source>Legal hold…</source>
         <translation>法律保全…</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceExportDialog</name>
+    <message>
+        <location filename="../../widgets/evidence_dialog.py" line="183" />
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/evidence_dialog.py" line="191" />
+        <source>Exporting… {done} of {total} MB</source>
+        <translation>正在导出… {done} / {total} MB</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/evidence_dialog.py" line="212" />
+        <source>Export video evidence</source>
+        <translation>导出视频证据</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/evidence_dialog.py" line="215" />
+        <source>The original recordings are copied without re-encoding, with a manifest of their SHA-256 hashes and a verifier that needs only Python. Your name, the workstation, the reason and the manifest's hash go into the audit log.</source>
+        <translation>原始录像不经重新编码直接复制，附带各文件 SHA-256 清单和只需 Python 即可运行的校验程序。您的姓名、工作站、事由和清单哈希将写入审计日志。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/evidence_dialog.py" line="220" />
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/evidence_dialog.py" line="222" />
+        <source>Cameras</source>
+        <translation>摄像机</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/evidence_dialog.py" line="223" />
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/evidence_dialog.py" line="224" />
+        <source>To</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/evidence_dialog.py" line="225" />
+        <source>Incident</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/evidence_dialog.py" line="226" />
+        <source>Write into</source>
+        <translation>写入文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/evidence_dialog.py" line="227" />
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/evidence_dialog.py" line="231" />
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/evidence_dialog.py" line="234" />
+        <source>Why the video leaves the console ({n}+ characters)</source>
+        <translation>视频导出的事由（至少 {n} 个字）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/evidence_dialog.py" line="237" />
+        <source>Optional for a supervisor</source>
+        <translation>值班长可不填</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/evidence_dialog.py" line="238" />
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/evidence_dialog.py" line="239" />
+        <source>Cancel export</source>
+        <translation>取消导出</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/evidence_dialog.py" line="239" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/evidence_dialog.py" line="251" />
+        <source>Tick at least one camera.</source>
+        <translation>请至少勾选一台摄像机。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/evidence_dialog.py" line="253" />
+        <source>The end must come after the start.</source>
+        <translation>结束时间必须晚于开始时间。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/evidence_dialog.py" line="255" />
+        <source>Export at most 24 hours at a time.</source>
+        <translation>每次最多导出 24 小时。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/evidence_dialog.py" line="257" />
+        <source>Choose where to write the bundle.</source>
+        <translation>请选择证据包的写入位置。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/evidence_dialog.py" line="259" />
+        <source>Give a reason.</source>
+        <translation>请填写事由。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/evidence_dialog.py" line="291" />
+        <source>Write the bundle into</source>
+        <translation>证据包写入</translation>
     </message>
 </context>
 <context>
@@ -4316,6 +4434,49 @@ Command system of {site}</source>
     </message>
 </context>
 <context>
+    <name>PlaybackWords</name>
+    <message>
+        <location filename="../../console/wall_playback.py" line="41" />
+        <source>PLAYBACK {time}</source>
+        <translation>回放 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../console/wall_playback.py" line="45" />
+        <source> · paused</source>
+        <translation> · 已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../console/wall_playback.py" line="49" />
+        <source>No recording here</source>
+        <translation>此处无录像</translation>
+    </message>
+    <message>
+        <location filename="../../console/wall_playback.py" line="51" />
+        <source>No recording here; it resumes at {time}</source>
+        <translation>此处无录像，{time} 恢复</translation>
+    </message>
+    <message>
+        <location filename="../../console/wall_playback.py" line="55" />
+        <source>End of the recording</source>
+        <translation>录像结束</translation>
+    </message>
+    <message>
+        <location filename="../../console/wall_playback.py" line="57" />
+        <source>The recording cannot be read here</source>
+        <translation>此处录像无法读取</translation>
+    </message>
+    <message>
+        <location filename="../../console/wall_playback.py" line="59" />
+        <source>Opening the recording…</source>
+        <translation>正在打开录像…</translation>
+    </message>
+    <message>
+        <location filename="../../console/wall_playback.py" line="61" />
+        <source> · keyframes</source>
+        <translation> · 仅关键帧</translation>
+    </message>
+</context>
+<context>
     <name>ReasonDialog</name>
     <message>
         <location filename="../../widgets/consent.py" line="408" />
@@ -4404,6 +4565,300 @@ Command system of {site}</source>
         <location filename="../../widgets/consent.py" line="369" />
         <source>e.g. daughter, son, spouse</source>
         <translation>如：女儿、儿子、配偶</translation>
+    </message>
+</context>
+<context>
+    <name>RecorderStatusLabel</name>
+    <message>
+        <location filename="../../widgets/recorder_status.py" line="53" />
+        <source>● Not recording</source>
+        <translation>● 未在录像</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/recorder_status.py" line="55" />
+        <source>No recorder has reported since {t}.</source>
+        <translation>自 {t} 起没有录像服务报告状态。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/recorder_status.py" line="57" />
+        <source>No recorder has reported.</source>
+        <translation>没有录像服务报告状态。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/recorder_status.py" line="67" />
+        <source>● Recording {n}/{total} · {rate} Mbit/s · {free} free</source>
+        <translation>● 录像 {n}/{total} · {rate} Mbit/s · 剩余 {free}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/recorder_status.py" line="71" />
+        <source> · {days} days</source>
+        <translation> · 可存 {days} 天</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/recorder_status.py" line="75" />
+        <source>{name}: {n} of {total} cameras, since {t}</source>
+        <translation>{name}：{total} 台中 {n} 台在录，自 {t} 起</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/recorder_status.py" line="84" />
+        <source>Not recording: {cameras}</source>
+        <translation>未在录像：{cameras}</translation>
+    </message>
+</context>
+<context>
+    <name>RecordingsPresenter</name>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="245" />
+        <source>Playback</source>
+        <translation>录像回放</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="258" />
+        <source>Recorded video of the incident</source>
+        <translation>事件录像回放</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="268" />
+        <source>Export the incident's video evidence…</source>
+        <translation>导出事件的视频证据…</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="278" />
+        <source>Keep the incident's video as evidence…</source>
+        <translation>保全事件录像为证据…</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="288" />
+        <source>Release the incident's evidence hold…</source>
+        <translation>解除事件的证据保全…</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="333" />
+        <source>Play / pause (Space)</source>
+        <translation>播放 / 暂停（空格）</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="334" />
+        <source>Previous frame (Left)</source>
+        <translation>上一帧（←）</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="335" />
+        <source>Next frame (Right)</source>
+        <translation>下一帧（→）</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="336" />
+        <source>◀ Event</source>
+        <translation>◀ 事件点</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="337" />
+        <source>Previous bookmark, motion or incident (Ctrl+Left)</source>
+        <translation>上一个书签、移动侦测或事件（Ctrl+←）</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="338" />
+        <source>Event ▶</source>
+        <translation>事件点 ▶</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="339" />
+        <source>Next bookmark, motion or incident (Ctrl+Right)</source>
+        <translation>下一个书签、移动侦测或事件（Ctrl+→）</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="340" />
+        <source>Bookmark…</source>
+        <translation>书签…</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="341" />
+        <source>Mark this moment with a note (Ctrl+B)</source>
+        <translation>为此刻添加书签和备注（Ctrl+B）</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="342" />
+        <source>Export evidence…</source>
+        <translation>导出证据…</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="343" />
+        <source>Latest</source>
+        <translation>最新</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="344" />
+        <source>Go to the newest recording</source>
+        <translation>跳到最新录像</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="345" />
+        <location filename="../../console/presenters/recordings.py" line="904" />
+        <source>Bookmark</source>
+        <translation>书签</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="358" />
+        <source>The recorder could not be started: {why}</source>
+        <translation>录像服务无法启动：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="437" />
+        <source>The recorder stopped (exit {code}): {why}. Starting it again.</source>
+        <translation>录像服务已停止（退出码 {code}）：{why}。正在重新启动。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="454" />
+        <source>Could not read the recorder's state</source>
+        <translation>无法读取录像服务状态</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="541" />
+        <source>PLAYBACK {time}</source>
+        <translation>回放 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="572" />
+        <source>Could not read the recordings</source>
+        <translation>无法读取录像</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="619" />
+        <source>Choose cameras: Enter on a camera in the list, or drag it onto a tile. Ctrl+Shift+R plays the video of the incident selected in the queue.</source>
+        <translation>选择摄像机：在列表中选中后按回车，或拖到画面格上。Ctrl+Shift+R 回放队列中所选事件的录像。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="625" />
+        <source>No recordings of these cameras around this time.</source>
+        <translation>这些摄像机在此时段前后没有录像。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="641" />
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="641" />
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="694" />
+        <source>No further event in the loaded range.</source>
+        <translation>已加载的时段内没有更多事件点。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="754" />
+        <source>Select an incident in the queue first.</source>
+        <translation>请先在事件队列中选择一个事件。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="775" />
+        <source>The incident names no camera.</source>
+        <translation>该事件未关联任何摄像机。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="783" />
+        <source>Could not find the incident's cameras</source>
+        <translation>无法查找该事件的摄像机</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="807" />
+        <source>The video of incident {id} is kept as evidence.</source>
+        <translation>事件 {id} 的录像已保全为证据。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="810" />
+        <source>Could not keep the video</source>
+        <translation>无法保全录像</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="815" />
+        <source>Keep video as evidence</source>
+        <translation>保全录像为证据</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="817" />
+        <source>Keep {cameras} from {start} to {end} for incident {incident} until a supervisor releases it. Reason:</source>
+        <translation>为事件 {incident} 保全 {cameras} 自 {start} 至 {end} 的录像，直到值班长解除。事由：</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="840" />
+        <source>Incident {id} has no evidence hold in force.</source>
+        <translation>事件 {id} 没有生效中的证据保全。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="856" />
+        <source>{n} evidence hold(s) of incident {id} released.</source>
+        <translation>已解除事件 {id} 的 {n} 项证据保全。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="862" />
+        <source>Could not release the hold</source>
+        <translation>无法解除保全</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="868" />
+        <source>Release evidence hold</source>
+        <translation>解除证据保全</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="870" />
+        <source>The video of incident {id} will be deleted by retention once it is old enough. Reason for releasing it:</source>
+        <translation>解除后，事件 {id} 的录像到期将按保存期限删除。解除事由：</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="880" />
+        <source>Could not read the incident's holds</source>
+        <translation>无法读取事件的证据保全</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="899" />
+        <source>Could not add the bookmark</source>
+        <translation>无法添加书签</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="905" />
+        <source>Note for {camera} at {time}:</source>
+        <translation>{camera} 在 {time} 的备注：</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="1040" />
+        <source>Nothing is recorded in this range.</source>
+        <translation>此时段内没有录像。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="1092" />
+        <source>Cancelled: nothing was left.</source>
+        <translation>已取消：未留下任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="1114" />
+        <source>Written to {path}
+Manifest SHA-256: {sha}</source>
+        <translation>已写入 {path}
+清单 SHA-256：{sha}</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="1118" />
+        <source>Signed by the site key {fingerprint}</source>
+        <translation>已用本站密钥签名 {fingerprint}</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="1122" />
+        <source>Not signed: this workstation does not hold the site key.</source>
+        <translation>未签名：本工作站没有本站密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="1130" />
+        <source>The audit row could not be written: {why}</source>
+        <translation>审计记录无法写入：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/recordings.py" line="1132" />
+        <source>Could not audit the export</source>
+        <translation>无法记录导出审计</translation>
     </message>
 </context>
 <context>
@@ -5188,22 +5643,22 @@ Command system of {site}</source>
         <translation>升级已回滚，数据库未被改动。</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="178" />
+        <location filename="../../console/gui.py" line="185" />
         <source>The site file has an error</source>
         <translation>站点配置文件有误</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="179" />
+        <location filename="../../console/gui.py" line="186" />
         <source>Correct the site file and start again.</source>
         <translation>请修改站点配置文件后重新启动。</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="200" />
+        <location filename="../../console/gui.py" line="207" />
         <source>The console is not set up yet</source>
         <translation>总控台尚未初始化</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="201" />
+        <location filename="../../console/gui.py" line="208" />
         <source>This database holds no site and no users yet. Run `console demo` (or `make run`) to create the demo site, or `console user add` for real accounts.</source>
         <translation>此数据库中还没有站点和用户。请运行 `console demo`（或 `make run`）创建演示站点，或用 `console user add` 添加正式账号。</translation>
     </message>
@@ -5335,6 +5790,79 @@ State: {state}</source>
         <location filename="../../widgets/tag_dialog.py" line="285" />
         <source>&amp;Save profile</source>
         <translation>保存看护设置(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineWidget</name>
+    <message>
+        <location filename="../../widgets/timeline.py" line="312" />
+        <source>No recordings in this range</source>
+        <translation>此时间范围内没有录像</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline.py" line="364" />
+        <source>10 min</source>
+        <translation>10分钟</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline.py" line="366" />
+        <source>1 h</source>
+        <translation>1小时</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline.py" line="368" />
+        <source>6 h</source>
+        <translation>6小时</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline.py" line="370" />
+        <source>24 h</source>
+        <translation>24小时</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline.py" line="615" />
+        <source>Recorded {start} – {end}</source>
+        <translation>已录像 {start} – {end}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline.py" line="628" />
+        <source>now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline.py" line="645" />
+        <source>Motion {time}</source>
+        <translation>移动侦测 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline.py" line="663" />
+        <source>Bookmark {time}</source>
+        <translation>书签 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline.py" line="685" />
+        <source>Incident {number}: {title}</source>
+        <translation>事件 {number}：{title}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline.py" line="755" />
+        <source>Not recorded: camera offline</source>
+        <translation>未录像：摄像机离线</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline.py" line="757" />
+        <source>Not recorded: disk full</source>
+        <translation>未录像：磁盘已满</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline.py" line="759" />
+        <source>Not recorded: recorder not running</source>
+        <translation>未录像：录像程序未运行</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline.py" line="760" />
+        <source>Not recorded: recording error</source>
+        <translation>未录像：录像出错</translation>
     </message>
 </context>
 <context>
@@ -5860,128 +6388,143 @@ State: {state}</source>
 <context>
     <name>VideoWall</name>
     <message>
-        <location filename="../../widgets/video_wall.py" line="497" />
+        <location filename="../../widgets/video_wall.py" line="527" />
         <source>Snapshot</source>
         <translation>截图</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="503" />
+        <location filename="../../widgets/video_wall.py" line="533" />
         <source>Restore the wall</source>
         <translation>恢复多画面</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="503" />
+        <location filename="../../widgets/video_wall.py" line="533" />
         <source>Maximise</source>
         <translation>最大化</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="508" />
+        <location filename="../../widgets/video_wall.py" line="538" />
         <source>Clear tile</source>
         <translation>清空画面</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="511" />
+        <location filename="../../widgets/video_wall.py" line="542" />
+        <source>Instant replay (last 30 s)</source>
+        <translation>即时回放（最近 30 秒）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_wall.py" line="548" />
+        <source>Back to live</source>
+        <translation>回到实时</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_wall.py" line="549" />
+        <source>Pause / play</source>
+        <translation>暂停 / 播放</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_wall.py" line="551" />
         <source>PTZ presets</source>
         <translation>云台预置位</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="514" />
+        <location filename="../../widgets/video_wall.py" line="554" />
         <source>Preset {n}</source>
         <translation>预置位 {n}</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="522" />
+        <location filename="../../widgets/video_wall.py" line="562" />
         <source>Edit motion mask…</source>
         <translation>编辑移动侦测屏蔽区…</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="528" />
+        <location filename="../../widgets/video_wall.py" line="568" />
         <source>Motion sensitivity…</source>
         <translation>移动侦测灵敏度…</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="534" />
+        <location filename="../../widgets/video_wall.py" line="574" />
         <source>Full screen</source>
         <translation>全屏</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="987" />
+        <location filename="../../widgets/video_wall.py" line="1085" />
         <source>Reconnecting (attempt {n})</source>
         <translation>正在重连（第 {n} 次）</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="990" />
-        <location filename="../../widgets/video_wall.py" line="1003" />
+        <location filename="../../widgets/video_wall.py" line="1088" />
+        <location filename="../../widgets/video_wall.py" line="1102" />
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="992" />
+        <location filename="../../widgets/video_wall.py" line="1090" />
         <source>Offline since {time}</source>
         <translation>自 {time} 起离线</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="994" />
-        <source>Error: {detail}</source>
-        <translation>错误：{detail}</translation>
+        <location filename="../../widgets/video_wall.py" line="1093" />
+        <source>Error (point at the tile for details)</source>
+        <translation>错误（鼠标悬停查看详情）</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="999" />
+        <location filename="../../widgets/video_wall.py" line="1098" />
         <source>Idle</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1000" />
+        <location filename="../../widgets/video_wall.py" line="1099" />
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1001" />
+        <location filename="../../widgets/video_wall.py" line="1100" />
         <source>Live</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1002" />
+        <location filename="../../widgets/video_wall.py" line="1101" />
         <source>Reconnecting</source>
         <translation>正在重连</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1004" />
+        <location filename="../../widgets/video_wall.py" line="1103" />
         <source>No signal</source>
         <translation>无信号</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1005" />
+        <location filename="../../widgets/video_wall.py" line="1104" />
         <source>Wrong credentials</source>
         <translation>用户名或密码错误</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1006" />
+        <location filename="../../widgets/video_wall.py" line="1105" />
         <source>Unsupported stream</source>
         <translation>不支持的视频流</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1007" />
+        <location filename="../../widgets/video_wall.py" line="1106" />
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1008" />
+        <location filename="../../widgets/video_wall.py" line="1107" />
         <source>Keyframes only</source>
         <translation>仅关键帧</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1009" />
+        <location filename="../../widgets/video_wall.py" line="1108" />
         <source>Drag a camera here</source>
         <translation>将摄像机拖到这里</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1011" />
+        <location filename="../../widgets/video_wall.py" line="1110" />
         <source>Drag rectangles or click points to mask out motion. Enter saves, Esc cancels, Backspace undoes.</source>
         <translation>拖出矩形或逐点单击以屏蔽移动侦测区域。Enter 保存，Esc 取消，Backspace 撤销。</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1018" />
+        <location filename="../../widgets/video_wall.py" line="1117" />
         <source>1-9 select a tile, arrows move, Enter maximises, Delete clears, Ctrl+S snapshot, F11 full screen</source>
         <translation>1-9 选择画面，方向键移动，Enter 最大化，Delete 清空，Ctrl+S 截图，F11 全屏</translation>
     </message>
@@ -5989,13 +6532,13 @@ State: {state}</source>
 <context>
     <name>VideoWallPresenter</name>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="182" />
-        <location filename="../../console/presenters/video_wall.py" line="704" />
+        <location filename="../../console/presenters/video_wall.py" line="179" />
+        <location filename="../../console/presenters/video_wall.py" line="716" />
         <source>Video wall</source>
         <translation>视频墙</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="206" />
+        <location filename="../../console/presenters/video_wall.py" line="203" />
         <source>Cameras of the incident on the wall</source>
         <translation>将事件相关摄像机上墙</translation>
     </message>
@@ -6005,103 +6548,118 @@ State: {state}</source>
         <translation>无法加载视频墙视图</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="374" />
+        <location filename="../../console/presenters/video_wall.py" line="379" />
         <source>asking the camera</source>
         <translation>正在询问摄像机</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="562" />
+        <location filename="../../console/presenters/video_wall.py" line="574" />
         <source>The incident names no camera of this site.</source>
         <translation>该事件未涉及本站点的摄像机。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="575" />
+        <location filename="../../console/presenters/video_wall.py" line="587" />
         <source>{n} more cameras did not fit: {codes}</source>
         <translation>另有 {n} 路摄像机放不下：{codes}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="588" />
-        <location filename="../../console/presenters/video_wall.py" line="770" />
+        <location filename="../../console/presenters/video_wall.py" line="600" />
+        <location filename="../../console/presenters/video_wall.py" line="879" />
         <source>Select an incident in the queue first.</source>
         <translation>请先在事件队列中选择一个事件。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="595" />
+        <location filename="../../console/presenters/video_wall.py" line="607" />
         <source>Could not find the incident's cameras</source>
         <translation>无法查找该事件的摄像机</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="632" />
+        <location filename="../../console/presenters/video_wall.py" line="644" />
         <source>Could not save the wall view</source>
         <translation>无法保存视频墙视图</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="637" />
+        <location filename="../../console/presenters/video_wall.py" line="649" />
         <source>Wall view “{name}” saved.</source>
         <translation>视频墙视图“{name}”已保存。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="651" />
+        <location filename="../../console/presenters/video_wall.py" line="663" />
         <source>Could not delete the wall view</source>
         <translation>无法删除视频墙视图</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="737" />
+        <location filename="../../console/presenters/video_wall.py" line="762" />
+        <source>No recording of {camera} in the last 30 s.</source>
+        <translation>{camera} 最近 30 秒没有录像。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/video_wall.py" line="780" />
+        <source>Could not find the recording</source>
+        <translation>找不到录像</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/video_wall.py" line="818" />
+        <source>Replay caught up: live again.</source>
+        <translation>回放已追上实时：恢复实时画面。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/video_wall.py" line="845" />
         <source>No picture on this tile to take.</source>
         <translation>该画面格暂无可截取的画面。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="758" />
+        <location filename="../../console/presenters/video_wall.py" line="867" />
         <source>Snapshot saved to {path}</source>
         <translation>截图已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="760" />
+        <location filename="../../console/presenters/video_wall.py" line="869" />
         <source>Could not save the snapshot</source>
         <translation>无法保存截图</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="781" />
+        <location filename="../../console/presenters/video_wall.py" line="890" />
         <source>Snapshot of {camera} attached to incident {id}.</source>
         <translation>{camera} 的截图已附加到事件 {id}。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="786" />
+        <location filename="../../console/presenters/video_wall.py" line="895" />
         <source>Could not attach the snapshot</source>
         <translation>无法附加截图</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="791" />
+        <location filename="../../console/presenters/video_wall.py" line="900" />
         <source>Snapshot to the selected incident</source>
         <translation>截图附加到所选事件</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="795" />
+        <location filename="../../console/presenters/video_wall.py" line="904" />
         <source>Reconnect</source>
         <translation>重新连接</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="855" />
+        <location filename="../../console/presenters/video_wall.py" line="964" />
         <source>PTZ of {camera}: {error}</source>
         <translation>{camera} 云台控制：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="874" />
+        <location filename="../../console/presenters/video_wall.py" line="983" />
         <source>This camera has no preset {n}.</source>
         <translation>该摄像机没有预置位 {n}。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="894" />
+        <location filename="../../console/presenters/video_wall.py" line="1003" />
         <source>Could not load the camera's motion settings</source>
         <translation>无法加载摄像机的移动侦测设置</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="930" />
+        <location filename="../../console/presenters/video_wall.py" line="1039" />
         <source>Motion settings of {camera} saved.</source>
         <translation>{camera} 的移动侦测设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="937" />
+        <location filename="../../console/presenters/video_wall.py" line="1046" />
         <source>Could not save the motion settings</source>
         <translation>无法保存移动侦测设置</translation>
     </message>

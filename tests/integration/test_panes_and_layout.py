@@ -31,6 +31,7 @@ PANES = (
     "notifications",
     "residents",
     "assignments",
+    "playback",
 )
 DIGIT_KEYS = [
     Qt.Key.Key_1,
@@ -41,6 +42,7 @@ DIGIT_KEYS = [
     Qt.Key.Key_6,
     Qt.Key.Key_7,
     Qt.Key.Key_8,
+    Qt.Key.Key_9,
 ]
 
 
@@ -90,6 +92,7 @@ def _assert_default_places(w: MainWindow) -> None:
         "incidents": top,
         "video": top,
         "map": top,
+        "playback": top,
         "calls": bottom,
         "devices": bottom,
         "notifications": bottom,
@@ -101,7 +104,7 @@ def _assert_default_places(w: MainWindow) -> None:
     assert docks["incidents"].x() < docks["video"].x()
     assert _area(w, "incidents") == max(_area(w, n) for n in PANES if _in_front(w, n))
     assert w.tabifiedDockWidgets(docks["incidents"]) == []
-    assert w.tabifiedDockWidgets(docks["video"]) == [docks["map"]]
+    assert w.tabifiedDockWidgets(docks["video"]) == [docks["map"], docks["playback"]]
     # The calls below the queue, residents tabbed behind them (a caller is looked up there);
     # devices and notifications tabbed right of them.
     assert docks["calls"].x() < docks["devices"].x()

@@ -6,9 +6,9 @@ from datetime import UTC, datetime
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage, QKeyEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QHelpEvent, QImage, QKeyEvent
+from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 
 from core.video import StreamKind, StreamState, StreamStatus, VideoFrame
@@ -18,6 +18,7 @@ from widgets.video_wall import (
     MIME_CAMERA,
     SELECTION_FRAME,
     TILE_BACKGROUND,
+    PlaybackOverlay,
     VideoWall,
     letterbox,
 )
@@ -145,13 +146,26 @@ def test_only_tiles_with_a_new_frame_are_repainted(qtbot: QtBot) -> None:
         (StreamStatus("C", StreamKind.SUB, StreamState.WRONG_CREDENTIALS), "Wrong credentials"),
         (StreamStatus("C", StreamKind.SUB, StreamState.UNSUPPORTED), "Unsupported stream"),
         (StreamStatus("C", StreamKind.SUB, StreamState.ERROR), "Error"),
-        (StreamStatus("C", StreamKind.SUB, StreamState.ERROR, detail="refused"), "Error: refused"),
+        (
+            StreamStatus("C", StreamKind.SUB, StreamState.ERROR, detail="refused"),
+            "Error (point at the tile for details)",
+        ),
     ],
 )
 def test_overlay_state_texts(wall: VideoWall, status: StreamStatus | None, text: str) -> None:
     wall.set_status(0, status)
     assert wall.state_text(wall.status(0)) == text
     wall.grab()  # paints every state without error
+
+
+def test_an_errors_detail_is_the_tiles_tooltip(wall: VideoWall) -> None:
+    detail = "camera CAM05: connection refused"
+    wall.set_status(0, StreamStatus("C", StreamKind.SUB, StreamState.ERROR, detail=detail))
+    wall.show()
+    at = wall.tile_rect(0).center()
+    QApplication.sendEvent(wall, QHelpEvent(QEvent.Type.ToolTip, at, wall.mapToGlobal(at)))
+    assert QToolTip.text() == detail
+    QToolTip.hideText()
 
 
 def test_the_clock_is_the_site_wall_clock(wall: VideoWall) -> None:
@@ -333,6 +347,7 @@ def test_context_menu_offers_the_tile_actions(qtbot: QtBot, wall: VideoWall) -> 
         "Snapshot",
         "Maximise",
         "Clear tile",
+        "Instant replay (last 30 s)",
         "PTZ presets",
         "Edit motion mask…",
         "Motion sensitivity…",
@@ -347,9 +362,16 @@ def test_context_menu_offers_the_tile_actions(qtbot: QtBot, wall: VideoWall) -> 
         next(a for a in menu.actions() if a.text() == "Edit motion mask…").trigger()
     assert sig.args == [3]
     menu.deleteLater()
+    # A tile in playback offers the way back to live and pause instead of a replay.
+    wall.set_playback(3, PlaybackOverlay("PLAYBACK 10:02:33"))
+    played = [a.text() for a in wall.context_menu(3).actions() if not a.isSeparator()]
+    assert "Back to live" in played
+    assert "Pause / play" in played
+    assert "Instant replay (last 30 s)" not in played
     empty = wall.context_menu(8)
     enabled = {a.text(): a.isEnabled() for a in empty.actions() if not a.isSeparator()}
     assert not enabled["Snapshot"]
+    assert not enabled["Instant replay (last 30 s)"]
     assert "PTZ presets" not in enabled
     empty.deleteLater()
 
@@ -498,3 +520,31 @@ def test_new_frames_in_two_far_tiles_repaint_only_those_two(qtbot: QtBot) -> Non
     qtbot.waitUntil(lambda: wall.counters(0).paints > 0)
     painted = [t for t in range(25) if wall.counters(t).paints]
     assert painted == [0, 24]
+
+
+def test_a_tile_in_playback_cannot_pass_for_live(wall: VideoWall) -> None:
+    from widgets.video_wall import PLAYBACK_FRAME
+
+    for tile in (0, 1):
+        wall.set_status(tile, live(f"CAM0{tile + 1}"))
+    wall.show_frames({t: solid(f"CAM0{t + 1}", (10, 250, 10)) for t in (0, 1)})
+    wall.set_playback(1, PlaybackOverlay("PLAYBACK 10:02:33 ×4"))
+    image = wall.grab().toImage()
+    amber = (PLAYBACK_FRAME.red(), PLAYBACK_FRAME.green(), PLAYBACK_FRAME.blue())
+
+    def left_edge(tile: int) -> QPoint:
+        r = wall.tile_rect(tile)
+        return r.topLeft() + QPoint(1, r.height() // 2)
+
+    assert near(pixel(image, left_edge(1)), amber, 8)  # the amber frame of recorded video
+    assert not near(pixel(image, left_edge(0)), amber, 40)  # the live tile has none
+    # The picture itself is not dimmed while recorded video plays...
+    assert near(pixel(image, wall.picture_rect(1).center()), (10, 250, 10))
+    # ...and in a gap the picture is dimmed with the message.
+    wall.set_playback(1, PlaybackOverlay("PLAYBACK 10:02:40", "No recording here"))
+    image = wall.grab().toImage()
+    assert not near(pixel(image, wall.picture_rect(1).center()), (10, 250, 10), 40)
+    wall.set_playback(1, None)
+    assert wall.playback(1) is None
+    image = wall.grab().toImage()
+    assert not near(pixel(image, left_edge(1)), amber, 40)
