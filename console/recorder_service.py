@@ -243,6 +243,7 @@ def _record(args: argparse.Namespace, site: SiteSpec, root: Path, codes: list[st
     from data.migrate import open_database
     from data.services.recordings import DbRecordingSink
     from video.credentials import open_credentials
+    from video.recorder.buffered import BufferedSink
     from video.recorder.engine import Recorder
 
     stop = threading.Event()
@@ -280,7 +281,8 @@ def _record(args: argparse.Namespace, site: SiteSpec, root: Path, codes: list[st
         if not urls:
             log.error("no camera can be recorded")
             return EXIT_NO_CAMERAS
-        sink = DbRecordingSink(db, name)
+        # The database away must not stop the recording: the index waits in a journal.
+        sink = BufferedSink(DbRecordingSink(db, name), root)
         recorder = Recorder(
             sink,
             urls,

@@ -75,39 +75,49 @@ def server(clips: Clips) -> Iterator[RtspServer]:  # noqa: F811
 
 
 @pytest.mark.slow
-def test_two_cameras_contiguous_segments_and_an_offline_gap(
+def test_four_cameras_contiguous_segments_and_a_20_s_offline_gap(
     server: RtspServer, tmp_path: Path
 ) -> None:
     sink = SqliteRecordingSink(tmp_path / "index.db")
     root = tmp_path / "rec"
-    cams = {"CAM-A": server.url("/h264"), "CAM-B": server.url("/h265")}
+    cams = {
+        "CAM-A": server.url("/h264"),
+        "CAM-B": server.url("/h265"),
+        "CAM-C": server.url("/h264"),
+        "CAM-D": server.url("/h265"),
+    }
     rec = Recorder(sink, cams, root, segment_seconds=4.0, housekeeping_s=0.5, camera_options=FAST)
     rec.start()
     try:
-        # Three closed segments per camera, then the server dies for about 6 s.
+        # Three closed segments per camera, then the server dies for about 20 s.
         sink.wait_for(lambda s: all(len(closed(s, c)) >= 3 for c in cams), timeout=30)
-        health = sink.wait_for(lambda s: [h for h in s.healths() if h["recording"] == 2])
+        health = sink.wait_for(lambda s: [h for h in s.healths() if h["recording"] == 4])
         names = {t.name for t in threading.enumerate()}
-        assert {"record:CAM-A", "record:CAM-B", "recorder:housekeeping"} <= names
+        assert {f"record:{c}" for c in cams} | {"recorder:housekeeping"} <= names
         assert health[-1]["bitrate"] > 0
         server.kill()
         down = time.monotonic()
-        sink.wait_for(lambda s: len(s.gaps()) == 2, timeout=10)
-        time.sleep(max(0.0, 6.0 - (time.monotonic() - down)))
+        sink.wait_for(lambda s: len(s.gaps()) == 4, timeout=10)
+        time.sleep(max(0.0, 20.0 - (time.monotonic() - down)))
         server.restart()
         sink.wait_for(lambda s: all(g.end is not None for g in s.gaps()), timeout=20)
         sink.wait_for(lambda s: all(s.segments(c)[-1].start > s.gaps(c)[0].end for c in cams))
     finally:
         rec.stop(timeout=10)
     assert not rec.alive
-    for camera, codec in (("CAM-A", "h264"), ("CAM-B", "hevc")):
+    for camera, codec in (
+        ("CAM-A", "h264"),
+        ("CAM-B", "hevc"),
+        ("CAM-C", "h264"),
+        ("CAM-D", "hevc"),
+    ):
         segs = sink.segments(camera)
         assert all(s.state is SegmentState.COMPLETE for s in segs)
         assert {s.codec for s in segs} == {codec}
         (gap,) = sink.gaps(camera)
         assert gap.cause is GapCause.CAMERA_OFFLINE
         assert gap.end is not None
-        assert 5.0 <= (gap.end - gap.start).total_seconds() <= 12.0, gap
+        assert 19.0 <= (gap.end - gap.start).total_seconds() <= 27.0, gap
         before = [s for s in segs if s.end <= gap.start]
         after = [s for s in segs if s.start >= gap.end]
         assert len(before) >= 3
