@@ -12,6 +12,7 @@ project's virtual environment and imports nothing from the project.
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 
@@ -90,6 +91,16 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     for sig in (signal.SIGTERM, signal.SIGINT):
         GLib.unix_signal_add(GLib.PRIORITY_DEFAULT, sig, loop.quit)
+    parent = os.getppid()
+
+    def orphaned() -> bool:
+        # The owner killed with -9 never stops us: a server nobody owns must not linger.
+        if os.getppid() != parent:
+            loop.quit()
+            return False
+        return True
+
+    GLib.timeout_add_seconds(1, orphaned)
     sys.stdout.write(f"READY {server.get_bound_port()}\n")
     sys.stdout.flush()
     loop.run()
