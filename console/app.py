@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QDeadlineTimer, QObject, QThread
@@ -15,7 +14,6 @@ from console.bridge import EventBridge
 from console.call_line import GatewayFactory, calls_presenter
 from console.change_router import ChangeRouter
 from console.dialogs import Dialogs, QtDialogs
-from console.evidencecli import signing_key as evidence_signing_key
 from console.feedback import Feedback
 from console.gc_guard import install as install_gc_guard
 from console.i18n import DEFAULT_LANGUAGE, Translations
@@ -41,7 +39,7 @@ from console.presenters.residents import ResidentsPresenter
 from console.presenters.sla import SlaPresenter
 from console.presenters.tracking import TrackingPresenter
 from console.presenters.video_wall import VideoWallPresenter
-from console.recorder_runtime import recordings_root, start_recorder
+from console.recorder_runtime import start_recording
 from console.session import SessionController
 from console.shell.main_window import ActionSpec, MainWindow
 from console.threads import DbExecutor, ThreadOwner
@@ -185,19 +183,15 @@ class ConsoleApp(QObject):
             opts.video,
             keys_dir=opts.keys_dir,
         )
-        video_opts = opts.video or VideoOptions(demo_video=False)
-        self.recordings_root = recordings_root(video_opts.recordings)
-        self._start_recorder = partial(
-            start_recorder,
+        self.recording = start_recording(
             opts.site,
             opts.workstation,
             self.owner,
-            video_opts.recorder,
+            opts.video.recordings if opts.video else None,
+            opts.video.recorder if opts.video else None,
             db_url=self.db.url,
-            root=self.recordings_root,
             keys_dir=opts.keys_dir,
         )
-        self.recorder = self._start_recorder()
         self.presenters = self._build_presenters()
         self.session.presenters = self.presenters
         self.session.on_first_sign_in = self._start_feed
@@ -248,7 +242,7 @@ class ConsoleApp(QObject):
                 site=self.opts.site,
                 runtime=self.video,
                 snapshots_dir=self.opts.snapshots_dir or self.opts.config_dir / "snapshots",
-                recordings_root=self.recordings_root,
+                recordings_root=self.recording.root,
             ),
             incidents := IncidentsPresenter(pctx, sound=self.sound),
             assignments := AssignmentsPresenter(pctx, incidents.open_incident),
@@ -282,14 +276,10 @@ class ConsoleApp(QObject):
             recordings := RecordingsPresenter(
                 pctx,
                 site=self.opts.site,
-                root=self.recordings_root,
-                launch=self.recorder,
+                recording=self.recording,
                 exports_dir=self.opts.evidence_dir or self.opts.config_dir / "evidence",
                 workstation=self.opts.workstation,
-                signing_key=lambda: (
-                    evidence_signing_key(self.opts.keys_dir) if self.opts.keys_dir else None
-                ),
-                relaunch=self._start_recorder,
+                keys_dir=self.opts.keys_dir,
             ),
         ]
         # The incident window's Dispatch step opens the picker; the window lists assignments.

@@ -7,6 +7,7 @@ import logging
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -194,3 +195,34 @@ def _stop_adopted(root: Path) -> None:
         stop_running(root, STOP_S)
     except (OSError, TimeoutError) as exc:
         log.error("the adopted recorder did not stop: %s", exc)
+
+
+@dataclass(slots=True)
+class RecordingRuntime:
+    """This console's recordings: where they are, the recorder it found or started, and how
+    to start one again (the recordings pane restarts a recorder that died)."""
+
+    root: Path
+    launch: LaunchResult
+    relaunch: Callable[[], LaunchResult]
+
+
+def start_recording(
+    site: SiteSpec | None,
+    workstation: str,
+    owner: ThreadOwner,
+    recordings: Path | None,
+    opts: RecorderOptions | None,
+    *,
+    db_url: str,
+    keys_dir: Path | None,
+) -> RecordingRuntime:
+    """The composition root's one call: the recordings folder and this workstation's recorder."""
+    root = recordings_root(recordings)
+
+    def relaunch() -> LaunchResult:
+        return start_recorder(
+            site, workstation, owner, opts, db_url=db_url, root=root, keys_dir=keys_dir
+        )
+
+    return RecordingRuntime(root, relaunch(), relaunch)

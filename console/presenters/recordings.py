@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.evidencecli import signing_key as evidence_signing_key
 from console.presenters.base import Presenter, PresenterContext, Relay
-from console.recorder_runtime import LaunchResult, RecorderLaunch, last_line
+from console.recorder_runtime import LaunchResult, RecorderLaunch, RecordingRuntime, last_line
 from console.shell.main_window import ActionSpec
 from console.shell.panes import Area, PaneSpec
 from console.wall_playback import PlaybackWords
@@ -110,19 +111,20 @@ class RecordingsPresenter(Presenter):
         ctx: PresenterContext,
         *,
         site: SiteSpec | None,
-        root: Path,
-        launch: LaunchResult,
+        recording: RecordingRuntime,
         exports_dir: Path,
         workstation: str,
-        signing_key: Callable[[], Any] | None = None,
-        relaunch: Callable[[], LaunchResult] | None = None,
+        keys_dir: Path | None = None,
     ) -> None:
         super().__init__(ctx)
+        root, launch = recording.root, recording.launch
         # Starts the recorder again when the one this console started has died.
-        self.relaunch = relaunch
-        self._relaunched_at = 0.0
+        self.relaunch: Callable[[], LaunchResult] | None = recording.relaunch
         # The site's Ed25519 key when this workstation holds it (bundles are then signed).
-        self.signing_key = signing_key
+        self.signing_key: Callable[[], Any] | None = (
+            (lambda: evidence_signing_key(keys_dir)) if keys_dir is not None else None
+        )
+        self._relaunched_at = 0.0
         self.site = site
         self.root = root
         self.launch = launch
