@@ -88,7 +88,8 @@ class WallPlayback:
     def __init__(self, root: Path, frames: LatestMailbox[int, VideoFrame]) -> None:
         self.root = root
         self.frames = frames
-        self.statuses: LatestMailbox[int, tuple[int, PlaybackStatus]] = LatestMailbox(
+        # Keyed by (tile, generation) so a replaced worker's last status cannot hide the new one's.
+        self.statuses: LatestMailbox[tuple[int, int], PlaybackStatus] = LatestMailbox(
             max_keys=64, name="wall-playback"
         )
         self.tiles: dict[int, TilePlay] = {}
@@ -115,7 +116,7 @@ class WallPlayback:
         clock = PlaybackClock(at)
 
         def on_status(status: PlaybackStatus) -> None:  # a worker thread: the mailbox only
-            self.statuses.put(tile, (gen, status))
+            self.statuses.put((tile, gen), status)
 
         worker = PlaybackWorker(
             camera, segments, self.root, clock, size, self.frames, tile, on_status
@@ -139,7 +140,7 @@ class WallPlayback:
     def take_statuses(self) -> dict[int, PlaybackStatus]:
         """The newest status of each playing tile since the last call (stale ones dropped)."""
         out: dict[int, PlaybackStatus] = {}
-        for tile, (gen, status) in self.statuses.take().items():
+        for (tile, gen), status in self.statuses.take().items():
             play = self.tiles.get(tile)
             if play is not None and play.gen == gen:
                 play.status = status
@@ -169,7 +170,7 @@ class WallPlayback:
         play.worker.stop()
         self._stopping.append(play.worker)
         self.frames.forget(tile)
-        self.statuses.forget(tile)
+        self.statuses.forget((tile, play.gen))
         return True
 
     def stop_all(self) -> list[int]:

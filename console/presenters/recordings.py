@@ -135,8 +135,9 @@ class RecordingsPresenter(Presenter):
         self.current_incident: Callable[[], int | None] | None = None  # composition root
         self.clock = PlaybackClock(utcnow() - timedelta(minutes=5))
         self.frames: LatestMailbox[int, VideoFrame] = LatestMailbox(max_keys=16, name="playback")
-        self.statuses: LatestMailbox[int, tuple[int, PlaybackStatus]] = LatestMailbox(
-            max_keys=16, name="playback-status"
+        # Keyed by (tile, generation) so a replaced worker's last status cannot hide the new one's.
+        self.statuses: LatestMailbox[tuple[int, int], PlaybackStatus] = LatestMailbox(
+            max_keys=64, name="playback-status"
         )
         self.tiles: dict[int, _Tile] = {}
         self._stopping: list[PlaybackWorker] = []
@@ -523,7 +524,7 @@ class RecordingsPresenter(Presenter):
             gen = self._gen
 
             def on_status(status: PlaybackStatus, tile: int = tile, gen: int = gen) -> None:
-                self.statuses.put(tile, (gen, status))
+                self.statuses.put((tile, gen), status)
 
             worker = PlaybackWorker(
                 code,
@@ -726,7 +727,7 @@ class RecordingsPresenter(Presenter):
         if fresh:
             self.wall.show_frames(fresh)
         self._preroll_done(set(fresh))
-        for tile, (gen, status) in self.statuses.take().items():
+        for (tile, gen), status in self.statuses.take().items():
             t = self.tiles.get(tile)
             if t is not None and t.gen == gen:
                 t.status = status

@@ -101,7 +101,9 @@ class VideoWallPresenter(Presenter):
         # The motion runtime of this workstation, told when settings change (composition root).
         self.on_settings_changed: Callable[[], None] | None = None
         self.frames: LatestMailbox[int, VideoFrame] = LatestMailbox(max_keys=64, name="wall")
-        self.statuses: LatestMailbox[int, tuple[int, StreamStatus]] = LatestMailbox(
+        # Keyed by (tile, generation): a stopped stream's last word must not overwrite the
+        # first status of the stream that replaced it on the tile before the GUI takes it.
+        self.statuses: LatestMailbox[tuple[int, int], StreamStatus] = LatestMailbox(
             max_keys=64, name="wall-status"
         )
         self.streams: dict[int, _Stream] = {}
@@ -429,7 +431,7 @@ class VideoWallPresenter(Presenter):
         gen = self._gen
 
         def on_status(status: StreamStatus) -> None:
-            self.statuses.put(tile, (gen, status))
+            self.statuses.put((tile, gen), status)
 
         worker = DecodeWorker(
             code,
@@ -491,7 +493,7 @@ class VideoWallPresenter(Presenter):
                 self.wall.show_frames(fresh)
                 self._preview_motion(fresh)
         statuses = self.statuses.take()
-        for tile, (gen, status) in statuses.items():
+        for (tile, gen), status in statuses.items():
             stream = self.streams.get(tile)
             if stream is not None and stream.gen == gen:
                 self.wall.set_status(tile, status)

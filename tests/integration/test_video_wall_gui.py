@@ -20,7 +20,7 @@ from console.presenters.video_wall import VideoWallPresenter
 from console.video_runtime import VideoOptions
 from core.model import Priority
 from core.site import SiteSpec
-from core.video import StreamKind, StreamState
+from core.video import StreamKind, StreamState, StreamStatus
 from data.models import Attachment
 from tests.helpers.consoles import MakeConsole, SeededSite, sign_in
 from tests.helpers.onvif_stub import OnvifStub, StubProfile
@@ -116,6 +116,24 @@ def test_maximising_switches_to_the_main_stream_and_back(
     p.wall.sig_maximise_toggled.emit(2)
     assert sorted(p.streams) == [0, 1, 2]
     assert all(s.kind is StreamKind.SUB for s in p.streams.values())
+
+
+def test_a_replaced_streams_last_status_does_not_hide_the_new_ones(
+    app: ConsoleApp, seeded: SeededSite, qtbot: QtBot
+) -> None:
+    p = wall_of(app)
+    sign_in(qtbot, app, seeded, "operator")
+    app.window.show_pane("video")
+    p.show_cameras(["CAM01"])
+    qtbot.waitUntil(lambda: shown(p, 0) >= 3, timeout=15_000)
+    gen = p.streams[0].gen
+    # The new stream speaks first, then the stopped one's last word lands before the GUI looks.
+    fresh = StreamStatus("CAM01", StreamKind.MAIN, StreamState.LIVE, codec="hevc")
+    stale = StreamStatus("CAM01", StreamKind.SUB, StreamState.OFFLINE, detail="closed")
+    p.statuses.put((0, gen), fresh)
+    p.statuses.put((0, gen - 1), stale)
+    p._on_paint()
+    assert p.wall.status(0) == fresh
 
 
 def test_a_hidden_wall_decodes_nothing(app: ConsoleApp, seeded: SeededSite, qtbot: QtBot) -> None:
