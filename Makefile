@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 TS := $(wildcard resources/translations/*.ts)
 QM := $(TS:.ts=.qm)
 
-.PHONY: run test lint typecheck contracts pytest translations sysdeps sysdeps-test bench screenshot installer clean
+.PHONY: run test lint typecheck contracts pytest translations sysdeps sysdeps-test bench screenshot installer installer-check clean
 
 run: sysdeps $(BIN)/.stamp-install translations
 	$(BIN)/python -m console demo --if-needed
@@ -40,8 +40,11 @@ contracts: $(BIN)/.stamp-install
 typecheck: $(BIN)/.stamp-install
 	$(BIN)/mypy
 
+# Two workers: most system tests wait on processes, servers and sockets rather than the CPU.
+PYTEST_WORKERS ?= 2
+
 pytest: $(BIN)/.stamp-install translations
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 bench: $(BIN)/.stamp-install translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
@@ -57,6 +60,11 @@ lupdate: $(BIN)/.stamp-install
 installer: $(BIN)/.stamp-install translations
 	$(BIN)/python -m pip install --quiet -e '.[package]'
 	$(BIN)/pyinstaller --noconfirm build_installer.spec
+
+# Builds the bundle, then starts it offscreen: screenshot, a fresh database, a damaged copy.
+installer-check: $(BIN)/.stamp-install translations
+	$(BIN)/python -m pip install --quiet -e '.[package]'
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/installer_check.py
 
 clean:
 	rm -rf $(VENV) build dist out resources/translations/*.qm

@@ -195,6 +195,8 @@ def main() -> int:
             "recheck",
             "calls_alarms",
             "recorder",
+            "station_outbox",
+            "installer",
         ],
         help="run one benchmark alone",
     )
@@ -243,6 +245,14 @@ def main() -> int:
         from bench.recorder import main as recorder_main
 
         return recorder_main([])  # its own table (`python -m bench.recorder --quick`: smoke run)
+    if args.only == "station_outbox":
+        from bench.station_outbox import main as outbox_main
+
+        return outbox_main([])  # its own table (`python -m bench.station_outbox --help`)
+    if args.only == "installer":
+        from bench.installer import main as installer_main
+
+        return installer_main([])  # builds a bundle (`python -m bench.installer --help`)
     if args.only == "queue":
         _print_table(_queue(args.incidents))
         return 0

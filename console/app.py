@@ -36,23 +36,28 @@ from console.presenters.incidents import IncidentsPresenter
 from console.presenters.notifications import NotificationsPresenter
 from console.presenters.recordings import RecordingsPresenter
 from console.presenters.residents import ResidentsPresenter
+from console.presenters.setup import SetupPresenter
 from console.presenters.sla import SlaPresenter
 from console.presenters.tracking import TrackingPresenter
 from console.presenters.video_wall import VideoWallPresenter
 from console.recorder_runtime import start_recording
+from console.server_time import ServerTime
 from console.session import SessionController
 from console.shell.main_window import ActionSpec, MainWindow
+from console.station_mode import station_presenters
 from console.threads import DbExecutor, ThreadOwner
 from console.video_runtime import VideoOptions, start_video
 from core.auth import LoginPolicy
 from core.events import ChangesAvailable
 from core.ports import PasswordHasher
 from core.site import SiteSpec
+from core.station import StationDesk
 from core.timefmt import DEFAULT_ZONE
 from data.audit_journal import open_audit_journal
 from data.context import ServiceContext
 from data.db import Database
 from data.feed import ChangeFeedWatcher
+from data.server_clock import ServerClock
 from data.services import Services
 from hardware.audio import SoundPlayer
 from widgets.login import LoginDialog
@@ -95,6 +100,7 @@ class ConsoleOptions:
     video: VideoOptions | None = None
     snapshots_dir: Path | None = None  # the wall's snapshots; None: config_dir/snapshots
     evidence_dir: Path | None = None  # where evidence bundles go first; None: config_dir/evidence
+    station_desk: StationDesk | None = None  # a station's outbox desk given (tests); None: built
 
 
 class ConsoleApp(QObject):
@@ -128,9 +134,13 @@ class ConsoleApp(QObject):
         audit_journal = open_audit_journal(opts.config_dir, opts.workstation)
         if audit_journal is not None:
             self.owner.add_closer("audit journal", audit_journal.close)
+        # On a shared database the server's clock wins: a PC an hour wrong writes server time.
+        self.server_clock = ServerClock()
+        self.server_time = ServerTime(self.server_clock, db, self.jobs, self)
         ctx = ServiceContext(
             db,
             workstation=opts.workstation,
+            clock=self.server_clock,
             defer_write=self.jobs.defer_write,
             keys=opts.keys_dir,
             audit_journal=audit_journal,
@@ -281,6 +291,9 @@ class ConsoleApp(QObject):
                 workstation=self.opts.workstation,
                 keys_dir=self.opts.keys_dir,
             ),
+            SetupPresenter(pctx, site=self.opts.site, config_dir=self.opts.config_dir),
+            # The station screen on a community station, the stations list elsewhere.
+            *station_presenters(pctx, self.opts, self.owner, self.opts.station_desk),
         ]
         # The incident window's Dispatch step opens the picker; the window lists assignments.
         incidents.dispatch_hook = assignments.open_picker
@@ -321,6 +334,7 @@ class ConsoleApp(QObject):
 
     def start(self, dialog: LoginDialog | None = None) -> LoginDialog:
         """Show the sign-in dialog (non-blocking), or take over one already on screen."""
+        self.server_time.start()
         return self.session.start(dialog)
 
     def _start_feed(self) -> None:
@@ -339,6 +353,7 @@ class ConsoleApp(QObject):
             return
         self._shut_down = True
         self.idle.stop()
+        self.server_time.stop()
         self.qapp.removeEventFilter(self.idle)
         self.bridge.close()  # deliveries still queued are moot now
         for p in self.presenters:

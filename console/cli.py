@@ -16,7 +16,9 @@ from typing import TYPE_CHECKING
 import platformdirs
 
 from console.authority import AuthorityRefused, command_actor
+from console.bundle_check import check_bundle
 from console.paths import checkpoint_dir, key_dir
+from console.setup_start import resolve_setup, site_for
 from console.startup import (
     EXIT_CHECK_FAILED,
     EXIT_DATABASE,
@@ -103,6 +105,7 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="do not start the recorder of this workstation's cameras (a service records)",
     )
+    p.add_argument("--setup", action="store_true", help="set up this PC again before starting")
     # Account and site commands act as an administrator (or as the owner of a local file).
     admin = argparse.ArgumentParser(add_help=False)
     admin.add_argument(
@@ -164,6 +167,9 @@ def _parser() -> argparse.ArgumentParser:
     from console.evidencecli import add_evidence_commands
 
     add_evidence_commands(sub, common)
+    from console.setupcli import add_setup_commands
+
+    add_setup_commands(sub, common)
     site = sub.add_parser("site", parents=[common], help="site file tools")
     site_sub = site.add_subparsers(dest="site_command", required=True)
     site_sub.add_parser(
@@ -252,7 +258,8 @@ def _out(msg: str) -> None:
 
 
 def _site(args: argparse.Namespace) -> SiteSpec:
-    return load_site_file(args.site)
+    site = load_site_file(args.site)
+    return site_for(args, site) if args.command in ("serve", "recorder") else site
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -261,12 +268,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     multiprocessing.freeze_support()
     args = _parser().parse_args(argv)
     _setup_logging(args.verbose)
+    if (damaged := check_bundle()) is not None:  # an installed copy missing a part
+        return damaged
     if args.db and "@" in args.db:
         # Loaded only then: the GUI's sign-in window comes before the data layer.
         from data.db import warn_if_password_in_argv
 
         warn_if_password_in_argv(args.db)
     try:
+        # Flags and environment first, then this PC's setup (asked for at a first start).
+        if (code := resolve_setup(args, sys.argv[1:] if argv is None else argv)) is not None:
+            return code
         if args.screenshot is not None:
             from console.screenshot import take_screenshot
 
@@ -323,6 +335,10 @@ def _run_command(args: argparse.Namespace) -> int:
         return EXIT_OK
     if args.command == "demo":
         return _demo(args)
+    if args.command == "setup":
+        from console.setupcli import run_setup_command
+
+        return run_setup_command(args)
     if args.command == "db":
         from console.dbcli import run_db_command
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from console import excepthooks
 from console.i18n import Translations
 from console.paths import checkpoint_dir, key_dir
+from console.setup_start import setup_again, site_for
 from console.startup import EXIT_DATABASE, EXIT_SITE, check_workstation, load_site_file
 from console.theme import apply_theme
 from core.model import APP_NAME
@@ -178,7 +179,7 @@ def run_gui(args: argparse.Namespace) -> int:
     try:
         try:
             # A broken site file is reported before anything else happens.
-            site = load_site_file(args.site)
+            site = site_for(args, load_site_file(args.site))  # less what another PC runs
             check_workstation(site, args.workstation)
         except SiteError as exc:
             show_startup_error(
@@ -197,6 +198,8 @@ def run_gui(args: argparse.Namespace) -> int:
         except DatabaseError as exc:
             dlg.hide()
             title, remedy = db_error_texts(exc.kind)
+            if setup_again(args, f"{title}. {remedy}\n{exc}"):
+                return run_gui(args)  # a first start: the setup was corrected, start with it
             show_startup_error(title, f"{remedy}\n\n{exc}")
             return EXIT_DATABASE
         app = ConsoleApp(qapp, db, options_from(args, site), translations=translations)

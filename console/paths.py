@@ -1,17 +1,28 @@
-"""Where resources live, in a checkout and in the frozen installer alike."""
+"""Where resources live, in a checkout, an installed wheel and the frozen installer alike."""
 
 from __future__ import annotations
 
-import sys
+from importlib.resources import files
 from pathlib import Path
+
+RESOURCES_PACKAGE = "resources"
 
 
 def resources_dir() -> Path:
-    """The resources/ folder (PyInstaller unpacks it next to the executable)."""
-    frozen = getattr(sys, "_MEIPASS", None)
-    if frozen:
-        return Path(frozen) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
+    """The `resources` package's folder, found through importlib.resources.
+
+    A checkout, an installed wheel and PyInstaller's one-folder bundle all keep it as a real
+    folder on disk; Qt's translators and the site loader need file names, not streams.
+    """
+    try:
+        root = files(RESOURCES_PACKAGE)
+    except ModuleNotFoundError:
+        # An editable install made before resources/ became a package (`make` redoes it).
+        return Path(__file__).resolve().parent.parent / RESOURCES_PACKAGE
+    if not isinstance(root, Path):
+        # A zipped install would need importlib.resources.as_file for every read.
+        raise RuntimeError(f"the console's resources are not a folder on disk: {root}")
+    return root
 
 
 def demo_site_file() -> Path:

@@ -139,7 +139,13 @@ def _render(args: argparse.Namespace) -> int:
                 # The map draws the site file's zones, readers and cameras, and the demo's
                 # movement simulator fills it for a few seconds; the other devices (alarm
                 # receiver, phone line) are not started for a screenshot.
-                site=_site(args) if args.pane in ("map", "video", "playback") else None,
+                # The station screen and the stations list need it too: it says which
+                # workstation is a community station.
+                site=(
+                    _site(args)
+                    if args.pane in ("map", "video", "playback", "station", "stations")
+                    else None
+                ),
                 alarms=args.pane not in ("map", "video"),
                 sip=args.pane not in ("map", "video"),
                 tracking=args.pane == "map",

@@ -87,6 +87,14 @@ class AuditAction(enum.StrEnum):
     EVIDENCE_HOLD_PLACED = "evidence_hold_placed"
     EVIDENCE_HOLD_RELEASED = "evidence_hold_released"
     EVIDENCE_EXPORTED = "evidence_exported"
+    # Station PCs (data.services.station): a service ticket opened (target ticket:<id>), an
+    # entry a station sent that could not be applied as sent, and a person's decision on it
+    # (target conflict:<uuid>; detail: applied or discarded).
+    TICKET_CREATED = "ticket_created"
+    STATION_CONFLICT = "station_conflict"
+    STATION_CONFLICT_DECIDED = "station_conflict_decided"
+    # This PC's setup changed by an administrator (target workstation:<code>; detail JSON).
+    PC_SETUP_CHANGED = "pc_setup_changed"
 
 
 @dataclass(frozen=True, slots=True)

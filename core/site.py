@@ -306,6 +306,9 @@ class SiteSpec:
     sip: tuple[SipLineSpec, ...] = ()  # [[sip]]: the phone lines, at most one per workstation
     geo: GeoCalibration | None = None  # [geo]: GPS control points (core.geo); None: no GPS map
     plan: PlanSpec | None = None  # [plan]: an image under the map (core.planimage)
+    # [site] centre_phone: the control centre's number, shown on a station after a panic press
+    # without a link ("" when the file gives none).
+    centre_phone: str = ""
 
     def sip_line(self, workstation: str) -> SipLineSpec | None:
         """The phone line this workstation runs, if any."""
@@ -761,6 +764,7 @@ _FIELDS: Final[Mapping[str, tuple[str, ...]]] = {
         "four_eyes",
         "simulation_host",
         "demo_rtsp_port",
+        "centre_phone",
     ),
     "community": ("code", "name", "population", "households", "centre", "address", "streets"),
     "department": ("code", "name", "kind", "phone"),
@@ -859,6 +863,7 @@ class _Builder:
         demo_rtsp_port = self._demo_rtsp_port()
         geo = self._geo()
         plan = self._plan()
+        centre_phone = self._centre_phone()
         if self.ctx.problems:
             raise SiteError.of(self.ctx.problems)
         return SiteSpec(
@@ -884,7 +889,14 @@ class _Builder:
             sip=sip,
             geo=geo,
             plan=plan,
+            centre_phone=centre_phone,
         )
+
+    def _centre_phone(self) -> str:
+        data = self.data.get("site")
+        if not isinstance(data, dict) or "centre_phone" not in data:
+            return ""
+        return _Table(self.ctx, "site", None, data).text("centre_phone")
 
     def _duplicate_minutes(self) -> int:
         data = self.data.get("site")

@@ -35,7 +35,15 @@ SUPERVISION_KEY: Final = "supervision"  # [alarm_types] key: the type of a misse
 DEFAULT_SUPERVISION_TYPE: Final = "DEVICE"
 ALARM_TYPE_KEYS: Final = frozenset({c.value for c in RAISING} | {SUPERVISION_KEY})
 
-RECEIVER_FIELDS: Final = ("workstation", "host", "tcp_port", "udp_port", "timeband", "simulate")
+RECEIVER_FIELDS: Final = (
+    "workstation",
+    "host",
+    "address",
+    "tcp_port",
+    "udp_port",
+    "timeband",
+    "simulate",
+)
 DEVICE_ALARM_FIELDS: Final = ("account", "key", "supervision_seconds", "zones", "location")
 
 
@@ -49,6 +57,14 @@ class AlarmReceiverSpec:
     udp_port: int  # 0: any free port; -1: no UDP listener
     timeband: tuple[int, int]  # seconds past, seconds future a frame's timestamp may be off
     simulate: bool = False  # the demo: simulated panels send link tests to it
+    # Where community stations send a panic by the panel path: the receiver's address as
+    # they reach it over their own line ("" : `host`, right when host is a real address).
+    address: str = ""
+
+    @property
+    def reached_at(self) -> str:
+        """The address a station's panel path sends to."""
+        return self.address or self.host
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +200,7 @@ def read_receiver(
     table.check_fields(RECEIVER_FIELDS)
     workstation = table.reference("workstation", "workstation", workstations)
     host = table.text("host", default="0.0.0.0")
+    address = table.text("address", default="")
     tcp = table.integer("tcp_port", minimum=0) if "tcp_port" in data else DEFAULT_PORT
     udp = table.integer("udp_port", minimum=-1) if "udp_port" in data else tcp
     for key, port in (("tcp_port", tcp), ("udp_port", udp)):
@@ -211,6 +228,7 @@ def read_receiver(
         udp_port=udp,
         timeband=timeband,
         simulate=simulate,
+        address=address,
     )
 
 

@@ -1036,6 +1036,99 @@ class RecorderAlarm(Base):
     outcome: Mapped[str] = mapped_column(String(16))  # "incident" or "appended"
 
 
+# Station PCs (migration 0023): what a community station sent, exactly once per UUID.
+OPEN_TICKET_SQL = "status = 'open'"
+UNDECIDED_SQL = "decided_at IS NULL"
+
+
+class StationReceipt(Base):
+    """A station's submission as the server accepted it: one row per client UUID, written in
+    the same transaction as what it records, so a resend is answered from here, never written
+    twice. `outcome` is the core.station.SendState it got (a decided conflict's decision)."""
+
+    __tablename__ = "station_receipt"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    kind: Mapped[str] = mapped_column(String(16))  # core.station.EntryKind
+    workstation: Mapped[str] = mapped_column(String(16))
+    community_id: Mapped[int | None] = mapped_column(ForeignKey("community.id"), index=True)
+    outcome: Mapped[str] = mapped_column(String(16))
+    result_ref: Mapped[str] = mapped_column(String(64), default="")  # "incident:42", "ticket:7"
+    detail: Mapped[str] = mapped_column(String(300), default="")
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime)  # the server's clock
+    station_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # the station's clock
+    received_by: Mapped[str] = mapped_column(String(64), default="")
+
+
+class ServiceTicket(Base):
+    """A resident's request that is not an incident (needs, help with daily life, feedback)."""
+
+    __tablename__ = "service_ticket"
+    __table_args__ = (
+        Index(
+            "ix_service_ticket_open",
+            "community_id",
+            "created_at",
+            sqlite_where=text(OPEN_TICKET_SQL),
+            postgresql_where=text(OPEN_TICKET_SQL),
+        ),
+    )
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    community_id: Mapped[int] = mapped_column(ForeignKey("community.id"), index=True)
+    resident_id: Mapped[int | None] = mapped_column(BigId, ForeignKey("resident.id"), index=True)
+    category: Mapped[str] = mapped_column(String(32))
+    description: Mapped[str] = mapped_column(Text, default="")
+    caller_name: Mapped[str] = mapped_column(String(64), default="")
+    caller_phone: Mapped[str] = mapped_column(String(32), default="")
+    status: Mapped[str] = mapped_column(String(16))  # open, answered, closed
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    workstation: Mapped[str] = mapped_column(String(16), default="")
+    client_uuid: Mapped[str | None] = mapped_column(String(36), unique=True)
+
+
+class StationHeartbeat(Base):
+    """A station's last sign of life, by the server's clock, and what it said then."""
+
+    __tablename__ = "station_heartbeat"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    workstation: Mapped[str] = mapped_column(String(16), unique=True)
+    community_id: Mapped[int | None] = mapped_column(ForeignKey("community.id"))
+    last_seen_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    clock_skew_s: Mapped[float] = mapped_column(Float, default=0.0)  # station minus server
+    waiting: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class StationConflict(Base):
+    """An entry the server could not apply as sent (the incident changed meanwhile): kept
+    whole until a person decides to apply it anyway or to drop it."""
+
+    __tablename__ = "station_conflict"
+    __table_args__ = (
+        Index(
+            "ix_station_conflict_open",
+            "community_id",
+            "created_at",
+            sqlite_where=text(UNDECIDED_SQL),
+            postgresql_where=text(UNDECIDED_SQL),
+        ),
+    )
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    workstation: Mapped[str] = mapped_column(String(16))
+    community_id: Mapped[int | None] = mapped_column(ForeignKey("community.id"))
+    kind: Mapped[str] = mapped_column(String(16))
+    incident_id: Mapped[int | None] = mapped_column(
+        BigId, ForeignKey("incident.id", ondelete="SET NULL"), index=True
+    )
+    payload: Mapped[str] = mapped_column(Text)  # the entry as sent, JSON
+    reason: Mapped[str] = mapped_column(String(300))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    decided_by: Mapped[str | None] = mapped_column(String(64))
+    decision: Mapped[str | None] = mapped_column(String(16))  # "applied" or "discarded"
+
+
 __all__ = [
     "AlarmEvent",
     "Attachment",
@@ -1063,8 +1156,12 @@ __all__ = [
     "RecordingSegment",
     "Resident",
     "Role",
+    "ServiceTicket",
     "ShiftHandover",
     "SiteMeta",
+    "StationConflict",
+    "StationHeartbeat",
+    "StationReceipt",
     "Tag",
     "TagPosition",
     "TagRead",

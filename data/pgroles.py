@@ -67,6 +67,12 @@ TABLE_GRANTS: Mapping[str, tuple[str, ...]] = {
     "resident": ("SELECT",),
     "role": ("SELECT",),
     "site_meta": ("SELECT",),
+    # Station PCs (0023): receipts of client UUIDs (a conflict's decision updates its receipt),
+    # service tickets (answered and closed later), heartbeats upserted, conflicts decided.
+    "service_ticket": ("SELECT", "INSERT", "UPDATE"),
+    "station_conflict": ("SELECT", "INSERT", "UPDATE"),
+    "station_heartbeat": ("SELECT", "INSERT", "UPDATE"),
+    "station_receipt": ("SELECT", "INSERT", "UPDATE"),
     # Tracking (0020): tags issued, replaced and returned (never deleted); reads are history
     # (pruned by retention as the owner); positions, episodes and unknown tags are upserted.
     "tag": ("SELECT", "INSERT", "UPDATE"),

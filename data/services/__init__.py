@@ -25,6 +25,7 @@ from data.services.residents import ResidentService
 from data.services.signin import SignInService
 from data.services.site import SiteService
 from data.services.sla import SlaService
+from data.services.station import StationService
 from data.services.tracking import TrackingService
 from data.services.video import VideoService
 
@@ -54,6 +55,7 @@ class Services:
     video: VideoService  # wall views, motion settings, motion events and snapshots
     recordings: RecordingService  # recorded video: timeline, segments, health, bookmarks
     evidence: EvidenceService  # evidence holds and the audit of exported bundles
+    station: StationService  # community stations' outboxes applied once, heartbeats, conflicts
 
     @classmethod
     def build(
@@ -92,4 +94,5 @@ class Services:
             video=VideoService(ctx),
             recordings=RecordingService(ctx),
             evidence=EvidenceService(ctx),
+            station=StationService(ctx),
         )

@@ -72,3 +72,11 @@ class AuditService:
     def record(self, actor: Actor, action: AuditAction, target: str = "", detail: str = "") -> None:
         """An audit row on its own (screen lock, logout, screenshot)."""
         self.ctx.record(actor, action, target, detail)
+
+    def record_admin(
+        self, who: Principal, action: AuditAction, target: str = "", detail: str = ""
+    ) -> None:
+        """An administrator's act outside the database (this PC's setup): the right is
+        checked against the account as it is now, and a refusal is audited."""
+        with self.ctx.write(who, Permission.MANAGE_USERS) as tx:
+            tx.audit(action, target, detail)

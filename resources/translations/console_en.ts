@@ -1814,7 +1814,7 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
         <translation type="vanished">Quit the console? Devices hosted on this workstation stop reporting.</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="206"/>
+        <location filename="../../console/app.py" line="204"/>
         <source>Refresh</source>
         <translation type="unfinished">Refresh</translation>
     </message>
@@ -2365,6 +2365,259 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
         <location filename="../../console/feedback.py" line="67"/>
         <source>{what}: your role does not allow this.</source>
         <translation type="unfinished">{what}: your role does not allow this.</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStartDialog</name>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="266"/>
+        <source>Set up this PC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="270"/>
+        <source>This console starts here for the first time. Say what this PC is, where its database is, and which devices it runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="276"/>
+        <source>Check this PC&apos;s setup; the console starts with it once it is saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="281"/>
+        <source>Changes apply at the next start of the console on this PC. They are recorded in the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="285"/>
+        <source>This PC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="286"/>
+        <source>&amp;Control-room workstation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="287"/>
+        <source>Communit&amp;y station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="288"/>
+        <source>&amp;Workstation:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="289"/>
+        <source>Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="290"/>
+        <source>&amp;Embedded file on this PC (a single workstation)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="291"/>
+        <source>Shared &amp;PostgreSQL server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="293"/>
+        <source>&amp;File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="294"/>
+        <source>&amp;Host:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="295"/>
+        <source>P&amp;ort:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="296"/>
+        <source>Data&amp;base:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="297"/>
+        <source>&amp;User:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="298"/>
+        <source>Passwo&amp;rd:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="303"/>
+        <source>Leave empty for the default file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="305"/>
+        <source>(kept: leave empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="307"/>
+        <source>&amp;Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="308"/>
+        <source>Devices run by this PC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="311"/>
+        <source>The site file gives these devices to the chosen workstation. Untick those that another PC runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="315"/>
+        <source>Saved for this user in: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="316"/>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="317"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="364"/>
+        <source>Reader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="364"/>
+        <source>Camera</source>
+        <translation type="unfinished">Camera</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="368"/>
+        <source>Device</source>
+        <translation type="unfinished">Device</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="464"/>
+        <source>Testing the connection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="502"/>
+        <source>Connection works: the database is ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="504"/>
+        <source>The file does not exist yet: it is created at the first start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="508"/>
+        <source>The database is from an older version: it is updated at start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="512"/>
+        <source>The database is not set up for this version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="513"/>
+        <source>Its owner must run `console migrate` on it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="516"/>
+        <source>The database server cannot be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="517"/>
+        <source>Check the host and port, the network, and that the server runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="520"/>
+        <source>The server refused the user name or password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="521"/>
+        <source>Check both and test again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="524"/>
+        <source>The server has no database of that name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="525"/>
+        <source>Check the database name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="528"/>
+        <source>The database is newer than this console.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="529"/>
+        <source>Install the newer console on this PC.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="532"/>
+        <source>This is not a console database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="533"/>
+        <source>It was not changed. Check the address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="536"/>
+        <source>The database file is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="537"/>
+        <source>Restore it from a backup or choose another file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="540"/>
+        <source>The database is in use by another program.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="541"/>
+        <source>Close it and test again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="544"/>
+        <source>The database setting is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="545"/>
+        <source>Check the values typed.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4537,6 +4790,34 @@ Command system of {site}</translation>
     </message>
 </context>
 <context>
+    <name>PanicButton</name>
+    <message>
+        <location filename="../../widgets/station_panic.py" line="63"/>
+        <source>Panic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_panic.py" line="122"/>
+        <source>PANIC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_panic.py" line="123"/>
+        <source>Hold for {n} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_panic.py" line="124"/>
+        <source>Keep holding…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_panic.py" line="127"/>
+        <source>Hold down for {n} seconds (or hold Space) to raise a P1 alarm at the control room. Letting go early sends nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PendingHandoverDialog</name>
     <message>
         <location filename="../../widgets/handover.py" line="277"/>
@@ -4877,254 +5158,254 @@ Command system of {site}</translation>
 <context>
     <name>RecordingsPresenter</name>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="245"/>
+        <location filename="../../console/presenters/recordings.py" line="248"/>
         <source>Playback</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="258"/>
+        <location filename="../../console/presenters/recordings.py" line="261"/>
         <source>Recorded video of the incident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="268"/>
+        <location filename="../../console/presenters/recordings.py" line="271"/>
         <source>Export the incident&apos;s video evidence…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="278"/>
+        <location filename="../../console/presenters/recordings.py" line="281"/>
         <source>Keep the incident&apos;s video as evidence…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="288"/>
+        <location filename="../../console/presenters/recordings.py" line="291"/>
         <source>Release the incident&apos;s evidence hold…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="333"/>
+        <location filename="../../console/presenters/recordings.py" line="336"/>
         <source>Play / pause (Space)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="334"/>
+        <location filename="../../console/presenters/recordings.py" line="337"/>
         <source>Previous frame (Left)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="335"/>
+        <location filename="../../console/presenters/recordings.py" line="338"/>
         <source>Next frame (Right)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="336"/>
+        <location filename="../../console/presenters/recordings.py" line="339"/>
         <source>◀ Event</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="337"/>
+        <location filename="../../console/presenters/recordings.py" line="340"/>
         <source>Previous bookmark, motion or incident (Ctrl+Left)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="338"/>
+        <location filename="../../console/presenters/recordings.py" line="341"/>
         <source>Event ▶</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="339"/>
+        <location filename="../../console/presenters/recordings.py" line="342"/>
         <source>Next bookmark, motion or incident (Ctrl+Right)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="340"/>
+        <location filename="../../console/presenters/recordings.py" line="343"/>
         <source>Bookmark…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="341"/>
+        <location filename="../../console/presenters/recordings.py" line="344"/>
         <source>Mark this moment with a note (Ctrl+B)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="342"/>
+        <location filename="../../console/presenters/recordings.py" line="345"/>
         <source>Export evidence…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="343"/>
+        <location filename="../../console/presenters/recordings.py" line="346"/>
         <source>Latest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="344"/>
+        <location filename="../../console/presenters/recordings.py" line="347"/>
         <source>Go to the newest recording</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="345"/>
-        <location filename="../../console/presenters/recordings.py" line="904"/>
+        <location filename="../../console/presenters/recordings.py" line="348"/>
+        <location filename="../../console/presenters/recordings.py" line="907"/>
         <source>Bookmark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="358"/>
+        <location filename="../../console/presenters/recordings.py" line="361"/>
         <source>The recorder could not be started: {why}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="437"/>
+        <location filename="../../console/presenters/recordings.py" line="440"/>
         <source>The recorder stopped (exit {code}): {why}. Starting it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="454"/>
+        <location filename="../../console/presenters/recordings.py" line="457"/>
         <source>Could not read the recorder&apos;s state</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="541"/>
+        <location filename="../../console/presenters/recordings.py" line="544"/>
         <source>PLAYBACK {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="572"/>
+        <location filename="../../console/presenters/recordings.py" line="575"/>
         <source>Could not read the recordings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="619"/>
+        <location filename="../../console/presenters/recordings.py" line="622"/>
         <source>Choose cameras: Enter on a camera in the list, or drag it onto a tile. Ctrl+Shift+R plays the video of the incident selected in the queue.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="625"/>
+        <location filename="../../console/presenters/recordings.py" line="628"/>
         <source>No recordings of these cameras around this time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="641"/>
+        <location filename="../../console/presenters/recordings.py" line="644"/>
         <source>Pause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="641"/>
+        <location filename="../../console/presenters/recordings.py" line="644"/>
         <source>Play</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="694"/>
+        <location filename="../../console/presenters/recordings.py" line="697"/>
         <source>No further event in the loaded range.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="754"/>
+        <location filename="../../console/presenters/recordings.py" line="757"/>
         <source>Select an incident in the queue first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="775"/>
+        <location filename="../../console/presenters/recordings.py" line="778"/>
         <source>The incident names no camera.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="783"/>
+        <location filename="../../console/presenters/recordings.py" line="786"/>
         <source>Could not find the incident&apos;s cameras</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="807"/>
+        <location filename="../../console/presenters/recordings.py" line="810"/>
         <source>The video of incident {id} is kept as evidence.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="810"/>
+        <location filename="../../console/presenters/recordings.py" line="813"/>
         <source>Could not keep the video</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="815"/>
+        <location filename="../../console/presenters/recordings.py" line="818"/>
         <source>Keep video as evidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="817"/>
+        <location filename="../../console/presenters/recordings.py" line="820"/>
         <source>Keep {cameras} from {start} to {end} for incident {incident} until a supervisor releases it. Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="840"/>
+        <location filename="../../console/presenters/recordings.py" line="843"/>
         <source>Incident {id} has no evidence hold in force.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="856"/>
+        <location filename="../../console/presenters/recordings.py" line="859"/>
         <source>{n} evidence hold(s) of incident {id} released.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="862"/>
+        <location filename="../../console/presenters/recordings.py" line="865"/>
         <source>Could not release the hold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="868"/>
+        <location filename="../../console/presenters/recordings.py" line="871"/>
         <source>Release evidence hold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="870"/>
+        <location filename="../../console/presenters/recordings.py" line="873"/>
         <source>The video of incident {id} will be deleted by retention once it is old enough. Reason for releasing it:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="880"/>
+        <location filename="../../console/presenters/recordings.py" line="883"/>
         <source>Could not read the incident&apos;s holds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="899"/>
+        <location filename="../../console/presenters/recordings.py" line="902"/>
         <source>Could not add the bookmark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="905"/>
+        <location filename="../../console/presenters/recordings.py" line="908"/>
         <source>Note for {camera} at {time}:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="1040"/>
+        <location filename="../../console/presenters/recordings.py" line="1043"/>
         <source>Nothing is recorded in this range.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="1092"/>
+        <location filename="../../console/presenters/recordings.py" line="1095"/>
         <source>Cancelled: nothing was left.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="1114"/>
+        <location filename="../../console/presenters/recordings.py" line="1117"/>
         <source>Written to {path}
 Manifest SHA-256: {sha}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="1118"/>
+        <location filename="../../console/presenters/recordings.py" line="1121"/>
         <source>Signed by the site key {fingerprint}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="1122"/>
+        <location filename="../../console/presenters/recordings.py" line="1125"/>
         <source>Not signed: this workstation does not hold the site key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="1130"/>
+        <location filename="../../console/presenters/recordings.py" line="1133"/>
         <source>The audit row could not be written: {why}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="1132"/>
+        <location filename="../../console/presenters/recordings.py" line="1135"/>
         <source>Could not audit the export</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5791,6 +6072,24 @@ Manifest SHA-256: {sha}</source>
     </message>
 </context>
 <context>
+    <name>SetupPresenter</name>
+    <message>
+        <location filename="../../console/presenters/setup.py" line="52"/>
+        <source>This PC&apos;s setup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/setup.py" line="116"/>
+        <source>This PC&apos;s setup is saved; it applies at the next start ({ws}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/setup.py" line="122"/>
+        <source>This PC&apos;s setup was not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SlaPresenter</name>
     <message>
         <location filename="../../console/presenters/sla.py" line="76"/>
@@ -5831,104 +6130,711 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../console/gui.py" line="41"/>
+        <location filename="../../console/gui.py" line="42"/>
         <source>The database file is damaged</source>
         <translation>The database file is damaged</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="42"/>
+        <location filename="../../console/gui.py" line="43"/>
         <source>It was left untouched. Restore it from a backup, or start the console with another file.</source>
         <translation>It was left untouched. Restore it from a backup, or start the console with another file.</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="49"/>
+        <location filename="../../console/gui.py" line="50"/>
         <source>The database is in use</source>
         <translation>The database is in use</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="50"/>
+        <location filename="../../console/gui.py" line="51"/>
         <source>Another program holds the database. Close the other console or tool and start again.</source>
         <translation>Another program holds the database. Close the other console or tool and start again.</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="57"/>
+        <location filename="../../console/gui.py" line="58"/>
         <source>The database cannot be reached</source>
         <translation>The database cannot be reached</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="58"/>
+        <location filename="../../console/gui.py" line="59"/>
         <source>Check that the database server runs and the address is right, or, for a file, its path and permissions.</source>
         <translation>Check that the database server runs and the address is right, or, for a file, its path and permissions.</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="65"/>
+        <location filename="../../console/gui.py" line="66"/>
         <source>The database refused the sign-in</source>
         <translation>The database refused the sign-in</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="66"/>
+        <location filename="../../console/gui.py" line="67"/>
         <source>Check the user name and password in the database address.</source>
         <translation>Check the user name and password in the database address.</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="71"/>
+        <location filename="../../console/gui.py" line="72"/>
         <source>The database is newer than this console</source>
         <translation>The database is newer than this console</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="72"/>
+        <location filename="../../console/gui.py" line="73"/>
         <source>It was not changed. Install the newer console on this workstation.</source>
         <translation>It was not changed. Install the newer console on this workstation.</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="77"/>
+        <location filename="../../console/gui.py" line="78"/>
         <source>Not a console database</source>
         <translation>Not a console database</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="78"/>
+        <location filename="../../console/gui.py" line="79"/>
         <source>It was not changed. Check the database address.</source>
         <translation>It was not changed. Check the database address.</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="83"/>
+        <location filename="../../console/gui.py" line="84"/>
         <source>The database setting is wrong</source>
         <translation>The database setting is wrong</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="84"/>
+        <location filename="../../console/gui.py" line="85"/>
         <source>Check the --db option or the CONSOLE_DB variable.</source>
         <translation>Check the --db option or the CONSOLE_DB variable.</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="89"/>
+        <location filename="../../console/gui.py" line="90"/>
         <source>Updating the database failed</source>
         <translation>Updating the database failed</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="90"/>
+        <location filename="../../console/gui.py" line="91"/>
         <source>The update was rolled back; nothing was changed.</source>
         <translation>The update was rolled back; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="185"/>
+        <location filename="../../console/gui.py" line="186"/>
         <source>The site file has an error</source>
         <translation>The site file has an error</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="186"/>
+        <location filename="../../console/gui.py" line="187"/>
         <source>Correct the site file and start again.</source>
         <translation>Correct the site file and start again.</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="207"/>
+        <location filename="../../console/gui.py" line="210"/>
         <source>The console is not set up yet</source>
         <translation>The console is not set up yet</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="208"/>
+        <location filename="../../console/gui.py" line="211"/>
         <source>This database holds no site and no users yet. Run `console demo` (or `make run`) to create the demo site, or `console user add` for real accounts.</source>
         <translation>This database holds no site and no users yet. Run `console demo` (or `make run`) to create the demo site, or `console user add` for real accounts.</translation>
+    </message>
+    <message>
+        <location filename="../../console/first_start.py" line="93"/>
+        <source>The setup could not be saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StationIntakeWidget</name>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="185"/>
+        <source>Nobody of this community matches. Type the caller&apos;s name and phone below to take the request anyway.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="191"/>
+        <source>{shown} of {total} shown: type more of the name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="208"/>
+        <source>No photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="272"/>
+        <source>(name hidden)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="278"/>
+        <source>Help with daily life</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="279"/>
+        <source>Repairs in the home or building</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="280"/>
+        <source>Benefits and certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="281"/>
+        <source>Suggestion or complaint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="282"/>
+        <source>Something else</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="288"/>
+        <source>Incident {ref}: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="293"/>
+        <source>Call from the resident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="295"/>
+        <source>Call to the resident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="298"/>
+        <source>Service ticket: {topic}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="320"/>
+        <source>No contacts with the street in this community yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="329"/>
+        <source>No resident chosen: find them above, or type the caller&apos;s name below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="332"/>
+        <source>For: {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="338"/>
+        <source>Name, phone or identity number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="339"/>
+        <source>Find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="340"/>
+        <source>Recent contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="341"/>
+        <source>Caller&apos;s name (if not found)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="342"/>
+        <source>Caller&apos;s phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="343"/>
+        <source>Incident</source>
+        <translation type="unfinished">Incident</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="344"/>
+        <source>Service ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="345"/>
+        <source>What happened, where, what is needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="346"/>
+        <source>Add photo…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="347"/>
+        <source>Remove photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="348"/>
+        <source>Send request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="349"/>
+        <source>Clear form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="351"/>
+        <source>Becomes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="352"/>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="353"/>
+        <source>Description</source>
+        <translation type="unfinished">Description</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="354"/>
+        <source>Name</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="355"/>
+        <source>Phone</source>
+        <translation type="unfinished">Phone</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="356"/>
+        <source>Photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="403"/>
+        <source>Choose a category.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="406"/>
+        <source>Say what the resident needs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="411"/>
+        <source>The description is too long (at most {n} characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="417"/>
+        <source>Choose the resident, or type the caller&apos;s name or phone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StationLinkBanner</name>
+    <message>
+        <location filename="../../widgets/station_screen.py" line="72"/>
+        <source>{h} h {m:02d} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_screen.py" line="74"/>
+        <source>{m} min</source>
+        <translation type="unfinished">{m} min</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_screen.py" line="75"/>
+        <source>{s} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_screen.py" line="86"/>
+        <source>Connected to the centre.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_screen.py" line="89"/>
+        <source>Connecting to the centre…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_screen.py" line="93"/>
+        <source>No link to the centre since {time}. Keep working: entries wait here and are sent once the link is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_screen.py" line="98"/>
+        <source>{n} waiting to send.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_screen.py" line="102"/>
+        <source>This PC&apos;s clock is {d} fast; the server&apos;s time is used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_screen.py" line="104"/>
+        <source>This PC&apos;s clock is {d} slow; the server&apos;s time is used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StationOutboxWidget</name>
+    <message>
+        <location filename="../../widgets/station_outbox.py" line="129"/>
+        <source>Waiting to send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_outbox.py" line="130"/>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_outbox.py" line="131"/>
+        <source>Conflict: decide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_outbox.py" line="132"/>
+        <source>Refused by the centre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_outbox.py" line="133"/>
+        <source>Discarded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_outbox.py" line="139"/>
+        <source>Panic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_outbox.py" line="140"/>
+        <source>Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_outbox.py" line="141"/>
+        <source>Note</source>
+        <translation type="unfinished">Note</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_outbox.py" line="151"/>
+        <source>incident {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_outbox.py" line="153"/>
+        <source>service ticket {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_outbox.py" line="163"/>
+        <source>At the centre as {ref}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_outbox.py" line="165"/>
+        <source>At the centre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_outbox.py" line="168"/>
+        <source>Kept on this PC; sent once the link is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_outbox.py" line="170"/>
+        <source>Tried {n} times.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_outbox.py" line="173"/>
+        <source>The centre changed this incident meanwhile: decide below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_outbox.py" line="175"/>
+        <source>The centre refused it: phone the centre if it still matters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_outbox.py" line="177"/>
+        <source>Discarded by a person&apos;s decision.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_outbox.py" line="185"/>
+        <source>Sent from this station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_outbox.py" line="188"/>
+        <source>A conflict: the centre changed the same incident meanwhile. Apply this station&apos;s entry anyway, or discard it. Nothing is dropped unasked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_outbox.py" line="192"/>
+        <source>Apply anyway…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_outbox.py" line="193"/>
+        <source>Discard…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StationPresenter</name>
+    <message>
+        <location filename="../../console/presenters/station.py" line="117"/>
+        <source>Station</source>
+        <translation type="unfinished">Station</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/station.py" line="242"/>
+        <source>Could not read this station&apos;s outbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/station.py" line="252"/>
+        <source>Raising the alarm…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/station.py" line="267"/>
+        <source>The alarm could not be raised from this PC. {call}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/station.py" line="275"/>
+        <source>Phone the centre now: {phone}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/station.py" line="276"/>
+        <source>Phone the centre now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/station.py" line="286"/>
+        <source>The control room has the alarm ({ref}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/station.py" line="294"/>
+        <source>No link to the centre: the alarm waits here and is also sent through the alarm panel. {call}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/station.py" line="299"/>
+        <source>Sending the alarm to the control room…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/station.py" line="302"/>
+        <source>The centre did not take the alarm. {call}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/station.py" line="322"/>
+        <source>Residents cannot be looked up now ({why}). Type the caller&apos;s name and phone instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/station.py" line="355"/>
+        <source>The resident&apos;s contacts cannot be read now ({why}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/station.py" line="366"/>
+        <source>Add a photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/station.py" line="414"/>
+        <source>The request is kept here and sent to the centre as soon as it can be.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/station.py" line="422"/>
+        <source>The request was not kept: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/station.py" line="443"/>
+        <source>Apply anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/station.py" line="445"/>
+        <source>Apply &quot;{summary}&quot; although the centre changed the incident meanwhile?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/station.py" line="448"/>
+        <source>Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/station.py" line="450"/>
+        <source>Discard &quot;{summary}&quot;? It will not reach the centre; the decision is recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/station.py" line="457"/>
+        <source>The decision was not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StationQueueWidget</name>
+    <message>
+        <location filename="../../widgets/station_screen.py" line="161"/>
+        <source>Nothing open in this community.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StationScreen</name>
+    <message>
+        <location filename="../../widgets/station_screen.py" line="255"/>
+        <source>New request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_screen.py" line="258"/>
+        <source>Outbox ({n} waiting, {c} to decide)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_screen.py" line="260"/>
+        <source>Outbox ({n} waiting)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_screen.py" line="262"/>
+        <source>Outbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_screen.py" line="268"/>
+        <source>Station of {community}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_screen.py" line="270"/>
+        <source>Community station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_screen.py" line="272"/>
+        <source>Open in this community</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StationsModel</name>
+    <message>
+        <location filename="../../widgets/stations_panel.py" line="39"/>
+        <source>State</source>
+        <translation type="unfinished">State</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/stations_panel.py" line="48"/>
+        <source>Station</source>
+        <translation type="unfinished">Station</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/stations_panel.py" line="54"/>
+        <source>Community</source>
+        <translation type="unfinished">Community</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/stations_panel.py" line="60"/>
+        <source>Last seen</source>
+        <translation type="unfinished">Last seen</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/stations_panel.py" line="66"/>
+        <source>Clock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/stations_panel.py" line="72"/>
+        <source>Waiting to send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/stations_panel.py" line="89"/>
+        <source>Online</source>
+        <translation type="unfinished">Online</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/stations_panel.py" line="91"/>
+        <source>Never heard from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/stations_panel.py" line="92"/>
+        <source>Offline since {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/stations_panel.py" line="102"/>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/stations_panel.py" line="105"/>
+        <source>{h} h {m:02d} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/stations_panel.py" line="107"/>
+        <source>{m} min</source>
+        <translation type="unfinished">{m} min</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/stations_panel.py" line="109"/>
+        <source>{d} fast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/stations_panel.py" line="109"/>
+        <source>{d} slow</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StationsPanel</name>
+    <message>
+        <location filename="../../widgets/stations_panel.py" line="172"/>
+        <source>No station has reported yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/stations_panel.py" line="175"/>
+        <source>{down} of {n} stations offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/stations_panel.py" line="178"/>
+        <source>All {n} stations online.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StationsPresenter</name>
+    <message>
+        <location filename="../../console/presenters/stations.py" line="47"/>
+        <source>Stations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/stations.py" line="85"/>
+        <source>Could not read the stations</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -6797,134 +7703,134 @@ State: {state}</source>
 <context>
     <name>VideoWallPresenter</name>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="179"/>
-        <location filename="../../console/presenters/video_wall.py" line="716"/>
+        <location filename="../../console/presenters/video_wall.py" line="181"/>
+        <location filename="../../console/presenters/video_wall.py" line="718"/>
         <source>Video wall</source>
         <translation type="unfinished">Video wall</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="203"/>
+        <location filename="../../console/presenters/video_wall.py" line="205"/>
         <source>Cameras of the incident on the wall</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="288"/>
+        <location filename="../../console/presenters/video_wall.py" line="290"/>
         <source>Could not load the wall views</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="379"/>
+        <location filename="../../console/presenters/video_wall.py" line="381"/>
         <source>asking the camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="574"/>
+        <location filename="../../console/presenters/video_wall.py" line="576"/>
         <source>The incident names no camera of this site.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="587"/>
+        <location filename="../../console/presenters/video_wall.py" line="589"/>
         <source>{n} more cameras did not fit: {codes}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="600"/>
-        <location filename="../../console/presenters/video_wall.py" line="879"/>
+        <location filename="../../console/presenters/video_wall.py" line="602"/>
+        <location filename="../../console/presenters/video_wall.py" line="881"/>
         <source>Select an incident in the queue first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="607"/>
+        <location filename="../../console/presenters/video_wall.py" line="609"/>
         <source>Could not find the incident&apos;s cameras</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="644"/>
+        <location filename="../../console/presenters/video_wall.py" line="646"/>
         <source>Could not save the wall view</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="649"/>
+        <location filename="../../console/presenters/video_wall.py" line="651"/>
         <source>Wall view “{name}” saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="663"/>
+        <location filename="../../console/presenters/video_wall.py" line="665"/>
         <source>Could not delete the wall view</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="762"/>
+        <location filename="../../console/presenters/video_wall.py" line="764"/>
         <source>No recording of {camera} in the last 30 s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="780"/>
+        <location filename="../../console/presenters/video_wall.py" line="782"/>
         <source>Could not find the recording</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="818"/>
+        <location filename="../../console/presenters/video_wall.py" line="820"/>
         <source>Replay caught up: live again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="845"/>
+        <location filename="../../console/presenters/video_wall.py" line="847"/>
         <source>No picture on this tile to take.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="867"/>
+        <location filename="../../console/presenters/video_wall.py" line="869"/>
         <source>Snapshot saved to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="869"/>
+        <location filename="../../console/presenters/video_wall.py" line="871"/>
         <source>Could not save the snapshot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="890"/>
+        <location filename="../../console/presenters/video_wall.py" line="892"/>
         <source>Snapshot of {camera} attached to incident {id}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="895"/>
+        <location filename="../../console/presenters/video_wall.py" line="897"/>
         <source>Could not attach the snapshot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="900"/>
+        <location filename="../../console/presenters/video_wall.py" line="902"/>
         <source>Snapshot to the selected incident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="904"/>
+        <location filename="../../console/presenters/video_wall.py" line="906"/>
         <source>Reconnect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="964"/>
+        <location filename="../../console/presenters/video_wall.py" line="966"/>
         <source>PTZ of {camera}: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="983"/>
+        <location filename="../../console/presenters/video_wall.py" line="985"/>
         <source>This camera has no preset {n}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="1003"/>
+        <location filename="../../console/presenters/video_wall.py" line="1005"/>
         <source>Could not load the camera&apos;s motion settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="1039"/>
+        <location filename="../../console/presenters/video_wall.py" line="1041"/>
         <source>Motion settings of {camera} saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="1046"/>
+        <location filename="../../console/presenters/video_wall.py" line="1048"/>
         <source>Could not save the motion settings</source>
         <translation type="unfinished"></translation>
     </message>

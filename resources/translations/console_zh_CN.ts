@@ -1706,7 +1706,7 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>ConsoleApp</name>
     <message>
-        <location filename="../../console/app.py" line="206" />
+        <location filename="../../console/app.py" line="204" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -2257,6 +2257,259 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
         <location filename="../../console/feedback.py" line="67" />
         <source>{what}: your role does not allow this.</source>
         <translation>{what}：您的角色无此权限。</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStartDialog</name>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="266" />
+        <source>Set up this PC</source>
+        <translation>设置本机</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="270" />
+        <source>This console starts here for the first time. Say what this PC is, where its database is, and which devices it runs.</source>
+        <translation>总控台首次在本机启动。请选择本机的角色、数据库位置以及本机运行的设备。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="276" />
+        <source>Check this PC's setup; the console starts with it once it is saved.</source>
+        <translation>请核对本机设置；保存后总控台即按此设置启动。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="281" />
+        <source>Changes apply at the next start of the console on this PC. They are recorded in the audit log.</source>
+        <translation>更改在本机下次启动总控台时生效，并记入审计日志。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="285" />
+        <source>This PC</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="286" />
+        <source>&amp;Control-room workstation</source>
+        <translation>指挥中心工作站(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="287" />
+        <source>Communit&amp;y station</source>
+        <translation>社区工作站(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="288" />
+        <source>&amp;Workstation:</source>
+        <translation>工作站(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="289" />
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="290" />
+        <source>&amp;Embedded file on this PC (a single workstation)</source>
+        <translation>本机内置数据库文件（单工作站）(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="291" />
+        <source>Shared &amp;PostgreSQL server</source>
+        <translation>共享 PostgreSQL 服务器(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="293" />
+        <source>&amp;File:</source>
+        <translation>文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="294" />
+        <source>&amp;Host:</source>
+        <translation>主机(&amp;H)：</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="295" />
+        <source>P&amp;ort:</source>
+        <translation>端口(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="296" />
+        <source>Data&amp;base:</source>
+        <translation>数据库名(&amp;B)：</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="297" />
+        <source>&amp;User:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="298" />
+        <source>Passwo&amp;rd:</source>
+        <translation>密码(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="303" />
+        <source>Leave empty for the default file.</source>
+        <translation>留空则使用默认文件。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="305" />
+        <source>(kept: leave empty)</source>
+        <translation>（已保存：留空即可）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="307" />
+        <source>&amp;Test connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="308" />
+        <source>Devices run by this PC</source>
+        <translation>本机运行的设备</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="311" />
+        <source>The site file gives these devices to the chosen workstation. Untick those that another PC runs.</source>
+        <translation>站点文件将以下设备分配给所选工作站。由其他电脑运行的设备请取消勾选。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="315" />
+        <source>Saved for this user in: {path}</source>
+        <translation>为当前用户保存在：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="316" />
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="317" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="364" />
+        <source>Reader</source>
+        <translation>读卡器</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="364" />
+        <source>Camera</source>
+        <translation>摄像机</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="368" />
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="464" />
+        <source>Testing the connection…</source>
+        <translation>正在测试连接…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="502" />
+        <source>Connection works: the database is ready.</source>
+        <translation>连接成功：数据库已就绪。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="504" />
+        <source>The file does not exist yet: it is created at the first start.</source>
+        <translation>文件尚不存在：将在首次启动时创建。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="508" />
+        <source>The database is from an older version: it is updated at start.</source>
+        <translation>数据库来自旧版本：将在启动时升级。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="512" />
+        <source>The database is not set up for this version.</source>
+        <translation>数据库尚未为本版本初始化。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="513" />
+        <source>Its owner must run `console migrate` on it first.</source>
+        <translation>请数据库所有者先对其运行 `console migrate`。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="516" />
+        <source>The database server cannot be reached.</source>
+        <translation>无法连接数据库服务器。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="517" />
+        <source>Check the host and port, the network, and that the server runs.</source>
+        <translation>请检查主机和端口、网络以及服务器是否在运行。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="520" />
+        <source>The server refused the user name or password.</source>
+        <translation>服务器拒绝了用户名或密码。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="521" />
+        <source>Check both and test again.</source>
+        <translation>请检查两者后重新测试。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="524" />
+        <source>The server has no database of that name.</source>
+        <translation>服务器上没有该名称的数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="525" />
+        <source>Check the database name.</source>
+        <translation>请检查数据库名。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="528" />
+        <source>The database is newer than this console.</source>
+        <translation>数据库版本比本总控台新。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="529" />
+        <source>Install the newer console on this PC.</source>
+        <translation>请在本机安装较新版本的总控台。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="532" />
+        <source>This is not a console database.</source>
+        <translation>这不是总控台数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="533" />
+        <source>It was not changed. Check the address.</source>
+        <translation>数据库未被更改。请检查地址。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="536" />
+        <source>The database file is damaged.</source>
+        <translation>数据库文件已损坏。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="537" />
+        <source>Restore it from a backup or choose another file.</source>
+        <translation>请从备份恢复，或选择其他文件。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="540" />
+        <source>The database is in use by another program.</source>
+        <translation>数据库正被其他程序使用。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="541" />
+        <source>Close it and test again.</source>
+        <translation>请关闭该程序后重新测试。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="544" />
+        <source>The database setting is not valid.</source>
+        <translation>数据库设置无效。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_start_dialog.py" line="545" />
+        <source>Check the values typed.</source>
+        <translation>请检查输入的内容。</translation>
     </message>
 </context>
 <context>
@@ -4307,6 +4560,34 @@ Command system of {site}</source>
     </message>
 </context>
 <context>
+    <name>PanicButton</name>
+    <message>
+        <location filename="../../widgets/station_panic.py" line="63" />
+        <source>Panic</source>
+        <translation>紧急报警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_panic.py" line="122" />
+        <source>PANIC</source>
+        <translation>紧急报警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_panic.py" line="123" />
+        <source>Hold for {n} s</source>
+        <translation>按住 {n} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_panic.py" line="124" />
+        <source>Keep holding…</source>
+        <translation>请继续按住…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_panic.py" line="127" />
+        <source>Hold down for {n} seconds (or hold Space) to raise a P1 alarm at the control room. Letting go early sends nothing.</source>
+        <translation>按住 {n} 秒（或按住空格键）向指挥中心发出 P1 报警。提前松开不会发送。</translation>
+    </message>
+</context>
+<context>
     <name>PendingHandoverDialog</name>
     <message>
         <location filename="../../widgets/handover.py" line="277" />
@@ -4608,255 +4889,255 @@ Command system of {site}</source>
 <context>
     <name>RecordingsPresenter</name>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="245" />
+        <location filename="../../console/presenters/recordings.py" line="248" />
         <source>Playback</source>
         <translation>录像回放</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="258" />
+        <location filename="../../console/presenters/recordings.py" line="261" />
         <source>Recorded video of the incident</source>
         <translation>事件录像回放</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="268" />
+        <location filename="../../console/presenters/recordings.py" line="271" />
         <source>Export the incident's video evidence…</source>
         <translation>导出事件的视频证据…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="278" />
+        <location filename="../../console/presenters/recordings.py" line="281" />
         <source>Keep the incident's video as evidence…</source>
         <translation>保全事件录像为证据…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="288" />
+        <location filename="../../console/presenters/recordings.py" line="291" />
         <source>Release the incident's evidence hold…</source>
         <translation>解除事件的证据保全…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="333" />
+        <location filename="../../console/presenters/recordings.py" line="336" />
         <source>Play / pause (Space)</source>
         <translation>播放 / 暂停（空格）</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="334" />
+        <location filename="../../console/presenters/recordings.py" line="337" />
         <source>Previous frame (Left)</source>
         <translation>上一帧（←）</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="335" />
+        <location filename="../../console/presenters/recordings.py" line="338" />
         <source>Next frame (Right)</source>
         <translation>下一帧（→）</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="336" />
+        <location filename="../../console/presenters/recordings.py" line="339" />
         <source>◀ Event</source>
         <translation>◀ 事件点</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="337" />
+        <location filename="../../console/presenters/recordings.py" line="340" />
         <source>Previous bookmark, motion or incident (Ctrl+Left)</source>
         <translation>上一个书签、移动侦测或事件（Ctrl+←）</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="338" />
+        <location filename="../../console/presenters/recordings.py" line="341" />
         <source>Event ▶</source>
         <translation>事件点 ▶</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="339" />
+        <location filename="../../console/presenters/recordings.py" line="342" />
         <source>Next bookmark, motion or incident (Ctrl+Right)</source>
         <translation>下一个书签、移动侦测或事件（Ctrl+→）</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="340" />
+        <location filename="../../console/presenters/recordings.py" line="343" />
         <source>Bookmark…</source>
         <translation>书签…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="341" />
+        <location filename="../../console/presenters/recordings.py" line="344" />
         <source>Mark this moment with a note (Ctrl+B)</source>
         <translation>为此刻添加书签和备注（Ctrl+B）</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="342" />
+        <location filename="../../console/presenters/recordings.py" line="345" />
         <source>Export evidence…</source>
         <translation>导出证据…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="343" />
+        <location filename="../../console/presenters/recordings.py" line="346" />
         <source>Latest</source>
         <translation>最新</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="344" />
+        <location filename="../../console/presenters/recordings.py" line="347" />
         <source>Go to the newest recording</source>
         <translation>跳到最新录像</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="345" />
-        <location filename="../../console/presenters/recordings.py" line="904" />
+        <location filename="../../console/presenters/recordings.py" line="348" />
+        <location filename="../../console/presenters/recordings.py" line="907" />
         <source>Bookmark</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="358" />
+        <location filename="../../console/presenters/recordings.py" line="361" />
         <source>The recorder could not be started: {why}</source>
         <translation>录像服务无法启动：{why}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="437" />
+        <location filename="../../console/presenters/recordings.py" line="440" />
         <source>The recorder stopped (exit {code}): {why}. Starting it again.</source>
         <translation>录像服务已停止（退出码 {code}）：{why}。正在重新启动。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="454" />
+        <location filename="../../console/presenters/recordings.py" line="457" />
         <source>Could not read the recorder's state</source>
         <translation>无法读取录像服务状态</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="541" />
+        <location filename="../../console/presenters/recordings.py" line="544" />
         <source>PLAYBACK {time}</source>
         <translation>回放 {time}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="572" />
+        <location filename="../../console/presenters/recordings.py" line="575" />
         <source>Could not read the recordings</source>
         <translation>无法读取录像</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="619" />
+        <location filename="../../console/presenters/recordings.py" line="622" />
         <source>Choose cameras: Enter on a camera in the list, or drag it onto a tile. Ctrl+Shift+R plays the video of the incident selected in the queue.</source>
         <translation>选择摄像机：在列表中选中后按回车，或拖到画面格上。Ctrl+Shift+R 回放队列中所选事件的录像。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="625" />
+        <location filename="../../console/presenters/recordings.py" line="628" />
         <source>No recordings of these cameras around this time.</source>
         <translation>这些摄像机在此时段前后没有录像。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="641" />
+        <location filename="../../console/presenters/recordings.py" line="644" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="641" />
+        <location filename="../../console/presenters/recordings.py" line="644" />
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="694" />
+        <location filename="../../console/presenters/recordings.py" line="697" />
         <source>No further event in the loaded range.</source>
         <translation>已加载的时段内没有更多事件点。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="754" />
+        <location filename="../../console/presenters/recordings.py" line="757" />
         <source>Select an incident in the queue first.</source>
         <translation>请先在事件队列中选择一个事件。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="775" />
+        <location filename="../../console/presenters/recordings.py" line="778" />
         <source>The incident names no camera.</source>
         <translation>该事件未关联任何摄像机。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="783" />
+        <location filename="../../console/presenters/recordings.py" line="786" />
         <source>Could not find the incident's cameras</source>
         <translation>无法查找该事件的摄像机</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="807" />
+        <location filename="../../console/presenters/recordings.py" line="810" />
         <source>The video of incident {id} is kept as evidence.</source>
         <translation>事件 {id} 的录像已保全为证据。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="810" />
+        <location filename="../../console/presenters/recordings.py" line="813" />
         <source>Could not keep the video</source>
         <translation>无法保全录像</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="815" />
+        <location filename="../../console/presenters/recordings.py" line="818" />
         <source>Keep video as evidence</source>
         <translation>保全录像为证据</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="817" />
+        <location filename="../../console/presenters/recordings.py" line="820" />
         <source>Keep {cameras} from {start} to {end} for incident {incident} until a supervisor releases it. Reason:</source>
         <translation>为事件 {incident} 保全 {cameras} 自 {start} 至 {end} 的录像，直到值班长解除。事由：</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="840" />
+        <location filename="../../console/presenters/recordings.py" line="843" />
         <source>Incident {id} has no evidence hold in force.</source>
         <translation>事件 {id} 没有生效中的证据保全。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="856" />
+        <location filename="../../console/presenters/recordings.py" line="859" />
         <source>{n} evidence hold(s) of incident {id} released.</source>
         <translation>已解除事件 {id} 的 {n} 项证据保全。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="862" />
+        <location filename="../../console/presenters/recordings.py" line="865" />
         <source>Could not release the hold</source>
         <translation>无法解除保全</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="868" />
+        <location filename="../../console/presenters/recordings.py" line="871" />
         <source>Release evidence hold</source>
         <translation>解除证据保全</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="870" />
+        <location filename="../../console/presenters/recordings.py" line="873" />
         <source>The video of incident {id} will be deleted by retention once it is old enough. Reason for releasing it:</source>
         <translation>解除后，事件 {id} 的录像到期将按保存期限删除。解除事由：</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="880" />
+        <location filename="../../console/presenters/recordings.py" line="883" />
         <source>Could not read the incident's holds</source>
         <translation>无法读取事件的证据保全</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="899" />
+        <location filename="../../console/presenters/recordings.py" line="902" />
         <source>Could not add the bookmark</source>
         <translation>无法添加书签</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="905" />
+        <location filename="../../console/presenters/recordings.py" line="908" />
         <source>Note for {camera} at {time}:</source>
         <translation>{camera} 在 {time} 的备注：</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="1040" />
+        <location filename="../../console/presenters/recordings.py" line="1043" />
         <source>Nothing is recorded in this range.</source>
         <translation>此时段内没有录像。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="1092" />
+        <location filename="../../console/presenters/recordings.py" line="1095" />
         <source>Cancelled: nothing was left.</source>
         <translation>已取消：未留下任何文件。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="1114" />
+        <location filename="../../console/presenters/recordings.py" line="1117" />
         <source>Written to {path}
 Manifest SHA-256: {sha}</source>
         <translation>已写入 {path}
 清单 SHA-256：{sha}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="1118" />
+        <location filename="../../console/presenters/recordings.py" line="1121" />
         <source>Signed by the site key {fingerprint}</source>
         <translation>已用本站密钥签名 {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="1122" />
+        <location filename="../../console/presenters/recordings.py" line="1125" />
         <source>Not signed: this workstation does not hold the site key.</source>
         <translation>未签名：本工作站没有本站密钥。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="1130" />
+        <location filename="../../console/presenters/recordings.py" line="1133" />
         <source>The audit row could not be written: {why}</source>
         <translation>审计记录无法写入：{why}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="1132" />
+        <location filename="../../console/presenters/recordings.py" line="1135" />
         <source>Could not audit the export</source>
         <translation>无法记录导出审计</translation>
     </message>
@@ -5523,6 +5804,24 @@ Manifest SHA-256: {sha}</source>
     </message>
 </context>
 <context>
+    <name>SetupPresenter</name>
+    <message>
+        <location filename="../../console/presenters/setup.py" line="52" />
+        <source>This PC's setup…</source>
+        <translation>本机设置…</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/setup.py" line="116" />
+        <source>This PC's setup is saved; it applies at the next start ({ws}).</source>
+        <translation>本机设置已保存，下次启动时生效（{ws}）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/setup.py" line="122" />
+        <source>This PC's setup was not saved</source>
+        <translation>本机设置未保存</translation>
+    </message>
+</context>
+<context>
     <name>SlaPresenter</name>
     <message>
         <location filename="../../console/presenters/sla.py" line="76" />
@@ -5563,104 +5862,711 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../console/gui.py" line="41" />
+        <location filename="../../console/gui.py" line="42" />
         <source>The database file is damaged</source>
         <translation>数据库文件已损坏</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="42" />
+        <location filename="../../console/gui.py" line="43" />
         <source>It was left untouched. Restore it from a backup, or start the console with another file.</source>
         <translation>文件未被改动。请从备份恢复，或改用其他数据库文件启动总控台。</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="49" />
+        <location filename="../../console/gui.py" line="50" />
         <source>The database is in use</source>
         <translation>数据库被占用</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="50" />
+        <location filename="../../console/gui.py" line="51" />
         <source>Another program holds the database. Close the other console or tool and start again.</source>
         <translation>另一个程序正在占用数据库。请关闭其他总控台或工具后重新启动。</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="57" />
+        <location filename="../../console/gui.py" line="58" />
         <source>The database cannot be reached</source>
         <translation>无法连接数据库</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="58" />
+        <location filename="../../console/gui.py" line="59" />
         <source>Check that the database server runs and the address is right, or, for a file, its path and permissions.</source>
         <translation>请检查数据库服务器是否运行、地址是否正确；如为数据库文件，请检查路径和权限。</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="65" />
+        <location filename="../../console/gui.py" line="66" />
         <source>The database refused the sign-in</source>
         <translation>数据库拒绝登录</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="66" />
+        <location filename="../../console/gui.py" line="67" />
         <source>Check the user name and password in the database address.</source>
         <translation>请检查数据库地址中的用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="71" />
+        <location filename="../../console/gui.py" line="72" />
         <source>The database is newer than this console</source>
         <translation>数据库版本较新</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="72" />
+        <location filename="../../console/gui.py" line="73" />
         <source>It was not changed. Install the newer console on this workstation.</source>
         <translation>数据库未被改动。请在本工作站安装新版总控台。</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="77" />
+        <location filename="../../console/gui.py" line="78" />
         <source>Not a console database</source>
         <translation>不是总控台数据库</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="78" />
+        <location filename="../../console/gui.py" line="79" />
         <source>It was not changed. Check the database address.</source>
         <translation>数据库未被改动。请检查数据库地址。</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="83" />
+        <location filename="../../console/gui.py" line="84" />
         <source>The database setting is wrong</source>
         <translation>数据库配置错误</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="84" />
+        <location filename="../../console/gui.py" line="85" />
         <source>Check the --db option or the CONSOLE_DB variable.</source>
         <translation>请检查 --db 参数或 CONSOLE_DB 环境变量。</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="89" />
+        <location filename="../../console/gui.py" line="90" />
         <source>Updating the database failed</source>
         <translation>数据库升级失败</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="90" />
+        <location filename="../../console/gui.py" line="91" />
         <source>The update was rolled back; nothing was changed.</source>
         <translation>升级已回滚，数据库未被改动。</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="185" />
+        <location filename="../../console/gui.py" line="186" />
         <source>The site file has an error</source>
         <translation>站点配置文件有误</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="186" />
+        <location filename="../../console/gui.py" line="187" />
         <source>Correct the site file and start again.</source>
         <translation>请修改站点配置文件后重新启动。</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="207" />
+        <location filename="../../console/gui.py" line="210" />
         <source>The console is not set up yet</source>
         <translation>总控台尚未初始化</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="208" />
+        <location filename="../../console/gui.py" line="211" />
         <source>This database holds no site and no users yet. Run `console demo` (or `make run`) to create the demo site, or `console user add` for real accounts.</source>
         <translation>此数据库中还没有站点和用户。请运行 `console demo`（或 `make run`）创建演示站点，或用 `console user add` 添加正式账号。</translation>
+    </message>
+    <message>
+        <location filename="../../console/first_start.py" line="93" />
+        <source>The setup could not be saved</source>
+        <translation>无法保存设置</translation>
+    </message>
+</context>
+<context>
+    <name>StationIntakeWidget</name>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="185" />
+        <source>Nobody of this community matches. Type the caller's name and phone below to take the request anyway.</source>
+        <translation>本社区没有匹配的居民。请在下方填写来访者姓名和电话，照样受理。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="191" />
+        <source>{shown} of {total} shown: type more of the name.</source>
+        <translation>显示 {total} 人中的 {shown} 人：请输入更完整的姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="208" />
+        <source>No photo</source>
+        <translation>无照片</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="272" />
+        <source>(name hidden)</source>
+        <translation>（姓名已隐藏）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="278" />
+        <source>Help with daily life</source>
+        <translation>生活帮扶</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="279" />
+        <source>Repairs in the home or building</source>
+        <translation>房屋、楼道维修</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="280" />
+        <source>Benefits and certificates</source>
+        <translation>补贴与证明办理</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="281" />
+        <source>Suggestion or complaint</source>
+        <translation>意见建议或投诉</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="282" />
+        <source>Something else</source>
+        <translation>其他事项</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="288" />
+        <source>Incident {ref}: {title}</source>
+        <translation>事件 {ref}：{title}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="293" />
+        <source>Call from the resident</source>
+        <translation>居民来电</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="295" />
+        <source>Call to the resident</source>
+        <translation>致电居民</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="298" />
+        <source>Service ticket: {topic}</source>
+        <translation>服务工单：{topic}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="320" />
+        <source>No contacts with the street in this community yet.</source>
+        <translation>该居民在本社区尚无往来记录。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="329" />
+        <source>No resident chosen: find them above, or type the caller's name below.</source>
+        <translation>尚未选择居民：请在上方查找，或在下方填写来访者姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="332" />
+        <source>For: {who}</source>
+        <translation>受理对象：{who}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="338" />
+        <source>Name, phone or identity number</source>
+        <translation>姓名、电话或身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="339" />
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="340" />
+        <source>Recent contacts</source>
+        <translation>近期往来</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="341" />
+        <source>Caller's name (if not found)</source>
+        <translation>来访者姓名（查不到时填写）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="342" />
+        <source>Caller's phone</source>
+        <translation>来访者电话</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="343" />
+        <source>Incident</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="344" />
+        <source>Service ticket</source>
+        <translation>服务工单</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="345" />
+        <source>What happened, where, what is needed</source>
+        <translation>发生了什么、在哪里、需要什么帮助</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="346" />
+        <source>Add photo…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="347" />
+        <source>Remove photo</source>
+        <translation>移除照片</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="348" />
+        <source>Send request</source>
+        <translation>提交诉求</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="349" />
+        <source>Clear form</source>
+        <translation>清空表单</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="351" />
+        <source>Becomes</source>
+        <translation>转为</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="352" />
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="353" />
+        <source>Description</source>
+        <translation>情况说明</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="354" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="355" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="356" />
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="403" />
+        <source>Choose a category.</source>
+        <translation>请选择类别。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="406" />
+        <source>Say what the resident needs.</source>
+        <translation>请填写居民的诉求。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="411" />
+        <source>The description is too long (at most {n} characters).</source>
+        <translation>情况说明过长（最多 {n} 个字符）。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="417" />
+        <source>Choose the resident, or type the caller's name or phone.</source>
+        <translation>请选择居民，或填写来访者姓名或电话。</translation>
+    </message>
+</context>
+<context>
+    <name>StationLinkBanner</name>
+    <message>
+        <location filename="../../widgets/station_screen.py" line="72" />
+        <source>{h} h {m:02d} min</source>
+        <translation>{h} 小时 {m:02d} 分</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_screen.py" line="74" />
+        <source>{m} min</source>
+        <translation>{m} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_screen.py" line="75" />
+        <source>{s} s</source>
+        <translation>{s} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_screen.py" line="86" />
+        <source>Connected to the centre.</source>
+        <translation>与指挥中心连接正常。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_screen.py" line="89" />
+        <source>Connecting to the centre…</source>
+        <translation>正在连接指挥中心…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_screen.py" line="93" />
+        <source>No link to the centre since {time}. Keep working: entries wait here and are sent once the link is back.</source>
+        <translation>自 {time} 起与指挥中心断开。请照常工作：录入的内容暂存本机，连接恢复后自动发送。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_screen.py" line="98" />
+        <source>{n} waiting to send.</source>
+        <translation>{n} 条待发送。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_screen.py" line="102" />
+        <source>This PC's clock is {d} fast; the server's time is used.</source>
+        <translation>本机时钟快了 {d}，以服务器时间为准。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_screen.py" line="104" />
+        <source>This PC's clock is {d} slow; the server's time is used.</source>
+        <translation>本机时钟慢了 {d}，以服务器时间为准。</translation>
+    </message>
+</context>
+<context>
+    <name>StationOutboxWidget</name>
+    <message>
+        <location filename="../../widgets/station_outbox.py" line="129" />
+        <source>Waiting to send</source>
+        <translation>待发送</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_outbox.py" line="130" />
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_outbox.py" line="131" />
+        <source>Conflict: decide</source>
+        <translation>冲突：待决定</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_outbox.py" line="132" />
+        <source>Refused by the centre</source>
+        <translation>被中心拒收</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_outbox.py" line="133" />
+        <source>Discarded</source>
+        <translation>已放弃</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_outbox.py" line="139" />
+        <source>Panic</source>
+        <translation>紧急报警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_outbox.py" line="140" />
+        <source>Request</source>
+        <translation>居民诉求</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_outbox.py" line="141" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_outbox.py" line="151" />
+        <source>incident {n}</source>
+        <translation>事件 {n}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_outbox.py" line="153" />
+        <source>service ticket {n}</source>
+        <translation>服务工单 {n}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_outbox.py" line="163" />
+        <source>At the centre as {ref}</source>
+        <translation>中心已收到：{ref}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_outbox.py" line="165" />
+        <source>At the centre</source>
+        <translation>中心已收到</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_outbox.py" line="168" />
+        <source>Kept on this PC; sent once the link is back.</source>
+        <translation>已暂存本机，连接恢复后发送。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_outbox.py" line="170" />
+        <source>Tried {n} times.</source>
+        <translation>已尝试 {n} 次。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_outbox.py" line="173" />
+        <source>The centre changed this incident meanwhile: decide below.</source>
+        <translation>中心在此期间修改了该事件：请在下方决定。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_outbox.py" line="175" />
+        <source>The centre refused it: phone the centre if it still matters.</source>
+        <translation>中心拒收：如仍需处理，请致电指挥中心。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_outbox.py" line="177" />
+        <source>Discarded by a person's decision.</source>
+        <translation>已由人工决定放弃。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_outbox.py" line="185" />
+        <source>Sent from this station</source>
+        <translation>本站发出的内容</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_outbox.py" line="188" />
+        <source>A conflict: the centre changed the same incident meanwhile. Apply this station's entry anyway, or discard it. Nothing is dropped unasked.</source>
+        <translation>冲突：中心在此期间修改了同一事件。可仍然应用本站的内容，或放弃它。未经决定不会丢弃任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_outbox.py" line="192" />
+        <source>Apply anyway…</source>
+        <translation>仍然应用…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_outbox.py" line="193" />
+        <source>Discard…</source>
+        <translation>放弃…</translation>
+    </message>
+</context>
+<context>
+    <name>StationPresenter</name>
+    <message>
+        <location filename="../../console/presenters/station.py" line="117" />
+        <source>Station</source>
+        <translation>社区工作站</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/station.py" line="242" />
+        <source>Could not read this station's outbox</source>
+        <translation>无法读取本站的待发送箱</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/station.py" line="252" />
+        <source>Raising the alarm…</source>
+        <translation>正在发出报警…</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/station.py" line="267" />
+        <source>The alarm could not be raised from this PC. {call}</source>
+        <translation>本机未能发出报警。{call}</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/station.py" line="275" />
+        <source>Phone the centre now: {phone}.</source>
+        <translation>请立即致电指挥中心：{phone}。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/station.py" line="276" />
+        <source>Phone the centre now.</source>
+        <translation>请立即致电指挥中心。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/station.py" line="286" />
+        <source>The control room has the alarm ({ref}).</source>
+        <translation>指挥中心已收到报警（{ref}）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/station.py" line="294" />
+        <source>No link to the centre: the alarm waits here and is also sent through the alarm panel. {call}</source>
+        <translation>与指挥中心断开：报警暂存本机，并同时经报警主机发送。{call}</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/station.py" line="299" />
+        <source>Sending the alarm to the control room…</source>
+        <translation>正在向指挥中心发送报警…</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/station.py" line="302" />
+        <source>The centre did not take the alarm. {call}</source>
+        <translation>指挥中心未接收报警。{call}</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/station.py" line="322" />
+        <source>Residents cannot be looked up now ({why}). Type the caller's name and phone instead.</source>
+        <translation>暂时无法查找居民（{why}）。请改为填写来访者姓名和电话。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/station.py" line="355" />
+        <source>The resident's contacts cannot be read now ({why}).</source>
+        <translation>暂时无法读取该居民的往来记录（{why}）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/station.py" line="366" />
+        <source>Add a photo</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/station.py" line="414" />
+        <source>The request is kept here and sent to the centre as soon as it can be.</source>
+        <translation>诉求已保存在本机，将尽快发送到指挥中心。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/station.py" line="422" />
+        <source>The request was not kept: {why}</source>
+        <translation>诉求未能保存：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/station.py" line="443" />
+        <source>Apply anyway</source>
+        <translation>仍然应用</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/station.py" line="445" />
+        <source>Apply "{summary}" although the centre changed the incident meanwhile?</source>
+        <translation>中心在此期间已修改该事件，仍然应用“{summary}”吗？</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/station.py" line="448" />
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/station.py" line="450" />
+        <source>Discard "{summary}"? It will not reach the centre; the decision is recorded.</source>
+        <translation>放弃“{summary}”吗？它将不会送达中心；此决定会被记录。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/station.py" line="457" />
+        <source>The decision was not recorded</source>
+        <translation>决定未能记录</translation>
+    </message>
+</context>
+<context>
+    <name>StationQueueWidget</name>
+    <message>
+        <location filename="../../widgets/station_screen.py" line="161" />
+        <source>Nothing open in this community.</source>
+        <translation>本社区暂无未结事件。</translation>
+    </message>
+</context>
+<context>
+    <name>StationScreen</name>
+    <message>
+        <location filename="../../widgets/station_screen.py" line="255" />
+        <source>New request</source>
+        <translation>新诉求</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_screen.py" line="258" />
+        <source>Outbox ({n} waiting, {c} to decide)</source>
+        <translation>待发送箱（{n} 条待发送，{c} 条待决定）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_screen.py" line="260" />
+        <source>Outbox ({n} waiting)</source>
+        <translation>待发送箱（{n} 条待发送）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_screen.py" line="262" />
+        <source>Outbox</source>
+        <translation>待发送箱</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_screen.py" line="268" />
+        <source>Station of {community}</source>
+        <translation>{community}工作站</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_screen.py" line="270" />
+        <source>Community station</source>
+        <translation>社区工作站</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_screen.py" line="272" />
+        <source>Open in this community</source>
+        <translation>本社区未结事件</translation>
+    </message>
+</context>
+<context>
+    <name>StationsModel</name>
+    <message>
+        <location filename="../../widgets/stations_panel.py" line="39" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/stations_panel.py" line="48" />
+        <source>Station</source>
+        <translation>工作站</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/stations_panel.py" line="54" />
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/stations_panel.py" line="60" />
+        <source>Last seen</source>
+        <translation>最近联系</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/stations_panel.py" line="66" />
+        <source>Clock</source>
+        <translation>时钟</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/stations_panel.py" line="72" />
+        <source>Waiting to send</source>
+        <translation>待发送</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/stations_panel.py" line="89" />
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/stations_panel.py" line="91" />
+        <source>Never heard from</source>
+        <translation>从未联系</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/stations_panel.py" line="92" />
+        <source>Offline since {time}</source>
+        <translation>自 {time} 起离线</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/stations_panel.py" line="102" />
+        <source>OK</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/stations_panel.py" line="105" />
+        <source>{h} h {m:02d} min</source>
+        <translation>{h} 小时 {m:02d} 分</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/stations_panel.py" line="107" />
+        <source>{m} min</source>
+        <translation>{m} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/stations_panel.py" line="109" />
+        <source>{d} fast</source>
+        <translation>快 {d}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/stations_panel.py" line="109" />
+        <source>{d} slow</source>
+        <translation>慢 {d}</translation>
+    </message>
+</context>
+<context>
+    <name>StationsPanel</name>
+    <message>
+        <location filename="../../widgets/stations_panel.py" line="172" />
+        <source>No station has reported yet.</source>
+        <translation>尚无工作站报到。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/stations_panel.py" line="175" />
+        <source>{down} of {n} stations offline.</source>
+        <translation>{n} 个工作站中 {down} 个离线。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/stations_panel.py" line="178" />
+        <source>All {n} stations online.</source>
+        <translation>全部 {n} 个工作站在线。</translation>
+    </message>
+</context>
+<context>
+    <name>StationsPresenter</name>
+    <message>
+        <location filename="../../console/presenters/stations.py" line="47" />
+        <source>Stations</source>
+        <translation>社区工作站</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/stations.py" line="85" />
+        <source>Could not read the stations</source>
+        <translation>无法读取工作站状态</translation>
     </message>
 </context>
 <context>
@@ -6532,134 +7438,134 @@ State: {state}</source>
 <context>
     <name>VideoWallPresenter</name>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="179" />
-        <location filename="../../console/presenters/video_wall.py" line="716" />
+        <location filename="../../console/presenters/video_wall.py" line="181" />
+        <location filename="../../console/presenters/video_wall.py" line="718" />
         <source>Video wall</source>
         <translation>视频墙</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="203" />
+        <location filename="../../console/presenters/video_wall.py" line="205" />
         <source>Cameras of the incident on the wall</source>
         <translation>将事件相关摄像机上墙</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="288" />
+        <location filename="../../console/presenters/video_wall.py" line="290" />
         <source>Could not load the wall views</source>
         <translation>无法加载视频墙视图</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="379" />
+        <location filename="../../console/presenters/video_wall.py" line="381" />
         <source>asking the camera</source>
         <translation>正在询问摄像机</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="574" />
+        <location filename="../../console/presenters/video_wall.py" line="576" />
         <source>The incident names no camera of this site.</source>
         <translation>该事件未涉及本站点的摄像机。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="587" />
+        <location filename="../../console/presenters/video_wall.py" line="589" />
         <source>{n} more cameras did not fit: {codes}</source>
         <translation>另有 {n} 路摄像机放不下：{codes}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="600" />
-        <location filename="../../console/presenters/video_wall.py" line="879" />
+        <location filename="../../console/presenters/video_wall.py" line="602" />
+        <location filename="../../console/presenters/video_wall.py" line="881" />
         <source>Select an incident in the queue first.</source>
         <translation>请先在事件队列中选择一个事件。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="607" />
+        <location filename="../../console/presenters/video_wall.py" line="609" />
         <source>Could not find the incident's cameras</source>
         <translation>无法查找该事件的摄像机</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="644" />
+        <location filename="../../console/presenters/video_wall.py" line="646" />
         <source>Could not save the wall view</source>
         <translation>无法保存视频墙视图</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="649" />
+        <location filename="../../console/presenters/video_wall.py" line="651" />
         <source>Wall view “{name}” saved.</source>
         <translation>视频墙视图“{name}”已保存。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="663" />
+        <location filename="../../console/presenters/video_wall.py" line="665" />
         <source>Could not delete the wall view</source>
         <translation>无法删除视频墙视图</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="762" />
+        <location filename="../../console/presenters/video_wall.py" line="764" />
         <source>No recording of {camera} in the last 30 s.</source>
         <translation>{camera} 最近 30 秒没有录像。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="780" />
+        <location filename="../../console/presenters/video_wall.py" line="782" />
         <source>Could not find the recording</source>
         <translation>找不到录像</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="818" />
+        <location filename="../../console/presenters/video_wall.py" line="820" />
         <source>Replay caught up: live again.</source>
         <translation>回放已追上实时：恢复实时画面。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="845" />
+        <location filename="../../console/presenters/video_wall.py" line="847" />
         <source>No picture on this tile to take.</source>
         <translation>该画面格暂无可截取的画面。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="867" />
+        <location filename="../../console/presenters/video_wall.py" line="869" />
         <source>Snapshot saved to {path}</source>
         <translation>截图已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="869" />
+        <location filename="../../console/presenters/video_wall.py" line="871" />
         <source>Could not save the snapshot</source>
         <translation>无法保存截图</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="890" />
+        <location filename="../../console/presenters/video_wall.py" line="892" />
         <source>Snapshot of {camera} attached to incident {id}.</source>
         <translation>{camera} 的截图已附加到事件 {id}。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="895" />
+        <location filename="../../console/presenters/video_wall.py" line="897" />
         <source>Could not attach the snapshot</source>
         <translation>无法附加截图</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="900" />
+        <location filename="../../console/presenters/video_wall.py" line="902" />
         <source>Snapshot to the selected incident</source>
         <translation>截图附加到所选事件</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="904" />
+        <location filename="../../console/presenters/video_wall.py" line="906" />
         <source>Reconnect</source>
         <translation>重新连接</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="964" />
+        <location filename="../../console/presenters/video_wall.py" line="966" />
         <source>PTZ of {camera}: {error}</source>
         <translation>{camera} 云台控制：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="983" />
+        <location filename="../../console/presenters/video_wall.py" line="985" />
         <source>This camera has no preset {n}.</source>
         <translation>该摄像机没有预置位 {n}。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="1003" />
+        <location filename="../../console/presenters/video_wall.py" line="1005" />
         <source>Could not load the camera's motion settings</source>
         <translation>无法加载摄像机的移动侦测设置</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="1039" />
+        <location filename="../../console/presenters/video_wall.py" line="1041" />
         <source>Motion settings of {camera} saved.</source>
         <translation>{camera} 的移动侦测设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="1046" />
+        <location filename="../../console/presenters/video_wall.py" line="1048" />
         <source>Could not save the motion settings</source>
         <translation>无法保存移动侦测设置</translation>
     </message>

@@ -148,7 +148,14 @@ def test_events_wait_for_the_database_and_are_stored_oldest_first_when_it_answer
     video.events_down = True
     rt = make(queue_max=3)
     rt.start()
-    wait_for("the failed settings read", lambda: rt.status().state is MotionState.DEGRADED)
+    # The state turns DEGRADED under the runtime's lock; its notice is published just after.
+    wait_for(
+        "the failed settings read",
+        lambda: (
+            rt.status().state is MotionState.DEGRADED
+            and any(isinstance(e, WorkerFailed) for e in sink.events)
+        ),
+    )
     assert rt.cameras() == ()  # nothing known yet: nothing watched
     assert "settings" in rt.status().detail
     failed = [e for e in sink.events if isinstance(e, WorkerFailed)]

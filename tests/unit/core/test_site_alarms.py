@@ -154,3 +154,17 @@ def test_a_panel_never_heard_counts_from_the_start() -> None:
     assert not overdue(None, T0, window, T0 + timedelta(seconds=60))
     assert overdue(None, T0, window, T0 + timedelta(seconds=91))
     assert not overdue(T0 + timedelta(seconds=50), T0, window, T0 + timedelta(seconds=130))
+
+
+def test_stations_reach_the_receiver_at_its_address_else_at_its_host(tmp_path: Path) -> None:
+    demo = load_site(DEMO).alarm_receiver
+    assert demo is not None
+    assert demo.reached_at == demo.host == "127.0.0.1"
+    path = _site(
+        tmp_path,
+        'workstation = "CC"\nhost = "127.0.0.1"\ntcp_port = 12128',
+        'workstation = "CC"\nhost = "0.0.0.0"\naddress = "10.20.0.5"\ntcp_port = 12128',
+    )
+    receiver = load_site(path).alarm_receiver
+    assert receiver is not None
+    assert (receiver.host, receiver.reached_at) == ("0.0.0.0", "10.20.0.5")

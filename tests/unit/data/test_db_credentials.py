@@ -166,6 +166,7 @@ def test_every_table_with_a_community_has_a_policy() -> None:
         | set(_migration("0020_tracking.py").SCOPED)
         | set(_migration("0021_video.py").SCOPED)
         | set(_migration("0022_recording.py").SCOPED)
+        | set(_migration("0023_station.py").SCOPED)
     )
     # db_role_scope is the scope itself: its own policy shows each role its own row.
     assert (
