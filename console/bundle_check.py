@@ -154,12 +154,19 @@ def _check_av() -> str:
     return f"PyAV {av.__version__}"
 
 
-def _check_cv2() -> str:
-    import cv2
+def _check_motion() -> str:
     import numpy as np
 
-    cv2.cvtColor(np.zeros((4, 4, 3), np.uint8), cv2.COLOR_BGR2GRAY)
-    return f"OpenCV {cv2.__version__}"
+    from video.motion import MotionDetector
+    from video.png import encode_png
+
+    detector = MotionDetector()
+    frame = np.zeros((180, 320, 4), np.uint8)
+    detector.process(frame, at=0.0)
+    frame[60:120, 100:200] = 255
+    detector.process(frame, at=1.0)
+    png = encode_png(frame)
+    return f"motion detection and PNG snapshots (numpy {np.__version__}, {len(png)} bytes)"
 
 
 def _check_pjsua2() -> str:
@@ -195,6 +202,18 @@ def _check_sound() -> str:
     return f"sounddevice over {sounddevice.get_portaudio_version()[1]}"
 
 
+def _check_keyring() -> str:
+    from console.station_setup import system_keyring
+
+    backend = system_keyring()
+    if backend is None:
+        import keyring  # bundled even where no store answers (then the 0600 file is used)
+
+        backends = len(keyring.backend.get_all_keyring())
+        return f"keyring with {backends} backends; no credential store answers here (0600 file)"
+    return f"credential store: {type(backend).__module__}.{type(backend).__name__}"
+
+
 def _check_images() -> str:
     from PySide6.QtGui import QImageReader
 
@@ -224,10 +243,11 @@ def selftest(root: Path) -> int:
     checks: list[tuple[str, Callable[[], str]]] = [
         ("resources", _check_resources(root)),
         ("av", _check_av),
-        ("cv2", _check_cv2),
+        ("motion", _check_motion),
         ("pjsua2", _check_pjsua2),
         ("serial", _check_serial),
         ("sound", _check_sound),
+        ("keyring", _check_keyring),
         ("images", _check_images),
     ]
     failed = 0

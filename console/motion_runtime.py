@@ -30,7 +30,6 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
-import cv2
 import numpy as np
 
 from console.video_sources import ResolvedStream, VideoSourceError, VideoSourceNotReady
@@ -46,6 +45,7 @@ from core.workers import ThreadedRunner
 from data.audit_journal import is_outage
 from video.decode import DecodeWorker
 from video.motion import MotionDetector, MotionResult
+from video.png import encode_png
 
 log = logging.getLogger(__name__)
 
@@ -713,15 +713,7 @@ class MotionRuntime(ThreadedRunner):
 def _png(camera: str, image: np.ndarray) -> bytes | None:
     """The frame as a PNG (BGR: the decoder's alpha is always opaque); None if it fails."""
     try:
-        bgr = (
-            cv2.cvtColor(image, cv2.COLOR_BGRA2BGR)
-            if image.ndim == 3 and image.shape[2] == 4
-            else image
-        )
-        ok, buf = cv2.imencode(".png", bgr)
-    except cv2.error:
-        ok, buf = False, None
-    if not ok or buf is None:
-        log.error("motion: camera %s: the snapshot could not be encoded", camera)
+        return encode_png(image)
+    except ValueError as exc:
+        log.error("motion: camera %s: the snapshot could not be encoded: %s", camera, exc)
         return None
-    return bytes(buf.tobytes())

@@ -1,6 +1,6 @@
 """Motion detection as plain data: masks, regions, sensitivity, and the weekly arming schedule.
 
-The detector itself (OpenCV) lives in video/motion.py; widgets draw masks and regions from here.
+The detector itself (numpy) lives in video/motion.py; widgets draw masks and regions from here.
 
 Schedule text, in the site's time zone (case and spaces do not matter)::
 

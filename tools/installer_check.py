@@ -2,8 +2,8 @@
 
 Checks, each printed as a PASS or FAIL line (exit 1 if any failed):
   build        PyInstaller builds build_installer.spec into dist/street-console
-  self-test    CONSOLE_BUNDLE_CHECK=1: every bundled part is there and PyAV, OpenCV, pjsua2,
-               pyserial's loop:// and socket://, PortAudio and Qt's image plugins load
+  self-test    CONSOLE_BUNDLE_CHECK=1: every bundled part is there and PyAV, motion detection,
+               pjsua2, pyserial's loop:// and socket://, PortAudio and Qt's image plugins load
   screenshot   `--screenshot PNG` offscreen: exit 0 and a PNG that decodes, is window-sized and
                is not blank
   fresh db     `migrate` and `demo` against an empty folder: the bundled migrations bring a new

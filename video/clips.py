@@ -10,11 +10,12 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 
 import av
-import cv2
 import numpy as np
 
+from video.bitmapfont import draw_text, fill_rect, text_width
+
 # Bumped when the encoding changes, so that cached clips (the demo's) are made again.
-ENCODING_VERSION = 2
+ENCODING_VERSION = 3
 
 # Encoders by the clip's file extension: Annex-B elementary streams that the RTSP server loops.
 _CODECS = {".h264": "libx264", ".264": "libx264", ".h265": "libx265", ".265": "libx265"}
@@ -24,7 +25,7 @@ _CODECS = {".h264": "libx264", ".264": "libx264", ".h265": "libx265", ".265": "l
 class ClipSpec:
     """What a generated clip looks like."""
 
-    label: str  # burnt in at the top left (ASCII: OpenCV's fonts have no CJK glyphs)
+    label: str  # burnt in at the top left (ASCII: video/bitmapfont.py)
     width: int = 640
     height: int = 360
     fps: int = 25
@@ -39,9 +40,9 @@ def _frame(spec: ClipSpec, i: int, rng_phase: np.ndarray) -> np.ndarray:
     w, h = spec.width, spec.height
     img = np.full((h, w, 3), (70, 74, 78), dtype=np.uint8)
     # A road band and lane marks so the picture reads as a street at a glance.
-    cv2.rectangle(img, (0, h * 55 // 100), (w, h * 85 // 100), (52, 52, 54), -1)
+    fill_rect(img, 0, h * 55 // 100, w, h * 85 // 100, (52, 52, 54))
     for x in range(-(i * 4 % 80), w, 80):
-        cv2.rectangle(img, (x, h * 70 // 100 - 2), (x + 40, h * 70 // 100 + 2), (200, 200, 200), -1)
+        fill_rect(img, x, h * 70 // 100 - 2, x + 40, h * 70 // 100 + 2, (200, 200, 200))
     t = i / spec.fps
     colours = ((40, 160, 230), (210, 120, 50), (90, 200, 90))
     for k, colour in enumerate(colours):
@@ -50,14 +51,13 @@ def _frame(spec: ClipSpec, i: int, rng_phase: np.ndarray) -> np.ndarray:
         cx = int((np.sin(t * speed * 2 * np.pi + phase) * 0.42 + 0.5) * w)
         cy = int(h * (0.62 + 0.08 * k))
         bw, bh = w // (10 + 2 * k), h // (9 + k)
-        cv2.rectangle(img, (cx - bw // 2, cy - bh // 2), (cx + bw // 2, cy + bh // 2), colour, -1)
-    scale = max(0.4, h / 720)
-    thick = max(1, h // 360)
-    cv2.putText(img, spec.label, (10, int(30 * scale) + 6), 0, scale, (255, 255, 255), thick)
+        fill_rect(img, cx - bw // 2, cy - bh // 2, cx + bw // 2, cy + bh // 2, colour)
+    # Font dots of ~1/120 of the picture's height: 3 px on 360 lines, 6 on 720.
+    scale = max(1, h // 120)
+    top = max(2, h // 40)
+    draw_text(img, spec.label, 10, top, scale, (255, 255, 255))
     clock = f"{int(t) // 60:02d}:{int(t) % 60:02d}.{i % spec.fps:02d}"
-    cv2.putText(
-        img, clock, (w - int(190 * scale), int(30 * scale) + 6), 0, scale, (255, 255, 255), thick
-    )
+    draw_text(img, clock, w - 10 - text_width(clock, scale), top, scale, (255, 255, 255))
     return img
 
 

@@ -133,7 +133,7 @@ def demo_clips(
     for kind in (StreamKind.SUB, StreamKind.MAIN):
         for index, name in enumerate(names):
             width, height = sub_size if kind is StreamKind.SUB else main_size
-            # The label is ASCII (OpenCV has no CJK glyphs); the seed moves each camera's
+            # The label is ASCII (the clips' bitmap font); the seed moves each camera's
             # objects differently, the same on both of its streams.
             spec = ClipSpec(
                 label=f"{name.upper()} {kind.value}",

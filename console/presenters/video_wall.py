@@ -12,7 +12,6 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-import cv2
 import numpy as np
 from PySide6.QtCore import QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
@@ -46,6 +45,7 @@ from video.budget import BudgetConfig, CpuBudget, CpuSampler, default_budget_cor
 from video.decode import DecodeWorker
 from video.motion import MotionDetector
 from video.playback import PlaybackState, instant_replay_start
+from video.png import encode_png
 from widgets.camera_tree import CameraTree
 from widgets.motion_dialog import MotionSettingsDialog
 from widgets.video_wall import PlaybackOverlay, VideoWall
@@ -1152,7 +1152,4 @@ class VideoWallPresenter(Presenter):
 
 def _png(image: np.ndarray) -> bytes:
     """A BGRA frame as PNG bytes (colour only: the alpha channel of a decoded frame is opaque)."""
-    ok, data = cv2.imencode(".png", image[:, :, :3])
-    if not ok:
-        raise ValueError("the frame could not be encoded as PNG")
-    return bytes(data)
+    return encode_png(image)

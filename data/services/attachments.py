@@ -20,7 +20,6 @@ import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.engine import make_url
@@ -29,6 +28,7 @@ from sqlalchemy.orm import Session, aliased
 from core.attachments import (
     AttachmentDamaged,
     AttachmentRow,
+    CheckedFile,
     cache_suffix,
     check_file,
     is_sha256,
@@ -37,7 +37,7 @@ from core.attachments import (
 from core.audit import AuditAction
 from core.incidents import TransitionError
 from core.permissions import Permission, PermissionDenied, Principal
-from data.context import STREET_WIDE, ServiceContext
+from data.context import STREET_WIDE, ServiceContext, WriteTx
 from data.db import Database, upsert_insert, user_data_dir
 from data.models import Attachment, AttachmentBlob, Community, Incident, IncidentEvent, User
 from data.services.assignments import answers_for
@@ -123,6 +123,52 @@ def delete_attachments_of(s: Session, incident_ids: Sequence[int]) -> int:
     return len(found)
 
 
+def add_attachment(
+    tx: WriteTx, who: Principal, incident_id: int, checked: CheckedFile, data: bytes
+) -> Attachment:
+    """The rows of one attachment in the caller's write transaction: the bytes (once per
+    content), the attachment, its timeline entry and the change rows; the caller audits."""
+    s = tx.session
+    values = {"sha256": checked.sha256, "size": len(data), "data": data, "created_at": tx.now}
+    # ON CONFLICT DO NOTHING: under row security a station cannot see another community's
+    # copy of the same bytes, and must neither fail on nor read it.
+    s.execute(upsert_insert(s, AttachmentBlob).values(**values).on_conflict_do_nothing())
+    att = Attachment(
+        incident_id=incident_id,
+        sha256=checked.sha256,
+        name=checked.name,
+        size=checked.size,
+        mime=checked.mime,
+        added_by_id=who.user_id,
+        added_at=tx.now,
+    )
+    s.add(att)
+    s.flush()
+    s.add(
+        IncidentEvent(
+            incident_id=incident_id,
+            ts=tx.now,
+            kind=EVENT_KIND,
+            note=checked.name,
+            actor_id=who.user_id,
+            workstation=tx.ctx.workstation,
+        )
+    )
+    tx.change(TABLE, att.id, "insert")
+    # The timeline changed: windows showing the incident elsewhere re-read it.
+    tx.change("incident", incident_id, "update")
+    return att
+
+
+def detail_of(att: Attachment) -> str:
+    """The audit detail of an added attachment."""
+    return json.dumps(
+        {"attachment": att.id, "name": att.name, "sha256": att.sha256},
+        ensure_ascii=False,
+        sort_keys=True,
+    )
+
+
 class AttachmentService:
     """Files and snapshots of incidents; the incident's scope and permissions apply."""
 
@@ -153,49 +199,9 @@ class AttachmentService:
                 self.ctx.check(tx, Permission.HANDLE_INCIDENTS, ccode or STREET_WIDE)
             if inc.anonymised_at is not None:
                 raise TransitionError(f"incident {incident_id} is anonymised: nothing is added")
-            self._store_blob(s, checked.sha256, data, tx.now)
-            att = Attachment(
-                incident_id=incident_id,
-                sha256=checked.sha256,
-                name=checked.name,
-                size=checked.size,
-                mime=checked.mime,
-                added_by_id=who.user_id,
-                added_at=tx.now,
-            )
-            s.add(att)
-            s.flush()
-            s.add(
-                IncidentEvent(
-                    incident_id=incident_id,
-                    ts=tx.now,
-                    kind=EVENT_KIND,
-                    note=checked.name,
-                    actor_id=who.user_id,
-                    workstation=self.ctx.workstation,
-                )
-            )
-            tx.change(TABLE, att.id, "insert")
-            # The timeline changed: windows showing the incident elsewhere re-read it.
-            tx.change("incident", incident_id, "update")
-            tx.audit(
-                AuditAction.ATTACHMENT_ADDED,
-                target=str(incident_id),
-                detail=json.dumps(
-                    {"attachment": att.id, "name": checked.name, "sha256": checked.sha256},
-                    ensure_ascii=False,
-                    sort_keys=True,
-                ),
-            )
+            att = add_attachment(tx, who, incident_id, checked, data)
+            tx.audit(AuditAction.ATTACHMENT_ADDED, target=str(incident_id), detail=detail_of(att))
             return attachment_row(att, who.display_name)
-
-    @staticmethod
-    def _store_blob(s: Session, sha256: str, data: bytes, now: Any) -> None:
-        """The bytes, unless a row of the same content is there (visible to us or not)."""
-        values = {"sha256": sha256, "size": len(data), "data": data, "created_at": now}
-        # ON CONFLICT DO NOTHING: under row security a station cannot see another
-        # community's copy of the same bytes, and must neither fail on nor read it.
-        s.execute(upsert_insert(s, AttachmentBlob).values(**values).on_conflict_do_nothing())
 
     # --- reads ----------------------------------------------------------------------------
     def list(self, who: Principal, incident_id: int) -> builtins.list[AttachmentRow]:

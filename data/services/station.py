@@ -16,7 +16,6 @@ the difference in its heartbeat row.
 from __future__ import annotations
 
 import builtins
-import json
 import uuid as uuid_mod
 from datetime import datetime, timedelta
 
@@ -54,8 +53,6 @@ from core.timefmt import as_utc
 from data.context import STREET_WIDE, ServiceContext, WriteTx, actor_name
 from data.db import upsert_insert
 from data.models import (
-    Attachment,
-    AttachmentBlob,
     Community,
     Incident,
     IncidentEvent,
@@ -67,7 +64,7 @@ from data.models import (
     StationReceipt,
     Workstation,
 )
-from data.services.attachments import EVENT_KIND as ATTACHMENT_EVENT
+from data.services.attachments import add_attachment, detail_of
 from data.services.incident_guard import bump
 from data.services.incidents import IncidentService, add_incident
 
@@ -361,40 +358,8 @@ class StationService:
             checked = check_file(req.photo_name or "photo.jpg", req.photo)
         except AttachmentRefused as exc:
             return f"photo not attached: {exc}"
-        s = tx.session
-        s.execute(
-            upsert_insert(s, AttachmentBlob)
-            .values(sha256=checked.sha256, size=len(req.photo), data=req.photo, created_at=tx.now)
-            .on_conflict_do_nothing()
-        )
-        att = Attachment(
-            incident_id=incident_id,
-            sha256=checked.sha256,
-            name=checked.name,
-            size=checked.size,
-            mime=checked.mime,
-            added_by_id=who.user_id,
-            added_at=tx.now,
-        )
-        s.add(att)
-        s.flush()
-        s.add(
-            IncidentEvent(
-                incident_id=incident_id,
-                ts=tx.now,
-                kind=ATTACHMENT_EVENT,
-                note=checked.name,
-                actor_id=who.user_id,
-                workstation=self.ctx.workstation,
-            )
-        )
-        tx.change("attachment", att.id, "insert")
-        detail = json.dumps(
-            {"attachment": att.id, "name": checked.name, "sha256": checked.sha256},
-            ensure_ascii=False,
-            sort_keys=True,
-        )
-        self._audit(tx, AuditAction.ATTACHMENT_ADDED, str(incident_id), detail)
+        att = add_attachment(tx, who, incident_id, checked, req.photo)
+        self._audit(tx, AuditAction.ATTACHMENT_ADDED, str(incident_id), detail_of(att))
         return ""
 
     def _note(

@@ -277,3 +277,16 @@ def test_the_console_loads_cryptography_only_when_a_key_is_used() -> None:
         [sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True
     )
     assert out.stdout.strip() == "[]"
+
+
+def test_nothing_the_console_runs_needs_opencv() -> None:
+    """OpenCV is a test reference only: the installer leaves it out (build_installer.spec)."""
+    probe = (
+        "import sys, console.app, console.cli, console.motion_runtime, console.recorder_service, "
+        "console.serve, video.demo_cameras, video.motion, video.clips; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'cv2'))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "[]"

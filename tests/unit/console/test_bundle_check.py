@@ -132,7 +132,7 @@ def test_the_self_test_loads_every_native_library(capsys: pytest.CaptureFixture[
     root = Path(__file__).resolve().parents[3]
     assert selftest(root) == 0
     out = capsys.readouterr().out
-    for name in ("resources", "av", "cv2", "pjsua2", "serial", "sound", "images"):
+    for name in ("resources", "av", "motion", "pjsua2", "serial", "sound", "keyring", "images"):
         assert f"ok    {name}: " in out
 
 
