@@ -127,6 +127,12 @@ def _render(args: argparse.Namespace) -> int:
         ensure_field_keys(keys)
         seed_site(db, _site(args), local_services(db, args.workstation, keys))
         with tempfile.TemporaryDirectory(prefix="console-layout-") as cfg:
+            # A community station's window is its station screen: it needs the site file even
+            # when no pane is named.
+            station = args.pane is None and any(
+                w.code == args.workstation and w.community for w in _site(args).workstations
+            )
+            quiet = args.pane in ("map", "video", "station") or station  # no receiver, no line
             opts = ConsoleOptions(
                 workstation=args.workstation,
                 language=args.lang,
@@ -143,11 +149,11 @@ def _render(args: argparse.Namespace) -> int:
                 # workstation is a community station.
                 site=(
                     _site(args)
-                    if args.pane in ("map", "video", "playback", "station", "stations")
+                    if station or args.pane in ("map", "video", "playback", "station", "stations")
                     else None
                 ),
-                alarms=args.pane not in ("map", "video"),
-                sip=args.pane not in ("map", "video"),
+                alarms=not quiet,
+                sip=not quiet,
                 tracking=args.pane == "map",
                 # The video pane plays the demo's cameras (generated on first run, cached).
                 video=VideoOptions() if args.pane == "video" else None,
@@ -170,6 +176,10 @@ def _render(args: argparse.Namespace) -> int:
                 if args.pane == "video":
                     _let_wall_play(qapp, app)
                 target = app.window if not args.pane else app.window.show_pane(args.pane)
+                qapp.processEvents()
+                # A layout changed at sign-in (a station's one screen) may have grown the
+                # unshown window to its panes' size hints: the picture is of the 1600x900 one.
+                app.window.resize(1600, 900)
                 qapp.processEvents()
                 args.screenshot.parent.mkdir(parents=True, exist_ok=True)
                 if not target.grab().save(str(args.screenshot)):

@@ -93,6 +93,15 @@ class AuditAction(enum.StrEnum):
     TICKET_CREATED = "ticket_created"
     STATION_CONFLICT = "station_conflict"
     STATION_CONFLICT_DECIDED = "station_conflict_decided"
+    # Surveys (data.services.surveys): a form version saved or published (target
+    # form:<code>/<version>), a round created (target round:<code>), a response taken (target
+    # round:<code>; the person only in a round that is not anonymous), and reads of who is in a
+    # frame or who answered what (personal data).
+    SURVEY_FORM_SAVED = "survey_form_saved"
+    SURVEY_PUBLISHED = "survey_published"
+    SURVEY_ROUND_CREATED = "survey_round_created"
+    SURVEY_SUBMITTED = "survey_submitted"
+    SURVEY_DATA_READ = "survey_data_read"
     # This PC's setup changed by an administrator (target workstation:<code>; detail JSON).
     PC_SETUP_CHANGED = "pc_setup_changed"
 

@@ -79,7 +79,9 @@ class ReadCollapser:
         key = (read.tag, read.reader)
         row = self._open.get(key)
         if row is not None:
-            if ts - row.first_ts < self.window_s:
+            # Rounded to the microsecond the reads' times have: float seconds since 1970 make
+            # a read exactly `window_s` after the first look a hair early (0.8999999 s).
+            if round(ts - row.first_ts, 6) < self.window_s:
                 row.last_at = read.at
                 row.count += read.count
                 rssi = read.rssi

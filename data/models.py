@@ -19,6 +19,7 @@ from sqlalchemy import (
     String,
     Text,
     TypeDecorator,
+    UniqueConstraint,
     text,
 )
 from sqlalchemy.engine import Dialect
@@ -1087,6 +1088,25 @@ class ServiceTicket(Base):
     client_uuid: Mapped[str | None] = mapped_column(String(36), unique=True)
 
 
+class ServiceTicketPhoto(Base):
+    """A photo taken with a ticket at a station (migration 0025): its own bytes, the ticket's
+    community for row-level security."""
+
+    __tablename__ = "service_ticket_photo"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(
+        BigId, ForeignKey("service_ticket.id", ondelete="CASCADE"), index=True
+    )
+    community_id: Mapped[int] = mapped_column(ForeignKey("community.id"))
+    name: Mapped[str] = mapped_column(String(200))
+    mime: Mapped[str] = mapped_column(String(100))
+    size: Mapped[int] = mapped_column(BigInteger)
+    sha256: Mapped[str] = mapped_column(String(64))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    added_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    added_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
 class StationHeartbeat(Base):
     """A station's last sign of life, by the server's clock, and what it said then."""
 
@@ -1129,6 +1149,80 @@ class StationConflict(Base):
     decision: Mapped[str | None] = mapped_column(String(16))  # "applied" or "discarded"
 
 
+class SurveyForm(Base):
+    """One version of a survey form (TOML text); frozen once published (migration 0024)."""
+
+    __tablename__ = "survey_form"
+    __table_args__ = (UniqueConstraint("code", "version"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(32))
+    version: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(200))
+    definition: Mapped[str] = mapped_column(Text)
+    published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # NULL: a draft
+    created_by: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class SurveyRound(Base):
+    """A round of a published form: purpose, sampling frame, dates, anonymity."""
+
+    __tablename__ = "survey_round"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    form_id: Mapped[int] = mapped_column(ForeignKey("survey_form.id"))
+    purpose: Mapped[str] = mapped_column(String(300))
+    frame_kind: Mapped[str] = mapped_column(String(16))
+    frame_params: Mapped[str] = mapped_column(Text)  # JSON
+    starts_on: Mapped[date] = mapped_column(Date)
+    ends_on: Mapped[date] = mapped_column(Date)
+    anonymous: Mapped[bool] = mapped_column(Boolean)
+    keep_partial: Mapped[bool] = mapped_column(Boolean)
+    status: Mapped[str] = mapped_column(String(16))
+    created_by: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class SurveyFrameMember(Base):
+    """A person drawn into a round's sampling frame."""
+
+    __tablename__ = "survey_frame_member"
+    round_id: Mapped[int] = mapped_column(ForeignKey("survey_round.id"), primary_key=True)
+    resident_id: Mapped[int] = mapped_column(BigId, ForeignKey("resident.id"), primary_key=True)
+    community_id: Mapped[int] = mapped_column(ForeignKey("community.id"), index=True)
+
+
+class SurveyResponse(Base):
+    """A response. In an anonymous round `resident_id` is NULL and nothing else names the
+    person: a random UUID key, no rowid on SQLite, the time rounded down to the hour."""
+
+    __tablename__ = "survey_response"
+    __table_args__ = (UniqueConstraint("round_id", "resident_id"), {"sqlite_with_rowid": False})
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("survey_round.id"))
+    client_uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    resident_id: Mapped[int | None] = mapped_column(BigId, ForeignKey("resident.id"))
+    mode: Mapped[str] = mapped_column(String(8))
+    helped_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    community_id: Mapped[int] = mapped_column(ForeignKey("community.id"), index=True)
+    age_band: Mapped[str] = mapped_column(String(8))
+    care_flag: Mapped[bool] = mapped_column(Boolean)
+    answers: Mapped[str] = mapped_column(Text)  # JSON object keyed by question id
+    complete: Mapped[bool] = mapped_column(Boolean)
+    submitted_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    workstation: Mapped[str] = mapped_column(String(16))
+
+
+class SurveyAnswered(Base):
+    """An anonymous round's only record of a person: "has answered" (the day, not the time)."""
+
+    __tablename__ = "survey_answered"
+    __table_args__ = ({"sqlite_with_rowid": False},)
+    round_id: Mapped[int] = mapped_column(ForeignKey("survey_round.id"), primary_key=True)
+    resident_id: Mapped[int] = mapped_column(BigId, ForeignKey("resident.id"), primary_key=True)
+    answered_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
 __all__ = [
     "AlarmEvent",
     "Attachment",
@@ -1157,11 +1251,17 @@ __all__ = [
     "Resident",
     "Role",
     "ServiceTicket",
+    "ServiceTicketPhoto",
     "ShiftHandover",
     "SiteMeta",
     "StationConflict",
     "StationHeartbeat",
     "StationReceipt",
+    "SurveyAnswered",
+    "SurveyForm",
+    "SurveyFrameMember",
+    "SurveyResponse",
+    "SurveyRound",
     "Tag",
     "TagPosition",
     "TagRead",

@@ -70,9 +70,17 @@ TABLE_GRANTS: Mapping[str, tuple[str, ...]] = {
     # Station PCs (0023): receipts of client UUIDs (a conflict's decision updates its receipt),
     # service tickets (answered and closed later), heartbeats upserted, conflicts decided.
     "service_ticket": ("SELECT", "INSERT", "UPDATE"),
+    "service_ticket_photo": ("SELECT", "INSERT"),
     "station_conflict": ("SELECT", "INSERT", "UPDATE"),
     "station_heartbeat": ("SELECT", "INSERT", "UPDATE"),
     "station_receipt": ("SELECT", "INSERT", "UPDATE"),
+    # Surveys (0024): forms (drafts edited, published once), rounds (status), frames drawn once;
+    # responses and "has answered" flags are written once and never changed here.
+    "survey_answered": ("SELECT", "INSERT"),
+    "survey_form": ("SELECT", "INSERT", "UPDATE"),
+    "survey_frame_member": ("SELECT", "INSERT"),
+    "survey_response": ("SELECT", "INSERT"),
+    "survey_round": ("SELECT", "INSERT", "UPDATE"),
     # Tracking (0020): tags issued, replaced and returned (never deleted); reads are history
     # (pruned by retention as the owner); positions, episodes and unknown tags are upserted.
     "tag": ("SELECT", "INSERT", "UPDATE"),

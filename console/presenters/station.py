@@ -133,6 +133,7 @@ class StationPresenter(Presenter):
         for name, pane in self.ctx.window.panes.items():
             if name != "station":
                 pane.dock.hide()
+        self.ctx.window.keep_panes_in_toolbar({"station"})
         self.ctx.window.show_pane("station")
         self._timer.start()
         self.reload()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         self._db_ok = True
         self._db_detail = ""
         self.panes: dict[str, Pane] = {}
+        self._toolbar_panes: frozenset[str] | None = None  # None: every pane has its button
         self.attention_requests = 0  # how often the window asked for attention (status, tests)
         self.actions_by_name: dict[str, tuple[ActionSpec, QAction]] = {}
         self.setDockNestingEnabled(True)
@@ -124,9 +125,24 @@ class MainWindow(QMainWindow):
             view.removeAction(a)
             self.toolbar.removeAction(a)
         view.insertActions(self._sep_view, ordered)
-        self.toolbar.insertActions(self._sep_tail, ordered)
+        self.toolbar.insertActions(self._sep_tail, self._toolbar_toggles())
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
         return dock
+
+    def _toolbar_toggles(self) -> list[QAction]:
+        return [
+            p.toggle
+            for p in sorted(self.panes.values(), key=lambda p: p.spec.order)
+            if self._toolbar_panes is None or p.spec.name in self._toolbar_panes
+        ]
+
+    def keep_panes_in_toolbar(self, names: Collection[str]) -> None:
+        """Only these panes get a toolbar button (a community station's one screen); the View
+        menu and the shortcuts still reach every pane."""
+        self._toolbar_panes = frozenset(names)
+        for pane in self.panes.values():
+            self.toolbar.removeAction(pane.toggle)
+        self.toolbar.insertActions(self._sep_tail, self._toolbar_toggles())
 
     def pane(self, name: str) -> QWidget:
         """The widget of a pane."""

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from core.auth import LoginPolicy
 from core.ports import PasswordHasher
+from core.survey import answer_problems, form_problems
 from data.context import ServiceContext
 from data.services.accounts import AccountService
 from data.services.alarms import AlarmService
@@ -26,6 +27,7 @@ from data.services.signin import SignInService
 from data.services.site import SiteService
 from data.services.sla import SlaService
 from data.services.station import StationService
+from data.services.surveys import SurveyService
 from data.services.tracking import TrackingService
 from data.services.video import VideoService
 
@@ -56,6 +58,7 @@ class Services:
     recordings: RecordingService  # recorded video: timeline, segments, health, bookmarks
     evidence: EvidenceService  # evidence holds and the audit of exported bundles
     station: StationService  # community stations' outboxes applied once, heartbeats, conflicts
+    surveys: SurveyService  # survey forms, rounds and their frames, responses taken once
 
     @classmethod
     def build(
@@ -95,4 +98,6 @@ class Services:
             recordings=RecordingService(ctx),
             evidence=EvidenceService(ctx),
             station=StationService(ctx),
+            # Forms are checked at publish and answers at submit by the survey model itself.
+            surveys=SurveyService(ctx, check_form=form_problems, check=answer_problems),
         )

@@ -16,6 +16,7 @@ the difference in its heartbeat row.
 from __future__ import annotations
 
 import builtins
+import json
 import uuid as uuid_mod
 from datetime import datetime, timedelta
 
@@ -59,6 +60,7 @@ from data.models import (
     IncidentType,
     Resident,
     ServiceTicket,
+    ServiceTicketPhoto,
     StationConflict,
     StationHeartbeat,
     StationReceipt,
@@ -326,8 +328,7 @@ class StationService:
             s.flush()
             tx.change("service_ticket", ticket.id, "insert")
             self._audit(tx, AuditAction.TICKET_CREATED, f"ticket:{ticket.id}", category)
-            # A ticket has no attachments yet: its photo stays in the station's outbox.
-            note = "photo not attached to a ticket" if req.photo else ""
+            note = self._ticket_photo(tx, who, ticket, req) if req.photo else ""
             return Applied(SendState.SENT, f"ticket:{ticket.id}", note)
         found = s.execute(
             select(IncidentType.id, IncidentType.name).where(IncidentType.code == req.category)
@@ -360,6 +361,37 @@ class StationService:
             return f"photo not attached: {exc}"
         att = add_attachment(tx, who, incident_id, checked, req.photo)
         self._audit(tx, AuditAction.ATTACHMENT_ADDED, str(incident_id), detail_of(att))
+        return ""
+
+    def _ticket_photo(
+        self, tx: WriteTx, who: Principal, ticket: ServiceTicket, req: ResidentRequest
+    ) -> str:
+        """The request's photo kept with its ticket (the same file rules as an incident's
+        attachment); a photo they refuse leaves the ticket standing and says why."""
+        try:
+            checked = check_file(req.photo_name or "photo.jpg", req.photo)
+        except AttachmentRefused as exc:
+            return f"photo not kept: {exc}"
+        photo = ServiceTicketPhoto(
+            ticket_id=ticket.id,
+            community_id=ticket.community_id,
+            name=checked.name,
+            mime=checked.mime,
+            size=checked.size,
+            sha256=checked.sha256,
+            data=req.photo,
+            added_by_id=who.user_id,
+            added_at=tx.now,
+        )
+        tx.session.add(photo)
+        tx.session.flush()
+        tx.change("service_ticket_photo", photo.id, "insert")
+        detail = json.dumps(
+            {"photo": photo.id, "name": checked.name, "sha256": checked.sha256},
+            ensure_ascii=False,
+            sort_keys=True,
+        )
+        self._audit(tx, AuditAction.ATTACHMENT_ADDED, f"ticket:{ticket.id}", detail)
         return ""
 
     def _note(

@@ -180,6 +180,16 @@ def test_screenshot_of_one_pane(tmp_path: Path) -> None:
     assert img.width() < 1600, "only the pane, not the window"
 
 
+def test_screenshot_of_a_community_station_is_its_station_screen(tmp_path: Path) -> None:
+    out = tmp_path / "station.png"
+    args = ("--screenshot", str(out), "--workstation", "WS01", "--user", "ws01")
+    proc = _console(*args, tmp_path=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    img = _assert_png(out)
+    assert (img.width(), img.height()) == (1600, 900)  # the window, not grown by its panes
+    assert proc.stderr.strip() == ""  # no phone line or receiver started for a picture
+
+
 def test_screenshot_of_an_unknown_pane_is_a_usage_error(tmp_path: Path) -> None:
     out = tmp_path / "x.png"
     proc = _console("--screenshot", str(out), "--pane", "radar", tmp_path=tmp_path)

@@ -115,6 +115,11 @@ def test_a_station_shows_its_screen_and_only_its_own_community(
     p = station_of(app)
     assert "stations" not in app.window.panes  # the control room's list is not a station's
     assert app.window.panes["station"].dock.isVisible()
+    # The toolbar offers the station's screen, not the control room's panes (View menu has all).
+    toolbar = app.window.toolbar.actions()
+    assert app.window.panes["station"].toggle in toolbar
+    assert app.window.panes["video"].toggle not in toolbar
+    assert app.window.panes["video"].toggle in app.window.menus["view"].actions()
     qtbot.waitUntil(lambda: any(r.id == own for r in p.screen.queue.rows()))
     ids = {r.id for r in p.screen.queue.rows()}
     assert other not in ids

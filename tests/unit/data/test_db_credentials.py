@@ -167,6 +167,8 @@ def test_every_table_with_a_community_has_a_policy() -> None:
         | set(_migration("0021_video.py").SCOPED)
         | set(_migration("0022_recording.py").SCOPED)
         | set(_migration("0023_station.py").SCOPED)
+        | set(_migration("0024_surveys.py").SCOPED)
+        | set(_migration("0025_ticket_photos.py").SCOPED)
     )
     # db_role_scope is the scope itself: its own policy shows each role its own row.
     assert (

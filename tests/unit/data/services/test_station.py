@@ -26,6 +26,7 @@ from data.models import (
     Incident,
     IncidentEvent,
     ServiceTicket,
+    ServiceTicketPhoto,
     StationConflict,
     StationHeartbeat,
     StationReceipt,
@@ -146,6 +147,27 @@ def test_a_refused_photo_leaves_the_incident_and_says_why(env: World) -> None:
     assert answer.state is SendState.SENT
     assert answer.detail.startswith("photo not attached")
     assert count(env, Attachment) == 0
+
+
+def test_a_tickets_photo_is_kept_with_the_ticket_once(env: World) -> None:
+    who, key = env.who("ws01"), new_uuid()
+    req = request(env, RequestTarget.TICKET, photo_name="receipt.png", photo=png())
+    answer = env.svc.station.apply(who, key, req)
+    assert (answer.state, answer.detail) == (SendState.SENT, "")
+    assert env.svc.station.apply(who, key, req) == answer  # a resend stores nothing twice
+    ticket_id = int(answer.server_ref.split(":")[1])
+    with env.db.session() as s:
+        photos = s.scalars(select(ServiceTicketPhoto)).all()
+        community = s.scalar(
+            select(ServiceTicket.community_id).where(ServiceTicket.id == ticket_id)
+        )
+    assert [(p.ticket_id, p.name, p.data) for p in photos] == [(ticket_id, "receipt.png", png())]
+    assert photos[0].community_id == community
+    bad = request(env, RequestTarget.TICKET, photo_name="x.png", photo=b"MZ\x90\x00 not a png")
+    refused = env.svc.station.apply(who, new_uuid(), bad)
+    assert refused.state is SendState.SENT
+    assert refused.detail.startswith("photo not kept")
+    assert count(env, ServiceTicketPhoto) == 1
 
 
 def test_a_request_becomes_a_service_ticket(env: World) -> None:

@@ -1,0 +1,625 @@
+"""Surveys on the database: form versions, rounds and their frames, responses taken once.
+
+A form is TOML text under a code and a version; publishing freezes a version (the service
+refuses, and a trigger on both backends refuses an UPDATE of its definition), and a change to
+a published form is saved as the next version. A round draws its sampling frame once, when it
+is created (a seeded sample draws the same people for the same seed and residents).
+
+Duplicates: a submission carries the client's UUID, unique on the server, so a retry or an
+outbox replay gets the first answer back. One response per person per round is the database's
+to enforce: UNIQUE (round_id, resident_id) on the response in a named round, the primary key
+of the "has answered" flag in an anonymous one; two workstations racing for one person both
+insert and exactly one insert succeeds.
+
+Anonymity: in an anonymous round the response has no resident_id, its key is a random UUID
+(no sequence shared with the flag), neither table has a rowid on SQLite, the response's time
+is rounded down to the hour and the flag's to the day (so equal times pair nothing), and the
+audit row of the submission names the round only. On PostgreSQL a flag and its response,
+written in one transaction, share its id (xmin) and their storage order (ctid) until the owner
+runs `seal` on the round (a maintenance job, like retention).
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import uuid as uuid_mod
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import delete, func, insert, select
+from sqlalchemy.orm import Session
+
+from core.audit import AuditAction
+from core.permissions import Permission, Principal
+from data.context import Actor, ServiceContext, WriteTx
+from data.db import upsert_insert
+from data.models import (
+    Community,
+    Resident,
+    SurveyAnswered,
+    SurveyForm,
+    SurveyFrameMember,
+    SurveyResponse,
+    SurveyRound,
+    User,
+)
+
+__all__ = [
+    "AUTHOR",
+    "CARE_FLAGS",
+    "FRAME_KINDS",
+    "MODES",
+    "TAKE",
+    "AlreadyAnswered",
+    "AnswersRefused",
+    "FormFrozen",
+    "FormRefused",
+    "Participation",
+    "ResponseRow",
+    "SubmitResult",
+    "SurveyService",
+    "age_band",
+]
+
+AUTHOR = Permission.MANAGE_USERS  # authoring and publishing forms, creating rounds
+TAKE = Permission.HANDLE_INCIDENTS  # taking a response at a station, by phone, on paper
+READ = Permission.VIEW_RESIDENTS  # results, participation, call lists
+MODES = ("self", "kiosk", "staff", "phone", "family")
+FRAME_KINDS = ("communities", "care", "businesses", "sample")
+CARE_FLAGS = ("lives_alone", "dementia", "disability", "chronic_illness")
+OPEN, CLOSED = "open", "closed"
+AGE_BANDS = ((18, "<18"), (40, "18-39"), (60, "40-59"), (70, "60-69"), (80, "70-79"))
+
+FormCheck = Callable[[str], list[str]]
+"""A form's problems (skip logic that loops, a missing question), from its TOML text."""
+AnswerCheck = Callable[[str, dict[str, Any]], list[str]]
+"""The problems of answers (a JSON object keyed by question id) against a form's TOML text."""
+
+
+class FormFrozen(Exception):
+    """A published form version cannot be changed: save the next version."""
+
+
+class FormRefused(ValueError):
+    """A form that cannot be saved or published; `problems` names each question."""
+
+    def __init__(self, problems: Sequence[str]):
+        super().__init__("; ".join(problems))
+        self.problems = tuple(problems)
+
+
+class AnswersRefused(ValueError):
+    """A complete response whose answers do not fit the form."""
+
+    def __init__(self, problems: Sequence[str]):
+        super().__init__("; ".join(problems))
+        self.problems = tuple(problems)
+
+
+class AlreadyAnswered(Exception):
+    """The person has answered this round already: a second response is refused."""
+
+    def __init__(self, round_code: str, resident_id: int):
+        super().__init__(
+            f"resident {resident_id} has already answered survey round {round_code}; "
+            "a second response is not taken"
+        )
+        self.round_code = round_code
+        self.resident_id = resident_id
+
+
+@dataclass(frozen=True, slots=True)
+class SubmitResult:
+    """What became of a submission. `replayed`: the UUID was known, this is the first
+    answer again. `kept`: False for a partial response the round discards."""
+
+    response_id: str
+    replayed: bool
+    kept: bool
+    complete: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Participation:
+    """Respondents over the frame; partial responses counted apart."""
+
+    frame: int
+    complete: int
+    partial: int
+
+    @property
+    def rate(self) -> float:
+        """Complete respondents ÷ the frame (0 for an empty frame)."""
+        return self.complete / self.frame if self.frame else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class ResponseRow:
+    """A response as results read it; `resident_id` is None in an anonymous round."""
+
+    answers: dict[str, Any]
+    mode: str
+    helped: bool
+    community: str
+    age_band: str
+    care_flag: bool
+    complete: bool
+    resident_id: int | None
+
+
+def age_band(birth_year: int, today: date) -> str:
+    """The age band of a birth year (by year only: the birth date is encrypted)."""
+    age = today.year - birth_year
+    for upper, label in AGE_BANDS:
+        if age < upper:
+            return label
+    return "80+"
+
+
+def _uuid(value: str) -> str:
+    try:
+        return str(uuid_mod.UUID(value))
+    except (ValueError, AttributeError, TypeError) as exc:
+        raise ValueError(f"not a UUID: {value!r}") from exc
+
+
+def _hour(t: datetime) -> datetime:
+    return t.replace(minute=0, second=0, microsecond=0)
+
+
+def _day(t: datetime) -> datetime:
+    return t.replace(hour=0, minute=0, second=0, microsecond=0)
+
+
+class SurveyService:
+    """Forms, rounds, responses and participation; every write through the context."""
+
+    def __init__(
+        self,
+        ctx: ServiceContext,
+        *,
+        check_form: FormCheck | None = None,
+        check: AnswerCheck | None = None,
+    ):
+        self.ctx = ctx
+        # Plugged in by whoever owns the form model (core.survey): None accepts everything.
+        self.check_form = check_form
+        self.check = check
+
+    # --- forms ------------------------------------------------------------------------------
+    def save_draft(self, who: Principal, code: str, title: str, definition: str) -> int:
+        """Save the draft of a form; the version saved. A draft is edited in place; when the
+        newest version is published the draft becomes the next version."""
+        code = code.strip()
+        if not code:
+            raise ValueError("a form needs a code")
+        with self.ctx.write(who, AUTHOR) as tx:
+            s = tx.session
+            newest = self._newest(s, code)
+            if newest is not None and newest.published_at is None:
+                newest.title, newest.definition = title, definition
+                version = newest.version
+            else:
+                version = 1 if newest is None else newest.version + 1
+                s.add(
+                    SurveyForm(
+                        code=code,
+                        version=version,
+                        title=title,
+                        definition=definition,
+                        created_by=who.username,
+                        created_at=tx.now,
+                    )
+                )
+            s.flush()
+            tx.change("survey_form", None, "upsert")
+            tx.audit(AuditAction.SURVEY_FORM_SAVED, f"form:{code}/{version}")
+            return version
+
+    def edit(self, who: Principal, code: str, version: int, definition: str) -> None:
+        """Change a draft version in place; a published one raises FormFrozen."""
+        with self.ctx.write(who, AUTHOR) as tx:
+            form = self._form(tx.session, code, version)
+            if form.published_at is not None:
+                raise FormFrozen(f"form {code} version {version} is published: save a new one")
+            form.definition = definition
+            tx.change("survey_form", form.id, "update")
+            tx.audit(AuditAction.SURVEY_FORM_SAVED, f"form:{code}/{version}")
+
+    def publish(self, who: Principal, code: str, version: int) -> None:
+        """Freeze a version (refused with FormRefused when the form check finds problems)."""
+        with self.ctx.write(who, AUTHOR) as tx:
+            form = self._form(tx.session, code, version)
+            if form.published_at is not None:
+                return  # published already: nothing changes
+            problems = self.check_form(form.definition) if self.check_form else []
+            if problems:
+                raise FormRefused(problems)
+            form.published_at = tx.now
+            tx.change("survey_form", form.id, "update")
+            tx.audit(AuditAction.SURVEY_PUBLISHED, f"form:{code}/{version}")
+
+    def form(self, code: str, version: int | None = None) -> tuple[int, str, str, bool]:
+        """(version, title, TOML text, published) of a version, the newest by default."""
+        with self.ctx.read() as s:
+            row = self._newest(s, code) if version is None else self._form(s, code, version)
+            if row is None:
+                raise LookupError(f"no survey form {code}")
+            return row.version, row.title, row.definition, row.published_at is not None
+
+    @staticmethod
+    def _newest(s: Session, code: str) -> SurveyForm | None:
+        return s.scalar(
+            select(SurveyForm).where(SurveyForm.code == code).order_by(SurveyForm.version.desc())
+        )
+
+    @staticmethod
+    def _form(s: Session, code: str, version: int) -> SurveyForm:
+        row = s.scalar(
+            select(SurveyForm).where(SurveyForm.code == code, SurveyForm.version == version)
+        )
+        if row is None:
+            raise LookupError(f"no survey form {code} version {version}")
+        return row
+
+    # --- rounds -----------------------------------------------------------------------------
+    def create_round(
+        self,
+        who: Principal,
+        code: str,
+        form_code: str,
+        form_version: int,
+        *,
+        purpose: str,
+        frame_kind: str,
+        frame_params: dict[str, Any],
+        starts_on: date,
+        ends_on: date,
+        anonymous: bool,
+        keep_partial: bool = False,
+    ) -> int:
+        """Create a round of a published form and draw its frame; the number of people drawn.
+
+        frame_params: "communities" (codes; all when absent), and for "care" a "flag" (one of
+        CARE_FLAGS), for "sample" "n" and "seed" (the same seed draws the same people).
+        """
+        if frame_kind not in FRAME_KINDS:
+            raise ValueError(f"unknown frame kind {frame_kind!r}")
+        if frame_kind == "businesses":
+            raise ValueError("there is no register of businesses to draw a frame from yet")
+        if ends_on < starts_on:
+            raise ValueError("a round ends before it starts")
+        with self.ctx.write(who, AUTHOR) as tx:
+            s = tx.session
+            form = self._form(s, form_code, form_version)
+            if form.published_at is None:
+                raise ValueError(f"form {form_code} version {form_version} is not published")
+            members = self._draw(s, frame_kind, frame_params)
+            row = SurveyRound(
+                code=code,
+                form_id=form.id,
+                purpose=purpose,
+                frame_kind=frame_kind,
+                frame_params=json.dumps(frame_params, sort_keys=True),
+                starts_on=starts_on,
+                ends_on=ends_on,
+                anonymous=anonymous,
+                keep_partial=keep_partial,
+                status=OPEN,
+                created_by=who.username,
+                created_at=tx.now,
+            )
+            s.add(row)
+            s.flush()
+            if members:
+                s.execute(
+                    insert(SurveyFrameMember),
+                    [{"round_id": row.id, "resident_id": r, "community_id": c} for r, c in members],
+                )
+            tx.change("survey_round", row.id, "insert")
+            tx.audit(
+                AuditAction.SURVEY_ROUND_CREATED,
+                f"round:{code}",
+                json.dumps({"frame": frame_kind, "drawn": len(members)}),
+            )
+            return len(members)
+
+    @staticmethod
+    def _draw(s: Session, kind: str, params: dict[str, Any]) -> list[tuple[int, int]]:
+        """(resident id, community id) of the frame, in resident id order."""
+        q = select(Resident.id, Resident.community_id).where(Resident.anonymised_at.is_(None))
+        codes = params.get("communities")
+        if codes:
+            q = q.join(Community, Community.id == Resident.community_id).where(
+                Community.code.in_(list(codes))
+            )
+        if kind == "care":
+            flag = params.get("flag")
+            if flag not in CARE_FLAGS:
+                raise ValueError(f"a care frame needs a flag of {', '.join(CARE_FLAGS)}")
+            q = q.where(getattr(Resident, flag).is_(True))
+        found = [(int(r), int(c)) for r, c in s.execute(q.order_by(Resident.id))]
+        if kind != "sample":
+            return found
+        n, seed = params.get("n"), params.get("seed")
+        if not isinstance(n, int) or n < 1 or not isinstance(seed, int):
+            raise ValueError("a random sample needs a whole number n ≥ 1 and a whole-number seed")
+        # Sorted candidates and a private generator: the same seed draws the same people.
+        drawn = random.Random(seed).sample(found, min(n, len(found)))
+        return sorted(drawn)
+
+    def close_round(self, who: Principal, code: str) -> None:
+        """No more responses are taken for the round."""
+        with self.ctx.write(who, AUTHOR) as tx:
+            rnd = self._round(tx.session, code)
+            rnd.status = CLOSED
+            tx.change("survey_round", rnd.id, "update")
+
+    def seal(self, actor: Actor, round_code: str) -> int:
+        """Rewrite an anonymous round's "has answered" flags in one transaction, in resident
+        order; how many. Owner's maintenance (the console's roles may not DELETE), like
+        retention: on PostgreSQL a flag written with its response shares the transaction id
+        (xmin) and the storage order (ctid) with it until then. SQLite: nothing to do."""
+        with self.ctx.write(actor) as tx:
+            s = tx.session
+            rnd = self._round(s, round_code)
+            if not rnd.anonymous or s.get_bind().dialect.name != "postgresql":
+                return 0
+            flags = s.execute(
+                select(SurveyAnswered.resident_id, SurveyAnswered.answered_at)
+                .where(SurveyAnswered.round_id == rnd.id)
+                .order_by(SurveyAnswered.resident_id)
+            ).all()
+            s.execute(delete(SurveyAnswered).where(SurveyAnswered.round_id == rnd.id))
+            if flags:
+                s.execute(
+                    insert(SurveyAnswered),
+                    [{"round_id": rnd.id, "resident_id": r, "answered_at": t} for r, t in flags],
+                )
+            return len(flags)
+
+    @staticmethod
+    def _round(s: Session, code: str) -> SurveyRound:
+        row = s.scalar(select(SurveyRound).where(SurveyRound.code == code))
+        if row is None:
+            raise LookupError(f"no survey round {code}")
+        return row
+
+    # --- responses --------------------------------------------------------------------------
+    def submit(
+        self,
+        who: Principal,
+        round_code: str,
+        client_uuid: str,
+        resident_id: int | None,
+        mode: str,
+        helped_by: int | None,
+        answers: dict[str, Any],
+        complete: bool,
+        *,
+        community: str | None = None,
+    ) -> SubmitResult:
+        """Take a response once. The same client_uuid again returns the first result; a second
+        response of the same person raises AlreadyAnswered; bad answers AnswersRefused.
+
+        resident_id may be None only for a response without a person (paper without a slip);
+        then `community` says where it was taken.
+        """
+        self.ctx.require(who, TAKE)  # before a replay's answer is given back
+        key = _uuid(client_uuid)
+        if mode not in MODES:
+            raise ValueError(f"unknown response mode {mode!r}")
+        first = self._known(key)
+        if first is not None:
+            return first
+        with self.ctx.read() as s:
+            rnd = self._round(s, round_code)
+            definition = s.get_one(SurveyForm, rnd.form_id).definition
+            where = community
+            if resident_id is not None:
+                where = s.scalar(
+                    select(Community.code)
+                    .join(Resident, Resident.community_id == Community.id)
+                    .where(Resident.id == resident_id)
+                )
+                if where is None:
+                    raise LookupError(f"no resident {resident_id}")
+        if where is None:
+            raise ValueError("a response without a person needs its community")
+        if complete and self.check is not None:
+            problems = self.check(definition, answers)
+            if problems:
+                raise AnswersRefused(problems)
+        with self.ctx.write(who, TAKE, where) as tx:
+            result = self._submit_in(
+                tx, rnd.id, key, resident_id, where, mode, helped_by, answers, complete
+            )
+        if result is None:  # lost a race for the same UUID: the winner's answer
+            first = self._known(key)
+            if first is None:
+                raise RuntimeError(f"response {key} neither taken nor found")
+            return first
+        return result
+
+    def _submit_in(
+        self,
+        tx: WriteTx,
+        round_id: int,
+        key: str,
+        resident_id: int | None,
+        where: str,
+        mode: str,
+        helped_by: int | None,
+        answers: dict[str, Any],
+        complete: bool,
+    ) -> SubmitResult | None:
+        s = tx.session
+        rnd = s.get(SurveyRound, round_id)
+        assert rnd is not None
+        if rnd.status != OPEN:
+            raise ValueError(f"survey round {rnd.code} is closed")
+        if s.scalar(select(SurveyResponse.id).where(SurveyResponse.client_uuid == key)):
+            return None
+        if not complete and not rnd.keep_partial:
+            # Discarded whole: the person may still answer the round later.
+            return SubmitResult("", replayed=False, kept=False, complete=False)
+        if helped_by is not None and s.get(User, helped_by) is None:
+            raise LookupError(f"no user {helped_by}")
+        cid = s.scalar(select(Community.id).where(Community.code == where))
+        if cid is None:
+            raise LookupError(f"no community {where}")
+        band, care = "", False
+        if resident_id is not None:
+            person = s.get(Resident, resident_id)
+            assert person is not None
+            band = age_band(person.birth_year, tx.now.date())
+            care = any(getattr(person, f) for f in CARE_FLAGS)
+        if rnd.anonymous and resident_id is not None:
+            # The flag first: a second response of the person stops here, before any answer.
+            flagged = s.execute(
+                upsert_insert(s, SurveyAnswered)
+                .values(round_id=rnd.id, resident_id=resident_id, answered_at=_day(tx.now))
+                .on_conflict_do_nothing()
+                .returning(SurveyAnswered.round_id)
+            ).scalar()
+            if flagged is None:
+                if s.scalar(select(SurveyResponse.id).where(SurveyResponse.client_uuid == key)):
+                    return None
+                raise AlreadyAnswered(rnd.code, resident_id)
+        response_id = str(uuid_mod.uuid4())
+        taken = s.execute(
+            upsert_insert(s, SurveyResponse)
+            .values(
+                id=response_id,
+                round_id=rnd.id,
+                client_uuid=key,
+                resident_id=None if rnd.anonymous else resident_id,
+                mode=mode,
+                helped_by=helped_by,
+                community_id=cid,
+                age_band=band,
+                care_flag=care,
+                answers=json.dumps(answers, ensure_ascii=False, sort_keys=True),
+                complete=complete,
+                submitted_at=_hour(tx.now),
+                workstation=self.ctx.workstation,
+            )
+            .on_conflict_do_nothing()
+            .returning(SurveyResponse.id)
+        ).scalar()
+        if taken is None:
+            if s.scalar(select(SurveyResponse.id).where(SurveyResponse.client_uuid == key)):
+                return None
+            assert resident_id is not None  # only the person's key can conflict besides
+            raise AlreadyAnswered(rnd.code, resident_id)
+        # No row id in change_log or audit for an anonymous round: their order would pair
+        # the response with the flag.
+        tx.change("survey_response", None, "insert")
+        detail: dict[str, Any] = {"mode": mode, "complete": complete}
+        if not rnd.anonymous and resident_id is not None:
+            detail["resident"] = resident_id
+        tx.audit(AuditAction.SURVEY_SUBMITTED, f"round:{rnd.code}", json.dumps(detail))
+        return SubmitResult(response_id, replayed=False, kept=True, complete=complete)
+
+    def _known(self, key: str) -> SubmitResult | None:
+        with self.ctx.read() as s:
+            row = s.execute(
+                select(SurveyResponse.id, SurveyResponse.complete).where(
+                    SurveyResponse.client_uuid == key
+                )
+            ).first()
+        if row is None:
+            return None
+        return SubmitResult(row[0], replayed=True, kept=True, complete=bool(row[1]))
+
+    # --- reading ----------------------------------------------------------------------------
+    def participation(self, who: Principal, round_code: str) -> Participation:
+        """Respondents ÷ the frame of a round (counts only, no person)."""
+        self.ctx.require(who, READ)
+        with self.ctx.read() as s:
+            rnd = self._round(s, round_code)
+            frame = s.scalar(select(func.count()).where(SurveyFrameMember.round_id == rnd.id))
+            counts = dict(
+                s.execute(
+                    select(SurveyResponse.complete, func.count())
+                    .where(SurveyResponse.round_id == rnd.id)
+                    .group_by(SurveyResponse.complete)
+                ).all()
+            )
+        return Participation(int(frame or 0), int(counts.get(True, 0)), int(counts.get(False, 0)))
+
+    def responses(self, who: Principal, round_code: str) -> list[ResponseRow]:
+        """Every kept response of a round for results; the person only in a named round (that
+        read of personal data is audited)."""
+        self.ctx.require(who, READ)
+        with self.ctx.read() as s:
+            rnd = self._round(s, round_code)
+            rows = s.execute(
+                select(
+                    SurveyResponse.answers,
+                    SurveyResponse.mode,
+                    SurveyResponse.helped_by,
+                    Community.code,
+                    SurveyResponse.age_band,
+                    SurveyResponse.care_flag,
+                    SurveyResponse.complete,
+                    SurveyResponse.resident_id,
+                )
+                .join(Community, Community.id == SurveyResponse.community_id)
+                .where(SurveyResponse.round_id == rnd.id)
+                .order_by(SurveyResponse.id)
+            ).all()
+            anonymous = rnd.anonymous
+        out = [
+            ResponseRow(
+                json.loads(a),
+                m,
+                h is not None or m in ("staff", "phone", "family"),
+                c,
+                b,
+                bool(f),
+                bool(k),
+                None if anonymous else r,
+            )
+            for a, m, h, c, b, f, k, r in rows
+        ]
+        if not anonymous and out:
+            self.ctx.record(
+                who,
+                AuditAction.SURVEY_DATA_READ,
+                f"round:{round_code}",
+                json.dumps({"what": "responses", "rows": len(out)}),
+            )
+        return out
+
+    def frame(self, who: Principal, round_code: str) -> list[tuple[int, bool]]:
+        """(resident id, has answered) of a round's frame, for call lists; audited."""
+        self.ctx.require(who, READ)
+        with self.ctx.read() as s:
+            rnd = self._round(s, round_code)
+            answered = (
+                select(SurveyAnswered.resident_id).where(SurveyAnswered.round_id == rnd.id)
+                if rnd.anonymous
+                else select(SurveyResponse.resident_id).where(
+                    SurveyResponse.round_id == rnd.id, SurveyResponse.resident_id.is_not(None)
+                )
+            )
+            done = {int(r) for r in s.scalars(answered) if r is not None}
+            members = [
+                int(r)
+                for r in s.scalars(
+                    select(SurveyFrameMember.resident_id)
+                    .where(SurveyFrameMember.round_id == rnd.id)
+                    .order_by(SurveyFrameMember.resident_id)
+                )
+            ]
+        self.ctx.record(
+            who,
+            AuditAction.SURVEY_DATA_READ,
+            f"round:{round_code}",
+            json.dumps({"what": "frame", "rows": len(members)}),
+        )
+        return [(r, r in done) for r in members]
