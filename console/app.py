@@ -26,7 +26,6 @@ from console.presenters.alert_sound import AlertSoundPresenter
 from console.presenters.assignments import AssignmentsPresenter
 from console.presenters.audit import AuditPresenter
 from console.presenters.base import Presenter, PresenterContext
-from console.presenters.calls import CallsPresenter
 from console.presenters.database import DatabasePresenter
 from console.presenters.devices import DevicesPresenter
 from console.presenters.handover import HandoverPresenter
@@ -47,6 +46,7 @@ from console.shell.main_window import ActionSpec, MainWindow
 from console.station_mode import station_presenters
 from console.threads import DbExecutor, ThreadOwner
 from console.video_runtime import VideoOptions, start_video
+from console.wiring import wire_presenters
 from core.auth import LoginPolicy
 from core.events import ChangesAvailable
 from core.ports import PasswordHasher
@@ -247,7 +247,7 @@ class ConsoleApp(QObject):
         presenters: list[Presenter] = [
             NotificationsPresenter(pctx),
             DatabasePresenter(pctx, self.db.label),
-            video := VideoWallPresenter(
+            VideoWallPresenter(
                 pctx,
                 site=self.opts.site,
                 runtime=self.video,
@@ -255,10 +255,10 @@ class ConsoleApp(QObject):
                 recordings_root=self.recording.root,
             ),
             incidents := IncidentsPresenter(pctx, sound=self.sound),
-            assignments := AssignmentsPresenter(pctx, incidents.open_incident),
+            AssignmentsPresenter(pctx, incidents.open_incident),
             HistoryPresenter(pctx),  # the queue pane's History: after the queue's presenter
             DevicesPresenter(pctx),
-            residents := ResidentsPresenter(pctx),
+            ResidentsPresenter(pctx),
             AccountsPresenter(pctx),
             AuditPresenter(pctx, self.opts.checkpoints_dir, self.opts.checkpoint_minutes),
             HandoverPresenter(
@@ -280,10 +280,8 @@ class ConsoleApp(QObject):
                 on_committed=self._wake_feed,
             ),
             # The map: the site plan from the site file when given, else the communities.
-            tracking := TrackingPresenter(
-                pctx, site=self.opts.site, tracking=self.services.tracking
-            ),
-            recordings := RecordingsPresenter(
+            TrackingPresenter(pctx, site=self.opts.site, tracking=self.services.tracking),
+            RecordingsPresenter(
                 pctx,
                 site=self.opts.site,
                 recording=self.recording,
@@ -295,38 +293,9 @@ class ConsoleApp(QObject):
             # The station screen on a community station, the stations list elsewhere.
             *station_presenters(pctx, self.opts, self.owner, self.opts.station_desk),
         ]
-        # The incident window's Dispatch step opens the picker; the window lists assignments.
-        incidents.dispatch_hook = assignments.open_picker
-        incidents.detail_hook = assignments.show_in
-        # The wall's snapshot-to-incident and Ctrl+Shift+V: the incident selected in the queue.
-        video.current_incident = incidents.queue.selected_incident_id
-        recordings.current_incident = incidents.queue.selected_incident_id
-        if self.motion is not None:
-            video.on_settings_changed = self.motion.reload_settings
-        # The map's card opens a tracked person's full card in the residents' pane.
-        tracking.resident_card_hook = residents.open_card
-        # A camera clicked on the map, or those near the selected tag, go on the video wall.
-        tracking.cameras_hook = video.show_cameras
         self.router = ChangeRouter(presenters)
-        self._wire_presenters(presenters)
+        wire_presenters(presenters, self.motion)
         return presenters
-
-    @staticmethod
-    def _wire_presenters(presenters: list[Presenter]) -> None:
-        """Hand-offs between capabilities (presenters never import each other)."""
-        by_type = {type(p): p for p in presenters}
-        incidents = by_type[IncidentsPresenter]
-        residents = by_type[ResidentsPresenter]
-        assert isinstance(incidents, IncidentsPresenter)
-        assert isinstance(residents, ResidentsPresenter)
-        # The entry form's "Resident: 张* (open card)": the residents' card, its purposes.
-        incidents.duplicates.sig_resident_card_requested.connect(residents.open_card)
-        # A call's new-incident form gets the desk's look-ups; its caller card opens the
-        # residents' card window.
-        calls = by_type[CallsPresenter]
-        assert isinstance(calls, CallsPresenter)
-        calls.entry_hook = incidents.duplicates.attach_entry
-        calls.resident_card_hook = residents.open_card
 
     def presenter(self, name: str) -> Presenter:
         """A presenter by name (tests, screenshots)."""
