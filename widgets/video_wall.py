@@ -40,6 +40,9 @@ from core.video_wall import DEFAULT_LAYOUT, Direction, WallLayout, layout, neigh
 MIME_CAMERA = "application/x-scc-camera"  # payload: the camera code, UTF-8
 
 GAP_PX = 2  # dark lines between tiles
+# Decoders deliver frames up to 3 px narrower and 1 px lower than the tile (aligned sizes): such
+# a frame is drawn 1:1, centred; scaling it by under 1 % would blur it and cost a scaled draw.
+SNAP_PX = 4
 BAR_PX = 4  # padding inside the overlay bars
 CLOCK_MS = 1000
 DRAG_MIN_PX = 6  # a press that moves less than this is a click (a polygon point)
@@ -114,7 +117,19 @@ class _Tile:
     top_key: tuple[object, ...] = ()
     top_pix: QPixmap | None = None
     bottom_key: tuple[object, ...] = ()
-    bottom_pix: QPixmap | None = None
+    bottom_pix: QPixmap | None = None  # just the chips, not the whole bar's width
+    bottom_at: QPoint = field(default_factory=QPoint)  # where bottom_pix goes in the bar
+
+
+@dataclass(frozen=True, slots=True)
+class _ClockStrip:
+    """The overlay font's sizes and the clock drawn once per second for every tile."""
+
+    key: tuple[object, ...]
+    bar: int  # the height of an overlay bar
+    clock_w: int
+    spare_w: int  # room the name keeps beside the clock ("MMMM")
+    clock_pix: QPixmap | None  # the clock's text on a transparent ground; None: no clock
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,9 +154,16 @@ class _MaskEdit:
 
 
 def letterbox(frame_w: int, frame_h: int, box: QRect) -> QRect:
-    """The largest rectangle of the frame's aspect centred in `box`."""
+    """The largest rectangle of the frame's aspect centred in `box`.
+
+    A frame that fits and falls short of the box by under SNAP_PX in one direction (decoded for
+    this tile) keeps its own size.
+    """
     if frame_w <= 0 or frame_h <= 0 or box.width() <= 0 or box.height() <= 0:
         return QRect(box)
+    spare_w, spare_h = box.width() - frame_w, box.height() - frame_h
+    if spare_w >= 0 and spare_h >= 0 and min(spare_w, spare_h) < SNAP_PX:
+        return QRect(box.x() + spare_w // 2, box.y() + spare_h // 2, frame_w, frame_h)
     scale = min(box.width() / frame_w, box.height() / frame_h)
     w, h = max(1, round(frame_w * scale)), max(1, round(frame_h * scale))
     return QRect(box.x() + (box.width() - w) // 2, box.y() + (box.height() - h) // 2, w, h)
@@ -205,6 +227,7 @@ class VideoWall(QWidget):
         self._small = QFont(self.font())
         self._big = _scaled(self.font(), BIG_TEXT)
         self._epoch = 0  # bumped when texts or fonts change: the cached overlay bars are stale
+        self._strip: _ClockStrip | None = None
         self._clock = QTimer(self)
         self._clock.setInterval(CLOCK_MS)
         self._clock.timeout.connect(self._on_clock_tick)
@@ -893,7 +916,40 @@ class VideoWall(QWidget):
         p.drawText(area, flags, text)
 
     def _bar_height(self) -> int:
+        strip = self._strip
+        if strip is not None and strip.key[0] == self._epoch:
+            return strip.bar
         return QFontMetrics(self._font).height() + 2 * BAR_PX
+
+    def _clock_strip(self, clock: str) -> _ClockStrip:
+        """Sizes and the clock's pixmap, worked out again only when the clock, fonts or DPR change.
+
+        Every tile paints the same clock: its text is shaped and drawn once a second, not once
+        per tile and frame (with the trimmed chips, a sixth less GUI time per frame).
+        """
+        dpr = self.devicePixelRatioF()
+        key = (self._epoch, clock, dpr)
+        strip = self._strip
+        if strip is not None and strip.key == key:
+            return strip
+        fm = QFontMetrics(self._font)
+        bar = fm.height() + 2 * BAR_PX
+        clock_w = fm.horizontalAdvance(clock)
+        pix = None
+        if clock:
+            pix = self._new_pixmap(clock_w, bar, dpr)
+            painter = QPainter(pix)
+            painter.setFont(self._font)
+            painter.setPen(TEXT)
+            painter.drawText(
+                QRect(0, 0, clock_w, bar),
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                clock,
+            )
+            painter.end()
+        strip = _ClockStrip(key, bar, clock_w, fm.horizontalAdvance("MMMM"), pix)
+        self._strip = strip
+        return strip
 
     def _paint_overlay(self, p: QPainter, i: int, t: _Tile, box: QRect, clock: str) -> None:
         """Name and clock on top, state (and keyframes-only) below.
@@ -901,37 +957,34 @@ class VideoWall(QWidget):
         The bars are drawn once into cached pixmaps and re-used while their text and the tile's
         width stay the same: drawing the text at every frame cost more than the frame itself.
         """
-        bar = self._bar_height()
-        fm = QFontMetrics(self._font)
+        strip = self._clock_strip(clock)
+        bar = strip.bar
         name = self._names.get(t.code or "", "") or (t.code or "")
         label = f"{t.code}  {name}" if name != t.code else name
-        if t.playback is not None:
-            clock = ""  # the wall clock on recorded video would pass it for live
-        clock_w = fm.horizontalAdvance(clock)
-        show_clock = bool(clock) and (
-            box.width() - 2 * BAR_PX - 4 >= clock_w + fm.horizontalAdvance("MMMM")
+        # The wall clock on recorded video would pass it for live.
+        clock_pix = strip.clock_pix if t.playback is None else None
+        clock_w = strip.clock_w if clock_pix is not None else 0
+        show_clock = clock_pix is not None and (
+            box.width() - 2 * BAR_PX - 4 >= clock_w + strip.spare_w
         )
         dpr = self.devicePixelRatioF()
         top_key = (self._epoch, box.width(), bar, dpr, label, show_clock)
         if t.top_key != top_key or t.top_pix is None:
             t.top_key, t.top_pix = top_key, self._top_bar(box.width(), bar, dpr, label, clock_w)
         p.drawPixmap(box.x(), box.y(), t.top_pix)
-        if show_clock:
-            p.setFont(self._font)
-            p.setPen(TEXT)
-            inner = QRect(box.x(), box.y(), box.width(), bar).adjusted(
-                BAR_PX + 2, 0, -BAR_PX - 2, 0
-            )
-            p.drawText(inner, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, clock)
+        if show_clock and clock_pix is not None:
+            # Right-aligned in the bar's inner width, as the text was drawn before.
+            p.drawPixmap(box.x() + box.width() - BAR_PX - 2 - clock_w, box.y(), clock_pix)
         status = t.status
         text = self.state_text(status) if t.playback is None else t.playback.banner
         bottom_key = (self._epoch, box.width(), bar, dpr, text, status, t.playback is None)
         if t.bottom_key != bottom_key or t.bottom_pix is None:
             t.bottom_key = bottom_key
-            t.bottom_pix = self._bottom_bar(
+            t.bottom_pix, t.bottom_at = self._bottom_bar(
                 box.width(), bar, dpr, text, status, playback=t.playback is not None
             )
-        p.drawPixmap(box.x(), box.bottom() + 1 - 2 * bar - 2, t.bottom_pix)
+        top = box.bottom() + 1 - 2 * bar - 2
+        p.drawPixmap(box.x() + t.bottom_at.x(), top + t.bottom_at.y(), t.bottom_pix)
         if t.ptz and self._hover == i and self._mask is None:
             self._paint_ptz(p, i)
 
@@ -968,21 +1021,37 @@ class VideoWall(QWidget):
         status: StreamStatus | None,
         *,
         playback: bool = False,
-    ) -> QPixmap:
+    ) -> tuple[QPixmap, QPoint]:
         """The state chip at the bottom left; the keyframes-only marker right of it or above.
 
-        In playback the chip is amber with dark text: the banner of recorded video.
+        In playback the chip is amber with dark text: the banner of recorded video. Returns the
+        chips' pixmap and its place in the strip of two bars at the tile's bottom: just the
+        chips, so that each frame blends a chip's pixels, not a transparent strip's.
         """
         height = 2 * bar + 2
-        pix = self._new_pixmap(width, height, dpr)
-        p = QPainter(pix)
-        p.setFont(self._font)
         fm = QFontMetrics(self._font)
         state = status.state if status is not None else StreamState.CONNECTING
         colour = STATE_COLOURS[state]
+        dot = bar // 3
         if playback:
             chip_w = min(fm.horizontalAdvance(text) + 4 * BAR_PX, width - 2 * BAR_PX)
-            chip = QRect(BAR_PX, height - bar, max(0, chip_w), bar - BAR_PX)
+        else:
+            chip_w = min(fm.horizontalAdvance(text) + dot + 4 * BAR_PX, width - 2 * BAR_PX)
+        chip = QRect(BAR_PX, height - bar, max(0, chip_w), bar - BAR_PX)
+        marker_rect: QRect | None = None
+        marker = self._texts["keyframes"]
+        if not playback and status is not None and status.keyframes_only:
+            mw = fm.horizontalAdvance(marker) + 2 * BAR_PX
+            if chip.right() + BAR_PX + mw <= width - 1 - BAR_PX:
+                marker_rect = QRect(width - BAR_PX - mw, chip.y(), mw, chip.height())
+            else:  # no room beside the state: above it
+                marker_rect = QRect(chip.x(), chip.y() - chip.height() - 2, mw, chip.height())
+        used = chip if marker_rect is None else chip.united(marker_rect)
+        pix = self._new_pixmap(max(1, used.width()), max(1, used.height()), dpr)
+        p = QPainter(pix)
+        p.translate(-used.x(), -used.y())
+        p.setFont(self._font)
+        if playback:
             p.fillRect(chip, PLAYBACK_FRAME)
             p.setPen(QColor("#000000"))
             p.drawText(
@@ -991,10 +1060,7 @@ class VideoWall(QWidget):
                 fm.elidedText(text, Qt.TextElideMode.ElideRight, chip.width() - 3 * BAR_PX),
             )
             p.end()
-            return pix
-        dot = bar // 3
-        chip_w = min(fm.horizontalAdvance(text) + dot + 4 * BAR_PX, width - 2 * BAR_PX)
-        chip = QRect(BAR_PX, height - bar, max(0, chip_w), bar - BAR_PX)
+            return pix, used.topLeft()
         p.fillRect(chip, BAR_FILL)
         p.setBrush(colour)
         p.setPen(Qt.PenStyle.NoPen)
@@ -1007,18 +1073,12 @@ class VideoWall(QWidget):
             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
             fm.elidedText(text, Qt.TextElideMode.ElideRight, text_rect.width()),
         )
-        if status is not None and status.keyframes_only:
-            marker = self._texts["keyframes"]
-            mw = fm.horizontalAdvance(marker) + 2 * BAR_PX
-            if chip.right() + BAR_PX + mw <= width - 1 - BAR_PX:
-                m = QRect(width - BAR_PX - mw, chip.y(), mw, chip.height())
-            else:  # no room beside the state: above it
-                m = QRect(chip.x(), chip.y() - chip.height() - 2, mw, chip.height())
-            p.fillRect(m, DEGRADED)
+        if marker_rect is not None:
+            p.fillRect(marker_rect, DEGRADED)
             p.setPen(QColor("#000000"))
-            p.drawText(m, Qt.AlignmentFlag.AlignCenter, marker)
+            p.drawText(marker_rect, Qt.AlignmentFlag.AlignCenter, marker)
         p.end()
-        return pix
+        return pix, used.topLeft()
 
     def _paint_ptz(self, p: QPainter, i: int) -> None:
         p.setFont(self._small)

@@ -16,7 +16,7 @@ import pytest
 from core.mailbox import LatestMailbox
 from core.video import StreamKind, StreamState, StreamStatus, VideoFrame
 from tests.helpers.rtsp import Clips, clips, rtsp_server  # noqa: F401 - the fixture
-from video.decode import DecodeWorker, fit_size
+from video.decode import DecodeWorker, decode_size
 from video.rtsp_server import RtspServer
 from video.urls import with_credentials
 
@@ -309,7 +309,7 @@ def test_resolution_change_mid_stream_is_reported(
             5,
             "frames after the change",
         )
-        assert frame.image.shape == (*fit_size(320, 180, 400, 400)[::-1], 4)
+        assert frame.image.shape == (*decode_size(320, 180, 400, 400)[::-1], 4)
 
 
 def test_h265_decodes_and_a_missing_gpu_falls_back_to_software(
@@ -328,6 +328,37 @@ def test_h265_decodes_and_a_missing_gpu_falls_back_to_software(
     assert "cuda" in status.detail
     assert gpu.frame().image.shape == (180, 320, 4)
     assert gpu.worker.name == "decode:CAM01:main"
+
+
+def test_h265_tile_falls_back_to_keyframes_only_and_back(
+    server: RtspServer, tiles: Callable[..., Tile]
+) -> None:
+    # The CPU budget's fallback on an H.265 camera (Hikvision's and Dahua's usual main stream).
+    tile = tiles(server.url("/cam02/main"), (320, 240))
+    assert tile.wait_state(StreamState.LIVE, 5).codec == "hevc"
+    tile.frame()
+    tile.worker.set_keyframes_only(True)
+    wait_for(lambda: tile.worker.status.keyframes_only, 5, "keyframes_only in the status")
+    degraded_at = tile.worker.counters.frames_decoded
+    tile.mailbox.take()
+    seen: list[VideoFrame] = []
+    wait_for(lambda: gather(tile.mailbox, seen, 2), 6, "H.265 keyframes")
+    # A keyframe a second (the clip's GOP is 25 frames at 25 fps): only those come out, still
+    # live and at the tile's size, and far fewer than the 25 a second of full decoding.
+    assert all(f.keyframe for f in seen)
+    assert all(f.image.shape == (180, 320, 4) for f in seen)
+    assert tile.worker.status.state is StreamState.LIVE
+    assert tile.worker.counters.frames_decoded - degraded_at <= 2 * len(seen) + 2
+
+    tile.worker.set_keyframes_only(False)
+    wait_for(lambda: not tile.worker.status.keyframes_only, 5, "full decoding again")
+    restored_at = tile.worker.counters.frames_decoded
+    wait_for(
+        lambda: tile.worker.counters.frames_decoded - restored_at >= 10, 3, "every frame again"
+    )
+    later: list[VideoFrame] = []
+    wait_for(lambda: gather(tile.mailbox, later, 5), 3, "frames after the fallback")
+    assert not all(f.keyframe for f in later)
 
 
 class FailingOnce(LatestMailbox[str, VideoFrame]):
