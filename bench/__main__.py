@@ -197,6 +197,7 @@ def main() -> int:
             "recorder",
             "station_outbox",
             "installer",
+            "survey_results",
         ],
         help="run one benchmark alone",
     )
@@ -249,6 +250,11 @@ def main() -> int:
         from bench.station_outbox import main as outbox_main
 
         return outbox_main([])  # its own table (`python -m bench.station_outbox --help`)
+    if args.only == "survey_results":
+        from bench.survey_results import table_rows as survey_rows
+
+        _print_table(survey_rows(args.residents))
+        return 0
     if args.only == "installer":
         from bench.installer import main as installer_main
 

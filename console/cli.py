@@ -97,7 +97,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--pane",
         help="with --screenshot: render only this pane "
-        "(video, map, calls, incidents, devices, notifications, residents)",
+        "(video, map, calls, incidents, devices, notifications, residents, surveys)",
     )
     p.add_argument("--user", default="operator", help="with --screenshot: whose view to render")
     p.add_argument(
@@ -435,6 +435,11 @@ def _demo(args: argparse.Namespace) -> int:
             # act: on a shared database anyone with its address could otherwise take it over.
             command_actor(db, services, args.admin)
         report = seed_site(db, site, services, population=args.population)
+        if args.site is None:
+            from console.demo_surveys import fill as fill_surveys
+
+            # the demo site's satisfaction round, so the surveys pane has figures to show
+            fill_surveys(services)
         _out(
             f"demo site ready: {site.name} — {report.communities} communities, "
             f"{report.devices} devices, {report.residents_total} residents "

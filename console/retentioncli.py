@@ -78,5 +78,7 @@ def run_retention_command(args: argparse.Namespace) -> int:
     _out(f"{title} as of {report.now:%Y-%m-%d %H:%M} UTC, site {site.name}:")
     for line in (c.line(report.dry_run) for c in report.classes):
         _out(f"  {line}")
+    if report.sealed_rounds:
+        _out(f"  anonymous survey rounds sealed: {report.sealed_rounds}")
     _out("  (the audit log is never deleted: its hash chain and signed checkpoints need every row)")
     return EXIT_OK

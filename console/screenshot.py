@@ -171,6 +171,12 @@ def _render(args: argparse.Namespace) -> int:
                 app.wait_idle()
                 if args.pane == "calls":
                     demo_line.play(app, db)
+                if args.pane == "feedback":
+                    from console.demo_feedback import fill
+
+                    fill(app.services)  # a ticket of each state, overdue ones among them
+                    app.presenter("feedback").reload()
+                    app.wait_idle()
                 if args.pane == "map":
                     _let_tags_move(qapp, MAP_WARMUP_S)
                 if args.pane == "video":

@@ -36,6 +36,7 @@ from core.station import (
     ResidentRequest,
     SendState,
     StationLink,
+    StationSurvey,
 )
 from core.timefmt import utcnow
 from core.workers import ThreadedRunner
@@ -230,6 +231,10 @@ class OutboxDesk:
     def submit_note(self, note: IncidentNote) -> OutboxItem:
         """Keep a note on an incident, written against the version the station saw."""
         return self._submitted(self.outbox.add(note))
+
+    def submit_survey(self, survey: StationSurvey) -> OutboxItem:
+        """Keep a survey response to send (its client UUID makes a resend count once)."""
+        return self._submitted(self.outbox.add(survey))
 
     def items(self) -> list[OutboxItem]:
         """Every entry not yet sent, and those sent in the last days, oldest first."""

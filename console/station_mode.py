@@ -2,24 +2,32 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from console.jobs import Jobs
 from console.presenters.base import Presenter, PresenterContext
 from console.presenters.station import StationPresenter, StationSetup
+from console.presenters.station_surveys import StationSurveysPresenter
 from console.presenters.stations import StationsPresenter
 from console.station_desk import OutboxDesk, panel_path_for
+from console.survey_slips import load_slip_key
 from console.threads import DbExecutor, ThreadOwner
+from core.keys import KeyFileError
 from core.model import Priority
 from core.site import SiteSpec
 from core.station import StationDesk
 from core.views import IncidentTypeRow
 from data.outbox import Outbox
 from data.services.contacts import ContactsService
+from hardware.tts import EspeakSpeaker
 
 if TYPE_CHECKING:
     from console.app import ConsoleOptions
+
+log = logging.getLogger(__name__)
 
 
 def site_types(site: SiteSpec) -> tuple[IncidentTypeRow, ...]:
@@ -75,9 +83,30 @@ def station_presenters(
     )
     if desk is None:
         desk = _outbox_desk(pctx, opts, owner, site)
-    return [
-        StationPresenter(pctx, setup, desk, desk_jobs, contacts=ContactsService(pctx.services.ctx))
-    ]
+    station = StationPresenter(
+        pctx, setup, desk, desk_jobs, contacts=ContactsService(pctx.services.ctx)
+    )
+    surveys = StationSurveysPresenter(
+        pctx,
+        desk,
+        station.screen.tabs,
+        workstation=spec.code,
+        community=community.code,
+        slip_key=_slip_key(opts.keys_dir),
+        speaker=EspeakSpeaker,
+    )
+    return [station, surveys]
+
+
+def _slip_key(keys_dir: Path | None) -> bytes | None:
+    """The site's slip key when this PC has the key folder; None: no slips here (said so)."""
+    if keys_dir is None:
+        return None
+    try:
+        return load_slip_key(keys_dir)
+    except KeyFileError as exc:
+        log.warning("survey slips are off on this PC: %s", exc)
+        return None
 
 
 OUTBOX_FILE = "station-outbox.sqlite"  # in the user's config folder, beside the layout

@@ -12,6 +12,7 @@ from console.presenters.calls import CallsPresenter
 from console.presenters.incidents import IncidentsPresenter
 from console.presenters.recordings import RecordingsPresenter
 from console.presenters.residents import ResidentsPresenter
+from console.presenters.surveys import SurveysPresenter
 from console.presenters.tracking import TrackingPresenter
 from console.presenters.video_wall import VideoWallPresenter
 
@@ -49,3 +50,5 @@ def wire_presenters(presenters: Sequence[Presenter], motion: MotionRuntime | Non
     # residents' card window.
     calls.entry_hook = incidents.duplicates.attach_entry
     calls.resident_card_hook = residents.open_card
+    # A phone survey's Dial places the call on this workstation's line.
+    _one(presenters, SurveysPresenter).dial_hook = calls.dial

@@ -93,6 +93,14 @@ class AuditAction(enum.StrEnum):
     TICKET_CREATED = "ticket_created"
     STATION_CONFLICT = "station_conflict"
     STATION_CONFLICT_DECIDED = "station_conflict_decided"
+    # Feedback tickets (data.services.feedback): target ticket:<id>; detail the step's value
+    # (department, channel, rating, deadline), never the resident's phone or the reply's text.
+    TICKET_ASSIGNED = "ticket_assigned"
+    TICKET_ANSWERED = "ticket_answered"
+    TICKET_RESOLVED = "ticket_resolved"
+    TICKET_RATED = "ticket_rated"
+    TICKET_REOPENED = "ticket_reopened"
+    TICKET_OVERDUE = "ticket_overdue"
     # Surveys (data.services.surveys): a form version saved or published (target
     # form:<code>/<version>), a round created (target round:<code>), a response taken (target
     # round:<code>; the person only in a round that is not anonymous), and reads of who is in a
@@ -102,6 +110,10 @@ class AuditAction(enum.StrEnum):
     SURVEY_ROUND_CREATED = "survey_round_created"
     SURVEY_SUBMITTED = "survey_submitted"
     SURVEY_DATA_READ = "survey_data_read"
+    SURVEY_KIOSK = "survey_kiosk"  # a station's kiosk started, left, a wrong PIN, slips printed
+    # The register of businesses (data.services.businesses; target business:<code>).
+    BUSINESS_SAVED = "business_saved"
+    BUSINESS_CLOSED = "business_closed"
     # This PC's setup changed by an administrator (target workstation:<code>; detail JSON).
     PC_SETUP_CHANGED = "pc_setup_changed"
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Protocol
 
 from core.model import Priority
+from core.survey_take import SurveySubmission
 
 
 class EntryKind(enum.StrEnum):
@@ -16,6 +17,7 @@ class EntryKind(enum.StrEnum):
     PANIC = "panic"  # the on-screen or hardware panic button: a P1 at the control room
     REQUEST = "request"  # a walk-in or phoned-in resident request: an incident or a ticket
     NOTE = "note"  # a note on an incident the station already knows (may conflict)
+    SURVEY = "survey"  # a survey response taken at the station (kiosk, paper, assisted)
 
 
 class RequestTarget(enum.StrEnum):
@@ -76,6 +78,31 @@ class IncidentNote:
 
 
 @dataclass(frozen=True, slots=True)
+class StationSurvey:
+    """A survey response taken at a station; its answers leave the outbox file once sent."""
+
+    workstation: str
+    community: str
+    taken_at: datetime  # by the station's clock, aware
+    submission: SurveySubmission
+
+
+@dataclass(frozen=True, slots=True)
+class StationRound:
+    """An open survey round as a station offers it: its form, and its frame in the community."""
+
+    code: str
+    purpose: str
+    title: str
+    definition: str  # the form version's TOML: the kiosk runs it offline once started
+    anonymous: bool
+    keep_partial: bool
+    ends_on: date
+    frame: int  # members of the frame in this community
+    answered: int  # of them, those who have answered
+
+
+@dataclass(frozen=True, slots=True)
 class OutboxItem:
     """One outbox entry as the station's screen shows it."""
 
@@ -127,6 +154,8 @@ class StationDesk(Protocol):
     def submit_request(self, request: ResidentRequest) -> OutboxItem: ...
 
     def submit_note(self, note: IncidentNote) -> OutboxItem: ...
+
+    def submit_survey(self, survey: StationSurvey) -> OutboxItem: ...
 
     def items(self) -> list[OutboxItem]: ...
 

@@ -7,9 +7,17 @@ from datetime import datetime
 from typing import Any
 
 from core.model import Priority
-from core.station import EntryKind, IncidentNote, PanicPress, RequestTarget, ResidentRequest
+from core.station import (
+    EntryKind,
+    IncidentNote,
+    PanicPress,
+    RequestTarget,
+    ResidentRequest,
+    StationSurvey,
+)
+from core.survey_take import SurveySubmission
 
-Entry = PanicPress | ResidentRequest | IncidentNote
+Entry = PanicPress | ResidentRequest | IncidentNote | StationSurvey
 
 
 def kind_of(entry: Entry) -> EntryKind:
@@ -18,6 +26,8 @@ def kind_of(entry: Entry) -> EntryKind:
         return EntryKind.PANIC
     if isinstance(entry, ResidentRequest):
         return EntryKind.REQUEST
+    if isinstance(entry, StationSurvey):
+        return EntryKind.SURVEY
     return EntryKind.NOTE
 
 
@@ -51,6 +61,21 @@ def to_json(entry: Entry) -> str:
             "caller_phone": entry.caller_phone,
             "priority": int(entry.priority),
             "photo_name": entry.photo_name,
+        }
+    elif isinstance(entry, StationSurvey):
+        sub = entry.submission
+        data = {
+            "workstation": entry.workstation,
+            "community": entry.community,
+            "taken_at": _when(entry.taken_at),
+            "round": sub.round_code,
+            "client_uuid": sub.client_uuid,
+            "resident_id": sub.resident_id,
+            "business_id": sub.business_id,
+            "mode": sub.mode,
+            "helped_by": sub.helped_by,
+            "answers": sub.answers,
+            "complete": sub.complete,
         }
     else:
         data = {
@@ -91,6 +116,27 @@ def from_json(kind: EntryKind, text: str, photo: bytes = b"") -> Entry:
                 photo_name=str(d.get("photo_name", "")),
                 photo=photo,
             )
+        if kind is EntryKind.SURVEY:
+            resident, helper, answers = d.get("resident_id"), d.get("helped_by"), d["answers"]
+            business = d.get("business_id")  # absent in entries written before businesses
+            if not isinstance(answers, dict):
+                raise TypeError("the answers are not an object")
+            return StationSurvey(
+                workstation=str(d["workstation"]),
+                community=str(d["community"]),
+                taken_at=datetime.fromisoformat(d["taken_at"]),
+                submission=SurveySubmission(
+                    round_code=str(d["round"]),
+                    client_uuid=str(d["client_uuid"]),
+                    resident_id=None if resident is None else int(resident),
+                    mode=str(d["mode"]),
+                    helped_by=None if helper is None else int(helper),
+                    answers=answers,
+                    complete=bool(d["complete"]),
+                    community=str(d["community"]),
+                    business_id=None if business is None else int(business),
+                ),
+            )
         return IncidentNote(
             workstation=str(d["workstation"]),
             incident_id=int(d["incident_id"]),
@@ -109,4 +155,7 @@ def summary(entry: Entry) -> str:
     if isinstance(entry, ResidentRequest):
         photo = ", photo" if entry.photo else ""
         return f"request {entry.category} -> {entry.target.value}{photo}"
+    if isinstance(entry, StationSurvey):
+        done = "" if entry.submission.complete else " (partial)"
+        return f"survey response, round {entry.submission.round_code}{done}"
     return f"note on incident #{entry.incident_id}"

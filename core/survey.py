@@ -70,6 +70,12 @@ class Question:
     columns: tuple[Choice, ...] = ()
     show_if: str | None = None
     skip: tuple[Skip, ...] = ()
+    measure: str | None = None  # "csat": the share of `satisfied` answers is a reported figure
+    satisfied: tuple[str, ...] = ()  # choice codes (or rating values as text) counted satisfied
+    dont_know: tuple[str, ...] = ()  # codes left out of the CSAT denominator
+
+
+MEASURES = frozenset({"csat"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +174,37 @@ def _check_options(q: Question, out: list[FormProblem]) -> None:
             out.append(FormProblem(q.id, "an NPS question always runs from 0 to 10"))
     elif q.kind is Kind.NUMBER and lo is not None and hi is not None and lo > hi:
         out.append(FormProblem(q.id, f"minimum {lo:g} is above maximum {hi:g}"))
+    _check_measure(q, out)
+
+
+def _measure_codes(q: Question) -> set[str]:
+    if q.kind is Kind.SINGLE:
+        return {c.code for c in q.choices}
+    hi = q.max if q.max is not None and math.isfinite(q.max) else 0
+    return {str(v) for v in range(1, int(hi) + 1)}
+
+
+def _check_measure(q: Question, out: list[FormProblem]) -> None:
+    if q.measure is None:
+        if q.satisfied or q.dont_know:
+            out.append(FormProblem(q.id, 'satisfied and dont_know need measure = "csat"'))
+        return
+    if q.measure not in MEASURES:
+        out.append(FormProblem(q.id, f"unknown measure {q.measure!r} (known: csat)"))
+        return
+    if q.kind not in (Kind.SINGLE, Kind.RATING):
+        out.append(FormProblem(q.id, "csat is measured on a single-choice or rating question"))
+        return
+    if not q.satisfied:
+        out.append(FormProblem(q.id, "csat needs at least one satisfied code"))
+    codes = _measure_codes(q)
+    for what, items in (("satisfied", q.satisfied), ("dont_know", q.dont_know)):
+        wrong = sorted({c for c in items if c not in codes})
+        if wrong:
+            out.append(FormProblem(q.id, f"{what} codes not among the answers: {', '.join(wrong)}"))
+    both = sorted(set(q.satisfied) & set(q.dont_know))
+    if both:
+        out.append(FormProblem(q.id, f"codes both satisfied and dont_know: {', '.join(both)}"))
 
 
 def find_cycles(form: Form) -> list[list[str]]:
@@ -521,6 +558,13 @@ def _bound(raw: object, where: str) -> float | None:
     return raw
 
 
+def _codes_list(raw: object, where: str) -> tuple[str, ...]:
+    # rating values may be written as numbers (satisfied = [4, 5]); they are kept as text
+    if not isinstance(raw, list) or not all(isinstance(c, str) or _whole(c) for c in raw):
+        raise TypeError(f"{where} must be a list of codes")
+    return tuple(str(c) for c in raw)
+
+
 def _question(raw: dict[str, Any]) -> Question:
     qid = str(raw.get("id", ""))
     try:
@@ -544,6 +588,9 @@ def _question(raw: dict[str, Any]) -> Question:
     show_if = raw.get("show_if")
     if show_if is not None and not isinstance(show_if, str):
         raise TypeError("show_if must be a string")
+    measure = raw.get("measure")
+    if measure is not None and not isinstance(measure, str):
+        raise TypeError("measure must be a string")
     return Question(
         id=qid,
         kind=kind,
@@ -556,6 +603,9 @@ def _question(raw: dict[str, Any]) -> Question:
         columns=_choices(raw.get("columns", []), "columns"),
         show_if=show_if,
         skip=tuple(skips),
+        measure=measure,
+        satisfied=_codes_list(raw.get("satisfied", []), "satisfied"),
+        dont_know=_codes_list(raw.get("dont_know", []), "dont_know"),
     )
 
 
@@ -648,6 +698,11 @@ def dump_form(form: Form) -> str:
             out.append(f"max = {_toml_num(q.max)}")
         if q.show_if is not None:
             out.append(f"show_if = {_toml_str(q.show_if)}")
+        if q.measure is not None:
+            out.append(f"measure = {_toml_str(q.measure)}")
+        for key, codes in (("satisfied", q.satisfied), ("dont_know", q.dont_know)):
+            if codes:
+                out.append(f"{key} = [{', '.join(_toml_str(c) for c in codes)}]")
         for s in q.skip:
             out += ["[[questions.skip]]", f"when = {_toml_str(s.when)}", f"to = {_toml_str(s.to)}"]
     for c in form.computed:

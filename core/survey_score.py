@@ -93,13 +93,19 @@ def nps(scores: Iterable[int | None], min_n: int = MIN_CELL) -> NpsScore | Suppr
     valid = [s for s in scores if s is not None]
     if any(not _whole(s) or not 0 <= s <= 10 for s in valid):
         raise ValueError("NPS scores are whole numbers from 0 to 10")
-    n = len(valid)
+    pro = sum(1 for s in valid if s >= 9)
+    det = sum(1 for s in valid if s <= 6)
+    return nps_counts(pro, det, len(valid), min_n)
+
+
+def nps_counts(pro: int, det: int, n: int, min_n: int = MIN_CELL) -> NpsScore | Suppressed | NoData:
+    """NPS from counts: `pro` promoters and `det` detractors among `n` valid scores."""
+    if not 0 <= pro + det <= n or pro < 0 or det < 0:
+        raise ValueError("need promoters + detractors <= n")
     if n == 0:
         return NoData()
     if n < min_n:
         return Suppressed()
-    pro = sum(1 for s in valid if s >= 9)
-    det = sum(1 for s in valid if s <= 6)
     pp, pd = pro / n, det / n
     diff = pp - pd
     var = max(0.0, pp + pd - diff * diff)

@@ -1040,6 +1040,9 @@ class RecorderAlarm(Base):
 # Station PCs (migration 0023): what a community station sent, exactly once per UUID.
 OPEN_TICKET_SQL = "status = 'open'"
 UNDECIDED_SQL = "decided_at IS NULL"
+# Feedback tickets (migration 0026): those whose clocks still run, and their overdue events.
+UNRESOLVED_TICKET_SQL = "status IN ('open', 'answered')"
+TICKET_OVERDUE_SQL = "kind = 'overdue'"
 
 
 class StationReceipt(Base):
@@ -1073,6 +1076,13 @@ class ServiceTicket(Base):
             sqlite_where=text(OPEN_TICKET_SQL),
             postgresql_where=text(OPEN_TICKET_SQL),
         ),
+        Index("ix_service_ticket_created_at", "created_at"),  # the monthly rates
+        Index(
+            "ix_service_ticket_unresolved",
+            "resolve_due_at",
+            sqlite_where=text(UNRESOLVED_TICKET_SQL),
+            postgresql_where=text(UNRESOLVED_TICKET_SQL),
+        ),
     )
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     community_id: Mapped[int] = mapped_column(ForeignKey("community.id"), index=True)
@@ -1081,11 +1091,56 @@ class ServiceTicket(Base):
     description: Mapped[str] = mapped_column(Text, default="")
     caller_name: Mapped[str] = mapped_column(String(64), default="")
     caller_phone: Mapped[str] = mapped_column(String(32), default="")
-    status: Mapped[str] = mapped_column(String(16))  # open, answered, closed
+    status: Mapped[str] = mapped_column(String(16))  # core.feedback.TicketState
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
     workstation: Mapped[str] = mapped_column(String(16), default="")
     client_uuid: Mapped[str | None] = mapped_column(String(36), unique=True)
+    # Feedback (migration 0026, core.feedback): where it came from, who handles it, its two
+    # deadlines, the reply, the outcome and the resident's rating. The department by its code,
+    # not a foreign key: 0026's downgrade drops these columns in place on SQLite, which a
+    # foreign key forbids (a table rebuild would cascade-delete the ticket photos).
+    source: Mapped[str] = mapped_column(String(16), default="station")  # core.feedback.Source
+    source_ref: Mapped[str] = mapped_column(String(64), default="")  # "call:7", "round:R1/q3"
+    department_code: Mapped[str | None] = mapped_column(String(16))
+    response_due_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    resolve_due_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # the first reply
+    reply_channel: Mapped[str | None] = mapped_column(String(8))  # the last reply's
+    reply_text: Mapped[str] = mapped_column(Text, default="")
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    rating: Mapped[int | None] = mapped_column(Integer)  # 1-5, the resident's
+    rated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    reopened: Mapped[int] = mapped_column(Integer, default=0)
+    updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class ServiceTicketEvent(Base):
+    """A ticket's history (migration 0026): every step, who took it, and the clock's overdue
+    events, told once per ticket, deadline and due time (the partial unique index)."""
+
+    __tablename__ = "service_ticket_event"
+    __table_args__ = (
+        Index(
+            "uq_service_ticket_event_overdue",
+            "ticket_id",
+            "value",
+            unique=True,
+            sqlite_where=text(TICKET_OVERDUE_SQL),
+            postgresql_where=text(TICKET_OVERDUE_SQL),
+        ),
+    )
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(
+        BigId, ForeignKey("service_ticket.id", ondelete="CASCADE"), index=True
+    )
+    community_id: Mapped[int] = mapped_column(ForeignKey("community.id"))
+    ts: Mapped[datetime] = mapped_column(UTCDateTime)
+    kind: Mapped[str] = mapped_column(String(16))  # core.feedback.Action
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    workstation: Mapped[str] = mapped_column(String(16), default="")
+    value: Mapped[str] = mapped_column(String(64), default="")  # channel, rating, department
+    note: Mapped[str] = mapped_column(Text, default="")
 
 
 class ServiceTicketPhoto(Base):
@@ -1197,7 +1252,12 @@ class SurveyResponse(Base):
     person: a random UUID key, no rowid on SQLite, the time rounded down to the hour."""
 
     __tablename__ = "survey_response"
-    __table_args__ = (UniqueConstraint("round_id", "resident_id"), {"sqlite_with_rowid": False})
+    __table_args__ = (
+        UniqueConstraint("round_id", "resident_id"),
+        # One response per business per round (migration 0027, an index on both backends).
+        Index("uq_survey_response_business", "round_id", "business_id", unique=True),
+        {"sqlite_with_rowid": False},
+    )
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     round_id: Mapped[int] = mapped_column(ForeignKey("survey_round.id"))
     client_uuid: Mapped[str] = mapped_column(String(36), unique=True)
@@ -1211,6 +1271,8 @@ class SurveyResponse(Base):
     complete: Mapped[bool] = mapped_column(Boolean)
     submitted_at: Mapped[datetime] = mapped_column(UTCDateTime)
     workstation: Mapped[str] = mapped_column(String(16))
+    # A business round's respondent (0027); NULL in an anonymous round, like resident_id.
+    business_id: Mapped[int | None] = mapped_column(ForeignKey("business.id"))
 
 
 class SurveyAnswered(Base):
@@ -1223,6 +1285,43 @@ class SurveyAnswered(Base):
     answered_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
+class Business(Base):
+    """A business of the street (shop, restaurant, market stall...): a survey frame's unit;
+    the contact person's name and phone are personal data, masked like a resident's."""
+
+    __tablename__ = "business"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(16), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    community_id: Mapped[int] = mapped_column(ForeignKey("community.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    contact_name: Mapped[str] = mapped_column(String(64))
+    contact_phone: Mapped[str] = mapped_column(String(32))
+    licence_no: Mapped[str] = mapped_column(String(32))
+    opened_on: Mapped[date] = mapped_column(Date)
+    closed_on: Mapped[date | None] = mapped_column(Date)  # NULL: still trading
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class SurveyFrameBusiness(Base):
+    """A business drawn into a round's sampling frame (migration 0027)."""
+
+    __tablename__ = "survey_frame_business"
+    round_id: Mapped[int] = mapped_column(ForeignKey("survey_round.id"), primary_key=True)
+    business_id: Mapped[int] = mapped_column(ForeignKey("business.id"), primary_key=True)
+    community_id: Mapped[int] = mapped_column(ForeignKey("community.id"), index=True)
+
+
+class SurveyAnsweredBusiness(Base):
+    """An anonymous business round's only record of a business: "has answered" (the day)."""
+
+    __tablename__ = "survey_answered_business"
+    __table_args__ = ({"sqlite_with_rowid": False},)
+    round_id: Mapped[int] = mapped_column(ForeignKey("survey_round.id"), primary_key=True)
+    business_id: Mapped[int] = mapped_column(ForeignKey("business.id"), primary_key=True)
+    answered_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
 __all__ = [
     "AlarmEvent",
     "Attachment",
@@ -1231,6 +1330,7 @@ __all__ = [
     "AuditLog",
     "Base",
     "Bookmark",
+    "Business",
     "Call",
     "CameraEvent",
     "CameraSetting",
@@ -1251,6 +1351,7 @@ __all__ = [
     "Resident",
     "Role",
     "ServiceTicket",
+    "ServiceTicketEvent",
     "ServiceTicketPhoto",
     "ShiftHandover",
     "SiteMeta",
@@ -1258,7 +1359,9 @@ __all__ = [
     "StationHeartbeat",
     "StationReceipt",
     "SurveyAnswered",
+    "SurveyAnsweredBusiness",
     "SurveyForm",
+    "SurveyFrameBusiness",
     "SurveyFrameMember",
     "SurveyResponse",
     "SurveyRound",

@@ -197,6 +197,13 @@ class Outbox:
                 "attempts = attempts + 1, sent_at = COALESCE(?, sent_at) WHERE uuid = ?",
                 (state.value, server_ref, detail, sent_at, uuid),
             )
+            if sent_at is not None:
+                # A survey's answers (and, in an anonymous round, who gave them) stay on the
+                # station only until the shared database has them.
+                conn.execute(
+                    "UPDATE entry SET payload = '{}' WHERE uuid = ? AND kind = ?",
+                    (uuid, EntryKind.SURVEY.value),
+                )
 
     def set_panel(self, uuid: str, outcome: str, detail: str) -> None:
         """What the panel path made of a panic taken while the link was down."""

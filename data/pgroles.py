@@ -35,6 +35,8 @@ TABLE_GRANTS: Mapping[str, tuple[str, ...]] = {
     "assignment": ("SELECT", "INSERT", "UPDATE"),  # dispatch, answers, escalation (0011)
     "audit_head": ("SELECT",),  # UPDATE of the chain's columns below
     "audit_log": ("SELECT", "INSERT"),
+    # Businesses (0027): registered and edited; a closed one keeps its row (closed_on).
+    "business": ("SELECT", "INSERT", "UPDATE"),
     # Calls (0019): a row per call, its phases, callback and disposition; never deleted here.
     "call": ("SELECT", "INSERT", "UPDATE"),
     # Video (0021): camera events are written once; motion settings are upserted.
@@ -71,13 +73,17 @@ TABLE_GRANTS: Mapping[str, tuple[str, ...]] = {
     # service tickets (answered and closed later), heartbeats upserted, conflicts decided.
     "service_ticket": ("SELECT", "INSERT", "UPDATE"),
     "service_ticket_photo": ("SELECT", "INSERT"),
+    # Feedback (0026): a ticket's history and its overdue events, written once each.
+    "service_ticket_event": ("SELECT", "INSERT"),
     "station_conflict": ("SELECT", "INSERT", "UPDATE"),
     "station_heartbeat": ("SELECT", "INSERT", "UPDATE"),
     "station_receipt": ("SELECT", "INSERT", "UPDATE"),
     # Surveys (0024): forms (drafts edited, published once), rounds (status), frames drawn once;
     # responses and "has answered" flags are written once and never changed here.
     "survey_answered": ("SELECT", "INSERT"),
+    "survey_answered_business": ("SELECT", "INSERT"),  # 0027, as survey_answered
     "survey_form": ("SELECT", "INSERT", "UPDATE"),
+    "survey_frame_business": ("SELECT", "INSERT"),  # 0027, as survey_frame_member
     "survey_frame_member": ("SELECT", "INSERT"),
     "survey_response": ("SELECT", "INSERT"),
     "survey_round": ("SELECT", "INSERT", "UPDATE"),

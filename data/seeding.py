@@ -22,6 +22,7 @@ from core.population import ResidentSpec, generate_population
 from core.site import SiteSpec
 from core.templates import encode_templates
 from core.timefmt import utcnow
+from data.business_seeding import seed_businesses
 from data.changes import record_change
 from data.db import Database
 from data.fieldcrypt import FieldKeys
@@ -322,6 +323,7 @@ def seed_site(
         people = generate_population(site, population, seed=seed, today=today)
         added = seed_residents(s, site, people, services.ctx.keys)
         tags = seed_tags(s, site, tx.now)  # once: a site with tags keeps its own
+        seed_businesses(s, today, tx.now)  # once, likewise
         for key, value in (
             ("site_name", site.name),
             ("timezone", site.timezone),

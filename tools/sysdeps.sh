@@ -7,6 +7,8 @@ mode=${1:-run}
 pkgs=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
       libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 fonts-wqy-microhei
       libportaudio2)
+# Kiosk surveys read each question aloud offline: espeak-ng and its Mandarin voice.
+pkgs+=(espeak-ng)
 # GStreamer's RTSP server through Debian's python3-gi serves the demo's cameras like live ones.
 pkgs+=(python3-gi gir1.2-gst-rtsp-server-1.0 gstreamer1.0-rtsp gstreamer1.0-plugins-base
        gstreamer1.0-plugins-good gstreamer1.0-plugins-bad)

@@ -579,6 +579,7 @@ class CallsPane(QWidget):
     sig_new_incident_requested = Signal()
     sig_link_requested = Signal()
     sig_no_incident_requested = Signal()
+    sig_feedback_requested = Signal()  # a feedback ticket from the selected call
     sig_dial_requested = Signal(str, int)  # number, the newest missed call it calls back
     sig_mark_called_back_requested = Signal(int)  # the newest missed call of a number
 
@@ -632,12 +633,13 @@ class CallsPane(QWidget):
         self.new_incident = self._button("newIncidentButton", self.sig_new_incident_requested)
         self.link = self._button("linkButton", self.sig_link_requested)
         self.no_incident = self._button("noIncidentButton", self.sig_no_incident_requested)
+        self.feedback = self._button("feedbackTicketButton", self.sig_feedback_requested)
         self.line_buttons = QWidget(self)
         buttons = QVBoxLayout(self.line_buttons)
         buttons.setContentsMargins(0, 0, 0, 0)
         for group in (
             (self.answer, self.hold, self.transfer, self.hang_up),
-            (self.new_incident, self.link, self.no_incident),
+            (self.new_incident, self.link, self.no_incident, self.feedback),
         ):
             row = QHBoxLayout()
             for b in group:
@@ -865,6 +867,8 @@ class CallsPane(QWidget):
         )
         for b in (self.new_incident, self.link, self.no_incident):
             b.setEnabled(can_dispose)
+        # Any recorded call may leave a comment or complaint to follow up, disposed or not.
+        self.feedback.setEnabled(c is not None and c.db_id is not None)
 
     def set_caller(self, view: CallerView | None) -> None:
         self.caller.set_view(view)
@@ -1008,6 +1012,7 @@ class CallsPane(QWidget):
         self.new_incident.setText(self.tr("New incident… ({key})").format(key=NEW_INCIDENT_KEY))
         self.link.setText(self.tr("Link to incident… ({key})").format(key=LINK_KEY))
         self.no_incident.setText(self.tr("No incident… ({key})").format(key=NO_INCIDENT_KEY))
+        self.feedback.setText(self.tr("Feedback ticket…"))
         self.dial.setText(self.tr("Call back"))
         self.mark.setText(self.tr("Mark as called back"))
         self.done_title.setText(self.tr("Called back"))

@@ -139,6 +139,7 @@ class StationOutboxWidget(QWidget):
             EntryKind.PANIC: self.tr("Panic"),
             EntryKind.REQUEST: self.tr("Request"),
             EntryKind.NOTE: self.tr("Note"),
+            EntryKind.SURVEY: self.tr("Survey response"),
         }[kind]
 
     def _when(self, at: datetime) -> str:
@@ -151,6 +152,8 @@ class StationOutboxWidget(QWidget):
             return self.tr("incident {n}").format(n=number)
         if kind == "ticket":
             return self.tr("service ticket {n}").format(n=number)
+        if kind == "survey":
+            return self.tr("survey round {code}").format(code=number)
         return ref
 
     def _text(self, item: OutboxItem) -> str:

@@ -35,6 +35,7 @@ from core.calls import (
 )
 from core.duplicates import phone_digits
 from core.events import ChangesAvailable
+from core.feedback import DepartmentChoice, NewTicket, Source
 from core.history import PHONE_MIN, HistoryQuery
 from core.model import Priority
 from core.permissions import Permission, PermissionDenied, Principal
@@ -55,6 +56,7 @@ from widgets.calls import (
     CallLine,
     CallsPane,
 )
+from widgets.feedback_dialog import FeedbackTicketDialog
 from widgets.incident_dialog import NewIncident, NewIncidentDialog
 from widgets.notifications import Level
 
@@ -165,6 +167,7 @@ class CallsPresenter(Presenter):
         p.sig_new_incident_requested.connect(self.new_incident)
         p.sig_link_requested.connect(self.link)
         p.sig_no_incident_requested.connect(self.no_incident)
+        p.sig_feedback_requested.connect(self.feedback_ticket)
         p.sig_dial_requested.connect(self.dial_back)
         p.sig_mark_called_back_requested.connect(self.mark_called_back)
         p.caller.sig_full_card_requested.connect(self.full_card)
@@ -634,6 +637,45 @@ class CallsPresenter(Presenter):
         """F7: the new-incident form filled in from the call; saving links the call to it."""
         self._open_entry(None, "")
 
+    @Slot()
+    def feedback_ticket(self) -> None:
+        """A feedback ticket from the selected call: the dialog comes with the caller's number
+        (the departments are read first, off the GUI thread)."""
+        who, line = self.who, self.pane.selected()
+        if who is None or line is None or line.db_id is None:
+            return
+        if self.ctx.session.locked or not who.can(Permission.HANDLE_INCIDENTS):
+            return
+        feedback = self.ctx.services.feedback
+        call_id, number = line.db_id, line.number
+        resident = self.residents.get(line.resident_id or 0)
+        community = resident.community if resident is not None else None
+
+        def opened(departments: list[DepartmentChoice]) -> None:
+            dlg = FeedbackTicketDialog(
+                [(c.code, c.name) for c in self.communities], departments, self.ctx.window
+            )
+            dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dlg.prefill(source=Source.CALL, community=community, phone=number, call_id=call_id)
+            dlg.accepted.connect(lambda: self._file_feedback(who, dlg.ticket()))
+            self.ctx.dialogs.register(dlg)
+            dlg.open()
+
+        self.read_for(
+            who, lambda: feedback.departments(who), opened, self.tr("Could not read departments")
+        )
+
+    def _file_feedback(self, who: Principal, ticket: NewTicket) -> None:
+        feedback = self.ctx.services.feedback
+        self.ctx.jobs.write(
+            lambda: feedback.create(who, ticket),
+            lambda tid: self.ctx.window.show_message(
+                self.tr("Feedback ticket No. {id} filed").format(id=tid), 5000
+            ),
+            lambda exc: self.ctx.feedback.report(exc, self.tr("Could not file the ticket")),
+            "feedback from call",
+        )
+
     def _open_entry(self, draft: NewIncident | None, error: str) -> None:
         who = self.who
         if who is None or self.ctx.session.locked or not who.can(Permission.HANDLE_CALLS):
@@ -814,6 +856,18 @@ class CallsPresenter(Presenter):
         self._acted[call_id] = who
         self._callback_of[call_id] = missed_call_id
         self.pane.tabs.setCurrentIndex(0)
+
+    def dial(self, number: str) -> bool:
+        """Place an outgoing call (a survey call); False without a line, a right or a number."""
+        who, gateway = self._allowed(), self.gateway
+        if who is None or gateway is None or not number:
+            return False
+        for other in self._live_calls():
+            if other.phase is CallPhase.ACTIVE:
+                gateway.hold(other.call_id)
+        self._acted[gateway.dial(number)] = who
+        self.pane.tabs.setCurrentIndex(0)
+        return True
 
     @Slot(int)
     def mark_called_back(self, missed_call_id: int) -> None:

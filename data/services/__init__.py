@@ -17,6 +17,7 @@ from data.services.calls import CallService
 from data.services.consent import ConsentService
 from data.services.devices import DeviceService
 from data.services.evidence import EvidenceService
+from data.services.feedback import FeedbackService
 from data.services.handover import HandoverService
 from data.services.history import HistoryService
 from data.services.incident_merge import IncidentMergeService
@@ -59,6 +60,7 @@ class Services:
     evidence: EvidenceService  # evidence holds and the audit of exported bundles
     station: StationService  # community stations' outboxes applied once, heartbeats, conflicts
     surveys: SurveyService  # survey forms, rounds and their frames, responses taken once
+    feedback: FeedbackService  # feedback tickets: steps, overdue events, monthly rates
 
     @classmethod
     def build(
@@ -75,6 +77,8 @@ class Services:
         policy = policy or LoginPolicy()
         residents = ResidentService(ctx)
         consent = ConsentService(ctx)
+        # Forms are checked at publish and answers at submit by the survey model itself.
+        surveys = SurveyService(ctx, check_form=form_problems, check=answer_problems)
         return cls(
             ctx=ctx,
             site=SiteService(ctx),
@@ -97,7 +101,7 @@ class Services:
             video=VideoService(ctx),
             recordings=RecordingService(ctx),
             evidence=EvidenceService(ctx),
-            station=StationService(ctx),
-            # Forms are checked at publish and answers at submit by the survey model itself.
-            surveys=SurveyService(ctx, check_form=form_problems, check=answer_problems),
+            station=StationService(ctx, surveys),
+            surveys=surveys,
+            feedback=FeedbackService(ctx),
         )

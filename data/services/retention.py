@@ -14,9 +14,20 @@ from core.audit import AuditAction
 from core.permissions import Permission
 from core.retention import DEFAULT_POLICY, Period, RetentionClass, RetentionPolicy
 from data.context import Actor, ServiceContext
-from data.models import AuditLog, CameraEvent, ChangeLog, Incident, IncidentEvent, TagRead
+from data.models import (
+    AuditLog,
+    CameraEvent,
+    ChangeLog,
+    Incident,
+    IncidentEvent,
+    SurveyAnswered,
+    SurveyAnsweredBusiness,
+    SurveyRound,
+    TagRead,
+)
 from data.services.attachments import delete_attachments_of
 from data.services.incident_search import unindex_incidents
+from data.services.surveys import SurveyService
 
 BATCH = 5000  # rows per transaction: short write locks, so consoles keep writing meanwhile
 ANONYMISED_TITLE = "[anonymised]"
@@ -63,6 +74,9 @@ class RetentionReport:
     now: datetime
     dry_run: bool
     classes: tuple[ClassReport, ...]
+    # Anonymous survey rounds whose "has answered" flags were rewritten (PostgreSQL only):
+    # a flag written with its response shares their transaction id until then.
+    sealed_rounds: int = 0
 
     def of(self, cls: RetentionClass) -> ClassReport:
         return next(c for c in self.classes if c.cls is cls)
@@ -143,7 +157,8 @@ class RetentionService:
                 )
             else:
                 reports.append(self._audit_log(period))
-        report = RetentionReport(now, dry_run, tuple(reports))
+        sealed = 0 if dry_run else self._seal_surveys(who)
+        report = RetentionReport(now, dry_run, tuple(reports), sealed)
         if not dry_run:
             with self.ctx.write(who, Permission.MANAGE_USERS) as tx:
                 tx.audit(
@@ -153,11 +168,37 @@ class RetentionService:
                             "counts": report.counts(),
                             "held": report.of(RetentionClass.INCIDENTS).held,
                             "as_of": now.isoformat(timespec="seconds"),
+                            "sealed_rounds": sealed,
                         },
                         sort_keys=True,
                     ),
                 )
         return report
+
+    def _seal_surveys(self, who: Actor) -> int:
+        """Seal every anonymous survey round that has flags (nothing to do on SQLite)."""
+        if self.ctx.db.dialect != "postgresql":
+            return 0
+        with self.ctx.read() as s:
+            codes = list(
+                s.scalars(
+                    select(SurveyRound.code)
+                    .where(SurveyRound.anonymous.is_(True))
+                    .where(
+                        select(SurveyAnswered.round_id)
+                        .where(SurveyAnswered.round_id == SurveyRound.id)
+                        .exists()
+                        | select(SurveyAnsweredBusiness.round_id)
+                        .where(SurveyAnsweredBusiness.round_id == SurveyRound.id)
+                        .exists()
+                    )
+                    .order_by(SurveyRound.code)
+                )
+            )
+        surveys = SurveyService(self.ctx)
+        for code in codes:
+            surveys.seal(who, code)
+        return len(codes)
 
     def _check_grants(self) -> None:
         """On PostgreSQL, refuse at once a role that could not finish (the workstation's)."""
@@ -169,6 +210,8 @@ class RetentionService:
             ("incident", "UPDATE"),
             ("tag_read", "DELETE"),
             ("camera_event", "DELETE"),
+            ("survey_answered", "DELETE"),
+            ("survey_answered_business", "DELETE"),
         )
         with self.ctx.read() as s:
             missing = [

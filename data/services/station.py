@@ -47,6 +47,7 @@ from core.station import (
     ResidentRequest,
     SendState,
     StationSeen,
+    StationSurvey,
 )
 from core.station_codec import Entry, from_json, kind_of, to_json
 from core.text import clean_block, clean_line
@@ -67,8 +68,10 @@ from data.models import (
     Workstation,
 )
 from data.services.attachments import add_attachment, detail_of
+from data.services.feedback import stamp_new_ticket
 from data.services.incident_guard import bump
 from data.services.incidents import IncidentService, add_incident
+from data.services.surveys import AlreadyAnswered, SurveyService
 
 __all__ = ["OFFLINE_AFTER", "Applied", "ConflictRow", "StationService", "server_now"]
 
@@ -112,8 +115,9 @@ class _Known(Exception):
 class StationService:
     """What community stations send, applied once by UUID; the control room's view of them."""
 
-    def __init__(self, ctx: ServiceContext):
+    def __init__(self, ctx: ServiceContext, surveys: SurveyService | None = None):
         self.ctx = ctx
+        self.surveys = surveys  # None: survey responses from stations are refused
 
     # --- applying entries -----------------------------------------------------------------
     def apply(self, who: Principal, uuid: str, entry: Entry) -> Applied:
@@ -134,7 +138,7 @@ class StationService:
             return self._answer(key)
         except PermissionDenied as exc:
             return Applied(SendState.REFUSED, "", f"not allowed: {exc}")
-        except (ValueError, LookupError, TransitionError) as exc:
+        except (ValueError, LookupError, TransitionError, AlreadyAnswered) as exc:
             return Applied(SendState.REFUSED, "", str(exc))
         except ProgrammingError as exc:
             if getattr(exc.orig, "sqlstate", None) != INSUFFICIENT_PRIVILEGE:
@@ -152,7 +156,7 @@ class StationService:
             entry.pressed_at
             if isinstance(entry, PanicPress)
             else entry.taken_at
-            if isinstance(entry, ResidentRequest)
+            if isinstance(entry, ResidentRequest | StationSurvey)
             else entry.written_at
         )
         if s.scalar(select(StationReceipt.id).where(StationReceipt.uuid == key)) is not None:
@@ -190,6 +194,8 @@ class StationService:
             answer = self._panic(tx, who, cid, entry)
         elif isinstance(entry, ResidentRequest):
             answer = self._request(tx, who, key, cid, entry)
+        elif isinstance(entry, StationSurvey):
+            answer = self._survey(tx, entry)
         else:
             assert inc is not None
             answer = self._note(tx, who, key, inc, entry)
@@ -323,9 +329,11 @@ class StationService:
                 created_by_id=who.user_id,
                 workstation=req.workstation,
                 client_uuid=key,
+                source="station",
             )
             s.add(ticket)
             s.flush()
+            stamp_new_ticket(tx, ticket, who.user_id)  # a feedback ticket's deadlines (0026)
             tx.change("service_ticket", ticket.id, "insert")
             self._audit(tx, AuditAction.TICKET_CREATED, f"ticket:{ticket.id}", category)
             note = self._ticket_photo(tx, who, ticket, req) if req.photo else ""
@@ -393,6 +401,33 @@ class StationService:
         )
         self._audit(tx, AuditAction.ATTACHMENT_ADDED, f"ticket:{ticket.id}", detail)
         return ""
+
+    def _survey(self, tx: WriteTx, entry: StationSurvey) -> Applied:
+        """A survey response, taken once by its client UUID too (a slip used twice, a
+        response entered again at another station: the first one stands)."""
+        if self.surveys is None:
+            raise ValueError("this console does not take survey responses")
+        sub = entry.submission
+        taken = self.surveys.take(
+            tx,
+            sub.round_code,
+            sub.client_uuid,
+            sub.resident_id,
+            sub.mode,
+            sub.helped_by,
+            dict(sub.answers),
+            sub.complete,
+            entry.community,
+            business_id=sub.business_id,
+        )
+        # Never the response's id: in an anonymous round the receipt would pair it with the
+        # station's time and the "has answered" flag of the same transaction.
+        ref = f"survey:{sub.round_code}"
+        if taken.replayed:
+            return Applied(SendState.SENT, ref, "taken before (the same response)")
+        if not taken.kept:
+            return Applied(SendState.SENT, ref, "partial response not kept by the round")
+        return Applied(SendState.SENT, ref)
 
     def _note(
         self, tx: WriteTx, who: Principal, key: str, inc: Incident, note: IncidentNote

@@ -34,13 +34,17 @@ from sqlalchemy.orm import Session
 
 from core.audit import AuditAction
 from core.permissions import Permission, Principal
+from core.survey_results import FrameCell, ResultRow
 from data.context import Actor, ServiceContext, WriteTx
 from data.db import upsert_insert
 from data.models import (
+    Business,
     Community,
     Resident,
     SurveyAnswered,
+    SurveyAnsweredBusiness,
     SurveyForm,
+    SurveyFrameBusiness,
     SurveyFrameMember,
     SurveyResponse,
     SurveyRound,
@@ -55,10 +59,12 @@ __all__ = [
     "TAKE",
     "AlreadyAnswered",
     "AnswersRefused",
+    "BusinessAnswered",
     "FormFrozen",
     "FormRefused",
     "Participation",
     "ResponseRow",
+    "RoundData",
     "SubmitResult",
     "SurveyService",
     "age_band",
@@ -108,7 +114,22 @@ class AlreadyAnswered(Exception):
             "a second response is not taken"
         )
         self.round_code = round_code
-        self.resident_id = resident_id
+        self.resident_id: int | None = resident_id
+
+
+class BusinessAnswered(AlreadyAnswered):
+    """The business has answered this round already: a second response is refused."""
+
+    def __init__(self, round_code: str, business_id: int, business: str):
+        Exception.__init__(
+            self,
+            f"business {business} has already answered survey round {round_code}; "
+            "a second response is not taken",
+        )
+        self.round_code = round_code
+        self.resident_id = None
+        self.business_id = business_id
+        self.business = business  # its code and name
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +169,21 @@ class ResponseRow:
     care_flag: bool
     complete: bool
     resident_id: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class RoundData:
+    """What the results of a round are computed from: its form, responses and frame counts.
+    No person is in it (rows carry no resident id), so reading it is not a personal read."""
+
+    round_code: str
+    purpose: str
+    anonymous: bool
+    status: str
+    form_title: str
+    definition: str
+    rows: list[ResultRow]
+    frame: list[FrameCell]
 
 
 def age_band(birth_year: int, today: date) -> str:
@@ -281,15 +317,16 @@ class SurveyService:
         anonymous: bool,
         keep_partial: bool = False,
     ) -> int:
-        """Create a round of a published form and draw its frame; the number of people drawn.
+        """Create a round of a published form and draw its frame; the number of people (or
+        businesses) drawn.
 
         frame_params: "communities" (codes; all when absent), and for "care" a "flag" (one of
-        CARE_FLAGS), for "sample" "n" and "seed" (the same seed draws the same people).
+        CARE_FLAGS), for "sample" "n" and "seed" (the same seed draws the same people), for
+        "businesses" "kinds" (core.business.KINDS; all when absent): the businesses of the
+        register trading on the start date.
         """
         if frame_kind not in FRAME_KINDS:
             raise ValueError(f"unknown frame kind {frame_kind!r}")
-        if frame_kind == "businesses":
-            raise ValueError("there is no register of businesses to draw a frame from yet")
         if ends_on < starts_on:
             raise ValueError("a round ends before it starts")
         with self.ctx.write(who, AUTHOR) as tx:
@@ -297,7 +334,10 @@ class SurveyService:
             form = self._form(s, form_code, form_version)
             if form.published_at is None:
                 raise ValueError(f"form {form_code} version {form_version} is not published")
-            members = self._draw(s, frame_kind, frame_params)
+            if frame_kind == "businesses":
+                members = self._draw_businesses(s, frame_params, starts_on)
+            else:
+                members = self._draw(s, frame_kind, frame_params)
             row = SurveyRound(
                 code=code,
                 form_id=form.id,
@@ -314,7 +354,12 @@ class SurveyService:
             )
             s.add(row)
             s.flush()
-            if members:
+            if members and frame_kind == "businesses":
+                s.execute(
+                    insert(SurveyFrameBusiness),
+                    [{"round_id": row.id, "business_id": b, "community_id": c} for b, c in members],
+                )
+            elif members:
                 s.execute(
                     insert(SurveyFrameMember),
                     [{"round_id": row.id, "resident_id": r, "community_id": c} for r, c in members],
@@ -351,6 +396,22 @@ class SurveyService:
         drawn = random.Random(seed).sample(found, min(n, len(found)))
         return sorted(drawn)
 
+    @staticmethod
+    def _draw_businesses(s: Session, params: dict[str, Any], on: date) -> list[tuple[int, int]]:
+        """(business id, community id) of the businesses trading on `on`, in id order."""
+        q = select(Business.id, Business.community_id).where(
+            Business.opened_on <= on, (Business.closed_on.is_(None)) | (Business.closed_on > on)
+        )
+        codes = params.get("communities")
+        if codes:
+            q = q.join(Community, Community.id == Business.community_id).where(
+                Community.code.in_(list(codes))
+            )
+        kinds = params.get("kinds")
+        if kinds:
+            q = q.where(Business.kind.in_(list(kinds)))
+        return [(int(b), int(c)) for b, c in s.execute(q.order_by(Business.id))]
+
     def close_round(self, who: Principal, code: str) -> None:
         """No more responses are taken for the round."""
         with self.ctx.write(who, AUTHOR) as tx:
@@ -379,7 +440,21 @@ class SurveyService:
                     insert(SurveyAnswered),
                     [{"round_id": rnd.id, "resident_id": r, "answered_at": t} for r, t in flags],
                 )
-            return len(flags)
+            # A business round's flags likewise (migration 0027).
+            shops = s.execute(
+                select(SurveyAnsweredBusiness.business_id, SurveyAnsweredBusiness.answered_at)
+                .where(SurveyAnsweredBusiness.round_id == rnd.id)
+                .order_by(SurveyAnsweredBusiness.business_id)
+            ).all()
+            s.execute(
+                delete(SurveyAnsweredBusiness).where(SurveyAnsweredBusiness.round_id == rnd.id)
+            )
+            if shops:
+                s.execute(
+                    insert(SurveyAnsweredBusiness),
+                    [{"round_id": rnd.id, "business_id": b, "answered_at": t} for b, t in shops],
+                )
+            return len(flags) + len(shops)
 
     @staticmethod
     def _round(s: Session, code: str) -> SurveyRound:
@@ -401,17 +476,22 @@ class SurveyService:
         complete: bool,
         *,
         community: str | None = None,
+        business_id: int | None = None,
     ) -> SubmitResult:
         """Take a response once. The same client_uuid again returns the first result; a second
-        response of the same person raises AlreadyAnswered; bad answers AnswersRefused.
+        response of the same person raises AlreadyAnswered (of the same business
+        BusinessAnswered); bad answers AnswersRefused.
 
         resident_id may be None only for a response without a person (paper without a slip);
-        then `community` says where it was taken.
+        then `community` says where it was taken. In a round of businesses the respondent is
+        `business_id` instead (never both).
         """
         self.ctx.require(who, TAKE)  # before a replay's answer is given back
         key = _uuid(client_uuid)
         if mode not in MODES:
             raise ValueError(f"unknown response mode {mode!r}")
+        if resident_id is not None and business_id is not None:
+            raise ValueError("a response is a resident's or a business's, not both")
         first = self._known(key)
         if first is not None:
             return first
@@ -427,6 +507,8 @@ class SurveyService:
                 )
                 if where is None:
                     raise LookupError(f"no resident {resident_id}")
+            elif business_id is not None:
+                where = self._business_home(s, business_id)
         if where is None:
             raise ValueError("a response without a person needs its community")
         if complete and self.check is not None:
@@ -435,7 +517,16 @@ class SurveyService:
                 raise AnswersRefused(problems)
         with self.ctx.write(who, TAKE, where) as tx:
             result = self._submit_in(
-                tx, rnd.id, key, resident_id, where, mode, helped_by, answers, complete
+                tx,
+                rnd.id,
+                key,
+                resident_id,
+                where,
+                mode,
+                helped_by,
+                answers,
+                complete,
+                business_id=business_id,
             )
         if result is None:  # lost a race for the same UUID: the winner's answer
             first = self._known(key)
@@ -443,6 +534,67 @@ class SurveyService:
                 raise RuntimeError(f"response {key} neither taken nor found")
             return first
         return result
+
+    def take(
+        self,
+        tx: WriteTx,
+        round_code: str,
+        client_uuid: str,
+        resident_id: int | None,
+        mode: str,
+        helped_by: int | None,
+        answers: dict[str, Any],
+        complete: bool,
+        community: str,
+        *,
+        business_id: int | None = None,
+    ) -> SubmitResult:
+        """`submit` inside the caller's write (a station's outbox entry, applied with its
+        receipt in one transaction): the same checks; a known client UUID is a replay."""
+        key = _uuid(client_uuid)
+        if mode not in MODES:
+            raise ValueError(f"unknown response mode {mode!r}")
+        if resident_id is not None and business_id is not None:
+            raise ValueError("a response is a resident's or a business's, not both")
+        s = tx.session
+        rnd = self._round(s, round_code)
+        where = community
+        if resident_id is not None:
+            home = s.scalar(
+                select(Community.code)
+                .join(Resident, Resident.community_id == Community.id)
+                .where(Resident.id == resident_id)
+            )
+            if home is None:
+                raise LookupError(f"no resident {resident_id}")
+            where = home
+        elif business_id is not None:
+            where = self._business_home(s, business_id)
+        self.ctx.check(tx, TAKE, where)
+        if complete and self.check is not None:
+            problems = self.check(s.get_one(SurveyForm, rnd.form_id).definition, answers)
+            if problems:
+                raise AnswersRefused(problems)
+        result = self._submit_in(
+            tx,
+            rnd.id,
+            key,
+            resident_id,
+            where,
+            mode,
+            helped_by,
+            answers,
+            complete,
+            business_id=business_id,
+        )
+        if result is not None:
+            return result
+        first = s.execute(
+            select(SurveyResponse.id, SurveyResponse.complete).where(
+                SurveyResponse.client_uuid == key
+            )
+        ).one()
+        return SubmitResult(first[0], replayed=True, kept=True, complete=bool(first[1]))
 
     def _submit_in(
         self,
@@ -455,12 +607,19 @@ class SurveyService:
         helped_by: int | None,
         answers: dict[str, Any],
         complete: bool,
+        *,
+        business_id: int | None = None,
     ) -> SubmitResult | None:
         s = tx.session
         rnd = s.get(SurveyRound, round_id)
         assert rnd is not None
         if rnd.status != OPEN:
             raise ValueError(f"survey round {rnd.code} is closed")
+        of_businesses = rnd.frame_kind == "businesses"
+        if business_id is not None and not of_businesses:
+            raise ValueError(f"survey round {rnd.code} is not a round of businesses")
+        if resident_id is not None and of_businesses:
+            raise ValueError(f"survey round {rnd.code} is a round of businesses, not residents")
         if s.scalar(select(SurveyResponse.id).where(SurveyResponse.client_uuid == key)):
             return None
         if not complete and not rnd.keep_partial:
@@ -489,6 +648,17 @@ class SurveyService:
                 if s.scalar(select(SurveyResponse.id).where(SurveyResponse.client_uuid == key)):
                     return None
                 raise AlreadyAnswered(rnd.code, resident_id)
+        if rnd.anonymous and business_id is not None:
+            flagged = s.execute(
+                upsert_insert(s, SurveyAnsweredBusiness)
+                .values(round_id=rnd.id, business_id=business_id, answered_at=_day(tx.now))
+                .on_conflict_do_nothing()
+                .returning(SurveyAnsweredBusiness.round_id)
+            ).scalar()
+            if flagged is None:
+                if s.scalar(select(SurveyResponse.id).where(SurveyResponse.client_uuid == key)):
+                    return None
+                raise self._business_answered(s, rnd.code, business_id)
         response_id = str(uuid_mod.uuid4())
         taken = s.execute(
             upsert_insert(s, SurveyResponse)
@@ -497,6 +667,7 @@ class SurveyService:
                 round_id=rnd.id,
                 client_uuid=key,
                 resident_id=None if rnd.anonymous else resident_id,
+                business_id=None if rnd.anonymous else business_id,
                 mode=mode,
                 helped_by=helped_by,
                 community_id=cid,
@@ -513,6 +684,8 @@ class SurveyService:
         if taken is None:
             if s.scalar(select(SurveyResponse.id).where(SurveyResponse.client_uuid == key)):
                 return None
+            if business_id is not None:
+                raise self._business_answered(s, rnd.code, business_id)
             assert resident_id is not None  # only the person's key can conflict besides
             raise AlreadyAnswered(rnd.code, resident_id)
         # No row id in change_log or audit for an anonymous round: their order would pair
@@ -521,8 +694,27 @@ class SurveyService:
         detail: dict[str, Any] = {"mode": mode, "complete": complete}
         if not rnd.anonymous and resident_id is not None:
             detail["resident"] = resident_id
+        if not rnd.anonymous and business_id is not None:
+            detail["business"] = business_id
         tx.audit(AuditAction.SURVEY_SUBMITTED, f"round:{rnd.code}", json.dumps(detail))
         return SubmitResult(response_id, replayed=False, kept=True, complete=complete)
+
+    @staticmethod
+    def _business_home(s: Session, business_id: int) -> str:
+        home = s.scalar(
+            select(Community.code)
+            .join(Business, Business.community_id == Community.id)
+            .where(Business.id == business_id)
+        )
+        if home is None:
+            raise LookupError(f"no business {business_id}")
+        return str(home)
+
+    @staticmethod
+    def _business_answered(s: Session, round_code: str, business_id: int) -> BusinessAnswered:
+        b = s.get(Business, business_id)
+        label = f"{b.code} {b.name}" if b is not None else str(business_id)
+        return BusinessAnswered(round_code, business_id, label)
 
     def _known(self, key: str) -> SubmitResult | None:
         with self.ctx.read() as s:
@@ -541,7 +733,10 @@ class SurveyService:
         self.ctx.require(who, READ)
         with self.ctx.read() as s:
             rnd = self._round(s, round_code)
-            frame = s.scalar(select(func.count()).where(SurveyFrameMember.round_id == rnd.id))
+            if rnd.frame_kind == "businesses":
+                frame = s.scalar(select(func.count()).where(SurveyFrameBusiness.round_id == rnd.id))
+            else:
+                frame = s.scalar(select(func.count()).where(SurveyFrameMember.round_id == rnd.id))
             counts = dict(
                 s.execute(
                     select(SurveyResponse.complete, func.count())
@@ -595,31 +790,129 @@ class SurveyService:
             )
         return out
 
-    def frame(self, who: Principal, round_code: str) -> list[tuple[int, bool]]:
-        """(resident id, has answered) of a round's frame, for call lists; audited."""
+    def results_data(self, who: Principal, round_code: str, today: date) -> RoundData:
+        """A round's form, kept responses (without persons) and frame counts by community, age
+        band (at `today`) and care flag: one read, for a full recompute of its results."""
         self.ctx.require(who, READ)
         with self.ctx.read() as s:
             rnd = self._round(s, round_code)
-            answered = (
-                select(SurveyAnswered.resident_id).where(SurveyAnswered.round_id == rnd.id)
-                if rnd.anonymous
-                else select(SurveyResponse.resident_id).where(
-                    SurveyResponse.round_id == rnd.id, SurveyResponse.resident_id.is_not(None)
-                )
+            form = s.get_one(SurveyForm, rnd.form_id)
+            codes = {int(i): str(c) for i, c in s.execute(select(Community.id, Community.code))}
+            # Plain columns, no ORM objects and no join: 20,000 rows load in tens of ms.
+            raw = s.execute(
+                select(
+                    SurveyResponse.answers,
+                    SurveyResponse.mode,
+                    SurveyResponse.helped_by,
+                    SurveyResponse.community_id,
+                    SurveyResponse.age_band,
+                    SurveyResponse.care_flag,
+                    SurveyResponse.complete,
+                ).where(SurveyResponse.round_id == rnd.id)
             )
-            done = {int(r) for r in s.scalars(answered) if r is not None}
-            members = [
-                int(r)
-                for r in s.scalars(
-                    select(SurveyFrameMember.resident_id)
-                    .where(SurveyFrameMember.round_id == rnd.id)
-                    .order_by(SurveyFrameMember.resident_id)
+            assisted = frozenset(("staff", "phone", "family"))
+            rows = [
+                ResultRow(
+                    json.loads(a),
+                    m,
+                    h is not None or m in assisted,
+                    codes.get(c, ""),
+                    b,
+                    bool(f),
+                    bool(k),
                 )
+                for a, m, h, c, b, f, k in raw
             ]
+            care = Resident.lives_alone
+            for flag in CARE_FLAGS[1:]:
+                care = care | getattr(Resident, flag)
+            counted = s.execute(
+                select(SurveyFrameMember.community_id, Resident.birth_year, care, func.count())
+                .join(Resident, Resident.id == SurveyFrameMember.resident_id)
+                .where(SurveyFrameMember.round_id == rnd.id)
+                .group_by(SurveyFrameMember.community_id, Resident.birth_year, care)
+            )
+            cells: dict[tuple[str, str, bool], int] = {}
+            for cid, year, flagged, n in counted:
+                key = (codes.get(cid, ""), age_band(year, today), bool(flagged))
+                cells[key] = cells.get(key, 0) + int(n)
+            # A business has no age and no care flag: its frame counts by community only.
+            shops = s.execute(
+                select(SurveyFrameBusiness.community_id, func.count())
+                .where(SurveyFrameBusiness.round_id == rnd.id)
+                .group_by(SurveyFrameBusiness.community_id)
+            )
+            for cid, n in shops:
+                key = (codes.get(cid, ""), "", False)
+                cells[key] = cells.get(key, 0) + int(n)
+            return RoundData(
+                rnd.code,
+                rnd.purpose,
+                rnd.anonymous,
+                rnd.status,
+                form.title,
+                form.definition,
+                rows,
+                [FrameCell(c, b, f, n) for (c, b, f), n in sorted(cells.items())],
+            )
+
+    def frame(self, who: Principal, round_code: str) -> list[tuple[int, bool]]:
+        """(resident id, has answered) of a round's frame, for call lists; audited. In a round
+        of businesses: (business id, has answered)."""
+        self.ctx.require(who, READ)
+        with self.ctx.read() as s:
+            rnd = self._round(s, round_code)
+            if rnd.frame_kind == "businesses":
+                # Its contacts' names and phones go with it on a call list: recorded too.
+                out = self._business_frame(s, rnd)
+            else:
+                answered = (
+                    select(SurveyAnswered.resident_id).where(SurveyAnswered.round_id == rnd.id)
+                    if rnd.anonymous
+                    else select(SurveyResponse.resident_id).where(
+                        SurveyResponse.round_id == rnd.id, SurveyResponse.resident_id.is_not(None)
+                    )
+                )
+                done = {int(r) for r in s.scalars(answered) if r is not None}
+                out = [
+                    (int(r), int(r) in done)
+                    for r in s.scalars(
+                        select(SurveyFrameMember.resident_id)
+                        .where(SurveyFrameMember.round_id == rnd.id)
+                        .order_by(SurveyFrameMember.resident_id)
+                    )
+                ]
         self.ctx.record(
             who,
             AuditAction.SURVEY_DATA_READ,
             f"round:{round_code}",
-            json.dumps({"what": "frame", "rows": len(members)}),
+            json.dumps({"what": "frame", "rows": len(out)}),
         )
-        return [(r, r in done) for r in members]
+        return out
+
+    @staticmethod
+    def _business_frame(s: Session, rnd: SurveyRound) -> list[tuple[int, bool]]:
+        answered = (
+            select(SurveyAnsweredBusiness.business_id).where(
+                SurveyAnsweredBusiness.round_id == rnd.id
+            )
+            if rnd.anonymous
+            else select(SurveyResponse.business_id).where(
+                SurveyResponse.round_id == rnd.id, SurveyResponse.business_id.is_not(None)
+            )
+        )
+        done = {int(b) for b in s.scalars(answered) if b is not None}
+        members = [
+            int(b)
+            for b in s.scalars(
+                select(SurveyFrameBusiness.business_id)
+                .where(SurveyFrameBusiness.round_id == rnd.id)
+                .order_by(SurveyFrameBusiness.business_id)
+            )
+        ]
+        return [(b, b in done) for b in members]
+
+    def is_business_round(self, round_code: str) -> bool:
+        """True if the round's frame is businesses (its frame and entries name businesses)."""
+        with self.ctx.read() as s:
+            return self._round(s, round_code).frame_kind == "businesses"

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name></name>
+    <message>
+        <source>Community</source>
+        <translation type="obsolete">Community</translation>
+    </message>
+    <message>
+        <source>Handled by</source>
+        <translation type="obsolete">Handled by</translation>
+    </message>
+</context>
+<context>
     <name>AccountsDialog</name>
     <message>
         <location filename="../../widgets/accounts.py" line="224"/>
@@ -860,6 +871,29 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
     </message>
 </context>
 <context>
+    <name>CallListModel</name>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="117"/>
+        <source>Name</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="118"/>
+        <source>Community</source>
+        <translation type="unfinished">Community</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="119"/>
+        <source>Phone</source>
+        <translation type="unfinished">Phone</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="120"/>
+        <source>Born</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CallTableModel</name>
     <message>
         <location filename="../../widgets/calls.py" line="164"/>
@@ -1096,143 +1130,148 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>CallsPane</name>
     <message>
-        <location filename="../../widgets/calls.py" line="853"/>
+        <location filename="../../widgets/calls.py" line="855"/>
         <source>Resume ({key})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="855"/>
+        <location filename="../../widgets/calls.py" line="857"/>
         <source>Hold ({key})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="949"/>
+        <location filename="../../widgets/calls.py" line="953"/>
         <source>{at}  {number} called back by {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="951"/>
-        <location filename="../../widgets/calls.py" line="989"/>
+        <location filename="../../widgets/calls.py" line="955"/>
+        <location filename="../../widgets/calls.py" line="993"/>
         <source>(withheld)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="956"/>
+        <location filename="../../widgets/calls.py" line="960"/>
         <source>Only the newest missed calls are grouped here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="961"/>
+        <location filename="../../widgets/calls.py" line="965"/>
         <source>○ No phone line on this workstation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="964"/>
+        <location filename="../../widgets/calls.py" line="968"/>
         <source>○ Phone line starting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="970"/>
+        <location filename="../../widgets/calls.py" line="974"/>
         <source>● Line online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="972"/>
+        <location filename="../../widgets/calls.py" line="976"/>
         <source>○ Line offline · {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="985"/>
+        <location filename="../../widgets/calls.py" line="989"/>
         <source>All {n} lines busy: a caller ({number}) got 486 (busy) at {at}. {count} turned away so far; they are on the callback list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="996"/>
+        <location filename="../../widgets/calls.py" line="1000"/>
         <source>Calls</source>
         <translation type="unfinished">Calls</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="999"/>
+        <location filename="../../widgets/calls.py" line="1003"/>
         <source>Callbacks ({n})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="999"/>
+        <location filename="../../widgets/calls.py" line="1003"/>
         <source>Callbacks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1005"/>
+        <location filename="../../widgets/calls.py" line="1009"/>
         <source>Answer ({key})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1006"/>
+        <location filename="../../widgets/calls.py" line="1010"/>
         <source>Transfer… ({key})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1007"/>
+        <location filename="../../widgets/calls.py" line="1011"/>
         <source>Hang up ({key})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1008"/>
+        <location filename="../../widgets/calls.py" line="1012"/>
         <source>New incident… ({key})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1009"/>
+        <location filename="../../widgets/calls.py" line="1013"/>
         <source>Link to incident… ({key})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1010"/>
+        <location filename="../../widgets/calls.py" line="1014"/>
         <source>No incident… ({key})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1011"/>
+        <location filename="../../widgets/calls.py" line="1015"/>
+        <source>Feedback ticket…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="1016"/>
         <source>Call back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1012"/>
+        <location filename="../../widgets/calls.py" line="1017"/>
         <source>Mark as called back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1013"/>
+        <location filename="../../widgets/calls.py" line="1018"/>
         <source>Called back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1017"/>
+        <location filename="../../widgets/calls.py" line="1022"/>
         <source>No calls</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1019"/>
+        <location filename="../../widgets/calls.py" line="1024"/>
         <source>Ringing calls appear here with the caller&apos;s card; {key} answers the longest-waiting one. Every answered call ends linked to an incident or closed as “no incident”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1027"/>
+        <location filename="../../widgets/calls.py" line="1032"/>
         <source>No phone line on this workstation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1029"/>
+        <location filename="../../widgets/calls.py" line="1034"/>
         <source>To take calls here, add a [[sip]] entry for workstation {ws} to the site file (bind host, port, the phone device that shows its status; registrar, user and password for a PBX) and restart the console.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1036"/>
+        <location filename="../../widgets/calls.py" line="1041"/>
         <source>Nobody to call back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1038"/>
+        <location filename="../../widgets/calls.py" line="1043"/>
         <source>Callers who hang up before an answer, or who get “busy” because every line is taken, are listed here until someone calls them back.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1240,212 +1279,227 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>CallsPresenter</name>
     <message>
-        <location filename="../../console/presenters/calls.py" line="120"/>
-        <location filename="../../console/presenters/calls.py" line="519"/>
+        <location filename="../../console/presenters/calls.py" line="122"/>
+        <location filename="../../console/presenters/calls.py" line="522"/>
         <source>Calls</source>
         <translation type="unfinished">Calls</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="129"/>
+        <location filename="../../console/presenters/calls.py" line="131"/>
         <source>Answer call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="130"/>
+        <location filename="../../console/presenters/calls.py" line="132"/>
         <source>Hold / resume call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="131"/>
+        <location filename="../../console/presenters/calls.py" line="133"/>
         <source>Hang up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="132"/>
+        <location filename="../../console/presenters/calls.py" line="134"/>
         <source>Transfer call…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="135"/>
+        <location filename="../../console/presenters/calls.py" line="137"/>
         <source>New incident from call…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="139"/>
+        <location filename="../../console/presenters/calls.py" line="141"/>
         <source>Link call to incident…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="142"/>
+        <location filename="../../console/presenters/calls.py" line="144"/>
         <source>Close call: no incident…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="233"/>
-        <location filename="../../console/presenters/calls.py" line="274"/>
+        <location filename="../../console/presenters/calls.py" line="236"/>
+        <location filename="../../console/presenters/calls.py" line="277"/>
         <source>Could not load the calls</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="406"/>
-        <location filename="../../console/presenters/calls.py" line="411"/>
-        <location filename="../../console/presenters/calls.py" line="458"/>
+        <location filename="../../console/presenters/calls.py" line="409"/>
+        <location filename="../../console/presenters/calls.py" line="414"/>
+        <location filename="../../console/presenters/calls.py" line="461"/>
         <source>Could not record the call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="447"/>
+        <location filename="../../console/presenters/calls.py" line="450"/>
         <source>Incoming call from {number} — {key} answers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="448"/>
-        <location filename="../../console/presenters/calls.py" line="465"/>
-        <location filename="../../console/presenters/calls.py" line="583"/>
-        <location filename="../../console/presenters/calls.py" line="605"/>
-        <location filename="../../console/presenters/calls.py" line="652"/>
-        <location filename="../../console/presenters/calls.py" line="764"/>
+        <location filename="../../console/presenters/calls.py" line="451"/>
+        <location filename="../../console/presenters/calls.py" line="468"/>
+        <location filename="../../console/presenters/calls.py" line="586"/>
+        <location filename="../../console/presenters/calls.py" line="608"/>
+        <location filename="../../console/presenters/calls.py" line="694"/>
+        <location filename="../../console/presenters/calls.py" line="806"/>
         <source>(withheld)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="463"/>
+        <location filename="../../console/presenters/calls.py" line="466"/>
         <source>All {n} lines busy: {number} got “busy” at {at}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="487"/>
+        <location filename="../../console/presenters/calls.py" line="490"/>
         <source>Answering the call failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="488"/>
+        <location filename="../../console/presenters/calls.py" line="491"/>
         <source>Putting the call on hold failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="489"/>
+        <location filename="../../console/presenters/calls.py" line="492"/>
         <source>Taking the call off hold failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="490"/>
+        <location filename="../../console/presenters/calls.py" line="493"/>
         <source>Transferring the call failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="491"/>
+        <location filename="../../console/presenters/calls.py" line="494"/>
         <source>Hanging up failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="492"/>
+        <location filename="../../console/presenters/calls.py" line="495"/>
         <source>Calling out failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="493"/>
+        <location filename="../../console/presenters/calls.py" line="496"/>
         <source>A command on the line failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="495"/>
+        <location filename="../../console/presenters/calls.py" line="498"/>
         <source>{what}: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="538"/>
+        <location filename="../../console/presenters/calls.py" line="541"/>
         <source>No call is ringing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="556"/>
+        <location filename="../../console/presenters/calls.py" line="559"/>
         <source>Select the call to hold or resume.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="575"/>
+        <location filename="../../console/presenters/calls.py" line="578"/>
         <source>Select the call to hang up.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="579"/>
+        <location filename="../../console/presenters/calls.py" line="582"/>
         <source>Reject the call?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="581"/>
+        <location filename="../../console/presenters/calls.py" line="584"/>
         <source>The caller {number} is still waiting to be answered. Rejecting tells them the line is busy; they go on the callback list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="598"/>
+        <location filename="../../console/presenters/calls.py" line="601"/>
         <source>Select the call to transfer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="615"/>
+        <location filename="../../console/presenters/calls.py" line="618"/>
         <source>Could not list the departments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="627"/>
+        <location filename="../../console/presenters/calls.py" line="630"/>
         <source>Select an answered call that is not linked or closed yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="651"/>
+        <location filename="../../console/presenters/calls.py" line="665"/>
+        <source>Could not read departments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="673"/>
+        <source>Feedback ticket No. {id} filed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="675"/>
+        <source>Could not file the ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="693"/>
         <source>New incident from the call of {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="664"/>
+        <location filename="../../console/presenters/calls.py" line="706"/>
         <source>Call at {at}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="703"/>
+        <location filename="../../console/presenters/calls.py" line="745"/>
         <source>Could not create the incident from the call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="712"/>
+        <location filename="../../console/presenters/calls.py" line="754"/>
         <source>Call linked to incident #{id}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="738"/>
+        <location filename="../../console/presenters/calls.py" line="780"/>
         <source>Could not link the call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="750"/>
+        <location filename="../../console/presenters/calls.py" line="792"/>
         <source>Could not load the open incidents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="772"/>
-        <location filename="../../console/presenters/calls.py" line="789"/>
+        <location filename="../../console/presenters/calls.py" line="814"/>
+        <location filename="../../console/presenters/calls.py" line="831"/>
         <source>Could not close the call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="796"/>
+        <location filename="../../console/presenters/calls.py" line="838"/>
         <source>{what}: it is already linked or closed, or was never answered.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="828"/>
+        <location filename="../../console/presenters/calls.py" line="882"/>
         <source>Could not mark the call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="881"/>
+        <location filename="../../console/presenters/calls.py" line="935"/>
         <source>Could not load the caller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="904"/>
+        <location filename="../../console/presenters/calls.py" line="958"/>
         <source>Could not open the card</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1814,7 +1868,7 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
         <translation type="vanished">Quit the console? Devices hosted on this workstation stop reporting.</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="204"/>
+        <location filename="../../console/app.py" line="213"/>
         <source>Refresh</source>
         <translation type="unfinished">Refresh</translation>
     </message>
@@ -2368,6 +2422,517 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
     </message>
 </context>
 <context>
+    <name>FeedbackLabels</name>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="36"/>
+        <source>Public safety</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="37"/>
+        <source>Noise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="38"/>
+        <source>Environment and sanitation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="39"/>
+        <source>Property management</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="40"/>
+        <source>Public services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="41"/>
+        <source>Suggestion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="42"/>
+        <source>Praise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="43"/>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="50"/>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="51"/>
+        <source>Answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="52"/>
+        <source>Resolved</source>
+        <translation type="unfinished">Resolved</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="53"/>
+        <source>Rated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="60"/>
+        <source>Walk-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="61"/>
+        <source>Phone call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="62"/>
+        <source>Survey answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="63"/>
+        <source>Station visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="70"/>
+        <source>By phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="71"/>
+        <source>Printed slip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="78"/>
+        <source>First response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="79"/>
+        <source>Resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackPane</name>
+    <message>
+        <location filename="../../widgets/feedback.py" line="547"/>
+        <source>{shown} of {total} tickets shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="570"/>
+        <source>Select a ticket to see what was said and done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="573"/>
+        <source>No. {id} · {state} · {category}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="576"/>
+        <source>Community: {c} · Department: {d}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="580"/>
+        <source>Source: {s} {ref}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="581"/>
+        <source>Contact: {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="590"/>
+        <source>First response due {a} · resolution due {b}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="599"/>
+        <source>Last reply ({how}): {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="607"/>
+        <source>the clock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="609"/>
+        <source>opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="610"/>
+        <source>given to {v}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="611"/>
+        <source>answered ({v})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="612"/>
+        <source>resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="613"/>
+        <source>rated {v}/5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="614"/>
+        <source>reopened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="615"/>
+        <source>overdue: {v}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="638"/>
+        <source>Unresolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="638"/>
+        <source>All states</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="643"/>
+        <source>All categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="648"/>
+        <source>All communities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="654"/>
+        <source>Tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="655"/>
+        <source>Monthly rates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="658"/>
+        <source>State</source>
+        <translation type="unfinished">State</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="658"/>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="658"/>
+        <source>Community</source>
+        <translation type="unfinished">Community</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="663"/>
+        <source>New ticket…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="664"/>
+        <source>Reply…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="665"/>
+        <source>Resolve…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="666"/>
+        <source>Rating…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="667"/>
+        <source>Reopen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="668"/>
+        <source>Reassign…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="672"/>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="673"/>
+        <source>Month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="676"/>
+        <source>Over the tickets opened in the month. Response rate: answered by the first-response deadline, of those whose deadline has passed or that were answered. Resolution rate: resolved, of all. Satisfaction rate: rated 4 or 5, of those rated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="684"/>
+        <source>No feedback tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="686"/>
+        <source>Comments, complaints and requests from calls, station visits, survey answers and walk-ins appear here with their deadlines. New ticket… files one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackPresenter</name>
+    <message>
+        <location filename="../../console/presenters/feedback.py" line="76"/>
+        <source>Feedback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/feedback.py" line="86"/>
+        <source>New feedback ticket…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/feedback.py" line="110"/>
+        <source>Could not read the communities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/feedback.py" line="159"/>
+        <location filename="../../console/presenters/feedback.py" line="237"/>
+        <source>Could not read the feedback tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/feedback.py" line="186"/>
+        <source>Could not compute the monthly rates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/feedback.py" line="200"/>
+        <source>Could not read the overdue tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/feedback.py" line="258"/>
+        <source>Could not read the ticket&apos;s history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/feedback.py" line="292"/>
+        <source>Feedback ticket No. {id} filed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/feedback.py" line="299"/>
+        <source>Could not file the ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/feedback.py" line="319"/>
+        <source>Record the rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/feedback.py" line="321"/>
+        <source>Record {n}/5 as the resident&apos;s rating of ticket No. {id}? A rating is recorded once and counts in the month&apos;s satisfaction rate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/feedback.py" line="362"/>
+        <source>Could not update the ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/feedback.py" line="369"/>
+        <source>Save the reply slip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/feedback.py" line="385"/>
+        <source>at your community station, or by phone to the street office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/feedback.py" line="412"/>
+        <source>Reply slip saved to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/feedback.py" line="414"/>
+        <source>Could not save the reply slip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/feedback.py" line="442"/>
+        <source>Overdue ticket check failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/feedback.py" line="446"/>
+        <source>Feedback ticket No. {id} overdue ({community}, {category}): {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/feedback.py" line="461"/>
+        <source>no first response in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/feedback.py" line="462"/>
+        <source>not resolved in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackSlip</name>
+    <message>
+        <location filename="../../console/feedback_slip.py" line="47"/>
+        <source>Reply to your feedback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/feedback_slip.py" line="48"/>
+        <source>Ticket No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/feedback_slip.py" line="49"/>
+        <source>Community</source>
+        <translation type="unfinished">Community</translation>
+    </message>
+    <message>
+        <location filename="../../console/feedback_slip.py" line="50"/>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/feedback_slip.py" line="51"/>
+        <source>Handled by</source>
+        <translation type="unfinished">Handled by</translation>
+    </message>
+    <message>
+        <location filename="../../console/feedback_slip.py" line="52"/>
+        <source>Filed on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/feedback_slip.py" line="53"/>
+        <source>Replied on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/feedback_slip.py" line="54"/>
+        <source>Your feedback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/feedback_slip.py" line="55"/>
+        <source>Our reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/feedback_slip.py" line="56"/>
+        <source>Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/feedback_slip.py" line="57"/>
+        <source>How satisfied are you with the outcome? Tell us a number from 1 (not at all) to 5 (very): {how}. Quote the ticket number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackTicketDialog</name>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="230"/>
+        <source>New feedback ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="232"/>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="233"/>
+        <source>Community</source>
+        <translation type="unfinished">Community</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="234"/>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="235"/>
+        <source>Department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="236"/>
+        <source>What the resident said</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="237"/>
+        <source>Contact name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="238"/>
+        <source>Phone for the reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="239"/>
+        <source>Survey round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="240"/>
+        <source>Question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="248"/>
+        <source>The category&apos;s department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="253"/>
+        <source>The category sets the deadlines: a first response within hours, the resolution within working days. A phone number is kept for the reply only; feedback from an anonymous survey is never linked to the resident.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FirstStartDialog</name>
     <message>
         <location filename="../../widgets/first_start_dialog.py" line="266"/>
@@ -2617,6 +3182,234 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
     <message>
         <location filename="../../widgets/first_start_dialog.py" line="545"/>
         <source>Check the values typed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FormEditorWidget</name>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="653"/>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="653"/>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="706"/>
+        <source>Cannot read {file}: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="732"/>
+        <source>{file}, line {line}, column {column}: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="749"/>
+        <location filename="../../widgets/survey_editor.py" line="831"/>
+        <source>(no text)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="780"/>
+        <source>Problems ({n}): double-click one to go to its question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="782"/>
+        <source>No problems: the form can be published.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="784"/>
+        <source>Add a question (Insert) to begin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="790"/>
+        <source>Read only: your role may not author forms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="793"/>
+        <source>Version {v} is published and frozen: your changes will be saved as version {n}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="797"/>
+        <source>Version {v} is published and frozen; editing it makes version {n}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="800"/>
+        <source>Draft version {v}, saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="802"/>
+        <source>Draft version {v}, not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="867"/>
+        <source>source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="951"/>
+        <source>Give the form a code before saving.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="970"/>
+        <source>Import a survey form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="970"/>
+        <location filename="../../widgets/survey_editor.py" line="984"/>
+        <source>Survey forms (*.toml)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="982"/>
+        <source>Export the survey form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="992"/>
+        <source>New form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="993"/>
+        <source>Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="994"/>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="995"/>
+        <source>Code</source>
+        <translation type="unfinished">Code</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="996"/>
+        <source>Title</source>
+        <translation type="unfinished">Title</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="999"/>
+        <source>Add a question (Insert)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="1000"/>
+        <source>Remove the question (Delete)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="1001"/>
+        <source>Move the question up (Ctrl+↑)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="1002"/>
+        <source>Move the question down (Ctrl+↓)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="1009"/>
+        <source>Computed values: a name and an expression over earlier answers, usable in later conditions (e.g. score = q1 + q2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="1013"/>
+        <source>Name</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="1013"/>
+        <source>Expression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="1014"/>
+        <source>Questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="1015"/>
+        <source>Computed values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="1016"/>
+        <source>TOML source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="1017"/>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="1018"/>
+        <source>Restart preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="1019"/>
+        <source>Save draft (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="1020"/>
+        <source>Publish…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FormListModel</name>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="63"/>
+        <source>Code</source>
+        <translation type="unfinished">Code</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="64"/>
+        <source>Title</source>
+        <translation type="unfinished">Title</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="65"/>
+        <source>Versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="66"/>
+        <source>State</source>
+        <translation type="unfinished">State</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="74"/>
+        <source>v{p} published, v{n} draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="76"/>
+        <source>v{n} draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="77"/>
+        <source>v{n} published</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3968,6 +4761,184 @@ Command system of {site}</translation>
     </message>
 </context>
 <context>
+    <name>KioskController</name>
+    <message>
+        <location filename="../../console/survey_kiosk.py" line="140"/>
+        <source>The PIN must be 4 to 8 digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_kiosk.py" line="187"/>
+        <source>Please scan the code on your survey slip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_kiosk.py" line="189"/>
+        <source>Scan your survey slip, or touch Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_kiosk.py" line="191"/>
+        <source>Touch Start to begin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_kiosk.py" line="225"/>
+        <source>Your answers have been saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_kiosk.py" line="228"/>
+        <source>Your answers could not be saved: %1. Please ask a worker.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_kiosk.py" line="277"/>
+        <location filename="../../console/survey_kiosk.py" line="280"/>
+        <source>Choose from %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_kiosk.py" line="294"/>
+        <source>Please scan your survey slip first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_kiosk.py" line="303"/>
+        <source>Survey slips are not taken at this kiosk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_kiosk.py" line="312"/>
+        <source>This slip has been used already. Thank you!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_kiosk.py" line="315"/>
+        <source>This slip does not name a person; please ask a worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_kiosk.py" line="321"/>
+        <source>This slip is for another survey; please ask a worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_kiosk.py" line="323"/>
+        <source>This slip is not valid here; please ask a worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_kiosk.py" line="325"/>
+        <source>That is not a survey slip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_kiosk.py" line="326"/>
+        <source>The slip could not be read; please scan it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_kiosk.py" line="363"/>
+        <source>Helped by a family member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_kiosk.py" line="366"/>
+        <source>Helped by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_kiosk.py" line="408"/>
+        <source>Too many wrong PINs: wait %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_kiosk.py" line="423"/>
+        <source>Wrong PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KioskView</name>
+    <message>
+        <location filename="../../widgets/survey_kiosk.py" line="126"/>
+        <source>Worker: leave the kiosk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_kiosk.py" line="145"/>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_kiosk.py" line="149"/>
+        <source>Read-aloud is unavailable on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_kiosk.py" line="175"/>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_kiosk.py" line="177"/>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_kiosk.py" line="180"/>
+        <source>Read aloud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_kiosk.py" line="183"/>
+        <location filename="../../widgets/survey_kiosk.py" line="338"/>
+        <source>A worker helped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_kiosk.py" line="205"/>
+        <source>Thank you!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_kiosk.py" line="209"/>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_kiosk.py" line="222"/>
+        <source>Worker PIN to leave the kiosk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_kiosk.py" line="249"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_kiosk.py" line="263"/>
+        <source>Who helped?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_kiosk.py" line="289"/>
+        <source>Question %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_kiosk.py" line="324"/>
+        <source>A family member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_kiosk.py" line="324"/>
+        <source>Nobody helped</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <location filename="../../widgets/labels.py" line="14"/>
@@ -4248,37 +5219,37 @@ Command system of {site}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/shell/main_window.py" line="382"/>
+        <location filename="../../console/shell/main_window.py" line="398"/>
         <source>Street Command Console</source>
         <translation>Street Command Console</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="390"/>
+        <location filename="../../console/shell/main_window.py" line="406"/>
         <source>Not signed in</source>
         <translation>Not signed in</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="393"/>
+        <location filename="../../console/shell/main_window.py" line="409"/>
         <source>street-wide</source>
         <translation>street-wide</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="395"/>
+        <location filename="../../console/shell/main_window.py" line="411"/>
         <source>communities: {c}</source>
         <translation>communities: {c}</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="401"/>
+        <location filename="../../console/shell/main_window.py" line="417"/>
         <source>connected</source>
         <translation>connected</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="401"/>
+        <location filename="../../console/shell/main_window.py" line="417"/>
         <source>NOT REACHABLE</source>
         <translation>NOT REACHABLE</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="403"/>
+        <location filename="../../console/shell/main_window.py" line="419"/>
         <source>Database: {label} ({state})</source>
         <translation>Database: {label} ({state})</translation>
     </message>
@@ -4339,32 +5310,32 @@ Command system of {site}</translation>
         <translation type="vanished">Incoming and abandoned calls will be listed here once the SIP line is configured for this workstation.</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="416"/>
+        <location filename="../../console/shell/main_window.py" line="432"/>
         <source>&amp;Console</source>
         <translation>&amp;Console</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="417"/>
+        <location filename="../../console/shell/main_window.py" line="433"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="418"/>
+        <location filename="../../console/shell/main_window.py" line="434"/>
         <source>&amp;Incidents</source>
         <translation>&amp;Incidents</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="419"/>
+        <location filename="../../console/shell/main_window.py" line="435"/>
         <source>&amp;Tools</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="420"/>
+        <location filename="../../console/shell/main_window.py" line="436"/>
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="421"/>
+        <location filename="../../console/shell/main_window.py" line="437"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
@@ -4393,12 +5364,12 @@ Command system of {site}</translation>
         <translation type="vanished">Refresh</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="224"/>
+        <location filename="../../console/shell/main_window.py" line="240"/>
         <source>Reset layout</source>
         <translation>Reset layout</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="219"/>
+        <location filename="../../console/shell/main_window.py" line="235"/>
         <source>Full screen</source>
         <translation>Full screen</translation>
     </message>
@@ -4716,6 +5687,194 @@ Command system of {site}</translation>
     </message>
 </context>
 <context>
+    <name>NewRoundDialog</name>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="431"/>
+        <source>This frame draws {n} businesses now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="433"/>
+        <source>This frame draws {n} people now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="445"/>
+        <source>Publish a form first: a round needs a published form.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="448"/>
+        <source>Give the round a code and a purpose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="453"/>
+        <source>The round ends before it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="483"/>
+        <source>Counting the frame…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="497"/>
+        <source>New survey round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="499"/>
+        <source>Code</source>
+        <translation type="unfinished">Code</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="500"/>
+        <source>Purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="501"/>
+        <source>Form (published)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="502"/>
+        <source>Frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="503"/>
+        <source>Communities (none: all)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="504"/>
+        <source>Care flag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="505"/>
+        <source>Sample size N</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="506"/>
+        <source>Seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="507"/>
+        <source>Starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="508"/>
+        <source>Ends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="509"/>
+        <source>Anonymous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="510"/>
+        <source>Keep partial responses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="511"/>
+        <source>Business kinds (none: all)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="515"/>
+        <source>e.g. 2026-Q4-SAT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="516"/>
+        <source>keep only a &quot;has answered&quot; flag per person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="517"/>
+        <source>an unfinished response is kept, marked partial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="518"/>
+        <source>The same seed draws the same people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="520"/>
+        <source>All residents of the communities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="521"/>
+        <source>A care-flag group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="522"/>
+        <source>A random sample of N</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="523"/>
+        <source>Businesses of the communities (trading on the start date)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="533"/>
+        <source>Lives alone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="534"/>
+        <source>Dementia</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="535"/>
+        <source>Disability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="536"/>
+        <source>Chronic illness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="546"/>
+        <source>Shop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="547"/>
+        <source>Restaurant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="548"/>
+        <source>Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="549"/>
+        <source>Market stall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="550"/>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>NoIncidentDialog</name>
     <message>
         <location filename="../../widgets/call_dialogs.py" line="151"/>
@@ -5023,6 +6182,263 @@ Command system of {site}</translation>
     <message>
         <location filename="../../console/wall_playback.py" line="61"/>
         <source> · keyframes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QuestionEditor</name>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="307"/>
+        <source>Id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="308"/>
+        <source>Kind</source>
+        <translation type="unfinished">Kind</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="309"/>
+        <location filename="../../widgets/survey_editor.py" line="329"/>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="310"/>
+        <source>Required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="311"/>
+        <source>Choices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="312"/>
+        <source>Minimum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="313"/>
+        <source>Maximum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="314"/>
+        <source>Matrix rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="315"/>
+        <source>Matrix columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="316"/>
+        <source>Show if</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="317"/>
+        <source>Skip rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="318"/>
+        <source>Measure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="319"/>
+        <source>Satisfied codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="320"/>
+        <source>&quot;Don&apos;t know&quot; codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="325"/>
+        <source>Single choice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="326"/>
+        <source>Multiple choice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="327"/>
+        <source>Rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="328"/>
+        <source>NPS 0–10</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="330"/>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="331"/>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="332"/>
+        <source>Matrix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="336"/>
+        <location filename="../../widgets/survey_editor.py" line="337"/>
+        <location filename="../../widgets/survey_editor.py" line="338"/>
+        <source>Code</source>
+        <translation type="unfinished">Code</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="336"/>
+        <location filename="../../widgets/survey_editor.py" line="337"/>
+        <location filename="../../widgets/survey_editor.py" line="338"/>
+        <source>Label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="339"/>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="339"/>
+        <source>Go to (id or end)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="340"/>
+        <source>e.g. age &gt;= 60 and alone = &quot;y&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="341"/>
+        <source>codes, comma-separated, e.g. 4, 5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="342"/>
+        <source>codes left out of CSAT, e.g. dk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="343"/>
+        <location filename="../../widgets/survey_editor.py" line="344"/>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QuestionView</name>
+    <message>
+        <location filename="../../widgets/survey_question.py" line="165"/>
+        <location filename="../../widgets/survey_question.py" line="410"/>
+        <source>Type a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_question.py" line="252"/>
+        <location filename="../../widgets/survey_question.py" line="274"/>
+        <source>Press a number to choose, Enter to go on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_question.py" line="254"/>
+        <source>Choose all that apply; Enter to go on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_question.py" line="272"/>
+        <source>0 = not at all likely, 10 = extremely likely</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_question.py" line="283"/>
+        <source>Type your answer, Enter to go on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_question.py" line="288"/>
+        <source>Type a number, Enter to go on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_question.py" line="309"/>
+        <source>Pick a date, Enter to go on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_question.py" line="337"/>
+        <source>One answer per row: numbers answer the next row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_question.py" line="406"/>
+        <source>Please answer this question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_question.py" line="408"/>
+        <source>Please answer every row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_question.py" line="412"/>
+        <source>The smallest allowed is %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_question.py" line="414"/>
+        <source>The largest allowed is %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_question.py" line="416"/>
+        <source>The text is too long</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RatesModel</name>
+    <message>
+        <location filename="../../widgets/feedback.py" line="158"/>
+        <source>Community</source>
+        <translation type="unfinished">Community</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="163"/>
+        <source>Tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="170"/>
+        <source>Response rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="176"/>
+        <source>Resolution rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="182"/>
+        <source>Satisfaction rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="196"/>
+        <source>{pct} % ({num}/{den})</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6018,6 +7434,127 @@ Manifest SHA-256: {sha}</source>
     </message>
 </context>
 <context>
+    <name>RoundsModel</name>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="63"/>
+        <source>Round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="64"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="67"/>
+        <source>Participation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="74"/>
+        <source>Partial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="78"/>
+        <source>Purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="80"/>
+        <source>Form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="82"/>
+        <source>Frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="85"/>
+        <source>Dates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="91"/>
+        <source>Anonymous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="92"/>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="92"/>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="101"/>
+        <source>communities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="102"/>
+        <source>care group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="103"/>
+        <source>random sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="104"/>
+        <source>businesses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="108"/>
+        <source>open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="108"/>
+        <source>closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RoundsWidget</name>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="225"/>
+        <source>Call list of {round}: {n} of {frame} still to answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="229"/>
+        <source>(the first {k} shown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="280"/>
+        <source>New round…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="281"/>
+        <source>Close round…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="282"/>
+        <source>Enter paper responses…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="283"/>
+        <source>Call next</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SessionController</name>
     <message>
         <location filename="../../console/session.py" line="73"/>
@@ -6069,6 +7606,44 @@ Manifest SHA-256: {sha}</source>
         <location filename="../../console/session.py" line="276"/>
         <source>Quit the console? Devices hosted on this workstation stop reporting.</source>
         <translation type="unfinished">Quit the console? Devices hosted on this workstation stop reporting.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionRunner</name>
+    <message>
+        <location filename="../../widgets/survey_entry.py" line="86"/>
+        <source>No form to answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_entry.py" line="142"/>
+        <source>End of the form: the response is complete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_entry.py" line="144"/>
+        <source>End of the form, but a required answer is missing: go back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_entry.py" line="148"/>
+        <source>{n} answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_entry.py" line="155"/>
+        <source>Question {id} · {n} answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_entry.py" line="159"/>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_entry.py" line="160"/>
+        <source>Next (Enter)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -6230,7 +7805,7 @@ Manifest SHA-256: {sha}</source>
         <translation>This database holds no site and no users yet. Run `console demo` (or `make run`) to create the demo site, or `console user add` for real accounts.</translation>
     </message>
     <message>
-        <location filename="../../console/first_start.py" line="93"/>
+        <location filename="../../console/first_start.py" line="51"/>
         <source>The setup could not be saved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6519,67 +8094,77 @@ Manifest SHA-256: {sha}</source>
         <translation type="unfinished">Note</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="151"/>
+        <location filename="../../widgets/station_outbox.py" line="142"/>
+        <source>Survey response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_outbox.py" line="152"/>
         <source>incident {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="153"/>
+        <location filename="../../widgets/station_outbox.py" line="154"/>
         <source>service ticket {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="163"/>
+        <location filename="../../widgets/station_outbox.py" line="156"/>
+        <source>survey round {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_outbox.py" line="166"/>
         <source>At the centre as {ref}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="165"/>
+        <location filename="../../widgets/station_outbox.py" line="168"/>
         <source>At the centre</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="168"/>
+        <location filename="../../widgets/station_outbox.py" line="171"/>
         <source>Kept on this PC; sent once the link is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="170"/>
+        <location filename="../../widgets/station_outbox.py" line="173"/>
         <source>Tried {n} times.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="173"/>
+        <location filename="../../widgets/station_outbox.py" line="176"/>
         <source>The centre changed this incident meanwhile: decide below.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="175"/>
+        <location filename="../../widgets/station_outbox.py" line="178"/>
         <source>The centre refused it: phone the centre if it still matters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="177"/>
+        <location filename="../../widgets/station_outbox.py" line="180"/>
         <source>Discarded by a person&apos;s decision.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="185"/>
+        <location filename="../../widgets/station_outbox.py" line="188"/>
         <source>Sent from this station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="188"/>
+        <location filename="../../widgets/station_outbox.py" line="191"/>
         <source>A conflict: the centre changed the same incident meanwhile. Apply this station&apos;s entry anyway, or discard it. Nothing is dropped unasked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="192"/>
+        <location filename="../../widgets/station_outbox.py" line="195"/>
         <source>Apply anyway…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="193"/>
+        <location filename="../../widgets/station_outbox.py" line="196"/>
         <source>Discard…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6592,97 +8177,97 @@ Manifest SHA-256: {sha}</source>
         <translation type="unfinished">Station</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="242"/>
+        <location filename="../../console/presenters/station.py" line="243"/>
         <source>Could not read this station&apos;s outbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="252"/>
+        <location filename="../../console/presenters/station.py" line="253"/>
         <source>Raising the alarm…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="267"/>
+        <location filename="../../console/presenters/station.py" line="268"/>
         <source>The alarm could not be raised from this PC. {call}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="275"/>
+        <location filename="../../console/presenters/station.py" line="276"/>
         <source>Phone the centre now: {phone}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="276"/>
+        <location filename="../../console/presenters/station.py" line="277"/>
         <source>Phone the centre now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="286"/>
+        <location filename="../../console/presenters/station.py" line="287"/>
         <source>The control room has the alarm ({ref}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="294"/>
+        <location filename="../../console/presenters/station.py" line="295"/>
         <source>No link to the centre: the alarm waits here and is also sent through the alarm panel. {call}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="299"/>
+        <location filename="../../console/presenters/station.py" line="300"/>
         <source>Sending the alarm to the control room…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="302"/>
+        <location filename="../../console/presenters/station.py" line="303"/>
         <source>The centre did not take the alarm. {call}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="322"/>
+        <location filename="../../console/presenters/station.py" line="323"/>
         <source>Residents cannot be looked up now ({why}). Type the caller&apos;s name and phone instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="355"/>
+        <location filename="../../console/presenters/station.py" line="356"/>
         <source>The resident&apos;s contacts cannot be read now ({why}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="366"/>
+        <location filename="../../console/presenters/station.py" line="367"/>
         <source>Add a photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="414"/>
+        <location filename="../../console/presenters/station.py" line="415"/>
         <source>The request is kept here and sent to the centre as soon as it can be.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="422"/>
+        <location filename="../../console/presenters/station.py" line="423"/>
         <source>The request was not kept: {why}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="443"/>
+        <location filename="../../console/presenters/station.py" line="444"/>
         <source>Apply anyway</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="445"/>
+        <location filename="../../console/presenters/station.py" line="446"/>
         <source>Apply &quot;{summary}&quot; although the centre changed the incident meanwhile?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="448"/>
+        <location filename="../../console/presenters/station.py" line="449"/>
         <source>Discard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="450"/>
+        <location filename="../../console/presenters/station.py" line="451"/>
         <source>Discard &quot;{summary}&quot;? It will not reach the centre; the decision is recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="457"/>
+        <location filename="../../console/presenters/station.py" line="458"/>
         <source>The decision was not recorded</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6730,6 +8315,152 @@ Manifest SHA-256: {sha}</source>
     <message>
         <location filename="../../widgets/station_screen.py" line="272"/>
         <source>Open in this community</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StationSurveysPresenter</name>
+    <message>
+        <location filename="../../console/presenters/station_surveys.py" line="104"/>
+        <source>Loading the survey rounds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/station_surveys.py" line="119"/>
+        <source>Surveys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/station_surveys.py" line="131"/>
+        <source>A kiosk is running already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/station_surveys.py" line="138"/>
+        <source>This round&apos;s form cannot be read: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/station_surveys.py" line="159"/>
+        <source>The kiosk runs for round {code}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/station_surveys.py" line="179"/>
+        <source>The kiosk was left: {n} responses taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/station_surveys.py" line="205"/>
+        <source>This PC has no key folder, so it cannot sign slips. Ask the administrator for the site&apos;s key folder (--keys).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/station_surveys.py" line="211"/>
+        <source>Save the slips</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/station_surveys.py" line="256"/>
+        <source>Everyone of this community has answered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/station_surveys.py" line="259"/>
+        <source>{n} slips saved to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/station_surveys.py" line="261"/>
+        <source>Preparing the slips</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StationSurveysWidget</name>
+    <message>
+        <location filename="../../widgets/station_surveys.py" line="156"/>
+        <source>The PIN is 4 to 8 digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_surveys.py" line="160"/>
+        <source>The two PINs differ: type the same PIN twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_surveys.py" line="190"/>
+        <source>{answered} of {frame} answered here · until {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_surveys.py" line="194"/>
+        <source>anonymous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_surveys.py" line="199"/>
+        <source>Open survey rounds of this community</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_surveys.py" line="200"/>
+        <source>Refresh</source>
+        <translation type="unfinished">Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_surveys.py" line="203"/>
+        <source>No survey round is open for this community today. Rounds are created at the control room (Surveys pane).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_surveys.py" line="207"/>
+        <source>Kiosk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_surveys.py" line="210"/>
+        <source>Residents answer on this screen by themselves, each question read aloud. Choose a PIN: the kiosk is left only with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_surveys.py" line="214"/>
+        <source>PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_surveys.py" line="215"/>
+        <source>PIN again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_surveys.py" line="216"/>
+        <source>Start the kiosk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_surveys.py" line="217"/>
+        <source>Slips</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_surveys.py" line="218"/>
+        <source>How many</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_surveys.py" line="219"/>
+        <source>For residents who have not answered yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_surveys.py" line="220"/>
+        <source>Save slips as PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_surveys.py" line="223"/>
+        <source>Each slip is valid once. Named slips make sure a resident answers once; slips without a name are for residents met by chance.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6834,6 +8565,925 @@ Manifest SHA-256: {sha}</source>
     <message>
         <location filename="../../console/presenters/stations.py" line="85"/>
         <source>Could not read the stations</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SurveyCommentsWidget</name>
+    <message>
+        <location filename="../../widgets/survey_comments.py" line="118"/>
+        <source>Comments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_comments.py" line="119"/>
+        <source>Choose a round in Rounds to read its comments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_comments.py" line="122"/>
+        <source>Comments of round {code}: {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_comments.py" line="124"/>
+        <source>Nobody has written a comment in this round yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_comments.py" line="127"/>
+        <source>Search the comments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_comments.py" line="128"/>
+        <source>Feedback ticket…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_comments.py" line="130"/>
+        <source>File the selected comment as a feedback ticket, to be answered (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SurveyEntryDialog</name>
+    <message>
+        <location filename="../../widgets/survey_entry.py" line="357"/>
+        <source>Choose a round first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_entry.py" line="365"/>
+        <source>Find the person, or choose the community of an unnamed paper form.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_entry.py" line="391"/>
+        <source>Sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_entry.py" line="457"/>
+        <source>Phone survey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_entry.py" line="457"/>
+        <source>Enter a paper response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_entry.py" line="459"/>
+        <source>Round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_entry.py" line="426"/>
+        <source>Person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_entry.py" line="363"/>
+        <source>Find the business, or choose the community of an unnamed form.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_entry.py" line="423"/>
+        <source>Business</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_entry.py" line="424"/>
+        <source>Business code or name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_entry.py" line="428"/>
+        <source>Slip code, resident number, phone or identity number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_entry.py" line="461"/>
+        <source>Find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_entry.py" line="462"/>
+        <source>Community (unnamed form)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_entry.py" line="463"/>
+        <source>Answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_entry.py" line="464"/>
+        <source>Helped by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_entry.py" line="465"/>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_entry.py" line="466"/>
+        <source>Dial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_entry.py" line="467"/>
+        <source>Submit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_entry.py" line="468"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_entry.py" line="473"/>
+        <source>By the person (self)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_entry.py" line="474"/>
+        <source>With a worker&apos;s help (staff)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_entry.py" line="475"/>
+        <source>By a family member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_entry.py" line="476"/>
+        <source>By phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SurveyExport</name>
+    <message>
+        <location filename="../../console/survey_export.py" line="50"/>
+        <source>Survey results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_export.py" line="51"/>
+        <source>Round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_export.py" line="52"/>
+        <source>Measure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_export.py" line="53"/>
+        <source>Question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_export.py" line="54"/>
+        <source>Breakdown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_export.py" line="55"/>
+        <source>Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_export.py" line="56"/>
+        <source>Self-answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_export.py" line="57"/>
+        <source>Assisted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_export.py" line="58"/>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_export.py" line="59"/>
+        <source>value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_export.py" line="60"/>
+        <source>95 % low</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_export.py" line="61"/>
+        <source>95 % high</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_export.py" line="62"/>
+        <source>n</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_export.py" line="63"/>
+        <source>Overall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_export.py" line="64"/>
+        <source>Participation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_export.py" line="65"/>
+        <source>CSAT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_export.py" line="66"/>
+        <source>NPS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_export.py" line="67"/>
+        <source>Community</source>
+        <translation type="unfinished">Community</translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_export.py" line="68"/>
+        <source>Age band</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_export.py" line="69"/>
+        <source>Care flag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_export.py" line="70"/>
+        <source>Care needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_export.py" line="71"/>
+        <source>No care flag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_export.py" line="72"/>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_export.py" line="73"/>
+        <source>Option</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_export.py" line="74"/>
+        <source>Answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_export.py" line="75"/>
+        <source>Sampling frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_export.py" line="76"/>
+        <source>Complete responses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_export.py" line="77"/>
+        <source>Partial responses (not counted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_export.py" line="78"/>
+        <source>Answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_export.py" line="79"/>
+        <source>Responses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_export.py" line="80"/>
+        <source>Mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_export.py" line="81"/>
+        <source>Helped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_export.py" line="82"/>
+        <source>Complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_export.py" line="83"/>
+        <source>Resident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_export.py" line="84"/>
+        <source>Self-answered: self or kiosk without help; assisted: staff, phone, family or with help. Cells with fewer than 5 answers are shown as &lt;5, and so is a second cell wherever the hidden one could be worked out from a total. Intervals: Wilson 95 % for CSAT and participation, normal approximation for NPS. Only complete responses count.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_export.py" line="446"/>
+        <source>{who} · {when} · {ws} · page {page}/{pages} · {notice}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_export.py" line="449"/>
+        <source>Aggregate figures; small cells suppressed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SurveyResultsPresenter</name>
+    <message>
+        <location filename="../../console/presenters/survey_results.py" line="80"/>
+        <source>Comments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/survey_results.py" line="101"/>
+        <source>Could not read the communities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/survey_results.py" line="152"/>
+        <source>Could not compute the results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/survey_results.py" line="169"/>
+        <source>Export the results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/survey_results.py" line="192"/>
+        <source>survey results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/survey_results.py" line="202"/>
+        <source>Results saved to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/survey_results.py" line="205"/>
+        <source>Could not export the results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/survey_results.py" line="230"/>
+        <source>Could not read departments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/survey_results.py" line="238"/>
+        <source>Feedback ticket No. {id} filed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/survey_results.py" line="240"/>
+        <source>Could not file the ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SurveyResultsWidget</name>
+    <message>
+        <location filename="../../widgets/survey_results.py" line="197"/>
+        <source>No round chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_results.py" line="198"/>
+        <source>Choose a survey round on the Rounds tab to see its results here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_results.py" line="203"/>
+        <source>No responses yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_results.py" line="205"/>
+        <source>Nobody has answered this round yet. Figures appear with the first complete response; groups with fewer than 5 answers stay hidden.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_results.py" line="213"/>
+        <source>Self-answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_results.py" line="214"/>
+        <source>Assisted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_results.py" line="215"/>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_results.py" line="220"/>
+        <source>Community</source>
+        <translation type="unfinished">Community</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_results.py" line="221"/>
+        <source>Age band</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_results.py" line="222"/>
+        <source>Care flag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_results.py" line="229"/>
+        <source>Care needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_results.py" line="229"/>
+        <source>No care flag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_results.py" line="231"/>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_results.py" line="236"/>
+        <source>no answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_results.py" line="242"/>
+        <source>Fewer than 5 answers here, or a cell that would reveal one that small: hidden so nobody can be singled out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_results.py" line="246"/>
+        <source>{k} of {n}; 95 % interval (Wilson)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_results.py" line="248"/>
+        <source>{n} answers: {p} promoters, {d} detractors; 95 % interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_results.py" line="261"/>
+        <location filename="../../widgets/survey_results.py" line="302"/>
+        <source>Participation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_results.py" line="267"/>
+        <source>Satisfaction (CSAT)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_results.py" line="268"/>
+        <source>Net promoter score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_results.py" line="272"/>
+        <source>no such question in this form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_results.py" line="281"/>
+        <source>Complete responses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_results.py" line="283"/>
+        <source>self {s} · assisted {a} · partial {p} (not counted) · frame {f}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_results.py" line="304"/>
+        <source>CSAT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_results.py" line="304"/>
+        <source>NPS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_results.py" line="331"/>
+        <source>Breakdown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_results.py" line="331"/>
+        <source>Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_results.py" line="337"/>
+        <source>Overall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_results.py" line="396"/>
+        <source>No CSAT question in this form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_results.py" line="400"/>
+        <source>CSAT by community, % with 95 % interval: {q}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_results.py" line="424"/>
+        <source>Answers per option (hidden below {n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_results.py" line="450"/>
+        <source>Recompute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_results.py" line="451"/>
+        <source>Export CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_results.py" line="452"/>
+        <source>Export Excel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_results.py" line="453"/>
+        <source>PDF report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_results.py" line="456"/>
+        <source>Self-answered: self or kiosk without help. Assisted: staff, phone, family or with help. &lt;5: fewer than 5 answers, or a cell that would reveal one. Only complete responses count.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SurveySlips</name>
+    <message>
+        <location filename="../../console/survey_slips.py" line="45"/>
+        <source>Scan this code at the survey kiosk, or hand the slip to a worker.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_slips.py" line="48"/>
+        <source>Valid once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_slips.py" line="49"/>
+        <source>Round</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SurveysPresenter</name>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="90"/>
+        <location filename="../../console/presenters/surveys.py" line="511"/>
+        <source>Surveys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="180"/>
+        <source>Could not load the surveys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="211"/>
+        <source>Could not open the form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="216"/>
+        <source>Unsaved changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="217"/>
+        <source>Drop the changes to the form in the editor? They were not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="232"/>
+        <source>Could not save the form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="239"/>
+        <source>Form {code} saved as the new draft version {v}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="241"/>
+        <source>Form {code} version {v} saved as a draft.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="253"/>
+        <location filename="../../console/presenters/surveys.py" line="265"/>
+        <source>Publish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="254"/>
+        <source>Version {v} of {code} is published already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="267"/>
+        <source>Publish {code} version {v}? A published version is frozen: it can no longer be changed, and every later change is saved as a new version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="275"/>
+        <source>Publishing refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="276"/>
+        <source>{code} cannot be published until these are put right:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="294"/>
+        <source>Could not publish the form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="300"/>
+        <source>Form {code} version {v} is published.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="316"/>
+        <source>Could not load the published forms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="377"/>
+        <source>Round {code} created: {n} businesses drawn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="379"/>
+        <source>Round {code} created: {n} people drawn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="386"/>
+        <source>A round with this code exists already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="390"/>
+        <source>Could not create the round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="405"/>
+        <source>Could not close the round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="410"/>
+        <source>Close round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="412"/>
+        <source>Close round {code}? No more responses are taken for it, from any station.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="446"/>
+        <source>Could not load the call list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="502"/>
+        <source>Could not load the open rounds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="511"/>
+        <source>No open round to answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="554"/>
+        <source>Nobody found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="558"/>
+        <source>{n} people found: type the number, phone or identity number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="563"/>
+        <source>Could not find the resident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="582"/>
+        <source>No business found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="585"/>
+        <source>{n} businesses found: type more of the name, or the code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="594"/>
+        <source>Could not find the business</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="615"/>
+        <source>The slip&apos;s person is not one you may see.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="617"/>
+        <source>Slip {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="622"/>
+        <source>unnamed: choose the community</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="635"/>
+        <source>This is not a survey slip.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="636"/>
+        <source>The slip is damaged: scan it again or type the whole code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="637"/>
+        <source>The slip was altered or was not printed by this site.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="638"/>
+        <source>The slip is for another round.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="641"/>
+        <source>Slips cannot be checked here: this workstation has no site keys.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="663"/>
+        <source>Sign in again to submit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="694"/>
+        <source>Not kept: this round discards unfinished responses (the person may still answer later).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="700"/>
+        <source>Taken already: this entry was sent before and counts once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="702"/>
+        <source>Response taken (round {round}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="704"/>
+        <source>Partial response kept (round {round}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="710"/>
+        <source>Refused: business {business} has already answered round {round}. A second response is not taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="715"/>
+        <source>Refused: this person has already answered round {round}. A second response is not taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="719"/>
+        <source>Refused: the answers do not fit the form: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="723"/>
+        <source>Refused: the round is closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="734"/>
+        <source>Nobody left to call in round {round}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="774"/>
+        <source>Revealing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="775"/>
+        <source>Survey call, round {round}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="787"/>
+        <source>Could not open the phone survey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="764"/>
+        <location filename="../../console/presenters/surveys.py" line="797"/>
+        <source>No phone line here: dial the number by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="802"/>
+        <source>Your role sees this number masked: a supervisor or the station calls.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="809"/>
+        <source>The number is not shown: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="818"/>
+        <source>Calling {number}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="820"/>
+        <source>The call could not be placed: dial {number} by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SurveysWidget</name>
+    <message>
+        <location filename="../../widgets/surveys.py" line="49"/>
+        <location filename="../../widgets/surveys.py" line="61"/>
+        <source>Results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/surveys.py" line="59"/>
+        <source>Forms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/surveys.py" line="60"/>
+        <source>Rounds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/surveys.py" line="65"/>
+        <source>Results of a round are shown here.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6960,6 +9610,168 @@ State: {state}</source>
     <message>
         <location filename="../../widgets/tag_dialog.py" line="285"/>
         <source>&amp;Save profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TicketStepDialog</name>
+    <message>
+        <location filename="../../widgets/feedback.py" line="228"/>
+        <source>How</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="230"/>
+        <location filename="../../widgets/feedback.py" line="255"/>
+        <source>The resident&apos;s rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="232"/>
+        <source>Department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="234"/>
+        <source>What the resident was told</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="235"/>
+        <source>What was done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="236"/>
+        <source>Why it is reopened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="237"/>
+        <source>Note (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="253"/>
+        <source>Reply to the resident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="254"/>
+        <source>Resolve the ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="256"/>
+        <source>Reopen the ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="257"/>
+        <source>Give to another department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="265"/>
+        <source>5 · very satisfied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="266"/>
+        <source>4 · satisfied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="267"/>
+        <source>3 · neither</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="268"/>
+        <source>2 · dissatisfied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="269"/>
+        <source>1 · very dissatisfied</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TicketsModel</name>
+    <message>
+        <location filename="../../widgets/feedback.py" line="78"/>
+        <source>No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="79"/>
+        <source>State</source>
+        <translation type="unfinished">State</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="82"/>
+        <source>Time left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="88"/>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="92"/>
+        <source>Community</source>
+        <translation type="unfinished">Community</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="97"/>
+        <source>Department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="102"/>
+        <source>Opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="105"/>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="106"/>
+        <source>Feedback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="117"/>
+        <source>{d} d {h} h</source>
+        <translation type="unfinished">{d} d {h} h</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="119"/>
+        <source>{h} h {m:02d} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="120"/>
+        <source>{m} min</source>
+        <translation type="unfinished">{m} min</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="127"/>
+        <source>Rated {n}/5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="131"/>
+        <source>{what}: overdue {span}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="134"/>
+        <source>{what}: {span} left</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -7559,143 +10371,143 @@ State: {state}</source>
 <context>
     <name>VideoWall</name>
     <message>
-        <location filename="../../widgets/video_wall.py" line="527"/>
+        <location filename="../../widgets/video_wall.py" line="550"/>
         <source>Snapshot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="533"/>
+        <location filename="../../widgets/video_wall.py" line="556"/>
         <source>Restore the wall</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="533"/>
+        <location filename="../../widgets/video_wall.py" line="556"/>
         <source>Maximise</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="538"/>
+        <location filename="../../widgets/video_wall.py" line="561"/>
         <source>Clear tile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="542"/>
+        <location filename="../../widgets/video_wall.py" line="565"/>
         <source>Instant replay (last 30 s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="548"/>
+        <location filename="../../widgets/video_wall.py" line="571"/>
         <source>Back to live</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="549"/>
+        <location filename="../../widgets/video_wall.py" line="572"/>
         <source>Pause / play</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="551"/>
+        <location filename="../../widgets/video_wall.py" line="574"/>
         <source>PTZ presets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="554"/>
+        <location filename="../../widgets/video_wall.py" line="577"/>
         <source>Preset {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="562"/>
+        <location filename="../../widgets/video_wall.py" line="585"/>
         <source>Edit motion mask…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="568"/>
+        <location filename="../../widgets/video_wall.py" line="591"/>
         <source>Motion sensitivity…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="574"/>
+        <location filename="../../widgets/video_wall.py" line="597"/>
         <source>Full screen</source>
         <translation type="unfinished">Full screen</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1085"/>
+        <location filename="../../widgets/video_wall.py" line="1145"/>
         <source>Reconnecting (attempt {n})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1088"/>
-        <location filename="../../widgets/video_wall.py" line="1102"/>
+        <location filename="../../widgets/video_wall.py" line="1148"/>
+        <location filename="../../widgets/video_wall.py" line="1162"/>
         <source>Offline</source>
         <translation type="unfinished">Offline</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1090"/>
+        <location filename="../../widgets/video_wall.py" line="1150"/>
         <source>Offline since {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1093"/>
+        <location filename="../../widgets/video_wall.py" line="1153"/>
         <source>Error (point at the tile for details)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1098"/>
+        <location filename="../../widgets/video_wall.py" line="1158"/>
         <source>Idle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1099"/>
+        <location filename="../../widgets/video_wall.py" line="1159"/>
         <source>Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1100"/>
+        <location filename="../../widgets/video_wall.py" line="1160"/>
         <source>Live</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1101"/>
+        <location filename="../../widgets/video_wall.py" line="1161"/>
         <source>Reconnecting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1103"/>
+        <location filename="../../widgets/video_wall.py" line="1163"/>
         <source>No signal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1104"/>
+        <location filename="../../widgets/video_wall.py" line="1164"/>
         <source>Wrong credentials</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1105"/>
+        <location filename="../../widgets/video_wall.py" line="1165"/>
         <source>Unsupported stream</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1106"/>
+        <location filename="../../widgets/video_wall.py" line="1166"/>
         <source>Error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1107"/>
+        <location filename="../../widgets/video_wall.py" line="1167"/>
         <source>Keyframes only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1108"/>
+        <location filename="../../widgets/video_wall.py" line="1168"/>
         <source>Drag a camera here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1110"/>
+        <location filename="../../widgets/video_wall.py" line="1170"/>
         <source>Drag rectangles or click points to mask out motion. Enter saves, Esc cancels, Backspace undoes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1117"/>
+        <location filename="../../widgets/video_wall.py" line="1177"/>
         <source>1-9 select a tile, arrows move, Enter maximises, Delete clears, Ctrl+S snapshot, F11 full screen</source>
         <translation type="unfinished"></translation>
     </message>

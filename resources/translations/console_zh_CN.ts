@@ -1,6 +1,9 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name />
+    </context>
+<context>
     <name>AccountsDialog</name>
     <message>
         <location filename="../../widgets/accounts.py" line="224" />
@@ -856,6 +859,29 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
     </message>
 </context>
 <context>
+    <name>CallListModel</name>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="117" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="118" />
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="119" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="120" />
+        <source>Born</source>
+        <translation>出生</translation>
+    </message>
+</context>
+<context>
     <name>CallTableModel</name>
     <message>
         <location filename="../../widgets/calls.py" line="164" />
@@ -1092,143 +1118,148 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>CallsPane</name>
     <message>
-        <location filename="../../widgets/calls.py" line="853" />
+        <location filename="../../widgets/calls.py" line="855" />
         <source>Resume ({key})</source>
         <translation>恢复通话（{key}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="855" />
+        <location filename="../../widgets/calls.py" line="857" />
         <source>Hold ({key})</source>
         <translation>保持（{key}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="949" />
+        <location filename="../../widgets/calls.py" line="953" />
         <source>{at}  {number} called back by {name}</source>
         <translation>{at}  {number}，由 {name} 回拨</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="951" />
-        <location filename="../../widgets/calls.py" line="989" />
+        <location filename="../../widgets/calls.py" line="955" />
+        <location filename="../../widgets/calls.py" line="993" />
         <source>(withheld)</source>
         <translation>（未显示号码）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="956" />
+        <location filename="../../widgets/calls.py" line="960" />
         <source>Only the newest missed calls are grouped here.</source>
         <translation>此处只汇总最近的未接来电。</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="961" />
+        <location filename="../../widgets/calls.py" line="965" />
         <source>○ No phone line on this workstation</source>
         <translation>○ 本工作站未配置电话线路</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="964" />
+        <location filename="../../widgets/calls.py" line="968" />
         <source>○ Phone line starting…</source>
         <translation>○ 电话线路启动中…</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="970" />
+        <location filename="../../widgets/calls.py" line="974" />
         <source>● Line online</source>
         <translation>● 线路在线</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="972" />
+        <location filename="../../widgets/calls.py" line="976" />
         <source>○ Line offline · {detail}</source>
         <translation>○ 线路离线 · {detail}</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="985" />
+        <location filename="../../widgets/calls.py" line="989" />
         <source>All {n} lines busy: a caller ({number}) got 486 (busy) at {at}. {count} turned away so far; they are on the callback list.</source>
         <translation>{n} 条线路全忙：来电 {number} 于 {at} 收到 486（占线）。已有 {count} 个来电被拒接，均已列入回拨清单。</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="996" />
+        <location filename="../../widgets/calls.py" line="1000" />
         <source>Calls</source>
         <translation>来电</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="999" />
+        <location filename="../../widgets/calls.py" line="1003" />
         <source>Callbacks ({n})</source>
         <translation>待回拨（{n}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="999" />
+        <location filename="../../widgets/calls.py" line="1003" />
         <source>Callbacks</source>
         <translation>待回拨</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1005" />
+        <location filename="../../widgets/calls.py" line="1009" />
         <source>Answer ({key})</source>
         <translation>接听（{key}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1006" />
+        <location filename="../../widgets/calls.py" line="1010" />
         <source>Transfer… ({key})</source>
         <translation>转接…（{key}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1007" />
+        <location filename="../../widgets/calls.py" line="1011" />
         <source>Hang up ({key})</source>
         <translation>挂断（{key}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1008" />
+        <location filename="../../widgets/calls.py" line="1012" />
         <source>New incident… ({key})</source>
         <translation>新建事件…（{key}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1009" />
+        <location filename="../../widgets/calls.py" line="1013" />
         <source>Link to incident… ({key})</source>
         <translation>关联事件…（{key}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1010" />
+        <location filename="../../widgets/calls.py" line="1014" />
         <source>No incident… ({key})</source>
         <translation>无需立事件…（{key}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1011" />
+        <location filename="../../widgets/calls.py" line="1015" />
+        <source>Feedback ticket…</source>
+        <translation>转为诉求…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="1016" />
         <source>Call back</source>
         <translation>回拨</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1012" />
+        <location filename="../../widgets/calls.py" line="1017" />
         <source>Mark as called back</source>
         <translation>标记为已回拨</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1013" />
+        <location filename="../../widgets/calls.py" line="1018" />
         <source>Called back</source>
         <translation>已回拨</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1017" />
+        <location filename="../../widgets/calls.py" line="1022" />
         <source>No calls</source>
         <translation>暂无来电</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1019" />
+        <location filename="../../widgets/calls.py" line="1024" />
         <source>Ringing calls appear here with the caller's card; {key} answers the longest-waiting one. Every answered call ends linked to an incident or closed as “no incident”.</source>
         <translation>来电振铃时会显示在这里，并附来电人档案；按 {key} 接听等待最久的来电。每个接听过的来电最后都要关联事件，或以“无需立事件”结束。</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1027" />
+        <location filename="../../widgets/calls.py" line="1032" />
         <source>No phone line on this workstation</source>
         <translation>本工作站未配置电话线路</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1029" />
+        <location filename="../../widgets/calls.py" line="1034" />
         <source>To take calls here, add a [[sip]] entry for workstation {ws} to the site file (bind host, port, the phone device that shows its status; registrar, user and password for a PBX) and restart the console.</source>
         <translation>如需在此接听电话，请在站点文件中为工作站 {ws} 添加 [[sip]] 条目（监听地址、端口、显示线路状态的电话设备；接入交换机时还需注册服务器、用户名和密码），然后重启控制台。</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1036" />
+        <location filename="../../widgets/calls.py" line="1041" />
         <source>Nobody to call back</source>
         <translation>没有待回拨的来电</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1038" />
+        <location filename="../../widgets/calls.py" line="1043" />
         <source>Callers who hang up before an answer, or who get “busy” because every line is taken, are listed here until someone calls them back.</source>
         <translation>未接通前挂断的来电，以及因线路全忙收到“占线”的来电，都会列在这里，直到有人回拨。</translation>
     </message>
@@ -1236,212 +1267,227 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>CallsPresenter</name>
     <message>
-        <location filename="../../console/presenters/calls.py" line="120" />
-        <location filename="../../console/presenters/calls.py" line="519" />
+        <location filename="../../console/presenters/calls.py" line="122" />
+        <location filename="../../console/presenters/calls.py" line="522" />
         <source>Calls</source>
         <translation>来电</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="129" />
+        <location filename="../../console/presenters/calls.py" line="131" />
         <source>Answer call</source>
         <translation>接听来电</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="130" />
+        <location filename="../../console/presenters/calls.py" line="132" />
         <source>Hold / resume call</source>
         <translation>保持 / 恢复通话</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="131" />
+        <location filename="../../console/presenters/calls.py" line="133" />
         <source>Hang up</source>
         <translation>挂断</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="132" />
+        <location filename="../../console/presenters/calls.py" line="134" />
         <source>Transfer call…</source>
         <translation>转接来电…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="135" />
+        <location filename="../../console/presenters/calls.py" line="137" />
         <source>New incident from call…</source>
         <translation>由来电新建事件…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="139" />
+        <location filename="../../console/presenters/calls.py" line="141" />
         <source>Link call to incident…</source>
         <translation>来电关联事件…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="142" />
+        <location filename="../../console/presenters/calls.py" line="144" />
         <source>Close call: no incident…</source>
         <translation>结束来电：无需立事件…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="233" />
-        <location filename="../../console/presenters/calls.py" line="274" />
+        <location filename="../../console/presenters/calls.py" line="236" />
+        <location filename="../../console/presenters/calls.py" line="277" />
         <source>Could not load the calls</source>
         <translation>无法加载来电记录</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="406" />
-        <location filename="../../console/presenters/calls.py" line="411" />
-        <location filename="../../console/presenters/calls.py" line="458" />
+        <location filename="../../console/presenters/calls.py" line="409" />
+        <location filename="../../console/presenters/calls.py" line="414" />
+        <location filename="../../console/presenters/calls.py" line="461" />
         <source>Could not record the call</source>
         <translation>无法记录来电</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="447" />
+        <location filename="../../console/presenters/calls.py" line="450" />
         <source>Incoming call from {number} — {key} answers</source>
         <translation>来电：{number} —— 按 {key} 接听</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="448" />
-        <location filename="../../console/presenters/calls.py" line="465" />
-        <location filename="../../console/presenters/calls.py" line="583" />
-        <location filename="../../console/presenters/calls.py" line="605" />
-        <location filename="../../console/presenters/calls.py" line="652" />
-        <location filename="../../console/presenters/calls.py" line="764" />
+        <location filename="../../console/presenters/calls.py" line="451" />
+        <location filename="../../console/presenters/calls.py" line="468" />
+        <location filename="../../console/presenters/calls.py" line="586" />
+        <location filename="../../console/presenters/calls.py" line="608" />
+        <location filename="../../console/presenters/calls.py" line="694" />
+        <location filename="../../console/presenters/calls.py" line="806" />
         <source>(withheld)</source>
         <translation>（未显示号码）</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="463" />
+        <location filename="../../console/presenters/calls.py" line="466" />
         <source>All {n} lines busy: {number} got “busy” at {at}</source>
         <translation>{n} 条线路全忙：{number} 于 {at} 收到“占线”</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="487" />
+        <location filename="../../console/presenters/calls.py" line="490" />
         <source>Answering the call failed</source>
         <translation>接听失败</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="488" />
+        <location filename="../../console/presenters/calls.py" line="491" />
         <source>Putting the call on hold failed</source>
         <translation>保持通话失败</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="489" />
+        <location filename="../../console/presenters/calls.py" line="492" />
         <source>Taking the call off hold failed</source>
         <translation>恢复通话失败</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="490" />
+        <location filename="../../console/presenters/calls.py" line="493" />
         <source>Transferring the call failed</source>
         <translation>转接失败</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="491" />
+        <location filename="../../console/presenters/calls.py" line="494" />
         <source>Hanging up failed</source>
         <translation>挂断失败</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="492" />
+        <location filename="../../console/presenters/calls.py" line="495" />
         <source>Calling out failed</source>
         <translation>呼出失败</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="493" />
+        <location filename="../../console/presenters/calls.py" line="496" />
         <source>A command on the line failed</source>
         <translation>线路操作失败</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="495" />
+        <location filename="../../console/presenters/calls.py" line="498" />
         <source>{what}: {detail}</source>
         <translation>{what}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="538" />
+        <location filename="../../console/presenters/calls.py" line="541" />
         <source>No call is ringing.</source>
         <translation>当前没有振铃的来电。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="556" />
+        <location filename="../../console/presenters/calls.py" line="559" />
         <source>Select the call to hold or resume.</source>
         <translation>请选中要保持或恢复的通话。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="575" />
+        <location filename="../../console/presenters/calls.py" line="578" />
         <source>Select the call to hang up.</source>
         <translation>请选中要挂断的通话。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="579" />
+        <location filename="../../console/presenters/calls.py" line="582" />
         <source>Reject the call?</source>
         <translation>拒接该来电？</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="581" />
+        <location filename="../../console/presenters/calls.py" line="584" />
         <source>The caller {number} is still waiting to be answered. Rejecting tells them the line is busy; they go on the callback list.</source>
         <translation>来电 {number} 仍在等待接听。拒接后对方会听到占线，该来电将列入回拨清单。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="598" />
+        <location filename="../../console/presenters/calls.py" line="601" />
         <source>Select the call to transfer.</source>
         <translation>请选中要转接的通话。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="615" />
+        <location filename="../../console/presenters/calls.py" line="618" />
         <source>Could not list the departments</source>
         <translation>无法列出部门</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="627" />
+        <location filename="../../console/presenters/calls.py" line="630" />
         <source>Select an answered call that is not linked or closed yet.</source>
         <translation>请选中一个已接听、尚未关联事件或结束处理的来电。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="651" />
+        <location filename="../../console/presenters/calls.py" line="665" />
+        <source>Could not read departments</source>
+        <translation>无法读取部门</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="673" />
+        <source>Feedback ticket No. {id} filed</source>
+        <translation>第 {id} 号诉求已登记</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="675" />
+        <source>Could not file the ticket</source>
+        <translation>无法登记诉求</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="693" />
         <source>New incident from the call of {number}</source>
         <translation>由 {number} 的来电新建事件</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="664" />
+        <location filename="../../console/presenters/calls.py" line="706" />
         <source>Call at {at}</source>
         <translation>来电时间 {at}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="703" />
+        <location filename="../../console/presenters/calls.py" line="745" />
         <source>Could not create the incident from the call</source>
         <translation>无法由来电新建事件</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="712" />
+        <location filename="../../console/presenters/calls.py" line="754" />
         <source>Call linked to incident #{id}.</source>
         <translation>来电已关联事件 #{id}。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="738" />
+        <location filename="../../console/presenters/calls.py" line="780" />
         <source>Could not link the call</source>
         <translation>无法关联来电</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="750" />
+        <location filename="../../console/presenters/calls.py" line="792" />
         <source>Could not load the open incidents</source>
         <translation>无法加载未结事件</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="772" />
-        <location filename="../../console/presenters/calls.py" line="789" />
+        <location filename="../../console/presenters/calls.py" line="814" />
+        <location filename="../../console/presenters/calls.py" line="831" />
         <source>Could not close the call</source>
         <translation>无法结束来电处理</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="796" />
+        <location filename="../../console/presenters/calls.py" line="838" />
         <source>{what}: it is already linked or closed, or was never answered.</source>
         <translation>{what}：该来电已关联或已结束处理，或从未接听。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="828" />
+        <location filename="../../console/presenters/calls.py" line="882" />
         <source>Could not mark the call</source>
         <translation>无法标记来电</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="881" />
+        <location filename="../../console/presenters/calls.py" line="935" />
         <source>Could not load the caller</source>
         <translation>无法加载来电人信息</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="904" />
+        <location filename="../../console/presenters/calls.py" line="958" />
         <source>Could not open the card</source>
         <translation>无法打开档案</translation>
     </message>
@@ -1706,7 +1752,7 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>ConsoleApp</name>
     <message>
-        <location filename="../../console/app.py" line="204" />
+        <location filename="../../console/app.py" line="213" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -2260,6 +2306,517 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
     </message>
 </context>
 <context>
+    <name>FeedbackLabels</name>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="36" />
+        <source>Public safety</source>
+        <translation>治安</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="37" />
+        <source>Noise</source>
+        <translation>噪音扰民</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="38" />
+        <source>Environment and sanitation</source>
+        <translation>环境卫生</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="39" />
+        <source>Property management</source>
+        <translation>物业管理</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="40" />
+        <source>Public services</source>
+        <translation>民生服务</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="41" />
+        <source>Suggestion</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="42" />
+        <source>Praise</source>
+        <translation>表扬</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="43" />
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="50" />
+        <source>Open</source>
+        <translation>待办理</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="51" />
+        <source>Answered</source>
+        <translation>已答复</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="52" />
+        <source>Resolved</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="53" />
+        <source>Rated</source>
+        <translation>已评价</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="60" />
+        <source>Walk-in</source>
+        <translation>来访</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="61" />
+        <source>Phone call</source>
+        <translation>来电</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="62" />
+        <source>Survey answer</source>
+        <translation>问卷意见</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="63" />
+        <source>Station visit</source>
+        <translation>工作站来访</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="70" />
+        <source>By phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="71" />
+        <source>Printed slip</source>
+        <translation>回复单</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="78" />
+        <source>First response</source>
+        <translation>首次响应</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="79" />
+        <source>Resolution</source>
+        <translation>办结</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackPane</name>
+    <message>
+        <location filename="../../widgets/feedback.py" line="547" />
+        <source>{shown} of {total} tickets shown</source>
+        <translation>显示 {shown} / {total} 件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="570" />
+        <source>Select a ticket to see what was said and done.</source>
+        <translation>选择一件诉求，查看诉求内容和办理经过。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="573" />
+        <source>No. {id} · {state} · {category}</source>
+        <translation>第 {id} 号 · {state} · {category}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="576" />
+        <source>Community: {c} · Department: {d}</source>
+        <translation>社区：{c} · 承办部门：{d}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="580" />
+        <source>Source: {s} {ref}</source>
+        <translation>来源：{s} {ref}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="581" />
+        <source>Contact: {who}</source>
+        <translation>联系方式：{who}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="590" />
+        <source>First response due {a} · resolution due {b}</source>
+        <translation>首次响应时限 {a} · 办结时限 {b}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="599" />
+        <source>Last reply ({how}): {text}</source>
+        <translation>最近答复（{how}）：{text}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="607" />
+        <source>the clock</source>
+        <translation>系统计时</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="609" />
+        <source>opened</source>
+        <translation>立件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="610" />
+        <source>given to {v}</source>
+        <translation>转派 {v}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="611" />
+        <source>answered ({v})</source>
+        <translation>答复（{v}）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="612" />
+        <source>resolved</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="613" />
+        <source>rated {v}/5</source>
+        <translation>评价 {v}/5</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="614" />
+        <source>reopened</source>
+        <translation>重新办理</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="615" />
+        <source>overdue: {v}</source>
+        <translation>超时：{v}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="638" />
+        <source>Unresolved</source>
+        <translation>未办结</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="638" />
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="643" />
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="648" />
+        <source>All communities</source>
+        <translation>全部社区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="654" />
+        <source>Tickets</source>
+        <translation>诉求</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="655" />
+        <source>Monthly rates</source>
+        <translation>月度三率</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="658" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="658" />
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="658" />
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="663" />
+        <source>New ticket…</source>
+        <translation>新建诉求…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="664" />
+        <source>Reply…</source>
+        <translation>答复…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="665" />
+        <source>Resolve…</source>
+        <translation>办结…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="666" />
+        <source>Rating…</source>
+        <translation>评价…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="667" />
+        <source>Reopen…</source>
+        <translation>重新办理…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="668" />
+        <source>Reassign…</source>
+        <translation>转派…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="672" />
+        <source>History</source>
+        <translation>办理经过</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="673" />
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="676" />
+        <source>Over the tickets opened in the month. Response rate: answered by the first-response deadline, of those whose deadline has passed or that were answered. Resolution rate: resolved, of all. Satisfaction rate: rated 4 or 5, of those rated.</source>
+        <translation>按当月受理的诉求统计。响应率：在首次响应时限内答复的件数 ÷ 已到响应时限或已答复的件数。解决率：已办结件数 ÷ 全部件数。满意率：评价为 4 或 5 分的件数 ÷ 已评价件数。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="684" />
+        <source>No feedback tickets</source>
+        <translation>暂无诉求</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="686" />
+        <source>Comments, complaints and requests from calls, station visits, survey answers and walk-ins appear here with their deadlines. New ticket… files one.</source>
+        <translation>来电、工作站来访、问卷意见和来访的意见、投诉和求助会连同办理时限显示在这里。点“新建诉求…”登记一件。</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackPresenter</name>
+    <message>
+        <location filename="../../console/presenters/feedback.py" line="76" />
+        <source>Feedback</source>
+        <translation>接诉即办</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/feedback.py" line="86" />
+        <source>New feedback ticket…</source>
+        <translation>新建诉求…</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/feedback.py" line="110" />
+        <source>Could not read the communities</source>
+        <translation>无法读取社区</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/feedback.py" line="159" />
+        <location filename="../../console/presenters/feedback.py" line="237" />
+        <source>Could not read the feedback tickets</source>
+        <translation>无法读取诉求</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/feedback.py" line="186" />
+        <source>Could not compute the monthly rates</source>
+        <translation>无法计算月度三率</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/feedback.py" line="200" />
+        <source>Could not read the overdue tickets</source>
+        <translation>无法读取超时诉求</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/feedback.py" line="258" />
+        <source>Could not read the ticket's history</source>
+        <translation>无法读取诉求的办理经过</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/feedback.py" line="292" />
+        <source>Feedback ticket No. {id} filed</source>
+        <translation>第 {id} 号诉求已登记</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/feedback.py" line="299" />
+        <source>Could not file the ticket</source>
+        <translation>无法登记诉求</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/feedback.py" line="319" />
+        <source>Record the rating</source>
+        <translation>记录评价</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/feedback.py" line="321" />
+        <source>Record {n}/5 as the resident's rating of ticket No. {id}? A rating is recorded once and counts in the month's satisfaction rate.</source>
+        <translation>将 {n}/5 记为居民对第 {id} 号诉求的评价？评价只记录一次，并计入当月满意率。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/feedback.py" line="362" />
+        <source>Could not update the ticket</source>
+        <translation>无法更新诉求</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/feedback.py" line="369" />
+        <source>Save the reply slip</source>
+        <translation>保存答复单</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/feedback.py" line="385" />
+        <source>at your community station, or by phone to the street office</source>
+        <translation>到所在社区工作站，或致电街道办事处</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/feedback.py" line="412" />
+        <source>Reply slip saved to {path}</source>
+        <translation>答复单已保存到 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/feedback.py" line="414" />
+        <source>Could not save the reply slip</source>
+        <translation>无法保存答复单</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/feedback.py" line="442" />
+        <source>Overdue ticket check failed</source>
+        <translation>超时诉求检查失败</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/feedback.py" line="446" />
+        <source>Feedback ticket No. {id} overdue ({community}, {category}): {what}</source>
+        <translation>第 {id} 号诉求超时（{community}，{category}）：{what}</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/feedback.py" line="461" />
+        <source>no first response in time</source>
+        <translation>未按时首次响应</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/feedback.py" line="462" />
+        <source>not resolved in time</source>
+        <translation>未按时办结</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackSlip</name>
+    <message>
+        <location filename="../../console/feedback_slip.py" line="47" />
+        <source>Reply to your feedback</source>
+        <translation>诉求答复单</translation>
+    </message>
+    <message>
+        <location filename="../../console/feedback_slip.py" line="48" />
+        <source>Ticket No.</source>
+        <translation>工单编号</translation>
+    </message>
+    <message>
+        <location filename="../../console/feedback_slip.py" line="49" />
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../console/feedback_slip.py" line="50" />
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../console/feedback_slip.py" line="51" />
+        <source>Handled by</source>
+        <translation>承办部门</translation>
+    </message>
+    <message>
+        <location filename="../../console/feedback_slip.py" line="52" />
+        <source>Filed on</source>
+        <translation>登记日期</translation>
+    </message>
+    <message>
+        <location filename="../../console/feedback_slip.py" line="53" />
+        <source>Replied on</source>
+        <translation>答复日期</translation>
+    </message>
+    <message>
+        <location filename="../../console/feedback_slip.py" line="54" />
+        <source>Your feedback</source>
+        <translation>您反映的问题</translation>
+    </message>
+    <message>
+        <location filename="../../console/feedback_slip.py" line="55" />
+        <source>Our reply</source>
+        <translation>我们的答复</translation>
+    </message>
+    <message>
+        <location filename="../../console/feedback_slip.py" line="56" />
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <location filename="../../console/feedback_slip.py" line="57" />
+        <source>How satisfied are you with the outcome? Tell us a number from 1 (not at all) to 5 (very): {how}. Quote the ticket number.</source>
+        <translation>您对办理结果满意吗？请告诉我们 1（很不满意）到 5（非常满意）之间的一个数字：{how}。请说明工单编号。</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackTicketDialog</name>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="230" />
+        <source>New feedback ticket</source>
+        <translation>新建诉求</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="232" />
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="233" />
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="234" />
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="235" />
+        <source>Department</source>
+        <translation>承办部门</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="236" />
+        <source>What the resident said</source>
+        <translation>诉求内容</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="237" />
+        <source>Contact name</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="238" />
+        <source>Phone for the reply</source>
+        <translation>回复电话</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="239" />
+        <source>Survey round</source>
+        <translation>问卷轮次</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="240" />
+        <source>Question</source>
+        <translation>题目</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="248" />
+        <source>The category's department</source>
+        <translation>按类别默认部门</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="253" />
+        <source>The category sets the deadlines: a first response within hours, the resolution within working days. A phone number is kept for the reply only; feedback from an anonymous survey is never linked to the resident.</source>
+        <translation>类别决定办理时限：首次响应以小时计，办结以工作日计。电话号码只用于答复；匿名问卷中的意见不会与居民关联。</translation>
+    </message>
+</context>
+<context>
     <name>FirstStartDialog</name>
     <message>
         <location filename="../../widgets/first_start_dialog.py" line="266" />
@@ -2510,6 +3067,234 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
         <location filename="../../widgets/first_start_dialog.py" line="545" />
         <source>Check the values typed.</source>
         <translation>请检查输入的内容。</translation>
+    </message>
+</context>
+<context>
+    <name>FormEditorWidget</name>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="653" />
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="653" />
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="706" />
+        <source>Cannot read {file}: {why}</source>
+        <translation>无法读取 {file}：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="732" />
+        <source>{file}, line {line}, column {column}: {why}</source>
+        <translation>{file}，第 {line} 行第 {column} 列：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="749" />
+        <location filename="../../widgets/survey_editor.py" line="831" />
+        <source>(no text)</source>
+        <translation>（无题目）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="780" />
+        <source>Problems ({n}): double-click one to go to its question</source>
+        <translation>问题（{n}）：双击跳到对应题目</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="782" />
+        <source>No problems: the form can be published.</source>
+        <translation>没有问题：问卷可以发布。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="784" />
+        <source>Add a question (Insert) to begin.</source>
+        <translation>按 Insert 添加第一道题。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="790" />
+        <source>Read only: your role may not author forms.</source>
+        <translation>只读：您的角色不能编写问卷。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="793" />
+        <source>Version {v} is published and frozen: your changes will be saved as version {n}.</source>
+        <translation>第 {v} 版已发布并冻结：您的修改将保存为第 {n} 版。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="797" />
+        <source>Version {v} is published and frozen; editing it makes version {n}.</source>
+        <translation>第 {v} 版已发布并冻结；修改后将成为第 {n} 版。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="800" />
+        <source>Draft version {v}, saved.</source>
+        <translation>第 {v} 版草稿，已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="802" />
+        <source>Draft version {v}, not saved.</source>
+        <translation>第 {v} 版草稿，未保存。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="867" />
+        <source>source</source>
+        <translation>源文件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="951" />
+        <source>Give the form a code before saving.</source>
+        <translation>保存前请填写问卷代码。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="970" />
+        <source>Import a survey form</source>
+        <translation>导入问卷</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="970" />
+        <location filename="../../widgets/survey_editor.py" line="984" />
+        <source>Survey forms (*.toml)</source>
+        <translation>问卷文件 (*.toml)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="982" />
+        <source>Export the survey form</source>
+        <translation>导出问卷</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="992" />
+        <source>New form</source>
+        <translation>新建问卷</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="993" />
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="994" />
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="995" />
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="996" />
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="999" />
+        <source>Add a question (Insert)</source>
+        <translation>添加题目 (Insert)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="1000" />
+        <source>Remove the question (Delete)</source>
+        <translation>删除题目 (Delete)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="1001" />
+        <source>Move the question up (Ctrl+↑)</source>
+        <translation>上移题目 (Ctrl+↑)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="1002" />
+        <source>Move the question down (Ctrl+↓)</source>
+        <translation>下移题目 (Ctrl+↓)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="1009" />
+        <source>Computed values: a name and an expression over earlier answers, usable in later conditions (e.g. score = q1 + q2).</source>
+        <translation>计算值：由名称和基于前面答案的表达式组成，可用于后面的条件（例如 score = q1 + q2）。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="1013" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="1013" />
+        <source>Expression</source>
+        <translation>表达式</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="1014" />
+        <source>Questions</source>
+        <translation>题目</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="1015" />
+        <source>Computed values</source>
+        <translation>计算值</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="1016" />
+        <source>TOML source</source>
+        <translation>TOML 源文件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="1017" />
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="1018" />
+        <source>Restart preview</source>
+        <translation>重新预览</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="1019" />
+        <source>Save draft (Ctrl+S)</source>
+        <translation>保存草稿 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="1020" />
+        <source>Publish…</source>
+        <translation>发布…</translation>
+    </message>
+</context>
+<context>
+    <name>FormListModel</name>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="63" />
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="64" />
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="65" />
+        <source>Versions</source>
+        <translation>版本数</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="66" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="74" />
+        <source>v{p} published, v{n} draft</source>
+        <translation>v{p} 已发布，v{n} 草稿</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="76" />
+        <source>v{n} draft</source>
+        <translation>v{n} 草稿</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="77" />
+        <source>v{n} published</source>
+        <translation>v{n} 已发布</translation>
     </message>
 </context>
 <context>
@@ -3856,6 +4641,184 @@ Command system of {site}</source>
     </message>
 </context>
 <context>
+    <name>KioskController</name>
+    <message>
+        <location filename="../../console/survey_kiosk.py" line="140" />
+        <source>The PIN must be 4 to 8 digits</source>
+        <translation>密码须为 4 至 8 位数字</translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_kiosk.py" line="187" />
+        <source>Please scan the code on your survey slip</source>
+        <translation>请扫描问卷条上的二维码</translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_kiosk.py" line="189" />
+        <source>Scan your survey slip, or touch Start</source>
+        <translation>请扫描问卷条，或点击“开始”</translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_kiosk.py" line="191" />
+        <source>Touch Start to begin</source>
+        <translation>请点击“开始”</translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_kiosk.py" line="225" />
+        <source>Your answers have been saved.</source>
+        <translation>您的回答已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_kiosk.py" line="228" />
+        <source>Your answers could not be saved: %1. Please ask a worker.</source>
+        <translation>您的回答未能保存：%1。请联系工作人员。</translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_kiosk.py" line="277" />
+        <location filename="../../console/survey_kiosk.py" line="280" />
+        <source>Choose from %1 to %2.</source>
+        <translation>请从 %1 到 %2 中选择。</translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_kiosk.py" line="294" />
+        <source>Please scan your survey slip first</source>
+        <translation>请先扫描问卷条</translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_kiosk.py" line="303" />
+        <source>Survey slips are not taken at this kiosk</source>
+        <translation>本自助终端不接受问卷条</translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_kiosk.py" line="312" />
+        <source>This slip has been used already. Thank you!</source>
+        <translation>此问卷条已使用过，谢谢！</translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_kiosk.py" line="315" />
+        <source>This slip does not name a person; please ask a worker</source>
+        <translation>此问卷条未登记居民，请联系工作人员</translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_kiosk.py" line="321" />
+        <source>This slip is for another survey; please ask a worker</source>
+        <translation>此问卷条属于其他调查，请联系工作人员</translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_kiosk.py" line="323" />
+        <source>This slip is not valid here; please ask a worker</source>
+        <translation>此问卷条在此无效，请联系工作人员</translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_kiosk.py" line="325" />
+        <source>That is not a survey slip</source>
+        <translation>这不是问卷条</translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_kiosk.py" line="326" />
+        <source>The slip could not be read; please scan it again</source>
+        <translation>问卷条无法识别，请重新扫描</translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_kiosk.py" line="363" />
+        <source>Helped by a family member</source>
+        <translation>家人协助</translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_kiosk.py" line="366" />
+        <source>Helped by %1</source>
+        <translation>协助人：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_kiosk.py" line="408" />
+        <source>Too many wrong PINs: wait %1 s</source>
+        <translation>密码错误次数过多：请等待 %1 秒</translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_kiosk.py" line="423" />
+        <source>Wrong PIN</source>
+        <translation>密码错误</translation>
+    </message>
+</context>
+<context>
+    <name>KioskView</name>
+    <message>
+        <location filename="../../widgets/survey_kiosk.py" line="126" />
+        <source>Worker: leave the kiosk</source>
+        <translation>工作人员：退出自助模式</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_kiosk.py" line="145" />
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_kiosk.py" line="149" />
+        <source>Read-aloud is unavailable on this computer</source>
+        <translation>本机无法朗读题目</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_kiosk.py" line="175" />
+        <source>Back</source>
+        <translation>上一题</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_kiosk.py" line="177" />
+        <source>Next</source>
+        <translation>下一题</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_kiosk.py" line="180" />
+        <source>Read aloud</source>
+        <translation>朗读</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_kiosk.py" line="183" />
+        <location filename="../../widgets/survey_kiosk.py" line="338" />
+        <source>A worker helped</source>
+        <translation>有工作人员协助</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_kiosk.py" line="205" />
+        <source>Thank you!</source>
+        <translation>谢谢您！</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_kiosk.py" line="209" />
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_kiosk.py" line="222" />
+        <source>Worker PIN to leave the kiosk</source>
+        <translation>请输入工作人员密码以退出自助模式</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_kiosk.py" line="249" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_kiosk.py" line="263" />
+        <source>Who helped?</source>
+        <translation>谁协助了您？</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_kiosk.py" line="289" />
+        <source>Question %1 of %2</source>
+        <translation>第 %1 题，共 %2 题</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_kiosk.py" line="324" />
+        <source>A family member</source>
+        <translation>家人</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_kiosk.py" line="324" />
+        <source>Nobody helped</source>
+        <translation>无人协助</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <location filename="../../widgets/labels.py" line="14" />
@@ -4136,77 +5099,77 @@ Command system of {site}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/shell/main_window.py" line="382" />
+        <location filename="../../console/shell/main_window.py" line="398" />
         <source>Street Command Console</source>
         <translation>街道智能总控台</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="390" />
+        <location filename="../../console/shell/main_window.py" line="406" />
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="393" />
+        <location filename="../../console/shell/main_window.py" line="409" />
         <source>street-wide</source>
         <translation>全街道</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="395" />
+        <location filename="../../console/shell/main_window.py" line="411" />
         <source>communities: {c}</source>
         <translation>社区：{c}</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="401" />
+        <location filename="../../console/shell/main_window.py" line="417" />
         <source>connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="401" />
+        <location filename="../../console/shell/main_window.py" line="417" />
         <source>NOT REACHABLE</source>
         <translation>无法连接</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="403" />
+        <location filename="../../console/shell/main_window.py" line="419" />
         <source>Database: {label} ({state})</source>
         <translation>数据库：{label}（{state}）</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="416" />
+        <location filename="../../console/shell/main_window.py" line="432" />
         <source>&amp;Console</source>
         <translation>总控台(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="417" />
+        <location filename="../../console/shell/main_window.py" line="433" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="418" />
+        <location filename="../../console/shell/main_window.py" line="434" />
         <source>&amp;Incidents</source>
         <translation>事件(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="419" />
+        <location filename="../../console/shell/main_window.py" line="435" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="420" />
+        <location filename="../../console/shell/main_window.py" line="436" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="421" />
+        <location filename="../../console/shell/main_window.py" line="437" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="224" />
+        <location filename="../../console/shell/main_window.py" line="240" />
         <source>Reset layout</source>
         <translation>恢复默认布局</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="219" />
+        <location filename="../../console/shell/main_window.py" line="235" />
         <source>Full screen</source>
         <translation>全屏</translation>
     </message>
@@ -4486,6 +5449,194 @@ Command system of {site}</source>
     </message>
 </context>
 <context>
+    <name>NewRoundDialog</name>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="431" />
+        <source>This frame draws {n} businesses now.</source>
+        <translation>按此抽样框目前将抽取 {n} 家商户。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="433" />
+        <source>This frame draws {n} people now.</source>
+        <translation>按此抽样框目前将抽取 {n} 人。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="445" />
+        <source>Publish a form first: a round needs a published form.</source>
+        <translation>请先发布问卷：轮次需要已发布的问卷。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="448" />
+        <source>Give the round a code and a purpose.</source>
+        <translation>请填写轮次代码和目的。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="453" />
+        <source>The round ends before it starts.</source>
+        <translation>结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="483" />
+        <source>Counting the frame…</source>
+        <translation>正在统计抽样框…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="497" />
+        <source>New survey round</source>
+        <translation>新建调查轮次</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="499" />
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="500" />
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="501" />
+        <source>Form (published)</source>
+        <translation>问卷（已发布）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="502" />
+        <source>Frame</source>
+        <translation>抽样框</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="503" />
+        <source>Communities (none: all)</source>
+        <translation>社区（不选即全部）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="504" />
+        <source>Care flag</source>
+        <translation>关爱标记</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="505" />
+        <source>Sample size N</source>
+        <translation>样本量 N</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="506" />
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="507" />
+        <source>Starts</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="508" />
+        <source>Ends</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="509" />
+        <source>Anonymous</source>
+        <translation>匿名</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="510" />
+        <source>Keep partial responses</source>
+        <translation>保留未完成答卷</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="511" />
+        <source>Business kinds (none: all)</source>
+        <translation>商户类型（不选：全部）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="515" />
+        <source>e.g. 2026-Q4-SAT</source>
+        <translation>例如 2026-Q4-SAT</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="516" />
+        <source>keep only a "has answered" flag per person</source>
+        <translation>每人只保留“已作答”标记</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="517" />
+        <source>an unfinished response is kept, marked partial</source>
+        <translation>未完成的答卷会保留并标为未完成</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="518" />
+        <source>The same seed draws the same people</source>
+        <translation>相同的种子抽到相同的人</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="520" />
+        <source>All residents of the communities</source>
+        <translation>所选社区全体居民</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="521" />
+        <source>A care-flag group</source>
+        <translation>关爱标记人群</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="522" />
+        <source>A random sample of N</source>
+        <translation>随机抽取 N 人</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="523" />
+        <source>Businesses of the communities (trading on the start date)</source>
+        <translation>所选社区的商户（开始日仍在营业）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="533" />
+        <source>Lives alone</source>
+        <translation>独居</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="534" />
+        <source>Dementia</source>
+        <translation>认知障碍</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="535" />
+        <source>Disability</source>
+        <translation>残疾</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="536" />
+        <source>Chronic illness</source>
+        <translation>慢性病</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="546" />
+        <source>Shop</source>
+        <translation>商店</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="547" />
+        <source>Restaurant</source>
+        <translation>餐馆</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="548" />
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="549" />
+        <source>Market stall</source>
+        <translation>市场摊位</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="550" />
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
     <name>NoIncidentDialog</name>
     <message>
         <location filename="../../widgets/call_dialogs.py" line="151" />
@@ -4755,6 +5906,263 @@ Command system of {site}</source>
         <location filename="../../console/wall_playback.py" line="61" />
         <source> · keyframes</source>
         <translation> · 仅关键帧</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionEditor</name>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="307" />
+        <source>Id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="308" />
+        <source>Kind</source>
+        <translation>题型</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="309" />
+        <location filename="../../widgets/survey_editor.py" line="329" />
+        <source>Text</source>
+        <translation>题目</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="310" />
+        <source>Required</source>
+        <translation>必答</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="311" />
+        <source>Choices</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="312" />
+        <source>Minimum</source>
+        <translation>最小值</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="313" />
+        <source>Maximum</source>
+        <translation>最大值</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="314" />
+        <source>Matrix rows</source>
+        <translation>矩阵行</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="315" />
+        <source>Matrix columns</source>
+        <translation>矩阵列</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="316" />
+        <source>Show if</source>
+        <translation>显示条件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="317" />
+        <source>Skip rules</source>
+        <translation>跳转规则</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="318" />
+        <source>Measure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="319" />
+        <source>Satisfied codes</source>
+        <translation>计为满意的代码</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="320" />
+        <source>"Don't know" codes</source>
+        <translation>“不知道”代码</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="325" />
+        <source>Single choice</source>
+        <translation>单选</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="326" />
+        <source>Multiple choice</source>
+        <translation>多选</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="327" />
+        <source>Rating</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="328" />
+        <source>NPS 0–10</source>
+        <translation>NPS 0–10</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="330" />
+        <source>Number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="331" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="332" />
+        <source>Matrix</source>
+        <translation>矩阵</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="336" />
+        <location filename="../../widgets/survey_editor.py" line="337" />
+        <location filename="../../widgets/survey_editor.py" line="338" />
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="336" />
+        <location filename="../../widgets/survey_editor.py" line="337" />
+        <location filename="../../widgets/survey_editor.py" line="338" />
+        <source>Label</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="339" />
+        <source>When</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="339" />
+        <source>Go to (id or end)</source>
+        <translation>跳到（题号或 end）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="340" />
+        <source>e.g. age &gt;= 60 and alone = "y"</source>
+        <translation>例如 age &gt;= 60 and alone = "y"</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="341" />
+        <source>codes, comma-separated, e.g. 4, 5</source>
+        <translation>代码，用逗号分隔，例如 4, 5</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="342" />
+        <source>codes left out of CSAT, e.g. dk</source>
+        <translation>不计入满意度的代码，例如 dk</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="343" />
+        <location filename="../../widgets/survey_editor.py" line="344" />
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionView</name>
+    <message>
+        <location filename="../../widgets/survey_question.py" line="165" />
+        <location filename="../../widgets/survey_question.py" line="410" />
+        <source>Type a number</source>
+        <translation>请输入数字</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_question.py" line="252" />
+        <location filename="../../widgets/survey_question.py" line="274" />
+        <source>Press a number to choose, Enter to go on</source>
+        <translation>按数字键选择，按回车继续</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_question.py" line="254" />
+        <source>Choose all that apply; Enter to go on</source>
+        <translation>可多选；按回车继续</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_question.py" line="272" />
+        <source>0 = not at all likely, 10 = extremely likely</source>
+        <translation>0 = 完全不可能，10 = 非常可能</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_question.py" line="283" />
+        <source>Type your answer, Enter to go on</source>
+        <translation>请输入您的回答，按回车继续</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_question.py" line="288" />
+        <source>Type a number, Enter to go on</source>
+        <translation>请输入数字，按回车继续</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_question.py" line="309" />
+        <source>Pick a date, Enter to go on</source>
+        <translation>请选择日期，按回车继续</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_question.py" line="337" />
+        <source>One answer per row: numbers answer the next row</source>
+        <translation>每行选一项：按数字键依次回答各行</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_question.py" line="406" />
+        <source>Please answer this question</source>
+        <translation>请回答此题</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_question.py" line="408" />
+        <source>Please answer every row</source>
+        <translation>请回答每一行</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_question.py" line="412" />
+        <source>The smallest allowed is %1</source>
+        <translation>最小允许值为 %1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_question.py" line="414" />
+        <source>The largest allowed is %1</source>
+        <translation>最大允许值为 %1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_question.py" line="416" />
+        <source>The text is too long</source>
+        <translation>文字太长</translation>
+    </message>
+</context>
+<context>
+    <name>RatesModel</name>
+    <message>
+        <location filename="../../widgets/feedback.py" line="158" />
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="163" />
+        <source>Tickets</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="170" />
+        <source>Response rate</source>
+        <translation>响应率</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="176" />
+        <source>Resolution rate</source>
+        <translation>解决率</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="182" />
+        <source>Satisfaction rate</source>
+        <translation>满意率</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="196" />
+        <source>{pct} % ({num}/{den})</source>
+        <translation>{pct}%（{num}/{den}）</translation>
     </message>
 </context>
 <context>
@@ -5750,6 +7158,127 @@ Manifest SHA-256: {sha}</source>
     </message>
 </context>
 <context>
+    <name>RoundsModel</name>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="63" />
+        <source>Round</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="64" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="67" />
+        <source>Participation</source>
+        <translation>参与率</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="74" />
+        <source>Partial</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="78" />
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="80" />
+        <source>Form</source>
+        <translation>问卷</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="82" />
+        <source>Frame</source>
+        <translation>抽样框</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="85" />
+        <source>Dates</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="91" />
+        <source>Anonymous</source>
+        <translation>匿名</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="92" />
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="92" />
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="101" />
+        <source>communities</source>
+        <translation>社区全体</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="102" />
+        <source>care group</source>
+        <translation>关爱群体</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="103" />
+        <source>random sample</source>
+        <translation>随机抽样</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="104" />
+        <source>businesses</source>
+        <translation>商户</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="108" />
+        <source>open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="108" />
+        <source>closed</source>
+        <translation>已结束</translation>
+    </message>
+</context>
+<context>
+    <name>RoundsWidget</name>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="225" />
+        <source>Call list of {round}: {n} of {frame} still to answer</source>
+        <translation>{round} 的呼叫名单：{frame} 人中尚有 {n} 人未作答</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="229" />
+        <source>(the first {k} shown)</source>
+        <translation>（显示前 {k} 人）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="280" />
+        <source>New round…</source>
+        <translation>新建轮次…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="281" />
+        <source>Close round…</source>
+        <translation>结束轮次…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="282" />
+        <source>Enter paper responses…</source>
+        <translation>录入纸质答卷…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_rounds.py" line="283" />
+        <source>Call next</source>
+        <translation>拨打下一位</translation>
+    </message>
+</context>
+<context>
     <name>SessionController</name>
     <message>
         <location filename="../../console/session.py" line="73" />
@@ -5801,6 +7330,44 @@ Manifest SHA-256: {sha}</source>
         <location filename="../../console/session.py" line="276" />
         <source>Quit the console? Devices hosted on this workstation stop reporting.</source>
         <translation>确定退出总控台？本工作站接入的设备将停止上报。</translation>
+    </message>
+</context>
+<context>
+    <name>SessionRunner</name>
+    <message>
+        <location filename="../../widgets/survey_entry.py" line="86" />
+        <source>No form to answer.</source>
+        <translation>没有可作答的问卷。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_entry.py" line="142" />
+        <source>End of the form: the response is complete.</source>
+        <translation>问卷结束：答卷完整。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_entry.py" line="144" />
+        <source>End of the form, but a required answer is missing: go back.</source>
+        <translation>问卷结束，但缺少必答题：请返回补答。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_entry.py" line="148" />
+        <source>{n} answered</source>
+        <translation>已答 {n} 题</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_entry.py" line="155" />
+        <source>Question {id} · {n} answered</source>
+        <translation>当前：{id} · 已答 {n} 题</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_entry.py" line="159" />
+        <source>Back</source>
+        <translation>上一题</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_entry.py" line="160" />
+        <source>Next (Enter)</source>
+        <translation>下一题 (Enter)</translation>
     </message>
 </context>
 <context>
@@ -5962,7 +7529,7 @@ Manifest SHA-256: {sha}</source>
         <translation>此数据库中还没有站点和用户。请运行 `console demo`（或 `make run`）创建演示站点，或用 `console user add` 添加正式账号。</translation>
     </message>
     <message>
-        <location filename="../../console/first_start.py" line="93" />
+        <location filename="../../console/first_start.py" line="51" />
         <source>The setup could not be saved</source>
         <translation>无法保存设置</translation>
     </message>
@@ -6251,67 +7818,77 @@ Manifest SHA-256: {sha}</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="151" />
+        <location filename="../../widgets/station_outbox.py" line="142" />
+        <source>Survey response</source>
+        <translation>调查答卷</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_outbox.py" line="152" />
         <source>incident {n}</source>
         <translation>事件 {n}</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="153" />
+        <location filename="../../widgets/station_outbox.py" line="154" />
         <source>service ticket {n}</source>
         <translation>服务工单 {n}</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="163" />
+        <location filename="../../widgets/station_outbox.py" line="156" />
+        <source>survey round {code}</source>
+        <translation>调查轮次 {code}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_outbox.py" line="166" />
         <source>At the centre as {ref}</source>
         <translation>中心已收到：{ref}</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="165" />
+        <location filename="../../widgets/station_outbox.py" line="168" />
         <source>At the centre</source>
         <translation>中心已收到</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="168" />
+        <location filename="../../widgets/station_outbox.py" line="171" />
         <source>Kept on this PC; sent once the link is back.</source>
         <translation>已暂存本机，连接恢复后发送。</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="170" />
+        <location filename="../../widgets/station_outbox.py" line="173" />
         <source>Tried {n} times.</source>
         <translation>已尝试 {n} 次。</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="173" />
+        <location filename="../../widgets/station_outbox.py" line="176" />
         <source>The centre changed this incident meanwhile: decide below.</source>
         <translation>中心在此期间修改了该事件：请在下方决定。</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="175" />
+        <location filename="../../widgets/station_outbox.py" line="178" />
         <source>The centre refused it: phone the centre if it still matters.</source>
         <translation>中心拒收：如仍需处理，请致电指挥中心。</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="177" />
+        <location filename="../../widgets/station_outbox.py" line="180" />
         <source>Discarded by a person's decision.</source>
         <translation>已由人工决定放弃。</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="185" />
+        <location filename="../../widgets/station_outbox.py" line="188" />
         <source>Sent from this station</source>
         <translation>本站发出的内容</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="188" />
+        <location filename="../../widgets/station_outbox.py" line="191" />
         <source>A conflict: the centre changed the same incident meanwhile. Apply this station's entry anyway, or discard it. Nothing is dropped unasked.</source>
         <translation>冲突：中心在此期间修改了同一事件。可仍然应用本站的内容，或放弃它。未经决定不会丢弃任何内容。</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="192" />
+        <location filename="../../widgets/station_outbox.py" line="195" />
         <source>Apply anyway…</source>
         <translation>仍然应用…</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="193" />
+        <location filename="../../widgets/station_outbox.py" line="196" />
         <source>Discard…</source>
         <translation>放弃…</translation>
     </message>
@@ -6324,97 +7901,97 @@ Manifest SHA-256: {sha}</source>
         <translation>社区工作站</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="242" />
+        <location filename="../../console/presenters/station.py" line="243" />
         <source>Could not read this station's outbox</source>
         <translation>无法读取本站的待发送箱</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="252" />
+        <location filename="../../console/presenters/station.py" line="253" />
         <source>Raising the alarm…</source>
         <translation>正在发出报警…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="267" />
+        <location filename="../../console/presenters/station.py" line="268" />
         <source>The alarm could not be raised from this PC. {call}</source>
         <translation>本机未能发出报警。{call}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="275" />
+        <location filename="../../console/presenters/station.py" line="276" />
         <source>Phone the centre now: {phone}.</source>
         <translation>请立即致电指挥中心：{phone}。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="276" />
+        <location filename="../../console/presenters/station.py" line="277" />
         <source>Phone the centre now.</source>
         <translation>请立即致电指挥中心。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="286" />
+        <location filename="../../console/presenters/station.py" line="287" />
         <source>The control room has the alarm ({ref}).</source>
         <translation>指挥中心已收到报警（{ref}）。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="294" />
+        <location filename="../../console/presenters/station.py" line="295" />
         <source>No link to the centre: the alarm waits here and is also sent through the alarm panel. {call}</source>
         <translation>与指挥中心断开：报警暂存本机，并同时经报警主机发送。{call}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="299" />
+        <location filename="../../console/presenters/station.py" line="300" />
         <source>Sending the alarm to the control room…</source>
         <translation>正在向指挥中心发送报警…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="302" />
+        <location filename="../../console/presenters/station.py" line="303" />
         <source>The centre did not take the alarm. {call}</source>
         <translation>指挥中心未接收报警。{call}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="322" />
+        <location filename="../../console/presenters/station.py" line="323" />
         <source>Residents cannot be looked up now ({why}). Type the caller's name and phone instead.</source>
         <translation>暂时无法查找居民（{why}）。请改为填写来访者姓名和电话。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="355" />
+        <location filename="../../console/presenters/station.py" line="356" />
         <source>The resident's contacts cannot be read now ({why}).</source>
         <translation>暂时无法读取该居民的往来记录（{why}）。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="366" />
+        <location filename="../../console/presenters/station.py" line="367" />
         <source>Add a photo</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="414" />
+        <location filename="../../console/presenters/station.py" line="415" />
         <source>The request is kept here and sent to the centre as soon as it can be.</source>
         <translation>诉求已保存在本机，将尽快发送到指挥中心。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="422" />
+        <location filename="../../console/presenters/station.py" line="423" />
         <source>The request was not kept: {why}</source>
         <translation>诉求未能保存：{why}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="443" />
+        <location filename="../../console/presenters/station.py" line="444" />
         <source>Apply anyway</source>
         <translation>仍然应用</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="445" />
+        <location filename="../../console/presenters/station.py" line="446" />
         <source>Apply "{summary}" although the centre changed the incident meanwhile?</source>
         <translation>中心在此期间已修改该事件，仍然应用“{summary}”吗？</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="448" />
+        <location filename="../../console/presenters/station.py" line="449" />
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="450" />
+        <location filename="../../console/presenters/station.py" line="451" />
         <source>Discard "{summary}"? It will not reach the centre; the decision is recorded.</source>
         <translation>放弃“{summary}”吗？它将不会送达中心；此决定会被记录。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="457" />
+        <location filename="../../console/presenters/station.py" line="458" />
         <source>The decision was not recorded</source>
         <translation>决定未能记录</translation>
     </message>
@@ -6463,6 +8040,152 @@ Manifest SHA-256: {sha}</source>
         <location filename="../../widgets/station_screen.py" line="272" />
         <source>Open in this community</source>
         <translation>本社区未结事件</translation>
+    </message>
+</context>
+<context>
+    <name>StationSurveysPresenter</name>
+    <message>
+        <location filename="../../console/presenters/station_surveys.py" line="104" />
+        <source>Loading the survey rounds</source>
+        <translation>正在读取调查轮次</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/station_surveys.py" line="119" />
+        <source>Surveys</source>
+        <translation>调查</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/station_surveys.py" line="131" />
+        <source>A kiosk is running already.</source>
+        <translation>已有一个自助答题正在运行。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/station_surveys.py" line="138" />
+        <source>This round's form cannot be read: {error}</source>
+        <translation>无法读取本轮调查的问卷：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/station_surveys.py" line="159" />
+        <source>The kiosk runs for round {code}.</source>
+        <translation>自助答题正在进行，轮次 {code}。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/station_surveys.py" line="179" />
+        <source>The kiosk was left: {n} responses taken.</source>
+        <translation>已退出自助答题：共收到 {n} 份答卷。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/station_surveys.py" line="205" />
+        <source>This PC has no key folder, so it cannot sign slips. Ask the administrator for the site's key folder (--keys).</source>
+        <translation>本机没有密钥文件夹，无法签发凭条。请向管理员索取本站点的密钥文件夹（--keys）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/station_surveys.py" line="211" />
+        <source>Save the slips</source>
+        <translation>保存凭条</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/station_surveys.py" line="256" />
+        <source>Everyone of this community has answered.</source>
+        <translation>本社区的所有人都已作答。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/station_surveys.py" line="259" />
+        <source>{n} slips saved to {path}.</source>
+        <translation>已将 {n} 张凭条保存到 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/station_surveys.py" line="261" />
+        <source>Preparing the slips</source>
+        <translation>正在准备凭条</translation>
+    </message>
+</context>
+<context>
+    <name>StationSurveysWidget</name>
+    <message>
+        <location filename="../../widgets/station_surveys.py" line="156" />
+        <source>The PIN is 4 to 8 digits.</source>
+        <translation>PIN 为 4 至 8 位数字。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_surveys.py" line="160" />
+        <source>The two PINs differ: type the same PIN twice.</source>
+        <translation>两次输入的 PIN 不一致：请输入相同的 PIN 两次。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_surveys.py" line="190" />
+        <source>{answered} of {frame} answered here · until {date}</source>
+        <translation>本社区 {frame} 人中已答 {answered} 人 · 截至 {date}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_surveys.py" line="194" />
+        <source>anonymous</source>
+        <translation>匿名</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_surveys.py" line="199" />
+        <source>Open survey rounds of this community</source>
+        <translation>本社区进行中的调查</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_surveys.py" line="200" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_surveys.py" line="203" />
+        <source>No survey round is open for this community today. Rounds are created at the control room (Surveys pane).</source>
+        <translation>今天本社区没有进行中的调查。调查轮次由指挥中心（“调查”窗格）创建。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_surveys.py" line="207" />
+        <source>Kiosk</source>
+        <translation>自助答题</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_surveys.py" line="210" />
+        <source>Residents answer on this screen by themselves, each question read aloud. Choose a PIN: the kiosk is left only with it.</source>
+        <translation>居民在本屏幕上自行作答，每道题都会朗读。请设置一个 PIN：只有输入它才能退出自助模式。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_surveys.py" line="214" />
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_surveys.py" line="215" />
+        <source>PIN again</source>
+        <translation>再次输入 PIN</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_surveys.py" line="216" />
+        <source>Start the kiosk</source>
+        <translation>开始自助答题</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_surveys.py" line="217" />
+        <source>Slips</source>
+        <translation>答题凭条</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_surveys.py" line="218" />
+        <source>How many</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_surveys.py" line="219" />
+        <source>For residents who have not answered yet</source>
+        <translation>为尚未作答的居民打印（实名）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_surveys.py" line="220" />
+        <source>Save slips as PDF…</source>
+        <translation>将凭条保存为 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_surveys.py" line="223" />
+        <source>Each slip is valid once. Named slips make sure a resident answers once; slips without a name are for residents met by chance.</source>
+        <translation>每张凭条只能使用一次。实名凭条确保每位居民只答一次；不记名凭条用于偶遇的居民。</translation>
     </message>
 </context>
 <context>
@@ -6567,6 +8290,925 @@ Manifest SHA-256: {sha}</source>
         <location filename="../../console/presenters/stations.py" line="85" />
         <source>Could not read the stations</source>
         <translation>无法读取工作站状态</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyCommentsWidget</name>
+    <message>
+        <location filename="../../widgets/survey_comments.py" line="118" />
+        <source>Comments</source>
+        <translation>留言</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_comments.py" line="119" />
+        <source>Choose a round in Rounds to read its comments.</source>
+        <translation>请在“调查轮次”中选择一轮，查看其留言。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_comments.py" line="122" />
+        <source>Comments of round {code}: {n}</source>
+        <translation>轮次 {code} 的留言：{n} 条</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_comments.py" line="124" />
+        <source>Nobody has written a comment in this round yet.</source>
+        <translation>本轮尚无人留言。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_comments.py" line="127" />
+        <source>Search the comments</source>
+        <translation>搜索留言</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_comments.py" line="128" />
+        <source>Feedback ticket…</source>
+        <translation>转为诉求工单…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_comments.py" line="130" />
+        <source>File the selected comment as a feedback ticket, to be answered (Enter)</source>
+        <translation>将所选留言登记为诉求工单，以便答复（回车）</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyEntryDialog</name>
+    <message>
+        <location filename="../../widgets/survey_entry.py" line="357" />
+        <source>Choose a round first.</source>
+        <translation>请先选择轮次。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_entry.py" line="365" />
+        <source>Find the person, or choose the community of an unnamed paper form.</source>
+        <translation>请查找受访人，或为无名纸质答卷选择社区。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_entry.py" line="391" />
+        <source>Sending…</source>
+        <translation>正在提交…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_entry.py" line="457" />
+        <source>Phone survey</source>
+        <translation>电话调查</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_entry.py" line="457" />
+        <source>Enter a paper response</source>
+        <translation>录入纸质答卷</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_entry.py" line="459" />
+        <source>Round</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_entry.py" line="426" />
+        <source>Person</source>
+        <translation>受访人</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_entry.py" line="363" />
+        <source>Find the business, or choose the community of an unnamed form.</source>
+        <translation>请查找商户，或为未署名的问卷选择社区。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_entry.py" line="423" />
+        <source>Business</source>
+        <translation>商户</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_entry.py" line="424" />
+        <source>Business code or name</source>
+        <translation>商户编号或名称</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_entry.py" line="428" />
+        <source>Slip code, resident number, phone or identity number</source>
+        <translation>调查条码、居民编号、电话或身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_entry.py" line="461" />
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_entry.py" line="462" />
+        <source>Community (unnamed form)</source>
+        <translation>社区（无名答卷）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_entry.py" line="463" />
+        <source>Answered</source>
+        <translation>作答方式</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_entry.py" line="464" />
+        <source>Helped by</source>
+        <translation>协助人</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_entry.py" line="465" />
+        <source>Number</source>
+        <translation>号码</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_entry.py" line="466" />
+        <source>Dial</source>
+        <translation>拨号</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_entry.py" line="467" />
+        <source>Submit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_entry.py" line="468" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_entry.py" line="473" />
+        <source>By the person (self)</source>
+        <translation>本人填写</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_entry.py" line="474" />
+        <source>With a worker's help (staff)</source>
+        <translation>工作人员协助</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_entry.py" line="475" />
+        <source>By a family member</source>
+        <translation>家属代答</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_entry.py" line="476" />
+        <source>By phone</source>
+        <translation>电话访问</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyExport</name>
+    <message>
+        <location filename="../../console/survey_export.py" line="50" />
+        <source>Survey results</source>
+        <translation>调查结果</translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_export.py" line="51" />
+        <source>Round</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_export.py" line="52" />
+        <source>Measure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_export.py" line="53" />
+        <source>Question</source>
+        <translation>题目</translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_export.py" line="54" />
+        <source>Breakdown</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_export.py" line="55" />
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_export.py" line="56" />
+        <source>Self-answered</source>
+        <translation>自主作答</translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_export.py" line="57" />
+        <source>Assisted</source>
+        <translation>协助作答</translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_export.py" line="58" />
+        <source>All</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_export.py" line="59" />
+        <source>value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_export.py" line="60" />
+        <source>95 % low</source>
+        <translation>95%下限</translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_export.py" line="61" />
+        <source>95 % high</source>
+        <translation>95%上限</translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_export.py" line="62" />
+        <source>n</source>
+        <translation>样本数</translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_export.py" line="63" />
+        <source>Overall</source>
+        <translation>总体</translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_export.py" line="64" />
+        <source>Participation</source>
+        <translation>参与率</translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_export.py" line="65" />
+        <source>CSAT</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_export.py" line="66" />
+        <source>NPS</source>
+        <translation>净推荐值</translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_export.py" line="67" />
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_export.py" line="68" />
+        <source>Age band</source>
+        <translation>年龄段</translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_export.py" line="69" />
+        <source>Care flag</source>
+        <translation>关照标记</translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_export.py" line="70" />
+        <source>Care needed</source>
+        <translation>需关照</translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_export.py" line="71" />
+        <source>No care flag</source>
+        <translation>无关照标记</translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_export.py" line="72" />
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_export.py" line="73" />
+        <source>Option</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_export.py" line="74" />
+        <source>Answered</source>
+        <translation>作答人数</translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_export.py" line="75" />
+        <source>Sampling frame</source>
+        <translation>抽样框</translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_export.py" line="76" />
+        <source>Complete responses</source>
+        <translation>完整答卷</translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_export.py" line="77" />
+        <source>Partial responses (not counted)</source>
+        <translation>未完成答卷（不计入）</translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_export.py" line="78" />
+        <source>Answers</source>
+        <translation>回答分布</translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_export.py" line="79" />
+        <source>Responses</source>
+        <translation>答卷</translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_export.py" line="80" />
+        <source>Mode</source>
+        <translation>作答方式</translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_export.py" line="81" />
+        <source>Helped</source>
+        <translation>有人协助</translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_export.py" line="82" />
+        <source>Complete</source>
+        <translation>完整</translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_export.py" line="83" />
+        <source>Resident</source>
+        <translation>居民</translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_export.py" line="84" />
+        <source>Self-answered: self or kiosk without help; assisted: staff, phone, family or with help. Cells with fewer than 5 answers are shown as &lt;5, and so is a second cell wherever the hidden one could be worked out from a total. Intervals: Wilson 95 % for CSAT and participation, normal approximation for NPS. Only complete responses count.</source>
+        <translation>自主作答：本人或自助终端作答且无人协助；协助作答：工作人员、电话、家属代答或有人协助。回答少于5份的格子显示为 &lt;5；凡能由合计推算出被隐藏格子的，另一格子也隐藏。区间：满意度和参与率用 Wilson 95% 区间，净推荐值用正态近似。只计完整答卷。</translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_export.py" line="446" />
+        <source>{who} · {when} · {ws} · page {page}/{pages} · {notice}</source>
+        <translation>{who} · {when} · {ws} · 第 {page}/{pages} 页 · {notice}</translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_export.py" line="449" />
+        <source>Aggregate figures; small cells suppressed</source>
+        <translation>汇总数据；小格子已隐藏</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyResultsPresenter</name>
+    <message>
+        <location filename="../../console/presenters/survey_results.py" line="80" />
+        <source>Comments</source>
+        <translation>留言</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/survey_results.py" line="101" />
+        <source>Could not read the communities</source>
+        <translation>无法读取社区</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/survey_results.py" line="152" />
+        <source>Could not compute the results</source>
+        <translation>无法计算结果</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/survey_results.py" line="169" />
+        <source>Export the results</source>
+        <translation>导出结果</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/survey_results.py" line="192" />
+        <source>survey results</source>
+        <translation>调查结果</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/survey_results.py" line="202" />
+        <source>Results saved to {path}</source>
+        <translation>结果已保存到 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/survey_results.py" line="205" />
+        <source>Could not export the results</source>
+        <translation>无法导出结果</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/survey_results.py" line="230" />
+        <source>Could not read departments</source>
+        <translation>无法读取部门</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/survey_results.py" line="238" />
+        <source>Feedback ticket No. {id} filed</source>
+        <translation>已登记诉求工单 {id} 号</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/survey_results.py" line="240" />
+        <source>Could not file the ticket</source>
+        <translation>无法登记工单</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyResultsWidget</name>
+    <message>
+        <location filename="../../widgets/survey_results.py" line="197" />
+        <source>No round chosen</source>
+        <translation>未选择调查轮次</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_results.py" line="198" />
+        <source>Choose a survey round on the Rounds tab to see its results here.</source>
+        <translation>请在“轮次”页选择一个调查轮次，在此查看结果。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_results.py" line="203" />
+        <source>No responses yet</source>
+        <translation>尚无答卷</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_results.py" line="205" />
+        <source>Nobody has answered this round yet. Figures appear with the first complete response; groups with fewer than 5 answers stay hidden.</source>
+        <translation>本轮尚无人作答。收到第一份完整答卷后显示数据；回答少于5份的分组不显示。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_results.py" line="213" />
+        <source>Self-answered</source>
+        <translation>自主作答</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_results.py" line="214" />
+        <source>Assisted</source>
+        <translation>协助作答</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_results.py" line="215" />
+        <source>All</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_results.py" line="220" />
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_results.py" line="221" />
+        <source>Age band</source>
+        <translation>年龄段</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_results.py" line="222" />
+        <source>Care flag</source>
+        <translation>关照标记</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_results.py" line="229" />
+        <source>Care needed</source>
+        <translation>需关照</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_results.py" line="229" />
+        <source>No care flag</source>
+        <translation>无关照标记</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_results.py" line="231" />
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_results.py" line="236" />
+        <source>no answers</source>
+        <translation>无回答</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_results.py" line="242" />
+        <source>Fewer than 5 answers here, or a cell that would reveal one that small: hidden so nobody can be singled out.</source>
+        <translation>此处回答少于5份，或会推算出少于5份的格子：已隐藏，以免识别到个人。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_results.py" line="246" />
+        <source>{k} of {n}; 95 % interval (Wilson)</source>
+        <translation>{n} 份中 {k} 份；95% 置信区间（Wilson）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_results.py" line="248" />
+        <source>{n} answers: {p} promoters, {d} detractors; 95 % interval</source>
+        <translation>{n} 份回答：推荐者 {p}，贬损者 {d}；95% 置信区间</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_results.py" line="261" />
+        <location filename="../../widgets/survey_results.py" line="302" />
+        <source>Participation</source>
+        <translation>参与率</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_results.py" line="267" />
+        <source>Satisfaction (CSAT)</source>
+        <translation>满意度（CSAT）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_results.py" line="268" />
+        <source>Net promoter score</source>
+        <translation>净推荐值（NPS）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_results.py" line="272" />
+        <source>no such question in this form</source>
+        <translation>本问卷无此题</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_results.py" line="281" />
+        <source>Complete responses</source>
+        <translation>完整答卷</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_results.py" line="283" />
+        <source>self {s} · assisted {a} · partial {p} (not counted) · frame {f}</source>
+        <translation>自主 {s} · 协助 {a} · 未完成 {p}（不计入）· 抽样框 {f}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_results.py" line="304" />
+        <source>CSAT</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_results.py" line="304" />
+        <source>NPS</source>
+        <translation>净推荐值</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_results.py" line="331" />
+        <source>Breakdown</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_results.py" line="331" />
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_results.py" line="337" />
+        <source>Overall</source>
+        <translation>总体</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_results.py" line="396" />
+        <source>No CSAT question in this form</source>
+        <translation>本问卷没有满意度题</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_results.py" line="400" />
+        <source>CSAT by community, % with 95 % interval: {q}</source>
+        <translation>各社区满意度（%，含95%置信区间）：{q}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_results.py" line="424" />
+        <source>Answers per option (hidden below {n})</source>
+        <translation>各选项回答数（少于 {n} 不显示）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_results.py" line="450" />
+        <source>Recompute</source>
+        <translation>重新计算</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_results.py" line="451" />
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_results.py" line="452" />
+        <source>Export Excel</source>
+        <translation>导出 Excel</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_results.py" line="453" />
+        <source>PDF report</source>
+        <translation>PDF 报告</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_results.py" line="456" />
+        <source>Self-answered: self or kiosk without help. Assisted: staff, phone, family or with help. &lt;5: fewer than 5 answers, or a cell that would reveal one. Only complete responses count.</source>
+        <translation>自主作答：本人或自助终端作答且无人协助。协助作答：工作人员、电话、家属代答或有人协助。&lt;5：回答少于5份，或会推算出此类格子。只计完整答卷。</translation>
+    </message>
+</context>
+<context>
+    <name>SurveySlips</name>
+    <message>
+        <location filename="../../console/survey_slips.py" line="45" />
+        <source>Scan this code at the survey kiosk, or hand the slip to a worker.</source>
+        <translation>请在自助问卷终端扫描此码，或将问卷条交给工作人员。</translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_slips.py" line="48" />
+        <source>Valid once.</source>
+        <translation>仅限使用一次。</translation>
+    </message>
+    <message>
+        <location filename="../../console/survey_slips.py" line="49" />
+        <source>Round</source>
+        <translation>轮次</translation>
+    </message>
+</context>
+<context>
+    <name>SurveysPresenter</name>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="90" />
+        <location filename="../../console/presenters/surveys.py" line="511" />
+        <source>Surveys</source>
+        <translation>调查</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="180" />
+        <source>Could not load the surveys</source>
+        <translation>无法加载调查</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="211" />
+        <source>Could not open the form</source>
+        <translation>无法打开问卷</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="216" />
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="217" />
+        <source>Drop the changes to the form in the editor? They were not saved.</source>
+        <translation>放弃编辑器中对问卷的更改吗？这些更改尚未保存。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="232" />
+        <source>Could not save the form</source>
+        <translation>无法保存问卷</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="239" />
+        <source>Form {code} saved as the new draft version {v}.</source>
+        <translation>问卷 {code} 已保存为新的第 {v} 版草稿。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="241" />
+        <source>Form {code} version {v} saved as a draft.</source>
+        <translation>问卷 {code} 第 {v} 版已保存为草稿。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="253" />
+        <location filename="../../console/presenters/surveys.py" line="265" />
+        <source>Publish</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="254" />
+        <source>Version {v} of {code} is published already.</source>
+        <translation>{code} 第 {v} 版已经发布。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="267" />
+        <source>Publish {code} version {v}? A published version is frozen: it can no longer be changed, and every later change is saved as a new version.</source>
+        <translation>发布问卷 {code} 第 {v} 版？已发布的版本将被冻结，不能再修改，之后的修改都会保存为新版本。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="275" />
+        <source>Publishing refused</source>
+        <translation>拒绝发布</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="276" />
+        <source>{code} cannot be published until these are put right:</source>
+        <translation>{code} 需先改正以下问题才能发布：</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="294" />
+        <source>Could not publish the form</source>
+        <translation>无法发布问卷</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="300" />
+        <source>Form {code} version {v} is published.</source>
+        <translation>问卷 {code} 第 {v} 版已发布。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="316" />
+        <source>Could not load the published forms</source>
+        <translation>无法加载已发布的问卷</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="377" />
+        <source>Round {code} created: {n} businesses drawn.</source>
+        <translation>轮次 {code} 已创建：抽取 {n} 家商户。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="379" />
+        <source>Round {code} created: {n} people drawn.</source>
+        <translation>轮次 {code} 已创建：抽取 {n} 人。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="386" />
+        <source>A round with this code exists already.</source>
+        <translation>已有相同代码的轮次。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="390" />
+        <source>Could not create the round</source>
+        <translation>无法创建调查轮次</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="405" />
+        <source>Could not close the round</source>
+        <translation>无法结束轮次</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="410" />
+        <source>Close round</source>
+        <translation>结束轮次</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="412" />
+        <source>Close round {code}? No more responses are taken for it, from any station.</source>
+        <translation>结束轮次 {code}？之后任何工作站都不再接收该轮次的答卷。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="446" />
+        <source>Could not load the call list</source>
+        <translation>无法加载呼叫名单</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="502" />
+        <source>Could not load the open rounds</source>
+        <translation>无法加载进行中的轮次</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="511" />
+        <source>No open round to answer.</source>
+        <translation>没有进行中的轮次。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="554" />
+        <source>Nobody found.</source>
+        <translation>未找到此人。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="558" />
+        <source>{n} people found: type the number, phone or identity number.</source>
+        <translation>找到 {n} 人：请输入编号、电话或身份证号。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="563" />
+        <source>Could not find the resident</source>
+        <translation>无法查找居民</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="582" />
+        <source>No business found.</source>
+        <translation>未找到商户。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="585" />
+        <source>{n} businesses found: type more of the name, or the code.</source>
+        <translation>找到 {n} 家商户：请输入更多名称或输入编号。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="594" />
+        <source>Could not find the business</source>
+        <translation>无法查找商户</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="615" />
+        <source>The slip's person is not one you may see.</source>
+        <translation>您无权查看此调查条对应的居民。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="617" />
+        <source>Slip {code}</source>
+        <translation>调查条 {code}</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="622" />
+        <source>unnamed: choose the community</source>
+        <translation>无名：请选择社区</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="635" />
+        <source>This is not a survey slip.</source>
+        <translation>这不是调查条。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="636" />
+        <source>The slip is damaged: scan it again or type the whole code.</source>
+        <translation>调查条已损坏：请重新扫描或输入完整代码。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="637" />
+        <source>The slip was altered or was not printed by this site.</source>
+        <translation>调查条被改动，或不是本街道打印的。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="638" />
+        <source>The slip is for another round.</source>
+        <translation>这张调查条属于另一个轮次。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="641" />
+        <source>Slips cannot be checked here: this workstation has no site keys.</source>
+        <translation>本机没有站点密钥，无法核验调查条。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="663" />
+        <source>Sign in again to submit.</source>
+        <translation>请重新登录后提交。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="694" />
+        <source>Not kept: this round discards unfinished responses (the person may still answer later).</source>
+        <translation>未保存：本轮次不保留未完成的答卷（受访人之后仍可作答）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="700" />
+        <source>Taken already: this entry was sent before and counts once.</source>
+        <translation>已收到：这份答卷之前已提交，只计一次。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="702" />
+        <source>Response taken (round {round}).</source>
+        <translation>答卷已收到（轮次 {round}）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="704" />
+        <source>Partial response kept (round {round}).</source>
+        <translation>未完成的答卷已保留（轮次 {round}）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="710" />
+        <source>Refused: business {business} has already answered round {round}. A second response is not taken.</source>
+        <translation>拒绝：商户 {business} 已参加过轮次 {round}，不接收第二份答卷。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="715" />
+        <source>Refused: this person has already answered round {round}. A second response is not taken.</source>
+        <translation>拒绝：此人已参加过轮次 {round}，不接收第二份答卷。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="719" />
+        <source>Refused: the answers do not fit the form: {why}</source>
+        <translation>拒绝：答案与问卷不符：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="723" />
+        <source>Refused: the round is closed.</source>
+        <translation>拒绝：该轮次已结束。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="734" />
+        <source>Nobody left to call in round {round}.</source>
+        <translation>轮次 {round} 已没有待拨打的人。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="774" />
+        <source>Revealing…</source>
+        <translation>正在获取号码…</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="775" />
+        <source>Survey call, round {round}</source>
+        <translation>调查回访，轮次 {round}</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="787" />
+        <source>Could not open the phone survey</source>
+        <translation>无法打开电话调查</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="764" />
+        <location filename="../../console/presenters/surveys.py" line="797" />
+        <source>No phone line here: dial the number by hand.</source>
+        <translation>本机没有电话线路：请手动拨号。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="802" />
+        <source>Your role sees this number masked: a supervisor or the station calls.</source>
+        <translation>您的角色只能看到打码的号码：请由值班长或社区工作站拨打。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="809" />
+        <source>The number is not shown: {why}</source>
+        <translation>号码未显示：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="818" />
+        <source>Calling {number}…</source>
+        <translation>正在拨打 {number}…</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="820" />
+        <source>The call could not be placed: dial {number} by hand.</source>
+        <translation>无法自动拨打：请手动拨打 {number}。</translation>
+    </message>
+</context>
+<context>
+    <name>SurveysWidget</name>
+    <message>
+        <location filename="../../widgets/surveys.py" line="49" />
+        <location filename="../../widgets/surveys.py" line="61" />
+        <source>Results</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/surveys.py" line="59" />
+        <source>Forms</source>
+        <translation>问卷</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/surveys.py" line="60" />
+        <source>Rounds</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/surveys.py" line="65" />
+        <source>Results of a round are shown here.</source>
+        <translation>轮次的结果显示在这里。</translation>
     </message>
 </context>
 <context>
@@ -6696,6 +9338,168 @@ State: {state}</source>
         <location filename="../../widgets/tag_dialog.py" line="285" />
         <source>&amp;Save profile</source>
         <translation>保存看护设置(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>TicketStepDialog</name>
+    <message>
+        <location filename="../../widgets/feedback.py" line="228" />
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="230" />
+        <location filename="../../widgets/feedback.py" line="255" />
+        <source>The resident's rating</source>
+        <translation>居民评价</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="232" />
+        <source>Department</source>
+        <translation>承办部门</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="234" />
+        <source>What the resident was told</source>
+        <translation>答复内容</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="235" />
+        <source>What was done</source>
+        <translation>办理结果</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="236" />
+        <source>Why it is reopened</source>
+        <translation>重新办理原因</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="237" />
+        <source>Note (optional)</source>
+        <translation>备注（可不填）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="253" />
+        <source>Reply to the resident</source>
+        <translation>答复居民</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="254" />
+        <source>Resolve the ticket</source>
+        <translation>办结诉求</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="256" />
+        <source>Reopen the ticket</source>
+        <translation>重新办理诉求</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="257" />
+        <source>Give to another department</source>
+        <translation>转派其他部门</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="265" />
+        <source>5 · very satisfied</source>
+        <translation>5 · 非常满意</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="266" />
+        <source>4 · satisfied</source>
+        <translation>4 · 满意</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="267" />
+        <source>3 · neither</source>
+        <translation>3 · 一般</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="268" />
+        <source>2 · dissatisfied</source>
+        <translation>2 · 不满意</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="269" />
+        <source>1 · very dissatisfied</source>
+        <translation>1 · 非常不满意</translation>
+    </message>
+</context>
+<context>
+    <name>TicketsModel</name>
+    <message>
+        <location filename="../../widgets/feedback.py" line="78" />
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="79" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="82" />
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="88" />
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="92" />
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="97" />
+        <source>Department</source>
+        <translation>承办部门</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="102" />
+        <source>Opened</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="105" />
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="106" />
+        <source>Feedback</source>
+        <translation>诉求内容</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="117" />
+        <source>{d} d {h} h</source>
+        <translation>{d} 天 {h} 小时</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="119" />
+        <source>{h} h {m:02d} min</source>
+        <translation>{h} 小时 {m:02d} 分</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="120" />
+        <source>{m} min</source>
+        <translation>{m} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="127" />
+        <source>Rated {n}/5</source>
+        <translation>已评价 {n}/5</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="131" />
+        <source>{what}: overdue {span}</source>
+        <translation>{what}：已超时 {span}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="134" />
+        <source>{what}: {span} left</source>
+        <translation>{what}：剩余 {span}</translation>
     </message>
 </context>
 <context>
@@ -7294,143 +10098,143 @@ State: {state}</source>
 <context>
     <name>VideoWall</name>
     <message>
-        <location filename="../../widgets/video_wall.py" line="527" />
+        <location filename="../../widgets/video_wall.py" line="550" />
         <source>Snapshot</source>
         <translation>截图</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="533" />
+        <location filename="../../widgets/video_wall.py" line="556" />
         <source>Restore the wall</source>
         <translation>恢复多画面</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="533" />
+        <location filename="../../widgets/video_wall.py" line="556" />
         <source>Maximise</source>
         <translation>最大化</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="538" />
+        <location filename="../../widgets/video_wall.py" line="561" />
         <source>Clear tile</source>
         <translation>清空画面</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="542" />
+        <location filename="../../widgets/video_wall.py" line="565" />
         <source>Instant replay (last 30 s)</source>
         <translation>即时回放（最近 30 秒）</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="548" />
+        <location filename="../../widgets/video_wall.py" line="571" />
         <source>Back to live</source>
         <translation>回到实时</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="549" />
+        <location filename="../../widgets/video_wall.py" line="572" />
         <source>Pause / play</source>
         <translation>暂停 / 播放</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="551" />
+        <location filename="../../widgets/video_wall.py" line="574" />
         <source>PTZ presets</source>
         <translation>云台预置位</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="554" />
+        <location filename="../../widgets/video_wall.py" line="577" />
         <source>Preset {n}</source>
         <translation>预置位 {n}</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="562" />
+        <location filename="../../widgets/video_wall.py" line="585" />
         <source>Edit motion mask…</source>
         <translation>编辑移动侦测屏蔽区…</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="568" />
+        <location filename="../../widgets/video_wall.py" line="591" />
         <source>Motion sensitivity…</source>
         <translation>移动侦测灵敏度…</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="574" />
+        <location filename="../../widgets/video_wall.py" line="597" />
         <source>Full screen</source>
         <translation>全屏</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1085" />
+        <location filename="../../widgets/video_wall.py" line="1145" />
         <source>Reconnecting (attempt {n})</source>
         <translation>正在重连（第 {n} 次）</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1088" />
-        <location filename="../../widgets/video_wall.py" line="1102" />
+        <location filename="../../widgets/video_wall.py" line="1148" />
+        <location filename="../../widgets/video_wall.py" line="1162" />
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1090" />
+        <location filename="../../widgets/video_wall.py" line="1150" />
         <source>Offline since {time}</source>
         <translation>自 {time} 起离线</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1093" />
+        <location filename="../../widgets/video_wall.py" line="1153" />
         <source>Error (point at the tile for details)</source>
         <translation>错误（鼠标悬停查看详情）</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1098" />
+        <location filename="../../widgets/video_wall.py" line="1158" />
         <source>Idle</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1099" />
+        <location filename="../../widgets/video_wall.py" line="1159" />
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1100" />
+        <location filename="../../widgets/video_wall.py" line="1160" />
         <source>Live</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1101" />
+        <location filename="../../widgets/video_wall.py" line="1161" />
         <source>Reconnecting</source>
         <translation>正在重连</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1103" />
+        <location filename="../../widgets/video_wall.py" line="1163" />
         <source>No signal</source>
         <translation>无信号</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1104" />
+        <location filename="../../widgets/video_wall.py" line="1164" />
         <source>Wrong credentials</source>
         <translation>用户名或密码错误</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1105" />
+        <location filename="../../widgets/video_wall.py" line="1165" />
         <source>Unsupported stream</source>
         <translation>不支持的视频流</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1106" />
+        <location filename="../../widgets/video_wall.py" line="1166" />
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1107" />
+        <location filename="../../widgets/video_wall.py" line="1167" />
         <source>Keyframes only</source>
         <translation>仅关键帧</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1108" />
+        <location filename="../../widgets/video_wall.py" line="1168" />
         <source>Drag a camera here</source>
         <translation>将摄像机拖到这里</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1110" />
+        <location filename="../../widgets/video_wall.py" line="1170" />
         <source>Drag rectangles or click points to mask out motion. Enter saves, Esc cancels, Backspace undoes.</source>
         <translation>拖出矩形或逐点单击以屏蔽移动侦测区域。Enter 保存，Esc 取消，Backspace 撤销。</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1117" />
+        <location filename="../../widgets/video_wall.py" line="1177" />
         <source>1-9 select a tile, arrows move, Enter maximises, Delete clears, Ctrl+S snapshot, F11 full screen</source>
         <translation>1-9 选择画面，方向键移动，Enter 最大化，Delete 清空，Ctrl+S 截图，F11 全屏</translation>
     </message>

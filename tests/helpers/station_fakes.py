@@ -17,6 +17,7 @@ from core.station import (
     ResidentRequest,
     SendState,
     StationLink,
+    StationSurvey,
 )
 from core.timefmt import utcnow
 
@@ -45,6 +46,7 @@ class MemoryDesk:
         self.panics: list[PanicPress] = []
         self.requests: list[ResidentRequest] = []
         self.notes: list[IncidentNote] = []
+        self.surveys: list[StationSurvey] = []
         self.decisions: list[Decision] = []
         self.changed: Callable[[], None] | None = None
 
@@ -63,6 +65,11 @@ class MemoryDesk:
         with self._lock:
             self.notes.append(note)
         return self._add(EntryKind.NOTE, f"note on incident {note.incident_id}")
+
+    def submit_survey(self, survey: StationSurvey) -> OutboxItem:
+        with self._lock:
+            self.surveys.append(survey)
+        return self._add(EntryKind.SURVEY, f"survey response, round {survey.submission.round_code}")
 
     def items(self) -> list[OutboxItem]:
         with self._lock:

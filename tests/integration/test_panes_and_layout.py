@@ -33,6 +33,8 @@ PANES = (
     "assignments",
     "playback",
 )
+# Panes with a shortcut of their own rather than a Ctrl+digit.
+MORE_PANES = ("feedback", "surveys")
 DIGIT_KEYS = [
     Qt.Key.Key_1,
     Qt.Key.Key_2,
@@ -77,8 +79,9 @@ def _area(w: MainWindow, name: str) -> int:
 
 def test_default_layout_shows_every_pane_docked(signed_in: ConsoleApp) -> None:
     w = signed_in.window
-    assert set(w.panes) == set(PANES)
-    view_panes = [a for a in w.menus["view"].actions() if a in _toggles(w)]
+    assert set(w.panes) == set(PANES) | set(MORE_PANES)
+    more = {w.panes[name].toggle for name in MORE_PANES}
+    view_panes = [a for a in w.menus["view"].actions() if a in _toggles(w) and a not in more]
     assert view_panes == [w.panes[name].toggle for name in PANES]
     assert all(_shown(w).values())
     assert not any(p.dock.isFloating() for p in w.panes.values())
@@ -98,18 +101,24 @@ def _assert_default_places(w: MainWindow) -> None:
         "notifications": bottom,
         "residents": bottom,
         "assignments": bottom,
+        "feedback": bottom,
+        "surveys": top,
     }
     QApplication.processEvents()  # the dock layout settles its geometry on the next pass
     # The queue in the top left, the largest area; the video wall and map tabbed right of it.
     assert docks["incidents"].x() < docks["video"].x()
     assert _area(w, "incidents") == max(_area(w, n) for n in PANES if _in_front(w, n))
     assert w.tabifiedDockWidgets(docks["incidents"]) == []
-    assert w.tabifiedDockWidgets(docks["video"]) == [docks["map"], docks["playback"]]
+    assert w.tabifiedDockWidgets(docks["video"]) == [
+        docks["map"],
+        docks["surveys"],
+        docks["playback"],
+    ]
     # The calls below the queue, residents tabbed behind them (a caller is looked up there);
     # devices and notifications tabbed right of them.
     assert docks["calls"].x() < docks["devices"].x()
     assert docks["calls"].y() > docks["incidents"].y()
-    assert w.tabifiedDockWidgets(docks["calls"]) == [docks["residents"]]
+    assert w.tabifiedDockWidgets(docks["calls"]) == [docks["residents"], docks["feedback"]]
     assert w.tabifiedDockWidgets(docks["devices"]) == [docks["notifications"], docks["assignments"]]
     # The front pane of each tab group is the one shown.
     front = {name for name in PANES if _in_front(w, name)}

@@ -462,6 +462,9 @@ _bounds = st.one_of(
                 _choices,
                 st.one_of(st.none(), _text),
                 st.lists(st.builds(Skip, _text, _text), max_size=2).map(tuple),
+                st.one_of(st.none(), _text),
+                st.lists(_text, max_size=3).map(tuple),
+                st.lists(_text, max_size=2).map(tuple),
             ),
             max_size=4,
         ).map(tuple),
@@ -470,6 +473,64 @@ _bounds = st.one_of(
 )
 def test_dump_then_load_gives_an_equal_form(f: Form) -> None:
     assert load_form(dump_form(f), "rt.toml", strict=False) == f
+
+
+CSAT_Q = q(
+    "sat",
+    choices=(*SAT[:5], Choice("dk", "Don't know")),
+    measure="csat",
+    satisfied=("4", "5"),
+    dont_know=("dk",),
+)
+
+
+def test_csat_measure_round_trips_and_publishes() -> None:
+    f = form(CSAT_Q, q("stars", Kind.RATING, max=5, measure="csat", satisfied=("4", "5")))
+    assert validate(f) == []
+    text = dump_form(f)
+    assert 'measure = "csat"' in text
+    assert 'satisfied = ["4", "5"]' in text
+    assert 'dont_know = ["dk"]' in text
+    assert load_form(text, "csat.toml") == f
+
+
+def test_rating_codes_may_be_written_as_numbers() -> None:
+    text = (
+        'code = "x"\ntitle = "t"\n[[questions]]\nid = "a"\nkind = "rating"\ntext = "A?"\n'
+        'max = 5\nmeasure = "csat"\nsatisfied = [4, 5]\n'
+    )
+    assert load_form(text, "f.toml").questions[0].satisfied == ("4", "5")
+    with pytest.raises(FormFileError, match="satisfied must be a list of codes"):
+        load_form(text.replace("[4, 5]", "[4.5]"), "f.toml")
+    with pytest.raises(FormFileError, match="measure must be a string"):
+        load_form(text.replace('"csat"', "1"), "f.toml")
+
+
+@pytest.mark.parametrize(
+    ("question", "fragment"),
+    [
+        (q("a", Kind.MULTIPLE, measure="csat", satisfied=("y",)), "single-choice or rating"),
+        (q("a", Kind.NPS, measure="csat", satisfied=("9",)), "single-choice or rating"),
+        (q("a", Kind.TEXT, measure="csat", satisfied=("x",)), "single-choice or rating"),
+        (q("a", measure="nps", satisfied=("y",)), "unknown measure 'nps'"),
+        (q("a", measure="csat"), "csat needs at least one satisfied code"),
+        (q("a", measure="csat", satisfied=("yes",)), "satisfied codes not among the answers: yes"),
+        (
+            q("a", measure="csat", satisfied=("y",), dont_know=("dk",)),
+            "dont_know codes not among the answers: dk",
+        ),
+        (
+            q("a", Kind.RATING, max=5, measure="csat", satisfied=("5", "6", "0")),
+            "satisfied codes not among the answers: 0, 6",
+        ),
+        (q("a", measure="csat", satisfied=("y",), dont_know=("y",)), "both satisfied and"),
+        (q("a", satisfied=("y",)), 'need measure = "csat"'),
+        (q("a", dont_know=("n",)), 'need measure = "csat"'),
+    ],
+)
+def test_bad_csat_measures_are_named(question: Question, fragment: str) -> None:
+    messages = [str(p) for p in validate(form(question))]
+    assert any(m.startswith("a: ") and fragment in m for m in messages), messages
 
 
 def test_storage_checks_take_toml_and_json() -> None:

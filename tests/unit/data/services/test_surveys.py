@@ -19,6 +19,7 @@ from core.permissions import PermissionDenied, Principal
 from data.context import ServiceContext
 from data.migrate import alembic_config
 from data.models import Community, Resident, SurveyForm
+from data.services.retention import RetentionService
 from data.services.surveys import (
     AlreadyAnswered,
     AnswersRefused,
@@ -384,6 +385,7 @@ def test_no_join_leads_from_anonymous_answers_to_a_resident(street: Street) -> N
             (("resident_id",), "resident"),
             (("helped_by",), "user_account"),
             (("community_id",), "community"),
+            (("business_id",), "business"),  # a round of businesses' (0027): NULL here too
         }
         pk = insp.get_pk_constraint("survey_response")["constrained_columns"]
         assert pk == ["id"]
@@ -494,3 +496,31 @@ def test_sealing_parts_the_flags_from_the_transactions_of_their_responses(
         assert s.scalar(text(pair)) == 0
         stored = list(s.scalars(text("SELECT resident_id FROM survey_answered ORDER BY ctid")))
     assert stored == sorted(people)  # storage order: the residents', not the answers'
+
+
+def test_the_owners_retention_run_seals_anonymous_rounds(street: Street) -> None:
+    if street.db.dialect != "postgresql":
+        pytest.skip("xmin is PostgreSQL's")
+    _round(street, "RSEAL", anonymous=True)
+    _round(street, "RNAMED", anonymous=False)
+    with street.db.session() as s:
+        people = list(
+            s.scalars(
+                select(Resident.id)
+                .join(Community, Community.id == Resident.community_id)
+                .where(Community.code == "C01")
+                .limit(3)
+            )
+        )
+    for rid in people:
+        _submit(street, "RSEAL", rid)
+    pair = (
+        "SELECT count(*) FROM survey_response r JOIN survey_answered a "
+        "ON a.round_id = r.round_id AND a.xmin = r.xmin"
+    )
+    with as_owner(street.db) as owner:
+        services = test_residents.services(owner, street.keys)
+        report = RetentionService(services.ctx).run("cli")
+    assert report.sealed_rounds == 1  # the named round has no flags to seal
+    with street.db.session() as s:
+        assert s.scalar(text(pair)) == 0
