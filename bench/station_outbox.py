@@ -170,31 +170,41 @@ def table_rows(n: int = 1000, postgres: bool = True) -> list[Row]:
     return rows
 
 
-def _postgres(site: Any, folder: Path, n: int) -> list[Row]:
+def on_postgres_via_relay(name: str, body: Callable[[Any, Any], list[Row]]) -> list[Row]:
+    """`body(db, relay)` on a throw-away PostgreSQL server reached through a TCP relay that
+    the body may cut and restore; the database is new, named `name`."""
     from sqlalchemy.engine import make_url
 
-    from console.startup import local_services
     from data.db import DbOptions
     from data.migrate import open_database
-    from data.seeding import seed_site
     from tests.helpers.postgres import start_postgres
     from tests.helpers.tcp_relay import TcpRelay
 
     srv = start_postgres()
     relay = TcpRelay("127.0.0.1", srv.port).start()
     try:
-        url = make_url(srv.create_database("bench_outbox")).set(port=relay.port)
+        url = make_url(srv.create_database(name)).set(port=relay.port)
         db = open_database(
             url.render_as_string(hide_password=False), opts=DbOptions(connect_timeout_s=2)
         )
         try:
-            seed_site(db, site, local_services(db, "CC"), population=0)
-            return _run("PostgreSQL via relay", db, folder, n, relay)
+            return body(db, relay)
         finally:
             db.dispose()
     finally:
         relay.stop()
         srv.stop()
+
+
+def _postgres(site: Any, folder: Path, n: int) -> list[Row]:
+    from console.startup import local_services
+    from data.seeding import seed_site
+
+    def body(db: Any, relay: Any) -> list[Row]:
+        seed_site(db, site, local_services(db, "CC"), population=0)
+        return _run("PostgreSQL via relay", db, folder, n, relay)
+
+    return on_postgres_via_relay("bench_outbox", body)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -22,7 +22,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from bench.station_outbox import _wait
+from bench.station_outbox import _wait, on_postgres_via_relay
 
 Row = tuple[str, float, float, str]
 FORM = """code = "BENCH"
@@ -210,30 +210,14 @@ def table_rows(n: int = 1000, postgres: bool = True) -> list[Row]:
 
 
 def _postgres(site: Any, folder: Path, n: int, population: int) -> list[Row]:
-    from sqlalchemy.engine import make_url
-
     from console.startup import local_services
-    from data.db import DbOptions
-    from data.migrate import open_database
     from data.seeding import seed_site
-    from tests.helpers.postgres import start_postgres
-    from tests.helpers.tcp_relay import TcpRelay
 
-    srv = start_postgres()
-    relay = TcpRelay("127.0.0.1", srv.port).start()
-    try:
-        url = make_url(srv.create_database("bench_survey_outbox")).set(port=relay.port)
-        db = open_database(
-            url.render_as_string(hide_password=False), opts=DbOptions(connect_timeout_s=2)
-        )
-        try:
-            seed_site(db, site, local_services(db, "CC", folder / "keys"), population=population)
-            return _run("PostgreSQL via relay", db, folder, n, relay)
-        finally:
-            db.dispose()
-    finally:
-        relay.stop()
-        srv.stop()
+    def body(db: Any, relay: Any) -> list[Row]:
+        seed_site(db, site, local_services(db, "CC", folder / "keys"), population=population)
+        return _run("PostgreSQL via relay", db, folder, n, relay)
+
+    return on_postgres_via_relay("bench_survey_outbox", body)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -9,16 +9,13 @@ from PySide6.QtCore import (
     QBuffer,
     QByteArray,
     QCoreApplication,
-    QEventLoop,
     QIODevice,
-    QMarginsF,
     QRectF,
     Qt,
-    QThread,
 )
-from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtGui import QPageSize, QPainter, QPdfWriter
 
-from console.handover_pdf import DPI, FONT_FAMILIES
+from console.handover_pdf import DPI, page_layout, text_font, thread_event_loop
 
 MM = DPI / 25.4
 
@@ -62,37 +59,15 @@ def slip_words() -> dict[str, str]:
     }
 
 
-def _font(point: float) -> QFont:
-    f = QFont()
-    f.setFamilies(FONT_FAMILIES)
-    f.setPointSizeF(point)
-    return f
-
-
-def _layout() -> QPageLayout:
-    return QPageLayout(
-        QPageSize(QPageSize.PageSizeId.A5),
-        QPageLayout.Orientation.Portrait,
-        QMarginsF(12, 12, 12, 12),
-        QPageLayout.Unit.Millimeter,
-    )
-
-
-def _gui_thread() -> QThread | None:
-    app = QCoreApplication.instance()
-    return app.thread() if app is not None else None
-
-
 def render_reply_slip(slip: ReplySlip, words: Mapping[str, str]) -> bytes:
     """The slip as PDF bytes (any thread once a QGuiApplication exists)."""
-    # Text layout starts timers: a thread Qt did not start needs an event dispatcher.
-    loop = QEventLoop() if QThread.currentThread() is not _gui_thread() else None
+    loop = thread_event_loop()
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
     writer.setResolution(DPI)
-    writer.setPageLayout(_layout())
+    writer.setPageLayout(page_layout(QPageSize.PageSizeId.A5, (12, 12, 12, 12)))
     writer.setTitle(f"{words['title']} {slip.ticket_id}")
     writer.setCreator("Street Command Console")
     painter = QPainter(writer)
@@ -104,7 +79,7 @@ def render_reply_slip(slip: ReplySlip, words: Mapping[str, str]) -> bytes:
 
         def block(text: str, point: float, gap_mm: float = 2.0) -> None:
             nonlocal y
-            painter.setFont(_font(point))
+            painter.setFont(text_font(point))
             box = painter.boundingRect(QRectF(0, y, width, page.height() - y), flags, text)
             painter.drawText(box, flags, text)
             y = box.bottom() + gap_mm * MM

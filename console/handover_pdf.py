@@ -7,7 +7,7 @@ import pickle
 import subprocess
 import sys
 import threading
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -139,11 +139,38 @@ def footer_for(report: HandoverReport, when: str) -> Footer:
     )
 
 
-def _font() -> QFont:
+def text_font(point: float = FONT_PT, families: Sequence[str] = FONT_FAMILIES) -> QFont:
+    """The reports' font (a CJK font that embeds and extracts well) at `point` size."""
     font = QFont()
-    font.setFamilies(FONT_FAMILIES)
-    font.setPointSizeF(FONT_PT)
+    font.setFamilies(list(families))
+    font.setPointSizeF(point)
     return font
+
+
+def page_layout(
+    size: QPageSize.PageSizeId = QPageSize.PageSizeId.A4,
+    margins_mm: tuple[float, float, float, float] = (15, 15, 15, 12),
+) -> QPageLayout:
+    """A portrait page with margins (left, top, right, bottom) in millimetres."""
+    return QPageLayout(
+        QPageSize(size),
+        QPageLayout.Orientation.Portrait,
+        QMarginsF(*margins_mm),
+        QPageLayout.Unit.Millimeter,
+    )
+
+
+def thread_event_loop() -> QEventLoop | None:
+    """An event loop object for a thread Qt did not start, None on the GUI thread: the text
+    layout starts timers, and such a thread has no event dispatcher until one exists (else Qt
+    warns on every timer). Keep it alive while drawing."""
+    app = QCoreApplication.instance()
+    gui = app.thread() if app is not None else None
+    return QEventLoop() if QThread.currentThread() is not gui else None
+
+
+def _font() -> QFont:
+    return text_font()
 
 
 def build_document(
@@ -169,12 +196,7 @@ def build_document(
 
 
 def _layout() -> QPageLayout:
-    return QPageLayout(
-        QPageSize(QPageSize.PageSizeId.A4),
-        QPageLayout.Orientation.Portrait,
-        QMarginsF(15, 15, 15, 12),
-        QPageLayout.Unit.Millimeter,
-    )
+    return page_layout()
 
 
 class _Pages:
@@ -221,9 +243,7 @@ def render_pdf(
 
     Uses no QWidget: runs on any thread once a QGuiApplication exists.
     """
-    # The text layout starts timers; a thread Qt did not start has no event dispatcher until
-    # an event loop object is made (else Qt warns on every timer).
-    loop = QEventLoop() if QThread.currentThread() is not _gui_thread() else None
+    loop = thread_event_loop()
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -245,11 +265,6 @@ def render_pdf(
     buffer.close()
     del loop
     return bytes(data.data())
-
-
-def _gui_thread() -> QThread | None:
-    app = QCoreApplication.instance()
-    return app.thread() if app is not None else None
 
 
 def render_page_image(

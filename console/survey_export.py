@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from openpyxl import Workbook
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QEventLoop, QIODevice, QThread
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice
 from PySide6.QtGui import QPainter, QPdfWriter, QTextDocument
 
-from console.handover_pdf import DPI, Footer, _font, _gui_thread, _layout, _Pages
+from console.handover_pdf import DPI, Footer, _Pages, page_layout, text_font, thread_event_loop
 from core.audit import AuditAction
 from core.csvexport import Cell, CsvEncoding, defuse, write_csv
 from core.csvexport import footer as csv_footer
@@ -323,7 +323,7 @@ def build_report_document(
 ) -> QTextDocument:
     """The report as a QTextDocument (the PDF's body; a picture of it for review)."""
     doc = QTextDocument()
-    doc.setDefaultFont(_font())
+    doc.setDefaultFont(text_font())
     # No bold: the CJK font has none, and a synthetic bold is extracted twice (handover_pdf).
     doc.setDefaultStyleSheet(
         "h1 { font-size: 15pt; font-weight: normal; }"
@@ -338,13 +338,13 @@ def render_results_pdf(
     res: RoundResults, words: Mapping[str, str], heading: str, footer: Footer
 ) -> bytes:
     """The report as PDF bytes (A4, the handover report's font, pages and footer)."""
-    loop = QEventLoop() if QThread.currentThread() is not _gui_thread() else None
+    loop = thread_event_loop()
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
     writer.setResolution(DPI)
-    writer.setPageLayout(_layout())
+    writer.setPageLayout(page_layout())
     writer.setTitle(f"{words['title']} — {heading}")
     writer.setCreator("Street Command Console")
     pages = _Pages(build_report_document(res, words, heading), writer, DPI, footer)

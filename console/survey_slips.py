@@ -6,19 +6,18 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import segno
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF, QRectF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
     QImage,
     QPageLayout,
-    QPageSize,
     QPainter,
     QPdfWriter,
     QPen,
 )
 
-from console.handover_pdf import DPI, FONT_FAMILIES
+from console.handover_pdf import DPI, FONT_FAMILIES, page_layout, text_font
 from core.survey_slip import Slip, make_slip, slip_key
 from data.fieldcrypt import load_field_keys
 
@@ -57,19 +56,11 @@ def typable(text: str) -> list[str]:
 
 
 def _font(families: list[str], point: float) -> QFont:
-    f = QFont()
-    f.setFamilies(families)
-    f.setPointSizeF(point)
-    return f
+    return text_font(point, families)
 
 
 def _layout() -> QPageLayout:
-    return QPageLayout(
-        QPageSize(QPageSize.PageSizeId.A4),
-        QPageLayout.Orientation.Portrait,
-        QMarginsF(10, 10, 10, 10),
-        QPageLayout.Unit.Millimeter,
-    )
+    return page_layout(margins_mm=(10, 10, 10, 10))
 
 
 def _draw_qr(painter: QPainter, text: str, box: QRectF) -> None:

@@ -51,4 +51,6 @@ def wire_presenters(presenters: Sequence[Presenter], motion: MotionRuntime | Non
     calls.entry_hook = incidents.duplicates.attach_entry
     calls.resident_card_hook = residents.open_card
     # A phone survey's Dial places the call on this workstation's line.
-    _one(presenters, SurveysPresenter).dial_hook = calls.dial
+    surveys = _one(presenters, SurveysPresenter)
+    surveys.dial_hook = calls.dial
+    surveys.dial_resident_hook = calls.dial_resident

@@ -62,6 +62,7 @@ SOON_TEXT = QColor("#ffc66d")  # under a quarter of the category's first-respons
 SOON = timedelta(hours=2)
 REPLY_KEY, RESOLVE_KEY, RATE_KEY, REOPEN_KEY = "Alt+Y", "Alt+V", "Alt+T", "Alt+O"
 ASSIGN_KEY, NEW_KEY = "Alt+G", "Alt+N"
+CONTACT_KEY = "Alt+C"
 ALL = ""  # a filter's "all" choice
 UNRESOLVED_FILTER = "unresolved"
 
@@ -300,6 +301,7 @@ class FeedbackPane(QWidget):
     sig_new_requested = Signal()
     sig_step_requested = Signal(str)  # a core.feedback.Action value
     sig_month_changed = Signal(int, int)  # year, month
+    sig_contact_requested = Signal(int)  # the whole contact of this ticket (an audited read)
 
     def __init__(self, zone: str = DEFAULT_ZONE, parent: QWidget | None = None):
         super().__init__(parent)
@@ -307,6 +309,9 @@ class FeedbackPane(QWidget):
         self._zone = zone
         self._total = 0
         self.can_work = False
+        self.can_reveal = False  # the role may read a contact in full (each read audited)
+        self._revealed: dict[int, tuple[str, str]] = {}
+        self._events: list[TicketEventRow] = []
         # --- the queue ------------------------------------------------------------------
         self.state = QComboBox(self)
         self.state.setObjectName("feedbackStateFilter")
@@ -361,6 +366,7 @@ class FeedbackPane(QWidget):
         self.rate = self._step_button("feedbackRate", RATE_KEY, Action.RATE)
         self.reopen = self._step_button("feedbackReopen", REOPEN_KEY, Action.REOPEN)
         self.assign = self._step_button("feedbackAssign", ASSIGN_KEY, Action.ASSIGN)
+        self.contact = self._button("feedbackContact", CONTACT_KEY, self._on_contact_clicked)
         filters = QHBoxLayout()
         self.filter_labels = [QLabel(self) for _ in range(3)]
         for lbl, box in zip(
@@ -385,7 +391,11 @@ class FeedbackPane(QWidget):
             steps.addWidget(b)
         steps.addStretch(1)
         right_lay.addLayout(steps)
-        right_lay.addWidget(self.history_title)
+        # Not in the steps' row: that row sets the pane's (and the window's) least width.
+        below = QHBoxLayout()
+        below.addWidget(self.history_title, 1)
+        below.addWidget(self.contact)
+        right_lay.addLayout(below)
         right_lay.addWidget(self.history, 1)
         self.split = QSplitter(Qt.Orientation.Horizontal, self)
         self.split.setChildrenCollapsible(False)
@@ -517,6 +527,19 @@ class FeedbackPane(QWidget):
         if row is not None and row.id == ticket_id:
             self._show_detail(row, events)
 
+    def show_contact(self, ticket_id: int, name: str, phone: str) -> None:
+        """A ticket's contact read in full: shown in its detail until sign-out."""
+        self._revealed[ticket_id] = (name, phone)
+        row = self.selected()
+        if row is not None and row.id == ticket_id:
+            self._show_detail(row, self._events)
+        self.update_buttons()
+
+    def _on_contact_clicked(self) -> None:
+        r = self.selected()
+        if r is not None:
+            self.sig_contact_requested.emit(r.id)
+
     def set_rates(self, rows: Sequence[MonthRates]) -> None:
         """The month's rates per community."""
         self.rates.set_rows(rows)
@@ -525,6 +548,7 @@ class FeedbackPane(QWidget):
         """Forget everything shown (sign-out)."""
         self.model.set_rows([])
         self.rates.set_rows([])
+        self._revealed.clear()
         self._total = 0
         self._after_rows()
 
@@ -539,6 +563,9 @@ class FeedbackPane(QWidget):
         self.resolve.setEnabled(work and st is TicketState.ANSWERED)
         self.rate.setEnabled(work and st is TicketState.RESOLVED)
         self.reopen.setEnabled(work and st in (TicketState.RESOLVED, TicketState.RATED))
+        self.contact.setEnabled(
+            self.can_reveal and r is not None and r.phone_masked and r.id not in self._revealed
+        )
 
     # --- inside ---------------------------------------------------------------------------
     def _after_rows(self) -> None:
@@ -565,6 +592,7 @@ class FeedbackPane(QWidget):
         self.sig_month_changed.emit(d.year(), d.month())
 
     def _show_detail(self, r: TicketRow | None, events: Sequence[TicketEventRow]) -> None:
+        self._events = list(events)
         self.history.clear()
         if r is None:
             self.detail.setText(self.tr("Select a ticket to see what was said and done."))
@@ -579,7 +607,10 @@ class FeedbackPane(QWidget):
             ),
             self.tr("Source: {s} {ref}").format(s=source_text(r.source), ref=r.source_ref).strip(),
             self.tr("Contact: {who}").format(
-                who=" ".join(x for x in (r.contact_name, r.contact_phone) if x) or "—"
+                who=" ".join(
+                    x for x in self._revealed.get(r.id, (r.contact_name, r.contact_phone)) if x
+                )
+                or "—"
             ),
             "",
             r.text,
@@ -666,6 +697,7 @@ class FeedbackPane(QWidget):
             (self.rate, self.tr("Rating…")),
             (self.reopen, self.tr("Reopen…")),
             (self.assign, self.tr("Reassign…")),
+            (self.contact, self.tr("Show contact")),
         ):
             b.setText(text)
             b.setToolTip(str(b.property("shortcutKey")))

@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QSettings, Qt, QTimer, Slot
 from PySide6.QtWidgets import QApplication
 
+from console.feedback_filing import FeedbackFiling
 from console.presenters.base import Presenter, PresenterContext
 from console.shell.main_window import ActionSpec
 from console.shell.panes import Area, PaneSpec
@@ -35,7 +36,7 @@ from core.calls import (
 )
 from core.duplicates import phone_digits
 from core.events import ChangesAvailable
-from core.feedback import DepartmentChoice, NewTicket, Source
+from core.feedback import Source
 from core.history import PHONE_MIN, HistoryQuery
 from core.model import Priority
 from core.permissions import Permission, PermissionDenied, Principal
@@ -56,7 +57,6 @@ from widgets.calls import (
     CallLine,
     CallsPane,
 )
-from widgets.feedback_dialog import FeedbackTicketDialog
 from widgets.incident_dialog import NewIncident, NewIncidentDialog
 from widgets.notifications import Level
 
@@ -168,6 +168,7 @@ class CallsPresenter(Presenter):
         p.sig_link_requested.connect(self.link)
         p.sig_no_incident_requested.connect(self.no_incident)
         p.sig_feedback_requested.connect(self.feedback_ticket)
+        self.filing = FeedbackFiling(self, "feedback from call")
         p.sig_dial_requested.connect(self.dial_back)
         p.sig_mark_called_back_requested.connect(self.mark_called_back)
         p.caller.sig_full_card_requested.connect(self.full_card)
@@ -639,41 +640,17 @@ class CallsPresenter(Presenter):
 
     @Slot()
     def feedback_ticket(self) -> None:
-        """A feedback ticket from the selected call: the dialog comes with the caller's number
-        (the departments are read first, off the GUI thread)."""
-        who, line = self.who, self.pane.selected()
-        if who is None or line is None or line.db_id is None:
+        """A feedback ticket from the selected call: the dialog comes with the caller's number."""
+        line = self.pane.selected()
+        if line is None or line.db_id is None:
             return
-        if self.ctx.session.locked or not who.can(Permission.HANDLE_INCIDENTS):
-            return
-        feedback = self.ctx.services.feedback
-        call_id, number = line.db_id, line.number
         resident = self.residents.get(line.resident_id or 0)
-        community = resident.community if resident is not None else None
-
-        def opened(departments: list[DepartmentChoice]) -> None:
-            dlg = FeedbackTicketDialog(
-                [(c.code, c.name) for c in self.communities], departments, self.ctx.window
-            )
-            dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            dlg.prefill(source=Source.CALL, community=community, phone=number, call_id=call_id)
-            dlg.accepted.connect(lambda: self._file_feedback(who, dlg.ticket()))
-            self.ctx.dialogs.register(dlg)
-            dlg.open()
-
-        self.read_for(
-            who, lambda: feedback.departments(who), opened, self.tr("Could not read departments")
-        )
-
-    def _file_feedback(self, who: Principal, ticket: NewTicket) -> None:
-        feedback = self.ctx.services.feedback
-        self.ctx.jobs.write(
-            lambda: feedback.create(who, ticket),
-            lambda tid: self.ctx.window.show_message(
-                self.tr("Feedback ticket No. {id} filed").format(id=tid), 5000
-            ),
-            lambda exc: self.ctx.feedback.report(exc, self.tr("Could not file the ticket")),
-            "feedback from call",
+        self.filing.open(
+            [(c.code, c.name) for c in self.communities],
+            source=Source.CALL,
+            community=resident.community if resident is not None else None,
+            phone=line.number,
+            call_id=line.db_id,
         )
 
     def _open_entry(self, draft: NewIncident | None, error: str) -> None:
@@ -868,6 +845,26 @@ class CallsPresenter(Presenter):
         self._acted[gateway.dial(number)] = who
         self.pane.tabs.setCurrentIndex(0)
         return True
+
+    def dial_resident(self, resident_id: int, reason: str, done: Callable[[bool], None]) -> None:
+        """Ring a resident whose number this user's role sees masked: the number is read for
+        the line only (audited with `reason`); `done` says whether the call was placed."""
+        who = self._allowed()
+        if who is None or self.gateway is None:
+            done(False)
+            return
+        residents = self.ctx.services.residents
+
+        def failed(exc: BaseException) -> None:
+            self._report(exc, self.tr("Could not call the resident"))
+            done(False)
+
+        self.ctx.jobs.write(
+            lambda: residents.phone_to_dial(who, resident_id, reason),
+            lambda number: done(self.dial(number)),
+            failed,
+            "dial resident",
+        )
 
     @Slot(int)
     def mark_called_back(self, missed_call_id: int) -> None:

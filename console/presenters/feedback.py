@@ -96,10 +96,12 @@ class FeedbackPresenter(Presenter):
         p.sig_new_requested.connect(self.new_ticket)
         p.sig_step_requested.connect(self._on_pane_step_requested)
         p.sig_month_changed.connect(self._on_pane_month_changed)
+        p.sig_contact_requested.connect(self._on_contact_requested)
 
     # --- lifecycle ------------------------------------------------------------------------
     def signed_in(self, who: Principal) -> None:
         self.pane.can_work = who.can(Permission.HANDLE_INCIDENTS)
+        self.pane.can_reveal = who.can(Permission.VIEW_RESIDENT_PII)
         now = local(self.ctx.services.ctx.clock(), self.ctx.zone)
         self.pane.set_month(now.year, now.month)
         svc = self.ctx.services
@@ -117,6 +119,7 @@ class FeedbackPresenter(Presenter):
         self.check_timer.stop()
         self.tick_timer.stop()
         self.pane.can_work = False
+        self.pane.can_reveal = False
         self.pane.clear()
         self._communities, self._departments = [], []
         self.pane.set_communities([], {})  # the next user's scope, not this one's
@@ -361,6 +364,20 @@ class FeedbackPresenter(Presenter):
             done,
             lambda exc: self.ctx.feedback.report(exc, self.tr("Could not update the ticket")),
             "feedback step",
+        )
+
+    @Slot(int)
+    def _on_contact_requested(self, ticket_id: int) -> None:
+        """The whole name and number for replying by phone (an audited read)."""
+        who = self.who
+        if who is None:
+            return
+        feedback = self.ctx.services.feedback
+        self.ctx.jobs.write(
+            lambda: feedback.contact(who, ticket_id),
+            lambda c: self.pane.show_contact(ticket_id, c[0], c[1]),
+            lambda exc: self.ctx.feedback.report(exc, self.tr("Could not show the contact")),
+            "feedback contact",
         )
 
     # --- the reply slip -----------------------------------------------------------------------

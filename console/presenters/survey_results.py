@@ -9,19 +9,19 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtCore import QTimer, Slot
 from PySide6.QtWidgets import QFileDialog
 
+from console.feedback_filing import FeedbackFiling
 from console.presenters.base import Presenter, PresenterContext
 from console.survey_export import SurveyExporter, recompute
 from core.events import ChangesAvailable
-from core.feedback import DepartmentChoice, NewTicket, Source
-from core.permissions import Permission, Principal
+from core.feedback import Source
+from core.permissions import Principal
 from core.survey import Form, Kind
 from core.survey_results import ResultRow, RoundResults
 from core.timefmt import local, utcnow
 from data.services.surveys import READ, RoundData
-from widgets.feedback_dialog import FeedbackTicketDialog
 from widgets.survey_comments import Comment, SurveyCommentsWidget
 from widgets.survey_results import SurveyResultsWidget
 from widgets.surveys import SurveysWidget
@@ -82,6 +82,7 @@ class SurveyResultsPresenter(Presenter):
         self.view.sig_refresh_requested.connect(self.recompute)
         self.view.sig_export_requested.connect(self._on_export_requested)
         self.comments.sig_ticket_requested.connect(self._on_ticket_requested)
+        self.filing = FeedbackFiling(self, "feedback from survey")
         self.round_code = ""
         self.shown: Shown | None = None
         self.names: dict[str, str] = {}
@@ -207,36 +208,11 @@ class SurveyResultsPresenter(Presenter):
     # --- comments → feedback tickets ----------------------------------------------------------
     @Slot(object)
     def _on_ticket_requested(self, comment: Comment) -> None:
-        who = self.who
-        if who is None or self.ctx.session.locked or not who.can(Permission.HANDLE_INCIDENTS):
-            return
-        feedback = self.ctx.services.feedback
-
-        def opened(departments: list[DepartmentChoice]) -> None:
-            dlg = FeedbackTicketDialog(sorted(self.names.items()), departments, self.ctx.window)
-            dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            dlg.prefill(
-                source=Source.SURVEY,
-                community=comment.community,
-                text=comment.text,
-                round_code=comment.round_code,
-                question_id=comment.question_id,
-            )
-            dlg.accepted.connect(lambda: self._file(who, dlg.ticket()))
-            self.ctx.dialogs.register(dlg)
-            dlg.open()
-
-        self.read_for(
-            who, lambda: feedback.departments(who), opened, self.tr("Could not read departments")
-        )
-
-    def _file(self, who: Principal, ticket: NewTicket) -> None:
-        feedback = self.ctx.services.feedback
-        self.ctx.jobs.write(
-            lambda: feedback.create(who, ticket),
-            lambda tid: self.ctx.window.show_message(
-                self.tr("Feedback ticket No. {id} filed").format(id=tid), 5000
-            ),
-            lambda exc: self.ctx.feedback.report(exc, self.tr("Could not file the ticket")),
-            "feedback from survey",
+        self.filing.open(
+            sorted(self.names.items()),
+            source=Source.SURVEY,
+            community=comment.community,
+            text=comment.text,
+            round_code=comment.round_code,
+            question_id=comment.question_id,
         )

@@ -72,6 +72,8 @@ class SurveysPresenter(Presenter):
         self.rounds = self.pane.rounds
         self.submit: Submit = submit or self._submit_to_service
         self.dial_hook: Callable[[str], bool] | None = None
+        # Rings a resident whose number this role sees masked (resident id, reason, done).
+        self.dial_resident_hook: Callable[[int, str, Callable[[bool], None]], None] | None = None
         self.communities: list[CommunityRow] = []
         self.entry: SurveyEntryDialog | None = None  # the open paper or phone dialog
         self.new_round: NewRoundDialog | None = None
@@ -752,7 +754,7 @@ class SurveysPresenter(Presenter):
                 return
             label = f"{row.name} · {row.community}" if row is not None else str(resident_id)
             masked = row.phone if row is not None else ""
-            dlg.sig_dial_requested.connect(lambda: self._dial(dlg))
+            dlg.sig_dial_requested.connect(lambda: self._dial(dlg, code))
             if code in self._business_rounds:
                 # A business's contact number: the register showed it as this role may see it.
                 dlg.set_business(resident_id, label)
@@ -768,8 +770,19 @@ class SurveysPresenter(Presenter):
                 return
             dlg.set_resident(resident_id, label)
             if PersonalField.PHONE not in revealing(who.role, RevealPurpose.REASON, False):
-                # Nothing more to see for this role: no reveal asked, none refused.
-                dlg.set_number(masked, False, self._masked_note())
+                # Nothing more to see for this role: no reveal asked, none refused. The line
+                # may still ring the number without showing it.
+                if self.dial_resident_hook is not None and masked:
+                    dlg.set_number(
+                        masked,
+                        True,
+                        self.tr(
+                            "The number stays masked for your role: Dial rings it on this "
+                            "workstation's line (recorded)."
+                        ),
+                    )
+                else:
+                    dlg.set_number(masked, False, self._masked_note())
                 return
             dlg.set_number(masked, False, self.tr("Revealing…"))
             reason = self.tr("Survey call, round {round}").format(round=code)
@@ -811,16 +824,29 @@ class SurveysPresenter(Presenter):
                 ),
             )
 
-    def _dial(self, dlg: SurveyEntryDialog) -> None:
+    def _dial(self, dlg: SurveyEntryDialog, code: str) -> None:
         number = dlg.number.text()
+        rid = dlg.resident_id
+        if MASK in number and rid is not None and self.dial_resident_hook is not None:
+            reason = self.tr("Survey call, round {round}").format(round=code)
+            self.dial_resident_hook(rid, reason, lambda placed: self._dialled(dlg, number, placed))
+            return
         placed = self.dial_hook(number) if self.dial_hook is not None else False
-        dlg.dial_note.setText(
-            self.tr("Calling {number}…").format(number=number)
-            if placed
-            else self.tr("The call could not be placed: dial {number} by hand.").format(
-                number=number
+        self._dialled(dlg, number, placed)
+
+    def _dialled(self, dlg: SurveyEntryDialog, number: str, placed: bool) -> None:
+        if self.entry is not dlg:
+            return
+        if placed:
+            dlg.dial_note.setText(self.tr("Calling {number}…").format(number=number))
+        elif MASK in number:
+            dlg.dial_note.setText(self.tr("The call could not be placed."))
+        else:
+            dlg.dial_note.setText(
+                self.tr("The call could not be placed: dial {number} by hand.").format(
+                    number=number
+                )
             )
-        )
         dlg.runner.view.setFocus()
 
     # --- tests and the integrator ---------------------------------------------------------------

@@ -10,6 +10,7 @@ ticket, deadline and due time, which supervisors are told of, as SLA breaches ar
 
 from __future__ import annotations
 
+import json
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -395,7 +396,9 @@ class FeedbackService:
 
     @staticmethod
     def _row(who: Principal, t: ServiceTicket, ccode: str, dname: str | None) -> TicketRow:
-        shown = who.can(Permission.VIEW_RESIDENT_PII, ccode)
+        # The contact is always masked in what lists and the detail read: the whole name and
+        # number come from `contact`, one audited read per ticket.
+        linked = who.can(Permission.VIEW_RESIDENT_PII, ccode)
         return TicketRow(
             id=t.id,
             community=ccode,
@@ -405,10 +408,10 @@ class FeedbackService:
             source_ref=t.source_ref,
             department=t.department_code,
             department_name=dname or "",
-            contact_name=t.caller_name if shown else mask_name(t.caller_name),
-            contact_phone=t.caller_phone if shown else mask_phone(t.caller_phone),
-            phone_masked=not shown and bool(t.caller_phone),
-            resident_id=t.resident_id if shown else None,
+            contact_name=mask_name(t.caller_name),
+            contact_phone=mask_phone(t.caller_phone),
+            phone_masked=bool(t.caller_phone),
+            resident_id=t.resident_id if linked else None,
             state=_state(t.status),
             created_at=t.created_at,
             response_due_at=t.response_due_at,
@@ -469,6 +472,26 @@ class FeedbackService:
         if not found:
             raise LookupError(f"no ticket {ticket_id}")
         return found[0]
+
+    def contact(self, who: Principal, ticket_id: int) -> tuple[str, str]:
+        """The resident's name and number as given for the reply, for a role that may see
+        residents' data in the ticket's community; the read is audited (never the values)."""
+        with self.ctx.write(who, Permission.VIEW_RESIDENT_PII) as tx:
+            found = tx.session.execute(
+                select(ServiceTicket.caller_name, ServiceTicket.caller_phone, Community.code)
+                .join(Community, ServiceTicket.community_id == Community.id)
+                .where(ServiceTicket.id == ticket_id)
+            ).one_or_none()
+            if found is None:
+                raise LookupError(f"no ticket {ticket_id}")
+            name, phone, ccode = found
+            self.ctx.check(tx, Permission.VIEW_RESIDENT_PII, ccode)
+            tx.audit(
+                AuditAction.PII_REVEALED,
+                target=f"ticket:{ticket_id}",
+                detail=json.dumps({"purpose": "reply", "fields": ["name", "phone"]}),
+            )
+            return str(name), str(phone)
 
     def history(self, who: Principal, ticket_id: int) -> list[TicketEventRow]:
         """A ticket's steps, oldest first."""

@@ -319,6 +319,29 @@ class ResidentService:
         assert card is not None
         return card
 
+    def phone_to_dial(self, who: Principal, resident_id: int, reason: str) -> str:
+        """The resident's number for the caller's own phone line, never for the screen: a user
+        who handles calls may ring a resident (a survey call) even where the role sees the
+        number masked. Audited as a reveal of the phone "to dial" with the reason."""
+        why = clean_line(reason)[:200]
+        if not why:
+            raise ValueError("a call to a resident needs its reason")
+        with self.ctx.write(who, Permission.HANDLE_CALLS) as tx:
+            s = tx.session
+            res, code, _name = self._resident(s, resident_id)
+            self.ctx.check(tx, Permission.HANDLE_CALLS, code)
+            if not res.phone:
+                raise LookupError(f"resident {resident_id} has no phone number")
+            tx.audit(
+                AuditAction.PII_REVEALED,
+                target=target(resident_id),
+                detail=json.dumps(
+                    {"purpose": "dial", "fields": ["phone"], "reason": why, "shown": False},
+                    ensure_ascii=False,
+                ),
+            )
+            return res.phone
+
     def _refusal(
         self, tx: WriteTx, purpose: Purpose, reason: str | None, incident_id: int | None
     ) -> tuple[str, str] | None:

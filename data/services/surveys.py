@@ -202,6 +202,18 @@ def _uuid(value: str) -> str:
         raise ValueError(f"not a UUID: {value!r}") from exc
 
 
+def _checked_key(
+    client_uuid: str, mode: str, resident_id: int | None, business_id: int | None
+) -> str:
+    """The submission's UUID, normalised, once its mode and respondent make sense."""
+    key = _uuid(client_uuid)
+    if mode not in MODES:
+        raise ValueError(f"unknown response mode {mode!r}")
+    if resident_id is not None and business_id is not None:
+        raise ValueError("a response is a resident's or a business's, not both")
+    return key
+
+
 def _hour(t: datetime) -> datetime:
     return t.replace(minute=0, second=0, microsecond=0)
 
@@ -487,53 +499,26 @@ class SurveyService:
         `business_id` instead (never both).
         """
         self.ctx.require(who, TAKE)  # before a replay's answer is given back
-        key = _uuid(client_uuid)
-        if mode not in MODES:
-            raise ValueError(f"unknown response mode {mode!r}")
-        if resident_id is not None and business_id is not None:
-            raise ValueError("a response is a resident's or a business's, not both")
+        key = _checked_key(client_uuid, mode, resident_id, business_id)
         first = self._known(key)
         if first is not None:
             return first
         with self.ctx.read() as s:
-            rnd = self._round(s, round_code)
-            definition = s.get_one(SurveyForm, rnd.form_id).definition
-            where = community
-            if resident_id is not None:
-                where = s.scalar(
-                    select(Community.code)
-                    .join(Resident, Resident.community_id == Community.id)
-                    .where(Resident.id == resident_id)
-                )
-                if where is None:
-                    raise LookupError(f"no resident {resident_id}")
-            elif business_id is not None:
-                where = self._business_home(s, business_id)
-        if where is None:
-            raise ValueError("a response without a person needs its community")
-        if complete and self.check is not None:
-            problems = self.check(definition, answers)
-            if problems:
-                raise AnswersRefused(problems)
+            # The community first: the write is opened under its scope.
+            where = self._where(s, resident_id, business_id, community)
         with self.ctx.write(who, TAKE, where) as tx:
-            result = self._submit_in(
+            return self.take(
                 tx,
-                rnd.id,
+                round_code,
                 key,
                 resident_id,
-                where,
                 mode,
                 helped_by,
                 answers,
                 complete,
+                where,
                 business_id=business_id,
             )
-        if result is None:  # lost a race for the same UUID: the winner's answer
-            first = self._known(key)
-            if first is None:
-                raise RuntimeError(f"response {key} neither taken nor found")
-            return first
-        return result
 
     def take(
         self,
@@ -551,30 +536,12 @@ class SurveyService:
     ) -> SubmitResult:
         """`submit` inside the caller's write (a station's outbox entry, applied with its
         receipt in one transaction): the same checks; a known client UUID is a replay."""
-        key = _uuid(client_uuid)
-        if mode not in MODES:
-            raise ValueError(f"unknown response mode {mode!r}")
-        if resident_id is not None and business_id is not None:
-            raise ValueError("a response is a resident's or a business's, not both")
+        key = _checked_key(client_uuid, mode, resident_id, business_id)
         s = tx.session
         rnd = self._round(s, round_code)
-        where = community
-        if resident_id is not None:
-            home = s.scalar(
-                select(Community.code)
-                .join(Resident, Resident.community_id == Community.id)
-                .where(Resident.id == resident_id)
-            )
-            if home is None:
-                raise LookupError(f"no resident {resident_id}")
-            where = home
-        elif business_id is not None:
-            where = self._business_home(s, business_id)
+        where = self._where(s, resident_id, business_id, community)
         self.ctx.check(tx, TAKE, where)
-        if complete and self.check is not None:
-            problems = self.check(s.get_one(SurveyForm, rnd.form_id).definition, answers)
-            if problems:
-                raise AnswersRefused(problems)
+        self._check_answers(s, rnd, answers, complete)
         result = self._submit_in(
             tx,
             rnd.id,
@@ -595,6 +562,38 @@ class SurveyService:
             )
         ).one()
         return SubmitResult(first[0], replayed=True, kept=True, complete=bool(first[1]))
+
+    def _where(
+        self,
+        s: Session,
+        resident_id: int | None,
+        business_id: int | None,
+        community: str | None,
+    ) -> str:
+        """The community a response is taken in: the respondent's own, else the one given."""
+        if resident_id is not None:
+            home = s.scalar(
+                select(Community.code)
+                .join(Resident, Resident.community_id == Community.id)
+                .where(Resident.id == resident_id)
+            )
+            if home is None:
+                raise LookupError(f"no resident {resident_id}")
+            return str(home)
+        if business_id is not None:
+            return self._business_home(s, business_id)
+        if community is None:
+            raise ValueError("a response without a person needs its community")
+        return community
+
+    def _check_answers(
+        self, s: Session, rnd: SurveyRound, answers: dict[str, Any], complete: bool
+    ) -> None:
+        """A complete response's answers against its round's form (AnswersRefused)."""
+        if complete and self.check is not None:
+            problems = self.check(s.get_one(SurveyForm, rnd.form_id).definition, answers)
+            if problems:
+                raise AnswersRefused(problems)
 
     def _submit_in(
         self,

@@ -1280,7 +1280,7 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
     <name>CallsPresenter</name>
     <message>
         <location filename="../../console/presenters/calls.py" line="122"/>
-        <location filename="../../console/presenters/calls.py" line="522"/>
+        <location filename="../../console/presenters/calls.py" line="523"/>
         <source>Calls</source>
         <translation type="unfinished">Calls</translation>
     </message>
@@ -1320,186 +1320,176 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="236"/>
-        <location filename="../../console/presenters/calls.py" line="277"/>
+        <location filename="../../console/presenters/calls.py" line="237"/>
+        <location filename="../../console/presenters/calls.py" line="278"/>
         <source>Could not load the calls</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="409"/>
-        <location filename="../../console/presenters/calls.py" line="414"/>
-        <location filename="../../console/presenters/calls.py" line="461"/>
+        <location filename="../../console/presenters/calls.py" line="410"/>
+        <location filename="../../console/presenters/calls.py" line="415"/>
+        <location filename="../../console/presenters/calls.py" line="462"/>
         <source>Could not record the call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="450"/>
+        <location filename="../../console/presenters/calls.py" line="451"/>
         <source>Incoming call from {number} — {key} answers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="451"/>
-        <location filename="../../console/presenters/calls.py" line="468"/>
-        <location filename="../../console/presenters/calls.py" line="586"/>
-        <location filename="../../console/presenters/calls.py" line="608"/>
-        <location filename="../../console/presenters/calls.py" line="694"/>
-        <location filename="../../console/presenters/calls.py" line="806"/>
+        <location filename="../../console/presenters/calls.py" line="452"/>
+        <location filename="../../console/presenters/calls.py" line="469"/>
+        <location filename="../../console/presenters/calls.py" line="587"/>
+        <location filename="../../console/presenters/calls.py" line="609"/>
+        <location filename="../../console/presenters/calls.py" line="671"/>
+        <location filename="../../console/presenters/calls.py" line="783"/>
         <source>(withheld)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="466"/>
+        <location filename="../../console/presenters/calls.py" line="467"/>
         <source>All {n} lines busy: {number} got “busy” at {at}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="490"/>
+        <location filename="../../console/presenters/calls.py" line="491"/>
         <source>Answering the call failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="491"/>
+        <location filename="../../console/presenters/calls.py" line="492"/>
         <source>Putting the call on hold failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="492"/>
+        <location filename="../../console/presenters/calls.py" line="493"/>
         <source>Taking the call off hold failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="493"/>
+        <location filename="../../console/presenters/calls.py" line="494"/>
         <source>Transferring the call failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="494"/>
+        <location filename="../../console/presenters/calls.py" line="495"/>
         <source>Hanging up failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="495"/>
+        <location filename="../../console/presenters/calls.py" line="496"/>
         <source>Calling out failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="496"/>
+        <location filename="../../console/presenters/calls.py" line="497"/>
         <source>A command on the line failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="498"/>
+        <location filename="../../console/presenters/calls.py" line="499"/>
         <source>{what}: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="541"/>
+        <location filename="../../console/presenters/calls.py" line="542"/>
         <source>No call is ringing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="559"/>
+        <location filename="../../console/presenters/calls.py" line="560"/>
         <source>Select the call to hold or resume.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="578"/>
+        <location filename="../../console/presenters/calls.py" line="579"/>
         <source>Select the call to hang up.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="582"/>
+        <location filename="../../console/presenters/calls.py" line="583"/>
         <source>Reject the call?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="584"/>
+        <location filename="../../console/presenters/calls.py" line="585"/>
         <source>The caller {number} is still waiting to be answered. Rejecting tells them the line is busy; they go on the callback list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="601"/>
+        <location filename="../../console/presenters/calls.py" line="602"/>
         <source>Select the call to transfer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="618"/>
+        <location filename="../../console/presenters/calls.py" line="619"/>
         <source>Could not list the departments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="630"/>
+        <location filename="../../console/presenters/calls.py" line="631"/>
         <source>Select an answered call that is not linked or closed yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="665"/>
-        <source>Could not read departments</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/presenters/calls.py" line="673"/>
-        <source>Feedback ticket No. {id} filed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/presenters/calls.py" line="675"/>
-        <source>Could not file the ticket</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/presenters/calls.py" line="693"/>
+        <location filename="../../console/presenters/calls.py" line="670"/>
         <source>New incident from the call of {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="706"/>
+        <location filename="../../console/presenters/calls.py" line="683"/>
         <source>Call at {at}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="745"/>
+        <location filename="../../console/presenters/calls.py" line="722"/>
         <source>Could not create the incident from the call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="754"/>
+        <location filename="../../console/presenters/calls.py" line="731"/>
         <source>Call linked to incident #{id}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="780"/>
+        <location filename="../../console/presenters/calls.py" line="757"/>
         <source>Could not link the call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="792"/>
+        <location filename="../../console/presenters/calls.py" line="769"/>
         <source>Could not load the open incidents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="814"/>
-        <location filename="../../console/presenters/calls.py" line="831"/>
+        <location filename="../../console/presenters/calls.py" line="791"/>
+        <location filename="../../console/presenters/calls.py" line="808"/>
         <source>Could not close the call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="838"/>
+        <location filename="../../console/presenters/calls.py" line="815"/>
         <source>{what}: it is already linked or closed, or was never answered.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="882"/>
+        <location filename="../../console/presenters/calls.py" line="859"/>
+        <source>Could not call the resident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="879"/>
         <source>Could not mark the call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="935"/>
+        <location filename="../../console/presenters/calls.py" line="932"/>
         <source>Could not load the caller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="958"/>
+        <location filename="../../console/presenters/calls.py" line="955"/>
         <source>Could not open the card</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2422,6 +2412,24 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
     </message>
 </context>
 <context>
+    <name>FeedbackFiling</name>
+    <message>
+        <location filename="../../console/feedback_filing.py" line="43"/>
+        <source>Could not read departments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/feedback_filing.py" line="53"/>
+        <source>Feedback ticket No. {id} filed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/feedback_filing.py" line="55"/>
+        <source>Could not file the ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FeedbackLabels</name>
     <message>
         <location filename="../../widgets/feedback_dialog.py" line="36"/>
@@ -2527,182 +2535,187 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>FeedbackPane</name>
     <message>
-        <location filename="../../widgets/feedback.py" line="547"/>
+        <location filename="../../widgets/feedback.py" line="570"/>
         <source>{shown} of {total} tickets shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="570"/>
+        <location filename="../../widgets/feedback.py" line="594"/>
         <source>Select a ticket to see what was said and done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="573"/>
+        <location filename="../../widgets/feedback.py" line="597"/>
         <source>No. {id} · {state} · {category}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="576"/>
+        <location filename="../../widgets/feedback.py" line="600"/>
         <source>Community: {c} · Department: {d}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="580"/>
+        <location filename="../../widgets/feedback.py" line="604"/>
         <source>Source: {s} {ref}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="581"/>
+        <location filename="../../widgets/feedback.py" line="605"/>
         <source>Contact: {who}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="590"/>
+        <location filename="../../widgets/feedback.py" line="617"/>
         <source>First response due {a} · resolution due {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="599"/>
+        <location filename="../../widgets/feedback.py" line="626"/>
         <source>Last reply ({how}): {text}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="607"/>
+        <location filename="../../widgets/feedback.py" line="634"/>
         <source>the clock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="609"/>
+        <location filename="../../widgets/feedback.py" line="636"/>
         <source>opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="610"/>
+        <location filename="../../widgets/feedback.py" line="637"/>
         <source>given to {v}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="611"/>
+        <location filename="../../widgets/feedback.py" line="638"/>
         <source>answered ({v})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="612"/>
+        <location filename="../../widgets/feedback.py" line="639"/>
         <source>resolved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="613"/>
+        <location filename="../../widgets/feedback.py" line="640"/>
         <source>rated {v}/5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="614"/>
+        <location filename="../../widgets/feedback.py" line="641"/>
         <source>reopened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="615"/>
+        <location filename="../../widgets/feedback.py" line="642"/>
         <source>overdue: {v}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="638"/>
+        <location filename="../../widgets/feedback.py" line="665"/>
         <source>Unresolved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="638"/>
+        <location filename="../../widgets/feedback.py" line="665"/>
         <source>All states</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="643"/>
+        <location filename="../../widgets/feedback.py" line="670"/>
         <source>All categories</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="648"/>
+        <location filename="../../widgets/feedback.py" line="675"/>
         <source>All communities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="654"/>
+        <location filename="../../widgets/feedback.py" line="681"/>
         <source>Tickets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="655"/>
+        <location filename="../../widgets/feedback.py" line="682"/>
         <source>Monthly rates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="658"/>
+        <location filename="../../widgets/feedback.py" line="685"/>
         <source>State</source>
         <translation type="unfinished">State</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="658"/>
+        <location filename="../../widgets/feedback.py" line="685"/>
         <source>Category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="658"/>
+        <location filename="../../widgets/feedback.py" line="685"/>
         <source>Community</source>
         <translation type="unfinished">Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="663"/>
+        <location filename="../../widgets/feedback.py" line="690"/>
         <source>New ticket…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="664"/>
+        <location filename="../../widgets/feedback.py" line="691"/>
         <source>Reply…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="665"/>
+        <location filename="../../widgets/feedback.py" line="692"/>
         <source>Resolve…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="666"/>
+        <location filename="../../widgets/feedback.py" line="693"/>
         <source>Rating…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="667"/>
+        <location filename="../../widgets/feedback.py" line="694"/>
         <source>Reopen…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="668"/>
+        <location filename="../../widgets/feedback.py" line="695"/>
         <source>Reassign…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="672"/>
+        <location filename="../../widgets/feedback.py" line="696"/>
+        <source>Show contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="700"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="673"/>
+        <location filename="../../widgets/feedback.py" line="701"/>
         <source>Month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="676"/>
+        <location filename="../../widgets/feedback.py" line="704"/>
         <source>Over the tickets opened in the month. Response rate: answered by the first-response deadline, of those whose deadline has passed or that were answered. Resolution rate: resolved, of all. Satisfaction rate: rated 4 or 5, of those rated.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="684"/>
+        <location filename="../../widgets/feedback.py" line="712"/>
         <source>No feedback tickets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="686"/>
+        <location filename="../../widgets/feedback.py" line="714"/>
         <source>Comments, complaints and requests from calls, station visits, survey answers and walk-ins appear here with their deadlines. New ticket… files one.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2720,93 +2733,98 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="110"/>
+        <location filename="../../console/presenters/feedback.py" line="112"/>
         <source>Could not read the communities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="159"/>
-        <location filename="../../console/presenters/feedback.py" line="237"/>
+        <location filename="../../console/presenters/feedback.py" line="162"/>
+        <location filename="../../console/presenters/feedback.py" line="240"/>
         <source>Could not read the feedback tickets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="186"/>
+        <location filename="../../console/presenters/feedback.py" line="189"/>
         <source>Could not compute the monthly rates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="200"/>
+        <location filename="../../console/presenters/feedback.py" line="203"/>
         <source>Could not read the overdue tickets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="258"/>
+        <location filename="../../console/presenters/feedback.py" line="261"/>
         <source>Could not read the ticket&apos;s history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="292"/>
+        <location filename="../../console/presenters/feedback.py" line="295"/>
         <source>Feedback ticket No. {id} filed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="299"/>
+        <location filename="../../console/presenters/feedback.py" line="302"/>
         <source>Could not file the ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="319"/>
+        <location filename="../../console/presenters/feedback.py" line="322"/>
         <source>Record the rating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="321"/>
+        <location filename="../../console/presenters/feedback.py" line="324"/>
         <source>Record {n}/5 as the resident&apos;s rating of ticket No. {id}? A rating is recorded once and counts in the month&apos;s satisfaction rate.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="362"/>
+        <location filename="../../console/presenters/feedback.py" line="365"/>
         <source>Could not update the ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="369"/>
+        <location filename="../../console/presenters/feedback.py" line="379"/>
+        <source>Could not show the contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/feedback.py" line="386"/>
         <source>Save the reply slip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="385"/>
+        <location filename="../../console/presenters/feedback.py" line="402"/>
         <source>at your community station, or by phone to the street office</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="412"/>
+        <location filename="../../console/presenters/feedback.py" line="429"/>
         <source>Reply slip saved to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="414"/>
+        <location filename="../../console/presenters/feedback.py" line="431"/>
         <source>Could not save the reply slip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="442"/>
+        <location filename="../../console/presenters/feedback.py" line="459"/>
         <source>Overdue ticket check failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="446"/>
+        <location filename="../../console/presenters/feedback.py" line="463"/>
         <source>Feedback ticket No. {id} overdue ({community}, {category}): {what}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="461"/>
+        <location filename="../../console/presenters/feedback.py" line="478"/>
         <source>no first response in time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="462"/>
+        <location filename="../../console/presenters/feedback.py" line="479"/>
         <source>not resolved in time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2814,57 +2832,57 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>FeedbackSlip</name>
     <message>
-        <location filename="../../console/feedback_slip.py" line="47"/>
+        <location filename="../../console/feedback_slip.py" line="44"/>
         <source>Reply to your feedback</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/feedback_slip.py" line="48"/>
+        <location filename="../../console/feedback_slip.py" line="45"/>
         <source>Ticket No.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/feedback_slip.py" line="49"/>
+        <location filename="../../console/feedback_slip.py" line="46"/>
         <source>Community</source>
         <translation type="unfinished">Community</translation>
     </message>
     <message>
-        <location filename="../../console/feedback_slip.py" line="50"/>
+        <location filename="../../console/feedback_slip.py" line="47"/>
         <source>Category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/feedback_slip.py" line="51"/>
+        <location filename="../../console/feedback_slip.py" line="48"/>
         <source>Handled by</source>
         <translation type="unfinished">Handled by</translation>
     </message>
     <message>
-        <location filename="../../console/feedback_slip.py" line="52"/>
+        <location filename="../../console/feedback_slip.py" line="49"/>
         <source>Filed on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/feedback_slip.py" line="53"/>
+        <location filename="../../console/feedback_slip.py" line="50"/>
         <source>Replied on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/feedback_slip.py" line="54"/>
+        <location filename="../../console/feedback_slip.py" line="51"/>
         <source>Your feedback</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/feedback_slip.py" line="55"/>
+        <location filename="../../console/feedback_slip.py" line="52"/>
         <source>Our reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/feedback_slip.py" line="56"/>
+        <location filename="../../console/feedback_slip.py" line="53"/>
         <source>Contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/feedback_slip.py" line="57"/>
+        <location filename="../../console/feedback_slip.py" line="54"/>
         <source>How satisfied are you with the outcome? Tell us a number from 1 (not at all) to 5 (very): {how}. Quote the ticket number.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6412,32 +6430,32 @@ Command system of {site}</translation>
 <context>
     <name>RatesModel</name>
     <message>
-        <location filename="../../widgets/feedback.py" line="158"/>
+        <location filename="../../widgets/feedback.py" line="159"/>
         <source>Community</source>
         <translation type="unfinished">Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="163"/>
+        <location filename="../../widgets/feedback.py" line="164"/>
         <source>Tickets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="170"/>
+        <location filename="../../widgets/feedback.py" line="171"/>
         <source>Response rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="176"/>
+        <location filename="../../widgets/feedback.py" line="177"/>
         <source>Resolution rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="182"/>
+        <location filename="../../widgets/feedback.py" line="183"/>
         <source>Satisfaction rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="196"/>
+        <location filename="../../widgets/feedback.py" line="197"/>
         <source>{pct} % ({num}/{den})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8920,48 +8938,33 @@ Manifest SHA-256: {sha}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/survey_results.py" line="101"/>
+        <location filename="../../console/presenters/survey_results.py" line="102"/>
         <source>Could not read the communities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/survey_results.py" line="152"/>
+        <location filename="../../console/presenters/survey_results.py" line="153"/>
         <source>Could not compute the results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/survey_results.py" line="169"/>
+        <location filename="../../console/presenters/survey_results.py" line="170"/>
         <source>Export the results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/survey_results.py" line="192"/>
+        <location filename="../../console/presenters/survey_results.py" line="193"/>
         <source>survey results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/survey_results.py" line="202"/>
+        <location filename="../../console/presenters/survey_results.py" line="203"/>
         <source>Results saved to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/survey_results.py" line="205"/>
+        <location filename="../../console/presenters/survey_results.py" line="206"/>
         <source>Could not export the results</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/presenters/survey_results.py" line="230"/>
-        <source>Could not read departments</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/presenters/survey_results.py" line="238"/>
-        <source>Feedback ticket No. {id} filed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/presenters/survey_results.py" line="240"/>
-        <source>Could not file the ticket</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -9152,17 +9155,17 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>SurveySlips</name>
     <message>
-        <location filename="../../console/survey_slips.py" line="45"/>
+        <location filename="../../console/survey_slips.py" line="44"/>
         <source>Scan this code at the survey kiosk, or hand the slip to a worker.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/survey_slips.py" line="48"/>
+        <location filename="../../console/survey_slips.py" line="47"/>
         <source>Valid once.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/survey_slips.py" line="49"/>
+        <location filename="../../console/survey_slips.py" line="48"/>
         <source>Round</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9170,295 +9173,306 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>SurveysPresenter</name>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="90"/>
-        <location filename="../../console/presenters/surveys.py" line="511"/>
+        <location filename="../../console/presenters/surveys.py" line="92"/>
+        <location filename="../../console/presenters/surveys.py" line="513"/>
         <source>Surveys</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="180"/>
+        <location filename="../../console/presenters/surveys.py" line="182"/>
         <source>Could not load the surveys</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="211"/>
+        <location filename="../../console/presenters/surveys.py" line="213"/>
         <source>Could not open the form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="216"/>
+        <location filename="../../console/presenters/surveys.py" line="218"/>
         <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="217"/>
+        <location filename="../../console/presenters/surveys.py" line="219"/>
         <source>Drop the changes to the form in the editor? They were not saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="232"/>
+        <location filename="../../console/presenters/surveys.py" line="234"/>
         <source>Could not save the form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="239"/>
+        <location filename="../../console/presenters/surveys.py" line="241"/>
         <source>Form {code} saved as the new draft version {v}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="241"/>
+        <location filename="../../console/presenters/surveys.py" line="243"/>
         <source>Form {code} version {v} saved as a draft.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="253"/>
-        <location filename="../../console/presenters/surveys.py" line="265"/>
+        <location filename="../../console/presenters/surveys.py" line="255"/>
+        <location filename="../../console/presenters/surveys.py" line="267"/>
         <source>Publish</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="254"/>
+        <location filename="../../console/presenters/surveys.py" line="256"/>
         <source>Version {v} of {code} is published already.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="267"/>
+        <location filename="../../console/presenters/surveys.py" line="269"/>
         <source>Publish {code} version {v}? A published version is frozen: it can no longer be changed, and every later change is saved as a new version.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="275"/>
+        <location filename="../../console/presenters/surveys.py" line="277"/>
         <source>Publishing refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="276"/>
+        <location filename="../../console/presenters/surveys.py" line="278"/>
         <source>{code} cannot be published until these are put right:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="294"/>
+        <location filename="../../console/presenters/surveys.py" line="296"/>
         <source>Could not publish the form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="300"/>
+        <location filename="../../console/presenters/surveys.py" line="302"/>
         <source>Form {code} version {v} is published.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="316"/>
+        <location filename="../../console/presenters/surveys.py" line="318"/>
         <source>Could not load the published forms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="377"/>
+        <location filename="../../console/presenters/surveys.py" line="379"/>
         <source>Round {code} created: {n} businesses drawn.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="379"/>
+        <location filename="../../console/presenters/surveys.py" line="381"/>
         <source>Round {code} created: {n} people drawn.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="386"/>
+        <location filename="../../console/presenters/surveys.py" line="388"/>
         <source>A round with this code exists already.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="390"/>
+        <location filename="../../console/presenters/surveys.py" line="392"/>
         <source>Could not create the round</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="405"/>
+        <location filename="../../console/presenters/surveys.py" line="407"/>
         <source>Could not close the round</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="410"/>
+        <location filename="../../console/presenters/surveys.py" line="412"/>
         <source>Close round</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="412"/>
+        <location filename="../../console/presenters/surveys.py" line="414"/>
         <source>Close round {code}? No more responses are taken for it, from any station.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="446"/>
+        <location filename="../../console/presenters/surveys.py" line="448"/>
         <source>Could not load the call list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="502"/>
+        <location filename="../../console/presenters/surveys.py" line="504"/>
         <source>Could not load the open rounds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="511"/>
+        <location filename="../../console/presenters/surveys.py" line="513"/>
         <source>No open round to answer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="554"/>
+        <location filename="../../console/presenters/surveys.py" line="556"/>
         <source>Nobody found.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="558"/>
+        <location filename="../../console/presenters/surveys.py" line="560"/>
         <source>{n} people found: type the number, phone or identity number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="563"/>
+        <location filename="../../console/presenters/surveys.py" line="565"/>
         <source>Could not find the resident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="582"/>
+        <location filename="../../console/presenters/surveys.py" line="584"/>
         <source>No business found.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="585"/>
+        <location filename="../../console/presenters/surveys.py" line="587"/>
         <source>{n} businesses found: type more of the name, or the code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="594"/>
+        <location filename="../../console/presenters/surveys.py" line="596"/>
         <source>Could not find the business</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="615"/>
+        <location filename="../../console/presenters/surveys.py" line="617"/>
         <source>The slip&apos;s person is not one you may see.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="617"/>
+        <location filename="../../console/presenters/surveys.py" line="619"/>
         <source>Slip {code}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="622"/>
+        <location filename="../../console/presenters/surveys.py" line="624"/>
         <source>unnamed: choose the community</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="635"/>
+        <location filename="../../console/presenters/surveys.py" line="637"/>
         <source>This is not a survey slip.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="636"/>
+        <location filename="../../console/presenters/surveys.py" line="638"/>
         <source>The slip is damaged: scan it again or type the whole code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="637"/>
+        <location filename="../../console/presenters/surveys.py" line="639"/>
         <source>The slip was altered or was not printed by this site.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="638"/>
+        <location filename="../../console/presenters/surveys.py" line="640"/>
         <source>The slip is for another round.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="641"/>
+        <location filename="../../console/presenters/surveys.py" line="643"/>
         <source>Slips cannot be checked here: this workstation has no site keys.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="663"/>
+        <location filename="../../console/presenters/surveys.py" line="665"/>
         <source>Sign in again to submit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="694"/>
+        <location filename="../../console/presenters/surveys.py" line="696"/>
         <source>Not kept: this round discards unfinished responses (the person may still answer later).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="700"/>
+        <location filename="../../console/presenters/surveys.py" line="702"/>
         <source>Taken already: this entry was sent before and counts once.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="702"/>
+        <location filename="../../console/presenters/surveys.py" line="704"/>
         <source>Response taken (round {round}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="704"/>
+        <location filename="../../console/presenters/surveys.py" line="706"/>
         <source>Partial response kept (round {round}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="710"/>
+        <location filename="../../console/presenters/surveys.py" line="712"/>
         <source>Refused: business {business} has already answered round {round}. A second response is not taken.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="715"/>
+        <location filename="../../console/presenters/surveys.py" line="717"/>
         <source>Refused: this person has already answered round {round}. A second response is not taken.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="719"/>
+        <location filename="../../console/presenters/surveys.py" line="721"/>
         <source>Refused: the answers do not fit the form: {why}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="723"/>
+        <location filename="../../console/presenters/surveys.py" line="725"/>
         <source>Refused: the round is closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="734"/>
+        <location filename="../../console/presenters/surveys.py" line="736"/>
         <source>Nobody left to call in round {round}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="774"/>
-        <source>Revealing…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/presenters/surveys.py" line="775"/>
-        <source>Survey call, round {round}</source>
+        <location filename="../../console/presenters/surveys.py" line="780"/>
+        <source>The number stays masked for your role: Dial rings it on this workstation&apos;s line (recorded).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/presenters/surveys.py" line="787"/>
+        <source>Revealing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="788"/>
+        <location filename="../../console/presenters/surveys.py" line="831"/>
+        <source>Survey call, round {round}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="800"/>
         <source>Could not open the phone survey</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="764"/>
-        <location filename="../../console/presenters/surveys.py" line="797"/>
+        <location filename="../../console/presenters/surveys.py" line="766"/>
+        <location filename="../../console/presenters/surveys.py" line="810"/>
         <source>No phone line here: dial the number by hand.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="802"/>
+        <location filename="../../console/presenters/surveys.py" line="815"/>
         <source>Your role sees this number masked: a supervisor or the station calls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="809"/>
+        <location filename="../../console/presenters/surveys.py" line="822"/>
         <source>The number is not shown: {why}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="818"/>
+        <location filename="../../console/presenters/surveys.py" line="841"/>
         <source>Calling {number}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="820"/>
+        <location filename="../../console/presenters/surveys.py" line="843"/>
+        <source>The call could not be placed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/surveys.py" line="846"/>
         <source>The call could not be placed: dial {number} by hand.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9616,83 +9630,83 @@ State: {state}</source>
 <context>
     <name>TicketStepDialog</name>
     <message>
-        <location filename="../../widgets/feedback.py" line="228"/>
+        <location filename="../../widgets/feedback.py" line="229"/>
         <source>How</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="230"/>
-        <location filename="../../widgets/feedback.py" line="255"/>
+        <location filename="../../widgets/feedback.py" line="231"/>
+        <location filename="../../widgets/feedback.py" line="256"/>
         <source>The resident&apos;s rating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="232"/>
+        <location filename="../../widgets/feedback.py" line="233"/>
         <source>Department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="234"/>
+        <location filename="../../widgets/feedback.py" line="235"/>
         <source>What the resident was told</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="235"/>
+        <location filename="../../widgets/feedback.py" line="236"/>
         <source>What was done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="236"/>
+        <location filename="../../widgets/feedback.py" line="237"/>
         <source>Why it is reopened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="237"/>
+        <location filename="../../widgets/feedback.py" line="238"/>
         <source>Note (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="253"/>
+        <location filename="../../widgets/feedback.py" line="254"/>
         <source>Reply to the resident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="254"/>
+        <location filename="../../widgets/feedback.py" line="255"/>
         <source>Resolve the ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="256"/>
+        <location filename="../../widgets/feedback.py" line="257"/>
         <source>Reopen the ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="257"/>
+        <location filename="../../widgets/feedback.py" line="258"/>
         <source>Give to another department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="265"/>
+        <location filename="../../widgets/feedback.py" line="266"/>
         <source>5 · very satisfied</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="266"/>
+        <location filename="../../widgets/feedback.py" line="267"/>
         <source>4 · satisfied</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="267"/>
+        <location filename="../../widgets/feedback.py" line="268"/>
         <source>3 · neither</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="268"/>
+        <location filename="../../widgets/feedback.py" line="269"/>
         <source>2 · dissatisfied</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="269"/>
+        <location filename="../../widgets/feedback.py" line="270"/>
         <source>1 · very dissatisfied</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9700,77 +9714,77 @@ State: {state}</source>
 <context>
     <name>TicketsModel</name>
     <message>
-        <location filename="../../widgets/feedback.py" line="78"/>
+        <location filename="../../widgets/feedback.py" line="79"/>
         <source>No.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="79"/>
+        <location filename="../../widgets/feedback.py" line="80"/>
         <source>State</source>
         <translation type="unfinished">State</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="82"/>
+        <location filename="../../widgets/feedback.py" line="83"/>
         <source>Time left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="88"/>
+        <location filename="../../widgets/feedback.py" line="89"/>
         <source>Category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="92"/>
+        <location filename="../../widgets/feedback.py" line="93"/>
         <source>Community</source>
         <translation type="unfinished">Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="97"/>
+        <location filename="../../widgets/feedback.py" line="98"/>
         <source>Department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="102"/>
+        <location filename="../../widgets/feedback.py" line="103"/>
         <source>Opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="105"/>
+        <location filename="../../widgets/feedback.py" line="106"/>
         <source>Source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="106"/>
+        <location filename="../../widgets/feedback.py" line="107"/>
         <source>Feedback</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="117"/>
+        <location filename="../../widgets/feedback.py" line="118"/>
         <source>{d} d {h} h</source>
         <translation type="unfinished">{d} d {h} h</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="119"/>
+        <location filename="../../widgets/feedback.py" line="120"/>
         <source>{h} h {m:02d} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="120"/>
+        <location filename="../../widgets/feedback.py" line="121"/>
         <source>{m} min</source>
         <translation type="unfinished">{m} min</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="127"/>
+        <location filename="../../widgets/feedback.py" line="128"/>
         <source>Rated {n}/5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="131"/>
+        <location filename="../../widgets/feedback.py" line="132"/>
         <source>{what}: overdue {span}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="134"/>
+        <location filename="../../widgets/feedback.py" line="135"/>
         <source>{what}: {span} left</source>
         <translation type="unfinished"></translation>
     </message>

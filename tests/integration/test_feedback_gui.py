@@ -182,5 +182,5 @@ def test_a_calls_feedback_ticket_takes_the_callers_number(
     assert app.wait_idle()
     tickets = services_at(seeded.db).feedback.tickets(seeded.principal("supervisor")).rows
     assert [(t.source, t.source_ref, t.contact_phone) for t in tickets] == [
-        (Source.CALL, f"call:{row.db_id}", "13600004444")
+        (Source.CALL, f"call:{row.db_id}", "136****4444")
     ]

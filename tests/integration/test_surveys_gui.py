@@ -20,7 +20,7 @@ from core.audit import AuditAction
 from core.ports import EventSink
 from core.site import SiteSpec
 from core.survey_slip import make_slip
-from data.models import AuditLog, SurveyFrameMember, SurveyResponse, SurveyRound
+from data.models import AuditLog, Resident, SurveyFrameMember, SurveyResponse, SurveyRound
 from tests.helpers.consoles import (
     MakeConsole,
     SeededSite,
@@ -291,7 +291,7 @@ def test_the_call_list_is_masked_and_the_number_shown_per_role(
         assert "dial" in dlg.dial_note.text()
         assert number in dlg.dial_note.text()
     else:
-        assert not dlg.dial.isEnabled()
+        assert dlg.dial.isEnabled()  # rings the number without showing it (its own test)
         assert "masked" in dlg.dial_note.text()
     with seeded.db.session() as s:
         details = list(
@@ -397,6 +397,47 @@ def test_call_next_dials_through_the_calls_pane_line(
     qtbot.mouseClick(p.rounds.call_next, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: p.entry is not dlg and isinstance(p.entry, SurveyEntryDialog))
     assert p.entry.resident_id != first  # type: ignore[union-attr]
+
+
+def test_an_operator_rings_a_masked_number_without_seeing_it(
+    make_console: MakeConsole, qtbot: QtBot, seeded: SeededSite, demo_site: SiteSpec
+) -> None:
+    published_round(seeded)
+    line: list[FakeGateway] = []
+
+    def factory(sink: EventSink) -> FakeGateway:
+        line.append(FakeGateway(sink))
+        return line[-1]
+
+    app = make_console(language="en", site=demo_site, call_gateway=factory)
+    app.start()
+    sign_in(qtbot, app, seeded, "operator")
+    app.window.show_pane("surveys")
+    p = surveys_of(app)
+    p.pane.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: len(p.rounds.calls) > 0)
+    qtbot.mouseClick(p.rounds.call_next, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: isinstance(p.entry, SurveyEntryDialog) and p.entry.dial.isEnabled())
+    dlg = p.entry
+    assert isinstance(dlg, SurveyEntryDialog)
+    assert "*" in dlg.number.text()
+    qtbot.mouseClick(dlg.dial, Qt.MouseButton.LeftButton)
+    (gateway,) = line
+    qtbot.waitUntil(lambda: any(c[0] == "dial" for c in gateway.commands), timeout=5000)
+    with seeded.db.session() as s:
+        phone = s.scalar(select(Resident.phone).where(Resident.id == dlg.resident_id))
+    assert [c[1] for c in gateway.commands if c[0] == "dial"] == [phone]
+    assert "*" in dlg.number.text()  # the screen still shows it masked
+    qtbot.waitUntil(lambda: "Calling" in dlg.dial_note.text())
+    with seeded.db.session() as s:
+        detail = s.scalar(
+            select(AuditLog.detail).where(
+                AuditLog.actor == "operator", AuditLog.action == AuditAction.PII_REVEALED
+            )
+        )
+    assert detail is not None
+    assert json.loads(detail)["purpose"] == "dial"
+    assert json.loads(detail)["shown"] is False
 
 
 def test_a_response_from_another_workstation_updates_participation_in_place(

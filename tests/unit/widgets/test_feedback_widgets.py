@@ -124,7 +124,7 @@ def test_the_pane_keys_ask_for_steps(qtbot: QtBot) -> None:
     pane.set_tickets([ticket(1, TicketState.ANSWERED)], 1, NOW)
     pane.select(1)
     shortcuts = {sc.key().toString(): sc for sc in pane.findChildren(QShortcut)}
-    assert set(shortcuts) == {"Alt+Y", "Alt+V", "Alt+T", "Alt+O", "Alt+G", "Alt+N"}
+    assert set(shortcuts) == {"Alt+Y", "Alt+V", "Alt+T", "Alt+O", "Alt+G", "Alt+N", "Alt+C"}
     # Only while the pane has the focus: the same keys stay free in other panes.
     assert {sc.context() for sc in shortcuts.values()} == {
         Qt.ShortcutContext.WidgetWithChildrenShortcut
@@ -188,3 +188,26 @@ def test_step_dialogs_ask_what_each_step_needs(qtbot: QtBot) -> None:
     assert rate.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()  # note optional
     rate.rating.setCurrentIndex(rate.rating.findData(2))
     assert rate.value() == 2
+
+
+def test_a_contact_is_shown_in_full_only_once_read(qtbot: QtBot) -> None:
+    pane = FeedbackPane()
+    qtbot.addWidget(pane)
+    pane.can_work = True
+    pane.set_tickets([ticket(1, TicketState.OPEN)], 1, NOW)
+    pane.select(1)
+    assert not pane.contact.isEnabled()  # a role that may not read it in full
+    pane.can_reveal = True
+    pane.update_buttons()
+    assert pane.contact.isEnabled()  # the ticket's phone is masked
+    asked: list[int] = []
+    pane.sig_contact_requested.connect(asked.append)
+    pane.contact.click()
+    assert asked == [1]
+    pane.show_contact(1, "李四", "13812345678")
+    assert "13812345678" in pane.detail.text()
+    assert not pane.contact.isEnabled()  # read once: shown until sign-out
+    pane.clear()
+    pane.set_tickets([ticket(1, TicketState.OPEN)], 1, NOW)
+    pane.select(1)
+    assert "13812345678" not in pane.detail.text()

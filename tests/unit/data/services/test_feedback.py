@@ -3,6 +3,7 @@ steps, scope and masking, overdue events told once, monthly rates."""
 
 from __future__ import annotations
 
+import json
 import uuid as uuid_mod
 from datetime import UTC, date, datetime, timedelta
 
@@ -73,7 +74,8 @@ def test_a_walk_in_gets_its_categorys_deadlines_department_and_history(env: Worl
     assert row.resolve_due_at is not None
     assert row.resolve_due_at > row.response_due_at
     assert row.department == "D03"  # the first city-management department of the demo site
-    assert row.contact_phone == PHONE  # a supervisor may see residents' phones
+    assert row.contact_phone == "138****5678"  # masked in every read of the ticket
+    assert env.svc.feedback.contact(env.who("supervisor"), tid)[1] == PHONE  # audited below
     assert events(env, tid) == ["created"]
     assert ("service_ticket", tid, "insert") in env.changes()
     assert ("supervisor", AuditAction.TICKET_CREATED.value, f"ticket:{tid}", "noise") in (
@@ -146,6 +148,19 @@ def test_phones_are_masked_for_roles_that_may_not_see_residents(env: World) -> N
     assert seen.contact_phone == "138****5678"
     assert seen.phone_masked
     assert seen.contact_name == "李*"
+    with pytest.raises(PermissionDenied):
+        env.svc.feedback.contact(env.who("operator"), tid)
+
+
+def test_a_contact_read_in_full_is_audited_without_its_values(env: World) -> None:
+    tid = walk_in(env)
+    name, phone = env.svc.feedback.contact(env.who("supervisor"), tid)
+    assert phone == PHONE
+    assert name
+    rows = [r for r in env.audit() if r[1] == AuditAction.PII_REVEALED.value]
+    assert rows == [("supervisor", AuditAction.PII_REVEALED.value, f"ticket:{tid}", rows[0][3])]
+    assert PHONE not in rows[0][3]
+    assert json.loads(rows[0][3]) == {"purpose": "reply", "fields": ["name", "phone"]}
 
 
 def test_a_station_works_only_its_own_communitys_tickets(env: World) -> None:
@@ -243,7 +258,8 @@ def test_an_anonymous_rounds_ticket_keeps_the_contact_but_no_resident(env: World
     named = walk_in(env, round_code="NAMED", **base)
     admin = env.who("admin")
     a, n = env.svc.feedback.ticket(admin, anon), env.svc.feedback.ticket(admin, named)
-    assert (a.resident_id, a.contact_phone, a.source_ref) == (None, PHONE, "round:ANON/q7")
+    assert (a.resident_id, a.source_ref) == (None, "round:ANON/q7")
+    assert env.svc.feedback.contact(admin, anon)[1] == PHONE
     assert n.resident_id == rid
     with pytest.raises(ValueError, match="round"):
         walk_in(env, source=Source.SURVEY, round_code="NOPE", question_id="q1")
@@ -266,7 +282,8 @@ def test_a_calls_ticket_takes_the_callers_number(env: World) -> None:
         call_id = call.id
     tid = walk_in(env, source=Source.CALL, call_id=call_id, contact_phone="")
     row = env.svc.feedback.ticket(env.who("admin"), tid)
-    assert (row.contact_phone, row.source_ref) == ("02226580000", f"call:{call_id}")
+    assert row.source_ref == f"call:{call_id}"
+    assert env.svc.feedback.contact(env.who("admin"), tid)[1] == "02226580000"
     with pytest.raises(ValueError, match="call"):
         walk_in(env, source=Source.CALL, call_id=123_456)
 
