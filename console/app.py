@@ -28,7 +28,6 @@ from console.presenters.audit import AuditPresenter
 from console.presenters.base import Presenter, PresenterContext
 from console.presenters.database import DatabasePresenter
 from console.presenters.devices import DevicesPresenter
-from console.presenters.feedback import FeedbackPresenter
 from console.presenters.handover import HandoverPresenter
 from console.presenters.help import HelpPresenter
 from console.presenters.history import HistoryPresenter
@@ -38,12 +37,11 @@ from console.presenters.recordings import RecordingsPresenter
 from console.presenters.residents import ResidentsPresenter
 from console.presenters.setup import SetupPresenter
 from console.presenters.sla import SlaPresenter
-from console.presenters.survey_results import SurveyResultsPresenter
-from console.presenters.surveys import SurveysPresenter
 from console.presenters.tracking import TrackingPresenter
 from console.presenters.video_wall import VideoWallPresenter
 from console.recorder_runtime import start_recording
 from console.server_time import ServerTime
+from console.service_presenters import service_presenters
 from console.session import SessionController
 from console.shell.main_window import ActionSpec, MainWindow
 from console.station_mode import station_presenters
@@ -273,7 +271,6 @@ class ConsoleApp(QObject):
             AlertSoundPresenter(pctx, self.sound),
             calls_presenter(pctx, self.opts, self.owner.add_worker),
             SlaPresenter(pctx, round(self.opts.sla_check_seconds * 1000)),
-            FeedbackPresenter(pctx),  # feedback tickets, their deadlines and monthly rates
             AlarmsPresenter(
                 pctx,
                 site=self.opts.site,
@@ -294,8 +291,7 @@ class ConsoleApp(QObject):
                 keys_dir=self.opts.keys_dir,
             ),
             SetupPresenter(pctx, site=self.opts.site, config_dir=self.opts.config_dir),
-            surveys := SurveysPresenter(pctx),  # forms, rounds, paper and phone responses
-            SurveyResultsPresenter(pctx, surveys.pane),  # its Results and Comments tabs
+            *service_presenters(pctx),  # surveys and feedback tickets
             # The station screen on a community station, the stations list elsewhere.
             *station_presenters(pctx, self.opts, self.owner, self.opts.station_desk),
         ]

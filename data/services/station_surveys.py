@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from core.audit import AuditAction
@@ -14,13 +13,11 @@ from core.permissions import Principal
 from core.station import StationRound
 from data.models import (
     Community,
-    SurveyAnswered,
     SurveyForm,
     SurveyFrameMember,
-    SurveyResponse,
     SurveyRound,
 )
-from data.services.surveys import READ, SurveyService
+from data.services.surveys import READ, SurveyService, answered_residents
 
 __all__ = ["station_rounds", "unanswered"]
 
@@ -32,25 +29,6 @@ def _community_id(s: Session, code: str) -> int:
     if cid is None:
         raise LookupError(f"no community {code}")
     return int(cid)
-
-
-def _answered(rnd: SurveyRound, cid: int) -> Select[Any]:
-    """The residents of the community who have answered the round (a subquery)."""
-    if rnd.anonymous:
-        return (
-            select(SurveyAnswered.resident_id)
-            .join(
-                SurveyFrameMember,
-                (SurveyFrameMember.round_id == SurveyAnswered.round_id)
-                & (SurveyFrameMember.resident_id == SurveyAnswered.resident_id),
-            )
-            .where(SurveyAnswered.round_id == rnd.id, SurveyFrameMember.community_id == cid)
-        )
-    return select(SurveyResponse.resident_id).where(
-        SurveyResponse.round_id == rnd.id,
-        SurveyResponse.community_id == cid,
-        SurveyResponse.resident_id.is_not(None),
-    )
 
 
 def station_rounds(
@@ -82,7 +60,13 @@ def station_rounds(
             frame = int(frames.get(rnd.id, 0))
             if frame == 0:
                 continue  # nobody of this community was drawn
-            answered = s.scalar(select(func.count()).select_from(_answered(rnd, cid).subquery()))
+            answered = s.scalar(
+                select(func.count()).where(
+                    SurveyFrameMember.round_id == rnd.id,
+                    SurveyFrameMember.community_id == cid,
+                    SurveyFrameMember.resident_id.in_(answered_residents(rnd)),
+                )
+            )
             out.append(
                 StationRound(
                     code=rnd.code,
@@ -117,7 +101,7 @@ def unanswered(
                 .where(
                     SurveyFrameMember.round_id == rnd.id,
                     SurveyFrameMember.community_id == cid,
-                    SurveyFrameMember.resident_id.not_in(_answered(rnd, cid)),
+                    SurveyFrameMember.resident_id.not_in(answered_residents(rnd)),
                 )
                 .order_by(SurveyFrameMember.resident_id)
                 .limit(max(0, limit))

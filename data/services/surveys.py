@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import Select, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from core.audit import AuditAction
@@ -212,6 +212,16 @@ def _checked_key(
     if resident_id is not None and business_id is not None:
         raise ValueError("a response is a resident's or a business's, not both")
     return key
+
+
+def answered_residents(rnd: SurveyRound) -> Select[Any]:
+    """The residents who have answered a round: its "has answered" flags when anonymous, the
+    responses' people otherwise (a subquery)."""
+    if rnd.anonymous:
+        return select(SurveyAnswered.resident_id).where(SurveyAnswered.round_id == rnd.id)
+    return select(SurveyResponse.resident_id).where(
+        SurveyResponse.round_id == rnd.id, SurveyResponse.resident_id.is_not(None)
+    )
 
 
 def _hour(t: datetime) -> datetime:
@@ -865,14 +875,7 @@ class SurveyService:
                 # Its contacts' names and phones go with it on a call list: recorded too.
                 out = self._business_frame(s, rnd)
             else:
-                answered = (
-                    select(SurveyAnswered.resident_id).where(SurveyAnswered.round_id == rnd.id)
-                    if rnd.anonymous
-                    else select(SurveyResponse.resident_id).where(
-                        SurveyResponse.round_id == rnd.id, SurveyResponse.resident_id.is_not(None)
-                    )
-                )
-                done = {int(r) for r in s.scalars(answered) if r is not None}
+                done = {int(r) for r in s.scalars(answered_residents(rnd)) if r is not None}
                 out = [
                     (int(r), int(r) in done)
                     for r in s.scalars(

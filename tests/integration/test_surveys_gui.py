@@ -367,9 +367,10 @@ def test_a_signed_slip_is_taken_once_and_a_slip_of_another_round_refused(
         assert s.scalar(select(func.count()).select_from(SurveyResponse)) == 1
 
 
-def test_call_next_dials_through_the_calls_pane_line(
-    make_console: MakeConsole, qtbot: QtBot, seeded: SeededSite, demo_site: SiteSpec
-) -> None:
+def phone_console(
+    make_console: MakeConsole, qtbot: QtBot, seeded: SeededSite, demo_site: SiteSpec, user: str
+) -> tuple[SurveysPresenter, list[FakeGateway]]:
+    """A console with a fake phone line and a round's call list shown, signed in as `user`."""
     published_round(seeded)
     line: list[FakeGateway] = []
 
@@ -379,11 +380,18 @@ def test_call_next_dials_through_the_calls_pane_line(
 
     app = make_console(language="en", site=demo_site, call_gateway=factory)
     app.start()
-    sign_in(qtbot, app, seeded, "supervisor")
+    sign_in(qtbot, app, seeded, user)
     app.window.show_pane("surveys")
     p = surveys_of(app)
     p.pane.tabs.setCurrentIndex(1)
     qtbot.waitUntil(lambda: len(p.rounds.calls) > 0)
+    return p, line
+
+
+def test_call_next_dials_through_the_calls_pane_line(
+    make_console: MakeConsole, qtbot: QtBot, seeded: SeededSite, demo_site: SiteSpec
+) -> None:
+    p, line = phone_console(make_console, qtbot, seeded, demo_site, "supervisor")
     qtbot.mouseClick(p.rounds.call_next, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: isinstance(p.entry, SurveyEntryDialog) and p.entry.dial.isEnabled())
     dlg = p.entry
@@ -402,20 +410,7 @@ def test_call_next_dials_through_the_calls_pane_line(
 def test_an_operator_rings_a_masked_number_without_seeing_it(
     make_console: MakeConsole, qtbot: QtBot, seeded: SeededSite, demo_site: SiteSpec
 ) -> None:
-    published_round(seeded)
-    line: list[FakeGateway] = []
-
-    def factory(sink: EventSink) -> FakeGateway:
-        line.append(FakeGateway(sink))
-        return line[-1]
-
-    app = make_console(language="en", site=demo_site, call_gateway=factory)
-    app.start()
-    sign_in(qtbot, app, seeded, "operator")
-    app.window.show_pane("surveys")
-    p = surveys_of(app)
-    p.pane.tabs.setCurrentIndex(1)
-    qtbot.waitUntil(lambda: len(p.rounds.calls) > 0)
+    p, line = phone_console(make_console, qtbot, seeded, demo_site, "operator")
     qtbot.mouseClick(p.rounds.call_next, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: isinstance(p.entry, SurveyEntryDialog) and p.entry.dial.isEnabled())
     dlg = p.entry
