@@ -198,6 +198,9 @@ def main() -> int:
             "station_outbox",
             "installer",
             "survey_results",
+            "volunteer_hours_report",
+            "order_entry",
+            "delivery_board",
         ],
         help="run one benchmark alone",
     )
@@ -254,6 +257,21 @@ def main() -> int:
         from bench.survey_results import table_rows as survey_rows
 
         _print_table(survey_rows(args.residents))
+        return 0
+    if args.only == "volunteer_hours_report":
+        from bench.volunteer_hours_report import table_rows as hours_rows
+
+        _print_table(hours_rows())
+        return 0
+    if args.only == "order_entry":
+        from bench.order_entry import main as order_entry_main
+
+        order_entry_main()  # prints its own figures
+        return 0
+    if args.only == "delivery_board":
+        from bench.delivery_board import main as board_main
+
+        board_main()  # prints its own figures
         return 0
     if args.only == "installer":
         from bench.installer import main as installer_main

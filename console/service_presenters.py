@@ -1,15 +1,31 @@
-"""The plan's services on the console: surveys (forms, rounds, results) and feedback tickets."""
+"""The plan's services on the console: surveys, feedback tickets, necessities, volunteers."""
 
 from __future__ import annotations
 
 from console.presenters.base import Presenter, PresenterContext
+from console.presenters.certificates import CertificatesPresenter
 from console.presenters.feedback import FeedbackPresenter
+from console.presenters.merchants import MerchantsPresenter
+from console.presenters.orders import OrdersPresenter
 from console.presenters.survey_results import SurveyResultsPresenter
 from console.presenters.surveys import SurveysPresenter
+from console.presenters.volunteer_hours import HoursPresenter
+from console.presenters.volunteers import VolunteersPresenter
 
 
 def service_presenters(pctx: PresenterContext) -> list[Presenter]:
     """Feedback tickets (deadlines, monthly rates); the Surveys pane with its Results and
-    Comments tabs, which the results presenter fills in the surveys presenter's pane."""
+    Comments tabs, which the results presenter fills in the surveys presenter's pane; merchants;
+    orders and deliveries; volunteers, whose pane the hours and certificates presenters share."""
     surveys = SurveysPresenter(pctx)
-    return [FeedbackPresenter(pctx), surveys, SurveyResultsPresenter(pctx, surveys.pane)]
+    volunteers = VolunteersPresenter(pctx)
+    return [
+        FeedbackPresenter(pctx),
+        surveys,
+        SurveyResultsPresenter(pctx, surveys.pane),
+        MerchantsPresenter(pctx),
+        OrdersPresenter(pctx),
+        volunteers,
+        HoursPresenter(pctx, volunteers.pane),
+        CertificatesPresenter(pctx, volunteers.pane),
+    ]

@@ -36,6 +36,7 @@ from core.station import (
     ResidentRequest,
     SendState,
     StationLink,
+    StationOrder,
     StationSurvey,
 )
 from core.timefmt import utcnow
@@ -235,6 +236,10 @@ class OutboxDesk:
     def submit_survey(self, survey: StationSurvey) -> OutboxItem:
         """Keep a survey response to send (its client UUID makes a resend count once)."""
         return self._submitted(self.outbox.add(survey))
+
+    def submit_order(self, order: StationOrder) -> OutboxItem:
+        """Keep an order to send (its client UUID makes a resend one order)."""
+        return self._submitted(self.outbox.add(order))
 
     def items(self) -> list[OutboxItem]:
         """Every entry not yet sent, and those sent in the last days, oldest first."""

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from console.jobs import Jobs
 from console.presenters.base import Presenter, PresenterContext
 from console.presenters.station import StationPresenter, StationSetup
+from console.presenters.station_necessities import StationNecessitiesPresenter
 from console.presenters.station_surveys import StationSurveysPresenter
 from console.presenters.stations import StationsPresenter
 from console.station_desk import OutboxDesk, panel_path_for
@@ -95,7 +96,15 @@ def station_presenters(
         slip_key=_slip_key(opts.keys_dir),
         speaker=EspeakSpeaker,
     )
-    return [station, surveys]
+    necessities = StationNecessitiesPresenter(
+        pctx,
+        desk,
+        station.screen.tabs,
+        workstation=spec.code,
+        community=community.code,
+        community_name=community.name,
+    )
+    return [station, surveys, necessities]
 
 
 def _slip_key(keys_dir: Path | None) -> bytes | None:

@@ -10,11 +10,13 @@ from console.presenters.assignments import AssignmentsPresenter
 from console.presenters.base import Presenter
 from console.presenters.calls import CallsPresenter
 from console.presenters.incidents import IncidentsPresenter
+from console.presenters.orders import OrdersPresenter
 from console.presenters.recordings import RecordingsPresenter
 from console.presenters.residents import ResidentsPresenter
 from console.presenters.surveys import SurveysPresenter
 from console.presenters.tracking import TrackingPresenter
 from console.presenters.video_wall import VideoWallPresenter
+from console.presenters.volunteers import VolunteersPresenter
 
 P = TypeVar("P", bound=Presenter)
 
@@ -54,3 +56,9 @@ def wire_presenters(presenters: Sequence[Presenter], motion: MotionRuntime | Non
     surveys = _one(presenters, SurveysPresenter)
     surveys.dial_hook = calls.dial
     surveys.dial_resident_hook = calls.dial_resident
+    # The plan's services: an order for a caller; a volunteer task (a welfare check) from
+    # the incident selected in the queue, or to carry the delivery selected on the board.
+    orders, volunteers = _one(presenters, OrdersPresenter), _one(presenters, VolunteersPresenter)
+    calls.order_hook = orders.new_order
+    volunteers.current_incident = incidents.queue.selected_incident_id
+    orders.volunteer_task_hook = volunteers.task_from_order

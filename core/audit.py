@@ -114,6 +114,63 @@ class AuditAction(enum.StrEnum):
     # The register of businesses (data.services.businesses; target business:<code>).
     BUSINESS_SAVED = "business_saved"
     BUSINESS_CLOSED = "business_closed"
+    # --- merchants (0028) ---
+    # Certified merchants (data.services.merchants; target merchant:<id>, product:<id>,
+    # staff:<id>, complaint:<id>, commodity:<code>; detail JSON without personal data).
+    MERCHANT_CERTIFIED = "merchant_certified"
+    MERCHANT_EDITED = "merchant_edited"
+    MERCHANT_SUSPENDED = "merchant_suspended"
+    MERCHANT_REINSTATED = "merchant_reinstated"
+    MERCHANT_EXITED = "merchant_exited"
+    MERCHANT_STAFF_SAVED = "merchant_staff_saved"
+    MERCHANT_INSPECTED = "merchant_inspected"
+    MERCHANT_COMPLAINT_FILED = "merchant_complaint_filed"
+    MERCHANT_COMPLAINT_RESOLVED = "merchant_complaint_resolved"
+    PRODUCT_SAVED = "product_saved"
+    PRODUCT_PRICE_CHANGED = "product_price_changed"
+    PRICE_OBSERVED = "price_observed"
+    # --- volunteers (0029) ---
+    # Volunteers (data.services.volunteers; target volunteer:<id>, team:<id>, shift:<id>,
+    # signup:<id>, pairing:<id>, task:<id>; detail JSON without personal data).
+    VOLUNTEER_SAVED = "volunteer_saved"
+    VOLUNTEER_PII_READ = "volunteer_pii_read"  # identity number, phone or photo revealed
+    VOLUNTEER_TEAM_SAVED = "volunteer_team_saved"
+    VOLUNTEER_SHIFT_SAVED = "volunteer_shift_saved"
+    VOLUNTEER_SIGNUP = "volunteer_signup"  # signed up, confirmed, declined, withdrawn
+    VOLUNTEER_PAIRING_SAVED = "volunteer_pairing_saved"
+    VOLUNTEER_TASK_SAVED = "volunteer_task_saved"  # created, assigned, done, cancelled
+    # --- orders (0030) ---
+    # Orders (data.services.orders; target order:<id> or window:<id>; detail JSON without
+    # personal data: never a name, phone or address).
+    ORDER_PLACED = "order_placed"
+    ORDER_CONFIRMED = "order_confirmed"  # the confirmation call's outcome (confirmed or not)
+    ORDER_STEP = "order_step"  # accepted, picked, en route, cancelled
+    ORDER_DELIVERED = "order_delivered"  # with proof and the resident's confirmation
+    ORDER_FAILED = "order_failed"
+    ORDER_WINDOW_SAVED = "order_window_saved"
+    ORDER_PII_READ = "order_pii_read"  # a resident's name/phone/address revealed on the board
+    # --- hours (0031) ---
+    # Volunteers' hours (data.services.volunteer_hours; target attendance:<id> or
+    # volunteer:<id>; detail JSON, never a code's text: a refused one may still be valid).
+    VOLUNTEER_CHECKED_IN = "volunteer_checked_in"
+    VOLUNTEER_CHECKED_OUT = "volunteer_checked_out"
+    CHECKIN_REFUSED = "checkin_refused"  # forged, expired, replayed, wrong place, overlap
+    HOURS_CONFIRMED = "hours_confirmed"
+    HOURS_APPROVED = "hours_approved"
+    HOURS_REJECTED = "hours_rejected"
+    HOURS_CORRECTED = "hours_corrected"
+    # --- certificates (0032) ---
+    # Certificates (target certificate:<id>; never a name or identity number in the detail).
+    CERTIFICATE_REQUESTED = "certificate_requested"
+    CERTIFICATE_OBJECTED = "certificate_objected"
+    CERTIFICATE_ISSUED = "certificate_issued"
+    CERTIFICATE_WITHDRAWN = "certificate_withdrawn"
+    # The archived PDF (with the whole identity number) read for printing or saving.
+    CERTIFICATE_EXPORTED = "certificate_exported"
+    # Time bank (target timebank_txn:<id>).
+    TIMEBANK_DEPOSITED = "timebank_deposited"
+    TIMEBANK_TRANSFERRED = "timebank_transferred"
+    TIMEBANK_SPENT = "timebank_spent"
     # This PC's setup changed by an administrator (target workstation:<code>; detail JSON).
     PC_SETUP_CHANGED = "pc_setup_changed"
 

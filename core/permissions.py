@@ -38,6 +38,16 @@ class Permission(enum.StrEnum):
     EXPORT_EVIDENCE = "export_evidence"
     # Release an incident's evidence hold: its recordings fall back under retention.
     RELEASE_EVIDENCE = "release_evidence"
+    # Place orders of daily necessities for a resident and move deliveries along (station
+    # staff, the hotline, a registered family member through them).
+    PLACE_ORDERS = "place_orders"
+    # Certify, suspend and exit merchants; licences, inspections, complaints, catalogue and
+    # price surveys.
+    MANAGE_MERCHANTS = "manage_merchants"
+    # Volunteers' profiles, teams, shifts, pairings and tasks (a station: its community's).
+    MANAGE_VOLUNTEERS = "manage_volunteers"
+    # Approve volunteers' hours and issue certificates ("whoever records, certifies").
+    APPROVE_HOURS = "approve_hours"
 
 
 _ALL = frozenset(Permission)
@@ -53,6 +63,7 @@ ROLE_PERMISSIONS: dict[RoleName, frozenset[Permission]] = {
             Permission.VIEW_RESIDENTS,
             Permission.VIEW_VIDEO,
             Permission.EXPORT_EVIDENCE,
+            Permission.PLACE_ORDERS,
         }
     ),
     RoleName.SUPERVISOR: frozenset(
@@ -71,6 +82,10 @@ ROLE_PERMISSIONS: dict[RoleName, frozenset[Permission]] = {
             Permission.MANAGE_VIDEO,
             Permission.EXPORT_EVIDENCE,
             Permission.RELEASE_EVIDENCE,
+            Permission.PLACE_ORDERS,
+            Permission.MANAGE_MERCHANTS,
+            Permission.MANAGE_VOLUNTEERS,
+            Permission.APPROVE_HOURS,
         }
     ),
     RoleName.ADMIN: _ALL,
@@ -86,6 +101,8 @@ ROLE_PERMISSIONS: dict[RoleName, frozenset[Permission]] = {
             Permission.MANAGE_TAGS,  # the station issues tags to its own residents
             Permission.VIEW_VIDEO,  # its own community's cameras (row-level security)
             Permission.EXPORT_EVIDENCE,  # of its own cameras, with a recorded reason
+            Permission.PLACE_ORDERS,
+            Permission.MANAGE_VOLUNTEERS,
         }
     ),
     RoleName.DEPARTMENT: frozenset(
@@ -95,6 +112,7 @@ ROLE_PERMISSIONS: dict[RoleName, frozenset[Permission]] = {
             Permission.VIEW_DEVICES,
             Permission.VIEW_RESIDENTS,
             Permission.RESPOND_ASSIGNMENTS,
+            Permission.APPROVE_HOURS,
         }
     ),
 }

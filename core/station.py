@@ -8,6 +8,7 @@ from datetime import date, datetime
 from typing import Protocol
 
 from core.model import Priority
+from core.orders import OrderDraft
 from core.survey_take import SurveySubmission
 
 
@@ -18,6 +19,7 @@ class EntryKind(enum.StrEnum):
     REQUEST = "request"  # a walk-in or phoned-in resident request: an incident or a ticket
     NOTE = "note"  # a note on an incident the station already knows (may conflict)
     SURVEY = "survey"  # a survey response taken at the station (kiosk, paper, assisted)
+    ORDER = "order"  # an order of daily necessities placed for a resident at the station
 
 
 class RequestTarget(enum.StrEnum):
@@ -85,6 +87,17 @@ class StationSurvey:
     community: str
     taken_at: datetime  # by the station's clock, aware
     submission: SurveySubmission
+
+
+@dataclass(frozen=True, slots=True)
+class StationOrder:
+    """An order placed at a station for a resident; its client UUID makes it one order however
+    often it is sent (a resend, the same order entered again elsewhere)."""
+
+    workstation: str
+    community: str
+    taken_at: datetime  # by the station's clock, aware
+    draft: OrderDraft
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +169,8 @@ class StationDesk(Protocol):
     def submit_note(self, note: IncidentNote) -> OutboxItem: ...
 
     def submit_survey(self, survey: StationSurvey) -> OutboxItem: ...
+
+    def submit_order(self, order: StationOrder) -> OutboxItem: ...
 
     def items(self) -> list[OutboxItem]: ...
 

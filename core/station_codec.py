@@ -7,17 +7,19 @@ from datetime import datetime
 from typing import Any
 
 from core.model import Priority
+from core.orders import OrderDraft
 from core.station import (
     EntryKind,
     IncidentNote,
     PanicPress,
     RequestTarget,
     ResidentRequest,
+    StationOrder,
     StationSurvey,
 )
 from core.survey_take import SurveySubmission
 
-Entry = PanicPress | ResidentRequest | IncidentNote | StationSurvey
+Entry = PanicPress | ResidentRequest | IncidentNote | StationSurvey | StationOrder
 
 
 def kind_of(entry: Entry) -> EntryKind:
@@ -28,7 +30,13 @@ def kind_of(entry: Entry) -> EntryKind:
         return EntryKind.REQUEST
     if isinstance(entry, StationSurvey):
         return EntryKind.SURVEY
+    if isinstance(entry, StationOrder):
+        return EntryKind.ORDER
     return EntryKind.NOTE
+
+
+def _int_or_none(value: Any) -> int | None:
+    return None if value is None else int(value)
 
 
 def _when(value: datetime) -> str:
@@ -76,6 +84,24 @@ def to_json(entry: Entry) -> str:
             "helped_by": sub.helped_by,
             "answers": sub.answers,
             "complete": sub.complete,
+        }
+    elif isinstance(entry, StationOrder):
+        d = entry.draft
+        data = {
+            "workstation": entry.workstation,
+            "community": entry.community,
+            "taken_at": _when(entry.taken_at),
+            "client_uuid": d.client_uuid,
+            "resident_id": d.resident_id,
+            "merchant_id": d.merchant_id,
+            "window_id": d.window_id,
+            "lines": [[p, q] for p, q in d.lines],
+            "channel": d.channel,
+            "call_id": d.call_id,
+            "family_member": d.family_member,
+            "deliverer_staff_id": d.deliverer_staff_id,
+            "deliverer_volunteer_id": d.deliverer_volunteer_id,
+            "note": d.note,
         }
     else:
         data = {
@@ -137,6 +163,25 @@ def from_json(kind: EntryKind, text: str, photo: bytes = b"") -> Entry:
                     business_id=None if business is None else int(business),
                 ),
             )
+        if kind is EntryKind.ORDER:
+            return StationOrder(
+                workstation=str(d["workstation"]),
+                community=str(d["community"]),
+                taken_at=datetime.fromisoformat(d["taken_at"]),
+                draft=OrderDraft(
+                    client_uuid=str(d["client_uuid"]),
+                    resident_id=int(d["resident_id"]),
+                    merchant_id=int(d["merchant_id"]),
+                    window_id=int(d["window_id"]),
+                    lines=tuple((int(p), int(q)) for p, q in d["lines"]),
+                    channel=str(d["channel"]),
+                    call_id=_int_or_none(d.get("call_id")),
+                    family_member=str(d.get("family_member", "")),
+                    deliverer_staff_id=_int_or_none(d.get("deliverer_staff_id")),
+                    deliverer_volunteer_id=_int_or_none(d.get("deliverer_volunteer_id")),
+                    note=str(d.get("note", "")),
+                ),
+            )
         return IncidentNote(
             workstation=str(d["workstation"]),
             incident_id=int(d["incident_id"]),
@@ -144,7 +189,7 @@ def from_json(kind: EntryKind, text: str, photo: bytes = b"") -> Entry:
             text=str(d["text"]),
             written_at=datetime.fromisoformat(d["written_at"]),
         )
-    except (KeyError, TypeError, AttributeError, json.JSONDecodeError) as exc:
+    except (KeyError, TypeError, AttributeError, json.JSONDecodeError, ValueError) as exc:
         raise ValueError(f"not a {kind.value} entry: {exc}") from exc
 
 
@@ -158,4 +203,7 @@ def summary(entry: Entry) -> str:
     if isinstance(entry, StationSurvey):
         done = "" if entry.submission.complete else " (partial)"
         return f"survey response, round {entry.submission.round_code}{done}"
+    if isinstance(entry, StationOrder):
+        n = sum(q for _, q in entry.draft.lines)
+        return f"order, {len(entry.draft.lines)} lines, {n} items"
     return f"note on incident #{entry.incident_id}"

@@ -1322,6 +1322,541 @@ class SurveyAnsweredBusiness(Base):
     answered_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
+# --- merchants (0028) ---
+class Merchant(Base):
+    """A certified merchant (fair-price shop): a registered business with its licences; it
+    is suspended (by hand or when a licence runs out) or exits, never deleted."""
+
+    __tablename__ = "merchant"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    business_id: Mapped[int] = mapped_column(ForeignKey("business.id"), unique=True)
+    community_id: Mapped[int] = mapped_column(ForeignKey("community.id"), index=True)
+    name: Mapped[str] = mapped_column(String(100))  # as certified; the register may rename
+    status: Mapped[str] = mapped_column(String(16))  # active | suspended | exited
+    status_reason: Mapped[str] = mapped_column(String(200))
+    licence_no: Mapped[str] = mapped_column(String(32))  # business licence (营业执照)
+    licence_expires: Mapped[date] = mapped_column(Date)
+    food_licence_no: Mapped[str] = mapped_column(String(32))  # "" for a service business
+    food_licence_expires: Mapped[date | None] = mapped_column(Date)
+    certified_on: Mapped[date] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class MerchantStaff(Base):
+    """A merchant's registered person (some deliver to doors): name and phone are personal
+    data; the health certificate has a number and an expiry."""
+
+    __tablename__ = "merchant_staff"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    merchant_id: Mapped[int] = mapped_column(ForeignKey("merchant.id"), index=True)
+    community_id: Mapped[int] = mapped_column(ForeignKey("community.id"), index=True)
+    name: Mapped[str] = mapped_column(String(64))
+    phone: Mapped[str] = mapped_column(String(32))
+    deliverer: Mapped[bool] = mapped_column(Boolean)
+    health_cert_no: Mapped[str] = mapped_column(String(32))
+    health_cert_expires: Mapped[date | None] = mapped_column(Date)
+    active: Mapped[bool] = mapped_column(Boolean)
+
+
+class MerchantInspection(Base):
+    """An inspection of a merchant with its score (0–100) and findings."""
+
+    __tablename__ = "merchant_inspection"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    merchant_id: Mapped[int] = mapped_column(ForeignKey("merchant.id"), index=True)
+    community_id: Mapped[int] = mapped_column(ForeignKey("community.id"), index=True)
+    inspected_on: Mapped[date] = mapped_column(Date)
+    inspector: Mapped[str] = mapped_column(String(64))
+    score: Mapped[int] = mapped_column(Integer)
+    findings: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class MerchantComplaint(Base):
+    """A complaint about a merchant, due by a deadline that its category sets."""
+
+    __tablename__ = "merchant_complaint"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    merchant_id: Mapped[int] = mapped_column(ForeignKey("merchant.id"), index=True)
+    community_id: Mapped[int] = mapped_column(ForeignKey("community.id"), index=True)
+    category: Mapped[str] = mapped_column(String(16))
+    text: Mapped[str] = mapped_column(Text)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    resolution: Mapped[str] = mapped_column(Text)
+    actor: Mapped[str] = mapped_column(String(64))
+
+
+class MerchantStatusEvent(Base):
+    """The trail of a merchant's status: certified, suspended, reinstated, exited, and why."""
+
+    __tablename__ = "merchant_status_event"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    merchant_id: Mapped[int] = mapped_column(ForeignKey("merchant.id"), index=True)
+    community_id: Mapped[int] = mapped_column(ForeignKey("community.id"), index=True)
+    ts: Mapped[datetime] = mapped_column(UTCDateTime)
+    from_status: Mapped[str] = mapped_column(String(16))  # "" when certified
+    to_status: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str] = mapped_column(String(200))
+    actor: Mapped[str] = mapped_column(String(64))
+
+
+class Product(Base):
+    """Goods or a household service a merchant sells; price in integer fen. `code` names the
+    commodity (RICE-5KG): price surveys of that code give its reference price."""
+
+    __tablename__ = "product"
+    __table_args__ = (UniqueConstraint("merchant_id", "code"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    merchant_id: Mapped[int] = mapped_column(ForeignKey("merchant.id"), index=True)
+    community_id: Mapped[int] = mapped_column(ForeignKey("community.id"), index=True)
+    code: Mapped[str] = mapped_column(String(32))
+    name: Mapped[str] = mapped_column(String(100))
+    kind: Mapped[str] = mapped_column(String(16))  # goods | service
+    unit: Mapped[str] = mapped_column(String(16))
+    price_cents: Mapped[int] = mapped_column(Integer)
+    active: Mapped[bool] = mapped_column(Boolean)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class ProductPrice(Base):
+    """A product's price from a time on: its history (the first row is its first price)."""
+
+    __tablename__ = "product_price"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("product.id"), index=True)
+    community_id: Mapped[int] = mapped_column(ForeignKey("community.id"), index=True)
+    price_cents: Mapped[int] = mapped_column(Integer)
+    from_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    actor: Mapped[str] = mapped_column(String(64))
+
+
+class PriceObservation(Base):
+    """One market price seen in a price survey of a commodity (street-wide: markets outside
+    the communities count); the median of recent ones is the reference price."""
+
+    __tablename__ = "price_observation"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), index=True)
+    observed_on: Mapped[date] = mapped_column(Date)
+    place: Mapped[str] = mapped_column(String(100))
+    price_cents: Mapped[int] = mapped_column(Integer)
+    observer: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+# --- volunteers (0029) ---
+class Volunteer(Base):
+    """A registered volunteer with a real-name identity; the identity number and birth date
+    are encrypted at rest and the *_mask columns are what lists show, as for a resident."""
+
+    __tablename__ = "volunteer"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    community_id: Mapped[int] = mapped_column(ForeignKey("community.id"), index=True)
+    # Set when the volunteer is also a registered resident of the street.
+    resident_id: Mapped[int | None] = mapped_column(BigId, ForeignKey("resident.id"), index=True)
+    name: Mapped[str] = mapped_column(String(64))
+    name_mask: Mapped[str] = mapped_column(String(64))
+    phone: Mapped[str] = mapped_column(String(32))
+    phone_mask: Mapped[str] = mapped_column(String(32))
+    gender: Mapped[str] = mapped_column(String(1))
+    birth_year: Mapped[int] = mapped_column(Integer)
+    birth_date_enc: Mapped[str] = mapped_column(String(120))
+    id_number_enc: Mapped[str] = mapped_column(String(120))
+    id_number_hmac: Mapped[str | None] = mapped_column(String(64), unique=True, index=True)
+    id_number_mask: Mapped[str] = mapped_column(String(18))
+    skills: Mapped[str] = mapped_column(String(200))  # comma-separated, as typed
+    insurance_policy: Mapped[str] = mapped_column(String(40))  # "" when uninsured
+    insurance_expires: Mapped[date | None] = mapped_column(Date)
+    # Weekly availability: bit weekday * 3 + part of day (core.volunteers.AVAILABILITY_SLOTS).
+    availability: Mapped[int] = mapped_column(Integer)
+    # JPEG or PNG, size-capped by the service (core.volunteers.PHOTO_MAX_BYTES).
+    photo: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
+    active: Mapped[bool] = mapped_column(Boolean)
+    joined_on: Mapped[date] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class VolunteerQualification(Base):
+    """A qualification a volunteer holds (first aid, driving...), with its expiry if any."""
+
+    __tablename__ = "volunteer_qualification"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    volunteer_id: Mapped[int] = mapped_column(ForeignKey("volunteer.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    number: Mapped[str] = mapped_column(String(40))
+    expires_on: Mapped[date | None] = mapped_column(Date)
+
+
+class VolunteerTeam(Base):
+    """A team of volunteers; street-wide when community_id is NULL. The leader approves hours:
+    leader_user_id is the leader's console account, when they have one."""
+
+    __tablename__ = "volunteer_team"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(64))
+    community_id: Mapped[int | None] = mapped_column(ForeignKey("community.id"), index=True)
+    leader_volunteer_id: Mapped[int | None] = mapped_column(ForeignKey("volunteer.id"))
+    leader_user_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class VolunteerTeamMember(Base):
+    """A volunteer's membership of a team; leaving sets left_on (rejoining clears it)."""
+
+    __tablename__ = "volunteer_team_member"
+    team_id: Mapped[int] = mapped_column(ForeignKey("volunteer_team.id"), primary_key=True)
+    volunteer_id: Mapped[int] = mapped_column(
+        ForeignKey("volunteer.id"), primary_key=True, index=True
+    )
+    joined_on: Mapped[date] = mapped_column(Date)
+    left_on: Mapped[date | None] = mapped_column(Date)
+
+
+class VolunteerShift(Base):
+    """A shift volunteers sign up for, with the rules a sign-up must pass."""
+
+    __tablename__ = "volunteer_shift"
+    __table_args__ = (Index("ix_volunteer_shift_community_starts", "community_id", "starts_at"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    community_id: Mapped[int] = mapped_column(ForeignKey("community.id"))
+    team_id: Mapped[int | None] = mapped_column(ForeignKey("volunteer_team.id"))
+    title: Mapped[str] = mapped_column(String(100))
+    place: Mapped[str] = mapped_column(String(100))
+    starts_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    ends_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    capacity: Mapped[int] = mapped_column(Integer)
+    qualification: Mapped[str] = mapped_column(String(32))  # "" when none is required
+    min_age: Mapped[int] = mapped_column(Integer)  # 0: no minimum
+    signup_deadline: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    signup_mode: Mapped[str] = mapped_column(String(16))  # instant | confirm
+    cancelled: Mapped[bool] = mapped_column(Boolean)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class VolunteerSignup(Base):
+    """A volunteer's sign-up for a shift: pending, confirmed, declined or withdrawn."""
+
+    __tablename__ = "volunteer_signup"
+    __table_args__ = (
+        Index("uq_volunteer_signup_shift_volunteer", "shift_id", "volunteer_id", unique=True),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    shift_id: Mapped[int] = mapped_column(ForeignKey("volunteer_shift.id"))
+    volunteer_id: Mapped[int] = mapped_column(ForeignKey("volunteer.id"), index=True)
+    community_id: Mapped[int] = mapped_column(ForeignKey("community.id"), index=True)
+    status: Mapped[str] = mapped_column(String(16))
+    signed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class VolunteerPairing(Base):
+    """A standing pairing of a volunteer with a resident for regular visits; ended, never
+    deleted."""
+
+    __tablename__ = "volunteer_pairing"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    community_id: Mapped[int] = mapped_column(ForeignKey("community.id"), index=True)
+    volunteer_id: Mapped[int] = mapped_column(ForeignKey("volunteer.id"), index=True)
+    resident_id: Mapped[int] = mapped_column(BigId, ForeignKey("resident.id"), index=True)
+    cadence: Mapped[str] = mapped_column(String(16))  # weekly | fortnightly | monthly
+    weekday: Mapped[int] = mapped_column(Integer)  # 0 = Monday
+    note: Mapped[str] = mapped_column(String(200))
+    started_on: Mapped[date] = mapped_column(Date)
+    ended_on: Mapped[date | None] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class VolunteerTask(Base):
+    """A task for a volunteer: from an incident (welfare check), an order delivery or a
+    request at a station. order_id has no foreign key: the orders' table is migration 0030."""
+
+    __tablename__ = "volunteer_task"
+    __table_args__ = (Index("ix_volunteer_task_community_status", "community_id", "status"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    community_id: Mapped[int] = mapped_column(ForeignKey("community.id"))
+    kind: Mapped[str] = mapped_column(String(16))  # core.volunteers.TaskKind
+    resident_id: Mapped[int | None] = mapped_column(BigId, ForeignKey("resident.id"))
+    incident_id: Mapped[int | None] = mapped_column(BigId, ForeignKey("incident.id"), index=True)
+    order_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    status: Mapped[str] = mapped_column(String(16))  # core.volunteers.TaskStatus
+    volunteer_id: Mapped[int | None] = mapped_column(ForeignKey("volunteer.id"), index=True)
+    shift_id: Mapped[int | None] = mapped_column(ForeignKey("volunteer_shift.id"))
+    title: Mapped[str] = mapped_column(String(120))
+    note: Mapped[str] = mapped_column(String(400))
+    due_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    done_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+# --- orders (0030) ---
+class OrderWindow(Base):
+    """A merchant's ordering window on a day with its capacity; `taken` counts the orders in
+    it and only ever grows under a guarded UPDATE (taken < capacity), so two workstations
+    filling the last place at once cannot both get it."""
+
+    __tablename__ = "order_window"
+    __table_args__ = (
+        UniqueConstraint("merchant_id", "day", "starts_minute"),
+        Index("ix_order_window_day", "day"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    merchant_id: Mapped[int] = mapped_column(ForeignKey("merchant.id"))
+    community_id: Mapped[int] = mapped_column(ForeignKey("community.id"), index=True)
+    day: Mapped[date] = mapped_column(Date)
+    starts_minute: Mapped[int] = mapped_column(Integer)  # minutes after local midnight
+    ends_minute: Mapped[int] = mapped_column(Integer)
+    capacity: Mapped[int] = mapped_column(Integer)
+    taken: Mapped[int] = mapped_column(Integer)
+
+
+class NecessityOrder(Base):
+    """An order of daily necessities placed for a resident, delivered by a named person.
+
+    `client_uuid` is the workstation's id of the draft: a second submit finds the first order.
+    Status per core.orders.OrderStatus; its steps are delivery_event rows."""
+
+    __tablename__ = "necessity_order"
+    __table_args__ = (Index("ix_necessity_order_community_status", "community_id", "status"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    client_uuid: Mapped[str] = mapped_column(String(40), unique=True)
+    resident_id: Mapped[int] = mapped_column(BigId, ForeignKey("resident.id"), index=True)
+    community_id: Mapped[int] = mapped_column(ForeignKey("community.id"))
+    merchant_id: Mapped[int] = mapped_column(ForeignKey("merchant.id"), index=True)
+    window_id: Mapped[int] = mapped_column(ForeignKey("order_window.id"), index=True)
+    status: Mapped[str] = mapped_column(String(24))
+    channel: Mapped[str] = mapped_column(String(16))  # station | hotline | family
+    call_id: Mapped[int | None] = mapped_column(BigId, ForeignKey("call.id"))
+    family_member: Mapped[str] = mapped_column(String(40))
+    deliverer_staff_id: Mapped[int | None] = mapped_column(ForeignKey("merchant_staff.id"))
+    deliverer_volunteer_id: Mapped[int | None] = mapped_column(ForeignKey("volunteer.id"))
+    total_cents: Mapped[int] = mapped_column(Integer)
+    confirm_reason: Mapped[str] = mapped_column(String(40))  # "" or core.orders.ConfirmReason,…
+    confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    confirmed_by: Mapped[str] = mapped_column(String(64))
+    confirm_call_id: Mapped[int | None] = mapped_column(BigId, ForeignKey("call.id"))
+    fail_reason: Mapped[str] = mapped_column(String(24))
+    note: Mapped[str] = mapped_column(String(200))
+    placed_by: Mapped[str] = mapped_column(String(64))
+    placed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    delivered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class OrderLine(Base):
+    """One product of an order at the price of the moment it was placed (integer fen)."""
+
+    __tablename__ = "order_line"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("necessity_order.id"), index=True)
+    community_id: Mapped[int] = mapped_column(ForeignKey("community.id"), index=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("product.id"))
+    name: Mapped[str] = mapped_column(String(100))
+    unit: Mapped[str] = mapped_column(String(16))
+    quantity: Mapped[int] = mapped_column(Integer)
+    price_cents: Mapped[int] = mapped_column(Integer)
+
+
+class DeliveryEvent(Base):
+    """A step of an order: placed, confirmed, accepted, picked, en route, delivered, failed."""
+
+    __tablename__ = "delivery_event"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("necessity_order.id"), index=True)
+    community_id: Mapped[int] = mapped_column(ForeignKey("community.id"), index=True)
+    ts: Mapped[datetime] = mapped_column(UTCDateTime)
+    from_status: Mapped[str] = mapped_column(String(24))
+    to_status: Mapped[str] = mapped_column(String(24))
+    note: Mapped[str] = mapped_column(String(200))
+    actor: Mapped[str] = mapped_column(String(64))
+
+
+class DeliveryProof(Base):
+    """The proof of a hand-off: a signature and/or a photo and who confirmed at the door."""
+
+    __tablename__ = "delivery_proof"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("necessity_order.id"), unique=True)
+    community_id: Mapped[int] = mapped_column(ForeignKey("community.id"), index=True)
+    signature_png: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
+    photo: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
+    photo_name: Mapped[str] = mapped_column(String(100))
+    confirmed_by: Mapped[str] = mapped_column(String(64))
+    recorded_by: Mapped[str] = mapped_column(String(64))
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+# --- hours (0031) ---
+class VolunteerAttendance(Base):
+    """One check-in to check-out of a volunteer (migration 0031): at a shift, a task or a
+    door; `minutes` (service time, travel excluded) set at check-out; certificates count
+    only approved rows."""
+
+    __tablename__ = "volunteer_attendance"
+    __table_args__ = (
+        Index("ix_volunteer_attendance_volunteer", "volunteer_id", "checkin_at"),
+        # At most one open attendance per volunteer (two PCs racing cannot both check in).
+        Index(
+            "uq_volunteer_attendance_open",
+            "volunteer_id",
+            unique=True,
+            sqlite_where=text("status = 'open'"),
+            postgresql_where=text("status = 'open'"),
+        ),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    volunteer_id: Mapped[int] = mapped_column(ForeignKey("volunteer.id"))
+    community_id: Mapped[int] = mapped_column(ForeignKey("community.id"), index=True)
+    shift_id: Mapped[int | None] = mapped_column(ForeignKey("volunteer_shift.id"))
+    task_id: Mapped[int | None] = mapped_column(ForeignKey("volunteer_task.id"))
+    # The person helped (a door's resident or the task's), whose confirmation approval needs.
+    resident_id: Mapped[int | None] = mapped_column(BigId, ForeignKey("resident.id"))
+    place: Mapped[str] = mapped_column(String(64))  # the check-in code's place
+    content: Mapped[str] = mapped_column(Text)  # what was done
+    checkin_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    checkout_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    travel_minutes: Mapped[int] = mapped_column(Integer)
+    minutes: Mapped[int | None] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(16), index=True)  # core.volunteer_hours
+    checked_in_by: Mapped[str] = mapped_column(String(64))  # the account that took the scan
+    confirmed_via: Mapped[str | None] = mapped_column(String(16))  # door | phone | station
+    confirmed_by: Mapped[str | None] = mapped_column(String(64))
+    confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    approved_by: Mapped[str | None] = mapped_column(String(64))
+    approved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    rejected_reason: Mapped[str | None] = mapped_column(String(200))
+
+
+class VolunteerCheckinUse(Base):
+    """A check-in code's nonce as used by one volunteer in one direction: a second use is a
+    replay, refused by the unique constraint even when two PCs race."""
+
+    __tablename__ = "volunteer_checkin_use"
+    __table_args__ = (UniqueConstraint("nonce", "volunteer_id", "direction"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    nonce: Mapped[str] = mapped_column(String(16))
+    volunteer_id: Mapped[int] = mapped_column(ForeignKey("volunteer.id"))
+    direction: Mapped[str] = mapped_column(String(3))  # in | out
+    place: Mapped[str] = mapped_column(String(64))
+    community_id: Mapped[int] = mapped_column(ForeignKey("community.id"), index=True)
+    attendance_id: Mapped[int] = mapped_column(ForeignKey("volunteer_attendance.id"))
+    used_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)  # rows past it may be purged
+
+
+class VolunteerHoursCorrection(Base):
+    """One correction of an attendance: the old value, the new, the reason, who and when."""
+
+    __tablename__ = "volunteer_hours_correction"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    attendance_id: Mapped[int] = mapped_column(ForeignKey("volunteer_attendance.id"), index=True)
+    community_id: Mapped[int] = mapped_column(ForeignKey("community.id"), index=True)
+    field: Mapped[str] = mapped_column(String(16))
+    old_value: Mapped[str] = mapped_column(Text)
+    new_value: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(String(200))
+    corrected_by: Mapped[str] = mapped_column(String(64))
+    corrected_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+# --- certificates (0032) ---
+
+
+class Certificate(Base):
+    """A volunteer service certificate (MCA Order 67): listed publicly for seven days, then
+    issued with the year's next number; a withdrawn one keeps its number and says so."""
+
+    __tablename__ = "certificate"
+    __table_args__ = (UniqueConstraint("year", "seq"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    community_id: Mapped[int] = mapped_column(ForeignKey("community.id"), index=True)
+    volunteer_id: Mapped[int] = mapped_column(ForeignKey("volunteer.id"), index=True)
+    status: Mapped[str] = mapped_column(String(16))  # core.certificates.CertificateStatus
+    number: Mapped[str | None] = mapped_column(String(32), unique=True)  # NULL until issued
+    year: Mapped[int | None] = mapped_column(Integer)
+    seq: Mapped[int | None] = mapped_column(Integer)
+    first_day: Mapped[date] = mapped_column(Date)
+    last_day: Mapped[date] = mapped_column(Date)
+    minutes: Mapped[int] = mapped_column(Integer)  # approved service minutes, as listed
+    content: Mapped[str] = mapped_column(Text)
+    requested_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    listed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    listed_until: Mapped[datetime] = mapped_column(UTCDateTime)
+    objection: Mapped[str] = mapped_column(Text)  # "" unless someone objected in the listing
+    issuer: Mapped[str] = mapped_column(String(100))  # the issuing organisation at issue
+    issued_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    issued_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    withdrawn_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    withdrawn_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    withdrawn_reason: Mapped[str] = mapped_column(String(200))
+
+
+class CertificateArchive(Base):
+    """The issued certificate's PDF as issued, and its SHA-256 (kept apart from the list)."""
+
+    __tablename__ = "certificate_archive"
+    certificate_id: Mapped[int] = mapped_column(ForeignKey("certificate.id"), primary_key=True)
+    community_id: Mapped[int] = mapped_column(ForeignKey("community.id"), index=True)
+    pdf: Mapped[bytes] = mapped_column(LargeBinary)
+    sha256: Mapped[str] = mapped_column(String(64))
+    archived_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class CertificateCounter(Base):
+    """The last certificate sequence number used in a year: the row is locked by the issuing
+    transaction, so two workstations issuing at once take consecutive numbers."""
+
+    __tablename__ = "certificate_counter"
+    year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    last_seq: Mapped[int] = mapped_column(Integer)
+
+
+class TimebankAccount(Base):
+    """A time-bank account: a community's, a volunteer's or an elder resident's."""
+
+    __tablename__ = "timebank_account"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # "community:C01", "volunteer:12", "resident:7": one account per holder, even when two
+    # workstations open it at once.
+    holder_key: Mapped[str] = mapped_column(String(32), unique=True)
+    kind: Mapped[str] = mapped_column(String(16))  # core.timebank.AccountKind
+    community_id: Mapped[int] = mapped_column(ForeignKey("community.id"), index=True)
+    volunteer_id: Mapped[int | None] = mapped_column(ForeignKey("volunteer.id"))
+    resident_id: Mapped[int | None] = mapped_column(BigId, ForeignKey("resident.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class TimebankTxn(Base):
+    """A time-bank transaction; its entries sum to zero."""
+
+    __tablename__ = "timebank_txn"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    community_id: Mapped[int] = mapped_column(ForeignKey("community.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))  # core.timebank.TxnKind
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    # A deposit's attendance record: deposited once whichever workstation posts it.
+    attendance_id: Mapped[int | None] = mapped_column(
+        ForeignKey("volunteer_attendance.id"), unique=True
+    )
+    relation: Mapped[str] = mapped_column(String(16))  # a transfer's core.timebank.Relation
+    note: Mapped[str] = mapped_column(String(200))
+
+
+class TimebankEntry(Base):
+    """One side of a transaction: signed minutes into an account (its community's row)."""
+
+    __tablename__ = "timebank_entry"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    txn_id: Mapped[int] = mapped_column(ForeignKey("timebank_txn.id"), index=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("timebank_account.id"), index=True)
+    community_id: Mapped[int] = mapped_column(ForeignKey("community.id"), index=True)
+    minutes: Mapped[int] = mapped_column(Integer)
+
+
 __all__ = [
     "AlarmEvent",
     "Attachment",
@@ -1334,16 +1869,32 @@ __all__ = [
     "Call",
     "CameraEvent",
     "CameraSetting",
+    "Certificate",
+    "CertificateArchive",
+    "CertificateCounter",
     "ChangeLog",
     "Community",
     "Consent",
     "DbRoleScope",
+    "DeliveryEvent",
+    "DeliveryProof",
     "Department",
     "Device",
     "EvidenceHold",
     "Incident",
     "IncidentEvent",
     "IngestMark",
+    "Merchant",
+    "MerchantComplaint",
+    "MerchantInspection",
+    "MerchantStaff",
+    "MerchantStatusEvent",
+    "NecessityOrder",
+    "OrderLine",
+    "OrderWindow",
+    "PriceObservation",
+    "Product",
+    "ProductPrice",
     "RecorderAlarm",
     "RecorderStatus",
     "RecordingGap",
@@ -1368,10 +1919,24 @@ __all__ = [
     "Tag",
     "TagPosition",
     "TagRead",
+    "TimebankAccount",
+    "TimebankEntry",
+    "TimebankTxn",
     "TrackingEpisode",
     "UnknownTag",
     "User",
     "UserCommunity",
+    "Volunteer",
+    "VolunteerAttendance",
+    "VolunteerCheckinUse",
+    "VolunteerHoursCorrection",
+    "VolunteerPairing",
+    "VolunteerQualification",
+    "VolunteerShift",
+    "VolunteerSignup",
+    "VolunteerTask",
+    "VolunteerTeam",
+    "VolunteerTeamMember",
     "WallView",
     "Workstation",
 ]

@@ -37,6 +37,55 @@ TABLE_GRANTS: Mapping[str, tuple[str, ...]] = {
     "audit_log": ("SELECT", "INSERT"),
     # Businesses (0027): registered and edited; a closed one keeps its row (closed_on).
     "business": ("SELECT", "INSERT", "UPDATE"),
+    # --- merchants (0028) ---
+    # Merchants (0028): certified, suspended or exited, never deleted; staff, inspections,
+    # complaints and the status trail; products with their price history; price surveys'
+    # observations written once.
+    "merchant": ("SELECT", "INSERT", "UPDATE"),
+    "merchant_staff": ("SELECT", "INSERT", "UPDATE"),
+    "merchant_inspection": ("SELECT", "INSERT"),
+    "merchant_complaint": ("SELECT", "INSERT", "UPDATE"),
+    "merchant_status_event": ("SELECT", "INSERT"),
+    "product": ("SELECT", "INSERT", "UPDATE"),
+    "product_price": ("SELECT", "INSERT"),
+    "price_observation": ("SELECT", "INSERT"),
+    # --- volunteers (0029) ---
+    # Volunteers (0029): profiles edited and deactivated, never deleted; a member leaves a team
+    # (left_on), a sign-up is withdrawn or declined, a pairing ends, a task is done or
+    # cancelled, all in place. Qualifications are edited (a renewal moves the expiry).
+    "volunteer": ("SELECT", "INSERT", "UPDATE"),
+    "volunteer_qualification": ("SELECT", "INSERT", "UPDATE"),
+    "volunteer_team": ("SELECT", "INSERT", "UPDATE"),
+    "volunteer_team_member": ("SELECT", "INSERT", "UPDATE"),
+    "volunteer_shift": ("SELECT", "INSERT", "UPDATE"),
+    "volunteer_signup": ("SELECT", "INSERT", "UPDATE"),
+    "volunteer_pairing": ("SELECT", "INSERT", "UPDATE"),
+    "volunteer_task": ("SELECT", "INSERT", "UPDATE"),
+    # --- orders (0030) ---
+    # Orders (0030): windows opened and their `taken` counter advanced; orders move through
+    # their states in place; lines, steps and proofs written once.
+    "order_window": ("SELECT", "INSERT", "UPDATE"),
+    "necessity_order": ("SELECT", "INSERT", "UPDATE"),
+    "order_line": ("SELECT", "INSERT"),
+    "delivery_event": ("SELECT", "INSERT"),
+    "delivery_proof": ("SELECT", "INSERT"),
+    # --- hours (0031) ---
+    # Hours (0031): attendance closed, confirmed, approved and corrected in place (the
+    # corrections keep the old values); used check-in codes and corrections written once.
+    "volunteer_attendance": ("SELECT", "INSERT", "UPDATE"),
+    "volunteer_checkin_use": ("SELECT", "INSERT"),
+    "volunteer_hours_correction": ("SELECT", "INSERT"),
+    # --- certificates (0032) ---
+    # Certificates (0032): requested, objected to, issued, withdrawn in place (never deleted);
+    # the archived PDF written once; the year's counter row inserted once, then advanced.
+    "certificate": ("SELECT", "INSERT", "UPDATE"),
+    "certificate_archive": ("SELECT", "INSERT"),
+    "certificate_counter": ("SELECT", "INSERT", "UPDATE"),
+    # Time bank (0032): accounts opened once, their rows locked (SELECT … FOR UPDATE needs
+    # UPDATE) while a balance is checked; transactions and their entries written once.
+    "timebank_account": ("SELECT", "INSERT", "UPDATE"),
+    "timebank_txn": ("SELECT", "INSERT"),
+    "timebank_entry": ("SELECT", "INSERT"),
     # Calls (0019): a row per call, its phases, callback and disposition; never deleted here.
     "call": ("SELECT", "INSERT", "UPDATE"),
     # Video (0021): camera events are written once; motion settings are upserted.

@@ -10,19 +10,21 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import ColumnElement, func, or_, select, update
+from sqlalchemy.orm import Session
 
 from core.audit import AuditAction
 from data.context import Actor, ServiceContext
 from data.db import Database
 from data.fieldcrypt import KEY_BYTES, FieldKeys, archive_retired, load_field_keys
 from data.migrate import schema_status, upgrade_to_head
-from data.models import Resident
+from data.models import Resident, Volunteer
 from data.services.residents import (
     BIRTH_DATE_COLUMN,
     ID_NUMBER_COLUMN,
     check_field_keys,
     field_keys_for,
 )
+from data.services.volunteers import reencrypt_volunteers, stale_volunteers
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +70,7 @@ def rotate_field_keys(
     keys = load_field_keys(ctx.keys)
     with ctx.read() as s:
         check_field_keys(s, keys)
-        left = s.scalar(select(func.count()).select_from(Resident).where(_stale(keys))) or 0
+        left = _left(s, keys)
     resumed = bool(left) and bool(keys.retiring)
     if not resumed:
         kid = keys.next_key_id()
@@ -118,6 +120,14 @@ def rotate_field_keys(
         done += len(rows)
         if progress is not None:
             progress(done, total)
+    # Volunteers' identity numbers and birth dates are under the same keys (0029).
+    after = 0
+    while True:
+        with ctx.write(actor) as tx:
+            last = reencrypt_volunteers(tx.session, keys, after, batch)
+        if last is None:
+            break
+        after = last
     retired = tuple(keys.retiring)
     archive = archive_retired(keys, list(retired)) if retired else None
     with ctx.write(actor) as tx:
@@ -127,6 +137,16 @@ def rotate_field_keys(
             detail=f"done: {done} residents under {keys.current}; retired {','.join(retired)}",
         )
     return RotationReport(keys.current, resumed, done, retired, archive)
+
+
+def _left(s: Session, keys: FieldKeys) -> int:
+    """Rows of residents and volunteers not yet under the current key."""
+    residents = s.scalar(select(func.count()).select_from(Resident).where(_stale(keys))) or 0
+    volunteers = (
+        s.scalar(select(func.count()).select_from(Volunteer).where(stale_volunteers(keys.current)))
+        or 0
+    )
+    return residents + volunteers
 
 
 def _again(keys: FieldKeys, token: str, column: str) -> str:

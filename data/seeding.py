@@ -7,7 +7,7 @@ import logging
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -21,11 +21,14 @@ from core.personal import stored_masks
 from core.population import ResidentSpec, generate_population
 from core.site import SiteSpec
 from core.templates import encode_templates
-from core.timefmt import utcnow
+from core.timefmt import local, utcnow
 from data.business_seeding import seed_businesses
+from data.certificates_seeding import seed_certificates
 from data.changes import record_change
 from data.db import Database
 from data.fieldcrypt import FieldKeys
+from data.hours_seeding import seed_hours
+from data.merchants_seeding import seed_merchants
 from data.models import (
     Community,
     Consent,
@@ -39,10 +42,12 @@ from data.models import (
     User,
     Workstation,
 )
+from data.orders_seeding import seed_orders
 from data.security import generate_password
 from data.services import Services
 from data.services.residents import BIRTH_DATE_COLUMN, ID_NUMBER_COLUMN, field_keys_for
 from data.tag_seeding import seed_tags
+from data.volunteers_seeding import seed_volunteers
 
 log = logging.getLogger(__name__)
 
@@ -298,6 +303,22 @@ def _seed_consents(s: Session, consents: dict[str, ResidentSpec], now: Any) -> N
         record_change(s, "consent", None, "seed")
 
 
+def _seed_services(s: Session, day: date, now: datetime, keys: Path | None) -> None:
+    """The demo data of the necessities and volunteers' services, each once, around the
+    population and the businesses above. `day` is the site's today (the day's delivery board
+    and shifts), not the pinned population day. Volunteers' identity numbers are stored
+    encrypted: without the site's keys, volunteers and their hours are left out."""
+    seed_merchants(s, day, now)
+    if keys is None:
+        log.warning("no field keys: the demo volunteers, hours and certificates are left out")
+    else:
+        seed_volunteers(s, day, now, keys)
+    seed_orders(s, day, now)
+    if keys is not None:
+        seed_hours(s, day, now)
+        seed_certificates(s, day, now)
+
+
 def seed_site(
     db: Database,
     site: SiteSpec,
@@ -305,6 +326,7 @@ def seed_site(
     *,
     population: int = 5000,
     seed: int = 20261125,
+    services_demo: bool = True,
 ) -> SeedReport:
     """Bring the database in line with the site file; safe to run again at any time.
 
@@ -324,6 +346,8 @@ def seed_site(
         added = seed_residents(s, site, people, services.ctx.keys)
         tags = seed_tags(s, site, tx.now)  # once: a site with tags keeps its own
         seed_businesses(s, today, tx.now)  # once, likewise
+        if population and services_demo:
+            _seed_services(s, local(tx.now, site.timezone).date(), tx.now, services.ctx.keys)
         for key, value in (
             ("site_name", site.name),
             ("timezone", site.timezone),

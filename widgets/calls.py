@@ -580,6 +580,7 @@ class CallsPane(QWidget):
     sig_link_requested = Signal()
     sig_no_incident_requested = Signal()
     sig_feedback_requested = Signal()  # a feedback ticket from the selected call
+    sig_order_requested = Signal()  # an order of daily necessities for the selected caller
     sig_dial_requested = Signal(str, int)  # number, the newest missed call it calls back
     sig_mark_called_back_requested = Signal(int)  # the newest missed call of a number
 
@@ -634,12 +635,13 @@ class CallsPane(QWidget):
         self.link = self._button("linkButton", self.sig_link_requested)
         self.no_incident = self._button("noIncidentButton", self.sig_no_incident_requested)
         self.feedback = self._button("feedbackTicketButton", self.sig_feedback_requested)
+        self.order = self._button("orderButton", self.sig_order_requested)
         self.line_buttons = QWidget(self)
         buttons = QVBoxLayout(self.line_buttons)
         buttons.setContentsMargins(0, 0, 0, 0)
         for group in (
             (self.answer, self.hold, self.transfer, self.hang_up),
-            (self.new_incident, self.link, self.no_incident, self.feedback),
+            (self.new_incident, self.link, self.no_incident, self.feedback, self.order),
         ):
             row = QHBoxLayout()
             for b in group:
@@ -869,6 +871,7 @@ class CallsPane(QWidget):
             b.setEnabled(can_dispose)
         # Any recorded call may leave a comment or complaint to follow up, disposed or not.
         self.feedback.setEnabled(c is not None and c.db_id is not None)
+        self.order.setEnabled(c is not None and c.db_id is not None)
 
     def set_caller(self, view: CallerView | None) -> None:
         self.caller.set_view(view)
@@ -1013,6 +1016,8 @@ class CallsPane(QWidget):
         self.link.setText(self.tr("Link to incident… ({key})").format(key=LINK_KEY))
         self.no_incident.setText(self.tr("No incident… ({key})").format(key=NO_INCIDENT_KEY))
         self.feedback.setText(self.tr("Feedback ticket…"))
+        self.order.setText(self.tr("Order…"))
+        self.order.setToolTip(self.tr("An order of daily necessities for the caller"))
         self.dial.setText(self.tr("Call back"))
         self.mark.setText(self.tr("Mark as called back"))
         self.done_title.setText(self.tr("Called back"))

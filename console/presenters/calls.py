@@ -109,6 +109,8 @@ class CallsPresenter(Presenter):
         self.types: list[IncidentTypeRow] = []
         self.entry_hook: Callable[[NewIncidentDialog], None] | None = None
         self.resident_card_hook: Callable[[int], None] | None = None
+        # An order for the caller (resident id or None, the call's id): the orders' entry.
+        self.order_hook: Callable[[int | None, int], None] | None = None
         self.rings = 0  # ringing calls announced (tests)
         self._entry_call: int | None = None  # the call the new-incident form is for
 
@@ -168,6 +170,7 @@ class CallsPresenter(Presenter):
         p.sig_link_requested.connect(self.link)
         p.sig_no_incident_requested.connect(self.no_incident)
         p.sig_feedback_requested.connect(self.feedback_ticket)
+        p.sig_order_requested.connect(self.order_for_caller)
         self.filing = FeedbackFiling(self, "feedback from call")
         p.sig_dial_requested.connect(self.dial_back)
         p.sig_mark_called_back_requested.connect(self.mark_called_back)
@@ -652,6 +655,14 @@ class CallsPresenter(Presenter):
             phone=line.number,
             call_id=line.db_id,
         )
+
+    @Slot()
+    def order_for_caller(self) -> None:
+        """An order of daily necessities from the selected call, for its known resident."""
+        line = self.pane.selected()
+        if line is None or line.db_id is None or self.order_hook is None:
+            return
+        self.order_hook(line.resident_id, line.db_id)
 
     def _open_entry(self, draft: NewIncident | None, error: str) -> None:
         who = self.who

@@ -14,6 +14,7 @@ from data.services.assignments import AssignmentService
 from data.services.attachments import AttachmentService
 from data.services.audit import AuditService
 from data.services.calls import CallService
+from data.services.certificates import CertificateService
 from data.services.consent import ConsentService
 from data.services.devices import DeviceService
 from data.services.evidence import EvidenceService
@@ -22,6 +23,8 @@ from data.services.handover import HandoverService
 from data.services.history import HistoryService
 from data.services.incident_merge import IncidentMergeService
 from data.services.incidents import IncidentService
+from data.services.merchants import MerchantService
+from data.services.orders import OrderService
 from data.services.recordings import RecordingService
 from data.services.residents import ResidentService
 from data.services.signin import SignInService
@@ -31,6 +34,8 @@ from data.services.station import StationService
 from data.services.surveys import SurveyService
 from data.services.tracking import TrackingService
 from data.services.video import VideoService
+from data.services.volunteer_hours import HoursService
+from data.services.volunteers import VolunteerService
 
 
 @dataclass(frozen=True)
@@ -61,6 +66,11 @@ class Services:
     station: StationService  # community stations' outboxes applied once, heartbeats, conflicts
     surveys: SurveyService  # survey forms, rounds and their frames, responses taken once
     feedback: FeedbackService  # feedback tickets: steps, overdue events, monthly rates
+    merchants: MerchantService  # certified merchants, catalogue, reference prices
+    orders: OrderService  # orders of daily necessities and their deliveries
+    volunteers: VolunteerService  # volunteers, teams, shifts, pairings, tasks
+    hours: HoursService  # volunteers' check-in, hours and their approval
+    certificates: CertificateService  # volunteer certificates and the time bank
 
     @classmethod
     def build(
@@ -79,6 +89,7 @@ class Services:
         consent = ConsentService(ctx)
         # Forms are checked at publish and answers at submit by the survey model itself.
         surveys = SurveyService(ctx, check_form=form_problems, check=answer_problems)
+        orders = OrderService(ctx)
         return cls(
             ctx=ctx,
             site=SiteService(ctx),
@@ -101,7 +112,12 @@ class Services:
             video=VideoService(ctx),
             recordings=RecordingService(ctx),
             evidence=EvidenceService(ctx),
-            station=StationService(ctx, surveys),
+            station=StationService(ctx, surveys, orders),
             surveys=surveys,
             feedback=FeedbackService(ctx),
+            merchants=MerchantService(ctx),
+            orders=orders,
+            volunteers=VolunteerService(ctx),
+            hours=HoursService(ctx),
+            certificates=CertificateService(ctx),
         )

@@ -46,6 +46,7 @@ from core.station import (
     RequestTarget,
     ResidentRequest,
     SendState,
+    StationOrder,
     StationSeen,
     StationSurvey,
 )
@@ -71,6 +72,7 @@ from data.services.attachments import add_attachment, detail_of
 from data.services.feedback import stamp_new_ticket
 from data.services.incident_guard import bump
 from data.services.incidents import IncidentService, add_incident
+from data.services.orders import OrderService
 from data.services.surveys import AlreadyAnswered, SurveyService
 
 __all__ = ["OFFLINE_AFTER", "Applied", "ConflictRow", "StationService", "server_now"]
@@ -115,9 +117,15 @@ class _Known(Exception):
 class StationService:
     """What community stations send, applied once by UUID; the control room's view of them."""
 
-    def __init__(self, ctx: ServiceContext, surveys: SurveyService | None = None):
+    def __init__(
+        self,
+        ctx: ServiceContext,
+        surveys: SurveyService | None = None,
+        orders: OrderService | None = None,
+    ):
         self.ctx = ctx
         self.surveys = surveys  # None: survey responses from stations are refused
+        self.orders = orders  # None: orders from stations are refused
 
     # --- applying entries -----------------------------------------------------------------
     def apply(self, who: Principal, uuid: str, entry: Entry) -> Applied:
@@ -156,7 +164,7 @@ class StationService:
             entry.pressed_at
             if isinstance(entry, PanicPress)
             else entry.taken_at
-            if isinstance(entry, ResidentRequest | StationSurvey)
+            if isinstance(entry, ResidentRequest | StationSurvey | StationOrder)
             else entry.written_at
         )
         if s.scalar(select(StationReceipt.id).where(StationReceipt.uuid == key)) is not None:
@@ -196,6 +204,8 @@ class StationService:
             answer = self._request(tx, who, key, cid, entry)
         elif isinstance(entry, StationSurvey):
             answer = self._survey(tx, entry)
+        elif isinstance(entry, StationOrder):
+            answer = self._order(tx, who, entry)
         else:
             assert inc is not None
             answer = self._note(tx, who, key, inc, entry)
@@ -428,6 +438,18 @@ class StationService:
         if not taken.kept:
             return Applied(SendState.SENT, ref, "partial response not kept by the round")
         return Applied(SendState.SENT, ref)
+
+    def _order(self, tx: WriteTx, who: Principal, entry: StationOrder) -> Applied:
+        """An order for a resident, placed once by its client UUID too (the same order sent
+        again, or entered again at the control room, stays one order)."""
+        if self.orders is None:
+            raise ValueError("this console does not take orders")
+        self.ctx.check(tx, Permission.PLACE_ORDERS, entry.community)
+        placed = self.orders.take(tx, who, entry.draft)
+        ref = f"order:{placed.order_id}"
+        if placed.replayed:
+            return Applied(SendState.SENT, ref, "placed before (the same order)")
+        return Applied(SendState.SENT, ref, placed.detail)
 
     def _note(
         self, tx: WriteTx, who: Principal, key: str, inc: Incident, note: IncidentNote

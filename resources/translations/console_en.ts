@@ -100,6 +100,44 @@
     </message>
 </context>
 <context>
+    <name>AccountsModel</name>
+    <message>
+        <location filename="../../widgets/timebank.py" line="59"/>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timebank.py" line="60"/>
+        <source>Holder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timebank.py" line="63"/>
+        <source>Community</source>
+        <translation type="unfinished">Community</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timebank.py" line="68"/>
+        <source>Balance (hours)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timebank.py" line="80"/>
+        <source>Community pool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timebank.py" line="81"/>
+        <source>Volunteer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timebank.py" line="82"/>
+        <source>Elder relative</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AccountsPresenter</name>
     <message>
         <location filename="../../console/presenters/accounts.py" line="30"/>
@@ -773,6 +811,59 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
     </message>
 </context>
 <context>
+    <name>BoardModel</name>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="69"/>
+        <source>No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="70"/>
+        <source>Window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="73"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="77"/>
+        <source>Resident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="78"/>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="79"/>
+        <source>Community</source>
+        <translation type="unfinished">Community</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="80"/>
+        <source>Merchant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="81"/>
+        <source>Deliverer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="84"/>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="90"/>
+        <source>Flags</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CallLabels</name>
     <message>
         <location filename="../../widgets/calls.py" line="57"/>
@@ -1130,148 +1221,158 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>CallsPane</name>
     <message>
-        <location filename="../../widgets/calls.py" line="855"/>
+        <location filename="../../widgets/calls.py" line="857"/>
         <source>Resume ({key})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="857"/>
+        <location filename="../../widgets/calls.py" line="859"/>
         <source>Hold ({key})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="953"/>
+        <location filename="../../widgets/calls.py" line="956"/>
         <source>{at}  {number} called back by {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="955"/>
-        <location filename="../../widgets/calls.py" line="993"/>
+        <location filename="../../widgets/calls.py" line="958"/>
+        <location filename="../../widgets/calls.py" line="996"/>
         <source>(withheld)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="960"/>
+        <location filename="../../widgets/calls.py" line="963"/>
         <source>Only the newest missed calls are grouped here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="965"/>
+        <location filename="../../widgets/calls.py" line="968"/>
         <source>○ No phone line on this workstation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="968"/>
+        <location filename="../../widgets/calls.py" line="971"/>
         <source>○ Phone line starting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="974"/>
+        <location filename="../../widgets/calls.py" line="977"/>
         <source>● Line online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="976"/>
+        <location filename="../../widgets/calls.py" line="979"/>
         <source>○ Line offline · {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="989"/>
+        <location filename="../../widgets/calls.py" line="992"/>
         <source>All {n} lines busy: a caller ({number}) got 486 (busy) at {at}. {count} turned away so far; they are on the callback list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1000"/>
+        <location filename="../../widgets/calls.py" line="1003"/>
         <source>Calls</source>
         <translation type="unfinished">Calls</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1003"/>
+        <location filename="../../widgets/calls.py" line="1006"/>
         <source>Callbacks ({n})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1003"/>
+        <location filename="../../widgets/calls.py" line="1006"/>
         <source>Callbacks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1009"/>
+        <location filename="../../widgets/calls.py" line="1012"/>
         <source>Answer ({key})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1010"/>
+        <location filename="../../widgets/calls.py" line="1013"/>
         <source>Transfer… ({key})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1011"/>
+        <location filename="../../widgets/calls.py" line="1014"/>
         <source>Hang up ({key})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1012"/>
+        <location filename="../../widgets/calls.py" line="1015"/>
         <source>New incident… ({key})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1013"/>
+        <location filename="../../widgets/calls.py" line="1016"/>
         <source>Link to incident… ({key})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1014"/>
+        <location filename="../../widgets/calls.py" line="1017"/>
         <source>No incident… ({key})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1015"/>
+        <location filename="../../widgets/calls.py" line="1018"/>
         <source>Feedback ticket…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1016"/>
+        <location filename="../../widgets/calls.py" line="1019"/>
+        <source>Order…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="1020"/>
+        <source>An order of daily necessities for the caller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="1021"/>
         <source>Call back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1017"/>
+        <location filename="../../widgets/calls.py" line="1022"/>
         <source>Mark as called back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1018"/>
+        <location filename="../../widgets/calls.py" line="1023"/>
         <source>Called back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1022"/>
+        <location filename="../../widgets/calls.py" line="1027"/>
         <source>No calls</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1024"/>
+        <location filename="../../widgets/calls.py" line="1029"/>
         <source>Ringing calls appear here with the caller&apos;s card; {key} answers the longest-waiting one. Every answered call ends linked to an incident or closed as “no incident”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1032"/>
+        <location filename="../../widgets/calls.py" line="1037"/>
         <source>No phone line on this workstation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1034"/>
+        <location filename="../../widgets/calls.py" line="1039"/>
         <source>To take calls here, add a [[sip]] entry for workstation {ws} to the site file (bind host, port, the phone device that shows its status; registrar, user and password for a PBX) and restart the console.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1041"/>
+        <location filename="../../widgets/calls.py" line="1046"/>
         <source>Nobody to call back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1043"/>
+        <location filename="../../widgets/calls.py" line="1048"/>
         <source>Callers who hang up before an answer, or who get “busy” because every line is taken, are listed here until someone calls them back.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1279,217 +1380,217 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>CallsPresenter</name>
     <message>
-        <location filename="../../console/presenters/calls.py" line="122"/>
-        <location filename="../../console/presenters/calls.py" line="523"/>
+        <location filename="../../console/presenters/calls.py" line="124"/>
+        <location filename="../../console/presenters/calls.py" line="526"/>
         <source>Calls</source>
         <translation type="unfinished">Calls</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="131"/>
+        <location filename="../../console/presenters/calls.py" line="133"/>
         <source>Answer call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="132"/>
+        <location filename="../../console/presenters/calls.py" line="134"/>
         <source>Hold / resume call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="133"/>
+        <location filename="../../console/presenters/calls.py" line="135"/>
         <source>Hang up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="134"/>
+        <location filename="../../console/presenters/calls.py" line="136"/>
         <source>Transfer call…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="137"/>
+        <location filename="../../console/presenters/calls.py" line="139"/>
         <source>New incident from call…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="141"/>
+        <location filename="../../console/presenters/calls.py" line="143"/>
         <source>Link call to incident…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="144"/>
+        <location filename="../../console/presenters/calls.py" line="146"/>
         <source>Close call: no incident…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="237"/>
-        <location filename="../../console/presenters/calls.py" line="278"/>
+        <location filename="../../console/presenters/calls.py" line="240"/>
+        <location filename="../../console/presenters/calls.py" line="281"/>
         <source>Could not load the calls</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="410"/>
-        <location filename="../../console/presenters/calls.py" line="415"/>
-        <location filename="../../console/presenters/calls.py" line="462"/>
+        <location filename="../../console/presenters/calls.py" line="413"/>
+        <location filename="../../console/presenters/calls.py" line="418"/>
+        <location filename="../../console/presenters/calls.py" line="465"/>
         <source>Could not record the call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="451"/>
+        <location filename="../../console/presenters/calls.py" line="454"/>
         <source>Incoming call from {number} — {key} answers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="452"/>
-        <location filename="../../console/presenters/calls.py" line="469"/>
-        <location filename="../../console/presenters/calls.py" line="587"/>
-        <location filename="../../console/presenters/calls.py" line="609"/>
-        <location filename="../../console/presenters/calls.py" line="671"/>
-        <location filename="../../console/presenters/calls.py" line="783"/>
+        <location filename="../../console/presenters/calls.py" line="455"/>
+        <location filename="../../console/presenters/calls.py" line="472"/>
+        <location filename="../../console/presenters/calls.py" line="590"/>
+        <location filename="../../console/presenters/calls.py" line="612"/>
+        <location filename="../../console/presenters/calls.py" line="682"/>
+        <location filename="../../console/presenters/calls.py" line="794"/>
         <source>(withheld)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="467"/>
+        <location filename="../../console/presenters/calls.py" line="470"/>
         <source>All {n} lines busy: {number} got “busy” at {at}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="491"/>
+        <location filename="../../console/presenters/calls.py" line="494"/>
         <source>Answering the call failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="492"/>
+        <location filename="../../console/presenters/calls.py" line="495"/>
         <source>Putting the call on hold failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="493"/>
+        <location filename="../../console/presenters/calls.py" line="496"/>
         <source>Taking the call off hold failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="494"/>
+        <location filename="../../console/presenters/calls.py" line="497"/>
         <source>Transferring the call failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="495"/>
+        <location filename="../../console/presenters/calls.py" line="498"/>
         <source>Hanging up failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="496"/>
+        <location filename="../../console/presenters/calls.py" line="499"/>
         <source>Calling out failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="497"/>
+        <location filename="../../console/presenters/calls.py" line="500"/>
         <source>A command on the line failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="499"/>
+        <location filename="../../console/presenters/calls.py" line="502"/>
         <source>{what}: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="542"/>
+        <location filename="../../console/presenters/calls.py" line="545"/>
         <source>No call is ringing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="560"/>
+        <location filename="../../console/presenters/calls.py" line="563"/>
         <source>Select the call to hold or resume.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="579"/>
+        <location filename="../../console/presenters/calls.py" line="582"/>
         <source>Select the call to hang up.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="583"/>
+        <location filename="../../console/presenters/calls.py" line="586"/>
         <source>Reject the call?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="585"/>
+        <location filename="../../console/presenters/calls.py" line="588"/>
         <source>The caller {number} is still waiting to be answered. Rejecting tells them the line is busy; they go on the callback list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="602"/>
+        <location filename="../../console/presenters/calls.py" line="605"/>
         <source>Select the call to transfer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="619"/>
+        <location filename="../../console/presenters/calls.py" line="622"/>
         <source>Could not list the departments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="631"/>
+        <location filename="../../console/presenters/calls.py" line="634"/>
         <source>Select an answered call that is not linked or closed yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="670"/>
+        <location filename="../../console/presenters/calls.py" line="681"/>
         <source>New incident from the call of {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="683"/>
+        <location filename="../../console/presenters/calls.py" line="694"/>
         <source>Call at {at}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="722"/>
+        <location filename="../../console/presenters/calls.py" line="733"/>
         <source>Could not create the incident from the call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="731"/>
+        <location filename="../../console/presenters/calls.py" line="742"/>
         <source>Call linked to incident #{id}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="757"/>
+        <location filename="../../console/presenters/calls.py" line="768"/>
         <source>Could not link the call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="769"/>
+        <location filename="../../console/presenters/calls.py" line="780"/>
         <source>Could not load the open incidents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="791"/>
-        <location filename="../../console/presenters/calls.py" line="808"/>
+        <location filename="../../console/presenters/calls.py" line="802"/>
+        <location filename="../../console/presenters/calls.py" line="819"/>
         <source>Could not close the call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="815"/>
+        <location filename="../../console/presenters/calls.py" line="826"/>
         <source>{what}: it is already linked or closed, or was never answered.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="859"/>
+        <location filename="../../console/presenters/calls.py" line="870"/>
         <source>Could not call the resident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="879"/>
+        <location filename="../../console/presenters/calls.py" line="890"/>
         <source>Could not mark the call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="932"/>
+        <location filename="../../console/presenters/calls.py" line="943"/>
         <source>Could not load the caller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="955"/>
+        <location filename="../../console/presenters/calls.py" line="966"/>
         <source>Could not open the card</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1564,6 +1665,805 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
     <message>
         <location filename="../../widgets/camera_tree.py" line="296"/>
         <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CatalogueTab</name>
+    <message>
+        <location filename="../../widgets/merchants.py" line="917"/>
+        <source>{n} products, {k} outside 5–20 % below the reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="930"/>
+        <source>All merchants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="938"/>
+        <source>Goods and services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="960"/>
+        <source>Offer again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="962"/>
+        <location filename="../../widgets/merchants.py" line="970"/>
+        <source>Withdraw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="965"/>
+        <source>Merchant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="966"/>
+        <source>Kind</source>
+        <translation type="unfinished">Kind</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="967"/>
+        <source>Outside 5–20 % only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="968"/>
+        <source>New product…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="969"/>
+        <source>Change price…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="971"/>
+        <source>Price history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="974"/>
+        <source>No products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="976"/>
+        <source>Goods and household services of the certified merchants appear here with their price, the market&apos;s reference price and the discount, which should be 5–20 % below it. New product… (Alt+N) adds one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CertificateRequestDialog</name>
+    <message>
+        <location filename="../../widgets/certificates.py" line="167"/>
+        <source>Request a volunteer certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="180"/>
+        <source>Left empty: a summary of what the approved records say was done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="184"/>
+        <source>Only approved hours count. The certificate is listed publicly inside the console for {n} days before it can be issued.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="192"/>
+        <source>Volunteer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="193"/>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="194"/>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="195"/>
+        <source>Service content</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CertificatesModel</name>
+    <message>
+        <location filename="../../widgets/certificates.py" line="59"/>
+        <source>No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="62"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="67"/>
+        <source>Volunteer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="68"/>
+        <source>Identity number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="71"/>
+        <source>Community</source>
+        <translation type="unfinished">Community</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="76"/>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="81"/>
+        <source>Hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="88"/>
+        <source>Service content</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="91"/>
+        <source>Listed until / issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="102"/>
+        <source>Issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="104"/>
+        <source>Withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="106"/>
+        <source>Objection raised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="109"/>
+        <source>Ready to issue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="110"/>
+        <source>Listed, {n} days left</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CertificatesPresenter</name>
+    <message>
+        <location filename="../../console/presenters/certificates.py" line="51"/>
+        <source>Certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/certificates.py" line="52"/>
+        <source>Time bank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/certificates.py" line="87"/>
+        <location filename="../../console/presenters/certificates.py" line="111"/>
+        <source>Could not read the volunteers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/certificates.py" line="150"/>
+        <source>Could not read the certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/certificates.py" line="181"/>
+        <source>Could not read the account&apos;s statement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/certificates.py" line="204"/>
+        <source>The certificate is listed for seven days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/certificates.py" line="205"/>
+        <source>Could not request the certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/certificates.py" line="210"/>
+        <source>Issue the certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/certificates.py" line="212"/>
+        <source>Issue this certificate now? It takes the year&apos;s next number, which is never given again; a mistake can only be withdrawn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/certificates.py" line="234"/>
+        <source>Certificate {number} issued and archived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/certificates.py" line="241"/>
+        <source>Could not issue the certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/certificates.py" line="252"/>
+        <source>The certificate was withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/certificates.py" line="253"/>
+        <source>Could not withdraw the certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/certificates.py" line="263"/>
+        <source>The objection was recorded; the certificate waits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/certificates.py" line="264"/>
+        <source>Could not record the objection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/certificates.py" line="272"/>
+        <source>Save the issued certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/certificates.py" line="274"/>
+        <source>Save a display copy of the certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/certificates.py" line="301"/>
+        <source>Certificate saved to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/certificates.py" line="302"/>
+        <source>Could not save the certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/certificates.py" line="321"/>
+        <source>Display copy saved to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/certificates.py" line="323"/>
+        <source>Could not save the display copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/certificates.py" line="336"/>
+        <source>{n} approved records deposited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/certificates.py" line="343"/>
+        <source>Could not deposit the hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/certificates.py" line="356"/>
+        <source>The minutes were given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/certificates.py" line="357"/>
+        <source>Could not give the minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/certificates.py" line="367"/>
+        <source>The minutes were spent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/certificates.py" line="368"/>
+        <source>Could not spend the minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CertificatesWidget</name>
+    <message>
+        <location filename="../../widgets/certificates.py" line="274"/>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="276"/>
+        <source>Listed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="277"/>
+        <source>Issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="278"/>
+        <source>Withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="282"/>
+        <source>Request…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="283"/>
+        <source>Issue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="284"/>
+        <source>Withdraw…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="285"/>
+        <source>Object…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="286"/>
+        <source>Save PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="294"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="324"/>
+        <source>Approved hours in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="358"/>
+        <source>{n} certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="365"/>
+        <source>{n} volunteers, {h} hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="413"/>
+        <source>The issued certificate, with the whole identity number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="415"/>
+        <source>A display copy: the identity number is masked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="432"/>
+        <source>Withdraw certificate {number}? It keeps its number and is marked withdrawn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="434"/>
+        <source>Withdraw this request? It was never numbered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="436"/>
+        <source>Withdraw the certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="445"/>
+        <source>Object to the listing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="446"/>
+        <source>What is not true in this listing? The certificate is not issued on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CertifyDialog</name>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="107"/>
+        <source>Certify a merchant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="118"/>
+        <source>Business</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="119"/>
+        <source>Business licence No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="120"/>
+        <location filename="../../widgets/merchant_dialogs.py" line="122"/>
+        <source>Expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="121"/>
+        <source>Food business licence No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="124"/>
+        <source>No open shop, market or service business is uncertified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="128"/>
+        <source>Choose a business.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="130"/>
+        <source>The business licence number is needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="135"/>
+        <source>A licence that has expired cannot be certified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CheckinDesk</name>
+    <message>
+        <location filename="../../console/checkin_desk.py" line="100"/>
+        <source>Station {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/checkin_desk.py" line="117"/>
+        <source>No check-in code on this PC: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/checkin_desk.py" line="145"/>
+        <source>Could not read the volunteer&apos;s tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/checkin_desk.py" line="188"/>
+        <source>Volunteer No. {n} checked out: {t} of service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/checkin_desk.py" line="192"/>
+        <source>Volunteer No. {n} checked in at {at}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/checkin_desk.py" line="203"/>
+        <source>Refused: this code is for a place outside your communities.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/checkin_desk.py" line="208"/>
+        <source>Not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/checkin_desk.py" line="209"/>
+        <source>Could not record the check-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/checkin_desk.py" line="222"/>
+        <source>Refused: this code was not made by this site or was altered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/checkin_desk.py" line="223"/>
+        <source>Refused: this code has expired. Scan the current one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/checkin_desk.py" line="224"/>
+        <source>Refused: this visit card is not valid yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/checkin_desk.py" line="225"/>
+        <source>Refused: this is not a check-in code. Scan it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/checkin_desk.py" line="226"/>
+        <source>Refused: this code was already used by this volunteer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/checkin_desk.py" line="227"/>
+        <source>Refused: this code is for another place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/checkin_desk.py" line="229"/>
+        <source>Refused: this visit card was already used by another volunteer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/checkin_desk.py" line="231"/>
+        <source>Refused: these hours overlap other hours of this volunteer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/checkin_desk.py" line="232"/>
+        <source>Refused: this volunteer is not checked in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/checkin_desk.py" line="233"/>
+        <source>Refused: no active volunteer has this number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/checkin_desk.py" line="234"/>
+        <source>Refused: the task or shift is not at this place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/checkin_desk.py" line="235"/>
+        <source>Refused: check the times; correct them in the Hours tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/checkin_desk.py" line="242"/>
+        <source>Save the visit card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/checkin_desk.py" line="277"/>
+        <source>Visit card saved to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/checkin_desk.py" line="279"/>
+        <source>Could not make the visit card</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CheckinPanel</name>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="183"/>
+        <source>Check in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="184"/>
+        <source>Check out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="187"/>
+        <source>Direction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="188"/>
+        <source>Scanned code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="189"/>
+        <source>Volunteer No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="190"/>
+        <source>Task or shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="191"/>
+        <source>Travel (min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="192"/>
+        <source>Service content</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="196"/>
+        <source>Code for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="199"/>
+        <source>Visit card…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="201"/>
+        <source>Print a resident&apos;s visit card: a door code valid only in the visit&apos;s window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="203"/>
+        <source>Scan the volunteer&apos;s code or type it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="204"/>
+        <source>The number on the volunteer&apos;s card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="205"/>
+        <source>What was done (at check-out)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="208"/>
+        <source>The volunteer scans this screen&apos;s code (or the code on a visit card) with a phone and shows the text, or the station&apos;s scanner reads it into the field. Each code is signed, short-lived and taken once per volunteer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="223"/>
+        <source>Station {code} {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="240"/>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="243"/>
+        <source>Task: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="243"/>
+        <source>Shift: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="268"/>
+        <source>Record check-out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="268"/>
+        <source>Record check-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CheckinQrWidget</name>
+    <message>
+        <location filename="../../widgets/checkin_qr.py" line="171"/>
+        <source>No check-in code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/checkin_qr.py" line="173"/>
+        <source>Code expired: waiting for a new one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/checkin_qr.py" line="176"/>
+        <source>Valid for {m}:{s:02d}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintDialog</name>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="347"/>
+        <source>File a complaint about {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="352"/>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="353"/>
+        <source>Complaint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="355"/>
+        <source>Food safety: due in 24 h; delivery 48 h; others 72 h.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="359"/>
+        <source>What was the complaint?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintsModel</name>
+    <message>
+        <location filename="../../widgets/merchants.py" line="354"/>
+        <source>State</source>
+        <translation type="unfinished">State</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="360"/>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="366"/>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="371"/>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="376"/>
+        <source>Complaint</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmDialog</name>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="175"/>
+        <source>Confirmation call — order {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="178"/>
+        <source>Call {resident} (or the family) and read the order back: {amount} from {merchant}. Did they confirm it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="185"/>
+        <source>Who confirmed, what was said</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="190"/>
+        <source>Confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="191"/>
+        <source>Not confirmed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1858,9 +2758,42 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
         <translation type="vanished">Quit the console? Devices hosted on this workstation stop reporting.</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="213"/>
+        <location filename="../../console/app.py" line="211"/>
         <source>Refresh</source>
         <translation type="unfinished">Refresh</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionDialog</name>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="798"/>
+        <source>Correct hours No. {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="816"/>
+        <source>Check-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="817"/>
+        <source>Check-out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="818"/>
+        <source>Travel (min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="819"/>
+        <source>Service content</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="820"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1874,6 +2807,153 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
         <location filename="../../console/presenters/database.py" line="28"/>
         <source>Database not reachable: {d}</source>
         <translation type="unfinished">Database not reachable: {d}</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryBoard</name>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="438"/>
+        <location filename="../../widgets/delivery_board.py" line="581"/>
+        <source>All merchants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="467"/>
+        <source>{shown} of {all} orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="479"/>
+        <source>Order {id}: {resident}, {address} — {merchant}, {window}, {deliverer}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="496"/>
+        <source>Next: {step} (Alt+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="498"/>
+        <source>Next step (Alt+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="562"/>
+        <source>Search number, resident, deliverer, address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="566"/>
+        <source>All statuses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="570"/>
+        <source>All flags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="582"/>
+        <source>New order (Alt+O)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="583"/>
+        <source>Confirmation call (Alt+K)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="584"/>
+        <source>Hand-off with proof (Alt+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="585"/>
+        <source>Failed (Alt+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="586"/>
+        <source>Cancel order (Alt+X)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="587"/>
+        <source>Show contact (Alt+R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryProofDialog</name>
+    <message>
+        <location filename="../../widgets/delivery_proof.py" line="204"/>
+        <source>The photo is larger than 4 MB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_proof.py" line="212"/>
+        <source>Photo of the hand-off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_proof.py" line="212"/>
+        <source>Images (*.jpg *.jpeg *.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_proof.py" line="231"/>
+        <source>Blocked: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_proof.py" line="237"/>
+        <source>Proof of delivery — order {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_proof.py" line="243"/>
+        <source>For {resident}, brought by {deliverer}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_proof.py" line="248"/>
+        <source>Signature of the resident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_proof.py" line="249"/>
+        <source>Clear</source>
+        <translation type="unfinished">Clear</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_proof.py" line="250"/>
+        <source>Attach a photo…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_proof.py" line="252"/>
+        <source>No photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_proof.py" line="253"/>
+        <source>The resident confirms receiving the goods</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_proof.py" line="254"/>
+        <source>Confirmed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_proof.py" line="255"/>
+        <source>The resident, or a named person at the door</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_proof.py" line="258"/>
+        <source>Record delivery</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2384,6 +3464,29 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
     </message>
 </context>
 <context>
+    <name>FailDialog</name>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="138"/>
+        <source>Delivery failed — order {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="147"/>
+        <source>The resident lives alone: nobody at the door raises a welfare check in the incident queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="156"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="157"/>
+        <source>Note</source>
+        <translation type="unfinished">Note</translation>
+    </message>
+</context>
+<context>
     <name>Feedback</name>
     <message>
         <location filename="../../console/feedback.py" line="53"/>
@@ -2535,187 +3638,187 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>FeedbackPane</name>
     <message>
-        <location filename="../../widgets/feedback.py" line="570"/>
+        <location filename="../../widgets/feedback.py" line="574"/>
         <source>{shown} of {total} tickets shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="594"/>
+        <location filename="../../widgets/feedback.py" line="598"/>
         <source>Select a ticket to see what was said and done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="597"/>
+        <location filename="../../widgets/feedback.py" line="601"/>
         <source>No. {id} · {state} · {category}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="600"/>
+        <location filename="../../widgets/feedback.py" line="604"/>
         <source>Community: {c} · Department: {d}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="604"/>
+        <location filename="../../widgets/feedback.py" line="608"/>
         <source>Source: {s} {ref}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="605"/>
+        <location filename="../../widgets/feedback.py" line="609"/>
         <source>Contact: {who}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="617"/>
+        <location filename="../../widgets/feedback.py" line="621"/>
         <source>First response due {a} · resolution due {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="626"/>
+        <location filename="../../widgets/feedback.py" line="630"/>
         <source>Last reply ({how}): {text}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="634"/>
+        <location filename="../../widgets/feedback.py" line="638"/>
         <source>the clock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="636"/>
+        <location filename="../../widgets/feedback.py" line="640"/>
         <source>opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="637"/>
+        <location filename="../../widgets/feedback.py" line="641"/>
         <source>given to {v}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="638"/>
+        <location filename="../../widgets/feedback.py" line="642"/>
         <source>answered ({v})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="639"/>
+        <location filename="../../widgets/feedback.py" line="643"/>
         <source>resolved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="640"/>
+        <location filename="../../widgets/feedback.py" line="644"/>
         <source>rated {v}/5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="641"/>
+        <location filename="../../widgets/feedback.py" line="645"/>
         <source>reopened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="642"/>
+        <location filename="../../widgets/feedback.py" line="646"/>
         <source>overdue: {v}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="665"/>
+        <location filename="../../widgets/feedback.py" line="669"/>
         <source>Unresolved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="665"/>
+        <location filename="../../widgets/feedback.py" line="669"/>
         <source>All states</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="670"/>
+        <location filename="../../widgets/feedback.py" line="674"/>
         <source>All categories</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="675"/>
+        <location filename="../../widgets/feedback.py" line="679"/>
         <source>All communities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="681"/>
+        <location filename="../../widgets/feedback.py" line="685"/>
         <source>Tickets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="682"/>
+        <location filename="../../widgets/feedback.py" line="686"/>
         <source>Monthly rates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="685"/>
+        <location filename="../../widgets/feedback.py" line="689"/>
         <source>State</source>
         <translation type="unfinished">State</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="685"/>
+        <location filename="../../widgets/feedback.py" line="689"/>
         <source>Category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="685"/>
+        <location filename="../../widgets/feedback.py" line="689"/>
         <source>Community</source>
         <translation type="unfinished">Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="690"/>
+        <location filename="../../widgets/feedback.py" line="694"/>
         <source>New ticket…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="691"/>
+        <location filename="../../widgets/feedback.py" line="695"/>
         <source>Reply…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="692"/>
+        <location filename="../../widgets/feedback.py" line="696"/>
         <source>Resolve…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="693"/>
+        <location filename="../../widgets/feedback.py" line="697"/>
         <source>Rating…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="694"/>
+        <location filename="../../widgets/feedback.py" line="698"/>
         <source>Reopen…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="695"/>
+        <location filename="../../widgets/feedback.py" line="699"/>
         <source>Reassign…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="696"/>
+        <location filename="../../widgets/feedback.py" line="700"/>
         <source>Show contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="700"/>
+        <location filename="../../widgets/feedback.py" line="704"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="701"/>
+        <location filename="../../widgets/feedback.py" line="705"/>
         <source>Month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="704"/>
+        <location filename="../../widgets/feedback.py" line="708"/>
         <source>Over the tickets opened in the month. Response rate: answered by the first-response deadline, of those whose deadline has passed or that were answered. Resolution rate: resolved, of all. Satisfaction rate: rated 4 or 5, of those rated.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="712"/>
+        <location filename="../../widgets/feedback.py" line="716"/>
         <source>No feedback tickets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="714"/>
+        <location filename="../../widgets/feedback.py" line="718"/>
         <source>Comments, complaints and requests from calls, station visits, survey answers and walk-ins appear here with their deadlines. New ticket… files one.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3846,6 +4949,29 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
     </message>
 </context>
 <context>
+    <name>HealthCertificateDialog</name>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="297"/>
+        <source>Health certificate of {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="301"/>
+        <source>Health certificate No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="302"/>
+        <source>Expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="305"/>
+        <source>The certificate number is needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HelpPresenter</name>
     <message>
         <location filename="../../console/presenters/help.py" line="18"/>
@@ -4040,6 +5166,283 @@ Command system of {site}</translation>
     <message>
         <location filename="../../widgets/incident_edit.py" line="470"/>
         <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HoursLabels</name>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="65"/>
+        <source>Checked in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="66"/>
+        <source>Recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="67"/>
+        <location filename="../../widgets/volunteer_hours.py" line="471"/>
+        <source>Confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="68"/>
+        <source>Approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="69"/>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="76"/>
+        <source>At the door</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="77"/>
+        <source>By phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="78"/>
+        <source>At the station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="86"/>
+        <source>Station {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="88"/>
+        <source>Door of resident {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="95"/>
+        <location filename="../../widgets/volunteer_hours.py" line="443"/>
+        <source>Check-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="96"/>
+        <location filename="../../widgets/volunteer_hours.py" line="448"/>
+        <source>Check-out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="97"/>
+        <location filename="../../widgets/volunteer_hours.py" line="453"/>
+        <source>Travel (min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="98"/>
+        <location filename="../../widgets/volunteer_hours.py" line="438"/>
+        <source>Service content</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="417"/>
+        <source>No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="423"/>
+        <source>Volunteer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="428"/>
+        <source>Community</source>
+        <translation type="unfinished">Community</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="433"/>
+        <source>Place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="458"/>
+        <source>Service time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="463"/>
+        <source>State</source>
+        <translation type="unfinished">State</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="476"/>
+        <source>Needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="484"/>
+        <source>Approved by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="489"/>
+        <source>Corrections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="578"/>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="583"/>
+        <source>By</source>
+        <translation type="unfinished">By</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="588"/>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="593"/>
+        <source>Old value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="598"/>
+        <source>New value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="603"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HoursModel</name>
+    <message>
+        <location filename="../../widgets/certificates.py" line="143"/>
+        <source>Volunteer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="144"/>
+        <source>Community</source>
+        <translation type="unfinished">Community</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="148"/>
+        <source>Total hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HoursPresenter</name>
+    <message>
+        <location filename="../../console/presenters/volunteer_hours.py" line="34"/>
+        <source>Check-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteer_hours.py" line="35"/>
+        <source>Hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteer_hours.py" line="54"/>
+        <source>Could not read the communities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteer_hours.py" line="88"/>
+        <source>Could not read the volunteers&apos; hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteer_hours.py" line="115"/>
+        <source>Could not read the corrections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteer_hours.py" line="133"/>
+        <source>Could not record the confirmation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteer_hours.py" line="142"/>
+        <source>Could not approve the hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteer_hours.py" line="150"/>
+        <source>Could not reject the hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteer_hours.py" line="160"/>
+        <source>Could not correct the hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HoursWidget</name>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="623"/>
+        <source>Waiting for approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="624"/>
+        <source>Checked in now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="625"/>
+        <source>Approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="626"/>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="627"/>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="638"/>
+        <source>Resident confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="639"/>
+        <source>Approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="640"/>
+        <source>Reject…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="641"/>
+        <source>Correct…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="644"/>
+        <source>Corrections (old value, new value, reason, who, when)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="662"/>
+        <source>{n} shown</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4706,6 +6109,62 @@ Command system of {site}</translation>
     </message>
 </context>
 <context>
+    <name>InspectionDialog</name>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="316"/>
+        <source>Record inspection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="325"/>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="326"/>
+        <source>Inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="327"/>
+        <source>Score (pass 60)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="328"/>
+        <source>Findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="331"/>
+        <source>The inspector is needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InspectionsModel</name>
+    <message>
+        <location filename="../../widgets/merchants.py" line="330"/>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="333"/>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="337"/>
+        <source>Inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="338"/>
+        <source>Findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>IssueTagDialog</name>
     <message>
         <location filename="../../widgets/tag_dialog.py" line="404"/>
@@ -5115,6 +6574,40 @@ Command system of {site}</translation>
     </message>
 </context>
 <context>
+    <name>LicencesDialog</name>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="161"/>
+        <source>Licences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="168"/>
+        <source>Business licence No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="169"/>
+        <location filename="../../widgets/merchant_dialogs.py" line="171"/>
+        <source>Expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="170"/>
+        <source>Food business licence No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="173"/>
+        <source>A suspended merchant stays suspended until reinstated by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="179"/>
+        <source>The licence number is needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LinkIncidentDialog</name>
     <message>
         <location filename="../../widgets/call_dialogs.py" line="103"/>
@@ -5428,6 +6921,696 @@ Command system of {site}</translation>
 Command system of {site}</source>
         <translation type="vanished">Street Command Console
 Command system of {site}</translation>
+    </message>
+</context>
+<context>
+    <name>MerchantLabels</name>
+    <message>
+        <location filename="../../widgets/merchants.py" line="67"/>
+        <source>Active</source>
+        <translation type="unfinished">Active</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="68"/>
+        <source>Suspended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="69"/>
+        <source>Exited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="87"/>
+        <source>Food business licence expired on {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="91"/>
+        <source>Business licence expired on {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="95"/>
+        <source>Certified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="102"/>
+        <source>Valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="103"/>
+        <source>Expiring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="104"/>
+        <source>Expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="105"/>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="112"/>
+        <source>Within 5–20 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="113"/>
+        <source>Under 5 % off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="114"/>
+        <source>Over 20 % off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="115"/>
+        <source>No reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="122"/>
+        <source>Household service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="123"/>
+        <source>Goods</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="129"/>
+        <source>Food safety</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="130"/>
+        <source>Delivery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="131"/>
+        <source>Price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="132"/>
+        <source>Quality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="133"/>
+        <source>Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="140"/>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="141"/>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="142"/>
+        <source>Resolved</source>
+        <translation type="unfinished">Resolved</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="143"/>
+        <source>Resolved late</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MerchantsModel</name>
+    <message>
+        <location filename="../../widgets/merchants.py" line="205"/>
+        <source>Merchant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="206"/>
+        <source>Code</source>
+        <translation type="unfinished">Code</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="209"/>
+        <source>Community</source>
+        <translation type="unfinished">Community</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="214"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="221"/>
+        <source>Business licence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="228"/>
+        <source>Food licence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="235"/>
+        <source>Staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="242"/>
+        <source>Last score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="251"/>
+        <source>Open complaints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="256"/>
+        <source>Per 1,000 orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="269"/>
+        <source>{n} ({k} certificates due)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="274"/>
+        <source>{n} ({k} overdue)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="279"/>
+        <source>no orders yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="280"/>
+        <source>{rate} ({n} of {orders})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MerchantsPresenter</name>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="74"/>
+        <location filename="../../console/presenters/merchants.py" line="89"/>
+        <source>Merchants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="75"/>
+        <source>Catalogue and prices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="76"/>
+        <source>Price surveys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="121"/>
+        <source>Could not read the communities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="178"/>
+        <source>Could not read the merchants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="207"/>
+        <source>{n} merchants&apos; licences expire within 30 days or have expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="216"/>
+        <source>{n} health certificates of merchants&apos; staff expire within 30 days or have expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="224"/>
+        <source>{n} complaints about merchants are past their deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="237"/>
+        <source>Could not read the catalogue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="254"/>
+        <source>Could not read the price surveys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="286"/>
+        <source>Could not read the merchant&apos;s records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="299"/>
+        <source>Could not read the price history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="312"/>
+        <source>Could not read the observations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="387"/>
+        <source>Merchant certified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="388"/>
+        <source>Could not certify the merchant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="394"/>
+        <source>Could not read the register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="418"/>
+        <source>Licences saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="419"/>
+        <source>Could not save the licences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="447"/>
+        <source>Suspend {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="448"/>
+        <source>Why is the merchant suspended? It takes no new orders until reinstated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="450"/>
+        <source>Inspection failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="451"/>
+        <source>Food safety complaint under investigation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="452"/>
+        <source>Prices above the agreed discount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="453"/>
+        <source>Licence under renewal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="460"/>
+        <source>Suspend the merchant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="461"/>
+        <source>Suspend {name}? Reason: {reason}. Open orders stay; new ones are refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="463"/>
+        <source>Merchant suspended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="464"/>
+        <source>Could not suspend the merchant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="470"/>
+        <source>Reinstate {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="471"/>
+        <source>Why may the merchant take orders again?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="472"/>
+        <source>Renewed licence checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="472"/>
+        <source>Rectified and re-inspected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="478"/>
+        <source>Reinstate the merchant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="479"/>
+        <source>Reinstate {name}? Reason: {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="481"/>
+        <source>Merchant reinstated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="482"/>
+        <source>Could not reinstate the merchant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="488"/>
+        <source>Exit {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="489"/>
+        <source>Why does the merchant leave the scheme? Its products are withdrawn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="491"/>
+        <source>Merchant&apos;s own request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="492"/>
+        <source>Business closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="493"/>
+        <source>Repeated serious complaints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="500"/>
+        <source>Exit the merchant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="502"/>
+        <source>{name} leaves the scheme for good. Reason: {reason}. Its products are withdrawn and it cannot be reinstated. Continue?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="506"/>
+        <source>Merchant exited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="507"/>
+        <source>Could not exit the merchant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="526"/>
+        <source>Staff added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="527"/>
+        <source>Could not add the staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="539"/>
+        <location filename="../../console/presenters/merchants.py" line="558"/>
+        <source>Staff saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="540"/>
+        <location filename="../../console/presenters/merchants.py" line="559"/>
+        <source>Could not save the staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="574"/>
+        <source>Inspection recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="575"/>
+        <source>Could not record the inspection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="588"/>
+        <source>Complaint filed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="589"/>
+        <source>Could not file the complaint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="600"/>
+        <source>Resolve the complaint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="601"/>
+        <source>What was done? The resident is told this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="611"/>
+        <source>Complaint resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="612"/>
+        <source>Could not resolve the complaint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="646"/>
+        <source>Product added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="647"/>
+        <source>Could not add the product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="664"/>
+        <source>Price changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="665"/>
+        <source>Could not change the price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="672"/>
+        <source>Catalogue saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="673"/>
+        <source>Could not save the catalogue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="696"/>
+        <source>Market price recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="697"/>
+        <source>Could not record the market price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="726"/>
+        <source>Merchant {name} suspended: its licence has expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="733"/>
+        <source>Licence sweep failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MerchantsTab</name>
+    <message>
+        <location filename="../../widgets/merchants.py" line="560"/>
+        <source>Select a merchant to see its records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="571"/>
+        <source>Business licence {no}, expires {day} ({state})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="579"/>
+        <source>Food business licence {no}, expires {day} ({state})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="585"/>
+        <source>Certified on {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="587"/>
+        <source>Reason: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="603"/>
+        <source>Certified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="627"/>
+        <source>All communities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="648"/>
+        <source>{n} merchants, {k} needing attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="673"/>
+        <source>Reactivate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="675"/>
+        <source>Deactivate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="678"/>
+        <source>Community</source>
+        <translation type="unfinished">Community</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="679"/>
+        <source>Needing attention only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="680"/>
+        <source>Show exited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="682"/>
+        <source>Certify a business…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="683"/>
+        <source>Licences…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="684"/>
+        <source>Suspend…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="685"/>
+        <source>Reinstate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="686"/>
+        <source>Exit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="687"/>
+        <source>Add staff…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="688"/>
+        <source>Health certificate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="689"/>
+        <source>Record inspection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="690"/>
+        <source>File complaint…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="691"/>
+        <source>Resolve…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="696"/>
+        <source>Staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="697"/>
+        <source>Inspections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="698"/>
+        <source>Complaints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="699"/>
+        <source>Status trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="705"/>
+        <source>No certified merchants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="707"/>
+        <source>Fair-price shops certified from the business register appear here with their licences (alerts 30 days ahead), staff, inspections and complaints. Certify a business… (Alt+N) adds one.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5967,6 +8150,671 @@ Command system of {site}</translation>
     </message>
 </context>
 <context>
+    <name>ObservationDialog</name>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="512"/>
+        <source>Record a market price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="521"/>
+        <source>Commodity code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="522"/>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="523"/>
+        <source>Where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="524"/>
+        <source>Price (¥)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="529"/>
+        <source>A commodity code without spaces (RICE-5KG).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="531"/>
+        <source>Where was the price seen?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ObservationsModel</name>
+    <message>
+        <location filename="../../widgets/merchants.py" line="1039"/>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="1040"/>
+        <source>Place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="1043"/>
+        <source>Price (¥)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="1049"/>
+        <source>Note</source>
+        <translation type="unfinished">Note</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="1050"/>
+        <source>Outlier: left to the median</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="1053"/>
+        <source>Observer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OrderEntryWidget</name>
+    <message>
+        <location filename="../../widgets/order_entry.py" line="220"/>
+        <source>lives alone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_entry.py" line="222"/>
+        <source>orders wait for a confirmation call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_entry.py" line="262"/>
+        <location filename="../../widgets/order_entry.py" line="643"/>
+        <source>Search a resident by name, phone or address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_entry.py" line="392"/>
+        <source>{window} — full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_entry.py" line="394"/>
+        <source>{window} — {n} of {cap} left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_entry.py" line="426"/>
+        <source>staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_entry.py" line="426"/>
+        <source>volunteer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_entry.py" line="437"/>
+        <source>No ordering window for this merchant today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_entry.py" line="442"/>
+        <source>Window {window} is full: choose another.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_entry.py" line="448"/>
+        <source>{n} of {cap} places left in {window}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_entry.py" line="492"/>
+        <source>Total: {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_entry.py" line="528"/>
+        <source>This order will wait for a confirmation call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_entry.py" line="601"/>
+        <source>&amp;Resident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_entry.py" line="602"/>
+        <source>&amp;Merchant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_entry.py" line="603"/>
+        <source>&amp;Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_entry.py" line="604"/>
+        <source>&amp;Window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_entry.py" line="605"/>
+        <source>&amp;Deliverer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_entry.py" line="606"/>
+        <source>&amp;Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_entry.py" line="607"/>
+        <source>N&amp;ote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_entry.py" line="621"/>
+        <source>Name, phone or address (Alt+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_entry.py" line="624"/>
+        <source>Product code or name, Enter adds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_entry.py" line="625"/>
+        <source>Family member&apos;s name and relation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_entry.py" line="626"/>
+        <source>Usual basket (Alt+B)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_entry.py" line="627"/>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_entry.py" line="628"/>
+        <source>Place order (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_entry.py" line="630"/>
+        <source>Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_entry.py" line="630"/>
+        <source>Quantity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_entry.py" line="630"/>
+        <source>Price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_entry.py" line="630"/>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_entry.py" line="636"/>
+        <source>At the station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_entry.py" line="636"/>
+        <source>Hotline call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_entry.py" line="636"/>
+        <source>Family member</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OrderLabels</name>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="13"/>
+        <source>Awaiting confirmation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="16"/>
+        <source>Accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="17"/>
+        <source>Picked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="18"/>
+        <source>En route</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="19"/>
+        <source>Delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="20"/>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="21"/>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="29"/>
+        <source>Merchant closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="30"/>
+        <source>Call to confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="31"/>
+        <source>Lives alone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="32"/>
+        <source>Same household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="33"/>
+        <source>Late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="41"/>
+        <source>Nobody at home</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="42"/>
+        <source>Nobody at the door or on the phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="45"/>
+        <source>Refused by the resident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="46"/>
+        <source>Wrong address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="47"/>
+        <source>Out of stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="48"/>
+        <source>Not confirmed on the call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="51"/>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="59"/>
+        <source>The window is full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="60"/>
+        <source>The merchant takes no orders (licence or suspension)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="63"/>
+        <source>Choose a window of this merchant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="64"/>
+        <source>The window has ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="65"/>
+        <source>A product is no longer sold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="66"/>
+        <source>Choose one named deliverer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="67"/>
+        <source>The deliverer&apos;s health certificate has expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="70"/>
+        <source>The basket is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="71"/>
+        <source>A quantity is 1–99</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="72"/>
+        <source>Name the family member who orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="75"/>
+        <source>Only the family member the resident&apos;s record names as emergency contact may order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="79"/>
+        <source>A hotline order comes from a call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="80"/>
+        <source>A signature or a photo is needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="83"/>
+        <source>The resident&apos;s confirmation is needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="86"/>
+        <source>Say who confirmed at the door</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="87"/>
+        <source>Record the confirmation call first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="90"/>
+        <source>Choose a resident</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OrderWindowsEditor</name>
+    <message>
+        <location filename="../../widgets/order_windows.py" line="166"/>
+        <source>Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_windows.py" line="167"/>
+        <source>Capacity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_windows.py" line="168"/>
+        <source>Copy to the next (days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_windows.py" line="169"/>
+        <source>Open window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_windows.py" line="170"/>
+        <source>Copy this day&apos;s windows</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OrdersPresenter</name>
+    <message>
+        <location filename="../../console/presenters/orders.py" line="53"/>
+        <source>Deliveries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/orders.py" line="54"/>
+        <source>New order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/orders.py" line="55"/>
+        <source>Silence list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/orders.py" line="57"/>
+        <source>Windows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/orders.py" line="67"/>
+        <source>Orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/orders.py" line="79"/>
+        <source>Volunteer task for the selected delivery…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/orders.py" line="106"/>
+        <source>Select the delivery on the board first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/orders.py" line="184"/>
+        <source>Could not load the deliveries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/orders.py" line="195"/>
+        <source>Could not load the silence list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/orders.py" line="212"/>
+        <source>Could not search residents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/orders.py" line="229"/>
+        <source>Could not load the resident&apos;s ordering data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/orders.py" line="245"/>
+        <source>Order {id} placed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/orders.py" line="255"/>
+        <source>Order not placed: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/orders.py" line="260"/>
+        <source>Could not place the order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/orders.py" line="282"/>
+        <source>{what}: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/orders.py" line="304"/>
+        <source>Could not move order {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/orders.py" line="319"/>
+        <source>Order {id} failed for a resident living alone: welfare check {inc} raised in the incident queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/orders.py" line="326"/>
+        <source>Could not record the failure of order {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/orders.py" line="338"/>
+        <source>Could not record the confirmation call for order {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/orders.py" line="351"/>
+        <source>Could not open order {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/orders.py" line="375"/>
+        <source>Could not record the delivery of order {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/orders.py" line="388"/>
+        <source>Order {id}: {name}, {phone}, {address} (this look is recorded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/orders.py" line="397"/>
+        <source>Could not show the contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/orders.py" line="415"/>
+        <source>Could not load the windows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/orders.py" line="444"/>
+        <source>Could not open the window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/orders.py" line="457"/>
+        <source>{n} windows opened on the following days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/orders.py" line="464"/>
+        <source>Could not copy the windows</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PairingDialog</name>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="442"/>
+        <source>New pairing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="458"/>
+        <source>Volunteer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="459"/>
+        <source>Resident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="461"/>
+        <source>Visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="462"/>
+        <source>Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="463"/>
+        <source>Note</source>
+        <translation type="unfinished">Note</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="470"/>
+        <source>This community has no active volunteer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="472"/>
+        <source>Choose the resident.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PairingsModel</name>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="643"/>
+        <source>Volunteer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="644"/>
+        <source>Resident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="647"/>
+        <source>Lives alone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="652"/>
+        <source>Visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="655"/>
+        <source>Note</source>
+        <translation type="unfinished">Note</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="656"/>
+        <source>Since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="657"/>
+        <source>Community</source>
+        <translation type="unfinished">Community</translation>
+    </message>
+</context>
+<context>
     <name>PanicButton</name>
     <message>
         <location filename="../../widgets/station_panic.py" line="63"/>
@@ -6034,6 +8882,14 @@ Command system of {site}</translation>
     <message>
         <location filename="../../widgets/handover.py" line="288"/>
         <source>Later</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PickDialog</name>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="371"/>
+        <source>Nothing to choose.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6200,6 +9056,167 @@ Command system of {site}</translation>
     <message>
         <location filename="../../console/wall_playback.py" line="61"/>
         <source> · keyframes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PriceCheck</name>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="402"/>
+        <source>Reference ¥{ref}: {pct} below — {check}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="417"/>
+        <source>A price in yuan, more than zero, at most two decimals (12.50).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PriceDialog</name>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="494"/>
+        <source>Change the price of {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="496"/>
+        <source>Now (¥)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="497"/>
+        <source>New price (¥)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProductDialog</name>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="437"/>
+        <source>New product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="456"/>
+        <source>Merchant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="457"/>
+        <source>Commodity code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="458"/>
+        <source>Name</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="459"/>
+        <source>Kind</source>
+        <translation type="unfinished">Kind</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="460"/>
+        <source>Unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="461"/>
+        <source>Price (¥)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="472"/>
+        <source>A commodity code without spaces (RICE-5KG).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="474"/>
+        <source>The name and the unit are needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProductsModel</name>
+    <message>
+        <location filename="../../widgets/merchants.py" line="730"/>
+        <source>Merchant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="733"/>
+        <source>Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="734"/>
+        <source>Kind</source>
+        <translation type="unfinished">Kind</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="735"/>
+        <source>Unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="738"/>
+        <source>Price (¥)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="747"/>
+        <source>Reference (¥)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="755"/>
+        <source>Discount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="764"/>
+        <source>Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="765"/>
+        <source>Withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="768"/>
+        <source>Code</source>
+        <translation type="unfinished">Code</translation>
+    </message>
+</context>
+<context>
+    <name>QualificationDialog</name>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="380"/>
+        <location filename="../../widgets/volunteers_dialogs.py" line="388"/>
+        <source>Qualification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="382"/>
+        <source>e.g. 急救证</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="384"/>
+        <source>Expires on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="389"/>
+        <source>Certificate No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="395"/>
+        <source>Type the qualification.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6474,6 +9491,7 @@ Command system of {site}</translation>
     </message>
     <message>
         <location filename="../../widgets/consent.py" line="427"/>
+        <location filename="../../widgets/volunteers_dialogs.py" line="412"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6495,6 +9513,26 @@ Command system of {site}</translation>
     <message>
         <location filename="../../widgets/consent.py" line="484"/>
         <source>JSON files (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="232"/>
+        <source>A reason is needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="234"/>
+        <source>A reason has at most 200 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="409"/>
+        <source>The reason is recorded in the audit log with your name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="417"/>
+        <source>Type a reason.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6841,6 +9879,86 @@ Manifest SHA-256: {sha}</source>
     <message>
         <location filename="../../console/presenters/recordings.py" line="1135"/>
         <source>Could not audit the export</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReferencesModel</name>
+    <message>
+        <location filename="../../widgets/merchants.py" line="993"/>
+        <source>Commodity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="996"/>
+        <source>Reference (¥)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="1002"/>
+        <source>Fewer than 3 observations in the last 60 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="1009"/>
+        <source>Observations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="1015"/>
+        <source>Lowest – highest (¥)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="1024"/>
+        <source>Last observed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReferencesTab</name>
+    <message>
+        <location filename="../../widgets/merchants.py" line="1128"/>
+        <source>Observations of {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="1142"/>
+        <location filename="../../widgets/merchants.py" line="1150"/>
+        <source>Observations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="1149"/>
+        <source>Record a market price…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="1153"/>
+        <source>The reference price is the median of the market prices observed in the last 60 days (at least 3). One wrong or unusual price cannot move a median; it is marked as an outlier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="1160"/>
+        <source>No price surveys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="1162"/>
+        <source>Market prices seen at markets, supermarkets and shops give each commodity its reference price. Record a market price… (Alt+O) adds one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RejectDialog</name>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="754"/>
+        <source>Reject hours No. {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="761"/>
+        <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -7683,6 +10801,231 @@ Manifest SHA-256: {sha}</source>
     </message>
 </context>
 <context>
+    <name>ShiftDialog</name>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="220"/>
+        <source>Shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="220"/>
+        <source>New shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="236"/>
+        <source>None required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="239"/>
+        <source>No minimum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="241"/>
+        <source>Sign-up closes at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="252"/>
+        <source>Instant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="253"/>
+        <source>Needs confirmation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="257"/>
+        <source>No team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="261"/>
+        <source>Community</source>
+        <translation type="unfinished">Community</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="262"/>
+        <source>Title</source>
+        <translation type="unfinished">Title</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="263"/>
+        <source>Place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="264"/>
+        <source>Starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="265"/>
+        <source>Ends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="266"/>
+        <source>Capacity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="267"/>
+        <source>Required qualification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="268"/>
+        <source>Minimum age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="270"/>
+        <source>Sign-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="271"/>
+        <source>Team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="302"/>
+        <source>Type the shift&apos;s title.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="303"/>
+        <source>Type where the shift takes place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="304"/>
+        <source>The shift must end after it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="306"/>
+        <source>Sign-up must close before the shift starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ShiftsModel</name>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="494"/>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="497"/>
+        <source>Shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="498"/>
+        <source>Place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="501"/>
+        <source>Places</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="504"/>
+        <source>Rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="505"/>
+        <source>Sign-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="506"/>
+        <source>Community</source>
+        <translation type="unfinished">Community</translation>
+    </message>
+</context>
+<context>
+    <name>SignupsModel</name>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="517"/>
+        <source>Volunteer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="519"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="523"/>
+        <source>Signed up</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SilenceList</name>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="275"/>
+        <source>Silent for at least (weeks)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="278"/>
+        <source>Residents who ordered at least twice and nothing since: a welfare visit may be due. Those living alone first to call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="282"/>
+        <source>Order for this resident</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SilenceModel</name>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="210"/>
+        <source>Resident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="211"/>
+        <source>Community</source>
+        <translation type="unfinished">Community</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="212"/>
+        <source>Last order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="215"/>
+        <source>Weeks silent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="219"/>
+        <source>Orders before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="222"/>
+        <source>Lives alone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="223"/>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SlaPresenter</name>
     <message>
         <location filename="../../console/presenters/sla.py" line="76"/>
@@ -7717,6 +11060,116 @@ Manifest SHA-256: {sha}</source>
     <message>
         <location filename="../../console/presenters/sla.py" line="114"/>
         <source>{who} did not answer the assignment in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SpendDialog</name>
+    <message>
+        <location filename="../../widgets/timebank.py" line="202"/>
+        <source>Spend minutes on a service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timebank.py" line="205"/>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timebank.py" line="211"/>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timebank.py" line="212"/>
+        <source>Minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timebank.py" line="213"/>
+        <source>Service received</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StaffDialog</name>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="252"/>
+        <source>Add staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="257"/>
+        <source>Delivers to residents&apos; doors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="261"/>
+        <source>Name</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="262"/>
+        <source>Phone</source>
+        <translation type="unfinished">Phone</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="264"/>
+        <source>Health certificate No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="265"/>
+        <source>Expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="269"/>
+        <source>The name is needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="271"/>
+        <source>A deliverer needs a health certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StaffModel</name>
+    <message>
+        <location filename="../../widgets/merchants.py" line="291"/>
+        <source>Name</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="292"/>
+        <source>Phone</source>
+        <translation type="unfinished">Phone</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="295"/>
+        <source>Delivers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="296"/>
+        <location filename="../../widgets/merchants.py" line="307"/>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="300"/>
+        <source>Health certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="306"/>
+        <source>Active</source>
+        <translation type="unfinished">Active</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="307"/>
+        <source>No</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -7825,6 +11278,49 @@ Manifest SHA-256: {sha}</source>
     <message>
         <location filename="../../console/first_start.py" line="51"/>
         <source>The setup could not be saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StatementModel</name>
+    <message>
+        <location filename="../../widgets/timebank.py" line="95"/>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timebank.py" line="98"/>
+        <source>Transaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timebank.py" line="101"/>
+        <source>Hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timebank.py" line="106"/>
+        <source>Other side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timebank.py" line="107"/>
+        <source>Note</source>
+        <translation type="unfinished">Note</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timebank.py" line="115"/>
+        <source>Deposit of approved hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timebank.py" line="116"/>
+        <source>Given to an elder relative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timebank.py" line="117"/>
+        <source>Service received</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -8066,6 +11562,44 @@ Manifest SHA-256: {sha}</source>
     <message>
         <location filename="../../widgets/station_screen.py" line="104"/>
         <source>This PC&apos;s clock is {d} slow; the server&apos;s time is used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StationNecessitiesPresenter</name>
+    <message>
+        <location filename="../../console/presenters/station_necessities.py" line="129"/>
+        <source>Could not read today&apos;s deliveries and visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/station_necessities.py" line="141"/>
+        <source>Orders and visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/station_necessities.py" line="142"/>
+        <source>Volunteer check-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/station_necessities.py" line="155"/>
+        <source>Could not search the residents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/station_necessities.py" line="172"/>
+        <source>Could not read what this resident can order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/station_necessities.py" line="186"/>
+        <source>Could not keep the order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/station_necessities.py" line="190"/>
+        <source>The order is kept and is being sent; the outbox tab shows when it is placed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -8479,6 +12013,99 @@ Manifest SHA-256: {sha}</source>
     <message>
         <location filename="../../widgets/station_surveys.py" line="223"/>
         <source>Each slip is valid once. Named slips make sure a resident answers once; slips without a name are for residents met by chance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StationToday</name>
+    <message>
+        <location filename="../../widgets/station_today.py" line="33"/>
+        <source>Delivery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_today.py" line="34"/>
+        <source>Visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_today.py" line="35"/>
+        <source>Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_today.py" line="44"/>
+        <source>Due today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_today.py" line="45"/>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_today.py" line="46"/>
+        <source>Assigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_today.py" line="57"/>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_today.py" line="63"/>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_today.py" line="64"/>
+        <source>today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_today.py" line="69"/>
+        <source>Resident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_today.py" line="75"/>
+        <source>Deliverer / volunteer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_today.py" line="76"/>
+        <source>(nobody yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_today.py" line="81"/>
+        <source>State</source>
+        <translation type="unfinished">State</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_today.py" line="87"/>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_today.py" line="164"/>
+        <source>Today in this community</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_today.py" line="165"/>
+        <source>Refresh (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_today.py" line="168"/>
+        <source>Nothing today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_today.py" line="169"/>
+        <source>Deliveries, volunteers&apos; visits and tasks of this community show here.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -9628,6 +13255,183 @@ State: {state}</source>
     </message>
 </context>
 <context>
+    <name>TaskDialog</name>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="502"/>
+        <source>New task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="511"/>
+        <source>No resident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="520"/>
+        <source>Assign later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="531"/>
+        <source>From incident No. {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="533"/>
+        <source>From order No. {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="536"/>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="537"/>
+        <source>Kind</source>
+        <translation type="unfinished">Kind</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="538"/>
+        <source>Title</source>
+        <translation type="unfinished">Title</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="539"/>
+        <source>Resident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="541"/>
+        <source>Volunteer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="542"/>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="543"/>
+        <source>Note</source>
+        <translation type="unfinished">Note</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="548"/>
+        <source>Type what is to be done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TasksModel</name>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="699"/>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="702"/>
+        <source>Kind</source>
+        <translation type="unfinished">Kind</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="703"/>
+        <source>Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="704"/>
+        <source>Resident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="705"/>
+        <source>Volunteer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="706"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="707"/>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="708"/>
+        <source>Community</source>
+        <translation type="unfinished">Community</translation>
+    </message>
+</context>
+<context>
+    <name>TeamDialog</name>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="324"/>
+        <source>Team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="331"/>
+        <source>No leader yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="336"/>
+        <source>Name</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="337"/>
+        <source>Community</source>
+        <translation type="unfinished">Community</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="338"/>
+        <source>Leader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="343"/>
+        <source>Type the team&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TeamsModel</name>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="425"/>
+        <source>Team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="428"/>
+        <source>Community</source>
+        <translation type="unfinished">Community</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="431"/>
+        <source>Leader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="434"/>
+        <source>Leader&apos;s account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="437"/>
+        <source>Members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="440"/>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TicketStepDialog</name>
     <message>
         <location filename="../../widgets/feedback.py" line="229"/>
@@ -9786,6 +13590,34 @@ State: {state}</source>
     <message>
         <location filename="../../widgets/feedback.py" line="135"/>
         <source>{what}: {span} left</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TimebankWidget</name>
+    <message>
+        <location filename="../../widgets/timebank.py" line="249"/>
+        <source>Deposit approved hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timebank.py" line="250"/>
+        <source>Give to a relative…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timebank.py" line="251"/>
+        <source>Spend…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timebank.py" line="259"/>
+        <source>Volunteer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timebank.py" line="350"/>
+        <source>{holder}: {hours} hours</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -10373,6 +14205,71 @@ State: {state}</source>
         <source>Choose where to transfer the call, or type a number.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../widgets/timebank.py" line="132"/>
+        <source>Give minutes to an elder relative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timebank.py" line="143"/>
+        <source>Parent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timebank.py" line="144"/>
+        <source>Parent-in-law</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timebank.py" line="145"/>
+        <source>Grandparent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timebank.py" line="146"/>
+        <source>Spouse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timebank.py" line="147"/>
+        <source>Sibling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timebank.py" line="152"/>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timebank.py" line="157"/>
+        <source>Minutes go only to a relative aged {age} or more, registered as a resident.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timebank.py" line="164"/>
+        <source>From the volunteer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timebank.py" line="165"/>
+        <source>To the resident No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timebank.py" line="166"/>
+        <source>Relation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timebank.py" line="167"/>
+        <source>Minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timebank.py" line="168"/>
+        <source>Note</source>
+        <translation type="unfinished">Note</translation>
+    </message>
 </context>
 <context>
     <name>UnreadBadge</name>
@@ -10662,6 +14559,1206 @@ State: {state}</source>
     </message>
 </context>
 <context>
+    <name>VisitCard</name>
+    <message>
+        <location filename="../../console/visit_card.py" line="33"/>
+        <source>Volunteer visit card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/visit_card.py" line="34"/>
+        <source>Volunteer: scan this code on arrival and when leaving, and give the text with your volunteer number to the station.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/visit_card.py" line="39"/>
+        <source>Valid only</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VisitCardDialog</name>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="334"/>
+        <source>Visit card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="349"/>
+        <source>Resident No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="350"/>
+        <source>Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="351"/>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="352"/>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VolunteerCertificate</name>
+    <message>
+        <location filename="../../console/volunteer_certificate.py" line="20"/>
+        <source>Certificate of Volunteer Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/volunteer_certificate.py" line="23"/>
+        <source>No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/volunteer_certificate.py" line="24"/>
+        <source>This is to certify that {name} (identity number {id}) took part in volunteer service from {first} to {last}, for {hours} hours of service in all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/volunteer_certificate.py" line="29"/>
+        <source>Service content</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/volunteer_certificate.py" line="30"/>
+        <source>Service hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/volunteer_certificate.py" line="31"/>
+        <source>Issued by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/volunteer_certificate.py" line="32"/>
+        <source>Community</source>
+        <translation type="unfinished">Community</translation>
+    </message>
+    <message>
+        <location filename="../../console/volunteer_certificate.py" line="33"/>
+        <source>Date of issue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/volunteer_certificate.py" line="34"/>
+        <source>(seal)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/volunteer_certificate.py" line="35"/>
+        <source>Issued from the volunteer service records under the Measures for Volunteer Service Records and Certificates (MCA Order 67). The hours are service time confirmed and approved, travel excluded. Verify the number with the issuer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/volunteer_certificate.py" line="41"/>
+        <source>WITHDRAWN: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/volunteer_certificate.py" line="42"/>
+        <source>Display copy: the identity number is masked; not valid as a certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VolunteerDialog</name>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="136"/>
+        <source>Volunteer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="136"/>
+        <source>New volunteer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="143"/>
+        <source>Male</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="144"/>
+        <source>Female</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="152"/>
+        <source>Comma-separated, e.g. 读报, 理发</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="159"/>
+        <source>Active</source>
+        <translation type="unfinished">Active</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="163"/>
+        <source>Community</source>
+        <translation type="unfinished">Community</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="164"/>
+        <source>Name</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="165"/>
+        <source>Phone</source>
+        <translation type="unfinished">Phone</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="166"/>
+        <source>Gender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="167"/>
+        <source>Birth date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="168"/>
+        <source>Identity No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="169"/>
+        <source>Skills</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="170"/>
+        <source>Insurance policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="171"/>
+        <source>Insured until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="172"/>
+        <source>Usually free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="181"/>
+        <source>Type the volunteer&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="183"/>
+        <source>Type the identity number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="185"/>
+        <source>The identity number is not valid (check the digits).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VolunteerTexts</name>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="24"/>
+        <source>New volunteer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="27"/>
+        <source>Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="30"/>
+        <source>Show identity No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="33"/>
+        <source>Photo…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="36"/>
+        <source>Qualification…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="39"/>
+        <source>New team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="42"/>
+        <source>Add member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="45"/>
+        <source>Remove member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="48"/>
+        <source>New shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="51"/>
+        <source>Sign up a volunteer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="54"/>
+        <source>Cancel shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="57"/>
+        <source>Confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="60"/>
+        <source>Decline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="63"/>
+        <source>Withdraw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="66"/>
+        <source>New pairing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="69"/>
+        <source>End pairing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="72"/>
+        <source>New task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="75"/>
+        <source>Assign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="78"/>
+        <location filename="../../widgets/volunteers_text.py" line="311"/>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="81"/>
+        <source>Cancel task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="85"/>
+        <source>All communities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="88"/>
+        <source>Name or volunteer No. (Alt+S, Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="91"/>
+        <source>Select a volunteer to see the profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="94"/>
+        <source>Select a shift to see its sign-ups.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="97"/>
+        <source>Sign-ups: {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="100"/>
+        <source>Photo hidden (personal data)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="103"/>
+        <source>No photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="106"/>
+        <source>First {n} shown — narrow the search.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="110"/>
+        <source>Only the first {n} residents are listed (those living alone first).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="114"/>
+        <source>Select a row with a volunteer to show the resident who will come.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="117"/>
+        <source>Show this to the resident: {name} will come.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="120"/>
+        <source>Street-wide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="123"/>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="123"/>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="126"/>
+        <source> (expired)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="129"/>
+        <source>Active</source>
+        <translation type="unfinished">Active</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="129"/>
+        <source>Inactive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="133"/>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="136"/>
+        <source>Expired {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="137"/>
+        <source>Until {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="142"/>
+        <source>no expiry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="148"/>
+        <source>Identity No.: {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="149"/>
+        <source>Phone: {p}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="150"/>
+        <source>Skills: {s}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="151"/>
+        <source>Qualifications: {q}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="152"/>
+        <source>Insurance: {i}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="155"/>
+        <source>Teams: {t}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="161"/>
+        <source>Mon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="162"/>
+        <source>Tue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="163"/>
+        <source>Wed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="164"/>
+        <source>Thu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="165"/>
+        <source>Fri</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="166"/>
+        <source>Sat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="167"/>
+        <source>Sun</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="171"/>
+        <source>Morning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="171"/>
+        <source>Afternoon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="171"/>
+        <source>Evening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="180"/>
+        <location filename="../../widgets/volunteers_text.py" line="312"/>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="183"/>
+        <source>(+{n} pending)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="185"/>
+        <source>full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="191"/>
+        <source>needs {q}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="193"/>
+        <source>age {n}+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="196"/>
+        <source>sign up by {t}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="203"/>
+        <source>Instant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="203"/>
+        <source>Needs confirmation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="207"/>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="208"/>
+        <source>Confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="209"/>
+        <source>Declined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="210"/>
+        <source>Withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="216"/>
+        <source>The shift is full.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="217"/>
+        <source>The volunteer is under the shift&apos;s minimum age.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="219"/>
+        <source>The volunteer lacks the qualification the shift requires.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="222"/>
+        <source>The volunteer&apos;s qualification that the shift requires has expired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="224"/>
+        <source>The sign-up deadline has passed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="226"/>
+        <source>The volunteer is already signed up for another shift at that time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="228"/>
+        <source>The shift was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="229"/>
+        <source>The shift has already started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="230"/>
+        <location filename="../../widgets/volunteers_text.py" line="274"/>
+        <source>The volunteer is not active.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="231"/>
+        <source>The volunteer is already signed up for this shift.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="232"/>
+        <source>The volunteer belongs to another community.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="240"/>
+        <source>This identity number is already registered as volunteer No. {n}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="243"/>
+        <source>The identity number is not valid (check the digits).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="246"/>
+        <source>{n} volunteers already hold a place: the capacity cannot be lower.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="249"/>
+        <source>The photo is too large (at most 256 KiB).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="252"/>
+        <source>The new times would overlap another shift of: {names}. Withdraw them first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="256"/>
+        <source>The incident belongs to another community than the task.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="260"/>
+        <source>The incident has no community: only a street-wide user can make it a task.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="263"/>
+        <source>The order belongs to another community than the task.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="266"/>
+        <source>The photo must be a JPEG or PNG image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="269"/>
+        <source>This volunteer already visits this resident.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="272"/>
+        <source>The resident lives in another community than the volunteer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="276"/>
+        <source>Assign the task to a volunteer before marking it done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="279"/>
+        <source>The volunteer belongs to another community than the team.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="282"/>
+        <source>The volunteer belongs to another community than the task.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="290"/>
+        <source>Weekly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="291"/>
+        <source>Fortnightly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="292"/>
+        <source>Monthly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="301"/>
+        <source>Welfare check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="302"/>
+        <source>Delivery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="303"/>
+        <source>Visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="304"/>
+        <source>Station request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="309"/>
+        <source>Unassigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="310"/>
+        <source>Assigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="317"/>
+        <source>Incident No. {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="319"/>
+        <source>Order No. {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="324"/>
+        <source>visits this resident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="325"/>
+        <source>usually free now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="326"/>
+        <source>same community</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="331"/>
+        <source>No volunteers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="335"/>
+        <source>No volunteer matches. Press Ins to register one, or clear the search (Alt+S).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="339"/>
+        <source>No teams</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="342"/>
+        <source>Press Ins to form a team and name its leader.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="345"/>
+        <source>No shifts ahead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="348"/>
+        <source>No shift in the next four weeks. Press Ins to plan one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="351"/>
+        <source>No pairings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="355"/>
+        <source>Pair a volunteer with a resident for regular visits: press Ins. Residents living alone are listed first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="360"/>
+        <source>No open tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="364"/>
+        <source>Tasks come from incidents (welfare checks), deliveries and requests at a station. Press Ins to add one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VolunteersModel</name>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="181"/>
+        <source>No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="182"/>
+        <source>Name</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="183"/>
+        <source>Community</source>
+        <translation type="unfinished">Community</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="184"/>
+        <source>Born</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="185"/>
+        <source>Phone</source>
+        <translation type="unfinished">Phone</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="186"/>
+        <source>Identity No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="187"/>
+        <source>Skills</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="190"/>
+        <source>Qualifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="195"/>
+        <source>Insurance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="196"/>
+        <source>Teams</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="197"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VolunteersPresenter</name>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="91"/>
+        <location filename="../../console/presenters/volunteers.py" line="103"/>
+        <source>Volunteers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="104"/>
+        <source>Teams</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="105"/>
+        <source>Shifts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="106"/>
+        <source>Pairings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="107"/>
+        <source>Tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="113"/>
+        <source>Volunteer task from the incident…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="174"/>
+        <source>Could not read the communities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="216"/>
+        <location filename="../../console/presenters/volunteers.py" line="806"/>
+        <source>Could not read the volunteers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="251"/>
+        <source>Sign-up refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="297"/>
+        <source>Could not read the photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="323"/>
+        <source>Could not read the volunteer&apos;s card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="345"/>
+        <source>Could not save the volunteer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="346"/>
+        <source>Volunteer saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="356"/>
+        <source>Edit the volunteer&apos;s profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="380"/>
+        <source>Could not open the profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="389"/>
+        <source>Show the identity number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="394"/>
+        <source>Identity number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="395"/>
+        <source>Identity No.: {n}
+Birth date: {d}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="403"/>
+        <source>Could not show the identity number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="410"/>
+        <source>Choose the volunteer&apos;s photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="412"/>
+        <source>Photos (*.jpg *.jpeg *.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="430"/>
+        <source>Could not store the photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="430"/>
+        <source>Photo stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="443"/>
+        <source>Could not save the qualification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="444"/>
+        <source>Qualification saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="478"/>
+        <source>Could not save the team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="479"/>
+        <source>Team saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="491"/>
+        <source>Add a member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="491"/>
+        <location filename="../../console/presenters/volunteers.py" line="507"/>
+        <location filename="../../console/presenters/volunteers.py" line="569"/>
+        <location filename="../../console/presenters/volunteers.py" line="791"/>
+        <source>Volunteer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="497"/>
+        <source>Could not add the member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="507"/>
+        <source>Remove a member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="514"/>
+        <source>Could not remove the member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="542"/>
+        <source>Could not save the shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="543"/>
+        <source>Shift saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="559"/>
+        <source>Could not read the sign-ups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="568"/>
+        <source>Sign up for {t}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="581"/>
+        <source>Signed up; waiting for confirmation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="583"/>
+        <source>Signed up and confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="591"/>
+        <source>Could not sign up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="604"/>
+        <source>Could not decide the sign-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="613"/>
+        <source>Withdraw the sign-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="614"/>
+        <source>Withdraw this sign-up? The place becomes free for others.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="616"/>
+        <source>Could not withdraw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="627"/>
+        <source>Cancel the shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="629"/>
+        <source>Cancel the shift {t}? {n} volunteers hold a place; tell them. This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="633"/>
+        <source>Could not cancel the shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="657"/>
+        <source>Could not pair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="658"/>
+        <source>Pairing saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="667"/>
+        <source>Could not read the residents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="677"/>
+        <source>End the pairing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="678"/>
+        <source>End the regular visits of {v} to {r}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="682"/>
+        <source>Could not end the pairing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="695"/>
+        <source>Select the incident in the queue first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="710"/>
+        <source>Could not read the incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="724"/>
+        <source>Could not read the order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="754"/>
+        <source>Could not prepare the task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="774"/>
+        <source>Could not create the task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="775"/>
+        <source>Task created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="791"/>
+        <source>Assign the task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="797"/>
+        <source>Could not assign the task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="798"/>
+        <source>Task assigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="815"/>
+        <source>Mark the task done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="815"/>
+        <source>Cancel the task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="817"/>
+        <source>Mark “{t}” done?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="817"/>
+        <source>Cancel “{t}”?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="824"/>
+        <source>Could not update the task</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>WallToolbar</name>
     <message>
         <location filename="../../widgets/wall_toolbar.py" line="205"/>
@@ -10791,6 +15888,39 @@ State: {state}</source>
     <message>
         <location filename="../../widgets/wall_toolbar.py" line="277"/>
         <source>Cycle the cameras through the wall (a group: right-click it in the tree)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WindowsModel</name>
+    <message>
+        <location filename="../../widgets/order_windows.py" line="41"/>
+        <source>Merchant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_windows.py" line="45"/>
+        <source>Window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_windows.py" line="47"/>
+        <source>Capacity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_windows.py" line="48"/>
+        <source>Taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_windows.py" line="51"/>
+        <source>Left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_windows.py" line="52"/>
+        <source>full</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -84,6 +84,44 @@
     </message>
 </context>
 <context>
+    <name>AccountsModel</name>
+    <message>
+        <location filename="../../widgets/timebank.py" line="59" />
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timebank.py" line="60" />
+        <source>Holder</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timebank.py" line="63" />
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timebank.py" line="68" />
+        <source>Balance (hours)</source>
+        <translation>余额（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timebank.py" line="80" />
+        <source>Community pool</source>
+        <translation>社区时间池</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timebank.py" line="81" />
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timebank.py" line="82" />
+        <source>Elder relative</source>
+        <translation>老年亲属</translation>
+    </message>
+</context>
+<context>
     <name>AccountsPresenter</name>
     <message>
         <location filename="../../console/presenters/accounts.py" line="30" />
@@ -758,6 +796,59 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
     </message>
 </context>
 <context>
+    <name>BoardModel</name>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="69" />
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="70" />
+        <source>Window</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="73" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="77" />
+        <source>Resident</source>
+        <translation>居民</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="78" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="79" />
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="80" />
+        <source>Merchant</source>
+        <translation>商户</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="81" />
+        <source>Deliverer</source>
+        <translation>配送人</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="84" />
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="90" />
+        <source>Flags</source>
+        <translation>提示</translation>
+    </message>
+</context>
+<context>
     <name>CallLabels</name>
     <message>
         <location filename="../../widgets/calls.py" line="57" />
@@ -1115,148 +1206,158 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>CallsPane</name>
     <message>
-        <location filename="../../widgets/calls.py" line="855" />
+        <location filename="../../widgets/calls.py" line="857" />
         <source>Resume ({key})</source>
         <translation>恢复通话（{key}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="857" />
+        <location filename="../../widgets/calls.py" line="859" />
         <source>Hold ({key})</source>
         <translation>保持（{key}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="953" />
+        <location filename="../../widgets/calls.py" line="956" />
         <source>{at}  {number} called back by {name}</source>
         <translation>{at}  {number}，由 {name} 回拨</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="955" />
-        <location filename="../../widgets/calls.py" line="993" />
+        <location filename="../../widgets/calls.py" line="958" />
+        <location filename="../../widgets/calls.py" line="996" />
         <source>(withheld)</source>
         <translation>（未显示号码）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="960" />
+        <location filename="../../widgets/calls.py" line="963" />
         <source>Only the newest missed calls are grouped here.</source>
         <translation>此处只汇总最近的未接来电。</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="965" />
+        <location filename="../../widgets/calls.py" line="968" />
         <source>○ No phone line on this workstation</source>
         <translation>○ 本工作站未配置电话线路</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="968" />
+        <location filename="../../widgets/calls.py" line="971" />
         <source>○ Phone line starting…</source>
         <translation>○ 电话线路启动中…</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="974" />
+        <location filename="../../widgets/calls.py" line="977" />
         <source>● Line online</source>
         <translation>● 线路在线</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="976" />
+        <location filename="../../widgets/calls.py" line="979" />
         <source>○ Line offline · {detail}</source>
         <translation>○ 线路离线 · {detail}</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="989" />
+        <location filename="../../widgets/calls.py" line="992" />
         <source>All {n} lines busy: a caller ({number}) got 486 (busy) at {at}. {count} turned away so far; they are on the callback list.</source>
         <translation>{n} 条线路全忙：来电 {number} 于 {at} 收到 486（占线）。已有 {count} 个来电被拒接，均已列入回拨清单。</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1000" />
+        <location filename="../../widgets/calls.py" line="1003" />
         <source>Calls</source>
         <translation>来电</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1003" />
+        <location filename="../../widgets/calls.py" line="1006" />
         <source>Callbacks ({n})</source>
         <translation>待回拨（{n}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1003" />
+        <location filename="../../widgets/calls.py" line="1006" />
         <source>Callbacks</source>
         <translation>待回拨</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1009" />
+        <location filename="../../widgets/calls.py" line="1012" />
         <source>Answer ({key})</source>
         <translation>接听（{key}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1010" />
+        <location filename="../../widgets/calls.py" line="1013" />
         <source>Transfer… ({key})</source>
         <translation>转接…（{key}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1011" />
+        <location filename="../../widgets/calls.py" line="1014" />
         <source>Hang up ({key})</source>
         <translation>挂断（{key}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1012" />
+        <location filename="../../widgets/calls.py" line="1015" />
         <source>New incident… ({key})</source>
         <translation>新建事件…（{key}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1013" />
+        <location filename="../../widgets/calls.py" line="1016" />
         <source>Link to incident… ({key})</source>
         <translation>关联事件…（{key}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1014" />
+        <location filename="../../widgets/calls.py" line="1017" />
         <source>No incident… ({key})</source>
         <translation>无需立事件…（{key}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1015" />
+        <location filename="../../widgets/calls.py" line="1018" />
         <source>Feedback ticket…</source>
         <translation>转为诉求…</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1016" />
+        <location filename="../../widgets/calls.py" line="1019" />
+        <source>Order…</source>
+        <translation>订购…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="1020" />
+        <source>An order of daily necessities for the caller</source>
+        <translation>为来电人订购生活必需品</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="1021" />
         <source>Call back</source>
         <translation>回拨</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1017" />
+        <location filename="../../widgets/calls.py" line="1022" />
         <source>Mark as called back</source>
         <translation>标记为已回拨</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1018" />
+        <location filename="../../widgets/calls.py" line="1023" />
         <source>Called back</source>
         <translation>已回拨</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1022" />
+        <location filename="../../widgets/calls.py" line="1027" />
         <source>No calls</source>
         <translation>暂无来电</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1024" />
+        <location filename="../../widgets/calls.py" line="1029" />
         <source>Ringing calls appear here with the caller's card; {key} answers the longest-waiting one. Every answered call ends linked to an incident or closed as “no incident”.</source>
         <translation>来电振铃时会显示在这里，并附来电人档案；按 {key} 接听等待最久的来电。每个接听过的来电最后都要关联事件，或以“无需立事件”结束。</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1032" />
+        <location filename="../../widgets/calls.py" line="1037" />
         <source>No phone line on this workstation</source>
         <translation>本工作站未配置电话线路</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1034" />
+        <location filename="../../widgets/calls.py" line="1039" />
         <source>To take calls here, add a [[sip]] entry for workstation {ws} to the site file (bind host, port, the phone device that shows its status; registrar, user and password for a PBX) and restart the console.</source>
         <translation>如需在此接听电话，请在站点文件中为工作站 {ws} 添加 [[sip]] 条目（监听地址、端口、显示线路状态的电话设备；接入交换机时还需注册服务器、用户名和密码），然后重启控制台。</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1041" />
+        <location filename="../../widgets/calls.py" line="1046" />
         <source>Nobody to call back</source>
         <translation>没有待回拨的来电</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1043" />
+        <location filename="../../widgets/calls.py" line="1048" />
         <source>Callers who hang up before an answer, or who get “busy” because every line is taken, are listed here until someone calls them back.</source>
         <translation>未接通前挂断的来电，以及因线路全忙收到“占线”的来电，都会列在这里，直到有人回拨。</translation>
     </message>
@@ -1264,217 +1365,217 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>CallsPresenter</name>
     <message>
-        <location filename="../../console/presenters/calls.py" line="122" />
-        <location filename="../../console/presenters/calls.py" line="523" />
+        <location filename="../../console/presenters/calls.py" line="124" />
+        <location filename="../../console/presenters/calls.py" line="526" />
         <source>Calls</source>
         <translation>来电</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="131" />
+        <location filename="../../console/presenters/calls.py" line="133" />
         <source>Answer call</source>
         <translation>接听来电</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="132" />
+        <location filename="../../console/presenters/calls.py" line="134" />
         <source>Hold / resume call</source>
         <translation>保持 / 恢复通话</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="133" />
+        <location filename="../../console/presenters/calls.py" line="135" />
         <source>Hang up</source>
         <translation>挂断</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="134" />
+        <location filename="../../console/presenters/calls.py" line="136" />
         <source>Transfer call…</source>
         <translation>转接来电…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="137" />
+        <location filename="../../console/presenters/calls.py" line="139" />
         <source>New incident from call…</source>
         <translation>由来电新建事件…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="141" />
+        <location filename="../../console/presenters/calls.py" line="143" />
         <source>Link call to incident…</source>
         <translation>来电关联事件…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="144" />
+        <location filename="../../console/presenters/calls.py" line="146" />
         <source>Close call: no incident…</source>
         <translation>结束来电：无需立事件…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="237" />
-        <location filename="../../console/presenters/calls.py" line="278" />
+        <location filename="../../console/presenters/calls.py" line="240" />
+        <location filename="../../console/presenters/calls.py" line="281" />
         <source>Could not load the calls</source>
         <translation>无法加载来电记录</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="410" />
-        <location filename="../../console/presenters/calls.py" line="415" />
-        <location filename="../../console/presenters/calls.py" line="462" />
+        <location filename="../../console/presenters/calls.py" line="413" />
+        <location filename="../../console/presenters/calls.py" line="418" />
+        <location filename="../../console/presenters/calls.py" line="465" />
         <source>Could not record the call</source>
         <translation>无法记录来电</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="451" />
+        <location filename="../../console/presenters/calls.py" line="454" />
         <source>Incoming call from {number} — {key} answers</source>
         <translation>来电：{number} —— 按 {key} 接听</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="452" />
-        <location filename="../../console/presenters/calls.py" line="469" />
-        <location filename="../../console/presenters/calls.py" line="587" />
-        <location filename="../../console/presenters/calls.py" line="609" />
-        <location filename="../../console/presenters/calls.py" line="671" />
-        <location filename="../../console/presenters/calls.py" line="783" />
+        <location filename="../../console/presenters/calls.py" line="455" />
+        <location filename="../../console/presenters/calls.py" line="472" />
+        <location filename="../../console/presenters/calls.py" line="590" />
+        <location filename="../../console/presenters/calls.py" line="612" />
+        <location filename="../../console/presenters/calls.py" line="682" />
+        <location filename="../../console/presenters/calls.py" line="794" />
         <source>(withheld)</source>
         <translation>（未显示号码）</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="467" />
+        <location filename="../../console/presenters/calls.py" line="470" />
         <source>All {n} lines busy: {number} got “busy” at {at}</source>
         <translation>{n} 条线路全忙：{number} 于 {at} 收到“占线”</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="491" />
+        <location filename="../../console/presenters/calls.py" line="494" />
         <source>Answering the call failed</source>
         <translation>接听失败</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="492" />
+        <location filename="../../console/presenters/calls.py" line="495" />
         <source>Putting the call on hold failed</source>
         <translation>保持通话失败</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="493" />
+        <location filename="../../console/presenters/calls.py" line="496" />
         <source>Taking the call off hold failed</source>
         <translation>恢复通话失败</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="494" />
+        <location filename="../../console/presenters/calls.py" line="497" />
         <source>Transferring the call failed</source>
         <translation>转接失败</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="495" />
+        <location filename="../../console/presenters/calls.py" line="498" />
         <source>Hanging up failed</source>
         <translation>挂断失败</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="496" />
+        <location filename="../../console/presenters/calls.py" line="499" />
         <source>Calling out failed</source>
         <translation>呼出失败</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="497" />
+        <location filename="../../console/presenters/calls.py" line="500" />
         <source>A command on the line failed</source>
         <translation>线路操作失败</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="499" />
+        <location filename="../../console/presenters/calls.py" line="502" />
         <source>{what}: {detail}</source>
         <translation>{what}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="542" />
+        <location filename="../../console/presenters/calls.py" line="545" />
         <source>No call is ringing.</source>
         <translation>当前没有振铃的来电。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="560" />
+        <location filename="../../console/presenters/calls.py" line="563" />
         <source>Select the call to hold or resume.</source>
         <translation>请选中要保持或恢复的通话。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="579" />
+        <location filename="../../console/presenters/calls.py" line="582" />
         <source>Select the call to hang up.</source>
         <translation>请选中要挂断的通话。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="583" />
+        <location filename="../../console/presenters/calls.py" line="586" />
         <source>Reject the call?</source>
         <translation>拒接该来电？</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="585" />
+        <location filename="../../console/presenters/calls.py" line="588" />
         <source>The caller {number} is still waiting to be answered. Rejecting tells them the line is busy; they go on the callback list.</source>
         <translation>来电 {number} 仍在等待接听。拒接后对方会听到占线，该来电将列入回拨清单。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="602" />
+        <location filename="../../console/presenters/calls.py" line="605" />
         <source>Select the call to transfer.</source>
         <translation>请选中要转接的通话。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="619" />
+        <location filename="../../console/presenters/calls.py" line="622" />
         <source>Could not list the departments</source>
         <translation>无法列出部门</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="631" />
+        <location filename="../../console/presenters/calls.py" line="634" />
         <source>Select an answered call that is not linked or closed yet.</source>
         <translation>请选中一个已接听、尚未关联事件或结束处理的来电。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="670" />
+        <location filename="../../console/presenters/calls.py" line="681" />
         <source>New incident from the call of {number}</source>
         <translation>由 {number} 的来电新建事件</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="683" />
+        <location filename="../../console/presenters/calls.py" line="694" />
         <source>Call at {at}</source>
         <translation>来电时间 {at}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="722" />
+        <location filename="../../console/presenters/calls.py" line="733" />
         <source>Could not create the incident from the call</source>
         <translation>无法由来电新建事件</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="731" />
+        <location filename="../../console/presenters/calls.py" line="742" />
         <source>Call linked to incident #{id}.</source>
         <translation>来电已关联事件 #{id}。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="757" />
+        <location filename="../../console/presenters/calls.py" line="768" />
         <source>Could not link the call</source>
         <translation>无法关联来电</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="769" />
+        <location filename="../../console/presenters/calls.py" line="780" />
         <source>Could not load the open incidents</source>
         <translation>无法加载未结事件</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="791" />
-        <location filename="../../console/presenters/calls.py" line="808" />
+        <location filename="../../console/presenters/calls.py" line="802" />
+        <location filename="../../console/presenters/calls.py" line="819" />
         <source>Could not close the call</source>
         <translation>无法结束来电处理</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="815" />
+        <location filename="../../console/presenters/calls.py" line="826" />
         <source>{what}: it is already linked or closed, or was never answered.</source>
         <translation>{what}：该来电已关联或已结束处理，或从未接听。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="859" />
+        <location filename="../../console/presenters/calls.py" line="870" />
         <source>Could not call the resident</source>
         <translation>无法拨打该居民的电话</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="879" />
+        <location filename="../../console/presenters/calls.py" line="890" />
         <source>Could not mark the call</source>
         <translation>无法标记来电</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="932" />
+        <location filename="../../console/presenters/calls.py" line="943" />
         <source>Could not load the caller</source>
         <translation>无法加载来电人信息</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="955" />
+        <location filename="../../console/presenters/calls.py" line="966" />
         <source>Could not open the card</source>
         <translation>无法打开档案</translation>
     </message>
@@ -1550,6 +1651,805 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
         <location filename="../../widgets/camera_tree.py" line="296" />
         <source>Error</source>
         <translation>错误</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogueTab</name>
+    <message>
+        <location filename="../../widgets/merchants.py" line="917" />
+        <source>{n} products, {k} outside 5–20 % below the reference</source>
+        <translation>{n} 种商品，{k} 种不在参考价下浮5–20%之内</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="930" />
+        <source>All merchants</source>
+        <translation>全部商户</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="938" />
+        <source>Goods and services</source>
+        <translation>商品和服务</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="960" />
+        <source>Offer again</source>
+        <translation>重新上架</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="962" />
+        <location filename="../../widgets/merchants.py" line="970" />
+        <source>Withdraw</source>
+        <translation>下架</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="965" />
+        <source>Merchant</source>
+        <translation>商户</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="966" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="967" />
+        <source>Outside 5–20 % only</source>
+        <translation>仅显示超出5–20%的</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="968" />
+        <source>New product…</source>
+        <translation>新增商品…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="969" />
+        <source>Change price…</source>
+        <translation>调整价格…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="971" />
+        <source>Price history</source>
+        <translation>价格历史</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="974" />
+        <source>No products</source>
+        <translation>暂无商品</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="976" />
+        <source>Goods and household services of the certified merchants appear here with their price, the market's reference price and the discount, which should be 5–20 % below it. New product… (Alt+N) adds one.</source>
+        <translation>认定商户的商品和家政服务显示在这里，包括价格、市场参考价和优惠幅度（应比参考价低5–20%）。用“新增商品…”（Alt+N）添加。</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateRequestDialog</name>
+    <message>
+        <location filename="../../widgets/certificates.py" line="167" />
+        <source>Request a volunteer certificate</source>
+        <translation>申请志愿服务证明</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="180" />
+        <source>Left empty: a summary of what the approved records say was done</source>
+        <translation>留空则按已审核记录汇总服务内容</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="184" />
+        <source>Only approved hours count. The certificate is listed publicly inside the console for {n} days before it can be issued.</source>
+        <translation>仅计入已审核的时长。证明须在控制台内公示 {n} 天后方可出具。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="192" />
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="193" />
+        <source>From</source>
+        <translation>起</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="194" />
+        <source>To</source>
+        <translation>止</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="195" />
+        <source>Service content</source>
+        <translation>服务内容</translation>
+    </message>
+</context>
+<context>
+    <name>CertificatesModel</name>
+    <message>
+        <location filename="../../widgets/certificates.py" line="59" />
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="62" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="67" />
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="68" />
+        <source>Identity number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="71" />
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="76" />
+        <source>Period</source>
+        <translation>服务期间</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="81" />
+        <source>Hours</source>
+        <translation>时长（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="88" />
+        <source>Service content</source>
+        <translation>服务内容</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="91" />
+        <source>Listed until / issued</source>
+        <translation>公示截止 / 出具时间</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="102" />
+        <source>Issued</source>
+        <translation>已出具</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="104" />
+        <source>Withdrawn</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="106" />
+        <source>Objection raised</source>
+        <translation>有异议</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="109" />
+        <source>Ready to issue</source>
+        <translation>可出具</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="110" />
+        <source>Listed, {n} days left</source>
+        <translation>公示中，剩余 {n} 天</translation>
+    </message>
+</context>
+<context>
+    <name>CertificatesPresenter</name>
+    <message>
+        <location filename="../../console/presenters/certificates.py" line="51" />
+        <source>Certificates</source>
+        <translation>服务证明</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/certificates.py" line="52" />
+        <source>Time bank</source>
+        <translation>时间银行</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/certificates.py" line="87" />
+        <location filename="../../console/presenters/certificates.py" line="111" />
+        <source>Could not read the volunteers</source>
+        <translation>无法读取志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/certificates.py" line="150" />
+        <source>Could not read the certificates</source>
+        <translation>无法读取服务证明</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/certificates.py" line="181" />
+        <source>Could not read the account's statement</source>
+        <translation>无法读取账户明细</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/certificates.py" line="204" />
+        <source>The certificate is listed for seven days</source>
+        <translation>证明已进入七天公示</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/certificates.py" line="205" />
+        <source>Could not request the certificate</source>
+        <translation>无法申请证明</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/certificates.py" line="210" />
+        <source>Issue the certificate</source>
+        <translation>出具证明</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/certificates.py" line="212" />
+        <source>Issue this certificate now? It takes the year's next number, which is never given again; a mistake can only be withdrawn.</source>
+        <translation>现在出具此证明？证明将取得本年度下一个编号，编号不再重复使用；出具有误只能撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/certificates.py" line="234" />
+        <source>Certificate {number} issued and archived</source>
+        <translation>证明 {number} 已出具并归档</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/certificates.py" line="241" />
+        <source>Could not issue the certificate</source>
+        <translation>无法出具证明</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/certificates.py" line="252" />
+        <source>The certificate was withdrawn</source>
+        <translation>证明已撤销</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/certificates.py" line="253" />
+        <source>Could not withdraw the certificate</source>
+        <translation>无法撤销证明</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/certificates.py" line="263" />
+        <source>The objection was recorded; the certificate waits</source>
+        <translation>异议已登记，证明暂缓出具</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/certificates.py" line="264" />
+        <source>Could not record the objection</source>
+        <translation>无法登记异议</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/certificates.py" line="272" />
+        <source>Save the issued certificate</source>
+        <translation>保存已出具的证明</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/certificates.py" line="274" />
+        <source>Save a display copy of the certificate</source>
+        <translation>保存证明展示副本</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/certificates.py" line="301" />
+        <source>Certificate saved to {path}</source>
+        <translation>证明已保存到 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/certificates.py" line="302" />
+        <source>Could not save the certificate</source>
+        <translation>无法保存证明</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/certificates.py" line="321" />
+        <source>Display copy saved to {path}</source>
+        <translation>展示副本已保存到 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/certificates.py" line="323" />
+        <source>Could not save the display copy</source>
+        <translation>无法保存展示副本</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/certificates.py" line="336" />
+        <source>{n} approved records deposited</source>
+        <translation>已存入 {n} 条审核记录</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/certificates.py" line="343" />
+        <source>Could not deposit the hours</source>
+        <translation>无法存入时长</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/certificates.py" line="356" />
+        <source>The minutes were given</source>
+        <translation>时长已转赠</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/certificates.py" line="357" />
+        <source>Could not give the minutes</source>
+        <translation>无法转赠时长</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/certificates.py" line="367" />
+        <source>The minutes were spent</source>
+        <translation>时长已使用</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/certificates.py" line="368" />
+        <source>Could not spend the minutes</source>
+        <translation>无法使用时长</translation>
+    </message>
+</context>
+<context>
+    <name>CertificatesWidget</name>
+    <message>
+        <location filename="../../widgets/certificates.py" line="274" />
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="276" />
+        <source>Listed</source>
+        <translation>公示中</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="277" />
+        <source>Issued</source>
+        <translation>已出具</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="278" />
+        <source>Withdrawn</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="282" />
+        <source>Request…</source>
+        <translation>申请…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="283" />
+        <source>Issue</source>
+        <translation>出具</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="284" />
+        <source>Withdraw…</source>
+        <translation>撤销…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="285" />
+        <source>Object…</source>
+        <translation>异议…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="286" />
+        <source>Save PDF…</source>
+        <translation>保存 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="294" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="324" />
+        <source>Approved hours in</source>
+        <translation>年度已审核时长</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="358" />
+        <source>{n} certificates</source>
+        <translation>共 {n} 份证明</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="365" />
+        <source>{n} volunteers, {h} hours</source>
+        <translation>{n} 名志愿者，{h} 小时</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="413" />
+        <source>The issued certificate, with the whole identity number</source>
+        <translation>已出具的证明，含完整身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="415" />
+        <source>A display copy: the identity number is masked</source>
+        <translation>展示副本：身份证号已遮蔽</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="432" />
+        <source>Withdraw certificate {number}? It keeps its number and is marked withdrawn.</source>
+        <translation>撤销证明 {number}？编号保留，并标明已撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="434" />
+        <source>Withdraw this request? It was never numbered.</source>
+        <translation>撤销此申请？该申请尚未编号。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="436" />
+        <source>Withdraw the certificate</source>
+        <translation>撤销证明</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="445" />
+        <source>Object to the listing</source>
+        <translation>对公示提出异议</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="446" />
+        <source>What is not true in this listing? The certificate is not issued on it.</source>
+        <translation>公示内容哪里不属实？有异议的证明不予出具。</translation>
+    </message>
+</context>
+<context>
+    <name>CertifyDialog</name>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="107" />
+        <source>Certify a merchant</source>
+        <translation>认定商户</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="118" />
+        <source>Business</source>
+        <translation>商户</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="119" />
+        <source>Business licence No.</source>
+        <translation>营业执照号</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="120" />
+        <location filename="../../widgets/merchant_dialogs.py" line="122" />
+        <source>Expires</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="121" />
+        <source>Food business licence No.</source>
+        <translation>食品经营许可证号</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="124" />
+        <source>No open shop, market or service business is uncertified.</source>
+        <translation>没有尚未认定的在营商店、市场或服务类商户。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="128" />
+        <source>Choose a business.</source>
+        <translation>请选择商户。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="130" />
+        <source>The business licence number is needed.</source>
+        <translation>需要填写营业执照号。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="135" />
+        <source>A licence that has expired cannot be certified.</source>
+        <translation>证照已过期，不能认定。</translation>
+    </message>
+</context>
+<context>
+    <name>CheckinDesk</name>
+    <message>
+        <location filename="../../console/checkin_desk.py" line="100" />
+        <source>Station {code}</source>
+        <translation>工作站 {code}</translation>
+    </message>
+    <message>
+        <location filename="../../console/checkin_desk.py" line="117" />
+        <source>No check-in code on this PC: {why}</source>
+        <translation>本机无法生成签到码：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../console/checkin_desk.py" line="145" />
+        <source>Could not read the volunteer's tasks</source>
+        <translation>无法读取该志愿者的任务</translation>
+    </message>
+    <message>
+        <location filename="../../console/checkin_desk.py" line="188" />
+        <source>Volunteer No. {n} checked out: {t} of service</source>
+        <translation>志愿者 {n} 号已签退：服务 {t}</translation>
+    </message>
+    <message>
+        <location filename="../../console/checkin_desk.py" line="192" />
+        <source>Volunteer No. {n} checked in at {at}</source>
+        <translation>志愿者 {n} 号已于 {at} 签到</translation>
+    </message>
+    <message>
+        <location filename="../../console/checkin_desk.py" line="203" />
+        <source>Refused: this code is for a place outside your communities.</source>
+        <translation>已拒绝：此码所属地点不在您的社区范围内。</translation>
+    </message>
+    <message>
+        <location filename="../../console/checkin_desk.py" line="208" />
+        <source>Not recorded</source>
+        <translation>未登记</translation>
+    </message>
+    <message>
+        <location filename="../../console/checkin_desk.py" line="209" />
+        <source>Could not record the check-in</source>
+        <translation>无法登记签到</translation>
+    </message>
+    <message>
+        <location filename="../../console/checkin_desk.py" line="222" />
+        <source>Refused: this code was not made by this site or was altered.</source>
+        <translation>已拒绝：此码不是本街道生成的，或已被改动。</translation>
+    </message>
+    <message>
+        <location filename="../../console/checkin_desk.py" line="223" />
+        <source>Refused: this code has expired. Scan the current one.</source>
+        <translation>已拒绝：此码已过期，请扫描当前的码。</translation>
+    </message>
+    <message>
+        <location filename="../../console/checkin_desk.py" line="224" />
+        <source>Refused: this visit card is not valid yet.</source>
+        <translation>已拒绝：此上门服务卡尚未到有效时间。</translation>
+    </message>
+    <message>
+        <location filename="../../console/checkin_desk.py" line="225" />
+        <source>Refused: this is not a check-in code. Scan it again.</source>
+        <translation>已拒绝：这不是签到码，请重新扫描。</translation>
+    </message>
+    <message>
+        <location filename="../../console/checkin_desk.py" line="226" />
+        <source>Refused: this code was already used by this volunteer.</source>
+        <translation>已拒绝：该志愿者已使用过此码。</translation>
+    </message>
+    <message>
+        <location filename="../../console/checkin_desk.py" line="227" />
+        <source>Refused: this code is for another place.</source>
+        <translation>已拒绝：此码属于其他地点。</translation>
+    </message>
+    <message>
+        <location filename="../../console/checkin_desk.py" line="229" />
+        <source>Refused: this visit card was already used by another volunteer.</source>
+        <translation>拒绝：此探访卡已被另一名志愿者使用。</translation>
+    </message>
+    <message>
+        <location filename="../../console/checkin_desk.py" line="231" />
+        <source>Refused: these hours overlap other hours of this volunteer.</source>
+        <translation>已拒绝：与该志愿者的其他服务时段重叠。</translation>
+    </message>
+    <message>
+        <location filename="../../console/checkin_desk.py" line="232" />
+        <source>Refused: this volunteer is not checked in.</source>
+        <translation>已拒绝：该志愿者尚未签到。</translation>
+    </message>
+    <message>
+        <location filename="../../console/checkin_desk.py" line="233" />
+        <source>Refused: no active volunteer has this number.</source>
+        <translation>已拒绝：没有此编号的在册志愿者。</translation>
+    </message>
+    <message>
+        <location filename="../../console/checkin_desk.py" line="234" />
+        <source>Refused: the task or shift is not at this place.</source>
+        <translation>已拒绝：该任务或班次不在此地点。</translation>
+    </message>
+    <message>
+        <location filename="../../console/checkin_desk.py" line="235" />
+        <source>Refused: check the times; correct them in the Hours tab.</source>
+        <translation>已拒绝：时间有误，请在“服务时长”页更正。</translation>
+    </message>
+    <message>
+        <location filename="../../console/checkin_desk.py" line="242" />
+        <source>Save the visit card</source>
+        <translation>保存上门服务卡</translation>
+    </message>
+    <message>
+        <location filename="../../console/checkin_desk.py" line="277" />
+        <source>Visit card saved to {path}</source>
+        <translation>上门服务卡已保存到 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../console/checkin_desk.py" line="279" />
+        <source>Could not make the visit card</source>
+        <translation>无法生成上门服务卡</translation>
+    </message>
+</context>
+<context>
+    <name>CheckinPanel</name>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="183" />
+        <source>Check in</source>
+        <translation>签到</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="184" />
+        <source>Check out</source>
+        <translation>签退</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="187" />
+        <source>Direction</source>
+        <translation>签到/签退</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="188" />
+        <source>Scanned code</source>
+        <translation>扫描所得码</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="189" />
+        <source>Volunteer No.</source>
+        <translation>志愿者编号</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="190" />
+        <source>Task or shift</source>
+        <translation>任务或班次</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="191" />
+        <source>Travel (min)</source>
+        <translation>路途（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="192" />
+        <source>Service content</source>
+        <translation>服务内容</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="196" />
+        <source>Code for</source>
+        <translation>签到码地点</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="199" />
+        <source>Visit card…</source>
+        <translation>上门服务卡…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="201" />
+        <source>Print a resident's visit card: a door code valid only in the visit's window</source>
+        <translation>打印居民上门服务卡：上门签到码仅在约定的服务时段内有效</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="203" />
+        <source>Scan the volunteer's code or type it</source>
+        <translation>扫描志愿者出示的码，或手工输入</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="204" />
+        <source>The number on the volunteer's card</source>
+        <translation>志愿者证上的编号</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="205" />
+        <source>What was done (at check-out)</source>
+        <translation>做了什么（签退时填写）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="208" />
+        <source>The volunteer scans this screen's code (or the code on a visit card) with a phone and shows the text, or the station's scanner reads it into the field. Each code is signed, short-lived and taken once per volunteer.</source>
+        <translation>志愿者用手机扫描本屏幕上的码（或上门服务卡上的码）并出示所得文字，或由工作站扫码枪读入输入框。每个码都经签名、短时有效，每名志愿者只能使用一次。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="223" />
+        <source>Station {code} {name}</source>
+        <translation>工作站 {code} {name}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="240" />
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="243" />
+        <source>Task: {title}</source>
+        <translation>任务：{title}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="243" />
+        <source>Shift: {title}</source>
+        <translation>班次：{title}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="268" />
+        <source>Record check-out</source>
+        <translation>登记签退</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="268" />
+        <source>Record check-in</source>
+        <translation>登记签到</translation>
+    </message>
+</context>
+<context>
+    <name>CheckinQrWidget</name>
+    <message>
+        <location filename="../../widgets/checkin_qr.py" line="171" />
+        <source>No check-in code</source>
+        <translation>暂无签到码</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/checkin_qr.py" line="173" />
+        <source>Code expired: waiting for a new one</source>
+        <translation>签到码已过期，正在生成新码</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/checkin_qr.py" line="176" />
+        <source>Valid for {m}:{s:02d}</source>
+        <translation>有效期剩余 {m}:{s:02d}</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintDialog</name>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="347" />
+        <source>File a complaint about {name}</source>
+        <translation>登记对{name}的投诉</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="352" />
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="353" />
+        <source>Complaint</source>
+        <translation>投诉内容</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="355" />
+        <source>Food safety: due in 24 h; delivery 48 h; others 72 h.</source>
+        <translation>食品安全24小时内办结；配送48小时；其他72小时。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="359" />
+        <source>What was the complaint?</source>
+        <translation>投诉内容是什么？</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintsModel</name>
+    <message>
+        <location filename="../../widgets/merchants.py" line="354" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="360" />
+        <source>Due</source>
+        <translation>办结期限</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="366" />
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="371" />
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="376" />
+        <source>Complaint</source>
+        <translation>投诉内容</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmDialog</name>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="175" />
+        <source>Confirmation call — order {id}</source>
+        <translation>确认电话 — 订单 {id}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="178" />
+        <source>Call {resident} (or the family) and read the order back: {amount} from {merchant}. Did they confirm it?</source>
+        <translation>请致电{resident}（或其家属）复述订单：{merchant}，{amount}。对方是否确认？</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="185" />
+        <source>Who confirmed, what was said</source>
+        <translation>谁确认的，说了什么</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="190" />
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="191" />
+        <source>Not confirmed</source>
+        <translation>未确认</translation>
     </message>
 </context>
 <context>
@@ -1739,9 +2639,42 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>ConsoleApp</name>
     <message>
-        <location filename="../../console/app.py" line="213" />
+        <location filename="../../console/app.py" line="211" />
         <source>Refresh</source>
         <translation>刷新</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionDialog</name>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="798" />
+        <source>Correct hours No. {id}</source>
+        <translation>更正服务时长 第 {id} 号</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="816" />
+        <source>Check-in</source>
+        <translation>签到</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="817" />
+        <source>Check-out</source>
+        <translation>签退</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="818" />
+        <source>Travel (min)</source>
+        <translation>路途（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="819" />
+        <source>Service content</source>
+        <translation>服务内容</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="820" />
+        <source>Reason</source>
+        <translation>原因</translation>
     </message>
 </context>
 <context>
@@ -1755,6 +2688,153 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
         <location filename="../../console/presenters/database.py" line="28" />
         <source>Database not reachable: {d}</source>
         <translation>无法连接数据库：{d}</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryBoard</name>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="438" />
+        <location filename="../../widgets/delivery_board.py" line="581" />
+        <source>All merchants</source>
+        <translation>全部商户</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="467" />
+        <source>{shown} of {all} orders</source>
+        <translation>显示 {shown}/{all} 个订单</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="479" />
+        <source>Order {id}: {resident}, {address} — {merchant}, {window}, {deliverer}</source>
+        <translation>订单 {id}：{resident}，{address} — {merchant}，{window}，{deliverer}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="496" />
+        <source>Next: {step} (Alt+N)</source>
+        <translation>下一步：{step}（Alt+N）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="498" />
+        <source>Next step (Alt+N)</source>
+        <translation>下一步（Alt+N）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="562" />
+        <source>Search number, resident, deliverer, address</source>
+        <translation>搜索编号、居民、配送人、地址</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="566" />
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="570" />
+        <source>All flags</source>
+        <translation>全部提示</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="582" />
+        <source>New order (Alt+O)</source>
+        <translation>新订单（Alt+O）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="583" />
+        <source>Confirmation call (Alt+K)</source>
+        <translation>确认电话（Alt+K）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="584" />
+        <source>Hand-off with proof (Alt+P)</source>
+        <translation>签收凭证（Alt+P）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="585" />
+        <source>Failed (Alt+F)</source>
+        <translation>配送失败（Alt+F）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="586" />
+        <source>Cancel order (Alt+X)</source>
+        <translation>取消订单（Alt+X）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="587" />
+        <source>Show contact (Alt+R)</source>
+        <translation>查看联系方式（Alt+R）</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryProofDialog</name>
+    <message>
+        <location filename="../../widgets/delivery_proof.py" line="204" />
+        <source>The photo is larger than 4 MB.</source>
+        <translation>照片超过 4 MB。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_proof.py" line="212" />
+        <source>Photo of the hand-off</source>
+        <translation>交付照片</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_proof.py" line="212" />
+        <source>Images (*.jpg *.jpeg *.png)</source>
+        <translation>图片 (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_proof.py" line="231" />
+        <source>Blocked: {why}</source>
+        <translation>不能签收：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_proof.py" line="237" />
+        <source>Proof of delivery — order {id}</source>
+        <translation>签收凭证 — 订单 {id}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_proof.py" line="243" />
+        <source>For {resident}, brought by {deliverer}:</source>
+        <translation>收件人 {resident}，配送人 {deliverer}：</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_proof.py" line="248" />
+        <source>Signature of the resident</source>
+        <translation>居民签名</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_proof.py" line="249" />
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_proof.py" line="250" />
+        <source>Attach a photo…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_proof.py" line="252" />
+        <source>No photo</source>
+        <translation>无照片</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_proof.py" line="253" />
+        <source>The resident confirms receiving the goods</source>
+        <translation>居民确认已收到商品</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_proof.py" line="254" />
+        <source>Confirmed by</source>
+        <translation>确认人</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_proof.py" line="255" />
+        <source>The resident, or a named person at the door</source>
+        <translation>居民本人，或在场的具名人员</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_proof.py" line="258" />
+        <source>Record delivery</source>
+        <translation>记录签收</translation>
     </message>
 </context>
 <context>
@@ -2265,6 +3345,29 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
     </message>
 </context>
 <context>
+    <name>FailDialog</name>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="138" />
+        <source>Delivery failed — order {id}</source>
+        <translation>配送失败 — 订单 {id}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="147" />
+        <source>The resident lives alone: nobody at the door raises a welfare check in the incident queue.</source>
+        <translation>该居民独居：上门无人应答将在事件队列中生成上门探视。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="156" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="157" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
     <name>Feedback</name>
     <message>
         <location filename="../../console/feedback.py" line="53" />
@@ -2416,187 +3519,187 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>FeedbackPane</name>
     <message>
-        <location filename="../../widgets/feedback.py" line="570" />
+        <location filename="../../widgets/feedback.py" line="574" />
         <source>{shown} of {total} tickets shown</source>
         <translation>显示 {shown} / {total} 件</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="594" />
+        <location filename="../../widgets/feedback.py" line="598" />
         <source>Select a ticket to see what was said and done.</source>
         <translation>选择一件诉求，查看诉求内容和办理经过。</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="597" />
+        <location filename="../../widgets/feedback.py" line="601" />
         <source>No. {id} · {state} · {category}</source>
         <translation>第 {id} 号 · {state} · {category}</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="600" />
+        <location filename="../../widgets/feedback.py" line="604" />
         <source>Community: {c} · Department: {d}</source>
         <translation>社区：{c} · 承办部门：{d}</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="604" />
+        <location filename="../../widgets/feedback.py" line="608" />
         <source>Source: {s} {ref}</source>
         <translation>来源：{s} {ref}</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="605" />
+        <location filename="../../widgets/feedback.py" line="609" />
         <source>Contact: {who}</source>
         <translation>联系方式：{who}</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="617" />
+        <location filename="../../widgets/feedback.py" line="621" />
         <source>First response due {a} · resolution due {b}</source>
         <translation>首次响应时限 {a} · 办结时限 {b}</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="626" />
+        <location filename="../../widgets/feedback.py" line="630" />
         <source>Last reply ({how}): {text}</source>
         <translation>最近答复（{how}）：{text}</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="634" />
+        <location filename="../../widgets/feedback.py" line="638" />
         <source>the clock</source>
         <translation>系统计时</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="636" />
+        <location filename="../../widgets/feedback.py" line="640" />
         <source>opened</source>
         <translation>立件</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="637" />
+        <location filename="../../widgets/feedback.py" line="641" />
         <source>given to {v}</source>
         <translation>转派 {v}</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="638" />
+        <location filename="../../widgets/feedback.py" line="642" />
         <source>answered ({v})</source>
         <translation>答复（{v}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="639" />
+        <location filename="../../widgets/feedback.py" line="643" />
         <source>resolved</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="640" />
+        <location filename="../../widgets/feedback.py" line="644" />
         <source>rated {v}/5</source>
         <translation>评价 {v}/5</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="641" />
+        <location filename="../../widgets/feedback.py" line="645" />
         <source>reopened</source>
         <translation>重新办理</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="642" />
+        <location filename="../../widgets/feedback.py" line="646" />
         <source>overdue: {v}</source>
         <translation>超时：{v}</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="665" />
+        <location filename="../../widgets/feedback.py" line="669" />
         <source>Unresolved</source>
         <translation>未办结</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="665" />
+        <location filename="../../widgets/feedback.py" line="669" />
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="670" />
+        <location filename="../../widgets/feedback.py" line="674" />
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="675" />
+        <location filename="../../widgets/feedback.py" line="679" />
         <source>All communities</source>
         <translation>全部社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="681" />
+        <location filename="../../widgets/feedback.py" line="685" />
         <source>Tickets</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="682" />
+        <location filename="../../widgets/feedback.py" line="686" />
         <source>Monthly rates</source>
         <translation>月度三率</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="685" />
+        <location filename="../../widgets/feedback.py" line="689" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="685" />
+        <location filename="../../widgets/feedback.py" line="689" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="685" />
+        <location filename="../../widgets/feedback.py" line="689" />
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="690" />
+        <location filename="../../widgets/feedback.py" line="694" />
         <source>New ticket…</source>
         <translation>新建诉求…</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="691" />
+        <location filename="../../widgets/feedback.py" line="695" />
         <source>Reply…</source>
         <translation>答复…</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="692" />
+        <location filename="../../widgets/feedback.py" line="696" />
         <source>Resolve…</source>
         <translation>办结…</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="693" />
+        <location filename="../../widgets/feedback.py" line="697" />
         <source>Rating…</source>
         <translation>评价…</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="694" />
+        <location filename="../../widgets/feedback.py" line="698" />
         <source>Reopen…</source>
         <translation>重新办理…</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="695" />
+        <location filename="../../widgets/feedback.py" line="699" />
         <source>Reassign…</source>
         <translation>转派…</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="696" />
+        <location filename="../../widgets/feedback.py" line="700" />
         <source>Show contact</source>
         <translation>显示联系方式</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="700" />
+        <location filename="../../widgets/feedback.py" line="704" />
         <source>History</source>
         <translation>办理经过</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="701" />
+        <location filename="../../widgets/feedback.py" line="705" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="704" />
+        <location filename="../../widgets/feedback.py" line="708" />
         <source>Over the tickets opened in the month. Response rate: answered by the first-response deadline, of those whose deadline has passed or that were answered. Resolution rate: resolved, of all. Satisfaction rate: rated 4 or 5, of those rated.</source>
         <translation>按当月受理的诉求统计。响应率：在首次响应时限内答复的件数 ÷ 已到响应时限或已答复的件数。解决率：已办结件数 ÷ 全部件数。满意率：评价为 4 或 5 分的件数 ÷ 已评价件数。</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="712" />
+        <location filename="../../widgets/feedback.py" line="716" />
         <source>No feedback tickets</source>
         <translation>暂无诉求</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="714" />
+        <location filename="../../widgets/feedback.py" line="718" />
         <source>Comments, complaints and requests from calls, station visits, survey answers and walk-ins appear here with their deadlines. New ticket… files one.</source>
         <translation>来电、工作站来访、问卷意见和来访的意见、投诉和求助会连同办理时限显示在这里。点“新建诉求…”登记一件。</translation>
     </message>
@@ -3727,6 +4830,29 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
     </message>
 </context>
 <context>
+    <name>HealthCertificateDialog</name>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="297" />
+        <source>Health certificate of {name}</source>
+        <translation>{name}的健康证</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="301" />
+        <source>Health certificate No.</source>
+        <translation>健康证号</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="302" />
+        <source>Expires</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="305" />
+        <source>The certificate number is needed.</source>
+        <translation>需要填写健康证号。</translation>
+    </message>
+</context>
+<context>
     <name>HelpPresenter</name>
     <message>
         <location filename="../../console/presenters/help.py" line="18" />
@@ -3922,6 +5048,283 @@ Command system of {site}</source>
         <location filename="../../widgets/incident_edit.py" line="470" />
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>HoursLabels</name>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="65" />
+        <source>Checked in</source>
+        <translation>已签到</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="66" />
+        <source>Recorded</source>
+        <translation>已记录</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="67" />
+        <location filename="../../widgets/volunteer_hours.py" line="471" />
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="68" />
+        <source>Approved</source>
+        <translation>已审核</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="69" />
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="76" />
+        <source>At the door</source>
+        <translation>上门当面</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="77" />
+        <source>By phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="78" />
+        <source>At the station</source>
+        <translation>在工作站</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="86" />
+        <source>Station {code}</source>
+        <translation>工作站 {code}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="88" />
+        <source>Door of resident {id}</source>
+        <translation>居民 {id} 家门口</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="95" />
+        <location filename="../../widgets/volunteer_hours.py" line="443" />
+        <source>Check-in</source>
+        <translation>签到</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="96" />
+        <location filename="../../widgets/volunteer_hours.py" line="448" />
+        <source>Check-out</source>
+        <translation>签退</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="97" />
+        <location filename="../../widgets/volunteer_hours.py" line="453" />
+        <source>Travel (min)</source>
+        <translation>路途（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="98" />
+        <location filename="../../widgets/volunteer_hours.py" line="438" />
+        <source>Service content</source>
+        <translation>服务内容</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="417" />
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="423" />
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="428" />
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="433" />
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="458" />
+        <source>Service time</source>
+        <translation>服务时长</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="463" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="476" />
+        <source>Needed</source>
+        <translation>待确认</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="484" />
+        <source>Approved by</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="489" />
+        <source>Corrections</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="578" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="583" />
+        <source>By</source>
+        <translation>更正人</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="588" />
+        <source>Field</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="593" />
+        <source>Old value</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="598" />
+        <source>New value</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="603" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>HoursModel</name>
+    <message>
+        <location filename="../../widgets/certificates.py" line="143" />
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="144" />
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/certificates.py" line="148" />
+        <source>Total hours</source>
+        <translation>合计（小时）</translation>
+    </message>
+</context>
+<context>
+    <name>HoursPresenter</name>
+    <message>
+        <location filename="../../console/presenters/volunteer_hours.py" line="34" />
+        <source>Check-in</source>
+        <translation>签到</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteer_hours.py" line="35" />
+        <source>Hours</source>
+        <translation>服务时长</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteer_hours.py" line="54" />
+        <source>Could not read the communities</source>
+        <translation>无法读取社区列表</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteer_hours.py" line="88" />
+        <source>Could not read the volunteers' hours</source>
+        <translation>无法读取志愿者服务时长</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteer_hours.py" line="115" />
+        <source>Could not read the corrections</source>
+        <translation>无法读取更正记录</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteer_hours.py" line="133" />
+        <source>Could not record the confirmation</source>
+        <translation>无法登记确认</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteer_hours.py" line="142" />
+        <source>Could not approve the hours</source>
+        <translation>无法审核服务时长</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteer_hours.py" line="150" />
+        <source>Could not reject the hours</source>
+        <translation>无法驳回服务时长</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteer_hours.py" line="160" />
+        <source>Could not correct the hours</source>
+        <translation>无法更正服务时长</translation>
+    </message>
+</context>
+<context>
+    <name>HoursWidget</name>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="623" />
+        <source>Waiting for approval</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="624" />
+        <source>Checked in now</source>
+        <translation>正在服务</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="625" />
+        <source>Approved</source>
+        <translation>已审核</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="626" />
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="627" />
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="638" />
+        <source>Resident confirmed</source>
+        <translation>服务对象已确认</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="639" />
+        <source>Approve</source>
+        <translation>审核通过</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="640" />
+        <source>Reject…</source>
+        <translation>驳回…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="641" />
+        <source>Correct…</source>
+        <translation>更正…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="644" />
+        <source>Corrections (old value, new value, reason, who, when)</source>
+        <translation>更正记录（原值、新值、原因、更正人、时间）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="662" />
+        <source>{n} shown</source>
+        <translation>显示 {n} 条</translation>
     </message>
 </context>
 <context>
@@ -4583,6 +5986,62 @@ Command system of {site}</source>
     </message>
 </context>
 <context>
+    <name>InspectionDialog</name>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="316" />
+        <source>Record inspection</source>
+        <translation>记录检查</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="325" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="326" />
+        <source>Inspector</source>
+        <translation>检查人</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="327" />
+        <source>Score (pass 60)</source>
+        <translation>评分（60分合格）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="328" />
+        <source>Findings</source>
+        <translation>检查发现</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="331" />
+        <source>The inspector is needed.</source>
+        <translation>需要填写检查人。</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionsModel</name>
+    <message>
+        <location filename="../../widgets/merchants.py" line="330" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="333" />
+        <source>Score</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="337" />
+        <source>Inspector</source>
+        <translation>检查人</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="338" />
+        <source>Findings</source>
+        <translation>检查发现</translation>
+    </message>
+</context>
+<context>
     <name>IssueTagDialog</name>
     <message>
         <location filename="../../widgets/tag_dialog.py" line="404" />
@@ -4992,6 +6451,40 @@ Command system of {site}</source>
     </message>
 </context>
 <context>
+    <name>LicencesDialog</name>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="161" />
+        <source>Licences</source>
+        <translation>证照</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="168" />
+        <source>Business licence No.</source>
+        <translation>营业执照号</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="169" />
+        <location filename="../../widgets/merchant_dialogs.py" line="171" />
+        <source>Expires</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="170" />
+        <source>Food business licence No.</source>
+        <translation>食品经营许可证号</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="173" />
+        <source>A suspended merchant stays suspended until reinstated by hand.</source>
+        <translation>已暂停的商户须人工恢复后才能接单。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="179" />
+        <source>The licence number is needed.</source>
+        <translation>需要填写执照号。</translation>
+    </message>
+</context>
+<context>
     <name>LinkIncidentDialog</name>
     <message>
         <location filename="../../widgets/call_dialogs.py" line="103" />
@@ -5187,6 +6680,696 @@ Command system of {site}</source>
         <location filename="../../console/shell/main_window.py" line="235" />
         <source>Full screen</source>
         <translation>全屏</translation>
+    </message>
+</context>
+<context>
+    <name>MerchantLabels</name>
+    <message>
+        <location filename="../../widgets/merchants.py" line="67" />
+        <source>Active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="68" />
+        <source>Suspended</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="69" />
+        <source>Exited</source>
+        <translation>已退出</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="87" />
+        <source>Food business licence expired on {day}</source>
+        <translation>食品经营许可证已于 {day} 过期</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="91" />
+        <source>Business licence expired on {day}</source>
+        <translation>营业执照已于 {day} 过期</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="95" />
+        <source>Certified</source>
+        <translation>认定</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="102" />
+        <source>Valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="103" />
+        <source>Expiring</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="104" />
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="105" />
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="112" />
+        <source>Within 5–20 %</source>
+        <translation>在5–20%之内</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="113" />
+        <source>Under 5 % off</source>
+        <translation>优惠不足5%</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="114" />
+        <source>Over 20 % off</source>
+        <translation>优惠超过20%</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="115" />
+        <source>No reference</source>
+        <translation>无参考价</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="122" />
+        <source>Household service</source>
+        <translation>家政服务</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="123" />
+        <source>Goods</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="129" />
+        <source>Food safety</source>
+        <translation>食品安全</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="130" />
+        <source>Delivery</source>
+        <translation>配送</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="131" />
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="132" />
+        <source>Quality</source>
+        <translation>质量</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="133" />
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="140" />
+        <source>Open</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="141" />
+        <source>Overdue</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="142" />
+        <source>Resolved</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="143" />
+        <source>Resolved late</source>
+        <translation>超期办结</translation>
+    </message>
+</context>
+<context>
+    <name>MerchantsModel</name>
+    <message>
+        <location filename="../../widgets/merchants.py" line="205" />
+        <source>Merchant</source>
+        <translation>商户</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="206" />
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="209" />
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="214" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="221" />
+        <source>Business licence</source>
+        <translation>营业执照</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="228" />
+        <source>Food licence</source>
+        <translation>食品经营许可证</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="235" />
+        <source>Staff</source>
+        <translation>从业人员</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="242" />
+        <source>Last score</source>
+        <translation>最近评分</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="251" />
+        <source>Open complaints</source>
+        <translation>未结投诉</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="256" />
+        <source>Per 1,000 orders</source>
+        <translation>每千单投诉</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="269" />
+        <source>{n} ({k} certificates due)</source>
+        <translation>{n}（{k}张健康证到期）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="274" />
+        <source>{n} ({k} overdue)</source>
+        <translation>{n}（{k}件超期）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="279" />
+        <source>no orders yet</source>
+        <translation>尚无订单</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="280" />
+        <source>{rate} ({n} of {orders})</source>
+        <translation>{rate}（{orders}单中{n}件）</translation>
+    </message>
+</context>
+<context>
+    <name>MerchantsPresenter</name>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="74" />
+        <location filename="../../console/presenters/merchants.py" line="89" />
+        <source>Merchants</source>
+        <translation>商户</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="75" />
+        <source>Catalogue and prices</source>
+        <translation>商品与价格</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="76" />
+        <source>Price surveys</source>
+        <translation>价格监测</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="121" />
+        <source>Could not read the communities</source>
+        <translation>无法读取社区</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="178" />
+        <source>Could not read the merchants</source>
+        <translation>无法读取商户</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="207" />
+        <source>{n} merchants' licences expire within 30 days or have expired</source>
+        <translation>{n} 家商户的证照将在30天内到期或已过期</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="216" />
+        <source>{n} health certificates of merchants' staff expire within 30 days or have expired</source>
+        <translation>商户从业人员有 {n} 张健康证将在30天内到期或已过期</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="224" />
+        <source>{n} complaints about merchants are past their deadline</source>
+        <translation>有 {n} 件商户投诉已超过办结期限</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="237" />
+        <source>Could not read the catalogue</source>
+        <translation>无法读取商品目录</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="254" />
+        <source>Could not read the price surveys</source>
+        <translation>无法读取价格监测</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="286" />
+        <source>Could not read the merchant's records</source>
+        <translation>无法读取商户档案</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="299" />
+        <source>Could not read the price history</source>
+        <translation>无法读取价格历史</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="312" />
+        <source>Could not read the observations</source>
+        <translation>无法读取采价记录</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="387" />
+        <source>Merchant certified</source>
+        <translation>商户已认定</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="388" />
+        <source>Could not certify the merchant</source>
+        <translation>无法认定商户</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="394" />
+        <source>Could not read the register</source>
+        <translation>无法读取商户登记</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="418" />
+        <source>Licences saved</source>
+        <translation>证照已保存</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="419" />
+        <source>Could not save the licences</source>
+        <translation>无法保存证照</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="447" />
+        <source>Suspend {name}</source>
+        <translation>暂停{name}</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="448" />
+        <source>Why is the merchant suspended? It takes no new orders until reinstated.</source>
+        <translation>为什么暂停该商户？恢复之前不再接受新订单。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="450" />
+        <source>Inspection failed</source>
+        <translation>检查不合格</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="451" />
+        <source>Food safety complaint under investigation</source>
+        <translation>食品安全投诉调查中</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="452" />
+        <source>Prices above the agreed discount</source>
+        <translation>价格未达到约定优惠</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="453" />
+        <source>Licence under renewal</source>
+        <translation>证照正在换发</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="460" />
+        <source>Suspend the merchant</source>
+        <translation>暂停商户</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="461" />
+        <source>Suspend {name}? Reason: {reason}. Open orders stay; new ones are refused.</source>
+        <translation>暂停{name}？原因：{reason}。未完成的订单保留，新订单将被拒绝。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="463" />
+        <source>Merchant suspended</source>
+        <translation>商户已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="464" />
+        <source>Could not suspend the merchant</source>
+        <translation>无法暂停商户</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="470" />
+        <source>Reinstate {name}</source>
+        <translation>恢复{name}</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="471" />
+        <source>Why may the merchant take orders again?</source>
+        <translation>为什么允许该商户重新接单？</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="472" />
+        <source>Renewed licence checked</source>
+        <translation>新证照已核验</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="472" />
+        <source>Rectified and re-inspected</source>
+        <translation>已整改并复查</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="478" />
+        <source>Reinstate the merchant</source>
+        <translation>恢复商户</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="479" />
+        <source>Reinstate {name}? Reason: {reason}.</source>
+        <translation>恢复{name}？原因：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="481" />
+        <source>Merchant reinstated</source>
+        <translation>商户已恢复</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="482" />
+        <source>Could not reinstate the merchant</source>
+        <translation>无法恢复商户</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="488" />
+        <source>Exit {name}</source>
+        <translation>{name}退出</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="489" />
+        <source>Why does the merchant leave the scheme? Its products are withdrawn.</source>
+        <translation>商户为什么退出？其商品将全部下架。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="491" />
+        <source>Merchant's own request</source>
+        <translation>商户主动申请</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="492" />
+        <source>Business closed</source>
+        <translation>停业</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="493" />
+        <source>Repeated serious complaints</source>
+        <translation>多次严重投诉</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="500" />
+        <source>Exit the merchant</source>
+        <translation>商户退出</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="502" />
+        <source>{name} leaves the scheme for good. Reason: {reason}. Its products are withdrawn and it cannot be reinstated. Continue?</source>
+        <translation>{name}将永久退出。原因：{reason}。其商品全部下架，且不能恢复。继续吗？</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="506" />
+        <source>Merchant exited</source>
+        <translation>商户已退出</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="507" />
+        <source>Could not exit the merchant</source>
+        <translation>无法办理商户退出</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="526" />
+        <source>Staff added</source>
+        <translation>人员已添加</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="527" />
+        <source>Could not add the staff</source>
+        <translation>无法添加人员</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="539" />
+        <location filename="../../console/presenters/merchants.py" line="558" />
+        <source>Staff saved</source>
+        <translation>人员已保存</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="540" />
+        <location filename="../../console/presenters/merchants.py" line="559" />
+        <source>Could not save the staff</source>
+        <translation>无法保存人员</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="574" />
+        <source>Inspection recorded</source>
+        <translation>检查已记录</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="575" />
+        <source>Could not record the inspection</source>
+        <translation>无法记录检查</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="588" />
+        <source>Complaint filed</source>
+        <translation>投诉已登记</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="589" />
+        <source>Could not file the complaint</source>
+        <translation>无法登记投诉</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="600" />
+        <source>Resolve the complaint</source>
+        <translation>办结投诉</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="601" />
+        <source>What was done? The resident is told this.</source>
+        <translation>做了哪些处理？将告知居民。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="611" />
+        <source>Complaint resolved</source>
+        <translation>投诉已办结</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="612" />
+        <source>Could not resolve the complaint</source>
+        <translation>无法办结投诉</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="646" />
+        <source>Product added</source>
+        <translation>商品已添加</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="647" />
+        <source>Could not add the product</source>
+        <translation>无法添加商品</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="664" />
+        <source>Price changed</source>
+        <translation>价格已调整</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="665" />
+        <source>Could not change the price</source>
+        <translation>无法调整价格</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="672" />
+        <source>Catalogue saved</source>
+        <translation>商品目录已保存</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="673" />
+        <source>Could not save the catalogue</source>
+        <translation>无法保存商品目录</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="696" />
+        <source>Market price recorded</source>
+        <translation>市场价已登记</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="697" />
+        <source>Could not record the market price</source>
+        <translation>无法登记市场价</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="726" />
+        <source>Merchant {name} suspended: its licence has expired</source>
+        <translation>商户{name}已暂停：证照已过期</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="733" />
+        <source>Licence sweep failed</source>
+        <translation>证照到期检查失败</translation>
+    </message>
+</context>
+<context>
+    <name>MerchantsTab</name>
+    <message>
+        <location filename="../../widgets/merchants.py" line="560" />
+        <source>Select a merchant to see its records.</source>
+        <translation>选择一个商户查看其档案。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="571" />
+        <source>Business licence {no}, expires {day} ({state})</source>
+        <translation>营业执照 {no}，{day} 到期（{state}）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="579" />
+        <source>Food business licence {no}, expires {day} ({state})</source>
+        <translation>食品经营许可证 {no}，{day} 到期（{state}）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="585" />
+        <source>Certified on {day}</source>
+        <translation>认定日期 {day}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="587" />
+        <source>Reason: {reason}</source>
+        <translation>原因：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="603" />
+        <source>Certified</source>
+        <translation>认定</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="627" />
+        <source>All communities</source>
+        <translation>全部社区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="648" />
+        <source>{n} merchants, {k} needing attention</source>
+        <translation>{n} 家商户，{k} 家需关注</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="673" />
+        <source>Reactivate</source>
+        <translation>重新启用</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="675" />
+        <source>Deactivate</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="678" />
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="679" />
+        <source>Needing attention only</source>
+        <translation>仅显示需关注的</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="680" />
+        <source>Show exited</source>
+        <translation>显示已退出的</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="682" />
+        <source>Certify a business…</source>
+        <translation>认定商户…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="683" />
+        <source>Licences…</source>
+        <translation>证照…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="684" />
+        <source>Suspend…</source>
+        <translation>暂停…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="685" />
+        <source>Reinstate…</source>
+        <translation>恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="686" />
+        <source>Exit…</source>
+        <translation>退出…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="687" />
+        <source>Add staff…</source>
+        <translation>添加人员…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="688" />
+        <source>Health certificate…</source>
+        <translation>健康证…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="689" />
+        <source>Record inspection…</source>
+        <translation>记录检查…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="690" />
+        <source>File complaint…</source>
+        <translation>登记投诉…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="691" />
+        <source>Resolve…</source>
+        <translation>办结…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="696" />
+        <source>Staff</source>
+        <translation>从业人员</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="697" />
+        <source>Inspections</source>
+        <translation>检查记录</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="698" />
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="699" />
+        <source>Status trail</source>
+        <translation>状态记录</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="705" />
+        <source>No certified merchants</source>
+        <translation>暂无认定商户</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="707" />
+        <source>Fair-price shops certified from the business register appear here with their licences (alerts 30 days ahead), staff, inspections and complaints. Certify a business… (Alt+N) adds one.</source>
+        <translation>从商户登记中认定的平价商店显示在这里，包括证照（提前30天提醒）、从业人员、检查和投诉。用“认定商户…”（Alt+N）添加。</translation>
     </message>
 </context>
 <context>
@@ -5726,6 +7909,671 @@ Command system of {site}</source>
     </message>
 </context>
 <context>
+    <name>ObservationDialog</name>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="512" />
+        <source>Record a market price</source>
+        <translation>登记市场价</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="521" />
+        <source>Commodity code</source>
+        <translation>品名编码</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="522" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="523" />
+        <source>Where</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="524" />
+        <source>Price (¥)</source>
+        <translation>价格（元）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="529" />
+        <source>A commodity code without spaces (RICE-5KG).</source>
+        <translation>品名编码不能含空格（如 RICE-5KG）。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="531" />
+        <source>Where was the price seen?</source>
+        <translation>在哪里采的价？</translation>
+    </message>
+</context>
+<context>
+    <name>ObservationsModel</name>
+    <message>
+        <location filename="../../widgets/merchants.py" line="1039" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="1040" />
+        <source>Place</source>
+        <translation>采价地点</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="1043" />
+        <source>Price (¥)</source>
+        <translation>价格（元）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="1049" />
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="1050" />
+        <source>Outlier: left to the median</source>
+        <translation>异常值：由中位数排除</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="1053" />
+        <source>Observer</source>
+        <translation>采价人</translation>
+    </message>
+</context>
+<context>
+    <name>OrderEntryWidget</name>
+    <message>
+        <location filename="../../widgets/order_entry.py" line="220" />
+        <source>lives alone</source>
+        <translation>独居</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_entry.py" line="222" />
+        <source>orders wait for a confirmation call</source>
+        <translation>订单需电话确认</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_entry.py" line="262" />
+        <location filename="../../widgets/order_entry.py" line="643" />
+        <source>Search a resident by name, phone or address.</source>
+        <translation>按姓名、电话或地址查找居民。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_entry.py" line="392" />
+        <source>{window} — full</source>
+        <translation>{window} — 已满</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_entry.py" line="394" />
+        <source>{window} — {n} of {cap} left</source>
+        <translation>{window} — 剩余 {n}/{cap}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_entry.py" line="426" />
+        <source>staff</source>
+        <translation>店员</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_entry.py" line="426" />
+        <source>volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_entry.py" line="437" />
+        <source>No ordering window for this merchant today.</source>
+        <translation>该商户今天没有下单时段。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_entry.py" line="442" />
+        <source>Window {window} is full: choose another.</source>
+        <translation>时段 {window} 已满，请另选。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_entry.py" line="448" />
+        <source>{n} of {cap} places left in {window}.</source>
+        <translation>时段 {window} 还剩 {n}/{cap} 个名额。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_entry.py" line="492" />
+        <source>Total: {total}</source>
+        <translation>合计：{total}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_entry.py" line="528" />
+        <source>This order will wait for a confirmation call.</source>
+        <translation>此订单将等待电话确认。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_entry.py" line="601" />
+        <source>&amp;Resident</source>
+        <translation>居民(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_entry.py" line="602" />
+        <source>&amp;Merchant</source>
+        <translation>商户(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_entry.py" line="603" />
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_entry.py" line="604" />
+        <source>&amp;Window</source>
+        <translation>时段(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_entry.py" line="605" />
+        <source>&amp;Deliverer</source>
+        <translation>配送人(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_entry.py" line="606" />
+        <source>&amp;Channel</source>
+        <translation>渠道(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_entry.py" line="607" />
+        <source>N&amp;ote</source>
+        <translation>备注(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_entry.py" line="621" />
+        <source>Name, phone or address (Alt+S)</source>
+        <translation>姓名、电话或地址（Alt+S）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_entry.py" line="624" />
+        <source>Product code or name, Enter adds</source>
+        <translation>商品编码或名称，按 Enter 添加</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_entry.py" line="625" />
+        <source>Family member's name and relation</source>
+        <translation>家属姓名及关系</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_entry.py" line="626" />
+        <source>Usual basket (Alt+B)</source>
+        <translation>常购清单（Alt+B）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_entry.py" line="627" />
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_entry.py" line="628" />
+        <source>Place order (Enter)</source>
+        <translation>下单（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_entry.py" line="630" />
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_entry.py" line="630" />
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_entry.py" line="630" />
+        <source>Price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_entry.py" line="630" />
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_entry.py" line="636" />
+        <source>At the station</source>
+        <translation>工作站代下单</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_entry.py" line="636" />
+        <source>Hotline call</source>
+        <translation>热线来电</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_entry.py" line="636" />
+        <source>Family member</source>
+        <translation>家属代下单</translation>
+    </message>
+</context>
+<context>
+    <name>OrderLabels</name>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="13" />
+        <source>Awaiting confirmation</source>
+        <translation>待电话确认</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="16" />
+        <source>Accepted</source>
+        <translation>已接单</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="17" />
+        <source>Picked</source>
+        <translation>已备货</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="18" />
+        <source>En route</source>
+        <translation>配送中</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="19" />
+        <source>Delivered</source>
+        <translation>已送达</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="20" />
+        <source>Failed</source>
+        <translation>配送失败</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="21" />
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="29" />
+        <source>Merchant closed</source>
+        <translation>商户停止接单</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="30" />
+        <source>Call to confirm</source>
+        <translation>需电话确认</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="31" />
+        <source>Lives alone</source>
+        <translation>独居</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="32" />
+        <source>Same household</source>
+        <translation>同户合并</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="33" />
+        <source>Late</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="41" />
+        <source>Nobody at home</source>
+        <translation>家中无人</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="42" />
+        <source>Nobody at the door or on the phone</source>
+        <translation>敲门无人、电话未接</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="45" />
+        <source>Refused by the resident</source>
+        <translation>居民拒收</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="46" />
+        <source>Wrong address</source>
+        <translation>地址有误</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="47" />
+        <source>Out of stock</source>
+        <translation>缺货</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="48" />
+        <source>Not confirmed on the call</source>
+        <translation>电话中未确认</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="51" />
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="59" />
+        <source>The window is full</source>
+        <translation>该时段已满</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="60" />
+        <source>The merchant takes no orders (licence or suspension)</source>
+        <translation>该商户暂停接单（证照或停业）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="63" />
+        <source>Choose a window of this merchant</source>
+        <translation>请选择该商户的时段</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="64" />
+        <source>The window has ended</source>
+        <translation>该时段已结束</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="65" />
+        <source>A product is no longer sold</source>
+        <translation>有商品已下架</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="66" />
+        <source>Choose one named deliverer</source>
+        <translation>请指定一名配送人</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="67" />
+        <source>The deliverer's health certificate has expired</source>
+        <translation>配送人的健康证已过期</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="70" />
+        <source>The basket is empty</source>
+        <translation>清单为空</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="71" />
+        <source>A quantity is 1–99</source>
+        <translation>数量为 1–99</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="72" />
+        <source>Name the family member who orders</source>
+        <translation>请填写代下单家属姓名</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="75" />
+        <source>Only the family member the resident's record names as emergency contact may order</source>
+        <translation>只有居民档案中登记为紧急联系人的家属可以代为下单</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="79" />
+        <source>A hotline order comes from a call</source>
+        <translation>热线订单须来自一通来电</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="80" />
+        <source>A signature or a photo is needed</source>
+        <translation>需要签名或照片</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="83" />
+        <source>The resident's confirmation is needed</source>
+        <translation>需要居民确认</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="86" />
+        <source>Say who confirmed at the door</source>
+        <translation>请填写上门确认人</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="87" />
+        <source>Record the confirmation call first</source>
+        <translation>请先记录确认电话</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="90" />
+        <source>Choose a resident</source>
+        <translation>请选择居民</translation>
+    </message>
+</context>
+<context>
+    <name>OrderWindowsEditor</name>
+    <message>
+        <location filename="../../widgets/order_windows.py" line="166" />
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_windows.py" line="167" />
+        <source>Capacity</source>
+        <translation>容量</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_windows.py" line="168" />
+        <source>Copy to the next (days)</source>
+        <translation>复制到之后（天）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_windows.py" line="169" />
+        <source>Open window</source>
+        <translation>开放时段</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_windows.py" line="170" />
+        <source>Copy this day's windows</source>
+        <translation>复制当天时段</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersPresenter</name>
+    <message>
+        <location filename="../../console/presenters/orders.py" line="53" />
+        <source>Deliveries</source>
+        <translation>配送</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/orders.py" line="54" />
+        <source>New order</source>
+        <translation>新订单</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/orders.py" line="55" />
+        <source>Silence list</source>
+        <translation>久未下单</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/orders.py" line="57" />
+        <source>Windows</source>
+        <translation>下单时段</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/orders.py" line="67" />
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/orders.py" line="79" />
+        <source>Volunteer task for the selected delivery…</source>
+        <translation>为选中的配送派志愿者任务…</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/orders.py" line="106" />
+        <source>Select the delivery on the board first.</source>
+        <translation>请先在配送看板上选择配送单。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/orders.py" line="184" />
+        <source>Could not load the deliveries</source>
+        <translation>无法加载配送单</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/orders.py" line="195" />
+        <source>Could not load the silence list</source>
+        <translation>无法加载久未下单名单</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/orders.py" line="212" />
+        <source>Could not search residents</source>
+        <translation>无法查找居民</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/orders.py" line="229" />
+        <source>Could not load the resident's ordering data</source>
+        <translation>无法加载该居民的下单资料</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/orders.py" line="245" />
+        <source>Order {id} placed</source>
+        <translation>订单 {id} 已下单</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/orders.py" line="255" />
+        <source>Order not placed: {why}</source>
+        <translation>未能下单：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/orders.py" line="260" />
+        <source>Could not place the order</source>
+        <translation>无法下单</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/orders.py" line="282" />
+        <source>{what}: {why}</source>
+        <translation>{what}：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/orders.py" line="304" />
+        <source>Could not move order {id}</source>
+        <translation>无法更新订单 {id}</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/orders.py" line="319" />
+        <source>Order {id} failed for a resident living alone: welfare check {inc} raised in the incident queue</source>
+        <translation>订单 {id} 配送给独居居民失败：已在事件队列生成上门探视 {inc}</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/orders.py" line="326" />
+        <source>Could not record the failure of order {id}</source>
+        <translation>无法记录订单 {id} 的配送失败</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/orders.py" line="338" />
+        <source>Could not record the confirmation call for order {id}</source>
+        <translation>无法记录订单 {id} 的确认电话</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/orders.py" line="351" />
+        <source>Could not open order {id}</source>
+        <translation>无法打开订单 {id}</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/orders.py" line="375" />
+        <source>Could not record the delivery of order {id}</source>
+        <translation>无法记录订单 {id} 的签收</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/orders.py" line="388" />
+        <source>Order {id}: {name}, {phone}, {address} (this look is recorded)</source>
+        <translation>订单 {id}：{name}，{phone}，{address}（本次查看已记录）</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/orders.py" line="397" />
+        <source>Could not show the contact</source>
+        <translation>无法显示联系方式</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/orders.py" line="415" />
+        <source>Could not load the windows</source>
+        <translation>无法加载下单时段</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/orders.py" line="444" />
+        <source>Could not open the window</source>
+        <translation>无法开放时段</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/orders.py" line="457" />
+        <source>{n} windows opened on the following days</source>
+        <translation>已在之后几天开放 {n} 个时段</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/orders.py" line="464" />
+        <source>Could not copy the windows</source>
+        <translation>无法复制时段</translation>
+    </message>
+</context>
+<context>
+    <name>PairingDialog</name>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="442" />
+        <source>New pairing</source>
+        <translation>新建结对</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="458" />
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="459" />
+        <source>Resident</source>
+        <translation>居民</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="461" />
+        <source>Visits</source>
+        <translation>探访</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="462" />
+        <source>Day</source>
+        <translation>星期</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="463" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="470" />
+        <source>This community has no active volunteer.</source>
+        <translation>该社区没有在岗志愿者。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="472" />
+        <source>Choose the resident.</source>
+        <translation>请选择居民。</translation>
+    </message>
+</context>
+<context>
+    <name>PairingsModel</name>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="643" />
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="644" />
+        <source>Resident</source>
+        <translation>居民</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="647" />
+        <source>Lives alone</source>
+        <translation>独居</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="652" />
+        <source>Visits</source>
+        <translation>探访</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="655" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="656" />
+        <source>Since</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="657" />
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+</context>
+<context>
     <name>PanicButton</name>
     <message>
         <location filename="../../widgets/station_panic.py" line="63" />
@@ -5794,6 +8642,14 @@ Command system of {site}</source>
         <location filename="../../widgets/handover.py" line="288" />
         <source>Later</source>
         <translation>稍后</translation>
+    </message>
+</context>
+<context>
+    <name>PickDialog</name>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="371" />
+        <source>Nothing to choose.</source>
+        <translation>没有可选项。</translation>
     </message>
 </context>
 <context>
@@ -5921,6 +8777,167 @@ Command system of {site}</source>
         <location filename="../../console/wall_playback.py" line="61" />
         <source> · keyframes</source>
         <translation> · 仅关键帧</translation>
+    </message>
+</context>
+<context>
+    <name>PriceCheck</name>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="402" />
+        <source>Reference ¥{ref}: {pct} below — {check}</source>
+        <translation>参考价 ¥{ref}：低 {pct} — {check}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="417" />
+        <source>A price in yuan, more than zero, at most two decimals (12.50).</source>
+        <translation>请输入大于零、最多两位小数的元金额（如12.50）。</translation>
+    </message>
+</context>
+<context>
+    <name>PriceDialog</name>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="494" />
+        <source>Change the price of {name}</source>
+        <translation>调整{name}的价格</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="496" />
+        <source>Now (¥)</source>
+        <translation>现价（元）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="497" />
+        <source>New price (¥)</source>
+        <translation>新价格（元）</translation>
+    </message>
+</context>
+<context>
+    <name>ProductDialog</name>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="437" />
+        <source>New product</source>
+        <translation>新增商品</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="456" />
+        <source>Merchant</source>
+        <translation>商户</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="457" />
+        <source>Commodity code</source>
+        <translation>品名编码</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="458" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="459" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="460" />
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="461" />
+        <source>Price (¥)</source>
+        <translation>价格（元）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="472" />
+        <source>A commodity code without spaces (RICE-5KG).</source>
+        <translation>品名编码不能含空格（如 RICE-5KG）。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="474" />
+        <source>The name and the unit are needed.</source>
+        <translation>需要填写名称和单位。</translation>
+    </message>
+</context>
+<context>
+    <name>ProductsModel</name>
+    <message>
+        <location filename="../../widgets/merchants.py" line="730" />
+        <source>Merchant</source>
+        <translation>商户</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="733" />
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="734" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="735" />
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="738" />
+        <source>Price (¥)</source>
+        <translation>价格（元）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="747" />
+        <source>Reference (¥)</source>
+        <translation>参考价（元）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="755" />
+        <source>Discount</source>
+        <translation>优惠幅度</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="764" />
+        <source>Check</source>
+        <translation>核查</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="765" />
+        <source>Withdrawn</source>
+        <translation>已下架</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="768" />
+        <source>Code</source>
+        <translation>品名编码</translation>
+    </message>
+</context>
+<context>
+    <name>QualificationDialog</name>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="380" />
+        <location filename="../../widgets/volunteers_dialogs.py" line="388" />
+        <source>Qualification</source>
+        <translation>资质</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="382" />
+        <source>e.g. 急救证</source>
+        <translation>如：急救证</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="384" />
+        <source>Expires on</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="389" />
+        <source>Certificate No.</source>
+        <translation>证书编号</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="395" />
+        <source>Type the qualification.</source>
+        <translation>请输入资质名称。</translation>
     </message>
 </context>
 <context>
@@ -6194,6 +9211,7 @@ Command system of {site}</source>
     </message>
     <message>
         <location filename="../../widgets/consent.py" line="427" />
+        <location filename="../../widgets/volunteers_dialogs.py" line="412" />
         <source>Reason</source>
         <translation>理由</translation>
     </message>
@@ -6216,6 +9234,26 @@ Command system of {site}</source>
         <location filename="../../widgets/consent.py" line="484" />
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="232" />
+        <source>A reason is needed.</source>
+        <translation>需要填写原因。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="234" />
+        <source>A reason has at most 200 characters.</source>
+        <translation>原因最多200个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="409" />
+        <source>The reason is recorded in the audit log with your name.</source>
+        <translation>查看理由将与您的姓名一并记入审计日志。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="417" />
+        <source>Type a reason.</source>
+        <translation>请输入理由。</translation>
     </message>
 </context>
 <context>
@@ -6563,6 +9601,86 @@ Manifest SHA-256: {sha}</source>
         <location filename="../../console/presenters/recordings.py" line="1135" />
         <source>Could not audit the export</source>
         <translation>无法记录导出审计</translation>
+    </message>
+</context>
+<context>
+    <name>ReferencesModel</name>
+    <message>
+        <location filename="../../widgets/merchants.py" line="993" />
+        <source>Commodity</source>
+        <translation>品名编码</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="996" />
+        <source>Reference (¥)</source>
+        <translation>参考价（元）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="1002" />
+        <source>Fewer than 3 observations in the last 60 days</source>
+        <translation>近60天内采价不足3次</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="1009" />
+        <source>Observations</source>
+        <translation>采价记录</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="1015" />
+        <source>Lowest – highest (¥)</source>
+        <translation>最低–最高（元）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="1024" />
+        <source>Last observed</source>
+        <translation>最近采价</translation>
+    </message>
+</context>
+<context>
+    <name>ReferencesTab</name>
+    <message>
+        <location filename="../../widgets/merchants.py" line="1128" />
+        <source>Observations of {code}</source>
+        <translation>{code} 的采价记录</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="1142" />
+        <location filename="../../widgets/merchants.py" line="1150" />
+        <source>Observations</source>
+        <translation>采价记录</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="1149" />
+        <source>Record a market price…</source>
+        <translation>登记市场价…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="1153" />
+        <source>The reference price is the median of the market prices observed in the last 60 days (at least 3). One wrong or unusual price cannot move a median; it is marked as an outlier.</source>
+        <translation>参考价是近60天内市场采价的中位数（至少3次）。一个错误或异常的价格不会改变中位数，并被标为异常值。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="1160" />
+        <source>No price surveys</source>
+        <translation>暂无价格监测</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="1162" />
+        <source>Market prices seen at markets, supermarkets and shops give each commodity its reference price. Record a market price… (Alt+O) adds one.</source>
+        <translation>在农贸市场、超市和商店采集的价格构成每种商品的参考价。用“登记市场价…”（Alt+O）添加。</translation>
+    </message>
+</context>
+<context>
+    <name>RejectDialog</name>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="754" />
+        <source>Reject hours No. {id}</source>
+        <translation>驳回服务时长 第 {id} 号</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="761" />
+        <source>Reason</source>
+        <translation>原因</translation>
     </message>
 </context>
 <context>
@@ -7404,6 +10522,231 @@ Manifest SHA-256: {sha}</source>
     </message>
 </context>
 <context>
+    <name>ShiftDialog</name>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="220" />
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="220" />
+        <source>New shift</source>
+        <translation>新建班次</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="236" />
+        <source>None required</source>
+        <translation>无要求</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="239" />
+        <source>No minimum</source>
+        <translation>无限制</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="241" />
+        <source>Sign-up closes at</source>
+        <translation>报名截止于</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="252" />
+        <source>Instant</source>
+        <translation>即时确认</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="253" />
+        <source>Needs confirmation</source>
+        <translation>需审核确认</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="257" />
+        <source>No team</source>
+        <translation>无队伍</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="261" />
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="262" />
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="263" />
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="264" />
+        <source>Starts</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="265" />
+        <source>Ends</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="266" />
+        <source>Capacity</source>
+        <translation>名额</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="267" />
+        <source>Required qualification</source>
+        <translation>所需资质</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="268" />
+        <source>Minimum age</source>
+        <translation>最低年龄</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="270" />
+        <source>Sign-up</source>
+        <translation>报名方式</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="271" />
+        <source>Team</source>
+        <translation>队伍</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="302" />
+        <source>Type the shift's title.</source>
+        <translation>请输入班次标题。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="303" />
+        <source>Type where the shift takes place.</source>
+        <translation>请输入班次地点。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="304" />
+        <source>The shift must end after it starts.</source>
+        <translation>班次结束时间必须晚于开始时间。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="306" />
+        <source>Sign-up must close before the shift starts.</source>
+        <translation>报名须在班次开始前截止。</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftsModel</name>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="494" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="497" />
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="498" />
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="501" />
+        <source>Places</source>
+        <translation>名额</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="504" />
+        <source>Rules</source>
+        <translation>报名条件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="505" />
+        <source>Sign-up</source>
+        <translation>报名方式</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="506" />
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+</context>
+<context>
+    <name>SignupsModel</name>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="517" />
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="519" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="523" />
+        <source>Signed up</source>
+        <translation>报名时间</translation>
+    </message>
+</context>
+<context>
+    <name>SilenceList</name>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="275" />
+        <source>Silent for at least (weeks)</source>
+        <translation>至少未下单（周）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="278" />
+        <source>Residents who ordered at least twice and nothing since: a welfare visit may be due. Those living alone first to call.</source>
+        <translation>曾至少下单两次、此后再无订单的居民：可能需要上门探视。独居者优先联系。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="282" />
+        <source>Order for this resident</source>
+        <translation>为该居民下单</translation>
+    </message>
+</context>
+<context>
+    <name>SilenceModel</name>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="210" />
+        <source>Resident</source>
+        <translation>居民</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="211" />
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="212" />
+        <source>Last order</source>
+        <translation>最近下单</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="215" />
+        <source>Weeks silent</source>
+        <translation>未下单周数</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="219" />
+        <source>Orders before</source>
+        <translation>此前订单数</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="222" />
+        <source>Lives alone</source>
+        <translation>独居</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="223" />
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+</context>
+<context>
     <name>SlaPresenter</name>
     <message>
         <location filename="../../console/presenters/sla.py" line="76" />
@@ -7439,6 +10782,116 @@ Manifest SHA-256: {sha}</source>
         <location filename="../../console/presenters/sla.py" line="114" />
         <source>{who} did not answer the assignment in time</source>
         <translation>{who} 未在时限内响应派单</translation>
+    </message>
+</context>
+<context>
+    <name>SpendDialog</name>
+    <message>
+        <location filename="../../widgets/timebank.py" line="202" />
+        <source>Spend minutes on a service</source>
+        <translation>使用时长兑换服务</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timebank.py" line="205" />
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timebank.py" line="211" />
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timebank.py" line="212" />
+        <source>Minutes</source>
+        <translation>分钟数</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timebank.py" line="213" />
+        <source>Service received</source>
+        <translation>接受的服务</translation>
+    </message>
+</context>
+<context>
+    <name>StaffDialog</name>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="252" />
+        <source>Add staff</source>
+        <translation>添加人员</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="257" />
+        <source>Delivers to residents' doors</source>
+        <translation>负责送货上门</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="261" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="262" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="264" />
+        <source>Health certificate No.</source>
+        <translation>健康证号</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="265" />
+        <source>Expires</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="269" />
+        <source>The name is needed.</source>
+        <translation>需要填写姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchant_dialogs.py" line="271" />
+        <source>A deliverer needs a health certificate.</source>
+        <translation>送货人员必须有健康证。</translation>
+    </message>
+</context>
+<context>
+    <name>StaffModel</name>
+    <message>
+        <location filename="../../widgets/merchants.py" line="291" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="292" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="295" />
+        <source>Delivers</source>
+        <translation>送货</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="296" />
+        <location filename="../../widgets/merchants.py" line="307" />
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="300" />
+        <source>Health certificate</source>
+        <translation>健康证</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="306" />
+        <source>Active</source>
+        <translation>在职</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/merchants.py" line="307" />
+        <source>No</source>
+        <translation>否</translation>
     </message>
 </context>
 <context>
@@ -7547,6 +11000,49 @@ Manifest SHA-256: {sha}</source>
         <location filename="../../console/first_start.py" line="51" />
         <source>The setup could not be saved</source>
         <translation>无法保存设置</translation>
+    </message>
+</context>
+<context>
+    <name>StatementModel</name>
+    <message>
+        <location filename="../../widgets/timebank.py" line="95" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timebank.py" line="98" />
+        <source>Transaction</source>
+        <translation>交易</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timebank.py" line="101" />
+        <source>Hours</source>
+        <translation>时长（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timebank.py" line="106" />
+        <source>Other side</source>
+        <translation>对方</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timebank.py" line="107" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timebank.py" line="115" />
+        <source>Deposit of approved hours</source>
+        <translation>存入审核时长</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timebank.py" line="116" />
+        <source>Given to an elder relative</source>
+        <translation>转赠老年亲属</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timebank.py" line="117" />
+        <source>Service received</source>
+        <translation>接受的服务</translation>
     </message>
 </context>
 <context>
@@ -7788,6 +11284,44 @@ Manifest SHA-256: {sha}</source>
         <location filename="../../widgets/station_screen.py" line="104" />
         <source>This PC's clock is {d} slow; the server's time is used.</source>
         <translation>本机时钟慢了 {d}，以服务器时间为准。</translation>
+    </message>
+</context>
+<context>
+    <name>StationNecessitiesPresenter</name>
+    <message>
+        <location filename="../../console/presenters/station_necessities.py" line="129" />
+        <source>Could not read today's deliveries and visits</source>
+        <translation>无法读取今日的配送和走访</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/station_necessities.py" line="141" />
+        <source>Orders and visits</source>
+        <translation>订购与走访</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/station_necessities.py" line="142" />
+        <source>Volunteer check-in</source>
+        <translation>志愿者签到</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/station_necessities.py" line="155" />
+        <source>Could not search the residents</source>
+        <translation>无法查找居民</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/station_necessities.py" line="172" />
+        <source>Could not read what this resident can order</source>
+        <translation>无法读取该居民可订购的商品</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/station_necessities.py" line="186" />
+        <source>Could not keep the order</source>
+        <translation>无法保存订单</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/station_necessities.py" line="190" />
+        <source>The order is kept and is being sent; the outbox tab shows when it is placed.</source>
+        <translation>订单已保存，正在发送；下单结果见“待发送箱”。</translation>
     </message>
 </context>
 <context>
@@ -8201,6 +11735,99 @@ Manifest SHA-256: {sha}</source>
         <location filename="../../widgets/station_surveys.py" line="223" />
         <source>Each slip is valid once. Named slips make sure a resident answers once; slips without a name are for residents met by chance.</source>
         <translation>每张凭条只能使用一次。实名凭条确保每位居民只答一次；不记名凭条用于偶遇的居民。</translation>
+    </message>
+</context>
+<context>
+    <name>StationToday</name>
+    <message>
+        <location filename="../../widgets/station_today.py" line="33" />
+        <source>Delivery</source>
+        <translation>配送</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_today.py" line="34" />
+        <source>Visit</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_today.py" line="35" />
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_today.py" line="44" />
+        <source>Due today</source>
+        <translation>今日应访</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_today.py" line="45" />
+        <source>Open</source>
+        <translation>待分配</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_today.py" line="46" />
+        <source>Assigned</source>
+        <translation>已分配</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_today.py" line="57" />
+        <source>What</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_today.py" line="63" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_today.py" line="64" />
+        <source>today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_today.py" line="69" />
+        <source>Resident</source>
+        <translation>居民</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_today.py" line="75" />
+        <source>Deliverer / volunteer</source>
+        <translation>配送员 / 志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_today.py" line="76" />
+        <source>(nobody yet)</source>
+        <translation>（尚未指派）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_today.py" line="81" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_today.py" line="87" />
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_today.py" line="164" />
+        <source>Today in this community</source>
+        <translation>本社区今日</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_today.py" line="165" />
+        <source>Refresh (F5)</source>
+        <translation>刷新 (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_today.py" line="168" />
+        <source>Nothing today</source>
+        <translation>今日无事项</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_today.py" line="169" />
+        <source>Deliveries, volunteers' visits and tasks of this community show here.</source>
+        <translation>本社区的配送、志愿者走访和任务显示在这里。</translation>
     </message>
 </context>
 <context>
@@ -9352,6 +12979,183 @@ State: {state}</source>
     </message>
 </context>
 <context>
+    <name>TaskDialog</name>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="502" />
+        <source>New task</source>
+        <translation>新建任务</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="511" />
+        <source>No resident</source>
+        <translation>不关联居民</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="520" />
+        <source>Assign later</source>
+        <translation>稍后指派</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="531" />
+        <source>From incident No. {n}</source>
+        <translation>来自事件 {n} 号</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="533" />
+        <source>From order No. {n}</source>
+        <translation>来自订单 {n} 号</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="536" />
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="537" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="538" />
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="539" />
+        <source>Resident</source>
+        <translation>居民</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="541" />
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="542" />
+        <source>Due</source>
+        <translation>截止时间</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="543" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="548" />
+        <source>Type what is to be done.</source>
+        <translation>请输入任务内容。</translation>
+    </message>
+</context>
+<context>
+    <name>TasksModel</name>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="699" />
+        <source>Due</source>
+        <translation>截止时间</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="702" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="703" />
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="704" />
+        <source>Resident</source>
+        <translation>居民</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="705" />
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="706" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="707" />
+        <source>From</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="708" />
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+</context>
+<context>
+    <name>TeamDialog</name>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="324" />
+        <source>Team</source>
+        <translation>队伍</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="331" />
+        <source>No leader yet</source>
+        <translation>暂无队长</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="336" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="337" />
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="338" />
+        <source>Leader</source>
+        <translation>队长</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="343" />
+        <source>Type the team's name.</source>
+        <translation>请输入队伍名称。</translation>
+    </message>
+</context>
+<context>
+    <name>TeamsModel</name>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="425" />
+        <source>Team</source>
+        <translation>队伍</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="428" />
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="431" />
+        <source>Leader</source>
+        <translation>队长</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="434" />
+        <source>Leader's account</source>
+        <translation>队长账号</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="437" />
+        <source>Members</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="440" />
+        <source>Who</source>
+        <translation>成员</translation>
+    </message>
+</context>
+<context>
     <name>TicketStepDialog</name>
     <message>
         <location filename="../../widgets/feedback.py" line="229" />
@@ -9511,6 +13315,34 @@ State: {state}</source>
         <location filename="../../widgets/feedback.py" line="135" />
         <source>{what}: {span} left</source>
         <translation>{what}：剩余 {span}</translation>
+    </message>
+</context>
+<context>
+    <name>TimebankWidget</name>
+    <message>
+        <location filename="../../widgets/timebank.py" line="249" />
+        <source>Deposit approved hours</source>
+        <translation>存入已审核时长</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timebank.py" line="250" />
+        <source>Give to a relative…</source>
+        <translation>转赠亲属…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timebank.py" line="251" />
+        <source>Spend…</source>
+        <translation>使用…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timebank.py" line="259" />
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timebank.py" line="350" />
+        <source>{holder}: {hours} hours</source>
+        <translation>{holder}：{hours} 小时</translation>
     </message>
 </context>
 <context>
@@ -10097,6 +13929,71 @@ State: {state}</source>
         <source>Choose where to transfer the call, or type a number.</source>
         <translation>请选择转接目标，或输入号码。</translation>
     </message>
+    <message>
+        <location filename="../../widgets/timebank.py" line="132" />
+        <source>Give minutes to an elder relative</source>
+        <translation>向老年亲属转赠时长</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timebank.py" line="143" />
+        <source>Parent</source>
+        <translation>父母</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timebank.py" line="144" />
+        <source>Parent-in-law</source>
+        <translation>配偶父母</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timebank.py" line="145" />
+        <source>Grandparent</source>
+        <translation>祖父母/外祖父母</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timebank.py" line="146" />
+        <source>Spouse</source>
+        <translation>配偶</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timebank.py" line="147" />
+        <source>Sibling</source>
+        <translation>兄弟姐妹</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timebank.py" line="152" />
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timebank.py" line="157" />
+        <source>Minutes go only to a relative aged {age} or more, registered as a resident.</source>
+        <translation>时长只能转赠给年满 {age} 周岁、已登记为居民的亲属。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timebank.py" line="164" />
+        <source>From the volunteer</source>
+        <translation>转出志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timebank.py" line="165" />
+        <source>To the resident No.</source>
+        <translation>转入居民编号</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timebank.py" line="166" />
+        <source>Relation</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timebank.py" line="167" />
+        <source>Minutes</source>
+        <translation>分钟数</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timebank.py" line="168" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
 </context>
 <context>
     <name>UnreadBadge</name>
@@ -10386,6 +14283,1207 @@ State: {state}</source>
     </message>
 </context>
 <context>
+    <name>VisitCard</name>
+    <message>
+        <location filename="../../console/visit_card.py" line="33" />
+        <source>Volunteer visit card</source>
+        <translation>志愿者上门服务卡</translation>
+    </message>
+    <message>
+        <location filename="../../console/visit_card.py" line="34" />
+        <source>Volunteer: scan this code on arrival and when leaving, and give the text with your volunteer number to the station.</source>
+        <translation>志愿者：到达和离开时各扫描一次此码，并将所得文字连同志愿者编号交给工作站。</translation>
+    </message>
+    <message>
+        <location filename="../../console/visit_card.py" line="39" />
+        <source>Valid only</source>
+        <translation>仅限</translation>
+    </message>
+</context>
+<context>
+    <name>VisitCardDialog</name>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="334" />
+        <source>Visit card</source>
+        <translation>上门服务卡</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="349" />
+        <source>Resident No.</source>
+        <translation>居民编号</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="350" />
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="351" />
+        <source>From</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteer_hours.py" line="352" />
+        <source>To</source>
+        <translation>结束</translation>
+    </message>
+</context>
+<context>
+    <name>VolunteerCertificate</name>
+    <message>
+        <location filename="../../console/volunteer_certificate.py" line="20" />
+        <source>Certificate of Volunteer Service</source>
+        <translation>志愿服务证明</translation>
+    </message>
+    <message>
+        <location filename="../../console/volunteer_certificate.py" line="23" />
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../console/volunteer_certificate.py" line="24" />
+        <source>This is to certify that {name} (identity number {id}) took part in volunteer service from {first} to {last}, for {hours} hours of service in all.</source>
+        <translation>兹证明 {name}（身份证号：{id}）于 {first} 至 {last} 期间参加志愿服务，累计服务时长 {hours} 小时。</translation>
+    </message>
+    <message>
+        <location filename="../../console/volunteer_certificate.py" line="29" />
+        <source>Service content</source>
+        <translation>服务内容</translation>
+    </message>
+    <message>
+        <location filename="../../console/volunteer_certificate.py" line="30" />
+        <source>Service hours</source>
+        <translation>服务时长（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../console/volunteer_certificate.py" line="31" />
+        <source>Issued by</source>
+        <translation>出具单位</translation>
+    </message>
+    <message>
+        <location filename="../../console/volunteer_certificate.py" line="32" />
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../console/volunteer_certificate.py" line="33" />
+        <source>Date of issue</source>
+        <translation>出具日期</translation>
+    </message>
+    <message>
+        <location filename="../../console/volunteer_certificate.py" line="34" />
+        <source>(seal)</source>
+        <translation>（盖章）</translation>
+    </message>
+    <message>
+        <location filename="../../console/volunteer_certificate.py" line="35" />
+        <source>Issued from the volunteer service records under the Measures for Volunteer Service Records and Certificates (MCA Order 67). The hours are service time confirmed and approved, travel excluded. Verify the number with the issuer.</source>
+        <translation>依据《志愿服务记录与证明出具办法（试行）》（民政部令第67号），根据志愿服务记录出具。服务时长为经确认和审核的服务时间，不含往返路途时间。可凭编号向出具单位核验。</translation>
+    </message>
+    <message>
+        <location filename="../../console/volunteer_certificate.py" line="41" />
+        <source>WITHDRAWN: {reason}</source>
+        <translation>已撤销：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../console/volunteer_certificate.py" line="42" />
+        <source>Display copy: the identity number is masked; not valid as a certificate.</source>
+        <translation>展示副本：身份证号已遮蔽，不作为证明使用。</translation>
+    </message>
+</context>
+<context>
+    <name>VolunteerDialog</name>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="136" />
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="136" />
+        <source>New volunteer</source>
+        <translation>新增志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="143" />
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="144" />
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="152" />
+        <source>Comma-separated, e.g. 读报, 理发</source>
+        <translation>用逗号分隔，如：读报，理发</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="159" />
+        <source>Active</source>
+        <translation>在岗</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="163" />
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="164" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="165" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="166" />
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="167" />
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="168" />
+        <source>Identity No.</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="169" />
+        <source>Skills</source>
+        <translation>技能</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="170" />
+        <source>Insurance policy</source>
+        <translation>保单号</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="171" />
+        <source>Insured until</source>
+        <translation>保险有效期至</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="172" />
+        <source>Usually free</source>
+        <translation>通常有空时段</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="181" />
+        <source>Type the volunteer's name.</source>
+        <translation>请输入志愿者姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="183" />
+        <source>Type the identity number.</source>
+        <translation>请输入身份证号。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="185" />
+        <source>The identity number is not valid (check the digits).</source>
+        <translation>身份证号无效（请核对号码）。</translation>
+    </message>
+</context>
+<context>
+    <name>VolunteerTexts</name>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="24" />
+        <source>New volunteer</source>
+        <translation>新增志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="27" />
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="30" />
+        <source>Show identity No.</source>
+        <translation>查看身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="33" />
+        <source>Photo…</source>
+        <translation>照片…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="36" />
+        <source>Qualification…</source>
+        <translation>资质…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="39" />
+        <source>New team</source>
+        <translation>新建队伍</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="42" />
+        <source>Add member</source>
+        <translation>添加成员</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="45" />
+        <source>Remove member</source>
+        <translation>移出成员</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="48" />
+        <source>New shift</source>
+        <translation>新建班次</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="51" />
+        <source>Sign up a volunteer</source>
+        <translation>为志愿者报名</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="54" />
+        <source>Cancel shift</source>
+        <translation>取消班次</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="57" />
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="60" />
+        <source>Decline</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="63" />
+        <source>Withdraw</source>
+        <translation>撤销报名</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="66" />
+        <source>New pairing</source>
+        <translation>新建结对</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="69" />
+        <source>End pairing</source>
+        <translation>结束结对</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="72" />
+        <source>New task</source>
+        <translation>新建任务</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="75" />
+        <source>Assign</source>
+        <translation>指派</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="78" />
+        <location filename="../../widgets/volunteers_text.py" line="311" />
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="81" />
+        <source>Cancel task</source>
+        <translation>取消任务</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="85" />
+        <source>All communities</source>
+        <translation>全部社区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="88" />
+        <source>Name or volunteer No. (Alt+S, Enter)</source>
+        <translation>姓名或志愿者编号（Alt+S，回车）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="91" />
+        <source>Select a volunteer to see the profile.</source>
+        <translation>选择一位志愿者以查看资料。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="94" />
+        <source>Select a shift to see its sign-ups.</source>
+        <translation>选择一个班次以查看报名情况。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="97" />
+        <source>Sign-ups: {n}</source>
+        <translation>报名：{n} 人</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="100" />
+        <source>Photo hidden (personal data)</source>
+        <translation>照片已隐藏（个人信息）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="103" />
+        <source>No photo</source>
+        <translation>无照片</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="106" />
+        <source>First {n} shown — narrow the search.</source>
+        <translation>仅显示前 {n} 条——请缩小搜索范围。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="110" />
+        <source>Only the first {n} residents are listed (those living alone first).</source>
+        <translation>仅列出前 {n} 位居民（独居者优先）。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="114" />
+        <source>Select a row with a volunteer to show the resident who will come.</source>
+        <translation>选择一条已有志愿者的记录，向居民展示将上门的人。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="117" />
+        <source>Show this to the resident: {name} will come.</source>
+        <translation>请向居民出示：将由 {name} 上门。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="120" />
+        <source>Street-wide</source>
+        <translation>全街道</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="123" />
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="123" />
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="126" />
+        <source> (expired)</source>
+        <translation>（已过期）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="129" />
+        <source>Active</source>
+        <translation>在岗</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="129" />
+        <source>Inactive</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="133" />
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="136" />
+        <source>Expired {date}</source>
+        <translation>已于 {date} 过期</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="137" />
+        <source>Until {date}</source>
+        <translation>有效至 {date}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="142" />
+        <source>no expiry</source>
+        <translation>长期有效</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="148" />
+        <source>Identity No.: {n}</source>
+        <translation>身份证号：{n}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="149" />
+        <source>Phone: {p}</source>
+        <translation>电话：{p}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="150" />
+        <source>Skills: {s}</source>
+        <translation>技能：{s}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="151" />
+        <source>Qualifications: {q}</source>
+        <translation>资质：{q}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="152" />
+        <source>Insurance: {i}</source>
+        <translation>保险：{i}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="155" />
+        <source>Teams: {t}</source>
+        <translation>队伍：{t}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="161" />
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="162" />
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="163" />
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="164" />
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="165" />
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="166" />
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="167" />
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="171" />
+        <source>Morning</source>
+        <translation>上午</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="171" />
+        <source>Afternoon</source>
+        <translation>下午</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="171" />
+        <source>Evening</source>
+        <translation>晚上</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="180" />
+        <location filename="../../widgets/volunteers_text.py" line="312" />
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="183" />
+        <source>(+{n} pending)</source>
+        <translation>（另有 {n} 人待确认）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="185" />
+        <source>full</source>
+        <translation>已满</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="191" />
+        <source>needs {q}</source>
+        <translation>需{q}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="193" />
+        <source>age {n}+</source>
+        <translation>{n} 岁以上</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="196" />
+        <source>sign up by {t}</source>
+        <translation>{t} 前报名</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="203" />
+        <source>Instant</source>
+        <translation>即时确认</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="203" />
+        <source>Needs confirmation</source>
+        <translation>需审核确认</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="207" />
+        <source>Pending</source>
+        <translation>待确认</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="208" />
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="209" />
+        <source>Declined</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="210" />
+        <source>Withdrawn</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="216" />
+        <source>The shift is full.</source>
+        <translation>该班次名额已满。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="217" />
+        <source>The volunteer is under the shift's minimum age.</source>
+        <translation>志愿者未达到该班次的最低年龄。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="219" />
+        <source>The volunteer lacks the qualification the shift requires.</source>
+        <translation>志愿者不具备该班次要求的资质。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="222" />
+        <source>The volunteer's qualification that the shift requires has expired.</source>
+        <translation>志愿者具备的该班次所需资质已过期。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="224" />
+        <source>The sign-up deadline has passed.</source>
+        <translation>报名截止时间已过。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="226" />
+        <source>The volunteer is already signed up for another shift at that time.</source>
+        <translation>志愿者在该时段已报名其他班次。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="228" />
+        <source>The shift was cancelled.</source>
+        <translation>该班次已取消。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="229" />
+        <source>The shift has already started.</source>
+        <translation>该班次已开始。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="230" />
+        <location filename="../../widgets/volunteers_text.py" line="274" />
+        <source>The volunteer is not active.</source>
+        <translation>该志愿者已停用。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="231" />
+        <source>The volunteer is already signed up for this shift.</source>
+        <translation>该志愿者已报名此班次。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="232" />
+        <source>The volunteer belongs to another community.</source>
+        <translation>该志愿者属于其他社区。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="240" />
+        <source>This identity number is already registered as volunteer No. {n}.</source>
+        <translation>该身份证号已登记为 {n} 号志愿者。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="243" />
+        <source>The identity number is not valid (check the digits).</source>
+        <translation>身份证号无效（请核对号码）。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="246" />
+        <source>{n} volunteers already hold a place: the capacity cannot be lower.</source>
+        <translation>已有 {n} 名志愿者报名，名额不能少于此数。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="249" />
+        <source>The photo is too large (at most 256 KiB).</source>
+        <translation>照片过大（最大 256 KiB）。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="252" />
+        <source>The new times would overlap another shift of: {names}. Withdraw them first.</source>
+        <translation>新时间将与以下志愿者的其他班次重叠：{names}。请先撤销其报名。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="256" />
+        <source>The incident belongs to another community than the task.</source>
+        <translation>该事件属于其他社区，与任务的社区不同。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="260" />
+        <source>The incident has no community: only a street-wide user can make it a task.</source>
+        <translation>该事件没有所属社区：只有全街道权限的用户才能将其生成任务。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="263" />
+        <source>The order belongs to another community than the task.</source>
+        <translation>该订单属于其他社区，与任务的社区不同。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="266" />
+        <source>The photo must be a JPEG or PNG image.</source>
+        <translation>照片须为 JPEG 或 PNG 格式。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="269" />
+        <source>This volunteer already visits this resident.</source>
+        <translation>该志愿者已与该居民结对。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="272" />
+        <source>The resident lives in another community than the volunteer.</source>
+        <translation>该居民与志愿者不在同一社区。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="276" />
+        <source>Assign the task to a volunteer before marking it done.</source>
+        <translation>请先将任务指派给志愿者，再标记完成。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="279" />
+        <source>The volunteer belongs to another community than the team.</source>
+        <translation>该志愿者与队伍不在同一社区。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="282" />
+        <source>The volunteer belongs to another community than the task.</source>
+        <translation>该志愿者与任务不在同一社区。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="290" />
+        <source>Weekly</source>
+        <translation>每周</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="291" />
+        <source>Fortnightly</source>
+        <translation>每两周</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="292" />
+        <source>Monthly</source>
+        <translation>每月</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="301" />
+        <source>Welfare check</source>
+        <translation>上门探视</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="302" />
+        <source>Delivery</source>
+        <translation>配送</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="303" />
+        <source>Visit</source>
+        <translation>探访</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="304" />
+        <source>Station request</source>
+        <translation>工作站求助</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="309" />
+        <source>Unassigned</source>
+        <translation>未指派</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="310" />
+        <source>Assigned</source>
+        <translation>已指派</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="317" />
+        <source>Incident No. {n}</source>
+        <translation>事件 {n} 号</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="319" />
+        <source>Order No. {n}</source>
+        <translation>订单 {n} 号</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="324" />
+        <source>visits this resident</source>
+        <translation>结对探访该居民</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="325" />
+        <source>usually free now</source>
+        <translation>此时段通常有空</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="326" />
+        <source>same community</source>
+        <translation>同社区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="331" />
+        <source>No volunteers</source>
+        <translation>暂无志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="335" />
+        <source>No volunteer matches. Press Ins to register one, or clear the search (Alt+S).</source>
+        <translation>没有符合条件的志愿者。按 Ins 登记志愿者，或清空搜索（Alt+S）。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="339" />
+        <source>No teams</source>
+        <translation>暂无队伍</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="342" />
+        <source>Press Ins to form a team and name its leader.</source>
+        <translation>按 Ins 组建队伍并指定队长。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="345" />
+        <source>No shifts ahead</source>
+        <translation>近期没有班次</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="348" />
+        <source>No shift in the next four weeks. Press Ins to plan one.</source>
+        <translation>未来四周没有班次。按 Ins 安排班次。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="351" />
+        <source>No pairings</source>
+        <translation>暂无结对</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="355" />
+        <source>Pair a volunteer with a resident for regular visits: press Ins. Residents living alone are listed first.</source>
+        <translation>为志愿者与居民结对定期探访：按 Ins。独居居民排在最前。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="360" />
+        <source>No open tasks</source>
+        <translation>没有待办任务</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="364" />
+        <source>Tasks come from incidents (welfare checks), deliveries and requests at a station. Press Ins to add one.</source>
+        <translation>任务来自事件（上门探视）、配送以及工作站的求助。按 Ins 添加任务。</translation>
+    </message>
+</context>
+<context>
+    <name>VolunteersModel</name>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="181" />
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="182" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="183" />
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="184" />
+        <source>Born</source>
+        <translation>出生年</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="185" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="186" />
+        <source>Identity No.</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="187" />
+        <source>Skills</source>
+        <translation>技能</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="190" />
+        <source>Qualifications</source>
+        <translation>资质</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="195" />
+        <source>Insurance</source>
+        <translation>保险</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="196" />
+        <source>Teams</source>
+        <translation>队伍</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers.py" line="197" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>VolunteersPresenter</name>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="91" />
+        <location filename="../../console/presenters/volunteers.py" line="103" />
+        <source>Volunteers</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="104" />
+        <source>Teams</source>
+        <translation>队伍</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="105" />
+        <source>Shifts</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="106" />
+        <source>Pairings</source>
+        <translation>结对探访</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="107" />
+        <source>Tasks</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="113" />
+        <source>Volunteer task from the incident…</source>
+        <translation>根据事件派志愿者任务…</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="174" />
+        <source>Could not read the communities</source>
+        <translation>无法读取社区</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="216" />
+        <location filename="../../console/presenters/volunteers.py" line="806" />
+        <source>Could not read the volunteers</source>
+        <translation>无法读取志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="251" />
+        <source>Sign-up refused</source>
+        <translation>报名未通过</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="297" />
+        <source>Could not read the photo</source>
+        <translation>无法读取照片</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="323" />
+        <source>Could not read the volunteer's card</source>
+        <translation>无法读取志愿者名片</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="345" />
+        <source>Could not save the volunteer</source>
+        <translation>无法保存志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="346" />
+        <source>Volunteer saved</source>
+        <translation>志愿者已保存</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="356" />
+        <source>Edit the volunteer's profile</source>
+        <translation>编辑志愿者资料</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="380" />
+        <source>Could not open the profile</source>
+        <translation>无法打开资料</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="389" />
+        <source>Show the identity number</source>
+        <translation>查看身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="394" />
+        <source>Identity number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="395" />
+        <source>Identity No.: {n}
+Birth date: {d}</source>
+        <translation>身份证号：{n}
+出生日期：{d}</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="403" />
+        <source>Could not show the identity number</source>
+        <translation>无法显示身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="410" />
+        <source>Choose the volunteer's photo</source>
+        <translation>选择志愿者照片</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="412" />
+        <source>Photos (*.jpg *.jpeg *.png)</source>
+        <translation>照片 (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="430" />
+        <source>Could not store the photo</source>
+        <translation>无法保存照片</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="430" />
+        <source>Photo stored</source>
+        <translation>照片已保存</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="443" />
+        <source>Could not save the qualification</source>
+        <translation>无法保存资质</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="444" />
+        <source>Qualification saved</source>
+        <translation>资质已保存</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="478" />
+        <source>Could not save the team</source>
+        <translation>无法保存队伍</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="479" />
+        <source>Team saved</source>
+        <translation>队伍已保存</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="491" />
+        <source>Add a member</source>
+        <translation>添加成员</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="491" />
+        <location filename="../../console/presenters/volunteers.py" line="507" />
+        <location filename="../../console/presenters/volunteers.py" line="569" />
+        <location filename="../../console/presenters/volunteers.py" line="791" />
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="497" />
+        <source>Could not add the member</source>
+        <translation>无法添加成员</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="507" />
+        <source>Remove a member</source>
+        <translation>移出成员</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="514" />
+        <source>Could not remove the member</source>
+        <translation>无法移出成员</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="542" />
+        <source>Could not save the shift</source>
+        <translation>无法保存班次</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="543" />
+        <source>Shift saved</source>
+        <translation>班次已保存</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="559" />
+        <source>Could not read the sign-ups</source>
+        <translation>无法读取报名情况</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="568" />
+        <source>Sign up for {t}</source>
+        <translation>报名：{t}</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="581" />
+        <source>Signed up; waiting for confirmation</source>
+        <translation>已报名，等待确认</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="583" />
+        <source>Signed up and confirmed</source>
+        <translation>已报名并确认</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="591" />
+        <source>Could not sign up</source>
+        <translation>无法报名</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="604" />
+        <source>Could not decide the sign-up</source>
+        <translation>无法处理该报名</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="613" />
+        <source>Withdraw the sign-up</source>
+        <translation>撤销报名</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="614" />
+        <source>Withdraw this sign-up? The place becomes free for others.</source>
+        <translation>撤销此报名？名额将释放给他人。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="616" />
+        <source>Could not withdraw</source>
+        <translation>无法撤销报名</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="627" />
+        <source>Cancel the shift</source>
+        <translation>取消班次</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="629" />
+        <source>Cancel the shift {t}? {n} volunteers hold a place; tell them. This cannot be undone.</source>
+        <translation>取消班次“{t}”？已有 {n} 名志愿者报名，请通知他们。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="633" />
+        <source>Could not cancel the shift</source>
+        <translation>无法取消班次</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="657" />
+        <source>Could not pair</source>
+        <translation>无法结对</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="658" />
+        <source>Pairing saved</source>
+        <translation>结对已保存</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="667" />
+        <source>Could not read the residents</source>
+        <translation>无法读取居民</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="677" />
+        <source>End the pairing</source>
+        <translation>结束结对</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="678" />
+        <source>End the regular visits of {v} to {r}?</source>
+        <translation>结束 {v} 对 {r} 的定期探访？</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="682" />
+        <source>Could not end the pairing</source>
+        <translation>无法结束结对</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="695" />
+        <source>Select the incident in the queue first.</source>
+        <translation>请先在事件队列中选择事件。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="710" />
+        <source>Could not read the incident</source>
+        <translation>无法读取事件</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="724" />
+        <source>Could not read the order</source>
+        <translation>无法读取订单</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="754" />
+        <source>Could not prepare the task</source>
+        <translation>无法准备任务</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="774" />
+        <source>Could not create the task</source>
+        <translation>无法创建任务</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="775" />
+        <source>Task created</source>
+        <translation>任务已创建</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="791" />
+        <source>Assign the task</source>
+        <translation>指派任务</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="797" />
+        <source>Could not assign the task</source>
+        <translation>无法指派任务</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="798" />
+        <source>Task assigned</source>
+        <translation>任务已指派</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="815" />
+        <source>Mark the task done</source>
+        <translation>标记任务完成</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="815" />
+        <source>Cancel the task</source>
+        <translation>取消任务</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="817" />
+        <source>Mark “{t}” done?</source>
+        <translation>将“{t}”标记为已完成？</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="817" />
+        <source>Cancel “{t}”?</source>
+        <translation>取消“{t}”？</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="824" />
+        <source>Could not update the task</source>
+        <translation>无法更新任务</translation>
+    </message>
+</context>
+<context>
     <name>WallToolbar</name>
     <message>
         <location filename="../../widgets/wall_toolbar.py" line="205" />
@@ -10516,6 +15614,39 @@ State: {state}</source>
         <location filename="../../widgets/wall_toolbar.py" line="277" />
         <source>Cycle the cameras through the wall (a group: right-click it in the tree)</source>
         <translation>在电视墙上轮流显示摄像机（分组：在树中右键单击该分组）</translation>
+    </message>
+</context>
+<context>
+    <name>WindowsModel</name>
+    <message>
+        <location filename="../../widgets/order_windows.py" line="41" />
+        <source>Merchant</source>
+        <translation>商户</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_windows.py" line="45" />
+        <source>Window</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_windows.py" line="47" />
+        <source>Capacity</source>
+        <translation>容量</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_windows.py" line="48" />
+        <source>Taken</source>
+        <translation>已订</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_windows.py" line="51" />
+        <source>Left</source>
+        <translation>剩余</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_windows.py" line="52" />
+        <source>full</source>
+        <translation>已满</translation>
     </message>
 </context>
 </TS>

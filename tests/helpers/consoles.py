@@ -65,11 +65,14 @@ class SeededSite:
         return self.services.signin.principal(username)
 
 
-def seed_demo(db: Database, site: SiteSpec, keys: Path) -> SeededSite:
-    """Seed the demo site with a small synthetic population, its field keys in `keys`."""
+def seed_demo(
+    db: Database, site: SiteSpec, keys: Path, *, services_demo: bool = True
+) -> SeededSite:
+    """Seed the demo site with a small synthetic population, its field keys in `keys`;
+    `services_demo`: with the merchants, orders, volunteers and hours of the demo too."""
     ensure_field_keys(keys)
     services = services_at(db, keys=keys)
-    report = seed_site(db, site, services, population=POPULATION)
+    report = seed_site(db, site, services, population=POPULATION, services_demo=services_demo)
     passwords = {a.username: a.password for a in report.accounts if a.password}
     assert set(passwords) >= {"admin", "supervisor", "operator"}
     return SeededSite(db, services, passwords, keys)

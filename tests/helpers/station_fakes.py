@@ -17,6 +17,7 @@ from core.station import (
     ResidentRequest,
     SendState,
     StationLink,
+    StationOrder,
     StationSurvey,
 )
 from core.timefmt import utcnow
@@ -47,6 +48,7 @@ class MemoryDesk:
         self.requests: list[ResidentRequest] = []
         self.notes: list[IncidentNote] = []
         self.surveys: list[StationSurvey] = []
+        self.orders: list[StationOrder] = []
         self.decisions: list[Decision] = []
         self.changed: Callable[[], None] | None = None
 
@@ -70,6 +72,11 @@ class MemoryDesk:
         with self._lock:
             self.surveys.append(survey)
         return self._add(EntryKind.SURVEY, f"survey response, round {survey.submission.round_code}")
+
+    def submit_order(self, order: StationOrder) -> OutboxItem:
+        with self._lock:
+            self.orders.append(order)
+        return self._add(EntryKind.ORDER, f"order, {len(order.draft.lines)} lines")
 
     def items(self) -> list[OutboxItem]:
         with self._lock:

@@ -2,29 +2,97 @@
 
 from __future__ import annotations
 
+import shutil
+import sqlite3
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication
+from sqlalchemy.engine import make_url
 
 from console.app import ConsoleApp, ConsoleOptions
 from core.site import SiteSpec
 from data.db import Database
+from data.migrate import open_database
 from tests.helpers.consoles import (
     MakeConsole,
     SeededSite,
     build_console,
     close_console,
     seed_demo,
+    services_at,
 )
 
 
+@dataclass(frozen=True)
+class _SeededTemplate:
+    path: Path
+    keys: Path
+    passwords: dict[str, str]
+
+
+def _template(
+    tmp_path_factory: pytest.TempPathFactory, migrated: Path, site: SiteSpec, services_demo: bool
+) -> _SeededTemplate:
+    folder = tmp_path_factory.mktemp("seeded-template")
+    path = folder / "console.db"
+    shutil.copyfile(migrated, path)
+    db = open_database(f"sqlite:///{path}")
+    try:
+        seeded = seed_demo(db, site, folder / "site-keys", services_demo=services_demo)
+    finally:
+        db.dispose()
+    assert seeded.keys is not None
+    return _SeededTemplate(path, seeded.keys, seeded.passwords)
+
+
+@pytest.fixture(scope="session")
+def seeded_template(
+    tmp_path_factory: pytest.TempPathFactory,
+    sqlite_migrated_template: Path,
+    demo_site: SiteSpec,
+) -> _SeededTemplate:
+    """The demo site seeded once per test process, then copied for each test with SQLite's
+    backup API; without the services' demo data (merchants, orders, volunteers, hours), which
+    every console would read at sign-in."""
+    return _template(tmp_path_factory, sqlite_migrated_template, demo_site, False)
+
+
+@pytest.fixture(scope="session")
+def services_template(
+    tmp_path_factory: pytest.TempPathFactory,
+    sqlite_migrated_template: Path,
+    demo_site: SiteSpec,
+) -> _SeededTemplate:
+    """The demo site with the services' demo data: for tests marked `services_demo`."""
+    return _template(tmp_path_factory, sqlite_migrated_template, demo_site, True)
+
+
 @pytest.fixture
-def seeded(sqlite_db: Database, demo_site: SiteSpec, tmp_path: Path) -> SeededSite:
-    """The demo site in a fresh SQLite file, with a small synthetic population."""
-    return seed_demo(sqlite_db, demo_site, tmp_path / "site-keys")
+def seeded(request: pytest.FixtureRequest, sqlite_db: Database, tmp_path: Path) -> SeededSite:
+    """The demo site in a fresh SQLite file, with a small synthetic population: a copy of
+    the process's seeded template (its file and its field keys); with the services' demo data
+    for a test marked `services_demo`."""
+    with_services = request.node.get_closest_marker("services_demo") is not None
+    seeded_template: _SeededTemplate = request.getfixturevalue(
+        "services_template" if with_services else "seeded_template"
+    )
+    keys = tmp_path / "site-keys"
+    shutil.copytree(seeded_template.keys, keys)
+    sqlite_db.engine.dispose()
+    target = make_url(sqlite_db.url).database
+    assert target
+    src, dst = sqlite3.connect(seeded_template.path), sqlite3.connect(target)
+    try:
+        src.backup(dst)
+    finally:
+        src.close()
+        dst.close()
+    return SeededSite(
+        sqlite_db, services_at(sqlite_db, keys=keys), dict(seeded_template.passwords), keys
+    )
 
 
 @pytest.fixture

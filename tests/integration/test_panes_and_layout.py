@@ -34,7 +34,7 @@ PANES = (
     "playback",
 )
 # Panes with a shortcut of their own rather than a Ctrl+digit.
-MORE_PANES = ("feedback", "surveys")
+MORE_PANES = ("feedback", "surveys", "merchants", "orders", "volunteers")
 DIGIT_KEYS = [
     Qt.Key.Key_1,
     Qt.Key.Key_2,
@@ -103,6 +103,9 @@ def _assert_default_places(w: MainWindow) -> None:
         "assignments": bottom,
         "feedback": bottom,
         "surveys": top,
+        "merchants": top,
+        "orders": top,
+        "volunteers": top,
     }
     QApplication.processEvents()  # the dock layout settles its geometry on the next pass
     # The queue in the top left, the largest area; the video wall and map tabbed right of it.
@@ -112,7 +115,10 @@ def _assert_default_places(w: MainWindow) -> None:
     assert w.tabifiedDockWidgets(docks["video"]) == [
         docks["map"],
         docks["surveys"],
+        docks["merchants"],
+        docks["orders"],
         docks["playback"],
+        docks["volunteers"],
     ]
     # The calls below the queue, residents tabbed behind them (a caller is looked up there);
     # devices and notifications tabbed right of them.
