@@ -201,6 +201,7 @@ def main() -> int:
             "volunteer_hours_report",
             "order_entry",
             "delivery_board",
+            "screening",
         ],
         help="run one benchmark alone",
     )
@@ -253,6 +254,11 @@ def main() -> int:
         from bench.station_outbox import main as outbox_main
 
         return outbox_main([])  # its own table (`python -m bench.station_outbox --help`)
+    if args.only == "screening":
+        from bench.screening import table_rows as screening_rows
+
+        _print_table(screening_rows())
+        return 0
     if args.only == "survey_results":
         from bench.survey_results import table_rows as survey_rows
 

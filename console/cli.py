@@ -158,6 +158,9 @@ def _parser() -> argparse.ArgumentParser:
 
     add_retention_commands(sub, common, admin)
     add_incident_commands(sub, common, admin)
+    from console.screeningcli import add_screening_commands
+
+    add_screening_commands(sub, common, admin)
     from console.exportcli import add_export_commands
 
     add_export_commands(sub, common, admin)
@@ -355,6 +358,10 @@ def _run_command(args: argparse.Namespace) -> int:
         from console.incidentcli import run_incident_command
 
         return run_incident_command(args)
+    if args.command == "screening":
+        from console.screeningcli import run_screening_command
+
+        return run_screening_command(args)
     if args.command == "retention":
         from console.retentioncli import run_retention_command
 
@@ -434,7 +441,8 @@ def _demo(args: argparse.Namespace) -> int:
             # Updating a site, above all new passwords for its accounts, is an administrator's
             # act: on a shared database anyone with its address could otherwise take it over.
             command_actor(db, services, args.admin)
-        report = seed_site(db, site, services, population=args.population)
+        # The demo's merchants, orders, volunteers and hours come with the demo population.
+        report = seed_site(db, site, services, population=args.population, services_demo=True)
         if args.site is None:
             from console.demo_surveys import fill as fill_surveys
 

@@ -58,6 +58,8 @@ if TYPE_CHECKING:
 
     from console.app import ConsoleApp
 
+# Panes that show the services' demo data (a station's screen shows its orders and check-in).
+SERVICE_PANES = frozenset({"merchants", "orders", "volunteers"})
 MAP_WARMUP_S = 4.0  # the simulator's first reads place most tags on the map
 WALL_CAMERAS = 9  # the video pane: the demo's first cameras on a 3×3 wall
 WALL_WARMUP_S = 60.0  # at most: the first run generates the demo's clips (~30 s on 2 cores)
@@ -125,7 +127,6 @@ def _render(args: argparse.Namespace) -> int:
 
         keys = Path(tmp.name) / "keys"
         ensure_field_keys(keys)
-        seed_site(db, _site(args), local_services(db, args.workstation, keys))
         with tempfile.TemporaryDirectory(prefix="console-layout-") as cfg:
             # A community station's window is its station screen: it needs the site file even
             # when no pane is named.
@@ -164,6 +165,15 @@ def _render(args: argparse.Namespace) -> int:
                 if args.pane and args.pane not in panes:
                     _error(f"unknown pane {args.pane!r}; choose from {', '.join(panes)}")
                     return EXIT_USAGE
+                # Seeded after the pane is known to exist (a typo costs no seeding), and the
+                # services' demo (merchants, orders, volunteers: seconds of it) only for the
+                # panes that show it.
+                seed_site(
+                    db,
+                    _site(args),
+                    local_services(db, args.workstation, keys),
+                    services_demo=station or args.pane in SERVICE_PANES,
+                )
                 who = app.services.signin.principal(args.user)
                 app.services.audit.record(who, AuditAction.SCREENSHOT, detail=str(args.screenshot))
                 app.session.enter(who)

@@ -1,12 +1,14 @@
-"""The plan's services on the console: surveys, feedback tickets, necessities, volunteers."""
+"""The plan's services: surveys, feedback, necessities, volunteers, screening, employment."""
 
 from __future__ import annotations
 
 from console.presenters.base import Presenter, PresenterContext
 from console.presenters.certificates import CertificatesPresenter
+from console.presenters.employment import EmploymentPresenter
 from console.presenters.feedback import FeedbackPresenter
 from console.presenters.merchants import MerchantsPresenter
 from console.presenters.orders import OrdersPresenter
+from console.presenters.screening import ScreeningPresenter
 from console.presenters.survey_results import SurveyResultsPresenter
 from console.presenters.surveys import SurveysPresenter
 from console.presenters.volunteer_hours import HoursPresenter
@@ -28,4 +30,6 @@ def service_presenters(pctx: PresenterContext) -> list[Presenter]:
         volunteers,
         HoursPresenter(pctx, volunteers.pane),
         CertificatesPresenter(pctx, volunteers.pane),
+        ScreeningPresenter(pctx),
+        EmploymentPresenter(pctx),
     ]

@@ -9,10 +9,13 @@ from console.motion_runtime import MotionRuntime
 from console.presenters.assignments import AssignmentsPresenter
 from console.presenters.base import Presenter
 from console.presenters.calls import CallsPresenter
+from console.presenters.employment import EmploymentPresenter
 from console.presenters.incidents import IncidentsPresenter
 from console.presenters.orders import OrdersPresenter
 from console.presenters.recordings import RecordingsPresenter
 from console.presenters.residents import ResidentsPresenter
+from console.presenters.screening import ScreeningPresenter
+from console.presenters.station import StationPresenter
 from console.presenters.surveys import SurveysPresenter
 from console.presenters.tracking import TrackingPresenter
 from console.presenters.video_wall import VideoWallPresenter
@@ -62,3 +65,8 @@ def wire_presenters(presenters: Sequence[Presenter], motion: MotionRuntime | Non
     calls.order_hook = orders.new_order
     volunteers.current_incident = incidents.queue.selected_incident_id
     orders.volunteer_task_hook = volunteers.task_from_order
+    # A community station's one screen gets the Screening and Employment panes as tabs.
+    station = next((p for p in presenters if isinstance(p, StationPresenter)), None)
+    if station is not None:
+        _one(presenters, ScreeningPresenter).place_in(station.screen.tabs)
+        _one(presenters, EmploymentPresenter).place_in(station.screen.tabs)

@@ -171,6 +171,32 @@ class AuditAction(enum.StrEnum):
     TIMEBANK_DEPOSITED = "timebank_deposited"
     TIMEBANK_TRANSFERRED = "timebank_transferred"
     TIMEBANK_SPENT = "timebank_spent"
+    # --- screening and counselling (0033) ---
+    # Screenings (target screening:<id>; detail JSON: instrument, mode, status, never the
+    # answers or the score), the results of a person read (target resident:<id>), a licence
+    # registered (target instrument:<code>@<version>).
+    SCREENING_SAVED = "screening_saved"
+    SCREENING_RESULTS_READ = "screening_results_read"
+    SCREENING_RISK_RAISED = "screening_risk_raised"
+    INSTRUMENT_LICENSED = "instrument_licensed"
+    # Counselling (target appointment:<id>, contact:<id>, referral:<id>); a note read or
+    # exported is audited each time (target contact:<id> or referral:<id>).
+    COUNSELLING_BOOKED = "counselling_booked"
+    COUNSELLING_CONTACT = "counselling_contact"
+    COUNSELLING_REFERRED = "counselling_referred"
+    COUNSELLING_NOTE_READ = "counselling_note_read"
+    # --- employment (0034) ---
+    # Employment (data.services.employment; target employer:<id>, posting:<id>, seeker:<id>,
+    # referral:<id>, retention:<id>; detail JSON of codes and ids only: never a name, a need,
+    # a skill, a refusal's reason or a note).
+    EMPLOYER_SAVED = "employer_saved"
+    EMPLOYER_VISITED = "employer_visited"
+    POSTING_SAVED = "posting_saved"  # saved, or its status moved (detail: the status)
+    SEEKER_SAVED = "seeker_saved"  # the profile or a training course
+    JOB_REFERRED = "job_referred"
+    REFERRAL_STEP = "referral_step"  # detail: the stage and, on a refusal, which side refused
+    PLACEMENT_CONFIRMED = "placement_confirmed"  # the employer confirmed the hire
+    RETENTION_CHECKED = "retention_checked"
     # This PC's setup changed by an administrator (target workstation:<code>; detail JSON).
     PC_SETUP_CHANGED = "pc_setup_changed"
 

@@ -9,7 +9,7 @@ APP_NAME = "street-command-console"
 
 
 class RoleName(enum.StrEnum):
-    """The four roles of the product; a user has exactly one."""
+    """The roles of the product; a user has exactly one."""
 
     OPERATOR = "operator"
     SUPERVISOR = "supervisor"
@@ -18,6 +18,9 @@ class RoleName(enum.StrEnum):
     # A responding unit's desk (police station, fire, volunteers …): answers its department's
     # assignments on any PC; reads the queue, changes no incident.
     DEPARTMENT = "department"
+    # The street's psychological counsellor: screenings, their results, counselling records
+    # and risk alerts; the only role that reads counselling notes.
+    COUNSELLOR = "counsellor"
 
 
 class DeviceKind(enum.StrEnum):
@@ -58,3 +61,4 @@ class IncidentSource(enum.StrEnum):
     TRACKING = "tracking"
     VIDEO = "video"
     DEVICE = "device"
+    SCREENING = "screening"  # a risk answer in a psychological screening (restricted)

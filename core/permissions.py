@@ -48,6 +48,20 @@ class Permission(enum.StrEnum):
     MANAGE_VOLUNTEERS = "manage_volunteers"
     # Approve volunteers' hours and issue certificates ("whoever records, certifies").
     APPROVE_HOURS = "approve_hours"
+    # Give a screening (consent first) at a station, by phone or at a kiosk; the giver sees
+    # that screening's result and, on a risk answer, the crisis script.
+    SCREEN_RESIDENTS = "screen_residents"
+    # Read screening results, trends and rescreen schedules of people (not only figures).
+    VIEW_SCREENING_RESULTS = "view_screening_results"
+    # Counselling records: appointments, contacts and their notes, referrals and outcomes.
+    COUNSEL = "counsel"
+    # See and handle risk incidents raised by a screening (restricted in the queue).
+    HANDLE_RISK = "handle_risk"
+    # The screening and counselling figures (counts only, small cells suppressed).
+    VIEW_SCREENING_FIGURES = "view_screening_figures"
+    # Community employment: employers, postings, job seekers (their consent first), matching,
+    # referrals through to retention checks (a station: its community's seekers).
+    MANAGE_EMPLOYMENT = "manage_employment"
 
 
 _ALL = frozenset(Permission)
@@ -86,6 +100,9 @@ ROLE_PERMISSIONS: dict[RoleName, frozenset[Permission]] = {
             Permission.MANAGE_MERCHANTS,
             Permission.MANAGE_VOLUNTEERS,
             Permission.APPROVE_HOURS,
+            Permission.HANDLE_RISK,
+            Permission.VIEW_SCREENING_FIGURES,
+            Permission.MANAGE_EMPLOYMENT,
         }
     ),
     RoleName.ADMIN: _ALL,
@@ -103,6 +120,10 @@ ROLE_PERMISSIONS: dict[RoleName, frozenset[Permission]] = {
             Permission.EXPORT_EVIDENCE,  # of its own cameras, with a recorded reason
             Permission.PLACE_ORDERS,
             Permission.MANAGE_VOLUNTEERS,
+            # The worker who gives a screening at the station handles its risk alert there.
+            Permission.SCREEN_RESIDENTS,
+            Permission.HANDLE_RISK,
+            Permission.MANAGE_EMPLOYMENT,
         }
     ),
     RoleName.DEPARTMENT: frozenset(
@@ -113,6 +134,20 @@ ROLE_PERMISSIONS: dict[RoleName, frozenset[Permission]] = {
             Permission.VIEW_RESIDENTS,
             Permission.RESPOND_ASSIGNMENTS,
             Permission.APPROVE_HOURS,
+        }
+    ),
+    RoleName.COUNSELLOR: frozenset(
+        {
+            Permission.VIEW_CONSOLE,
+            Permission.VIEW_INCIDENTS,
+            Permission.HANDLE_INCIDENTS,
+            Permission.HANDLE_RISK,
+            Permission.VIEW_RESIDENTS,
+            Permission.VIEW_RESIDENT_PII,
+            Permission.SCREEN_RESIDENTS,
+            Permission.VIEW_SCREENING_RESULTS,
+            Permission.COUNSEL,
+            Permission.VIEW_SCREENING_FIGURES,
         }
     ),
 }

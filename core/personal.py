@@ -153,6 +153,14 @@ POLICY: Final[Mapping[RoleName, Mapping[Purpose, Mapping[DataClass, Level]]]] = 
         Purpose.REASON: _row(_M, _M, _M, _M, _H, _M),
         Purpose.EXPORT: _row(_H, _H, _H, _H, _H, _H),
     },
+    # The counsellor calls and visits the people it screens: names and care needs are its
+    # work; numbers and contacts open for a reason, as a supervisor's do.
+    RoleName.COUNSELLOR: {
+        Purpose.BROWSE: _row(_S, _M, _M, _S, _H, _M),
+        Purpose.INCIDENT: _ALL_SHOWN,
+        Purpose.REASON: _ALL_SHOWN,
+        Purpose.EXPORT: _row(_H, _H, _H, _H, _H, _H),
+    },
 }
 
 

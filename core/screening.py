@@ -660,3 +660,110 @@ def register_licensed(
         raise LicenceMissing(f"the licence for {instrument.code} is not in force", "not_in_force")
     cleaned = replace(licence, holder=holder, reference=reference)
     return LicensedInstrument(instrument, cleaned, today)
+
+
+# --- Stored definitions ----------------------------------------------------------------------
+
+
+def instrument_to_json(instrument: Instrument) -> str:
+    """The instrument as JSON, for the licence register (a new version is a new row)."""
+    import json
+
+    doc = {
+        "code": instrument.code,
+        "version": instrument.version,
+        "name_zh": instrument.name_zh,
+        "name_en": instrument.name_en,
+        "time_frame_zh": instrument.time_frame_zh,
+        "time_frame_en": instrument.time_frame_en,
+        "instructions_zh": instrument.instructions_zh,
+        "instructions_en": instrument.instructions_en,
+        "items": [
+            {
+                "number": i.number,
+                "zh": i.zh,
+                "en": i.en,
+                "scored": i.scored,
+                "risk_at": i.risk_at,
+                "options": [[o.code, o.score, o.zh, o.en] for o in i.options],
+            }
+            for i in instrument.items
+        ],
+        "bands": [[b.key, b.lower, b.upper, b.zh, b.en] for b in instrument.bands],
+        "positive_at": instrument.positive_at,
+        "source": instrument.source,
+        "licence": instrument.licence.value,
+        "licence_note": instrument.licence_note,
+        "wording_note": instrument.wording_note,
+    }
+    return json.dumps(doc, ensure_ascii=False, sort_keys=True)
+
+
+def instrument_from_json(text: str) -> Instrument:
+    """An instrument from its JSON, checked: ScreeningError("definition") when malformed.
+
+    Items are numbered 1..n in order, each has options with distinct codes, and the bands
+    cover 0..max total without gaps or overlaps, so that every total has exactly one band.
+    """
+    import json
+
+    def bad(why: str) -> ScreeningError:
+        return ScreeningError(f"instrument definition: {why}", "definition")
+
+    try:
+        doc = json.loads(text)
+        items = tuple(
+            Item(
+                number=int(i["number"]),
+                zh=clean_line(str(i["zh"])),
+                en=clean_line(str(i["en"])),
+                options=tuple(
+                    Option(clean_line(str(c)).lower(), int(sc), clean_line(str(z)), str(e))
+                    for c, sc, z, e in i["options"]
+                ),
+                scored=bool(i.get("scored", True)),
+                risk_at=None if i.get("risk_at") is None else int(i["risk_at"]),
+            )
+            for i in doc["items"]
+        )
+        bands = tuple(
+            Band(str(k), int(lo), int(hi), str(z), str(e)) for k, lo, hi, z, e in doc["bands"]
+        )
+        instrument = Instrument(
+            code=clean_line(str(doc["code"])),
+            version=int(doc["version"]),
+            name_zh=clean_line(str(doc["name_zh"])),
+            name_en=clean_line(str(doc["name_en"])),
+            time_frame_zh=str(doc.get("time_frame_zh", "")),
+            time_frame_en=str(doc.get("time_frame_en", "")),
+            instructions_zh=str(doc.get("instructions_zh", "")),
+            instructions_en=str(doc.get("instructions_en", "")),
+            items=items,
+            bands=bands,
+            positive_at=int(doc["positive_at"]),
+            source=clean_line(str(doc["source"])),
+            licence=Licence(doc["licence"]),
+            licence_note=str(doc.get("licence_note", "")),
+            wording_note=str(doc.get("wording_note", "")),
+        )
+    except (ValueError, KeyError, TypeError) as exc:
+        raise bad(str(exc) or type(exc).__name__) from exc
+    if not instrument.code or instrument.version < 1:
+        raise bad("a code and a version from 1 are needed")
+    if not items or [i.number for i in items] != list(range(1, len(items) + 1)):
+        raise bad("items must be numbered 1, 2, 3 … in order")
+    for i in items:
+        codes = [o.code for o in i.options]
+        if len(codes) < 2 or len(set(codes)) != len(codes) or not i.zh:
+            raise bad(f"item {i.number} needs its wording and two or more distinct options")
+    covered = sorted((b.lower, b.upper) for b in bands)
+    expected = 0
+    for lo, hi in covered:
+        if lo != expected or hi < lo:
+            raise bad("the bands must cover every total from 0 without gaps or overlaps")
+        expected = hi + 1
+    if expected != instrument.max_total + 1:
+        raise bad(f"the bands must end at the highest total, {instrument.max_total}")
+    if not 0 < instrument.positive_at <= instrument.max_total:
+        raise bad("the positive cut-off must be within the totals")
+    return instrument

@@ -292,6 +292,13 @@ class Incident(Base):
             postgresql_where=text(RESOLVED_SQL),
         ),
         Index("ix_incident_created_at", "created_at"),
+        # Migration 0033: the few restricted incidents (screening risk alerts).
+        Index(
+            "ix_incident_restricted",
+            "id",
+            sqlite_where=text("restricted <> ''"),
+            postgresql_where=text("restricted <> ''"),
+        ),
         # Migration 0017: the SLA check's open items by age, then state, read from the index
         # alone (data.services.sla). Age first: led by state, SQLite took it for the queue's
         # ORDER BY too (an equality on state) and sorted every open row.
@@ -331,6 +338,9 @@ class Incident(Base):
     version: Mapped[int] = mapped_column(Integer, server_default=text("1"), default=1)
     # Merged as a duplicate (migration 0015): closed, its timeline joined to this one's.
     merged_into_id: Mapped[int | None] = mapped_column(BigInteger, ForeignKey("incident.id"))
+    # Migration 0033: "risk" for a screening's risk alert, read only by the roles that handle
+    # it (core.permissions.Permission.HANDLE_RISK); "" for every other incident.
+    restricted: Mapped[str] = mapped_column(String(16), server_default="")
 
 
 class IncidentEvent(Base):
@@ -1857,6 +1867,271 @@ class TimebankEntry(Base):
     minutes: Mapped[int] = mapped_column(Integer)
 
 
+class ScreeningLicence(Base):
+    """An instrument that needs permission, registered with its licence (migration 0033).
+
+    `definition` is the instrument as JSON; a new version is a new row, and screenings name
+    the version they used.
+    """
+
+    __tablename__ = "screening_licence"
+    __table_args__ = (UniqueConstraint("code", "version", name="uq_screening_licence_code"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(16))
+    version: Mapped[int] = mapped_column(Integer)
+    definition: Mapped[str] = mapped_column(Text)
+    holder: Mapped[str] = mapped_column(String(120))
+    reference: Mapped[str] = mapped_column(String(120))
+    granted_on: Mapped[date] = mapped_column(Date)
+    expires: Mapped[date | None] = mapped_column(Date)
+    registered_by: Mapped[str] = mapped_column(String(64))
+    registered_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Screening(Base):
+    """One instrument given to one resident: partial until every item is answered.
+
+    The answers are encrypted at rest; the score, band and flags are kept beside them for the
+    figures and the rescreen schedule (read only by the roles that may see results).
+    """
+
+    __tablename__ = "screening"
+    __table_args__ = (
+        Index("ix_screening_resident", "resident_id", "started_at"),
+        Index("ix_screening_completed", "completed_at"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    client_uuid: Mapped[str] = mapped_column(String(40), unique=True)
+    sitting_uuid: Mapped[str] = mapped_column(String(40))
+    resident_id: Mapped[int] = mapped_column(BigId, ForeignKey("resident.id"))
+    community_id: Mapped[int] = mapped_column(ForeignKey("community.id"), index=True)
+    instrument: Mapped[str] = mapped_column(String(24))
+    mode: Mapped[str] = mapped_column(String(8))
+    status: Mapped[str] = mapped_column(String(10))
+    answers_enc: Mapped[str] = mapped_column(Text)
+    answered: Mapped[int] = mapped_column(Integer)
+    total: Mapped[int | None] = mapped_column(Integer)
+    band: Mapped[str | None] = mapped_column(String(24))
+    positive: Mapped[bool | None] = mapped_column(Boolean)
+    risk: Mapped[bool] = mapped_column(Boolean)
+    consent_id: Mapped[int] = mapped_column(BigId, ForeignKey("consent.id"))
+    incident_id: Mapped[int | None] = mapped_column(BigId, ForeignKey("incident.id"))
+    given_by: Mapped[str] = mapped_column(String(64))
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class CounsellingAppointment(Base):
+    """A booked counselling or legal-advice session with a resident."""
+
+    __tablename__ = "counselling_appointment"
+    __table_args__ = (Index("ix_counselling_appointment_starts", "starts_at", "id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    resident_id: Mapped[int] = mapped_column(BigId, ForeignKey("resident.id"))
+    community_id: Mapped[int] = mapped_column(ForeignKey("community.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    starts_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    minutes: Mapped[int] = mapped_column(Integer)
+    counsellor: Mapped[str] = mapped_column(String(64))
+    place: Mapped[str] = mapped_column(String(100))
+    status: Mapped[str] = mapped_column(String(12))
+    created_by: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class CounsellingContact(Base):
+    """A contact: counselling, an education session, a hotline call or legal advice.
+
+    An education session may have no one resident (`attendees` counts the people); the notes
+    are encrypted at rest and read only by the counselling role.
+    """
+
+    __tablename__ = "counselling_contact"
+    __table_args__ = (
+        Index("ix_counselling_contact_at", "at"),
+        Index("ix_counselling_contact_resident", "resident_id"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    client_uuid: Mapped[str] = mapped_column(String(40), unique=True)
+    resident_id: Mapped[int | None] = mapped_column(BigId, ForeignKey("resident.id"))
+    community_id: Mapped[int] = mapped_column(ForeignKey("community.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    minutes: Mapped[int] = mapped_column(Integer)
+    attendees: Mapped[int] = mapped_column(Integer)
+    topic: Mapped[str] = mapped_column(String(100))
+    note_enc: Mapped[str] = mapped_column(Text)
+    appointment_id: Mapped[int | None] = mapped_column(ForeignKey("counselling_appointment.id"))
+    counsellor: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class CounsellingReferral(Base):
+    """A referral to a professional (or the legal-aid office) and what came of it."""
+
+    __tablename__ = "counselling_referral"
+    __table_args__ = (Index("ix_counselling_referral_resident", "resident_id", "referred_at"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    resident_id: Mapped[int] = mapped_column(BigId, ForeignKey("resident.id"))
+    community_id: Mapped[int] = mapped_column(ForeignKey("community.id"), index=True)
+    to_kind: Mapped[str] = mapped_column(String(16))
+    to_name: Mapped[str] = mapped_column(String(100))
+    reason_enc: Mapped[str] = mapped_column(Text)
+    screening_id: Mapped[int | None] = mapped_column(ForeignKey("screening.id"))
+    referred_by: Mapped[str] = mapped_column(String(64))
+    referred_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    status: Mapped[str] = mapped_column(String(12))
+    outcome_enc: Mapped[str] = mapped_column(Text)
+    outcome_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+# --- employment (0034) ---
+
+
+class Employer(Base):
+    """An employer the employment service works with (core.employment.Employer).
+
+    Without a community it is the street's: every role reads it, a street-wide one writes it.
+    `verified_by`/`verified_at` name the last verification (papers and premises seen).
+    """
+
+    __tablename__ = "employer"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    credit_code: Mapped[str] = mapped_column(String(18), unique=True)  # normalised, checked
+    name: Mapped[str] = mapped_column(String(64))
+    contact_name: Mapped[str] = mapped_column(String(64))
+    contact_phone: Mapped[str] = mapped_column(String(32))
+    address: Mapped[str] = mapped_column(String(200))
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    status: Mapped[str] = mapped_column(String(12))  # core.employment.EmployerStatus
+    staff: Mapped[int] = mapped_column(Integer)
+    disabled_staff: Mapped[int] = mapped_column(Integer)  # as the quota counts them
+    forms: Mapped[str] = mapped_column(String(120))  # EmploymentForm codes, comma-separated
+    community_id: Mapped[int | None] = mapped_column(ForeignKey("community.id"), index=True)
+    verified_by: Mapped[str | None] = mapped_column(String(64))
+    verified_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class EmployerVisit(Base):
+    """A visit to an employer by the service's staff."""
+
+    __tablename__ = "employer_visit"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    employer_id: Mapped[int] = mapped_column(ForeignKey("employer.id"), index=True)
+    visited_on: Mapped[date] = mapped_column(Date)
+    visited_by: Mapped[str] = mapped_column(String(64))
+    note: Mapped[str] = mapped_column(String(200))
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class JobPosting(Base):
+    """A job an employer offers (core.employment.Posting); its community is the employer's."""
+
+    __tablename__ = "job_posting"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    employer_id: Mapped[int] = mapped_column(ForeignKey("employer.id"), index=True)
+    title: Mapped[str] = mapped_column(String(80))
+    duties: Mapped[str] = mapped_column(Text)
+    hours_per_week: Mapped[int] = mapped_column(Integer)
+    shift: Mapped[str] = mapped_column(String(12))
+    pay_fen_per_month: Mapped[int] = mapped_column(Integer)
+    lat: Mapped[float] = mapped_column(Float)
+    lon: Mapped[float] = mapped_column(Float)
+    features: Mapped[str] = mapped_column(String(200))  # Accessibility codes, comma-separated
+    skills: Mapped[str] = mapped_column(Text)  # normalised skills, comma-separated
+    eligibility: Mapped[str] = mapped_column(String(120))  # SeekerStatus codes; "" anyone
+    openings: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(12))  # core.employment.PostingStatus
+    form: Mapped[str] = mapped_column(String(16))  # core.employment.EmploymentForm
+    community_id: Mapped[int | None] = mapped_column(ForeignKey("community.id"), index=True)
+    opened_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # left "open", if it has
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class JobSeeker(Base):
+    """A resident looking for work (core.employment.Seeker). Whether they may be matched is
+    read from their JOBS consent each time, never stored here."""
+
+    __tablename__ = "job_seeker"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    resident_id: Mapped[int] = mapped_column(BigId, ForeignKey("resident.id"), unique=True)
+    community_id: Mapped[int] = mapped_column(ForeignKey("community.id"), index=True)
+    lat: Mapped[float] = mapped_column(Float)
+    lon: Mapped[float] = mapped_column(Float)
+    skills: Mapped[str] = mapped_column(Text)
+    needs: Mapped[str] = mapped_column(String(200))  # Accessibility codes: functional needs
+    min_hours: Mapped[int] = mapped_column(Integer)
+    max_hours: Mapped[int] = mapped_column(Integer)
+    shifts: Mapped[str] = mapped_column(String(60))  # ShiftKind codes; "" any
+    max_m: Mapped[int] = mapped_column(Integer)  # the longest commute, whole metres
+    statuses: Mapped[str] = mapped_column(String(120))  # SeekerStatus codes
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class JobTraining(Base):
+    """A course a seeker takes; a completed one's skill counts in matching."""
+
+    __tablename__ = "job_training"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    seeker_id: Mapped[int] = mapped_column(ForeignKey("job_seeker.id"), index=True)
+    course: Mapped[str] = mapped_column(String(64))
+    provider: Mapped[str] = mapped_column(String(64))
+    completed_on: Mapped[date | None] = mapped_column(Date)
+    skill: Mapped[str] = mapped_column(String(40))
+
+
+class JobReferral(Base):
+    """A seeker put forward for a posting (core.employment.Referral); `stage` is the last
+    step's, `community_id` the seeker's. Once per seeker and posting."""
+
+    __tablename__ = "job_referral"
+    __table_args__ = (UniqueConstraint("seeker_id", "posting_id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    seeker_id: Mapped[int] = mapped_column(ForeignKey("job_seeker.id"))
+    posting_id: Mapped[int] = mapped_column(ForeignKey("job_posting.id"), index=True)
+    community_id: Mapped[int] = mapped_column(ForeignKey("community.id"), index=True)
+    counsellor: Mapped[str] = mapped_column(String(64))
+    stage: Mapped[str] = mapped_column(String(12))  # core.employment.Stage
+    employer_confirmed_on: Mapped[date | None] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class JobReferralStep(Base):
+    """One step of a referral, written once: "referred" first, then forward or refused."""
+
+    __tablename__ = "job_referral_step"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    referral_id: Mapped[int] = mapped_column(ForeignKey("job_referral.id"), index=True)
+    stage: Mapped[str] = mapped_column(String(12))
+    happened_on: Mapped[date] = mapped_column(Date)
+    refused_by: Mapped[str | None] = mapped_column(String(12))  # core.employment.RefusedBy
+    reason: Mapped[str | None] = mapped_column(String(16))  # that side's refusal code
+    note: Mapped[str] = mapped_column(String(200))
+    recorded_by: Mapped[str] = mapped_column(String(64))
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class JobRetentionCheck(Base):
+    """A follow-up call 3 or 6 months after a hire: is the person still in the job?"""
+
+    __tablename__ = "job_retention_check"
+    __table_args__ = (Index("ix_job_retention_check_due", "due_on"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    referral_id: Mapped[int] = mapped_column(ForeignKey("job_referral.id"), index=True)
+    due_on: Mapped[date] = mapped_column(Date)
+    done_on: Mapped[date | None] = mapped_column(Date)
+    still_employed: Mapped[bool | None] = mapped_column(Boolean)
+    note: Mapped[str] = mapped_column(String(200))
+    checked_by: Mapped[str | None] = mapped_column(String(64))
+
+
 __all__ = [
     "AlarmEvent",
     "Attachment",
@@ -1875,15 +2150,26 @@ __all__ = [
     "ChangeLog",
     "Community",
     "Consent",
+    "CounsellingAppointment",
+    "CounsellingContact",
+    "CounsellingReferral",
     "DbRoleScope",
     "DeliveryEvent",
     "DeliveryProof",
     "Department",
     "Device",
+    "Employer",
+    "EmployerVisit",
     "EvidenceHold",
     "Incident",
     "IncidentEvent",
     "IngestMark",
+    "JobPosting",
+    "JobReferral",
+    "JobReferralStep",
+    "JobRetentionCheck",
+    "JobSeeker",
+    "JobTraining",
     "Merchant",
     "MerchantComplaint",
     "MerchantInspection",
@@ -1901,6 +2187,8 @@ __all__ = [
     "RecordingSegment",
     "Resident",
     "Role",
+    "Screening",
+    "ScreeningLicence",
     "ServiceTicket",
     "ServiceTicketEvent",
     "ServiceTicketPhoto",

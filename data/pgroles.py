@@ -86,6 +86,27 @@ TABLE_GRANTS: Mapping[str, tuple[str, ...]] = {
     "timebank_account": ("SELECT", "INSERT", "UPDATE"),
     "timebank_txn": ("SELECT", "INSERT"),
     "timebank_entry": ("SELECT", "INSERT"),
+    # --- screening and counselling (0033) ---
+    # Licences registered once (a new version is a new row); a screening's answers grow in
+    # place until complete; appointments and referrals move through their states; contacts
+    # are written once.
+    "screening_licence": ("SELECT", "INSERT"),
+    "screening": ("SELECT", "INSERT", "UPDATE"),
+    "counselling_appointment": ("SELECT", "INSERT", "UPDATE"),
+    "counselling_contact": ("SELECT", "INSERT"),
+    "counselling_referral": ("SELECT", "INSERT", "UPDATE"),
+    # --- employment (0034) ---
+    # Employers, postings, seekers and referrals are edited or move through their states in
+    # place, training courses are completed and retention checks done in place (never
+    # deleted); visits and a referral's steps are written once.
+    "employer": ("SELECT", "INSERT", "UPDATE"),
+    "employer_visit": ("SELECT", "INSERT"),
+    "job_posting": ("SELECT", "INSERT", "UPDATE"),
+    "job_seeker": ("SELECT", "INSERT", "UPDATE"),
+    "job_training": ("SELECT", "INSERT", "UPDATE"),
+    "job_referral": ("SELECT", "INSERT", "UPDATE"),
+    "job_referral_step": ("SELECT", "INSERT"),
+    "job_retention_check": ("SELECT", "INSERT", "UPDATE"),
     # Calls (0019): a row per call, its phases, callback and disposition; never deleted here.
     "call": ("SELECT", "INSERT", "UPDATE"),
     # Video (0021): camera events are written once; motion settings are upserted.

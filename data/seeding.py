@@ -57,6 +57,7 @@ ROLE_DESCRIPTIONS = {
     RoleName.ADMIN: "系统管理员",
     RoleName.STATION: "社区工作站",
     RoleName.DEPARTMENT: "联动单位",
+    RoleName.COUNSELLOR: "心理咨询员",
 }
 
 # (username, display name, role, community scope) of the demo accounts. Display names are
@@ -67,6 +68,7 @@ DEMO_ACCOUNTS: tuple[tuple[str, str, RoleName, tuple[str, ...]], ...] = (
     ("operator", "李静", RoleName.OPERATOR, ()),
     ("police", "赵刚", RoleName.DEPARTMENT, ()),
     ("volunteer", "孙丽", RoleName.DEPARTMENT, ()),
+    ("counsellor", "周敏", RoleName.COUNSELLOR, ()),
 )
 # The department each demo department account answers for (codes of the demo site file).
 DEMO_DEPARTMENTS = {"police": "D01", "volunteer": "D05"}
@@ -326,12 +328,14 @@ def seed_site(
     *,
     population: int = 5000,
     seed: int = 20261125,
-    services_demo: bool = True,
+    services_demo: bool = False,
 ) -> SeedReport:
     """Bring the database in line with the site file; safe to run again at any time.
 
     A local, trusted operation (the actor is "system"): it goes through the one write path
     like every other write, and creates the demo accounts through the account service.
+    `services_demo`: the merchants, orders, volunteers, hours and certificates of the demo
+    as well (seconds of writes; `console demo` asks for them, tests only when they use them).
     """
     started = time.perf_counter()
     with services.ctx.write("system") as tx:

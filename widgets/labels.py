@@ -39,6 +39,7 @@ def source(s: IncidentSource) -> str:
         IncidentSource.TRACKING: QCoreApplication.translate("Labels", "Tracking"),
         IncidentSource.VIDEO: QCoreApplication.translate("Labels", "Video"),
         IncidentSource.DEVICE: QCoreApplication.translate("Labels", "Device"),
+        IncidentSource.SCREENING: QCoreApplication.translate("Labels", "Screening"),
     }[s]
 
 
@@ -50,6 +51,7 @@ def role(r: RoleName) -> str:
         RoleName.ADMIN: QCoreApplication.translate("Labels", "Administrator"),
         RoleName.STATION: QCoreApplication.translate("Labels", "Station"),
         RoleName.DEPARTMENT: QCoreApplication.translate("Labels", "Department"),
+        RoleName.COUNSELLOR: QCoreApplication.translate("Labels", "Counsellor"),
     }[r]
 
 

@@ -31,7 +31,7 @@ STATION_STYLE = """
 QWidget#stationScreen, QWidget#stationScreen QWidget { font-size: 14pt; }
 QWidget#stationScreen QPushButton { min-height: 48px; padding: 4px 18px; }
 QWidget#stationScreen QLineEdit, QWidget#stationScreen QComboBox { min-height: 44px; }
-QWidget#stationScreen QTabBar::tab { min-height: 44px; min-width: 160px; padding: 4px 16px; }
+QWidget#stationScreen QTabBar::tab { min-height: 44px; min-width: 88px; padding: 4px 14px; }
 QWidget#stationScreen QListWidget::item { padding: 6px; }
 QWidget#stationScreen QPushButton:focus, QWidget#stationScreen QLineEdit:focus,
 QWidget#stationScreen QListWidget:focus, QWidget#stationScreen QComboBox:focus,
@@ -207,6 +207,9 @@ class StationScreen(QWidget):
         self.intake = StationIntakeWidget(zone, self)
         self.outbox = StationOutboxWidget(zone, self)
         self.tabs = QTabWidget(self)
+        # Eight services share the bar: past its width it scrolls rather than clips a title.
+        self.tabs.setUsesScrollButtons(True)
+        self.tabs.tabBar().setExpanding(False)
         self.tabs.addTab(self.intake, "")
         self.tabs.addTab(self.outbox, "")
 

@@ -16,7 +16,9 @@ from data.services.audit import AuditService
 from data.services.calls import CallService
 from data.services.certificates import CertificateService
 from data.services.consent import ConsentService
+from data.services.counselling import CounsellingService
 from data.services.devices import DeviceService
+from data.services.employment import EmploymentService
 from data.services.evidence import EvidenceService
 from data.services.feedback import FeedbackService
 from data.services.handover import HandoverService
@@ -27,6 +29,7 @@ from data.services.merchants import MerchantService
 from data.services.orders import OrderService
 from data.services.recordings import RecordingService
 from data.services.residents import ResidentService
+from data.services.screening import ScreeningService
 from data.services.signin import SignInService
 from data.services.site import SiteService
 from data.services.sla import SlaService
@@ -71,6 +74,9 @@ class Services:
     volunteers: VolunteerService  # volunteers, teams, shifts, pairings, tasks
     hours: HoursService  # volunteers' check-in, hours and their approval
     certificates: CertificateService  # volunteer certificates and the time bank
+    counselling: CounsellingService  # appointments, contacts and referrals (notes encrypted)
+    screening: ScreeningService  # psychological screenings, licences, rescreens
+    employment: EmploymentService  # employers, postings, seekers, matching, referrals
 
     @classmethod
     def build(
@@ -120,4 +126,7 @@ class Services:
             volunteers=VolunteerService(ctx),
             hours=HoursService(ctx),
             certificates=CertificateService(ctx),
+            counselling=CounsellingService(ctx),
+            screening=ScreeningService(ctx),
+            employment=EmploymentService(ctx),
         )

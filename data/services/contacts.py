@@ -13,6 +13,7 @@ from core.contacts import ContactKind, ContactRow
 from core.permissions import Permission, Principal
 from data.context import ServiceContext
 from data.models import Call, Community, Incident, Resident, ServiceTicket
+from data.services.incidents import restricted_hidden
 from data.services.residents import target
 
 RECENT = 20  # contacts of each kind: a worker at the counter wants the last few, not a file
@@ -70,6 +71,7 @@ class ContactsService:
         stmt = select(Incident.id, Incident.created_at, Incident.title, Incident.state).where(
             or_(*match)
         )
+        stmt = stmt.where(*restricted_hidden(who))
         if who.communities is not None:
             ids = select(Community.id).where(Community.code.in_(sorted(who.communities)))
             stmt = stmt.where(Incident.community_id.in_(ids.scalar_subquery()))

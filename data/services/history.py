@@ -203,6 +203,13 @@ class HistoryService:
             if cid is None:
                 return None
             stmt = stmt.where(community_of == cid)
+        if not who.can(Permission.HANDLE_RISK):
+            # Restricted incidents (screening risk alerts) are few: a partial index lists them.
+            hidden = select(Incident.id).where(Incident.restricted != "")
+            if by is None or by is Incident:
+                stmt = stmt.where(Incident.restricted == "")
+            else:
+                stmt = stmt.where(by.incident_id.not_in(hidden))
         if who.communities is not None:
             # The same scope as the queue (IncidentService._scoped), by id so that the index's
             # own community column serves it.

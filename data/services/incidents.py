@@ -120,6 +120,17 @@ def _in_view(view: QueueView, who: Principal) -> list[Any]:
     return [_open()]
 
 
+RISK_RESTRICTION = "risk"
+
+
+def restricted_hidden(who: Principal) -> list[Any]:
+    """The condition that hides restricted incidents from a user who may not handle them
+    (none for one who may): every read of incidents adds it."""
+    if who.can(Permission.HANDLE_RISK):
+        return []
+    return [Incident.restricted == ""]
+
+
 def add_incident(
     tx: WriteTx,
     *,
@@ -133,6 +144,7 @@ def add_incident(
     created_by_id: int | None,
     caller_name: str = "",
     caller_phone: str = "",
+    restricted: str = "",
 ) -> Incident:
     """A new incident inside a write: the row, its search index, "created", change, audit.
 
@@ -155,6 +167,7 @@ def add_incident(
         caller_name=caller_name,
         caller_phone=caller_phone,
         version=1,
+        restricted=restricted,
     )
     s.add(inc)
     s.flush()
@@ -383,7 +396,9 @@ class IncidentService:
 
     @staticmethod
     def _scoped(stmt: Any, who: Principal) -> Any:
-        """Limit to the user's communities by id, so the per-community index serves it."""
+        """Limit to the user's communities by id, so the per-community index serves it; a
+        restricted incident (a screening's risk alert) only for the roles that handle it."""
+        stmt = stmt.where(*restricted_hidden(who))
         if who.communities is None:
             return stmt
         ids = select(Community.id).where(Community.code.in_(sorted(who.communities)))
@@ -416,7 +431,9 @@ class IncidentService:
         """One incident with its timeline; the same scope as the queue."""
         actor = aliased(User)
         with self.ctx.read() as s:
-            found = s.execute(_incident_select().where(Incident.id == incident_id)).one_or_none()
+            found = s.execute(
+                _incident_select().where(Incident.id == incident_id, *restricted_hidden(who))
+            ).one_or_none()
             if found is None:
                 raise LookupError(f"no incident {incident_id}")
             row = _row(found)

@@ -315,6 +315,34 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
     </message>
 </context>
 <context>
+    <name>AppointmentsModel</name>
+    <message>
+        <location filename="../../widgets/counselling.py" line="97"/>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="98"/>
+        <source>Resident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="99"/>
+        <source>Kind</source>
+        <translation type="unfinished">Kind</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="100"/>
+        <source>Place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="101"/>
+        <source>State</source>
+        <translation type="unfinished">State</translation>
+    </message>
+</context>
+<context>
     <name>AssignmentDeskWidget</name>
     <message>
         <location filename="../../widgets/assignments.py" line="443"/>
@@ -2764,6 +2792,44 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
     </message>
 </context>
 <context>
+    <name>ContactsModel</name>
+    <message>
+        <location filename="../../widgets/counselling.py" line="114"/>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="115"/>
+        <source>Kind</source>
+        <translation type="unfinished">Kind</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="116"/>
+        <source>Topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="117"/>
+        <source>Minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="120"/>
+        <source>Note</source>
+        <translation type="unfinished">Note</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="121"/>
+        <source>yes (read on request)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="123"/>
+        <source>By</source>
+        <translation type="unfinished">By</translation>
+    </message>
+</context>
+<context>
     <name>CorrectionDialog</name>
     <message>
         <location filename="../../widgets/volunteer_hours.py" line="798"/>
@@ -2797,6 +2863,303 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
     </message>
 </context>
 <context>
+    <name>Counselling</name>
+    <message>
+        <location filename="../../widgets/counselling.py" line="54"/>
+        <source>Counselling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="55"/>
+        <source>Education session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="56"/>
+        <source>Hotline call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="57"/>
+        <source>Legal advice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="64"/>
+        <source>booked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="65"/>
+        <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="66"/>
+        <source>missed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="67"/>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="68"/>
+        <source>pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="69"/>
+        <source>attended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="70"/>
+        <source>completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="71"/>
+        <source>declined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="72"/>
+        <source>did not attend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="79"/>
+        <source>Psychiatry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="80"/>
+        <source>Psychotherapy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="81"/>
+        <source>Legal aid office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="82"/>
+        <source>Social work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="83"/>
+        <source>Hospital</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="385"/>
+        <source>fewer than 5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="389"/>
+        <source>{start} to {end}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="392"/>
+        <source>Residents screened: {n} (target 10,000)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="395"/>
+        <source>  self-completed: {n}, of them positive: {p}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="398"/>
+        <source>  staff-assisted: {n}, of them positive: {p}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="401"/>
+        <source>Counselling and education contacts: {n} (target 2,000)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="404"/>
+        <source>Risk flags: {n}, acknowledged within 24 h: {a}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="407"/>
+        <source>Referrals: {n}, completed: {c}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CounsellingForm</name>
+    <message>
+        <location filename="../../widgets/counselling.py" line="331"/>
+        <source>Book an appointment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="332"/>
+        <source>Record a contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="333"/>
+        <source>Refer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="334"/>
+        <source>Outcome of the referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="337"/>
+        <source>Kind</source>
+        <translation type="unfinished">Kind</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="337"/>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="339"/>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="340"/>
+        <source>Minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="342"/>
+        <source>Attendees (a session)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="345"/>
+        <source>Place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="346"/>
+        <source>Topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="347"/>
+        <source>Where (service or doctor)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="352"/>
+        <source>Note (encrypted; counselling role only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="353"/>
+        <source>Reason (encrypted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="354"/>
+        <source>What came of it (encrypted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CounsellingTab</name>
+    <message>
+        <location filename="../../widgets/counselling.py" line="244"/>
+        <source>Pick a resident on the first tab to see their counselling record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="273"/>
+        <source>Appointments, the next seven days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="274"/>
+        <source>Contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="275"/>
+        <source>Referrals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="276"/>
+        <source>Book an appointment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="277"/>
+        <source>Record a contact…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="278"/>
+        <source>Refer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="279"/>
+        <source>Record the outcome…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="280"/>
+        <source>Read the note (audited)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="281"/>
+        <source>Read reason and outcome (audited)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="282"/>
+        <source>Mark done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="283"/>
+        <source>Mark missed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CrisisScriptDialog</name>
+    <message>
+        <location filename="../../widgets/crisis_script.py" line="99"/>
+        <source>Crisis script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/crisis_script.py" line="100"/>
+        <source>Risk answer: act now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/crisis_script.py" line="111"/>
+        <source>Risk incident {id} is in the queue for the counsellor and the supervisor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/crisis_script.py" line="116"/>
+        <source>I have read the script</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DatabasePresenter</name>
     <message>
         <location filename="../../console/presenters/database.py" line="24"/>
@@ -2807,6 +3170,34 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
         <location filename="../../console/presenters/database.py" line="28"/>
         <source>Database not reachable: {d}</source>
         <translation type="unfinished">Database not reachable: {d}</translation>
+    </message>
+</context>
+<context>
+    <name>DatedNoteDialog</name>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="334"/>
+        <source>Record a visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="335"/>
+        <source>Visited on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="336"/>
+        <source>Note</source>
+        <translation type="unfinished">Note</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="338"/>
+        <source>The employer confirmed the hire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="339"/>
+        <source>Confirmed on</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3177,6 +3568,49 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
     </message>
 </context>
 <context>
+    <name>DueModel</name>
+    <message>
+        <location filename="../../widgets/screening.py" line="235"/>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening.py" line="236"/>
+        <source>Resident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening.py" line="237"/>
+        <source>Community</source>
+        <translation type="unfinished">Community</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening.py" line="238"/>
+        <source>Next form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening.py" line="241"/>
+        <source>Last result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening.py" line="246"/>
+        <source>Refer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening.py" line="247"/>
+        <source>refer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening.py" line="249"/>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Duplicates</name>
     <message>
         <location filename="../../widgets/duplicates.py" line="43"/>
@@ -3284,6 +3718,437 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
     <message>
         <location filename="../../widgets/incident_edit.py" line="102"/>
         <source>Legal hold…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EmployerDialog</name>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="275"/>
+        <source>New employer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="288"/>
+        <source>The street&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="292"/>
+        <source>Unified social credit code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="293"/>
+        <source>Name</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="294"/>
+        <source>State</source>
+        <translation type="unfinished">State</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="295"/>
+        <source>Staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="296"/>
+        <source>Disabled staff (as the quota counts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="297"/>
+        <source>Forms of employment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="298"/>
+        <source>Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="299"/>
+        <source>Contact phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="300"/>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="301"/>
+        <source>Community</source>
+        <translation type="unfinished">Community</translation>
+    </message>
+</context>
+<context>
+    <name>EmployersModel</name>
+    <message>
+        <location filename="../../widgets/employment.py" line="166"/>
+        <source>Employer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="167"/>
+        <source>Credit code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="168"/>
+        <source>State</source>
+        <translation type="unfinished">State</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="169"/>
+        <source>Staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="172"/>
+        <source>Quota shortfall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="175"/>
+        <source>Open postings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="176"/>
+        <source>Last visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="179"/>
+        <source>Community</source>
+        <translation type="unfinished">Community</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="180"/>
+        <source>street</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EmployersTab</name>
+    <message>
+        <location filename="../../widgets/employment.py" line="470"/>
+        <source>New employer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="471"/>
+        <source>Record a visit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Employment</name>
+    <message>
+        <location filename="../../widgets/employment.py" line="65"/>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="66"/>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="571"/>
+        <source>{start} to {end}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="574"/>
+        <source>Placements confirmed by the employer: {n} of {target} ({left} to go)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="577"/>
+        <source>Referrals made, by the stage reached:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="581"/>
+        <source>Open postings now: {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="584"/>
+        <source>Seekers registered: {n}, consenting to matching: {c}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EmploymentPresenter</name>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="81"/>
+        <source>Seekers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="82"/>
+        <source>Matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="83"/>
+        <source>Postings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="84"/>
+        <source>Employers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="85"/>
+        <source>Referrals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="86"/>
+        <source>Retention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="87"/>
+        <source>Figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="91"/>
+        <location filename="../../console/presenters/employment.py" line="224"/>
+        <source>Employment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="170"/>
+        <source>Could not read the job seekers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="176"/>
+        <source>Could not read the postings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="182"/>
+        <source>Could not read the employers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="188"/>
+        <source>Could not read the referrals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="195"/>
+        <source>Could not read the follow-up calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="202"/>
+        <source>Could not read the figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="236"/>
+        <source>Only the first {n} are shown; the rest are not listed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="241"/>
+        <source>{n} shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="246"/>
+        <source>Follow-up calls not yet made, due by {day}: {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="253"/>
+        <source>The employment service is run by the community stations (for their own community), supervisors and administrators.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="261"/>
+        <source>Not available to this role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="266"/>
+        <source>No job seekers yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="268"/>
+        <source>Register a resident who is looking for work. They are matched only once a consent to job matching is recorded for them (Residents).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="274"/>
+        <source>No matches shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="275"/>
+        <source>Pick a seeker on the Seekers tab and press Matches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="278"/>
+        <source>No postings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="278"/>
+        <source>Register an employer first, then its posts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="282"/>
+        <source>No employers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="283"/>
+        <source>An employer takes referrals once it is verified (papers and premises).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="286"/>
+        <source>No referrals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="286"/>
+        <source>Refer a seeker from the Matches tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="290"/>
+        <source>No follow-up calls due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="291"/>
+        <source>Each hire books two calls, three and six months on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="318"/>
+        <source>an employer with this credit code is registered already</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="323"/>
+        <source>Not saved: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="330"/>
+        <source>Saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="380"/>
+        <source>Could not save the seeker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="402"/>
+        <source>{name} has no consent to job matching in force: not matched and not referred. Record a jobs consent in Residents first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="405"/>
+        <source>No consent to job matching</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="407"/>
+        <source>{name}: {n} matching open postings, best first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="412"/>
+        <source>No matching posting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="413"/>
+        <source>No open posting fits this seeker&apos;s hours, shift, place and needs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="424"/>
+        <source>Could not read the matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="439"/>
+        <source>Could not refer the seeker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="444"/>
+        <source>Refer to a posting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="446"/>
+        <source>Refer {seeker} to “{title}” at {employer}? You approve the referral as the counsellor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="461"/>
+        <source>Register the employer first (Employers tab).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="471"/>
+        <source>Could not save the posting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="483"/>
+        <source>Could not change the posting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="501"/>
+        <source>Could not save the employer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="518"/>
+        <source>Could not record the visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="532"/>
+        <source>Could not move the referral on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="547"/>
+        <source>Could not record the refusal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="564"/>
+        <source>Could not record the confirmation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="582"/>
+        <source>Could not record the call</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6498,77 +7363,87 @@ Command system of {site}</translation>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="48"/>
+        <location filename="../../widgets/labels.py" line="42"/>
+        <source>Screening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="49"/>
         <source>Operator</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="49"/>
+        <location filename="../../widgets/labels.py" line="50"/>
         <source>Supervisor</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="50"/>
+        <location filename="../../widgets/labels.py" line="51"/>
         <source>Administrator</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="51"/>
+        <location filename="../../widgets/labels.py" line="52"/>
         <source>Station</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="52"/>
+        <location filename="../../widgets/labels.py" line="53"/>
         <source>Department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="59"/>
+        <location filename="../../widgets/labels.py" line="54"/>
+        <source>Counsellor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="61"/>
         <source>RFID reader</source>
         <translation>RFID reader</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="60"/>
+        <location filename="../../widgets/labels.py" line="62"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="61"/>
+        <location filename="../../widgets/labels.py" line="63"/>
         <source>Alarm panel</source>
         <translation>Alarm panel</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="62"/>
+        <location filename="../../widgets/labels.py" line="64"/>
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="63"/>
+        <location filename="../../widgets/labels.py" line="65"/>
         <source>Panic button</source>
         <translation>Panic button</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="64"/>
+        <location filename="../../widgets/labels.py" line="66"/>
         <source>GPS gateway</source>
         <translation>GPS gateway</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="75"/>
+        <location filename="../../widgets/labels.py" line="77"/>
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="76"/>
+        <location filename="../../widgets/labels.py" line="78"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="77"/>
+        <location filename="../../widgets/labels.py" line="79"/>
         <source>Fault</source>
         <translation>Fault</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="78"/>
+        <location filename="../../widgets/labels.py" line="80"/>
         <source>Never seen</source>
         <translation>Never seen</translation>
     </message>
@@ -6604,6 +7479,59 @@ Command system of {site}</translation>
     <message>
         <location filename="../../widgets/merchant_dialogs.py" line="179"/>
         <source>The licence number is needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LicencesModel</name>
+    <message>
+        <location filename="../../widgets/screening.py" line="262"/>
+        <source>Form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening.py" line="263"/>
+        <source>Name</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening.py" line="264"/>
+        <source>Licence holder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening.py" line="265"/>
+        <source>Reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening.py" line="266"/>
+        <source>Granted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening.py" line="269"/>
+        <source>Expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening.py" line="270"/>
+        <source>no end date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening.py" line="274"/>
+        <source>In force</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening.py" line="275"/>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening.py" line="275"/>
+        <source>no: new screenings refused</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6921,6 +7849,47 @@ Command system of {site}</translation>
 Command system of {site}</source>
         <translation type="vanished">Street Command Console
 Command system of {site}</translation>
+    </message>
+</context>
+<context>
+    <name>MatchesModel</name>
+    <message>
+        <location filename="../../widgets/employment.py" line="113"/>
+        <source>Posting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="114"/>
+        <source>Employer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="115"/>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="116"/>
+        <source>Made of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="117"/>
+        <source>Distance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="120"/>
+        <source>Skills missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MatchesTab</name>
+    <message>
+        <location filename="../../widgets/employment.py" line="395"/>
+        <source>Refer…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -8894,6 +9863,44 @@ Command system of {site}</translation>
     </message>
 </context>
 <context>
+    <name>PipelineModel</name>
+    <message>
+        <location filename="../../widgets/employment.py" line="194"/>
+        <source>Seeker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="197"/>
+        <source>Posting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="200"/>
+        <source>Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="203"/>
+        <source>Referred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="208"/>
+        <source>Last step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="213"/>
+        <source>Employer confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="216"/>
+        <source>Counsellor</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PlaceholdersPresenter</name>
     <message>
         <source>Video wall</source>
@@ -9057,6 +10064,145 @@ Command system of {site}</translation>
         <location filename="../../console/wall_playback.py" line="61"/>
         <source> · keyframes</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PostingDialog</name>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="207"/>
+        <source>New posting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="228"/>
+        <source>Employer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="229"/>
+        <source>Title</source>
+        <translation type="unfinished">Title</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="230"/>
+        <source>Duties</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="231"/>
+        <source>Hours a week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="232"/>
+        <source>Shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="233"/>
+        <source>Pay a month (yuan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="234"/>
+        <source>Openings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="235"/>
+        <source>Latitude</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="236"/>
+        <source>Longitude</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="237"/>
+        <source>Skills required (comma-separated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="238"/>
+        <source>Workplace offers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="239"/>
+        <source>Only for (none ticked: anyone)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="240"/>
+        <source>Form of employment</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PostingsModel</name>
+    <message>
+        <location filename="../../widgets/employment.py" line="135"/>
+        <source>Posting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="136"/>
+        <source>Employer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="139"/>
+        <source>Hours, shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="144"/>
+        <source>Pay a month (yuan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="147"/>
+        <source>Openings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="148"/>
+        <source>State</source>
+        <translation type="unfinished">State</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="151"/>
+        <source>Community</source>
+        <translation type="unfinished">Community</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="152"/>
+        <source>street</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PostingsTab</name>
+    <message>
+        <location filename="../../widgets/employment.py" line="437"/>
+        <source>New posting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="438"/>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="439"/>
+        <source>Filled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="440"/>
+        <source>Closed</source>
+        <translation type="unfinished">Closed</translation>
     </message>
 </context>
 <context>
@@ -9950,6 +11096,90 @@ Manifest SHA-256: {sha}</source>
     </message>
 </context>
 <context>
+    <name>ReferralsModel</name>
+    <message>
+        <location filename="../../widgets/counselling.py" line="136"/>
+        <source>Referred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="137"/>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="138"/>
+        <source>Where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="139"/>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="140"/>
+        <source>By</source>
+        <translation type="unfinished">By</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralsTab</name>
+    <message>
+        <location filename="../../widgets/employment.py" line="535"/>
+        <source>Interview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="536"/>
+        <source>Offer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="537"/>
+        <source>Hired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="538"/>
+        <source>Refused…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="539"/>
+        <source>Employer confirmed…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RefusalDialog</name>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="351"/>
+        <source>Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="359"/>
+        <source>Refused by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="360"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="361"/>
+        <source>Note (needed for “other”)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="362"/>
+        <source>On</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RejectDialog</name>
     <message>
         <location filename="../../widgets/volunteer_hours.py" line="754"/>
@@ -10570,6 +11800,128 @@ Manifest SHA-256: {sha}</source>
     </message>
 </context>
 <context>
+    <name>ResultsModel</name>
+    <message>
+        <location filename="../../widgets/screening.py" line="201"/>
+        <source>Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening.py" line="204"/>
+        <source>Form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening.py" line="205"/>
+        <source>Given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening.py" line="208"/>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening.py" line="210"/>
+        <source>partial, not scored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening.py" line="217"/>
+        <source>Risk answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening.py" line="219"/>
+        <source>yes, incident {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening.py" line="222"/>
+        <source>Given by</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RetentionDialog</name>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="386"/>
+        <source>Record a follow-up call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="388"/>
+        <source>Yes, still employed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="389"/>
+        <source>No, no longer employed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="394"/>
+        <source>Seeker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="395"/>
+        <source>Still employed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="396"/>
+        <source>Note</source>
+        <translation type="unfinished">Note</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="397"/>
+        <source>Called on</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RetentionModel</name>
+    <message>
+        <location filename="../../widgets/employment.py" line="229"/>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="230"/>
+        <source>Seeker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="233"/>
+        <source>Posting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="236"/>
+        <source>Hired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="237"/>
+        <source>Called</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="240"/>
+        <source>Still employed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RetentionTab</name>
+    <message>
+        <location filename="../../widgets/employment.py" line="565"/>
+        <source>Record check…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RoundsModel</name>
     <message>
         <location filename="../../widgets/survey_rounds.py" line="63"/>
@@ -10687,6 +12039,406 @@ Manifest SHA-256: {sha}</source>
     <message>
         <location filename="../../widgets/survey_rounds.py" line="283"/>
         <source>Call next</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Screening</name>
+    <message>
+        <location filename="../../widgets/screening.py" line="35"/>
+        <source>At the station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening.py" line="36"/>
+        <source>By phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening.py" line="37"/>
+        <source>Self-completed (kiosk)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening.py" line="315"/>
+        <source>{n} due for a rescreen by {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScreeningPresenter</name>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="68"/>
+        <source>Screen a resident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="69"/>
+        <source>Results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="70"/>
+        <source>Due for rescreen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="71"/>
+        <source>Licences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="73"/>
+        <source>Counselling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="78"/>
+        <source>Figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="87"/>
+        <location filename="../../console/presenters/screening.py" line="223"/>
+        <source>Screening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="181"/>
+        <source>Could not read the rescreen list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="190"/>
+        <source>Could not read the licence register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="203"/>
+        <source>Could not read the figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="243"/>
+        <source>No results shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="244"/>
+        <source>Pick a resident on the first tab and press Results and trend.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="247"/>
+        <source>Nobody is due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="247"/>
+        <source>No rescreen falls due in the next two weeks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="251"/>
+        <source>No licensed forms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="253"/>
+        <source>PHQ-2, PHQ-9, GAD-2, GAD-7 and GDS-15 are built in. A form that needs permission (AD8, Mini-Cog, SCL-90-R) is added by an administrator with its licence: console screening register.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="270"/>
+        <source>Could not search residents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="287"/>
+        <location filename="../../console/presenters/screening.py" line="313"/>
+        <source>Could not read the screening plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="328"/>
+        <source>Leave the screening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="329"/>
+        <source>The form answered so far is kept as partial and is never scored. Leave?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="384"/>
+        <source>The screening was not saved: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="389"/>
+        <location filename="../../console/presenters/screening.py" line="391"/>
+        <source>Could not save the screening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="400"/>
+        <source>{form}: {total} of {max} — {band}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="404"/>
+        <source>Next: {form} by {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="423"/>
+        <source>Risk answer in a screening: incident {id} raised for today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="446"/>
+        <source>Resident {id}: {n} screenings, newest first (this view is audited)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="456"/>
+        <source>Could not read the results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="465"/>
+        <source>Built in: PHQ-2, PHQ-9, GAD-2, GAD-7, GDS-15. Registered with a licence:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="478"/>
+        <source>Could not read the appointments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="491"/>
+        <source>{name} (resident {id}): counselling record, opened by you (audited)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="503"/>
+        <source>Could not read the record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="565"/>
+        <source>Saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="575"/>
+        <source>Not saved: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="578"/>
+        <source>Could not save the counselling record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="599"/>
+        <source>Note of contact {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="600"/>
+        <source>(no note)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="602"/>
+        <source>Could not read the note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="615"/>
+        <source>Referral {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="616"/>
+        <source>Reason: {reason}
+
+Outcome: {outcome}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="617"/>
+        <source>not yet recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="625"/>
+        <source>Could not read the referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScreeningRunDialog</name>
+    <message>
+        <location filename="../../widgets/screening_run.py" line="168"/>
+        <source>The sitting is complete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening_run.py" line="173"/>
+        <location filename="../../widgets/screening_run.py" line="278"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening_run.py" line="193"/>
+        <source>Question {n} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening_run.py" line="198"/>
+        <source>Saving and scoring…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening_run.py" line="276"/>
+        <source>Screening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening_run.py" line="277"/>
+        <source>Back (Backspace)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening_run.py" line="177"/>
+        <location filename="../../widgets/screening_run.py" line="278"/>
+        <source>Leave (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening_run.py" line="280"/>
+        <source>Press the key shown on an answer, or click it; Backspace changes the last.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SeekerDialog</name>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="148"/>
+        <source>Job seeker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="148"/>
+        <source>Register a job seeker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="169"/>
+        <source>Resident number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="170"/>
+        <source>Home latitude</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="171"/>
+        <source>Home longitude</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="172"/>
+        <source>Skills (comma-separated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="173"/>
+        <source>Needs at work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="174"/>
+        <source>Hours a week, at least</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="175"/>
+        <source>Hours a week, at most</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="176"/>
+        <source>Shifts (none ticked: any)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="177"/>
+        <source>Travels up to (km)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="178"/>
+        <source>Groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SeekersModel</name>
+    <message>
+        <location filename="../../widgets/employment.py" line="86"/>
+        <source>Name</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="87"/>
+        <source>Community</source>
+        <translation type="unfinished">Community</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="88"/>
+        <source>Skills</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="89"/>
+        <source>Needs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="92"/>
+        <source>Hours a week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="95"/>
+        <source>Up to km</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="98"/>
+        <source>Consents to matching</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SeekersTab</name>
+    <message>
+        <location filename="../../widgets/employment.py" line="367"/>
+        <source>Register seeker…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="368"/>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="369"/>
+        <source>Matches</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -11170,6 +12922,49 @@ Manifest SHA-256: {sha}</source>
     <message>
         <location filename="../../widgets/merchants.py" line="307"/>
         <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StartTab</name>
+    <message>
+        <location filename="../../widgets/screening.py" line="123"/>
+        <source>{name} has no screening consent on record: record it in Residents first (a separate consent for health data).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening.py" line="129"/>
+        <source>{name}, {age}: starts with {forms}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening.py" line="135"/>
+        <source>No emergency contact is on record: the crisis script will say so.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening.py" line="183"/>
+        <source>Name, phone, address or resident number…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening.py" line="184"/>
+        <source>Given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening.py" line="187"/>
+        <source>Start the screening (Ctrl+Return)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening.py" line="188"/>
+        <source>Results and trend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening.py" line="189"/>
+        <source>Counselling record</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

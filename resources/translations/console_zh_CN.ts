@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AccountsDialog</name>
@@ -297,6 +298,34 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
         <location filename="../../widgets/alert_sound.py" line="74" />
         <source>Test tone</source>
         <translation>试听提示音</translation>
+    </message>
+</context>
+<context>
+    <name>AppointmentsModel</name>
+    <message>
+        <location filename="../../widgets/counselling.py" line="97" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="98" />
+        <source>Resident</source>
+        <translation>居民</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="99" />
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="100" />
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="101" />
+        <source>State</source>
+        <translation>状态</translation>
     </message>
 </context>
 <context>
@@ -2645,6 +2674,44 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
     </message>
 </context>
 <context>
+    <name>ContactsModel</name>
+    <message>
+        <location filename="../../widgets/counselling.py" line="114" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="115" />
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="116" />
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="117" />
+        <source>Minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="120" />
+        <source>Note</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="121" />
+        <source>yes (read on request)</source>
+        <translation>有（查看时单独调阅）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="123" />
+        <source>By</source>
+        <translation>记录人</translation>
+    </message>
+</context>
+<context>
     <name>CorrectionDialog</name>
     <message>
         <location filename="../../widgets/volunteer_hours.py" line="798" />
@@ -2678,6 +2745,303 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
     </message>
 </context>
 <context>
+    <name>Counselling</name>
+    <message>
+        <location filename="../../widgets/counselling.py" line="54" />
+        <source>Counselling</source>
+        <translation>心理咨询</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="55" />
+        <source>Education session</source>
+        <translation>心理健康讲座</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="56" />
+        <source>Hotline call</source>
+        <translation>热线来电</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="57" />
+        <source>Legal advice</source>
+        <translation>法律咨询</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="64" />
+        <source>booked</source>
+        <translation>已预约</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="65" />
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="66" />
+        <source>missed</source>
+        <translation>未到</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="67" />
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="68" />
+        <source>pending</source>
+        <translation>待反馈</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="69" />
+        <source>attended</source>
+        <translation>已就诊</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="70" />
+        <source>completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="71" />
+        <source>declined</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="72" />
+        <source>did not attend</source>
+        <translation>未前往</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="79" />
+        <source>Psychiatry</source>
+        <translation>精神科</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="80" />
+        <source>Psychotherapy</source>
+        <translation>心理治疗</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="81" />
+        <source>Legal aid office</source>
+        <translation>法律援助站</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="82" />
+        <source>Social work</source>
+        <translation>社会工作</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="83" />
+        <source>Hospital</source>
+        <translation>医院</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="385" />
+        <source>fewer than 5</source>
+        <translation>少于 5</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="389" />
+        <source>{start} to {end}</source>
+        <translation>{start} 至 {end}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="392" />
+        <source>Residents screened: {n} (target 10,000)</source>
+        <translation>已筛查居民：{n}（目标 10,000）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="395" />
+        <source>  self-completed: {n}, of them positive: {p}</source>
+        <translation>  自助完成：{n}，其中阳性：{p}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="398" />
+        <source>  staff-assisted: {n}, of them positive: {p}</source>
+        <translation>  工作人员协助：{n}，其中阳性：{p}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="401" />
+        <source>Counselling and education contacts: {n} (target 2,000)</source>
+        <translation>咨询与宣教服务人次：{n}（目标 2,000）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="404" />
+        <source>Risk flags: {n}, acknowledged within 24 h: {a}</source>
+        <translation>风险提示：{n}，24 小时内确认：{a}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="407" />
+        <source>Referrals: {n}, completed: {c}</source>
+        <translation>转介：{n}，已完成：{c}</translation>
+    </message>
+</context>
+<context>
+    <name>CounsellingForm</name>
+    <message>
+        <location filename="../../widgets/counselling.py" line="331" />
+        <source>Book an appointment</source>
+        <translation>预约咨询</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="332" />
+        <source>Record a contact</source>
+        <translation>登记服务记录</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="333" />
+        <source>Refer</source>
+        <translation>转介</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="334" />
+        <source>Outcome of the referral</source>
+        <translation>转介结果</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="337" />
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="337" />
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="339" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="340" />
+        <source>Minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="342" />
+        <source>Attendees (a session)</source>
+        <translation>参加人数（讲座）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="345" />
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="346" />
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="347" />
+        <source>Where (service or doctor)</source>
+        <translation>转介至（机构或医生）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="352" />
+        <source>Note (encrypted; counselling role only)</source>
+        <translation>记录（加密保存，仅心理咨询员可见）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="353" />
+        <source>Reason (encrypted)</source>
+        <translation>原因（加密保存）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="354" />
+        <source>What came of it (encrypted)</source>
+        <translation>结果说明（加密保存）</translation>
+    </message>
+</context>
+<context>
+    <name>CounsellingTab</name>
+    <message>
+        <location filename="../../widgets/counselling.py" line="244" />
+        <source>Pick a resident on the first tab to see their counselling record.</source>
+        <translation>请在第一个标签页选择居民，以查看其咨询档案。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="273" />
+        <source>Appointments, the next seven days</source>
+        <translation>预约（未来七天）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="274" />
+        <source>Contacts</source>
+        <translation>服务记录</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="275" />
+        <source>Referrals</source>
+        <translation>转介</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="276" />
+        <source>Book an appointment…</source>
+        <translation>预约咨询…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="277" />
+        <source>Record a contact…</source>
+        <translation>登记服务记录…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="278" />
+        <source>Refer…</source>
+        <translation>转介…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="279" />
+        <source>Record the outcome…</source>
+        <translation>登记转介结果…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="280" />
+        <source>Read the note (audited)</source>
+        <translation>查看记录（留痕）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="281" />
+        <source>Read reason and outcome (audited)</source>
+        <translation>查看原因与结果（留痕）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="282" />
+        <source>Mark done</source>
+        <translation>标为已完成</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="283" />
+        <source>Mark missed</source>
+        <translation>标为未到</translation>
+    </message>
+</context>
+<context>
+    <name>CrisisScriptDialog</name>
+    <message>
+        <location filename="../../widgets/crisis_script.py" line="99" />
+        <source>Crisis script</source>
+        <translation>危机干预提示</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/crisis_script.py" line="100" />
+        <source>Risk answer: act now</source>
+        <translation>出现风险回答：请立即处置</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/crisis_script.py" line="111" />
+        <source>Risk incident {id} is in the queue for the counsellor and the supervisor.</source>
+        <translation>风险事件 {id} 已进入事件队列，由心理咨询员和值班长处理。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/crisis_script.py" line="116" />
+        <source>I have read the script</source>
+        <translation>我已阅读以上提示</translation>
+    </message>
+</context>
+<context>
     <name>DatabasePresenter</name>
     <message>
         <location filename="../../console/presenters/database.py" line="24" />
@@ -2688,6 +3052,34 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
         <location filename="../../console/presenters/database.py" line="28" />
         <source>Database not reachable: {d}</source>
         <translation>无法连接数据库：{d}</translation>
+    </message>
+</context>
+<context>
+    <name>DatedNoteDialog</name>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="334" />
+        <source>Record a visit</source>
+        <translation>登记走访</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="335" />
+        <source>Visited on</source>
+        <translation>走访日期</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="336" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="338" />
+        <source>The employer confirmed the hire</source>
+        <translation>用人单位确认录用</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="339" />
+        <source>Confirmed on</source>
+        <translation>确认日期</translation>
     </message>
 </context>
 <context>
@@ -3058,6 +3450,49 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
     </message>
 </context>
 <context>
+    <name>DueModel</name>
+    <message>
+        <location filename="../../widgets/screening.py" line="235" />
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening.py" line="236" />
+        <source>Resident</source>
+        <translation>居民</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening.py" line="237" />
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening.py" line="238" />
+        <source>Next form</source>
+        <translation>下次量表</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening.py" line="241" />
+        <source>Last result</source>
+        <translation>上次结果</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening.py" line="246" />
+        <source>Refer</source>
+        <translation>转介</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening.py" line="247" />
+        <source>refer</source>
+        <translation>需转介</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening.py" line="249" />
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
     <name>Duplicates</name>
     <message>
         <location filename="../../widgets/duplicates.py" line="43" />
@@ -3166,6 +3601,437 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
         <location filename="../../widgets/incident_edit.py" line="102" />
         <source>Legal hold…</source>
         <translation>法律保全…</translation>
+    </message>
+</context>
+<context>
+    <name>EmployerDialog</name>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="275" />
+        <source>New employer</source>
+        <translation>新增用人单位</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="288" />
+        <source>The street's</source>
+        <translation>街道</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="292" />
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="293" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="294" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="295" />
+        <source>Staff</source>
+        <translation>职工人数</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="296" />
+        <source>Disabled staff (as the quota counts)</source>
+        <translation>残疾职工人数（按比例计算口径）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="297" />
+        <source>Forms of employment</source>
+        <translation>就业形式</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="298" />
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="299" />
+        <source>Contact phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="300" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="301" />
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+</context>
+<context>
+    <name>EmployersModel</name>
+    <message>
+        <location filename="../../widgets/employment.py" line="166" />
+        <source>Employer</source>
+        <translation>用人单位</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="167" />
+        <source>Credit code</source>
+        <translation>信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="168" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="169" />
+        <source>Staff</source>
+        <translation>职工</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="172" />
+        <source>Quota shortfall</source>
+        <translation>按比例就业缺口</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="175" />
+        <source>Open postings</source>
+        <translation>在招岗位</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="176" />
+        <source>Last visit</source>
+        <translation>最近走访</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="179" />
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="180" />
+        <source>street</source>
+        <translation>街道</translation>
+    </message>
+</context>
+<context>
+    <name>EmployersTab</name>
+    <message>
+        <location filename="../../widgets/employment.py" line="470" />
+        <source>New employer…</source>
+        <translation>新增用人单位…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="471" />
+        <source>Record a visit…</source>
+        <translation>登记走访…</translation>
+    </message>
+</context>
+<context>
+    <name>Employment</name>
+    <message>
+        <location filename="../../widgets/employment.py" line="65" />
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="66" />
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="571" />
+        <source>{start} to {end}</source>
+        <translation>{start} 至 {end}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="574" />
+        <source>Placements confirmed by the employer: {n} of {target} ({left} to go)</source>
+        <translation>经用人单位确认的就业：{n} / {target}（还差 {left}）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="577" />
+        <source>Referrals made, by the stage reached:</source>
+        <translation>推荐人次（按已到达阶段）：</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="581" />
+        <source>Open postings now: {n}</source>
+        <translation>当前在招岗位：{n}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="584" />
+        <source>Seekers registered: {n}, consenting to matching: {c}</source>
+        <translation>登记求职者：{n}，同意匹配：{c}</translation>
+    </message>
+</context>
+<context>
+    <name>EmploymentPresenter</name>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="81" />
+        <source>Seekers</source>
+        <translation>求职者</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="82" />
+        <source>Matches</source>
+        <translation>匹配</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="83" />
+        <source>Postings</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="84" />
+        <source>Employers</source>
+        <translation>用人单位</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="85" />
+        <source>Referrals</source>
+        <translation>推荐</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="86" />
+        <source>Retention</source>
+        <translation>稳岗回访</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="87" />
+        <source>Figures</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="91" />
+        <location filename="../../console/presenters/employment.py" line="224" />
+        <source>Employment</source>
+        <translation>就业服务</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="170" />
+        <source>Could not read the job seekers</source>
+        <translation>无法读取求职者</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="176" />
+        <source>Could not read the postings</source>
+        <translation>无法读取岗位</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="182" />
+        <source>Could not read the employers</source>
+        <translation>无法读取用人单位</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="188" />
+        <source>Could not read the referrals</source>
+        <translation>无法读取推荐记录</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="195" />
+        <source>Could not read the follow-up calls</source>
+        <translation>无法读取回访</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="202" />
+        <source>Could not read the figures</source>
+        <translation>无法读取统计数据</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="236" />
+        <source>Only the first {n} are shown; the rest are not listed.</source>
+        <translation>仅显示前 {n} 条，其余未列出。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="241" />
+        <source>{n} shown</source>
+        <translation>显示 {n} 条</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="246" />
+        <source>Follow-up calls not yet made, due by {day}: {n}</source>
+        <translation>{day} 前应做未做的回访：{n}</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="253" />
+        <source>The employment service is run by the community stations (for their own community), supervisors and administrators.</source>
+        <translation>就业服务由社区工作站（本社区）、值班长和管理员使用。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="261" />
+        <source>Not available to this role</source>
+        <translation>当前角色不可使用</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="266" />
+        <source>No job seekers yet</source>
+        <translation>暂无求职者</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="268" />
+        <source>Register a resident who is looking for work. They are matched only once a consent to job matching is recorded for them (Residents).</source>
+        <translation>登记正在找工作的居民。只有在"居民"中登记了就业匹配同意后才会进行匹配。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="274" />
+        <source>No matches shown</source>
+        <translation>未显示匹配</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="275" />
+        <source>Pick a seeker on the Seekers tab and press Matches.</source>
+        <translation>请在"求职者"标签页选择一人并点击"匹配"。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="278" />
+        <source>No postings</source>
+        <translation>暂无岗位</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="278" />
+        <source>Register an employer first, then its posts.</source>
+        <translation>请先登记用人单位，再登记其岗位。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="282" />
+        <source>No employers</source>
+        <translation>暂无用人单位</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="283" />
+        <source>An employer takes referrals once it is verified (papers and premises).</source>
+        <translation>用人单位经核验（证照与场所）后方可接收推荐。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="286" />
+        <source>No referrals</source>
+        <translation>暂无推荐</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="286" />
+        <source>Refer a seeker from the Matches tab.</source>
+        <translation>请在"匹配"标签页推荐求职者。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="290" />
+        <source>No follow-up calls due</source>
+        <translation>暂无待做回访</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="291" />
+        <source>Each hire books two calls, three and six months on.</source>
+        <translation>每次录用后安排两次回访：三个月和六个月后。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="318" />
+        <source>an employer with this credit code is registered already</source>
+        <translation>该信用代码的用人单位已登记</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="323" />
+        <source>Not saved: {why}</source>
+        <translation>未保存：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="330" />
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="380" />
+        <source>Could not save the seeker</source>
+        <translation>无法保存求职者</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="402" />
+        <source>{name} has no consent to job matching in force: not matched and not referred. Record a jobs consent in Residents first.</source>
+        <translation>{name} 没有有效的就业匹配同意：不进行匹配，也不推荐。请先在"居民"中登记就业同意。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="405" />
+        <source>No consent to job matching</source>
+        <translation>没有就业匹配同意</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="407" />
+        <source>{name}: {n} matching open postings, best first</source>
+        <translation>{name}：{n} 个匹配的在招岗位，最合适的在前</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="412" />
+        <source>No matching posting</source>
+        <translation>没有匹配的岗位</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="413" />
+        <source>No open posting fits this seeker's hours, shift, place and needs.</source>
+        <translation>没有在招岗位符合该求职者的工时、班次、地点和需求。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="424" />
+        <source>Could not read the matches</source>
+        <translation>无法读取匹配</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="439" />
+        <source>Could not refer the seeker</source>
+        <translation>无法推荐该求职者</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="444" />
+        <source>Refer to a posting</source>
+        <translation>推荐到岗位</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="446" />
+        <source>Refer {seeker} to “{title}” at {employer}? You approve the referral as the counsellor.</source>
+        <translation>将 {seeker} 推荐到 {employer} 的"{title}"岗位？您将作为就业指导员批准此次推荐。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="461" />
+        <source>Register the employer first (Employers tab).</source>
+        <translation>请先登记用人单位（"用人单位"标签页）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="471" />
+        <source>Could not save the posting</source>
+        <translation>无法保存岗位</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="483" />
+        <source>Could not change the posting</source>
+        <translation>无法更改岗位</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="501" />
+        <source>Could not save the employer</source>
+        <translation>无法保存用人单位</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="518" />
+        <source>Could not record the visit</source>
+        <translation>无法登记走访</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="532" />
+        <source>Could not move the referral on</source>
+        <translation>无法推进推荐</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="547" />
+        <source>Could not record the refusal</source>
+        <translation>无法登记拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="564" />
+        <source>Could not record the confirmation</source>
+        <translation>无法登记确认</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="582" />
+        <source>Could not record the call</source>
+        <translation>无法登记回访</translation>
     </message>
 </context>
 <context>
@@ -6375,77 +7241,87 @@ Command system of {site}</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="48" />
+        <location filename="../../widgets/labels.py" line="42" />
+        <source>Screening</source>
+        <translation>心理筛查</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="49" />
         <source>Operator</source>
         <translation>值班员</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="49" />
+        <location filename="../../widgets/labels.py" line="50" />
         <source>Supervisor</source>
         <translation>值班长</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="50" />
+        <location filename="../../widgets/labels.py" line="51" />
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="51" />
+        <location filename="../../widgets/labels.py" line="52" />
         <source>Station</source>
         <translation>社区工作站</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="52" />
+        <location filename="../../widgets/labels.py" line="53" />
         <source>Department</source>
         <translation>联动单位</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="59" />
+        <location filename="../../widgets/labels.py" line="54" />
+        <source>Counsellor</source>
+        <translation>心理咨询员</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/labels.py" line="61" />
         <source>RFID reader</source>
         <translation>RFID 读卡器</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="60" />
+        <location filename="../../widgets/labels.py" line="62" />
         <source>Camera</source>
         <translation>摄像机</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="61" />
+        <location filename="../../widgets/labels.py" line="63" />
         <source>Alarm panel</source>
         <translation>报警主机</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="62" />
+        <location filename="../../widgets/labels.py" line="64" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="63" />
+        <location filename="../../widgets/labels.py" line="65" />
         <source>Panic button</source>
         <translation>一键报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="64" />
+        <location filename="../../widgets/labels.py" line="66" />
         <source>GPS gateway</source>
         <translation>GPS 网关</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="75" />
+        <location filename="../../widgets/labels.py" line="77" />
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="76" />
+        <location filename="../../widgets/labels.py" line="78" />
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="77" />
+        <location filename="../../widgets/labels.py" line="79" />
         <source>Fault</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../../widgets/labels.py" line="78" />
+        <location filename="../../widgets/labels.py" line="80" />
         <source>Never seen</source>
         <translation>未上线</translation>
     </message>
@@ -6482,6 +7358,59 @@ Command system of {site}</source>
         <location filename="../../widgets/merchant_dialogs.py" line="179" />
         <source>The licence number is needed.</source>
         <translation>需要填写执照号。</translation>
+    </message>
+</context>
+<context>
+    <name>LicencesModel</name>
+    <message>
+        <location filename="../../widgets/screening.py" line="262" />
+        <source>Form</source>
+        <translation>量表</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening.py" line="263" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening.py" line="264" />
+        <source>Licence holder</source>
+        <translation>授权持有方</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening.py" line="265" />
+        <source>Reference</source>
+        <translation>授权编号</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening.py" line="266" />
+        <source>Granted</source>
+        <translation>授权日期</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening.py" line="269" />
+        <source>Expires</source>
+        <translation>到期日期</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening.py" line="270" />
+        <source>no end date</source>
+        <translation>无截止日期</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening.py" line="274" />
+        <source>In force</source>
+        <translation>是否有效</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening.py" line="275" />
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening.py" line="275" />
+        <source>no: new screenings refused</source>
+        <translation>否：不再允许新的筛查</translation>
     </message>
 </context>
 <context>
@@ -6680,6 +7609,47 @@ Command system of {site}</source>
         <location filename="../../console/shell/main_window.py" line="235" />
         <source>Full screen</source>
         <translation>全屏</translation>
+    </message>
+</context>
+<context>
+    <name>MatchesModel</name>
+    <message>
+        <location filename="../../widgets/employment.py" line="113" />
+        <source>Posting</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="114" />
+        <source>Employer</source>
+        <translation>用人单位</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="115" />
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="116" />
+        <source>Made of</source>
+        <translation>构成</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="117" />
+        <source>Distance</source>
+        <translation>距离</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="120" />
+        <source>Skills missing</source>
+        <translation>缺少技能</translation>
+    </message>
+</context>
+<context>
+    <name>MatchesTab</name>
+    <message>
+        <location filename="../../widgets/employment.py" line="395" />
+        <source>Refer…</source>
+        <translation>推荐…</translation>
     </message>
 </context>
 <context>
@@ -8653,6 +9623,44 @@ Command system of {site}</source>
     </message>
 </context>
 <context>
+    <name>PipelineModel</name>
+    <message>
+        <location filename="../../widgets/employment.py" line="194" />
+        <source>Seeker</source>
+        <translation>求职者</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="197" />
+        <source>Posting</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="200" />
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="203" />
+        <source>Referred</source>
+        <translation>推荐日期</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="208" />
+        <source>Last step</source>
+        <translation>最近一步</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="213" />
+        <source>Employer confirmed</source>
+        <translation>单位确认</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="216" />
+        <source>Counsellor</source>
+        <translation>指导员</translation>
+    </message>
+</context>
+<context>
     <name>PlanImageDialog</name>
     <message>
         <location filename="../../widgets/plan_image_dialog.py" line="204" />
@@ -8777,6 +9785,145 @@ Command system of {site}</source>
         <location filename="../../console/wall_playback.py" line="61" />
         <source> · keyframes</source>
         <translation> · 仅关键帧</translation>
+    </message>
+</context>
+<context>
+    <name>PostingDialog</name>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="207" />
+        <source>New posting</source>
+        <translation>新增岗位</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="228" />
+        <source>Employer</source>
+        <translation>用人单位</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="229" />
+        <source>Title</source>
+        <translation>岗位名称</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="230" />
+        <source>Duties</source>
+        <translation>工作内容</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="231" />
+        <source>Hours a week</source>
+        <translation>每周工时</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="232" />
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="233" />
+        <source>Pay a month (yuan)</source>
+        <translation>月薪（元）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="234" />
+        <source>Openings</source>
+        <translation>招聘人数</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="235" />
+        <source>Latitude</source>
+        <translation>纬度</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="236" />
+        <source>Longitude</source>
+        <translation>经度</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="237" />
+        <source>Skills required (comma-separated)</source>
+        <translation>所需技能（逗号分隔）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="238" />
+        <source>Workplace offers</source>
+        <translation>工作场所提供</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="239" />
+        <source>Only for (none ticked: anyone)</source>
+        <translation>仅限（不勾选：不限）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="240" />
+        <source>Form of employment</source>
+        <translation>就业形式</translation>
+    </message>
+</context>
+<context>
+    <name>PostingsModel</name>
+    <message>
+        <location filename="../../widgets/employment.py" line="135" />
+        <source>Posting</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="136" />
+        <source>Employer</source>
+        <translation>用人单位</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="139" />
+        <source>Hours, shift</source>
+        <translation>工时、班次</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="144" />
+        <source>Pay a month (yuan)</source>
+        <translation>月薪（元）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="147" />
+        <source>Openings</source>
+        <translation>招聘人数</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="148" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="151" />
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="152" />
+        <source>street</source>
+        <translation>街道</translation>
+    </message>
+</context>
+<context>
+    <name>PostingsTab</name>
+    <message>
+        <location filename="../../widgets/employment.py" line="437" />
+        <source>New posting…</source>
+        <translation>新增岗位…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="438" />
+        <source>Open</source>
+        <translation>开放</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="439" />
+        <source>Filled</source>
+        <translation>已招满</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="440" />
+        <source>Closed</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -9671,6 +10818,90 @@ Manifest SHA-256: {sha}</source>
     </message>
 </context>
 <context>
+    <name>ReferralsModel</name>
+    <message>
+        <location filename="../../widgets/counselling.py" line="136" />
+        <source>Referred</source>
+        <translation>转介时间</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="137" />
+        <source>To</source>
+        <translation>转介类别</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="138" />
+        <source>Where</source>
+        <translation>转介至</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="139" />
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/counselling.py" line="140" />
+        <source>By</source>
+        <translation>转介人</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralsTab</name>
+    <message>
+        <location filename="../../widgets/employment.py" line="535" />
+        <source>Interview</source>
+        <translation>面试</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="536" />
+        <source>Offer</source>
+        <translation>录用意向</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="537" />
+        <source>Hired</source>
+        <translation>已录用</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="538" />
+        <source>Refused…</source>
+        <translation>拒绝…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="539" />
+        <source>Employer confirmed…</source>
+        <translation>单位确认…</translation>
+    </message>
+</context>
+<context>
+    <name>RefusalDialog</name>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="351" />
+        <source>Refused</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="359" />
+        <source>Refused by</source>
+        <translation>拒绝方</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="360" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="361" />
+        <source>Note (needed for “other”)</source>
+        <translation>备注（选"其他"时必填）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="362" />
+        <source>On</source>
+        <translation>日期</translation>
+    </message>
+</context>
+<context>
     <name>RejectDialog</name>
     <message>
         <location filename="../../widgets/volunteer_hours.py" line="754" />
@@ -10291,6 +11522,128 @@ Manifest SHA-256: {sha}</source>
     </message>
 </context>
 <context>
+    <name>ResultsModel</name>
+    <message>
+        <location filename="../../widgets/screening.py" line="201" />
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening.py" line="204" />
+        <source>Form</source>
+        <translation>量表</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening.py" line="205" />
+        <source>Given</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening.py" line="208" />
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening.py" line="210" />
+        <source>partial, not scored</source>
+        <translation>未完成，不计分</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening.py" line="217" />
+        <source>Risk answer</source>
+        <translation>风险回答</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening.py" line="219" />
+        <source>yes, incident {id}</source>
+        <translation>有，事件 {id}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening.py" line="222" />
+        <source>Given by</source>
+        <translation>施测人</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionDialog</name>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="386" />
+        <source>Record a follow-up call</source>
+        <translation>登记回访</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="388" />
+        <source>Yes, still employed</source>
+        <translation>是，仍在岗</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="389" />
+        <source>No, no longer employed</source>
+        <translation>否，已离岗</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="394" />
+        <source>Seeker</source>
+        <translation>求职者</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="395" />
+        <source>Still employed</source>
+        <translation>是否在岗</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="396" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="397" />
+        <source>Called on</source>
+        <translation>回访日期</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionModel</name>
+    <message>
+        <location filename="../../widgets/employment.py" line="229" />
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="230" />
+        <source>Seeker</source>
+        <translation>求职者</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="233" />
+        <source>Posting</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="236" />
+        <source>Hired</source>
+        <translation>录用日期</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="237" />
+        <source>Called</source>
+        <translation>已回访</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="240" />
+        <source>Still employed</source>
+        <translation>是否在岗</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionTab</name>
+    <message>
+        <location filename="../../widgets/employment.py" line="565" />
+        <source>Record check…</source>
+        <translation>登记回访…</translation>
+    </message>
+</context>
+<context>
     <name>RoundsModel</name>
     <message>
         <location filename="../../widgets/survey_rounds.py" line="63" />
@@ -10409,6 +11762,408 @@ Manifest SHA-256: {sha}</source>
         <location filename="../../widgets/survey_rounds.py" line="283" />
         <source>Call next</source>
         <translation>拨打下一位</translation>
+    </message>
+</context>
+<context>
+    <name>Screening</name>
+    <message>
+        <location filename="../../widgets/screening.py" line="35" />
+        <source>At the station</source>
+        <translation>工作站当面</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening.py" line="36" />
+        <source>By phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening.py" line="37" />
+        <source>Self-completed (kiosk)</source>
+        <translation>自助完成（自助终端）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening.py" line="315" />
+        <source>{n} due for a rescreen by {day}</source>
+        <translation>{day} 前需复筛：{n} 人</translation>
+    </message>
+</context>
+<context>
+    <name>ScreeningPresenter</name>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="68" />
+        <source>Screen a resident</source>
+        <translation>居民筛查</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="69" />
+        <source>Results</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="70" />
+        <source>Due for rescreen</source>
+        <translation>待复筛</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="71" />
+        <source>Licences</source>
+        <translation>量表授权</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="73" />
+        <source>Counselling</source>
+        <translation>心理咨询</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="78" />
+        <source>Figures</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="87" />
+        <location filename="../../console/presenters/screening.py" line="223" />
+        <source>Screening</source>
+        <translation>心理筛查</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="181" />
+        <source>Could not read the rescreen list</source>
+        <translation>无法读取复筛名单</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="190" />
+        <source>Could not read the licence register</source>
+        <translation>无法读取量表授权登记</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="203" />
+        <source>Could not read the figures</source>
+        <translation>无法读取统计数据</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="243" />
+        <source>No results shown</source>
+        <translation>未显示结果</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="244" />
+        <source>Pick a resident on the first tab and press Results and trend.</source>
+        <translation>请在第一个标签页选择居民，然后点击"结果与趋势"。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="247" />
+        <source>Nobody is due</source>
+        <translation>暂无待复筛居民</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="247" />
+        <source>No rescreen falls due in the next two weeks.</source>
+        <translation>未来两周内没有需要复筛的居民。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="251" />
+        <source>No licensed forms</source>
+        <translation>暂无授权量表</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="253" />
+        <source>PHQ-2, PHQ-9, GAD-2, GAD-7 and GDS-15 are built in. A form that needs permission (AD8, Mini-Cog, SCL-90-R) is added by an administrator with its licence: console screening register.</source>
+        <translation>PHQ-2、PHQ-9、GAD-2、GAD-7 和 GDS-15 为内置量表。需授权的量表（AD8、Mini-Cog、SCL-90-R）由管理员连同授权登记后方可使用：console screening register。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="270" />
+        <source>Could not search residents</source>
+        <translation>无法查找居民</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="287" />
+        <location filename="../../console/presenters/screening.py" line="313" />
+        <source>Could not read the screening plan</source>
+        <translation>无法读取筛查安排</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="328" />
+        <source>Leave the screening</source>
+        <translation>离开筛查</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="329" />
+        <source>The form answered so far is kept as partial and is never scored. Leave?</source>
+        <translation>已作答部分将保存为未完成，不计分。确定离开？</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="384" />
+        <source>The screening was not saved: {why}</source>
+        <translation>筛查未保存：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="389" />
+        <location filename="../../console/presenters/screening.py" line="391" />
+        <source>Could not save the screening</source>
+        <translation>无法保存筛查</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="400" />
+        <source>{form}: {total} of {max} — {band}</source>
+        <translation>{form}：{total} / {max} — {band}</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="404" />
+        <source>Next: {form} by {day}</source>
+        <translation>下次：{day} 前完成 {form}</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="423" />
+        <source>Risk answer in a screening: incident {id} raised for today.</source>
+        <translation>筛查中出现风险回答：已生成当日处置事件 {id}。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="446" />
+        <source>Resident {id}: {n} screenings, newest first (this view is audited)</source>
+        <translation>居民 {id}：共 {n} 次筛查，最新在前（本次查看已留痕）</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="456" />
+        <source>Could not read the results</source>
+        <translation>无法读取筛查结果</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="465" />
+        <source>Built in: PHQ-2, PHQ-9, GAD-2, GAD-7, GDS-15. Registered with a licence:</source>
+        <translation>内置：PHQ-2、PHQ-9、GAD-2、GAD-7、GDS-15。已授权登记：</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="478" />
+        <source>Could not read the appointments</source>
+        <translation>无法读取预约</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="491" />
+        <source>{name} (resident {id}): counselling record, opened by you (audited)</source>
+        <translation>{name}（居民 {id}）：咨询档案，由您打开（已留痕）</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="503" />
+        <source>Could not read the record</source>
+        <translation>无法读取档案</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="565" />
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="575" />
+        <source>Not saved: {why}</source>
+        <translation>未保存：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="578" />
+        <source>Could not save the counselling record</source>
+        <translation>无法保存咨询记录</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="599" />
+        <source>Note of contact {id}</source>
+        <translation>服务记录 {id} 的内容</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="600" />
+        <source>(no note)</source>
+        <translation>（无记录内容）</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="602" />
+        <source>Could not read the note</source>
+        <translation>无法读取记录内容</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="615" />
+        <source>Referral {id}</source>
+        <translation>转介 {id}</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="616" />
+        <source>Reason: {reason}
+
+Outcome: {outcome}</source>
+        <translation>原因：{reason}
+
+结果：{outcome}</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="617" />
+        <source>not yet recorded</source>
+        <translation>尚未登记</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="625" />
+        <source>Could not read the referral</source>
+        <translation>无法读取转介</translation>
+    </message>
+</context>
+<context>
+    <name>ScreeningRunDialog</name>
+    <message>
+        <location filename="../../widgets/screening_run.py" line="168" />
+        <source>The sitting is complete.</source>
+        <translation>本次筛查已完成。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening_run.py" line="173" />
+        <location filename="../../widgets/screening_run.py" line="278" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening_run.py" line="193" />
+        <source>Question {n} of {total}</source>
+        <translation>第 {n} 题，共 {total} 题</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening_run.py" line="198" />
+        <source>Saving and scoring…</source>
+        <translation>正在保存并计分…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening_run.py" line="276" />
+        <source>Screening</source>
+        <translation>心理筛查</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening_run.py" line="277" />
+        <source>Back (Backspace)</source>
+        <translation>上一题（退格键）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening_run.py" line="177" />
+        <location filename="../../widgets/screening_run.py" line="278" />
+        <source>Leave (Esc)</source>
+        <translation>离开（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening_run.py" line="280" />
+        <source>Press the key shown on an answer, or click it; Backspace changes the last.</source>
+        <translation>按答案前所示的键或点击答案；按退格键可修改上一题。</translation>
+    </message>
+</context>
+<context>
+    <name>SeekerDialog</name>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="148" />
+        <source>Job seeker</source>
+        <translation>求职者</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="148" />
+        <source>Register a job seeker</source>
+        <translation>登记求职者</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="169" />
+        <source>Resident number</source>
+        <translation>居民编号</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="170" />
+        <source>Home latitude</source>
+        <translation>住址纬度</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="171" />
+        <source>Home longitude</source>
+        <translation>住址经度</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="172" />
+        <source>Skills (comma-separated)</source>
+        <translation>技能（逗号分隔）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="173" />
+        <source>Needs at work</source>
+        <translation>工作中的需求</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="174" />
+        <source>Hours a week, at least</source>
+        <translation>每周工时下限</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="175" />
+        <source>Hours a week, at most</source>
+        <translation>每周工时上限</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="176" />
+        <source>Shifts (none ticked: any)</source>
+        <translation>班次（不勾选：不限）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="177" />
+        <source>Travels up to (km)</source>
+        <translation>可接受通勤距离（公里）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="178" />
+        <source>Groups</source>
+        <translation>认定身份</translation>
+    </message>
+</context>
+<context>
+    <name>SeekersModel</name>
+    <message>
+        <location filename="../../widgets/employment.py" line="86" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="87" />
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="88" />
+        <source>Skills</source>
+        <translation>技能</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="89" />
+        <source>Needs</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="92" />
+        <source>Hours a week</source>
+        <translation>每周工时</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="95" />
+        <source>Up to km</source>
+        <translation>通勤上限（公里）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="98" />
+        <source>Consents to matching</source>
+        <translation>同意匹配</translation>
+    </message>
+</context>
+<context>
+    <name>SeekersTab</name>
+    <message>
+        <location filename="../../widgets/employment.py" line="367" />
+        <source>Register seeker…</source>
+        <translation>登记求职者…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="368" />
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="369" />
+        <source>Matches</source>
+        <translation>匹配</translation>
     </message>
 </context>
 <context>
@@ -10892,6 +12647,49 @@ Manifest SHA-256: {sha}</source>
         <location filename="../../widgets/merchants.py" line="307" />
         <source>No</source>
         <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>StartTab</name>
+    <message>
+        <location filename="../../widgets/screening.py" line="123" />
+        <source>{name} has no screening consent on record: record it in Residents first (a separate consent for health data).</source>
+        <translation>{name} 尚无心理筛查同意记录：请先在"居民"中登记（健康信息需单独同意）。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening.py" line="129" />
+        <source>{name}, {age}: starts with {forms}.</source>
+        <translation>{name}，{age} 岁：先做 {forms}。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening.py" line="135" />
+        <source>No emergency contact is on record: the crisis script will say so.</source>
+        <translation>未登记紧急联系人：危机干预提示中会注明。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening.py" line="183" />
+        <source>Name, phone, address or resident number…</source>
+        <translation>姓名、电话、地址或居民编号…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening.py" line="184" />
+        <source>Given</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening.py" line="187" />
+        <source>Start the screening (Ctrl+Return)</source>
+        <translation>开始筛查（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening.py" line="188" />
+        <source>Results and trend</source>
+        <translation>结果与趋势</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening.py" line="189" />
+        <source>Counselling record</source>
+        <translation>咨询档案</translation>
     </message>
 </context>
 <context>

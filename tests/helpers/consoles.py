@@ -66,7 +66,7 @@ class SeededSite:
 
 
 def seed_demo(
-    db: Database, site: SiteSpec, keys: Path, *, services_demo: bool = True
+    db: Database, site: SiteSpec, keys: Path, *, services_demo: bool = False
 ) -> SeededSite:
     """Seed the demo site with a small synthetic population, its field keys in `keys`;
     `services_demo`: with the merchants, orders, volunteers and hours of the demo too."""

@@ -177,7 +177,14 @@ def test_operator_verifying_the_audit_log_is_refused(
 def test_station_may_not_raise_an_incident_elsewhere(
     qtbot: QtBot, console: ConsoleApp, seeded: SeededSite
 ) -> None:
-    control_and_departments = {"admin", "supervisor", "operator", "police", "volunteer"}
+    control_and_departments = {
+        "admin",
+        "supervisor",
+        "operator",
+        "police",
+        "volunteer",
+        "counsellor",
+    }
     station = next(u for u in seeded.passwords if u not in control_and_departments)
     sign_in(qtbot, console, seeded, station)
     who = console.session.principal

@@ -34,7 +34,7 @@ PANES = (
     "playback",
 )
 # Panes with a shortcut of their own rather than a Ctrl+digit.
-MORE_PANES = ("feedback", "surveys", "merchants", "orders", "volunteers")
+MORE_PANES = ("feedback", "surveys", "merchants", "orders", "volunteers", "screening", "employment")
 DIGIT_KEYS = [
     Qt.Key.Key_1,
     Qt.Key.Key_2,
@@ -106,6 +106,8 @@ def _assert_default_places(w: MainWindow) -> None:
         "merchants": top,
         "orders": top,
         "volunteers": top,
+        "screening": top,
+        "employment": top,
     }
     QApplication.processEvents()  # the dock layout settles its geometry on the next pass
     # The queue in the top left, the largest area; the video wall and map tabbed right of it.
@@ -119,6 +121,8 @@ def _assert_default_places(w: MainWindow) -> None:
         docks["orders"],
         docks["playback"],
         docks["volunteers"],
+        docks["screening"],
+        docks["employment"],
     ]
     # The calls below the queue, residents tabbed behind them (a caller is looked up there);
     # devices and notifications tabbed right of them.

@@ -253,7 +253,7 @@ def test_the_early_sign_in_window_signs_in(
     guard = QTimer()  # a hang fails the test instead of blocking the run
     guard.setSingleShot(True)
     guard.timeout.connect(lambda: QApplication.exit(99))
-    guard.start(20_000)
+    guard.start(50_000)  # far above the few seconds it takes: only a hang reaches it
     args = _parser().parse_args(["--db", seeded.db.url, "--idle-lock", "0"])
     try:
         code = run_gui(args)

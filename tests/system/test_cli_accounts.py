@@ -17,7 +17,15 @@ def test_demo_prints_passwords_once_and_is_idempotent(tmp_path: Path) -> None:
     first = run_cli(tmp_path, "--db", url, "demo", "--population", "200")
     assert first.returncode == 0, first.stderr
     pw = _passwords(first.stdout)
-    assert set(pw) == {"admin", "supervisor", "operator", "ws01", "police", "volunteer"}
+    assert set(pw) == {
+        "admin",
+        "supervisor",
+        "operator",
+        "ws01",
+        "police",
+        "volunteer",
+        "counsellor",
+    }
     assert "20 communities, 136 devices, 200 residents (200 added)" in first.stdout
 
     again = run_cli(tmp_path, "--db", url, "demo", "--population", "200")
@@ -44,6 +52,7 @@ def test_demo_if_needed_seeds_an_empty_database(tmp_path: Path) -> None:
         "ws01",
         "police",
         "volunteer",
+        "counsellor",
     }
 
 

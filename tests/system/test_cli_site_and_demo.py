@@ -96,18 +96,29 @@ def test_passwords_never_shown_are_offered_anew(tmp_path: Path) -> None:
     assert _passwords(rerun.stdout) == {}
     assert (
         "The passwords of the demo accounts admin, supervisor, operator, police, volunteer, "
-        "ws01 were never shown" in rerun.stdout
+        "counsellor, ws01 were never shown" in rerun.stdout
     )
     assert "`console demo --new-passwords` sets and prints fresh ones." in rerun.stdout
     assert "exist already" not in rerun.stdout
     quick = run_cli(tmp_path, "demo", "--if-needed", "--db", url)
     assert quick.returncode == 0, quick.stderr
-    assert "admin, operator, police, supervisor, volunteer, ws01 were never shown" in quick.stdout
+    assert (
+        "admin, counsellor, operator, police, supervisor, volunteer, ws01 were never shown"
+        in quick.stdout
+    )
 
     fresh = run_cli(tmp_path, "demo", "--new-passwords", "--db", url, "--population", "0")
     assert fresh.returncode == 0, fresh.stderr
     pw = _passwords(fresh.stdout)
-    assert set(pw) == {"admin", "supervisor", "operator", "police", "volunteer", "ws01"}
+    assert set(pw) == {
+        "admin",
+        "supervisor",
+        "operator",
+        "police",
+        "volunteer",
+        "counsellor",
+        "ws01",
+    }
     assert "New passwords of the demo accounts" in fresh.stdout
     db = open_database(url)
     try:

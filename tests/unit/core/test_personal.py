@@ -64,6 +64,11 @@ EXPECTED: dict[tuple[RoleName, Purpose], tuple[Level, ...]] = {
     (RoleName.DEPARTMENT, Purpose.INCIDENT): (S, M, S, S, H, M),
     (RoleName.DEPARTMENT, Purpose.REASON): (M, M, M, M, H, M),
     (RoleName.DEPARTMENT, Purpose.EXPORT): (H, H, H, H, H, H),
+    # The counsellor: names and care needs for its work; numbers and contacts for a reason.
+    (RoleName.COUNSELLOR, Purpose.BROWSE): (S, M, M, S, H, M),
+    (RoleName.COUNSELLOR, Purpose.INCIDENT): (S, S, S, S, S, S),
+    (RoleName.COUNSELLOR, Purpose.REASON): (S, S, S, S, S, S),
+    (RoleName.COUNSELLOR, Purpose.EXPORT): (H, H, H, H, H, H),
 }
 CLASSES = (
     DataClass.BASIC,

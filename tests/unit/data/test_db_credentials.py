@@ -176,6 +176,8 @@ def test_every_table_with_a_community_has_a_policy() -> None:
         | set(_migration("0030_orders.py").SCOPED)
         | set(_migration("0031_hours.py").SCOPED)
         | set(_migration("0032_certificates.py").SCOPED)
+        | set(_migration("0033_screening.py").SCOPED)
+        | set(_migration("0034_employment.py").SCOPED)
     )
     # db_role_scope is the scope itself: its own policy shows each role its own row.
     assert (

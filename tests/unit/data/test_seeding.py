@@ -45,6 +45,7 @@ DEMO_USERS = {
     "operator": RoleName.OPERATOR,
     "police": RoleName.DEPARTMENT,
     "volunteer": RoleName.DEPARTMENT,
+    "counsellor": RoleName.COUNSELLOR,
     "ws01": RoleName.STATION,
 }
 
@@ -87,10 +88,10 @@ def test_seed_creates_the_demo_site(db: Database, demo_site: SiteSpec, keys: Pat
     assert n["community"] == 20
     assert n["department"] == 7
     assert n["workstation"] == len(demo_site.workstations)
-    assert n["role"] == 5
+    assert n["role"] == 6
     assert n["device"] == 136
     assert n["resident"] == 1000
-    assert n["user_account"] == 6
+    assert n["user_account"] == 7
 
     with db.session() as s:
         kinds = Counter(s.scalars(select(Device.kind)))
@@ -124,7 +125,7 @@ def test_seed_creates_the_demo_site(db: Database, demo_site: SiteSpec, keys: Pat
         "site_file": "site.toml",
         "population_seed": "20261125",
         # Cleared by `console demo` once it has printed them.
-        "demo_passwords_pending": "admin,operator,police,supervisor,volunteer,ws01",
+        "demo_passwords_pending": "admin,counsellor,operator,police,supervisor,volunteer,ws01",
     }
     # Every community gets residents, in proportion to its population.
     assert len(per_community) == 20
@@ -153,7 +154,7 @@ def test_seeding_again_changes_nothing(db: Database, demo_site: SiteSpec, keys: 
     assert again.residents_total == 1000
     assert (again.communities, again.devices) == (20, 136)
     assert not again.first_run
-    assert [a.password for a in again.accounts] == [None] * 6
+    assert [a.password for a in again.accounts] == [None] * 7
     assert [a.username for a in again.accounts] == [a.username for a in first.accounts]
     assert counts(db) == before
     with db.session() as s:
@@ -162,7 +163,7 @@ def test_seeding_again_changes_nothing(db: Database, demo_site: SiteSpec, keys: 
         actions = Counter(r.action for r in iter_audit(s))
     assert report.ok
     assert actions[AuditAction.SITE_SEEDED.value] == 2
-    assert actions[AuditAction.USER_CREATED.value] == 6
+    assert actions[AuditAction.USER_CREATED.value] == 7
 
 
 def test_seeding_again_on_a_later_day_adds_no_residents(
@@ -268,6 +269,7 @@ def test_demo_display_names_are_person_names(db: Database, demo_site: SiteSpec, 
         "operator": "李静",
         "police": "赵刚",
         "volunteer": "孙丽",
+        "counsellor": "周敏",
         "ws01": "刘芳",
     }
     role_words = {*ROLE_DESCRIPTIONS.values(), "值班", "管理员", "工作站", "社区"}
@@ -286,6 +288,7 @@ def test_passwords_never_shown_are_remembered(
     assert first.unshown == ()
     assert unshown_demo_passwords(db) == (
         "admin",
+        "counsellor",
         "operator",
         "police",
         "supervisor",
@@ -295,12 +298,20 @@ def test_passwords_never_shown_are_remembered(
 
     # The process died before printing: the next run knows.
     again = seed_site(db, demo_site, auth, population=0)
-    assert again.unshown == ("admin", "supervisor", "operator", "police", "volunteer", "ws01")
+    assert again.unshown == (
+        "admin",
+        "supervisor",
+        "operator",
+        "police",
+        "volunteer",
+        "counsellor",
+        "ws01",
+    )
     assert not again.first_run
 
     demo_passwords_shown(db, ["admin", "supervisor"])
-    assert unshown_demo_passwords(db) == ("operator", "police", "volunteer", "ws01")
-    demo_passwords_shown(db, ["operator", "police", "volunteer", "ws01"])
+    assert unshown_demo_passwords(db) == ("counsellor", "operator", "police", "volunteer", "ws01")
+    demo_passwords_shown(db, ["operator", "police", "volunteer", "counsellor", "ws01"])
     assert unshown_demo_passwords(db) == ()
     assert seed_site(db, demo_site, auth, population=0).unshown == ()
     with db.session() as s:
@@ -312,7 +323,9 @@ def test_an_account_created_by_a_rerun_is_not_unshown(
 ) -> None:
     auth = auth_for(db, keys)
     seed_site(db, demo_site, auth, population=0)
-    demo_passwords_shown(db, ["admin", "supervisor", "operator", "police", "volunteer", "ws01"])
+    demo_passwords_shown(
+        db, ["admin", "supervisor", "operator", "police", "volunteer", "counsellor", "ws01"]
+    )
     with db.session() as s:
         s.delete(s.scalars(select(User).where(User.username == "ws01")).one())
     report = seed_site(db, demo_site, auth, population=0)
@@ -327,7 +340,7 @@ def test_new_demo_passwords_are_set_and_audited(
     auth = auth_for(db, keys)
     old = {a.username: a.password for a in seed_site(db, demo_site, auth, population=0).accounts}
     fresh = new_demo_passwords(db, demo_site, auth)
-    order = ["admin", "supervisor", "operator", "police", "volunteer", "ws01"]
+    order = ["admin", "supervisor", "operator", "police", "volunteer", "counsellor", "ws01"]
     assert [a.username for a in fresh] == order
     for account in fresh:
         assert account.password

@@ -200,7 +200,15 @@ def demo(db: Database, demo_site: SiteSpec) -> World:
 
 def test_list_users_shows_roles_scopes_and_is_admin_only(demo: World) -> None:
     rows = {r.username: r for r in demo.svc.accounts.list_users(demo.who("admin"))}
-    assert set(rows) == {"admin", "supervisor", "operator", "police", "volunteer", "ws01"}
+    assert set(rows) == {
+        "admin",
+        "supervisor",
+        "operator",
+        "police",
+        "volunteer",
+        "counsellor",
+        "ws01",
+    }
     assert rows["ws01"].role is RoleName.STATION
     assert rows["ws01"].communities == ("C01",)
     assert rows["operator"].communities == ()

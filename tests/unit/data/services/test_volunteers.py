@@ -15,7 +15,7 @@ from core.audit import AuditAction
 from core.idcard import make_id_number
 from core.model import Priority
 from core.permissions import PermissionDenied
-from core.timefmt import as_utc
+from core.timefmt import as_utc, local
 from core.volunteers import (
     Cadence,
     Refusal,
@@ -28,6 +28,7 @@ from core.volunteers import (
     VolunteerDraft,
     availability_mask,
 )
+from data.merchants_seeding import seed_merchants
 from data.models import (
     Community,
     Incident,
@@ -37,6 +38,7 @@ from data.models import (
     SiteMeta,
     Volunteer,
 )
+from data.orders_seeding import seed_orders
 from data.services import volunteers as volunteers_service
 from data.volunteers_seeding import PER_COMMUNITY, seed_volunteers
 from tests.helpers.postgres import as_owner
@@ -56,6 +58,17 @@ def vst(street: Street) -> Street:
         day = date.fromisoformat(s.get_one(SiteMeta, "population_date").value)
         seed_volunteers(s, day, street.svc.ctx.clock(), street.keys)
     return street
+
+
+@pytest.fixture
+def vso(vst: Street) -> Street:
+    """The demo street with its volunteers, merchants and orders (for delivery tasks)."""
+    with as_owner(vst.db) as owner, owner.write_session() as s:
+        now = vst.svc.ctx.clock()
+        day = local(now).date()
+        seed_merchants(s, day, now)
+        seed_orders(s, day, now)
+    return vst
 
 
 def _draft(**kw: object) -> VolunteerDraft:
@@ -316,7 +329,8 @@ def _order_in(st: Street, code: str, *, other: bool = False) -> int:
     return int(oid)
 
 
-def test_a_task_from_an_incident_suggests_the_paired_volunteer_first(vst: Street) -> None:
+def test_a_task_from_an_incident_suggests_the_paired_volunteer_first(vso: Street) -> None:
+    vst = vso
     svc, sup = vst.svc.volunteers, vst.who("supervisor")
     rid = _alone_in_c01(vst)
     vid = _new(vst, 51)
@@ -486,7 +500,8 @@ def test_lists_say_when_they_stop_at_their_limit(
     assert svc.residents(sup, "C01").truncated
 
 
-def test_a_task_refuses_an_incident_or_order_of_another_community(vst: Street) -> None:
+def test_a_task_refuses_an_incident_or_order_of_another_community(vso: Street) -> None:
+    vst = vso
     svc, sup, ws = vst.svc.volunteers, vst.who("supervisor"), vst.who("ws01")
     assert sup.street_wide
     assert not ws.street_wide
@@ -505,7 +520,8 @@ def test_a_task_refuses_an_incident_or_order_of_another_community(vst: Street) -
         svc.create_task(sup, TaskKind.DELIVERY, "C01", None, "送货", order_id=10**9)
 
 
-def test_a_delivery_task_is_prefilled_from_its_order(vst: Street) -> None:
+def test_a_delivery_task_is_prefilled_from_its_order(vso: Street) -> None:
+    vst = vso
     svc, sup = vst.svc.volunteers, vst.who("supervisor")
     oid = _order_in(vst, "C01")
     with vst.db.session() as s:

@@ -1,0 +1,585 @@
+"""Employment: job seekers and their matches, postings, employers, referrals, retention calls."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, Slot
+from PySide6.QtWidgets import QDialog, QLabel, QTabWidget
+
+from console.presenters.base import Presenter, PresenterContext
+from console.shell.panes import Area, PaneSpec
+from core.consent import ConsentMissing
+from core.employment import EmploymentError, PostingStatus, Stage
+from core.employment_views import MatchRow, Page, SeekerRow
+from core.events import ChangesAvailable
+from core.permissions import Permission, PermissionDenied, Principal
+from core.timefmt import local
+from data.services.employment import EmployerExists
+from widgets.employment import (
+    ActionTab,
+    EmployersTab,
+    MatchesTab,
+    PostingsTab,
+    ReferralsTab,
+    RetentionTab,
+    SeekersTab,
+    figures_text,
+    label,
+)
+from widgets.employment_dialogs import (
+    DatedNoteDialog,
+    EmployerDialog,
+    PostingDialog,
+    RefusalDialog,
+    RetentionDialog,
+    SeekerDialog,
+)
+from widgets.notifications import Level
+from widgets.service_pane import TabbedPane
+
+PERM = Permission.MANAGE_EMPLOYMENT
+TABLES = frozenset(
+    {
+        "employer",
+        "employer_visit",
+        "job_posting",
+        "job_seeker",
+        "job_training",
+        "job_referral",
+        "job_retention_check",
+        "consent",  # a JOBS consent recorded or withdrawn changes who is matched
+    }
+)
+# The Retention tab lists every call not yet made within this many days: a hire's two calls
+# (3 and 6 months on) are both in view from the day of the hire.
+RETENTION_AHEAD_DAYS = 200
+
+
+class EmploymentPresenter(Presenter):
+    """Owns the Employment pane; reads only while the pane is shown (and once on showing)."""
+
+    name = "employment"
+    watches = TABLES
+
+    def __init__(self, ctx: PresenterContext):
+        super().__init__(ctx)
+        self.pane = TabbedPane(ctx.window)
+        self.seekers_tab = SeekersTab()
+        self.matches_tab = MatchesTab()
+        self.postings_tab = PostingsTab()
+        self.employers_tab = EmployersTab()
+        self.referrals_tab = ReferralsTab()
+        self.retention_tab = RetentionTab()
+        self.figures_label = QLabel()
+        self.figures_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.figures_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.figures_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.figures_label.setMargin(8)
+        self.pane.add_tab(self.seekers_tab, lambda: self.tr("Seekers"))
+        self.pane.add_tab(self.matches_tab, lambda: self.tr("Matches"))
+        self.pane.add_tab(self.postings_tab, lambda: self.tr("Postings"))
+        self.pane.add_tab(self.employers_tab, lambda: self.tr("Employers"))
+        self.pane.add_tab(self.referrals_tab, lambda: self.tr("Referrals"))
+        self.pane.add_tab(self.retention_tab, lambda: self.tr("Retention"))
+        self.pane.add_tab(self.figures_label, lambda: self.tr("Figures"))
+        self.dock = ctx.window.add_pane(
+            PaneSpec(
+                "employment",
+                lambda: self.tr("Employment"),
+                self.pane,
+                Area.TOP_RIGHT,
+                order=95,
+                shortcut="Ctrl+Shift+J",
+            )
+        )
+        self.pane.installEventFilter(self)
+        self._station_tabs: QTabWidget | None = None
+        self.dialog: QDialog | None = None
+        self._allowed = False
+        self._stale = True
+        self._matches_of: int | None = None
+        s = self.seekers_tab
+        s.sig_register.connect(self._on_register)
+        s.sig_edit.connect(self._on_edit_seeker)
+        s.sig_matches.connect(self._on_matches_requested)
+        self.matches_tab.sig_refer.connect(self._on_refer)
+        self.postings_tab.sig_new.connect(self._on_new_posting)
+        self.postings_tab.sig_status.connect(self._on_posting_status)
+        self.employers_tab.sig_new.connect(self._on_new_employer)
+        self.employers_tab.sig_visit.connect(self._on_visit)
+        r = self.referrals_tab
+        r.sig_step.connect(self._on_step)
+        r.sig_refused.connect(self._on_refused)
+        r.sig_confirmed.connect(self._on_confirmed)
+        self.retention_tab.sig_check.connect(self._on_check)
+        self._empty_texts()
+
+    @property
+    def tabs(self) -> tuple[ActionTab, ...]:
+        return (
+            self.seekers_tab,
+            self.matches_tab,
+            self.postings_tab,
+            self.employers_tab,
+            self.referrals_tab,
+            self.retention_tab,
+        )
+
+    # --- lifecycle ------------------------------------------------------------------------
+    def signed_in(self, who: Principal) -> None:
+        self._allowed = who.can(PERM)
+        for tab in self.tabs:
+            tab.set_allowed(self._allowed)
+        self._empty_texts()
+        self.figures_label.setText("" if self._allowed else self._not_allowed_text())
+        self._stale = True
+        self.reload()
+
+    def signed_out(self) -> None:
+        self._close_dialog()
+        for tab in self.tabs:
+            tab.set_rows([])
+            tab.heading.clear()
+        self.figures_label.clear()
+        self._matches_of = None
+        self._allowed = False
+
+    def on_changes(self, changes: ChangesAvailable) -> None:
+        if changes.tables & TABLES:
+            self._stale = True
+            self.reload()
+
+    def reload(self) -> None:
+        """Re-read every tab, if the pane is shown; later otherwise."""
+        who = self.who
+        if who is None or not who.can(PERM):
+            return
+        if not self.pane.isVisible():
+            self._stale = True
+            return
+        self._stale = False
+        svc = self.ctx.services.employment
+        today = self._today()
+        self.read_for(
+            who,
+            lambda: svc.seekers(who),
+            lambda rows: self._shown(self.seekers_tab, rows),
+            self.tr("Could not read the job seekers"),
+        )
+        self.read_for(
+            who,
+            lambda: svc.postings(who),
+            lambda rows: self._shown(self.postings_tab, rows),
+            self.tr("Could not read the postings"),
+        )
+        self.read_for(
+            who,
+            lambda: svc.employers(who),
+            lambda rows: self._shown(self.employers_tab, rows),
+            self.tr("Could not read the employers"),
+        )
+        self.read_for(
+            who,
+            lambda: svc.referrals(who),
+            lambda rows: self._shown(self.referrals_tab, rows),
+            self.tr("Could not read the referrals"),
+        )
+        by = today + timedelta(days=RETENTION_AHEAD_DAYS)
+        self.read_for(
+            who,
+            lambda: svc.retention_due(who, by),
+            lambda rows: self._on_retention(by, rows),
+            self.tr("Could not read the follow-up calls"),
+        )
+        start = today.replace(month=1, day=1)
+        self.read_for(
+            who,
+            lambda: svc.figures(who, start, today),
+            lambda f: self.figures_label.setText(figures_text(f)),
+            self.tr("Could not read the figures"),
+        )
+        if self._matches_of is not None:
+            self._read_matches(who, self._matches_of, show=False)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.pane:
+            if event.type() == QEvent.Type.Show and self._stale:
+                self.reload()
+            elif event.type() == QEvent.Type.LanguageChange and self._station_tabs is not None:
+                self._retitle_station_tab()
+        return False
+
+    def place_in(self, tabs: QTabWidget) -> None:
+        """Show the pane as a tab of a community station's screen (its one window)."""
+        self._station_tabs = tabs
+        tabs.addTab(self.pane, "")
+        self._retitle_station_tab()
+
+    def _retitle_station_tab(self) -> None:
+        tabs = self._station_tabs
+        if tabs is not None:
+            tabs.setTabText(tabs.indexOf(self.pane), self.tr("Employment"))
+
+    def shutdown(self) -> None:
+        self._close_dialog()
+
+    def _today(self) -> date:
+        return local(self.ctx.services.ctx.clock(), self.ctx.zone).date()
+
+    def _shown(self, tab: ActionTab, rows: Page[Any]) -> None:
+        tab.set_rows(rows)
+        if rows.truncated:
+            tab.heading.setText(
+                self.tr("Only the first {n} are shown; the rest are not listed.").format(
+                    n=len(rows)
+                )
+            )
+        elif tab is not self.matches_tab:
+            tab.heading.setText(self.tr("{n} shown").format(n=len(rows)) if rows else "")
+
+    def _on_retention(self, by: date, rows: Page[Any]) -> None:
+        self.retention_tab.set_rows(rows)
+        self.retention_tab.heading.setText(
+            self.tr("Follow-up calls not yet made, due by {day}: {n}").format(
+                day=by.isoformat(), n=len(rows)
+            )
+        )
+
+    def _not_allowed_text(self) -> str:
+        return self.tr(
+            "The employment service is run by the community stations (for their own "
+            "community), supervisors and administrators."
+        )
+
+    def _empty_texts(self) -> None:
+        if not self._allowed:
+            for tab in self.tabs:
+                tab.empty.set_texts(
+                    "⊘", self.tr("Not available to this role"), self._not_allowed_text()
+                )
+            return
+        self.seekers_tab.empty.set_texts(
+            "∅",
+            self.tr("No job seekers yet"),
+            self.tr(
+                "Register a resident who is looking for work. They are matched only once a "
+                "consent to job matching is recorded for them (Residents)."
+            ),
+        )
+        self.matches_tab.empty.set_texts(
+            "∅",
+            self.tr("No matches shown"),
+            self.tr("Pick a seeker on the Seekers tab and press Matches."),
+        )
+        self.postings_tab.empty.set_texts(
+            "∅", self.tr("No postings"), self.tr("Register an employer first, then its posts.")
+        )
+        self.employers_tab.empty.set_texts(
+            "∅",
+            self.tr("No employers"),
+            self.tr("An employer takes referrals once it is verified (papers and premises)."),
+        )
+        self.referrals_tab.empty.set_texts(
+            "∅", self.tr("No referrals"), self.tr("Refer a seeker from the Matches tab.")
+        )
+        self.retention_tab.empty.set_texts(
+            "✓",
+            self.tr("No follow-up calls due"),
+            self.tr("Each hire books two calls, three and six months on."),
+        )
+
+    # --- dialogs and writes ---------------------------------------------------------------
+    def _open(self, dialog: QDialog, on_ok: Callable[[], None]) -> None:
+        self._close_dialog()
+        self.ctx.dialogs.register(dialog)
+        dialog.accepted.connect(on_ok)
+        dialog.finished.connect(self._on_dialog_closed)
+        self.dialog = dialog
+        dialog.open()
+
+    @Slot(int)
+    def _on_dialog_closed(self, _code: int) -> None:
+        if self.dialog is not None:
+            self.dialog.deleteLater()
+            self.dialog = None
+
+    def _close_dialog(self) -> None:
+        if self.dialog is not None:
+            self.dialog.done(0)
+
+    def _refused(self, exc: BaseException) -> bool:
+        """Tell the user why an expected refusal happened; False for anything else."""
+        if isinstance(exc, EmploymentError):
+            why = label(exc.code)
+        elif isinstance(exc, EmployerExists):
+            why = self.tr("an employer with this credit code is registered already")
+        elif isinstance(exc, PermissionDenied | ConsentMissing | LookupError):
+            why = str(exc)
+        else:
+            return False
+        self.ctx.feedback.notify(Level.WARNING, self.tr("Not saved: {why}").format(why=why))
+        return True
+
+    def _write(
+        self, job: Callable[[], object], what: str, then: Callable[[Any], None] | None = None
+    ) -> None:
+        def done(result: object) -> None:
+            self.ctx.window.show_message(self.tr("Saved"), 4000)
+            if then is not None:
+                then(result)
+            self._stale = True
+            self.reload()
+
+        def failed(exc: BaseException) -> None:
+            if not self._refused(exc):
+                self.ctx.feedback.report(exc, what)
+
+        self.ctx.jobs.write(job, done, failed, "employment")
+
+    def _build(self, make: Callable[[], Any]) -> Any:
+        """A form's value as core builds it; None (and a warning) when the rules refuse it."""
+        try:
+            return make()
+        except EmploymentError as exc:
+            self._refused(exc)
+            return None
+
+    # --- seekers and matches --------------------------------------------------------------
+    def _home(self) -> tuple[float, float]:
+        """Where a new seeker's home starts: the picked seeker's, else a posting's place."""
+        picked: SeekerRow | None = self.seekers_tab.selected()
+        if picked is not None:
+            return picked.lat, picked.lon
+        postings = self.postings_tab.model.rows()
+        return (postings[0].lat, postings[0].lon) if postings else (0.0, 0.0)
+
+    @Slot()
+    def _on_register(self) -> None:
+        self._seeker_form(None)
+
+    @Slot(int)
+    def _on_edit_seeker(self, seeker_id: int) -> None:
+        row = self.seekers_tab.model.row_for(seeker_id)
+        if row is not None:
+            self._seeker_form(row)
+
+    def _seeker_form(self, row: SeekerRow | None) -> None:
+        who = self.who
+        if who is None or not who.can(PERM):
+            return
+        dialog = SeekerDialog(row, self._home(), parent=self.ctx.window)
+        svc = self.ctx.services.employment
+
+        def ok() -> None:
+            seeker = self._build(dialog.seeker)
+            if seeker is not None:
+                self._write(
+                    lambda: svc.save_seeker(who, seeker), self.tr("Could not save the seeker")
+                )
+
+        self._open(dialog, ok)
+
+    @Slot(int)
+    def _on_matches_requested(self, seeker_id: int) -> None:
+        who = self.who
+        if who is not None and who.can(PERM):
+            self._matches_of = seeker_id
+            self._read_matches(who, seeker_id, show=True)
+
+    def _read_matches(self, who: Principal, seeker_id: int, *, show: bool) -> None:
+        svc = self.ctx.services.employment
+
+        def shown(found: tuple[SeekerRow, list[MatchRow]]) -> None:
+            seeker, rows = found
+            if self._matches_of != seeker_id:
+                return
+            tab = self.matches_tab
+            if not seeker.consent:
+                text = self.tr(
+                    "{name} has no consent to job matching in force: not matched and not "
+                    "referred. Record a jobs consent in Residents first."
+                ).format(name=seeker.name)
+                tab.empty.set_texts("⊘", self.tr("No consent to job matching"), text)
+            else:
+                text = self.tr("{name}: {n} matching open postings, best first").format(
+                    name=seeker.name, n=len(rows)
+                )
+                tab.empty.set_texts(
+                    "∅",
+                    self.tr("No matching posting"),
+                    self.tr("No open posting fits this seeker's hours, shift, place and needs."),
+                )
+            tab.heading.setText(text)
+            tab.set_rows(rows)
+            if show:
+                self.pane.show_tab(tab)
+
+        self.read_for(
+            who,
+            lambda: (svc.seeker(who, seeker_id), svc.matches_for_seeker(who, seeker_id)),
+            shown,
+            self.tr("Could not read the matches"),
+        )
+
+    @Slot(int, int)
+    def _on_refer(self, seeker_id: int, posting_id: int) -> None:
+        """Refer after the counsellor confirms: the signed-in user approves it."""
+        who = self.who
+        match = self.matches_tab.model.row_for(posting_id)
+        if who is None or match is None:
+            return
+        svc = self.ctx.services.employment
+
+        def refer() -> None:
+            self._write(
+                lambda: svc.refer(who, seeker_id, posting_id),
+                self.tr("Could not refer the seeker"),
+                lambda _row: self.pane.show_tab(self.referrals_tab),
+            )
+
+        self.ctx.dialogs.confirm(
+            self.tr("Refer to a posting"),
+            self.tr(
+                "Refer {seeker} to “{title}” at {employer}? You approve the referral as "
+                "the counsellor."
+            ).format(seeker=match.seeker, title=match.title, employer=match.employer),
+            refer,
+        )
+
+    # --- postings and employers -----------------------------------------------------------
+    @Slot()
+    def _on_new_posting(self) -> None:
+        who = self.who
+        if who is None or not who.can(PERM):
+            return
+        employers = self.employers_tab.model.rows()
+        if not employers:
+            self.ctx.feedback.notify(
+                Level.WARNING, self.tr("Register the employer first (Employers tab).")
+            )
+            return
+        dialog = PostingDialog(employers, self._home(), parent=self.ctx.window)
+        svc = self.ctx.services.employment
+
+        def ok() -> None:
+            posting = self._build(dialog.posting)
+            if posting is not None:
+                self._write(
+                    lambda: svc.save_posting(who, posting), self.tr("Could not save the posting")
+                )
+
+        self._open(dialog, ok)
+
+    @Slot(int, str)
+    def _on_posting_status(self, posting_id: int, status: str) -> None:
+        who = self.who
+        if who is not None:
+            svc = self.ctx.services.employment
+            self._write(
+                lambda: svc.set_posting_status(who, posting_id, PostingStatus(status)),
+                self.tr("Could not change the posting"),
+            )
+
+    @Slot()
+    def _on_new_employer(self) -> None:
+        who = self.who
+        if who is None or not who.can(PERM):
+            return
+        if who.communities is None:
+            known = sorted({r.community for r in self.seekers_tab.model.rows()})
+            dialog = EmployerDialog(known, True, parent=self.ctx.window)
+        else:
+            dialog = EmployerDialog(sorted(who.communities), False, parent=self.ctx.window)
+        svc = self.ctx.services.employment
+
+        def ok() -> None:
+            draft = dialog.draft()
+            self._write(
+                lambda: svc.save_employer(who, draft), self.tr("Could not save the employer")
+            )
+
+        self._open(dialog, ok)
+
+    @Slot(int)
+    def _on_visit(self, employer_id: int) -> None:
+        who = self.who
+        if who is None:
+            return
+        dialog = DatedNoteDialog(DatedNoteDialog.VISIT, self._today(), parent=self.ctx.window)
+        svc = self.ctx.services.employment
+
+        def ok() -> None:
+            on, note = dialog.values()
+            self._write(
+                lambda: svc.record_visit(who, employer_id, on, note),
+                self.tr("Could not record the visit"),
+            )
+
+        self._open(dialog, ok)
+
+    # --- referrals and retention ----------------------------------------------------------
+    @Slot(int, str)
+    def _on_step(self, referral_id: int, stage: str) -> None:
+        who = self.who
+        if who is not None:
+            svc = self.ctx.services.employment
+            today = self._today()
+            self._write(
+                lambda: svc.advance(who, referral_id, Stage(stage), today),
+                self.tr("Could not move the referral on"),
+            )
+
+    @Slot(int)
+    def _on_refused(self, referral_id: int) -> None:
+        who = self.who
+        if who is None:
+            return
+        dialog = RefusalDialog(self._today(), parent=self.ctx.window)
+        svc = self.ctx.services.employment
+
+        def ok() -> None:
+            on, by, reason, note = dialog.values()
+            self._write(
+                lambda: svc.advance(who, referral_id, Stage.REFUSED, on, by, reason, note),
+                self.tr("Could not record the refusal"),
+            )
+
+        self._open(dialog, ok)
+
+    @Slot(int)
+    def _on_confirmed(self, referral_id: int) -> None:
+        who = self.who
+        if who is None:
+            return
+        dialog = DatedNoteDialog(DatedNoteDialog.CONFIRM, self._today(), parent=self.ctx.window)
+        svc = self.ctx.services.employment
+
+        def ok() -> None:
+            on, _note = dialog.values()
+            self._write(
+                lambda: svc.confirm_placement(who, referral_id, on),
+                self.tr("Could not record the confirmation"),
+            )
+
+        self._open(dialog, ok)
+
+    @Slot(int)
+    def _on_check(self, check_id: int) -> None:
+        who = self.who
+        row = self.retention_tab.model.row_for(check_id)
+        if who is None or row is None:
+            return
+        dialog = RetentionDialog(row.seeker, self._today(), parent=self.ctx.window)
+        svc = self.ctx.services.employment
+
+        def ok() -> None:
+            still, on, note = dialog.values()
+            self._write(
+                lambda: svc.record_retention(who, check_id, still, note, on),
+                self.tr("Could not record the call"),
+            )
+
+        self._open(dialog, ok)
