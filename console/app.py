@@ -169,7 +169,6 @@ class ConsoleApp(QObject):
             else None
         )
         self.sound = AttentionSound(player, opts.config_dir / "sound.ini")
-        qapp.installEventFilter(self.idle)
         self.session = SessionController(
             qapp=qapp,
             window=self.window,
@@ -291,7 +290,7 @@ class ConsoleApp(QObject):
                 keys_dir=self.opts.keys_dir,
             ),
             SetupPresenter(pctx, site=self.opts.site, config_dir=self.opts.config_dir),
-            *service_presenters(pctx),  # surveys and feedback tickets
+            *service_presenters(pctx, self.opts.site),  # the plan's six services
             # The station screen on a community station, the stations list elsewhere.
             *station_presenters(pctx, self.opts, self.owner, self.opts.station_desk),
         ]

@@ -13,12 +13,14 @@ from console.presenters.survey_results import SurveyResultsPresenter
 from console.presenters.surveys import SurveysPresenter
 from console.presenters.volunteer_hours import HoursPresenter
 from console.presenters.volunteers import VolunteersPresenter
+from core.site import SiteSpec
 
 
-def service_presenters(pctx: PresenterContext) -> list[Presenter]:
+def service_presenters(pctx: PresenterContext, site: SiteSpec | None = None) -> list[Presenter]:
     """Feedback tickets (deadlines, monthly rates); the Surveys pane with its Results and
     Comments tabs, which the results presenter fills in the surveys presenter's pane; merchants;
-    orders and deliveries; volunteers, whose pane the hours and certificates presenters share."""
+    orders and deliveries; volunteers, whose pane the hours and certificates presenters share;
+    screening and counselling; employment (`site` places a community's centre on the map)."""
     surveys = SurveysPresenter(pctx)
     volunteers = VolunteersPresenter(pctx)
     return [
@@ -31,5 +33,5 @@ def service_presenters(pctx: PresenterContext) -> list[Presenter]:
         HoursPresenter(pctx, volunteers.pane),
         CertificatesPresenter(pctx, volunteers.pane),
         ScreeningPresenter(pctx),
-        EmploymentPresenter(pctx),
+        EmploymentPresenter(pctx, site),
     ]

@@ -59,6 +59,9 @@ def wire_presenters(presenters: Sequence[Presenter], motion: MotionRuntime | Non
     surveys = _one(presenters, SurveysPresenter)
     surveys.dial_hook = calls.dial
     surveys.dial_resident_hook = calls.dial_resident
+    screening = _one(presenters, ScreeningPresenter)  # a phone screening rings out the same way
+    screening.dial_resident_hook = calls.dial_resident
+    screening.can_dial = calls.can_dial
     # The plan's services: an order for a caller; a volunteer task (a welfare check) from
     # the incident selected in the queue, or to carry the delivery selected on the board.
     orders, volunteers = _one(presenters, OrdersPresenter), _one(presenters, VolunteersPresenter)
@@ -68,5 +71,5 @@ def wire_presenters(presenters: Sequence[Presenter], motion: MotionRuntime | Non
     # A community station's one screen gets the Screening and Employment panes as tabs.
     station = next((p for p in presenters if isinstance(p, StationPresenter)), None)
     if station is not None:
-        _one(presenters, ScreeningPresenter).place_in(station.screen.tabs)
+        screening.place_in(station.screen.tabs)
         _one(presenters, EmploymentPresenter).place_in(station.screen.tabs)

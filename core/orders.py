@@ -258,6 +258,7 @@ class OrderEntryData:
     products: tuple[ProductChoice, ...]
     deliverers: tuple[DelivererChoice, ...]
     baskets: tuple[UsualBasket, ...] = ()
+    today: date | None = None  # windows of another day are labelled with their day
 
 
 @dataclass(frozen=True)

@@ -18,16 +18,6 @@ class ScreeningStatus:
 
 
 @dataclass(frozen=True, slots=True)
-class PersonChoice:
-    """A resident found for a screening (name masked per role)."""
-
-    id: int
-    name: str
-    community: str
-    birth_year: int
-
-
-@dataclass(frozen=True, slots=True)
 class SittingPlan:
     """What a sitting for one resident starts with, or why it cannot start."""
 

@@ -12,6 +12,16 @@ from core.timefmt import as_utc
 
 
 @dataclass(frozen=True, slots=True)
+class PersonChoice:
+    """A resident found to act for (a screening, a job seeker); name masked per role."""
+
+    id: int
+    name: str
+    community: str
+    birth_year: int
+
+
+@dataclass(frozen=True, slots=True)
 class DeviceRow:
     """A device as the status pane shows it."""
 

@@ -104,12 +104,14 @@ class SeekersModel(RowTableModel[SeekerRow, int]):
         )
 
 
-class MatchesModel(RowTableModel[MatchRow, int]):
-    """One seeker's matching postings, best first, with the parts of each score."""
+class MatchesModel(RowTableModel[MatchRow, tuple[int, int]]):
+    """One seeker's matching postings, or one posting's matching seekers, best first, with the
+    parts of each score; a row is a (seeker, posting) pair."""
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(
             [
+                Column("seeker", lambda: self.tr("Seeker"), lambda r: r.seeker),
                 Column("title", lambda: self.tr("Posting"), lambda r: r.title),
                 Column("employer", lambda: self.tr("Employer"), lambda r: r.employer),
                 Column("total", lambda: self.tr("Score"), lambda r: f"{r.total:.1f}"),
@@ -121,7 +123,7 @@ class MatchesModel(RowTableModel[MatchRow, int]):
                     lambda r: ", ".join(r.missing_skills),
                 ),
             ],
-            key=lambda r: r.posting_id,
+            key=lambda r: (r.seeker_id, r.posting_id),
             parent=parent,
         )
 
@@ -255,7 +257,7 @@ class ActionTab(QWidget):
     Subclasses add their buttons with `_buttons` and enable them in `_on_selection`.
     """
 
-    def __init__(self, model: RowTableModel[Any, int], parent: QWidget | None = None):
+    def __init__(self, model: RowTableModel[Any, Any], parent: QWidget | None = None):
         super().__init__(parent)
         self.model = model
         self.allowed = True
@@ -309,7 +311,13 @@ class ActionTab(QWidget):
         rows = self.table.selectionModel().selectedRows()
         return self.model.row_at(rows[0].row()) if rows else None
 
-    def select_key(self, key: int) -> None:
+    def _emit(self, signal: Any) -> None:
+        """Emit `signal` with the selected row's id, if a row is selected."""
+        row = self.selected()
+        if row is not None:
+            signal.emit(row.id)
+
+    def select_key(self, key: Any) -> None:
         """Select the row with this key, if shown."""
         i = self.model.index_of(key)
         if i is not None:
@@ -332,10 +340,11 @@ class ActionTab(QWidget):
 
 class SeekersTab(ActionTab):
     """Seekers. Signals (GUI thread): `sig_register()`, `sig_edit(seeker id)`,
-    `sig_matches(seeker id)` (also on a double click)."""
+    `sig_training(seeker id)`, `sig_matches(seeker id)` (also on a double click)."""
 
     sig_register = Signal()
     sig_edit = Signal(int)
+    sig_training = Signal(int)
     sig_matches = Signal(int)
 
     def __init__(self, parent: QWidget | None = None):
@@ -343,34 +352,35 @@ class SeekersTab(ActionTab):
         self.model.setParent(self)
         self.register_button = QPushButton()
         self.edit_button = QPushButton()
+        self.training_button = QPushButton()
         self.matches_button = QPushButton()
         self.register_button.clicked.connect(self.sig_register.emit)
         self.edit_button.clicked.connect(lambda: self._emit(self.sig_edit))
+        self.training_button.clicked.connect(lambda: self._emit(self.sig_training))
         self.matches_button.clicked.connect(lambda: self._emit(self.sig_matches))
         self.table.doubleClicked.connect(lambda _i: self._emit(self.sig_matches))
-        self._buttons(self.register_button, self.edit_button, self.matches_button)
+        self._buttons(
+            self.register_button, self.edit_button, self.training_button, self.matches_button
+        )
         self._retranslate()
-
-    def _emit(self, signal: Any) -> None:
-        row = self.selected()
-        if row is not None:
-            signal.emit(row.id)
 
     def _on_selection(self) -> None:
         picked = self.allowed and self.selected() is not None
         self.register_button.setEnabled(self.allowed)
-        self.edit_button.setEnabled(picked)
-        self.matches_button.setEnabled(picked)
+        for b in (self.edit_button, self.training_button, self.matches_button):
+            b.setEnabled(picked)
 
     def _retranslate(self) -> None:
         super()._retranslate()
         self.register_button.setText(self.tr("Register seeker…"))
         self.edit_button.setText(self.tr("Edit…"))
+        self.training_button.setText(self.tr("Training…"))
         self.matches_button.setText(self.tr("Matches"))
 
 
 class MatchesTab(ActionTab):
-    """The matches of one seeker. Signal (GUI thread): `sig_refer(seeker id, posting id)`."""
+    """The matches of one seeker, or of one posting. Signal (GUI thread):
+    `sig_refer(seeker id, posting id)`."""
 
     sig_refer = Signal(int, int)
 
@@ -396,15 +406,23 @@ class MatchesTab(ActionTab):
 
 
 class PostingsTab(ActionTab):
-    """Postings. Signals (GUI thread): `sig_new()`, `sig_status(posting id, status code)`."""
+    """Postings. Signals (GUI thread): `sig_new()`, `sig_edit(posting id)`,
+    `sig_seekers(posting id)` (also on a double click), `sig_status(posting id, status code)`."""
 
     sig_new = Signal()
+    sig_edit = Signal(int)
+    sig_seekers = Signal(int)
     sig_status = Signal(int, str)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(PostingsModel(), parent)
         self.model.setParent(self)
         self.new_button = QPushButton()
+        self.edit_button = QPushButton()
+        self.seekers_button = QPushButton()
+        self.edit_button.clicked.connect(lambda: self._emit(self.sig_edit))
+        self.seekers_button.clicked.connect(lambda: self._emit(self.sig_seekers))
+        self.table.doubleClicked.connect(lambda _i: self._emit(self.sig_seekers))
         self.open_button = QPushButton()
         self.filled_button = QPushButton()
         self.closed_button = QPushButton()
@@ -416,7 +434,14 @@ class PostingsTab(ActionTab):
         }
         for button, status in self._moves.items():
             button.clicked.connect(lambda _c=False, s=status: self._move(s))
-        self._buttons(self.new_button, self.open_button, self.filled_button, self.closed_button)
+        self._buttons(
+            self.new_button,
+            self.edit_button,
+            self.seekers_button,
+            self.open_button,
+            self.filled_button,
+            self.closed_button,
+        )
         self._retranslate()
 
     def _move(self, status: PostingStatus) -> None:
@@ -427,6 +452,8 @@ class PostingsTab(ActionTab):
     def _on_selection(self) -> None:
         row: PostingRow | None = self.selected()
         self.new_button.setEnabled(self.allowed)
+        self.edit_button.setEnabled(self.allowed and row is not None)
+        self.seekers_button.setEnabled(self.allowed and row is not None)
         for button, status in self._moves.items():
             button.setEnabled(
                 self.allowed and row is not None and can_move_posting(row.status, status)
@@ -435,39 +462,44 @@ class PostingsTab(ActionTab):
     def _retranslate(self) -> None:
         super()._retranslate()
         self.new_button.setText(self.tr("New posting…"))
+        self.edit_button.setText(self.tr("Edit…"))
+        self.seekers_button.setText(self.tr("Seekers for this posting"))
         self.open_button.setText(self.tr("Open"))
         self.filled_button.setText(self.tr("Filled"))
         self.closed_button.setText(self.tr("Closed"))
 
 
 class EmployersTab(ActionTab):
-    """Employers. Signals (GUI thread): `sig_new()`, `sig_visit(employer id)`."""
+    """Employers. Signals (GUI thread): `sig_new()`, `sig_edit(employer id)` (also on a
+    double click), `sig_visit(employer id)`."""
 
     sig_new = Signal()
+    sig_edit = Signal(int)
     sig_visit = Signal(int)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(EmployersModel(), parent)
         self.model.setParent(self)
         self.new_button = QPushButton()
+        self.edit_button = QPushButton()
         self.visit_button = QPushButton()
         self.new_button.clicked.connect(self.sig_new.emit)
-        self.visit_button.clicked.connect(self._visit)
-        self._buttons(self.new_button, self.visit_button)
+        self.edit_button.clicked.connect(lambda: self._emit(self.sig_edit))
+        self.table.doubleClicked.connect(lambda _i: self._emit(self.sig_edit))
+        self.visit_button.clicked.connect(lambda: self._emit(self.sig_visit))
+        self._buttons(self.new_button, self.edit_button, self.visit_button)
         self._retranslate()
 
-    def _visit(self) -> None:
-        row = self.selected()
-        if row is not None:
-            self.sig_visit.emit(row.id)
-
     def _on_selection(self) -> None:
+        picked = self.allowed and self.selected() is not None
         self.new_button.setEnabled(self.allowed)
-        self.visit_button.setEnabled(self.allowed and self.selected() is not None)
+        self.edit_button.setEnabled(picked)
+        self.visit_button.setEnabled(picked)
 
     def _retranslate(self) -> None:
         super()._retranslate()
         self.new_button.setText(self.tr("New employer…"))
+        self.edit_button.setText(self.tr("Edit…"))
         self.visit_button.setText(self.tr("Record a visit…"))
 
 
@@ -509,11 +541,6 @@ class ReferralsTab(ActionTab):
         row = self.selected()
         if row is not None:
             self.sig_step.emit(row.id, stage.value)
-
-    def _emit(self, signal: Any) -> None:
-        row = self.selected()
-        if row is not None:
-            signal.emit(row.id)
 
     def _on_selection(self) -> None:
         row: ReferralRow | None = self.selected()

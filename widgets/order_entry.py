@@ -201,7 +201,30 @@ class OrderEntryWidget(QWidget):
                 self.sig_resident.emit(residents[0].id)
 
     def set_entry(self, entry: OrderEntryData) -> None:
-        """The chosen resident's merchants, windows, products, baskets and deliverers."""
+        """The chosen resident's merchants, windows, products, baskets and deliverers.
+
+        The same resident's data read again (a second pick of the same person, a refresh) keeps
+        the basket being entered, its merchant and its draft id: nothing typed is lost.
+        """
+        same = self._entry is not None and self._entry.resident.id == entry.resident.id
+        if same:
+            merchant = self.merchant.currentData()
+            window = self.window_combo.currentData()
+            deliverer = self.deliverer.currentData()
+            self._entry = entry
+            at = next((i for i, m in enumerate(entry.merchants) if m.id == merchant), -1)
+            self._render_entry(at)
+            # The same choices where they are still offered (a window may have filled).
+            for combo, value in ((self.window_combo, window), (self.deliverer, deliverer)):
+                model = combo.model()
+                for i in range(combo.count()):
+                    enabled = model.flags(model.index(i, 0)) & Qt.ItemFlag.ItemIsEnabled
+                    if value is not None and combo.itemData(i) == value and enabled:
+                        combo.setCurrentIndex(i)
+                        break
+            self._on_window_changed()
+            self._update()
+            return
         self._entry = entry
         self._lines.clear()
         self._uuid = str(uuid.uuid4())
@@ -387,7 +410,7 @@ class OrderEntryWidget(QWidget):
         self.window_combo.clear()
         first_free = -1
         for i, w in enumerate(self._windows()):
-            label = window_label(w.starts, w.ends)
+            label = self._window_text(w)
             if w.full:
                 text = self.tr("{window} — full").format(window=label)
             else:
@@ -430,23 +453,31 @@ class OrderEntryWidget(QWidget):
         text = f"{d.name} ({kind})"
         return f"★ {text} — {self.tr('familiar')}" if familiar else text
 
+    def _window_text(self, w: WindowChoice) -> str:
+        """'09:00–11:00' today; '12-02 09:00–11:00' on another day."""
+        label = window_label(w.starts, w.ends)
+        today = self._entry.today if self._entry is not None else None
+        return label if today is None or w.day == today else f"{w.day:%m-%d} {label}"
+
     def _on_window_changed(self, *_a: object) -> None:
         w = self._current_window()
         if w is None:
             if self._entry is not None and self.merchant.currentIndex() >= 0:
-                self.window_label.setText(self.tr("No ordering window for this merchant today."))
+                self.window_label.setText(
+                    self.tr("No ordering window open for this merchant in the coming days.")
+                )
             else:
                 self.window_label.setText("")
         elif w.full:
             self.window_label.setText(
                 self.tr("Window {window} is full: choose another.").format(
-                    window=window_label(w.starts, w.ends)
+                    window=self._window_text(w)
                 )
             )
         else:
             self.window_label.setText(
                 self.tr("{n} of {cap} places left in {window}.").format(
-                    n=w.remaining, cap=w.capacity, window=window_label(w.starts, w.ends)
+                    n=w.remaining, cap=w.capacity, window=self._window_text(w)
                 )
             )
         self.window_label.setStyleSheet(BAD if w is not None and w.full else "")

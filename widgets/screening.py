@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from core.screening_pathway import ScreeningMode
-from core.screening_views import DueRow, LicenceRow, PersonChoice, ScreeningRow, SittingPlan
+from core.screening_views import DueRow, LicenceRow, ScreeningRow, SittingPlan
 from core.timefmt import DEFAULT_ZONE, fmt_local
+from core.views import PersonChoice
 from widgets.empty_state import EmptyStateWidget
 from widgets.flow_layout import flow_row
 from widgets.table_model import Column, RowTableModel

@@ -45,8 +45,17 @@ class ScreeningRunDialog(QDialog):
     sig_answers_changed = Signal(str, object)
     # The question just shown, with its answers, as text to read aloud (kiosk); GUI thread.
     sig_item_shown = Signal(str)
+    # By phone: ring the person on this workstation's line (Ctrl+D); GUI thread.
+    sig_dial = Signal()
 
-    def __init__(self, person: str, *, kiosk: bool = False, parent: QWidget | None = None):
+    def __init__(
+        self,
+        person: str,
+        *,
+        kiosk: bool = False,
+        phone: bool = False,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.setObjectName("screeningRun")
         self._kiosk = kiosk
@@ -102,8 +111,16 @@ class ScreeningRunDialog(QDialog):
         self._back.clicked.connect(self._go_back)
         self._close = QPushButton()
         self._close.clicked.connect(self.reject)
+        self.dial_button = QPushButton()
+        self.dial_button.clicked.connect(self._dial)
+        self.dial_button.setVisible(phone)
+        self.call_state = QLabel()
+        self.call_state.setTextFormat(Qt.TextFormat.PlainText)
+        self.call_state.setVisible(phone)
         top = QHBoxLayout()
         top.addWidget(self._person, 1)
+        top.addWidget(self.call_state)
+        top.addWidget(self.dial_button)
         top.addWidget(self._form)
         box = QVBoxLayout(self)
         box.addLayout(top)
@@ -126,6 +143,17 @@ class ScreeningRunDialog(QDialog):
         known = {i.code for i in self._queue}
         self._queue.extend(i for i in follow_ups if i.code not in known)
         self._next_form()
+
+    def set_call_state(self, text: str, *, may_dial_again: bool) -> None:
+        """What became of the call (placed, or why not); Dial again only when it may help."""
+        self.call_state.setText(text)
+        self.dial_button.setEnabled(may_dial_again)
+
+    def _dial(self) -> None:
+        if self.dial_button.isVisible() and self.dial_button.isEnabled():
+            self.dial_button.setEnabled(False)  # one call at a time; the presenter answers
+            self.call_state.setText(self.tr("Calling…"))
+            self.sig_dial.emit()
 
     def save_failed(self, message: str) -> None:
         """The last save was refused: say so; the answers stay on screen to try again."""
@@ -275,6 +303,8 @@ class ScreeningRunDialog(QDialog):
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Screening"))
         self._back.setText(self.tr("Back (Backspace)"))
+        self.dial_button.setText(self.tr("Dial (Ctrl+D)"))
+        self.dial_button.setShortcut("Ctrl+D")  # after setText, which resets the shortcut
         self._close.setText(self.tr("Close") if self.sitting_done else self.tr("Leave (Esc)"))
         self._hint.setText(
             self.tr("Press the key shown on an answer, or click it; Backspace changes the last.")

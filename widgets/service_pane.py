@@ -4,17 +4,25 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QSize
+from PySide6.QtCore import QEvent, QSize, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 
 class TabbedPane(QWidget):
-    """Tabs added by their owners with `add_tab`; each title read again on a language change."""
+    """Tabs added by their owners with `add_tab`; each title read again on a language change.
+
+    `sig_shown` fires each time the pane comes into view (a dock's tab brought forward, or a
+    station screen's tab chosen), so that an owner may read only while it can be seen.
+    """
+
+    sig_shown = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.tabs = QTabWidget()
         self._titles: list[tuple[QWidget, Callable[[], str]]] = []
+        self._host: tuple[QTabWidget, Callable[[], str]] | None = None
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.tabs)
@@ -33,10 +41,22 @@ class TabbedPane(QWidget):
         """Bring this tab to the front."""
         self.tabs.setCurrentWidget(widget)
 
+    def place_in(self, host: QTabWidget, title: Callable[[], str]) -> None:
+        """Be a tab of another tab widget (a community station's screen), titled by `title`."""
+        self._host = (host, title)
+        host.addTab(self, title())
+
     def retranslate(self) -> None:
-        """Every tab's title in the current language."""
+        """Every tab's title in the current language, and the pane's own as a hosted tab."""
         for widget, title in self._titles:
             self.tabs.setTabText(self.tabs.indexOf(widget), title())
+        if self._host is not None:
+            host, title = self._host
+            host.setTabText(host.indexOf(self), title())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.sig_shown.emit()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -857,6 +857,16 @@ class CallsPresenter(Presenter):
         self.pane.tabs.setCurrentIndex(0)
         return True
 
+    def can_dial(self) -> bool:
+        """True when this user may place a call on this workstation's line now."""
+        who = self.who
+        return (
+            who is not None
+            and self.gateway is not None
+            and not self.ctx.session.locked
+            and who.can(Permission.HANDLE_CALLS)
+        )
+
     def dial_resident(self, resident_id: int, reason: str, done: Callable[[bool], None]) -> None:
         """Ring a resident whose number this user's role sees masked: the number is read for
         the line only (audited with `reason`); `done` says whether the call was placed."""

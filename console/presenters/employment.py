@@ -6,17 +6,19 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Slot
-from PySide6.QtWidgets import QDialog, QLabel, QTabWidget
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import QLabel, QTabWidget
 
 from console.presenters.base import Presenter, PresenterContext
 from console.shell.panes import Area, PaneSpec
 from core.consent import ConsentMissing
 from core.employment import EmploymentError, PostingStatus, Stage
-from core.employment_views import MatchRow, Page, SeekerRow
+from core.employment_views import EmployerRow, MatchRow, Page, PostingRow, SeekerRow
 from core.events import ChangesAvailable
 from core.permissions import Permission, PermissionDenied, Principal
+from core.site import SiteSpec
 from core.timefmt import local
+from core.views import PersonChoice
 from data.services.employment import EmployerExists
 from widgets.employment import (
     ActionTab,
@@ -32,10 +34,12 @@ from widgets.employment import (
 from widgets.employment_dialogs import (
     DatedNoteDialog,
     EmployerDialog,
+    FormDialog,
     PostingDialog,
     RefusalDialog,
     RetentionDialog,
     SeekerDialog,
+    TrainingDialog,
 )
 from widgets.notifications import Level
 from widgets.service_pane import TabbedPane
@@ -64,8 +68,9 @@ class EmploymentPresenter(Presenter):
     name = "employment"
     watches = TABLES
 
-    def __init__(self, ctx: PresenterContext):
+    def __init__(self, ctx: PresenterContext, site: SiteSpec | None = None):
         super().__init__(ctx)
+        self.site = site
         self.pane = TabbedPane(ctx.window)
         self.seekers_tab = SeekersTab()
         self.matches_tab = MatchesTab()
@@ -95,20 +100,24 @@ class EmploymentPresenter(Presenter):
                 shortcut="Ctrl+Shift+J",
             )
         )
-        self.pane.installEventFilter(self)
-        self._station_tabs: QTabWidget | None = None
-        self.dialog: QDialog | None = None
+        self.pane.sig_shown.connect(self._on_pane_shown)
+        self.dialog: FormDialog | None = None
         self._allowed = False
         self._stale = True
-        self._matches_of: int | None = None
+        # Whose matches the Matches tab shows: ("seeker" or "posting", its id).
+        self._matches_of: tuple[str, int] | None = None
         s = self.seekers_tab
         s.sig_register.connect(self._on_register)
         s.sig_edit.connect(self._on_edit_seeker)
+        s.sig_training.connect(self._on_training)
         s.sig_matches.connect(self._on_matches_requested)
         self.matches_tab.sig_refer.connect(self._on_refer)
         self.postings_tab.sig_new.connect(self._on_new_posting)
+        self.postings_tab.sig_edit.connect(self._on_edit_posting)
+        self.postings_tab.sig_seekers.connect(self._on_posting_seekers)
         self.postings_tab.sig_status.connect(self._on_posting_status)
         self.employers_tab.sig_new.connect(self._on_new_employer)
+        self.employers_tab.sig_edit.connect(self._on_edit_employer)
         self.employers_tab.sig_visit.connect(self._on_visit)
         r = self.referrals_tab
         r.sig_step.connect(self._on_step)
@@ -202,26 +211,15 @@ class EmploymentPresenter(Presenter):
             self.tr("Could not read the figures"),
         )
         if self._matches_of is not None:
-            self._read_matches(who, self._matches_of, show=False)
+            self._read_matches(who, *self._matches_of, show=False)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.pane:
-            if event.type() == QEvent.Type.Show and self._stale:
-                self.reload()
-            elif event.type() == QEvent.Type.LanguageChange and self._station_tabs is not None:
-                self._retitle_station_tab()
-        return False
+    def _on_pane_shown(self) -> None:
+        if self._stale:
+            self.reload()
 
     def place_in(self, tabs: QTabWidget) -> None:
         """Show the pane as a tab of a community station's screen (its one window)."""
-        self._station_tabs = tabs
-        tabs.addTab(self.pane, "")
-        self._retitle_station_tab()
-
-    def _retitle_station_tab(self) -> None:
-        tabs = self._station_tabs
-        if tabs is not None:
-            tabs.setTabText(tabs.indexOf(self.pane), self.tr("Employment"))
+        self.pane.place_in(tabs, lambda: self.tr("Employment"))
 
     def shutdown(self) -> None:
         self._close_dialog()
@@ -292,10 +290,11 @@ class EmploymentPresenter(Presenter):
         )
 
     # --- dialogs and writes ---------------------------------------------------------------
-    def _open(self, dialog: QDialog, on_ok: Callable[[], None]) -> None:
+    def _open(self, dialog: FormDialog, on_submit: Callable[[], None]) -> None:
+        """Show a form; OK calls `on_submit`, which answers with the form's saved or refused."""
         self._close_dialog()
         self.ctx.dialogs.register(dialog)
-        dialog.accepted.connect(on_ok)
+        dialog.sig_submit.connect(on_submit)
         dialog.finished.connect(self._on_dialog_closed)
         self.dialog = dialog
         dialog.open()
@@ -310,51 +309,97 @@ class EmploymentPresenter(Presenter):
         if self.dialog is not None:
             self.dialog.done(0)
 
-    def _refused(self, exc: BaseException) -> bool:
-        """Tell the user why an expected refusal happened; False for anything else."""
+    def _why(self, exc: BaseException) -> str | None:
+        """Why an expected refusal happened, in words; None for anything else."""
         if isinstance(exc, EmploymentError):
-            why = label(exc.code)
-        elif isinstance(exc, EmployerExists):
-            why = self.tr("an employer with this credit code is registered already")
-        elif isinstance(exc, PermissionDenied | ConsentMissing | LookupError):
-            why = str(exc)
+            return label(exc.code)
+        if isinstance(exc, EmployerExists):
+            return self.tr("an employer with this credit code is registered already")
+        if isinstance(exc, PermissionDenied | ConsentMissing | LookupError):
+            return str(exc)
+        return None
+
+    def _refuse(self, form: FormDialog | None, why: str) -> None:
+        """Say why in the open form (which keeps what was typed), else as a notice."""
+        if form is not None and form is self.dialog:
+            form.refused(why)
         else:
-            return False
-        self.ctx.feedback.notify(Level.WARNING, self.tr("Not saved: {why}").format(why=why))
-        return True
+            self.ctx.feedback.notify(Level.WARNING, self.tr("Not saved: {why}").format(why=why))
 
     def _write(
-        self, job: Callable[[], object], what: str, then: Callable[[Any], None] | None = None
+        self,
+        job: Callable[[], object],
+        what: str,
+        then: Callable[[Any], None] | None = None,
+        form: FormDialog | None = None,
+        *,
+        close: bool = True,
     ) -> None:
+        """Save off the GUI thread; the form closes when it went through (unless `close` is
+        False) and stays, saying why, when the rules refused it."""
+
         def done(result: object) -> None:
             self.ctx.window.show_message(self.tr("Saved"), 4000)
+            if form is not None and close and form is self.dialog:
+                form.saved()
             if then is not None:
                 then(result)
             self._stale = True
             self.reload()
 
         def failed(exc: BaseException) -> None:
-            if not self._refused(exc):
-                self.ctx.feedback.report(exc, what)
+            why = self._why(exc)
+            if why is not None:
+                self._refuse(form, why)
+                return
+            self.ctx.feedback.report(exc, what)
+            if form is not None and form is self.dialog:
+                form.refused(what)
 
         self.ctx.jobs.write(job, done, failed, "employment")
 
-    def _build(self, make: Callable[[], Any]) -> Any:
-        """A form's value as core builds it; None (and a warning) when the rules refuse it."""
+    def _build(self, make: Callable[[], Any], form: FormDialog) -> Any:
+        """A form's value as core builds it; None (the form saying why) when the rules refuse."""
         try:
             return make()
         except EmploymentError as exc:
-            self._refused(exc)
+            self._refuse(form, label(exc.code))
             return None
 
     # --- seekers and matches --------------------------------------------------------------
+    def home_of(self, community: str) -> tuple[float, float] | None:
+        """A community's centre as latitude and longitude, by the site's GPS calibration;
+        None without one (then the place is typed)."""
+        site = self.site
+        if site is None or site.geo is None:
+            return None
+        for c in site.communities:
+            if c.code == community:
+                try:
+                    return site.geo.transform().to_latlon(c.centre.x, c.centre.y)
+                except (ValueError, ArithmeticError):
+                    return None
+        return None
+
     def _home(self) -> tuple[float, float]:
-        """Where a new seeker's home starts: the picked seeker's, else a posting's place."""
+        """Where a new place starts: the user's community's centre, the picked seeker's home,
+        a posting's place, or (0, 0) when nothing is known."""
+        who = self.who
+        if who is not None and who.communities:
+            home = self.home_of(sorted(who.communities)[0])
+            if home is not None:
+                return home
         picked: SeekerRow | None = self.seekers_tab.selected()
         if picked is not None:
             return picked.lat, picked.lon
         postings = self.postings_tab.model.rows()
-        return (postings[0].lat, postings[0].lon) if postings else (0.0, 0.0)
+        if postings:
+            return postings[0].lat, postings[0].lon
+        if self.site is not None and self.site.communities:
+            home = self.home_of(self.site.communities[0].code)
+            if home is not None:
+                return home
+        return 0.0, 0.0
 
     @Slot()
     def _on_register(self) -> None:
@@ -370,31 +415,101 @@ class EmploymentPresenter(Presenter):
         who = self.who
         if who is None or not who.can(PERM):
             return
-        dialog = SeekerDialog(row, self._home(), parent=self.ctx.window)
+        dialog = SeekerDialog(row, self._home(), parent=self.ctx.window, home_of=self.home_of)
         svc = self.ctx.services.employment
 
+        def search(text: str) -> None:
+            def found(rows: list[PersonChoice]) -> None:
+                # Two readers: an older, slower search must not replace the newer one.
+                if self.dialog is dialog and dialog.search.text() == text:
+                    seekers = {r.resident_id for r in self.seekers_tab.model.rows()}
+                    dialog.set_found(rows, seekers)
+
+            self.read_for(
+                who,
+                lambda: svc.find_residents(who, text),
+                found,
+                self.tr("Could not search the residents"),
+            )
+
+        dialog.sig_search.connect(search)
+
         def ok() -> None:
-            seeker = self._build(dialog.seeker)
+            seeker = self._build(dialog.seeker, dialog)
             if seeker is not None:
                 self._write(
-                    lambda: svc.save_seeker(who, seeker), self.tr("Could not save the seeker")
+                    lambda: svc.save_seeker(who, seeker),
+                    self.tr("Could not save the seeker"),
+                    form=dialog,
                 )
 
         self._open(dialog, ok)
+        if row is None:
+            dialog.search.setFocus()
+
+    @Slot(int)
+    def _on_training(self, seeker_id: int) -> None:
+        who = self.who
+        row = self.seekers_tab.model.row_for(seeker_id)
+        if who is None or row is None or not who.can(PERM):
+            return
+        dialog = TrainingDialog(row, self._today(), parent=self.ctx.window)
+        svc = self.ctx.services.employment
+
+        def listed(updated: SeekerRow) -> None:
+            if self.dialog is dialog:
+                dialog.added(updated)
+
+        def completed(updated: SeekerRow) -> None:
+            if self.dialog is dialog:
+                dialog.set_courses_after_save(updated)  # a new course being typed stays
+
+        def add() -> None:
+            record = dialog.record()
+            self._write(
+                lambda: svc.add_training(who, seeker_id, record),
+                self.tr("Could not add the course"),
+                listed,
+                form=dialog,
+                close=False,
+            )
+
+        def complete(training_id: int) -> None:
+            today = self._today()
+            self._write(
+                lambda: svc.complete_training(who, training_id, today),
+                self.tr("Could not mark the course completed"),
+                completed,
+                form=dialog,
+                close=False,
+            )
+
+        dialog.sig_complete.connect(complete)
+        self._open(dialog, add)
 
     @Slot(int)
     def _on_matches_requested(self, seeker_id: int) -> None:
         who = self.who
         if who is not None and who.can(PERM):
-            self._matches_of = seeker_id
-            self._read_matches(who, seeker_id, show=True)
+            self._matches_of = ("seeker", seeker_id)
+            self._read_matches(who, "seeker", seeker_id, show=True)
 
-    def _read_matches(self, who: Principal, seeker_id: int, *, show: bool) -> None:
+    @Slot(int)
+    def _on_posting_seekers(self, posting_id: int) -> None:
+        who = self.who
+        if who is not None and who.can(PERM):
+            self._matches_of = ("posting", posting_id)
+            self._read_matches(who, "posting", posting_id, show=True)
+
+    def _read_matches(self, who: Principal, kind: str, key: int, *, show: bool) -> None:
+        if kind == "posting":
+            self._read_posting_matches(who, key, show=show)
+            return
         svc = self.ctx.services.employment
 
         def shown(found: tuple[SeekerRow, list[MatchRow]]) -> None:
             seeker, rows = found
-            if self._matches_of != seeker_id:
+            if self._matches_of != (kind, key):
                 return
             tab = self.matches_tab
             if not seeker.consent:
@@ -419,7 +534,40 @@ class EmploymentPresenter(Presenter):
 
         self.read_for(
             who,
-            lambda: (svc.seeker(who, seeker_id), svc.matches_for_seeker(who, seeker_id)),
+            lambda: (svc.seeker(who, key), svc.matches_for_seeker(who, key)),
+            shown,
+            self.tr("Could not read the matches"),
+        )
+
+    def _read_posting_matches(self, who: Principal, posting_id: int, *, show: bool) -> None:
+        svc = self.ctx.services.employment
+        posting: PostingRow | None = self.postings_tab.model.row_for(posting_id)
+        title = posting.title if posting else f"#{posting_id}"
+
+        def shown(rows: list[MatchRow]) -> None:
+            if self._matches_of != ("posting", posting_id):
+                return
+            tab = self.matches_tab
+            tab.heading.setText(
+                self.tr("“{title}”: {n} matching seekers with consent, best first").format(
+                    title=title, n=len(rows)
+                )
+            )
+            tab.empty.set_texts(
+                "∅",
+                self.tr("No matching seeker"),
+                self.tr(
+                    "No consenting seeker fits this posting, or it takes no referrals (not "
+                    "open, or its employer is not verified)."
+                ),
+            )
+            tab.set_rows(rows)
+            if show:
+                self.pane.show_tab(tab)
+
+        self.read_for(
+            who,
+            lambda: svc.matches_for_posting(who, posting_id),
             shown,
             self.tr("Could not read the matches"),
         )
@@ -428,7 +576,7 @@ class EmploymentPresenter(Presenter):
     def _on_refer(self, seeker_id: int, posting_id: int) -> None:
         """Refer after the counsellor confirms: the signed-in user approves it."""
         who = self.who
-        match = self.matches_tab.model.row_for(posting_id)
+        match = self.matches_tab.model.row_for((seeker_id, posting_id))
         if who is None or match is None:
             return
         svc = self.ctx.services.employment
@@ -452,6 +600,15 @@ class EmploymentPresenter(Presenter):
     # --- postings and employers -----------------------------------------------------------
     @Slot()
     def _on_new_posting(self) -> None:
+        self._posting_form(None)
+
+    @Slot(int)
+    def _on_edit_posting(self, posting_id: int) -> None:
+        row = self.postings_tab.model.row_for(posting_id)
+        if row is not None:
+            self._posting_form(row)
+
+    def _posting_form(self, row: PostingRow | None) -> None:
         who = self.who
         if who is None or not who.can(PERM):
             return
@@ -461,14 +618,17 @@ class EmploymentPresenter(Presenter):
                 Level.WARNING, self.tr("Register the employer first (Employers tab).")
             )
             return
-        dialog = PostingDialog(employers, self._home(), parent=self.ctx.window)
+        dialog = PostingDialog(employers, self._home(), parent=self.ctx.window, row=row)
         svc = self.ctx.services.employment
 
         def ok() -> None:
-            posting = self._build(dialog.posting)
+            posting = self._build(dialog.posting, dialog)
             if posting is not None:
+                keep = row is not None  # its state moves with Open/Filled/Closed only
                 self._write(
-                    lambda: svc.save_posting(who, posting), self.tr("Could not save the posting")
+                    lambda: svc.save_posting(who, posting, keep_status=keep),
+                    self.tr("Could not save the posting"),
+                    form=dialog,
                 )
 
         self._open(dialog, ok)
@@ -485,20 +645,33 @@ class EmploymentPresenter(Presenter):
 
     @Slot()
     def _on_new_employer(self) -> None:
+        self._employer_form(None)
+
+    @Slot(int)
+    def _on_edit_employer(self, employer_id: int) -> None:
+        row = self.employers_tab.model.row_for(employer_id)
+        if row is not None:
+            self._employer_form(row)
+
+    def _employer_form(self, row: EmployerRow | None) -> None:
         who = self.who
         if who is None or not who.can(PERM):
             return
         if who.communities is None:
-            known = sorted({r.community for r in self.seekers_tab.model.rows()})
-            dialog = EmployerDialog(known, True, parent=self.ctx.window)
+            site = [c.code for c in self.site.communities] if self.site is not None else []
+            known = site or sorted({r.community for r in self.seekers_tab.model.rows()})
+            dialog = EmployerDialog(known, True, self.ctx.window, row, self._home())
         else:
-            dialog = EmployerDialog(sorted(who.communities), False, parent=self.ctx.window)
+            mine = sorted(who.communities)
+            dialog = EmployerDialog(mine, False, self.ctx.window, row, self._home())
         svc = self.ctx.services.employment
 
         def ok() -> None:
             draft = dialog.draft()
             self._write(
-                lambda: svc.save_employer(who, draft), self.tr("Could not save the employer")
+                lambda: svc.save_employer(who, draft),
+                self.tr("Could not save the employer"),
+                form=dialog,
             )
 
         self._open(dialog, ok)
@@ -516,6 +689,7 @@ class EmploymentPresenter(Presenter):
             self._write(
                 lambda: svc.record_visit(who, employer_id, on, note),
                 self.tr("Could not record the visit"),
+                form=dialog,
             )
 
         self._open(dialog, ok)
@@ -545,6 +719,7 @@ class EmploymentPresenter(Presenter):
             self._write(
                 lambda: svc.advance(who, referral_id, Stage.REFUSED, on, by, reason, note),
                 self.tr("Could not record the refusal"),
+                form=dialog,
             )
 
         self._open(dialog, ok)
@@ -562,6 +737,7 @@ class EmploymentPresenter(Presenter):
             self._write(
                 lambda: svc.confirm_placement(who, referral_id, on),
                 self.tr("Could not record the confirmation"),
+                form=dialog,
             )
 
         self._open(dialog, ok)
@@ -580,6 +756,7 @@ class EmploymentPresenter(Presenter):
             self._write(
                 lambda: svc.record_retention(who, check_id, still, note, on),
                 self.tr("Could not record the call"),
+                form=dialog,
             )
 
         self._open(dialog, ok)

@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from PySide6.QtCore import QEvent, QObject, Qt, Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QLabel, QTabWidget
 
 from console.presenters.base import Presenter, PresenterContext
@@ -23,13 +23,13 @@ from core.screening_views import (
     ContactRow,
     DueRow,
     LicenceRow,
-    PersonChoice,
     ReferralRow,
     Saved,
     ScreeningRow,
     SittingPlan,
 )
 from core.timefmt import local
+from core.views import PersonChoice
 from data.services.counselling import ContactDraft
 from hardware.tts import EspeakSpeaker, Speaker
 from widgets.counselling import CounsellingForm, CounsellingTab, figures_text
@@ -79,6 +79,11 @@ class ScreeningPresenter(Presenter):
         self.form: CounsellingForm | None = None
         # Read-aloud for a self-completed sitting at a kiosk (tests give a WAV-writing one).
         self.speaker_factory: Callable[[], Speaker | None] = EspeakSpeaker
+        # Rings a resident on this workstation's line (the Calls pane's), the number read for
+        # the line only: (resident id, reason, done(placed)). None: no line here.
+        self.dial_resident_hook: Callable[[int, str, Callable[[bool], None]], None] | None = None
+        # Whether this user may ring out on this workstation (a line, a role that places calls).
+        self.can_dial: Callable[[], bool] = lambda: False
         self._speaker: Speaker | None = None
         self._record_of: int | None = None
         self.dock = ctx.window.add_pane(
@@ -92,8 +97,7 @@ class ScreeningPresenter(Presenter):
             )
         )
         # Read when the pane comes into view (a dock's tab, or a station screen's tab).
-        self.pane.installEventFilter(self)
-        self._station_tabs: QTabWidget | None = None
+        self.pane.sig_shown.connect(self._on_pane_shown)
         self.run: ScreeningRunDialog | None = None
         self.script: CrisisScriptDialog | None = None
         self._sitting = ""
@@ -203,24 +207,13 @@ class ScreeningPresenter(Presenter):
                 self.tr("Could not read the figures"),
             )
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.pane:
-            if event.type() == QEvent.Type.Show and self._stale:
-                self.reload()
-            elif event.type() == QEvent.Type.LanguageChange and self._station_tabs is not None:
-                self._retitle_station_tab()
-        return False
+    def _on_pane_shown(self) -> None:
+        if self._stale:
+            self.reload()
 
     def place_in(self, tabs: QTabWidget) -> None:
         """Show the pane as a tab of a community station's screen (its one window)."""
-        self._station_tabs = tabs
-        tabs.addTab(self.pane, "")
-        self._retitle_station_tab()
-
-    def _retitle_station_tab(self) -> None:
-        tabs = self._station_tabs
-        if tabs is not None:
-            tabs.setTabText(tabs.indexOf(self.pane), self.tr("Screening"))
+        self.pane.place_in(tabs, lambda: self.tr("Screening"))
 
     def shutdown(self) -> None:
         self._close_dialogs()
@@ -322,8 +315,14 @@ class ScreeningPresenter(Presenter):
         self._resident = plan.resident_id
         person = f"{plan.name} · {plan.community} · {plan.age}"
         run = ScreeningRunDialog(
-            person, kiosk=self._mode is ScreeningMode.KIOSK, parent=self.ctx.window
+            person,
+            kiosk=self._mode is ScreeningMode.KIOSK,
+            phone=self._mode is ScreeningMode.PHONE,
+            parent=self.ctx.window,
         )
+        run.sig_dial.connect(self._dial)
+        if self._mode is ScreeningMode.PHONE and not self.can_dial():
+            run.set_call_state(self._no_line_text(), may_dial_again=False)
         run.confirm_leave = lambda leave: self.ctx.dialogs.confirm(
             self.tr("Leave the screening"),
             self.tr("The form answered so far is kept as partial and is never scored. Leave?"),
@@ -341,6 +340,35 @@ class ScreeningPresenter(Presenter):
         run.show()
         run.start(forms)
         return run
+
+    @Slot()
+    def _dial(self) -> None:
+        """By phone: ring the person being screened; the call shows in the Calls pane."""
+        run, resident = self.run, self._resident
+        if run is None or resident is None:
+            return
+        hook = self.dial_resident_hook
+        if hook is None or not self.can_dial():
+            run.set_call_state(self._no_line_text(), may_dial_again=False)
+            return
+
+        def done(placed: bool) -> None:
+            if self.run is not run:
+                return  # the sitting was left while the number was read
+            if placed:
+                run.set_call_state(
+                    self.tr("Call placed: it is in the Calls pane."), may_dial_again=False
+                )
+            else:
+                run.set_call_state(
+                    self.tr("The call could not be placed: dial by hand, or try again."),
+                    may_dial_again=True,
+                )
+
+        hook(resident, self.tr("phone screening"), done)
+
+    def _no_line_text(self) -> str:
+        return self.tr("No phone line here, or your role places no calls: dial the person by hand.")
 
     @Slot(int)
     def _on_run_closed(self, _code: int) -> None:

@@ -83,6 +83,7 @@ from core.employment_views import (
 from core.permissions import Permission, Principal
 from core.text import clean_line
 from core.timefmt import local
+from core.views import PersonChoice
 from data.context import STREET_WIDE, ServiceContext, WriteTx, actor_name
 from data.models import (
     Community,
@@ -98,6 +99,7 @@ from data.models import (
     Resident,
 )
 from data.services.feedback import site_zone
+from data.services.residents import residents_matching
 
 PERM = Permission.MANAGE_EMPLOYMENT
 PII = Permission.VIEW_RESIDENT_PII
@@ -518,11 +520,14 @@ class EmploymentService:
         ]
 
     # --- postings ---------------------------------------------------------------------------
-    def save_posting(self, who: Principal, posting: Posting) -> PostingRow:
+    def save_posting(
+        self, who: Principal, posting: Posting, *, keep_status: bool = False
+    ) -> PostingRow:
         """Post a job (`posting.id` 0) or edit one; its community is its employer's.
 
         A new posting starts open (EmploymentError "posting_status" otherwise); a changed
-        status on an edit follows core.employment.move_posting.
+        status on an edit follows core.employment.move_posting, unless `keep_status` (an edit of
+        the details leaves the state as it is now, whatever another workstation did since).
         """
         with self.ctx.write(who, PERM) as tx:
             s = tx.session
@@ -537,7 +542,7 @@ class EmploymentService:
             else:
                 row, old_code = self._posting_row_of(s, posting.id)
                 self._check(tx, old_code)
-                if posting.status.value != row.status:
+                if not keep_status and posting.status.value != row.status:
                     self._move(row, _posting(row), posting.status, tx)
                 op = "update"
             row.employer_id = employer.id
@@ -662,6 +667,18 @@ class EmploymentService:
         ]
 
     # --- seekers ----------------------------------------------------------------------------
+    def find_residents(self, who: Principal, text: str, limit: int = 30) -> list[PersonChoice]:
+        """Residents to register as seekers: name, phone or address contains `text`, or it is
+        the resident's number; names masked without VIEW_RESIDENT_PII."""
+        self.ctx.require(who, PERM)
+        with self.ctx.read() as s:
+            return [
+                PersonChoice(
+                    r.id, r.name if who.can(PII, code) else r.name_mask, code, r.birth_year
+                )
+                for r, code in residents_matching(s, who, text, limit)
+            ]
+
     def save_seeker(self, who: Principal, seeker: Seeker) -> SeekerRow:
         """Register a resident as a job seeker, or edit their profile (keyed by resident).
 

@@ -82,6 +82,7 @@ from data.models import (
 from data.services.feedback import site_zone
 from data.services.incidents import add_incident
 from data.services.merchants import merchant_closed_reason
+from data.services.residents import residents_matching
 
 __all__ = ["ORDER", "PII", "WINDOWS", "OrderService"]
 
@@ -91,6 +92,7 @@ PII = Permission.VIEW_RESIDENT_PII
 ORDER_TABLE = "necessity_order"
 WINDOW_TABLE = "order_window"
 EVENT_TABLE = "delivery_event"
+ENTRY_DAYS = 7  # the order entry offers windows from now to this many days ahead
 HISTORY = 10  # past orders that make the usual basket and the usual total
 PHOTO_MAX_BYTES = 4 * 1024 * 1024
 SIGNATURE_MAX_BYTES = 512 * 1024
@@ -216,11 +218,18 @@ class OrderService:
             return self._windows(s, merchant_ids, day)
 
     @staticmethod
-    def _windows(s: Session, merchant_ids: Sequence[int], day: date) -> list[WindowChoice]:
+    def _windows(
+        s: Session, merchant_ids: Sequence[int], day: date, last: date | None = None
+    ) -> list[WindowChoice]:
+        """Windows on `day` (through `last` when given), by merchant, day and start."""
         rows = s.scalars(
             select(OrderWindow)
-            .where(OrderWindow.merchant_id.in_(list(merchant_ids)), OrderWindow.day == day)
-            .order_by(OrderWindow.merchant_id, OrderWindow.starts_minute)
+            .where(
+                OrderWindow.merchant_id.in_(list(merchant_ids)),
+                OrderWindow.day >= day,
+                OrderWindow.day <= (last or day),
+            )
+            .order_by(OrderWindow.merchant_id, OrderWindow.day, OrderWindow.starts_minute)
         )
         return [
             WindowChoice(
@@ -307,30 +316,9 @@ class OrderService:
     ) -> list[ResidentChoice]:
         """Residents whose name, phone or address contains `text` (masked per role)."""
         self.ctx.require(who, ORDER)
-        needle = clean_line(text)
-        if not needle:
-            return []
         with self.ctx.read() as s:
-            stmt = (
-                select(Resident, Community.code)
-                .join(Community, Community.id == Resident.community_id)
-                .where(Resident.anonymised_at.is_(None))
-            )
-            if needle.isdigit() and len(needle) < 6:
-                stmt = stmt.where(Resident.id == int(needle))
-            else:
-                like = f"%{needle}%"
-                stmt = stmt.where(
-                    or_(
-                        Resident.name.like(like),
-                        Resident.phone.like(like),
-                        Resident.address.like(like),
-                    )
-                )
-            if who.communities is not None:
-                stmt = stmt.where(Community.code.in_(sorted(who.communities)))
-            found = s.execute(stmt.order_by(Resident.name, Resident.id).limit(limit)).all()
-            return [self._choice(s, who, r, str(code)) for r, code in found]
+            found = residents_matching(s, who, text, limit)
+            return [self._choice(s, who, r, code) for r, code in found]
 
     def _choice(self, s: Session, who: Principal, r: Resident, code: str) -> ResidentChoice:
         shown = who.can(PII, code)
@@ -388,7 +376,8 @@ class OrderService:
             r, code = found[0], str(found[1])
             if not who.can(ORDER, code):
                 self.ctx.require(who, ORDER, code)
-            day = day or self._now_local(s).date()
+            now_local = self._now_local(s)
+            day = day or now_local.date()
             resident = self._choice(s, who, r, code)
             merchants = s.scalars(
                 select(Merchant)
@@ -400,7 +389,12 @@ class OrderService:
                 for m in merchants
             )
             ids = [m.id for m in merchants]
-            windows = tuple(self._windows(s, ids, day))
+            # From now on: a window that has ended is not offered (the write refuses it too).
+            windows = tuple(
+                w
+                for w in self._windows(s, ids, day, day + timedelta(days=ENTRY_DAYS - 1))
+                if not window_over(w.day, w.ends, now_local)
+            )
             products = tuple(
                 ProductChoice(p.id, p.merchant_id, p.code, p.name, p.unit, p.price_cents)
                 for p in s.scalars(
@@ -441,7 +435,7 @@ class OrderService:
             ]
             deliverers = _familiar_first(staff + volunteers, resident)
             return OrderEntryData(
-                resident, mchoices, windows, products, deliverers, self._baskets(s, r.id)
+                resident, mchoices, windows, products, deliverers, self._baskets(s, r.id), day
             )
 
     @staticmethod

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TypeAlias
 
-from sqlalchemy import Select, case, func, literal, select
+from sqlalchemy import Select, case, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from core.audit import AuditAction
@@ -94,6 +94,36 @@ def field_keys_for(s: Session, folder: Path | None) -> FieldKeys:
     if s.get(SiteMeta, KEYS_META) is None:
         s.add(SiteMeta(key=KEYS_META, value=keys.fingerprint))
     return keys
+
+
+def residents_matching(
+    s: Session, who: Principal, text: str, limit: int
+) -> list[tuple[Resident, str]]:
+    """Residents in `who`'s scope, not anonymised, whose name, phone or address contains `text`
+    (or whose number it is, for up to five digits); each with its community's code.
+
+    The one resident search of the services that choose a person for an act (an order, a
+    screening, a job seeker); masking the result is for the caller, which knows its purpose.
+    """
+    needle = clean_line(text)
+    if not needle:
+        return []
+    stmt = (
+        select(Resident, Community.code)
+        .join(Community, Community.id == Resident.community_id)
+        .where(Resident.anonymised_at.is_(None))
+    )
+    if needle.isdigit() and len(needle) < 6:
+        stmt = stmt.where(Resident.id == int(needle))
+    else:
+        like = f"%{needle}%"
+        stmt = stmt.where(
+            or_(Resident.name.like(like), Resident.phone.like(like), Resident.address.like(like))
+        )
+    if who.communities is not None:
+        stmt = stmt.where(Community.code.in_(sorted(who.communities)))
+    found = s.execute(stmt.order_by(Resident.name, Resident.id).limit(limit)).all()
+    return [(r, str(code)) for r, code in found]
 
 
 @dataclass(frozen=True, slots=True)

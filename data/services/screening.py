@@ -22,7 +22,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import case, func, literal_column, or_, select
+from sqlalchemy import case, func, literal_column, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -61,7 +61,6 @@ from core.screening_views import (
     ContactKind,
     DueRow,
     LicenceRow,
-    PersonChoice,
     ReferralStatus,
     Saved,
     ScreeningFigures,
@@ -71,6 +70,7 @@ from core.screening_views import (
 )
 from core.text import clean_line
 from core.timefmt import local
+from core.views import PersonChoice
 from data.context import Actor, ServiceContext, actor_name
 from data.fieldcrypt import FieldKeys, load_field_keys
 from data.models import (
@@ -87,7 +87,7 @@ from data.models import (
 from data.services.consent import as_record
 from data.services.feedback import site_zone
 from data.services.incidents import RISK_RESTRICTION, add_incident
-from data.services.residents import BIRTH_DATE_COLUMN
+from data.services.residents import BIRTH_DATE_COLUMN, residents_matching
 
 TABLE = "screening"
 LICENCE_TABLE = "screening_licence"
@@ -199,29 +199,7 @@ class ScreeningService:
         """Residents whose name, phone or address contains `text`, or whose number it is."""
         if not (who.can(Permission.SCREEN_RESIDENTS) or who.can(Permission.VIEW_SCREENING_RESULTS)):
             self.ctx.require(who, Permission.SCREEN_RESIDENTS)
-        needle = clean_line(text)
-        if not needle:
-            return []
         with self.ctx.read() as s:
-            stmt = (
-                select(Resident, Community.code)
-                .join(Community, Community.id == Resident.community_id)
-                .where(Resident.anonymised_at.is_(None))
-            )
-            if needle.isdigit() and len(needle) < 6:
-                stmt = stmt.where(Resident.id == int(needle))
-            else:
-                like = f"%{needle}%"
-                stmt = stmt.where(
-                    or_(
-                        Resident.name.like(like),
-                        Resident.phone.like(like),
-                        Resident.address.like(like),
-                    )
-                )
-            if who.communities is not None:
-                stmt = stmt.where(Community.code.in_(sorted(who.communities)))
-            found = s.execute(stmt.order_by(Resident.name, Resident.id).limit(limit)).all()
             return [
                 PersonChoice(
                     r.id,
@@ -229,7 +207,7 @@ class ScreeningService:
                     code,
                     r.birth_year,
                 )
-                for r, code in found
+                for r, code in residents_matching(s, who, text, limit)
             ]
 
     def plan(self, who: Principal, resident_id: int) -> SittingPlan:

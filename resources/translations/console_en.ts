@@ -1603,22 +1603,22 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="870"/>
+        <location filename="../../console/presenters/calls.py" line="880"/>
         <source>Could not call the resident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="890"/>
+        <location filename="../../console/presenters/calls.py" line="900"/>
         <source>Could not mark the call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="943"/>
+        <location filename="../../console/presenters/calls.py" line="953"/>
         <source>Could not load the caller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="966"/>
+        <location filename="../../console/presenters/calls.py" line="976"/>
         <source>Could not open the card</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2786,7 +2786,7 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
         <translation type="vanished">Quit the console? Devices hosted on this workstation stop reporting.</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="211"/>
+        <location filename="../../console/app.py" line="210"/>
         <source>Refresh</source>
         <translation type="unfinished">Refresh</translation>
     </message>
@@ -3175,27 +3175,27 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>DatedNoteDialog</name>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="334"/>
+        <location filename="../../widgets/employment_dialogs.py" line="602"/>
         <source>Record a visit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="335"/>
+        <location filename="../../widgets/employment_dialogs.py" line="603"/>
         <source>Visited on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="336"/>
+        <location filename="../../widgets/employment_dialogs.py" line="604"/>
         <source>Note</source>
         <translation type="unfinished">Note</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="338"/>
+        <location filename="../../widgets/employment_dialogs.py" line="606"/>
         <source>The employer confirmed the hire</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="339"/>
+        <location filename="../../widgets/employment_dialogs.py" line="607"/>
         <source>Confirmed on</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3570,42 +3570,42 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>DueModel</name>
     <message>
-        <location filename="../../widgets/screening.py" line="235"/>
+        <location filename="../../widgets/screening.py" line="236"/>
         <source>Due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="236"/>
+        <location filename="../../widgets/screening.py" line="237"/>
         <source>Resident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="237"/>
+        <location filename="../../widgets/screening.py" line="238"/>
         <source>Community</source>
         <translation type="unfinished">Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="238"/>
+        <location filename="../../widgets/screening.py" line="239"/>
         <source>Next form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="241"/>
+        <location filename="../../widgets/screening.py" line="242"/>
         <source>Last result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="246"/>
+        <location filename="../../widgets/screening.py" line="247"/>
         <source>Refer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="247"/>
+        <location filename="../../widgets/screening.py" line="248"/>
         <source>refer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="249"/>
+        <location filename="../../widgets/screening.py" line="250"/>
         <source>Why</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3724,62 +3724,77 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>EmployerDialog</name>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="275"/>
+        <location filename="../../widgets/employment_dialogs.py" line="522"/>
         <source>New employer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="288"/>
+        <location filename="../../widgets/employment_dialogs.py" line="522"/>
+        <source>Employer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="542"/>
         <source>The street&apos;s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="292"/>
+        <location filename="../../widgets/employment_dialogs.py" line="552"/>
         <source>Unified social credit code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="293"/>
+        <location filename="../../widgets/employment_dialogs.py" line="553"/>
         <source>Name</source>
         <translation type="unfinished">Name</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="294"/>
+        <location filename="../../widgets/employment_dialogs.py" line="554"/>
         <source>State</source>
         <translation type="unfinished">State</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="295"/>
+        <location filename="../../widgets/employment_dialogs.py" line="555"/>
         <source>Staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="296"/>
+        <location filename="../../widgets/employment_dialogs.py" line="556"/>
         <source>Disabled staff (as the quota counts)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="297"/>
+        <location filename="../../widgets/employment_dialogs.py" line="557"/>
         <source>Forms of employment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="298"/>
+        <location filename="../../widgets/employment_dialogs.py" line="558"/>
         <source>Contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="299"/>
+        <location filename="../../widgets/employment_dialogs.py" line="559"/>
         <source>Contact phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="300"/>
+        <location filename="../../widgets/employment_dialogs.py" line="560"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="301"/>
+        <location filename="../../widgets/employment_dialogs.py" line="561"/>
+        <source>Site latitude</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="562"/>
+        <source>Site longitude</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="563"/>
         <source>Community</source>
         <translation type="unfinished">Community</translation>
     </message>
@@ -3787,47 +3802,47 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>EmployersModel</name>
     <message>
-        <location filename="../../widgets/employment.py" line="166"/>
+        <location filename="../../widgets/employment.py" line="168"/>
         <source>Employer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="167"/>
+        <location filename="../../widgets/employment.py" line="169"/>
         <source>Credit code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="168"/>
+        <location filename="../../widgets/employment.py" line="170"/>
         <source>State</source>
         <translation type="unfinished">State</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="169"/>
+        <location filename="../../widgets/employment.py" line="171"/>
         <source>Staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="172"/>
+        <location filename="../../widgets/employment.py" line="174"/>
         <source>Quota shortfall</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="175"/>
+        <location filename="../../widgets/employment.py" line="177"/>
         <source>Open postings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="176"/>
+        <location filename="../../widgets/employment.py" line="178"/>
         <source>Last visit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="179"/>
+        <location filename="../../widgets/employment.py" line="181"/>
         <source>Community</source>
         <translation type="unfinished">Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="180"/>
+        <location filename="../../widgets/employment.py" line="182"/>
         <source>street</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3835,12 +3850,17 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>EmployersTab</name>
     <message>
-        <location filename="../../widgets/employment.py" line="470"/>
+        <location filename="../../widgets/employment.py" line="501"/>
         <source>New employer…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="471"/>
+        <location filename="../../widgets/employment.py" line="502"/>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="503"/>
         <source>Record a visit…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3858,27 +3878,27 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="571"/>
+        <location filename="../../widgets/employment.py" line="598"/>
         <source>{start} to {end}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="574"/>
+        <location filename="../../widgets/employment.py" line="601"/>
         <source>Placements confirmed by the employer: {n} of {target} ({left} to go)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="577"/>
+        <location filename="../../widgets/employment.py" line="604"/>
         <source>Referrals made, by the stage reached:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="581"/>
+        <location filename="../../widgets/employment.py" line="608"/>
         <source>Open postings now: {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="584"/>
+        <location filename="../../widgets/employment.py" line="611"/>
         <source>Seekers registered: {n}, consenting to matching: {c}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3886,268 +3906,299 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>EmploymentPresenter</name>
     <message>
-        <location filename="../../console/presenters/employment.py" line="81"/>
+        <location filename="../../console/presenters/employment.py" line="86"/>
         <source>Seekers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="82"/>
+        <location filename="../../console/presenters/employment.py" line="87"/>
         <source>Matches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="83"/>
+        <location filename="../../console/presenters/employment.py" line="88"/>
         <source>Postings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="84"/>
+        <location filename="../../console/presenters/employment.py" line="89"/>
         <source>Employers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="85"/>
+        <location filename="../../console/presenters/employment.py" line="90"/>
         <source>Referrals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="86"/>
+        <location filename="../../console/presenters/employment.py" line="91"/>
         <source>Retention</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="87"/>
+        <location filename="../../console/presenters/employment.py" line="92"/>
         <source>Figures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="91"/>
-        <location filename="../../console/presenters/employment.py" line="224"/>
+        <location filename="../../console/presenters/employment.py" line="96"/>
+        <location filename="../../console/presenters/employment.py" line="222"/>
         <source>Employment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="170"/>
+        <location filename="../../console/presenters/employment.py" line="179"/>
         <source>Could not read the job seekers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="176"/>
+        <location filename="../../console/presenters/employment.py" line="185"/>
         <source>Could not read the postings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="182"/>
+        <location filename="../../console/presenters/employment.py" line="191"/>
         <source>Could not read the employers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="188"/>
+        <location filename="../../console/presenters/employment.py" line="197"/>
         <source>Could not read the referrals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="195"/>
+        <location filename="../../console/presenters/employment.py" line="204"/>
         <source>Could not read the follow-up calls</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="202"/>
+        <location filename="../../console/presenters/employment.py" line="211"/>
         <source>Could not read the figures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="236"/>
+        <location filename="../../console/presenters/employment.py" line="234"/>
         <source>Only the first {n} are shown; the rest are not listed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="241"/>
+        <location filename="../../console/presenters/employment.py" line="239"/>
         <source>{n} shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="246"/>
+        <location filename="../../console/presenters/employment.py" line="244"/>
         <source>Follow-up calls not yet made, due by {day}: {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="253"/>
+        <location filename="../../console/presenters/employment.py" line="251"/>
         <source>The employment service is run by the community stations (for their own community), supervisors and administrators.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="261"/>
+        <location filename="../../console/presenters/employment.py" line="259"/>
         <source>Not available to this role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="266"/>
+        <location filename="../../console/presenters/employment.py" line="264"/>
         <source>No job seekers yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="268"/>
+        <location filename="../../console/presenters/employment.py" line="266"/>
         <source>Register a resident who is looking for work. They are matched only once a consent to job matching is recorded for them (Residents).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="274"/>
+        <location filename="../../console/presenters/employment.py" line="272"/>
         <source>No matches shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="275"/>
+        <location filename="../../console/presenters/employment.py" line="273"/>
         <source>Pick a seeker on the Seekers tab and press Matches.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="278"/>
+        <location filename="../../console/presenters/employment.py" line="276"/>
         <source>No postings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="278"/>
+        <location filename="../../console/presenters/employment.py" line="276"/>
         <source>Register an employer first, then its posts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="282"/>
+        <location filename="../../console/presenters/employment.py" line="280"/>
         <source>No employers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="283"/>
+        <location filename="../../console/presenters/employment.py" line="281"/>
         <source>An employer takes referrals once it is verified (papers and premises).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="286"/>
+        <location filename="../../console/presenters/employment.py" line="284"/>
         <source>No referrals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="286"/>
+        <location filename="../../console/presenters/employment.py" line="284"/>
         <source>Refer a seeker from the Matches tab.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="290"/>
+        <location filename="../../console/presenters/employment.py" line="288"/>
         <source>No follow-up calls due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="291"/>
+        <location filename="../../console/presenters/employment.py" line="289"/>
         <source>Each hire books two calls, three and six months on.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="318"/>
+        <location filename="../../console/presenters/employment.py" line="317"/>
         <source>an employer with this credit code is registered already</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="323"/>
+        <location filename="../../console/presenters/employment.py" line="327"/>
         <source>Not saved: {why}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="330"/>
+        <location filename="../../console/presenters/employment.py" line="342"/>
         <source>Saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="380"/>
+        <location filename="../../console/presenters/employment.py" line="432"/>
+        <source>Could not search the residents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="442"/>
         <source>Could not save the seeker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="402"/>
+        <location filename="../../console/presenters/employment.py" line="471"/>
+        <source>Could not add the course</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="481"/>
+        <source>Could not mark the course completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="517"/>
         <source>{name} has no consent to job matching in force: not matched and not referred. Record a jobs consent in Residents first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="405"/>
+        <location filename="../../console/presenters/employment.py" line="520"/>
         <source>No consent to job matching</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="407"/>
+        <location filename="../../console/presenters/employment.py" line="522"/>
         <source>{name}: {n} matching open postings, best first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="412"/>
+        <location filename="../../console/presenters/employment.py" line="527"/>
         <source>No matching posting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="413"/>
+        <location filename="../../console/presenters/employment.py" line="528"/>
         <source>No open posting fits this seeker&apos;s hours, shift, place and needs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="424"/>
+        <location filename="../../console/presenters/employment.py" line="539"/>
+        <location filename="../../console/presenters/employment.py" line="572"/>
         <source>Could not read the matches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="439"/>
+        <location filename="../../console/presenters/employment.py" line="552"/>
+        <source>“{title}”: {n} matching seekers with consent, best first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="558"/>
+        <source>No matching seeker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="560"/>
+        <source>No consenting seeker fits this posting, or it takes no referrals (not open, or its employer is not verified).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="587"/>
         <source>Could not refer the seeker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="444"/>
+        <location filename="../../console/presenters/employment.py" line="592"/>
         <source>Refer to a posting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="446"/>
+        <location filename="../../console/presenters/employment.py" line="594"/>
         <source>Refer {seeker} to “{title}” at {employer}? You approve the referral as the counsellor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="461"/>
+        <location filename="../../console/presenters/employment.py" line="618"/>
         <source>Register the employer first (Employers tab).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="471"/>
+        <location filename="../../console/presenters/employment.py" line="630"/>
         <source>Could not save the posting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="483"/>
+        <location filename="../../console/presenters/employment.py" line="643"/>
         <source>Could not change the posting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="501"/>
+        <location filename="../../console/presenters/employment.py" line="673"/>
         <source>Could not save the employer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="518"/>
+        <location filename="../../console/presenters/employment.py" line="691"/>
         <source>Could not record the visit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="532"/>
+        <location filename="../../console/presenters/employment.py" line="706"/>
         <source>Could not move the referral on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="547"/>
+        <location filename="../../console/presenters/employment.py" line="721"/>
         <source>Could not record the refusal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="564"/>
+        <location filename="../../console/presenters/employment.py" line="739"/>
         <source>Could not record the confirmation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="582"/>
+        <location filename="../../console/presenters/employment.py" line="758"/>
         <source>Could not record the call</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7485,52 +7536,52 @@ Command system of {site}</translation>
 <context>
     <name>LicencesModel</name>
     <message>
-        <location filename="../../widgets/screening.py" line="262"/>
+        <location filename="../../widgets/screening.py" line="263"/>
         <source>Form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="263"/>
+        <location filename="../../widgets/screening.py" line="264"/>
         <source>Name</source>
         <translation type="unfinished">Name</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="264"/>
+        <location filename="../../widgets/screening.py" line="265"/>
         <source>Licence holder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="265"/>
+        <location filename="../../widgets/screening.py" line="266"/>
         <source>Reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="266"/>
+        <location filename="../../widgets/screening.py" line="267"/>
         <source>Granted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="269"/>
+        <location filename="../../widgets/screening.py" line="270"/>
         <source>Expires</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="270"/>
+        <location filename="../../widgets/screening.py" line="271"/>
         <source>no end date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="274"/>
+        <location filename="../../widgets/screening.py" line="275"/>
         <source>In force</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="275"/>
+        <location filename="../../widgets/screening.py" line="276"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="275"/>
+        <location filename="../../widgets/screening.py" line="276"/>
         <source>no: new screenings refused</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7854,32 +7905,37 @@ Command system of {site}</translation>
 <context>
     <name>MatchesModel</name>
     <message>
-        <location filename="../../widgets/employment.py" line="113"/>
-        <source>Posting</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../widgets/employment.py" line="114"/>
-        <source>Employer</source>
+        <source>Seeker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/employment.py" line="115"/>
-        <source>Score</source>
+        <source>Posting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/employment.py" line="116"/>
-        <source>Made of</source>
+        <source>Employer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/employment.py" line="117"/>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="118"/>
+        <source>Made of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="119"/>
         <source>Distance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="120"/>
+        <location filename="../../widgets/employment.py" line="122"/>
         <source>Skills missing</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7887,7 +7943,7 @@ Command system of {site}</translation>
 <context>
     <name>MatchesTab</name>
     <message>
-        <location filename="../../widgets/employment.py" line="395"/>
+        <location filename="../../widgets/employment.py" line="405"/>
         <source>Refer…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9192,163 +9248,163 @@ Command system of {site}</translation>
 <context>
     <name>OrderEntryWidget</name>
     <message>
-        <location filename="../../widgets/order_entry.py" line="220"/>
+        <location filename="../../widgets/order_entry.py" line="243"/>
         <source>lives alone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="222"/>
+        <location filename="../../widgets/order_entry.py" line="245"/>
         <source>orders wait for a confirmation call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="262"/>
-        <location filename="../../widgets/order_entry.py" line="643"/>
+        <location filename="../../widgets/order_entry.py" line="285"/>
+        <location filename="../../widgets/order_entry.py" line="674"/>
         <source>Search a resident by name, phone or address.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="392"/>
+        <location filename="../../widgets/order_entry.py" line="415"/>
         <source>{window} — full</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="394"/>
+        <location filename="../../widgets/order_entry.py" line="417"/>
         <source>{window} — {n} of {cap} left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="426"/>
+        <location filename="../../widgets/order_entry.py" line="449"/>
         <source>staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="426"/>
+        <location filename="../../widgets/order_entry.py" line="449"/>
         <source>volunteer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="437"/>
-        <source>No ordering window for this merchant today.</source>
+        <location filename="../../widgets/order_entry.py" line="467"/>
+        <source>No ordering window open for this merchant in the coming days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="442"/>
+        <location filename="../../widgets/order_entry.py" line="473"/>
         <source>Window {window} is full: choose another.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="448"/>
+        <location filename="../../widgets/order_entry.py" line="479"/>
         <source>{n} of {cap} places left in {window}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="492"/>
+        <location filename="../../widgets/order_entry.py" line="523"/>
         <source>Total: {total}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="528"/>
+        <location filename="../../widgets/order_entry.py" line="559"/>
         <source>This order will wait for a confirmation call.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="601"/>
+        <location filename="../../widgets/order_entry.py" line="632"/>
         <source>&amp;Resident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="602"/>
+        <location filename="../../widgets/order_entry.py" line="633"/>
         <source>&amp;Merchant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="603"/>
+        <location filename="../../widgets/order_entry.py" line="634"/>
         <source>&amp;Add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="604"/>
+        <location filename="../../widgets/order_entry.py" line="635"/>
         <source>&amp;Window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="605"/>
+        <location filename="../../widgets/order_entry.py" line="636"/>
         <source>&amp;Deliverer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="606"/>
+        <location filename="../../widgets/order_entry.py" line="637"/>
         <source>&amp;Channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="607"/>
+        <location filename="../../widgets/order_entry.py" line="638"/>
         <source>N&amp;ote</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="621"/>
+        <location filename="../../widgets/order_entry.py" line="652"/>
         <source>Name, phone or address (Alt+S)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="624"/>
+        <location filename="../../widgets/order_entry.py" line="655"/>
         <source>Product code or name, Enter adds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="625"/>
+        <location filename="../../widgets/order_entry.py" line="656"/>
         <source>Family member&apos;s name and relation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="626"/>
+        <location filename="../../widgets/order_entry.py" line="657"/>
         <source>Usual basket (Alt+B)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="627"/>
+        <location filename="../../widgets/order_entry.py" line="658"/>
         <source>Add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="628"/>
+        <location filename="../../widgets/order_entry.py" line="659"/>
         <source>Place order (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="630"/>
+        <location filename="../../widgets/order_entry.py" line="661"/>
         <source>Product</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="630"/>
+        <location filename="../../widgets/order_entry.py" line="661"/>
         <source>Quantity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="630"/>
+        <location filename="../../widgets/order_entry.py" line="661"/>
         <source>Price</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="630"/>
+        <location filename="../../widgets/order_entry.py" line="661"/>
         <source>Amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="636"/>
+        <location filename="../../widgets/order_entry.py" line="667"/>
         <source>At the station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="636"/>
+        <location filename="../../widgets/order_entry.py" line="667"/>
         <source>Hotline call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="636"/>
+        <location filename="../../widgets/order_entry.py" line="667"/>
         <source>Family member</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9865,37 +9921,37 @@ Command system of {site}</translation>
 <context>
     <name>PipelineModel</name>
     <message>
-        <location filename="../../widgets/employment.py" line="194"/>
+        <location filename="../../widgets/employment.py" line="196"/>
         <source>Seeker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="197"/>
+        <location filename="../../widgets/employment.py" line="199"/>
         <source>Posting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="200"/>
+        <location filename="../../widgets/employment.py" line="202"/>
         <source>Stage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="203"/>
+        <location filename="../../widgets/employment.py" line="205"/>
         <source>Referred</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="208"/>
+        <location filename="../../widgets/employment.py" line="210"/>
         <source>Last step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="213"/>
+        <location filename="../../widgets/employment.py" line="215"/>
         <source>Employer confirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="216"/>
+        <location filename="../../widgets/employment.py" line="218"/>
         <source>Counsellor</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10069,72 +10125,77 @@ Command system of {site}</translation>
 <context>
     <name>PostingDialog</name>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="207"/>
+        <location filename="../../widgets/employment_dialogs.py" line="431"/>
         <source>New posting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="228"/>
+        <location filename="../../widgets/employment_dialogs.py" line="431"/>
+        <source>Posting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="464"/>
         <source>Employer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="229"/>
+        <location filename="../../widgets/employment_dialogs.py" line="465"/>
         <source>Title</source>
         <translation type="unfinished">Title</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="230"/>
+        <location filename="../../widgets/employment_dialogs.py" line="466"/>
         <source>Duties</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="231"/>
+        <location filename="../../widgets/employment_dialogs.py" line="467"/>
         <source>Hours a week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="232"/>
+        <location filename="../../widgets/employment_dialogs.py" line="468"/>
         <source>Shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="233"/>
+        <location filename="../../widgets/employment_dialogs.py" line="469"/>
         <source>Pay a month (yuan)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="234"/>
+        <location filename="../../widgets/employment_dialogs.py" line="470"/>
         <source>Openings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="235"/>
+        <location filename="../../widgets/employment_dialogs.py" line="471"/>
         <source>Latitude</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="236"/>
+        <location filename="../../widgets/employment_dialogs.py" line="472"/>
         <source>Longitude</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="237"/>
+        <location filename="../../widgets/employment_dialogs.py" line="473"/>
         <source>Skills required (comma-separated)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="238"/>
+        <location filename="../../widgets/employment_dialogs.py" line="474"/>
         <source>Workplace offers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="239"/>
+        <location filename="../../widgets/employment_dialogs.py" line="475"/>
         <source>Only for (none ticked: anyone)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="240"/>
+        <location filename="../../widgets/employment_dialogs.py" line="476"/>
         <source>Form of employment</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10142,42 +10203,42 @@ Command system of {site}</translation>
 <context>
     <name>PostingsModel</name>
     <message>
-        <location filename="../../widgets/employment.py" line="135"/>
+        <location filename="../../widgets/employment.py" line="137"/>
         <source>Posting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="136"/>
+        <location filename="../../widgets/employment.py" line="138"/>
         <source>Employer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="139"/>
+        <location filename="../../widgets/employment.py" line="141"/>
         <source>Hours, shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="144"/>
+        <location filename="../../widgets/employment.py" line="146"/>
         <source>Pay a month (yuan)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="147"/>
+        <location filename="../../widgets/employment.py" line="149"/>
         <source>Openings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="148"/>
+        <location filename="../../widgets/employment.py" line="150"/>
         <source>State</source>
         <translation type="unfinished">State</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="151"/>
+        <location filename="../../widgets/employment.py" line="153"/>
         <source>Community</source>
         <translation type="unfinished">Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="152"/>
+        <location filename="../../widgets/employment.py" line="154"/>
         <source>street</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10185,22 +10246,32 @@ Command system of {site}</translation>
 <context>
     <name>PostingsTab</name>
     <message>
-        <location filename="../../widgets/employment.py" line="437"/>
+        <location filename="../../widgets/employment.py" line="464"/>
         <source>New posting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="438"/>
+        <location filename="../../widgets/employment.py" line="465"/>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="466"/>
+        <source>Seekers for this posting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="467"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="439"/>
+        <location filename="../../widgets/employment.py" line="468"/>
         <source>Filled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="440"/>
+        <location filename="../../widgets/employment.py" line="469"/>
         <source>Closed</source>
         <translation type="unfinished">Closed</translation>
     </message>
@@ -11126,27 +11197,27 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>ReferralsTab</name>
     <message>
-        <location filename="../../widgets/employment.py" line="535"/>
+        <location filename="../../widgets/employment.py" line="562"/>
         <source>Interview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="536"/>
+        <location filename="../../widgets/employment.py" line="563"/>
         <source>Offer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="537"/>
+        <location filename="../../widgets/employment.py" line="564"/>
         <source>Hired</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="538"/>
+        <location filename="../../widgets/employment.py" line="565"/>
         <source>Refused…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="539"/>
+        <location filename="../../widgets/employment.py" line="566"/>
         <source>Employer confirmed…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11154,27 +11225,27 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>RefusalDialog</name>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="351"/>
+        <location filename="../../widgets/employment_dialogs.py" line="619"/>
         <source>Refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="359"/>
+        <location filename="../../widgets/employment_dialogs.py" line="627"/>
         <source>Refused by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="360"/>
+        <location filename="../../widgets/employment_dialogs.py" line="628"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="361"/>
+        <location filename="../../widgets/employment_dialogs.py" line="629"/>
         <source>Note (needed for “other”)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="362"/>
+        <location filename="../../widgets/employment_dialogs.py" line="630"/>
         <source>On</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11802,42 +11873,42 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../../widgets/screening.py" line="201"/>
+        <location filename="../../widgets/screening.py" line="202"/>
         <source>Started</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="204"/>
+        <location filename="../../widgets/screening.py" line="205"/>
         <source>Form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="205"/>
+        <location filename="../../widgets/screening.py" line="206"/>
         <source>Given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="208"/>
+        <location filename="../../widgets/screening.py" line="209"/>
         <source>Score</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="210"/>
+        <location filename="../../widgets/screening.py" line="211"/>
         <source>partial, not scored</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="217"/>
+        <location filename="../../widgets/screening.py" line="218"/>
         <source>Risk answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="219"/>
+        <location filename="../../widgets/screening.py" line="220"/>
         <source>yes, incident {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="222"/>
+        <location filename="../../widgets/screening.py" line="223"/>
         <source>Given by</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11845,37 +11916,37 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>RetentionDialog</name>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="386"/>
+        <location filename="../../widgets/employment_dialogs.py" line="654"/>
         <source>Record a follow-up call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="388"/>
+        <location filename="../../widgets/employment_dialogs.py" line="656"/>
         <source>Yes, still employed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="389"/>
+        <location filename="../../widgets/employment_dialogs.py" line="657"/>
         <source>No, no longer employed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="394"/>
+        <location filename="../../widgets/employment_dialogs.py" line="662"/>
         <source>Seeker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="395"/>
+        <location filename="../../widgets/employment_dialogs.py" line="663"/>
         <source>Still employed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="396"/>
+        <location filename="../../widgets/employment_dialogs.py" line="664"/>
         <source>Note</source>
         <translation type="unfinished">Note</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="397"/>
+        <location filename="../../widgets/employment_dialogs.py" line="665"/>
         <source>Called on</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11883,32 +11954,32 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>RetentionModel</name>
     <message>
-        <location filename="../../widgets/employment.py" line="229"/>
+        <location filename="../../widgets/employment.py" line="231"/>
         <source>Due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="230"/>
+        <location filename="../../widgets/employment.py" line="232"/>
         <source>Seeker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="233"/>
+        <location filename="../../widgets/employment.py" line="235"/>
         <source>Posting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="236"/>
+        <location filename="../../widgets/employment.py" line="238"/>
         <source>Hired</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="237"/>
+        <location filename="../../widgets/employment.py" line="239"/>
         <source>Called</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="240"/>
+        <location filename="../../widgets/employment.py" line="242"/>
         <source>Still employed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11916,7 +11987,7 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>RetentionTab</name>
     <message>
-        <location filename="../../widgets/employment.py" line="565"/>
+        <location filename="../../widgets/employment.py" line="592"/>
         <source>Record check…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12045,22 +12116,22 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>Screening</name>
     <message>
-        <location filename="../../widgets/screening.py" line="35"/>
+        <location filename="../../widgets/screening.py" line="36"/>
         <source>At the station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="36"/>
+        <location filename="../../widgets/screening.py" line="37"/>
         <source>By phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="37"/>
+        <location filename="../../widgets/screening.py" line="38"/>
         <source>Self-completed (kiosk)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="315"/>
+        <location filename="../../widgets/screening.py" line="316"/>
         <source>{n} due for a rescreen by {day}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12098,182 +12169,202 @@ Manifest SHA-256: {sha}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="87"/>
-        <location filename="../../console/presenters/screening.py" line="223"/>
+        <location filename="../../console/presenters/screening.py" line="92"/>
+        <location filename="../../console/presenters/screening.py" line="216"/>
         <source>Screening</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="181"/>
+        <location filename="../../console/presenters/screening.py" line="185"/>
         <source>Could not read the rescreen list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="190"/>
+        <location filename="../../console/presenters/screening.py" line="194"/>
         <source>Could not read the licence register</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="203"/>
+        <location filename="../../console/presenters/screening.py" line="207"/>
         <source>Could not read the figures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="243"/>
+        <location filename="../../console/presenters/screening.py" line="236"/>
         <source>No results shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="244"/>
+        <location filename="../../console/presenters/screening.py" line="237"/>
         <source>Pick a resident on the first tab and press Results and trend.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="247"/>
+        <location filename="../../console/presenters/screening.py" line="240"/>
         <source>Nobody is due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="247"/>
+        <location filename="../../console/presenters/screening.py" line="240"/>
         <source>No rescreen falls due in the next two weeks.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="251"/>
+        <location filename="../../console/presenters/screening.py" line="244"/>
         <source>No licensed forms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="253"/>
+        <location filename="../../console/presenters/screening.py" line="246"/>
         <source>PHQ-2, PHQ-9, GAD-2, GAD-7 and GDS-15 are built in. A form that needs permission (AD8, Mini-Cog, SCL-90-R) is added by an administrator with its licence: console screening register.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="270"/>
+        <location filename="../../console/presenters/screening.py" line="263"/>
         <source>Could not search residents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="287"/>
-        <location filename="../../console/presenters/screening.py" line="313"/>
+        <location filename="../../console/presenters/screening.py" line="280"/>
+        <location filename="../../console/presenters/screening.py" line="306"/>
         <source>Could not read the screening plan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="328"/>
+        <location filename="../../console/presenters/screening.py" line="327"/>
         <source>Leave the screening</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="329"/>
+        <location filename="../../console/presenters/screening.py" line="328"/>
         <source>The form answered so far is kept as partial and is never scored. Leave?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="384"/>
+        <location filename="../../console/presenters/screening.py" line="360"/>
+        <source>Call placed: it is in the Calls pane.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="364"/>
+        <source>The call could not be placed: dial by hand, or try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="368"/>
+        <source>phone screening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="371"/>
+        <source>No phone line here, or your role places no calls: dial the person by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="412"/>
         <source>The screening was not saved: {why}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="389"/>
-        <location filename="../../console/presenters/screening.py" line="391"/>
+        <location filename="../../console/presenters/screening.py" line="417"/>
+        <location filename="../../console/presenters/screening.py" line="419"/>
         <source>Could not save the screening</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="400"/>
+        <location filename="../../console/presenters/screening.py" line="428"/>
         <source>{form}: {total} of {max} — {band}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="404"/>
+        <location filename="../../console/presenters/screening.py" line="432"/>
         <source>Next: {form} by {day}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="423"/>
+        <location filename="../../console/presenters/screening.py" line="451"/>
         <source>Risk answer in a screening: incident {id} raised for today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="446"/>
+        <location filename="../../console/presenters/screening.py" line="474"/>
         <source>Resident {id}: {n} screenings, newest first (this view is audited)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="456"/>
+        <location filename="../../console/presenters/screening.py" line="484"/>
         <source>Could not read the results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="465"/>
+        <location filename="../../console/presenters/screening.py" line="493"/>
         <source>Built in: PHQ-2, PHQ-9, GAD-2, GAD-7, GDS-15. Registered with a licence:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="478"/>
+        <location filename="../../console/presenters/screening.py" line="506"/>
         <source>Could not read the appointments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="491"/>
+        <location filename="../../console/presenters/screening.py" line="519"/>
         <source>{name} (resident {id}): counselling record, opened by you (audited)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="503"/>
+        <location filename="../../console/presenters/screening.py" line="531"/>
         <source>Could not read the record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="565"/>
+        <location filename="../../console/presenters/screening.py" line="593"/>
         <source>Saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="575"/>
+        <location filename="../../console/presenters/screening.py" line="603"/>
         <source>Not saved: {why}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="578"/>
+        <location filename="../../console/presenters/screening.py" line="606"/>
         <source>Could not save the counselling record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="599"/>
+        <location filename="../../console/presenters/screening.py" line="627"/>
         <source>Note of contact {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="600"/>
+        <location filename="../../console/presenters/screening.py" line="628"/>
         <source>(no note)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="602"/>
+        <location filename="../../console/presenters/screening.py" line="630"/>
         <source>Could not read the note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="615"/>
+        <location filename="../../console/presenters/screening.py" line="643"/>
         <source>Referral {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="616"/>
+        <location filename="../../console/presenters/screening.py" line="644"/>
         <source>Reason: {reason}
 
 Outcome: {outcome}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="617"/>
+        <location filename="../../console/presenters/screening.py" line="645"/>
         <source>not yet recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="625"/>
+        <location filename="../../console/presenters/screening.py" line="653"/>
         <source>Could not read the referral</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12281,44 +12372,54 @@ Outcome: {outcome}</source>
 <context>
     <name>ScreeningRunDialog</name>
     <message>
-        <location filename="../../widgets/screening_run.py" line="168"/>
+        <location filename="../../widgets/screening_run.py" line="196"/>
         <source>The sitting is complete.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/screening_run.py" line="173"/>
-        <location filename="../../widgets/screening_run.py" line="278"/>
+        <location filename="../../widgets/screening_run.py" line="201"/>
+        <location filename="../../widgets/screening_run.py" line="308"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/screening_run.py" line="193"/>
+        <location filename="../../widgets/screening_run.py" line="221"/>
         <source>Question {n} of {total}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/screening_run.py" line="198"/>
+        <location filename="../../widgets/screening_run.py" line="226"/>
         <source>Saving and scoring…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/screening_run.py" line="276"/>
+        <location filename="../../widgets/screening_run.py" line="304"/>
         <source>Screening</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/screening_run.py" line="277"/>
+        <location filename="../../widgets/screening_run.py" line="305"/>
         <source>Back (Backspace)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/screening_run.py" line="177"/>
-        <location filename="../../widgets/screening_run.py" line="278"/>
+        <location filename="../../widgets/screening_run.py" line="205"/>
+        <location filename="../../widgets/screening_run.py" line="308"/>
         <source>Leave (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/screening_run.py" line="280"/>
+        <location filename="../../widgets/screening_run.py" line="155"/>
+        <source>Calling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening_run.py" line="306"/>
+        <source>Dial (Ctrl+D)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening_run.py" line="310"/>
         <source>Press the key shown on an answer, or click it; Backspace changes the last.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12326,63 +12427,84 @@ Outcome: {outcome}</source>
 <context>
     <name>SeekerDialog</name>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="148"/>
+        <location filename="../../widgets/employment_dialogs.py" line="210"/>
         <source>Job seeker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="148"/>
+        <location filename="../../widgets/employment_dialogs.py" line="210"/>
         <source>Register a job seeker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="169"/>
-        <source>Resident number</source>
+        <location filename="../../widgets/employment_dialogs.py" line="213"/>
+        <source>Name, phone, address or resident number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="170"/>
+        <location filename="../../widgets/employment_dialogs.py" line="242"/>
+        <location filename="../../widgets/employment_dialogs.py" line="245"/>
+        <source>Resident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="244"/>
+        <source>Find the resident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="246"/>
         <source>Home latitude</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="171"/>
+        <location filename="../../widgets/employment_dialogs.py" line="247"/>
         <source>Home longitude</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="172"/>
+        <location filename="../../widgets/employment_dialogs.py" line="248"/>
         <source>Skills (comma-separated)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="173"/>
+        <location filename="../../widgets/employment_dialogs.py" line="249"/>
         <source>Needs at work</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="174"/>
+        <location filename="../../widgets/employment_dialogs.py" line="250"/>
         <source>Hours a week, at least</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="175"/>
+        <location filename="../../widgets/employment_dialogs.py" line="251"/>
         <source>Hours a week, at most</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="176"/>
+        <location filename="../../widgets/employment_dialogs.py" line="252"/>
         <source>Shifts (none ticked: any)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="177"/>
+        <location filename="../../widgets/employment_dialogs.py" line="253"/>
         <source>Travels up to (km)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="178"/>
+        <location filename="../../widgets/employment_dialogs.py" line="254"/>
         <source>Groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="266"/>
+        <source>already a job seeker: saving updates them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="269"/>
+        <source>No resident found</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -12427,17 +12549,22 @@ Outcome: {outcome}</source>
 <context>
     <name>SeekersTab</name>
     <message>
-        <location filename="../../widgets/employment.py" line="367"/>
+        <location filename="../../widgets/employment.py" line="375"/>
         <source>Register seeker…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="368"/>
+        <location filename="../../widgets/employment.py" line="376"/>
         <source>Edit…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="369"/>
+        <location filename="../../widgets/employment.py" line="377"/>
+        <source>Training…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="378"/>
         <source>Matches</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12928,42 +13055,42 @@ Outcome: {outcome}</source>
 <context>
     <name>StartTab</name>
     <message>
-        <location filename="../../widgets/screening.py" line="123"/>
+        <location filename="../../widgets/screening.py" line="124"/>
         <source>{name} has no screening consent on record: record it in Residents first (a separate consent for health data).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="129"/>
+        <location filename="../../widgets/screening.py" line="130"/>
         <source>{name}, {age}: starts with {forms}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="135"/>
+        <location filename="../../widgets/screening.py" line="136"/>
         <source>No emergency contact is on record: the crisis script will say so.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="183"/>
+        <location filename="../../widgets/screening.py" line="184"/>
         <source>Name, phone, address or resident number…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="184"/>
+        <location filename="../../widgets/screening.py" line="185"/>
         <source>Given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="187"/>
+        <location filename="../../widgets/screening.py" line="188"/>
         <source>Start the screening (Ctrl+Return)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="188"/>
+        <location filename="../../widgets/screening.py" line="189"/>
         <source>Results and trend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="189"/>
+        <location filename="../../widgets/screening.py" line="190"/>
         <source>Counselling record</source>
         <translation type="unfinished"></translation>
     </message>
@@ -13630,37 +13757,37 @@ Outcome: {outcome}</source>
 <context>
     <name>StationScreen</name>
     <message>
-        <location filename="../../widgets/station_screen.py" line="255"/>
+        <location filename="../../widgets/station_screen.py" line="258"/>
         <source>New request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_screen.py" line="258"/>
+        <location filename="../../widgets/station_screen.py" line="261"/>
         <source>Outbox ({n} waiting, {c} to decide)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_screen.py" line="260"/>
+        <location filename="../../widgets/station_screen.py" line="263"/>
         <source>Outbox ({n} waiting)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_screen.py" line="262"/>
+        <location filename="../../widgets/station_screen.py" line="265"/>
         <source>Outbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_screen.py" line="268"/>
+        <location filename="../../widgets/station_screen.py" line="271"/>
         <source>Station of {community}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_screen.py" line="270"/>
+        <location filename="../../widgets/station_screen.py" line="273"/>
         <source>Community station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_screen.py" line="272"/>
+        <location filename="../../widgets/station_screen.py" line="275"/>
         <source>Open in this community</source>
         <translation type="unfinished"></translation>
     </message>
@@ -15975,6 +16102,64 @@ State: {state}</source>
     <message>
         <location filename="../../widgets/tracking_map.py" line="1427"/>
         <source>or the incident number it is for</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrainingDialog</name>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="329"/>
+        <source>Training of {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="332"/>
+        <source>Completed today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="339"/>
+        <source>Already completed, on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="346"/>
+        <source>Courses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="348"/>
+        <source>New course</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="349"/>
+        <source>Provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="350"/>
+        <source>Skill it gives</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="352"/>
+        <source>Add course</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="362"/>
+        <source>completed {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="364"/>
+        <source>under way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="372"/>
+        <source>No training recorded yet</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

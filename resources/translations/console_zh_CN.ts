@@ -1589,22 +1589,22 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
         <translation>{what}：该来电已关联或已结束处理，或从未接听。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="870" />
+        <location filename="../../console/presenters/calls.py" line="880" />
         <source>Could not call the resident</source>
         <translation>无法拨打该居民的电话</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="890" />
+        <location filename="../../console/presenters/calls.py" line="900" />
         <source>Could not mark the call</source>
         <translation>无法标记来电</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="943" />
+        <location filename="../../console/presenters/calls.py" line="953" />
         <source>Could not load the caller</source>
         <translation>无法加载来电人信息</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="966" />
+        <location filename="../../console/presenters/calls.py" line="976" />
         <source>Could not open the card</source>
         <translation>无法打开档案</translation>
     </message>
@@ -2668,7 +2668,7 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>ConsoleApp</name>
     <message>
-        <location filename="../../console/app.py" line="211" />
+        <location filename="../../console/app.py" line="210" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -3057,27 +3057,27 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>DatedNoteDialog</name>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="334" />
+        <location filename="../../widgets/employment_dialogs.py" line="602" />
         <source>Record a visit</source>
         <translation>登记走访</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="335" />
+        <location filename="../../widgets/employment_dialogs.py" line="603" />
         <source>Visited on</source>
         <translation>走访日期</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="336" />
+        <location filename="../../widgets/employment_dialogs.py" line="604" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="338" />
+        <location filename="../../widgets/employment_dialogs.py" line="606" />
         <source>The employer confirmed the hire</source>
         <translation>用人单位确认录用</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="339" />
+        <location filename="../../widgets/employment_dialogs.py" line="607" />
         <source>Confirmed on</source>
         <translation>确认日期</translation>
     </message>
@@ -3452,42 +3452,42 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>DueModel</name>
     <message>
-        <location filename="../../widgets/screening.py" line="235" />
+        <location filename="../../widgets/screening.py" line="236" />
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="236" />
+        <location filename="../../widgets/screening.py" line="237" />
         <source>Resident</source>
         <translation>居民</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="237" />
+        <location filename="../../widgets/screening.py" line="238" />
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="238" />
+        <location filename="../../widgets/screening.py" line="239" />
         <source>Next form</source>
         <translation>下次量表</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="241" />
+        <location filename="../../widgets/screening.py" line="242" />
         <source>Last result</source>
         <translation>上次结果</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="246" />
+        <location filename="../../widgets/screening.py" line="247" />
         <source>Refer</source>
         <translation>转介</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="247" />
+        <location filename="../../widgets/screening.py" line="248" />
         <source>refer</source>
         <translation>需转介</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="249" />
+        <location filename="../../widgets/screening.py" line="250" />
         <source>Why</source>
         <translation>原因</translation>
     </message>
@@ -3606,62 +3606,77 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>EmployerDialog</name>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="275" />
+        <location filename="../../widgets/employment_dialogs.py" line="522" />
         <source>New employer</source>
         <translation>新增用人单位</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="288" />
+        <location filename="../../widgets/employment_dialogs.py" line="522" />
+        <source>Employer</source>
+        <translation>用人单位</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="542" />
         <source>The street's</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="292" />
+        <location filename="../../widgets/employment_dialogs.py" line="552" />
         <source>Unified social credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="293" />
+        <location filename="../../widgets/employment_dialogs.py" line="553" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="294" />
+        <location filename="../../widgets/employment_dialogs.py" line="554" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="295" />
+        <location filename="../../widgets/employment_dialogs.py" line="555" />
         <source>Staff</source>
         <translation>职工人数</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="296" />
+        <location filename="../../widgets/employment_dialogs.py" line="556" />
         <source>Disabled staff (as the quota counts)</source>
         <translation>残疾职工人数（按比例计算口径）</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="297" />
+        <location filename="../../widgets/employment_dialogs.py" line="557" />
         <source>Forms of employment</source>
         <translation>就业形式</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="298" />
+        <location filename="../../widgets/employment_dialogs.py" line="558" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="299" />
+        <location filename="../../widgets/employment_dialogs.py" line="559" />
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="300" />
+        <location filename="../../widgets/employment_dialogs.py" line="560" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="301" />
+        <location filename="../../widgets/employment_dialogs.py" line="561" />
+        <source>Site latitude</source>
+        <translation>场所纬度</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="562" />
+        <source>Site longitude</source>
+        <translation>场所经度</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="563" />
         <source>Community</source>
         <translation>社区</translation>
     </message>
@@ -3669,47 +3684,47 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>EmployersModel</name>
     <message>
-        <location filename="../../widgets/employment.py" line="166" />
+        <location filename="../../widgets/employment.py" line="168" />
         <source>Employer</source>
         <translation>用人单位</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="167" />
+        <location filename="../../widgets/employment.py" line="169" />
         <source>Credit code</source>
         <translation>信用代码</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="168" />
+        <location filename="../../widgets/employment.py" line="170" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="169" />
+        <location filename="../../widgets/employment.py" line="171" />
         <source>Staff</source>
         <translation>职工</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="172" />
+        <location filename="../../widgets/employment.py" line="174" />
         <source>Quota shortfall</source>
         <translation>按比例就业缺口</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="175" />
+        <location filename="../../widgets/employment.py" line="177" />
         <source>Open postings</source>
         <translation>在招岗位</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="176" />
+        <location filename="../../widgets/employment.py" line="178" />
         <source>Last visit</source>
         <translation>最近走访</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="179" />
+        <location filename="../../widgets/employment.py" line="181" />
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="180" />
+        <location filename="../../widgets/employment.py" line="182" />
         <source>street</source>
         <translation>街道</translation>
     </message>
@@ -3717,12 +3732,17 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>EmployersTab</name>
     <message>
-        <location filename="../../widgets/employment.py" line="470" />
+        <location filename="../../widgets/employment.py" line="501" />
         <source>New employer…</source>
         <translation>新增用人单位…</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="471" />
+        <location filename="../../widgets/employment.py" line="502" />
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="503" />
         <source>Record a visit…</source>
         <translation>登记走访…</translation>
     </message>
@@ -3740,27 +3760,27 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="571" />
+        <location filename="../../widgets/employment.py" line="598" />
         <source>{start} to {end}</source>
         <translation>{start} 至 {end}</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="574" />
+        <location filename="../../widgets/employment.py" line="601" />
         <source>Placements confirmed by the employer: {n} of {target} ({left} to go)</source>
         <translation>经用人单位确认的就业：{n} / {target}（还差 {left}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="577" />
+        <location filename="../../widgets/employment.py" line="604" />
         <source>Referrals made, by the stage reached:</source>
         <translation>推荐人次（按已到达阶段）：</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="581" />
+        <location filename="../../widgets/employment.py" line="608" />
         <source>Open postings now: {n}</source>
         <translation>当前在招岗位：{n}</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="584" />
+        <location filename="../../widgets/employment.py" line="611" />
         <source>Seekers registered: {n}, consenting to matching: {c}</source>
         <translation>登记求职者：{n}，同意匹配：{c}</translation>
     </message>
@@ -3768,268 +3788,299 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>EmploymentPresenter</name>
     <message>
-        <location filename="../../console/presenters/employment.py" line="81" />
+        <location filename="../../console/presenters/employment.py" line="86" />
         <source>Seekers</source>
         <translation>求职者</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="82" />
+        <location filename="../../console/presenters/employment.py" line="87" />
         <source>Matches</source>
         <translation>匹配</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="83" />
+        <location filename="../../console/presenters/employment.py" line="88" />
         <source>Postings</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="84" />
+        <location filename="../../console/presenters/employment.py" line="89" />
         <source>Employers</source>
         <translation>用人单位</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="85" />
+        <location filename="../../console/presenters/employment.py" line="90" />
         <source>Referrals</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="86" />
+        <location filename="../../console/presenters/employment.py" line="91" />
         <source>Retention</source>
         <translation>稳岗回访</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="87" />
+        <location filename="../../console/presenters/employment.py" line="92" />
         <source>Figures</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="91" />
-        <location filename="../../console/presenters/employment.py" line="224" />
+        <location filename="../../console/presenters/employment.py" line="96" />
+        <location filename="../../console/presenters/employment.py" line="222" />
         <source>Employment</source>
         <translation>就业服务</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="170" />
+        <location filename="../../console/presenters/employment.py" line="179" />
         <source>Could not read the job seekers</source>
         <translation>无法读取求职者</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="176" />
+        <location filename="../../console/presenters/employment.py" line="185" />
         <source>Could not read the postings</source>
         <translation>无法读取岗位</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="182" />
+        <location filename="../../console/presenters/employment.py" line="191" />
         <source>Could not read the employers</source>
         <translation>无法读取用人单位</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="188" />
+        <location filename="../../console/presenters/employment.py" line="197" />
         <source>Could not read the referrals</source>
         <translation>无法读取推荐记录</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="195" />
+        <location filename="../../console/presenters/employment.py" line="204" />
         <source>Could not read the follow-up calls</source>
         <translation>无法读取回访</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="202" />
+        <location filename="../../console/presenters/employment.py" line="211" />
         <source>Could not read the figures</source>
         <translation>无法读取统计数据</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="236" />
+        <location filename="../../console/presenters/employment.py" line="234" />
         <source>Only the first {n} are shown; the rest are not listed.</source>
         <translation>仅显示前 {n} 条，其余未列出。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="241" />
+        <location filename="../../console/presenters/employment.py" line="239" />
         <source>{n} shown</source>
         <translation>显示 {n} 条</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="246" />
+        <location filename="../../console/presenters/employment.py" line="244" />
         <source>Follow-up calls not yet made, due by {day}: {n}</source>
         <translation>{day} 前应做未做的回访：{n}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="253" />
+        <location filename="../../console/presenters/employment.py" line="251" />
         <source>The employment service is run by the community stations (for their own community), supervisors and administrators.</source>
         <translation>就业服务由社区工作站（本社区）、值班长和管理员使用。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="261" />
+        <location filename="../../console/presenters/employment.py" line="259" />
         <source>Not available to this role</source>
         <translation>当前角色不可使用</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="266" />
+        <location filename="../../console/presenters/employment.py" line="264" />
         <source>No job seekers yet</source>
         <translation>暂无求职者</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="268" />
+        <location filename="../../console/presenters/employment.py" line="266" />
         <source>Register a resident who is looking for work. They are matched only once a consent to job matching is recorded for them (Residents).</source>
         <translation>登记正在找工作的居民。只有在"居民"中登记了就业匹配同意后才会进行匹配。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="274" />
+        <location filename="../../console/presenters/employment.py" line="272" />
         <source>No matches shown</source>
         <translation>未显示匹配</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="275" />
+        <location filename="../../console/presenters/employment.py" line="273" />
         <source>Pick a seeker on the Seekers tab and press Matches.</source>
         <translation>请在"求职者"标签页选择一人并点击"匹配"。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="278" />
+        <location filename="../../console/presenters/employment.py" line="276" />
         <source>No postings</source>
         <translation>暂无岗位</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="278" />
+        <location filename="../../console/presenters/employment.py" line="276" />
         <source>Register an employer first, then its posts.</source>
         <translation>请先登记用人单位，再登记其岗位。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="282" />
+        <location filename="../../console/presenters/employment.py" line="280" />
         <source>No employers</source>
         <translation>暂无用人单位</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="283" />
+        <location filename="../../console/presenters/employment.py" line="281" />
         <source>An employer takes referrals once it is verified (papers and premises).</source>
         <translation>用人单位经核验（证照与场所）后方可接收推荐。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="286" />
+        <location filename="../../console/presenters/employment.py" line="284" />
         <source>No referrals</source>
         <translation>暂无推荐</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="286" />
+        <location filename="../../console/presenters/employment.py" line="284" />
         <source>Refer a seeker from the Matches tab.</source>
         <translation>请在"匹配"标签页推荐求职者。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="290" />
+        <location filename="../../console/presenters/employment.py" line="288" />
         <source>No follow-up calls due</source>
         <translation>暂无待做回访</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="291" />
+        <location filename="../../console/presenters/employment.py" line="289" />
         <source>Each hire books two calls, three and six months on.</source>
         <translation>每次录用后安排两次回访：三个月和六个月后。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="318" />
+        <location filename="../../console/presenters/employment.py" line="317" />
         <source>an employer with this credit code is registered already</source>
         <translation>该信用代码的用人单位已登记</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="323" />
+        <location filename="../../console/presenters/employment.py" line="327" />
         <source>Not saved: {why}</source>
         <translation>未保存：{why}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="330" />
+        <location filename="../../console/presenters/employment.py" line="342" />
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="380" />
+        <location filename="../../console/presenters/employment.py" line="432" />
+        <source>Could not search the residents</source>
+        <translation>未能查找居民</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="442" />
         <source>Could not save the seeker</source>
         <translation>无法保存求职者</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="402" />
+        <location filename="../../console/presenters/employment.py" line="471" />
+        <source>Could not add the course</source>
+        <translation>未能添加培训课程</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="481" />
+        <source>Could not mark the course completed</source>
+        <translation>未能标记课程已完成</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="517" />
         <source>{name} has no consent to job matching in force: not matched and not referred. Record a jobs consent in Residents first.</source>
         <translation>{name} 没有有效的就业匹配同意：不进行匹配，也不推荐。请先在"居民"中登记就业同意。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="405" />
+        <location filename="../../console/presenters/employment.py" line="520" />
         <source>No consent to job matching</source>
         <translation>没有就业匹配同意</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="407" />
+        <location filename="../../console/presenters/employment.py" line="522" />
         <source>{name}: {n} matching open postings, best first</source>
         <translation>{name}：{n} 个匹配的在招岗位，最合适的在前</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="412" />
+        <location filename="../../console/presenters/employment.py" line="527" />
         <source>No matching posting</source>
         <translation>没有匹配的岗位</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="413" />
+        <location filename="../../console/presenters/employment.py" line="528" />
         <source>No open posting fits this seeker's hours, shift, place and needs.</source>
         <translation>没有在招岗位符合该求职者的工时、班次、地点和需求。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="424" />
+        <location filename="../../console/presenters/employment.py" line="539" />
+        <location filename="../../console/presenters/employment.py" line="572" />
         <source>Could not read the matches</source>
         <translation>无法读取匹配</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="439" />
+        <location filename="../../console/presenters/employment.py" line="552" />
+        <source>“{title}”: {n} matching seekers with consent, best first</source>
+        <translation>“{title}”：{n} 名已同意匹配的求职者符合，按匹配度排序</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="558" />
+        <source>No matching seeker</source>
+        <translation>没有符合的求职者</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="560" />
+        <source>No consenting seeker fits this posting, or it takes no referrals (not open, or its employer is not verified).</source>
+        <translation>没有已同意匹配的求职者符合此岗位，或此岗位不接受推荐（未开放，或用人单位未核验）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="587" />
         <source>Could not refer the seeker</source>
         <translation>无法推荐该求职者</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="444" />
+        <location filename="../../console/presenters/employment.py" line="592" />
         <source>Refer to a posting</source>
         <translation>推荐到岗位</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="446" />
+        <location filename="../../console/presenters/employment.py" line="594" />
         <source>Refer {seeker} to “{title}” at {employer}? You approve the referral as the counsellor.</source>
         <translation>将 {seeker} 推荐到 {employer} 的"{title}"岗位？您将作为就业指导员批准此次推荐。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="461" />
+        <location filename="../../console/presenters/employment.py" line="618" />
         <source>Register the employer first (Employers tab).</source>
         <translation>请先登记用人单位（"用人单位"标签页）。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="471" />
+        <location filename="../../console/presenters/employment.py" line="630" />
         <source>Could not save the posting</source>
         <translation>无法保存岗位</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="483" />
+        <location filename="../../console/presenters/employment.py" line="643" />
         <source>Could not change the posting</source>
         <translation>无法更改岗位</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="501" />
+        <location filename="../../console/presenters/employment.py" line="673" />
         <source>Could not save the employer</source>
         <translation>无法保存用人单位</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="518" />
+        <location filename="../../console/presenters/employment.py" line="691" />
         <source>Could not record the visit</source>
         <translation>无法登记走访</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="532" />
+        <location filename="../../console/presenters/employment.py" line="706" />
         <source>Could not move the referral on</source>
         <translation>无法推进推荐</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="547" />
+        <location filename="../../console/presenters/employment.py" line="721" />
         <source>Could not record the refusal</source>
         <translation>无法登记拒绝</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="564" />
+        <location filename="../../console/presenters/employment.py" line="739" />
         <source>Could not record the confirmation</source>
         <translation>无法登记确认</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="582" />
+        <location filename="../../console/presenters/employment.py" line="758" />
         <source>Could not record the call</source>
         <translation>无法登记回访</translation>
     </message>
@@ -7363,52 +7414,52 @@ Command system of {site}</source>
 <context>
     <name>LicencesModel</name>
     <message>
-        <location filename="../../widgets/screening.py" line="262" />
+        <location filename="../../widgets/screening.py" line="263" />
         <source>Form</source>
         <translation>量表</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="263" />
+        <location filename="../../widgets/screening.py" line="264" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="264" />
+        <location filename="../../widgets/screening.py" line="265" />
         <source>Licence holder</source>
         <translation>授权持有方</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="265" />
+        <location filename="../../widgets/screening.py" line="266" />
         <source>Reference</source>
         <translation>授权编号</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="266" />
+        <location filename="../../widgets/screening.py" line="267" />
         <source>Granted</source>
         <translation>授权日期</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="269" />
+        <location filename="../../widgets/screening.py" line="270" />
         <source>Expires</source>
         <translation>到期日期</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="270" />
+        <location filename="../../widgets/screening.py" line="271" />
         <source>no end date</source>
         <translation>无截止日期</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="274" />
+        <location filename="../../widgets/screening.py" line="275" />
         <source>In force</source>
         <translation>是否有效</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="275" />
+        <location filename="../../widgets/screening.py" line="276" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="275" />
+        <location filename="../../widgets/screening.py" line="276" />
         <source>no: new screenings refused</source>
         <translation>否：不再允许新的筛查</translation>
     </message>
@@ -7614,32 +7665,37 @@ Command system of {site}</source>
 <context>
     <name>MatchesModel</name>
     <message>
-        <location filename="../../widgets/employment.py" line="113" />
+        <location filename="../../widgets/employment.py" line="114" />
+        <source>Seeker</source>
+        <translation>求职者</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="115" />
         <source>Posting</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="114" />
+        <location filename="../../widgets/employment.py" line="116" />
         <source>Employer</source>
         <translation>用人单位</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="115" />
+        <location filename="../../widgets/employment.py" line="117" />
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="116" />
+        <location filename="../../widgets/employment.py" line="118" />
         <source>Made of</source>
         <translation>构成</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="117" />
+        <location filename="../../widgets/employment.py" line="119" />
         <source>Distance</source>
         <translation>距离</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="120" />
+        <location filename="../../widgets/employment.py" line="122" />
         <source>Skills missing</source>
         <translation>缺少技能</translation>
     </message>
@@ -7647,7 +7703,7 @@ Command system of {site}</source>
 <context>
     <name>MatchesTab</name>
     <message>
-        <location filename="../../widgets/employment.py" line="395" />
+        <location filename="../../widgets/employment.py" line="405" />
         <source>Refer…</source>
         <translation>推荐…</translation>
     </message>
@@ -8952,163 +9008,167 @@ Command system of {site}</source>
 <context>
     <name>OrderEntryWidget</name>
     <message>
-        <location filename="../../widgets/order_entry.py" line="220" />
+        <location filename="../../widgets/order_entry.py" line="243" />
         <source>lives alone</source>
         <translation>独居</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="222" />
+        <location filename="../../widgets/order_entry.py" line="245" />
         <source>orders wait for a confirmation call</source>
         <translation>订单需电话确认</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="262" />
-        <location filename="../../widgets/order_entry.py" line="643" />
+        <location filename="../../widgets/order_entry.py" line="285" />
+        <location filename="../../widgets/order_entry.py" line="674" />
         <source>Search a resident by name, phone or address.</source>
         <translation>按姓名、电话或地址查找居民。</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="392" />
+        <location filename="../../widgets/order_entry.py" line="415" />
         <source>{window} — full</source>
         <translation>{window} — 已满</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="394" />
+        <location filename="../../widgets/order_entry.py" line="417" />
         <source>{window} — {n} of {cap} left</source>
         <translation>{window} — 剩余 {n}/{cap}</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="426" />
+        <location filename="../../widgets/order_entry.py" line="449" />
         <source>staff</source>
         <translation>店员</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="426" />
+        <location filename="../../widgets/order_entry.py" line="449" />
         <source>volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="437" />
         <source>No ordering window for this merchant today.</source>
-        <translation>该商户今天没有下单时段。</translation>
+        <translation type="vanished">该商户今天没有下单时段。</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="442" />
+        <location filename="../../widgets/order_entry.py" line="467" />
+        <source>No ordering window open for this merchant in the coming days.</source>
+        <translation>该商户近几天没有开放的订购时段。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_entry.py" line="473" />
         <source>Window {window} is full: choose another.</source>
         <translation>时段 {window} 已满，请另选。</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="448" />
+        <location filename="../../widgets/order_entry.py" line="479" />
         <source>{n} of {cap} places left in {window}.</source>
         <translation>时段 {window} 还剩 {n}/{cap} 个名额。</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="492" />
+        <location filename="../../widgets/order_entry.py" line="523" />
         <source>Total: {total}</source>
         <translation>合计：{total}</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="528" />
+        <location filename="../../widgets/order_entry.py" line="559" />
         <source>This order will wait for a confirmation call.</source>
         <translation>此订单将等待电话确认。</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="601" />
+        <location filename="../../widgets/order_entry.py" line="632" />
         <source>&amp;Resident</source>
         <translation>居民(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="602" />
+        <location filename="../../widgets/order_entry.py" line="633" />
         <source>&amp;Merchant</source>
         <translation>商户(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="603" />
+        <location filename="../../widgets/order_entry.py" line="634" />
         <source>&amp;Add</source>
         <translation>添加(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="604" />
+        <location filename="../../widgets/order_entry.py" line="635" />
         <source>&amp;Window</source>
         <translation>时段(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="605" />
+        <location filename="../../widgets/order_entry.py" line="636" />
         <source>&amp;Deliverer</source>
         <translation>配送人(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="606" />
+        <location filename="../../widgets/order_entry.py" line="637" />
         <source>&amp;Channel</source>
         <translation>渠道(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="607" />
+        <location filename="../../widgets/order_entry.py" line="638" />
         <source>N&amp;ote</source>
         <translation>备注(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="621" />
+        <location filename="../../widgets/order_entry.py" line="652" />
         <source>Name, phone or address (Alt+S)</source>
         <translation>姓名、电话或地址（Alt+S）</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="624" />
+        <location filename="../../widgets/order_entry.py" line="655" />
         <source>Product code or name, Enter adds</source>
         <translation>商品编码或名称，按 Enter 添加</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="625" />
+        <location filename="../../widgets/order_entry.py" line="656" />
         <source>Family member's name and relation</source>
         <translation>家属姓名及关系</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="626" />
+        <location filename="../../widgets/order_entry.py" line="657" />
         <source>Usual basket (Alt+B)</source>
         <translation>常购清单（Alt+B）</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="627" />
+        <location filename="../../widgets/order_entry.py" line="658" />
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="628" />
+        <location filename="../../widgets/order_entry.py" line="659" />
         <source>Place order (Enter)</source>
         <translation>下单（Enter）</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="630" />
+        <location filename="../../widgets/order_entry.py" line="661" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="630" />
+        <location filename="../../widgets/order_entry.py" line="661" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="630" />
+        <location filename="../../widgets/order_entry.py" line="661" />
         <source>Price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="630" />
+        <location filename="../../widgets/order_entry.py" line="661" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="636" />
+        <location filename="../../widgets/order_entry.py" line="667" />
         <source>At the station</source>
         <translation>工作站代下单</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="636" />
+        <location filename="../../widgets/order_entry.py" line="667" />
         <source>Hotline call</source>
         <translation>热线来电</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="636" />
+        <location filename="../../widgets/order_entry.py" line="667" />
         <source>Family member</source>
         <translation>家属代下单</translation>
     </message>
@@ -9625,37 +9685,37 @@ Command system of {site}</source>
 <context>
     <name>PipelineModel</name>
     <message>
-        <location filename="../../widgets/employment.py" line="194" />
+        <location filename="../../widgets/employment.py" line="196" />
         <source>Seeker</source>
         <translation>求职者</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="197" />
+        <location filename="../../widgets/employment.py" line="199" />
         <source>Posting</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="200" />
+        <location filename="../../widgets/employment.py" line="202" />
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="203" />
+        <location filename="../../widgets/employment.py" line="205" />
         <source>Referred</source>
         <translation>推荐日期</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="208" />
+        <location filename="../../widgets/employment.py" line="210" />
         <source>Last step</source>
         <translation>最近一步</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="213" />
+        <location filename="../../widgets/employment.py" line="215" />
         <source>Employer confirmed</source>
         <translation>单位确认</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="216" />
+        <location filename="../../widgets/employment.py" line="218" />
         <source>Counsellor</source>
         <translation>指导员</translation>
     </message>
@@ -9790,72 +9850,77 @@ Command system of {site}</source>
 <context>
     <name>PostingDialog</name>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="207" />
+        <location filename="../../widgets/employment_dialogs.py" line="431" />
         <source>New posting</source>
         <translation>新增岗位</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="228" />
+        <location filename="../../widgets/employment_dialogs.py" line="431" />
+        <source>Posting</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="464" />
         <source>Employer</source>
         <translation>用人单位</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="229" />
+        <location filename="../../widgets/employment_dialogs.py" line="465" />
         <source>Title</source>
         <translation>岗位名称</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="230" />
+        <location filename="../../widgets/employment_dialogs.py" line="466" />
         <source>Duties</source>
         <translation>工作内容</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="231" />
+        <location filename="../../widgets/employment_dialogs.py" line="467" />
         <source>Hours a week</source>
         <translation>每周工时</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="232" />
+        <location filename="../../widgets/employment_dialogs.py" line="468" />
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="233" />
+        <location filename="../../widgets/employment_dialogs.py" line="469" />
         <source>Pay a month (yuan)</source>
         <translation>月薪（元）</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="234" />
+        <location filename="../../widgets/employment_dialogs.py" line="470" />
         <source>Openings</source>
         <translation>招聘人数</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="235" />
+        <location filename="../../widgets/employment_dialogs.py" line="471" />
         <source>Latitude</source>
         <translation>纬度</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="236" />
+        <location filename="../../widgets/employment_dialogs.py" line="472" />
         <source>Longitude</source>
         <translation>经度</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="237" />
+        <location filename="../../widgets/employment_dialogs.py" line="473" />
         <source>Skills required (comma-separated)</source>
         <translation>所需技能（逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="238" />
+        <location filename="../../widgets/employment_dialogs.py" line="474" />
         <source>Workplace offers</source>
         <translation>工作场所提供</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="239" />
+        <location filename="../../widgets/employment_dialogs.py" line="475" />
         <source>Only for (none ticked: anyone)</source>
         <translation>仅限（不勾选：不限）</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="240" />
+        <location filename="../../widgets/employment_dialogs.py" line="476" />
         <source>Form of employment</source>
         <translation>就业形式</translation>
     </message>
@@ -9863,42 +9928,42 @@ Command system of {site}</source>
 <context>
     <name>PostingsModel</name>
     <message>
-        <location filename="../../widgets/employment.py" line="135" />
+        <location filename="../../widgets/employment.py" line="137" />
         <source>Posting</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="136" />
+        <location filename="../../widgets/employment.py" line="138" />
         <source>Employer</source>
         <translation>用人单位</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="139" />
+        <location filename="../../widgets/employment.py" line="141" />
         <source>Hours, shift</source>
         <translation>工时、班次</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="144" />
+        <location filename="../../widgets/employment.py" line="146" />
         <source>Pay a month (yuan)</source>
         <translation>月薪（元）</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="147" />
+        <location filename="../../widgets/employment.py" line="149" />
         <source>Openings</source>
         <translation>招聘人数</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="148" />
+        <location filename="../../widgets/employment.py" line="150" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="151" />
+        <location filename="../../widgets/employment.py" line="153" />
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="152" />
+        <location filename="../../widgets/employment.py" line="154" />
         <source>street</source>
         <translation>街道</translation>
     </message>
@@ -9906,22 +9971,32 @@ Command system of {site}</source>
 <context>
     <name>PostingsTab</name>
     <message>
-        <location filename="../../widgets/employment.py" line="437" />
+        <location filename="../../widgets/employment.py" line="464" />
         <source>New posting…</source>
         <translation>新增岗位…</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="438" />
+        <location filename="../../widgets/employment.py" line="465" />
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="466" />
+        <source>Seekers for this posting</source>
+        <translation>此岗位的求职者</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="467" />
         <source>Open</source>
         <translation>开放</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="439" />
+        <location filename="../../widgets/employment.py" line="468" />
         <source>Filled</source>
         <translation>已招满</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="440" />
+        <location filename="../../widgets/employment.py" line="469" />
         <source>Closed</source>
         <translation>关闭</translation>
     </message>
@@ -10848,27 +10923,27 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>ReferralsTab</name>
     <message>
-        <location filename="../../widgets/employment.py" line="535" />
+        <location filename="../../widgets/employment.py" line="562" />
         <source>Interview</source>
         <translation>面试</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="536" />
+        <location filename="../../widgets/employment.py" line="563" />
         <source>Offer</source>
         <translation>录用意向</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="537" />
+        <location filename="../../widgets/employment.py" line="564" />
         <source>Hired</source>
         <translation>已录用</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="538" />
+        <location filename="../../widgets/employment.py" line="565" />
         <source>Refused…</source>
         <translation>拒绝…</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="539" />
+        <location filename="../../widgets/employment.py" line="566" />
         <source>Employer confirmed…</source>
         <translation>单位确认…</translation>
     </message>
@@ -10876,27 +10951,27 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>RefusalDialog</name>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="351" />
+        <location filename="../../widgets/employment_dialogs.py" line="619" />
         <source>Refused</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="359" />
+        <location filename="../../widgets/employment_dialogs.py" line="627" />
         <source>Refused by</source>
         <translation>拒绝方</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="360" />
+        <location filename="../../widgets/employment_dialogs.py" line="628" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="361" />
+        <location filename="../../widgets/employment_dialogs.py" line="629" />
         <source>Note (needed for “other”)</source>
         <translation>备注（选"其他"时必填）</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="362" />
+        <location filename="../../widgets/employment_dialogs.py" line="630" />
         <source>On</source>
         <translation>日期</translation>
     </message>
@@ -11524,42 +11599,42 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../../widgets/screening.py" line="201" />
+        <location filename="../../widgets/screening.py" line="202" />
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="204" />
+        <location filename="../../widgets/screening.py" line="205" />
         <source>Form</source>
         <translation>量表</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="205" />
+        <location filename="../../widgets/screening.py" line="206" />
         <source>Given</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="208" />
+        <location filename="../../widgets/screening.py" line="209" />
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="210" />
+        <location filename="../../widgets/screening.py" line="211" />
         <source>partial, not scored</source>
         <translation>未完成，不计分</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="217" />
+        <location filename="../../widgets/screening.py" line="218" />
         <source>Risk answer</source>
         <translation>风险回答</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="219" />
+        <location filename="../../widgets/screening.py" line="220" />
         <source>yes, incident {id}</source>
         <translation>有，事件 {id}</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="222" />
+        <location filename="../../widgets/screening.py" line="223" />
         <source>Given by</source>
         <translation>施测人</translation>
     </message>
@@ -11567,37 +11642,37 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>RetentionDialog</name>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="386" />
+        <location filename="../../widgets/employment_dialogs.py" line="654" />
         <source>Record a follow-up call</source>
         <translation>登记回访</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="388" />
+        <location filename="../../widgets/employment_dialogs.py" line="656" />
         <source>Yes, still employed</source>
         <translation>是，仍在岗</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="389" />
+        <location filename="../../widgets/employment_dialogs.py" line="657" />
         <source>No, no longer employed</source>
         <translation>否，已离岗</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="394" />
+        <location filename="../../widgets/employment_dialogs.py" line="662" />
         <source>Seeker</source>
         <translation>求职者</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="395" />
+        <location filename="../../widgets/employment_dialogs.py" line="663" />
         <source>Still employed</source>
         <translation>是否在岗</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="396" />
+        <location filename="../../widgets/employment_dialogs.py" line="664" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="397" />
+        <location filename="../../widgets/employment_dialogs.py" line="665" />
         <source>Called on</source>
         <translation>回访日期</translation>
     </message>
@@ -11605,32 +11680,32 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>RetentionModel</name>
     <message>
-        <location filename="../../widgets/employment.py" line="229" />
+        <location filename="../../widgets/employment.py" line="231" />
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="230" />
+        <location filename="../../widgets/employment.py" line="232" />
         <source>Seeker</source>
         <translation>求职者</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="233" />
+        <location filename="../../widgets/employment.py" line="235" />
         <source>Posting</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="236" />
+        <location filename="../../widgets/employment.py" line="238" />
         <source>Hired</source>
         <translation>录用日期</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="237" />
+        <location filename="../../widgets/employment.py" line="239" />
         <source>Called</source>
         <translation>已回访</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="240" />
+        <location filename="../../widgets/employment.py" line="242" />
         <source>Still employed</source>
         <translation>是否在岗</translation>
     </message>
@@ -11638,7 +11713,7 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>RetentionTab</name>
     <message>
-        <location filename="../../widgets/employment.py" line="565" />
+        <location filename="../../widgets/employment.py" line="592" />
         <source>Record check…</source>
         <translation>登记回访…</translation>
     </message>
@@ -11767,22 +11842,22 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>Screening</name>
     <message>
-        <location filename="../../widgets/screening.py" line="35" />
+        <location filename="../../widgets/screening.py" line="36" />
         <source>At the station</source>
         <translation>工作站当面</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="36" />
+        <location filename="../../widgets/screening.py" line="37" />
         <source>By phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="37" />
+        <location filename="../../widgets/screening.py" line="38" />
         <source>Self-completed (kiosk)</source>
         <translation>自助完成（自助终端）</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="315" />
+        <location filename="../../widgets/screening.py" line="316" />
         <source>{n} due for a rescreen by {day}</source>
         <translation>{day} 前需复筛：{n} 人</translation>
     </message>
@@ -11820,170 +11895,194 @@ Manifest SHA-256: {sha}</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="87" />
-        <location filename="../../console/presenters/screening.py" line="223" />
+        <location filename="../../console/presenters/screening.py" line="92" />
+        <location filename="../../console/presenters/screening.py" line="216" />
         <source>Screening</source>
         <translation>心理筛查</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="181" />
+        <location filename="../../console/presenters/screening.py" line="185" />
         <source>Could not read the rescreen list</source>
         <translation>无法读取复筛名单</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="190" />
+        <location filename="../../console/presenters/screening.py" line="194" />
         <source>Could not read the licence register</source>
         <translation>无法读取量表授权登记</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="203" />
+        <location filename="../../console/presenters/screening.py" line="207" />
         <source>Could not read the figures</source>
         <translation>无法读取统计数据</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="243" />
+        <location filename="../../console/presenters/screening.py" line="236" />
         <source>No results shown</source>
         <translation>未显示结果</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="244" />
+        <location filename="../../console/presenters/screening.py" line="237" />
         <source>Pick a resident on the first tab and press Results and trend.</source>
         <translation>请在第一个标签页选择居民，然后点击"结果与趋势"。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="247" />
+        <location filename="../../console/presenters/screening.py" line="240" />
         <source>Nobody is due</source>
         <translation>暂无待复筛居民</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="247" />
+        <location filename="../../console/presenters/screening.py" line="240" />
         <source>No rescreen falls due in the next two weeks.</source>
         <translation>未来两周内没有需要复筛的居民。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="251" />
+        <location filename="../../console/presenters/screening.py" line="244" />
         <source>No licensed forms</source>
         <translation>暂无授权量表</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="253" />
+        <location filename="../../console/presenters/screening.py" line="246" />
         <source>PHQ-2, PHQ-9, GAD-2, GAD-7 and GDS-15 are built in. A form that needs permission (AD8, Mini-Cog, SCL-90-R) is added by an administrator with its licence: console screening register.</source>
         <translation>PHQ-2、PHQ-9、GAD-2、GAD-7 和 GDS-15 为内置量表。需授权的量表（AD8、Mini-Cog、SCL-90-R）由管理员连同授权登记后方可使用：console screening register。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="270" />
+        <location filename="../../console/presenters/screening.py" line="263" />
         <source>Could not search residents</source>
         <translation>无法查找居民</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="287" />
-        <location filename="../../console/presenters/screening.py" line="313" />
+        <location filename="../../console/presenters/screening.py" line="280" />
+        <location filename="../../console/presenters/screening.py" line="306" />
         <source>Could not read the screening plan</source>
         <translation>无法读取筛查安排</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="328" />
+        <location filename="../../console/presenters/screening.py" line="327" />
         <source>Leave the screening</source>
         <translation>离开筛查</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="329" />
+        <location filename="../../console/presenters/screening.py" line="328" />
         <source>The form answered so far is kept as partial and is never scored. Leave?</source>
         <translation>已作答部分将保存为未完成，不计分。确定离开？</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="384" />
+        <source>No phone line on this workstation: dial by hand.</source>
+        <translation type="vanished">本工作站没有电话线路：请手动拨号。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="360" />
+        <source>Call placed: it is in the Calls pane.</source>
+        <translation>已拨出：通话显示在“来电”窗格中。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="364" />
+        <source>The call could not be placed: dial by hand, or try again.</source>
+        <translation>未能拨出：请手动拨号或重试。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="368" />
+        <source>phone screening</source>
+        <translation>电话筛查</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="371" />
+        <source>No phone line here, or your role places no calls: dial the person by hand.</source>
+        <translation>本机没有电话线路，或您的角色不能外呼：请手动拨打。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/screening.py" line="412" />
         <source>The screening was not saved: {why}</source>
         <translation>筛查未保存：{why}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="389" />
-        <location filename="../../console/presenters/screening.py" line="391" />
+        <location filename="../../console/presenters/screening.py" line="417" />
+        <location filename="../../console/presenters/screening.py" line="419" />
         <source>Could not save the screening</source>
         <translation>无法保存筛查</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="400" />
+        <location filename="../../console/presenters/screening.py" line="428" />
         <source>{form}: {total} of {max} — {band}</source>
         <translation>{form}：{total} / {max} — {band}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="404" />
+        <location filename="../../console/presenters/screening.py" line="432" />
         <source>Next: {form} by {day}</source>
         <translation>下次：{day} 前完成 {form}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="423" />
+        <location filename="../../console/presenters/screening.py" line="451" />
         <source>Risk answer in a screening: incident {id} raised for today.</source>
         <translation>筛查中出现风险回答：已生成当日处置事件 {id}。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="446" />
+        <location filename="../../console/presenters/screening.py" line="474" />
         <source>Resident {id}: {n} screenings, newest first (this view is audited)</source>
         <translation>居民 {id}：共 {n} 次筛查，最新在前（本次查看已留痕）</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="456" />
+        <location filename="../../console/presenters/screening.py" line="484" />
         <source>Could not read the results</source>
         <translation>无法读取筛查结果</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="465" />
+        <location filename="../../console/presenters/screening.py" line="493" />
         <source>Built in: PHQ-2, PHQ-9, GAD-2, GAD-7, GDS-15. Registered with a licence:</source>
         <translation>内置：PHQ-2、PHQ-9、GAD-2、GAD-7、GDS-15。已授权登记：</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="478" />
+        <location filename="../../console/presenters/screening.py" line="506" />
         <source>Could not read the appointments</source>
         <translation>无法读取预约</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="491" />
+        <location filename="../../console/presenters/screening.py" line="519" />
         <source>{name} (resident {id}): counselling record, opened by you (audited)</source>
         <translation>{name}（居民 {id}）：咨询档案，由您打开（已留痕）</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="503" />
+        <location filename="../../console/presenters/screening.py" line="531" />
         <source>Could not read the record</source>
         <translation>无法读取档案</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="565" />
+        <location filename="../../console/presenters/screening.py" line="593" />
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="575" />
+        <location filename="../../console/presenters/screening.py" line="603" />
         <source>Not saved: {why}</source>
         <translation>未保存：{why}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="578" />
+        <location filename="../../console/presenters/screening.py" line="606" />
         <source>Could not save the counselling record</source>
         <translation>无法保存咨询记录</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="599" />
+        <location filename="../../console/presenters/screening.py" line="627" />
         <source>Note of contact {id}</source>
         <translation>服务记录 {id} 的内容</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="600" />
+        <location filename="../../console/presenters/screening.py" line="628" />
         <source>(no note)</source>
         <translation>（无记录内容）</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="602" />
+        <location filename="../../console/presenters/screening.py" line="630" />
         <source>Could not read the note</source>
         <translation>无法读取记录内容</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="615" />
+        <location filename="../../console/presenters/screening.py" line="643" />
         <source>Referral {id}</source>
         <translation>转介 {id}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="616" />
+        <location filename="../../console/presenters/screening.py" line="644" />
         <source>Reason: {reason}
 
 Outcome: {outcome}</source>
@@ -11992,12 +12091,12 @@ Outcome: {outcome}</source>
 结果：{outcome}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="617" />
+        <location filename="../../console/presenters/screening.py" line="645" />
         <source>not yet recorded</source>
         <translation>尚未登记</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="625" />
+        <location filename="../../console/presenters/screening.py" line="653" />
         <source>Could not read the referral</source>
         <translation>无法读取转介</translation>
     </message>
@@ -12005,44 +12104,54 @@ Outcome: {outcome}</source>
 <context>
     <name>ScreeningRunDialog</name>
     <message>
-        <location filename="../../widgets/screening_run.py" line="168" />
+        <location filename="../../widgets/screening_run.py" line="196" />
         <source>The sitting is complete.</source>
         <translation>本次筛查已完成。</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening_run.py" line="173" />
-        <location filename="../../widgets/screening_run.py" line="278" />
+        <location filename="../../widgets/screening_run.py" line="201" />
+        <location filename="../../widgets/screening_run.py" line="308" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening_run.py" line="193" />
+        <location filename="../../widgets/screening_run.py" line="221" />
         <source>Question {n} of {total}</source>
         <translation>第 {n} 题，共 {total} 题</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening_run.py" line="198" />
+        <location filename="../../widgets/screening_run.py" line="226" />
         <source>Saving and scoring…</source>
         <translation>正在保存并计分…</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening_run.py" line="276" />
+        <location filename="../../widgets/screening_run.py" line="304" />
         <source>Screening</source>
         <translation>心理筛查</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening_run.py" line="277" />
+        <location filename="../../widgets/screening_run.py" line="305" />
         <source>Back (Backspace)</source>
         <translation>上一题（退格键）</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening_run.py" line="177" />
-        <location filename="../../widgets/screening_run.py" line="278" />
+        <location filename="../../widgets/screening_run.py" line="205" />
+        <location filename="../../widgets/screening_run.py" line="308" />
         <source>Leave (Esc)</source>
         <translation>离开（Esc）</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening_run.py" line="280" />
+        <location filename="../../widgets/screening_run.py" line="155" />
+        <source>Calling…</source>
+        <translation>正在拨号…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening_run.py" line="306" />
+        <source>Dial (Ctrl+D)</source>
+        <translation>拨号 (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/screening_run.py" line="310" />
         <source>Press the key shown on an answer, or click it; Backspace changes the last.</source>
         <translation>按答案前所示的键或点击答案；按退格键可修改上一题。</translation>
     </message>
@@ -12050,64 +12159,89 @@ Outcome: {outcome}</source>
 <context>
     <name>SeekerDialog</name>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="148" />
+        <location filename="../../widgets/employment_dialogs.py" line="210" />
         <source>Job seeker</source>
         <translation>求职者</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="148" />
+        <location filename="../../widgets/employment_dialogs.py" line="210" />
         <source>Register a job seeker</source>
         <translation>登记求职者</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="169" />
         <source>Resident number</source>
-        <translation>居民编号</translation>
+        <translation type="vanished">居民编号</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="170" />
+        <location filename="../../widgets/employment_dialogs.py" line="213" />
+        <source>Name, phone, address or resident number</source>
+        <translation>姓名、电话、地址或居民编号</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="242" />
+        <location filename="../../widgets/employment_dialogs.py" line="245" />
+        <source>Resident</source>
+        <translation>居民</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="244" />
+        <source>Find the resident</source>
+        <translation>查找居民</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="246" />
         <source>Home latitude</source>
         <translation>住址纬度</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="171" />
+        <location filename="../../widgets/employment_dialogs.py" line="247" />
         <source>Home longitude</source>
         <translation>住址经度</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="172" />
+        <location filename="../../widgets/employment_dialogs.py" line="248" />
         <source>Skills (comma-separated)</source>
         <translation>技能（逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="173" />
+        <location filename="../../widgets/employment_dialogs.py" line="249" />
         <source>Needs at work</source>
         <translation>工作中的需求</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="174" />
+        <location filename="../../widgets/employment_dialogs.py" line="250" />
         <source>Hours a week, at least</source>
         <translation>每周工时下限</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="175" />
+        <location filename="../../widgets/employment_dialogs.py" line="251" />
         <source>Hours a week, at most</source>
         <translation>每周工时上限</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="176" />
+        <location filename="../../widgets/employment_dialogs.py" line="252" />
         <source>Shifts (none ticked: any)</source>
         <translation>班次（不勾选：不限）</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="177" />
+        <location filename="../../widgets/employment_dialogs.py" line="253" />
         <source>Travels up to (km)</source>
         <translation>可接受通勤距离（公里）</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="178" />
+        <location filename="../../widgets/employment_dialogs.py" line="254" />
         <source>Groups</source>
         <translation>认定身份</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="266" />
+        <source>already a job seeker: saving updates them</source>
+        <translation>已是求职者：保存将更新其资料</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="269" />
+        <source>No resident found</source>
+        <translation>未找到居民</translation>
     </message>
 </context>
 <context>
@@ -12151,17 +12285,22 @@ Outcome: {outcome}</source>
 <context>
     <name>SeekersTab</name>
     <message>
-        <location filename="../../widgets/employment.py" line="367" />
+        <location filename="../../widgets/employment.py" line="375" />
         <source>Register seeker…</source>
         <translation>登记求职者…</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="368" />
+        <location filename="../../widgets/employment.py" line="376" />
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="369" />
+        <location filename="../../widgets/employment.py" line="377" />
+        <source>Training…</source>
+        <translation>培训…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment.py" line="378" />
         <source>Matches</source>
         <translation>匹配</translation>
     </message>
@@ -12652,42 +12791,42 @@ Outcome: {outcome}</source>
 <context>
     <name>StartTab</name>
     <message>
-        <location filename="../../widgets/screening.py" line="123" />
+        <location filename="../../widgets/screening.py" line="124" />
         <source>{name} has no screening consent on record: record it in Residents first (a separate consent for health data).</source>
         <translation>{name} 尚无心理筛查同意记录：请先在"居民"中登记（健康信息需单独同意）。</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="129" />
+        <location filename="../../widgets/screening.py" line="130" />
         <source>{name}, {age}: starts with {forms}.</source>
         <translation>{name}，{age} 岁：先做 {forms}。</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="135" />
+        <location filename="../../widgets/screening.py" line="136" />
         <source>No emergency contact is on record: the crisis script will say so.</source>
         <translation>未登记紧急联系人：危机干预提示中会注明。</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="183" />
+        <location filename="../../widgets/screening.py" line="184" />
         <source>Name, phone, address or resident number…</source>
         <translation>姓名、电话、地址或居民编号…</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="184" />
+        <location filename="../../widgets/screening.py" line="185" />
         <source>Given</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="187" />
+        <location filename="../../widgets/screening.py" line="188" />
         <source>Start the screening (Ctrl+Return)</source>
         <translation>开始筛查（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="188" />
+        <location filename="../../widgets/screening.py" line="189" />
         <source>Results and trend</source>
         <translation>结果与趋势</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="189" />
+        <location filename="../../widgets/screening.py" line="190" />
         <source>Counselling record</source>
         <translation>咨询档案</translation>
     </message>
@@ -13354,37 +13493,37 @@ Outcome: {outcome}</source>
 <context>
     <name>StationScreen</name>
     <message>
-        <location filename="../../widgets/station_screen.py" line="255" />
+        <location filename="../../widgets/station_screen.py" line="258" />
         <source>New request</source>
         <translation>新诉求</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_screen.py" line="258" />
+        <location filename="../../widgets/station_screen.py" line="261" />
         <source>Outbox ({n} waiting, {c} to decide)</source>
         <translation>待发送箱（{n} 条待发送，{c} 条待决定）</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_screen.py" line="260" />
+        <location filename="../../widgets/station_screen.py" line="263" />
         <source>Outbox ({n} waiting)</source>
         <translation>待发送箱（{n} 条待发送）</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_screen.py" line="262" />
+        <location filename="../../widgets/station_screen.py" line="265" />
         <source>Outbox</source>
         <translation>待发送箱</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_screen.py" line="268" />
+        <location filename="../../widgets/station_screen.py" line="271" />
         <source>Station of {community}</source>
         <translation>{community}工作站</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_screen.py" line="270" />
+        <location filename="../../widgets/station_screen.py" line="273" />
         <source>Community station</source>
         <translation>社区工作站</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_screen.py" line="272" />
+        <location filename="../../widgets/station_screen.py" line="275" />
         <source>Open in this community</source>
         <translation>本社区未结事件</translation>
     </message>
@@ -15703,6 +15842,64 @@ State: {state}</source>
         <location filename="../../widgets/tracking_map.py" line="1427" />
         <source>or the incident number it is for</source>
         <translation>或填写相关事件编号</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingDialog</name>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="329" />
+        <source>Training of {name}</source>
+        <translation>{name} 的培训</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="332" />
+        <source>Completed today</source>
+        <translation>今天完成</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="339" />
+        <source>Already completed, on</source>
+        <translation>已完成，完成日期</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="346" />
+        <source>Courses</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="348" />
+        <source>New course</source>
+        <translation>新课程</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="349" />
+        <source>Provider</source>
+        <translation>培训机构</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="350" />
+        <source>Skill it gives</source>
+        <translation>获得的技能</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="352" />
+        <source>Add course</source>
+        <translation>添加课程</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="362" />
+        <source>completed {day}</source>
+        <translation>{day} 完成</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="364" />
+        <source>under way</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="372" />
+        <source>No training recorded yet</source>
+        <translation>尚无培训记录</translation>
     </message>
 </context>
 <context>

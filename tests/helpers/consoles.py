@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -104,6 +104,8 @@ def close_console(app: ConsoleApp) -> None:
     app.window.allow_close()
     app.window.close()
     app.window.deleteLater()
+    # Gone now, not at the end of the worker: no event loop runs between tests to do it.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def fake_dialogs(app: ConsoleApp) -> FakeDialogs:

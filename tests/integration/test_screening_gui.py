@@ -14,7 +14,9 @@ from sqlalchemy import select
 from console.app import ConsoleApp
 from console.presenters.screening import ScreeningPresenter
 from core.consent import ConsentMethod, ConsentPurpose
+from core.ports import EventSink
 from core.screening_pathway import ScreeningMode
+from core.site import SiteSpec
 from data.models import Community, Incident, Resident, Screening
 from hardware.tts import EspeakSpeaker
 from tests.helpers.consoles import (
@@ -26,6 +28,7 @@ from tests.helpers.consoles import (
     sign_in,
     submit_login,
 )
+from tests.helpers.fake_calls import FakeGateway
 
 
 def screening_of(app: ConsoleApp) -> ScreeningPresenter:
@@ -223,3 +226,59 @@ def test_a_kiosk_sitting_reads_each_question_aloud(
     p.run.done(0)
     qtbot.waitUntil(lambda: p.run is None)
     assert p._speaker is None, "the read-aloud worker is stopped with the sitting"
+
+
+def test_a_phone_sitting_rings_the_resident_on_the_workstation_line(
+    qtbot: QtBot, make_console: MakeConsole, seeded: SeededSite, demo_site: SiteSpec
+) -> None:
+    r = a_resident(seeded, consent=True)
+    line: list[FakeGateway] = []
+
+    def factory(sink: EventSink) -> FakeGateway:
+        line.append(FakeGateway(sink))
+        return line[-1]
+
+    app = make_console(language="en", site=demo_site, call_gateway=factory)
+    app.start()
+    sign_in(qtbot, app, seeded, "ws01")
+    p = screening_of(app)
+    pick(qtbot, app, p, r)
+    tab = p.start_tab
+    tab.mode.setCurrentIndex(tab.mode.findData(ScreeningMode.PHONE.value))
+    qtbot.mouseClick(tab.start_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: p.run is not None and p.run.isVisible())
+    run = p.run
+    assert run is not None
+    assert run.dial_button.isVisible()
+    qtbot.keyClick(run, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: run.call_state.text() not in ("", "Calling…"))
+    assert "Calls pane" in run.call_state.text(), run.call_state.text()
+    (gateway,) = line
+    assert [c[:2] for c in gateway.commands if c[0] == "dial"] == [("dial", r.phone)]
+    assert not run.dial_button.isEnabled()
+    dials = [d for d in audit_details(seeded.db, "pii_revealed") if '"dial"' in d]
+    assert len(dials) == 1
+    assert "phone screening" in dials[0]
+
+
+def test_a_counsellor_without_a_line_is_told_to_dial_by_hand(
+    qtbot: QtBot, make_console: MakeConsole, seeded: SeededSite
+) -> None:
+    r = a_resident(seeded, consent=True)
+    app = make_console(language="en")  # no site: this workstation has no phone line
+    app.start()
+    submit_login(qtbot, app, "counsellor", seeded.passwords["counsellor"])
+    qtbot.waitUntil(lambda: app.session.principal is not None)
+    assert app.wait_idle()
+    p = screening_of(app)
+    pick(qtbot, app, p, r)
+    tab = p.start_tab
+    tab.mode.setCurrentIndex(tab.mode.findData(ScreeningMode.PHONE.value))
+    qtbot.mouseClick(tab.start_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: p.run is not None and p.run.isVisible())
+    run = p.run
+    assert run is not None
+    assert run.dial_button.isVisible()
+    assert not run.dial_button.isEnabled()
+    assert "dial the person by hand" in run.call_state.text()
+    assert fake_dialogs(app).messages == [], "no error box for a line that is not there"

@@ -46,7 +46,9 @@ def test_a_rounds_figures_and_comments_are_shown_side_by_side(
     assert ROUND_CODE in p.view.heading.text()
     assert p.comments.shown()  # the demo round has written comments
     # Community names, not codes (the names may be read after the figures).
-    qtbot.waitUntil(lambda: all(c.community_name != c.community for c in p.comments.shown()))
+    qtbot.waitUntil(
+        lambda: all(c.community_name != c.community for c in p.comments.shown()), timeout=20_000
+    )
     comments = p.comments.shown()
     assert all(c.round_code == ROUND_CODE and c.text for c in comments)
     p.comments.search.setText(comments[0].text[:4])

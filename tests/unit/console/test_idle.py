@@ -15,10 +15,8 @@ from console.idle import IdleWatcher
 @pytest.fixture
 def watcher(qapp: QApplication) -> Iterator[IdleWatcher]:
     w = IdleWatcher(150)
-    qapp.installEventFilter(w)
     yield w
     w.stop()
-    qapp.removeEventFilter(w)
 
 
 def test_idle_is_signalled_without_input(qtbot: QtBot, watcher: IdleWatcher) -> None:
@@ -97,3 +95,34 @@ def test_stop_prevents_the_signal(qtbot: QtBot, watcher: IdleWatcher) -> None:
     with qtbot.assertNotEmitted(watcher.sig_idle, wait=300):
         watcher.start()
         watcher.stop()
+
+
+def test_no_filter_is_installed_while_stopped_or_off(qtbot: QtBot, watcher: IdleWatcher) -> None:
+    seen: list[int] = []
+    original = watcher.eventFilter
+
+    def counting(watched: object, event: object) -> bool:
+        seen.append(1)
+        return original(watched, event)  # type: ignore[arg-type]
+
+    watcher.eventFilter = counting  # type: ignore[method-assign]
+    target = QLineEdit()
+    qtbot.addWidget(target)
+    target.show()
+    qtbot.waitExposed(target)
+    qtbot.keyClick(target, Qt.Key.Key_A)
+    assert seen == [], "stopped: the application's events do not pass through the watcher"
+    watcher.set_timeout(0)
+    watcher.start()
+    qtbot.keyClick(target, Qt.Key.Key_B)
+    assert seen == [], "the lock off: no filter either"
+    watcher.set_timeout(10_000)
+    watcher.start()
+    qtbot.keyClick(target, Qt.Key.Key_C)
+    qtbot.keyClick(target, Qt.Key.Key_D)
+    # The first key of the period is seen; the filter is off until the period ends.
+    assert 1 <= len(seen) <= 3
+    before = len(seen)
+    for _ in range(20):
+        qtbot.keyClick(target, Qt.Key.Key_E)
+    assert len(seen) == before

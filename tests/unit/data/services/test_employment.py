@@ -386,3 +386,19 @@ def test_a_station_keeps_to_its_community(env: Env) -> None:
     assert len(denied) == 5
     with pytest.raises(PermissionDenied):
         env.svc.employers(env.who("operator"))
+
+
+def test_residents_are_found_for_registration_in_scope_only(env: Env) -> None:
+    ws01 = env.who("ws01")  # a C01 station, which may read its residents' names
+    found = env.svc.find_residents(ws01, "王五")
+    assert [(r.id, r.name, r.community) for r in found] == [(env.wang, "王五", "C01")]
+    assert env.svc.find_residents(ws01, str(env.zhao))[0].id == env.zhao
+    assert env.svc.find_residents(ws01, "孙七") == [], "C02's residents are not the station's"
+    assert env.svc.find_residents(ws01, "   ") == []
+    assert {r.id for r in env.svc.find_residents(env.who("admin"), "一号楼")} >= {
+        env.wang,
+        env.zhao,
+        env.sun,
+    }
+    with pytest.raises(PermissionDenied):
+        env.svc.find_residents(env.who("operator"), "王五")

@@ -369,3 +369,23 @@ def test_a_family_order_needs_a_relative_the_residents_record_names(w: OrdersWor
         o = s.get(NecessityOrder, oid)
         assert o is not None
         assert (o.channel, o.family_member) == ("family", "女儿 张丽")
+
+
+def test_the_entry_offers_windows_from_now_and_the_coming_days_never_an_ended_one(
+    w: OrdersWorld,
+) -> None:
+    # The clock is 16:00 on the 25th: that day's 10:00–12:00 window has ended.
+    ended = open_window(w, day=DAY - timedelta(days=1))
+    tomorrow = open_window(w, day=DAY)
+    later = open_window(w, day=DAY + timedelta(days=3))
+    too_far = open_window(w, day=DAY + timedelta(days=30))
+    who = w.env.who("operator")
+    entry = w.env.svc.orders.entry_data(who, w.alone)
+    offered = [x.id for x in entry.windows if x.merchant_id == w.merchant]
+    assert offered == [tomorrow, later]
+    assert ended not in offered
+    assert too_far not in offered
+    assert entry.today == DAY - timedelta(days=1)
+    with pytest.raises(OrderError) as err:  # and the write refuses it all the same
+        w.env.svc.orders.place(who, draft(w, ended))
+    assert err.value.reason == "window_over"
