@@ -59,7 +59,7 @@ if TYPE_CHECKING:
     from console.app import ConsoleApp
 
 # Panes that show the services' demo data (a station's screen shows its orders and check-in).
-SERVICE_PANES = frozenset({"merchants", "orders", "volunteers"})
+SERVICE_PANES = frozenset({"merchants", "orders", "volunteers", "employment"})
 MAP_WARMUP_S = 4.0  # the simulator's first reads place most tags on the map
 WALL_CAMERAS = 9  # the video pane: the demo's first cameras on a 3×3 wall
 WALL_WARMUP_S = 60.0  # at most: the first run generates the demo's clips (~30 s on 2 cores)

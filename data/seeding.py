@@ -26,6 +26,7 @@ from data.business_seeding import seed_businesses
 from data.certificates_seeding import seed_certificates
 from data.changes import record_change
 from data.db import Database
+from data.employment_seeding import ToLatLon, seed_employment
 from data.fieldcrypt import FieldKeys
 from data.hours_seeding import seed_hours
 from data.merchants_seeding import seed_merchants
@@ -305,12 +306,16 @@ def _seed_consents(s: Session, consents: dict[str, ResidentSpec], now: Any) -> N
         record_change(s, "consent", None, "seed")
 
 
-def _seed_services(s: Session, day: date, now: datetime, keys: Path | None) -> None:
-    """The demo data of the necessities and volunteers' services, each once, around the
-    population and the businesses above. `day` is the site's today (the day's delivery board
-    and shifts), not the pinned population day. Volunteers' identity numbers are stored
-    encrypted: without the site's keys, volunteers and their hours are left out."""
+def _seed_services(
+    s: Session, day: date, now: datetime, keys: Path | None, to_latlon: ToLatLon | None
+) -> None:
+    """The demo data of the necessities, volunteers' and employment services, each once,
+    around the population and the businesses above. `day` is the site's today (the day's
+    delivery board and shifts), not the pinned population day. Volunteers' identity numbers
+    are stored encrypted: without the site's keys, volunteers and their hours are left out.
+    Employers and seekers need places: without the site's GPS calibration they are left out."""
     seed_merchants(s, day, now)
+    seed_employment(s, day, now, to_latlon)
     if keys is None:
         log.warning("no field keys: the demo volunteers, hours and certificates are left out")
     else:
@@ -351,7 +356,9 @@ def seed_site(
         tags = seed_tags(s, site, tx.now)  # once: a site with tags keeps its own
         seed_businesses(s, today, tx.now)  # once, likewise
         if population and services_demo:
-            _seed_services(s, local(tx.now, site.timezone).date(), tx.now, services.ctx.keys)
+            to_latlon = site.geo.transform().to_latlon if site.geo is not None else None
+            today = local(tx.now, site.timezone).date()
+            _seed_services(s, today, tx.now, services.ctx.keys, to_latlon)
         for key, value in (
             ("site_name", site.name),
             ("timezone", site.timezone),

@@ -121,12 +121,7 @@ class SurveyResultsPresenter(Presenter):
     def _on_names(self, names: dict[str, str]) -> None:
         self.names = names
         if self.shown is not None:  # shown before the names came: show them with names
-            shown = self.shown
-            comments = [
-                replace(c, community_name=names.get(c.community, c.community))
-                for c in shown.comments
-            ]
-            self._on_shown(replace(shown, comments=comments))
+            self._on_shown(self.shown)
 
     # --- results ----------------------------------------------------------------------------
     @Slot(str)
@@ -156,6 +151,15 @@ class SurveyResultsPresenter(Presenter):
     def _on_shown(self, shown: Shown) -> None:
         if shown.data.round_code != self.round_code:
             return  # another round was chosen meanwhile
+        # The names may have come while the figures were computed with none: name them now.
+        names = self.names
+        shown = replace(
+            shown,
+            comments=[
+                replace(c, community_name=names.get(c.community, c.community_name))
+                for c in shown.comments
+            ],
+        )
         self.shown = shown
         d = shown.data
         heading = " · ".join(t for t in (d.form_title, d.round_code, d.purpose) if t)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+from collections.abc import Callable
 from datetime import timedelta
 
 from core.calls import (
@@ -157,3 +158,14 @@ class FakeGateway:
     def sent(self, command: str) -> list[tuple[str, ...]]:
         """The commands of one kind received so far."""
         return [c for c in self.commands if c[0] == command]
+
+
+def fake_line() -> tuple[Callable[[EventSink], FakeGateway], list[FakeGateway]]:
+    """A `call_gateway` factory for a console, and the list its one FakeGateway goes into."""
+    made: list[FakeGateway] = []
+
+    def factory(sink: EventSink) -> FakeGateway:
+        made.append(FakeGateway(sink))
+        return made[-1]
+
+    return factory, made

@@ -14,7 +14,6 @@ from sqlalchemy import select
 from console.app import ConsoleApp
 from console.presenters.screening import ScreeningPresenter
 from core.consent import ConsentMethod, ConsentPurpose
-from core.ports import EventSink
 from core.screening_pathway import ScreeningMode
 from core.site import SiteSpec
 from data.models import Community, Incident, Resident, Screening
@@ -28,7 +27,8 @@ from tests.helpers.consoles import (
     sign_in,
     submit_login,
 )
-from tests.helpers.fake_calls import FakeGateway
+from tests.helpers.fake_calls import fake_line
+from widgets.screening_run import ScreeningRunDialog
 
 
 def screening_of(app: ConsoleApp) -> ScreeningPresenter:
@@ -228,28 +228,29 @@ def test_a_kiosk_sitting_reads_each_question_aloud(
     assert p._speaker is None, "the read-aloud worker is stopped with the sitting"
 
 
-def test_a_phone_sitting_rings_the_resident_on_the_workstation_line(
-    qtbot: QtBot, make_console: MakeConsole, seeded: SeededSite, demo_site: SiteSpec
-) -> None:
-    r = a_resident(seeded, consent=True)
-    line: list[FakeGateway] = []
-
-    def factory(sink: EventSink) -> FakeGateway:
-        line.append(FakeGateway(sink))
-        return line[-1]
-
-    app = make_console(language="en", site=demo_site, call_gateway=factory)
-    app.start()
-    sign_in(qtbot, app, seeded, "ws01")
-    p = screening_of(app)
+def start_phone_sitting(
+    qtbot: QtBot, app: ConsoleApp, p: ScreeningPresenter, r: Resident
+) -> ScreeningRunDialog:
+    """Pick the resident, choose "by phone" and start: the sitting's dialog."""
     pick(qtbot, app, p, r)
     tab = p.start_tab
     tab.mode.setCurrentIndex(tab.mode.findData(ScreeningMode.PHONE.value))
     qtbot.mouseClick(tab.start_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: p.run is not None and p.run.isVisible())
-    run = p.run
-    assert run is not None
-    assert run.dial_button.isVisible()
+    assert p.run is not None
+    assert p.run.dial_button.isVisible()
+    return p.run
+
+
+def test_a_phone_sitting_rings_the_resident_on_the_workstation_line(
+    qtbot: QtBot, make_console: MakeConsole, seeded: SeededSite, demo_site: SiteSpec
+) -> None:
+    r = a_resident(seeded, consent=True)
+    factory, line = fake_line()
+    app = make_console(language="en", site=demo_site, call_gateway=factory)
+    app.start()
+    sign_in(qtbot, app, seeded, "ws01")
+    run = start_phone_sitting(qtbot, app, screening_of(app), r)
     qtbot.keyClick(run, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: run.call_state.text() not in ("", "Calling…"))
     assert "Calls pane" in run.call_state.text(), run.call_state.text()
@@ -270,15 +271,7 @@ def test_a_counsellor_without_a_line_is_told_to_dial_by_hand(
     submit_login(qtbot, app, "counsellor", seeded.passwords["counsellor"])
     qtbot.waitUntil(lambda: app.session.principal is not None)
     assert app.wait_idle()
-    p = screening_of(app)
-    pick(qtbot, app, p, r)
-    tab = p.start_tab
-    tab.mode.setCurrentIndex(tab.mode.findData(ScreeningMode.PHONE.value))
-    qtbot.mouseClick(tab.start_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: p.run is not None and p.run.isVisible())
-    run = p.run
-    assert run is not None
-    assert run.dial_button.isVisible()
+    run = start_phone_sitting(qtbot, app, screening_of(app), r)
     assert not run.dial_button.isEnabled()
     assert "dial the person by hand" in run.call_state.text()
     assert fake_dialogs(app).messages == [], "no error box for a line that is not there"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+from dataclasses import replace
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -53,6 +54,24 @@ def test_a_rounds_figures_and_comments_are_shown_side_by_side(
     assert all(c.round_code == ROUND_CODE and c.text for c in comments)
     p.comments.search.setText(comments[0].text[:4])
     assert 0 < len(p.comments.shown()) <= len(comments)
+
+
+def test_names_that_come_while_the_figures_are_computed_are_used(
+    qtbot: QtBot, make_console: MakeConsole, seeded: SeededSite
+) -> None:
+    p = shown(qtbot, make_console, seeded)
+    qtbot.waitUntil(lambda: bool(p.names), timeout=20_000)
+    assert p.shown is not None
+    names = dict(p.names)
+    bare = replace(
+        p.shown, comments=[replace(c, community_name=c.community) for c in p.shown.comments]
+    )
+    p.shown = None
+    p._on_names(names)  # the names arrive while the figures are still being computed
+    p._on_shown(bare)  # then the figures, computed before the names were known
+    comments = p.comments.shown()
+    assert comments
+    assert all(c.community_name == names[c.community] for c in comments)
 
 
 def test_results_export_to_csv_and_pdf_audited(

@@ -17,7 +17,6 @@ from console.app import ConsoleApp
 from console.presenters.surveys import SurveysPresenter
 from console.survey_slips import load_slip_key
 from core.audit import AuditAction
-from core.ports import EventSink
 from core.site import SiteSpec
 from core.survey_slip import make_slip
 from data.models import AuditLog, Resident, SurveyFrameMember, SurveyResponse, SurveyRound
@@ -28,7 +27,7 @@ from tests.helpers.consoles import (
     fake_dialogs,
     sign_in,
 )
-from tests.helpers.fake_calls import FakeGateway
+from tests.helpers.fake_calls import FakeGateway, fake_line
 from widgets.survey_entry import SurveyEntryDialog
 
 FORM = """code = "SAT"
@@ -372,12 +371,7 @@ def phone_console(
 ) -> tuple[SurveysPresenter, list[FakeGateway]]:
     """A console with a fake phone line and a round's call list shown, signed in as `user`."""
     published_round(seeded)
-    line: list[FakeGateway] = []
-
-    def factory(sink: EventSink) -> FakeGateway:
-        line.append(FakeGateway(sink))
-        return line[-1]
-
+    factory, line = fake_line()
     app = make_console(language="en", site=demo_site, call_gateway=factory)
     app.start()
     sign_in(qtbot, app, seeded, user)
