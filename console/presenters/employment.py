@@ -62,6 +62,17 @@ TABLES = frozenset(
 RETENTION_AHEAD_DAYS = 200
 
 
+def _centres(site: SiteSpec | None) -> dict[str, tuple[float, float]]:
+    """Each community's centre as latitude and longitude; empty without a GPS calibration."""
+    if site is None or site.geo is None:
+        return {}
+    try:
+        to_latlon = site.geo.transform().to_latlon
+        return {c.code: to_latlon(c.centre.x, c.centre.y) for c in site.communities}
+    except (ValueError, ArithmeticError):
+        return {}
+
+
 class EmploymentPresenter(Presenter):
     """Owns the Employment pane; reads only while the pane is shown (and once on showing)."""
 
@@ -71,6 +82,7 @@ class EmploymentPresenter(Presenter):
     def __init__(self, ctx: PresenterContext, site: SiteSpec | None = None):
         super().__init__(ctx)
         self.site = site
+        self._centres = _centres(site)  # fitted once: each pick of a resident asks again
         self.pane = TabbedPane(ctx.window)
         self.seekers_tab = SeekersTab()
         self.matches_tab = MatchesTab()
@@ -370,16 +382,7 @@ class EmploymentPresenter(Presenter):
     def home_of(self, community: str) -> tuple[float, float] | None:
         """A community's centre as latitude and longitude, by the site's GPS calibration;
         None without one (then the place is typed)."""
-        site = self.site
-        if site is None or site.geo is None:
-            return None
-        for c in site.communities:
-            if c.code == community:
-                try:
-                    return site.geo.transform().to_latlon(c.centre.x, c.centre.y)
-                except (ValueError, ArithmeticError):
-                    return None
-        return None
+        return self._centres.get(community)
 
     def _home(self) -> tuple[float, float]:
         """Where a new place starts: the user's community's centre, the picked seeker's home,
