@@ -6,7 +6,7 @@ import enum
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from typing import Final
+from typing import Final, Protocol
 
 CHANNELS: Final = ("station", "hotline", "family")
 NOTE_MAX: Final = 200
@@ -20,6 +20,8 @@ LARGE_FACTOR: Final = 3
 LARGE_MIN_CENTS: Final = 20_000
 # Without any history, a first order above this needs a confirmation call too.
 FIRST_ORDER_MAX_CENTS: Final = 50_000
+# A dementia-flagged resident's order is unusual above twice the most ever ordered of a product.
+UNUSUAL_QUANTITY_FACTOR: Final = 2
 SILENCE_WEEKS: Final = 3
 
 
@@ -346,12 +348,31 @@ def median_int(values: Sequence[int]) -> int:
     return (ordered[n // 2 - 1] + ordered[n // 2]) // 2
 
 
+def unusual_basket(
+    lines: Iterable[tuple[int, int]], past_orders: Sequence[Sequence[tuple[int, int]]]
+) -> bool:
+    """Whether an order departs from the resident's habit: a first order, a product never
+    ordered in `past_orders`, or more than UNUSUAL_QUANTITY_FACTOR times the most ever ordered.
+    """
+    if not past_orders:
+        return True
+    most: dict[int, int] = {}
+    for order in past_orders:
+        for pid, qty in order:
+            most[pid] = max(most.get(pid, 0), qty)
+    return any(pid not in most or qty > UNUSUAL_QUANTITY_FACTOR * most[pid] for pid, qty in lines)
+
+
 def confirm_reasons(
-    total_cents: int, past_totals: Sequence[int], dementia: bool
+    total_cents: int, past_totals: Sequence[int], dementia: bool, unusual: bool = True
 ) -> tuple[ConfirmReason, ...]:
-    """Why this order must wait for a confirmation call (empty when it need not)."""
+    """Why this order must wait for a confirmation call (empty when it need not).
+
+    A resident with dementia is called about an `unusual` order only: the usual basket, which
+    somebody confirmed once, goes out without a call, so the safeguard stays heeded.
+    """
     reasons: list[ConfirmReason] = []
-    if dementia:
+    if dementia and unusual:
         reasons.append(ConfirmReason.DEMENTIA)
     if past_totals:
         usual = median_int(past_totals)
@@ -433,7 +454,22 @@ def household_key(address: str) -> str:
     return "".join(address.split()).casefold()
 
 
-def merge_groups(rows: Iterable[DeliveryRow]) -> dict[int, int]:
+class Mergeable(Protocol):
+    """What merging looks at: a board row, or the service's lighter tuple before one exists."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def status(self) -> OrderStatus: ...
+    @property
+    def household(self) -> str: ...
+    @property
+    def merchant(self) -> str: ...
+    @property
+    def window(self) -> str: ...
+
+
+def merge_groups(rows: Iterable[Mergeable]) -> dict[int, int]:
     """Order id → the id of the first order it goes out with (same household, merchant, window).
 
     Only open orders merge; an order alone in its group maps to itself.

@@ -309,6 +309,9 @@ class SiteSpec:
     # [site] centre_phone: the control centre's number, shown on a station after a panic press
     # without a link ("" when the file gives none).
     centre_phone: str = ""
+    # [site] welfare_type: the incident type of a welfare check (a failed delivery to a resident
+    # living alone); default: the type medical alarms open, else none (an untyped incident).
+    welfare_type: str | None = None
 
     def sip_line(self, workstation: str) -> SipLineSpec | None:
         """The phone line this workstation runs, if any."""
@@ -765,6 +768,7 @@ _FIELDS: Final[Mapping[str, tuple[str, ...]]] = {
         "simulation_host",
         "demo_rtsp_port",
         "centre_phone",
+        "welfare_type",
     ),
     "community": ("code", "name", "population", "households", "centre", "address", "streets"),
     "department": ("code", "name", "kind", "phone"),
@@ -864,6 +868,7 @@ class _Builder:
         geo = self._geo()
         plan = self._plan()
         centre_phone = self._centre_phone()
+        welfare_type = self._welfare_type(dict(alarm_types).get("medical"))
         if self.ctx.problems:
             raise SiteError.of(self.ctx.problems)
         return SiteSpec(
@@ -890,7 +895,15 @@ class _Builder:
             geo=geo,
             plan=plan,
             centre_phone=centre_phone,
+            welfare_type=welfare_type,
         )
+
+    def _welfare_type(self, medical: str | None) -> str | None:
+        data = self.data.get("site")
+        if not isinstance(data, dict) or "welfare_type" not in data:
+            return medical
+        table = _Table(self.ctx, "site", None, data)
+        return table.reference("welfare_type", "incident type", self.known["incident_type"])
 
     def _centre_phone(self) -> str:
         data = self.data.get("site")

@@ -368,6 +368,8 @@ def seed_site(
             ("duplicate_minutes", str(site.duplicate_minutes)),
             # Read by the incident service at each close (data/services/incident_guard.py).
             ("four_eyes", "true" if site.four_eyes else "false"),
+            # Read by the orders' service when a delivery to a person living alone fails.
+            ("welfare_type", site.welfare_type or ""),
         ):
             meta = s.get(SiteMeta, key)
             if meta is None:

@@ -168,10 +168,18 @@ class FailDialog(QDialog):
 
 
 class ConfirmDialog(QDialog):
-    """The outcome of the confirmation call for an order that waits for one."""
+    """The outcome of the confirmation call for an order that waits for one.
+
+    Dial (Ctrl+D) asks the presenter to ring the resident on this workstation's line; the call
+    found for the resident since the order was placed is linked to the confirmation.
+    """
+
+    sig_dial = Signal()
 
     def __init__(self, row: DeliveryRow, parent: QWidget | None = None):
         super().__init__(parent)
+        self.row = row
+        self.setMinimumWidth(440)  # the read-back and the call's state on few lines
         self.setWindowTitle(self.tr("Confirmation call — order {id}").format(id=row.id))
         text = QLabel(
             self.tr(
@@ -180,11 +188,21 @@ class ConfirmDialog(QDialog):
             ).format(resident=row.resident, amount=money(row.total_cents), merchant=row.merchant)
         )
         text.setWordWrap(True)
+        self.dial_button = QPushButton(self.tr("Dial (Ctrl+D)"))
+        self.dial_button.setShortcut("Ctrl+D")  # after the text, which would reset it
+        self.dial_button.setAutoDefault(False)
+        self.dial_button.clicked.connect(self._dial)
+        self.call_state = QLabel()
+        self.call_state.setWordWrap(True)
+        dial_row = QHBoxLayout()
+        dial_row.addWidget(self.dial_button)
+        dial_row.addWidget(self.call_state, 1)
         self.note = QLineEdit()
         self.note.setMaxLength(150)
         self.note.setPlaceholderText(self.tr("Who confirmed, what was said"))
         box = QVBoxLayout(self)
         box.addWidget(text)
+        box.addLayout(dial_row)
         box.addWidget(self.note)
         buttons = QDialogButtonBox()
         self.yes = buttons.addButton(self.tr("Confirmed"), QDialogButtonBox.ButtonRole.YesRole)
@@ -195,6 +213,24 @@ class ConfirmDialog(QDialog):
         self.no.clicked.connect(lambda: self._done(False))
         buttons.rejected.connect(self.reject)
         box.addWidget(buttons)
+
+    def set_call_state(self, text: str, *, may_dial_again: bool) -> None:
+        """What became of the call (placed, or why not); Dial again only when it may help."""
+        self.call_state.setText(text)
+        self.dial_button.setEnabled(may_dial_again)
+
+    def set_no_line(self) -> None:
+        """No line here, or a role that places no calls: Dial greyed out, saying why."""
+        self.set_call_state(
+            self.tr("No phone line here, or your role places no calls: dial the resident by hand."),
+            may_dial_again=False,
+        )
+
+    def _dial(self) -> None:
+        if self.dial_button.isEnabled():
+            self.dial_button.setEnabled(False)  # one call at a time; the presenter answers
+            self.call_state.setText(self.tr("Calling…"))
+            self.sig_dial.emit()
 
     def _done(self, answer: bool) -> None:
         self.answer = answer
@@ -234,6 +270,7 @@ class SilenceList(QWidget):
 
     sig_weeks = Signal(int)
     sig_order_for = Signal(int)  # resident id: order for them now
+    sig_visit_for = Signal(int, int)  # resident id, weeks silent: a welfare visit
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -249,11 +286,15 @@ class SilenceList(QWidget):
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.order_button = QPushButton()
+        self.visit_button = QPushButton()
+        self.visit_button.setEnabled(False)
+        self.order_button.setEnabled(False)
         self._weeks_label = QLabel()
         top = QHBoxLayout()
         top.addWidget(self._weeks_label)
         top.addWidget(self.weeks)
         top.addStretch(1)
+        top.addWidget(self.visit_button)
         top.addWidget(self.order_button)
         box = QVBoxLayout(self)
         box.addLayout(top)
@@ -261,15 +302,35 @@ class SilenceList(QWidget):
         box.addWidget(self.view, 1)
         self.weeks.valueChanged.connect(self.sig_weeks)
         self.order_button.clicked.connect(self._on_order_clicked)
+        self.visit_button.clicked.connect(self._on_visit_clicked)
+        self.view.selectionModel().currentRowChanged.connect(self._update_buttons)
+        self.model.modelReset.connect(self._update_buttons)
+        self.model.rowsRemoved.connect(self._update_buttons)
         self.retranslate()
 
     def set_rows(self, rows: Sequence[SilenceRow]) -> None:
         self.model.set_rows(rows)
+        self._update_buttons()
+
+    def selected_resident(self) -> int | None:
+        index = self.view.currentIndex()
+        return self.model.row_at(index.row()).resident_id if index.isValid() else None
+
+    def _update_buttons(self) -> None:
+        chosen = self.selected_resident() is not None
+        self.order_button.setEnabled(chosen)
+        self.visit_button.setEnabled(chosen)
 
     def _on_order_clicked(self) -> None:
+        resident = self.selected_resident()
+        if resident is not None:
+            self.sig_order_for.emit(resident)
+
+    def _on_visit_clicked(self) -> None:
         index = self.view.currentIndex()
         if index.isValid():
-            self.sig_order_for.emit(self.model.row_at(index.row()).resident_id)
+            row = self.model.row_at(index.row())
+            self.sig_visit_for.emit(row.resident_id, row.weeks)
 
     def retranslate(self) -> None:
         self._weeks_label.setText(self.tr("Silent for at least (weeks)"))
@@ -280,6 +341,8 @@ class SilenceList(QWidget):
             )
         )
         self.order_button.setText(self.tr("Order for this resident"))
+        self.visit_button.setText(self.tr("Welfare visit… (Alt+W)"))
+        self.visit_button.setShortcut("Alt+W")  # after the text, which would reset it
         self.model.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -296,6 +359,7 @@ class DeliveryBoard(QWidget):
     sig_fail = Signal(int, str, str)  # order id, FailReason value, note
     sig_confirm = Signal(int, bool, str)  # order id, confirmed, note
     sig_proof = Signal(int)  # order id: open the proof dialog
+    sig_dial_confirm = Signal(object)  # the ConfirmDialog whose resident is to be rung
     sig_reveal = Signal(int)  # order id: show the resident's name, phone, address (audited)
     sig_new_order = Signal()
 
@@ -360,6 +424,8 @@ class DeliveryBoard(QWidget):
         box.addWidget(self.detail)
         box.addWidget(self.button_bar)
         self.dialog: QDialog | None = None  # the step dialog open now (tests answer it)
+        # Whether Dial can ring out from this workstation now (the presenter answers).
+        self.dial_available: Callable[[], bool] = lambda: False
         self.day.dateChanged.connect(self._on_day_changed)
         for combo in (self.status, self.merchant, self.flag):
             combo.currentIndexChanged.connect(self._on_filter_changed)
@@ -516,6 +582,9 @@ class DeliveryBoard(QWidget):
         if r is None or r.status is not OrderStatus.AWAITING_CONFIRMATION:
             return
         dlg = ConfirmDialog(r, self)
+        dlg.sig_dial.connect(lambda: self.sig_dial_confirm.emit(dlg))
+        if not self.dial_available():
+            dlg.set_no_line()
 
         def done() -> None:
             if dlg.answer is not None:

@@ -7,6 +7,7 @@ from datetime import date, time
 from typing import TypeVar
 
 from PySide6.QtCore import Slot
+from shiboken6 import isValid
 
 from console.presenters.base import Presenter, PresenterContext
 from console.shell.main_window import ActionSpec
@@ -26,7 +27,7 @@ from core.orders import (
     WindowChoice,
 )
 from core.permissions import Permission, Principal
-from widgets.delivery_board import DeliveryBoard, SilenceList
+from widgets.delivery_board import ConfirmDialog, DeliveryBoard, SilenceList
 from widgets.delivery_proof import DeliveryProofDialog
 from widgets.notifications import Level
 from widgets.order_entry import OrderEntryWidget
@@ -73,12 +74,17 @@ class OrdersPresenter(Presenter):
         )
         # A volunteer to carry the selected delivery (wired to the volunteers' task dialog).
         self.volunteer_task_hook: Callable[[int], None] | None = None
+        # A welfare visit (a volunteer task) for a resident on the silence list: (id, weeks).
+        self.welfare_visit_hook: Callable[[int, int], None] | None = None
+        # Ring a resident on this workstation's line (the Calls pane's), with why it is read.
+        self.dial_resident_hook: Callable[[int, str, Callable[[bool], None]], None] | None = None
+        self.can_dial: Callable[[], bool] = lambda: False
         ctx.window.add_action(
             ActionSpec(
                 "volunteer_task_for_delivery",
                 lambda: self.tr("Volunteer task for the selected delivery…"),
                 "tools",
-                "Ctrl+Alt+D",
+                "Ctrl+Alt+L",
                 permission=Permission.MANAGE_VOLUNTEERS,
             ),
             self._on_volunteer_task,
@@ -90,11 +96,14 @@ class OrdersPresenter(Presenter):
         self.board.sig_step.connect(self._on_board_step)
         self.board.sig_fail.connect(self._on_board_fail)
         self.board.sig_confirm.connect(self._on_board_confirm)
+        self.board.sig_dial_confirm.connect(self._on_dial_confirm)
+        self.board.dial_available = lambda: self.can_dial()
         self.board.sig_proof.connect(self._on_board_proof)
         self.board.sig_reveal.connect(self._on_board_reveal)
         self.board.sig_new_order.connect(self._on_board_new_order)
         self.silence.sig_weeks.connect(self._on_silence_weeks)
         self.silence.sig_order_for.connect(self._on_silence_order_for)
+        self.silence.sig_visit_for.connect(self._on_silence_visit_for)
         self.windows.sig_day.connect(self._on_windows_day)
         self.windows.sig_open.connect(self._on_windows_open)
         self.windows.sig_copy.connect(self._on_windows_copy)
@@ -338,6 +347,30 @@ class OrdersPresenter(Presenter):
             self.tr("Could not record the confirmation call for order {id}").format(id=order_id),
         )
 
+    @Slot(object)
+    def _on_dial_confirm(self, dlg: ConfirmDialog) -> None:
+        """Ring the resident of an order waiting for its confirmation call, on this line."""
+        hook = self.dial_resident_hook
+        if hook is None or not self.can_dial():
+            dlg.set_no_line()
+            return
+
+        def done(placed: bool) -> None:
+            if not isValid(dlg):
+                return  # closed while the number was read
+            if placed:
+                dlg.set_call_state(
+                    self.tr("Call placed: it is in the Calls pane, and is linked when you record."),
+                    may_dial_again=False,
+                )
+            else:
+                dlg.set_call_state(
+                    self.tr("The call could not be placed: dial by hand, or try again."),
+                    may_dial_again=True,
+                )
+
+        hook(dlg.row.resident_id, self.tr("order confirmation"), done)
+
     @Slot(int)
     def _on_board_proof(self, order_id: int) -> None:
         who = self.who
@@ -474,3 +507,9 @@ class OrdersPresenter(Presenter):
     @Slot(int)
     def _on_silence_order_for(self, resident_id: int) -> None:
         self.new_order(resident_id)
+
+    @Slot(int, int)
+    def _on_silence_visit_for(self, resident_id: int, weeks: int) -> None:
+        hook = self.welfare_visit_hook
+        if hook is not None:
+            hook(resident_id, weeks)

@@ -4,8 +4,9 @@ An order is placed for a resident by a station, the hotline (from a call) or a r
 member, into a merchant's window on a day. The window's `taken` counter advances under a guarded
 UPDATE (`taken < capacity`), so two workstations racing for the last place cannot both win; the
 draft's client uuid is unique, so a second submit of the same draft returns the first order.
-A resident flagged for dementia, or an order far above the resident's usual total, waits for a
-confirmation call. A hand-off needs a signature or a photo and the resident's confirmation; a
+An unusual order of a resident flagged for dementia (a product or a quantity the resident has
+never ordered), or one far above the resident's usual total, waits for a confirmation call.
+A hand-off needs a signature or a photo and the resident's confirmation; a
 failed delivery to a resident who lives alone raises a welfare-check incident in the same
 transaction. Names, phones and addresses are masked for roles without VIEW_RESIDENT_PII.
 """
@@ -15,14 +16,16 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import date, datetime, time, timedelta
+from typing import NamedTuple
 
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
 from core.audit import AuditAction
+from core.duplicates import phone_digits
+from core.merchants import closed_reason
 from core.model import IncidentSource, Priority
 from core.orders import (
     FINAL,
@@ -55,6 +58,7 @@ from core.orders import (
     registered_family,
     silence_list,
     silent_since,
+    unusual_basket,
     usual_lines,
     window_label,
     window_over,
@@ -65,6 +69,7 @@ from core.text import clean_line
 from core.timefmt import local
 from data.context import ServiceContext, WriteTx
 from data.models import (
+    Call,
     Community,
     DeliveryEvent,
     DeliveryProof,
@@ -76,6 +81,7 @@ from data.models import (
     OrderWindow,
     Product,
     Resident,
+    SiteMeta,
     Volunteer,
     VolunteerPairing,
 )
@@ -96,9 +102,20 @@ ENTRY_DAYS = 7  # the order entry offers windows from now to this many days ahea
 HISTORY = 10  # past orders that make the usual basket and the usual total
 PHOTO_MAX_BYTES = 4 * 1024 * 1024
 SIGNATURE_MAX_BYTES = 512 * 1024
-WELFARE_TYPE = "ELDERLY"  # the demo site's "elderly person living alone" incident type
+# The welfare check's incident type for a database seeded before [site] welfare_type existed.
+LEGACY_WELFARE_TYPE = "ELDERLY"
 SEARCH_LIMIT = 20
 _STATUSES = {s.value: s for s in OrderStatus}
+
+
+class _BoardKey(NamedTuple):
+    """What merging a board row looks at (core.orders.Mergeable), before the row is made."""
+
+    id: int
+    status: OrderStatus
+    household: str
+    merchant: str
+    window: str
 
 
 def _status(value: str) -> OrderStatus:
@@ -448,23 +465,33 @@ class OrderService:
                 NecessityOrder.status.notin_(
                     [OrderStatus.CANCELLED.value, OrderStatus.AWAITING_CONFIRMATION.value]
                 ),
+                # an order the confirmation call did not confirm is no habit of the resident's
+                NecessityOrder.fail_reason != FailReason.NOT_CONFIRMED.value,
             )
             .order_by(NecessityOrder.placed_at.desc(), NecessityOrder.id.desc())
             .limit(HISTORY)
         )
         return [(int(i), int(m), int(t)) for i, m, t in rows]
 
+    @staticmethod
+    def _lines(s: Session, order_ids: Sequence[int]) -> dict[int, list[tuple[int, int]]]:
+        """(product id, quantity) lines of each of `order_ids`."""
+        lines: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        if not order_ids:
+            return lines
+        for order_id, product_id, qty in s.execute(
+            select(OrderLine.order_id, OrderLine.product_id, OrderLine.quantity).where(
+                OrderLine.order_id.in_(order_ids)
+            )
+        ):
+            lines[int(order_id)].append((int(product_id), int(qty)))
+        return lines
+
     def _baskets(self, s: Session, resident_id: int) -> tuple[UsualBasket, ...]:
         history = self._history(s, resident_id)
         if not history:
             return ()
-        lines: dict[int, list[tuple[int, int]]] = defaultdict(list)
-        for order_id, product_id, qty in s.execute(
-            select(OrderLine.order_id, OrderLine.product_id, OrderLine.quantity).where(
-                OrderLine.order_id.in_([h[0] for h in history])
-            )
-        ):
-            lines[int(order_id)].append((int(product_id), int(qty)))
+        lines = self._lines(s, [h[0] for h in history])
         active = set(
             s.scalars(
                 select(Product.id).where(
@@ -567,8 +594,13 @@ class OrderService:
         if mate is not None:
             staff_id, volunteer_id = mate.deliverer_staff_id, mate.deliverer_volunteer_id
         total = sum(products[pid].price_cents * qty for pid, qty in draft.lines)
-        past = [t for _, _, t in self._history(s, r.id)]
-        reasons = confirm_reasons(total, past, r.dementia)
+        history = self._history(s, r.id)
+        past = [t for _, _, t in history]
+        unusual = False
+        if r.dementia:
+            past_lines = self._lines(s, [h[0] for h in history])
+            unusual = unusual_basket(draft.lines, [past_lines[h[0]] for h in history])
+        reasons = confirm_reasons(total, past, r.dementia, unusual)
         # The guarded increment: a concurrent writer that took the last place makes this
         # match no row (PostgreSQL re-checks the condition after waiting for its lock).
         took = s.execute(
@@ -678,12 +710,31 @@ class OrderService:
         note: str = "",
         call_id: int | None = None,
     ) -> OrderStatus:
-        """The confirmation call's outcome: the order is accepted, or fails (not confirmed)."""
+        """The confirmation call's outcome: the order is accepted, or fails (not confirmed).
+
+        Without `call_id`, the newest call to or from the resident since the order was placed
+        (Dial in the dialog, or the Calls pane) is the one linked; none when nobody called.
+        """
         note = clean_line(note)
         with self.ctx.write(who, ORDER) as tx:
             order = self._locked(tx, order_id)
             if order.status != OrderStatus.AWAITING_CONFIRMATION:
                 raise OrderError("not_awaiting")
+            if call_id is None:
+                # By the resident, or by their number: a shared household phone names the
+                # household's first resident on the call. An answered call before one that rang out.
+                phone = tx.session.scalar(
+                    select(Resident.phone).where(Resident.id == order.resident_id)
+                )
+                whose = Call.resident_id == order.resident_id
+                if phone:
+                    whose = or_(whose, Call.number.in_(sorted({phone, phone_digits(phone)})))
+                call_id = tx.session.scalar(
+                    select(Call.id)
+                    .where(whose, Call.started_at >= order.placed_at)
+                    .order_by(Call.answered_at.is_(None), Call.started_at.desc(), Call.id.desc())
+                    .limit(1)
+                )
             new = OrderStatus.ACCEPTED if confirmed else OrderStatus.FAILED
             old = order.status
             order.status = new.value
@@ -810,7 +861,9 @@ class OrderService:
             r = s.get(Resident, order.resident_id)
             at_door = reason in (FailReason.NOT_HOME, FailReason.NO_ANSWER_PHONE)
             if r is not None and r.lives_alone and at_door:
-                type_id = s.scalar(select(IncidentType.id).where(IncidentType.code == WELFARE_TYPE))
+                code = s.scalar(select(SiteMeta.value).where(SiteMeta.key == "welfare_type"))
+                code = LEGACY_WELFARE_TYPE if code is None else code
+                type_id = s.scalar(select(IncidentType.id).where(IncidentType.code == code))
                 inc = add_incident(
                     tx,
                     # No name in the title: the queue is read by roles that see names masked.
@@ -910,80 +963,144 @@ class OrderService:
             if who.communities is not None:
                 stmt = stmt.where(Community.code.in_(sorted(who.communities)))
             found = s.execute(stmt).all()
-            closed: dict[int, bool] = {}
-            shown: dict[str, bool] = {}
-            rows: list[DeliveryRow] = []
-            for (
-                oid,
-                status,
-                total,
-                fail_reason,
-                mid,
-                rid,
-                cid,
-                starts,
-                ends,
-                name,
-                name_mask,
-                address,
-                address_mask,
-                lives_alone,
-                code,
-                mname,
-                sname,
-                vname,
-                vname_mask,
-            ) in found:
-                st = _status(status)
-                if mid not in closed:
-                    closed[mid] = merchant_closed_reason(s, mid, day) is not None
-                if code not in shown:
-                    shown[code] = who.can(PII, code)
-                pii = shown[code]
-                flags: list[str] = []
-                if st not in FINAL:
-                    if closed[mid]:
-                        flags.append(Flag.LICENCE)
-                    if st is OrderStatus.AWAITING_CONFIRMATION:
-                        flags.append(Flag.CONFIRM)
-                    if window_over(day, _clock(ends), now_local):
-                        flags.append(Flag.LATE)
-                if lives_alone:
-                    flags.append(Flag.LIVES_ALONE)
-                if sname is not None:
-                    deliverer = sname if pii else mask_name(sname)
-                else:
-                    deliverer = (vname if pii else vname_mask) or ""
-                rows.append(
-                    DeliveryRow(
-                        id=oid,
-                        resident=name if pii else name_mask,
-                        community=code,
-                        merchant=mname,
-                        window=window_label(_clock(starts), _clock(ends)),
-                        status=st,
-                        deliverer=deliverer,
-                        flags=tuple(flags),
-                        total_cents=total,
-                        address=address if pii else address_mask,
-                        household=household_key(address),
-                        fail_reason=fail_reason,
-                        resident_id=rid,
-                        community_id=cid,
-                    )
+            # One read of the board's merchants, not one per merchant (a round trip each on
+            # PostgreSQL): a street's board has some forty.
+            closed = {
+                mid: closed_reason(status, reason, licence, food, day) is not None
+                for mid, status, reason, licence, food in s.execute(
+                    select(
+                        Merchant.id,
+                        Merchant.status,
+                        Merchant.status_reason,
+                        Merchant.licence_expires,
+                        Merchant.food_licence_expires,
+                    ).where(Merchant.id.in_(sorted({r[4] for r in found})))
                 )
-        groups = merge_groups(rows)
+            }
+        shown: dict[str, bool] = {}
+        labels: dict[tuple[int, int], str] = {}
+        keyed: list[_BoardKey] = []
+        parts = []
+        for (
+            oid,
+            status,
+            total,
+            fail_reason,
+            mid,
+            rid,
+            cid,
+            starts,
+            ends,
+            name,
+            name_mask,
+            address,
+            address_mask,
+            lives_alone,
+            code,
+            mname,
+            sname,
+            vname,
+            vname_mask,
+        ) in found:
+            st = _status(status)
+            label = labels.get((starts, ends))
+            if label is None:
+                label = labels[(starts, ends)] = window_label(_clock(starts), _clock(ends))
+            keyed.append(_BoardKey(oid, st, household_key(address), mname, label))
+            parts.append(
+                (
+                    oid,
+                    st,
+                    total,
+                    fail_reason,
+                    mid,
+                    rid,
+                    cid,
+                    ends,
+                    name,
+                    name_mask,
+                    address,
+                    address_mask,
+                    lives_alone,
+                    code,
+                    mname,
+                    sname,
+                    vname,
+                    vname_mask,
+                    label,
+                )
+            )
+        # The household key is the unmasked address: only its group id leaves the service.
+        groups = merge_groups(keyed)
         sizes: dict[int, int] = defaultdict(int)
         for first in groups.values():
             sizes[first] += 1
-        out = []
-        for row in rows:
-            # The household key is the unmasked address: only its group id leaves the service.
-            first = groups.get(row.id, row.id)
+        ended: dict[int, bool] = {}
+        rows: list[DeliveryRow] = []
+        for (
+            oid,
+            st,
+            total,
+            fail_reason,
+            mid,
+            rid,
+            cid,
+            ends,
+            name,
+            name_mask,
+            address,
+            address_mask,
+            lives_alone,
+            code,
+            mname,
+            sname,
+            vname,
+            vname_mask,
+            label,
+        ) in parts:
+            if code not in shown:
+                shown[code] = who.can(PII, code)
+            pii = shown[code]
+            flags: list[str] = []
+            if st not in FINAL:
+                if closed.get(mid, True):
+                    flags.append(Flag.LICENCE)
+                if st is OrderStatus.AWAITING_CONFIRMATION:
+                    flags.append(Flag.CONFIRM)
+                over = ended.get(ends)
+                if over is None:
+                    over = ended[ends] = window_over(day, _clock(ends), now_local)
+                if over:
+                    flags.append(Flag.LATE)
+            if lives_alone:
+                flags.append(Flag.LIVES_ALONE)
+            first = groups.get(oid, oid)
             merged = sizes[first] > 1
-            marks = row.flags + ((Flag.MERGED.value,) if merged else ())
-            out.append(replace(row, flags=marks, household=f"H{first}" if merged else ""))
-        return out
+            if merged:
+                flags.append(Flag.MERGED)
+            if sname is not None:
+                deliverer = sname if pii else mask_name(sname)
+            else:
+                deliverer = (vname if pii else vname_mask) or ""
+            rows.append(
+                DeliveryRow(
+                    id=oid,
+                    resident=name if pii else name_mask,
+                    community=code,
+                    merchant=mname,
+                    window=label,
+                    status=st,
+                    deliverer=deliverer,
+                    flags=tuple(flags),
+                    total_cents=total,
+                    address=address if pii else address_mask,
+                    household=f"H{first}" if merged else "",
+                    fail_reason=fail_reason,
+                    resident_id=rid,
+                    community_id=cid,
+                )
+            )
+        return rows
 
     def proof_request(self, who: Principal, order_id: int) -> ProofRequest:
         """What the proof dialog shows: the order's lines, the resident and the deliverer."""

@@ -25,6 +25,7 @@ from core.orders import (
     next_step,
     registered_family,
     silence_list,
+    unusual_basket,
     usual_lines,
 )
 
@@ -112,6 +113,17 @@ def test_a_large_order_is_measured_against_the_median_and_a_floor() -> None:
     assert confirm_reasons(9_000, [1000, 1000], False) == ()  # 9× but under the ¥200 floor
     assert confirm_reasons(60_000, [], False) == (ConfirmReason.LARGE,)  # a first order > ¥500
     assert confirm_reasons(1000, past, True) == (ConfirmReason.DEMENTIA,)
+    assert confirm_reasons(1000, past, True, unusual=False) == ()
+    assert confirm_reasons(21_000, past, True, unusual=False) == (ConfirmReason.LARGE,)
+
+
+def test_an_unusual_basket_departs_from_every_past_order() -> None:
+    past = [[(1, 2), (2, 1)], [(1, 1), (3, 3)]]
+    assert unusual_basket([(1, 1)], []) is True  # a first order is no habit
+    assert unusual_basket([(1, 2), (3, 6)], past) is False  # 6 = twice the most (3) of 3
+    assert unusual_basket([(3, 7)], past) is True  # more than twice
+    assert unusual_basket([(1, 4), (4, 1)], past) is True  # product 4 never ordered
+    assert unusual_basket([], past) is False
 
 
 def test_the_silence_list_needs_a_habit_and_n_weeks() -> None:

@@ -24,7 +24,16 @@ from core.permissions import PermissionDenied
 from core.site import SiteSpec
 from data.context import ServiceContext
 from data.db import Database
-from data.models import Incident, Merchant, NecessityOrder, OrderWindow, Resident
+from data.models import (
+    Call,
+    Incident,
+    IncidentType,
+    Merchant,
+    NecessityOrder,
+    OrderWindow,
+    Resident,
+    SiteMeta,
+)
 from data.services.orders import OrderService
 from tests.helpers.postgres import as_owner
 from tests.unit.data.orders_world import DAY, OrdersWorld, open_window, orders_world
@@ -207,6 +216,80 @@ def test_dementia_waits_for_a_confirmation_call(w: OrdersWorld) -> None:
     w.env.svc.orders.step(who, oid, OrderStatus.PICKED)
 
 
+def test_the_call_to_the_resident_since_the_order_is_linked_to_its_confirmation(
+    w: OrdersWorld,
+) -> None:
+    win = open_window(w, capacity=10)
+    who = w.env.who("operator")
+
+    def call(resident: int, gateway_id: str) -> int:
+        with w.env.db.write_session() as s:
+            c = Call(
+                gateway_call_id=gateway_id,
+                direction="out",
+                phase="ended",
+                workstation="CC",
+                started_at=w.env.clock(),
+                resident_id=resident,
+            )
+            s.add(c)
+            s.flush()
+            return int(c.id)
+
+    before = call(w.dementia, "g-before")
+    first = w.env.svc.orders.place(who, draft(w, win, resident=w.dementia))
+    w.env.svc.orders.record_confirmation(who, first, True)  # nobody was called since
+    second = w.env.svc.orders.place(
+        who, draft(w, win, resident=w.dementia, lines=((w.products["OIL-1L"], 1),))
+    )
+    call(w.alone, "g-other-resident")
+    rung = call(w.dementia, "g-dial")
+    w.env.svc.orders.record_confirmation(who, second, True, "本人确认")
+    with w.env.db.session() as s:
+        linked = dict(
+            s.execute(
+                select(NecessityOrder.id, NecessityOrder.confirm_call_id).where(
+                    NecessityOrder.id.in_([first, second])
+                )
+            ).all()
+        )
+    assert linked == {first: None, second: rung}
+    assert before not in linked.values()
+
+
+def test_only_an_unusual_order_of_a_person_with_dementia_waits(w: OrdersWorld) -> None:
+    win = open_window(w, capacity=10)
+    who = w.env.who("operator")
+    orders = w.env.svc.orders
+    usual = ((w.products["RICE-5KG"], 1), (w.products["EGG-10"], 2))
+    first = orders.place(who, draft(w, win, resident=w.dementia, lines=usual))
+    assert status(w, first) == OrderStatus.AWAITING_CONFIRMATION  # no habit yet
+    # A basket the call did not confirm is no habit: the same one still waits.
+    assert orders.record_confirmation(who, first, False) is OrderStatus.FAILED
+    again = orders.place(who, draft(w, win, resident=w.dementia, lines=usual))
+    assert status(w, again) == OrderStatus.AWAITING_CONFIRMATION
+    orders.record_confirmation(who, again, True, "女儿确认")
+    # The confirmed basket, or less of it, goes out without a call.
+    same = orders.place(who, draft(w, win, resident=w.dementia, lines=usual))
+    assert status(w, same) == OrderStatus.ACCEPTED
+    less = orders.place(who, draft(w, win, resident=w.dementia, lines=usual[1:]))
+    assert status(w, less) == OrderStatus.ACCEPTED
+    # A product never ordered, or more than twice the most ever ordered, waits again.
+    new_product = ((w.products["OIL-1L"], 1),)
+    oil = orders.place(who, draft(w, win, resident=w.dementia, lines=new_product))
+    assert status(w, oil) == OrderStatus.AWAITING_CONFIRMATION
+    five_eggs = ((w.products["EGG-10"], 5),)
+    eggs = orders.place(who, draft(w, win, resident=w.dementia, lines=five_eggs))
+    assert status(w, eggs) == OrderStatus.AWAITING_CONFIRMATION
+    four_eggs = ((w.products["EGG-10"], 4),)
+    assert status(w, orders.place(who, draft(w, win, resident=w.dementia, lines=four_eggs))) == (
+        OrderStatus.ACCEPTED
+    )
+    # Without the flag, a new product is no reason for a call.
+    plain = orders.place(who, draft(w, win, lines=new_product))
+    assert status(w, plain) == OrderStatus.ACCEPTED
+
+
 def test_a_sudden_large_order_waits_and_an_unconfirmed_one_frees_its_place(
     w: OrdersWorld,
 ) -> None:
@@ -269,6 +352,23 @@ def test_a_failed_delivery_to_someone_living_alone_raises_a_welfare_check(
         assert inc is not None
         assert str(alone) in inc.title
         assert "王" not in inc.title
+        assert s.scalar(select(IncidentType.code).where(IncidentType.id == inc.type_id)) == (
+            "ELDERLY"  # the demo site's [site] welfare_type
+        )
+
+
+def test_the_welfare_check_has_the_type_the_site_names(w: OrdersWorld) -> None:
+    with as_owner(w.env.db) as owner, owner.session() as s:
+        s.execute(update(SiteMeta).where(SiteMeta.key == "welfare_type").values(value="MISSING"))
+    win = open_window(w)
+    who = w.env.who("operator")
+    alone = w.env.svc.orders.place(who, draft(w, win))
+    w.env.svc.orders.step(who, alone, OrderStatus.PICKED)
+    w.env.svc.orders.step(who, alone, OrderStatus.EN_ROUTE)
+    incident = w.env.svc.orders.fail(who, alone, FailReason.NO_ANSWER_PHONE)
+    with w.env.db.session() as s:
+        type_id = s.scalar(select(Incident.type_id).where(Incident.id == incident))
+        assert s.scalar(select(IncidentType.code).where(IncidentType.id == type_id)) == "MISSING"
 
 
 def test_one_household_goes_out_as_one_delivery(w: OrdersWorld) -> None:
