@@ -10,6 +10,7 @@ from console.presenters.assignments import AssignmentsPresenter
 from console.presenters.base import Presenter
 from console.presenters.calls import CallsPresenter
 from console.presenters.employment import EmploymentPresenter
+from console.presenters.feedback import FeedbackPresenter
 from console.presenters.incidents import IncidentsPresenter
 from console.presenters.orders import OrdersPresenter
 from console.presenters.recordings import RecordingsPresenter
@@ -68,6 +69,11 @@ def wire_presenters(presenters: Sequence[Presenter], motion: MotionRuntime | Non
     calls.order_hook = orders.new_order
     volunteers.current_incident = incidents.queue.selected_incident_id
     orders.volunteer_task_hook = volunteers.task_from_order
+    orders.dial_resident_hook = calls.dial_resident
+    orders.welfare_visit_hook = volunteers.task_for_silent
+    # a station's request (a feedback ticket) may become a volunteer task
+    volunteers.current_ticket = _one(presenters, FeedbackPresenter).selected_ticket_id
+    orders.can_dial = calls.can_dial
     # A community station's one screen gets the Screening and Employment panes as tabs.
     station = next((p for p in presenters if isinstance(p, StationPresenter)), None)
     if station is not None:

@@ -30,7 +30,9 @@ class TodayItem:
     who: str  # the deliverer or the volunteer, "" when nobody is named yet
     status: str  # an OrderStatus value, "due", or a task status
     title: str  # the merchant, the pairing's note, the task's title
-    attention: bool = False  # failed, overdue, or a person living alone with nobody named
+    # failed or late deliveries, tasks overdue or with nobody named, visits to people living alone
+    attention: bool = False
+    overdue: bool = False  # a task due before the day: `when` carries its date ("03-13 09:00")
 
 
 def visit_due(cadence: str, weekday: int, started_on: date, day: date) -> bool:
@@ -77,16 +79,19 @@ def today_items(
         due = local_time.get(t.id)
         if due is not None and due.date() > day:
             continue
+        overdue = due is not None and due.date() < day
+        when = "" if due is None else due.strftime("%m-%d %H:%M" if overdue else "%H:%M")
         items.append(
             TodayItem(
                 TodayKind.TASK,
                 t.id,
-                "" if due is None else due.strftime("%H:%M"),
+                when,
                 t.resident,
                 t.volunteer,
                 t.status,
                 t.title,
-                attention=(due is not None and due.date() < day) or not t.volunteer,
+                attention=overdue or not t.volunteer,
+                overdue=overdue,
             )
         )
     for p in pairings:
@@ -98,5 +103,6 @@ def today_items(
             )
         )
     order = {TodayKind.DELIVERY: 0, TodayKind.TASK: 1, TodayKind.VISIT: 2}
-    items.sort(key=lambda i: (not i.attention, i.when or "99", order[i.kind], i.ref))
+    # Overdue tasks first (the oldest first), then by time of day; "any time" last.
+    items.sort(key=lambda i: (not i.attention, not i.overdue, i.when or "99", order[i.kind], i.ref))
     return items

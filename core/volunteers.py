@@ -373,6 +373,7 @@ class TaskDraft:
     due_at: datetime | None = None
     note: str = ""
     volunteer_id: int | None = None
+    ticket_id: int | None = None  # a station request (service ticket)
 
 
 @dataclass(frozen=True, slots=True)
@@ -390,6 +391,7 @@ class TaskRow:
     volunteer: str
     due_at: datetime | None
     created_at: datetime
+    ticket_id: int | None = None  # the station request it answers
 
 
 @dataclass(frozen=True, slots=True)

@@ -1592,6 +1592,10 @@ class VolunteerTask(Base):
     resident_id: Mapped[int | None] = mapped_column(BigId, ForeignKey("resident.id"))
     incident_id: Mapped[int | None] = mapped_column(BigId, ForeignKey("incident.id"), index=True)
     order_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    # the station request (a service ticket) it answers (0035)
+    ticket_id: Mapped[int | None] = mapped_column(
+        BigId, ForeignKey("service_ticket.id"), index=True
+    )
     status: Mapped[str] = mapped_column(String(16))  # core.volunteers.TaskStatus
     volunteer_id: Mapped[int | None] = mapped_column(ForeignKey("volunteer.id"), index=True)
     shift_id: Mapped[int | None] = mapped_column(ForeignKey("volunteer_shift.id"))

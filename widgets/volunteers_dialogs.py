@@ -531,6 +531,8 @@ class TaskDialog(_Form):
             source.setText(self.tr("From incident No. {n}").format(n=draft.incident_id))
         elif draft.order_id is not None:
             source.setText(self.tr("From order No. {n}").format(n=draft.order_id))
+        elif draft.ticket_id is not None:
+            source.setText(self.tr("From request No. {n}").format(n=draft.ticket_id))
         else:
             source.setText(draft.community)
         self.form.addRow(self.tr("Source"), source)
@@ -557,6 +559,7 @@ class TaskDialog(_Form):
             resident_id=rid or None,
             incident_id=self.base.incident_id,
             order_id=self.base.order_id,
+            ticket_id=self.base.ticket_id,
             due_at=_pydt(self.due.dateTime(), self.zone),
             note=self.note.text(),
             volunteer_id=vid or None,

@@ -317,6 +317,8 @@ class VolunteerTexts(QObject):
             return self.tr("Incident No. {n}").format(n=r.incident_id)
         if r.order_id is not None:
             return self.tr("Order No. {n}").format(n=r.order_id)
+        if r.ticket_id is not None:
+            return self.tr("Request No. {n}").format(n=r.ticket_id)
         return "—"
 
     def suggestion_reason(self, reason: str) -> str:

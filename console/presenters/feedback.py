@@ -239,6 +239,11 @@ class FeedbackPresenter(Presenter):
 
         self.read_for(who, job, done, self.tr("Could not read the feedback tickets"))
 
+    def selected_ticket_id(self) -> int | None:
+        """The ticket selected in the pane (a station's request, say), or None."""
+        row = self.pane.selected()
+        return None if row is None else row.id
+
     @Slot()
     def _on_pane_selection_changed(self) -> None:
         r = self.pane.selected()

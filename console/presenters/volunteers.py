@@ -117,6 +117,18 @@ class VolunteersPresenter(Presenter):
             ),
             self._on_task_from_incident,
         )
+        # The request selected in the Feedback pane (wired by console.wiring): a task for it.
+        self.current_ticket: Callable[[], int | None] = lambda: None
+        ctx.window.add_action(
+            ActionSpec(
+                "volunteer_task_from_request",
+                lambda: self.tr("Volunteer task from the request…"),
+                "incidents",
+                "Ctrl+Alt+Q",
+                permission=Permission.MANAGE_VOLUNTEERS,
+            ),
+            self._on_task_from_ticket,
+        )
         self._communities: list[CommunityRow] = []
         self._photos: dict[int, bytes | None] = {}  # fetched (and audited) once a session
         # The visitor cards (full name and photo shown to the visited), read (and audited)
@@ -710,6 +722,40 @@ class VolunteersPresenter(Presenter):
             self.tr("Could not read the incident"),
         )
 
+    def _on_task_from_ticket(self) -> None:
+        ticket_id = self.current_ticket()
+        if ticket_id is None:
+            self.ctx.feedback.message(self.tr("Select the request in the Feedback pane first."))
+            return
+        self.task_from_ticket(ticket_id)
+
+    def task_from_ticket(self, ticket_id: int) -> None:
+        """The task dialog prefilled from a station's request: its community, resident and
+        words, the resident's paired volunteer first."""
+        who = self.who
+        if who is None:
+            return
+        svc = self.ctx.services.volunteers
+        self.read_for(
+            who,
+            lambda: svc.task_from_ticket(who, ticket_id),
+            self.open_task_dialog,
+            self.tr("Could not read the request"),
+        )
+
+    def task_for_silent(self, resident_id: int, weeks: int) -> None:
+        """A welfare visit for a resident on the orders' silence list (the task dialog)."""
+        who = self.who
+        if who is None:
+            return
+        svc = self.ctx.services.volunteers
+        self.read_for(
+            who,
+            lambda: svc.task_for_silent(who, resident_id, weeks),
+            self.open_task_dialog,
+            self.tr("Could not read the resident"),
+        )
+
     def task_from_order(self, order_id: int) -> None:
         """The task dialog prefilled from an order's delivery: its community, its resident,
         a title naming the merchant (for the delivery board to offer)."""
@@ -770,6 +816,7 @@ class VolunteersPresenter(Presenter):
                 due_at=d.due_at,
                 note=d.note,
                 volunteer_id=d.volunteer_id,
+                ticket_id=d.ticket_id,
             ),
             self.tr("Could not create the task"),
             self.tr("Task created"),

@@ -67,6 +67,7 @@ from data.models import (
     Merchant,
     NecessityOrder,
     Resident,
+    ServiceTicket,
     SiteMeta,
     Volunteer,
     VolunteerPairing,
@@ -1138,6 +1139,7 @@ class VolunteerService:
                     volunteer="" if v is None else (v.name if shown else v.name_mask),
                     due_at=t.due_at,
                     created_at=t.created_at,
+                    ticket_id=t.ticket_id,
                 )
             )
         return out
@@ -1155,6 +1157,7 @@ class VolunteerService:
         due_at: datetime | None = None,
         note: str = "",
         volunteer_id: int | None = None,
+        ticket_id: int | None = None,
     ) -> int:
         """A task (assigned at once when a volunteer is given); its id."""
         kind = TaskKind(kind)
@@ -1188,12 +1191,21 @@ class VolunteerService:
                     raise LookupError(f"no order {order_id}")
                 if order_cid != cid:
                     raise ValueError("the order belongs to another community than the task")
+            if ticket_id is not None:
+                ticket_cid = s.scalar(
+                    select(ServiceTicket.community_id).where(ServiceTicket.id == ticket_id)
+                )
+                if ticket_cid is None:
+                    raise LookupError(f"no request {ticket_id}")
+                if ticket_cid != cid:
+                    raise ValueError("the request belongs to another community than the task")
             row = VolunteerTask(
                 community_id=cid,
                 kind=kind.value,
                 resident_id=resident_id,
                 incident_id=incident_id,
                 order_id=order_id,
+                ticket_id=ticket_id,
                 status=TaskStatus.OPEN.value,
                 volunteer_id=None,
                 shift_id=None,
@@ -1217,6 +1229,7 @@ class VolunteerService:
                         "kind": kind.value,
                         "incident": incident_id,
                         "order": order_id,
+                        "request": ticket_id,
                         "volunteer": volunteer_id,
                     }
                 ),
@@ -1381,6 +1394,64 @@ class VolunteerService:
                 else (res.name if shown else res.name_mask),
                 order_id=order.id,
                 due_at=self.ctx.clock() + timedelta(hours=2),
+            )
+
+    def task_from_ticket(self, who: Principal, ticket_id: int) -> TaskDraft:
+        """A task prefilled from a station's request (a service ticket): its community, its
+        resident, its category and words; due in a day, as a request is answered."""
+        self.ctx.require(who, READ)
+        with self.ctx.read() as s:
+            found = s.execute(
+                select(ServiceTicket, Community.code, Resident)
+                .join(Community, Community.id == ServiceTicket.community_id)
+                .outerjoin(Resident, Resident.id == ServiceTicket.resident_id)
+                .where(ServiceTicket.id == ticket_id)
+            ).first()
+            if found is None:
+                raise LookupError(f"no request {ticket_id}")
+            ticket, code, res = found[0], str(found[1]), found[2]
+            if not who.can(READ, code):
+                raise PermissionDenied(who.username, READ, code)
+            shown = who.can(PII, code)
+            resident = ""
+            if res is not None and res.anonymised_at is None:
+                resident = res.name if shown else res.name_mask
+            words = " ".join(ticket.description.split())
+            return TaskDraft(
+                kind=TaskKind.REQUEST,
+                community=code,
+                title=f"诉求 {ticket.id}：{words}"[:TITLE_MAX],
+                resident_id=None if res is None else res.id,
+                resident=resident,
+                due_at=self.ctx.clock() + timedelta(days=1),
+                ticket_id=ticket.id,
+            )
+
+    def task_for_silent(self, who: Principal, resident_id: int, weeks: int) -> TaskDraft:
+        """A welfare visit for a resident who stopped ordering `weeks` weeks ago (the orders'
+        silence list): their community, their paired volunteer first; due today."""
+        self.ctx.require(who, READ)
+        with self.ctx.read() as s:
+            found = s.execute(
+                select(Resident, Community.code)
+                .join(Community, Community.id == Resident.community_id)
+                .where(Resident.id == resident_id)
+            ).first()
+            if found is None:
+                raise LookupError(f"no resident {resident_id}")
+            res, code = found[0], str(found[1])
+            if not who.can(READ, code):
+                raise PermissionDenied(who.username, READ, code)
+            shown = who.can(PII, code)
+            return TaskDraft(
+                kind=TaskKind.WELFARE_CHECK,
+                community=code,
+                title=f"走访：{weeks} 周未订购生活必需品"[:TITLE_MAX],
+                resident_id=res.id,
+                resident=""
+                if res.anonymised_at is not None
+                else (res.name if shown else res.name_mask),
+                due_at=self.ctx.clock() + timedelta(hours=4),
             )
 
     def visitor_card(self, who: Principal, volunteer_id: int) -> tuple[str, bytes | None]:

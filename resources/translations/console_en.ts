@@ -2470,28 +2470,43 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>ConfirmDialog</name>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="175"/>
+        <location filename="../../widgets/delivery_board.py" line="182"/>
         <source>Confirmation call — order {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="178"/>
+        <location filename="../../widgets/delivery_board.py" line="185"/>
         <source>Call {resident} (or the family) and read the order back: {amount} from {merchant}. Did they confirm it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="185"/>
+        <location filename="../../widgets/delivery_board.py" line="190"/>
+        <source>Dial (Ctrl+D)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="201"/>
         <source>Who confirmed, what was said</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="190"/>
+        <location filename="../../widgets/delivery_board.py" line="207"/>
         <source>Confirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="191"/>
+        <location filename="../../widgets/delivery_board.py" line="208"/>
         <source>Not confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="224"/>
+        <source>No phone line here, or your role places no calls: dial the resident by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="231"/>
+        <source>Calling…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3203,73 +3218,73 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>DeliveryBoard</name>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="438"/>
-        <location filename="../../widgets/delivery_board.py" line="581"/>
+        <location filename="../../widgets/delivery_board.py" line="502"/>
+        <location filename="../../widgets/delivery_board.py" line="648"/>
         <source>All merchants</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="467"/>
+        <location filename="../../widgets/delivery_board.py" line="531"/>
         <source>{shown} of {all} orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="479"/>
+        <location filename="../../widgets/delivery_board.py" line="543"/>
         <source>Order {id}: {resident}, {address} — {merchant}, {window}, {deliverer}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="496"/>
+        <location filename="../../widgets/delivery_board.py" line="560"/>
         <source>Next: {step} (Alt+N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="498"/>
+        <location filename="../../widgets/delivery_board.py" line="562"/>
         <source>Next step (Alt+N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="562"/>
+        <location filename="../../widgets/delivery_board.py" line="629"/>
         <source>Search number, resident, deliverer, address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="566"/>
+        <location filename="../../widgets/delivery_board.py" line="633"/>
         <source>All statuses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="570"/>
+        <location filename="../../widgets/delivery_board.py" line="637"/>
         <source>All flags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="582"/>
+        <location filename="../../widgets/delivery_board.py" line="649"/>
         <source>New order (Alt+O)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="583"/>
+        <location filename="../../widgets/delivery_board.py" line="650"/>
         <source>Confirmation call (Alt+K)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="584"/>
+        <location filename="../../widgets/delivery_board.py" line="651"/>
         <source>Hand-off with proof (Alt+P)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="585"/>
+        <location filename="../../widgets/delivery_board.py" line="652"/>
         <source>Failed (Alt+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="586"/>
+        <location filename="../../widgets/delivery_board.py" line="653"/>
         <source>Cancel order (Alt+X)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="587"/>
+        <location filename="../../widgets/delivery_board.py" line="654"/>
         <source>Show contact (Alt+R)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3906,299 +3921,299 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>EmploymentPresenter</name>
     <message>
-        <location filename="../../console/presenters/employment.py" line="86"/>
+        <location filename="../../console/presenters/employment.py" line="98"/>
         <source>Seekers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="87"/>
+        <location filename="../../console/presenters/employment.py" line="99"/>
         <source>Matches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="88"/>
+        <location filename="../../console/presenters/employment.py" line="100"/>
         <source>Postings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="89"/>
+        <location filename="../../console/presenters/employment.py" line="101"/>
         <source>Employers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="90"/>
+        <location filename="../../console/presenters/employment.py" line="102"/>
         <source>Referrals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="91"/>
+        <location filename="../../console/presenters/employment.py" line="103"/>
         <source>Retention</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="92"/>
+        <location filename="../../console/presenters/employment.py" line="104"/>
         <source>Figures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="96"/>
-        <location filename="../../console/presenters/employment.py" line="222"/>
+        <location filename="../../console/presenters/employment.py" line="108"/>
+        <location filename="../../console/presenters/employment.py" line="234"/>
         <source>Employment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="179"/>
+        <location filename="../../console/presenters/employment.py" line="191"/>
         <source>Could not read the job seekers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="185"/>
+        <location filename="../../console/presenters/employment.py" line="197"/>
         <source>Could not read the postings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="191"/>
+        <location filename="../../console/presenters/employment.py" line="203"/>
         <source>Could not read the employers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="197"/>
+        <location filename="../../console/presenters/employment.py" line="209"/>
         <source>Could not read the referrals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="204"/>
+        <location filename="../../console/presenters/employment.py" line="216"/>
         <source>Could not read the follow-up calls</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="211"/>
+        <location filename="../../console/presenters/employment.py" line="223"/>
         <source>Could not read the figures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="234"/>
+        <location filename="../../console/presenters/employment.py" line="246"/>
         <source>Only the first {n} are shown; the rest are not listed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="239"/>
+        <location filename="../../console/presenters/employment.py" line="251"/>
         <source>{n} shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="244"/>
+        <location filename="../../console/presenters/employment.py" line="256"/>
         <source>Follow-up calls not yet made, due by {day}: {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="251"/>
+        <location filename="../../console/presenters/employment.py" line="263"/>
         <source>The employment service is run by the community stations (for their own community), supervisors and administrators.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="259"/>
+        <location filename="../../console/presenters/employment.py" line="271"/>
         <source>Not available to this role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="264"/>
+        <location filename="../../console/presenters/employment.py" line="276"/>
         <source>No job seekers yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="266"/>
+        <location filename="../../console/presenters/employment.py" line="278"/>
         <source>Register a resident who is looking for work. They are matched only once a consent to job matching is recorded for them (Residents).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="272"/>
+        <location filename="../../console/presenters/employment.py" line="284"/>
         <source>No matches shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="273"/>
+        <location filename="../../console/presenters/employment.py" line="285"/>
         <source>Pick a seeker on the Seekers tab and press Matches.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="276"/>
+        <location filename="../../console/presenters/employment.py" line="288"/>
         <source>No postings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="276"/>
+        <location filename="../../console/presenters/employment.py" line="288"/>
         <source>Register an employer first, then its posts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="280"/>
+        <location filename="../../console/presenters/employment.py" line="292"/>
         <source>No employers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="281"/>
+        <location filename="../../console/presenters/employment.py" line="293"/>
         <source>An employer takes referrals once it is verified (papers and premises).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="284"/>
+        <location filename="../../console/presenters/employment.py" line="296"/>
         <source>No referrals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="284"/>
+        <location filename="../../console/presenters/employment.py" line="296"/>
         <source>Refer a seeker from the Matches tab.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="288"/>
+        <location filename="../../console/presenters/employment.py" line="300"/>
         <source>No follow-up calls due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="289"/>
+        <location filename="../../console/presenters/employment.py" line="301"/>
         <source>Each hire books two calls, three and six months on.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="317"/>
+        <location filename="../../console/presenters/employment.py" line="329"/>
         <source>an employer with this credit code is registered already</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="327"/>
+        <location filename="../../console/presenters/employment.py" line="339"/>
         <source>Not saved: {why}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="342"/>
+        <location filename="../../console/presenters/employment.py" line="354"/>
         <source>Saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="432"/>
+        <location filename="../../console/presenters/employment.py" line="435"/>
         <source>Could not search the residents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="442"/>
+        <location filename="../../console/presenters/employment.py" line="445"/>
         <source>Could not save the seeker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="471"/>
+        <location filename="../../console/presenters/employment.py" line="474"/>
         <source>Could not add the course</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="481"/>
+        <location filename="../../console/presenters/employment.py" line="484"/>
         <source>Could not mark the course completed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="517"/>
+        <location filename="../../console/presenters/employment.py" line="520"/>
         <source>{name} has no consent to job matching in force: not matched and not referred. Record a jobs consent in Residents first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="520"/>
+        <location filename="../../console/presenters/employment.py" line="523"/>
         <source>No consent to job matching</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="522"/>
+        <location filename="../../console/presenters/employment.py" line="525"/>
         <source>{name}: {n} matching open postings, best first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="527"/>
+        <location filename="../../console/presenters/employment.py" line="530"/>
         <source>No matching posting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="528"/>
+        <location filename="../../console/presenters/employment.py" line="531"/>
         <source>No open posting fits this seeker&apos;s hours, shift, place and needs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="539"/>
-        <location filename="../../console/presenters/employment.py" line="572"/>
+        <location filename="../../console/presenters/employment.py" line="542"/>
+        <location filename="../../console/presenters/employment.py" line="575"/>
         <source>Could not read the matches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="552"/>
+        <location filename="../../console/presenters/employment.py" line="555"/>
         <source>“{title}”: {n} matching seekers with consent, best first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="558"/>
+        <location filename="../../console/presenters/employment.py" line="561"/>
         <source>No matching seeker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="560"/>
+        <location filename="../../console/presenters/employment.py" line="563"/>
         <source>No consenting seeker fits this posting, or it takes no referrals (not open, or its employer is not verified).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="587"/>
+        <location filename="../../console/presenters/employment.py" line="590"/>
         <source>Could not refer the seeker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="592"/>
+        <location filename="../../console/presenters/employment.py" line="595"/>
         <source>Refer to a posting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="594"/>
+        <location filename="../../console/presenters/employment.py" line="597"/>
         <source>Refer {seeker} to “{title}” at {employer}? You approve the referral as the counsellor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="618"/>
+        <location filename="../../console/presenters/employment.py" line="621"/>
         <source>Register the employer first (Employers tab).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="630"/>
+        <location filename="../../console/presenters/employment.py" line="633"/>
         <source>Could not save the posting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="643"/>
+        <location filename="../../console/presenters/employment.py" line="646"/>
         <source>Could not change the posting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="673"/>
+        <location filename="../../console/presenters/employment.py" line="676"/>
         <source>Could not save the employer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="691"/>
+        <location filename="../../console/presenters/employment.py" line="694"/>
         <source>Could not record the visit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="706"/>
+        <location filename="../../console/presenters/employment.py" line="709"/>
         <source>Could not move the referral on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="721"/>
+        <location filename="../../console/presenters/employment.py" line="724"/>
         <source>Could not record the refusal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="739"/>
+        <location filename="../../console/presenters/employment.py" line="742"/>
         <source>Could not record the confirmation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="758"/>
+        <location filename="../../console/presenters/employment.py" line="761"/>
         <source>Could not record the call</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4773,77 +4788,77 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="261"/>
+        <location filename="../../console/presenters/feedback.py" line="266"/>
         <source>Could not read the ticket&apos;s history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="295"/>
+        <location filename="../../console/presenters/feedback.py" line="300"/>
         <source>Feedback ticket No. {id} filed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="302"/>
+        <location filename="../../console/presenters/feedback.py" line="307"/>
         <source>Could not file the ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="322"/>
+        <location filename="../../console/presenters/feedback.py" line="327"/>
         <source>Record the rating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="324"/>
+        <location filename="../../console/presenters/feedback.py" line="329"/>
         <source>Record {n}/5 as the resident&apos;s rating of ticket No. {id}? A rating is recorded once and counts in the month&apos;s satisfaction rate.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="365"/>
+        <location filename="../../console/presenters/feedback.py" line="370"/>
         <source>Could not update the ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="379"/>
+        <location filename="../../console/presenters/feedback.py" line="384"/>
         <source>Could not show the contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="386"/>
+        <location filename="../../console/presenters/feedback.py" line="391"/>
         <source>Save the reply slip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="402"/>
+        <location filename="../../console/presenters/feedback.py" line="407"/>
         <source>at your community station, or by phone to the street office</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="429"/>
+        <location filename="../../console/presenters/feedback.py" line="434"/>
         <source>Reply slip saved to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="431"/>
+        <location filename="../../console/presenters/feedback.py" line="436"/>
         <source>Could not save the reply slip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="459"/>
+        <location filename="../../console/presenters/feedback.py" line="464"/>
         <source>Overdue ticket check failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="463"/>
+        <location filename="../../console/presenters/feedback.py" line="468"/>
         <source>Feedback ticket No. {id} overdue ({community}, {category}): {what}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="478"/>
+        <location filename="../../console/presenters/feedback.py" line="483"/>
         <source>no first response in time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="479"/>
+        <location filename="../../console/presenters/feedback.py" line="484"/>
         <source>not resolved in time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9623,137 +9638,152 @@ Command system of {site}</translation>
 <context>
     <name>OrdersPresenter</name>
     <message>
-        <location filename="../../console/presenters/orders.py" line="53"/>
+        <location filename="../../console/presenters/orders.py" line="54"/>
         <source>Deliveries</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="54"/>
+        <location filename="../../console/presenters/orders.py" line="55"/>
         <source>New order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="55"/>
+        <location filename="../../console/presenters/orders.py" line="56"/>
         <source>Silence list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="57"/>
+        <location filename="../../console/presenters/orders.py" line="58"/>
         <source>Windows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="67"/>
+        <location filename="../../console/presenters/orders.py" line="68"/>
         <source>Orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="79"/>
+        <location filename="../../console/presenters/orders.py" line="85"/>
         <source>Volunteer task for the selected delivery…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="106"/>
+        <location filename="../../console/presenters/orders.py" line="115"/>
         <source>Select the delivery on the board first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="184"/>
+        <location filename="../../console/presenters/orders.py" line="193"/>
         <source>Could not load the deliveries</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="195"/>
+        <location filename="../../console/presenters/orders.py" line="204"/>
         <source>Could not load the silence list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="212"/>
+        <location filename="../../console/presenters/orders.py" line="221"/>
         <source>Could not search residents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="229"/>
+        <location filename="../../console/presenters/orders.py" line="238"/>
         <source>Could not load the resident&apos;s ordering data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="245"/>
+        <location filename="../../console/presenters/orders.py" line="254"/>
         <source>Order {id} placed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="255"/>
+        <location filename="../../console/presenters/orders.py" line="264"/>
         <source>Order not placed: {why}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="260"/>
+        <location filename="../../console/presenters/orders.py" line="269"/>
         <source>Could not place the order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="282"/>
+        <location filename="../../console/presenters/orders.py" line="291"/>
         <source>{what}: {why}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="304"/>
+        <location filename="../../console/presenters/orders.py" line="313"/>
         <source>Could not move order {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="319"/>
+        <location filename="../../console/presenters/orders.py" line="328"/>
         <source>Order {id} failed for a resident living alone: welfare check {inc} raised in the incident queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="326"/>
+        <location filename="../../console/presenters/orders.py" line="335"/>
         <source>Could not record the failure of order {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="338"/>
+        <location filename="../../console/presenters/orders.py" line="347"/>
         <source>Could not record the confirmation call for order {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="351"/>
+        <location filename="../../console/presenters/orders.py" line="363"/>
+        <source>Call placed: it is in the Calls pane, and is linked when you record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/orders.py" line="368"/>
+        <source>The call could not be placed: dial by hand, or try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/orders.py" line="372"/>
+        <source>order confirmation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/orders.py" line="384"/>
         <source>Could not open order {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="375"/>
+        <location filename="../../console/presenters/orders.py" line="408"/>
         <source>Could not record the delivery of order {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="388"/>
+        <location filename="../../console/presenters/orders.py" line="421"/>
         <source>Order {id}: {name}, {phone}, {address} (this look is recorded)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="397"/>
+        <location filename="../../console/presenters/orders.py" line="430"/>
         <source>Could not show the contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="415"/>
+        <location filename="../../console/presenters/orders.py" line="448"/>
         <source>Could not load the windows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="444"/>
+        <location filename="../../console/presenters/orders.py" line="477"/>
         <source>Could not open the window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="457"/>
+        <location filename="../../console/presenters/orders.py" line="490"/>
         <source>{n} windows opened on the following days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="464"/>
+        <location filename="../../console/presenters/orders.py" line="497"/>
         <source>Could not copy the windows</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12851,55 +12881,60 @@ Outcome: {outcome}</source>
 <context>
     <name>SilenceList</name>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="275"/>
+        <location filename="../../widgets/delivery_board.py" line="334"/>
         <source>Silent for at least (weeks)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="278"/>
+        <location filename="../../widgets/delivery_board.py" line="337"/>
         <source>Residents who ordered at least twice and nothing since: a welfare visit may be due. Those living alone first to call.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="282"/>
+        <location filename="../../widgets/delivery_board.py" line="341"/>
         <source>Order for this resident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/delivery_board.py" line="342"/>
+        <source>Welfare visit… (Alt+W)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SilenceModel</name>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="210"/>
+        <location filename="../../widgets/delivery_board.py" line="245"/>
         <source>Resident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="211"/>
+        <location filename="../../widgets/delivery_board.py" line="246"/>
         <source>Community</source>
         <translation type="unfinished">Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="212"/>
+        <location filename="../../widgets/delivery_board.py" line="247"/>
         <source>Last order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="215"/>
+        <location filename="../../widgets/delivery_board.py" line="250"/>
         <source>Weeks silent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="219"/>
+        <location filename="../../widgets/delivery_board.py" line="254"/>
         <source>Orders before</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="222"/>
+        <location filename="../../widgets/delivery_board.py" line="257"/>
         <source>Lives alone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="223"/>
+        <location filename="../../widgets/delivery_board.py" line="258"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -14492,27 +14527,27 @@ Outcome: {outcome}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/survey_results.py" line="153"/>
+        <location filename="../../console/presenters/survey_results.py" line="148"/>
         <source>Could not compute the results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/survey_results.py" line="170"/>
+        <location filename="../../console/presenters/survey_results.py" line="174"/>
         <source>Export the results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/survey_results.py" line="193"/>
+        <location filename="../../console/presenters/survey_results.py" line="197"/>
         <source>survey results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/survey_results.py" line="203"/>
+        <location filename="../../console/presenters/survey_results.py" line="207"/>
         <source>Results saved to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/survey_results.py" line="206"/>
+        <location filename="../../console/presenters/survey_results.py" line="210"/>
         <source>Could not export the results</source>
         <translation type="unfinished"></translation>
     </message>
@@ -15204,42 +15239,47 @@ State: {state}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers_dialogs.py" line="536"/>
+        <location filename="../../widgets/volunteers_dialogs.py" line="535"/>
+        <source>From request No. {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_dialogs.py" line="538"/>
         <source>Source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers_dialogs.py" line="537"/>
+        <location filename="../../widgets/volunteers_dialogs.py" line="539"/>
         <source>Kind</source>
         <translation type="unfinished">Kind</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers_dialogs.py" line="538"/>
+        <location filename="../../widgets/volunteers_dialogs.py" line="540"/>
         <source>Title</source>
         <translation type="unfinished">Title</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers_dialogs.py" line="539"/>
+        <location filename="../../widgets/volunteers_dialogs.py" line="541"/>
         <source>Resident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers_dialogs.py" line="541"/>
+        <location filename="../../widgets/volunteers_dialogs.py" line="543"/>
         <source>Volunteer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers_dialogs.py" line="542"/>
+        <location filename="../../widgets/volunteers_dialogs.py" line="544"/>
         <source>Due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers_dialogs.py" line="543"/>
+        <location filename="../../widgets/volunteers_dialogs.py" line="545"/>
         <source>Note</source>
         <translation type="unfinished">Note</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers_dialogs.py" line="548"/>
+        <location filename="../../widgets/volunteers_dialogs.py" line="550"/>
         <source>Type what is to be done.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -17276,67 +17316,72 @@ State: {state}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers_text.py" line="324"/>
-        <source>visits this resident</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/volunteers_text.py" line="325"/>
-        <source>usually free now</source>
+        <location filename="../../widgets/volunteers_text.py" line="321"/>
+        <source>Request No. {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/volunteers_text.py" line="326"/>
+        <source>visits this resident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="327"/>
+        <source>usually free now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/volunteers_text.py" line="328"/>
         <source>same community</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers_text.py" line="331"/>
+        <location filename="../../widgets/volunteers_text.py" line="333"/>
         <source>No volunteers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers_text.py" line="335"/>
+        <location filename="../../widgets/volunteers_text.py" line="337"/>
         <source>No volunteer matches. Press Ins to register one, or clear the search (Alt+S).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers_text.py" line="339"/>
+        <location filename="../../widgets/volunteers_text.py" line="341"/>
         <source>No teams</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers_text.py" line="342"/>
+        <location filename="../../widgets/volunteers_text.py" line="344"/>
         <source>Press Ins to form a team and name its leader.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers_text.py" line="345"/>
+        <location filename="../../widgets/volunteers_text.py" line="347"/>
         <source>No shifts ahead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers_text.py" line="348"/>
+        <location filename="../../widgets/volunteers_text.py" line="350"/>
         <source>No shift in the next four weeks. Press Ins to plan one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers_text.py" line="351"/>
+        <location filename="../../widgets/volunteers_text.py" line="353"/>
         <source>No pairings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers_text.py" line="355"/>
+        <location filename="../../widgets/volunteers_text.py" line="357"/>
         <source>Pair a volunteer with a resident for regular visits: press Ins. Residents living alone are listed first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers_text.py" line="360"/>
+        <location filename="../../widgets/volunteers_text.py" line="362"/>
         <source>No open tasks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers_text.py" line="364"/>
+        <location filename="../../widgets/volunteers_text.py" line="366"/>
         <source>Tasks come from incidents (welfare checks), deliveries and requests at a station. Press Ins to add one.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -17433,307 +17478,327 @@ State: {state}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="174"/>
+        <location filename="../../console/presenters/volunteers.py" line="125"/>
+        <source>Volunteer task from the request…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="186"/>
         <source>Could not read the communities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="216"/>
-        <location filename="../../console/presenters/volunteers.py" line="806"/>
+        <location filename="../../console/presenters/volunteers.py" line="228"/>
+        <location filename="../../console/presenters/volunteers.py" line="853"/>
         <source>Could not read the volunteers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="251"/>
+        <location filename="../../console/presenters/volunteers.py" line="263"/>
         <source>Sign-up refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="297"/>
+        <location filename="../../console/presenters/volunteers.py" line="309"/>
         <source>Could not read the photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="323"/>
+        <location filename="../../console/presenters/volunteers.py" line="335"/>
         <source>Could not read the volunteer&apos;s card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="345"/>
+        <location filename="../../console/presenters/volunteers.py" line="357"/>
         <source>Could not save the volunteer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="346"/>
+        <location filename="../../console/presenters/volunteers.py" line="358"/>
         <source>Volunteer saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="356"/>
+        <location filename="../../console/presenters/volunteers.py" line="368"/>
         <source>Edit the volunteer&apos;s profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="380"/>
+        <location filename="../../console/presenters/volunteers.py" line="392"/>
         <source>Could not open the profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="389"/>
+        <location filename="../../console/presenters/volunteers.py" line="401"/>
         <source>Show the identity number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="394"/>
+        <location filename="../../console/presenters/volunteers.py" line="406"/>
         <source>Identity number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="395"/>
+        <location filename="../../console/presenters/volunteers.py" line="407"/>
         <source>Identity No.: {n}
 Birth date: {d}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="403"/>
+        <location filename="../../console/presenters/volunteers.py" line="415"/>
         <source>Could not show the identity number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="410"/>
+        <location filename="../../console/presenters/volunteers.py" line="422"/>
         <source>Choose the volunteer&apos;s photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="412"/>
+        <location filename="../../console/presenters/volunteers.py" line="424"/>
         <source>Photos (*.jpg *.jpeg *.png)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="430"/>
+        <location filename="../../console/presenters/volunteers.py" line="442"/>
         <source>Could not store the photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="430"/>
+        <location filename="../../console/presenters/volunteers.py" line="442"/>
         <source>Photo stored</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="443"/>
+        <location filename="../../console/presenters/volunteers.py" line="455"/>
         <source>Could not save the qualification</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="444"/>
+        <location filename="../../console/presenters/volunteers.py" line="456"/>
         <source>Qualification saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="478"/>
+        <location filename="../../console/presenters/volunteers.py" line="490"/>
         <source>Could not save the team</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="479"/>
+        <location filename="../../console/presenters/volunteers.py" line="491"/>
         <source>Team saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="491"/>
+        <location filename="../../console/presenters/volunteers.py" line="503"/>
         <source>Add a member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="491"/>
-        <location filename="../../console/presenters/volunteers.py" line="507"/>
-        <location filename="../../console/presenters/volunteers.py" line="569"/>
-        <location filename="../../console/presenters/volunteers.py" line="791"/>
+        <location filename="../../console/presenters/volunteers.py" line="503"/>
+        <location filename="../../console/presenters/volunteers.py" line="519"/>
+        <location filename="../../console/presenters/volunteers.py" line="581"/>
+        <location filename="../../console/presenters/volunteers.py" line="838"/>
         <source>Volunteer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="497"/>
+        <location filename="../../console/presenters/volunteers.py" line="509"/>
         <source>Could not add the member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="507"/>
+        <location filename="../../console/presenters/volunteers.py" line="519"/>
         <source>Remove a member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="514"/>
+        <location filename="../../console/presenters/volunteers.py" line="526"/>
         <source>Could not remove the member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="542"/>
+        <location filename="../../console/presenters/volunteers.py" line="554"/>
         <source>Could not save the shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="543"/>
+        <location filename="../../console/presenters/volunteers.py" line="555"/>
         <source>Shift saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="559"/>
+        <location filename="../../console/presenters/volunteers.py" line="571"/>
         <source>Could not read the sign-ups</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="568"/>
+        <location filename="../../console/presenters/volunteers.py" line="580"/>
         <source>Sign up for {t}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="581"/>
+        <location filename="../../console/presenters/volunteers.py" line="593"/>
         <source>Signed up; waiting for confirmation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="583"/>
+        <location filename="../../console/presenters/volunteers.py" line="595"/>
         <source>Signed up and confirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="591"/>
+        <location filename="../../console/presenters/volunteers.py" line="603"/>
         <source>Could not sign up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="604"/>
+        <location filename="../../console/presenters/volunteers.py" line="616"/>
         <source>Could not decide the sign-up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="613"/>
+        <location filename="../../console/presenters/volunteers.py" line="625"/>
         <source>Withdraw the sign-up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="614"/>
+        <location filename="../../console/presenters/volunteers.py" line="626"/>
         <source>Withdraw this sign-up? The place becomes free for others.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="616"/>
+        <location filename="../../console/presenters/volunteers.py" line="628"/>
         <source>Could not withdraw</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="627"/>
+        <location filename="../../console/presenters/volunteers.py" line="639"/>
         <source>Cancel the shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="629"/>
+        <location filename="../../console/presenters/volunteers.py" line="641"/>
         <source>Cancel the shift {t}? {n} volunteers hold a place; tell them. This cannot be undone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="633"/>
+        <location filename="../../console/presenters/volunteers.py" line="645"/>
         <source>Could not cancel the shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="657"/>
+        <location filename="../../console/presenters/volunteers.py" line="669"/>
         <source>Could not pair</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="658"/>
+        <location filename="../../console/presenters/volunteers.py" line="670"/>
         <source>Pairing saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="667"/>
+        <location filename="../../console/presenters/volunteers.py" line="679"/>
         <source>Could not read the residents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="677"/>
+        <location filename="../../console/presenters/volunteers.py" line="689"/>
         <source>End the pairing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="678"/>
+        <location filename="../../console/presenters/volunteers.py" line="690"/>
         <source>End the regular visits of {v} to {r}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="682"/>
+        <location filename="../../console/presenters/volunteers.py" line="694"/>
         <source>Could not end the pairing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="695"/>
+        <location filename="../../console/presenters/volunteers.py" line="707"/>
         <source>Select the incident in the queue first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="710"/>
+        <location filename="../../console/presenters/volunteers.py" line="722"/>
         <source>Could not read the incident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="724"/>
+        <location filename="../../console/presenters/volunteers.py" line="728"/>
+        <source>Select the request in the Feedback pane first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="743"/>
+        <source>Could not read the request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="756"/>
+        <source>Could not read the resident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteers.py" line="770"/>
         <source>Could not read the order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="754"/>
+        <location filename="../../console/presenters/volunteers.py" line="800"/>
         <source>Could not prepare the task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="774"/>
+        <location filename="../../console/presenters/volunteers.py" line="821"/>
         <source>Could not create the task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="775"/>
+        <location filename="../../console/presenters/volunteers.py" line="822"/>
         <source>Task created</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="791"/>
+        <location filename="../../console/presenters/volunteers.py" line="838"/>
         <source>Assign the task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="797"/>
+        <location filename="../../console/presenters/volunteers.py" line="844"/>
         <source>Could not assign the task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="798"/>
+        <location filename="../../console/presenters/volunteers.py" line="845"/>
         <source>Task assigned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="815"/>
+        <location filename="../../console/presenters/volunteers.py" line="862"/>
         <source>Mark the task done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="815"/>
+        <location filename="../../console/presenters/volunteers.py" line="862"/>
         <source>Cancel the task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="817"/>
+        <location filename="../../console/presenters/volunteers.py" line="864"/>
         <source>Mark “{t}” done?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="817"/>
+        <location filename="../../console/presenters/volunteers.py" line="864"/>
         <source>Cancel “{t}”?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="824"/>
+        <location filename="../../console/presenters/volunteers.py" line="871"/>
         <source>Could not update the task</source>
         <translation type="unfinished"></translation>
     </message>

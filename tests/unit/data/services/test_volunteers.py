@@ -4,6 +4,7 @@ masked, reveals audited, photos capped, every sign-up rule, pairings and tasks."
 from __future__ import annotations
 
 import threading
+import uuid
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
@@ -15,6 +16,7 @@ from core.audit import AuditAction
 from core.idcard import make_id_number
 from core.model import Priority
 from core.permissions import PermissionDenied
+from core.station import RequestTarget, ResidentRequest
 from core.timefmt import as_utc, local
 from core.volunteers import (
     Cadence,
@@ -539,6 +541,68 @@ def test_a_delivery_task_is_prefilled_from_its_order(vso: Street) -> None:
         svc.task_from_order(sup, 10**9)
     tid = svc.create_task(sup, draft.kind, draft.community, resident, draft.title, None, oid)
     assert [t.order_id for t in svc.tasks(sup, "C01") if t.id == tid] == [oid]
+
+
+def _station_request(st: Street, community: str, workstation: str, words: str) -> int:
+    """A request filed at a community station (its request form): the ticket's id."""
+    answer = st.svc.station.apply(
+        st.who(workstation.lower()) if community == "C01" else st.who("supervisor"),
+        str(uuid.uuid4()),
+        ResidentRequest(
+            workstation=workstation,
+            community=community,
+            target=RequestTarget.TICKET,
+            category="help",
+            description=words,
+            taken_at=datetime.now(UTC),
+            caller_name="张三",
+            caller_phone="13800000000",
+            priority=Priority.P3,
+        ),
+    )
+    assert answer.server_ref.startswith("ticket:"), answer
+    return int(answer.server_ref.removeprefix("ticket:"))
+
+
+def test_a_task_answers_a_station_request_of_its_own_community(vst: Street) -> None:
+    svc, sup = vst.svc.volunteers, vst.who("supervisor")
+    tid = _station_request(vst, "C01", "WS01", "楼道灯坏了，\n老人夜里看不见")
+    draft = svc.task_from_ticket(sup, tid)
+    assert (draft.kind, draft.community, draft.ticket_id) == (TaskKind.REQUEST, "C01", tid)
+    assert draft.resident_id is None  # a station's request names its caller, not a resident
+    assert draft.title == f"诉求 {tid}：楼道灯坏了， 老人夜里看不见"  # one line
+    with pytest.raises(LookupError):
+        svc.task_from_ticket(sup, 10**9)
+    with pytest.raises(ValueError, match="another community"):
+        svc.create_task(sup, draft.kind, "C02", None, draft.title, ticket_id=tid)
+    task = svc.create_task(sup, draft.kind, "C01", None, draft.title, ticket_id=tid)
+    assert [t.ticket_id for t in svc.tasks(sup, "C01") if t.id == task] == [tid]
+    _actor, target, detail = vst.audit(AuditAction.VOLUNTEER_TASK_SAVED)[-1]
+    assert target == f"task:{task}"
+    assert f'"request": {tid}' in detail
+    elsewhere = _station_request(vst, "C02", "WS02", "路灯")
+    with pytest.raises(PermissionDenied):
+        svc.task_from_ticket(vst.who("ws01"), elsewhere)  # another community's request
+
+
+def test_a_resident_silent_for_weeks_gets_a_welfare_visit_draft(vst: Street) -> None:
+    svc, sup = vst.svc.volunteers, vst.who("supervisor")
+    rid = _alone_in_c01(vst)
+    draft = svc.task_for_silent(sup, rid, 4)
+    assert (draft.kind, draft.community, draft.resident_id) == (
+        TaskKind.WELFARE_CHECK,
+        "C01",
+        rid,
+    )
+    assert "4 周" in draft.title
+    with vst.db.session() as s:
+        c02 = s.scalar(
+            select(func.min(Resident.id))
+            .join(Community, Community.id == Resident.community_id)
+            .where(Community.code == "C02")
+        )
+    with pytest.raises(PermissionDenied):
+        svc.task_for_silent(vst.who("ws01"), int(c02), 4)  # another community's resident
 
 
 def test_the_visitor_card_shows_the_full_name_and_photo_audited(vst: Street) -> None:
