@@ -15,11 +15,18 @@ from sqlalchemy import insert, select
 ZONE = "Asia/Shanghai"
 
 
+WS_PW = "bench-orders-ws-pw"
+
+
 @contextmanager
-def orders_site(population: int = 3000, board_orders: int = 0) -> Iterator[tuple[Any, Any, date]]:
-    """(database, services, today) of a throw-away SQLite site: the demo seeded with
-    `population` residents, merchants, volunteers, the demo orders, and `board_orders` more
-    orders today spread over every open merchant's windows."""
+def orders_site(
+    population: int = 3000, board_orders: int = 0, backend: str = "sqlite"
+) -> Iterator[tuple[Any, Any, date]]:
+    """(database, services, today) of a throw-away site: the demo seeded with `population`
+    residents, merchants, volunteers, the demo orders, and `board_orders` more orders today
+    spread over every open merchant's windows. `backend` "postgresql" starts a server of its
+    own, seeds as the owner and yields a connection as the console's workstation role (row
+    security on), as a site's PCs connect."""
     from console.paths import demo_site_file
     from console.startup import local_services
     from core.site import load_site
@@ -31,13 +38,23 @@ def orders_site(population: int = 3000, board_orders: int = 0) -> Iterator[tuple
     from data.seeding import seed_site
     from data.volunteers_seeding import seed_volunteers
 
+    site = load_site(demo_site_file())
     with TemporaryDirectory(prefix="console-orders-") as tmp:
         keys = Path(tmp) / "keys"
         ensure_field_keys(keys)
-        db = open_database(f"sqlite:///{Path(tmp) / 'orders.db'}")
+        srv = None
+        opened = []
         try:
+            if backend == "postgresql":
+                from tests.helpers.postgres import start_postgres
+
+                srv = start_postgres()
+                db = open_database(srv.create_database("bench_orders"))
+            else:
+                db = open_database(f"sqlite:///{Path(tmp) / 'orders.db'}")
+            opened.append(db)
             svc = local_services(db, "CC", keys)
-            seed_site(db, load_site(demo_site_file()), svc, population=population)
+            seed_site(db, site, svc, population=population)
             now = svc.ctx.clock()
             today = local(now, ZONE).date()
             with db.write_session() as s:
@@ -48,9 +65,21 @@ def orders_site(population: int = 3000, board_orders: int = 0) -> Iterator[tuple
                     _more_orders(s, today, now, board_orders)
             with db.engine.begin() as conn:
                 conn.exec_driver_sql("ANALYZE")
+            if srv is not None:
+                from data.pgroles import WORKSTATION_ROLE
+                from tests.helpers.postgres import setup_console_roles
+
+                codes = [c.code for c in site.communities]
+                setup_console_roles(db, codes, {WORKSTATION_ROLE: WS_PW})
+                db = open_database(srv.url("bench_orders", password=WS_PW, user=WORKSTATION_ROLE))
+                opened.append(db)
+                svc = local_services(db, "CC", keys)
             yield db, svc, today
         finally:
-            db.dispose()
+            for d in opened:
+                d.dispose()
+            if srv is not None:
+                srv.stop()
 
 
 def _more_orders(s: Any, today: date, now: datetime, n: int) -> None:
