@@ -5,6 +5,7 @@ from __future__ import annotations
 import getpass
 import os
 import re
+import shutil
 import socket
 from pathlib import Path
 
@@ -24,13 +25,36 @@ def _passwords(stdout: str) -> dict[str, str]:
     return dict(re.findall(r"^\s+(\w+)\s+\w+\s+(\S+)$", stdout, flags=re.MULTILINE))
 
 
-@pytest.fixture
-def shared(pg_server: PgServer, tmp_path: Path) -> tuple[str, dict[str, str]]:
-    """The demo site on the PostgreSQL server: a shared database, and its demo passwords."""
-    url = pg_server.create_database(f"authority_{os.getpid()}_{tmp_path.name[-12:]}")
-    first = run_cli(tmp_path, "--db", url, "demo", "--population", "0")
+@pytest.fixture(scope="module")
+def demo_template(
+    pg_server: PgServer, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[str, dict[str, str], Path]:
+    """The demo site seeded once by `console demo` (its database name, its demo passwords, and
+    the home whose configuration holds its keys), for the tests to copy."""
+    home = tmp_path_factory.mktemp("authority-demo")
+    name = f"authority_tmpl_{os.getpid()}"
+    first = run_cli(home, "--db", pg_server.create_database(name), "demo", "--population", "0")
     assert first.returncode == EXIT_OK, first.stderr
-    return url, _passwords(first.stdout)
+    return name, _passwords(first.stdout), home
+
+
+@pytest.fixture
+def shared(
+    pg_server: PgServer, tmp_path: Path, demo_template: tuple[str, dict[str, str], Path]
+) -> tuple[str, dict[str, str]]:
+    """The demo site on the PostgreSQL server: a shared database, and its demo passwords.
+
+    A copy of the seeded template (CREATE DATABASE … TEMPLATE), with the template's key folder
+    copied into this test's home: what `console demo` leaves behind, without seeding again.
+    """
+    template, passwords, home = demo_template
+    url = pg_server.create_database(
+        f"authority_{os.getpid()}_{tmp_path.name[-12:]}", template=template
+    )
+    for folder in ("home", "xdg-config", "xdg-data", "xdg-state"):
+        if (home / folder).is_dir():
+            shutil.copytree(home / folder, tmp_path / folder, dirs_exist_ok=True)
+    return url, passwords
 
 
 def _audit(url: str) -> list[tuple[str, str, str]]:
