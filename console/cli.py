@@ -161,6 +161,9 @@ def _parser() -> argparse.ArgumentParser:
     from console.screeningcli import add_screening_commands
 
     add_screening_commands(sub, common, admin)
+    from console.reportcli import add_report_commands
+
+    add_report_commands(sub, common, admin)
     from console.exportcli import add_export_commands
 
     add_export_commands(sub, common, admin)
@@ -362,6 +365,10 @@ def _run_command(args: argparse.Namespace) -> int:
         from console.screeningcli import run_screening_command
 
         return run_screening_command(args)
+    if args.command == "report":
+        from console.reportcli import run_report_command
+
+        return run_report_command(args)
     if args.command == "retention":
         from console.retentioncli import run_retention_command
 

@@ -1,4 +1,4 @@
-"""The plan's services: surveys, feedback, necessities, volunteers, screening, employment."""
+"""The plan's services: surveys, feedback, necessities, volunteers, screening, employment, KPIs."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from console.presenters.base import Presenter, PresenterContext
 from console.presenters.certificates import CertificatesPresenter
 from console.presenters.employment import EmploymentPresenter
 from console.presenters.feedback import FeedbackPresenter
+from console.presenters.kpi import KpiPresenter
 from console.presenters.merchants import MerchantsPresenter
 from console.presenters.orders import OrdersPresenter
 from console.presenters.screening import ScreeningPresenter
@@ -34,4 +35,5 @@ def service_presenters(pctx: PresenterContext, site: SiteSpec | None = None) -> 
         CertificatesPresenter(pctx, volunteers.pane),
         ScreeningPresenter(pctx),
         EmploymentPresenter(pctx, site),
+        KpiPresenter(pctx),  # reads every service: the plan's indicators
     ]

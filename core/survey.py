@@ -75,7 +75,9 @@ class Question:
     dont_know: tuple[str, ...] = ()  # codes left out of the CSAT denominator
 
 
-MEASURES = frozenset({"csat"})
+# "csat": satisfaction; "convenience" and "awareness": the plan's other survey indicators
+# (resources/indicators.toml), counted the same way: the share of `satisfied` (positive) codes.
+MEASURES = frozenset({"csat", "convenience", "awareness"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,13 +192,19 @@ def _check_measure(q: Question, out: list[FormProblem]) -> None:
             out.append(FormProblem(q.id, 'satisfied and dont_know need measure = "csat"'))
         return
     if q.measure not in MEASURES:
-        out.append(FormProblem(q.id, f"unknown measure {q.measure!r} (known: csat)"))
+        out.append(
+            FormProblem(
+                q.id, f"unknown measure {q.measure!r} (known: {', '.join(sorted(MEASURES))})"
+            )
+        )
         return
     if q.kind not in (Kind.SINGLE, Kind.RATING):
-        out.append(FormProblem(q.id, "csat is measured on a single-choice or rating question"))
+        out.append(
+            FormProblem(q.id, f"{q.measure} is measured on a single-choice or rating question")
+        )
         return
     if not q.satisfied:
-        out.append(FormProblem(q.id, "csat needs at least one satisfied code"))
+        out.append(FormProblem(q.id, f"{q.measure} needs at least one satisfied code"))
     codes = _measure_codes(q)
     for what, items in (("satisfied", q.satisfied), ("dont_know", q.dont_know)):
         wrong = sorted({c for c in items if c not in codes})

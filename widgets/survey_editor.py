@@ -198,6 +198,8 @@ class QuestionEditor(QWidget):
         self.measure = QComboBox()
         self.measure.addItem("—", "")
         self.measure.addItem("CSAT", "csat")
+        self.measure.addItem("", "convenience")  # worded in retranslate
+        self.measure.addItem("", "awareness")
         self.satisfied = QLineEdit()
         self.dont_know = QLineEdit()
         self.form = QFormLayout(self)
@@ -303,6 +305,8 @@ class QuestionEditor(QWidget):
         self.sig_edited.emit(q)
 
     def retranslate(self) -> None:
+        self.measure.setItemText(2, self.tr("Convenience (plan indicator)"))
+        self.measure.setItemText(3, self.tr("Awareness (plan indicator)"))
         texts = [
             self.tr("Id"),
             self.tr("Kind"),

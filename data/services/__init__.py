@@ -25,6 +25,7 @@ from data.services.handover import HandoverService
 from data.services.history import HistoryService
 from data.services.incident_merge import IncidentMergeService
 from data.services.incidents import IncidentService
+from data.services.indicators import IndicatorService
 from data.services.merchants import MerchantService
 from data.services.orders import OrderService
 from data.services.recordings import RecordingService
@@ -77,6 +78,7 @@ class Services:
     counselling: CounsellingService  # appointments, contacts and referrals (notes encrypted)
     screening: ScreeningService  # psychological screenings, licences, rescreens
     employment: EmploymentService  # employers, postings, seekers, matching, referrals
+    indicators: IndicatorService  # the plan's indicators per month and community (KPIs)
 
     @classmethod
     def build(
@@ -129,4 +131,5 @@ class Services:
             counselling=CounsellingService(ctx),
             screening=ScreeningService(ctx),
             employment=EmploymentService(ctx),
+            indicators=IndicatorService(ctx),
         )

@@ -2412,6 +2412,29 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
     </message>
 </context>
 <context>
+    <name>CommunityModel</name>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="587"/>
+        <source>Community</source>
+        <translation type="unfinished">Community</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="590"/>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="596"/>
+        <source>n / denominator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="601"/>
+        <source>RAG</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ComplaintDialog</name>
     <message>
         <location filename="../../widgets/merchant_dialogs.py" line="347"/>
@@ -2470,42 +2493,42 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>ConfirmDialog</name>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="182"/>
+        <location filename="../../widgets/delivery_board.py" line="183"/>
         <source>Confirmation call — order {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="185"/>
+        <location filename="../../widgets/delivery_board.py" line="186"/>
         <source>Call {resident} (or the family) and read the order back: {amount} from {merchant}. Did they confirm it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="190"/>
+        <location filename="../../widgets/delivery_board.py" line="191"/>
         <source>Dial (Ctrl+D)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="201"/>
+        <location filename="../../widgets/delivery_board.py" line="202"/>
         <source>Who confirmed, what was said</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="207"/>
+        <location filename="../../widgets/delivery_board.py" line="208"/>
         <source>Confirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="208"/>
+        <location filename="../../widgets/delivery_board.py" line="209"/>
         <source>Not confirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="224"/>
+        <location filename="../../widgets/delivery_board.py" line="225"/>
         <source>No phone line here, or your role places no calls: dial the resident by hand.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="231"/>
+        <location filename="../../widgets/delivery_board.py" line="232"/>
         <source>Calling…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3218,73 +3241,73 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>DeliveryBoard</name>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="502"/>
-        <location filename="../../widgets/delivery_board.py" line="648"/>
+        <location filename="../../widgets/delivery_board.py" line="504"/>
+        <location filename="../../widgets/delivery_board.py" line="650"/>
         <source>All merchants</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="531"/>
+        <location filename="../../widgets/delivery_board.py" line="533"/>
         <source>{shown} of {all} orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="543"/>
+        <location filename="../../widgets/delivery_board.py" line="545"/>
         <source>Order {id}: {resident}, {address} — {merchant}, {window}, {deliverer}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="560"/>
+        <location filename="../../widgets/delivery_board.py" line="562"/>
         <source>Next: {step} (Alt+N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="562"/>
+        <location filename="../../widgets/delivery_board.py" line="564"/>
         <source>Next step (Alt+N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="629"/>
+        <location filename="../../widgets/delivery_board.py" line="631"/>
         <source>Search number, resident, deliverer, address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="633"/>
+        <location filename="../../widgets/delivery_board.py" line="635"/>
         <source>All statuses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="637"/>
+        <location filename="../../widgets/delivery_board.py" line="639"/>
         <source>All flags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="649"/>
+        <location filename="../../widgets/delivery_board.py" line="651"/>
         <source>New order (Alt+O)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="650"/>
+        <location filename="../../widgets/delivery_board.py" line="652"/>
         <source>Confirmation call (Alt+K)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="651"/>
+        <location filename="../../widgets/delivery_board.py" line="653"/>
         <source>Hand-off with proof (Alt+P)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="652"/>
+        <location filename="../../widgets/delivery_board.py" line="654"/>
         <source>Failed (Alt+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="653"/>
+        <location filename="../../widgets/delivery_board.py" line="655"/>
         <source>Cancel order (Alt+X)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="654"/>
+        <location filename="../../widgets/delivery_board.py" line="656"/>
         <source>Show contact (Alt+R)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5240,189 +5263,189 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>FormEditorWidget</name>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="653"/>
+        <location filename="../../widgets/survey_editor.py" line="657"/>
         <source>Yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="653"/>
+        <location filename="../../widgets/survey_editor.py" line="657"/>
         <source>No</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="706"/>
+        <location filename="../../widgets/survey_editor.py" line="710"/>
         <source>Cannot read {file}: {why}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="732"/>
+        <location filename="../../widgets/survey_editor.py" line="736"/>
         <source>{file}, line {line}, column {column}: {why}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="749"/>
-        <location filename="../../widgets/survey_editor.py" line="831"/>
+        <location filename="../../widgets/survey_editor.py" line="753"/>
+        <location filename="../../widgets/survey_editor.py" line="835"/>
         <source>(no text)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="780"/>
+        <location filename="../../widgets/survey_editor.py" line="784"/>
         <source>Problems ({n}): double-click one to go to its question</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="782"/>
+        <location filename="../../widgets/survey_editor.py" line="786"/>
         <source>No problems: the form can be published.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="784"/>
+        <location filename="../../widgets/survey_editor.py" line="788"/>
         <source>Add a question (Insert) to begin.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="790"/>
+        <location filename="../../widgets/survey_editor.py" line="794"/>
         <source>Read only: your role may not author forms.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="793"/>
+        <location filename="../../widgets/survey_editor.py" line="797"/>
         <source>Version {v} is published and frozen: your changes will be saved as version {n}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="797"/>
+        <location filename="../../widgets/survey_editor.py" line="801"/>
         <source>Version {v} is published and frozen; editing it makes version {n}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="800"/>
+        <location filename="../../widgets/survey_editor.py" line="804"/>
         <source>Draft version {v}, saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="802"/>
+        <location filename="../../widgets/survey_editor.py" line="806"/>
         <source>Draft version {v}, not saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="867"/>
+        <location filename="../../widgets/survey_editor.py" line="871"/>
         <source>source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="951"/>
+        <location filename="../../widgets/survey_editor.py" line="955"/>
         <source>Give the form a code before saving.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="970"/>
+        <location filename="../../widgets/survey_editor.py" line="974"/>
         <source>Import a survey form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="970"/>
-        <location filename="../../widgets/survey_editor.py" line="984"/>
+        <location filename="../../widgets/survey_editor.py" line="974"/>
+        <location filename="../../widgets/survey_editor.py" line="988"/>
         <source>Survey forms (*.toml)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="982"/>
+        <location filename="../../widgets/survey_editor.py" line="986"/>
         <source>Export the survey form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="992"/>
+        <location filename="../../widgets/survey_editor.py" line="996"/>
         <source>New form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="993"/>
+        <location filename="../../widgets/survey_editor.py" line="997"/>
         <source>Import…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="994"/>
+        <location filename="../../widgets/survey_editor.py" line="998"/>
         <source>Export…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="995"/>
+        <location filename="../../widgets/survey_editor.py" line="999"/>
         <source>Code</source>
         <translation type="unfinished">Code</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="996"/>
+        <location filename="../../widgets/survey_editor.py" line="1000"/>
         <source>Title</source>
         <translation type="unfinished">Title</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="999"/>
+        <location filename="../../widgets/survey_editor.py" line="1003"/>
         <source>Add a question (Insert)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1000"/>
+        <location filename="../../widgets/survey_editor.py" line="1004"/>
         <source>Remove the question (Delete)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1001"/>
+        <location filename="../../widgets/survey_editor.py" line="1005"/>
         <source>Move the question up (Ctrl+↑)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1002"/>
+        <location filename="../../widgets/survey_editor.py" line="1006"/>
         <source>Move the question down (Ctrl+↓)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1009"/>
+        <location filename="../../widgets/survey_editor.py" line="1013"/>
         <source>Computed values: a name and an expression over earlier answers, usable in later conditions (e.g. score = q1 + q2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1013"/>
+        <location filename="../../widgets/survey_editor.py" line="1017"/>
         <source>Name</source>
         <translation type="unfinished">Name</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1013"/>
+        <location filename="../../widgets/survey_editor.py" line="1017"/>
         <source>Expression</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1014"/>
+        <location filename="../../widgets/survey_editor.py" line="1018"/>
         <source>Questions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1015"/>
+        <location filename="../../widgets/survey_editor.py" line="1019"/>
         <source>Computed values</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1016"/>
+        <location filename="../../widgets/survey_editor.py" line="1020"/>
         <source>TOML source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1017"/>
+        <location filename="../../widgets/survey_editor.py" line="1021"/>
         <source>Preview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1018"/>
+        <location filename="../../widgets/survey_editor.py" line="1022"/>
         <source>Restart preview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1019"/>
+        <location filename="../../widgets/survey_editor.py" line="1023"/>
         <source>Save draft (Ctrl+S)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1020"/>
+        <location filename="../../widgets/survey_editor.py" line="1024"/>
         <source>Publish…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7040,6 +7063,59 @@ Command system of {site}</translation>
     </message>
 </context>
 <context>
+    <name>IndicatorModel</name>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="480"/>
+        <source>RAG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="486"/>
+        <source>Indicator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="492"/>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="499"/>
+        <source>n / denominator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="505"/>
+        <source>95 % interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="510"/>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="515"/>
+        <source>Trend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="521"/>
+        <source>Series</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="524"/>
+        <source>Series {series}, definition version {version}: a changed definition starts a new series</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="546"/>
+        <source>{events} incidents in {months} resident-months: {rate} per 10,000 residents a month, against {base_rate} in the same months of the baseline ({base_events} in {base_months})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>InspectionDialog</name>
     <message>
         <location filename="../../widgets/merchant_dialogs.py" line="316"/>
@@ -7343,6 +7419,331 @@ Command system of {site}</translation>
     <message>
         <location filename="../../widgets/survey_kiosk.py" line="324"/>
         <source>Nobody helped</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KpiDashboard</name>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1373"/>
+        <source>{indicator} — {month}, {community}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1403"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1595"/>
+        <source>Whole street</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1475"/>
+        <source>By community</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1478"/>
+        <source>The breakdown by community is shown for the whole street.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1482"/>
+        <source>The passport offers no breakdown by community for this indicator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1485"/>
+        <source>No breakdown by community for this figure.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1486"/>
+        <source>Self-answered and assisted, side by side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1487"/>
+        <source>Run chart of the months&apos; values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1493"/>
+        <source>{month} · {community} · computed at {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1502"/>
+        <source>Computing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1508"/>
+        <source>The figures below are from {time} and may be out of date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1516"/>
+        <source>Problems in the passports file ({count}): {problems}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1520"/>
+        <source>… and {count} more (see the tooltip)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1527"/>
+        <source>No figures yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1528"/>
+        <source>Choose a month: the figures are computed from every service&apos;s records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1533"/>
+        <source>No indicators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1535"/>
+        <source>No indicator could be read from the passports file: see the problems above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1589"/>
+        <source>Previous month (Alt+Left)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1590"/>
+        <source>Previous month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1591"/>
+        <source>Next month (Alt+Right)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1592"/>
+        <source>Next month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1593"/>
+        <source>The month of the figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1594"/>
+        <source>Month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1596"/>
+        <source>Community</source>
+        <translation type="unfinished">Community</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1597"/>
+        <source>Refresh (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1598"/>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1599"/>
+        <source>Monthly report (PDF)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1600"/>
+        <source>Figures as CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1601"/>
+        <source>Figures as XLSX…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1602"/>
+        <source>Records behind… (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1603"/>
+        <source>Indicators</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KpiPresenter</name>
+    <message>
+        <location filename="../../console/presenters/kpi.py" line="53"/>
+        <source>Indicators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/kpi.py" line="79"/>
+        <source>The indicators are for supervisors and administrators.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/kpi.py" line="127"/>
+        <source>Could not compute the indicators: {e}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/kpi.py" line="142"/>
+        <source>Could not read the communities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/kpi.py" line="179"/>
+        <source>Could not read the records behind the figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/kpi.py" line="189"/>
+        <source>Save the monthly report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/kpi.py" line="226"/>
+        <source>Report written: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/kpi.py" line="229"/>
+        <source>Could not write the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KpiText</name>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="220"/>
+        <source>{op} baseline {change}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="223"/>
+        <source>{op} {value} (baseline {change})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="231"/>
+        <source>G</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="233"/>
+        <source>A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="235"/>
+        <source>R</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="242"/>
+        <source>Green: meets the target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="244"/>
+        <source>Amber: close to the target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="246"/>
+        <source>Red: short of the target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="248"/>
+        <source>No RAG: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="254"/>
+        <source>computed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="255"/>
+        <source>no data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="256"/>
+        <source>too little data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="257"/>
+        <source>not shown (small cell)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="258"/>
+        <source>no target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="259"/>
+        <source>cannot be computed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="266"/>
+        <source>count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="267"/>
+        <source>proportion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="268"/>
+        <source>change of the rate per 10,000 residents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="277"/>
+        <source>community</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="278"/>
+        <source>month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="279"/>
+        <source>self-answered vs assisted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="280"/>
+        <source>age band</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="287"/>
+        <source>Self-answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="289"/>
+        <source>Assisted</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -9898,6 +10299,125 @@ Command system of {site}</translation>
     </message>
 </context>
 <context>
+    <name>PassportPanel</name>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="912"/>
+        <source>This month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="913"/>
+        <source>Computes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="914"/>
+        <source>Numerator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="915"/>
+        <source>Denominator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="916"/>
+        <source>Source tables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="917"/>
+        <source>Breakdowns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="918"/>
+        <source>Baseline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="919"/>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="920"/>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="921"/>
+        <source>Data-quality limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="922"/>
+        <source>Series</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="923"/>
+        <source>Problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="944"/>
+        <source>Select an indicator to read its passport.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="954"/>
+        <source>n / denominator {numbers}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="957"/>
+        <source>95 % interval {interval}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="965"/>
+        <source>none: a count has no denominator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="969"/>
+        <source>Incident types: {types}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="974"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="991"/>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="980"/>
+        <source>{series} (definition version {version}): a changed definition starts a new series</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="994"/>
+        <source>not yet measured ({period})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="997"/>
+        <source>{rate} per 10,000 residents a month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1012"/>
+        <source>{points} percentage points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1013"/>
+        <source>{target}; amber up to {band} short of it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PendingHandoverDialog</name>
     <message>
         <location filename="../../widgets/handover.py" line="277"/>
@@ -10470,153 +10990,163 @@ Command system of {site}</translation>
 <context>
     <name>QuestionEditor</name>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="307"/>
-        <source>Id</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../widgets/survey_editor.py" line="308"/>
-        <source>Kind</source>
-        <translation type="unfinished">Kind</translation>
+        <source>Convenience (plan indicator)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/survey_editor.py" line="309"/>
-        <location filename="../../widgets/survey_editor.py" line="329"/>
-        <source>Text</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/survey_editor.py" line="310"/>
-        <source>Required</source>
+        <source>Awareness (plan indicator)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/survey_editor.py" line="311"/>
-        <source>Choices</source>
+        <source>Id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/survey_editor.py" line="312"/>
-        <source>Minimum</source>
-        <translation type="unfinished"></translation>
+        <source>Kind</source>
+        <translation type="unfinished">Kind</translation>
     </message>
     <message>
         <location filename="../../widgets/survey_editor.py" line="313"/>
-        <source>Maximum</source>
+        <location filename="../../widgets/survey_editor.py" line="333"/>
+        <source>Text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/survey_editor.py" line="314"/>
-        <source>Matrix rows</source>
+        <source>Required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/survey_editor.py" line="315"/>
-        <source>Matrix columns</source>
+        <source>Choices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/survey_editor.py" line="316"/>
-        <source>Show if</source>
+        <source>Minimum</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/survey_editor.py" line="317"/>
-        <source>Skip rules</source>
+        <source>Maximum</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/survey_editor.py" line="318"/>
-        <source>Measure</source>
+        <source>Matrix rows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/survey_editor.py" line="319"/>
-        <source>Satisfied codes</source>
+        <source>Matrix columns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/survey_editor.py" line="320"/>
+        <source>Show if</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="321"/>
+        <source>Skip rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="322"/>
+        <source>Measure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="323"/>
+        <source>Satisfied codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="324"/>
         <source>&quot;Don&apos;t know&quot; codes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="325"/>
+        <location filename="../../widgets/survey_editor.py" line="329"/>
         <source>Single choice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="326"/>
+        <location filename="../../widgets/survey_editor.py" line="330"/>
         <source>Multiple choice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="327"/>
+        <location filename="../../widgets/survey_editor.py" line="331"/>
         <source>Rating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="328"/>
+        <location filename="../../widgets/survey_editor.py" line="332"/>
         <source>NPS 0–10</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="330"/>
+        <location filename="../../widgets/survey_editor.py" line="334"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="331"/>
+        <location filename="../../widgets/survey_editor.py" line="335"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="332"/>
+        <location filename="../../widgets/survey_editor.py" line="336"/>
         <source>Matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="336"/>
-        <location filename="../../widgets/survey_editor.py" line="337"/>
-        <location filename="../../widgets/survey_editor.py" line="338"/>
+        <location filename="../../widgets/survey_editor.py" line="340"/>
+        <location filename="../../widgets/survey_editor.py" line="341"/>
+        <location filename="../../widgets/survey_editor.py" line="342"/>
         <source>Code</source>
         <translation type="unfinished">Code</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="336"/>
-        <location filename="../../widgets/survey_editor.py" line="337"/>
-        <location filename="../../widgets/survey_editor.py" line="338"/>
+        <location filename="../../widgets/survey_editor.py" line="340"/>
+        <location filename="../../widgets/survey_editor.py" line="341"/>
+        <location filename="../../widgets/survey_editor.py" line="342"/>
         <source>Label</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="339"/>
+        <location filename="../../widgets/survey_editor.py" line="343"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="339"/>
+        <location filename="../../widgets/survey_editor.py" line="343"/>
         <source>Go to (id or end)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="340"/>
+        <location filename="../../widgets/survey_editor.py" line="344"/>
         <source>e.g. age &gt;= 60 and alone = &quot;y&quot;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="341"/>
+        <location filename="../../widgets/survey_editor.py" line="345"/>
         <source>codes, comma-separated, e.g. 4, 5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="342"/>
+        <location filename="../../widgets/survey_editor.py" line="346"/>
         <source>codes left out of CSAT, e.g. dk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="343"/>
-        <location filename="../../widgets/survey_editor.py" line="344"/>
+        <location filename="../../widgets/survey_editor.py" line="347"/>
+        <location filename="../../widgets/survey_editor.py" line="348"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11126,6 +11656,52 @@ Manifest SHA-256: {sha}</source>
     <message>
         <location filename="../../console/presenters/recordings.py" line="1135"/>
         <source>Could not audit the export</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecordsDialog</name>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1052"/>
+        <source>Only the first {count} records are listed: more exist. Choose a community to narrow them down.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1057"/>
+        <source>No records that you may see are behind this figure.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1059"/>
+        <source>{count} records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1062"/>
+        <source>Records behind the figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecordsModel</name>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="661"/>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="662"/>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="663"/>
+        <source>Community</source>
+        <translation type="unfinished">Community</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="665"/>
+        <source>Summary</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -12144,6 +12720,49 @@ Manifest SHA-256: {sha}</source>
     </message>
 </context>
 <context>
+    <name>RunChartView</name>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="720"/>
+        <source>No month has a value: nothing to chart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="721"/>
+        <source>Median {median}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="724"/>
+        <source>A shift: {n} or more points on one side of the median.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="730"/>
+        <source>A trend: {n} or more points all going up or all going down.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="735"/>
+        <source>Too few runs: the process has likely changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="737"/>
+        <source>Too many runs: the points alternate more than chance would.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="741"/>
+        <source>Fewer than {n} points off the median: the number of runs is not judged yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="745"/>
+        <source>No signal: the variation looks random.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Screening</name>
     <message>
         <location filename="../../widgets/screening.py" line="36"/>
@@ -12881,22 +13500,22 @@ Outcome: {outcome}</source>
 <context>
     <name>SilenceList</name>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="334"/>
+        <location filename="../../widgets/delivery_board.py" line="336"/>
         <source>Silent for at least (weeks)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="337"/>
+        <location filename="../../widgets/delivery_board.py" line="339"/>
         <source>Residents who ordered at least twice and nothing since: a welfare visit may be due. Those living alone first to call.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="341"/>
+        <location filename="../../widgets/delivery_board.py" line="343"/>
         <source>Order for this resident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="342"/>
+        <location filename="../../widgets/delivery_board.py" line="344"/>
         <source>Welfare visit… (Alt+W)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12904,37 +13523,37 @@ Outcome: {outcome}</source>
 <context>
     <name>SilenceModel</name>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="245"/>
+        <location filename="../../widgets/delivery_board.py" line="246"/>
         <source>Resident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="246"/>
+        <location filename="../../widgets/delivery_board.py" line="247"/>
         <source>Community</source>
         <translation type="unfinished">Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="247"/>
+        <location filename="../../widgets/delivery_board.py" line="248"/>
         <source>Last order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="250"/>
+        <location filename="../../widgets/delivery_board.py" line="251"/>
         <source>Weeks silent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="254"/>
+        <location filename="../../widgets/delivery_board.py" line="255"/>
         <source>Orders before</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="257"/>
+        <location filename="../../widgets/delivery_board.py" line="258"/>
         <source>Lives alone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="258"/>
+        <location filename="../../widgets/delivery_board.py" line="259"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -13002,6 +13621,29 @@ Outcome: {outcome}</source>
     <message>
         <location filename="../../widgets/timebank.py" line="213"/>
         <source>Service received</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SplitModel</name>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="630"/>
+        <source>Answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="633"/>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="639"/>
+        <source>n / denominator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="644"/>
+        <source>95 % interval</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

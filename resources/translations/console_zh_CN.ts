@@ -2398,6 +2398,29 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
     </message>
 </context>
 <context>
+    <name>CommunityModel</name>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="587" />
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="590" />
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="596" />
+        <source>n / denominator</source>
+        <translation>n / 分母</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="601" />
+        <source>RAG</source>
+        <translation>红黄绿</translation>
+    </message>
+</context>
+<context>
     <name>ComplaintDialog</name>
     <message>
         <location filename="../../widgets/merchant_dialogs.py" line="347" />
@@ -2456,42 +2479,42 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>ConfirmDialog</name>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="182" />
+        <location filename="../../widgets/delivery_board.py" line="183" />
         <source>Confirmation call — order {id}</source>
         <translation>确认电话 — 订单 {id}</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="185" />
+        <location filename="../../widgets/delivery_board.py" line="186" />
         <source>Call {resident} (or the family) and read the order back: {amount} from {merchant}. Did they confirm it?</source>
         <translation>请致电{resident}（或其家属）复述订单：{merchant}，{amount}。对方是否确认？</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="190" />
+        <location filename="../../widgets/delivery_board.py" line="191" />
         <source>Dial (Ctrl+D)</source>
         <translation>拨号 (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="201" />
+        <location filename="../../widgets/delivery_board.py" line="202" />
         <source>Who confirmed, what was said</source>
         <translation>谁确认的，说了什么</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="207" />
+        <location filename="../../widgets/delivery_board.py" line="208" />
         <source>Confirmed</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="208" />
+        <location filename="../../widgets/delivery_board.py" line="209" />
         <source>Not confirmed</source>
         <translation>未确认</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="224" />
+        <location filename="../../widgets/delivery_board.py" line="225" />
         <source>No phone line here, or your role places no calls: dial the resident by hand.</source>
         <translation>本机没有电话线路，或您的角色不能拨打电话：请手动拨打居民电话。</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="231" />
+        <location filename="../../widgets/delivery_board.py" line="232" />
         <source>Calling…</source>
         <translation>正在拨号…</translation>
     </message>
@@ -3100,73 +3123,73 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>DeliveryBoard</name>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="502" />
-        <location filename="../../widgets/delivery_board.py" line="648" />
+        <location filename="../../widgets/delivery_board.py" line="504" />
+        <location filename="../../widgets/delivery_board.py" line="650" />
         <source>All merchants</source>
         <translation>全部商户</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="531" />
+        <location filename="../../widgets/delivery_board.py" line="533" />
         <source>{shown} of {all} orders</source>
         <translation>显示 {shown}/{all} 个订单</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="543" />
+        <location filename="../../widgets/delivery_board.py" line="545" />
         <source>Order {id}: {resident}, {address} — {merchant}, {window}, {deliverer}</source>
         <translation>订单 {id}：{resident}，{address} — {merchant}，{window}，{deliverer}</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="560" />
+        <location filename="../../widgets/delivery_board.py" line="562" />
         <source>Next: {step} (Alt+N)</source>
         <translation>下一步：{step}（Alt+N）</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="562" />
+        <location filename="../../widgets/delivery_board.py" line="564" />
         <source>Next step (Alt+N)</source>
         <translation>下一步（Alt+N）</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="629" />
+        <location filename="../../widgets/delivery_board.py" line="631" />
         <source>Search number, resident, deliverer, address</source>
         <translation>搜索编号、居民、配送人、地址</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="633" />
+        <location filename="../../widgets/delivery_board.py" line="635" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="637" />
+        <location filename="../../widgets/delivery_board.py" line="639" />
         <source>All flags</source>
         <translation>全部提示</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="649" />
+        <location filename="../../widgets/delivery_board.py" line="651" />
         <source>New order (Alt+O)</source>
         <translation>新订单（Alt+O）</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="650" />
+        <location filename="../../widgets/delivery_board.py" line="652" />
         <source>Confirmation call (Alt+K)</source>
         <translation>确认电话（Alt+K）</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="651" />
+        <location filename="../../widgets/delivery_board.py" line="653" />
         <source>Hand-off with proof (Alt+P)</source>
         <translation>签收凭证（Alt+P）</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="652" />
+        <location filename="../../widgets/delivery_board.py" line="654" />
         <source>Failed (Alt+F)</source>
         <translation>配送失败（Alt+F）</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="653" />
+        <location filename="../../widgets/delivery_board.py" line="655" />
         <source>Cancel order (Alt+X)</source>
         <translation>取消订单（Alt+X）</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="654" />
+        <location filename="../../widgets/delivery_board.py" line="656" />
         <source>Show contact (Alt+R)</source>
         <translation>查看联系方式（Alt+R）</translation>
     </message>
@@ -5122,189 +5145,189 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>FormEditorWidget</name>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="653" />
+        <location filename="../../widgets/survey_editor.py" line="657" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="653" />
+        <location filename="../../widgets/survey_editor.py" line="657" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="706" />
+        <location filename="../../widgets/survey_editor.py" line="710" />
         <source>Cannot read {file}: {why}</source>
         <translation>无法读取 {file}：{why}</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="732" />
+        <location filename="../../widgets/survey_editor.py" line="736" />
         <source>{file}, line {line}, column {column}: {why}</source>
         <translation>{file}，第 {line} 行第 {column} 列：{why}</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="749" />
-        <location filename="../../widgets/survey_editor.py" line="831" />
+        <location filename="../../widgets/survey_editor.py" line="753" />
+        <location filename="../../widgets/survey_editor.py" line="835" />
         <source>(no text)</source>
         <translation>（无题目）</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="780" />
+        <location filename="../../widgets/survey_editor.py" line="784" />
         <source>Problems ({n}): double-click one to go to its question</source>
         <translation>问题（{n}）：双击跳到对应题目</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="782" />
+        <location filename="../../widgets/survey_editor.py" line="786" />
         <source>No problems: the form can be published.</source>
         <translation>没有问题：问卷可以发布。</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="784" />
+        <location filename="../../widgets/survey_editor.py" line="788" />
         <source>Add a question (Insert) to begin.</source>
         <translation>按 Insert 添加第一道题。</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="790" />
+        <location filename="../../widgets/survey_editor.py" line="794" />
         <source>Read only: your role may not author forms.</source>
         <translation>只读：您的角色不能编写问卷。</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="793" />
+        <location filename="../../widgets/survey_editor.py" line="797" />
         <source>Version {v} is published and frozen: your changes will be saved as version {n}.</source>
         <translation>第 {v} 版已发布并冻结：您的修改将保存为第 {n} 版。</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="797" />
+        <location filename="../../widgets/survey_editor.py" line="801" />
         <source>Version {v} is published and frozen; editing it makes version {n}.</source>
         <translation>第 {v} 版已发布并冻结；修改后将成为第 {n} 版。</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="800" />
+        <location filename="../../widgets/survey_editor.py" line="804" />
         <source>Draft version {v}, saved.</source>
         <translation>第 {v} 版草稿，已保存。</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="802" />
+        <location filename="../../widgets/survey_editor.py" line="806" />
         <source>Draft version {v}, not saved.</source>
         <translation>第 {v} 版草稿，未保存。</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="867" />
+        <location filename="../../widgets/survey_editor.py" line="871" />
         <source>source</source>
         <translation>源文件</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="951" />
+        <location filename="../../widgets/survey_editor.py" line="955" />
         <source>Give the form a code before saving.</source>
         <translation>保存前请填写问卷代码。</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="970" />
+        <location filename="../../widgets/survey_editor.py" line="974" />
         <source>Import a survey form</source>
         <translation>导入问卷</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="970" />
-        <location filename="../../widgets/survey_editor.py" line="984" />
+        <location filename="../../widgets/survey_editor.py" line="974" />
+        <location filename="../../widgets/survey_editor.py" line="988" />
         <source>Survey forms (*.toml)</source>
         <translation>问卷文件 (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="982" />
+        <location filename="../../widgets/survey_editor.py" line="986" />
         <source>Export the survey form</source>
         <translation>导出问卷</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="992" />
+        <location filename="../../widgets/survey_editor.py" line="996" />
         <source>New form</source>
         <translation>新建问卷</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="993" />
+        <location filename="../../widgets/survey_editor.py" line="997" />
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="994" />
+        <location filename="../../widgets/survey_editor.py" line="998" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="995" />
+        <location filename="../../widgets/survey_editor.py" line="999" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="996" />
+        <location filename="../../widgets/survey_editor.py" line="1000" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="999" />
+        <location filename="../../widgets/survey_editor.py" line="1003" />
         <source>Add a question (Insert)</source>
         <translation>添加题目 (Insert)</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1000" />
+        <location filename="../../widgets/survey_editor.py" line="1004" />
         <source>Remove the question (Delete)</source>
         <translation>删除题目 (Delete)</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1001" />
+        <location filename="../../widgets/survey_editor.py" line="1005" />
         <source>Move the question up (Ctrl+↑)</source>
         <translation>上移题目 (Ctrl+↑)</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1002" />
+        <location filename="../../widgets/survey_editor.py" line="1006" />
         <source>Move the question down (Ctrl+↓)</source>
         <translation>下移题目 (Ctrl+↓)</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1009" />
+        <location filename="../../widgets/survey_editor.py" line="1013" />
         <source>Computed values: a name and an expression over earlier answers, usable in later conditions (e.g. score = q1 + q2).</source>
         <translation>计算值：由名称和基于前面答案的表达式组成，可用于后面的条件（例如 score = q1 + q2）。</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1013" />
+        <location filename="../../widgets/survey_editor.py" line="1017" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1013" />
+        <location filename="../../widgets/survey_editor.py" line="1017" />
         <source>Expression</source>
         <translation>表达式</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1014" />
+        <location filename="../../widgets/survey_editor.py" line="1018" />
         <source>Questions</source>
         <translation>题目</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1015" />
+        <location filename="../../widgets/survey_editor.py" line="1019" />
         <source>Computed values</source>
         <translation>计算值</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1016" />
+        <location filename="../../widgets/survey_editor.py" line="1020" />
         <source>TOML source</source>
         <translation>TOML 源文件</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1017" />
+        <location filename="../../widgets/survey_editor.py" line="1021" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1018" />
+        <location filename="../../widgets/survey_editor.py" line="1022" />
         <source>Restart preview</source>
         <translation>重新预览</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1019" />
+        <location filename="../../widgets/survey_editor.py" line="1023" />
         <source>Save draft (Ctrl+S)</source>
         <translation>保存草稿 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1020" />
+        <location filename="../../widgets/survey_editor.py" line="1024" />
         <source>Publish…</source>
         <translation>发布…</translation>
     </message>
@@ -6918,6 +6941,59 @@ Command system of {site}</source>
     </message>
 </context>
 <context>
+    <name>IndicatorModel</name>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="480" />
+        <source>RAG</source>
+        <translation>红黄绿</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="486" />
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="492" />
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="499" />
+        <source>n / denominator</source>
+        <translation>n / 分母</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="505" />
+        <source>95 % interval</source>
+        <translation>95% 区间</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="510" />
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="515" />
+        <source>Trend</source>
+        <translation>趋势</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="521" />
+        <source>Series</source>
+        <translation>序列</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="524" />
+        <source>Series {series}, definition version {version}: a changed definition starts a new series</source>
+        <translation>序列 {series}，定义版本 {version}：定义一经修改即开始新的序列</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="546" />
+        <source>{events} incidents in {months} resident-months: {rate} per 10,000 residents a month, against {base_rate} in the same months of the baseline ({base_events} in {base_months})</source>
+        <translation>{months} 居民人月中发生 {events} 起事件：每万人每月 {rate} 起；基线期同月为 {base_rate} 起（{base_months} 人月中 {base_events} 起）</translation>
+    </message>
+</context>
+<context>
     <name>InspectionDialog</name>
     <message>
         <location filename="../../widgets/merchant_dialogs.py" line="316" />
@@ -7222,6 +7298,331 @@ Command system of {site}</source>
         <location filename="../../widgets/survey_kiosk.py" line="324" />
         <source>Nobody helped</source>
         <translation>无人协助</translation>
+    </message>
+</context>
+<context>
+    <name>KpiDashboard</name>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1373" />
+        <source>{indicator} — {month}, {community}</source>
+        <translation>{indicator} — {month}，{community}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1403" />
+        <location filename="../../widgets/kpi_dashboard.py" line="1595" />
+        <source>Whole street</source>
+        <translation>全街道</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1475" />
+        <source>By community</source>
+        <translation>按社区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1478" />
+        <source>The breakdown by community is shown for the whole street.</source>
+        <translation>按社区细分只在选择“全街道”时显示。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1482" />
+        <source>The passport offers no breakdown by community for this indicator.</source>
+        <translation>该指标的指标说明不提供按社区细分。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1485" />
+        <source>No breakdown by community for this figure.</source>
+        <translation>此数值没有按社区的细分。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1486" />
+        <source>Self-answered and assisted, side by side</source>
+        <translation>自主作答与协助作答并列</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1487" />
+        <source>Run chart of the months' values</source>
+        <translation>逐月数值运行图</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1493" />
+        <source>{month} · {community} · computed at {time}</source>
+        <translation>{month} · {community} · {time} 计算</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1502" />
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1508" />
+        <source>The figures below are from {time} and may be out of date.</source>
+        <translation>下面的数值计算于 {time}，可能已过时。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1516" />
+        <source>Problems in the passports file ({count}): {problems}</source>
+        <translation>指标说明文件有问题（{count} 处）：{problems}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1520" />
+        <source>… and {count} more (see the tooltip)</source>
+        <translation>……另有 {count} 处（见提示）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1527" />
+        <source>No figures yet</source>
+        <translation>尚无指标数值</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1528" />
+        <source>Choose a month: the figures are computed from every service's records.</source>
+        <translation>请选择月份：各项指标根据各项服务的记录计算。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1533" />
+        <source>No indicators</source>
+        <translation>没有指标</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1535" />
+        <source>No indicator could be read from the passports file: see the problems above.</source>
+        <translation>指标说明文件中没有可读取的指标：请看上方列出的问题。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1589" />
+        <source>Previous month (Alt+Left)</source>
+        <translation>上个月（Alt+←）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1590" />
+        <source>Previous month</source>
+        <translation>上个月</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1591" />
+        <source>Next month (Alt+Right)</source>
+        <translation>下个月（Alt+→）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1592" />
+        <source>Next month</source>
+        <translation>下个月</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1593" />
+        <source>The month of the figures</source>
+        <translation>指标所属月份</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1594" />
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1596" />
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1597" />
+        <source>Refresh (F5)</source>
+        <translation>刷新（F5）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1598" />
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1599" />
+        <source>Monthly report (PDF)…</source>
+        <translation>月度报告（PDF）…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1600" />
+        <source>Figures as CSV…</source>
+        <translation>指标数据（CSV）…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1601" />
+        <source>Figures as XLSX…</source>
+        <translation>指标数据（XLSX）…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1602" />
+        <source>Records behind… (Enter)</source>
+        <translation>查看明细记录…（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1603" />
+        <source>Indicators</source>
+        <translation>指标</translation>
+    </message>
+</context>
+<context>
+    <name>KpiPresenter</name>
+    <message>
+        <location filename="../../console/presenters/kpi.py" line="53" />
+        <source>Indicators</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/kpi.py" line="79" />
+        <source>The indicators are for supervisors and administrators.</source>
+        <translation>指标仅供值班主任和管理员查看。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/kpi.py" line="127" />
+        <source>Could not compute the indicators: {e}</source>
+        <translation>无法计算指标：{e}</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/kpi.py" line="142" />
+        <source>Could not read the communities</source>
+        <translation>无法读取社区列表</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/kpi.py" line="179" />
+        <source>Could not read the records behind the figure</source>
+        <translation>无法读取该数值的明细记录</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/kpi.py" line="189" />
+        <source>Save the monthly report</source>
+        <translation>保存月报</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/kpi.py" line="226" />
+        <source>Report written: {path}</source>
+        <translation>月报已保存：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/kpi.py" line="229" />
+        <source>Could not write the report</source>
+        <translation>无法保存月报</translation>
+    </message>
+</context>
+<context>
+    <name>KpiText</name>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="220" />
+        <source>{op} baseline {change}</source>
+        <translation>{op} 基线 {change}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="223" />
+        <source>{op} {value} (baseline {change})</source>
+        <translation>{op} {value}（基线 {change}）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="231" />
+        <source>G</source>
+        <translation>绿</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="233" />
+        <source>A</source>
+        <translation>黄</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="235" />
+        <source>R</source>
+        <translation>红</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="242" />
+        <source>Green: meets the target</source>
+        <translation>绿：达到目标</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="244" />
+        <source>Amber: close to the target</source>
+        <translation>黄：接近目标</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="246" />
+        <source>Red: short of the target</source>
+        <translation>红：未达目标</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="248" />
+        <source>No RAG: {reason}</source>
+        <translation>不评红黄绿：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="254" />
+        <source>computed</source>
+        <translation>已计算</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="255" />
+        <source>no data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="256" />
+        <source>too little data</source>
+        <translation>数据太少</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="257" />
+        <source>not shown (small cell)</source>
+        <translation>不显示（小格数据）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="258" />
+        <source>no target</source>
+        <translation>无目标值</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="259" />
+        <source>cannot be computed</source>
+        <translation>无法计算</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="266" />
+        <source>count</source>
+        <translation>计数</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="267" />
+        <source>proportion</source>
+        <translation>比例</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="268" />
+        <source>change of the rate per 10,000 residents</source>
+        <translation>每万人发生率的变化</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="277" />
+        <source>community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="278" />
+        <source>month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="279" />
+        <source>self-answered vs assisted</source>
+        <translation>自主作答与协助作答</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="280" />
+        <source>age band</source>
+        <translation>年龄段</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="287" />
+        <source>Self-answered</source>
+        <translation>自主作答</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="289" />
+        <source>Assisted</source>
+        <translation>协助作答</translation>
     </message>
 </context>
 <context>
@@ -9662,6 +10063,125 @@ Command system of {site}</source>
     </message>
 </context>
 <context>
+    <name>PassportPanel</name>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="912" />
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="913" />
+        <source>Computes</source>
+        <translation>计算方式</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="914" />
+        <source>Numerator</source>
+        <translation>分子</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="915" />
+        <source>Denominator</source>
+        <translation>分母</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="916" />
+        <source>Source tables</source>
+        <translation>数据来源表</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="917" />
+        <source>Breakdowns</source>
+        <translation>细分维度</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="918" />
+        <source>Baseline</source>
+        <translation>基线</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="919" />
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="920" />
+        <source>Owner</source>
+        <translation>责任部门</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="921" />
+        <source>Data-quality limits</source>
+        <translation>数据质量局限</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="922" />
+        <source>Series</source>
+        <translation>序列</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="923" />
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="944" />
+        <source>Select an indicator to read its passport.</source>
+        <translation>请选择一项指标，查看其指标说明。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="954" />
+        <source>n / denominator {numbers}</source>
+        <translation>n / 分母 {numbers}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="957" />
+        <source>95 % interval {interval}</source>
+        <translation>95% 区间 {interval}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="965" />
+        <source>none: a count has no denominator</source>
+        <translation>无：计数指标没有分母</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="969" />
+        <source>Incident types: {types}</source>
+        <translation>事件类型：{types}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="974" />
+        <location filename="../../widgets/kpi_dashboard.py" line="991" />
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="980" />
+        <source>{series} (definition version {version}): a changed definition starts a new series</source>
+        <translation>{series}（定义版本 {version}）：定义一经修改即开始新的序列</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="994" />
+        <source>not yet measured ({period})</source>
+        <translation>尚未测得（{period}）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="997" />
+        <source>{rate} per 10,000 residents a month</source>
+        <translation>每万人每月 {rate} 起</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1012" />
+        <source>{points} percentage points</source>
+        <translation>{points} 个百分点</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1013" />
+        <source>{target}; amber up to {band} short of it</source>
+        <translation>{target}；差距在 {band}以内为黄</translation>
+    </message>
+</context>
+<context>
     <name>PendingHandoverDialog</name>
     <message>
         <location filename="../../widgets/handover.py" line="277" />
@@ -10195,153 +10715,163 @@ Command system of {site}</source>
 <context>
     <name>QuestionEditor</name>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="307" />
+        <location filename="../../widgets/survey_editor.py" line="308" />
+        <source>Convenience (plan indicator)</source>
+        <translation>便利度（规划指标）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="309" />
+        <source>Awareness (plan indicator)</source>
+        <translation>知晓度（规划指标）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="311" />
         <source>Id</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="308" />
+        <location filename="../../widgets/survey_editor.py" line="312" />
         <source>Kind</source>
         <translation>题型</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="309" />
-        <location filename="../../widgets/survey_editor.py" line="329" />
+        <location filename="../../widgets/survey_editor.py" line="313" />
+        <location filename="../../widgets/survey_editor.py" line="333" />
         <source>Text</source>
         <translation>题目</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="310" />
+        <location filename="../../widgets/survey_editor.py" line="314" />
         <source>Required</source>
         <translation>必答</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="311" />
+        <location filename="../../widgets/survey_editor.py" line="315" />
         <source>Choices</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="312" />
+        <location filename="../../widgets/survey_editor.py" line="316" />
         <source>Minimum</source>
         <translation>最小值</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="313" />
+        <location filename="../../widgets/survey_editor.py" line="317" />
         <source>Maximum</source>
         <translation>最大值</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="314" />
+        <location filename="../../widgets/survey_editor.py" line="318" />
         <source>Matrix rows</source>
         <translation>矩阵行</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="315" />
+        <location filename="../../widgets/survey_editor.py" line="319" />
         <source>Matrix columns</source>
         <translation>矩阵列</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="316" />
+        <location filename="../../widgets/survey_editor.py" line="320" />
         <source>Show if</source>
         <translation>显示条件</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="317" />
+        <location filename="../../widgets/survey_editor.py" line="321" />
         <source>Skip rules</source>
         <translation>跳转规则</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="318" />
+        <location filename="../../widgets/survey_editor.py" line="322" />
         <source>Measure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="319" />
+        <location filename="../../widgets/survey_editor.py" line="323" />
         <source>Satisfied codes</source>
         <translation>计为满意的代码</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="320" />
+        <location filename="../../widgets/survey_editor.py" line="324" />
         <source>"Don't know" codes</source>
         <translation>“不知道”代码</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="325" />
+        <location filename="../../widgets/survey_editor.py" line="329" />
         <source>Single choice</source>
         <translation>单选</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="326" />
+        <location filename="../../widgets/survey_editor.py" line="330" />
         <source>Multiple choice</source>
         <translation>多选</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="327" />
+        <location filename="../../widgets/survey_editor.py" line="331" />
         <source>Rating</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="328" />
+        <location filename="../../widgets/survey_editor.py" line="332" />
         <source>NPS 0–10</source>
         <translation>NPS 0–10</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="330" />
+        <location filename="../../widgets/survey_editor.py" line="334" />
         <source>Number</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="331" />
+        <location filename="../../widgets/survey_editor.py" line="335" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="332" />
+        <location filename="../../widgets/survey_editor.py" line="336" />
         <source>Matrix</source>
         <translation>矩阵</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="336" />
-        <location filename="../../widgets/survey_editor.py" line="337" />
-        <location filename="../../widgets/survey_editor.py" line="338" />
+        <location filename="../../widgets/survey_editor.py" line="340" />
+        <location filename="../../widgets/survey_editor.py" line="341" />
+        <location filename="../../widgets/survey_editor.py" line="342" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="336" />
-        <location filename="../../widgets/survey_editor.py" line="337" />
-        <location filename="../../widgets/survey_editor.py" line="338" />
+        <location filename="../../widgets/survey_editor.py" line="340" />
+        <location filename="../../widgets/survey_editor.py" line="341" />
+        <location filename="../../widgets/survey_editor.py" line="342" />
         <source>Label</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="339" />
+        <location filename="../../widgets/survey_editor.py" line="343" />
         <source>When</source>
         <translation>条件</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="339" />
+        <location filename="../../widgets/survey_editor.py" line="343" />
         <source>Go to (id or end)</source>
         <translation>跳到（题号或 end）</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="340" />
+        <location filename="../../widgets/survey_editor.py" line="344" />
         <source>e.g. age &gt;= 60 and alone = "y"</source>
         <translation>例如 age &gt;= 60 and alone = "y"</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="341" />
+        <location filename="../../widgets/survey_editor.py" line="345" />
         <source>codes, comma-separated, e.g. 4, 5</source>
         <translation>代码，用逗号分隔，例如 4, 5</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="342" />
+        <location filename="../../widgets/survey_editor.py" line="346" />
         <source>codes left out of CSAT, e.g. dk</source>
         <translation>不计入满意度的代码，例如 dk</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="343" />
-        <location filename="../../widgets/survey_editor.py" line="344" />
+        <location filename="../../widgets/survey_editor.py" line="347" />
+        <location filename="../../widgets/survey_editor.py" line="348" />
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -10853,6 +11383,52 @@ Manifest SHA-256: {sha}</source>
         <location filename="../../console/presenters/recordings.py" line="1135" />
         <source>Could not audit the export</source>
         <translation>无法记录导出审计</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsDialog</name>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1052" />
+        <source>Only the first {count} records are listed: more exist. Choose a community to narrow them down.</source>
+        <translation>只列出前 {count} 条记录，还有更多。请选择社区以缩小范围。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1057" />
+        <source>No records that you may see are behind this figure.</source>
+        <translation>此数值背后没有您有权查看的记录。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1059" />
+        <source>{count} records</source>
+        <translation>{count} 条记录</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1062" />
+        <source>Records behind the figure</source>
+        <translation>数值背后的记录</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsModel</name>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="661" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="662" />
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="663" />
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="665" />
+        <source>Summary</source>
+        <translation>摘要</translation>
     </message>
 </context>
 <context>
@@ -11870,6 +12446,49 @@ Manifest SHA-256: {sha}</source>
     </message>
 </context>
 <context>
+    <name>RunChartView</name>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="720" />
+        <source>No month has a value: nothing to chart.</source>
+        <translation>没有任何月份有数值：无法作图。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="721" />
+        <source>Median {median}.</source>
+        <translation>中位数 {median}。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="724" />
+        <source>A shift: {n} or more points on one side of the median.</source>
+        <translation>出现偏移：连续 {n} 个或更多点位于中位数同一侧。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="730" />
+        <source>A trend: {n} or more points all going up or all going down.</source>
+        <translation>出现趋势：连续 {n} 个或更多点持续上升或持续下降。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="735" />
+        <source>Too few runs: the process has likely changed.</source>
+        <translation>游程太少：过程很可能已发生变化。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="737" />
+        <source>Too many runs: the points alternate more than chance would.</source>
+        <translation>游程太多：各点交替的次数超出随机波动。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="741" />
+        <source>Fewer than {n} points off the median: the number of runs is not judged yet.</source>
+        <translation>不在中位数上的点少于 {n} 个：暂不判断游程数。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="745" />
+        <source>No signal: the variation looks random.</source>
+        <translation>无信号：波动看来是随机的。</translation>
+    </message>
+</context>
+<context>
     <name>Screening</name>
     <message>
         <location filename="../../widgets/screening.py" line="36" />
@@ -12617,22 +13236,22 @@ Outcome: {outcome}</source>
 <context>
     <name>SilenceList</name>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="334" />
+        <location filename="../../widgets/delivery_board.py" line="336" />
         <source>Silent for at least (weeks)</source>
         <translation>至少未下单（周）</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="337" />
+        <location filename="../../widgets/delivery_board.py" line="339" />
         <source>Residents who ordered at least twice and nothing since: a welfare visit may be due. Those living alone first to call.</source>
         <translation>曾至少下单两次、此后再无订单的居民：可能需要上门探视。独居者优先联系。</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="341" />
+        <location filename="../../widgets/delivery_board.py" line="343" />
         <source>Order for this resident</source>
         <translation>为该居民下单</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="342" />
+        <location filename="../../widgets/delivery_board.py" line="344" />
         <source>Welfare visit… (Alt+W)</source>
         <translation>探访… (Alt+W)</translation>
     </message>
@@ -12640,37 +13259,37 @@ Outcome: {outcome}</source>
 <context>
     <name>SilenceModel</name>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="245" />
+        <location filename="../../widgets/delivery_board.py" line="246" />
         <source>Resident</source>
         <translation>居民</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="246" />
+        <location filename="../../widgets/delivery_board.py" line="247" />
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="247" />
+        <location filename="../../widgets/delivery_board.py" line="248" />
         <source>Last order</source>
         <translation>最近下单</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="250" />
+        <location filename="../../widgets/delivery_board.py" line="251" />
         <source>Weeks silent</source>
         <translation>未下单周数</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="254" />
+        <location filename="../../widgets/delivery_board.py" line="255" />
         <source>Orders before</source>
         <translation>此前订单数</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="257" />
+        <location filename="../../widgets/delivery_board.py" line="258" />
         <source>Lives alone</source>
         <translation>独居</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="258" />
+        <location filename="../../widgets/delivery_board.py" line="259" />
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -12739,6 +13358,29 @@ Outcome: {outcome}</source>
         <location filename="../../widgets/timebank.py" line="213" />
         <source>Service received</source>
         <translation>接受的服务</translation>
+    </message>
+</context>
+<context>
+    <name>SplitModel</name>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="630" />
+        <source>Answered</source>
+        <translation>作答方式</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="633" />
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="639" />
+        <source>n / denominator</source>
+        <translation>n / 分母</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="644" />
+        <source>95 % interval</source>
+        <translation>95% 区间</translation>
     </message>
 </context>
 <context>

@@ -34,7 +34,16 @@ PANES = (
     "playback",
 )
 # Panes with a shortcut of their own rather than a Ctrl+digit.
-MORE_PANES = ("feedback", "surveys", "merchants", "orders", "volunteers", "screening", "employment")
+MORE_PANES = (
+    "feedback",
+    "surveys",
+    "merchants",
+    "orders",
+    "volunteers",
+    "screening",
+    "employment",
+    "kpi",
+)
 DIGIT_KEYS = [
     Qt.Key.Key_1,
     Qt.Key.Key_2,
@@ -108,6 +117,7 @@ def _assert_default_places(w: MainWindow) -> None:
         "volunteers": top,
         "screening": top,
         "employment": top,
+        "kpi": top,
     }
     QApplication.processEvents()  # the dock layout settles its geometry on the next pass
     # The queue in the top left, the largest area; the video wall and map tabbed right of it.
@@ -123,6 +133,7 @@ def _assert_default_places(w: MainWindow) -> None:
         docks["volunteers"],
         docks["screening"],
         docks["employment"],
+        docks["kpi"],
     ]
     # The calls below the queue, residents tabbed behind them (a caller is looked up there);
     # devices and notifications tabbed right of them.

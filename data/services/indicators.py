@@ -1,0 +1,774 @@
+"""The plan's indicators computed from every service's tables, per month and community."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime, time
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import ColumnElement, case, distinct, exists, func, inspect, literal, select
+from sqlalchemy.orm import Session
+
+from core.indicators import (
+    ZERO_POPULATION_TEXT,
+    Bilingual,
+    FigureState,
+    Kind,
+    KpiFigure,
+    Passport,
+    PassportSet,
+    Rag,
+    add_months,
+    as_suppressed,
+    comparable_months,
+    count_figure,
+    error_figure,
+    month_start,
+    proportion_figure,
+    rate_change_figure,
+    read_passports,
+    run_chart,
+    suppress,
+)
+from core.kpi import TREND_MONTHS, CommunityFigure, Dashboard, IndicatorView, RecordRow
+from core.permissions import Permission, Principal
+from core.survey import load_form
+from core.survey_results import ASSISTED_MODES
+from data.context import ServiceContext
+from data.models import (
+    Base,
+    Community,
+    CounsellingContact,
+    Incident,
+    IncidentType,
+    JobReferral,
+    Resident,
+    Screening,
+    ServiceTicket,
+    StationHeartbeat,
+    StationReceipt,
+    SurveyAnswered,
+    SurveyForm,
+    SurveyFrameMember,
+    SurveyResponse,
+    SurveyRound,
+    Tag,
+    Workstation,
+)
+from data.services.feedback import site_zone
+
+# Supervisors read the indicators (the plan's monthly review); stations and operators do not.
+READ = Permission.REVIEW_INCIDENTS
+RECORDS_MAX = 500  # records behind a figure listed at most; the rest are counted
+STREET = 0  # the cell of rows without a community (a street-wide station, an untyped ticket)
+
+
+def passports_file() -> Path:
+    """The repository's passports, shipped as a resource (resources/indicators.toml)."""
+    return Path(str(files("resources") / "indicators.toml"))
+
+
+@dataclass
+class _Window:
+    """The trend's months, their bounds as UTC instants and as local dates."""
+
+    months: list[date]
+    zone: str
+    instants: list[datetime] = field(default_factory=list)  # len(months) + 1
+
+    def __post_init__(self) -> None:
+        tz = ZoneInfo(self.zone)
+        bounds = [*self.months, add_months(self.months[-1], 1)]
+        self.instants = [datetime.combine(d, time(), tz).astimezone(UTC) for d in bounds]
+
+    @property
+    def dates(self) -> list[date]:
+        return [*self.months, add_months(self.months[-1], 1)]
+
+
+def _bucket(col: Any, bounds: Sequence[Any]) -> ColumnElement[int]:
+    """The month index of `col` in the window (-1: before it), exact in any time zone: the
+    bounds are the months' first instants (or days), so no SQL date function is needed."""
+    return case(*((col < b, i - 1) for i, b in enumerate(bounds) if i > 0), else_=len(bounds))
+
+
+# Per community id, per month of the window: (numerator, denominator). A count has n = 0.
+Cells = dict[int, list[list[int]]]
+
+
+@dataclass
+class _Raw:
+    """What a computation read: cells, the totals before the window (cumulative counts), and
+    for rate changes the baseline's events per community and calendar month."""
+
+    cells: Cells
+    before: dict[int, int] = field(default_factory=dict)
+    baseline: dict[int, dict[int, int]] = field(default_factory=dict)
+    split: dict[str, list[list[int]]] = field(default_factory=dict)  # "self"/"assisted"
+    message: Bilingual | None = None  # why there is nothing to count (no form has the measure)
+
+
+def _cells(n_months: int) -> Cells:
+    return defaultdict(lambda: [[0, 0] for _ in range(n_months)])
+
+
+class IndicatorService:
+    """The KPI dashboard's figures and the records behind them (no writes)."""
+
+    def __init__(self, ctx: ServiceContext, passports: PassportSet | None = None):
+        self.ctx = ctx
+        self._passports = passports
+        self._sources: dict[str, Callable[[Session, _Window, Passport], _Raw]] = {
+            "stations.communities_reporting": self._communities_reporting,
+            "residents.registered_of_population": self._registered,
+            "stations.reporting": self._stations_reporting,
+            "screenings.complete_sittings": self._screenings,
+            "counselling.person_contacts": self._counselling,
+            "tracking.holders_seen": self._tracked,
+            "incidents.rate_change": self._incidents,
+            "jobs.placements": self._placements,
+            "surveys.participation": self._participation,
+            "surveys.measure.csat": lambda s, w, p: self._measure(s, w, "csat"),
+            "surveys.measure.convenience": lambda s, w, p: self._measure(s, w, "convenience"),
+            "surveys.measure.awareness": lambda s, w, p: self._measure(s, w, "awareness"),
+            "feedback.answered_of_due": self._feedback,
+        }
+
+    @property
+    def passports(self) -> PassportSet:
+        """The passports, read once (tables checked against the schema this console knows)."""
+        if self._passports is None:
+            self._passports = read_passports(passports_file(), set(Base.metadata.tables))
+        return self._passports
+
+    # --- the dashboard ----------------------------------------------------------------------
+    def dashboard(self, who: Principal, month: date, community: str | None = None) -> Dashboard:
+        """Every indicator for `month` (its first day or any day of it), street-wide or for
+        one community; each with its trend over the TREND_MONTHS months ending with it."""
+        self.ctx.require(who, READ, community)
+        if community is None and who.communities is not None:
+            self.ctx.require(who, READ)  # a scoped reader sees their communities, not the sum
+        selected = month_start(month)
+        months = [add_months(selected, i - TREND_MONTHS + 1) for i in range(TREND_MONTHS)]
+        views: list[IndicatorView] = []
+        with self.ctx.read() as s:
+            window = _Window(months, site_zone(s))
+            communities = list(s.execute(select(Community.id, Community.code, Community.name)))
+            population = {
+                int(cid): int(pop or 0)
+                for cid, pop in s.execute(select(Community.id, Community.population))
+            }
+            tables = set(inspect(s.connection()).get_table_names())
+            wanted = [int(c[0]) for c in communities if community in (None, c[1])]
+            if community is not None and not wanted:
+                raise LookupError(f"no community {community}")
+            for p in self.passports.passports:
+                views.append(
+                    self._view(s, p, window, tables, communities, wanted, population, community)
+                )
+        return Dashboard(
+            month=selected,
+            months=tuple(months),
+            community=community,
+            views=tuple(views),
+            problems=self.passports.problems,
+            computed_at=self.ctx.clock(),
+        )
+
+    def _view(
+        self,
+        s: Session,
+        p: Passport,
+        w: _Window,
+        tables: set[str],
+        communities: list[Any],
+        wanted: list[int],
+        population: Mapping[int, int],
+        community: str | None,
+    ) -> IndicatorView:
+        n = len(w.months)
+        missing = [t for t in p.tables if t not in tables]
+        source = self._sources.get(p.source)
+        problem: Bilingual | None = None
+        if not p.usable:
+            problem = Bilingual("指标说明有误，无法计算", "the passport has a fault")
+        elif missing:
+            problem = Bilingual(
+                f"数据表不存在：{', '.join(missing)}", f"missing table: {', '.join(missing)}"
+            )
+        elif source is None:
+            problem = Bilingual(f"没有名为 {p.source} 的计算", f"no computation named {p.source}")
+        if problem is not None:
+            failed = error_figure(p, problem)
+            return IndicatorView(p, failed, tuple(failed for _ in range(n)))
+        assert source is not None
+        raw = source(s, w, p)
+        if raw.message is not None:
+            empty = KpiFigure(
+                p.key,
+                p.series,
+                FigureState.NO_DATA,
+                None,
+                None,
+                None,
+                None,
+                None,
+                Rag.NONE,
+                raw.message,
+            )
+            return IndicatorView(p, empty, tuple(empty for _ in range(n)))
+        trend = tuple(self._figure(p, raw, wanted, i, population, w.months) for i in range(n))
+        figure = (
+            self._rolling_rate(p, raw, wanted, population, w)
+            if p.kind is Kind.RATE_CHANGE
+            else trend[-1]
+        )
+        per_community: list[CommunityFigure] = []
+        if community is None:
+            for cid, code, name in communities:
+                one = [int(cid)]
+                per_community.append(
+                    CommunityFigure(
+                        str(code),
+                        str(name),
+                        self._rolling_rate(p, raw, one, population, w)
+                        if p.kind is Kind.RATE_CHANGE
+                        else self._figure(p, raw, one, n - 1, population, w.months),
+                    )
+                )
+            per_community = self._suppressed(p, raw, per_community, communities, n - 1)
+        split = tuple(
+            (mode, proportion_figure(cells[n - 1][0], cells[n - 1][1], p))
+            for mode, cells in sorted(raw.split.items())
+        )
+        values = [f.value if f.value is not None else None for f in trend]
+        small = any(f.small for f in trend) or (
+            p.kind is Kind.COUNT and not p.cumulative and max((v or 0) for v in values) < 20
+        )
+        return IndicatorView(
+            p,
+            figure,
+            trend,
+            tuple(per_community),
+            split,
+            run_chart(values) if small else None,
+        )
+
+    def _figure(
+        self,
+        p: Passport,
+        raw: _Raw,
+        cids: Sequence[int],
+        i: int,
+        population: Mapping[int, int],
+        months: Sequence[date],
+    ) -> KpiFigure:
+        k = sum(raw.cells[c][i][0] for c in cids if c in raw.cells)
+        d = sum(raw.cells[c][i][1] for c in cids if c in raw.cells)
+        if p.kind is Kind.COUNT:
+            if p.cumulative:
+                before = sum(raw.before.get(c, 0) for c in cids)
+                running = before + sum(
+                    raw.cells[c][j][0] for c in cids if c in raw.cells for j in range(i + 1)
+                )
+                return count_figure(running, p)
+            return count_figure(k, p)
+        if p.kind is Kind.PROPORTION:
+            if p.source == "residents.registered_of_population" and d == 0:
+                return error_figure(p, ZERO_POPULATION_TEXT)
+            f = proportion_figure(k, d, p)
+            # A count of every community, resident or ticket is a census, not a sample: a
+            # confidence interval would suggest an uncertainty that is not there.
+            sampled = p.source.startswith("surveys.")
+            return f if sampled else replace(f, low=None, high=None)
+        # A month of the trend: its rate against the baseline year's average month (one
+        # calendar month of the baseline holds too few events to compare with; the headline,
+        # _rolling_rate, compares the same calendar months).
+        pop = sum(population.get(c, 0) for c in cids)
+        if pop == 0:
+            return error_figure(p, ZERO_POPULATION_TEXT)
+        base = sum(sum(raw.baseline.get(c, {}).values()) for c in cids)
+        period = p.baseline.period if p.baseline is not None else None
+        base_months = len(period.months()) if period is not None else 0
+        return rate_change_figure(k, pop, base, pop * base_months, p)
+
+    def _rolling_rate(
+        self,
+        p: Passport,
+        raw: _Raw,
+        cids: Sequence[int],
+        population: Mapping[int, int],
+        w: _Window,
+    ) -> KpiFigure:
+        """The headline: the twelve months ending with the selected one against the same
+        calendar months of the baseline period (one month's counts are too small to judge)."""
+        pop = sum(population.get(c, 0) for c in cids)
+        if pop == 0:
+            return error_figure(p, ZERO_POPULATION_TEXT)
+        events = sum(
+            raw.cells[c][i][0] for c in cids if c in raw.cells for i in range(len(w.months))
+        )
+        base = sum(sum(raw.baseline.get(c, {}).values()) for c in cids)
+        base_months = self._baseline_count(p, w.months)
+        return rate_change_figure(events, pop * len(w.months), base, pop * base_months, p)
+
+    @staticmethod
+    def _baseline_count(p: Passport, months: Sequence[date]) -> int:
+        if p.baseline is None or p.baseline.period is None:
+            return 0
+        return len(comparable_months(list(months), p.baseline.period))
+
+    def _suppressed(
+        self,
+        p: Passport,
+        raw: _Raw,
+        rows: list[CommunityFigure],
+        communities: list[Any],
+        i: int,
+    ) -> list[CommunityFigure]:
+        """Personal proportions: a small community's cell is hidden, and a second one when the
+        first could be found by subtracting the others from the street's figure."""
+        if not p.personal or p.kind is not Kind.PROPORTION:
+            return rows
+        cells = {
+            str(code): (raw.cells[int(cid)][i][0], raw.cells[int(cid)][i][1])
+            for cid, code, _name in communities
+            if int(cid) in raw.cells
+        }
+        hidden = suppress(cells)
+        return [
+            CommunityFigure(
+                r.code,
+                r.name,
+                as_suppressed(r.figure, complement=r.figure.denominator not in (None, 0))
+                if r.code in hidden and r.figure.value is not None
+                else r.figure,
+            )
+            for r in rows
+        ]
+
+    # --- the computations -------------------------------------------------------------------
+    # Each reads one month index per row (its bucket) in one grouped query over the window.
+    def _counted(
+        self, s: Session, stmt: Any, w: _Window, *, before: bool = False
+    ) -> tuple[Cells, dict[int, int]]:
+        """(community, bucket, count) rows into cells; bucket -1 into the totals before."""
+        cells = _cells(len(w.months))
+        prior: dict[int, int] = defaultdict(int)
+        for cid, bucket, count in s.execute(stmt):
+            key = int(cid) if cid is not None else STREET
+            if 0 <= bucket < len(w.months):
+                cells[key][bucket][0] += int(count)
+            elif bucket == -1 and before:
+                prior[key] += int(count)
+        return cells, dict(prior)
+
+    def _communities_reporting(self, s: Session, w: _Window, p: Passport) -> _Raw:
+        seen = self._stations_seen(s, w)
+        cells = _cells(len(w.months))
+        for (cid,) in s.execute(select(Community.id)):
+            for i in range(len(w.months)):
+                cells[int(cid)][i] = [1 if seen.get((int(cid), i)) else 0, 1]
+        return _Raw(cells)
+
+    def _stations_seen(self, s: Session, w: _Window) -> dict[tuple[int, int], set[str]]:
+        """(community, month) → the community workstations that sent anything that month (a
+        receipt of its outbox, or its last heartbeat: heartbeats keep no history)."""
+        seen: dict[tuple[int, int], set[str]] = defaultdict(set)
+        lo, hi = w.instants[0], w.instants[-1]
+        rb = _bucket(StationReceipt.received_at, w.instants)
+        for code, cid, bucket in s.execute(
+            select(StationReceipt.workstation, Workstation.community_id, rb)
+            .join(Workstation, Workstation.code == StationReceipt.workstation)
+            .where(
+                StationReceipt.received_at >= lo,
+                StationReceipt.received_at < hi,
+                Workstation.community_id.is_not(None),
+            )
+            .distinct()
+        ):
+            seen[(int(cid or STREET), int(bucket))].add(str(code))
+        hb = _bucket(StationHeartbeat.last_seen_at, w.instants)
+        for code, cid, bucket in s.execute(
+            select(StationHeartbeat.workstation, Workstation.community_id, hb)
+            .join(Workstation, Workstation.code == StationHeartbeat.workstation)
+            .where(
+                StationHeartbeat.last_seen_at >= lo,
+                StationHeartbeat.last_seen_at < hi,
+                Workstation.community_id.is_not(None),
+            )
+        ):
+            seen[(int(cid or STREET), int(bucket))].add(str(code))
+        return seen
+
+    def _stations_reporting(self, s: Session, w: _Window, p: Passport) -> _Raw:
+        cells = _cells(len(w.months))
+        for (cid, i), codes in self._stations_seen(s, w).items():
+            cells[cid][i][0] = len(codes)
+        return _Raw(cells)
+
+    def _registered(self, s: Session, w: _Window, p: Passport) -> _Raw:
+        b = _bucket(Resident.created_at, w.instants)
+        counted, prior = self._counted(
+            s,
+            select(Resident.community_id, b, func.count())
+            .where(Resident.anonymised_at.is_(None), Resident.created_at < w.instants[-1])
+            .group_by(Resident.community_id, b),
+            w,
+            before=True,
+        )
+        cells = _cells(len(w.months))
+        for cid, pop in s.execute(select(Community.id, Community.population)):
+            running = prior.get(int(cid), 0)
+            for i in range(len(w.months)):
+                running += counted[int(cid)][i][0] if int(cid) in counted else 0
+                cells[int(cid)][i] = [running, int(pop or 0)]
+        return _Raw(cells)
+
+    def _screenings(self, s: Session, w: _Window, p: Passport) -> _Raw:
+        b = _bucket(Screening.completed_at, w.instants)
+        cells, prior = self._counted(
+            s,
+            select(Screening.community_id, b, func.count(distinct(Screening.sitting_uuid)))
+            .where(Screening.status == "complete", Screening.completed_at < w.instants[-1])
+            .group_by(Screening.community_id, b),
+            w,
+            before=True,
+        )
+        return _Raw(cells, prior)
+
+    def _counselling(self, s: Session, w: _Window, p: Passport) -> _Raw:
+        b = _bucket(CounsellingContact.at, w.instants)
+        people = case((CounsellingContact.attendees > 1, CounsellingContact.attendees), else_=1)
+        cells, prior = self._counted(
+            s,
+            select(CounsellingContact.community_id, b, func.sum(people))
+            .where(CounsellingContact.at < w.instants[-1])
+            .group_by(CounsellingContact.community_id, b),
+            w,
+            before=True,
+        )
+        return _Raw(cells, prior)
+
+    def _tracked(self, s: Session, w: _Window, p: Passport) -> _Raw:
+        """Residents holding a tag in force at some time of the month (issued before its end,
+        not returned before its start), counted once a month however many tags they hold."""
+        cells = _cells(len(w.months))
+        for i in range(len(w.months)):
+            lo, hi = w.instants[i], w.instants[i + 1]
+            for cid, count in s.execute(
+                select(Resident.community_id, func.count(distinct(Tag.resident_id)))
+                .join(Resident, Resident.id == Tag.resident_id)
+                .where(
+                    Tag.issued_at < hi,
+                    (Tag.returned_at.is_(None)) | (Tag.returned_at >= lo),
+                )
+                .group_by(Resident.community_id)
+            ):
+                cells[int(cid)][i][0] = int(count)
+        return _Raw(cells)
+
+    def _incidents(self, s: Session, w: _Window, p: Passport) -> _Raw:
+        types = list(p.incident_types)
+        b = _bucket(Incident.created_at, w.instants)
+        of_types = select(IncidentType.id).where(IncidentType.code.in_(types)).scalar_subquery()
+        cells, _ = self._counted(
+            s,
+            select(Incident.community_id, b, func.count())
+            .where(
+                Incident.type_id.in_(of_types),
+                Incident.merged_into_id.is_(None),  # a duplicate is not a second incident
+                Incident.created_at >= w.instants[0],
+                Incident.created_at < w.instants[-1],
+            )
+            .group_by(Incident.community_id, b),
+            w,
+        )
+        baseline: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+        if p.baseline is not None and p.baseline.period is not None:
+            base_months = p.baseline.period.months()
+            base = _Window(base_months, w.zone)
+            bb = _bucket(Incident.created_at, base.instants)
+            for cid, bucket, count in s.execute(
+                select(Incident.community_id, bb, func.count())
+                .where(
+                    Incident.type_id.in_(of_types),
+                    Incident.merged_into_id.is_(None),
+                    Incident.created_at >= base.instants[0],
+                    Incident.created_at < base.instants[-1],
+                )
+                .group_by(Incident.community_id, bb)
+            ):
+                if 0 <= bucket < len(base_months):
+                    key = int(cid) if cid is not None else STREET
+                    baseline[key][base_months[bucket].month] += int(count)
+        return _Raw(cells, baseline={k: dict(v) for k, v in baseline.items()})
+
+    def _placements(self, s: Session, w: _Window, p: Passport) -> _Raw:
+        """Hires the employer confirmed, by the day of the confirmation; each (seeker,
+        posting) once, as the Employment pane counts them (core.employment.placements)."""
+        first: dict[tuple[int, int], tuple[int, date]] = {}
+        for seeker, posting, cid, confirmed in s.execute(
+            select(
+                JobReferral.seeker_id,
+                JobReferral.posting_id,
+                JobReferral.community_id,
+                JobReferral.employer_confirmed_on,
+            ).where(
+                JobReferral.stage == "hired",
+                JobReferral.employer_confirmed_on.is_not(None),
+                JobReferral.employer_confirmed_on < w.dates[-1],
+            )
+        ):
+            key = (int(seeker), int(posting))
+            if confirmed is None:
+                continue  # not reached: the query asks for a confirmation
+            if key not in first or confirmed < first[key][1]:
+                first[key] = (int(cid), confirmed)
+        cells = _cells(len(w.months))
+        prior: dict[int, int] = defaultdict(int)
+        starts = w.dates
+        for cid, confirmed in first.values():
+            if confirmed < starts[0]:
+                prior[cid] += 1
+                continue
+            i = next(j for j in range(len(w.months)) if confirmed < starts[j + 1])
+            cells[cid][i][0] += 1
+        return _Raw(cells, dict(prior))
+
+    def _participation(self, s: Session, w: _Window, p: Passport) -> _Raw:
+        """Frame members of the rounds that ended in the month, and those who answered (a
+        complete response naming them, or an anonymous round's "has answered" row)."""
+        b = _bucket(SurveyRound.ends_on, w.dates)
+        m = SurveyFrameMember
+        answered = exists().where(
+            SurveyAnswered.round_id == m.round_id, SurveyAnswered.resident_id == m.resident_id
+        ) | exists().where(
+            SurveyResponse.round_id == m.round_id,
+            SurveyResponse.resident_id == m.resident_id,
+            SurveyResponse.complete.is_(True),
+        )
+        cells = _cells(len(w.months))
+        for cid, bucket, total, done in s.execute(
+            select(m.community_id, b, func.count(), func.sum(case((answered, 1), else_=0)))
+            .join(SurveyRound, SurveyRound.id == m.round_id)
+            .where(SurveyRound.ends_on >= w.dates[0], SurveyRound.ends_on < w.dates[-1])
+            .group_by(m.community_id, b)
+        ):
+            if 0 <= bucket < len(w.months):
+                cells[int(cid)][bucket] = [int(done or 0), int(total)]
+        return _Raw(cells)
+
+    def _measure(self, s: Session, w: _Window, measure: str) -> _Raw:
+        """Valid answers given in the month to the questions tagged `measure`, and those
+        counted positive; by community and by self vs assisted answering."""
+        in_window = (SurveyResponse.submitted_at >= w.instants[0]) & (
+            SurveyResponse.submitted_at < w.instants[-1]
+        )
+        rounds = list(
+            s.execute(
+                select(SurveyRound.id, SurveyForm.definition, SurveyForm.code)
+                .join(SurveyForm, SurveyForm.id == SurveyRound.form_id)
+                .where(exists().where(SurveyResponse.round_id == SurveyRound.id, in_window))
+            )
+        )
+        tagged: dict[int, list[tuple[str, set[str], set[str]]]] = {}
+        for rid, definition, code in rounds:
+            try:
+                form = load_form(str(definition), str(code), strict=False)
+            except (ValueError, TypeError):
+                continue  # a stored form that no longer reads is reported by the Surveys pane
+            qs = [
+                (q.id, set(q.satisfied), set(q.dont_know))
+                for q in form.questions
+                if q.measure == measure
+            ]
+            if qs:
+                tagged[int(rid)] = qs
+        if not tagged:
+            return _Raw(
+                _cells(len(w.months)),
+                message=Bilingual(
+                    f"这些月份没有人回答标记为“{measure}”的调查题目",
+                    f"nobody answered a survey question tagged {measure} in these months",
+                ),
+            )
+        cells = _cells(len(w.months))
+        split: dict[str, list[list[int]]] = {
+            "self": [[0, 0] for _ in w.months],
+            "assisted": [[0, 0] for _ in w.months],
+        }
+        b = _bucket(SurveyResponse.submitted_at, w.instants)
+        for rid, cid, mode, answers, bucket in s.execute(
+            select(
+                SurveyResponse.round_id,
+                SurveyResponse.community_id,
+                SurveyResponse.mode,
+                SurveyResponse.answers,
+                b,
+            ).where(
+                SurveyResponse.round_id.in_(sorted(tagged)),
+                SurveyResponse.complete.is_(True),
+                in_window,
+            )
+        ):
+            if not 0 <= bucket < len(w.months):
+                continue
+            qs = tagged[int(rid)]
+            try:
+                values = json.loads(answers)
+            except ValueError:
+                continue
+            side = split["assisted" if mode in ASSISTED_MODES else "self"][bucket]
+            cell = cells[int(cid)][bucket]
+            for qid, positive, dont_know in qs:
+                value = values.get(qid)
+                if value is None or isinstance(value, (list, dict)):
+                    continue
+                text = str(value)
+                if text in dont_know:
+                    continue
+                hit = 1 if text in positive else 0
+                cell[0] += hit
+                cell[1] += 1
+                side[0] += hit
+                side[1] += 1
+        return _Raw(cells, split=split)
+
+    def _feedback(self, s: Session, w: _Window, p: Passport) -> _Raw:
+        b = _bucket(ServiceTicket.response_due_at, w.instants)
+        cells = _cells(len(w.months))
+        for cid, bucket, total, done in s.execute(
+            select(
+                ServiceTicket.community_id,
+                b,
+                func.count(),
+                func.sum(case((ServiceTicket.answered_at.is_not(None), 1), else_=0)),
+            )
+            .where(
+                ServiceTicket.response_due_at >= w.instants[0],
+                ServiceTicket.response_due_at < w.instants[-1],
+            )
+            .group_by(ServiceTicket.community_id, b)
+        ):
+            if 0 <= bucket < len(w.months):
+                cells[int(cid)][bucket] = [int(done or 0), int(total)]
+        return _Raw(cells)
+
+    # --- the records behind a figure ----------------------------------------------------------
+    def records(
+        self, who: Principal, key: str, month: date, community: str | None = None
+    ) -> tuple[list[RecordRow], bool]:
+        """The records a figure of `month` counts, as far as the viewer may see them: numbers,
+        dates, communities and kinds, never a name. (rows, truncated)."""
+        self.ctx.require(who, READ, community)
+        p = self.passports.get(key)
+        if p is None:
+            raise LookupError(f"no indicator {key}")
+        start = month_start(month)
+        with self.ctx.read() as s:
+            w = _Window([start], site_zone(s))
+            lo, hi = w.instants
+            code_of = dict(s.execute(select(Community.id, Community.code)).all())
+            cid = next((k for k, v in code_of.items() if v == community), None)
+            stmt = self._records_query(p, lo, hi, w.dates[0], w.dates[1])
+            if stmt is None:
+                return [], False
+            rows = list(s.execute(stmt.limit(RECORDS_MAX + 1 if cid is None else 10 * RECORDS_MAX)))
+        out = [
+            RecordRow(table, int(rid), _aware(when), str(code_of.get(c, "")), str(text))
+            for table, rid, when, c, text in rows
+            if cid is None or c == cid
+        ]
+        return out[:RECORDS_MAX], len(out) > RECORDS_MAX
+
+    def _records_query(
+        self, p: Passport, lo: datetime, hi: datetime, first: date, end: date
+    ) -> Any:
+        if p.source == "incidents.rate_change":
+            return (
+                select(
+                    literal("incident"),
+                    Incident.id,
+                    Incident.created_at,
+                    Incident.community_id,
+                    IncidentType.code,
+                )
+                .join(IncidentType, IncidentType.id == Incident.type_id)
+                .where(
+                    IncidentType.code.in_(list(p.incident_types)),
+                    Incident.merged_into_id.is_(None),
+                    Incident.created_at >= lo,
+                    Incident.created_at < hi,
+                )
+                .order_by(Incident.created_at)
+            )
+        if p.source == "feedback.answered_of_due":
+            return (
+                select(
+                    literal("service_ticket"),
+                    ServiceTicket.id,
+                    ServiceTicket.response_due_at,
+                    ServiceTicket.community_id,
+                    ServiceTicket.status,
+                )
+                .where(ServiceTicket.response_due_at >= lo, ServiceTicket.response_due_at < hi)
+                .order_by(ServiceTicket.response_due_at)
+            )
+        if p.source == "screenings.complete_sittings":
+            return (
+                select(
+                    literal("screening"),
+                    Screening.id,
+                    Screening.completed_at,
+                    Screening.community_id,
+                    Screening.instrument,
+                )
+                .where(
+                    Screening.status == "complete",
+                    Screening.completed_at >= lo,
+                    Screening.completed_at < hi,
+                )
+                .order_by(Screening.completed_at)
+            )
+        if p.source == "counselling.person_contacts":
+            return (
+                select(
+                    literal("counselling_contact"),
+                    CounsellingContact.id,
+                    CounsellingContact.at,
+                    CounsellingContact.community_id,
+                    CounsellingContact.kind,
+                )
+                .where(CounsellingContact.at >= lo, CounsellingContact.at < hi)
+                .order_by(CounsellingContact.at)
+            )
+        if p.source == "jobs.placements":
+            return (
+                select(
+                    literal("job_referral"),
+                    JobReferral.id,
+                    JobReferral.created_at,
+                    JobReferral.community_id,
+                    JobReferral.stage,
+                )
+                .where(
+                    JobReferral.stage == "hired",
+                    JobReferral.employer_confirmed_on >= first,
+                    JobReferral.employer_confirmed_on < end,
+                )
+                .order_by(JobReferral.employer_confirmed_on)
+            )
+        return None
+
+
+def _aware(when: datetime | None) -> datetime:
+    if when is None:
+        return datetime.min.replace(tzinfo=UTC)
+    return when if when.tzinfo is not None else when.replace(tzinfo=UTC)

@@ -1,0 +1,244 @@
+"""IndicatorService on SQLite and PostgreSQL: the plan's figures from the services' rows, their
+months in the site's zone, the honesty rules, and the records behind a figure."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select, update
+
+from console import demo_surveys
+from core.indicators import FigureState, Rag, load_passports
+from core.model import Priority
+from core.permissions import PermissionDenied
+from core.site import SiteSpec
+from core.survey_results import ASSISTED_MODES
+from data.context import ServiceContext
+from data.db import Database
+from data.fieldcrypt import ensure_field_keys
+from data.models import (
+    Base,
+    Community,
+    CounsellingContact,
+    Incident,
+    ServiceTicket,
+    SurveyResponse,
+)
+from data.seeding import seed_site
+from data.services import Services
+from data.services.indicators import IndicatorService, passports_file
+from tests.helpers.postgres import as_owner
+from tests.unit.data.support import FakeClock, cheap_hasher
+from tests.unit.data.worlds import DEMO_USERS, World
+
+NOV = date(2026, 11, 1)
+SHANGHAI = timedelta(hours=8)
+
+
+def _world(db: Database, site: SiteSpec, keys: Path, population: int = 0) -> World:
+    clock = FakeClock(tick=timedelta(seconds=1))
+    ensure_field_keys(keys)
+
+    def on(database: Database) -> Services:
+        ctx = ServiceContext(database, workstation="CC", clock=clock, keys=keys)
+        return Services.build(ctx, hasher=cheap_hasher())
+
+    svc = on(db)
+    with as_owner(db) as owner:
+        seed_site(owner, site, on(owner), population=population)
+    return World(db, svc.ctx, svc, clock, {u: svc.signin.principal(u) for u in DEMO_USERS})
+
+
+@pytest.fixture
+def w(db: Database, demo_site: SiteSpec, tmp_path: Path) -> World:
+    return _world(db, demo_site, tmp_path / "keys")
+
+
+def _local(year: int, month: int, day: int, hour: int = 12) -> datetime:
+    """A moment of the site's day (Asia/Shanghai) as UTC."""
+    return datetime(year, month, day, hour, tzinfo=UTC) - SHANGHAI
+
+
+def _incident(w: World, when: datetime, type_code: str, community: str = "C01") -> int:
+    iid = w.svc.incidents.create(
+        w.who("supervisor"),
+        title="测试事件",
+        priority=Priority.P3,
+        community=community,
+        type_code=type_code,
+    )
+    with as_owner(w.db) as owner, owner.session() as s:
+        s.execute(update(Incident).where(Incident.id == iid).values(created_at=when))
+    return iid
+
+
+def _view(w: World, key: str, month: date = NOV, community: str | None = None):  # type: ignore[no-untyped-def]
+    board = w.svc.indicators.dashboard(w.who("supervisor"), month, community)
+    return next(v for v in board.views if v.passport.key == key)
+
+
+def test_the_security_change_is_per_ten_thousand_residents_over_the_same_months(w: World) -> None:
+    for day in range(1, 11):  # the baseline year: ten thefts and burglaries in March
+        _incident(w, _local(2025, 3, day), "THEFT" if day % 2 else "BURGLARY")
+    _incident(w, _local(2025, 3, 12), "FIRE")  # another type: not counted
+    dup = _incident(w, _local(2025, 4, 2), "THEFT")
+    first = _incident(w, _local(2025, 4, 1), "THEFT")
+    with as_owner(w.db) as owner, owner.session() as s:
+        s.execute(update(Incident).where(Incident.id == dup).values(merged_into_id=first))
+    oct_ids = [_incident(w, _local(2026, 10, d), "THEFT") for d in range(1, 7)]
+    _incident(w, _local(2026, 11, 30, 20), "DISPUTE", "C02")  # 30 Nov 20:00 local is November
+    _incident(w, _local(2026, 12, 1, 1), "DISPUTE", "C02")  # 1 Dec 01:00 local (Nov UTC): out
+    view = _view(w, "security_incidents")
+    f = view.figure
+    # The same population and twelve comparable months: the change is 7 / 11 − 1.
+    assert f.state is FigureState.OK, f.message
+    assert f.numerator == 7
+    assert f.rate is not None
+    assert f.rate.baseline_events == 11
+    assert f.value == pytest.approx(7 / 11 - 1)
+    assert f.rag is Rag.GREEN  # −36 % meets "≤ −30 %"
+    assert f.small  # too few events to stand alone: the run chart is offered
+    assert view.run is not None
+    c01 = next(c for c in view.communities if c.code == "C01").figure
+    assert (c01.numerator, c01.rate.baseline_events if c01.rate else None) == (6, 11)
+    # Each month of the trend against the baseline year's average month (11 / 12).
+    assert [t.numerator for t in view.trend[-2:]] == [6, 1]
+    assert view.trend[-2].value == pytest.approx(6 / (11 / 12) - 1)
+    records, truncated = w.svc.indicators.records(
+        w.who("supervisor"), "security_incidents", date(2026, 10, 1)
+    )
+    assert sorted(r.id for r in records) == sorted(oct_ids)
+    assert not truncated
+    assert {r.community for r in records} == {"C01"}
+    assert all("测试" not in r.text for r in records)  # kinds, not titles or names
+
+
+def test_feedback_with_too_little_data_withholds_the_percentage(w: World) -> None:
+    sup = w.who("supervisor")
+    from core.feedback import NewTicket, Source
+
+    ids = [
+        w.svc.feedback.create(sup, NewTicket("C01", "other", f"诉求{i}", Source.WALK_IN))
+        for i in range(6)
+    ]
+    with as_owner(w.db) as owner, owner.session() as s:
+        for i, tid in enumerate(ids):
+            s.execute(
+                update(ServiceTicket)
+                .where(ServiceTicket.id == tid)
+                .values(
+                    response_due_at=_local(2026, 11, 10 + i),
+                    answered_at=_local(2026, 11, 9) if i < 4 else None,
+                )
+            )
+    f = _view(w, "feedback_answered").figure
+    assert (f.state, f.numerator, f.denominator, f.value) == (FigureState.TOO_LITTLE, 4, 6, None)
+    assert f.rag is Rag.NONE  # never "67 %" read as red from six tickets
+    records, _ = w.svc.indicators.records(sup, "feedback_answered", NOV, "C01")
+    assert sorted(r.id for r in records) == sorted(ids)
+    assert w.svc.indicators.records(sup, "feedback_answered", NOV, "C02")[0] == []
+
+
+def test_cumulative_counts_add_the_months_before_the_trend(w: World) -> None:
+    with as_owner(w.db) as owner, owner.session() as s:
+        cid = s.scalar(select(Community.id).where(Community.code == "C03"))
+        for at, attendees in (
+            (_local(2025, 6, 3), 12),  # an education session before the window
+            (_local(2026, 10, 5), 0),  # one person
+            (_local(2026, 11, 5), 1),
+        ):
+            s.add(
+                CounsellingContact(
+                    client_uuid=str(uuid.uuid4()),
+                    resident_id=None,
+                    community_id=cid,
+                    kind="education" if attendees > 1 else "session",
+                    at=at,
+                    minutes=45,
+                    attendees=attendees,
+                    topic="",
+                    note_enc="",
+                    appointment_id=None,
+                    counsellor="counsellor",
+                    created_at=at,
+                )
+            )
+    view = _view(w, "counselling_contacts")
+    assert [t.value for t in view.trend[-3:]] == [12, 13, 14]
+    assert view.figure.value == 14
+    assert view.figure.rag is Rag.RED  # far from 2,000
+    assert next(c for c in view.communities if c.code == "C03").figure.value == 14
+    assert next(c for c in view.communities if c.code == "C01").figure.value == 0
+
+
+def test_a_community_with_no_population_is_an_error_not_a_zero(w: World) -> None:
+    with as_owner(w.db) as owner, owner.session() as s:
+        s.execute(update(Community).where(Community.code == "C03").values(population=0))
+    view = _view(w, "population_coverage")
+    c03 = next(c for c in view.communities if c.code == "C03").figure
+    assert c03.state is FigureState.ERROR
+    assert "population" in c03.message.en
+    assert view.figure.state is not FigureState.ERROR  # the street's figure still stands
+
+
+def test_passport_faults_are_shown_on_the_figure(w: World) -> None:
+    text = passports_file().read_text(encoding="utf-8")
+    text = text.replace('tables = ["resident", "community"]', 'tables = ["resident", "census"]')
+    text = text.replace('target = { op = ">=", value = 10000 }\n', "")
+    broken = load_passports(text, set(Base.metadata.tables) | {"census"})
+    service = IndicatorService(w.svc.ctx, broken)
+    board = service.dashboard(w.who("supervisor"), NOV)
+    views = {v.passport.key: v for v in board.views}
+    missing = views["population_coverage"].figure
+    assert (missing.state, missing.message.en) == (FigureState.ERROR, "missing table: census")
+    assert views["screenings"].figure.state is FigureState.NO_TARGET
+    assert any(p.key == "screenings" and p.field == "target" for p in board.problems)
+
+
+def test_only_supervisors_read_the_indicators(w: World) -> None:
+    with pytest.raises(PermissionDenied):
+        w.svc.indicators.dashboard(w.who("operator"), NOV)
+    with pytest.raises(PermissionDenied):
+        w.svc.indicators.records(w.who("ws01"), "feedback_answered", NOV, "C01")
+
+
+def test_satisfaction_is_reported_self_and_assisted_side_by_side(
+    db: Database, demo_site: SiteSpec, tmp_path: Path
+) -> None:
+    w = _world(db, demo_site, tmp_path / "keys", population=400)
+    assert demo_surveys.fill(w.svc) > 0
+    # Counted independently from the stored answers: valid = not blank and not "don't know".
+    sat = {"self": [0, 0], "assisted": [0, 0]}
+    with w.db.session() as s:
+        for mode, answers in s.execute(
+            select(SurveyResponse.mode, SurveyResponse.answers).where(
+                SurveyResponse.complete.is_(True)
+            )
+        ):
+            value = json.loads(answers).get("sat")
+            if value in (None, "dk"):
+                continue
+            side = sat["assisted" if mode in ASSISTED_MODES else "self"]
+            side[0] += value in ("4", "5")
+            side[1] += 1
+    view = _view(w, "satisfaction", w.clock.now.date())
+    f = view.figure
+    assert (f.numerator, f.denominator) == (
+        sat["self"][0] + sat["assisted"][0],
+        sat["self"][1] + sat["assisted"][1],
+    )
+    assert f.state is FigureState.OK
+    assert f.low is not None
+    assert f.high is not None
+    assert f.low < f.value < f.high  # type: ignore[operator]
+    split = dict(view.split)
+    assert (split["self"].numerator, split["self"].denominator) == tuple(sat["self"])
+    assert (split["assisted"].numerator, split["assisted"].denominator) == tuple(sat["assisted"])
+    # Nobody answered a convenience question: said, not a zero.
+    conv = _view(w, "convenience", w.clock.now.date()).figure
+    assert conv.state is FigureState.NO_DATA
+    assert "convenience" in conv.message.en
