@@ -202,6 +202,7 @@ def main() -> int:
             "order_entry",
             "delivery_board",
             "screening",
+            "kpi_dashboard",
         ],
         help="run one benchmark alone",
     )
@@ -279,6 +280,10 @@ def main() -> int:
 
         board_main()  # prints its own figures
         return 0
+    if args.only == "kpi_dashboard":
+        from bench.kpi_dashboard import main as kpi_main
+
+        return kpi_main([])  # its own JSON (`python -m bench.kpi_dashboard --help`)
     if args.only == "installer":
         from bench.installer import main as installer_main
 

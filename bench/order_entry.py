@@ -97,7 +97,9 @@ def main() -> dict[str, float]:
                 svc.orders.place(who, sent[0])  # type: ignore[arg-type]
                 placed += 1
             machine.append(time.perf_counter() - t0)
-            keys_after_name.append(keys if sent else 0)
+            if not sent:
+                raise AssertionError(f"no order was placed for resident {rid}")
+            keys_after_name.append(keys)
             name_chars.append(len(name))
             w.close()
             w.deleteLater()

@@ -34,6 +34,7 @@ from core.kpi import (
     value_text,
 )
 from core.permissions import Principal
+from data.exports import write_private
 from data.services.indicators import IndicatorService
 
 FORMATS = ("pdf", "csv", "xlsx")
@@ -379,7 +380,10 @@ def export_report(
             notice=notice,
         )
         buf.write(render_kpi_pdf(d, zh, names, footer))
-    path.write_bytes(buf.getvalue())
+    data = buf.getvalue()
+    # Readable by its owner only and whole or not at all, as every export of the console; a
+    # file whose audit row could not be written is not left behind.
+    write_private(path, lambda out: out.write(data))
     detail = {
         "what": "kpi report",
         "format": fmt,
@@ -389,5 +393,9 @@ def export_report(
         "reason": reason,
     }
     target = f"kpi:{d.month:%Y-%m}" + (f":{community}" if community else "")
-    indicators.ctx.record(who, AuditAction.DATA_EXPORTED, target, json.dumps(detail))
+    try:
+        indicators.ctx.record(who, AuditAction.DATA_EXPORTED, target, json.dumps(detail))
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
     return ReportDone(path, fmt, d.month, community)

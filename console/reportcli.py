@@ -7,6 +7,7 @@ import os
 import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from console.authority import AuthorityRefused, command_actor
 from console.paths import key_dir
@@ -63,8 +64,6 @@ def run_report_command(args: argparse.Namespace) -> int:
     from data.db import DbOptions, resolve_url
     from data.migrate import open_database
 
-    month = args.month or add_months(month_start(datetime.now(UTC).date()), -1)
-    path = args.out or args.out_dir / report_name(month, args.community, args.format)
     if args.out_dir is not None:
         if args.out_dir.exists() and not args.out_dir.is_dir():
             _error(f"{args.out_dir} is not a folder")
@@ -74,6 +73,7 @@ def run_report_command(args: argparse.Namespace) -> int:
         except OSError as exc:
             _error(f"cannot make the folder {args.out_dir}: {exc}")
             return EXIT_USAGE
+    path: Path | None = args.out
     db = open_database(resolve_url(args.db), opts=DbOptions(), must_exist=True)
     try:
         services = local_services(db, args.workstation, key_dir(args.keys))
@@ -91,8 +91,15 @@ def run_report_command(args: argparse.Namespace) -> int:
             from sqlalchemy import select
 
             from data.models import Community
+            from data.services.feedback import site_zone
 
             names = dict(s.execute(select(Community.code, Community.name)).all())
+            zone = site_zone(s)
+        # "Last month" on the site's calendar: at 00:30 on the 1st in Beijing it is still the
+        # 30th in UTC, and the UTC month would name the month before last.
+        today = datetime.now(ZoneInfo(zone)).date()
+        month = args.month or add_months(month_start(today), -1)
+        path = args.out or args.out_dir / report_name(month, args.community, args.format)
         if args.community is not None and args.community not in names:
             _error(f"no community {args.community} (known: {', '.join(sorted(names))})")
             return EXIT_USAGE
@@ -114,7 +121,7 @@ def run_report_command(args: argparse.Namespace) -> int:
         _error(str(exc))
         return EXIT_REFUSED
     except OSError as exc:
-        _error(f"cannot write {path}: {exc}")
+        _error(f"cannot write {path or args.out_dir}: {exc}")
         return EXIT_USAGE
     finally:
         db.dispose()

@@ -33,6 +33,7 @@ class TodayItem:
     # failed or late deliveries, tasks overdue or with nobody named, visits to people living alone
     attention: bool = False
     overdue: bool = False  # a task due before the day: `when` carries its date ("03-13 09:00")
+    due: str = ""  # an overdue task's full due time ("2026-03-13 09:00"): oldest first, any year
 
 
 def visit_due(cadence: str, weekday: int, started_on: date, day: date) -> bool:
@@ -92,6 +93,7 @@ def today_items(
                 t.title,
                 attention=overdue or not t.volunteer,
                 overdue=overdue,
+                due=due.strftime("%Y-%m-%d %H:%M") if overdue and due is not None else "",
             )
         )
     for p in pairings:
@@ -104,5 +106,13 @@ def today_items(
         )
     order = {TodayKind.DELIVERY: 0, TodayKind.TASK: 1, TodayKind.VISIT: 2}
     # Overdue tasks first (the oldest first), then by time of day; "any time" last.
-    items.sort(key=lambda i: (not i.attention, not i.overdue, i.when or "99", order[i.kind], i.ref))
+    items.sort(
+        key=lambda i: (
+            not i.attention,
+            not i.overdue,
+            i.due or i.when or "99",
+            order[i.kind],
+            i.ref,
+        )
+    )
     return items

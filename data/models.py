@@ -162,7 +162,17 @@ class Resident(Base):
     """A resident, with the care flags that make them a person to look after."""
 
     __tablename__ = "resident"
-    __table_args__ = (Index("ix_resident_care", "community_id", "lives_alone", "dementia"),)
+    __table_args__ = (
+        Index("ix_resident_care", "community_id", "lives_alone", "dementia"),
+        # Registered residents by community and month (the KPIs' population coverage, 0036).
+        Index(
+            "ix_resident_registered",
+            "community_id",
+            "created_at",
+            sqlite_where=text("anonymised_at IS NULL"),
+            postgresql_where=text("anonymised_at IS NULL"),
+        ),
+    )
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     community_id: Mapped[int] = mapped_column(ForeignKey("community.id"), index=True)
     name: Mapped[str] = mapped_column(String(64), index=True)
@@ -1061,6 +1071,10 @@ class StationReceipt(Base):
     twice. `outcome` is the core.station.SendState it got (a decided conflict's decision)."""
 
     __tablename__ = "station_receipt"
+    # Which stations sent anything in a month (the KPIs' terminals and coverage, 0036).
+    __table_args__ = (
+        Index("ix_station_receipt_received", "received_at", "workstation", "community_id"),
+    )
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     uuid: Mapped[str] = mapped_column(String(36), unique=True)
     kind: Mapped[str] = mapped_column(String(16))  # core.station.EntryKind
@@ -1087,6 +1101,7 @@ class ServiceTicket(Base):
             postgresql_where=text(OPEN_TICKET_SQL),
         ),
         Index("ix_service_ticket_created_at", "created_at"),  # the monthly rates
+        Index("ix_service_ticket_response_due", "response_due_at"),  # answered in time (0036)
         Index(
             "ix_service_ticket_unresolved",
             "resolve_due_at",
@@ -1266,6 +1281,7 @@ class SurveyResponse(Base):
         UniqueConstraint("round_id", "resident_id"),
         # One response per business per round (migration 0027, an index on both backends).
         Index("uq_survey_response_business", "round_id", "business_id", unique=True),
+        Index("ix_survey_response_submitted", "round_id", "submitted_at"),  # KPIs (0036)
         {"sqlite_with_rowid": False},
     )
     id: Mapped[str] = mapped_column(String(36), primary_key=True)

@@ -1312,6 +1312,20 @@ class KpiDashboard(QWidget):
         data = self.community.currentData()
         return data if isinstance(data, str) else None
 
+    def clear(self) -> None:
+        """Forget every figure (sign-out, lock): nothing of one user's reading stays on screen
+        for the next, and the records dialog closes."""
+        self.dashboard = None
+        self.busy = False
+        self.error = ""
+        self.model.stale = False
+        self.model.set_rows([])
+        if self.records_dialog is not None:
+            self.records_dialog.close()
+        self.pages.setCurrentIndex(self.PAGE_EMPTY)
+        self._show_selected()
+        self._update_status()
+
     def set_dashboard(self, d: Dashboard) -> None:
         """Show these figures: rows change in place by indicator key, selection and scroll kept.
 

@@ -70,6 +70,8 @@ class KpiPresenter(Presenter):
         self._stale = True
         self._asked: tuple[date, str | None] | None = None  # the newest request
         self._names: dict[str, str] = {}
+        self._generation = 0  # the newest request's number: an older answer is dropped
+        self._registered: object | None = None
         self.dock.visibilityChanged.connect(self._on_dock_visibility_changed)
 
     # --- lifecycle ------------------------------------------------------------------------
@@ -88,8 +90,14 @@ class KpiPresenter(Presenter):
         self.timer.stop()
         self.last = None
         self._asked = None
+        self._generation += 1  # a computation under way is for nobody now
+        self.pane.clear()
         if self.export_dialog is not None:
             self.export_dialog.reject()
+
+    def locked(self) -> None:
+        if self.pane.records_dialog is not None:
+            self.pane.records_dialog.close()  # its records are not for whoever stands there
 
     def shutdown(self) -> None:
         self.timer.stop()
@@ -111,21 +119,24 @@ class KpiPresenter(Presenter):
         month, community = self.pane.chosen_month(), self.pane.chosen_community()
         asked = (month, community)
         self._asked = asked
+        self._generation += 1
+        generation = self._generation
         self.pane.set_busy(True)
         svc = self.ctx.services.indicators
 
         def shown(d: Dashboard) -> None:
-            if self._asked != asked:
-                return  # an older request: a newer month or community is on its way
+            if generation != self._generation:
+                return  # an older request: a newer one is on its way
             self.last = d
             self.pane.set_busy(False)
             self.pane.set_dashboard(d)
 
         def failed(exc: BaseException) -> None:
-            if self._asked == asked:
+            if generation == self._generation:
                 self.pane.set_busy(False)
                 self.pane.set_error(self.tr("Could not compute the indicators: {e}").format(e=exc))
 
+        # The generation also changes at sign-out: a result never reaches the next user.
         self.ctx.jobs.read(lambda: svc.dashboard(who, month, community), shown, failed, "kpi")
 
     def _load_communities(self, who: Principal) -> None:
@@ -171,6 +182,10 @@ class KpiPresenter(Presenter):
         def shown(found: tuple[list[RecordRow], bool]) -> None:
             rows, truncated = found
             self.pane.show_records(key, rows, truncated)
+            dialog = self.pane.records_dialog
+            if dialog is not None and dialog is not self._registered:
+                self._registered = dialog
+                self.ctx.dialogs.register(dialog)  # hidden with the others by the lock screen
 
         self.read_for(
             who,
@@ -235,4 +250,10 @@ class KpiPresenter(Presenter):
                 Level.INFO, self.tr("Report written: {path}").format(path=written)
             )
 
-        self.read_for(who, job, done, self.tr("Could not write the report"))
+        # The audit row of the export is written on the writer's thread, like every write.
+        self.ctx.jobs.write(
+            job,
+            done,
+            lambda exc: self.ctx.feedback.report(exc, self.tr("Could not write the report")),
+            "kpi report",
+        )

@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time
+from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -37,10 +38,10 @@ from core.indicators import (
     suppress,
 )
 from core.kpi import TREND_MONTHS, CommunityFigure, Dashboard, IndicatorView, RecordRow
-from core.permissions import Permission, Principal
+from core.permissions import Permission, PermissionDenied, Principal
 from core.survey import load_form
 from core.survey_results import ASSISTED_MODES
-from data.context import ServiceContext
+from data.context import STREET_WIDE, ServiceContext
 from data.models import (
     Base,
     Community,
@@ -65,6 +66,7 @@ from data.services.feedback import site_zone
 
 # Supervisors read the indicators (the plan's monthly review); stations and operators do not.
 READ = Permission.REVIEW_INCIDENTS
+STREET_TARGET = Bilingual("目标为全街道的总数", "the target is the whole street's")
 RECORDS_MAX = 500  # records behind a figure listed at most; the rest are counted
 STREET = 0  # the cell of rows without a community (a street-wide station, an untyped ticket)
 
@@ -81,6 +83,9 @@ class _Window:
     months: list[date]
     zone: str
     instants: list[datetime] = field(default_factory=list)  # len(months) + 1
+    # What several indicators of one dashboard read alike (stations seen, decoded answers):
+    # read once per dashboard, not once per indicator.
+    memo: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         tz = ZoneInfo(self.zone)
@@ -95,7 +100,11 @@ class _Window:
 def _bucket(col: Any, bounds: Sequence[Any]) -> ColumnElement[int]:
     """The month index of `col` in the window (-1: before it), exact in any time zone: the
     bounds are the months' first instants (or days), so no SQL date function is needed."""
-    return case(*((col < b, i - 1) for i, b in enumerate(bounds) if i > 0), else_=len(bounds))
+    return case(
+        (col < bounds[0], -1),
+        *((col < b, i - 1) for i, b in enumerate(bounds) if i > 0),
+        else_=len(bounds),
+    )
 
 
 # Per community id, per month of the window: (numerator, denominator). A count has n = 0.
@@ -110,8 +119,28 @@ class _Raw:
     cells: Cells
     before: dict[int, int] = field(default_factory=dict)
     baseline: dict[int, dict[int, int]] = field(default_factory=dict)
-    split: dict[str, list[list[int]]] = field(default_factory=dict)  # "self"/"assisted"
+    # ("self" or "assisted", community id) → per month [k, n]
+    split: dict[tuple[str, int], list[list[int]]] = field(default_factory=dict)
     message: Bilingual | None = None  # why there is nothing to count (no form has the measure)
+
+
+# (month index, community id, assisted, answers, measured questions by measure)
+_Answered = tuple[int, int, bool, dict[str, Any], dict[str, list[tuple[str, set[str], set[str]]]]]
+
+
+@lru_cache(maxsize=256)
+def _measured(definition: str, code: str) -> dict[str, list[tuple[str, set[str], set[str]]]]:
+    """A stored form's measured questions by measure (published forms never change, so each
+    definition is parsed once per process); empty for a form that no longer reads."""
+    try:
+        form = load_form(definition, code, strict=False)
+    except (ValueError, TypeError):
+        return {}  # reported by the Surveys pane; here it measures nothing
+    out: dict[str, list[tuple[str, set[str], set[str]]]] = defaultdict(list)
+    for q in form.questions:
+        if q.measure is not None:
+            out[q.measure].append((q.id, set(q.satisfied), set(q.dont_know)))
+    return dict(out)
 
 
 def _cells(n_months: int) -> Cells:
@@ -151,9 +180,8 @@ class IndicatorService:
     def dashboard(self, who: Principal, month: date, community: str | None = None) -> Dashboard:
         """Every indicator for `month` (its first day or any day of it), street-wide or for
         one community; each with its trend over the TREND_MONTHS months ending with it."""
-        self.ctx.require(who, READ, community)
-        if community is None and who.communities is not None:
-            self.ctx.require(who, READ)  # a scoped reader sees their communities, not the sum
+        # A reader limited to some communities sees those, never the street's sum.
+        self.ctx.require(who, READ, community or STREET_WIDE)
         selected = month_start(month)
         months = [add_months(selected, i - TREND_MONTHS + 1) for i in range(TREND_MONTHS)]
         views: list[IndicatorView] = []
@@ -243,10 +271,14 @@ class IndicatorService:
                     )
                 )
             per_community = self._suppressed(p, raw, per_community, communities, n - 1)
-        split = tuple(
-            (mode, proportion_figure(cells[n - 1][0], cells[n - 1][1], p))
-            for mode, cells in sorted(raw.split.items())
-        )
+            if p.kind is Kind.COUNT:  # the target is the street's: no community reaches it
+                per_community = [
+                    CommunityFigure(
+                        c.code, c.name, replace(c.figure, rag=Rag.NONE, message=STREET_TARGET)
+                    )
+                    for c in per_community
+                ]
+        split = self._split(p, raw, wanted, n - 1)
         values = [f.value if f.value is not None else None for f in trend]
         small = any(f.small for f in trend) or (
             p.kind is Kind.COUNT and not p.cumulative and max((v or 0) for v in values) < 20
@@ -298,6 +330,26 @@ class IndicatorService:
         base_months = len(period.months()) if period is not None else 0
         return rate_change_figure(k, pop, base, pop * base_months, p)
 
+    @staticmethod
+    def _split(
+        p: Passport, raw: _Raw, cids: Sequence[int], i: int
+    ) -> tuple[tuple[str, KpiFigure], ...]:
+        """Self-answered and assisted side by side, for the communities shown; when one side
+        is too small to show, the other is hidden too (the total minus it would give it)."""
+        if not raw.split:
+            return ()
+        sides = []
+        for mode in ("self", "assisted"):
+            k = sum(raw.split.get((mode, c), [[0, 0]] * (i + 1))[i][0] for c in cids)
+            d = sum(raw.split.get((mode, c), [[0, 0]] * (i + 1))[i][1] for c in cids)
+            sides.append((mode, proportion_figure(k, d, p)))
+        if any(f.state is FigureState.SUPPRESSED for _, f in sides):
+            sides = [
+                (m, f if f.state is FigureState.SUPPRESSED else as_suppressed(f, complement=True))
+                for m, f in sides
+            ]
+        return tuple(sides)
+
     def _rolling_rate(
         self,
         p: Passport,
@@ -306,17 +358,42 @@ class IndicatorService:
         population: Mapping[int, int],
         w: _Window,
     ) -> KpiFigure:
-        """The headline: the twelve months ending with the selected one against the same
-        calendar months of the baseline period (one month's counts are too small to judge)."""
+        """The headline: the complete months of the twelve ending with the selected one that
+        come after the baseline period, against the same calendar months of the baseline
+        (one month's counts are too small to judge; a month under way would read too low)."""
         pop = sum(population.get(c, 0) for c in cids)
         if pop == 0:
             return error_figure(p, ZERO_POPULATION_TEXT)
-        events = sum(
-            raw.cells[c][i][0] for c in cids if c in raw.cells for i in range(len(w.months))
+        this_month = month_start(self.ctx.clock().astimezone(ZoneInfo(w.zone)).date())
+        period = p.baseline.period if p.baseline is not None else None
+        chosen = [
+            i
+            for i, m in enumerate(w.months)
+            if m < this_month and (period is None or m > period.last)
+        ]
+        if not chosen:
+            return KpiFigure(
+                p.key,
+                p.series,
+                FigureState.NO_DATA,
+                None,
+                None,
+                None,
+                None,
+                None,
+                Rag.NONE,
+                Bilingual(
+                    "基线期之后还没有完整的月份", "no complete month after the baseline period yet"
+                ),
+            )
+        months = [w.months[i] for i in chosen]
+        events = sum(raw.cells[c][i][0] for c in cids if c in raw.cells for i in chosen)
+        calendar = {m.month for m in months}
+        base = sum(
+            n for c in cids for month, n in raw.baseline.get(c, {}).items() if month in calendar
         )
-        base = sum(sum(raw.baseline.get(c, {}).values()) for c in cids)
-        base_months = self._baseline_count(p, w.months)
-        return rate_change_figure(events, pop * len(w.months), base, pop * base_months, p)
+        base_months = self._baseline_count(p, months)
+        return rate_change_figure(events, pop * len(months), base, pop * base_months, p)
 
     @staticmethod
     def _baseline_count(p: Passport, months: Sequence[date]) -> int:
@@ -347,7 +424,7 @@ class IndicatorService:
                 r.code,
                 r.name,
                 as_suppressed(r.figure, complement=r.figure.denominator not in (None, 0))
-                if r.code in hidden and r.figure.value is not None
+                if r.code in hidden and r.figure.denominator not in (None, 0)
                 else r.figure,
             )
             for r in rows
@@ -380,7 +457,11 @@ class IndicatorService:
     def _stations_seen(self, s: Session, w: _Window) -> dict[tuple[int, int], set[str]]:
         """(community, month) → the community workstations that sent anything that month (a
         receipt of its outbox, or its last heartbeat: heartbeats keep no history)."""
+        if "stations" in w.memo:
+            cached: dict[tuple[int, int], set[str]] = w.memo["stations"]
+            return cached
         seen: dict[tuple[int, int], set[str]] = defaultdict(set)
+        w.memo["stations"] = seen
         lo, hi = w.instants[0], w.instants[-1]
         rb = _bucket(StationReceipt.received_at, w.instants)
         for code, cid, bucket in s.execute(
@@ -446,10 +527,11 @@ class IndicatorService:
     def _counselling(self, s: Session, w: _Window, p: Passport) -> _Raw:
         b = _bucket(CounsellingContact.at, w.instants)
         people = case((CounsellingContact.attendees > 1, CounsellingContact.attendees), else_=1)
+        counselling = CounsellingContact.kind != "legal"  # legal advice is not counselling
         cells, prior = self._counted(
             s,
             select(CounsellingContact.community_id, b, func.sum(people))
-            .where(CounsellingContact.at < w.instants[-1])
+            .where(CounsellingContact.at < w.instants[-1], counselling)
             .group_by(CounsellingContact.community_id, b),
             w,
             before=True,
@@ -460,18 +542,24 @@ class IndicatorService:
         """Residents holding a tag in force at some time of the month (issued before its end,
         not returned before its start), counted once a month however many tags they hold."""
         cells = _cells(len(w.months))
-        for i in range(len(w.months)):
-            lo, hi = w.instants[i], w.instants[i + 1]
-            for cid, count in s.execute(
-                select(Resident.community_id, func.count(distinct(Tag.resident_id)))
-                .join(Resident, Resident.id == Tag.resident_id)
-                .where(
-                    Tag.issued_at < hi,
-                    (Tag.returned_at.is_(None)) | (Tag.returned_at >= lo),
-                )
-                .group_by(Resident.community_id)
-            ):
-                cells[int(cid)][i][0] = int(count)
+        held: dict[tuple[int, int], set[int]] = defaultdict(set)
+        # One read of the tags that were in force at some time of the window (some thousands),
+        # sorted into months here: twelve range queries cost more than the rows.
+        for rid, cid, issued, returned in s.execute(
+            select(Tag.resident_id, Resident.community_id, Tag.issued_at, Tag.returned_at)
+            .join(Resident, Resident.id == Tag.resident_id)
+            .where(
+                Tag.issued_at < w.instants[-1],
+                (Tag.returned_at.is_(None)) | (Tag.returned_at >= w.instants[0]),
+            )
+        ):
+            if rid is None:
+                continue  # joined on the resident: not reached
+            for i in range(len(w.months)):
+                if issued < w.instants[i + 1] and (returned is None or returned >= w.instants[i]):
+                    held[(int(cid), i)].add(int(rid))
+        for (cid, i), people in held.items():
+            cells[cid][i][0] = len(people)
         return _Raw(cells)
 
     def _incidents(self, s: Session, w: _Window, p: Passport) -> _Raw:
@@ -484,6 +572,7 @@ class IndicatorService:
             .where(
                 Incident.type_id.in_(of_types),
                 Incident.merged_into_id.is_(None),  # a duplicate is not a second incident
+                ~Incident.disposition.like("%误报%"),  # a false alarm is no incident
                 Incident.created_at >= w.instants[0],
                 Incident.created_at < w.instants[-1],
             )
@@ -500,6 +589,7 @@ class IndicatorService:
                 .where(
                     Incident.type_id.in_(of_types),
                     Incident.merged_into_id.is_(None),
+                    ~Incident.disposition.like("%误报%"),
                     Incident.created_at >= base.instants[0],
                     Incident.created_at < base.instants[-1],
                 )
@@ -568,30 +658,8 @@ class IndicatorService:
     def _measure(self, s: Session, w: _Window, measure: str) -> _Raw:
         """Valid answers given in the month to the questions tagged `measure`, and those
         counted positive; by community and by self vs assisted answering."""
-        in_window = (SurveyResponse.submitted_at >= w.instants[0]) & (
-            SurveyResponse.submitted_at < w.instants[-1]
-        )
-        rounds = list(
-            s.execute(
-                select(SurveyRound.id, SurveyForm.definition, SurveyForm.code)
-                .join(SurveyForm, SurveyForm.id == SurveyRound.form_id)
-                .where(exists().where(SurveyResponse.round_id == SurveyRound.id, in_window))
-            )
-        )
-        tagged: dict[int, list[tuple[str, set[str], set[str]]]] = {}
-        for rid, definition, code in rounds:
-            try:
-                form = load_form(str(definition), str(code), strict=False)
-            except (ValueError, TypeError):
-                continue  # a stored form that no longer reads is reported by the Surveys pane
-            qs = [
-                (q.id, set(q.satisfied), set(q.dont_know))
-                for q in form.questions
-                if q.measure == measure
-            ]
-            if qs:
-                tagged[int(rid)] = qs
-        if not tagged:
+        answered = self._answers(s, w)
+        if not any(measure in measures for _b, _c, _a, _v, measures in answered):
             return _Raw(
                 _cells(len(w.months)),
                 message=Bilingual(
@@ -600,34 +668,13 @@ class IndicatorService:
                 ),
             )
         cells = _cells(len(w.months))
-        split: dict[str, list[list[int]]] = {
-            "self": [[0, 0] for _ in w.months],
-            "assisted": [[0, 0] for _ in w.months],
-        }
-        b = _bucket(SurveyResponse.submitted_at, w.instants)
-        for rid, cid, mode, answers, bucket in s.execute(
-            select(
-                SurveyResponse.round_id,
-                SurveyResponse.community_id,
-                SurveyResponse.mode,
-                SurveyResponse.answers,
-                b,
-            ).where(
-                SurveyResponse.round_id.in_(sorted(tagged)),
-                SurveyResponse.complete.is_(True),
-                in_window,
-            )
-        ):
-            if not 0 <= bucket < len(w.months):
-                continue
-            qs = tagged[int(rid)]
-            try:
-                values = json.loads(answers)
-            except ValueError:
-                continue
-            side = split["assisted" if mode in ASSISTED_MODES else "self"][bucket]
-            cell = cells[int(cid)][bucket]
-            for qid, positive, dont_know in qs:
+        split: dict[tuple[str, int], list[list[int]]] = defaultdict(
+            lambda: [[0, 0] for _ in w.months]
+        )
+        for bucket, cid, assisted, values, measures in answered:
+            side = split[("assisted" if assisted else "self", cid)][bucket]
+            cell = cells[cid][bucket]
+            for qid, positive, dont_know in measures.get(measure, ()):
                 value = values.get(qid)
                 if value is None or isinstance(value, (list, dict)):
                     continue
@@ -639,7 +686,58 @@ class IndicatorService:
                 cell[1] += 1
                 side[0] += hit
                 side[1] += 1
-        return _Raw(cells, split=split)
+        return _Raw(cells, split=dict(split))
+
+    def _answers(self, s: Session, w: _Window) -> list[_Answered]:
+        """The window's complete responses to rounds whose form measures anything, decoded
+        once for the three survey measures: (month, community, assisted, answers, the
+        measured questions of its form by measure)."""
+        if "answers" in w.memo:
+            cached: list[_Answered] = w.memo["answers"]
+            return cached
+        in_window = (SurveyResponse.submitted_at >= w.instants[0]) & (
+            SurveyResponse.submitted_at < w.instants[-1]
+        )
+        measured: dict[int, dict[str, list[tuple[str, set[str], set[str]]]]] = {}
+        for rid, definition, code in s.execute(
+            select(SurveyRound.id, SurveyForm.definition, SurveyForm.code)
+            .join(SurveyForm, SurveyForm.id == SurveyRound.form_id)
+            .where(exists().where(SurveyResponse.round_id == SurveyRound.id, in_window))
+        ):
+            questions = _measured(str(definition), str(code))
+            if questions:
+                measured[int(rid)] = questions
+        out: list[_Answered] = []
+        w.memo["answers"] = out
+        if not measured:
+            return out
+        b = _bucket(SurveyResponse.submitted_at, w.instants)
+        for rid, cid, mode, helped, answers, bucket in s.execute(
+            select(
+                SurveyResponse.round_id,
+                SurveyResponse.community_id,
+                SurveyResponse.mode,
+                SurveyResponse.helped_by,
+                SurveyResponse.answers,
+                b,
+            ).where(
+                SurveyResponse.round_id.in_(sorted(measured)),
+                SurveyResponse.complete.is_(True),
+                in_window,
+            )
+        ):
+            if not 0 <= bucket < len(w.months):
+                continue
+            try:
+                values = json.loads(answers)
+            except ValueError:
+                continue
+            if not isinstance(values, dict):
+                continue
+            # Assisted as the Surveys pane counts it: a helper named, or an assisted mode.
+            assisted = helped is not None or mode in ASSISTED_MODES
+            out.append((int(bucket), int(cid), assisted, values, measured[int(rid)]))
+        return out
 
     def _feedback(self, s: Session, w: _Window, p: Passport) -> _Raw:
         b = _bucket(ServiceTicket.response_due_at, w.instants)
@@ -667,30 +765,53 @@ class IndicatorService:
     ) -> tuple[list[RecordRow], bool]:
         """The records a figure of `month` counts, as far as the viewer may see them: numbers,
         dates, communities and kinds, never a name. (rows, truncated)."""
-        self.ctx.require(who, READ, community)
+        self.ctx.require(who, READ, community or STREET_WIDE)
         p = self.passports.get(key)
         if p is None:
             raise LookupError(f"no indicator {key}")
+        # Screenings and counselling are health records: listed only for the roles that see
+        # them (counsellors, screening results), and then without the instrument.
+        health = {"screenings.complete_sittings", "counselling.person_contacts"}
+        if p.source in health and not (
+            who.can(Permission.COUNSEL) or who.can(Permission.VIEW_SCREENING_RESULTS)
+        ):
+            raise PermissionDenied(who.username, Permission.VIEW_SCREENING_RESULTS, community)
         start = month_start(month)
         with self.ctx.read() as s:
             w = _Window([start], site_zone(s))
             lo, hi = w.instants
             code_of = dict(s.execute(select(Community.id, Community.code)).all())
             cid = next((k for k, v in code_of.items() if v == community), None)
-            stmt = self._records_query(p, lo, hi, w.dates[0], w.dates[1])
+            if community is not None and cid is None:
+                raise LookupError(f"no community {community}")
+            stmt = self._records_query(p, lo, hi, w.dates[0], w.dates[1], cid)
             if stmt is None:
                 return [], False
-            rows = list(s.execute(stmt.limit(RECORDS_MAX + 1 if cid is None else 10 * RECORDS_MAX)))
+            rows = list(s.execute(stmt.limit(RECORDS_MAX + 1)))
         out = [
-            RecordRow(table, int(rid), _aware(when), str(code_of.get(c, "")), str(text))
+            RecordRow(
+                table,
+                int(rid),
+                _aware(when),
+                str(code_of.get(c, "")),
+                "" if p.source in health else str(text),
+            )
             for table, rid, when, c, text in rows
-            if cid is None or c == cid
         ]
         return out[:RECORDS_MAX], len(out) > RECORDS_MAX
 
     def _records_query(
-        self, p: Passport, lo: datetime, hi: datetime, first: date, end: date
+        self, p: Passport, lo: datetime, hi: datetime, first: date, end: date, cid: int | None
     ) -> Any:
+        """The query of a figure's records (its community filtered in SQL, so a limit never
+        hides one community's rows behind the others'); None when it has no records list."""
+        stmt = self._records_stmt(p, lo, hi, first, end)
+        if stmt is None or cid is None:
+            return stmt
+        column = stmt.selected_columns[3]
+        return stmt.where(column == cid)
+
+    def _records_stmt(self, p: Passport, lo: datetime, hi: datetime, first: date, end: date) -> Any:
         if p.source == "incidents.rate_change":
             return (
                 select(
@@ -704,6 +825,7 @@ class IndicatorService:
                 .where(
                     IncidentType.code.in_(list(p.incident_types)),
                     Incident.merged_into_id.is_(None),
+                    ~Incident.disposition.like("%误报%"),
                     Incident.created_at >= lo,
                     Incident.created_at < hi,
                 )

@@ -2414,22 +2414,22 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>CommunityModel</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="587"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="588"/>
         <source>Community</source>
         <translation type="unfinished">Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="590"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="591"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="596"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="597"/>
         <source>n / denominator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="601"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="602"/>
         <source>RAG</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7065,52 +7065,52 @@ Command system of {site}</translation>
 <context>
     <name>IndicatorModel</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="480"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="481"/>
         <source>RAG</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="486"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="487"/>
         <source>Indicator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="492"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="493"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="499"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="500"/>
         <source>n / denominator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="505"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="506"/>
         <source>95 % interval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="510"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="511"/>
         <source>Target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="515"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="516"/>
         <source>Trend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="521"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="522"/>
         <source>Series</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="524"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="525"/>
         <source>Series {series}, definition version {version}: a changed definition starts a new series</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="546"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="547"/>
         <source>{events} incidents in {months} resident-months: {rate} per 10,000 residents a month, against {base_rate} in the same months of the baseline ({base_events} in {base_months})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7425,158 +7425,158 @@ Command system of {site}</translation>
 <context>
     <name>KpiDashboard</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1373"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1395"/>
         <source>{indicator} — {month}, {community}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1403"/>
-        <location filename="../../widgets/kpi_dashboard.py" line="1595"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1425"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1617"/>
         <source>Whole street</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1475"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1497"/>
         <source>By community</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1478"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1500"/>
         <source>The breakdown by community is shown for the whole street.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1482"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1504"/>
         <source>The passport offers no breakdown by community for this indicator.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1485"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1507"/>
         <source>No breakdown by community for this figure.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1486"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1508"/>
         <source>Self-answered and assisted, side by side</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1487"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1509"/>
         <source>Run chart of the months&apos; values</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1493"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1515"/>
         <source>{month} · {community} · computed at {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1502"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1524"/>
         <source>Computing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1508"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1530"/>
         <source>The figures below are from {time} and may be out of date.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1516"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1538"/>
         <source>Problems in the passports file ({count}): {problems}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1520"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1542"/>
         <source>… and {count} more (see the tooltip)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1527"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1549"/>
         <source>No figures yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1528"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1550"/>
         <source>Choose a month: the figures are computed from every service&apos;s records.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1533"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1555"/>
         <source>No indicators</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1535"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1557"/>
         <source>No indicator could be read from the passports file: see the problems above.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1589"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1611"/>
         <source>Previous month (Alt+Left)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1590"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1612"/>
         <source>Previous month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1591"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1613"/>
         <source>Next month (Alt+Right)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1592"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1614"/>
         <source>Next month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1593"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1615"/>
         <source>The month of the figures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1594"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1616"/>
         <source>Month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1596"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1618"/>
         <source>Community</source>
         <translation type="unfinished">Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1597"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1619"/>
         <source>Refresh (F5)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1598"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1620"/>
         <source>Export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1599"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1621"/>
         <source>Monthly report (PDF)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1600"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1622"/>
         <source>Figures as CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1601"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1623"/>
         <source>Figures as XLSX…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1602"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1624"/>
         <source>Records behind… (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1603"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1625"/>
         <source>Indicators</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7589,37 +7589,37 @@ Command system of {site}</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/kpi.py" line="79"/>
+        <location filename="../../console/presenters/kpi.py" line="81"/>
         <source>The indicators are for supervisors and administrators.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/kpi.py" line="127"/>
+        <location filename="../../console/presenters/kpi.py" line="137"/>
         <source>Could not compute the indicators: {e}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/kpi.py" line="142"/>
+        <location filename="../../console/presenters/kpi.py" line="153"/>
         <source>Could not read the communities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/kpi.py" line="179"/>
+        <location filename="../../console/presenters/kpi.py" line="194"/>
         <source>Could not read the records behind the figure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/kpi.py" line="189"/>
+        <location filename="../../console/presenters/kpi.py" line="204"/>
         <source>Save the monthly report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/kpi.py" line="226"/>
+        <location filename="../../console/presenters/kpi.py" line="250"/>
         <source>Report written: {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/kpi.py" line="229"/>
+        <location filename="../../console/presenters/kpi.py" line="257"/>
         <source>Could not write the report</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7627,122 +7627,122 @@ Command system of {site}</translation>
 <context>
     <name>KpiText</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="220"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="221"/>
         <source>{op} baseline {change}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="223"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="224"/>
         <source>{op} {value} (baseline {change})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="231"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="232"/>
         <source>G</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="233"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="234"/>
         <source>A</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="235"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="236"/>
         <source>R</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="242"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="243"/>
         <source>Green: meets the target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="244"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="245"/>
         <source>Amber: close to the target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="246"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="247"/>
         <source>Red: short of the target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="248"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="249"/>
         <source>No RAG: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="254"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="255"/>
         <source>computed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="255"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="256"/>
         <source>no data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="256"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="257"/>
         <source>too little data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="257"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="258"/>
         <source>not shown (small cell)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="258"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="259"/>
         <source>no target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="259"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="260"/>
         <source>cannot be computed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="266"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="267"/>
         <source>count</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="267"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="268"/>
         <source>proportion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="268"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="269"/>
         <source>change of the rate per 10,000 residents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="277"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="278"/>
         <source>community</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="278"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="279"/>
         <source>month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="279"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="280"/>
         <source>self-answered vs assisted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="280"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="281"/>
         <source>age band</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="287"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="288"/>
         <source>Self-answered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="289"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="290"/>
         <source>Assisted</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10301,118 +10301,118 @@ Command system of {site}</translation>
 <context>
     <name>PassportPanel</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="912"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="913"/>
         <source>This month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="913"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="914"/>
         <source>Computes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="914"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="915"/>
         <source>Numerator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="915"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="916"/>
         <source>Denominator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="916"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="917"/>
         <source>Source tables</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="917"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="918"/>
         <source>Breakdowns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="918"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="919"/>
         <source>Baseline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="919"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="920"/>
         <source>Target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="920"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="921"/>
         <source>Owner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="921"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="922"/>
         <source>Data-quality limits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="922"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="923"/>
         <source>Series</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="923"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="924"/>
         <source>Problems</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="944"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="945"/>
         <source>Select an indicator to read its passport.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="954"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="955"/>
         <source>n / denominator {numbers}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="957"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="958"/>
         <source>95 % interval {interval}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="965"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="966"/>
         <source>none: a count has no denominator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="969"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="970"/>
         <source>Incident types: {types}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="974"/>
-        <location filename="../../widgets/kpi_dashboard.py" line="991"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="975"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="992"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="980"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="981"/>
         <source>{series} (definition version {version}): a changed definition starts a new series</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="994"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="995"/>
         <source>not yet measured ({period})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="997"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="998"/>
         <source>{rate} per 10,000 residents a month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1012"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1013"/>
         <source>{points} percentage points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1013"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1014"/>
         <source>{target}; amber up to {band} short of it</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11662,22 +11662,22 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>RecordsDialog</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1052"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1053"/>
         <source>Only the first {count} records are listed: more exist. Choose a community to narrow them down.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1057"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1058"/>
         <source>No records that you may see are behind this figure.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1059"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1060"/>
         <source>{count} records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1062"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1063"/>
         <source>Records behind the figure</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11685,22 +11685,22 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>RecordsModel</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="661"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="662"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="662"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="663"/>
         <source>Record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="663"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="664"/>
         <source>Community</source>
         <translation type="unfinished">Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="665"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="666"/>
         <source>Summary</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12722,42 +12722,42 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>RunChartView</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="720"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="721"/>
         <source>No month has a value: nothing to chart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="721"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="722"/>
         <source>Median {median}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="724"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="725"/>
         <source>A shift: {n} or more points on one side of the median.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="730"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="731"/>
         <source>A trend: {n} or more points all going up or all going down.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="735"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="736"/>
         <source>Too few runs: the process has likely changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="737"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="738"/>
         <source>Too many runs: the points alternate more than chance would.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="741"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="742"/>
         <source>Fewer than {n} points off the median: the number of runs is not judged yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="745"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="746"/>
         <source>No signal: the variation looks random.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -13627,22 +13627,22 @@ Outcome: {outcome}</source>
 <context>
     <name>SplitModel</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="630"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="631"/>
         <source>Answered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="633"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="634"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="639"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="640"/>
         <source>n / denominator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="644"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="645"/>
         <source>95 % interval</source>
         <translation type="unfinished"></translation>
     </message>

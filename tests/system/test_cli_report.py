@@ -6,8 +6,9 @@ from __future__ import annotations
 import csv
 import io
 import json
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from console.startup import EXIT_OK, EXIT_USAGE
 from core.audit import AuditAction
@@ -24,7 +25,8 @@ def test_a_scheduled_report_is_written_for_last_month_and_audited(tmp_path: Path
     out = tmp_path / "reports"  # made by the first run
     done = run_cli(tmp_path, *base, "report", "kpi", "--previous-month", "--out-dir", str(out))
     assert done.returncode == EXIT_OK, done.stderr
-    last = add_months(month_start(datetime.now(UTC).date()), -1)
+    # The site's calendar (the demo's Asia/Shanghai), not UTC's.
+    last = add_months(month_start(datetime.now(ZoneInfo("Asia/Shanghai")).date()), -1)
     pdf = out / f"kpi-street-{last:%Y-%m}.pdf"
     assert done.stdout.strip() == f"wrote {pdf}"
     assert pdf.read_bytes().startswith(b"%PDF")

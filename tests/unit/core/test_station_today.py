@@ -351,3 +351,15 @@ def test_times_sort_as_text_so_a_task_at_a_windows_start_comes_before_the_window
     # "10:00" sorts before "10:00–12:00": the kind only breaks exact ties of the time text.
     lines = today_items([delivery(1, "10:00–12:00")], [task(2)], [], DAY, {2: at(DAY, 10)})
     assert keys(lines) == [(TodayKind.TASK, 2), (TodayKind.DELIVERY, 1)]
+
+
+def test_overdue_tasks_of_last_year_come_before_this_years() -> None:
+    jan = date(2027, 1, 3)
+    lines = today_items(
+        [],
+        [task(1), task(2)],
+        [],
+        jan,
+        {1: at(date(2027, 1, 1), 9), 2: at(date(2026, 12, 30), 9)},
+    )
+    assert [(i.ref, i.when) for i in lines] == [(2, "12-30 09:00"), (1, "01-01 09:00")]

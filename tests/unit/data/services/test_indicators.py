@@ -92,15 +92,23 @@ def test_the_security_change_is_per_ten_thousand_residents_over_the_same_months(
     oct_ids = [_incident(w, _local(2026, 10, d), "THEFT") for d in range(1, 7)]
     _incident(w, _local(2026, 11, 30, 20), "DISPUTE", "C02")  # 30 Nov 20:00 local is November
     _incident(w, _local(2026, 12, 1, 1), "DISPUTE", "C02")  # 1 Dec 01:00 local (Nov UTC): out
+    _incident(w, _local(2026, 9, 3), "THEFT")  # a false alarm is no incident
+    with as_owner(w.db) as owner, owner.session() as s:
+        s.execute(
+            update(Incident)
+            .where(Incident.created_at == _local(2026, 9, 3))
+            .values(disposition="误报")
+        )
     view = _view(w, "security_incidents")
     f = view.figure
-    # The same population and twelve comparable months: the change is 7 / 11 − 1.
+    # The clock is in November 2026: the complete months after the baseline year are January
+    # to October, against January to October 2025 (same population): 6 / 11 − 1.
     assert f.state is FigureState.OK, f.message
-    assert f.numerator == 7
+    assert f.numerator == 6
     assert f.rate is not None
     assert f.rate.baseline_events == 11
-    assert f.value == pytest.approx(7 / 11 - 1)
-    assert f.rag is Rag.GREEN  # −36 % meets "≤ −30 %"
+    assert f.value == pytest.approx(6 / 11 - 1)
+    assert f.rag is Rag.GREEN  # −45 % meets "≤ −30 %"
     assert f.small  # too few events to stand alone: the run chart is offered
     assert view.run is not None
     c01 = next(c for c in view.communities if c.code == "C01").figure
@@ -199,9 +207,15 @@ def test_passport_faults_are_shown_on_the_figure(w: World) -> None:
     assert any(p.key == "screenings" and p.field == "target" for p in board.problems)
 
 
-def test_only_supervisors_read_the_indicators(w: World) -> None:
+def test_only_supervisors_read_the_indicators_and_health_records_need_their_role(
+    w: World,
+) -> None:
     with pytest.raises(PermissionDenied):
         w.svc.indicators.dashboard(w.who("operator"), NOV)
+    with pytest.raises(PermissionDenied):  # screenings are health records
+        w.svc.indicators.records(w.who("supervisor"), "screenings", NOV)
+    with pytest.raises(LookupError):
+        w.svc.indicators.records(w.who("supervisor"), "feedback_answered", NOV, "C99")
     with pytest.raises(PermissionDenied):
         w.svc.indicators.records(w.who("ws01"), "feedback_answered", NOV, "C01")
 
@@ -214,15 +228,15 @@ def test_satisfaction_is_reported_self_and_assisted_side_by_side(
     # Counted independently from the stored answers: valid = not blank and not "don't know".
     sat = {"self": [0, 0], "assisted": [0, 0]}
     with w.db.session() as s:
-        for mode, answers in s.execute(
-            select(SurveyResponse.mode, SurveyResponse.answers).where(
+        for mode, helped, answers in s.execute(
+            select(SurveyResponse.mode, SurveyResponse.helped_by, SurveyResponse.answers).where(
                 SurveyResponse.complete.is_(True)
             )
         ):
             value = json.loads(answers).get("sat")
             if value in (None, "dk"):
                 continue
-            side = sat["assisted" if mode in ASSISTED_MODES else "self"]
+            side = sat["assisted" if mode in ASSISTED_MODES or helped else "self"]
             side[0] += value in ("4", "5")
             side[1] += 1
     view = _view(w, "satisfaction", w.clock.now.date())
@@ -236,6 +250,7 @@ def test_satisfaction_is_reported_self_and_assisted_side_by_side(
     assert f.high is not None
     assert f.low < f.value < f.high  # type: ignore[operator]
     split = dict(view.split)
+    assert set(split) == {"self", "assisted"}
     assert (split["self"].numerator, split["self"].denominator) == tuple(sat["self"])
     assert (split["assisted"].numerator, split["assisted"].denominator) == tuple(sat["assisted"])
     # Nobody answered a convenience question: said, not a zero.
