@@ -119,6 +119,7 @@ def test_seed_creates_the_demo_site(db: Database, demo_site: SiteSpec, keys: Pat
     assert meta.pop("field_keys_fingerprint") == load_field_keys(keys).fingerprint
     assert meta.pop("duplicate_minutes") == str(demo_site.duplicate_minutes)
     assert meta.pop("four_eyes") == ("true" if demo_site.four_eyes else "false")
+    assert meta.pop("welfare_type") == demo_site.welfare_type == "ELDERLY"
     assert meta == {
         "site_name": demo_site.name,
         "timezone": demo_site.timezone,
