@@ -979,72 +979,30 @@ class OrderService:
             }
         shown: dict[str, bool] = {}
         labels: dict[tuple[int, int], str] = {}
+        # First the merge keys (the household key is the unmasked address: only its group id
+        # leaves the service), then each row once, with its group known.
         keyed: list[_BoardKey] = []
-        parts = []
-        for (
-            oid,
-            status,
-            total,
-            fail_reason,
-            mid,
-            rid,
-            cid,
-            starts,
-            ends,
-            name,
-            name_mask,
-            address,
-            address_mask,
-            lives_alone,
-            code,
-            mname,
-            sname,
-            vname,
-            vname_mask,
-        ) in found:
-            st = _status(status)
+        for r in found:
+            starts, ends = r[7], r[8]
             label = labels.get((starts, ends))
             if label is None:
                 label = labels[(starts, ends)] = window_label(_clock(starts), _clock(ends))
-            keyed.append(_BoardKey(oid, st, household_key(address), mname, label))
-            parts.append(
-                (
-                    oid,
-                    st,
-                    total,
-                    fail_reason,
-                    mid,
-                    rid,
-                    cid,
-                    ends,
-                    name,
-                    name_mask,
-                    address,
-                    address_mask,
-                    lives_alone,
-                    code,
-                    mname,
-                    sname,
-                    vname,
-                    vname_mask,
-                    label,
-                )
-            )
-        # The household key is the unmasked address: only its group id leaves the service.
+            keyed.append(_BoardKey(r[0], _status(r[1]), household_key(r[11]), r[15], label))
         groups = merge_groups(keyed)
         sizes: dict[int, int] = defaultdict(int)
         for first in groups.values():
             sizes[first] += 1
         ended: dict[int, bool] = {}
         rows: list[DeliveryRow] = []
-        for (
+        for key, (
             oid,
-            st,
+            _status_text,
             total,
             fail_reason,
             mid,
             rid,
             cid,
+            _starts,
             ends,
             name,
             name_mask,
@@ -1056,8 +1014,8 @@ class OrderService:
             sname,
             vname,
             vname_mask,
-            label,
-        ) in parts:
+        ) in zip(keyed, found, strict=True):
+            st, label = key.status, key.window
             if code not in shown:
                 shown[code] = who.can(PII, code)
             pii = shown[code]
