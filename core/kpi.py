@@ -63,10 +63,11 @@ class RecordRow:
     """A record behind a figure, as the viewer may see it (names masked per role)."""
 
     table: str  # "incident", "service_ticket", "screening", ...
-    id: int
-    when: datetime
+    id: int | str  # a survey answer's is its UUID
+    when: datetime | date  # in the site's zone; a date where the record has only a day
     community: str
-    text: str
+    text: Bilingual  # the record's kind or state (an incident's type, a ticket's reply)
+    of: int = 0  # the parent that names it with `id` (a survey round's member), or 0
 
 
 # --- words and numbers, the same in the pane, the reports and the CLI ------------------------

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import (
@@ -653,22 +653,52 @@ class SplitModel(RowTableModel[tuple[str, KpiFigure], str]):
         self.kind = Kind.PROPORTION
 
 
-class RecordsModel(RowTableModel[RecordRow, tuple[str, int]]):
+class RecordsModel(RowTableModel[RecordRow, tuple[str, int, int | str]]):
     """The records behind a figure, as the viewer may see them."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(
             [
-                Column("when", lambda: self.tr("When"), lambda r: f"{r.when:%Y-%m-%d %H:%M}"),
-                Column("table", lambda: self.tr("Record"), lambda r: f"{r.table} {r.id}"),
+                Column("when", lambda: self.tr("When"), lambda r: when_text(r.when)),
+                Column("table", lambda: self.tr("Record"), self.record_text),
                 Column("community", lambda: self.tr("Community"), lambda r: r.community),
                 Column(
-                    "text", lambda: self.tr("Summary"), lambda r: r.text, tooltip=lambda r: r.text
+                    "text",
+                    lambda: self.tr("Summary"),
+                    lambda r: pick(r.text, self.zh),
+                    tooltip=lambda r: pick(r.text, self.zh),
                 ),
             ],
-            key=lambda r: (r.table, r.id),
+            key=lambda r: (r.table, r.of, r.id),
             parent=parent,
         )
+        self.zh = False
+
+    def record_text(self, r: RecordRow) -> str:
+        """The record's kind in words and its number (a survey member: round and resident)."""
+        if r.table == "survey_frame_member":
+            return self.tr("Round {round} · resident {id}").format(round=r.of, id=r.id)
+        if r.table == "survey_response":
+            # An answer's number is a UUID: its first eight digits tell it from its round's others.
+            return self.tr("Round {round} · answer {id}").format(round=r.of, id=str(r.id)[:8])
+        kinds = {
+            "incident": self.tr("Incident {id}"),
+            "service_ticket": self.tr("Request {id}"),
+            "screening": self.tr("Screening {id}"),
+            "counselling_contact": self.tr("Counselling contact {id}"),
+            "job_referral": self.tr("Referral {id}"),
+            "resident": self.tr("Resident {id}"),
+            "tag": self.tr("Tag {id}"),
+            "workstation": self.tr("Workstation {id}"),
+        }
+        return kinds.get(r.table, f"{r.table} {{id}}").format(id=r.id)
+
+
+def when_text(when: datetime | date) -> str:
+    """A record's time to the minute, or its day where it has only a day."""
+    if isinstance(when, datetime):
+        return f"{when:%Y-%m-%d %H:%M}"
+    return f"{when:%Y-%m-%d}"
 
 
 def _table(model: RowTableModel[Any, Any]) -> QTableView:
@@ -1036,9 +1066,11 @@ class RecordsDialog(QDialog):
         self.truncated = False
         self.retranslate()
 
-    def show_rows(self, heading: str, rows: Sequence[RecordRow], truncated: bool) -> None:
-        """These records under this heading; `truncated`: more exist than are listed."""
+    def show_rows(self, heading: str, rows: Sequence[RecordRow], truncated: bool, zh: bool) -> None:
+        """These records under this heading; `truncated`: more exist than are listed; `zh`:
+        the summaries in Chinese."""
         self.heading.setText(heading)
+        self.model.zh = zh
         first = not len(self.model)
         self.model.set_rows(rows)
         if first and rows:
@@ -1061,6 +1093,7 @@ class RecordsDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Records behind the figure"))
+        self.model.zh = chinese_locale()
         self.model.retranslate()
         self._note(len(self.model))
 
@@ -1397,7 +1430,7 @@ class KpiDashboard(QWidget):
                 month=f"{self.dashboard.month:%Y-%m}",
                 community=self._community_name(self.dashboard.community),
             )
-        self.records_dialog.show_rows(heading, rows, truncated)
+        self.records_dialog.show_rows(heading, rows, truncated, self.zh)
         self.records_dialog.show()
         self.records_dialog.raise_()
 

@@ -7,13 +7,12 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time
-from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, case, distinct, exists, func, inspect, literal, select
+from sqlalchemy import ColumnElement, case, distinct, exists, func, inspect, select
 from sqlalchemy.orm import Session
 
 from core.indicators import (
@@ -39,7 +38,6 @@ from core.indicators import (
 )
 from core.kpi import TREND_MONTHS, CommunityFigure, Dashboard, IndicatorView, RecordRow
 from core.permissions import Permission, PermissionDenied, Principal
-from core.survey import load_form
 from core.survey_results import ASSISTED_MODES
 from data.context import STREET_WIDE, ServiceContext
 from data.models import (
@@ -55,7 +53,6 @@ from data.models import (
     StationHeartbeat,
     StationReceipt,
     SurveyAnswered,
-    SurveyForm,
     SurveyFrameMember,
     SurveyResponse,
     SurveyRound,
@@ -63,6 +60,13 @@ from data.models import (
     Workstation,
 )
 from data.services.feedback import site_zone
+from data.services.indicator_records import (
+    HEALTH_SOURCES,
+    Span,
+    listing,
+    measured,
+    rounds_with_responses,
+)
 
 # Supervisors read the indicators (the plan's monthly review); stations and operators do not.
 READ = Permission.REVIEW_INCIDENTS
@@ -126,21 +130,6 @@ class _Raw:
 
 # (month index, community id, assisted, answers, measured questions by measure)
 _Answered = tuple[int, int, bool, dict[str, Any], dict[str, list[tuple[str, set[str], set[str]]]]]
-
-
-@lru_cache(maxsize=256)
-def _measured(definition: str, code: str) -> dict[str, list[tuple[str, set[str], set[str]]]]:
-    """A stored form's measured questions by measure (published forms never change, so each
-    definition is parsed once per process); empty for a form that no longer reads."""
-    try:
-        form = load_form(definition, code, strict=False)
-    except (ValueError, TypeError):
-        return {}  # reported by the Surveys pane; here it measures nothing
-    out: dict[str, list[tuple[str, set[str], set[str]]]] = defaultdict(list)
-    for q in form.questions:
-        if q.measure is not None:
-            out[q.measure].append((q.id, set(q.satisfied), set(q.dont_know)))
-    return dict(out)
 
 
 def _cells(n_months: int) -> Cells:
@@ -463,18 +452,28 @@ class IndicatorService:
         seen: dict[tuple[int, int], set[str]] = defaultdict(set)
         w.memo["stations"] = seen
         lo, hi = w.instants[0], w.instants[-1]
-        rb = _bucket(StationReceipt.received_at, w.instants)
-        for code, cid, bucket in s.execute(
-            select(StationReceipt.workstation, Workstation.community_id, rb)
-            .join(Workstation, Workstation.code == StationReceipt.workstation)
-            .where(
-                StationReceipt.received_at >= lo,
-                StationReceipt.received_at < hi,
-                Workstation.community_id.is_not(None),
+        community_of = {
+            str(code): int(cid or STREET)
+            for code, cid in s.execute(
+                select(Workstation.code, Workstation.community_id).where(
+                    Workstation.community_id.is_not(None)
+                )
             )
-            .distinct()
-        ):
-            seen[(int(cid or STREET), int(bucket))].add(str(code))
+        }
+        # A month's distinct senders from the receipts' time index, month by month: a month
+        # holds thousands of receipts from some twenty stations, and sorting them into months
+        # row by row in SQL cost three times as much.
+        for i in range(len(w.months)):
+            for (code,) in s.execute(
+                select(StationReceipt.workstation)
+                .where(
+                    StationReceipt.received_at >= w.instants[i],
+                    StationReceipt.received_at < w.instants[i + 1],
+                )
+                .distinct()
+            ):
+                if str(code) in community_of:
+                    seen[(community_of[str(code)], i)].add(str(code))
         hb = _bucket(StationHeartbeat.last_seen_at, w.instants)
         for code, cid, bucket in s.execute(
             select(StationHeartbeat.workstation, Workstation.community_id, hb)
@@ -695,21 +694,15 @@ class IndicatorService:
         if "answers" in w.memo:
             cached: list[_Answered] = w.memo["answers"]
             return cached
-        in_window = (SurveyResponse.submitted_at >= w.instants[0]) & (
-            SurveyResponse.submitted_at < w.instants[-1]
-        )
-        measured: dict[int, dict[str, list[tuple[str, set[str], set[str]]]]] = {}
-        for rid, definition, code in s.execute(
-            select(SurveyRound.id, SurveyForm.definition, SurveyForm.code)
-            .join(SurveyForm, SurveyForm.id == SurveyRound.form_id)
-            .where(exists().where(SurveyResponse.round_id == SurveyRound.id, in_window))
-        ):
-            questions = _measured(str(definition), str(code))
+        span = Span(w.instants[0], w.instants[-1], w.dates[0], w.dates[-1])
+        measured_by_round: dict[int, dict[str, list[tuple[str, set[str], set[str]]]]] = {}
+        for rid, definition, code in rounds_with_responses(s, span):
+            questions = measured(definition, code)
             if questions:
-                measured[int(rid)] = questions
+                measured_by_round[rid] = questions
         out: list[_Answered] = []
         w.memo["answers"] = out
-        if not measured:
+        if not measured_by_round:
             return out
         b = _bucket(SurveyResponse.submitted_at, w.instants)
         for rid, cid, mode, helped, answers, bucket in s.execute(
@@ -721,9 +714,10 @@ class IndicatorService:
                 SurveyResponse.answers,
                 b,
             ).where(
-                SurveyResponse.round_id.in_(sorted(measured)),
+                SurveyResponse.round_id.in_(sorted(measured_by_round)),
                 SurveyResponse.complete.is_(True),
-                in_window,
+                SurveyResponse.submitted_at >= span.lo,
+                SurveyResponse.submitted_at < span.hi,
             )
         ):
             if not 0 <= bucket < len(w.months):
@@ -736,7 +730,7 @@ class IndicatorService:
                 continue
             # Assisted as the Surveys pane counts it: a helper named, or an assisted mode.
             assisted = helped is not None or mode in ASSISTED_MODES
-            out.append((int(bucket), int(cid), assisted, values, measured[int(rid)]))
+            out.append((int(bucket), int(cid), assisted, values, measured_by_round[int(rid)]))
         return out
 
     def _feedback(self, s: Session, w: _Window, p: Passport) -> _Raw:
@@ -769,128 +763,43 @@ class IndicatorService:
         p = self.passports.get(key)
         if p is None:
             raise LookupError(f"no indicator {key}")
-        # Screenings and counselling are health records: listed only for the roles that see
-        # them (counsellors, screening results), and then without the instrument.
-        health = {"screenings.complete_sittings", "counselling.person_contacts"}
-        if p.source in health and not (
+        if p.source in HEALTH_SOURCES and not (
             who.can(Permission.COUNSEL) or who.can(Permission.VIEW_SCREENING_RESULTS)
         ):
             raise PermissionDenied(who.username, Permission.VIEW_SCREENING_RESULTS, community)
-        start = month_start(month)
         with self.ctx.read() as s:
-            w = _Window([start], site_zone(s))
-            lo, hi = w.instants
+            zone = site_zone(s)
+            w = _Window([month_start(month)], zone)
             code_of = dict(s.execute(select(Community.id, Community.code)).all())
             cid = next((k for k, v in code_of.items() if v == community), None)
             if community is not None and cid is None:
                 raise LookupError(f"no community {community}")
-            stmt = self._records_query(p, lo, hi, w.dates[0], w.dates[1], cid)
-            if stmt is None:
+            found = listing(s, p, Span(w.instants[0], w.instants[1], w.dates[0], w.dates[1]))
+            if found is None:
                 return [], False
+            # The community is filtered in SQL, so a limit never hides one community's rows
+            # behind the others'.
+            stmt = found.stmt if cid is None else found.stmt.where(found.community == cid)
             rows = list(s.execute(stmt.limit(RECORDS_MAX + 1)))
+        tz = ZoneInfo(zone)
         out = [
             RecordRow(
-                table,
-                int(rid),
-                _aware(when),
+                found.table,
+                rid if isinstance(rid, str) else int(rid),
+                _local(when, tz),
                 str(code_of.get(c, "")),
-                "" if p.source in health else str(text),
+                found.describe(code),
+                of=int(of or 0),
             )
-            for table, rid, when, c, text in rows
+            for rid, of, when, c, code in rows
         ]
         return out[:RECORDS_MAX], len(out) > RECORDS_MAX
 
-    def _records_query(
-        self, p: Passport, lo: datetime, hi: datetime, first: date, end: date, cid: int | None
-    ) -> Any:
-        """The query of a figure's records (its community filtered in SQL, so a limit never
-        hides one community's rows behind the others'); None when it has no records list."""
-        stmt = self._records_stmt(p, lo, hi, first, end)
-        if stmt is None or cid is None:
-            return stmt
-        column = stmt.selected_columns[3]
-        return stmt.where(column == cid)
 
-    def _records_stmt(self, p: Passport, lo: datetime, hi: datetime, first: date, end: date) -> Any:
-        if p.source == "incidents.rate_change":
-            return (
-                select(
-                    literal("incident"),
-                    Incident.id,
-                    Incident.created_at,
-                    Incident.community_id,
-                    IncidentType.code,
-                )
-                .join(IncidentType, IncidentType.id == Incident.type_id)
-                .where(
-                    IncidentType.code.in_(list(p.incident_types)),
-                    Incident.merged_into_id.is_(None),
-                    ~Incident.disposition.like("%误报%"),
-                    Incident.created_at >= lo,
-                    Incident.created_at < hi,
-                )
-                .order_by(Incident.created_at)
-            )
-        if p.source == "feedback.answered_of_due":
-            return (
-                select(
-                    literal("service_ticket"),
-                    ServiceTicket.id,
-                    ServiceTicket.response_due_at,
-                    ServiceTicket.community_id,
-                    ServiceTicket.status,
-                )
-                .where(ServiceTicket.response_due_at >= lo, ServiceTicket.response_due_at < hi)
-                .order_by(ServiceTicket.response_due_at)
-            )
-        if p.source == "screenings.complete_sittings":
-            return (
-                select(
-                    literal("screening"),
-                    Screening.id,
-                    Screening.completed_at,
-                    Screening.community_id,
-                    Screening.instrument,
-                )
-                .where(
-                    Screening.status == "complete",
-                    Screening.completed_at >= lo,
-                    Screening.completed_at < hi,
-                )
-                .order_by(Screening.completed_at)
-            )
-        if p.source == "counselling.person_contacts":
-            return (
-                select(
-                    literal("counselling_contact"),
-                    CounsellingContact.id,
-                    CounsellingContact.at,
-                    CounsellingContact.community_id,
-                    CounsellingContact.kind,
-                )
-                .where(CounsellingContact.at >= lo, CounsellingContact.at < hi)
-                .order_by(CounsellingContact.at)
-            )
-        if p.source == "jobs.placements":
-            return (
-                select(
-                    literal("job_referral"),
-                    JobReferral.id,
-                    JobReferral.created_at,
-                    JobReferral.community_id,
-                    JobReferral.stage,
-                )
-                .where(
-                    JobReferral.stage == "hired",
-                    JobReferral.employer_confirmed_on >= first,
-                    JobReferral.employer_confirmed_on < end,
-                )
-                .order_by(JobReferral.employer_confirmed_on)
-            )
-        return None
-
-
-def _aware(when: datetime | None) -> datetime:
+def _local(when: datetime | date | None, tz: ZoneInfo) -> datetime | date:
+    """A record's time in the site's zone (stored naive on SQLite: UTC); a date as it is."""
     if when is None:
         return datetime.min.replace(tzinfo=UTC)
-    return when if when.tzinfo is not None else when.replace(tzinfo=UTC)
+    if not isinstance(when, datetime):
+        return when
+    return (when if when.tzinfo is not None else when.replace(tzinfo=UTC)).astimezone(tz)

@@ -7425,158 +7425,158 @@ Command system of {site}</translation>
 <context>
     <name>KpiDashboard</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1395"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1428"/>
         <source>{indicator} — {month}, {community}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1425"/>
-        <location filename="../../widgets/kpi_dashboard.py" line="1617"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1458"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1650"/>
         <source>Whole street</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1497"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1530"/>
         <source>By community</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1500"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1533"/>
         <source>The breakdown by community is shown for the whole street.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1504"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1537"/>
         <source>The passport offers no breakdown by community for this indicator.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1507"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1540"/>
         <source>No breakdown by community for this figure.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1508"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1541"/>
         <source>Self-answered and assisted, side by side</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1509"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1542"/>
         <source>Run chart of the months&apos; values</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1515"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1548"/>
         <source>{month} · {community} · computed at {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1524"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1557"/>
         <source>Computing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1530"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1563"/>
         <source>The figures below are from {time} and may be out of date.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1538"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1571"/>
         <source>Problems in the passports file ({count}): {problems}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1542"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1575"/>
         <source>… and {count} more (see the tooltip)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1549"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1582"/>
         <source>No figures yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1550"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1583"/>
         <source>Choose a month: the figures are computed from every service&apos;s records.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1555"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1588"/>
         <source>No indicators</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1557"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1590"/>
         <source>No indicator could be read from the passports file: see the problems above.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1611"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1644"/>
         <source>Previous month (Alt+Left)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1612"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1645"/>
         <source>Previous month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1613"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1646"/>
         <source>Next month (Alt+Right)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1614"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1647"/>
         <source>Next month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1615"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1648"/>
         <source>The month of the figures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1616"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1649"/>
         <source>Month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1618"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1651"/>
         <source>Community</source>
         <translation type="unfinished">Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1619"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1652"/>
         <source>Refresh (F5)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1620"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1653"/>
         <source>Export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1621"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1654"/>
         <source>Monthly report (PDF)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1622"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1655"/>
         <source>Figures as CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1623"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1656"/>
         <source>Figures as XLSX…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1624"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1657"/>
         <source>Records behind… (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1625"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1658"/>
         <source>Indicators</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10301,118 +10301,118 @@ Command system of {site}</translation>
 <context>
     <name>PassportPanel</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="913"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="943"/>
         <source>This month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="914"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="944"/>
         <source>Computes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="915"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="945"/>
         <source>Numerator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="916"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="946"/>
         <source>Denominator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="917"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="947"/>
         <source>Source tables</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="918"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="948"/>
         <source>Breakdowns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="919"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="949"/>
         <source>Baseline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="920"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="950"/>
         <source>Target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="921"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="951"/>
         <source>Owner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="922"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="952"/>
         <source>Data-quality limits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="923"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="953"/>
         <source>Series</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="924"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="954"/>
         <source>Problems</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="945"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="975"/>
         <source>Select an indicator to read its passport.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="955"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="985"/>
         <source>n / denominator {numbers}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="958"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="988"/>
         <source>95 % interval {interval}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="966"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="996"/>
         <source>none: a count has no denominator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="970"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1000"/>
         <source>Incident types: {types}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="975"/>
-        <location filename="../../widgets/kpi_dashboard.py" line="992"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1005"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1022"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="981"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1011"/>
         <source>{series} (definition version {version}): a changed definition starts a new series</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="995"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1025"/>
         <source>not yet measured ({period})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="998"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1028"/>
         <source>{rate} per 10,000 residents a month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1013"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1043"/>
         <source>{points} percentage points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1014"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1044"/>
         <source>{target}; amber up to {band} short of it</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11662,22 +11662,22 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>RecordsDialog</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1053"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1085"/>
         <source>Only the first {count} records are listed: more exist. Choose a community to narrow them down.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1058"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1090"/>
         <source>No records that you may see are behind this figure.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1060"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1092"/>
         <source>{count} records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1063"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1095"/>
         <source>Records behind the figure</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11700,8 +11700,58 @@ Manifest SHA-256: {sha}</source>
         <translation type="unfinished">Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="666"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="667"/>
         <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="680"/>
+        <source>Round {round} · resident {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="683"/>
+        <source>Round {round} · answer {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="685"/>
+        <source>Incident {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="686"/>
+        <source>Request {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="687"/>
+        <source>Screening {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="688"/>
+        <source>Counselling contact {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="689"/>
+        <source>Referral {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="690"/>
+        <source>Resident {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="691"/>
+        <source>Tag {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="692"/>
+        <source>Workstation {id}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -12722,42 +12772,42 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>RunChartView</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="721"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="751"/>
         <source>No month has a value: nothing to chart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="722"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="752"/>
         <source>Median {median}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="725"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="755"/>
         <source>A shift: {n} or more points on one side of the median.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="731"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="761"/>
         <source>A trend: {n} or more points all going up or all going down.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="736"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="766"/>
         <source>Too few runs: the process has likely changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="738"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="768"/>
         <source>Too many runs: the points alternate more than chance would.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="742"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="772"/>
         <source>Fewer than {n} points off the median: the number of runs is not judged yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="746"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="776"/>
         <source>No signal: the variation looks random.</source>
         <translation type="unfinished"></translation>
     </message>

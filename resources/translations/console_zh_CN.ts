@@ -7303,158 +7303,158 @@ Command system of {site}</source>
 <context>
     <name>KpiDashboard</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1395"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1428"/>
         <source>{indicator} — {month}, {community}</source>
         <translation>{indicator} — {month}，{community}</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1425"/>
-        <location filename="../../widgets/kpi_dashboard.py" line="1617"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1458"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1650"/>
         <source>Whole street</source>
         <translation>全街道</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1497"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1530"/>
         <source>By community</source>
         <translation>按社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1500"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1533"/>
         <source>The breakdown by community is shown for the whole street.</source>
         <translation>按社区细分只在选择“全街道”时显示。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1504"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1537"/>
         <source>The passport offers no breakdown by community for this indicator.</source>
         <translation>该指标的指标说明不提供按社区细分。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1507"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1540"/>
         <source>No breakdown by community for this figure.</source>
         <translation>此数值没有按社区的细分。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1508"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1541"/>
         <source>Self-answered and assisted, side by side</source>
         <translation>自主作答与协助作答并列</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1509"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1542"/>
         <source>Run chart of the months&apos; values</source>
         <translation>逐月数值运行图</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1515"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1548"/>
         <source>{month} · {community} · computed at {time}</source>
         <translation>{month} · {community} · {time} 计算</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1524"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1557"/>
         <source>Computing…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1530"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1563"/>
         <source>The figures below are from {time} and may be out of date.</source>
         <translation>下面的数值计算于 {time}，可能已过时。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1538"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1571"/>
         <source>Problems in the passports file ({count}): {problems}</source>
         <translation>指标说明文件有问题（{count} 处）：{problems}</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1542"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1575"/>
         <source>… and {count} more (see the tooltip)</source>
         <translation>……另有 {count} 处（见提示）</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1549"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1582"/>
         <source>No figures yet</source>
         <translation>尚无指标数值</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1550"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1583"/>
         <source>Choose a month: the figures are computed from every service&apos;s records.</source>
         <translation>请选择月份：各项指标根据各项服务的记录计算。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1555"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1588"/>
         <source>No indicators</source>
         <translation>没有指标</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1557"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1590"/>
         <source>No indicator could be read from the passports file: see the problems above.</source>
         <translation>指标说明文件中没有可读取的指标：请看上方列出的问题。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1611"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1644"/>
         <source>Previous month (Alt+Left)</source>
         <translation>上个月（Alt+←）</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1612"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1645"/>
         <source>Previous month</source>
         <translation>上个月</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1613"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1646"/>
         <source>Next month (Alt+Right)</source>
         <translation>下个月（Alt+→）</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1614"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1647"/>
         <source>Next month</source>
         <translation>下个月</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1615"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1648"/>
         <source>The month of the figures</source>
         <translation>指标所属月份</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1616"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1649"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1618"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1651"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1619"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1652"/>
         <source>Refresh (F5)</source>
         <translation>刷新（F5）</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1620"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1653"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1621"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1654"/>
         <source>Monthly report (PDF)…</source>
         <translation>月度报告（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1622"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1655"/>
         <source>Figures as CSV…</source>
         <translation>指标数据（CSV）…</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1623"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1656"/>
         <source>Figures as XLSX…</source>
         <translation>指标数据（XLSX）…</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1624"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1657"/>
         <source>Records behind… (Enter)</source>
         <translation>查看明细记录…（Enter）</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1625"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1658"/>
         <source>Indicators</source>
         <translation>指标</translation>
     </message>
@@ -10065,118 +10065,118 @@ Command system of {site}</source>
 <context>
     <name>PassportPanel</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="913"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="943"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="914"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="944"/>
         <source>Computes</source>
         <translation>计算方式</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="915"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="945"/>
         <source>Numerator</source>
         <translation>分子</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="916"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="946"/>
         <source>Denominator</source>
         <translation>分母</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="917"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="947"/>
         <source>Source tables</source>
         <translation>数据来源表</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="918"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="948"/>
         <source>Breakdowns</source>
         <translation>细分维度</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="919"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="949"/>
         <source>Baseline</source>
         <translation>基线</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="920"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="950"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="921"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="951"/>
         <source>Owner</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="922"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="952"/>
         <source>Data-quality limits</source>
         <translation>数据质量局限</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="923"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="953"/>
         <source>Series</source>
         <translation>序列</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="924"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="954"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="945"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="975"/>
         <source>Select an indicator to read its passport.</source>
         <translation>请选择一项指标，查看其指标说明。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="955"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="985"/>
         <source>n / denominator {numbers}</source>
         <translation>n / 分母 {numbers}</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="958"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="988"/>
         <source>95 % interval {interval}</source>
         <translation>95% 区间 {interval}</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="966"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="996"/>
         <source>none: a count has no denominator</source>
         <translation>无：计数指标没有分母</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="970"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1000"/>
         <source>Incident types: {types}</source>
         <translation>事件类型：{types}</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="975"/>
-        <location filename="../../widgets/kpi_dashboard.py" line="992"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1005"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1022"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="981"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1011"/>
         <source>{series} (definition version {version}): a changed definition starts a new series</source>
         <translation>{series}（定义版本 {version}）：定义一经修改即开始新的序列</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="995"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1025"/>
         <source>not yet measured ({period})</source>
         <translation>尚未测得（{period}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="998"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1028"/>
         <source>{rate} per 10,000 residents a month</source>
         <translation>每万人每月 {rate} 起</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1013"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1043"/>
         <source>{points} percentage points</source>
         <translation>{points} 个百分点</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1014"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1044"/>
         <source>{target}; amber up to {band} short of it</source>
         <translation>{target}；差距在 {band}以内为黄</translation>
     </message>
@@ -11388,22 +11388,22 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>RecordsDialog</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1053"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1085"/>
         <source>Only the first {count} records are listed: more exist. Choose a community to narrow them down.</source>
         <translation>只列出前 {count} 条记录，还有更多。请选择社区以缩小范围。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1058"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1090"/>
         <source>No records that you may see are behind this figure.</source>
         <translation>此数值背后没有您有权查看的记录。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1060"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1092"/>
         <source>{count} records</source>
         <translation>{count} 条记录</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1063"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1095"/>
         <source>Records behind the figure</source>
         <translation>数值背后的记录</translation>
     </message>
@@ -11426,9 +11426,59 @@ Manifest SHA-256: {sha}</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="666"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="667"/>
         <source>Summary</source>
         <translation>摘要</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="680"/>
+        <source>Round {round} · resident {id}</source>
+        <translation>轮次 {round} · 居民 {id}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="683"/>
+        <source>Round {round} · answer {id}</source>
+        <translation>轮次 {round} · 答卷 {id}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="685"/>
+        <source>Incident {id}</source>
+        <translation>事件 {id}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="686"/>
+        <source>Request {id}</source>
+        <translation>诉求 {id}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="687"/>
+        <source>Screening {id}</source>
+        <translation>筛查 {id}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="688"/>
+        <source>Counselling contact {id}</source>
+        <translation>咨询服务 {id}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="689"/>
+        <source>Referral {id}</source>
+        <translation>推荐 {id}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="690"/>
+        <source>Resident {id}</source>
+        <translation>居民 {id}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="691"/>
+        <source>Tag {id}</source>
+        <translation>标签 {id}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="692"/>
+        <source>Workstation {id}</source>
+        <translation>工作站 {id}</translation>
     </message>
 </context>
 <context>
@@ -12448,42 +12498,42 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>RunChartView</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="721"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="751"/>
         <source>No month has a value: nothing to chart.</source>
         <translation>没有任何月份有数值：无法作图。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="722"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="752"/>
         <source>Median {median}.</source>
         <translation>中位数 {median}。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="725"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="755"/>
         <source>A shift: {n} or more points on one side of the median.</source>
         <translation>出现偏移：连续 {n} 个或更多点位于中位数同一侧。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="731"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="761"/>
         <source>A trend: {n} or more points all going up or all going down.</source>
         <translation>出现趋势：连续 {n} 个或更多点持续上升或持续下降。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="736"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="766"/>
         <source>Too few runs: the process has likely changed.</source>
         <translation>游程太少：过程很可能已发生变化。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="738"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="768"/>
         <source>Too many runs: the points alternate more than chance would.</source>
         <translation>游程太多：各点交替的次数超出随机波动。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="742"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="772"/>
         <source>Fewer than {n} points off the median: the number of runs is not judged yet.</source>
         <translation>不在中位数上的点少于 {n} 个：暂不判断游程数。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="746"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="776"/>
         <source>No signal: the variation looks random.</source>
         <translation>无信号：波动看来是随机的。</translation>
     </message>

@@ -523,18 +523,31 @@ def test_export_menu_asks_for_each_format(pane: KpiDashboard, qtbot: QtBot) -> N
 def test_records_are_listed_with_a_note_when_more_exist(pane: KpiDashboard) -> None:
     pane.set_dashboard(dashboard())
     rows = [
-        RecordRow("incident", i, datetime(2026, 3, i + 1, 9, 0), "C01", f"Theft of e-bike {i}")
+        RecordRow("incident", i, datetime(2026, 3, i + 1, 9, 0), "C01", Bilingual("盗窃", "Theft"))
         for i in range(3)
+    ] + [
+        RecordRow(
+            "survey_frame_member",
+            41,
+            date(2026, 3, 31),
+            "C02",
+            Bilingual("已作答", "answered"),
+            of=7,
+        )
     ]
     pane.show_records("security_incidents", rows, truncated=True)
     dialog = pane.records_dialog
     assert dialog is not None
     assert dialog.isVisible()
-    assert dialog.model.rowCount() == 3
+    assert dialog.model.rowCount() == 4
     assert dialog.model.index(0, 0).data() == "2026-03-01 09:00"
-    assert dialog.model.index(0, 1).data() == "incident 0"
+    assert dialog.model.index(0, 1).data() == "Incident 0"
+    assert dialog.model.index(0, 3).data() == "Theft"
+    assert dialog.model.index(3, 0).data() == "2026-03-31"  # a day, not a midnight
+    assert dialog.model.index(3, 1).data() == "Round 7 · resident 41"
+    assert dialog.model.index(3, 3).data() == "answered"
     assert dialog.heading.text() == "Change in security incidents — 2026-03, Whole street"
-    assert dialog.note.text().startswith("Only the first 3 records are listed: more exist.")
+    assert dialog.note.text().startswith("Only the first 4 records are listed: more exist.")
     pane.show_records("security_incidents", [], truncated=False)
     assert dialog.note.text() == "No records that you may see are behind this figure."
     dialog.close()

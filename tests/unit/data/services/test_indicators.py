@@ -9,10 +9,11 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 
 from console import demo_surveys
 from core.indicators import FigureState, Rag, load_passports
+from core.kpi import RecordRow
 from core.model import Priority
 from core.permissions import PermissionDenied
 from core.site import SiteSpec
@@ -25,8 +26,13 @@ from data.models import (
     Community,
     CounsellingContact,
     Incident,
+    IncidentType,
+    Resident,
     ServiceTicket,
+    StationHeartbeat,
     SurveyResponse,
+    SurveyRound,
+    Workstation,
 )
 from data.seeding import seed_site
 from data.services import Services
@@ -76,6 +82,11 @@ def _incident(w: World, when: datetime, type_code: str, community: str = "C01") 
     return iid
 
 
+def _type_name(w: World, code: str) -> str:
+    with w.db.session() as s:
+        return str(s.scalar(select(IncidentType.name).where(IncidentType.code == code)))
+
+
 def _view(w: World, key: str, month: date = NOV, community: str | None = None):  # type: ignore[no-untyped-def]
     board = w.svc.indicators.dashboard(w.who("supervisor"), month, community)
     return next(v for v in board.views if v.passport.key == key)
@@ -122,7 +133,11 @@ def test_the_security_change_is_per_ten_thousand_residents_over_the_same_months(
     assert sorted(r.id for r in records) == sorted(oct_ids)
     assert not truncated
     assert {r.community for r in records} == {"C01"}
-    assert all("测试" not in r.text for r in records)  # kinds, not titles or names
+    assert all("测试" not in r.text.zh + r.text.en for r in records)  # types, not titles
+    assert {r.text.en for r in records} == {_type_name(w, "THEFT")}
+    assert all(
+        isinstance(r.when, datetime) and r.when.utcoffset() == SHANGHAI for r in records
+    )  # the site's time
 
 
 def test_feedback_with_too_little_data_withholds_the_percentage(w: World) -> None:
@@ -148,6 +163,7 @@ def test_feedback_with_too_little_data_withholds_the_percentage(w: World) -> Non
     assert f.rag is Rag.NONE  # never "67 %" read as red from six tickets
     records, _ = w.svc.indicators.records(sup, "feedback_answered", NOV, "C01")
     assert sorted(r.id for r in records) == sorted(ids)
+    assert sorted(r.text.en for r in records) == ["answered in time"] * 4 + ["not answered"] * 2
     assert w.svc.indicators.records(sup, "feedback_answered", NOV, "C02")[0] == []
 
 
@@ -248,7 +264,7 @@ def test_satisfaction_is_reported_self_and_assisted_side_by_side(
     assert f.state is FigureState.OK
     assert f.low is not None
     assert f.high is not None
-    assert f.low < f.value < f.high  # type: ignore[operator]
+    assert f.low < f.value < f.high
     split = dict(view.split)
     assert set(split) == {"self", "assisted"}
     assert (split["self"].numerator, split["self"].denominator) == tuple(sat["self"])
@@ -257,3 +273,63 @@ def test_satisfaction_is_reported_self_and_assisted_side_by_side(
     conv = _view(w, "convenience", w.clock.now.date()).figure
     assert conv.state is FigureState.NO_DATA
     assert "convenience" in conv.message.en
+
+
+def test_every_figure_has_its_records_and_they_add_up(
+    db: Database, demo_site: SiteSpec, tmp_path: Path
+) -> None:
+    w = _world(db, demo_site, tmp_path / "keys", population=400)
+    assert demo_surveys.fill(w.svc) > 0
+    sup = w.who("supervisor")
+    today = w.clock.now.date()
+    with as_owner(w.db) as owner, owner.session() as s:
+        ws = s.scalars(select(Workstation).where(Workstation.community_id.is_not(None))).first()
+        assert ws is not None
+        s.add(
+            StationHeartbeat(
+                workstation=ws.code, community_id=ws.community_id, last_seen_at=w.clock.now
+            )
+        )
+        code = s.scalar(select(Community.code).where(Community.id == ws.community_id))
+        s.execute(update(SurveyRound).values(ends_on=today))  # the rounds end this month
+    ind = w.svc.indicators
+
+    def listed(key: str, month: date = today, community: str | None = None) -> list[RecordRow]:
+        rows, truncated = ind.records(sup, key, month, community)
+        assert not truncated
+        return rows
+
+    with w.db.session() as s:  # seeding stamps its residents with the real time
+        seeded = s.scalar(select(func.max(Resident.created_at)))
+    assert seeded is not None
+    seeded_month = (seeded.replace(tzinfo=None) + SHANGHAI).date()
+    people = _view(w, "population_coverage", seeded_month).figure
+    registered = listed("population_coverage", seeded_month)
+    assert len(registered) == people.numerator == 400
+    assert {r.table for r in registered} == {"resident"}
+    assert listed("population_coverage", date(2020, 1, 1)) == []
+    stations = listed("service_terminals")
+    assert [(r.table, r.id, r.community) for r in stations] == [("workstation", ws.id, code)]
+    assert listed("community_coverage") == stations
+    assert listed("service_terminals", community="C02" if code == "C01" else "C01") == []
+    # Participation: every frame member of the rounds ended in a month, answered or not.
+    checked = 0
+    board = ind.dashboard(sup, today)
+    trend = next(v for v in board.views if v.passport.key == "survey_participation").trend
+    for month, t in zip(board.months, trend, strict=True):
+        if not t.denominator:
+            continue
+        rows = listed("survey_participation", month)
+        assert len(rows) == t.denominator
+        assert sum(r.text.en == "answered" for r in rows) == t.numerator
+        assert len({(r.of, r.id) for r in rows}) == len(rows)
+        checked += 1
+    assert checked
+    # Satisfaction: the month's complete responses, self-answered and assisted named.
+    view = _view(w, "satisfaction", today)
+    rows = listed("satisfaction")
+    split = dict(view.split)
+    assert sum(r.text.en == "self-answered" for r in rows) >= split["self"].denominator
+    assert sum(r.text.en == "assisted" for r in rows) >= split["assisted"].denominator
+    assert len(rows) >= (view.figure.denominator or 0) > 0
+    assert listed("convenience") == []  # no form measures it
