@@ -17,7 +17,7 @@ import re
 import statistics
 import tomllib
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any, Final
@@ -553,7 +553,9 @@ def _passport(
     if known_incident_types is not None:
         for code in incident_types:
             if code not in known_incident_types:
-                r.report("incident_types", f"{code!r} is not in the site file", blocking=True)
+                # The others are still counted: one type the site does not use (or renamed)
+                # should not blank the street's security figure; the problem says which.
+                r.report("incident_types", f"{code!r} is not an incident type of the site")
     baseline = _baseline(r, kind)
     target = _target(r, kind, baseline)
     personal = r.flag("personal", True)
@@ -775,6 +777,8 @@ ZERO_POPULATION_TEXT: Final = Bilingual(
 NO_POPULATION_TEXT: Final = Bilingual(
     "缺少人口数，无法计算比率", "no population for the period: no rate can be computed"
 )
+UNDER_WAY_TEXT: Final = Bilingual("本月未完，为截至目前的数字", "month under way: figures so far")
+NOT_BEGUN_TEXT: Final = Bilingual("该月尚未开始", "the month has not begun")
 SMALL_TEXT: Final = Bilingual(
     f"事件少于 {SMALL_EVENTS} 起，请看逐月运行图",
     f"fewer than {SMALL_EVENTS} events: read the months' run chart",
@@ -803,6 +807,23 @@ def _join(first: Bilingual, second: Bilingual | None) -> Bilingual:
 def error_figure(p: Passport, message: Bilingual) -> KpiFigure:
     """A figure that could not be computed, saying why (for the data layer's own failures)."""
     return _figure(p, FigureState.ERROR, message)
+
+
+def not_begun_figure(p: Passport) -> KpiFigure:
+    """A month that has not begun: no data, said so (never a count of 0 or last month's
+    running total)."""
+    return _figure(p, FigureState.NO_DATA, NOT_BEGUN_TEXT)
+
+
+def as_of_month(figure: KpiFigure, p: Passport, month: date, current: date) -> KpiFigure:
+    """`figure` as its month allows: a month after `current` has not begun; the current
+    month's computed figure says that it is a figure so far."""
+    if month > current:
+        return not_begun_figure(p)
+    if month == current and figure.state is FigureState.OK:
+        extra = figure.message if figure.message.en or figure.message.zh else None
+        return replace(figure, message=_join(UNDER_WAY_TEXT, extra))
+    return figure
 
 
 def _refusal(p: Passport, kind: Kind) -> KpiFigure | None:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from core.indicators import (
+    UNDER_WAY_TEXT,
     Bilingual,
     Kind,
     KpiFigure,
@@ -56,6 +57,14 @@ class Dashboard:
     views: tuple[IndicatorView, ...]
     problems: tuple[PassportProblem, ...]  # the passports file's, shown above the figures
     computed_at: datetime
+    zone: str = "UTC"  # the site's time zone, for the times shown
+
+    @property
+    def under_way(self) -> bool:
+        """The month had not ended when the figures were computed (they are figures so far)."""
+        return any(
+            is_under_way(v.figure) or is_under_way(v.trend[-1]) for v in self.views if v.trend
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +80,20 @@ class RecordRow:
 
 
 # --- words and numbers, the same in the pane, the reports and the CLI ------------------------
+
+
+def is_under_way(figure: KpiFigure) -> bool:
+    """The figure is of a month that had not ended (core.indicators.as_of_month)."""
+    return figure.message.en.startswith(UNDER_WAY_TEXT.en)
+
+
+def without_under_way(message: Bilingual) -> Bilingual:
+    """`message` without the month-under-way clause (said once, above the figures)."""
+    zh, en = message.zh, message.en
+    if en.startswith(UNDER_WAY_TEXT.en):
+        en = en.removeprefix(UNDER_WAY_TEXT.en).removeprefix("; ")
+        zh = zh.removeprefix(UNDER_WAY_TEXT.zh).removeprefix("；")
+    return Bilingual(zh, en)
 
 
 def pick(text: Bilingual, zh: bool) -> str:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -86,7 +87,7 @@ from core.indicators import (
     amber_band,
     effective_target,
 )
-from core.kpi import CommunityFigure, Dashboard, IndicatorView, RecordRow
+from core.kpi import CommunityFigure, Dashboard, IndicatorView, RecordRow, without_under_way
 from widgets.empty_state import EmptyStateWidget
 from widgets.flow_layout import flow_row
 from widgets.table_model import Column, RowTableModel
@@ -164,9 +165,10 @@ def value_text(kind: Kind, value: float) -> str:
     return count_text(value)
 
 
-def figure_value_text(figure: KpiFigure, kind: Kind, zh: bool) -> str:
-    """The value, or the figure's message where the state withholds it (never a silent 0)."""
-    message = pick(figure.message, zh)
+def figure_value_text(figure: KpiFigure, kind: Kind, zh: bool, brief: bool = False) -> str:
+    """The value, or the figure's message where the state withholds it (never a silent 0).
+    `brief`: without "month under way" (a table's cell: the pane says it once, above)."""
+    message = pick(without_under_way(figure.message) if brief else figure.message, zh)
     if figure.value is None:
         return message or NOTHING
     shown = value_text(kind, figure.value)
@@ -491,7 +493,7 @@ class IndicatorModel(RowTableModel[IndicatorView, str]):
                 Column(
                     "value",
                     lambda: self.tr("Value"),
-                    lambda v: figure_value_text(v.figure, v.passport.kind, self.zh),
+                    lambda v: figure_value_text(v.figure, v.passport.kind, self.zh, brief=True),
                     foreground=self._value_colour,
                     tooltip=lambda v: figure_value_text(v.figure, v.passport.kind, self.zh),
                 ),
@@ -589,7 +591,7 @@ class CommunityModel(RowTableModel[CommunityFigure, str]):
                 Column(
                     "value",
                     lambda: self.tr("Value"),
-                    lambda c: figure_value_text(c.figure, self.kind, self.zh),
+                    lambda c: figure_value_text(c.figure, self.kind, self.zh, brief=True),
                     tooltip=lambda c: figure_value_text(c.figure, self.kind, self.zh),
                 ),
                 Column(
@@ -632,7 +634,7 @@ class SplitModel(RowTableModel[tuple[str, KpiFigure], str]):
                 Column(
                     "value",
                     lambda: self.tr("Value"),
-                    lambda s: figure_value_text(s[1], self.kind, self.zh),
+                    lambda s: figure_value_text(s[1], self.kind, self.zh, brief=True),
                     tooltip=lambda s: figure_value_text(s[1], self.kind, self.zh),
                 ),
                 Column(
@@ -1544,14 +1546,17 @@ class KpiDashboard(QWidget):
     def _update_status(self) -> None:
         d = self.dashboard
         if d is not None:
-            self.computed.setText(
-                self.tr("{month} · {community} · computed at {time}").format(
-                    month=f"{d.month:%Y-%m}",
-                    community=self._community_name(d.community),
-                    time=f"{d.computed_at:%H:%M}",
-                )
+            at = d.computed_at  # shown on the site's clock, not UTC (naive: UTC)
+            at = (at if at.tzinfo else at.replace(tzinfo=UTC)).astimezone(ZoneInfo(d.zone))
+            text = self.tr("{month} · {community} · computed at {time}").format(
+                month=f"{d.month:%Y-%m}",
+                community=self._community_name(d.community),
+                time=f"{at:%H:%M}",
             )
-            self.computed.setToolTip(f"{d.computed_at:%Y-%m-%d %H:%M:%S}")
+            if d.under_way:
+                text += self.tr(" · month under way: figures so far")
+            self.computed.setText(text)
+            self.computed.setToolTip(f"{at:%Y-%m-%d %H:%M:%S}")
         else:
             self.computed.setText("")
         self.busy_label.setText(self.tr("Computing…"))

@@ -47,6 +47,8 @@ class Span:
     hi: datetime
     first: date
     end: date
+    now: datetime  # what has not happened by now is not counted yet
+    today: date  # the site's date at `now`
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +127,11 @@ def _tickets(p: Passport, span: Span) -> Listing:
     return Listing(
         "service_ticket",
         select(t.id, literal(0), t.response_due_at, t.community_id, state)
-        .where(t.response_due_at >= span.lo, t.response_due_at < span.hi)
+        .where(
+            t.response_due_at >= span.lo,
+            t.response_due_at < span.hi,
+            (t.response_due_at <= span.now) | t.answered_at.is_not(None),
+        )
         .order_by(t.response_due_at),
         t.community_id,
         _TICKET,
@@ -254,7 +260,11 @@ def _members(p: Passport, span: Span) -> Listing:
             case((answered, "yes"), else_="no"),
         )
         .join(SurveyRound, SurveyRound.id == m.round_id)
-        .where(SurveyRound.ends_on >= span.first, SurveyRound.ends_on < span.end)
+        .where(
+            SurveyRound.ends_on >= span.first,
+            SurveyRound.ends_on < span.end,
+            SurveyRound.ends_on < span.today,
+        )
         .order_by(SurveyRound.ends_on, m.round_id, m.resident_id),
         m.community_id,
         _MEMBER,

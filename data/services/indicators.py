@@ -25,11 +25,13 @@ from core.indicators import (
     PassportSet,
     Rag,
     add_months,
+    as_of_month,
     as_suppressed,
     comparable_months,
     count_figure,
     error_figure,
     month_start,
+    not_begun_figure,
     proportion_figure,
     rate_change_figure,
     read_passports,
@@ -86,6 +88,7 @@ class _Window:
 
     months: list[date]
     zone: str
+    now: datetime = field(default_factory=lambda: datetime.now(UTC))  # the dashboard's time
     instants: list[datetime] = field(default_factory=list)  # len(months) + 1
     # What several indicators of one dashboard read alike (stations seen, decoded answers):
     # read once per dashboard, not once per indicator.
@@ -95,6 +98,11 @@ class _Window:
         tz = ZoneInfo(self.zone)
         bounds = [*self.months, add_months(self.months[-1], 1)]
         self.instants = [datetime.combine(d, time(), tz).astimezone(UTC) for d in bounds]
+
+    @property
+    def today(self) -> date:
+        """The site's date at the dashboard's time."""
+        return self.now.astimezone(ZoneInfo(self.zone)).date()
 
     @property
     def dates(self) -> list[date]:
@@ -142,6 +150,8 @@ class IndicatorService:
     def __init__(self, ctx: ServiceContext, passports: PassportSet | None = None):
         self.ctx = ctx
         self._passports = passports
+        self._given = passports is not None
+        self._types: frozenset[str] | None = None  # the incident types last checked against
         self._sources: dict[str, Callable[[Session, _Window, Passport], _Raw]] = {
             "stations.communities_reporting": self._communities_reporting,
             "residents.registered_of_population": self._registered,
@@ -165,6 +175,20 @@ class IndicatorService:
             self._passports = read_passports(passports_file(), set(Base.metadata.tables))
         return self._passports
 
+    def _checked(self, s: Session) -> PassportSet:
+        """The repository's passports checked against the site's incident types as they are
+        now (an administrator may add or retire one); passports given to the service (a
+        test's, a file being edited) are used as they are."""
+        if self._given:
+            return self.passports
+        types = frozenset(str(c) for c in s.scalars(select(IncidentType.code)))
+        if self._types != types:
+            self._passports = read_passports(
+                passports_file(), set(Base.metadata.tables), known_incident_types=types
+            )
+            self._types = types
+        return self.passports
+
     # --- the dashboard ----------------------------------------------------------------------
     def dashboard(self, who: Principal, month: date, community: str | None = None) -> Dashboard:
         """Every indicator for `month` (its first day or any day of it), street-wide or for
@@ -175,7 +199,7 @@ class IndicatorService:
         months = [add_months(selected, i - TREND_MONTHS + 1) for i in range(TREND_MONTHS)]
         views: list[IndicatorView] = []
         with self.ctx.read() as s:
-            window = _Window(months, site_zone(s))
+            window = _Window(months, site_zone(s), _utc(self.ctx.clock()))
             communities = list(s.execute(select(Community.id, Community.code, Community.name)))
             population = {
                 int(cid): int(pop or 0)
@@ -185,7 +209,8 @@ class IndicatorService:
             wanted = [int(c[0]) for c in communities if community in (None, c[1])]
             if community is not None and not wanted:
                 raise LookupError(f"no community {community}")
-            for p in self.passports.passports:
+            checked = self._checked(s)
+            for p in checked.passports:
                 views.append(
                     self._view(s, p, window, tables, communities, wanted, population, community)
                 )
@@ -194,8 +219,9 @@ class IndicatorService:
             months=tuple(months),
             community=community,
             views=tuple(views),
-            problems=self.passports.problems,
+            problems=checked.problems,
             computed_at=self.ctx.clock(),
+            zone=window.zone,
         )
 
     def _view(
@@ -239,26 +265,35 @@ class IndicatorService:
                 Rag.NONE,
                 raw.message,
             )
-            return IndicatorView(p, empty, tuple(empty for _ in range(n)))
-        trend = tuple(self._figure(p, raw, wanted, i, population, w.months) for i in range(n))
+            current = month_start(w.today)
+            trend = tuple(not_begun_figure(p) if m > current else empty for m in w.months)
+            return IndicatorView(p, trend[-1], trend)
+        current = month_start(w.today)
+        trend = tuple(
+            as_of_month(self._figure(p, raw, wanted, i, population, w.months), p, m, current)
+            for i, m in enumerate(w.months)
+        )
+        selected = w.months[-1]
         figure = (
             self._rolling_rate(p, raw, wanted, population, w)
-            if p.kind is Kind.RATE_CHANGE
+            if p.kind is Kind.RATE_CHANGE and selected <= current  # complete months only
             else trend[-1]
         )
         per_community: list[CommunityFigure] = []
         if community is None:
             for cid, code, name in communities:
                 one = [int(cid)]
-                per_community.append(
-                    CommunityFigure(
-                        str(code),
-                        str(name),
-                        self._rolling_rate(p, raw, one, population, w)
-                        if p.kind is Kind.RATE_CHANGE
-                        else self._figure(p, raw, one, n - 1, population, w.months),
+                one_figure = (
+                    self._rolling_rate(p, raw, one, population, w)
+                    if p.kind is Kind.RATE_CHANGE and selected <= current
+                    else as_of_month(
+                        self._figure(p, raw, one, n - 1, population, w.months),
+                        p,
+                        selected,
+                        current,
                     )
                 )
+                per_community.append(CommunityFigure(str(code), str(name), one_figure))
             per_community = self._suppressed(p, raw, per_community, communities, n - 1)
             if p.kind is Kind.COUNT:  # the target is the street's: no community reaches it
                 per_community = [
@@ -267,7 +302,7 @@ class IndicatorService:
                     )
                     for c in per_community
                 ]
-        split = self._split(p, raw, wanted, n - 1)
+        split = self._split(p, raw, wanted, n - 1) if selected <= current else ()
         values = [f.value if f.value is not None else None for f in trend]
         small = any(f.small for f in trend) or (
             p.kind is Kind.COUNT and not p.cumulative and max((v or 0) for v in values) < 20
@@ -581,7 +616,7 @@ class IndicatorService:
         baseline: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))
         if p.baseline is not None and p.baseline.period is not None:
             base_months = p.baseline.period.months()
-            base = _Window(base_months, w.zone)
+            base = _Window(base_months, w.zone, w.now)
             bb = _bucket(Incident.created_at, base.instants)
             for cid, bucket, count in s.execute(
                 select(Incident.community_id, bb, func.count())
@@ -647,7 +682,11 @@ class IndicatorService:
         for cid, bucket, total, done in s.execute(
             select(m.community_id, b, func.count(), func.sum(case((answered, 1), else_=0)))
             .join(SurveyRound, SurveyRound.id == m.round_id)
-            .where(SurveyRound.ends_on >= w.dates[0], SurveyRound.ends_on < w.dates[-1])
+            .where(
+                SurveyRound.ends_on >= w.dates[0],
+                SurveyRound.ends_on < w.dates[-1],
+                SurveyRound.ends_on < w.today,  # a round still open has not ended
+            )
             .group_by(m.community_id, b)
         ):
             if 0 <= bucket < len(w.months):
@@ -694,7 +733,7 @@ class IndicatorService:
         if "answers" in w.memo:
             cached: list[_Answered] = w.memo["answers"]
             return cached
-        span = Span(w.instants[0], w.instants[-1], w.dates[0], w.dates[-1])
+        span = Span(w.instants[0], w.instants[-1], w.dates[0], w.dates[-1], w.now, w.today)
         measured_by_round: dict[int, dict[str, list[tuple[str, set[str], set[str]]]]] = {}
         for rid, definition, code in rounds_with_responses(s, span):
             questions = measured(definition, code)
@@ -746,6 +785,9 @@ class IndicatorService:
             .where(
                 ServiceTicket.response_due_at >= w.instants[0],
                 ServiceTicket.response_due_at < w.instants[-1],
+                # Due by now, or answered already (core.feedback's response rate): a ticket
+                # due later this month is not yet late, and would read as unanswered.
+                (ServiceTicket.response_due_at <= w.now) | ServiceTicket.answered_at.is_not(None),
             )
             .group_by(ServiceTicket.community_id, b)
         ):
@@ -769,12 +811,14 @@ class IndicatorService:
             raise PermissionDenied(who.username, Permission.VIEW_SCREENING_RESULTS, community)
         with self.ctx.read() as s:
             zone = site_zone(s)
-            w = _Window([month_start(month)], zone)
+            w = _Window([month_start(month)], zone, _utc(self.ctx.clock()))
             code_of = dict(s.execute(select(Community.id, Community.code)).all())
             cid = next((k for k, v in code_of.items() if v == community), None)
             if community is not None and cid is None:
                 raise LookupError(f"no community {community}")
-            found = listing(s, p, Span(w.instants[0], w.instants[1], w.dates[0], w.dates[1]))
+            found = listing(
+                s, p, Span(w.instants[0], w.instants[1], w.dates[0], w.dates[1], w.now, w.today)
+            )
             if found is None:
                 return [], False
             # The community is filtered in SQL, so a limit never hides one community's rows
@@ -794,6 +838,10 @@ class IndicatorService:
             for rid, of, when, c, code in rows
         ]
         return out[:RECORDS_MAX], len(out) > RECORDS_MAX
+
+
+def _utc(when: datetime) -> datetime:
+    return when if when.tzinfo is not None else when.replace(tzinfo=UTC)
 
 
 def _local(when: datetime | date | None, tz: ZoneInfo) -> datetime | date:

@@ -2414,22 +2414,22 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>CommunityModel</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="588"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="590"/>
         <source>Community</source>
         <translation type="unfinished">Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="591"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="593"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="597"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="599"/>
         <source>n / denominator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="602"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="604"/>
         <source>RAG</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7065,52 +7065,52 @@ Command system of {site}</translation>
 <context>
     <name>IndicatorModel</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="481"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="483"/>
         <source>RAG</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="487"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="489"/>
         <source>Indicator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="493"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="495"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="500"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="502"/>
         <source>n / denominator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="506"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="508"/>
         <source>95 % interval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="511"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="513"/>
         <source>Target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="516"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="518"/>
         <source>Trend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="522"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="524"/>
         <source>Series</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="525"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="527"/>
         <source>Series {series}, definition version {version}: a changed definition starts a new series</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="547"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="549"/>
         <source>{events} incidents in {months} resident-months: {rate} per 10,000 residents a month, against {base_rate} in the same months of the baseline ({base_events} in {base_months})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7425,158 +7425,163 @@ Command system of {site}</translation>
 <context>
     <name>KpiDashboard</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1428"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1430"/>
         <source>{indicator} — {month}, {community}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1458"/>
-        <location filename="../../widgets/kpi_dashboard.py" line="1650"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1460"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1654"/>
         <source>Whole street</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1530"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1532"/>
         <source>By community</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1533"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1535"/>
         <source>The breakdown by community is shown for the whole street.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1537"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1539"/>
         <source>The passport offers no breakdown by community for this indicator.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1540"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1542"/>
         <source>No breakdown by community for this figure.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1541"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1543"/>
         <source>Self-answered and assisted, side by side</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1542"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1544"/>
         <source>Run chart of the months&apos; values</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1548"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1550"/>
         <source>{month} · {community} · computed at {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1557"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1556"/>
+        <source> · month under way: figures so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1561"/>
         <source>Computing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1563"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1567"/>
         <source>The figures below are from {time} and may be out of date.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1571"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1575"/>
         <source>Problems in the passports file ({count}): {problems}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1575"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1579"/>
         <source>… and {count} more (see the tooltip)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1582"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1586"/>
         <source>No figures yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1583"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1587"/>
         <source>Choose a month: the figures are computed from every service&apos;s records.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1588"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1592"/>
         <source>No indicators</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1590"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1594"/>
         <source>No indicator could be read from the passports file: see the problems above.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1644"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1648"/>
         <source>Previous month (Alt+Left)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1645"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1649"/>
         <source>Previous month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1646"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1650"/>
         <source>Next month (Alt+Right)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1647"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1651"/>
         <source>Next month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1648"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1652"/>
         <source>The month of the figures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1649"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1653"/>
         <source>Month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1651"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1655"/>
         <source>Community</source>
         <translation type="unfinished">Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1652"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1656"/>
         <source>Refresh (F5)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1653"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1657"/>
         <source>Export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1654"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1658"/>
         <source>Monthly report (PDF)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1655"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1659"/>
         <source>Figures as CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1656"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1660"/>
         <source>Figures as XLSX…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1657"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1661"/>
         <source>Records behind… (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1658"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1662"/>
         <source>Indicators</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7627,122 +7632,122 @@ Command system of {site}</translation>
 <context>
     <name>KpiText</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="221"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="223"/>
         <source>{op} baseline {change}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="224"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="226"/>
         <source>{op} {value} (baseline {change})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="232"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="234"/>
         <source>G</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="234"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="236"/>
         <source>A</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="236"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="238"/>
         <source>R</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="243"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="245"/>
         <source>Green: meets the target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="245"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="247"/>
         <source>Amber: close to the target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="247"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="249"/>
         <source>Red: short of the target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="249"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="251"/>
         <source>No RAG: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="255"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="257"/>
         <source>computed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="256"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="258"/>
         <source>no data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="257"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="259"/>
         <source>too little data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="258"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="260"/>
         <source>not shown (small cell)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="259"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="261"/>
         <source>no target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="260"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="262"/>
         <source>cannot be computed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="267"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="269"/>
         <source>count</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="268"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="270"/>
         <source>proportion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="269"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="271"/>
         <source>change of the rate per 10,000 residents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="278"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="280"/>
         <source>community</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="279"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="281"/>
         <source>month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="280"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="282"/>
         <source>self-answered vs assisted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="281"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="283"/>
         <source>age band</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="288"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="290"/>
         <source>Self-answered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="290"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="292"/>
         <source>Assisted</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10301,118 +10306,118 @@ Command system of {site}</translation>
 <context>
     <name>PassportPanel</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="943"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="945"/>
         <source>This month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="944"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="946"/>
         <source>Computes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="945"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="947"/>
         <source>Numerator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="946"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="948"/>
         <source>Denominator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="947"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="949"/>
         <source>Source tables</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="948"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="950"/>
         <source>Breakdowns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="949"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="951"/>
         <source>Baseline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="950"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="952"/>
         <source>Target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="951"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="953"/>
         <source>Owner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="952"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="954"/>
         <source>Data-quality limits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="953"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="955"/>
         <source>Series</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="954"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="956"/>
         <source>Problems</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="975"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="977"/>
         <source>Select an indicator to read its passport.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="985"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="987"/>
         <source>n / denominator {numbers}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="988"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="990"/>
         <source>95 % interval {interval}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="996"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="998"/>
         <source>none: a count has no denominator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1000"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1002"/>
         <source>Incident types: {types}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1005"/>
-        <location filename="../../widgets/kpi_dashboard.py" line="1022"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1007"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1024"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1011"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1013"/>
         <source>{series} (definition version {version}): a changed definition starts a new series</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1025"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1027"/>
         <source>not yet measured ({period})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1028"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1030"/>
         <source>{rate} per 10,000 residents a month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1043"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1045"/>
         <source>{points} percentage points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1044"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1046"/>
         <source>{target}; amber up to {band} short of it</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11662,22 +11667,22 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>RecordsDialog</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1085"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1087"/>
         <source>Only the first {count} records are listed: more exist. Choose a community to narrow them down.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1090"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1092"/>
         <source>No records that you may see are behind this figure.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1092"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1094"/>
         <source>{count} records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1095"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1097"/>
         <source>Records behind the figure</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11685,72 +11690,72 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>RecordsModel</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="662"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="664"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="663"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="665"/>
         <source>Record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="664"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="666"/>
         <source>Community</source>
         <translation type="unfinished">Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="667"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="669"/>
         <source>Summary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="680"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="682"/>
         <source>Round {round} · resident {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="683"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="685"/>
         <source>Round {round} · answer {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="685"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="687"/>
         <source>Incident {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="686"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="688"/>
         <source>Request {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="687"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="689"/>
         <source>Screening {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="688"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="690"/>
         <source>Counselling contact {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="689"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="691"/>
         <source>Referral {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="690"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="692"/>
         <source>Resident {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="691"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="693"/>
         <source>Tag {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="692"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="694"/>
         <source>Workstation {id}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12772,42 +12777,42 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>RunChartView</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="751"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="753"/>
         <source>No month has a value: nothing to chart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="752"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="754"/>
         <source>Median {median}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="755"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="757"/>
         <source>A shift: {n} or more points on one side of the median.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="761"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="763"/>
         <source>A trend: {n} or more points all going up or all going down.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="766"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="768"/>
         <source>Too few runs: the process has likely changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="768"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="770"/>
         <source>Too many runs: the points alternate more than chance would.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="772"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="774"/>
         <source>Fewer than {n} points off the median: the number of runs is not judged yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="776"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="778"/>
         <source>No signal: the variation looks random.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -13677,22 +13682,22 @@ Outcome: {outcome}</source>
 <context>
     <name>SplitModel</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="631"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="633"/>
         <source>Answered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="634"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="636"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="640"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="642"/>
         <source>n / denominator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="645"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="647"/>
         <source>95 % interval</source>
         <translation type="unfinished"></translation>
     </message>

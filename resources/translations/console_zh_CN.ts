@@ -2400,22 +2400,22 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>CommunityModel</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="588"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="590"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="591"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="593"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="597"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="599"/>
         <source>n / denominator</source>
         <translation>n / 分母</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="602"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="604"/>
         <source>RAG</source>
         <translation>红黄绿</translation>
     </message>
@@ -6943,52 +6943,52 @@ Command system of {site}</source>
 <context>
     <name>IndicatorModel</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="481"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="483"/>
         <source>RAG</source>
         <translation>红黄绿</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="487"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="489"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="493"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="495"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="500"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="502"/>
         <source>n / denominator</source>
         <translation>n / 分母</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="506"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="508"/>
         <source>95 % interval</source>
         <translation>95% 区间</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="511"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="513"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="516"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="518"/>
         <source>Trend</source>
         <translation>趋势</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="522"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="524"/>
         <source>Series</source>
         <translation>序列</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="525"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="527"/>
         <source>Series {series}, definition version {version}: a changed definition starts a new series</source>
         <translation>序列 {series}，定义版本 {version}：定义一经修改即开始新的序列</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="547"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="549"/>
         <source>{events} incidents in {months} resident-months: {rate} per 10,000 residents a month, against {base_rate} in the same months of the baseline ({base_events} in {base_months})</source>
         <translation>{months} 居民人月中发生 {events} 起事件：每万人每月 {rate} 起；基线期同月为 {base_rate} 起（{base_months} 人月中 {base_events} 起）</translation>
     </message>
@@ -7303,158 +7303,163 @@ Command system of {site}</source>
 <context>
     <name>KpiDashboard</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1428"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1430"/>
         <source>{indicator} — {month}, {community}</source>
         <translation>{indicator} — {month}，{community}</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1458"/>
-        <location filename="../../widgets/kpi_dashboard.py" line="1650"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1460"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1654"/>
         <source>Whole street</source>
         <translation>全街道</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1530"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1532"/>
         <source>By community</source>
         <translation>按社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1533"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1535"/>
         <source>The breakdown by community is shown for the whole street.</source>
         <translation>按社区细分只在选择“全街道”时显示。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1537"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1539"/>
         <source>The passport offers no breakdown by community for this indicator.</source>
         <translation>该指标的指标说明不提供按社区细分。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1540"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1542"/>
         <source>No breakdown by community for this figure.</source>
         <translation>此数值没有按社区的细分。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1541"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1543"/>
         <source>Self-answered and assisted, side by side</source>
         <translation>自主作答与协助作答并列</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1542"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1544"/>
         <source>Run chart of the months&apos; values</source>
         <translation>逐月数值运行图</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1548"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1550"/>
         <source>{month} · {community} · computed at {time}</source>
         <translation>{month} · {community} · {time} 计算</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1557"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1556"/>
+        <source> · month under way: figures so far</source>
+        <translation> · 本月未完，为截至目前的数字</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1561"/>
         <source>Computing…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1563"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1567"/>
         <source>The figures below are from {time} and may be out of date.</source>
         <translation>下面的数值计算于 {time}，可能已过时。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1571"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1575"/>
         <source>Problems in the passports file ({count}): {problems}</source>
         <translation>指标说明文件有问题（{count} 处）：{problems}</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1575"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1579"/>
         <source>… and {count} more (see the tooltip)</source>
         <translation>……另有 {count} 处（见提示）</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1582"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1586"/>
         <source>No figures yet</source>
         <translation>尚无指标数值</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1583"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1587"/>
         <source>Choose a month: the figures are computed from every service&apos;s records.</source>
         <translation>请选择月份：各项指标根据各项服务的记录计算。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1588"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1592"/>
         <source>No indicators</source>
         <translation>没有指标</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1590"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1594"/>
         <source>No indicator could be read from the passports file: see the problems above.</source>
         <translation>指标说明文件中没有可读取的指标：请看上方列出的问题。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1644"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1648"/>
         <source>Previous month (Alt+Left)</source>
         <translation>上个月（Alt+←）</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1645"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1649"/>
         <source>Previous month</source>
         <translation>上个月</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1646"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1650"/>
         <source>Next month (Alt+Right)</source>
         <translation>下个月（Alt+→）</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1647"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1651"/>
         <source>Next month</source>
         <translation>下个月</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1648"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1652"/>
         <source>The month of the figures</source>
         <translation>指标所属月份</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1649"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1653"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1651"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1655"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1652"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1656"/>
         <source>Refresh (F5)</source>
         <translation>刷新（F5）</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1653"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1657"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1654"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1658"/>
         <source>Monthly report (PDF)…</source>
         <translation>月度报告（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1655"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1659"/>
         <source>Figures as CSV…</source>
         <translation>指标数据（CSV）…</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1656"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1660"/>
         <source>Figures as XLSX…</source>
         <translation>指标数据（XLSX）…</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1657"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1661"/>
         <source>Records behind… (Enter)</source>
         <translation>查看明细记录…（Enter）</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1658"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1662"/>
         <source>Indicators</source>
         <translation>指标</translation>
     </message>
@@ -7505,122 +7510,122 @@ Command system of {site}</source>
 <context>
     <name>KpiText</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="221"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="223"/>
         <source>{op} baseline {change}</source>
         <translation>{op} 基线 {change}</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="224"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="226"/>
         <source>{op} {value} (baseline {change})</source>
         <translation>{op} {value}（基线 {change}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="232"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="234"/>
         <source>G</source>
         <translation>绿</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="234"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="236"/>
         <source>A</source>
         <translation>黄</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="236"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="238"/>
         <source>R</source>
         <translation>红</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="243"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="245"/>
         <source>Green: meets the target</source>
         <translation>绿：达到目标</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="245"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="247"/>
         <source>Amber: close to the target</source>
         <translation>黄：接近目标</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="247"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="249"/>
         <source>Red: short of the target</source>
         <translation>红：未达目标</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="249"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="251"/>
         <source>No RAG: {reason}</source>
         <translation>不评红黄绿：{reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="255"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="257"/>
         <source>computed</source>
         <translation>已计算</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="256"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="258"/>
         <source>no data</source>
         <translation>无数据</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="257"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="259"/>
         <source>too little data</source>
         <translation>数据太少</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="258"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="260"/>
         <source>not shown (small cell)</source>
         <translation>不显示（小格数据）</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="259"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="261"/>
         <source>no target</source>
         <translation>无目标值</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="260"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="262"/>
         <source>cannot be computed</source>
         <translation>无法计算</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="267"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="269"/>
         <source>count</source>
         <translation>计数</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="268"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="270"/>
         <source>proportion</source>
         <translation>比例</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="269"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="271"/>
         <source>change of the rate per 10,000 residents</source>
         <translation>每万人发生率的变化</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="278"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="280"/>
         <source>community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="279"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="281"/>
         <source>month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="280"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="282"/>
         <source>self-answered vs assisted</source>
         <translation>自主作答与协助作答</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="281"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="283"/>
         <source>age band</source>
         <translation>年龄段</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="288"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="290"/>
         <source>Self-answered</source>
         <translation>自主作答</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="290"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="292"/>
         <source>Assisted</source>
         <translation>协助作答</translation>
     </message>
@@ -10065,118 +10070,118 @@ Command system of {site}</source>
 <context>
     <name>PassportPanel</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="943"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="945"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="944"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="946"/>
         <source>Computes</source>
         <translation>计算方式</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="945"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="947"/>
         <source>Numerator</source>
         <translation>分子</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="946"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="948"/>
         <source>Denominator</source>
         <translation>分母</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="947"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="949"/>
         <source>Source tables</source>
         <translation>数据来源表</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="948"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="950"/>
         <source>Breakdowns</source>
         <translation>细分维度</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="949"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="951"/>
         <source>Baseline</source>
         <translation>基线</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="950"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="952"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="951"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="953"/>
         <source>Owner</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="952"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="954"/>
         <source>Data-quality limits</source>
         <translation>数据质量局限</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="953"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="955"/>
         <source>Series</source>
         <translation>序列</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="954"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="956"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="975"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="977"/>
         <source>Select an indicator to read its passport.</source>
         <translation>请选择一项指标，查看其指标说明。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="985"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="987"/>
         <source>n / denominator {numbers}</source>
         <translation>n / 分母 {numbers}</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="988"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="990"/>
         <source>95 % interval {interval}</source>
         <translation>95% 区间 {interval}</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="996"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="998"/>
         <source>none: a count has no denominator</source>
         <translation>无：计数指标没有分母</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1000"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1002"/>
         <source>Incident types: {types}</source>
         <translation>事件类型：{types}</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1005"/>
-        <location filename="../../widgets/kpi_dashboard.py" line="1022"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1007"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1024"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1011"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1013"/>
         <source>{series} (definition version {version}): a changed definition starts a new series</source>
         <translation>{series}（定义版本 {version}）：定义一经修改即开始新的序列</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1025"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1027"/>
         <source>not yet measured ({period})</source>
         <translation>尚未测得（{period}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1028"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1030"/>
         <source>{rate} per 10,000 residents a month</source>
         <translation>每万人每月 {rate} 起</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1043"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1045"/>
         <source>{points} percentage points</source>
         <translation>{points} 个百分点</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1044"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1046"/>
         <source>{target}; amber up to {band} short of it</source>
         <translation>{target}；差距在 {band}以内为黄</translation>
     </message>
@@ -11388,22 +11393,22 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>RecordsDialog</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1085"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1087"/>
         <source>Only the first {count} records are listed: more exist. Choose a community to narrow them down.</source>
         <translation>只列出前 {count} 条记录，还有更多。请选择社区以缩小范围。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1090"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1092"/>
         <source>No records that you may see are behind this figure.</source>
         <translation>此数值背后没有您有权查看的记录。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1092"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1094"/>
         <source>{count} records</source>
         <translation>{count} 条记录</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1095"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1097"/>
         <source>Records behind the figure</source>
         <translation>数值背后的记录</translation>
     </message>
@@ -11411,72 +11416,72 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>RecordsModel</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="662"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="664"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="663"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="665"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="664"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="666"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="667"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="669"/>
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="680"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="682"/>
         <source>Round {round} · resident {id}</source>
         <translation>轮次 {round} · 居民 {id}</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="683"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="685"/>
         <source>Round {round} · answer {id}</source>
         <translation>轮次 {round} · 答卷 {id}</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="685"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="687"/>
         <source>Incident {id}</source>
         <translation>事件 {id}</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="686"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="688"/>
         <source>Request {id}</source>
         <translation>诉求 {id}</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="687"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="689"/>
         <source>Screening {id}</source>
         <translation>筛查 {id}</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="688"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="690"/>
         <source>Counselling contact {id}</source>
         <translation>咨询服务 {id}</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="689"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="691"/>
         <source>Referral {id}</source>
         <translation>推荐 {id}</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="690"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="692"/>
         <source>Resident {id}</source>
         <translation>居民 {id}</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="691"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="693"/>
         <source>Tag {id}</source>
         <translation>标签 {id}</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="692"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="694"/>
         <source>Workstation {id}</source>
         <translation>工作站 {id}</translation>
     </message>
@@ -12498,42 +12503,42 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>RunChartView</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="751"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="753"/>
         <source>No month has a value: nothing to chart.</source>
         <translation>没有任何月份有数值：无法作图。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="752"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="754"/>
         <source>Median {median}.</source>
         <translation>中位数 {median}。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="755"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="757"/>
         <source>A shift: {n} or more points on one side of the median.</source>
         <translation>出现偏移：连续 {n} 个或更多点位于中位数同一侧。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="761"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="763"/>
         <source>A trend: {n} or more points all going up or all going down.</source>
         <translation>出现趋势：连续 {n} 个或更多点持续上升或持续下降。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="766"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="768"/>
         <source>Too few runs: the process has likely changed.</source>
         <translation>游程太少：过程很可能已发生变化。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="768"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="770"/>
         <source>Too many runs: the points alternate more than chance would.</source>
         <translation>游程太多：各点交替的次数超出随机波动。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="772"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="774"/>
         <source>Fewer than {n} points off the median: the number of runs is not judged yet.</source>
         <translation>不在中位数上的点少于 {n} 个：暂不判断游程数。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="776"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="778"/>
         <source>No signal: the variation looks random.</source>
         <translation>无信号：波动看来是随机的。</translation>
     </message>
@@ -13413,22 +13418,22 @@ Outcome: {outcome}</source>
 <context>
     <name>SplitModel</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="631"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="633"/>
         <source>Answered</source>
         <translation>作答方式</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="634"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="636"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="640"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="642"/>
         <source>n / denominator</source>
         <translation>n / 分母</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="645"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="647"/>
         <source>95 % interval</source>
         <translation>95% 区间</translation>
     </message>

@@ -21,6 +21,7 @@ from core.indicators import (
     PassportSet,
     Rag,
     add_months,
+    as_of_month,
     as_suppressed,
     count_figure,
     error_figure,
@@ -495,6 +496,24 @@ def test_community_choice_asks_for_its_figures(pane: KpiDashboard, qtbot: QtBot)
     assert pane.chosen_community() == "C01"
     pane.set_dashboard(dashboard(community="C01"))
     assert pane.computed.text() == "2026-03 · West Gate (renamed) · computed at 14:05"
+
+
+def test_the_month_under_way_is_said_once_above_and_times_are_the_sites(
+    pane: KpiDashboard,
+) -> None:
+    vs = views()
+    first = vs[0]
+    under_way = as_of_month(first.figure, first.passport, MONTH, MONTH)
+    vs[0] = dataclasses.replace(first, figure=under_way, trend=(*first.trend[:-1], under_way))
+    pane.set_dashboard(dashboard(vs, zone="Asia/Shanghai"))
+    assert pane.computed.text() == (
+        "2026-03 · Whole street · computed at 22:05 · month under way: figures so far"
+    )
+    assert cell(pane, "satisfaction", "value") == "90.0 %"  # not in every row
+    tip = cell(pane, "satisfaction", "value", Qt.ItemDataRole.ToolTipRole)
+    assert "month under way" in str(tip)
+    pane.set_dashboard(dashboard())
+    assert "under way" not in pane.computed.text()
 
 
 def test_f5_refreshes_and_enter_asks_for_the_records(pane: KpiDashboard, qtbot: QtBot) -> None:

@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select, update
+from sqlalchemy import select, update
 
 from console import demo_surveys
 from core.indicators import FigureState, Rag, load_passports
@@ -282,6 +282,7 @@ def test_every_figure_has_its_records_and_they_add_up(
     assert demo_surveys.fill(w.svc) > 0
     sup = w.who("supervisor")
     today = w.clock.now.date()
+    ended = today - timedelta(days=1)
     with as_owner(w.db) as owner, owner.session() as s:
         ws = s.scalars(select(Workstation).where(Workstation.community_id.is_not(None))).first()
         assert ws is not None
@@ -291,7 +292,9 @@ def test_every_figure_has_its_records_and_they_add_up(
             )
         )
         code = s.scalar(select(Community.code).where(Community.id == ws.community_id))
-        s.execute(update(SurveyRound).values(ends_on=today))  # the rounds end this month
+        s.execute(update(SurveyRound).values(ends_on=ended))  # the rounds ended
+        # Seeding stamps its residents with the real time: registered at the test's instead.
+        s.execute(update(Resident).values(created_at=w.clock.now - timedelta(hours=1)))
     ind = w.svc.indicators
 
     def listed(key: str, month: date = today, community: str | None = None) -> list[RecordRow]:
@@ -299,10 +302,7 @@ def test_every_figure_has_its_records_and_they_add_up(
         assert not truncated
         return rows
 
-    with w.db.session() as s:  # seeding stamps its residents with the real time
-        seeded = s.scalar(select(func.max(Resident.created_at)))
-    assert seeded is not None
-    seeded_month = (seeded.replace(tzinfo=None) + SHANGHAI).date()
+    seeded_month = today
     people = _view(w, "population_coverage", seeded_month).figure
     registered = listed("population_coverage", seeded_month)
     assert len(registered) == people.numerator == 400
@@ -314,7 +314,7 @@ def test_every_figure_has_its_records_and_they_add_up(
     assert listed("service_terminals", community="C02" if code == "C01" else "C01") == []
     # Participation: every frame member of the rounds ended in a month, answered or not.
     checked = 0
-    board = ind.dashboard(sup, today)
+    board = ind.dashboard(sup, ended)
     trend = next(v for v in board.views if v.passport.key == "survey_participation").trend
     for month, t in zip(board.months, trend, strict=True):
         if not t.denominator:
@@ -333,3 +333,61 @@ def test_every_figure_has_its_records_and_they_add_up(
     assert sum(r.text.en == "assisted" for r in rows) >= split["assisted"].denominator
     assert len(rows) >= (view.figure.denominator or 0) > 0
     assert listed("convenience") == []  # no form measures it
+
+
+def test_the_month_under_way_counts_what_is_due_and_says_so_and_a_later_month_has_no_figures(
+    w: World,
+) -> None:
+    sup = w.who("supervisor")
+    from core.feedback import NewTicket, Source
+
+    # The clock is 25 November 2026: (due, answered) of six tickets.
+    plan = [
+        (_local(2026, 11, 20), _local(2026, 11, 19)),
+        (_local(2026, 11, 20), _local(2026, 11, 19)),
+        (_local(2026, 11, 21), _local(2026, 11, 22)),  # late, but answered
+        (_local(2026, 11, 21), None),  # overdue
+        (_local(2026, 11, 28), None),  # not due yet: not counted
+        (_local(2026, 11, 29), _local(2026, 11, 24)),  # answered before it was due
+    ]
+    ids = []
+    for due, answered in plan:
+        tid = w.svc.feedback.create(sup, NewTicket("C01", "other", "诉求", Source.WALK_IN))
+        ids.append(tid)
+        with as_owner(w.db) as owner, owner.session() as s:
+            s.execute(
+                update(ServiceTicket)
+                .where(ServiceTicket.id == tid)
+                .values(response_due_at=due, answered_at=answered)
+            )
+    f = _view(w, "feedback_answered").figure
+    assert (f.numerator, f.denominator) == (4, 5)
+    records, _ = w.svc.indicators.records(sup, "feedback_answered", NOV)
+    assert sorted(r.id for r in records) == sorted(ids[:4] + ids[5:])
+    # A computed figure of the month under way says that it is a figure so far.
+    screenings = _view(w, "screenings")
+    assert screenings.figure.state is FigureState.NO_TARGET or screenings.figure.message.en
+    assert "month under way" in screenings.trend[-1].message.en
+    assert "under way" not in screenings.trend[-2].message.en  # October is complete
+    # A month that has not begun has no figures, not zeros or the running total.
+    later = w.svc.indicators.dashboard(sup, date(2027, 1, 1))
+    for view in later.views:
+        assert view.figure.state is FigureState.NO_DATA, view.passport.key
+        assert view.figure.message.en == "the month has not begun"
+        assert view.figure.numerator is None
+        assert [t.state for t in view.trend[-2:]] == [FigureState.NO_DATA] * 2  # Dec, Jan
+        assert view.trend[-3].state is not FigureState.NO_DATA or view.trend[-3].message.en
+        assert all(c.figure.state is FigureState.NO_DATA for c in view.communities)
+        assert view.split == ()
+
+
+def test_an_incident_type_the_site_lacks_is_named_and_the_others_still_count(w: World) -> None:
+    _incident(w, _local(2026, 10, 3), "THEFT")
+    with as_owner(w.db) as owner, owner.session() as s:
+        s.execute(update(IncidentType).where(IncidentType.code == "BURGLARY").values(code="BRG"))
+    board = w.svc.indicators.dashboard(w.who("supervisor"), NOV)
+    problems = [p for p in board.problems if p.key == "security_incidents"]
+    assert [(p.field, p.blocking) for p in problems] == [("incident_types", False)]
+    assert "BURGLARY" in problems[0].message
+    view = next(v for v in board.views if v.passport.key == "security_incidents")
+    assert view.trend[-2].numerator == 1  # October's theft
