@@ -233,16 +233,9 @@ class _Pages:
         )
 
 
-def render_pdf(
-    report: HandoverReport,
-    labels: Mapping[str, str],
-    states: Mapping[IncidentState, str],
-    footer: Footer,
-) -> bytes:
-    """The PDF bytes: A4, the body paginated by Qt (table headers repeat), a footer per page.
-
-    Uses no QWidget: runs on any thread once a QGuiApplication exists.
-    """
+def document_pdf(doc: QTextDocument, title: str, footer: Footer) -> bytes:
+    """`doc` as PDF bytes: A4, the body paginated by Qt (table headers repeat), a footer per
+    page. Uses no QWidget: runs on any thread once a QGuiApplication exists."""
     loop = thread_event_loop()
     data = QByteArray()
     buffer = QBuffer(data)
@@ -250,9 +243,8 @@ def render_pdf(
     writer = QPdfWriter(buffer)
     writer.setResolution(DPI)
     writer.setPageLayout(_layout())
-    writer.setTitle(labels.get("title", "Shift handover report"))
+    writer.setTitle(title)
     writer.setCreator("Street Command Console")
-    doc = build_document(report, labels, states)
     pages = _Pages(doc, writer, DPI, footer)
     painter = QPainter(writer)
     try:
@@ -265,6 +257,17 @@ def render_pdf(
     buffer.close()
     del loop
     return bytes(data.data())
+
+
+def render_pdf(
+    report: HandoverReport,
+    labels: Mapping[str, str],
+    states: Mapping[IncidentState, str],
+    footer: Footer,
+) -> bytes:
+    """The handover report as PDF bytes (document_pdf)."""
+    doc = build_document(report, labels, states)
+    return document_pdf(doc, labels.get("title", "Shift handover report"), footer)
 
 
 def render_page_image(

@@ -15,10 +15,9 @@ from pathlib import Path
 from typing import BinaryIO
 
 from openpyxl import Workbook
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-from PySide6.QtGui import QPainter, QPdfWriter, QTextDocument
+from PySide6.QtGui import QTextDocument
 
-from console.handover_pdf import DPI, Footer, _Pages, page_layout, text_font, thread_event_loop
+from console.handover_pdf import Footer, document_pdf, text_font
 from core.audit import AuditAction
 from core.csvexport import Cell, CsvEncoding, defuse, write_csv
 from core.csvexport import footer as csv_footer
@@ -113,8 +112,8 @@ def figure_row(v: IndicatorView, zh: bool, w: Mapping[str, str]) -> list[Cell]:
         p.key,
         pick(p.name, zh),
         value_text(f, p, zh),
-        counts_text(f, p),
-        interval_text(f, p),
+        counts_text(f, p.kind),
+        interval_text(f, p.kind),
         target_text(p, zh),
         _rag_word(f.rag, w),
         w[f"state.{f.state.value}"],
@@ -147,7 +146,7 @@ def community_rows(d: Dashboard, zh: bool, w: Mapping[str, str]) -> list[list[Ce
                     c.code,
                     c.name,
                     value_text(c.figure, v.passport, zh),
-                    counts_text(c.figure, v.passport),
+                    counts_text(c.figure, v.passport.kind),
                     _rag_word(c.figure.rag, w),
                     w[f"state.{c.figure.state.value}"],
                 ]
@@ -271,7 +270,7 @@ def report_html(d: Dashboard, zh: bool, names: Mapping[str, str]) -> str:
         if v.split:
             sides = "; ".join(
                 f"{w.get(mode, mode)} {value_text(f, v.passport, zh)} "
-                f"({counts_text(f, v.passport)})"
+                f"({counts_text(f, v.passport.kind)})"
                 for mode, f in v.split
             )
             text += f" [{w['split']}: {sides}]"
@@ -301,27 +300,7 @@ def build_document(d: Dashboard, zh: bool, names: Mapping[str, str]) -> QTextDoc
 
 def render_kpi_pdf(d: Dashboard, zh: bool, names: Mapping[str, str], footer: Footer) -> bytes:
     """The report as PDF bytes (A4, the handover report's font, pages and footer)."""
-    loop = thread_event_loop()
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setResolution(DPI)
-    writer.setPageLayout(page_layout())
-    writer.setTitle(heading(d, zh, names))
-    writer.setCreator("Street Command Console")
-    pages = _Pages(build_document(d, zh, names), writer, DPI, footer)
-    painter = QPainter(writer)
-    try:
-        for i in range(pages.count):
-            if i:
-                writer.newPage()
-            pages.paint(painter, i)
-    finally:
-        painter.end()
-    buffer.close()
-    del loop
-    return bytes(data.data())
+    return document_pdf(build_document(d, zh, names), heading(d, zh, names), footer)
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from openpyxl import Workbook
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice
-from PySide6.QtGui import QPainter, QPdfWriter, QTextDocument
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QTextDocument
 
-from console.handover_pdf import DPI, Footer, _Pages, page_layout, text_font, thread_event_loop
+from console.handover_pdf import Footer, document_pdf, text_font
 from core.audit import AuditAction
 from core.csvexport import Cell, CsvEncoding, defuse, write_csv
 from core.csvexport import footer as csv_footer
@@ -338,27 +338,8 @@ def render_results_pdf(
     res: RoundResults, words: Mapping[str, str], heading: str, footer: Footer
 ) -> bytes:
     """The report as PDF bytes (A4, the handover report's font, pages and footer)."""
-    loop = thread_event_loop()
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setResolution(DPI)
-    writer.setPageLayout(page_layout())
-    writer.setTitle(f"{words['title']} — {heading}")
-    writer.setCreator("Street Command Console")
-    pages = _Pages(build_report_document(res, words, heading), writer, DPI, footer)
-    painter = QPainter(writer)
-    try:
-        for i in range(pages.count):
-            if i:
-                writer.newPage()
-            pages.paint(painter, i)
-    finally:
-        painter.end()
-    buffer.close()
-    del loop
-    return bytes(data.data())
+    doc = build_report_document(res, words, heading)
+    return document_pdf(doc, f"{words['title']} — {heading}", footer)
 
 
 # --- the export, audited ----------------------------------------------------------------------

@@ -15,6 +15,7 @@ from core.indicators import (
     PassportProblem,
     Rag,
     RunChart,
+    effective_target,
 )
 
 TREND_MONTHS = 12  # the sparkline and the run chart: the selected month and the eleven before
@@ -101,13 +102,35 @@ def pick(text: Bilingual, zh: bool) -> str:
     return text.zh if zh else text.en
 
 
+MINUS = "\u2212"  # a real minus sign: "−33.3 %", not a hyphen
+
+
+def _number(x: float, digits: int, plus: bool = False) -> str:
+    text = f"{x:,.{digits}f}"
+    if text.startswith("-"):
+        return text[1:] if float(text[1:].replace(",", "")) == 0 else MINUS + text[1:]
+    if plus and float(text.replace(",", "")) != 0:
+        return "+" + text
+    return text
+
+
+def percent(fraction: float, *, signed: bool = False, digits: int = 1) -> str:
+    """0.9 as "90.0 %"; signed: −0.333 as "−33.3 %", 0.12 as "+12.0 %"."""
+    return f"{_number(fraction * 100, digits, signed)} %"
+
+
+def count_text(total: float) -> str:
+    """10234 as "10,234"."""
+    return _number(total, 0) if float(total).is_integer() else _number(total, 1)
+
+
 def number(value: float, kind: Kind) -> str:
-    """A value as the plan writes it: "90.0 %", "−33.3 %" (with the sign), "10,234"."""
-    if kind is Kind.COUNT:
-        return f"{value:,.0f}"
+    """A value in its unit as the plan writes it: "90.0 %", "−33.3 %" (signed), "10,234"."""
+    if kind is Kind.PROPORTION:
+        return percent(value)
     if kind is Kind.RATE_CHANGE:
-        return f"{value * 100:+.1f} %".replace("-", "−")
-    return f"{value * 100:.1f} %"
+        return percent(value, signed=True)
+    return count_text(value)
 
 
 def value_text(f: KpiFigure, p: Passport, zh: bool) -> str:
@@ -117,35 +140,52 @@ def value_text(f: KpiFigure, p: Passport, zh: bool) -> str:
     return number(f.value, p.kind)
 
 
-def counts_text(f: KpiFigure, p: Passport) -> str:
-    """The numbers behind it: "45 / 50" for a proportion, the events for a rate change."""
-    if p.kind is Kind.PROPORTION:
-        if f.numerator is None or f.denominator is None:
-            return ""
-        return f"{f.numerator:,} / {f.denominator:,}"
-    if p.kind is Kind.RATE_CHANGE and f.rate is not None:
+def counts_text(f: KpiFigure, kind: Kind, missing: str = "") -> str:
+    """The numbers behind it: "45 / 50" (for a rate change the events now and in the
+    baseline); a count's total; `missing` when the figure withholds them."""
+    if kind is Kind.COUNT:
+        return missing if f.numerator is None else f"{f.numerator:,}"
+    if kind is Kind.RATE_CHANGE and f.rate is not None:
         return f"{f.rate.current_events:,} / {f.rate.baseline_events:,}"
-    return "" if f.numerator is None else f"{f.numerator:,}"
+    if f.numerator is None or f.denominator is None:
+        return missing
+    return f"{f.numerator:,} / {f.denominator:,}"
 
 
-def interval_text(f: KpiFigure, p: Passport) -> str:
-    """The 95 % interval, "83.8–96.2 %", or nothing."""
-    if f.low is None or f.high is None or f.value is None:
+def interval_text(f: KpiFigure, kind: Kind) -> str:
+    """The 95 % interval: "83.8–96.2 %"; a change's as "−52.1 … +10.3 %"; "" without one."""
+    if f.low is None or f.high is None:
         return ""
-    lo, hi = number(f.low, p.kind), number(f.high, p.kind)
-    unit = " %" if p.kind is not Kind.COUNT else ""
-    return f"{lo.removesuffix(unit)}–{hi}"
+    if kind is Kind.RATE_CHANGE:
+        return f"{_number(f.low * 100, 1, plus=True)} … {percent(f.high, signed=True)}"
+    if kind is Kind.PROPORTION:
+        return f"{_number(f.low * 100, 1)}–{percent(f.high)}"
+    return f"{count_text(f.low)}–{count_text(f.high)}"
+
+
+def _target_value(kind: Kind, value: float) -> str:
+    if kind is Kind.COUNT:
+        return count_text(value)
+    rounded = round(value * 100, 1)
+    return percent(value, digits=0 if rounded.is_integer() else 1)
 
 
 def target_text(p: Passport, zh: bool = False) -> str:
-    """The target as written in the passport: "≥ 90.0 %", "≥ 10,000", "≤ −30.0 %"."""
+    """ "≥ 90 %", "≥ 10,000", "≤ −30 %"; a relative target with its baseline change
+    ("≥ 84 % (baseline +20 %)"); "" without a target."""
     t = p.target
     if t is None:
         return ""
     op = "≥" if t.op is Op.AT_LEAST else "≤"
-    if t.relative:
-        return f"{op} {t.value * 100:+.0f} % {'（较基线）' if zh else '(vs baseline)'}"
-    return f"{op} {number(t.value, p.kind)}"
+    if not t.relative:
+        return f"{op} {_target_value(p.kind, t.value)}"
+    whole = round(t.value * 100, 6).is_integer()
+    change = percent(t.value, signed=True, digits=0 if whole else 1)
+    absolute = effective_target(p)
+    if absolute is None:
+        return f"{op} 基线 {change}" if zh else f"{op} baseline {change}"
+    value = _target_value(p.kind, absolute.value)
+    return f"{op} {value}（基线 {change}）" if zh else f"{op} {value} (baseline {change})"
 
 
 RAG_LETTER = {Rag.GREEN: "G", Rag.AMBER: "A", Rag.RED: "R", Rag.NONE: "–"}

@@ -80,14 +80,24 @@ from core.indicators import (
     FigureState,
     Kind,
     KpiFigure,
-    Op,
     Passport,
     Rag,
     RunChart,
     amber_band,
     effective_target,
 )
-from core.kpi import CommunityFigure, Dashboard, IndicatorView, RecordRow, without_under_way
+from core.kpi import (
+    CommunityFigure,
+    Dashboard,
+    IndicatorView,
+    RecordRow,
+    count_text,
+    counts_text,
+    interval_text,
+    number,
+    without_under_way,
+)
+from core.kpi import target_text as kpi_target_text
 from widgets.empty_state import EmptyStateWidget
 from widgets.flow_layout import flow_row
 from widgets.table_model import Column, RowTableModel
@@ -116,7 +126,6 @@ RAG_ROLE = Qt.ItemDataRole.UserRole + 10
 TREND_ROLE = Qt.ItemDataRole.UserRole + 11
 """The trend's values, oldest first (floats, None for a month without one)."""
 
-MINUS = "\u2212"  # a real minus sign: "−33.3 %", not a hyphen
 NOTHING = "—"  # numbers the figure does not give
 VALUE_MAX_WIDTH = 380  # px: a long message in the Value column elides; the panel has it whole
 TREND_WIDTH = 132  # px: the sparkline column
@@ -137,95 +146,24 @@ def pick(text: Bilingual | None, zh: bool) -> str:
     return (text.zh or text.en) if zh else (text.en or text.zh)
 
 
-def _number(x: float, digits: int, plus: bool = False) -> str:
-    text = f"{x:,.{digits}f}"
-    if text.startswith("-"):
-        return text[1:] if float(text[1:].replace(",", "")) == 0 else MINUS + text[1:]
-    if plus and float(text.replace(",", "")) != 0:
-        return "+" + text
-    return text
-
-
-def percent(fraction: float, *, signed: bool = False, digits: int = 1) -> str:
-    """0.9 as "90.0 %"; signed: −0.333 as "−33.3 %", 0.12 as "+12.0 %"."""
-    return f"{_number(fraction * 100, digits, signed)} %"
-
-
-def count_text(total: float) -> str:
-    """10234 as "10,234"."""
-    return _number(total, 0) if float(total).is_integer() else _number(total, 1)
-
-
-def value_text(kind: Kind, value: float) -> str:
-    """A figure's value in its unit: a proportion, a signed change, or a count."""
-    if kind is Kind.PROPORTION:
-        return percent(value)
-    if kind is Kind.RATE_CHANGE:
-        return percent(value, signed=True)
-    return count_text(value)
-
-
 def figure_value_text(figure: KpiFigure, kind: Kind, zh: bool, brief: bool = False) -> str:
     """The value, or the figure's message where the state withholds it (never a silent 0).
     `brief`: without "month under way" (a table's cell: the pane says it once, above)."""
     message = pick(without_under_way(figure.message) if brief else figure.message, zh)
     if figure.value is None:
         return message or NOTHING
-    shown = value_text(kind, figure.value)
+    shown = number(figure.value, kind)
     return f"{shown} · {message}" if message else shown
 
 
 def numbers_text(figure: KpiFigure, kind: Kind) -> str:
     """The numbers behind the figure: "45 / 50"; a count's total; "—" when withheld."""
-    k, n = figure.numerator, figure.denominator
-    if kind is Kind.COUNT:
-        return NOTHING if k is None else f"{k:,}"
-    if k is None or n is None:
-        return NOTHING
-    return f"{k:,} / {n:,}"
-
-
-def interval_text(figure: KpiFigure, kind: Kind) -> str:
-    """The 95 % interval: "83.8–96.2 %"; a change's as "−52.1 … +10.3 %"; "" without one."""
-    if figure.low is None or figure.high is None:
-        return ""
-    if kind is Kind.RATE_CHANGE:
-        low = _number(figure.low * 100, 1, plus=True)
-        return f"{low} … {percent(figure.high, signed=True)}"
-    if kind is Kind.PROPORTION:
-        return f"{_number(figure.low * 100, 1)}–{percent(figure.high)}"
-    return f"{count_text(figure.low)}–{count_text(figure.high)}"
-
-
-def _target_value(kind: Kind, value: float) -> str:
-    if kind is Kind.COUNT:
-        return count_text(value)
-    rounded = round(value * 100, 1)
-    digits = 0 if rounded.is_integer() else 1
-    return percent(value, digits=digits)
-
-
-def _op(op: Op) -> str:
-    return "≥" if op is Op.AT_LEAST else "≤"
+    return counts_text(figure, kind, missing=NOTHING)
 
 
 def target_text(p: Passport, zh: bool) -> str:
-    """ "≥ 90 %", "≥ 10,000", "≤ −30 %"; a relative target with its baseline change."""
-    target = p.target
-    if target is None:
-        return pick(NO_TARGET_TEXT, zh)
-    if not target.relative:
-        return f"{_op(target.op)} {_target_value(p.kind, target.value)}"
-    whole = round(target.value * 100, 6).is_integer()
-    change = percent(target.value, signed=True, digits=0 if whole else 1)
-    absolute = effective_target(p)
-    if absolute is None:
-        return QCoreApplication.translate("KpiText", "{op} baseline {change}").format(
-            op=_op(target.op), change=change
-        )
-    return QCoreApplication.translate("KpiText", "{op} {value} (baseline {change})").format(
-        op=_op(target.op), value=_target_value(p.kind, absolute.value), change=change
-    )
+    """The passport's target (core.kpi.target_text), or that it has none."""
+    return kpi_target_text(p, zh) if p.target is not None else pick(NO_TARGET_TEXT, zh)
 
 
 def rag_letter(r: Rag) -> str:
@@ -744,7 +682,7 @@ class RunChartView(QWidget):
         self.update()
 
     def _label(self, v: float) -> str:
-        return value_text(self.kind, v)
+        return number(v, self.kind)
 
     def summary(self) -> str:
         """What the chart shows, in words (the note beneath it and its accessible text)."""
@@ -1029,7 +967,7 @@ class PassportPanel(QWidget):
             if p.kind is Kind.RATE_CHANGE:
                 value = self.tr("{rate} per 10,000 residents a month").format(rate=f"{b.value:g}")
             else:
-                value = value_text(p.kind, b.value)
+                value = number(b.value, p.kind)
             text = f"{value}{'，' if zh else ', '}{period}" if period else value
         note = pick(b.note, zh)
         return f"{text}\n{note}" if note else text

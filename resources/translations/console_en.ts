@@ -2414,22 +2414,22 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>CommunityModel</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="590"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="528"/>
         <source>Community</source>
         <translation type="unfinished">Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="593"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="531"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="599"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="537"/>
         <source>n / denominator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="604"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="542"/>
         <source>RAG</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7065,52 +7065,52 @@ Command system of {site}</translation>
 <context>
     <name>IndicatorModel</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="483"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="421"/>
         <source>RAG</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="489"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="427"/>
         <source>Indicator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="495"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="433"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="502"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="440"/>
         <source>n / denominator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="508"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="446"/>
         <source>95 % interval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="513"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="451"/>
         <source>Target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="518"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="456"/>
         <source>Trend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="524"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="462"/>
         <source>Series</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="527"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="465"/>
         <source>Series {series}, definition version {version}: a changed definition starts a new series</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="549"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="487"/>
         <source>{events} incidents in {months} resident-months: {rate} per 10,000 residents a month, against {base_rate} in the same months of the baseline ({base_events} in {base_months})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7425,163 +7425,163 @@ Command system of {site}</translation>
 <context>
     <name>KpiDashboard</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1430"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1368"/>
         <source>{indicator} — {month}, {community}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1460"/>
-        <location filename="../../widgets/kpi_dashboard.py" line="1654"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1398"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1593"/>
         <source>Whole street</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1532"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1470"/>
         <source>By community</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1535"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1473"/>
         <source>The breakdown by community is shown for the whole street.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1539"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1477"/>
         <source>The passport offers no breakdown by community for this indicator.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1542"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1480"/>
         <source>No breakdown by community for this figure.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1543"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1481"/>
         <source>Self-answered and assisted, side by side</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1544"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1482"/>
         <source>Run chart of the months&apos; values</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1550"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1489"/>
         <source>{month} · {community} · computed at {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1556"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1495"/>
         <source> · month under way: figures so far</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1561"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1500"/>
         <source>Computing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1567"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1506"/>
         <source>The figures below are from {time} and may be out of date.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1575"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1514"/>
         <source>Problems in the passports file ({count}): {problems}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1579"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1518"/>
         <source>… and {count} more (see the tooltip)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1586"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1525"/>
         <source>No figures yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1587"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1526"/>
         <source>Choose a month: the figures are computed from every service&apos;s records.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1592"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1531"/>
         <source>No indicators</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1594"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1533"/>
         <source>No indicator could be read from the passports file: see the problems above.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1648"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1587"/>
         <source>Previous month (Alt+Left)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1649"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1588"/>
         <source>Previous month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1650"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1589"/>
         <source>Next month (Alt+Right)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1651"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1590"/>
         <source>Next month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1652"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1591"/>
         <source>The month of the figures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1653"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1592"/>
         <source>Month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1655"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1594"/>
         <source>Community</source>
         <translation type="unfinished">Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1656"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1595"/>
         <source>Refresh (F5)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1657"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1596"/>
         <source>Export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1658"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1597"/>
         <source>Monthly report (PDF)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1659"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1598"/>
         <source>Figures as CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1660"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1599"/>
         <source>Figures as XLSX…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1661"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1600"/>
         <source>Records behind… (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1662"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1601"/>
         <source>Indicators</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7632,122 +7632,112 @@ Command system of {site}</translation>
 <context>
     <name>KpiText</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="223"/>
-        <source>{op} baseline {change}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="226"/>
-        <source>{op} {value} (baseline {change})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="234"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="172"/>
         <source>G</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="236"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="174"/>
         <source>A</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="238"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="176"/>
         <source>R</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="245"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="183"/>
         <source>Green: meets the target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="247"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="185"/>
         <source>Amber: close to the target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="249"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="187"/>
         <source>Red: short of the target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="251"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="189"/>
         <source>No RAG: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="257"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="195"/>
         <source>computed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="258"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="196"/>
         <source>no data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="259"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="197"/>
         <source>too little data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="260"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="198"/>
         <source>not shown (small cell)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="261"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="199"/>
         <source>no target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="262"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="200"/>
         <source>cannot be computed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="269"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="207"/>
         <source>count</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="270"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="208"/>
         <source>proportion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="271"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="209"/>
         <source>change of the rate per 10,000 residents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="280"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="218"/>
         <source>community</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="281"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="219"/>
         <source>month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="282"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="220"/>
         <source>self-answered vs assisted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="283"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="221"/>
         <source>age band</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="290"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="228"/>
         <source>Self-answered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="292"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="230"/>
         <source>Assisted</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10306,118 +10296,118 @@ Command system of {site}</translation>
 <context>
     <name>PassportPanel</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="945"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="883"/>
         <source>This month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="946"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="884"/>
         <source>Computes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="947"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="885"/>
         <source>Numerator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="948"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="886"/>
         <source>Denominator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="949"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="887"/>
         <source>Source tables</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="950"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="888"/>
         <source>Breakdowns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="951"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="889"/>
         <source>Baseline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="952"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="890"/>
         <source>Target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="953"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="891"/>
         <source>Owner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="954"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="892"/>
         <source>Data-quality limits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="955"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="893"/>
         <source>Series</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="956"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="894"/>
         <source>Problems</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="977"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="915"/>
         <source>Select an indicator to read its passport.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="987"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="925"/>
         <source>n / denominator {numbers}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="990"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="928"/>
         <source>95 % interval {interval}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="998"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="936"/>
         <source>none: a count has no denominator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1002"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="940"/>
         <source>Incident types: {types}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1007"/>
-        <location filename="../../widgets/kpi_dashboard.py" line="1024"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="945"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="962"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1013"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="951"/>
         <source>{series} (definition version {version}): a changed definition starts a new series</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1027"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="965"/>
         <source>not yet measured ({period})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1030"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="968"/>
         <source>{rate} per 10,000 residents a month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1045"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="983"/>
         <source>{points} percentage points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1046"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="984"/>
         <source>{target}; amber up to {band} short of it</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11667,22 +11657,22 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>RecordsDialog</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1087"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1025"/>
         <source>Only the first {count} records are listed: more exist. Choose a community to narrow them down.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1092"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1030"/>
         <source>No records that you may see are behind this figure.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1094"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1032"/>
         <source>{count} records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1097"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1035"/>
         <source>Records behind the figure</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11690,72 +11680,72 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>RecordsModel</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="664"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="602"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="665"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="603"/>
         <source>Record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="666"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="604"/>
         <source>Community</source>
         <translation type="unfinished">Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="669"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="607"/>
         <source>Summary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="682"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="620"/>
         <source>Round {round} · resident {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="685"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="623"/>
         <source>Round {round} · answer {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="687"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="625"/>
         <source>Incident {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="688"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="626"/>
         <source>Request {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="689"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="627"/>
         <source>Screening {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="690"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="628"/>
         <source>Counselling contact {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="691"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="629"/>
         <source>Referral {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="692"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="630"/>
         <source>Resident {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="693"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="631"/>
         <source>Tag {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="694"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="632"/>
         <source>Workstation {id}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12777,42 +12767,42 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>RunChartView</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="753"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="691"/>
         <source>No month has a value: nothing to chart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="754"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="692"/>
         <source>Median {median}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="757"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="695"/>
         <source>A shift: {n} or more points on one side of the median.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="763"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="701"/>
         <source>A trend: {n} or more points all going up or all going down.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="768"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="706"/>
         <source>Too few runs: the process has likely changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="770"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="708"/>
         <source>Too many runs: the points alternate more than chance would.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="774"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="712"/>
         <source>Fewer than {n} points off the median: the number of runs is not judged yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="778"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="716"/>
         <source>No signal: the variation looks random.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -13682,22 +13672,22 @@ Outcome: {outcome}</source>
 <context>
     <name>SplitModel</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="633"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="571"/>
         <source>Answered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="636"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="574"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="642"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="580"/>
         <source>n / denominator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="647"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="585"/>
         <source>95 % interval</source>
         <translation type="unfinished"></translation>
     </message>
@@ -15201,12 +15191,12 @@ Outcome: {outcome}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/survey_export.py" line="446"/>
+        <location filename="../../console/survey_export.py" line="427"/>
         <source>{who} · {when} · {ws} · page {page}/{pages} · {notice}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/survey_export.py" line="449"/>
+        <location filename="../../console/survey_export.py" line="430"/>
         <source>Aggregate figures; small cells suppressed</source>
         <translation type="unfinished"></translation>
     </message>

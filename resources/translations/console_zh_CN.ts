@@ -2400,22 +2400,22 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>CommunityModel</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="590"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="528"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="593"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="531"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="599"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="537"/>
         <source>n / denominator</source>
         <translation>n / 分母</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="604"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="542"/>
         <source>RAG</source>
         <translation>红黄绿</translation>
     </message>
@@ -6943,52 +6943,52 @@ Command system of {site}</source>
 <context>
     <name>IndicatorModel</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="483"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="421"/>
         <source>RAG</source>
         <translation>红黄绿</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="489"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="427"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="495"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="433"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="502"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="440"/>
         <source>n / denominator</source>
         <translation>n / 分母</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="508"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="446"/>
         <source>95 % interval</source>
         <translation>95% 区间</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="513"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="451"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="518"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="456"/>
         <source>Trend</source>
         <translation>趋势</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="524"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="462"/>
         <source>Series</source>
         <translation>序列</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="527"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="465"/>
         <source>Series {series}, definition version {version}: a changed definition starts a new series</source>
         <translation>序列 {series}，定义版本 {version}：定义一经修改即开始新的序列</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="549"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="487"/>
         <source>{events} incidents in {months} resident-months: {rate} per 10,000 residents a month, against {base_rate} in the same months of the baseline ({base_events} in {base_months})</source>
         <translation>{months} 居民人月中发生 {events} 起事件：每万人每月 {rate} 起；基线期同月为 {base_rate} 起（{base_months} 人月中 {base_events} 起）</translation>
     </message>
@@ -7303,163 +7303,163 @@ Command system of {site}</source>
 <context>
     <name>KpiDashboard</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1430"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1368"/>
         <source>{indicator} — {month}, {community}</source>
         <translation>{indicator} — {month}，{community}</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1460"/>
-        <location filename="../../widgets/kpi_dashboard.py" line="1654"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1398"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1593"/>
         <source>Whole street</source>
         <translation>全街道</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1532"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1470"/>
         <source>By community</source>
         <translation>按社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1535"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1473"/>
         <source>The breakdown by community is shown for the whole street.</source>
         <translation>按社区细分只在选择“全街道”时显示。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1539"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1477"/>
         <source>The passport offers no breakdown by community for this indicator.</source>
         <translation>该指标的指标说明不提供按社区细分。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1542"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1480"/>
         <source>No breakdown by community for this figure.</source>
         <translation>此数值没有按社区的细分。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1543"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1481"/>
         <source>Self-answered and assisted, side by side</source>
         <translation>自主作答与协助作答并列</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1544"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1482"/>
         <source>Run chart of the months&apos; values</source>
         <translation>逐月数值运行图</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1550"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1489"/>
         <source>{month} · {community} · computed at {time}</source>
         <translation>{month} · {community} · {time} 计算</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1556"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1495"/>
         <source> · month under way: figures so far</source>
         <translation> · 本月未完，为截至目前的数字</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1561"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1500"/>
         <source>Computing…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1567"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1506"/>
         <source>The figures below are from {time} and may be out of date.</source>
         <translation>下面的数值计算于 {time}，可能已过时。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1575"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1514"/>
         <source>Problems in the passports file ({count}): {problems}</source>
         <translation>指标说明文件有问题（{count} 处）：{problems}</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1579"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1518"/>
         <source>… and {count} more (see the tooltip)</source>
         <translation>……另有 {count} 处（见提示）</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1586"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1525"/>
         <source>No figures yet</source>
         <translation>尚无指标数值</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1587"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1526"/>
         <source>Choose a month: the figures are computed from every service&apos;s records.</source>
         <translation>请选择月份：各项指标根据各项服务的记录计算。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1592"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1531"/>
         <source>No indicators</source>
         <translation>没有指标</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1594"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1533"/>
         <source>No indicator could be read from the passports file: see the problems above.</source>
         <translation>指标说明文件中没有可读取的指标：请看上方列出的问题。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1648"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1587"/>
         <source>Previous month (Alt+Left)</source>
         <translation>上个月（Alt+←）</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1649"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1588"/>
         <source>Previous month</source>
         <translation>上个月</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1650"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1589"/>
         <source>Next month (Alt+Right)</source>
         <translation>下个月（Alt+→）</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1651"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1590"/>
         <source>Next month</source>
         <translation>下个月</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1652"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1591"/>
         <source>The month of the figures</source>
         <translation>指标所属月份</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1653"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1592"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1655"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1594"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1656"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1595"/>
         <source>Refresh (F5)</source>
         <translation>刷新（F5）</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1657"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1596"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1658"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1597"/>
         <source>Monthly report (PDF)…</source>
         <translation>月度报告（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1659"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1598"/>
         <source>Figures as CSV…</source>
         <translation>指标数据（CSV）…</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1660"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1599"/>
         <source>Figures as XLSX…</source>
         <translation>指标数据（XLSX）…</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1661"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1600"/>
         <source>Records behind… (Enter)</source>
         <translation>查看明细记录…（Enter）</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1662"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1601"/>
         <source>Indicators</source>
         <translation>指标</translation>
     </message>
@@ -7510,122 +7510,120 @@ Command system of {site}</source>
 <context>
     <name>KpiText</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="223"/>
         <source>{op} baseline {change}</source>
-        <translation>{op} 基线 {change}</translation>
+        <translation type="vanished">{op} 基线 {change}</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="226"/>
         <source>{op} {value} (baseline {change})</source>
-        <translation>{op} {value}（基线 {change}）</translation>
+        <translation type="vanished">{op} {value}（基线 {change}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="234"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="172"/>
         <source>G</source>
         <translation>绿</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="236"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="174"/>
         <source>A</source>
         <translation>黄</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="238"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="176"/>
         <source>R</source>
         <translation>红</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="245"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="183"/>
         <source>Green: meets the target</source>
         <translation>绿：达到目标</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="247"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="185"/>
         <source>Amber: close to the target</source>
         <translation>黄：接近目标</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="249"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="187"/>
         <source>Red: short of the target</source>
         <translation>红：未达目标</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="251"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="189"/>
         <source>No RAG: {reason}</source>
         <translation>不评红黄绿：{reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="257"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="195"/>
         <source>computed</source>
         <translation>已计算</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="258"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="196"/>
         <source>no data</source>
         <translation>无数据</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="259"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="197"/>
         <source>too little data</source>
         <translation>数据太少</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="260"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="198"/>
         <source>not shown (small cell)</source>
         <translation>不显示（小格数据）</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="261"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="199"/>
         <source>no target</source>
         <translation>无目标值</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="262"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="200"/>
         <source>cannot be computed</source>
         <translation>无法计算</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="269"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="207"/>
         <source>count</source>
         <translation>计数</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="270"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="208"/>
         <source>proportion</source>
         <translation>比例</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="271"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="209"/>
         <source>change of the rate per 10,000 residents</source>
         <translation>每万人发生率的变化</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="280"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="218"/>
         <source>community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="281"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="219"/>
         <source>month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="282"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="220"/>
         <source>self-answered vs assisted</source>
         <translation>自主作答与协助作答</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="283"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="221"/>
         <source>age band</source>
         <translation>年龄段</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="290"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="228"/>
         <source>Self-answered</source>
         <translation>自主作答</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="292"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="230"/>
         <source>Assisted</source>
         <translation>协助作答</translation>
     </message>
@@ -10070,118 +10068,118 @@ Command system of {site}</source>
 <context>
     <name>PassportPanel</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="945"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="883"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="946"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="884"/>
         <source>Computes</source>
         <translation>计算方式</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="947"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="885"/>
         <source>Numerator</source>
         <translation>分子</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="948"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="886"/>
         <source>Denominator</source>
         <translation>分母</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="949"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="887"/>
         <source>Source tables</source>
         <translation>数据来源表</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="950"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="888"/>
         <source>Breakdowns</source>
         <translation>细分维度</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="951"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="889"/>
         <source>Baseline</source>
         <translation>基线</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="952"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="890"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="953"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="891"/>
         <source>Owner</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="954"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="892"/>
         <source>Data-quality limits</source>
         <translation>数据质量局限</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="955"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="893"/>
         <source>Series</source>
         <translation>序列</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="956"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="894"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="977"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="915"/>
         <source>Select an indicator to read its passport.</source>
         <translation>请选择一项指标，查看其指标说明。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="987"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="925"/>
         <source>n / denominator {numbers}</source>
         <translation>n / 分母 {numbers}</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="990"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="928"/>
         <source>95 % interval {interval}</source>
         <translation>95% 区间 {interval}</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="998"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="936"/>
         <source>none: a count has no denominator</source>
         <translation>无：计数指标没有分母</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1002"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="940"/>
         <source>Incident types: {types}</source>
         <translation>事件类型：{types}</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1007"/>
-        <location filename="../../widgets/kpi_dashboard.py" line="1024"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="945"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="962"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1013"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="951"/>
         <source>{series} (definition version {version}): a changed definition starts a new series</source>
         <translation>{series}（定义版本 {version}）：定义一经修改即开始新的序列</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1027"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="965"/>
         <source>not yet measured ({period})</source>
         <translation>尚未测得（{period}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1030"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="968"/>
         <source>{rate} per 10,000 residents a month</source>
         <translation>每万人每月 {rate} 起</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1045"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="983"/>
         <source>{points} percentage points</source>
         <translation>{points} 个百分点</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1046"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="984"/>
         <source>{target}; amber up to {band} short of it</source>
         <translation>{target}；差距在 {band}以内为黄</translation>
     </message>
@@ -11393,22 +11391,22 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>RecordsDialog</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1087"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1025"/>
         <source>Only the first {count} records are listed: more exist. Choose a community to narrow them down.</source>
         <translation>只列出前 {count} 条记录，还有更多。请选择社区以缩小范围。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1092"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1030"/>
         <source>No records that you may see are behind this figure.</source>
         <translation>此数值背后没有您有权查看的记录。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1094"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1032"/>
         <source>{count} records</source>
         <translation>{count} 条记录</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1097"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1035"/>
         <source>Records behind the figure</source>
         <translation>数值背后的记录</translation>
     </message>
@@ -11416,72 +11414,72 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>RecordsModel</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="664"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="602"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="665"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="603"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="666"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="604"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="669"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="607"/>
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="682"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="620"/>
         <source>Round {round} · resident {id}</source>
         <translation>轮次 {round} · 居民 {id}</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="685"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="623"/>
         <source>Round {round} · answer {id}</source>
         <translation>轮次 {round} · 答卷 {id}</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="687"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="625"/>
         <source>Incident {id}</source>
         <translation>事件 {id}</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="688"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="626"/>
         <source>Request {id}</source>
         <translation>诉求 {id}</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="689"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="627"/>
         <source>Screening {id}</source>
         <translation>筛查 {id}</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="690"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="628"/>
         <source>Counselling contact {id}</source>
         <translation>咨询服务 {id}</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="691"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="629"/>
         <source>Referral {id}</source>
         <translation>推荐 {id}</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="692"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="630"/>
         <source>Resident {id}</source>
         <translation>居民 {id}</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="693"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="631"/>
         <source>Tag {id}</source>
         <translation>标签 {id}</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="694"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="632"/>
         <source>Workstation {id}</source>
         <translation>工作站 {id}</translation>
     </message>
@@ -12503,42 +12501,42 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>RunChartView</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="753"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="691"/>
         <source>No month has a value: nothing to chart.</source>
         <translation>没有任何月份有数值：无法作图。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="754"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="692"/>
         <source>Median {median}.</source>
         <translation>中位数 {median}。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="757"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="695"/>
         <source>A shift: {n} or more points on one side of the median.</source>
         <translation>出现偏移：连续 {n} 个或更多点位于中位数同一侧。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="763"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="701"/>
         <source>A trend: {n} or more points all going up or all going down.</source>
         <translation>出现趋势：连续 {n} 个或更多点持续上升或持续下降。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="768"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="706"/>
         <source>Too few runs: the process has likely changed.</source>
         <translation>游程太少：过程很可能已发生变化。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="770"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="708"/>
         <source>Too many runs: the points alternate more than chance would.</source>
         <translation>游程太多：各点交替的次数超出随机波动。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="774"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="712"/>
         <source>Fewer than {n} points off the median: the number of runs is not judged yet.</source>
         <translation>不在中位数上的点少于 {n} 个：暂不判断游程数。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="778"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="716"/>
         <source>No signal: the variation looks random.</source>
         <translation>无信号：波动看来是随机的。</translation>
     </message>
@@ -13418,22 +13416,22 @@ Outcome: {outcome}</source>
 <context>
     <name>SplitModel</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="633"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="571"/>
         <source>Answered</source>
         <translation>作答方式</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="636"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="574"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="642"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="580"/>
         <source>n / denominator</source>
         <translation>n / 分母</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="647"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="585"/>
         <source>95 % interval</source>
         <translation>95% 区间</translation>
     </message>
@@ -14937,12 +14935,12 @@ Outcome: {outcome}</source>
         <translation>自主作答：本人或自助终端作答且无人协助；协助作答：工作人员、电话、家属代答或有人协助。回答少于5份的格子显示为 &lt;5；凡能由合计推算出被隐藏格子的，另一格子也隐藏。区间：满意度和参与率用 Wilson 95% 区间，净推荐值用正态近似。只计完整答卷。</translation>
     </message>
     <message>
-        <location filename="../../console/survey_export.py" line="446"/>
+        <location filename="../../console/survey_export.py" line="427"/>
         <source>{who} · {when} · {ws} · page {page}/{pages} · {notice}</source>
         <translation>{who} · {when} · {ws} · 第 {page}/{pages} 页 · {notice}</translation>
     </message>
     <message>
-        <location filename="../../console/survey_export.py" line="449"/>
+        <location filename="../../console/survey_export.py" line="430"/>
         <source>Aggregate figures; small cells suppressed</source>
         <translation>汇总数据；小格子已隐藏</translation>
     </message>
