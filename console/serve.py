@@ -7,6 +7,7 @@ import logging
 import signal
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
@@ -82,6 +83,19 @@ def add_serve_arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--no-sim", action="store_true", help="do not run the demo simulators")
     p.add_argument(
+        "--kpi-reports",
+        type=Path,
+        metavar="DIR",
+        help="write last month's indicator reports (the street's as PDF, CSV and XLSX, each "
+        "community's as PDF) into DIR once the month has ended, audited",
+    )
+    p.add_argument(
+        "--kpi-lang",
+        choices=("zh", "en"),
+        default="zh",
+        help="the language of the scheduled reports (default zh)",
+    )
+    p.add_argument(
         "--stats-every",
         type=float,
         default=STATS_EVERY_S,
@@ -124,6 +138,7 @@ def run_serve(args: argparse.Namespace, site: SiteSpec, db: Database) -> int:
         owner.add_closer("tracking journal", runtime.ingest.journal.close)
         _alarms(args, site, services, sink, owner, base)
         _motion(args, site, services, sink, owner)
+        _kpi_reports(args, services, sink, owner)
         log.info("serving %s as %s; SIGINT or SIGTERM stops", site.name, args.workstation)
         print(f"serving {site.name} as {args.workstation}", flush=True)  # noqa: T201 - ready line
         next_stats = time.monotonic() + args.stats_every
@@ -160,6 +175,40 @@ def run_serve(args: argparse.Namespace, site: SiteSpec, db: Database) -> int:
     log.info("stopped")
     print("stopped", flush=True)  # noqa: T201 - the CLI's output
     return 0
+
+
+def _kpi_reports(
+    args: argparse.Namespace, services: Services, sink: LogSink, owner: ThreadOwner
+) -> None:
+    """The monthly indicator reports into --kpi-reports DIR (console.kpi_schedule)."""
+    if getattr(args, "kpi_reports", None) is None:
+        return
+    import os
+
+    # A PDF needs Qt's fonts, not a screen: a server may have none.
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    from console.kpi_schedule import KpiReportSchedule
+
+    if QGuiApplication.instance() is None:
+        owner.add_closer("qt", _keep(QGuiApplication(["console-serve"])))
+    owner.add_worker(
+        KpiReportSchedule(
+            services,
+            args.kpi_reports,
+            sink,
+            workstation=args.workstation,
+            zh=args.kpi_lang == "zh",
+        )
+    )
+    log.info("monthly indicator reports into %s", args.kpi_reports)
+
+
+def _keep(app: object) -> Callable[[], None]:
+    """A closer that holds the application object until shutdown (then lets it go)."""
+    held = [app]
+    return held.clear
 
 
 def _motion(

@@ -7,13 +7,21 @@ import sqlite3
 import subprocess
 import sys
 import time
+from datetime import date, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from tests.helpers.cli import ROOT, cli_env, run_cli
 
 pytestmark = pytest.mark.slow
+
+
+def _last_month() -> date:
+    """The month before this one on the demo site's calendar (Asia/Shanghai)."""
+    today = datetime.now(ZoneInfo("Asia/Shanghai")).date()
+    return (today.replace(day=1) - timedelta(days=1)).replace(day=1)
 
 
 def _reads(db: Path) -> int:
@@ -41,6 +49,8 @@ def test_serve_ingests_the_simulated_readers_and_stops_on_sigterm(tmp_path: Path
             str(tmp_path / "journal"),
             "--stats-every",
             "1",
+            "--kpi-reports",
+            str(tmp_path / "reports"),
         ],
         cwd=ROOT,
         env=cli_env(tmp_path),
@@ -56,6 +66,12 @@ def test_serve_ingests_the_simulated_readers_and_stops_on_sigterm(tmp_path: Path
         while _reads(db) == 0:
             assert time.monotonic() < deadline, "no reads reached the database"
             time.sleep(0.2)
+        # Last month's indicator reports, written by the schedule beside the readers (the
+        # stop may come while it writes the communities' reports).
+        street = tmp_path / "reports" / f"kpi-street-{_last_month():%Y-%m}.pdf"
+        while not street.is_file():
+            assert time.monotonic() < deadline + 30, "no scheduled KPI report"
+            time.sleep(0.2)
     finally:
         proc.send_signal(signal.SIGTERM)
         out, err = proc.communicate(timeout=30)
@@ -67,6 +83,7 @@ def test_serve_ingests_the_simulated_readers_and_stops_on_sigterm(tmp_path: Path
     with sqlite3.connect(db) as conn:
         marks = conn.execute("SELECT count(*) FROM ingest_mark").fetchone()[0]
     assert marks == 1
+    assert street.read_bytes().startswith(b"%PDF")
 
 
 def test_serve_refuses_a_workstation_the_site_does_not_know(tmp_path: Path) -> None:
