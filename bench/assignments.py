@@ -11,25 +11,19 @@ from __future__ import annotations
 
 import argparse
 import random
-import statistics
 import tempfile
-import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from bench.timing import median_ms
+
 OPEN_SHARE = 0.02
 
 
 def _median_ms(fn: Callable[[], Any], repeat: int = 15) -> float:
-    fn()  # warm the caches and the statement cache
-    samples = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        samples.append((time.perf_counter() - t) * 1000)
-    return statistics.median(samples)
+    return median_ms(fn, repeat)
 
 
 def run(n: int) -> list[tuple[str, float, float]]:

@@ -11,23 +11,12 @@ from __future__ import annotations
 
 import json
 import os
-import statistics
 import sys
-import time
-from collections.abc import Callable
+
+from bench.timing import median_ms
 
 GOAL_MS = 200.0
 ORDERS = 2000
-
-
-def _median_ms(fn: Callable[[], object], repeat: int = 7) -> float:
-    fn()  # warm: the first call is not counted
-    runs = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        runs.append(time.perf_counter() - t0)
-    return 1000 * statistics.median(runs)
 
 
 def main() -> dict[str, float]:
@@ -55,8 +44,8 @@ def measure(backend: str) -> dict[str, float]:
         ws = svc.signin.principal("ws01")
         rows = svc.orders.board(sup, today)
         station_rows = svc.orders.board(ws, today)
-        read_ms = _median_ms(lambda: svc.orders.board(sup, today))
-        station_ms = _median_ms(lambda: svc.orders.board(ws, today))
+        read_ms = median_ms(lambda: svc.orders.board(sup, today))
+        station_ms = median_ms(lambda: svc.orders.board(ws, today))
 
         def fill() -> None:
             board = DeliveryBoard()
@@ -64,7 +53,7 @@ def measure(backend: str) -> dict[str, float]:
             board.set_rows(rows)
             board.deleteLater()
 
-        fill_ms = _median_ms(fill)
+        fill_ms = median_ms(fill)
 
         def open_board() -> None:
             board = DeliveryBoard()
@@ -77,7 +66,7 @@ def measure(backend: str) -> dict[str, float]:
             board.close()
             board.deleteLater()
 
-        open_ms = _median_ms(open_board)
+        open_ms = median_ms(open_board)
         shown = DeliveryBoard()
         shown.resize(1400, 800)
         shown.set_rows(rows)
@@ -89,7 +78,7 @@ def measure(backend: str) -> dict[str, float]:
             shown.proxy.set_filter(BoardFilter(status=next(flip)))
             shown.repaint()
 
-        filter_ms = _median_ms(refilter)
+        filter_ms = median_ms(refilter)
         shown.close()
         result = {
             "orders_on_board": float(len(rows)),

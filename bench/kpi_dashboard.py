@@ -35,6 +35,8 @@ from functools import partial
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from bench.timing import median_ms
+
 GOAL_MS = 300.0
 POPULATION = 75_000
 YEARS = 3
@@ -43,13 +45,7 @@ TIMED = ("dashboard_street_ms", "dashboard_community_ms", "records_security_ms")
 
 
 def _median_ms(fn: Callable[[], object], repeat: int = 7) -> float:
-    fn()  # warm: the first call is not counted
-    runs = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        runs.append(time.perf_counter() - t0)
-    return round(1000 * statistics.median(runs), 1)
+    return round(median_ms(fn, repeat), 1)
 
 
 def last_complete_month(today: date) -> date:

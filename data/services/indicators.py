@@ -152,6 +152,7 @@ class IndicatorService:
         self._passports = passports
         self._given = passports is not None
         self._types: frozenset[str] | None = None  # the incident types last checked against
+        self._tables: frozenset[str] | None = None  # the database's tables, read once
         self._sources: dict[str, Callable[[Session, _Window, Passport], _Raw]] = {
             "stations.communities_reporting": self._communities_reporting,
             "residents.registered_of_population": self._registered,
@@ -205,7 +206,9 @@ class IndicatorService:
                 int(cid): int(pop or 0)
                 for cid, pop in s.execute(select(Community.id, Community.population))
             }
-            tables = set(inspect(s.connection()).get_table_names())
+            if self._tables is None:  # the schema is migrated before the console opens it
+                self._tables = frozenset(inspect(s.connection()).get_table_names())
+            tables = self._tables
             wanted = [int(c[0]) for c in communities if community in (None, c[1])]
             if community is not None and not wanted:
                 raise LookupError(f"no community {community}")
@@ -229,7 +232,7 @@ class IndicatorService:
         s: Session,
         p: Passport,
         w: _Window,
-        tables: set[str],
+        tables: frozenset[str],
         communities: list[Any],
         wanted: list[int],
         population: Mapping[int, int],
