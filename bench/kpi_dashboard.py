@@ -13,9 +13,10 @@ where `month` is the last complete month. Baselines in the same run: the rows th
 groups, read by plain SELECTs over the same months with nothing grouped or computed
 (`baseline_rows_ms`), and a plain `SELECT count(*) FROM incident` (`baseline_count_ms`).
 Five more calls are timed per computation (`per_source_ms`, medians: SQL and Python of each
-indicator's read), and the records behind every indicator's figure (`records_each_ms`, medians
-of 3). Prints one JSON object: the figures, the seeding times, the row counts of the tables
-read, the street's figures; exit status 0 when every timed call is within the goal, else 1.
+indicator's read; the dashboard runs two halves on two threads, so these overlap), and the
+records behind every indicator's figure (`records_each_ms`, medians of 3). Prints one JSON
+object: the figures, the seeding times, the row counts of the tables read, the street's
+figures; exit status 0 when every timed call is within the goal, else 1.
 `--profile` also prints a cProfile of one street dashboard call per backend (stderr).
 """
 
@@ -210,9 +211,9 @@ def _per_source(svc: Any, who: Any, month: date) -> dict[str, float]:
     finally:
         service._sources = original
     out = {k: round(1000 * v, 1) for k, v in sorted(spent.items(), key=lambda kv: -kv[1])}
-    out["(rest: figures, communities, schema check)"] = round(
-        1000 * (total - sum(spent.values())), 1
-    )
+    # The dashboard computes two halves on two threads: the computations' times overlap, and
+    # their sum exceeds the call's.
+    out["(the whole call)"] = round(1000 * total, 1)
     return out
 
 
@@ -259,6 +260,7 @@ def measure(
 ) -> dict[str, Any]:
     """The dashboard's figures on one backend."""
     from bench.kpi_site import kpi_site
+    from data.services.indicator_records import HEALTH_SOURCES
 
     stats: dict[str, Any] = {}
     t0 = time.perf_counter()
@@ -277,8 +279,12 @@ def measure(
         base_rows = _median_ms(read_rows)
         base_count = _median_ms(_baseline_count(db))
         per_source = _median_per_source(svc, sup, month)
+        # Health records (screenings, counselling) are listed to the roles that see them.
+        admin = svc.signin.principal("admin")
         records_each = {
-            p.key: _median_ms(partial(ind.records, sup, p.key, month), 3)
+            p.key: _median_ms(
+                partial(ind.records, admin if p.source in HEALTH_SOURCES else sup, p.key, month), 3
+            )
             for p in ind.passports.passports
         }
         if profile:

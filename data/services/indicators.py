@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -136,8 +137,16 @@ class _Raw:
     message: Bilingual | None = None  # why there is nothing to count (no form has the measure)
 
 
-# (month index, community id, assisted, answers, measured questions by measure)
-_Answered = tuple[int, int, bool, dict[str, Any], dict[str, list[tuple[str, set[str], set[str]]]]]
+@dataclass
+class _Answers:
+    """The window's survey answers by measure: `valid` (month index, community id, assisted,
+    1 if counted positive else 0) per valid answer; `seen` the measures of the forms that
+    were answered at all (else the figure says nobody answered such a question)."""
+
+    valid: dict[str, list[tuple[int, int, bool, int]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    seen: set[str] = field(default_factory=set)
 
 
 def _cells(n_months: int) -> Cells:
@@ -198,34 +207,74 @@ class IndicatorService:
         self.ctx.require(who, READ, community or STREET_WIDE)
         selected = month_start(month)
         months = [add_months(selected, i - TREND_MONTHS + 1) for i in range(TREND_MONTHS)]
-        views: list[IndicatorView] = []
+        now = _utc(self.ctx.clock())
         with self.ctx.read() as s:
-            window = _Window(months, site_zone(s), _utc(self.ctx.clock()))
+            zone = site_zone(s)
+            codes = set(s.scalars(select(Community.code)))
+            if community is not None and community not in codes:
+                raise LookupError(f"no community {community}")
+            if self._tables is None:  # the schema is migrated before the console opens it
+                self._tables = frozenset(inspect(s.connection()).get_table_names())
+            checked = self._checked(s)
+        # Two halves on two connections: one reads while the other computes in Python (the
+        # database server, or SQLite with the GIL released, works beside this thread). The
+        # survey and station indicators go together: they share what they read.
+        shared = ("surveys.", "stations.")
+        other = [p for p in checked.passports if p.source.startswith(shared)]
+        mine = [p for p in checked.passports if not p.source.startswith(shared)]
+        found: dict[str, IndicatorView] = {}
+        failed: list[BaseException] = []
+
+        def run_other() -> None:
+            try:
+                found.update(self._views(other, months, zone, now, community))
+            except BaseException as exc:  # re-raised on the caller's thread below
+                failed.append(exc)
+
+        helper = threading.Thread(target=run_other, name="kpi-dashboard-half", daemon=True)
+        helper.start()
+        try:
+            found.update(self._views(mine, months, zone, now, community))
+        finally:
+            # Bounded like this thread's own reads (the database's statement timeout); the
+            # caller's read job is the owner that waits for both halves.
+            helper.join()
+        if failed:
+            raise failed[0]
+        return Dashboard(
+            month=selected,
+            months=tuple(months),
+            community=community,
+            views=tuple(found[p.key] for p in checked.passports),
+            problems=checked.problems,
+            computed_at=self.ctx.clock(),
+            zone=zone,
+        )
+
+    def _views(
+        self,
+        passports: Sequence[Passport],
+        months: list[date],
+        zone: str,
+        now: datetime,
+        community: str | None,
+    ) -> dict[str, IndicatorView]:
+        """The views of `passports`, read in a session of their own."""
+        if not passports:
+            return {}
+        tables = self._tables or frozenset()
+        with self.ctx.read() as s:
+            window = _Window(months, zone, now)
             communities = list(s.execute(select(Community.id, Community.code, Community.name)))
             population = {
                 int(cid): int(pop or 0)
                 for cid, pop in s.execute(select(Community.id, Community.population))
             }
-            if self._tables is None:  # the schema is migrated before the console opens it
-                self._tables = frozenset(inspect(s.connection()).get_table_names())
-            tables = self._tables
             wanted = [int(c[0]) for c in communities if community in (None, c[1])]
-            if community is not None and not wanted:
-                raise LookupError(f"no community {community}")
-            checked = self._checked(s)
-            for p in checked.passports:
-                views.append(
-                    self._view(s, p, window, tables, communities, wanted, population, community)
-                )
-        return Dashboard(
-            month=selected,
-            months=tuple(months),
-            community=community,
-            views=tuple(views),
-            problems=checked.problems,
-            computed_at=self.ctx.clock(),
-            zone=window.zone,
-        )
+            return {
+                p.key: self._view(s, p, window, tables, communities, wanted, population, community)
+                for p in passports
+            }
 
     def _view(
         self,
@@ -700,7 +749,7 @@ class IndicatorService:
         """Valid answers given in the month to the questions tagged `measure`, and those
         counted positive; by community and by self vs assisted answering."""
         answered = self._answers(s, w)
-        if not any(measure in measures for _b, _c, _a, _v, measures in answered):
+        if measure not in answered.seen:
             return _Raw(
                 _cells(len(w.months)),
                 message=Bilingual(
@@ -712,29 +761,21 @@ class IndicatorService:
         split: dict[tuple[str, int], list[list[int]]] = defaultdict(
             lambda: [[0, 0] for _ in w.months]
         )
-        for bucket, cid, assisted, values, measures in answered:
+        for bucket, cid, assisted, hit in answered.valid.get(measure, ()):
             side = split[("assisted" if assisted else "self", cid)][bucket]
             cell = cells[cid][bucket]
-            for qid, positive, dont_know in measures.get(measure, ()):
-                value = values.get(qid)
-                if value is None or isinstance(value, (list, dict)):
-                    continue
-                text = str(value)
-                if text in dont_know:
-                    continue
-                hit = 1 if text in positive else 0
-                cell[0] += hit
-                cell[1] += 1
-                side[0] += hit
-                side[1] += 1
+            cell[0] += hit
+            cell[1] += 1
+            side[0] += hit
+            side[1] += 1
         return _Raw(cells, split=dict(split))
 
-    def _answers(self, s: Session, w: _Window) -> list[_Answered]:
+    def _answers(self, s: Session, w: _Window) -> _Answers:
         """The window's complete responses to rounds whose form measures anything, decoded
-        once for the three survey measures: (month, community, assisted, answers, the
-        measured questions of its form by measure)."""
+        once for the three survey measures into each measure's valid answers (not blank, not
+        "don't know"): (month, community, assisted, 1 if counted positive else 0)."""
         if "answers" in w.memo:
-            cached: list[_Answered] = w.memo["answers"]
+            cached: _Answers = w.memo["answers"]
             return cached
         span = Span(w.instants[0], w.instants[-1], w.dates[0], w.dates[-1], w.now, w.today)
         measured_by_round: dict[int, dict[str, list[tuple[str, set[str], set[str]]]]] = {}
@@ -742,7 +783,7 @@ class IndicatorService:
             questions = measured(definition, code)
             if questions:
                 measured_by_round[rid] = questions
-        out: list[_Answered] = []
+        out = _Answers()
         w.memo["answers"] = out
         if not measured_by_round:
             return out
@@ -772,7 +813,18 @@ class IndicatorService:
                 continue
             # Assisted as the Surveys pane counts it: a helper named, or an assisted mode.
             assisted = helped is not None or mode in ASSISTED_MODES
-            out.append((int(bucket), int(cid), assisted, values, measured_by_round[int(rid)]))
+            for measure, asked in measured_by_round[int(rid)].items():
+                out.seen.add(measure)
+                for qid, positive, dont_know in asked:
+                    value = values.get(qid)
+                    if value is None or isinstance(value, (list, dict)):
+                        continue
+                    text = str(value)
+                    if text in dont_know:
+                        continue
+                    out.valid[measure].append(
+                        (int(bucket), int(cid), assisted, 1 if text in positive else 0)
+                    )
         return out
 
     def _feedback(self, s: Session, w: _Window, p: Passport) -> _Raw:

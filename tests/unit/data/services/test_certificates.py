@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import json
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -24,7 +25,7 @@ from core.volunteer_hours import HoursError
 from data.audit import iter_audit
 from data.context import ServiceContext
 from data.db import Database
-from data.fieldcrypt import FieldKeys, ensure_field_keys, load_field_keys
+from data.fieldcrypt import FieldKeys, load_field_keys
 from data.models import (
     Base,
     Community,
@@ -38,6 +39,7 @@ from data.seeding import seed_site
 from data.services import Services
 from data.services.certificates import VOLUNTEER_ID_COLUMN
 from tests.helpers.postgres import as_owner, with_server_session
+from tests.helpers.seeded_copies import seeded_database
 from tests.unit.data.support import FakeClock, cheap_hasher
 
 START = datetime.fromisoformat("2026-07-01T02:00:00+00:00")
@@ -182,16 +184,19 @@ def services(db: Database, clock: FakeClock, keys: Path, workstation: str = "CC"
     return Services.build(ctx, hasher=cheap_hasher())
 
 
-@pytest.fixture
-def street(db: Database, demo_site: SiteSpec, tmp_path: Path) -> Street:
-    keys = tmp_path / "keys"
-    ensure_field_keys(keys)
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def street(request: pytest.FixtureRequest, demo_site: SiteSpec, tmp_path: Path) -> Iterator[Street]:
+    """The demo street with 120 residents, seeded once per process and backend, copied."""
+
+    def seed(owner: Database, keys: Path) -> None:
+        seed_site(owner, demo_site, services(owner, FakeClock(START), keys), population=120)
+
+    db, keys = seeded_database(request, request.param, tmp_path, "certificates", seed)
     clock = FakeClock(START)
-    with as_owner(db) as owner:
-        seed_site(owner, demo_site, services(owner, clock, keys), population=120)
     svc = services(db, clock, keys)
     names = ("admin", "supervisor", "operator", "ws01", "police")
-    return Street(db, svc, clock, keys, {u: svc.signin.principal(u) for u in names})
+    yield Street(db, svc, clock, keys, {u: svc.signin.principal(u) for u in names})
+    db.dispose()
 
 
 def listed(street: Street, name: str = "张小红", minutes: int = 95) -> tuple[int, int]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -28,6 +29,7 @@ from data.seeding import seed_site
 from data.services import Services
 from data.services.residents import RevealRefused
 from tests.helpers.postgres import as_owner
+from tests.helpers.seeded_copies import seeded_database
 from tests.unit.data.support import cheap_hasher
 
 F = PersonalField
@@ -74,16 +76,46 @@ def services(db: Database, keys: Path | None) -> Services:
     return Services.build(ServiceContext(db, workstation="CC", keys=keys), hasher=cheap_hasher())
 
 
-@pytest.fixture
-def street(db: Database, demo_site: SiteSpec, tmp_path: Path) -> Street:
-    keys = tmp_path / "keys"
-    ensure_field_keys(keys)
-    with as_owner(db) as owner:  # seeding is the owner's task on PostgreSQL
-        seed_site(owner, demo_site, services(owner, keys), population=POPULATION)
+def make_street(
+    request: pytest.FixtureRequest,
+    site: SiteSpec,
+    tmp_path: Path,
+    name: str = "street",
+    more: Callable[[Database, Path], None] | None = None,
+) -> Street:
+    """The demo street with POPULATION residents (and what `more` adds as the owner) on the
+    backend of `request.param`, seeded once per test process and backend under `name`."""
+
+    def seed(owner: Database, k: Path) -> None:  # the owner's task on PostgreSQL
+        seed_site(owner, site, services(owner, k), population=POPULATION)
+        if more is not None:
+            more(owner, k)
+
+    db, keys = seeded_database(request, request.param, tmp_path, name, seed)
+    request.addfinalizer(db.dispose)
     with db.session() as s:
         day = date.fromisoformat(s.get_one(SiteMeta, "population_date").value)
-    people = {p.phone: p for p in generate_population(demo_site, POPULATION, today=day)}
-    return Street(db, services(db, keys), keys, people)
+    return Street(db, services(db, keys), keys, _people(site, day))
+
+
+_generated: dict[tuple[int, date], dict[str, ResidentSpec]] = {}
+
+
+def _people(site: SiteSpec, day: date) -> dict[str, ResidentSpec]:
+    """The residents as generated (deterministic for the site and the day), by phone."""
+    key = (id(site), day)
+    if key not in _generated:
+        _generated[key] = {p.phone: p for p in generate_population(site, POPULATION, today=day)}
+    return _generated[key]
+
+
+BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+
+
+@pytest.fixture(params=BACKENDS)
+def street(request: pytest.FixtureRequest, demo_site: SiteSpec, tmp_path: Path) -> Street:
+    """The demo street on SQLite and on PostgreSQL (the workstation's role)."""
+    return make_street(request, demo_site, tmp_path)
 
 
 # --- lists and search ------------------------------------------------------------------------

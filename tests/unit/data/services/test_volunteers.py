@@ -8,6 +8,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -16,8 +17,9 @@ from core.audit import AuditAction
 from core.idcard import make_id_number
 from core.model import Priority
 from core.permissions import PermissionDenied
+from core.site import SiteSpec
 from core.station import RequestTarget, ResidentRequest
-from core.timefmt import as_utc, local
+from core.timefmt import as_utc, local, utcnow
 from core.volunteers import (
     Cadence,
     Refusal,
@@ -30,6 +32,7 @@ from core.volunteers import (
     VolunteerDraft,
     availability_mask,
 )
+from data.db import Database
 from data.merchants_seeding import seed_merchants
 from data.models import (
     Community,
@@ -45,7 +48,7 @@ from data.services import volunteers as volunteers_service
 from data.volunteers_seeding import PER_COMMUNITY, seed_volunteers
 from tests.helpers.postgres import as_owner
 from tests.unit.data.services import test_residents
-from tests.unit.data.services.test_residents import Street
+from tests.unit.data.services.test_residents import BACKENDS, Street, make_street
 
 street = test_residents.street
 NUMBER = make_id_number("120102", date(1990, 5, 17), 123)
@@ -53,24 +56,31 @@ NUMBER2 = make_id_number("120102", date(1991, 6, 18), 125)
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 100
 
 
-@pytest.fixture
-def vst(street: Street) -> Street:
-    """The demo street with its demo volunteers."""
-    with as_owner(street.db) as owner, owner.write_session() as s:
+def _volunteers(owner: Database, keys: Path) -> None:
+    with owner.write_session() as s:
         day = date.fromisoformat(s.get_one(SiteMeta, "population_date").value)
-        seed_volunteers(s, day, street.svc.ctx.clock(), street.keys)
-    return street
+        seed_volunteers(s, day, utcnow(), keys)
 
 
-@pytest.fixture
-def vso(vst: Street) -> Street:
-    """The demo street with its volunteers, merchants and orders (for delivery tasks)."""
-    with as_owner(vst.db) as owner, owner.write_session() as s:
-        now = vst.svc.ctx.clock()
+def _volunteers_and_orders(owner: Database, keys: Path) -> None:
+    _volunteers(owner, keys)
+    with owner.write_session() as s:
+        now = utcnow()
         day = local(now).date()
         seed_merchants(s, day, now)
         seed_orders(s, day, now)
-    return vst
+
+
+@pytest.fixture(params=BACKENDS)
+def vst(request: pytest.FixtureRequest, demo_site: SiteSpec, tmp_path: Path) -> Street:
+    """The demo street with its demo volunteers."""
+    return make_street(request, demo_site, tmp_path, "volunteers", _volunteers)
+
+
+@pytest.fixture(params=BACKENDS)
+def vso(request: pytest.FixtureRequest, demo_site: SiteSpec, tmp_path: Path) -> Street:
+    """The demo street with its volunteers, merchants and orders (for delivery tasks)."""
+    return make_street(request, demo_site, tmp_path, "volunteer-orders", _volunteers_and_orders)
 
 
 def _draft(**kw: object) -> VolunteerDraft:

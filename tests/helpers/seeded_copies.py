@@ -1,0 +1,89 @@
+"""A seeded database made once per test process and backend, copied for each test.
+
+Seeding the demo street (communities, accounts, devices, a few hundred residents) cost most of
+a service test's time; a copy costs what the `db` fixture's empty database costs: SQLite's
+backup API into the test's file, or PostgreSQL's CREATE DATABASE … TEMPLATE (roles' grants
+come with it). The field keys the residents were encrypted with are copied too.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import shutil
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from data.db import Database
+from data.fieldcrypt import ensure_field_keys
+from data.migrate import open_database
+from tests.helpers.postgres import PgServer
+
+# (database, keys folder): fills the database as its owner with those keys.
+Seed = Callable[[Database, Path], None]
+
+
+@dataclass(frozen=True)
+class _Template:
+    where: str  # a SQLite file's path, or a PostgreSQL database's name
+    keys: Path
+
+
+_made: dict[tuple[str, str], _Template] = {}
+_counter = itertools.count()
+
+
+def seeded_database(
+    request: pytest.FixtureRequest, backend: str, tmp_path: Path, name: str, seed: Seed
+) -> tuple[Database, Path]:
+    """A test's own copy of what `seed` writes on `backend` ("sqlite" or "postgresql"; on
+    PostgreSQL connected as the workstation's role, like the `db` fixture), and a copy of its
+    field keys; `seed` runs once per test process and backend under `name`."""
+    template = _made.get((name, backend))
+    if template is None:
+        template = _make(request, backend, name, seed)
+        _made[(name, backend)] = template
+    keys = tmp_path / "keys"
+    shutil.copytree(template.keys, keys)
+    if backend == "postgresql":
+        srv: PgServer = request.getfixturevalue("pg_server")
+        database = f"t{os.getpid()}_{name}_{next(_counter)}"
+        srv.create_database(database, template=template.where)
+        return open_database(srv.workstation_url(database)), keys
+    path = tmp_path / "console.db"
+    src, dst = sqlite3.connect(template.where), sqlite3.connect(path)
+    try:
+        src.backup(dst)
+    finally:
+        src.close()
+        dst.close()
+    return open_database(f"sqlite:///{path}"), keys
+
+
+def _make(request: pytest.FixtureRequest, dialect: str, name: str, seed: Seed) -> _Template:
+    folder = request.getfixturevalue("tmp_path_factory").mktemp(f"seeded-{name}")
+    keys = folder / "keys"
+    ensure_field_keys(keys)
+    if dialect == "postgresql":
+        srv: PgServer = request.getfixturevalue("pg_server")
+        migrated: str = request.getfixturevalue("pg_migrated_template")
+        database = f"seeded_{name}_{os.getpid()}_{next(_counter)}"
+        owner = open_database(srv.create_database(database, template=migrated))
+        try:
+            seed(owner, keys)
+        finally:
+            owner.dispose()
+        return _Template(database, keys)
+    migrated_file: Path = request.getfixturevalue("sqlite_migrated_template")
+    path = folder / "console.db"
+    shutil.copyfile(migrated_file, path)
+    db = open_database(f"sqlite:///{path}")
+    try:
+        seed(db, keys)
+    finally:
+        db.dispose()
+    return _Template(str(path), keys)
