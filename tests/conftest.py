@@ -207,3 +207,12 @@ def sqlite_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Databa
     database = open_database(_sqlite_copy(request, tmp_path))
     yield database
     database.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def demo_env(request: pytest.FixtureRequest, demo_site: SiteSpec, tmp_path: Path) -> object:
+    """`tests.unit.data.worlds.demo_world` on SQLite and on PostgreSQL, copied from the demo
+    seeded once per test process (seeding it for every test cost most of the test)."""
+    from tests.unit.data.worlds import demo_world_copy
+
+    return demo_world_copy(request, request.param, demo_site, tmp_path)

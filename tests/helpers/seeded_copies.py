@@ -23,14 +23,25 @@ from data.fieldcrypt import ensure_field_keys
 from data.migrate import open_database
 from tests.helpers.postgres import PgServer
 
-# (database, keys folder): fills the database as its owner with those keys.
-Seed = Callable[[Database, Path], None]
+# (database, keys folder): fills the database as its owner with those keys; what it returns is
+# kept with the template and given to every copy (a fake clock's time after seeding).
+Seed = Callable[[Database, Path], object]
 
 
 @dataclass(frozen=True)
 class _Template:
     where: str  # a SQLite file's path, or a PostgreSQL database's name
     keys: Path
+    meta: object = None
+
+
+@dataclass(frozen=True)
+class Copy:
+    """A test's copy: its database, its field keys, and what the seeding returned."""
+
+    db: Database
+    keys: Path
+    meta: object
 
 
 _made: dict[tuple[str, str], _Template] = {}
@@ -39,7 +50,7 @@ _counter = itertools.count()
 
 def seeded_database(
     request: pytest.FixtureRequest, backend: str, tmp_path: Path, name: str, seed: Seed
-) -> tuple[Database, Path]:
+) -> Copy:
     """A test's own copy of what `seed` writes on `backend` ("sqlite" or "postgresql"; on
     PostgreSQL connected as the workstation's role, like the `db` fixture), and a copy of its
     field keys; `seed` runs once per test process and backend under `name`."""
@@ -53,7 +64,7 @@ def seeded_database(
         srv: PgServer = request.getfixturevalue("pg_server")
         database = f"t{os.getpid()}_{name}_{next(_counter)}"
         srv.create_database(database, template=template.where)
-        return open_database(srv.workstation_url(database)), keys
+        return Copy(open_database(srv.workstation_url(database)), keys, template.meta)
     path = tmp_path / "console.db"
     src, dst = sqlite3.connect(template.where), sqlite3.connect(path)
     try:
@@ -61,7 +72,7 @@ def seeded_database(
     finally:
         src.close()
         dst.close()
-    return open_database(f"sqlite:///{path}"), keys
+    return Copy(open_database(f"sqlite:///{path}"), keys, template.meta)
 
 
 def _make(request: pytest.FixtureRequest, dialect: str, name: str, seed: Seed) -> _Template:
@@ -74,16 +85,16 @@ def _make(request: pytest.FixtureRequest, dialect: str, name: str, seed: Seed) -
         database = f"seeded_{name}_{os.getpid()}_{next(_counter)}"
         owner = open_database(srv.create_database(database, template=migrated))
         try:
-            seed(owner, keys)
+            meta = seed(owner, keys)
         finally:
             owner.dispose()
-        return _Template(database, keys)
+        return _Template(database, keys, meta)
     migrated_file: Path = request.getfixturevalue("sqlite_migrated_template")
     path = folder / "console.db"
     shutil.copyfile(migrated_file, path)
     db = open_database(f"sqlite:///{path}")
     try:
-        seed(db, keys)
+        meta = seed(db, keys)
     finally:
         db.dispose()
-    return _Template(str(path), keys)
+    return _Template(str(path), keys, meta)

@@ -20,17 +20,16 @@ from console.handover_pdf import (
     state_names,
 )
 from core.model import Priority
-from core.site import SiteSpec
 from data.checkpoints import generate_audit_key
-from data.db import Database
-from tests.unit.data.worlds import World, demo_world
+from tests.unit.data.worlds import World
 
 ITEMS = 150  # several pages: the footer must be on each
 
 
 @pytest.fixture
-def env(db: Database, demo_site: SiteSpec) -> World:
-    return demo_world(db, demo_site)
+def env(demo_env: World) -> World:
+    """The demo site: a copy of it seeded once per process, on SQLite and PostgreSQL."""
+    return demo_env
 
 
 def _fill(world: World, items: int) -> None:

@@ -8,8 +8,10 @@ read back what writes left behind: audit trail, change_log rows, incident timeli
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
+from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
 from core.model import RoleName
@@ -22,6 +24,7 @@ from data.models import ChangeLog, Community, IncidentEvent
 from data.seeding import seed_site
 from data.services import Services
 from tests.helpers.postgres import as_owner, with_server_session
+from tests.helpers.seeded_copies import seeded_database
 from tests.unit.data.support import FakeClock, cheap_hasher
 
 PW = "Correct-horse-9"
@@ -132,3 +135,22 @@ def demo_world(db: Database, site: SiteSpec) -> World:
     with as_owner(db) as owner:  # seeding is the owner's task; the services run as the console
         seed_site(owner, site, services_on(owner, clock), population=0)
     return World(db, svc.ctx, svc, clock, {u: svc.signin.principal(u) for u in DEMO_USERS})
+
+
+def demo_world_copy(
+    request: pytest.FixtureRequest, backend: str, site: SiteSpec, tmp_path: Path
+) -> World:
+    """demo_world on `backend`, as a copy of the demo seeded once per test process (the same
+    rows, and the clock where seeding left it)."""
+
+    def seed(owner: Database, _keys: Path) -> datetime:
+        clock = FakeClock(tick=timedelta(seconds=1))
+        seed_site(owner, site, services_on(owner, clock), population=0)
+        return clock.now
+
+    copy = seeded_database(request, backend, tmp_path, "demo", seed)
+    request.addfinalizer(copy.db.dispose)
+    assert isinstance(copy.meta, datetime)
+    clock = FakeClock(copy.meta, tick=timedelta(seconds=1))
+    svc = services_on(copy.db, clock)
+    return World(copy.db, svc.ctx, svc, clock, {u: svc.signin.principal(u) for u in DEMO_USERS})

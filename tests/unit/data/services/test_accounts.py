@@ -8,11 +8,10 @@ from core.audit import AuditAction
 from core.auth import LoginError
 from core.model import RoleName
 from core.permissions import Permission, PermissionDenied
-from core.site import SiteSpec
 from data.db import Database
 from data.services.signin import SignInService
 from tests.helpers.postgres import as_owner
-from tests.unit.data.worlds import PW, World, demo_world, services_on, small_world
+from tests.unit.data.worlds import PW, World, services_on, small_world
 
 A = AuditAction
 
@@ -194,8 +193,9 @@ def test_password_changes_note_the_account_as_changed(env: World) -> None:
 
 # --- the account list and password resets (the demo accounts) -------------------------------
 @pytest.fixture
-def demo(db: Database, demo_site: SiteSpec) -> World:
-    return demo_world(db, demo_site)
+def demo(demo_env: World) -> World:
+    """The demo site: a copy of it seeded once per process, on SQLite and PostgreSQL."""
+    return demo_env
 
 
 def test_list_users_shows_roles_scopes_and_is_admin_only(demo: World) -> None:

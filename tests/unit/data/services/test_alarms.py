@@ -14,16 +14,16 @@ from core.audit import AuditAction
 from core.incidents import IncidentState
 from core.model import DeviceState, IncidentSource, Priority
 from core.site import SiteSpec
-from data.db import Database
 from data.models import AlarmEvent as AlarmEventRow
 from data.models import Community, Device, Incident
 from data.services.alarms import KIND_ALARM, KIND_DEVICE_BACK, KIND_RESTORE
-from tests.unit.data.worlds import World, demo_world
+from tests.unit.data.worlds import World
 
 
 @pytest.fixture
-def env(db: Database, demo_site: SiteSpec) -> World:
-    return demo_world(db, demo_site)
+def env(demo_env: World) -> World:
+    """The demo site: a copy of it seeded once per process, on SQLite and PostgreSQL."""
+    return demo_env
 
 
 @pytest.fixture

@@ -50,8 +50,9 @@ PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>
 
 
 @pytest.fixture
-def env(db: Database, demo_site: SiteSpec) -> World:
-    return demo_world(db, demo_site)
+def env(demo_env: World) -> World:
+    """The demo site: a copy of it seeded once per process, on SQLite and PostgreSQL."""
+    return demo_env
 
 
 @pytest.fixture
@@ -240,8 +241,9 @@ def test_retention_takes_the_files_of_anonymised_incidents_but_not_held_ones(
 
 
 def test_a_station_role_reaches_only_its_communitys_attachments(
-    db: Database, env: World, att: AttachmentService
+    env: World, att: AttachmentService
 ) -> None:
+    db = env.db
     if db.dialect != "postgresql":
         pytest.skip("row-level security is PostgreSQL's")
     mine = att.add(env.who("supervisor"), incident(env, "C01"), "mine.png", png(seed=1))

@@ -191,7 +191,8 @@ def street(request: pytest.FixtureRequest, demo_site: SiteSpec, tmp_path: Path) 
     def seed(owner: Database, keys: Path) -> None:
         seed_site(owner, demo_site, services(owner, FakeClock(START), keys), population=120)
 
-    db, keys = seeded_database(request, request.param, tmp_path, "certificates", seed)
+    copy = seeded_database(request, request.param, tmp_path, "certificates", seed)
+    db, keys = copy.db, copy.keys
     clock = FakeClock(START)
     svc = services(db, clock, keys)
     names = ("admin", "supervisor", "operator", "ws01", "police")

@@ -12,15 +12,15 @@ from core.model import DeviceState
 from core.permissions import Permission, PermissionDenied, Principal
 from core.site import SiteSpec
 from core.views import DeviceCounts
-from data.db import Database
 from data.models import Community, Device
 from tests.helpers.postgres import as_owner
-from tests.unit.data.worlds import World, demo_world
+from tests.unit.data.worlds import World
 
 
 @pytest.fixture
-def env(db: Database, demo_site: SiteSpec) -> World:
-    return demo_world(db, demo_site)
+def env(demo_env: World) -> World:
+    """The demo site: a copy of it seeded once per process, on SQLite and PostgreSQL."""
+    return demo_env
 
 
 def community_devices(site: SiteSpec, code: str) -> int:

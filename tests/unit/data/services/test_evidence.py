@@ -13,7 +13,6 @@ from core.incidents import IncidentState, TransitionError
 from core.model import Priority
 from core.permissions import PermissionDenied
 from core.site import SiteSpec
-from data.db import Database
 from data.models import Call
 from data.services.evidence import (
     KIND_EXPORTED,
@@ -23,14 +22,15 @@ from data.services.evidence import (
     EvidenceService,
 )
 from tests.helpers.postgres import as_owner
-from tests.unit.data.worlds import World, demo_world
+from tests.unit.data.worlds import World
 
 MIN = timedelta(minutes=1)
 
 
 @pytest.fixture
-def env(db: Database, demo_site: SiteSpec) -> World:
-    return demo_world(db, demo_site)
+def env(demo_env: World) -> World:
+    """The demo site: a copy of it seeded once per process, on SQLite and PostgreSQL."""
+    return demo_env
 
 
 @pytest.fixture

@@ -22,7 +22,6 @@ from core.feedback import (
     TransitionError,
 )
 from core.permissions import PermissionDenied
-from core.site import SiteSpec
 from core.station import RequestTarget, ResidentRequest
 from data.db import Database
 from data.migrate import alembic_config
@@ -38,14 +37,15 @@ from data.models import (
 )
 from data.services.feedback import OVERDUE_TABLE
 from tests.helpers.postgres import as_owner
-from tests.unit.data.worlds import World, demo_world
+from tests.unit.data.worlds import World
 
 PHONE = "13812345678"
 
 
 @pytest.fixture
-def env(db: Database, demo_site: SiteSpec) -> World:
-    return demo_world(db, demo_site)
+def env(demo_env: World) -> World:
+    """The demo site: a copy of it seeded once per process, on SQLite and PostgreSQL."""
+    return demo_env
 
 
 def walk_in(env: World, *, category: str = "noise", community: str = "C01", **kw: object) -> int:

@@ -15,9 +15,7 @@ from core.audit import AuditAction
 from core.handover import HandoverReport, render_html
 from core.incidents import IncidentState
 from core.model import Priority
-from core.site import SiteSpec
 from data.checkpoints import generate_audit_key
-from data.db import Database
 from data.models import AuditHead, ShiftHandover, User
 from data.services.handover import (
     NO_KEY,
@@ -27,14 +25,15 @@ from data.services.handover import (
     PreparedHandover,
 )
 from tests.helpers.postgres import as_owner
-from tests.unit.data.worlds import World, demo_world
+from tests.unit.data.worlds import World
 
 HOSTILE = '<img src="file:///etc/passwd"><h1>大标题</h1>'
 
 
 @pytest.fixture
-def env(db: Database, demo_site: SiteSpec) -> World:
-    return demo_world(db, demo_site)
+def env(demo_env: World) -> World:
+    """The demo site: a copy of it seeded once per process, on SQLite and PostgreSQL."""
+    return demo_env
 
 
 def _incident(env: World, title: str, priority: Priority = Priority.P1, **kw: Any) -> int:

@@ -21,8 +21,9 @@ from tests.unit.data.worlds import World, demo_world
 
 
 @pytest.fixture
-def env(db: Database, demo_site: SiteSpec) -> World:
-    return demo_world(db, demo_site)
+def env(demo_env: World) -> World:
+    """The demo site: a copy of it seeded once per process, on SQLite and PostgreSQL."""
+    return demo_env
 
 
 def make(env: World, title: str, **kw: object) -> int:

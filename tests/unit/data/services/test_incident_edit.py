@@ -16,20 +16,20 @@ from core.incidents import FourEyesError, IncidentState, queue_rank
 from core.model import Priority
 from core.permissions import PermissionDenied, Principal
 from core.site import SiteSpec
-from data.db import Database
 from data.models import Incident, IncidentEvent
 from data.seeding import seed_site
 from data.services import Services
 from data.services.retention import RetentionService
 from tests.helpers.postgres import as_owner
-from tests.unit.data.worlds import World, demo_world, services_on
+from tests.unit.data.worlds import World, services_on
 
 S = IncidentState
 
 
 @pytest.fixture
-def env(db: Database, demo_site: SiteSpec) -> World:
-    return demo_world(db, demo_site)
+def env(demo_env: World) -> World:
+    """The demo site: a copy of it seeded once per process, on SQLite and PostgreSQL."""
+    return demo_env
 
 
 def _new(env: World, priority: Priority = Priority.P3, location: str = "") -> int:

@@ -26,14 +26,15 @@ from data.services import Services
 from data.services.incident_merge import MergeError
 from tests.helpers.postgres import as_owner
 from tests.unit.data.support import cheap_hasher
-from tests.unit.data.worlds import World, demo_world
+from tests.unit.data.worlds import World
 
 PHONE = "13812345678"
 
 
 @pytest.fixture
-def env(db: Database, demo_site: SiteSpec) -> World:
-    return demo_world(db, demo_site)
+def env(demo_env: World) -> World:
+    """The demo site: a copy of it seeded once per process, on SQLite and PostgreSQL."""
+    return demo_env
 
 
 def new(env: World, who: str = "operator", **kw: object) -> int:

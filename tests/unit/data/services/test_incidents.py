@@ -18,8 +18,9 @@ S = IncidentState
 
 
 @pytest.fixture
-def env(db: Database, demo_site: SiteSpec) -> World:
-    return demo_world(db, demo_site)
+def env(demo_env: World) -> World:
+    """The demo site: a copy of it seeded once per process, on SQLite and PostgreSQL."""
+    return demo_env
 
 
 def new_incident(env: World, who: Principal | None = None, **kw: object) -> int:

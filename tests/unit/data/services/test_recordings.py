@@ -24,7 +24,6 @@ from core.recording import (
     segment_path,
 )
 from core.site import SiteSpec
-from data.db import Database
 from data.models import Incident, IncidentType, RecorderAlarm, RecordingSegment
 from data.services.evidence import EvidenceService
 from data.services.recordings import (
@@ -37,15 +36,16 @@ from data.services.recordings import (
 from data.services.video import VideoService
 from tests.helpers.postgres import as_owner
 from tests.unit.data.support import T0
-from tests.unit.data.worlds import World, demo_world
+from tests.unit.data.worlds import World
 
 MIN = timedelta(minutes=1)
 SHA = "ab" * 32
 
 
 @pytest.fixture
-def env(db: Database, demo_site: SiteSpec) -> World:
-    return demo_world(db, demo_site)
+def env(demo_env: World) -> World:
+    """The demo site: a copy of it seeded once per process, on SQLite and PostgreSQL."""
+    return demo_env
 
 
 @pytest.fixture

@@ -91,7 +91,8 @@ def make_street(
         if more is not None:
             more(owner, k)
 
-    db, keys = seeded_database(request, request.param, tmp_path, name, seed)
+    copy = seeded_database(request, request.param, tmp_path, name, seed)
+    db, keys = copy.db, copy.keys
     request.addfinalizer(db.dispose)
     with db.session() as s:
         day = date.fromisoformat(s.get_one(SiteMeta, "population_date").value)

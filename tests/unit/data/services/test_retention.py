@@ -249,8 +249,9 @@ def test_small_batches_give_the_same_result(env: World, filled: dict[str, list[i
 
 # --- legal holds (the workstation's role sets them) -------------------------------------------
 @pytest.fixture
-def ws_env(db: Database, demo_site: SiteSpec) -> World:
-    return demo_world(db, demo_site)
+def ws_env(demo_env: World) -> World:
+    """The demo site: a copy of it seeded once per process, on SQLite and PostgreSQL."""
+    return demo_env
 
 
 def test_a_supervisor_sets_and_lifts_a_hold_with_a_reason(ws_env: World) -> None:

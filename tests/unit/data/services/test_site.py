@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 
 from core.site import SiteSpec
-from data.db import Database
-from tests.unit.data.worlds import World, demo_world
+from tests.unit.data.worlds import World
 
 
 @pytest.fixture
-def env(db: Database, demo_site: SiteSpec) -> World:
-    return demo_world(db, demo_site)
+def env(demo_env: World) -> World:
+    """The demo site: a copy of it seeded once per process, on SQLite and PostgreSQL."""
+    return demo_env
 
 
 def test_site_meta(env: World, demo_site: SiteSpec) -> None:

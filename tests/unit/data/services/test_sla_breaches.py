@@ -13,18 +13,18 @@ from core.audit import AuditAction
 from core.incidents import IncidentState
 from core.model import Priority
 from core.site import SiteSpec
-from data.db import Database
 from data.migrate import open_database
 from data.models import IncidentEvent
 from data.services.sla import BREACH_KIND, BREACH_TABLE, STEP_WINDOW
-from tests.unit.data.worlds import World, demo_world, services_on
+from tests.unit.data.worlds import World, services_on
 
 JOIN_S = 20.0
 
 
 @pytest.fixture
-def env(db: Database, demo_site: SiteSpec) -> World:
-    return demo_world(db, demo_site)
+def env(demo_env: World) -> World:
+    """The demo site: a copy of it seeded once per process, on SQLite and PostgreSQL."""
+    return demo_env
 
 
 def new_incident(env: World, priority: Priority = Priority.P1, **kw: object) -> int:

@@ -11,7 +11,6 @@ from sqlalchemy import func, select, update
 
 from core.audit import AuditAction
 from core.model import IncidentSource, Priority
-from core.site import SiteSpec
 from core.station import (
     IncidentNote,
     PanicPress,
@@ -19,7 +18,6 @@ from core.station import (
     ResidentRequest,
     SendState,
 )
-from data.db import Database
 from data.models import (
     Attachment,
     Community,
@@ -34,14 +32,15 @@ from data.models import (
 from data.services.station import OFFLINE_AFTER
 from tests.helpers.postgres import as_owner
 from tests.unit.data.services.test_attachments import png
-from tests.unit.data.worlds import World, demo_world
+from tests.unit.data.worlds import World
 
 HOUR = timedelta(hours=1)
 
 
 @pytest.fixture
-def env(db: Database, demo_site: SiteSpec) -> World:
-    return demo_world(db, demo_site)
+def env(demo_env: World) -> World:
+    """The demo site: a copy of it seeded once per process, on SQLite and PostgreSQL."""
+    return demo_env
 
 
 def new_uuid() -> str:

@@ -19,7 +19,6 @@ from core.permissions import PermissionDenied
 from core.site import SiteSpec
 from core.timefmt import local
 from core.video_wall import WallView
-from data.db import Database
 from data.models import (
     CameraEvent,
     CameraSetting,
@@ -35,12 +34,13 @@ from data.services.video import ACTOR, KIND_MOTION, SNAPSHOT_EVERY, VideoService
 from tests.helpers.postgres import as_owner
 from tests.unit.data.services.test_alarms import event as alarm_event
 from tests.unit.data.services.test_attachments import png
-from tests.unit.data.worlds import World, demo_world
+from tests.unit.data.worlds import World
 
 
 @pytest.fixture
-def env(db: Database, demo_site: SiteSpec) -> World:
-    return demo_world(db, demo_site)
+def env(demo_env: World) -> World:
+    """The demo site: a copy of it seeded once per process, on SQLite and PostgreSQL."""
+    return demo_env
 
 
 @pytest.fixture
