@@ -105,6 +105,11 @@ class PgServer:
             )
         return self._admin
 
+    def admin(self, sql: str, *params: object) -> None:
+        """Run a statement as the superuser on the session's one admin connection (no psql
+        process: a few milliseconds)."""
+        self._admin_conn().execute(sql, params or None)
+
     def create_database(self, name: str, template: str | None = None) -> str:
         """A fresh database (empty, or a copy of `template`); returns its URL."""
         conn = self._admin_conn()

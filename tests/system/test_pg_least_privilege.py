@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -96,16 +97,19 @@ def services(db: Database, workstation: str = "CC", keys: Path | None = None) ->
     return Services.build(ctx, hasher=fast_hasher())
 
 
-@pytest.fixture
-def site(
-    pg_server: PgServer, pg_migrated_template: str, demo_site: SiteSpec, tmp_path: Path
-) -> Iterator[Site]:
-    global _n
-    _n += 1
-    name = f"lp_{os.getpid()}_{_n}"
+_template: tuple[str, Path] | None = None  # (database, keys folder) seeded once per process
+
+
+def _seeded_template(
+    pg_server: PgServer, pg_migrated_template: str, demo_site: SiteSpec, folder: Path
+) -> tuple[str, Path]:
+    """The demo site seeded by its owner, the console's roles set up and four incidents added:
+    once per test process (the roles are the server's; their grants and scope rows are the
+    database's and come with every copy)."""
+    name = f"lp_tmpl_{os.getpid()}"
     owner = open_database(pg_server.create_database(name, template=pg_migrated_template))
+    keys = folder / "keys"
     try:
-        keys = tmp_path / "keys"
         seed_site(owner, demo_site, services(owner, keys=keys), population=POPULATION)
         setup_console_roles(owner, [c.code for c in demo_site.communities], STATION_PASSWORDS)
         with owner.engine.connect() as conn:
@@ -123,6 +127,42 @@ def site(
                     ),
                     {"c": None if code is None else ids[code]},
                 )
+    finally:
+        owner.dispose()
+    return name, keys
+
+
+@pytest.fixture
+def site(
+    pg_server: PgServer,
+    pg_migrated_template: str,
+    demo_site: SiteSpec,
+    tmp_path: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[Site]:
+    global _n, _template
+    if _template is None:
+        folder = tmp_path_factory.mktemp("least-privilege")
+        _template = _seeded_template(pg_server, pg_migrated_template, demo_site, folder)
+    template, keys = _template
+    shutil.copytree(keys, tmp_path / "keys")
+    _n += 1
+    name = f"lp_{os.getpid()}_{_n}"
+    pg_server.create_database(name, template=template)
+    # A copy takes the template's objects, grants and rows, but not the database's own
+    # privileges (setup revoked TEMPORARY and CONNECT from PUBLIC there): carry them over.
+    pg_server.admin(
+        "UPDATE pg_database SET datacl = (SELECT datacl FROM pg_database WHERE datname = %s) "
+        "WHERE datname = %s",
+        template,
+        name,
+    )
+    owner = open_database(pg_server.url(name))
+    try:
+        with owner.engine.connect() as conn:
+            ids = {
+                str(c): int(i) for c, i in conn.exec_driver_sql("SELECT code, id FROM community")
+            }
         yield Site(pg_server, name, owner, ids)
     finally:
         owner.dispose()
