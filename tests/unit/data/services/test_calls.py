@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -17,31 +18,36 @@ from core.permissions import PermissionDenied
 from core.personal import PersonalField, Purpose
 from core.site import SiteSpec
 from data.db import Database
-from data.fieldcrypt import ensure_field_keys
 from data.models import Call, ChangeLog, Device, Incident, Resident
 from data.seeding import seed_site
 from data.services.calls import LINK_KIND, CallStateError
-from tests.helpers.postgres import as_owner
+from tests.helpers.seeded_copies import seeded_database
 from tests.unit.data.support import FakeClock
 from tests.unit.data.worlds import DEMO_USERS, World, services_on
 
 POPULATION = 30
 
 
-@pytest.fixture
-def env(db: Database, demo_site: SiteSpec, tmp_path: Path) -> World:
-    """The demo site with a few residents; the clock steps a second per reading."""
-    keys = tmp_path / "keys"
-    ensure_field_keys(keys)
-    clock = FakeClock(tick=timedelta(seconds=1))
-    with as_owner(db) as owner:
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def env(request: pytest.FixtureRequest, demo_site: SiteSpec, tmp_path: Path) -> Iterator[World]:
+    """The demo site with a few residents (a copy of it seeded once per process); the clock
+    steps a second per reading."""
+
+    def seed(owner: Database, keys: Path) -> datetime:
+        clock = FakeClock(tick=timedelta(seconds=1))
         owner_svc = services_on(owner, clock)
         owner_svc.ctx.keys = keys
         seed_site(owner, demo_site, owner_svc, population=POPULATION)
-    svc = services_on(db, clock)
-    svc.ctx.keys = keys
+        return clock.now
+
+    copy = seeded_database(request, request.param, tmp_path, "calls", seed)
+    assert isinstance(copy.meta, datetime)
+    clock = FakeClock(copy.meta, tick=timedelta(seconds=1))
+    svc = services_on(copy.db, clock)
+    svc.ctx.keys = copy.keys
     names = (*DEMO_USERS, "police")
-    return World(db, svc.ctx, svc, clock, {u: svc.signin.principal(u) for u in names})
+    yield World(copy.db, svc.ctx, svc, clock, {u: svc.signin.principal(u) for u in names})
+    copy.db.dispose()
 
 
 def ringing(env: World, call_id: str = "c1", number: str = "13800001111") -> CallInfo:

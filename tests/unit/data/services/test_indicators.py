@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -38,6 +39,7 @@ from data.seeding import seed_site
 from data.services import Services
 from data.services.indicators import IndicatorService, passports_file
 from tests.helpers.postgres import as_owner
+from tests.helpers.seeded_copies import seeded_database
 from tests.unit.data.support import FakeClock, cheap_hasher
 from tests.unit.data.worlds import DEMO_USERS, World
 
@@ -59,9 +61,21 @@ def _world(db: Database, site: SiteSpec, keys: Path, population: int = 0) -> Wor
     return World(db, svc.ctx, svc, clock, {u: svc.signin.principal(u) for u in DEMO_USERS})
 
 
-@pytest.fixture
-def w(db: Database, demo_site: SiteSpec, tmp_path: Path) -> World:
-    return _world(db, demo_site, tmp_path / "keys")
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def w(request: pytest.FixtureRequest, demo_site: SiteSpec, tmp_path: Path) -> Iterator[World]:
+    """The demo site without residents: a copy of it seeded once per process."""
+
+    def seed(owner: Database, keys: Path) -> datetime:
+        world = _world(owner, demo_site, keys)
+        return world.clock.now
+
+    copy = seeded_database(request, request.param, tmp_path, "indicators", seed)
+    assert isinstance(copy.meta, datetime)
+    clock = FakeClock(copy.meta, tick=timedelta(seconds=1))
+    ctx = ServiceContext(copy.db, workstation="CC", clock=clock, keys=copy.keys)
+    svc = Services.build(ctx, hasher=cheap_hasher())
+    yield World(copy.db, svc.ctx, svc, clock, {u: svc.signin.principal(u) for u in DEMO_USERS})
+    copy.db.dispose()
 
 
 def _local(year: int, month: int, day: int, hour: int = 12) -> datetime:
