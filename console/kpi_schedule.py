@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -36,8 +36,8 @@ def scheduler_principal(workstation: str) -> Principal:
     return Principal(0, name, name, RoleName.ADMIN, ROLE_PERMISSIONS[RoleName.ADMIN])
 
 
-def due_reports(month: date, communities: Mapping[str, str]) -> list[tuple[str | None, str]]:
-    """(community or None for the street, format) of a month's scheduled reports."""
+def due_reports(communities: Mapping[str, str]) -> list[tuple[str | None, str]]:
+    """(community or None for the street, format) of each month's scheduled reports."""
     return [(None, fmt) for fmt in STREET_FORMATS] + [(code, "pdf") for code in communities]
 
 
@@ -79,7 +79,7 @@ class KpiReportSchedule(Worker):
             zone = site_zone(s)
         now = self.clock()
         month = add_months(month_start(now.astimezone(ZoneInfo(zone)).date()), -1)
-        for community, fmt in due_reports(month, names):
+        for community, fmt in due_reports(names):
             if self._stop.is_set():
                 return
             path = self.folder / report_name(month, community, fmt)
