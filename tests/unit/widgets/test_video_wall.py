@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from core.video import StreamKind, StreamState, StreamStatus, VideoFrame
 from tests.helpers.fakes import FakeClock
+from video.decode import decode_size
 from widgets.video_wall import (
     EMPTY_TILE,
     MIME_CAMERA,
@@ -548,3 +549,64 @@ def test_a_tile_in_playback_cannot_pass_for_live(wall: VideoWall) -> None:
     assert wall.playback(1) is None
     image = wall.grab().toImage()
     assert not near(pixel(image, left_edge(1)), amber, 40)
+
+
+def tile_sized(wall: VideoWall, tile: int, code: str, rgb: tuple[int, int, int]) -> VideoFrame:
+    """A frame as the decoder sends it for this tile: aligned, up to 3 px short, drawn 1:1."""
+    box = wall.tile_rect(tile)
+    w, h = decode_size(640, 360, box.width(), box.height())
+    return solid(code, rgb, w, h)
+
+
+def test_a_frame_decoded_for_its_tile_is_drawn_one_to_one_under_the_overlay(
+    wall: VideoWall,
+) -> None:
+    wall.resize(970, 548)  # tiles of 322x182: the decoder sends 320x180
+    wall.select(8)  # no selection frame on the tile looked at
+    wall.set_status(0, live("CAM01"))
+    frame = tile_sized(wall, 0, "CAM01", (250, 10, 10))
+    wall.show_frames({0: frame})
+    image = wall.grab().toImage()
+    box, pic = wall.tile_rect(0), wall.picture_rect(0)
+    assert (pic.width(), pic.height()) == (frame.image.shape[1], frame.image.shape[0])
+    assert near(pixel(image, pic.center()), (250, 10, 10))
+    # The name bar darkens the picture's top; the spare columns are the tile's background.
+    assert pixel(image, QPoint(pic.center().x(), pic.top() + 2))[0] < 200
+    assert pic.right() < box.right()
+    background = (TILE_BACKGROUND.red(), TILE_BACKGROUND.green(), TILE_BACKGROUND.blue())
+    assert pixel(image, QPoint(box.right(), pic.center().y())) == background
+    assert wall.counters(0).shown == 1
+
+
+def test_a_live_tiles_overlay_follows_its_status_names_and_selection(wall: VideoWall) -> None:
+    wall.set_status(4, live("CAM05"))
+    wall.show_frames({4: tile_sized(wall, 4, "CAM05", (0, 0, 0))})
+    box = wall.tile_rect(4)
+    first = wall.grab().toImage()
+    wall.set_status(4, StreamStatus("CAM05", StreamKind.SUB, StreamState.LIVE, keyframes_only=True))
+    marked = wall.grab().toImage()
+    strip = [QPoint(x, box.bottom() - 8) for x in range(box.center().x(), box.right() - 4)]
+    assert [p for p in strip if near(pixel(marked, p), (255, 159, 10), 10)]
+    assert not [p for p in strip if near(pixel(first, p), (255, 159, 10), 10)]
+    top = [QPoint(x, box.top() + 8) for x in range(box.left() + 4, box.center().x())]
+    wall.set_camera_names({"CAM05": "北门岗亭北门岗亭"})
+    renamed = wall.grab().toImage()
+    assert [p for p in top if pixel(renamed, p) != pixel(marked, p)]
+    wall.select(4)
+    selected = wall.grab().toImage()
+    frame = (SELECTION_FRAME.red(), SELECTION_FRAME.green(), SELECTION_FRAME.blue())
+    assert pixel(selected, QPoint(box.center().x(), box.bottom() - 1)) == frame
+    wall.select(0)
+    assert pixel(wall.grab().toImage(), QPoint(box.center().x(), box.bottom() - 1)) != frame
+
+
+def test_a_frame_of_the_old_size_after_a_resize_is_scaled_into_the_tile(wall: VideoWall) -> None:
+    wall.set_status(0, live("CAM01"))
+    wall.show_frames({0: tile_sized(wall, 0, "CAM01", (10, 250, 10))})
+    wall.grab()
+    wall.resize(1442, 812)  # the decoder has not caught up: the frame is a third too small
+    image = wall.grab().toImage()
+    pic = wall.picture_rect(0)
+    assert pic.width() >= wall.tile_rect(0).width() - 4
+    assert near(pixel(image, pic.center()), (10, 250, 10))
+    assert near(pixel(image, QPoint(pic.left() + 2, pic.center().y())), (10, 250, 10))
