@@ -6,9 +6,6 @@ import argparse
 import sys
 
 from console.startup import EXIT_OK, EXIT_REFUSED
-from console.video_sources import credentials_file
-from video.credentials import CredentialsError, open_credentials
-from video.urls import redact
 
 STOP_S = 3.0
 
@@ -57,7 +54,11 @@ def _error(msg: str) -> None:
 
 def run_camera_command(args: argparse.Namespace) -> int:
     """Run `console camera …`."""
+    # Imported here, not for `console --help`: the camera sources bring PyAV and NumPy.
+    from console.video_sources import credentials_file
+    from video.credentials import CredentialsError, open_credentials
     from video.onvif import OnvifError, OnvifService
+    from video.urls import redact
 
     service = OnvifService()
     service.start()

@@ -11,15 +11,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
+from typing import TYPE_CHECKING
 
 from console.threads import ThreadOwner
 from core.events import WorkerFailed
 from core.site import SiteSpec
 from core.tracking import LinkState
-from data.audit_journal import open_audit_journal
-from data.context import ServiceContext
-from data.db import Database
-from data.services import Services
+
+# The data layer is imported when the server runs: `console --help` builds every command's
+# options, and importing the services for that took 1.7 s.
+if TYPE_CHECKING:
+    from data.db import Database
+    from data.services import Services
 
 log = logging.getLogger(__name__)
 
@@ -107,7 +110,10 @@ def add_serve_arguments(p: argparse.ArgumentParser) -> None:
 def run_serve(args: argparse.Namespace, site: SiteSpec, db: Database) -> int:
     """Run until SIGINT or SIGTERM; 0 after an orderly stop."""
     from console.tracking_runtime import build_tracking, journal_folder
+    from data.audit_journal import open_audit_journal
+    from data.context import ServiceContext
     from data.db import user_data_dir
+    from data.services import Services
 
     stop = threading.Event()
 
