@@ -242,6 +242,7 @@ class VideoWall(QWidget):
         self._names: dict[str, str] = {}
         self._rects: list[QRect] = []
         self._lines = QRegion()  # the background between tiles (_relayout)
+        self._narrowest = 0  # the narrowest tile shown: the clock is on every tile or none
         self._selected = 0
         self._maximised: int | None = None
         self._hover: int | None = None
@@ -1083,13 +1084,16 @@ class VideoWall(QWidget):
         # The wall clock on recorded video would pass it for live.
         clock_pix = strip.clock_pix if t.playback is None else None
         clock_w = strip.clock_w if clock_pix is not None else 0
+        # Every tile or none: judged on the narrowest tile shown, so that tiles a pixel narrower
+        # than their neighbours do not drop the clock alone.
         show_clock = clock_pix is not None and (
-            box.width() - 2 * BAR_PX - 4 >= clock_w + strip.spare_w
+            self._narrowest - 2 * BAR_PX - 4 >= clock_w + strip.spare_w
         )
+        reserve = clock_w + 2 * BAR_PX if show_clock else 0
         dpr = self.devicePixelRatioF()
-        top_key = (self._epoch, box.width(), bar, dpr, label, show_clock)
+        top_key = (self._epoch, box.width(), bar, dpr, label, reserve)
         if t.top_key != top_key or t.top_pix is None:
-            t.top_key, t.top_pix = top_key, self._top_bar(box.width(), bar, dpr, label, clock_w)
+            t.top_key, t.top_pix = top_key, self._top_bar(box.width(), bar, dpr, label, reserve)
         out = [(box.x(), box.y(), t.top_pix)]
         if show_clock and clock_pix is not None:
             # Right-aligned in the bar's inner width, as the text was drawn before.
@@ -1112,7 +1116,8 @@ class VideoWall(QWidget):
         pix.fill(Qt.GlobalColor.transparent)
         return pix
 
-    def _top_bar(self, width: int, bar: int, dpr: float, label: str, clock_w: int) -> QPixmap:
+    def _top_bar(self, width: int, bar: int, dpr: float, label: str, reserve: int) -> QPixmap:
+        """The name bar; `reserve` px on its right stay free for the clock (0: no clock)."""
         pix = self._new_pixmap(width, bar, dpr)
         p = QPainter(pix)
         fm = QFontMetrics(self._font)
@@ -1120,8 +1125,7 @@ class VideoWall(QWidget):
         p.setFont(self._font)
         p.setPen(TEXT)
         inner = QRect(0, 0, width, bar).adjusted(BAR_PX + 2, 0, -BAR_PX - 2, 0)
-        show_clock = inner.width() >= clock_w + fm.horizontalAdvance("MMMM")
-        name_w = inner.width() - (clock_w + 2 * BAR_PX if show_clock else 0)
+        name_w = max(0, inner.width() - reserve)
         p.drawText(
             QRect(inner.x(), 0, name_w, bar),
             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
@@ -1351,6 +1355,8 @@ class VideoWall(QWidget):
                 QRect(0, 0, w, h) if i == self._maximised else QRect() for i in range(lay.size)
             ]
         self._rects = rects
+        shown = [r.width() for r in rects if not r.isEmpty()]
+        self._narrowest = min(shown) if shown else 0
         lines = QRegion(0, 0, w, h)
         for r in rects:
             lines -= QRegion(r)

@@ -610,3 +610,29 @@ def test_a_frame_of_the_old_size_after_a_resize_is_scaled_into_the_tile(wall: Vi
     assert pic.width() >= wall.tile_rect(0).width() - 4
     assert near(pixel(image, pic.center()), (10, 250, 10))
     assert near(pixel(image, QPoint(pic.left() + 2, pic.center().y())), (10, 250, 10))
+
+
+def test_the_clock_is_on_every_tile_or_on_none(wall: VideoWall) -> None:
+    for i in range(8):
+        wall.set_status(i, live(f"CAM0{i + 1}"))
+    fm = wall.fontMetrics()
+    clock_w = fm.horizontalAdvance(wall.clock_text())
+    fits = clock_w + fm.horizontalAdvance("MMMM") + 12  # the narrowest tile with a clock
+    seen = set()
+    for width in range(3 * fits - 20, 3 * fits + 20):  # around the fit; columns a pixel apart
+        wall.resize(width, 400)
+        wall.show_frames({i: tile_sized(wall, i, f"CAM0{i + 1}", (0, 0, 0)) for i in range(8)})
+        image = wall.grab().toImage()
+        clocks = []
+        for i in range(8):
+            box = wall.tile_rect(i)
+            right = box.right() - 6
+            area = [
+                QPoint(x, y)
+                for x in range(right - clock_w // 2, right)  # right of any "CAM0n"
+                for y in range(box.top() + 3, box.top() + fm.height())
+            ]
+            clocks.append(any(pixel(image, p)[0] > 200 for p in area))
+        assert len(set(clocks)) == 1, (width, clocks)
+        seen.add(clocks[0])
+    assert seen == {True, False}
