@@ -41,6 +41,7 @@ from core.site import SiteSpec
 from core.timefmt import utcnow
 from core.video import StreamKind, StreamState, StreamStatus, VideoFrame
 from core.video_wall import CameraEntry, Tour, WallError, WallView, assign
+from data.exports import write_private
 from video.budget import BudgetConfig, CpuBudget, CpuSampler, default_budget_cores
 from video.decode import DecodeWorker
 from video.motion import MotionDetector
@@ -861,7 +862,8 @@ class VideoWallPresenter(Presenter):
         def write() -> None:
             png = _png(image)
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(png)
+            # Whole or not at all, and the owner's alone: a picture of people in the street.
+            write_private(path, lambda out: out.write(png))
 
         self._in_background(
             write,

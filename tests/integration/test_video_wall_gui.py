@@ -216,8 +216,9 @@ def test_snapshots_go_to_a_file_and_to_the_selected_incident(
     p.snapshot_to_file(0)
     folder = p.snapshots_dir
     qtbot.waitUntil(lambda: folder.exists() and any(folder.glob("CAM01-*.png")), timeout=5000)
-    png = next(folder.glob("CAM01-*.png")).read_bytes()
-    assert png.startswith(b"\x89PNG")
+    path = next(folder.glob("CAM01-*.png"))  # renamed into place whole: never a part of it
+    assert path.read_bytes().startswith(b"\x89PNG")
+    assert path.stat().st_mode & 0o777 == 0o600  # people in the street: the user's alone
 
     op = seeded.principal("operator")
     iid = app.services.incidents.create(
