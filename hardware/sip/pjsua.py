@@ -929,9 +929,15 @@ class PjsuaGateway:
         self._lines.clear()
         self._graveyard.clear()
         self._later.clear()  # lambdas that hold lines, and so calls
+        if self._running:
+            # The bridge's clock thread carries out the disconnections queued just now (the
+            # calls' media, the recorders) while the headset port still exists: released with
+            # a connection still on it, the port was called into after it was freed (a
+            # segmentation fault once at shutdown, in a full test run).
+            self._pump(SETTLE_FRAMES)
         self._port = None
         if self._running:
-            # Let the bridge's clock thread carry out the port removals queued just now.
+            # Then the port's own removal, queued by its release.
             self._pump(SETTLE_FRAMES)
         if self._acc is not None:
             try:
