@@ -40,11 +40,12 @@ contracts: $(BIN)/.stamp-install
 typecheck: $(BIN)/.stamp-install
 	$(BIN)/mypy
 
-# Two workers: most system tests wait on processes, servers and sockets rather than the CPU.
+# Two workers, one per core. Work stealing: a worker that runs out takes tests queued for the
+# other, so the slow system tests at the end do not run on one worker while the other idles.
 PYTEST_WORKERS ?= 2
 
 pytest: $(BIN)/.stamp-install translations
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist worksteal $(PYTEST_ARGS)
 
 bench: $(BIN)/.stamp-install translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
