@@ -4,9 +4,10 @@ The wall as the console runs it, in one process: a `VideoWall` shown offscreen a
 (tiles 479×269 in 4x4, 383×215 in 5x5: 2 px lines between them), one `DecodeWorker` per tile
 decoding a 640×360@25 H.264 RTSP stream at the tile's size into a `LatestMailbox`, and one
 20 ms GUI timer taking the mailbox (frames and stream states) into `show_frames` /
-`set_status`, as the presenter does. The streams come from GStreamer's RTSP server (another
-process, one mount per tile, generated clips), so the wall's CPU time (`time.process_time`)
-excludes serving them.
+`set_status`, as the presenter does, under the console's garbage collector
+(console/gc_guard.py: collections on the GUI thread, the start-up heap frozen). The streams come
+from GStreamer's RTSP server (another process, one mount per tile, generated clips), so the
+wall's CPU time (`time.process_time`) excludes serving them.
 
 Counted in a window after every tile is live: frames produced = frames the workers decoded
 (their `seq`), frames shown = distinct frames painted (the widget's counters, read after each
@@ -297,12 +298,15 @@ def run_wall(
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    from console.gc_guard import install as install_gc_guard
     from core.video import StreamKind, StreamStatus
     from core.video_wall import layout
     from video.budget import BudgetConfig, CpuBudget, CpuSampler, default_budget_cores
     from video.decode import DecodeWorker
 
     app = QApplication.instance() or QApplication([])
+    # The console's collector: cycles collected from a GUI timer, the start-up heap frozen.
+    install_gc_guard(app)
     n = layout(layout_key).size
     if len(urls) < n:
         raise ValueError(f"{layout_key} needs {n} streams, {len(urls)} given")
