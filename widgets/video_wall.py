@@ -899,16 +899,8 @@ class VideoWall(QWidget):
                 self._paint_message(p, t, box)
             else:
                 arr = frame.image
-                h, w = int(arr.shape[0]), int(arr.shape[1])
-                # A view of the array, not a copy; `frame` (kept in the tile) keeps it alive.
-                img = QImage(arr.data, w, h, int(arr.strides[0]), QImage.Format.Format_RGB32)
-                pic = letterbox(w, h, box)
-                for bar in _rects(QRegion(box) - QRegion(pic)):  # the letterbox bars only
-                    p.fillRect(bar, TILE_BACKGROUND)
-                p.drawImage(pic, img)
-                if t.painted is not frame:
-                    t.painted = frame
-                    t.counters.shown += 1
+                pic = letterbox(int(arr.shape[1]), int(arr.shape[0]), box)
+                self._draw_picture(p, t, frame, pic, _letterbox_bars(box, pic))
                 state = t.status.state if t.status is not None else StreamState.CONNECTING
                 if t.playback is not None:
                     if t.playback.message is not None:
@@ -1010,10 +1002,7 @@ class VideoWall(QWidget):
             or plan.strip is not strip
             or plan.names is not self._names
         ):
-            pic = letterbox(w, h, box)
-            if pic.size() != QSize(w, h):  # a frame of another size than asked for: scale it
-                self._paint_scaled(p, i, t, frame, box, strip)
-                return
+            pic = letterbox(w, h, box)  # a frame of another size than asked for is scaled
             plan = _LivePlan(
                 box=box,
                 width=w,
@@ -1022,38 +1011,28 @@ class VideoWall(QWidget):
                 strip=strip,
                 names=self._names,
                 picture=pic,
-                bars=tuple(_rects(QRegion(box) - QRegion(pic))),
+                bars=_letterbox_bars(box, pic),
                 overlay=self._overlay(t, box, strip),
             )
             t.live = plan
-        self._draw_live(p, i, t, frame, box, plan.picture, plan.bars, plan.overlay)
-
-    def _paint_scaled(
-        self, p: QPainter, i: int, t: _Tile, frame: VideoFrame, box: QRect, strip: _ClockStrip
-    ) -> None:
-        """A live frame not decoded for this tile's size (a resize in flight): scaled to fit."""
-        t.live = None
-        arr = frame.image
-        pic = letterbox(int(arr.shape[1]), int(arr.shape[0]), box)
-        bars = tuple(_rects(QRegion(box) - QRegion(pic)))
-        self._draw_live(p, i, t, frame, box, pic, bars, self._overlay(t, box, strip))
-
-    def _draw_live(
-        self,
-        p: QPainter,
-        i: int,
-        t: _Tile,
-        frame: VideoFrame,
-        box: QRect,
-        picture: QRect,
-        bars: tuple[QRect, ...],
-        overlay: tuple[tuple[int, int, QPixmap], ...],
-    ) -> None:
         # Clipped to the tile: Qt hands an unclipped blit of this size to its thread pool, whose
         # wake-ups cost more than the copy on two cores shared with the decoders (the GUI
         # thread's CPU per frame 0.25 -> 0.20 ms, and 0.33 unclipped).
         p.setClipRect(box)
-        for bar in bars:  # the letterbox bars only
+        self._draw_picture(p, t, frame, plan.picture, plan.bars)
+        for x, y, pix in plan.overlay:
+            p.drawPixmap(x, y, pix)
+        if i == self._selected and self._maximised is None:
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.setPen(QPen(SELECTION_FRAME, 2))
+            p.drawRect(box.adjusted(1, 1, -1, -1))
+        p.setClipping(False)
+
+    def _draw_picture(
+        self, p: QPainter, t: _Tile, frame: VideoFrame, picture: QRect, bars: tuple[QRect, ...]
+    ) -> None:
+        """The frame in `picture` (scaled if its size differs), the letterbox bars beside it."""
+        for bar in bars:
             p.fillRect(bar, TILE_BACKGROUND)
         arr = frame.image
         h, w = int(arr.shape[0]), int(arr.shape[1])
@@ -1062,13 +1041,6 @@ class VideoWall(QWidget):
         if t.painted is not frame:
             t.painted = frame
             t.counters.shown += 1
-        for x, y, pix in overlay:
-            p.drawPixmap(x, y, pix)
-        if i == self._selected and self._maximised is None:
-            p.setBrush(Qt.BrushStyle.NoBrush)
-            p.setPen(QPen(SELECTION_FRAME, 2))
-            p.drawRect(box.adjusted(1, 1, -1, -1))
-        p.setClipping(False)
 
     def _overlay(
         self, t: _Tile, box: QRect, strip: _ClockStrip
@@ -1394,6 +1366,11 @@ def _scaled(font: QFont, factor: float) -> QFont:
     elif font.pixelSize() > 0:
         out.setPixelSize(round(font.pixelSize() * factor))
     return out
+
+
+def _letterbox_bars(box: QRect, picture: QRect) -> tuple[QRect, ...]:
+    """The parts of a tile its picture leaves uncovered."""
+    return tuple(_rects(QRegion(box) - QRegion(picture)))
 
 
 def _rects(region: QRegion) -> list[QRect]:
