@@ -357,8 +357,11 @@ def seed_site(
         seed_businesses(s, today, tx.now)  # once, likewise
         if population and services_demo:
             to_latlon = site.geo.transform().to_latlon if site.geo is not None else None
-            today = local(tx.now, site.timezone).date()
-            _seed_services(s, today, tx.now, services.ctx.keys, to_latlon)
+            # The services' day is the site's; `today` stays the population's, pinned below
+            # (after 16:00 UTC Tianjin is a day ahead, and a re-run took the population for
+            # strangers and added it again).
+            site_day = local(tx.now, site.timezone).date()
+            _seed_services(s, site_day, tx.now, services.ctx.keys, to_latlon)
         for key, value in (
             ("site_name", site.name),
             ("timezone", site.timezone),

@@ -193,6 +193,34 @@ def test_seeding_again_on_a_later_day_adds_no_residents(
     assert again.residents_total == 200
 
 
+def test_the_population_day_is_pinned_when_the_site_is_already_a_day_ahead(
+    db: Database, demo_site: SiteSpec, monkeypatch: pytest.MonkeyPatch, keys: Path
+) -> None:
+    # 17:00 UTC is 01:00 the next day in Tianjin: the services' demo data is dated by the
+    # site, but the population must be pinned to the day it was generated for.
+    import core.population
+    import data.seeding
+
+    class Pinned(dt.date):
+        @classmethod
+        def today(cls) -> Pinned:
+            return cls(2026, 11, 25)
+
+    monkeypatch.setattr(core.population, "date", Pinned)
+    monkeypatch.setattr(data.seeding, "date", Pinned)
+    evening = dt.datetime(2026, 11, 25, 17, 0, tzinfo=dt.UTC)
+    services = Services.build(
+        ServiceContext(db, workstation="CC", keys=keys, clock=lambda: evening),
+        hasher=cheap_hasher(),
+    )
+    seed_site(db, demo_site, services, population=50, services_demo=True)
+    again = seed_site(db, demo_site, services, population=50, services_demo=True)
+    assert again.residents_added == 0
+    assert again.residents_total == 50
+    with db.session() as s:
+        assert s.get(SiteMeta, "population_date").value == "2026-11-25"
+
+
 def test_site_file_changes_are_applied_on_reseed(
     db: Database, demo_site: SiteSpec, keys: Path
 ) -> None:
