@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from tests.helpers.cli import run_cli
+from tests.helpers.cli import run_cli, run_cli_process
 
 
 def _passwords(stdout: str) -> dict[str, str]:
@@ -14,7 +14,8 @@ def _passwords(stdout: str) -> dict[str, str]:
 
 def test_demo_prints_passwords_once_and_is_idempotent(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'c.db'}"
-    first = run_cli(tmp_path, "--db", url, "demo", "--population", "200")
+    # The first run as its own process: `python -m console` opening, seeding and closing.
+    first = run_cli_process(tmp_path, "--db", url, "demo", "--population", "200")
     assert first.returncode == 0, first.stderr
     pw = _passwords(first.stdout)
     assert set(pw) == {

@@ -15,7 +15,7 @@ from console.startup import EXIT_OK, EXIT_REFUSED
 from data.audit import iter_audit
 from data.migrate import open_database
 from data.services.signin import find_user
-from tests.helpers.cli import run_cli
+from tests.helpers.cli import run_cli, run_cli_process
 from tests.helpers.postgres import PgServer
 
 pytestmark = pytest.mark.postgres
@@ -164,7 +164,9 @@ def test_a_screenshot_never_opens_a_real_database(
 ) -> None:
     url, _pw = shared
     before = _audit(url)
-    r = run_cli(tmp_path, "--db", url, "--screenshot", str(tmp_path / "s.png"), "--user", "admin")
+    r = run_cli_process(
+        tmp_path, "--db", url, "--screenshot", str(tmp_path / "s.png"), "--user", "admin"
+    )
     assert r.returncode == EXIT_REFUSED
     assert not (tmp_path / "s.png").exists()
     assert _audit(url) == before
