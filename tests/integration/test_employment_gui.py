@@ -30,6 +30,7 @@ from core.employment import (
 )
 from core.employment_views import EmployerDraft
 from core.site import SiteSpec
+from core.timefmt import local
 from data.models import Community, Resident
 from tests.helpers.consoles import (
     MakeConsole,
@@ -357,6 +358,8 @@ def test_training_is_added_and_completed(
     dialog.courses.setCurrentRow(0)
     assert dialog.complete_button.isEnabled()
     click(qtbot, dialog.complete_button)
-    qtbot.waitUntil(lambda: dialog.row.training[0].completed_on == date.today())
+    # The site's day (Tianjin), which is the machine's next day after 16:00 UTC.
+    site_today = local(svc.ctx.clock(), p.ctx.zone).date()
+    qtbot.waitUntil(lambda: dialog.row.training[0].completed_on == site_today)
     assert dialog.row.training[0].skill == "baking"
     qtbot.waitUntil(lambda: p.seekers_tab.model.row_at(0).training == dialog.row.training)
