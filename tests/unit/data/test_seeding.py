@@ -194,10 +194,12 @@ def test_seeding_again_on_a_later_day_adds_no_residents(
 
 
 def test_the_population_day_is_pinned_when_the_site_is_already_a_day_ahead(
-    db: Database, demo_site: SiteSpec, monkeypatch: pytest.MonkeyPatch, keys: Path
+    sqlite_db: Database, demo_site: SiteSpec, monkeypatch: pytest.MonkeyPatch, keys: Path
 ) -> None:
     # 17:00 UTC is 01:00 the next day in Tianjin: the services' demo data is dated by the
-    # site, but the population must be pinned to the day it was generated for.
+    # site, but the population must be pinned to the day it was generated for. Dates, not
+    # SQL: SQLite alone (the services' demo data takes seconds to seed).
+    db = sqlite_db
     import core.population
     import data.seeding
 
