@@ -128,7 +128,10 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
         return f"sqlite:///{tmp_path / 'console.db'}"
     srv: PgServer = request.getfixturevalue("pg_server")
     _db_counter += 1
-    return srv.create_database(f"t{os.getpid()}_{_db_counter}")
+    name = f"t{os.getpid()}_{_db_counter}"
+    url = srv.create_database(name)
+    srv.drop_after(request, name)
+    return url
 
 
 @pytest.fixture(scope="session")
@@ -175,6 +178,7 @@ def _migrated_url(request: pytest.FixtureRequest, tmp_path: Path, *, owner: bool
     _db_counter += 1
     name = f"t{os.getpid()}_{_db_counter}"
     url = srv.create_database(name, template=template)
+    srv.drop_after(request, name)
     return url if owner else srv.workstation_url(name)
 
 
