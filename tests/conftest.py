@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-# The suite starts `python -m console` a few hundred times. Without bytecode files each start
+# The suite starts `python -m console` dozens of times. Without bytecode files each start
 # compiles the console's modules again (about 0.5 s of CPU); the checkout's __pycache__ is
 # ignored by git, so let the first start write them and the others read them.
 os.environ.pop("PYTHONDONTWRITEBYTECODE", None)

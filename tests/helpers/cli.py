@@ -1,10 +1,11 @@
 """Running the console's command line as a user would, with its files kept inside tmp_path.
 
 `run_cli` calls `console.cli.main` in the test's own process, with the environment, working
-folder and standard streams a separate `python -m console` would have: a launch spends about
-two seconds importing the data layer, which the test process has already paid for.
-`run_cli_process` starts the real `python -m console`, for what only a process shows (the
-entry point, imports, exit on a crash, file modes under the process's umask, signals).
+folder and standard streams a separate `python -m console` would have (the root logger keeps
+the test's handlers; the command's own are removed after it): a launch spends about two seconds
+importing the data layer, which the test process has already paid for. `run_cli_process` starts
+the real `python -m console`, for what only a process shows: the entry point opening, seeding
+and closing a database, and what reaches the real stderr.
 """
 
 from __future__ import annotations
@@ -136,7 +137,7 @@ def _process_state(
         yield
     finally:
         sys.stdin, sys.stdout, sys.stderr = saved_streams
-        for handler in root.handlers:
+        for handler in list(root.handlers):
             if handler not in saved_handlers:
                 root.removeHandler(handler)
                 handler.close()

@@ -171,18 +171,8 @@ class PgServer:
                 with contextlib.suppress(ProcessLookupError, ValueError):
                     os.kill(int(pid_file.read_text().split()[0]), signal.SIGKILL)
         finally:
-            # A session's cloned databases come to gigabytes: deleting them inline took a minute
-            # on a loaded machine (past the teardown timeout). A detached rm does it after us.
-            try:
-                subprocess.Popen(
-                    ["rm", "-rf", str(self.datadir.parent)],
-                    stdin=subprocess.DEVNULL,
-                    stdout=subprocess.DEVNULL,
-                    stderr=subprocess.DEVNULL,
-                    start_new_session=True,
-                )
-            except OSError:
-                shutil.rmtree(self.datadir.parent, ignore_errors=True)
+            # Past the teardown timeout if deleted inline on a loaded machine: rm does it after us.
+            _remove_later(self.datadir.parent)
 
 
 # /dev/shm when it has this much room: cloning the migrated template (13 MB) took 150-180 ms
@@ -200,13 +190,77 @@ def _data_parent() -> Path | None:
     return SHM if st.f_bavail * st.f_frsize >= SHM_MIN_FREE else None
 
 
+OWNER_FILE = "owner.pid"  # the test process that started the server, beside its data
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _is_postgres(pid: int) -> bool:
+    """True when `pid` runs PostgreSQL (a pid from an old file may have been reused since)."""
+    try:
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return False
+    return b"postgres" in cmdline.split(b"\0")[0]
+
+
+def _remove_later(folder: Path) -> None:
+    """Delete `folder` in a detached process (gigabytes of clones took a minute on a loaded
+    machine's disk)."""
+    try:
+        subprocess.Popen(
+            ["rm", "-rf", str(folder)],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+    except OSError:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def reap_stale_servers(parent: Path) -> list[Path]:
+    """Stop the servers of test processes that died without stopping them, and delete their
+    data; the folders reaped.
+
+    pg_ctl detaches the server, so a crashed test worker left it running (and, in /dev/shm,
+    holding memory). A folder without an owner file, or whose owner lives, is left alone.
+    """
+    reaped: list[Path] = []
+    for root in sorted(parent.glob("console-pg-*")):
+        try:
+            owner = int((root / OWNER_FILE).read_text())
+        except (OSError, ValueError):
+            continue
+        if _alive(owner):
+            continue
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            server = int((root / "data" / "postmaster.pid").read_text().split()[0])
+            if _is_postgres(server):
+                os.kill(server, signal.SIGKILL)
+        _remove_later(root)
+        reaped.append(root)
+    return reaped
+
+
 def start_postgres() -> PgServer:
     """Start a throw-away server (about a second); raise RuntimeError if PostgreSQL is absent."""
     bindir = _bindir()
     if bindir is None:
         raise RuntimeError("PostgreSQL is not installed (Debian: apt-get install postgresql)")
     as_postgres = os.geteuid() == 0  # initdb refuses to run as root
-    root = Path(tempfile.mkdtemp(prefix="console-pg-", dir=_data_parent()))
+    parent = _data_parent()
+    reap_stale_servers(parent or Path(tempfile.gettempdir()))
+    root = Path(tempfile.mkdtemp(prefix="console-pg-", dir=parent))
+    (root / OWNER_FILE).write_text(str(os.getpid()))
     datadir = root / "data"
     if as_postgres:
         shutil.chown(root, "postgres", "postgres")

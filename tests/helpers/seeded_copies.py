@@ -64,8 +64,8 @@ def seeded_database(
         srv: PgServer = request.getfixturevalue("pg_server")
         database = f"t{os.getpid()}_{name}_{next(_counter)}"
         srv.create_database(database, template=template.where)
-        copy = Copy(open_database(srv.workstation_url(database)), keys, template.meta)
         srv.drop_after(request, database)
+        copy = Copy(open_database(srv.workstation_url(database)), keys, template.meta)
         request.addfinalizer(copy.db.dispose)  # runs first: the drop cuts no open pool
         return copy
     path = tmp_path / "console.db"

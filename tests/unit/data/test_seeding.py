@@ -196,11 +196,10 @@ def test_seeding_again_on_a_later_day_adds_no_residents(
 def test_the_population_day_is_pinned_when_the_site_is_already_a_day_ahead(
     sqlite_db: Database, demo_site: SiteSpec, monkeypatch: pytest.MonkeyPatch, keys: Path
 ) -> None:
-    # 17:00 UTC is 01:00 the next day in Tianjin: the services' demo data is dated by the
-    # site, but the population must be pinned to the day it was generated for. Dates, not
-    # SQL: SQLite alone (the services' demo data takes seconds to seed).
+    """At 17:00 UTC (01:00 the next day in Tianjin) seeding pinned the site's day, not the day
+    the population was generated for, and a second run added the population again."""
+    # Dates, not SQL: SQLite alone (the services' demo data takes seconds to seed).
     db = sqlite_db
-    import core.population
     import data.seeding
 
     class Pinned(dt.date):
@@ -208,7 +207,6 @@ def test_the_population_day_is_pinned_when_the_site_is_already_a_day_ahead(
         def today(cls) -> Pinned:
             return cls(2026, 11, 25)
 
-    monkeypatch.setattr(core.population, "date", Pinned)
     monkeypatch.setattr(data.seeding, "date", Pinned)
     evening = dt.datetime(2026, 11, 25, 17, 0, tzinfo=dt.UTC)
     services = Services.build(
