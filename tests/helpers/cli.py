@@ -129,8 +129,7 @@ def _process_state(
     saved_streams = sys.stdin, sys.stdout, sys.stderr
     root = logging.getLogger()
     saved_handlers, saved_level = list(root.handlers), root.level
-    os.environ.clear()
-    os.environ.update(env)
+    _set_environment(env)
     os.chdir(ROOT)
     sys.stdin, sys.stdout, sys.stderr = _Stream(stdin), out, err
     try:
@@ -143,5 +142,14 @@ def _process_state(
                 handler.close()
         root.setLevel(saved_level)
         os.chdir(saved_cwd)
-        os.environ.clear()
-        os.environ.update(saved_env)
+        _set_environment(saved_env)
+
+
+def _set_environment(env: Mapping[str, str]) -> None:
+    """Make os.environ equal to `env`, changing only the variables that differ (a thread of an
+    earlier test may still read the environment; it never sees it empty)."""
+    for key in [k for k in os.environ if k not in env]:
+        del os.environ[key]
+    for key, value in env.items():
+        if os.environ.get(key) != value:
+            os.environ[key] = value
