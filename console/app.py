@@ -184,21 +184,24 @@ class ConsoleApp(QObject):
             shutdown=self.shutdown,
             confirm_quit=opts.confirm_quit,
         )
+        # A database without a site gets no cameras and no recorder: the console only says how
+        # to set one up and quits (a recorder started for it cost seconds to stop again).
+        video = opts.video if self.site_name else None
         self.video, self.motion = start_video(
             opts.site,
             opts.workstation,
             self.services,
             self.owner,
             self.bridge,
-            opts.video,
+            video,
             keys_dir=opts.keys_dir,
         )
         self.recording = start_recording(
             opts.site,
             opts.workstation,
             self.owner,
-            opts.video.recordings if opts.video else None,
-            opts.video.recorder if opts.video else None,
+            video.recordings if video else None,
+            video.recorder if video else None,
             db_url=self.db.url,
             keys_dir=opts.keys_dir,
         )

@@ -18,6 +18,7 @@ import console.gui
 from console.app import ConsoleApp
 from console.cli import EXIT_DATABASE, EXIT_SITE, EXIT_USAGE, _parser
 from console.gui import run_gui
+from console.recorder_runtime import RecorderLaunch
 from console.shell.main_window import MainWindow
 from tests.helpers.consoles import SeededSite
 from widgets.login import LoginDialog
@@ -133,6 +134,9 @@ def test_empty_database_says_how_to_set_up(
     assert "console demo" in text
     assert len(made) == 1
     assert made[0].session.login_dialog is None, "no sign-in is offered on an empty database"
+    # Nothing to record or watch: starting a recorder only to stop it again cost seconds.
+    assert made[0].recording.launch.state is RecorderLaunch.OFF
+    assert made[0].video is None
     shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, LoginDialog)]
     assert not any(w.isVisible() for w in shown), "the early sign-in window is gone again"
 
