@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -228,7 +229,10 @@ def test_the_command_line_and_the_gui_start_without_the_data_layer() -> None:
 
 
 def test_the_early_sign_in_window_signs_in(
-    criticals: list[tuple[str, str]], seeded: SeededSite
+    criticals: list[tuple[str, str]],
+    seeded: SeededSite,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
 ) -> None:
     """The window shown before loading is the one the console takes over.
 
@@ -236,6 +240,14 @@ def test_the_early_sign_in_window_signs_in(
     loading (the first timer fires inside the early window's event processing): the request
     is kept and sent once the console is wired to the dialog.
     """
+    # The sign-in is under test: the user's folders in tmp_path, and no cameras or recorder
+    # (seconds to start and stop, and they wrote into the real home's data folder).
+    for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+        monkeypatch.setenv(var, str(tmp_path / var.lower()))
+    with_video = console.gui.options_from
+    monkeypatch.setattr(
+        console.gui, "options_from", lambda args, site: replace(with_video(args, site), video=None)
+    )
     seen: list[LoginDialog] = []
 
     def step() -> None:
