@@ -39,14 +39,13 @@ from console.presenters.setup import SetupPresenter
 from console.presenters.sla import SlaPresenter
 from console.presenters.tracking import TrackingPresenter
 from console.presenters.video_wall import VideoWallPresenter
-from console.recorder_runtime import start_recording
 from console.server_time import ServerTime
 from console.service_presenters import service_presenters
 from console.session import SessionController
 from console.shell.main_window import ActionSpec, MainWindow
 from console.station_mode import station_presenters
 from console.threads import DbExecutor, ThreadOwner
-from console.video_runtime import VideoOptions, start_video
+from console.video_runtime import VideoOptions, start_media
 from console.wiring import wire_presenters
 from core.auth import LoginPolicy
 from core.events import ChangesAvailable
@@ -184,24 +183,13 @@ class ConsoleApp(QObject):
             shutdown=self.shutdown,
             confirm_quit=opts.confirm_quit,
         )
-        # A database without a site gets no cameras and no recorder: the console only says how
-        # to set one up and quits (a recorder started for it cost seconds to stop again).
-        video = opts.video if self.site_name else None
-        self.video, self.motion = start_video(
+        self.video, self.motion, self.recording = start_media(
             opts.site,
             opts.workstation,
             self.services,
             self.owner,
             self.bridge,
-            video,
-            keys_dir=opts.keys_dir,
-        )
-        self.recording = start_recording(
-            opts.site,
-            opts.workstation,
-            self.owner,
-            video.recordings if video else None,
-            video.recorder if video else None,
+            opts.video if self.site_name else None,  # no site yet: nothing to watch or record
             db_url=self.db.url,
             keys_dir=opts.keys_dir,
         )

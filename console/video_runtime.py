@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from console.recorder_runtime import RecorderOptions
+from console.recorder_runtime import RecorderOptions, RecordingRuntime, start_recording
 from console.video_sources import (
     VideoSources,
     build_demo_cameras,
@@ -161,3 +161,33 @@ def start_video(
         )
     )
     return video, motion
+
+
+def start_media(
+    site: SiteSpec | None,
+    workstation: str,
+    services: Services,
+    owner: ThreadOwner,
+    sink: EventSink,
+    opts: VideoOptions | None,
+    *,
+    db_url: str,
+    keys_dir: Path | None = None,
+) -> tuple[VideoRuntime | None, MotionRuntime | None, RecordingRuntime]:
+    """The composition root's one call: live video, motion detection and the recorder.
+
+    A database without a site (`opts` passed as None) gets no cameras and no recorder: the
+    console only says how to set one up and quits, and a recorder started for it cost seconds
+    to stop again.
+    """
+    video, motion = start_video(site, workstation, services, owner, sink, opts, keys_dir=keys_dir)
+    recording = start_recording(
+        site,
+        workstation,
+        owner,
+        opts.recordings if opts else None,
+        opts.recorder if opts else None,
+        db_url=db_url,
+        keys_dir=keys_dir,
+    )
+    return video, motion, recording
