@@ -25,6 +25,7 @@ from sqlalchemy.engine import make_url
 from core.permissions import Principal
 from data.db import Database
 from data.pgroles import WORKSTATION_ROLE, SetupPlan, apply_setup, plan_setup
+from tests.helpers.pids import alive
 
 OWNER = "postgres"  # the superuser that creates, migrates and seeds the test databases
 OWNER_PASSWORD = "console-test"
@@ -193,16 +194,6 @@ def _data_parent() -> Path | None:
 OWNER_FILE = "owner.pid"  # the test process that started the server, beside its data
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 def _is_postgres(pid: int) -> bool:
     """True when `pid` runs PostgreSQL (a pid from an old file may have been reused since)."""
     try:
@@ -240,7 +231,7 @@ def reap_stale_servers(parent: Path) -> list[Path]:
             owner = int((root / OWNER_FILE).read_text())
         except (OSError, ValueError):
             continue
-        if _alive(owner):
+        if alive(owner):
             continue
         with contextlib.suppress(OSError, ValueError, IndexError):
             server = int((root / "data" / "postmaster.pid").read_text().split()[0])

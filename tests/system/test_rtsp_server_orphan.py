@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 
+from tests.helpers.pids import alive
 from tests.helpers.rtsp import Clips, clips, rtsp_available  # noqa: F401 - the fixture
 
 OWNER = """
@@ -21,16 +20,6 @@ server.start()
 print(server.pid, flush=True)
 time.sleep(600)
 """
-
-
-def alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    # A zombie still answers kill(0): it has exited, its parent has not reaped it yet.
-    stat = Path(f"/proc/{pid}/stat")
-    return stat.exists() and stat.read_text().split()[2] != "Z"
 
 
 def test_the_server_ends_when_its_owner_is_killed(clips: Clips) -> None:  # noqa: F811
