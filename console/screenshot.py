@@ -178,6 +178,10 @@ def _render(args: argparse.Namespace) -> int:
                 app.services.audit.record(who, AuditAction.SCREENSHOT, detail=str(args.screenshot))
                 app.session.enter(who)
                 app.window.resize(1600, 900)
+                if args.pane:
+                    # In front before the reads: a pane behind another tab reads nothing.
+                    app.window.show_pane(args.pane)
+                    qapp.processEvents()  # its dock's word that it came forward
                 app.wait_idle()
                 if args.pane == "calls":
                     demo_line.play(app, db)

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QSize, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QTabWidget, QVBoxLayout, QWidget
+
+from widgets.visibility import in_view
 
 
 class TabbedPane(QWidget):
     """Tabs added by their owners with `add_tab`; each title read again on a language change.
 
     `sig_shown` fires each time the pane comes into view (a dock's tab brought forward, or a
-    station screen's tab chosen), so that an owner may read only while it can be seen.
+    station screen's tab chosen), so that an owner may read only while it can be seen
+    (`in_view`). A pane in a dock must be told its dock (`follow_dock`): a dock tabbed
+    behind another is never hidden, so no show event says when it comes forward.
     """
 
     sig_shown = Signal()
@@ -54,9 +58,21 @@ class TabbedPane(QWidget):
             host, title = self._host
             host.setTabText(host.indexOf(self), title())
 
+    def follow_dock(self, dock: QDockWidget) -> None:
+        """Say `sig_shown` when `dock` comes forward in its tab group."""
+        # Queued: the dock says so in the middle of the window's show, before the presenters
+        # know who signed in; they read once the sign-in has been handled.
+        dock.visibilityChanged.connect(self._on_dock_visibility, Qt.ConnectionType.QueuedConnection)
+
+    @Slot(bool)
+    def _on_dock_visibility(self, visible: bool) -> None:
+        if visible and in_view(self):
+            self.sig_shown.emit()
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self.sig_shown.emit()
+        if in_view(self):
+            self.sig_shown.emit()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

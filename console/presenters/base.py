@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtWidgets import QDockWidget, QWidget
 
 from console.bridge import EventBridge
 from console.dialogs import Dialogs
@@ -17,6 +18,8 @@ from console.shell.main_window import MainWindow
 from core.events import ChangesAvailable
 from core.permissions import Principal
 from data.services import Services
+from widgets.service_pane import TabbedPane
+from widgets.visibility import in_view
 
 T = TypeVar("T")
 
@@ -78,6 +81,41 @@ class Presenter(QObject):
     def __init__(self, ctx: PresenterContext):
         super().__init__(ctx.window)
         self.ctx = ctx
+        self._view: QWidget | None = None  # `read_in_view`: the pane whose reads wait
+        self._owed = False  # a reload waits for the pane to come into view
+
+    # --- reading only what can be seen ----------------------------------------------------
+    def read_in_view(self, pane: QWidget, dock: QDockWidget) -> None:
+        """`reload` reads only while `pane` can be seen; a pane behind another tab (or a
+        closed one) is read when it comes forward. Sign-in and every change elsewhere then
+        cost no read for the panes nobody looks at (and no audited read of personal data
+        that nobody saw)."""
+        self._view = pane
+        if isinstance(pane, TabbedPane):
+            pane.sig_shown.connect(self._on_view_shown)  # its dock, or a station screen's tab
+        else:
+            # Queued: the dock says so during the window's show, before the sign-in is handled.
+            dock.visibilityChanged.connect(
+                self._on_view_visibility, Qt.ConnectionType.QueuedConnection
+            )
+
+    def owe_unless_in_view(self) -> bool:
+        """True, and the reload owed until the pane comes forward, when it cannot be seen."""
+        if self._view is None or in_view(self._view):
+            self._owed = False
+            return False
+        self._owed = True
+        return True
+
+    @Slot(bool)
+    def _on_view_visibility(self, visible: bool) -> None:
+        if visible:
+            self._on_view_shown()
+
+    @Slot()
+    def _on_view_shown(self) -> None:
+        if self._owed and self.who is not None and self._view is not None and in_view(self._view):
+            self.reload()
 
     # --- lifecycle (the session controller calls these) ----------------------------------
     def signed_in(self, who: Principal) -> None:

@@ -43,6 +43,7 @@ from widgets.employment_dialogs import (
 )
 from widgets.notifications import Level
 from widgets.service_pane import TabbedPane
+from widgets.visibility import in_view
 
 PERM = Permission.MANAGE_EMPLOYMENT
 TABLES = frozenset(
@@ -178,7 +179,7 @@ class EmploymentPresenter(Presenter):
         who = self.who
         if who is None or not who.can(PERM):
             return
-        if not self.pane.isVisible():
+        if not in_view(self.pane):
             self._stale = True
             return
         self._stale = False

@@ -70,7 +70,7 @@ class FeedbackPresenter(Presenter):
         self.tick_timer = QTimer(self)
         self.tick_timer.setInterval(TICK_MS)
         self.tick_timer.timeout.connect(self._on_tick_timer_timeout)
-        ctx.window.add_pane(
+        dock = ctx.window.add_pane(
             PaneSpec(
                 "feedback",
                 lambda: self.tr("Feedback"),
@@ -80,6 +80,7 @@ class FeedbackPresenter(Presenter):
                 shortcut="Ctrl+Shift+K",
             )
         )
+        self.read_in_view(self.pane, dock)
         ctx.window.add_action(
             ActionSpec(
                 "new_feedback_ticket",
@@ -109,7 +110,13 @@ class FeedbackPresenter(Presenter):
         def setup() -> _Setup:
             return _Setup(svc.site.communities(who), svc.feedback.departments(who))
 
-        self.read_for(who, setup, self._on_setup_loaded, self.tr("Could not read the communities"))
+        self.read_for(
+            who,
+            setup,
+            self._on_setup_loaded,
+            self.tr("Could not read the communities"),
+            "feedback setup",
+        )
         self.reload()
         self.check_timer.start()
         self.tick_timer.start()
@@ -140,7 +147,7 @@ class FeedbackPresenter(Presenter):
     def reload(self) -> None:
         """Re-read the queue with the pane's filters, and the month's rates."""
         who = self.who
-        if who is None:
+        if who is None or self.owe_unless_in_view():
             return
         if self._loading:
             self._again = True  # the filters changed while a read ran: once more after it

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, Slot
+from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtWidgets import QFileDialog
 
 from console.kpi_report import export_report, report_name
@@ -19,6 +19,7 @@ from core.permissions import Permission, Principal
 from core.timefmt import local
 from widgets.kpi_dashboard import KpiDashboard, chinese_locale
 from widgets.notifications import Level
+from widgets.visibility import in_view
 
 PERM = Permission.REVIEW_INCIDENTS  # supervisors and administrators (data/services/indicators)
 # The tables whose changes make the figures stale; re-read when the pane is next shown.
@@ -72,7 +73,10 @@ class KpiPresenter(Presenter):
         self._names: dict[str, str] = {}
         self._generation = 0  # the newest request's number: an older answer is dropped
         self._registered: object | None = None
-        self.dock.visibilityChanged.connect(self._on_dock_visibility_changed)
+        # Queued: the dock says so during the window's show, before the sign-in is handled.
+        self.dock.visibilityChanged.connect(
+            self._on_dock_visibility_changed, Qt.ConnectionType.QueuedConnection
+        )
 
     # --- lifecycle ------------------------------------------------------------------------
     def signed_in(self, who: Principal) -> None:
@@ -112,7 +116,7 @@ class KpiPresenter(Presenter):
         who = self.who
         if who is None or not who.can(PERM):
             return
-        if not self.pane.isVisible():
+        if not in_view(self.pane):
             self._stale = True
             return
         self._stale = False
@@ -151,6 +155,7 @@ class KpiPresenter(Presenter):
             lambda: [(c.code, c.name) for c in site.communities(who)],
             shown,
             self.tr("Could not read the communities"),
+            "kpi communities",
         )
 
     def _this_month(self) -> date:
@@ -158,7 +163,7 @@ class KpiPresenter(Presenter):
 
     @Slot()
     def _on_timer_timeout(self) -> None:
-        if self.pane.isVisible():
+        if in_view(self.pane):
             self.reload()
 
     @Slot(object)

@@ -83,7 +83,7 @@ class MerchantsPresenter(Presenter):
         self.sweep_timer = QTimer(self)
         self.sweep_timer.setInterval(sweep_ms)
         self.sweep_timer.timeout.connect(self._on_sweep_timer_timeout)
-        ctx.window.add_pane(
+        dock = ctx.window.add_pane(
             PaneSpec(
                 "merchants",
                 lambda: self.tr("Merchants"),
@@ -93,6 +93,7 @@ class MerchantsPresenter(Presenter):
                 shortcut="Ctrl+Shift+M",
             )
         )
+        self.read_in_view(self.pane, dock)
         m = self.merchants_tab
         m.sig_filters_changed.connect(self.reload_merchants)
         m.sig_selection_changed.connect(self._on_merchant_selected)
@@ -119,6 +120,7 @@ class MerchantsPresenter(Presenter):
             lambda: site.communities(who),
             self._on_communities_loaded,
             self.tr("Could not read the communities"),
+            "merchants communities",
         )
         self.reload()
         self.sweep_timer.start()
@@ -156,6 +158,8 @@ class MerchantsPresenter(Presenter):
 
     # --- reads ----------------------------------------------------------------------------
     def reload(self) -> None:
+        if self.owe_unless_in_view():
+            return
         self.reload_merchants()
         self.reload_products()
         self.reload_references()
@@ -263,7 +267,7 @@ class MerchantsPresenter(Presenter):
         if self.who is None:
             return
         tables = changes.tables & TABLES
-        if not tables:
+        if not tables or self.owe_unless_in_view():
             return
         if tables - {"product", "product_price", "price_observation"}:
             self.reload_merchants()

@@ -62,7 +62,7 @@ class OrdersPresenter(Presenter):
         self._resident: int | None = None
         self._loading = False
         self._again = False
-        ctx.window.add_pane(
+        dock = ctx.window.add_pane(
             PaneSpec(
                 "orders",
                 lambda: self.tr("Orders"),
@@ -72,6 +72,7 @@ class OrdersPresenter(Presenter):
                 shortcut="Ctrl+Shift+O",
             )
         )
+        self.read_in_view(self.pane, dock)
         # A volunteer to carry the selected delivery (wired to the volunteers' task dialog).
         self.volunteer_task_hook: Callable[[int], None] | None = None
         # A welfare visit (a volunteer task) for a resident on the silence list: (id, weeks).
@@ -144,7 +145,7 @@ class OrdersPresenter(Presenter):
 
     def reload(self) -> None:
         who = self.who
-        if who is None or not who.can(Permission.PLACE_ORDERS):
+        if who is None or not who.can(Permission.PLACE_ORDERS) or self.owe_unless_in_view():
             return
         self._load_board(who)
         self._load_silence(who)

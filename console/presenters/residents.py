@@ -47,7 +47,7 @@ class ResidentsPresenter(Presenter):
         self._more = False
         self._loading = False
         self._load_again = False
-        ctx.window.add_pane(
+        dock = ctx.window.add_pane(
             PaneSpec(
                 "residents",
                 lambda: self.tr("Residents"),
@@ -58,6 +58,7 @@ class ResidentsPresenter(Presenter):
                 shortcut="Ctrl+7",
             )
         )
+        self.read_in_view(self.pane, dock)
         ctx.window.add_action(
             ActionSpec(
                 "find_resident",
@@ -93,6 +94,8 @@ class ResidentsPresenter(Presenter):
             self._reload_consents(open_id)
         if not changes.tables & {"resident", "community"}:
             return  # consents alone: the list shows none of them
+        if self.owe_unless_in_view():
+            return  # read afresh when the pane comes forward
         ids = changes.ids("resident")
         who = self.who
         if ids is None or "community" in changes.tables or who is None:
@@ -115,7 +118,7 @@ class ResidentsPresenter(Presenter):
     def reload(self) -> None:
         """Read the first page for the search shown (sign-in, F5, a new search)."""
         who = self.who
-        if who is None:
+        if who is None or self.owe_unless_in_view():
             return
         if self._loading:
             self._load_again = True

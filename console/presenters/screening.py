@@ -45,6 +45,7 @@ from widgets.screening import (
 )
 from widgets.screening_run import ScreeningRunDialog, chinese
 from widgets.service_pane import TabbedPane
+from widgets.visibility import in_view
 
 log = logging.getLogger(__name__)
 TABLES = frozenset({"screening", "screening_licence"})
@@ -171,7 +172,7 @@ class ScreeningPresenter(Presenter):
         who = self.who
         if who is None:
             return
-        if not self.pane.isVisible():
+        if not in_view(self.pane):
             self._stale = True
             return
         self._stale = False

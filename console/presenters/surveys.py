@@ -42,6 +42,7 @@ from widgets.notifications import Level
 from widgets.survey_entry import EntryRound, SurveyEntryDialog
 from widgets.survey_rounds import NewRound, NewRoundDialog
 from widgets.surveys import ROUNDS_TAB, SurveysWidget
+from widgets.visibility import in_view
 
 log = logging.getLogger(__name__)
 
@@ -191,7 +192,7 @@ class SurveysPresenter(Presenter):
             self._on_view_changed()
 
     def _rounds_shown(self) -> bool:
-        return self.pane.isVisible() and self.pane.tabs.currentIndex() == ROUNDS_TAB
+        return in_view(self.pane) and self.pane.tabs.currentIndex() == ROUNDS_TAB
 
     @Slot()
     def _on_view_changed(self) -> None:

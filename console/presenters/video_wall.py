@@ -50,6 +50,7 @@ from video.png import encode_png
 from widgets.camera_tree import CameraTree
 from widgets.motion_dialog import MotionSettingsDialog
 from widgets.video_wall import PlaybackOverlay, VideoWall
+from widgets.visibility import in_view
 from widgets.wall_toolbar import WallToolbar
 
 log = logging.getLogger(__name__)
@@ -176,7 +177,7 @@ class VideoWallPresenter(Presenter):
         self.pane.setCollapsible(0, False)
         self.pane.setStretchFactor(1, 1)
         self._full: QWidget | None = None
-        ctx.window.add_pane(
+        dock = ctx.window.add_pane(
             PaneSpec(
                 "video",
                 lambda: self.tr("Video wall"),
@@ -187,6 +188,7 @@ class VideoWallPresenter(Presenter):
                 front=True,
             )
         )
+        self._dock = dock
         self.wall.set_layout(DEFAULT_LAYOUT)
         self.toolbar.set_layout(DEFAULT_LAYOUT)
         self._wire()
@@ -221,6 +223,9 @@ class VideoWallPresenter(Presenter):
         self._soon.setSingleShot(True)
         self._soon.setInterval(120)
         self._soon.timeout.connect(self.reconcile)
+        # A dock tabbed behind another is never hidden: only the dock says when the wall
+        # goes behind the map or comes forward again (streams follow, `reconcile`).
+        self._dock.visibilityChanged.connect(self._on_dock_visibility)
         self._tour_timer = QTimer(self)
         self._tour_timer.timeout.connect(self._on_tour_step)
         self.wall.installEventFilter(self)
@@ -327,7 +332,7 @@ class VideoWallPresenter(Presenter):
             and who.can(Permission.VIEW_VIDEO)
             and not self.ctx.session.locked
             and self.runtime is not None
-            and self.wall.isVisible()
+            and in_view(self.wall)
             and not self.wall.window().isMinimized()
         )
 
@@ -525,6 +530,10 @@ class VideoWallPresenter(Presenter):
         if tile == self.wall.selected():
             return (1, tile)
         return (2, tile)
+
+    @Slot(bool)
+    def _on_dock_visibility(self, _visible: bool) -> None:
+        self._soon.start()
 
     def eventFilter(self, watched: QObject, event: Any) -> bool:
         # Streams follow the wall's visibility (a dock tabbed away, a minimised window) and size.

@@ -85,7 +85,7 @@ class VolunteersPresenter(Presenter):
         super().__init__(ctx)
         self.pane = TabbedPane(ctx.window)
         self.texts = VolunteerTexts(self)
-        ctx.window.add_pane(
+        dock = ctx.window.add_pane(
             PaneSpec(
                 "volunteers",
                 lambda: self.tr("Volunteers"),
@@ -95,6 +95,7 @@ class VolunteersPresenter(Presenter):
                 shortcut="Ctrl+Shift+Y",
             )
         )
+        self.read_in_view(self.pane, dock)
         self.people = VolunteersTab(self.pane)
         self.team_tab = TeamsTab(self.pane)
         self.shift_tab = ShiftsTab(ctx.zone, self.pane)
@@ -184,6 +185,7 @@ class VolunteersPresenter(Presenter):
             lambda: site.communities(who),
             self._on_communities,
             self.tr("Could not read the communities"),
+            "volunteers communities",
         )
 
     def _on_communities(self, rows: list[CommunityRow]) -> None:
@@ -209,7 +211,7 @@ class VolunteersPresenter(Presenter):
 
     def reload(self) -> None:
         who = self.who
-        if who is None:
+        if who is None or self.owe_unless_in_view():
             return
         svc = self.ctx.services.volunteers
         community = self.people.chosen_community()

@@ -23,6 +23,7 @@ from core.permissions import Permission, Principal
 from core.timefmt import DEFAULT_ZONE, local, utcnow
 from widgets import labels
 from widgets.login import LockScreen
+from widgets.service_pane import TabbedPane
 
 MENUS = ("console", "view", "incidents", "tools", "language", "help")
 LANGUAGES = {"zh_CN": "中文", "en": "English"}
@@ -127,6 +128,8 @@ class MainWindow(QMainWindow):
         view.insertActions(self._sep_view, ordered)
         self.toolbar.insertActions(self._sep_tail, self._toolbar_toggles())
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        if isinstance(spec.widget, TabbedPane):
+            spec.widget.follow_dock(dock)
         return dock
 
     def _toolbar_toggles(self) -> list[QAction]:

@@ -74,6 +74,7 @@ def test_sweep_suspend_and_exit_in_the_pane(
     app = make_console(language="en")
     app.start()
     sign_in(qtbot, app, seeded, "supervisor")
+    app.window.show_pane("merchants")  # the pane reads once it is looked at
     mp = merchants_of(app)
     tab = mp.merchants_tab
     qtbot.waitUntil(lambda: len(tab.model) > 0, timeout=10_000)
@@ -188,6 +189,7 @@ def test_an_operator_files_a_complaint_but_cannot_suspend(
     app = make_console(language="en")
     app.start()
     sign_in(qtbot, app, seeded, "operator")
+    app.window.show_pane("merchants")  # the pane reads once it is looked at
     tab = merchants_of(app).merchants_tab
     qtbot.waitUntil(lambda: len(tab.model) > 0, timeout=10_000)
     row = tab.model.row_at(0)

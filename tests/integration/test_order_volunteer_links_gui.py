@@ -154,6 +154,7 @@ def test_a_station_request_becomes_a_volunteer_task(
     app = make_console(language="en")
     app.start()
     sign_in(qtbot, app, seeded, "supervisor")
+    app.window.show_pane("feedback")  # the pane reads once it is looked at
     fb = feedback_of(app)
     pane = fb.pane
     qtbot.waitUntil(lambda: pane.model.row_for(ticket_id) is not None, timeout=10_000)

@@ -307,3 +307,47 @@ def test_a_snapshot_that_outlives_its_session_is_not_shown(
     QApplication.processEvents()
     assert devices_of(app).pane.model.rowCount() == 0
     assert incidents_of(app).queue.model.rowCount() == 0
+
+
+def test_a_pane_behind_another_tab_reads_when_it_comes_forward(
+    qtbot: QtBot, console: ConsoleApp, seeded: SeededSite
+) -> None:
+    # Qt 6 never hides a dock tabbed behind another (isVisible stays True): the panes that
+    # read only while seen must ask `in_view`, or every sign-in reads every pane.
+    read: list[str] = []
+    jobs_read = console.jobs.read
+
+    def counting(job, on_result=None, on_error=None, label=""):  # type: ignore[no-untyped-def]
+        read.append(label)
+        jobs_read(job, on_result, on_error, label)
+
+    console.jobs.read = counting  # type: ignore[method-assign]
+    sign_in(qtbot, console, seeded, "admin")
+    w = console.window
+    # pane: the label of its main read
+    lazy = {
+        "employment": "employment",
+        "screening": "screening",
+        "kpi": "kpi",
+        "residents": "residents",
+        "volunteers": "volunteers",
+        "merchants": "merchants",
+        "orders": "orders board",
+        "feedback": "feedback",
+    }
+    assert not any(_in_front(w, name) for name in lazy)
+    assert all(w.panes[name].dock.widget().isVisible() for name in lazy), "Qt's view of it"
+    assert not set(read) & set(lazy.values()), sorted(set(read) & set(lazy.values()))
+    for name, label in lazy.items():
+        w.show_pane(name)
+        qtbot.waitUntil(lambda label=label: label in read)  # type: ignore[misc]
+        assert _in_front(w, name)
+    # Back behind another tab, a change reads nothing until the pane comes forward again.
+    w.show_pane("calls")
+    qtbot.waitUntil(lambda: not _in_front(w, "residents"))
+    assert console.wait_idle()
+    read.clear()
+    console.presenter("residents").reload()
+    assert "residents" not in read
+    w.show_pane("residents")
+    qtbot.waitUntil(lambda: "residents" in read)

@@ -148,6 +148,26 @@ def test_a_hidden_wall_decodes_nothing(app: ConsoleApp, seeded: SeededSite, qtbo
     qtbot.waitUntil(lambda: bool(p.streams))
 
 
+def test_a_wall_behind_the_map_decodes_nothing(
+    app: ConsoleApp, seeded: SeededSite, qtbot: QtBot
+) -> None:
+    # The map shares the wall's dock area: in front of it, the wall's dock stays "visible" to
+    # Qt (a tabbed dock is never hidden), yet nobody sees a tile.
+    p = wall_of(app)
+    sign_in(qtbot, app, seeded, "operator")
+    app.window.show_pane("video")
+    p.show_cameras(["CAM01"])
+    qtbot.waitUntil(lambda: bool(p.streams))
+    assert app.window.panes["video"].dock in app.window.tabifiedDockWidgets(
+        app.window.panes["map"].dock
+    )
+    app.window.show_pane("map")
+    qtbot.waitUntil(lambda: not p.streams)
+    assert p.wall.isVisible(), "Qt still calls the wall visible; the presenter knows better"
+    app.window.show_pane("video")
+    qtbot.waitUntil(lambda: bool(p.streams))
+
+
 def test_a_demo_camera_without_its_server_says_so_on_the_tile(
     app: ConsoleApp, seeded: SeededSite, qtbot: QtBot
 ) -> None:
