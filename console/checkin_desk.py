@@ -14,6 +14,7 @@ from console.visit_card import VisitCard, card_words, render_visit_card_pdf
 from core.permissions import Permission, PermissionDenied
 from core.timefmt import local
 from core.volunteer_hours import CheckinRefused, format_minutes
+from data.exports import write_private
 from widgets.volunteer_hours import CheckinPanel
 
 
@@ -267,7 +268,8 @@ class CheckinDesk(QObject):
         def job() -> Path:
             code, community, name = hours.visit_card(who, resident_id, starts, ends)
             card = VisitCard(code, name, community, window)
-            path.write_bytes(render_visit_card_pdf(card, words))
+            pdf = render_visit_card_pdf(card, words)
+            write_private(path, lambda out: out.write(pdf))  # whole or not at all
             return path
 
         self.owner.read_for(

@@ -15,6 +15,7 @@ from core.certificates import CertificateDoc, CertificateRow, HoursReport
 from core.events import ChangesAvailable
 from core.permissions import Permission, Principal
 from core.timebank import AccountRow, Relation
+from data.exports import write_private
 from widgets.certificates import CertificatesWidget
 from widgets.service_pane import TabbedPane
 from widgets.timebank import TimebankWidget
@@ -293,7 +294,8 @@ class CertificatesPresenter(Presenter):
         certs = self.ctx.services.certificates
 
         def job() -> Path:
-            path.write_bytes(certs.archived(who, certificate_id).pdf)
+            pdf = certs.archived(who, certificate_id).pdf
+            write_private(path, lambda out: out.write(pdf))  # whole or not at all
             return path
 
         self._write(
@@ -311,7 +313,8 @@ class CertificatesPresenter(Presenter):
         words = certificate_words()
 
         def job() -> Path:
-            path.write_bytes(render_certificate(certs.display_copy(who, certificate_id), words))
+            pdf = render_certificate(certs.display_copy(who, certificate_id), words)
+            write_private(path, lambda out: out.write(pdf))
             return path
 
         self.read_for(

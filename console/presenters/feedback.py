@@ -28,6 +28,7 @@ from core.feedback import (
 from core.permissions import Permission, Principal
 from core.timefmt import local
 from core.views import CommunityRow
+from data.exports import write_private
 from data.services.feedback import MAX_PER_RUN, OVERDUE_TABLE, TicketList
 from widgets.feedback import FeedbackPane, TicketStepDialog
 from widgets.feedback_dialog import FeedbackTicketDialog, category_text
@@ -431,7 +432,8 @@ class FeedbackPresenter(Presenter):
                 contact=contact,
                 rate_by=rate_by,
             )
-            path.write_bytes(render_reply_slip(slip, words))
+            pdf = render_reply_slip(slip, words)
+            write_private(path, lambda out: out.write(pdf))  # whole or not at all
             return path
 
         self.read_for(

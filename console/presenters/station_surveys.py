@@ -21,6 +21,7 @@ from core.station import StationDesk, StationRound, StationSurvey
 from core.survey import FormFileError, load_form
 from core.survey_take import SurveySubmission
 from core.timefmt import local, utcnow
+from data.exports import write_private
 from data.services.station_surveys import station_rounds, unanswered
 from hardware.tts import Speaker
 from widgets.station_surveys import StationSurveysWidget
@@ -248,7 +249,8 @@ class StationSurveysPresenter(Presenter):
             if not people:
                 return 0
             slips = new_slips(key, code, people)
-            Path(path).write_bytes(render_slips_pdf(slips, title, labels, captions))
+            pdf = render_slips_pdf(slips, title, labels, captions)
+            write_private(Path(path), lambda out: out.write(pdf))  # whole or not at all
             return len(slips)
 
         def done(n: int) -> None:
