@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QSize, QTimer, Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QDockWidget, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from widgets.visibility import in_view
 
@@ -16,8 +16,8 @@ class TabbedPane(QWidget):
 
     `sig_shown` fires each time the pane comes into view (a dock's tab brought forward, or a
     station screen's tab chosen), so that an owner may read only while it can be seen
-    (`in_view`). A pane in a dock must be told its dock (`follow_dock`): a dock tabbed
-    behind another is never hidden, so no show event says when it comes forward.
+    (`in_view`). A dock tabbed behind another is never hidden, so no show event says when it
+    comes forward: the main window calls `announce` for the panes in a dock that did.
     """
 
     sig_shown = Signal()
@@ -58,21 +58,16 @@ class TabbedPane(QWidget):
             host, title = self._host
             host.setTabText(host.indexOf(self), title())
 
-    def follow_dock(self, dock: QDockWidget) -> None:
-        """Say `sig_shown` when `dock` comes forward in its tab group."""
-        # Queued: the dock says so in the middle of the window's show, before the presenters
-        # know who signed in; they read once the sign-in has been handled.
-        dock.visibilityChanged.connect(self._on_dock_visibility, Qt.ConnectionType.QueuedConnection)
-
-    @Slot(bool)
-    def _on_dock_visibility(self, visible: bool) -> None:
-        if visible and in_view(self):
+    def announce(self) -> None:
+        """Say `sig_shown` if the pane can be seen now (its dock came forward, or unlocked)."""
+        if in_view(self):
             self.sig_shown.emit()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if in_view(self):
-            self.sig_shown.emit()
+        # Later, not now: in the middle of the window's show at sign-in the presenters do
+        # not know the user yet; they read once the sign-in has been handled.
+        QTimer.singleShot(0, self, self.announce)  # dropped if the pane is deleted first
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

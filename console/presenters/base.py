@@ -100,12 +100,26 @@ class Presenter(QObject):
             )
 
     def owe_unless_in_view(self) -> bool:
-        """True, and the reload owed until the pane comes forward, when it cannot be seen."""
+        """For a full reload: True, and the reload owed until the pane comes forward, when it
+        cannot be seen; False when it may read now (and then nothing is owed any more)."""
         if self._view is None or in_view(self._view):
             self._owed = False
             return False
         self._owed = True
         return True
+
+    def reload_instead(self) -> bool:
+        """For a partial update (a few changed rows): True when it must not run — the pane
+        cannot be seen (a full reload is owed), or a full reload was owed and runs now."""
+        if self._view is None:
+            return False
+        if not in_view(self._view):
+            self._owed = True
+            return True
+        if self._owed:
+            self.reload()
+            return True
+        return False
 
     @Slot(bool)
     def _on_view_visibility(self, visible: bool) -> None:

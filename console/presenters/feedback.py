@@ -210,8 +210,8 @@ class FeedbackPresenter(Presenter):
                 self._on_overdue_loaded,
                 self.tr("Could not read the overdue tickets"),
             )
-        if not changes.tables & TABLES:
-            return
+        if not changes.tables & TABLES or self.reload_instead():
+            return  # the queue is read afresh when the pane comes forward
         ids = changes.ids("service_ticket")
         if "service_ticket" in changes.tables and ids is None:
             self.reload()  # changed as a whole

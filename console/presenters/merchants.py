@@ -123,6 +123,17 @@ class MerchantsPresenter(Presenter):
             "merchants communities",
         )
         self.reload()
+        if manage and self._owed:
+            # The pane is behind another: its list is not read, but the licence warnings of
+            # a sign-in are due all the same.
+            svc = self.ctx.services.merchants
+            self.read_for(
+                who,
+                lambda: svc.merchants(who),
+                self._on_alert_rows,
+                self.tr("Could not read the merchants"),
+                "merchants alerts",
+            )
         self.sweep_timer.start()
         self.sweep_now()
 
@@ -191,6 +202,9 @@ class MerchantsPresenter(Presenter):
         elif tab.selected() is not None:
             self._on_merchant_selected()
         self._tell_alerts(lists.merchants)
+
+    def _on_alert_rows(self, rows: list[MerchantRow]) -> None:
+        self._tell_alerts(rows)
 
     def _tell_alerts(self, rows: list[MerchantRow]) -> None:
         """Once per sign-in: how many licences run out within 30 days or have run out."""
@@ -267,7 +281,7 @@ class MerchantsPresenter(Presenter):
         if self.who is None:
             return
         tables = changes.tables & TABLES
-        if not tables or self.owe_unless_in_view():
+        if not tables or self.reload_instead():
             return
         if tables - {"product", "product_price", "price_observation"}:
             self.reload_merchants()
@@ -710,20 +724,28 @@ class MerchantsPresenter(Presenter):
 
     def sweep_now(self) -> None:
         """Suspend the merchants whose licence has run out (one job at a time; the writer)."""
-        if self._sweeping or self._closing or self.who is None:
+        who = self.who
+        if self._sweeping or self._closing or who is None:
             return
         self._sweeping = True
         svc = self.ctx.services.merchants
-        self.ctx.jobs.write(
-            svc.sweep_licences, self._on_swept, self._on_sweep_failed, "licence sweep"
-        )
 
-    def _on_swept(self, ids: list[int]) -> None:
+        def sweep() -> tuple[list[int], dict[int, str]]:
+            ids = svc.sweep_licences()
+            # Named in the notices, whether or not the pane has read its list yet.
+            named: dict[int, str] = {}
+            if ids and who.can(Permission.VIEW_RESIDENTS):  # what listing merchants needs
+                named = {r.id: r.name for r in svc.merchants(who, include_exited=True)}
+            return ids, named
+
+        self.ctx.jobs.write(sweep, self._on_swept, self._on_sweep_failed, "licence sweep")
+
+    def _on_swept(self, swept: tuple[list[int], dict[int, str]]) -> None:
         self._sweeping = False
+        ids, names = swept
         if not ids:
             return
         log.info("suspended %d merchants whose licence expired", len(ids))
-        names = {r.id: r.name for r in self._merchants}
         for mid in ids:
             self.ctx.feedback.notify(
                 Level.WARNING,

@@ -94,8 +94,8 @@ class ResidentsPresenter(Presenter):
             self._reload_consents(open_id)
         if not changes.tables & {"resident", "community"}:
             return  # consents alone: the list shows none of them
-        if self.owe_unless_in_view():
-            return  # read afresh when the pane comes forward
+        if self.reload_instead():
+            return  # read afresh when the pane comes forward (or now, if that was owed)
         ids = changes.ids("resident")
         who = self.who
         if ids is None or "community" in changes.tables or who is None:

@@ -24,6 +24,7 @@ from core.timefmt import DEFAULT_ZONE, local, utcnow
 from widgets import labels
 from widgets.login import LockScreen
 from widgets.service_pane import TabbedPane
+from widgets.visibility import in_view
 
 MENUS = ("console", "view", "incidents", "tools", "language", "help")
 LANGUAGES = {"zh_CN": "中文", "en": "English"}
@@ -128,9 +129,17 @@ class MainWindow(QMainWindow):
         view.insertActions(self._sep_view, ordered)
         self.toolbar.insertActions(self._sep_tail, self._toolbar_toggles())
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-        if isinstance(spec.widget, TabbedPane):
-            spec.widget.follow_dock(dock)
+        dock.visibilityChanged.connect(
+            lambda visible, d=dock: visible and QTimer.singleShot(0, d, lambda: self._announce(d))
+        )
         return dock
+
+    def _announce(self, dock: QDockWidget) -> None:
+        """The service panes in a dock that came forward, a station screen's too, that can be
+        seen now say so (`TabbedPane.sig_shown`): a tabbed dock is never hidden, so they get
+        no show event of their own."""
+        for pane in dock.findChildren(TabbedPane):
+            pane.announce()
 
     def _toolbar_toggles(self) -> list[QAction]:
         return [
@@ -378,6 +387,11 @@ class MainWindow(QMainWindow):
             self._hidden_by_lock.clear()
             self.lock_screen.hide()
             self.set_principal(self.principal)
+            # The lock screen covered every dock (their visible regions were empty): the panes
+            # that owe a read while covered read now, as when a dock comes forward.
+            for p in self.panes.values():
+                if in_view(p.dock):
+                    p.dock.visibilityChanged.emit(True)
 
     def hide_floating_panes(self) -> list[QDockWidget]:
         """Hide the floating panes that are shown (lock, sign-out); return them."""

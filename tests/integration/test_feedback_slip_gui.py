@@ -33,6 +33,7 @@ def test_a_reply_by_slip_is_saved_as_a_slip_with_the_ticket_and_the_reply(
     )
     fb = feedback_of(app)
     pane = fb.pane
+    app.window.show_pane("feedback")  # the pane reads once it is looked at
     fb.reload()  # as the change feed would tell it
     qtbot.waitUntil(lambda: len(pane.model) == 1, timeout=10_000)
     pane.select(tid)

@@ -244,3 +244,27 @@ def test_lock_and_sign_out_hide_every_registered_dialog(
     login = app.session.login_dialog
     assert login is not None
     assert login.isVisible()
+
+
+def test_a_pane_covered_by_the_lock_reads_what_changed_when_unlocked(
+    qtbot: QtBot, console: ConsoleApp, seeded: SeededSite
+) -> None:
+    sign_in(qtbot, console, seeded, "operator")
+    w = console.window
+    w.show_pane("residents")
+    p = console.presenter("residents")
+    read: list[str] = []
+    jobs_read = console.jobs.read
+
+    def counting(job, on_result=None, on_error=None, label=""):  # type: ignore[no-untyped-def]
+        read.append(label)
+        jobs_read(job, on_result, on_error, label)
+
+    console.jobs.read = counting  # type: ignore[method-assign]
+    console.session.lock()
+    assert w.panes["residents"].dock.visibleRegion().isEmpty(), "the lock screen covers it"
+    p.reload()  # a change came while locked: nobody can see the list, nothing is read
+    assert "residents" not in read
+    _type_unlock(qtbot, console, seeded.passwords["operator"])
+    qtbot.waitUntil(lambda: not w.locked)
+    qtbot.waitUntil(lambda: "residents" in read)

@@ -74,9 +74,24 @@ def test_sweep_suspend_and_exit_in_the_pane(
     app = make_console(language="en")
     app.start()
     sign_in(qtbot, app, seeded, "supervisor")
-    app.window.show_pane("merchants")  # the pane reads once it is looked at
     mp = merchants_of(app)
     tab = mp.merchants_tab
+    # The sweep and the licence warnings of a sign-in come with the pane behind another tab.
+    assert app.window.panes["merchants"].dock.visibleRegion().isEmpty()
+    qtbot.waitUntil(
+        lambda: any(
+            "licences expire within 30 days" in t for t in notifications_of(app).pane.texts()
+        ),
+        timeout=10_000,
+    )
+    qtbot.waitUntil(
+        lambda: any(
+            "suspended: its licence has expired" in t for t in notifications_of(app).pane.texts()
+        ),
+        timeout=10_000,
+    )
+    assert len(tab.model) == 0, "the list itself waits for the pane"
+    app.window.show_pane("merchants")  # the pane reads once it is looked at
     qtbot.waitUntil(lambda: len(tab.model) > 0, timeout=10_000)
     # The lapsed merchant was suspended by the sweep at sign-in, and the supervisor told.
     qtbot.waitUntil(

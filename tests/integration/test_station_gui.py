@@ -392,3 +392,32 @@ def test_the_real_outbox_desk_sends_a_panic_and_a_ticket(
             "Service ticket: Repairs in the home or building" in t for t in intake.contact_texts()
         )
     )
+
+
+def test_a_service_tab_of_the_station_reads_again_when_the_station_comes_forward(
+    qtbot: QtBot, make_console: MakeConsole, demo_site: SiteSpec, seeded: SeededSite
+) -> None:
+    app = station_console(make_console, demo_site)
+    read: list[str] = []
+    jobs_read = app.jobs.read
+
+    def counting(job, on_result=None, on_error=None, label=""):  # type: ignore[no-untyped-def]
+        read.append(label)
+        jobs_read(job, on_result, on_error, label)
+
+    app.jobs.read = counting  # type: ignore[method-assign]
+    sign_in(qtbot, app, seeded, "ws01")
+    w = app.window
+    employment = app.presenter("employment")
+    station_of(app).screen.tabs.setCurrentWidget(employment.pane)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: "employment" in read)
+    # Incidents in front of the station's screen (the same dock area): nothing of it is seen.
+    w.show_pane("incidents")
+    assert w.panes["incidents"].dock in w.tabifiedDockWidgets(w.panes["station"].dock)
+    qtbot.waitUntil(lambda: w.panes["station"].dock.visibleRegion().isEmpty())
+    assert app.wait_idle()
+    read.clear()
+    employment.reload()  # a change while the station's screen is behind: read later
+    assert "employment" not in read
+    w.show_pane("station")
+    qtbot.waitUntil(lambda: "employment" in read)
