@@ -85,6 +85,22 @@ def _load() -> float:
     return os.getloadavg()[0]
 
 
+def _process_cpu(pid: int) -> float:
+    """CPU seconds (user + system) of another process, every thread of it."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _renice(pid: int, nice: int) -> None:
+    """Every thread of `pid` at `nice`; the threads they start later inherit it (Linux)."""
+    for tid in os.listdir(f"/proc/{pid}/task"):
+        try:
+            os.setpriority(os.PRIO_PROCESS, int(tid), nice)
+        except ProcessLookupError:  # the thread ended meanwhile
+            continue
+
+
 def _thread_cpu() -> dict[int, float]:
     """CPU seconds (user + system) of each thread of this process, by native id."""
     tick = os.sysconf("SC_CLK_TCK")
@@ -148,6 +164,7 @@ class WallRun:
     degraded_end: int = 0
     errors: int = 0  # decode workers' error counters at the end (opens failed, bad packets)
     reconnects: int = 0
+    server_cores: float = float("nan")  # the RTSP server's CPU over the whole run, in cores
 
     def latency_ms(self, q: float) -> float:
         """The q-quantile of decode-to-paint latency, to the histogram's bin (upper edge)."""
@@ -589,10 +606,16 @@ class Results:
     alone_s: list[float]
     pyav_s: list[float]
     load: tuple[float, float]
+    server_nice: int = 0
 
 
 def run(
-    seconds: float, rss_seconds: float, budget: bool, budget_cores: float | None, tmp: Path
+    seconds: float,
+    rss_seconds: float,
+    budget: bool,
+    budget_cores: float | None,
+    tmp: Path,
+    server_nice: int = 0,
 ) -> Results:
     """Clips, one RTSP server for every tile, the baselines, then the walls."""
     from video.clips import ClipSpec, make_clip
@@ -610,6 +633,17 @@ def run(
     mounts = {f"/cam{i + 1:02d}/sub": clips[i % DISTINCT_CLIPS] for i in range(25)}
     server = RtspServer(mounts, fps=FPS)
     server.start()
+    pid = server.pid
+    assert pid is not None
+    if server_nice:
+        _renice(pid, server_nice)
+
+    def rtsp_wall(layout: str, seconds: float, **kw: Any) -> WallRun:
+        cpu0, t0 = _process_cpu(pid), time.monotonic()
+        w = run_wall(urls, layout, seconds, **kw)
+        w.server_cores = (_process_cpu(pid) - cpu0) / (time.monotonic() - t0)
+        return w
+
     try:
         urls = [server.url(m) for m in mounts]
         file_ms = ffmpeg_file_ms(long_clip, 2000)
@@ -620,16 +654,16 @@ def run(
         rtsp_ms = {n: ffmpeg_rtsp_ms(urls[:n], rtsp_frames) for n in (16, 25)}
         pyav = first_frame_pyav(urls[0], 3)
         alone = first_frame_alone(urls[1], 3)
-        walls = [run_wall(urls, "4x4", seconds), run_wall(urls, "5x5", seconds)]
+        walls = [rtsp_wall("4x4", seconds), rtsp_wall("5x5", seconds)]
         # The same wall over the clip files: the wall alone, without the server's jitter.
         files = [str(c) for c in mounts.values()]
         walls.append(run_wall(files, "5x5", seconds, source="file"))
         if budget:
-            walls.append(run_wall(urls, "5x5", seconds, budget=True, budget_cores=budget_cores))
-        rss = run_wall(urls, "4x4", rss_seconds, rss_every_s=5.0) if rss_seconds > 0 else None
+            walls.append(rtsp_wall("5x5", seconds, budget=True, budget_cores=budget_cores))
+        rss = rtsp_wall("4x4", rss_seconds, rss_every_s=5.0) if rss_seconds > 0 else None
     finally:
         server.stop()
-    return Results(walls, rss, file_ms, rtsp_ms, alone, pyav, (load0, _load()))
+    return Results(walls, rss, file_ms, rtsp_ms, alone, pyav, (load0, _load()), server_nice)
 
 
 def table_rows(r: Results) -> list[Row]:
@@ -646,6 +680,10 @@ def table_rows(r: Results) -> list[Row]:
         )
         per_frame = w.cpu_s / w.shown * 1000 if w.shown else float("nan")
         cores = f"process CPU {w.cpu_s / w.window_s:.2f} cores; {where}"
+        if w.source == "RTSP":
+            cores += f"; the RTSP server (another process) {w.server_cores:.2f} cores" + (
+                f" at nice {r.server_nice}" if r.server_nice else ""
+            )
         if w.source == "RTSP":
             rows.append(
                 (
@@ -794,6 +832,13 @@ def main() -> int:
         help="the applied budget in cores (default: video/budget.py's, 0.9 x CPUs); a small "
         "one makes it degrade tiles on an idle machine",
     )
+    ap.add_argument(
+        "--server-nice",
+        type=int,
+        default=0,
+        help="run the RTSP server at this nice value: cameras are other machines in the "
+        "field, here the server shares the wall's two cores (default 0: as started)",
+    )
     args = ap.parse_args()
     seconds = args.seconds if args.seconds is not None else (20.0 if args.quick else 60.0)
     rss_seconds = (
@@ -801,7 +846,9 @@ def main() -> int:
     )
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     with tempfile.TemporaryDirectory(prefix="bench-video-wall-") as tmp:
-        results = run(seconds, rss_seconds, args.budget, args.budget_cores, Path(tmp))
+        results = run(
+            seconds, rss_seconds, args.budget, args.budget_cores, Path(tmp), args.server_nice
+        )
     print_table(table_rows(results))
     print(
         f"load average {results.load[0]:.2f} at start, {results.load[1]:.2f} at end, "
