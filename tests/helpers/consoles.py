@@ -188,3 +188,16 @@ def audit_details(db: Database, action: str) -> list[str]:
                 select(AuditLog.detail).where(AuditLog.action == action).order_by(AuditLog.id)
             )
         )
+
+
+def count_reads(app: ConsoleApp) -> list[str]:
+    """From now on, the label of every read job the console starts, in order."""
+    read: list[str] = []
+    jobs_read = app.jobs.read
+
+    def counting(job, on_result=None, on_error=None, label=""):  # type: ignore[no-untyped-def]
+        read.append(label)
+        jobs_read(job, on_result, on_error, label)
+
+    app.jobs.read = counting  # type: ignore[method-assign]
+    return read

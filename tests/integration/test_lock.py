@@ -18,6 +18,7 @@ from tests.helpers.consoles import (
     SeededSite,
     accounts_of,
     audit_actions,
+    count_reads,
     incidents_of,
     sign_in,
 )
@@ -253,14 +254,7 @@ def test_a_pane_covered_by_the_lock_reads_what_changed_when_unlocked(
     w = console.window
     w.show_pane("residents")
     p = console.presenter("residents")
-    read: list[str] = []
-    jobs_read = console.jobs.read
-
-    def counting(job, on_result=None, on_error=None, label=""):  # type: ignore[no-untyped-def]
-        read.append(label)
-        jobs_read(job, on_result, on_error, label)
-
-    console.jobs.read = counting  # type: ignore[method-assign]
+    read = count_reads(console)
     console.session.lock()
     # A change comes while locked. Where the lock screen's region hides the docks (an opaque
     # style), nothing is read until unlocking; either way the list is read by then.

@@ -13,6 +13,7 @@ from console.shell.main_window import MainWindow
 from tests.helpers.consoles import (
     MakeConsole,
     SeededSite,
+    count_reads,
     devices_of,
     incidents_of,
     sign_in,
@@ -314,14 +315,7 @@ def test_a_pane_behind_another_tab_reads_when_it_comes_forward(
 ) -> None:
     # Qt 6 never hides a dock tabbed behind another (isVisible stays True): the panes that
     # read only while seen must ask `in_view`, or every sign-in reads every pane.
-    read: list[str] = []
-    jobs_read = console.jobs.read
-
-    def counting(job, on_result=None, on_error=None, label=""):  # type: ignore[no-untyped-def]
-        read.append(label)
-        jobs_read(job, on_result, on_error, label)
-
-    console.jobs.read = counting  # type: ignore[method-assign]
+    read = count_reads(console)
     sign_in(qtbot, console, seeded, "admin")
     w = console.window
     # pane: the label of its main read

@@ -33,6 +33,7 @@ from tests.helpers.consoles import (
     MakeConsole,
     SeededSite,
     audit_details,
+    count_reads,
     fake_dialogs,
     sign_in,
 )
@@ -398,14 +399,7 @@ def test_a_service_tab_of_the_station_reads_again_when_the_station_comes_forward
     qtbot: QtBot, make_console: MakeConsole, demo_site: SiteSpec, seeded: SeededSite
 ) -> None:
     app = station_console(make_console, demo_site)
-    read: list[str] = []
-    jobs_read = app.jobs.read
-
-    def counting(job, on_result=None, on_error=None, label=""):  # type: ignore[no-untyped-def]
-        read.append(label)
-        jobs_read(job, on_result, on_error, label)
-
-    app.jobs.read = counting  # type: ignore[method-assign]
+    read = count_reads(app)
     sign_in(qtbot, app, seeded, "ws01")
     w = app.window
     employment = app.presenter("employment")
