@@ -37,6 +37,7 @@ from core.volunteers import (
     availability_slots,
 )
 from widgets.empty_state import EmptyStateWidget
+from widgets.flow_layout import FlowLayout
 from widgets.table_model import Column, RowTableModel
 from widgets.volunteers_text import VolunteerTexts
 
@@ -87,8 +88,12 @@ class ListTab(QWidget, Generic[R]):
         self.texts = VolunteerTexts(self)
         self.model = model
         self.can_edit = False
+        # Filters on one row, the buttons on their own row that wraps: in a docked pane of a
+        # 1600x900 window one row of both squeezed every label to a few characters.
         self.toolbar = QHBoxLayout()
         self.toolbar.setContentsMargins(0, 0, 0, 0)
+        self.button_row = QWidget(self)
+        self.buttons = FlowLayout(self.button_row)
         self.table = _Table(self)
         self.table.setModel(model)
         self.empty = EmptyStateWidget(self)
@@ -105,6 +110,7 @@ class ListTab(QWidget, Generic[R]):
         box = QVBoxLayout(self)
         box.setContentsMargins(4, 4, 4, 4)
         box.addLayout(self.toolbar)
+        box.addWidget(self.button_row)
         box.addWidget(self.truncated_note)
         box.addWidget(self.split, 1)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
@@ -120,7 +126,7 @@ class ListTab(QWidget, Generic[R]):
         b = QPushButton(self)
         b.clicked.connect(slot)
         b.setObjectName("volunteersButton")
-        self.toolbar.addWidget(b)
+        self.buttons.addWidget(b)
         _shortcut(QKeySequence(key), self, slot, Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._buttons.append(_Button(b, text, key, needs_row))
         return b
@@ -459,7 +465,6 @@ class TeamsTab(ListTab[TeamRow]):
         self.add_button(self.texts.edit, "F2", self.activated, needs_row=True)
         self.add_button(self.texts.add_member, "Ctrl+J", self._join, needs_row=True)
         self.add_button(self.texts.remove_member, "Alt+M", self._leave, needs_row=True)
-        self.toolbar.addStretch(1)
         self.retranslate()
 
     def activated(self) -> None:
@@ -546,7 +551,6 @@ class ShiftsTab(ListTab[ShiftRow]):
         self.add_button(self.texts.edit, "F2", self.activated, needs_row=True)
         self.add_button(self.texts.sign_up, "Ctrl+U", self._signup, needs_row=True)
         self.add_button(self.texts.cancel_shift, "Ctrl+Del", self._cancel, needs_row=True)
-        self.toolbar.addStretch(1)
         self.signups_model = SignupsModel(texts, zone, self)
         lower = QWidget(self)
         self.signups_bar = QHBoxLayout()
@@ -669,7 +673,6 @@ class PairingsTab(ListTab[PairingRow]):
         super().__init__(PairingsModel(VolunteerTexts()), parent)
         self.add_button(self.texts.new_pairing, "Ins", self.sig_new.emit, needs_row=False)
         self.add_button(self.texts.end_pairing, "Ctrl+Del", self._end, needs_row=True)
-        self.toolbar.addStretch(1)
         self.visitor = VisitorCard(self.texts, self)
         self.split.addWidget(self.visitor)
         self.retranslate()
@@ -725,7 +728,6 @@ class TasksTab(ListTab[TaskRow]):
         self.add_button(
             self.texts.cancel_task, "Ctrl+Del", lambda: self._close(False), needs_row=True
         )
-        self.toolbar.addStretch(1)
         self.visitor = VisitorCard(self.texts, self)
         self.split.addWidget(self.visitor)
         self.retranslate()

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QDialogButtonBox, QLabel
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from core.idcard import make_id_number
@@ -254,3 +254,27 @@ def test_the_tasks_tab_shows_who_will_come_with_the_photo(qtbot: QtBot) -> None:
     assert tab.selected_volunteer() is None
     tab.visitor.show_card(None, None)
     assert tab.visitor.photo.pixmap().isNull()
+
+
+def test_in_a_narrow_pane_the_buttons_wrap_instead_of_losing_their_labels(qtbot: QtBot) -> None:
+    tab = VolunteersTab()
+    qtbot.addWidget(tab)
+    tab.can_edit = True
+    tab.set_rows([_row(1)])
+    tab.resize(520, 480)  # a docked pane in a 1600x900 window
+    tab.show()
+    qtbot.waitExposed(tab)
+    buttons = [b for b in tab.button_row.findChildren(QPushButton) if b.isVisible()]
+    assert len(buttons) == 5
+    for b in buttons:
+        assert b.text()
+        assert b.width() >= b.sizeHint().width()  # the whole label
+        assert b.geometry().right() < tab.button_row.width()
+    tops = {b.geometry().top() for b in buttons}
+    assert len(tops) >= 2  # they did not fit on one row, so they wrapped
+    for a in buttons:
+        for b in buttons:
+            assert a is b or not a.geometry().intersects(b.geometry())
+    # The filter row keeps its controls whole too.
+    assert tab.community.width() >= tab.community.sizeHint().width()
+    assert tab.search.width() >= 160
