@@ -98,7 +98,8 @@ def calls_presenter(
         gateway,
         workstation=opts.workstation,
         device=device,
-        line_configured=line is not None or factory is not None,
+        # A line the options keep off (tests, screenshots) is no line: never "starting…".
+        line_configured=factory is not None,
         settings=opts.config_dir / "sound.ini",
         list_devices=output_devices if gateway is not None else None,
     )

@@ -133,7 +133,8 @@ def _render(args: argparse.Namespace) -> int:
             station = args.pane is None and any(
                 w.code == args.workstation and w.community for w in _site(args).workstations
             )
-            quiet = args.pane in ("map", "video", "station") or station  # no receiver, no line
+            # No receiver, no line: a screenshot binds no ports.
+            quiet = args.pane in (None, "map", "video", "station") or station
             opts = ConsoleOptions(
                 workstation=args.workstation,
                 language=args.lang,
@@ -148,9 +149,10 @@ def _render(args: argparse.Namespace) -> int:
                 # receiver, phone line) are not started for a screenshot.
                 # The station screen and the stations list need it too: it says which
                 # workstation is a community station.
+                # So does the whole window: its video wall lists the site's cameras.
                 site=(
                     _site(args)
-                    if station or args.pane in ("map", "video", "playback", "station", "stations")
+                    if args.pane in (None, "map", "video", "playback", "station", "stations")
                     else None
                 ),
                 alarms=not quiet,

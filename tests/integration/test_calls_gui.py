@@ -265,10 +265,16 @@ def test_an_answered_call_must_become_an_incident_or_be_closed(
     app.wait_idle()
 
 
+@pytest.mark.parametrize("kept_off", [False, True], ids=["no entry", "entry kept off"])
 def test_without_a_line_the_pane_says_what_to_configure(
-    qtbot: QtBot, make_console: MakeConsole, seeded: SeededSite
+    qtbot: QtBot, make_console: MakeConsole, seeded: SeededSite, demo_site: SiteSpec, kept_off: bool
 ) -> None:
-    app = make_console(language="en")
+    if kept_off:
+        # The site gives CC a [[sip]] entry, but the line is not run: no line, not "starting…".
+        assert demo_site.sip_line("CC") is not None
+        app = make_console(language="en", site=demo_site, sip=False, alarms=False)
+    else:
+        app = make_console(language="en")
     app.start()
     sign_in(qtbot, app, seeded, "operator")
     pane = calls_of(app).pane
