@@ -6,7 +6,7 @@ import itertools
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QChildEvent, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
+    QTabBar,
     QToolBar,
     QWidget,
 )
@@ -133,6 +134,16 @@ class MainWindow(QMainWindow):
             lambda visible, d=dock: visible and QTimer.singleShot(0, d, lambda: self._announce(d))
         )
         return dock
+
+    def childEvent(self, event: QChildEvent) -> None:
+        """The tab bars Qt makes for tabbed panes show whole titles and scroll: elided, ten
+        panes in one area read "S…", "O…", "Pl…" (Qt sets ElideRight on them)."""
+        super().childEvent(event)
+        if event.type() is QEvent.Type.ChildPolished:
+            bar = event.child()
+            if isinstance(bar, QTabBar):
+                bar.setElideMode(Qt.TextElideMode.ElideNone)
+                bar.setUsesScrollButtons(True)
 
     def _announce(self, dock: QDockWidget) -> None:
         """The service panes in a dock that came forward, a station screen's too, that can be

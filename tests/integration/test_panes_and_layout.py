@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QTabBar, QToolButton
 from pytestqt.qtbot import QtBot
 
 from console.app import ConsoleApp
@@ -145,6 +145,33 @@ def _assert_default_places(w: MainWindow) -> None:
     # The front pane of each tab group is the one shown.
     front = {name for name in PANES if _in_front(w, name)}
     assert front == {"incidents", "video", "calls", "devices"}
+
+
+def _dock_tab_bars(w: MainWindow) -> list[QTabBar]:
+    return [b for b in w.findChildren(QTabBar) if b.parent() is w and b.isVisible()]
+
+
+def test_tabbed_panes_keep_their_whole_titles_and_scroll(signed_in: ConsoleApp) -> None:
+    w = signed_in.window
+    w.resize(1600, 900)
+    QApplication.processEvents()
+    for _round in ("default", "after a reset"):
+        bars = _dock_tab_bars(w)
+        titles = {p.dock.windowTitle() for p in w.panes.values()}
+        crowded = [b for b in bars if b.count() == 10]
+        assert len(crowded) == 1  # the video wall's area
+        for b in bars:
+            assert b.elideMode() is Qt.TextElideMode.ElideNone
+            assert b.usesScrollButtons()
+            assert {b.tabText(i) for i in range(b.count())} <= titles
+        bar = crowded[0]
+        # Ten titles do not fit in the area: the bar scrolls, its arrows can be seen.
+        assert bar.sizeHint().width() > bar.width()
+        arrows = [t for t in bar.findChildren(QToolButton) if t.isVisible()]
+        assert len(arrows) == 2
+        assert all(a.width() >= 12 and a.height() >= 12 for a in arrows)
+        w.action("reset_layout").trigger()
+        QApplication.processEvents()
 
 
 @pytest.mark.parametrize(("index", "name"), list(enumerate(PANES)))
