@@ -221,7 +221,8 @@ class KpiFigure:
 
     `value` is a fraction for proportions and rate changes (0.9 = 90 %, −0.3 = −30 %) and
     the total for counts; None whenever the state withholds it. `small`: too few events for
-    the value to stand alone; show a run chart.
+    the value to stand alone; show a run chart. `under_way`: a figure of a month that had not
+    ended (its message begins with UNDER_WAY_TEXT).
     """
 
     key: str
@@ -236,6 +237,7 @@ class KpiFigure:
     message: Bilingual
     small: bool = False
     rate: RateDetail | None = None
+    under_way: bool = False
 
 
 # --- months --------------------------------------------------------------------------------------
@@ -822,7 +824,7 @@ def as_of_month(figure: KpiFigure, p: Passport, month: date, current: date) -> K
         return not_begun_figure(p)
     if month == current and figure.state is FigureState.OK:
         extra = figure.message if figure.message.en or figure.message.zh else None
-        return replace(figure, message=_join(UNDER_WAY_TEXT, extra))
+        return replace(figure, message=_join(UNDER_WAY_TEXT, extra), under_way=True)
     return figure
 
 

@@ -85,7 +85,7 @@ class RecordRow:
 
 def is_under_way(figure: KpiFigure) -> bool:
     """The figure is of a month that had not ended (core.indicators.as_of_month)."""
-    return figure.message.en.startswith(UNDER_WAY_TEXT.en)
+    return figure.under_way
 
 
 def without_under_way(message: Bilingual) -> Bilingual:

@@ -14,7 +14,7 @@ from sqlalchemy import select, update
 
 from console import demo_surveys
 from core.indicators import FigureState, Rag, load_passports
-from core.kpi import RecordRow
+from core.kpi import RecordRow, is_under_way
 from core.model import Priority
 from core.permissions import PermissionDenied
 from core.site import SiteSpec
@@ -383,6 +383,8 @@ def test_the_month_under_way_counts_what_is_due_and_says_so_and_a_later_month_ha
     assert screenings.figure.state is FigureState.NO_TARGET or screenings.figure.message.en
     assert "month under way" in screenings.trend[-1].message.en
     assert "under way" not in screenings.trend[-2].message.en  # October is complete
+    assert is_under_way(screenings.trend[-1])
+    assert not is_under_way(screenings.trend[-2])
     # A month that has not begun has no figures, not zeros or the running total.
     later = w.svc.indicators.dashboard(sup, date(2027, 1, 1))
     for view in later.views:
