@@ -69,13 +69,18 @@ def seeded_database(
         request.addfinalizer(copy.db.dispose)  # runs first: the drop cuts no open pool
         return copy
     path = tmp_path / "console.db"
-    src, dst = sqlite3.connect(template.where), sqlite3.connect(path)
+    copy_sqlite(template.where, path)
+    return Copy(open_database(f"sqlite:///{path}"), keys, template.meta)
+
+
+def copy_sqlite(source: str | Path, target: str | Path) -> None:
+    """A seeded template's SQLite file into `target`, page by page (SQLite's backup API)."""
+    src, dst = sqlite3.connect(source), sqlite3.connect(target)
     try:
         src.backup(dst)
     finally:
         src.close()
         dst.close()
-    return Copy(open_database(f"sqlite:///{path}"), keys, template.meta)
 
 
 def _make(request: pytest.FixtureRequest, dialect: str, name: str, seed: Seed) -> _Template:

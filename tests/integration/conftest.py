@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -24,6 +23,7 @@ from tests.helpers.consoles import (
     seed_demo,
     services_at,
 )
+from tests.helpers.seeded_copies import copy_sqlite
 
 
 @dataclass(frozen=True)
@@ -84,12 +84,7 @@ def seeded(request: pytest.FixtureRequest, sqlite_db: Database, tmp_path: Path) 
     sqlite_db.engine.dispose()
     target = make_url(sqlite_db.url).database
     assert target
-    src, dst = sqlite3.connect(seeded_template.path), sqlite3.connect(target)
-    try:
-        src.backup(dst)
-    finally:
-        src.close()
-        dst.close()
+    copy_sqlite(seeded_template.path, target)
     return SeededSite(
         sqlite_db, services_at(sqlite_db, keys=keys), dict(seeded_template.passwords), keys
     )
