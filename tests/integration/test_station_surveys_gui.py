@@ -152,6 +152,7 @@ def test_named_slips_are_saved_for_those_who_have_not_answered(
     target = tmp_path / "slips.pdf"
     p._slips_dialog.fileSelected.emit(str(target))
     qtbot.waitUntil(lambda: "saved" in p.widget.status.text(), timeout=20_000)
+    app.wait_idle()  # the audit row is a write queued as the status is shown
     text = "".join(page.extract_text() for page in PdfReader(target).pages)
     assert text.count("S1.") == 3  # three slips, each with its code
     assert open_round in text
