@@ -398,12 +398,15 @@ class DeliveryBoard(QWidget):
         self.cancel_button = QPushButton()
         self.reveal_button = QPushButton()
         self.new_button = QPushButton()
-        filters = QHBoxLayout()
-        filters.addWidget(self.day)
-        filters.addWidget(self.status)
-        filters.addWidget(self.merchant)
-        filters.addWidget(self.flag)
-        filters.addWidget(self.text, 1)
+        # The filters wrap too: squeezed into one row, "All merchants" read "All merch".
+        self.filter_bar = QWidget()
+        filters = FlowLayout(self.filter_bar)
+        self.text.setMinimumWidth(200)
+        for combo in (self.status, self.merchant, self.flag):
+            # Their items come after the first show: sized then, "All merchants" was cut.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        for w in (self.day, self.status, self.merchant, self.flag, self.text):
+            filters.addWidget(w)
         # Wrapped onto a second row in a narrow pane rather than squeezed past reading.
         self.button_bar = QWidget()
         buttons = FlowLayout(self.button_bar)
@@ -418,7 +421,7 @@ class DeliveryBoard(QWidget):
         ):
             buttons.addWidget(b)
         box = QVBoxLayout(self)
-        box.addLayout(filters)
+        box.addWidget(self.filter_bar)
         box.addWidget(self.counts)
         box.addWidget(self.view, 1)
         box.addWidget(self.detail)

@@ -3,7 +3,7 @@ order's status; a failure asks for its reason and says when a welfare check will
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from core.orders import DeliveryRow, FailReason, Flag, OrderStatus
@@ -82,3 +82,21 @@ def test_a_failure_for_someone_living_alone_warns_and_sends_its_reason(qtbot: Qt
     cdlg.yes.click()
     assert cdlg.result() == QDialog.DialogCode.Accepted
     assert confirmed == [(1, True, "daughter confirmed")]
+
+
+def test_in_a_narrow_pane_the_filters_wrap_whole(qtbot: QtBot) -> None:
+    b = DeliveryBoard()
+    qtbot.addWidget(b)
+    b.resize(520, 480)  # a docked pane in a 1600x900 window
+    b.show()
+    qtbot.waitExposed(b)
+    b.set_rows(rows())  # the merchants' and flags' items come after the first show
+    QApplication.processEvents()
+    filters = [b.day, b.status, b.merchant, b.flag, b.text]
+    for w in filters:
+        assert w.width() >= w.sizeHint().width(), w  # "All merchants", not "All merch"
+        assert w.geometry().right() < b.filter_bar.width()
+    assert len({w.geometry().top() for w in filters}) >= 2  # wrapped onto a second row
+    for x in filters:
+        for y in filters:
+            assert x is y or not x.geometry().intersects(y.geometry())
