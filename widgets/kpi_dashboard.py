@@ -1071,6 +1071,7 @@ class KpiDashboard(QWidget):
         self.zh = chinese_locale()
         self.busy = False
         self.error = ""
+        self.refused: str | None = None  # why this role may not read the figures
         self._names: dict[str, str] = {}
 
         # --- the top bar
@@ -1291,6 +1292,8 @@ class KpiDashboard(QWidget):
         self.dashboard = None
         self.busy = False
         self.error = ""
+        self.refused = None
+        self._set_controls_enabled(True)
         self.model.stale = False
         self.model.set_rows([])
         if self.records_dialog is not None:
@@ -1344,6 +1347,24 @@ class KpiDashboard(QWidget):
         self.busy = busy
         self.refresh_button.setEnabled(not busy)
         self._update_status()
+
+    def set_refused(self, text: str) -> None:
+        """This role may not read the indicators: the pane says so in its empty state, and
+        the month, community and Refresh (F5) wait for a user who may."""
+        self.clear()
+        self.refused = text
+        self._set_controls_enabled(False)
+        self._update_status()
+
+    def _set_controls_enabled(self, on: bool) -> None:
+        for w in (
+            self.prev_button,
+            self.month,
+            self.next_button,
+            self.community,
+            self.refresh_button,
+        ):
+            w.setEnabled(on)
 
     def set_error(self, text: str) -> None:
         """The figures could not be computed: say why; the old figures stay, marked stale."""
@@ -1519,7 +1540,9 @@ class KpiDashboard(QWidget):
             self.problems_label.setText(text)
             self.problems_label.setToolTip(plain_tooltip("\n".join(str(p) for p in problems)))
         self.problems_label.setVisible(bool(problems))
-        if d is None:
+        if self.refused is not None:
+            self.empty.set_texts("⊘", self.tr("Not available to this role"), self.refused)
+        elif d is None:
             self.empty.set_texts(
                 "∑",
                 self.tr("No figures yet"),

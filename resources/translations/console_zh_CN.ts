@@ -1865,138 +1865,138 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>CertificatesPresenter</name>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="51"/>
+        <location filename="../../console/presenters/certificates.py" line="52"/>
         <source>Certificates</source>
         <translation>服务证明</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="52"/>
+        <location filename="../../console/presenters/certificates.py" line="53"/>
         <source>Time bank</source>
         <translation>时间银行</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="87"/>
-        <location filename="../../console/presenters/certificates.py" line="111"/>
+        <location filename="../../console/presenters/certificates.py" line="88"/>
+        <location filename="../../console/presenters/certificates.py" line="112"/>
         <source>Could not read the volunteers</source>
         <translation>无法读取志愿者</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="150"/>
+        <location filename="../../console/presenters/certificates.py" line="151"/>
         <source>Could not read the certificates</source>
         <translation>无法读取服务证明</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="181"/>
+        <location filename="../../console/presenters/certificates.py" line="182"/>
         <source>Could not read the account&apos;s statement</source>
         <translation>无法读取账户明细</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="204"/>
+        <location filename="../../console/presenters/certificates.py" line="205"/>
         <source>The certificate is listed for seven days</source>
         <translation>证明已进入七天公示</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="205"/>
+        <location filename="../../console/presenters/certificates.py" line="206"/>
         <source>Could not request the certificate</source>
         <translation>无法申请证明</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="210"/>
+        <location filename="../../console/presenters/certificates.py" line="211"/>
         <source>Issue the certificate</source>
         <translation>出具证明</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="212"/>
+        <location filename="../../console/presenters/certificates.py" line="213"/>
         <source>Issue this certificate now? It takes the year&apos;s next number, which is never given again; a mistake can only be withdrawn.</source>
         <translation>现在出具此证明？证明将取得本年度下一个编号，编号不再重复使用；出具有误只能撤销。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="234"/>
+        <location filename="../../console/presenters/certificates.py" line="235"/>
         <source>Certificate {number} issued and archived</source>
         <translation>证明 {number} 已出具并归档</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="241"/>
+        <location filename="../../console/presenters/certificates.py" line="242"/>
         <source>Could not issue the certificate</source>
         <translation>无法出具证明</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="252"/>
+        <location filename="../../console/presenters/certificates.py" line="253"/>
         <source>The certificate was withdrawn</source>
         <translation>证明已撤销</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="253"/>
+        <location filename="../../console/presenters/certificates.py" line="254"/>
         <source>Could not withdraw the certificate</source>
         <translation>无法撤销证明</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="263"/>
+        <location filename="../../console/presenters/certificates.py" line="264"/>
         <source>The objection was recorded; the certificate waits</source>
         <translation>异议已登记，证明暂缓出具</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="264"/>
+        <location filename="../../console/presenters/certificates.py" line="265"/>
         <source>Could not record the objection</source>
         <translation>无法登记异议</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="272"/>
+        <location filename="../../console/presenters/certificates.py" line="273"/>
         <source>Save the issued certificate</source>
         <translation>保存已出具的证明</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="274"/>
+        <location filename="../../console/presenters/certificates.py" line="275"/>
         <source>Save a display copy of the certificate</source>
         <translation>保存证明展示副本</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="301"/>
+        <location filename="../../console/presenters/certificates.py" line="303"/>
         <source>Certificate saved to {path}</source>
         <translation>证明已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="302"/>
+        <location filename="../../console/presenters/certificates.py" line="304"/>
         <source>Could not save the certificate</source>
         <translation>无法保存证明</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="321"/>
+        <location filename="../../console/presenters/certificates.py" line="324"/>
         <source>Display copy saved to {path}</source>
         <translation>展示副本已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="323"/>
+        <location filename="../../console/presenters/certificates.py" line="326"/>
         <source>Could not save the display copy</source>
         <translation>无法保存展示副本</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="336"/>
+        <location filename="../../console/presenters/certificates.py" line="339"/>
         <source>{n} approved records deposited</source>
         <translation>已存入 {n} 条审核记录</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="343"/>
+        <location filename="../../console/presenters/certificates.py" line="346"/>
         <source>Could not deposit the hours</source>
         <translation>无法存入时长</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="356"/>
+        <location filename="../../console/presenters/certificates.py" line="359"/>
         <source>The minutes were given</source>
         <translation>时长已转赠</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="357"/>
+        <location filename="../../console/presenters/certificates.py" line="360"/>
         <source>Could not give the minutes</source>
         <translation>无法转赠时长</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="367"/>
+        <location filename="../../console/presenters/certificates.py" line="370"/>
         <source>The minutes were spent</source>
         <translation>时长已使用</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="368"/>
+        <location filename="../../console/presenters/certificates.py" line="371"/>
         <source>Could not spend the minutes</source>
         <translation>无法使用时长</translation>
     </message>
@@ -2156,117 +2156,117 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>CheckinDesk</name>
     <message>
-        <location filename="../../console/checkin_desk.py" line="100"/>
+        <location filename="../../console/checkin_desk.py" line="101"/>
         <source>Station {code}</source>
         <translation>工作站 {code}</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="117"/>
+        <location filename="../../console/checkin_desk.py" line="118"/>
         <source>No check-in code on this PC: {why}</source>
         <translation>本机无法生成签到码：{why}</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="145"/>
+        <location filename="../../console/checkin_desk.py" line="146"/>
         <source>Could not read the volunteer&apos;s tasks</source>
         <translation>无法读取该志愿者的任务</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="188"/>
+        <location filename="../../console/checkin_desk.py" line="189"/>
         <source>Volunteer No. {n} checked out: {t} of service</source>
         <translation>志愿者 {n} 号已签退：服务 {t}</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="192"/>
+        <location filename="../../console/checkin_desk.py" line="193"/>
         <source>Volunteer No. {n} checked in at {at}</source>
         <translation>志愿者 {n} 号已于 {at} 签到</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="203"/>
+        <location filename="../../console/checkin_desk.py" line="204"/>
         <source>Refused: this code is for a place outside your communities.</source>
         <translation>已拒绝：此码所属地点不在您的社区范围内。</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="208"/>
+        <location filename="../../console/checkin_desk.py" line="209"/>
         <source>Not recorded</source>
         <translation>未登记</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="209"/>
+        <location filename="../../console/checkin_desk.py" line="210"/>
         <source>Could not record the check-in</source>
         <translation>无法登记签到</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="222"/>
+        <location filename="../../console/checkin_desk.py" line="223"/>
         <source>Refused: this code was not made by this site or was altered.</source>
         <translation>已拒绝：此码不是本街道生成的，或已被改动。</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="223"/>
+        <location filename="../../console/checkin_desk.py" line="224"/>
         <source>Refused: this code has expired. Scan the current one.</source>
         <translation>已拒绝：此码已过期，请扫描当前的码。</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="224"/>
+        <location filename="../../console/checkin_desk.py" line="225"/>
         <source>Refused: this visit card is not valid yet.</source>
         <translation>已拒绝：此上门服务卡尚未到有效时间。</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="225"/>
+        <location filename="../../console/checkin_desk.py" line="226"/>
         <source>Refused: this is not a check-in code. Scan it again.</source>
         <translation>已拒绝：这不是签到码，请重新扫描。</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="226"/>
+        <location filename="../../console/checkin_desk.py" line="227"/>
         <source>Refused: this code was already used by this volunteer.</source>
         <translation>已拒绝：该志愿者已使用过此码。</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="227"/>
+        <location filename="../../console/checkin_desk.py" line="228"/>
         <source>Refused: this code is for another place.</source>
         <translation>已拒绝：此码属于其他地点。</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="229"/>
+        <location filename="../../console/checkin_desk.py" line="230"/>
         <source>Refused: this visit card was already used by another volunteer.</source>
         <translation>拒绝：此探访卡已被另一名志愿者使用。</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="231"/>
+        <location filename="../../console/checkin_desk.py" line="232"/>
         <source>Refused: these hours overlap other hours of this volunteer.</source>
         <translation>已拒绝：与该志愿者的其他服务时段重叠。</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="232"/>
+        <location filename="../../console/checkin_desk.py" line="233"/>
         <source>Refused: this volunteer is not checked in.</source>
         <translation>已拒绝：该志愿者尚未签到。</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="233"/>
+        <location filename="../../console/checkin_desk.py" line="234"/>
         <source>Refused: no active volunteer has this number.</source>
         <translation>已拒绝：没有此编号的在册志愿者。</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="234"/>
+        <location filename="../../console/checkin_desk.py" line="235"/>
         <source>Refused: the task or shift is not at this place.</source>
         <translation>已拒绝：该任务或班次不在此地点。</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="235"/>
+        <location filename="../../console/checkin_desk.py" line="236"/>
         <source>Refused: check the times; correct them in the Hours tab.</source>
         <translation>已拒绝：时间有误，请在“服务时长”页更正。</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="242"/>
+        <location filename="../../console/checkin_desk.py" line="243"/>
         <source>Save the visit card</source>
         <translation>保存上门服务卡</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="277"/>
+        <location filename="../../console/checkin_desk.py" line="279"/>
         <source>Visit card saved to {path}</source>
         <translation>上门服务卡已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="279"/>
+        <location filename="../../console/checkin_desk.py" line="281"/>
         <source>Could not make the visit card</source>
         <translation>无法生成上门服务卡</translation>
     </message>
@@ -2706,7 +2706,7 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>ConsoleApp</name>
     <message>
-        <location filename="../../console/app.py" line="210"/>
+        <location filename="../../console/app.py" line="201"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -3826,299 +3826,299 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>EmploymentPresenter</name>
     <message>
-        <location filename="../../console/presenters/employment.py" line="98"/>
+        <location filename="../../console/presenters/employment.py" line="99"/>
         <source>Seekers</source>
         <translation>求职者</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="99"/>
+        <location filename="../../console/presenters/employment.py" line="100"/>
         <source>Matches</source>
         <translation>匹配</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="100"/>
+        <location filename="../../console/presenters/employment.py" line="101"/>
         <source>Postings</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="101"/>
+        <location filename="../../console/presenters/employment.py" line="102"/>
         <source>Employers</source>
         <translation>用人单位</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="102"/>
+        <location filename="../../console/presenters/employment.py" line="103"/>
         <source>Referrals</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="103"/>
+        <location filename="../../console/presenters/employment.py" line="104"/>
         <source>Retention</source>
         <translation>稳岗回访</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="104"/>
+        <location filename="../../console/presenters/employment.py" line="105"/>
         <source>Figures</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="108"/>
-        <location filename="../../console/presenters/employment.py" line="234"/>
+        <location filename="../../console/presenters/employment.py" line="109"/>
+        <location filename="../../console/presenters/employment.py" line="235"/>
         <source>Employment</source>
         <translation>就业服务</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="191"/>
+        <location filename="../../console/presenters/employment.py" line="192"/>
         <source>Could not read the job seekers</source>
         <translation>无法读取求职者</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="197"/>
+        <location filename="../../console/presenters/employment.py" line="198"/>
         <source>Could not read the postings</source>
         <translation>无法读取岗位</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="203"/>
+        <location filename="../../console/presenters/employment.py" line="204"/>
         <source>Could not read the employers</source>
         <translation>无法读取用人单位</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="209"/>
+        <location filename="../../console/presenters/employment.py" line="210"/>
         <source>Could not read the referrals</source>
         <translation>无法读取推荐记录</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="216"/>
+        <location filename="../../console/presenters/employment.py" line="217"/>
         <source>Could not read the follow-up calls</source>
         <translation>无法读取回访</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="223"/>
+        <location filename="../../console/presenters/employment.py" line="224"/>
         <source>Could not read the figures</source>
         <translation>无法读取统计数据</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="246"/>
+        <location filename="../../console/presenters/employment.py" line="247"/>
         <source>Only the first {n} are shown; the rest are not listed.</source>
         <translation>仅显示前 {n} 条，其余未列出。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="251"/>
+        <location filename="../../console/presenters/employment.py" line="252"/>
         <source>{n} shown</source>
         <translation>显示 {n} 条</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="256"/>
+        <location filename="../../console/presenters/employment.py" line="257"/>
         <source>Follow-up calls not yet made, due by {day}: {n}</source>
         <translation>{day} 前应做未做的回访：{n}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="263"/>
+        <location filename="../../console/presenters/employment.py" line="264"/>
         <source>The employment service is run by the community stations (for their own community), supervisors and administrators.</source>
         <translation>就业服务由社区工作站（本社区）、值班长和管理员使用。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="271"/>
+        <location filename="../../console/presenters/employment.py" line="272"/>
         <source>Not available to this role</source>
         <translation>当前角色不可使用</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="276"/>
+        <location filename="../../console/presenters/employment.py" line="277"/>
         <source>No job seekers yet</source>
         <translation>暂无求职者</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="278"/>
+        <location filename="../../console/presenters/employment.py" line="279"/>
         <source>Register a resident who is looking for work. They are matched only once a consent to job matching is recorded for them (Residents).</source>
         <translation>登记正在找工作的居民。只有在&quot;居民&quot;中登记了就业匹配同意后才会进行匹配。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="284"/>
+        <location filename="../../console/presenters/employment.py" line="285"/>
         <source>No matches shown</source>
         <translation>未显示匹配</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="285"/>
+        <location filename="../../console/presenters/employment.py" line="286"/>
         <source>Pick a seeker on the Seekers tab and press Matches.</source>
         <translation>请在&quot;求职者&quot;标签页选择一人并点击&quot;匹配&quot;。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="288"/>
+        <location filename="../../console/presenters/employment.py" line="289"/>
         <source>No postings</source>
         <translation>暂无岗位</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="288"/>
+        <location filename="../../console/presenters/employment.py" line="289"/>
         <source>Register an employer first, then its posts.</source>
         <translation>请先登记用人单位，再登记其岗位。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="292"/>
+        <location filename="../../console/presenters/employment.py" line="293"/>
         <source>No employers</source>
         <translation>暂无用人单位</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="293"/>
+        <location filename="../../console/presenters/employment.py" line="294"/>
         <source>An employer takes referrals once it is verified (papers and premises).</source>
         <translation>用人单位经核验（证照与场所）后方可接收推荐。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="296"/>
+        <location filename="../../console/presenters/employment.py" line="297"/>
         <source>No referrals</source>
         <translation>暂无推荐</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="296"/>
+        <location filename="../../console/presenters/employment.py" line="297"/>
         <source>Refer a seeker from the Matches tab.</source>
         <translation>请在&quot;匹配&quot;标签页推荐求职者。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="300"/>
+        <location filename="../../console/presenters/employment.py" line="301"/>
         <source>No follow-up calls due</source>
         <translation>暂无待做回访</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="301"/>
+        <location filename="../../console/presenters/employment.py" line="302"/>
         <source>Each hire books two calls, three and six months on.</source>
         <translation>每次录用后安排两次回访：三个月和六个月后。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="329"/>
+        <location filename="../../console/presenters/employment.py" line="330"/>
         <source>an employer with this credit code is registered already</source>
         <translation>该信用代码的用人单位已登记</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="339"/>
+        <location filename="../../console/presenters/employment.py" line="340"/>
         <source>Not saved: {why}</source>
         <translation>未保存：{why}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="354"/>
+        <location filename="../../console/presenters/employment.py" line="355"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="435"/>
+        <location filename="../../console/presenters/employment.py" line="436"/>
         <source>Could not search the residents</source>
         <translation>未能查找居民</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="445"/>
+        <location filename="../../console/presenters/employment.py" line="446"/>
         <source>Could not save the seeker</source>
         <translation>无法保存求职者</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="474"/>
+        <location filename="../../console/presenters/employment.py" line="475"/>
         <source>Could not add the course</source>
         <translation>未能添加培训课程</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="484"/>
+        <location filename="../../console/presenters/employment.py" line="485"/>
         <source>Could not mark the course completed</source>
         <translation>未能标记课程已完成</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="520"/>
+        <location filename="../../console/presenters/employment.py" line="521"/>
         <source>{name} has no consent to job matching in force: not matched and not referred. Record a jobs consent in Residents first.</source>
         <translation>{name} 没有有效的就业匹配同意：不进行匹配，也不推荐。请先在&quot;居民&quot;中登记就业同意。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="523"/>
+        <location filename="../../console/presenters/employment.py" line="524"/>
         <source>No consent to job matching</source>
         <translation>没有就业匹配同意</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="525"/>
+        <location filename="../../console/presenters/employment.py" line="526"/>
         <source>{name}: {n} matching open postings, best first</source>
         <translation>{name}：{n} 个匹配的在招岗位，最合适的在前</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="530"/>
+        <location filename="../../console/presenters/employment.py" line="531"/>
         <source>No matching posting</source>
         <translation>没有匹配的岗位</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="531"/>
+        <location filename="../../console/presenters/employment.py" line="532"/>
         <source>No open posting fits this seeker&apos;s hours, shift, place and needs.</source>
         <translation>没有在招岗位符合该求职者的工时、班次、地点和需求。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="542"/>
-        <location filename="../../console/presenters/employment.py" line="575"/>
+        <location filename="../../console/presenters/employment.py" line="543"/>
+        <location filename="../../console/presenters/employment.py" line="576"/>
         <source>Could not read the matches</source>
         <translation>无法读取匹配</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="555"/>
+        <location filename="../../console/presenters/employment.py" line="556"/>
         <source>“{title}”: {n} matching seekers with consent, best first</source>
         <translation>“{title}”：{n} 名已同意匹配的求职者符合，按匹配度排序</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="561"/>
+        <location filename="../../console/presenters/employment.py" line="562"/>
         <source>No matching seeker</source>
         <translation>没有符合的求职者</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="563"/>
+        <location filename="../../console/presenters/employment.py" line="564"/>
         <source>No consenting seeker fits this posting, or it takes no referrals (not open, or its employer is not verified).</source>
         <translation>没有已同意匹配的求职者符合此岗位，或此岗位不接受推荐（未开放，或用人单位未核验）。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="590"/>
+        <location filename="../../console/presenters/employment.py" line="591"/>
         <source>Could not refer the seeker</source>
         <translation>无法推荐该求职者</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="595"/>
+        <location filename="../../console/presenters/employment.py" line="596"/>
         <source>Refer to a posting</source>
         <translation>推荐到岗位</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="597"/>
+        <location filename="../../console/presenters/employment.py" line="598"/>
         <source>Refer {seeker} to “{title}” at {employer}? You approve the referral as the counsellor.</source>
         <translation>将 {seeker} 推荐到 {employer} 的&quot;{title}&quot;岗位？您将作为就业指导员批准此次推荐。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="621"/>
+        <location filename="../../console/presenters/employment.py" line="622"/>
         <source>Register the employer first (Employers tab).</source>
         <translation>请先登记用人单位（&quot;用人单位&quot;标签页）。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="633"/>
+        <location filename="../../console/presenters/employment.py" line="634"/>
         <source>Could not save the posting</source>
         <translation>无法保存岗位</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="646"/>
+        <location filename="../../console/presenters/employment.py" line="647"/>
         <source>Could not change the posting</source>
         <translation>无法更改岗位</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="676"/>
+        <location filename="../../console/presenters/employment.py" line="677"/>
         <source>Could not save the employer</source>
         <translation>无法保存用人单位</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="694"/>
+        <location filename="../../console/presenters/employment.py" line="695"/>
         <source>Could not record the visit</source>
         <translation>无法登记走访</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="709"/>
+        <location filename="../../console/presenters/employment.py" line="710"/>
         <source>Could not move the referral on</source>
         <translation>无法推进推荐</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="724"/>
+        <location filename="../../console/presenters/employment.py" line="725"/>
         <source>Could not record the refusal</source>
         <translation>无法登记拒绝</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="742"/>
+        <location filename="../../console/presenters/employment.py" line="743"/>
         <source>Could not record the confirmation</source>
         <translation>无法登记确认</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="761"/>
+        <location filename="../../console/presenters/employment.py" line="762"/>
         <source>Could not record the call</source>
         <translation>无法登记回访</translation>
     </message>
@@ -4662,108 +4662,108 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>FeedbackPresenter</name>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="76"/>
+        <location filename="../../console/presenters/feedback.py" line="77"/>
         <source>Feedback</source>
         <translation>接诉即办</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="86"/>
+        <location filename="../../console/presenters/feedback.py" line="88"/>
         <source>New feedback ticket…</source>
         <translation>新建诉求…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="112"/>
+        <location filename="../../console/presenters/feedback.py" line="118"/>
         <source>Could not read the communities</source>
         <translation>无法读取社区</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="162"/>
-        <location filename="../../console/presenters/feedback.py" line="240"/>
+        <location filename="../../console/presenters/feedback.py" line="170"/>
+        <location filename="../../console/presenters/feedback.py" line="248"/>
         <source>Could not read the feedback tickets</source>
         <translation>无法读取诉求</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="189"/>
+        <location filename="../../console/presenters/feedback.py" line="197"/>
         <source>Could not compute the monthly rates</source>
         <translation>无法计算月度三率</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="203"/>
+        <location filename="../../console/presenters/feedback.py" line="211"/>
         <source>Could not read the overdue tickets</source>
         <translation>无法读取超时诉求</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="266"/>
+        <location filename="../../console/presenters/feedback.py" line="274"/>
         <source>Could not read the ticket&apos;s history</source>
         <translation>无法读取诉求的办理经过</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="300"/>
+        <location filename="../../console/presenters/feedback.py" line="308"/>
         <source>Feedback ticket No. {id} filed</source>
         <translation>第 {id} 号诉求已登记</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="307"/>
+        <location filename="../../console/presenters/feedback.py" line="315"/>
         <source>Could not file the ticket</source>
         <translation>无法登记诉求</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="327"/>
+        <location filename="../../console/presenters/feedback.py" line="335"/>
         <source>Record the rating</source>
         <translation>记录评价</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="329"/>
+        <location filename="../../console/presenters/feedback.py" line="337"/>
         <source>Record {n}/5 as the resident&apos;s rating of ticket No. {id}? A rating is recorded once and counts in the month&apos;s satisfaction rate.</source>
         <translation>将 {n}/5 记为居民对第 {id} 号诉求的评价？评价只记录一次，并计入当月满意率。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="370"/>
+        <location filename="../../console/presenters/feedback.py" line="378"/>
         <source>Could not update the ticket</source>
         <translation>无法更新诉求</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="384"/>
+        <location filename="../../console/presenters/feedback.py" line="392"/>
         <source>Could not show the contact</source>
         <translation>无法显示联系方式</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="391"/>
+        <location filename="../../console/presenters/feedback.py" line="399"/>
         <source>Save the reply slip</source>
         <translation>保存答复单</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="407"/>
+        <location filename="../../console/presenters/feedback.py" line="415"/>
         <source>at your community station, or by phone to the street office</source>
         <translation>到所在社区工作站，或致电街道办事处</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="434"/>
+        <location filename="../../console/presenters/feedback.py" line="443"/>
         <source>Reply slip saved to {path}</source>
         <translation>答复单已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="436"/>
+        <location filename="../../console/presenters/feedback.py" line="445"/>
         <source>Could not save the reply slip</source>
         <translation>无法保存答复单</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="464"/>
+        <location filename="../../console/presenters/feedback.py" line="473"/>
         <source>Overdue ticket check failed</source>
         <translation>超时诉求检查失败</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="468"/>
+        <location filename="../../console/presenters/feedback.py" line="477"/>
         <source>Feedback ticket No. {id} overdue ({community}, {category}): {what}</source>
         <translation>第 {id} 号诉求超时（{community}，{category}）：{what}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="483"/>
+        <location filename="../../console/presenters/feedback.py" line="492"/>
         <source>no first response in time</source>
         <translation>未按时首次响应</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="484"/>
+        <location filename="../../console/presenters/feedback.py" line="493"/>
         <source>not resolved in time</source>
         <translation>未按时办结</translation>
     </message>
@@ -7303,163 +7303,168 @@ Command system of {site}</source>
 <context>
     <name>KpiDashboard</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1368"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1389"/>
         <source>{indicator} — {month}, {community}</source>
         <translation>{indicator} — {month}，{community}</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1398"/>
-        <location filename="../../widgets/kpi_dashboard.py" line="1593"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1419"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1616"/>
         <source>Whole street</source>
         <translation>全街道</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1470"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1491"/>
         <source>By community</source>
         <translation>按社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1473"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1494"/>
         <source>The breakdown by community is shown for the whole street.</source>
         <translation>按社区细分只在选择“全街道”时显示。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1477"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1498"/>
         <source>The passport offers no breakdown by community for this indicator.</source>
         <translation>该指标的指标说明不提供按社区细分。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1480"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1501"/>
         <source>No breakdown by community for this figure.</source>
         <translation>此数值没有按社区的细分。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1481"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1502"/>
         <source>Self-answered and assisted, side by side</source>
         <translation>自主作答与协助作答并列</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1482"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1503"/>
         <source>Run chart of the months&apos; values</source>
         <translation>逐月数值运行图</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1489"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1510"/>
         <source>{month} · {community} · computed at {time}</source>
         <translation>{month} · {community} · {time} 计算</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1495"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1516"/>
         <source> · month under way: figures so far</source>
         <translation> · 本月未完，为截至目前的数字</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1500"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1521"/>
         <source>Computing…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1506"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1527"/>
         <source>The figures below are from {time} and may be out of date.</source>
         <translation>下面的数值计算于 {time}，可能已过时。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1514"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1535"/>
         <source>Problems in the passports file ({count}): {problems}</source>
         <translation>指标说明文件有问题（{count} 处）：{problems}</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1518"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1539"/>
         <source>… and {count} more (see the tooltip)</source>
         <translation>……另有 {count} 处（见提示）</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1525"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1544"/>
+        <source>Not available to this role</source>
+        <translation>当前角色不可使用</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_dashboard.py" line="1548"/>
         <source>No figures yet</source>
         <translation>尚无指标数值</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1526"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1549"/>
         <source>Choose a month: the figures are computed from every service&apos;s records.</source>
         <translation>请选择月份：各项指标根据各项服务的记录计算。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1531"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1554"/>
         <source>No indicators</source>
         <translation>没有指标</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1533"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1556"/>
         <source>No indicator could be read from the passports file: see the problems above.</source>
         <translation>指标说明文件中没有可读取的指标：请看上方列出的问题。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1587"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1610"/>
         <source>Previous month (Alt+Left)</source>
         <translation>上个月（Alt+←）</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1588"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1611"/>
         <source>Previous month</source>
         <translation>上个月</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1589"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1612"/>
         <source>Next month (Alt+Right)</source>
         <translation>下个月（Alt+→）</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1590"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1613"/>
         <source>Next month</source>
         <translation>下个月</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1591"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1614"/>
         <source>The month of the figures</source>
         <translation>指标所属月份</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1592"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1615"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1594"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1617"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1595"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1618"/>
         <source>Refresh (F5)</source>
         <translation>刷新（F5）</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1596"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1619"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1597"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1620"/>
         <source>Monthly report (PDF)…</source>
         <translation>月度报告（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1598"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1621"/>
         <source>Figures as CSV…</source>
         <translation>指标数据（CSV）…</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1599"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1622"/>
         <source>Figures as XLSX…</source>
         <translation>指标数据（XLSX）…</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1600"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1623"/>
         <source>Records behind… (Enter)</source>
         <translation>查看明细记录…（Enter）</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1601"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1624"/>
         <source>Indicators</source>
         <translation>指标</translation>
     </message>
@@ -7467,42 +7472,42 @@ Command system of {site}</source>
 <context>
     <name>KpiPresenter</name>
     <message>
-        <location filename="../../console/presenters/kpi.py" line="53"/>
+        <location filename="../../console/presenters/kpi.py" line="54"/>
         <source>Indicators</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/kpi.py" line="81"/>
+        <location filename="../../console/presenters/kpi.py" line="85"/>
         <source>The indicators are for supervisors and administrators.</source>
         <translation>指标仅供值班主任和管理员查看。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/kpi.py" line="137"/>
+        <location filename="../../console/presenters/kpi.py" line="141"/>
         <source>Could not compute the indicators: {e}</source>
         <translation>无法计算指标：{e}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/kpi.py" line="153"/>
+        <location filename="../../console/presenters/kpi.py" line="157"/>
         <source>Could not read the communities</source>
         <translation>无法读取社区列表</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/kpi.py" line="194"/>
+        <location filename="../../console/presenters/kpi.py" line="199"/>
         <source>Could not read the records behind the figure</source>
         <translation>无法读取该数值的明细记录</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/kpi.py" line="204"/>
+        <location filename="../../console/presenters/kpi.py" line="209"/>
         <source>Save the monthly report</source>
         <translation>保存月报</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/kpi.py" line="250"/>
+        <location filename="../../console/presenters/kpi.py" line="255"/>
         <source>Report written: {path}</source>
         <translation>月报已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/kpi.py" line="257"/>
+        <location filename="../../console/presenters/kpi.py" line="262"/>
         <source>Could not write the report</source>
         <translation>无法保存月报</translation>
     </message>
@@ -8006,77 +8011,77 @@ Command system of {site}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/shell/main_window.py" line="398"/>
+        <location filename="../../console/shell/main_window.py" line="426"/>
         <source>Street Command Console</source>
         <translation>街道智能总控台</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="406"/>
+        <location filename="../../console/shell/main_window.py" line="434"/>
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="409"/>
+        <location filename="../../console/shell/main_window.py" line="437"/>
         <source>street-wide</source>
         <translation>全街道</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="411"/>
+        <location filename="../../console/shell/main_window.py" line="439"/>
         <source>communities: {c}</source>
         <translation>社区：{c}</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="417"/>
+        <location filename="../../console/shell/main_window.py" line="445"/>
         <source>connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="417"/>
+        <location filename="../../console/shell/main_window.py" line="445"/>
         <source>NOT REACHABLE</source>
         <translation>无法连接</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="419"/>
+        <location filename="../../console/shell/main_window.py" line="447"/>
         <source>Database: {label} ({state})</source>
         <translation>数据库：{label}（{state}）</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="432"/>
+        <location filename="../../console/shell/main_window.py" line="460"/>
         <source>&amp;Console</source>
         <translation>总控台(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="433"/>
+        <location filename="../../console/shell/main_window.py" line="461"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="434"/>
+        <location filename="../../console/shell/main_window.py" line="462"/>
         <source>&amp;Incidents</source>
         <translation>事件(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="435"/>
+        <location filename="../../console/shell/main_window.py" line="463"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="436"/>
+        <location filename="../../console/shell/main_window.py" line="464"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="437"/>
+        <location filename="../../console/shell/main_window.py" line="465"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="240"/>
+        <location filename="../../console/shell/main_window.py" line="263"/>
         <source>Reset layout</source>
         <translation>恢复默认布局</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="235"/>
+        <location filename="../../console/shell/main_window.py" line="258"/>
         <source>Full screen</source>
         <translation>全屏</translation>
     </message>
@@ -8347,324 +8352,325 @@ Command system of {site}</source>
         <translation>价格监测</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="121"/>
+        <location filename="../../console/presenters/merchants.py" line="122"/>
         <source>Could not read the communities</source>
         <translation>无法读取社区</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="178"/>
+        <location filename="../../console/presenters/merchants.py" line="134"/>
+        <location filename="../../console/presenters/merchants.py" line="193"/>
         <source>Could not read the merchants</source>
         <translation>无法读取商户</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="207"/>
+        <location filename="../../console/presenters/merchants.py" line="225"/>
         <source>{n} merchants&apos; licences expire within 30 days or have expired</source>
         <translation>{n} 家商户的证照将在30天内到期或已过期</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="216"/>
+        <location filename="../../console/presenters/merchants.py" line="234"/>
         <source>{n} health certificates of merchants&apos; staff expire within 30 days or have expired</source>
         <translation>商户从业人员有 {n} 张健康证将在30天内到期或已过期</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="224"/>
+        <location filename="../../console/presenters/merchants.py" line="242"/>
         <source>{n} complaints about merchants are past their deadline</source>
         <translation>有 {n} 件商户投诉已超过办结期限</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="237"/>
+        <location filename="../../console/presenters/merchants.py" line="255"/>
         <source>Could not read the catalogue</source>
         <translation>无法读取商品目录</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="254"/>
+        <location filename="../../console/presenters/merchants.py" line="272"/>
         <source>Could not read the price surveys</source>
         <translation>无法读取价格监测</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="286"/>
+        <location filename="../../console/presenters/merchants.py" line="304"/>
         <source>Could not read the merchant&apos;s records</source>
         <translation>无法读取商户档案</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="299"/>
+        <location filename="../../console/presenters/merchants.py" line="317"/>
         <source>Could not read the price history</source>
         <translation>无法读取价格历史</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="312"/>
+        <location filename="../../console/presenters/merchants.py" line="330"/>
         <source>Could not read the observations</source>
         <translation>无法读取采价记录</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="387"/>
+        <location filename="../../console/presenters/merchants.py" line="405"/>
         <source>Merchant certified</source>
         <translation>商户已认定</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="388"/>
+        <location filename="../../console/presenters/merchants.py" line="406"/>
         <source>Could not certify the merchant</source>
         <translation>无法认定商户</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="394"/>
+        <location filename="../../console/presenters/merchants.py" line="412"/>
         <source>Could not read the register</source>
         <translation>无法读取商户登记</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="418"/>
+        <location filename="../../console/presenters/merchants.py" line="436"/>
         <source>Licences saved</source>
         <translation>证照已保存</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="419"/>
+        <location filename="../../console/presenters/merchants.py" line="437"/>
         <source>Could not save the licences</source>
         <translation>无法保存证照</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="447"/>
+        <location filename="../../console/presenters/merchants.py" line="465"/>
         <source>Suspend {name}</source>
         <translation>暂停{name}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="448"/>
+        <location filename="../../console/presenters/merchants.py" line="466"/>
         <source>Why is the merchant suspended? It takes no new orders until reinstated.</source>
         <translation>为什么暂停该商户？恢复之前不再接受新订单。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="450"/>
+        <location filename="../../console/presenters/merchants.py" line="468"/>
         <source>Inspection failed</source>
         <translation>检查不合格</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="451"/>
+        <location filename="../../console/presenters/merchants.py" line="469"/>
         <source>Food safety complaint under investigation</source>
         <translation>食品安全投诉调查中</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="452"/>
+        <location filename="../../console/presenters/merchants.py" line="470"/>
         <source>Prices above the agreed discount</source>
         <translation>价格未达到约定优惠</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="453"/>
+        <location filename="../../console/presenters/merchants.py" line="471"/>
         <source>Licence under renewal</source>
         <translation>证照正在换发</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="460"/>
+        <location filename="../../console/presenters/merchants.py" line="478"/>
         <source>Suspend the merchant</source>
         <translation>暂停商户</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="461"/>
+        <location filename="../../console/presenters/merchants.py" line="479"/>
         <source>Suspend {name}? Reason: {reason}. Open orders stay; new ones are refused.</source>
         <translation>暂停{name}？原因：{reason}。未完成的订单保留，新订单将被拒绝。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="463"/>
+        <location filename="../../console/presenters/merchants.py" line="481"/>
         <source>Merchant suspended</source>
         <translation>商户已暂停</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="464"/>
+        <location filename="../../console/presenters/merchants.py" line="482"/>
         <source>Could not suspend the merchant</source>
         <translation>无法暂停商户</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="470"/>
+        <location filename="../../console/presenters/merchants.py" line="488"/>
         <source>Reinstate {name}</source>
         <translation>恢复{name}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="471"/>
+        <location filename="../../console/presenters/merchants.py" line="489"/>
         <source>Why may the merchant take orders again?</source>
         <translation>为什么允许该商户重新接单？</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="472"/>
+        <location filename="../../console/presenters/merchants.py" line="490"/>
         <source>Renewed licence checked</source>
         <translation>新证照已核验</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="472"/>
+        <location filename="../../console/presenters/merchants.py" line="490"/>
         <source>Rectified and re-inspected</source>
         <translation>已整改并复查</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="478"/>
+        <location filename="../../console/presenters/merchants.py" line="496"/>
         <source>Reinstate the merchant</source>
         <translation>恢复商户</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="479"/>
+        <location filename="../../console/presenters/merchants.py" line="497"/>
         <source>Reinstate {name}? Reason: {reason}.</source>
         <translation>恢复{name}？原因：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="481"/>
+        <location filename="../../console/presenters/merchants.py" line="499"/>
         <source>Merchant reinstated</source>
         <translation>商户已恢复</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="482"/>
+        <location filename="../../console/presenters/merchants.py" line="500"/>
         <source>Could not reinstate the merchant</source>
         <translation>无法恢复商户</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="488"/>
+        <location filename="../../console/presenters/merchants.py" line="506"/>
         <source>Exit {name}</source>
         <translation>{name}退出</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="489"/>
+        <location filename="../../console/presenters/merchants.py" line="507"/>
         <source>Why does the merchant leave the scheme? Its products are withdrawn.</source>
         <translation>商户为什么退出？其商品将全部下架。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="491"/>
+        <location filename="../../console/presenters/merchants.py" line="509"/>
         <source>Merchant&apos;s own request</source>
         <translation>商户主动申请</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="492"/>
+        <location filename="../../console/presenters/merchants.py" line="510"/>
         <source>Business closed</source>
         <translation>停业</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="493"/>
+        <location filename="../../console/presenters/merchants.py" line="511"/>
         <source>Repeated serious complaints</source>
         <translation>多次严重投诉</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="500"/>
+        <location filename="../../console/presenters/merchants.py" line="518"/>
         <source>Exit the merchant</source>
         <translation>商户退出</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="502"/>
+        <location filename="../../console/presenters/merchants.py" line="520"/>
         <source>{name} leaves the scheme for good. Reason: {reason}. Its products are withdrawn and it cannot be reinstated. Continue?</source>
         <translation>{name}将永久退出。原因：{reason}。其商品全部下架，且不能恢复。继续吗？</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="506"/>
+        <location filename="../../console/presenters/merchants.py" line="524"/>
         <source>Merchant exited</source>
         <translation>商户已退出</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="507"/>
+        <location filename="../../console/presenters/merchants.py" line="525"/>
         <source>Could not exit the merchant</source>
         <translation>无法办理商户退出</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="526"/>
+        <location filename="../../console/presenters/merchants.py" line="544"/>
         <source>Staff added</source>
         <translation>人员已添加</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="527"/>
+        <location filename="../../console/presenters/merchants.py" line="545"/>
         <source>Could not add the staff</source>
         <translation>无法添加人员</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="539"/>
-        <location filename="../../console/presenters/merchants.py" line="558"/>
+        <location filename="../../console/presenters/merchants.py" line="557"/>
+        <location filename="../../console/presenters/merchants.py" line="576"/>
         <source>Staff saved</source>
         <translation>人员已保存</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="540"/>
-        <location filename="../../console/presenters/merchants.py" line="559"/>
+        <location filename="../../console/presenters/merchants.py" line="558"/>
+        <location filename="../../console/presenters/merchants.py" line="577"/>
         <source>Could not save the staff</source>
         <translation>无法保存人员</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="574"/>
+        <location filename="../../console/presenters/merchants.py" line="592"/>
         <source>Inspection recorded</source>
         <translation>检查已记录</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="575"/>
+        <location filename="../../console/presenters/merchants.py" line="593"/>
         <source>Could not record the inspection</source>
         <translation>无法记录检查</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="588"/>
+        <location filename="../../console/presenters/merchants.py" line="606"/>
         <source>Complaint filed</source>
         <translation>投诉已登记</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="589"/>
+        <location filename="../../console/presenters/merchants.py" line="607"/>
         <source>Could not file the complaint</source>
         <translation>无法登记投诉</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="600"/>
+        <location filename="../../console/presenters/merchants.py" line="618"/>
         <source>Resolve the complaint</source>
         <translation>办结投诉</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="601"/>
+        <location filename="../../console/presenters/merchants.py" line="619"/>
         <source>What was done? The resident is told this.</source>
         <translation>做了哪些处理？将告知居民。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="611"/>
+        <location filename="../../console/presenters/merchants.py" line="629"/>
         <source>Complaint resolved</source>
         <translation>投诉已办结</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="612"/>
+        <location filename="../../console/presenters/merchants.py" line="630"/>
         <source>Could not resolve the complaint</source>
         <translation>无法办结投诉</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="646"/>
+        <location filename="../../console/presenters/merchants.py" line="664"/>
         <source>Product added</source>
         <translation>商品已添加</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="647"/>
+        <location filename="../../console/presenters/merchants.py" line="665"/>
         <source>Could not add the product</source>
         <translation>无法添加商品</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="664"/>
+        <location filename="../../console/presenters/merchants.py" line="682"/>
         <source>Price changed</source>
         <translation>价格已调整</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="665"/>
+        <location filename="../../console/presenters/merchants.py" line="683"/>
         <source>Could not change the price</source>
         <translation>无法调整价格</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="672"/>
+        <location filename="../../console/presenters/merchants.py" line="690"/>
         <source>Catalogue saved</source>
         <translation>商品目录已保存</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="673"/>
+        <location filename="../../console/presenters/merchants.py" line="691"/>
         <source>Could not save the catalogue</source>
         <translation>无法保存商品目录</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="696"/>
+        <location filename="../../console/presenters/merchants.py" line="714"/>
         <source>Market price recorded</source>
         <translation>市场价已登记</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="697"/>
+        <location filename="../../console/presenters/merchants.py" line="715"/>
         <source>Could not record the market price</source>
         <translation>无法登记市场价</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="726"/>
+        <location filename="../../console/presenters/merchants.py" line="752"/>
         <source>Merchant {name} suspended: its licence has expired</source>
         <translation>商户{name}已暂停：证照已过期</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="733"/>
+        <location filename="../../console/presenters/merchants.py" line="759"/>
         <source>Licence sweep failed</source>
         <translation>证照到期检查失败</translation>
     </message>
@@ -9831,127 +9837,127 @@ Command system of {site}</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="85"/>
+        <location filename="../../console/presenters/orders.py" line="86"/>
         <source>Volunteer task for the selected delivery…</source>
         <translation>为选中的配送派志愿者任务…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="115"/>
+        <location filename="../../console/presenters/orders.py" line="116"/>
         <source>Select the delivery on the board first.</source>
         <translation>请先在配送看板上选择配送单。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="193"/>
+        <location filename="../../console/presenters/orders.py" line="194"/>
         <source>Could not load the deliveries</source>
         <translation>无法加载配送单</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="204"/>
+        <location filename="../../console/presenters/orders.py" line="205"/>
         <source>Could not load the silence list</source>
         <translation>无法加载久未下单名单</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="221"/>
+        <location filename="../../console/presenters/orders.py" line="222"/>
         <source>Could not search residents</source>
         <translation>无法查找居民</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="238"/>
+        <location filename="../../console/presenters/orders.py" line="239"/>
         <source>Could not load the resident&apos;s ordering data</source>
         <translation>无法加载该居民的下单资料</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="254"/>
+        <location filename="../../console/presenters/orders.py" line="255"/>
         <source>Order {id} placed</source>
         <translation>订单 {id} 已下单</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="264"/>
+        <location filename="../../console/presenters/orders.py" line="265"/>
         <source>Order not placed: {why}</source>
         <translation>未能下单：{why}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="269"/>
+        <location filename="../../console/presenters/orders.py" line="270"/>
         <source>Could not place the order</source>
         <translation>无法下单</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="291"/>
+        <location filename="../../console/presenters/orders.py" line="292"/>
         <source>{what}: {why}</source>
         <translation>{what}：{why}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="313"/>
+        <location filename="../../console/presenters/orders.py" line="314"/>
         <source>Could not move order {id}</source>
         <translation>无法更新订单 {id}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="328"/>
+        <location filename="../../console/presenters/orders.py" line="329"/>
         <source>Order {id} failed for a resident living alone: welfare check {inc} raised in the incident queue</source>
         <translation>订单 {id} 配送给独居居民失败：已在事件队列生成上门探视 {inc}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="335"/>
+        <location filename="../../console/presenters/orders.py" line="336"/>
         <source>Could not record the failure of order {id}</source>
         <translation>无法记录订单 {id} 的配送失败</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="347"/>
+        <location filename="../../console/presenters/orders.py" line="348"/>
         <source>Could not record the confirmation call for order {id}</source>
         <translation>无法记录订单 {id} 的确认电话</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="363"/>
+        <location filename="../../console/presenters/orders.py" line="364"/>
         <source>Call placed: it is in the Calls pane, and is linked when you record.</source>
         <translation>已拨出：通话在“电话”窗格中，记录结果时将自动关联。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="368"/>
+        <location filename="../../console/presenters/orders.py" line="369"/>
         <source>The call could not be placed: dial by hand, or try again.</source>
         <translation>未能拨出：请手动拨号或重试。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="372"/>
+        <location filename="../../console/presenters/orders.py" line="373"/>
         <source>order confirmation</source>
         <translation>订单确认</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="384"/>
+        <location filename="../../console/presenters/orders.py" line="385"/>
         <source>Could not open order {id}</source>
         <translation>无法打开订单 {id}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="408"/>
+        <location filename="../../console/presenters/orders.py" line="409"/>
         <source>Could not record the delivery of order {id}</source>
         <translation>无法记录订单 {id} 的签收</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="421"/>
+        <location filename="../../console/presenters/orders.py" line="422"/>
         <source>Order {id}: {name}, {phone}, {address} (this look is recorded)</source>
         <translation>订单 {id}：{name}，{phone}，{address}（本次查看已记录）</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="430"/>
+        <location filename="../../console/presenters/orders.py" line="431"/>
         <source>Could not show the contact</source>
         <translation>无法显示联系方式</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="448"/>
+        <location filename="../../console/presenters/orders.py" line="449"/>
         <source>Could not load the windows</source>
         <translation>无法加载下单时段</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="477"/>
+        <location filename="../../console/presenters/orders.py" line="478"/>
         <source>Could not open the window</source>
         <translation>无法开放时段</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="490"/>
+        <location filename="../../console/presenters/orders.py" line="491"/>
         <source>{n} windows opened on the following days</source>
         <translation>已在之后几天开放 {n} 个时段</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="497"/>
+        <location filename="../../console/presenters/orders.py" line="498"/>
         <source>Could not copy the windows</source>
         <translation>无法复制时段</translation>
     </message>
@@ -10002,37 +10008,37 @@ Command system of {site}</source>
 <context>
     <name>PairingsModel</name>
     <message>
-        <location filename="../../widgets/volunteers.py" line="643"/>
+        <location filename="../../widgets/volunteers.py" line="647"/>
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="644"/>
+        <location filename="../../widgets/volunteers.py" line="648"/>
         <source>Resident</source>
         <translation>居民</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="647"/>
+        <location filename="../../widgets/volunteers.py" line="651"/>
         <source>Lives alone</source>
         <translation>独居</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="652"/>
+        <location filename="../../widgets/volunteers.py" line="656"/>
         <source>Visits</source>
         <translation>探访</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="655"/>
+        <location filename="../../widgets/volunteers.py" line="659"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="656"/>
+        <location filename="../../widgets/volunteers.py" line="660"/>
         <source>Since</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="657"/>
+        <location filename="../../widgets/volunteers.py" line="661"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
@@ -12015,178 +12021,178 @@ Manifest SHA-256: {sha}</source>
         <translation>居民</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="64"/>
+        <location filename="../../console/presenters/residents.py" line="65"/>
         <source>Find resident</source>
         <translation>查找居民</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="110"/>
-        <location filename="../../console/presenters/residents.py" line="163"/>
-        <location filename="../../console/presenters/residents.py" line="185"/>
+        <location filename="../../console/presenters/residents.py" line="113"/>
+        <location filename="../../console/presenters/residents.py" line="166"/>
+        <location filename="../../console/presenters/residents.py" line="188"/>
         <source>Could not load the residents</source>
         <translation>无法加载居民</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="224"/>
+        <location filename="../../console/presenters/residents.py" line="227"/>
         <source>Could not open the resident</source>
         <translation>无法打开居民信息</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="301"/>
+        <location filename="../../console/presenters/residents.py" line="304"/>
         <source>Not shown: type a reason of at least 4 characters.</source>
         <translation>未显示：请填写至少 4 个字的理由。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="302"/>
+        <location filename="../../console/presenters/residents.py" line="305"/>
         <source>Not shown: give the incident&apos;s number.</source>
         <translation>未显示：请填写事件编号。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="303"/>
+        <location filename="../../console/presenters/residents.py" line="306"/>
         <source>Not shown: there is no such incident.</source>
         <translation>未显示：无此事件。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="304"/>
+        <location filename="../../console/presenters/residents.py" line="307"/>
         <source>Not shown: that incident is closed.</source>
         <translation>未显示：该事件已关闭。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="305"/>
+        <location filename="../../console/presenters/residents.py" line="308"/>
         <source>Not shown: that incident is not one you may handle.</source>
         <translation>未显示：您无权处理该事件。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="308"/>
+        <location filename="../../console/presenters/residents.py" line="311"/>
         <source>Not shown: {why}.</source>
         <translation>未显示：{why}。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="319"/>
+        <location filename="../../console/presenters/residents.py" line="322"/>
         <source>Could not load who looked at the resident</source>
         <translation>无法加载查看记录</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="337"/>
+        <location filename="../../console/presenters/residents.py" line="340"/>
         <source>Could not load the resident&apos;s consents</source>
         <translation>无法加载该居民的同意记录</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="368"/>
+        <location filename="../../console/presenters/residents.py" line="371"/>
         <source>Not valid for this person: someone with dementia or under 18 consents through their guardian, anyone else in writing or aloud.</source>
         <translation>对此人无效：失智者或未满 18 岁者由监护人代为同意，其他人以书面或口头方式同意。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="371"/>
+        <location filename="../../console/presenters/residents.py" line="374"/>
         <source>A verbal consent needs the witness&apos;s name.</source>
         <translation>口头同意需要填写见证人姓名。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="372"/>
+        <location filename="../../console/presenters/residents.py" line="375"/>
         <source>Type the guardian&apos;s name.</source>
         <translation>请输入监护人姓名。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="373"/>
+        <location filename="../../console/presenters/residents.py" line="376"/>
         <source>Type the guardian&apos;s relation to the person.</source>
         <translation>请输入监护人与本人的关系。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="374"/>
+        <location filename="../../console/presenters/residents.py" line="377"/>
         <source>The date consent was given cannot be in the future.</source>
         <translation>同意日期不能晚于今天。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="375"/>
-        <location filename="../../console/presenters/residents.py" line="383"/>
+        <location filename="../../console/presenters/residents.py" line="378"/>
+        <location filename="../../console/presenters/residents.py" line="386"/>
         <source>Type a reason of at least 4 characters.</source>
         <translation>请输入至少 4 个字的理由。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="376"/>
+        <location filename="../../console/presenters/residents.py" line="379"/>
         <source>A consent for this purpose is already in force.</source>
         <translation>此目的的同意已经有效。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="377"/>
+        <location filename="../../console/presenters/residents.py" line="380"/>
         <source>No consent for this purpose is in force.</source>
         <translation>此目的没有有效的同意。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="378"/>
+        <location filename="../../console/presenters/residents.py" line="381"/>
         <source>This resident&apos;s data was anonymised.</source>
         <translation>该居民的数据已匿名化。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="384"/>
+        <location filename="../../console/presenters/residents.py" line="387"/>
         <source>This resident&apos;s data is under a legal hold.</source>
         <translation>该居民的数据处于法律保全中。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="385"/>
+        <location filename="../../console/presenters/residents.py" line="388"/>
         <source>This resident&apos;s data was anonymised already.</source>
         <translation>该居民的数据已经匿名化。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="427"/>
-        <location filename="../../console/presenters/residents.py" line="448"/>
+        <location filename="../../console/presenters/residents.py" line="430"/>
+        <location filename="../../console/presenters/residents.py" line="451"/>
         <source>Withdraw consent</source>
         <translation>撤回同意</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="429"/>
+        <location filename="../../console/presenters/residents.py" line="432"/>
         <source>Withdraw the consent to: {purpose}. Processing for this purpose stops at once; only a new consent, recorded anew, allows it again.</source>
         <translation>撤回对以下事项的同意：{purpose}。该目的的处理将立即停止；只有重新记录新的同意才能恢复。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="433"/>
+        <location filename="../../console/presenters/residents.py" line="436"/>
         <source>Withdraw</source>
         <translation>撤回</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="449"/>
+        <location filename="../../console/presenters/residents.py" line="452"/>
         <source>Withdraw the consent to {purpose}? This cannot be undone.</source>
         <translation>撤回对{purpose}的同意？此操作不可撤销。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="465"/>
-        <location filename="../../console/presenters/residents.py" line="483"/>
+        <location filename="../../console/presenters/residents.py" line="468"/>
+        <location filename="../../console/presenters/residents.py" line="486"/>
         <source>Export this person&apos;s data</source>
         <translation>导出此人的数据</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="467"/>
+        <location filename="../../console/presenters/residents.py" line="470"/>
         <source>Everything held about this person, identity number included, is written to a JSON file and a text summary beside it, readable by you only. The export and its reason are recorded.</source>
         <translation>关于此人的全部信息（含身份证号）将写入一个 JSON 文件及旁边的文字摘要，仅您可读。导出及其理由会被记录。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="472"/>
+        <location filename="../../console/presenters/residents.py" line="475"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="484"/>
+        <location filename="../../console/presenters/residents.py" line="487"/>
         <source>Written to {json} and {text}.</source>
         <translation>已写入 {json} 和 {text}。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="506"/>
-        <location filename="../../console/presenters/residents.py" line="529"/>
+        <location filename="../../console/presenters/residents.py" line="509"/>
+        <location filename="../../console/presenters/residents.py" line="532"/>
         <source>Anonymise on request</source>
         <translation>应请求匿名化</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="508"/>
+        <location filename="../../console/presenters/residents.py" line="511"/>
         <source>The name, identity number, birth date, phone, address and emergency contact are replaced for good; year of birth, community and care flags stay for statistics; every consent is withdrawn. The audit log keeps its rows. Refused under a legal hold.</source>
         <translation>姓名、身份证号、出生日期、电话、地址和紧急联系人将被永久替换；出生年份、社区和照护标记保留用于统计；所有同意将被撤回。审计日志保留其记录。处于法律保全时拒绝执行。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="514"/>
+        <location filename="../../console/presenters/residents.py" line="517"/>
         <source>Anonymise</source>
         <translation>匿名化</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="530"/>
+        <location filename="../../console/presenters/residents.py" line="533"/>
         <source>Anonymise {name} now? This cannot be undone.</source>
         <translation>现在匿名化 {name}？此操作不可撤销。</translation>
     </message>
@@ -12567,104 +12573,104 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>ScreeningPresenter</name>
     <message>
-        <location filename="../../console/presenters/screening.py" line="68"/>
+        <location filename="../../console/presenters/screening.py" line="69"/>
         <source>Screen a resident</source>
         <translation>居民筛查</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="69"/>
+        <location filename="../../console/presenters/screening.py" line="70"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="70"/>
+        <location filename="../../console/presenters/screening.py" line="71"/>
         <source>Due for rescreen</source>
         <translation>待复筛</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="71"/>
+        <location filename="../../console/presenters/screening.py" line="72"/>
         <source>Licences</source>
         <translation>量表授权</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="73"/>
+        <location filename="../../console/presenters/screening.py" line="74"/>
         <source>Counselling</source>
         <translation>心理咨询</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="78"/>
+        <location filename="../../console/presenters/screening.py" line="79"/>
         <source>Figures</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="92"/>
-        <location filename="../../console/presenters/screening.py" line="216"/>
+        <location filename="../../console/presenters/screening.py" line="93"/>
+        <location filename="../../console/presenters/screening.py" line="217"/>
         <source>Screening</source>
         <translation>心理筛查</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="185"/>
+        <location filename="../../console/presenters/screening.py" line="186"/>
         <source>Could not read the rescreen list</source>
         <translation>无法读取复筛名单</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="194"/>
+        <location filename="../../console/presenters/screening.py" line="195"/>
         <source>Could not read the licence register</source>
         <translation>无法读取量表授权登记</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="207"/>
+        <location filename="../../console/presenters/screening.py" line="208"/>
         <source>Could not read the figures</source>
         <translation>无法读取统计数据</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="236"/>
+        <location filename="../../console/presenters/screening.py" line="237"/>
         <source>No results shown</source>
         <translation>未显示结果</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="237"/>
+        <location filename="../../console/presenters/screening.py" line="238"/>
         <source>Pick a resident on the first tab and press Results and trend.</source>
         <translation>请在第一个标签页选择居民，然后点击&quot;结果与趋势&quot;。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="240"/>
+        <location filename="../../console/presenters/screening.py" line="241"/>
         <source>Nobody is due</source>
         <translation>暂无待复筛居民</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="240"/>
+        <location filename="../../console/presenters/screening.py" line="241"/>
         <source>No rescreen falls due in the next two weeks.</source>
         <translation>未来两周内没有需要复筛的居民。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="244"/>
+        <location filename="../../console/presenters/screening.py" line="245"/>
         <source>No licensed forms</source>
         <translation>暂无授权量表</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="246"/>
+        <location filename="../../console/presenters/screening.py" line="247"/>
         <source>PHQ-2, PHQ-9, GAD-2, GAD-7 and GDS-15 are built in. A form that needs permission (AD8, Mini-Cog, SCL-90-R) is added by an administrator with its licence: console screening register.</source>
         <translation>PHQ-2、PHQ-9、GAD-2、GAD-7 和 GDS-15 为内置量表。需授权的量表（AD8、Mini-Cog、SCL-90-R）由管理员连同授权登记后方可使用：console screening register。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="263"/>
+        <location filename="../../console/presenters/screening.py" line="264"/>
         <source>Could not search residents</source>
         <translation>无法查找居民</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="280"/>
-        <location filename="../../console/presenters/screening.py" line="306"/>
+        <location filename="../../console/presenters/screening.py" line="281"/>
+        <location filename="../../console/presenters/screening.py" line="307"/>
         <source>Could not read the screening plan</source>
         <translation>无法读取筛查安排</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="327"/>
+        <location filename="../../console/presenters/screening.py" line="328"/>
         <source>Leave the screening</source>
         <translation>离开筛查</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="328"/>
+        <location filename="../../console/presenters/screening.py" line="329"/>
         <source>The form answered so far is kept as partial and is never scored. Leave?</source>
         <translation>已作答部分将保存为未完成，不计分。确定离开？</translation>
     </message>
@@ -12673,118 +12679,118 @@ Manifest SHA-256: {sha}</source>
         <translation type="vanished">本工作站没有电话线路：请手动拨号。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="360"/>
+        <location filename="../../console/presenters/screening.py" line="361"/>
         <source>Call placed: it is in the Calls pane.</source>
         <translation>已拨出：通话显示在“来电”窗格中。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="364"/>
+        <location filename="../../console/presenters/screening.py" line="365"/>
         <source>The call could not be placed: dial by hand, or try again.</source>
         <translation>未能拨出：请手动拨号或重试。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="368"/>
+        <location filename="../../console/presenters/screening.py" line="369"/>
         <source>phone screening</source>
         <translation>电话筛查</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="371"/>
+        <location filename="../../console/presenters/screening.py" line="372"/>
         <source>No phone line here, or your role places no calls: dial the person by hand.</source>
         <translation>本机没有电话线路，或您的角色不能外呼：请手动拨打。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="412"/>
+        <location filename="../../console/presenters/screening.py" line="413"/>
         <source>The screening was not saved: {why}</source>
         <translation>筛查未保存：{why}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="417"/>
-        <location filename="../../console/presenters/screening.py" line="419"/>
+        <location filename="../../console/presenters/screening.py" line="418"/>
+        <location filename="../../console/presenters/screening.py" line="420"/>
         <source>Could not save the screening</source>
         <translation>无法保存筛查</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="428"/>
+        <location filename="../../console/presenters/screening.py" line="429"/>
         <source>{form}: {total} of {max} — {band}</source>
         <translation>{form}：{total} / {max} — {band}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="432"/>
+        <location filename="../../console/presenters/screening.py" line="433"/>
         <source>Next: {form} by {day}</source>
         <translation>下次：{day} 前完成 {form}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="451"/>
+        <location filename="../../console/presenters/screening.py" line="452"/>
         <source>Risk answer in a screening: incident {id} raised for today.</source>
         <translation>筛查中出现风险回答：已生成当日处置事件 {id}。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="474"/>
+        <location filename="../../console/presenters/screening.py" line="475"/>
         <source>Resident {id}: {n} screenings, newest first (this view is audited)</source>
         <translation>居民 {id}：共 {n} 次筛查，最新在前（本次查看已留痕）</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="484"/>
+        <location filename="../../console/presenters/screening.py" line="485"/>
         <source>Could not read the results</source>
         <translation>无法读取筛查结果</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="493"/>
+        <location filename="../../console/presenters/screening.py" line="494"/>
         <source>Built in: PHQ-2, PHQ-9, GAD-2, GAD-7, GDS-15. Registered with a licence:</source>
         <translation>内置：PHQ-2、PHQ-9、GAD-2、GAD-7、GDS-15。已授权登记：</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="506"/>
+        <location filename="../../console/presenters/screening.py" line="507"/>
         <source>Could not read the appointments</source>
         <translation>无法读取预约</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="519"/>
+        <location filename="../../console/presenters/screening.py" line="520"/>
         <source>{name} (resident {id}): counselling record, opened by you (audited)</source>
         <translation>{name}（居民 {id}）：咨询档案，由您打开（已留痕）</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="531"/>
+        <location filename="../../console/presenters/screening.py" line="532"/>
         <source>Could not read the record</source>
         <translation>无法读取档案</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="593"/>
+        <location filename="../../console/presenters/screening.py" line="594"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="603"/>
+        <location filename="../../console/presenters/screening.py" line="604"/>
         <source>Not saved: {why}</source>
         <translation>未保存：{why}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="606"/>
+        <location filename="../../console/presenters/screening.py" line="607"/>
         <source>Could not save the counselling record</source>
         <translation>无法保存咨询记录</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="627"/>
+        <location filename="../../console/presenters/screening.py" line="628"/>
         <source>Note of contact {id}</source>
         <translation>服务记录 {id} 的内容</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="628"/>
+        <location filename="../../console/presenters/screening.py" line="629"/>
         <source>(no note)</source>
         <translation>（无记录内容）</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="630"/>
+        <location filename="../../console/presenters/screening.py" line="631"/>
         <source>Could not read the note</source>
         <translation>无法读取记录内容</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="643"/>
+        <location filename="../../console/presenters/screening.py" line="644"/>
         <source>Referral {id}</source>
         <translation>转介 {id}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="644"/>
+        <location filename="../../console/presenters/screening.py" line="645"/>
         <source>Reason: {reason}
 
 Outcome: {outcome}</source>
@@ -12793,12 +12799,12 @@ Outcome: {outcome}</source>
 结果：{outcome}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="645"/>
+        <location filename="../../console/presenters/screening.py" line="646"/>
         <source>not yet recorded</source>
         <translation>尚未登记</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="653"/>
+        <location filename="../../console/presenters/screening.py" line="654"/>
         <source>Could not read the referral</source>
         <translation>无法读取转介</translation>
     </message>
@@ -13233,37 +13239,37 @@ Outcome: {outcome}</source>
 <context>
     <name>ShiftsModel</name>
     <message>
-        <location filename="../../widgets/volunteers.py" line="494"/>
+        <location filename="../../widgets/volunteers.py" line="499"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="497"/>
+        <location filename="../../widgets/volunteers.py" line="502"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="498"/>
+        <location filename="../../widgets/volunteers.py" line="503"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="501"/>
+        <location filename="../../widgets/volunteers.py" line="506"/>
         <source>Places</source>
         <translation>名额</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="504"/>
+        <location filename="../../widgets/volunteers.py" line="509"/>
         <source>Rules</source>
         <translation>报名条件</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="505"/>
+        <location filename="../../widgets/volunteers.py" line="510"/>
         <source>Sign-up</source>
         <translation>报名方式</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="506"/>
+        <location filename="../../widgets/volunteers.py" line="511"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
@@ -13271,17 +13277,17 @@ Outcome: {outcome}</source>
 <context>
     <name>SignupsModel</name>
     <message>
-        <location filename="../../widgets/volunteers.py" line="517"/>
+        <location filename="../../widgets/volunteers.py" line="522"/>
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="519"/>
+        <location filename="../../widgets/volunteers.py" line="524"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="523"/>
+        <location filename="../../widgets/volunteers.py" line="528"/>
         <source>Signed up</source>
         <translation>报名时间</translation>
     </message>
@@ -14261,57 +14267,57 @@ Outcome: {outcome}</source>
 <context>
     <name>StationSurveysPresenter</name>
     <message>
-        <location filename="../../console/presenters/station_surveys.py" line="104"/>
+        <location filename="../../console/presenters/station_surveys.py" line="105"/>
         <source>Loading the survey rounds</source>
         <translation>正在读取调查轮次</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station_surveys.py" line="119"/>
+        <location filename="../../console/presenters/station_surveys.py" line="120"/>
         <source>Surveys</source>
         <translation>调查</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station_surveys.py" line="131"/>
+        <location filename="../../console/presenters/station_surveys.py" line="132"/>
         <source>A kiosk is running already.</source>
         <translation>已有一个自助答题正在运行。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station_surveys.py" line="138"/>
+        <location filename="../../console/presenters/station_surveys.py" line="139"/>
         <source>This round&apos;s form cannot be read: {error}</source>
         <translation>无法读取本轮调查的问卷：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station_surveys.py" line="159"/>
+        <location filename="../../console/presenters/station_surveys.py" line="160"/>
         <source>The kiosk runs for round {code}.</source>
         <translation>自助答题正在进行，轮次 {code}。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station_surveys.py" line="179"/>
+        <location filename="../../console/presenters/station_surveys.py" line="180"/>
         <source>The kiosk was left: {n} responses taken.</source>
         <translation>已退出自助答题：共收到 {n} 份答卷。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station_surveys.py" line="205"/>
+        <location filename="../../console/presenters/station_surveys.py" line="206"/>
         <source>This PC has no key folder, so it cannot sign slips. Ask the administrator for the site&apos;s key folder (--keys).</source>
         <translation>本机没有密钥文件夹，无法签发凭条。请向管理员索取本站点的密钥文件夹（--keys）。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station_surveys.py" line="211"/>
+        <location filename="../../console/presenters/station_surveys.py" line="212"/>
         <source>Save the slips</source>
         <translation>保存凭条</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station_surveys.py" line="256"/>
+        <location filename="../../console/presenters/station_surveys.py" line="258"/>
         <source>Everyone of this community has answered.</source>
         <translation>本社区的所有人都已作答。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station_surveys.py" line="259"/>
+        <location filename="../../console/presenters/station_surveys.py" line="261"/>
         <source>{n} slips saved to {path}.</source>
         <translation>已将 {n} 张凭条保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station_surveys.py" line="261"/>
+        <location filename="../../console/presenters/station_surveys.py" line="263"/>
         <source>Preparing the slips</source>
         <translation>正在准备凭条</translation>
     </message>
@@ -15188,306 +15194,306 @@ Outcome: {outcome}</source>
 <context>
     <name>SurveysPresenter</name>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="92"/>
-        <location filename="../../console/presenters/surveys.py" line="513"/>
+        <location filename="../../console/presenters/surveys.py" line="93"/>
+        <location filename="../../console/presenters/surveys.py" line="514"/>
         <source>Surveys</source>
         <translation>调查</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="182"/>
+        <location filename="../../console/presenters/surveys.py" line="183"/>
         <source>Could not load the surveys</source>
         <translation>无法加载调查</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="213"/>
+        <location filename="../../console/presenters/surveys.py" line="214"/>
         <source>Could not open the form</source>
         <translation>无法打开问卷</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="218"/>
+        <location filename="../../console/presenters/surveys.py" line="219"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="219"/>
+        <location filename="../../console/presenters/surveys.py" line="220"/>
         <source>Drop the changes to the form in the editor? They were not saved.</source>
         <translation>放弃编辑器中对问卷的更改吗？这些更改尚未保存。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="234"/>
+        <location filename="../../console/presenters/surveys.py" line="235"/>
         <source>Could not save the form</source>
         <translation>无法保存问卷</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="241"/>
+        <location filename="../../console/presenters/surveys.py" line="242"/>
         <source>Form {code} saved as the new draft version {v}.</source>
         <translation>问卷 {code} 已保存为新的第 {v} 版草稿。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="243"/>
+        <location filename="../../console/presenters/surveys.py" line="244"/>
         <source>Form {code} version {v} saved as a draft.</source>
         <translation>问卷 {code} 第 {v} 版已保存为草稿。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="255"/>
-        <location filename="../../console/presenters/surveys.py" line="267"/>
+        <location filename="../../console/presenters/surveys.py" line="256"/>
+        <location filename="../../console/presenters/surveys.py" line="268"/>
         <source>Publish</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="256"/>
+        <location filename="../../console/presenters/surveys.py" line="257"/>
         <source>Version {v} of {code} is published already.</source>
         <translation>{code} 第 {v} 版已经发布。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="269"/>
+        <location filename="../../console/presenters/surveys.py" line="270"/>
         <source>Publish {code} version {v}? A published version is frozen: it can no longer be changed, and every later change is saved as a new version.</source>
         <translation>发布问卷 {code} 第 {v} 版？已发布的版本将被冻结，不能再修改，之后的修改都会保存为新版本。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="277"/>
+        <location filename="../../console/presenters/surveys.py" line="278"/>
         <source>Publishing refused</source>
         <translation>拒绝发布</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="278"/>
+        <location filename="../../console/presenters/surveys.py" line="279"/>
         <source>{code} cannot be published until these are put right:</source>
         <translation>{code} 需先改正以下问题才能发布：</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="296"/>
+        <location filename="../../console/presenters/surveys.py" line="297"/>
         <source>Could not publish the form</source>
         <translation>无法发布问卷</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="302"/>
+        <location filename="../../console/presenters/surveys.py" line="303"/>
         <source>Form {code} version {v} is published.</source>
         <translation>问卷 {code} 第 {v} 版已发布。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="318"/>
+        <location filename="../../console/presenters/surveys.py" line="319"/>
         <source>Could not load the published forms</source>
         <translation>无法加载已发布的问卷</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="379"/>
+        <location filename="../../console/presenters/surveys.py" line="380"/>
         <source>Round {code} created: {n} businesses drawn.</source>
         <translation>轮次 {code} 已创建：抽取 {n} 家商户。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="381"/>
+        <location filename="../../console/presenters/surveys.py" line="382"/>
         <source>Round {code} created: {n} people drawn.</source>
         <translation>轮次 {code} 已创建：抽取 {n} 人。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="388"/>
+        <location filename="../../console/presenters/surveys.py" line="389"/>
         <source>A round with this code exists already.</source>
         <translation>已有相同代码的轮次。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="392"/>
+        <location filename="../../console/presenters/surveys.py" line="393"/>
         <source>Could not create the round</source>
         <translation>无法创建调查轮次</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="407"/>
+        <location filename="../../console/presenters/surveys.py" line="408"/>
         <source>Could not close the round</source>
         <translation>无法结束轮次</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="412"/>
+        <location filename="../../console/presenters/surveys.py" line="413"/>
         <source>Close round</source>
         <translation>结束轮次</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="414"/>
+        <location filename="../../console/presenters/surveys.py" line="415"/>
         <source>Close round {code}? No more responses are taken for it, from any station.</source>
         <translation>结束轮次 {code}？之后任何工作站都不再接收该轮次的答卷。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="448"/>
+        <location filename="../../console/presenters/surveys.py" line="449"/>
         <source>Could not load the call list</source>
         <translation>无法加载呼叫名单</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="504"/>
+        <location filename="../../console/presenters/surveys.py" line="505"/>
         <source>Could not load the open rounds</source>
         <translation>无法加载进行中的轮次</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="513"/>
+        <location filename="../../console/presenters/surveys.py" line="514"/>
         <source>No open round to answer.</source>
         <translation>没有进行中的轮次。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="556"/>
+        <location filename="../../console/presenters/surveys.py" line="557"/>
         <source>Nobody found.</source>
         <translation>未找到此人。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="560"/>
+        <location filename="../../console/presenters/surveys.py" line="561"/>
         <source>{n} people found: type the number, phone or identity number.</source>
         <translation>找到 {n} 人：请输入编号、电话或身份证号。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="565"/>
+        <location filename="../../console/presenters/surveys.py" line="566"/>
         <source>Could not find the resident</source>
         <translation>无法查找居民</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="584"/>
+        <location filename="../../console/presenters/surveys.py" line="585"/>
         <source>No business found.</source>
         <translation>未找到商户。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="587"/>
+        <location filename="../../console/presenters/surveys.py" line="588"/>
         <source>{n} businesses found: type more of the name, or the code.</source>
         <translation>找到 {n} 家商户：请输入更多名称或输入编号。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="596"/>
+        <location filename="../../console/presenters/surveys.py" line="597"/>
         <source>Could not find the business</source>
         <translation>无法查找商户</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="617"/>
+        <location filename="../../console/presenters/surveys.py" line="618"/>
         <source>The slip&apos;s person is not one you may see.</source>
         <translation>您无权查看此调查条对应的居民。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="619"/>
+        <location filename="../../console/presenters/surveys.py" line="620"/>
         <source>Slip {code}</source>
         <translation>调查条 {code}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="624"/>
+        <location filename="../../console/presenters/surveys.py" line="625"/>
         <source>unnamed: choose the community</source>
         <translation>无名：请选择社区</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="637"/>
+        <location filename="../../console/presenters/surveys.py" line="638"/>
         <source>This is not a survey slip.</source>
         <translation>这不是调查条。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="638"/>
+        <location filename="../../console/presenters/surveys.py" line="639"/>
         <source>The slip is damaged: scan it again or type the whole code.</source>
         <translation>调查条已损坏：请重新扫描或输入完整代码。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="639"/>
+        <location filename="../../console/presenters/surveys.py" line="640"/>
         <source>The slip was altered or was not printed by this site.</source>
         <translation>调查条被改动，或不是本街道打印的。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="640"/>
+        <location filename="../../console/presenters/surveys.py" line="641"/>
         <source>The slip is for another round.</source>
         <translation>这张调查条属于另一个轮次。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="643"/>
+        <location filename="../../console/presenters/surveys.py" line="644"/>
         <source>Slips cannot be checked here: this workstation has no site keys.</source>
         <translation>本机没有站点密钥，无法核验调查条。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="665"/>
+        <location filename="../../console/presenters/surveys.py" line="666"/>
         <source>Sign in again to submit.</source>
         <translation>请重新登录后提交。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="696"/>
+        <location filename="../../console/presenters/surveys.py" line="697"/>
         <source>Not kept: this round discards unfinished responses (the person may still answer later).</source>
         <translation>未保存：本轮次不保留未完成的答卷（受访人之后仍可作答）。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="702"/>
+        <location filename="../../console/presenters/surveys.py" line="703"/>
         <source>Taken already: this entry was sent before and counts once.</source>
         <translation>已收到：这份答卷之前已提交，只计一次。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="704"/>
+        <location filename="../../console/presenters/surveys.py" line="705"/>
         <source>Response taken (round {round}).</source>
         <translation>答卷已收到（轮次 {round}）。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="706"/>
+        <location filename="../../console/presenters/surveys.py" line="707"/>
         <source>Partial response kept (round {round}).</source>
         <translation>未完成的答卷已保留（轮次 {round}）。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="712"/>
+        <location filename="../../console/presenters/surveys.py" line="713"/>
         <source>Refused: business {business} has already answered round {round}. A second response is not taken.</source>
         <translation>拒绝：商户 {business} 已参加过轮次 {round}，不接收第二份答卷。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="717"/>
+        <location filename="../../console/presenters/surveys.py" line="718"/>
         <source>Refused: this person has already answered round {round}. A second response is not taken.</source>
         <translation>拒绝：此人已参加过轮次 {round}，不接收第二份答卷。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="721"/>
+        <location filename="../../console/presenters/surveys.py" line="722"/>
         <source>Refused: the answers do not fit the form: {why}</source>
         <translation>拒绝：答案与问卷不符：{why}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="725"/>
+        <location filename="../../console/presenters/surveys.py" line="726"/>
         <source>Refused: the round is closed.</source>
         <translation>拒绝：该轮次已结束。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="736"/>
+        <location filename="../../console/presenters/surveys.py" line="737"/>
         <source>Nobody left to call in round {round}.</source>
         <translation>轮次 {round} 已没有待拨打的人。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="780"/>
+        <location filename="../../console/presenters/surveys.py" line="781"/>
         <source>The number stays masked for your role: Dial rings it on this workstation&apos;s line (recorded).</source>
         <translation>您的角色看到的号码已打码：点“拨号”会用本工作站的线路拨打（留有记录）。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="787"/>
+        <location filename="../../console/presenters/surveys.py" line="788"/>
         <source>Revealing…</source>
         <translation>正在获取号码…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="788"/>
-        <location filename="../../console/presenters/surveys.py" line="831"/>
+        <location filename="../../console/presenters/surveys.py" line="789"/>
+        <location filename="../../console/presenters/surveys.py" line="832"/>
         <source>Survey call, round {round}</source>
         <translation>调查回访，轮次 {round}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="800"/>
+        <location filename="../../console/presenters/surveys.py" line="801"/>
         <source>Could not open the phone survey</source>
         <translation>无法打开电话调查</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="766"/>
-        <location filename="../../console/presenters/surveys.py" line="810"/>
+        <location filename="../../console/presenters/surveys.py" line="767"/>
+        <location filename="../../console/presenters/surveys.py" line="811"/>
         <source>No phone line here: dial the number by hand.</source>
         <translation>本机没有电话线路：请手动拨号。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="815"/>
+        <location filename="../../console/presenters/surveys.py" line="816"/>
         <source>Your role sees this number masked: a supervisor or the station calls.</source>
         <translation>您的角色只能看到打码的号码：请由值班长或社区工作站拨打。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="822"/>
+        <location filename="../../console/presenters/surveys.py" line="823"/>
         <source>The number is not shown: {why}</source>
         <translation>号码未显示：{why}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="841"/>
+        <location filename="../../console/presenters/surveys.py" line="842"/>
         <source>Calling {number}…</source>
         <translation>正在拨打 {number}…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="843"/>
+        <location filename="../../console/presenters/surveys.py" line="844"/>
         <source>The call could not be placed.</source>
         <translation>未能拨出电话。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="846"/>
+        <location filename="../../console/presenters/surveys.py" line="847"/>
         <source>The call could not be placed: dial {number} by hand.</source>
         <translation>无法自动拨打：请手动拨打 {number}。</translation>
     </message>
@@ -15721,42 +15727,42 @@ State: {state}</source>
 <context>
     <name>TasksModel</name>
     <message>
-        <location filename="../../widgets/volunteers.py" line="699"/>
+        <location filename="../../widgets/volunteers.py" line="702"/>
         <source>Due</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="702"/>
+        <location filename="../../widgets/volunteers.py" line="705"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="703"/>
+        <location filename="../../widgets/volunteers.py" line="706"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="704"/>
+        <location filename="../../widgets/volunteers.py" line="707"/>
         <source>Resident</source>
         <translation>居民</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="705"/>
+        <location filename="../../widgets/volunteers.py" line="708"/>
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="706"/>
+        <location filename="../../widgets/volunteers.py" line="709"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="707"/>
+        <location filename="../../widgets/volunteers.py" line="710"/>
         <source>From</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="708"/>
+        <location filename="../../widgets/volunteers.py" line="711"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
@@ -15797,32 +15803,32 @@ State: {state}</source>
 <context>
     <name>TeamsModel</name>
     <message>
-        <location filename="../../widgets/volunteers.py" line="425"/>
+        <location filename="../../widgets/volunteers.py" line="431"/>
         <source>Team</source>
         <translation>队伍</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="428"/>
+        <location filename="../../widgets/volunteers.py" line="434"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="431"/>
+        <location filename="../../widgets/volunteers.py" line="437"/>
         <source>Leader</source>
         <translation>队长</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="434"/>
+        <location filename="../../widgets/volunteers.py" line="440"/>
         <source>Leader&apos;s account</source>
         <translation>队长账号</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="437"/>
+        <location filename="../../widgets/volunteers.py" line="443"/>
         <source>Members</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="440"/>
+        <location filename="../../widgets/volunteers.py" line="446"/>
         <source>Who</source>
         <translation>成员</translation>
     </message>
@@ -16736,143 +16742,143 @@ State: {state}</source>
 <context>
     <name>VideoWall</name>
     <message>
-        <location filename="../../widgets/video_wall.py" line="550"/>
+        <location filename="../../widgets/video_wall.py" line="577"/>
         <source>Snapshot</source>
         <translation>截图</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="556"/>
+        <location filename="../../widgets/video_wall.py" line="583"/>
         <source>Restore the wall</source>
         <translation>恢复多画面</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="556"/>
+        <location filename="../../widgets/video_wall.py" line="583"/>
         <source>Maximise</source>
         <translation>最大化</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="561"/>
+        <location filename="../../widgets/video_wall.py" line="588"/>
         <source>Clear tile</source>
         <translation>清空画面</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="565"/>
+        <location filename="../../widgets/video_wall.py" line="592"/>
         <source>Instant replay (last 30 s)</source>
         <translation>即时回放（最近 30 秒）</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="571"/>
+        <location filename="../../widgets/video_wall.py" line="598"/>
         <source>Back to live</source>
         <translation>回到实时</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="572"/>
+        <location filename="../../widgets/video_wall.py" line="599"/>
         <source>Pause / play</source>
         <translation>暂停 / 播放</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="574"/>
+        <location filename="../../widgets/video_wall.py" line="601"/>
         <source>PTZ presets</source>
         <translation>云台预置位</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="577"/>
+        <location filename="../../widgets/video_wall.py" line="604"/>
         <source>Preset {n}</source>
         <translation>预置位 {n}</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="585"/>
+        <location filename="../../widgets/video_wall.py" line="612"/>
         <source>Edit motion mask…</source>
         <translation>编辑移动侦测屏蔽区…</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="591"/>
+        <location filename="../../widgets/video_wall.py" line="618"/>
         <source>Motion sensitivity…</source>
         <translation>移动侦测灵敏度…</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="597"/>
+        <location filename="../../widgets/video_wall.py" line="624"/>
         <source>Full screen</source>
         <translation>全屏</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1145"/>
+        <location filename="../../widgets/video_wall.py" line="1239"/>
         <source>Reconnecting (attempt {n})</source>
         <translation>正在重连（第 {n} 次）</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1148"/>
-        <location filename="../../widgets/video_wall.py" line="1162"/>
+        <location filename="../../widgets/video_wall.py" line="1242"/>
+        <location filename="../../widgets/video_wall.py" line="1256"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1150"/>
+        <location filename="../../widgets/video_wall.py" line="1244"/>
         <source>Offline since {time}</source>
         <translation>自 {time} 起离线</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1153"/>
+        <location filename="../../widgets/video_wall.py" line="1247"/>
         <source>Error (point at the tile for details)</source>
         <translation>错误（鼠标悬停查看详情）</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1158"/>
+        <location filename="../../widgets/video_wall.py" line="1252"/>
         <source>Idle</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1159"/>
+        <location filename="../../widgets/video_wall.py" line="1253"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1160"/>
+        <location filename="../../widgets/video_wall.py" line="1254"/>
         <source>Live</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1161"/>
+        <location filename="../../widgets/video_wall.py" line="1255"/>
         <source>Reconnecting</source>
         <translation>正在重连</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1163"/>
+        <location filename="../../widgets/video_wall.py" line="1257"/>
         <source>No signal</source>
         <translation>无信号</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1164"/>
+        <location filename="../../widgets/video_wall.py" line="1258"/>
         <source>Wrong credentials</source>
         <translation>用户名或密码错误</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1165"/>
+        <location filename="../../widgets/video_wall.py" line="1259"/>
         <source>Unsupported stream</source>
         <translation>不支持的视频流</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1166"/>
+        <location filename="../../widgets/video_wall.py" line="1260"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1167"/>
+        <location filename="../../widgets/video_wall.py" line="1261"/>
         <source>Keyframes only</source>
         <translation>仅关键帧</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1168"/>
+        <location filename="../../widgets/video_wall.py" line="1262"/>
         <source>Drag a camera here</source>
         <translation>将摄像机拖到这里</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1170"/>
+        <location filename="../../widgets/video_wall.py" line="1264"/>
         <source>Drag rectangles or click points to mask out motion. Enter saves, Esc cancels, Backspace undoes.</source>
         <translation>拖出矩形或逐点单击以屏蔽移动侦测区域。Enter 保存，Esc 取消，Backspace 撤销。</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1177"/>
+        <location filename="../../widgets/video_wall.py" line="1271"/>
         <source>1-9 select a tile, arrows move, Enter maximises, Delete clears, Ctrl+S snapshot, F11 full screen</source>
         <translation>1-9 选择画面，方向键移动，Enter 最大化，Delete 清空，Ctrl+S 截图，F11 全屏</translation>
     </message>
@@ -16880,134 +16886,134 @@ State: {state}</source>
 <context>
     <name>VideoWallPresenter</name>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="181"/>
-        <location filename="../../console/presenters/video_wall.py" line="718"/>
+        <location filename="../../console/presenters/video_wall.py" line="183"/>
+        <location filename="../../console/presenters/video_wall.py" line="728"/>
         <source>Video wall</source>
         <translation>视频墙</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="205"/>
+        <location filename="../../console/presenters/video_wall.py" line="208"/>
         <source>Cameras of the incident on the wall</source>
         <translation>将事件相关摄像机上墙</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="290"/>
+        <location filename="../../console/presenters/video_wall.py" line="296"/>
         <source>Could not load the wall views</source>
         <translation>无法加载视频墙视图</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="381"/>
+        <location filename="../../console/presenters/video_wall.py" line="387"/>
         <source>asking the camera</source>
         <translation>正在询问摄像机</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="576"/>
+        <location filename="../../console/presenters/video_wall.py" line="586"/>
         <source>The incident names no camera of this site.</source>
         <translation>该事件未涉及本站点的摄像机。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="589"/>
+        <location filename="../../console/presenters/video_wall.py" line="599"/>
         <source>{n} more cameras did not fit: {codes}</source>
         <translation>另有 {n} 路摄像机放不下：{codes}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="602"/>
-        <location filename="../../console/presenters/video_wall.py" line="881"/>
+        <location filename="../../console/presenters/video_wall.py" line="612"/>
+        <location filename="../../console/presenters/video_wall.py" line="892"/>
         <source>Select an incident in the queue first.</source>
         <translation>请先在事件队列中选择一个事件。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="609"/>
+        <location filename="../../console/presenters/video_wall.py" line="619"/>
         <source>Could not find the incident&apos;s cameras</source>
         <translation>无法查找该事件的摄像机</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="646"/>
+        <location filename="../../console/presenters/video_wall.py" line="656"/>
         <source>Could not save the wall view</source>
         <translation>无法保存视频墙视图</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="651"/>
+        <location filename="../../console/presenters/video_wall.py" line="661"/>
         <source>Wall view “{name}” saved.</source>
         <translation>视频墙视图“{name}”已保存。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="665"/>
+        <location filename="../../console/presenters/video_wall.py" line="675"/>
         <source>Could not delete the wall view</source>
         <translation>无法删除视频墙视图</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="764"/>
+        <location filename="../../console/presenters/video_wall.py" line="774"/>
         <source>No recording of {camera} in the last 30 s.</source>
         <translation>{camera} 最近 30 秒没有录像。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="782"/>
+        <location filename="../../console/presenters/video_wall.py" line="792"/>
         <source>Could not find the recording</source>
         <translation>找不到录像</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="820"/>
+        <location filename="../../console/presenters/video_wall.py" line="830"/>
         <source>Replay caught up: live again.</source>
         <translation>回放已追上实时：恢复实时画面。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="847"/>
+        <location filename="../../console/presenters/video_wall.py" line="857"/>
         <source>No picture on this tile to take.</source>
         <translation>该画面格暂无可截取的画面。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="869"/>
+        <location filename="../../console/presenters/video_wall.py" line="880"/>
         <source>Snapshot saved to {path}</source>
         <translation>截图已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="871"/>
+        <location filename="../../console/presenters/video_wall.py" line="882"/>
         <source>Could not save the snapshot</source>
         <translation>无法保存截图</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="892"/>
+        <location filename="../../console/presenters/video_wall.py" line="903"/>
         <source>Snapshot of {camera} attached to incident {id}.</source>
         <translation>{camera} 的截图已附加到事件 {id}。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="897"/>
+        <location filename="../../console/presenters/video_wall.py" line="908"/>
         <source>Could not attach the snapshot</source>
         <translation>无法附加截图</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="902"/>
+        <location filename="../../console/presenters/video_wall.py" line="913"/>
         <source>Snapshot to the selected incident</source>
         <translation>截图附加到所选事件</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="906"/>
+        <location filename="../../console/presenters/video_wall.py" line="917"/>
         <source>Reconnect</source>
         <translation>重新连接</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="966"/>
+        <location filename="../../console/presenters/video_wall.py" line="977"/>
         <source>PTZ of {camera}: {error}</source>
         <translation>{camera} 云台控制：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="985"/>
+        <location filename="../../console/presenters/video_wall.py" line="996"/>
         <source>This camera has no preset {n}.</source>
         <translation>该摄像机没有预置位 {n}。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="1005"/>
+        <location filename="../../console/presenters/video_wall.py" line="1016"/>
         <source>Could not load the camera&apos;s motion settings</source>
         <translation>无法加载摄像机的移动侦测设置</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="1041"/>
+        <location filename="../../console/presenters/video_wall.py" line="1052"/>
         <source>Motion settings of {camera} saved.</source>
         <translation>{camera} 的移动侦测设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="1048"/>
+        <location filename="../../console/presenters/video_wall.py" line="1059"/>
         <source>Could not save the motion settings</source>
         <translation>无法保存移动侦测设置</translation>
     </message>
@@ -17823,57 +17829,57 @@ State: {state}</source>
 <context>
     <name>VolunteersModel</name>
     <message>
-        <location filename="../../widgets/volunteers.py" line="181"/>
+        <location filename="../../widgets/volunteers.py" line="187"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="182"/>
+        <location filename="../../widgets/volunteers.py" line="188"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="183"/>
+        <location filename="../../widgets/volunteers.py" line="189"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="184"/>
+        <location filename="../../widgets/volunteers.py" line="190"/>
         <source>Born</source>
         <translation>出生年</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="185"/>
+        <location filename="../../widgets/volunteers.py" line="191"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="186"/>
+        <location filename="../../widgets/volunteers.py" line="192"/>
         <source>Identity No.</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="187"/>
+        <location filename="../../widgets/volunteers.py" line="193"/>
         <source>Skills</source>
         <translation>技能</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="190"/>
+        <location filename="../../widgets/volunteers.py" line="196"/>
         <source>Qualifications</source>
         <translation>资质</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="195"/>
+        <location filename="../../widgets/volunteers.py" line="201"/>
         <source>Insurance</source>
         <translation>保险</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="196"/>
+        <location filename="../../widgets/volunteers.py" line="202"/>
         <source>Teams</source>
         <translation>队伍</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="197"/>
+        <location filename="../../widgets/volunteers.py" line="203"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -17882,358 +17888,358 @@ State: {state}</source>
     <name>VolunteersPresenter</name>
     <message>
         <location filename="../../console/presenters/volunteers.py" line="91"/>
-        <location filename="../../console/presenters/volunteers.py" line="103"/>
+        <location filename="../../console/presenters/volunteers.py" line="104"/>
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="104"/>
+        <location filename="../../console/presenters/volunteers.py" line="105"/>
         <source>Teams</source>
         <translation>队伍</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="105"/>
+        <location filename="../../console/presenters/volunteers.py" line="106"/>
         <source>Shifts</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="106"/>
+        <location filename="../../console/presenters/volunteers.py" line="107"/>
         <source>Pairings</source>
         <translation>结对探访</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="107"/>
+        <location filename="../../console/presenters/volunteers.py" line="108"/>
         <source>Tasks</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="113"/>
+        <location filename="../../console/presenters/volunteers.py" line="114"/>
         <source>Volunteer task from the incident…</source>
         <translation>根据事件派志愿者任务…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="125"/>
+        <location filename="../../console/presenters/volunteers.py" line="126"/>
         <source>Volunteer task from the request…</source>
         <translation>由诉求生成志愿任务…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="186"/>
+        <location filename="../../console/presenters/volunteers.py" line="187"/>
         <source>Could not read the communities</source>
         <translation>无法读取社区</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="228"/>
-        <location filename="../../console/presenters/volunteers.py" line="853"/>
+        <location filename="../../console/presenters/volunteers.py" line="230"/>
+        <location filename="../../console/presenters/volunteers.py" line="855"/>
         <source>Could not read the volunteers</source>
         <translation>无法读取志愿者</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="263"/>
+        <location filename="../../console/presenters/volunteers.py" line="265"/>
         <source>Sign-up refused</source>
         <translation>报名未通过</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="309"/>
+        <location filename="../../console/presenters/volunteers.py" line="311"/>
         <source>Could not read the photo</source>
         <translation>无法读取照片</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="335"/>
+        <location filename="../../console/presenters/volunteers.py" line="337"/>
         <source>Could not read the volunteer&apos;s card</source>
         <translation>无法读取志愿者名片</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="357"/>
+        <location filename="../../console/presenters/volunteers.py" line="359"/>
         <source>Could not save the volunteer</source>
         <translation>无法保存志愿者</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="358"/>
+        <location filename="../../console/presenters/volunteers.py" line="360"/>
         <source>Volunteer saved</source>
         <translation>志愿者已保存</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="368"/>
+        <location filename="../../console/presenters/volunteers.py" line="370"/>
         <source>Edit the volunteer&apos;s profile</source>
         <translation>编辑志愿者资料</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="392"/>
+        <location filename="../../console/presenters/volunteers.py" line="394"/>
         <source>Could not open the profile</source>
         <translation>无法打开资料</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="401"/>
+        <location filename="../../console/presenters/volunteers.py" line="403"/>
         <source>Show the identity number</source>
         <translation>查看身份证号</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="406"/>
+        <location filename="../../console/presenters/volunteers.py" line="408"/>
         <source>Identity number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="407"/>
+        <location filename="../../console/presenters/volunteers.py" line="409"/>
         <source>Identity No.: {n}
 Birth date: {d}</source>
         <translation>身份证号：{n}
 出生日期：{d}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="415"/>
+        <location filename="../../console/presenters/volunteers.py" line="417"/>
         <source>Could not show the identity number</source>
         <translation>无法显示身份证号</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="422"/>
+        <location filename="../../console/presenters/volunteers.py" line="424"/>
         <source>Choose the volunteer&apos;s photo</source>
         <translation>选择志愿者照片</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="424"/>
+        <location filename="../../console/presenters/volunteers.py" line="426"/>
         <source>Photos (*.jpg *.jpeg *.png)</source>
         <translation>照片 (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="442"/>
+        <location filename="../../console/presenters/volunteers.py" line="444"/>
         <source>Could not store the photo</source>
         <translation>无法保存照片</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="442"/>
+        <location filename="../../console/presenters/volunteers.py" line="444"/>
         <source>Photo stored</source>
         <translation>照片已保存</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="455"/>
+        <location filename="../../console/presenters/volunteers.py" line="457"/>
         <source>Could not save the qualification</source>
         <translation>无法保存资质</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="456"/>
+        <location filename="../../console/presenters/volunteers.py" line="458"/>
         <source>Qualification saved</source>
         <translation>资质已保存</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="490"/>
+        <location filename="../../console/presenters/volunteers.py" line="492"/>
         <source>Could not save the team</source>
         <translation>无法保存队伍</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="491"/>
+        <location filename="../../console/presenters/volunteers.py" line="493"/>
         <source>Team saved</source>
         <translation>队伍已保存</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="503"/>
+        <location filename="../../console/presenters/volunteers.py" line="505"/>
         <source>Add a member</source>
         <translation>添加成员</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="503"/>
-        <location filename="../../console/presenters/volunteers.py" line="519"/>
-        <location filename="../../console/presenters/volunteers.py" line="581"/>
-        <location filename="../../console/presenters/volunteers.py" line="838"/>
+        <location filename="../../console/presenters/volunteers.py" line="505"/>
+        <location filename="../../console/presenters/volunteers.py" line="521"/>
+        <location filename="../../console/presenters/volunteers.py" line="583"/>
+        <location filename="../../console/presenters/volunteers.py" line="840"/>
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="509"/>
+        <location filename="../../console/presenters/volunteers.py" line="511"/>
         <source>Could not add the member</source>
         <translation>无法添加成员</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="519"/>
+        <location filename="../../console/presenters/volunteers.py" line="521"/>
         <source>Remove a member</source>
         <translation>移出成员</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="526"/>
+        <location filename="../../console/presenters/volunteers.py" line="528"/>
         <source>Could not remove the member</source>
         <translation>无法移出成员</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="554"/>
+        <location filename="../../console/presenters/volunteers.py" line="556"/>
         <source>Could not save the shift</source>
         <translation>无法保存班次</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="555"/>
+        <location filename="../../console/presenters/volunteers.py" line="557"/>
         <source>Shift saved</source>
         <translation>班次已保存</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="571"/>
+        <location filename="../../console/presenters/volunteers.py" line="573"/>
         <source>Could not read the sign-ups</source>
         <translation>无法读取报名情况</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="580"/>
+        <location filename="../../console/presenters/volunteers.py" line="582"/>
         <source>Sign up for {t}</source>
         <translation>报名：{t}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="593"/>
+        <location filename="../../console/presenters/volunteers.py" line="595"/>
         <source>Signed up; waiting for confirmation</source>
         <translation>已报名，等待确认</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="595"/>
+        <location filename="../../console/presenters/volunteers.py" line="597"/>
         <source>Signed up and confirmed</source>
         <translation>已报名并确认</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="603"/>
+        <location filename="../../console/presenters/volunteers.py" line="605"/>
         <source>Could not sign up</source>
         <translation>无法报名</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="616"/>
+        <location filename="../../console/presenters/volunteers.py" line="618"/>
         <source>Could not decide the sign-up</source>
         <translation>无法处理该报名</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="625"/>
+        <location filename="../../console/presenters/volunteers.py" line="627"/>
         <source>Withdraw the sign-up</source>
         <translation>撤销报名</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="626"/>
+        <location filename="../../console/presenters/volunteers.py" line="628"/>
         <source>Withdraw this sign-up? The place becomes free for others.</source>
         <translation>撤销此报名？名额将释放给他人。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="628"/>
+        <location filename="../../console/presenters/volunteers.py" line="630"/>
         <source>Could not withdraw</source>
         <translation>无法撤销报名</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="639"/>
+        <location filename="../../console/presenters/volunteers.py" line="641"/>
         <source>Cancel the shift</source>
         <translation>取消班次</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="641"/>
+        <location filename="../../console/presenters/volunteers.py" line="643"/>
         <source>Cancel the shift {t}? {n} volunteers hold a place; tell them. This cannot be undone.</source>
         <translation>取消班次“{t}”？已有 {n} 名志愿者报名，请通知他们。此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="645"/>
+        <location filename="../../console/presenters/volunteers.py" line="647"/>
         <source>Could not cancel the shift</source>
         <translation>无法取消班次</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="669"/>
+        <location filename="../../console/presenters/volunteers.py" line="671"/>
         <source>Could not pair</source>
         <translation>无法结对</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="670"/>
+        <location filename="../../console/presenters/volunteers.py" line="672"/>
         <source>Pairing saved</source>
         <translation>结对已保存</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="679"/>
+        <location filename="../../console/presenters/volunteers.py" line="681"/>
         <source>Could not read the residents</source>
         <translation>无法读取居民</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="689"/>
+        <location filename="../../console/presenters/volunteers.py" line="691"/>
         <source>End the pairing</source>
         <translation>结束结对</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="690"/>
+        <location filename="../../console/presenters/volunteers.py" line="692"/>
         <source>End the regular visits of {v} to {r}?</source>
         <translation>结束 {v} 对 {r} 的定期探访？</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="694"/>
+        <location filename="../../console/presenters/volunteers.py" line="696"/>
         <source>Could not end the pairing</source>
         <translation>无法结束结对</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="707"/>
+        <location filename="../../console/presenters/volunteers.py" line="709"/>
         <source>Select the incident in the queue first.</source>
         <translation>请先在事件队列中选择事件。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="722"/>
+        <location filename="../../console/presenters/volunteers.py" line="724"/>
         <source>Could not read the incident</source>
         <translation>无法读取事件</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="728"/>
+        <location filename="../../console/presenters/volunteers.py" line="730"/>
         <source>Select the request in the Feedback pane first.</source>
         <translation>请先在“接诉即办”窗格中选择诉求。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="743"/>
+        <location filename="../../console/presenters/volunteers.py" line="745"/>
         <source>Could not read the request</source>
         <translation>无法读取诉求</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="756"/>
+        <location filename="../../console/presenters/volunteers.py" line="758"/>
         <source>Could not read the resident</source>
         <translation>无法读取居民信息</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="770"/>
+        <location filename="../../console/presenters/volunteers.py" line="772"/>
         <source>Could not read the order</source>
         <translation>无法读取订单</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="800"/>
+        <location filename="../../console/presenters/volunteers.py" line="802"/>
         <source>Could not prepare the task</source>
         <translation>无法准备任务</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="821"/>
+        <location filename="../../console/presenters/volunteers.py" line="823"/>
         <source>Could not create the task</source>
         <translation>无法创建任务</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="822"/>
+        <location filename="../../console/presenters/volunteers.py" line="824"/>
         <source>Task created</source>
         <translation>任务已创建</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="838"/>
+        <location filename="../../console/presenters/volunteers.py" line="840"/>
         <source>Assign the task</source>
         <translation>指派任务</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="844"/>
+        <location filename="../../console/presenters/volunteers.py" line="846"/>
         <source>Could not assign the task</source>
         <translation>无法指派任务</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="845"/>
+        <location filename="../../console/presenters/volunteers.py" line="847"/>
         <source>Task assigned</source>
         <translation>任务已指派</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="862"/>
+        <location filename="../../console/presenters/volunteers.py" line="864"/>
         <source>Mark the task done</source>
         <translation>标记任务完成</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="862"/>
+        <location filename="../../console/presenters/volunteers.py" line="864"/>
         <source>Cancel the task</source>
         <translation>取消任务</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="864"/>
+        <location filename="../../console/presenters/volunteers.py" line="866"/>
         <source>Mark “{t}” done?</source>
         <translation>将“{t}”标记为已完成？</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="864"/>
+        <location filename="../../console/presenters/volunteers.py" line="866"/>
         <source>Cancel “{t}”?</source>
         <translation>取消“{t}”？</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="871"/>
+        <location filename="../../console/presenters/volunteers.py" line="873"/>
         <source>Could not update the task</source>
         <translation>无法更新任务</translation>
     </message>

@@ -98,7 +98,13 @@ def test_an_operator_is_told_the_indicators_are_for_supervisors(
 ) -> None:
     p = shown(qtbot, make_console, seeded, "operator")
     assert p.last is None
-    assert "supervisors and administrators" in p.pane.error
+    # Said in the pane's empty state, not as a red error over "choose a month".
+    assert p.pane.pages.currentIndex() == p.pane.PAGE_EMPTY
+    assert p.pane.empty.title() == "Not available to this role"
+    assert "supervisors and administrators" in p.pane.empty.text()
+    assert p.pane.error == ""
+    assert not p.pane.refresh_button.isEnabled()
+    assert not p.pane.month.isEnabled()
     assert len(p.pane.model) == 0  # nothing was computed for them
     p.pane.sig_refresh.emit()  # F5 computes nothing for them either
     assert p.last is None

@@ -171,6 +171,24 @@ def test_the_empty_state_says_what_to_do_before_the_first_figures(pane: KpiDashb
     assert not pane.records_button.isEnabled()
 
 
+def test_a_role_that_may_not_read_them_is_told_so_and_f5_asks_nothing(
+    pane: KpiDashboard, qtbot: QtBot
+) -> None:
+    pane.set_refused("The indicators are for supervisors and administrators.")
+    assert pane.pages.currentIndex() == pane.PAGE_EMPTY
+    assert pane.empty.title() == "Not available to this role"
+    assert pane.empty.text() == "The indicators are for supervisors and administrators."
+    assert not pane.error_label.isVisibleTo(pane)
+    for w in (pane.refresh_button, pane.month, pane.prev_button, pane.community):
+        assert not w.isEnabled()
+    with qtbot.assertNotEmitted(pane.sig_refresh):
+        qtbot.keyClick(pane, Qt.Key.Key_F5)
+    pane.clear()  # signed out: the next user starts afresh
+    assert pane.refused is None
+    assert pane.refresh_button.isEnabled()
+    assert pane.empty.title() == "No figures yet"
+
+
 def test_each_state_shows_its_value_or_says_why_not(pane: KpiDashboard) -> None:
     pane.set_dashboard(dashboard())
     assert pane.pages.currentIndex() == pane.PAGE_FIGURES
