@@ -125,12 +125,10 @@ class StationsPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        # "Offline since 2026-11-30 14:02:00" must not be cut; twenty rows size in no time.
-        for name in ("state", "last_seen"):
-            header.setSectionResizeMode(
-                self.model.column_index(name), QHeaderView.ResizeMode.ResizeToContents
-            )
+        # Every column as wide as its words and its title ("Offline since 2026-11-30 14:02:00",
+        # "Waiting to send"); a narrow pane scrolls sideways instead of cutting them.
+        # Twenty rows size in no time.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         lay = QVBoxLayout(self)
         lay.addWidget(self.summary)
         lay.addWidget(self.table, 1)

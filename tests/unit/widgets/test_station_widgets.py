@@ -405,3 +405,12 @@ def test_stations_panel_lists_offline_stations_first_and_highlighted(qtbot: QtBo
             colour = model.index(row, col).data(bg)
             assert QBrush(colour).color() == OFFLINE_BACKGROUND
     assert model.index(2, state).data(bg) is None
+    # In a narrow pane no column is cut below its title or its widest text: it scrolls.
+    panel.resize(420, 300)
+    panel.show()
+    qtbot.waitExposed(panel)
+    header = panel.table.horizontalHeader()
+    for col in range(model.columnCount()):
+        assert header.sectionSize(col) >= header.sectionSizeHint(col), col
+        assert header.sectionSize(col) >= panel.table.sizeHintForColumn(col), col
+    assert panel.table.horizontalScrollBar().maximum() > 0
