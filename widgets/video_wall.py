@@ -178,6 +178,9 @@ class _MaskEdit:
     drag: QPoint | None = None
 
 
+_MESSAGE_FLAGS = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+
+
 def letterbox(frame_w: int, frame_h: int, box: QRect) -> QRect:
     """The largest rectangle of the frame's aspect centred in `box`.
 
@@ -934,21 +937,35 @@ class VideoWall(QWidget):
         """A tile not live says why in the middle, large enough to read across a room."""
         status = t.status
         state = status.state if status is not None else StreamState.CONNECTING
-        bar = self._bar_height()
-        area = box.adjusted(2 * BAR_PX, bar + BAR_PX, -2 * BAR_PX, -bar - BAR_PX)
-        if area.height() < bar:
+        area = self._message_area(box)
+        if area.height() < self._bar_height():
             return
-        flags = int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+        flags = int(_MESSAGE_FLAGS)
         text = self.state_text(status)
         if t.playback is not None:
             text = t.playback.message or t.playback.banner
             state = StreamState.NO_SIGNAL
-        p.setFont(self._big)
+        font = self.message_font(box, text)
+        used = QFontMetrics(font).boundingRect(area, flags, text)
+        p.setFont(font)
         if t.frame is not None:  # over a frozen frame: on a dark plate, readable on any picture
-            used = QFontMetrics(self._big).boundingRect(area, flags, text)
             p.fillRect(used.adjusted(-2 * BAR_PX, -BAR_PX, 2 * BAR_PX, BAR_PX), BAR_FILL)
         p.setPen(STATE_COLOURS[state])
         p.drawText(area, flags, text)
+
+    def _message_area(self, box: QRect) -> QRect:
+        bar = self._bar_height()
+        return box.adjusted(2 * BAR_PX, bar + BAR_PX, -2 * BAR_PX, -bar - BAR_PX)
+
+    def message_font(self, box: QRect, text: str) -> QFont:
+        """The large font where the words fit the tile's middle, else the overlay's: a word
+        wider than a small tile ("Connecting…" in a 3x3 wall beside the camera tree) was cut
+        at both ends."""
+        area = self._message_area(box)
+        used = QFontMetrics(self._big).boundingRect(area, int(_MESSAGE_FLAGS), text)
+        if used.width() > area.width() or used.height() > area.height():
+            return self._font
+        return self._big
 
     def _bar_height(self) -> int:
         strip = self._strip

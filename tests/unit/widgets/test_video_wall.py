@@ -7,7 +7,14 @@ from datetime import UTC, datetime
 import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QHelpEvent, QImage, QKeyEvent
+from PySide6.QtGui import (
+    QDragEnterEvent,
+    QDropEvent,
+    QFontMetrics,
+    QHelpEvent,
+    QImage,
+    QKeyEvent,
+)
 from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 
@@ -636,3 +643,25 @@ def test_the_clock_is_on_every_tile_or_on_none(wall: VideoWall) -> None:
         assert len(set(clocks)) == 1, (width, clocks)
         seen.add(clocks[0])
     assert seen == {True, False}
+
+
+def test_a_state_too_wide_for_its_tile_is_written_small_not_cut(qtbot: QtBot) -> None:
+    w = VideoWall(now=FakeClock(NOW))
+    qtbot.addWidget(w)
+    w.set_layout("3x3")
+    w.resize(330, 420)  # a 3x3 wall beside the camera tree in a docked pane
+    w.show()
+    qtbot.waitExposed(w)
+    w.set_camera(0, "CAM01")
+    connecting = StreamStatus("CAM01", StreamKind.SUB, StreamState.CONNECTING)
+    w.set_status(0, connecting)
+    text = w.state_text(connecting)
+    box = w.tile_rect(0)
+    small = w.message_font(box, text)
+    assert QFontMetrics(small).horizontalAdvance(text) <= box.width()
+    # A tile with room keeps the large font, readable across the room.
+    w.set_layout("1")
+    w.set_camera(0, "CAM01")
+    big = w.message_font(w.tile_rect(0), text)
+    assert big.pointSizeF() > small.pointSizeF()
+    assert QFontMetrics(big).horizontalAdvance(text) > box.width()  # it would not have fitted
