@@ -60,6 +60,7 @@ if TYPE_CHECKING:
 
 # Panes that show the services' demo data (a station's screen shows its orders and check-in).
 SERVICE_PANES = frozenset({"merchants", "orders", "volunteers", "employment"})
+MEDIA_PANES = frozenset({"video", "playback"})  # they need the site when the console starts
 MAP_WARMUP_S = 4.0  # the simulator's first reads place most tags on the map
 WALL_CAMERAS = 9  # the video pane: the demo's first cameras on a 3×3 wall
 WALL_WARMUP_S = 60.0  # at most: the first run generates the demo's clips (~30 s on 2 cores)
@@ -161,21 +162,31 @@ def _render(args: argparse.Namespace) -> int:
                 # The video pane plays the demo's cameras (generated on first run, cached).
                 video=VideoOptions() if args.pane == "video" else None,
             )
-            app = ConsoleApp(qapp, db, opts)
-            try:
-                panes = sorted(app.window.panes)
-                if args.pane and args.pane not in panes:
-                    _error(f"unknown pane {args.pane!r}; choose from {', '.join(panes)}")
-                    return EXIT_USAGE
-                # Seeded after the pane is known to exist (a typo costs no seeding), and the
-                # services' demo (merchants, orders, volunteers: seconds of it) only for the
-                # panes that show it.
+
+            def seed() -> None:
+                # The services' demo (merchants, orders, volunteers: seconds of it) only for
+                # the panes that show it.
                 seed_site(
                     db,
                     _site(args),
                     local_services(db, args.workstation, keys),
                     services_demo=station or args.pane in SERVICE_PANES,
                 )
+
+            # The wall and playback start their cameras and recorder with the console, for a
+            # database that names its site: seeded first. Other panes are seeded once they are
+            # known to exist (a typo costs no seeding).
+            early = args.pane in MEDIA_PANES
+            if early:
+                seed()
+            app = ConsoleApp(qapp, db, opts)
+            try:
+                panes = sorted(app.window.panes)
+                if args.pane and args.pane not in panes:
+                    _error(f"unknown pane {args.pane!r}; choose from {', '.join(panes)}")
+                    return EXIT_USAGE
+                if not early:
+                    seed()
                 who = app.services.signin.principal(args.user)
                 app.services.audit.record(who, AuditAction.SCREENSHOT, detail=str(args.screenshot))
                 app.session.enter(who)

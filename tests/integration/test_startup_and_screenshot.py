@@ -21,6 +21,7 @@ from console.cli import EXIT_DATABASE, EXIT_SITE, EXIT_USAGE, _parser
 from console.gui import run_gui
 from console.recorder_runtime import RecorderLaunch
 from console.shell.main_window import MainWindow
+from tests.helpers.cli import run_cli
 from tests.helpers.consoles import SeededSite
 from widgets.login import LoginDialog
 
@@ -316,3 +317,37 @@ def test_nothing_the_console_runs_needs_opencv() -> None:
         [sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True
     )
     assert out.stdout.strip() == "[]"
+
+
+def test_screenshot_of_the_wall_starts_its_cameras(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Regression: the demo was seeded after the console started, so the console knew no site
+    and the wall in `--pane video` never opened a camera ("Connecting…" for 60 s)."""
+    import console.screenshot as shot
+    import console.video_runtime as video_runtime
+    from console.presenters.video_wall import VideoWallPresenter
+
+    real_options = video_runtime.VideoOptions
+
+    seen: list[tuple[bool, list[str]]] = []
+
+    def look(_qapp: object, app: ConsoleApp) -> None:  # instead of waiting for pictures
+        wall = app.presenter("video")
+        assert isinstance(wall, VideoWallPresenter)
+        app.window.show_pane("video")
+        wall.show_cameras(list(wall.cameras)[:4])
+        statuses = [wall.wall.status(t) for t in range(4)]
+        seen.append((wall.runtime is not None, [s.detail if s else "" for s in statuses]))
+
+    monkeypatch.setattr(shot, "_let_wall_play", look)
+    # The demo's cameras without their generated clips (seconds of making): each tile is
+    # still tried, and says why it has no picture.
+    monkeypatch.setattr(video_runtime, "VideoOptions", lambda: real_options(demo_video=False))
+    out = tmp_path / "wall.png"
+    proc = run_cli(tmp_path, "--screenshot", str(out), "--pane", "video", "--lang", "en")
+    assert proc.returncode == 0, proc.stderr
+    assert len(seen) == 1
+    started, details = seen[0]
+    assert started  # the console knew its site: the wall's cameras were started
+    assert all("demo cameras are not running" in d for d in details), details
