@@ -127,7 +127,8 @@ TREND_ROLE = Qt.ItemDataRole.UserRole + 11
 """The trend's values, oldest first (floats, None for a month without one)."""
 
 NOTHING = "—"  # numbers the figure does not give
-VALUE_MAX_WIDTH = 380  # px: a long message in the Value column elides; the panel has it whole
+VALUE_MAX_WIDTH = 280  # px: a long message in the Value column elides; the panel has it whole
+NAME_MAX_WIDTH = 300  # px: the longest indicator names elide; the panel has them whole
 TREND_WIDTH = 132  # px: the sparkline column
 
 
@@ -1138,8 +1139,11 @@ class KpiDashboard(QWidget):
         self.table.setItemDelegateForColumn(self.model.column_index("rag"), self.rag_delegate)
         self.table.setItemDelegateForColumn(self.model.column_index("trend"), self.spark_delegate)
         header = self.table.horizontalHeader()
+        # Every column keeps the width it was fitted to and the table scrolls sideways: with
+        # the name stretched, a narrow pane squeezed it to "Community c…" while the value
+        # column kept its 380 px. The last column takes what a wide pane has left.
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(self.model.column_index("name"), QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
         header.setMinimumSectionSize(40)
         self.table.installEventFilter(self)
 
@@ -1446,11 +1450,12 @@ class KpiDashboard(QWidget):
     def _fit_columns(self) -> None:
         """Widths from the contents once (first figures, a change of language), not on every
         refresh: a refresh must keep the columns where the reader left them."""
-        for name in ("rag", "value", "numbers", "interval", "target", "series"):
+        for name in ("rag", "name", "value", "numbers", "interval", "target", "series"):
             c = self.model.column_index(name)
             self.table.resizeColumnToContents(c)
-            if name == "value":
-                self.table.setColumnWidth(c, min(self.table.columnWidth(c), VALUE_MAX_WIDTH))
+            widest = {"name": NAME_MAX_WIDTH, "value": VALUE_MAX_WIDTH}.get(name)
+            if widest is not None:
+                self.table.setColumnWidth(c, min(self.table.columnWidth(c), widest))
         trend = self.model.column_index("trend")
         header_width = self.table.horizontalHeader().sectionSizeHint(trend)
         self.table.setColumnWidth(trend, max(TREND_WIDTH, header_width))

@@ -32,6 +32,7 @@ from core.indicators import (
 )
 from core.kpi import CommunityFigure, Dashboard, IndicatorView, RecordRow, percent
 from widgets.kpi_dashboard import (
+    NAME_MAX_WIDTH,
     RAG_COLOURS,
     RAG_ROLE,
     TREND_ROLE,
@@ -187,6 +188,19 @@ def test_a_role_that_may_not_read_them_is_told_so_and_f5_asks_nothing(
     assert pane.refused is None
     assert pane.refresh_button.isEnabled()
     assert pane.empty.title() == "No figures yet"
+
+
+def test_in_a_narrow_pane_the_names_keep_their_width_and_the_table_scrolls(
+    pane: KpiDashboard, qtbot: QtBot
+) -> None:
+    pane.resize(560, 600)  # docked beside the incident queue
+    pane.show()
+    qtbot.waitExposed(pane)
+    pane.set_dashboard(dashboard())
+    name = pane.model.column_index("name")
+    wanted = min(pane.table.sizeHintForColumn(name), NAME_MAX_WIDTH)
+    assert pane.table.columnWidth(name) >= wanted
+    assert pane.table.horizontalScrollBar().maximum() > 0  # the rest scrolls sideways
 
 
 def test_each_state_shows_its_value_or_says_why_not(pane: KpiDashboard) -> None:
