@@ -92,14 +92,17 @@ def calls_presenter(
         recordings = opts.recordings_dir or opts.config_dir / "recordings" / "calls"
         factory = sip_factory(line, recordings)
     device = line.device if line is not None else ""
+    if factory is None and line is not None:
+        # The entry is there but the options keep the line off (tests, screenshots): say so,
+        # rather than "starting…" for ever or "add a [[sip]] entry".
+        pctx.bridge.publish(GatewayState(False, "the phone line is off for this run", utcnow()))
     gateway = start_line(factory, pctx.bridge, add_worker, device)
     return CallsPresenter(
         pctx,
         gateway,
         workstation=opts.workstation,
         device=device,
-        # A line the options keep off (tests, screenshots) is no line: never "starting…".
-        line_configured=factory is not None,
+        line_configured=line is not None or factory is not None,
         settings=opts.config_dir / "sound.ini",
         list_devices=output_devices if gateway is not None else None,
     )

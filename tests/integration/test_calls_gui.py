@@ -265,16 +265,10 @@ def test_an_answered_call_must_become_an_incident_or_be_closed(
     app.wait_idle()
 
 
-@pytest.mark.parametrize("kept_off", [False, True], ids=["no entry", "entry kept off"])
 def test_without_a_line_the_pane_says_what_to_configure(
-    qtbot: QtBot, make_console: MakeConsole, seeded: SeededSite, demo_site: SiteSpec, kept_off: bool
+    qtbot: QtBot, make_console: MakeConsole, seeded: SeededSite
 ) -> None:
-    if kept_off:
-        # The site gives CC a [[sip]] entry, but the line is not run: no line, not "starting…".
-        assert demo_site.sip_line("CC") is not None
-        app = make_console(language="en", site=demo_site, sip=False, alarms=False)
-    else:
-        app = make_console(language="en")
+    app = make_console(language="en")
     app.start()
     sign_in(qtbot, app, seeded, "operator")
     pane = calls_of(app).pane
@@ -282,6 +276,22 @@ def test_without_a_line_the_pane_says_what_to_configure(
     assert "[[sip]]" in pane.empty.text()
     assert not pane.answer.isEnabled()
     calls_of(app).answer()  # nothing to answer with: nothing happens
+    app.wait_idle()
+
+
+def test_a_line_kept_off_says_so_instead_of_starting_for_ever(
+    qtbot: QtBot, make_console: MakeConsole, seeded: SeededSite, demo_site: SiteSpec
+) -> None:
+    # The site gives CC a [[sip]] entry; the options do not run the line (a screenshot).
+    assert demo_site.sip_line("CC") is not None
+    app = make_console(language="en", site=demo_site, sip=False, alarms=False)
+    app.start()
+    sign_in(qtbot, app, seeded, "operator")
+    pane = calls_of(app).pane
+    qtbot.waitUntil(lambda: "off for this run" in pane.status.text())
+    assert pane.status.text().startswith("○ Line offline")
+    assert "[[sip]]" not in pane.empty.text()  # the entry is there: nothing to add
+    assert not pane.answer.isEnabled()
     app.wait_idle()
 
 
