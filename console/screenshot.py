@@ -135,7 +135,9 @@ def _render(args: argparse.Namespace) -> int:
                 w.code == args.workstation and w.community for w in _site(args).workstations
             )
             # No receiver, no line: a screenshot binds no ports.
-            quiet = args.pane in (None, "map", "video", "station") or station
+            quiet = (
+                args.pane in (None, "map", "video", "playback", "station", "stations") or station
+            )
             opts = ConsoleOptions(
                 workstation=args.workstation,
                 language=args.lang,
