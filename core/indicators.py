@@ -222,7 +222,7 @@ class KpiFigure:
     `value` is a fraction for proportions and rate changes (0.9 = 90 %, −0.3 = −30 %) and
     the total for counts; None whenever the state withholds it. `small`: too few events for
     the value to stand alone; show a run chart. `under_way`: a figure of a month that had not
-    ended (its message begins with UNDER_WAY_TEXT).
+    ended (`as_of_month`; a message replaced later may no longer say so).
     """
 
     key: str

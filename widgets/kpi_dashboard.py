@@ -1572,10 +1572,12 @@ class KpiDashboard(QWidget):
         self._update_buttons()
 
     def _on_prev_clicked(self) -> None:
-        self.month.setDate(self.month.date().addMonths(-1))
+        if self.month.isEnabled():  # Alt+Left reaches here with the month greyed too
+            self.month.setDate(self.month.date().addMonths(-1))
 
     def _on_next_clicked(self) -> None:
-        self.month.setDate(self.month.date().addMonths(1))
+        if self.month.isEnabled():
+            self.month.setDate(self.month.date().addMonths(1))
 
     def _on_month_changed(self, *_a: object) -> None:
         self.sig_month.emit(self.chosen_month())
