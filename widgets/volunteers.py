@@ -11,12 +11,14 @@ from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QSplitter,
     QStackedWidget,
@@ -241,11 +243,16 @@ class VolunteerDetail(QWidget):
             lab = QLabel(self)
             self._part_labels.append(lab)
             self.grid.addWidget(lab, p + 1, 0)
+        # The availability grid under the text, not beside it: beside, a docked pane left the
+        # text a column of a few characters that ran off the bottom.
+        right = QVBoxLayout()
+        right.addWidget(self.info)
+        right.addLayout(self.grid)
+        right.addStretch(1)
+        self.grid.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         box = QHBoxLayout(self)
         box.addWidget(self.photo, 0, Qt.AlignmentFlag.AlignTop)
-        box.addWidget(self.info, 1, Qt.AlignmentFlag.AlignTop)
-        box.addLayout(self.grid)
-        self.grid.setAlignment(Qt.AlignmentFlag.AlignTop)
+        box.addLayout(right, 1)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.show_row(None, None)
 
@@ -375,9 +382,15 @@ class VolunteersTab(ListTab[VolunteerRow]):
             Qt.ShortcutContext.WidgetWithChildrenShortcut,
         )
         self.detail = VolunteerDetail(texts, self)
-        self.split.addWidget(self.detail)
+        # The detail scrolls when the splitter leaves it less height than its text and grid.
+        self.detail_scroll = QScrollArea(self)
+        self.detail_scroll.setWidget(self.detail)
+        self.detail_scroll.setWidgetResizable(True)
+        self.detail_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.detail_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.split.addWidget(self.detail_scroll)
         self.split.setStretchFactor(0, 3)
-        self.split.setStretchFactor(1, 0)
+        self.split.setStretchFactor(1, 2)
         self.retranslate()
 
     def set_communities(self, codes: Sequence[str], names: dict[str, str]) -> None:

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPushButton
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from core.idcard import make_id_number
@@ -278,3 +278,13 @@ def test_in_a_narrow_pane_the_buttons_wrap_instead_of_losing_their_labels(qtbot:
     # The filter row keeps its controls whole too.
     assert tab.community.width() >= tab.community.sizeHint().width()
     assert tab.search.width() >= 160
+    # The detail's text has the pane's width (the grid is under it) and scrolls, not cut.
+    tab.detail.show_row(tab.selected(), None)
+    QApplication.processEvents()
+    line = next(t for t in tab.detail.info.text().splitlines() if "1201" in t)
+    assert tab.detail.info.width() >= tab.detail.info.fontMetrics().horizontalAdvance(line)
+    assert tab.detail_scroll.widget() is tab.detail
+    # Its last row of the grid can be reached: all of it fits, or it scrolls to it.
+    grid_bottom = tab.detail.grid.geometry().bottom()
+    scroll = tab.detail_scroll.verticalScrollBar()
+    assert grid_bottom <= tab.detail_scroll.viewport().height() + scroll.maximum()
