@@ -24,6 +24,8 @@ class AccountsPresenter(Presenter):
     def __init__(self, ctx: PresenterContext):
         super().__init__(ctx)
         self.dialog: AccountsDialog | None = None
+        self._generation = 0  # the newest list read; an older answer is dropped
+        self._status = ""  # what the newest read shows under the table
         self.act_accounts = ctx.window.add_action(
             ActionSpec(
                 "accounts",
@@ -38,6 +40,8 @@ class AccountsPresenter(Presenter):
         """Nothing to load until the dialog is opened."""
 
     def signed_out(self) -> None:
+        self._generation += 1  # a read under way is for nobody now
+        self._status = ""
         if self.dialog is not None:
             self.dialog.set_users([])
             self.dialog.show_status("")
@@ -51,10 +55,19 @@ class AccountsPresenter(Presenter):
 
     @Slot()
     def open_accounts(self, status: str = "") -> None:
-        """Load the account list off the GUI thread and show it."""
+        """Load the account list off the GUI thread and show it.
+
+        Only the newest read is shown: two reader threads may answer out of order, and an
+        older list (read for a change notice before an unlock) must not overwrite the newer
+        one. A status line waits for the newest read.
+        """
         who = self.who
         if who is None:
             return
+        if status:
+            self._status = status
+        self._generation += 1
+        generation = self._generation
         services = self.ctx.services
 
         def job() -> tuple[list[UserRow], list[CommunityRow], list[DepartmentRow]]:
@@ -67,7 +80,7 @@ class AccountsPresenter(Presenter):
         self.read_for(
             who,
             job,
-            lambda result: self._on_loaded(result, status),
+            lambda result: self._on_loaded(result, generation),
             self.tr("Could not list the accounts"),
             "list_users",
         )
@@ -75,10 +88,11 @@ class AccountsPresenter(Presenter):
     def _on_loaded(
         self,
         result: tuple[list[UserRow], list[CommunityRow], list[DepartmentRow]],
-        status: str,
+        generation: int,
     ) -> None:
-        if self.ctx.session.locked:
+        if self.ctx.session.locked or generation != self._generation:
             return
+        status, self._status = self._status, ""
         dlg = self.dialog
         if dlg is None:
             dlg = self.dialog = AccountsDialog(self.ctx.zone, parent=self.ctx.window)

@@ -14,6 +14,7 @@ from console.dialogs import Dialogs
 from console.feedback import Feedback
 from console.jobs import Jobs
 from console.layout import LayoutStore
+from console.read_order import InOrder
 from console.shell.main_window import MainWindow
 from core.events import ChangesAvailable
 from core.permissions import Principal
@@ -83,6 +84,7 @@ class Presenter(QObject):
         self.ctx = ctx
         self._view: QWidget | None = None  # `read_in_view`: the pane whose reads wait
         self._owed = False  # a reload waits for the pane to come into view
+        self._in_order: dict[str, InOrder] = {}  # `read_for`: by label
 
     # --- reading only what can be seen ----------------------------------------------------
     def read_in_view(self, pane: QWidget, dock: QDockWidget) -> None:
@@ -169,14 +171,30 @@ class Presenter(QObject):
         what: str,
         label: str = "",
     ) -> None:
-        """A read for `who` whose result is dropped if another session has begun meanwhile."""
+        """A read for `who` whose result is dropped if another session has begun meanwhile.
 
-        def deliver(value: T) -> None:
+        Results of reads with the same label (the presenter's name when none is given) are
+        handed over in the order the reads were asked for (`InOrder`): the newest is
+        applied last, whichever reader thread finishes first.
+        """
+        key = label or self.name
+        order = self._in_order.get(key)
+        if order is None:
+            order = self._in_order[key] = InOrder()
+        ticket = order.ticket()
+
+        def apply(value: T) -> None:
             if self.who == who:
                 on_result(value)
 
-        def failed(exc: BaseException) -> None:
+        def report(exc: BaseException) -> None:
             if self.who == who:
                 self.ctx.feedback.report(exc, what)
 
-        self.ctx.jobs.read(job, deliver, failed, label or self.name)
+        def deliver(value: T) -> None:
+            order.settle(ticket, lambda: apply(value))
+
+        def failed(exc: BaseException) -> None:
+            order.settle(ticket, lambda: report(exc))
+
+        self.ctx.jobs.read(job, deliver, failed, key)

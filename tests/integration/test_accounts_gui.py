@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -68,7 +69,7 @@ def test_admin_creates_unlocks_and_resets(
     assert dlg.unlock_button.isEnabled()
     dlg.unlock_button.click()
     qtbot.waitUntil(lambda: dlg.status.text() == "账号 operator 已解锁。")
-    assert _cell(console, "operator", 5) == "正常"
+    assert _cell(console, "operator", 5) == "正常"  # the list read with the status line
     assert (
         seeded.services.signin.login("operator", seeded.passwords["operator"]).username
         == "operator"
@@ -171,3 +172,41 @@ def test_a_department_chosen_then_role_changed_is_not_sent(
     new._on_accept_clicked()
     qtbot.waitUntil(lambda: "op02" in dlg.status.text())
     assert _cell(console, "op02", 3) == "—"
+
+
+def test_an_older_list_answered_late_does_not_overwrite_a_newer_one(
+    qtbot: QtBot, console: ConsoleApp, seeded: SeededSite, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two reader threads may answer out of order: a list read for a change notice before an
+    unlock, answered after the unlock's own read, showed the account locked again (CI)."""
+    sign_in(qtbot, console, seeded, "admin")
+    for i in range(5):
+        with pytest.raises(LoginError):
+            seeded.services.signin.login("operator", f"wrong-password-{i}")
+    console.window.action("accounts").trigger()
+    accounts = accounts_of(console)
+    qtbot.waitUntil(lambda: accounts.dialog is not None and accounts.dialog.isVisible())
+    assert _cell(console, "operator", 5).startswith("锁定至")
+    svc = accounts.ctx.services.accounts  # the console's own, which its reads call
+    real = svc.list_users
+    hold, held = threading.Event(), threading.Event()
+
+    def slow_first(who: object) -> object:
+        rows = real(who)  # type: ignore[arg-type]  # read now: the account is locked
+        if not held.is_set():
+            held.set()
+            assert hold.wait(10)  # ...and answered after the newer read
+        return rows
+
+    monkeypatch.setattr(svc, "list_users", slow_first)
+    accounts.reload()  # the change notice's read: held with the locked row
+    qtbot.waitUntil(held.is_set)
+    dlg = _dialog(console)
+    dlg.table.selectRow(_row_of(console, "operator"))
+    dlg.unlock_button.click()
+    # The unlock is written and its own list read has finished: only the held read is left.
+    qtbot.waitUntil(lambda: accounts.ctx.jobs.pending == 1)
+    hold.set()
+    assert console.wait_idle()
+    assert _cell(console, "operator", 5) == "正常"  # the late, older list is not the last word
+    assert dlg.status.text() == "账号 operator 已解锁。"

@@ -5,12 +5,16 @@ from __future__ import annotations
 import threading
 from datetime import UTC, datetime
 
+import pytest
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from console.link_status import LinkStatusWriter
+from core.events import ChangesAvailable
 from core.model import DeviceState
 from core.tracking import LinkState
-from tests.helpers.consoles import MakeConsole, SeededSite, sign_in
+from data.models import Device
+from tests.helpers.consoles import MakeConsole, SeededSite, devices_of, sign_in
 
 
 def _state(app: object, code: str) -> DeviceState | None:
@@ -44,3 +48,47 @@ def test_an_adapters_lost_link_shows_offline_in_the_device_pane(
     pane = app.presenter("devices").pane  # type: ignore[attr-defined]
     [row] = [r for r in pane.rows() if r.code == "R001"]
     assert row.detail == "connection reset by peer"
+
+
+def test_a_devices_earlier_state_read_late_does_not_replace_its_later_one(
+    qtbot: QtBot, make_console: MakeConsole, seeded: SeededSite, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two reader threads: the read for a panel going offline, finishing after the read for
+    it coming back, left the pane showing it offline while it was online."""
+    app = make_console(language="en")
+    app.start()
+    sign_in(qtbot, app, seeded, "operator")
+    devices = devices_of(app)
+    app.window.show_pane("devices")
+    qtbot.waitUntil(lambda: _state(app, "AP01") is not None)
+    with seeded.db.session() as s:
+        dev = s.scalars(select(Device).where(Device.code == "AP01")).one()
+        dev_id = dev.id
+    svc = devices.ctx.services.devices  # the console's own, which its reads call
+    real = svc.devices_by_ids
+    hold, held = threading.Event(), threading.Event()
+
+    def slow_first(who: object, ids: object) -> object:
+        rows = real(who, ids)  # type: ignore[arg-type]  # read now: offline
+        if not held.is_set():
+            held.set()
+            assert hold.wait(10)  # ...answered after the later read
+        return rows
+
+    monkeypatch.setattr(svc, "devices_by_ids", slow_first)
+
+    def set_state(state: DeviceState) -> None:
+        with seeded.db.write_session() as s:
+            s.get_one(Device, dev_id).state = state.value
+        devices.on_changes(
+            ChangesAvailable(0, frozenset({"device"}), {"device": frozenset({dev_id})})
+        )
+
+    set_state(DeviceState.OFFLINE)
+    qtbot.waitUntil(held.is_set)
+    set_state(DeviceState.ONLINE)
+    # The later read has finished and its callback has run: only the held one is pending.
+    qtbot.waitUntil(lambda: devices.ctx.jobs.pending == 1)
+    hold.set()
+    assert app.wait_idle()
+    assert _state(app, "AP01") is DeviceState.ONLINE
