@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
@@ -395,6 +396,16 @@ class FormEditorWidget(QWidget):
         self.list.setMinimumHeight(84)  # a few forms stay in sight in a short pane
         self.list.activated.connect(self._on_list_activated)
         self.list.clicked.connect(self._on_list_activated)
+        # No forms yet: said in the list's place, with who writes them (an empty table said
+        # nothing).
+        self.list_empty = QLabel()
+        self.list_empty.setObjectName("formsEmpty")
+        self.list_empty.setTextFormat(Qt.TextFormat.PlainText)
+        self.list_empty.setWordWrap(True)
+        self.list_empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.list_stack = QStackedWidget()
+        self.list_stack.addWidget(self.list_empty)
+        self.list_stack.addWidget(self.list)
         self.new_form = QPushButton()
         self.new_form.clicked.connect(lambda: self.guard(self.start_new))
         self.import_button = QPushButton()
@@ -467,7 +478,7 @@ class FormEditorWidget(QWidget):
         left = QWidget()
         lbox = QVBoxLayout(left)
         lbox.setContentsMargins(0, 0, 0, 0)
-        lbox.addWidget(self.list, 1)
+        lbox.addWidget(self.list_stack, 1)
         row = QHBoxLayout()
         row.addWidget(self.new_form)
         row.addWidget(self.import_button)
@@ -567,10 +578,13 @@ class FormEditorWidget(QWidget):
     # --- what the presenter sets ------------------------------------------------------------
     def set_forms(self, rows: list[FormRow]) -> None:
         self.model.set_rows(rows)
+        self.list_stack.setCurrentWidget(self.list if rows else self.list_empty)
 
     def set_can_author(self, can: bool) -> None:
         """Authoring controls for roles that may write forms; others read and preview."""
         self.can_author = can
+        self._empty_text()
+        self._refresh_problems()
         for w in (self.new_form, self.import_button, self.save, self.publish):
             w.setVisible(can)
         for b in (self.add_q, self.remove_q, self.up_q, self.down_q):
@@ -786,6 +800,8 @@ class FormEditorWidget(QWidget):
             else self.tr("No problems: the form can be published.")
             if self.questions
             else self.tr("Add a question (Insert) to begin.")
+            if self.can_author
+            else ""  # a reader cannot add one; the line below says so
         )
         self.problems_label.setStyleSheet(ERROR_STYLE if n else "")
 
@@ -990,9 +1006,17 @@ class FormEditorWidget(QWidget):
         if name:
             self.export_file(Path(name))
 
+    def _empty_text(self) -> None:
+        self.list_empty.setText(
+            self.tr("No forms yet. New form or Import… starts one.")
+            if self.can_author
+            else self.tr("No forms yet. An administrator writes them.")
+        )
+
     def retranslate(self) -> None:
         """Set every text in the current language."""
         self.model.retranslate()
+        self._empty_text()
         self.new_form.setText(self.tr("New form"))
         self.import_button.setText(self.tr("Import…"))
         self.export_button.setText(self.tr("Export…"))

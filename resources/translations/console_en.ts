@@ -140,37 +140,37 @@
 <context>
     <name>AccountsPresenter</name>
     <message>
-        <location filename="../../console/presenters/accounts.py" line="30"/>
+        <location filename="../../console/presenters/accounts.py" line="32"/>
         <source>Accounts…</source>
         <translation type="unfinished">Accounts…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/accounts.py" line="71"/>
+        <location filename="../../console/presenters/accounts.py" line="84"/>
         <source>Could not list the accounts</source>
         <translation type="unfinished">Could not list the accounts</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/accounts.py" line="123"/>
+        <location filename="../../console/presenters/accounts.py" line="137"/>
         <source>Account {user} created. Initial password: {pw} — hand it over now; it is not shown again.</source>
         <translation type="unfinished">Account {user} created. Initial password: {pw} — hand it over now; it is not shown again.</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/accounts.py" line="138"/>
+        <location filename="../../console/presenters/accounts.py" line="152"/>
         <source>Account {user} unlocked.</source>
         <translation type="unfinished">Account {user} unlocked.</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/accounts.py" line="146"/>
+        <location filename="../../console/presenters/accounts.py" line="160"/>
         <source>Reset password</source>
         <translation type="unfinished">Reset password</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/accounts.py" line="147"/>
+        <location filename="../../console/presenters/accounts.py" line="161"/>
         <source>Give {user} a new random password? The old one stops working.</source>
         <translation type="unfinished">Give {user} a new random password? The old one stops working.</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/accounts.py" line="162"/>
+        <location filename="../../console/presenters/accounts.py" line="176"/>
         <source>New password of {user}: {pw} — hand it over now; it is not shown again.</source>
         <translation type="unfinished">New password of {user}: {pw} — hand it over now; it is not shown again.</translation>
     </message>
@@ -2414,22 +2414,22 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>CommunityModel</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="528"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="529"/>
         <source>Community</source>
         <translation type="unfinished">Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="531"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="532"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="537"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="538"/>
         <source>n / denominator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="542"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="543"/>
         <source>RAG</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3241,73 +3241,73 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>DeliveryBoard</name>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="504"/>
-        <location filename="../../widgets/delivery_board.py" line="650"/>
+        <location filename="../../widgets/delivery_board.py" line="507"/>
+        <location filename="../../widgets/delivery_board.py" line="653"/>
         <source>All merchants</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="533"/>
+        <location filename="../../widgets/delivery_board.py" line="536"/>
         <source>{shown} of {all} orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="545"/>
+        <location filename="../../widgets/delivery_board.py" line="548"/>
         <source>Order {id}: {resident}, {address} — {merchant}, {window}, {deliverer}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="562"/>
+        <location filename="../../widgets/delivery_board.py" line="565"/>
         <source>Next: {step} (Alt+N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="564"/>
+        <location filename="../../widgets/delivery_board.py" line="567"/>
         <source>Next step (Alt+N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="631"/>
+        <location filename="../../widgets/delivery_board.py" line="634"/>
         <source>Search number, resident, deliverer, address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="635"/>
+        <location filename="../../widgets/delivery_board.py" line="638"/>
         <source>All statuses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="639"/>
+        <location filename="../../widgets/delivery_board.py" line="642"/>
         <source>All flags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="651"/>
+        <location filename="../../widgets/delivery_board.py" line="654"/>
         <source>New order (Alt+O)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="652"/>
+        <location filename="../../widgets/delivery_board.py" line="655"/>
         <source>Confirmation call (Alt+K)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="653"/>
+        <location filename="../../widgets/delivery_board.py" line="656"/>
         <source>Hand-off with proof (Alt+P)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="654"/>
+        <location filename="../../widgets/delivery_board.py" line="657"/>
         <source>Failed (Alt+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="655"/>
+        <location filename="../../widgets/delivery_board.py" line="658"/>
         <source>Cancel order (Alt+X)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="656"/>
+        <location filename="../../widgets/delivery_board.py" line="659"/>
         <source>Show contact (Alt+R)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5263,189 +5263,199 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>FormEditorWidget</name>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="657"/>
+        <location filename="../../widgets/survey_editor.py" line="670"/>
         <source>Yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="657"/>
+        <location filename="../../widgets/survey_editor.py" line="670"/>
         <source>No</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="710"/>
+        <location filename="../../widgets/survey_editor.py" line="723"/>
         <source>Cannot read {file}: {why}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="736"/>
+        <location filename="../../widgets/survey_editor.py" line="749"/>
         <source>{file}, line {line}, column {column}: {why}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="753"/>
-        <location filename="../../widgets/survey_editor.py" line="835"/>
+        <location filename="../../widgets/survey_editor.py" line="766"/>
+        <location filename="../../widgets/survey_editor.py" line="848"/>
         <source>(no text)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="784"/>
+        <location filename="../../widgets/survey_editor.py" line="797"/>
         <source>Problems ({n}): double-click one to go to its question</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="786"/>
+        <location filename="../../widgets/survey_editor.py" line="799"/>
         <source>No problems: the form can be published.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="788"/>
+        <location filename="../../widgets/survey_editor.py" line="801"/>
         <source>Add a question (Insert) to begin.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="794"/>
+        <location filename="../../widgets/survey_editor.py" line="807"/>
         <source>Read only: your role may not author forms.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="797"/>
+        <location filename="../../widgets/survey_editor.py" line="810"/>
         <source>Version {v} is published and frozen: your changes will be saved as version {n}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="801"/>
+        <location filename="../../widgets/survey_editor.py" line="814"/>
         <source>Version {v} is published and frozen; editing it makes version {n}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="804"/>
+        <location filename="../../widgets/survey_editor.py" line="817"/>
         <source>Draft version {v}, saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="806"/>
+        <location filename="../../widgets/survey_editor.py" line="819"/>
         <source>Draft version {v}, not saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="871"/>
+        <location filename="../../widgets/survey_editor.py" line="884"/>
         <source>source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="955"/>
+        <location filename="../../widgets/survey_editor.py" line="968"/>
         <source>Give the form a code before saving.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="974"/>
+        <location filename="../../widgets/survey_editor.py" line="987"/>
         <source>Import a survey form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="974"/>
-        <location filename="../../widgets/survey_editor.py" line="988"/>
+        <location filename="../../widgets/survey_editor.py" line="987"/>
+        <location filename="../../widgets/survey_editor.py" line="1001"/>
         <source>Survey forms (*.toml)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="986"/>
+        <location filename="../../widgets/survey_editor.py" line="999"/>
         <source>Export the survey form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="996"/>
+        <location filename="../../widgets/survey_editor.py" line="1008"/>
+        <source>No forms yet. New form or Import… starts one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="1010"/>
+        <source>No forms yet. An administrator writes them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="1017"/>
         <source>New form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="997"/>
+        <location filename="../../widgets/survey_editor.py" line="1018"/>
         <source>Import…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="998"/>
+        <location filename="../../widgets/survey_editor.py" line="1019"/>
         <source>Export…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="999"/>
+        <location filename="../../widgets/survey_editor.py" line="1020"/>
         <source>Code</source>
         <translation type="unfinished">Code</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1000"/>
+        <location filename="../../widgets/survey_editor.py" line="1021"/>
         <source>Title</source>
         <translation type="unfinished">Title</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1003"/>
+        <location filename="../../widgets/survey_editor.py" line="1024"/>
         <source>Add a question (Insert)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1004"/>
+        <location filename="../../widgets/survey_editor.py" line="1025"/>
         <source>Remove the question (Delete)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1005"/>
+        <location filename="../../widgets/survey_editor.py" line="1026"/>
         <source>Move the question up (Ctrl+↑)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1006"/>
+        <location filename="../../widgets/survey_editor.py" line="1027"/>
         <source>Move the question down (Ctrl+↓)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1013"/>
+        <location filename="../../widgets/survey_editor.py" line="1034"/>
         <source>Computed values: a name and an expression over earlier answers, usable in later conditions (e.g. score = q1 + q2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1017"/>
+        <location filename="../../widgets/survey_editor.py" line="1038"/>
         <source>Name</source>
         <translation type="unfinished">Name</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1017"/>
+        <location filename="../../widgets/survey_editor.py" line="1038"/>
         <source>Expression</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1018"/>
+        <location filename="../../widgets/survey_editor.py" line="1039"/>
         <source>Questions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1019"/>
+        <location filename="../../widgets/survey_editor.py" line="1040"/>
         <source>Computed values</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1020"/>
+        <location filename="../../widgets/survey_editor.py" line="1041"/>
         <source>TOML source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1021"/>
+        <location filename="../../widgets/survey_editor.py" line="1042"/>
         <source>Preview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1022"/>
+        <location filename="../../widgets/survey_editor.py" line="1043"/>
         <source>Restart preview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1023"/>
+        <location filename="../../widgets/survey_editor.py" line="1044"/>
         <source>Save draft (Ctrl+S)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1024"/>
+        <location filename="../../widgets/survey_editor.py" line="1045"/>
         <source>Publish…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5453,37 +5463,37 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>FormListModel</name>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="63"/>
+        <location filename="../../widgets/survey_editor.py" line="64"/>
         <source>Code</source>
         <translation type="unfinished">Code</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="64"/>
+        <location filename="../../widgets/survey_editor.py" line="65"/>
         <source>Title</source>
         <translation type="unfinished">Title</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="65"/>
+        <location filename="../../widgets/survey_editor.py" line="66"/>
         <source>Versions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="66"/>
+        <location filename="../../widgets/survey_editor.py" line="67"/>
         <source>State</source>
         <translation type="unfinished">State</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="74"/>
+        <location filename="../../widgets/survey_editor.py" line="75"/>
         <source>v{p} published, v{n} draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="76"/>
+        <location filename="../../widgets/survey_editor.py" line="77"/>
         <source>v{n} draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="77"/>
+        <location filename="../../widgets/survey_editor.py" line="78"/>
         <source>v{n} published</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7065,52 +7075,52 @@ Command system of {site}</translation>
 <context>
     <name>IndicatorModel</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="421"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="422"/>
         <source>RAG</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="427"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="428"/>
         <source>Indicator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="433"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="434"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="440"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="441"/>
         <source>n / denominator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="446"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="447"/>
         <source>95 % interval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="451"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="452"/>
         <source>Target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="456"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="457"/>
         <source>Trend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="462"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="463"/>
         <source>Series</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="465"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="466"/>
         <source>Series {series}, definition version {version}: a changed definition starts a new series</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="487"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="488"/>
         <source>{events} incidents in {months} resident-months: {rate} per 10,000 residents a month, against {base_rate} in the same months of the baseline ({base_events} in {base_months})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7425,168 +7435,168 @@ Command system of {site}</translation>
 <context>
     <name>KpiDashboard</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1389"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1393"/>
         <source>{indicator} — {month}, {community}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1419"/>
-        <location filename="../../widgets/kpi_dashboard.py" line="1616"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1423"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1623"/>
         <source>Whole street</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1491"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1496"/>
         <source>By community</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1494"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1499"/>
         <source>The breakdown by community is shown for the whole street.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1498"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1503"/>
         <source>The passport offers no breakdown by community for this indicator.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1501"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1506"/>
         <source>No breakdown by community for this figure.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1502"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1507"/>
         <source>Self-answered and assisted, side by side</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1503"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1508"/>
         <source>Run chart of the months&apos; values</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1510"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1515"/>
         <source>{month} · {community} · computed at {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1516"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1521"/>
         <source> · month under way: figures so far</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1521"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1526"/>
         <source>Computing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1527"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1532"/>
         <source>The figures below are from {time} and may be out of date.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1535"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1540"/>
         <source>Problems in the passports file ({count}): {problems}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1539"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1544"/>
         <source>… and {count} more (see the tooltip)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1544"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1549"/>
         <source>Not available to this role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1548"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1553"/>
         <source>No figures yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1549"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1554"/>
         <source>Choose a month: the figures are computed from every service&apos;s records.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1554"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1559"/>
         <source>No indicators</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1556"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1561"/>
         <source>No indicator could be read from the passports file: see the problems above.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1610"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1617"/>
         <source>Previous month (Alt+Left)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1611"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1618"/>
         <source>Previous month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1612"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1619"/>
         <source>Next month (Alt+Right)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1613"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1620"/>
         <source>Next month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1614"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1621"/>
         <source>The month of the figures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1615"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1622"/>
         <source>Month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1617"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1624"/>
         <source>Community</source>
         <translation type="unfinished">Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1618"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1625"/>
         <source>Refresh (F5)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1619"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1626"/>
         <source>Export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1620"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1627"/>
         <source>Monthly report (PDF)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1621"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1628"/>
         <source>Figures as CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1622"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1629"/>
         <source>Figures as XLSX…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1623"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1630"/>
         <source>Records behind… (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1624"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1631"/>
         <source>Indicators</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7637,112 +7647,112 @@ Command system of {site}</translation>
 <context>
     <name>KpiText</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="172"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="173"/>
         <source>G</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="174"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="175"/>
         <source>A</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="176"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="177"/>
         <source>R</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="183"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="184"/>
         <source>Green: meets the target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="185"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="186"/>
         <source>Amber: close to the target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="187"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="188"/>
         <source>Red: short of the target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="189"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="190"/>
         <source>No RAG: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="195"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="196"/>
         <source>computed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="196"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="197"/>
         <source>no data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="197"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="198"/>
         <source>too little data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="198"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="199"/>
         <source>not shown (small cell)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="199"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="200"/>
         <source>no target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="200"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="201"/>
         <source>cannot be computed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="207"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="208"/>
         <source>count</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="208"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="209"/>
         <source>proportion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="209"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="210"/>
         <source>change of the rate per 10,000 residents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="218"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="219"/>
         <source>community</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="219"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="220"/>
         <source>month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="220"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="221"/>
         <source>self-answered vs assisted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="221"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="222"/>
         <source>age band</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="228"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="229"/>
         <source>Self-answered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="230"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="231"/>
         <source>Assisted</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10236,37 +10246,37 @@ Command system of {site}</translation>
 <context>
     <name>PairingsModel</name>
     <message>
-        <location filename="../../widgets/volunteers.py" line="647"/>
+        <location filename="../../widgets/volunteers.py" line="660"/>
         <source>Volunteer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="648"/>
+        <location filename="../../widgets/volunteers.py" line="661"/>
         <source>Resident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="651"/>
+        <location filename="../../widgets/volunteers.py" line="664"/>
         <source>Lives alone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="656"/>
+        <location filename="../../widgets/volunteers.py" line="669"/>
         <source>Visits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="659"/>
+        <location filename="../../widgets/volunteers.py" line="672"/>
         <source>Note</source>
         <translation type="unfinished">Note</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="660"/>
+        <location filename="../../widgets/volunteers.py" line="673"/>
         <source>Since</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="661"/>
+        <location filename="../../widgets/volunteers.py" line="674"/>
         <source>Community</source>
         <translation type="unfinished">Community</translation>
     </message>
@@ -10302,118 +10312,118 @@ Command system of {site}</translation>
 <context>
     <name>PassportPanel</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="883"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="884"/>
         <source>This month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="884"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="885"/>
         <source>Computes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="885"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="886"/>
         <source>Numerator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="886"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="887"/>
         <source>Denominator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="887"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="888"/>
         <source>Source tables</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="888"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="889"/>
         <source>Breakdowns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="889"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="890"/>
         <source>Baseline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="890"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="891"/>
         <source>Target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="891"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="892"/>
         <source>Owner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="892"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="893"/>
         <source>Data-quality limits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="893"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="894"/>
         <source>Series</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="894"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="895"/>
         <source>Problems</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="915"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="916"/>
         <source>Select an indicator to read its passport.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="925"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="926"/>
         <source>n / denominator {numbers}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="928"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="929"/>
         <source>95 % interval {interval}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="936"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="937"/>
         <source>none: a count has no denominator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="940"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="941"/>
         <source>Incident types: {types}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="945"/>
-        <location filename="../../widgets/kpi_dashboard.py" line="962"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="946"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="963"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="951"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="952"/>
         <source>{series} (definition version {version}): a changed definition starts a new series</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="965"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="966"/>
         <source>not yet measured ({period})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="968"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="969"/>
         <source>{rate} per 10,000 residents a month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="983"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="984"/>
         <source>{points} percentage points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="984"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="985"/>
         <source>{target}; amber up to {band} short of it</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10991,163 +11001,163 @@ Command system of {site}</translation>
 <context>
     <name>QuestionEditor</name>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="308"/>
+        <location filename="../../widgets/survey_editor.py" line="309"/>
         <source>Convenience (plan indicator)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="309"/>
+        <location filename="../../widgets/survey_editor.py" line="310"/>
         <source>Awareness (plan indicator)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="311"/>
+        <location filename="../../widgets/survey_editor.py" line="312"/>
         <source>Id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="312"/>
+        <location filename="../../widgets/survey_editor.py" line="313"/>
         <source>Kind</source>
         <translation type="unfinished">Kind</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="313"/>
-        <location filename="../../widgets/survey_editor.py" line="333"/>
+        <location filename="../../widgets/survey_editor.py" line="314"/>
+        <location filename="../../widgets/survey_editor.py" line="334"/>
         <source>Text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="314"/>
+        <location filename="../../widgets/survey_editor.py" line="315"/>
         <source>Required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="315"/>
+        <location filename="../../widgets/survey_editor.py" line="316"/>
         <source>Choices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="316"/>
+        <location filename="../../widgets/survey_editor.py" line="317"/>
         <source>Minimum</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="317"/>
+        <location filename="../../widgets/survey_editor.py" line="318"/>
         <source>Maximum</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="318"/>
+        <location filename="../../widgets/survey_editor.py" line="319"/>
         <source>Matrix rows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="319"/>
+        <location filename="../../widgets/survey_editor.py" line="320"/>
         <source>Matrix columns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="320"/>
+        <location filename="../../widgets/survey_editor.py" line="321"/>
         <source>Show if</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="321"/>
+        <location filename="../../widgets/survey_editor.py" line="322"/>
         <source>Skip rules</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="322"/>
+        <location filename="../../widgets/survey_editor.py" line="323"/>
         <source>Measure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="323"/>
+        <location filename="../../widgets/survey_editor.py" line="324"/>
         <source>Satisfied codes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="324"/>
+        <location filename="../../widgets/survey_editor.py" line="325"/>
         <source>&quot;Don&apos;t know&quot; codes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="329"/>
+        <location filename="../../widgets/survey_editor.py" line="330"/>
         <source>Single choice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="330"/>
+        <location filename="../../widgets/survey_editor.py" line="331"/>
         <source>Multiple choice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="331"/>
+        <location filename="../../widgets/survey_editor.py" line="332"/>
         <source>Rating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="332"/>
+        <location filename="../../widgets/survey_editor.py" line="333"/>
         <source>NPS 0–10</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="334"/>
+        <location filename="../../widgets/survey_editor.py" line="335"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="335"/>
+        <location filename="../../widgets/survey_editor.py" line="336"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="336"/>
+        <location filename="../../widgets/survey_editor.py" line="337"/>
         <source>Matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="340"/>
         <location filename="../../widgets/survey_editor.py" line="341"/>
         <location filename="../../widgets/survey_editor.py" line="342"/>
+        <location filename="../../widgets/survey_editor.py" line="343"/>
         <source>Code</source>
         <translation type="unfinished">Code</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="340"/>
         <location filename="../../widgets/survey_editor.py" line="341"/>
         <location filename="../../widgets/survey_editor.py" line="342"/>
+        <location filename="../../widgets/survey_editor.py" line="343"/>
         <source>Label</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="343"/>
+        <location filename="../../widgets/survey_editor.py" line="344"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="343"/>
+        <location filename="../../widgets/survey_editor.py" line="344"/>
         <source>Go to (id or end)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="344"/>
+        <location filename="../../widgets/survey_editor.py" line="345"/>
         <source>e.g. age &gt;= 60 and alone = &quot;y&quot;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="345"/>
+        <location filename="../../widgets/survey_editor.py" line="346"/>
         <source>codes, comma-separated, e.g. 4, 5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="346"/>
+        <location filename="../../widgets/survey_editor.py" line="347"/>
         <source>codes left out of CSAT, e.g. dk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="347"/>
         <location filename="../../widgets/survey_editor.py" line="348"/>
+        <location filename="../../widgets/survey_editor.py" line="349"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11663,22 +11673,22 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>RecordsDialog</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1025"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1026"/>
         <source>Only the first {count} records are listed: more exist. Choose a community to narrow them down.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1030"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1031"/>
         <source>No records that you may see are behind this figure.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1032"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1033"/>
         <source>{count} records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1035"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1036"/>
         <source>Records behind the figure</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11686,72 +11696,72 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>RecordsModel</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="602"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="603"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="603"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="604"/>
         <source>Record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="604"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="605"/>
         <source>Community</source>
         <translation type="unfinished">Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="607"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="608"/>
         <source>Summary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="620"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="621"/>
         <source>Round {round} · resident {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="623"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="624"/>
         <source>Round {round} · answer {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="625"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="626"/>
         <source>Incident {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="626"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="627"/>
         <source>Request {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="627"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="628"/>
         <source>Screening {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="628"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="629"/>
         <source>Counselling contact {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="629"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="630"/>
         <source>Referral {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="630"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="631"/>
         <source>Resident {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="631"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="632"/>
         <source>Tag {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="632"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="633"/>
         <source>Workstation {id}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12773,42 +12783,42 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>RunChartView</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="691"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="692"/>
         <source>No month has a value: nothing to chart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="692"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="693"/>
         <source>Median {median}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="695"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="696"/>
         <source>A shift: {n} or more points on one side of the median.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="701"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="702"/>
         <source>A trend: {n} or more points all going up or all going down.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="706"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="707"/>
         <source>Too few runs: the process has likely changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="708"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="709"/>
         <source>Too many runs: the points alternate more than chance would.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="712"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="713"/>
         <source>Fewer than {n} points off the median: the number of runs is not judged yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="716"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="717"/>
         <source>No signal: the variation looks random.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -13495,37 +13505,37 @@ Outcome: {outcome}</source>
 <context>
     <name>ShiftsModel</name>
     <message>
-        <location filename="../../widgets/volunteers.py" line="499"/>
+        <location filename="../../widgets/volunteers.py" line="512"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="502"/>
+        <location filename="../../widgets/volunteers.py" line="515"/>
         <source>Shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="503"/>
+        <location filename="../../widgets/volunteers.py" line="516"/>
         <source>Place</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="506"/>
+        <location filename="../../widgets/volunteers.py" line="519"/>
         <source>Places</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="509"/>
+        <location filename="../../widgets/volunteers.py" line="522"/>
         <source>Rules</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="510"/>
+        <location filename="../../widgets/volunteers.py" line="523"/>
         <source>Sign-up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="511"/>
+        <location filename="../../widgets/volunteers.py" line="524"/>
         <source>Community</source>
         <translation type="unfinished">Community</translation>
     </message>
@@ -13533,17 +13543,17 @@ Outcome: {outcome}</source>
 <context>
     <name>SignupsModel</name>
     <message>
-        <location filename="../../widgets/volunteers.py" line="522"/>
+        <location filename="../../widgets/volunteers.py" line="535"/>
         <source>Volunteer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="524"/>
+        <location filename="../../widgets/volunteers.py" line="537"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="528"/>
+        <location filename="../../widgets/volunteers.py" line="541"/>
         <source>Signed up</source>
         <translation type="unfinished"></translation>
     </message>
@@ -13678,22 +13688,22 @@ Outcome: {outcome}</source>
 <context>
     <name>SplitModel</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="571"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="572"/>
         <source>Answered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="574"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="575"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="580"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="581"/>
         <source>n / denominator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="585"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="586"/>
         <source>95 % interval</source>
         <translation type="unfinished"></translation>
     </message>
@@ -14835,17 +14845,17 @@ Outcome: {outcome}</source>
 <context>
     <name>StationsPanel</name>
     <message>
-        <location filename="../../widgets/stations_panel.py" line="172"/>
+        <location filename="../../widgets/stations_panel.py" line="170"/>
         <source>No station has reported yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/stations_panel.py" line="175"/>
+        <location filename="../../widgets/stations_panel.py" line="173"/>
         <source>{down} of {n} stations offline.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/stations_panel.py" line="178"/>
+        <location filename="../../widgets/stations_panel.py" line="176"/>
         <source>All {n} stations online.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -15980,42 +15990,42 @@ State: {state}</source>
 <context>
     <name>TasksModel</name>
     <message>
-        <location filename="../../widgets/volunteers.py" line="702"/>
+        <location filename="../../widgets/volunteers.py" line="715"/>
         <source>Due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="705"/>
+        <location filename="../../widgets/volunteers.py" line="718"/>
         <source>Kind</source>
         <translation type="unfinished">Kind</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="706"/>
+        <location filename="../../widgets/volunteers.py" line="719"/>
         <source>Task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="707"/>
+        <location filename="../../widgets/volunteers.py" line="720"/>
         <source>Resident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="708"/>
+        <location filename="../../widgets/volunteers.py" line="721"/>
         <source>Volunteer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="709"/>
+        <location filename="../../widgets/volunteers.py" line="722"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="710"/>
+        <location filename="../../widgets/volunteers.py" line="723"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="711"/>
+        <location filename="../../widgets/volunteers.py" line="724"/>
         <source>Community</source>
         <translation type="unfinished">Community</translation>
     </message>
@@ -16056,32 +16066,32 @@ State: {state}</source>
 <context>
     <name>TeamsModel</name>
     <message>
-        <location filename="../../widgets/volunteers.py" line="431"/>
+        <location filename="../../widgets/volunteers.py" line="444"/>
         <source>Team</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="434"/>
+        <location filename="../../widgets/volunteers.py" line="447"/>
         <source>Community</source>
         <translation type="unfinished">Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="437"/>
+        <location filename="../../widgets/volunteers.py" line="450"/>
         <source>Leader</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="440"/>
+        <location filename="../../widgets/volunteers.py" line="453"/>
         <source>Leader&apos;s account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="443"/>
+        <location filename="../../widgets/volunteers.py" line="456"/>
         <source>Members</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="446"/>
+        <location filename="../../widgets/volunteers.py" line="459"/>
         <source>Who</source>
         <translation type="unfinished"></translation>
     </message>
@@ -16995,143 +17005,143 @@ State: {state}</source>
 <context>
     <name>VideoWall</name>
     <message>
-        <location filename="../../widgets/video_wall.py" line="577"/>
+        <location filename="../../widgets/video_wall.py" line="580"/>
         <source>Snapshot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="583"/>
+        <location filename="../../widgets/video_wall.py" line="586"/>
         <source>Restore the wall</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="583"/>
+        <location filename="../../widgets/video_wall.py" line="586"/>
         <source>Maximise</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="588"/>
+        <location filename="../../widgets/video_wall.py" line="591"/>
         <source>Clear tile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="592"/>
+        <location filename="../../widgets/video_wall.py" line="595"/>
         <source>Instant replay (last 30 s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="598"/>
+        <location filename="../../widgets/video_wall.py" line="601"/>
         <source>Back to live</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="599"/>
+        <location filename="../../widgets/video_wall.py" line="602"/>
         <source>Pause / play</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="601"/>
+        <location filename="../../widgets/video_wall.py" line="604"/>
         <source>PTZ presets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="604"/>
+        <location filename="../../widgets/video_wall.py" line="607"/>
         <source>Preset {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="612"/>
+        <location filename="../../widgets/video_wall.py" line="615"/>
         <source>Edit motion mask…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="618"/>
+        <location filename="../../widgets/video_wall.py" line="621"/>
         <source>Motion sensitivity…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="624"/>
+        <location filename="../../widgets/video_wall.py" line="627"/>
         <source>Full screen</source>
         <translation type="unfinished">Full screen</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1239"/>
+        <location filename="../../widgets/video_wall.py" line="1256"/>
         <source>Reconnecting (attempt {n})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1242"/>
-        <location filename="../../widgets/video_wall.py" line="1256"/>
+        <location filename="../../widgets/video_wall.py" line="1259"/>
+        <location filename="../../widgets/video_wall.py" line="1273"/>
         <source>Offline</source>
         <translation type="unfinished">Offline</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1244"/>
+        <location filename="../../widgets/video_wall.py" line="1261"/>
         <source>Offline since {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1247"/>
+        <location filename="../../widgets/video_wall.py" line="1264"/>
         <source>Error (point at the tile for details)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1252"/>
+        <location filename="../../widgets/video_wall.py" line="1269"/>
         <source>Idle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1253"/>
+        <location filename="../../widgets/video_wall.py" line="1270"/>
         <source>Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1254"/>
+        <location filename="../../widgets/video_wall.py" line="1271"/>
         <source>Live</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1255"/>
+        <location filename="../../widgets/video_wall.py" line="1272"/>
         <source>Reconnecting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1257"/>
+        <location filename="../../widgets/video_wall.py" line="1274"/>
         <source>No signal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1258"/>
+        <location filename="../../widgets/video_wall.py" line="1275"/>
         <source>Wrong credentials</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1259"/>
+        <location filename="../../widgets/video_wall.py" line="1276"/>
         <source>Unsupported stream</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1260"/>
+        <location filename="../../widgets/video_wall.py" line="1277"/>
         <source>Error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1261"/>
+        <location filename="../../widgets/video_wall.py" line="1278"/>
         <source>Keyframes only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1262"/>
+        <location filename="../../widgets/video_wall.py" line="1279"/>
         <source>Drag a camera here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1264"/>
+        <location filename="../../widgets/video_wall.py" line="1281"/>
         <source>Drag rectangles or click points to mask out motion. Enter saves, Esc cancels, Backspace undoes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1271"/>
+        <location filename="../../widgets/video_wall.py" line="1288"/>
         <source>1-9 select a tile, arrows move, Enter maximises, Delete clears, Ctrl+S snapshot, F11 full screen</source>
         <translation type="unfinished"></translation>
     </message>
@@ -18082,57 +18092,57 @@ State: {state}</source>
 <context>
     <name>VolunteersModel</name>
     <message>
-        <location filename="../../widgets/volunteers.py" line="187"/>
+        <location filename="../../widgets/volunteers.py" line="189"/>
         <source>No.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="188"/>
+        <location filename="../../widgets/volunteers.py" line="190"/>
         <source>Name</source>
         <translation type="unfinished">Name</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="189"/>
+        <location filename="../../widgets/volunteers.py" line="191"/>
         <source>Community</source>
         <translation type="unfinished">Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="190"/>
+        <location filename="../../widgets/volunteers.py" line="192"/>
         <source>Born</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="191"/>
+        <location filename="../../widgets/volunteers.py" line="193"/>
         <source>Phone</source>
         <translation type="unfinished">Phone</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="192"/>
+        <location filename="../../widgets/volunteers.py" line="194"/>
         <source>Identity No.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="193"/>
+        <location filename="../../widgets/volunteers.py" line="195"/>
         <source>Skills</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="196"/>
+        <location filename="../../widgets/volunteers.py" line="198"/>
         <source>Qualifications</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="201"/>
+        <location filename="../../widgets/volunteers.py" line="203"/>
         <source>Insurance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="202"/>
+        <location filename="../../widgets/volunteers.py" line="204"/>
         <source>Teams</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="203"/>
+        <location filename="../../widgets/volunteers.py" line="205"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>

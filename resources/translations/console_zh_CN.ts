@@ -125,37 +125,37 @@
 <context>
     <name>AccountsPresenter</name>
     <message>
-        <location filename="../../console/presenters/accounts.py" line="30"/>
+        <location filename="../../console/presenters/accounts.py" line="32"/>
         <source>Accounts…</source>
         <translation>账号管理…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/accounts.py" line="71"/>
+        <location filename="../../console/presenters/accounts.py" line="84"/>
         <source>Could not list the accounts</source>
         <translation>无法读取账号列表</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/accounts.py" line="123"/>
+        <location filename="../../console/presenters/accounts.py" line="137"/>
         <source>Account {user} created. Initial password: {pw} — hand it over now; it is not shown again.</source>
         <translation>账号 {user} 已创建。初始密码：{pw} —— 请当面交付，此密码不会再次显示。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/accounts.py" line="138"/>
+        <location filename="../../console/presenters/accounts.py" line="152"/>
         <source>Account {user} unlocked.</source>
         <translation>账号 {user} 已解锁。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/accounts.py" line="146"/>
+        <location filename="../../console/presenters/accounts.py" line="160"/>
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/accounts.py" line="147"/>
+        <location filename="../../console/presenters/accounts.py" line="161"/>
         <source>Give {user} a new random password? The old one stops working.</source>
         <translation>为 {user} 生成新的随机密码？旧密码将立即失效。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/accounts.py" line="162"/>
+        <location filename="../../console/presenters/accounts.py" line="176"/>
         <source>New password of {user}: {pw} — hand it over now; it is not shown again.</source>
         <translation>{user} 的新密码：{pw} —— 请当面交付，此密码不会再次显示。</translation>
     </message>
@@ -2400,22 +2400,22 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>CommunityModel</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="528"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="529"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="531"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="532"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="537"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="538"/>
         <source>n / denominator</source>
         <translation>n / 分母</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="542"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="543"/>
         <source>RAG</source>
         <translation>红黄绿</translation>
     </message>
@@ -3123,73 +3123,73 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>DeliveryBoard</name>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="504"/>
-        <location filename="../../widgets/delivery_board.py" line="650"/>
+        <location filename="../../widgets/delivery_board.py" line="507"/>
+        <location filename="../../widgets/delivery_board.py" line="653"/>
         <source>All merchants</source>
         <translation>全部商户</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="533"/>
+        <location filename="../../widgets/delivery_board.py" line="536"/>
         <source>{shown} of {all} orders</source>
         <translation>显示 {shown}/{all} 个订单</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="545"/>
+        <location filename="../../widgets/delivery_board.py" line="548"/>
         <source>Order {id}: {resident}, {address} — {merchant}, {window}, {deliverer}</source>
         <translation>订单 {id}：{resident}，{address} — {merchant}，{window}，{deliverer}</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="562"/>
+        <location filename="../../widgets/delivery_board.py" line="565"/>
         <source>Next: {step} (Alt+N)</source>
         <translation>下一步：{step}（Alt+N）</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="564"/>
+        <location filename="../../widgets/delivery_board.py" line="567"/>
         <source>Next step (Alt+N)</source>
         <translation>下一步（Alt+N）</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="631"/>
+        <location filename="../../widgets/delivery_board.py" line="634"/>
         <source>Search number, resident, deliverer, address</source>
         <translation>搜索编号、居民、配送人、地址</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="635"/>
+        <location filename="../../widgets/delivery_board.py" line="638"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="639"/>
+        <location filename="../../widgets/delivery_board.py" line="642"/>
         <source>All flags</source>
         <translation>全部提示</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="651"/>
+        <location filename="../../widgets/delivery_board.py" line="654"/>
         <source>New order (Alt+O)</source>
         <translation>新订单（Alt+O）</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="652"/>
+        <location filename="../../widgets/delivery_board.py" line="655"/>
         <source>Confirmation call (Alt+K)</source>
         <translation>确认电话（Alt+K）</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="653"/>
+        <location filename="../../widgets/delivery_board.py" line="656"/>
         <source>Hand-off with proof (Alt+P)</source>
         <translation>签收凭证（Alt+P）</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="654"/>
+        <location filename="../../widgets/delivery_board.py" line="657"/>
         <source>Failed (Alt+F)</source>
         <translation>配送失败（Alt+F）</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="655"/>
+        <location filename="../../widgets/delivery_board.py" line="658"/>
         <source>Cancel order (Alt+X)</source>
         <translation>取消订单（Alt+X）</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="656"/>
+        <location filename="../../widgets/delivery_board.py" line="659"/>
         <source>Show contact (Alt+R)</source>
         <translation>查看联系方式（Alt+R）</translation>
     </message>
@@ -5145,189 +5145,199 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>FormEditorWidget</name>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="657"/>
+        <location filename="../../widgets/survey_editor.py" line="670"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="657"/>
+        <location filename="../../widgets/survey_editor.py" line="670"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="710"/>
+        <location filename="../../widgets/survey_editor.py" line="723"/>
         <source>Cannot read {file}: {why}</source>
         <translation>无法读取 {file}：{why}</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="736"/>
+        <location filename="../../widgets/survey_editor.py" line="749"/>
         <source>{file}, line {line}, column {column}: {why}</source>
         <translation>{file}，第 {line} 行第 {column} 列：{why}</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="753"/>
-        <location filename="../../widgets/survey_editor.py" line="835"/>
+        <location filename="../../widgets/survey_editor.py" line="766"/>
+        <location filename="../../widgets/survey_editor.py" line="848"/>
         <source>(no text)</source>
         <translation>（无题目）</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="784"/>
+        <location filename="../../widgets/survey_editor.py" line="797"/>
         <source>Problems ({n}): double-click one to go to its question</source>
         <translation>问题（{n}）：双击跳到对应题目</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="786"/>
+        <location filename="../../widgets/survey_editor.py" line="799"/>
         <source>No problems: the form can be published.</source>
         <translation>没有问题：问卷可以发布。</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="788"/>
+        <location filename="../../widgets/survey_editor.py" line="801"/>
         <source>Add a question (Insert) to begin.</source>
         <translation>按 Insert 添加第一道题。</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="794"/>
+        <location filename="../../widgets/survey_editor.py" line="807"/>
         <source>Read only: your role may not author forms.</source>
         <translation>只读：您的角色不能编写问卷。</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="797"/>
+        <location filename="../../widgets/survey_editor.py" line="810"/>
         <source>Version {v} is published and frozen: your changes will be saved as version {n}.</source>
         <translation>第 {v} 版已发布并冻结：您的修改将保存为第 {n} 版。</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="801"/>
+        <location filename="../../widgets/survey_editor.py" line="814"/>
         <source>Version {v} is published and frozen; editing it makes version {n}.</source>
         <translation>第 {v} 版已发布并冻结；修改后将成为第 {n} 版。</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="804"/>
+        <location filename="../../widgets/survey_editor.py" line="817"/>
         <source>Draft version {v}, saved.</source>
         <translation>第 {v} 版草稿，已保存。</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="806"/>
+        <location filename="../../widgets/survey_editor.py" line="819"/>
         <source>Draft version {v}, not saved.</source>
         <translation>第 {v} 版草稿，未保存。</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="871"/>
+        <location filename="../../widgets/survey_editor.py" line="884"/>
         <source>source</source>
         <translation>源文件</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="955"/>
+        <location filename="../../widgets/survey_editor.py" line="968"/>
         <source>Give the form a code before saving.</source>
         <translation>保存前请填写问卷代码。</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="974"/>
+        <location filename="../../widgets/survey_editor.py" line="987"/>
         <source>Import a survey form</source>
         <translation>导入问卷</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="974"/>
-        <location filename="../../widgets/survey_editor.py" line="988"/>
+        <location filename="../../widgets/survey_editor.py" line="987"/>
+        <location filename="../../widgets/survey_editor.py" line="1001"/>
         <source>Survey forms (*.toml)</source>
         <translation>问卷文件 (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="986"/>
+        <location filename="../../widgets/survey_editor.py" line="999"/>
         <source>Export the survey form</source>
         <translation>导出问卷</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="996"/>
+        <location filename="../../widgets/survey_editor.py" line="1008"/>
+        <source>No forms yet. New form or Import… starts one.</source>
+        <translation>还没有问卷。点“新建问卷”或“导入…”开始。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="1010"/>
+        <source>No forms yet. An administrator writes them.</source>
+        <translation>还没有问卷。问卷由管理员编写。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_editor.py" line="1017"/>
         <source>New form</source>
         <translation>新建问卷</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="997"/>
+        <location filename="../../widgets/survey_editor.py" line="1018"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="998"/>
+        <location filename="../../widgets/survey_editor.py" line="1019"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="999"/>
+        <location filename="../../widgets/survey_editor.py" line="1020"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1000"/>
+        <location filename="../../widgets/survey_editor.py" line="1021"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1003"/>
+        <location filename="../../widgets/survey_editor.py" line="1024"/>
         <source>Add a question (Insert)</source>
         <translation>添加题目 (Insert)</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1004"/>
+        <location filename="../../widgets/survey_editor.py" line="1025"/>
         <source>Remove the question (Delete)</source>
         <translation>删除题目 (Delete)</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1005"/>
+        <location filename="../../widgets/survey_editor.py" line="1026"/>
         <source>Move the question up (Ctrl+↑)</source>
         <translation>上移题目 (Ctrl+↑)</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1006"/>
+        <location filename="../../widgets/survey_editor.py" line="1027"/>
         <source>Move the question down (Ctrl+↓)</source>
         <translation>下移题目 (Ctrl+↓)</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1013"/>
+        <location filename="../../widgets/survey_editor.py" line="1034"/>
         <source>Computed values: a name and an expression over earlier answers, usable in later conditions (e.g. score = q1 + q2).</source>
         <translation>计算值：由名称和基于前面答案的表达式组成，可用于后面的条件（例如 score = q1 + q2）。</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1017"/>
+        <location filename="../../widgets/survey_editor.py" line="1038"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1017"/>
+        <location filename="../../widgets/survey_editor.py" line="1038"/>
         <source>Expression</source>
         <translation>表达式</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1018"/>
+        <location filename="../../widgets/survey_editor.py" line="1039"/>
         <source>Questions</source>
         <translation>题目</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1019"/>
+        <location filename="../../widgets/survey_editor.py" line="1040"/>
         <source>Computed values</source>
         <translation>计算值</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1020"/>
+        <location filename="../../widgets/survey_editor.py" line="1041"/>
         <source>TOML source</source>
         <translation>TOML 源文件</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1021"/>
+        <location filename="../../widgets/survey_editor.py" line="1042"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1022"/>
+        <location filename="../../widgets/survey_editor.py" line="1043"/>
         <source>Restart preview</source>
         <translation>重新预览</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1023"/>
+        <location filename="../../widgets/survey_editor.py" line="1044"/>
         <source>Save draft (Ctrl+S)</source>
         <translation>保存草稿 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1024"/>
+        <location filename="../../widgets/survey_editor.py" line="1045"/>
         <source>Publish…</source>
         <translation>发布…</translation>
     </message>
@@ -5335,37 +5345,37 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>FormListModel</name>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="63"/>
+        <location filename="../../widgets/survey_editor.py" line="64"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="64"/>
+        <location filename="../../widgets/survey_editor.py" line="65"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="65"/>
+        <location filename="../../widgets/survey_editor.py" line="66"/>
         <source>Versions</source>
         <translation>版本数</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="66"/>
+        <location filename="../../widgets/survey_editor.py" line="67"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="74"/>
+        <location filename="../../widgets/survey_editor.py" line="75"/>
         <source>v{p} published, v{n} draft</source>
         <translation>v{p} 已发布，v{n} 草稿</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="76"/>
+        <location filename="../../widgets/survey_editor.py" line="77"/>
         <source>v{n} draft</source>
         <translation>v{n} 草稿</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="77"/>
+        <location filename="../../widgets/survey_editor.py" line="78"/>
         <source>v{n} published</source>
         <translation>v{n} 已发布</translation>
     </message>
@@ -6943,52 +6953,52 @@ Command system of {site}</source>
 <context>
     <name>IndicatorModel</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="421"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="422"/>
         <source>RAG</source>
         <translation>红黄绿</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="427"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="428"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="433"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="434"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="440"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="441"/>
         <source>n / denominator</source>
         <translation>n / 分母</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="446"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="447"/>
         <source>95 % interval</source>
         <translation>95% 区间</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="451"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="452"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="456"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="457"/>
         <source>Trend</source>
         <translation>趋势</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="462"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="463"/>
         <source>Series</source>
         <translation>序列</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="465"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="466"/>
         <source>Series {series}, definition version {version}: a changed definition starts a new series</source>
         <translation>序列 {series}，定义版本 {version}：定义一经修改即开始新的序列</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="487"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="488"/>
         <source>{events} incidents in {months} resident-months: {rate} per 10,000 residents a month, against {base_rate} in the same months of the baseline ({base_events} in {base_months})</source>
         <translation>{months} 居民人月中发生 {events} 起事件：每万人每月 {rate} 起；基线期同月为 {base_rate} 起（{base_months} 人月中 {base_events} 起）</translation>
     </message>
@@ -7303,168 +7313,168 @@ Command system of {site}</source>
 <context>
     <name>KpiDashboard</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1389"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1393"/>
         <source>{indicator} — {month}, {community}</source>
         <translation>{indicator} — {month}，{community}</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1419"/>
-        <location filename="../../widgets/kpi_dashboard.py" line="1616"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1423"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1623"/>
         <source>Whole street</source>
         <translation>全街道</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1491"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1496"/>
         <source>By community</source>
         <translation>按社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1494"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1499"/>
         <source>The breakdown by community is shown for the whole street.</source>
         <translation>按社区细分只在选择“全街道”时显示。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1498"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1503"/>
         <source>The passport offers no breakdown by community for this indicator.</source>
         <translation>该指标的指标说明不提供按社区细分。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1501"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1506"/>
         <source>No breakdown by community for this figure.</source>
         <translation>此数值没有按社区的细分。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1502"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1507"/>
         <source>Self-answered and assisted, side by side</source>
         <translation>自主作答与协助作答并列</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1503"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1508"/>
         <source>Run chart of the months&apos; values</source>
         <translation>逐月数值运行图</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1510"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1515"/>
         <source>{month} · {community} · computed at {time}</source>
         <translation>{month} · {community} · {time} 计算</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1516"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1521"/>
         <source> · month under way: figures so far</source>
         <translation> · 本月未完，为截至目前的数字</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1521"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1526"/>
         <source>Computing…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1527"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1532"/>
         <source>The figures below are from {time} and may be out of date.</source>
         <translation>下面的数值计算于 {time}，可能已过时。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1535"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1540"/>
         <source>Problems in the passports file ({count}): {problems}</source>
         <translation>指标说明文件有问题（{count} 处）：{problems}</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1539"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1544"/>
         <source>… and {count} more (see the tooltip)</source>
         <translation>……另有 {count} 处（见提示）</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1544"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1549"/>
         <source>Not available to this role</source>
         <translation>当前角色不可使用</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1548"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1553"/>
         <source>No figures yet</source>
         <translation>尚无指标数值</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1549"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1554"/>
         <source>Choose a month: the figures are computed from every service&apos;s records.</source>
         <translation>请选择月份：各项指标根据各项服务的记录计算。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1554"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1559"/>
         <source>No indicators</source>
         <translation>没有指标</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1556"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1561"/>
         <source>No indicator could be read from the passports file: see the problems above.</source>
         <translation>指标说明文件中没有可读取的指标：请看上方列出的问题。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1610"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1617"/>
         <source>Previous month (Alt+Left)</source>
         <translation>上个月（Alt+←）</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1611"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1618"/>
         <source>Previous month</source>
         <translation>上个月</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1612"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1619"/>
         <source>Next month (Alt+Right)</source>
         <translation>下个月（Alt+→）</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1613"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1620"/>
         <source>Next month</source>
         <translation>下个月</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1614"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1621"/>
         <source>The month of the figures</source>
         <translation>指标所属月份</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1615"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1622"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1617"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1624"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1618"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1625"/>
         <source>Refresh (F5)</source>
         <translation>刷新（F5）</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1619"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1626"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1620"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1627"/>
         <source>Monthly report (PDF)…</source>
         <translation>月度报告（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1621"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1628"/>
         <source>Figures as CSV…</source>
         <translation>指标数据（CSV）…</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1622"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1629"/>
         <source>Figures as XLSX…</source>
         <translation>指标数据（XLSX）…</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1623"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1630"/>
         <source>Records behind… (Enter)</source>
         <translation>查看明细记录…（Enter）</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1624"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1631"/>
         <source>Indicators</source>
         <translation>指标</translation>
     </message>
@@ -7523,112 +7533,112 @@ Command system of {site}</source>
         <translation type="vanished">{op} {value}（基线 {change}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="172"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="173"/>
         <source>G</source>
         <translation>绿</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="174"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="175"/>
         <source>A</source>
         <translation>黄</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="176"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="177"/>
         <source>R</source>
         <translation>红</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="183"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="184"/>
         <source>Green: meets the target</source>
         <translation>绿：达到目标</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="185"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="186"/>
         <source>Amber: close to the target</source>
         <translation>黄：接近目标</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="187"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="188"/>
         <source>Red: short of the target</source>
         <translation>红：未达目标</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="189"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="190"/>
         <source>No RAG: {reason}</source>
         <translation>不评红黄绿：{reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="195"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="196"/>
         <source>computed</source>
         <translation>已计算</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="196"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="197"/>
         <source>no data</source>
         <translation>无数据</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="197"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="198"/>
         <source>too little data</source>
         <translation>数据太少</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="198"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="199"/>
         <source>not shown (small cell)</source>
         <translation>不显示（小格数据）</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="199"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="200"/>
         <source>no target</source>
         <translation>无目标值</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="200"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="201"/>
         <source>cannot be computed</source>
         <translation>无法计算</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="207"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="208"/>
         <source>count</source>
         <translation>计数</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="208"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="209"/>
         <source>proportion</source>
         <translation>比例</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="209"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="210"/>
         <source>change of the rate per 10,000 residents</source>
         <translation>每万人发生率的变化</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="218"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="219"/>
         <source>community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="219"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="220"/>
         <source>month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="220"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="221"/>
         <source>self-answered vs assisted</source>
         <translation>自主作答与协助作答</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="221"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="222"/>
         <source>age band</source>
         <translation>年龄段</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="228"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="229"/>
         <source>Self-answered</source>
         <translation>自主作答</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="230"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="231"/>
         <source>Assisted</source>
         <translation>协助作答</translation>
     </message>
@@ -10008,37 +10018,37 @@ Command system of {site}</source>
 <context>
     <name>PairingsModel</name>
     <message>
-        <location filename="../../widgets/volunteers.py" line="647"/>
+        <location filename="../../widgets/volunteers.py" line="660"/>
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="648"/>
+        <location filename="../../widgets/volunteers.py" line="661"/>
         <source>Resident</source>
         <translation>居民</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="651"/>
+        <location filename="../../widgets/volunteers.py" line="664"/>
         <source>Lives alone</source>
         <translation>独居</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="656"/>
+        <location filename="../../widgets/volunteers.py" line="669"/>
         <source>Visits</source>
         <translation>探访</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="659"/>
+        <location filename="../../widgets/volunteers.py" line="672"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="660"/>
+        <location filename="../../widgets/volunteers.py" line="673"/>
         <source>Since</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="661"/>
+        <location filename="../../widgets/volunteers.py" line="674"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
@@ -10074,118 +10084,118 @@ Command system of {site}</source>
 <context>
     <name>PassportPanel</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="883"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="884"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="884"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="885"/>
         <source>Computes</source>
         <translation>计算方式</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="885"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="886"/>
         <source>Numerator</source>
         <translation>分子</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="886"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="887"/>
         <source>Denominator</source>
         <translation>分母</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="887"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="888"/>
         <source>Source tables</source>
         <translation>数据来源表</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="888"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="889"/>
         <source>Breakdowns</source>
         <translation>细分维度</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="889"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="890"/>
         <source>Baseline</source>
         <translation>基线</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="890"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="891"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="891"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="892"/>
         <source>Owner</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="892"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="893"/>
         <source>Data-quality limits</source>
         <translation>数据质量局限</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="893"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="894"/>
         <source>Series</source>
         <translation>序列</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="894"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="895"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="915"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="916"/>
         <source>Select an indicator to read its passport.</source>
         <translation>请选择一项指标，查看其指标说明。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="925"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="926"/>
         <source>n / denominator {numbers}</source>
         <translation>n / 分母 {numbers}</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="928"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="929"/>
         <source>95 % interval {interval}</source>
         <translation>95% 区间 {interval}</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="936"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="937"/>
         <source>none: a count has no denominator</source>
         <translation>无：计数指标没有分母</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="940"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="941"/>
         <source>Incident types: {types}</source>
         <translation>事件类型：{types}</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="945"/>
-        <location filename="../../widgets/kpi_dashboard.py" line="962"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="946"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="963"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="951"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="952"/>
         <source>{series} (definition version {version}): a changed definition starts a new series</source>
         <translation>{series}（定义版本 {version}）：定义一经修改即开始新的序列</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="965"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="966"/>
         <source>not yet measured ({period})</source>
         <translation>尚未测得（{period}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="968"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="969"/>
         <source>{rate} per 10,000 residents a month</source>
         <translation>每万人每月 {rate} 起</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="983"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="984"/>
         <source>{points} percentage points</source>
         <translation>{points} 个百分点</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="984"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="985"/>
         <source>{target}; amber up to {band} short of it</source>
         <translation>{target}；差距在 {band}以内为黄</translation>
     </message>
@@ -10724,163 +10734,163 @@ Command system of {site}</source>
 <context>
     <name>QuestionEditor</name>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="308"/>
+        <location filename="../../widgets/survey_editor.py" line="309"/>
         <source>Convenience (plan indicator)</source>
         <translation>便利度（规划指标）</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="309"/>
+        <location filename="../../widgets/survey_editor.py" line="310"/>
         <source>Awareness (plan indicator)</source>
         <translation>知晓度（规划指标）</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="311"/>
+        <location filename="../../widgets/survey_editor.py" line="312"/>
         <source>Id</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="312"/>
+        <location filename="../../widgets/survey_editor.py" line="313"/>
         <source>Kind</source>
         <translation>题型</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="313"/>
-        <location filename="../../widgets/survey_editor.py" line="333"/>
+        <location filename="../../widgets/survey_editor.py" line="314"/>
+        <location filename="../../widgets/survey_editor.py" line="334"/>
         <source>Text</source>
         <translation>题目</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="314"/>
+        <location filename="../../widgets/survey_editor.py" line="315"/>
         <source>Required</source>
         <translation>必答</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="315"/>
+        <location filename="../../widgets/survey_editor.py" line="316"/>
         <source>Choices</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="316"/>
+        <location filename="../../widgets/survey_editor.py" line="317"/>
         <source>Minimum</source>
         <translation>最小值</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="317"/>
+        <location filename="../../widgets/survey_editor.py" line="318"/>
         <source>Maximum</source>
         <translation>最大值</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="318"/>
+        <location filename="../../widgets/survey_editor.py" line="319"/>
         <source>Matrix rows</source>
         <translation>矩阵行</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="319"/>
+        <location filename="../../widgets/survey_editor.py" line="320"/>
         <source>Matrix columns</source>
         <translation>矩阵列</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="320"/>
+        <location filename="../../widgets/survey_editor.py" line="321"/>
         <source>Show if</source>
         <translation>显示条件</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="321"/>
+        <location filename="../../widgets/survey_editor.py" line="322"/>
         <source>Skip rules</source>
         <translation>跳转规则</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="322"/>
+        <location filename="../../widgets/survey_editor.py" line="323"/>
         <source>Measure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="323"/>
+        <location filename="../../widgets/survey_editor.py" line="324"/>
         <source>Satisfied codes</source>
         <translation>计为满意的代码</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="324"/>
+        <location filename="../../widgets/survey_editor.py" line="325"/>
         <source>&quot;Don&apos;t know&quot; codes</source>
         <translation>“不知道”代码</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="329"/>
+        <location filename="../../widgets/survey_editor.py" line="330"/>
         <source>Single choice</source>
         <translation>单选</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="330"/>
+        <location filename="../../widgets/survey_editor.py" line="331"/>
         <source>Multiple choice</source>
         <translation>多选</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="331"/>
+        <location filename="../../widgets/survey_editor.py" line="332"/>
         <source>Rating</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="332"/>
+        <location filename="../../widgets/survey_editor.py" line="333"/>
         <source>NPS 0–10</source>
         <translation>NPS 0–10</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="334"/>
+        <location filename="../../widgets/survey_editor.py" line="335"/>
         <source>Number</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="335"/>
+        <location filename="../../widgets/survey_editor.py" line="336"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="336"/>
+        <location filename="../../widgets/survey_editor.py" line="337"/>
         <source>Matrix</source>
         <translation>矩阵</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="340"/>
         <location filename="../../widgets/survey_editor.py" line="341"/>
         <location filename="../../widgets/survey_editor.py" line="342"/>
+        <location filename="../../widgets/survey_editor.py" line="343"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="340"/>
         <location filename="../../widgets/survey_editor.py" line="341"/>
         <location filename="../../widgets/survey_editor.py" line="342"/>
+        <location filename="../../widgets/survey_editor.py" line="343"/>
         <source>Label</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="343"/>
+        <location filename="../../widgets/survey_editor.py" line="344"/>
         <source>When</source>
         <translation>条件</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="343"/>
+        <location filename="../../widgets/survey_editor.py" line="344"/>
         <source>Go to (id or end)</source>
         <translation>跳到（题号或 end）</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="344"/>
+        <location filename="../../widgets/survey_editor.py" line="345"/>
         <source>e.g. age &gt;= 60 and alone = &quot;y&quot;</source>
         <translation>例如 age &gt;= 60 and alone = &quot;y&quot;</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="345"/>
+        <location filename="../../widgets/survey_editor.py" line="346"/>
         <source>codes, comma-separated, e.g. 4, 5</source>
         <translation>代码，用逗号分隔，例如 4, 5</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="346"/>
+        <location filename="../../widgets/survey_editor.py" line="347"/>
         <source>codes left out of CSAT, e.g. dk</source>
         <translation>不计入满意度的代码，例如 dk</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="347"/>
         <location filename="../../widgets/survey_editor.py" line="348"/>
+        <location filename="../../widgets/survey_editor.py" line="349"/>
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -11397,22 +11407,22 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>RecordsDialog</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1025"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1026"/>
         <source>Only the first {count} records are listed: more exist. Choose a community to narrow them down.</source>
         <translation>只列出前 {count} 条记录，还有更多。请选择社区以缩小范围。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1030"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1031"/>
         <source>No records that you may see are behind this figure.</source>
         <translation>此数值背后没有您有权查看的记录。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1032"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1033"/>
         <source>{count} records</source>
         <translation>{count} 条记录</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1035"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1036"/>
         <source>Records behind the figure</source>
         <translation>数值背后的记录</translation>
     </message>
@@ -11420,72 +11430,72 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>RecordsModel</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="602"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="603"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="603"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="604"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="604"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="605"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="607"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="608"/>
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="620"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="621"/>
         <source>Round {round} · resident {id}</source>
         <translation>轮次 {round} · 居民 {id}</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="623"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="624"/>
         <source>Round {round} · answer {id}</source>
         <translation>轮次 {round} · 答卷 {id}</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="625"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="626"/>
         <source>Incident {id}</source>
         <translation>事件 {id}</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="626"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="627"/>
         <source>Request {id}</source>
         <translation>诉求 {id}</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="627"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="628"/>
         <source>Screening {id}</source>
         <translation>筛查 {id}</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="628"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="629"/>
         <source>Counselling contact {id}</source>
         <translation>咨询服务 {id}</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="629"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="630"/>
         <source>Referral {id}</source>
         <translation>推荐 {id}</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="630"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="631"/>
         <source>Resident {id}</source>
         <translation>居民 {id}</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="631"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="632"/>
         <source>Tag {id}</source>
         <translation>标签 {id}</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="632"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="633"/>
         <source>Workstation {id}</source>
         <translation>工作站 {id}</translation>
     </message>
@@ -12507,42 +12517,42 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>RunChartView</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="691"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="692"/>
         <source>No month has a value: nothing to chart.</source>
         <translation>没有任何月份有数值：无法作图。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="692"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="693"/>
         <source>Median {median}.</source>
         <translation>中位数 {median}。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="695"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="696"/>
         <source>A shift: {n} or more points on one side of the median.</source>
         <translation>出现偏移：连续 {n} 个或更多点位于中位数同一侧。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="701"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="702"/>
         <source>A trend: {n} or more points all going up or all going down.</source>
         <translation>出现趋势：连续 {n} 个或更多点持续上升或持续下降。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="706"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="707"/>
         <source>Too few runs: the process has likely changed.</source>
         <translation>游程太少：过程很可能已发生变化。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="708"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="709"/>
         <source>Too many runs: the points alternate more than chance would.</source>
         <translation>游程太多：各点交替的次数超出随机波动。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="712"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="713"/>
         <source>Fewer than {n} points off the median: the number of runs is not judged yet.</source>
         <translation>不在中位数上的点少于 {n} 个：暂不判断游程数。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="716"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="717"/>
         <source>No signal: the variation looks random.</source>
         <translation>无信号：波动看来是随机的。</translation>
     </message>
@@ -13239,37 +13249,37 @@ Outcome: {outcome}</source>
 <context>
     <name>ShiftsModel</name>
     <message>
-        <location filename="../../widgets/volunteers.py" line="499"/>
+        <location filename="../../widgets/volunteers.py" line="512"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="502"/>
+        <location filename="../../widgets/volunteers.py" line="515"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="503"/>
+        <location filename="../../widgets/volunteers.py" line="516"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="506"/>
+        <location filename="../../widgets/volunteers.py" line="519"/>
         <source>Places</source>
         <translation>名额</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="509"/>
+        <location filename="../../widgets/volunteers.py" line="522"/>
         <source>Rules</source>
         <translation>报名条件</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="510"/>
+        <location filename="../../widgets/volunteers.py" line="523"/>
         <source>Sign-up</source>
         <translation>报名方式</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="511"/>
+        <location filename="../../widgets/volunteers.py" line="524"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
@@ -13277,17 +13287,17 @@ Outcome: {outcome}</source>
 <context>
     <name>SignupsModel</name>
     <message>
-        <location filename="../../widgets/volunteers.py" line="522"/>
+        <location filename="../../widgets/volunteers.py" line="535"/>
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="524"/>
+        <location filename="../../widgets/volunteers.py" line="537"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="528"/>
+        <location filename="../../widgets/volunteers.py" line="541"/>
         <source>Signed up</source>
         <translation>报名时间</translation>
     </message>
@@ -13422,22 +13432,22 @@ Outcome: {outcome}</source>
 <context>
     <name>SplitModel</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="571"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="572"/>
         <source>Answered</source>
         <translation>作答方式</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="574"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="575"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="580"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="581"/>
         <source>n / denominator</source>
         <translation>n / 分母</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="585"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="586"/>
         <source>95 % interval</source>
         <translation>95% 区间</translation>
     </message>
@@ -14579,17 +14589,17 @@ Outcome: {outcome}</source>
 <context>
     <name>StationsPanel</name>
     <message>
-        <location filename="../../widgets/stations_panel.py" line="172"/>
+        <location filename="../../widgets/stations_panel.py" line="170"/>
         <source>No station has reported yet.</source>
         <translation>尚无工作站报到。</translation>
     </message>
     <message>
-        <location filename="../../widgets/stations_panel.py" line="175"/>
+        <location filename="../../widgets/stations_panel.py" line="173"/>
         <source>{down} of {n} stations offline.</source>
         <translation>{n} 个工作站中 {down} 个离线。</translation>
     </message>
     <message>
-        <location filename="../../widgets/stations_panel.py" line="178"/>
+        <location filename="../../widgets/stations_panel.py" line="176"/>
         <source>All {n} stations online.</source>
         <translation>全部 {n} 个工作站在线。</translation>
     </message>
@@ -15727,42 +15737,42 @@ State: {state}</source>
 <context>
     <name>TasksModel</name>
     <message>
-        <location filename="../../widgets/volunteers.py" line="702"/>
+        <location filename="../../widgets/volunteers.py" line="715"/>
         <source>Due</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="705"/>
+        <location filename="../../widgets/volunteers.py" line="718"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="706"/>
+        <location filename="../../widgets/volunteers.py" line="719"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="707"/>
+        <location filename="../../widgets/volunteers.py" line="720"/>
         <source>Resident</source>
         <translation>居民</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="708"/>
+        <location filename="../../widgets/volunteers.py" line="721"/>
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="709"/>
+        <location filename="../../widgets/volunteers.py" line="722"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="710"/>
+        <location filename="../../widgets/volunteers.py" line="723"/>
         <source>From</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="711"/>
+        <location filename="../../widgets/volunteers.py" line="724"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
@@ -15803,32 +15813,32 @@ State: {state}</source>
 <context>
     <name>TeamsModel</name>
     <message>
-        <location filename="../../widgets/volunteers.py" line="431"/>
+        <location filename="../../widgets/volunteers.py" line="444"/>
         <source>Team</source>
         <translation>队伍</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="434"/>
+        <location filename="../../widgets/volunteers.py" line="447"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="437"/>
+        <location filename="../../widgets/volunteers.py" line="450"/>
         <source>Leader</source>
         <translation>队长</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="440"/>
+        <location filename="../../widgets/volunteers.py" line="453"/>
         <source>Leader&apos;s account</source>
         <translation>队长账号</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="443"/>
+        <location filename="../../widgets/volunteers.py" line="456"/>
         <source>Members</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="446"/>
+        <location filename="../../widgets/volunteers.py" line="459"/>
         <source>Who</source>
         <translation>成员</translation>
     </message>
@@ -16742,143 +16752,143 @@ State: {state}</source>
 <context>
     <name>VideoWall</name>
     <message>
-        <location filename="../../widgets/video_wall.py" line="577"/>
+        <location filename="../../widgets/video_wall.py" line="580"/>
         <source>Snapshot</source>
         <translation>截图</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="583"/>
+        <location filename="../../widgets/video_wall.py" line="586"/>
         <source>Restore the wall</source>
         <translation>恢复多画面</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="583"/>
+        <location filename="../../widgets/video_wall.py" line="586"/>
         <source>Maximise</source>
         <translation>最大化</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="588"/>
+        <location filename="../../widgets/video_wall.py" line="591"/>
         <source>Clear tile</source>
         <translation>清空画面</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="592"/>
+        <location filename="../../widgets/video_wall.py" line="595"/>
         <source>Instant replay (last 30 s)</source>
         <translation>即时回放（最近 30 秒）</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="598"/>
+        <location filename="../../widgets/video_wall.py" line="601"/>
         <source>Back to live</source>
         <translation>回到实时</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="599"/>
+        <location filename="../../widgets/video_wall.py" line="602"/>
         <source>Pause / play</source>
         <translation>暂停 / 播放</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="601"/>
+        <location filename="../../widgets/video_wall.py" line="604"/>
         <source>PTZ presets</source>
         <translation>云台预置位</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="604"/>
+        <location filename="../../widgets/video_wall.py" line="607"/>
         <source>Preset {n}</source>
         <translation>预置位 {n}</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="612"/>
+        <location filename="../../widgets/video_wall.py" line="615"/>
         <source>Edit motion mask…</source>
         <translation>编辑移动侦测屏蔽区…</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="618"/>
+        <location filename="../../widgets/video_wall.py" line="621"/>
         <source>Motion sensitivity…</source>
         <translation>移动侦测灵敏度…</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="624"/>
+        <location filename="../../widgets/video_wall.py" line="627"/>
         <source>Full screen</source>
         <translation>全屏</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1239"/>
+        <location filename="../../widgets/video_wall.py" line="1256"/>
         <source>Reconnecting (attempt {n})</source>
         <translation>正在重连（第 {n} 次）</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1242"/>
-        <location filename="../../widgets/video_wall.py" line="1256"/>
+        <location filename="../../widgets/video_wall.py" line="1259"/>
+        <location filename="../../widgets/video_wall.py" line="1273"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1244"/>
+        <location filename="../../widgets/video_wall.py" line="1261"/>
         <source>Offline since {time}</source>
         <translation>自 {time} 起离线</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1247"/>
+        <location filename="../../widgets/video_wall.py" line="1264"/>
         <source>Error (point at the tile for details)</source>
         <translation>错误（鼠标悬停查看详情）</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1252"/>
+        <location filename="../../widgets/video_wall.py" line="1269"/>
         <source>Idle</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1253"/>
+        <location filename="../../widgets/video_wall.py" line="1270"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1254"/>
+        <location filename="../../widgets/video_wall.py" line="1271"/>
         <source>Live</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1255"/>
+        <location filename="../../widgets/video_wall.py" line="1272"/>
         <source>Reconnecting</source>
         <translation>正在重连</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1257"/>
+        <location filename="../../widgets/video_wall.py" line="1274"/>
         <source>No signal</source>
         <translation>无信号</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1258"/>
+        <location filename="../../widgets/video_wall.py" line="1275"/>
         <source>Wrong credentials</source>
         <translation>用户名或密码错误</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1259"/>
+        <location filename="../../widgets/video_wall.py" line="1276"/>
         <source>Unsupported stream</source>
         <translation>不支持的视频流</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1260"/>
+        <location filename="../../widgets/video_wall.py" line="1277"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1261"/>
+        <location filename="../../widgets/video_wall.py" line="1278"/>
         <source>Keyframes only</source>
         <translation>仅关键帧</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1262"/>
+        <location filename="../../widgets/video_wall.py" line="1279"/>
         <source>Drag a camera here</source>
         <translation>将摄像机拖到这里</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1264"/>
+        <location filename="../../widgets/video_wall.py" line="1281"/>
         <source>Drag rectangles or click points to mask out motion. Enter saves, Esc cancels, Backspace undoes.</source>
         <translation>拖出矩形或逐点单击以屏蔽移动侦测区域。Enter 保存，Esc 取消，Backspace 撤销。</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_wall.py" line="1271"/>
+        <location filename="../../widgets/video_wall.py" line="1288"/>
         <source>1-9 select a tile, arrows move, Enter maximises, Delete clears, Ctrl+S snapshot, F11 full screen</source>
         <translation>1-9 选择画面，方向键移动，Enter 最大化，Delete 清空，Ctrl+S 截图，F11 全屏</translation>
     </message>
@@ -17829,57 +17839,57 @@ State: {state}</source>
 <context>
     <name>VolunteersModel</name>
     <message>
-        <location filename="../../widgets/volunteers.py" line="187"/>
+        <location filename="../../widgets/volunteers.py" line="189"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="188"/>
+        <location filename="../../widgets/volunteers.py" line="190"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="189"/>
+        <location filename="../../widgets/volunteers.py" line="191"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="190"/>
+        <location filename="../../widgets/volunteers.py" line="192"/>
         <source>Born</source>
         <translation>出生年</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="191"/>
+        <location filename="../../widgets/volunteers.py" line="193"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="192"/>
+        <location filename="../../widgets/volunteers.py" line="194"/>
         <source>Identity No.</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="193"/>
+        <location filename="../../widgets/volunteers.py" line="195"/>
         <source>Skills</source>
         <translation>技能</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="196"/>
+        <location filename="../../widgets/volunteers.py" line="198"/>
         <source>Qualifications</source>
         <translation>资质</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="201"/>
+        <location filename="../../widgets/volunteers.py" line="203"/>
         <source>Insurance</source>
         <translation>保险</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="202"/>
+        <location filename="../../widgets/volunteers.py" line="204"/>
         <source>Teams</source>
         <translation>队伍</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteers.py" line="203"/>
+        <location filename="../../widgets/volunteers.py" line="205"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from core.survey import Choice, Kind, Skip, dump_form, load_form, validate
+from core.survey_views import FormRow
 from widgets.survey_editor import PREVIEW_TAB, QUESTIONS_TAB, SOURCE_TAB, FormEditorWidget
 from widgets.surveys import RESULTS_TAB, ROUNDS_TAB, SurveysWidget
 
@@ -278,3 +279,17 @@ def test_the_results_tab_takes_the_results_view_in_place_of_its_placeholder(
     assert pane.tabs.tabText(RESULTS_TAB) == "Results"
     assert pane.tabs.currentIndex() == ROUNDS_TAB  # the user's tab stays
     assert pane.tabs.count() == 3
+
+
+def test_no_forms_are_said_in_the_lists_place_with_who_writes_them(qtbot: QtBot) -> None:
+    w = editor(qtbot)
+    w.set_forms([])
+    assert w.list_stack.currentWidget() is w.list_empty
+    assert w.list_empty.text() == "No forms yet. New form or Import… starts one."
+    assert w.problems_label.text() == "Add a question (Insert) to begin."
+    w.set_can_author(False)  # an operator reads and previews only
+    assert w.list_empty.text() == "No forms yet. An administrator writes them."
+    assert w.problems_label.text() == ""  # no "add a question" to a reader who cannot
+    w.set_forms([FormRow("S1", "满意度", 1, 1, 1, False)])
+    assert w.list_stack.currentWidget() is w.list
+    assert w.model.rowCount() == 1
