@@ -68,12 +68,16 @@ def test_expired_segments_go_oldest_first_except_held_ones(
 
 
 def test_short_free_space_deletes_the_oldest_unheld_until_enough(
-    sink: SqliteRecordingSink, tmp_path: Path
+    sink: SqliteRecordingSink, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root = tmp_path / "rec"
     segs = [put(sink, root, "CAM1", NOW - timedelta(hours=5 - h)) for h in range(5)]
     sink.add_hold(["CAM1"], segs[0].start, segs[0].end)
-    free = shutil.disk_usage(root).free
+    # A fixed reading: the disk is shared with the other test workers, whose writes moved the
+    # real free space by more than a segment between this line and the recorder's (CI).
+    real = shutil.disk_usage(root)
+    free = real.free
+    monkeypatch.setattr(shutil, "disk_usage", lambda _path: real)
     # Short by one and a half segments: the two oldest unheld go, the held one stays.
     rec = Recorder(
         sink, {}, root, keep_days=30, min_free_bytes=free + SIZE * 3 // 2, clock=FakeClock(NOW)
