@@ -50,22 +50,25 @@ def test_accounts_are_only_for_administrators(
     assert accounts_of(console).dialog is None
 
 
-def test_admin_creates_unlocks_and_resets(
-    qtbot: QtBot, console: ConsoleApp, seeded: SeededSite
-) -> None:
+def _locked_operator_listed(qtbot: QtBot, console: ConsoleApp, seeded: SeededSite) -> None:
+    """The admin signed in, the operator locked out by five wrong passwords, the accounts
+    dialog open and listing them locked."""
     sign_in(qtbot, console, seeded, "admin")
-    # The operator locks their account with five wrong passwords.
     for i in range(5):
         with pytest.raises(LoginError):
             seeded.services.signin.login("operator", f"wrong-password-{i}")
-
     console.window.action("accounts").trigger()
     accounts = accounts_of(console)
     qtbot.waitUntil(lambda: accounts.dialog is not None and accounts.dialog.isVisible())
-    dlg = _dialog(console)
-    op = _row_of(console, "operator")
     assert _cell(console, "operator", 5).startswith("锁定至")
-    dlg.table.selectRow(op)
+
+
+def test_admin_creates_unlocks_and_resets(
+    qtbot: QtBot, console: ConsoleApp, seeded: SeededSite
+) -> None:
+    _locked_operator_listed(qtbot, console, seeded)
+    dlg = _dialog(console)
+    dlg.table.selectRow(_row_of(console, "operator"))
     assert dlg.unlock_button.isEnabled()
     dlg.unlock_button.click()
     qtbot.waitUntil(lambda: dlg.status.text() == "账号 operator 已解锁。")
@@ -179,14 +182,8 @@ def test_an_older_list_answered_late_does_not_overwrite_a_newer_one(
 ) -> None:
     """Two reader threads may answer out of order: a list read for a change notice before an
     unlock, answered after the unlock's own read, showed the account locked again (CI)."""
-    sign_in(qtbot, console, seeded, "admin")
-    for i in range(5):
-        with pytest.raises(LoginError):
-            seeded.services.signin.login("operator", f"wrong-password-{i}")
-    console.window.action("accounts").trigger()
+    _locked_operator_listed(qtbot, console, seeded)
     accounts = accounts_of(console)
-    qtbot.waitUntil(lambda: accounts.dialog is not None and accounts.dialog.isVisible())
-    assert _cell(console, "operator", 5).startswith("锁定至")
     svc = accounts.ctx.services.accounts  # the console's own, which its reads call
     real = svc.list_users
     hold, held = threading.Event(), threading.Event()
