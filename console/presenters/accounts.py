@@ -24,8 +24,6 @@ class AccountsPresenter(Presenter):
     def __init__(self, ctx: PresenterContext):
         super().__init__(ctx)
         self.dialog: AccountsDialog | None = None
-        self._generation = 0  # the newest list read; an older answer is dropped
-        self._status = ""  # what the newest read shows under the table
         self.act_accounts = ctx.window.add_action(
             ActionSpec(
                 "accounts",
@@ -40,8 +38,6 @@ class AccountsPresenter(Presenter):
         """Nothing to load until the dialog is opened."""
 
     def signed_out(self) -> None:
-        self._generation += 1  # a read under way is for nobody now
-        self._status = ""
         if self.dialog is not None:
             self.dialog.set_users([])
             self.dialog.show_status("")
@@ -55,19 +51,10 @@ class AccountsPresenter(Presenter):
 
     @Slot()
     def open_accounts(self, status: str = "") -> None:
-        """Load the account list off the GUI thread and show it.
-
-        Only the newest read is shown: two reader threads may answer out of order, and an
-        older list (read for a change notice before an unlock) must not overwrite the newer
-        one. A status line waits for the newest read.
-        """
+        """Load the account list off the GUI thread and show it."""
         who = self.who
         if who is None:
             return
-        if status:
-            self._status = status
-        self._generation += 1
-        generation = self._generation
         services = self.ctx.services
 
         def job() -> tuple[list[UserRow], list[CommunityRow], list[DepartmentRow]]:
@@ -80,7 +67,7 @@ class AccountsPresenter(Presenter):
         self.read_for(
             who,
             job,
-            lambda result: self._on_loaded(result, generation),
+            lambda result: self._on_loaded(result, status),
             self.tr("Could not list the accounts"),
             "list_users",
         )
@@ -88,11 +75,10 @@ class AccountsPresenter(Presenter):
     def _on_loaded(
         self,
         result: tuple[list[UserRow], list[CommunityRow], list[DepartmentRow]],
-        generation: int,
+        status: str,
     ) -> None:
-        if self.ctx.session.locked or generation != self._generation:
+        if self.ctx.session.locked:
             return
-        status, self._status = self._status, ""
         dlg = self.dialog
         if dlg is None:
             dlg = self.dialog = AccountsDialog(self.ctx.zone, parent=self.ctx.window)
