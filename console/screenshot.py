@@ -61,6 +61,8 @@ if TYPE_CHECKING:
 # Panes that show the services' demo data (a station's screen shows its orders and check-in).
 SERVICE_PANES = frozenset({"merchants", "orders", "volunteers", "employment"})
 MEDIA_PANES = frozenset({"video", "playback"})  # they need the site when the console starts
+# Panes drawn from the site file (None: the whole window, whose wall lists its cameras).
+SITE_PANES = frozenset({None, "map", "video", "playback", "station", "stations"})
 MAP_WARMUP_S = 4.0  # the simulator's first reads place most tags on the map
 WALL_CAMERAS = 9  # the video pane: the demo's first cameras on a 3×3 wall
 WALL_WARMUP_S = 60.0  # at most: the first run generates the demo's clips (~30 s on 2 cores)
@@ -134,10 +136,6 @@ def _render(args: argparse.Namespace) -> int:
             station = args.pane is None and any(
                 w.code == args.workstation and w.community for w in _site(args).workstations
             )
-            # No receiver, no line: a screenshot binds no ports.
-            quiet = (
-                args.pane in (None, "map", "video", "playback", "station", "stations") or station
-            )
             opts = ConsoleOptions(
                 workstation=args.workstation,
                 language=args.lang,
@@ -153,13 +151,10 @@ def _render(args: argparse.Namespace) -> int:
                 # The station screen and the stations list need it too: it says which
                 # workstation is a community station.
                 # So does the whole window: its video wall lists the site's cameras.
-                site=(
-                    _site(args)
-                    if args.pane in (None, "map", "video", "playback", "station", "stations")
-                    else None
-                ),
-                alarms=not quiet,
-                sip=not quiet,
+                site=_site(args) if args.pane in SITE_PANES else None,
+                # No alarm receiver, no phone line: a screenshot binds no ports.
+                alarms=False,
+                sip=False,
                 tracking=args.pane == "map",
                 # The video pane plays the demo's cameras (generated on first run, cached).
                 video=VideoOptions() if args.pane == "video" else None,
