@@ -946,9 +946,9 @@ class VideoWall(QWidget):
             text = t.playback.message or t.playback.banner
             state = StreamState.NO_SIGNAL
         font = self.message_font(box, text)
-        used = QFontMetrics(font).boundingRect(area, flags, text)
         p.setFont(font)
         if t.frame is not None:  # over a frozen frame: on a dark plate, readable on any picture
+            used = QFontMetrics(font).boundingRect(area, flags, text)
             p.fillRect(used.adjusted(-2 * BAR_PX, -BAR_PX, 2 * BAR_PX, BAR_PX), BAR_FILL)
         p.setPen(STATE_COLOURS[state])
         p.drawText(area, flags, text)
