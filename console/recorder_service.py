@@ -18,6 +18,7 @@ from core.recording import DEFAULT_MIN_FREE_BYTES, DEFAULT_SEGMENT_SECONDS
 from core.retention import RetentionClass
 from core.site import SiteSpec
 from core.video import StreamKind
+from video.filelock import try_lock, unlock
 
 log = logging.getLogger(__name__)
 
@@ -98,7 +99,7 @@ class RecorderLock:
     def acquire(self, *, by_console: bool = False) -> bool:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         f = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held for the process's life
-        if not _try_lock(f):
+        if not try_lock(f):
             f.close()
             return False
         f.seek(0)
@@ -110,7 +111,7 @@ class RecorderLock:
 
     def release(self) -> None:
         if self._file is not None:
-            _unlock(self._file)
+            unlock(self._file)
             self._file.close()
             self._file = None
 
@@ -129,8 +130,8 @@ def holder(root: Path) -> Holder | None:
     if not path.exists():
         return None
     with open(path, "a+", encoding="utf-8") as f:
-        if _try_lock(f):
-            _unlock(f)
+        if try_lock(f):
+            unlock(f)
             return None
         f.seek(0)
         lines = f.read().split()
@@ -145,36 +146,6 @@ def held(root: Path) -> int | None:
     """The pid of the recorder holding `root`'s lock, or None when no recorder runs there."""
     h = holder(root)
     return None if h is None else h.pid
-
-
-def _try_lock(f: IO[str]) -> bool:
-    if os.name == "nt":
-        import msvcrt
-
-        try:
-            msvcrt.locking(f.fileno(), msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
-        except OSError:
-            return False
-        return True
-    import fcntl
-
-    try:
-        fcntl.flock(f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        return False
-    return True
-
-
-def _unlock(f: IO[str]) -> None:
-    if os.name == "nt":
-        import msvcrt
-
-        f.seek(0)
-        msvcrt.locking(f.fileno(), msvcrt.LK_UNLCK, 1)  # type: ignore[attr-defined]
-        return
-    import fcntl
-
-    fcntl.flock(f.fileno(), fcntl.LOCK_UN)
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
 from multiprocessing.connection import Connection
@@ -13,9 +15,12 @@ import av
 import numpy as np
 
 from video.bitmapfont import draw_text, fill_rect, text_width
+from video.filelock import LockTimeout, exclusive
 
 # Bumped when the encoding changes, so that cached clips (the demo's) are made again.
 ENCODING_VERSION = 3
+
+LOCK_NAME = ".clips.lock"  # in the clips' folder, held while one clip is encoded
 
 # Encoders by the clip's file extension: Annex-B elementary streams that the RTSP server loops.
 _CODECS = {".h264": "libx264", ".264": "libx264", ".h265": "libx265", ".265": "libx265"}
@@ -67,7 +72,18 @@ def make_clip(path: Path, spec: ClipSpec) -> Path:
     if codec is None:
         raise ValueError(f"{path}: expected a .h264 or .h265 file name")
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".part")
+    # A name of this writer's own: another process making the same clip (the console and its
+    # recorder on a first run) must not write into, or rename away, this one's file.
+    tmp = path.with_name(f"{path.name}.{os.getpid()}-{secrets.token_hex(3)}.part")
+    try:
+        _encode(tmp, spec, codec)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return path
+
+
+def _encode(tmp: Path, spec: ClipSpec, codec: str) -> None:
     rng = np.random.default_rng(spec.seed)
     phase = rng.uniform(0, 2 * np.pi, 3)
     fmt = "hevc" if codec == "libx265" else "h264"
@@ -104,8 +120,6 @@ def make_clip(path: Path, spec: ClipSpec) -> Path:
                 out.mux(packet)
         for packet in stream.encode(None):
             out.mux(packet)
-    os.replace(tmp, path)
-    return path
 
 
 class ClipError(RuntimeError):
@@ -121,14 +135,37 @@ def _make_in_child(path: Path, spec: ClipSpec, report: Connection) -> None:
     report.send("")
 
 
-def ensure_clip(path: Path, spec: ClipSpec, *, timeout: float = 600.0) -> Path:
+def ensure_clip(
+    path: Path,
+    spec: ClipSpec,
+    *,
+    timeout: float = 600.0,
+    should_stop: Callable[[], bool] | None = None,
+) -> Path:
     """`make_clip` unless the file already exists (the demo generates its clips on first run).
 
     The encoders run in a child process: libx265's thread pool and assembly stay out of the
     console (and the test session), so a fault in them costs one clip, never the caller.
+    `should_stop` ends a wait for another process's encoding early (ClipError).
     """
-    if path.exists() and path.stat().st_size > 0:
+    if _made(path):
         return path
+    # One maker per folder at a time: a second process (the recorder beside the console)
+    # waits for the clip instead of encoding it again on the same cores.
+    try:
+        with exclusive(path.parent / LOCK_NAME, timeout, should_stop=should_stop):
+            if _made(path):
+                return path
+            return _make_in_process(path, spec, timeout)
+    except LockTimeout as exc:
+        raise ClipError(f"{path.name}: not made: {exc}") from None
+
+
+def _made(path: Path) -> bool:
+    return path.exists() and path.stat().st_size > 0
+
+
+def _make_in_process(path: Path, spec: ClipSpec, timeout: float) -> Path:
     ctx = multiprocessing.get_context("spawn")
     receive, send = ctx.Pipe(duplex=False)
     child = ctx.Process(

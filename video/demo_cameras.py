@@ -310,14 +310,16 @@ class DemoCameras(ThreadedRunner):
 
     def _make(self, clip: DemoClip) -> None:
         try:
-            ensure_clip(clip.path, clip.spec)
+            ensure_clip(clip.path, clip.spec, should_stop=self._stop.is_set)
         except Exception:
+            if self._stop.is_set():
+                raise
             if clip.path.suffix != ".h265":
                 raise
             # An FFmpeg without libx265: the camera still gets a main stream, in H.264.
             log.warning("%s: H.265 encoding failed for %s; using H.264", self.name, clip.name)
             h264 = clip.path.with_suffix(".h264")
-            ensure_clip(h264, clip.spec)
+            ensure_clip(h264, clip.spec, should_stop=self._stop.is_set)
             with self._lock:
                 self._by_key[(clip.name, clip.kind)] = replace(clip, path=h264)
 
