@@ -230,6 +230,15 @@ _FLAG_RULES: Final[Mapping[TrackerAlarm, Rule]] = {
     TrackerAlarm.LOW_BATTERY: Rule.LOW_BATTERY,
     TrackerAlarm.MOVED_WHILE_ARMED: Rule.VEHICLE_MOVED_ARMED,
 }
+# A hit's words are incident text (core.tags.RULE_TITLES): in the site's language.
+OUTSIDE_ZONES: Final = "所有区域之外"
+FLAG_WORDS: Final[Mapping[TrackerAlarm, str]] = {
+    TrackerAlarm.SOS: "一键求助",
+    TrackerAlarm.TAG_REMOVED: "标签被取下或终端被拆",
+    TrackerAlarm.LOW_BATTERY: "电量低",
+    TrackerAlarm.POWER_CUT: "主电源断开",
+    TrackerAlarm.MOVED_WHILE_ARMED: "布防时震动或位移",
+}
 _FLAG_CLEARED: Final = frozenset({Rule.SOS, Rule.TAG_REMOVED, Rule.LOW_BATTERY})
 # A battery that is still low is no news: its incident gets no appends, only the opening.
 _NO_APPENDS: Final = frozenset({Rule.LOW_BATTERY})
@@ -301,7 +310,7 @@ class CareRules:
         elif not profile.armed:
             state.anchor = None
             now = at if at is not None else datetime.fromtimestamp(state.seen, UTC)
-            self._close(profile.tag, state, Rule.VEHICLE_MOVED_ARMED, now, "disarmed", out)
+            self._close(profile.tag, state, Rule.VEHICLE_MOVED_ARMED, now, "已撤防", out)
         return out
 
     def remove_profile(self, tag: str) -> None:
@@ -393,7 +402,7 @@ class CareRules:
         profile = self._profiles.get(tag)
         out: list[RuleEvent] = []
         if Rule.NO_READ in state.episodes:
-            self._close(tag, state, Rule.NO_READ, placement.at, "read again", out)
+            self._close(tag, state, Rule.NO_READ, placement.at, "重新读到", out)
         if profile is None:
             return out
         if profile.safe_zones:
@@ -421,7 +430,7 @@ class CareRules:
                 # Cleared only by reads that came without the flag, not by silence.
                 if ts - last >= self.flag_clear_s and state.seen - last >= self.flag_clear_s:
                     del state.flags[rule]
-                    self._close(tag, state, rule, now, "flag no longer sent", out)
+                    self._close(tag, state, rule, now, "终端不再上报", out)
             if not state.flags:
                 self._flagged.discard(tag)
         for tag, profile in self._profiles.items():
@@ -435,7 +444,7 @@ class CareRules:
                 state = self._state(tag, seen)
             if Rule.NO_READ not in state.episodes:
                 hours = (ts - seen) / 3600.0
-                self._hit(tag, state, Rule.NO_READ, now, ts, f"no read for {hours:.1f} h", out)
+                self._hit(tag, state, Rule.NO_READ, now, ts, f"{hours:.1f} 小时未被读到", out)
         return out
 
     # --- the rules ------------------------------------------------------------------------
@@ -453,7 +462,7 @@ class CareRules:
             state.out_since = None
             if state.night_out_since is None:
                 self._pending.discard(tag)
-            self._close(tag, state, Rule.LEFT_SAFE_ZONE, placement.at, "back in a safe zone", out)
+            self._close(tag, state, Rule.LEFT_SAFE_ZONE, placement.at, "回到安全区域", out)
             return
         if state.out_since is None:
             state.out_since = ts
@@ -461,8 +470,10 @@ class CareRules:
         episode = state.episodes.get(Rule.LEFT_SAFE_ZONE)
         if episode is not None:
             if placement.changed:
-                where = placement.zone or "outside all zones"
-                self._hit(tag, state, Rule.LEFT_SAFE_ZONE, placement.at, ts, f"now {where}", out)
+                where = placement.zone or OUTSIDE_ZONES
+                self._hit(
+                    tag, state, Rule.LEFT_SAFE_ZONE, placement.at, ts, f"现在位于 {where}", out
+                )
             return
         self._check_dwell(tag, placement.at, ts, out)
 
@@ -480,13 +491,15 @@ class CareRules:
             state.night_out_since = None
             if state.out_since is None:
                 self._pending.discard(tag)
-            self._close(tag, state, Rule.NIGHT_WANDERING, placement.at, "back home", out)
+            self._close(tag, state, Rule.NIGHT_WANDERING, placement.at, "已回到家中区域", out)
             return
         episode = state.episodes.get(Rule.NIGHT_WANDERING)
         if episode is not None:
             if placement.changed:
-                where = placement.zone or "outside all zones"
-                self._hit(tag, state, Rule.NIGHT_WANDERING, placement.at, ts, f"now {where}", out)
+                where = placement.zone or OUTSIDE_ZONES
+                self._hit(
+                    tag, state, Rule.NIGHT_WANDERING, placement.at, ts, f"现在位于 {where}", out
+                )
             return
         assert profile.night is not None
         if not profile.night.contains(placement.at.astimezone(self._tz).time()):
@@ -512,7 +525,7 @@ class CareRules:
         if moved < profile.move_threshold_m:
             return
         rule = Rule.VEHICLE_MOVED_ARMED
-        self._hit(profile.tag, state, rule, placement.at, ts, f"moved {moved:.0f} m", out)
+        self._hit(profile.tag, state, rule, placement.at, ts, f"移动了 {moved:.0f} 米", out)
 
     def _check_dwell(self, tag: str, now: datetime, ts: float, out: list[RuleEvent]) -> None:
         state = self._states.get(tag)
@@ -524,8 +537,8 @@ class CareRules:
         if since is not None and Rule.LEFT_SAFE_ZONE not in state.episodes:
             out_for = ts - since
             if out_for >= profile.dwell_s and self._watched(profile, now):
-                where = state.zone or "outside all zones"
-                detail = f"out of the safe zones for {out_for:.0f} s, in {where}"
+                where = state.zone or OUTSIDE_ZONES
+                detail = f"离开安全区域 {out_for:.0f} 秒，现在位于 {where}"
                 self._hit(tag, state, Rule.LEFT_SAFE_ZONE, now, ts, detail, out)
         night_since = state.night_out_since
         if night_since is not None and Rule.NIGHT_WANDERING not in state.episodes:
@@ -533,8 +546,8 @@ class CareRules:
             if not profile.night.contains(now.astimezone(self._tz).time()):
                 state.night_out_since = None  # morning came first: the day rule takes over
             elif ts - night_since >= profile.night_dwell_s:
-                where = state.zone or "outside all zones"
-                detail = f"out at night for {ts - night_since:.0f} s, in {where}"
+                where = state.zone or OUTSIDE_ZONES
+                detail = f"夜间在外 {ts - night_since:.0f} 秒，现在位于 {where}"
                 self._hit(tag, state, Rule.NIGHT_WANDERING, now, ts, detail, out)
         done_day = since is None or Rule.LEFT_SAFE_ZONE in state.episodes
         done_night = state.night_out_since is None or Rule.NIGHT_WANDERING in state.episodes
@@ -552,13 +565,13 @@ class CareRules:
     ) -> list[RuleEvent]:
         out: list[RuleEvent] = []
         if Rule.NO_READ in state.episodes:
-            self._close(tag, state, Rule.NO_READ, at, "read again", out)
+            self._close(tag, state, Rule.NO_READ, at, "重新读到", out)
         for flag in flags:
             rule = _FLAG_RULES[flag]
             if rule in _FLAG_CLEARED:
                 state.flags[rule] = ts
                 self._flagged.add(tag)
-            self._hit(tag, state, rule, at, ts, f"tracker reports {flag.value}", out)
+            self._hit(tag, state, rule, at, ts, f"定位终端上报：{FLAG_WORDS[flag]}", out)
         return out
 
     # --- episodes -------------------------------------------------------------------------

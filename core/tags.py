@@ -86,20 +86,22 @@ def normalize_code(code: str) -> str:
 
 
 # Rules (core.care_rules names them; tracker alarms arrive under core.tracking.TrackerAlarm's
-# values): the incident title's words and priority. A rule not listed gets its own name, P2.
+# values): the incident title's words and priority. Titles are data in the site's language, as
+# every incident the console opens by itself (orders, screening, volunteers); a rule not listed
+# gets its own name, P2.
 RULE_TITLES: Final[dict[str, tuple[str, Priority]]] = {
-    "sos": ("SOS pressed", Priority.P1),
-    "left_safe_zone": ("Left safe zone", Priority.P1),
-    "night_wandering": ("Wandering at night", Priority.P1),
-    "no_read": ("Not seen", Priority.P2),
-    "tag_removed": ("Tag removed", Priority.P1),
-    "low_battery": ("Tag battery low", Priority.P4),
-    "power_cut": ("Terminal power cut", Priority.P3),
-    "moved_while_armed": ("Vehicle moved while armed", Priority.P2),
-    "vehicle_moved_armed": ("Vehicle moved while armed", Priority.P2),
+    "sos": ("一键求助", Priority.P1),
+    "left_safe_zone": ("离开安全区域", Priority.P1),
+    "night_wandering": ("夜间外出游走", Priority.P1),
+    "no_read": ("长时间未被读到", Priority.P2),
+    "tag_removed": ("标签被取下", Priority.P1),
+    "low_battery": ("标签电量低", Priority.P4),
+    "power_cut": ("终端断电", Priority.P3),
+    "moved_while_armed": ("布防车辆移动", Priority.P2),
+    "vehicle_moved_armed": ("布防车辆移动", Priority.P2),
 }
 
 
 def rule_title(rule: str) -> tuple[str, Priority]:
     """The title words and priority of an incident a rule opens."""
-    return RULE_TITLES.get(rule, (rule.replace("_", " ").capitalize(), Priority.P2))
+    return RULE_TITLES.get(rule, (rule.replace("_", " "), Priority.P2))

@@ -74,6 +74,18 @@ SEEN_WRITE_EVERY_S = 60.0  # tag_position.seen_at of a tag that did not move
 LOOKUP_AGAIN_S = 30.0  # an unknown code is looked up in the database again after this long
 _OPEN = tuple(s.value for s in OPEN_STATES)
 _ISSUED = TagState.ISSUED.value
+# An incident's description is data in the site's language, like its title (core.tags).
+_CARE_WORDS = {
+    PersonalField.LIVES_ALONE: "独居",
+    PersonalField.DEMENTIA: "认知障碍",
+    PersonalField.DISABILITY: "残疾",
+    PersonalField.CHRONIC_ILLNESS: "慢性病",
+}
+_KIND_WORDS = {
+    TagKind.PERSON.value: "人员",
+    TagKind.VEHICLE.value: "车辆",
+    TagKind.ASSET.value: "物品",
+}
 
 
 def target(tag_id: int) -> str:
@@ -930,7 +942,7 @@ class _Batch:
             iid = self._open_episode(info, _rule_name(c.rule))
             if iid is not None:
                 at = fmt_local(c.at, self.plan.timezone)
-                notes.setdefault(iid, []).append(f"{at} cleared: {clean_line(c.detail)}")
+                notes.setdefault(iid, []).append(f"{at} 解除：{clean_line(c.detail)}")
         for hit in hits:
             info = self.tags.get(hit.tag)
             if info is None or info.state != TagState.ISSUED.value:
@@ -1023,8 +1035,8 @@ class _Batch:
         type_id, priority = self._advice(info, rule, res)
         who = (res.name if res is not None else "") if info.kind != TagKind.VEHICLE.value else ""
         if info.kind == TagKind.VEHICLE.value:
-            who = f"{info.plate}" + (f" ({res.name})" if res is not None else "")
-        title = f"{title_words}: {who or info.code}"
+            who = f"{info.plate}" + (f"（{res.name}）" if res is not None else "")
+        title = f"{title_words}：{who or info.code}"
         last = [_point(p) for p in hit.last_positions]
         zone = last[-1][3] if last else None
         zone_text = self.plan.zone_name(zone)
@@ -1071,33 +1083,33 @@ class _Batch:
         last: list[tuple[datetime | None, float, float, str | None]],
     ) -> str:
         tz = self.plan.timezone
-        lines = [f"{rule_title(rule)[0]}: {clean_line(hit.detail)}"]
+        lines = [f"{rule_title(rule)[0]}：{clean_line(hit.detail)}"]
         if res is not None:
-            flags = [f.value for f in CARE_FLAGS if getattr(res, f.value)]
-            role = "Owner" if info.kind == TagKind.VEHICLE.value else "Person"
-            lines.append(f"{role}: {res.name} · {res.address}")
+            flags = [_CARE_WORDS[f] for f in CARE_FLAGS if getattr(res, f.value)]
+            role = "车主" if info.kind == TagKind.VEHICLE.value else "本人"
+            lines.append(f"{role}：{res.name} · {res.address}")
             if flags:
-                lines.append("Care: " + ", ".join(flags))
+                lines.append("关照：" + "、".join(flags))
             if res.emergency_contact_name or res.emergency_contact_phone:
                 lines.append(
-                    f"Emergency contact: {res.emergency_contact_name} "
-                    f"({res.emergency_contact_relation}) {res.emergency_contact_phone}"
+                    f"紧急联系人：{res.emergency_contact_name}"
+                    f"（{res.emergency_contact_relation}）{res.emergency_contact_phone}"
                 )
-            lines.append("Photo: none on file")
-        lines.append(f"Tag: {info.code} ({info.kind})" + (f" {info.plate}" if info.plate else ""))
+            lines.append("照片：未存档")
+        kind = _KIND_WORDS.get(info.kind, info.kind)
+        lines.append(f"标签：{info.code}（{kind}）" + (f" {info.plate}" if info.plate else ""))
         if last:
             shown = [
                 f"{fmt_local(at, tz) if at else '?'} {self.plan.zone_name(z) or '-'} "
                 f"({x:.0f}, {y:.0f})"
                 for at, x, y, z in last[-5:]
             ]
-            lines.append("Last positions: " + "; ".join(shown))
+            lines.append("最近位置：" + "；".join(shown))
             _, x, y, _ = last[-1]
             near = self.plan.nearest_cameras(x, y)
             if near:
                 lines.append(
-                    "Nearest cameras: "
-                    + ", ".join(f"{c.code} {c.name} ({d:.0f} m)" for c, d in near)
+                    "附近摄像机：" + "，".join(f"{c.code} {c.name}（{d:.0f} 米）" for c, d in near)
                 )
         return "\n".join(lines)
 
@@ -1106,7 +1118,7 @@ class _Batch:
         where = ""
         if hit.last_positions:
             _, x, y, z = _point(hit.last_positions[-1])
-            where = f" at {self.plan.zone_name(z) or '-'} ({x:.0f}, {y:.0f})"
+            where = f"，位于 {self.plan.zone_name(z) or '-'} ({x:.0f}, {y:.0f})"
         return f"{at} {clean_line(hit.detail)}{where}"
 
 

@@ -86,7 +86,7 @@ def test_leaving_for_the_dwell_time_opens_one_episode_then_appends_then_clears()
     assert hit.tag == "T1"
     assert hit.at == _at(DAY, 70)
     assert [p.zone for p in hit.last_positions] == ["Z1", "Z9"]
-    assert "60 s" in hit.detail or "in Z9" in hit.detail
+    assert hit.detail == "离开安全区域 60 秒，现在位于 Z9"
     assert rules.tick(_at(DAY, 500)) == []  # no flood while nothing changes
     # Moving on to another zone appends to the open episode.
     assert _hits(rules.on_placement(_place(DAY, 600, "Z8"))) == [(Rule.LEFT_SAFE_ZONE, False)]
@@ -223,7 +223,7 @@ def test_armed_vehicle_moving_beyond_the_threshold() -> None:
     events = rules.on_placement(_place(DAY, 120, None, tag="CAR", x=160.0, y=100.0))
     assert _hits(events) == [(Rule.VEHICLE_MOVED_ARMED, True)]
     assert isinstance(events[0], RuleHit)
-    assert "60 m" in events[0].detail
+    assert events[0].detail == "移动了 60 米"
     events = rules.set_profile(TagProfile("CAR", SubjectKind.VEHICLE, armed=False), _at(DAY, 200))
     assert _cleared(events) == [Rule.VEHICLE_MOVED_ARMED]
     assert rules.on_placement(_place(DAY, 300, None, tag="CAR", x=900.0, y=100.0)) == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -216,10 +217,13 @@ def test_a_rule_opens_one_incident_and_later_hits_append(
         res = s.get_one(Resident, s.get_one(Tag, person).resident_id)
         assert inc.source == "tracking"
         assert inc.priority == 1
-        assert res.name in inc.title
+        # In the site's language, as every incident the console opens by itself.
+        assert inc.title == f"一键求助：{res.name}"
+        assert inc.description.startswith("一键求助：")
         assert res.name in inc.description
-        assert "Nearest cameras:" in inc.description
-        assert "Last positions:" in inc.description
+        assert "附近摄像机：" in inc.description
+        assert "最近位置：" in inc.description
+        assert not re.search(r"[A-Za-z]{3,}: ", inc.description), inc.description
         kinds = s.scalars(select(IncidentEvent.kind).where(IncidentEvent.incident_id == iid)).all()
         assert kinds == ["created", "tracking"]
         ep = s.scalars(select(TrackingEpisode).where(TrackingEpisode.tag_id == person)).one()
