@@ -113,6 +113,9 @@ class RecorderHealth:
     root: str = ""
     detail: str = ""  # e.g. "disk full since 10:42" or the last error
     failing: tuple[str, ...] = field(default=())  # cameras not recording now
+    # What the recorder knows of each camera's link: (code, reachable, detail). Only cameras
+    # it is connected to or has failed to reach; a full disk says nothing about a camera.
+    links: tuple[tuple[str, bool, str], ...] = field(default=())
 
     def stale(self, now: datetime) -> bool:
         return (now - self.heartbeat).total_seconds() > STALE_AFTER_SECONDS

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import Select, select
@@ -20,6 +21,15 @@ DETAIL_MAX = 300  # device.detail
 # An online device's last_seen_at is rewritten at most this often: every adapter reports about
 # once a second, and each write is a change_log row every console re-reads.
 SEEN_EVERY = timedelta(seconds=30)
+
+
+@dataclass(frozen=True, slots=True)
+class DeviceLink:
+    """One device's link as its adapter sees it."""
+
+    device: str  # the device's code
+    online: bool
+    detail: str
 
 
 class DeviceService:
@@ -74,29 +84,46 @@ class DeviceService:
         Written when the state or the detail changes, and for an online device at most every
         SEEN_EVERY for its last_seen_at; a device the database does not know is ignored.
         """
-        new = DeviceState.ONLINE if online else DeviceState.OFFLINE
-        detail = clean_line(detail)[:DETAIL_MAX]
+        return bool(self.report_links([DeviceLink(device_code, online, detail)], at))
+
+    def report_links(self, links: Collection[DeviceLink], at: datetime) -> int:
+        """Several devices' link states as `report_link` does, in one read and at most one
+        write; how many rows changed."""
+        wanted = {
+            link.device: (
+                DeviceState.ONLINE if link.online else DeviceState.OFFLINE,
+                clean_line(link.detail)[:DETAIL_MAX],
+            )
+            for link in links
+        }
+        if not wanted:
+            return 0
         with self.ctx.read() as s:
             found = s.execute(
-                select(Device.state, Device.detail, Device.last_seen_at).where(
-                    Device.code == device_code
+                select(Device.code, Device.state, Device.detail, Device.last_seen_at).where(
+                    Device.code.in_(wanted)
                 )
-            ).one_or_none()
-        if found is None:
-            return False
-        state, old_detail, seen = found
-        fresh = seen is not None and at - as_utc(seen) < SEEN_EVERY
-        if state == new.value and old_detail == detail and (not online or fresh):
-            return False
+            ).all()
+        due = []
+        for code, state, old_detail, seen in found:
+            new, detail = wanted[code]
+            online = new is DeviceState.ONLINE
+            fresh = seen is not None and at - as_utc(seen) < SEEN_EVERY
+            if not (state == new.value and old_detail == detail and (not online or fresh)):
+                due.append(code)
+        if not due:
+            return 0
         with self.ctx.write("system") as tx:
-            dev = tx.session.scalars(
-                select(Device).where(Device.code == device_code).with_for_update()
-            ).one()
-            if dev.state != new.value:
-                dev.state_changed_at = at
-            dev.state = new.value
-            dev.detail = detail
-            if online:
-                dev.last_seen_at = at
-            tx.change("device", dev.id, "update")
-        return True
+            devices = tx.session.scalars(
+                select(Device).where(Device.code.in_(due)).order_by(Device.id).with_for_update()
+            ).all()
+            for dev in devices:
+                new, detail = wanted[dev.code]
+                if dev.state != new.value:
+                    dev.state_changed_at = at
+                dev.state = new.value
+                dev.detail = detail
+                if new is DeviceState.ONLINE:
+                    dev.last_seen_at = at
+                tx.change("device", dev.id, "update")
+        return len(devices)

@@ -53,6 +53,7 @@ from data.models import (
     User,
 )
 from data.models import Bookmark as BookmarkRow
+from data.services.devices import DeviceLink, DeviceService
 from data.services.incidents import add_incident
 
 log = logging.getLogger(__name__)
@@ -225,6 +226,7 @@ class DbRecordingSink:
         self._community: dict[str, int | None] = {}
         self._writing: set[int] = set()  # segments this sink opened and has not closed
         self._status: dict[str, tuple[tuple[Any, ...], float]] = {}
+        self._devices = DeviceService(self.ctx)
 
     def _community_id(self, s: Session, camera: str) -> int | None:
         with self._lock:
@@ -431,6 +433,10 @@ class DbRecordingSink:
         if op == "insert" or due:
             with self._lock:
                 self._status[name] = (state, now)
+        # The recorder holds every camera's stream: its view of their links is the device
+        # pane's (nothing else reports a camera; a wall opens only the tiles on screen).
+        links = [DeviceLink(code[:32], up, detail) for code, up, detail in health.links]
+        self._devices.report_links(links, health.heartbeat)
 
     # --- alarms ---------------------------------------------------------------------------
     def raise_alarm(self, camera: str | None, text: str) -> None:

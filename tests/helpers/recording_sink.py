@@ -35,7 +35,7 @@ CREATE TABLE IF NOT EXISTS heartbeat (
     id INTEGER PRIMARY KEY, recorder TEXT NOT NULL, at TEXT NOT NULL, recording INTEGER NOT NULL,
     total INTEGER NOT NULL, bitrate REAL NOT NULL, free INTEGER NOT NULL, disk INTEGER NOT NULL,
     days_fit REAL, detail TEXT NOT NULL, failing TEXT NOT NULL, started TEXT NOT NULL,
-    root TEXT NOT NULL
+    root TEXT NOT NULL, links TEXT NOT NULL
 );
 """
 
@@ -188,7 +188,8 @@ class SqliteRecordingSink:
     def heartbeat(self, health: RecorderHealth) -> None:
         self._write(
             "INSERT INTO heartbeat (recorder, at, recording, total, bitrate, free, disk, days_fit,"
-            " detail, failing, started, root) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " detail, failing, started, root, links)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 health.recorder,
                 _ts(health.heartbeat),
@@ -202,6 +203,7 @@ class SqliteRecordingSink:
                 ",".join(health.failing),
                 _ts(health.started),
                 health.root,
+                ";".join(f"{c}={'up' if up else 'down'}" for c, up, _ in health.links),
             ),
         )
 

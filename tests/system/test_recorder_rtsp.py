@@ -95,9 +95,12 @@ def test_four_cameras_contiguous_segments_and_a_20_s_offline_gap(
         names = {t.name for t in threading.enumerate()}
         assert {f"record:{c}" for c in cams} | {"recorder:housekeeping"} <= names
         assert health[-1]["bitrate"] > 0
+        # What the device pane learns of each camera's link.
+        assert health[-1]["links"] == "CAM-A=up;CAM-B=up;CAM-C=up;CAM-D=up"
         server.kill()
         down = time.monotonic()
         sink.wait_for(lambda s: len(s.gaps()) == 4, timeout=10)
+        sink.wait_for(lambda s: s.healths()[-1]["links"].count("=down") == 4)
         time.sleep(max(0.0, 20.0 - (time.monotonic() - down)))
         server.restart()
         sink.wait_for(lambda s: all(g.end is not None for g in s.gaps()), timeout=20)

@@ -41,6 +41,17 @@ DOWN_AFTER_S = 5.0
 RETENTION_BATCH = 500  # segments looked at per housekeeping round and rule
 RETENTION_S = 30.0  # retention runs this often (the heartbeat every HEARTBEAT_SECONDS)
 
+# Camera states that say something about the camera's link (core.recording.RecorderHealth.links).
+_LINK_STATES = frozenset({RecState.RECORDING, RecState.OFFLINE, RecState.WRONG_CREDENTIALS})
+
+
+def _link_detail(c: CameraCounters) -> str:
+    if c.state is RecState.RECORDING:
+        return "recording"
+    if c.state is RecState.WRONG_CREDENTIALS:
+        return f"wrong credentials: {c.last_error}" if c.last_error else "wrong credentials"
+    return c.last_error or "unreachable"
+
 
 def default_name() -> str:
     """`host:pid`, how a recorder names itself in its heartbeat."""
@@ -339,6 +350,11 @@ class Recorder:
         except OSError:
             free = total = used = 0
         details = [f"{c.camera}: {c.last_error}" for c in counters.values() if c.last_error]
+        links = tuple(
+            (c.camera, c.state is RecState.RECORDING, _link_detail(c))
+            for c in sorted(counters.values(), key=lambda c: c.camera)
+            if c.state in _LINK_STATES
+        )
         if any(c.state is RecState.DISK_FULL for c in counters.values()):
             details.insert(0, "disk full")
         health = RecorderHealth(
@@ -354,6 +370,7 @@ class Recorder:
             root=str(self._root),
             detail="; ".join(details)[:500],
             failing=failing,
+            links=links,
         )
         with self._lock:
             self._health = health

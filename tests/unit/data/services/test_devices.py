@@ -122,3 +122,32 @@ def test_a_link_report_writes_only_changes(env: World) -> None:
     assert row.detail == "connection reset by peer"  # control characters never reach the pane
     assert row.last_seen_at == at + timedelta(seconds=40)
     assert not devices.report_link("NOPE", False, "gone", lost)  # unknown devices are ignored
+
+
+def test_links_reported_together_write_what_changed_in_one_go(env: World) -> None:
+    """The recorder reports all its cameras every heartbeat: one read, one write at most."""
+    from datetime import UTC, datetime, timedelta
+
+    from data.services.devices import DeviceLink
+
+    devices = env.svc.devices
+    at = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)
+    links = [
+        DeviceLink("CAM03", True, "recording"),
+        DeviceLink("CAM04", False, "OSError: Connection refused"),
+        DeviceLink("NOPE", True, "recording"),  # unknown: ignored
+    ]
+    before = len(env.changes())
+    assert devices.report_links(links, at) == 2
+    assert [(t, op) for t, _, op in env.changes()[before:]] == [
+        ("device", "update"),
+        ("device", "update"),
+    ]
+    assert devices.report_links(links, at + timedelta(seconds=2)) == 0
+    assert devices.report_links([], at) == 0
+    rows = {d.code: d for d in devices.devices(env.who("operator"))}
+    assert (rows["CAM03"].state, rows["CAM03"].last_seen_at) == (DeviceState.ONLINE, at)
+    assert (rows["CAM04"].state, rows["CAM04"].detail) == (
+        DeviceState.OFFLINE,
+        "OSError: Connection refused",
+    )

@@ -12,7 +12,7 @@ from sqlalchemy import select, update
 from core.audit import AuditAction
 from core.camera_settings import CameraSettings
 from core.incidents import IncidentState
-from core.model import IncidentSource, Priority
+from core.model import DeviceState, IncidentSource, Priority
 from core.permissions import PermissionDenied
 from core.recording import (
     GapCause,
@@ -270,6 +270,35 @@ def test_heartbeats_upsert_one_row_and_wake_consoles_only_on_change(
     assert [r.stale(t0 + timedelta(seconds=6)) for r in rows] == [False, True]
     with pytest.raises(PermissionDenied):
         recordings.recorder_health(env.svc.signin.principal("police"))
+
+
+def test_the_recorders_heartbeat_is_what_the_device_pane_knows_of_its_cameras(
+    env: World, sink: DbRecordingSink
+) -> None:
+    # Nothing else reports a camera's link: before this, cameras stayed "never online".
+    operator = env.who("operator")
+
+    def cameras() -> dict[str, tuple[DeviceState, str]]:
+        rows = env.svc.devices.devices(operator)
+        return {d.code: (d.state, d.detail) for d in rows if d.code in ("CAM01", "CAM02")}
+
+    assert cameras() == {
+        "CAM01": (DeviceState.UNKNOWN, ""),
+        "CAM02": (DeviceState.UNKNOWN, ""),
+    }
+    t0 = env.clock.now
+    links = (("CAM01", True, "recording"), ("CAM02", False, "OSError: Connection refused"))
+    sink.heartbeat(health("pc-a:200", t0, links=links))
+    assert cameras() == {
+        "CAM01": (DeviceState.ONLINE, "recording"),
+        "CAM02": (DeviceState.OFFLINE, "OSError: Connection refused"),
+    }
+    device_changes = [t for t, _, _ in env.changes() if t == "device"]
+    sink.heartbeat(health("pc-a:200", t0 + timedelta(seconds=2), links=links))
+    assert [t for t, _, _ in env.changes() if t == "device"] == device_changes  # no news
+    back = (("CAM01", True, "recording"), ("CAM02", True, "recording"))
+    sink.heartbeat(health("pc-a:200", t0 + timedelta(seconds=4), links=back))
+    assert cameras()["CAM02"] == (DeviceState.ONLINE, "recording")
 
 
 def test_an_alarm_opens_one_incident_per_problem_and_repeats_join_it(
