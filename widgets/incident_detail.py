@@ -32,6 +32,8 @@ from widgets.attachments import AttachmentsWidget
 from widgets.duplicates import DuplicatesPanel, merge_kind_label
 from widgets.incident_edit import EditControls, edit_kind_label
 from widgets.palette import PRIORITY_COLOURS
+from widgets.text import plain_tooltip
+from widgets.text_view import GrowingText
 
 # Every step button, in the lifecycle's forward direction, with its shortcut. The buttons never
 # move or hide: a step that is not allowed now is disabled, so repeated clicks on one spot
@@ -44,6 +46,7 @@ _STEPS = (
     (IncidentState.CLOSED, "Ctrl+Shift+C"),
 )
 _REOPEN_SHORTCUT = "Ctrl+Shift+O"
+TIMELINE_MIN_ROWS = 4  # entries the timeline always has room for
 _TAKE_OVER_SHORTCUT = "Ctrl+Shift+T"
 _REOPEN_FROM = (IncidentState.RESOLVED, IncidentState.CLOSED)
 
@@ -80,8 +83,9 @@ class IncidentDetailDialog(QDialog):
         self.location = QLabel(self)
         self.reported = QLabel(self)
         self.claimed = QLabel(self)
-        self.description = QLabel(self)
-        self.description.setWordWrap(True)
+        # As tall as its text up to six lines, then it scrolls: a long description (a
+        # tracking rule writes eight lines) must not squeeze the timeline below it.
+        self.description = GrowingText(self, max_lines=6)
         self.kind = QLabel(self)
         self.caller = QLabel(self)
         self.form = QFormLayout()
@@ -99,7 +103,7 @@ class IncidentDetailDialog(QDialog):
         )
         for label, field in zip(self._form_labels, fields, strict=True):
             self.form.addRow(label, field)
-        for field in (*fields, self.heading):
+        for field in (*fields[:-1], self.heading):
             # Titles, places and descriptions are typed by people (or arrive from alarm
             # panels): a label must never render them as HTML.
             field.setTextFormat(Qt.TextFormat.PlainText)
@@ -107,6 +111,9 @@ class IncidentDetailDialog(QDialog):
         self.timeline = QTreeWidget(self)
         self.timeline.setRootIsDecorated(False)
         self.timeline.setColumnCount(4)
+        # The incident's story: never squeezed below a few entries by the panels around it.
+        row_h = self.fontMetrics().lineSpacing() + 8
+        self.timeline.setMinimumHeight(TIMELINE_MIN_ROWS * row_h + row_h + 4)
         self.note = QLineEdit(self)
         self.note.setObjectName("transitionNote")
         self.note.setMaxLength(NOTE_MAX)
@@ -240,7 +247,7 @@ class IncidentDetailDialog(QDialog):
         self.location.setText(r.location or "—")
         self.reported.setText(fmt_local(r.created_at, self._zone))
         self.claimed.setText(r.claimed_by or "—")
-        self.description.setText(detail.description or "—")
+        self.description.setPlainText(detail.description or "—")
         self._busy = False
         if not same:
             # A refresh of the same incident (after a step, or a change from another
@@ -406,13 +413,17 @@ class IncidentDetailDialog(QDialog):
                 else:
                     what = e.kind
                 note = e.note
+                if e.kind == "created" and note == d.description and "\n" in note:
+                    # The description is shown above in full; one line here keeps the
+                    # timeline a list of entries rather than a second copy of it.
+                    note = note.split("\n", 1)[0] + " …"
                 if e.kind == "claimed":
                     note = self.tr("from {name}").format(name=e.note or "—")
                 elif e.kind == "sla_breach":
                     note = self._sla_target(e.note)
                 elif e.kind == "call_linked" and e.note.startswith("call:"):
                     note = self.tr("Call record #{id}").format(id=e.note.removeprefix("call:"))
-                QTreeWidgetItem(
+                item = QTreeWidgetItem(
                     self.timeline,
                     [
                         fmt_local(e.ts, self._zone),
@@ -421,6 +432,8 @@ class IncidentDetailDialog(QDialog):
                         note,
                     ],
                 )
+                if note != e.note:
+                    item.setToolTip(3, plain_tooltip(e.note))
             for i in range(self.timeline.columnCount() - 1):
                 self.timeline.resizeColumnToContents(i)
         self._set_busy(self._busy)

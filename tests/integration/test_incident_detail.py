@@ -75,7 +75,7 @@ def test_enter_opens_the_incident_instead_of_claiming_it(
     _open_first_row(qtbot, console)
     dlg = _detail(console)
     assert dlg.state.text() == "新建"
-    assert dlg.description.text() == "邻居反映两天未见"
+    assert dlg.description.toPlainText() == "邻居反映两天未见"
     assert dlg.timeline.topLevelItemCount() == 1
     assert dlg.timeline.topLevelItem(0).text(1) == "上报"
     assert incidents_of(console).queue.model.row_at(0).claimed_by is None

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QShortcut
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QPlainTextEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
 from core.incidents import IncidentState, allowed_targets
@@ -243,12 +243,15 @@ def test_the_timeline_reads_a_reopen_as_a_reopen(dlg: IncidentDetailDialog) -> N
 
 def test_user_text_is_shown_as_plain_text(dlg: IncidentDetailDialog) -> None:
     hostile = '<img src=x onerror=alert(1)><b>bold</b> & "quoted"'
-    dlg.set_detail(_detail(S.NEW, title=hostile), [S.ACKNOWLEDGED])
-    for label in (dlg.heading, dlg.description, dlg.community, dlg.location, dlg.error):
+    detail = _detail(S.NEW, title=hostile)
+    dlg.set_detail(IncidentDetail(detail.row, hostile, detail.events), [S.ACKNOWLEDGED])
+    for label in (dlg.heading, dlg.community, dlg.location, dlg.error):
         assert label.textFormat() is Qt.TextFormat.PlainText
     assert dlg.heading.text() == f"#7  {hostile}"
     assert dlg.heading.wordWrap()
-    assert dlg.description.wordWrap()
+    # The description is a plain-text view: its text is never parsed as HTML.
+    assert dlg.description.toPlainText() == hostile
+    assert dlg.description.lineWrapMode() is QPlainTextEdit.LineWrapMode.WidgetWidth
 
 
 def test_a_typed_incident_is_resolved_with_one_of_its_dispositions(
@@ -297,3 +300,53 @@ def test_a_take_over_reads_as_such_on_the_timeline(dlg: IncidentDetailDialog) ->
     dlg.set_detail(_detail(S.ACKNOWLEDGED, events=(claimed,)), [])
     item = dlg.timeline.topLevelItem(1)
     assert (item.text(1), item.text(3)) == ("Taken over", "from 李静")
+
+
+TRACKING_DESCRIPTION = "\n".join(
+    [
+        "布防车辆移动：移动了 50 米",
+        "车主：朱永刚 · 丰盈里前街36号4门303",
+        "关照：独居、慢性病",
+        "紧急联系人：朱明轩（子女）13189829142",
+        "照片：未存档",
+        "标签：013800000052（车辆） 津B00052",
+        "最近位置：2026-12-02 09:27:46 - (2484, 317)；2026-12-02 09:27:56 - (2435, 329)",
+        "附近摄像机：CAM15 长征里便民市场（577 米），CAM06 红旗路与芥园道交口（658 米），"
+        "CAM09 长征路与光荣道交口（672 米）",
+    ]
+)
+
+
+def test_a_long_description_scrolls_and_leaves_the_timeline_its_rows(
+    dlg: IncidentDetailDialog,
+) -> None:
+    # An eight-line tracking description used to squeeze the timeline to its header.
+    dlg.resize(760, 720)
+    events = tuple(
+        IncidentEventRow(T0, "note", None, None, f"第 {i} 条", "值班员 李静", "CC")
+        for i in range(6)
+    )
+    detail = _detail(S.NEW, events=events)
+    # The service writes the description as the report's note too.
+    created = IncidentEventRow(T0, "created", None, S.NEW, TRACKING_DESCRIPTION, "", "CC")
+    dlg.set_detail(
+        IncidentDetail(detail.row, TRACKING_DESCRIPTION, (created, *events)),
+        allowed_targets(S.NEW),
+    )
+    QApplication.processEvents()
+    assert dlg.description.toPlainText() == TRACKING_DESCRIPTION
+    # ... which the timeline shows as its first line: one entry, one line.
+    reported = dlg.timeline.topLevelItem(0)
+    assert reported.text(3) == "布防车辆移动：移动了 50 米 …"
+    assert reported.toolTip(3) == TRACKING_DESCRIPTION
+    assert dlg.description.lines_shown() == 6  # the cap; the rest scrolls
+    assert dlg.description.verticalScrollBar().maximum() > 0
+    first = dlg.timeline.topLevelItem(0)
+    row_height = dlg.timeline.visualItemRect(first).height()
+    header = dlg.timeline.header().height()
+    assert dlg.timeline.viewport().height() >= 4 * row_height, (header, row_height)
+    # A one-line description takes one line.
+    dlg.set_detail(_detail(S.NEW), allowed_targets(S.NEW))
+    QApplication.processEvents()
+    assert dlg.description.lines_shown() == 1
+    assert dlg.description.verticalScrollBar().maximum() == 0
