@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         self._db_ok = True
         self._db_detail = ""
         self.panes: dict[str, Pane] = {}
+        self._in_front: dict[str, bool] = {}  # by pane: its dock's latest visibilityChanged
         self._toolbar_panes: frozenset[str] | None = None  # None: every pane has its button
         self.attention_requests = 0  # how often the window asked for attention (status, tests)
         self.actions_by_name: dict[str, tuple[ActionSpec, QAction]] = {}
@@ -115,7 +116,19 @@ class MainWindow(QMainWindow):
             | QDockWidget.DockWidgetFeature.DockWidgetFloatable
         )
         dock.setWindowTitle(spec.title())
-        toggle = dock.toggleViewAction()
+        # Not Qt's toggleViewAction: on a pane tabbed behind another it closed the pane (its
+        # tab went) and a second press brought it back still behind. This one brings a pane
+        # forward, and hides it only when it is already in front.
+        toggle = QAction(spec.title(), self)
+        toggle.setObjectName(f"pane-action-{spec.name}")
+        toggle.setCheckable(True)
+        view = dock.toggleViewAction()  # Qt keeps it checked while the dock is not closed
+        toggle.setChecked(view.isChecked())
+        view.toggled.connect(toggle.setChecked)  # the dock's close button, a restored layout
+        toggle.triggered.connect(lambda _checked=False, n=spec.name: self.bring_forward(n))
+        dock.visibilityChanged.connect(
+            lambda visible, n=spec.name: self._in_front.__setitem__(n, visible)
+        )
         if spec.shortcut:
             toggle.setShortcut(QKeySequence(spec.shortcut))
         self.addAction(toggle)  # shortcuts work even when the menu bar is hidden
@@ -233,6 +246,23 @@ class MainWindow(QMainWindow):
 
         self.restoreGeometry(geometry)
         return self.restoreState(state, LAYOUT_VERSION)
+
+    def in_front(self, name: str) -> bool:
+        """True if the pane is on screen: shown, and the current tab of its group."""
+        dock = self.panes[name].dock
+        return not dock.isHidden() and self._in_front.get(name, False)
+
+    def bring_forward(self, name: str) -> None:
+        """A pane's shortcut, toolbar button and View menu entry: a pane that is closed or
+        behind another tab comes forward with the keyboard in it; one in front is hidden."""
+        pane = self.panes[name]
+        floating = pane.dock.isFloating() and not pane.dock.isHidden()  # its own window
+        if floating or self.in_front(name):
+            pane.dock.close()
+        else:
+            self.show_pane(name)
+            _focus_into(pane.dock.widget())
+        pane.toggle.setChecked(not pane.dock.isHidden())
 
     def show_pane(self, name: str) -> QDockWidget:
         """Make a pane visible and bring it to the front of its tab group."""
@@ -454,6 +484,7 @@ class MainWindow(QMainWindow):
         """Set every text of the frame in the current language (panes do their own)."""
         for p in self.panes.values():
             p.dock.setWindowTitle(p.spec.title())
+            p.toggle.setText(p.spec.title())
         for spec, a in self.actions_by_name.values():
             a.setText(spec.text())
         titles = {
@@ -526,3 +557,21 @@ class MainWindow(QMainWindow):
         super().resizeEvent(event)
         if self.lock_screen.isVisible():
             self.lock_screen.setGeometry(self.rect())
+
+
+def _focus_into(widget: QWidget) -> None:
+    """Give the keyboard to the widget the pane had it in last, or to its first control."""
+    last = widget.focusWidget()
+    if last is not None and last.isVisible():
+        last.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        return
+    if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+        widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        return
+    nxt = widget.nextInFocusChain()
+    while nxt is not None and nxt is not widget:
+        if widget.isAncestorOf(nxt) and nxt.isVisible() and nxt.isEnabled():
+            if nxt.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                nxt.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                return
+        nxt = nxt.nextInFocusChain()
