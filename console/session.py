@@ -158,9 +158,16 @@ class SessionController(QObject):
         self.window.set_principal(who)
         saved = self.layouts.load(who.username)
         self.window.default_layout()
-        if saved is not None and not self.window.restore_layout(*saved):
+        restored = saved is not None and self.window.restore_layout(*saved)
+        if saved is not None and not restored:
             log.warning("saved layout of %s was not usable; default layout used", who.username)
-        self.window.show()
+        if not restored and QApplication.platformName() != "offscreen":
+            # A first sign-in fills the screen: the default size overflows a station's
+            # 1366x768 screen and leaves a control-room monitor part empty. (The offscreen
+            # platform of tests and screenshots has no real screen to fill.)
+            self.window.showMaximized()
+        else:
+            self.window.show()
         for p in self.presenters:
             p.signed_in(who)
         self.idle.start()

@@ -122,9 +122,9 @@ class MainWindow(QMainWindow):
         toggle = QAction(spec.title(), self)
         toggle.setObjectName(f"pane-action-{spec.name}")
         toggle.setCheckable(True)
-        view = dock.toggleViewAction()  # Qt keeps it checked while the dock is not closed
-        toggle.setChecked(view.isChecked())
-        view.toggled.connect(toggle.setChecked)  # the dock's close button, a restored layout
+        qt_toggle = dock.toggleViewAction()  # Qt keeps it checked while the dock is not closed
+        toggle.setChecked(qt_toggle.isChecked())
+        qt_toggle.toggled.connect(toggle.setChecked)  # the dock's close button, a restored layout
         toggle.triggered.connect(lambda _checked=False, n=spec.name: self.bring_forward(n))
         dock.visibilityChanged.connect(
             lambda visible, n=spec.name: self._in_front.__setitem__(n, visible)
@@ -570,8 +570,8 @@ def _focus_into(widget: QWidget) -> None:
         return
     nxt = widget.nextInFocusChain()
     while nxt is not None and nxt is not widget:
-        if widget.isAncestorOf(nxt) and nxt.isVisible() and nxt.isEnabled():
-            if nxt.focusPolicy() & Qt.FocusPolicy.TabFocus:
-                nxt.setFocus(Qt.FocusReason.ShortcutFocusReason)
-                return
+        takes_tab = bool(nxt.focusPolicy() & Qt.FocusPolicy.TabFocus)
+        if takes_tab and widget.isAncestorOf(nxt) and nxt.isVisible() and nxt.isEnabled():
+            nxt.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return
         nxt = nxt.nextInFocusChain()

@@ -386,3 +386,18 @@ def test_a_pane_behind_another_tab_reads_when_it_comes_forward(
     assert "residents" not in read
     w.show_pane("residents")
     qtbot.waitUntil(lambda: "residents" in read)
+
+
+def test_a_first_sign_in_fills_the_screen_and_a_saved_layout_keeps_its_size(
+    qtbot: QtBot, console: ConsoleApp, seeded: SeededSite, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As on a real display: the offscreen platform of the tests has no screen to fill.
+    monkeypatch.setattr("console.session.QApplication.platformName", staticmethod(lambda: "xcb"))
+    sign_in(qtbot, console, seeded, "operator")
+    w = console.window
+    assert w.isMaximized(), "1600x900 overflowed a station's 1366x768 screen"
+    w.showNormal()
+    w.resize(1200, 800)
+    console.session.sign_out()
+    sign_in(qtbot, console, seeded, "operator")  # the layout saved at sign-out
+    assert not w.isMaximized()  # restoreGeometry decides (it fits it to the screen)
