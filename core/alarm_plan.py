@@ -106,18 +106,18 @@ def alarm_priority(category: str, type_priority: int | None) -> Priority:
 
 
 def zone_words(zone: int | None, panel: AlarmPanel | None) -> str:
-    """The zone as the incident names it: "zone 12 (东门)", "zone 12", or ""."""
+    """The zone as the incident names it: "防区 12（东门）", "防区 12", or ""."""
     if zone is None:
         return ""
     name = panel.zones.get(zone) if panel is not None else None
-    return f"zone {zone} ({name})" if name else f"zone {zone}"
+    return f"防区 {zone}（{name}）" if name else f"防区 {zone}"
 
 
 def alarm_title(type_name: str, category: str, device_name: str, zone: str) -> str:
     """The incident's title: its type (or category), the device, the zone when there is one.
 
-    Titles are data, in the site's own words (type and device names come from the site file);
-    the zone is named neutrally, "zone 12", with its site-file name when it has one.
+    Titles are data, in the site's own words and language (type and device names come from
+    the site file): "防区 12", with the zone's site-file name when it has one.
     """
     parts = [type_name or category, device_name]
     if zone:
@@ -132,13 +132,13 @@ def alarm_note(event: AlarmEvent, panel: AlarmPanel | None) -> str:
     if zone:
         bits.append(zone)
     if event.partition:
-        bits.append(f"partition {event.partition}")
+        bits.append(f"分区 {event.partition}")
     if event.text:
         bits.append(event.text)
-    bits.append(f"account {event.account}")
+    bits.append(f"账户 {event.account}")
     if event.panel_time is not None:
-        bits.append(f"panel time {event.panel_time.strftime('%Y-%m-%d %H:%M:%S')}Z")
-    bits.append(f"via {event.transport} {event.peer}")
+        bits.append(f"主机时间 {event.panel_time.strftime('%Y-%m-%d %H:%M:%S')} UTC")
+    bits.append(f"经 {event.transport} {event.peer}")
     return " · ".join(bits)
 
 
@@ -147,7 +147,7 @@ def summary_note(notes: list[str], limit: int = 5) -> str:
     shown = notes[:limit]
     more = len(notes) - len(shown)
     text = "\n".join(shown)
-    return f"{text}\n(+{more} more)" if more > 0 else text
+    return f"{text}\n（另有 {more} 条）" if more > 0 else text
 
 
 def overdue(last_seen: datetime | None, since: datetime, window: timedelta, now: datetime) -> bool:
@@ -161,8 +161,8 @@ def overdue(last_seen: datetime | None, since: datetime, window: timedelta, now:
 
 
 def silent_detail(last_seen: datetime | None, zone: str) -> str:
-    """The device row's detail of a panel that fell silent: "no link test since 10:42"."""
+    """The device row's detail of a panel that fell silent: "10:42 起未收到链路测试"."""
     if last_seen is None:
-        return "no link test received"
+        return "未收到链路测试"
     local = last_seen.astimezone(zoneinfo.ZoneInfo(zone))
-    return f"no link test since {local.strftime('%H:%M')}"
+    return f"{local.strftime('%H:%M')} 起未收到链路测试"

@@ -182,8 +182,7 @@ class AlarmService:
         tid, tname, tprio = types.get(code or "", (None, "", None))
         window = panel.supervision.total_seconds() if panel.supervision else 0
         description = (
-            f"{detail} · supervision window {window:.0f} s · account {panel.account} "
-            f"· device {panel.device}"
+            f"{detail} · 监测周期 {window:.0f} 秒 · 账户 {panel.account} · 设备 {panel.device}"
         )
         inc = add_incident(
             tx,
@@ -414,7 +413,7 @@ class _Batch:
                 if was_offline:
                     fault = _open_incident(self.s, dev.id, SUPERVISION_CATEGORY)
                     if fault is not None:
-                        self._note(fault, KIND_DEVICE_BACK, f"heard again · {dev.code}")
+                        self._note(fault, KIND_DEVICE_BACK, f"恢复联系 · {dev.code}")
             if dev.last_seen_at is None or seen > dev.last_seen_at:
                 dev.last_seen_at = seen
             self.tx.change("device", dev.id, "update")

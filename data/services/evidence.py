@@ -146,7 +146,7 @@ class EvidenceService:
         self, s: Session, cameras: Sequence[str], start: datetime, end: datetime
     ) -> str:
         zone = site_zone(s)
-        return f"{', '.join(cameras)} {fmt_local(start, zone)} – {fmt_local(end, zone)}"
+        return f"{'、'.join(cameras)} {fmt_local(start, zone)} – {fmt_local(end, zone)}"
 
     # --- holds ----------------------------------------------------------------------------
     def place_hold(
@@ -183,7 +183,7 @@ class EvidenceService:
                 tx,
                 incident_id,
                 KIND_HOLD,
-                f"evidence hold {row.id}: {self._note_range(s, codes, start, end)}: {why}",
+                f"证据保全 {row.id}：{self._note_range(s, codes, start, end)}：{why}",
                 who.user_id,
             )
             tx.change(HOLDS, row.id, "insert")
@@ -222,7 +222,7 @@ class EvidenceService:
                     tx,
                     row.incident_id,
                     KIND_HOLD_RELEASED,
-                    f"evidence hold {row.id} released: {why}",
+                    f"证据保全 {row.id} 已解除：{why}",
                     who.user_id,
                 )
             tx.change(HOLDS, row.id, "update")
@@ -295,7 +295,7 @@ class EvidenceService:
                     tx,
                     incident_id,
                     KIND_EXPORTED,
-                    f"evidence exported: {self._note_range(s, codes, start, end)} · manifest "
+                    f"证据已导出：{self._note_range(s, codes, start, end)} · 清单 "
                     f"SHA-256 {digest} · {why or '-'}",
                     who.user_id,
                 )

@@ -443,7 +443,7 @@ class DbRecordingSink:
         """An incident about a recorder problem (of a camera, or the recorder's volume when
         `camera` is None); while it is open the same problem joins it instead."""
         key = (camera or "")[:32]
-        words = clean_line(text)[:300] or "recording problem"
+        words = clean_line(text)[:300] or "录像故障"
         with self._alarm_lock, self.ctx.write(ACTOR) as tx:
             s = tx.session
             cam = camera_info(s, key) if key else None
@@ -493,8 +493,8 @@ class DbRecordingSink:
 
     def _note(self, s: Session, cam: CameraInfo | None, key: str, words: str) -> str:
         when = fmt_local(self.ctx.clock(), site_zone(s))
-        what = f"camera {key} {cam.name}".rstrip() if key and cam else (key or "recorder")
-        return f"{when} {what}: {words} (recorder {self.recorder})"
+        what = f"摄像机 {key} {cam.name}".rstrip() if key and cam else (key or "录像服务")
+        return f"{when} {what}：{words}（录像服务 {self.recorder}）"
 
     def _open(self, tx: WriteTx, cam: CameraInfo | None, key: str, words: str) -> int:
         s = tx.session
@@ -506,14 +506,14 @@ class DbRecordingSink:
         tid, tname, tprio = found if found is not None else (None, "", None)
         # Nothing recorded is evidence lost: never less urgent than P3, whatever the type.
         priority = Priority(min(int(tprio), int(Priority.P3)) if tprio else Priority.P3)
-        subject = (cam.name or cam.code) if cam is not None else (key or "recorder")
-        title = " · ".join(p for p in (tname or "recording", subject, words) if p)
+        subject = (cam.name or cam.code) if cam is not None else (key or "录像服务")
+        title = " · ".join(p for p in (tname or "录像", subject, words) if p)
         where = [cam.name, cam.community_name] if cam is not None else [self.recorder]
         inc = add_incident(
             tx,
             title=clean_line(title)[:TITLE_MAX],
             description=clean_block(
-                "\n".join([self._note(s, cam, key, words), f"Cameras: {key}" if key else ""])
+                "\n".join([self._note(s, cam, key, words), f"摄像机：{key}" if key else ""])
             )[:DESCRIPTION_MAX],
             priority=priority,
             source=IncidentSource.DEVICE,
@@ -843,7 +843,7 @@ class RecordingService:
                     tx,
                     incident_id,
                     KIND_BOOKMARK,
-                    f"{when} camera {cam.code}: {words}",
+                    f"{when} 摄像机 {cam.code}：{words}",
                     who.user_id,
                 )
             tx.change(BOOKMARKS, row.id, "insert")

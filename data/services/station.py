@@ -251,10 +251,10 @@ class StationService:
         found = s.execute(
             select(IncidentType.id, IncidentType.name).where(IncidentType.code == PANIC_TYPE)
         ).one_or_none()
-        tid, tname = (found[0], found[1]) if found is not None else (None, "Panic")
+        tid, tname = (found[0], found[1]) if found is not None else (None, "紧急求助")
         station = self._station_name(s, press.workstation)
         title = clean_line(f"{tname} · {station}")
-        lines = [f"Panic button at station {press.workstation} ({clean_line(press.source)})."]
+        lines = [f"社区工作站 {press.workstation} 一键报警（{clean_line(press.source)}）。"]
         if press.note:
             lines.append(clean_block(press.note))
         joined = self._open_panic(s, tid, cid, tx.now)
@@ -262,7 +262,7 @@ class StationService:
             # Pressed while the link was down, the panic also went by the panel and its alarm
             # opened this incident already: one emergency, one incident at the control room.
             stamp = as_utc(press.pressed_at).strftime("%Y-%m-%d %H:%M:%S UTC")
-            lines.append(f"Pressed at {stamp} (station clock); it arrived by the database later.")
+            lines.append(f"按下时间 {stamp}（工作站时钟），稍后经数据库送达。")
             self._add_note(tx, who, joined, _clip("\n".join(lines), NOTE_MAX), press.workstation)
             return Applied(
                 SendState.SENT,

@@ -507,8 +507,7 @@ class VideoService:
 
     def _motion_note(self, tx: WriteTx, cam: _Camera, at: datetime, score: float, n: int) -> str:
         when = fmt_local(at, self._zone(tx.session))
-        boxes = "1 region" if n == 1 else f"{n} regions"
-        return f"{when} motion on camera {cam.code} {cam.name}: score {score:.2f}, {boxes}"
+        return f"{when} 摄像机 {cam.code} {cam.name} 检测到移动：强度 {score:.2f}，{n} 个区域"
 
     def _open(self, tx: WriteTx, cam: _Camera, note: str) -> int:
         s = tx.session
@@ -522,7 +521,7 @@ class VideoService:
         where = [cam.name, cam.community_name]
         if place is not None:
             where.append(f"({place.x:.0f}, {place.y:.0f})")
-        lines = [note, f"Cameras: {cam.code}"]
+        lines = [note, f"摄像机：{cam.code}"]
         inc = add_incident(
             tx,
             title=clean_line(alarm_title(tname, RULE_MOTION, cam.name, cam.code))[:TITLE_MAX],

@@ -87,7 +87,7 @@ def test_a_burglary_frame_becomes_a_p1_naming_zone_12_and_its_restore_joins_it(
         assert ack.kind == "ACK"
         qtbot.waitUntil(lambda: queue.model.rowCount() == 1, timeout=WAIT_MS)
         row = queue.model.row_at(0)
-        assert "zone 12" in row.title
+        assert "防区 12" in row.title
         assert "咸阳北里社区报警主机" in row.title
         assert row.priority == Priority.P1
         assert row.source == IncidentSource.ALARM
@@ -147,7 +147,7 @@ def test_a_panel_that_misses_its_link_test_goes_offline_with_one_fault(
     # No more link tests: offline within its 10 s window (checked every 2.5 s).
     qtbot.waitUntil(lambda: state() is DeviceState.OFFLINE, timeout=20_000)
     row = next(r for r in pane.rows() if r.code == "AP02")
-    assert row.detail.startswith("no link test since")
+    assert row.detail.endswith(" 起未收到链路测试")
     queue = incidents_of(app).queue
     qtbot.waitUntil(lambda: queue.model.rowCount() == 1, timeout=WAIT_MS)
     fault = queue.model.row_at(0)

@@ -244,7 +244,7 @@ def test_full_disk_keeps_the_last_segment_playable_and_resumes(
         assert gap.cause is GapCause.DISK_FULL
         ((camera, text),) = sink.wait_for(lambda s: s.alarms())
         assert camera == "CAM-D"
-        assert "disk is full" in text
+        assert "录像磁盘已满" in text
         full = [s for s in sink.segments("CAM-D") if s.state is not SegmentState.WRITING]
         assert full
         assert gap.start == full[-1].end

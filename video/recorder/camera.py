@@ -457,9 +457,7 @@ class CameraRecorder(ThreadedRunner):
         self._fail(RecState.DISK_FULL, GapCause.DISK_FULL, detail, end)
         if not self._alarmed:
             self._alarmed = True
-            self._sink.raise_alarm(
-                self.camera, f"Recording of {self.camera} stopped: the recording disk is full"
-            )
+            self._sink.raise_alarm(self.camera, f"{self.camera} 停止录像：录像磁盘已满")
 
     def _wait_for_space(self) -> None:
         while not self._stop.wait(self._disk_retry):

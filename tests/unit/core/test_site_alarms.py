@@ -139,11 +139,11 @@ def test_the_plan_maps_accounts_categories_and_places() -> None:
     assert post is not None
     assert post.location == "咸阳北路与芥园道交口"
     assert plan.type_for("medical") == "ELDERLY"
-    assert zone_words(12, ap01) == "zone 12 (档案室后窗)"
-    assert zone_words(7, ap01) == "zone 7"
+    assert zone_words(12, ap01) == "防区 12（档案室后窗）"
+    assert zone_words(7, ap01) == "防区 7"
     assert (
-        alarm_title("入侵报警", "burglary", "报警主机", "zone 12")
-        == "入侵报警 · 报警主机 · zone 12"
+        alarm_title("入侵报警", "burglary", "报警主机", "防区 12")
+        == "入侵报警 · 报警主机 · 防区 12"
     )
     assert alarm_priority("panic", 3) is Priority.P1
     assert alarm_priority("burglary", None) is Priority.P2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import datetime, timedelta
 
@@ -92,12 +93,15 @@ def test_a_burglary_opens_a_p1_naming_device_community_and_zone(
     assert len(result.opened) == 1
     assert result.changed
     inc = incident(env, result.opened[0])
-    assert inc.title == "入侵报警 · 咸阳北里社区报警主机 · zone 12 (档案室后窗)"
+    assert inc.title == "入侵报警 · 咸阳北里社区报警主机 · 防区 12（档案室后窗）"
     assert inc.priority == Priority.P1
     assert inc.source == IncidentSource.ALARM.value
     assert inc.state == IncidentState.NEW.value
     assert "BA" in inc.description
-    assert "zone 12" in inc.description
+    assert "防区 12" in inc.description
+    # In the site's language, as the title: no "zone", "account", "via" among Chinese words.
+    assert "账户 " in inc.description
+    assert not re.search(r"\b(zone|partition|account|via|panel time)\b", inc.description)
     with env.db.session() as s:
         c01 = s.scalar(select(Community).where(Community.code == "C01"))
         assert c01 is not None
@@ -140,7 +144,7 @@ def test_a_second_alarm_joins_and_a_restore_is_noted_without_closing(
     assert restore.restored == (first,)
     kinds = [(k, n) for k, _f, _t, n in env.events(first)]
     assert [k for k, _n in kinds] == ["created", KIND_ALARM, KIND_RESTORE]
-    assert "zone 13" in kinds[1][1]
+    assert "防区 13" in kinds[1][1]
     assert "BR" in kinds[2][1]
     assert incident(env, first).state == IncidentState.NEW.value  # closing is the operator's
     # Another category of the same panel is its own incident.
@@ -241,7 +245,7 @@ def test_a_silent_panel_goes_offline_with_one_fault_and_comes_back(
     assert len(found.opened) == len(found.offline)
     dev = device(env, "AP01")
     assert dev.state == DeviceState.OFFLINE.value
-    assert dev.detail.startswith("no link test since ")
+    assert dev.detail.endswith(" 起未收到链路测试")
     fault = next(i for i in found.opened if "咸阳北里社区报警主机" in incident(env, i).title)
     inc = incident(env, fault)
     assert inc.source == IncidentSource.DEVICE.value

@@ -84,7 +84,7 @@ def test_a_hold_is_placed_by_a_handler_and_released_by_a_supervisor(
     assert not row.in_force
     kinds = [k for k, *_ in env.events(iid)]
     assert kinds == ["created", KIND_HOLD, KIND_HOLD_RELEASED]
-    assert "CAM01, CAM02" in env.events(iid)[1][3]
+    assert "CAM01、CAM02" in env.events(iid)[1][3]
 
     (placed,) = audits(env, AuditAction.EVIDENCE_HOLD_PLACED)
     assert placed[:2] == ("operator", f"hold:{hold.id}")

@@ -113,7 +113,7 @@ def test_a_panic_that_went_by_the_panel_joins_the_panels_open_incident(env: Worl
     assert count(env, Incident) == 1
     notes = [e for e in env.events(panel_id) if e[0] == "note"]
     assert len(notes) == 1
-    assert "station clock" in notes[0][3]
+    assert "（工作站时钟）" in notes[0][3]
     # Once that incident is resolved, a new press is a new emergency.
     with env.db.session() as s:
         s.execute(update(Incident).where(Incident.id == panel_id).values(state="resolved"))

@@ -289,7 +289,7 @@ def test_motion_opens_one_incident_with_its_snapshot_and_later_motion_appends(
     assert name in inc.location
     assert f"({x:.0f}, {y:.0f})" in inc.location
     assert "CAM01" in inc.description
-    assert "score 0.42" in inc.description
+    assert "检测到移动：强度 0.42，1 个区域" in inc.description
     operator = env.who("operator")
     (snap,) = env.svc.attachments.list(operator, iid)
     assert (snap.id, snap.kind, snap.added_by) == (first.attachment_id, FileKind.PNG, None)
