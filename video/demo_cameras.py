@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 from core.video import StreamKind
 from core.workers import ThreadedRunner
-from video.clips import ENCODING_VERSION, ClipSpec, ensure_clip
+from video.clips import ENCODING_VERSION, ClipSpec, ClipWaitError, ensure_clip
 from video.rtsp_server import RtspServer, available
 
 log = logging.getLogger(__name__)
@@ -311,9 +311,9 @@ class DemoCameras(ThreadedRunner):
     def _make(self, clip: DemoClip) -> None:
         try:
             ensure_clip(clip.path, clip.spec, should_stop=self._stop.is_set)
-        except Exception:
-            if self._stop.is_set():
-                raise
+        except Exception as exc:
+            if self._stop.is_set() or isinstance(exc, ClipWaitError):
+                raise  # not a missing libx265: the other maker's clip may still come
             if clip.path.suffix != ".h265":
                 raise
             # An FFmpeg without libx265: the camera still gets a main stream, in H.264.

@@ -10,6 +10,10 @@ from pathlib import Path
 from typing import IO
 
 POLL_S = 0.1  # how often a waiting process tries the lock again
+# Windows locks byte ranges, and a locked range cannot be read by other processes: the lock
+# sits far past the end of the file, so a lock file's text (a recorder's pid) stays readable,
+# and locking and unlocking name the same byte whatever the file position.
+_WINDOWS_LOCK_OFFSET = 1 << 30
 
 
 class LockTimeout(TimeoutError):
@@ -24,10 +28,13 @@ def try_lock(f: IO[str]) -> bool:
     if os.name == "nt":
         import msvcrt
 
+        f.seek(_WINDOWS_LOCK_OFFSET)
         try:
             msvcrt.locking(f.fileno(), msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
         except OSError:
             return False
+        finally:
+            f.seek(0)
         return True
     import fcntl
 
@@ -43,12 +50,40 @@ def unlock(f: IO[str]) -> None:
     if os.name == "nt":
         import msvcrt
 
-        f.seek(0)
-        msvcrt.locking(f.fileno(), msvcrt.LK_UNLCK, 1)  # type: ignore[attr-defined]
+        f.seek(_WINDOWS_LOCK_OFFSET)
+        try:
+            msvcrt.locking(f.fileno(), msvcrt.LK_UNLCK, 1)  # type: ignore[attr-defined]
+        finally:
+            f.seek(0)
         return
     import fcntl
 
     fcntl.flock(f.fileno(), fcntl.LOCK_UN)
+
+
+def wait_lock(
+    f: IO[str],
+    timeout: float,
+    *,
+    should_stop: Callable[[], bool] | None = None,
+    satisfied: Callable[[], bool] | None = None,
+) -> bool:
+    """Take `f`'s lock, waiting up to `timeout` s for its holder; True once held.
+
+    False, without the lock, as soon as `satisfied()` is true (what the lock was wanted for
+    has been done by the holder meanwhile). LockTimeout after `timeout`, or early when
+    `should_stop()` is true.
+    """
+    deadline = time.monotonic() + timeout
+    while not try_lock(f):
+        if satisfied is not None and satisfied():
+            return False
+        if should_stop is not None and should_stop():
+            raise LockTimeout("held by another process; stopped waiting")
+        if time.monotonic() >= deadline:
+            raise LockTimeout(f"held by another process for over {timeout:g} s")
+        time.sleep(POLL_S)
+    return True
 
 
 @contextmanager
@@ -57,16 +92,11 @@ def exclusive(
 ) -> Iterator[None]:
     """Hold `path`'s lock (the file is created if missing) for the `with` block.
 
-    Waits up to `timeout` s for another process to release it (LockTimeout after that);
-    `should_stop` returning True ends the wait early with LockTimeout too.
+    Waits as `wait_lock` does (LockTimeout after `timeout` or when `should_stop()`).
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "a+", encoding="utf-8") as f:
-        deadline = time.monotonic() + timeout
-        while not try_lock(f):
-            if time.monotonic() >= deadline or (should_stop is not None and should_stop()):
-                raise LockTimeout(f"{path.name} is held by another process")
-            time.sleep(POLL_S)
+        wait_lock(f, timeout, should_stop=should_stop)
         try:
             yield
         finally:

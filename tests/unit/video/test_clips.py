@@ -10,7 +10,7 @@ from pathlib import Path
 import av
 import pytest
 
-from video.clips import LOCK_NAME, ClipError, ClipSpec, ensure_clip, make_clip
+from video.clips import LOCK_NAME, ClipError, ClipSpec, ClipWaitError, ensure_clip, make_clip
 from video.filelock import exclusive
 
 
@@ -83,20 +83,22 @@ def test_a_clip_another_process_is_making_is_waited_for_not_made_again(tmp_path:
         except BaseException as exc:
             result.append(exc)
 
-    with exclusive(tmp_path / LOCK_NAME, 5.0):  # "another process" encoding it
+    # "Another process" holds the folder's lock for its whole run of clips: the waiting one
+    # takes the clip as soon as it is there, not when the lock is free at last.
+    with exclusive(tmp_path / LOCK_NAME, 5.0):
         maker = threading.Thread(target=make, name="test-clip-maker")
         maker.start()
         assert waiting.wait(10)
         path.write_bytes(b"made by the other process")
-    maker.join(30)
-    assert result == [path]
+        maker.join(30)
+        assert result == [path]
     assert path.read_bytes() == b"made by the other process"
 
 
 def test_a_wait_for_another_maker_ends_when_the_caller_stops(tmp_path: Path) -> None:
     with (
         exclusive(tmp_path / LOCK_NAME, 5.0),
-        pytest.raises(ClipError, match=r"three\.h264: not made: .* held by another"),
+        pytest.raises(ClipWaitError, match=r"three\.h264: not made: .* held by another"),
     ):
         ensure_clip(
             tmp_path / "three.h264",
@@ -111,3 +113,12 @@ def test_a_failed_encoding_leaves_no_partial_file(tmp_path: Path) -> None:
     with pytest.raises(Exception):  # noqa: B017, PT011 - FFmpeg's own error type
         make_clip(tmp_path / "odd.h264", ClipSpec("CAM-C6", width=161, height=96, seconds=1))
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_killed_makers_partial_file_is_removed_by_the_next_maker(tmp_path: Path) -> None:
+    path = tmp_path / "cam03-sub.h264"
+    stale = tmp_path / "cam03-sub.h264.4242-abcdef.part"  # its maker was killed mid-clip
+    stale.write_bytes(b"half a clip")
+    ensure_clip(path, ClipSpec("CAM-C7", width=160, height=96, seconds=1))
+    assert not stale.exists()
+    assert _decoded_frames(path) == 25
