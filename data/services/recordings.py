@@ -72,6 +72,7 @@ KIND_MOTION = "motion"  # camera_event.kind (data.services.video)
 # when something besides the times and figures changed, or at least this often (the
 # console's health view then stays within STATUS_EVERY_S + its own poll of fresh).
 STATUS_EVERY_S = 10.0
+LINKS_LOG_EVERY_S = 60.0  # a failing write of the cameras' links is logged this often
 # The same problem reported again within this time adds nothing (a full disk is retried every
 # few seconds); a changed text, or the same after this long, joins the open incident.
 ALARM_REPEAT = timedelta(minutes=10)
@@ -227,6 +228,7 @@ class DbRecordingSink:
         self._writing: set[int] = set()  # segments this sink opened and has not closed
         self._status: dict[str, tuple[tuple[Any, ...], float]] = {}
         self._devices = DeviceService(self.ctx)
+        self._links_failed_at = -LINKS_LOG_EVERY_S  # monotonic; the warning once a minute
 
     def _community_id(self, s: Session, camera: str) -> int | None:
         with self._lock:
@@ -436,7 +438,15 @@ class DbRecordingSink:
         # The recorder holds every camera's stream: its view of their links is the device
         # pane's (nothing else reports a camera; a wall opens only the tiles on screen).
         links = [DeviceLink(code[:32], up, detail) for code, up, detail in health.links]
-        self._devices.report_links(links, health.heartbeat)
+        try:
+            self._devices.report_links(links, health.heartbeat)
+        except Exception as exc:
+            # The pane's view of the cameras can wait for the next heartbeat; the recorder's
+            # status above is written, and this must not read as the index being away.
+            now = time.monotonic()
+            if now - self._links_failed_at >= LINKS_LOG_EVERY_S:
+                self._links_failed_at = now
+                log.warning("recorder %s: camera links not written: %s", self.recorder, exc)
 
     # --- alarms ---------------------------------------------------------------------------
     def raise_alarm(self, camera: str | None, text: str) -> None:

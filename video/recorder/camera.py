@@ -457,7 +457,7 @@ class CameraRecorder(ThreadedRunner):
         self._fail(RecState.DISK_FULL, GapCause.DISK_FULL, detail, end)
         if not self._alarmed:
             self._alarmed = True
-            self._sink.raise_alarm(self.camera, f"{self.camera} 停止录像：录像磁盘已满")
+            self._sink.raise_alarm(self.camera, "录像磁盘已满，停止录像")
 
     def _wait_for_space(self) -> None:
         while not self._stop.wait(self._disk_retry):

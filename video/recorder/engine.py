@@ -46,11 +46,12 @@ _LINK_STATES = frozenset({RecState.RECORDING, RecState.OFFLINE, RecState.WRONG_C
 
 
 def _link_detail(c: CameraCounters) -> str:
+    # The device pane's detail column, beside the panels' and readers' (site language).
     if c.state is RecState.RECORDING:
-        return "recording"
+        return "录像中"
     if c.state is RecState.WRONG_CREDENTIALS:
-        return f"wrong credentials: {c.last_error}" if c.last_error else "wrong credentials"
-    return c.last_error or "unreachable"
+        return "用户名或密码错误"
+    return f"无法连接：{c.last_error}" if c.last_error else "无法连接"
 
 
 def default_name() -> str:

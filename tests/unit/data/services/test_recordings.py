@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 
 import pytest
 from sqlalchemy import select, update
+from sqlalchemy.exc import OperationalError
 
 from core.audit import AuditAction
 from core.camera_settings import CameraSettings
@@ -287,18 +288,33 @@ def test_the_recorders_heartbeat_is_what_the_device_pane_knows_of_its_cameras(
         "CAM02": (DeviceState.UNKNOWN, ""),
     }
     t0 = env.clock.now
-    links = (("CAM01", True, "recording"), ("CAM02", False, "OSError: Connection refused"))
+    links = (("CAM01", True, "录像中"), ("CAM02", False, "无法连接：OSError: Connection refused"))
     sink.heartbeat(health("pc-a:200", t0, links=links))
     assert cameras() == {
-        "CAM01": (DeviceState.ONLINE, "recording"),
-        "CAM02": (DeviceState.OFFLINE, "OSError: Connection refused"),
+        "CAM01": (DeviceState.ONLINE, "录像中"),
+        "CAM02": (DeviceState.OFFLINE, "无法连接：OSError: Connection refused"),
     }
     device_changes = [t for t, _, _ in env.changes() if t == "device"]
     sink.heartbeat(health("pc-a:200", t0 + timedelta(seconds=2), links=links))
     assert [t for t, _, _ in env.changes() if t == "device"] == device_changes  # no news
-    back = (("CAM01", True, "recording"), ("CAM02", True, "recording"))
+    back = (("CAM01", True, "录像中"), ("CAM02", True, "录像中"))
     sink.heartbeat(health("pc-a:200", t0 + timedelta(seconds=4), links=back))
-    assert cameras()["CAM02"] == (DeviceState.ONLINE, "recording")
+    assert cameras()["CAM02"] == (DeviceState.ONLINE, "录像中")
+
+
+def test_a_failed_write_of_the_camera_links_is_not_a_failed_heartbeat(
+    env: World, sink: DbRecordingSink, recordings: RecordingService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # BufferedSink reads an exception from heartbeat() as the database being away and sends
+    # every index write to its journal: a refused device update must not look like that.
+    def refuse(*_args: object) -> int:
+        raise OperationalError("UPDATE device", {}, Exception("database is locked"))
+
+    monkeypatch.setattr(sink._devices, "report_links", refuse)
+    t0 = env.clock.now
+    sink.heartbeat(health("pc-a:200", t0, links=(("CAM01", True, "录像中"),)))
+    (row,) = recordings.recorder_health(env.who("operator"))
+    assert row.heartbeat == t0
 
 
 def test_an_alarm_opens_one_incident_per_problem_and_repeats_join_it(
