@@ -6,6 +6,7 @@ import zoneinfo
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Final
 
 from core.alarms import RAISING, AlarmCategory, AlarmEvent
 from core.model import Priority
@@ -105,6 +106,20 @@ def alarm_priority(category: str, type_priority: int | None) -> Priority:
     return Priority(type_priority)
 
 
+# A category's words where the site file maps it to no incident type (titles are data in the
+# site's language).
+CATEGORY_WORDS: Final[Mapping[str, str]] = {
+    "burglary": "入侵报警",
+    "fire": "火警",
+    "panic": "紧急求助",
+    "medical": "医疗求助",
+    "tamper": "防拆报警",
+    "trouble": "设备故障",
+    SUPERVISION_CATEGORY: "报警主机失联",
+    "motion": "移动侦测",
+}
+
+
 def zone_words(zone: int | None, panel: AlarmPanel | None) -> str:
     """The zone as the incident names it: "防区 12（东门）", "防区 12", or ""."""
     if zone is None:
@@ -119,7 +134,7 @@ def alarm_title(type_name: str, category: str, device_name: str, zone: str) -> s
     Titles are data, in the site's own words and language (type and device names come from
     the site file): "防区 12", with the zone's site-file name when it has one.
     """
-    parts = [type_name or category, device_name]
+    parts = [type_name or CATEGORY_WORDS.get(category, category), device_name]
     if zone:
         parts.append(zone)
     return " · ".join(p for p in parts if p)
@@ -135,10 +150,10 @@ def alarm_note(event: AlarmEvent, panel: AlarmPanel | None) -> str:
         bits.append(f"分区 {event.partition}")
     if event.text:
         bits.append(event.text)
-    bits.append(f"账户 {event.account}")
+    bits.append(f"用户号 {event.account}")
     if event.panel_time is not None:
         bits.append(f"主机时间 {event.panel_time.strftime('%Y-%m-%d %H:%M:%S')} UTC")
-    bits.append(f"经 {event.transport} {event.peer}")
+    bits.append(f"经由 {event.transport.upper()} {event.peer}")
     return " · ".join(bits)
 
 

@@ -231,7 +231,7 @@ _FLAG_RULES: Final[Mapping[TrackerAlarm, Rule]] = {
     TrackerAlarm.MOVED_WHILE_ARMED: Rule.VEHICLE_MOVED_ARMED,
 }
 # A hit's words are incident text (core.tags.RULE_TITLES): in the site's language.
-OUTSIDE_ZONES: Final = "所有区域之外"
+OUTSIDE_ZONES: Final = "当前不在任何区域内"
 FLAG_WORDS: Final[Mapping[TrackerAlarm, str]] = {
     TrackerAlarm.SOS: "一键求助",
     TrackerAlarm.TAG_REMOVED: "标签被取下或终端被拆",
@@ -239,6 +239,12 @@ FLAG_WORDS: Final[Mapping[TrackerAlarm, str]] = {
     TrackerAlarm.POWER_CUT: "主电源断开",
     TrackerAlarm.MOVED_WHILE_ARMED: "布防时震动或位移",
 }
+
+
+def _now_at(where: str) -> str:
+    return where if where == OUTSIDE_ZONES else f"现在位于 {where}"
+
+
 _FLAG_CLEARED: Final = frozenset({Rule.SOS, Rule.TAG_REMOVED, Rule.LOW_BATTERY})
 # A battery that is still low is no news: its incident gets no appends, only the opening.
 _NO_APPENDS: Final = frozenset({Rule.LOW_BATTERY})
@@ -471,9 +477,7 @@ class CareRules:
         if episode is not None:
             if placement.changed:
                 where = placement.zone or OUTSIDE_ZONES
-                self._hit(
-                    tag, state, Rule.LEFT_SAFE_ZONE, placement.at, ts, f"现在位于 {where}", out
-                )
+                self._hit(tag, state, Rule.LEFT_SAFE_ZONE, placement.at, ts, _now_at(where), out)
             return
         self._check_dwell(tag, placement.at, ts, out)
 
@@ -497,9 +501,7 @@ class CareRules:
         if episode is not None:
             if placement.changed:
                 where = placement.zone or OUTSIDE_ZONES
-                self._hit(
-                    tag, state, Rule.NIGHT_WANDERING, placement.at, ts, f"现在位于 {where}", out
-                )
+                self._hit(tag, state, Rule.NIGHT_WANDERING, placement.at, ts, _now_at(where), out)
             return
         assert profile.night is not None
         if not profile.night.contains(placement.at.astimezone(self._tz).time()):
@@ -538,7 +540,7 @@ class CareRules:
             out_for = ts - since
             if out_for >= profile.dwell_s and self._watched(profile, now):
                 where = state.zone or OUTSIDE_ZONES
-                detail = f"离开安全区域 {out_for:.0f} 秒，现在位于 {where}"
+                detail = f"离开安全区域 {out_for:.0f} 秒，{_now_at(where)}"
                 self._hit(tag, state, Rule.LEFT_SAFE_ZONE, now, ts, detail, out)
         night_since = state.night_out_since
         if night_since is not None and Rule.NIGHT_WANDERING not in state.episodes:
@@ -547,7 +549,7 @@ class CareRules:
                 state.night_out_since = None  # morning came first: the day rule takes over
             elif ts - night_since >= profile.night_dwell_s:
                 where = state.zone or OUTSIDE_ZONES
-                detail = f"夜间在外 {ts - night_since:.0f} 秒，现在位于 {where}"
+                detail = f"夜间在外 {ts - night_since:.0f} 秒，{_now_at(where)}"
                 self._hit(tag, state, Rule.NIGHT_WANDERING, now, ts, detail, out)
         done_day = since is None or Rule.LEFT_SAFE_ZONE in state.episodes
         done_night = state.night_out_since is None or Rule.NIGHT_WANDERING in state.episodes

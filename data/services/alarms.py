@@ -182,7 +182,7 @@ class AlarmService:
         tid, tname, tprio = types.get(code or "", (None, "", None))
         window = panel.supervision.total_seconds() if panel.supervision else 0
         description = (
-            f"{detail} · 监测周期 {window:.0f} 秒 · 账户 {panel.account} · 设备 {panel.device}"
+            f"{detail} · 监测周期 {window:.0f} 秒 · 用户号 {panel.account} · 设备 {panel.device}"
         )
         inc = add_incident(
             tx,

@@ -80,6 +80,8 @@ __all__ = ["OFFLINE_AFTER", "Applied", "ConflictRow", "StationService", "server_
 # A station heartbeats every few seconds; one not heard of for this long is shown offline.
 OFFLINE_AFTER = timedelta(seconds=30)
 PANIC_TYPE = "PANIC"  # the incident type a panic opens, when the site file has it
+# How a panic was pressed (core.station.PanicPress.source), in the incident's words.
+_PRESS_WORDS = {"screen": "屏幕按钮", "panel": "报警主机按钮"}
 # A station's panic arriving by the database joins an open panic incident of its community
 # raised this recently (by the panel path, while the link was down) instead of a second P1.
 PANIC_JOIN = timedelta(minutes=10)
@@ -254,7 +256,8 @@ class StationService:
         tid, tname = (found[0], found[1]) if found is not None else (None, "紧急求助")
         station = self._station_name(s, press.workstation)
         title = clean_line(f"{tname} · {station}")
-        lines = [f"社区工作站 {press.workstation} 一键报警（{clean_line(press.source)}）。"]
+        how = _PRESS_WORDS.get(press.source, clean_line(press.source))
+        lines = [f"社区工作站 {press.workstation} 一键报警（{how}）。"]
         if press.note:
             lines.append(clean_block(press.note))
         joined = self._open_panic(s, tid, cid, tx.now)

@@ -1083,34 +1083,38 @@ class _Batch:
         last: list[tuple[datetime | None, float, float, str | None]],
     ) -> str:
         tz = self.plan.timezone
+        # What an operator acts on first comes first (the detail view shows six lines before
+        # it scrolls): who, whom to call, which cameras, where; then the rest.
         lines = [f"{rule_title(rule)[0]}：{clean_line(hit.detail)}"]
         if res is not None:
-            flags = [_CARE_WORDS[f] for f in CARE_FLAGS if getattr(res, f.value)]
             role = "车主" if info.kind == TagKind.VEHICLE.value else "本人"
             lines.append(f"{role}：{res.name} · {res.address}")
-            if flags:
-                lines.append("关照：" + "、".join(flags))
             if res.emergency_contact_name or res.emergency_contact_phone:
                 lines.append(
                     f"紧急联系人：{res.emergency_contact_name}"
                     f"（{res.emergency_contact_relation}）{res.emergency_contact_phone}"
                 )
-            lines.append("照片：未存档")
-        kind = _KIND_WORDS.get(info.kind, info.kind)
-        lines.append(f"标签：{info.code}（{kind}）" + (f" {info.plate}" if info.plate else ""))
         if last:
-            shown = [
-                f"{fmt_local(at, tz) if at else '?'} {self.plan.zone_name(z) or '-'} "
-                f"({x:.0f}, {y:.0f})"
-                for at, x, y, z in last[-5:]
-            ]
-            lines.append("最近位置：" + "；".join(shown))
             _, x, y, _ = last[-1]
             near = self.plan.nearest_cameras(x, y)
             if near:
                 lines.append(
                     "附近摄像机：" + "，".join(f"{c.code} {c.name}（{d:.0f} 米）" for c, d in near)
                 )
+            shown = [
+                f"{fmt_local(at, tz) if at else '?'} {self.plan.zone_name(z) or '-'} "
+                f"({x:.0f}, {y:.0f})"
+                for at, x, y, z in last[-5:]
+            ]
+            lines.append("最近位置：" + "；".join(shown))
+        if res is not None:
+            flags = [_CARE_WORDS.get(f, f.value) for f in CARE_FLAGS if getattr(res, f.value)]
+            if flags:
+                lines.append("照护需求：" + "、".join(flags))
+        kind = _KIND_WORDS.get(info.kind, info.kind)
+        lines.append(f"标签：{info.code}（{kind}）" + (f" {info.plate}" if info.plate else ""))
+        if res is not None:
+            lines.append("照片：未存档")
         return "\n".join(lines)
 
     def _hit_note(self, hit: HitLike) -> str:

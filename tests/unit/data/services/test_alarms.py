@@ -100,7 +100,7 @@ def test_a_burglary_opens_a_p1_naming_device_community_and_zone(
     assert "BA" in inc.description
     assert "防区 12" in inc.description
     # In the site's language, as the title: no "zone", "account", "via" among Chinese words.
-    assert "账户 " in inc.description
+    assert "用户号 " in inc.description
     assert not re.search(r"\b(zone|partition|account|via|panel time)\b", inc.description)
     with env.db.session() as s:
         c01 = s.scalar(select(Community).where(Community.code == "C01"))
