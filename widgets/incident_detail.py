@@ -11,10 +11,12 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -46,7 +48,7 @@ _STEPS = (
     (IncidentState.CLOSED, "Ctrl+Shift+C"),
 )
 _REOPEN_SHORTCUT = "Ctrl+Shift+O"
-TIMELINE_MIN_ROWS = 4  # entries the timeline always has room for
+TIMELINE_MIN_ROWS = 3  # entries the timeline always has room for
 _TAKE_OVER_SHORTCUT = "Ctrl+Shift+T"
 _REOPEN_FROM = (IncidentState.RESOLVED, IncidentState.CLOSED)
 
@@ -168,21 +170,34 @@ class IncidentDetailDialog(QDialog):
         self.close_button.clicked.connect(self.reject)
         row.addWidget(self.close_button)
         self.button_row = row
-        lay = QVBoxLayout(self)
-        lay.addWidget(self.heading)
-        lay.addLayout(self.form)
-        lay.addWidget(self.timeline, 1)
+        # What is read scrolls when the screen is short (a station's 1366x768); the note and
+        # the steps below it always stay on screen.
+        self.body = _Body(self)
+        body = QVBoxLayout(self.body)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addWidget(self.heading)
+        body.addLayout(self.form)
+        body.addWidget(self.timeline, 1)
         # Who was sent and how they answered (filled by the assignments presenter).
-        self.assignments = AssignmentListWidget(zone, self)
-        lay.addWidget(self.assignments)
+        self.assignments = AssignmentListWidget(zone, self.body)
+        body.addWidget(self.assignments)
         # Merge links and possible duplicates (widgets/duplicates.py); the timelines of
         # incidents merged into this one are joined into its own (set_joined).
-        self.duplicates = DuplicatesPanel(self)
+        self.duplicates = DuplicatesPanel(self.body)
         self.joined: tuple[IncidentEventRow, ...] = ()
-        lay.addWidget(self.duplicates)
+        body.addWidget(self.duplicates)
         # Files and snapshots (console/presenters/attachments.py fills it).
-        self.attachments = AttachmentsWidget(zone, self)
-        lay.addWidget(self.attachments)
+        self.attachments = AttachmentsWidget(zone, self.body)
+        body.addWidget(self.attachments)
+        self.body_scroll = QScrollArea(self)
+        self.body_scroll.setObjectName("incidentBody")
+        self.body_scroll.setWidgetResizable(True)
+        self.body_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.body_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.body_scroll.setWidget(self.body)
+        self._sized = False
+        lay = self._layout = QVBoxLayout(self)
+        lay.addWidget(self.body_scroll, 1)
         note_row = QHBoxLayout()
         note_row.addWidget(self.note, 1)
         note_row.addWidget(self.disposition)
@@ -299,7 +314,22 @@ class IncidentDetailDialog(QDialog):
         # Without this the first focusable child (the timeline) takes the focus on
         # activation, and a note typed straight away goes into its type-ahead and is lost.
         self.note.setFocus()
+        if not self._sized:
+            self._sized = True
+            self._fit_to_screen()
         super().showEvent(event)
+
+    def _fit_to_screen(self) -> None:
+        """Tall enough to show the whole body without scrolling, where the screen allows."""
+        screen = self.screen()
+        room = screen.availableGeometry().height() if screen is not None else 10_000
+        frame = 40  # the title bar a window manager adds, which the dialog does not count
+        rest = self._layout.sizeHint().height() - self.body_scroll.sizeHint().height()
+        width = self.width() - 2 * self._layout.contentsMargins().left()
+        body = max(self.body.minimumSizeHint().height(), self.body.heightForWidth(width))
+        want = body + rest
+        height = max(min(want, room - frame), min(self.height(), room - frame))
+        self.resize(self.width(), height)
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
@@ -413,7 +443,8 @@ class IncidentDetailDialog(QDialog):
                 else:
                     what = e.kind
                 note = e.note
-                if e.kind == "created" and note == d.description and "\n" in note:
+                shortened = e.kind == "created" and note == d.description and "\n" in note
+                if shortened:
                     # The description is shown above in full; one line here keeps the
                     # timeline a list of entries rather than a second copy of it.
                     note = note.split("\n", 1)[0] + " …"
@@ -432,7 +463,7 @@ class IncidentDetailDialog(QDialog):
                         note,
                     ],
                 )
-                if note != e.note:
+                if shortened:
                     item.setToolTip(3, plain_tooltip(e.note))
             for i in range(self.timeline.columnCount() - 1):
                 self.timeline.resizeColumnToContents(i)
@@ -486,3 +517,19 @@ class IncidentDetailDialog(QDialog):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+
+class _Body(QWidget):
+    """The dialog's scrolling part, as tall as its minimum for a width, not its preference.
+
+    QScrollArea gives a widget whose layout wraps text (the heading) its preferred height for
+    the width, and the tables prefer ~190 px each: the body scrolled on any screen. Its
+    minimum (the description's lines, a few timeline rows) is what must fit; the rest is the
+    timeline's stretch.
+    """
+
+    def heightForWidth(self, width: int) -> int:
+        lay = self.layout()
+        if lay is None:
+            return super().heightForWidth(width)
+        return lay.minimumHeightForWidth(width)

@@ -28,7 +28,8 @@ class GrowingText(QPlainTextEdit):
             Qt.TextInteractionFlag.TextSelectableByMouse
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes on to the controls
+        # A click gives it the keyboard (arrows scroll, Ctrl+C copies); Tab passes it by.
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         # Styled as a value, not an input box (resources/qss: QPlainTextEdit#growingText).
         self.setObjectName("growingText")
@@ -36,6 +37,8 @@ class GrowingText(QPlainTextEdit):
         self._fit()
 
     def setPlainText(self, text: str) -> None:
+        if text == self.toPlainText():
+            return  # a refresh keeps the reader's scroll position and selection
         super().setPlainText(text)
         self._fit()
 
