@@ -148,6 +148,14 @@ class MainWindow(QMainWindow):
         )
         return dock
 
+    def createPopupMenu(self) -> QMenu:
+        """The menu of a right click on a title bar or the toolbar: the panes' own actions,
+        not Qt's toggleViewAction (which closes a pane that is behind another tab)."""
+        menu = QMenu(self)
+        for pane in sorted(self.panes.values(), key=lambda p: p.spec.order):
+            menu.addAction(pane.toggle)
+        return menu
+
     def childEvent(self, event: QChildEvent) -> None:
         """The tab bars Qt makes for tabbed panes show whole titles and scroll: elided, ten
         panes in one area read "S…", "O…", "Pl…" (Qt sets ElideRight on them)."""

@@ -401,3 +401,14 @@ def test_a_first_sign_in_fills_the_screen_and_a_saved_layout_keeps_its_size(
     console.session.sign_out()
     sign_in(qtbot, console, seeded, "operator")  # the layout saved at sign-out
     assert not w.isMaximized()  # restoreGeometry decides (it fits it to the screen)
+
+
+def test_the_right_click_menu_of_the_panes_brings_them_forward_too(signed_in: ConsoleApp) -> None:
+    w = signed_in.window
+    menu = w.createPopupMenu()
+    ordered = [p.toggle for p in sorted(w.panes.values(), key=lambda p: p.spec.order)]
+    assert menu.actions() == ordered
+    assert not w.in_front("map")  # behind the video wall
+    w.panes["map"].toggle.trigger()
+    assert w.in_front("map")
+    assert not w.panes["map"].dock.isHidden()
