@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 from collections.abc import Callable
@@ -117,7 +118,7 @@ class HeadsetPort(pj.AudioMediaPort):  # type: ignore[misc]
             self.output_rms = _rms(samples)
             self.to_headset.write(_scale(samples, self.output_gain))
         except Exception:
-            self.errors += 1
+            self._count_error()
 
     def onFrameRequested(self, frame: Any) -> None:
         try:
@@ -126,6 +127,11 @@ class HeadsetPort(pj.AudioMediaPort):  # type: ignore[misc]
             frame.type = pj.PJMEDIA_FRAME_TYPE_AUDIO
             frame.buf = pj.ByteVector(samples.astype("<i2").tobytes())
         except Exception:
+            self._count_error()
+
+    def _count_error(self) -> None:
+        # Called while being released, its attributes may already be gone.
+        with contextlib.suppress(AttributeError):
             self.errors += 1
 
 

@@ -73,8 +73,14 @@ def run_loop(tmp_path: Path, *, input_gain: float) -> tuple[np.ndarray, SimpleNa
         finally:
             # pjsua2 objects go before the library does, even when this fails: one freed
             # after libDestroy aborts the process. Deleting the recorder closes the WAV.
-            del player, recorder, port
+            # The player and the recorder go first and their disconnections are carried out
+            # while the port still exists (as hardware/sip/pjsua.py does): released together,
+            # the clock thread once called into the port after its attributes were gone.
+            del player, recorder
             for _ in range(5):  # the bridge removes ports on its clock thread
+                ep.libHandleEvents(20)
+            del port
+            for _ in range(5):
                 ep.libHandleEvents(20)
     samples, rate = read_wav(tmp_path / "out.wav")
     assert rate == RATE
