@@ -10,6 +10,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import av
@@ -180,7 +181,10 @@ def test_killed_recorder_leaves_a_playable_segment_that_the_next_one_recovers(
             child.wait(5)
     frames, _ = decoded(path)
     assert frames >= 2 * FPS
-    time.sleep(1.5)  # the time no recorder ran
+    # The time no recorder ran: past the segment's media end, which a server catching up
+    # after a stall on busy cores can put ahead of the wall clock (then no gap was due).
+    end = seg.start + timedelta(seconds=frames / FPS)
+    time.sleep(max(1.5, (end - datetime.now(UTC)).total_seconds() + 1.5))
 
     rec = Recorder(sink, {"CAM-K": url}, root, down_after_s=1.0, camera_options=FAST)
     rec.start()
