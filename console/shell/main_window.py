@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         self._db_ok = True
         self._db_detail = ""
         self.panes: dict[str, Pane] = {}
+        self._maximised_before_full = False
         self._in_front: dict[str, bool] = {}  # by pane: its dock's latest visibilityChanged
         self._toolbar_panes: frozenset[str] | None = None  # None: every pane has its button
         self.attention_requests = 0  # how often the window asked for attention (status, tests)
@@ -513,6 +514,14 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        elif event.type() == QEvent.Type.WindowStateChange:
+            # F11's check mark follows the window, whoever changed it (a sign-in that
+            # maximises a window left full screen by the previous user, the window manager).
+            full = self.isFullScreen()
+            if self.act_fullscreen.isChecked() != full:
+                self.act_fullscreen.blockSignals(True)
+                self.act_fullscreen.setChecked(full)
+                self.act_fullscreen.blockSignals(False)
         super().changeEvent(event)
 
     # --- slots ----------------------------------------------------------------------------
@@ -527,7 +536,10 @@ class MainWindow(QMainWindow):
 
     def _on_fullscreen_toggled(self, on: bool) -> None:
         if on:
+            self._maximised_before_full = self.isMaximized()
             self.showFullScreen()
+        elif self._maximised_before_full:
+            self.showMaximized()  # F11 twice returns to the maximised window, not 1600x900
         else:
             self.showNormal()
 

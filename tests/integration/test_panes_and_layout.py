@@ -412,3 +412,25 @@ def test_the_right_click_menu_of_the_panes_brings_them_forward_too(signed_in: Co
     w.panes["map"].toggle.trigger()
     assert w.in_front("map")
     assert not w.panes["map"].dock.isHidden()
+
+
+def test_f11_returns_to_a_maximised_window_and_its_check_follows_the_window(
+    qtbot: QtBot, signed_in: ConsoleApp
+) -> None:
+    w = signed_in.window
+    full = w.act_fullscreen
+    w.showMaximized()
+    qtbot.waitUntil(w.isMaximized)
+    full.trigger()
+    qtbot.waitUntil(w.isFullScreen)
+    assert full.isChecked()
+    full.trigger()
+    qtbot.waitUntil(lambda: not w.isFullScreen())
+    assert w.isMaximized(), "F11 twice came back to 1600x900"
+    assert not full.isChecked()
+    # Changed from elsewhere (a sign-in maximising a window left full screen): F11's check
+    # follows, so the next F11 goes full screen rather than out of it.
+    w.showFullScreen()
+    qtbot.waitUntil(lambda: full.isChecked())
+    w.showMaximized()
+    qtbot.waitUntil(lambda: not full.isChecked())
