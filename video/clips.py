@@ -15,7 +15,7 @@ import av
 import numpy as np
 
 from video.bitmapfont import draw_text, fill_rect, text_width
-from video.filelock import LockTimeout, unlock, wait_lock
+from video.filelock import LockTimeout, exclusive
 
 # Bumped when the encoding changes, so that cached clips (the demo's) are made again.
 ENCODING_VERSION = 3
@@ -157,23 +157,18 @@ def ensure_clip(
     # One maker per folder at a time: a second process (the recorder beside the console)
     # waits for the clip instead of encoding it again on the same cores, and takes it as
     # soon as it is there (the first maker goes straight on to its next clip).
-    lock = path.parent / LOCK_NAME
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(lock, "a+", encoding="utf-8") as f:
-        try:
-            held = wait_lock(f, timeout, should_stop=should_stop, satisfied=lambda: _made(path))
-        except LockTimeout as exc:
-            raise ClipWaitError(f"{path.name}: not made: {LOCK_NAME} {exc}") from None
-        if not held:
-            return path
-        try:
-            if _made(path):
+    wait = exclusive(
+        path.parent / LOCK_NAME, timeout, should_stop=should_stop, satisfied=lambda: _made(path)
+    )
+    try:
+        with wait as held:
+            if not held or _made(path):
                 return path
             for stale in path.parent.glob(f"{path.name}.*.part"):
                 stale.unlink(missing_ok=True)  # a killed maker's: makers hold this lock
             return _make_in_process(path, spec, timeout)
-        finally:
-            unlock(f)
+    except LockTimeout as exc:
+        raise ClipWaitError(f"{path.name}: not made: {LOCK_NAME} {exc}") from None
 
 
 def _made(path: Path) -> bool:

@@ -88,16 +88,23 @@ def wait_lock(
 
 @contextmanager
 def exclusive(
-    path: Path, timeout: float, *, should_stop: Callable[[], bool] | None = None
-) -> Iterator[None]:
+    path: Path,
+    timeout: float,
+    *,
+    should_stop: Callable[[], bool] | None = None,
+    satisfied: Callable[[], bool] | None = None,
+) -> Iterator[bool]:
     """Hold `path`'s lock (the file is created if missing) for the `with` block.
 
-    Waits as `wait_lock` does (LockTimeout after `timeout` or when `should_stop()`).
+    Waits as `wait_lock` does and gives its answer: False, without the lock, when
+    `satisfied()` came true first.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "a+", encoding="utf-8") as f:
-        wait_lock(f, timeout, should_stop=should_stop)
+        if not wait_lock(f, timeout, should_stop=should_stop, satisfied=satisfied):
+            yield False
+            return
         try:
-            yield
+            yield True
         finally:
             unlock(f)

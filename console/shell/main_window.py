@@ -78,7 +78,6 @@ class MainWindow(QMainWindow):
         self._db_detail = ""
         self.panes: dict[str, Pane] = {}
         self._maximised_before_full = False
-        self._in_front: dict[str, bool] = {}  # by pane: its dock's latest visibilityChanged
         self._toolbar_panes: frozenset[str] | None = None  # None: every pane has its button
         self.attention_requests = 0  # how often the window asked for attention (status, tests)
         self.actions_by_name: dict[str, tuple[ActionSpec, QAction]] = {}
@@ -127,9 +126,6 @@ class MainWindow(QMainWindow):
         toggle.setChecked(qt_toggle.isChecked())
         qt_toggle.toggled.connect(toggle.setChecked)  # the dock's close button, a restored layout
         toggle.triggered.connect(lambda _checked=False, n=spec.name: self.bring_forward(n))
-        dock.visibilityChanged.connect(
-            lambda visible, n=spec.name: self._in_front.__setitem__(n, visible)
-        )
         if spec.shortcut:
             toggle.setShortcut(QKeySequence(spec.shortcut))
         self.addAction(toggle)  # shortcuts work even when the menu bar is hidden
@@ -258,8 +254,7 @@ class MainWindow(QMainWindow):
 
     def in_front(self, name: str) -> bool:
         """True if the pane is on screen: shown, and the current tab of its group."""
-        dock = self.panes[name].dock
-        return not dock.isHidden() and self._in_front.get(name, False)
+        return in_view(self.panes[name].dock)
 
     def bring_forward(self, name: str) -> None:
         """A pane's shortcut, toolbar button and View menu entry: a pane that is closed or
