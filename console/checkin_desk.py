@@ -15,6 +15,7 @@ from core.permissions import Permission, PermissionDenied
 from core.timefmt import local
 from core.volunteer_hours import CheckinRefused, format_minutes
 from data.exports import write_private
+from widgets.file_dialogs import SAVED, open_in
 from widgets.volunteer_hours import CheckinPanel
 
 
@@ -240,7 +241,7 @@ class CheckinDesk(QObject):
     # --- visit cards ----------------------------------------------------------------------
     @Slot(int, object, object)
     def _on_checkin_visit_card(self, resident_id: int, starts: datetime, ends: datetime) -> None:
-        dialog = QFileDialog(self.panel, self.tr("Save the visit card"))
+        dialog = open_in(QFileDialog(self.panel, self.tr("Save the visit card")), SAVED)
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setNameFilter("PDF (*.pdf)")
         dialog.setDefaultSuffix("pdf")

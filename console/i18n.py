@@ -49,6 +49,12 @@ class Translations:
                     self._installed.append(qt)
                 else:
                     qt.deleteLater()
+                # What qtbase's translation lacks (the file dialog's "Look in:", "Folder").
+                extra = QTranslator(self.app)
+                if extra.load(str(self.folder / f"qtbase_extra_{lang}.qm")):
+                    self._installed.append(extra)
+                else:
+                    extra.deleteLater()
             else:
                 log.error("translation %s missing; run `make translations`", qm)
                 own.deleteLater()

@@ -86,6 +86,14 @@ def _deferred_deletes_done() -> None:
 
 
 @pytest.fixture(autouse=True)
+def _file_dialogs_remember_nothing() -> None:
+    """Each test's file dialogs start where a fresh console's would (no folder remembered)."""
+    file_dialogs = sys.modules.get("widgets.file_dialogs")
+    if file_dialogs is not None:
+        file_dialogs._last.clear()
+
+
+@pytest.fixture(autouse=True)
 def _no_thread_left_running() -> Iterator[None]:
     """Fail any test that leaves a thread of its own running (napari's dangling-thread check)."""
     before = set(threading.enumerate())

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.orders import OrderError, ProofRequest, ProofSubmission, check_proof, money
+from widgets.file_dialogs import PHOTOS, remember, start_folder
 from widgets.order_labels import refusal_text
 
 PAD_SIZE = QSize(360, 140)
@@ -209,9 +210,13 @@ class DeliveryProofDialog(QDialog):
 
     def _on_photo_clicked(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Photo of the hand-off"), "", self.tr("Images (*.jpg *.jpeg *.png)")
+            self,
+            self.tr("Photo of the hand-off"),
+            str(start_folder(PHOTOS)),
+            self.tr("Images (*.jpg *.jpeg *.png)"),
         )
         if path:
+            remember(PHOTOS, path)
             with open(path, "rb") as fh:
                 data = fh.read(PHOTO_MAX_BYTES + 1)
             self.set_photo(data, path.replace("\\", "/").rsplit("/", 1)[-1])

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from core.csvexport import CsvEncoding
 from core.personal import REASON_MAX, REASON_MIN
+from widgets.file_dialogs import SAVED, remember
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +61,7 @@ class ExportDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         self.buttons.accepted.connect(self.accept)
+        self.accepted.connect(lambda: remember(SAVED, self.path.text().strip()))
         self.buttons.rejected.connect(self.reject)
         self.reason.textChanged.connect(self._on_input_changed)
         self.path.textChanged.connect(self._on_input_changed)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.planimage import PlanCalibration, PlanCalibrationError, plan_snippet
+from widgets.file_dialogs import PHOTOS, open_in
 
 PREVIEW_W, PREVIEW_H = 520, 360
 MARK_COLOURS = (QColor("#ff3b30"), QColor("#0a84ff"))
@@ -235,7 +236,11 @@ class PlanImageDialog(QDialog):
     @Slot()
     def _on_browse_clicked(self) -> None:
         # open(), not getOpenFileName(): no nested event loop.
-        dlg = QFileDialog(self, self.tr("Plan image"), self.file_edit.text())
+        dlg = QFileDialog(self, self.tr("Plan image"))
+        if self.file_edit.text().strip():
+            dlg.selectFile(self.file_edit.text())
+        else:
+            open_in(dlg, PHOTOS)
         dlg.setFileMode(QFileDialog.FileMode.ExistingFile)
         dlg.setNameFilter(self.tr("Images (*.png *.jpg *.jpeg)"))
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

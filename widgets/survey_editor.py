@@ -46,6 +46,7 @@ from core.survey import (
     validate,
 )
 from core.survey_views import FormRow
+from widgets.file_dialogs import FILES, SAVED, remember, start_folder, suggested
 from widgets.survey_entry import SessionRunner
 from widgets.table_model import Column, RowTableModel
 
@@ -987,9 +988,13 @@ class FormEditorWidget(QWidget):
     def _on_import_clicked(self) -> None:
         def pick() -> None:
             name, _ = QFileDialog.getOpenFileName(
-                self, self.tr("Import a survey form"), "", self.tr("Survey forms (*.toml)")
+                self,
+                self.tr("Import a survey form"),
+                str(start_folder(FILES)),
+                self.tr("Survey forms (*.toml)"),
             )
             if name:
+                remember(FILES, name)
                 self.import_file(Path(name))
 
         self.guard(pick)
@@ -1000,10 +1005,11 @@ class FormEditorWidget(QWidget):
         name, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Export the survey form"),
-            f"{f.code or 'form'}-v{f.version}.toml",
+            str(suggested(SAVED, f"{f.code or 'form'}-v{f.version}.toml")),
             self.tr("Survey forms (*.toml)"),
         )
         if name:
+            remember(SAVED, name)
             self.export_file(Path(name))
 
     def _empty_text(self) -> None:

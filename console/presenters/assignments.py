@@ -23,6 +23,7 @@ from data.services.assignments import DispatchChoice
 from widgets.assignments import AssignmentDeskWidget
 from widgets.attachments import refusal_text
 from widgets.dispatch_picker import DispatchPickerDialog
+from widgets.file_dialogs import PHOTOS, open_in
 from widgets.incident_detail import IncidentDetailDialog
 
 log = logging.getLogger(__name__)
@@ -271,7 +272,7 @@ class AssignmentsPresenter(Presenter):
         self.ask_photo(self.desk, lambda path: self.attach_photo(incident_id, path))
 
     def _ask_photo(self, parent: QWidget, done: Callable[[Path], None]) -> None:
-        dlg = QFileDialog(parent, self.tr("A photo of the work"))
+        dlg = open_in(QFileDialog(parent, self.tr("A photo of the work")), PHOTOS)
         dlg.setFileMode(QFileDialog.FileMode.ExistingFile)
         dlg.setNameFilter(self.tr("Photos (*.jpg *.jpeg *.png *.webp)"))
         dlg.fileSelected.connect(lambda p: done(Path(p)))

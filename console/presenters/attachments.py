@@ -26,6 +26,7 @@ from core.attachments import (
     safe_name,
 )
 from widgets.attachments import AttachmentsWidget
+from widgets.file_dialogs import FILES, open_in
 
 log = logging.getLogger(__name__)
 
@@ -117,7 +118,7 @@ class AttachmentsController(QObject):
         if self._file_dialog is not None:
             self._file_dialog.raise_()
             return
-        dlg = QFileDialog(parent, self.tr("Attach files"))
+        dlg = open_in(QFileDialog(parent, self.tr("Attach files")), FILES)
         dlg.setFileMode(QFileDialog.FileMode.ExistingFiles)
         dlg.filesSelected.connect(lambda files: done([Path(f) for f in files]))
         dlg.finished.connect(self._on_file_dialog_finished)

@@ -17,6 +17,7 @@ from core.permissions import Permission, Principal
 from core.timebank import AccountRow, Relation
 from data.exports import write_private
 from widgets.certificates import CertificatesWidget
+from widgets.file_dialogs import SAVED, open_in
 from widgets.service_pane import TabbedPane
 from widgets.timebank import TimebankWidget
 
@@ -274,7 +275,7 @@ class CertificatesPresenter(Presenter):
             if archived
             else self.tr("Save a display copy of the certificate")
         )
-        dialog = QFileDialog(self.certificates, title)
+        dialog = open_in(QFileDialog(self.certificates, title), SAVED)
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setNameFilter("PDF (*.pdf)")
         dialog.setDefaultSuffix("pdf")

@@ -32,6 +32,7 @@ from data.exports import write_private
 from data.services.feedback import MAX_PER_RUN, OVERDUE_TABLE, TicketList
 from widgets.feedback import FeedbackPane, TicketStepDialog
 from widgets.feedback_dialog import FeedbackTicketDialog, category_text
+from widgets.file_dialogs import SAVED, open_in
 from widgets.notifications import Level
 
 log = logging.getLogger(__name__)
@@ -396,7 +397,7 @@ class FeedbackPresenter(Presenter):
     # --- the reply slip -----------------------------------------------------------------------
     def offer_reply_slip(self, row: TicketRow, reply: str) -> None:
         """A reply given by slip: save the slip (A5 PDF) to print for the resident."""
-        dialog = QFileDialog(self.pane, self.tr("Save the reply slip"))
+        dialog = open_in(QFileDialog(self.pane, self.tr("Save the reply slip")), SAVED)
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setNameFilter("PDF (*.pdf)")
         dialog.setDefaultSuffix("pdf")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from datetime import datetime
-from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Slot
 
@@ -41,6 +40,8 @@ from data.exports import ExportResult, export_incidents
 from data.services.incidents import QueuePage
 from widgets import labels
 from widgets.export_dialog import ExportDialog, ExportRequest
+from widgets.file_dialogs import SAVED
+from widgets.file_dialogs import suggested as in_folder
 from widgets.incident_detail import IncidentDetailDialog
 from widgets.incident_dialog import NewIncident, NewIncidentDialog
 from widgets.incident_queue import IncidentQueueWidget
@@ -453,7 +454,7 @@ class IncidentsPresenter(Presenter):
         if self.who is None or self.export_dialog is not None:
             return
         stamp = datetime.now().strftime("%Y%m%d-%H%M")
-        suggested = Path.home() / f"incidents-{self.queue.view.value}-{stamp}.csv"
+        suggested = in_folder(SAVED, f"incidents-{self.queue.view.value}-{stamp}.csv")
         dlg = ExportDialog(suggested, self.tr("incidents"), self.ctx.window)
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dlg.accepted.connect(lambda: self.export(dlg.value()))

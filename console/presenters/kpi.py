@@ -17,6 +17,7 @@ from core.indicators import month_start
 from core.kpi import Dashboard, RecordRow
 from core.permissions import Permission, Principal
 from core.timefmt import local
+from widgets.file_dialogs import SAVED, open_in
 from widgets.kpi_dashboard import KpiDashboard, chinese_locale
 from widgets.notifications import Level
 from widgets.visibility import in_view
@@ -206,7 +207,7 @@ class KpiPresenter(Presenter):
         if who is None or not who.can(PERM):
             return
         month, community = self.pane.chosen_month(), self.pane.chosen_community()
-        dlg = QFileDialog(self.ctx.window, self.tr("Save the monthly report"))
+        dlg = open_in(QFileDialog(self.ctx.window, self.tr("Save the monthly report")), SAVED)
         dlg.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dlg.setNameFilter(FILTERS[fmt])
         dlg.setDefaultSuffix(fmt)

@@ -22,6 +22,7 @@ from core.views import CommunityRow
 from data.services.residents import ResidentPage, RevealRefused
 from data.services.rights import RightsRefused
 from widgets.consent import ConsentRequest, ReasonDialog, RecordConsentDialog, purpose_text
+from widgets.file_dialogs import SAVED, suggested
 from widgets.residents import ResidentCardDialog, ResidentsWidget
 
 log = logging.getLogger(__name__)
@@ -471,7 +472,7 @@ class ResidentsPresenter(Presenter):
                 "JSON file and a text summary beside it, readable by you only. The export and "
                 "its reason are recorded."
             ),
-            save_to=Path.home() / f"resident-{resident_id}.json",
+            save_to=suggested(SAVED, f"resident-{resident_id}.json"),
             ok_text=self.tr("Export"),
             parent=dlg,
         )

@@ -34,6 +34,7 @@ from core.timefmt import local, utcnow
 from core.views import IncidentRow, IncidentTypeRow
 from data.services.contacts import ContactsService
 from data.services.residents import ResidentPage
+from widgets.file_dialogs import PHOTOS, open_in
 from widgets.station_intake import IntakeForm
 from widgets.station_panic import HOLD_MS
 from widgets.station_screen import StationScreen
@@ -364,7 +365,8 @@ class StationPresenter(Presenter):
 
     def _on_photo_requested(self) -> None:
         if self._photo_dialog is None:
-            dlg = QFileDialog(self.screen, self.tr("Add a photo"), str(Path.home()), PHOTO_FILTER)
+            dlg = QFileDialog(self.screen, self.tr("Add a photo"), "", PHOTO_FILTER)
+            open_in(dlg, PHOTOS)
             dlg.setFileMode(QFileDialog.FileMode.ExistingFile)
             dlg.fileSelected.connect(self.screen.intake.set_photo)
             self.ctx.dialogs.register(dlg)

@@ -24,6 +24,7 @@ from core.timefmt import local, utcnow
 from data.exports import write_private
 from data.services.station_surveys import station_rounds, unanswered
 from hardware.tts import Speaker
+from widgets.file_dialogs import SAVED, open_in
 from widgets.station_surveys import StationSurveysWidget
 
 log = logging.getLogger(__name__)
@@ -209,7 +210,7 @@ class StationSurveysPresenter(Presenter):
             )
             return
         self._pending_slips = (code, count, named)
-        dialog = QFileDialog(self.widget, self.tr("Save the slips"))
+        dialog = open_in(QFileDialog(self.widget, self.tr("Save the slips")), SAVED)
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setNameFilter(SLIP_FILTER)
         dialog.setDefaultSuffix("pdf")

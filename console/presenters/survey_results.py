@@ -22,6 +22,7 @@ from core.survey import Form, Kind
 from core.survey_results import ResultRow, RoundResults
 from core.timefmt import local, utcnow
 from data.services.surveys import READ, RoundData
+from widgets.file_dialogs import SAVED, open_in
 from widgets.survey_comments import Comment, SurveyCommentsWidget
 from widgets.survey_results import SurveyResultsWidget
 from widgets.surveys import SurveysWidget
@@ -171,7 +172,7 @@ class SurveyResultsPresenter(Presenter):
     def _on_export_requested(self, fmt: str) -> None:
         if self.who is None or not self.round_code or fmt not in FILTERS:
             return
-        dialog = QFileDialog(self.view, self.tr("Export the results"))
+        dialog = open_in(QFileDialog(self.view, self.tr("Export the results")), SAVED)
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setNameFilter(FILTERS[fmt])
         dialog.setDefaultSuffix(fmt)

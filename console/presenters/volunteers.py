@@ -29,6 +29,7 @@ from core.volunteers import (
     VolunteerDraft,
     VolunteerRow,
 )
+from widgets.file_dialogs import PHOTOS, open_in
 from widgets.service_pane import TabbedPane
 from widgets.volunteers import (
     PairingsTab,
@@ -421,7 +422,7 @@ class VolunteersPresenter(Presenter):
         self._open(dlg, go)
 
     def _choose_photo(self, volunteer_id: int) -> None:
-        dialog = QFileDialog(self.pane, self.tr("Choose the volunteer's photo"))
+        dialog = open_in(QFileDialog(self.pane, self.tr("Choose the volunteer's photo")), PHOTOS)
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.setNameFilter(self.tr("Photos (*.jpg *.jpeg *.png)"))
         dialog.fileSelected.connect(lambda path: self.set_photo(volunteer_id, Path(path)))

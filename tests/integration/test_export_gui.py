@@ -57,6 +57,12 @@ def test_a_supervisor_exports_the_queue_with_a_reason(
     assert rows[-1][0].startswith("# exported by supervisor at ")
     assert rows[-1][0].endswith("for: 交班核对")
     assert audit_actions(seeded.db, "supervisor")["data_exported"] == 1
+    # The next export suggests the folder this one went to, not the console's working folder.
+    p.ask_export()
+    again = p.export_dialog
+    assert again is not None
+    assert Path(again.path.text()).parent == tmp_path
+    again.reject()
 
 
 def test_an_operator_cannot_export(

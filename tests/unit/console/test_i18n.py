@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QTreeView,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
 
 from console.i18n import LANGUAGES, Translations
 
@@ -61,3 +70,40 @@ def test_missing_qm_falls_back_to_english(qapp: QApplication, tmp_path: Path) ->
 def test_unknown_language_is_refused(translations: Translations) -> None:
     with pytest.raises(ValueError, match="unsupported language 'fr'"):
         translations.switch("fr")
+
+
+def _english_texts(dialog: QWidget) -> list[str]:
+    """Visible texts of `dialog` (labels, buttons, column headers, the types of its files)
+    that hold a word of Latin letters and no Chinese."""
+    found = []
+    for w in dialog.findChildren(QWidget):
+        if isinstance(w, QLabel | QAbstractButton) and w.isVisibleTo(dialog):
+            found.append(w.text())
+        if isinstance(w, QTreeView) and w.isVisibleTo(dialog) and w.model() is not None:
+            model, root = w.model(), w.rootIndex()
+            for col in range(model.columnCount(root)):
+                found.append(str(model.headerData(col, Qt.Orientation.Horizontal)))
+            for row in range(model.rowCount(root)):
+                found.append(str(model.index(row, 2, root).data()))  # the Type column
+    return [t for t in found if re.search("[A-Za-z]{3}", t) and not re.search("[\u4e00-\u9fff]", t)]
+
+
+def test_qt_file_dialog_is_all_chinese(
+    translations: Translations, qtbot: QtBot, tmp_path: Path
+) -> None:
+    # Qt's qtbase_zh_CN lacks "&Look in:", "Files of &type:" and the type "Folder": the console's
+    # supplement (resources/translations/qtbase_extra_zh_CN.ts) fills them in.
+    (tmp_path / "sub").mkdir()
+    assert translations.switch("zh_CN")
+    for mode in (QFileDialog.AcceptMode.AcceptSave, QFileDialog.AcceptMode.AcceptOpen):
+        dialog = QFileDialog(None, "x", str(tmp_path))
+        qtbot.addWidget(dialog)
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        dialog.setAcceptMode(mode)
+        dialog.show()
+        tree = dialog.findChild(QTreeView, "treeView")
+        assert tree is not None
+        qtbot.waitUntil(lambda t=tree: t.model().rowCount(t.rootIndex()) == 1)
+        assert tree.model().index(0, 2, tree.rootIndex()).data() == "文件夹"
+        assert _english_texts(dialog) == []
+        dialog.close()
