@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from core.calls import CallGateway, GatewayState
+from core.calls import LINE_NOT_STARTED, LINE_OFF_FOR_RUN, CallGateway, GatewayState
 from core.ports import EventSink
 from core.site import SipLineSpec, SiteSpec
 from core.timefmt import utcnow
@@ -67,7 +67,7 @@ def start_line(
     except Exception as exc:
         log.exception("the phone line could not be started")
         # The calls pane and the device row show it (the presenter records it on `device`).
-        sink.publish(GatewayState(False, f"cannot start the SIP line: {exc}", utcnow()))
+        sink.publish(GatewayState(False, f"{LINE_NOT_STARTED}{exc}", utcnow()))
         return None
     log.info("phone line started (device %s)", device or "none")
     gateway_: CallGateway = gateway
@@ -95,7 +95,7 @@ def calls_presenter(
     if factory is None and line is not None:
         # The entry is there but the options keep the line off (tests, screenshots): say so,
         # rather than "starting…" for ever or "add a [[sip]] entry".
-        pctx.bridge.publish(GatewayState(False, "the phone line is off for this run", utcnow()))
+        pctx.bridge.publish(GatewayState(False, LINE_OFF_FOR_RUN, utcnow()))
     gateway = start_line(factory, pctx.bridge, add_worker, device)
     return CallsPresenter(
         pctx,

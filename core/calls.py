@@ -99,6 +99,12 @@ class CallRefused:
     reason: str
 
 
+# GatewayState details the console itself writes (the calls pane shows them translated);
+# everything else in a detail is the SIP stack's own (addresses, status codes).
+LINE_OFF_FOR_RUN = "the phone line is off for this run"
+LINE_NOT_STARTED = "cannot start the SIP line: "
+
+
 @dataclass(frozen=True, slots=True)
 class GatewayState:
     """Whether the SIP user agent works: listening, registered, or why not."""

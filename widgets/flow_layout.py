@@ -68,6 +68,15 @@ class FlowLayout(QLayout):
         m = self.contentsMargins()
         area = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
         x, y, row_height = area.x(), area.y(), 0
+        row: list[tuple[QLayoutItem, QPoint, QSize]] = []
+
+        def finish_row() -> None:
+            # Centred in the row's height: a label sits level with the buttons beside it.
+            if move:
+                for item, at, hint in row:
+                    item.setGeometry(QRect(at + QPoint(0, (row_height - hint.height()) // 2), hint))
+            row.clear()
+
         for item in self._items:
             widget = item.widget()
             if widget is not None and widget.isHidden():
@@ -77,14 +86,15 @@ class FlowLayout(QLayout):
             gap_y = self._gap(item, Qt.Orientation.Vertical)
             next_x = x + hint.width() + gap_x
             if next_x - gap_x > area.right() + 1 and row_height > 0:
+                finish_row()
                 x = area.x()
                 y += row_height + gap_y
                 next_x = x + hint.width() + gap_x
                 row_height = 0
-            if move:
-                item.setGeometry(QRect(QPoint(x, y), hint))
+            row.append((item, QPoint(x, y), hint))
             x = next_x
             row_height = max(row_height, hint.height())
+        finish_row()
         return y + row_height - rect.y() + m.bottom()
 
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.video_wall import LAYOUTS, TOUR_MAX_PERIOD_S, TOUR_MIN_PERIOD_S, WallLayout
+from widgets.flow_layout import FlowLayout
 
 ICON_PX = 22
 ICON_LINE = QColor("#c7ccd1")
@@ -46,6 +47,17 @@ def layout_icon(lay: WallLayout, px: int = ICON_PX) -> QIcon:
         p.drawRect(r)
     p.end()
     return QIcon(pix)
+
+
+def _pair(parent: QWidget, label: QLabel, field: QWidget) -> QWidget:
+    """A label and its field, kept on one row when the toolbar wraps."""
+    pair = QWidget(parent)
+    lay = QHBoxLayout(pair)
+    lay.setContentsMargins(0, 0, 0, 0)
+    lay.setSpacing(4)
+    lay.addWidget(label)
+    lay.addWidget(field)
+    return pair
 
 
 LAYOUT_LABELS = {"1": "1", "2x2": "2×2", "3x3": "3×3", "4x4": "4×4", "5x5": "5×5"}
@@ -79,11 +91,12 @@ class WallToolbar(QWidget):
         self._confirm = confirm or self._confirm_dialog
         self._ask_name = ask_name or self._name_dialog
         self._touring = False
-        lay = QHBoxLayout(self)
-        lay.setContentsMargins(4, 2, 4, 2)
-        lay.setSpacing(4)
+        # The controls wrap onto more rows in a narrow pane (a dock beside the queue) rather
+        # than scroll out of sight; a label stays with the field it names.
+        flow = FlowLayout(self, spacing=4)
+        flow.setContentsMargins(4, 2, 4, 2)
         self.layout_label = QLabel(self)
-        lay.addWidget(self.layout_label)
+        flow.addWidget(self.layout_label)
         self.layout_buttons: dict[str, QToolButton] = {}
         self._group = QButtonGroup(self)
         self._group.setExclusive(True)
@@ -99,8 +112,7 @@ class WallToolbar(QWidget):
             b.clicked.connect(self._on_layout_clicked)
             self._group.addButton(b)
             self.layout_buttons[key] = b
-            lay.addWidget(b)
-        lay.addSpacing(12)
+            flow.addWidget(b)
         self.views_label = QLabel(self)
         self.views = QComboBox(self)
         self.views.setMinimumContentsLength(12)
@@ -115,15 +127,9 @@ class WallToolbar(QWidget):
         self.save_button.clicked.connect(self._on_save_clicked)
         self.save_as_button.clicked.connect(self._on_save_as_clicked)
         self.delete_button.clicked.connect(self._on_delete_clicked)
-        for w in (
-            self.views_label,
-            self.views,
-            self.save_button,
-            self.save_as_button,
-            self.delete_button,
-        ):
-            lay.addWidget(w)
-        lay.addSpacing(12)
+        flow.addWidget(_pair(self, self.views_label, self.views))
+        for w in (self.save_button, self.save_as_button, self.delete_button):
+            flow.addWidget(w)
         self.period_label = QLabel(self)
         self.period = QSpinBox(self)
         self.period.setRange(int(TOUR_MIN_PERIOD_S), int(TOUR_MAX_PERIOD_S))
@@ -134,11 +140,12 @@ class WallToolbar(QWidget):
         self.tour_button.clicked.connect(self._on_tour_clicked)
         self.fullscreen_button = QPushButton(self)
         self.fullscreen_button.clicked.connect(self.sig_fullscreen_requested.emit)
-        for tw in (self.period_label, self.period, self.tour_button):
-            lay.addWidget(tw)
-        lay.addStretch(1)
-        lay.addWidget(self.fullscreen_button)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        flow.addWidget(_pair(self, self.period_label, self.period))
+        flow.addWidget(self.tour_button)
+        flow.addWidget(self.fullscreen_button)
+        policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
         self._update_enabled()
         self._retranslate()
 

@@ -15,12 +15,9 @@ from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
-    QFrame,
-    QHBoxLayout,
     QInputDialog,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QSplitter,
     QVBoxLayout,
@@ -53,6 +50,7 @@ from video.playback import (
 )
 from widgets.camera_tree import CameraTree
 from widgets.evidence_dialog import EvidenceChoice, EvidenceExportDialog
+from widgets.flow_layout import FlowLayout
 from widgets.notifications import Level
 from widgets.recorder_status import RecorderStatusLabel
 from widgets.timeline import (
@@ -179,7 +177,7 @@ class RecordingsPresenter(Presenter):
         box.setSpacing(4)
         bar_box = QWidget()
         bar_box.setObjectName("playbackToolbar")
-        bar = QHBoxLayout(bar_box)
+        bar = FlowLayout(bar_box, spacing=4)  # wraps in a narrow dock, never scrolls away
         bar.setContentsMargins(4, 4, 4, 0)
         self.play_button = QPushButton()
         self.play_button.setObjectName("playbackPlay")
@@ -211,19 +209,11 @@ class RecordingsPresenter(Presenter):
         ):
             w.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             bar.addWidget(w)
-        bar.addStretch(1)
         bar.addWidget(self.position_label)
-        # The bar scrolls sideways in a narrow dock: its width must not decide the pane's.
-        scroll = QScrollArea()
-        scroll.setWidget(bar_box)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        scroll.setFixedHeight(
-            bar_box.sizeHint().height() + scroll.horizontalScrollBar().sizeHint().height()
-        )
-        box.addWidget(scroll)
+        policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        bar_box.setSizePolicy(policy)
+        box.addWidget(bar_box)
         self.wall = VideoWall(zone=ctx.zone)
         self.wall.setObjectName("playbackWall")
         self.wall.set_camera_names({c.code: c.name for c in self.cameras.values()})

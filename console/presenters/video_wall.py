@@ -16,10 +16,7 @@ import numpy as np
 from PySide6.QtCore import QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
-    QFrame,
     QMenu,
-    QScrollArea,
-    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -156,20 +153,7 @@ class VideoWallPresenter(Presenter):
         self.toolbar = WallToolbar()
         self.wall = VideoWall(zone=ctx.zone)
         self.wall.set_camera_names({c.code: c.name for c in self.cameras.values()})
-        # The toolbar scrolls sideways when the pane is narrower than it (a docked pane beside
-        # the queue): its width must not decide how wide the pane may be.
-        bar = QScrollArea()
-        bar.setObjectName("wallToolbarScroll")
-        bar.setWidget(self.toolbar)
-        bar.setWidgetResizable(True)
-        bar.setFrameShape(QFrame.Shape.NoFrame)
-        bar.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        bar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        bar.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        bar.setFixedHeight(
-            self.toolbar.sizeHint().height() + bar.horizontalScrollBar().sizeHint().height()
-        )
-        box.addWidget(bar)
+        box.addWidget(self.toolbar)  # wraps onto a second row in a narrow pane
         box.addWidget(self.wall, 1)
         self.tree.setMinimumWidth(TREE_MIN_WIDTH)
         self.pane.addWidget(self.tree)

@@ -140,37 +140,37 @@
 <context>
     <name>AccountsPresenter</name>
     <message>
-        <location filename="../../console/presenters/accounts.py" line="32"/>
+        <location filename="../../console/presenters/accounts.py" line="30"/>
         <source>Accounts…</source>
         <translation type="unfinished">Accounts…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/accounts.py" line="84"/>
+        <location filename="../../console/presenters/accounts.py" line="71"/>
         <source>Could not list the accounts</source>
         <translation type="unfinished">Could not list the accounts</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/accounts.py" line="137"/>
+        <location filename="../../console/presenters/accounts.py" line="123"/>
         <source>Account {user} created. Initial password: {pw} — hand it over now; it is not shown again.</source>
         <translation type="unfinished">Account {user} created. Initial password: {pw} — hand it over now; it is not shown again.</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/accounts.py" line="152"/>
+        <location filename="../../console/presenters/accounts.py" line="138"/>
         <source>Account {user} unlocked.</source>
         <translation type="unfinished">Account {user} unlocked.</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/accounts.py" line="160"/>
+        <location filename="../../console/presenters/accounts.py" line="146"/>
         <source>Reset password</source>
         <translation type="unfinished">Reset password</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/accounts.py" line="161"/>
+        <location filename="../../console/presenters/accounts.py" line="147"/>
         <source>Give {user} a new random password? The old one stops working.</source>
         <translation type="unfinished">Give {user} a new random password? The old one stops working.</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/accounts.py" line="176"/>
+        <location filename="../../console/presenters/accounts.py" line="162"/>
         <source>New password of {user}: {pw} — hand it over now; it is not shown again.</source>
         <translation type="unfinished">New password of {user}: {pw} — hand it over now; it is not shown again.</translation>
     </message>
@@ -516,73 +516,73 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>AssignmentsPresenter</name>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="75"/>
+        <location filename="../../console/presenters/assignments.py" line="76"/>
         <source>My assignments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="76"/>
+        <location filename="../../console/presenters/assignments.py" line="77"/>
         <source>Assignments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="85"/>
+        <location filename="../../console/presenters/assignments.py" line="86"/>
         <source>Your department&apos;s assignments: unanswered first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="87"/>
+        <location filename="../../console/presenters/assignments.py" line="88"/>
         <source>Every open assignment: unanswered and overdue first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="125"/>
-        <location filename="../../console/presenters/assignments.py" line="149"/>
+        <location filename="../../console/presenters/assignments.py" line="126"/>
+        <location filename="../../console/presenters/assignments.py" line="150"/>
         <source>Could not load the assignments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="173"/>
+        <location filename="../../console/presenters/assignments.py" line="174"/>
         <source>{n} assignment(s) unanswered past their time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="199"/>
+        <location filename="../../console/presenters/assignments.py" line="200"/>
         <source>Could not load assignments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="217"/>
+        <location filename="../../console/presenters/assignments.py" line="218"/>
         <source>Could not open the dispatch picker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="251"/>
+        <location filename="../../console/presenters/assignments.py" line="252"/>
         <source>#{id}: {n} notified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="274"/>
+        <location filename="../../console/presenters/assignments.py" line="275"/>
         <source>A photo of the work</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="276"/>
+        <location filename="../../console/presenters/assignments.py" line="277"/>
         <source>Photos (*.jpg *.jpeg *.png *.webp)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="310"/>
+        <location filename="../../console/presenters/assignments.py" line="311"/>
         <source>Only a department that took the work on may add its photos.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="341"/>
+        <location filename="../../console/presenters/assignments.py" line="342"/>
         <source>Not saved: the assignment has changed meanwhile, the step is not allowed now, or its note or reason is missing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="345"/>
+        <location filename="../../console/presenters/assignments.py" line="346"/>
         <source>Only the department the assignment is for may answer it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -590,47 +590,47 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>AttachmentsController</name>
     <message>
-        <location filename="../../console/presenters/attachments.py" line="106"/>
+        <location filename="../../console/presenters/attachments.py" line="107"/>
         <source>Could not list the attachments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/attachments.py" line="120"/>
+        <location filename="../../console/presenters/attachments.py" line="121"/>
         <source>Attach files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/attachments.py" line="159"/>
+        <location filename="../../console/presenters/attachments.py" line="160"/>
         <source>Adding {name}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/attachments.py" line="162"/>
+        <location filename="../../console/presenters/attachments.py" line="163"/>
         <source>Adding {name} ({n} of {total})…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/attachments.py" line="199"/>
+        <location filename="../../console/presenters/attachments.py" line="200"/>
         <source>Could not read {name}: {why}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/attachments.py" line="204"/>
+        <location filename="../../console/presenters/attachments.py" line="205"/>
         <source>Could not attach {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/attachments.py" line="226"/>
+        <location filename="../../console/presenters/attachments.py" line="227"/>
         <source>No program on this computer opens this file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/attachments.py" line="234"/>
+        <location filename="../../console/presenters/attachments.py" line="235"/>
         <source>{name} is damaged: its stored content is missing or altered, so it was not opened. Tell the administrator.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/attachments.py" line="239"/>
+        <location filename="../../console/presenters/attachments.py" line="240"/>
         <source>Could not open the attachment</source>
         <translation type="unfinished"></translation>
     </message>
@@ -894,97 +894,97 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>CallLabels</name>
     <message>
-        <location filename="../../widgets/calls.py" line="57"/>
+        <location filename="../../widgets/calls.py" line="64"/>
         <source>Ringing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="59"/>
+        <location filename="../../widgets/calls.py" line="66"/>
         <source>Dialling</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="61"/>
+        <location filename="../../widgets/calls.py" line="68"/>
         <source>Talking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="63"/>
+        <location filename="../../widgets/calls.py" line="70"/>
         <source>On hold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="65"/>
+        <location filename="../../widgets/calls.py" line="72"/>
         <source>Missed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="66"/>
+        <location filename="../../widgets/calls.py" line="73"/>
         <source>Ended</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="72"/>
+        <location filename="../../widgets/calls.py" line="79"/>
         <source>Hung up here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="73"/>
+        <location filename="../../widgets/calls.py" line="80"/>
         <source>Caller hung up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="74"/>
+        <location filename="../../widgets/calls.py" line="81"/>
         <source>Missed (caller gave up)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="75"/>
+        <location filename="../../widgets/calls.py" line="82"/>
         <source>Missed (all lines busy)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="76"/>
+        <location filename="../../widgets/calls.py" line="83"/>
         <source>Transferred</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="77"/>
+        <location filename="../../widgets/calls.py" line="84"/>
         <source>Failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="78"/>
+        <location filename="../../widgets/calls.py" line="85"/>
         <source>No audio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="86"/>
+        <location filename="../../widgets/calls.py" line="93"/>
         <source>Inquiry answered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="87"/>
+        <location filename="../../widgets/calls.py" line="94"/>
         <source>Wrong number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="88"/>
+        <location filename="../../widgets/calls.py" line="95"/>
         <source>Silent call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="89"/>
+        <location filename="../../widgets/calls.py" line="96"/>
         <source>Already reported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="92"/>
+        <location filename="../../widgets/calls.py" line="99"/>
         <source>Nuisance call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="93"/>
+        <location filename="../../widgets/calls.py" line="100"/>
         <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1015,62 +1015,62 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>CallTableModel</name>
     <message>
-        <location filename="../../widgets/calls.py" line="164"/>
+        <location filename="../../widgets/calls.py" line="171"/>
         <source>State</source>
         <translation type="unfinished">State</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="171"/>
+        <location filename="../../widgets/calls.py" line="178"/>
         <source>Time</source>
         <translation type="unfinished">Time</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="180"/>
+        <location filename="../../widgets/calls.py" line="187"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="183"/>
+        <location filename="../../widgets/calls.py" line="190"/>
         <source>(withheld)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="189"/>
+        <location filename="../../widgets/calls.py" line="196"/>
         <source>Resident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="195"/>
+        <location filename="../../widgets/calls.py" line="202"/>
         <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="204"/>
+        <location filename="../../widgets/calls.py" line="211"/>
         <source>Caller ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="210"/>
+        <location filename="../../widgets/calls.py" line="217"/>
         <source>Answered by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="238"/>
+        <location filename="../../widgets/calls.py" line="245"/>
         <source>Incident #{id}</source>
         <translation type="unfinished">Incident #{id}</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="240"/>
+        <location filename="../../widgets/calls.py" line="247"/>
         <source>No incident: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="246"/>
+        <location filename="../../widgets/calls.py" line="253"/>
         <source>To do: incident or no incident?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="248"/>
+        <location filename="../../widgets/calls.py" line="255"/>
         <source>On the callback list</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1078,37 +1078,37 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>CallbackTableModel</name>
     <message>
-        <location filename="../../widgets/calls.py" line="271"/>
+        <location filename="../../widgets/calls.py" line="278"/>
         <source>Last call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="275"/>
+        <location filename="../../widgets/calls.py" line="282"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="275"/>
+        <location filename="../../widgets/calls.py" line="282"/>
         <source>(withheld)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="277"/>
+        <location filename="../../widgets/calls.py" line="284"/>
         <source>Caller ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="280"/>
+        <location filename="../../widgets/calls.py" line="287"/>
         <source>Resident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="283"/>
+        <location filename="../../widgets/calls.py" line="290"/>
         <source>Missed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="291"/>
+        <location filename="../../widgets/calls.py" line="298"/>
         <source>{n} (busy: {busy})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1116,132 +1116,132 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>CallerPanel</name>
     <message>
-        <location filename="../../widgets/calls.py" line="368"/>
+        <location filename="../../widgets/calls.py" line="375"/>
         <source>Select a call to see who is calling.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="371"/>
+        <location filename="../../widgets/calls.py" line="378"/>
         <source>The number {number} matches no resident.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="372"/>
+        <location filename="../../widgets/calls.py" line="379"/>
         <source>(withheld)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="383"/>
+        <location filename="../../widgets/calls.py" line="390"/>
         <source>Full card for incident #{id}: this view is recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="388"/>
+        <location filename="../../widgets/calls.py" line="395"/>
         <source>Masked for your role. The full card opens for the call&apos;s incident (recorded).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="413"/>
+        <location filename="../../widgets/calls.py" line="420"/>
         <source>None</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="417"/>
+        <location filename="../../widgets/calls.py" line="424"/>
         <source>Full card for #{id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="419"/>
+        <location filename="../../widgets/calls.py" line="426"/>
         <source>The whole card, for incident #{id}: the view is recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="424"/>
+        <location filename="../../widgets/calls.py" line="431"/>
         <source>Full card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="425"/>
+        <location filename="../../widgets/calls.py" line="432"/>
         <source>Link the call to an incident first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="431"/>
+        <location filename="../../widgets/calls.py" line="438"/>
         <source>lives alone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="432"/>
+        <location filename="../../widgets/calls.py" line="439"/>
         <source>dementia</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="433"/>
+        <location filename="../../widgets/calls.py" line="440"/>
         <source>disability</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="434"/>
+        <location filename="../../widgets/calls.py" line="441"/>
         <source>chronic illness</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="441"/>
+        <location filename="../../widgets/calls.py" line="448"/>
         <source>needs care</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="443"/>
+        <location filename="../../widgets/calls.py" line="450"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="447"/>
+        <location filename="../../widgets/calls.py" line="454"/>
         <source>Caller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="449"/>
+        <location filename="../../widgets/calls.py" line="456"/>
         <source>Name</source>
         <translation type="unfinished">Name</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="450"/>
+        <location filename="../../widgets/calls.py" line="457"/>
         <source>Community</source>
         <translation type="unfinished">Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="451"/>
+        <location filename="../../widgets/calls.py" line="458"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="452"/>
+        <location filename="../../widgets/calls.py" line="459"/>
         <source>Phone</source>
         <translation type="unfinished">Phone</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="453"/>
+        <location filename="../../widgets/calls.py" line="460"/>
         <source>Care</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="454"/>
+        <location filename="../../widgets/calls.py" line="461"/>
         <source>Emergency contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="465"/>
+        <location filename="../../widgets/calls.py" line="472"/>
         <source>Recent incidents at the caller&apos;s address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="467"/>
+        <location filename="../../widgets/calls.py" line="474"/>
         <source>Earlier incidents from this number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="459"/>
+        <location filename="../../widgets/calls.py" line="466"/>
         <source>Open resident…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1249,158 +1249,168 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>CallsPane</name>
     <message>
-        <location filename="../../widgets/calls.py" line="857"/>
+        <location filename="../../widgets/calls.py" line="864"/>
         <source>Resume ({key})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="859"/>
+        <location filename="../../widgets/calls.py" line="866"/>
         <source>Hold ({key})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="956"/>
+        <location filename="../../widgets/calls.py" line="963"/>
         <source>{at}  {number} called back by {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="958"/>
-        <location filename="../../widgets/calls.py" line="996"/>
+        <location filename="../../widgets/calls.py" line="965"/>
+        <location filename="../../widgets/calls.py" line="1009"/>
         <source>(withheld)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="963"/>
+        <location filename="../../widgets/calls.py" line="970"/>
         <source>Only the newest missed calls are grouped here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="968"/>
+        <location filename="../../widgets/calls.py" line="975"/>
         <source>○ No phone line on this workstation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="971"/>
+        <location filename="../../widgets/calls.py" line="978"/>
         <source>○ Phone line starting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="977"/>
+        <location filename="../../widgets/calls.py" line="984"/>
+        <source>the phone line is off for this run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="986"/>
+        <source>cannot start the SIP line: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="990"/>
         <source>● Line online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="979"/>
+        <location filename="../../widgets/calls.py" line="992"/>
         <source>○ Line offline · {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="992"/>
+        <location filename="../../widgets/calls.py" line="1005"/>
         <source>All {n} lines busy: a caller ({number}) got 486 (busy) at {at}. {count} turned away so far; they are on the callback list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1003"/>
+        <location filename="../../widgets/calls.py" line="1016"/>
         <source>Calls</source>
         <translation type="unfinished">Calls</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1006"/>
+        <location filename="../../widgets/calls.py" line="1019"/>
         <source>Callbacks ({n})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1006"/>
+        <location filename="../../widgets/calls.py" line="1019"/>
         <source>Callbacks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1012"/>
+        <location filename="../../widgets/calls.py" line="1025"/>
         <source>Answer ({key})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1013"/>
+        <location filename="../../widgets/calls.py" line="1026"/>
         <source>Transfer… ({key})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1014"/>
+        <location filename="../../widgets/calls.py" line="1027"/>
         <source>Hang up ({key})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1015"/>
+        <location filename="../../widgets/calls.py" line="1028"/>
         <source>New incident… ({key})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1016"/>
+        <location filename="../../widgets/calls.py" line="1029"/>
         <source>Link to incident… ({key})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1017"/>
+        <location filename="../../widgets/calls.py" line="1030"/>
         <source>No incident… ({key})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1018"/>
+        <location filename="../../widgets/calls.py" line="1031"/>
         <source>Feedback ticket…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1019"/>
+        <location filename="../../widgets/calls.py" line="1032"/>
         <source>Order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1020"/>
+        <location filename="../../widgets/calls.py" line="1033"/>
         <source>An order of daily necessities for the caller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1021"/>
+        <location filename="../../widgets/calls.py" line="1034"/>
         <source>Call back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1022"/>
+        <location filename="../../widgets/calls.py" line="1035"/>
         <source>Mark as called back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1023"/>
+        <location filename="../../widgets/calls.py" line="1036"/>
         <source>Called back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1027"/>
+        <location filename="../../widgets/calls.py" line="1040"/>
         <source>No calls</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1029"/>
+        <location filename="../../widgets/calls.py" line="1042"/>
         <source>Ringing calls appear here with the caller&apos;s card; {key} answers the longest-waiting one. Every answered call ends linked to an incident or closed as “no incident”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1037"/>
+        <location filename="../../widgets/calls.py" line="1050"/>
         <source>No phone line on this workstation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1039"/>
+        <location filename="../../widgets/calls.py" line="1052"/>
         <source>To take calls here, add a [[sip]] entry for workstation {ws} to the site file (bind host, port, the phone device that shows its status; registrar, user and password for a PBX) and restart the console.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1046"/>
+        <location filename="../../widgets/calls.py" line="1059"/>
         <source>Nobody to call back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1048"/>
+        <location filename="../../widgets/calls.py" line="1061"/>
         <source>Callers who hang up before an answer, or who get “busy” because every line is taken, are listed here until someone calls them back.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1879,138 +1889,138 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>CertificatesPresenter</name>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="52"/>
+        <location filename="../../console/presenters/certificates.py" line="53"/>
         <source>Certificates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="53"/>
+        <location filename="../../console/presenters/certificates.py" line="54"/>
         <source>Time bank</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="88"/>
-        <location filename="../../console/presenters/certificates.py" line="112"/>
+        <location filename="../../console/presenters/certificates.py" line="89"/>
+        <location filename="../../console/presenters/certificates.py" line="113"/>
         <source>Could not read the volunteers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="151"/>
+        <location filename="../../console/presenters/certificates.py" line="152"/>
         <source>Could not read the certificates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="182"/>
+        <location filename="../../console/presenters/certificates.py" line="183"/>
         <source>Could not read the account&apos;s statement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="205"/>
+        <location filename="../../console/presenters/certificates.py" line="206"/>
         <source>The certificate is listed for seven days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="206"/>
+        <location filename="../../console/presenters/certificates.py" line="207"/>
         <source>Could not request the certificate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="211"/>
+        <location filename="../../console/presenters/certificates.py" line="212"/>
         <source>Issue the certificate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="213"/>
+        <location filename="../../console/presenters/certificates.py" line="214"/>
         <source>Issue this certificate now? It takes the year&apos;s next number, which is never given again; a mistake can only be withdrawn.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="235"/>
+        <location filename="../../console/presenters/certificates.py" line="236"/>
         <source>Certificate {number} issued and archived</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="242"/>
+        <location filename="../../console/presenters/certificates.py" line="243"/>
         <source>Could not issue the certificate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="253"/>
+        <location filename="../../console/presenters/certificates.py" line="254"/>
         <source>The certificate was withdrawn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="254"/>
+        <location filename="../../console/presenters/certificates.py" line="255"/>
         <source>Could not withdraw the certificate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="264"/>
+        <location filename="../../console/presenters/certificates.py" line="265"/>
         <source>The objection was recorded; the certificate waits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="265"/>
+        <location filename="../../console/presenters/certificates.py" line="266"/>
         <source>Could not record the objection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="273"/>
+        <location filename="../../console/presenters/certificates.py" line="274"/>
         <source>Save the issued certificate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="275"/>
+        <location filename="../../console/presenters/certificates.py" line="276"/>
         <source>Save a display copy of the certificate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="303"/>
+        <location filename="../../console/presenters/certificates.py" line="304"/>
         <source>Certificate saved to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="304"/>
+        <location filename="../../console/presenters/certificates.py" line="305"/>
         <source>Could not save the certificate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="324"/>
+        <location filename="../../console/presenters/certificates.py" line="325"/>
         <source>Display copy saved to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="326"/>
+        <location filename="../../console/presenters/certificates.py" line="327"/>
         <source>Could not save the display copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="339"/>
+        <location filename="../../console/presenters/certificates.py" line="340"/>
         <source>{n} approved records deposited</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="346"/>
+        <location filename="../../console/presenters/certificates.py" line="347"/>
         <source>Could not deposit the hours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="359"/>
+        <location filename="../../console/presenters/certificates.py" line="360"/>
         <source>The minutes were given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="360"/>
+        <location filename="../../console/presenters/certificates.py" line="361"/>
         <source>Could not give the minutes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="370"/>
+        <location filename="../../console/presenters/certificates.py" line="371"/>
         <source>The minutes were spent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="371"/>
+        <location filename="../../console/presenters/certificates.py" line="372"/>
         <source>Could not spend the minutes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2170,117 +2180,117 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>CheckinDesk</name>
     <message>
-        <location filename="../../console/checkin_desk.py" line="101"/>
+        <location filename="../../console/checkin_desk.py" line="102"/>
         <source>Station {code}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="118"/>
+        <location filename="../../console/checkin_desk.py" line="119"/>
         <source>No check-in code on this PC: {why}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="146"/>
+        <location filename="../../console/checkin_desk.py" line="147"/>
         <source>Could not read the volunteer&apos;s tasks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="189"/>
+        <location filename="../../console/checkin_desk.py" line="190"/>
         <source>Volunteer No. {n} checked out: {t} of service</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="193"/>
+        <location filename="../../console/checkin_desk.py" line="194"/>
         <source>Volunteer No. {n} checked in at {at}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="204"/>
+        <location filename="../../console/checkin_desk.py" line="205"/>
         <source>Refused: this code is for a place outside your communities.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="209"/>
+        <location filename="../../console/checkin_desk.py" line="210"/>
         <source>Not recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="210"/>
+        <location filename="../../console/checkin_desk.py" line="211"/>
         <source>Could not record the check-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="223"/>
+        <location filename="../../console/checkin_desk.py" line="224"/>
         <source>Refused: this code was not made by this site or was altered.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="224"/>
+        <location filename="../../console/checkin_desk.py" line="225"/>
         <source>Refused: this code has expired. Scan the current one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="225"/>
+        <location filename="../../console/checkin_desk.py" line="226"/>
         <source>Refused: this visit card is not valid yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="226"/>
+        <location filename="../../console/checkin_desk.py" line="227"/>
         <source>Refused: this is not a check-in code. Scan it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="227"/>
+        <location filename="../../console/checkin_desk.py" line="228"/>
         <source>Refused: this code was already used by this volunteer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="228"/>
+        <location filename="../../console/checkin_desk.py" line="229"/>
         <source>Refused: this code is for another place.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="230"/>
+        <location filename="../../console/checkin_desk.py" line="231"/>
         <source>Refused: this visit card was already used by another volunteer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="232"/>
+        <location filename="../../console/checkin_desk.py" line="233"/>
         <source>Refused: these hours overlap other hours of this volunteer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="233"/>
+        <location filename="../../console/checkin_desk.py" line="234"/>
         <source>Refused: this volunteer is not checked in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="234"/>
+        <location filename="../../console/checkin_desk.py" line="235"/>
         <source>Refused: no active volunteer has this number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="235"/>
+        <location filename="../../console/checkin_desk.py" line="236"/>
         <source>Refused: the task or shift is not at this place.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="236"/>
+        <location filename="../../console/checkin_desk.py" line="237"/>
         <source>Refused: check the times; correct them in the Hours tab.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="243"/>
+        <location filename="../../console/checkin_desk.py" line="244"/>
         <source>Save the visit card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="279"/>
+        <location filename="../../console/checkin_desk.py" line="280"/>
         <source>Visit card saved to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="281"/>
+        <location filename="../../console/checkin_desk.py" line="282"/>
         <source>Could not make the visit card</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2609,57 +2619,57 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>Consent</name>
     <message>
-        <location filename="../../widgets/consent.py" line="198"/>
+        <location filename="../../widgets/consent.py" line="199"/>
         <source>Tracking (RFID/GPS whereabouts)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/consent.py" line="201"/>
+        <location filename="../../widgets/consent.py" line="202"/>
         <source>Video linking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/consent.py" line="202"/>
+        <location filename="../../widgets/consent.py" line="203"/>
         <source>Needs surveys</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/consent.py" line="203"/>
+        <location filename="../../widgets/consent.py" line="204"/>
         <source>Daily necessities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/consent.py" line="204"/>
+        <location filename="../../widgets/consent.py" line="205"/>
         <source>Volunteer visits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/consent.py" line="205"/>
+        <location filename="../../widgets/consent.py" line="206"/>
         <source>Job placement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/consent.py" line="206"/>
+        <location filename="../../widgets/consent.py" line="207"/>
         <source>Psychological screening</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/consent.py" line="213"/>
+        <location filename="../../widgets/consent.py" line="214"/>
         <source>Written</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/consent.py" line="214"/>
+        <location filename="../../widgets/consent.py" line="215"/>
         <source>Verbal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/consent.py" line="215"/>
+        <location filename="../../widgets/consent.py" line="216"/>
         <source>By the guardian</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/consent.py" line="216"/>
+        <location filename="../../widgets/consent.py" line="217"/>
         <source>Earlier record</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2667,52 +2677,52 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>ConsentSection</name>
     <message>
-        <location filename="../../widgets/consent.py" line="137"/>
+        <location filename="../../widgets/consent.py" line="138"/>
         <source>Not recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/consent.py" line="139"/>
+        <location filename="../../widgets/consent.py" line="140"/>
         <source>Withdrawn {when} by {who}: {why}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/consent.py" line="146"/>
+        <location filename="../../widgets/consent.py" line="147"/>
         <source>{how}, witness {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/consent.py" line="148"/>
+        <location filename="../../widgets/consent.py" line="149"/>
         <source>{how}: {name} ({relation})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/consent.py" line="153"/>
+        <location filename="../../widgets/consent.py" line="154"/>
         <source>Given {day} — {how}; recorded by {who}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/consent.py" line="178"/>
+        <location filename="../../widgets/consent.py" line="179"/>
         <source>Consent per purpose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/consent.py" line="181"/>
+        <location filename="../../widgets/consent.py" line="182"/>
         <source>Purpose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/consent.py" line="182"/>
+        <location filename="../../widgets/consent.py" line="183"/>
         <source>State</source>
         <translation type="unfinished">State</translation>
     </message>
     <message>
-        <location filename="../../widgets/consent.py" line="185"/>
+        <location filename="../../widgets/consent.py" line="186"/>
         <source>Record consent…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/consent.py" line="186"/>
+        <location filename="../../widgets/consent.py" line="187"/>
         <source>Withdraw…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3315,72 +3325,72 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>DeliveryProofDialog</name>
     <message>
-        <location filename="../../widgets/delivery_proof.py" line="204"/>
+        <location filename="../../widgets/delivery_proof.py" line="205"/>
         <source>The photo is larger than 4 MB.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_proof.py" line="212"/>
+        <location filename="../../widgets/delivery_proof.py" line="214"/>
         <source>Photo of the hand-off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_proof.py" line="212"/>
+        <location filename="../../widgets/delivery_proof.py" line="216"/>
         <source>Images (*.jpg *.jpeg *.png)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_proof.py" line="231"/>
+        <location filename="../../widgets/delivery_proof.py" line="236"/>
         <source>Blocked: {why}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_proof.py" line="237"/>
+        <location filename="../../widgets/delivery_proof.py" line="242"/>
         <source>Proof of delivery — order {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_proof.py" line="243"/>
+        <location filename="../../widgets/delivery_proof.py" line="248"/>
         <source>For {resident}, brought by {deliverer}:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_proof.py" line="248"/>
+        <location filename="../../widgets/delivery_proof.py" line="253"/>
         <source>Signature of the resident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_proof.py" line="249"/>
+        <location filename="../../widgets/delivery_proof.py" line="254"/>
         <source>Clear</source>
         <translation type="unfinished">Clear</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_proof.py" line="250"/>
+        <location filename="../../widgets/delivery_proof.py" line="255"/>
         <source>Attach a photo…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_proof.py" line="252"/>
+        <location filename="../../widgets/delivery_proof.py" line="257"/>
         <source>No photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_proof.py" line="253"/>
+        <location filename="../../widgets/delivery_proof.py" line="258"/>
         <source>The resident confirms receiving the goods</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_proof.py" line="254"/>
+        <location filename="../../widgets/delivery_proof.py" line="259"/>
         <source>Confirmed by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_proof.py" line="255"/>
+        <location filename="../../widgets/delivery_proof.py" line="260"/>
         <source>The resident, or a named person at the door</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_proof.py" line="258"/>
+        <location filename="../../widgets/delivery_proof.py" line="263"/>
         <source>Record delivery</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4362,57 +4372,57 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../widgets/export_dialog.py" line="94"/>
+        <location filename="../../widgets/export_dialog.py" line="96"/>
         <source>Export {what}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/export_dialog.py" line="97"/>
+        <location filename="../../widgets/export_dialog.py" line="99"/>
         <source>The file will contain personal data. Your name, the time and the reason are written into the file and into the audit log; only you can read the file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/export_dialog.py" line="101"/>
+        <location filename="../../widgets/export_dialog.py" line="103"/>
         <source>Browse…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/export_dialog.py" line="103"/>
+        <location filename="../../widgets/export_dialog.py" line="105"/>
         <source>File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/export_dialog.py" line="103"/>
+        <location filename="../../widgets/export_dialog.py" line="105"/>
         <source>Encoding</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/export_dialog.py" line="103"/>
+        <location filename="../../widgets/export_dialog.py" line="105"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/export_dialog.py" line="109"/>
+        <location filename="../../widgets/export_dialog.py" line="111"/>
         <source>UTF-8 with BOM (Excel 2016 and later)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/export_dialog.py" line="112"/>
+        <location filename="../../widgets/export_dialog.py" line="114"/>
         <source>GBK (Excel on Chinese Windows, double-click)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/export_dialog.py" line="117"/>
+        <location filename="../../widgets/export_dialog.py" line="119"/>
         <source>Why the data leaves the console ({n}+ characters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/export_dialog.py" line="133"/>
+        <location filename="../../widgets/export_dialog.py" line="135"/>
         <source>Export to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/export_dialog.py" line="135"/>
+        <location filename="../../widgets/export_dialog.py" line="137"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4780,108 +4790,108 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>FeedbackPresenter</name>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="77"/>
+        <location filename="../../console/presenters/feedback.py" line="78"/>
         <source>Feedback</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="88"/>
+        <location filename="../../console/presenters/feedback.py" line="89"/>
         <source>New feedback ticket…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="118"/>
+        <location filename="../../console/presenters/feedback.py" line="119"/>
         <source>Could not read the communities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="170"/>
-        <location filename="../../console/presenters/feedback.py" line="248"/>
+        <location filename="../../console/presenters/feedback.py" line="171"/>
+        <location filename="../../console/presenters/feedback.py" line="249"/>
         <source>Could not read the feedback tickets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="197"/>
+        <location filename="../../console/presenters/feedback.py" line="198"/>
         <source>Could not compute the monthly rates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="211"/>
+        <location filename="../../console/presenters/feedback.py" line="212"/>
         <source>Could not read the overdue tickets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="274"/>
+        <location filename="../../console/presenters/feedback.py" line="275"/>
         <source>Could not read the ticket&apos;s history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="308"/>
+        <location filename="../../console/presenters/feedback.py" line="309"/>
         <source>Feedback ticket No. {id} filed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="315"/>
+        <location filename="../../console/presenters/feedback.py" line="316"/>
         <source>Could not file the ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="335"/>
+        <location filename="../../console/presenters/feedback.py" line="336"/>
         <source>Record the rating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="337"/>
+        <location filename="../../console/presenters/feedback.py" line="338"/>
         <source>Record {n}/5 as the resident&apos;s rating of ticket No. {id}? A rating is recorded once and counts in the month&apos;s satisfaction rate.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="378"/>
+        <location filename="../../console/presenters/feedback.py" line="379"/>
         <source>Could not update the ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="392"/>
+        <location filename="../../console/presenters/feedback.py" line="393"/>
         <source>Could not show the contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="399"/>
+        <location filename="../../console/presenters/feedback.py" line="400"/>
         <source>Save the reply slip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="415"/>
+        <location filename="../../console/presenters/feedback.py" line="416"/>
         <source>at your community station, or by phone to the street office</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="443"/>
+        <location filename="../../console/presenters/feedback.py" line="444"/>
         <source>Reply slip saved to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="445"/>
+        <location filename="../../console/presenters/feedback.py" line="446"/>
         <source>Could not save the reply slip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="473"/>
+        <location filename="../../console/presenters/feedback.py" line="474"/>
         <source>Overdue ticket check failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="477"/>
+        <location filename="../../console/presenters/feedback.py" line="478"/>
         <source>Feedback ticket No. {id} overdue ({community}, {category}): {what}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="492"/>
+        <location filename="../../console/presenters/feedback.py" line="493"/>
         <source>no first response in time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="493"/>
+        <location filename="../../console/presenters/feedback.py" line="494"/>
         <source>not resolved in time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5263,199 +5273,199 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>FormEditorWidget</name>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="670"/>
+        <location filename="../../widgets/survey_editor.py" line="672"/>
         <source>Yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="670"/>
+        <location filename="../../widgets/survey_editor.py" line="672"/>
         <source>No</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="723"/>
+        <location filename="../../widgets/survey_editor.py" line="725"/>
         <source>Cannot read {file}: {why}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="749"/>
+        <location filename="../../widgets/survey_editor.py" line="751"/>
         <source>{file}, line {line}, column {column}: {why}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="766"/>
-        <location filename="../../widgets/survey_editor.py" line="848"/>
+        <location filename="../../widgets/survey_editor.py" line="768"/>
+        <location filename="../../widgets/survey_editor.py" line="852"/>
         <source>(no text)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="797"/>
+        <location filename="../../widgets/survey_editor.py" line="799"/>
         <source>Problems ({n}): double-click one to go to its question</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="799"/>
+        <location filename="../../widgets/survey_editor.py" line="801"/>
         <source>No problems: the form can be published.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="801"/>
+        <location filename="../../widgets/survey_editor.py" line="803"/>
         <source>Add a question (Insert) to begin.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="807"/>
+        <location filename="../../widgets/survey_editor.py" line="811"/>
         <source>Read only: your role may not author forms.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="810"/>
+        <location filename="../../widgets/survey_editor.py" line="814"/>
         <source>Version {v} is published and frozen: your changes will be saved as version {n}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="814"/>
+        <location filename="../../widgets/survey_editor.py" line="818"/>
         <source>Version {v} is published and frozen; editing it makes version {n}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="817"/>
+        <location filename="../../widgets/survey_editor.py" line="821"/>
         <source>Draft version {v}, saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="819"/>
+        <location filename="../../widgets/survey_editor.py" line="823"/>
         <source>Draft version {v}, not saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="884"/>
+        <location filename="../../widgets/survey_editor.py" line="888"/>
         <source>source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="968"/>
+        <location filename="../../widgets/survey_editor.py" line="972"/>
         <source>Give the form a code before saving.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="987"/>
+        <location filename="../../widgets/survey_editor.py" line="992"/>
         <source>Import a survey form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="987"/>
-        <location filename="../../widgets/survey_editor.py" line="1001"/>
+        <location filename="../../widgets/survey_editor.py" line="994"/>
+        <location filename="../../widgets/survey_editor.py" line="1009"/>
         <source>Survey forms (*.toml)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="999"/>
+        <location filename="../../widgets/survey_editor.py" line="1007"/>
         <source>Export the survey form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1008"/>
+        <location filename="../../widgets/survey_editor.py" line="1017"/>
         <source>No forms yet. New form or Import… starts one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1010"/>
+        <location filename="../../widgets/survey_editor.py" line="1019"/>
         <source>No forms yet. An administrator writes them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1017"/>
+        <location filename="../../widgets/survey_editor.py" line="1026"/>
         <source>New form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1018"/>
+        <location filename="../../widgets/survey_editor.py" line="1027"/>
         <source>Import…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1019"/>
+        <location filename="../../widgets/survey_editor.py" line="1028"/>
         <source>Export…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1020"/>
+        <location filename="../../widgets/survey_editor.py" line="1029"/>
         <source>Code</source>
         <translation type="unfinished">Code</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1021"/>
+        <location filename="../../widgets/survey_editor.py" line="1030"/>
         <source>Title</source>
         <translation type="unfinished">Title</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1024"/>
+        <location filename="../../widgets/survey_editor.py" line="1033"/>
         <source>Add a question (Insert)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1025"/>
+        <location filename="../../widgets/survey_editor.py" line="1034"/>
         <source>Remove the question (Delete)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1026"/>
+        <location filename="../../widgets/survey_editor.py" line="1035"/>
         <source>Move the question up (Ctrl+↑)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1027"/>
+        <location filename="../../widgets/survey_editor.py" line="1036"/>
         <source>Move the question down (Ctrl+↓)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1034"/>
+        <location filename="../../widgets/survey_editor.py" line="1043"/>
         <source>Computed values: a name and an expression over earlier answers, usable in later conditions (e.g. score = q1 + q2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1038"/>
+        <location filename="../../widgets/survey_editor.py" line="1047"/>
         <source>Name</source>
         <translation type="unfinished">Name</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1038"/>
+        <location filename="../../widgets/survey_editor.py" line="1047"/>
         <source>Expression</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1039"/>
+        <location filename="../../widgets/survey_editor.py" line="1048"/>
         <source>Questions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1040"/>
+        <location filename="../../widgets/survey_editor.py" line="1049"/>
         <source>Computed values</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1041"/>
+        <location filename="../../widgets/survey_editor.py" line="1050"/>
         <source>TOML source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1042"/>
+        <location filename="../../widgets/survey_editor.py" line="1051"/>
         <source>Preview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1043"/>
+        <location filename="../../widgets/survey_editor.py" line="1052"/>
         <source>Restart preview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1044"/>
+        <location filename="../../widgets/survey_editor.py" line="1053"/>
         <source>Save draft (Ctrl+S)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1045"/>
+        <location filename="../../widgets/survey_editor.py" line="1054"/>
         <source>Publish…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5463,37 +5473,37 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>FormListModel</name>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="64"/>
+        <location filename="../../widgets/survey_editor.py" line="65"/>
         <source>Code</source>
         <translation type="unfinished">Code</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="65"/>
+        <location filename="../../widgets/survey_editor.py" line="66"/>
         <source>Title</source>
         <translation type="unfinished">Title</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="66"/>
+        <location filename="../../widgets/survey_editor.py" line="67"/>
         <source>Versions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="67"/>
+        <location filename="../../widgets/survey_editor.py" line="68"/>
         <source>State</source>
         <translation type="unfinished">State</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="75"/>
+        <location filename="../../widgets/survey_editor.py" line="76"/>
         <source>v{p} published, v{n} draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="77"/>
+        <location filename="../../widgets/survey_editor.py" line="78"/>
         <source>v{n} draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="78"/>
+        <location filename="../../widgets/survey_editor.py" line="79"/>
         <source>v{n} published</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5865,49 +5875,49 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>HeadsetBar</name>
     <message>
-        <location filename="../../widgets/calls.py" line="536"/>
-        <location filename="../../widgets/calls.py" line="562"/>
-        <location filename="../../widgets/calls.py" line="563"/>
+        <location filename="../../widgets/calls.py" line="543"/>
+        <location filename="../../widgets/calls.py" line="569"/>
+        <location filename="../../widgets/calls.py" line="570"/>
         <source>Default</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="540"/>
+        <location filename="../../widgets/calls.py" line="547"/>
         <source>{name} (not found)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="555"/>
+        <location filename="../../widgets/calls.py" line="562"/>
         <source>Headset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="556"/>
+        <location filename="../../widgets/calls.py" line="563"/>
         <source>Ringer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="557"/>
+        <location filename="../../widgets/calls.py" line="564"/>
         <source>Volume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="558"/>
+        <location filename="../../widgets/calls.py" line="565"/>
         <source>Call volume in the headset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="559"/>
+        <location filename="../../widgets/calls.py" line="566"/>
         <source>Microphone level: it moves when you speak</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="560"/>
+        <location filename="../../widgets/calls.py" line="567"/>
         <source>Unmute mic</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="560"/>
+        <location filename="../../widgets/calls.py" line="567"/>
         <source>Mute mic</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6413,163 +6423,163 @@ Command system of {site}</translation>
 <context>
     <name>IncidentDetailDialog</name>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="228"/>
+        <location filename="../../widgets/incident_detail.py" line="250"/>
         <source>How did it end?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="343"/>
+        <location filename="../../widgets/incident_detail.py" line="380"/>
         <source>Write the reason for reopening in the note.</source>
         <translation>Write the reason for reopening in the note.</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="349"/>
+        <location filename="../../widgets/incident_detail.py" line="386"/>
         <source>Write what was done in the note before resolving.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="352"/>
+        <location filename="../../widgets/incident_detail.py" line="389"/>
         <source>Choose how it ended before resolving.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="370"/>
+        <location filename="../../widgets/incident_detail.py" line="407"/>
         <source>Incident #{id}</source>
         <translation>Incident #{id}</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="375"/>
+        <location filename="../../widgets/incident_detail.py" line="412"/>
         <source>{state} · under legal hold: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="382"/>
-        <location filename="../../widgets/incident_detail.py" line="446"/>
+        <location filename="../../widgets/incident_detail.py" line="419"/>
+        <location filename="../../widgets/incident_detail.py" line="490"/>
         <source>Reported</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="386"/>
+        <location filename="../../widgets/incident_detail.py" line="423"/>
         <source>Reopened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="391"/>
+        <location filename="../../widgets/incident_detail.py" line="428"/>
         <source>Taken over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="393"/>
+        <location filename="../../widgets/incident_detail.py" line="430"/>
         <source>Legal hold set</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="395"/>
+        <location filename="../../widgets/incident_detail.py" line="432"/>
         <source>Legal hold lifted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="397"/>
+        <location filename="../../widgets/incident_detail.py" line="434"/>
         <source>Attachment added</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="401"/>
+        <location filename="../../widgets/incident_detail.py" line="438"/>
         <source>Call linked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="403"/>
+        <location filename="../../widgets/incident_detail.py" line="440"/>
         <source>SLA breach</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="410"/>
+        <location filename="../../widgets/incident_detail.py" line="452"/>
         <source>from {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="414"/>
+        <location filename="../../widgets/incident_detail.py" line="456"/>
         <source>Call record #{id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="431"/>
+        <location filename="../../widgets/incident_detail.py" line="475"/>
         <source>Time to acknowledge exceeded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="432"/>
+        <location filename="../../widgets/incident_detail.py" line="476"/>
         <source>Time to dispatch exceeded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="433"/>
+        <location filename="../../widgets/incident_detail.py" line="477"/>
         <source>Time to resolve exceeded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="440"/>
+        <location filename="../../widgets/incident_detail.py" line="484"/>
         <source>Priority</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="441"/>
+        <location filename="../../widgets/incident_detail.py" line="485"/>
         <source>Type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="442"/>
+        <location filename="../../widgets/incident_detail.py" line="486"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="443"/>
+        <location filename="../../widgets/incident_detail.py" line="487"/>
         <source>Community</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="444"/>
+        <location filename="../../widgets/incident_detail.py" line="488"/>
         <source>Location</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="445"/>
+        <location filename="../../widgets/incident_detail.py" line="489"/>
         <source>Caller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="447"/>
+        <location filename="../../widgets/incident_detail.py" line="491"/>
         <source>Handled by</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="448"/>
+        <location filename="../../widgets/incident_detail.py" line="492"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="453"/>
+        <location filename="../../widgets/incident_detail.py" line="497"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="453"/>
+        <location filename="../../widgets/incident_detail.py" line="497"/>
         <source>Change</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="453"/>
+        <location filename="../../widgets/incident_detail.py" line="497"/>
         <source>By</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="453"/>
+        <location filename="../../widgets/incident_detail.py" line="497"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="456"/>
+        <location filename="../../widgets/incident_detail.py" line="500"/>
         <source>Note for the timeline (required to resolve or reopen)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6578,42 +6588,42 @@ Command system of {site}</translation>
         <translation type="vanished">Note for the timeline (required to reopen)</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="458"/>
+        <location filename="../../widgets/incident_detail.py" line="502"/>
         <source>Acknowledge</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="459"/>
+        <location filename="../../widgets/incident_detail.py" line="503"/>
         <source>Dispatched</source>
         <translation>Dispatched</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="460"/>
+        <location filename="../../widgets/incident_detail.py" line="504"/>
         <source>On scene</source>
         <translation>On scene</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="461"/>
+        <location filename="../../widgets/incident_detail.py" line="505"/>
         <source>Resolve</source>
         <translation>Resolve</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="462"/>
+        <location filename="../../widgets/incident_detail.py" line="506"/>
         <source>Review and close</source>
         <translation>Review and close</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="463"/>
+        <location filename="../../widgets/incident_detail.py" line="507"/>
         <source>Reopen</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="464"/>
+        <location filename="../../widgets/incident_detail.py" line="508"/>
         <source>Take over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="469"/>
+        <location filename="../../widgets/incident_detail.py" line="513"/>
         <source>Close window</source>
         <translation>Close window</translation>
     </message>
@@ -6974,100 +6984,100 @@ Command system of {site}</translation>
 <context>
     <name>IncidentsPresenter</name>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="78"/>
+        <location filename="../../console/presenters/incidents.py" line="79"/>
         <source>Incident queue</source>
         <translation type="unfinished">Incident queue</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="89"/>
+        <location filename="../../console/presenters/incidents.py" line="90"/>
         <source>New incident…</source>
         <translation type="unfinished">New incident…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="100"/>
+        <location filename="../../console/presenters/incidents.py" line="101"/>
         <source>Acknowledge</source>
         <translation type="unfinished">Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="113"/>
+        <location filename="../../console/presenters/incidents.py" line="114"/>
         <source>Export…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="168"/>
+        <location filename="../../console/presenters/incidents.py" line="169"/>
         <source>New {priority}: #{id} {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="245"/>
-        <location filename="../../console/presenters/incidents.py" line="326"/>
-        <location filename="../../console/presenters/incidents.py" line="342"/>
-        <location filename="../../console/presenters/incidents.py" line="373"/>
+        <location filename="../../console/presenters/incidents.py" line="246"/>
+        <location filename="../../console/presenters/incidents.py" line="327"/>
+        <location filename="../../console/presenters/incidents.py" line="343"/>
+        <location filename="../../console/presenters/incidents.py" line="374"/>
         <source>Could not load the incident queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="443"/>
+        <location filename="../../console/presenters/incidents.py" line="444"/>
         <source>Could not create the incident</source>
         <translation type="unfinished">Could not create the incident</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="457"/>
+        <location filename="../../console/presenters/incidents.py" line="458"/>
         <source>incidents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="485"/>
+        <location filename="../../console/presenters/incidents.py" line="486"/>
         <source>Could not export the incidents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="491"/>
+        <location filename="../../console/presenters/incidents.py" line="492"/>
         <source>{n} incidents exported to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="499"/>
+        <location filename="../../console/presenters/incidents.py" line="500"/>
         <source>Select an incident first.</source>
         <translation type="unfinished">Select an incident first.</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="513"/>
+        <location filename="../../console/presenters/incidents.py" line="514"/>
         <source>Could not acknowledge the incident</source>
         <translation type="unfinished">Could not acknowledge the incident</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="535"/>
+        <location filename="../../console/presenters/incidents.py" line="536"/>
         <source>Could not open the incident</source>
         <translation type="unfinished">Could not open the incident</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="602"/>
+        <location filename="../../console/presenters/incidents.py" line="603"/>
         <source>Resolve incident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="603"/>
+        <location filename="../../console/presenters/incidents.py" line="604"/>
         <source>Resolve #{id} ({priority}) “{title}”? The response ends here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="618"/>
+        <location filename="../../console/presenters/incidents.py" line="619"/>
         <source>Take over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="619"/>
+        <location filename="../../console/presenters/incidents.py" line="620"/>
         <source>Take over #{id} from {name}? The timeline records it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="628"/>
+        <location filename="../../console/presenters/incidents.py" line="629"/>
         <source>Not taken over.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="645"/>
+        <location filename="../../console/presenters/incidents.py" line="646"/>
         <source>Not resolved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7604,42 +7614,42 @@ Command system of {site}</translation>
 <context>
     <name>KpiPresenter</name>
     <message>
-        <location filename="../../console/presenters/kpi.py" line="54"/>
+        <location filename="../../console/presenters/kpi.py" line="55"/>
         <source>Indicators</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/kpi.py" line="85"/>
+        <location filename="../../console/presenters/kpi.py" line="86"/>
         <source>The indicators are for supervisors and administrators.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/kpi.py" line="141"/>
+        <location filename="../../console/presenters/kpi.py" line="142"/>
         <source>Could not compute the indicators: {e}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/kpi.py" line="157"/>
+        <location filename="../../console/presenters/kpi.py" line="158"/>
         <source>Could not read the communities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/kpi.py" line="199"/>
+        <location filename="../../console/presenters/kpi.py" line="200"/>
         <source>Could not read the records behind the figure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/kpi.py" line="209"/>
+        <location filename="../../console/presenters/kpi.py" line="210"/>
         <source>Save the monthly report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/kpi.py" line="255"/>
+        <location filename="../../console/presenters/kpi.py" line="256"/>
         <source>Report written: {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/kpi.py" line="262"/>
+        <location filename="../../console/presenters/kpi.py" line="263"/>
         <source>Could not write the report</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8135,37 +8145,37 @@ Command system of {site}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/shell/main_window.py" line="426"/>
+        <location filename="../../console/shell/main_window.py" line="460"/>
         <source>Street Command Console</source>
         <translation>Street Command Console</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="434"/>
+        <location filename="../../console/shell/main_window.py" line="468"/>
         <source>Not signed in</source>
         <translation>Not signed in</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="437"/>
+        <location filename="../../console/shell/main_window.py" line="471"/>
         <source>street-wide</source>
         <translation>street-wide</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="439"/>
+        <location filename="../../console/shell/main_window.py" line="473"/>
         <source>communities: {c}</source>
         <translation>communities: {c}</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="445"/>
+        <location filename="../../console/shell/main_window.py" line="479"/>
         <source>connected</source>
         <translation>connected</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="445"/>
+        <location filename="../../console/shell/main_window.py" line="479"/>
         <source>NOT REACHABLE</source>
         <translation>NOT REACHABLE</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="447"/>
+        <location filename="../../console/shell/main_window.py" line="481"/>
         <source>Database: {label} ({state})</source>
         <translation>Database: {label} ({state})</translation>
     </message>
@@ -8226,32 +8236,32 @@ Command system of {site}</translation>
         <translation type="vanished">Incoming and abandoned calls will be listed here once the SIP line is configured for this workstation.</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="460"/>
+        <location filename="../../console/shell/main_window.py" line="495"/>
         <source>&amp;Console</source>
         <translation>&amp;Console</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="461"/>
+        <location filename="../../console/shell/main_window.py" line="496"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="462"/>
+        <location filename="../../console/shell/main_window.py" line="497"/>
         <source>&amp;Incidents</source>
         <translation>&amp;Incidents</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="463"/>
+        <location filename="../../console/shell/main_window.py" line="498"/>
         <source>&amp;Tools</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="464"/>
+        <location filename="../../console/shell/main_window.py" line="499"/>
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="465"/>
+        <location filename="../../console/shell/main_window.py" line="500"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
@@ -8280,12 +8290,12 @@ Command system of {site}</translation>
         <translation type="vanished">Refresh</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="263"/>
+        <location filename="../../console/shell/main_window.py" line="297"/>
         <source>Reset layout</source>
         <translation>Reset layout</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="258"/>
+        <location filename="../../console/shell/main_window.py" line="292"/>
         <source>Full screen</source>
         <translation>Full screen</translation>
     </message>
@@ -10559,83 +10569,83 @@ Command system of {site}</translation>
 <context>
     <name>PlanImageDialog</name>
     <message>
-        <location filename="../../widgets/plan_image_dialog.py" line="204"/>
+        <location filename="../../widgets/plan_image_dialog.py" line="205"/>
         <source>{path} is not a readable PNG or JPEG image.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/plan_image_dialog.py" line="238"/>
-        <location filename="../../widgets/plan_image_dialog.py" line="295"/>
+        <location filename="../../widgets/plan_image_dialog.py" line="239"/>
+        <location filename="../../widgets/plan_image_dialog.py" line="300"/>
         <source>Plan image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/plan_image_dialog.py" line="240"/>
+        <location filename="../../widgets/plan_image_dialog.py" line="245"/>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/plan_image_dialog.py" line="264"/>
+        <location filename="../../widgets/plan_image_dialog.py" line="269"/>
         <source>Choose an image first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/plan_image_dialog.py" line="270"/>
+        <location filename="../../widgets/plan_image_dialog.py" line="275"/>
         <source>Click two points far apart on the image (at least 10 px) and type their different site positions in metres.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/plan_image_dialog.py" line="277"/>
+        <location filename="../../widgets/plan_image_dialog.py" line="282"/>
         <source>{mpp:.3f} m per pixel, turned {deg:.1f}° counter-clockwise</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/plan_image_dialog.py" line="298"/>
+        <location filename="../../widgets/plan_image_dialog.py" line="303"/>
         <source>Click two points on the image that you can find on the site plan (far apart, e.g. two street corners) and type their site positions in metres. Paste the [plan] table below into the site file, next to which the image must lie.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/plan_image_dialog.py" line="303"/>
+        <location filename="../../widgets/plan_image_dialog.py" line="308"/>
         <source>Choose image…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/plan_image_dialog.py" line="305"/>
+        <location filename="../../widgets/plan_image_dialog.py" line="310"/>
         <source>Pixel x</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/plan_image_dialog.py" line="306"/>
+        <location filename="../../widgets/plan_image_dialog.py" line="311"/>
         <source>Pixel y</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/plan_image_dialog.py" line="307"/>
+        <location filename="../../widgets/plan_image_dialog.py" line="312"/>
         <source>Site x (m)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/plan_image_dialog.py" line="308"/>
+        <location filename="../../widgets/plan_image_dialog.py" line="313"/>
         <source>Site y (m)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/plan_image_dialog.py" line="313"/>
+        <location filename="../../widgets/plan_image_dialog.py" line="318"/>
         <source>Point {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/plan_image_dialog.py" line="314"/>
+        <location filename="../../widgets/plan_image_dialog.py" line="319"/>
         <source>Copy [plan] table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/plan_image_dialog.py" line="315"/>
+        <location filename="../../widgets/plan_image_dialog.py" line="320"/>
         <source>Show on this map</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/plan_image_dialog.py" line="317"/>
+        <location filename="../../widgets/plan_image_dialog.py" line="322"/>
         <source>Until the console restarts; the site file keeps it for good</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11001,163 +11011,163 @@ Command system of {site}</translation>
 <context>
     <name>QuestionEditor</name>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="309"/>
+        <location filename="../../widgets/survey_editor.py" line="310"/>
         <source>Convenience (plan indicator)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="310"/>
+        <location filename="../../widgets/survey_editor.py" line="311"/>
         <source>Awareness (plan indicator)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="312"/>
+        <location filename="../../widgets/survey_editor.py" line="313"/>
         <source>Id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="313"/>
+        <location filename="../../widgets/survey_editor.py" line="314"/>
         <source>Kind</source>
         <translation type="unfinished">Kind</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="314"/>
-        <location filename="../../widgets/survey_editor.py" line="334"/>
+        <location filename="../../widgets/survey_editor.py" line="315"/>
+        <location filename="../../widgets/survey_editor.py" line="335"/>
         <source>Text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="315"/>
+        <location filename="../../widgets/survey_editor.py" line="316"/>
         <source>Required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="316"/>
+        <location filename="../../widgets/survey_editor.py" line="317"/>
         <source>Choices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="317"/>
+        <location filename="../../widgets/survey_editor.py" line="318"/>
         <source>Minimum</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="318"/>
+        <location filename="../../widgets/survey_editor.py" line="319"/>
         <source>Maximum</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="319"/>
+        <location filename="../../widgets/survey_editor.py" line="320"/>
         <source>Matrix rows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="320"/>
+        <location filename="../../widgets/survey_editor.py" line="321"/>
         <source>Matrix columns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="321"/>
+        <location filename="../../widgets/survey_editor.py" line="322"/>
         <source>Show if</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="322"/>
+        <location filename="../../widgets/survey_editor.py" line="323"/>
         <source>Skip rules</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="323"/>
+        <location filename="../../widgets/survey_editor.py" line="324"/>
         <source>Measure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="324"/>
+        <location filename="../../widgets/survey_editor.py" line="325"/>
         <source>Satisfied codes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="325"/>
+        <location filename="../../widgets/survey_editor.py" line="326"/>
         <source>&quot;Don&apos;t know&quot; codes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="330"/>
+        <location filename="../../widgets/survey_editor.py" line="331"/>
         <source>Single choice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="331"/>
+        <location filename="../../widgets/survey_editor.py" line="332"/>
         <source>Multiple choice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="332"/>
+        <location filename="../../widgets/survey_editor.py" line="333"/>
         <source>Rating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="333"/>
+        <location filename="../../widgets/survey_editor.py" line="334"/>
         <source>NPS 0–10</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="335"/>
+        <location filename="../../widgets/survey_editor.py" line="336"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="336"/>
+        <location filename="../../widgets/survey_editor.py" line="337"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="337"/>
+        <location filename="../../widgets/survey_editor.py" line="338"/>
         <source>Matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="341"/>
         <location filename="../../widgets/survey_editor.py" line="342"/>
         <location filename="../../widgets/survey_editor.py" line="343"/>
+        <location filename="../../widgets/survey_editor.py" line="344"/>
         <source>Code</source>
         <translation type="unfinished">Code</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="341"/>
         <location filename="../../widgets/survey_editor.py" line="342"/>
         <location filename="../../widgets/survey_editor.py" line="343"/>
+        <location filename="../../widgets/survey_editor.py" line="344"/>
         <source>Label</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="344"/>
+        <location filename="../../widgets/survey_editor.py" line="345"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="344"/>
+        <location filename="../../widgets/survey_editor.py" line="345"/>
         <source>Go to (id or end)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="345"/>
+        <location filename="../../widgets/survey_editor.py" line="346"/>
         <source>e.g. age &gt;= 60 and alone = &quot;y&quot;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="346"/>
+        <location filename="../../widgets/survey_editor.py" line="347"/>
         <source>codes, comma-separated, e.g. 4, 5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="347"/>
+        <location filename="../../widgets/survey_editor.py" line="348"/>
         <source>codes left out of CSAT, e.g. dk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="348"/>
         <location filename="../../widgets/survey_editor.py" line="349"/>
+        <location filename="../../widgets/survey_editor.py" line="350"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11268,38 +11278,38 @@ Command system of {site}</translation>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../widgets/consent.py" line="408"/>
+        <location filename="../../widgets/consent.py" line="409"/>
         <source>at least {n} characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/consent.py" line="413"/>
+        <location filename="../../widgets/consent.py" line="414"/>
         <source>Browse…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/consent.py" line="427"/>
+        <location filename="../../widgets/consent.py" line="428"/>
         <location filename="../../widgets/volunteers_dialogs.py" line="412"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/consent.py" line="431"/>
+        <location filename="../../widgets/consent.py" line="432"/>
         <source>Type {name} to confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/consent.py" line="442"/>
+        <location filename="../../widgets/consent.py" line="443"/>
         <source>File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/consent.py" line="482"/>
+        <location filename="../../widgets/consent.py" line="485"/>
         <source>Export to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/consent.py" line="484"/>
+        <location filename="../../widgets/consent.py" line="487"/>
         <source>JSON files (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11327,52 +11337,52 @@ Command system of {site}</translation>
 <context>
     <name>RecordConsentDialog</name>
     <message>
-        <location filename="../../widgets/consent.py" line="348"/>
+        <location filename="../../widgets/consent.py" line="349"/>
         <source>Record consent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/consent.py" line="351"/>
+        <location filename="../../widgets/consent.py" line="352"/>
         <source>Consent to: {purpose}. A person with dementia or under 18 consents through their guardian; a verbal consent needs a witness. Recorded as given by you ({who}) now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/consent.py" line="359"/>
+        <location filename="../../widgets/consent.py" line="360"/>
         <source>Method</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/consent.py" line="360"/>
+        <location filename="../../widgets/consent.py" line="361"/>
         <source>Witness</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/consent.py" line="361"/>
+        <location filename="../../widgets/consent.py" line="362"/>
         <source>Guardian</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/consent.py" line="362"/>
+        <location filename="../../widgets/consent.py" line="363"/>
         <source>Guardian&apos;s relation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/consent.py" line="363"/>
+        <location filename="../../widgets/consent.py" line="364"/>
         <source>Given on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/consent.py" line="364"/>
+        <location filename="../../widgets/consent.py" line="365"/>
         <source>Note</source>
         <translation type="unfinished">Note</translation>
     </message>
     <message>
-        <location filename="../../widgets/consent.py" line="368"/>
+        <location filename="../../widgets/consent.py" line="369"/>
         <source>who heard the consent given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/consent.py" line="369"/>
+        <location filename="../../widgets/consent.py" line="370"/>
         <source>e.g. daughter, son, spouse</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11418,254 +11428,254 @@ Command system of {site}</translation>
 <context>
     <name>RecordingsPresenter</name>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="248"/>
+        <location filename="../../console/presenters/recordings.py" line="238"/>
         <source>Playback</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="261"/>
+        <location filename="../../console/presenters/recordings.py" line="251"/>
         <source>Recorded video of the incident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="271"/>
+        <location filename="../../console/presenters/recordings.py" line="261"/>
         <source>Export the incident&apos;s video evidence…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="281"/>
+        <location filename="../../console/presenters/recordings.py" line="271"/>
         <source>Keep the incident&apos;s video as evidence…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="291"/>
+        <location filename="../../console/presenters/recordings.py" line="281"/>
         <source>Release the incident&apos;s evidence hold…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="336"/>
+        <location filename="../../console/presenters/recordings.py" line="326"/>
         <source>Play / pause (Space)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="337"/>
+        <location filename="../../console/presenters/recordings.py" line="327"/>
         <source>Previous frame (Left)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="338"/>
+        <location filename="../../console/presenters/recordings.py" line="328"/>
         <source>Next frame (Right)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="339"/>
+        <location filename="../../console/presenters/recordings.py" line="329"/>
         <source>◀ Event</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="340"/>
+        <location filename="../../console/presenters/recordings.py" line="330"/>
         <source>Previous bookmark, motion or incident (Ctrl+Left)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="341"/>
+        <location filename="../../console/presenters/recordings.py" line="331"/>
         <source>Event ▶</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="342"/>
+        <location filename="../../console/presenters/recordings.py" line="332"/>
         <source>Next bookmark, motion or incident (Ctrl+Right)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="343"/>
+        <location filename="../../console/presenters/recordings.py" line="333"/>
         <source>Bookmark…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="344"/>
+        <location filename="../../console/presenters/recordings.py" line="334"/>
         <source>Mark this moment with a note (Ctrl+B)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="345"/>
+        <location filename="../../console/presenters/recordings.py" line="335"/>
         <source>Export evidence…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="346"/>
+        <location filename="../../console/presenters/recordings.py" line="336"/>
         <source>Latest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="347"/>
+        <location filename="../../console/presenters/recordings.py" line="337"/>
         <source>Go to the newest recording</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="348"/>
-        <location filename="../../console/presenters/recordings.py" line="907"/>
+        <location filename="../../console/presenters/recordings.py" line="338"/>
+        <location filename="../../console/presenters/recordings.py" line="897"/>
         <source>Bookmark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="361"/>
+        <location filename="../../console/presenters/recordings.py" line="351"/>
         <source>The recorder could not be started: {why}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="440"/>
+        <location filename="../../console/presenters/recordings.py" line="430"/>
         <source>The recorder stopped (exit {code}): {why}. Starting it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="457"/>
+        <location filename="../../console/presenters/recordings.py" line="447"/>
         <source>Could not read the recorder&apos;s state</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="544"/>
+        <location filename="../../console/presenters/recordings.py" line="534"/>
         <source>PLAYBACK {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="575"/>
+        <location filename="../../console/presenters/recordings.py" line="565"/>
         <source>Could not read the recordings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="622"/>
+        <location filename="../../console/presenters/recordings.py" line="612"/>
         <source>Choose cameras: Enter on a camera in the list, or drag it onto a tile. Ctrl+Shift+R plays the video of the incident selected in the queue.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="628"/>
+        <location filename="../../console/presenters/recordings.py" line="618"/>
         <source>No recordings of these cameras around this time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="644"/>
+        <location filename="../../console/presenters/recordings.py" line="634"/>
         <source>Pause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="644"/>
+        <location filename="../../console/presenters/recordings.py" line="634"/>
         <source>Play</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="697"/>
+        <location filename="../../console/presenters/recordings.py" line="687"/>
         <source>No further event in the loaded range.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="757"/>
+        <location filename="../../console/presenters/recordings.py" line="747"/>
         <source>Select an incident in the queue first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="778"/>
+        <location filename="../../console/presenters/recordings.py" line="768"/>
         <source>The incident names no camera.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="786"/>
+        <location filename="../../console/presenters/recordings.py" line="776"/>
         <source>Could not find the incident&apos;s cameras</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="810"/>
+        <location filename="../../console/presenters/recordings.py" line="800"/>
         <source>The video of incident {id} is kept as evidence.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="813"/>
+        <location filename="../../console/presenters/recordings.py" line="803"/>
         <source>Could not keep the video</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="818"/>
+        <location filename="../../console/presenters/recordings.py" line="808"/>
         <source>Keep video as evidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="820"/>
+        <location filename="../../console/presenters/recordings.py" line="810"/>
         <source>Keep {cameras} from {start} to {end} for incident {incident} until a supervisor releases it. Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="843"/>
+        <location filename="../../console/presenters/recordings.py" line="833"/>
         <source>Incident {id} has no evidence hold in force.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="859"/>
+        <location filename="../../console/presenters/recordings.py" line="849"/>
         <source>{n} evidence hold(s) of incident {id} released.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="865"/>
+        <location filename="../../console/presenters/recordings.py" line="855"/>
         <source>Could not release the hold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="871"/>
+        <location filename="../../console/presenters/recordings.py" line="861"/>
         <source>Release evidence hold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="873"/>
+        <location filename="../../console/presenters/recordings.py" line="863"/>
         <source>The video of incident {id} will be deleted by retention once it is old enough. Reason for releasing it:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="883"/>
+        <location filename="../../console/presenters/recordings.py" line="873"/>
         <source>Could not read the incident&apos;s holds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="902"/>
+        <location filename="../../console/presenters/recordings.py" line="892"/>
         <source>Could not add the bookmark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="908"/>
+        <location filename="../../console/presenters/recordings.py" line="898"/>
         <source>Note for {camera} at {time}:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="1043"/>
+        <location filename="../../console/presenters/recordings.py" line="1033"/>
         <source>Nothing is recorded in this range.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="1095"/>
+        <location filename="../../console/presenters/recordings.py" line="1085"/>
         <source>Cancelled: nothing was left.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="1117"/>
+        <location filename="../../console/presenters/recordings.py" line="1107"/>
         <source>Written to {path}
 Manifest SHA-256: {sha}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="1121"/>
+        <location filename="../../console/presenters/recordings.py" line="1111"/>
         <source>Signed by the site key {fingerprint}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="1125"/>
+        <location filename="../../console/presenters/recordings.py" line="1115"/>
         <source>Not signed: this workstation does not hold the site key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="1133"/>
+        <location filename="../../console/presenters/recordings.py" line="1123"/>
         <source>The audit row could not be written: {why}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="1135"/>
+        <location filename="../../console/presenters/recordings.py" line="1125"/>
         <source>Could not audit the export</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12292,183 +12302,183 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>ResidentsPresenter</name>
     <message>
-        <location filename="../../console/presenters/residents.py" line="53"/>
+        <location filename="../../console/presenters/residents.py" line="54"/>
         <source>Residents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="65"/>
+        <location filename="../../console/presenters/residents.py" line="66"/>
         <source>Find resident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="113"/>
-        <location filename="../../console/presenters/residents.py" line="166"/>
-        <location filename="../../console/presenters/residents.py" line="188"/>
+        <location filename="../../console/presenters/residents.py" line="114"/>
+        <location filename="../../console/presenters/residents.py" line="167"/>
+        <location filename="../../console/presenters/residents.py" line="189"/>
         <source>Could not load the residents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="227"/>
+        <location filename="../../console/presenters/residents.py" line="228"/>
         <source>Could not open the resident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="304"/>
+        <location filename="../../console/presenters/residents.py" line="305"/>
         <source>Not shown: type a reason of at least 4 characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="305"/>
+        <location filename="../../console/presenters/residents.py" line="306"/>
         <source>Not shown: give the incident&apos;s number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="306"/>
+        <location filename="../../console/presenters/residents.py" line="307"/>
         <source>Not shown: there is no such incident.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="307"/>
+        <location filename="../../console/presenters/residents.py" line="308"/>
         <source>Not shown: that incident is closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="308"/>
+        <location filename="../../console/presenters/residents.py" line="309"/>
         <source>Not shown: that incident is not one you may handle.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="311"/>
+        <location filename="../../console/presenters/residents.py" line="312"/>
         <source>Not shown: {why}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="322"/>
+        <location filename="../../console/presenters/residents.py" line="323"/>
         <source>Could not load who looked at the resident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="340"/>
+        <location filename="../../console/presenters/residents.py" line="341"/>
         <source>Could not load the resident&apos;s consents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="371"/>
+        <location filename="../../console/presenters/residents.py" line="372"/>
         <source>Not valid for this person: someone with dementia or under 18 consents through their guardian, anyone else in writing or aloud.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="374"/>
+        <location filename="../../console/presenters/residents.py" line="375"/>
         <source>A verbal consent needs the witness&apos;s name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="375"/>
+        <location filename="../../console/presenters/residents.py" line="376"/>
         <source>Type the guardian&apos;s name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="376"/>
+        <location filename="../../console/presenters/residents.py" line="377"/>
         <source>Type the guardian&apos;s relation to the person.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="377"/>
+        <location filename="../../console/presenters/residents.py" line="378"/>
         <source>The date consent was given cannot be in the future.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="378"/>
-        <location filename="../../console/presenters/residents.py" line="386"/>
+        <location filename="../../console/presenters/residents.py" line="379"/>
+        <location filename="../../console/presenters/residents.py" line="387"/>
         <source>Type a reason of at least 4 characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="379"/>
+        <location filename="../../console/presenters/residents.py" line="380"/>
         <source>A consent for this purpose is already in force.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="380"/>
+        <location filename="../../console/presenters/residents.py" line="381"/>
         <source>No consent for this purpose is in force.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="381"/>
+        <location filename="../../console/presenters/residents.py" line="382"/>
         <source>This resident&apos;s data was anonymised.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="387"/>
+        <location filename="../../console/presenters/residents.py" line="388"/>
         <source>This resident&apos;s data is under a legal hold.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="388"/>
+        <location filename="../../console/presenters/residents.py" line="389"/>
         <source>This resident&apos;s data was anonymised already.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="430"/>
-        <location filename="../../console/presenters/residents.py" line="451"/>
+        <location filename="../../console/presenters/residents.py" line="431"/>
+        <location filename="../../console/presenters/residents.py" line="452"/>
         <source>Withdraw consent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="432"/>
+        <location filename="../../console/presenters/residents.py" line="433"/>
         <source>Withdraw the consent to: {purpose}. Processing for this purpose stops at once; only a new consent, recorded anew, allows it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="436"/>
+        <location filename="../../console/presenters/residents.py" line="437"/>
         <source>Withdraw</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="452"/>
+        <location filename="../../console/presenters/residents.py" line="453"/>
         <source>Withdraw the consent to {purpose}? This cannot be undone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="468"/>
-        <location filename="../../console/presenters/residents.py" line="486"/>
+        <location filename="../../console/presenters/residents.py" line="469"/>
+        <location filename="../../console/presenters/residents.py" line="487"/>
         <source>Export this person&apos;s data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="470"/>
+        <location filename="../../console/presenters/residents.py" line="471"/>
         <source>Everything held about this person, identity number included, is written to a JSON file and a text summary beside it, readable by you only. The export and its reason are recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="475"/>
+        <location filename="../../console/presenters/residents.py" line="476"/>
         <source>Export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="487"/>
+        <location filename="../../console/presenters/residents.py" line="488"/>
         <source>Written to {json} and {text}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="509"/>
-        <location filename="../../console/presenters/residents.py" line="532"/>
+        <location filename="../../console/presenters/residents.py" line="510"/>
+        <location filename="../../console/presenters/residents.py" line="533"/>
         <source>Anonymise on request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="511"/>
+        <location filename="../../console/presenters/residents.py" line="512"/>
         <source>The name, identity number, birth date, phone, address and emergency contact are replaced for good; year of birth, community and care flags stay for statistics; every consent is withdrawn. The audit log keeps its rows. Refused under a legal hold.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="517"/>
+        <location filename="../../console/presenters/residents.py" line="518"/>
         <source>Anonymise</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="533"/>
+        <location filename="../../console/presenters/residents.py" line="534"/>
         <source>Anonymise {name} now? This cannot be undone.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -13293,7 +13303,7 @@ Outcome: {outcome}</source>
     </message>
     <message>
         <location filename="../../console/session.py" line="80"/>
-        <location filename="../../console/session.py" line="275"/>
+        <location filename="../../console/session.py" line="282"/>
         <source>Quit</source>
         <translation type="unfinished">Quit</translation>
     </message>
@@ -13323,12 +13333,12 @@ Outcome: {outcome}</source>
         <translation type="unfinished">Sign-in is not possible right now: {err}</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="266"/>
+        <location filename="../../console/session.py" line="273"/>
         <source>Unlock or sign out before quitting.</source>
         <translation type="unfinished">Unlock or sign out before quitting.</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="276"/>
+        <location filename="../../console/session.py" line="283"/>
         <source>Quit the console? Devices hosted on this workstation stop reporting.</source>
         <translation type="unfinished">Quit the console? Devices hosted on this workstation stop reporting.</translation>
     </message>
@@ -14384,102 +14394,102 @@ Outcome: {outcome}</source>
 <context>
     <name>StationPresenter</name>
     <message>
-        <location filename="../../console/presenters/station.py" line="117"/>
+        <location filename="../../console/presenters/station.py" line="118"/>
         <source>Station</source>
         <translation type="unfinished">Station</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="243"/>
+        <location filename="../../console/presenters/station.py" line="244"/>
         <source>Could not read this station&apos;s outbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="253"/>
+        <location filename="../../console/presenters/station.py" line="254"/>
         <source>Raising the alarm…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="268"/>
+        <location filename="../../console/presenters/station.py" line="269"/>
         <source>The alarm could not be raised from this PC. {call}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="276"/>
+        <location filename="../../console/presenters/station.py" line="277"/>
         <source>Phone the centre now: {phone}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="277"/>
+        <location filename="../../console/presenters/station.py" line="278"/>
         <source>Phone the centre now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="287"/>
+        <location filename="../../console/presenters/station.py" line="288"/>
         <source>The control room has the alarm ({ref}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="295"/>
+        <location filename="../../console/presenters/station.py" line="296"/>
         <source>No link to the centre: the alarm waits here and is also sent through the alarm panel. {call}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="300"/>
+        <location filename="../../console/presenters/station.py" line="301"/>
         <source>Sending the alarm to the control room…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="303"/>
+        <location filename="../../console/presenters/station.py" line="304"/>
         <source>The centre did not take the alarm. {call}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="323"/>
+        <location filename="../../console/presenters/station.py" line="324"/>
         <source>Residents cannot be looked up now ({why}). Type the caller&apos;s name and phone instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="356"/>
+        <location filename="../../console/presenters/station.py" line="357"/>
         <source>The resident&apos;s contacts cannot be read now ({why}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="367"/>
+        <location filename="../../console/presenters/station.py" line="368"/>
         <source>Add a photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="415"/>
+        <location filename="../../console/presenters/station.py" line="417"/>
         <source>The request is kept here and sent to the centre as soon as it can be.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="423"/>
+        <location filename="../../console/presenters/station.py" line="425"/>
         <source>The request was not kept: {why}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="444"/>
+        <location filename="../../console/presenters/station.py" line="446"/>
         <source>Apply anyway</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="446"/>
+        <location filename="../../console/presenters/station.py" line="448"/>
         <source>Apply &quot;{summary}&quot; although the centre changed the incident meanwhile?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="449"/>
+        <location filename="../../console/presenters/station.py" line="451"/>
         <source>Discard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="451"/>
+        <location filename="../../console/presenters/station.py" line="453"/>
         <source>Discard &quot;{summary}&quot;? It will not reach the centre; the decision is recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="458"/>
+        <location filename="../../console/presenters/station.py" line="460"/>
         <source>The decision was not recorded</source>
         <translation type="unfinished"></translation>
     </message>
@@ -14533,57 +14543,57 @@ Outcome: {outcome}</source>
 <context>
     <name>StationSurveysPresenter</name>
     <message>
-        <location filename="../../console/presenters/station_surveys.py" line="105"/>
+        <location filename="../../console/presenters/station_surveys.py" line="106"/>
         <source>Loading the survey rounds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station_surveys.py" line="120"/>
+        <location filename="../../console/presenters/station_surveys.py" line="121"/>
         <source>Surveys</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station_surveys.py" line="132"/>
+        <location filename="../../console/presenters/station_surveys.py" line="133"/>
         <source>A kiosk is running already.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station_surveys.py" line="139"/>
+        <location filename="../../console/presenters/station_surveys.py" line="140"/>
         <source>This round&apos;s form cannot be read: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station_surveys.py" line="160"/>
+        <location filename="../../console/presenters/station_surveys.py" line="161"/>
         <source>The kiosk runs for round {code}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station_surveys.py" line="180"/>
+        <location filename="../../console/presenters/station_surveys.py" line="181"/>
         <source>The kiosk was left: {n} responses taken.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station_surveys.py" line="206"/>
+        <location filename="../../console/presenters/station_surveys.py" line="207"/>
         <source>This PC has no key folder, so it cannot sign slips. Ask the administrator for the site&apos;s key folder (--keys).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station_surveys.py" line="212"/>
+        <location filename="../../console/presenters/station_surveys.py" line="213"/>
         <source>Save the slips</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station_surveys.py" line="258"/>
+        <location filename="../../console/presenters/station_surveys.py" line="259"/>
         <source>Everyone of this community has answered.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station_surveys.py" line="261"/>
+        <location filename="../../console/presenters/station_surveys.py" line="262"/>
         <source>{n} slips saved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station_surveys.py" line="263"/>
+        <location filename="../../console/presenters/station_surveys.py" line="264"/>
         <source>Preparing the slips</source>
         <translation type="unfinished"></translation>
     </message>
@@ -15220,37 +15230,37 @@ Outcome: {outcome}</source>
 <context>
     <name>SurveyResultsPresenter</name>
     <message>
-        <location filename="../../console/presenters/survey_results.py" line="80"/>
+        <location filename="../../console/presenters/survey_results.py" line="81"/>
         <source>Comments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/survey_results.py" line="102"/>
+        <location filename="../../console/presenters/survey_results.py" line="103"/>
         <source>Could not read the communities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/survey_results.py" line="148"/>
+        <location filename="../../console/presenters/survey_results.py" line="149"/>
         <source>Could not compute the results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/survey_results.py" line="174"/>
+        <location filename="../../console/presenters/survey_results.py" line="175"/>
         <source>Export the results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/survey_results.py" line="197"/>
+        <location filename="../../console/presenters/survey_results.py" line="198"/>
         <source>survey results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/survey_results.py" line="207"/>
+        <location filename="../../console/presenters/survey_results.py" line="208"/>
         <source>Results saved to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/survey_results.py" line="210"/>
+        <location filename="../../console/presenters/survey_results.py" line="211"/>
         <source>Could not export the results</source>
         <translation type="unfinished"></translation>
     </message>
@@ -17149,134 +17159,134 @@ State: {state}</source>
 <context>
     <name>VideoWallPresenter</name>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="183"/>
-        <location filename="../../console/presenters/video_wall.py" line="728"/>
+        <location filename="../../console/presenters/video_wall.py" line="167"/>
+        <location filename="../../console/presenters/video_wall.py" line="712"/>
         <source>Video wall</source>
         <translation type="unfinished">Video wall</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="208"/>
+        <location filename="../../console/presenters/video_wall.py" line="192"/>
         <source>Cameras of the incident on the wall</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="296"/>
+        <location filename="../../console/presenters/video_wall.py" line="280"/>
         <source>Could not load the wall views</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="387"/>
+        <location filename="../../console/presenters/video_wall.py" line="371"/>
         <source>asking the camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="586"/>
+        <location filename="../../console/presenters/video_wall.py" line="570"/>
         <source>The incident names no camera of this site.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="599"/>
+        <location filename="../../console/presenters/video_wall.py" line="583"/>
         <source>{n} more cameras did not fit: {codes}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="612"/>
-        <location filename="../../console/presenters/video_wall.py" line="892"/>
+        <location filename="../../console/presenters/video_wall.py" line="596"/>
+        <location filename="../../console/presenters/video_wall.py" line="876"/>
         <source>Select an incident in the queue first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="619"/>
+        <location filename="../../console/presenters/video_wall.py" line="603"/>
         <source>Could not find the incident&apos;s cameras</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="656"/>
+        <location filename="../../console/presenters/video_wall.py" line="640"/>
         <source>Could not save the wall view</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="661"/>
+        <location filename="../../console/presenters/video_wall.py" line="645"/>
         <source>Wall view “{name}” saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="675"/>
+        <location filename="../../console/presenters/video_wall.py" line="659"/>
         <source>Could not delete the wall view</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="774"/>
+        <location filename="../../console/presenters/video_wall.py" line="758"/>
         <source>No recording of {camera} in the last 30 s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="792"/>
+        <location filename="../../console/presenters/video_wall.py" line="776"/>
         <source>Could not find the recording</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="830"/>
+        <location filename="../../console/presenters/video_wall.py" line="814"/>
         <source>Replay caught up: live again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="857"/>
+        <location filename="../../console/presenters/video_wall.py" line="841"/>
         <source>No picture on this tile to take.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="880"/>
+        <location filename="../../console/presenters/video_wall.py" line="864"/>
         <source>Snapshot saved to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="882"/>
+        <location filename="../../console/presenters/video_wall.py" line="866"/>
         <source>Could not save the snapshot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="903"/>
+        <location filename="../../console/presenters/video_wall.py" line="887"/>
         <source>Snapshot of {camera} attached to incident {id}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="908"/>
+        <location filename="../../console/presenters/video_wall.py" line="892"/>
         <source>Could not attach the snapshot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="913"/>
+        <location filename="../../console/presenters/video_wall.py" line="897"/>
         <source>Snapshot to the selected incident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="917"/>
+        <location filename="../../console/presenters/video_wall.py" line="901"/>
         <source>Reconnect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="977"/>
+        <location filename="../../console/presenters/video_wall.py" line="961"/>
         <source>PTZ of {camera}: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="996"/>
+        <location filename="../../console/presenters/video_wall.py" line="980"/>
         <source>This camera has no preset {n}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="1016"/>
+        <location filename="../../console/presenters/video_wall.py" line="1000"/>
         <source>Could not load the camera&apos;s motion settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="1052"/>
+        <location filename="../../console/presenters/video_wall.py" line="1036"/>
         <source>Motion settings of {camera} saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="1059"/>
+        <location filename="../../console/presenters/video_wall.py" line="1043"/>
         <source>Could not save the motion settings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -18150,358 +18160,358 @@ State: {state}</source>
 <context>
     <name>VolunteersPresenter</name>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="91"/>
-        <location filename="../../console/presenters/volunteers.py" line="104"/>
+        <location filename="../../console/presenters/volunteers.py" line="92"/>
+        <location filename="../../console/presenters/volunteers.py" line="105"/>
         <source>Volunteers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="105"/>
+        <location filename="../../console/presenters/volunteers.py" line="106"/>
         <source>Teams</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="106"/>
+        <location filename="../../console/presenters/volunteers.py" line="107"/>
         <source>Shifts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="107"/>
+        <location filename="../../console/presenters/volunteers.py" line="108"/>
         <source>Pairings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="108"/>
+        <location filename="../../console/presenters/volunteers.py" line="109"/>
         <source>Tasks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="114"/>
+        <location filename="../../console/presenters/volunteers.py" line="115"/>
         <source>Volunteer task from the incident…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="126"/>
+        <location filename="../../console/presenters/volunteers.py" line="127"/>
         <source>Volunteer task from the request…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="187"/>
+        <location filename="../../console/presenters/volunteers.py" line="188"/>
         <source>Could not read the communities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="230"/>
-        <location filename="../../console/presenters/volunteers.py" line="855"/>
+        <location filename="../../console/presenters/volunteers.py" line="231"/>
+        <location filename="../../console/presenters/volunteers.py" line="856"/>
         <source>Could not read the volunteers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="265"/>
+        <location filename="../../console/presenters/volunteers.py" line="266"/>
         <source>Sign-up refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="311"/>
+        <location filename="../../console/presenters/volunteers.py" line="312"/>
         <source>Could not read the photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="337"/>
+        <location filename="../../console/presenters/volunteers.py" line="338"/>
         <source>Could not read the volunteer&apos;s card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="359"/>
+        <location filename="../../console/presenters/volunteers.py" line="360"/>
         <source>Could not save the volunteer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="360"/>
+        <location filename="../../console/presenters/volunteers.py" line="361"/>
         <source>Volunteer saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="370"/>
+        <location filename="../../console/presenters/volunteers.py" line="371"/>
         <source>Edit the volunteer&apos;s profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="394"/>
+        <location filename="../../console/presenters/volunteers.py" line="395"/>
         <source>Could not open the profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="403"/>
+        <location filename="../../console/presenters/volunteers.py" line="404"/>
         <source>Show the identity number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="408"/>
+        <location filename="../../console/presenters/volunteers.py" line="409"/>
         <source>Identity number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="409"/>
+        <location filename="../../console/presenters/volunteers.py" line="410"/>
         <source>Identity No.: {n}
 Birth date: {d}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="417"/>
+        <location filename="../../console/presenters/volunteers.py" line="418"/>
         <source>Could not show the identity number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="424"/>
+        <location filename="../../console/presenters/volunteers.py" line="425"/>
         <source>Choose the volunteer&apos;s photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="426"/>
+        <location filename="../../console/presenters/volunteers.py" line="427"/>
         <source>Photos (*.jpg *.jpeg *.png)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="444"/>
+        <location filename="../../console/presenters/volunteers.py" line="445"/>
         <source>Could not store the photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="444"/>
+        <location filename="../../console/presenters/volunteers.py" line="445"/>
         <source>Photo stored</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="457"/>
+        <location filename="../../console/presenters/volunteers.py" line="458"/>
         <source>Could not save the qualification</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="458"/>
+        <location filename="../../console/presenters/volunteers.py" line="459"/>
         <source>Qualification saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="492"/>
+        <location filename="../../console/presenters/volunteers.py" line="493"/>
         <source>Could not save the team</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="493"/>
+        <location filename="../../console/presenters/volunteers.py" line="494"/>
         <source>Team saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="505"/>
+        <location filename="../../console/presenters/volunteers.py" line="506"/>
         <source>Add a member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="505"/>
-        <location filename="../../console/presenters/volunteers.py" line="521"/>
-        <location filename="../../console/presenters/volunteers.py" line="583"/>
-        <location filename="../../console/presenters/volunteers.py" line="840"/>
+        <location filename="../../console/presenters/volunteers.py" line="506"/>
+        <location filename="../../console/presenters/volunteers.py" line="522"/>
+        <location filename="../../console/presenters/volunteers.py" line="584"/>
+        <location filename="../../console/presenters/volunteers.py" line="841"/>
         <source>Volunteer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="511"/>
+        <location filename="../../console/presenters/volunteers.py" line="512"/>
         <source>Could not add the member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="521"/>
+        <location filename="../../console/presenters/volunteers.py" line="522"/>
         <source>Remove a member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="528"/>
+        <location filename="../../console/presenters/volunteers.py" line="529"/>
         <source>Could not remove the member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="556"/>
+        <location filename="../../console/presenters/volunteers.py" line="557"/>
         <source>Could not save the shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="557"/>
+        <location filename="../../console/presenters/volunteers.py" line="558"/>
         <source>Shift saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="573"/>
+        <location filename="../../console/presenters/volunteers.py" line="574"/>
         <source>Could not read the sign-ups</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="582"/>
+        <location filename="../../console/presenters/volunteers.py" line="583"/>
         <source>Sign up for {t}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="595"/>
+        <location filename="../../console/presenters/volunteers.py" line="596"/>
         <source>Signed up; waiting for confirmation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="597"/>
+        <location filename="../../console/presenters/volunteers.py" line="598"/>
         <source>Signed up and confirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="605"/>
+        <location filename="../../console/presenters/volunteers.py" line="606"/>
         <source>Could not sign up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="618"/>
+        <location filename="../../console/presenters/volunteers.py" line="619"/>
         <source>Could not decide the sign-up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="627"/>
+        <location filename="../../console/presenters/volunteers.py" line="628"/>
         <source>Withdraw the sign-up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="628"/>
+        <location filename="../../console/presenters/volunteers.py" line="629"/>
         <source>Withdraw this sign-up? The place becomes free for others.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="630"/>
+        <location filename="../../console/presenters/volunteers.py" line="631"/>
         <source>Could not withdraw</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="641"/>
+        <location filename="../../console/presenters/volunteers.py" line="642"/>
         <source>Cancel the shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="643"/>
+        <location filename="../../console/presenters/volunteers.py" line="644"/>
         <source>Cancel the shift {t}? {n} volunteers hold a place; tell them. This cannot be undone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="647"/>
+        <location filename="../../console/presenters/volunteers.py" line="648"/>
         <source>Could not cancel the shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="671"/>
+        <location filename="../../console/presenters/volunteers.py" line="672"/>
         <source>Could not pair</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="672"/>
+        <location filename="../../console/presenters/volunteers.py" line="673"/>
         <source>Pairing saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="681"/>
+        <location filename="../../console/presenters/volunteers.py" line="682"/>
         <source>Could not read the residents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="691"/>
+        <location filename="../../console/presenters/volunteers.py" line="692"/>
         <source>End the pairing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="692"/>
+        <location filename="../../console/presenters/volunteers.py" line="693"/>
         <source>End the regular visits of {v} to {r}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="696"/>
+        <location filename="../../console/presenters/volunteers.py" line="697"/>
         <source>Could not end the pairing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="709"/>
+        <location filename="../../console/presenters/volunteers.py" line="710"/>
         <source>Select the incident in the queue first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="724"/>
+        <location filename="../../console/presenters/volunteers.py" line="725"/>
         <source>Could not read the incident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="730"/>
+        <location filename="../../console/presenters/volunteers.py" line="731"/>
         <source>Select the request in the Feedback pane first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="745"/>
+        <location filename="../../console/presenters/volunteers.py" line="746"/>
         <source>Could not read the request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="758"/>
+        <location filename="../../console/presenters/volunteers.py" line="759"/>
         <source>Could not read the resident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="772"/>
+        <location filename="../../console/presenters/volunteers.py" line="773"/>
         <source>Could not read the order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="802"/>
+        <location filename="../../console/presenters/volunteers.py" line="803"/>
         <source>Could not prepare the task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="823"/>
+        <location filename="../../console/presenters/volunteers.py" line="824"/>
         <source>Could not create the task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="824"/>
+        <location filename="../../console/presenters/volunteers.py" line="825"/>
         <source>Task created</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="840"/>
+        <location filename="../../console/presenters/volunteers.py" line="841"/>
         <source>Assign the task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="846"/>
+        <location filename="../../console/presenters/volunteers.py" line="847"/>
         <source>Could not assign the task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="847"/>
+        <location filename="../../console/presenters/volunteers.py" line="848"/>
         <source>Task assigned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="864"/>
+        <location filename="../../console/presenters/volunteers.py" line="865"/>
         <source>Mark the task done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="864"/>
+        <location filename="../../console/presenters/volunteers.py" line="865"/>
         <source>Cancel the task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="866"/>
+        <location filename="../../console/presenters/volunteers.py" line="867"/>
         <source>Mark “{t}” done?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="866"/>
+        <location filename="../../console/presenters/volunteers.py" line="867"/>
         <source>Cancel “{t}”?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="873"/>
+        <location filename="../../console/presenters/volunteers.py" line="874"/>
         <source>Could not update the task</source>
         <translation type="unfinished"></translation>
     </message>
@@ -18509,132 +18519,132 @@ Birth date: {d}</source>
 <context>
     <name>WallToolbar</name>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="205"/>
+        <location filename="../../widgets/wall_toolbar.py" line="219"/>
         <source>Save wall view</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="205"/>
+        <location filename="../../widgets/wall_toolbar.py" line="219"/>
         <source>Name of the view:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="215"/>
+        <location filename="../../widgets/wall_toolbar.py" line="229"/>
         <source>Delete the saved view “{name}”? The cameras are not affected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="216"/>
+        <location filename="../../widgets/wall_toolbar.py" line="230"/>
         <source>Delete wall view</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="248"/>
+        <location filename="../../widgets/wall_toolbar.py" line="262"/>
         <source>Layout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="250"/>
+        <location filename="../../widgets/wall_toolbar.py" line="264"/>
         <source>One camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="251"/>
+        <location filename="../../widgets/wall_toolbar.py" line="265"/>
         <source>2 × 2 cameras</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="252"/>
+        <location filename="../../widgets/wall_toolbar.py" line="266"/>
         <source>3 × 3 cameras</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="253"/>
+        <location filename="../../widgets/wall_toolbar.py" line="267"/>
         <source>4 × 4 cameras</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="254"/>
+        <location filename="../../widgets/wall_toolbar.py" line="268"/>
         <source>5 × 5 cameras</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="255"/>
+        <location filename="../../widgets/wall_toolbar.py" line="269"/>
         <source>One large and 5 small</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="256"/>
+        <location filename="../../widgets/wall_toolbar.py" line="270"/>
         <source>One large and 7 small</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="261"/>
+        <location filename="../../widgets/wall_toolbar.py" line="275"/>
         <source>&amp;View</source>
         <translation type="unfinished">&amp;View</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="262"/>
+        <location filename="../../widgets/wall_toolbar.py" line="276"/>
         <source>(unsaved)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="263"/>
+        <location filename="../../widgets/wall_toolbar.py" line="277"/>
         <source>Saved wall views: yours and the shared ones</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="264"/>
+        <location filename="../../widgets/wall_toolbar.py" line="278"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="265"/>
+        <location filename="../../widgets/wall_toolbar.py" line="279"/>
         <source>Save as…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="266"/>
+        <location filename="../../widgets/wall_toolbar.py" line="280"/>
         <source>Delete…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="267"/>
+        <location filename="../../widgets/wall_toolbar.py" line="281"/>
         <source>&amp;Every</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="268"/>
+        <location filename="../../widgets/wall_toolbar.py" line="282"/>
         <source> s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="269"/>
+        <location filename="../../widgets/wall_toolbar.py" line="283"/>
         <source>How long each page of a tour stays on the wall</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="270"/>
+        <location filename="../../widgets/wall_toolbar.py" line="284"/>
         <source>Full screen</source>
         <translation type="unfinished">Full screen</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="271"/>
+        <location filename="../../widgets/wall_toolbar.py" line="285"/>
         <source>Show the wall full screen (F11)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="275"/>
+        <location filename="../../widgets/wall_toolbar.py" line="289"/>
         <source>Stop tour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="275"/>
+        <location filename="../../widgets/wall_toolbar.py" line="289"/>
         <source>Start tour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="277"/>
+        <location filename="../../widgets/wall_toolbar.py" line="291"/>
         <source>Cycle the cameras through the wall (a group: right-click it in the tree)</source>
         <translation type="unfinished"></translation>
     </message>

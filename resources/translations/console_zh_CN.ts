@@ -125,37 +125,37 @@
 <context>
     <name>AccountsPresenter</name>
     <message>
-        <location filename="../../console/presenters/accounts.py" line="32"/>
+        <location filename="../../console/presenters/accounts.py" line="30"/>
         <source>Accounts…</source>
         <translation>账号管理…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/accounts.py" line="84"/>
+        <location filename="../../console/presenters/accounts.py" line="71"/>
         <source>Could not list the accounts</source>
         <translation>无法读取账号列表</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/accounts.py" line="137"/>
+        <location filename="../../console/presenters/accounts.py" line="123"/>
         <source>Account {user} created. Initial password: {pw} — hand it over now; it is not shown again.</source>
         <translation>账号 {user} 已创建。初始密码：{pw} —— 请当面交付，此密码不会再次显示。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/accounts.py" line="152"/>
+        <location filename="../../console/presenters/accounts.py" line="138"/>
         <source>Account {user} unlocked.</source>
         <translation>账号 {user} 已解锁。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/accounts.py" line="160"/>
+        <location filename="../../console/presenters/accounts.py" line="146"/>
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/accounts.py" line="161"/>
+        <location filename="../../console/presenters/accounts.py" line="147"/>
         <source>Give {user} a new random password? The old one stops working.</source>
         <translation>为 {user} 生成新的随机密码？旧密码将立即失效。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/accounts.py" line="176"/>
+        <location filename="../../console/presenters/accounts.py" line="162"/>
         <source>New password of {user}: {pw} — hand it over now; it is not shown again.</source>
         <translation>{user} 的新密码：{pw} —— 请当面交付，此密码不会再次显示。</translation>
     </message>
@@ -502,73 +502,73 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>AssignmentsPresenter</name>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="75"/>
+        <location filename="../../console/presenters/assignments.py" line="76"/>
         <source>My assignments</source>
         <translation>我的派单</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="76"/>
+        <location filename="../../console/presenters/assignments.py" line="77"/>
         <source>Assignments</source>
         <translation>派单</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="85"/>
+        <location filename="../../console/presenters/assignments.py" line="86"/>
         <source>Your department&apos;s assignments: unanswered first</source>
         <translation>本单位的派单：未响应的在前</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="87"/>
+        <location filename="../../console/presenters/assignments.py" line="88"/>
         <source>Every open assignment: unanswered and overdue first</source>
         <translation>所有进行中的派单：超时和未响应的在前</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="125"/>
-        <location filename="../../console/presenters/assignments.py" line="149"/>
+        <location filename="../../console/presenters/assignments.py" line="126"/>
+        <location filename="../../console/presenters/assignments.py" line="150"/>
         <source>Could not load the assignments</source>
         <translation>无法读取派单</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="173"/>
+        <location filename="../../console/presenters/assignments.py" line="174"/>
         <source>{n} assignment(s) unanswered past their time</source>
         <translation>{n} 个派单超时未响应</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="199"/>
+        <location filename="../../console/presenters/assignments.py" line="200"/>
         <source>Could not load assignments</source>
         <translation>无法读取派单</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="217"/>
+        <location filename="../../console/presenters/assignments.py" line="218"/>
         <source>Could not open the dispatch picker</source>
         <translation>无法打开派单选择</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="251"/>
+        <location filename="../../console/presenters/assignments.py" line="252"/>
         <source>#{id}: {n} notified</source>
         <translation>#{id}：已通知 {n} 个单位</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="274"/>
+        <location filename="../../console/presenters/assignments.py" line="275"/>
         <source>A photo of the work</source>
         <translation>现场工作照片</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="276"/>
+        <location filename="../../console/presenters/assignments.py" line="277"/>
         <source>Photos (*.jpg *.jpeg *.png *.webp)</source>
         <translation>照片 (*.jpg *.jpeg *.png *.webp)</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="310"/>
+        <location filename="../../console/presenters/assignments.py" line="311"/>
         <source>Only a department that took the work on may add its photos.</source>
         <translation>只有已接单的联动单位可以添加照片。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="341"/>
+        <location filename="../../console/presenters/assignments.py" line="342"/>
         <source>Not saved: the assignment has changed meanwhile, the step is not allowed now, or its note or reason is missing.</source>
         <translation>未保存：派单已被更改、当前不允许此步骤，或缺少备注或原因。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="345"/>
+        <location filename="../../console/presenters/assignments.py" line="346"/>
         <source>Only the department the assignment is for may answer it.</source>
         <translation>只有被派单的单位才能响应。</translation>
     </message>
@@ -576,47 +576,47 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>AttachmentsController</name>
     <message>
-        <location filename="../../console/presenters/attachments.py" line="106"/>
+        <location filename="../../console/presenters/attachments.py" line="107"/>
         <source>Could not list the attachments</source>
         <translation>无法列出附件</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/attachments.py" line="120"/>
+        <location filename="../../console/presenters/attachments.py" line="121"/>
         <source>Attach files</source>
         <translation>添加附件</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/attachments.py" line="159"/>
+        <location filename="../../console/presenters/attachments.py" line="160"/>
         <source>Adding {name}…</source>
         <translation>正在添加 {name}…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/attachments.py" line="162"/>
+        <location filename="../../console/presenters/attachments.py" line="163"/>
         <source>Adding {name} ({n} of {total})…</source>
         <translation>正在添加 {name}（第 {n} 个，共 {total} 个）…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/attachments.py" line="199"/>
+        <location filename="../../console/presenters/attachments.py" line="200"/>
         <source>Could not read {name}: {why}</source>
         <translation>无法读取 {name}：{why}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/attachments.py" line="204"/>
+        <location filename="../../console/presenters/attachments.py" line="205"/>
         <source>Could not attach {name}</source>
         <translation>无法添加附件 {name}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/attachments.py" line="226"/>
+        <location filename="../../console/presenters/attachments.py" line="227"/>
         <source>No program on this computer opens this file.</source>
         <translation>本机没有可打开此文件的程序。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/attachments.py" line="234"/>
+        <location filename="../../console/presenters/attachments.py" line="235"/>
         <source>{name} is damaged: its stored content is missing or altered, so it was not opened. Tell the administrator.</source>
         <translation>{name} 已损坏：存储的内容缺失或被改动，因此未打开。请告知管理员。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/attachments.py" line="239"/>
+        <location filename="../../console/presenters/attachments.py" line="240"/>
         <source>Could not open the attachment</source>
         <translation>无法打开附件</translation>
     </message>
@@ -880,97 +880,97 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>CallLabels</name>
     <message>
-        <location filename="../../widgets/calls.py" line="57"/>
+        <location filename="../../widgets/calls.py" line="64"/>
         <source>Ringing</source>
         <translation>振铃中</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="59"/>
+        <location filename="../../widgets/calls.py" line="66"/>
         <source>Dialling</source>
         <translation>呼出中</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="61"/>
+        <location filename="../../widgets/calls.py" line="68"/>
         <source>Talking</source>
         <translation>通话中</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="63"/>
+        <location filename="../../widgets/calls.py" line="70"/>
         <source>On hold</source>
         <translation>保持中</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="65"/>
+        <location filename="../../widgets/calls.py" line="72"/>
         <source>Missed</source>
         <translation>未接</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="66"/>
+        <location filename="../../widgets/calls.py" line="73"/>
         <source>Ended</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="72"/>
+        <location filename="../../widgets/calls.py" line="79"/>
         <source>Hung up here</source>
         <translation>本席挂断</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="73"/>
+        <location filename="../../widgets/calls.py" line="80"/>
         <source>Caller hung up</source>
         <translation>来电方挂断</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="74"/>
+        <location filename="../../widgets/calls.py" line="81"/>
         <source>Missed (caller gave up)</source>
         <translation>未接（来电方已挂断）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="75"/>
+        <location filename="../../widgets/calls.py" line="82"/>
         <source>Missed (all lines busy)</source>
         <translation>未接（线路全忙）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="76"/>
+        <location filename="../../widgets/calls.py" line="83"/>
         <source>Transferred</source>
         <translation>已转接</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="77"/>
+        <location filename="../../widgets/calls.py" line="84"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="78"/>
+        <location filename="../../widgets/calls.py" line="85"/>
         <source>No audio</source>
         <translation>无语音</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="86"/>
+        <location filename="../../widgets/calls.py" line="93"/>
         <source>Inquiry answered</source>
         <translation>咨询已解答</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="87"/>
+        <location filename="../../widgets/calls.py" line="94"/>
         <source>Wrong number</source>
         <translation>打错电话</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="88"/>
+        <location filename="../../widgets/calls.py" line="95"/>
         <source>Silent call</source>
         <translation>无声电话</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="89"/>
+        <location filename="../../widgets/calls.py" line="96"/>
         <source>Already reported</source>
         <translation>已报过的事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="92"/>
+        <location filename="../../widgets/calls.py" line="99"/>
         <source>Nuisance call</source>
         <translation>骚扰电话</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="93"/>
+        <location filename="../../widgets/calls.py" line="100"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
@@ -1001,62 +1001,62 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>CallTableModel</name>
     <message>
-        <location filename="../../widgets/calls.py" line="164"/>
+        <location filename="../../widgets/calls.py" line="171"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="171"/>
+        <location filename="../../widgets/calls.py" line="178"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="180"/>
+        <location filename="../../widgets/calls.py" line="187"/>
         <source>Number</source>
         <translation>号码</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="183"/>
+        <location filename="../../widgets/calls.py" line="190"/>
         <source>(withheld)</source>
         <translation>（未显示号码）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="189"/>
+        <location filename="../../widgets/calls.py" line="196"/>
         <source>Resident</source>
         <translation>居民</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="195"/>
+        <location filename="../../widgets/calls.py" line="202"/>
         <source>Outcome</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="204"/>
+        <location filename="../../widgets/calls.py" line="211"/>
         <source>Caller ID</source>
         <translation>来电显示</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="210"/>
+        <location filename="../../widgets/calls.py" line="217"/>
         <source>Answered by</source>
         <translation>接听人</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="238"/>
+        <location filename="../../widgets/calls.py" line="245"/>
         <source>Incident #{id}</source>
         <translation>事件 #{id}</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="240"/>
+        <location filename="../../widgets/calls.py" line="247"/>
         <source>No incident: {reason}</source>
         <translation>无需立事件：{reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="246"/>
+        <location filename="../../widgets/calls.py" line="253"/>
         <source>To do: incident or no incident?</source>
         <translation>待处理：立事件还是无需立事件？</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="248"/>
+        <location filename="../../widgets/calls.py" line="255"/>
         <source>On the callback list</source>
         <translation>已列入回拨清单</translation>
     </message>
@@ -1064,37 +1064,37 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>CallbackTableModel</name>
     <message>
-        <location filename="../../widgets/calls.py" line="271"/>
+        <location filename="../../widgets/calls.py" line="278"/>
         <source>Last call</source>
         <translation>最近来电</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="275"/>
+        <location filename="../../widgets/calls.py" line="282"/>
         <source>Number</source>
         <translation>号码</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="275"/>
+        <location filename="../../widgets/calls.py" line="282"/>
         <source>(withheld)</source>
         <translation>（未显示号码）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="277"/>
+        <location filename="../../widgets/calls.py" line="284"/>
         <source>Caller ID</source>
         <translation>来电显示</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="280"/>
+        <location filename="../../widgets/calls.py" line="287"/>
         <source>Resident</source>
         <translation>居民</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="283"/>
+        <location filename="../../widgets/calls.py" line="290"/>
         <source>Missed</source>
         <translation>未接次数</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="291"/>
+        <location filename="../../widgets/calls.py" line="298"/>
         <source>{n} (busy: {busy})</source>
         <translation>{n}（占线 {busy}）</translation>
     </message>
@@ -1102,132 +1102,132 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>CallerPanel</name>
     <message>
-        <location filename="../../widgets/calls.py" line="368"/>
+        <location filename="../../widgets/calls.py" line="375"/>
         <source>Select a call to see who is calling.</source>
         <translation>选中一个来电，查看来电人信息。</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="371"/>
+        <location filename="../../widgets/calls.py" line="378"/>
         <source>The number {number} matches no resident.</source>
         <translation>号码 {number} 未匹配到居民。</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="372"/>
+        <location filename="../../widgets/calls.py" line="379"/>
         <source>(withheld)</source>
         <translation>（未显示号码）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="383"/>
+        <location filename="../../widgets/calls.py" line="390"/>
         <source>Full card for incident #{id}: this view is recorded.</source>
         <translation>事件 #{id} 的完整档案：本次查看已留痕。</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="388"/>
+        <location filename="../../widgets/calls.py" line="395"/>
         <source>Masked for your role. The full card opens for the call&apos;s incident (recorded).</source>
         <translation>按您的角色脱敏显示。关联事件后可查看完整档案（留痕）。</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="413"/>
+        <location filename="../../widgets/calls.py" line="420"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="417"/>
+        <location filename="../../widgets/calls.py" line="424"/>
         <source>Full card for #{id}</source>
         <translation>完整档案（#{id}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="419"/>
+        <location filename="../../widgets/calls.py" line="426"/>
         <source>The whole card, for incident #{id}: the view is recorded.</source>
         <translation>查看事件 #{id} 相关居民的完整档案：本次查看将留痕。</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="424"/>
+        <location filename="../../widgets/calls.py" line="431"/>
         <source>Full card</source>
         <translation>完整档案</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="425"/>
+        <location filename="../../widgets/calls.py" line="432"/>
         <source>Link the call to an incident first.</source>
         <translation>请先将来电关联到事件。</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="431"/>
+        <location filename="../../widgets/calls.py" line="438"/>
         <source>lives alone</source>
         <translation>独居</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="432"/>
+        <location filename="../../widgets/calls.py" line="439"/>
         <source>dementia</source>
         <translation>认知障碍</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="433"/>
+        <location filename="../../widgets/calls.py" line="440"/>
         <source>disability</source>
         <translation>残疾</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="434"/>
+        <location filename="../../widgets/calls.py" line="441"/>
         <source>chronic illness</source>
         <translation>慢性病</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="441"/>
+        <location filename="../../widgets/calls.py" line="448"/>
         <source>needs care</source>
         <translation>需关照</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="443"/>
+        <location filename="../../widgets/calls.py" line="450"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="447"/>
+        <location filename="../../widgets/calls.py" line="454"/>
         <source>Caller</source>
         <translation>来电人</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="449"/>
+        <location filename="../../widgets/calls.py" line="456"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="450"/>
+        <location filename="../../widgets/calls.py" line="457"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="451"/>
+        <location filename="../../widgets/calls.py" line="458"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="452"/>
+        <location filename="../../widgets/calls.py" line="459"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="453"/>
+        <location filename="../../widgets/calls.py" line="460"/>
         <source>Care</source>
         <translation>关照事项</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="454"/>
+        <location filename="../../widgets/calls.py" line="461"/>
         <source>Emergency contact</source>
         <translation>紧急联系人</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="465"/>
+        <location filename="../../widgets/calls.py" line="472"/>
         <source>Recent incidents at the caller&apos;s address</source>
         <translation>来电人住址的近期事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="467"/>
+        <location filename="../../widgets/calls.py" line="474"/>
         <source>Earlier incidents from this number</source>
         <translation>该号码以往报过的事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="459"/>
+        <location filename="../../widgets/calls.py" line="466"/>
         <source>Open resident…</source>
         <translation>打开居民档案…</translation>
     </message>
@@ -1235,158 +1235,168 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>CallsPane</name>
     <message>
-        <location filename="../../widgets/calls.py" line="857"/>
+        <location filename="../../widgets/calls.py" line="864"/>
         <source>Resume ({key})</source>
         <translation>恢复通话（{key}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="859"/>
+        <location filename="../../widgets/calls.py" line="866"/>
         <source>Hold ({key})</source>
         <translation>保持（{key}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="956"/>
+        <location filename="../../widgets/calls.py" line="963"/>
         <source>{at}  {number} called back by {name}</source>
         <translation>{at}  {number}，由 {name} 回拨</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="958"/>
-        <location filename="../../widgets/calls.py" line="996"/>
+        <location filename="../../widgets/calls.py" line="965"/>
+        <location filename="../../widgets/calls.py" line="1009"/>
         <source>(withheld)</source>
         <translation>（未显示号码）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="963"/>
+        <location filename="../../widgets/calls.py" line="970"/>
         <source>Only the newest missed calls are grouped here.</source>
         <translation>此处只汇总最近的未接来电。</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="968"/>
+        <location filename="../../widgets/calls.py" line="975"/>
         <source>○ No phone line on this workstation</source>
         <translation>○ 本工作站未配置电话线路</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="971"/>
+        <location filename="../../widgets/calls.py" line="978"/>
         <source>○ Phone line starting…</source>
         <translation>○ 电话线路启动中…</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="977"/>
+        <location filename="../../widgets/calls.py" line="984"/>
+        <source>the phone line is off for this run</source>
+        <translation>本次运行未启用电话线路</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="986"/>
+        <source>cannot start the SIP line: {error}</source>
+        <translation>无法启动 SIP 线路：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/calls.py" line="990"/>
         <source>● Line online</source>
         <translation>● 线路在线</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="979"/>
+        <location filename="../../widgets/calls.py" line="992"/>
         <source>○ Line offline · {detail}</source>
         <translation>○ 线路离线 · {detail}</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="992"/>
+        <location filename="../../widgets/calls.py" line="1005"/>
         <source>All {n} lines busy: a caller ({number}) got 486 (busy) at {at}. {count} turned away so far; they are on the callback list.</source>
         <translation>{n} 条线路全忙：来电 {number} 于 {at} 收到 486（占线）。已有 {count} 个来电被拒接，均已列入回拨清单。</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1003"/>
+        <location filename="../../widgets/calls.py" line="1016"/>
         <source>Calls</source>
         <translation>来电</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1006"/>
+        <location filename="../../widgets/calls.py" line="1019"/>
         <source>Callbacks ({n})</source>
         <translation>待回拨（{n}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1006"/>
+        <location filename="../../widgets/calls.py" line="1019"/>
         <source>Callbacks</source>
         <translation>待回拨</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1012"/>
+        <location filename="../../widgets/calls.py" line="1025"/>
         <source>Answer ({key})</source>
         <translation>接听（{key}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1013"/>
+        <location filename="../../widgets/calls.py" line="1026"/>
         <source>Transfer… ({key})</source>
         <translation>转接…（{key}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1014"/>
+        <location filename="../../widgets/calls.py" line="1027"/>
         <source>Hang up ({key})</source>
         <translation>挂断（{key}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1015"/>
+        <location filename="../../widgets/calls.py" line="1028"/>
         <source>New incident… ({key})</source>
         <translation>新建事件…（{key}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1016"/>
+        <location filename="../../widgets/calls.py" line="1029"/>
         <source>Link to incident… ({key})</source>
         <translation>关联事件…（{key}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1017"/>
+        <location filename="../../widgets/calls.py" line="1030"/>
         <source>No incident… ({key})</source>
         <translation>无需立事件…（{key}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1018"/>
+        <location filename="../../widgets/calls.py" line="1031"/>
         <source>Feedback ticket…</source>
         <translation>转为诉求…</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1019"/>
+        <location filename="../../widgets/calls.py" line="1032"/>
         <source>Order…</source>
         <translation>订购…</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1020"/>
+        <location filename="../../widgets/calls.py" line="1033"/>
         <source>An order of daily necessities for the caller</source>
         <translation>为来电人订购生活必需品</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1021"/>
+        <location filename="../../widgets/calls.py" line="1034"/>
         <source>Call back</source>
         <translation>回拨</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1022"/>
+        <location filename="../../widgets/calls.py" line="1035"/>
         <source>Mark as called back</source>
         <translation>标记为已回拨</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1023"/>
+        <location filename="../../widgets/calls.py" line="1036"/>
         <source>Called back</source>
         <translation>已回拨</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1027"/>
+        <location filename="../../widgets/calls.py" line="1040"/>
         <source>No calls</source>
         <translation>暂无来电</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1029"/>
+        <location filename="../../widgets/calls.py" line="1042"/>
         <source>Ringing calls appear here with the caller&apos;s card; {key} answers the longest-waiting one. Every answered call ends linked to an incident or closed as “no incident”.</source>
         <translation>来电振铃时会显示在这里，并附来电人档案；按 {key} 接听等待最久的来电。每个接听过的来电最后都要关联事件，或以“无需立事件”结束。</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1037"/>
+        <location filename="../../widgets/calls.py" line="1050"/>
         <source>No phone line on this workstation</source>
         <translation>本工作站未配置电话线路</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1039"/>
+        <location filename="../../widgets/calls.py" line="1052"/>
         <source>To take calls here, add a [[sip]] entry for workstation {ws} to the site file (bind host, port, the phone device that shows its status; registrar, user and password for a PBX) and restart the console.</source>
         <translation>如需在此接听电话，请在站点文件中为工作站 {ws} 添加 [[sip]] 条目（监听地址、端口、显示线路状态的电话设备；接入交换机时还需注册服务器、用户名和密码），然后重启控制台。</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1046"/>
+        <location filename="../../widgets/calls.py" line="1059"/>
         <source>Nobody to call back</source>
         <translation>没有待回拨的来电</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1048"/>
+        <location filename="../../widgets/calls.py" line="1061"/>
         <source>Callers who hang up before an answer, or who get “busy” because every line is taken, are listed here until someone calls them back.</source>
         <translation>未接通前挂断的来电，以及因线路全忙收到“占线”的来电，都会列在这里，直到有人回拨。</translation>
     </message>
@@ -1865,138 +1875,138 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>CertificatesPresenter</name>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="52"/>
+        <location filename="../../console/presenters/certificates.py" line="53"/>
         <source>Certificates</source>
         <translation>服务证明</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="53"/>
+        <location filename="../../console/presenters/certificates.py" line="54"/>
         <source>Time bank</source>
         <translation>时间银行</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="88"/>
-        <location filename="../../console/presenters/certificates.py" line="112"/>
+        <location filename="../../console/presenters/certificates.py" line="89"/>
+        <location filename="../../console/presenters/certificates.py" line="113"/>
         <source>Could not read the volunteers</source>
         <translation>无法读取志愿者</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="151"/>
+        <location filename="../../console/presenters/certificates.py" line="152"/>
         <source>Could not read the certificates</source>
         <translation>无法读取服务证明</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="182"/>
+        <location filename="../../console/presenters/certificates.py" line="183"/>
         <source>Could not read the account&apos;s statement</source>
         <translation>无法读取账户明细</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="205"/>
+        <location filename="../../console/presenters/certificates.py" line="206"/>
         <source>The certificate is listed for seven days</source>
         <translation>证明已进入七天公示</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="206"/>
+        <location filename="../../console/presenters/certificates.py" line="207"/>
         <source>Could not request the certificate</source>
         <translation>无法申请证明</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="211"/>
+        <location filename="../../console/presenters/certificates.py" line="212"/>
         <source>Issue the certificate</source>
         <translation>出具证明</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="213"/>
+        <location filename="../../console/presenters/certificates.py" line="214"/>
         <source>Issue this certificate now? It takes the year&apos;s next number, which is never given again; a mistake can only be withdrawn.</source>
         <translation>现在出具此证明？证明将取得本年度下一个编号，编号不再重复使用；出具有误只能撤销。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="235"/>
+        <location filename="../../console/presenters/certificates.py" line="236"/>
         <source>Certificate {number} issued and archived</source>
         <translation>证明 {number} 已出具并归档</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="242"/>
+        <location filename="../../console/presenters/certificates.py" line="243"/>
         <source>Could not issue the certificate</source>
         <translation>无法出具证明</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="253"/>
+        <location filename="../../console/presenters/certificates.py" line="254"/>
         <source>The certificate was withdrawn</source>
         <translation>证明已撤销</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="254"/>
+        <location filename="../../console/presenters/certificates.py" line="255"/>
         <source>Could not withdraw the certificate</source>
         <translation>无法撤销证明</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="264"/>
+        <location filename="../../console/presenters/certificates.py" line="265"/>
         <source>The objection was recorded; the certificate waits</source>
         <translation>异议已登记，证明暂缓出具</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="265"/>
+        <location filename="../../console/presenters/certificates.py" line="266"/>
         <source>Could not record the objection</source>
         <translation>无法登记异议</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="273"/>
+        <location filename="../../console/presenters/certificates.py" line="274"/>
         <source>Save the issued certificate</source>
         <translation>保存已出具的证明</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="275"/>
+        <location filename="../../console/presenters/certificates.py" line="276"/>
         <source>Save a display copy of the certificate</source>
         <translation>保存证明展示副本</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="303"/>
+        <location filename="../../console/presenters/certificates.py" line="304"/>
         <source>Certificate saved to {path}</source>
         <translation>证明已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="304"/>
+        <location filename="../../console/presenters/certificates.py" line="305"/>
         <source>Could not save the certificate</source>
         <translation>无法保存证明</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="324"/>
+        <location filename="../../console/presenters/certificates.py" line="325"/>
         <source>Display copy saved to {path}</source>
         <translation>展示副本已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="326"/>
+        <location filename="../../console/presenters/certificates.py" line="327"/>
         <source>Could not save the display copy</source>
         <translation>无法保存展示副本</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="339"/>
+        <location filename="../../console/presenters/certificates.py" line="340"/>
         <source>{n} approved records deposited</source>
         <translation>已存入 {n} 条审核记录</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="346"/>
+        <location filename="../../console/presenters/certificates.py" line="347"/>
         <source>Could not deposit the hours</source>
         <translation>无法存入时长</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="359"/>
+        <location filename="../../console/presenters/certificates.py" line="360"/>
         <source>The minutes were given</source>
         <translation>时长已转赠</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="360"/>
+        <location filename="../../console/presenters/certificates.py" line="361"/>
         <source>Could not give the minutes</source>
         <translation>无法转赠时长</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="370"/>
+        <location filename="../../console/presenters/certificates.py" line="371"/>
         <source>The minutes were spent</source>
         <translation>时长已使用</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="371"/>
+        <location filename="../../console/presenters/certificates.py" line="372"/>
         <source>Could not spend the minutes</source>
         <translation>无法使用时长</translation>
     </message>
@@ -2156,117 +2166,117 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>CheckinDesk</name>
     <message>
-        <location filename="../../console/checkin_desk.py" line="101"/>
+        <location filename="../../console/checkin_desk.py" line="102"/>
         <source>Station {code}</source>
         <translation>工作站 {code}</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="118"/>
+        <location filename="../../console/checkin_desk.py" line="119"/>
         <source>No check-in code on this PC: {why}</source>
         <translation>本机无法生成签到码：{why}</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="146"/>
+        <location filename="../../console/checkin_desk.py" line="147"/>
         <source>Could not read the volunteer&apos;s tasks</source>
         <translation>无法读取该志愿者的任务</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="189"/>
+        <location filename="../../console/checkin_desk.py" line="190"/>
         <source>Volunteer No. {n} checked out: {t} of service</source>
         <translation>志愿者 {n} 号已签退：服务 {t}</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="193"/>
+        <location filename="../../console/checkin_desk.py" line="194"/>
         <source>Volunteer No. {n} checked in at {at}</source>
         <translation>志愿者 {n} 号已于 {at} 签到</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="204"/>
+        <location filename="../../console/checkin_desk.py" line="205"/>
         <source>Refused: this code is for a place outside your communities.</source>
         <translation>已拒绝：此码所属地点不在您的社区范围内。</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="209"/>
+        <location filename="../../console/checkin_desk.py" line="210"/>
         <source>Not recorded</source>
         <translation>未登记</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="210"/>
+        <location filename="../../console/checkin_desk.py" line="211"/>
         <source>Could not record the check-in</source>
         <translation>无法登记签到</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="223"/>
+        <location filename="../../console/checkin_desk.py" line="224"/>
         <source>Refused: this code was not made by this site or was altered.</source>
         <translation>已拒绝：此码不是本街道生成的，或已被改动。</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="224"/>
+        <location filename="../../console/checkin_desk.py" line="225"/>
         <source>Refused: this code has expired. Scan the current one.</source>
         <translation>已拒绝：此码已过期，请扫描当前的码。</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="225"/>
+        <location filename="../../console/checkin_desk.py" line="226"/>
         <source>Refused: this visit card is not valid yet.</source>
         <translation>已拒绝：此上门服务卡尚未到有效时间。</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="226"/>
+        <location filename="../../console/checkin_desk.py" line="227"/>
         <source>Refused: this is not a check-in code. Scan it again.</source>
         <translation>已拒绝：这不是签到码，请重新扫描。</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="227"/>
+        <location filename="../../console/checkin_desk.py" line="228"/>
         <source>Refused: this code was already used by this volunteer.</source>
         <translation>已拒绝：该志愿者已使用过此码。</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="228"/>
+        <location filename="../../console/checkin_desk.py" line="229"/>
         <source>Refused: this code is for another place.</source>
         <translation>已拒绝：此码属于其他地点。</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="230"/>
+        <location filename="../../console/checkin_desk.py" line="231"/>
         <source>Refused: this visit card was already used by another volunteer.</source>
         <translation>拒绝：此探访卡已被另一名志愿者使用。</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="232"/>
+        <location filename="../../console/checkin_desk.py" line="233"/>
         <source>Refused: these hours overlap other hours of this volunteer.</source>
         <translation>已拒绝：与该志愿者的其他服务时段重叠。</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="233"/>
+        <location filename="../../console/checkin_desk.py" line="234"/>
         <source>Refused: this volunteer is not checked in.</source>
         <translation>已拒绝：该志愿者尚未签到。</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="234"/>
+        <location filename="../../console/checkin_desk.py" line="235"/>
         <source>Refused: no active volunteer has this number.</source>
         <translation>已拒绝：没有此编号的在册志愿者。</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="235"/>
+        <location filename="../../console/checkin_desk.py" line="236"/>
         <source>Refused: the task or shift is not at this place.</source>
         <translation>已拒绝：该任务或班次不在此地点。</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="236"/>
+        <location filename="../../console/checkin_desk.py" line="237"/>
         <source>Refused: check the times; correct them in the Hours tab.</source>
         <translation>已拒绝：时间有误，请在“服务时长”页更正。</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="243"/>
+        <location filename="../../console/checkin_desk.py" line="244"/>
         <source>Save the visit card</source>
         <translation>保存上门服务卡</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="279"/>
+        <location filename="../../console/checkin_desk.py" line="280"/>
         <source>Visit card saved to {path}</source>
         <translation>上门服务卡已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="281"/>
+        <location filename="../../console/checkin_desk.py" line="282"/>
         <source>Could not make the visit card</source>
         <translation>无法生成上门服务卡</translation>
     </message>
@@ -2595,57 +2605,57 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>Consent</name>
     <message>
-        <location filename="../../widgets/consent.py" line="198"/>
+        <location filename="../../widgets/consent.py" line="199"/>
         <source>Tracking (RFID/GPS whereabouts)</source>
         <translation>定位追踪（RFID/GPS 行踪）</translation>
     </message>
     <message>
-        <location filename="../../widgets/consent.py" line="201"/>
+        <location filename="../../widgets/consent.py" line="202"/>
         <source>Video linking</source>
         <translation>视频关联</translation>
     </message>
     <message>
-        <location filename="../../widgets/consent.py" line="202"/>
+        <location filename="../../widgets/consent.py" line="203"/>
         <source>Needs surveys</source>
         <translation>需求调查</translation>
     </message>
     <message>
-        <location filename="../../widgets/consent.py" line="203"/>
+        <location filename="../../widgets/consent.py" line="204"/>
         <source>Daily necessities</source>
         <translation>生活必需品</translation>
     </message>
     <message>
-        <location filename="../../widgets/consent.py" line="204"/>
+        <location filename="../../widgets/consent.py" line="205"/>
         <source>Volunteer visits</source>
         <translation>志愿者探访</translation>
     </message>
     <message>
-        <location filename="../../widgets/consent.py" line="205"/>
+        <location filename="../../widgets/consent.py" line="206"/>
         <source>Job placement</source>
         <translation>就业推荐</translation>
     </message>
     <message>
-        <location filename="../../widgets/consent.py" line="206"/>
+        <location filename="../../widgets/consent.py" line="207"/>
         <source>Psychological screening</source>
         <translation>心理筛查</translation>
     </message>
     <message>
-        <location filename="../../widgets/consent.py" line="213"/>
+        <location filename="../../widgets/consent.py" line="214"/>
         <source>Written</source>
         <translation>书面</translation>
     </message>
     <message>
-        <location filename="../../widgets/consent.py" line="214"/>
+        <location filename="../../widgets/consent.py" line="215"/>
         <source>Verbal</source>
         <translation>口头</translation>
     </message>
     <message>
-        <location filename="../../widgets/consent.py" line="215"/>
+        <location filename="../../widgets/consent.py" line="216"/>
         <source>By the guardian</source>
         <translation>由监护人</translation>
     </message>
     <message>
-        <location filename="../../widgets/consent.py" line="216"/>
+        <location filename="../../widgets/consent.py" line="217"/>
         <source>Earlier record</source>
         <translation>早期记录</translation>
     </message>
@@ -2653,52 +2663,52 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>ConsentSection</name>
     <message>
-        <location filename="../../widgets/consent.py" line="137"/>
+        <location filename="../../widgets/consent.py" line="138"/>
         <source>Not recorded</source>
         <translation>未记录</translation>
     </message>
     <message>
-        <location filename="../../widgets/consent.py" line="139"/>
+        <location filename="../../widgets/consent.py" line="140"/>
         <source>Withdrawn {when} by {who}: {why}</source>
         <translation>{when} 由 {who} 撤回：{why}</translation>
     </message>
     <message>
-        <location filename="../../widgets/consent.py" line="146"/>
+        <location filename="../../widgets/consent.py" line="147"/>
         <source>{how}, witness {name}</source>
         <translation>{how}，见证人 {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/consent.py" line="148"/>
+        <location filename="../../widgets/consent.py" line="149"/>
         <source>{how}: {name} ({relation})</source>
         <translation>{how}：{name}（{relation}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/consent.py" line="153"/>
+        <location filename="../../widgets/consent.py" line="154"/>
         <source>Given {day} — {how}; recorded by {who}</source>
         <translation>{day} 给出 — {how}；记录人 {who}</translation>
     </message>
     <message>
-        <location filename="../../widgets/consent.py" line="178"/>
+        <location filename="../../widgets/consent.py" line="179"/>
         <source>Consent per purpose</source>
         <translation>按目的的同意</translation>
     </message>
     <message>
-        <location filename="../../widgets/consent.py" line="181"/>
+        <location filename="../../widgets/consent.py" line="182"/>
         <source>Purpose</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../widgets/consent.py" line="182"/>
+        <location filename="../../widgets/consent.py" line="183"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/consent.py" line="185"/>
+        <location filename="../../widgets/consent.py" line="186"/>
         <source>Record consent…</source>
         <translation>记录同意…</translation>
     </message>
     <message>
-        <location filename="../../widgets/consent.py" line="186"/>
+        <location filename="../../widgets/consent.py" line="187"/>
         <source>Withdraw…</source>
         <translation>撤回…</translation>
     </message>
@@ -3197,72 +3207,72 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>DeliveryProofDialog</name>
     <message>
-        <location filename="../../widgets/delivery_proof.py" line="204"/>
+        <location filename="../../widgets/delivery_proof.py" line="205"/>
         <source>The photo is larger than 4 MB.</source>
         <translation>照片超过 4 MB。</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_proof.py" line="212"/>
+        <location filename="../../widgets/delivery_proof.py" line="214"/>
         <source>Photo of the hand-off</source>
         <translation>交付照片</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_proof.py" line="212"/>
+        <location filename="../../widgets/delivery_proof.py" line="216"/>
         <source>Images (*.jpg *.jpeg *.png)</source>
         <translation>图片 (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_proof.py" line="231"/>
+        <location filename="../../widgets/delivery_proof.py" line="236"/>
         <source>Blocked: {why}</source>
         <translation>不能签收：{why}</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_proof.py" line="237"/>
+        <location filename="../../widgets/delivery_proof.py" line="242"/>
         <source>Proof of delivery — order {id}</source>
         <translation>签收凭证 — 订单 {id}</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_proof.py" line="243"/>
+        <location filename="../../widgets/delivery_proof.py" line="248"/>
         <source>For {resident}, brought by {deliverer}:</source>
         <translation>收件人 {resident}，配送人 {deliverer}：</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_proof.py" line="248"/>
+        <location filename="../../widgets/delivery_proof.py" line="253"/>
         <source>Signature of the resident</source>
         <translation>居民签名</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_proof.py" line="249"/>
+        <location filename="../../widgets/delivery_proof.py" line="254"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_proof.py" line="250"/>
+        <location filename="../../widgets/delivery_proof.py" line="255"/>
         <source>Attach a photo…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_proof.py" line="252"/>
+        <location filename="../../widgets/delivery_proof.py" line="257"/>
         <source>No photo</source>
         <translation>无照片</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_proof.py" line="253"/>
+        <location filename="../../widgets/delivery_proof.py" line="258"/>
         <source>The resident confirms receiving the goods</source>
         <translation>居民确认已收到商品</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_proof.py" line="254"/>
+        <location filename="../../widgets/delivery_proof.py" line="259"/>
         <source>Confirmed by</source>
         <translation>确认人</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_proof.py" line="255"/>
+        <location filename="../../widgets/delivery_proof.py" line="260"/>
         <source>The resident, or a named person at the door</source>
         <translation>居民本人，或在场的具名人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_proof.py" line="258"/>
+        <location filename="../../widgets/delivery_proof.py" line="263"/>
         <source>Record delivery</source>
         <translation>记录签收</translation>
     </message>
@@ -4244,57 +4254,57 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../widgets/export_dialog.py" line="94"/>
+        <location filename="../../widgets/export_dialog.py" line="96"/>
         <source>Export {what}</source>
         <translation>导出{what}</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_dialog.py" line="97"/>
+        <location filename="../../widgets/export_dialog.py" line="99"/>
         <source>The file will contain personal data. Your name, the time and the reason are written into the file and into the audit log; only you can read the file.</source>
         <translation>文件将包含个人信息。您的姓名、时间和理由会写入文件和审计日志；只有您能读取该文件。</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_dialog.py" line="101"/>
+        <location filename="../../widgets/export_dialog.py" line="103"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_dialog.py" line="103"/>
+        <location filename="../../widgets/export_dialog.py" line="105"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_dialog.py" line="103"/>
+        <location filename="../../widgets/export_dialog.py" line="105"/>
         <source>Encoding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_dialog.py" line="103"/>
+        <location filename="../../widgets/export_dialog.py" line="105"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_dialog.py" line="109"/>
+        <location filename="../../widgets/export_dialog.py" line="111"/>
         <source>UTF-8 with BOM (Excel 2016 and later)</source>
         <translation>带 BOM 的 UTF-8（Excel 2016 及更新版本）</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_dialog.py" line="112"/>
+        <location filename="../../widgets/export_dialog.py" line="114"/>
         <source>GBK (Excel on Chinese Windows, double-click)</source>
         <translation>GBK（中文 Windows 上的 Excel，可直接双击打开）</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_dialog.py" line="117"/>
+        <location filename="../../widgets/export_dialog.py" line="119"/>
         <source>Why the data leaves the console ({n}+ characters)</source>
         <translation>数据为何要导出（至少 {n} 个字）</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_dialog.py" line="133"/>
+        <location filename="../../widgets/export_dialog.py" line="135"/>
         <source>Export to</source>
         <translation>导出到</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_dialog.py" line="135"/>
+        <location filename="../../widgets/export_dialog.py" line="137"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -4662,108 +4672,108 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>FeedbackPresenter</name>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="77"/>
+        <location filename="../../console/presenters/feedback.py" line="78"/>
         <source>Feedback</source>
         <translation>接诉即办</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="88"/>
+        <location filename="../../console/presenters/feedback.py" line="89"/>
         <source>New feedback ticket…</source>
         <translation>新建诉求…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="118"/>
+        <location filename="../../console/presenters/feedback.py" line="119"/>
         <source>Could not read the communities</source>
         <translation>无法读取社区</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="170"/>
-        <location filename="../../console/presenters/feedback.py" line="248"/>
+        <location filename="../../console/presenters/feedback.py" line="171"/>
+        <location filename="../../console/presenters/feedback.py" line="249"/>
         <source>Could not read the feedback tickets</source>
         <translation>无法读取诉求</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="197"/>
+        <location filename="../../console/presenters/feedback.py" line="198"/>
         <source>Could not compute the monthly rates</source>
         <translation>无法计算月度三率</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="211"/>
+        <location filename="../../console/presenters/feedback.py" line="212"/>
         <source>Could not read the overdue tickets</source>
         <translation>无法读取超时诉求</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="274"/>
+        <location filename="../../console/presenters/feedback.py" line="275"/>
         <source>Could not read the ticket&apos;s history</source>
         <translation>无法读取诉求的办理经过</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="308"/>
+        <location filename="../../console/presenters/feedback.py" line="309"/>
         <source>Feedback ticket No. {id} filed</source>
         <translation>第 {id} 号诉求已登记</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="315"/>
+        <location filename="../../console/presenters/feedback.py" line="316"/>
         <source>Could not file the ticket</source>
         <translation>无法登记诉求</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="335"/>
+        <location filename="../../console/presenters/feedback.py" line="336"/>
         <source>Record the rating</source>
         <translation>记录评价</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="337"/>
+        <location filename="../../console/presenters/feedback.py" line="338"/>
         <source>Record {n}/5 as the resident&apos;s rating of ticket No. {id}? A rating is recorded once and counts in the month&apos;s satisfaction rate.</source>
         <translation>将 {n}/5 记为居民对第 {id} 号诉求的评价？评价只记录一次，并计入当月满意率。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="378"/>
+        <location filename="../../console/presenters/feedback.py" line="379"/>
         <source>Could not update the ticket</source>
         <translation>无法更新诉求</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="392"/>
+        <location filename="../../console/presenters/feedback.py" line="393"/>
         <source>Could not show the contact</source>
         <translation>无法显示联系方式</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="399"/>
+        <location filename="../../console/presenters/feedback.py" line="400"/>
         <source>Save the reply slip</source>
         <translation>保存答复单</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="415"/>
+        <location filename="../../console/presenters/feedback.py" line="416"/>
         <source>at your community station, or by phone to the street office</source>
         <translation>到所在社区工作站，或致电街道办事处</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="443"/>
+        <location filename="../../console/presenters/feedback.py" line="444"/>
         <source>Reply slip saved to {path}</source>
         <translation>答复单已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="445"/>
+        <location filename="../../console/presenters/feedback.py" line="446"/>
         <source>Could not save the reply slip</source>
         <translation>无法保存答复单</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="473"/>
+        <location filename="../../console/presenters/feedback.py" line="474"/>
         <source>Overdue ticket check failed</source>
         <translation>超时诉求检查失败</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="477"/>
+        <location filename="../../console/presenters/feedback.py" line="478"/>
         <source>Feedback ticket No. {id} overdue ({community}, {category}): {what}</source>
         <translation>第 {id} 号诉求超时（{community}，{category}）：{what}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="492"/>
+        <location filename="../../console/presenters/feedback.py" line="493"/>
         <source>no first response in time</source>
         <translation>未按时首次响应</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="493"/>
+        <location filename="../../console/presenters/feedback.py" line="494"/>
         <source>not resolved in time</source>
         <translation>未按时办结</translation>
     </message>
@@ -5145,199 +5155,199 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>FormEditorWidget</name>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="670"/>
+        <location filename="../../widgets/survey_editor.py" line="672"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="670"/>
+        <location filename="../../widgets/survey_editor.py" line="672"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="723"/>
+        <location filename="../../widgets/survey_editor.py" line="725"/>
         <source>Cannot read {file}: {why}</source>
         <translation>无法读取 {file}：{why}</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="749"/>
+        <location filename="../../widgets/survey_editor.py" line="751"/>
         <source>{file}, line {line}, column {column}: {why}</source>
         <translation>{file}，第 {line} 行第 {column} 列：{why}</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="766"/>
-        <location filename="../../widgets/survey_editor.py" line="848"/>
+        <location filename="../../widgets/survey_editor.py" line="768"/>
+        <location filename="../../widgets/survey_editor.py" line="852"/>
         <source>(no text)</source>
         <translation>（无题目）</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="797"/>
+        <location filename="../../widgets/survey_editor.py" line="799"/>
         <source>Problems ({n}): double-click one to go to its question</source>
         <translation>问题（{n}）：双击跳到对应题目</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="799"/>
+        <location filename="../../widgets/survey_editor.py" line="801"/>
         <source>No problems: the form can be published.</source>
         <translation>没有问题：问卷可以发布。</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="801"/>
+        <location filename="../../widgets/survey_editor.py" line="803"/>
         <source>Add a question (Insert) to begin.</source>
         <translation>按 Insert 添加第一道题。</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="807"/>
+        <location filename="../../widgets/survey_editor.py" line="811"/>
         <source>Read only: your role may not author forms.</source>
         <translation>只读：您的角色不能编写问卷。</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="810"/>
+        <location filename="../../widgets/survey_editor.py" line="814"/>
         <source>Version {v} is published and frozen: your changes will be saved as version {n}.</source>
         <translation>第 {v} 版已发布并冻结：您的修改将保存为第 {n} 版。</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="814"/>
+        <location filename="../../widgets/survey_editor.py" line="818"/>
         <source>Version {v} is published and frozen; editing it makes version {n}.</source>
         <translation>第 {v} 版已发布并冻结；修改后将成为第 {n} 版。</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="817"/>
+        <location filename="../../widgets/survey_editor.py" line="821"/>
         <source>Draft version {v}, saved.</source>
         <translation>第 {v} 版草稿，已保存。</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="819"/>
+        <location filename="../../widgets/survey_editor.py" line="823"/>
         <source>Draft version {v}, not saved.</source>
         <translation>第 {v} 版草稿，未保存。</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="884"/>
+        <location filename="../../widgets/survey_editor.py" line="888"/>
         <source>source</source>
         <translation>源文件</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="968"/>
+        <location filename="../../widgets/survey_editor.py" line="972"/>
         <source>Give the form a code before saving.</source>
         <translation>保存前请填写问卷代码。</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="987"/>
+        <location filename="../../widgets/survey_editor.py" line="992"/>
         <source>Import a survey form</source>
         <translation>导入问卷</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="987"/>
-        <location filename="../../widgets/survey_editor.py" line="1001"/>
+        <location filename="../../widgets/survey_editor.py" line="994"/>
+        <location filename="../../widgets/survey_editor.py" line="1009"/>
         <source>Survey forms (*.toml)</source>
         <translation>问卷文件 (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="999"/>
+        <location filename="../../widgets/survey_editor.py" line="1007"/>
         <source>Export the survey form</source>
         <translation>导出问卷</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1008"/>
+        <location filename="../../widgets/survey_editor.py" line="1017"/>
         <source>No forms yet. New form or Import… starts one.</source>
         <translation>还没有问卷。点“新建问卷”或“导入…”开始。</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1010"/>
+        <location filename="../../widgets/survey_editor.py" line="1019"/>
         <source>No forms yet. An administrator writes them.</source>
         <translation>还没有问卷。问卷由管理员编写。</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1017"/>
+        <location filename="../../widgets/survey_editor.py" line="1026"/>
         <source>New form</source>
         <translation>新建问卷</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1018"/>
+        <location filename="../../widgets/survey_editor.py" line="1027"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1019"/>
+        <location filename="../../widgets/survey_editor.py" line="1028"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1020"/>
+        <location filename="../../widgets/survey_editor.py" line="1029"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1021"/>
+        <location filename="../../widgets/survey_editor.py" line="1030"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1024"/>
+        <location filename="../../widgets/survey_editor.py" line="1033"/>
         <source>Add a question (Insert)</source>
         <translation>添加题目 (Insert)</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1025"/>
+        <location filename="../../widgets/survey_editor.py" line="1034"/>
         <source>Remove the question (Delete)</source>
         <translation>删除题目 (Delete)</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1026"/>
+        <location filename="../../widgets/survey_editor.py" line="1035"/>
         <source>Move the question up (Ctrl+↑)</source>
         <translation>上移题目 (Ctrl+↑)</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1027"/>
+        <location filename="../../widgets/survey_editor.py" line="1036"/>
         <source>Move the question down (Ctrl+↓)</source>
         <translation>下移题目 (Ctrl+↓)</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1034"/>
+        <location filename="../../widgets/survey_editor.py" line="1043"/>
         <source>Computed values: a name and an expression over earlier answers, usable in later conditions (e.g. score = q1 + q2).</source>
         <translation>计算值：由名称和基于前面答案的表达式组成，可用于后面的条件（例如 score = q1 + q2）。</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1038"/>
+        <location filename="../../widgets/survey_editor.py" line="1047"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1038"/>
+        <location filename="../../widgets/survey_editor.py" line="1047"/>
         <source>Expression</source>
         <translation>表达式</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1039"/>
+        <location filename="../../widgets/survey_editor.py" line="1048"/>
         <source>Questions</source>
         <translation>题目</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1040"/>
+        <location filename="../../widgets/survey_editor.py" line="1049"/>
         <source>Computed values</source>
         <translation>计算值</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1041"/>
+        <location filename="../../widgets/survey_editor.py" line="1050"/>
         <source>TOML source</source>
         <translation>TOML 源文件</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1042"/>
+        <location filename="../../widgets/survey_editor.py" line="1051"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1043"/>
+        <location filename="../../widgets/survey_editor.py" line="1052"/>
         <source>Restart preview</source>
         <translation>重新预览</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1044"/>
+        <location filename="../../widgets/survey_editor.py" line="1053"/>
         <source>Save draft (Ctrl+S)</source>
         <translation>保存草稿 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="1045"/>
+        <location filename="../../widgets/survey_editor.py" line="1054"/>
         <source>Publish…</source>
         <translation>发布…</translation>
     </message>
@@ -5345,37 +5355,37 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>FormListModel</name>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="64"/>
+        <location filename="../../widgets/survey_editor.py" line="65"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="65"/>
+        <location filename="../../widgets/survey_editor.py" line="66"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="66"/>
+        <location filename="../../widgets/survey_editor.py" line="67"/>
         <source>Versions</source>
         <translation>版本数</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="67"/>
+        <location filename="../../widgets/survey_editor.py" line="68"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="75"/>
+        <location filename="../../widgets/survey_editor.py" line="76"/>
         <source>v{p} published, v{n} draft</source>
         <translation>v{p} 已发布，v{n} 草稿</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="77"/>
+        <location filename="../../widgets/survey_editor.py" line="78"/>
         <source>v{n} draft</source>
         <translation>v{n} 草稿</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="78"/>
+        <location filename="../../widgets/survey_editor.py" line="79"/>
         <source>v{n} published</source>
         <translation>v{n} 已发布</translation>
     </message>
@@ -5747,49 +5757,49 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>HeadsetBar</name>
     <message>
-        <location filename="../../widgets/calls.py" line="536"/>
-        <location filename="../../widgets/calls.py" line="562"/>
-        <location filename="../../widgets/calls.py" line="563"/>
+        <location filename="../../widgets/calls.py" line="543"/>
+        <location filename="../../widgets/calls.py" line="569"/>
+        <location filename="../../widgets/calls.py" line="570"/>
         <source>Default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="540"/>
+        <location filename="../../widgets/calls.py" line="547"/>
         <source>{name} (not found)</source>
         <translation>{name}（未找到）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="555"/>
+        <location filename="../../widgets/calls.py" line="562"/>
         <source>Headset</source>
         <translation>耳麦</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="556"/>
+        <location filename="../../widgets/calls.py" line="563"/>
         <source>Ringer</source>
         <translation>振铃设备</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="557"/>
+        <location filename="../../widgets/calls.py" line="564"/>
         <source>Volume</source>
         <translation>音量</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="558"/>
+        <location filename="../../widgets/calls.py" line="565"/>
         <source>Call volume in the headset</source>
         <translation>耳麦通话音量</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="559"/>
+        <location filename="../../widgets/calls.py" line="566"/>
         <source>Microphone level: it moves when you speak</source>
         <translation>话筒音量：说话时指示条会跳动</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="560"/>
+        <location filename="../../widgets/calls.py" line="567"/>
         <source>Unmute mic</source>
         <translation>取消静音</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="560"/>
+        <location filename="../../widgets/calls.py" line="567"/>
         <source>Mute mic</source>
         <translation>话筒静音</translation>
     </message>
@@ -6295,203 +6305,203 @@ Command system of {site}</source>
 <context>
     <name>IncidentDetailDialog</name>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="228"/>
+        <location filename="../../widgets/incident_detail.py" line="250"/>
         <source>How did it end?</source>
         <translation>处置结果？</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="343"/>
+        <location filename="../../widgets/incident_detail.py" line="380"/>
         <source>Write the reason for reopening in the note.</source>
         <translation>请在备注中填写重新打开的原因。</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="349"/>
+        <location filename="../../widgets/incident_detail.py" line="386"/>
         <source>Write what was done in the note before resolving.</source>
         <translation>请先在备注中写明处置情况。</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="352"/>
+        <location filename="../../widgets/incident_detail.py" line="389"/>
         <source>Choose how it ended before resolving.</source>
         <translation>请先选择处置结果。</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="370"/>
+        <location filename="../../widgets/incident_detail.py" line="407"/>
         <source>Incident #{id}</source>
         <translation>事件 #{id}</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="375"/>
+        <location filename="../../widgets/incident_detail.py" line="412"/>
         <source>{state} · under legal hold: {reason}</source>
         <translation>{state} · 法律保全中：{reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="382"/>
-        <location filename="../../widgets/incident_detail.py" line="446"/>
+        <location filename="../../widgets/incident_detail.py" line="419"/>
+        <location filename="../../widgets/incident_detail.py" line="490"/>
         <source>Reported</source>
         <translation>上报</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="386"/>
+        <location filename="../../widgets/incident_detail.py" line="423"/>
         <source>Reopened</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="391"/>
+        <location filename="../../widgets/incident_detail.py" line="428"/>
         <source>Taken over</source>
         <translation>已接管</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="393"/>
+        <location filename="../../widgets/incident_detail.py" line="430"/>
         <source>Legal hold set</source>
         <translation>已设置法律保全</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="395"/>
+        <location filename="../../widgets/incident_detail.py" line="432"/>
         <source>Legal hold lifted</source>
         <translation>已解除法律保全</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="397"/>
+        <location filename="../../widgets/incident_detail.py" line="434"/>
         <source>Attachment added</source>
         <translation>添加附件</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="401"/>
+        <location filename="../../widgets/incident_detail.py" line="438"/>
         <source>Call linked</source>
         <translation>关联来电</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="403"/>
+        <location filename="../../widgets/incident_detail.py" line="440"/>
         <source>SLA breach</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="410"/>
+        <location filename="../../widgets/incident_detail.py" line="452"/>
         <source>from {name}</source>
         <translation>自 {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="414"/>
+        <location filename="../../widgets/incident_detail.py" line="456"/>
         <source>Call record #{id}</source>
         <translation>来电记录 #{id}</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="431"/>
+        <location filename="../../widgets/incident_detail.py" line="475"/>
         <source>Time to acknowledge exceeded</source>
         <translation>超过确认时限</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="432"/>
+        <location filename="../../widgets/incident_detail.py" line="476"/>
         <source>Time to dispatch exceeded</source>
         <translation>超过派遣时限</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="433"/>
+        <location filename="../../widgets/incident_detail.py" line="477"/>
         <source>Time to resolve exceeded</source>
         <translation>超过处置时限</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="440"/>
+        <location filename="../../widgets/incident_detail.py" line="484"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="441"/>
+        <location filename="../../widgets/incident_detail.py" line="485"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="442"/>
+        <location filename="../../widgets/incident_detail.py" line="486"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="443"/>
+        <location filename="../../widgets/incident_detail.py" line="487"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="444"/>
+        <location filename="../../widgets/incident_detail.py" line="488"/>
         <source>Location</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="445"/>
+        <location filename="../../widgets/incident_detail.py" line="489"/>
         <source>Caller</source>
         <translation>报警人</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="447"/>
+        <location filename="../../widgets/incident_detail.py" line="491"/>
         <source>Handled by</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="448"/>
+        <location filename="../../widgets/incident_detail.py" line="492"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="453"/>
+        <location filename="../../widgets/incident_detail.py" line="497"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="453"/>
+        <location filename="../../widgets/incident_detail.py" line="497"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="453"/>
+        <location filename="../../widgets/incident_detail.py" line="497"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="453"/>
+        <location filename="../../widgets/incident_detail.py" line="497"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="456"/>
+        <location filename="../../widgets/incident_detail.py" line="500"/>
         <source>Note for the timeline (required to resolve or reopen)</source>
         <translation>写入时间线的备注（处置完毕或重新打开时必填）</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="458"/>
+        <location filename="../../widgets/incident_detail.py" line="502"/>
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="459"/>
+        <location filename="../../widgets/incident_detail.py" line="503"/>
         <source>Dispatched</source>
         <translation>已派发</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="460"/>
+        <location filename="../../widgets/incident_detail.py" line="504"/>
         <source>On scene</source>
         <translation>已到场</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="461"/>
+        <location filename="../../widgets/incident_detail.py" line="505"/>
         <source>Resolve</source>
         <translation>处置完毕</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="462"/>
+        <location filename="../../widgets/incident_detail.py" line="506"/>
         <source>Review and close</source>
         <translation>审核关闭</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="463"/>
+        <location filename="../../widgets/incident_detail.py" line="507"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="464"/>
+        <location filename="../../widgets/incident_detail.py" line="508"/>
         <source>Take over</source>
         <translation>接管</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="469"/>
+        <location filename="../../widgets/incident_detail.py" line="513"/>
         <source>Close window</source>
         <translation>关闭窗口</translation>
     </message>
@@ -6852,100 +6862,100 @@ Command system of {site}</source>
 <context>
     <name>IncidentsPresenter</name>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="78"/>
+        <location filename="../../console/presenters/incidents.py" line="79"/>
         <source>Incident queue</source>
         <translation>事件队列</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="89"/>
+        <location filename="../../console/presenters/incidents.py" line="90"/>
         <source>New incident…</source>
         <translation>新建事件…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="100"/>
+        <location filename="../../console/presenters/incidents.py" line="101"/>
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="113"/>
+        <location filename="../../console/presenters/incidents.py" line="114"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="168"/>
+        <location filename="../../console/presenters/incidents.py" line="169"/>
         <source>New {priority}: #{id} {title}</source>
         <translation>新的{priority}事件：#{id} {title}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="245"/>
-        <location filename="../../console/presenters/incidents.py" line="326"/>
-        <location filename="../../console/presenters/incidents.py" line="342"/>
-        <location filename="../../console/presenters/incidents.py" line="373"/>
+        <location filename="../../console/presenters/incidents.py" line="246"/>
+        <location filename="../../console/presenters/incidents.py" line="327"/>
+        <location filename="../../console/presenters/incidents.py" line="343"/>
+        <location filename="../../console/presenters/incidents.py" line="374"/>
         <source>Could not load the incident queue</source>
         <translation>无法加载事件队列</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="443"/>
+        <location filename="../../console/presenters/incidents.py" line="444"/>
         <source>Could not create the incident</source>
         <translation>无法创建事件</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="457"/>
+        <location filename="../../console/presenters/incidents.py" line="458"/>
         <source>incidents</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="485"/>
+        <location filename="../../console/presenters/incidents.py" line="486"/>
         <source>Could not export the incidents</source>
         <translation>无法导出事件</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="491"/>
+        <location filename="../../console/presenters/incidents.py" line="492"/>
         <source>{n} incidents exported to {path}</source>
         <translation>已导出 {n} 个事件到 {path}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="499"/>
+        <location filename="../../console/presenters/incidents.py" line="500"/>
         <source>Select an incident first.</source>
         <translation>请先选择一个事件。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="513"/>
+        <location filename="../../console/presenters/incidents.py" line="514"/>
         <source>Could not acknowledge the incident</source>
         <translation>无法确认事件</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="535"/>
+        <location filename="../../console/presenters/incidents.py" line="536"/>
         <source>Could not open the incident</source>
         <translation>无法打开事件</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="602"/>
+        <location filename="../../console/presenters/incidents.py" line="603"/>
         <source>Resolve incident</source>
         <translation>处置完毕</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="603"/>
+        <location filename="../../console/presenters/incidents.py" line="604"/>
         <source>Resolve #{id} ({priority}) “{title}”? The response ends here.</source>
         <translation>确认将 #{id}（{priority}）“{title}”标记为处置完毕？响应将就此结束。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="618"/>
+        <location filename="../../console/presenters/incidents.py" line="619"/>
         <source>Take over</source>
         <translation>接管</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="619"/>
+        <location filename="../../console/presenters/incidents.py" line="620"/>
         <source>Take over #{id} from {name}? The timeline records it.</source>
         <translation>从 {name} 手中接管 #{id}？时间线将记录此次接管。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="628"/>
+        <location filename="../../console/presenters/incidents.py" line="629"/>
         <source>Not taken over.</source>
         <translation>未接管。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="645"/>
+        <location filename="../../console/presenters/incidents.py" line="646"/>
         <source>Not resolved.</source>
         <translation>未标记为处置完毕。</translation>
     </message>
@@ -7482,42 +7492,42 @@ Command system of {site}</source>
 <context>
     <name>KpiPresenter</name>
     <message>
-        <location filename="../../console/presenters/kpi.py" line="54"/>
+        <location filename="../../console/presenters/kpi.py" line="55"/>
         <source>Indicators</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/kpi.py" line="85"/>
+        <location filename="../../console/presenters/kpi.py" line="86"/>
         <source>The indicators are for supervisors and administrators.</source>
         <translation>指标仅供值班主任和管理员查看。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/kpi.py" line="141"/>
+        <location filename="../../console/presenters/kpi.py" line="142"/>
         <source>Could not compute the indicators: {e}</source>
         <translation>无法计算指标：{e}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/kpi.py" line="157"/>
+        <location filename="../../console/presenters/kpi.py" line="158"/>
         <source>Could not read the communities</source>
         <translation>无法读取社区列表</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/kpi.py" line="199"/>
+        <location filename="../../console/presenters/kpi.py" line="200"/>
         <source>Could not read the records behind the figure</source>
         <translation>无法读取该数值的明细记录</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/kpi.py" line="209"/>
+        <location filename="../../console/presenters/kpi.py" line="210"/>
         <source>Save the monthly report</source>
         <translation>保存月报</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/kpi.py" line="255"/>
+        <location filename="../../console/presenters/kpi.py" line="256"/>
         <source>Report written: {path}</source>
         <translation>月报已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/kpi.py" line="262"/>
+        <location filename="../../console/presenters/kpi.py" line="263"/>
         <source>Could not write the report</source>
         <translation>无法保存月报</translation>
     </message>
@@ -8021,77 +8031,77 @@ Command system of {site}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/shell/main_window.py" line="426"/>
+        <location filename="../../console/shell/main_window.py" line="460"/>
         <source>Street Command Console</source>
         <translation>街道智能总控台</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="434"/>
+        <location filename="../../console/shell/main_window.py" line="468"/>
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="437"/>
+        <location filename="../../console/shell/main_window.py" line="471"/>
         <source>street-wide</source>
         <translation>全街道</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="439"/>
+        <location filename="../../console/shell/main_window.py" line="473"/>
         <source>communities: {c}</source>
         <translation>社区：{c}</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="445"/>
+        <location filename="../../console/shell/main_window.py" line="479"/>
         <source>connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="445"/>
+        <location filename="../../console/shell/main_window.py" line="479"/>
         <source>NOT REACHABLE</source>
         <translation>无法连接</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="447"/>
+        <location filename="../../console/shell/main_window.py" line="481"/>
         <source>Database: {label} ({state})</source>
         <translation>数据库：{label}（{state}）</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="460"/>
+        <location filename="../../console/shell/main_window.py" line="495"/>
         <source>&amp;Console</source>
         <translation>总控台(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="461"/>
+        <location filename="../../console/shell/main_window.py" line="496"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="462"/>
+        <location filename="../../console/shell/main_window.py" line="497"/>
         <source>&amp;Incidents</source>
         <translation>事件(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="463"/>
+        <location filename="../../console/shell/main_window.py" line="498"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="464"/>
+        <location filename="../../console/shell/main_window.py" line="499"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="465"/>
+        <location filename="../../console/shell/main_window.py" line="500"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="263"/>
+        <location filename="../../console/shell/main_window.py" line="297"/>
         <source>Reset layout</source>
         <translation>恢复默认布局</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="258"/>
+        <location filename="../../console/shell/main_window.py" line="292"/>
         <source>Full screen</source>
         <translation>全屏</translation>
     </message>
@@ -10292,83 +10302,83 @@ Command system of {site}</source>
 <context>
     <name>PlanImageDialog</name>
     <message>
-        <location filename="../../widgets/plan_image_dialog.py" line="204"/>
+        <location filename="../../widgets/plan_image_dialog.py" line="205"/>
         <source>{path} is not a readable PNG or JPEG image.</source>
         <translation>{path} 不是可读取的 PNG 或 JPEG 图片。</translation>
     </message>
     <message>
-        <location filename="../../widgets/plan_image_dialog.py" line="238"/>
-        <location filename="../../widgets/plan_image_dialog.py" line="295"/>
+        <location filename="../../widgets/plan_image_dialog.py" line="239"/>
+        <location filename="../../widgets/plan_image_dialog.py" line="300"/>
         <source>Plan image</source>
         <translation>平面图图片</translation>
     </message>
     <message>
-        <location filename="../../widgets/plan_image_dialog.py" line="240"/>
+        <location filename="../../widgets/plan_image_dialog.py" line="245"/>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>图片 (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../widgets/plan_image_dialog.py" line="264"/>
+        <location filename="../../widgets/plan_image_dialog.py" line="269"/>
         <source>Choose an image first.</source>
         <translation>请先选择图片。</translation>
     </message>
     <message>
-        <location filename="../../widgets/plan_image_dialog.py" line="270"/>
+        <location filename="../../widgets/plan_image_dialog.py" line="275"/>
         <source>Click two points far apart on the image (at least 10 px) and type their different site positions in metres.</source>
         <translation>在图片上点击相距较远的两个点（至少 10 像素），并输入它们各自不同的站点坐标（米）。</translation>
     </message>
     <message>
-        <location filename="../../widgets/plan_image_dialog.py" line="277"/>
+        <location filename="../../widgets/plan_image_dialog.py" line="282"/>
         <source>{mpp:.3f} m per pixel, turned {deg:.1f}° counter-clockwise</source>
         <translation>每像素 {mpp:.3f} 米，逆时针旋转 {deg:.1f}°</translation>
     </message>
     <message>
-        <location filename="../../widgets/plan_image_dialog.py" line="298"/>
+        <location filename="../../widgets/plan_image_dialog.py" line="303"/>
         <source>Click two points on the image that you can find on the site plan (far apart, e.g. two street corners) and type their site positions in metres. Paste the [plan] table below into the site file, next to which the image must lie.</source>
         <translation>在图片上点击两个能在站点平面上找到的点（相距较远，例如两个街角），并输入它们的站点坐标（米）。将下方的 [plan] 表粘贴到站点配置文件中，图片须与该文件放在同一目录。</translation>
     </message>
     <message>
-        <location filename="../../widgets/plan_image_dialog.py" line="303"/>
+        <location filename="../../widgets/plan_image_dialog.py" line="308"/>
         <source>Choose image…</source>
         <translation>选择图片…</translation>
     </message>
     <message>
-        <location filename="../../widgets/plan_image_dialog.py" line="305"/>
+        <location filename="../../widgets/plan_image_dialog.py" line="310"/>
         <source>Pixel x</source>
         <translation>像素 x</translation>
     </message>
     <message>
-        <location filename="../../widgets/plan_image_dialog.py" line="306"/>
+        <location filename="../../widgets/plan_image_dialog.py" line="311"/>
         <source>Pixel y</source>
         <translation>像素 y</translation>
     </message>
     <message>
-        <location filename="../../widgets/plan_image_dialog.py" line="307"/>
+        <location filename="../../widgets/plan_image_dialog.py" line="312"/>
         <source>Site x (m)</source>
         <translation>站点 x（米）</translation>
     </message>
     <message>
-        <location filename="../../widgets/plan_image_dialog.py" line="308"/>
+        <location filename="../../widgets/plan_image_dialog.py" line="313"/>
         <source>Site y (m)</source>
         <translation>站点 y（米）</translation>
     </message>
     <message>
-        <location filename="../../widgets/plan_image_dialog.py" line="313"/>
+        <location filename="../../widgets/plan_image_dialog.py" line="318"/>
         <source>Point {n}</source>
         <translation>点 {n}</translation>
     </message>
     <message>
-        <location filename="../../widgets/plan_image_dialog.py" line="314"/>
+        <location filename="../../widgets/plan_image_dialog.py" line="319"/>
         <source>Copy [plan] table</source>
         <translation>复制 [plan] 表</translation>
     </message>
     <message>
-        <location filename="../../widgets/plan_image_dialog.py" line="315"/>
+        <location filename="../../widgets/plan_image_dialog.py" line="320"/>
         <source>Show on this map</source>
         <translation>在本机地图上显示</translation>
     </message>
     <message>
-        <location filename="../../widgets/plan_image_dialog.py" line="317"/>
+        <location filename="../../widgets/plan_image_dialog.py" line="322"/>
         <source>Until the console restarts; the site file keeps it for good</source>
         <translation>仅到控制台重启为止；写入站点配置文件后才会长期保留</translation>
     </message>
@@ -10734,163 +10744,163 @@ Command system of {site}</source>
 <context>
     <name>QuestionEditor</name>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="309"/>
+        <location filename="../../widgets/survey_editor.py" line="310"/>
         <source>Convenience (plan indicator)</source>
         <translation>便利度（规划指标）</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="310"/>
+        <location filename="../../widgets/survey_editor.py" line="311"/>
         <source>Awareness (plan indicator)</source>
         <translation>知晓度（规划指标）</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="312"/>
+        <location filename="../../widgets/survey_editor.py" line="313"/>
         <source>Id</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="313"/>
+        <location filename="../../widgets/survey_editor.py" line="314"/>
         <source>Kind</source>
         <translation>题型</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="314"/>
-        <location filename="../../widgets/survey_editor.py" line="334"/>
+        <location filename="../../widgets/survey_editor.py" line="315"/>
+        <location filename="../../widgets/survey_editor.py" line="335"/>
         <source>Text</source>
         <translation>题目</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="315"/>
+        <location filename="../../widgets/survey_editor.py" line="316"/>
         <source>Required</source>
         <translation>必答</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="316"/>
+        <location filename="../../widgets/survey_editor.py" line="317"/>
         <source>Choices</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="317"/>
+        <location filename="../../widgets/survey_editor.py" line="318"/>
         <source>Minimum</source>
         <translation>最小值</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="318"/>
+        <location filename="../../widgets/survey_editor.py" line="319"/>
         <source>Maximum</source>
         <translation>最大值</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="319"/>
+        <location filename="../../widgets/survey_editor.py" line="320"/>
         <source>Matrix rows</source>
         <translation>矩阵行</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="320"/>
+        <location filename="../../widgets/survey_editor.py" line="321"/>
         <source>Matrix columns</source>
         <translation>矩阵列</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="321"/>
+        <location filename="../../widgets/survey_editor.py" line="322"/>
         <source>Show if</source>
         <translation>显示条件</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="322"/>
+        <location filename="../../widgets/survey_editor.py" line="323"/>
         <source>Skip rules</source>
         <translation>跳转规则</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="323"/>
+        <location filename="../../widgets/survey_editor.py" line="324"/>
         <source>Measure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="324"/>
+        <location filename="../../widgets/survey_editor.py" line="325"/>
         <source>Satisfied codes</source>
         <translation>计为满意的代码</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="325"/>
+        <location filename="../../widgets/survey_editor.py" line="326"/>
         <source>&quot;Don&apos;t know&quot; codes</source>
         <translation>“不知道”代码</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="330"/>
+        <location filename="../../widgets/survey_editor.py" line="331"/>
         <source>Single choice</source>
         <translation>单选</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="331"/>
+        <location filename="../../widgets/survey_editor.py" line="332"/>
         <source>Multiple choice</source>
         <translation>多选</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="332"/>
+        <location filename="../../widgets/survey_editor.py" line="333"/>
         <source>Rating</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="333"/>
+        <location filename="../../widgets/survey_editor.py" line="334"/>
         <source>NPS 0–10</source>
         <translation>NPS 0–10</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="335"/>
+        <location filename="../../widgets/survey_editor.py" line="336"/>
         <source>Number</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="336"/>
+        <location filename="../../widgets/survey_editor.py" line="337"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="337"/>
+        <location filename="../../widgets/survey_editor.py" line="338"/>
         <source>Matrix</source>
         <translation>矩阵</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="341"/>
         <location filename="../../widgets/survey_editor.py" line="342"/>
         <location filename="../../widgets/survey_editor.py" line="343"/>
+        <location filename="../../widgets/survey_editor.py" line="344"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="341"/>
         <location filename="../../widgets/survey_editor.py" line="342"/>
         <location filename="../../widgets/survey_editor.py" line="343"/>
+        <location filename="../../widgets/survey_editor.py" line="344"/>
         <source>Label</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="344"/>
+        <location filename="../../widgets/survey_editor.py" line="345"/>
         <source>When</source>
         <translation>条件</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="344"/>
+        <location filename="../../widgets/survey_editor.py" line="345"/>
         <source>Go to (id or end)</source>
         <translation>跳到（题号或 end）</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="345"/>
+        <location filename="../../widgets/survey_editor.py" line="346"/>
         <source>e.g. age &gt;= 60 and alone = &quot;y&quot;</source>
         <translation>例如 age &gt;= 60 and alone = &quot;y&quot;</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="346"/>
+        <location filename="../../widgets/survey_editor.py" line="347"/>
         <source>codes, comma-separated, e.g. 4, 5</source>
         <translation>代码，用逗号分隔，例如 4, 5</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="347"/>
+        <location filename="../../widgets/survey_editor.py" line="348"/>
         <source>codes left out of CSAT, e.g. dk</source>
         <translation>不计入满意度的代码，例如 dk</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_editor.py" line="348"/>
         <location filename="../../widgets/survey_editor.py" line="349"/>
+        <location filename="../../widgets/survey_editor.py" line="350"/>
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -11001,38 +11011,38 @@ Command system of {site}</source>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../widgets/consent.py" line="408"/>
+        <location filename="../../widgets/consent.py" line="409"/>
         <source>at least {n} characters</source>
         <translation>至少 {n} 个字</translation>
     </message>
     <message>
-        <location filename="../../widgets/consent.py" line="413"/>
+        <location filename="../../widgets/consent.py" line="414"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../widgets/consent.py" line="427"/>
+        <location filename="../../widgets/consent.py" line="428"/>
         <location filename="../../widgets/volunteers_dialogs.py" line="412"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../widgets/consent.py" line="431"/>
+        <location filename="../../widgets/consent.py" line="432"/>
         <source>Type {name} to confirm</source>
         <translation>输入 {name} 以确认</translation>
     </message>
     <message>
-        <location filename="../../widgets/consent.py" line="442"/>
+        <location filename="../../widgets/consent.py" line="443"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../widgets/consent.py" line="482"/>
+        <location filename="../../widgets/consent.py" line="485"/>
         <source>Export to</source>
         <translation>导出到</translation>
     </message>
     <message>
-        <location filename="../../widgets/consent.py" line="484"/>
+        <location filename="../../widgets/consent.py" line="487"/>
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
@@ -11060,52 +11070,52 @@ Command system of {site}</source>
 <context>
     <name>RecordConsentDialog</name>
     <message>
-        <location filename="../../widgets/consent.py" line="348"/>
+        <location filename="../../widgets/consent.py" line="349"/>
         <source>Record consent</source>
         <translation>记录同意</translation>
     </message>
     <message>
-        <location filename="../../widgets/consent.py" line="351"/>
+        <location filename="../../widgets/consent.py" line="352"/>
         <source>Consent to: {purpose}. A person with dementia or under 18 consents through their guardian; a verbal consent needs a witness. Recorded as given by you ({who}) now.</source>
         <translation>同意事项：{purpose}。失智者或未满 18 岁者须由监护人代为同意；口头同意需要见证人。将以您（{who}）的名义立即记录。</translation>
     </message>
     <message>
-        <location filename="../../widgets/consent.py" line="359"/>
+        <location filename="../../widgets/consent.py" line="360"/>
         <source>Method</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../widgets/consent.py" line="360"/>
+        <location filename="../../widgets/consent.py" line="361"/>
         <source>Witness</source>
         <translation>见证人</translation>
     </message>
     <message>
-        <location filename="../../widgets/consent.py" line="361"/>
+        <location filename="../../widgets/consent.py" line="362"/>
         <source>Guardian</source>
         <translation>监护人</translation>
     </message>
     <message>
-        <location filename="../../widgets/consent.py" line="362"/>
+        <location filename="../../widgets/consent.py" line="363"/>
         <source>Guardian&apos;s relation</source>
         <translation>与监护人的关系</translation>
     </message>
     <message>
-        <location filename="../../widgets/consent.py" line="363"/>
+        <location filename="../../widgets/consent.py" line="364"/>
         <source>Given on</source>
         <translation>给出日期</translation>
     </message>
     <message>
-        <location filename="../../widgets/consent.py" line="364"/>
+        <location filename="../../widgets/consent.py" line="365"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../widgets/consent.py" line="368"/>
+        <location filename="../../widgets/consent.py" line="369"/>
         <source>who heard the consent given</source>
         <translation>听到同意的人</translation>
     </message>
     <message>
-        <location filename="../../widgets/consent.py" line="369"/>
+        <location filename="../../widgets/consent.py" line="370"/>
         <source>e.g. daughter, son, spouse</source>
         <translation>如：女儿、儿子、配偶</translation>
     </message>
@@ -11151,255 +11161,255 @@ Command system of {site}</source>
 <context>
     <name>RecordingsPresenter</name>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="248"/>
+        <location filename="../../console/presenters/recordings.py" line="238"/>
         <source>Playback</source>
         <translation>录像回放</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="261"/>
+        <location filename="../../console/presenters/recordings.py" line="251"/>
         <source>Recorded video of the incident</source>
         <translation>事件录像回放</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="271"/>
+        <location filename="../../console/presenters/recordings.py" line="261"/>
         <source>Export the incident&apos;s video evidence…</source>
         <translation>导出事件的视频证据…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="281"/>
+        <location filename="../../console/presenters/recordings.py" line="271"/>
         <source>Keep the incident&apos;s video as evidence…</source>
         <translation>保全事件录像为证据…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="291"/>
+        <location filename="../../console/presenters/recordings.py" line="281"/>
         <source>Release the incident&apos;s evidence hold…</source>
         <translation>解除事件的证据保全…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="336"/>
+        <location filename="../../console/presenters/recordings.py" line="326"/>
         <source>Play / pause (Space)</source>
         <translation>播放 / 暂停（空格）</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="337"/>
+        <location filename="../../console/presenters/recordings.py" line="327"/>
         <source>Previous frame (Left)</source>
         <translation>上一帧（←）</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="338"/>
+        <location filename="../../console/presenters/recordings.py" line="328"/>
         <source>Next frame (Right)</source>
         <translation>下一帧（→）</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="339"/>
+        <location filename="../../console/presenters/recordings.py" line="329"/>
         <source>◀ Event</source>
         <translation>◀ 事件点</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="340"/>
+        <location filename="../../console/presenters/recordings.py" line="330"/>
         <source>Previous bookmark, motion or incident (Ctrl+Left)</source>
         <translation>上一个书签、移动侦测或事件（Ctrl+←）</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="341"/>
+        <location filename="../../console/presenters/recordings.py" line="331"/>
         <source>Event ▶</source>
         <translation>事件点 ▶</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="342"/>
+        <location filename="../../console/presenters/recordings.py" line="332"/>
         <source>Next bookmark, motion or incident (Ctrl+Right)</source>
         <translation>下一个书签、移动侦测或事件（Ctrl+→）</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="343"/>
+        <location filename="../../console/presenters/recordings.py" line="333"/>
         <source>Bookmark…</source>
         <translation>书签…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="344"/>
+        <location filename="../../console/presenters/recordings.py" line="334"/>
         <source>Mark this moment with a note (Ctrl+B)</source>
         <translation>为此刻添加书签和备注（Ctrl+B）</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="345"/>
+        <location filename="../../console/presenters/recordings.py" line="335"/>
         <source>Export evidence…</source>
         <translation>导出证据…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="346"/>
+        <location filename="../../console/presenters/recordings.py" line="336"/>
         <source>Latest</source>
         <translation>最新</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="347"/>
+        <location filename="../../console/presenters/recordings.py" line="337"/>
         <source>Go to the newest recording</source>
         <translation>跳到最新录像</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="348"/>
-        <location filename="../../console/presenters/recordings.py" line="907"/>
+        <location filename="../../console/presenters/recordings.py" line="338"/>
+        <location filename="../../console/presenters/recordings.py" line="897"/>
         <source>Bookmark</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="361"/>
+        <location filename="../../console/presenters/recordings.py" line="351"/>
         <source>The recorder could not be started: {why}</source>
         <translation>录像服务无法启动：{why}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="440"/>
+        <location filename="../../console/presenters/recordings.py" line="430"/>
         <source>The recorder stopped (exit {code}): {why}. Starting it again.</source>
         <translation>录像服务已停止（退出码 {code}）：{why}。正在重新启动。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="457"/>
+        <location filename="../../console/presenters/recordings.py" line="447"/>
         <source>Could not read the recorder&apos;s state</source>
         <translation>无法读取录像服务状态</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="544"/>
+        <location filename="../../console/presenters/recordings.py" line="534"/>
         <source>PLAYBACK {time}</source>
         <translation>回放 {time}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="575"/>
+        <location filename="../../console/presenters/recordings.py" line="565"/>
         <source>Could not read the recordings</source>
         <translation>无法读取录像</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="622"/>
+        <location filename="../../console/presenters/recordings.py" line="612"/>
         <source>Choose cameras: Enter on a camera in the list, or drag it onto a tile. Ctrl+Shift+R plays the video of the incident selected in the queue.</source>
         <translation>选择摄像机：在列表中选中后按回车，或拖到画面格上。Ctrl+Shift+R 回放队列中所选事件的录像。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="628"/>
+        <location filename="../../console/presenters/recordings.py" line="618"/>
         <source>No recordings of these cameras around this time.</source>
         <translation>这些摄像机在此时段前后没有录像。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="644"/>
+        <location filename="../../console/presenters/recordings.py" line="634"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="644"/>
+        <location filename="../../console/presenters/recordings.py" line="634"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="697"/>
+        <location filename="../../console/presenters/recordings.py" line="687"/>
         <source>No further event in the loaded range.</source>
         <translation>已加载的时段内没有更多事件点。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="757"/>
+        <location filename="../../console/presenters/recordings.py" line="747"/>
         <source>Select an incident in the queue first.</source>
         <translation>请先在事件队列中选择一个事件。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="778"/>
+        <location filename="../../console/presenters/recordings.py" line="768"/>
         <source>The incident names no camera.</source>
         <translation>该事件未关联任何摄像机。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="786"/>
+        <location filename="../../console/presenters/recordings.py" line="776"/>
         <source>Could not find the incident&apos;s cameras</source>
         <translation>无法查找该事件的摄像机</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="810"/>
+        <location filename="../../console/presenters/recordings.py" line="800"/>
         <source>The video of incident {id} is kept as evidence.</source>
         <translation>事件 {id} 的录像已保全为证据。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="813"/>
+        <location filename="../../console/presenters/recordings.py" line="803"/>
         <source>Could not keep the video</source>
         <translation>无法保全录像</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="818"/>
+        <location filename="../../console/presenters/recordings.py" line="808"/>
         <source>Keep video as evidence</source>
         <translation>保全录像为证据</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="820"/>
+        <location filename="../../console/presenters/recordings.py" line="810"/>
         <source>Keep {cameras} from {start} to {end} for incident {incident} until a supervisor releases it. Reason:</source>
         <translation>为事件 {incident} 保全 {cameras} 自 {start} 至 {end} 的录像，直到值班长解除。事由：</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="843"/>
+        <location filename="../../console/presenters/recordings.py" line="833"/>
         <source>Incident {id} has no evidence hold in force.</source>
         <translation>事件 {id} 没有生效中的证据保全。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="859"/>
+        <location filename="../../console/presenters/recordings.py" line="849"/>
         <source>{n} evidence hold(s) of incident {id} released.</source>
         <translation>已解除事件 {id} 的 {n} 项证据保全。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="865"/>
+        <location filename="../../console/presenters/recordings.py" line="855"/>
         <source>Could not release the hold</source>
         <translation>无法解除保全</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="871"/>
+        <location filename="../../console/presenters/recordings.py" line="861"/>
         <source>Release evidence hold</source>
         <translation>解除证据保全</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="873"/>
+        <location filename="../../console/presenters/recordings.py" line="863"/>
         <source>The video of incident {id} will be deleted by retention once it is old enough. Reason for releasing it:</source>
         <translation>解除后，事件 {id} 的录像到期将按保存期限删除。解除事由：</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="883"/>
+        <location filename="../../console/presenters/recordings.py" line="873"/>
         <source>Could not read the incident&apos;s holds</source>
         <translation>无法读取事件的证据保全</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="902"/>
+        <location filename="../../console/presenters/recordings.py" line="892"/>
         <source>Could not add the bookmark</source>
         <translation>无法添加书签</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="908"/>
+        <location filename="../../console/presenters/recordings.py" line="898"/>
         <source>Note for {camera} at {time}:</source>
         <translation>{camera} 在 {time} 的备注：</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="1043"/>
+        <location filename="../../console/presenters/recordings.py" line="1033"/>
         <source>Nothing is recorded in this range.</source>
         <translation>此时段内没有录像。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="1095"/>
+        <location filename="../../console/presenters/recordings.py" line="1085"/>
         <source>Cancelled: nothing was left.</source>
         <translation>已取消：未留下任何文件。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="1117"/>
+        <location filename="../../console/presenters/recordings.py" line="1107"/>
         <source>Written to {path}
 Manifest SHA-256: {sha}</source>
         <translation>已写入 {path}
 清单 SHA-256：{sha}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="1121"/>
+        <location filename="../../console/presenters/recordings.py" line="1111"/>
         <source>Signed by the site key {fingerprint}</source>
         <translation>已用本站密钥签名 {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="1125"/>
+        <location filename="../../console/presenters/recordings.py" line="1115"/>
         <source>Not signed: this workstation does not hold the site key.</source>
         <translation>未签名：本工作站没有本站密钥。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="1133"/>
+        <location filename="../../console/presenters/recordings.py" line="1123"/>
         <source>The audit row could not be written: {why}</source>
         <translation>审计记录无法写入：{why}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="1135"/>
+        <location filename="../../console/presenters/recordings.py" line="1125"/>
         <source>Could not audit the export</source>
         <translation>无法记录导出审计</translation>
     </message>
@@ -12026,183 +12036,183 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>ResidentsPresenter</name>
     <message>
-        <location filename="../../console/presenters/residents.py" line="53"/>
+        <location filename="../../console/presenters/residents.py" line="54"/>
         <source>Residents</source>
         <translation>居民</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="65"/>
+        <location filename="../../console/presenters/residents.py" line="66"/>
         <source>Find resident</source>
         <translation>查找居民</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="113"/>
-        <location filename="../../console/presenters/residents.py" line="166"/>
-        <location filename="../../console/presenters/residents.py" line="188"/>
+        <location filename="../../console/presenters/residents.py" line="114"/>
+        <location filename="../../console/presenters/residents.py" line="167"/>
+        <location filename="../../console/presenters/residents.py" line="189"/>
         <source>Could not load the residents</source>
         <translation>无法加载居民</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="227"/>
+        <location filename="../../console/presenters/residents.py" line="228"/>
         <source>Could not open the resident</source>
         <translation>无法打开居民信息</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="304"/>
+        <location filename="../../console/presenters/residents.py" line="305"/>
         <source>Not shown: type a reason of at least 4 characters.</source>
         <translation>未显示：请填写至少 4 个字的理由。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="305"/>
+        <location filename="../../console/presenters/residents.py" line="306"/>
         <source>Not shown: give the incident&apos;s number.</source>
         <translation>未显示：请填写事件编号。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="306"/>
+        <location filename="../../console/presenters/residents.py" line="307"/>
         <source>Not shown: there is no such incident.</source>
         <translation>未显示：无此事件。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="307"/>
+        <location filename="../../console/presenters/residents.py" line="308"/>
         <source>Not shown: that incident is closed.</source>
         <translation>未显示：该事件已关闭。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="308"/>
+        <location filename="../../console/presenters/residents.py" line="309"/>
         <source>Not shown: that incident is not one you may handle.</source>
         <translation>未显示：您无权处理该事件。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="311"/>
+        <location filename="../../console/presenters/residents.py" line="312"/>
         <source>Not shown: {why}.</source>
         <translation>未显示：{why}。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="322"/>
+        <location filename="../../console/presenters/residents.py" line="323"/>
         <source>Could not load who looked at the resident</source>
         <translation>无法加载查看记录</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="340"/>
+        <location filename="../../console/presenters/residents.py" line="341"/>
         <source>Could not load the resident&apos;s consents</source>
         <translation>无法加载该居民的同意记录</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="371"/>
+        <location filename="../../console/presenters/residents.py" line="372"/>
         <source>Not valid for this person: someone with dementia or under 18 consents through their guardian, anyone else in writing or aloud.</source>
         <translation>对此人无效：失智者或未满 18 岁者由监护人代为同意，其他人以书面或口头方式同意。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="374"/>
+        <location filename="../../console/presenters/residents.py" line="375"/>
         <source>A verbal consent needs the witness&apos;s name.</source>
         <translation>口头同意需要填写见证人姓名。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="375"/>
+        <location filename="../../console/presenters/residents.py" line="376"/>
         <source>Type the guardian&apos;s name.</source>
         <translation>请输入监护人姓名。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="376"/>
+        <location filename="../../console/presenters/residents.py" line="377"/>
         <source>Type the guardian&apos;s relation to the person.</source>
         <translation>请输入监护人与本人的关系。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="377"/>
+        <location filename="../../console/presenters/residents.py" line="378"/>
         <source>The date consent was given cannot be in the future.</source>
         <translation>同意日期不能晚于今天。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="378"/>
-        <location filename="../../console/presenters/residents.py" line="386"/>
+        <location filename="../../console/presenters/residents.py" line="379"/>
+        <location filename="../../console/presenters/residents.py" line="387"/>
         <source>Type a reason of at least 4 characters.</source>
         <translation>请输入至少 4 个字的理由。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="379"/>
+        <location filename="../../console/presenters/residents.py" line="380"/>
         <source>A consent for this purpose is already in force.</source>
         <translation>此目的的同意已经有效。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="380"/>
+        <location filename="../../console/presenters/residents.py" line="381"/>
         <source>No consent for this purpose is in force.</source>
         <translation>此目的没有有效的同意。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="381"/>
+        <location filename="../../console/presenters/residents.py" line="382"/>
         <source>This resident&apos;s data was anonymised.</source>
         <translation>该居民的数据已匿名化。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="387"/>
+        <location filename="../../console/presenters/residents.py" line="388"/>
         <source>This resident&apos;s data is under a legal hold.</source>
         <translation>该居民的数据处于法律保全中。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="388"/>
+        <location filename="../../console/presenters/residents.py" line="389"/>
         <source>This resident&apos;s data was anonymised already.</source>
         <translation>该居民的数据已经匿名化。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="430"/>
-        <location filename="../../console/presenters/residents.py" line="451"/>
+        <location filename="../../console/presenters/residents.py" line="431"/>
+        <location filename="../../console/presenters/residents.py" line="452"/>
         <source>Withdraw consent</source>
         <translation>撤回同意</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="432"/>
+        <location filename="../../console/presenters/residents.py" line="433"/>
         <source>Withdraw the consent to: {purpose}. Processing for this purpose stops at once; only a new consent, recorded anew, allows it again.</source>
         <translation>撤回对以下事项的同意：{purpose}。该目的的处理将立即停止；只有重新记录新的同意才能恢复。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="436"/>
+        <location filename="../../console/presenters/residents.py" line="437"/>
         <source>Withdraw</source>
         <translation>撤回</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="452"/>
+        <location filename="../../console/presenters/residents.py" line="453"/>
         <source>Withdraw the consent to {purpose}? This cannot be undone.</source>
         <translation>撤回对{purpose}的同意？此操作不可撤销。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="468"/>
-        <location filename="../../console/presenters/residents.py" line="486"/>
+        <location filename="../../console/presenters/residents.py" line="469"/>
+        <location filename="../../console/presenters/residents.py" line="487"/>
         <source>Export this person&apos;s data</source>
         <translation>导出此人的数据</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="470"/>
+        <location filename="../../console/presenters/residents.py" line="471"/>
         <source>Everything held about this person, identity number included, is written to a JSON file and a text summary beside it, readable by you only. The export and its reason are recorded.</source>
         <translation>关于此人的全部信息（含身份证号）将写入一个 JSON 文件及旁边的文字摘要，仅您可读。导出及其理由会被记录。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="475"/>
+        <location filename="../../console/presenters/residents.py" line="476"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="487"/>
+        <location filename="../../console/presenters/residents.py" line="488"/>
         <source>Written to {json} and {text}.</source>
         <translation>已写入 {json} 和 {text}。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="509"/>
-        <location filename="../../console/presenters/residents.py" line="532"/>
+        <location filename="../../console/presenters/residents.py" line="510"/>
+        <location filename="../../console/presenters/residents.py" line="533"/>
         <source>Anonymise on request</source>
         <translation>应请求匿名化</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="511"/>
+        <location filename="../../console/presenters/residents.py" line="512"/>
         <source>The name, identity number, birth date, phone, address and emergency contact are replaced for good; year of birth, community and care flags stay for statistics; every consent is withdrawn. The audit log keeps its rows. Refused under a legal hold.</source>
         <translation>姓名、身份证号、出生日期、电话、地址和紧急联系人将被永久替换；出生年份、社区和照护标记保留用于统计；所有同意将被撤回。审计日志保留其记录。处于法律保全时拒绝执行。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="517"/>
+        <location filename="../../console/presenters/residents.py" line="518"/>
         <source>Anonymise</source>
         <translation>匿名化</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/residents.py" line="533"/>
+        <location filename="../../console/presenters/residents.py" line="534"/>
         <source>Anonymise {name} now? This cannot be undone.</source>
         <translation>现在匿名化 {name}？此操作不可撤销。</translation>
     </message>
@@ -13037,7 +13047,7 @@ Outcome: {outcome}</source>
     </message>
     <message>
         <location filename="../../console/session.py" line="80"/>
-        <location filename="../../console/session.py" line="275"/>
+        <location filename="../../console/session.py" line="282"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -13067,12 +13077,12 @@ Outcome: {outcome}</source>
         <translation>暂时无法登录：{err}</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="266"/>
+        <location filename="../../console/session.py" line="273"/>
         <source>Unlock or sign out before quitting.</source>
         <translation>请先解锁或注销，再退出。</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="276"/>
+        <location filename="../../console/session.py" line="283"/>
         <source>Quit the console? Devices hosted on this workstation stop reporting.</source>
         <translation>确定退出总控台？本工作站接入的设备将停止上报。</translation>
     </message>
@@ -14128,102 +14138,102 @@ Outcome: {outcome}</source>
 <context>
     <name>StationPresenter</name>
     <message>
-        <location filename="../../console/presenters/station.py" line="117"/>
+        <location filename="../../console/presenters/station.py" line="118"/>
         <source>Station</source>
         <translation>社区工作站</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="243"/>
+        <location filename="../../console/presenters/station.py" line="244"/>
         <source>Could not read this station&apos;s outbox</source>
         <translation>无法读取本站的待发送箱</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="253"/>
+        <location filename="../../console/presenters/station.py" line="254"/>
         <source>Raising the alarm…</source>
         <translation>正在发出报警…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="268"/>
+        <location filename="../../console/presenters/station.py" line="269"/>
         <source>The alarm could not be raised from this PC. {call}</source>
         <translation>本机未能发出报警。{call}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="276"/>
+        <location filename="../../console/presenters/station.py" line="277"/>
         <source>Phone the centre now: {phone}.</source>
         <translation>请立即致电指挥中心：{phone}。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="277"/>
+        <location filename="../../console/presenters/station.py" line="278"/>
         <source>Phone the centre now.</source>
         <translation>请立即致电指挥中心。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="287"/>
+        <location filename="../../console/presenters/station.py" line="288"/>
         <source>The control room has the alarm ({ref}).</source>
         <translation>指挥中心已收到报警（{ref}）。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="295"/>
+        <location filename="../../console/presenters/station.py" line="296"/>
         <source>No link to the centre: the alarm waits here and is also sent through the alarm panel. {call}</source>
         <translation>与指挥中心断开：报警暂存本机，并同时经报警主机发送。{call}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="300"/>
+        <location filename="../../console/presenters/station.py" line="301"/>
         <source>Sending the alarm to the control room…</source>
         <translation>正在向指挥中心发送报警…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="303"/>
+        <location filename="../../console/presenters/station.py" line="304"/>
         <source>The centre did not take the alarm. {call}</source>
         <translation>指挥中心未接收报警。{call}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="323"/>
+        <location filename="../../console/presenters/station.py" line="324"/>
         <source>Residents cannot be looked up now ({why}). Type the caller&apos;s name and phone instead.</source>
         <translation>暂时无法查找居民（{why}）。请改为填写来访者姓名和电话。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="356"/>
+        <location filename="../../console/presenters/station.py" line="357"/>
         <source>The resident&apos;s contacts cannot be read now ({why}).</source>
         <translation>暂时无法读取该居民的往来记录（{why}）。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="367"/>
+        <location filename="../../console/presenters/station.py" line="368"/>
         <source>Add a photo</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="415"/>
+        <location filename="../../console/presenters/station.py" line="417"/>
         <source>The request is kept here and sent to the centre as soon as it can be.</source>
         <translation>诉求已保存在本机，将尽快发送到指挥中心。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="423"/>
+        <location filename="../../console/presenters/station.py" line="425"/>
         <source>The request was not kept: {why}</source>
         <translation>诉求未能保存：{why}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="444"/>
+        <location filename="../../console/presenters/station.py" line="446"/>
         <source>Apply anyway</source>
         <translation>仍然应用</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="446"/>
+        <location filename="../../console/presenters/station.py" line="448"/>
         <source>Apply &quot;{summary}&quot; although the centre changed the incident meanwhile?</source>
         <translation>中心在此期间已修改该事件，仍然应用“{summary}”吗？</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="449"/>
+        <location filename="../../console/presenters/station.py" line="451"/>
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="451"/>
+        <location filename="../../console/presenters/station.py" line="453"/>
         <source>Discard &quot;{summary}&quot;? It will not reach the centre; the decision is recorded.</source>
         <translation>放弃“{summary}”吗？它将不会送达中心；此决定会被记录。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="458"/>
+        <location filename="../../console/presenters/station.py" line="460"/>
         <source>The decision was not recorded</source>
         <translation>决定未能记录</translation>
     </message>
@@ -14277,57 +14287,57 @@ Outcome: {outcome}</source>
 <context>
     <name>StationSurveysPresenter</name>
     <message>
-        <location filename="../../console/presenters/station_surveys.py" line="105"/>
+        <location filename="../../console/presenters/station_surveys.py" line="106"/>
         <source>Loading the survey rounds</source>
         <translation>正在读取调查轮次</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station_surveys.py" line="120"/>
+        <location filename="../../console/presenters/station_surveys.py" line="121"/>
         <source>Surveys</source>
         <translation>调查</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station_surveys.py" line="132"/>
+        <location filename="../../console/presenters/station_surveys.py" line="133"/>
         <source>A kiosk is running already.</source>
         <translation>已有一个自助答题正在运行。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station_surveys.py" line="139"/>
+        <location filename="../../console/presenters/station_surveys.py" line="140"/>
         <source>This round&apos;s form cannot be read: {error}</source>
         <translation>无法读取本轮调查的问卷：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station_surveys.py" line="160"/>
+        <location filename="../../console/presenters/station_surveys.py" line="161"/>
         <source>The kiosk runs for round {code}.</source>
         <translation>自助答题正在进行，轮次 {code}。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station_surveys.py" line="180"/>
+        <location filename="../../console/presenters/station_surveys.py" line="181"/>
         <source>The kiosk was left: {n} responses taken.</source>
         <translation>已退出自助答题：共收到 {n} 份答卷。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station_surveys.py" line="206"/>
+        <location filename="../../console/presenters/station_surveys.py" line="207"/>
         <source>This PC has no key folder, so it cannot sign slips. Ask the administrator for the site&apos;s key folder (--keys).</source>
         <translation>本机没有密钥文件夹，无法签发凭条。请向管理员索取本站点的密钥文件夹（--keys）。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station_surveys.py" line="212"/>
+        <location filename="../../console/presenters/station_surveys.py" line="213"/>
         <source>Save the slips</source>
         <translation>保存凭条</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station_surveys.py" line="258"/>
+        <location filename="../../console/presenters/station_surveys.py" line="259"/>
         <source>Everyone of this community has answered.</source>
         <translation>本社区的所有人都已作答。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station_surveys.py" line="261"/>
+        <location filename="../../console/presenters/station_surveys.py" line="262"/>
         <source>{n} slips saved to {path}.</source>
         <translation>已将 {n} 张凭条保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station_surveys.py" line="263"/>
+        <location filename="../../console/presenters/station_surveys.py" line="264"/>
         <source>Preparing the slips</source>
         <translation>正在准备凭条</translation>
     </message>
@@ -14964,37 +14974,37 @@ Outcome: {outcome}</source>
 <context>
     <name>SurveyResultsPresenter</name>
     <message>
-        <location filename="../../console/presenters/survey_results.py" line="80"/>
+        <location filename="../../console/presenters/survey_results.py" line="81"/>
         <source>Comments</source>
         <translation>留言</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/survey_results.py" line="102"/>
+        <location filename="../../console/presenters/survey_results.py" line="103"/>
         <source>Could not read the communities</source>
         <translation>无法读取社区</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/survey_results.py" line="148"/>
+        <location filename="../../console/presenters/survey_results.py" line="149"/>
         <source>Could not compute the results</source>
         <translation>无法计算结果</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/survey_results.py" line="174"/>
+        <location filename="../../console/presenters/survey_results.py" line="175"/>
         <source>Export the results</source>
         <translation>导出结果</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/survey_results.py" line="197"/>
+        <location filename="../../console/presenters/survey_results.py" line="198"/>
         <source>survey results</source>
         <translation>调查结果</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/survey_results.py" line="207"/>
+        <location filename="../../console/presenters/survey_results.py" line="208"/>
         <source>Results saved to {path}</source>
         <translation>结果已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/survey_results.py" line="210"/>
+        <location filename="../../console/presenters/survey_results.py" line="211"/>
         <source>Could not export the results</source>
         <translation>无法导出结果</translation>
     </message>
@@ -16896,134 +16906,134 @@ State: {state}</source>
 <context>
     <name>VideoWallPresenter</name>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="183"/>
-        <location filename="../../console/presenters/video_wall.py" line="728"/>
+        <location filename="../../console/presenters/video_wall.py" line="167"/>
+        <location filename="../../console/presenters/video_wall.py" line="712"/>
         <source>Video wall</source>
         <translation>视频墙</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="208"/>
+        <location filename="../../console/presenters/video_wall.py" line="192"/>
         <source>Cameras of the incident on the wall</source>
         <translation>将事件相关摄像机上墙</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="296"/>
+        <location filename="../../console/presenters/video_wall.py" line="280"/>
         <source>Could not load the wall views</source>
         <translation>无法加载视频墙视图</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="387"/>
+        <location filename="../../console/presenters/video_wall.py" line="371"/>
         <source>asking the camera</source>
         <translation>正在询问摄像机</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="586"/>
+        <location filename="../../console/presenters/video_wall.py" line="570"/>
         <source>The incident names no camera of this site.</source>
         <translation>该事件未涉及本站点的摄像机。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="599"/>
+        <location filename="../../console/presenters/video_wall.py" line="583"/>
         <source>{n} more cameras did not fit: {codes}</source>
         <translation>另有 {n} 路摄像机放不下：{codes}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="612"/>
-        <location filename="../../console/presenters/video_wall.py" line="892"/>
+        <location filename="../../console/presenters/video_wall.py" line="596"/>
+        <location filename="../../console/presenters/video_wall.py" line="876"/>
         <source>Select an incident in the queue first.</source>
         <translation>请先在事件队列中选择一个事件。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="619"/>
+        <location filename="../../console/presenters/video_wall.py" line="603"/>
         <source>Could not find the incident&apos;s cameras</source>
         <translation>无法查找该事件的摄像机</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="656"/>
+        <location filename="../../console/presenters/video_wall.py" line="640"/>
         <source>Could not save the wall view</source>
         <translation>无法保存视频墙视图</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="661"/>
+        <location filename="../../console/presenters/video_wall.py" line="645"/>
         <source>Wall view “{name}” saved.</source>
         <translation>视频墙视图“{name}”已保存。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="675"/>
+        <location filename="../../console/presenters/video_wall.py" line="659"/>
         <source>Could not delete the wall view</source>
         <translation>无法删除视频墙视图</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="774"/>
+        <location filename="../../console/presenters/video_wall.py" line="758"/>
         <source>No recording of {camera} in the last 30 s.</source>
         <translation>{camera} 最近 30 秒没有录像。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="792"/>
+        <location filename="../../console/presenters/video_wall.py" line="776"/>
         <source>Could not find the recording</source>
         <translation>找不到录像</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="830"/>
+        <location filename="../../console/presenters/video_wall.py" line="814"/>
         <source>Replay caught up: live again.</source>
         <translation>回放已追上实时：恢复实时画面。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="857"/>
+        <location filename="../../console/presenters/video_wall.py" line="841"/>
         <source>No picture on this tile to take.</source>
         <translation>该画面格暂无可截取的画面。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="880"/>
+        <location filename="../../console/presenters/video_wall.py" line="864"/>
         <source>Snapshot saved to {path}</source>
         <translation>截图已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="882"/>
+        <location filename="../../console/presenters/video_wall.py" line="866"/>
         <source>Could not save the snapshot</source>
         <translation>无法保存截图</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="903"/>
+        <location filename="../../console/presenters/video_wall.py" line="887"/>
         <source>Snapshot of {camera} attached to incident {id}.</source>
         <translation>{camera} 的截图已附加到事件 {id}。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="908"/>
+        <location filename="../../console/presenters/video_wall.py" line="892"/>
         <source>Could not attach the snapshot</source>
         <translation>无法附加截图</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="913"/>
+        <location filename="../../console/presenters/video_wall.py" line="897"/>
         <source>Snapshot to the selected incident</source>
         <translation>截图附加到所选事件</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="917"/>
+        <location filename="../../console/presenters/video_wall.py" line="901"/>
         <source>Reconnect</source>
         <translation>重新连接</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="977"/>
+        <location filename="../../console/presenters/video_wall.py" line="961"/>
         <source>PTZ of {camera}: {error}</source>
         <translation>{camera} 云台控制：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="996"/>
+        <location filename="../../console/presenters/video_wall.py" line="980"/>
         <source>This camera has no preset {n}.</source>
         <translation>该摄像机没有预置位 {n}。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="1016"/>
+        <location filename="../../console/presenters/video_wall.py" line="1000"/>
         <source>Could not load the camera&apos;s motion settings</source>
         <translation>无法加载摄像机的移动侦测设置</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="1052"/>
+        <location filename="../../console/presenters/video_wall.py" line="1036"/>
         <source>Motion settings of {camera} saved.</source>
         <translation>{camera} 的移动侦测设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="1059"/>
+        <location filename="../../console/presenters/video_wall.py" line="1043"/>
         <source>Could not save the motion settings</source>
         <translation>无法保存移动侦测设置</translation>
     </message>
@@ -17897,359 +17907,359 @@ State: {state}</source>
 <context>
     <name>VolunteersPresenter</name>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="91"/>
-        <location filename="../../console/presenters/volunteers.py" line="104"/>
+        <location filename="../../console/presenters/volunteers.py" line="92"/>
+        <location filename="../../console/presenters/volunteers.py" line="105"/>
         <source>Volunteers</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="105"/>
+        <location filename="../../console/presenters/volunteers.py" line="106"/>
         <source>Teams</source>
         <translation>队伍</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="106"/>
+        <location filename="../../console/presenters/volunteers.py" line="107"/>
         <source>Shifts</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="107"/>
+        <location filename="../../console/presenters/volunteers.py" line="108"/>
         <source>Pairings</source>
         <translation>结对探访</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="108"/>
+        <location filename="../../console/presenters/volunteers.py" line="109"/>
         <source>Tasks</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="114"/>
+        <location filename="../../console/presenters/volunteers.py" line="115"/>
         <source>Volunteer task from the incident…</source>
         <translation>根据事件派志愿者任务…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="126"/>
+        <location filename="../../console/presenters/volunteers.py" line="127"/>
         <source>Volunteer task from the request…</source>
         <translation>由诉求生成志愿任务…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="187"/>
+        <location filename="../../console/presenters/volunteers.py" line="188"/>
         <source>Could not read the communities</source>
         <translation>无法读取社区</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="230"/>
-        <location filename="../../console/presenters/volunteers.py" line="855"/>
+        <location filename="../../console/presenters/volunteers.py" line="231"/>
+        <location filename="../../console/presenters/volunteers.py" line="856"/>
         <source>Could not read the volunteers</source>
         <translation>无法读取志愿者</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="265"/>
+        <location filename="../../console/presenters/volunteers.py" line="266"/>
         <source>Sign-up refused</source>
         <translation>报名未通过</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="311"/>
+        <location filename="../../console/presenters/volunteers.py" line="312"/>
         <source>Could not read the photo</source>
         <translation>无法读取照片</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="337"/>
+        <location filename="../../console/presenters/volunteers.py" line="338"/>
         <source>Could not read the volunteer&apos;s card</source>
         <translation>无法读取志愿者名片</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="359"/>
+        <location filename="../../console/presenters/volunteers.py" line="360"/>
         <source>Could not save the volunteer</source>
         <translation>无法保存志愿者</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="360"/>
+        <location filename="../../console/presenters/volunteers.py" line="361"/>
         <source>Volunteer saved</source>
         <translation>志愿者已保存</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="370"/>
+        <location filename="../../console/presenters/volunteers.py" line="371"/>
         <source>Edit the volunteer&apos;s profile</source>
         <translation>编辑志愿者资料</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="394"/>
+        <location filename="../../console/presenters/volunteers.py" line="395"/>
         <source>Could not open the profile</source>
         <translation>无法打开资料</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="403"/>
+        <location filename="../../console/presenters/volunteers.py" line="404"/>
         <source>Show the identity number</source>
         <translation>查看身份证号</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="408"/>
+        <location filename="../../console/presenters/volunteers.py" line="409"/>
         <source>Identity number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="409"/>
+        <location filename="../../console/presenters/volunteers.py" line="410"/>
         <source>Identity No.: {n}
 Birth date: {d}</source>
         <translation>身份证号：{n}
 出生日期：{d}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="417"/>
+        <location filename="../../console/presenters/volunteers.py" line="418"/>
         <source>Could not show the identity number</source>
         <translation>无法显示身份证号</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="424"/>
+        <location filename="../../console/presenters/volunteers.py" line="425"/>
         <source>Choose the volunteer&apos;s photo</source>
         <translation>选择志愿者照片</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="426"/>
+        <location filename="../../console/presenters/volunteers.py" line="427"/>
         <source>Photos (*.jpg *.jpeg *.png)</source>
         <translation>照片 (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="444"/>
+        <location filename="../../console/presenters/volunteers.py" line="445"/>
         <source>Could not store the photo</source>
         <translation>无法保存照片</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="444"/>
+        <location filename="../../console/presenters/volunteers.py" line="445"/>
         <source>Photo stored</source>
         <translation>照片已保存</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="457"/>
+        <location filename="../../console/presenters/volunteers.py" line="458"/>
         <source>Could not save the qualification</source>
         <translation>无法保存资质</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="458"/>
+        <location filename="../../console/presenters/volunteers.py" line="459"/>
         <source>Qualification saved</source>
         <translation>资质已保存</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="492"/>
+        <location filename="../../console/presenters/volunteers.py" line="493"/>
         <source>Could not save the team</source>
         <translation>无法保存队伍</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="493"/>
+        <location filename="../../console/presenters/volunteers.py" line="494"/>
         <source>Team saved</source>
         <translation>队伍已保存</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="505"/>
+        <location filename="../../console/presenters/volunteers.py" line="506"/>
         <source>Add a member</source>
         <translation>添加成员</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="505"/>
-        <location filename="../../console/presenters/volunteers.py" line="521"/>
-        <location filename="../../console/presenters/volunteers.py" line="583"/>
-        <location filename="../../console/presenters/volunteers.py" line="840"/>
+        <location filename="../../console/presenters/volunteers.py" line="506"/>
+        <location filename="../../console/presenters/volunteers.py" line="522"/>
+        <location filename="../../console/presenters/volunteers.py" line="584"/>
+        <location filename="../../console/presenters/volunteers.py" line="841"/>
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="511"/>
+        <location filename="../../console/presenters/volunteers.py" line="512"/>
         <source>Could not add the member</source>
         <translation>无法添加成员</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="521"/>
+        <location filename="../../console/presenters/volunteers.py" line="522"/>
         <source>Remove a member</source>
         <translation>移出成员</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="528"/>
+        <location filename="../../console/presenters/volunteers.py" line="529"/>
         <source>Could not remove the member</source>
         <translation>无法移出成员</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="556"/>
+        <location filename="../../console/presenters/volunteers.py" line="557"/>
         <source>Could not save the shift</source>
         <translation>无法保存班次</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="557"/>
+        <location filename="../../console/presenters/volunteers.py" line="558"/>
         <source>Shift saved</source>
         <translation>班次已保存</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="573"/>
+        <location filename="../../console/presenters/volunteers.py" line="574"/>
         <source>Could not read the sign-ups</source>
         <translation>无法读取报名情况</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="582"/>
+        <location filename="../../console/presenters/volunteers.py" line="583"/>
         <source>Sign up for {t}</source>
         <translation>报名：{t}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="595"/>
+        <location filename="../../console/presenters/volunteers.py" line="596"/>
         <source>Signed up; waiting for confirmation</source>
         <translation>已报名，等待确认</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="597"/>
+        <location filename="../../console/presenters/volunteers.py" line="598"/>
         <source>Signed up and confirmed</source>
         <translation>已报名并确认</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="605"/>
+        <location filename="../../console/presenters/volunteers.py" line="606"/>
         <source>Could not sign up</source>
         <translation>无法报名</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="618"/>
+        <location filename="../../console/presenters/volunteers.py" line="619"/>
         <source>Could not decide the sign-up</source>
         <translation>无法处理该报名</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="627"/>
+        <location filename="../../console/presenters/volunteers.py" line="628"/>
         <source>Withdraw the sign-up</source>
         <translation>撤销报名</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="628"/>
+        <location filename="../../console/presenters/volunteers.py" line="629"/>
         <source>Withdraw this sign-up? The place becomes free for others.</source>
         <translation>撤销此报名？名额将释放给他人。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="630"/>
+        <location filename="../../console/presenters/volunteers.py" line="631"/>
         <source>Could not withdraw</source>
         <translation>无法撤销报名</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="641"/>
+        <location filename="../../console/presenters/volunteers.py" line="642"/>
         <source>Cancel the shift</source>
         <translation>取消班次</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="643"/>
+        <location filename="../../console/presenters/volunteers.py" line="644"/>
         <source>Cancel the shift {t}? {n} volunteers hold a place; tell them. This cannot be undone.</source>
         <translation>取消班次“{t}”？已有 {n} 名志愿者报名，请通知他们。此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="647"/>
+        <location filename="../../console/presenters/volunteers.py" line="648"/>
         <source>Could not cancel the shift</source>
         <translation>无法取消班次</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="671"/>
+        <location filename="../../console/presenters/volunteers.py" line="672"/>
         <source>Could not pair</source>
         <translation>无法结对</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="672"/>
+        <location filename="../../console/presenters/volunteers.py" line="673"/>
         <source>Pairing saved</source>
         <translation>结对已保存</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="681"/>
+        <location filename="../../console/presenters/volunteers.py" line="682"/>
         <source>Could not read the residents</source>
         <translation>无法读取居民</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="691"/>
+        <location filename="../../console/presenters/volunteers.py" line="692"/>
         <source>End the pairing</source>
         <translation>结束结对</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="692"/>
+        <location filename="../../console/presenters/volunteers.py" line="693"/>
         <source>End the regular visits of {v} to {r}?</source>
         <translation>结束 {v} 对 {r} 的定期探访？</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="696"/>
+        <location filename="../../console/presenters/volunteers.py" line="697"/>
         <source>Could not end the pairing</source>
         <translation>无法结束结对</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="709"/>
+        <location filename="../../console/presenters/volunteers.py" line="710"/>
         <source>Select the incident in the queue first.</source>
         <translation>请先在事件队列中选择事件。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="724"/>
+        <location filename="../../console/presenters/volunteers.py" line="725"/>
         <source>Could not read the incident</source>
         <translation>无法读取事件</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="730"/>
+        <location filename="../../console/presenters/volunteers.py" line="731"/>
         <source>Select the request in the Feedback pane first.</source>
         <translation>请先在“接诉即办”窗格中选择诉求。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="745"/>
+        <location filename="../../console/presenters/volunteers.py" line="746"/>
         <source>Could not read the request</source>
         <translation>无法读取诉求</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="758"/>
+        <location filename="../../console/presenters/volunteers.py" line="759"/>
         <source>Could not read the resident</source>
         <translation>无法读取居民信息</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="772"/>
+        <location filename="../../console/presenters/volunteers.py" line="773"/>
         <source>Could not read the order</source>
         <translation>无法读取订单</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="802"/>
+        <location filename="../../console/presenters/volunteers.py" line="803"/>
         <source>Could not prepare the task</source>
         <translation>无法准备任务</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="823"/>
+        <location filename="../../console/presenters/volunteers.py" line="824"/>
         <source>Could not create the task</source>
         <translation>无法创建任务</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="824"/>
+        <location filename="../../console/presenters/volunteers.py" line="825"/>
         <source>Task created</source>
         <translation>任务已创建</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="840"/>
+        <location filename="../../console/presenters/volunteers.py" line="841"/>
         <source>Assign the task</source>
         <translation>指派任务</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="846"/>
+        <location filename="../../console/presenters/volunteers.py" line="847"/>
         <source>Could not assign the task</source>
         <translation>无法指派任务</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="847"/>
+        <location filename="../../console/presenters/volunteers.py" line="848"/>
         <source>Task assigned</source>
         <translation>任务已指派</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="864"/>
+        <location filename="../../console/presenters/volunteers.py" line="865"/>
         <source>Mark the task done</source>
         <translation>标记任务完成</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="864"/>
+        <location filename="../../console/presenters/volunteers.py" line="865"/>
         <source>Cancel the task</source>
         <translation>取消任务</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="866"/>
+        <location filename="../../console/presenters/volunteers.py" line="867"/>
         <source>Mark “{t}” done?</source>
         <translation>将“{t}”标记为已完成？</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="866"/>
+        <location filename="../../console/presenters/volunteers.py" line="867"/>
         <source>Cancel “{t}”?</source>
         <translation>取消“{t}”？</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="873"/>
+        <location filename="../../console/presenters/volunteers.py" line="874"/>
         <source>Could not update the task</source>
         <translation>无法更新任务</translation>
     </message>
@@ -18257,132 +18267,132 @@ Birth date: {d}</source>
 <context>
     <name>WallToolbar</name>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="205"/>
+        <location filename="../../widgets/wall_toolbar.py" line="219"/>
         <source>Save wall view</source>
         <translation>保存电视墙视图</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="205"/>
+        <location filename="../../widgets/wall_toolbar.py" line="219"/>
         <source>Name of the view:</source>
         <translation>视图名称：</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="215"/>
+        <location filename="../../widgets/wall_toolbar.py" line="229"/>
         <source>Delete the saved view “{name}”? The cameras are not affected.</source>
         <translation>删除已保存的视图“{name}”？摄像机不受影响。</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="216"/>
+        <location filename="../../widgets/wall_toolbar.py" line="230"/>
         <source>Delete wall view</source>
         <translation>删除电视墙视图</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="248"/>
+        <location filename="../../widgets/wall_toolbar.py" line="262"/>
         <source>Layout</source>
         <translation>布局</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="250"/>
+        <location filename="../../widgets/wall_toolbar.py" line="264"/>
         <source>One camera</source>
         <translation>单画面</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="251"/>
+        <location filename="../../widgets/wall_toolbar.py" line="265"/>
         <source>2 × 2 cameras</source>
         <translation>2 × 2 画面</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="252"/>
+        <location filename="../../widgets/wall_toolbar.py" line="266"/>
         <source>3 × 3 cameras</source>
         <translation>3 × 3 画面</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="253"/>
+        <location filename="../../widgets/wall_toolbar.py" line="267"/>
         <source>4 × 4 cameras</source>
         <translation>4 × 4 画面</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="254"/>
+        <location filename="../../widgets/wall_toolbar.py" line="268"/>
         <source>5 × 5 cameras</source>
         <translation>5 × 5 画面</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="255"/>
+        <location filename="../../widgets/wall_toolbar.py" line="269"/>
         <source>One large and 5 small</source>
         <translation>1 大 5 小</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="256"/>
+        <location filename="../../widgets/wall_toolbar.py" line="270"/>
         <source>One large and 7 small</source>
         <translation>1 大 7 小</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="261"/>
+        <location filename="../../widgets/wall_toolbar.py" line="275"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="262"/>
+        <location filename="../../widgets/wall_toolbar.py" line="276"/>
         <source>(unsaved)</source>
         <translation>（未保存）</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="263"/>
+        <location filename="../../widgets/wall_toolbar.py" line="277"/>
         <source>Saved wall views: yours and the shared ones</source>
         <translation>已保存的电视墙视图：您自己的和共享的</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="264"/>
+        <location filename="../../widgets/wall_toolbar.py" line="278"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="265"/>
+        <location filename="../../widgets/wall_toolbar.py" line="279"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="266"/>
+        <location filename="../../widgets/wall_toolbar.py" line="280"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="267"/>
+        <location filename="../../widgets/wall_toolbar.py" line="281"/>
         <source>&amp;Every</source>
         <translation>间隔(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="268"/>
+        <location filename="../../widgets/wall_toolbar.py" line="282"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="269"/>
+        <location filename="../../widgets/wall_toolbar.py" line="283"/>
         <source>How long each page of a tour stays on the wall</source>
         <translation>轮巡时每一页在电视墙上停留的时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="270"/>
+        <location filename="../../widgets/wall_toolbar.py" line="284"/>
         <source>Full screen</source>
         <translation>全屏</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="271"/>
+        <location filename="../../widgets/wall_toolbar.py" line="285"/>
         <source>Show the wall full screen (F11)</source>
         <translation>全屏显示电视墙 (F11)</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="275"/>
+        <location filename="../../widgets/wall_toolbar.py" line="289"/>
         <source>Stop tour</source>
         <translation>停止轮巡</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="275"/>
+        <location filename="../../widgets/wall_toolbar.py" line="289"/>
         <source>Start tour</source>
         <translation>开始轮巡</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="277"/>
+        <location filename="../../widgets/wall_toolbar.py" line="291"/>
         <source>Cycle the cameras through the wall (a group: right-click it in the tree)</source>
         <translation>在电视墙上轮流显示摄像机（分组：在树中右键单击该分组）</translation>
     </message>

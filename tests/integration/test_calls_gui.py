@@ -292,6 +292,8 @@ def test_a_line_kept_off_says_so_instead_of_starting_for_ever(
     assert pane.status.text().startswith("○ Line offline")
     assert "[[sip]]" not in pane.empty.text()  # the entry is there: nothing to add
     assert not pane.answer.isEnabled()
+    app.session.set_language("zh_CN")  # the console's own reason follows the language
+    qtbot.waitUntil(lambda: pane.status.text() == "○ 线路离线 · 本次运行未启用电话线路")
     app.wait_idle()
 
 

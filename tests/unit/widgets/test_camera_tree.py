@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPoint, QRect, Qt
 from PySide6.QtWidgets import QToolButton
 from pytestqt.qtbot import QtBot
 
@@ -203,3 +203,28 @@ def test_tour_start_stop_and_full_screen(qtbot: QtBot, toolbar: tuple) -> None: 
     assert bar.tour_button.text() == "Start tour"
     with qtbot.waitSignal(bar.sig_fullscreen_requested):
         bar.fullscreen_button.click()
+
+
+def test_a_narrow_toolbar_wraps_and_keeps_every_control_in_sight(
+    qtbot: QtBot,
+    toolbar: tuple,  # type: ignore[type-arg]
+) -> None:
+    # A docked wall beside the queue is ~370 px wide: the views, tour and full-screen controls
+    # go onto more rows instead of scrolling out of sight.
+    bar: WallToolbar = toolbar[0]
+    one_row = bar.heightForWidth(2000)
+    bar.resize(360, bar.heightForWidth(360))
+    bar.show()
+    qtbot.waitExposed(bar)
+    assert bar.heightForWidth(360) > 2 * one_row
+    controls = [*bar.layout_buttons.values(), bar.views, bar.save_button, bar.save_as_button]
+    controls += [bar.delete_button, bar.period, bar.tour_button, bar.fullscreen_button]
+    for w in controls:
+        box = w.geometry().translated(
+            w.parentWidget().mapTo(bar, w.parentWidget().rect().topLeft())
+        )
+        assert bar.rect().contains(box), (w, box)
+    # Wide, it is one row again, each control centred in it.
+    bar.resize(2000, one_row)
+    last, first = bar.fullscreen_button.geometry(), bar.layout_buttons["1"].geometry()
+    assert abs(last.center().y() - first.center().y()) <= 1
