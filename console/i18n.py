@@ -23,6 +23,8 @@ class Translations:
         self.folder = folder or resources_dir() / "translations"
         self.language = "en"
         self._installed: list[QTranslator] = []
+        # The .qm files' bytes, held for the translators that read them (Qt does not copy).
+        self._data: list[bytes] = []
 
     def switch(self, lang: str) -> bool:
         """Install the translators for `lang`; False (and English) if its .qm is missing."""
@@ -32,11 +34,12 @@ class Translations:
             self.app.removeTranslator(t)
             t.deleteLater()  # one switch per click must not pile up translators
         self._installed.clear()
+        self._data.clear()
         ok = True
         if lang != "en":
             own = QTranslator(self.app)
             qm = self.folder / f"console_{lang}.qm"
-            if own.load(str(qm)):
+            if self._load(own, qm):
                 self._installed.append(own)
                 qt = QTranslator(self.app)
                 # Qt's own strings (standard buttons, context menus) in the same language.
@@ -51,7 +54,7 @@ class Translations:
                     qt.deleteLater()
                 # What qtbase's translation lacks (the file dialog's "Look in:", "Folder").
                 extra = QTranslator(self.app)
-                if extra.load(str(self.folder / f"qtbase_extra_{lang}.qm")):
+                if self._load(extra, self.folder / f"qtbase_extra_{lang}.qm"):
                     self._installed.append(extra)
                 else:
                     extra.deleteLater()
@@ -64,3 +67,16 @@ class Translations:
         self.language = lang if ok else "en"
         QLocale.setDefault(QLocale(self.language))
         return ok
+
+    def _load(self, translator: QTranslator, qm: Path) -> bool:
+        """Load `qm` from memory, not mapped from disk: lrelease rewrites a .qm in place (a
+        `make translations` while a console runs), and a mapped file then reads as garbage,
+        every window opened after it in English."""
+        try:
+            data = qm.read_bytes()
+        except OSError:
+            return False
+        if not translator.load(data):
+            return False
+        self._data.append(data)
+        return True

@@ -107,3 +107,23 @@ def test_qt_file_dialog_is_all_chinese(
         assert tree.model().index(0, 2, tree.rootIndex()).data() == "文件夹"
         assert _english_texts(dialog) == []
         dialog.close()
+
+
+def test_a_qm_rewritten_in_place_does_not_switch_the_console_to_english(
+    qapp: QApplication, tmp_path: Path
+) -> None:
+    # lrelease (`make translations`) rewrites a .qm in place; a translator that mapped the
+    # file read garbage from then on and every window opened later came up in English.
+    shipped = Translations(qapp).folder
+    for qm in shipped.glob("*.qm"):
+        (tmp_path / qm.name).write_bytes(qm.read_bytes())
+    t = Translations(qapp, folder=tmp_path)
+    try:
+        assert t.switch("zh_CN")
+        target = tmp_path / "console_zh_CN.qm"
+        size = target.stat().st_size
+        with target.open("r+b") as fh:  # the same file, not a new one renamed over it
+            fh.write(b"\0" * size)
+        assert _tr("Incident queue") == "事件队列"
+    finally:
+        t.switch("en")
