@@ -441,7 +441,7 @@ class IncidentDetailDialog(QDialog):
                 elif label := edit_kind_label(e.kind) or alarm_kind_label(e.kind):
                     what = label
                 else:
-                    what = e.kind
+                    what = self._kind_label(e.kind)
                 note = e.note
                 shortened = e.kind == "created" and note == d.description and "\n" in note
                 if shortened:
@@ -512,6 +512,22 @@ class IncidentDetailDialog(QDialog):
             b.setToolTip(f"{b.text()} ({keys})")
         self.close_button.setText(self.tr("Close window"))
         self._fill_texts()
+
+    def _kind_label(self, kind: str) -> str:
+        """The "Change" words of the entries other services add (the kind itself, a code,
+        only for a kind no version of the console knows)."""
+        words = {
+            "tracking": self.tr("Rule hit again"),
+            "motion": self.tr("Motion again"),
+            "recorder": self.tr("Recorder problem"),
+            "bookmark": self.tr("Bookmark"),
+            "evidence_hold": self.tr("Evidence held"),
+            "evidence_hold_released": self.tr("Evidence hold released"),
+            "evidence_exported": self.tr("Evidence exported"),
+            "note": self.tr("Note"),
+            "state": self.tr("State changed"),
+        }
+        return words.get(kind, kind)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

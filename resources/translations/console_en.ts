@@ -6575,12 +6575,53 @@ Command system of {site}</translation>
     </message>
     <message>
         <location filename="../../widgets/incident_detail.py" line="497"/>
+        <location filename="../../widgets/incident_detail.py" line="527"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
         <location filename="../../widgets/incident_detail.py" line="500"/>
         <source>Note for the timeline (required to resolve or reopen)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="520"/>
+        <source>Rule hit again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="521"/>
+        <source>Motion again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="522"/>
+        <source>Recorder problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="523"/>
+        <source>Bookmark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="524"/>
+        <source>Evidence held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="525"/>
+        <source>Evidence hold released</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="526"/>
+        <source>Evidence exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="528"/>
+        <source>State changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -18519,132 +18560,132 @@ Birth date: {d}</source>
 <context>
     <name>WallToolbar</name>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="219"/>
+        <location filename="../../widgets/wall_toolbar.py" line="212"/>
         <source>Save wall view</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="219"/>
+        <location filename="../../widgets/wall_toolbar.py" line="212"/>
         <source>Name of the view:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="229"/>
+        <location filename="../../widgets/wall_toolbar.py" line="222"/>
         <source>Delete the saved view “{name}”? The cameras are not affected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="230"/>
+        <location filename="../../widgets/wall_toolbar.py" line="223"/>
         <source>Delete wall view</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="262"/>
+        <location filename="../../widgets/wall_toolbar.py" line="255"/>
         <source>Layout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="264"/>
+        <location filename="../../widgets/wall_toolbar.py" line="257"/>
         <source>One camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="265"/>
+        <location filename="../../widgets/wall_toolbar.py" line="258"/>
         <source>2 × 2 cameras</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="266"/>
+        <location filename="../../widgets/wall_toolbar.py" line="259"/>
         <source>3 × 3 cameras</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="267"/>
+        <location filename="../../widgets/wall_toolbar.py" line="260"/>
         <source>4 × 4 cameras</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="268"/>
+        <location filename="../../widgets/wall_toolbar.py" line="261"/>
         <source>5 × 5 cameras</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="269"/>
+        <location filename="../../widgets/wall_toolbar.py" line="262"/>
         <source>One large and 5 small</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="270"/>
+        <location filename="../../widgets/wall_toolbar.py" line="263"/>
         <source>One large and 7 small</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="275"/>
+        <location filename="../../widgets/wall_toolbar.py" line="268"/>
         <source>&amp;View</source>
         <translation type="unfinished">&amp;View</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="276"/>
+        <location filename="../../widgets/wall_toolbar.py" line="269"/>
         <source>(unsaved)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="277"/>
+        <location filename="../../widgets/wall_toolbar.py" line="270"/>
         <source>Saved wall views: yours and the shared ones</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="278"/>
+        <location filename="../../widgets/wall_toolbar.py" line="271"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="279"/>
+        <location filename="../../widgets/wall_toolbar.py" line="272"/>
         <source>Save as…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="280"/>
+        <location filename="../../widgets/wall_toolbar.py" line="273"/>
         <source>Delete…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="281"/>
+        <location filename="../../widgets/wall_toolbar.py" line="274"/>
         <source>&amp;Every</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="282"/>
+        <location filename="../../widgets/wall_toolbar.py" line="275"/>
         <source> s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="283"/>
+        <location filename="../../widgets/wall_toolbar.py" line="276"/>
         <source>How long each page of a tour stays on the wall</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="284"/>
+        <location filename="../../widgets/wall_toolbar.py" line="277"/>
         <source>Full screen</source>
         <translation type="unfinished">Full screen</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="285"/>
+        <location filename="../../widgets/wall_toolbar.py" line="278"/>
         <source>Show the wall full screen (F11)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="289"/>
+        <location filename="../../widgets/wall_toolbar.py" line="282"/>
         <source>Stop tour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="289"/>
+        <location filename="../../widgets/wall_toolbar.py" line="282"/>
         <source>Start tour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="291"/>
+        <location filename="../../widgets/wall_toolbar.py" line="284"/>
         <source>Cycle the cameras through the wall (a group: right-click it in the tree)</source>
         <translation type="unfinished"></translation>
     </message>

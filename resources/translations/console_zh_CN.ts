@@ -6457,6 +6457,7 @@ Command system of {site}</source>
     </message>
     <message>
         <location filename="../../widgets/incident_detail.py" line="497"/>
+        <location filename="../../widgets/incident_detail.py" line="527"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -6504,6 +6505,46 @@ Command system of {site}</source>
         <location filename="../../widgets/incident_detail.py" line="513"/>
         <source>Close window</source>
         <translation>关闭窗口</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="520"/>
+        <source>Rule hit again</source>
+        <translation>规则再次触发</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="521"/>
+        <source>Motion again</source>
+        <translation>再次检测到移动</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="522"/>
+        <source>Recorder problem</source>
+        <translation>录像故障</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="523"/>
+        <source>Bookmark</source>
+        <translation>书签</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="524"/>
+        <source>Evidence held</source>
+        <translation>证据保全</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="525"/>
+        <source>Evidence hold released</source>
+        <translation>解除证据保全</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="526"/>
+        <source>Evidence exported</source>
+        <translation>证据已导出</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_detail.py" line="528"/>
+        <source>State changed</source>
+        <translation>状态已更改</translation>
     </message>
 </context>
 <context>
@@ -18267,132 +18308,132 @@ Birth date: {d}</source>
 <context>
     <name>WallToolbar</name>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="219"/>
+        <location filename="../../widgets/wall_toolbar.py" line="212"/>
         <source>Save wall view</source>
         <translation>保存电视墙视图</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="219"/>
+        <location filename="../../widgets/wall_toolbar.py" line="212"/>
         <source>Name of the view:</source>
         <translation>视图名称：</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="229"/>
+        <location filename="../../widgets/wall_toolbar.py" line="222"/>
         <source>Delete the saved view “{name}”? The cameras are not affected.</source>
         <translation>删除已保存的视图“{name}”？摄像机不受影响。</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="230"/>
+        <location filename="../../widgets/wall_toolbar.py" line="223"/>
         <source>Delete wall view</source>
         <translation>删除电视墙视图</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="262"/>
+        <location filename="../../widgets/wall_toolbar.py" line="255"/>
         <source>Layout</source>
         <translation>布局</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="264"/>
+        <location filename="../../widgets/wall_toolbar.py" line="257"/>
         <source>One camera</source>
         <translation>单画面</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="265"/>
+        <location filename="../../widgets/wall_toolbar.py" line="258"/>
         <source>2 × 2 cameras</source>
         <translation>2 × 2 画面</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="266"/>
+        <location filename="../../widgets/wall_toolbar.py" line="259"/>
         <source>3 × 3 cameras</source>
         <translation>3 × 3 画面</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="267"/>
+        <location filename="../../widgets/wall_toolbar.py" line="260"/>
         <source>4 × 4 cameras</source>
         <translation>4 × 4 画面</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="268"/>
+        <location filename="../../widgets/wall_toolbar.py" line="261"/>
         <source>5 × 5 cameras</source>
         <translation>5 × 5 画面</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="269"/>
+        <location filename="../../widgets/wall_toolbar.py" line="262"/>
         <source>One large and 5 small</source>
         <translation>1 大 5 小</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="270"/>
+        <location filename="../../widgets/wall_toolbar.py" line="263"/>
         <source>One large and 7 small</source>
         <translation>1 大 7 小</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="275"/>
+        <location filename="../../widgets/wall_toolbar.py" line="268"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="276"/>
+        <location filename="../../widgets/wall_toolbar.py" line="269"/>
         <source>(unsaved)</source>
         <translation>（未保存）</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="277"/>
+        <location filename="../../widgets/wall_toolbar.py" line="270"/>
         <source>Saved wall views: yours and the shared ones</source>
         <translation>已保存的电视墙视图：您自己的和共享的</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="278"/>
+        <location filename="../../widgets/wall_toolbar.py" line="271"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="279"/>
+        <location filename="../../widgets/wall_toolbar.py" line="272"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="280"/>
+        <location filename="../../widgets/wall_toolbar.py" line="273"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="281"/>
+        <location filename="../../widgets/wall_toolbar.py" line="274"/>
         <source>&amp;Every</source>
         <translation>间隔(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="282"/>
+        <location filename="../../widgets/wall_toolbar.py" line="275"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="283"/>
+        <location filename="../../widgets/wall_toolbar.py" line="276"/>
         <source>How long each page of a tour stays on the wall</source>
         <translation>轮巡时每一页在电视墙上停留的时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="284"/>
+        <location filename="../../widgets/wall_toolbar.py" line="277"/>
         <source>Full screen</source>
         <translation>全屏</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="285"/>
+        <location filename="../../widgets/wall_toolbar.py" line="278"/>
         <source>Show the wall full screen (F11)</source>
         <translation>全屏显示电视墙 (F11)</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="289"/>
+        <location filename="../../widgets/wall_toolbar.py" line="282"/>
         <source>Stop tour</source>
         <translation>停止轮巡</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="289"/>
+        <location filename="../../widgets/wall_toolbar.py" line="282"/>
         <source>Start tour</source>
         <translation>开始轮巡</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_toolbar.py" line="291"/>
+        <location filename="../../widgets/wall_toolbar.py" line="284"/>
         <source>Cycle the cameras through the wall (a group: right-click it in the tree)</source>
         <translation>在电视墙上轮流显示摄像机（分组：在树中右键单击该分组）</translation>
     </message>

@@ -372,3 +372,53 @@ def test_on_a_short_screen_the_body_scrolls_and_the_steps_stay_in_view(
     dlg.resize(dlg.width(), 1000)
     QApplication.processEvents()
     assert dlg.body_scroll.verticalScrollBar().maximum() == 0
+
+
+def test_every_kind_of_timeline_entry_has_words(dlg: IncidentDetailDialog) -> None:
+    # Regression: a tracking rule's later hit read "tracking" in the Change column (and the
+    # recorder's, motion's, evidence's and bookmarks' entries their codes) in either language.
+    from core.incident_edit import EDIT_KINDS
+    from data.services import (
+        alarms,
+        assignments,
+        attachments,
+        calls,
+        evidence,
+        recordings,
+        sla,
+        tracking,
+        video,
+    )
+
+    kinds = {
+        tracking.KIND_TRACKING,
+        video.KIND_MOTION,
+        recordings.KIND_RECORDER,
+        recordings.KIND_BOOKMARK,
+        evidence.KIND_HOLD,
+        evidence.KIND_HOLD_RELEASED,
+        evidence.KIND_EXPORTED,
+        alarms.KIND_ALARM,
+        alarms.KIND_RESTORE,
+        alarms.KIND_DEVICE_BACK,
+        *assignments.EVENT_KIND.values(),
+        sla.BREACH_KIND,
+        sla.UNANSWERED_KIND,
+        attachments.EVENT_KIND,
+        calls.LINK_KIND,
+        *EDIT_KINDS,
+        "note",
+        "state",
+        "claimed",
+        "legal_hold",
+        "legal_hold_lifted",
+        "merged_into",
+        "merged_from",
+    }
+    events = tuple(
+        IncidentEventRow(T0, kind, None, None, "", "李静", "CC") for kind in sorted(kinds)
+    )
+    dlg.set_detail(_detail(S.ACKNOWLEDGED, events=events), [S.DISPATCHED])
+    shown = {dlg.timeline.topLevelItem(i).text(1) for i in range(dlg.timeline.topLevelItemCount())}
+    assert len(shown) == len(kinds) + 1  # each its own words, and "Reported"
+    assert not shown & kinds
