@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from core.site import SiteSpec
+from core.tags import rule_title
 from core.tracking import TagRead, TrackingItem
 
 NEAREST_CAMERAS = 3
@@ -242,7 +243,8 @@ class ReaderPipeline:
             for alarm in sorted(str(a) for a in alarms):
                 last = self._last.get(tag)
                 where = () if last is None else ((item.at, last[0], last[1], last[2]),)
-                hits.append(Hit(tag, alarm, item.at, f"{alarm} from {_origin(item)}", where))
+                words = rule_title(alarm)[0]
+                hits.append(Hit(tag, alarm, item.at, f"{words}（{_origin(item)}）", where))
         return PipelineOutput(placements, hits)
 
     def tick(self, now: datetime) -> PipelineOutput:
@@ -261,4 +263,5 @@ class ReaderPipeline:
 
 
 def _origin(item: TrackingItem) -> str:
-    return f"reader {item.reader}" if isinstance(item, TagRead) else f"terminal {item.device}"
+    """Who reported an alarm, in the site's language as the incident it opens."""
+    return f"读卡器 {item.reader}" if isinstance(item, TagRead) else f"终端 {item.device}"

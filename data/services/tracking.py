@@ -1102,8 +1102,7 @@ class _Batch:
                     "附近摄像机：" + "，".join(f"{c.code} {c.name}（{d:.0f} 米）" for c, d in near)
                 )
             shown = [
-                f"{fmt_local(at, tz) if at else '?'} {self.plan.zone_name(z) or '-'} "
-                f"({x:.0f}, {y:.0f})"
+                f"{fmt_local(at, tz) if at else '?'} {self._place(z, x, y)}"
                 for at, x, y, z in last[-5:]
             ]
             lines.append("最近位置：" + "；".join(shown))
@@ -1122,8 +1121,14 @@ class _Batch:
         where = ""
         if hit.last_positions:
             _, x, y, z = _point(hit.last_positions[-1])
-            where = f"，位于 {self.plan.zone_name(z) or '-'} ({x:.0f}, {y:.0f})"
+            where = f"，位于 {self._place(z, x, y)}"
         return f"{at} {clean_line(hit.detail)}{where}"
+
+    def _place(self, zone: str | None, x: float, y: float) -> str:
+        """A position in words: its zone's name and the site coordinates, or "坐标 (x, y)"
+        outside every zone (a bare "-" read as a missing value)."""
+        name = self.plan.zone_name(zone)
+        return f"{name} ({x:.0f}, {y:.0f})" if name else f"坐标 ({x:.0f}, {y:.0f})"
 
 
 def _pg_columns(rows: Collection[list[Any]]) -> tuple[list[Any], ...]:

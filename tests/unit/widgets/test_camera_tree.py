@@ -220,9 +220,7 @@ def test_a_narrow_toolbar_wraps_and_keeps_every_control_in_sight(
     controls = [*bar.layout_buttons.values(), bar.views, bar.save_button, bar.save_as_button]
     controls += [bar.delete_button, bar.period, bar.tour_button, bar.fullscreen_button]
     for w in controls:
-        box = w.geometry().translated(
-            w.parentWidget().mapTo(bar, w.parentWidget().rect().topLeft())
-        )
+        box = QRect(w.mapTo(bar, QPoint(0, 0)), w.size())
         assert bar.rect().contains(box), (w, box)
     # Wide, it is one row again, each control centred in it.
     bar.resize(2000, one_row)

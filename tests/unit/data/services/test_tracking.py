@@ -223,6 +223,7 @@ def test_a_rule_opens_one_incident_and_later_hits_append(
         assert res.name in inc.description
         assert "附近摄像机：" in inc.description
         assert "最近位置：" in inc.description
+        assert not re.search(r"\d - \(", inc.description), "a position outside zones reads 坐标"
         assert not re.search(r"[A-Za-z]{3,}: ", inc.description), inc.description
         kinds = s.scalars(select(IncidentEvent.kind).where(IncidentEvent.incident_id == iid)).all()
         assert kinds == ["created", "tracking"]
@@ -450,3 +451,31 @@ def test_bad_input_is_kept_or_counted_never_a_failed_batch(
     with street.db.session() as s:
         assert s.get(TagPosition, car) is None
         assert [len(c) for c in s.scalars(select(UnknownTag.code))] == [32]
+
+
+def test_a_position_outside_every_zone_reads_as_coordinates(
+    street: Street, demo_site: SiteSpec
+) -> None:
+    # A GPS tracker's SOS far from any zone: the description's last positions and a later
+    # hit's note say "坐标 (x, y)", not a bare "-" where the zone's name would be.
+    _person, car, _, ccode = _tags(street)
+    plan = _plan(demo_site)
+    pipeline = ReaderPipeline(plan, to_site=lambda lat, lon: (lon * 10.0, lat * 10.0))
+    sos = frozenset({TrackerAlarm.SOS})
+    fixes = [GpsFix(ccode, AT, 26.4, 248.6, alarms=sos)]
+    first = street.svc.tracking.ingest(fixes, pipeline(fixes), plan)
+    assert len(first.opened) == 1
+    later = [GpsFix(ccode, AT + timedelta(seconds=30), 26.4, 248.6, alarms=sos)]
+    street.svc.tracking.ingest(later, pipeline(later), plan)
+    with street.db.session() as s:
+        assert plan.zone_at(2486.0, 264.0) is None
+        inc = s.get_one(Incident, first.opened[0])
+        assert "坐标 (2486, 264)" in inc.description
+        assert not re.search(r"\d - \(", inc.description)
+        notes = s.scalars(
+            select(IncidentEvent.note).where(
+                IncidentEvent.incident_id == inc.id, IncidentEvent.kind == "tracking"
+            )
+        ).all()
+        assert notes == ["2026-11-25 10:00:30 一键求助（终端 0138000009），位于 坐标 (2486, 264)"]
+    del car
