@@ -129,6 +129,9 @@ class CameraTree(QWidget):
         self._cameras: dict[str, QStandardItem] = {}
         self._groups: dict[str, QStandardItem] = {}
         self._entries: dict[str, CameraEntry] = {}
+        # code -> (reachable, detail) as the recorder last reported it (Device status): a
+        # camera not on the wall still shows whether it can be reached.
+        self._links: dict[str, tuple[bool, str]] = {}
         self._icons = {state: _dot(colour) for state, colour in STATE_COLOURS.items()}
         self._retranslate()
 
@@ -174,6 +177,23 @@ class CameraTree(QWidget):
         if item is not None and item.data(STATE_ROLE) != state.value:
             self._show_state(item, state)
 
+    def set_links(self, links: dict[str, tuple[bool, str]]) -> None:
+        """Whether each camera can be reached (code -> (online, detail)), from Device status.
+        A camera not on the wall shows it: red when its recorder cannot reach it. Codes left
+        out are unknown (no recorder reported them) and shown as before."""
+        changed = {
+            c for c in self._links.keys() | links.keys() if self._links.get(c) != links.get(c)
+        }
+        self._links = dict(links)
+        for code in changed:
+            item = self._cameras.get(code)
+            if item is not None:
+                self._show_state(item, StreamState(item.data(STATE_ROLE)))
+
+    def link(self, code: str) -> tuple[bool, str] | None:
+        """The link last given for a camera, if any."""
+        return self._links.get(code)
+
     def state(self, code: str) -> StreamState | None:
         """The state last shown for a camera."""
         item = self._cameras.get(code)
@@ -218,10 +238,21 @@ class CameraTree(QWidget):
         e = self._entries.get(code)
         name = e.name if e is not None else code
         item.setData(state.value, STATE_ROLE)
-        item.setIcon(self._icons[state])
+        link = self._links.get(code)
+        shown = state
+        words = self._state_names[state]
+        if state is StreamState.IDLE and link is not None:
+            online, detail = link
+            if not online:
+                shown = StreamState.OFFLINE
+            words = self.tr("{state} · {link}").format(
+                state=words,
+                link=detail or (self.tr("reachable") if online else self.tr("unreachable")),
+            )
+        item.setIcon(self._icons[shown])
         ptz = self.tr(" · PTZ") if e is not None and e.has_ptz else ""
         item.setText(f"{code}  {name}{ptz}")
-        item.setToolTip(f"{code} {name}\n{self._state_names[state]}")
+        item.setToolTip(f"{code} {name}\n{words}")
 
     @Slot(str)
     def _on_search_changed(self, text: str) -> None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.camera_links import CameraLinks
 from console.presenters.base import Presenter, PresenterContext, Relay
 from console.shell.main_window import ActionSpec
 from console.shell.panes import Area, PaneSpec
@@ -78,7 +79,7 @@ class VideoWallPresenter(Presenter):
     """Owns the wall pane: which camera each tile shows, their streams, views and tours."""
 
     name = "video"
-    watches = frozenset({"wall_view", "camera_setting"})
+    watches = frozenset({"wall_view", "camera_setting", "device"})
 
     def __init__(
         self,
@@ -146,6 +147,7 @@ class VideoWallPresenter(Presenter):
                 for c in self.cameras.values()
             ]
         )
+        self.links = CameraLinks(self, self.tree, lambda: set(self.cameras))
         self.wall_box = QWidget()
         box = QVBoxLayout(self.wall_box)
         box.setContentsMargins(0, 0, 0, 0)
@@ -246,6 +248,7 @@ class VideoWallPresenter(Presenter):
     # --- lifecycle ----------------------------------------
     def signed_in(self, who: Principal) -> None:
         self.reload()
+        self.links.load()
         self.reconcile()
 
     def signed_out(self) -> None:
@@ -259,6 +262,7 @@ class VideoWallPresenter(Presenter):
         self.toolbar.set_layout(DEFAULT_LAYOUT)
         self._last.clear()
         self._close_motion_dialog()
+        self.links.clear()
 
     def locked(self) -> None:
         # Nothing of the street stays on a locked screen: streams stop, the last frames go.
@@ -281,10 +285,16 @@ class VideoWallPresenter(Presenter):
         )
 
     def on_changes(self, changes: ChangesAvailable) -> None:
-        if changes.ids("wall_view") is None or changes.ids("wall_view"):
+        self.links.on_changes(changes)
+        if "wall_view" in changes.tables and (
+            changes.ids("wall_view") is None or changes.ids("wall_view")
+        ):
             self.reload()
-        if (changes.ids("camera_setting") is None or changes.ids("camera_setting")) and (
-            self.on_settings_changed is not None
+        settings = changes.ids("camera_setting")
+        if (
+            "camera_setting" in changes.tables
+            and (settings is None or settings)
+            and self.on_settings_changed is not None
         ):
             self.on_settings_changed()
 

@@ -20,8 +20,10 @@ from console.presenters.video_wall import VideoWallPresenter
 from console.video_runtime import VideoOptions
 from core.model import Priority
 from core.site import SiteSpec
+from core.timefmt import utcnow
 from core.video import StreamKind, StreamState, StreamStatus
 from data.models import Attachment
+from data.services.devices import DeviceLink
 from tests.helpers.consoles import MakeConsole, SeededSite, sign_in
 from tests.helpers.onvif_stub import OnvifStub, StubProfile
 from tests.helpers.rtsp import Clips, clips, rtsp_server  # noqa: F401 - the fixture
@@ -183,6 +185,31 @@ def test_a_role_without_video_sees_no_stream(
     p.wall.set_cameras("2x2", ["CAM01", "CAM02"])
     p.reconcile()
     assert not p.streams
+
+
+def test_the_camera_tree_shows_which_cameras_the_recorder_cannot_reach(
+    app: ConsoleApp, seeded: SeededSite, qtbot: QtBot
+) -> None:
+    # Another workstation's (or this one's) recorder reports its links into Device status:
+    # the tree marks an unreachable camera red before anyone puts it on the wall.
+    p = wall_of(app)
+    sign_in(qtbot, app, seeded, "operator")
+    devices = seeded.services.devices
+    devices.report_links(
+        [
+            DeviceLink("CAM05", False, "无法连接：Connection refused"),
+            DeviceLink("CAM06", True, "录像中"),
+        ],
+        utcnow(),
+    )
+    qtbot.waitUntil(lambda: p.tree.link("CAM05") == (False, "无法连接：Connection refused"))
+    assert p.tree.link("CAM06") == (True, "录像中")
+    assert p.tree.link("CAM07") is None  # never reported: shown as before
+    # It comes back: the change feed brings only that row.
+    devices.report_links([DeviceLink("CAM05", True, "录像中")], utcnow())
+    qtbot.waitUntil(lambda: p.tree.link("CAM05") == (True, "录像中"))
+    app.session.sign_out()
+    assert p.tree.link("CAM06") is None
 
 
 def test_views_are_saved_applied_and_deleted(

@@ -82,6 +82,32 @@ def test_states_colour_the_cameras_and_survive_a_reload(tree: CameraTree) -> Non
     assert tree.state("CAM01") == StreamState.OFFLINE
 
 
+def _colour(tree: CameraTree, code: str) -> str:
+    image = camera_index(tree, code).data(Qt.ItemDataRole.DecorationRole).pixmap(10, 10).toImage()
+    return str(image.pixelColor(5, 5).name())
+
+
+def test_a_camera_off_the_wall_shows_whether_it_can_be_reached(tree: CameraTree) -> None:
+    # The recorder's links (Device status): a camera nobody watches is red when unreachable.
+    tree.set_links({"CAM01": (False, "无法连接：Connection refused"), "CAM03": (True, "录像中")})
+    assert _colour(tree, "CAM01") == STATE_COLOURS[StreamState.OFFLINE].name()
+    tip = camera_index(tree, "CAM01").data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.endswith("Not shown · 无法连接：Connection refused")
+    assert _colour(tree, "CAM03") == STATE_COLOURS[StreamState.IDLE].name()
+    assert camera_index(tree, "CAM03").data(Qt.ItemDataRole.ToolTipRole).endswith("· 录像中")
+    assert tree.state("CAM01") == StreamState.IDLE  # the stream's state is not the link's
+    # On the wall the stream's own state wins; back off it, the link shows again.
+    tree.set_state("CAM01", StreamState.LIVE)
+    assert _colour(tree, "CAM01") == STATE_COLOURS[StreamState.LIVE].name()
+    tree.set_state("CAM01", StreamState.IDLE)
+    assert _colour(tree, "CAM01") == STATE_COLOURS[StreamState.OFFLINE].name()
+    tree.set_cameras(ROWS)  # a reload keeps the links
+    assert _colour(tree, "CAM01") == STATE_COLOURS[StreamState.OFFLINE].name()
+    tree.set_links({})  # signed out, or no right to see devices
+    assert _colour(tree, "CAM01") == STATE_COLOURS[StreamState.IDLE].name()
+    assert "·" not in camera_index(tree, "CAM01").data(Qt.ItemDataRole.ToolTipRole)
+
+
 def test_a_camera_drags_out_as_the_camera_mime(tree: CameraTree) -> None:
     index = camera_index(tree, "CAM04")
     assert index.flags() & Qt.ItemFlag.ItemIsDragEnabled
