@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from core.events import ChangesAvailable
 from core.model import DeviceState
 from core.permissions import Permission
-from core.views import DeviceRow
+from core.timefmt import utcnow
+from core.views import DeviceRow, not_reporting
 from widgets.camera_tree import CameraTree
 
 if TYPE_CHECKING:
     from console.presenters.base import Presenter
 
 CAMERA = "camera"  # device.kind of a camera (data.services.recordings reports its link)
+JUDGE_EVERY_S = 10.0  # "not reporting" is judged again this often (its threshold is 90 s)
 
 
 class CameraLinks:
@@ -22,18 +25,20 @@ class CameraLinks:
 
     Reads the camera rows of Device status at sign-in and the changed rows after that, for
     users who may see devices; others see the tree as before (states of shown cameras only).
+    A camera no recorder has reported for a while is unknown again, not "recording".
     """
 
     def __init__(self, presenter: Presenter, tree: CameraTree, codes: Callable[[], set[str]]):
         self.presenter = presenter
         self.tree = tree
         self.codes = codes  # the cameras the site file gives the wall
-        self._ids: dict[int, str] = {}  # device id -> camera code, for changes of other kinds
+        self._rows: dict[int, DeviceRow] = {}  # camera rows by device id
+        self._judged = 0.0
 
     def load(self) -> None:
         who = self.presenter.who
         if who is None or not who.can(Permission.VIEW_DEVICES):
-            self.tree.set_links({})
+            self.clear()
             return
         devices = self.presenter.ctx.services.devices
         self.presenter.read_for(
@@ -63,36 +68,35 @@ class CameraLinks:
             label="camera_links",
         )
 
+    def tick(self) -> None:
+        """Judge the cameras again as time passes (the owner's timer; cheap when called often)."""
+        now = time.monotonic()
+        if self._rows and now - self._judged >= JUDGE_EVERY_S:
+            self._push()
+
     def clear(self) -> None:
-        self._ids.clear()
+        self._rows.clear()
         self.tree.set_links({})
 
     def _show_all(self, rows: list[DeviceRow]) -> None:
-        cameras = [r for r in rows if r.kind == CAMERA and r.code in self.codes()]
-        self._ids = {r.id: r.code for r in cameras}
-        self.tree.set_links({r.code: link for r in cameras if (link := _link(r)) is not None})
+        codes = self.codes()
+        self._rows = {r.id: r for r in rows if r.kind == CAMERA and r.code in codes}
+        self._push()
 
     def _merge(self, ids: frozenset[int], rows: list[DeviceRow]) -> None:
-        links = {c: self.tree.link(c) for c in self._ids.values()}
-        known = {c: v for c, v in links.items() if v is not None}
-        for gone in ids & self._ids.keys():  # deleted or out of scope unless read back below
-            known.pop(self._ids.pop(gone), None)
-        for r in rows:
-            if r.kind != CAMERA or r.code not in self.codes():
-                continue
-            self._ids[r.id] = r.code
-            link = _link(r)
-            if link is None:
-                known.pop(r.code, None)
-            else:
-                known[r.code] = link
-        self.tree.set_links(known)
+        for gone in ids:  # deleted or out of scope, unless read back below
+            self._rows.pop(gone, None)
+        codes = self.codes()
+        self._rows.update({r.id: r for r in rows if r.kind == CAMERA and r.code in codes})
+        self._push()
 
-
-def _link(row: DeviceRow) -> tuple[bool, str] | None:
-    """(online, detail) of a camera row; None while nothing has reported it."""
-    if row.state is DeviceState.ONLINE:
-        return True, row.detail
-    if row.state in (DeviceState.OFFLINE, DeviceState.FAULT):
-        return False, row.detail
-    return None
+    def _push(self) -> None:
+        self._judged = time.monotonic()
+        now = utcnow()
+        links = {}
+        for r in self._rows.values():
+            if r.state is DeviceState.ONLINE and not not_reporting(r, now):
+                links[r.code] = (True, r.detail)
+            elif r.state in (DeviceState.OFFLINE, DeviceState.FAULT):
+                links[r.code] = (False, r.detail)
+        self.tree.set_links(links)

@@ -38,6 +38,22 @@ class DeviceRow:
     detail: str
 
 
+# Kinds whose online state is renewed by a heartbeat rather than held by a live link: a camera
+# is online while a recorder reports it (every heartbeat, its row's last_seen_at at least every
+# 30 s). Past this age nothing vouches for it any more (no recorder runs, or its computer is
+# off): it is "not reporting", not online. Readers and panels hold a connection instead and
+# may be silent for hours while online, so they are not listed.
+HEARTBEAT_KINDS: dict[str, timedelta] = {"camera": timedelta(seconds=90)}
+
+
+def not_reporting(row: DeviceRow, now: datetime) -> bool:
+    """True for an online device of a heartbeat kind whose last report is too old."""
+    limit = HEARTBEAT_KINDS.get(row.kind)
+    if limit is None or row.state is not DeviceState.ONLINE:
+        return False
+    return row.last_seen_at is None or now - as_utc(row.last_seen_at) > limit
+
+
 @dataclass(frozen=True, slots=True)
 class DeviceCounts:
     """Online/offline totals for the status bar."""
@@ -45,20 +61,25 @@ class DeviceCounts:
     online: int
     offline: int
     unknown: int
+    silent: int = 0  # online once, but no longer reporting (not_reporting)
 
     @property
     def total(self) -> int:
         """All devices in scope."""
-        return self.online + self.offline + self.unknown
+        return self.online + self.offline + self.unknown + self.silent
 
     @classmethod
-    def of(cls, rows: Iterable[DeviceRow]) -> DeviceCounts:
-        """Totals of rows already read (a fault counts as offline, as in the service)."""
+    def of(cls, rows: Iterable[DeviceRow], now: datetime | None = None) -> DeviceCounts:
+        """Totals of rows already read (a fault counts as offline, as in the service); with
+        `now`, online devices that stopped reporting count apart."""
+        rows = list(rows)
+        silent = sum(1 for r in rows if now is not None and not_reporting(r, now))
         states = [r.state for r in rows]
         return cls(
-            online=states.count(DeviceState.ONLINE),
+            online=states.count(DeviceState.ONLINE) - silent,
             offline=states.count(DeviceState.OFFLINE) + states.count(DeviceState.FAULT),
             unknown=states.count(DeviceState.UNKNOWN),
+            silent=silent,
         )
 
 

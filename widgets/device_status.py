@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 
 from PySide6.QtCore import (
     QEvent,
@@ -24,8 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.model import DeviceState
 from core.timefmt import DEFAULT_ZONE, fmt_local
-from core.views import DeviceCounts, DeviceRow
+from core.views import DeviceCounts, DeviceRow, not_reporting
 from widgets import labels
 from widgets.empty_state import EmptyStateWidget
 from widgets.palette import DEVICE_STATE_COLOURS
@@ -44,13 +46,16 @@ class DeviceStatusModel(RowTableModel[DeviceRow, int]):
 
     def __init__(self, zone: str = DEFAULT_ZONE, parent: QObject | None = None):
         self._zone = zone
+        self._now: datetime | None = None  # set by the owner's clock (set_now)
         super().__init__(
             [
                 Column(
                     "state",
                     lambda: self.tr("State"),
-                    lambda d: "● " + labels.device_state(d.state),
-                    foreground=lambda d: QBrush(DEVICE_STATE_COLOURS[d.state]),
+                    self._state_text,
+                    foreground=lambda d: QBrush(
+                        DEVICE_STATE_COLOURS[DeviceState.UNKNOWN if self._silent(d) else d.state]
+                    ),
                 ),
                 Column("code", lambda: self.tr("Code"), lambda d: d.code),
                 Column("name", lambda: self.tr("Name"), lambda d: d.name),
@@ -75,7 +80,23 @@ class DeviceStatusModel(RowTableModel[DeviceRow, int]):
 
     def counts(self) -> DeviceCounts:
         """Online/offline/never-seen totals of the rows shown."""
-        return DeviceCounts.of(self.rows())
+        return DeviceCounts.of(self.rows(), self._now)
+
+    def set_now(self, now: datetime) -> None:
+        """The time the rows are judged at: an online camera whose recorder stopped reporting
+        reads "not reporting" once its last report is too old (core.views.not_reporting)."""
+        before = {r.id for r in self.rows() if self._silent(r)}
+        self._now = now
+        if {r.id for r in self.rows() if self._silent(r)} != before:
+            self.refresh_column("state")
+
+    def _silent(self, d: DeviceRow) -> bool:
+        return self._now is not None and not_reporting(d, self._now)
+
+    def _state_text(self, d: DeviceRow) -> str:
+        if self._silent(d):
+            return "● " + self.tr("Not reporting")
+        return "● " + labels.device_state(d.state)
 
 
 class DeviceStatusWidget(QWidget):
@@ -133,13 +154,19 @@ class DeviceStatusWidget(QWidget):
         """The devices shown, in order."""
         return self.model.rows()
 
+    def set_now(self, now: datetime) -> None:
+        """Judge the rows at `now` (the owner's clock; see DeviceStatusModel.set_now)."""
+        self.model.set_now(now)
+        self._update_summary()
+
     def _update_summary(self) -> None:
         c = self.model.counts()
-        self.summary.setText(
-            self.tr("{online} online · {offline} offline · {unknown} never seen").format(
-                online=c.online, offline=c.offline, unknown=c.unknown
-            )
+        text = self.tr("{online} online · {offline} offline · {unknown} never seen").format(
+            online=c.online, offline=c.offline, unknown=c.unknown
         )
+        if c.silent:
+            text += self.tr(" · {silent} not reporting").format(silent=c.silent)
+        self.summary.setText(text)
 
     def retranslate(self) -> None:
         """Set every text in the current language."""
@@ -173,6 +200,10 @@ class DeviceCountsLabel(QLabel):
         self._counts = counts
         self._update()
 
+    def counts(self) -> DeviceCounts | None:
+        """The totals shown."""
+        return self._counts
+
     def _update(self) -> None:
         c = self._counts
         bad = c is not None and c.offline > 0
@@ -180,11 +211,12 @@ class DeviceCountsLabel(QLabel):
         if c is None:
             self.setText(self.tr("Devices: loading…"))
         else:
-            self.setText(
-                self.tr("Devices: {on} online / {off} offline / {unk} never seen").format(
-                    on=c.online, off=c.offline, unk=c.unknown
-                )
+            text = self.tr("Devices: {on} online / {off} offline / {unk} never seen").format(
+                on=c.online, off=c.offline, unk=c.unknown
             )
+            if c.silent:
+                text += self.tr(" / {silent} not reporting").format(silent=c.silent)
+            self.setText(text)
         self.style().unpolish(self)
         self.style().polish(self)
 

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer, Slot
+
 from console.presenters.base import Presenter, PresenterContext
 from console.shell.main_window import ActionSpec
 from console.shell.panes import Area, PaneSpec
 from core.events import ChangesAvailable
 from core.permissions import Permission, Principal
-from core.views import DeviceCounts, DeviceRow
+from core.timefmt import utcnow
+from core.views import DeviceRow
 from widgets.device_status import DeviceCountsLabel, DeviceStatusWidget
+
+CLOCK_MS = 15_000  # how often "not reporting" is judged again (its threshold is 90 s)
 
 
 class DevicesPresenter(Presenter):
@@ -17,9 +22,14 @@ class DevicesPresenter(Presenter):
     name = "devices"
     watches = frozenset({"device", "community"})
 
-    def __init__(self, ctx: PresenterContext):
+    def __init__(self, ctx: PresenterContext, clock_ms: int = CLOCK_MS):
         super().__init__(ctx)
         self.pane = DeviceStatusWidget(ctx.zone)
+        # Cameras count as online only while a recorder reports them: the rows do not change
+        # when it stops, so the pane judges them again as time passes.
+        self.clock = QTimer(self)
+        self.clock.setInterval(clock_ms)
+        self.clock.timeout.connect(self._on_clock)
         self.counts_label = DeviceCountsLabel()
         ctx.window.add_pane(
             PaneSpec(
@@ -47,10 +57,15 @@ class DevicesPresenter(Presenter):
     def signed_in(self, who: Principal) -> None:
         self.counts_label.set_counts(None)
         self.reload()
+        self.clock.start()
 
     def signed_out(self) -> None:
+        self.clock.stop()
         self.pane.set_rows([])
         self.counts_label.set_counts(None)
+
+    def shutdown(self) -> None:
+        self.clock.stop()
 
     def reload(self) -> None:
         who = self.who
@@ -82,9 +97,19 @@ class DevicesPresenter(Presenter):
         self._show(sorted(merged, key=lambda r: (r.kind, r.code)))
 
     def _show(self, rows: list[DeviceRow]) -> None:
+        self.pane.set_now(utcnow())
         self.pane.set_rows(rows)
         # Derived from the rows just read: a second query could disagree with them.
-        self.counts_label.set_counts(DeviceCounts.of(rows))
+        self.counts_label.set_counts(self.pane.model.counts())
+
+    @Slot()
+    def _on_clock(self) -> None:
+        if self.who is None:
+            return
+        self.pane.set_now(utcnow())
+        counts = self.pane.model.counts()
+        if counts != self.counts_label.counts():
+            self.counts_label.set_counts(counts)
 
     def _on_find_triggered(self) -> None:
         self.ctx.window.show_pane("devices")

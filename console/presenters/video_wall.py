@@ -500,6 +500,7 @@ class VideoWallPresenter(Presenter):
                 self.tree.set_state(status.camera, status.state)
 
     def _on_tick(self) -> None:
+        self.links.tick()
         self._playback_statuses()
         self.playback.reap()
         if self._not_ready or self._stopping:

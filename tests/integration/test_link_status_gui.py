@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import threading
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from console.link_status import LinkStatusWriter
+from console.video_runtime import VideoOptions
 from core.events import ChangesAvailable
 from core.model import DeviceState
+from core.site import SiteSpec
 from core.tracking import LinkState
 from data.models import Device
+from data.services.devices import DeviceLink
 from tests.helpers.consoles import MakeConsole, SeededSite, devices_of, sign_in
 
 
@@ -92,3 +95,39 @@ def test_a_devices_earlier_state_read_late_does_not_replace_its_later_one(
     hold.set()
     assert app.wait_idle()
     assert _state(app, "AP01") is DeviceState.ONLINE
+
+
+def test_a_camera_no_recorder_reports_reads_not_reporting_in_the_pane_and_the_tree(
+    qtbot: QtBot, make_console: MakeConsole, seeded: SeededSite, demo_site: SiteSpec
+) -> None:
+    # The recorder that reported CAM01 and CAM02 has stopped (its computer is off): their rows
+    # still say online. The pane, the status bar and the wall's tree judge them by age.
+    devices = seeded.services.devices
+    now = datetime.now(UTC)
+    devices.report_links([DeviceLink("CAM01", True, "录像中")], now - timedelta(minutes=5))
+    devices.report_links([DeviceLink("CAM02", True, "录像中")], now)
+    app = make_console(
+        language="en", site=demo_site, video=VideoOptions(demo_video=False), sip=False
+    )
+    app.start()
+    sign_in(qtbot, app, seeded, "operator")
+    pane = devices_of(app).pane
+    column = pane.model.column_index("state")
+
+    def state_text(code: str) -> str:
+        row = next(i for i, r in enumerate(pane.rows()) if r.code == code)
+        return str(pane.model.index(row, column).data())
+
+    qtbot.waitUntil(lambda: any(r.code == "CAM01" for r in pane.rows()))
+    assert state_text("CAM01") == "● Not reporting"
+    assert state_text("CAM02") == "● Online"
+    assert pane.summary.text().endswith(" · 1 not reporting")
+    assert devices_of(app).counts_label.text().endswith(" / 1 not reporting")
+    tree = app.presenter("video").tree  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: tree.link("CAM02") == (True, "录像中"))
+    assert tree.link("CAM01") is None  # unknown, not "recording"
+    # Its recorder is back: a fresh report, and the pane says online again.
+    devices.report_links([DeviceLink("CAM01", True, "录像中")], datetime.now(UTC))
+    qtbot.waitUntil(lambda: state_text("CAM01") == "● Online")
+    qtbot.waitUntil(lambda: tree.link("CAM01") == (True, "录像中"))
+    assert not devices_of(app).counts_label.text().endswith("not reporting")

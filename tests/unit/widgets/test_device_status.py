@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -111,3 +112,31 @@ def test_sorting_by_code(pane: DeviceStatusWidget) -> None:
     pane.set_rows(list(reversed(ROWS)))
     pane.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
     assert _codes(pane) == sorted(d.code for d in ROWS)
+
+
+def test_an_online_camera_nobody_reports_any_more_reads_not_reporting(
+    pane: DeviceStatusWidget,
+) -> None:
+    # A camera is online while a recorder reports it (its row renewed at least every 30 s);
+    # with no recorder running its row stays "online" for ever unless the pane judges its age.
+    pane.set_rows(ROWS)
+    state = pane.model.column_index("state")
+
+    def shown(row: int) -> tuple[str, str]:
+        index = pane.model.index(row, state)
+        brush = index.data(Qt.ItemDataRole.ForegroundRole)
+        return index.data(), brush.color().name()
+
+    pane.set_now(SEEN + timedelta(seconds=60))
+    assert shown(0) == ("● Online", DEVICE_STATE_COLOURS[DeviceState.ONLINE].name())
+    assert pane.summary.text() == "2 online · 2 offline · 1 never seen"
+    pane.set_now(SEEN + timedelta(minutes=5))
+    assert shown(0) == ("● Not reporting", DEVICE_STATE_COLOURS[DeviceState.UNKNOWN].name())
+    assert pane.summary.text() == "1 online · 2 offline · 1 never seen · 1 not reporting"
+    # A phone (or reader) holds a connection and may be quiet for hours: only cameras are
+    # judged by the age of their last report.
+    phone_row = next(i for i, r in enumerate(pane.rows()) if r.code == "PHN-CC-01")
+    assert shown(phone_row)[0] == "● Online"
+    # A fresh report (the recorder is back) makes it online again.
+    pane.set_rows([replace(ROWS[0], last_seen_at=SEEN + timedelta(minutes=5)), *ROWS[1:]])
+    assert shown(0)[0] == "● Online"
