@@ -77,7 +77,14 @@ class SessionController(QObject):
             ActionSpec("sign_out", lambda: self.tr("Sign out"), "console"), self.sign_out
         )
         window.add_action(
-            ActionSpec("quit", lambda: self.tr("Quit"), "console", "Ctrl+Q", separator_before=True),
+            ActionSpec(
+                "quit",
+                lambda: self.tr("Quit"),
+                "console",
+                "Ctrl+Q",
+                separator_before=True,
+                last=True,
+            ),
             self.quit,
         )
         window.sig_quit_requested.connect(self.quit)

@@ -47,6 +47,7 @@ class ActionSpec:
     toolbar: bool = False
     permission: Permission | None = None  # enabled only for roles that have it
     separator_before: bool = False
+    last: bool = False  # stays at the end of its menu whatever is added later (Quit)
 
 
 @dataclass
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
         self.principal: Principal | None = None
         self._site_name = ""
         self._quitting = False
+        self._menu_tails: dict[str, QAction] = {}  # a menu's first entry that stays last
         self._hidden_by_lock: list[QDockWidget] = []
         self._db_label = ""
         self._db_ok = True
@@ -317,9 +319,20 @@ class MainWindow(QMainWindow):
             a.setShortcut(QKeySequence(spec.shortcut))
         self.addAction(a)  # shortcuts work even when the menu bar is hidden (full screen)
         menu = self.menus[spec.menu]
+        # Capabilities add their entries in the order they are built; an entry marked `last`
+        # (Quit) keeps its place at the end, its separator with it.
+        tail = self._menu_tails.get(spec.menu)
+        first = a
         if spec.separator_before:
-            menu.addSeparator()
-        menu.addAction(a)
+            first = QAction(self)
+            first.setSeparator(True)
+        for entry in dict.fromkeys((first, a)):
+            if tail is None:
+                menu.addAction(entry)
+            else:
+                menu.insertAction(tail, entry)
+        if spec.last:
+            self._menu_tails[spec.menu] = first
         if spec.toolbar and spec.menu == "console":
             self.toolbar.addAction(a)
         elif spec.toolbar:

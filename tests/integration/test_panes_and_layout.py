@@ -434,3 +434,13 @@ def test_f11_returns_to_a_maximised_window_and_its_check_follows_the_window(
     qtbot.waitUntil(lambda: full.isChecked())
     w.showMaximized()
     qtbot.waitUntil(lambda: not full.isChecked())
+
+
+def test_quit_stays_the_last_entry_of_its_menu(signed_in: ConsoleApp) -> None:
+    # The handover's entry, added by a capability built after the session, came after Quit.
+    entries = signed_in.window.menus["console"].actions()
+    quit_action = signed_in.window.action("quit")
+    assert entries[-1] is quit_action
+    assert entries[-2].isSeparator()
+    handover = signed_in.window.action("shift_handover")
+    assert entries.index(handover) < entries.index(quit_action) - 1
