@@ -439,11 +439,17 @@ class RecordingsPresenter(Presenter):
         who = self.who
         if who is None or not who.can(Permission.VIEW_VIDEO) or not self._expected:
             return
+        expected = self._expected
+        if who.communities is not None and self.launch.state is RecorderLaunch.OFF:
+            # A community station records nothing itself, and its worker can do nothing about
+            # the centre's recorder: "● Not recording" in red there only alarms.
+            self.status_label.set_health([], utcnow(), 0)
+            return
         recordings = self.ctx.services.recordings
         self.read_for(
             who,
             lambda: recordings.recorder_health(who),
-            lambda health: self.status_label.set_health(health, utcnow(), self._expected),
+            lambda health: self.status_label.set_health(health, utcnow(), expected),
             self.tr("Could not read the recorder's state"),
             "recorder_health",
         )

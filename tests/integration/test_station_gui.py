@@ -131,6 +131,11 @@ def test_a_station_shows_its_screen_and_only_its_own_community(
     assert who is not None
     with pytest.raises(PermissionDenied):
         seeded.services.residents.page(who, community="C02")
+    # The centre's recorder is none of the station's business (it records nothing itself):
+    # no red "Not recording" in its status bar.
+    recordings = app.presenter("recordings")
+    recordings._read_health()  # type: ignore[attr-defined]
+    assert recordings.status_label.isHidden()  # type: ignore[attr-defined]
 
 
 def test_early_release_sends_nothing_and_a_full_hold_sends_one_panic(
