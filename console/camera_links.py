@@ -6,6 +6,8 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
+
 from core.events import ChangesAvailable
 from core.model import DeviceState
 from core.permissions import Permission
@@ -45,7 +47,7 @@ class CameraLinks:
             who,
             lambda: devices.devices(who),
             self._show_all,
-            self.presenter.tr("Could not load the cameras' states"),
+            QCoreApplication.translate("CameraLinks", "Could not load the cameras' states"),
             label="camera_links",
         )
 
@@ -64,7 +66,7 @@ class CameraLinks:
             who,
             lambda: devices.devices_by_ids(who, ids),
             lambda rows: self._merge(ids, rows),
-            self.presenter.tr("Could not load the cameras' states"),
+            QCoreApplication.translate("CameraLinks", "Could not load the cameras' states"),
             label="camera_links",
         )
 

@@ -30,17 +30,11 @@ from PySide6.QtWidgets import (
 )
 
 from core.call_log import CallbackRow, CalledBack, Disposition, NoIncidentReason, needs_disposition
-from core.calls import (
-    LINE_NOT_STARTED,
-    LINE_OFF_FOR_RUN,
-    MAX_CALLS,
-    CallDirection,
-    CallEnd,
-    CallPhase,
-)
+from core.calls import MAX_CALLS, CallDirection, CallEnd, CallPhase
 from core.personal import PersonalField, ResidentCard
 from core.timefmt import DEFAULT_ZONE, fmt_local, local
 from core.views import IncidentRow
+from widgets.device_detail import detail_text
 from widgets.empty_state import EmptyStateWidget
 from widgets.table_model import Column, RowTableModel
 
@@ -979,13 +973,8 @@ class CallsPane(QWidget):
             return
         online, detail = self._state
         # The detail is the SIP stack's (addresses, status codes): the reason when the line
-        # is down, a tooltip when it works. The console's own reasons are translated.
-        if detail == LINE_OFF_FOR_RUN:
-            detail = self.tr("the phone line is off for this run")
-        elif detail.startswith(LINE_NOT_STARTED):
-            detail = self.tr("cannot start the SIP line: {error}").format(
-                error=detail.removeprefix(LINE_NOT_STARTED)
-            )
+        # is down, a tooltip when it works. The console's own words are translated.
+        detail = detail_text(detail)
         self.status.setText(
             self.tr("● Line online")
             if online

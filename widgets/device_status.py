@@ -29,6 +29,7 @@ from core.model import DeviceState
 from core.timefmt import DEFAULT_ZONE, fmt_local
 from core.views import DeviceCounts, DeviceRow, not_reporting
 from widgets import labels
+from widgets.device_detail import detail_text
 from widgets.empty_state import EmptyStateWidget
 from widgets.palette import DEVICE_STATE_COLOURS
 from widgets.table_model import SORT_ROLE, Column, RowTableModel
@@ -72,7 +73,7 @@ class DeviceStatusModel(RowTableModel[DeviceRow, int]):
                     lambda d: fmt_local(d.last_seen_at, self._zone) or "—",
                     sort_key=lambda d: d.last_seen_at.isoformat() if d.last_seen_at else "",
                 ),
-                Column("detail", lambda: self.tr("Detail"), lambda d: d.detail),
+                Column("detail", lambda: self.tr("Detail"), lambda d: detail_text(d.detail)),
             ],
             key=lambda d: d.id,
             parent=parent,

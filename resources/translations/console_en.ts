@@ -894,97 +894,97 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>CallLabels</name>
     <message>
-        <location filename="../../widgets/calls.py" line="64"/>
+        <location filename="../../widgets/calls.py" line="58"/>
         <source>Ringing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="66"/>
+        <location filename="../../widgets/calls.py" line="60"/>
         <source>Dialling</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="68"/>
+        <location filename="../../widgets/calls.py" line="62"/>
         <source>Talking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="70"/>
+        <location filename="../../widgets/calls.py" line="64"/>
         <source>On hold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="72"/>
+        <location filename="../../widgets/calls.py" line="66"/>
         <source>Missed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="73"/>
+        <location filename="../../widgets/calls.py" line="67"/>
         <source>Ended</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="79"/>
+        <location filename="../../widgets/calls.py" line="73"/>
         <source>Hung up here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="80"/>
+        <location filename="../../widgets/calls.py" line="74"/>
         <source>Caller hung up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="81"/>
+        <location filename="../../widgets/calls.py" line="75"/>
         <source>Missed (caller gave up)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="82"/>
+        <location filename="../../widgets/calls.py" line="76"/>
         <source>Missed (all lines busy)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="83"/>
+        <location filename="../../widgets/calls.py" line="77"/>
         <source>Transferred</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="84"/>
+        <location filename="../../widgets/calls.py" line="78"/>
         <source>Failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="85"/>
+        <location filename="../../widgets/calls.py" line="79"/>
         <source>No audio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="93"/>
+        <location filename="../../widgets/calls.py" line="87"/>
         <source>Inquiry answered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="94"/>
+        <location filename="../../widgets/calls.py" line="88"/>
         <source>Wrong number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="95"/>
+        <location filename="../../widgets/calls.py" line="89"/>
         <source>Silent call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="96"/>
+        <location filename="../../widgets/calls.py" line="90"/>
         <source>Already reported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="99"/>
+        <location filename="../../widgets/calls.py" line="93"/>
         <source>Nuisance call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="100"/>
+        <location filename="../../widgets/calls.py" line="94"/>
         <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1015,62 +1015,62 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>CallTableModel</name>
     <message>
-        <location filename="../../widgets/calls.py" line="171"/>
+        <location filename="../../widgets/calls.py" line="165"/>
         <source>State</source>
         <translation type="unfinished">State</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="178"/>
+        <location filename="../../widgets/calls.py" line="172"/>
         <source>Time</source>
         <translation type="unfinished">Time</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="187"/>
+        <location filename="../../widgets/calls.py" line="181"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="190"/>
+        <location filename="../../widgets/calls.py" line="184"/>
         <source>(withheld)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="196"/>
+        <location filename="../../widgets/calls.py" line="190"/>
         <source>Resident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="202"/>
+        <location filename="../../widgets/calls.py" line="196"/>
         <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="211"/>
+        <location filename="../../widgets/calls.py" line="205"/>
         <source>Caller ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="217"/>
+        <location filename="../../widgets/calls.py" line="211"/>
         <source>Answered by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="245"/>
+        <location filename="../../widgets/calls.py" line="239"/>
         <source>Incident #{id}</source>
         <translation type="unfinished">Incident #{id}</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="247"/>
+        <location filename="../../widgets/calls.py" line="241"/>
         <source>No incident: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="253"/>
+        <location filename="../../widgets/calls.py" line="247"/>
         <source>To do: incident or no incident?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="255"/>
+        <location filename="../../widgets/calls.py" line="249"/>
         <source>On the callback list</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1078,37 +1078,37 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>CallbackTableModel</name>
     <message>
-        <location filename="../../widgets/calls.py" line="278"/>
+        <location filename="../../widgets/calls.py" line="272"/>
         <source>Last call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="282"/>
+        <location filename="../../widgets/calls.py" line="276"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="282"/>
+        <location filename="../../widgets/calls.py" line="276"/>
         <source>(withheld)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="284"/>
+        <location filename="../../widgets/calls.py" line="278"/>
         <source>Caller ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="287"/>
+        <location filename="../../widgets/calls.py" line="281"/>
         <source>Resident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="290"/>
+        <location filename="../../widgets/calls.py" line="284"/>
         <source>Missed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="298"/>
+        <location filename="../../widgets/calls.py" line="292"/>
         <source>{n} (busy: {busy})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1116,132 +1116,132 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>CallerPanel</name>
     <message>
-        <location filename="../../widgets/calls.py" line="375"/>
+        <location filename="../../widgets/calls.py" line="369"/>
         <source>Select a call to see who is calling.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="378"/>
+        <location filename="../../widgets/calls.py" line="372"/>
         <source>The number {number} matches no resident.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="379"/>
+        <location filename="../../widgets/calls.py" line="373"/>
         <source>(withheld)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="390"/>
+        <location filename="../../widgets/calls.py" line="384"/>
         <source>Full card for incident #{id}: this view is recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="395"/>
+        <location filename="../../widgets/calls.py" line="389"/>
         <source>Masked for your role. The full card opens for the call&apos;s incident (recorded).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="420"/>
+        <location filename="../../widgets/calls.py" line="414"/>
         <source>None</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="424"/>
+        <location filename="../../widgets/calls.py" line="418"/>
         <source>Full card for #{id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="426"/>
+        <location filename="../../widgets/calls.py" line="420"/>
         <source>The whole card, for incident #{id}: the view is recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="431"/>
+        <location filename="../../widgets/calls.py" line="425"/>
         <source>Full card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="432"/>
+        <location filename="../../widgets/calls.py" line="426"/>
         <source>Link the call to an incident first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="438"/>
+        <location filename="../../widgets/calls.py" line="432"/>
         <source>lives alone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="439"/>
+        <location filename="../../widgets/calls.py" line="433"/>
         <source>dementia</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="440"/>
+        <location filename="../../widgets/calls.py" line="434"/>
         <source>disability</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="441"/>
+        <location filename="../../widgets/calls.py" line="435"/>
         <source>chronic illness</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="448"/>
+        <location filename="../../widgets/calls.py" line="442"/>
         <source>needs care</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="450"/>
+        <location filename="../../widgets/calls.py" line="444"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="454"/>
+        <location filename="../../widgets/calls.py" line="448"/>
         <source>Caller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="456"/>
+        <location filename="../../widgets/calls.py" line="450"/>
         <source>Name</source>
         <translation type="unfinished">Name</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="457"/>
+        <location filename="../../widgets/calls.py" line="451"/>
         <source>Community</source>
         <translation type="unfinished">Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="458"/>
+        <location filename="../../widgets/calls.py" line="452"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="459"/>
+        <location filename="../../widgets/calls.py" line="453"/>
         <source>Phone</source>
         <translation type="unfinished">Phone</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="460"/>
+        <location filename="../../widgets/calls.py" line="454"/>
         <source>Care</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="461"/>
+        <location filename="../../widgets/calls.py" line="455"/>
         <source>Emergency contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="472"/>
+        <location filename="../../widgets/calls.py" line="466"/>
         <source>Recent incidents at the caller&apos;s address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="474"/>
+        <location filename="../../widgets/calls.py" line="468"/>
         <source>Earlier incidents from this number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="466"/>
+        <location filename="../../widgets/calls.py" line="460"/>
         <source>Open resident…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1249,168 +1249,158 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>CallsPane</name>
     <message>
-        <location filename="../../widgets/calls.py" line="864"/>
+        <location filename="../../widgets/calls.py" line="858"/>
         <source>Resume ({key})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="866"/>
+        <location filename="../../widgets/calls.py" line="860"/>
         <source>Hold ({key})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="963"/>
+        <location filename="../../widgets/calls.py" line="957"/>
         <source>{at}  {number} called back by {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="965"/>
-        <location filename="../../widgets/calls.py" line="1009"/>
+        <location filename="../../widgets/calls.py" line="959"/>
+        <location filename="../../widgets/calls.py" line="998"/>
         <source>(withheld)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="970"/>
+        <location filename="../../widgets/calls.py" line="964"/>
         <source>Only the newest missed calls are grouped here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="975"/>
+        <location filename="../../widgets/calls.py" line="969"/>
         <source>○ No phone line on this workstation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="978"/>
+        <location filename="../../widgets/calls.py" line="972"/>
         <source>○ Phone line starting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="984"/>
-        <source>the phone line is off for this run</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/calls.py" line="986"/>
-        <source>cannot start the SIP line: {error}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/calls.py" line="990"/>
+        <location filename="../../widgets/calls.py" line="979"/>
         <source>● Line online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="992"/>
+        <location filename="../../widgets/calls.py" line="981"/>
         <source>○ Line offline · {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1005"/>
+        <location filename="../../widgets/calls.py" line="994"/>
         <source>All {n} lines busy: a caller ({number}) got 486 (busy) at {at}. {count} turned away so far; they are on the callback list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1016"/>
+        <location filename="../../widgets/calls.py" line="1005"/>
         <source>Calls</source>
         <translation type="unfinished">Calls</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1019"/>
+        <location filename="../../widgets/calls.py" line="1008"/>
         <source>Callbacks ({n})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1019"/>
+        <location filename="../../widgets/calls.py" line="1008"/>
         <source>Callbacks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1025"/>
+        <location filename="../../widgets/calls.py" line="1014"/>
         <source>Answer ({key})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1026"/>
+        <location filename="../../widgets/calls.py" line="1015"/>
         <source>Transfer… ({key})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1027"/>
+        <location filename="../../widgets/calls.py" line="1016"/>
         <source>Hang up ({key})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1028"/>
+        <location filename="../../widgets/calls.py" line="1017"/>
         <source>New incident… ({key})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1029"/>
+        <location filename="../../widgets/calls.py" line="1018"/>
         <source>Link to incident… ({key})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1030"/>
+        <location filename="../../widgets/calls.py" line="1019"/>
         <source>No incident… ({key})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1031"/>
+        <location filename="../../widgets/calls.py" line="1020"/>
         <source>Feedback ticket…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1032"/>
+        <location filename="../../widgets/calls.py" line="1021"/>
         <source>Order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1033"/>
+        <location filename="../../widgets/calls.py" line="1022"/>
         <source>An order of daily necessities for the caller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1034"/>
+        <location filename="../../widgets/calls.py" line="1023"/>
         <source>Call back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1035"/>
+        <location filename="../../widgets/calls.py" line="1024"/>
         <source>Mark as called back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1036"/>
+        <location filename="../../widgets/calls.py" line="1025"/>
         <source>Called back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1040"/>
+        <location filename="../../widgets/calls.py" line="1029"/>
         <source>No calls</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1042"/>
+        <location filename="../../widgets/calls.py" line="1031"/>
         <source>Ringing calls appear here with the caller&apos;s card; {key} answers the longest-waiting one. Every answered call ends linked to an incident or closed as “no incident”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1050"/>
+        <location filename="../../widgets/calls.py" line="1039"/>
         <source>No phone line on this workstation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1052"/>
+        <location filename="../../widgets/calls.py" line="1041"/>
         <source>To take calls here, add a [[sip]] entry for workstation {ws} to the site file (bind host, port, the phone device that shows its status; registrar, user and password for a PBX) and restart the console.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1059"/>
+        <location filename="../../widgets/calls.py" line="1048"/>
         <source>Nobody to call back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1061"/>
+        <location filename="../../widgets/calls.py" line="1050"/>
         <source>Callers who hang up before an answer, or who get “busy” because every line is taken, are listed here until someone calls them back.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1634,74 +1624,98 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
     </message>
 </context>
 <context>
-    <name>CameraTree</name>
+    <name>CameraLinks</name>
     <message>
-        <location filename="../../widgets/camera_tree.py" line="222"/>
-        <source> · PTZ</source>
+        <location filename="../../console/camera_links.py" line="50"/>
+        <location filename="../../console/camera_links.py" line="69"/>
+        <source>Could not load the cameras&apos; states</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>CameraTree</name>
     <message>
-        <location filename="../../widgets/camera_tree.py" line="245"/>
-        <source>Tour this group</source>
+        <location filename="../../widgets/camera_tree.py" line="248"/>
+        <source>{state} · {link}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/camera_tree.py" line="250"/>
+        <source>reachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/camera_tree.py" line="250"/>
+        <source>unreachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/camera_tree.py" line="253"/>
+        <source> · PTZ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/camera_tree.py" line="276"/>
+        <source>Tour this group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/camera_tree.py" line="281"/>
         <source>Show on the wall</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/camera_tree.py" line="283"/>
+        <location filename="../../widgets/camera_tree.py" line="314"/>
         <source>Find a camera by name or code…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/camera_tree.py" line="285"/>
+        <location filename="../../widgets/camera_tree.py" line="316"/>
         <source>Drag a camera onto a tile, or press Enter to show it on the wall</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/camera_tree.py" line="288"/>
+        <location filename="../../widgets/camera_tree.py" line="319"/>
         <source>Not shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/camera_tree.py" line="289"/>
+        <location filename="../../widgets/camera_tree.py" line="320"/>
         <source>Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/camera_tree.py" line="290"/>
+        <location filename="../../widgets/camera_tree.py" line="321"/>
         <source>Live</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/camera_tree.py" line="291"/>
+        <location filename="../../widgets/camera_tree.py" line="322"/>
         <source>Reconnecting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/camera_tree.py" line="292"/>
+        <location filename="../../widgets/camera_tree.py" line="323"/>
         <source>Offline</source>
         <translation type="unfinished">Offline</translation>
     </message>
     <message>
-        <location filename="../../widgets/camera_tree.py" line="293"/>
+        <location filename="../../widgets/camera_tree.py" line="324"/>
         <source>No signal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/camera_tree.py" line="294"/>
+        <location filename="../../widgets/camera_tree.py" line="325"/>
         <source>Wrong credentials</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/camera_tree.py" line="295"/>
+        <location filename="../../widgets/camera_tree.py" line="326"/>
         <source>Unsupported stream</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/camera_tree.py" line="296"/>
+        <location filename="../../widgets/camera_tree.py" line="327"/>
         <source>Error</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3398,60 +3412,428 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>DeviceCountsLabel</name>
     <message>
-        <location filename="../../widgets/device_status.py" line="181"/>
+        <location filename="../../widgets/device_status.py" line="213"/>
         <source>Devices: loading…</source>
         <translation type="unfinished">Devices: loading…</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="184"/>
+        <location filename="../../widgets/device_status.py" line="215"/>
         <source>Devices: {on} online / {off} offline / {unk} never seen</source>
         <translation type="unfinished">Devices: {on} online / {off} offline / {unk} never seen</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_status.py" line="219"/>
+        <source> / {silent} not reporting</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeviceDetail</name>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="42"/>
+        <source>simulated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="44"/>
+        <source>simulated line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="46"/>
+        <source>not started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="47"/>
+        <source>never connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="49"/>
+        <source>stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="51"/>
+        <source>closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="52"/>
+        <source>peer closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="53"/>
+        <source>connection closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="54"/>
+        <source>logged out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="56"/>
+        <source>connected, setting up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="59"/>
+        <source>reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="60"/>
+        <source>the reader closed the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="63"/>
+        <source>the reader is closing the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="66"/>
+        <source>stopped while connecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="69"/>
+        <source>connect timed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="70"/>
+        <source>no LLRPStatus in the response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="74"/>
+        <source>address in use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="75"/>
+        <source>address not available on this machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="78"/>
+        <source>permission denied (a port below 1024?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="82"/>
+        <source>not open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="84"/>
+        <source>direct line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="85"/>
+        <source>no headset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="86"/>
+        <source>no headset (audio off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="89"/>
+        <source>the phone line is off for this run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="93"/>
+        <source>recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="94"/>
+        <source>wrong user name or password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="97"/>
+        <source>cannot connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="99"/>
+        <source>no link test received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="108"/>
+        <source>cannot start the SIP line: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="115"/>
+        <source>cannot start the SIP stack: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="121"/>
+        <source>stopped after an error: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="128"/>
+        <source>registering as {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="134"/>
+        <source>registered as {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="141"/>
+        <source>not registered as {who}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="148"/>
+        <source>no headset: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="154"/>
+        <source>no device named {device}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="160"/>
+        <source>{device} is not both an input and an output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="167"/>
+        <source>{transport} {address} failed: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="173"/>
+        <source>{transport} {address}</source>
+        <comment>listening at the address</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="180"/>
+        <source>{transport} {address}: {reason}</source>
+        <comment>the SIP transport did not open</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="187"/>
+        <source>{address} connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="194"/>
+        <source>{peer} authenticated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="202"/>
+        <location filename="../../widgets/device_detail.py" line="209"/>
+        <source>cannot connect: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="215"/>
+        <source>cannot open: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="222"/>
+        <source>link lost: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="228"/>
+        <source>write failed: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="234"/>
+        <source>send failed: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="240"/>
+        <source>read failed: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="247"/>
+        <source>internal error: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="255"/>
+        <source>silent for {seconds} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="261"/>
+        <source>no keepalive for {seconds} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="267"/>
+        <source>no answer within {seconds} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="274"/>
+        <source>no answer to the connection event within {seconds} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="280"/>
+        <source>no answer to {request} within {seconds} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="287"/>
+        <source>stream broken ({problem}), reconnecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="293"/>
+        <source>reserved header bits set ({bits})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="299"/>
+        <source>unknown LLRP version {version}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="305"/>
+        <source>unknown message type {type}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="311"/>
+        <source>message length {length} outside {range}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="319"/>
+        <source>the reader refused the connection: {status}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="325"/>
+        <source>{request} refused: {status}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="332"/>
+        <source>connection error ({error})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="339"/>
+        <source>cannot open {address}: unknown scheme {scheme}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="345"/>
+        <source>bad port in {address}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="351"/>
+        <source>expected host:port in {address}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="357"/>
+        <source>bad baud rate in {address}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="363"/>
+        <source>no device in {address}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="370"/>
+        <source>no link test since {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="396"/>
+        <source>{earlier}, {next}</source>
+        <comment>two parts of one detail</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="419"/>
+        <source>{address}: {reason}</source>
+        <comment>a device address and what happened</comment>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>DeviceStatusModel</name>
     <message>
-        <location filename="../../widgets/device_status.py" line="51"/>
+        <location filename="../../widgets/device_status.py" line="55"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="55"/>
+        <location filename="../../widgets/device_status.py" line="61"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="56"/>
+        <location filename="../../widgets/device_status.py" line="62"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="57"/>
+        <location filename="../../widgets/device_status.py" line="63"/>
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="60"/>
+        <location filename="../../widgets/device_status.py" line="66"/>
         <source>Community</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="63"/>
+        <location filename="../../widgets/device_status.py" line="69"/>
         <source>Workstation</source>
         <translation>Workstation</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="66"/>
+        <location filename="../../widgets/device_status.py" line="72"/>
         <source>Last seen</source>
         <translation>Last seen</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="70"/>
+        <location filename="../../widgets/device_status.py" line="76"/>
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="61"/>
+        <location filename="../../widgets/device_status.py" line="99"/>
+        <source>Not reporting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_status.py" line="67"/>
         <source>Control centre</source>
         <translation>Control centre</translation>
     </message>
@@ -3459,22 +3841,27 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>DeviceStatusWidget</name>
     <message>
-        <location filename="../../widgets/device_status.py" line="139"/>
+        <location filename="../../widgets/device_status.py" line="165"/>
         <source>{online} online · {offline} offline · {unknown} never seen</source>
         <translation>{online} online · {offline} offline · {unknown} never seen</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="146"/>
+        <location filename="../../widgets/device_status.py" line="169"/>
+        <source> · {silent} not reporting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_status.py" line="174"/>
         <source>Filter by code, name, community… (Ctrl+F)</source>
         <translation>Filter by code, name, community… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="149"/>
+        <location filename="../../widgets/device_status.py" line="177"/>
         <source>No devices configured</source>
         <translation>No devices configured</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="150"/>
+        <location filename="../../widgets/device_status.py" line="178"/>
         <source>Readers, cameras, alarm panels and phones come from the site file.</source>
         <translation>Readers, cameras, alarm panels and phones come from the site file.</translation>
     </message>
@@ -3482,18 +3869,18 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>DevicesPresenter</name>
     <message>
-        <location filename="../../console/presenters/devices.py" line="27"/>
+        <location filename="../../console/presenters/devices.py" line="37"/>
         <source>Device status</source>
         <translation type="unfinished">Device status</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/devices.py" line="39"/>
+        <location filename="../../console/presenters/devices.py" line="49"/>
         <source>Find device</source>
         <translation type="unfinished">Find device</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/devices.py" line="61"/>
-        <location filename="../../console/presenters/devices.py" line="75"/>
+        <location filename="../../console/presenters/devices.py" line="76"/>
+        <location filename="../../console/presenters/devices.py" line="90"/>
         <source>Could not load the devices</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5875,49 +6262,49 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>HeadsetBar</name>
     <message>
-        <location filename="../../widgets/calls.py" line="543"/>
-        <location filename="../../widgets/calls.py" line="569"/>
-        <location filename="../../widgets/calls.py" line="570"/>
+        <location filename="../../widgets/calls.py" line="537"/>
+        <location filename="../../widgets/calls.py" line="563"/>
+        <location filename="../../widgets/calls.py" line="564"/>
         <source>Default</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="547"/>
+        <location filename="../../widgets/calls.py" line="541"/>
         <source>{name} (not found)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="562"/>
+        <location filename="../../widgets/calls.py" line="556"/>
         <source>Headset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="563"/>
+        <location filename="../../widgets/calls.py" line="557"/>
         <source>Ringer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="564"/>
+        <location filename="../../widgets/calls.py" line="558"/>
         <source>Volume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="565"/>
+        <location filename="../../widgets/calls.py" line="559"/>
         <source>Call volume in the headset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="566"/>
+        <location filename="../../widgets/calls.py" line="560"/>
         <source>Microphone level: it moves when you speak</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="567"/>
+        <location filename="../../widgets/calls.py" line="561"/>
         <source>Unmute mic</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="567"/>
+        <location filename="../../widgets/calls.py" line="561"/>
         <source>Mute mic</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8186,37 +8573,37 @@ Command system of {site}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/shell/main_window.py" line="460"/>
+        <location filename="../../console/shell/main_window.py" line="473"/>
         <source>Street Command Console</source>
         <translation>Street Command Console</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="468"/>
+        <location filename="../../console/shell/main_window.py" line="481"/>
         <source>Not signed in</source>
         <translation>Not signed in</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="471"/>
+        <location filename="../../console/shell/main_window.py" line="484"/>
         <source>street-wide</source>
         <translation>street-wide</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="473"/>
+        <location filename="../../console/shell/main_window.py" line="486"/>
         <source>communities: {c}</source>
         <translation>communities: {c}</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="479"/>
+        <location filename="../../console/shell/main_window.py" line="492"/>
         <source>connected</source>
         <translation>connected</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="479"/>
+        <location filename="../../console/shell/main_window.py" line="492"/>
         <source>NOT REACHABLE</source>
         <translation>NOT REACHABLE</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="481"/>
+        <location filename="../../console/shell/main_window.py" line="494"/>
         <source>Database: {label} ({state})</source>
         <translation>Database: {label} ({state})</translation>
     </message>
@@ -8277,32 +8664,32 @@ Command system of {site}</translation>
         <translation type="vanished">Incoming and abandoned calls will be listed here once the SIP line is configured for this workstation.</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="495"/>
+        <location filename="../../console/shell/main_window.py" line="508"/>
         <source>&amp;Console</source>
         <translation>&amp;Console</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="496"/>
+        <location filename="../../console/shell/main_window.py" line="509"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="497"/>
+        <location filename="../../console/shell/main_window.py" line="510"/>
         <source>&amp;Incidents</source>
         <translation>&amp;Incidents</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="498"/>
+        <location filename="../../console/shell/main_window.py" line="511"/>
         <source>&amp;Tools</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="499"/>
+        <location filename="../../console/shell/main_window.py" line="512"/>
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="500"/>
+        <location filename="../../console/shell/main_window.py" line="513"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
@@ -8331,12 +8718,12 @@ Command system of {site}</translation>
         <translation type="vanished">Refresh</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="297"/>
+        <location filename="../../console/shell/main_window.py" line="299"/>
         <source>Reset layout</source>
         <translation>Reset layout</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="292"/>
+        <location filename="../../console/shell/main_window.py" line="294"/>
         <source>Full screen</source>
         <translation>Full screen</translation>
     </message>
@@ -11555,7 +11942,7 @@ Command system of {site}</translation>
     </message>
     <message>
         <location filename="../../console/presenters/recordings.py" line="338"/>
-        <location filename="../../console/presenters/recordings.py" line="897"/>
+        <location filename="../../console/presenters/recordings.py" line="903"/>
         <source>Bookmark</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11570,153 +11957,153 @@ Command system of {site}</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="447"/>
+        <location filename="../../console/presenters/recordings.py" line="453"/>
         <source>Could not read the recorder&apos;s state</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="534"/>
+        <location filename="../../console/presenters/recordings.py" line="540"/>
         <source>PLAYBACK {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="565"/>
+        <location filename="../../console/presenters/recordings.py" line="571"/>
         <source>Could not read the recordings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="612"/>
+        <location filename="../../console/presenters/recordings.py" line="618"/>
         <source>Choose cameras: Enter on a camera in the list, or drag it onto a tile. Ctrl+Shift+R plays the video of the incident selected in the queue.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="618"/>
+        <location filename="../../console/presenters/recordings.py" line="624"/>
         <source>No recordings of these cameras around this time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="634"/>
+        <location filename="../../console/presenters/recordings.py" line="640"/>
         <source>Pause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="634"/>
+        <location filename="../../console/presenters/recordings.py" line="640"/>
         <source>Play</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="687"/>
+        <location filename="../../console/presenters/recordings.py" line="693"/>
         <source>No further event in the loaded range.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="747"/>
+        <location filename="../../console/presenters/recordings.py" line="753"/>
         <source>Select an incident in the queue first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="768"/>
+        <location filename="../../console/presenters/recordings.py" line="774"/>
         <source>The incident names no camera.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="776"/>
+        <location filename="../../console/presenters/recordings.py" line="782"/>
         <source>Could not find the incident&apos;s cameras</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="800"/>
+        <location filename="../../console/presenters/recordings.py" line="806"/>
         <source>The video of incident {id} is kept as evidence.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="803"/>
+        <location filename="../../console/presenters/recordings.py" line="809"/>
         <source>Could not keep the video</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="808"/>
+        <location filename="../../console/presenters/recordings.py" line="814"/>
         <source>Keep video as evidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="810"/>
+        <location filename="../../console/presenters/recordings.py" line="816"/>
         <source>Keep {cameras} from {start} to {end} for incident {incident} until a supervisor releases it. Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="833"/>
+        <location filename="../../console/presenters/recordings.py" line="839"/>
         <source>Incident {id} has no evidence hold in force.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="849"/>
+        <location filename="../../console/presenters/recordings.py" line="855"/>
         <source>{n} evidence hold(s) of incident {id} released.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="855"/>
+        <location filename="../../console/presenters/recordings.py" line="861"/>
         <source>Could not release the hold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="861"/>
+        <location filename="../../console/presenters/recordings.py" line="867"/>
         <source>Release evidence hold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="863"/>
+        <location filename="../../console/presenters/recordings.py" line="869"/>
         <source>The video of incident {id} will be deleted by retention once it is old enough. Reason for releasing it:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="873"/>
+        <location filename="../../console/presenters/recordings.py" line="879"/>
         <source>Could not read the incident&apos;s holds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="892"/>
+        <location filename="../../console/presenters/recordings.py" line="898"/>
         <source>Could not add the bookmark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="898"/>
+        <location filename="../../console/presenters/recordings.py" line="904"/>
         <source>Note for {camera} at {time}:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="1033"/>
+        <location filename="../../console/presenters/recordings.py" line="1039"/>
         <source>Nothing is recorded in this range.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="1085"/>
+        <location filename="../../console/presenters/recordings.py" line="1091"/>
         <source>Cancelled: nothing was left.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="1107"/>
+        <location filename="../../console/presenters/recordings.py" line="1113"/>
         <source>Written to {path}
 Manifest SHA-256: {sha}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="1111"/>
+        <location filename="../../console/presenters/recordings.py" line="1117"/>
         <source>Signed by the site key {fingerprint}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="1115"/>
+        <location filename="../../console/presenters/recordings.py" line="1121"/>
         <source>Not signed: this workstation does not hold the site key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="1123"/>
+        <location filename="../../console/presenters/recordings.py" line="1129"/>
         <source>The audit row could not be written: {why}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="1125"/>
+        <location filename="../../console/presenters/recordings.py" line="1131"/>
         <source>Could not audit the export</source>
         <translation type="unfinished"></translation>
     </message>
@@ -13343,43 +13730,43 @@ Outcome: {outcome}</source>
         <translation type="unfinished">Sign out</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="80"/>
-        <location filename="../../console/session.py" line="282"/>
+        <location filename="../../console/session.py" line="82"/>
+        <location filename="../../console/session.py" line="289"/>
         <source>Quit</source>
         <translation type="unfinished">Quit</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="144"/>
+        <location filename="../../console/session.py" line="151"/>
         <source>This account is locked until {until} after repeated wrong passwords. An administrator can unlock it.</source>
         <translation type="unfinished">This account is locked until {until} after repeated wrong passwords. An administrator can unlock it.</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="148"/>
+        <location filename="../../console/session.py" line="155"/>
         <source>This account is disabled.</source>
         <translation type="unfinished">This account is disabled.</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="150"/>
+        <location filename="../../console/session.py" line="157"/>
         <source>Wrong password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="151"/>
+        <location filename="../../console/session.py" line="158"/>
         <source>Wrong user name or password.</source>
         <translation type="unfinished">Wrong user name or password.</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="153"/>
+        <location filename="../../console/session.py" line="160"/>
         <source>Sign-in is not possible right now: {err}</source>
         <translation type="unfinished">Sign-in is not possible right now: {err}</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="273"/>
+        <location filename="../../console/session.py" line="280"/>
         <source>Unlock or sign out before quitting.</source>
         <translation type="unfinished">Unlock or sign out before quitting.</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="283"/>
+        <location filename="../../console/session.py" line="290"/>
         <source>Quit the console? Devices hosted on this workstation stop reporting.</source>
         <translation type="unfinished">Quit the console? Devices hosted on this workstation stop reporting.</translation>
     </message>
@@ -17200,134 +17587,134 @@ State: {state}</source>
 <context>
     <name>VideoWallPresenter</name>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="167"/>
-        <location filename="../../console/presenters/video_wall.py" line="712"/>
+        <location filename="../../console/presenters/video_wall.py" line="169"/>
+        <location filename="../../console/presenters/video_wall.py" line="723"/>
         <source>Video wall</source>
         <translation type="unfinished">Video wall</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="192"/>
+        <location filename="../../console/presenters/video_wall.py" line="194"/>
         <source>Cameras of the incident on the wall</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="280"/>
+        <location filename="../../console/presenters/video_wall.py" line="284"/>
         <source>Could not load the wall views</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="371"/>
+        <location filename="../../console/presenters/video_wall.py" line="381"/>
         <source>asking the camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="570"/>
+        <location filename="../../console/presenters/video_wall.py" line="581"/>
         <source>The incident names no camera of this site.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="583"/>
+        <location filename="../../console/presenters/video_wall.py" line="594"/>
         <source>{n} more cameras did not fit: {codes}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="596"/>
-        <location filename="../../console/presenters/video_wall.py" line="876"/>
+        <location filename="../../console/presenters/video_wall.py" line="607"/>
+        <location filename="../../console/presenters/video_wall.py" line="887"/>
         <source>Select an incident in the queue first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="603"/>
+        <location filename="../../console/presenters/video_wall.py" line="614"/>
         <source>Could not find the incident&apos;s cameras</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="640"/>
+        <location filename="../../console/presenters/video_wall.py" line="651"/>
         <source>Could not save the wall view</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="645"/>
+        <location filename="../../console/presenters/video_wall.py" line="656"/>
         <source>Wall view “{name}” saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="659"/>
+        <location filename="../../console/presenters/video_wall.py" line="670"/>
         <source>Could not delete the wall view</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="758"/>
+        <location filename="../../console/presenters/video_wall.py" line="769"/>
         <source>No recording of {camera} in the last 30 s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="776"/>
+        <location filename="../../console/presenters/video_wall.py" line="787"/>
         <source>Could not find the recording</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="814"/>
+        <location filename="../../console/presenters/video_wall.py" line="825"/>
         <source>Replay caught up: live again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="841"/>
+        <location filename="../../console/presenters/video_wall.py" line="852"/>
         <source>No picture on this tile to take.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="864"/>
+        <location filename="../../console/presenters/video_wall.py" line="875"/>
         <source>Snapshot saved to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="866"/>
+        <location filename="../../console/presenters/video_wall.py" line="877"/>
         <source>Could not save the snapshot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="887"/>
+        <location filename="../../console/presenters/video_wall.py" line="898"/>
         <source>Snapshot of {camera} attached to incident {id}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="892"/>
+        <location filename="../../console/presenters/video_wall.py" line="903"/>
         <source>Could not attach the snapshot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="897"/>
+        <location filename="../../console/presenters/video_wall.py" line="908"/>
         <source>Snapshot to the selected incident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="901"/>
+        <location filename="../../console/presenters/video_wall.py" line="912"/>
         <source>Reconnect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="961"/>
+        <location filename="../../console/presenters/video_wall.py" line="972"/>
         <source>PTZ of {camera}: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="980"/>
+        <location filename="../../console/presenters/video_wall.py" line="991"/>
         <source>This camera has no preset {n}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="1000"/>
+        <location filename="../../console/presenters/video_wall.py" line="1011"/>
         <source>Could not load the camera&apos;s motion settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="1036"/>
+        <location filename="../../console/presenters/video_wall.py" line="1047"/>
         <source>Motion settings of {camera} saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="1043"/>
+        <location filename="../../console/presenters/video_wall.py" line="1054"/>
         <source>Could not save the motion settings</source>
         <translation type="unfinished"></translation>
     </message>

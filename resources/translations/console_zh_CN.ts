@@ -880,97 +880,97 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>CallLabels</name>
     <message>
-        <location filename="../../widgets/calls.py" line="64"/>
+        <location filename="../../widgets/calls.py" line="58"/>
         <source>Ringing</source>
         <translation>振铃中</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="66"/>
+        <location filename="../../widgets/calls.py" line="60"/>
         <source>Dialling</source>
         <translation>呼出中</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="68"/>
+        <location filename="../../widgets/calls.py" line="62"/>
         <source>Talking</source>
         <translation>通话中</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="70"/>
+        <location filename="../../widgets/calls.py" line="64"/>
         <source>On hold</source>
         <translation>保持中</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="72"/>
+        <location filename="../../widgets/calls.py" line="66"/>
         <source>Missed</source>
         <translation>未接</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="73"/>
+        <location filename="../../widgets/calls.py" line="67"/>
         <source>Ended</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="79"/>
+        <location filename="../../widgets/calls.py" line="73"/>
         <source>Hung up here</source>
         <translation>本席挂断</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="80"/>
+        <location filename="../../widgets/calls.py" line="74"/>
         <source>Caller hung up</source>
         <translation>来电方挂断</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="81"/>
+        <location filename="../../widgets/calls.py" line="75"/>
         <source>Missed (caller gave up)</source>
         <translation>未接（来电方已挂断）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="82"/>
+        <location filename="../../widgets/calls.py" line="76"/>
         <source>Missed (all lines busy)</source>
         <translation>未接（线路全忙）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="83"/>
+        <location filename="../../widgets/calls.py" line="77"/>
         <source>Transferred</source>
         <translation>已转接</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="84"/>
+        <location filename="../../widgets/calls.py" line="78"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="85"/>
+        <location filename="../../widgets/calls.py" line="79"/>
         <source>No audio</source>
         <translation>无语音</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="93"/>
+        <location filename="../../widgets/calls.py" line="87"/>
         <source>Inquiry answered</source>
         <translation>咨询已解答</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="94"/>
+        <location filename="../../widgets/calls.py" line="88"/>
         <source>Wrong number</source>
         <translation>打错电话</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="95"/>
+        <location filename="../../widgets/calls.py" line="89"/>
         <source>Silent call</source>
         <translation>无声电话</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="96"/>
+        <location filename="../../widgets/calls.py" line="90"/>
         <source>Already reported</source>
         <translation>已报过的事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="99"/>
+        <location filename="../../widgets/calls.py" line="93"/>
         <source>Nuisance call</source>
         <translation>骚扰电话</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="100"/>
+        <location filename="../../widgets/calls.py" line="94"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
@@ -1001,62 +1001,62 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>CallTableModel</name>
     <message>
-        <location filename="../../widgets/calls.py" line="171"/>
+        <location filename="../../widgets/calls.py" line="165"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="178"/>
+        <location filename="../../widgets/calls.py" line="172"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="187"/>
+        <location filename="../../widgets/calls.py" line="181"/>
         <source>Number</source>
         <translation>号码</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="190"/>
+        <location filename="../../widgets/calls.py" line="184"/>
         <source>(withheld)</source>
         <translation>（未显示号码）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="196"/>
+        <location filename="../../widgets/calls.py" line="190"/>
         <source>Resident</source>
         <translation>居民</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="202"/>
+        <location filename="../../widgets/calls.py" line="196"/>
         <source>Outcome</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="211"/>
+        <location filename="../../widgets/calls.py" line="205"/>
         <source>Caller ID</source>
         <translation>来电显示</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="217"/>
+        <location filename="../../widgets/calls.py" line="211"/>
         <source>Answered by</source>
         <translation>接听人</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="245"/>
+        <location filename="../../widgets/calls.py" line="239"/>
         <source>Incident #{id}</source>
         <translation>事件 #{id}</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="247"/>
+        <location filename="../../widgets/calls.py" line="241"/>
         <source>No incident: {reason}</source>
         <translation>无需立事件：{reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="253"/>
+        <location filename="../../widgets/calls.py" line="247"/>
         <source>To do: incident or no incident?</source>
         <translation>待处理：立事件还是无需立事件？</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="255"/>
+        <location filename="../../widgets/calls.py" line="249"/>
         <source>On the callback list</source>
         <translation>已列入回拨清单</translation>
     </message>
@@ -1064,37 +1064,37 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>CallbackTableModel</name>
     <message>
-        <location filename="../../widgets/calls.py" line="278"/>
+        <location filename="../../widgets/calls.py" line="272"/>
         <source>Last call</source>
         <translation>最近来电</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="282"/>
+        <location filename="../../widgets/calls.py" line="276"/>
         <source>Number</source>
         <translation>号码</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="282"/>
+        <location filename="../../widgets/calls.py" line="276"/>
         <source>(withheld)</source>
         <translation>（未显示号码）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="284"/>
+        <location filename="../../widgets/calls.py" line="278"/>
         <source>Caller ID</source>
         <translation>来电显示</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="287"/>
+        <location filename="../../widgets/calls.py" line="281"/>
         <source>Resident</source>
         <translation>居民</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="290"/>
+        <location filename="../../widgets/calls.py" line="284"/>
         <source>Missed</source>
         <translation>未接次数</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="298"/>
+        <location filename="../../widgets/calls.py" line="292"/>
         <source>{n} (busy: {busy})</source>
         <translation>{n}（占线 {busy}）</translation>
     </message>
@@ -1102,132 +1102,132 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>CallerPanel</name>
     <message>
-        <location filename="../../widgets/calls.py" line="375"/>
+        <location filename="../../widgets/calls.py" line="369"/>
         <source>Select a call to see who is calling.</source>
         <translation>选中一个来电，查看来电人信息。</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="378"/>
+        <location filename="../../widgets/calls.py" line="372"/>
         <source>The number {number} matches no resident.</source>
         <translation>号码 {number} 未匹配到居民。</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="379"/>
+        <location filename="../../widgets/calls.py" line="373"/>
         <source>(withheld)</source>
         <translation>（未显示号码）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="390"/>
+        <location filename="../../widgets/calls.py" line="384"/>
         <source>Full card for incident #{id}: this view is recorded.</source>
         <translation>事件 #{id} 的完整档案：本次查看已留痕。</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="395"/>
+        <location filename="../../widgets/calls.py" line="389"/>
         <source>Masked for your role. The full card opens for the call&apos;s incident (recorded).</source>
         <translation>按您的角色脱敏显示。关联事件后可查看完整档案（留痕）。</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="420"/>
+        <location filename="../../widgets/calls.py" line="414"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="424"/>
+        <location filename="../../widgets/calls.py" line="418"/>
         <source>Full card for #{id}</source>
         <translation>完整档案（#{id}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="426"/>
+        <location filename="../../widgets/calls.py" line="420"/>
         <source>The whole card, for incident #{id}: the view is recorded.</source>
         <translation>查看事件 #{id} 相关居民的完整档案：本次查看将留痕。</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="431"/>
+        <location filename="../../widgets/calls.py" line="425"/>
         <source>Full card</source>
         <translation>完整档案</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="432"/>
+        <location filename="../../widgets/calls.py" line="426"/>
         <source>Link the call to an incident first.</source>
         <translation>请先将来电关联到事件。</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="438"/>
+        <location filename="../../widgets/calls.py" line="432"/>
         <source>lives alone</source>
         <translation>独居</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="439"/>
+        <location filename="../../widgets/calls.py" line="433"/>
         <source>dementia</source>
         <translation>认知障碍</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="440"/>
+        <location filename="../../widgets/calls.py" line="434"/>
         <source>disability</source>
         <translation>残疾</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="441"/>
+        <location filename="../../widgets/calls.py" line="435"/>
         <source>chronic illness</source>
         <translation>慢性病</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="448"/>
+        <location filename="../../widgets/calls.py" line="442"/>
         <source>needs care</source>
         <translation>需关照</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="450"/>
+        <location filename="../../widgets/calls.py" line="444"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="454"/>
+        <location filename="../../widgets/calls.py" line="448"/>
         <source>Caller</source>
         <translation>来电人</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="456"/>
+        <location filename="../../widgets/calls.py" line="450"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="457"/>
+        <location filename="../../widgets/calls.py" line="451"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="458"/>
+        <location filename="../../widgets/calls.py" line="452"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="459"/>
+        <location filename="../../widgets/calls.py" line="453"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="460"/>
+        <location filename="../../widgets/calls.py" line="454"/>
         <source>Care</source>
         <translation>关照事项</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="461"/>
+        <location filename="../../widgets/calls.py" line="455"/>
         <source>Emergency contact</source>
         <translation>紧急联系人</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="472"/>
+        <location filename="../../widgets/calls.py" line="466"/>
         <source>Recent incidents at the caller&apos;s address</source>
         <translation>来电人住址的近期事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="474"/>
+        <location filename="../../widgets/calls.py" line="468"/>
         <source>Earlier incidents from this number</source>
         <translation>该号码以往报过的事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="466"/>
+        <location filename="../../widgets/calls.py" line="460"/>
         <source>Open resident…</source>
         <translation>打开居民档案…</translation>
     </message>
@@ -1235,168 +1235,166 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>CallsPane</name>
     <message>
-        <location filename="../../widgets/calls.py" line="864"/>
+        <location filename="../../widgets/calls.py" line="858"/>
         <source>Resume ({key})</source>
         <translation>恢复通话（{key}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="866"/>
+        <location filename="../../widgets/calls.py" line="860"/>
         <source>Hold ({key})</source>
         <translation>保持（{key}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="963"/>
+        <location filename="../../widgets/calls.py" line="957"/>
         <source>{at}  {number} called back by {name}</source>
         <translation>{at}  {number}，由 {name} 回拨</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="965"/>
-        <location filename="../../widgets/calls.py" line="1009"/>
+        <location filename="../../widgets/calls.py" line="959"/>
+        <location filename="../../widgets/calls.py" line="998"/>
         <source>(withheld)</source>
         <translation>（未显示号码）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="970"/>
+        <location filename="../../widgets/calls.py" line="964"/>
         <source>Only the newest missed calls are grouped here.</source>
         <translation>此处只汇总最近的未接来电。</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="975"/>
+        <location filename="../../widgets/calls.py" line="969"/>
         <source>○ No phone line on this workstation</source>
         <translation>○ 本工作站未配置电话线路</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="978"/>
+        <location filename="../../widgets/calls.py" line="972"/>
         <source>○ Phone line starting…</source>
         <translation>○ 电话线路启动中…</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="984"/>
         <source>the phone line is off for this run</source>
-        <translation>本次运行未启用电话线路</translation>
+        <translation type="vanished">本次运行未启用电话线路</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="986"/>
         <source>cannot start the SIP line: {error}</source>
-        <translation>无法启动 SIP 线路：{error}</translation>
+        <translation type="vanished">无法启动 SIP 线路：{error}</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="990"/>
+        <location filename="../../widgets/calls.py" line="979"/>
         <source>● Line online</source>
         <translation>● 线路在线</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="992"/>
+        <location filename="../../widgets/calls.py" line="981"/>
         <source>○ Line offline · {detail}</source>
         <translation>○ 线路离线 · {detail}</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1005"/>
+        <location filename="../../widgets/calls.py" line="994"/>
         <source>All {n} lines busy: a caller ({number}) got 486 (busy) at {at}. {count} turned away so far; they are on the callback list.</source>
         <translation>{n} 条线路全忙：来电 {number} 于 {at} 收到 486（占线）。已有 {count} 个来电被拒接，均已列入回拨清单。</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1016"/>
+        <location filename="../../widgets/calls.py" line="1005"/>
         <source>Calls</source>
         <translation>来电</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1019"/>
+        <location filename="../../widgets/calls.py" line="1008"/>
         <source>Callbacks ({n})</source>
         <translation>待回拨（{n}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1019"/>
+        <location filename="../../widgets/calls.py" line="1008"/>
         <source>Callbacks</source>
         <translation>待回拨</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1025"/>
+        <location filename="../../widgets/calls.py" line="1014"/>
         <source>Answer ({key})</source>
         <translation>接听（{key}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1026"/>
+        <location filename="../../widgets/calls.py" line="1015"/>
         <source>Transfer… ({key})</source>
         <translation>转接…（{key}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1027"/>
+        <location filename="../../widgets/calls.py" line="1016"/>
         <source>Hang up ({key})</source>
         <translation>挂断（{key}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1028"/>
+        <location filename="../../widgets/calls.py" line="1017"/>
         <source>New incident… ({key})</source>
         <translation>新建事件…（{key}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1029"/>
+        <location filename="../../widgets/calls.py" line="1018"/>
         <source>Link to incident… ({key})</source>
         <translation>关联事件…（{key}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1030"/>
+        <location filename="../../widgets/calls.py" line="1019"/>
         <source>No incident… ({key})</source>
         <translation>无需立事件…（{key}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1031"/>
+        <location filename="../../widgets/calls.py" line="1020"/>
         <source>Feedback ticket…</source>
         <translation>转为诉求…</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1032"/>
+        <location filename="../../widgets/calls.py" line="1021"/>
         <source>Order…</source>
         <translation>订购…</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1033"/>
+        <location filename="../../widgets/calls.py" line="1022"/>
         <source>An order of daily necessities for the caller</source>
         <translation>为来电人订购生活必需品</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1034"/>
+        <location filename="../../widgets/calls.py" line="1023"/>
         <source>Call back</source>
         <translation>回拨</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1035"/>
+        <location filename="../../widgets/calls.py" line="1024"/>
         <source>Mark as called back</source>
         <translation>标记为已回拨</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1036"/>
+        <location filename="../../widgets/calls.py" line="1025"/>
         <source>Called back</source>
         <translation>已回拨</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1040"/>
+        <location filename="../../widgets/calls.py" line="1029"/>
         <source>No calls</source>
         <translation>暂无来电</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1042"/>
+        <location filename="../../widgets/calls.py" line="1031"/>
         <source>Ringing calls appear here with the caller&apos;s card; {key} answers the longest-waiting one. Every answered call ends linked to an incident or closed as “no incident”.</source>
         <translation>来电振铃时会显示在这里，并附来电人档案；按 {key} 接听等待最久的来电。每个接听过的来电最后都要关联事件，或以“无需立事件”结束。</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1050"/>
+        <location filename="../../widgets/calls.py" line="1039"/>
         <source>No phone line on this workstation</source>
         <translation>本工作站未配置电话线路</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1052"/>
+        <location filename="../../widgets/calls.py" line="1041"/>
         <source>To take calls here, add a [[sip]] entry for workstation {ws} to the site file (bind host, port, the phone device that shows its status; registrar, user and password for a PBX) and restart the console.</source>
         <translation>如需在此接听电话，请在站点文件中为工作站 {ws} 添加 [[sip]] 条目（监听地址、端口、显示线路状态的电话设备；接入交换机时还需注册服务器、用户名和密码），然后重启控制台。</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1059"/>
+        <location filename="../../widgets/calls.py" line="1048"/>
         <source>Nobody to call back</source>
         <translation>没有待回拨的来电</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1061"/>
+        <location filename="../../widgets/calls.py" line="1050"/>
         <source>Callers who hang up before an answer, or who get “busy” because every line is taken, are listed here until someone calls them back.</source>
         <translation>未接通前挂断的来电，以及因线路全忙收到“占线”的来电，都会列在这里，直到有人回拨。</translation>
     </message>
@@ -1620,74 +1618,98 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
     </message>
 </context>
 <context>
+    <name>CameraLinks</name>
+    <message>
+        <location filename="../../console/camera_links.py" line="50"/>
+        <location filename="../../console/camera_links.py" line="69"/>
+        <source>Could not load the cameras&apos; states</source>
+        <translation>无法加载摄像机状态</translation>
+    </message>
+</context>
+<context>
     <name>CameraTree</name>
     <message>
-        <location filename="../../widgets/camera_tree.py" line="222"/>
+        <location filename="../../widgets/camera_tree.py" line="248"/>
+        <source>{state} · {link}</source>
+        <translation>{state} · {link}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/camera_tree.py" line="250"/>
+        <source>reachable</source>
+        <translation>可连接</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/camera_tree.py" line="250"/>
+        <source>unreachable</source>
+        <translation>无法连接</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/camera_tree.py" line="253"/>
         <source> · PTZ</source>
         <translation> · 云台</translation>
     </message>
     <message>
-        <location filename="../../widgets/camera_tree.py" line="245"/>
+        <location filename="../../widgets/camera_tree.py" line="276"/>
         <source>Tour this group</source>
         <translation>轮巡此分组</translation>
     </message>
     <message>
-        <location filename="../../widgets/camera_tree.py" line="250"/>
+        <location filename="../../widgets/camera_tree.py" line="281"/>
         <source>Show on the wall</source>
         <translation>在电视墙上显示</translation>
     </message>
     <message>
-        <location filename="../../widgets/camera_tree.py" line="283"/>
+        <location filename="../../widgets/camera_tree.py" line="314"/>
         <source>Find a camera by name or code…</source>
         <translation>按名称或编号查找摄像机…</translation>
     </message>
     <message>
-        <location filename="../../widgets/camera_tree.py" line="285"/>
+        <location filename="../../widgets/camera_tree.py" line="316"/>
         <source>Drag a camera onto a tile, or press Enter to show it on the wall</source>
         <translation>将摄像机拖到画面上，或按 Enter 在电视墙上显示</translation>
     </message>
     <message>
-        <location filename="../../widgets/camera_tree.py" line="288"/>
+        <location filename="../../widgets/camera_tree.py" line="319"/>
         <source>Not shown</source>
         <translation>未显示</translation>
     </message>
     <message>
-        <location filename="../../widgets/camera_tree.py" line="289"/>
+        <location filename="../../widgets/camera_tree.py" line="320"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../widgets/camera_tree.py" line="290"/>
+        <location filename="../../widgets/camera_tree.py" line="321"/>
         <source>Live</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../../widgets/camera_tree.py" line="291"/>
+        <location filename="../../widgets/camera_tree.py" line="322"/>
         <source>Reconnecting</source>
         <translation>正在重连</translation>
     </message>
     <message>
-        <location filename="../../widgets/camera_tree.py" line="292"/>
+        <location filename="../../widgets/camera_tree.py" line="323"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../widgets/camera_tree.py" line="293"/>
+        <location filename="../../widgets/camera_tree.py" line="324"/>
         <source>No signal</source>
         <translation>无信号</translation>
     </message>
     <message>
-        <location filename="../../widgets/camera_tree.py" line="294"/>
+        <location filename="../../widgets/camera_tree.py" line="325"/>
         <source>Wrong credentials</source>
         <translation>用户名或密码错误</translation>
     </message>
     <message>
-        <location filename="../../widgets/camera_tree.py" line="295"/>
+        <location filename="../../widgets/camera_tree.py" line="326"/>
         <source>Unsupported stream</source>
         <translation>不支持的视频流</translation>
     </message>
     <message>
-        <location filename="../../widgets/camera_tree.py" line="296"/>
+        <location filename="../../widgets/camera_tree.py" line="327"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
@@ -3280,60 +3302,428 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>DeviceCountsLabel</name>
     <message>
-        <location filename="../../widgets/device_status.py" line="181"/>
+        <location filename="../../widgets/device_status.py" line="213"/>
         <source>Devices: loading…</source>
         <translation>设备：加载中…</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="184"/>
+        <location filename="../../widgets/device_status.py" line="215"/>
         <source>Devices: {on} online / {off} offline / {unk} never seen</source>
         <translation>设备：在线 {on} / 离线 {off} / 未上线 {unk}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_status.py" line="219"/>
+        <source> / {silent} not reporting</source>
+        <translation> / 未上报 {silent}</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceDetail</name>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="42"/>
+        <source>simulated</source>
+        <translation>模拟</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="44"/>
+        <source>simulated line</source>
+        <translation>模拟线路</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="46"/>
+        <source>not started</source>
+        <translation>未启动</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="47"/>
+        <source>never connected</source>
+        <translation>从未连接</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="49"/>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="51"/>
+        <source>closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="52"/>
+        <source>peer closed</source>
+        <translation>对端已关闭连接</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="53"/>
+        <source>connection closed</source>
+        <translation>连接已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="54"/>
+        <source>logged out</source>
+        <translation>已注销</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="56"/>
+        <source>connected, setting up</source>
+        <translation>已连接，正在设置</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="59"/>
+        <source>reading</source>
+        <translation>正在读取</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="60"/>
+        <source>the reader closed the connection</source>
+        <translation>读卡器关闭了连接</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="63"/>
+        <source>the reader is closing the connection</source>
+        <translation>读卡器正在关闭连接</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="66"/>
+        <source>stopped while connecting</source>
+        <translation>连接时已停止</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="69"/>
+        <source>connect timed out</source>
+        <translation>连接超时</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="70"/>
+        <source>no LLRPStatus in the response</source>
+        <translation>应答中没有 LLRPStatus</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="74"/>
+        <source>address in use</source>
+        <translation>地址已被占用</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="75"/>
+        <source>address not available on this machine</source>
+        <translation>本机没有此地址</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="78"/>
+        <source>permission denied (a port below 1024?)</source>
+        <translation>权限不足（端口低于 1024？）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="82"/>
+        <source>not open</source>
+        <translation>未打开</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="84"/>
+        <source>direct line</source>
+        <translation>直连线路</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="85"/>
+        <source>no headset</source>
+        <translation>无耳麦</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="86"/>
+        <source>no headset (audio off)</source>
+        <translation>无耳麦（音频已关闭）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="89"/>
+        <source>the phone line is off for this run</source>
+        <translation>本次运行未启用电话线路</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="93"/>
+        <source>recording</source>
+        <translation>录像中</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="94"/>
+        <source>wrong user name or password</source>
+        <translation>用户名或密码错误</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="97"/>
+        <source>cannot connect</source>
+        <translation>无法连接</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="99"/>
+        <source>no link test received</source>
+        <translation>未收到链路测试</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="108"/>
+        <source>cannot start the SIP line: {error}</source>
+        <translation>无法启动 SIP 线路：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="115"/>
+        <source>cannot start the SIP stack: {reason}</source>
+        <translation>无法启动 SIP 协议栈：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="121"/>
+        <source>stopped after an error: {error}</source>
+        <translation>出错后已停止：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="128"/>
+        <source>registering as {who}</source>
+        <translation>正在注册为 {who}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="134"/>
+        <source>registered as {who}</source>
+        <translation>已注册为 {who}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="141"/>
+        <source>not registered as {who}: {reason}</source>
+        <translation>未能注册为 {who}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="148"/>
+        <source>no headset: {error}</source>
+        <translation>无耳麦：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="154"/>
+        <source>no device named {device}</source>
+        <translation>没有名为 {device} 的设备</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="160"/>
+        <source>{device} is not both an input and an output</source>
+        <translation>{device} 不同时具备输入和输出</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="167"/>
+        <source>{transport} {address} failed: {error}</source>
+        <translation>{transport} {address} 监听失败：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="173"/>
+        <source>{transport} {address}</source>
+        <comment>listening at the address</comment>
+        <translation>{transport} {address} 监听中</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="180"/>
+        <source>{transport} {address}: {reason}</source>
+        <comment>the SIP transport did not open</comment>
+        <translation>{transport} {address} 监听失败：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="187"/>
+        <source>{address} connected</source>
+        <translation>{address} 已连接</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="194"/>
+        <source>{peer} authenticated</source>
+        <translation>{peer} 已认证</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="202"/>
+        <location filename="../../widgets/device_detail.py" line="209"/>
+        <source>cannot connect: {error}</source>
+        <translation>无法连接：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="215"/>
+        <source>cannot open: {error}</source>
+        <translation>无法打开：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="222"/>
+        <source>link lost: {reason}</source>
+        <translation>链路中断：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="228"/>
+        <source>write failed: {error}</source>
+        <translation>写入失败：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="234"/>
+        <source>send failed: {error}</source>
+        <translation>发送失败：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="240"/>
+        <source>read failed: {error}</source>
+        <translation>读取失败：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="247"/>
+        <source>internal error: {error}</source>
+        <translation>内部错误：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="255"/>
+        <source>silent for {seconds} s</source>
+        <translation>{seconds} 秒无数据</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="261"/>
+        <source>no keepalive for {seconds} s</source>
+        <translation>{seconds} 秒未收到心跳</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="267"/>
+        <source>no answer within {seconds} s</source>
+        <translation>{seconds} 秒内无应答</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="274"/>
+        <source>no answer to the connection event within {seconds} s</source>
+        <translation>{seconds} 秒内未收到连接事件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="280"/>
+        <source>no answer to {request} within {seconds} s</source>
+        <translation>{seconds} 秒内未收到对 {request} 的应答</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="287"/>
+        <source>stream broken ({problem}), reconnecting</source>
+        <translation>数据流损坏（{problem}），正在重连</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="293"/>
+        <source>reserved header bits set ({bits})</source>
+        <translation>报头保留位被置位（{bits}）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="299"/>
+        <source>unknown LLRP version {version}</source>
+        <translation>未知的 LLRP 版本 {version}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="305"/>
+        <source>unknown message type {type}</source>
+        <translation>未知的消息类型 {type}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="311"/>
+        <source>message length {length} outside {range}</source>
+        <translation>消息长度 {length} 超出 {range}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="319"/>
+        <source>the reader refused the connection: {status}</source>
+        <translation>读卡器拒绝了连接：{status}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="325"/>
+        <source>{request} refused: {status}</source>
+        <translation>{request} 被拒绝：{status}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="332"/>
+        <source>connection error ({error})</source>
+        <translation>连接错误（{error}）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="339"/>
+        <source>cannot open {address}: unknown scheme {scheme}</source>
+        <translation>无法打开 {address}：未知协议 {scheme}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="345"/>
+        <source>bad port in {address}</source>
+        <translation>{address} 中的端口无效</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="351"/>
+        <source>expected host:port in {address}</source>
+        <translation>{address} 应为“主机:端口”格式</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="357"/>
+        <source>bad baud rate in {address}</source>
+        <translation>{address} 中的波特率无效</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="363"/>
+        <source>no device in {address}</source>
+        <translation>{address} 中未指定设备</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="370"/>
+        <source>no link test since {time}</source>
+        <translation>{time} 起未收到链路测试</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="396"/>
+        <source>{earlier}, {next}</source>
+        <comment>two parts of one detail</comment>
+        <translation>{earlier}，{next}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_detail.py" line="419"/>
+        <source>{address}: {reason}</source>
+        <comment>a device address and what happened</comment>
+        <translation>{address}：{reason}</translation>
     </message>
 </context>
 <context>
     <name>DeviceStatusModel</name>
     <message>
-        <location filename="../../widgets/device_status.py" line="51"/>
+        <location filename="../../widgets/device_status.py" line="55"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="55"/>
+        <location filename="../../widgets/device_status.py" line="61"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="56"/>
+        <location filename="../../widgets/device_status.py" line="62"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="57"/>
+        <location filename="../../widgets/device_status.py" line="63"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="60"/>
+        <location filename="../../widgets/device_status.py" line="66"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="63"/>
+        <location filename="../../widgets/device_status.py" line="69"/>
         <source>Workstation</source>
         <translation>工作站</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="66"/>
+        <location filename="../../widgets/device_status.py" line="72"/>
         <source>Last seen</source>
         <translation>最后联系</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="70"/>
+        <location filename="../../widgets/device_status.py" line="76"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="61"/>
+        <location filename="../../widgets/device_status.py" line="99"/>
+        <source>Not reporting</source>
+        <translation>未上报</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_status.py" line="67"/>
         <source>Control centre</source>
         <translation>指挥中心</translation>
     </message>
@@ -3341,22 +3731,27 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>DeviceStatusWidget</name>
     <message>
-        <location filename="../../widgets/device_status.py" line="139"/>
+        <location filename="../../widgets/device_status.py" line="165"/>
         <source>{online} online · {offline} offline · {unknown} never seen</source>
         <translation>在线 {online} · 离线 {offline} · 未上线 {unknown}</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="146"/>
+        <location filename="../../widgets/device_status.py" line="169"/>
+        <source> · {silent} not reporting</source>
+        <translation> · 未上报 {silent}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_status.py" line="174"/>
         <source>Filter by code, name, community… (Ctrl+F)</source>
         <translation>按编号、名称、社区筛选…（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="149"/>
+        <location filename="../../widgets/device_status.py" line="177"/>
         <source>No devices configured</source>
         <translation>尚未配置设备</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="150"/>
+        <location filename="../../widgets/device_status.py" line="178"/>
         <source>Readers, cameras, alarm panels and phones come from the site file.</source>
         <translation>读卡器、摄像机、报警主机和电话来自站点配置文件。</translation>
     </message>
@@ -3364,18 +3759,18 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>DevicesPresenter</name>
     <message>
-        <location filename="../../console/presenters/devices.py" line="27"/>
+        <location filename="../../console/presenters/devices.py" line="37"/>
         <source>Device status</source>
         <translation>设备状态</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/devices.py" line="39"/>
+        <location filename="../../console/presenters/devices.py" line="49"/>
         <source>Find device</source>
         <translation>查找设备</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/devices.py" line="61"/>
-        <location filename="../../console/presenters/devices.py" line="75"/>
+        <location filename="../../console/presenters/devices.py" line="76"/>
+        <location filename="../../console/presenters/devices.py" line="90"/>
         <source>Could not load the devices</source>
         <translation>无法加载设备列表</translation>
     </message>
@@ -5757,49 +6152,49 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>HeadsetBar</name>
     <message>
-        <location filename="../../widgets/calls.py" line="543"/>
-        <location filename="../../widgets/calls.py" line="569"/>
-        <location filename="../../widgets/calls.py" line="570"/>
+        <location filename="../../widgets/calls.py" line="537"/>
+        <location filename="../../widgets/calls.py" line="563"/>
+        <location filename="../../widgets/calls.py" line="564"/>
         <source>Default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="547"/>
+        <location filename="../../widgets/calls.py" line="541"/>
         <source>{name} (not found)</source>
         <translation>{name}（未找到）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="562"/>
+        <location filename="../../widgets/calls.py" line="556"/>
         <source>Headset</source>
         <translation>耳麦</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="563"/>
+        <location filename="../../widgets/calls.py" line="557"/>
         <source>Ringer</source>
         <translation>振铃设备</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="564"/>
+        <location filename="../../widgets/calls.py" line="558"/>
         <source>Volume</source>
         <translation>音量</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="565"/>
+        <location filename="../../widgets/calls.py" line="559"/>
         <source>Call volume in the headset</source>
         <translation>耳麦通话音量</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="566"/>
+        <location filename="../../widgets/calls.py" line="560"/>
         <source>Microphone level: it moves when you speak</source>
         <translation>话筒音量：说话时指示条会跳动</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="567"/>
+        <location filename="../../widgets/calls.py" line="561"/>
         <source>Unmute mic</source>
         <translation>取消静音</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="567"/>
+        <location filename="../../widgets/calls.py" line="561"/>
         <source>Mute mic</source>
         <translation>话筒静音</translation>
     </message>
@@ -8072,77 +8467,77 @@ Command system of {site}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/shell/main_window.py" line="460"/>
+        <location filename="../../console/shell/main_window.py" line="473"/>
         <source>Street Command Console</source>
         <translation>街道智能总控台</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="468"/>
+        <location filename="../../console/shell/main_window.py" line="481"/>
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="471"/>
+        <location filename="../../console/shell/main_window.py" line="484"/>
         <source>street-wide</source>
         <translation>全街道</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="473"/>
+        <location filename="../../console/shell/main_window.py" line="486"/>
         <source>communities: {c}</source>
         <translation>社区：{c}</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="479"/>
+        <location filename="../../console/shell/main_window.py" line="492"/>
         <source>connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="479"/>
+        <location filename="../../console/shell/main_window.py" line="492"/>
         <source>NOT REACHABLE</source>
         <translation>无法连接</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="481"/>
+        <location filename="../../console/shell/main_window.py" line="494"/>
         <source>Database: {label} ({state})</source>
         <translation>数据库：{label}（{state}）</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="495"/>
+        <location filename="../../console/shell/main_window.py" line="508"/>
         <source>&amp;Console</source>
         <translation>总控台(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="496"/>
+        <location filename="../../console/shell/main_window.py" line="509"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="497"/>
+        <location filename="../../console/shell/main_window.py" line="510"/>
         <source>&amp;Incidents</source>
         <translation>事件(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="498"/>
+        <location filename="../../console/shell/main_window.py" line="511"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="499"/>
+        <location filename="../../console/shell/main_window.py" line="512"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="500"/>
+        <location filename="../../console/shell/main_window.py" line="513"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="297"/>
+        <location filename="../../console/shell/main_window.py" line="299"/>
         <source>Reset layout</source>
         <translation>恢复默认布局</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="292"/>
+        <location filename="../../console/shell/main_window.py" line="294"/>
         <source>Full screen</source>
         <translation>全屏</translation>
     </message>
@@ -11288,7 +11683,7 @@ Command system of {site}</source>
     </message>
     <message>
         <location filename="../../console/presenters/recordings.py" line="338"/>
-        <location filename="../../console/presenters/recordings.py" line="897"/>
+        <location filename="../../console/presenters/recordings.py" line="903"/>
         <source>Bookmark</source>
         <translation>书签</translation>
     </message>
@@ -11303,154 +11698,154 @@ Command system of {site}</source>
         <translation>录像服务已停止（退出码 {code}）：{why}。正在重新启动。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="447"/>
+        <location filename="../../console/presenters/recordings.py" line="453"/>
         <source>Could not read the recorder&apos;s state</source>
         <translation>无法读取录像服务状态</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="534"/>
+        <location filename="../../console/presenters/recordings.py" line="540"/>
         <source>PLAYBACK {time}</source>
         <translation>回放 {time}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="565"/>
+        <location filename="../../console/presenters/recordings.py" line="571"/>
         <source>Could not read the recordings</source>
         <translation>无法读取录像</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="612"/>
+        <location filename="../../console/presenters/recordings.py" line="618"/>
         <source>Choose cameras: Enter on a camera in the list, or drag it onto a tile. Ctrl+Shift+R plays the video of the incident selected in the queue.</source>
         <translation>选择摄像机：在列表中选中后按回车，或拖到画面格上。Ctrl+Shift+R 回放队列中所选事件的录像。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="618"/>
+        <location filename="../../console/presenters/recordings.py" line="624"/>
         <source>No recordings of these cameras around this time.</source>
         <translation>这些摄像机在此时段前后没有录像。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="634"/>
+        <location filename="../../console/presenters/recordings.py" line="640"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="634"/>
+        <location filename="../../console/presenters/recordings.py" line="640"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="687"/>
+        <location filename="../../console/presenters/recordings.py" line="693"/>
         <source>No further event in the loaded range.</source>
         <translation>已加载的时段内没有更多事件点。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="747"/>
+        <location filename="../../console/presenters/recordings.py" line="753"/>
         <source>Select an incident in the queue first.</source>
         <translation>请先在事件队列中选择一个事件。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="768"/>
+        <location filename="../../console/presenters/recordings.py" line="774"/>
         <source>The incident names no camera.</source>
         <translation>该事件未关联任何摄像机。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="776"/>
+        <location filename="../../console/presenters/recordings.py" line="782"/>
         <source>Could not find the incident&apos;s cameras</source>
         <translation>无法查找该事件的摄像机</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="800"/>
+        <location filename="../../console/presenters/recordings.py" line="806"/>
         <source>The video of incident {id} is kept as evidence.</source>
         <translation>事件 {id} 的录像已保全为证据。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="803"/>
+        <location filename="../../console/presenters/recordings.py" line="809"/>
         <source>Could not keep the video</source>
         <translation>无法保全录像</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="808"/>
+        <location filename="../../console/presenters/recordings.py" line="814"/>
         <source>Keep video as evidence</source>
         <translation>保全录像为证据</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="810"/>
+        <location filename="../../console/presenters/recordings.py" line="816"/>
         <source>Keep {cameras} from {start} to {end} for incident {incident} until a supervisor releases it. Reason:</source>
         <translation>为事件 {incident} 保全 {cameras} 自 {start} 至 {end} 的录像，直到值班长解除。事由：</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="833"/>
+        <location filename="../../console/presenters/recordings.py" line="839"/>
         <source>Incident {id} has no evidence hold in force.</source>
         <translation>事件 {id} 没有生效中的证据保全。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="849"/>
+        <location filename="../../console/presenters/recordings.py" line="855"/>
         <source>{n} evidence hold(s) of incident {id} released.</source>
         <translation>已解除事件 {id} 的 {n} 项证据保全。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="855"/>
+        <location filename="../../console/presenters/recordings.py" line="861"/>
         <source>Could not release the hold</source>
         <translation>无法解除保全</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="861"/>
+        <location filename="../../console/presenters/recordings.py" line="867"/>
         <source>Release evidence hold</source>
         <translation>解除证据保全</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="863"/>
+        <location filename="../../console/presenters/recordings.py" line="869"/>
         <source>The video of incident {id} will be deleted by retention once it is old enough. Reason for releasing it:</source>
         <translation>解除后，事件 {id} 的录像到期将按保存期限删除。解除事由：</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="873"/>
+        <location filename="../../console/presenters/recordings.py" line="879"/>
         <source>Could not read the incident&apos;s holds</source>
         <translation>无法读取事件的证据保全</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="892"/>
+        <location filename="../../console/presenters/recordings.py" line="898"/>
         <source>Could not add the bookmark</source>
         <translation>无法添加书签</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="898"/>
+        <location filename="../../console/presenters/recordings.py" line="904"/>
         <source>Note for {camera} at {time}:</source>
         <translation>{camera} 在 {time} 的备注：</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="1033"/>
+        <location filename="../../console/presenters/recordings.py" line="1039"/>
         <source>Nothing is recorded in this range.</source>
         <translation>此时段内没有录像。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="1085"/>
+        <location filename="../../console/presenters/recordings.py" line="1091"/>
         <source>Cancelled: nothing was left.</source>
         <translation>已取消：未留下任何文件。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="1107"/>
+        <location filename="../../console/presenters/recordings.py" line="1113"/>
         <source>Written to {path}
 Manifest SHA-256: {sha}</source>
         <translation>已写入 {path}
 清单 SHA-256：{sha}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="1111"/>
+        <location filename="../../console/presenters/recordings.py" line="1117"/>
         <source>Signed by the site key {fingerprint}</source>
         <translation>已用本站密钥签名 {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="1115"/>
+        <location filename="../../console/presenters/recordings.py" line="1121"/>
         <source>Not signed: this workstation does not hold the site key.</source>
         <translation>未签名：本工作站没有本站密钥。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="1123"/>
+        <location filename="../../console/presenters/recordings.py" line="1129"/>
         <source>The audit row could not be written: {why}</source>
         <translation>审计记录无法写入：{why}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="1125"/>
+        <location filename="../../console/presenters/recordings.py" line="1131"/>
         <source>Could not audit the export</source>
         <translation>无法记录导出审计</translation>
     </message>
@@ -13087,43 +13482,43 @@ Outcome: {outcome}</source>
         <translation>注销</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="80"/>
-        <location filename="../../console/session.py" line="282"/>
+        <location filename="../../console/session.py" line="82"/>
+        <location filename="../../console/session.py" line="289"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="144"/>
+        <location filename="../../console/session.py" line="151"/>
         <source>This account is locked until {until} after repeated wrong passwords. An administrator can unlock it.</source>
         <translation>密码错误次数过多，该账号已锁定至 {until}。可由管理员解锁。</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="148"/>
+        <location filename="../../console/session.py" line="155"/>
         <source>This account is disabled.</source>
         <translation>该账号已停用。</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="150"/>
+        <location filename="../../console/session.py" line="157"/>
         <source>Wrong password.</source>
         <translation>密码错误。</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="151"/>
+        <location filename="../../console/session.py" line="158"/>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="153"/>
+        <location filename="../../console/session.py" line="160"/>
         <source>Sign-in is not possible right now: {err}</source>
         <translation>暂时无法登录：{err}</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="273"/>
+        <location filename="../../console/session.py" line="280"/>
         <source>Unlock or sign out before quitting.</source>
         <translation>请先解锁或注销，再退出。</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="283"/>
+        <location filename="../../console/session.py" line="290"/>
         <source>Quit the console? Devices hosted on this workstation stop reporting.</source>
         <translation>确定退出总控台？本工作站接入的设备将停止上报。</translation>
     </message>
@@ -16947,134 +17342,134 @@ State: {state}</source>
 <context>
     <name>VideoWallPresenter</name>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="167"/>
-        <location filename="../../console/presenters/video_wall.py" line="712"/>
+        <location filename="../../console/presenters/video_wall.py" line="169"/>
+        <location filename="../../console/presenters/video_wall.py" line="723"/>
         <source>Video wall</source>
         <translation>视频墙</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="192"/>
+        <location filename="../../console/presenters/video_wall.py" line="194"/>
         <source>Cameras of the incident on the wall</source>
         <translation>将事件相关摄像机上墙</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="280"/>
+        <location filename="../../console/presenters/video_wall.py" line="284"/>
         <source>Could not load the wall views</source>
         <translation>无法加载视频墙视图</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="371"/>
+        <location filename="../../console/presenters/video_wall.py" line="381"/>
         <source>asking the camera</source>
         <translation>正在询问摄像机</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="570"/>
+        <location filename="../../console/presenters/video_wall.py" line="581"/>
         <source>The incident names no camera of this site.</source>
         <translation>该事件未涉及本站点的摄像机。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="583"/>
+        <location filename="../../console/presenters/video_wall.py" line="594"/>
         <source>{n} more cameras did not fit: {codes}</source>
         <translation>另有 {n} 路摄像机放不下：{codes}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="596"/>
-        <location filename="../../console/presenters/video_wall.py" line="876"/>
+        <location filename="../../console/presenters/video_wall.py" line="607"/>
+        <location filename="../../console/presenters/video_wall.py" line="887"/>
         <source>Select an incident in the queue first.</source>
         <translation>请先在事件队列中选择一个事件。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="603"/>
+        <location filename="../../console/presenters/video_wall.py" line="614"/>
         <source>Could not find the incident&apos;s cameras</source>
         <translation>无法查找该事件的摄像机</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="640"/>
+        <location filename="../../console/presenters/video_wall.py" line="651"/>
         <source>Could not save the wall view</source>
         <translation>无法保存视频墙视图</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="645"/>
+        <location filename="../../console/presenters/video_wall.py" line="656"/>
         <source>Wall view “{name}” saved.</source>
         <translation>视频墙视图“{name}”已保存。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="659"/>
+        <location filename="../../console/presenters/video_wall.py" line="670"/>
         <source>Could not delete the wall view</source>
         <translation>无法删除视频墙视图</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="758"/>
+        <location filename="../../console/presenters/video_wall.py" line="769"/>
         <source>No recording of {camera} in the last 30 s.</source>
         <translation>{camera} 最近 30 秒没有录像。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="776"/>
+        <location filename="../../console/presenters/video_wall.py" line="787"/>
         <source>Could not find the recording</source>
         <translation>找不到录像</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="814"/>
+        <location filename="../../console/presenters/video_wall.py" line="825"/>
         <source>Replay caught up: live again.</source>
         <translation>回放已追上实时：恢复实时画面。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="841"/>
+        <location filename="../../console/presenters/video_wall.py" line="852"/>
         <source>No picture on this tile to take.</source>
         <translation>该画面格暂无可截取的画面。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="864"/>
+        <location filename="../../console/presenters/video_wall.py" line="875"/>
         <source>Snapshot saved to {path}</source>
         <translation>截图已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="866"/>
+        <location filename="../../console/presenters/video_wall.py" line="877"/>
         <source>Could not save the snapshot</source>
         <translation>无法保存截图</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="887"/>
+        <location filename="../../console/presenters/video_wall.py" line="898"/>
         <source>Snapshot of {camera} attached to incident {id}.</source>
         <translation>{camera} 的截图已附加到事件 {id}。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="892"/>
+        <location filename="../../console/presenters/video_wall.py" line="903"/>
         <source>Could not attach the snapshot</source>
         <translation>无法附加截图</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="897"/>
+        <location filename="../../console/presenters/video_wall.py" line="908"/>
         <source>Snapshot to the selected incident</source>
         <translation>截图附加到所选事件</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="901"/>
+        <location filename="../../console/presenters/video_wall.py" line="912"/>
         <source>Reconnect</source>
         <translation>重新连接</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="961"/>
+        <location filename="../../console/presenters/video_wall.py" line="972"/>
         <source>PTZ of {camera}: {error}</source>
         <translation>{camera} 云台控制：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="980"/>
+        <location filename="../../console/presenters/video_wall.py" line="991"/>
         <source>This camera has no preset {n}.</source>
         <translation>该摄像机没有预置位 {n}。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="1000"/>
+        <location filename="../../console/presenters/video_wall.py" line="1011"/>
         <source>Could not load the camera&apos;s motion settings</source>
         <translation>无法加载摄像机的移动侦测设置</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="1036"/>
+        <location filename="../../console/presenters/video_wall.py" line="1047"/>
         <source>Motion settings of {camera} saved.</source>
         <translation>{camera} 的移动侦测设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="1043"/>
+        <location filename="../../console/presenters/video_wall.py" line="1054"/>
         <source>Could not save the motion settings</source>
         <translation>无法保存移动侦测设置</translation>
     </message>

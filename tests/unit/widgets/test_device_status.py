@@ -8,8 +8,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from console.i18n import Translations
 from core.model import DeviceKind, DeviceState
 from core.views import DeviceRow
 from widgets.device_status import DeviceStatusWidget
@@ -140,3 +142,27 @@ def test_an_online_camera_nobody_reports_any_more_reads_not_reporting(
     # A fresh report (the recorder is back) makes it online again.
     pane.set_rows([replace(ROWS[0], last_seen_at=SEEN + timedelta(minutes=5)), *ROWS[1:]])
     assert shown(0)[0] == "● Online"
+
+
+def test_the_detail_is_shown_in_the_uis_language(
+    pane: DeviceStatusWidget, qapp: QApplication
+) -> None:
+    # Adapters write their details in English into the shared database; a Chinese console
+    # shows the console's own words in Chinese and keeps addresses and OS texts as they came.
+    rows = [
+        replace(ROWS[0], detail="simulated"),
+        replace(ROWS[1], detail="tcp://10.0.0.5:4001: cannot connect: Connection refused"),
+    ]
+    pane.set_rows(rows)
+    column = pane.model.column_index("detail")
+    translations = Translations(qapp)
+    try:
+        assert translations.switch("zh_CN")
+        pane.model.retranslate()
+        shown = [pane.model.index(i, column).data() for i in range(2)]
+        assert shown[0] == "模拟"
+        assert shown[1].startswith("tcp://10.0.0.5:4001")
+        assert shown[1].endswith("Connection refused")
+        assert "cannot connect" not in shown[1]
+    finally:
+        translations.switch("en")
