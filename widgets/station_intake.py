@@ -114,6 +114,13 @@ class StationIntakeWidget(QWidget):
         self.photo_clear.clicked.connect(lambda: self.set_photo(""))
         self.photo_label = QLabel(self)
         self.photo_label.setTextFormat(Qt.TextFormat.PlainText)
+        # What the search found or did not, under its results (the form's own problems go
+        # under the form, beside the button that caused them).
+        self.search_note = QLabel(self)
+        self.search_note.setObjectName("stationError")
+        self.search_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.search_note.setWordWrap(True)
+        self.search_note.hide()
         self.error = QLabel(self)
         self.error.setObjectName("stationError")
         self.error.setTextFormat(Qt.TextFormat.PlainText)
@@ -131,6 +138,7 @@ class StationIntakeWidget(QWidget):
         who = QVBoxLayout()
         who.addLayout(find_row)
         who.addWidget(self.results, 2)
+        who.addWidget(self.search_note)
         who.addWidget(self.chosen)
         who.addWidget(self.contacts_heading)
         who.addWidget(self.contacts, 2)
@@ -180,20 +188,24 @@ class StationIntakeWidget(QWidget):
             item.setData(ID_ROLE, r.id)
             self.results.addItem(item)
         if not rows:
-            self.show_error(
+            self._note(
                 self.tr(
                     "Nobody of this community matches. Type the caller's name "
                     "and phone below to take the request anyway."
                 )
             )
         elif total > len(rows):
-            self.show_error(
+            self._note(
                 self.tr("{shown} of {total} shown: type more of the name.").format(
                     shown=len(rows), total=total
                 )
             )
         else:
-            self.show_error("")
+            self._note("")
+
+    def _note(self, text: str) -> None:
+        self.search_note.setText(text)
+        self.search_note.setVisible(bool(text))
 
     def set_contacts(self, resident_id: int, rows: list[ContactRow]) -> None:
         """The chosen resident's recent contacts (ignored if another was chosen meanwhile)."""
@@ -232,6 +244,8 @@ class StationIntakeWidget(QWidget):
         self.as_incident.setChecked(True)
         self.set_photo("")
         self.show_error("")
+        self._note("")
+        self.category.setCurrentIndex(-1)  # chosen anew for every request
         self._update_chosen()
 
     # --- reads for the presenter and tests -----------------------------------------------------
@@ -309,6 +323,9 @@ class StationIntakeWidget(QWidget):
         else:
             for code in TICKET_CATEGORIES:
                 self.category.addItem(self.ticket_category_text(code), code)
+        # No category until the worker picks one: a first entry taken by default made every
+        # hurried request an "elderly person living alone" P1 at the control room.
+        self.category.setCurrentIndex(-1)
         if current is not None:
             self.select_category(str(current))
 
@@ -347,6 +364,7 @@ class StationIntakeWidget(QWidget):
         self.photo_clear.setText(self.tr("Remove photo"))
         self.submit.setText(self.tr("Send request"))
         self.clear_button.setText(self.tr("Clear form"))
+        self.category.setPlaceholderText(self.tr("Choose a category…"))
         labels = (
             self.tr("Becomes"),
             self.tr("Category"),

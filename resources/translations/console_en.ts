@@ -14425,192 +14425,197 @@ Outcome: {outcome}</source>
 <context>
     <name>StationIntakeWidget</name>
     <message>
-        <location filename="../../widgets/station_intake.py" line="185"/>
+        <location filename="../../widgets/station_intake.py" line="193"/>
         <source>Nobody of this community matches. Type the caller&apos;s name and phone below to take the request anyway.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="191"/>
+        <location filename="../../widgets/station_intake.py" line="199"/>
         <source>{shown} of {total} shown: type more of the name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="208"/>
+        <location filename="../../widgets/station_intake.py" line="220"/>
         <source>No photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="272"/>
+        <location filename="../../widgets/station_intake.py" line="286"/>
         <source>(name hidden)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="278"/>
+        <location filename="../../widgets/station_intake.py" line="292"/>
         <source>Help with daily life</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="279"/>
+        <location filename="../../widgets/station_intake.py" line="293"/>
         <source>Repairs in the home or building</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="280"/>
+        <location filename="../../widgets/station_intake.py" line="294"/>
         <source>Benefits and certificates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="281"/>
+        <location filename="../../widgets/station_intake.py" line="295"/>
         <source>Suggestion or complaint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="282"/>
+        <location filename="../../widgets/station_intake.py" line="296"/>
         <source>Something else</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="288"/>
+        <location filename="../../widgets/station_intake.py" line="302"/>
         <source>Incident {ref}: {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="293"/>
+        <location filename="../../widgets/station_intake.py" line="307"/>
         <source>Call from the resident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="295"/>
+        <location filename="../../widgets/station_intake.py" line="309"/>
         <source>Call to the resident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="298"/>
+        <location filename="../../widgets/station_intake.py" line="312"/>
         <source>Service ticket: {topic}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="320"/>
+        <location filename="../../widgets/station_intake.py" line="337"/>
         <source>No contacts with the street in this community yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="329"/>
+        <location filename="../../widgets/station_intake.py" line="346"/>
         <source>No resident chosen: find them above, or type the caller&apos;s name below.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="332"/>
+        <location filename="../../widgets/station_intake.py" line="349"/>
         <source>For: {who}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="338"/>
+        <location filename="../../widgets/station_intake.py" line="355"/>
         <source>Name, phone or identity number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="339"/>
+        <location filename="../../widgets/station_intake.py" line="356"/>
         <source>Find</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="340"/>
+        <location filename="../../widgets/station_intake.py" line="357"/>
         <source>Recent contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="341"/>
+        <location filename="../../widgets/station_intake.py" line="358"/>
         <source>Caller&apos;s name (if not found)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="342"/>
+        <location filename="../../widgets/station_intake.py" line="359"/>
         <source>Caller&apos;s phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="343"/>
+        <location filename="../../widgets/station_intake.py" line="360"/>
         <source>Incident</source>
         <translation type="unfinished">Incident</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="344"/>
+        <location filename="../../widgets/station_intake.py" line="361"/>
         <source>Service ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="345"/>
+        <location filename="../../widgets/station_intake.py" line="362"/>
         <source>What happened, where, what is needed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="346"/>
+        <location filename="../../widgets/station_intake.py" line="363"/>
         <source>Add photo…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="347"/>
+        <location filename="../../widgets/station_intake.py" line="364"/>
         <source>Remove photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="348"/>
+        <location filename="../../widgets/station_intake.py" line="365"/>
         <source>Send request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="349"/>
+        <location filename="../../widgets/station_intake.py" line="366"/>
         <source>Clear form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="351"/>
+        <location filename="../../widgets/station_intake.py" line="367"/>
+        <source>Choose a category…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="369"/>
         <source>Becomes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="352"/>
+        <location filename="../../widgets/station_intake.py" line="370"/>
         <source>Category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="353"/>
+        <location filename="../../widgets/station_intake.py" line="371"/>
         <source>Description</source>
         <translation type="unfinished">Description</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="354"/>
+        <location filename="../../widgets/station_intake.py" line="372"/>
         <source>Name</source>
         <translation type="unfinished">Name</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="355"/>
+        <location filename="../../widgets/station_intake.py" line="373"/>
         <source>Phone</source>
         <translation type="unfinished">Phone</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="356"/>
+        <location filename="../../widgets/station_intake.py" line="374"/>
         <source>Photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="403"/>
+        <location filename="../../widgets/station_intake.py" line="421"/>
         <source>Choose a category.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="406"/>
+        <location filename="../../widgets/station_intake.py" line="424"/>
         <source>Say what the resident needs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="411"/>
+        <location filename="../../widgets/station_intake.py" line="429"/>
         <source>The description is too long (at most {n} characters).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="417"/>
+        <location filename="../../widgets/station_intake.py" line="435"/>
         <source>Choose the resident, or type the caller&apos;s name or phone.</source>
         <translation type="unfinished"></translation>
     </message>

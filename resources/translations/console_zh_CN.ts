@@ -14177,192 +14177,197 @@ Outcome: {outcome}</source>
 <context>
     <name>StationIntakeWidget</name>
     <message>
-        <location filename="../../widgets/station_intake.py" line="185"/>
+        <location filename="../../widgets/station_intake.py" line="193"/>
         <source>Nobody of this community matches. Type the caller&apos;s name and phone below to take the request anyway.</source>
         <translation>本社区没有匹配的居民。请在下方填写来访者姓名和电话，照样受理。</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="191"/>
+        <location filename="../../widgets/station_intake.py" line="199"/>
         <source>{shown} of {total} shown: type more of the name.</source>
         <translation>显示 {total} 人中的 {shown} 人：请输入更完整的姓名。</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="208"/>
+        <location filename="../../widgets/station_intake.py" line="220"/>
         <source>No photo</source>
         <translation>无照片</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="272"/>
+        <location filename="../../widgets/station_intake.py" line="286"/>
         <source>(name hidden)</source>
         <translation>（姓名已隐藏）</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="278"/>
+        <location filename="../../widgets/station_intake.py" line="292"/>
         <source>Help with daily life</source>
         <translation>生活帮扶</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="279"/>
+        <location filename="../../widgets/station_intake.py" line="293"/>
         <source>Repairs in the home or building</source>
         <translation>房屋、楼道维修</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="280"/>
+        <location filename="../../widgets/station_intake.py" line="294"/>
         <source>Benefits and certificates</source>
         <translation>补贴与证明办理</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="281"/>
+        <location filename="../../widgets/station_intake.py" line="295"/>
         <source>Suggestion or complaint</source>
         <translation>意见建议或投诉</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="282"/>
+        <location filename="../../widgets/station_intake.py" line="296"/>
         <source>Something else</source>
         <translation>其他事项</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="288"/>
+        <location filename="../../widgets/station_intake.py" line="302"/>
         <source>Incident {ref}: {title}</source>
         <translation>事件 {ref}：{title}</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="293"/>
+        <location filename="../../widgets/station_intake.py" line="307"/>
         <source>Call from the resident</source>
         <translation>居民来电</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="295"/>
+        <location filename="../../widgets/station_intake.py" line="309"/>
         <source>Call to the resident</source>
         <translation>致电居民</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="298"/>
+        <location filename="../../widgets/station_intake.py" line="312"/>
         <source>Service ticket: {topic}</source>
         <translation>服务工单：{topic}</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="320"/>
+        <location filename="../../widgets/station_intake.py" line="337"/>
         <source>No contacts with the street in this community yet.</source>
         <translation>该居民在本社区尚无往来记录。</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="329"/>
+        <location filename="../../widgets/station_intake.py" line="346"/>
         <source>No resident chosen: find them above, or type the caller&apos;s name below.</source>
         <translation>尚未选择居民：请在上方查找，或在下方填写来访者姓名。</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="332"/>
+        <location filename="../../widgets/station_intake.py" line="349"/>
         <source>For: {who}</source>
         <translation>受理对象：{who}</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="338"/>
+        <location filename="../../widgets/station_intake.py" line="355"/>
         <source>Name, phone or identity number</source>
         <translation>姓名、电话或身份证号</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="339"/>
+        <location filename="../../widgets/station_intake.py" line="356"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="340"/>
+        <location filename="../../widgets/station_intake.py" line="357"/>
         <source>Recent contacts</source>
         <translation>近期往来</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="341"/>
+        <location filename="../../widgets/station_intake.py" line="358"/>
         <source>Caller&apos;s name (if not found)</source>
         <translation>来访者姓名（查不到时填写）</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="342"/>
+        <location filename="../../widgets/station_intake.py" line="359"/>
         <source>Caller&apos;s phone</source>
         <translation>来访者电话</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="343"/>
+        <location filename="../../widgets/station_intake.py" line="360"/>
         <source>Incident</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="344"/>
+        <location filename="../../widgets/station_intake.py" line="361"/>
         <source>Service ticket</source>
         <translation>服务工单</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="345"/>
+        <location filename="../../widgets/station_intake.py" line="362"/>
         <source>What happened, where, what is needed</source>
         <translation>发生了什么、在哪里、需要什么帮助</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="346"/>
+        <location filename="../../widgets/station_intake.py" line="363"/>
         <source>Add photo…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="347"/>
+        <location filename="../../widgets/station_intake.py" line="364"/>
         <source>Remove photo</source>
         <translation>移除照片</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="348"/>
+        <location filename="../../widgets/station_intake.py" line="365"/>
         <source>Send request</source>
         <translation>提交诉求</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="349"/>
+        <location filename="../../widgets/station_intake.py" line="366"/>
         <source>Clear form</source>
         <translation>清空表单</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="351"/>
+        <location filename="../../widgets/station_intake.py" line="367"/>
+        <source>Choose a category…</source>
+        <translation>请选择类别…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="369"/>
         <source>Becomes</source>
         <translation>转为</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="352"/>
+        <location filename="../../widgets/station_intake.py" line="370"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="353"/>
+        <location filename="../../widgets/station_intake.py" line="371"/>
         <source>Description</source>
         <translation>情况说明</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="354"/>
+        <location filename="../../widgets/station_intake.py" line="372"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="355"/>
+        <location filename="../../widgets/station_intake.py" line="373"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="356"/>
+        <location filename="../../widgets/station_intake.py" line="374"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="403"/>
+        <location filename="../../widgets/station_intake.py" line="421"/>
         <source>Choose a category.</source>
         <translation>请选择类别。</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="406"/>
+        <location filename="../../widgets/station_intake.py" line="424"/>
         <source>Say what the resident needs.</source>
         <translation>请填写居民的诉求。</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="411"/>
+        <location filename="../../widgets/station_intake.py" line="429"/>
         <source>The description is too long (at most {n} characters).</source>
         <translation>情况说明过长（最多 {n} 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="417"/>
+        <location filename="../../widgets/station_intake.py" line="435"/>
         <source>Choose the resident, or type the caller&apos;s name or phone.</source>
         <translation>请选择居民，或填写来访者姓名或电话。</translation>
     </message>

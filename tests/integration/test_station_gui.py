@@ -262,7 +262,9 @@ def test_intake_finds_a_resident_masked_shows_contacts_and_submits_the_request(
     # Someone of another community is not found from here.
     _, elsewhere = resident_phone(seeded, "C02")
     find(qtbot, p, elsewhere)
-    qtbot.waitUntil(lambda: intake.error.text().startswith("Nobody of this community matches"))
+    qtbot.waitUntil(
+        lambda: intake.search_note.text().startswith("Nobody of this community matches")
+    )
     assert intake.result_texts() == []
     assert intake.choose(rid) is False
     find(qtbot, p, phone)

@@ -291,6 +291,14 @@ def intake(qtbot: QtBot) -> tuple[StationIntakeWidget, list[IntakeForm]]:
 
 def test_intake_refuses_a_request_without_a_description_or_a_person(qtbot: QtBot) -> None:
     w, sent = intake(qtbot)
+    # No category is taken by default (the first one, a P1, was: every hurried request
+    # reached the control room as an elderly person's emergency).
+    assert w.category.currentIndex() == -1
+    assert w.category.placeholderText() == "Choose a category…"
+    qtbot.mouseClick(w.submit, Qt.MouseButton.LeftButton)
+    assert sent == []
+    assert w.error.text() == "Choose a category."
+    assert w.select_category(TYPES[-1].code)
     qtbot.mouseClick(w.submit, Qt.MouseButton.LeftButton)
     assert sent == []
     assert w.error.text() == "Say what the resident needs."
@@ -414,3 +422,17 @@ def test_stations_panel_lists_offline_stations_first_and_highlighted(qtbot: QtBo
         assert header.sectionSize(col) >= header.sectionSizeHint(col), col
         assert header.sectionSize(col) >= panel.table.sizeHintForColumn(col), col
     assert panel.table.horizontalScrollBar().maximum() > 0
+
+
+def test_the_search_says_what_it_found_under_its_results_and_a_reset_forgets_the_category(
+    qtbot: QtBot,
+) -> None:
+    w, _sent = intake(qtbot)
+    w.set_results([resident(7), resident(9)], total=40)
+    assert w.search_note.text() == "2 of 40 shown: type more of the name."
+    assert w.search_note.isVisible()
+    assert w.error.text() == ""  # the form's own problems have their own place
+    assert w.select_category("NOISE")
+    w.reset()
+    assert not w.search_note.isVisible()
+    assert w.category.currentIndex() == -1
