@@ -13,12 +13,14 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from core.station import EntryKind, OutboxItem, SendState
 from core.timefmt import DEFAULT_ZONE, local
+from widgets.empty_state import EmptyStateWidget
 from widgets.text import plain_tooltip
 
 STATE_COLOURS: dict[SendState, QColor] = {
@@ -65,9 +67,14 @@ class StationOutboxWidget(QWidget):
         buttons.addWidget(self.apply)
         buttons.addWidget(self.discard)
         buttons.addStretch(1)
+        # Nothing sent yet: say what will appear here rather than show an empty box.
+        self.empty = EmptyStateWidget(self)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.list)
         lay = QVBoxLayout(self)
         lay.addWidget(self.heading)
-        lay.addWidget(self.list, 1)
+        lay.addWidget(self.stack, 1)
         lay.addWidget(self.conflict_help)
         lay.addLayout(buttons)
         self.retranslate()
@@ -88,6 +95,7 @@ class StationOutboxWidget(QWidget):
             self.list.addItem(row)
             if item.uuid == chosen:
                 self.list.setCurrentItem(row)
+        self.stack.setCurrentWidget(self.list if self._items else self.empty)
         self._update_buttons()
 
     def items(self) -> list[OutboxItem]:
@@ -186,6 +194,15 @@ class StationOutboxWidget(QWidget):
     def retranslate(self) -> None:
         """Texts in the current language."""
         self.heading.setText(self.tr("Sent from this station"))
+        self.empty.set_texts(
+            "✉",
+            self.tr("Nothing sent from this station yet"),
+            self.tr(
+                "Requests, panics, survey answers and orders taken here appear with their "
+                "state: waiting to send (kept on this PC while the centre is out of reach), "
+                "sent, refused by the centre, or a conflict for you to decide."
+            ),
+        )
         self.conflict_help.setText(
             self.tr(
                 "A conflict: the centre changed the same incident meanwhile. Apply this "

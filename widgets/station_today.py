@@ -24,7 +24,9 @@ from widgets.order_entry import OrderEntryWidget
 from widgets.order_labels import status_text
 from widgets.table_model import Column, RowTableModel
 
-ATTENTION = QColor("#fde2e1")
+# Dark, as the stations panel's quiet rows: the console's theme is dark, and a light row under
+# its light text could not be read (the late deliveries, the very lines that need attention).
+ATTENTION = QColor("#4a1d1a")
 
 
 def kind_text(kind: TodayKind) -> str:

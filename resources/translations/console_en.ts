@@ -14709,117 +14709,127 @@ Outcome: {outcome}</source>
 <context>
     <name>StationOutboxWidget</name>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="129"/>
+        <location filename="../../widgets/station_outbox.py" line="137"/>
         <source>Waiting to send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="130"/>
+        <location filename="../../widgets/station_outbox.py" line="138"/>
         <source>Sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="131"/>
+        <location filename="../../widgets/station_outbox.py" line="139"/>
         <source>Conflict: decide</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="132"/>
+        <location filename="../../widgets/station_outbox.py" line="140"/>
         <source>Refused by the centre</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="133"/>
+        <location filename="../../widgets/station_outbox.py" line="141"/>
         <source>Discarded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="139"/>
+        <location filename="../../widgets/station_outbox.py" line="147"/>
         <source>Panic</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="140"/>
+        <location filename="../../widgets/station_outbox.py" line="148"/>
         <source>Request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="141"/>
+        <location filename="../../widgets/station_outbox.py" line="149"/>
         <source>Note</source>
         <translation type="unfinished">Note</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="142"/>
+        <location filename="../../widgets/station_outbox.py" line="150"/>
         <source>Survey response</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="152"/>
+        <location filename="../../widgets/station_outbox.py" line="160"/>
         <source>incident {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="154"/>
+        <location filename="../../widgets/station_outbox.py" line="162"/>
         <source>service ticket {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="156"/>
+        <location filename="../../widgets/station_outbox.py" line="164"/>
         <source>survey round {code}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="166"/>
+        <location filename="../../widgets/station_outbox.py" line="174"/>
         <source>At the centre as {ref}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="168"/>
+        <location filename="../../widgets/station_outbox.py" line="176"/>
         <source>At the centre</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="171"/>
+        <location filename="../../widgets/station_outbox.py" line="179"/>
         <source>Kept on this PC; sent once the link is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="173"/>
+        <location filename="../../widgets/station_outbox.py" line="181"/>
         <source>Tried {n} times.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="176"/>
+        <location filename="../../widgets/station_outbox.py" line="184"/>
         <source>The centre changed this incident meanwhile: decide below.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="178"/>
+        <location filename="../../widgets/station_outbox.py" line="186"/>
         <source>The centre refused it: phone the centre if it still matters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="180"/>
+        <location filename="../../widgets/station_outbox.py" line="188"/>
         <source>Discarded by a person&apos;s decision.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="188"/>
+        <location filename="../../widgets/station_outbox.py" line="196"/>
         <source>Sent from this station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="191"/>
+        <location filename="../../widgets/station_outbox.py" line="199"/>
+        <source>Nothing sent from this station yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_outbox.py" line="201"/>
+        <source>Requests, panics, survey answers and orders taken here appear with their state: waiting to send (kept on this PC while the centre is out of reach), sent, refused by the centre, or a conflict for you to decide.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_outbox.py" line="208"/>
         <source>A conflict: the centre changed the same incident meanwhile. Apply this station&apos;s entry anyway, or discard it. Nothing is dropped unasked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="195"/>
+        <location filename="../../widgets/station_outbox.py" line="212"/>
         <source>Apply anyway…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="196"/>
+        <location filename="../../widgets/station_outbox.py" line="213"/>
         <source>Discard…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -15122,92 +15132,92 @@ Outcome: {outcome}</source>
 <context>
     <name>StationToday</name>
     <message>
-        <location filename="../../widgets/station_today.py" line="33"/>
+        <location filename="../../widgets/station_today.py" line="35"/>
         <source>Delivery</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_today.py" line="34"/>
+        <location filename="../../widgets/station_today.py" line="36"/>
         <source>Visit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_today.py" line="35"/>
+        <location filename="../../widgets/station_today.py" line="37"/>
         <source>Task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_today.py" line="44"/>
+        <location filename="../../widgets/station_today.py" line="46"/>
         <source>Due today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_today.py" line="45"/>
+        <location filename="../../widgets/station_today.py" line="47"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_today.py" line="46"/>
+        <location filename="../../widgets/station_today.py" line="48"/>
         <source>Assigned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_today.py" line="57"/>
+        <location filename="../../widgets/station_today.py" line="59"/>
         <source>What</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_today.py" line="63"/>
+        <location filename="../../widgets/station_today.py" line="65"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_today.py" line="64"/>
+        <location filename="../../widgets/station_today.py" line="66"/>
         <source>today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_today.py" line="69"/>
+        <location filename="../../widgets/station_today.py" line="71"/>
         <source>Resident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_today.py" line="75"/>
+        <location filename="../../widgets/station_today.py" line="77"/>
         <source>Deliverer / volunteer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_today.py" line="76"/>
+        <location filename="../../widgets/station_today.py" line="78"/>
         <source>(nobody yet)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_today.py" line="81"/>
+        <location filename="../../widgets/station_today.py" line="83"/>
         <source>State</source>
         <translation type="unfinished">State</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_today.py" line="87"/>
+        <location filename="../../widgets/station_today.py" line="89"/>
         <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_today.py" line="164"/>
+        <location filename="../../widgets/station_today.py" line="166"/>
         <source>Today in this community</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_today.py" line="165"/>
+        <location filename="../../widgets/station_today.py" line="167"/>
         <source>Refresh (F5)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_today.py" line="168"/>
+        <location filename="../../widgets/station_today.py" line="170"/>
         <source>Nothing today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_today.py" line="169"/>
+        <location filename="../../widgets/station_today.py" line="171"/>
         <source>Deliveries, volunteers&apos; visits and tasks of this community show here.</source>
         <translation type="unfinished"></translation>
     </message>

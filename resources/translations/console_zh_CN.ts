@@ -14461,117 +14461,127 @@ Outcome: {outcome}</source>
 <context>
     <name>StationOutboxWidget</name>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="129"/>
+        <location filename="../../widgets/station_outbox.py" line="137"/>
         <source>Waiting to send</source>
         <translation>待发送</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="130"/>
+        <location filename="../../widgets/station_outbox.py" line="138"/>
         <source>Sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="131"/>
+        <location filename="../../widgets/station_outbox.py" line="139"/>
         <source>Conflict: decide</source>
         <translation>冲突：待决定</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="132"/>
+        <location filename="../../widgets/station_outbox.py" line="140"/>
         <source>Refused by the centre</source>
         <translation>被中心拒收</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="133"/>
+        <location filename="../../widgets/station_outbox.py" line="141"/>
         <source>Discarded</source>
         <translation>已放弃</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="139"/>
+        <location filename="../../widgets/station_outbox.py" line="147"/>
         <source>Panic</source>
         <translation>紧急报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="140"/>
+        <location filename="../../widgets/station_outbox.py" line="148"/>
         <source>Request</source>
         <translation>居民诉求</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="141"/>
+        <location filename="../../widgets/station_outbox.py" line="149"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="142"/>
+        <location filename="../../widgets/station_outbox.py" line="150"/>
         <source>Survey response</source>
         <translation>调查答卷</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="152"/>
+        <location filename="../../widgets/station_outbox.py" line="160"/>
         <source>incident {n}</source>
         <translation>事件 {n}</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="154"/>
+        <location filename="../../widgets/station_outbox.py" line="162"/>
         <source>service ticket {n}</source>
         <translation>服务工单 {n}</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="156"/>
+        <location filename="../../widgets/station_outbox.py" line="164"/>
         <source>survey round {code}</source>
         <translation>调查轮次 {code}</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="166"/>
+        <location filename="../../widgets/station_outbox.py" line="174"/>
         <source>At the centre as {ref}</source>
         <translation>中心已收到：{ref}</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="168"/>
+        <location filename="../../widgets/station_outbox.py" line="176"/>
         <source>At the centre</source>
         <translation>中心已收到</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="171"/>
+        <location filename="../../widgets/station_outbox.py" line="179"/>
         <source>Kept on this PC; sent once the link is back.</source>
         <translation>已暂存本机，连接恢复后发送。</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="173"/>
+        <location filename="../../widgets/station_outbox.py" line="181"/>
         <source>Tried {n} times.</source>
         <translation>已尝试 {n} 次。</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="176"/>
+        <location filename="../../widgets/station_outbox.py" line="184"/>
         <source>The centre changed this incident meanwhile: decide below.</source>
         <translation>中心在此期间修改了该事件：请在下方决定。</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="178"/>
+        <location filename="../../widgets/station_outbox.py" line="186"/>
         <source>The centre refused it: phone the centre if it still matters.</source>
         <translation>中心拒收：如仍需处理，请致电指挥中心。</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="180"/>
+        <location filename="../../widgets/station_outbox.py" line="188"/>
         <source>Discarded by a person&apos;s decision.</source>
         <translation>已由人工决定放弃。</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="188"/>
+        <location filename="../../widgets/station_outbox.py" line="196"/>
         <source>Sent from this station</source>
         <translation>本站发出的内容</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="191"/>
+        <location filename="../../widgets/station_outbox.py" line="199"/>
+        <source>Nothing sent from this station yet</source>
+        <translation>本站尚未发出任何内容</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_outbox.py" line="201"/>
+        <source>Requests, panics, survey answers and orders taken here appear with their state: waiting to send (kept on this PC while the centre is out of reach), sent, refused by the centre, or a conflict for you to decide.</source>
+        <translation>在本站受理的诉求、紧急报警、调查答卷和订单会显示在这里，并注明状态：待发送（与指挥中心断开时保存在本机）、已发送、被中心拒收，或需要您决定的冲突。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_outbox.py" line="208"/>
         <source>A conflict: the centre changed the same incident meanwhile. Apply this station&apos;s entry anyway, or discard it. Nothing is dropped unasked.</source>
         <translation>冲突：中心在此期间修改了同一事件。可仍然应用本站的内容，或放弃它。未经决定不会丢弃任何内容。</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="195"/>
+        <location filename="../../widgets/station_outbox.py" line="212"/>
         <source>Apply anyway…</source>
         <translation>仍然应用…</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="196"/>
+        <location filename="../../widgets/station_outbox.py" line="213"/>
         <source>Discard…</source>
         <translation>放弃…</translation>
     </message>
@@ -14874,92 +14884,92 @@ Outcome: {outcome}</source>
 <context>
     <name>StationToday</name>
     <message>
-        <location filename="../../widgets/station_today.py" line="33"/>
+        <location filename="../../widgets/station_today.py" line="35"/>
         <source>Delivery</source>
         <translation>配送</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_today.py" line="34"/>
+        <location filename="../../widgets/station_today.py" line="36"/>
         <source>Visit</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_today.py" line="35"/>
+        <location filename="../../widgets/station_today.py" line="37"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_today.py" line="44"/>
+        <location filename="../../widgets/station_today.py" line="46"/>
         <source>Due today</source>
         <translation>今日应访</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_today.py" line="45"/>
+        <location filename="../../widgets/station_today.py" line="47"/>
         <source>Open</source>
         <translation>待分配</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_today.py" line="46"/>
+        <location filename="../../widgets/station_today.py" line="48"/>
         <source>Assigned</source>
         <translation>已分配</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_today.py" line="57"/>
+        <location filename="../../widgets/station_today.py" line="59"/>
         <source>What</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_today.py" line="63"/>
+        <location filename="../../widgets/station_today.py" line="65"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_today.py" line="64"/>
+        <location filename="../../widgets/station_today.py" line="66"/>
         <source>today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_today.py" line="69"/>
+        <location filename="../../widgets/station_today.py" line="71"/>
         <source>Resident</source>
         <translation>居民</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_today.py" line="75"/>
+        <location filename="../../widgets/station_today.py" line="77"/>
         <source>Deliverer / volunteer</source>
         <translation>配送员 / 志愿者</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_today.py" line="76"/>
+        <location filename="../../widgets/station_today.py" line="78"/>
         <source>(nobody yet)</source>
         <translation>（尚未指派）</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_today.py" line="81"/>
+        <location filename="../../widgets/station_today.py" line="83"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_today.py" line="87"/>
+        <location filename="../../widgets/station_today.py" line="89"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_today.py" line="164"/>
+        <location filename="../../widgets/station_today.py" line="166"/>
         <source>Today in this community</source>
         <translation>本社区今日</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_today.py" line="165"/>
+        <location filename="../../widgets/station_today.py" line="167"/>
         <source>Refresh (F5)</source>
         <translation>刷新 (F5)</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_today.py" line="168"/>
+        <location filename="../../widgets/station_today.py" line="170"/>
         <source>Nothing today</source>
         <translation>今日无事项</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_today.py" line="169"/>
+        <location filename="../../widgets/station_today.py" line="171"/>
         <source>Deliveries, volunteers&apos; visits and tasks of this community show here.</source>
         <translation>本社区的配送、志愿者走访和任务显示在这里。</translation>
     </message>

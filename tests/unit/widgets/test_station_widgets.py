@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
-from PySide6.QtGui import QBrush, QMouseEvent
+from PySide6.QtGui import QBrush, QColor, QMouseEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from console.paths import resources_dir
 from core.contacts import ContactKind, ContactRow
 from core.model import Priority
 from core.personal import ResidentRow
@@ -227,6 +230,18 @@ def test_outbox_lists_each_state_newest_first(qtbot: QtBot) -> None:
     ]
 
 
+def test_an_empty_outbox_says_what_will_appear_in_it(qtbot: QtBot) -> None:
+    w = StationOutboxWidget(ZONE)
+    qtbot.addWidget(w)
+    w.show()
+    assert w.stack.currentWidget() is w.empty
+    assert w.empty.title() == "Nothing sent from this station yet"
+    w.set_items([item(1, SendState.WAITING)])
+    assert w.stack.currentWidget() is w.list
+    w.set_items([])
+    assert w.stack.currentWidget() is w.empty
+
+
 def test_outbox_decides_only_a_selected_conflict(qtbot: QtBot) -> None:
     w = StationOutboxWidget(ZONE)
     qtbot.addWidget(w)
@@ -436,3 +451,26 @@ def test_the_search_says_what_it_found_under_its_results_and_a_reset_forgets_the
     w.reset()
     assert not w.search_note.isVisible()
     assert w.category.currentIndex() == -1
+
+
+def test_todays_lines_that_need_attention_stay_readable_on_the_dark_theme(qtbot: QtBot) -> None:
+    # They were light pink under the theme's light text: the late deliveries could not be read.
+    from core.station_today import TodayItem, TodayKind
+    from widgets.station_today import StationTodayWidget
+
+    w = StationTodayWidget()
+    qtbot.addWidget(w)
+    late = TodayItem(
+        TodayKind.DELIVERY, 1, "09:00–11:00", "王*", "刘浩然", "failed", "邻里五金店", True
+    )
+    w.model.set_rows([late, replace(late, ref=2, attention=False)])
+    qss = (resources_dir() / "qss" / "dark.qss").read_text(encoding="utf-8")
+    found = re.search(r"QWidget \{[^}]*[^-]color: (#[0-9a-f]{6})", qss)
+    assert found is not None
+    text = QColor(found[1])  # the theme's text
+    for col in range(w.model.columnCount()):
+        brush = w.model.index(0, col).data(Qt.ItemDataRole.BackgroundRole)
+        assert brush is not None
+        background = QBrush(brush).color()
+        assert abs(text.lightnessF() - background.lightnessF()) > 0.5, col
+        assert w.model.index(1, col).data(Qt.ItemDataRole.BackgroundRole) is None
