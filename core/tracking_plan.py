@@ -9,7 +9,6 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from core.site import SiteSpec
-from core.tags import rule_title
 from core.tracking import TagRead, TrackingItem
 
 NEAREST_CAMERAS = 3
@@ -243,8 +242,8 @@ class ReaderPipeline:
             for alarm in sorted(str(a) for a in alarms):
                 last = self._last.get(tag)
                 where = () if last is None else ((item.at, last[0], last[1], last[2]),)
-                words = rule_title(alarm)[0]
-                hits.append(Hit(tag, alarm, item.at, f"{words}（{_origin(item)}）", where))
+                # The rule's title heads the incident already ("一键求助：由终端 … 报告").
+                hits.append(Hit(tag, alarm, item.at, f"由{_origin(item)} 报告", where))
         return PipelineOutput(placements, hits)
 
     def tick(self, now: datetime) -> PipelineOutput:

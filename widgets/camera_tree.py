@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from core.video import StreamState
 from core.video_wall import CameraEntry
+from widgets.device_detail import detail_text
 from widgets.video_wall import MIME_CAMERA, STATE_COLOURS
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1  # the camera code (camera rows only)
@@ -247,7 +248,8 @@ class CameraTree(QWidget):
                 shown = StreamState.OFFLINE
             words = self.tr("{state} · {link}").format(
                 state=words,
-                link=detail or (self.tr("reachable") if online else self.tr("unreachable")),
+                link=detail_text(detail)
+                or (self.tr("reachable") if online else self.tr("unreachable")),
             )
         item.setIcon(self._icons[shown])
         ptz = self.tr(" · PTZ") if e is not None and e.has_ptz else ""

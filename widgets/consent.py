@@ -37,7 +37,7 @@ from core.consent import (
 )
 from core.personal import REASON_MAX, REASON_MIN
 from core.timefmt import DEFAULT_ZONE, fmt_local
-from widgets.file_dialogs import SAVED, remember
+from widgets.file_dialogs import SAVED, remember, resolved
 
 
 def _plain(widget: QWidget) -> None:
@@ -474,7 +474,8 @@ class ReasonDialog(QDialog):
     def _on_ok(self) -> None:
         self.error.clear()
         self.buttons.setEnabled(False)
-        path = self.path.text().strip() if self.path.isVisibleTo(self) else ""
+        path = str(resolved(SAVED, self.path.text())) if self.path.text().strip() else ""
+        path = path if self.path.isVisibleTo(self) else ""
         if path:
             remember(SAVED, path)
         self.sig_submitted.emit(self.reason.text().strip(), path)

@@ -183,7 +183,7 @@ _RULES: list[_Rule] = [
     ),
     # LinkRunner: the link is open.
     _rule(
-        r"(?P<address>\S+) connected",
+        r"(?P<address>(?!not\s)\S+) connected",
         lambda m: QCoreApplication.translate("DeviceDetail", "{address} connected").format(
             address=m["address"]
         ),

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from core.csvexport import CsvEncoding
 from core.personal import REASON_MAX, REASON_MIN
-from widgets.file_dialogs import SAVED, remember
+from widgets.file_dialogs import SAVED, remember, resolved
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +61,7 @@ class ExportDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         self.buttons.accepted.connect(self.accept)
-        self.accepted.connect(lambda: remember(SAVED, self.path.text().strip()))
+        self.accepted.connect(lambda: remember(SAVED, resolved(SAVED, self.path.text())))
         self.buttons.rejected.connect(self.reject)
         self.reason.textChanged.connect(self._on_input_changed)
         self.path.textChanged.connect(self._on_input_changed)
@@ -86,7 +86,7 @@ class ExportDialog(QDialog):
     def value(self) -> ExportRequest:
         """The request as typed."""
         return ExportRequest(
-            Path(self.path.text().strip()).expanduser(),
+            resolved(SAVED, self.path.text()),
             CsvEncoding(str(self.encoding.currentData())),
             self.reason.text().strip(),
         )

@@ -35,7 +35,7 @@ def start_folder(kind: str) -> Path:
 
 def remember(kind: str, chosen: str | Path) -> None:
     """Note the folder of `chosen` (a file, or a folder itself) as where `kind` opens next."""
-    path = Path(chosen)
+    path = Path(chosen).expanduser()
     if path.is_absolute():  # a bare name typed into a path field says nothing of a folder
         _last[kind] = path if path.is_dir() else path.parent
 
@@ -51,6 +51,13 @@ def open_in(dialog: QFileDialog, kind: str) -> QFileDialog:
 
     dialog.filesSelected.connect(chosen)  # also emitted for a single file
     return dialog
+
+
+def resolved(kind: str, typed: str) -> Path:
+    """A path typed into a dialog's field: `~` expanded, and a bare or relative name placed in
+    `kind`'s folder rather than the working directory (an installed console's program folder)."""
+    path = Path(typed.strip()).expanduser()
+    return path if path.is_absolute() else start_folder(kind) / path
 
 
 def suggested(kind: str, name: str) -> Path:

@@ -236,11 +236,9 @@ class PlanImageDialog(QDialog):
     @Slot()
     def _on_browse_clicked(self) -> None:
         # open(), not getOpenFileName(): no nested event loop.
-        dlg = QFileDialog(self, self.tr("Plan image"))
+        dlg = open_in(QFileDialog(self, self.tr("Plan image")), PHOTOS)
         if self.file_edit.text().strip():
-            dlg.selectFile(self.file_edit.text())
-        else:
-            open_in(dlg, PHOTOS)
+            dlg.selectFile(self.file_edit.text())  # the image shown, in its own folder
         dlg.setFileMode(QFileDialog.FileMode.ExistingFile)
         dlg.setNameFilter(self.tr("Images (*.png *.jpg *.jpeg)"))
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

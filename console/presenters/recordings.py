@@ -196,6 +196,11 @@ class RecordingsPresenter(Presenter):
         self.position_label = QLabel()
         self.position_label.setObjectName("playbackPosition")
         self.position_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # As wide as its widest text from the start: the bar wraps, and a label that grew as
+        # the speed was added would move to the next row and the tiles with it.
+        self.position_label.setMinimumWidth(
+            self.position_label.fontMetrics().horizontalAdvance("0000-00-00 00:00:00  16×") + 8
+        )
         for w in (
             self.play_button,
             self.speed,
@@ -362,7 +367,7 @@ class RecordingsPresenter(Presenter):
         self._loaded = None
         for t in (self._health, self._playhead, self._paint):
             t.stop()
-        self.status_label.set_health([], utcnow(), self._expected)
+        self.status_label.set_health([], utcnow(), 0)  # nobody's: hidden until a sign-in reads
 
     def locked(self) -> None:
         # No recorded picture stays behind the lock screen; the same user gets the cameras back.
@@ -434,15 +439,22 @@ class RecordingsPresenter(Presenter):
         self._relaunched_at = time.monotonic()
         self.launch = self.relaunch()
 
+    def _shown_cameras(self, who: Principal | None) -> int:
+        """How many cameras the status bar answers for: none at a community station that
+        records nothing itself, whose worker can do nothing about the centre's recorder (a red
+        "● Not recording" there only alarms)."""
+        station = who is not None and who.role is RoleName.STATION
+        if station and self.launch.state is RecorderLaunch.OFF:
+            return 0
+        return self._expected
+
     def _read_health(self) -> None:
         self._watch_recorder()
         who = self.who
         if who is None or not who.can(Permission.VIEW_VIDEO) or not self._expected:
             return
-        expected = self._expected
-        if who.communities is not None and self.launch.state is RecorderLaunch.OFF:
-            # A community station records nothing itself, and its worker can do nothing about
-            # the centre's recorder: "● Not recording" in red there only alarms.
+        expected = self._shown_cameras(who)
+        if not expected:
             self.status_label.set_health([], utcnow(), 0)
             return
         recordings = self.ctx.services.recordings

@@ -92,9 +92,10 @@ def test_a_camera_off_the_wall_shows_whether_it_can_be_reached(tree: CameraTree)
     tree.set_links({"CAM01": (False, "无法连接：Connection refused"), "CAM03": (True, "录像中")})
     assert _colour(tree, "CAM01") == STATE_COLOURS[StreamState.OFFLINE].name()
     tip = camera_index(tree, "CAM01").data(Qt.ItemDataRole.ToolTipRole)
-    assert tip.endswith("Not shown · 无法连接：Connection refused")
+    # The recorder writes the site's language; the tooltip says it as Device status does.
+    assert tip.endswith("Not shown · cannot connect: Connection refused")
     assert _colour(tree, "CAM03") == STATE_COLOURS[StreamState.IDLE].name()
-    assert camera_index(tree, "CAM03").data(Qt.ItemDataRole.ToolTipRole).endswith("· 录像中")
+    assert camera_index(tree, "CAM03").data(Qt.ItemDataRole.ToolTipRole).endswith("· recording")
     assert tree.state("CAM01") == StreamState.IDLE  # the stream's state is not the link's
     # On the wall the stream's own state wins; back off it, the link shows again.
     tree.set_state("CAM01", StreamState.LIVE)

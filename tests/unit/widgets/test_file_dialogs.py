@@ -10,7 +10,16 @@ from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from widgets import file_dialogs
-from widgets.file_dialogs import FILES, PHOTOS, SAVED, open_in, remember, start_folder, suggested
+from widgets.file_dialogs import (
+    FILES,
+    PHOTOS,
+    SAVED,
+    open_in,
+    remember,
+    resolved,
+    start_folder,
+    suggested,
+)
 
 
 @pytest.fixture
@@ -72,3 +81,13 @@ def test_open_in_points_the_dialog_and_remembers_the_choice(
     again = open_in(QFileDialog(None, "save"), SAVED)
     qtbot.addWidget(again)
     assert Path(again.directory().absolutePath()) == elsewhere
+
+
+def test_a_typed_name_goes_to_the_kinds_folder_not_the_working_directory(
+    places: dict[str, Path], tmp_path: Path
+) -> None:
+    assert resolved(SAVED, " queue.csv ") == places["docs"] / "queue.csv"
+    assert resolved(SAVED, "sub/queue.csv") == places["docs"] / "sub" / "queue.csv"
+    assert resolved(SAVED, str(tmp_path / "a.csv")) == tmp_path / "a.csv"
+    remember(SAVED, "queue.csv")  # a bare name says nothing of a folder
+    assert start_folder(SAVED) == places["docs"]

@@ -477,5 +477,6 @@ def test_a_position_outside_every_zone_reads_as_coordinates(
                 IncidentEvent.incident_id == inc.id, IncidentEvent.kind == "tracking"
             )
         ).all()
-        assert notes == ["2026-11-25 10:00:30 一键求助（终端 0138000009），位于 坐标 (2486, 264)"]
+        assert notes == ["2026-11-25 10:00:30 由终端 0138000009 报告，位于 坐标 (2486, 264)"]
+        assert inc.description.startswith("一键求助：由终端 0138000009 报告\n")
     del car
