@@ -38,6 +38,7 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 SIZE_SAMPLE_ROWS = 25  # rows measured when sizing columns to their contents
+CELL_PADDING = 16  # a cell's margins around its text (Fusion's, with the theme's padding)
 
 
 class DeviceStatusModel(RowTableModel[DeviceRow, int]):
@@ -149,6 +150,16 @@ class DeviceStatusWidget(QWidget):
             self._sized = True
             self.table.horizontalHeader().setResizeContentsPrecision(SIZE_SAMPLE_ROWS)
             self.table.resizeColumnsToContents()
+            # The sample is the first kinds in order (panels, cameras): a kind further down
+            # ("RFID 读卡器") was cut. The kinds are few, so the column fits every one of them.
+            kind = self.model.column_index("kind")
+            metrics = self.table.fontMetrics()
+            widest = max(
+                metrics.horizontalAdvance(labels.device_kind(k)) for k in {r.kind for r in rows}
+            )
+            self.table.setColumnWidth(
+                kind, max(self.table.columnWidth(kind), widest + CELL_PADDING)
+            )
         self._update_summary()
 
     def rows(self) -> tuple[DeviceRow, ...]:

@@ -166,3 +166,17 @@ def test_the_detail_is_shown_in_the_uis_language(
         assert "cannot connect" not in shown[1]
     finally:
         translations.switch("en")
+
+
+def test_the_kind_column_fits_every_kind_not_only_the_first_rows(
+    qtbot: QtBot,
+) -> None:
+    # Columns are sized from the first 25 rows: readers after 30 cameras had their kind cut.
+    pane = DeviceStatusWidget()
+    qtbot.addWidget(pane)
+    rows = [device(i, f"CAM{i:02}", DeviceKind.CAMERA) for i in range(1, 31)]
+    rows.append(device(31, "R001", DeviceKind.READER))
+    pane.set_rows(rows)
+    kind = pane.model.column_index("kind")
+    reader = pane.model.index(30, kind).data()
+    assert pane.table.columnWidth(kind) > pane.table.fontMetrics().horizontalAdvance(reader)
