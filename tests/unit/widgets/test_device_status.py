@@ -180,3 +180,30 @@ def test_the_kind_column_fits_every_kind_not_only_the_first_rows(
     kind = pane.model.column_index("kind")
     reader = pane.model.index(30, kind).data()
     assert pane.table.columnWidth(kind) > pane.table.fontMetrics().horizontalAdvance(reader)
+
+
+def test_switching_language_widens_a_title_the_other_language_had_shorter(
+    qtbot: QtBot, qapp: QApplication
+) -> None:
+    translations = Translations(qapp)
+    try:
+        assert translations.switch("zh_CN")
+        pane = DeviceStatusWidget()
+        qtbot.addWidget(pane)
+        pane.set_rows(ROWS)  # sized for "工作站"
+        assert translations.switch("en")
+        qtbot.waitUntil(
+            lambda: pane.model.headerData(5, Qt.Orientation.Horizontal) == "Workstation"
+        )
+        header = pane.table.horizontalHeader()
+        # The titles come from the model at once; the widths when the pane's LanguageChange
+        # arrives (posted).
+        qtbot.waitUntil(
+            lambda: all(
+                header.sectionSize(col) >= header.sectionSizeHint(col)
+                for col in range(pane.model.columnCount() - 1)
+            )
+        )
+        assert header.sectionSize(5) >= header.fontMetrics().horizontalAdvance("Workstation")
+    finally:
+        translations.switch("en")
