@@ -655,7 +655,12 @@ def export_bundle(
     total = sum(p.source.stat().st_size for p in pieces) + sum(p.stat().st_size for p in extras)
     meter = _Meter(total, progress, cancel)
     work = parent / f"{out.name}.partial-{secrets.token_hex(4)}"
-    work.mkdir()
+    # Video of people is personal data: the bundle is its owner's alone on this computer (as
+    # the console's exports are), wherever the folder chosen lies; a copy handed over takes
+    # the rights of where it is copied to.
+    work.mkdir(mode=0o700)
+    if os.name == "posix":
+        os.chmod(work, 0o700)  # whatever the umask
     try:
         videos, listed = _write(request, pieces, extras, work, meter)
         manifest_sha, key_fp = _finish(
