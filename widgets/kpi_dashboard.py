@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -1072,7 +1072,7 @@ class KpiDashboard(QWidget):
         self.zh = chinese_locale()
         self.busy = False
         self.error = ""
-        self.refused: str | None = None  # why this role may not read the figures
+        self.refused: Callable[[], str] | None = None  # why this role may not read the figures
         self._names: dict[str, str] = {}
 
         # --- the top bar
@@ -1352,9 +1352,10 @@ class KpiDashboard(QWidget):
         self.refresh_button.setEnabled(not busy)
         self._update_status()
 
-    def set_refused(self, text: str) -> None:
-        """This role may not read the indicators: the pane says so in its empty state, and
-        the month, community and Refresh (F5) wait for a user who may."""
+    def set_refused(self, text: Callable[[], str]) -> None:
+        """This role may not read the indicators: the pane says so in its empty state (`text`
+        read again on a language switch), and the month, community and Refresh (F5) wait for
+        a user who may."""
         self.clear()
         self.refused = text
         self._set_controls_enabled(False)
@@ -1546,7 +1547,7 @@ class KpiDashboard(QWidget):
             self.problems_label.setToolTip(plain_tooltip("\n".join(str(p) for p in problems)))
         self.problems_label.setVisible(bool(problems))
         if self.refused is not None:
-            self.empty.set_texts("⊘", self.tr("Not available to this role"), self.refused)
+            self.empty.set_texts("⊘", self.tr("Not available to this role"), self.refused())
         elif d is None:
             self.empty.set_texts(
                 "∑",

@@ -83,7 +83,9 @@ class KpiPresenter(Presenter):
     def signed_in(self, who: Principal) -> None:
         self.pane.set_language(chinese_locale())
         if not who.can(PERM):
-            self.pane.set_refused(self.tr("The indicators are for supervisors and administrators."))
+            self.pane.set_refused(
+                lambda: self.tr("The indicators are for supervisors and administrators.")
+            )
             return
         self.pane.set_month(self._this_month())
         self._load_communities(who)

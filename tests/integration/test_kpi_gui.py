@@ -109,3 +109,7 @@ def test_an_operator_is_told_the_indicators_are_for_supervisors(
     p.pane.sig_refresh.emit()  # F5 computes nothing for them either
     assert p.last is None
     assert not p.pane.busy
+    # The reason follows the language like the rest of the pane.
+    p.ctx.session.set_language("zh_CN")  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: p.pane.empty.title() != "Not available to this role")
+    assert "supervisors" not in p.pane.empty.text()

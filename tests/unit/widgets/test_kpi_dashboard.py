@@ -175,7 +175,7 @@ def test_the_empty_state_says_what_to_do_before_the_first_figures(pane: KpiDashb
 def test_a_role_that_may_not_read_them_is_told_so_and_f5_asks_nothing(
     pane: KpiDashboard, qtbot: QtBot
 ) -> None:
-    pane.set_refused("The indicators are for supervisors and administrators.")
+    pane.set_refused(lambda: "The indicators are for supervisors and administrators.")
     assert pane.pages.currentIndex() == pane.PAGE_EMPTY
     assert pane.empty.title() == "Not available to this role"
     assert pane.empty.text() == "The indicators are for supervisors and administrators."
