@@ -7935,7 +7935,7 @@ Command system of {site}</source>
     <message>
         <location filename="../../console/presenters/kpi.py" line="86"/>
         <source>The indicators are for supervisors and administrators.</source>
-        <translation>指标仅供值班主任和管理员查看。</translation>
+        <translation>指标仅供值班长和管理员查看。</translation>
     </message>
     <message>
         <location filename="../../console/presenters/kpi.py" line="142"/>

@@ -36,6 +36,21 @@ def test_zh_cn_has_no_unfinished_or_empty_translation() -> None:
     assert bad == []
 
 
+# A role has one name in Chinese everywhere (widgets/labels.py): the indicators' pane called
+# the supervisor 值班主任 while every other text says 值班长.
+ROLE_WORDS = {"值班主任": "值班长", "操作员": "值班员", "管理人员": "管理员"}
+
+
+def test_a_role_has_one_name_in_chinese() -> None:
+    found = []
+    for (_ctx, src), m in _messages(TS_DIR / "console_zh_CN.ts").items():
+        translation = m.find("translation")
+        if translation is None or translation.get("type") == "vanished":
+            continue
+        found += [(src, wrong) for wrong in ROLE_WORDS if wrong in (translation.text or "")]
+    assert found == []
+
+
 def test_placeholders_survive_translation() -> None:
     """A translated text must carry the same {names} as its source, or .format() fails."""
     import re
