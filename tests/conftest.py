@@ -11,6 +11,7 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -228,3 +229,13 @@ def demo_env(request: pytest.FixtureRequest, demo_site: SiteSpec, tmp_path: Path
     from tests.unit.data.worlds import demo_world_copy
 
     return demo_world_copy(request, request.param, demo_site, tmp_path)
+
+
+@pytest.fixture
+def translations(qapp: Any) -> Iterator[Any]:
+    """The console's translators on the test's application; English again afterwards."""
+    from console.i18n import Translations
+
+    t = Translations(qapp)
+    yield t
+    t.switch("en")

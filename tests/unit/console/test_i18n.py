@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,13 +18,6 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from console.i18n import LANGUAGES, Translations
-
-
-@pytest.fixture
-def translations(qapp: QApplication) -> Iterator[Translations]:
-    t = Translations(qapp)
-    yield t
-    t.switch("en")
 
 
 def _tr(text: str, context: str = "IncidentsPresenter") -> str:

@@ -8,14 +8,13 @@ port), else by the functions that write them; a few are spelled out as the code 
 from __future__ import annotations
 
 import socket
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QApplication
 
 from console.call_line import start_line
 from console.i18n import Translations
@@ -42,13 +41,6 @@ from tests.helpers.sipp import Events, free_udp_port
 from video.recorder.camera import CameraCounters, RecState
 from video.recorder.engine import _link_detail
 from widgets.device_detail import detail_text
-
-
-@pytest.fixture
-def translations(qapp: QApplication) -> Iterator[Translations]:
-    t = Translations(qapp)
-    yield t
-    t.switch("en")
 
 
 def check(t: Translations, chinese: dict[str, str]) -> None:

@@ -8,7 +8,6 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from console.i18n import Translations
@@ -145,7 +144,7 @@ def test_an_online_camera_nobody_reports_any_more_reads_not_reporting(
 
 
 def test_the_detail_is_shown_in_the_uis_language(
-    pane: DeviceStatusWidget, qapp: QApplication
+    pane: DeviceStatusWidget, translations: Translations
 ) -> None:
     # Adapters write their details in English into the shared database; a Chinese console
     # shows the console's own words in Chinese and keeps addresses and OS texts as they came.
@@ -155,17 +154,13 @@ def test_the_detail_is_shown_in_the_uis_language(
     ]
     pane.set_rows(rows)
     column = pane.model.column_index("detail")
-    translations = Translations(qapp)
-    try:
-        assert translations.switch("zh_CN")
-        pane.model.retranslate()
-        shown = [pane.model.index(i, column).data() for i in range(2)]
-        assert shown[0] == "模拟"
-        assert shown[1].startswith("tcp://10.0.0.5:4001")
-        assert shown[1].endswith("Connection refused")
-        assert "cannot connect" not in shown[1]
-    finally:
-        translations.switch("en")
+    assert translations.switch("zh_CN")
+    pane.model.retranslate()
+    shown = [pane.model.index(i, column).data() for i in range(2)]
+    assert shown[0] == "模拟"
+    assert shown[1].startswith("tcp://10.0.0.5:4001")
+    assert shown[1].endswith("Connection refused")
+    assert "cannot connect" not in shown[1]
 
 
 def test_the_kind_column_fits_every_kind_not_only_the_first_rows(
@@ -183,27 +178,21 @@ def test_the_kind_column_fits_every_kind_not_only_the_first_rows(
 
 
 def test_switching_language_widens_a_title_the_other_language_had_shorter(
-    qtbot: QtBot, qapp: QApplication
+    qtbot: QtBot, translations: Translations
 ) -> None:
-    translations = Translations(qapp)
-    try:
-        assert translations.switch("zh_CN")
-        pane = DeviceStatusWidget()
-        qtbot.addWidget(pane)
-        pane.set_rows(ROWS)  # sized for "工作站"
-        assert translations.switch("en")
-        qtbot.waitUntil(
-            lambda: pane.model.headerData(5, Qt.Orientation.Horizontal) == "Workstation"
+    assert translations.switch("zh_CN")
+    pane = DeviceStatusWidget()
+    qtbot.addWidget(pane)
+    pane.set_rows(ROWS)  # sized for "工作站"
+    assert translations.switch("en")
+    qtbot.waitUntil(lambda: pane.model.headerData(5, Qt.Orientation.Horizontal) == "Workstation")
+    header = pane.table.horizontalHeader()
+    # The titles come from the model at once; the widths when the pane's LanguageChange
+    # arrives (posted).
+    qtbot.waitUntil(
+        lambda: all(
+            header.sectionSize(col) >= header.sectionSizeHint(col)
+            for col in range(pane.model.columnCount() - 1)
         )
-        header = pane.table.horizontalHeader()
-        # The titles come from the model at once; the widths when the pane's LanguageChange
-        # arrives (posted).
-        qtbot.waitUntil(
-            lambda: all(
-                header.sectionSize(col) >= header.sectionSizeHint(col)
-                for col in range(pane.model.columnCount() - 1)
-            )
-        )
-        assert header.sectionSize(5) >= header.fontMetrics().horizontalAdvance("Workstation")
-    finally:
-        translations.switch("en")
+    )
+    assert header.sectionSize(5) >= header.fontMetrics().horizontalAdvance("Workstation")
