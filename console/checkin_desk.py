@@ -99,7 +99,8 @@ class CheckinDesk(QObject):
             return
         self._fetching = True
         hours = self.owner.ctx.services.hours
-        words = self.tr("Station {code}").format(code=community)
+        # The community's name too: a volunteer reads which station's code this is.
+        words = self.panel.place_label(community)
 
         def shown(result: tuple[str, datetime]) -> None:
             self._fetching = False

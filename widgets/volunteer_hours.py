@@ -228,6 +228,11 @@ class CheckinPanel(QWidget):
         self.place_combo.setVisible(len(places) > 1)  # a station PC has one: nothing to choose
         self.place_title.setVisible(len(places) > 1)
 
+    def place_label(self, code: str) -> str:
+        """A place as the chooser names it ("工作站 C01 咸阳北里社区"), for the code's caption."""
+        name = dict(self._places).get(code, "")
+        return self.tr("Station {code} {name}").format(code=code, name=name).strip()
+
     def place(self) -> str:
         """The chosen community's code (empty when none)."""
         data = self.place_combo.currentData()

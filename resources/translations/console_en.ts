@@ -1635,87 +1635,87 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>CameraTree</name>
     <message>
-        <location filename="../../widgets/camera_tree.py" line="248"/>
+        <location filename="../../widgets/camera_tree.py" line="249"/>
         <source>{state} · {link}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/camera_tree.py" line="250"/>
+        <location filename="../../widgets/camera_tree.py" line="252"/>
         <source>reachable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/camera_tree.py" line="250"/>
+        <location filename="../../widgets/camera_tree.py" line="252"/>
         <source>unreachable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/camera_tree.py" line="253"/>
+        <location filename="../../widgets/camera_tree.py" line="255"/>
         <source> · PTZ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/camera_tree.py" line="276"/>
+        <location filename="../../widgets/camera_tree.py" line="278"/>
         <source>Tour this group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/camera_tree.py" line="281"/>
+        <location filename="../../widgets/camera_tree.py" line="283"/>
         <source>Show on the wall</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/camera_tree.py" line="314"/>
+        <location filename="../../widgets/camera_tree.py" line="316"/>
         <source>Find a camera by name or code…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/camera_tree.py" line="316"/>
+        <location filename="../../widgets/camera_tree.py" line="318"/>
         <source>Drag a camera onto a tile, or press Enter to show it on the wall</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/camera_tree.py" line="319"/>
+        <location filename="../../widgets/camera_tree.py" line="321"/>
         <source>Not shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/camera_tree.py" line="320"/>
+        <location filename="../../widgets/camera_tree.py" line="322"/>
         <source>Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/camera_tree.py" line="321"/>
+        <location filename="../../widgets/camera_tree.py" line="323"/>
         <source>Live</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/camera_tree.py" line="322"/>
+        <location filename="../../widgets/camera_tree.py" line="324"/>
         <source>Reconnecting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/camera_tree.py" line="323"/>
+        <location filename="../../widgets/camera_tree.py" line="325"/>
         <source>Offline</source>
         <translation type="unfinished">Offline</translation>
     </message>
     <message>
-        <location filename="../../widgets/camera_tree.py" line="324"/>
+        <location filename="../../widgets/camera_tree.py" line="326"/>
         <source>No signal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/camera_tree.py" line="325"/>
+        <location filename="../../widgets/camera_tree.py" line="327"/>
         <source>Wrong credentials</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/camera_tree.py" line="326"/>
+        <location filename="../../widgets/camera_tree.py" line="328"/>
         <source>Unsupported stream</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/camera_tree.py" line="327"/>
+        <location filename="../../widgets/camera_tree.py" line="329"/>
         <source>Error</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2194,117 +2194,112 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>CheckinDesk</name>
     <message>
-        <location filename="../../console/checkin_desk.py" line="102"/>
-        <source>Station {code}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/checkin_desk.py" line="119"/>
+        <location filename="../../console/checkin_desk.py" line="120"/>
         <source>No check-in code on this PC: {why}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="147"/>
+        <location filename="../../console/checkin_desk.py" line="148"/>
         <source>Could not read the volunteer&apos;s tasks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="190"/>
+        <location filename="../../console/checkin_desk.py" line="191"/>
         <source>Volunteer No. {n} checked out: {t} of service</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="194"/>
+        <location filename="../../console/checkin_desk.py" line="195"/>
         <source>Volunteer No. {n} checked in at {at}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="205"/>
+        <location filename="../../console/checkin_desk.py" line="206"/>
         <source>Refused: this code is for a place outside your communities.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="210"/>
+        <location filename="../../console/checkin_desk.py" line="211"/>
         <source>Not recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="211"/>
+        <location filename="../../console/checkin_desk.py" line="212"/>
         <source>Could not record the check-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="224"/>
+        <location filename="../../console/checkin_desk.py" line="225"/>
         <source>Refused: this code was not made by this site or was altered.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="225"/>
+        <location filename="../../console/checkin_desk.py" line="226"/>
         <source>Refused: this code has expired. Scan the current one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="226"/>
+        <location filename="../../console/checkin_desk.py" line="227"/>
         <source>Refused: this visit card is not valid yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="227"/>
+        <location filename="../../console/checkin_desk.py" line="228"/>
         <source>Refused: this is not a check-in code. Scan it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="228"/>
+        <location filename="../../console/checkin_desk.py" line="229"/>
         <source>Refused: this code was already used by this volunteer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="229"/>
+        <location filename="../../console/checkin_desk.py" line="230"/>
         <source>Refused: this code is for another place.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="231"/>
+        <location filename="../../console/checkin_desk.py" line="232"/>
         <source>Refused: this visit card was already used by another volunteer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="233"/>
+        <location filename="../../console/checkin_desk.py" line="234"/>
         <source>Refused: these hours overlap other hours of this volunteer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="234"/>
+        <location filename="../../console/checkin_desk.py" line="235"/>
         <source>Refused: this volunteer is not checked in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="235"/>
+        <location filename="../../console/checkin_desk.py" line="236"/>
         <source>Refused: no active volunteer has this number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="236"/>
+        <location filename="../../console/checkin_desk.py" line="237"/>
         <source>Refused: the task or shift is not at this place.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="237"/>
+        <location filename="../../console/checkin_desk.py" line="238"/>
         <source>Refused: check the times; correct them in the Hours tab.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="244"/>
+        <location filename="../../console/checkin_desk.py" line="245"/>
         <source>Save the visit card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="280"/>
+        <location filename="../../console/checkin_desk.py" line="281"/>
         <source>Visit card saved to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="282"/>
+        <location filename="../../console/checkin_desk.py" line="283"/>
         <source>Could not make the visit card</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2388,31 +2383,32 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
     </message>
     <message>
         <location filename="../../widgets/volunteer_hours.py" line="223"/>
+        <location filename="../../widgets/volunteer_hours.py" line="234"/>
         <source>Station {code} {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="240"/>
+        <location filename="../../widgets/volunteer_hours.py" line="245"/>
         <source>(none)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="243"/>
+        <location filename="../../widgets/volunteer_hours.py" line="248"/>
         <source>Task: {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="243"/>
+        <location filename="../../widgets/volunteer_hours.py" line="248"/>
         <source>Shift: {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="268"/>
+        <location filename="../../widgets/volunteer_hours.py" line="273"/>
         <source>Record check-out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="268"/>
+        <location filename="../../widgets/volunteer_hours.py" line="273"/>
         <source>Record check-in</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2894,32 +2890,32 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="798"/>
+        <location filename="../../widgets/volunteer_hours.py" line="803"/>
         <source>Correct hours No. {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="816"/>
+        <location filename="../../widgets/volunteer_hours.py" line="821"/>
         <source>Check-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="817"/>
+        <location filename="../../widgets/volunteer_hours.py" line="822"/>
         <source>Check-out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="818"/>
+        <location filename="../../widgets/volunteer_hours.py" line="823"/>
         <source>Travel (min)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="819"/>
+        <location filename="../../widgets/volunteer_hours.py" line="824"/>
         <source>Service content</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="820"/>
+        <location filename="../../widgets/volunteer_hours.py" line="825"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3412,17 +3408,17 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>DeviceCountsLabel</name>
     <message>
-        <location filename="../../widgets/device_status.py" line="213"/>
+        <location filename="../../widgets/device_status.py" line="231"/>
         <source>Devices: loading…</source>
         <translation type="unfinished">Devices: loading…</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="215"/>
+        <location filename="../../widgets/device_status.py" line="233"/>
         <source>Devices: {on} online / {off} offline / {unk} never seen</source>
         <translation type="unfinished">Devices: {on} online / {off} offline / {unk} never seen</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="219"/>
+        <location filename="../../widgets/device_status.py" line="237"/>
         <source> / {silent} not reporting</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3788,52 +3784,52 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>DeviceStatusModel</name>
     <message>
-        <location filename="../../widgets/device_status.py" line="55"/>
+        <location filename="../../widgets/device_status.py" line="56"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="61"/>
+        <location filename="../../widgets/device_status.py" line="62"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="62"/>
+        <location filename="../../widgets/device_status.py" line="63"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="63"/>
+        <location filename="../../widgets/device_status.py" line="64"/>
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="66"/>
+        <location filename="../../widgets/device_status.py" line="67"/>
         <source>Community</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="69"/>
+        <location filename="../../widgets/device_status.py" line="70"/>
         <source>Workstation</source>
         <translation>Workstation</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="72"/>
+        <location filename="../../widgets/device_status.py" line="73"/>
         <source>Last seen</source>
         <translation>Last seen</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="76"/>
+        <location filename="../../widgets/device_status.py" line="77"/>
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="99"/>
+        <location filename="../../widgets/device_status.py" line="100"/>
         <source>Not reporting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="67"/>
+        <location filename="../../widgets/device_status.py" line="68"/>
         <source>Control centre</source>
         <translation>Control centre</translation>
     </message>
@@ -3841,27 +3837,27 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>DeviceStatusWidget</name>
     <message>
-        <location filename="../../widgets/device_status.py" line="165"/>
+        <location filename="../../widgets/device_status.py" line="176"/>
         <source>{online} online · {offline} offline · {unknown} never seen</source>
         <translation>{online} online · {offline} offline · {unknown} never seen</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="169"/>
+        <location filename="../../widgets/device_status.py" line="180"/>
         <source> · {silent} not reporting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="174"/>
+        <location filename="../../widgets/device_status.py" line="185"/>
         <source>Filter by code, name, community… (Ctrl+F)</source>
         <translation>Filter by code, name, community… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="177"/>
+        <location filename="../../widgets/device_status.py" line="188"/>
         <source>No devices configured</source>
         <translation>No devices configured</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="178"/>
+        <location filename="../../widgets/device_status.py" line="189"/>
         <source>Readers, cameras, alarm panels and phones come from the site file.</source>
         <translation>Readers, cameras, alarm panels and phones come from the site file.</translation>
     </message>
@@ -6544,7 +6540,7 @@ Command system of {site}</translation>
     </message>
     <message>
         <location filename="../../widgets/volunteer_hours.py" line="67"/>
-        <location filename="../../widgets/volunteer_hours.py" line="471"/>
+        <location filename="../../widgets/volunteer_hours.py" line="476"/>
         <source>Confirmed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6585,100 +6581,100 @@ Command system of {site}</translation>
     </message>
     <message>
         <location filename="../../widgets/volunteer_hours.py" line="95"/>
-        <location filename="../../widgets/volunteer_hours.py" line="443"/>
+        <location filename="../../widgets/volunteer_hours.py" line="448"/>
         <source>Check-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/volunteer_hours.py" line="96"/>
-        <location filename="../../widgets/volunteer_hours.py" line="448"/>
+        <location filename="../../widgets/volunteer_hours.py" line="453"/>
         <source>Check-out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/volunteer_hours.py" line="97"/>
-        <location filename="../../widgets/volunteer_hours.py" line="453"/>
+        <location filename="../../widgets/volunteer_hours.py" line="458"/>
         <source>Travel (min)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/volunteer_hours.py" line="98"/>
-        <location filename="../../widgets/volunteer_hours.py" line="438"/>
+        <location filename="../../widgets/volunteer_hours.py" line="443"/>
         <source>Service content</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="417"/>
+        <location filename="../../widgets/volunteer_hours.py" line="422"/>
         <source>No.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="423"/>
+        <location filename="../../widgets/volunteer_hours.py" line="428"/>
         <source>Volunteer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="428"/>
+        <location filename="../../widgets/volunteer_hours.py" line="433"/>
         <source>Community</source>
         <translation type="unfinished">Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="433"/>
+        <location filename="../../widgets/volunteer_hours.py" line="438"/>
         <source>Place</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="458"/>
+        <location filename="../../widgets/volunteer_hours.py" line="463"/>
         <source>Service time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="463"/>
+        <location filename="../../widgets/volunteer_hours.py" line="468"/>
         <source>State</source>
         <translation type="unfinished">State</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="476"/>
+        <location filename="../../widgets/volunteer_hours.py" line="481"/>
         <source>Needed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="484"/>
+        <location filename="../../widgets/volunteer_hours.py" line="489"/>
         <source>Approved by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="489"/>
+        <location filename="../../widgets/volunteer_hours.py" line="494"/>
         <source>Corrections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="578"/>
+        <location filename="../../widgets/volunteer_hours.py" line="583"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="583"/>
+        <location filename="../../widgets/volunteer_hours.py" line="588"/>
         <source>By</source>
         <translation type="unfinished">By</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="588"/>
+        <location filename="../../widgets/volunteer_hours.py" line="593"/>
         <source>Field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="593"/>
+        <location filename="../../widgets/volunteer_hours.py" line="598"/>
         <source>Old value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="598"/>
+        <location filename="../../widgets/volunteer_hours.py" line="603"/>
         <source>New value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="603"/>
+        <location filename="../../widgets/volunteer_hours.py" line="608"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6752,57 +6748,57 @@ Command system of {site}</translation>
 <context>
     <name>HoursWidget</name>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="623"/>
+        <location filename="../../widgets/volunteer_hours.py" line="628"/>
         <source>Waiting for approval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="624"/>
+        <location filename="../../widgets/volunteer_hours.py" line="629"/>
         <source>Checked in now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="625"/>
+        <location filename="../../widgets/volunteer_hours.py" line="630"/>
         <source>Approved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="626"/>
+        <location filename="../../widgets/volunteer_hours.py" line="631"/>
         <source>Rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="627"/>
+        <location filename="../../widgets/volunteer_hours.py" line="632"/>
         <source>All</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="638"/>
+        <location filename="../../widgets/volunteer_hours.py" line="643"/>
         <source>Resident confirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="639"/>
+        <location filename="../../widgets/volunteer_hours.py" line="644"/>
         <source>Approve</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="640"/>
+        <location filename="../../widgets/volunteer_hours.py" line="645"/>
         <source>Reject…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="641"/>
+        <location filename="../../widgets/volunteer_hours.py" line="646"/>
         <source>Correct…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="644"/>
+        <location filename="../../widgets/volunteer_hours.py" line="649"/>
         <source>Corrections (old value, new value, reason, who, when)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="662"/>
+        <location filename="../../widgets/volunteer_hours.py" line="667"/>
         <source>{n} shown</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7873,168 +7869,168 @@ Command system of {site}</translation>
 <context>
     <name>KpiDashboard</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1393"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1394"/>
         <source>{indicator} — {month}, {community}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1423"/>
-        <location filename="../../widgets/kpi_dashboard.py" line="1623"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1424"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1624"/>
         <source>Whole street</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1496"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1497"/>
         <source>By community</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1499"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1500"/>
         <source>The breakdown by community is shown for the whole street.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1503"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1504"/>
         <source>The passport offers no breakdown by community for this indicator.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1506"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1507"/>
         <source>No breakdown by community for this figure.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1507"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1508"/>
         <source>Self-answered and assisted, side by side</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1508"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1509"/>
         <source>Run chart of the months&apos; values</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1515"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1516"/>
         <source>{month} · {community} · computed at {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1521"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1522"/>
         <source> · month under way: figures so far</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1526"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1527"/>
         <source>Computing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1532"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1533"/>
         <source>The figures below are from {time} and may be out of date.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1540"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1541"/>
         <source>Problems in the passports file ({count}): {problems}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1544"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1545"/>
         <source>… and {count} more (see the tooltip)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1549"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1550"/>
         <source>Not available to this role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1553"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1554"/>
         <source>No figures yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1554"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1555"/>
         <source>Choose a month: the figures are computed from every service&apos;s records.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1559"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1560"/>
         <source>No indicators</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1561"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1562"/>
         <source>No indicator could be read from the passports file: see the problems above.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1617"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1618"/>
         <source>Previous month (Alt+Left)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1618"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1619"/>
         <source>Previous month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1619"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1620"/>
         <source>Next month (Alt+Right)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1620"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1621"/>
         <source>Next month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1621"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1622"/>
         <source>The month of the figures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1622"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1623"/>
         <source>Month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1624"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1625"/>
         <source>Community</source>
         <translation type="unfinished">Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1625"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1626"/>
         <source>Refresh (F5)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1626"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1627"/>
         <source>Export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1627"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1628"/>
         <source>Monthly report (PDF)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1628"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1629"/>
         <source>Figures as CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1629"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1630"/>
         <source>Figures as XLSX…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1630"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1631"/>
         <source>Records behind… (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1631"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1632"/>
         <source>Indicators</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8047,37 +8043,37 @@ Command system of {site}</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/kpi.py" line="86"/>
+        <location filename="../../console/presenters/kpi.py" line="87"/>
         <source>The indicators are for supervisors and administrators.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/kpi.py" line="142"/>
+        <location filename="../../console/presenters/kpi.py" line="144"/>
         <source>Could not compute the indicators: {e}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/kpi.py" line="158"/>
+        <location filename="../../console/presenters/kpi.py" line="160"/>
         <source>Could not read the communities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/kpi.py" line="200"/>
+        <location filename="../../console/presenters/kpi.py" line="202"/>
         <source>Could not read the records behind the figure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/kpi.py" line="210"/>
+        <location filename="../../console/presenters/kpi.py" line="212"/>
         <source>Save the monthly report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/kpi.py" line="256"/>
+        <location filename="../../console/presenters/kpi.py" line="258"/>
         <source>Report written: {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/kpi.py" line="263"/>
+        <location filename="../../console/presenters/kpi.py" line="265"/>
         <source>Could not write the report</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11003,77 +10999,77 @@ Command system of {site}</translation>
     </message>
     <message>
         <location filename="../../widgets/plan_image_dialog.py" line="239"/>
-        <location filename="../../widgets/plan_image_dialog.py" line="300"/>
+        <location filename="../../widgets/plan_image_dialog.py" line="298"/>
         <source>Plan image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/plan_image_dialog.py" line="245"/>
+        <location filename="../../widgets/plan_image_dialog.py" line="243"/>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/plan_image_dialog.py" line="269"/>
+        <location filename="../../widgets/plan_image_dialog.py" line="267"/>
         <source>Choose an image first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/plan_image_dialog.py" line="275"/>
+        <location filename="../../widgets/plan_image_dialog.py" line="273"/>
         <source>Click two points far apart on the image (at least 10 px) and type their different site positions in metres.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/plan_image_dialog.py" line="282"/>
+        <location filename="../../widgets/plan_image_dialog.py" line="280"/>
         <source>{mpp:.3f} m per pixel, turned {deg:.1f}° counter-clockwise</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/plan_image_dialog.py" line="303"/>
+        <location filename="../../widgets/plan_image_dialog.py" line="301"/>
         <source>Click two points on the image that you can find on the site plan (far apart, e.g. two street corners) and type their site positions in metres. Paste the [plan] table below into the site file, next to which the image must lie.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/plan_image_dialog.py" line="308"/>
+        <location filename="../../widgets/plan_image_dialog.py" line="306"/>
         <source>Choose image…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/plan_image_dialog.py" line="310"/>
+        <location filename="../../widgets/plan_image_dialog.py" line="308"/>
         <source>Pixel x</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/plan_image_dialog.py" line="311"/>
+        <location filename="../../widgets/plan_image_dialog.py" line="309"/>
         <source>Pixel y</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/plan_image_dialog.py" line="312"/>
+        <location filename="../../widgets/plan_image_dialog.py" line="310"/>
         <source>Site x (m)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/plan_image_dialog.py" line="313"/>
+        <location filename="../../widgets/plan_image_dialog.py" line="311"/>
         <source>Site y (m)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/plan_image_dialog.py" line="318"/>
+        <location filename="../../widgets/plan_image_dialog.py" line="316"/>
         <source>Point {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/plan_image_dialog.py" line="319"/>
+        <location filename="../../widgets/plan_image_dialog.py" line="317"/>
         <source>Copy [plan] table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/plan_image_dialog.py" line="320"/>
+        <location filename="../../widgets/plan_image_dialog.py" line="318"/>
         <source>Show on this map</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/plan_image_dialog.py" line="322"/>
+        <location filename="../../widgets/plan_image_dialog.py" line="320"/>
         <source>Until the console restarts; the site file keeps it for good</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11732,12 +11728,12 @@ Command system of {site}</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/consent.py" line="485"/>
+        <location filename="../../widgets/consent.py" line="486"/>
         <source>Export to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/consent.py" line="487"/>
+        <location filename="../../widgets/consent.py" line="488"/>
         <source>JSON files (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11856,254 +11852,254 @@ Command system of {site}</translation>
 <context>
     <name>RecordingsPresenter</name>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="238"/>
+        <location filename="../../console/presenters/recordings.py" line="243"/>
         <source>Playback</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="251"/>
+        <location filename="../../console/presenters/recordings.py" line="256"/>
         <source>Recorded video of the incident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="261"/>
+        <location filename="../../console/presenters/recordings.py" line="266"/>
         <source>Export the incident&apos;s video evidence…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="271"/>
+        <location filename="../../console/presenters/recordings.py" line="276"/>
         <source>Keep the incident&apos;s video as evidence…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="281"/>
+        <location filename="../../console/presenters/recordings.py" line="286"/>
         <source>Release the incident&apos;s evidence hold…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="326"/>
+        <location filename="../../console/presenters/recordings.py" line="331"/>
         <source>Play / pause (Space)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="327"/>
+        <location filename="../../console/presenters/recordings.py" line="332"/>
         <source>Previous frame (Left)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="328"/>
+        <location filename="../../console/presenters/recordings.py" line="333"/>
         <source>Next frame (Right)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="329"/>
+        <location filename="../../console/presenters/recordings.py" line="334"/>
         <source>◀ Event</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="330"/>
+        <location filename="../../console/presenters/recordings.py" line="335"/>
         <source>Previous bookmark, motion or incident (Ctrl+Left)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="331"/>
+        <location filename="../../console/presenters/recordings.py" line="336"/>
         <source>Event ▶</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="332"/>
+        <location filename="../../console/presenters/recordings.py" line="337"/>
         <source>Next bookmark, motion or incident (Ctrl+Right)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="333"/>
+        <location filename="../../console/presenters/recordings.py" line="338"/>
         <source>Bookmark…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="334"/>
+        <location filename="../../console/presenters/recordings.py" line="339"/>
         <source>Mark this moment with a note (Ctrl+B)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="335"/>
+        <location filename="../../console/presenters/recordings.py" line="340"/>
         <source>Export evidence…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="336"/>
+        <location filename="../../console/presenters/recordings.py" line="341"/>
         <source>Latest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="337"/>
+        <location filename="../../console/presenters/recordings.py" line="342"/>
         <source>Go to the newest recording</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="338"/>
-        <location filename="../../console/presenters/recordings.py" line="903"/>
+        <location filename="../../console/presenters/recordings.py" line="343"/>
+        <location filename="../../console/presenters/recordings.py" line="915"/>
         <source>Bookmark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="351"/>
+        <location filename="../../console/presenters/recordings.py" line="356"/>
         <source>The recorder could not be started: {why}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="430"/>
+        <location filename="../../console/presenters/recordings.py" line="435"/>
         <source>The recorder stopped (exit {code}): {why}. Starting it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="453"/>
+        <location filename="../../console/presenters/recordings.py" line="465"/>
         <source>Could not read the recorder&apos;s state</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="540"/>
+        <location filename="../../console/presenters/recordings.py" line="552"/>
         <source>PLAYBACK {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="571"/>
+        <location filename="../../console/presenters/recordings.py" line="583"/>
         <source>Could not read the recordings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="618"/>
+        <location filename="../../console/presenters/recordings.py" line="630"/>
         <source>Choose cameras: Enter on a camera in the list, or drag it onto a tile. Ctrl+Shift+R plays the video of the incident selected in the queue.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="624"/>
+        <location filename="../../console/presenters/recordings.py" line="636"/>
         <source>No recordings of these cameras around this time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="640"/>
+        <location filename="../../console/presenters/recordings.py" line="652"/>
         <source>Pause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="640"/>
+        <location filename="../../console/presenters/recordings.py" line="652"/>
         <source>Play</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="693"/>
+        <location filename="../../console/presenters/recordings.py" line="705"/>
         <source>No further event in the loaded range.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="753"/>
+        <location filename="../../console/presenters/recordings.py" line="765"/>
         <source>Select an incident in the queue first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="774"/>
+        <location filename="../../console/presenters/recordings.py" line="786"/>
         <source>The incident names no camera.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="782"/>
+        <location filename="../../console/presenters/recordings.py" line="794"/>
         <source>Could not find the incident&apos;s cameras</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="806"/>
+        <location filename="../../console/presenters/recordings.py" line="818"/>
         <source>The video of incident {id} is kept as evidence.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="809"/>
+        <location filename="../../console/presenters/recordings.py" line="821"/>
         <source>Could not keep the video</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="814"/>
+        <location filename="../../console/presenters/recordings.py" line="826"/>
         <source>Keep video as evidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="816"/>
+        <location filename="../../console/presenters/recordings.py" line="828"/>
         <source>Keep {cameras} from {start} to {end} for incident {incident} until a supervisor releases it. Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="839"/>
+        <location filename="../../console/presenters/recordings.py" line="851"/>
         <source>Incident {id} has no evidence hold in force.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="855"/>
+        <location filename="../../console/presenters/recordings.py" line="867"/>
         <source>{n} evidence hold(s) of incident {id} released.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="861"/>
+        <location filename="../../console/presenters/recordings.py" line="873"/>
         <source>Could not release the hold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="867"/>
+        <location filename="../../console/presenters/recordings.py" line="879"/>
         <source>Release evidence hold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="869"/>
+        <location filename="../../console/presenters/recordings.py" line="881"/>
         <source>The video of incident {id} will be deleted by retention once it is old enough. Reason for releasing it:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="879"/>
+        <location filename="../../console/presenters/recordings.py" line="891"/>
         <source>Could not read the incident&apos;s holds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="898"/>
+        <location filename="../../console/presenters/recordings.py" line="910"/>
         <source>Could not add the bookmark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="904"/>
+        <location filename="../../console/presenters/recordings.py" line="916"/>
         <source>Note for {camera} at {time}:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="1039"/>
+        <location filename="../../console/presenters/recordings.py" line="1051"/>
         <source>Nothing is recorded in this range.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="1091"/>
+        <location filename="../../console/presenters/recordings.py" line="1103"/>
         <source>Cancelled: nothing was left.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="1113"/>
+        <location filename="../../console/presenters/recordings.py" line="1125"/>
         <source>Written to {path}
 Manifest SHA-256: {sha}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="1117"/>
+        <location filename="../../console/presenters/recordings.py" line="1129"/>
         <source>Signed by the site key {fingerprint}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="1121"/>
+        <location filename="../../console/presenters/recordings.py" line="1133"/>
         <source>Not signed: this workstation does not hold the site key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="1129"/>
+        <location filename="../../console/presenters/recordings.py" line="1141"/>
         <source>The audit row could not be written: {why}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="1131"/>
+        <location filename="../../console/presenters/recordings.py" line="1143"/>
         <source>Could not audit the export</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12358,12 +12354,12 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>RejectDialog</name>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="754"/>
+        <location filename="../../widgets/volunteer_hours.py" line="759"/>
         <source>Reject hours No. {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="761"/>
+        <location filename="../../widgets/volunteer_hours.py" line="766"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
@@ -17755,27 +17751,27 @@ State: {state}</source>
 <context>
     <name>VisitCardDialog</name>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="334"/>
+        <location filename="../../widgets/volunteer_hours.py" line="339"/>
         <source>Visit card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="349"/>
+        <location filename="../../widgets/volunteer_hours.py" line="354"/>
         <source>Resident No.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="350"/>
+        <location filename="../../widgets/volunteer_hours.py" line="355"/>
         <source>Day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="351"/>
+        <location filename="../../widgets/volunteer_hours.py" line="356"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="352"/>
+        <location filename="../../widgets/volunteer_hours.py" line="357"/>
         <source>To</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1629,87 +1629,87 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>CameraTree</name>
     <message>
-        <location filename="../../widgets/camera_tree.py" line="248"/>
+        <location filename="../../widgets/camera_tree.py" line="249"/>
         <source>{state} · {link}</source>
         <translation>{state} · {link}</translation>
     </message>
     <message>
-        <location filename="../../widgets/camera_tree.py" line="250"/>
+        <location filename="../../widgets/camera_tree.py" line="252"/>
         <source>reachable</source>
         <translation>可连接</translation>
     </message>
     <message>
-        <location filename="../../widgets/camera_tree.py" line="250"/>
+        <location filename="../../widgets/camera_tree.py" line="252"/>
         <source>unreachable</source>
         <translation>无法连接</translation>
     </message>
     <message>
-        <location filename="../../widgets/camera_tree.py" line="253"/>
+        <location filename="../../widgets/camera_tree.py" line="255"/>
         <source> · PTZ</source>
         <translation> · 云台</translation>
     </message>
     <message>
-        <location filename="../../widgets/camera_tree.py" line="276"/>
+        <location filename="../../widgets/camera_tree.py" line="278"/>
         <source>Tour this group</source>
         <translation>轮巡此分组</translation>
     </message>
     <message>
-        <location filename="../../widgets/camera_tree.py" line="281"/>
+        <location filename="../../widgets/camera_tree.py" line="283"/>
         <source>Show on the wall</source>
         <translation>在电视墙上显示</translation>
     </message>
     <message>
-        <location filename="../../widgets/camera_tree.py" line="314"/>
+        <location filename="../../widgets/camera_tree.py" line="316"/>
         <source>Find a camera by name or code…</source>
         <translation>按名称或编号查找摄像机…</translation>
     </message>
     <message>
-        <location filename="../../widgets/camera_tree.py" line="316"/>
+        <location filename="../../widgets/camera_tree.py" line="318"/>
         <source>Drag a camera onto a tile, or press Enter to show it on the wall</source>
         <translation>将摄像机拖到画面上，或按 Enter 在电视墙上显示</translation>
     </message>
     <message>
-        <location filename="../../widgets/camera_tree.py" line="319"/>
+        <location filename="../../widgets/camera_tree.py" line="321"/>
         <source>Not shown</source>
         <translation>未显示</translation>
     </message>
     <message>
-        <location filename="../../widgets/camera_tree.py" line="320"/>
+        <location filename="../../widgets/camera_tree.py" line="322"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../widgets/camera_tree.py" line="321"/>
+        <location filename="../../widgets/camera_tree.py" line="323"/>
         <source>Live</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../../widgets/camera_tree.py" line="322"/>
+        <location filename="../../widgets/camera_tree.py" line="324"/>
         <source>Reconnecting</source>
         <translation>正在重连</translation>
     </message>
     <message>
-        <location filename="../../widgets/camera_tree.py" line="323"/>
+        <location filename="../../widgets/camera_tree.py" line="325"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../widgets/camera_tree.py" line="324"/>
+        <location filename="../../widgets/camera_tree.py" line="326"/>
         <source>No signal</source>
         <translation>无信号</translation>
     </message>
     <message>
-        <location filename="../../widgets/camera_tree.py" line="325"/>
+        <location filename="../../widgets/camera_tree.py" line="327"/>
         <source>Wrong credentials</source>
         <translation>用户名或密码错误</translation>
     </message>
     <message>
-        <location filename="../../widgets/camera_tree.py" line="326"/>
+        <location filename="../../widgets/camera_tree.py" line="328"/>
         <source>Unsupported stream</source>
         <translation>不支持的视频流</translation>
     </message>
     <message>
-        <location filename="../../widgets/camera_tree.py" line="327"/>
+        <location filename="../../widgets/camera_tree.py" line="329"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
@@ -2188,117 +2188,116 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>CheckinDesk</name>
     <message>
-        <location filename="../../console/checkin_desk.py" line="102"/>
         <source>Station {code}</source>
-        <translation>工作站 {code}</translation>
+        <translation type="vanished">工作站 {code}</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="119"/>
+        <location filename="../../console/checkin_desk.py" line="120"/>
         <source>No check-in code on this PC: {why}</source>
         <translation>本机无法生成签到码：{why}</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="147"/>
+        <location filename="../../console/checkin_desk.py" line="148"/>
         <source>Could not read the volunteer&apos;s tasks</source>
         <translation>无法读取该志愿者的任务</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="190"/>
+        <location filename="../../console/checkin_desk.py" line="191"/>
         <source>Volunteer No. {n} checked out: {t} of service</source>
         <translation>志愿者 {n} 号已签退：服务 {t}</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="194"/>
+        <location filename="../../console/checkin_desk.py" line="195"/>
         <source>Volunteer No. {n} checked in at {at}</source>
         <translation>志愿者 {n} 号已于 {at} 签到</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="205"/>
+        <location filename="../../console/checkin_desk.py" line="206"/>
         <source>Refused: this code is for a place outside your communities.</source>
         <translation>已拒绝：此码所属地点不在您的社区范围内。</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="210"/>
+        <location filename="../../console/checkin_desk.py" line="211"/>
         <source>Not recorded</source>
         <translation>未登记</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="211"/>
+        <location filename="../../console/checkin_desk.py" line="212"/>
         <source>Could not record the check-in</source>
         <translation>无法登记签到</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="224"/>
+        <location filename="../../console/checkin_desk.py" line="225"/>
         <source>Refused: this code was not made by this site or was altered.</source>
         <translation>已拒绝：此码不是本街道生成的，或已被改动。</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="225"/>
+        <location filename="../../console/checkin_desk.py" line="226"/>
         <source>Refused: this code has expired. Scan the current one.</source>
         <translation>已拒绝：此码已过期，请扫描当前的码。</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="226"/>
+        <location filename="../../console/checkin_desk.py" line="227"/>
         <source>Refused: this visit card is not valid yet.</source>
         <translation>已拒绝：此上门服务卡尚未到有效时间。</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="227"/>
+        <location filename="../../console/checkin_desk.py" line="228"/>
         <source>Refused: this is not a check-in code. Scan it again.</source>
         <translation>已拒绝：这不是签到码，请重新扫描。</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="228"/>
+        <location filename="../../console/checkin_desk.py" line="229"/>
         <source>Refused: this code was already used by this volunteer.</source>
         <translation>已拒绝：该志愿者已使用过此码。</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="229"/>
+        <location filename="../../console/checkin_desk.py" line="230"/>
         <source>Refused: this code is for another place.</source>
         <translation>已拒绝：此码属于其他地点。</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="231"/>
+        <location filename="../../console/checkin_desk.py" line="232"/>
         <source>Refused: this visit card was already used by another volunteer.</source>
         <translation>拒绝：此探访卡已被另一名志愿者使用。</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="233"/>
+        <location filename="../../console/checkin_desk.py" line="234"/>
         <source>Refused: these hours overlap other hours of this volunteer.</source>
         <translation>已拒绝：与该志愿者的其他服务时段重叠。</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="234"/>
+        <location filename="../../console/checkin_desk.py" line="235"/>
         <source>Refused: this volunteer is not checked in.</source>
         <translation>已拒绝：该志愿者尚未签到。</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="235"/>
+        <location filename="../../console/checkin_desk.py" line="236"/>
         <source>Refused: no active volunteer has this number.</source>
         <translation>已拒绝：没有此编号的在册志愿者。</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="236"/>
+        <location filename="../../console/checkin_desk.py" line="237"/>
         <source>Refused: the task or shift is not at this place.</source>
         <translation>已拒绝：该任务或班次不在此地点。</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="237"/>
+        <location filename="../../console/checkin_desk.py" line="238"/>
         <source>Refused: check the times; correct them in the Hours tab.</source>
         <translation>已拒绝：时间有误，请在“服务时长”页更正。</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="244"/>
+        <location filename="../../console/checkin_desk.py" line="245"/>
         <source>Save the visit card</source>
         <translation>保存上门服务卡</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="280"/>
+        <location filename="../../console/checkin_desk.py" line="281"/>
         <source>Visit card saved to {path}</source>
         <translation>上门服务卡已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="282"/>
+        <location filename="../../console/checkin_desk.py" line="283"/>
         <source>Could not make the visit card</source>
         <translation>无法生成上门服务卡</translation>
     </message>
@@ -2382,31 +2381,32 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
     </message>
     <message>
         <location filename="../../widgets/volunteer_hours.py" line="223"/>
+        <location filename="../../widgets/volunteer_hours.py" line="234"/>
         <source>Station {code} {name}</source>
         <translation>工作站 {code} {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="240"/>
+        <location filename="../../widgets/volunteer_hours.py" line="245"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="243"/>
+        <location filename="../../widgets/volunteer_hours.py" line="248"/>
         <source>Task: {title}</source>
         <translation>任务：{title}</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="243"/>
+        <location filename="../../widgets/volunteer_hours.py" line="248"/>
         <source>Shift: {title}</source>
         <translation>班次：{title}</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="268"/>
+        <location filename="../../widgets/volunteer_hours.py" line="273"/>
         <source>Record check-out</source>
         <translation>登记签退</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="268"/>
+        <location filename="../../widgets/volunteer_hours.py" line="273"/>
         <source>Record check-in</source>
         <translation>登记签到</translation>
     </message>
@@ -2784,32 +2784,32 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="798"/>
+        <location filename="../../widgets/volunteer_hours.py" line="803"/>
         <source>Correct hours No. {id}</source>
         <translation>更正服务时长 第 {id} 号</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="816"/>
+        <location filename="../../widgets/volunteer_hours.py" line="821"/>
         <source>Check-in</source>
         <translation>签到</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="817"/>
+        <location filename="../../widgets/volunteer_hours.py" line="822"/>
         <source>Check-out</source>
         <translation>签退</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="818"/>
+        <location filename="../../widgets/volunteer_hours.py" line="823"/>
         <source>Travel (min)</source>
         <translation>路途（分钟）</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="819"/>
+        <location filename="../../widgets/volunteer_hours.py" line="824"/>
         <source>Service content</source>
         <translation>服务内容</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="820"/>
+        <location filename="../../widgets/volunteer_hours.py" line="825"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -3302,17 +3302,17 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>DeviceCountsLabel</name>
     <message>
-        <location filename="../../widgets/device_status.py" line="213"/>
+        <location filename="../../widgets/device_status.py" line="231"/>
         <source>Devices: loading…</source>
         <translation>设备：加载中…</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="215"/>
+        <location filename="../../widgets/device_status.py" line="233"/>
         <source>Devices: {on} online / {off} offline / {unk} never seen</source>
         <translation>设备：在线 {on} / 离线 {off} / 未上线 {unk}</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="219"/>
+        <location filename="../../widgets/device_status.py" line="237"/>
         <source> / {silent} not reporting</source>
         <translation> / 未上报 {silent}</translation>
     </message>
@@ -3678,52 +3678,52 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>DeviceStatusModel</name>
     <message>
-        <location filename="../../widgets/device_status.py" line="55"/>
+        <location filename="../../widgets/device_status.py" line="56"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="61"/>
+        <location filename="../../widgets/device_status.py" line="62"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="62"/>
+        <location filename="../../widgets/device_status.py" line="63"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="63"/>
+        <location filename="../../widgets/device_status.py" line="64"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="66"/>
+        <location filename="../../widgets/device_status.py" line="67"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="69"/>
+        <location filename="../../widgets/device_status.py" line="70"/>
         <source>Workstation</source>
         <translation>工作站</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="72"/>
+        <location filename="../../widgets/device_status.py" line="73"/>
         <source>Last seen</source>
         <translation>最后联系</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="76"/>
+        <location filename="../../widgets/device_status.py" line="77"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="99"/>
+        <location filename="../../widgets/device_status.py" line="100"/>
         <source>Not reporting</source>
         <translation>未上报</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="67"/>
+        <location filename="../../widgets/device_status.py" line="68"/>
         <source>Control centre</source>
         <translation>指挥中心</translation>
     </message>
@@ -3731,27 +3731,27 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>DeviceStatusWidget</name>
     <message>
-        <location filename="../../widgets/device_status.py" line="165"/>
+        <location filename="../../widgets/device_status.py" line="176"/>
         <source>{online} online · {offline} offline · {unknown} never seen</source>
         <translation>在线 {online} · 离线 {offline} · 未上线 {unknown}</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="169"/>
+        <location filename="../../widgets/device_status.py" line="180"/>
         <source> · {silent} not reporting</source>
         <translation> · 未上报 {silent}</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="174"/>
+        <location filename="../../widgets/device_status.py" line="185"/>
         <source>Filter by code, name, community… (Ctrl+F)</source>
         <translation>按编号、名称、社区筛选…（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="177"/>
+        <location filename="../../widgets/device_status.py" line="188"/>
         <source>No devices configured</source>
         <translation>尚未配置设备</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="178"/>
+        <location filename="../../widgets/device_status.py" line="189"/>
         <source>Readers, cameras, alarm panels and phones come from the site file.</source>
         <translation>读卡器、摄像机、报警主机和电话来自站点配置文件。</translation>
     </message>
@@ -6434,7 +6434,7 @@ Command system of {site}</source>
     </message>
     <message>
         <location filename="../../widgets/volunteer_hours.py" line="67"/>
-        <location filename="../../widgets/volunteer_hours.py" line="471"/>
+        <location filename="../../widgets/volunteer_hours.py" line="476"/>
         <source>Confirmed</source>
         <translation>已确认</translation>
     </message>
@@ -6475,100 +6475,100 @@ Command system of {site}</source>
     </message>
     <message>
         <location filename="../../widgets/volunteer_hours.py" line="95"/>
-        <location filename="../../widgets/volunteer_hours.py" line="443"/>
+        <location filename="../../widgets/volunteer_hours.py" line="448"/>
         <source>Check-in</source>
         <translation>签到</translation>
     </message>
     <message>
         <location filename="../../widgets/volunteer_hours.py" line="96"/>
-        <location filename="../../widgets/volunteer_hours.py" line="448"/>
+        <location filename="../../widgets/volunteer_hours.py" line="453"/>
         <source>Check-out</source>
         <translation>签退</translation>
     </message>
     <message>
         <location filename="../../widgets/volunteer_hours.py" line="97"/>
-        <location filename="../../widgets/volunteer_hours.py" line="453"/>
+        <location filename="../../widgets/volunteer_hours.py" line="458"/>
         <source>Travel (min)</source>
         <translation>路途（分钟）</translation>
     </message>
     <message>
         <location filename="../../widgets/volunteer_hours.py" line="98"/>
-        <location filename="../../widgets/volunteer_hours.py" line="438"/>
+        <location filename="../../widgets/volunteer_hours.py" line="443"/>
         <source>Service content</source>
         <translation>服务内容</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="417"/>
+        <location filename="../../widgets/volunteer_hours.py" line="422"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="423"/>
+        <location filename="../../widgets/volunteer_hours.py" line="428"/>
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="428"/>
+        <location filename="../../widgets/volunteer_hours.py" line="433"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="433"/>
+        <location filename="../../widgets/volunteer_hours.py" line="438"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="458"/>
+        <location filename="../../widgets/volunteer_hours.py" line="463"/>
         <source>Service time</source>
         <translation>服务时长</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="463"/>
+        <location filename="../../widgets/volunteer_hours.py" line="468"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="476"/>
+        <location filename="../../widgets/volunteer_hours.py" line="481"/>
         <source>Needed</source>
         <translation>待确认</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="484"/>
+        <location filename="../../widgets/volunteer_hours.py" line="489"/>
         <source>Approved by</source>
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="489"/>
+        <location filename="../../widgets/volunteer_hours.py" line="494"/>
         <source>Corrections</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="578"/>
+        <location filename="../../widgets/volunteer_hours.py" line="583"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="583"/>
+        <location filename="../../widgets/volunteer_hours.py" line="588"/>
         <source>By</source>
         <translation>更正人</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="588"/>
+        <location filename="../../widgets/volunteer_hours.py" line="593"/>
         <source>Field</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="593"/>
+        <location filename="../../widgets/volunteer_hours.py" line="598"/>
         <source>Old value</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="598"/>
+        <location filename="../../widgets/volunteer_hours.py" line="603"/>
         <source>New value</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="603"/>
+        <location filename="../../widgets/volunteer_hours.py" line="608"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -6642,57 +6642,57 @@ Command system of {site}</source>
 <context>
     <name>HoursWidget</name>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="623"/>
+        <location filename="../../widgets/volunteer_hours.py" line="628"/>
         <source>Waiting for approval</source>
         <translation>待审核</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="624"/>
+        <location filename="../../widgets/volunteer_hours.py" line="629"/>
         <source>Checked in now</source>
         <translation>正在服务</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="625"/>
+        <location filename="../../widgets/volunteer_hours.py" line="630"/>
         <source>Approved</source>
         <translation>已审核</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="626"/>
+        <location filename="../../widgets/volunteer_hours.py" line="631"/>
         <source>Rejected</source>
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="627"/>
+        <location filename="../../widgets/volunteer_hours.py" line="632"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="638"/>
+        <location filename="../../widgets/volunteer_hours.py" line="643"/>
         <source>Resident confirmed</source>
         <translation>服务对象已确认</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="639"/>
+        <location filename="../../widgets/volunteer_hours.py" line="644"/>
         <source>Approve</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="640"/>
+        <location filename="../../widgets/volunteer_hours.py" line="645"/>
         <source>Reject…</source>
         <translation>驳回…</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="641"/>
+        <location filename="../../widgets/volunteer_hours.py" line="646"/>
         <source>Correct…</source>
         <translation>更正…</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="644"/>
+        <location filename="../../widgets/volunteer_hours.py" line="649"/>
         <source>Corrections (old value, new value, reason, who, when)</source>
         <translation>更正记录（原值、新值、原因、更正人、时间）</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="662"/>
+        <location filename="../../widgets/volunteer_hours.py" line="667"/>
         <source>{n} shown</source>
         <translation>显示 {n} 条</translation>
     </message>
@@ -7759,168 +7759,168 @@ Command system of {site}</source>
 <context>
     <name>KpiDashboard</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1393"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1394"/>
         <source>{indicator} — {month}, {community}</source>
         <translation>{indicator} — {month}，{community}</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1423"/>
-        <location filename="../../widgets/kpi_dashboard.py" line="1623"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1424"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1624"/>
         <source>Whole street</source>
         <translation>全街道</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1496"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1497"/>
         <source>By community</source>
         <translation>按社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1499"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1500"/>
         <source>The breakdown by community is shown for the whole street.</source>
         <translation>按社区细分只在选择“全街道”时显示。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1503"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1504"/>
         <source>The passport offers no breakdown by community for this indicator.</source>
         <translation>该指标的指标说明不提供按社区细分。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1506"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1507"/>
         <source>No breakdown by community for this figure.</source>
         <translation>此数值没有按社区的细分。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1507"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1508"/>
         <source>Self-answered and assisted, side by side</source>
         <translation>自主作答与协助作答并列</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1508"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1509"/>
         <source>Run chart of the months&apos; values</source>
         <translation>逐月数值运行图</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1515"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1516"/>
         <source>{month} · {community} · computed at {time}</source>
         <translation>{month} · {community} · {time} 计算</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1521"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1522"/>
         <source> · month under way: figures so far</source>
         <translation> · 本月未完，为截至目前的数字</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1526"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1527"/>
         <source>Computing…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1532"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1533"/>
         <source>The figures below are from {time} and may be out of date.</source>
         <translation>下面的数值计算于 {time}，可能已过时。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1540"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1541"/>
         <source>Problems in the passports file ({count}): {problems}</source>
         <translation>指标说明文件有问题（{count} 处）：{problems}</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1544"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1545"/>
         <source>… and {count} more (see the tooltip)</source>
         <translation>……另有 {count} 处（见提示）</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1549"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1550"/>
         <source>Not available to this role</source>
         <translation>当前角色不可使用</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1553"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1554"/>
         <source>No figures yet</source>
         <translation>尚无指标数值</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1554"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1555"/>
         <source>Choose a month: the figures are computed from every service&apos;s records.</source>
         <translation>请选择月份：各项指标根据各项服务的记录计算。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1559"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1560"/>
         <source>No indicators</source>
         <translation>没有指标</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1561"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1562"/>
         <source>No indicator could be read from the passports file: see the problems above.</source>
         <translation>指标说明文件中没有可读取的指标：请看上方列出的问题。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1617"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1618"/>
         <source>Previous month (Alt+Left)</source>
         <translation>上个月（Alt+←）</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1618"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1619"/>
         <source>Previous month</source>
         <translation>上个月</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1619"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1620"/>
         <source>Next month (Alt+Right)</source>
         <translation>下个月（Alt+→）</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1620"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1621"/>
         <source>Next month</source>
         <translation>下个月</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1621"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1622"/>
         <source>The month of the figures</source>
         <translation>指标所属月份</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1622"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1623"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1624"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1625"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1625"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1626"/>
         <source>Refresh (F5)</source>
         <translation>刷新（F5）</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1626"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1627"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1627"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1628"/>
         <source>Monthly report (PDF)…</source>
         <translation>月度报告（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1628"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1629"/>
         <source>Figures as CSV…</source>
         <translation>指标数据（CSV）…</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1629"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1630"/>
         <source>Figures as XLSX…</source>
         <translation>指标数据（XLSX）…</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1630"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1631"/>
         <source>Records behind… (Enter)</source>
         <translation>查看明细记录…（Enter）</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1631"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1632"/>
         <source>Indicators</source>
         <translation>指标</translation>
     </message>
@@ -7933,37 +7933,37 @@ Command system of {site}</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/kpi.py" line="86"/>
+        <location filename="../../console/presenters/kpi.py" line="87"/>
         <source>The indicators are for supervisors and administrators.</source>
         <translation>指标仅供值班长和管理员查看。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/kpi.py" line="142"/>
+        <location filename="../../console/presenters/kpi.py" line="144"/>
         <source>Could not compute the indicators: {e}</source>
         <translation>无法计算指标：{e}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/kpi.py" line="158"/>
+        <location filename="../../console/presenters/kpi.py" line="160"/>
         <source>Could not read the communities</source>
         <translation>无法读取社区列表</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/kpi.py" line="200"/>
+        <location filename="../../console/presenters/kpi.py" line="202"/>
         <source>Could not read the records behind the figure</source>
         <translation>无法读取该数值的明细记录</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/kpi.py" line="210"/>
+        <location filename="../../console/presenters/kpi.py" line="212"/>
         <source>Save the monthly report</source>
         <translation>保存月报</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/kpi.py" line="256"/>
+        <location filename="../../console/presenters/kpi.py" line="258"/>
         <source>Report written: {path}</source>
         <translation>月报已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/kpi.py" line="263"/>
+        <location filename="../../console/presenters/kpi.py" line="265"/>
         <source>Could not write the report</source>
         <translation>无法保存月报</translation>
     </message>
@@ -10744,77 +10744,77 @@ Command system of {site}</source>
     </message>
     <message>
         <location filename="../../widgets/plan_image_dialog.py" line="239"/>
-        <location filename="../../widgets/plan_image_dialog.py" line="300"/>
+        <location filename="../../widgets/plan_image_dialog.py" line="298"/>
         <source>Plan image</source>
         <translation>平面图图片</translation>
     </message>
     <message>
-        <location filename="../../widgets/plan_image_dialog.py" line="245"/>
+        <location filename="../../widgets/plan_image_dialog.py" line="243"/>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>图片 (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../widgets/plan_image_dialog.py" line="269"/>
+        <location filename="../../widgets/plan_image_dialog.py" line="267"/>
         <source>Choose an image first.</source>
         <translation>请先选择图片。</translation>
     </message>
     <message>
-        <location filename="../../widgets/plan_image_dialog.py" line="275"/>
+        <location filename="../../widgets/plan_image_dialog.py" line="273"/>
         <source>Click two points far apart on the image (at least 10 px) and type their different site positions in metres.</source>
         <translation>在图片上点击相距较远的两个点（至少 10 像素），并输入它们各自不同的站点坐标（米）。</translation>
     </message>
     <message>
-        <location filename="../../widgets/plan_image_dialog.py" line="282"/>
+        <location filename="../../widgets/plan_image_dialog.py" line="280"/>
         <source>{mpp:.3f} m per pixel, turned {deg:.1f}° counter-clockwise</source>
         <translation>每像素 {mpp:.3f} 米，逆时针旋转 {deg:.1f}°</translation>
     </message>
     <message>
-        <location filename="../../widgets/plan_image_dialog.py" line="303"/>
+        <location filename="../../widgets/plan_image_dialog.py" line="301"/>
         <source>Click two points on the image that you can find on the site plan (far apart, e.g. two street corners) and type their site positions in metres. Paste the [plan] table below into the site file, next to which the image must lie.</source>
         <translation>在图片上点击两个能在站点平面上找到的点（相距较远，例如两个街角），并输入它们的站点坐标（米）。将下方的 [plan] 表粘贴到站点配置文件中，图片须与该文件放在同一目录。</translation>
     </message>
     <message>
-        <location filename="../../widgets/plan_image_dialog.py" line="308"/>
+        <location filename="../../widgets/plan_image_dialog.py" line="306"/>
         <source>Choose image…</source>
         <translation>选择图片…</translation>
     </message>
     <message>
-        <location filename="../../widgets/plan_image_dialog.py" line="310"/>
+        <location filename="../../widgets/plan_image_dialog.py" line="308"/>
         <source>Pixel x</source>
         <translation>像素 x</translation>
     </message>
     <message>
-        <location filename="../../widgets/plan_image_dialog.py" line="311"/>
+        <location filename="../../widgets/plan_image_dialog.py" line="309"/>
         <source>Pixel y</source>
         <translation>像素 y</translation>
     </message>
     <message>
-        <location filename="../../widgets/plan_image_dialog.py" line="312"/>
+        <location filename="../../widgets/plan_image_dialog.py" line="310"/>
         <source>Site x (m)</source>
         <translation>站点 x（米）</translation>
     </message>
     <message>
-        <location filename="../../widgets/plan_image_dialog.py" line="313"/>
+        <location filename="../../widgets/plan_image_dialog.py" line="311"/>
         <source>Site y (m)</source>
         <translation>站点 y（米）</translation>
     </message>
     <message>
-        <location filename="../../widgets/plan_image_dialog.py" line="318"/>
+        <location filename="../../widgets/plan_image_dialog.py" line="316"/>
         <source>Point {n}</source>
         <translation>点 {n}</translation>
     </message>
     <message>
-        <location filename="../../widgets/plan_image_dialog.py" line="319"/>
+        <location filename="../../widgets/plan_image_dialog.py" line="317"/>
         <source>Copy [plan] table</source>
         <translation>复制 [plan] 表</translation>
     </message>
     <message>
-        <location filename="../../widgets/plan_image_dialog.py" line="320"/>
+        <location filename="../../widgets/plan_image_dialog.py" line="318"/>
         <source>Show on this map</source>
         <translation>在本机地图上显示</translation>
     </message>
     <message>
-        <location filename="../../widgets/plan_image_dialog.py" line="322"/>
+        <location filename="../../widgets/plan_image_dialog.py" line="320"/>
         <source>Until the console restarts; the site file keeps it for good</source>
         <translation>仅到控制台重启为止；写入站点配置文件后才会长期保留</translation>
     </message>
@@ -11473,12 +11473,12 @@ Command system of {site}</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../widgets/consent.py" line="485"/>
+        <location filename="../../widgets/consent.py" line="486"/>
         <source>Export to</source>
         <translation>导出到</translation>
     </message>
     <message>
-        <location filename="../../widgets/consent.py" line="487"/>
+        <location filename="../../widgets/consent.py" line="488"/>
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
@@ -11597,255 +11597,255 @@ Command system of {site}</source>
 <context>
     <name>RecordingsPresenter</name>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="238"/>
+        <location filename="../../console/presenters/recordings.py" line="243"/>
         <source>Playback</source>
         <translation>录像回放</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="251"/>
+        <location filename="../../console/presenters/recordings.py" line="256"/>
         <source>Recorded video of the incident</source>
         <translation>事件录像回放</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="261"/>
+        <location filename="../../console/presenters/recordings.py" line="266"/>
         <source>Export the incident&apos;s video evidence…</source>
         <translation>导出事件的视频证据…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="271"/>
+        <location filename="../../console/presenters/recordings.py" line="276"/>
         <source>Keep the incident&apos;s video as evidence…</source>
         <translation>保全事件录像为证据…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="281"/>
+        <location filename="../../console/presenters/recordings.py" line="286"/>
         <source>Release the incident&apos;s evidence hold…</source>
         <translation>解除事件的证据保全…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="326"/>
+        <location filename="../../console/presenters/recordings.py" line="331"/>
         <source>Play / pause (Space)</source>
         <translation>播放 / 暂停（空格）</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="327"/>
+        <location filename="../../console/presenters/recordings.py" line="332"/>
         <source>Previous frame (Left)</source>
         <translation>上一帧（←）</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="328"/>
+        <location filename="../../console/presenters/recordings.py" line="333"/>
         <source>Next frame (Right)</source>
         <translation>下一帧（→）</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="329"/>
+        <location filename="../../console/presenters/recordings.py" line="334"/>
         <source>◀ Event</source>
         <translation>◀ 事件点</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="330"/>
+        <location filename="../../console/presenters/recordings.py" line="335"/>
         <source>Previous bookmark, motion or incident (Ctrl+Left)</source>
         <translation>上一个书签、移动侦测或事件（Ctrl+←）</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="331"/>
+        <location filename="../../console/presenters/recordings.py" line="336"/>
         <source>Event ▶</source>
         <translation>事件点 ▶</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="332"/>
+        <location filename="../../console/presenters/recordings.py" line="337"/>
         <source>Next bookmark, motion or incident (Ctrl+Right)</source>
         <translation>下一个书签、移动侦测或事件（Ctrl+→）</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="333"/>
+        <location filename="../../console/presenters/recordings.py" line="338"/>
         <source>Bookmark…</source>
         <translation>书签…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="334"/>
+        <location filename="../../console/presenters/recordings.py" line="339"/>
         <source>Mark this moment with a note (Ctrl+B)</source>
         <translation>为此刻添加书签和备注（Ctrl+B）</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="335"/>
+        <location filename="../../console/presenters/recordings.py" line="340"/>
         <source>Export evidence…</source>
         <translation>导出证据…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="336"/>
+        <location filename="../../console/presenters/recordings.py" line="341"/>
         <source>Latest</source>
         <translation>最新</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="337"/>
+        <location filename="../../console/presenters/recordings.py" line="342"/>
         <source>Go to the newest recording</source>
         <translation>跳到最新录像</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="338"/>
-        <location filename="../../console/presenters/recordings.py" line="903"/>
+        <location filename="../../console/presenters/recordings.py" line="343"/>
+        <location filename="../../console/presenters/recordings.py" line="915"/>
         <source>Bookmark</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="351"/>
+        <location filename="../../console/presenters/recordings.py" line="356"/>
         <source>The recorder could not be started: {why}</source>
         <translation>录像服务无法启动：{why}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="430"/>
+        <location filename="../../console/presenters/recordings.py" line="435"/>
         <source>The recorder stopped (exit {code}): {why}. Starting it again.</source>
         <translation>录像服务已停止（退出码 {code}）：{why}。正在重新启动。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="453"/>
+        <location filename="../../console/presenters/recordings.py" line="465"/>
         <source>Could not read the recorder&apos;s state</source>
         <translation>无法读取录像服务状态</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="540"/>
+        <location filename="../../console/presenters/recordings.py" line="552"/>
         <source>PLAYBACK {time}</source>
         <translation>回放 {time}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="571"/>
+        <location filename="../../console/presenters/recordings.py" line="583"/>
         <source>Could not read the recordings</source>
         <translation>无法读取录像</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="618"/>
+        <location filename="../../console/presenters/recordings.py" line="630"/>
         <source>Choose cameras: Enter on a camera in the list, or drag it onto a tile. Ctrl+Shift+R plays the video of the incident selected in the queue.</source>
         <translation>选择摄像机：在列表中选中后按回车，或拖到画面格上。Ctrl+Shift+R 回放队列中所选事件的录像。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="624"/>
+        <location filename="../../console/presenters/recordings.py" line="636"/>
         <source>No recordings of these cameras around this time.</source>
         <translation>这些摄像机在此时段前后没有录像。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="640"/>
+        <location filename="../../console/presenters/recordings.py" line="652"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="640"/>
+        <location filename="../../console/presenters/recordings.py" line="652"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="693"/>
+        <location filename="../../console/presenters/recordings.py" line="705"/>
         <source>No further event in the loaded range.</source>
         <translation>已加载的时段内没有更多事件点。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="753"/>
+        <location filename="../../console/presenters/recordings.py" line="765"/>
         <source>Select an incident in the queue first.</source>
         <translation>请先在事件队列中选择一个事件。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="774"/>
+        <location filename="../../console/presenters/recordings.py" line="786"/>
         <source>The incident names no camera.</source>
         <translation>该事件未关联任何摄像机。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="782"/>
+        <location filename="../../console/presenters/recordings.py" line="794"/>
         <source>Could not find the incident&apos;s cameras</source>
         <translation>无法查找该事件的摄像机</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="806"/>
+        <location filename="../../console/presenters/recordings.py" line="818"/>
         <source>The video of incident {id} is kept as evidence.</source>
         <translation>事件 {id} 的录像已保全为证据。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="809"/>
+        <location filename="../../console/presenters/recordings.py" line="821"/>
         <source>Could not keep the video</source>
         <translation>无法保全录像</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="814"/>
+        <location filename="../../console/presenters/recordings.py" line="826"/>
         <source>Keep video as evidence</source>
         <translation>保全录像为证据</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="816"/>
+        <location filename="../../console/presenters/recordings.py" line="828"/>
         <source>Keep {cameras} from {start} to {end} for incident {incident} until a supervisor releases it. Reason:</source>
         <translation>为事件 {incident} 保全 {cameras} 自 {start} 至 {end} 的录像，直到值班长解除。事由：</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="839"/>
+        <location filename="../../console/presenters/recordings.py" line="851"/>
         <source>Incident {id} has no evidence hold in force.</source>
         <translation>事件 {id} 没有生效中的证据保全。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="855"/>
+        <location filename="../../console/presenters/recordings.py" line="867"/>
         <source>{n} evidence hold(s) of incident {id} released.</source>
         <translation>已解除事件 {id} 的 {n} 项证据保全。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="861"/>
+        <location filename="../../console/presenters/recordings.py" line="873"/>
         <source>Could not release the hold</source>
         <translation>无法解除保全</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="867"/>
+        <location filename="../../console/presenters/recordings.py" line="879"/>
         <source>Release evidence hold</source>
         <translation>解除证据保全</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="869"/>
+        <location filename="../../console/presenters/recordings.py" line="881"/>
         <source>The video of incident {id} will be deleted by retention once it is old enough. Reason for releasing it:</source>
         <translation>解除后，事件 {id} 的录像到期将按保存期限删除。解除事由：</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="879"/>
+        <location filename="../../console/presenters/recordings.py" line="891"/>
         <source>Could not read the incident&apos;s holds</source>
         <translation>无法读取事件的证据保全</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="898"/>
+        <location filename="../../console/presenters/recordings.py" line="910"/>
         <source>Could not add the bookmark</source>
         <translation>无法添加书签</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="904"/>
+        <location filename="../../console/presenters/recordings.py" line="916"/>
         <source>Note for {camera} at {time}:</source>
         <translation>{camera} 在 {time} 的备注：</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="1039"/>
+        <location filename="../../console/presenters/recordings.py" line="1051"/>
         <source>Nothing is recorded in this range.</source>
         <translation>此时段内没有录像。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="1091"/>
+        <location filename="../../console/presenters/recordings.py" line="1103"/>
         <source>Cancelled: nothing was left.</source>
         <translation>已取消：未留下任何文件。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="1113"/>
+        <location filename="../../console/presenters/recordings.py" line="1125"/>
         <source>Written to {path}
 Manifest SHA-256: {sha}</source>
         <translation>已写入 {path}
 清单 SHA-256：{sha}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="1117"/>
+        <location filename="../../console/presenters/recordings.py" line="1129"/>
         <source>Signed by the site key {fingerprint}</source>
         <translation>已用本站密钥签名 {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="1121"/>
+        <location filename="../../console/presenters/recordings.py" line="1133"/>
         <source>Not signed: this workstation does not hold the site key.</source>
         <translation>未签名：本工作站没有本站密钥。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="1129"/>
+        <location filename="../../console/presenters/recordings.py" line="1141"/>
         <source>The audit row could not be written: {why}</source>
         <translation>审计记录无法写入：{why}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="1131"/>
+        <location filename="../../console/presenters/recordings.py" line="1143"/>
         <source>Could not audit the export</source>
         <translation>无法记录导出审计</translation>
     </message>
@@ -12100,12 +12100,12 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>RejectDialog</name>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="754"/>
+        <location filename="../../widgets/volunteer_hours.py" line="759"/>
         <source>Reject hours No. {id}</source>
         <translation>驳回服务时长 第 {id} 号</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="761"/>
+        <location filename="../../widgets/volunteer_hours.py" line="766"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -17510,27 +17510,27 @@ State: {state}</source>
 <context>
     <name>VisitCardDialog</name>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="334"/>
+        <location filename="../../widgets/volunteer_hours.py" line="339"/>
         <source>Visit card</source>
         <translation>上门服务卡</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="349"/>
+        <location filename="../../widgets/volunteer_hours.py" line="354"/>
         <source>Resident No.</source>
         <translation>居民编号</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="350"/>
+        <location filename="../../widgets/volunteer_hours.py" line="355"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="351"/>
+        <location filename="../../widgets/volunteer_hours.py" line="356"/>
         <source>From</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="352"/>
+        <location filename="../../widgets/volunteer_hours.py" line="357"/>
         <source>To</source>
         <translation>结束</translation>
     </message>

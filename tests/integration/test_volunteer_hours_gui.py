@@ -67,6 +67,8 @@ def test_a_station_checks_a_volunteer_in_and_out_and_refuses_a_replay(
     qtbot.waitUntil(lambda: panel.qr.code_text != "")
     assert panel.place() == "C01"
     assert not panel.place_combo.isVisibleTo(panel)  # a station PC has one place
+    # The caption names the station's community, not its code alone.
+    assert panel.qr.place_label.text() == "Station C01 咸阳北里社区"
     code = panel.qr.code_text
     assert code.startswith("C1.station:C01.")
     assert enter(qtbot, app, code, vid).startswith(f"Volunteer No. {vid} checked in at ")
