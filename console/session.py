@@ -22,6 +22,7 @@ from core.timefmt import fmt_local
 from data.services import Services
 from widgets.login import LoginDialog
 from widgets.notifications import Level
+from widgets.table_titles import widen_titles
 
 log = logging.getLogger(__name__)
 
@@ -237,6 +238,10 @@ class SessionController(QObject):
         self.window.set_language_checked(self.translations.language)
         if self.login_dialog is not None:
             self.login_dialog.set_language(self.translations.language)
+        # After every widget has taken its LanguageChange (posted before this call): the
+        # tables' titles are then the new language's, and the columns sized for the old one
+        # grow where a title no longer fits.
+        QTimer.singleShot(0, self, lambda: widen_titles(QApplication.allWidgets()))
 
     def _on_window_reset_layout_requested(self) -> None:
         if self._principal is not None:

@@ -189,13 +189,6 @@ class DeviceStatusWidget(QWidget):
             self.tr("Readers, cameras, alarm panels and phones come from the site file."),
         )
         self.model.retranslate()
-        if self._sized:
-            # Sized for the other language's titles ("工作站"): "Workstation" was cut.
-            header = self.table.horizontalHeader()
-            for col in range(self.model.columnCount() - 1):  # the last one stretches
-                wanted = header.sectionSizeHint(col)
-                if header.sectionSize(col) < wanted:
-                    header.resizeSection(col, wanted)
         self._update_summary()
 
     def changeEvent(self, event: QEvent) -> None:

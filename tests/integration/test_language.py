@@ -70,6 +70,17 @@ def test_switching_to_english_and_back_is_live(
     assert w.st_user.text() == "李静 · Operator · street-wide"
     assert incidents_of(console).queue.empty.title() == "No open incidents"
     assert w.action("lock").text() == "Lock screen"
+    # Columns sized for the Chinese titles grow where an English one no longer fits.
+    header = devices_of(console).pane.table.horizontalHeader()
+    qtbot.waitUntil(lambda: header.sectionSize(5) >= header.sectionSizeHint(5))
+    queue = incidents_of(console).queue.table.horizontalHeader()
+    for col in range(queue.count()):
+        if (
+            not queue.isSectionHidden(col)
+            and queue.sectionResizeMode(col) == queue.ResizeMode.Interactive
+            and not (queue.stretchLastSection() and queue.visualIndex(col) == queue.count() - 1)
+        ):
+            assert queue.sectionSize(col) >= queue.sectionSizeHint(col), col
 
     console.session.set_language("zh_CN")
 

@@ -15,6 +15,7 @@ from core.model import DeviceKind, DeviceState
 from core.views import DeviceRow
 from widgets.device_status import DeviceStatusWidget
 from widgets.palette import DEVICE_STATE_COLOURS
+from widgets.table_titles import widen_titles
 
 SEEN = datetime(2026, 11, 25, 8, 0, 5, tzinfo=UTC)
 
@@ -180,19 +181,19 @@ def test_the_kind_column_fits_every_kind_not_only_the_first_rows(
 def test_switching_language_widens_a_title_the_other_language_had_shorter(
     qtbot: QtBot, translations: Translations
 ) -> None:
+    # The session calls widen_titles on every widget after a switch (console/session.py).
     assert translations.switch("zh_CN")
     pane = DeviceStatusWidget()
     qtbot.addWidget(pane)
     pane.set_rows(ROWS)  # sized for "工作站"
-    assert translations.switch("en")
-    qtbot.waitUntil(lambda: pane.model.headerData(5, Qt.Orientation.Horizontal) == "Workstation")
     header = pane.table.horizontalHeader()
-    # The titles come from the model at once; the widths when the pane's LanguageChange
-    # arrives (posted).
-    qtbot.waitUntil(
-        lambda: all(
-            header.sectionSize(col) >= header.sectionSizeHint(col)
-            for col in range(pane.model.columnCount() - 1)
-        )
-    )
-    assert header.sectionSize(5) >= header.fontMetrics().horizontalAdvance("Workstation")
+    assert translations.switch("en")
+    assert pane.model.headerData(5, Qt.Orientation.Horizontal) == "Workstation"
+    assert header.sectionSize(5) < header.sectionSizeHint(5)  # cut: "Workstatior"
+    assert widen_titles([pane.table, header]) >= 1
+    for col in range(pane.model.columnCount() - 1):  # the last one stretches
+        assert header.sectionSize(col) >= header.sectionSizeHint(col), col
+    narrow_again = header.sectionSize(5)
+    assert translations.switch("zh_CN")
+    assert widen_titles([header]) == 0  # never narrowed: the operator's widths stay
+    assert header.sectionSize(5) == narrow_again
