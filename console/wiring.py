@@ -9,6 +9,7 @@ from console.motion_runtime import MotionRuntime
 from console.presenters.assignments import AssignmentsPresenter
 from console.presenters.base import Presenter
 from console.presenters.calls import CallsPresenter
+from console.presenters.devices import DevicesPresenter
 from console.presenters.employment import EmploymentPresenter
 from console.presenters.feedback import FeedbackPresenter
 from console.presenters.incidents import IncidentsPresenter
@@ -50,6 +51,8 @@ def wire_presenters(presenters: Sequence[Presenter], motion: MotionRuntime | Non
     tracking.resident_card_hook = residents.open_card
     # A camera clicked on the map, or those near the selected tag, go on the video wall.
     tracking.cameras_hook = video.show_cameras
+    # The wall's camera tree marks the cameras Device status says cannot be reached.
+    _one(presenters, DevicesPresenter).rows_hook = video.show_devices
     # The entry form's "Resident: 张* (open card)": the residents' card, its purposes.
     incidents.duplicates.sig_resident_card_requested.connect(residents.open_card)
     # A call's new-incident form gets the desk's look-ups; its caller card opens the

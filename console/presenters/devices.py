@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QTimer, Slot
 
 from console.presenters.base import Presenter, PresenterContext
@@ -30,6 +32,8 @@ class DevicesPresenter(Presenter):
         self.clock = QTimer(self)
         self.clock.setInterval(clock_ms)
         self.clock.timeout.connect(self._on_clock)
+        # The wall's camera tree shows the cameras' links from these rows (console/wiring.py).
+        self.rows_hook: Callable[[list[DeviceRow]], None] | None = None
         self.counts_label = DeviceCountsLabel()
         ctx.window.add_pane(
             PaneSpec(
@@ -63,6 +67,7 @@ class DevicesPresenter(Presenter):
         self.clock.stop()
         self.pane.set_rows([])
         self.counts_label.set_counts(None)
+        self._hand_over()
 
     def shutdown(self) -> None:
         self.clock.stop()
@@ -101,6 +106,7 @@ class DevicesPresenter(Presenter):
         self.pane.set_rows(rows)
         # Derived from the rows just read: a second query could disagree with them.
         self.counts_label.set_counts(self.pane.model.counts())
+        self._hand_over()
 
     @Slot()
     def _on_clock(self) -> None:
@@ -110,6 +116,11 @@ class DevicesPresenter(Presenter):
         counts = self.pane.model.counts()
         if counts != self.counts_label.counts():
             self.counts_label.set_counts(counts)
+        self._hand_over()  # judged again as time passes, there too
+
+    def _hand_over(self) -> None:
+        if self.rows_hook is not None:
+            self.rows_hook(list(self.pane.rows()))
 
     def _on_find_triggered(self) -> None:
         self.ctx.window.show_pane("devices")

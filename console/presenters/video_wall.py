@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.camera_links import CameraLinks
+from console.camera_links import camera_links
 from console.presenters.base import Presenter, PresenterContext, Relay
 from console.shell.main_window import ActionSpec
 from console.shell.panes import Area, PaneSpec
@@ -39,6 +39,7 @@ from core.site import SiteSpec
 from core.timefmt import utcnow
 from core.video import StreamKind, StreamState, StreamStatus, VideoFrame
 from core.video_wall import CameraEntry, Tour, WallError, WallView, assign
+from core.views import DeviceRow
 from data.exports import write_private
 from video.budget import BudgetConfig, CpuBudget, CpuSampler, default_budget_cores
 from video.decode import DecodeWorker
@@ -79,7 +80,7 @@ class VideoWallPresenter(Presenter):
     """Owns the wall pane: which camera each tile shows, their streams, views and tours."""
 
     name = "video"
-    watches = frozenset({"wall_view", "camera_setting", "device"})
+    watches = frozenset({"wall_view", "camera_setting"})
 
     def __init__(
         self,
@@ -147,7 +148,6 @@ class VideoWallPresenter(Presenter):
                 for c in self.cameras.values()
             ]
         )
-        self.links = CameraLinks(self, self.tree, lambda: set(self.cameras))
         self.wall_box = QWidget()
         box = QVBoxLayout(self.wall_box)
         box.setContentsMargins(0, 0, 0, 0)
@@ -248,7 +248,6 @@ class VideoWallPresenter(Presenter):
     # --- lifecycle ----------------------------------------
     def signed_in(self, who: Principal) -> None:
         self.reload()
-        self.links.load()
         self.reconcile()
 
     def signed_out(self) -> None:
@@ -262,7 +261,6 @@ class VideoWallPresenter(Presenter):
         self.toolbar.set_layout(DEFAULT_LAYOUT)
         self._last.clear()
         self._close_motion_dialog()
-        self.links.clear()
 
     def locked(self) -> None:
         # Nothing of the street stays on a locked screen: streams stop, the last frames go.
@@ -284,8 +282,12 @@ class VideoWallPresenter(Presenter):
             who, lambda: video.views(who), self._on_views, self.tr("Could not load the wall views")
         )
 
+    def show_devices(self, rows: list[DeviceRow]) -> None:
+        """The device rows Device status shows (its presenter hands them over as they change
+        and as time passes): the tree marks the cameras their recorder cannot reach."""
+        self.tree.set_links(camera_links(rows, self.cameras, utcnow()))
+
     def on_changes(self, changes: ChangesAvailable) -> None:
-        self.links.on_changes(changes)
         if "wall_view" in changes.tables and (
             changes.ids("wall_view") is None or changes.ids("wall_view")
         ):
@@ -500,7 +502,6 @@ class VideoWallPresenter(Presenter):
                 self.tree.set_state(status.camera, status.state)
 
     def _on_tick(self) -> None:
-        self.links.tick()
         self._playback_statuses()
         self.playback.reap()
         if self._not_ready or self._stopping:

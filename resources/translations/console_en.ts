@@ -1624,15 +1624,6 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
     </message>
 </context>
 <context>
-    <name>CameraLinks</name>
-    <message>
-        <location filename="../../console/camera_links.py" line="50"/>
-        <location filename="../../console/camera_links.py" line="69"/>
-        <source>Could not load the cameras&apos; states</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>CameraTree</name>
     <message>
         <location filename="../../widgets/camera_tree.py" line="249"/>
@@ -3408,17 +3399,17 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>DeviceCountsLabel</name>
     <message>
-        <location filename="../../widgets/device_status.py" line="231"/>
+        <location filename="../../widgets/device_status.py" line="224"/>
         <source>Devices: loading…</source>
         <translation type="unfinished">Devices: loading…</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="233"/>
+        <location filename="../../widgets/device_status.py" line="226"/>
         <source>Devices: {on} online / {off} offline / {unk} never seen</source>
         <translation type="unfinished">Devices: {on} online / {off} offline / {unk} never seen</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="237"/>
+        <location filename="../../widgets/device_status.py" line="230"/>
         <source> / {silent} not reporting</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3865,18 +3856,18 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>DevicesPresenter</name>
     <message>
-        <location filename="../../console/presenters/devices.py" line="37"/>
+        <location filename="../../console/presenters/devices.py" line="41"/>
         <source>Device status</source>
         <translation type="unfinished">Device status</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/devices.py" line="49"/>
+        <location filename="../../console/presenters/devices.py" line="53"/>
         <source>Find device</source>
         <translation type="unfinished">Find device</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/devices.py" line="76"/>
-        <location filename="../../console/presenters/devices.py" line="90"/>
+        <location filename="../../console/presenters/devices.py" line="81"/>
+        <location filename="../../console/presenters/devices.py" line="95"/>
         <source>Could not load the devices</source>
         <translation type="unfinished"></translation>
     </message>
@@ -13716,53 +13707,53 @@ Outcome: {outcome}</source>
 <context>
     <name>SessionController</name>
     <message>
-        <location filename="../../console/session.py" line="73"/>
+        <location filename="../../console/session.py" line="74"/>
         <source>Lock screen</source>
         <translation type="unfinished">Lock screen</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="77"/>
+        <location filename="../../console/session.py" line="78"/>
         <source>Sign out</source>
         <translation type="unfinished">Sign out</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="82"/>
-        <location filename="../../console/session.py" line="289"/>
+        <location filename="../../console/session.py" line="83"/>
+        <location filename="../../console/session.py" line="294"/>
         <source>Quit</source>
         <translation type="unfinished">Quit</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="151"/>
+        <location filename="../../console/session.py" line="152"/>
         <source>This account is locked until {until} after repeated wrong passwords. An administrator can unlock it.</source>
         <translation type="unfinished">This account is locked until {until} after repeated wrong passwords. An administrator can unlock it.</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="155"/>
+        <location filename="../../console/session.py" line="156"/>
         <source>This account is disabled.</source>
         <translation type="unfinished">This account is disabled.</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="157"/>
+        <location filename="../../console/session.py" line="158"/>
         <source>Wrong password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="158"/>
+        <location filename="../../console/session.py" line="159"/>
         <source>Wrong user name or password.</source>
         <translation type="unfinished">Wrong user name or password.</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="160"/>
+        <location filename="../../console/session.py" line="161"/>
         <source>Sign-in is not possible right now: {err}</source>
         <translation type="unfinished">Sign-in is not possible right now: {err}</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="280"/>
+        <location filename="../../console/session.py" line="285"/>
         <source>Unlock or sign out before quitting.</source>
         <translation type="unfinished">Unlock or sign out before quitting.</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="290"/>
+        <location filename="../../console/session.py" line="295"/>
         <source>Quit the console? Devices hosted on this workstation stop reporting.</source>
         <translation type="unfinished">Quit the console? Devices hosted on this workstation stop reporting.</translation>
     </message>
@@ -17599,7 +17590,7 @@ State: {state}</source>
     <name>VideoWallPresenter</name>
     <message>
         <location filename="../../console/presenters/video_wall.py" line="169"/>
-        <location filename="../../console/presenters/video_wall.py" line="723"/>
+        <location filename="../../console/presenters/video_wall.py" line="724"/>
         <source>Video wall</source>
         <translation type="unfinished">Video wall</translation>
     </message>
@@ -17609,123 +17600,123 @@ State: {state}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="284"/>
+        <location filename="../../console/presenters/video_wall.py" line="282"/>
         <source>Could not load the wall views</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="381"/>
+        <location filename="../../console/presenters/video_wall.py" line="383"/>
         <source>asking the camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="581"/>
+        <location filename="../../console/presenters/video_wall.py" line="582"/>
         <source>The incident names no camera of this site.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="594"/>
+        <location filename="../../console/presenters/video_wall.py" line="595"/>
         <source>{n} more cameras did not fit: {codes}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="607"/>
-        <location filename="../../console/presenters/video_wall.py" line="887"/>
+        <location filename="../../console/presenters/video_wall.py" line="608"/>
+        <location filename="../../console/presenters/video_wall.py" line="888"/>
         <source>Select an incident in the queue first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="614"/>
+        <location filename="../../console/presenters/video_wall.py" line="615"/>
         <source>Could not find the incident&apos;s cameras</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="651"/>
+        <location filename="../../console/presenters/video_wall.py" line="652"/>
         <source>Could not save the wall view</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="656"/>
+        <location filename="../../console/presenters/video_wall.py" line="657"/>
         <source>Wall view “{name}” saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="670"/>
+        <location filename="../../console/presenters/video_wall.py" line="671"/>
         <source>Could not delete the wall view</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="769"/>
+        <location filename="../../console/presenters/video_wall.py" line="770"/>
         <source>No recording of {camera} in the last 30 s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="787"/>
+        <location filename="../../console/presenters/video_wall.py" line="788"/>
         <source>Could not find the recording</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="825"/>
+        <location filename="../../console/presenters/video_wall.py" line="826"/>
         <source>Replay caught up: live again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="852"/>
+        <location filename="../../console/presenters/video_wall.py" line="853"/>
         <source>No picture on this tile to take.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="875"/>
+        <location filename="../../console/presenters/video_wall.py" line="876"/>
         <source>Snapshot saved to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="877"/>
+        <location filename="../../console/presenters/video_wall.py" line="878"/>
         <source>Could not save the snapshot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="898"/>
+        <location filename="../../console/presenters/video_wall.py" line="899"/>
         <source>Snapshot of {camera} attached to incident {id}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="903"/>
+        <location filename="../../console/presenters/video_wall.py" line="904"/>
         <source>Could not attach the snapshot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="908"/>
+        <location filename="../../console/presenters/video_wall.py" line="909"/>
         <source>Snapshot to the selected incident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="912"/>
+        <location filename="../../console/presenters/video_wall.py" line="913"/>
         <source>Reconnect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="972"/>
+        <location filename="../../console/presenters/video_wall.py" line="973"/>
         <source>PTZ of {camera}: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="991"/>
+        <location filename="../../console/presenters/video_wall.py" line="992"/>
         <source>This camera has no preset {n}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="1011"/>
+        <location filename="../../console/presenters/video_wall.py" line="1012"/>
         <source>Could not load the camera&apos;s motion settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="1047"/>
+        <location filename="../../console/presenters/video_wall.py" line="1048"/>
         <source>Motion settings of {camera} saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="1054"/>
+        <location filename="../../console/presenters/video_wall.py" line="1055"/>
         <source>Could not save the motion settings</source>
         <translation type="unfinished"></translation>
     </message>

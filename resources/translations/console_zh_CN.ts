@@ -1618,15 +1618,6 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
     </message>
 </context>
 <context>
-    <name>CameraLinks</name>
-    <message>
-        <location filename="../../console/camera_links.py" line="50"/>
-        <location filename="../../console/camera_links.py" line="69"/>
-        <source>Could not load the cameras&apos; states</source>
-        <translation>无法加载摄像机状态</translation>
-    </message>
-</context>
-<context>
     <name>CameraTree</name>
     <message>
         <location filename="../../widgets/camera_tree.py" line="249"/>
@@ -3302,17 +3293,17 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>DeviceCountsLabel</name>
     <message>
-        <location filename="../../widgets/device_status.py" line="231"/>
+        <location filename="../../widgets/device_status.py" line="224"/>
         <source>Devices: loading…</source>
         <translation>设备：加载中…</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="233"/>
+        <location filename="../../widgets/device_status.py" line="226"/>
         <source>Devices: {on} online / {off} offline / {unk} never seen</source>
         <translation>设备：在线 {on} / 离线 {off} / 未上线 {unk}</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="237"/>
+        <location filename="../../widgets/device_status.py" line="230"/>
         <source> / {silent} not reporting</source>
         <translation> / 未上报 {silent}</translation>
     </message>
@@ -3759,18 +3750,18 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>DevicesPresenter</name>
     <message>
-        <location filename="../../console/presenters/devices.py" line="37"/>
+        <location filename="../../console/presenters/devices.py" line="41"/>
         <source>Device status</source>
         <translation>设备状态</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/devices.py" line="49"/>
+        <location filename="../../console/presenters/devices.py" line="53"/>
         <source>Find device</source>
         <translation>查找设备</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/devices.py" line="76"/>
-        <location filename="../../console/presenters/devices.py" line="90"/>
+        <location filename="../../console/presenters/devices.py" line="81"/>
+        <location filename="../../console/presenters/devices.py" line="95"/>
         <source>Could not load the devices</source>
         <translation>无法加载设备列表</translation>
     </message>
@@ -13472,53 +13463,53 @@ Outcome: {outcome}</source>
 <context>
     <name>SessionController</name>
     <message>
-        <location filename="../../console/session.py" line="73"/>
+        <location filename="../../console/session.py" line="74"/>
         <source>Lock screen</source>
         <translation>锁定屏幕</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="77"/>
+        <location filename="../../console/session.py" line="78"/>
         <source>Sign out</source>
         <translation>注销</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="82"/>
-        <location filename="../../console/session.py" line="289"/>
+        <location filename="../../console/session.py" line="83"/>
+        <location filename="../../console/session.py" line="294"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="151"/>
+        <location filename="../../console/session.py" line="152"/>
         <source>This account is locked until {until} after repeated wrong passwords. An administrator can unlock it.</source>
         <translation>密码错误次数过多，该账号已锁定至 {until}。可由管理员解锁。</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="155"/>
+        <location filename="../../console/session.py" line="156"/>
         <source>This account is disabled.</source>
         <translation>该账号已停用。</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="157"/>
+        <location filename="../../console/session.py" line="158"/>
         <source>Wrong password.</source>
         <translation>密码错误。</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="158"/>
+        <location filename="../../console/session.py" line="159"/>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="160"/>
+        <location filename="../../console/session.py" line="161"/>
         <source>Sign-in is not possible right now: {err}</source>
         <translation>暂时无法登录：{err}</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="280"/>
+        <location filename="../../console/session.py" line="285"/>
         <source>Unlock or sign out before quitting.</source>
         <translation>请先解锁或注销，再退出。</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="290"/>
+        <location filename="../../console/session.py" line="295"/>
         <source>Quit the console? Devices hosted on this workstation stop reporting.</source>
         <translation>确定退出总控台？本工作站接入的设备将停止上报。</translation>
     </message>
@@ -17358,7 +17349,7 @@ State: {state}</source>
     <name>VideoWallPresenter</name>
     <message>
         <location filename="../../console/presenters/video_wall.py" line="169"/>
-        <location filename="../../console/presenters/video_wall.py" line="723"/>
+        <location filename="../../console/presenters/video_wall.py" line="724"/>
         <source>Video wall</source>
         <translation>视频墙</translation>
     </message>
@@ -17368,123 +17359,123 @@ State: {state}</source>
         <translation>将事件相关摄像机上墙</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="284"/>
+        <location filename="../../console/presenters/video_wall.py" line="282"/>
         <source>Could not load the wall views</source>
         <translation>无法加载视频墙视图</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="381"/>
+        <location filename="../../console/presenters/video_wall.py" line="383"/>
         <source>asking the camera</source>
         <translation>正在询问摄像机</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="581"/>
+        <location filename="../../console/presenters/video_wall.py" line="582"/>
         <source>The incident names no camera of this site.</source>
         <translation>该事件未涉及本站点的摄像机。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="594"/>
+        <location filename="../../console/presenters/video_wall.py" line="595"/>
         <source>{n} more cameras did not fit: {codes}</source>
         <translation>另有 {n} 路摄像机放不下：{codes}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="607"/>
-        <location filename="../../console/presenters/video_wall.py" line="887"/>
+        <location filename="../../console/presenters/video_wall.py" line="608"/>
+        <location filename="../../console/presenters/video_wall.py" line="888"/>
         <source>Select an incident in the queue first.</source>
         <translation>请先在事件队列中选择一个事件。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="614"/>
+        <location filename="../../console/presenters/video_wall.py" line="615"/>
         <source>Could not find the incident&apos;s cameras</source>
         <translation>无法查找该事件的摄像机</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="651"/>
+        <location filename="../../console/presenters/video_wall.py" line="652"/>
         <source>Could not save the wall view</source>
         <translation>无法保存视频墙视图</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="656"/>
+        <location filename="../../console/presenters/video_wall.py" line="657"/>
         <source>Wall view “{name}” saved.</source>
         <translation>视频墙视图“{name}”已保存。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="670"/>
+        <location filename="../../console/presenters/video_wall.py" line="671"/>
         <source>Could not delete the wall view</source>
         <translation>无法删除视频墙视图</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="769"/>
+        <location filename="../../console/presenters/video_wall.py" line="770"/>
         <source>No recording of {camera} in the last 30 s.</source>
         <translation>{camera} 最近 30 秒没有录像。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="787"/>
+        <location filename="../../console/presenters/video_wall.py" line="788"/>
         <source>Could not find the recording</source>
         <translation>找不到录像</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="825"/>
+        <location filename="../../console/presenters/video_wall.py" line="826"/>
         <source>Replay caught up: live again.</source>
         <translation>回放已追上实时：恢复实时画面。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="852"/>
+        <location filename="../../console/presenters/video_wall.py" line="853"/>
         <source>No picture on this tile to take.</source>
         <translation>该画面格暂无可截取的画面。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="875"/>
+        <location filename="../../console/presenters/video_wall.py" line="876"/>
         <source>Snapshot saved to {path}</source>
         <translation>截图已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="877"/>
+        <location filename="../../console/presenters/video_wall.py" line="878"/>
         <source>Could not save the snapshot</source>
         <translation>无法保存截图</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="898"/>
+        <location filename="../../console/presenters/video_wall.py" line="899"/>
         <source>Snapshot of {camera} attached to incident {id}.</source>
         <translation>{camera} 的截图已附加到事件 {id}。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="903"/>
+        <location filename="../../console/presenters/video_wall.py" line="904"/>
         <source>Could not attach the snapshot</source>
         <translation>无法附加截图</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="908"/>
+        <location filename="../../console/presenters/video_wall.py" line="909"/>
         <source>Snapshot to the selected incident</source>
         <translation>截图附加到所选事件</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="912"/>
+        <location filename="../../console/presenters/video_wall.py" line="913"/>
         <source>Reconnect</source>
         <translation>重新连接</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="972"/>
+        <location filename="../../console/presenters/video_wall.py" line="973"/>
         <source>PTZ of {camera}: {error}</source>
         <translation>{camera} 云台控制：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="991"/>
+        <location filename="../../console/presenters/video_wall.py" line="992"/>
         <source>This camera has no preset {n}.</source>
         <translation>该摄像机没有预置位 {n}。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="1011"/>
+        <location filename="../../console/presenters/video_wall.py" line="1012"/>
         <source>Could not load the camera&apos;s motion settings</source>
         <translation>无法加载摄像机的移动侦测设置</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="1047"/>
+        <location filename="../../console/presenters/video_wall.py" line="1048"/>
         <source>Motion settings of {camera} saved.</source>
         <translation>{camera} 的移动侦测设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="1054"/>
+        <location filename="../../console/presenters/video_wall.py" line="1055"/>
         <source>Could not save the motion settings</source>
         <translation>无法保存移动侦测设置</translation>
     </message>
