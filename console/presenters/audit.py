@@ -10,7 +10,7 @@ from PySide6.QtCore import QTimer, Slot
 from console.presenters.base import Presenter, PresenterContext
 from console.shell.main_window import ActionSpec
 from core.audit import ChainReport
-from core.checkpoint import CheckpointReason, SignedCheckpoint
+from core.checkpoint import PUBLIC_KEY_FILE, CheckpointReason, SignedCheckpoint
 from core.permissions import Permission
 from data.checkpoints import AuditVerdict
 from widgets.notifications import Level
@@ -50,6 +50,9 @@ class AuditPresenter(Presenter):
         self.checkpoint_timer.timeout.connect(self._on_checkpoint_timer_timeout)
         if checkpoints is not None and checkpoint_minutes > 0:
             self.checkpoint_timer.start(max(1, round(checkpoint_minutes * 60_000)))
+            # One at start too: a chain checked in the first hour is anchored, not only
+            # self-consistent, and the rows written since the last run are covered at once.
+            QTimer.singleShot(0, self, self._on_checkpoint_timer_timeout)
 
     def verify(self) -> None:
         """Check the whole chain (and the checkpoints, if any) off the GUI thread."""
@@ -81,7 +84,7 @@ class AuditPresenter(Presenter):
     def _on_verified_anchored(self, verdict: AuditVerdict) -> None:
         self.ctx.window.clear_message()
         if verdict.ok:
-            self._tell_intact(verdict.chain.rows, verdict.warning())
+            self._tell_intact(verdict.chain.rows, self._unanchored(verdict))
         else:
             problems = verdict.problems()
             text = self.tr("AUDIT LOG TAMPERED: {n} problems; the first: {why}").format(
@@ -92,10 +95,29 @@ class AuditPresenter(Presenter):
     def _tell_intact(self, rows: int, warning: str | None) -> None:
         text = self.tr("Audit log intact: {n} rows, chain verified.").format(n=rows)
         if warning is not None:
-            # The warning's detail is the CLI's English text, as the chain's reasons are.
             text += " " + self.tr("Not anchored by a signed checkpoint: {why}").format(why=warning)
         self.ctx.feedback.notify(Level.INFO if warning is None else Level.WARNING, text)
         self.ctx.dialogs.inform(self.tr("Verify audit log"), text)
+
+    def _unanchored(self, verdict: AuditVerdict) -> str | None:
+        """Why a sound chain is only self-consistent, in the UI's language (None: anchored).
+
+        The two cases are common and read by supervisors; a tampered log's reasons stay the
+        command line's English, as the chain's own are.
+        """
+        if verdict.warning() is None:
+            return None
+        anchors = verdict.anchors
+        if anchors.files == 0:
+            return self.tr(
+                "there is no checkpoint in {folder} yet, so whoever can write the database could "
+                "rewrite the log unnoticed. A console whose workstation holds the signing key "
+                "signs one at start and every hour; `console audit checkpoint` signs one now."
+            ).format(folder=anchors.folder)
+        return self.tr(
+            "this workstation has no public key to check the {n} checkpoints in {folder} "
+            "(copy the site's {key} into its key folder)."
+        ).format(n=anchors.files, folder=anchors.folder, key=PUBLIC_KEY_FILE)
 
     def _tell_tampered(self, text: str) -> None:
         self.ctx.feedback.notify(Level.ERROR, text)

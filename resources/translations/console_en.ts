@@ -797,43 +797,53 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
     <name>AuditPresenter</name>
     <message>
         <location filename="../../console/presenters/audit.py" line="43"/>
-        <location filename="../../console/presenters/audit.py" line="98"/>
-        <location filename="../../console/presenters/audit.py" line="102"/>
+        <location filename="../../console/presenters/audit.py" line="100"/>
+        <location filename="../../console/presenters/audit.py" line="124"/>
         <source>Verify audit log</source>
         <translation type="unfinished">Verify audit log</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/audit.py" line="60"/>
+        <location filename="../../console/presenters/audit.py" line="63"/>
         <source>Verifying the audit log…</source>
         <translation type="unfinished">Verifying the audit log…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/audit.py" line="61"/>
+        <location filename="../../console/presenters/audit.py" line="64"/>
         <source>Audit check failed</source>
         <translation type="unfinished">Audit check failed</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/audit.py" line="87"/>
+        <location filename="../../console/presenters/audit.py" line="90"/>
         <source>AUDIT LOG TAMPERED: {n} problems; the first: {why}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/audit.py" line="93"/>
+        <location filename="../../console/presenters/audit.py" line="96"/>
         <source>Audit log intact: {n} rows, chain verified.</source>
         <translation type="unfinished">Audit log intact: {n} rows, chain verified.</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/audit.py" line="96"/>
+        <location filename="../../console/presenters/audit.py" line="98"/>
         <source>Not anchored by a signed checkpoint: {why}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/audit.py" line="135"/>
+        <location filename="../../console/presenters/audit.py" line="113"/>
+        <source>there is no checkpoint in {folder} yet, so whoever can write the database could rewrite the log unnoticed. A console whose workstation holds the signing key signs one at start and every hour; `console audit checkpoint` signs one now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/audit.py" line="118"/>
+        <source>this workstation has no public key to check the {n} checkpoints in {folder} (copy the site&apos;s {key} into its key folder).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/audit.py" line="157"/>
         <source>Audit checkpoint failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/audit.py" line="76"/>
+        <location filename="../../console/presenters/audit.py" line="79"/>
         <source>AUDIT LOG TAMPERED: {n} problems; first at row {row}: {why}</source>
         <translation type="unfinished">AUDIT LOG TAMPERED: {n} problems; first at row {row}: {why}</translation>
     </message>

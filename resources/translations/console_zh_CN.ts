@@ -783,43 +783,53 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
     <name>AuditPresenter</name>
     <message>
         <location filename="../../console/presenters/audit.py" line="43"/>
-        <location filename="../../console/presenters/audit.py" line="98"/>
-        <location filename="../../console/presenters/audit.py" line="102"/>
+        <location filename="../../console/presenters/audit.py" line="100"/>
+        <location filename="../../console/presenters/audit.py" line="124"/>
         <source>Verify audit log</source>
         <translation>校验审计日志</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/audit.py" line="60"/>
+        <location filename="../../console/presenters/audit.py" line="63"/>
         <source>Verifying the audit log…</source>
         <translation>正在校验审计日志…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/audit.py" line="61"/>
+        <location filename="../../console/presenters/audit.py" line="64"/>
         <source>Audit check failed</source>
         <translation>审计校验失败</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/audit.py" line="87"/>
+        <location filename="../../console/presenters/audit.py" line="90"/>
         <source>AUDIT LOG TAMPERED: {n} problems; the first: {why}</source>
         <translation>审计日志被篡改：{n} 处问题；第一处：{why}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/audit.py" line="93"/>
+        <location filename="../../console/presenters/audit.py" line="96"/>
         <source>Audit log intact: {n} rows, chain verified.</source>
         <translation>审计日志完整：共 {n} 条，哈希链校验通过。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/audit.py" line="96"/>
+        <location filename="../../console/presenters/audit.py" line="98"/>
         <source>Not anchored by a signed checkpoint: {why}</source>
         <translation>未由签名检查点锚定：{why}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/audit.py" line="135"/>
+        <location filename="../../console/presenters/audit.py" line="113"/>
+        <source>there is no checkpoint in {folder} yet, so whoever can write the database could rewrite the log unnoticed. A console whose workstation holds the signing key signs one at start and every hour; `console audit checkpoint` signs one now.</source>
+        <translation>{folder} 中还没有检查点，能写数据库的人可以改写日志而不被发现。持有签名密钥的工作站上的控制台在启动时和每小时签署一个；`console audit checkpoint` 立即签署一个。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/audit.py" line="118"/>
+        <source>this workstation has no public key to check the {n} checkpoints in {folder} (copy the site&apos;s {key} into its key folder).</source>
+        <translation>本工作站没有公钥，无法校验 {folder} 中的 {n} 个检查点（请把站点的 {key} 复制到本机的密钥文件夹）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/audit.py" line="157"/>
         <source>Audit checkpoint failed</source>
         <translation>审计检查点写入失败</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/audit.py" line="76"/>
+        <location filename="../../console/presenters/audit.py" line="79"/>
         <source>AUDIT LOG TAMPERED: {n} problems; first at row {row}: {why}</source>
         <translation>审计日志被篡改：发现 {n} 处问题；首处在第 {row} 条：{why}</translation>
     </message>

@@ -75,9 +75,10 @@ def test_verify_from_the_console_checks_the_checkpoints(
     app = make_console(keys_dir=keys, checkpoints_dir=cps, language="en")
     app.start()
     sign_in(qtbot, app, seeded, "admin")
+    assert app.wait_idle()  # the checkpoint signed at start
     assert audit_of(app).take_checkpoint(CheckpointReason.MANUAL)
     assert app.wait_idle()
-    (cp,) = cps.glob("*.json")
+    (cp,) = cps.glob("*-manual.json")
     doc = json.loads(cp.read_text(encoding="utf-8"))
     doc["checkpoint"]["rows"] += 1
     cp.write_text(json.dumps(doc), encoding="utf-8")
@@ -88,3 +89,37 @@ def test_verify_from_the_console_checks_the_checkpoints(
     assert message.error
     assert "AUDIT LOG TAMPERED" in message.text
     assert f"checkpoint {cp.name}: bad signature" in message.text
+
+
+def test_a_checkpoint_is_signed_at_start_so_a_first_check_is_anchored(
+    qtbot: QtBot, make_console: MakeConsole, seeded: SeededSite, tmp_path: Path
+) -> None:
+    keys, cps = tmp_path / "keys", tmp_path / "checkpoints"
+    generate_audit_key(keys)
+    app = make_console(keys_dir=keys, checkpoints_dir=cps, language="en")
+    qtbot.waitUntil(lambda: cps.is_dir() and any(cps.glob("*-periodic.json")), timeout=5000)
+    assert audit_of(app).checkpoint_timer.isActive(), "and every hour after"
+    app.start()
+    sign_in(qtbot, app, seeded, "admin")
+    audit_of(app).verify()
+    assert app.wait_idle()
+    (message,) = fake_dialogs(app).messages
+    assert not message.error
+    assert "chain verified" in message.text
+    assert "Not anchored" not in message.text
+
+
+def test_an_unanchored_chain_is_explained_in_the_ui_language(
+    qtbot: QtBot, make_console: MakeConsole, seeded: SeededSite, tmp_path: Path
+) -> None:
+    # No key here: nothing is signed at start, and the folder holds no checkpoint.
+    cps = tmp_path / "checkpoints"
+    app = make_console(keys_dir=tmp_path / "keys", checkpoints_dir=cps, language="zh_CN")
+    app.start()
+    sign_in(qtbot, app, seeded, "admin")
+    audit_of(app).verify()
+    assert app.wait_idle()
+    (message,) = fake_dialogs(app).messages
+    assert "未由签名检查点锚定" in message.text
+    assert f"{cps} 中还没有检查点" in message.text
+    assert "self-consistent" not in message.text, "no English in the Chinese console"
