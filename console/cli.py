@@ -216,6 +216,15 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("--department", help="the department a department account answers for")
     unlock = user_sub.add_parser("unlock", parents=[common, admin], help="clear a lockout")
     unlock.add_argument("username")
+    disable = user_sub.add_parser(
+        "disable",
+        parents=[common, admin],
+        help="stop an account from signing in (its open sessions end on a shared database)",
+    )
+    disable.add_argument("username")
+    disable.add_argument("--reason", required=True, help="why (goes into the audit log)")
+    enable = user_sub.add_parser("enable", parents=[common, admin], help="enable an account again")
+    enable.add_argument("username")
     passwd = user_sub.add_parser(
         "passwd", parents=[common, admin], help="set a new password (read from stdin)"
     )
@@ -626,6 +635,12 @@ def _user(args: argparse.Namespace, db: Database) -> int:
         elif args.user_command == "unlock":
             accounts.unlock_account(actor, args.username)
             _out(f"user {args.username} unlocked")
+        elif args.user_command == "disable":
+            accounts.set_active(actor, args.username, False, args.reason)
+            _out(f"user {args.username} disabled")
+        elif args.user_command == "enable":
+            accounts.set_active(actor, args.username, True)
+            _out(f"user {args.username} enabled")
         elif args.user_command == "passwd":
             accounts.set_password(
                 actor, args.username, _read_password(f"new password for {args.username}: ")

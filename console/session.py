@@ -257,6 +257,10 @@ class SessionController(QObject):
     @Slot()
     def sign_out(self) -> None:
         """Save the layout, audit, forget the data, and ask for a sign-in again."""
+        self.sign_out_because("")
+
+    def sign_out_because(self, reason: str) -> None:
+        """Sign out, saying why in the sign-in dialog that follows (e.g. account disabled)."""
         who = self._principal
         if who is None:
             return
@@ -274,7 +278,9 @@ class SessionController(QObject):
             p.signed_out()
         self.dialogs.hide_all()
         self.window.hide()
-        self.start()
+        dialog = self.start()
+        if reason:
+            dialog.show_error(reason)
 
     @Slot()
     def quit(self, confirm: bool | None = None) -> None:

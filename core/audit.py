@@ -19,6 +19,8 @@ class AuditAction(enum.StrEnum):
     LOGIN_FAILED = "login_failed"
     ACCOUNT_LOCKED = "account_locked"
     ACCOUNT_UNLOCKED = "account_unlocked"
+    ACCOUNT_DISABLED = "account_disabled"  # target: the user name; detail: the reason
+    ACCOUNT_ENABLED = "account_enabled"  # target: the user name
     LOGOUT = "logout"
     SCREEN_LOCKED = "screen_locked"
     SCREEN_UNLOCKED = "screen_unlocked"

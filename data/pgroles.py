@@ -186,6 +186,7 @@ ACCOUNT_FUNCTIONS = (
     "scc_set_password(text, text, text, timestamptz)",
     "scc_unlock(text, text, timestamptz)",
     "scc_create_user(text, text, text, text, text, text[], text, timestamptz)",
+    "scc_set_active(text, text, boolean, timestamptz)",  # migration 0038
 )
 # UPDATE of these columns only. audit_head: append_audit moves the chain's head, never its id.
 COLUMN_UPDATES: Mapping[str, tuple[str, ...]] = {

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,6 +27,7 @@ from core.model import RoleName
 from core.timefmt import DEFAULT_ZONE, fmt_local, utcnow
 from core.views import CommunityRow, DepartmentRow, UserRow
 from widgets import labels
+from widgets.consent import ReasonDialog
 from widgets.forms import community_picker, ok_cancel
 
 
@@ -136,11 +138,17 @@ class NewAccountDialog(QDialog):
 
 
 class AccountsDialog(QDialog):
-    """Lists accounts; asks (by signal) to create, unlock or reset. The controller does it."""
+    """Lists accounts; asks (by signal) to create, unlock, reset, disable or enable them.
+
+    The controller does it. `me` is the signed-in administrator, whose own account this
+    dialog does not offer to disable.
+    """
 
     sig_create_requested = Signal(object)  # NewAccount; GUI thread
     sig_unlock_requested = Signal(str)  # username
     sig_reset_requested = Signal(str)  # username; to be confirmed by the receiver
+    sig_disable_requested = Signal(str, str)  # username, reason (asked here)
+    sig_enable_requested = Signal(str)  # username
 
     COLUMNS = 7
 
@@ -157,7 +165,9 @@ class AccountsDialog(QDialog):
         self._rows: list[UserRow] = []
         self.communities: list[CommunityRow] = []
         self.departments: list[DepartmentRow] = []
+        self.me: str | None = None
         self.new_dialog: NewAccountDialog | None = None
+        self.reason_dialog: ReasonDialog | None = None
         self.table = QTableWidget(0, self.COLUMNS, self)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -175,10 +185,13 @@ class AccountsDialog(QDialog):
         self.unlock_button.clicked.connect(self._on_unlock_clicked)
         self.reset_button = QPushButton(self)
         self.reset_button.clicked.connect(self._on_reset_clicked)
+        self.active_button = QPushButton(self)
+        self.active_button.setObjectName("accountActiveButton")
+        self.active_button.clicked.connect(self._on_active_clicked)
         self.close_button = QPushButton(self)
         self.close_button.clicked.connect(self.reject)
         row = QHBoxLayout()
-        for b in (self.new_button, self.unlock_button, self.reset_button):
+        for b in (self.new_button, self.unlock_button, self.reset_button, self.active_button):
             row.addWidget(b)
         row.addStretch(1)
         row.addWidget(self.close_button)
@@ -211,6 +224,16 @@ class AccountsDialog(QDialog):
     def _locked(self, r: UserRow) -> bool:
         return r.locked_until is not None and r.locked_until > self._clock()
 
+    def _selected_row(self) -> UserRow | None:
+        name = self.selected_username()
+        return next((r for r in self._rows if r.username == name), None)
+
+    def _communities_text(self, codes: Sequence[str]) -> str:
+        if not codes:
+            return self.tr("street-wide")
+        names = {c.code: c.name for c in self.communities}
+        return ", ".join(f"{code} {names.get(code, '')}".strip() for code in codes)
+
     def _department_text(self, code: str | None) -> str:
         if code is None:
             return "—"
@@ -233,19 +256,33 @@ class AccountsDialog(QDialog):
                 r.display_name,
                 labels.role(r.role),
                 self._department_text(r.department),
-                ", ".join(r.communities) or self.tr("street-wide"),
+                self._communities_text(r.communities),
                 state,
                 fmt_local(r.last_login_at, self._zone, seconds=False) or "—",
             )
             for j, text in enumerate(cells):
-                self.table.setItem(i, j, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                if not r.active:
+                    # Greyed: still listed (its history names it), but it cannot sign in.
+                    item.setForeground(self.palette().color(QPalette.ColorRole.PlaceholderText))
+                self.table.setItem(i, j, item)
         self.table.resizeColumnsToContents()
 
     def _update_buttons(self) -> None:
-        name = self.selected_username()
-        row = next((r for r in self._rows if r.username == name), None)
-        self.unlock_button.setEnabled(row is not None and self._locked(row))
-        self.reset_button.setEnabled(row is not None)
+        row = self._selected_row()
+        self.unlock_button.setEnabled(row is not None and row.active and self._locked(row))
+        self.reset_button.setEnabled(row is not None and row.active)
+        enable = row is not None and not row.active
+        self.active_button.setText(self.tr("Enable") if enable else self.tr("Disable…"))
+        own = row is not None and row.username == self.me
+        self.active_button.setEnabled(row is not None and not own)
+        self.active_button.setToolTip(
+            self.tr("You cannot disable your own account.")
+            if own
+            else self.tr(
+                "It can no longer sign in; a console signed in with it can change nothing."
+            )
+        )
 
     def _on_new_clicked(self) -> None:
         dlg = NewAccountDialog(self.communities, self.departments, self)
@@ -266,6 +303,34 @@ class AccountsDialog(QDialog):
         # The old password stops working at once: the presenter asks first.
         self.sig_reset_requested.emit(name)
 
+    def _on_active_clicked(self) -> None:
+        row = self._selected_row()
+        if row is None or row.username == self.me:
+            return
+        if not row.active:
+            self.sig_enable_requested.emit(row.username)
+            return
+        dlg = ReasonDialog(
+            self.tr("Disable account"),
+            self.tr(
+                "Disable {user} ({name})? The account can no longer sign in, and a console "
+                "signed in with it can change nothing more. Its records stay; it can be enabled "
+                "again. Say why: the reason goes into the audit log."
+            ).format(user=row.username, name=row.display_name),
+            minimum=2,
+            ok_text=self.tr("Disable"),
+            parent=self,
+        )
+        username = row.username
+        dlg.sig_submitted.connect(
+            lambda reason, _path: self.sig_disable_requested.emit(username, reason)
+        )
+        if self.reason_dialog is not None:
+            # Kept until the next one (not deleted on close): the answer may come after.
+            self.reason_dialog.deleteLater()
+        self.reason_dialog = dlg
+        dlg.open()
+
     def retranslate(self) -> None:
         """Set every text in the current language."""
         self.setWindowTitle(self.tr("Accounts"))
@@ -285,6 +350,7 @@ class AccountsDialog(QDialog):
         self.reset_button.setText(self.tr("Reset password"))
         self.close_button.setText(self.tr("Close window"))
         self._fill()
+        self._update_buttons()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -1,4 +1,4 @@
-"""The accounts capability (administrators): list, create, unlock, reset a password."""
+"""Accounts: list, create, unlock, disable, reset (administrators); sign out a disabled one."""
 
 from __future__ import annotations
 
@@ -44,6 +44,32 @@ class AccountsPresenter(Presenter):
 
     def on_changes(self, changes: ChangesAvailable) -> None:
         self.reload()
+        self._check_own_account()
+
+    def _check_own_account(self) -> None:
+        """Sign out at once when an administrator (anywhere) disabled the signed-in account.
+
+        Its writes are refused from that moment anyway; its reads would go on showing the
+        street's incidents and residents to someone who may no longer see them.
+        """
+        who = self.who
+        if who is None:
+            return
+        signin = self.ctx.services.signin
+        self.read_for(
+            who,
+            lambda: signin.still_active(who),
+            self._on_own_account_read,
+            self.tr("Could not read your account"),
+            "own_account",
+        )
+
+    def _on_own_account_read(self, active: bool) -> None:
+        if active or self.who is None:
+            return
+        self.ctx.session.sign_out_because(
+            self.tr("Your account has been disabled by an administrator. You were signed out.")
+        )
 
     def reload(self) -> None:
         if self.dialog is not None and self.dialog.isVisible():
@@ -85,7 +111,10 @@ class AccountsPresenter(Presenter):
             dlg.sig_create_requested.connect(self._on_create_requested)
             dlg.sig_unlock_requested.connect(self._on_unlock_requested)
             dlg.sig_reset_requested.connect(self._on_reset_requested)
+            dlg.sig_disable_requested.connect(self._on_disable_requested)
+            dlg.sig_enable_requested.connect(self._on_enable_requested)
             self.ctx.dialogs.register(dlg)
+        dlg.me = self.who.username if self.who is not None else None
         rows, dlg.communities, dlg.departments = result
         dlg.set_users(rows)
         if status:
@@ -100,6 +129,45 @@ class AccountsPresenter(Presenter):
     def _on_job_failed(self, exc: BaseException) -> None:
         if self.dialog is not None:
             self.dialog.show_status(self.ctx.feedback.describe(exc))
+
+    @Slot(str, str)
+    def _on_disable_requested(self, username: str, reason: str) -> None:
+        who = self.who
+        if who is None:
+            return
+        accounts = self.ctx.services.accounts
+
+        def job() -> str:
+            accounts.set_active(who, username, False, reason)
+            return self.tr("Account {user} disabled.").format(user=username)
+
+        def done(status: str) -> None:
+            if self.dialog is not None and self.dialog.reason_dialog is not None:
+                self.dialog.reason_dialog.accept()
+            self.open_accounts(status)
+
+        def failed(exc: BaseException) -> None:
+            # The reason stays typed; the refusal shows where it was typed.
+            reason_dialog = self.dialog.reason_dialog if self.dialog is not None else None
+            if reason_dialog is not None and reason_dialog.isVisible():
+                reason_dialog.show_error(self.ctx.feedback.describe(exc))
+            else:
+                self._on_job_failed(exc)
+
+        self.ctx.jobs.write(job, done, failed, "disable_user")
+
+    @Slot(str)
+    def _on_enable_requested(self, username: str) -> None:
+        who = self.who
+        if who is None:
+            return
+        accounts = self.ctx.services.accounts
+
+        def job() -> str:
+            accounts.set_active(who, username, True)
+            return self.tr("Account {user} enabled: it can sign in again.").format(user=username)
+
+        self._job(job, "enable_user")
 
     @Slot(object)
     def _on_create_requested(self, v: NewAccount) -> None:

@@ -38,6 +38,10 @@ class SessionView(Protocol):
         """True while the lock screen is up."""
         ...
 
+    def sign_out_because(self, reason: str) -> None:
+        """End the session; `reason` shows in the sign-in dialog that follows."""
+        ...
+
 
 @dataclass(frozen=True)
 class PresenterContext:

@@ -1,11 +1,11 @@
-"""Accounts: creation, unlocking and passwords (administrators, or the local CLI)."""
+"""Accounts: creation, unlocking, disabling and passwords (administrators, or the local CLI)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import func, select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -132,6 +132,46 @@ class AccountService:
             tx.change(TABLE, user.id, "update")
             tx.audit(AuditAction.ACCOUNT_UNLOCKED, target=username)
 
+    def set_active(self, actor: Actor, username: str, active: bool, reason: str = "") -> None:
+        """Disable an account (with a reason) or enable it again.
+
+        A disabled account cannot sign in, and a console still signed in with it can write
+        nothing more (every write re-checks the account); on the shared database its server
+        sessions end too. Refused for one's own account and for the last active administrator.
+        """
+        reason = " ".join(reason.split())
+        if not active and not reason:
+            raise ValueError("say why the account is disabled (the reason goes into the audit log)")
+        with self.ctx.write(actor, Permission.MANAGE_USERS) as tx:
+            s = tx.session
+            user = find_user(s, username)
+            if user is None:
+                raise LookupError(f"no user {username!r}")
+            if not active:
+                if isinstance(actor, Principal) and actor.username == username:
+                    raise ValueError("an administrator cannot disable their own account")
+                if user.role.name == RoleName.ADMIN.value and not _other_admins(s, user.id):
+                    # Nobody could manage accounts from a console any more.
+                    raise ValueError("the last active administrator cannot be disabled")
+            if user.active == active:
+                return  # nothing to change, nothing to audit (a second click, a retry)
+            if accounts_in_server(s):
+                _call(
+                    s,
+                    "scc_set_active(:t, :u, :a, :now)",
+                    actor,
+                    u=username,
+                    a=active,
+                    now=tx.now,
+                )
+            else:
+                user.active = active
+            tx.change(TABLE, user.id, "update")
+            if active:
+                tx.audit(AuditAction.ACCOUNT_ENABLED, target=username)
+            else:
+                tx.audit(AuditAction.ACCOUNT_DISABLED, target=username, detail=reason)
+
     def set_password(self, actor: Actor, username: str, password: str) -> None:
         """Set a new password (one's own, an administrator for anyone, or a local tool)."""
         own = isinstance(actor, Principal) and actor.username == username
@@ -202,6 +242,18 @@ class AccountService:
                 DepartmentRow(code=d.code, name=d.name, kind=d.kind)
                 for d in s.scalars(select(Department).order_by(Department.code))
             ]
+
+
+def _other_admins(s: Session, user_id: int) -> int:
+    return int(
+        s.scalar(
+            select(func.count())
+            .select_from(User)
+            .join(Role, Role.id == User.role_id)
+            .where(Role.name == RoleName.ADMIN.value, User.active, User.id != user_id)
+        )
+        or 0
+    )
 
 
 class NoServerSession(PermissionError):

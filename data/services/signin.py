@@ -178,6 +178,12 @@ class SignInService:
         self.ctx.record(result, AuditAction.SCREEN_UNLOCKED)
         return result
 
+    def still_active(self, principal: Principal) -> bool:
+        """False once the signed-in account is disabled or gone (a console then signs out)."""
+        with self.ctx.read() as s:
+            user = s.get(User, principal.user_id)
+            return user is not None and user.active and user.username == principal.username
+
     def principal(self, username: str) -> Principal:
         """A principal without a password, for trusted local tools (CLI, screenshot)."""
         with self.ctx.read() as s:

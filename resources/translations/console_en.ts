@@ -15,27 +15,62 @@
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../../widgets/accounts.py" line="224"/>
+        <location filename="../../widgets/accounts.py" line="247"/>
         <source>Disabled</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="226"/>
+        <location filename="../../widgets/accounts.py" line="249"/>
         <source>Locked until {t}</source>
         <translation>Locked until {t}</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="230"/>
+        <location filename="../../widgets/accounts.py" line="253"/>
         <source>Active</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="236"/>
+        <location filename="../../widgets/accounts.py" line="233"/>
         <source>street-wide</source>
         <translation>street-wide</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="285"/>
+        <location filename="../../widgets/accounts.py" line="276"/>
+        <source>Enable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts.py" line="276"/>
+        <source>Disable…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts.py" line="280"/>
+        <source>You cannot disable your own account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts.py" line="283"/>
+        <source>It can no longer sign in; a console signed in with it can change nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts.py" line="314"/>
+        <source>Disable account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts.py" line="316"/>
+        <source>Disable {user} ({name})? The account can no longer sign in, and a console signed in with it can change nothing more. Its records stay; it can be enabled again. Say why: the reason goes into the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts.py" line="321"/>
+        <source>Disable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts.py" line="350"/>
         <source>Reset password</source>
         <translation>Reset password</translation>
     </message>
@@ -44,57 +79,57 @@
         <translation type="vanished">Give {user} a new random password? The old one stops working.</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="271"/>
+        <location filename="../../widgets/accounts.py" line="336"/>
         <source>Accounts</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="274"/>
+        <location filename="../../widgets/accounts.py" line="339"/>
         <source>User name</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="275"/>
+        <location filename="../../widgets/accounts.py" line="340"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="276"/>
+        <location filename="../../widgets/accounts.py" line="341"/>
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="277"/>
+        <location filename="../../widgets/accounts.py" line="342"/>
         <source>Department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="278"/>
+        <location filename="../../widgets/accounts.py" line="343"/>
         <source>Communities</source>
         <translation>Communities</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="279"/>
+        <location filename="../../widgets/accounts.py" line="344"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="280"/>
+        <location filename="../../widgets/accounts.py" line="345"/>
         <source>Last sign-in</source>
         <translation>Last sign-in</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="283"/>
+        <location filename="../../widgets/accounts.py" line="348"/>
         <source>New account…</source>
         <translation>New account…</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="284"/>
+        <location filename="../../widgets/accounts.py" line="349"/>
         <source>Unlock</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="286"/>
+        <location filename="../../widgets/accounts.py" line="351"/>
         <source>Close window</source>
         <translation>Close window</translation>
     </message>
@@ -145,32 +180,52 @@
         <translation type="unfinished">Accounts…</translation>
     </message>
     <message>
+        <location filename="../../console/presenters/accounts.py" line="63"/>
+        <source>Could not read your account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../console/presenters/accounts.py" line="71"/>
+        <source>Your account has been disabled by an administrator. You were signed out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/accounts.py" line="97"/>
         <source>Could not list the accounts</source>
         <translation type="unfinished">Could not list the accounts</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/accounts.py" line="123"/>
+        <location filename="../../console/presenters/accounts.py" line="142"/>
+        <source>Account {user} disabled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/accounts.py" line="168"/>
+        <source>Account {user} enabled: it can sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/accounts.py" line="191"/>
         <source>Account {user} created. Initial password: {pw} — hand it over now; it is not shown again.</source>
         <translation type="unfinished">Account {user} created. Initial password: {pw} — hand it over now; it is not shown again.</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/accounts.py" line="138"/>
+        <location filename="../../console/presenters/accounts.py" line="206"/>
         <source>Account {user} unlocked.</source>
         <translation type="unfinished">Account {user} unlocked.</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/accounts.py" line="146"/>
+        <location filename="../../console/presenters/accounts.py" line="214"/>
         <source>Reset password</source>
         <translation type="unfinished">Reset password</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/accounts.py" line="147"/>
+        <location filename="../../console/presenters/accounts.py" line="215"/>
         <source>Give {user} a new random password? The old one stops working.</source>
         <translation type="unfinished">Give {user} a new random password? The old one stops working.</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/accounts.py" line="162"/>
+        <location filename="../../console/presenters/accounts.py" line="230"/>
         <source>New password of {user}: {pw} — hand it over now; it is not shown again.</source>
         <translation type="unfinished">New password of {user}: {pw} — hand it over now; it is not shown again.</translation>
     </message>
@@ -9651,62 +9706,62 @@ Command system of {site}</translation>
 <context>
     <name>NewAccountDialog</name>
     <message>
-        <location filename="../../widgets/accounts.py" line="54"/>
+        <location filename="../../widgets/accounts.py" line="56"/>
         <source>New account</source>
         <translation>New account</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="62"/>
+        <location filename="../../widgets/accounts.py" line="64"/>
         <source>(choose the department)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="65"/>
+        <location filename="../../widgets/accounts.py" line="67"/>
         <source>(street-wide)</source>
         <translation>(street-wide)</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="70"/>
+        <location filename="../../widgets/accounts.py" line="72"/>
         <source>User name</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="71"/>
+        <location filename="../../widgets/accounts.py" line="73"/>
         <source>Display name</source>
         <translation>Display name</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="72"/>
+        <location filename="../../widgets/accounts.py" line="74"/>
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="74"/>
+        <location filename="../../widgets/accounts.py" line="76"/>
         <source>Department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="75"/>
+        <location filename="../../widgets/accounts.py" line="77"/>
         <source>Community</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="106"/>
+        <location filename="../../widgets/accounts.py" line="108"/>
         <source>User names are letters and digits without spaces.</source>
         <translation>User names are letters and digits without spaces.</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="110"/>
+        <location filename="../../widgets/accounts.py" line="112"/>
         <source>A station account belongs to one community.</source>
         <translation>A station account belongs to one community.</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="115"/>
+        <location filename="../../widgets/accounts.py" line="117"/>
         <source>The site has no departments; add them to the site file first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="120"/>
+        <location filename="../../widgets/accounts.py" line="122"/>
         <source>A department account answers for one department: choose it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -13728,7 +13783,7 @@ Outcome: {outcome}</source>
     </message>
     <message>
         <location filename="../../console/session.py" line="83"/>
-        <location filename="../../console/session.py" line="294"/>
+        <location filename="../../console/session.py" line="300"/>
         <source>Quit</source>
         <translation type="unfinished">Quit</translation>
     </message>
@@ -13758,12 +13813,12 @@ Outcome: {outcome}</source>
         <translation type="unfinished">Sign-in is not possible right now: {err}</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="285"/>
+        <location filename="../../console/session.py" line="291"/>
         <source>Unlock or sign out before quitting.</source>
         <translation type="unfinished">Unlock or sign out before quitting.</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="295"/>
+        <location filename="../../console/session.py" line="301"/>
         <source>Quit the console? Devices hosted on this workstation stop reporting.</source>
         <translation type="unfinished">Quit the console? Devices hosted on this workstation stop reporting.</translation>
     </message>

@@ -4,82 +4,117 @@
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../../widgets/accounts.py" line="224"/>
+        <location filename="../../widgets/accounts.py" line="247"/>
         <source>Disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="226"/>
+        <location filename="../../widgets/accounts.py" line="249"/>
         <source>Locked until {t}</source>
         <translation>锁定至 {t}</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="230"/>
+        <location filename="../../widgets/accounts.py" line="253"/>
         <source>Active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="236"/>
+        <location filename="../../widgets/accounts.py" line="233"/>
         <source>street-wide</source>
         <translation>全街道</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="285"/>
+        <location filename="../../widgets/accounts.py" line="350"/>
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="271"/>
+        <location filename="../../widgets/accounts.py" line="336"/>
         <source>Accounts</source>
         <translation>账号管理</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="274"/>
+        <location filename="../../widgets/accounts.py" line="276"/>
+        <source>Enable</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts.py" line="276"/>
+        <source>Disable…</source>
+        <translation>停用…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts.py" line="280"/>
+        <source>You cannot disable your own account.</source>
+        <translation>不能停用自己的账号。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts.py" line="283"/>
+        <source>It can no longer sign in; a console signed in with it can change nothing.</source>
+        <translation>停用后不能再登录；已用它登录的控制台不能再做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts.py" line="314"/>
+        <source>Disable account</source>
+        <translation>停用账号</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts.py" line="316"/>
+        <source>Disable {user} ({name})? The account can no longer sign in, and a console signed in with it can change nothing more. Its records stay; it can be enabled again. Say why: the reason goes into the audit log.</source>
+        <translation>停用 {user}（{name}）？该账号将不能再登录，已用它登录的控制台也不能再做任何更改。它的记录保留，之后可以重新启用。请说明原因，原因会记入审计日志。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts.py" line="321"/>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts.py" line="339"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="275"/>
+        <location filename="../../widgets/accounts.py" line="340"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="276"/>
+        <location filename="../../widgets/accounts.py" line="341"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="277"/>
+        <location filename="../../widgets/accounts.py" line="342"/>
         <source>Department</source>
         <translation>联动单位</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="278"/>
+        <location filename="../../widgets/accounts.py" line="343"/>
         <source>Communities</source>
         <translation>所属社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="279"/>
+        <location filename="../../widgets/accounts.py" line="344"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="280"/>
+        <location filename="../../widgets/accounts.py" line="345"/>
         <source>Last sign-in</source>
         <translation>最近登录</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="283"/>
+        <location filename="../../widgets/accounts.py" line="348"/>
         <source>New account…</source>
         <translation>新建账号…</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="284"/>
+        <location filename="../../widgets/accounts.py" line="349"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="286"/>
+        <location filename="../../widgets/accounts.py" line="351"/>
         <source>Close window</source>
         <translation>关闭窗口</translation>
     </message>
@@ -130,32 +165,52 @@
         <translation>账号管理…</translation>
     </message>
     <message>
+        <location filename="../../console/presenters/accounts.py" line="63"/>
+        <source>Could not read your account</source>
+        <translation>无法读取您的账号</translation>
+    </message>
+    <message>
         <location filename="../../console/presenters/accounts.py" line="71"/>
+        <source>Your account has been disabled by an administrator. You were signed out.</source>
+        <translation>您的账号已被管理员停用，已为您退出登录。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/accounts.py" line="97"/>
         <source>Could not list the accounts</source>
         <translation>无法读取账号列表</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/accounts.py" line="123"/>
+        <location filename="../../console/presenters/accounts.py" line="142"/>
+        <source>Account {user} disabled.</source>
+        <translation>账号 {user} 已停用。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/accounts.py" line="168"/>
+        <source>Account {user} enabled: it can sign in again.</source>
+        <translation>账号 {user} 已启用，可以重新登录。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/accounts.py" line="191"/>
         <source>Account {user} created. Initial password: {pw} — hand it over now; it is not shown again.</source>
         <translation>账号 {user} 已创建。初始密码：{pw} —— 请当面交付，此密码不会再次显示。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/accounts.py" line="138"/>
+        <location filename="../../console/presenters/accounts.py" line="206"/>
         <source>Account {user} unlocked.</source>
         <translation>账号 {user} 已解锁。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/accounts.py" line="146"/>
+        <location filename="../../console/presenters/accounts.py" line="214"/>
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/accounts.py" line="147"/>
+        <location filename="../../console/presenters/accounts.py" line="215"/>
         <source>Give {user} a new random password? The old one stops working.</source>
         <translation>为 {user} 生成新的随机密码？旧密码将立即失效。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/accounts.py" line="162"/>
+        <location filename="../../console/presenters/accounts.py" line="230"/>
         <source>New password of {user}: {pw} — hand it over now; it is not shown again.</source>
         <translation>{user} 的新密码：{pw} —— 请当面交付，此密码不会再次显示。</translation>
     </message>
@@ -9431,62 +9486,62 @@ Command system of {site}</source>
 <context>
     <name>NewAccountDialog</name>
     <message>
-        <location filename="../../widgets/accounts.py" line="54"/>
+        <location filename="../../widgets/accounts.py" line="56"/>
         <source>New account</source>
         <translation>新建账号</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="62"/>
+        <location filename="../../widgets/accounts.py" line="64"/>
         <source>(choose the department)</source>
         <translation>（请选择联动单位）</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="65"/>
+        <location filename="../../widgets/accounts.py" line="67"/>
         <source>(street-wide)</source>
         <translation>（全街道）</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="70"/>
+        <location filename="../../widgets/accounts.py" line="72"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="71"/>
+        <location filename="../../widgets/accounts.py" line="73"/>
         <source>Display name</source>
         <translation>显示名称</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="72"/>
+        <location filename="../../widgets/accounts.py" line="74"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="74"/>
+        <location filename="../../widgets/accounts.py" line="76"/>
         <source>Department</source>
         <translation>联动单位</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="75"/>
+        <location filename="../../widgets/accounts.py" line="77"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="106"/>
+        <location filename="../../widgets/accounts.py" line="108"/>
         <source>User names are letters and digits without spaces.</source>
         <translation>用户名只能由字母和数字组成，不含空格。</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="110"/>
+        <location filename="../../widgets/accounts.py" line="112"/>
         <source>A station account belongs to one community.</source>
         <translation>社区工作站账号必须属于一个社区。</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="115"/>
+        <location filename="../../widgets/accounts.py" line="117"/>
         <source>The site has no departments; add them to the site file first.</source>
         <translation>本街道尚未配置联动单位，请先在站点文件中添加。</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="120"/>
+        <location filename="../../widgets/accounts.py" line="122"/>
         <source>A department account answers for one department: choose it.</source>
         <translation>联动单位账号必须对应一个联动单位，请选择。</translation>
     </message>
@@ -13484,7 +13539,7 @@ Outcome: {outcome}</source>
     </message>
     <message>
         <location filename="../../console/session.py" line="83"/>
-        <location filename="../../console/session.py" line="294"/>
+        <location filename="../../console/session.py" line="300"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -13514,12 +13569,12 @@ Outcome: {outcome}</source>
         <translation>暂时无法登录：{err}</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="285"/>
+        <location filename="../../console/session.py" line="291"/>
         <source>Unlock or sign out before quitting.</source>
         <translation>请先解锁或注销，再退出。</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="295"/>
+        <location filename="../../console/session.py" line="301"/>
         <source>Quit the console? Devices hosted on this workstation stop reporting.</source>
         <translation>确定退出总控台？本工作站接入的设备将停止上报。</translation>
     </message>

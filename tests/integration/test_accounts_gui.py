@@ -94,7 +94,7 @@ def test_admin_creates_unlocks_and_resets(
     assert pw is not None
     who = seeded.services.signin.login("ws05", pw.group(1))
     assert who.communities == frozenset({"C05"})
-    assert _cell(console, "ws05", 4) == "C05"
+    assert _cell(console, "ws05", 4) == "C05 丰盈里社区"
 
     # Resetting asks first (No is the default); "No" changes nothing.
     dialogs = fake_dialogs(console)
@@ -207,3 +207,96 @@ def test_an_older_list_answered_late_does_not_overwrite_a_newer_one(
     assert console.wait_idle()
     assert _cell(console, "operator", 5) == "正常"  # the late, older list is not the last word
     assert dlg.status.text() == "账号 operator 已解锁。"
+
+
+def test_admin_disables_an_account_with_a_reason_then_enables_it(
+    qtbot: QtBot, console: ConsoleApp, seeded: SeededSite
+) -> None:
+    sign_in(qtbot, console, seeded, "admin")
+    console.window.action("accounts").trigger()
+    accounts = accounts_of(console)
+    qtbot.waitUntil(lambda: accounts.dialog is not None and accounts.dialog.isVisible())
+    dlg = _dialog(console)
+    assert _cell(console, "ws01", 4) == "C01 咸阳北里社区", "the community by name, not code alone"
+    dlg.table.selectRow(_row_of(console, "admin"))
+    assert not dlg.active_button.isEnabled(), "not one's own account"
+    assert "不能停用自己的账号" in dlg.active_button.toolTip()
+
+    dlg.table.selectRow(_row_of(console, "operator"))
+    assert dlg.active_button.text() == "停用…"
+    dlg.active_button.click()
+    reason = dlg.reason_dialog
+    assert reason is not None
+    assert reason.isVisible()
+    assert "operator" in reason.intro.text()
+    ok = reason.buttons.button(reason.buttons.StandardButton.Ok)
+    assert not ok.isEnabled(), "a reason first"
+    reason.reason.setText("调离本街道")
+    ok.click()
+    qtbot.waitUntil(lambda: dlg.status.text() == "账号 operator 已停用。")
+    assert not reason.isVisible()
+    assert _cell(console, "operator", 5) == "已停用"
+    assert not dlg.reset_button.isEnabled()
+    with pytest.raises(LoginError) as refused:
+        seeded.services.signin.login("operator", seeded.passwords["operator"])
+    assert refused.value.reason == LoginError.DISABLED
+
+    assert dlg.active_button.text() == "启用"
+    dlg.active_button.click()
+    qtbot.waitUntil(lambda: dlg.status.text() == "账号 operator 已启用，可以重新登录。")
+    assert _cell(console, "operator", 5) == "正常"
+    user = seeded.services.signin.login("operator", seeded.passwords["operator"])
+    assert user.username == "operator"
+
+
+def test_a_refused_disable_is_said_in_the_reason_dialog(
+    qtbot: QtBot, console: ConsoleApp, seeded: SeededSite
+) -> None:
+    sign_in(qtbot, console, seeded, "admin")
+    console.window.action("accounts").trigger()
+    accounts = accounts_of(console)
+    qtbot.waitUntil(lambda: accounts.dialog is not None and accounts.dialog.isVisible())
+    dlg = _dialog(console)
+    dlg.table.selectRow(_row_of(console, "operator"))
+    dlg.active_button.click()
+    reason = dlg.reason_dialog
+    assert reason is not None
+    reason.reason.setText("调离本街道")
+    # Someone else removed the account meanwhile: the refusal shows where the reason is.
+    dlg.sig_disable_requested.disconnect()
+    dlg.sig_disable_requested.connect(
+        lambda _user, why: accounts._on_disable_requested("nobody", why)
+    )
+    reason.buttons.button(reason.buttons.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: "已不存在" in reason.error.text())
+    assert reason.isVisible()
+    assert reason.reason.text() == "调离本街道"
+
+
+def test_a_console_whose_account_is_disabled_elsewhere_signs_out(
+    qtbot: QtBot, console: ConsoleApp, seeded: SeededSite
+) -> None:
+    sign_in(qtbot, console, seeded, "operator")
+    console.session.lock()  # locked or not, the session ends
+    admin = seeded.services.signin.login("admin", seeded.passwords["admin"])
+    # Another workstation's administrator: the change reaches this console through the feed.
+    seeded.services.accounts.set_active(admin, "operator", False, "调离本街道")
+    qtbot.waitUntil(lambda: console.session.principal is None, timeout=5000)
+    assert not console.window.isVisible()
+    login = console.session.login_dialog
+    assert login is not None
+    assert login.isVisible()
+    assert login.error.text() == "您的账号已被管理员停用，已为您退出登录。"
+
+
+def test_other_account_changes_leave_the_session_alone(
+    qtbot: QtBot, console: ConsoleApp, seeded: SeededSite
+) -> None:
+    sign_in(qtbot, console, seeded, "operator")
+    admin = seeded.services.signin.login("admin", seeded.passwords["admin"])
+    seeded.services.accounts.set_active(admin, "ws01", False, "换人")
+    assert console.wait_idle()
+    qtbot.wait(600)  # three polls of the change feed
+    assert console.wait_idle()
+    assert console.session.principal is not None
+    assert console.window.isVisible()

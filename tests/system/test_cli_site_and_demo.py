@@ -138,3 +138,34 @@ def test_passwords_never_shown_are_offered_anew(tmp_path: Path) -> None:
     assert settled.returncode == 0, settled.stderr
     assert "never shown" not in settled.stdout
     assert "demo accounts exist already" in settled.stdout
+
+
+def test_user_disable_and_enable_from_the_command_line(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'c.db'}"
+    for name in ("zhangwei", "lina"):
+        made = run_cli(
+            tmp_path, "--db", url, "user", "add", name, "--role", "operator",
+            stdin="a-long-password-42\n",
+        )  # fmt: skip
+        assert made.returncode == 0, made.stderr
+    no_reason = run_cli(tmp_path, "--db", url, "user", "disable", "zhangwei")
+    assert no_reason.returncode == 2
+    assert "--reason" in no_reason.stderr
+    off = run_cli(tmp_path, "--db", url, "user", "disable", "zhangwei", "--reason", "调离")
+    assert off.returncode == 0, off.stderr
+    assert off.stdout.strip() == "user zhangwei disabled"
+    unknown = run_cli(tmp_path, "--db", url, "user", "disable", "nobody", "--reason", "x")
+    assert unknown.returncode == 2
+    assert "no user 'nobody'" in unknown.stderr
+    on = run_cli(tmp_path, "--db", url, "user", "enable", "zhangwei")
+    assert on.returncode == 0, on.stderr
+    db = open_database(url)
+    try:
+        with db.session() as s:
+            rows = s.execute(select(AuditLog.action, AuditLog.target, AuditLog.detail)).all()
+    finally:
+        db.dispose()
+    assert [tuple(r) for r in rows if r.action.startswith("account_")] == [
+        ("account_disabled", "zhangwei", "调离"),
+        ("account_enabled", "zhangwei", ""),
+    ]

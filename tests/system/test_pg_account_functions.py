@@ -163,3 +163,31 @@ def test_an_administrator_session_creates_accounts_in_scope(env: World) -> None:
     with as_owner(env.db) as owner:
         # The owner may still do everything itself (seeding, `console user` as the owner).
         services_on(owner, env.clock).accounts.unlock_account("cli", "ws02")
+
+
+def test_disabling_ends_the_accounts_server_sessions(env: World) -> None:
+    admin = env.svc.signin.login("admin", PW)
+    operator = env.svc.signin.login("operator", PW)
+    hashed = env.svc.signin.hasher.hash("Another-pass-3")
+    # An operator's session cannot disable anyone, inside the server either.
+    with pytest.raises(DBAPIError, match="not an administrator"), env.db.session() as s:
+        s.execute(
+            text("SELECT scc_set_active(:t, 'ws01', false, :now)"),
+            {"t": operator.session_token, "now": env.clock()},
+        )
+    env.svc.accounts.set_active(admin, "operator", False, "left the office")
+    env.svc.accounts.set_active(admin, "operator", True)
+    # Enabled again, but the session opened before is over: a new sign-in is needed.
+    with pytest.raises(DBAPIError, match="no signed-in session"), env.db.session() as s:
+        s.execute(
+            text("SELECT scc_set_password(:t, 'operator', :h, :now)"),
+            {"t": operator.session_token, "h": hashed, "now": env.clock()},
+        )
+    # The server refuses an administrator's own account and the last administrator itself.
+    with pytest.raises(DBAPIError, match="their own account"), env.db.session() as s:
+        s.execute(
+            text("SELECT scc_set_active(:t, 'admin', false, :now)"),
+            {"t": admin.session_token, "now": env.clock()},
+        )
+    again = env.svc.signin.login("operator", PW)
+    env.svc.accounts.set_password(again, "operator", "Another-pass-3")

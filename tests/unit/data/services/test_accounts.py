@@ -10,6 +10,7 @@ from core.model import RoleName
 from core.permissions import Permission, PermissionDenied
 from data.db import Database
 from data.services.signin import SignInService
+from tests.helpers.fakes import FakeClock
 from tests.helpers.postgres import as_owner
 from tests.unit.data.worlds import PW, World, services_on, small_world
 
@@ -240,3 +241,66 @@ def test_reset_password_replaces_the_old_one(demo: World) -> None:
         demo.svc.signin.login("operator", "not-the-new-one-1")
     with pytest.raises(PermissionDenied):
         demo.svc.accounts.reset_password(demo.who("operator"), "admin")
+
+
+def test_admin_disables_an_account_with_a_reason_and_enables_it_again(env: World) -> None:
+    admin = env.who("admin")
+    signed_in = env.svc.signin.login("operator", PW)
+    env.svc.accounts.set_active(admin, "operator", False, "  left the\noffice ")
+    assert env.changes()[-1] == ("user_account", env.who("operator").user_id, "update")
+    assert env.audit()[-1] == ("admin", A.ACCOUNT_DISABLED.value, "operator", "left the office")
+    assert login_fails(env.svc.signin, "operator", PW).reason == LoginError.DISABLED
+    # A console still signed in with it writes nothing more, not even its own password.
+    with pytest.raises(PermissionDenied):
+        env.svc.accounts.set_password(signed_in, "operator", "Another-pass-3")
+    (row,) = [r for r in env.svc.accounts.list_users(admin) if r.username == "operator"]
+    assert not row.active
+
+    env.svc.accounts.set_active(admin, "operator", True)
+    assert env.audit()[-1] == ("admin", A.ACCOUNT_ENABLED.value, "operator", "")
+    assert env.svc.signin.login("operator", PW).username == "operator"
+    before = (env.audit(), env.changes())
+    env.svc.accounts.set_active(admin, "operator", True)  # already enabled: nothing happens
+    assert (env.audit(), env.changes()) == before
+
+
+def test_disabling_needs_a_reason_and_spares_oneself_and_the_last_administrator(
+    env: World,
+) -> None:
+    admin = env.who("admin")
+    before = (env.audit(), env.changes())
+    with pytest.raises(ValueError, match="say why"):
+        env.svc.accounts.set_active(admin, "operator", False, " ")
+    with pytest.raises(ValueError, match="their own account"):
+        env.svc.accounts.set_active(admin, "admin", False, "testing")
+    with pytest.raises(LookupError):
+        env.svc.accounts.set_active(admin, "nobody", False, "testing")
+    with as_owner(env.db) as owner:
+        tool = services_on(owner, env.clock).accounts
+        with pytest.raises(ValueError, match="last active administrator"):
+            tool.set_active("cli", "admin", False, "testing")
+        # A second administrator: now the first may go (by a local tool, in its own name).
+        tool.create_user(
+            None, username="admin2", display_name="二", role=RoleName.ADMIN, password=PW
+        )
+        tool.set_active("cli", "admin", False, "moved to another office")
+    assert env.audit()[-1] == ("cli", A.ACCOUNT_DISABLED.value, "admin", "moved to another office")
+    assert (env.audit()[: len(before[0])], env.changes()[: len(before[1])]) == before
+
+
+def test_an_operator_may_not_disable_an_account(env: World) -> None:
+    with pytest.raises(PermissionDenied):
+        env.svc.accounts.set_active(env.who("operator"), "ws01", False, "testing")
+    assert env.audit()[-1][:2] == ("operator", A.PERMISSION_DENIED.value)
+    assert env.svc.signin.login("ws01", PW).username == "ws01"
+
+
+def test_a_site_without_an_administrator_can_still_disable_others(db: Database) -> None:
+    # A local tool on a database whose only accounts are operators (made with `console user add`).
+    with as_owner(db) as owner:
+        svc = services_on(owner, FakeClock())
+        svc.accounts.create_user(
+            None, username="op1", display_name="一", role=RoleName.OPERATOR, password=PW
+        )
+        svc.accounts.set_active("cli", "op1", False, "left")
+        assert login_fails(svc.signin, "op1", PW).reason == LoginError.DISABLED
