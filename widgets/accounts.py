@@ -29,6 +29,7 @@ from core.views import CommunityRow, DepartmentRow, UserRow
 from widgets import labels
 from widgets.consent import ReasonDialog
 from widgets.forms import community_picker, ok_cancel
+from widgets.table_titles import fit_columns
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,7 +267,7 @@ class AccountsDialog(QDialog):
                     # Greyed: still listed (its history names it), but it cannot sign in.
                     item.setForeground(self.palette().color(QPalette.ColorRole.PlaceholderText))
                 self.table.setItem(i, j, item)
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table)
 
     def _update_buttons(self) -> None:
         row = self._selected_row()

@@ -46,6 +46,7 @@ from core.screening_views import (
 from core.timefmt import DEFAULT_ZONE, fmt_local
 from widgets.flow_layout import flow_row
 from widgets.table_model import Column, RowTableModel
+from widgets.table_titles import fit_columns
 
 
 def kind_text(kind: str) -> str:
@@ -252,7 +253,7 @@ class CounsellingTab(QWidget):
     def set_appointments(self, rows: Sequence[AppointmentRow]) -> None:
         """Appointments ahead."""
         self.appointments.set_rows(list(rows))
-        self.appointments_view.resizeColumnsToContents()
+        fit_columns(self.appointments_view)
 
     def _with(self, view: QTableView, signal: SignalInstance) -> None:
         key = _selected_key(view, view.model())  # type: ignore[arg-type]

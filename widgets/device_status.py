@@ -33,6 +33,7 @@ from widgets.device_detail import detail_text
 from widgets.empty_state import EmptyStateWidget
 from widgets.palette import DEVICE_STATE_COLOURS
 from widgets.table_model import SORT_ROLE, Column, RowTableModel
+from widgets.table_titles import fit_columns
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -149,7 +150,7 @@ class DeviceStatusWidget(QWidget):
             # rows (FIELD-NOTES), paid on the GUI thread before the first paint.
             self._sized = True
             self.table.horizontalHeader().setResizeContentsPrecision(SIZE_SAMPLE_ROWS)
-            self.table.resizeColumnsToContents()
+            fit_columns(self.table)
             # The sample is the first kinds in order (panels, cameras): a kind further down
             # ("RFID 读卡器") was cut. The kinds are few, so the column fits every one of them.
             kind = self.model.column_index("kind")

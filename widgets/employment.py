@@ -38,6 +38,7 @@ from widgets.empty_state import EmptyStateWidget
 from widgets.flow_layout import flow_row
 from widgets.screening_run import chinese
 from widgets.table_model import Column, RowTableModel
+from widgets.table_titles import fit_columns
 
 
 def label(code: Coded | None) -> str:
@@ -291,7 +292,7 @@ class ActionTab(QWidget):
         self.model.set_rows(list(rows))
         self._stack.setCurrentIndex(1 if rows and self.allowed else 0)
         if rows and first:
-            self.table.resizeColumnsToContents()
+            fit_columns(self.table)
         self._on_selection()
 
     def showing_empty(self) -> bool:

@@ -101,6 +101,7 @@ from core.kpi import target_text as kpi_target_text
 from widgets.empty_state import EmptyStateWidget
 from widgets.flow_layout import flow_row
 from widgets.table_model import Column, RowTableModel
+from widgets.table_titles import fit_columns
 from widgets.text import plain_tooltip
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -1015,7 +1016,7 @@ class RecordsDialog(QDialog):
         first = not len(self.model)
         self.model.set_rows(rows)
         if first and rows:
-            self.table.resizeColumnsToContents()
+            fit_columns(self.table)
         self.truncated = truncated
         self._note(len(rows))
 

@@ -28,6 +28,7 @@ from core.views import PersonChoice
 from widgets.empty_state import EmptyStateWidget
 from widgets.flow_layout import flow_row
 from widgets.table_model import Column, RowTableModel
+from widgets.table_titles import fit_columns
 
 
 def mode_text(mode: str) -> str:
@@ -308,7 +309,7 @@ class TableTab(QWidget):
         self.model.set_rows(list(rows))
         self._stack.setCurrentIndex(1 if rows else 0)
         if rows:
-            self.table.resizeColumnsToContents()
+            fit_columns(self.table)
 
 
 def due_heading(by: date, n: int) -> str:

@@ -1,11 +1,25 @@
-"""Column titles that fit after a language switch (columns were sized for the other language)."""
+"""Column widths: titles that fit after a language switch; contents fitted, stretch kept."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHeaderView, QWidget
+from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
+
+
+def fit_columns(view: QTableView) -> None:
+    """Size the columns to their contents; a stretching last column still fills the view.
+
+    `resizeColumnsToContents` on a shown table sizes the last column to its contents too, and
+    the header stretches it again only on its next resize: a list refilled while open (the
+    accounts after an unlock) kept a dead strip at its right.
+    """
+    view.resizeColumnsToContents()
+    header = view.horizontalHeader()
+    if header.stretchLastSection():
+        header.setStretchLastSection(False)
+        header.setStretchLastSection(True)
 
 
 def widen_titles(widgets: Iterable[QWidget]) -> int:
