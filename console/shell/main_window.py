@@ -7,7 +7,14 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from PySide6.QtCore import QByteArray, QChildEvent, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QResizeEvent
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QKeySequence,
+    QResizeEvent,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -79,6 +86,7 @@ class MainWindow(QMainWindow):
         self._db_ok = True
         self._db_detail = ""
         self.panes: dict[str, Pane] = {}
+        self._pane_keys: list[QShortcut] = []  # the panes' keys (Ctrl+1 …), off while locked
         self._maximised_before_full = False
         self._toolbar_panes: frozenset[str] | None = None  # None: every pane has its button
         self.attention_requests = 0  # how often the window asked for attention (status, tests)
@@ -129,8 +137,15 @@ class MainWindow(QMainWindow):
         qt_toggle.toggled.connect(toggle.setChecked)  # the dock's close button, a restored layout
         toggle.triggered.connect(lambda _checked=False, n=spec.name: self.bring_forward(n))
         if spec.shortcut:
+            # The menu shows the key, but the key itself is the window's shortcut below: a
+            # key goes by where the keyboard is, a click by what is on screen.
             toggle.setShortcut(QKeySequence(spec.shortcut))
-        self.addAction(toggle)  # shortcuts work even when the menu bar is hidden
+            toggle.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            key = QShortcut(QKeySequence(spec.shortcut), self)  # works with the menu bar hidden
+            key.setObjectName(f"pane-key-{spec.name}")
+            key.activated.connect(lambda n=spec.name: self.keyboard_to(n))
+            self._pane_keys.append(key)
+        self.addAction(toggle)  # listed with the shortcuts (F1), disabled while locked
         self.panes[spec.name] = Pane(spec, dock, toggle)
         # The View menu and the toolbar list the panes in their order, whatever order the
         # presenters were built in: take them out and put them back in front of the markers.
@@ -269,6 +284,25 @@ class MainWindow(QMainWindow):
             self.show_pane(name)
             _focus_into(pane.dock.widget())
         pane.toggle.setChecked(not pane.dock.isHidden())
+
+    def keyboard_to(self, name: str) -> None:
+        """A pane's shortcut key: the keyboard goes into the pane, brought forward if need be;
+        pressed again, with the keyboard already in it, the pane is hidden.
+
+        A pane on screen whose shortcut is pressed while the keyboard is elsewhere (the queue
+        after signing in) gets the keyboard: hiding it there took it away from an operator
+        who only wanted to type in it.
+        """
+        pane = self.panes[name]
+        focus = QApplication.focusWidget()
+        has_keyboard = focus is not None and pane.dock.isAncestorOf(focus)
+        shown = not pane.dock.isHidden() and (pane.dock.isFloating() or self.in_front(name))
+        if shown and not has_keyboard:
+            if pane.dock.isFloating():
+                pane.dock.activateWindow()
+            _focus_into(pane.dock.widget())
+            return
+        self.bring_forward(name)
 
     def show_pane(self, name: str) -> QDockWidget:
         """Make a pane visible and bring it to the front of its tab group."""
@@ -432,6 +466,8 @@ class MainWindow(QMainWindow):
         """Cover the window with the lock screen and disable every shortcut, or undo that."""
         for a in self.actions():
             a.setEnabled(not locked)
+        for key in self._pane_keys:
+            key.setEnabled(not locked)
         self.menuBar().setEnabled(not locked)
         self.toolbar.setEnabled(not locked)
         if locked:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QShortcut
 from PySide6.QtWidgets import QApplication, QTabBar, QToolButton
 from pytestqt.qtbot import QtBot
 
@@ -175,7 +175,7 @@ def test_tabbed_panes_keep_their_whole_titles_and_scroll(signed_in: ConsoleApp) 
 
 
 @pytest.mark.parametrize(("index", "name"), list(enumerate(PANES)))
-def test_ctrl_digit_brings_its_pane_forward_and_hides_it_when_in_front(
+def test_ctrl_digit_gives_its_pane_the_keyboard_and_hides_it_when_pressed_again(
     qtbot: QtBot, signed_in: ConsoleApp, index: int, name: str
 ) -> None:
     w = signed_in.window
@@ -190,15 +190,23 @@ def test_ctrl_digit_brings_its_pane_forward_and_hides_it_when_in_front(
         qtbot.keyClick(w, DIGIT_KEYS[index], Qt.KeyboardModifier.ControlModifier)
         QApplication.processEvents()
 
-    if not w.in_front(name):
+    if w.in_front(name):
+        # On screen, the keyboard elsewhere (the queue after signing in): the first press
+        # gives it the keyboard. It hid the pane, and the operator's queue went away.
+        elsewhere = next(p.dock for n, p in w.panes.items() if n != name and w.in_front(n))
+        elsewhere.widget().setFocus()
+        press()
+        assert w.in_front(name)
+        assert not dock.isHidden()
+    else:
         # Behind another tab (the map behind the video wall): the first press brings it
         # forward. Qt's own toggle closed it instead, and the next press left it behind.
         press()
         assert w.in_front(name)
         assert _in_front(w, name)
         assert action.isChecked()
-        assert dock.isAncestorOf(QApplication.focusWidget()), "the keyboard goes into the pane"
-    press()  # in front: hidden
+    assert dock.isAncestorOf(QApplication.focusWidget()), "the keyboard goes into the pane"
+    press()  # in front, the keyboard in it: hidden
     assert dock.isHidden()
     assert not action.isChecked()
     others = {n: v for n, v in _shown(w).items() if n != name}
@@ -444,3 +452,38 @@ def test_quit_stays_the_last_entry_of_its_menu(signed_in: ConsoleApp) -> None:
     assert entries[-2].isSeparator()
     handover = signed_in.window.action("shift_handover")
     assert entries.index(handover) < entries.index(quit_action) - 1
+
+
+def test_a_floating_panes_key_gives_it_the_keyboard_then_hides_it(
+    qtbot: QtBot, signed_in: ConsoleApp
+) -> None:
+    w = signed_in.window
+    dock = w.panes["incidents"].dock
+    dock.setFloating(True)  # on the second monitor
+    qtbot.waitUntil(dock.isVisible)
+    _activate(qtbot, w)
+    w.panes["devices"].dock.widget().setFocus()
+    w.keyboard_to("incidents")
+    qtbot.waitUntil(lambda: dock.isAncestorOf(QApplication.focusWidget()))
+    assert dock.isVisible()
+    w.keyboard_to("incidents")
+    assert dock.isHidden()
+
+
+def test_a_toolbar_click_hides_a_pane_in_front_wherever_the_keyboard_is(
+    signed_in: ConsoleApp,
+) -> None:
+    w = signed_in.window
+    w.panes["devices"].dock.widget().setFocus()
+    w.panes["incidents"].toggle.trigger()  # the toolbar's checked button, clicked
+    assert w.panes["incidents"].dock.isHidden()
+
+
+def test_pane_keys_do_nothing_while_locked(qtbot: QtBot, signed_in: ConsoleApp) -> None:
+    w = signed_in.window
+    signed_in.session.lock()
+    keys = w.findChildren(QShortcut)
+    assert {k.objectName() for k in keys} >= {"pane-key-incidents", "pane-key-video"}
+    assert not any(k.isEnabled() for k in keys if k.objectName().startswith("pane-key-"))
+    w.set_locked(False)
+    assert all(k.isEnabled() for k in keys if k.objectName().startswith("pane-key-"))
