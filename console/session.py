@@ -25,6 +25,8 @@ from widgets.notifications import Level
 from widgets.table_titles import widen_titles
 
 log = logging.getLogger(__name__)
+# Where the keyboard starts after signing in: the first of these panes that is on screen.
+HOME_PANES = ("station", "incidents", "assignments")
 
 
 class SessionController(QObject):
@@ -178,10 +180,17 @@ class SessionController(QObject):
             self.window.show()
         for p in self.presenters:
             p.signed_in(who)
+        # The keyboard starts in the signed-in user's work: a station's screen, else the
+        # incident queue, else a department's assignments (once the window is laid out).
+        QTimer.singleShot(0, self, self._keyboard_home)
         self.idle.start()
         if self.on_first_sign_in is not None:
             first, self.on_first_sign_in = self.on_first_sign_in, None
             first()
+
+    def _keyboard_home(self) -> None:
+        if self._principal is not None and not self.window.locked:
+            self.window.keyboard_to_first(HOME_PANES)
 
     # --- lock ----------------------------------------------------------------------------
     @Slot()

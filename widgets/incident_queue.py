@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -285,6 +285,10 @@ class PriorityDelegate(QStyledItemDelegate):
         painter.restore()
 
 
+# Arrows that move the row cursor: with nothing selected, the first one selects the current row.
+_ROW_KEYS = frozenset({Qt.Key.Key_Down, Qt.Key.Key_Up})
+
+
 class IncidentQueueWidget(QWidget):
     """The queue table under a count line, or an empty state when nothing is open."""
 
@@ -314,6 +318,7 @@ class IncidentQueueWidget(QWidget):
         # pane the table scrolls sideways instead of squeezing the title to nothing.
         header.resizeSection(self.model.column_index("title"), TITLE_MIN)
         self.table.viewport().installEventFilter(self)
+        self.table.installEventFilter(self)
         self.priority_delegate = PriorityDelegate(self.table)
         # Every cell that may carry a colour: priority, state chip, a flashing title, SLA age.
         for name in ("priority", "state", "title", "age"):
@@ -356,6 +361,7 @@ class IncidentQueueWidget(QWidget):
         self._counts: tuple[dict[Priority, int], int] = ({}, 0)
         self.history: QWidget | None = None  # the History view's page (set_history)
         self.retranslate()
+        self._show_page()
 
     def set_history(self, page: QWidget) -> None:
         """The page shown while the History view is chosen (its owner fills it)."""
@@ -369,6 +375,10 @@ class IncidentQueueWidget(QWidget):
         else:
             self.stack.setCurrentWidget(self.table if self.model.rowCount() else self.empty)
         self.summary.setVisible(self.view is not QueueView.HISTORY)
+        # Where the keyboard lands when the pane gets it (Ctrl+4, signing in): the rows, so
+        # that Down and Enter work at once; the view tabs while there is no row.
+        page = self.stack.currentWidget()
+        self.setFocusProxy(self.views if page is None or page is self.empty else page)
 
     def set_rows(self, rows: Sequence[IncidentRow]) -> None:
         """Show the open incidents (GUI thread); applied in place, so the selection stays."""
@@ -400,6 +410,19 @@ class IncidentQueueWidget(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
             self._fit_title()
+        if (
+            watched is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in _ROW_KEYS
+            and not self.table.selectionModel().hasSelection()
+            and self.table.currentIndex().isValid()
+        ):
+            # Qt makes the first row current, unselected, when the keyboard comes in: the first
+            # Down went to the second row (or nowhere with one row), and Ctrl+K had nothing
+            # to acknowledge. The first arrow selects the row the cursor is on.
+            self.table.selectRow(self.table.currentIndex().row())
+            return True
         return super().eventFilter(watched, event)
 
     def _fit_title(self) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QByteArray, QChildEvent, QEvent, Qt, QTimer, Signal
@@ -303,6 +303,19 @@ class MainWindow(QMainWindow):
             _focus_into(pane.dock.widget())
             return
         self.bring_forward(name)
+
+    def keyboard_to_first(self, names: Sequence[str]) -> str | None:
+        """Give the keyboard to the first of these panes that is on screen; its name or None.
+
+        After signing in nothing had the keyboard (or the wall's camera search had it): an
+        operator's Enter opened nothing and the arrows moved nothing.
+        """
+        for name in names:
+            pane = self.panes.get(name)
+            if pane is not None and not pane.dock.isHidden() and self.in_front(name):
+                _focus_into(pane.dock.widget())
+                return name
+        return None
 
     def show_pane(self, name: str) -> QDockWidget:
         """Make a pane visible and bring it to the front of its tab group."""
@@ -624,7 +637,13 @@ class MainWindow(QMainWindow):
 
 
 def _focus_into(widget: QWidget) -> None:
-    """Give the keyboard to the widget the pane had it in last, or to its first control."""
+    """Give the keyboard to the pane's own choice (its focus proxy), else to the widget it
+    had the keyboard in last, else to its first control."""
+    proxy = widget.focusProxy()
+    if proxy is not None and proxy.isVisible() and proxy.isEnabled():
+        # The pane names where the keyboard belongs (the queue: its rows once there are any).
+        proxy.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        return
     last = widget.focusWidget()
     if last is not None and last.isVisible():
         last.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from console.app import ConsoleApp
 from console.shell.main_window import MainWindow
+from core.model import Priority
 from tests.helpers.consoles import (
     MakeConsole,
     SeededSite,
@@ -487,3 +488,51 @@ def test_pane_keys_do_nothing_while_locked(qtbot: QtBot, signed_in: ConsoleApp) 
     assert not any(k.isEnabled() for k in keys if k.objectName().startswith("pane-key-"))
     w.set_locked(False)
     assert all(k.isEnabled() for k in keys if k.objectName().startswith("pane-key-"))
+
+
+@pytest.mark.parametrize(
+    ("username", "workstation", "home"),
+    [("operator", "CC", "incidents"), ("ws01", "CC", "incidents")],
+)
+def test_the_keyboard_starts_in_the_users_work_after_signing_in(
+    qtbot: QtBot,
+    make_console: MakeConsole,
+    seeded: SeededSite,
+    username: str,
+    workstation: str,
+    home: str,
+) -> None:
+    console = make_console(workstation=workstation)
+    console.start()
+    sign_in(qtbot, console, seeded, username)
+    w = console.window
+    _activate(qtbot, w)
+    dock = w.panes[home].dock
+    qtbot.waitUntil(lambda: dock.isAncestorOf(QApplication.focusWidget()))
+
+
+def test_the_queues_keyboard_lands_on_its_rows_so_down_and_enter_open_one(
+    qtbot: QtBot, signed_in: ConsoleApp
+) -> None:
+    w = signed_in.window
+    queue = incidents_of(signed_in).queue
+    _activate(qtbot, w)
+    w.panes["devices"].dock.widget().setFocus()
+    w.keyboard_to("incidents")
+    assert not queue.rows()
+    assert QApplication.focusWidget() is queue.views, "no row yet: the view tabs"
+    admin = signed_in.session.principal
+    assert admin is not None
+    iid = signed_in.services.incidents.create(
+        admin, title="楼道堆物", priority=Priority.P3, community="C03"
+    )
+    qtbot.waitUntil(lambda: bool(queue.rows()))
+    w.panes["devices"].dock.widget().setFocus()
+    w.keyboard_to("incidents")
+    assert QApplication.focusWidget() is queue.table
+    qtbot.keyClick(queue.table, Qt.Key.Key_Down)  # one row: the first Down selects it
+    assert queue.selected_incident_id() == iid
+    opened: list[int] = []
+    queue.sig_incident_activated.connect(opened.append)
+    qtbot.keyClick(queue.table, Qt.Key.Key_Return)
+    assert opened == [iid]

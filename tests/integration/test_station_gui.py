@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -136,6 +137,10 @@ def test_a_station_shows_its_screen_and_only_its_own_community(
     recordings = app.presenter("recordings")
     recordings._read_health()  # type: ignore[attr-defined]
     assert recordings.status_label.isHidden()  # type: ignore[attr-defined]
+    # The keyboard starts on the station's screen, where the worker types.
+    app.window.activateWindow()
+    station = app.window.panes["station"].dock
+    qtbot.waitUntil(lambda: station.isAncestorOf(QApplication.focusWidget()))
 
 
 def test_early_release_sends_nothing_and_a_full_hold_sends_one_panic(

@@ -422,3 +422,20 @@ def test_only_new_p1_and_p2_rows_flash(queue: IncidentQueueWidget) -> None:
     queue.set_rows([replace(r, state=IncidentState.ACKNOWLEDGED) for r in rows])
     assert not queue._flash_timer.isActive()
     assert model.data(model.index(0, title), _Qt.ItemDataRole.BackgroundRole) is None
+
+
+def test_the_keyboard_lands_on_the_rows_and_the_first_down_selects_the_top_one(
+    qtbot: QtBot, queue: IncidentQueueWidget
+) -> None:
+    assert queue.focusProxy() is queue.views, "no row: the view tabs take the keyboard"
+    queue.set_rows([row(7, Priority.P1), row(8, Priority.P2)])
+    assert queue.focusProxy() is queue.table
+    queue.setFocus(Qt.FocusReason.ShortcutFocusReason)
+    qtbot.waitUntil(queue.table.hasFocus)
+    assert queue.selected_incident_id() is None, "coming in selects nothing by itself"
+    qtbot.keyClick(queue.table, Qt.Key.Key_Down)
+    assert queue.selected_incident_id() == 7, "the top row, not the second"
+    qtbot.keyClick(queue.table, Qt.Key.Key_Down)
+    assert queue.selected_incident_id() == 8
+    queue.set_rows([])
+    assert queue.focusProxy() is queue.views
