@@ -73,6 +73,7 @@ class IncidentDetailDialog(QDialog):
         self.setObjectName("incidentDetail")
         self._zone = zone
         self._detail: IncidentDetail | None = None
+        self._timeline_of: int | None = None  # the incident whose timeline is shown
         self._allowed: tuple[IncidentState, ...] = ()
         self._busy = False
         self.heading = QLabel(self)
@@ -413,6 +414,14 @@ class IncidentDetailDialog(QDialog):
                     state=state, reason=d.legal_hold_reason
                 )
             self.state.setText(state)
+            # The newest entries are what an operator opens an incident for: shown at first and
+            # followed while the list is read to its end; someone scrolled up to read an older
+            # entry keeps their place when another workstation adds one.
+            bar = self.timeline.verticalScrollBar()
+            same = self._timeline_of == d.row.id
+            follow = not same or bar.value() >= bar.maximum()
+            kept = bar.value()
+            self._timeline_of = d.row.id
             self.timeline.clear()
             for e in sorted((*d.events, *self.joined), key=lambda e: e.ts):
                 if e.kind == "created":
@@ -467,6 +476,10 @@ class IncidentDetailDialog(QDialog):
                     item.setToolTip(3, plain_tooltip(e.note))
             for i in range(self.timeline.columnCount() - 1):
                 self.timeline.resizeColumnToContents(i)
+            if follow:
+                self.timeline.scrollToBottom()
+            else:
+                bar.setValue(kept)
         self._set_busy(self._busy)
 
     def _sla_target(self, target: str) -> str:

@@ -318,7 +318,6 @@ class IncidentQueueWidget(QWidget):
         # pane the table scrolls sideways instead of squeezing the title to nothing.
         header.resizeSection(self.model.column_index("title"), TITLE_MIN)
         self.table.viewport().installEventFilter(self)
-        self.table.installEventFilter(self)
         self.priority_delegate = PriorityDelegate(self.table)
         # Every cell that may carry a colour: priority, state chip, a flashing title, SLA age.
         for name in ("priority", "state", "title", "age"):
@@ -339,6 +338,10 @@ class IncidentQueueWidget(QWidget):
         self.summary.setObjectName("queueSummary")
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.views = QTabBar(self)
+        # Both after `views` exists (the filter looks at it): Down from the tabs goes into the
+        # rows, and the rows' first arrow selects.
+        self.views.installEventFilter(self)
+        self.table.installEventFilter(self)
         self.views.setObjectName("queueViews")
         self.views.setDrawBase(False)
         self.views.setExpanding(False)
@@ -422,6 +425,19 @@ class IncidentQueueWidget(QWidget):
             # Down went to the second row (or nowhere with one row), and Ctrl+K had nothing
             # to acknowledge. The first arrow selects the row the cursor is on.
             self.table.selectRow(self.table.currentIndex().row())
+            return True
+        if (
+            watched is self.views
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+            and self.stack.currentWidget() is self.table
+        ):
+            # The tabs sit above the rows (and hold the keyboard while a view is still
+            # empty, e.g. just after signing in): Down steps into the list.
+            self.table.setFocus(Qt.FocusReason.TabFocusReason)
+            if not self.table.selectionModel().hasSelection():
+                self.table.selectRow(0)
             return True
         return super().eventFilter(watched, event)
 

@@ -422,3 +422,35 @@ def test_every_kind_of_timeline_entry_has_words(dlg: IncidentDetailDialog) -> No
     shown = {dlg.timeline.topLevelItem(i).text(1) for i in range(dlg.timeline.topLevelItemCount())}
     assert len(shown) == len(kinds) + 1  # each its own words, and "Reported"
     assert not shown & kinds
+
+
+def _notes(n: int) -> tuple[IncidentEventRow, ...]:
+    return tuple(
+        IncidentEventRow(T0.replace(minute=i + 1), "note", None, None, f"备注 {i}", "李静", "CC")
+        for i in range(n)
+    )
+
+
+def _last_shown(dlg: IncidentDetailDialog) -> bool:
+    last = dlg.timeline.topLevelItem(dlg.timeline.topLevelItemCount() - 1)
+    rect = dlg.timeline.visualItemRect(last)
+    return not rect.isEmpty() and dlg.timeline.viewport().rect().contains(rect)
+
+
+def test_the_timeline_opens_on_its_newest_entries_and_keeps_a_readers_place(
+    dlg: IncidentDetailDialog,
+) -> None:
+    dlg.set_detail(_detail(S.ACKNOWLEDGED, events=_notes(30)), [S.RESOLVED])
+    bar = dlg.timeline.verticalScrollBar()
+    assert bar.maximum() > 0, "more entries than fit"
+    assert _last_shown(dlg), "the newest entry is in view when the incident opens"
+    # Another workstation adds an entry while the list is read at its end: it is followed.
+    dlg.set_detail(_detail(S.ACKNOWLEDGED, events=_notes(31)), [S.RESOLVED])
+    assert _last_shown(dlg)
+    # Scrolled up to read an older entry: a new one does not move the list.
+    bar.setValue(2)
+    dlg.set_detail(_detail(S.ACKNOWLEDGED, events=_notes(32)), [S.RESOLVED])
+    assert bar.value() == 2
+    # Another incident opens on its own newest entries.
+    dlg.set_detail(_detail(S.ACKNOWLEDGED, iid=8, events=_notes(30)), [S.RESOLVED])
+    assert _last_shown(dlg)

@@ -439,3 +439,17 @@ def test_the_keyboard_lands_on_the_rows_and_the_first_down_selects_the_top_one(
     assert queue.selected_incident_id() == 8
     queue.set_rows([])
     assert queue.focusProxy() is queue.views
+
+
+def test_down_from_the_view_tabs_steps_into_the_rows(
+    qtbot: QtBot, queue: IncidentQueueWidget
+) -> None:
+    # Just after signing in the rows are still being read: the tabs hold the keyboard.
+    queue.setFocus(Qt.FocusReason.ShortcutFocusReason)
+    qtbot.waitUntil(queue.views.hasFocus)
+    qtbot.keyClick(queue.views, Qt.Key.Key_Down)  # nothing to step into yet
+    assert queue.views.hasFocus()
+    queue.set_rows([row(7, Priority.P1), row(8, Priority.P2)])
+    qtbot.keyClick(queue.views, Qt.Key.Key_Down)
+    assert queue.table.hasFocus()
+    assert queue.selected_incident_id() == 7
