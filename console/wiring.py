@@ -42,6 +42,7 @@ def wire_presenters(presenters: Sequence[Presenter], motion: MotionRuntime | Non
     # The incident window's Dispatch step opens the picker; the window lists assignments.
     incidents.dispatch_hook = assignments.open_picker
     incidents.detail_hook = assignments.show_in
+    assignments.after_dispatch = incidents.dispatched
     # The wall's snapshot-to-incident and Ctrl+Shift+V: the incident selected in the queue.
     video.current_incident = incidents.queue.selected_incident_id
     recordings.current_incident = incidents.queue.selected_incident_id

@@ -45,6 +45,8 @@ class AssignmentsPresenter(Presenter):
     def __init__(self, ctx: PresenterContext, open_incident: Callable[[int], None]):
         super().__init__(ctx)
         self.open_incident = open_incident
+        # After a dispatch from the picker (wiring.py: the incident window's note is used up).
+        self.after_dispatch: Callable[[int], None] = open_incident
         self.desk = AssignmentDeskWidget(ctx.zone)
         self.desk.sig_step_requested.connect(self._on_desk_step_requested)
         self.desk.sig_incident_activated.connect(self._on_incident_activated)
@@ -250,7 +252,7 @@ class AssignmentsPresenter(Presenter):
         if self.picker is not None:
             self.picker.accept()
         self.ctx.feedback.message(self.tr("#{id}: {n} notified").format(id=incident_id, n=len(ids)))
-        self.open_incident(incident_id)  # the window shows the new state and assignments
+        self.after_dispatch(incident_id)  # the window shows the new state and assignments
 
     def _on_dispatch_failed(self, exc: BaseException) -> None:
         log.info("dispatch refused: %s", exc)

@@ -524,6 +524,13 @@ class IncidentsPresenter(Presenter):
         self._wanted_incident = incident_id
         self._load_detail(incident_id)
 
+    def dispatched(self, incident_id: int) -> None:
+        """The picker dispatched the incident: its window's note went with it, and the window
+        shows the new state. (The note stayed, and went again into the next step.)"""
+        if self.detail_dialog is not None and self.detail_dialog.incident_id == incident_id:
+            self.detail_dialog.step_done()
+        self.open_incident(incident_id)
+
     def _load_detail(self, incident_id: int) -> None:
         who = self.who
         if who is None:

@@ -65,10 +65,12 @@ def test_the_picker_filters_and_enter_dispatches(
     )
     dlg = incidents.detail_dialog
     assert dlg is not None
+    dlg.note.setText("请上门查看")
     qtbot.mouseClick(dlg.buttons[IncidentState.DISPATCHED], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool((p := presenter(app).picker) and p.isVisible()))
     picker = presenter(app).picker
     assert picker is not None
+    assert picker.note.text() == "请上门查看", "the window's note goes with the dispatch"
     assert picker.filter.hasFocus()
     qtbot.keyClicks(picker.filter, "5101")  # a part of the volunteer's phone number
     current = picker.tree.currentItem()
@@ -83,6 +85,7 @@ def test_the_picker_filters_and_enter_dispatches(
     row = dlg.assignments.model.row_at(0)
     assert (row.unit, row.state) == ("志愿者 王秀英", A.NOTIFIED)
     assert not picker.isVisible()
+    assert dlg.note.text() == "", "used up: it must not go into the next step as well"
     # The phone is one click away.
     phone = dlg.assignments.model.column_index("phone")
     dlg.assignments.table.setCurrentIndex(dlg.assignments.model.index(0, phone))
