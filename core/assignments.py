@@ -30,6 +30,10 @@ OPEN_ASSIGNMENT_STATES = frozenset(
         AssignmentState.ON_SCENE,
     }
 )
+# Not yet at the scene: what resolving the incident stands down (data/services/stand_down.py).
+NOT_ARRIVED_STATES = frozenset(
+    {AssignmentState.NOTIFIED, AssignmentState.ACCEPTED, AssignmentState.EN_ROUTE}
+)
 FINAL_STATES = frozenset(
     {AssignmentState.DONE, AssignmentState.DECLINED, AssignmentState.CANCELLED}
 )

@@ -295,6 +295,10 @@ class AssignmentListWidget(QWidget):
         self.model.set_rows(rows)
         self._update_buttons()
 
+    def rows(self) -> tuple[AssignmentRow, ...]:
+        """The assignments shown, in order."""
+        return self.model.rows()
+
     def _control(self, step: AssignmentState) -> None:
         r = self.table.current()
         if r is not None and self._can_control:

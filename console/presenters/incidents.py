@@ -15,6 +15,7 @@ from console.presenters.incident_duplicates import IncidentDuplicates
 from console.presenters.incident_editing import IncidentEditing
 from console.shell.main_window import ActionSpec
 from console.shell.panes import Area, PaneSpec
+from core.assignments import NOT_ARRIVED_STATES
 from core.events import ChangesAvailable
 from core.incident_edit import IncidentConflict
 from core.incidents import (
@@ -600,22 +601,39 @@ class IncidentsPresenter(Presenter):
             return
         shown = self._shown
         row = shown.row if shown is not None and shown.row.id == incident_id else None
+        coming = self._not_arrived(incident_id)
+        urgent = row is not None and row.priority in (Priority.P1, Priority.P2)
         if (
             IncidentState(target) is IncidentState.RESOLVED
             and row is not None
-            and row.priority in (Priority.P1, Priority.P2)
+            and (urgent or coming)
         ):
-            # Resolving a P1/P2 ends the response to an emergency: asked once more.
+            # Resolving a P1/P2 ends the response to an emergency, and resolving stands down
+            # whoever is still on the way: asked once more.
+            text = self.tr("Resolve #{id} ({priority}) “{title}”? The response ends here.").format(
+                id=row.id, priority=labels.priority(row.priority), title=row.title
+            )
+            if coming:
+                text += " " + self.tr(
+                    "{n} dispatched not yet at the scene ({names}) will be stood down."
+                ).format(n=len(coming), names="、".join(coming))
             self.ctx.dialogs.confirm(
                 self.tr("Resolve incident"),
-                self.tr("Resolve #{id} ({priority}) “{title}”? The response ends here.").format(
-                    id=row.id, priority=labels.priority(row.priority), title=row.title
-                ),
+                text,
                 lambda: self._transition(incident_id, target, note),
                 on_no=self._on_resolve_declined,
             )
             return
         self._transition(incident_id, target, note)
+
+    def _not_arrived(self, incident_id: int) -> list[str]:
+        """Who the incident window shows as dispatched and not yet at the scene."""
+        dlg = self.detail_dialog
+        if dlg is None or dlg.incident_id != incident_id:
+            return []
+        return [
+            r.unit or r.department for r in dlg.assignments.rows() if r.state in NOT_ARRIVED_STATES
+        ]
 
     @Slot(int)
     def _on_take_over_requested(self, incident_id: int) -> None:

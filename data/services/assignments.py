@@ -48,13 +48,11 @@ from data.models import (
 )
 from data.services.incident_guard import bump
 from data.services.sla import BREACH_TABLE, UNANSWERED_KIND
+from data.services.stand_down import EVENT_KIND, TABLE, who_text
 
-TABLE = "assignment"
 RECENT = timedelta(hours=12)  # finished assignments stay on the desk this long
 PICKS_MAX = 20  # departments and units in one dispatch
 
-# The timeline entry of each step (widgets show it translated).
-EVENT_KIND = {s: f"assignment_{s.value}" for s in AssignmentState}
 ESCALATED_KIND = UNANSWERED_KIND  # announced to supervisors like an SLA breach
 
 _STAMP = {
@@ -148,10 +146,6 @@ def _row(found: Any) -> AssignmentRow:
         answer_due=a.answer_due,
         version=a.version,
     )
-
-
-def _who_text(dname: str, uname: str | None) -> str:
-    return f"{dname} · {uname}" if uname else dname
 
 
 class AssignmentService:
@@ -457,10 +451,16 @@ class AssignmentService:
         with self.ctx.read() as s:
             due = list(
                 s.scalars(
-                    select(Assignment.id).where(
+                    select(Assignment.id)
+                    .join(Incident, Incident.id == Assignment.incident_id)
+                    .where(
                         Assignment.state == AssignmentState.NOTIFIED.value,
                         Assignment.escalated_at.is_(None),
                         Assignment.answer_due <= now,
+                        # One left from before resolving stood assignments down: nobody waits.
+                        Incident.state.notin_(
+                            (IncidentState.RESOLVED.value, IncidentState.CLOSED.value)
+                        ),
                     )
                 )
             )
@@ -504,7 +504,7 @@ class AssignmentService:
         self, tx: WriteTx, incident_id: int, kind: str, dname: str, unit: Unit | None, note: str
     ) -> IncidentEvent:
         who = tx.actor
-        text = _who_text(dname, unit.name if unit else None)
+        text = who_text(dname, unit.name if unit else None)
         event = IncidentEvent(
             incident_id=incident_id,
             ts=tx.now,

@@ -45,6 +45,7 @@ from data.models import (
 )
 from data.services.incident_guard import bump, conflict, four_eyes
 from data.services.incident_search import index_incident
+from data.services.stand_down import stand_down
 
 TABLE = "incident"
 HOLD_REASON_MIN, HOLD_REASON_MAX = 4, 200  # a legal hold's reason, in characters
@@ -610,3 +611,5 @@ class IncidentService:
                 target=str(inc.id),
                 detail=f"{current.value} -> {target.value}",
             )
+            if target in (IncidentState.RESOLVED, IncidentState.CLOSED):
+                stand_down(tx, inc.id, self.ctx.workstation)

@@ -15,62 +15,62 @@
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../../widgets/accounts.py" line="247"/>
+        <location filename="../../widgets/accounts.py" line="248"/>
         <source>Disabled</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="249"/>
+        <location filename="../../widgets/accounts.py" line="250"/>
         <source>Locked until {t}</source>
         <translation>Locked until {t}</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="253"/>
+        <location filename="../../widgets/accounts.py" line="254"/>
         <source>Active</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="233"/>
+        <location filename="../../widgets/accounts.py" line="234"/>
         <source>street-wide</source>
         <translation>street-wide</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="276"/>
+        <location filename="../../widgets/accounts.py" line="277"/>
         <source>Enable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="276"/>
+        <location filename="../../widgets/accounts.py" line="277"/>
         <source>Disable…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="280"/>
+        <location filename="../../widgets/accounts.py" line="281"/>
         <source>You cannot disable your own account.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="283"/>
+        <location filename="../../widgets/accounts.py" line="284"/>
         <source>It can no longer sign in; a console signed in with it can change nothing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="314"/>
+        <location filename="../../widgets/accounts.py" line="315"/>
         <source>Disable account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="316"/>
+        <location filename="../../widgets/accounts.py" line="317"/>
         <source>Disable {user} ({name})? The account can no longer sign in, and a console signed in with it can change nothing more. Its records stay; it can be enabled again. Say why: the reason goes into the audit log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="321"/>
+        <location filename="../../widgets/accounts.py" line="322"/>
         <source>Disable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="350"/>
+        <location filename="../../widgets/accounts.py" line="351"/>
         <source>Reset password</source>
         <translation>Reset password</translation>
     </message>
@@ -79,57 +79,57 @@
         <translation type="vanished">Give {user} a new random password? The old one stops working.</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="336"/>
+        <location filename="../../widgets/accounts.py" line="337"/>
         <source>Accounts</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="339"/>
+        <location filename="../../widgets/accounts.py" line="340"/>
         <source>User name</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="340"/>
+        <location filename="../../widgets/accounts.py" line="341"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="341"/>
+        <location filename="../../widgets/accounts.py" line="342"/>
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="342"/>
+        <location filename="../../widgets/accounts.py" line="343"/>
         <source>Department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="343"/>
+        <location filename="../../widgets/accounts.py" line="344"/>
         <source>Communities</source>
         <translation>Communities</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="344"/>
+        <location filename="../../widgets/accounts.py" line="345"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="345"/>
+        <location filename="../../widgets/accounts.py" line="346"/>
         <source>Last sign-in</source>
         <translation>Last sign-in</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="348"/>
+        <location filename="../../widgets/accounts.py" line="349"/>
         <source>New account…</source>
         <translation>New account…</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="349"/>
+        <location filename="../../widgets/accounts.py" line="350"/>
         <source>Unlock</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="351"/>
+        <location filename="../../widgets/accounts.py" line="352"/>
         <source>Close window</source>
         <translation>Close window</translation>
     </message>
@@ -372,27 +372,27 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>AppointmentsModel</name>
     <message>
-        <location filename="../../widgets/counselling.py" line="97"/>
+        <location filename="../../widgets/counselling.py" line="98"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="98"/>
+        <location filename="../../widgets/counselling.py" line="99"/>
         <source>Resident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="99"/>
+        <location filename="../../widgets/counselling.py" line="100"/>
         <source>Kind</source>
         <translation type="unfinished">Kind</translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="100"/>
+        <location filename="../../widgets/counselling.py" line="101"/>
         <source>Place</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="101"/>
+        <location filename="../../widgets/counselling.py" line="102"/>
         <source>State</source>
         <translation type="unfinished">State</translation>
     </message>
@@ -400,37 +400,37 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>AssignmentDeskWidget</name>
     <message>
-        <location filename="../../widgets/assignments.py" line="443"/>
+        <location filename="../../widgets/assignments.py" line="447"/>
         <source>Write the reason for declining in the note.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/assignments.py" line="447"/>
+        <location filename="../../widgets/assignments.py" line="451"/>
         <source>Write what was done in the note.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/assignments.py" line="463"/>
+        <location filename="../../widgets/assignments.py" line="467"/>
         <source>Attached {name} to the incident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/assignments.py" line="479"/>
+        <location filename="../../widgets/assignments.py" line="483"/>
         <source>Copied {phone}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/assignments.py" line="487"/>
+        <location filename="../../widgets/assignments.py" line="491"/>
         <source>Note: the reason when declining, what was done when finishing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/assignments.py" line="489"/>
+        <location filename="../../widgets/assignments.py" line="493"/>
         <source>Attach photo…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/assignments.py" line="491"/>
+        <location filename="../../widgets/assignments.py" line="495"/>
         <source>A photo of the work, kept with the incident ({key})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -438,12 +438,12 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>AssignmentListWidget</name>
     <message>
-        <location filename="../../widgets/assignments.py" line="312"/>
+        <location filename="../../widgets/assignments.py" line="316"/>
         <source>Copied {phone}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/assignments.py" line="316"/>
+        <location filename="../../widgets/assignments.py" line="320"/>
         <source>Assignments</source>
         <translation type="unfinished"></translation>
     </message>
@@ -571,73 +571,73 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>AssignmentsPresenter</name>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="76"/>
+        <location filename="../../console/presenters/assignments.py" line="78"/>
         <source>My assignments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="77"/>
+        <location filename="../../console/presenters/assignments.py" line="79"/>
         <source>Assignments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="86"/>
+        <location filename="../../console/presenters/assignments.py" line="88"/>
         <source>Your department&apos;s assignments: unanswered first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="88"/>
+        <location filename="../../console/presenters/assignments.py" line="90"/>
         <source>Every open assignment: unanswered and overdue first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="126"/>
-        <location filename="../../console/presenters/assignments.py" line="150"/>
+        <location filename="../../console/presenters/assignments.py" line="128"/>
+        <location filename="../../console/presenters/assignments.py" line="152"/>
         <source>Could not load the assignments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="174"/>
+        <location filename="../../console/presenters/assignments.py" line="176"/>
         <source>{n} assignment(s) unanswered past their time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="200"/>
+        <location filename="../../console/presenters/assignments.py" line="202"/>
         <source>Could not load assignments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="218"/>
+        <location filename="../../console/presenters/assignments.py" line="220"/>
         <source>Could not open the dispatch picker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="252"/>
+        <location filename="../../console/presenters/assignments.py" line="254"/>
         <source>#{id}: {n} notified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="275"/>
+        <location filename="../../console/presenters/assignments.py" line="277"/>
         <source>A photo of the work</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="277"/>
+        <location filename="../../console/presenters/assignments.py" line="279"/>
         <source>Photos (*.jpg *.jpeg *.png *.webp)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="311"/>
+        <location filename="../../console/presenters/assignments.py" line="313"/>
         <source>Only a department that took the work on may add its photos.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="342"/>
+        <location filename="../../console/presenters/assignments.py" line="344"/>
         <source>Not saved: the assignment has changed meanwhile, the step is not allowed now, or its note or reason is missing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="346"/>
+        <location filename="../../console/presenters/assignments.py" line="348"/>
         <source>Only the department the assignment is for may answer it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2490,22 +2490,22 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>CommunityModel</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="529"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="530"/>
         <source>Community</source>
         <translation type="unfinished">Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="532"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="533"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="538"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="539"/>
         <source>n / denominator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="543"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="544"/>
         <source>RAG</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2908,37 +2908,37 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>ContactsModel</name>
     <message>
-        <location filename="../../widgets/counselling.py" line="114"/>
+        <location filename="../../widgets/counselling.py" line="115"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="115"/>
+        <location filename="../../widgets/counselling.py" line="116"/>
         <source>Kind</source>
         <translation type="unfinished">Kind</translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="116"/>
+        <location filename="../../widgets/counselling.py" line="117"/>
         <source>Topic</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="117"/>
+        <location filename="../../widgets/counselling.py" line="118"/>
         <source>Minutes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="120"/>
+        <location filename="../../widgets/counselling.py" line="121"/>
         <source>Note</source>
         <translation type="unfinished">Note</translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="121"/>
+        <location filename="../../widgets/counselling.py" line="122"/>
         <source>yes (read on request)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="123"/>
+        <location filename="../../widgets/counselling.py" line="124"/>
         <source>By</source>
         <translation type="unfinished">By</translation>
     </message>
@@ -2979,132 +2979,132 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>Counselling</name>
     <message>
-        <location filename="../../widgets/counselling.py" line="54"/>
+        <location filename="../../widgets/counselling.py" line="55"/>
         <source>Counselling</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="55"/>
+        <location filename="../../widgets/counselling.py" line="56"/>
         <source>Education session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="56"/>
+        <location filename="../../widgets/counselling.py" line="57"/>
         <source>Hotline call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="57"/>
+        <location filename="../../widgets/counselling.py" line="58"/>
         <source>Legal advice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="64"/>
+        <location filename="../../widgets/counselling.py" line="65"/>
         <source>booked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="65"/>
+        <location filename="../../widgets/counselling.py" line="66"/>
         <source>done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="66"/>
+        <location filename="../../widgets/counselling.py" line="67"/>
         <source>missed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="67"/>
+        <location filename="../../widgets/counselling.py" line="68"/>
         <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="68"/>
+        <location filename="../../widgets/counselling.py" line="69"/>
         <source>pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="69"/>
+        <location filename="../../widgets/counselling.py" line="70"/>
         <source>attended</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="70"/>
+        <location filename="../../widgets/counselling.py" line="71"/>
         <source>completed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="71"/>
+        <location filename="../../widgets/counselling.py" line="72"/>
         <source>declined</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="72"/>
+        <location filename="../../widgets/counselling.py" line="73"/>
         <source>did not attend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="79"/>
+        <location filename="../../widgets/counselling.py" line="80"/>
         <source>Psychiatry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="80"/>
+        <location filename="../../widgets/counselling.py" line="81"/>
         <source>Psychotherapy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="81"/>
+        <location filename="../../widgets/counselling.py" line="82"/>
         <source>Legal aid office</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="82"/>
+        <location filename="../../widgets/counselling.py" line="83"/>
         <source>Social work</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="83"/>
+        <location filename="../../widgets/counselling.py" line="84"/>
         <source>Hospital</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="385"/>
+        <location filename="../../widgets/counselling.py" line="386"/>
         <source>fewer than 5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="389"/>
+        <location filename="../../widgets/counselling.py" line="390"/>
         <source>{start} to {end}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="392"/>
+        <location filename="../../widgets/counselling.py" line="393"/>
         <source>Residents screened: {n} (target 10,000)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="395"/>
+        <location filename="../../widgets/counselling.py" line="396"/>
         <source>  self-completed: {n}, of them positive: {p}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="398"/>
+        <location filename="../../widgets/counselling.py" line="399"/>
         <source>  staff-assisted: {n}, of them positive: {p}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="401"/>
+        <location filename="../../widgets/counselling.py" line="402"/>
         <source>Counselling and education contacts: {n} (target 2,000)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="404"/>
+        <location filename="../../widgets/counselling.py" line="405"/>
         <source>Risk flags: {n}, acknowledged within 24 h: {a}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="407"/>
+        <location filename="../../widgets/counselling.py" line="408"/>
         <source>Referrals: {n}, completed: {c}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3112,77 +3112,77 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>CounsellingForm</name>
     <message>
-        <location filename="../../widgets/counselling.py" line="331"/>
+        <location filename="../../widgets/counselling.py" line="332"/>
         <source>Book an appointment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="332"/>
+        <location filename="../../widgets/counselling.py" line="333"/>
         <source>Record a contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="333"/>
+        <location filename="../../widgets/counselling.py" line="334"/>
         <source>Refer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="334"/>
+        <location filename="../../widgets/counselling.py" line="335"/>
         <source>Outcome of the referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="337"/>
+        <location filename="../../widgets/counselling.py" line="338"/>
         <source>Kind</source>
         <translation type="unfinished">Kind</translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="337"/>
+        <location filename="../../widgets/counselling.py" line="338"/>
         <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="339"/>
+        <location filename="../../widgets/counselling.py" line="340"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="340"/>
+        <location filename="../../widgets/counselling.py" line="341"/>
         <source>Minutes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="342"/>
+        <location filename="../../widgets/counselling.py" line="343"/>
         <source>Attendees (a session)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="345"/>
+        <location filename="../../widgets/counselling.py" line="346"/>
         <source>Place</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="346"/>
+        <location filename="../../widgets/counselling.py" line="347"/>
         <source>Topic</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="347"/>
+        <location filename="../../widgets/counselling.py" line="348"/>
         <source>Where (service or doctor)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="352"/>
+        <location filename="../../widgets/counselling.py" line="353"/>
         <source>Note (encrypted; counselling role only)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="353"/>
+        <location filename="../../widgets/counselling.py" line="354"/>
         <source>Reason (encrypted)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="354"/>
+        <location filename="../../widgets/counselling.py" line="355"/>
         <source>What came of it (encrypted)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3190,62 +3190,62 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>CounsellingTab</name>
     <message>
-        <location filename="../../widgets/counselling.py" line="244"/>
+        <location filename="../../widgets/counselling.py" line="245"/>
         <source>Pick a resident on the first tab to see their counselling record.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="273"/>
+        <location filename="../../widgets/counselling.py" line="274"/>
         <source>Appointments, the next seven days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="274"/>
+        <location filename="../../widgets/counselling.py" line="275"/>
         <source>Contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="275"/>
+        <location filename="../../widgets/counselling.py" line="276"/>
         <source>Referrals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="276"/>
+        <location filename="../../widgets/counselling.py" line="277"/>
         <source>Book an appointment…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="277"/>
+        <location filename="../../widgets/counselling.py" line="278"/>
         <source>Record a contact…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="278"/>
+        <location filename="../../widgets/counselling.py" line="279"/>
         <source>Refer…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="279"/>
+        <location filename="../../widgets/counselling.py" line="280"/>
         <source>Record the outcome…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="280"/>
+        <location filename="../../widgets/counselling.py" line="281"/>
         <source>Read the note (audited)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="281"/>
+        <location filename="../../widgets/counselling.py" line="282"/>
         <source>Read reason and outcome (audited)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="282"/>
+        <location filename="../../widgets/counselling.py" line="283"/>
         <source>Mark done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="283"/>
+        <location filename="../../widgets/counselling.py" line="284"/>
         <source>Mark missed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3464,17 +3464,17 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>DeviceCountsLabel</name>
     <message>
-        <location filename="../../widgets/device_status.py" line="224"/>
+        <location filename="../../widgets/device_status.py" line="225"/>
         <source>Devices: loading…</source>
         <translation type="unfinished">Devices: loading…</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="226"/>
+        <location filename="../../widgets/device_status.py" line="227"/>
         <source>Devices: {on} online / {off} offline / {unk} never seen</source>
         <translation type="unfinished">Devices: {on} online / {off} offline / {unk} never seen</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="230"/>
+        <location filename="../../widgets/device_status.py" line="231"/>
         <source> / {silent} not reporting</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3840,52 +3840,52 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>DeviceStatusModel</name>
     <message>
-        <location filename="../../widgets/device_status.py" line="56"/>
+        <location filename="../../widgets/device_status.py" line="57"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="62"/>
+        <location filename="../../widgets/device_status.py" line="63"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="63"/>
+        <location filename="../../widgets/device_status.py" line="64"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="64"/>
+        <location filename="../../widgets/device_status.py" line="65"/>
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="67"/>
+        <location filename="../../widgets/device_status.py" line="68"/>
         <source>Community</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="70"/>
+        <location filename="../../widgets/device_status.py" line="71"/>
         <source>Workstation</source>
         <translation>Workstation</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="73"/>
+        <location filename="../../widgets/device_status.py" line="74"/>
         <source>Last seen</source>
         <translation>Last seen</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="77"/>
+        <location filename="../../widgets/device_status.py" line="78"/>
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="100"/>
+        <location filename="../../widgets/device_status.py" line="101"/>
         <source>Not reporting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="68"/>
+        <location filename="../../widgets/device_status.py" line="69"/>
         <source>Control centre</source>
         <translation>Control centre</translation>
     </message>
@@ -3893,27 +3893,27 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>DeviceStatusWidget</name>
     <message>
-        <location filename="../../widgets/device_status.py" line="176"/>
+        <location filename="../../widgets/device_status.py" line="177"/>
         <source>{online} online · {offline} offline · {unknown} never seen</source>
         <translation>{online} online · {offline} offline · {unknown} never seen</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="180"/>
+        <location filename="../../widgets/device_status.py" line="181"/>
         <source> · {silent} not reporting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="185"/>
+        <location filename="../../widgets/device_status.py" line="186"/>
         <source>Filter by code, name, community… (Ctrl+F)</source>
         <translation>Filter by code, name, community… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="188"/>
+        <location filename="../../widgets/device_status.py" line="189"/>
         <source>No devices configured</source>
         <translation>No devices configured</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="189"/>
+        <location filename="../../widgets/device_status.py" line="190"/>
         <source>Readers, cameras, alarm panels and phones come from the site file.</source>
         <translation>Readers, cameras, alarm panels and phones come from the site file.</translation>
     </message>
@@ -4057,42 +4057,42 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>DueModel</name>
     <message>
-        <location filename="../../widgets/screening.py" line="236"/>
+        <location filename="../../widgets/screening.py" line="237"/>
         <source>Due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="237"/>
+        <location filename="../../widgets/screening.py" line="238"/>
         <source>Resident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="238"/>
+        <location filename="../../widgets/screening.py" line="239"/>
         <source>Community</source>
         <translation type="unfinished">Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="239"/>
+        <location filename="../../widgets/screening.py" line="240"/>
         <source>Next form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="242"/>
+        <location filename="../../widgets/screening.py" line="243"/>
         <source>Last result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="247"/>
+        <location filename="../../widgets/screening.py" line="248"/>
         <source>Refer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="248"/>
+        <location filename="../../widgets/screening.py" line="249"/>
         <source>refer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="250"/>
+        <location filename="../../widgets/screening.py" line="251"/>
         <source>Why</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4289,47 +4289,47 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>EmployersModel</name>
     <message>
-        <location filename="../../widgets/employment.py" line="168"/>
+        <location filename="../../widgets/employment.py" line="169"/>
         <source>Employer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="169"/>
+        <location filename="../../widgets/employment.py" line="170"/>
         <source>Credit code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="170"/>
+        <location filename="../../widgets/employment.py" line="171"/>
         <source>State</source>
         <translation type="unfinished">State</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="171"/>
+        <location filename="../../widgets/employment.py" line="172"/>
         <source>Staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="174"/>
+        <location filename="../../widgets/employment.py" line="175"/>
         <source>Quota shortfall</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="177"/>
+        <location filename="../../widgets/employment.py" line="178"/>
         <source>Open postings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="178"/>
+        <location filename="../../widgets/employment.py" line="179"/>
         <source>Last visit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="181"/>
+        <location filename="../../widgets/employment.py" line="182"/>
         <source>Community</source>
         <translation type="unfinished">Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="182"/>
+        <location filename="../../widgets/employment.py" line="183"/>
         <source>street</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4337,17 +4337,17 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>EmployersTab</name>
     <message>
-        <location filename="../../widgets/employment.py" line="501"/>
+        <location filename="../../widgets/employment.py" line="502"/>
         <source>New employer…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="502"/>
+        <location filename="../../widgets/employment.py" line="503"/>
         <source>Edit…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="503"/>
+        <location filename="../../widgets/employment.py" line="504"/>
         <source>Record a visit…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4355,37 +4355,37 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>Employment</name>
     <message>
-        <location filename="../../widgets/employment.py" line="65"/>
+        <location filename="../../widgets/employment.py" line="66"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="66"/>
+        <location filename="../../widgets/employment.py" line="67"/>
         <source>no</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="598"/>
+        <location filename="../../widgets/employment.py" line="599"/>
         <source>{start} to {end}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="601"/>
+        <location filename="../../widgets/employment.py" line="602"/>
         <source>Placements confirmed by the employer: {n} of {target} ({left} to go)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="604"/>
+        <location filename="../../widgets/employment.py" line="605"/>
         <source>Referrals made, by the stage reached:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="608"/>
+        <location filename="../../widgets/employment.py" line="609"/>
         <source>Open postings now: {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="611"/>
+        <location filename="../../widgets/employment.py" line="612"/>
         <source>Seekers registered: {n}, consenting to matching: {c}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6862,204 +6862,204 @@ Command system of {site}</translation>
 <context>
     <name>IncidentDetailDialog</name>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="250"/>
+        <location filename="../../widgets/incident_detail.py" line="251"/>
         <source>How did it end?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="380"/>
+        <location filename="../../widgets/incident_detail.py" line="381"/>
         <source>Write the reason for reopening in the note.</source>
         <translation>Write the reason for reopening in the note.</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="386"/>
+        <location filename="../../widgets/incident_detail.py" line="387"/>
         <source>Write what was done in the note before resolving.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="389"/>
+        <location filename="../../widgets/incident_detail.py" line="390"/>
         <source>Choose how it ended before resolving.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="407"/>
+        <location filename="../../widgets/incident_detail.py" line="408"/>
         <source>Incident #{id}</source>
         <translation>Incident #{id}</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="412"/>
+        <location filename="../../widgets/incident_detail.py" line="413"/>
         <source>{state} · under legal hold: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="419"/>
-        <location filename="../../widgets/incident_detail.py" line="490"/>
+        <location filename="../../widgets/incident_detail.py" line="428"/>
+        <location filename="../../widgets/incident_detail.py" line="503"/>
         <source>Reported</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="423"/>
+        <location filename="../../widgets/incident_detail.py" line="432"/>
         <source>Reopened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="428"/>
+        <location filename="../../widgets/incident_detail.py" line="437"/>
         <source>Taken over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="430"/>
+        <location filename="../../widgets/incident_detail.py" line="439"/>
         <source>Legal hold set</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="432"/>
+        <location filename="../../widgets/incident_detail.py" line="441"/>
         <source>Legal hold lifted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="434"/>
+        <location filename="../../widgets/incident_detail.py" line="443"/>
         <source>Attachment added</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="438"/>
+        <location filename="../../widgets/incident_detail.py" line="447"/>
         <source>Call linked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="440"/>
+        <location filename="../../widgets/incident_detail.py" line="449"/>
         <source>SLA breach</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="452"/>
+        <location filename="../../widgets/incident_detail.py" line="461"/>
         <source>from {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="456"/>
+        <location filename="../../widgets/incident_detail.py" line="465"/>
         <source>Call record #{id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="475"/>
+        <location filename="../../widgets/incident_detail.py" line="488"/>
         <source>Time to acknowledge exceeded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="476"/>
+        <location filename="../../widgets/incident_detail.py" line="489"/>
         <source>Time to dispatch exceeded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="477"/>
+        <location filename="../../widgets/incident_detail.py" line="490"/>
         <source>Time to resolve exceeded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="484"/>
+        <location filename="../../widgets/incident_detail.py" line="497"/>
         <source>Priority</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="485"/>
+        <location filename="../../widgets/incident_detail.py" line="498"/>
         <source>Type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="486"/>
+        <location filename="../../widgets/incident_detail.py" line="499"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="487"/>
+        <location filename="../../widgets/incident_detail.py" line="500"/>
         <source>Community</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="488"/>
+        <location filename="../../widgets/incident_detail.py" line="501"/>
         <source>Location</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="489"/>
+        <location filename="../../widgets/incident_detail.py" line="502"/>
         <source>Caller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="491"/>
+        <location filename="../../widgets/incident_detail.py" line="504"/>
         <source>Handled by</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="492"/>
+        <location filename="../../widgets/incident_detail.py" line="505"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="497"/>
+        <location filename="../../widgets/incident_detail.py" line="510"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="497"/>
+        <location filename="../../widgets/incident_detail.py" line="510"/>
         <source>Change</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="497"/>
+        <location filename="../../widgets/incident_detail.py" line="510"/>
         <source>By</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="497"/>
-        <location filename="../../widgets/incident_detail.py" line="527"/>
+        <location filename="../../widgets/incident_detail.py" line="510"/>
+        <location filename="../../widgets/incident_detail.py" line="540"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="500"/>
+        <location filename="../../widgets/incident_detail.py" line="513"/>
         <source>Note for the timeline (required to resolve or reopen)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="520"/>
+        <location filename="../../widgets/incident_detail.py" line="533"/>
         <source>Rule hit again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="521"/>
+        <location filename="../../widgets/incident_detail.py" line="534"/>
         <source>Motion again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="522"/>
+        <location filename="../../widgets/incident_detail.py" line="535"/>
         <source>Recorder problem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="523"/>
+        <location filename="../../widgets/incident_detail.py" line="536"/>
         <source>Bookmark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="524"/>
+        <location filename="../../widgets/incident_detail.py" line="537"/>
         <source>Evidence held</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="525"/>
+        <location filename="../../widgets/incident_detail.py" line="538"/>
         <source>Evidence hold released</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="526"/>
+        <location filename="../../widgets/incident_detail.py" line="539"/>
         <source>Evidence exported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="528"/>
+        <location filename="../../widgets/incident_detail.py" line="541"/>
         <source>State changed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7068,42 +7068,42 @@ Command system of {site}</translation>
         <translation type="vanished">Note for the timeline (required to reopen)</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="502"/>
+        <location filename="../../widgets/incident_detail.py" line="515"/>
         <source>Acknowledge</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="503"/>
+        <location filename="../../widgets/incident_detail.py" line="516"/>
         <source>Dispatched</source>
         <translation>Dispatched</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="504"/>
+        <location filename="../../widgets/incident_detail.py" line="517"/>
         <source>On scene</source>
         <translation>On scene</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="505"/>
+        <location filename="../../widgets/incident_detail.py" line="518"/>
         <source>Resolve</source>
         <translation>Resolve</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="506"/>
+        <location filename="../../widgets/incident_detail.py" line="519"/>
         <source>Review and close</source>
         <translation>Review and close</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="507"/>
+        <location filename="../../widgets/incident_detail.py" line="520"/>
         <source>Reopen</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="508"/>
+        <location filename="../../widgets/incident_detail.py" line="521"/>
         <source>Take over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="513"/>
+        <location filename="../../widgets/incident_detail.py" line="526"/>
         <source>Close window</source>
         <translation>Close window</translation>
     </message>
@@ -7396,67 +7396,67 @@ Command system of {site}</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="431"/>
+        <location filename="../../widgets/incident_queue.py" line="470"/>
         <source>Nothing claimed by you</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="432"/>
+        <location filename="../../widgets/incident_queue.py" line="471"/>
         <source>Incidents you acknowledge are listed here until they are resolved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="434"/>
+        <location filename="../../widgets/incident_queue.py" line="473"/>
         <source>Every open incident has a handler</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="435"/>
+        <location filename="../../widgets/incident_queue.py" line="474"/>
         <source>Incidents nobody has acknowledged yet are listed here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="437"/>
+        <location filename="../../widgets/incident_queue.py" line="476"/>
         <source>Nothing awaiting review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="439"/>
+        <location filename="../../widgets/incident_queue.py" line="478"/>
         <source>Resolved incidents wait here for a supervisor, who closes them or returns them with a reason. Whoever resolved an incident cannot close it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="443"/>
+        <location filename="../../widgets/incident_queue.py" line="482"/>
         <source>No open incidents</source>
         <translation>No open incidents</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="445"/>
+        <location filename="../../widgets/incident_queue.py" line="484"/>
         <source>Incidents raised by calls, alarms, tracking rules or operators appear here, most urgent first. Press Ctrl+N to log one by hand.</source>
         <translation>Incidents raised by calls, alarms, tracking rules or operators appear here, most urgent first. Press Ctrl+N to log one by hand.</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="475"/>
+        <location filename="../../widgets/incident_queue.py" line="514"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="476"/>
+        <location filename="../../widgets/incident_queue.py" line="515"/>
         <source>Mine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="477"/>
+        <location filename="../../widgets/incident_queue.py" line="516"/>
         <source>Unassigned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="478"/>
+        <location filename="../../widgets/incident_queue.py" line="517"/>
         <source>Awaiting review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="479"/>
+        <location filename="../../widgets/incident_queue.py" line="518"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7464,100 +7464,105 @@ Command system of {site}</translation>
 <context>
     <name>IncidentsPresenter</name>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="79"/>
+        <location filename="../../console/presenters/incidents.py" line="80"/>
         <source>Incident queue</source>
         <translation type="unfinished">Incident queue</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="90"/>
+        <location filename="../../console/presenters/incidents.py" line="91"/>
         <source>New incident…</source>
         <translation type="unfinished">New incident…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="101"/>
+        <location filename="../../console/presenters/incidents.py" line="102"/>
         <source>Acknowledge</source>
         <translation type="unfinished">Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="114"/>
+        <location filename="../../console/presenters/incidents.py" line="115"/>
         <source>Export…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="169"/>
+        <location filename="../../console/presenters/incidents.py" line="170"/>
         <source>New {priority}: #{id} {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="246"/>
-        <location filename="../../console/presenters/incidents.py" line="327"/>
-        <location filename="../../console/presenters/incidents.py" line="343"/>
-        <location filename="../../console/presenters/incidents.py" line="374"/>
+        <location filename="../../console/presenters/incidents.py" line="247"/>
+        <location filename="../../console/presenters/incidents.py" line="328"/>
+        <location filename="../../console/presenters/incidents.py" line="344"/>
+        <location filename="../../console/presenters/incidents.py" line="375"/>
         <source>Could not load the incident queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="444"/>
+        <location filename="../../console/presenters/incidents.py" line="445"/>
         <source>Could not create the incident</source>
         <translation type="unfinished">Could not create the incident</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="458"/>
+        <location filename="../../console/presenters/incidents.py" line="459"/>
         <source>incidents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="486"/>
+        <location filename="../../console/presenters/incidents.py" line="487"/>
         <source>Could not export the incidents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="492"/>
+        <location filename="../../console/presenters/incidents.py" line="493"/>
         <source>{n} incidents exported to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="500"/>
+        <location filename="../../console/presenters/incidents.py" line="501"/>
         <source>Select an incident first.</source>
         <translation type="unfinished">Select an incident first.</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="514"/>
+        <location filename="../../console/presenters/incidents.py" line="515"/>
         <source>Could not acknowledge the incident</source>
         <translation type="unfinished">Could not acknowledge the incident</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="536"/>
+        <location filename="../../console/presenters/incidents.py" line="544"/>
         <source>Could not open the incident</source>
         <translation type="unfinished">Could not open the incident</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="603"/>
+        <location filename="../../console/presenters/incidents.py" line="618"/>
+        <source>{n} dispatched not yet at the scene ({names}) will be stood down.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/incidents.py" line="621"/>
         <source>Resolve incident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="604"/>
+        <location filename="../../console/presenters/incidents.py" line="613"/>
         <source>Resolve #{id} ({priority}) “{title}”? The response ends here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="619"/>
+        <location filename="../../console/presenters/incidents.py" line="644"/>
         <source>Take over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="620"/>
+        <location filename="../../console/presenters/incidents.py" line="645"/>
         <source>Take over #{id} from {name}? The timeline records it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="629"/>
+        <location filename="../../console/presenters/incidents.py" line="654"/>
         <source>Not taken over.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="646"/>
+        <location filename="../../console/presenters/incidents.py" line="671"/>
         <source>Not resolved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7565,52 +7570,52 @@ Command system of {site}</translation>
 <context>
     <name>IndicatorModel</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="422"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="423"/>
         <source>RAG</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="428"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="429"/>
         <source>Indicator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="434"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="435"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="441"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="442"/>
         <source>n / denominator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="447"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="448"/>
         <source>95 % interval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="452"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="453"/>
         <source>Target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="457"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="458"/>
         <source>Trend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="463"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="464"/>
         <source>Series</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="466"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="467"/>
         <source>Series {series}, definition version {version}: a changed definition starts a new series</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="488"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="489"/>
         <source>{events} incidents in {months} resident-months: {rate} per 10,000 residents a month, against {base_rate} in the same months of the baseline ({base_events} in {base_months})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7925,168 +7930,168 @@ Command system of {site}</translation>
 <context>
     <name>KpiDashboard</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1394"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1395"/>
         <source>{indicator} — {month}, {community}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1424"/>
-        <location filename="../../widgets/kpi_dashboard.py" line="1624"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1425"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1625"/>
         <source>Whole street</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1497"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1498"/>
         <source>By community</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1500"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1501"/>
         <source>The breakdown by community is shown for the whole street.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1504"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1505"/>
         <source>The passport offers no breakdown by community for this indicator.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1507"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1508"/>
         <source>No breakdown by community for this figure.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1508"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1509"/>
         <source>Self-answered and assisted, side by side</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1509"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1510"/>
         <source>Run chart of the months&apos; values</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1516"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1517"/>
         <source>{month} · {community} · computed at {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1522"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1523"/>
         <source> · month under way: figures so far</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1527"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1528"/>
         <source>Computing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1533"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1534"/>
         <source>The figures below are from {time} and may be out of date.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1541"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1542"/>
         <source>Problems in the passports file ({count}): {problems}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1545"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1546"/>
         <source>… and {count} more (see the tooltip)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1550"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1551"/>
         <source>Not available to this role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1554"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1555"/>
         <source>No figures yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1555"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1556"/>
         <source>Choose a month: the figures are computed from every service&apos;s records.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1560"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1561"/>
         <source>No indicators</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1562"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1563"/>
         <source>No indicator could be read from the passports file: see the problems above.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1618"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1619"/>
         <source>Previous month (Alt+Left)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1619"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1620"/>
         <source>Previous month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1620"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1621"/>
         <source>Next month (Alt+Right)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1621"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1622"/>
         <source>Next month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1622"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1623"/>
         <source>The month of the figures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1623"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1624"/>
         <source>Month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1625"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1626"/>
         <source>Community</source>
         <translation type="unfinished">Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1626"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1627"/>
         <source>Refresh (F5)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1627"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1628"/>
         <source>Export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1628"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1629"/>
         <source>Monthly report (PDF)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1629"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1630"/>
         <source>Figures as CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1630"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1631"/>
         <source>Figures as XLSX…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1631"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1632"/>
         <source>Records behind… (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1632"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1633"/>
         <source>Indicators</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8137,112 +8142,112 @@ Command system of {site}</translation>
 <context>
     <name>KpiText</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="173"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="174"/>
         <source>G</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="175"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="176"/>
         <source>A</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="177"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="178"/>
         <source>R</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="184"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="185"/>
         <source>Green: meets the target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="186"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="187"/>
         <source>Amber: close to the target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="188"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="189"/>
         <source>Red: short of the target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="190"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="191"/>
         <source>No RAG: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="196"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="197"/>
         <source>computed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="197"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="198"/>
         <source>no data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="198"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="199"/>
         <source>too little data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="199"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="200"/>
         <source>not shown (small cell)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="200"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="201"/>
         <source>no target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="201"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="202"/>
         <source>cannot be computed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="208"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="209"/>
         <source>count</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="209"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="210"/>
         <source>proportion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="210"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="211"/>
         <source>change of the rate per 10,000 residents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="219"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="220"/>
         <source>community</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="220"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="221"/>
         <source>month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="221"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="222"/>
         <source>self-answered vs assisted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="222"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="223"/>
         <source>age band</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="229"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="230"/>
         <source>Self-answered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="231"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="232"/>
         <source>Assisted</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8452,52 +8457,52 @@ Command system of {site}</translation>
 <context>
     <name>LicencesModel</name>
     <message>
-        <location filename="../../widgets/screening.py" line="263"/>
+        <location filename="../../widgets/screening.py" line="264"/>
         <source>Form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="264"/>
+        <location filename="../../widgets/screening.py" line="265"/>
         <source>Name</source>
         <translation type="unfinished">Name</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="265"/>
+        <location filename="../../widgets/screening.py" line="266"/>
         <source>Licence holder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="266"/>
+        <location filename="../../widgets/screening.py" line="267"/>
         <source>Reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="267"/>
+        <location filename="../../widgets/screening.py" line="268"/>
         <source>Granted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="270"/>
+        <location filename="../../widgets/screening.py" line="271"/>
         <source>Expires</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="271"/>
+        <location filename="../../widgets/screening.py" line="272"/>
         <source>no end date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="275"/>
+        <location filename="../../widgets/screening.py" line="276"/>
         <source>In force</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="276"/>
+        <location filename="../../widgets/screening.py" line="277"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="276"/>
+        <location filename="../../widgets/screening.py" line="277"/>
         <source>no: new screenings refused</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8625,37 +8630,37 @@ Command system of {site}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/shell/main_window.py" line="473"/>
+        <location filename="../../console/shell/main_window.py" line="522"/>
         <source>Street Command Console</source>
         <translation>Street Command Console</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="481"/>
+        <location filename="../../console/shell/main_window.py" line="530"/>
         <source>Not signed in</source>
         <translation>Not signed in</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="484"/>
+        <location filename="../../console/shell/main_window.py" line="533"/>
         <source>street-wide</source>
         <translation>street-wide</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="486"/>
+        <location filename="../../console/shell/main_window.py" line="535"/>
         <source>communities: {c}</source>
         <translation>communities: {c}</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="492"/>
+        <location filename="../../console/shell/main_window.py" line="541"/>
         <source>connected</source>
         <translation>connected</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="492"/>
+        <location filename="../../console/shell/main_window.py" line="541"/>
         <source>NOT REACHABLE</source>
         <translation>NOT REACHABLE</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="494"/>
+        <location filename="../../console/shell/main_window.py" line="543"/>
         <source>Database: {label} ({state})</source>
         <translation>Database: {label} ({state})</translation>
     </message>
@@ -8716,32 +8721,32 @@ Command system of {site}</translation>
         <translation type="vanished">Incoming and abandoned calls will be listed here once the SIP line is configured for this workstation.</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="508"/>
+        <location filename="../../console/shell/main_window.py" line="557"/>
         <source>&amp;Console</source>
         <translation>&amp;Console</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="509"/>
+        <location filename="../../console/shell/main_window.py" line="558"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="510"/>
+        <location filename="../../console/shell/main_window.py" line="559"/>
         <source>&amp;Incidents</source>
         <translation>&amp;Incidents</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="511"/>
+        <location filename="../../console/shell/main_window.py" line="560"/>
         <source>&amp;Tools</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="512"/>
+        <location filename="../../console/shell/main_window.py" line="561"/>
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="513"/>
+        <location filename="../../console/shell/main_window.py" line="562"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
@@ -8770,12 +8775,12 @@ Command system of {site}</translation>
         <translation type="vanished">Refresh</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="299"/>
+        <location filename="../../console/shell/main_window.py" line="346"/>
         <source>Reset layout</source>
         <translation>Reset layout</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="294"/>
+        <location filename="../../console/shell/main_window.py" line="341"/>
         <source>Full screen</source>
         <translation>Full screen</translation>
     </message>
@@ -8821,37 +8826,37 @@ Command system of {site}</translation>
 <context>
     <name>MatchesModel</name>
     <message>
-        <location filename="../../widgets/employment.py" line="114"/>
+        <location filename="../../widgets/employment.py" line="115"/>
         <source>Seeker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="115"/>
+        <location filename="../../widgets/employment.py" line="116"/>
         <source>Posting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="116"/>
+        <location filename="../../widgets/employment.py" line="117"/>
         <source>Employer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="117"/>
+        <location filename="../../widgets/employment.py" line="118"/>
         <source>Score</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="118"/>
+        <location filename="../../widgets/employment.py" line="119"/>
         <source>Made of</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="119"/>
+        <location filename="../../widgets/employment.py" line="120"/>
         <source>Distance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="122"/>
+        <location filename="../../widgets/employment.py" line="123"/>
         <source>Skills missing</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8859,7 +8864,7 @@ Command system of {site}</translation>
 <context>
     <name>MatchesTab</name>
     <message>
-        <location filename="../../widgets/employment.py" line="405"/>
+        <location filename="../../widgets/employment.py" line="406"/>
         <source>Refer…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9706,62 +9711,62 @@ Command system of {site}</translation>
 <context>
     <name>NewAccountDialog</name>
     <message>
-        <location filename="../../widgets/accounts.py" line="56"/>
+        <location filename="../../widgets/accounts.py" line="57"/>
         <source>New account</source>
         <translation>New account</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="64"/>
+        <location filename="../../widgets/accounts.py" line="65"/>
         <source>(choose the department)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="67"/>
+        <location filename="../../widgets/accounts.py" line="68"/>
         <source>(street-wide)</source>
         <translation>(street-wide)</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="72"/>
+        <location filename="../../widgets/accounts.py" line="73"/>
         <source>User name</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="73"/>
+        <location filename="../../widgets/accounts.py" line="74"/>
         <source>Display name</source>
         <translation>Display name</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="74"/>
+        <location filename="../../widgets/accounts.py" line="75"/>
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="76"/>
+        <location filename="../../widgets/accounts.py" line="77"/>
         <source>Department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="77"/>
+        <location filename="../../widgets/accounts.py" line="78"/>
         <source>Community</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="108"/>
+        <location filename="../../widgets/accounts.py" line="109"/>
         <source>User names are letters and digits without spaces.</source>
         <translation>User names are letters and digits without spaces.</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="112"/>
+        <location filename="../../widgets/accounts.py" line="113"/>
         <source>A station account belongs to one community.</source>
         <translation>A station account belongs to one community.</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="117"/>
+        <location filename="../../widgets/accounts.py" line="118"/>
         <source>The site has no departments; add them to the site file first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="122"/>
+        <location filename="../../widgets/accounts.py" line="123"/>
         <source>A department account answers for one department: choose it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10802,118 +10807,118 @@ Command system of {site}</translation>
 <context>
     <name>PassportPanel</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="884"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="885"/>
         <source>This month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="885"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="886"/>
         <source>Computes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="886"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="887"/>
         <source>Numerator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="887"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="888"/>
         <source>Denominator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="888"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="889"/>
         <source>Source tables</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="889"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="890"/>
         <source>Breakdowns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="890"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="891"/>
         <source>Baseline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="891"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="892"/>
         <source>Target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="892"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="893"/>
         <source>Owner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="893"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="894"/>
         <source>Data-quality limits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="894"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="895"/>
         <source>Series</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="895"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="896"/>
         <source>Problems</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="916"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="917"/>
         <source>Select an indicator to read its passport.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="926"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="927"/>
         <source>n / denominator {numbers}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="929"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="930"/>
         <source>95 % interval {interval}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="937"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="938"/>
         <source>none: a count has no denominator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="941"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="942"/>
         <source>Incident types: {types}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="946"/>
-        <location filename="../../widgets/kpi_dashboard.py" line="963"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="947"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="964"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="952"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="953"/>
         <source>{series} (definition version {version}): a changed definition starts a new series</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="966"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="967"/>
         <source>not yet measured ({period})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="969"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="970"/>
         <source>{rate} per 10,000 residents a month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="984"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="985"/>
         <source>{points} percentage points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="985"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="986"/>
         <source>{target}; amber up to {band} short of it</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10972,37 +10977,37 @@ Command system of {site}</translation>
 <context>
     <name>PipelineModel</name>
     <message>
-        <location filename="../../widgets/employment.py" line="196"/>
+        <location filename="../../widgets/employment.py" line="197"/>
         <source>Seeker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="199"/>
+        <location filename="../../widgets/employment.py" line="200"/>
         <source>Posting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="202"/>
+        <location filename="../../widgets/employment.py" line="203"/>
         <source>Stage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="205"/>
+        <location filename="../../widgets/employment.py" line="206"/>
         <source>Referred</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="210"/>
+        <location filename="../../widgets/employment.py" line="211"/>
         <source>Last step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="215"/>
+        <location filename="../../widgets/employment.py" line="216"/>
         <source>Employer confirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="218"/>
+        <location filename="../../widgets/employment.py" line="219"/>
         <source>Counsellor</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11254,42 +11259,42 @@ Command system of {site}</translation>
 <context>
     <name>PostingsModel</name>
     <message>
-        <location filename="../../widgets/employment.py" line="137"/>
+        <location filename="../../widgets/employment.py" line="138"/>
         <source>Posting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="138"/>
+        <location filename="../../widgets/employment.py" line="139"/>
         <source>Employer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="141"/>
+        <location filename="../../widgets/employment.py" line="142"/>
         <source>Hours, shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="146"/>
+        <location filename="../../widgets/employment.py" line="147"/>
         <source>Pay a month (yuan)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="149"/>
+        <location filename="../../widgets/employment.py" line="150"/>
         <source>Openings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="150"/>
+        <location filename="../../widgets/employment.py" line="151"/>
         <source>State</source>
         <translation type="unfinished">State</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="153"/>
+        <location filename="../../widgets/employment.py" line="154"/>
         <source>Community</source>
         <translation type="unfinished">Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="154"/>
+        <location filename="../../widgets/employment.py" line="155"/>
         <source>street</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11297,32 +11302,32 @@ Command system of {site}</translation>
 <context>
     <name>PostingsTab</name>
     <message>
-        <location filename="../../widgets/employment.py" line="464"/>
+        <location filename="../../widgets/employment.py" line="465"/>
         <source>New posting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="465"/>
+        <location filename="../../widgets/employment.py" line="466"/>
         <source>Edit…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="466"/>
+        <location filename="../../widgets/employment.py" line="467"/>
         <source>Seekers for this posting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="467"/>
+        <location filename="../../widgets/employment.py" line="468"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="468"/>
+        <location filename="../../widgets/employment.py" line="469"/>
         <source>Filled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="469"/>
+        <location filename="../../widgets/employment.py" line="470"/>
         <source>Closed</source>
         <translation type="unfinished">Closed</translation>
     </message>
@@ -12163,22 +12168,22 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>RecordsDialog</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1026"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1027"/>
         <source>Only the first {count} records are listed: more exist. Choose a community to narrow them down.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1031"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1032"/>
         <source>No records that you may see are behind this figure.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1033"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1034"/>
         <source>{count} records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1036"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1037"/>
         <source>Records behind the figure</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12186,72 +12191,72 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>RecordsModel</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="603"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="604"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="604"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="605"/>
         <source>Record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="605"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="606"/>
         <source>Community</source>
         <translation type="unfinished">Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="608"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="609"/>
         <source>Summary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="621"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="622"/>
         <source>Round {round} · resident {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="624"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="625"/>
         <source>Round {round} · answer {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="626"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="627"/>
         <source>Incident {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="627"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="628"/>
         <source>Request {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="628"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="629"/>
         <source>Screening {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="629"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="630"/>
         <source>Counselling contact {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="630"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="631"/>
         <source>Referral {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="631"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="632"/>
         <source>Resident {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="632"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="633"/>
         <source>Tag {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="633"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="634"/>
         <source>Workstation {id}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12326,27 +12331,27 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>ReferralsModel</name>
     <message>
-        <location filename="../../widgets/counselling.py" line="136"/>
+        <location filename="../../widgets/counselling.py" line="137"/>
         <source>Referred</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="137"/>
+        <location filename="../../widgets/counselling.py" line="138"/>
         <source>To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="138"/>
+        <location filename="../../widgets/counselling.py" line="139"/>
         <source>Where</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="139"/>
+        <location filename="../../widgets/counselling.py" line="140"/>
         <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="140"/>
+        <location filename="../../widgets/counselling.py" line="141"/>
         <source>By</source>
         <translation type="unfinished">By</translation>
     </message>
@@ -12354,27 +12359,27 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>ReferralsTab</name>
     <message>
-        <location filename="../../widgets/employment.py" line="562"/>
+        <location filename="../../widgets/employment.py" line="563"/>
         <source>Interview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="563"/>
+        <location filename="../../widgets/employment.py" line="564"/>
         <source>Offer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="564"/>
+        <location filename="../../widgets/employment.py" line="565"/>
         <source>Hired</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="565"/>
+        <location filename="../../widgets/employment.py" line="566"/>
         <source>Refused…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="566"/>
+        <location filename="../../widgets/employment.py" line="567"/>
         <source>Employer confirmed…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -13030,42 +13035,42 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../../widgets/screening.py" line="202"/>
+        <location filename="../../widgets/screening.py" line="203"/>
         <source>Started</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="205"/>
+        <location filename="../../widgets/screening.py" line="206"/>
         <source>Form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="206"/>
+        <location filename="../../widgets/screening.py" line="207"/>
         <source>Given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="209"/>
+        <location filename="../../widgets/screening.py" line="210"/>
         <source>Score</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="211"/>
+        <location filename="../../widgets/screening.py" line="212"/>
         <source>partial, not scored</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="218"/>
+        <location filename="../../widgets/screening.py" line="219"/>
         <source>Risk answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="220"/>
+        <location filename="../../widgets/screening.py" line="221"/>
         <source>yes, incident {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="223"/>
+        <location filename="../../widgets/screening.py" line="224"/>
         <source>Given by</source>
         <translation type="unfinished"></translation>
     </message>
@@ -13111,32 +13116,32 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>RetentionModel</name>
     <message>
-        <location filename="../../widgets/employment.py" line="231"/>
+        <location filename="../../widgets/employment.py" line="232"/>
         <source>Due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="232"/>
+        <location filename="../../widgets/employment.py" line="233"/>
         <source>Seeker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="235"/>
+        <location filename="../../widgets/employment.py" line="236"/>
         <source>Posting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="238"/>
+        <location filename="../../widgets/employment.py" line="239"/>
         <source>Hired</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="239"/>
+        <location filename="../../widgets/employment.py" line="240"/>
         <source>Called</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="242"/>
+        <location filename="../../widgets/employment.py" line="243"/>
         <source>Still employed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -13144,7 +13149,7 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>RetentionTab</name>
     <message>
-        <location filename="../../widgets/employment.py" line="592"/>
+        <location filename="../../widgets/employment.py" line="593"/>
         <source>Record check…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -13273,42 +13278,42 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>RunChartView</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="692"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="693"/>
         <source>No month has a value: nothing to chart.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="693"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="694"/>
         <source>Median {median}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="696"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="697"/>
         <source>A shift: {n} or more points on one side of the median.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="702"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="703"/>
         <source>A trend: {n} or more points all going up or all going down.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="707"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="708"/>
         <source>Too few runs: the process has likely changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="709"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="710"/>
         <source>Too many runs: the points alternate more than chance would.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="713"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="714"/>
         <source>Fewer than {n} points off the median: the number of runs is not judged yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="717"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="718"/>
         <source>No signal: the variation looks random.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -13316,22 +13321,22 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>Screening</name>
     <message>
-        <location filename="../../widgets/screening.py" line="36"/>
+        <location filename="../../widgets/screening.py" line="37"/>
         <source>At the station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="37"/>
+        <location filename="../../widgets/screening.py" line="38"/>
         <source>By phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="38"/>
+        <location filename="../../widgets/screening.py" line="39"/>
         <source>Self-completed (kiosk)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="316"/>
+        <location filename="../../widgets/screening.py" line="317"/>
         <source>{n} due for a rescreen by {day}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -13711,37 +13716,37 @@ Outcome: {outcome}</source>
 <context>
     <name>SeekersModel</name>
     <message>
-        <location filename="../../widgets/employment.py" line="86"/>
+        <location filename="../../widgets/employment.py" line="87"/>
         <source>Name</source>
         <translation type="unfinished">Name</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="87"/>
+        <location filename="../../widgets/employment.py" line="88"/>
         <source>Community</source>
         <translation type="unfinished">Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="88"/>
+        <location filename="../../widgets/employment.py" line="89"/>
         <source>Skills</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="89"/>
+        <location filename="../../widgets/employment.py" line="90"/>
         <source>Needs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="92"/>
+        <location filename="../../widgets/employment.py" line="93"/>
         <source>Hours a week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="95"/>
+        <location filename="../../widgets/employment.py" line="96"/>
         <source>Up to km</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="98"/>
+        <location filename="../../widgets/employment.py" line="99"/>
         <source>Consents to matching</source>
         <translation type="unfinished"></translation>
     </message>
@@ -13749,22 +13754,22 @@ Outcome: {outcome}</source>
 <context>
     <name>SeekersTab</name>
     <message>
-        <location filename="../../widgets/employment.py" line="375"/>
+        <location filename="../../widgets/employment.py" line="376"/>
         <source>Register seeker…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="376"/>
+        <location filename="../../widgets/employment.py" line="377"/>
         <source>Edit…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="377"/>
+        <location filename="../../widgets/employment.py" line="378"/>
         <source>Training…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="378"/>
+        <location filename="../../widgets/employment.py" line="379"/>
         <source>Matches</source>
         <translation type="unfinished"></translation>
     </message>
@@ -13772,53 +13777,53 @@ Outcome: {outcome}</source>
 <context>
     <name>SessionController</name>
     <message>
-        <location filename="../../console/session.py" line="74"/>
+        <location filename="../../console/session.py" line="76"/>
         <source>Lock screen</source>
         <translation type="unfinished">Lock screen</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="78"/>
+        <location filename="../../console/session.py" line="80"/>
         <source>Sign out</source>
         <translation type="unfinished">Sign out</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="83"/>
-        <location filename="../../console/session.py" line="300"/>
+        <location filename="../../console/session.py" line="85"/>
+        <location filename="../../console/session.py" line="309"/>
         <source>Quit</source>
         <translation type="unfinished">Quit</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="152"/>
+        <location filename="../../console/session.py" line="154"/>
         <source>This account is locked until {until} after repeated wrong passwords. An administrator can unlock it.</source>
         <translation type="unfinished">This account is locked until {until} after repeated wrong passwords. An administrator can unlock it.</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="156"/>
+        <location filename="../../console/session.py" line="158"/>
         <source>This account is disabled.</source>
         <translation type="unfinished">This account is disabled.</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="158"/>
+        <location filename="../../console/session.py" line="160"/>
         <source>Wrong password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="159"/>
+        <location filename="../../console/session.py" line="161"/>
         <source>Wrong user name or password.</source>
         <translation type="unfinished">Wrong user name or password.</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="161"/>
+        <location filename="../../console/session.py" line="163"/>
         <source>Sign-in is not possible right now: {err}</source>
         <translation type="unfinished">Sign-in is not possible right now: {err}</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="291"/>
+        <location filename="../../console/session.py" line="300"/>
         <source>Unlock or sign out before quitting.</source>
         <translation type="unfinished">Unlock or sign out before quitting.</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="301"/>
+        <location filename="../../console/session.py" line="310"/>
         <source>Quit the console? Devices hosted on this workstation stop reporting.</source>
         <translation type="unfinished">Quit the console? Devices hosted on this workstation stop reporting.</translation>
     </message>
@@ -14178,22 +14183,22 @@ Outcome: {outcome}</source>
 <context>
     <name>SplitModel</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="572"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="573"/>
         <source>Answered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="575"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="576"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="581"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="582"/>
         <source>n / denominator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="586"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="587"/>
         <source>95 % interval</source>
         <translation type="unfinished"></translation>
     </message>
@@ -14283,42 +14288,42 @@ Outcome: {outcome}</source>
 <context>
     <name>StartTab</name>
     <message>
-        <location filename="../../widgets/screening.py" line="124"/>
+        <location filename="../../widgets/screening.py" line="125"/>
         <source>{name} has no screening consent on record: record it in Residents first (a separate consent for health data).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="130"/>
+        <location filename="../../widgets/screening.py" line="131"/>
         <source>{name}, {age}: starts with {forms}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="136"/>
+        <location filename="../../widgets/screening.py" line="137"/>
         <source>No emergency contact is on record: the crisis script will say so.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="184"/>
+        <location filename="../../widgets/screening.py" line="185"/>
         <source>Name, phone, address or resident number…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="185"/>
+        <location filename="../../widgets/screening.py" line="186"/>
         <source>Given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="188"/>
+        <location filename="../../widgets/screening.py" line="189"/>
         <source>Start the screening (Ctrl+Return)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="189"/>
+        <location filename="../../widgets/screening.py" line="190"/>
         <source>Results and trend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="190"/>
+        <location filename="../../widgets/screening.py" line="191"/>
         <source>Counselling record</source>
         <translation type="unfinished"></translation>
     </message>

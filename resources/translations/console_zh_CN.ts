@@ -4,117 +4,117 @@
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../../widgets/accounts.py" line="247"/>
+        <location filename="../../widgets/accounts.py" line="248"/>
         <source>Disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="249"/>
+        <location filename="../../widgets/accounts.py" line="250"/>
         <source>Locked until {t}</source>
         <translation>锁定至 {t}</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="253"/>
+        <location filename="../../widgets/accounts.py" line="254"/>
         <source>Active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="233"/>
+        <location filename="../../widgets/accounts.py" line="234"/>
         <source>street-wide</source>
         <translation>全街道</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="350"/>
+        <location filename="../../widgets/accounts.py" line="351"/>
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="336"/>
+        <location filename="../../widgets/accounts.py" line="337"/>
         <source>Accounts</source>
         <translation>账号管理</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="276"/>
+        <location filename="../../widgets/accounts.py" line="277"/>
         <source>Enable</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="276"/>
+        <location filename="../../widgets/accounts.py" line="277"/>
         <source>Disable…</source>
         <translation>停用…</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="280"/>
+        <location filename="../../widgets/accounts.py" line="281"/>
         <source>You cannot disable your own account.</source>
         <translation>不能停用自己的账号。</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="283"/>
+        <location filename="../../widgets/accounts.py" line="284"/>
         <source>It can no longer sign in; a console signed in with it can change nothing.</source>
         <translation>停用后不能再登录；已用它登录的控制台不能再做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="314"/>
+        <location filename="../../widgets/accounts.py" line="315"/>
         <source>Disable account</source>
         <translation>停用账号</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="316"/>
+        <location filename="../../widgets/accounts.py" line="317"/>
         <source>Disable {user} ({name})? The account can no longer sign in, and a console signed in with it can change nothing more. Its records stay; it can be enabled again. Say why: the reason goes into the audit log.</source>
         <translation>停用 {user}（{name}）？该账号将不能再登录，已用它登录的控制台也不能再做任何更改。它的记录保留，之后可以重新启用。请说明原因，原因会记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="321"/>
+        <location filename="../../widgets/accounts.py" line="322"/>
         <source>Disable</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="339"/>
+        <location filename="../../widgets/accounts.py" line="340"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="340"/>
+        <location filename="../../widgets/accounts.py" line="341"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="341"/>
+        <location filename="../../widgets/accounts.py" line="342"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="342"/>
+        <location filename="../../widgets/accounts.py" line="343"/>
         <source>Department</source>
         <translation>联动单位</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="343"/>
+        <location filename="../../widgets/accounts.py" line="344"/>
         <source>Communities</source>
         <translation>所属社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="344"/>
+        <location filename="../../widgets/accounts.py" line="345"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="345"/>
+        <location filename="../../widgets/accounts.py" line="346"/>
         <source>Last sign-in</source>
         <translation>最近登录</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="348"/>
+        <location filename="../../widgets/accounts.py" line="349"/>
         <source>New account…</source>
         <translation>新建账号…</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="349"/>
+        <location filename="../../widgets/accounts.py" line="350"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="351"/>
+        <location filename="../../widgets/accounts.py" line="352"/>
         <source>Close window</source>
         <translation>关闭窗口</translation>
     </message>
@@ -358,27 +358,27 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>AppointmentsModel</name>
     <message>
-        <location filename="../../widgets/counselling.py" line="97"/>
+        <location filename="../../widgets/counselling.py" line="98"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="98"/>
+        <location filename="../../widgets/counselling.py" line="99"/>
         <source>Resident</source>
         <translation>居民</translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="99"/>
+        <location filename="../../widgets/counselling.py" line="100"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="100"/>
+        <location filename="../../widgets/counselling.py" line="101"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="101"/>
+        <location filename="../../widgets/counselling.py" line="102"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
@@ -386,37 +386,37 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>AssignmentDeskWidget</name>
     <message>
-        <location filename="../../widgets/assignments.py" line="443"/>
+        <location filename="../../widgets/assignments.py" line="447"/>
         <source>Write the reason for declining in the note.</source>
         <translation>请在备注中填写拒绝的原因。</translation>
     </message>
     <message>
-        <location filename="../../widgets/assignments.py" line="447"/>
+        <location filename="../../widgets/assignments.py" line="451"/>
         <source>Write what was done in the note.</source>
         <translation>请在备注中填写处置情况。</translation>
     </message>
     <message>
-        <location filename="../../widgets/assignments.py" line="463"/>
+        <location filename="../../widgets/assignments.py" line="467"/>
         <source>Attached {name} to the incident</source>
         <translation>已将 {name} 附到事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/assignments.py" line="479"/>
+        <location filename="../../widgets/assignments.py" line="483"/>
         <source>Copied {phone}</source>
         <translation>已复制 {phone}</translation>
     </message>
     <message>
-        <location filename="../../widgets/assignments.py" line="487"/>
+        <location filename="../../widgets/assignments.py" line="491"/>
         <source>Note: the reason when declining, what was done when finishing</source>
         <translation>备注：拒绝时填写原因，完成时填写处置情况</translation>
     </message>
     <message>
-        <location filename="../../widgets/assignments.py" line="489"/>
+        <location filename="../../widgets/assignments.py" line="493"/>
         <source>Attach photo…</source>
         <translation>附照片…</translation>
     </message>
     <message>
-        <location filename="../../widgets/assignments.py" line="491"/>
+        <location filename="../../widgets/assignments.py" line="495"/>
         <source>A photo of the work, kept with the incident ({key})</source>
         <translation>现场工作照片，存入事件附件（{key}）</translation>
     </message>
@@ -424,12 +424,12 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>AssignmentListWidget</name>
     <message>
-        <location filename="../../widgets/assignments.py" line="312"/>
+        <location filename="../../widgets/assignments.py" line="316"/>
         <source>Copied {phone}</source>
         <translation>已复制 {phone}</translation>
     </message>
     <message>
-        <location filename="../../widgets/assignments.py" line="316"/>
+        <location filename="../../widgets/assignments.py" line="320"/>
         <source>Assignments</source>
         <translation>派单</translation>
     </message>
@@ -557,73 +557,73 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>AssignmentsPresenter</name>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="76"/>
+        <location filename="../../console/presenters/assignments.py" line="78"/>
         <source>My assignments</source>
         <translation>我的派单</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="77"/>
+        <location filename="../../console/presenters/assignments.py" line="79"/>
         <source>Assignments</source>
         <translation>派单</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="86"/>
+        <location filename="../../console/presenters/assignments.py" line="88"/>
         <source>Your department&apos;s assignments: unanswered first</source>
         <translation>本单位的派单：未响应的在前</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="88"/>
+        <location filename="../../console/presenters/assignments.py" line="90"/>
         <source>Every open assignment: unanswered and overdue first</source>
         <translation>所有进行中的派单：超时和未响应的在前</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="126"/>
-        <location filename="../../console/presenters/assignments.py" line="150"/>
+        <location filename="../../console/presenters/assignments.py" line="128"/>
+        <location filename="../../console/presenters/assignments.py" line="152"/>
         <source>Could not load the assignments</source>
         <translation>无法读取派单</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="174"/>
+        <location filename="../../console/presenters/assignments.py" line="176"/>
         <source>{n} assignment(s) unanswered past their time</source>
         <translation>{n} 个派单超时未响应</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="200"/>
+        <location filename="../../console/presenters/assignments.py" line="202"/>
         <source>Could not load assignments</source>
         <translation>无法读取派单</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="218"/>
+        <location filename="../../console/presenters/assignments.py" line="220"/>
         <source>Could not open the dispatch picker</source>
         <translation>无法打开派单选择</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="252"/>
+        <location filename="../../console/presenters/assignments.py" line="254"/>
         <source>#{id}: {n} notified</source>
         <translation>#{id}：已通知 {n} 个单位</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="275"/>
+        <location filename="../../console/presenters/assignments.py" line="277"/>
         <source>A photo of the work</source>
         <translation>现场工作照片</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="277"/>
+        <location filename="../../console/presenters/assignments.py" line="279"/>
         <source>Photos (*.jpg *.jpeg *.png *.webp)</source>
         <translation>照片 (*.jpg *.jpeg *.png *.webp)</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="311"/>
+        <location filename="../../console/presenters/assignments.py" line="313"/>
         <source>Only a department that took the work on may add its photos.</source>
         <translation>只有已接单的联动单位可以添加照片。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="342"/>
+        <location filename="../../console/presenters/assignments.py" line="344"/>
         <source>Not saved: the assignment has changed meanwhile, the step is not allowed now, or its note or reason is missing.</source>
         <translation>未保存：派单已被更改、当前不允许此步骤，或缺少备注或原因。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="346"/>
+        <location filename="../../console/presenters/assignments.py" line="348"/>
         <source>Only the department the assignment is for may answer it.</source>
         <translation>只有被派单的单位才能响应。</translation>
     </message>
@@ -2488,22 +2488,22 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>CommunityModel</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="529"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="530"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="532"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="533"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="538"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="539"/>
         <source>n / denominator</source>
         <translation>n / 分母</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="543"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="544"/>
         <source>RAG</source>
         <translation>红黄绿</translation>
     </message>
@@ -2802,37 +2802,37 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>ContactsModel</name>
     <message>
-        <location filename="../../widgets/counselling.py" line="114"/>
+        <location filename="../../widgets/counselling.py" line="115"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="115"/>
+        <location filename="../../widgets/counselling.py" line="116"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="116"/>
+        <location filename="../../widgets/counselling.py" line="117"/>
         <source>Topic</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="117"/>
+        <location filename="../../widgets/counselling.py" line="118"/>
         <source>Minutes</source>
         <translation>分钟</translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="120"/>
+        <location filename="../../widgets/counselling.py" line="121"/>
         <source>Note</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="121"/>
+        <location filename="../../widgets/counselling.py" line="122"/>
         <source>yes (read on request)</source>
         <translation>有（查看时单独调阅）</translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="123"/>
+        <location filename="../../widgets/counselling.py" line="124"/>
         <source>By</source>
         <translation>记录人</translation>
     </message>
@@ -2873,132 +2873,132 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>Counselling</name>
     <message>
-        <location filename="../../widgets/counselling.py" line="54"/>
+        <location filename="../../widgets/counselling.py" line="55"/>
         <source>Counselling</source>
         <translation>心理咨询</translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="55"/>
+        <location filename="../../widgets/counselling.py" line="56"/>
         <source>Education session</source>
         <translation>心理健康讲座</translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="56"/>
+        <location filename="../../widgets/counselling.py" line="57"/>
         <source>Hotline call</source>
         <translation>热线来电</translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="57"/>
+        <location filename="../../widgets/counselling.py" line="58"/>
         <source>Legal advice</source>
         <translation>法律咨询</translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="64"/>
+        <location filename="../../widgets/counselling.py" line="65"/>
         <source>booked</source>
         <translation>已预约</translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="65"/>
+        <location filename="../../widgets/counselling.py" line="66"/>
         <source>done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="66"/>
+        <location filename="../../widgets/counselling.py" line="67"/>
         <source>missed</source>
         <translation>未到</translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="67"/>
+        <location filename="../../widgets/counselling.py" line="68"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="68"/>
+        <location filename="../../widgets/counselling.py" line="69"/>
         <source>pending</source>
         <translation>待反馈</translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="69"/>
+        <location filename="../../widgets/counselling.py" line="70"/>
         <source>attended</source>
         <translation>已就诊</translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="70"/>
+        <location filename="../../widgets/counselling.py" line="71"/>
         <source>completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="71"/>
+        <location filename="../../widgets/counselling.py" line="72"/>
         <source>declined</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="72"/>
+        <location filename="../../widgets/counselling.py" line="73"/>
         <source>did not attend</source>
         <translation>未前往</translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="79"/>
+        <location filename="../../widgets/counselling.py" line="80"/>
         <source>Psychiatry</source>
         <translation>精神科</translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="80"/>
+        <location filename="../../widgets/counselling.py" line="81"/>
         <source>Psychotherapy</source>
         <translation>心理治疗</translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="81"/>
+        <location filename="../../widgets/counselling.py" line="82"/>
         <source>Legal aid office</source>
         <translation>法律援助站</translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="82"/>
+        <location filename="../../widgets/counselling.py" line="83"/>
         <source>Social work</source>
         <translation>社会工作</translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="83"/>
+        <location filename="../../widgets/counselling.py" line="84"/>
         <source>Hospital</source>
         <translation>医院</translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="385"/>
+        <location filename="../../widgets/counselling.py" line="386"/>
         <source>fewer than 5</source>
         <translation>少于 5</translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="389"/>
+        <location filename="../../widgets/counselling.py" line="390"/>
         <source>{start} to {end}</source>
         <translation>{start} 至 {end}</translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="392"/>
+        <location filename="../../widgets/counselling.py" line="393"/>
         <source>Residents screened: {n} (target 10,000)</source>
         <translation>已筛查居民：{n}（目标 10,000）</translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="395"/>
+        <location filename="../../widgets/counselling.py" line="396"/>
         <source>  self-completed: {n}, of them positive: {p}</source>
         <translation>  自助完成：{n}，其中阳性：{p}</translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="398"/>
+        <location filename="../../widgets/counselling.py" line="399"/>
         <source>  staff-assisted: {n}, of them positive: {p}</source>
         <translation>  工作人员协助：{n}，其中阳性：{p}</translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="401"/>
+        <location filename="../../widgets/counselling.py" line="402"/>
         <source>Counselling and education contacts: {n} (target 2,000)</source>
         <translation>咨询与宣教服务人次：{n}（目标 2,000）</translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="404"/>
+        <location filename="../../widgets/counselling.py" line="405"/>
         <source>Risk flags: {n}, acknowledged within 24 h: {a}</source>
         <translation>风险提示：{n}，24 小时内确认：{a}</translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="407"/>
+        <location filename="../../widgets/counselling.py" line="408"/>
         <source>Referrals: {n}, completed: {c}</source>
         <translation>转介：{n}，已完成：{c}</translation>
     </message>
@@ -3006,77 +3006,77 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>CounsellingForm</name>
     <message>
-        <location filename="../../widgets/counselling.py" line="331"/>
+        <location filename="../../widgets/counselling.py" line="332"/>
         <source>Book an appointment</source>
         <translation>预约咨询</translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="332"/>
+        <location filename="../../widgets/counselling.py" line="333"/>
         <source>Record a contact</source>
         <translation>登记服务记录</translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="333"/>
+        <location filename="../../widgets/counselling.py" line="334"/>
         <source>Refer</source>
         <translation>转介</translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="334"/>
+        <location filename="../../widgets/counselling.py" line="335"/>
         <source>Outcome of the referral</source>
         <translation>转介结果</translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="337"/>
+        <location filename="../../widgets/counselling.py" line="338"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="337"/>
+        <location filename="../../widgets/counselling.py" line="338"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="339"/>
+        <location filename="../../widgets/counselling.py" line="340"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="340"/>
+        <location filename="../../widgets/counselling.py" line="341"/>
         <source>Minutes</source>
         <translation>分钟</translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="342"/>
+        <location filename="../../widgets/counselling.py" line="343"/>
         <source>Attendees (a session)</source>
         <translation>参加人数（讲座）</translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="345"/>
+        <location filename="../../widgets/counselling.py" line="346"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="346"/>
+        <location filename="../../widgets/counselling.py" line="347"/>
         <source>Topic</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="347"/>
+        <location filename="../../widgets/counselling.py" line="348"/>
         <source>Where (service or doctor)</source>
         <translation>转介至（机构或医生）</translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="352"/>
+        <location filename="../../widgets/counselling.py" line="353"/>
         <source>Note (encrypted; counselling role only)</source>
         <translation>记录（加密保存，仅心理咨询员可见）</translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="353"/>
+        <location filename="../../widgets/counselling.py" line="354"/>
         <source>Reason (encrypted)</source>
         <translation>原因（加密保存）</translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="354"/>
+        <location filename="../../widgets/counselling.py" line="355"/>
         <source>What came of it (encrypted)</source>
         <translation>结果说明（加密保存）</translation>
     </message>
@@ -3084,62 +3084,62 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>CounsellingTab</name>
     <message>
-        <location filename="../../widgets/counselling.py" line="244"/>
+        <location filename="../../widgets/counselling.py" line="245"/>
         <source>Pick a resident on the first tab to see their counselling record.</source>
         <translation>请在第一个标签页选择居民，以查看其咨询档案。</translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="273"/>
+        <location filename="../../widgets/counselling.py" line="274"/>
         <source>Appointments, the next seven days</source>
         <translation>预约（未来七天）</translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="274"/>
+        <location filename="../../widgets/counselling.py" line="275"/>
         <source>Contacts</source>
         <translation>服务记录</translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="275"/>
+        <location filename="../../widgets/counselling.py" line="276"/>
         <source>Referrals</source>
         <translation>转介</translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="276"/>
+        <location filename="../../widgets/counselling.py" line="277"/>
         <source>Book an appointment…</source>
         <translation>预约咨询…</translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="277"/>
+        <location filename="../../widgets/counselling.py" line="278"/>
         <source>Record a contact…</source>
         <translation>登记服务记录…</translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="278"/>
+        <location filename="../../widgets/counselling.py" line="279"/>
         <source>Refer…</source>
         <translation>转介…</translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="279"/>
+        <location filename="../../widgets/counselling.py" line="280"/>
         <source>Record the outcome…</source>
         <translation>登记转介结果…</translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="280"/>
+        <location filename="../../widgets/counselling.py" line="281"/>
         <source>Read the note (audited)</source>
         <translation>查看记录（留痕）</translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="281"/>
+        <location filename="../../widgets/counselling.py" line="282"/>
         <source>Read reason and outcome (audited)</source>
         <translation>查看原因与结果（留痕）</translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="282"/>
+        <location filename="../../widgets/counselling.py" line="283"/>
         <source>Mark done</source>
         <translation>标为已完成</translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="283"/>
+        <location filename="../../widgets/counselling.py" line="284"/>
         <source>Mark missed</source>
         <translation>标为未到</translation>
     </message>
@@ -3358,17 +3358,17 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>DeviceCountsLabel</name>
     <message>
-        <location filename="../../widgets/device_status.py" line="224"/>
+        <location filename="../../widgets/device_status.py" line="225"/>
         <source>Devices: loading…</source>
         <translation>设备：加载中…</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="226"/>
+        <location filename="../../widgets/device_status.py" line="227"/>
         <source>Devices: {on} online / {off} offline / {unk} never seen</source>
         <translation>设备：在线 {on} / 离线 {off} / 未上线 {unk}</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="230"/>
+        <location filename="../../widgets/device_status.py" line="231"/>
         <source> / {silent} not reporting</source>
         <translation> / 未上报 {silent}</translation>
     </message>
@@ -3734,52 +3734,52 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>DeviceStatusModel</name>
     <message>
-        <location filename="../../widgets/device_status.py" line="56"/>
+        <location filename="../../widgets/device_status.py" line="57"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="62"/>
+        <location filename="../../widgets/device_status.py" line="63"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="63"/>
+        <location filename="../../widgets/device_status.py" line="64"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="64"/>
+        <location filename="../../widgets/device_status.py" line="65"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="67"/>
+        <location filename="../../widgets/device_status.py" line="68"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="70"/>
+        <location filename="../../widgets/device_status.py" line="71"/>
         <source>Workstation</source>
         <translation>工作站</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="73"/>
+        <location filename="../../widgets/device_status.py" line="74"/>
         <source>Last seen</source>
         <translation>最后联系</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="77"/>
+        <location filename="../../widgets/device_status.py" line="78"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="100"/>
+        <location filename="../../widgets/device_status.py" line="101"/>
         <source>Not reporting</source>
         <translation>未上报</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="68"/>
+        <location filename="../../widgets/device_status.py" line="69"/>
         <source>Control centre</source>
         <translation>指挥中心</translation>
     </message>
@@ -3787,27 +3787,27 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>DeviceStatusWidget</name>
     <message>
-        <location filename="../../widgets/device_status.py" line="176"/>
+        <location filename="../../widgets/device_status.py" line="177"/>
         <source>{online} online · {offline} offline · {unknown} never seen</source>
         <translation>在线 {online} · 离线 {offline} · 未上线 {unknown}</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="180"/>
+        <location filename="../../widgets/device_status.py" line="181"/>
         <source> · {silent} not reporting</source>
         <translation> · 未上报 {silent}</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="185"/>
+        <location filename="../../widgets/device_status.py" line="186"/>
         <source>Filter by code, name, community… (Ctrl+F)</source>
         <translation>按编号、名称、社区筛选…（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="188"/>
+        <location filename="../../widgets/device_status.py" line="189"/>
         <source>No devices configured</source>
         <translation>尚未配置设备</translation>
     </message>
     <message>
-        <location filename="../../widgets/device_status.py" line="189"/>
+        <location filename="../../widgets/device_status.py" line="190"/>
         <source>Readers, cameras, alarm panels and phones come from the site file.</source>
         <translation>读卡器、摄像机、报警主机和电话来自站点配置文件。</translation>
     </message>
@@ -3951,42 +3951,42 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>DueModel</name>
     <message>
-        <location filename="../../widgets/screening.py" line="236"/>
+        <location filename="../../widgets/screening.py" line="237"/>
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="237"/>
+        <location filename="../../widgets/screening.py" line="238"/>
         <source>Resident</source>
         <translation>居民</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="238"/>
+        <location filename="../../widgets/screening.py" line="239"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="239"/>
+        <location filename="../../widgets/screening.py" line="240"/>
         <source>Next form</source>
         <translation>下次量表</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="242"/>
+        <location filename="../../widgets/screening.py" line="243"/>
         <source>Last result</source>
         <translation>上次结果</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="247"/>
+        <location filename="../../widgets/screening.py" line="248"/>
         <source>Refer</source>
         <translation>转介</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="248"/>
+        <location filename="../../widgets/screening.py" line="249"/>
         <source>refer</source>
         <translation>需转介</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="250"/>
+        <location filename="../../widgets/screening.py" line="251"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
@@ -4183,47 +4183,47 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>EmployersModel</name>
     <message>
-        <location filename="../../widgets/employment.py" line="168"/>
+        <location filename="../../widgets/employment.py" line="169"/>
         <source>Employer</source>
         <translation>用人单位</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="169"/>
+        <location filename="../../widgets/employment.py" line="170"/>
         <source>Credit code</source>
         <translation>信用代码</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="170"/>
+        <location filename="../../widgets/employment.py" line="171"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="171"/>
+        <location filename="../../widgets/employment.py" line="172"/>
         <source>Staff</source>
         <translation>职工</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="174"/>
+        <location filename="../../widgets/employment.py" line="175"/>
         <source>Quota shortfall</source>
         <translation>按比例就业缺口</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="177"/>
+        <location filename="../../widgets/employment.py" line="178"/>
         <source>Open postings</source>
         <translation>在招岗位</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="178"/>
+        <location filename="../../widgets/employment.py" line="179"/>
         <source>Last visit</source>
         <translation>最近走访</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="181"/>
+        <location filename="../../widgets/employment.py" line="182"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="182"/>
+        <location filename="../../widgets/employment.py" line="183"/>
         <source>street</source>
         <translation>街道</translation>
     </message>
@@ -4231,17 +4231,17 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>EmployersTab</name>
     <message>
-        <location filename="../../widgets/employment.py" line="501"/>
+        <location filename="../../widgets/employment.py" line="502"/>
         <source>New employer…</source>
         <translation>新增用人单位…</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="502"/>
+        <location filename="../../widgets/employment.py" line="503"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="503"/>
+        <location filename="../../widgets/employment.py" line="504"/>
         <source>Record a visit…</source>
         <translation>登记走访…</translation>
     </message>
@@ -4249,37 +4249,37 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>Employment</name>
     <message>
-        <location filename="../../widgets/employment.py" line="65"/>
+        <location filename="../../widgets/employment.py" line="66"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="66"/>
+        <location filename="../../widgets/employment.py" line="67"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="598"/>
+        <location filename="../../widgets/employment.py" line="599"/>
         <source>{start} to {end}</source>
         <translation>{start} 至 {end}</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="601"/>
+        <location filename="../../widgets/employment.py" line="602"/>
         <source>Placements confirmed by the employer: {n} of {target} ({left} to go)</source>
         <translation>经用人单位确认的就业：{n} / {target}（还差 {left}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="604"/>
+        <location filename="../../widgets/employment.py" line="605"/>
         <source>Referrals made, by the stage reached:</source>
         <translation>推荐人次（按已到达阶段）：</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="608"/>
+        <location filename="../../widgets/employment.py" line="609"/>
         <source>Open postings now: {n}</source>
         <translation>当前在招岗位：{n}</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="611"/>
+        <location filename="../../widgets/employment.py" line="612"/>
         <source>Seekers registered: {n}, consenting to matching: {c}</source>
         <translation>登记求职者：{n}，同意匹配：{c}</translation>
     </message>
@@ -6756,244 +6756,244 @@ Command system of {site}</source>
 <context>
     <name>IncidentDetailDialog</name>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="250"/>
+        <location filename="../../widgets/incident_detail.py" line="251"/>
         <source>How did it end?</source>
         <translation>处置结果？</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="380"/>
+        <location filename="../../widgets/incident_detail.py" line="381"/>
         <source>Write the reason for reopening in the note.</source>
         <translation>请在备注中填写重新打开的原因。</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="386"/>
+        <location filename="../../widgets/incident_detail.py" line="387"/>
         <source>Write what was done in the note before resolving.</source>
         <translation>请先在备注中写明处置情况。</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="389"/>
+        <location filename="../../widgets/incident_detail.py" line="390"/>
         <source>Choose how it ended before resolving.</source>
         <translation>请先选择处置结果。</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="407"/>
+        <location filename="../../widgets/incident_detail.py" line="408"/>
         <source>Incident #{id}</source>
         <translation>事件 #{id}</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="412"/>
+        <location filename="../../widgets/incident_detail.py" line="413"/>
         <source>{state} · under legal hold: {reason}</source>
         <translation>{state} · 法律保全中：{reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="419"/>
-        <location filename="../../widgets/incident_detail.py" line="490"/>
+        <location filename="../../widgets/incident_detail.py" line="428"/>
+        <location filename="../../widgets/incident_detail.py" line="503"/>
         <source>Reported</source>
         <translation>上报</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="423"/>
+        <location filename="../../widgets/incident_detail.py" line="432"/>
         <source>Reopened</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="428"/>
+        <location filename="../../widgets/incident_detail.py" line="437"/>
         <source>Taken over</source>
         <translation>已接管</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="430"/>
+        <location filename="../../widgets/incident_detail.py" line="439"/>
         <source>Legal hold set</source>
         <translation>已设置法律保全</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="432"/>
+        <location filename="../../widgets/incident_detail.py" line="441"/>
         <source>Legal hold lifted</source>
         <translation>已解除法律保全</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="434"/>
+        <location filename="../../widgets/incident_detail.py" line="443"/>
         <source>Attachment added</source>
         <translation>添加附件</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="438"/>
+        <location filename="../../widgets/incident_detail.py" line="447"/>
         <source>Call linked</source>
         <translation>关联来电</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="440"/>
+        <location filename="../../widgets/incident_detail.py" line="449"/>
         <source>SLA breach</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="452"/>
+        <location filename="../../widgets/incident_detail.py" line="461"/>
         <source>from {name}</source>
         <translation>自 {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="456"/>
+        <location filename="../../widgets/incident_detail.py" line="465"/>
         <source>Call record #{id}</source>
         <translation>来电记录 #{id}</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="475"/>
+        <location filename="../../widgets/incident_detail.py" line="488"/>
         <source>Time to acknowledge exceeded</source>
         <translation>超过确认时限</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="476"/>
+        <location filename="../../widgets/incident_detail.py" line="489"/>
         <source>Time to dispatch exceeded</source>
         <translation>超过派遣时限</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="477"/>
+        <location filename="../../widgets/incident_detail.py" line="490"/>
         <source>Time to resolve exceeded</source>
         <translation>超过处置时限</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="484"/>
+        <location filename="../../widgets/incident_detail.py" line="497"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="485"/>
+        <location filename="../../widgets/incident_detail.py" line="498"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="486"/>
+        <location filename="../../widgets/incident_detail.py" line="499"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="487"/>
+        <location filename="../../widgets/incident_detail.py" line="500"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="488"/>
+        <location filename="../../widgets/incident_detail.py" line="501"/>
         <source>Location</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="489"/>
+        <location filename="../../widgets/incident_detail.py" line="502"/>
         <source>Caller</source>
         <translation>报警人</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="491"/>
+        <location filename="../../widgets/incident_detail.py" line="504"/>
         <source>Handled by</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="492"/>
+        <location filename="../../widgets/incident_detail.py" line="505"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="497"/>
+        <location filename="../../widgets/incident_detail.py" line="510"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="497"/>
+        <location filename="../../widgets/incident_detail.py" line="510"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="497"/>
+        <location filename="../../widgets/incident_detail.py" line="510"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="497"/>
-        <location filename="../../widgets/incident_detail.py" line="527"/>
+        <location filename="../../widgets/incident_detail.py" line="510"/>
+        <location filename="../../widgets/incident_detail.py" line="540"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="500"/>
+        <location filename="../../widgets/incident_detail.py" line="513"/>
         <source>Note for the timeline (required to resolve or reopen)</source>
         <translation>写入时间线的备注（处置完毕或重新打开时必填）</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="502"/>
+        <location filename="../../widgets/incident_detail.py" line="515"/>
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="503"/>
+        <location filename="../../widgets/incident_detail.py" line="516"/>
         <source>Dispatched</source>
         <translation>已派发</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="504"/>
+        <location filename="../../widgets/incident_detail.py" line="517"/>
         <source>On scene</source>
         <translation>已到场</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="505"/>
+        <location filename="../../widgets/incident_detail.py" line="518"/>
         <source>Resolve</source>
         <translation>处置完毕</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="506"/>
+        <location filename="../../widgets/incident_detail.py" line="519"/>
         <source>Review and close</source>
         <translation>审核关闭</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="507"/>
+        <location filename="../../widgets/incident_detail.py" line="520"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="508"/>
+        <location filename="../../widgets/incident_detail.py" line="521"/>
         <source>Take over</source>
         <translation>接管</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="513"/>
+        <location filename="../../widgets/incident_detail.py" line="526"/>
         <source>Close window</source>
         <translation>关闭窗口</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="520"/>
+        <location filename="../../widgets/incident_detail.py" line="533"/>
         <source>Rule hit again</source>
         <translation>规则再次触发</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="521"/>
+        <location filename="../../widgets/incident_detail.py" line="534"/>
         <source>Motion again</source>
         <translation>再次检测到移动</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="522"/>
+        <location filename="../../widgets/incident_detail.py" line="535"/>
         <source>Recorder problem</source>
         <translation>录像故障</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="523"/>
+        <location filename="../../widgets/incident_detail.py" line="536"/>
         <source>Bookmark</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="524"/>
+        <location filename="../../widgets/incident_detail.py" line="537"/>
         <source>Evidence held</source>
         <translation>证据保全</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="525"/>
+        <location filename="../../widgets/incident_detail.py" line="538"/>
         <source>Evidence hold released</source>
         <translation>解除证据保全</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="526"/>
+        <location filename="../../widgets/incident_detail.py" line="539"/>
         <source>Evidence exported</source>
         <translation>证据已导出</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="528"/>
+        <location filename="../../widgets/incident_detail.py" line="541"/>
         <source>State changed</source>
         <translation>状态已更改</translation>
     </message>
@@ -7286,67 +7286,67 @@ Command system of {site}</source>
         <translation> — 已显示 {shown} 起，向下滚动查看更多</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="431"/>
+        <location filename="../../widgets/incident_queue.py" line="470"/>
         <source>Nothing claimed by you</source>
         <translation>暂无您认领的事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="432"/>
+        <location filename="../../widgets/incident_queue.py" line="471"/>
         <source>Incidents you acknowledge are listed here until they are resolved.</source>
         <translation>您确认（认领）的事件会列在这里，直到处置完毕。</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="434"/>
+        <location filename="../../widgets/incident_queue.py" line="473"/>
         <source>Every open incident has a handler</source>
         <translation>所有未结事件均已有人处理</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="435"/>
+        <location filename="../../widgets/incident_queue.py" line="474"/>
         <source>Incidents nobody has acknowledged yet are listed here.</source>
         <translation>尚无人确认的事件会列在这里。</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="437"/>
+        <location filename="../../widgets/incident_queue.py" line="476"/>
         <source>Nothing awaiting review</source>
         <translation>暂无待审核事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="439"/>
+        <location filename="../../widgets/incident_queue.py" line="478"/>
         <source>Resolved incidents wait here for a supervisor, who closes them or returns them with a reason. Whoever resolved an incident cannot close it.</source>
         <translation>处置完毕的事件在此等待值班长审核：审核关闭，或说明原因退回。处置人不能审核关闭自己处置的事件。</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="443"/>
+        <location filename="../../widgets/incident_queue.py" line="482"/>
         <source>No open incidents</source>
         <translation>暂无待处理事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="445"/>
+        <location filename="../../widgets/incident_queue.py" line="484"/>
         <source>Incidents raised by calls, alarms, tracking rules or operators appear here, most urgent first. Press Ctrl+N to log one by hand.</source>
         <translation>来电、报警、定位规则或值班员上报的事件显示在这里，最紧急的在前。按 Ctrl+N 手工登记事件。</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="475"/>
+        <location filename="../../widgets/incident_queue.py" line="514"/>
         <source>Open</source>
         <translation>未结</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="476"/>
+        <location filename="../../widgets/incident_queue.py" line="515"/>
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="477"/>
+        <location filename="../../widgets/incident_queue.py" line="516"/>
         <source>Unassigned</source>
         <translation>未认领</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="478"/>
+        <location filename="../../widgets/incident_queue.py" line="517"/>
         <source>Awaiting review</source>
         <translation>待审核</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="479"/>
+        <location filename="../../widgets/incident_queue.py" line="518"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
@@ -7354,100 +7354,105 @@ Command system of {site}</source>
 <context>
     <name>IncidentsPresenter</name>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="79"/>
+        <location filename="../../console/presenters/incidents.py" line="80"/>
         <source>Incident queue</source>
         <translation>事件队列</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="90"/>
+        <location filename="../../console/presenters/incidents.py" line="91"/>
         <source>New incident…</source>
         <translation>新建事件…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="101"/>
+        <location filename="../../console/presenters/incidents.py" line="102"/>
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="114"/>
+        <location filename="../../console/presenters/incidents.py" line="115"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="169"/>
+        <location filename="../../console/presenters/incidents.py" line="170"/>
         <source>New {priority}: #{id} {title}</source>
         <translation>新的{priority}事件：#{id} {title}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="246"/>
-        <location filename="../../console/presenters/incidents.py" line="327"/>
-        <location filename="../../console/presenters/incidents.py" line="343"/>
-        <location filename="../../console/presenters/incidents.py" line="374"/>
+        <location filename="../../console/presenters/incidents.py" line="247"/>
+        <location filename="../../console/presenters/incidents.py" line="328"/>
+        <location filename="../../console/presenters/incidents.py" line="344"/>
+        <location filename="../../console/presenters/incidents.py" line="375"/>
         <source>Could not load the incident queue</source>
         <translation>无法加载事件队列</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="444"/>
+        <location filename="../../console/presenters/incidents.py" line="445"/>
         <source>Could not create the incident</source>
         <translation>无法创建事件</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="458"/>
+        <location filename="../../console/presenters/incidents.py" line="459"/>
         <source>incidents</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="486"/>
+        <location filename="../../console/presenters/incidents.py" line="487"/>
         <source>Could not export the incidents</source>
         <translation>无法导出事件</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="492"/>
+        <location filename="../../console/presenters/incidents.py" line="493"/>
         <source>{n} incidents exported to {path}</source>
         <translation>已导出 {n} 个事件到 {path}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="500"/>
+        <location filename="../../console/presenters/incidents.py" line="501"/>
         <source>Select an incident first.</source>
         <translation>请先选择一个事件。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="514"/>
+        <location filename="../../console/presenters/incidents.py" line="515"/>
         <source>Could not acknowledge the incident</source>
         <translation>无法确认事件</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="536"/>
+        <location filename="../../console/presenters/incidents.py" line="544"/>
         <source>Could not open the incident</source>
         <translation>无法打开事件</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="603"/>
+        <location filename="../../console/presenters/incidents.py" line="618"/>
+        <source>{n} dispatched not yet at the scene ({names}) will be stood down.</source>
+        <translation>{n} 个已派单位尚未到场（{names}），将被撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/incidents.py" line="621"/>
         <source>Resolve incident</source>
         <translation>处置完毕</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="604"/>
+        <location filename="../../console/presenters/incidents.py" line="613"/>
         <source>Resolve #{id} ({priority}) “{title}”? The response ends here.</source>
         <translation>确认将 #{id}（{priority}）“{title}”标记为处置完毕？响应将就此结束。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="619"/>
+        <location filename="../../console/presenters/incidents.py" line="644"/>
         <source>Take over</source>
         <translation>接管</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="620"/>
+        <location filename="../../console/presenters/incidents.py" line="645"/>
         <source>Take over #{id} from {name}? The timeline records it.</source>
         <translation>从 {name} 手中接管 #{id}？时间线将记录此次接管。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="629"/>
+        <location filename="../../console/presenters/incidents.py" line="654"/>
         <source>Not taken over.</source>
         <translation>未接管。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="646"/>
+        <location filename="../../console/presenters/incidents.py" line="671"/>
         <source>Not resolved.</source>
         <translation>未标记为处置完毕。</translation>
     </message>
@@ -7455,52 +7460,52 @@ Command system of {site}</source>
 <context>
     <name>IndicatorModel</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="422"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="423"/>
         <source>RAG</source>
         <translation>红黄绿</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="428"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="429"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="434"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="435"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="441"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="442"/>
         <source>n / denominator</source>
         <translation>n / 分母</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="447"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="448"/>
         <source>95 % interval</source>
         <translation>95% 区间</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="452"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="453"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="457"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="458"/>
         <source>Trend</source>
         <translation>趋势</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="463"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="464"/>
         <source>Series</source>
         <translation>序列</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="466"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="467"/>
         <source>Series {series}, definition version {version}: a changed definition starts a new series</source>
         <translation>序列 {series}，定义版本 {version}：定义一经修改即开始新的序列</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="488"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="489"/>
         <source>{events} incidents in {months} resident-months: {rate} per 10,000 residents a month, against {base_rate} in the same months of the baseline ({base_events} in {base_months})</source>
         <translation>{months} 居民人月中发生 {events} 起事件：每万人每月 {rate} 起；基线期同月为 {base_rate} 起（{base_months} 人月中 {base_events} 起）</translation>
     </message>
@@ -7815,168 +7820,168 @@ Command system of {site}</source>
 <context>
     <name>KpiDashboard</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1394"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1395"/>
         <source>{indicator} — {month}, {community}</source>
         <translation>{indicator} — {month}，{community}</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1424"/>
-        <location filename="../../widgets/kpi_dashboard.py" line="1624"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1425"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1625"/>
         <source>Whole street</source>
         <translation>全街道</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1497"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1498"/>
         <source>By community</source>
         <translation>按社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1500"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1501"/>
         <source>The breakdown by community is shown for the whole street.</source>
         <translation>按社区细分只在选择“全街道”时显示。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1504"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1505"/>
         <source>The passport offers no breakdown by community for this indicator.</source>
         <translation>该指标的指标说明不提供按社区细分。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1507"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1508"/>
         <source>No breakdown by community for this figure.</source>
         <translation>此数值没有按社区的细分。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1508"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1509"/>
         <source>Self-answered and assisted, side by side</source>
         <translation>自主作答与协助作答并列</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1509"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1510"/>
         <source>Run chart of the months&apos; values</source>
         <translation>逐月数值运行图</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1516"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1517"/>
         <source>{month} · {community} · computed at {time}</source>
         <translation>{month} · {community} · {time} 计算</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1522"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1523"/>
         <source> · month under way: figures so far</source>
         <translation> · 本月未完，为截至目前的数字</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1527"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1528"/>
         <source>Computing…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1533"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1534"/>
         <source>The figures below are from {time} and may be out of date.</source>
         <translation>下面的数值计算于 {time}，可能已过时。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1541"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1542"/>
         <source>Problems in the passports file ({count}): {problems}</source>
         <translation>指标说明文件有问题（{count} 处）：{problems}</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1545"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1546"/>
         <source>… and {count} more (see the tooltip)</source>
         <translation>……另有 {count} 处（见提示）</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1550"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1551"/>
         <source>Not available to this role</source>
         <translation>当前角色不可使用</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1554"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1555"/>
         <source>No figures yet</source>
         <translation>尚无指标数值</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1555"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1556"/>
         <source>Choose a month: the figures are computed from every service&apos;s records.</source>
         <translation>请选择月份：各项指标根据各项服务的记录计算。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1560"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1561"/>
         <source>No indicators</source>
         <translation>没有指标</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1562"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1563"/>
         <source>No indicator could be read from the passports file: see the problems above.</source>
         <translation>指标说明文件中没有可读取的指标：请看上方列出的问题。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1618"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1619"/>
         <source>Previous month (Alt+Left)</source>
         <translation>上个月（Alt+←）</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1619"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1620"/>
         <source>Previous month</source>
         <translation>上个月</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1620"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1621"/>
         <source>Next month (Alt+Right)</source>
         <translation>下个月（Alt+→）</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1621"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1622"/>
         <source>Next month</source>
         <translation>下个月</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1622"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1623"/>
         <source>The month of the figures</source>
         <translation>指标所属月份</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1623"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1624"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1625"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1626"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1626"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1627"/>
         <source>Refresh (F5)</source>
         <translation>刷新（F5）</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1627"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1628"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1628"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1629"/>
         <source>Monthly report (PDF)…</source>
         <translation>月度报告（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1629"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1630"/>
         <source>Figures as CSV…</source>
         <translation>指标数据（CSV）…</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1630"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1631"/>
         <source>Figures as XLSX…</source>
         <translation>指标数据（XLSX）…</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1631"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1632"/>
         <source>Records behind… (Enter)</source>
         <translation>查看明细记录…（Enter）</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1632"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1633"/>
         <source>Indicators</source>
         <translation>指标</translation>
     </message>
@@ -8035,112 +8040,112 @@ Command system of {site}</source>
         <translation type="vanished">{op} {value}（基线 {change}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="173"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="174"/>
         <source>G</source>
         <translation>绿</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="175"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="176"/>
         <source>A</source>
         <translation>黄</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="177"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="178"/>
         <source>R</source>
         <translation>红</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="184"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="185"/>
         <source>Green: meets the target</source>
         <translation>绿：达到目标</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="186"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="187"/>
         <source>Amber: close to the target</source>
         <translation>黄：接近目标</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="188"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="189"/>
         <source>Red: short of the target</source>
         <translation>红：未达目标</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="190"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="191"/>
         <source>No RAG: {reason}</source>
         <translation>不评红黄绿：{reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="196"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="197"/>
         <source>computed</source>
         <translation>已计算</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="197"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="198"/>
         <source>no data</source>
         <translation>无数据</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="198"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="199"/>
         <source>too little data</source>
         <translation>数据太少</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="199"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="200"/>
         <source>not shown (small cell)</source>
         <translation>不显示（小格数据）</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="200"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="201"/>
         <source>no target</source>
         <translation>无目标值</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="201"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="202"/>
         <source>cannot be computed</source>
         <translation>无法计算</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="208"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="209"/>
         <source>count</source>
         <translation>计数</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="209"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="210"/>
         <source>proportion</source>
         <translation>比例</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="210"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="211"/>
         <source>change of the rate per 10,000 residents</source>
         <translation>每万人发生率的变化</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="219"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="220"/>
         <source>community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="220"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="221"/>
         <source>month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="221"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="222"/>
         <source>self-answered vs assisted</source>
         <translation>自主作答与协助作答</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="222"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="223"/>
         <source>age band</source>
         <translation>年龄段</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="229"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="230"/>
         <source>Self-answered</source>
         <translation>自主作答</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="231"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="232"/>
         <source>Assisted</source>
         <translation>协助作答</translation>
     </message>
@@ -8350,52 +8355,52 @@ Command system of {site}</source>
 <context>
     <name>LicencesModel</name>
     <message>
-        <location filename="../../widgets/screening.py" line="263"/>
+        <location filename="../../widgets/screening.py" line="264"/>
         <source>Form</source>
         <translation>量表</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="264"/>
+        <location filename="../../widgets/screening.py" line="265"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="265"/>
+        <location filename="../../widgets/screening.py" line="266"/>
         <source>Licence holder</source>
         <translation>授权持有方</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="266"/>
+        <location filename="../../widgets/screening.py" line="267"/>
         <source>Reference</source>
         <translation>授权编号</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="267"/>
+        <location filename="../../widgets/screening.py" line="268"/>
         <source>Granted</source>
         <translation>授权日期</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="270"/>
+        <location filename="../../widgets/screening.py" line="271"/>
         <source>Expires</source>
         <translation>到期日期</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="271"/>
+        <location filename="../../widgets/screening.py" line="272"/>
         <source>no end date</source>
         <translation>无截止日期</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="275"/>
+        <location filename="../../widgets/screening.py" line="276"/>
         <source>In force</source>
         <translation>是否有效</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="276"/>
+        <location filename="../../widgets/screening.py" line="277"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="276"/>
+        <location filename="../../widgets/screening.py" line="277"/>
         <source>no: new screenings refused</source>
         <translation>否：不再允许新的筛查</translation>
     </message>
@@ -8523,77 +8528,77 @@ Command system of {site}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/shell/main_window.py" line="473"/>
+        <location filename="../../console/shell/main_window.py" line="522"/>
         <source>Street Command Console</source>
         <translation>街道智能总控台</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="481"/>
+        <location filename="../../console/shell/main_window.py" line="530"/>
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="484"/>
+        <location filename="../../console/shell/main_window.py" line="533"/>
         <source>street-wide</source>
         <translation>全街道</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="486"/>
+        <location filename="../../console/shell/main_window.py" line="535"/>
         <source>communities: {c}</source>
         <translation>社区：{c}</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="492"/>
+        <location filename="../../console/shell/main_window.py" line="541"/>
         <source>connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="492"/>
+        <location filename="../../console/shell/main_window.py" line="541"/>
         <source>NOT REACHABLE</source>
         <translation>无法连接</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="494"/>
+        <location filename="../../console/shell/main_window.py" line="543"/>
         <source>Database: {label} ({state})</source>
         <translation>数据库：{label}（{state}）</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="508"/>
+        <location filename="../../console/shell/main_window.py" line="557"/>
         <source>&amp;Console</source>
         <translation>总控台(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="509"/>
+        <location filename="../../console/shell/main_window.py" line="558"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="510"/>
+        <location filename="../../console/shell/main_window.py" line="559"/>
         <source>&amp;Incidents</source>
         <translation>事件(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="511"/>
+        <location filename="../../console/shell/main_window.py" line="560"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="512"/>
+        <location filename="../../console/shell/main_window.py" line="561"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="513"/>
+        <location filename="../../console/shell/main_window.py" line="562"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="299"/>
+        <location filename="../../console/shell/main_window.py" line="346"/>
         <source>Reset layout</source>
         <translation>恢复默认布局</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="294"/>
+        <location filename="../../console/shell/main_window.py" line="341"/>
         <source>Full screen</source>
         <translation>全屏</translation>
     </message>
@@ -8601,37 +8606,37 @@ Command system of {site}</source>
 <context>
     <name>MatchesModel</name>
     <message>
-        <location filename="../../widgets/employment.py" line="114"/>
+        <location filename="../../widgets/employment.py" line="115"/>
         <source>Seeker</source>
         <translation>求职者</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="115"/>
+        <location filename="../../widgets/employment.py" line="116"/>
         <source>Posting</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="116"/>
+        <location filename="../../widgets/employment.py" line="117"/>
         <source>Employer</source>
         <translation>用人单位</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="117"/>
+        <location filename="../../widgets/employment.py" line="118"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="118"/>
+        <location filename="../../widgets/employment.py" line="119"/>
         <source>Made of</source>
         <translation>构成</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="119"/>
+        <location filename="../../widgets/employment.py" line="120"/>
         <source>Distance</source>
         <translation>距离</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="122"/>
+        <location filename="../../widgets/employment.py" line="123"/>
         <source>Skills missing</source>
         <translation>缺少技能</translation>
     </message>
@@ -8639,7 +8644,7 @@ Command system of {site}</source>
 <context>
     <name>MatchesTab</name>
     <message>
-        <location filename="../../widgets/employment.py" line="405"/>
+        <location filename="../../widgets/employment.py" line="406"/>
         <source>Refer…</source>
         <translation>推荐…</translation>
     </message>
@@ -9486,62 +9491,62 @@ Command system of {site}</source>
 <context>
     <name>NewAccountDialog</name>
     <message>
-        <location filename="../../widgets/accounts.py" line="56"/>
+        <location filename="../../widgets/accounts.py" line="57"/>
         <source>New account</source>
         <translation>新建账号</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="64"/>
+        <location filename="../../widgets/accounts.py" line="65"/>
         <source>(choose the department)</source>
         <translation>（请选择联动单位）</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="67"/>
+        <location filename="../../widgets/accounts.py" line="68"/>
         <source>(street-wide)</source>
         <translation>（全街道）</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="72"/>
+        <location filename="../../widgets/accounts.py" line="73"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="73"/>
+        <location filename="../../widgets/accounts.py" line="74"/>
         <source>Display name</source>
         <translation>显示名称</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="74"/>
+        <location filename="../../widgets/accounts.py" line="75"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="76"/>
+        <location filename="../../widgets/accounts.py" line="77"/>
         <source>Department</source>
         <translation>联动单位</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="77"/>
+        <location filename="../../widgets/accounts.py" line="78"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="108"/>
+        <location filename="../../widgets/accounts.py" line="109"/>
         <source>User names are letters and digits without spaces.</source>
         <translation>用户名只能由字母和数字组成，不含空格。</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="112"/>
+        <location filename="../../widgets/accounts.py" line="113"/>
         <source>A station account belongs to one community.</source>
         <translation>社区工作站账号必须属于一个社区。</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="117"/>
+        <location filename="../../widgets/accounts.py" line="118"/>
         <source>The site has no departments; add them to the site file first.</source>
         <translation>本街道尚未配置联动单位，请先在站点文件中添加。</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts.py" line="122"/>
+        <location filename="../../widgets/accounts.py" line="123"/>
         <source>A department account answers for one department: choose it.</source>
         <translation>联动单位账号必须对应一个联动单位，请选择。</translation>
     </message>
@@ -10586,118 +10591,118 @@ Command system of {site}</source>
 <context>
     <name>PassportPanel</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="884"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="885"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="885"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="886"/>
         <source>Computes</source>
         <translation>计算方式</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="886"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="887"/>
         <source>Numerator</source>
         <translation>分子</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="887"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="888"/>
         <source>Denominator</source>
         <translation>分母</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="888"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="889"/>
         <source>Source tables</source>
         <translation>数据来源表</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="889"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="890"/>
         <source>Breakdowns</source>
         <translation>细分维度</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="890"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="891"/>
         <source>Baseline</source>
         <translation>基线</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="891"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="892"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="892"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="893"/>
         <source>Owner</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="893"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="894"/>
         <source>Data-quality limits</source>
         <translation>数据质量局限</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="894"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="895"/>
         <source>Series</source>
         <translation>序列</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="895"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="896"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="916"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="917"/>
         <source>Select an indicator to read its passport.</source>
         <translation>请选择一项指标，查看其指标说明。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="926"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="927"/>
         <source>n / denominator {numbers}</source>
         <translation>n / 分母 {numbers}</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="929"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="930"/>
         <source>95 % interval {interval}</source>
         <translation>95% 区间 {interval}</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="937"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="938"/>
         <source>none: a count has no denominator</source>
         <translation>无：计数指标没有分母</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="941"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="942"/>
         <source>Incident types: {types}</source>
         <translation>事件类型：{types}</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="946"/>
-        <location filename="../../widgets/kpi_dashboard.py" line="963"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="947"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="964"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="952"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="953"/>
         <source>{series} (definition version {version}): a changed definition starts a new series</source>
         <translation>{series}（定义版本 {version}）：定义一经修改即开始新的序列</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="966"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="967"/>
         <source>not yet measured ({period})</source>
         <translation>尚未测得（{period}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="969"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="970"/>
         <source>{rate} per 10,000 residents a month</source>
         <translation>每万人每月 {rate} 起</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="984"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="985"/>
         <source>{points} percentage points</source>
         <translation>{points} 个百分点</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="985"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="986"/>
         <source>{target}; amber up to {band} short of it</source>
         <translation>{target}；差距在 {band}以内为黄</translation>
     </message>
@@ -10756,37 +10761,37 @@ Command system of {site}</source>
 <context>
     <name>PipelineModel</name>
     <message>
-        <location filename="../../widgets/employment.py" line="196"/>
+        <location filename="../../widgets/employment.py" line="197"/>
         <source>Seeker</source>
         <translation>求职者</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="199"/>
+        <location filename="../../widgets/employment.py" line="200"/>
         <source>Posting</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="202"/>
+        <location filename="../../widgets/employment.py" line="203"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="205"/>
+        <location filename="../../widgets/employment.py" line="206"/>
         <source>Referred</source>
         <translation>推荐日期</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="210"/>
+        <location filename="../../widgets/employment.py" line="211"/>
         <source>Last step</source>
         <translation>最近一步</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="215"/>
+        <location filename="../../widgets/employment.py" line="216"/>
         <source>Employer confirmed</source>
         <translation>单位确认</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="218"/>
+        <location filename="../../widgets/employment.py" line="219"/>
         <source>Counsellor</source>
         <translation>指导员</translation>
     </message>
@@ -10999,42 +11004,42 @@ Command system of {site}</source>
 <context>
     <name>PostingsModel</name>
     <message>
-        <location filename="../../widgets/employment.py" line="137"/>
+        <location filename="../../widgets/employment.py" line="138"/>
         <source>Posting</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="138"/>
+        <location filename="../../widgets/employment.py" line="139"/>
         <source>Employer</source>
         <translation>用人单位</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="141"/>
+        <location filename="../../widgets/employment.py" line="142"/>
         <source>Hours, shift</source>
         <translation>工时、班次</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="146"/>
+        <location filename="../../widgets/employment.py" line="147"/>
         <source>Pay a month (yuan)</source>
         <translation>月薪（元）</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="149"/>
+        <location filename="../../widgets/employment.py" line="150"/>
         <source>Openings</source>
         <translation>招聘人数</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="150"/>
+        <location filename="../../widgets/employment.py" line="151"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="153"/>
+        <location filename="../../widgets/employment.py" line="154"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="154"/>
+        <location filename="../../widgets/employment.py" line="155"/>
         <source>street</source>
         <translation>街道</translation>
     </message>
@@ -11042,32 +11047,32 @@ Command system of {site}</source>
 <context>
     <name>PostingsTab</name>
     <message>
-        <location filename="../../widgets/employment.py" line="464"/>
+        <location filename="../../widgets/employment.py" line="465"/>
         <source>New posting…</source>
         <translation>新增岗位…</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="465"/>
+        <location filename="../../widgets/employment.py" line="466"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="466"/>
+        <location filename="../../widgets/employment.py" line="467"/>
         <source>Seekers for this posting</source>
         <translation>此岗位的求职者</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="467"/>
+        <location filename="../../widgets/employment.py" line="468"/>
         <source>Open</source>
         <translation>开放</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="468"/>
+        <location filename="../../widgets/employment.py" line="469"/>
         <source>Filled</source>
         <translation>已招满</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="469"/>
+        <location filename="../../widgets/employment.py" line="470"/>
         <source>Closed</source>
         <translation>关闭</translation>
     </message>
@@ -11909,22 +11914,22 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>RecordsDialog</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1026"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1027"/>
         <source>Only the first {count} records are listed: more exist. Choose a community to narrow them down.</source>
         <translation>只列出前 {count} 条记录，还有更多。请选择社区以缩小范围。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1031"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1032"/>
         <source>No records that you may see are behind this figure.</source>
         <translation>此数值背后没有您有权查看的记录。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1033"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1034"/>
         <source>{count} records</source>
         <translation>{count} 条记录</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="1036"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="1037"/>
         <source>Records behind the figure</source>
         <translation>数值背后的记录</translation>
     </message>
@@ -11932,72 +11937,72 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>RecordsModel</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="603"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="604"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="604"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="605"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="605"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="606"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="608"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="609"/>
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="621"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="622"/>
         <source>Round {round} · resident {id}</source>
         <translation>轮次 {round} · 居民 {id}</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="624"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="625"/>
         <source>Round {round} · answer {id}</source>
         <translation>轮次 {round} · 答卷 {id}</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="626"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="627"/>
         <source>Incident {id}</source>
         <translation>事件 {id}</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="627"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="628"/>
         <source>Request {id}</source>
         <translation>诉求 {id}</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="628"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="629"/>
         <source>Screening {id}</source>
         <translation>筛查 {id}</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="629"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="630"/>
         <source>Counselling contact {id}</source>
         <translation>咨询服务 {id}</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="630"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="631"/>
         <source>Referral {id}</source>
         <translation>推荐 {id}</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="631"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="632"/>
         <source>Resident {id}</source>
         <translation>居民 {id}</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="632"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="633"/>
         <source>Tag {id}</source>
         <translation>标签 {id}</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="633"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="634"/>
         <source>Workstation {id}</source>
         <translation>工作站 {id}</translation>
     </message>
@@ -12072,27 +12077,27 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>ReferralsModel</name>
     <message>
-        <location filename="../../widgets/counselling.py" line="136"/>
+        <location filename="../../widgets/counselling.py" line="137"/>
         <source>Referred</source>
         <translation>转介时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="137"/>
+        <location filename="../../widgets/counselling.py" line="138"/>
         <source>To</source>
         <translation>转介类别</translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="138"/>
+        <location filename="../../widgets/counselling.py" line="139"/>
         <source>Where</source>
         <translation>转介至</translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="139"/>
+        <location filename="../../widgets/counselling.py" line="140"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../widgets/counselling.py" line="140"/>
+        <location filename="../../widgets/counselling.py" line="141"/>
         <source>By</source>
         <translation>转介人</translation>
     </message>
@@ -12100,27 +12105,27 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>ReferralsTab</name>
     <message>
-        <location filename="../../widgets/employment.py" line="562"/>
+        <location filename="../../widgets/employment.py" line="563"/>
         <source>Interview</source>
         <translation>面试</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="563"/>
+        <location filename="../../widgets/employment.py" line="564"/>
         <source>Offer</source>
         <translation>录用意向</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="564"/>
+        <location filename="../../widgets/employment.py" line="565"/>
         <source>Hired</source>
         <translation>已录用</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="565"/>
+        <location filename="../../widgets/employment.py" line="566"/>
         <source>Refused…</source>
         <translation>拒绝…</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="566"/>
+        <location filename="../../widgets/employment.py" line="567"/>
         <source>Employer confirmed…</source>
         <translation>单位确认…</translation>
     </message>
@@ -12776,42 +12781,42 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../../widgets/screening.py" line="202"/>
+        <location filename="../../widgets/screening.py" line="203"/>
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="205"/>
+        <location filename="../../widgets/screening.py" line="206"/>
         <source>Form</source>
         <translation>量表</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="206"/>
+        <location filename="../../widgets/screening.py" line="207"/>
         <source>Given</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="209"/>
+        <location filename="../../widgets/screening.py" line="210"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="211"/>
+        <location filename="../../widgets/screening.py" line="212"/>
         <source>partial, not scored</source>
         <translation>未完成，不计分</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="218"/>
+        <location filename="../../widgets/screening.py" line="219"/>
         <source>Risk answer</source>
         <translation>风险回答</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="220"/>
+        <location filename="../../widgets/screening.py" line="221"/>
         <source>yes, incident {id}</source>
         <translation>有，事件 {id}</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="223"/>
+        <location filename="../../widgets/screening.py" line="224"/>
         <source>Given by</source>
         <translation>施测人</translation>
     </message>
@@ -12857,32 +12862,32 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>RetentionModel</name>
     <message>
-        <location filename="../../widgets/employment.py" line="231"/>
+        <location filename="../../widgets/employment.py" line="232"/>
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="232"/>
+        <location filename="../../widgets/employment.py" line="233"/>
         <source>Seeker</source>
         <translation>求职者</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="235"/>
+        <location filename="../../widgets/employment.py" line="236"/>
         <source>Posting</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="238"/>
+        <location filename="../../widgets/employment.py" line="239"/>
         <source>Hired</source>
         <translation>录用日期</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="239"/>
+        <location filename="../../widgets/employment.py" line="240"/>
         <source>Called</source>
         <translation>已回访</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="242"/>
+        <location filename="../../widgets/employment.py" line="243"/>
         <source>Still employed</source>
         <translation>是否在岗</translation>
     </message>
@@ -12890,7 +12895,7 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>RetentionTab</name>
     <message>
-        <location filename="../../widgets/employment.py" line="592"/>
+        <location filename="../../widgets/employment.py" line="593"/>
         <source>Record check…</source>
         <translation>登记回访…</translation>
     </message>
@@ -13019,42 +13024,42 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>RunChartView</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="692"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="693"/>
         <source>No month has a value: nothing to chart.</source>
         <translation>没有任何月份有数值：无法作图。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="693"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="694"/>
         <source>Median {median}.</source>
         <translation>中位数 {median}。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="696"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="697"/>
         <source>A shift: {n} or more points on one side of the median.</source>
         <translation>出现偏移：连续 {n} 个或更多点位于中位数同一侧。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="702"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="703"/>
         <source>A trend: {n} or more points all going up or all going down.</source>
         <translation>出现趋势：连续 {n} 个或更多点持续上升或持续下降。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="707"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="708"/>
         <source>Too few runs: the process has likely changed.</source>
         <translation>游程太少：过程很可能已发生变化。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="709"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="710"/>
         <source>Too many runs: the points alternate more than chance would.</source>
         <translation>游程太多：各点交替的次数超出随机波动。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="713"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="714"/>
         <source>Fewer than {n} points off the median: the number of runs is not judged yet.</source>
         <translation>不在中位数上的点少于 {n} 个：暂不判断游程数。</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="717"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="718"/>
         <source>No signal: the variation looks random.</source>
         <translation>无信号：波动看来是随机的。</translation>
     </message>
@@ -13062,22 +13067,22 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>Screening</name>
     <message>
-        <location filename="../../widgets/screening.py" line="36"/>
+        <location filename="../../widgets/screening.py" line="37"/>
         <source>At the station</source>
         <translation>工作站当面</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="37"/>
+        <location filename="../../widgets/screening.py" line="38"/>
         <source>By phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="38"/>
+        <location filename="../../widgets/screening.py" line="39"/>
         <source>Self-completed (kiosk)</source>
         <translation>自助完成（自助终端）</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="316"/>
+        <location filename="../../widgets/screening.py" line="317"/>
         <source>{n} due for a rescreen by {day}</source>
         <translation>{day} 前需复筛：{n} 人</translation>
     </message>
@@ -13467,37 +13472,37 @@ Outcome: {outcome}</source>
 <context>
     <name>SeekersModel</name>
     <message>
-        <location filename="../../widgets/employment.py" line="86"/>
+        <location filename="../../widgets/employment.py" line="87"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="87"/>
+        <location filename="../../widgets/employment.py" line="88"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="88"/>
+        <location filename="../../widgets/employment.py" line="89"/>
         <source>Skills</source>
         <translation>技能</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="89"/>
+        <location filename="../../widgets/employment.py" line="90"/>
         <source>Needs</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="92"/>
+        <location filename="../../widgets/employment.py" line="93"/>
         <source>Hours a week</source>
         <translation>每周工时</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="95"/>
+        <location filename="../../widgets/employment.py" line="96"/>
         <source>Up to km</source>
         <translation>通勤上限（公里）</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="98"/>
+        <location filename="../../widgets/employment.py" line="99"/>
         <source>Consents to matching</source>
         <translation>同意匹配</translation>
     </message>
@@ -13505,22 +13510,22 @@ Outcome: {outcome}</source>
 <context>
     <name>SeekersTab</name>
     <message>
-        <location filename="../../widgets/employment.py" line="375"/>
+        <location filename="../../widgets/employment.py" line="376"/>
         <source>Register seeker…</source>
         <translation>登记求职者…</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="376"/>
+        <location filename="../../widgets/employment.py" line="377"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="377"/>
+        <location filename="../../widgets/employment.py" line="378"/>
         <source>Training…</source>
         <translation>培训…</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="378"/>
+        <location filename="../../widgets/employment.py" line="379"/>
         <source>Matches</source>
         <translation>匹配</translation>
     </message>
@@ -13528,53 +13533,53 @@ Outcome: {outcome}</source>
 <context>
     <name>SessionController</name>
     <message>
-        <location filename="../../console/session.py" line="74"/>
+        <location filename="../../console/session.py" line="76"/>
         <source>Lock screen</source>
         <translation>锁定屏幕</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="78"/>
+        <location filename="../../console/session.py" line="80"/>
         <source>Sign out</source>
         <translation>注销</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="83"/>
-        <location filename="../../console/session.py" line="300"/>
+        <location filename="../../console/session.py" line="85"/>
+        <location filename="../../console/session.py" line="309"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="152"/>
+        <location filename="../../console/session.py" line="154"/>
         <source>This account is locked until {until} after repeated wrong passwords. An administrator can unlock it.</source>
         <translation>密码错误次数过多，该账号已锁定至 {until}。可由管理员解锁。</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="156"/>
+        <location filename="../../console/session.py" line="158"/>
         <source>This account is disabled.</source>
         <translation>该账号已停用。</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="158"/>
+        <location filename="../../console/session.py" line="160"/>
         <source>Wrong password.</source>
         <translation>密码错误。</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="159"/>
+        <location filename="../../console/session.py" line="161"/>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="161"/>
+        <location filename="../../console/session.py" line="163"/>
         <source>Sign-in is not possible right now: {err}</source>
         <translation>暂时无法登录：{err}</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="291"/>
+        <location filename="../../console/session.py" line="300"/>
         <source>Unlock or sign out before quitting.</source>
         <translation>请先解锁或注销，再退出。</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="301"/>
+        <location filename="../../console/session.py" line="310"/>
         <source>Quit the console? Devices hosted on this workstation stop reporting.</source>
         <translation>确定退出总控台？本工作站接入的设备将停止上报。</translation>
     </message>
@@ -13934,22 +13939,22 @@ Outcome: {outcome}</source>
 <context>
     <name>SplitModel</name>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="572"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="573"/>
         <source>Answered</source>
         <translation>作答方式</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="575"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="576"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="581"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="582"/>
         <source>n / denominator</source>
         <translation>n / 分母</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_dashboard.py" line="586"/>
+        <location filename="../../widgets/kpi_dashboard.py" line="587"/>
         <source>95 % interval</source>
         <translation>95% 区间</translation>
     </message>
@@ -14039,42 +14044,42 @@ Outcome: {outcome}</source>
 <context>
     <name>StartTab</name>
     <message>
-        <location filename="../../widgets/screening.py" line="124"/>
+        <location filename="../../widgets/screening.py" line="125"/>
         <source>{name} has no screening consent on record: record it in Residents first (a separate consent for health data).</source>
         <translation>{name} 尚无心理筛查同意记录：请先在&quot;居民&quot;中登记（健康信息需单独同意）。</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="130"/>
+        <location filename="../../widgets/screening.py" line="131"/>
         <source>{name}, {age}: starts with {forms}.</source>
         <translation>{name}，{age} 岁：先做 {forms}。</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="136"/>
+        <location filename="../../widgets/screening.py" line="137"/>
         <source>No emergency contact is on record: the crisis script will say so.</source>
         <translation>未登记紧急联系人：危机干预提示中会注明。</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="184"/>
+        <location filename="../../widgets/screening.py" line="185"/>
         <source>Name, phone, address or resident number…</source>
         <translation>姓名、电话、地址或居民编号…</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="185"/>
+        <location filename="../../widgets/screening.py" line="186"/>
         <source>Given</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="188"/>
+        <location filename="../../widgets/screening.py" line="189"/>
         <source>Start the screening (Ctrl+Return)</source>
         <translation>开始筛查（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="189"/>
+        <location filename="../../widgets/screening.py" line="190"/>
         <source>Results and trend</source>
         <translation>结果与趋势</translation>
     </message>
     <message>
-        <location filename="../../widgets/screening.py" line="190"/>
+        <location filename="../../widgets/screening.py" line="191"/>
         <source>Counselling record</source>
         <translation>咨询档案</translation>
     </message>

@@ -17,7 +17,14 @@ from core.assignments import AssignmentState, Pick
 from core.incidents import IncidentState
 from core.model import Priority
 from data.models import Assignment, Department
-from tests.helpers.consoles import MakeConsole, SeededSite, incidents_of, services_at, sign_in
+from tests.helpers.consoles import (
+    MakeConsole,
+    SeededSite,
+    fake_dialogs,
+    incidents_of,
+    services_at,
+    sign_in,
+)
 from tests.unit.data.services.test_attachments import png
 from widgets import labels
 
@@ -185,3 +192,32 @@ def test_a_department_attaches_a_photo_of_its_work_from_the_desk(
     files = services_at(seeded.db, "CC").attachments.list(seeded.principal("operator"), iid)
     police = seeded.principal("police").display_name
     assert [(f.name, f.added_by) for f in files] == [("现场.png", police)]
+
+
+def test_resolving_asks_first_when_someone_is_still_on_the_way(
+    qtbot: QtBot, make_console: MakeConsole, seeded: SeededSite
+) -> None:
+    app = make_console()
+    app.start()
+    sign_in(qtbot, app, seeded, "operator")
+    iid, aid = dispatched_elsewhere(seeded)  # a P3: no question without the assignment
+    incidents = incidents_of(app)
+    incidents.open_incident(iid)
+    qtbot.waitUntil(
+        lambda: incidents.detail_dialog is not None
+        and incidents.detail_dialog.incident_id == iid
+        and incidents.detail_dialog.assignments.model.rowCount() == 1
+    )
+    dlg = incidents.detail_dialog
+    assert dlg is not None
+    dlg.note.setText("已清理")
+    dlg.disposition.setCurrentIndex(max(1, dlg.disposition.currentIndex()))
+    qtbot.mouseClick(dlg.buttons[IncidentState.RESOLVED], Qt.MouseButton.LeftButton)
+    dialogs = fake_dialogs(app)
+    qtbot.waitUntil(lambda: bool(dialogs.questions))
+    text = dialogs.questions[-1].text
+    assert "1 个已派单位尚未到场（红桥区公安分局咸阳北路派出所），将被撤销。" in text
+    qtbot.waitUntil(lambda: dlg.state.text() == labels.incident_state(IncidentState.RESOLVED))
+    qtbot.waitUntil(lambda: dlg.assignments.rows()[0].state is AssignmentState.CANCELLED)
+    with seeded.db.session() as s:
+        assert s.get_one(Assignment, aid).state == AssignmentState.CANCELLED.value

@@ -20,6 +20,7 @@ from data.models import Assignment, Department, Incident, Unit
 from data.services.assignments import ESCALATED_KIND
 from data.services.attachments import AttachmentService
 from data.services.sla import ANSWER_TARGET, BREACH_TABLE
+from data.services.stand_down import STAND_DOWN_NOTE
 from tests.unit.data.services.test_attachments import png
 from tests.unit.data.worlds import World, demo_world, services_on
 
@@ -248,3 +249,47 @@ def test_an_unanswered_assignment_is_announced_like_an_sla_breach(env: World) ->
     assert breach.incident_id == iid
     assert breach.target.startswith(ANSWER_TARGET)
     assert breach.target.removeprefix(ANSWER_TARGET)  # names who did not answer
+
+
+def test_resolving_stands_down_the_assignments_not_yet_at_the_scene(env: World) -> None:
+    op, police, volunteer = env.who("operator"), env.who("police"), env.who("volunteer")
+    iid = acknowledged(env)
+    fire, police_aid, vol_aid = env.svc.assignments.dispatch(
+        op, iid, [Pick(dept_id(env, "D02")), Pick(dept_id(env, "D01")), Pick(dept_id(env, "D05"))]
+    )
+    env.svc.assignments.respond(police, police_aid, A.ACCEPTED)
+    env.svc.assignments.respond(volunteer, vol_aid, A.ACCEPTED)
+    env.svc.assignments.respond(volunteer, vol_aid, A.ON_SCENE, "到达")
+    env.svc.incidents.transition(op, iid, IncidentState.ON_SCENE)
+    env.svc.incidents.transition(op, iid, IncidentState.RESOLVED, "已处置")
+    states = {r.id: (r.state, r.note) for r in env.svc.assignments.for_incident(op, iid)}
+    assert states[fire] == (A.CANCELLED, STAND_DOWN_NOTE), "notified, never answered"
+    assert states[police_aid] == (A.CANCELLED, STAND_DOWN_NOTE), "accepted, on its way"
+    assert states[vol_aid] == (A.ON_SCENE, "到达"), "working on the scene: reports Done itself"
+    cancelled = [e for e in env.events(iid) if e[0] == "assignment_cancelled"]
+    assert [e[3] for e in cancelled] == [
+        f"红桥区消防救援支队 — {STAND_DOWN_NOTE}",
+        f"红桥区公安分局咸阳北路派出所 — {STAND_DOWN_NOTE}",
+    ]
+    changed = (AuditAction.ASSIGNMENT_CHANGED.value, f"assignment:{police_aid}")
+    assert env.audit()[-1][1:3] == changed
+    # Off the police desk's open work, and never escalated as unanswered.
+    assert [r.state for r in env.svc.assignments.mine(police)] == [A.CANCELLED]
+    env.clock.advance(timedelta(minutes=30))
+    assert env.svc.assignments.escalate_due() == []
+    # The volunteers still finish what they are doing.
+    env.svc.assignments.respond(volunteer, vol_aid, A.DONE, "老人安好")
+
+
+def test_an_old_unanswered_assignment_of_a_resolved_incident_is_not_escalated(
+    env: World,
+) -> None:
+    op = env.who("operator")
+    iid = acknowledged(env)
+    [aid] = env.svc.assignments.dispatch(op, iid, [Pick(dept_id(env, "D01"))])
+    env.svc.incidents.transition(op, iid, IncidentState.RESOLVED, "已处置")
+    with env.db.session() as s:  # left notified by a version from before the stand-down
+        s.get_one(Assignment, aid).state = A.NOTIFIED.value
+        s.commit()
+    env.clock.advance(timedelta(minutes=30))
+    assert env.svc.assignments.escalate_due() == []
