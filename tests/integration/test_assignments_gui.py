@@ -204,9 +204,11 @@ def test_resolving_asks_first_when_someone_is_still_on_the_way(
     incidents = incidents_of(app)
     incidents.open_incident(iid)
     qtbot.waitUntil(
-        lambda: incidents.detail_dialog is not None
-        and incidents.detail_dialog.incident_id == iid
-        and incidents.detail_dialog.assignments.model.rowCount() == 1
+        lambda: (
+            incidents.detail_dialog is not None
+            and incidents.detail_dialog.incident_id == iid
+            and incidents.detail_dialog.assignments.model.rowCount() == 1
+        )
     )
     dlg = incidents.detail_dialog
     assert dlg is not None
