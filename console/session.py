@@ -17,6 +17,7 @@ from console.presenters.base import Presenter
 from console.shell.main_window import ActionSpec, MainWindow
 from core.audit import AuditAction
 from core.auth import LoginError
+from core.model import RoleName
 from core.permissions import Principal
 from core.timefmt import fmt_local
 from data.services import Services
@@ -25,8 +26,11 @@ from widgets.notifications import Level
 from widgets.table_titles import widen_titles
 
 log = logging.getLogger(__name__)
-# Where the keyboard starts after signing in: the first of these panes that is on screen.
-HOME_PANES = ("station", "incidents", "assignments")
+# Where the keyboard starts after signing in: the first of these panes that is on screen
+# (a department's user works on the assignments desk; everyone else on the queue, a station
+# on its own screen).
+HOME_PANES = ("station", "incidents")
+DEPARTMENT_HOME_PANES = ("assignments", "incidents")
 
 
 class SessionController(QObject):
@@ -189,8 +193,10 @@ class SessionController(QObject):
             first()
 
     def _keyboard_home(self) -> None:
-        if self._principal is not None and not self.window.locked:
-            self.window.keyboard_to_first(HOME_PANES)
+        who = self._principal
+        if who is not None and not self.window.locked:
+            department = who.role is RoleName.DEPARTMENT
+            self.window.keyboard_to_first(DEPARTMENT_HOME_PANES if department else HOME_PANES)
 
     # --- lock ----------------------------------------------------------------------------
     @Slot()

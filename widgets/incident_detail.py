@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from itertools import pairwise
 
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -319,6 +319,11 @@ class IncidentDetailDialog(QDialog):
             self._sized = True
             self._fit_to_screen()
         super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # Opened again, even on the same incident, the timeline starts on its newest entries.
+        self._timeline_of = None
+        super().hideEvent(event)
 
     def _fit_to_screen(self) -> None:
         """Tall enough to show the whole body without scrolling, where the screen allows."""

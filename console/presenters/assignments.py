@@ -15,6 +15,7 @@ from console.shell.panes import Area, PaneSpec
 from core.assignments import AssignmentError, AssignmentRow, AssignmentState, Pick, Side
 from core.attachments import AttachmentRefused, AttachmentRow, CheckedFile
 from core.events import ChangesAvailable
+from core.incidents import IncidentState
 from core.model import RoleName
 from core.permissions import Permission, PermissionDenied, Principal
 from core.views import IncidentDetail
@@ -57,6 +58,7 @@ class AssignmentsPresenter(Presenter):
         self.window: IncidentDetailDialog | None = None  # the incident window, once shown
         self._window_incident: int | None = None
         self._window_community: str | None = None
+        self._window_open = True  # the incident shown is neither resolved nor closed
         self._loading = False
         ctx.window.add_pane(
             PaneSpec(
@@ -184,6 +186,8 @@ class AssignmentsPresenter(Presenter):
             window.assignments.sig_step_requested.connect(self._on_window_step_requested)
         self._window_incident = detail.row.id
         self._window_community = detail.row.community
+        # A resolved or closed incident needs nobody: no notify-again, no cancel from it.
+        self._window_open = detail.row.state not in (IncidentState.RESOLVED, IncidentState.CLOSED)
         self._reload_window()
 
     def _reload_window(self) -> None:
@@ -196,7 +200,7 @@ class AssignmentsPresenter(Presenter):
             if window.incident_id == iid:
                 community = self._window_community
                 can = who.can(Permission.HANDLE_INCIDENTS, community or STREET_WIDE)
-                window.assignments.set_rows(iid, rows, can)
+                window.assignments.set_rows(iid, rows, can and self._window_open)
 
         self.read_for(
             who, lambda: svc.for_incident(who, iid), show, self.tr("Could not load assignments")

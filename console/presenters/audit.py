@@ -11,7 +11,7 @@ from console.presenters.base import Presenter, PresenterContext
 from console.shell.main_window import ActionSpec
 from core.audit import ChainReport
 from core.checkpoint import PUBLIC_KEY_FILE, CheckpointReason, SignedCheckpoint
-from core.permissions import Permission
+from core.permissions import Permission, Principal
 from data.checkpoints import AuditVerdict
 from widgets.notifications import Level
 
@@ -50,9 +50,16 @@ class AuditPresenter(Presenter):
         self.checkpoint_timer.timeout.connect(self._on_checkpoint_timer_timeout)
         if checkpoints is not None and checkpoint_minutes > 0:
             self.checkpoint_timer.start(max(1, round(checkpoint_minutes * 60_000)))
-            # One at start too: a chain checked in the first hour is anchored, not only
-            # self-consistent, and the rows written since the last run are covered at once.
-            QTimer.singleShot(0, self, self._on_checkpoint_timer_timeout)
+        # One at the first sign-in too (the database has answered by then): a chain checked in
+        # the first hour is anchored, not only self-consistent, and the rows written since
+        # the last run are covered at once.
+        self._signed_once = False
+
+    def signed_in(self, who: Principal) -> None:
+        super().signed_in(who)
+        if not self._signed_once and self.checkpoint_timer.isActive():
+            self._signed_once = True
+            self.take_checkpoint(CheckpointReason.PERIODIC)
 
     def verify(self) -> None:
         """Check the whole chain (and the checkpoints, if any) off the GUI thread."""
@@ -112,7 +119,8 @@ class AuditPresenter(Presenter):
             return self.tr(
                 "there is no checkpoint in {folder} yet, so whoever can write the database could "
                 "rewrite the log unnoticed. A console whose workstation holds the signing key "
-                "signs one at start and every hour; `console audit checkpoint` signs one now."
+                "signs one at its first sign-in and every hour; `console audit checkpoint` "
+                "signs one now."
             ).format(folder=anchors.folder)
         return self.tr(
             "this workstation has no public key to check the {n} checkpoints in {folder} "

@@ -15,7 +15,7 @@ from console.presenters.incident_duplicates import IncidentDuplicates
 from console.presenters.incident_editing import IncidentEditing
 from console.shell.main_window import ActionSpec
 from console.shell.panes import Area, PaneSpec
-from core.assignments import NOT_ARRIVED_STATES
+from core.assignments import NOT_ARRIVED_STATES, AssignmentRow
 from core.events import ChangesAvailable
 from core.incident_edit import IncidentConflict
 from core.incidents import (
@@ -601,39 +601,45 @@ class IncidentsPresenter(Presenter):
             return
         shown = self._shown
         row = shown.row if shown is not None and shown.row.id == incident_id else None
-        coming = self._not_arrived(incident_id)
-        urgent = row is not None and row.priority in (Priority.P1, Priority.P2)
-        if (
-            IncidentState(target) is IncidentState.RESOLVED
-            and row is not None
-            and (urgent or coming)
-        ):
-            # Resolving a P1/P2 ends the response to an emergency, and resolving stands down
-            # whoever is still on the way: asked once more.
-            text = self.tr("Resolve #{id} ({priority}) “{title}”? The response ends here.").format(
-                id=row.id, priority=labels.priority(row.priority), title=row.title
-            )
-            if coming:
-                text += " " + self.tr(
-                    "{n} dispatched not yet at the scene ({names}) will be stood down."
-                ).format(n=len(coming), names="、".join(coming))
-            self.ctx.dialogs.confirm(
-                self.tr("Resolve incident"),
-                text,
-                lambda: self._transition(incident_id, target, note),
-                on_no=self._on_resolve_declined,
+        who = self.who
+        if IncidentState(target) is IncidentState.RESOLVED and row is not None and who is not None:
+            # Who is still on the way is read now, not taken from the window's list, which
+            # may not be loaded yet or may predate another workstation's dispatch.
+            assignments = self.ctx.services.assignments
+            self.read_for(
+                who,
+                lambda: assignments.for_incident(who, incident_id),
+                lambda rows: self._ask_resolve(row, note, rows),
+                self.tr("Could not load assignments"),
+                "resolve_check",
             )
             return
         self._transition(incident_id, target, note)
 
-    def _not_arrived(self, incident_id: int) -> list[str]:
-        """Who the incident window shows as dispatched and not yet at the scene."""
-        dlg = self.detail_dialog
-        if dlg is None or dlg.incident_id != incident_id:
-            return []
-        return [
-            r.unit or r.department for r in dlg.assignments.rows() if r.state in NOT_ARRIVED_STATES
-        ]
+    def _ask_resolve(self, row: IncidentRow, note: str, rows: list[AssignmentRow]) -> None:
+        """Resolve, asking first for a P1/P2 or while someone is still on the way."""
+        target = IncidentState.RESOLVED.value
+        coming = [r.unit or r.department for r in rows if r.state in NOT_ARRIVED_STATES]
+        if row.priority not in (Priority.P1, Priority.P2) and not coming:
+            self._transition(row.id, target, note)
+            return
+        # Resolving a P1/P2 ends the response to an emergency, and resolving stands down
+        # whoever is still on the way: asked once more.
+        text = self.tr("Resolve #{id} ({priority}) “{title}”? The response ends here.").format(
+            id=row.id, priority=labels.priority(row.priority), title=row.title
+        )
+        if coming:
+            # The list's separator is the language's own (、 in Chinese).
+            names = self.tr(", ").join(coming)
+            text += " " + self.tr(
+                "{n} dispatched not yet at the scene ({names}) will be stood down."
+            ).format(n=len(coming), names=names)
+        self.ctx.dialogs.confirm(
+            self.tr("Resolve incident"),
+            text,
+            lambda: self._transition(row.id, target, note),
+            on_no=self._on_resolve_declined,
+        )
 
     @Slot(int)
     def _on_take_over_requested(self, incident_id: int) -> None:

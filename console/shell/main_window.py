@@ -274,8 +274,9 @@ class MainWindow(QMainWindow):
         return in_view(self.panes[name].dock)
 
     def bring_forward(self, name: str) -> None:
-        """A pane's shortcut, toolbar button and View menu entry: a pane that is closed or
-        behind another tab comes forward with the keyboard in it; one in front is hidden."""
+        """A pane's toolbar button and View menu entry (and its key, see `keyboard_to`): a pane
+        that is closed or behind another tab comes forward with the keyboard in it; one in
+        front is hidden."""
         pane = self.panes[name]
         floating = pane.dock.isFloating() and not pane.dock.isHidden()  # its own window
         if floating or self.in_front(name):
@@ -297,7 +298,9 @@ class MainWindow(QMainWindow):
         focus = QApplication.focusWidget()
         has_keyboard = focus is not None and pane.dock.isAncestorOf(focus)
         shown = not pane.dock.isHidden() and (pane.dock.isFloating() or self.in_front(name))
-        if shown and not has_keyboard:
+        # A pane where nothing takes the keyboard (an empty state alone) is hidden by its key,
+        # as by a second press, rather than the key doing nothing for ever.
+        if shown and not has_keyboard and _takes_keyboard(pane.dock.widget()):
             if pane.dock.isFloating():
                 pane.dock.activateWindow()
             _focus_into(pane.dock.widget())
@@ -634,6 +637,15 @@ class MainWindow(QMainWindow):
         super().resizeEvent(event)
         if self.lock_screen.isVisible():
             self.lock_screen.setGeometry(self.rect())
+
+
+def _takes_keyboard(widget: QWidget) -> bool:
+    """True if the widget, or a control shown inside it, can have the keyboard."""
+    for w in (widget, *widget.findChildren(QWidget)):
+        tabs = bool(w.focusPolicy() & Qt.FocusPolicy.TabFocus)
+        if tabs and w.isVisibleTo(widget.window()) and w.isEnabled():
+            return True
+    return False
 
 
 def _focus_into(widget: QWidget) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import func, select, text
+from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -245,15 +245,17 @@ class AccountService:
 
 
 def _other_admins(s: Session, user_id: int) -> int:
-    return int(
-        s.scalar(
-            select(func.count())
-            .select_from(User)
-            .join(Role, Role.id == User.role_id)
-            .where(Role.name == RoleName.ADMIN.value, User.active, User.id != user_id)
-        )
-        or 0
+    """Active administrators besides `user_id`, their rows locked (PostgreSQL) so that two
+    administrators disabling each other at once cannot both pass the count."""
+    admins = (
+        select(User.id)
+        .join(Role, Role.id == User.role_id)
+        .where(Role.name == RoleName.ADMIN.value, User.active)
+        .order_by(User.id)
     )
+    if s.get_bind().dialect.name == "postgresql" and not accounts_in_server(s):
+        admins = admins.with_for_update(of=User)
+    return sum(1 for uid in s.scalars(admins) if uid != user_id)
 
 
 class NoServerSession(PermissionError):

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from core.assignments import (
@@ -64,6 +64,9 @@ _STAMP = {
     AssignmentState.CANCELLED: "cancelled_at",
 }
 
+
+# An incident in these states needs nobody any more (resolving stands its assignments down).
+_OVER = (IncidentState.RESOLVED.value, IncidentState.CLOSED.value)
 
 # The steps in which a department has taken the work on: its photos belong to the incident.
 _WORKING = (
@@ -388,12 +391,18 @@ class AssignmentService:
         note = clean_block(note)
         with self.ctx.write(who) as tx:
             s = tx.session
+            incident_id = s.scalar(
+                select(Assignment.incident_id).where(Assignment.id == assignment_id)
+            )
+            if incident_id is None:
+                raise LookupError(f"no assignment {assignment_id}")
+            # The incident first, then the assignment: the order resolving takes them in
+            # (stand_down), so a notify-again and a resolve wait for each other, never deadlock
+            # and never leave a notified assignment on a resolved incident.
+            inc, ccode = _incident(s, incident_id, lock=True)
             a = s.execute(
                 select(Assignment).where(Assignment.id == assignment_id).with_for_update()
-            ).scalar_one_or_none()
-            if a is None:
-                raise LookupError(f"no assignment {assignment_id}")
-            inc, ccode = _incident(s, a.incident_id)
+            ).scalar_one()
             dept = s.get(Department, a.department_id)
             assert dept is not None  # a foreign key
             if side is Side.DEPARTMENT:
@@ -414,6 +423,10 @@ class AssignmentService:
                 )
             if check_step(current, step, note) is not side:
                 raise AssignmentError(f"the {side.value} may not move {current} to {step}")
+            if step is AssignmentState.NOTIFIED and inc.state in _OVER:
+                raise AssignmentError(
+                    f"incident {inc.id} is {inc.state}: reopen it before notifying again"
+                )
             a.state = step.value
             a.version += 1
             a.updated_at = tx.now
@@ -457,10 +470,10 @@ class AssignmentService:
                         Assignment.state == AssignmentState.NOTIFIED.value,
                         Assignment.escalated_at.is_(None),
                         Assignment.answer_due <= now,
-                        # One left from before resolving stood assignments down: nobody waits.
-                        Incident.state.notin_(
-                            (IncidentState.RESOLVED.value, IncidentState.CLOSED.value)
-                        ),
+                        # One left from before resolving stood assignments down: nobody
+                        # waits. A duplicate merged away is closed, but its departments may
+                        # still be asked: they are escalated as before.
+                        or_(Incident.state.notin_(_OVER), Incident.merged_into_id.is_not(None)),
                     )
                 )
             )

@@ -612,4 +612,4 @@ class IncidentService:
                 detail=f"{current.value} -> {target.value}",
             )
             if target in (IncidentState.RESOLVED, IncidentState.CLOSED):
-                stand_down(tx, inc.id, self.ctx.workstation)
+                stand_down(tx, inc.id, self.ctx.workstation, target.value)

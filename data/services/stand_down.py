@@ -23,7 +23,7 @@ def who_text(dname: str, uname: str | None) -> str:
 STAND_DOWN_NOTE = "事件已处置，无需再出动"  # site language: the departments' desks read it
 
 
-def stand_down(tx: WriteTx, incident_id: int, workstation: str) -> int:
+def stand_down(tx: WriteTx, incident_id: int, workstation: str, why: str = "resolved") -> int:
     """Cancel the incident's assignments not yet at the scene, in the caller's transaction
     (the incident is being resolved or closed); returns how many.
 
@@ -65,6 +65,6 @@ def stand_down(tx: WriteTx, incident_id: int, workstation: str) -> int:
             AuditAction.ASSIGNMENT_CHANGED,
             target=f"assignment:{a.id}",
             detail=f"incident {incident_id}; {dept.code if dept else ''}; {before} -> cancelled"
-            "; incident resolved",
+            f"; incident {why}",
         )
     return len(found)

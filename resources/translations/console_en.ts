@@ -571,73 +571,73 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>AssignmentsPresenter</name>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="78"/>
+        <location filename="../../console/presenters/assignments.py" line="80"/>
         <source>My assignments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="79"/>
+        <location filename="../../console/presenters/assignments.py" line="81"/>
         <source>Assignments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="88"/>
+        <location filename="../../console/presenters/assignments.py" line="90"/>
         <source>Your department&apos;s assignments: unanswered first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="90"/>
+        <location filename="../../console/presenters/assignments.py" line="92"/>
         <source>Every open assignment: unanswered and overdue first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="128"/>
-        <location filename="../../console/presenters/assignments.py" line="152"/>
+        <location filename="../../console/presenters/assignments.py" line="130"/>
+        <location filename="../../console/presenters/assignments.py" line="154"/>
         <source>Could not load the assignments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="176"/>
+        <location filename="../../console/presenters/assignments.py" line="178"/>
         <source>{n} assignment(s) unanswered past their time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="202"/>
+        <location filename="../../console/presenters/assignments.py" line="206"/>
         <source>Could not load assignments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="220"/>
+        <location filename="../../console/presenters/assignments.py" line="224"/>
         <source>Could not open the dispatch picker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="254"/>
+        <location filename="../../console/presenters/assignments.py" line="258"/>
         <source>#{id}: {n} notified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="277"/>
+        <location filename="../../console/presenters/assignments.py" line="281"/>
         <source>A photo of the work</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="279"/>
+        <location filename="../../console/presenters/assignments.py" line="283"/>
         <source>Photos (*.jpg *.jpeg *.png *.webp)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="313"/>
+        <location filename="../../console/presenters/assignments.py" line="317"/>
         <source>Only a department that took the work on may add its photos.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="344"/>
+        <location filename="../../console/presenters/assignments.py" line="348"/>
         <source>Not saved: the assignment has changed meanwhile, the step is not allowed now, or its note or reason is missing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="348"/>
+        <location filename="../../console/presenters/assignments.py" line="352"/>
         <source>Only the department the assignment is for may answer it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -852,53 +852,53 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
     <name>AuditPresenter</name>
     <message>
         <location filename="../../console/presenters/audit.py" line="43"/>
-        <location filename="../../console/presenters/audit.py" line="100"/>
-        <location filename="../../console/presenters/audit.py" line="124"/>
+        <location filename="../../console/presenters/audit.py" line="107"/>
+        <location filename="../../console/presenters/audit.py" line="131"/>
         <source>Verify audit log</source>
         <translation type="unfinished">Verify audit log</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/audit.py" line="63"/>
+        <location filename="../../console/presenters/audit.py" line="70"/>
         <source>Verifying the audit log…</source>
         <translation type="unfinished">Verifying the audit log…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/audit.py" line="64"/>
+        <location filename="../../console/presenters/audit.py" line="71"/>
         <source>Audit check failed</source>
         <translation type="unfinished">Audit check failed</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/audit.py" line="90"/>
+        <location filename="../../console/presenters/audit.py" line="97"/>
         <source>AUDIT LOG TAMPERED: {n} problems; the first: {why}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/audit.py" line="96"/>
+        <location filename="../../console/presenters/audit.py" line="103"/>
         <source>Audit log intact: {n} rows, chain verified.</source>
         <translation type="unfinished">Audit log intact: {n} rows, chain verified.</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/audit.py" line="98"/>
+        <location filename="../../console/presenters/audit.py" line="105"/>
         <source>Not anchored by a signed checkpoint: {why}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/audit.py" line="113"/>
-        <source>there is no checkpoint in {folder} yet, so whoever can write the database could rewrite the log unnoticed. A console whose workstation holds the signing key signs one at start and every hour; `console audit checkpoint` signs one now.</source>
+        <location filename="../../console/presenters/audit.py" line="120"/>
+        <source>there is no checkpoint in {folder} yet, so whoever can write the database could rewrite the log unnoticed. A console whose workstation holds the signing key signs one at its first sign-in and every hour; `console audit checkpoint` signs one now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/audit.py" line="118"/>
+        <location filename="../../console/presenters/audit.py" line="125"/>
         <source>this workstation has no public key to check the {n} checkpoints in {folder} (copy the site&apos;s {key} into its key folder).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/audit.py" line="157"/>
+        <location filename="../../console/presenters/audit.py" line="164"/>
         <source>Audit checkpoint failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/audit.py" line="79"/>
+        <location filename="../../console/presenters/audit.py" line="86"/>
         <source>AUDIT LOG TAMPERED: {n} problems; first at row {row}: {why}</source>
         <translation type="unfinished">AUDIT LOG TAMPERED: {n} problems; first at row {row}: {why}</translation>
     </message>
@@ -6867,199 +6867,199 @@ Command system of {site}</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="381"/>
+        <location filename="../../widgets/incident_detail.py" line="386"/>
         <source>Write the reason for reopening in the note.</source>
         <translation>Write the reason for reopening in the note.</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="387"/>
+        <location filename="../../widgets/incident_detail.py" line="392"/>
         <source>Write what was done in the note before resolving.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="390"/>
+        <location filename="../../widgets/incident_detail.py" line="395"/>
         <source>Choose how it ended before resolving.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="408"/>
+        <location filename="../../widgets/incident_detail.py" line="413"/>
         <source>Incident #{id}</source>
         <translation>Incident #{id}</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="413"/>
+        <location filename="../../widgets/incident_detail.py" line="418"/>
         <source>{state} · under legal hold: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="428"/>
-        <location filename="../../widgets/incident_detail.py" line="503"/>
+        <location filename="../../widgets/incident_detail.py" line="433"/>
+        <location filename="../../widgets/incident_detail.py" line="508"/>
         <source>Reported</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="432"/>
+        <location filename="../../widgets/incident_detail.py" line="437"/>
         <source>Reopened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="437"/>
+        <location filename="../../widgets/incident_detail.py" line="442"/>
         <source>Taken over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="439"/>
+        <location filename="../../widgets/incident_detail.py" line="444"/>
         <source>Legal hold set</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="441"/>
+        <location filename="../../widgets/incident_detail.py" line="446"/>
         <source>Legal hold lifted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="443"/>
+        <location filename="../../widgets/incident_detail.py" line="448"/>
         <source>Attachment added</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="447"/>
+        <location filename="../../widgets/incident_detail.py" line="452"/>
         <source>Call linked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="449"/>
+        <location filename="../../widgets/incident_detail.py" line="454"/>
         <source>SLA breach</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="461"/>
+        <location filename="../../widgets/incident_detail.py" line="466"/>
         <source>from {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="465"/>
+        <location filename="../../widgets/incident_detail.py" line="470"/>
         <source>Call record #{id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="488"/>
+        <location filename="../../widgets/incident_detail.py" line="493"/>
         <source>Time to acknowledge exceeded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="489"/>
+        <location filename="../../widgets/incident_detail.py" line="494"/>
         <source>Time to dispatch exceeded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="490"/>
+        <location filename="../../widgets/incident_detail.py" line="495"/>
         <source>Time to resolve exceeded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="497"/>
+        <location filename="../../widgets/incident_detail.py" line="502"/>
         <source>Priority</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="498"/>
+        <location filename="../../widgets/incident_detail.py" line="503"/>
         <source>Type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="499"/>
+        <location filename="../../widgets/incident_detail.py" line="504"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="500"/>
+        <location filename="../../widgets/incident_detail.py" line="505"/>
         <source>Community</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="501"/>
+        <location filename="../../widgets/incident_detail.py" line="506"/>
         <source>Location</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="502"/>
+        <location filename="../../widgets/incident_detail.py" line="507"/>
         <source>Caller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="504"/>
+        <location filename="../../widgets/incident_detail.py" line="509"/>
         <source>Handled by</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="505"/>
+        <location filename="../../widgets/incident_detail.py" line="510"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="510"/>
+        <location filename="../../widgets/incident_detail.py" line="515"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="510"/>
+        <location filename="../../widgets/incident_detail.py" line="515"/>
         <source>Change</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="510"/>
+        <location filename="../../widgets/incident_detail.py" line="515"/>
         <source>By</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="510"/>
-        <location filename="../../widgets/incident_detail.py" line="540"/>
+        <location filename="../../widgets/incident_detail.py" line="515"/>
+        <location filename="../../widgets/incident_detail.py" line="545"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="513"/>
+        <location filename="../../widgets/incident_detail.py" line="518"/>
         <source>Note for the timeline (required to resolve or reopen)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="533"/>
+        <location filename="../../widgets/incident_detail.py" line="538"/>
         <source>Rule hit again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="534"/>
+        <location filename="../../widgets/incident_detail.py" line="539"/>
         <source>Motion again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="535"/>
+        <location filename="../../widgets/incident_detail.py" line="540"/>
         <source>Recorder problem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="536"/>
+        <location filename="../../widgets/incident_detail.py" line="541"/>
         <source>Bookmark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="537"/>
+        <location filename="../../widgets/incident_detail.py" line="542"/>
         <source>Evidence held</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="538"/>
+        <location filename="../../widgets/incident_detail.py" line="543"/>
         <source>Evidence hold released</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="539"/>
+        <location filename="../../widgets/incident_detail.py" line="544"/>
         <source>Evidence exported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="541"/>
+        <location filename="../../widgets/incident_detail.py" line="546"/>
         <source>State changed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7068,42 +7068,42 @@ Command system of {site}</translation>
         <translation type="vanished">Note for the timeline (required to reopen)</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="515"/>
+        <location filename="../../widgets/incident_detail.py" line="520"/>
         <source>Acknowledge</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="516"/>
+        <location filename="../../widgets/incident_detail.py" line="521"/>
         <source>Dispatched</source>
         <translation>Dispatched</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="517"/>
+        <location filename="../../widgets/incident_detail.py" line="522"/>
         <source>On scene</source>
         <translation>On scene</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="518"/>
+        <location filename="../../widgets/incident_detail.py" line="523"/>
         <source>Resolve</source>
         <translation>Resolve</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="519"/>
+        <location filename="../../widgets/incident_detail.py" line="524"/>
         <source>Review and close</source>
         <translation>Review and close</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="520"/>
+        <location filename="../../widgets/incident_detail.py" line="525"/>
         <source>Reopen</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="521"/>
+        <location filename="../../widgets/incident_detail.py" line="526"/>
         <source>Take over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="526"/>
+        <location filename="../../widgets/incident_detail.py" line="531"/>
         <source>Close window</source>
         <translation>Close window</translation>
     </message>
@@ -7532,37 +7532,47 @@ Command system of {site}</translation>
         <translation type="unfinished">Could not open the incident</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="618"/>
+        <location filename="../../console/presenters/incidents.py" line="613"/>
+        <source>Could not load assignments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/incidents.py" line="633"/>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/incidents.py" line="635"/>
         <source>{n} dispatched not yet at the scene ({names}) will be stood down.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="621"/>
+        <location filename="../../console/presenters/incidents.py" line="638"/>
         <source>Resolve incident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="613"/>
+        <location filename="../../console/presenters/incidents.py" line="628"/>
         <source>Resolve #{id} ({priority}) “{title}”? The response ends here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="644"/>
+        <location filename="../../console/presenters/incidents.py" line="650"/>
         <source>Take over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="645"/>
+        <location filename="../../console/presenters/incidents.py" line="651"/>
         <source>Take over #{id} from {name}? The timeline records it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="654"/>
+        <location filename="../../console/presenters/incidents.py" line="660"/>
         <source>Not taken over.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="671"/>
+        <location filename="../../console/presenters/incidents.py" line="677"/>
         <source>Not resolved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8630,37 +8640,37 @@ Command system of {site}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/shell/main_window.py" line="522"/>
+        <location filename="../../console/shell/main_window.py" line="527"/>
         <source>Street Command Console</source>
         <translation>Street Command Console</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="530"/>
+        <location filename="../../console/shell/main_window.py" line="535"/>
         <source>Not signed in</source>
         <translation>Not signed in</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="533"/>
+        <location filename="../../console/shell/main_window.py" line="538"/>
         <source>street-wide</source>
         <translation>street-wide</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="535"/>
+        <location filename="../../console/shell/main_window.py" line="540"/>
         <source>communities: {c}</source>
         <translation>communities: {c}</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="541"/>
+        <location filename="../../console/shell/main_window.py" line="546"/>
         <source>connected</source>
         <translation>connected</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="541"/>
+        <location filename="../../console/shell/main_window.py" line="546"/>
         <source>NOT REACHABLE</source>
         <translation>NOT REACHABLE</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="543"/>
+        <location filename="../../console/shell/main_window.py" line="548"/>
         <source>Database: {label} ({state})</source>
         <translation>Database: {label} ({state})</translation>
     </message>
@@ -8721,32 +8731,32 @@ Command system of {site}</translation>
         <translation type="vanished">Incoming and abandoned calls will be listed here once the SIP line is configured for this workstation.</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="557"/>
+        <location filename="../../console/shell/main_window.py" line="562"/>
         <source>&amp;Console</source>
         <translation>&amp;Console</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="558"/>
+        <location filename="../../console/shell/main_window.py" line="563"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="559"/>
+        <location filename="../../console/shell/main_window.py" line="564"/>
         <source>&amp;Incidents</source>
         <translation>&amp;Incidents</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="560"/>
+        <location filename="../../console/shell/main_window.py" line="565"/>
         <source>&amp;Tools</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="561"/>
+        <location filename="../../console/shell/main_window.py" line="566"/>
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="562"/>
+        <location filename="../../console/shell/main_window.py" line="567"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
@@ -8775,12 +8785,12 @@ Command system of {site}</translation>
         <translation type="vanished">Refresh</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="346"/>
+        <location filename="../../console/shell/main_window.py" line="351"/>
         <source>Reset layout</source>
         <translation>Reset layout</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="341"/>
+        <location filename="../../console/shell/main_window.py" line="346"/>
         <source>Full screen</source>
         <translation>Full screen</translation>
     </message>
@@ -13777,53 +13787,53 @@ Outcome: {outcome}</source>
 <context>
     <name>SessionController</name>
     <message>
-        <location filename="../../console/session.py" line="76"/>
+        <location filename="../../console/session.py" line="80"/>
         <source>Lock screen</source>
         <translation type="unfinished">Lock screen</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="80"/>
+        <location filename="../../console/session.py" line="84"/>
         <source>Sign out</source>
         <translation type="unfinished">Sign out</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="85"/>
-        <location filename="../../console/session.py" line="309"/>
+        <location filename="../../console/session.py" line="89"/>
+        <location filename="../../console/session.py" line="315"/>
         <source>Quit</source>
         <translation type="unfinished">Quit</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="154"/>
+        <location filename="../../console/session.py" line="158"/>
         <source>This account is locked until {until} after repeated wrong passwords. An administrator can unlock it.</source>
         <translation type="unfinished">This account is locked until {until} after repeated wrong passwords. An administrator can unlock it.</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="158"/>
+        <location filename="../../console/session.py" line="162"/>
         <source>This account is disabled.</source>
         <translation type="unfinished">This account is disabled.</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="160"/>
+        <location filename="../../console/session.py" line="164"/>
         <source>Wrong password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="161"/>
+        <location filename="../../console/session.py" line="165"/>
         <source>Wrong user name or password.</source>
         <translation type="unfinished">Wrong user name or password.</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="163"/>
+        <location filename="../../console/session.py" line="167"/>
         <source>Sign-in is not possible right now: {err}</source>
         <translation type="unfinished">Sign-in is not possible right now: {err}</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="300"/>
+        <location filename="../../console/session.py" line="306"/>
         <source>Unlock or sign out before quitting.</source>
         <translation type="unfinished">Unlock or sign out before quitting.</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="310"/>
+        <location filename="../../console/session.py" line="316"/>
         <source>Quit the console? Devices hosted on this workstation stop reporting.</source>
         <translation type="unfinished">Quit the console? Devices hosted on this workstation stop reporting.</translation>
     </message>

@@ -557,73 +557,73 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>AssignmentsPresenter</name>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="78"/>
+        <location filename="../../console/presenters/assignments.py" line="80"/>
         <source>My assignments</source>
         <translation>我的派单</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="79"/>
+        <location filename="../../console/presenters/assignments.py" line="81"/>
         <source>Assignments</source>
         <translation>派单</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="88"/>
+        <location filename="../../console/presenters/assignments.py" line="90"/>
         <source>Your department&apos;s assignments: unanswered first</source>
         <translation>本单位的派单：未响应的在前</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="90"/>
+        <location filename="../../console/presenters/assignments.py" line="92"/>
         <source>Every open assignment: unanswered and overdue first</source>
         <translation>所有进行中的派单：超时和未响应的在前</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="128"/>
-        <location filename="../../console/presenters/assignments.py" line="152"/>
+        <location filename="../../console/presenters/assignments.py" line="130"/>
+        <location filename="../../console/presenters/assignments.py" line="154"/>
         <source>Could not load the assignments</source>
         <translation>无法读取派单</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="176"/>
+        <location filename="../../console/presenters/assignments.py" line="178"/>
         <source>{n} assignment(s) unanswered past their time</source>
         <translation>{n} 个派单超时未响应</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="202"/>
+        <location filename="../../console/presenters/assignments.py" line="206"/>
         <source>Could not load assignments</source>
         <translation>无法读取派单</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="220"/>
+        <location filename="../../console/presenters/assignments.py" line="224"/>
         <source>Could not open the dispatch picker</source>
         <translation>无法打开派单选择</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="254"/>
+        <location filename="../../console/presenters/assignments.py" line="258"/>
         <source>#{id}: {n} notified</source>
         <translation>#{id}：已通知 {n} 个单位</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="277"/>
+        <location filename="../../console/presenters/assignments.py" line="281"/>
         <source>A photo of the work</source>
         <translation>现场工作照片</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="279"/>
+        <location filename="../../console/presenters/assignments.py" line="283"/>
         <source>Photos (*.jpg *.jpeg *.png *.webp)</source>
         <translation>照片 (*.jpg *.jpeg *.png *.webp)</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="313"/>
+        <location filename="../../console/presenters/assignments.py" line="317"/>
         <source>Only a department that took the work on may add its photos.</source>
         <translation>只有已接单的联动单位可以添加照片。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="344"/>
+        <location filename="../../console/presenters/assignments.py" line="348"/>
         <source>Not saved: the assignment has changed meanwhile, the step is not allowed now, or its note or reason is missing.</source>
         <translation>未保存：派单已被更改、当前不允许此步骤，或缺少备注或原因。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="348"/>
+        <location filename="../../console/presenters/assignments.py" line="352"/>
         <source>Only the department the assignment is for may answer it.</source>
         <translation>只有被派单的单位才能响应。</translation>
     </message>
@@ -838,53 +838,53 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
     <name>AuditPresenter</name>
     <message>
         <location filename="../../console/presenters/audit.py" line="43"/>
-        <location filename="../../console/presenters/audit.py" line="100"/>
-        <location filename="../../console/presenters/audit.py" line="124"/>
+        <location filename="../../console/presenters/audit.py" line="107"/>
+        <location filename="../../console/presenters/audit.py" line="131"/>
         <source>Verify audit log</source>
         <translation>校验审计日志</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/audit.py" line="63"/>
+        <location filename="../../console/presenters/audit.py" line="70"/>
         <source>Verifying the audit log…</source>
         <translation>正在校验审计日志…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/audit.py" line="64"/>
+        <location filename="../../console/presenters/audit.py" line="71"/>
         <source>Audit check failed</source>
         <translation>审计校验失败</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/audit.py" line="90"/>
+        <location filename="../../console/presenters/audit.py" line="97"/>
         <source>AUDIT LOG TAMPERED: {n} problems; the first: {why}</source>
         <translation>审计日志被篡改：{n} 处问题；第一处：{why}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/audit.py" line="96"/>
+        <location filename="../../console/presenters/audit.py" line="103"/>
         <source>Audit log intact: {n} rows, chain verified.</source>
         <translation>审计日志完整：共 {n} 条，哈希链校验通过。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/audit.py" line="98"/>
+        <location filename="../../console/presenters/audit.py" line="105"/>
         <source>Not anchored by a signed checkpoint: {why}</source>
         <translation>未由签名检查点锚定：{why}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/audit.py" line="113"/>
-        <source>there is no checkpoint in {folder} yet, so whoever can write the database could rewrite the log unnoticed. A console whose workstation holds the signing key signs one at start and every hour; `console audit checkpoint` signs one now.</source>
-        <translation>{folder} 中还没有检查点，能写数据库的人可以改写日志而不被发现。持有签名密钥的工作站上的控制台在启动时和每小时签署一个；`console audit checkpoint` 立即签署一个。</translation>
+        <location filename="../../console/presenters/audit.py" line="120"/>
+        <source>there is no checkpoint in {folder} yet, so whoever can write the database could rewrite the log unnoticed. A console whose workstation holds the signing key signs one at its first sign-in and every hour; `console audit checkpoint` signs one now.</source>
+        <translation>{folder} 中还没有检查点，能写数据库的人可以改写日志而不被发现。持有签名密钥的工作站上的控制台在首次登录时和每小时签署一个；`console audit checkpoint` 立即签署一个。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/audit.py" line="118"/>
+        <location filename="../../console/presenters/audit.py" line="125"/>
         <source>this workstation has no public key to check the {n} checkpoints in {folder} (copy the site&apos;s {key} into its key folder).</source>
         <translation>本工作站没有公钥，无法校验 {folder} 中的 {n} 个检查点（请把站点的 {key} 复制到本机的密钥文件夹）。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/audit.py" line="157"/>
+        <location filename="../../console/presenters/audit.py" line="164"/>
         <source>Audit checkpoint failed</source>
         <translation>审计检查点写入失败</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/audit.py" line="79"/>
+        <location filename="../../console/presenters/audit.py" line="86"/>
         <source>AUDIT LOG TAMPERED: {n} problems; first at row {row}: {why}</source>
         <translation>审计日志被篡改：发现 {n} 处问题；首处在第 {row} 条：{why}</translation>
     </message>
@@ -6761,239 +6761,239 @@ Command system of {site}</source>
         <translation>处置结果？</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="381"/>
+        <location filename="../../widgets/incident_detail.py" line="386"/>
         <source>Write the reason for reopening in the note.</source>
         <translation>请在备注中填写重新打开的原因。</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="387"/>
+        <location filename="../../widgets/incident_detail.py" line="392"/>
         <source>Write what was done in the note before resolving.</source>
         <translation>请先在备注中写明处置情况。</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="390"/>
+        <location filename="../../widgets/incident_detail.py" line="395"/>
         <source>Choose how it ended before resolving.</source>
         <translation>请先选择处置结果。</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="408"/>
+        <location filename="../../widgets/incident_detail.py" line="413"/>
         <source>Incident #{id}</source>
         <translation>事件 #{id}</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="413"/>
+        <location filename="../../widgets/incident_detail.py" line="418"/>
         <source>{state} · under legal hold: {reason}</source>
         <translation>{state} · 法律保全中：{reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="428"/>
-        <location filename="../../widgets/incident_detail.py" line="503"/>
+        <location filename="../../widgets/incident_detail.py" line="433"/>
+        <location filename="../../widgets/incident_detail.py" line="508"/>
         <source>Reported</source>
         <translation>上报</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="432"/>
+        <location filename="../../widgets/incident_detail.py" line="437"/>
         <source>Reopened</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="437"/>
+        <location filename="../../widgets/incident_detail.py" line="442"/>
         <source>Taken over</source>
         <translation>已接管</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="439"/>
+        <location filename="../../widgets/incident_detail.py" line="444"/>
         <source>Legal hold set</source>
         <translation>已设置法律保全</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="441"/>
+        <location filename="../../widgets/incident_detail.py" line="446"/>
         <source>Legal hold lifted</source>
         <translation>已解除法律保全</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="443"/>
+        <location filename="../../widgets/incident_detail.py" line="448"/>
         <source>Attachment added</source>
         <translation>添加附件</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="447"/>
+        <location filename="../../widgets/incident_detail.py" line="452"/>
         <source>Call linked</source>
         <translation>关联来电</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="449"/>
+        <location filename="../../widgets/incident_detail.py" line="454"/>
         <source>SLA breach</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="461"/>
+        <location filename="../../widgets/incident_detail.py" line="466"/>
         <source>from {name}</source>
         <translation>自 {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="465"/>
+        <location filename="../../widgets/incident_detail.py" line="470"/>
         <source>Call record #{id}</source>
         <translation>来电记录 #{id}</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="488"/>
+        <location filename="../../widgets/incident_detail.py" line="493"/>
         <source>Time to acknowledge exceeded</source>
         <translation>超过确认时限</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="489"/>
+        <location filename="../../widgets/incident_detail.py" line="494"/>
         <source>Time to dispatch exceeded</source>
         <translation>超过派遣时限</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="490"/>
+        <location filename="../../widgets/incident_detail.py" line="495"/>
         <source>Time to resolve exceeded</source>
         <translation>超过处置时限</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="497"/>
+        <location filename="../../widgets/incident_detail.py" line="502"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="498"/>
+        <location filename="../../widgets/incident_detail.py" line="503"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="499"/>
+        <location filename="../../widgets/incident_detail.py" line="504"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="500"/>
+        <location filename="../../widgets/incident_detail.py" line="505"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="501"/>
+        <location filename="../../widgets/incident_detail.py" line="506"/>
         <source>Location</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="502"/>
+        <location filename="../../widgets/incident_detail.py" line="507"/>
         <source>Caller</source>
         <translation>报警人</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="504"/>
+        <location filename="../../widgets/incident_detail.py" line="509"/>
         <source>Handled by</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="505"/>
+        <location filename="../../widgets/incident_detail.py" line="510"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="510"/>
+        <location filename="../../widgets/incident_detail.py" line="515"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="510"/>
+        <location filename="../../widgets/incident_detail.py" line="515"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="510"/>
+        <location filename="../../widgets/incident_detail.py" line="515"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="510"/>
-        <location filename="../../widgets/incident_detail.py" line="540"/>
+        <location filename="../../widgets/incident_detail.py" line="515"/>
+        <location filename="../../widgets/incident_detail.py" line="545"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="513"/>
+        <location filename="../../widgets/incident_detail.py" line="518"/>
         <source>Note for the timeline (required to resolve or reopen)</source>
         <translation>写入时间线的备注（处置完毕或重新打开时必填）</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="515"/>
+        <location filename="../../widgets/incident_detail.py" line="520"/>
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="516"/>
+        <location filename="../../widgets/incident_detail.py" line="521"/>
         <source>Dispatched</source>
         <translation>已派发</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="517"/>
+        <location filename="../../widgets/incident_detail.py" line="522"/>
         <source>On scene</source>
         <translation>已到场</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="518"/>
+        <location filename="../../widgets/incident_detail.py" line="523"/>
         <source>Resolve</source>
         <translation>处置完毕</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="519"/>
+        <location filename="../../widgets/incident_detail.py" line="524"/>
         <source>Review and close</source>
         <translation>审核关闭</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="520"/>
+        <location filename="../../widgets/incident_detail.py" line="525"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="521"/>
+        <location filename="../../widgets/incident_detail.py" line="526"/>
         <source>Take over</source>
         <translation>接管</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="526"/>
+        <location filename="../../widgets/incident_detail.py" line="531"/>
         <source>Close window</source>
         <translation>关闭窗口</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="533"/>
+        <location filename="../../widgets/incident_detail.py" line="538"/>
         <source>Rule hit again</source>
         <translation>规则再次触发</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="534"/>
+        <location filename="../../widgets/incident_detail.py" line="539"/>
         <source>Motion again</source>
         <translation>再次检测到移动</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="535"/>
+        <location filename="../../widgets/incident_detail.py" line="540"/>
         <source>Recorder problem</source>
         <translation>录像故障</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="536"/>
+        <location filename="../../widgets/incident_detail.py" line="541"/>
         <source>Bookmark</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="537"/>
+        <location filename="../../widgets/incident_detail.py" line="542"/>
         <source>Evidence held</source>
         <translation>证据保全</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="538"/>
+        <location filename="../../widgets/incident_detail.py" line="543"/>
         <source>Evidence hold released</source>
         <translation>解除证据保全</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="539"/>
+        <location filename="../../widgets/incident_detail.py" line="544"/>
         <source>Evidence exported</source>
         <translation>证据已导出</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_detail.py" line="541"/>
+        <location filename="../../widgets/incident_detail.py" line="546"/>
         <source>State changed</source>
         <translation>状态已更改</translation>
     </message>
@@ -7422,37 +7422,47 @@ Command system of {site}</source>
         <translation>无法打开事件</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="618"/>
+        <location filename="../../console/presenters/incidents.py" line="613"/>
+        <source>Could not load assignments</source>
+        <translation>无法读取派单</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/incidents.py" line="633"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/incidents.py" line="635"/>
         <source>{n} dispatched not yet at the scene ({names}) will be stood down.</source>
         <translation>{n} 个已派单位尚未到场（{names}），将被撤销。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="621"/>
+        <location filename="../../console/presenters/incidents.py" line="638"/>
         <source>Resolve incident</source>
         <translation>处置完毕</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="613"/>
+        <location filename="../../console/presenters/incidents.py" line="628"/>
         <source>Resolve #{id} ({priority}) “{title}”? The response ends here.</source>
         <translation>确认将 #{id}（{priority}）“{title}”标记为处置完毕？响应将就此结束。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="644"/>
+        <location filename="../../console/presenters/incidents.py" line="650"/>
         <source>Take over</source>
         <translation>接管</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="645"/>
+        <location filename="../../console/presenters/incidents.py" line="651"/>
         <source>Take over #{id} from {name}? The timeline records it.</source>
         <translation>从 {name} 手中接管 #{id}？时间线将记录此次接管。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="654"/>
+        <location filename="../../console/presenters/incidents.py" line="660"/>
         <source>Not taken over.</source>
         <translation>未接管。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="671"/>
+        <location filename="../../console/presenters/incidents.py" line="677"/>
         <source>Not resolved.</source>
         <translation>未标记为处置完毕。</translation>
     </message>
@@ -8528,77 +8538,77 @@ Command system of {site}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/shell/main_window.py" line="522"/>
+        <location filename="../../console/shell/main_window.py" line="527"/>
         <source>Street Command Console</source>
         <translation>街道智能总控台</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="530"/>
+        <location filename="../../console/shell/main_window.py" line="535"/>
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="533"/>
+        <location filename="../../console/shell/main_window.py" line="538"/>
         <source>street-wide</source>
         <translation>全街道</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="535"/>
+        <location filename="../../console/shell/main_window.py" line="540"/>
         <source>communities: {c}</source>
         <translation>社区：{c}</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="541"/>
+        <location filename="../../console/shell/main_window.py" line="546"/>
         <source>connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="541"/>
+        <location filename="../../console/shell/main_window.py" line="546"/>
         <source>NOT REACHABLE</source>
         <translation>无法连接</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="543"/>
+        <location filename="../../console/shell/main_window.py" line="548"/>
         <source>Database: {label} ({state})</source>
         <translation>数据库：{label}（{state}）</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="557"/>
+        <location filename="../../console/shell/main_window.py" line="562"/>
         <source>&amp;Console</source>
         <translation>总控台(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="558"/>
+        <location filename="../../console/shell/main_window.py" line="563"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="559"/>
+        <location filename="../../console/shell/main_window.py" line="564"/>
         <source>&amp;Incidents</source>
         <translation>事件(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="560"/>
+        <location filename="../../console/shell/main_window.py" line="565"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="561"/>
+        <location filename="../../console/shell/main_window.py" line="566"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="562"/>
+        <location filename="../../console/shell/main_window.py" line="567"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="346"/>
+        <location filename="../../console/shell/main_window.py" line="351"/>
         <source>Reset layout</source>
         <translation>恢复默认布局</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="341"/>
+        <location filename="../../console/shell/main_window.py" line="346"/>
         <source>Full screen</source>
         <translation>全屏</translation>
     </message>
@@ -13533,53 +13543,53 @@ Outcome: {outcome}</source>
 <context>
     <name>SessionController</name>
     <message>
-        <location filename="../../console/session.py" line="76"/>
+        <location filename="../../console/session.py" line="80"/>
         <source>Lock screen</source>
         <translation>锁定屏幕</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="80"/>
+        <location filename="../../console/session.py" line="84"/>
         <source>Sign out</source>
         <translation>注销</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="85"/>
-        <location filename="../../console/session.py" line="309"/>
+        <location filename="../../console/session.py" line="89"/>
+        <location filename="../../console/session.py" line="315"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="154"/>
+        <location filename="../../console/session.py" line="158"/>
         <source>This account is locked until {until} after repeated wrong passwords. An administrator can unlock it.</source>
         <translation>密码错误次数过多，该账号已锁定至 {until}。可由管理员解锁。</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="158"/>
+        <location filename="../../console/session.py" line="162"/>
         <source>This account is disabled.</source>
         <translation>该账号已停用。</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="160"/>
+        <location filename="../../console/session.py" line="164"/>
         <source>Wrong password.</source>
         <translation>密码错误。</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="161"/>
+        <location filename="../../console/session.py" line="165"/>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="163"/>
+        <location filename="../../console/session.py" line="167"/>
         <source>Sign-in is not possible right now: {err}</source>
         <translation>暂时无法登录：{err}</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="300"/>
+        <location filename="../../console/session.py" line="306"/>
         <source>Unlock or sign out before quitting.</source>
         <translation>请先解锁或注销，再退出。</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="310"/>
+        <location filename="../../console/session.py" line="316"/>
         <source>Quit the console? Devices hosted on this workstation stop reporting.</source>
         <translation>确定退出总控台？本工作站接入的设备将停止上报。</translation>
     </message>

@@ -75,7 +75,7 @@ def test_verify_from_the_console_checks_the_checkpoints(
     app = make_console(keys_dir=keys, checkpoints_dir=cps, language="en")
     app.start()
     sign_in(qtbot, app, seeded, "admin")
-    assert app.wait_idle()  # the checkpoint signed at start
+    assert app.wait_idle()  # the checkpoint signed at the first sign-in
     assert audit_of(app).take_checkpoint(CheckpointReason.MANUAL)
     assert app.wait_idle()
     (cp,) = cps.glob("*-manual.json")
@@ -91,16 +91,18 @@ def test_verify_from_the_console_checks_the_checkpoints(
     assert f"checkpoint {cp.name}: bad signature" in message.text
 
 
-def test_a_checkpoint_is_signed_at_start_so_a_first_check_is_anchored(
+def test_a_checkpoint_is_signed_at_the_first_sign_in_so_a_first_check_is_anchored(
     qtbot: QtBot, make_console: MakeConsole, seeded: SeededSite, tmp_path: Path
 ) -> None:
     keys, cps = tmp_path / "keys", tmp_path / "checkpoints"
     generate_audit_key(keys)
     app = make_console(keys_dir=keys, checkpoints_dir=cps, language="en")
+    app.start()
+    assert app.wait_idle()
+    assert not cps.exists(), "nothing before the database has answered a sign-in"
+    sign_in(qtbot, app, seeded, "admin")
     qtbot.waitUntil(lambda: cps.is_dir() and any(cps.glob("*-periodic.json")), timeout=5000)
     assert audit_of(app).checkpoint_timer.isActive(), "and every hour after"
-    app.start()
-    sign_in(qtbot, app, seeded, "admin")
     audit_of(app).verify()
     assert app.wait_idle()
     (message,) = fake_dialogs(app).messages
@@ -112,7 +114,7 @@ def test_a_checkpoint_is_signed_at_start_so_a_first_check_is_anchored(
 def test_an_unanchored_chain_is_explained_in_the_ui_language(
     qtbot: QtBot, make_console: MakeConsole, seeded: SeededSite, tmp_path: Path
 ) -> None:
-    # No key here: nothing is signed at start, and the folder holds no checkpoint.
+    # No key here: nothing is signed at sign-in, and the folder holds no checkpoint.
     cps = tmp_path / "checkpoints"
     app = make_console(keys_dir=tmp_path / "keys", checkpoints_dir=cps, language="zh_CN")
     app.start()

@@ -39,7 +39,9 @@ def _open_first_row(qtbot: QtBot, app: ConsoleApp) -> None:
     qtbot.waitUntil(lambda: p.detail_dialog is not None and p.detail_dialog.isVisible())
 
 
-def _click(qtbot: QtBot, app: ConsoleApp, target: S, note: str = "") -> None:
+def _click(qtbot: QtBot, app: ConsoleApp, target: S, note: str = "", added: int = 1) -> None:
+    """Take a step from the window; `added`: the entries it writes (a resolve also stands
+    down a department dispatched and not yet at the scene)."""
     dlg = incidents_of(app).detail_dialog
     assert dlg is not None
     before = len(dlg.timeline.findItems("", Qt.MatchFlag.MatchContains))
@@ -61,7 +63,7 @@ def _click(qtbot: QtBot, app: ConsoleApp, target: S, note: str = "") -> None:
         qtbot.keyClick(assignments.picker.filter, Qt.Key.Key_Return)  # type: ignore[attr-defined]
         qtbot.waitUntil(lambda: dlg.timeline.topLevelItemCount() == before + 2)
         return
-    qtbot.waitUntil(lambda: dlg.timeline.topLevelItemCount() == before + 1)
+    qtbot.waitUntil(lambda: dlg.timeline.topLevelItemCount() == before + added)
 
 
 def test_enter_opens_the_incident_instead_of_claiming_it(
@@ -95,12 +97,15 @@ def test_the_whole_lifecycle_from_the_detail_view(
     sign_in(qtbot, app, seeded, "operator")
     incidents_of(app).create_incident(NewIncident("电动车被盗", Priority.P2, "C07", "芥园道口", ""))
     _open_first_row(qtbot, app)
-    for target in (S.ACKNOWLEDGED, S.DISPATCHED, S.ON_SCENE, S.RESOLVED):
+    for target in (S.ACKNOWLEDGED, S.DISPATCHED, S.ON_SCENE):
         _click(qtbot, app, target, note=f"步骤 {target.value}")
+    # The department dispatched never reported on the scene: resolving stands it down.
+    _click(qtbot, app, S.RESOLVED, note="步骤 resolved", added=2)
     dlg = _detail(app)
     qtbot.waitUntil(lambda: dlg.state.text() == "已处置")
     assert dlg.claimed.text() == "李静"
     assert dlg.timeline.topLevelItem(5).text(3) == "步骤 resolved"
+    assert dlg.timeline.topLevelItem(6).text(3).endswith("事件已处置，无需再出动")
     # Resolving a P2 was asked once more (the fake dialogs answer yes).
     assert len(fake_dialogs(app).questions) == 1
     # Resolved items leave the open queue; another user, a supervisor, reviews and closes them.
@@ -120,11 +125,11 @@ def test_the_whole_lifecycle_from_the_detail_view(
     # Reopening needs a reason: without one nothing is sent.
     qtbot.mouseClick(dlg.reopen, Qt.MouseButton.LeftButton)
     assert dlg.error.text() == "请在备注中填写重新打开的原因。"
-    assert dlg.timeline.topLevelItemCount() == 7
+    assert dlg.timeline.topLevelItemCount() == 8
     dlg.note.setText("车主称车辆仍未找回")
     qtbot.mouseClick(dlg.reopen, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dlg.state.text() == "已确认")
-    assert dlg.timeline.topLevelItemCount() == 8
+    assert dlg.timeline.topLevelItemCount() == 9
     queue.set_view(QueueView.OPEN)
     qtbot.waitUntil(lambda: queue.model.rowCount() == 1)
 
@@ -182,13 +187,14 @@ def test_a_typed_incident_from_entry_to_its_disposition(
         _click(qtbot, app, target, note=f"步骤 {target.value}")
     qtbot.waitUntil(lambda: dlg.state.text() == "已到场")
     dlg.disposition.setCurrentIndex(dlg.disposition.findData("已劝止"))
-    _click(qtbot, app, S.RESOLVED, note="施工方已停工")
+    _click(qtbot, app, S.RESOLVED, note="施工方已停工", added=2)
     qtbot.waitUntil(lambda: dlg.state.text() == "已处置")
     iid = dlg.incident_id
     assert iid is not None
     detail = app.services.incidents.incident_detail(seeded.principal("operator"), iid)
     assert detail.disposition == "已劝止"
-    assert detail.events[-1].note == "已劝止 — 施工方已停工"
+    (resolved,) = [e for e in detail.events if e.to_state == S.RESOLVED.value]
+    assert resolved.note == "已劝止 — 施工方已停工"
 
 
 def test_a_supervisor_takes_over_after_being_asked(

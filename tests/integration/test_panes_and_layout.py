@@ -492,7 +492,7 @@ def test_pane_keys_do_nothing_while_locked(qtbot: QtBot, signed_in: ConsoleApp) 
 
 @pytest.mark.parametrize(
     ("username", "workstation", "home"),
-    [("operator", "CC", "incidents"), ("ws01", "CC", "incidents")],
+    [("operator", "CC", "incidents"), ("ws01", "CC", "incidents"), ("police", "CC", "assignments")],
 )
 def test_the_keyboard_starts_in_the_users_work_after_signing_in(
     qtbot: QtBot,

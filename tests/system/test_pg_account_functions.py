@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -183,7 +184,7 @@ def test_disabling_ends_the_accounts_server_sessions(env: World) -> None:
             text("SELECT scc_set_password(:t, 'operator', :h, :now)"),
             {"t": operator.session_token, "h": hashed, "now": env.clock()},
         )
-    # The server refuses an administrator's own account and the last administrator itself.
+    # The server refuses an administrator's own account, whatever the console asks.
     with pytest.raises(DBAPIError, match="their own account"), env.db.session() as s:
         s.execute(
             text("SELECT scc_set_active(:t, 'admin', false, :now)"),
@@ -191,3 +192,45 @@ def test_disabling_ends_the_accounts_server_sessions(env: World) -> None:
         )
     again = env.svc.signin.login("operator", PW)
     env.svc.accounts.set_password(again, "operator", "Another-pass-3")
+
+
+def test_two_administrators_disabling_each_other_at_once_leave_one(env: World) -> None:
+    env.svc.accounts.create_user(
+        env.svc.signin.login("admin", PW),
+        username="admin2",
+        display_name="二",
+        role=RoleName.ADMIN,
+        password=PW,
+    )
+    first, second = env.svc.signin.login("admin", PW), env.svc.signin.login("admin2", PW)
+    call = text("SELECT scc_set_active(:t, :u, false, :now)")
+    engine = env.db.engine
+    outcome: list[str] = []
+    with engine.connect() as one:
+        # The first disables admin2 and has not committed yet when the second asks.
+        one.execute(call, {"t": first.session_token, "u": "admin2", "now": env.clock()})
+
+        def other() -> None:
+            with engine.connect() as two:
+                try:
+                    two.execute(call, {"t": second.session_token, "u": "admin", "now": env.clock()})
+                    two.commit()
+                    outcome.append("done")
+                except DBAPIError as exc:
+                    outcome.append(str(exc.orig).splitlines()[0])
+
+        t = threading.Thread(target=other, name="disable-admin")
+        t.start()
+        t.join(timeout=1.0)
+        assert t.is_alive(), "the second waits for the first's locks"
+        one.commit()
+        t.join(timeout=30)
+    assert outcome == ["the last active administrator cannot be disabled"]
+    with env.db.session() as s:
+        active = s.execute(
+            text(
+                "SELECT count(*) FROM user_account a JOIN role r ON r.id = a.role_id "
+                "WHERE r.name = 'admin' AND a.active"
+            )
+        ).scalar()
+    assert active == 1

@@ -36,6 +36,10 @@ BEGIN
             RAISE EXCEPTION 'an administrator cannot disable their own account'
                 USING ERRCODE = '22023';
         END IF;
+        -- Every active administrator's row locked first: two administrators disabling each
+        -- other at once would each count the other and leave none.
+        PERFORM 1 FROM user_account a JOIN role r ON r.id = a.role_id
+            WHERE r.name = 'admin' AND a.active ORDER BY a.id FOR UPDATE OF a;
         SELECT count(*) INTO admins FROM user_account a JOIN role r ON r.id = a.role_id
             WHERE r.name = 'admin' AND a.active AND a.id <> u.id;
         IF admins = 0 AND (SELECT name FROM role WHERE id = u.role_id) = 'admin' THEN

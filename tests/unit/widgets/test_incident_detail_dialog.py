@@ -454,3 +454,9 @@ def test_the_timeline_opens_on_its_newest_entries_and_keeps_a_readers_place(
     # Another incident opens on its own newest entries.
     dlg.set_detail(_detail(S.ACKNOWLEDGED, iid=8, events=_notes(30)), [S.RESOLVED])
     assert _last_shown(dlg)
+    # Closed after scrolling up, the same incident opens again on its newest entries.
+    bar.setValue(2)
+    dlg.hide()
+    dlg.show()
+    dlg.set_detail(_detail(S.ACKNOWLEDGED, iid=8, events=_notes(30)), [S.RESOLVED])
+    assert _last_shown(dlg)

@@ -293,3 +293,28 @@ def test_an_old_unanswered_assignment_of_a_resolved_incident_is_not_escalated(
         s.commit()
     env.clock.advance(timedelta(minutes=30))
     assert env.svc.assignments.escalate_due() == []
+
+
+def test_a_resolved_incident_notifies_nobody_again_until_reopened(env: World) -> None:
+    op, police = env.who("operator"), env.who("police")
+    iid = acknowledged(env)
+    [aid] = env.svc.assignments.dispatch(op, iid, [Pick(dept_id(env, "D01"))])
+    env.svc.assignments.respond(police, aid, A.DECLINED, "无警力")
+    env.svc.incidents.transition(op, iid, IncidentState.RESOLVED, "已处置")
+    [row] = env.svc.assignments.for_incident(op, iid)
+    with pytest.raises(AssignmentError, match="reopen it"):
+        env.svc.assignments.control(op, aid, A.NOTIFIED, "", row.version)
+    env.svc.incidents.transition(op, iid, IncidentState.ACKNOWLEDGED, "家属又来电")  # reopened
+    env.svc.assignments.control(op, aid, A.NOTIFIED, "", row.version)
+    [row] = env.svc.assignments.for_incident(op, iid)
+    assert row.state is A.NOTIFIED
+
+
+def test_a_duplicate_merged_away_still_escalates_its_unanswered_assignment(env: World) -> None:
+    op = env.who("operator")
+    survivor, merged = acknowledged(env), acknowledged(env)
+    [aid] = env.svc.assignments.dispatch(op, merged, [Pick(dept_id(env, "D01"))])
+    env.svc.merge.merge(op, survivor, merged, "同一件事")
+    assert state_of(env, merged) == IncidentState.CLOSED.value
+    env.clock.advance(timedelta(minutes=30))
+    assert env.svc.assignments.escalate_due() == [aid]
