@@ -159,7 +159,7 @@ class SessionController(QObject):
                     "An administrator can unlock it."
                 ).format(until=until)
             if exc.reason == LoginError.DISABLED:
-                return self.tr("This account is disabled.")
+                return self.tr("This account is disabled. An administrator can enable it again.")
             if password_only:
                 return self.tr("Wrong password.")
             return self.tr("Wrong user name or password.")

@@ -853,7 +853,7 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
     <message>
         <location filename="../../console/presenters/audit.py" line="43"/>
         <location filename="../../console/presenters/audit.py" line="107"/>
-        <location filename="../../console/presenters/audit.py" line="131"/>
+        <location filename="../../console/presenters/audit.py" line="132"/>
         <source>Verify audit log</source>
         <translation type="unfinished">Verify audit log</translation>
     </message>
@@ -888,12 +888,12 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/audit.py" line="125"/>
+        <location filename="../../console/presenters/audit.py" line="126"/>
         <source>this workstation has no public key to check the {n} checkpoints in {folder} (copy the site&apos;s {key} into its key folder).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/audit.py" line="164"/>
+        <location filename="../../console/presenters/audit.py" line="165"/>
         <source>Audit checkpoint failed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8640,37 +8640,37 @@ Command system of {site}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/shell/main_window.py" line="527"/>
+        <location filename="../../console/shell/main_window.py" line="525"/>
         <source>Street Command Console</source>
         <translation>Street Command Console</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="535"/>
+        <location filename="../../console/shell/main_window.py" line="533"/>
         <source>Not signed in</source>
         <translation>Not signed in</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="538"/>
+        <location filename="../../console/shell/main_window.py" line="536"/>
         <source>street-wide</source>
         <translation>street-wide</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="540"/>
+        <location filename="../../console/shell/main_window.py" line="538"/>
         <source>communities: {c}</source>
         <translation>communities: {c}</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="546"/>
+        <location filename="../../console/shell/main_window.py" line="544"/>
         <source>connected</source>
         <translation>connected</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="546"/>
+        <location filename="../../console/shell/main_window.py" line="544"/>
         <source>NOT REACHABLE</source>
         <translation>NOT REACHABLE</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="548"/>
+        <location filename="../../console/shell/main_window.py" line="546"/>
         <source>Database: {label} ({state})</source>
         <translation>Database: {label} ({state})</translation>
     </message>
@@ -8731,32 +8731,32 @@ Command system of {site}</translation>
         <translation type="vanished">Incoming and abandoned calls will be listed here once the SIP line is configured for this workstation.</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="562"/>
+        <location filename="../../console/shell/main_window.py" line="560"/>
         <source>&amp;Console</source>
         <translation>&amp;Console</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="563"/>
+        <location filename="../../console/shell/main_window.py" line="561"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="564"/>
+        <location filename="../../console/shell/main_window.py" line="562"/>
         <source>&amp;Incidents</source>
         <translation>&amp;Incidents</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="565"/>
+        <location filename="../../console/shell/main_window.py" line="563"/>
         <source>&amp;Tools</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="566"/>
+        <location filename="../../console/shell/main_window.py" line="564"/>
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="567"/>
+        <location filename="../../console/shell/main_window.py" line="565"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
@@ -8785,12 +8785,12 @@ Command system of {site}</translation>
         <translation type="vanished">Refresh</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="351"/>
+        <location filename="../../console/shell/main_window.py" line="349"/>
         <source>Reset layout</source>
         <translation>Reset layout</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="346"/>
+        <location filename="../../console/shell/main_window.py" line="344"/>
         <source>Full screen</source>
         <translation>Full screen</translation>
     </message>
@@ -13808,9 +13808,13 @@ Outcome: {outcome}</source>
         <translation type="unfinished">This account is locked until {until} after repeated wrong passwords. An administrator can unlock it.</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="162"/>
         <source>This account is disabled.</source>
-        <translation type="unfinished">This account is disabled.</translation>
+        <translation type="obsolete">This account is disabled.</translation>
+    </message>
+    <message>
+        <location filename="../../console/session.py" line="162"/>
+        <source>This account is disabled. An administrator can enable it again.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/session.py" line="164"/>

@@ -839,7 +839,7 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
     <message>
         <location filename="../../console/presenters/audit.py" line="43"/>
         <location filename="../../console/presenters/audit.py" line="107"/>
-        <location filename="../../console/presenters/audit.py" line="131"/>
+        <location filename="../../console/presenters/audit.py" line="132"/>
         <source>Verify audit log</source>
         <translation>校验审计日志</translation>
     </message>
@@ -874,12 +874,12 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
         <translation>{folder} 中还没有检查点，能写数据库的人可以改写日志而不被发现。持有签名密钥的工作站上的控制台在首次登录时和每小时签署一个；`console audit checkpoint` 立即签署一个。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/audit.py" line="125"/>
+        <location filename="../../console/presenters/audit.py" line="126"/>
         <source>this workstation has no public key to check the {n} checkpoints in {folder} (copy the site&apos;s {key} into its key folder).</source>
         <translation>本工作站没有公钥，无法校验 {folder} 中的 {n} 个检查点（请把站点的 {key} 复制到本机的密钥文件夹）。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/audit.py" line="164"/>
+        <location filename="../../console/presenters/audit.py" line="165"/>
         <source>Audit checkpoint failed</source>
         <translation>审计检查点写入失败</translation>
     </message>
@@ -8538,77 +8538,77 @@ Command system of {site}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/shell/main_window.py" line="527"/>
+        <location filename="../../console/shell/main_window.py" line="525"/>
         <source>Street Command Console</source>
         <translation>街道智能总控台</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="535"/>
+        <location filename="../../console/shell/main_window.py" line="533"/>
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="538"/>
+        <location filename="../../console/shell/main_window.py" line="536"/>
         <source>street-wide</source>
         <translation>全街道</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="540"/>
+        <location filename="../../console/shell/main_window.py" line="538"/>
         <source>communities: {c}</source>
         <translation>社区：{c}</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="546"/>
+        <location filename="../../console/shell/main_window.py" line="544"/>
         <source>connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="546"/>
+        <location filename="../../console/shell/main_window.py" line="544"/>
         <source>NOT REACHABLE</source>
         <translation>无法连接</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="548"/>
+        <location filename="../../console/shell/main_window.py" line="546"/>
         <source>Database: {label} ({state})</source>
         <translation>数据库：{label}（{state}）</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="562"/>
+        <location filename="../../console/shell/main_window.py" line="560"/>
         <source>&amp;Console</source>
         <translation>总控台(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="563"/>
+        <location filename="../../console/shell/main_window.py" line="561"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="564"/>
+        <location filename="../../console/shell/main_window.py" line="562"/>
         <source>&amp;Incidents</source>
         <translation>事件(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="565"/>
+        <location filename="../../console/shell/main_window.py" line="563"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="566"/>
+        <location filename="../../console/shell/main_window.py" line="564"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="567"/>
+        <location filename="../../console/shell/main_window.py" line="565"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="351"/>
+        <location filename="../../console/shell/main_window.py" line="349"/>
         <source>Reset layout</source>
         <translation>恢复默认布局</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="346"/>
+        <location filename="../../console/shell/main_window.py" line="344"/>
         <source>Full screen</source>
         <translation>全屏</translation>
     </message>
@@ -13565,8 +13565,8 @@ Outcome: {outcome}</source>
     </message>
     <message>
         <location filename="../../console/session.py" line="162"/>
-        <source>This account is disabled.</source>
-        <translation>该账号已停用。</translation>
+        <source>This account is disabled. An administrator can enable it again.</source>
+        <translation>该账号已停用，管理员可以重新启用。</translation>
     </message>
     <message>
         <location filename="../../console/session.py" line="164"/>

@@ -240,6 +240,7 @@ def test_admin_disables_an_account_with_a_reason_then_enables_it(
     with pytest.raises(LoginError) as refused:
         seeded.services.signin.login("operator", seeded.passwords["operator"])
     assert refused.value.reason == LoginError.DISABLED
+    assert console.session.login_error_text(refused.value) == "该账号已停用，管理员可以重新启用。"
 
     assert dlg.active_button.text() == "启用"
     dlg.active_button.click()
