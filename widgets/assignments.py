@@ -275,6 +275,7 @@ class AssignmentListWidget(QWidget):
         self.table.selectionModel().currentChanged.connect(self._update_buttons)
         self._incident: int | None = None
         self._can_control = False
+        self._incident_open = True
         row = QHBoxLayout()
         row.addWidget(self.title)
         row.addWidget(self.status, 1)
@@ -286,12 +287,23 @@ class AssignmentListWidget(QWidget):
         lay.addWidget(self.table, 1)
         self.retranslate()
 
-    def set_rows(self, incident_id: int, rows: Iterable[AssignmentRow], can_control: bool) -> None:
-        """Show an incident's assignments (in place: the selection survives a refresh)."""
+    def set_rows(
+        self,
+        incident_id: int,
+        rows: Iterable[AssignmentRow],
+        can_control: bool,
+        incident_open: bool = True,
+    ) -> None:
+        """Show an incident's assignments (in place: the selection survives a refresh).
+
+        A resolved or closed incident (`incident_open` False) notifies nobody again; one of its
+        assignments left open can still be cancelled.
+        """
         if incident_id != self._incident:
             self.status.clear()
         self._incident = incident_id
         self._can_control = can_control
+        self._incident_open = incident_open
         self.model.set_rows(rows)
         self._update_buttons()
 
@@ -309,7 +321,9 @@ class AssignmentListWidget(QWidget):
         r = self.table.current()
         steps = next_steps(r.state, Side.CONTROL) if r is not None else ()
         self.cancel.setEnabled(self._can_control and AssignmentState.CANCELLED in steps)
-        self.renotify.setEnabled(self._can_control and AssignmentState.NOTIFIED in steps)
+        self.renotify.setEnabled(
+            self._can_control and self._incident_open and AssignmentState.NOTIFIED in steps
+        )
 
     @Slot(str)
     def _on_phone_copied(self, phone: str) -> None:

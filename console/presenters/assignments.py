@@ -186,7 +186,7 @@ class AssignmentsPresenter(Presenter):
             window.assignments.sig_step_requested.connect(self._on_window_step_requested)
         self._window_incident = detail.row.id
         self._window_community = detail.row.community
-        # A resolved or closed incident needs nobody: no notify-again, no cancel from it.
+        # A resolved or closed incident needs nobody: no notify-again from its window.
         self._window_open = detail.row.state not in (IncidentState.RESOLVED, IncidentState.CLOSED)
         self._reload_window()
 
@@ -200,7 +200,7 @@ class AssignmentsPresenter(Presenter):
             if window.incident_id == iid:
                 community = self._window_community
                 can = who.can(Permission.HANDLE_INCIDENTS, community or STREET_WIDE)
-                window.assignments.set_rows(iid, rows, can and self._window_open)
+                window.assignments.set_rows(iid, rows, can, self._window_open)
 
         self.read_for(
             who, lambda: svc.for_incident(who, iid), show, self.tr("Could not load assignments")

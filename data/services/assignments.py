@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from core.assignments import (
     FINAL_STATES,
+    NOT_ARRIVED_STATES,
     OPEN_ASSIGNMENT_STATES,
     AssignmentError,
     AssignmentRow,
@@ -426,6 +427,11 @@ class AssignmentService:
             if step is AssignmentState.NOTIFIED and inc.state in _OVER:
                 raise AssignmentError(
                     f"incident {inc.id} is {inc.state}: reopen it before notifying again"
+                )
+            if step in NOT_ARRIVED_STATES | {AssignmentState.ON_SCENE} and inc.state in _OVER:
+                # Left from before resolving stood assignments down: nobody needs to go.
+                raise AssignmentError(
+                    f"incident {inc.id} is already {inc.state}: nobody needs to go"
                 )
             a.state = step.value
             a.version += 1

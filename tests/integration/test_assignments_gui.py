@@ -221,5 +221,7 @@ def test_resolving_asks_first_when_someone_is_still_on_the_way(
     assert "1 个已派单位尚未到场（红桥区公安分局咸阳北路派出所），将被撤销。" in text
     qtbot.waitUntil(lambda: dlg.state.text() == labels.incident_state(IncidentState.RESOLVED))
     qtbot.waitUntil(lambda: dlg.assignments.rows()[0].state is AssignmentState.CANCELLED)
+    dlg.assignments.table.selectRow(0)
+    assert not dlg.assignments.renotify.isEnabled(), "a resolved incident notifies nobody"
     with seeded.db.session() as s:
         assert s.get_one(Assignment, aid).state == AssignmentState.CANCELLED.value

@@ -318,3 +318,18 @@ def test_a_duplicate_merged_away_still_escalates_its_unanswered_assignment(env: 
     assert state_of(env, merged) == IncidentState.CLOSED.value
     env.clock.advance(timedelta(minutes=30))
     assert env.svc.assignments.escalate_due() == [aid]
+
+
+def test_an_assignment_left_open_on_a_resolved_incident_is_not_taken_up(env: World) -> None:
+    op, police = env.who("operator"), env.who("police")
+    iid = acknowledged(env)
+    [aid] = env.svc.assignments.dispatch(op, iid, [Pick(dept_id(env, "D01"))])
+    env.svc.incidents.transition(op, iid, IncidentState.RESOLVED, "已处置")
+    with env.db.session() as s:  # left notified by a version from before the stand-down
+        s.get_one(Assignment, aid).state = A.NOTIFIED.value
+        s.commit()
+    with pytest.raises(AssignmentError, match="nobody needs to go"):
+        env.svc.assignments.respond(police, aid, A.ACCEPTED)
+    # The control room clears it from the desk.
+    env.svc.assignments.control(op, aid, A.CANCELLED)
+    assert [r.state for r in env.svc.assignments.mine(police)] == [A.CANCELLED]
