@@ -253,6 +253,8 @@ class SessionController(QObject):
         self.window.set_language_checked(self.translations.language)
         if self.login_dialog is not None:
             self.login_dialog.set_language(self.translations.language)
+        # A passing message was written in the old language: it goes, rather than stay mixed.
+        self.window.clear_message()
         # After every widget has taken its LanguageChange (posted before this call): the
         # tables' titles are then the new language's, and the columns sized for the old one
         # grow where a title no longer fits.

@@ -30,6 +30,7 @@ from console.shell.panes import Area, PaneSpec
 from core.permissions import Permission, Principal
 from core.timefmt import DEFAULT_ZONE, local, utcnow
 from widgets import labels
+from widgets.eliding_label import ElidingLabel
 from widgets.login import LockScreen
 from widgets.service_pane import TabbedPane
 from widgets.visibility import in_view
@@ -412,9 +413,8 @@ class MainWindow(QMainWindow):
         self.st_db.setObjectName("statusDb")
         # Messages have a label of their own: QStatusBar.showMessage would cover the user,
         # database and device indicators while it shows.
-        self.st_message = QLabel(self)
+        self.st_message = ElidingLabel(self)
         self.st_message.setObjectName("statusMessage")
-        self.st_message.setTextFormat(Qt.TextFormat.PlainText)
         self._message_timer = QTimer(self)
         self._message_timer.setSingleShot(True)
         self._message_timer.timeout.connect(self.st_message.clear)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from console.app import ConsoleApp
@@ -36,3 +37,23 @@ def test_a_message_leaves_the_indicators_visible(
     assert w.st_message.text() == "数据已刷新"
     qtbot.waitUntil(lambda: w.st_message.text() == "")  # it passes
     assert all(label.isVisible() for label in indicators)
+
+
+def test_a_long_message_is_cut_and_never_squeezes_the_indicators(
+    qtbot: QtBot, console: ConsoleApp, seeded: SeededSite
+) -> None:
+    sign_in(qtbot, console, seeded, "operator")
+    w = console.window
+    w.resize(1400, 800)
+    counts = devices_of(console).counts_label
+    indicators = [w.st_user, w.st_db, counts]
+    qtbot.waitUntil(lambda: all(label.width() >= label.sizeHint().width() for label in indicators))
+    long = "新的P2 高事件：#2 布防车辆移动：津B00052（朱永刚）" * 6
+    w.show_message(long, 0)
+    QApplication.processEvents()
+    for label in indicators:
+        assert label.width() >= label.sizeHint().width(), f"{label.objectName()} cut"
+    assert w.st_message.toolTip() == long, "the whole text in the tooltip"
+    # A switch of language takes away a message written in the old one.
+    console.session.set_language("en")
+    assert w.st_message.text() == ""
