@@ -159,7 +159,12 @@ class HandoverDialog(QDialog):
             lines.append(self.tr("… and {n} more in the PDF").format(n=report.open_total - 20))
         raised = sum(c.raised for c in report.by_type)
         lines += ["", self.tr("Raised in this shift: {n}").format(n=raised)]
-        lines += [f"  {c.key:<16} {c.raised:>4}" for c in report.by_type]
+        # By the type's name (its code is the site file's), and only types raised in the shift:
+        # a type listed with 0 under "raised" read as a mistake (the PDF has the open ones).
+        names = dict(report.type_names)
+        lines += [
+            f"  {names.get(c.key, c.key):<16} {c.raised:>4}" for c in report.by_type if c.raised
+        ]
         return "\n".join(lines)
 
     # --- texts ----------------------------------------------------------------------------
