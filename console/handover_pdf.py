@@ -190,7 +190,11 @@ def build_document(
         " th { background-color: #e0e0e0; font-weight: normal; } td, th { font-size: 8pt; }"
         " b { font-weight: normal; color: #444444; }"
     )
-    names = Names(states=states, types=dict(report.type_names))
+    names = Names(
+        states=states,
+        types=dict(report.type_names),
+        communities=dict(report.community_names),
+    )
     doc.setHtml(render_html(report, labels, names))
     return doc
 

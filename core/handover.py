@@ -107,6 +107,7 @@ class HandoverReport:
     zone: str = "Asia/Shanghai"
     caller_level: Level = Level.MASKED
     type_names: tuple[tuple[str, str], ...] = ()  # (code, name) of the site's incident types
+    community_names: tuple[tuple[str, str], ...] = ()  # (code, name) of the site's communities
 
     @property
     def truncated(self) -> int:
@@ -246,6 +247,7 @@ class Names:
 
     states: Mapping[IncidentState, str] = field(default_factory=dict)
     types: Mapping[str, str] = field(default_factory=dict)
+    communities: Mapping[str, str] = field(default_factory=dict)
 
     def state(self, s: IncidentState) -> str:
         return self.states.get(s, s.value)
@@ -253,13 +255,18 @@ class Names:
     def type(self, code: str) -> str:
         return self.types.get(code, code)
 
+    def community(self, code: str) -> str:
+        """ "C05 丰盈里社区": the code the site file and the stations use, and the name."""
+        name = self.communities.get(code)
+        return f"{code} {name}" if name else code
+
 
 def render_html(
     report: HandoverReport, labels: Mapping[str, str] = LABELS_EN, names: Names | None = None
 ) -> str:
     """The report as HTML for QTextDocument; every string from users or the database escaped."""
     lab = {**LABELS_EN, **labels}
-    names = names or Names(types=dict(report.type_names))
+    names = names or Names(types=dict(report.type_names), communities=dict(report.community_names))
     z = report.zone
     end = as_utc(report.shift_end)
     parts = [f"<h1>{_e(lab['title'])}</h1>", "<table cellpadding='2'>"]
@@ -287,7 +294,7 @@ def render_html(
                         names.state(i.state),
                         age_text(end - as_utc(i.created_at)),
                         i.handler,
-                        i.community,
+                        names.community(i.community) if i.community else "",
                         " ".join(x for x in (i.caller_name, i.caller_phone) if x),
                     )
                     for i in report.open_items
@@ -325,7 +332,7 @@ def render_html(
 
     for key, counts, show in (
         ("by_type", report.by_type, names.type),
-        ("by_community", report.by_community, str),
+        ("by_community", report.by_community, names.community),
     ):
         parts.append(f"<h2>{_e(lab[key])}</h2>")
         if counts:

@@ -170,6 +170,9 @@ class HandoverService:
             types = tuple(
                 (c, n) for c, n in s.execute(select(IncidentType.code, IncidentType.name))
             )
+            communities = tuple(
+                (c, n) for c, n in s.execute(select(Community.code, Community.name))
+            )
         return HandoverReport(
             site=site,
             workstation=self.ctx.workstation,
@@ -186,6 +189,7 @@ class HandoverService:
             zone=zone or "Asia/Shanghai",
             caller_level=level,
             type_names=types,
+            community_names=communities,
         )
 
     def _scoped(self, stmt: Any, who: Principal) -> Any:

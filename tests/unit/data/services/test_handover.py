@@ -110,6 +110,9 @@ def test_the_report_lists_open_items_sla_misses_and_counts(env: World) -> None:
     html = render_html(report)
     assert "<img" not in html
     assert "&lt;img src=&quot;file:///etc/passwd&quot;&gt;&lt;h1&gt;大标题" in html
+    # Communities by code and name, as everywhere else in the console (it printed "C01").
+    name = dict(report.community_names)["C01"]
+    assert f"<td>C01 {name}</td>" in html
 
 
 def test_a_station_reports_only_its_communities(env: World) -> None:
