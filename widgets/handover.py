@@ -245,6 +245,15 @@ class PendingHandoverDialog(QDialog):
         self.detail.setTextFormat(Qt.TextFormat.PlainText)
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # The outgoing operator's notes are what the next shift must know: shown here, not
+        # only in the PDF behind a button.
+        self.notes_label = QLabel(self)
+        self.notes = QPlainTextEdit(self)
+        self.notes.setObjectName("pendingNotes")
+        self.notes.setReadOnly(True)
+        self.notes.setTabChangesFocus(True)
+        self.notes.setMaximumHeight(self.fontMetrics().lineSpacing() * 8 + 12)
+        self._notes = ""
         self.open_pdf = QPushButton(self)
         self.open_pdf.setObjectName("pendingOpenPdf")
         self.acknowledge = QPushButton(self)
@@ -262,17 +271,27 @@ class PendingHandoverDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.detail)
+        layout.addWidget(self.notes_label)
+        layout.addWidget(self.notes)
         layout.addLayout(buttons)
         self.retranslate()
         self.resize(560, self.sizeHint().height())
 
     def show_pending(
-        self, handover_id: int, who: str, when: datetime, zone: str, head: str, count: int
+        self,
+        handover_id: int,
+        who: str,
+        when: datetime,
+        zone: str,
+        head: str,
+        count: int,
+        notes: str = "",
     ) -> None:
-        """The oldest pending handover; `count` of them wait in all."""
+        """The oldest pending handover with its notes; `count` of them wait in all."""
         self.handover_id = handover_id
         self._who, self._when, self._zone, self._head = who, when, zone, head
         self._count = count
+        self._notes = notes.strip()
         self.acknowledge.setEnabled(True)
         self.retranslate()
         self.acknowledge.setFocus()
@@ -288,6 +307,8 @@ class PendingHandoverDialog(QDialog):
         if self._count > 1:
             detail += "\n" + self.tr("{n} handovers are waiting.").format(n=self._count)
         self.detail.setText(detail)
+        self.notes_label.setText(self.tr("Notes of {who}:").format(who=self._who))
+        self.notes.setPlainText(self._notes or self.tr("(no notes)"))
         self.open_pdf.setText(self.tr("&Open PDF"))
         self.acknowledge.setText(self.tr("&Acknowledge"))
         self.later.setText(self.tr("Later"))

@@ -239,7 +239,13 @@ class HandoverPresenter(Presenter):
             self.ctx.dialogs.register(dlg)
             self.pending_dialog = dlg
         dlg.show_pending(
-            first.id, first.outgoing, first.created_at, self.ctx.zone, first.chain_head, len(rows)
+            first.id,
+            first.outgoing,
+            first.created_at,
+            self.ctx.zone,
+            first.chain_head,
+            len(rows),
+            first.notes,
         )
         if first.id not in was:
             self.ctx.feedback.notify(

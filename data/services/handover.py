@@ -107,6 +107,7 @@ class PendingHandover:
     pdf_file: str
     chain_head: str
     signature: str
+    notes: str = ""  # the outgoing operator's notes: what the incoming one reads first
 
 
 def caller_level(who: Principal) -> Level:
@@ -341,6 +342,7 @@ class HandoverService:
                     ShiftHandover.pdf_file,
                     ShiftHandover.chain_head,
                     ShiftHandover.signature,
+                    ShiftHandover.notes,
                 )
                 .join(User, User.id == ShiftHandover.outgoing_user_id)
                 .where(
@@ -352,7 +354,17 @@ class HandoverService:
             ).all()
         return [
             PendingHandover(
-                r[0], r[1], r[2], r[3], as_utc(r[4]), as_utc(r[5]), as_utc(r[6]), r[7], r[8], r[9]
+                r[0],
+                r[1],
+                r[2],
+                r[3],
+                as_utc(r[4]),
+                as_utc(r[5]),
+                as_utc(r[6]),
+                r[7],
+                r[8],
+                r[9],
+                r[10] or "",
             )
             for r in rows
         ]

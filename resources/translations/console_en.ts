@@ -400,37 +400,37 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>AssignmentDeskWidget</name>
     <message>
-        <location filename="../../widgets/assignments.py" line="447"/>
+        <location filename="../../widgets/assignments.py" line="461"/>
         <source>Write the reason for declining in the note.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/assignments.py" line="451"/>
+        <location filename="../../widgets/assignments.py" line="465"/>
         <source>Write what was done in the note.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/assignments.py" line="467"/>
+        <location filename="../../widgets/assignments.py" line="481"/>
         <source>Attached {name} to the incident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/assignments.py" line="483"/>
+        <location filename="../../widgets/assignments.py" line="497"/>
         <source>Copied {phone}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/assignments.py" line="491"/>
+        <location filename="../../widgets/assignments.py" line="505"/>
         <source>Note: the reason when declining, what was done when finishing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/assignments.py" line="493"/>
+        <location filename="../../widgets/assignments.py" line="507"/>
         <source>Attach photo…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/assignments.py" line="495"/>
+        <location filename="../../widgets/assignments.py" line="509"/>
         <source>A photo of the work, kept with the incident ({key})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -438,12 +438,12 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>AssignmentListWidget</name>
     <message>
-        <location filename="../../widgets/assignments.py" line="316"/>
+        <location filename="../../widgets/assignments.py" line="330"/>
         <source>Copied {phone}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/assignments.py" line="320"/>
+        <location filename="../../widgets/assignments.py" line="334"/>
         <source>Assignments</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5995,52 +5995,52 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/handover.py" line="168"/>
+        <location filename="../../widgets/handover.py" line="173"/>
         <source>Shift handover</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/handover.py" line="171"/>
+        <location filename="../../widgets/handover.py" line="176"/>
         <source>This shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/handover.py" line="171"/>
+        <location filename="../../widgets/handover.py" line="176"/>
         <source>&amp;Notes for the next shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/handover.py" line="171"/>
+        <location filename="../../widgets/handover.py" line="176"/>
         <source>&amp;Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/handover.py" line="176"/>
+        <location filename="../../widgets/handover.py" line="181"/>
         <source>Why the report leaves the console ({n}+ characters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/handover.py" line="179"/>
+        <location filename="../../widgets/handover.py" line="184"/>
         <source>What the next shift must know: open matters, calls to return, faults</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/handover.py" line="181"/>
+        <location filename="../../widgets/handover.py" line="186"/>
         <source>&amp;Hand over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/handover.py" line="182"/>
+        <location filename="../../widgets/handover.py" line="187"/>
         <source>&amp;Open PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/handover.py" line="183"/>
+        <location filename="../../widgets/handover.py" line="188"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/handover.py" line="197"/>
+        <location filename="../../widgets/handover.py" line="202"/>
         <source>{n} / {max} characters</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6078,27 +6078,27 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/handover.py" line="246"/>
+        <location filename="../../console/presenters/handover.py" line="252"/>
         <source>Handover from {who} pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/handover.py" line="259"/>
+        <location filename="../../console/presenters/handover.py" line="265"/>
         <source>Shift handover</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/handover.py" line="260"/>
+        <location filename="../../console/presenters/handover.py" line="266"/>
         <source>The report is not on this workstation: {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/handover.py" line="280"/>
+        <location filename="../../console/presenters/handover.py" line="286"/>
         <source>Handover acknowledged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/handover.py" line="285"/>
+        <location filename="../../console/presenters/handover.py" line="291"/>
         <source>Could not acknowledge the handover</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8785,12 +8785,12 @@ Command system of {site}</translation>
         <translation type="vanished">Refresh</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="349"/>
+        <location filename="../../console/shell/main_window.py" line="350"/>
         <source>Reset layout</source>
         <translation>Reset layout</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="344"/>
+        <location filename="../../console/shell/main_window.py" line="345"/>
         <source>Full screen</source>
         <translation>Full screen</translation>
     </message>
@@ -10936,42 +10936,52 @@ Command system of {site}</translation>
 <context>
     <name>PendingHandoverDialog</name>
     <message>
-        <location filename="../../widgets/handover.py" line="277"/>
+        <location filename="../../widgets/handover.py" line="301"/>
         <source>Shift handover</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/handover.py" line="278"/>
+        <location filename="../../widgets/handover.py" line="302"/>
         <source>Handover from {who} pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/handover.py" line="280"/>
+        <location filename="../../widgets/handover.py" line="304"/>
         <source>Handed over at {when} on this workstation. Read the report, then acknowledge it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/handover.py" line="282"/>
+        <location filename="../../widgets/handover.py" line="306"/>
         <source>Audit chain head: {head}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/handover.py" line="284"/>
+        <location filename="../../widgets/handover.py" line="308"/>
         <source>{n} handovers are waiting.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/handover.py" line="286"/>
+        <location filename="../../widgets/handover.py" line="310"/>
+        <source>Notes of {who}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover.py" line="311"/>
+        <source>(no notes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover.py" line="312"/>
         <source>&amp;Open PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/handover.py" line="287"/>
+        <location filename="../../widgets/handover.py" line="313"/>
         <source>&amp;Acknowledge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/handover.py" line="288"/>
+        <location filename="../../widgets/handover.py" line="314"/>
         <source>Later</source>
         <translation type="unfinished"></translation>
     </message>
@@ -13798,7 +13808,7 @@ Outcome: {outcome}</source>
     </message>
     <message>
         <location filename="../../console/session.py" line="89"/>
-        <location filename="../../console/session.py" line="315"/>
+        <location filename="../../console/session.py" line="317"/>
         <source>Quit</source>
         <translation type="unfinished">Quit</translation>
     </message>
@@ -13832,12 +13842,12 @@ Outcome: {outcome}</source>
         <translation type="unfinished">Sign-in is not possible right now: {err}</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="306"/>
+        <location filename="../../console/session.py" line="308"/>
         <source>Unlock or sign out before quitting.</source>
         <translation type="unfinished">Unlock or sign out before quitting.</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="316"/>
+        <location filename="../../console/session.py" line="318"/>
         <source>Quit the console? Devices hosted on this workstation stop reporting.</source>
         <translation type="unfinished">Quit the console? Devices hosted on this workstation stop reporting.</translation>
     </message>

@@ -386,37 +386,37 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>AssignmentDeskWidget</name>
     <message>
-        <location filename="../../widgets/assignments.py" line="447"/>
+        <location filename="../../widgets/assignments.py" line="461"/>
         <source>Write the reason for declining in the note.</source>
         <translation>请在备注中填写拒绝的原因。</translation>
     </message>
     <message>
-        <location filename="../../widgets/assignments.py" line="451"/>
+        <location filename="../../widgets/assignments.py" line="465"/>
         <source>Write what was done in the note.</source>
         <translation>请在备注中填写处置情况。</translation>
     </message>
     <message>
-        <location filename="../../widgets/assignments.py" line="467"/>
+        <location filename="../../widgets/assignments.py" line="481"/>
         <source>Attached {name} to the incident</source>
         <translation>已将 {name} 附到事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/assignments.py" line="483"/>
+        <location filename="../../widgets/assignments.py" line="497"/>
         <source>Copied {phone}</source>
         <translation>已复制 {phone}</translation>
     </message>
     <message>
-        <location filename="../../widgets/assignments.py" line="491"/>
+        <location filename="../../widgets/assignments.py" line="505"/>
         <source>Note: the reason when declining, what was done when finishing</source>
         <translation>备注：拒绝时填写原因，完成时填写处置情况</translation>
     </message>
     <message>
-        <location filename="../../widgets/assignments.py" line="493"/>
+        <location filename="../../widgets/assignments.py" line="507"/>
         <source>Attach photo…</source>
         <translation>附照片…</translation>
     </message>
     <message>
-        <location filename="../../widgets/assignments.py" line="495"/>
+        <location filename="../../widgets/assignments.py" line="509"/>
         <source>A photo of the work, kept with the incident ({key})</source>
         <translation>现场工作照片，存入事件附件（{key}）</translation>
     </message>
@@ -424,12 +424,12 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>AssignmentListWidget</name>
     <message>
-        <location filename="../../widgets/assignments.py" line="316"/>
+        <location filename="../../widgets/assignments.py" line="330"/>
         <source>Copied {phone}</source>
         <translation>已复制 {phone}</translation>
     </message>
     <message>
-        <location filename="../../widgets/assignments.py" line="320"/>
+        <location filename="../../widgets/assignments.py" line="334"/>
         <source>Assignments</source>
         <translation>派单</translation>
     </message>
@@ -5889,52 +5889,52 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
         <translation>本班新增：{n}</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover.py" line="168"/>
+        <location filename="../../widgets/handover.py" line="173"/>
         <source>Shift handover</source>
         <translation>交接班</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover.py" line="171"/>
+        <location filename="../../widgets/handover.py" line="176"/>
         <source>This shift</source>
         <translation>本班概况</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover.py" line="171"/>
+        <location filename="../../widgets/handover.py" line="176"/>
         <source>&amp;Notes for the next shift</source>
         <translation>给下一班的留言(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover.py" line="171"/>
+        <location filename="../../widgets/handover.py" line="176"/>
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover.py" line="176"/>
+        <location filename="../../widgets/handover.py" line="181"/>
         <source>Why the report leaves the console ({n}+ characters)</source>
         <translation>报告导出的事由（至少 {n} 个字）</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover.py" line="179"/>
+        <location filename="../../widgets/handover.py" line="184"/>
         <source>What the next shift must know: open matters, calls to return, faults</source>
         <translation>下一班须知：未结事项、待回电、设备故障</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover.py" line="181"/>
+        <location filename="../../widgets/handover.py" line="186"/>
         <source>&amp;Hand over</source>
         <translation>交班(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover.py" line="182"/>
+        <location filename="../../widgets/handover.py" line="187"/>
         <source>&amp;Open PDF</source>
         <translation>打开 PDF(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover.py" line="183"/>
+        <location filename="../../widgets/handover.py" line="188"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover.py" line="197"/>
+        <location filename="../../widgets/handover.py" line="202"/>
         <source>{n} / {max} characters</source>
         <translation>{n} / {max} 字</translation>
     </message>
@@ -5972,27 +5972,27 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
         <translation>无法读取待确认的交班</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/handover.py" line="246"/>
+        <location filename="../../console/presenters/handover.py" line="252"/>
         <source>Handover from {who} pending</source>
         <translation>{who} 的交班待确认</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/handover.py" line="259"/>
+        <location filename="../../console/presenters/handover.py" line="265"/>
         <source>Shift handover</source>
         <translation>交接班</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/handover.py" line="260"/>
+        <location filename="../../console/presenters/handover.py" line="266"/>
         <source>The report is not on this workstation: {path}</source>
         <translation>报告不在本工作站上：{path}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/handover.py" line="280"/>
+        <location filename="../../console/presenters/handover.py" line="286"/>
         <source>Handover acknowledged</source>
         <translation>已确认接班</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/handover.py" line="285"/>
+        <location filename="../../console/presenters/handover.py" line="291"/>
         <source>Could not acknowledge the handover</source>
         <translation>无法确认接班</translation>
     </message>
@@ -8603,12 +8603,12 @@ Command system of {site}</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="349"/>
+        <location filename="../../console/shell/main_window.py" line="350"/>
         <source>Reset layout</source>
         <translation>恢复默认布局</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="344"/>
+        <location filename="../../console/shell/main_window.py" line="345"/>
         <source>Full screen</source>
         <translation>全屏</translation>
     </message>
@@ -10720,42 +10720,52 @@ Command system of {site}</source>
 <context>
     <name>PendingHandoverDialog</name>
     <message>
-        <location filename="../../widgets/handover.py" line="277"/>
+        <location filename="../../widgets/handover.py" line="301"/>
         <source>Shift handover</source>
         <translation>交接班</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover.py" line="278"/>
+        <location filename="../../widgets/handover.py" line="302"/>
         <source>Handover from {who} pending</source>
         <translation>{who} 的交班待确认</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover.py" line="280"/>
+        <location filename="../../widgets/handover.py" line="304"/>
         <source>Handed over at {when} on this workstation. Read the report, then acknowledge it.</source>
         <translation>{when} 在本工作站交班。请阅读报告后确认接班。</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover.py" line="282"/>
+        <location filename="../../widgets/handover.py" line="306"/>
         <source>Audit chain head: {head}</source>
         <translation>审计链头：{head}</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover.py" line="284"/>
+        <location filename="../../widgets/handover.py" line="308"/>
         <source>{n} handovers are waiting.</source>
         <translation>共有 {n} 份交班待确认。</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover.py" line="286"/>
+        <location filename="../../widgets/handover.py" line="310"/>
+        <source>Notes of {who}:</source>
+        <translation>{who} 的留言：</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover.py" line="311"/>
+        <source>(no notes)</source>
+        <translation>（无留言）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover.py" line="312"/>
         <source>&amp;Open PDF</source>
         <translation>打开 PDF(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover.py" line="287"/>
+        <location filename="../../widgets/handover.py" line="313"/>
         <source>&amp;Acknowledge</source>
         <translation>确认接班(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover.py" line="288"/>
+        <location filename="../../widgets/handover.py" line="314"/>
         <source>Later</source>
         <translation>稍后</translation>
     </message>
@@ -13554,7 +13564,7 @@ Outcome: {outcome}</source>
     </message>
     <message>
         <location filename="../../console/session.py" line="89"/>
-        <location filename="../../console/session.py" line="315"/>
+        <location filename="../../console/session.py" line="317"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -13584,12 +13594,12 @@ Outcome: {outcome}</source>
         <translation>暂时无法登录：{err}</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="306"/>
+        <location filename="../../console/session.py" line="308"/>
         <source>Unlock or sign out before quitting.</source>
         <translation>请先解锁或注销，再退出。</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="316"/>
+        <location filename="../../console/session.py" line="318"/>
         <source>Quit the console? Devices hosted on this workstation stop reporting.</source>
         <translation>确定退出总控台？本工作站接入的设备将停止上报。</translation>
     </message>

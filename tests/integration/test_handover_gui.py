@@ -110,6 +110,9 @@ def test_hand_over_then_the_next_user_acknowledges(
     pending = presenter.pending_dialog
     assert pending is not None
     assert pending.title.text().startswith("Handover from ")
+    # The notes are read here, not only in the PDF; typed as hostile markup, shown as text.
+    assert pending.notes.toPlainText() == "<h1>Lift 3号楼电梯</h1> 故障"
+    assert pending.notes.isReadOnly()
     assert pending.acknowledge.hasFocus() or pending.acknowledge.isDefault()
     qtbot.mouseClick(pending.open_pdf, Qt.MouseButton.LeftButton)
     assert opened == [path, path]
