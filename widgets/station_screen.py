@@ -225,7 +225,16 @@ class StationScreen(QWidget):
         lay.addWidget(self.banner)
         lay.addWidget(self.title)
         lay.addLayout(body, 1)
+        # Where the keyboard lands (signing in, Ctrl+0): the request's search on the New
+        # request tab, else the tabs. It landed on the panic button, the first control, where
+        # a held Enter or Space raises a P1 alarm.
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self._on_tab_changed()
         self.retranslate()
+
+    def _on_tab_changed(self, _index: int = 0) -> None:
+        on_intake = self.tabs.currentWidget() is self.intake
+        self.setFocusProxy(self.intake.search if on_intake else self.tabs.tabBar())
 
     def set_community(self, name: str) -> None:
         """The community this station serves (its name in the heading)."""

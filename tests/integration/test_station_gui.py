@@ -137,10 +137,11 @@ def test_a_station_shows_its_screen_and_only_its_own_community(
     recordings = app.presenter("recordings")
     recordings._read_health()  # type: ignore[attr-defined]
     assert recordings.status_label.isHidden()  # type: ignore[attr-defined]
-    # The keyboard starts on the station's screen, where the worker types.
+    # The keyboard starts where the worker types a request, never on the panic button
+    # (a held Enter or Space there raises a P1 alarm).
     app.window.activateWindow()
-    station = app.window.panes["station"].dock
-    qtbot.waitUntil(lambda: station.isAncestorOf(QApplication.focusWidget()))
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is p.screen.intake.search)
+    assert not p.screen.panic.hasFocus()
 
 
 def test_early_release_sends_nothing_and_a_full_hold_sends_one_panic(
