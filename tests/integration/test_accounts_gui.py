@@ -39,6 +39,17 @@ def _cell(app: ConsoleApp, username: str, column: int) -> str:
     return item.text()
 
 
+def _accounts_open_as_admin(
+    qtbot: QtBot, console: ConsoleApp, seeded: SeededSite
+) -> AccountsDialog:
+    """The administrator signed in, the accounts dialog open and listing."""
+    sign_in(qtbot, console, seeded, "admin")
+    console.window.action("accounts").trigger()
+    accounts = accounts_of(console)
+    qtbot.waitUntil(lambda: accounts.dialog is not None and accounts.dialog.isVisible())
+    return _dialog(console)
+
+
 def test_accounts_are_only_for_administrators(
     qtbot: QtBot, console: ConsoleApp, seeded: SeededSite
 ) -> None:
@@ -120,11 +131,7 @@ def test_admin_creates_unlocks_and_resets(
 def test_admin_creates_a_department_account(
     qtbot: QtBot, console: ConsoleApp, seeded: SeededSite
 ) -> None:
-    sign_in(qtbot, console, seeded, "admin")
-    console.window.action("accounts").trigger()
-    accounts = accounts_of(console)
-    qtbot.waitUntil(lambda: accounts.dialog is not None and accounts.dialog.isVisible())
-    dlg = _dialog(console)
+    dlg = _accounts_open_as_admin(qtbot, console, seeded)
     # The list names the department a department account answers for; others have none.
     assert _cell(console, "police", 3).startswith("D01 ")
     assert _cell(console, "operator", 3) == "—"
@@ -159,11 +166,7 @@ def test_admin_creates_a_department_account(
 def test_a_department_chosen_then_role_changed_is_not_sent(
     qtbot: QtBot, console: ConsoleApp, seeded: SeededSite
 ) -> None:
-    sign_in(qtbot, console, seeded, "admin")
-    console.window.action("accounts").trigger()
-    accounts = accounts_of(console)
-    qtbot.waitUntil(lambda: accounts.dialog is not None and accounts.dialog.isVisible())
-    dlg = _dialog(console)
+    dlg = _accounts_open_as_admin(qtbot, console, seeded)
     dlg.new_button.click()
     new = dlg.new_dialog
     assert new is not None
@@ -212,11 +215,7 @@ def test_an_older_list_answered_late_does_not_overwrite_a_newer_one(
 def test_admin_disables_an_account_with_a_reason_then_enables_it(
     qtbot: QtBot, console: ConsoleApp, seeded: SeededSite
 ) -> None:
-    sign_in(qtbot, console, seeded, "admin")
-    console.window.action("accounts").trigger()
-    accounts = accounts_of(console)
-    qtbot.waitUntil(lambda: accounts.dialog is not None and accounts.dialog.isVisible())
-    dlg = _dialog(console)
+    dlg = _accounts_open_as_admin(qtbot, console, seeded)
     assert _cell(console, "ws01", 4) == "C01 咸阳北里社区", "the community by name, not code alone"
     dlg.table.selectRow(_row_of(console, "admin"))
     assert not dlg.active_button.isEnabled(), "not one's own account"
@@ -253,11 +252,7 @@ def test_admin_disables_an_account_with_a_reason_then_enables_it(
 def test_a_refused_disable_is_said_in_the_reason_dialog(
     qtbot: QtBot, console: ConsoleApp, seeded: SeededSite
 ) -> None:
-    sign_in(qtbot, console, seeded, "admin")
-    console.window.action("accounts").trigger()
-    accounts = accounts_of(console)
-    qtbot.waitUntil(lambda: accounts.dialog is not None and accounts.dialog.isVisible())
-    dlg = _dialog(console)
+    dlg = _accounts_open_as_admin(qtbot, console, seeded)
     dlg.table.selectRow(_row_of(console, "operator"))
     dlg.active_button.click()
     reason = dlg.reason_dialog
@@ -266,7 +261,7 @@ def test_a_refused_disable_is_said_in_the_reason_dialog(
     # Someone else removed the account meanwhile: the refusal shows where the reason is.
     dlg.sig_disable_requested.disconnect()
     dlg.sig_disable_requested.connect(
-        lambda _user, why: accounts._on_disable_requested("nobody", why)
+        lambda _user, why: accounts_of(console)._on_disable_requested("nobody", why)
     )
     reason.buttons.button(reason.buttons.StandardButton.Ok).click()
     qtbot.waitUntil(lambda: "已不存在" in reason.error.text())

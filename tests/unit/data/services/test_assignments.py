@@ -281,16 +281,23 @@ def test_resolving_stands_down_the_assignments_not_yet_at_the_scene(env: World) 
     env.svc.assignments.respond(volunteer, vol_aid, A.DONE, "老人安好")
 
 
-def test_an_old_unanswered_assignment_of_a_resolved_incident_is_not_escalated(
-    env: World,
-) -> None:
+def left_notified_on_a_resolved_incident(env: World) -> int:
+    """An assignment still notified on a resolved incident, as a version from before the
+    stand-down left them; its id."""
     op = env.who("operator")
     iid = acknowledged(env)
     [aid] = env.svc.assignments.dispatch(op, iid, [Pick(dept_id(env, "D01"))])
     env.svc.incidents.transition(op, iid, IncidentState.RESOLVED, "已处置")
-    with env.db.session() as s:  # left notified by a version from before the stand-down
+    with env.db.session() as s:
         s.get_one(Assignment, aid).state = A.NOTIFIED.value
         s.commit()
+    return aid
+
+
+def test_an_old_unanswered_assignment_of_a_resolved_incident_is_not_escalated(
+    env: World,
+) -> None:
+    left_notified_on_a_resolved_incident(env)
     env.clock.advance(timedelta(minutes=30))
     assert env.svc.assignments.escalate_due() == []
 
@@ -322,12 +329,7 @@ def test_a_duplicate_merged_away_still_escalates_its_unanswered_assignment(env: 
 
 def test_an_assignment_left_open_on_a_resolved_incident_is_not_taken_up(env: World) -> None:
     op, police = env.who("operator"), env.who("police")
-    iid = acknowledged(env)
-    [aid] = env.svc.assignments.dispatch(op, iid, [Pick(dept_id(env, "D01"))])
-    env.svc.incidents.transition(op, iid, IncidentState.RESOLVED, "已处置")
-    with env.db.session() as s:  # left notified by a version from before the stand-down
-        s.get_one(Assignment, aid).state = A.NOTIFIED.value
-        s.commit()
+    aid = left_notified_on_a_resolved_incident(env)
     with pytest.raises(AssignmentError, match="nobody needs to go"):
         env.svc.assignments.respond(police, aid, A.ACCEPTED)
     # The control room clears it from the desk.
