@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.contacts import TICKET_CATEGORIES, ContactKind, ContactRow
-from core.personal import ResidentRow
+from core.personal import ResidentRow, SearchKind, search_kind
 from core.station import RequestTarget
 from core.text import clean_line
 from core.timefmt import DEFAULT_ZONE, local
@@ -188,12 +188,17 @@ class StationIntakeWidget(QWidget):
             item.setData(ID_ROLE, r.id)
             self.results.addItem(item)
         if not rows:
-            self._note(
-                self.tr(
-                    "Nobody of this community matches. Type the caller's name "
-                    "and phone below to take the request anyway."
-                )
+            note = self.tr(
+                "Nobody of this community matches. Type the caller's name "
+                "and phone below to take the request anyway."
             )
+            query = self.search.text().strip()
+            digits = query and all(c.isdigit() or c in "+- " for c in query)
+            if digits and search_kind(query) is not SearchKind.PHONE:
+                # Parts of numbers find nobody, by design (no trawling residents by digits):
+                # "5678" looked like a search that failed.
+                note = self.tr("Phones are found by the whole number.") + " " + note
+            self._note(note)
         elif total > len(rows):
             self._note(
                 self.tr("{shown} of {total} shown: type more of the name.").format(
@@ -352,7 +357,7 @@ class StationIntakeWidget(QWidget):
 
     def retranslate(self) -> None:
         """Texts in the current language."""
-        self.search.setPlaceholderText(self.tr("Name, phone or identity number"))
+        self.search.setPlaceholderText(self.tr("Name, whole phone number or identity number"))
         self.find_button.setText(self.tr("Find"))
         self.contacts_heading.setText(self.tr("Recent contacts"))
         self.caller_name.setPlaceholderText(self.tr("Caller's name (if not found)"))

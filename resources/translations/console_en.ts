@@ -14506,197 +14506,202 @@ Outcome: {outcome}</source>
 <context>
     <name>StationIntakeWidget</name>
     <message>
-        <location filename="../../widgets/station_intake.py" line="193"/>
+        <location filename="../../widgets/station_intake.py" line="192"/>
         <source>Nobody of this community matches. Type the caller&apos;s name and phone below to take the request anyway.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="199"/>
+        <location filename="../../widgets/station_intake.py" line="200"/>
+        <source>Phones are found by the whole number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="204"/>
         <source>{shown} of {total} shown: type more of the name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="220"/>
+        <location filename="../../widgets/station_intake.py" line="225"/>
         <source>No photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="286"/>
+        <location filename="../../widgets/station_intake.py" line="291"/>
         <source>(name hidden)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="292"/>
+        <location filename="../../widgets/station_intake.py" line="297"/>
         <source>Help with daily life</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="293"/>
+        <location filename="../../widgets/station_intake.py" line="298"/>
         <source>Repairs in the home or building</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="294"/>
+        <location filename="../../widgets/station_intake.py" line="299"/>
         <source>Benefits and certificates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="295"/>
+        <location filename="../../widgets/station_intake.py" line="300"/>
         <source>Suggestion or complaint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="296"/>
+        <location filename="../../widgets/station_intake.py" line="301"/>
         <source>Something else</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="302"/>
+        <location filename="../../widgets/station_intake.py" line="307"/>
         <source>Incident {ref}: {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="307"/>
+        <location filename="../../widgets/station_intake.py" line="312"/>
         <source>Call from the resident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="309"/>
+        <location filename="../../widgets/station_intake.py" line="314"/>
         <source>Call to the resident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="312"/>
+        <location filename="../../widgets/station_intake.py" line="317"/>
         <source>Service ticket: {topic}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="337"/>
+        <location filename="../../widgets/station_intake.py" line="342"/>
         <source>No contacts with the street in this community yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="346"/>
+        <location filename="../../widgets/station_intake.py" line="351"/>
         <source>No resident chosen: find them above, or type the caller&apos;s name below.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="349"/>
+        <location filename="../../widgets/station_intake.py" line="354"/>
         <source>For: {who}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="355"/>
-        <source>Name, phone or identity number</source>
+        <location filename="../../widgets/station_intake.py" line="360"/>
+        <source>Name, whole phone number or identity number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="356"/>
+        <location filename="../../widgets/station_intake.py" line="361"/>
         <source>Find</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="357"/>
+        <location filename="../../widgets/station_intake.py" line="362"/>
         <source>Recent contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="358"/>
+        <location filename="../../widgets/station_intake.py" line="363"/>
         <source>Caller&apos;s name (if not found)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="359"/>
+        <location filename="../../widgets/station_intake.py" line="364"/>
         <source>Caller&apos;s phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="360"/>
+        <location filename="../../widgets/station_intake.py" line="365"/>
         <source>Incident</source>
         <translation type="unfinished">Incident</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="361"/>
+        <location filename="../../widgets/station_intake.py" line="366"/>
         <source>Service ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="362"/>
+        <location filename="../../widgets/station_intake.py" line="367"/>
         <source>What happened, where, what is needed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="363"/>
+        <location filename="../../widgets/station_intake.py" line="368"/>
         <source>Add photo…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="364"/>
+        <location filename="../../widgets/station_intake.py" line="369"/>
         <source>Remove photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="365"/>
+        <location filename="../../widgets/station_intake.py" line="370"/>
         <source>Send request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="366"/>
+        <location filename="../../widgets/station_intake.py" line="371"/>
         <source>Clear form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="367"/>
+        <location filename="../../widgets/station_intake.py" line="372"/>
         <source>Choose a category…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="369"/>
+        <location filename="../../widgets/station_intake.py" line="374"/>
         <source>Becomes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="370"/>
+        <location filename="../../widgets/station_intake.py" line="375"/>
         <source>Category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="371"/>
+        <location filename="../../widgets/station_intake.py" line="376"/>
         <source>Description</source>
         <translation type="unfinished">Description</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="372"/>
+        <location filename="../../widgets/station_intake.py" line="377"/>
         <source>Name</source>
         <translation type="unfinished">Name</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="373"/>
+        <location filename="../../widgets/station_intake.py" line="378"/>
         <source>Phone</source>
         <translation type="unfinished">Phone</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="374"/>
+        <location filename="../../widgets/station_intake.py" line="379"/>
         <source>Photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="421"/>
+        <location filename="../../widgets/station_intake.py" line="426"/>
         <source>Choose a category.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="424"/>
+        <location filename="../../widgets/station_intake.py" line="429"/>
         <source>Say what the resident needs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="429"/>
+        <location filename="../../widgets/station_intake.py" line="434"/>
         <source>The description is too long (at most {n} characters).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="435"/>
+        <location filename="../../widgets/station_intake.py" line="440"/>
         <source>Choose the resident, or type the caller&apos;s name or phone.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -15029,37 +15034,37 @@ Outcome: {outcome}</source>
 <context>
     <name>StationScreen</name>
     <message>
-        <location filename="../../widgets/station_screen.py" line="258"/>
+        <location filename="../../widgets/station_screen.py" line="267"/>
         <source>New request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_screen.py" line="261"/>
+        <location filename="../../widgets/station_screen.py" line="270"/>
         <source>Outbox ({n} waiting, {c} to decide)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_screen.py" line="263"/>
+        <location filename="../../widgets/station_screen.py" line="272"/>
         <source>Outbox ({n} waiting)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_screen.py" line="265"/>
+        <location filename="../../widgets/station_screen.py" line="274"/>
         <source>Outbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_screen.py" line="271"/>
+        <location filename="../../widgets/station_screen.py" line="280"/>
         <source>Station of {community}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_screen.py" line="273"/>
+        <location filename="../../widgets/station_screen.py" line="282"/>
         <source>Community station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_screen.py" line="275"/>
+        <location filename="../../widgets/station_screen.py" line="284"/>
         <source>Open in this community</source>
         <translation type="unfinished"></translation>
     </message>

@@ -14258,197 +14258,202 @@ Outcome: {outcome}</source>
 <context>
     <name>StationIntakeWidget</name>
     <message>
-        <location filename="../../widgets/station_intake.py" line="193"/>
+        <location filename="../../widgets/station_intake.py" line="192"/>
         <source>Nobody of this community matches. Type the caller&apos;s name and phone below to take the request anyway.</source>
         <translation>本社区没有匹配的居民。请在下方填写来访者姓名和电话，照样受理。</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="199"/>
+        <location filename="../../widgets/station_intake.py" line="200"/>
+        <source>Phones are found by the whole number.</source>
+        <translation>电话需输入完整号码才能查到。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_intake.py" line="204"/>
         <source>{shown} of {total} shown: type more of the name.</source>
         <translation>显示 {total} 人中的 {shown} 人：请输入更完整的姓名。</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="220"/>
+        <location filename="../../widgets/station_intake.py" line="225"/>
         <source>No photo</source>
         <translation>无照片</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="286"/>
+        <location filename="../../widgets/station_intake.py" line="291"/>
         <source>(name hidden)</source>
         <translation>（姓名已隐藏）</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="292"/>
+        <location filename="../../widgets/station_intake.py" line="297"/>
         <source>Help with daily life</source>
         <translation>生活帮扶</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="293"/>
+        <location filename="../../widgets/station_intake.py" line="298"/>
         <source>Repairs in the home or building</source>
         <translation>房屋、楼道维修</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="294"/>
+        <location filename="../../widgets/station_intake.py" line="299"/>
         <source>Benefits and certificates</source>
         <translation>补贴与证明办理</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="295"/>
+        <location filename="../../widgets/station_intake.py" line="300"/>
         <source>Suggestion or complaint</source>
         <translation>意见建议或投诉</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="296"/>
+        <location filename="../../widgets/station_intake.py" line="301"/>
         <source>Something else</source>
         <translation>其他事项</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="302"/>
+        <location filename="../../widgets/station_intake.py" line="307"/>
         <source>Incident {ref}: {title}</source>
         <translation>事件 {ref}：{title}</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="307"/>
+        <location filename="../../widgets/station_intake.py" line="312"/>
         <source>Call from the resident</source>
         <translation>居民来电</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="309"/>
+        <location filename="../../widgets/station_intake.py" line="314"/>
         <source>Call to the resident</source>
         <translation>致电居民</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="312"/>
+        <location filename="../../widgets/station_intake.py" line="317"/>
         <source>Service ticket: {topic}</source>
         <translation>服务工单：{topic}</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="337"/>
+        <location filename="../../widgets/station_intake.py" line="342"/>
         <source>No contacts with the street in this community yet.</source>
         <translation>该居民在本社区尚无往来记录。</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="346"/>
+        <location filename="../../widgets/station_intake.py" line="351"/>
         <source>No resident chosen: find them above, or type the caller&apos;s name below.</source>
         <translation>尚未选择居民：请在上方查找，或在下方填写来访者姓名。</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="349"/>
+        <location filename="../../widgets/station_intake.py" line="354"/>
         <source>For: {who}</source>
         <translation>受理对象：{who}</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="355"/>
-        <source>Name, phone or identity number</source>
-        <translation>姓名、电话或身份证号</translation>
+        <location filename="../../widgets/station_intake.py" line="360"/>
+        <source>Name, whole phone number or identity number</source>
+        <translation>姓名、完整电话或身份证号</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="356"/>
+        <location filename="../../widgets/station_intake.py" line="361"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="357"/>
+        <location filename="../../widgets/station_intake.py" line="362"/>
         <source>Recent contacts</source>
         <translation>近期往来</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="358"/>
+        <location filename="../../widgets/station_intake.py" line="363"/>
         <source>Caller&apos;s name (if not found)</source>
         <translation>来访者姓名（查不到时填写）</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="359"/>
+        <location filename="../../widgets/station_intake.py" line="364"/>
         <source>Caller&apos;s phone</source>
         <translation>来访者电话</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="360"/>
+        <location filename="../../widgets/station_intake.py" line="365"/>
         <source>Incident</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="361"/>
+        <location filename="../../widgets/station_intake.py" line="366"/>
         <source>Service ticket</source>
         <translation>服务工单</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="362"/>
+        <location filename="../../widgets/station_intake.py" line="367"/>
         <source>What happened, where, what is needed</source>
         <translation>发生了什么、在哪里、需要什么帮助</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="363"/>
+        <location filename="../../widgets/station_intake.py" line="368"/>
         <source>Add photo…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="364"/>
+        <location filename="../../widgets/station_intake.py" line="369"/>
         <source>Remove photo</source>
         <translation>移除照片</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="365"/>
+        <location filename="../../widgets/station_intake.py" line="370"/>
         <source>Send request</source>
         <translation>提交诉求</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="366"/>
+        <location filename="../../widgets/station_intake.py" line="371"/>
         <source>Clear form</source>
         <translation>清空表单</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="367"/>
+        <location filename="../../widgets/station_intake.py" line="372"/>
         <source>Choose a category…</source>
         <translation>请选择类别…</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="369"/>
+        <location filename="../../widgets/station_intake.py" line="374"/>
         <source>Becomes</source>
         <translation>转为</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="370"/>
+        <location filename="../../widgets/station_intake.py" line="375"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="371"/>
+        <location filename="../../widgets/station_intake.py" line="376"/>
         <source>Description</source>
         <translation>情况说明</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="372"/>
+        <location filename="../../widgets/station_intake.py" line="377"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="373"/>
+        <location filename="../../widgets/station_intake.py" line="378"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="374"/>
+        <location filename="../../widgets/station_intake.py" line="379"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="421"/>
+        <location filename="../../widgets/station_intake.py" line="426"/>
         <source>Choose a category.</source>
         <translation>请选择类别。</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="424"/>
+        <location filename="../../widgets/station_intake.py" line="429"/>
         <source>Say what the resident needs.</source>
         <translation>请填写居民的诉求。</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="429"/>
+        <location filename="../../widgets/station_intake.py" line="434"/>
         <source>The description is too long (at most {n} characters).</source>
         <translation>情况说明过长（最多 {n} 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_intake.py" line="435"/>
+        <location filename="../../widgets/station_intake.py" line="440"/>
         <source>Choose the resident, or type the caller&apos;s name or phone.</source>
         <translation>请选择居民，或填写来访者姓名或电话。</translation>
     </message>
@@ -14781,37 +14786,37 @@ Outcome: {outcome}</source>
 <context>
     <name>StationScreen</name>
     <message>
-        <location filename="../../widgets/station_screen.py" line="258"/>
+        <location filename="../../widgets/station_screen.py" line="267"/>
         <source>New request</source>
         <translation>新诉求</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_screen.py" line="261"/>
+        <location filename="../../widgets/station_screen.py" line="270"/>
         <source>Outbox ({n} waiting, {c} to decide)</source>
         <translation>待发送箱（{n} 条待发送，{c} 条待决定）</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_screen.py" line="263"/>
+        <location filename="../../widgets/station_screen.py" line="272"/>
         <source>Outbox ({n} waiting)</source>
         <translation>待发送箱（{n} 条待发送）</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_screen.py" line="265"/>
+        <location filename="../../widgets/station_screen.py" line="274"/>
         <source>Outbox</source>
         <translation>待发送箱</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_screen.py" line="271"/>
+        <location filename="../../widgets/station_screen.py" line="280"/>
         <source>Station of {community}</source>
         <translation>{community}工作站</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_screen.py" line="273"/>
+        <location filename="../../widgets/station_screen.py" line="282"/>
         <source>Community station</source>
         <translation>社区工作站</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_screen.py" line="275"/>
+        <location filename="../../widgets/station_screen.py" line="284"/>
         <source>Open in this community</source>
         <translation>本社区未结事件</translation>
     </message>

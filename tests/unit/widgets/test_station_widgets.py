@@ -474,3 +474,15 @@ def test_todays_lines_that_need_attention_stay_readable_on_the_dark_theme(qtbot:
         background = QBrush(brush).color()
         assert abs(text.lightnessF() - background.lightnessF()) > 0.5, col
         assert w.model.index(1, col).data(Qt.ItemDataRole.BackgroundRole) is None
+
+
+def test_a_part_of_a_phone_number_that_finds_nobody_says_why(qtbot: QtBot) -> None:
+    w, _sent = intake(qtbot)
+    assert w.search.placeholderText() == "Name, whole phone number or identity number"
+    w.search.setText("5678")
+    w.set_results([], 0)
+    assert w.search_note.text().startswith("Phones are found by the whole number. Nobody")
+    for nobody in ("13800005678", "王秀"):  # a whole number, a name: no word about parts
+        w.search.setText(nobody)
+        w.set_results([], 0)
+        assert w.search_note.text().startswith("Nobody of this community matches")
