@@ -49,7 +49,7 @@ from data.models import (
 )
 from data.services.incident_guard import bump
 from data.services.sla import BREACH_TABLE, UNANSWERED_KIND
-from data.services.stand_down import EVENT_KIND, TABLE, who_text
+from data.services.stand_down import EVENT_KIND, TABLE, add_event
 
 RECENT = timedelta(hours=12)  # finished assignments stay on the desk this long
 PICKS_MAX = 20  # departments and units in one dispatch
@@ -522,18 +522,7 @@ class AssignmentService:
     def _event(
         self, tx: WriteTx, incident_id: int, kind: str, dname: str, unit: Unit | None, note: str
     ) -> IncidentEvent:
-        who = tx.actor
-        text = who_text(dname, unit.name if unit else None)
-        event = IncidentEvent(
-            incident_id=incident_id,
-            ts=tx.now,
-            kind=kind,
-            note=f"{text} — {note}" if note else text,
-            actor_id=who.user_id if isinstance(who, Principal) else None,
-            workstation=self.ctx.workstation,
-        )
-        tx.session.add(event)
-        return event
+        return add_event(tx, self.ctx.workstation, incident_id, kind, dname, unit, note)
 
 
 def _incident(s: Session, incident_id: int, *, lock: bool = False) -> tuple[Incident, str | None]:

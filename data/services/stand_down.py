@@ -20,6 +20,30 @@ def who_text(dname: str, uname: str | None) -> str:
     return f"{dname} · {uname}" if uname else dname
 
 
+def add_event(
+    tx: WriteTx,
+    workstation: str,
+    incident_id: int,
+    kind: str,
+    dname: str,
+    unit: Unit | None,
+    note: str,
+) -> IncidentEvent:
+    """An assignment's entry on its incident's timeline: who (department · unit), and the note."""
+    who = tx.actor
+    text = who_text(dname, unit.name if unit else None)
+    event = IncidentEvent(
+        incident_id=incident_id,
+        ts=tx.now,
+        kind=kind,
+        note=f"{text} — {note}" if note else text,
+        actor_id=who.user_id if isinstance(who, Principal) else None,
+        workstation=workstation,
+    )
+    tx.session.add(event)
+    return event
+
+
 STAND_DOWN_NOTE = "事件已处置，无需再出动"  # site language: the departments' desks read it
 
 
@@ -39,7 +63,6 @@ def stand_down(tx: WriteTx, incident_id: int, workstation: str, why: str = "reso
         .order_by(Assignment.id)
         .with_for_update()
     ).all()
-    who = tx.actor
     for a in found:
         before = a.state
         a.state = AssignmentState.CANCELLED.value
@@ -49,16 +72,9 @@ def stand_down(tx: WriteTx, incident_id: int, workstation: str, why: str = "reso
         a.note = STAND_DOWN_NOTE
         dept = s.get(Department, a.department_id)
         unit = s.get(Unit, a.unit_id) if a.unit_id is not None else None
-        text = who_text(dept.name if dept else "", unit.name if unit else None)
-        s.add(
-            IncidentEvent(
-                incident_id=incident_id,
-                ts=tx.now,
-                kind=EVENT_KIND[AssignmentState.CANCELLED],
-                note=f"{text} — {STAND_DOWN_NOTE}",
-                actor_id=who.user_id if isinstance(who, Principal) else None,
-                workstation=workstation,
-            )
+        kind = EVENT_KIND[AssignmentState.CANCELLED]
+        add_event(
+            tx, workstation, incident_id, kind, dept.name if dept else "", unit, STAND_DOWN_NOTE
         )
         tx.change(TABLE, a.id, "update")
         tx.audit(
