@@ -307,6 +307,12 @@ class AssignmentListWidget(QWidget):
         self.model.set_rows(rows)
         self._update_buttons()
 
+    def set_incident_open(self, incident_open: bool) -> None:
+        """The incident's own state changed (resolved, reopened): notify-again follows it at
+        once, not only with the next list read."""
+        self._incident_open = incident_open
+        self._update_buttons()
+
     def rows(self) -> tuple[AssignmentRow, ...]:
         """The assignments shown, in order."""
         return self.model.rows()

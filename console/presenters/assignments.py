@@ -188,6 +188,7 @@ class AssignmentsPresenter(Presenter):
         self._window_community = detail.row.community
         # A resolved or closed incident needs nobody: no notify-again from its window.
         self._window_open = detail.row.state not in (IncidentState.RESOLVED, IncidentState.CLOSED)
+        window.assignments.set_incident_open(self._window_open)
         self._reload_window()
 
     def _reload_window(self) -> None:
