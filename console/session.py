@@ -31,6 +31,16 @@ log = logging.getLogger(__name__)
 # on its own screen).
 HOME_PANES = ("station", "incidents")
 DEPARTMENT_HOME_PANES = ("assignments", "incidents")
+COUNSELLOR_HOME_PANES = ("screening", "incidents")
+
+
+def home_panes(role: RoleName) -> tuple[str, ...]:
+    """Where a role's keyboard starts after signing in: the first of these panes on screen."""
+    if role is RoleName.DEPARTMENT:
+        return DEPARTMENT_HOME_PANES
+    if role is RoleName.COUNSELLOR:
+        return COUNSELLOR_HOME_PANES
+    return HOME_PANES
 
 
 class SessionController(QObject):
@@ -175,6 +185,12 @@ class SessionController(QObject):
         restored = saved is not None and self.window.restore_layout(*saved)
         if saved is not None and not restored:
             log.warning("saved layout of %s was not usable; default layout used", who.username)
+        if not restored:
+            # A first sign-in shows the role's own work in front of its tab group (a
+            # counsellor's screening, not the next tab behind the wall it has no use for).
+            home = next((n for n in home_panes(who.role) if n in self.window.panes), None)
+            if home is not None:
+                self.window.show_pane(home)
         if not restored and QApplication.platformName() != "offscreen":
             # A first sign-in fills the screen: the default size overflows a station's
             # 1366x768 screen and leaves a control-room monitor part empty. (The offscreen
@@ -195,8 +211,7 @@ class SessionController(QObject):
     def _keyboard_home(self) -> None:
         who = self._principal
         if who is not None and not self.window.locked:
-            department = who.role is RoleName.DEPARTMENT
-            self.window.keyboard_to_first(DEPARTMENT_HOME_PANES if department else HOME_PANES)
+            self.window.keyboard_to_first(home_panes(who.role))
 
     # --- lock ----------------------------------------------------------------------------
     @Slot()

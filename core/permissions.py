@@ -13,6 +13,9 @@ class Permission(enum.StrEnum):
 
     VIEW_CONSOLE = "view_console"
     VIEW_INCIDENTS = "view_incidents"
+    # The street's incidents other than the restricted risk alerts (HANDLE_RISK): every role
+    # that views incidents but the counsellor, whose work is the risk alerts alone.
+    VIEW_GENERAL_INCIDENTS = "view_general_incidents"
     HANDLE_INCIDENTS = "handle_incidents"
     REVIEW_INCIDENTS = "review_incidents"
     VIEW_DEVICES = "view_devices"
@@ -30,6 +33,9 @@ class Permission(enum.StrEnum):
     HANDLE_CALLS = "handle_calls"
     # Issue, replace and return tags and set their care profiles (tracking needs consent).
     MANAGE_TAGS = "manage_tags"
+    # Where tracked people and vehicles are now (the map): the control room, the stations and
+    # the responding departments find them; nobody else needs their whereabouts.
+    VIEW_WHEREABOUTS = "view_whereabouts"
     # Watch live video on the wall and keep one's own named wall views.
     VIEW_VIDEO = "view_video"
     # Shared (site-wide) wall views, and cameras' motion settings: mask, sensitivity, schedule.
@@ -71,6 +77,8 @@ ROLE_PERMISSIONS: dict[RoleName, frozenset[Permission]] = {
         {
             Permission.VIEW_CONSOLE,
             Permission.VIEW_INCIDENTS,
+            Permission.VIEW_GENERAL_INCIDENTS,
+            Permission.VIEW_WHEREABOUTS,
             Permission.HANDLE_INCIDENTS,
             Permission.HANDLE_CALLS,
             Permission.VIEW_DEVICES,
@@ -84,6 +92,8 @@ ROLE_PERMISSIONS: dict[RoleName, frozenset[Permission]] = {
         {
             Permission.VIEW_CONSOLE,
             Permission.VIEW_INCIDENTS,
+            Permission.VIEW_GENERAL_INCIDENTS,
+            Permission.VIEW_WHEREABOUTS,
             Permission.HANDLE_INCIDENTS,
             Permission.HANDLE_CALLS,
             Permission.REVIEW_INCIDENTS,
@@ -110,6 +120,8 @@ ROLE_PERMISSIONS: dict[RoleName, frozenset[Permission]] = {
         {
             Permission.VIEW_CONSOLE,
             Permission.VIEW_INCIDENTS,
+            Permission.VIEW_GENERAL_INCIDENTS,
+            Permission.VIEW_WHEREABOUTS,
             Permission.HANDLE_INCIDENTS,
             Permission.HANDLE_CALLS,
             Permission.VIEW_DEVICES,
@@ -130,6 +142,8 @@ ROLE_PERMISSIONS: dict[RoleName, frozenset[Permission]] = {
         {
             Permission.VIEW_CONSOLE,
             Permission.VIEW_INCIDENTS,
+            Permission.VIEW_GENERAL_INCIDENTS,
+            Permission.VIEW_WHEREABOUTS,
             Permission.VIEW_DEVICES,
             Permission.VIEW_RESIDENTS,
             Permission.RESPOND_ASSIGNMENTS,

@@ -127,6 +127,7 @@ class CallsPresenter(Presenter):
                 30,
                 "Ctrl+3",
                 front=True,
+                permission=Permission.HANDLE_CALLS,
             )
         )
         actions: list[tuple[str, Callable[[], str], str, Callable[[], None]]] = [

@@ -44,6 +44,7 @@ class DevicesPresenter(Presenter):
                 order=50,
                 shortcut="Ctrl+5",
                 front=True,
+                permission=Permission.VIEW_DEVICES,
             )
         )
         ctx.window.add_status_widget(self.counts_label)
@@ -59,6 +60,12 @@ class DevicesPresenter(Presenter):
         )
 
     def signed_in(self, who: Principal) -> None:
+        # A role that may not read the devices (a counsellor) has no pane and no counts:
+        # every change of a device re-read them and reported "no permission" each time.
+        allowed = who.can(Permission.VIEW_DEVICES)
+        self.counts_label.setVisible(allowed)
+        if not allowed:
+            return
         self.counts_label.set_counts(None)
         self.reload()
         self.clock.start()
@@ -74,7 +81,7 @@ class DevicesPresenter(Presenter):
 
     def reload(self) -> None:
         who = self.who
-        if who is None:
+        if who is None or not who.can(Permission.VIEW_DEVICES):
             return
         devices = self.ctx.services.devices
         self.read_for(
@@ -84,7 +91,9 @@ class DevicesPresenter(Presenter):
     def on_changes(self, changes: ChangesAvailable) -> None:
         ids = changes.ids("device")
         who = self.who
-        if ids is None or "community" in changes.tables or who is None:
+        if who is None or not who.can(Permission.VIEW_DEVICES):
+            return
+        if ids is None or "community" in changes.tables:
             self.reload()
             return
         devices = self.ctx.services.devices

@@ -111,6 +111,7 @@ class EmploymentPresenter(Presenter):
                 Area.TOP_RIGHT,
                 order=95,
                 shortcut="Ctrl+Shift+J",
+                permission=PERM,
             )
         )
         self.pane.sig_shown.connect(self._on_pane_shown)

@@ -41,6 +41,8 @@ CHECK_MS = 60_000  # how often this console looks for tickets past a deadline
 TICK_MS = 30_000  # the queue's time-left column
 BACKLOG_MS = 1_000
 TABLES = frozenset({"service_ticket", "service_ticket_event"})
+# The tickets are the street's general business: not a counsellor's (the pane is not offered).
+PERM = Permission.VIEW_GENERAL_INCIDENTS
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,7 @@ class FeedbackPresenter(Presenter):
                 Area.BOTTOM_LEFT,  # tabbed with calls and residents: whom it came from
                 order=87,
                 shortcut="Ctrl+Shift+K",
+                permission=PERM,
             )
         )
         self.read_in_view(self.pane, dock)
@@ -103,6 +106,8 @@ class FeedbackPresenter(Presenter):
 
     # --- lifecycle ------------------------------------------------------------------------
     def signed_in(self, who: Principal) -> None:
+        if not who.can(PERM):
+            return  # a counsellor's: the pane is not offered (PaneSpec.permission)
         self.pane.can_work = who.can(Permission.HANDLE_INCIDENTS)
         self.pane.can_reveal = who.can(Permission.VIEW_RESIDENT_PII)
         now = local(self.ctx.services.ctx.clock(), self.ctx.zone)
@@ -149,7 +154,7 @@ class FeedbackPresenter(Presenter):
     def reload(self) -> None:
         """Re-read the queue with the pane's filters, and the month's rates."""
         who = self.who
-        if who is None or self.owe_unless_in_view():
+        if who is None or not who.can(PERM) or self.owe_unless_in_view():
             return
         if self._loading:
             self._again = True  # the filters changed while a read ran: once more after it
@@ -200,7 +205,7 @@ class FeedbackPresenter(Presenter):
 
     def on_changes(self, changes: ChangesAvailable) -> None:
         who = self.who
-        if who is None:
+        if who is None or not who.can(PERM):
             return
         overdue = changes.ids(OVERDUE_TABLE)
         if overdue and who.can(Permission.REVIEW_INCIDENTS):
@@ -454,7 +459,7 @@ class FeedbackPresenter(Presenter):
 
     def check_now(self) -> None:
         """Record the overdue tickets now (one job at a time; the writer thread)."""
-        if self._checking or self._closing or self.who is None:
+        if self._checking or self._closing or self.who is None or not self.who.can(PERM):
             return
         self._checking = True
         feedback = self.ctx.services.feedback

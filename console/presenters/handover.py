@@ -72,7 +72,7 @@ class HandoverPresenter(Presenter):
                 lambda: self.tr("Shift handover…"),
                 "console",
                 SHORTCUT,
-                permission=Permission.HANDLE_INCIDENTS,
+                permission=(Permission.HANDLE_INCIDENTS, Permission.VIEW_GENERAL_INCIDENTS),
             ),
             self.open_dialog,
         )

@@ -92,7 +92,7 @@ class IncidentsPresenter(Presenter):
                 "incidents",
                 "Ctrl+N",
                 toolbar=True,
-                permission=Permission.HANDLE_INCIDENTS,
+                permission=(Permission.HANDLE_INCIDENTS, Permission.VIEW_GENERAL_INCIDENTS),
             ),
             self.edit_new_incident,
         )

@@ -57,6 +57,7 @@ class KpiPresenter(Presenter):
                 Area.TOP_RIGHT,
                 order=99,
                 shortcut="Ctrl+Shift+N",
+                permission=PERM,
             )
         )
         self.pane.sig_month.connect(self._on_choice)

@@ -70,6 +70,7 @@ class OrdersPresenter(Presenter):
                 Area.TOP_RIGHT,
                 order=89,
                 shortcut="Ctrl+Shift+O",
+                permission=Permission.PLACE_ORDERS,
             )
         )
         self.read_in_view(self.pane, dock)

@@ -245,6 +245,7 @@ class RecordingsPresenter(Presenter):
                 Area.TOP_RIGHT,
                 90,  # after the others in the View menu, as Ctrl+9 comes after Ctrl+8
                 "Ctrl+9",
+                permission=Permission.VIEW_VIDEO,
             )
         )
         self._wire()

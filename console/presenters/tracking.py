@@ -123,7 +123,15 @@ class TrackingPresenter(Presenter):
         self.cameras_hook: Callable[[list[str]], None] | None = None
         self.loads = 0  # full position reads (tests)
         ctx.window.add_pane(
-            PaneSpec("map", lambda: self.tr("Map"), self.pane, Area.TOP_RIGHT, 20, "Ctrl+2")
+            PaneSpec(
+                "map",
+                lambda: self.tr("Map"),
+                self.pane,
+                Area.TOP_RIGHT,
+                20,
+                "Ctrl+2",
+                permission=Permission.VIEW_WHEREABOUTS,
+            )
         )
         p = self.pane
         p.sig_trail_requested.connect(self._on_trail_requested)
@@ -200,7 +208,7 @@ class TrackingPresenter(Presenter):
                 "map_plan",
             )
         self.pane.set_tags_manageable(self._may_manage_tags(who))
-        self.reload()
+        self.reload()  # nothing for a role that may not see whereabouts (the pane is not offered)
 
     def signed_out(self) -> None:
         self.pane.set_tags_manageable(False)
@@ -226,7 +234,7 @@ class TrackingPresenter(Presenter):
         tracking = self.tracking
         if who is None:
             return
-        if tracking is None:
+        if tracking is None or not who.can(Permission.VIEW_WHEREABOUTS):
             self._show_empty()
             return
         self.loads += 1
@@ -241,7 +249,7 @@ class TrackingPresenter(Presenter):
     def on_changes(self, changes: ChangesAvailable) -> None:
         ids = changes.ids("tag_position")
         who, tracking = self.who, self.tracking
-        if who is None or tracking is None:
+        if who is None or tracking is None or not who.can(Permission.VIEW_WHEREABOUTS):
             return
         if ids is None:
             self.reload()

@@ -172,6 +172,7 @@ class VideoWallPresenter(Presenter):
                 10,
                 "Ctrl+1",
                 front=True,
+                permission=Permission.VIEW_VIDEO,
             )
         )
         self._dock = dock

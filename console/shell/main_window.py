@@ -53,7 +53,8 @@ class ActionSpec:
     menu: str  # one of MENUS
     shortcut: str | QKeySequence.StandardKey | None = None
     toolbar: bool = False
-    permission: Permission | None = None  # enabled only for roles that have it
+    # Enabled only for roles that have it (all of them, for a tuple).
+    permission: Permission | tuple[Permission, ...] | None = None
     separator_before: bool = False
     last: bool = False  # stays at the end of its menu whatever is added later (Quit)
 
@@ -65,6 +66,7 @@ class Pane:
     spec: PaneSpec
     dock: QDockWidget
     toggle: QAction
+    key: QShortcut | None = None
 
 
 class MainWindow(QMainWindow):
@@ -87,7 +89,6 @@ class MainWindow(QMainWindow):
         self._db_ok = True
         self._db_detail = ""
         self.panes: dict[str, Pane] = {}
-        self._pane_keys: list[QShortcut] = []  # the panes' keys (Ctrl+1 …), off while locked
         self._maximised_before_full = False
         self._toolbar_panes: frozenset[str] | None = None  # None: every pane has its button
         self.attention_requests = 0  # how often the window asked for attention (status, tests)
@@ -137,6 +138,7 @@ class MainWindow(QMainWindow):
         toggle.setChecked(qt_toggle.isChecked())
         qt_toggle.toggled.connect(toggle.setChecked)  # the dock's close button, a restored layout
         toggle.triggered.connect(lambda _checked=False, n=spec.name: self.bring_forward(n))
+        key = None
         if spec.shortcut:
             # The menu shows the key, but the key itself is the window's shortcut below: a
             # key goes by where the keyboard is, a click by what is on screen.
@@ -145,9 +147,8 @@ class MainWindow(QMainWindow):
             key = QShortcut(QKeySequence(spec.shortcut), self)  # works with the menu bar hidden
             key.setObjectName(f"pane-key-{spec.name}")
             key.activated.connect(lambda n=spec.name: self.keyboard_to(n))
-            self._pane_keys.append(key)
         self.addAction(toggle)  # listed with the shortcuts (F1), disabled while locked
-        self.panes[spec.name] = Pane(spec, dock, toggle)
+        self.panes[spec.name] = Pane(spec, dock, toggle, key)
         # The View menu and the toolbar list the panes in their order, whatever order the
         # presenters were built in: take them out and put them back in front of the markers.
         ordered = [p.toggle for p in sorted(self.panes.values(), key=lambda p: p.spec.order)]
@@ -256,6 +257,7 @@ class MainWindow(QMainWindow):
             self.resizeDocks([bl, br], [700, 900], Qt.Orientation.Horizontal)
         if tl is not None and bl is not None:
             self.resizeDocks([tl, bl], [560, 340], Qt.Orientation.Vertical)
+        self._apply_pane_access()
 
     def layout_state(self) -> tuple[QByteArray, QByteArray]:
         """Geometry and dock state, to be saved for the user."""
@@ -268,7 +270,9 @@ class MainWindow(QMainWindow):
         from console.layout import LAYOUT_VERSION
 
         self.restoreGeometry(geometry)
-        return self.restoreState(state, LAYOUT_VERSION)
+        restored = self.restoreState(state, LAYOUT_VERSION)
+        self._apply_pane_access()
+        return restored
 
     def in_front(self, name: str) -> bool:
         """True if the pane is on screen: shown, and the current tab of its group."""
@@ -279,6 +283,8 @@ class MainWindow(QMainWindow):
         that is closed or behind another tab comes forward with the keyboard in it; one in
         front is hidden."""
         pane = self.panes[name]
+        if not self.pane_allowed(name):
+            return
         floating = pane.dock.isFloating() and not pane.dock.isHidden()  # its own window
         if floating or self.in_front(name):
             pane.dock.close()
@@ -324,8 +330,9 @@ class MainWindow(QMainWindow):
     def show_pane(self, name: str) -> QDockWidget:
         """Make a pane visible and bring it to the front of its tab group."""
         dock = self.panes[name].dock
-        dock.show()
-        dock.raise_()
+        if self.pane_allowed(name):
+            dock.show()
+            dock.raise_()
         return dock
 
     # --- actions and menus --------------------------------------------------------------
@@ -400,9 +407,31 @@ class MainWindow(QMainWindow):
         return self.actions_by_name[name][1]
 
     def _allowed(self, spec: ActionSpec) -> bool:
-        if spec.permission is None:
+        needed = spec.permission
+        if needed is None:
             return True
-        return self.principal is not None and self.principal.can(spec.permission)
+        who = self.principal
+        if who is None:
+            return False
+        return all(who.can(p) for p in (needed if isinstance(needed, tuple) else (needed,)))
+
+    def pane_allowed(self, name: str) -> bool:
+        """True if the signed-in role has a use for the pane (`PaneSpec.permission`); every
+        pane is, while nobody is signed in (the window is hidden then)."""
+        needed = self.panes[name].spec.permission
+        return needed is None or self.principal is None or self.principal.can(needed)
+
+    def _apply_pane_access(self) -> None:
+        """The panes the signed-in role has no use for go, with their buttons, View-menu
+        entries and keys: a counsellor was shown the video wall's empty tiles, a map of
+        everyone tracked and a devices pane that reported "no permission" every second."""
+        for name, pane in self.panes.items():
+            allowed = self.pane_allowed(name)
+            pane.toggle.setVisible(allowed)
+            if pane.key is not None:
+                pane.key.setEnabled(allowed and not self.locked)
+            if not allowed and not pane.dock.isHidden():
+                pane.dock.close()
 
     # --- status bar -----------------------------------------------------------------------
     def _build_status_bar(self) -> None:
@@ -470,6 +499,7 @@ class MainWindow(QMainWindow):
         self.principal = who
         for spec, a in self.actions_by_name.values():
             a.setEnabled(self._allowed(spec))
+        self._apply_pane_access()
         self._update_user_label()
         self._update_title()
 
@@ -482,8 +512,9 @@ class MainWindow(QMainWindow):
         """Cover the window with the lock screen and disable every shortcut, or undo that."""
         for a in self.actions():
             a.setEnabled(not locked)
-        for key in self._pane_keys:
-            key.setEnabled(not locked)
+        for pane in self.panes.values():
+            if pane.key is not None:
+                pane.key.setEnabled(not locked and self.pane_allowed(pane.spec.name))
         self.menuBar().setEnabled(not locked)
         self.toolbar.setEnabled(not locked)
         if locked:

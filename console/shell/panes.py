@@ -8,6 +8,8 @@ from enum import Enum
 
 from PySide6.QtWidgets import QWidget
 
+from core.permissions import Permission
+
 
 class Area(Enum):
     """Where a pane sits in the default layout; panes of one area share it."""
@@ -33,3 +35,6 @@ class PaneSpec:
     order: int
     shortcut: str = ""
     front: bool = False  # in front of its tab group in the default layout
+    # A role without it has no use for the pane (a counsellor and the video wall): the pane,
+    # its button, its View-menu entry and its key are not offered.
+    permission: Permission | None = None

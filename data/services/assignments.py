@@ -243,6 +243,9 @@ class AssignmentService:
 
     @staticmethod
     def _scoped(stmt: Any, who: Principal) -> Any:
+        if not who.can(Permission.VIEW_GENERAL_INCIDENTS):
+            # A counsellor's: the risk alerts' assignments alone (the queue's own rule).
+            stmt = stmt.where(Incident.restricted != "")
         if who.communities is None:
             return stmt
         ids = select(Community.id).where(Community.code.in_(sorted(who.communities)))

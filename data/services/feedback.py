@@ -434,7 +434,7 @@ class FeedbackService:
         limit: int = LIST_LIMIT,
     ) -> TicketList:
         """The queue: unresolved first by their next deadline, then the newest others."""
-        self.ctx.require(who, Permission.VIEW_INCIDENTS, community)
+        self.ctx.require(who, Permission.VIEW_GENERAL_INCIDENTS, community)
         stmt = self._scoped(self._select(), who)
         if states:
             stmt = stmt.where(ServiceTicket.status.in_(sorted(s.value for s in states)))
@@ -459,7 +459,7 @@ class FeedbackService:
 
     def tickets_by_ids(self, who: Principal, ids: Collection[int]) -> list[TicketRow]:
         """These tickets as they are now, those within `who`'s scope (gone ones left out)."""
-        self.ctx.require(who, Permission.VIEW_INCIDENTS)
+        self.ctx.require(who, Permission.VIEW_GENERAL_INCIDENTS)
         if not ids:
             return []
         stmt = self._scoped(self._select(), who).where(ServiceTicket.id.in_(sorted(ids)))
@@ -512,7 +512,7 @@ class FeedbackService:
 
     def departments(self, who: Principal) -> list[DepartmentChoice]:
         """The departments a ticket can be given to, by code."""
-        self.ctx.require(who, Permission.VIEW_INCIDENTS)
+        self.ctx.require(who, Permission.VIEW_GENERAL_INCIDENTS)
         with self.ctx.read() as s:
             return [
                 DepartmentChoice(c, n, k)
@@ -525,7 +525,7 @@ class FeedbackService:
 
     def communities(self, who: Principal) -> list[str]:
         """The community codes within `who`'s scope."""
-        self.ctx.require(who, Permission.VIEW_INCIDENTS)
+        self.ctx.require(who, Permission.VIEW_GENERAL_INCIDENTS)
         with self.ctx.read() as s:
             codes = list(s.scalars(select(Community.code).order_by(Community.code)))
         return [c for c in codes if who.communities is None or c in who.communities]
@@ -540,7 +540,7 @@ class FeedbackService:
     ) -> list[MonthRates]:
         """Response, resolution and satisfaction rates of the month per community in scope
         (core.feedback.monthly_rates); a community without tickets has 0 ÷ 0 rates."""
-        self.ctx.require(who, Permission.VIEW_INCIDENTS)
+        self.ctx.require(who, Permission.VIEW_GENERAL_INCIDENTS)
         now = as_of or self.ctx.clock()
         with self.ctx.read() as s:
             zone = site_zone(s)
@@ -659,7 +659,7 @@ class FeedbackService:
 
     def overdue(self, who: Principal, event_ids: Collection[int]) -> list[OverdueTicket]:
         """These overdue events of tickets within `who`'s scope (others left out)."""
-        self.ctx.require(who, Permission.VIEW_INCIDENTS)
+        self.ctx.require(who, Permission.VIEW_GENERAL_INCIDENTS)
         if not event_ids:
             return []
         stmt = self._scoped(

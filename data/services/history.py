@@ -210,6 +210,13 @@ class HistoryService:
                 stmt = stmt.where(Incident.restricted == "")
             else:
                 stmt = stmt.where(by.incident_id.not_in(hidden))
+        if not who.can(Permission.VIEW_GENERAL_INCIDENTS):
+            # Only the restricted ones (a counsellor's risk alerts): the same partial index.
+            shown = select(Incident.id).where(Incident.restricted != "")
+            if by is None or by is Incident:
+                stmt = stmt.where(Incident.restricted != "")
+            else:
+                stmt = stmt.where(by.incident_id.in_(shown))
         if who.communities is not None:
             # The same scope as the queue (IncidentService._scoped), by id so that the index's
             # own community column serves it.

@@ -124,12 +124,17 @@ def _in_view(view: QueueView, who: Principal) -> list[Any]:
 RISK_RESTRICTION = "risk"
 
 
-def restricted_hidden(who: Principal) -> list[Any]:
-    """The condition that hides restricted incidents from a user who may not handle them
-    (none for one who may): every read of incidents adds it."""
-    if who.can(Permission.HANDLE_RISK):
-        return []
-    return [Incident.restricted == ""]
+def restricted_hidden(who: Principal, incident: Any = Incident) -> list[Any]:
+    """The conditions that hide what the user's role may not see (none for one who sees
+    all): restricted incidents from a user who may not handle them, and every other incident
+    from one whose work is the restricted ones alone (a counsellor). Every read of incidents
+    adds them; `incident` is the incident table as the query names it."""
+    out = []
+    if not who.can(Permission.HANDLE_RISK):
+        out.append(incident.restricted == "")
+    if not who.can(Permission.VIEW_GENERAL_INCIDENTS):
+        out.append(incident.restricted != "")
+    return out
 
 
 def add_incident(

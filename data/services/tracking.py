@@ -431,7 +431,7 @@ class TrackingService:
         q = clean_line(text)[:64]
         if not q:
             return []
-        self.ctx.require(who, Permission.VIEW_RESIDENTS)
+        self.ctx.require(who, Permission.VIEW_WHEREABOUTS)
         conds = [Tag.code.contains(q.upper(), autoescape=True)]
         conds.append(Tag.plate.contains(q.upper(), autoescape=True))
         if field_levels(who.role, Purpose.BROWSE, False)[PersonalField.NAME] is Level.SHOWN:
@@ -444,7 +444,7 @@ class TrackingService:
     def _positions(
         self, who: Principal, ids: list[int] | None, where: Any = None, limit: int | None = None
     ) -> list[TagPositionRow]:
-        self.ctx.require(who, Permission.VIEW_RESIDENTS)
+        self.ctx.require(who, Permission.VIEW_WHEREABOUTS)
         now = self.ctx.clock()
         alarm = exists().where(
             TrackingEpisode.tag_id == Tag.id,
@@ -520,7 +520,7 @@ class TrackingService:
         purpose = Purpose.INCIDENT if incident_id is not None else Purpose.REASON
         why = clean_line(reason or "")
         points: list[TrackPoint] = []
-        with self.ctx.write(who, Permission.VIEW_RESIDENTS) as tx:
+        with self.ctx.write(who, Permission.VIEW_WHEREABOUTS) as tx:
             s = tx.session
             found = s.execute(
                 select(Tag, Community.code, Resident.birth_year)
@@ -531,7 +531,7 @@ class TrackingService:
             if found is None:
                 raise LookupError(f"no tag {tag_row_id}")
             tag, code, birth_year = found
-            self.ctx.check(tx, Permission.VIEW_RESIDENTS, code or STREET_WIDE)
+            self.ctx.check(tx, Permission.VIEW_WHEREABOUTS, code or STREET_WIDE)
             actor = tx.actor
             if tag.kind == TagKind.PERSON.value and isinstance(actor, Principal):
                 minor = birth_year is not None and is_minor(birth_year, None, tx.now.date())

@@ -30,7 +30,8 @@ IDLE_120_MS = 0.002  # minutes
 
 
 def _pane_toggles(w: MainWindow) -> list[QAction]:
-    return [p.toggle for p in w.panes.values()]
+    """The panes' toggles the signed-in role is offered (an operator has no Indicators)."""
+    return [p.toggle for name, p in w.panes.items() if w.pane_allowed(name)]
 
 
 def _type_unlock(qtbot: QtBot, app: ConsoleApp, password: str) -> None:

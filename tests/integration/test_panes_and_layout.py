@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from console.app import ConsoleApp
 from console.shell.main_window import MainWindow
+from core.events import ChangesAvailable
 from core.model import Priority
 from tests.helpers.consoles import (
     MakeConsole,
@@ -17,6 +18,7 @@ from tests.helpers.consoles import (
     count_reads,
     devices_of,
     incidents_of,
+    notifications_of,
     sign_in,
 )
 
@@ -126,16 +128,20 @@ def _assert_default_places(w: MainWindow) -> None:
     assert docks["incidents"].x() < docks["video"].x()
     assert _area(w, "incidents") == max(_area(w, n) for n in PANES if _in_front(w, n))
     assert w.tabifiedDockWidgets(docks["incidents"]) == []
+    behind_the_wall = (
+        "map",
+        "surveys",
+        "merchants",
+        "orders",
+        "playback",
+        "volunteers",
+        "screening",
+        "employment",
+        "kpi",
+    )
+    # A pane the role is not offered (an operator's Indicators) is out of the group.
     assert w.tabifiedDockWidgets(docks["video"]) == [
-        docks["map"],
-        docks["surveys"],
-        docks["merchants"],
-        docks["orders"],
-        docks["playback"],
-        docks["volunteers"],
-        docks["screening"],
-        docks["employment"],
-        docks["kpi"],
+        docks[n] for n in behind_the_wall if w.pane_allowed(n)
     ]
     # The calls below the queue, residents tabbed behind them (a caller is looked up there);
     # devices and notifications tabbed right of them.
@@ -264,7 +270,9 @@ def _assert_customised(w: MainWindow) -> None:
 
 
 def _assert_default(w: MainWindow) -> None:
-    assert all(_shown(w).values())
+    shown = _shown(w)
+    assert all(shown[n] for n in shown if w.pane_allowed(n))
+    assert not any(shown[n] for n in shown if not w.pane_allowed(n)), "not the role's"
     assert not any(p.dock.isFloating() for p in w.panes.values())
     _assert_default_places(w)
 
@@ -492,7 +500,12 @@ def test_pane_keys_do_nothing_while_locked(qtbot: QtBot, signed_in: ConsoleApp) 
 
 @pytest.mark.parametrize(
     ("username", "workstation", "home"),
-    [("operator", "CC", "incidents"), ("ws01", "CC", "incidents"), ("police", "CC", "assignments")],
+    [
+        ("operator", "CC", "incidents"),
+        ("ws01", "CC", "incidents"),
+        ("police", "CC", "assignments"),
+        ("counsellor", "CC", "screening"),
+    ],
 )
 def test_the_keyboard_starts_in_the_users_work_after_signing_in(
     qtbot: QtBot,
@@ -536,3 +549,62 @@ def test_the_queues_keyboard_lands_on_its_rows_so_down_and_enter_open_one(
     queue.sig_incident_activated.connect(opened.append)
     qtbot.keyClick(queue.table, Qt.Key.Key_Return)
     assert opened == [iid]
+
+
+# A counsellor's role cannot use these (core.permissions): no video, calls, devices,
+# whereabouts, the street's general business, orders, indicators or employment.
+NOT_A_COUNSELLORS = {
+    "video",
+    "playback",
+    "map",
+    "calls",
+    "devices",
+    "feedback",
+    "orders",
+    "kpi",
+    "employment",
+}
+
+
+def _offered(w: MainWindow) -> set[str]:
+    return {n for n, p in w.panes.items() if p.toggle.isVisible()}
+
+
+def test_a_counsellor_is_offered_the_panes_of_its_work_alone(
+    qtbot: QtBot, make_console: MakeConsole, seeded: SeededSite
+) -> None:
+    console = make_console()
+    console.start()
+    sign_in(qtbot, console, seeded, "counsellor")
+    w = console.window
+    assert _offered(w) == set(w.panes) - NOT_A_COUNSELLORS
+    for name in NOT_A_COUNSELLORS:
+        pane = w.panes[name]
+        assert pane.dock.isHidden(), name
+        assert pane.toggle not in w.toolbar.actions() or not pane.toggle.isVisible(), name
+        assert pane.key is not None, name
+        assert not pane.key.isEnabled(), name
+        w.bring_forward(name)  # a stray call (the queue's "cameras" key) shows nothing
+        w.show_pane(name)
+        assert pane.dock.isHidden(), name
+    assert w.in_front("screening"), "its own work in front of the area the wall had"
+    assert not w.action("new_incident").isEnabled(), "it would file what it cannot see"
+    assert not w.action("shift_handover").isEnabled()
+    # A device's change reads nothing for it: each one reported "no permission" before.
+    devices = devices_of(console)
+    reads = count_reads(console)
+    devices.on_changes(ChangesAvailable(99, frozenset({"device"}), {"device": frozenset({1, 2})}))
+    devices.reload()
+    assert console.wait_idle()
+    assert reads == []
+    assert notifications_of(console).pane.unread == 0
+    assert not devices.counts_label.isVisibleTo(w)
+    # The next user of the workstation, an operator, has every pane again.
+    console.session.sign_out()
+    sign_in(qtbot, console, seeded, "operator")
+    assert NOT_A_COUNSELLORS - {"kpi", "employment"} <= _offered(w)
+    assert not w.panes["video"].dock.isHidden()
+    assert w.panes["video"].key is not None
+    assert w.panes["video"].key.isEnabled()
+    assert devices.counts_label.isVisibleTo(w)
+    assert {"kpi", "employment"}.isdisjoint(_offered(w)), "a supervisor's, a station's"
