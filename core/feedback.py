@@ -44,7 +44,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Final
 from zoneinfo import ZoneInfo
 
@@ -82,7 +82,9 @@ __all__ = [
     "due_dates",
     "month_bounds",
     "monthly_rates",
+    "needs_contact",
     "next_state",
+    "queue_key",
     "resolve_due",
     "satisfied",
 ]
@@ -428,6 +430,28 @@ class TicketRow:
             self.resolve_due_at,
             now,
         )
+
+
+_NO_DEADLINE: Final = datetime.max.replace(tzinfo=UTC)
+
+
+def queue_key(row: TicketRow) -> tuple[int, datetime, int]:
+    """A ticket's place in the queue, as FeedbackService.tickets orders it: the unresolved
+    first, by the deadline that runs (the first response until answered, then the
+    resolution; none: after the others), then the resolved and rated, newest first. Among
+    equals the newer ticket comes first."""
+    if row.state in UNRESOLVED:
+        running = row.response_due_at if row.answered_at is None else row.resolve_due_at
+        return 0, _NO_DEADLINE if running is None else as_utc(running), -row.id
+    return 1, _NO_DEADLINE, -row.id
+
+
+def needs_contact(source: Source) -> bool:
+    """True when a ticket from `source` must say how the reply reaches the resident (a name
+    or a phone): a walk-in and a call are answered to the person. A survey answer may come
+    from an anonymous round and needs none (the contact is only what the resident chose to
+    give); a station's request carries its own resident (data.services.station)."""
+    return source in (Source.WALK_IN, Source.CALL)
 
 
 @dataclass(frozen=True, slots=True)

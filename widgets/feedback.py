@@ -44,6 +44,7 @@ from core.feedback import (
     TicketEventRow,
     TicketRow,
     TicketState,
+    queue_key,
 )
 from core.timefmt import DEFAULT_ZONE, fmt_local
 from widgets.empty_state import EmptyStateWidget
@@ -54,15 +55,19 @@ from widgets.feedback_dialog import (
     source_text,
     state_text,
 )
+from widgets.flow_layout import flow_row
 from widgets.table_model import Column, RowTableModel
 
 OVERDUE_BACKGROUND = QColor("#4a1d1a")
 OVERDUE_TEXT = QColor("#ff9f94")
 SOON_TEXT = QColor("#ffc66d")  # under a quarter of the category's first-response time left
 SOON = timedelta(hours=2)
-REPLY_KEY, RESOLVE_KEY, RATE_KEY, REOPEN_KEY = "Alt+Y", "Alt+V", "Alt+T", "Alt+O"
+# Pane-local keys (only while the pane has the focus). None of the main menus' mnemonics
+# (Alt+C, V, I, T, L, H: console/shell/main_window.py MENUS), which would make a key ambiguous
+# and do nothing: Resolve was Alt+V, Rating Alt+T and Show contact Alt+C.
+REPLY_KEY, RESOLVE_KEY, RATE_KEY, REOPEN_KEY = "Alt+Y", "Alt+R", "Alt+S", "Alt+O"
 ASSIGN_KEY, NEW_KEY = "Alt+G", "Alt+N"
-CONTACT_KEY = "Alt+C"
+CONTACT_KEY = "Alt+P"
 ALL = ""  # a filter's "all" choice
 UNRESOLVED_FILTER = "unresolved"
 
@@ -216,6 +221,9 @@ class TicketStepDialog(QDialog):
         for ch in ReplyChannel:
             self.channel.addItem(channel_text(ch), ch.value)
         self.rating = QComboBox(self)
+        self.rating.setObjectName("ticketRating")
+        # None chosen to start with: a hurried Enter must not record a 5 (recorded once).
+        self.rating.addItem(self.tr("— choose —"), None)
         for n in range(RATING_MAX, RATING_MIN - 1, -1):
             self.rating.addItem(self._rating_text(n), n)
         self.department = QComboBox(self)
@@ -249,6 +257,7 @@ class TicketStepDialog(QDialog):
         lay.addWidget(self.buttons)
         self._need_text = need_text
         self.text.textChanged.connect(self._update_ok)
+        self.rating.currentIndexChanged.connect(self._update_ok)
         self.setWindowTitle(
             {
                 Action.REPLY: self.tr("Reply to the resident"),
@@ -275,7 +284,14 @@ class TicketStepDialog(QDialog):
         ok = len(words) <= REPLY_MAX and (bool(words) or not self._need_text)
         if self.action is Action.ASSIGN:
             ok = ok and self.department.count() > 0
+        if self.action is Action.RATE:
+            ok = ok and self.rating.currentData() is not None
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+
+    def accept(self) -> None:
+        # Enter, or a caller, while OK is disabled (no rating chosen yet) records nothing.
+        if self.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled():
+            super().accept()
 
     def words(self) -> str:
         """The text entered."""
@@ -286,7 +302,8 @@ class TicketStepDialog(QDialog):
         if self.action is Action.REPLY:
             return ReplyChannel(str(self.channel.currentData()))
         if self.action is Action.RATE:
-            return int(self.rating.currentData())
+            n = self.rating.currentData()
+            return None if n is None else int(n)
         if self.action is Action.ASSIGN:
             return str(self.department.currentData())
         return None
@@ -386,11 +403,8 @@ class FeedbackPane(QWidget):
         right_lay = QVBoxLayout(right)
         right_lay.setContentsMargins(0, 0, 0, 0)
         right_lay.addWidget(self.detail)
-        steps = QHBoxLayout()
-        for b in (self.reply, self.resolve, self.rate, self.reopen, self.assign):
-            steps.addWidget(b)
-        steps.addStretch(1)
-        right_lay.addLayout(steps)
+        # Wrapped in a narrow pane: the keys on the buttons would set the window's least width.
+        right_lay.addWidget(flow_row(self.reply, self.resolve, self.rate, self.reopen, self.assign))
         # Not in the steps' row: that row sets the pane's (and the window's) least width.
         below = QHBoxLayout()
         below.addWidget(self.history_title, 1)
@@ -497,10 +511,11 @@ class FeedbackPane(QWidget):
         self._after_rows()
 
     def upsert(self, rows: Sequence[TicketRow], gone: Sequence[int] = ()) -> None:
-        """Changed tickets re-read: updated in place, new ones added, gone ones removed."""
+        """Changed tickets re-read: updated in place, gone ones removed, new and changed ones
+        where the queue's order puts them (the service's: core.feedback.queue_key)."""
         before = len(self.model)
         self.model.remove_keys(gone)
-        self.model.upsert(rows)
+        self.model.upsert(rows, position_key=queue_key)
         self._total += len(self.model) - before
         self._after_rows()
 
@@ -528,11 +543,22 @@ class FeedbackPane(QWidget):
             self._show_detail(row, events)
 
     def show_contact(self, ticket_id: int, name: str, phone: str) -> None:
-        """A ticket's contact read in full: shown in its detail until sign-out."""
-        self._revealed[ticket_id] = (name, phone)
+        """A ticket's contact read in full: shown in its detail while it stays selected (another
+        ticket selected, a lock or sign-out masks it again: each look is an audited read). A
+        contact that comes after another ticket was selected is not kept."""
         row = self.selected()
-        if row is not None and row.id == ticket_id:
-            self._show_detail(row, self._events)
+        if row is None or row.id != ticket_id:
+            return
+        self._revealed = {ticket_id: (name, phone)}
+        self._show_detail(row, self._events)
+        self.update_buttons()
+
+    def forget_contacts(self) -> None:
+        """Mask every contact read in full again (the screen locks)."""
+        if not self._revealed:
+            return
+        self._revealed.clear()
+        self._show_detail(self.selected(), self._events)
         self.update_buttons()
 
     def _on_contact_clicked(self) -> None:
@@ -581,7 +607,10 @@ class FeedbackPane(QWidget):
         self.update_buttons()
 
     def _on_selection_changed(self, *_a: object) -> None:
-        self._show_detail(self.selected(), [])
+        r = self.selected()
+        # Another ticket (or none): the contact read in full is masked again.
+        self._revealed = {k: v for k, v in self._revealed.items() if r is not None and k == r.id}
+        self._show_detail(r, [])
         self.update_buttons()
         self.sig_selection_changed.emit()
 
@@ -699,8 +728,10 @@ class FeedbackPane(QWidget):
             (self.assign, self.tr("Reassign…")),
             (self.contact, self.tr("Show contact")),
         ):
-            b.setText(text)
-            b.setToolTip(str(b.property("shortcutKey")))
+            key = str(b.property("shortcutKey"))
+            # The key on the button, as other panes show theirs ("Resolve… (Alt+R)").
+            b.setText(self.tr("{action} ({key})").format(action=text, key=key))
+            b.setToolTip(key)
         self.history_title.setText(self.tr("History"))
         self.month_label.setText(self.tr("Month"))
         self.rates_note.setText(

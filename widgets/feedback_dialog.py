@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QCloseEvent, QHideEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -12,7 +14,9 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +30,7 @@ from core.feedback import (
     ReplyChannel,
     Source,
     TicketState,
+    needs_contact,
 )
 from core.incidents import CALLER_NAME_MAX, CALLER_PHONE_MAX
 
@@ -85,6 +90,11 @@ class FeedbackTicketDialog(QDialog):
 
     Plain data in (communities, departments) and out (`ticket()`, a core.feedback.NewTicket);
     the caller files it. A call's dialog comes prefilled with the caller's number.
+
+    No category is chosen to start with (the category picks the department and the deadlines:
+    a default would misroute the tickets filed in a hurry); OK stays disabled, and a line says
+    what is still missing, until the ticket can be filed. Esc or Cancel after typing asks
+    before dropping what was typed (`discard_box`; keep editing is its default).
     """
 
     def __init__(
@@ -121,6 +131,15 @@ class FeedbackTicketDialog(QDialog):
         self.hint = QLabel(self)
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
         self.hint.setWordWrap(True)
+        self.problem = QLabel(self)
+        self.problem.setObjectName("feedbackProblem")
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)
+        self.problem.setWordWrap(True)
+        self.discard_box: QMessageBox | None = None  # the "discard what was typed?" question
+        self._discard_button: QPushButton | None = None
+        self._keep_button: QPushButton | None = None
+        self._typed_at_start: tuple[str, ...] = ()
+        self._closing_quietly = False
         self.form = QFormLayout()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -130,14 +149,17 @@ class FeedbackTicketDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.addLayout(self.form)
         lay.addWidget(self.hint)
+        lay.addWidget(self.problem)
         lay.addWidget(self.buttons)
         self.text.textChanged.connect(self._update_ok)
         self.source.currentIndexChanged.connect(self._update_source)
-        self.round_code.textChanged.connect(self._update_ok)
-        self.question_id.textChanged.connect(self._update_ok)
+        self.category.currentIndexChanged.connect(self._update_ok)
+        for line in (self.round_code, self.question_id, self.contact_name, self.contact_phone):
+            line.textChanged.connect(self._update_ok)
         self._labels: list[QLabel] = []
         self._build_form()
         self.retranslate()
+        self._typed_at_start = self._typed()
         self.resize(520, 440)
 
     def _build_form(self) -> None:
@@ -158,6 +180,16 @@ class FeedbackTicketDialog(QDialog):
         ]
         for lbl, w in zip(self._labels, rows, strict=True):
             self.form.addRow(lbl, w)
+        # Tab follows the form from top to bottom, then OK and Cancel: the widgets were made in
+        # another order (the source last of the choices), and Tab went from the department
+        # back to the source, never into the text fields.
+        chain = [
+            *rows,
+            self.buttons.button(QDialogButtonBox.StandardButton.Ok),
+            self.buttons.button(QDialogButtonBox.StandardButton.Cancel),
+        ]
+        for a, b in pairwise(chain):
+            QWidget.setTabOrder(a, b)
 
     # --- filling in -----------------------------------------------------------------------
     def prefill(
@@ -189,6 +221,7 @@ class FeedbackTicketDialog(QDialog):
         self.round_code.setText(round_code)
         self.question_id.setText(question_id)
         self._update_source()
+        self._typed_at_start = self._typed()  # what the calling pane gave is not "typed"
 
     def ticket(self) -> NewTicket:
         """What was entered, for FeedbackService.create."""
@@ -196,7 +229,7 @@ class FeedbackTicketDialog(QDialog):
         dept = self.department.currentData()
         return NewTicket(
             community=str(self.community.currentData() or ""),
-            category=str(self.category.currentData()),
+            category=str(self.category.currentData() or ""),
             text=self.text.toPlainText().strip(),
             source=src,
             department=None if dept is None else str(dept),
@@ -215,14 +248,118 @@ class FeedbackTicketDialog(QDialog):
             lbl.setVisible(survey)
         self._update_ok()
 
-    def _update_ok(self) -> None:
+    def missing(self) -> str:
+        """What must still be entered before the ticket can be filed, in words; "" if nothing."""
         text = self.text.toPlainText().strip()
-        ok = bool(text) and len(text) <= TEXT_MAX and self.community.count() > 0
-        if self.source.currentData() == Source.SURVEY.value:
-            ok = ok and bool(self.round_code.text().strip() and self.question_id.text().strip())
-        if self.source.currentData() == Source.CALL.value:
-            ok = ok and self.call_id is not None
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+        source = self.source.currentData()
+        if self.community.count() == 0:
+            return self.tr("There is no community to file the ticket under.")
+        if self.category.currentData() is None:
+            return self.tr("Choose the category: it decides the department and the deadlines.")
+        if not text:
+            return self.tr("Enter what the resident said.")
+        if len(text) > TEXT_MAX:
+            return self.tr("What the resident said is longer than {n} characters.").format(
+                n=TEXT_MAX
+            )
+        named = self.contact_name.text().strip() or self.contact_phone.text().strip()
+        if source is not None and needs_contact(Source(str(source))) and not named:
+            return self.tr(
+                "Enter a phone for the reply or a contact name: without one the ticket "
+                "cannot be answered."
+            )
+        if source == Source.SURVEY.value and not (
+            self.round_code.text().strip() and self.question_id.text().strip()
+        ):
+            return self.tr("Enter the survey round and the question.")
+        if source == Source.CALL.value and self.call_id is None:
+            return self.tr("A call's ticket is filed from the Calls pane.")
+        return ""
+
+    def _update_ok(self) -> None:
+        why = self.missing()
+        self.problem.setText(why)
+        self.problem.setVisible(bool(why))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not why)
+
+    def accept(self) -> None:
+        # Enter, or a caller, while something is missing files nothing: the line says what.
+        why = self.missing()
+        if why:
+            self._update_ok()
+            self._focus_missing()
+            return
+        super().accept()
+
+    def _focus_missing(self) -> None:
+        """The keyboard to the first field that needs something."""
+        if self.category.currentData() is None:
+            self.category.setFocus()
+        elif not self.text.toPlainText().strip():
+            self.text.setFocus()
+        elif not (self.contact_name.text().strip() or self.contact_phone.text().strip()):
+            self.contact_phone.setFocus()
+
+    # --- leaving --------------------------------------------------------------------------
+    def _typed(self) -> tuple[str, ...]:
+        return (
+            self.text.toPlainText().strip(),
+            self.contact_name.text().strip(),
+            self.contact_phone.text().strip(),
+            self.round_code.text().strip(),
+            self.question_id.text().strip(),
+        )
+
+    def reject(self) -> None:
+        """Esc, Cancel or the title bar's button: asks first when text was typed (keep editing
+        by default), then closes."""
+        if self._typed() == self._typed_at_start or self._closing_quietly:
+            super().reject()
+            return
+        box, discard, keep = self.discard_box, self._discard_button, self._keep_button
+        if box is None or discard is None or keep is None:
+            # One question per dialog, deleted with it. (Deleted on close as well, it could be
+            # deleted twice when the dialog went in the same pass: a crash.)
+            box = self.discard_box = QMessageBox(self)
+            box.setObjectName("feedbackDiscardBox")
+            box.setIcon(QMessageBox.Icon.Question)
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            discard = self._discard_button = QPushButton(box)
+            keep = self._keep_button = QPushButton(box)
+            box.addButton(discard, QMessageBox.ButtonRole.DestructiveRole)
+            box.addButton(keep, QMessageBox.ButtonRole.RejectRole)
+            box.setDefaultButton(keep)  # a stray Enter keeps the text
+            box.setEscapeButton(keep)
+            box.setWindowModality(Qt.WindowModality.WindowModal)
+            box.finished.connect(self._on_discard_box_finished)
+        elif box.isVisible():
+            return
+        box.setWindowTitle(self.tr("Discard the ticket?"))
+        box.setText(self.tr("What you typed has not been filed. Discard it?"))
+        discard.setText(self.tr("Discard"))
+        keep.setText(self.tr("Keep editing"))
+        box.open()
+
+    def _on_discard_box_finished(self, _result: int) -> None:
+        box = self.discard_box
+        if box is not None and box.clickedButton() is self._discard_button:
+            self._typed_at_start = self._typed()
+            super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Closed by the program (the console quitting, after its own question), not by the
+        # user's hand: nothing to ask. QDialog's closeEvent rejects.
+        self._closing_quietly = not event.spontaneous()
+        try:
+            super().closeEvent(event)
+        finally:
+            self._closing_quietly = False
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # Hidden by a lock or sign-out: the question goes too (answered "keep editing").
+        if self.discard_box is not None and self.discard_box.isVisible():
+            self.discard_box.reject()
+        super().hideEvent(event)
 
     # --- language -------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -242,7 +379,12 @@ class FeedbackTicketDialog(QDialog):
         for lbl, t in zip(self._labels, texts, strict=True):
             lbl.setText(t)
         self._fill_sources()
-        self._fill(self.category, [(category_text(c.code), c.code) for c in CATEGORIES])
+        # None chosen to start with: accepting a default (public safety, the police's two
+        # hours) misrouted tickets.
+        self._fill(
+            self.category,
+            [(self.tr("— choose —"), None)] + [(category_text(c.code), c.code) for c in CATEGORIES],
+        )
         self._fill(
             self.department,
             [(self.tr("The category's department"), None)]

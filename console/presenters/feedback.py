@@ -138,6 +138,10 @@ class FeedbackPresenter(Presenter):
         self._communities, self._departments = [], []
         self.pane.set_communities([], {})  # the next user's scope, not this one's
 
+    def locked(self) -> None:
+        # A contact read in full is masked again: after the unlock, a new look is a new read.
+        self.pane.forget_contacts()
+
     def shutdown(self) -> None:
         self._closing = True
         self.check_timer.stop()

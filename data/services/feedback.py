@@ -446,12 +446,17 @@ class FeedbackService:
             stmt = stmt.where(Community.code == community)
         count = stmt.with_only_columns(ServiceTicket.id).order_by(None).subquery()
         unresolved = ServiceTicket.status.in_(sorted(s.value for s in UNRESOLVED))
-        # The deadline that runs: the first response until answered, then the resolution.
+        # The deadline that runs: the first response until answered, then the resolution;
+        # none for the others, which come newest first. core.feedback.queue_key is the same
+        # order for the pane's in-place updates: the two change together.
         running = case(
-            (ServiceTicket.answered_at.is_(None), ServiceTicket.response_due_at),
-            else_=ServiceTicket.resolve_due_at,
+            (and_(unresolved, ServiceTicket.answered_at.is_(None)), ServiceTicket.response_due_at),
+            (unresolved, ServiceTicket.resolve_due_at),
+            else_=None,
         )
-        stmt = stmt.order_by(unresolved.desc(), running, ServiceTicket.id.desc()).limit(limit)
+        stmt = stmt.order_by(
+            unresolved.desc(), running.asc().nulls_last(), ServiceTicket.id.desc()
+        ).limit(limit)
         with self.ctx.read() as s:
             total = s.scalar(select(func.count()).select_from(count)) or 0
             rows = [self._row(who, t, c, d) for t, c, d in s.execute(stmt)]

@@ -400,37 +400,37 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>AssignmentDeskWidget</name>
     <message>
-        <location filename="../../widgets/assignments.py" line="461"/>
+        <location filename="../../widgets/assignments.py" line="467"/>
         <source>Write the reason for declining in the note.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/assignments.py" line="465"/>
+        <location filename="../../widgets/assignments.py" line="471"/>
         <source>Write what was done in the note.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/assignments.py" line="481"/>
+        <location filename="../../widgets/assignments.py" line="487"/>
         <source>Attached {name} to the incident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/assignments.py" line="497"/>
+        <location filename="../../widgets/assignments.py" line="503"/>
         <source>Copied {phone}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/assignments.py" line="505"/>
+        <location filename="../../widgets/assignments.py" line="511"/>
         <source>Note: the reason when declining, what was done when finishing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/assignments.py" line="507"/>
+        <location filename="../../widgets/assignments.py" line="513"/>
         <source>Attach photo…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/assignments.py" line="509"/>
+        <location filename="../../widgets/assignments.py" line="515"/>
         <source>A photo of the work, kept with the incident ({key})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -438,12 +438,12 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>AssignmentListWidget</name>
     <message>
-        <location filename="../../widgets/assignments.py" line="330"/>
+        <location filename="../../widgets/assignments.py" line="336"/>
         <source>Copied {phone}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/assignments.py" line="334"/>
+        <location filename="../../widgets/assignments.py" line="340"/>
         <source>Assignments</source>
         <translation type="unfinished"></translation>
     </message>
@@ -602,42 +602,42 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="206"/>
+        <location filename="../../console/presenters/assignments.py" line="207"/>
         <source>Could not load assignments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="224"/>
+        <location filename="../../console/presenters/assignments.py" line="225"/>
         <source>Could not open the dispatch picker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="258"/>
+        <location filename="../../console/presenters/assignments.py" line="259"/>
         <source>#{id}: {n} notified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="281"/>
+        <location filename="../../console/presenters/assignments.py" line="282"/>
         <source>A photo of the work</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="283"/>
+        <location filename="../../console/presenters/assignments.py" line="284"/>
         <source>Photos (*.jpg *.jpeg *.png *.webp)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="317"/>
+        <location filename="../../console/presenters/assignments.py" line="318"/>
         <source>Only a department that took the work on may add its photos.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="348"/>
+        <location filename="../../console/presenters/assignments.py" line="349"/>
         <source>Not saved: the assignment has changed meanwhile, the step is not allowed now, or its note or reason is missing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="352"/>
+        <location filename="../../console/presenters/assignments.py" line="353"/>
         <source>Only the department the assignment is for may answer it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1473,217 +1473,217 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>CallsPresenter</name>
     <message>
-        <location filename="../../console/presenters/calls.py" line="124"/>
-        <location filename="../../console/presenters/calls.py" line="526"/>
+        <location filename="../../console/presenters/calls.py" line="127"/>
+        <location filename="../../console/presenters/calls.py" line="531"/>
         <source>Calls</source>
         <translation type="unfinished">Calls</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="133"/>
+        <location filename="../../console/presenters/calls.py" line="137"/>
         <source>Answer call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="134"/>
+        <location filename="../../console/presenters/calls.py" line="138"/>
         <source>Hold / resume call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="135"/>
+        <location filename="../../console/presenters/calls.py" line="139"/>
         <source>Hang up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="136"/>
+        <location filename="../../console/presenters/calls.py" line="140"/>
         <source>Transfer call…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="139"/>
+        <location filename="../../console/presenters/calls.py" line="143"/>
         <source>New incident from call…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="143"/>
+        <location filename="../../console/presenters/calls.py" line="147"/>
         <source>Link call to incident…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="146"/>
+        <location filename="../../console/presenters/calls.py" line="150"/>
         <source>Close call: no incident…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="240"/>
-        <location filename="../../console/presenters/calls.py" line="281"/>
+        <location filename="../../console/presenters/calls.py" line="244"/>
+        <location filename="../../console/presenters/calls.py" line="285"/>
         <source>Could not load the calls</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="413"/>
-        <location filename="../../console/presenters/calls.py" line="418"/>
-        <location filename="../../console/presenters/calls.py" line="465"/>
+        <location filename="../../console/presenters/calls.py" line="417"/>
+        <location filename="../../console/presenters/calls.py" line="422"/>
+        <location filename="../../console/presenters/calls.py" line="469"/>
         <source>Could not record the call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="454"/>
+        <location filename="../../console/presenters/calls.py" line="458"/>
         <source>Incoming call from {number} — {key} answers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="455"/>
-        <location filename="../../console/presenters/calls.py" line="472"/>
-        <location filename="../../console/presenters/calls.py" line="590"/>
-        <location filename="../../console/presenters/calls.py" line="612"/>
-        <location filename="../../console/presenters/calls.py" line="682"/>
-        <location filename="../../console/presenters/calls.py" line="794"/>
+        <location filename="../../console/presenters/calls.py" line="459"/>
+        <location filename="../../console/presenters/calls.py" line="476"/>
+        <location filename="../../console/presenters/calls.py" line="595"/>
+        <location filename="../../console/presenters/calls.py" line="617"/>
+        <location filename="../../console/presenters/calls.py" line="687"/>
+        <location filename="../../console/presenters/calls.py" line="799"/>
         <source>(withheld)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="470"/>
+        <location filename="../../console/presenters/calls.py" line="474"/>
         <source>All {n} lines busy: {number} got “busy” at {at}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="494"/>
+        <location filename="../../console/presenters/calls.py" line="499"/>
         <source>Answering the call failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="495"/>
+        <location filename="../../console/presenters/calls.py" line="500"/>
         <source>Putting the call on hold failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="496"/>
+        <location filename="../../console/presenters/calls.py" line="501"/>
         <source>Taking the call off hold failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="497"/>
+        <location filename="../../console/presenters/calls.py" line="502"/>
         <source>Transferring the call failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="498"/>
+        <location filename="../../console/presenters/calls.py" line="503"/>
         <source>Hanging up failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="499"/>
+        <location filename="../../console/presenters/calls.py" line="504"/>
         <source>Calling out failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="500"/>
+        <location filename="../../console/presenters/calls.py" line="505"/>
         <source>A command on the line failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="502"/>
+        <location filename="../../console/presenters/calls.py" line="507"/>
         <source>{what}: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="545"/>
+        <location filename="../../console/presenters/calls.py" line="550"/>
         <source>No call is ringing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="563"/>
+        <location filename="../../console/presenters/calls.py" line="568"/>
         <source>Select the call to hold or resume.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="582"/>
+        <location filename="../../console/presenters/calls.py" line="587"/>
         <source>Select the call to hang up.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="586"/>
+        <location filename="../../console/presenters/calls.py" line="591"/>
         <source>Reject the call?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="588"/>
+        <location filename="../../console/presenters/calls.py" line="593"/>
         <source>The caller {number} is still waiting to be answered. Rejecting tells them the line is busy; they go on the callback list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="605"/>
+        <location filename="../../console/presenters/calls.py" line="610"/>
         <source>Select the call to transfer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="622"/>
+        <location filename="../../console/presenters/calls.py" line="627"/>
         <source>Could not list the departments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="634"/>
+        <location filename="../../console/presenters/calls.py" line="639"/>
         <source>Select an answered call that is not linked or closed yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="681"/>
+        <location filename="../../console/presenters/calls.py" line="686"/>
         <source>New incident from the call of {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="694"/>
+        <location filename="../../console/presenters/calls.py" line="699"/>
         <source>Call at {at}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="733"/>
+        <location filename="../../console/presenters/calls.py" line="738"/>
         <source>Could not create the incident from the call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="742"/>
+        <location filename="../../console/presenters/calls.py" line="747"/>
         <source>Call linked to incident #{id}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="768"/>
+        <location filename="../../console/presenters/calls.py" line="773"/>
         <source>Could not link the call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="780"/>
+        <location filename="../../console/presenters/calls.py" line="785"/>
         <source>Could not load the open incidents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="802"/>
-        <location filename="../../console/presenters/calls.py" line="819"/>
+        <location filename="../../console/presenters/calls.py" line="807"/>
+        <location filename="../../console/presenters/calls.py" line="824"/>
         <source>Could not close the call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="826"/>
+        <location filename="../../console/presenters/calls.py" line="831"/>
         <source>{what}: it is already linked or closed, or was never answered.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="880"/>
+        <location filename="../../console/presenters/calls.py" line="887"/>
         <source>Could not call the resident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="900"/>
+        <location filename="../../console/presenters/calls.py" line="907"/>
         <source>Could not mark the call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="953"/>
+        <location filename="../../console/presenters/calls.py" line="960"/>
         <source>Could not load the caller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="976"/>
+        <location filename="../../console/presenters/calls.py" line="983"/>
         <source>Could not open the card</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2250,112 +2250,132 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>CheckinDesk</name>
     <message>
-        <location filename="../../console/checkin_desk.py" line="120"/>
+        <location filename="../../console/checkin_desk.py" line="125"/>
         <source>No check-in code on this PC: {why}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="148"/>
+        <location filename="../../console/checkin_desk.py" line="157"/>
         <source>Could not read the volunteer&apos;s tasks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="191"/>
+        <location filename="../../console/checkin_desk.py" line="215"/>
         <source>Volunteer No. {n} checked out: {t} of service</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="195"/>
+        <location filename="../../console/checkin_desk.py" line="219"/>
         <source>Volunteer No. {n} checked in at {at}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="206"/>
+        <location filename="../../console/checkin_desk.py" line="233"/>
         <source>Refused: this code is for a place outside your communities.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="211"/>
+        <location filename="../../console/checkin_desk.py" line="238"/>
         <source>Not recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="212"/>
+        <location filename="../../console/checkin_desk.py" line="239"/>
         <source>Could not record the check-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="225"/>
+        <location filename="../../console/checkin_desk.py" line="253"/>
+        <source>No time of service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/checkin_desk.py" line="255"/>
+        <source>Volunteer No. {n} would be checked out with no time of service (0:00). Record this check-out anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/checkin_desk.py" line="270"/>
         <source>Refused: this code was not made by this site or was altered.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="226"/>
+        <location filename="../../console/checkin_desk.py" line="271"/>
         <source>Refused: this code has expired. Scan the current one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="227"/>
+        <location filename="../../console/checkin_desk.py" line="272"/>
         <source>Refused: this visit card is not valid yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="228"/>
+        <location filename="../../console/checkin_desk.py" line="273"/>
         <source>Refused: this is not a check-in code. Scan it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="229"/>
+        <location filename="../../console/checkin_desk.py" line="274"/>
         <source>Refused: this code was already used by this volunteer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="230"/>
+        <location filename="../../console/checkin_desk.py" line="275"/>
         <source>Refused: this code is for another place.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="232"/>
+        <location filename="../../console/checkin_desk.py" line="277"/>
         <source>Refused: this visit card was already used by another volunteer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="234"/>
+        <location filename="../../console/checkin_desk.py" line="279"/>
         <source>Refused: these hours overlap other hours of this volunteer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="235"/>
+        <location filename="../../console/checkin_desk.py" line="280"/>
         <source>Refused: this volunteer is not checked in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="236"/>
+        <location filename="../../console/checkin_desk.py" line="281"/>
         <source>Refused: no active volunteer has this number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="237"/>
+        <location filename="../../console/checkin_desk.py" line="282"/>
         <source>Refused: the task or shift is not at this place.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="238"/>
+        <location filename="../../console/checkin_desk.py" line="283"/>
         <source>Refused: check the times; correct them in the Hours tab.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="245"/>
+        <location filename="../../console/checkin_desk.py" line="285"/>
+        <source>Refused: this volunteer belongs to another community. A station checks in its own community&apos;s volunteers only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/checkin_desk.py" line="289"/>
+        <source>Not recorded: no time of service (0:00) since the check-in. Check the direction and the travel time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/checkin_desk.py" line="298"/>
         <source>Save the visit card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="281"/>
+        <location filename="../../console/checkin_desk.py" line="334"/>
         <source>Visit card saved to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="283"/>
+        <location filename="../../console/checkin_desk.py" line="336"/>
         <source>Could not make the visit card</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2459,12 +2479,12 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="273"/>
+        <location filename="../../widgets/volunteer_hours.py" line="274"/>
         <source>Record check-out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="273"/>
+        <location filename="../../widgets/volunteer_hours.py" line="274"/>
         <source>Record check-in</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2946,32 +2966,32 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="803"/>
+        <location filename="../../widgets/volunteer_hours.py" line="804"/>
         <source>Correct hours No. {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="821"/>
+        <location filename="../../widgets/volunteer_hours.py" line="822"/>
         <source>Check-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="822"/>
+        <location filename="../../widgets/volunteer_hours.py" line="823"/>
         <source>Check-out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="823"/>
+        <location filename="../../widgets/volunteer_hours.py" line="824"/>
         <source>Travel (min)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="824"/>
+        <location filename="../../widgets/volunteer_hours.py" line="825"/>
         <source>Service content</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="825"/>
+        <location filename="../../widgets/volunteer_hours.py" line="826"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3926,13 +3946,13 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
         <translation type="unfinished">Device status</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/devices.py" line="53"/>
+        <location filename="../../console/presenters/devices.py" line="54"/>
         <source>Find device</source>
         <translation type="unfinished">Find device</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/devices.py" line="81"/>
-        <location filename="../../console/presenters/devices.py" line="95"/>
+        <location filename="../../console/presenters/devices.py" line="88"/>
+        <location filename="../../console/presenters/devices.py" line="104"/>
         <source>Could not load the devices</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4429,263 +4449,263 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
     </message>
     <message>
         <location filename="../../console/presenters/employment.py" line="109"/>
-        <location filename="../../console/presenters/employment.py" line="235"/>
+        <location filename="../../console/presenters/employment.py" line="236"/>
         <source>Employment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="192"/>
+        <location filename="../../console/presenters/employment.py" line="193"/>
         <source>Could not read the job seekers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="198"/>
+        <location filename="../../console/presenters/employment.py" line="199"/>
         <source>Could not read the postings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="204"/>
+        <location filename="../../console/presenters/employment.py" line="205"/>
         <source>Could not read the employers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="210"/>
+        <location filename="../../console/presenters/employment.py" line="211"/>
         <source>Could not read the referrals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="217"/>
+        <location filename="../../console/presenters/employment.py" line="218"/>
         <source>Could not read the follow-up calls</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="224"/>
+        <location filename="../../console/presenters/employment.py" line="225"/>
         <source>Could not read the figures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="247"/>
+        <location filename="../../console/presenters/employment.py" line="248"/>
         <source>Only the first {n} are shown; the rest are not listed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="252"/>
+        <location filename="../../console/presenters/employment.py" line="253"/>
         <source>{n} shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="257"/>
+        <location filename="../../console/presenters/employment.py" line="258"/>
         <source>Follow-up calls not yet made, due by {day}: {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="264"/>
+        <location filename="../../console/presenters/employment.py" line="265"/>
         <source>The employment service is run by the community stations (for their own community), supervisors and administrators.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="272"/>
+        <location filename="../../console/presenters/employment.py" line="273"/>
         <source>Not available to this role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="277"/>
+        <location filename="../../console/presenters/employment.py" line="278"/>
         <source>No job seekers yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="279"/>
+        <location filename="../../console/presenters/employment.py" line="280"/>
         <source>Register a resident who is looking for work. They are matched only once a consent to job matching is recorded for them (Residents).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="285"/>
+        <location filename="../../console/presenters/employment.py" line="286"/>
         <source>No matches shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="286"/>
+        <location filename="../../console/presenters/employment.py" line="287"/>
         <source>Pick a seeker on the Seekers tab and press Matches.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="289"/>
+        <location filename="../../console/presenters/employment.py" line="290"/>
         <source>No postings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="289"/>
+        <location filename="../../console/presenters/employment.py" line="290"/>
         <source>Register an employer first, then its posts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="293"/>
+        <location filename="../../console/presenters/employment.py" line="294"/>
         <source>No employers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="294"/>
+        <location filename="../../console/presenters/employment.py" line="295"/>
         <source>An employer takes referrals once it is verified (papers and premises).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="297"/>
+        <location filename="../../console/presenters/employment.py" line="298"/>
         <source>No referrals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="297"/>
+        <location filename="../../console/presenters/employment.py" line="298"/>
         <source>Refer a seeker from the Matches tab.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="301"/>
+        <location filename="../../console/presenters/employment.py" line="302"/>
         <source>No follow-up calls due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="302"/>
+        <location filename="../../console/presenters/employment.py" line="303"/>
         <source>Each hire books two calls, three and six months on.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="330"/>
+        <location filename="../../console/presenters/employment.py" line="331"/>
         <source>an employer with this credit code is registered already</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="340"/>
+        <location filename="../../console/presenters/employment.py" line="341"/>
         <source>Not saved: {why}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="355"/>
+        <location filename="../../console/presenters/employment.py" line="356"/>
         <source>Saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="436"/>
+        <location filename="../../console/presenters/employment.py" line="437"/>
         <source>Could not search the residents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="446"/>
+        <location filename="../../console/presenters/employment.py" line="447"/>
         <source>Could not save the seeker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="475"/>
+        <location filename="../../console/presenters/employment.py" line="476"/>
         <source>Could not add the course</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="485"/>
+        <location filename="../../console/presenters/employment.py" line="486"/>
         <source>Could not mark the course completed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="521"/>
+        <location filename="../../console/presenters/employment.py" line="522"/>
         <source>{name} has no consent to job matching in force: not matched and not referred. Record a jobs consent in Residents first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="524"/>
+        <location filename="../../console/presenters/employment.py" line="525"/>
         <source>No consent to job matching</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="526"/>
+        <location filename="../../console/presenters/employment.py" line="527"/>
         <source>{name}: {n} matching open postings, best first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="531"/>
+        <location filename="../../console/presenters/employment.py" line="532"/>
         <source>No matching posting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="532"/>
+        <location filename="../../console/presenters/employment.py" line="533"/>
         <source>No open posting fits this seeker&apos;s hours, shift, place and needs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="543"/>
-        <location filename="../../console/presenters/employment.py" line="576"/>
+        <location filename="../../console/presenters/employment.py" line="544"/>
+        <location filename="../../console/presenters/employment.py" line="577"/>
         <source>Could not read the matches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="556"/>
+        <location filename="../../console/presenters/employment.py" line="557"/>
         <source>“{title}”: {n} matching seekers with consent, best first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="562"/>
+        <location filename="../../console/presenters/employment.py" line="563"/>
         <source>No matching seeker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="564"/>
+        <location filename="../../console/presenters/employment.py" line="565"/>
         <source>No consenting seeker fits this posting, or it takes no referrals (not open, or its employer is not verified).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="591"/>
+        <location filename="../../console/presenters/employment.py" line="592"/>
         <source>Could not refer the seeker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="596"/>
+        <location filename="../../console/presenters/employment.py" line="597"/>
         <source>Refer to a posting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="598"/>
+        <location filename="../../console/presenters/employment.py" line="599"/>
         <source>Refer {seeker} to “{title}” at {employer}? You approve the referral as the counsellor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="622"/>
+        <location filename="../../console/presenters/employment.py" line="623"/>
         <source>Register the employer first (Employers tab).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="634"/>
+        <location filename="../../console/presenters/employment.py" line="635"/>
         <source>Could not save the posting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="647"/>
+        <location filename="../../console/presenters/employment.py" line="648"/>
         <source>Could not change the posting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="677"/>
+        <location filename="../../console/presenters/employment.py" line="678"/>
         <source>Could not save the employer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="695"/>
+        <location filename="../../console/presenters/employment.py" line="696"/>
         <source>Could not record the visit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="710"/>
+        <location filename="../../console/presenters/employment.py" line="711"/>
         <source>Could not move the referral on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="725"/>
+        <location filename="../../console/presenters/employment.py" line="726"/>
         <source>Could not record the refusal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="743"/>
+        <location filename="../../console/presenters/employment.py" line="744"/>
         <source>Could not record the confirmation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="762"/>
+        <location filename="../../console/presenters/employment.py" line="763"/>
         <source>Could not record the call</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4938,102 +4958,102 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>FeedbackLabels</name>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="36"/>
+        <location filename="../../widgets/feedback_dialog.py" line="41"/>
         <source>Public safety</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="37"/>
+        <location filename="../../widgets/feedback_dialog.py" line="42"/>
         <source>Noise</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="38"/>
+        <location filename="../../widgets/feedback_dialog.py" line="43"/>
         <source>Environment and sanitation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="39"/>
+        <location filename="../../widgets/feedback_dialog.py" line="44"/>
         <source>Property management</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="40"/>
+        <location filename="../../widgets/feedback_dialog.py" line="45"/>
         <source>Public services</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="41"/>
+        <location filename="../../widgets/feedback_dialog.py" line="46"/>
         <source>Suggestion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="42"/>
+        <location filename="../../widgets/feedback_dialog.py" line="47"/>
         <source>Praise</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="43"/>
+        <location filename="../../widgets/feedback_dialog.py" line="48"/>
         <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="50"/>
+        <location filename="../../widgets/feedback_dialog.py" line="55"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="51"/>
+        <location filename="../../widgets/feedback_dialog.py" line="56"/>
         <source>Answered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="52"/>
+        <location filename="../../widgets/feedback_dialog.py" line="57"/>
         <source>Resolved</source>
         <translation type="unfinished">Resolved</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="53"/>
+        <location filename="../../widgets/feedback_dialog.py" line="58"/>
         <source>Rated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="60"/>
+        <location filename="../../widgets/feedback_dialog.py" line="65"/>
         <source>Walk-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="61"/>
+        <location filename="../../widgets/feedback_dialog.py" line="66"/>
         <source>Phone call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="62"/>
+        <location filename="../../widgets/feedback_dialog.py" line="67"/>
         <source>Survey answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="63"/>
+        <location filename="../../widgets/feedback_dialog.py" line="68"/>
         <source>Station visit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="70"/>
+        <location filename="../../widgets/feedback_dialog.py" line="75"/>
         <source>By phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="71"/>
+        <location filename="../../widgets/feedback_dialog.py" line="76"/>
         <source>Printed slip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="78"/>
+        <location filename="../../widgets/feedback_dialog.py" line="83"/>
         <source>First response</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="79"/>
+        <location filename="../../widgets/feedback_dialog.py" line="84"/>
         <source>Resolution</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5041,187 +5061,192 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>FeedbackPane</name>
     <message>
-        <location filename="../../widgets/feedback.py" line="574"/>
+        <location filename="../../widgets/feedback.py" line="600"/>
         <source>{shown} of {total} tickets shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="598"/>
+        <location filename="../../widgets/feedback.py" line="627"/>
         <source>Select a ticket to see what was said and done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="601"/>
+        <location filename="../../widgets/feedback.py" line="630"/>
         <source>No. {id} · {state} · {category}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="604"/>
+        <location filename="../../widgets/feedback.py" line="633"/>
         <source>Community: {c} · Department: {d}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="608"/>
+        <location filename="../../widgets/feedback.py" line="637"/>
         <source>Source: {s} {ref}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="609"/>
+        <location filename="../../widgets/feedback.py" line="638"/>
         <source>Contact: {who}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="621"/>
+        <location filename="../../widgets/feedback.py" line="650"/>
         <source>First response due {a} · resolution due {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="630"/>
+        <location filename="../../widgets/feedback.py" line="659"/>
         <source>Last reply ({how}): {text}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="638"/>
+        <location filename="../../widgets/feedback.py" line="667"/>
         <source>the clock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="640"/>
+        <location filename="../../widgets/feedback.py" line="669"/>
         <source>opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="641"/>
+        <location filename="../../widgets/feedback.py" line="670"/>
         <source>given to {v}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="642"/>
+        <location filename="../../widgets/feedback.py" line="671"/>
         <source>answered ({v})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="643"/>
+        <location filename="../../widgets/feedback.py" line="672"/>
         <source>resolved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="644"/>
+        <location filename="../../widgets/feedback.py" line="673"/>
         <source>rated {v}/5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="645"/>
+        <location filename="../../widgets/feedback.py" line="674"/>
         <source>reopened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="646"/>
+        <location filename="../../widgets/feedback.py" line="675"/>
         <source>overdue: {v}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="669"/>
+        <location filename="../../widgets/feedback.py" line="698"/>
         <source>Unresolved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="669"/>
+        <location filename="../../widgets/feedback.py" line="698"/>
         <source>All states</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="674"/>
+        <location filename="../../widgets/feedback.py" line="703"/>
         <source>All categories</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="679"/>
+        <location filename="../../widgets/feedback.py" line="708"/>
         <source>All communities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="685"/>
+        <location filename="../../widgets/feedback.py" line="714"/>
         <source>Tickets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="686"/>
+        <location filename="../../widgets/feedback.py" line="715"/>
         <source>Monthly rates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="689"/>
+        <location filename="../../widgets/feedback.py" line="718"/>
         <source>State</source>
         <translation type="unfinished">State</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="689"/>
+        <location filename="../../widgets/feedback.py" line="718"/>
         <source>Category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="689"/>
+        <location filename="../../widgets/feedback.py" line="718"/>
         <source>Community</source>
         <translation type="unfinished">Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="694"/>
+        <location filename="../../widgets/feedback.py" line="723"/>
         <source>New ticket…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="695"/>
+        <location filename="../../widgets/feedback.py" line="724"/>
         <source>Reply…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="696"/>
+        <location filename="../../widgets/feedback.py" line="725"/>
         <source>Resolve…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="697"/>
+        <location filename="../../widgets/feedback.py" line="726"/>
         <source>Rating…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="698"/>
+        <location filename="../../widgets/feedback.py" line="727"/>
         <source>Reopen…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="699"/>
+        <location filename="../../widgets/feedback.py" line="728"/>
         <source>Reassign…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="700"/>
+        <location filename="../../widgets/feedback.py" line="729"/>
         <source>Show contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="704"/>
+        <location filename="../../widgets/feedback.py" line="733"/>
+        <source>{action} ({key})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="735"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="705"/>
+        <location filename="../../widgets/feedback.py" line="736"/>
         <source>Month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="708"/>
+        <location filename="../../widgets/feedback.py" line="739"/>
         <source>Over the tickets opened in the month. Response rate: answered by the first-response deadline, of those whose deadline has passed or that were answered. Resolution rate: resolved, of all. Satisfaction rate: rated 4 or 5, of those rated.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="716"/>
+        <location filename="../../widgets/feedback.py" line="747"/>
         <source>No feedback tickets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="718"/>
+        <location filename="../../widgets/feedback.py" line="749"/>
         <source>Comments, complaints and requests from calls, station visits, survey answers and walk-ins appear here with their deadlines. New ticket… files one.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5229,108 +5254,108 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>FeedbackPresenter</name>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="78"/>
+        <location filename="../../console/presenters/feedback.py" line="80"/>
         <source>Feedback</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="89"/>
+        <location filename="../../console/presenters/feedback.py" line="92"/>
         <source>New feedback ticket…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="119"/>
+        <location filename="../../console/presenters/feedback.py" line="124"/>
         <source>Could not read the communities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="171"/>
-        <location filename="../../console/presenters/feedback.py" line="249"/>
+        <location filename="../../console/presenters/feedback.py" line="180"/>
+        <location filename="../../console/presenters/feedback.py" line="258"/>
         <source>Could not read the feedback tickets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="198"/>
+        <location filename="../../console/presenters/feedback.py" line="207"/>
         <source>Could not compute the monthly rates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="212"/>
+        <location filename="../../console/presenters/feedback.py" line="221"/>
         <source>Could not read the overdue tickets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="275"/>
+        <location filename="../../console/presenters/feedback.py" line="284"/>
         <source>Could not read the ticket&apos;s history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="309"/>
+        <location filename="../../console/presenters/feedback.py" line="318"/>
         <source>Feedback ticket No. {id} filed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="316"/>
+        <location filename="../../console/presenters/feedback.py" line="325"/>
         <source>Could not file the ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="336"/>
+        <location filename="../../console/presenters/feedback.py" line="345"/>
         <source>Record the rating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="338"/>
+        <location filename="../../console/presenters/feedback.py" line="347"/>
         <source>Record {n}/5 as the resident&apos;s rating of ticket No. {id}? A rating is recorded once and counts in the month&apos;s satisfaction rate.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="379"/>
+        <location filename="../../console/presenters/feedback.py" line="388"/>
         <source>Could not update the ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="393"/>
+        <location filename="../../console/presenters/feedback.py" line="402"/>
         <source>Could not show the contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="400"/>
+        <location filename="../../console/presenters/feedback.py" line="409"/>
         <source>Save the reply slip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="416"/>
+        <location filename="../../console/presenters/feedback.py" line="425"/>
         <source>at your community station, or by phone to the street office</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="444"/>
+        <location filename="../../console/presenters/feedback.py" line="453"/>
         <source>Reply slip saved to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="446"/>
+        <location filename="../../console/presenters/feedback.py" line="455"/>
         <source>Could not save the reply slip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="474"/>
+        <location filename="../../console/presenters/feedback.py" line="483"/>
         <source>Overdue ticket check failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="478"/>
+        <location filename="../../console/presenters/feedback.py" line="487"/>
         <source>Feedback ticket No. {id} overdue ({community}, {category}): {what}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="493"/>
+        <location filename="../../console/presenters/feedback.py" line="502"/>
         <source>no first response in time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="494"/>
+        <location filename="../../console/presenters/feedback.py" line="503"/>
         <source>not resolved in time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5396,62 +5421,122 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>FeedbackTicketDialog</name>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="230"/>
+        <location filename="../../widgets/feedback_dialog.py" line="256"/>
+        <source>There is no community to file the ticket under.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="258"/>
+        <source>Choose the category: it decides the department and the deadlines.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="260"/>
+        <source>Enter what the resident said.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="262"/>
+        <source>What the resident said is longer than {n} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="268"/>
+        <source>Enter a phone for the reply or a contact name: without one the ticket cannot be answered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="274"/>
+        <source>Enter the survey round and the question.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="276"/>
+        <source>A call&apos;s ticket is filed from the Calls pane.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="337"/>
+        <source>Discard the ticket?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="338"/>
+        <source>What you typed has not been filed. Discard it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="339"/>
+        <source>Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="340"/>
+        <source>Keep editing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="367"/>
         <source>New feedback ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="232"/>
+        <location filename="../../widgets/feedback_dialog.py" line="369"/>
         <source>Source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="233"/>
+        <location filename="../../widgets/feedback_dialog.py" line="370"/>
         <source>Community</source>
         <translation type="unfinished">Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="234"/>
+        <location filename="../../widgets/feedback_dialog.py" line="371"/>
         <source>Category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="235"/>
+        <location filename="../../widgets/feedback_dialog.py" line="372"/>
         <source>Department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="236"/>
+        <location filename="../../widgets/feedback_dialog.py" line="373"/>
         <source>What the resident said</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="237"/>
+        <location filename="../../widgets/feedback_dialog.py" line="374"/>
         <source>Contact name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="238"/>
+        <location filename="../../widgets/feedback_dialog.py" line="375"/>
         <source>Phone for the reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="239"/>
+        <location filename="../../widgets/feedback_dialog.py" line="376"/>
         <source>Survey round</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="240"/>
+        <location filename="../../widgets/feedback_dialog.py" line="377"/>
         <source>Question</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="248"/>
+        <location filename="../../widgets/feedback_dialog.py" line="386"/>
+        <source>— choose —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="390"/>
         <source>The category&apos;s department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="253"/>
+        <location filename="../../widgets/feedback_dialog.py" line="395"/>
         <source>The category sets the deadlines: a first response within hours, the resolution within working days. A phone number is kept for the reply only; feedback from an anonymous survey is never linked to the resident.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6596,7 +6681,7 @@ Command system of {site}</translation>
     </message>
     <message>
         <location filename="../../widgets/volunteer_hours.py" line="67"/>
-        <location filename="../../widgets/volunteer_hours.py" line="476"/>
+        <location filename="../../widgets/volunteer_hours.py" line="477"/>
         <source>Confirmed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6637,100 +6722,100 @@ Command system of {site}</translation>
     </message>
     <message>
         <location filename="../../widgets/volunteer_hours.py" line="95"/>
-        <location filename="../../widgets/volunteer_hours.py" line="448"/>
+        <location filename="../../widgets/volunteer_hours.py" line="449"/>
         <source>Check-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/volunteer_hours.py" line="96"/>
-        <location filename="../../widgets/volunteer_hours.py" line="453"/>
+        <location filename="../../widgets/volunteer_hours.py" line="454"/>
         <source>Check-out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/volunteer_hours.py" line="97"/>
-        <location filename="../../widgets/volunteer_hours.py" line="458"/>
+        <location filename="../../widgets/volunteer_hours.py" line="459"/>
         <source>Travel (min)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/volunteer_hours.py" line="98"/>
-        <location filename="../../widgets/volunteer_hours.py" line="443"/>
+        <location filename="../../widgets/volunteer_hours.py" line="444"/>
         <source>Service content</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="422"/>
+        <location filename="../../widgets/volunteer_hours.py" line="423"/>
         <source>No.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="428"/>
+        <location filename="../../widgets/volunteer_hours.py" line="429"/>
         <source>Volunteer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="433"/>
+        <location filename="../../widgets/volunteer_hours.py" line="434"/>
         <source>Community</source>
         <translation type="unfinished">Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="438"/>
+        <location filename="../../widgets/volunteer_hours.py" line="439"/>
         <source>Place</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="463"/>
+        <location filename="../../widgets/volunteer_hours.py" line="464"/>
         <source>Service time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="468"/>
+        <location filename="../../widgets/volunteer_hours.py" line="469"/>
         <source>State</source>
         <translation type="unfinished">State</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="481"/>
+        <location filename="../../widgets/volunteer_hours.py" line="482"/>
         <source>Needed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="489"/>
+        <location filename="../../widgets/volunteer_hours.py" line="490"/>
         <source>Approved by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="494"/>
+        <location filename="../../widgets/volunteer_hours.py" line="495"/>
         <source>Corrections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="583"/>
+        <location filename="../../widgets/volunteer_hours.py" line="584"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="588"/>
+        <location filename="../../widgets/volunteer_hours.py" line="589"/>
         <source>By</source>
         <translation type="unfinished">By</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="593"/>
+        <location filename="../../widgets/volunteer_hours.py" line="594"/>
         <source>Field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="598"/>
+        <location filename="../../widgets/volunteer_hours.py" line="599"/>
         <source>Old value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="603"/>
+        <location filename="../../widgets/volunteer_hours.py" line="604"/>
         <source>New value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="608"/>
+        <location filename="../../widgets/volunteer_hours.py" line="609"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6781,22 +6866,32 @@ Command system of {site}</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteer_hours.py" line="133"/>
+        <location filename="../../console/presenters/volunteer_hours.py" line="138"/>
         <source>Could not record the confirmation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteer_hours.py" line="142"/>
+        <location filename="../../console/presenters/volunteer_hours.py" line="147"/>
         <source>Could not approve the hours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteer_hours.py" line="150"/>
+        <location filename="../../console/presenters/volunteer_hours.py" line="149"/>
+        <source>Hours of record {id} approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteer_hours.py" line="157"/>
         <source>Could not reject the hours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteer_hours.py" line="160"/>
+        <location filename="../../console/presenters/volunteer_hours.py" line="159"/>
+        <source>Hours of record {id} rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteer_hours.py" line="168"/>
         <source>Could not correct the hours</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6804,57 +6899,57 @@ Command system of {site}</translation>
 <context>
     <name>HoursWidget</name>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="628"/>
+        <location filename="../../widgets/volunteer_hours.py" line="629"/>
         <source>Waiting for approval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="629"/>
+        <location filename="../../widgets/volunteer_hours.py" line="630"/>
         <source>Checked in now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="630"/>
+        <location filename="../../widgets/volunteer_hours.py" line="631"/>
         <source>Approved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="631"/>
+        <location filename="../../widgets/volunteer_hours.py" line="632"/>
         <source>Rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="632"/>
+        <location filename="../../widgets/volunteer_hours.py" line="633"/>
         <source>All</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="643"/>
+        <location filename="../../widgets/volunteer_hours.py" line="644"/>
         <source>Resident confirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="644"/>
+        <location filename="../../widgets/volunteer_hours.py" line="645"/>
         <source>Approve</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="645"/>
+        <location filename="../../widgets/volunteer_hours.py" line="646"/>
         <source>Reject…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="646"/>
+        <location filename="../../widgets/volunteer_hours.py" line="647"/>
         <source>Correct…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="649"/>
+        <location filename="../../widgets/volunteer_hours.py" line="650"/>
         <source>Corrections (old value, new value, reason, who, when)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="667"/>
+        <location filename="../../widgets/volunteer_hours.py" line="668"/>
         <source>{n} shown</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7396,67 +7491,73 @@ Command system of {site}</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="470"/>
+        <location filename="../../widgets/incident_queue.py" line="471"/>
         <source>Nothing claimed by you</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="471"/>
+        <location filename="../../widgets/incident_queue.py" line="472"/>
         <source>Incidents you acknowledge are listed here until they are resolved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="473"/>
+        <location filename="../../widgets/incident_queue.py" line="474"/>
         <source>Every open incident has a handler</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="474"/>
+        <location filename="../../widgets/incident_queue.py" line="475"/>
         <source>Incidents nobody has acknowledged yet are listed here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="476"/>
+        <location filename="../../widgets/incident_queue.py" line="477"/>
         <source>Nothing awaiting review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="478"/>
+        <location filename="../../widgets/incident_queue.py" line="479"/>
         <source>Resolved incidents wait here for a supervisor, who closes them or returns them with a reason. Whoever resolved an incident cannot close it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="482"/>
+        <location filename="../../widgets/incident_queue.py" line="483"/>
+        <location filename="../../widgets/incident_queue.py" line="489"/>
         <source>No open incidents</source>
         <translation>No open incidents</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="484"/>
+        <location filename="../../widgets/incident_queue.py" line="485"/>
+        <source>The risk alerts of screenings appear here, most urgent first: acknowledge each the same day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_queue.py" line="491"/>
         <source>Incidents raised by calls, alarms, tracking rules or operators appear here, most urgent first. Press Ctrl+N to log one by hand.</source>
         <translation>Incidents raised by calls, alarms, tracking rules or operators appear here, most urgent first. Press Ctrl+N to log one by hand.</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="514"/>
+        <location filename="../../widgets/incident_queue.py" line="527"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="515"/>
+        <location filename="../../widgets/incident_queue.py" line="528"/>
         <source>Mine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="516"/>
+        <location filename="../../widgets/incident_queue.py" line="529"/>
         <source>Unassigned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="517"/>
+        <location filename="../../widgets/incident_queue.py" line="530"/>
         <source>Awaiting review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="518"/>
+        <location filename="../../widgets/incident_queue.py" line="531"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7484,95 +7585,95 @@ Command system of {site}</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="170"/>
+        <location filename="../../console/presenters/incidents.py" line="171"/>
         <source>New {priority}: #{id} {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="247"/>
-        <location filename="../../console/presenters/incidents.py" line="328"/>
-        <location filename="../../console/presenters/incidents.py" line="344"/>
-        <location filename="../../console/presenters/incidents.py" line="375"/>
+        <location filename="../../console/presenters/incidents.py" line="248"/>
+        <location filename="../../console/presenters/incidents.py" line="329"/>
+        <location filename="../../console/presenters/incidents.py" line="345"/>
+        <location filename="../../console/presenters/incidents.py" line="376"/>
         <source>Could not load the incident queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="445"/>
+        <location filename="../../console/presenters/incidents.py" line="446"/>
         <source>Could not create the incident</source>
         <translation type="unfinished">Could not create the incident</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="459"/>
+        <location filename="../../console/presenters/incidents.py" line="460"/>
         <source>incidents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="487"/>
+        <location filename="../../console/presenters/incidents.py" line="488"/>
         <source>Could not export the incidents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="493"/>
+        <location filename="../../console/presenters/incidents.py" line="494"/>
         <source>{n} incidents exported to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="501"/>
+        <location filename="../../console/presenters/incidents.py" line="502"/>
         <source>Select an incident first.</source>
         <translation type="unfinished">Select an incident first.</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="515"/>
+        <location filename="../../console/presenters/incidents.py" line="516"/>
         <source>Could not acknowledge the incident</source>
         <translation type="unfinished">Could not acknowledge the incident</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="544"/>
+        <location filename="../../console/presenters/incidents.py" line="545"/>
         <source>Could not open the incident</source>
         <translation type="unfinished">Could not open the incident</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="613"/>
+        <location filename="../../console/presenters/incidents.py" line="614"/>
         <source>Could not load assignments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="633"/>
+        <location filename="../../console/presenters/incidents.py" line="634"/>
         <source>, </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="635"/>
+        <location filename="../../console/presenters/incidents.py" line="636"/>
         <source>{n} dispatched not yet at the scene ({names}) will be stood down.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="638"/>
+        <location filename="../../console/presenters/incidents.py" line="639"/>
         <source>Resolve incident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="628"/>
+        <location filename="../../console/presenters/incidents.py" line="629"/>
         <source>Resolve #{id} ({priority}) “{title}”? The response ends here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="650"/>
+        <location filename="../../console/presenters/incidents.py" line="651"/>
         <source>Take over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="651"/>
+        <location filename="../../console/presenters/incidents.py" line="652"/>
         <source>Take over #{id} from {name}? The timeline records it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="660"/>
+        <location filename="../../console/presenters/incidents.py" line="661"/>
         <source>Not taken over.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="677"/>
+        <location filename="../../console/presenters/incidents.py" line="678"/>
         <source>Not resolved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8114,37 +8215,37 @@ Command system of {site}</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/kpi.py" line="87"/>
+        <location filename="../../console/presenters/kpi.py" line="88"/>
         <source>The indicators are for supervisors and administrators.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/kpi.py" line="144"/>
+        <location filename="../../console/presenters/kpi.py" line="145"/>
         <source>Could not compute the indicators: {e}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/kpi.py" line="160"/>
+        <location filename="../../console/presenters/kpi.py" line="161"/>
         <source>Could not read the communities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/kpi.py" line="202"/>
+        <location filename="../../console/presenters/kpi.py" line="203"/>
         <source>Could not read the records behind the figure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/kpi.py" line="212"/>
+        <location filename="../../console/presenters/kpi.py" line="213"/>
         <source>Save the monthly report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/kpi.py" line="258"/>
+        <location filename="../../console/presenters/kpi.py" line="259"/>
         <source>Report written: {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/kpi.py" line="265"/>
+        <location filename="../../console/presenters/kpi.py" line="266"/>
         <source>Could not write the report</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8640,37 +8741,37 @@ Command system of {site}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/shell/main_window.py" line="525"/>
+        <location filename="../../console/shell/main_window.py" line="556"/>
         <source>Street Command Console</source>
         <translation>Street Command Console</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="533"/>
+        <location filename="../../console/shell/main_window.py" line="564"/>
         <source>Not signed in</source>
         <translation>Not signed in</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="536"/>
+        <location filename="../../console/shell/main_window.py" line="567"/>
         <source>street-wide</source>
         <translation>street-wide</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="538"/>
+        <location filename="../../console/shell/main_window.py" line="569"/>
         <source>communities: {c}</source>
         <translation>communities: {c}</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="544"/>
+        <location filename="../../console/shell/main_window.py" line="575"/>
         <source>connected</source>
         <translation>connected</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="544"/>
+        <location filename="../../console/shell/main_window.py" line="575"/>
         <source>NOT REACHABLE</source>
         <translation>NOT REACHABLE</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="546"/>
+        <location filename="../../console/shell/main_window.py" line="577"/>
         <source>Database: {label} ({state})</source>
         <translation>Database: {label} ({state})</translation>
     </message>
@@ -8731,32 +8832,32 @@ Command system of {site}</translation>
         <translation type="vanished">Incoming and abandoned calls will be listed here once the SIP line is configured for this workstation.</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="560"/>
+        <location filename="../../console/shell/main_window.py" line="591"/>
         <source>&amp;Console</source>
         <translation>&amp;Console</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="561"/>
+        <location filename="../../console/shell/main_window.py" line="592"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="562"/>
+        <location filename="../../console/shell/main_window.py" line="593"/>
         <source>&amp;Incidents</source>
         <translation>&amp;Incidents</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="563"/>
+        <location filename="../../console/shell/main_window.py" line="594"/>
         <source>&amp;Tools</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="564"/>
+        <location filename="../../console/shell/main_window.py" line="595"/>
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="565"/>
+        <location filename="../../console/shell/main_window.py" line="596"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
@@ -8785,12 +8886,12 @@ Command system of {site}</translation>
         <translation type="vanished">Refresh</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="350"/>
+        <location filename="../../console/shell/main_window.py" line="357"/>
         <source>Reset layout</source>
         <translation>Reset layout</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="345"/>
+        <location filename="../../console/shell/main_window.py" line="352"/>
         <source>Full screen</source>
         <translation>Full screen</translation>
     </message>
@@ -9225,199 +9326,220 @@ Command system of {site}</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="488"/>
-        <source>Reinstate {name}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/presenters/merchants.py" line="489"/>
-        <source>Why may the merchant take orders again?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../console/presenters/merchants.py" line="490"/>
-        <source>Renewed licence checked</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/presenters/merchants.py" line="490"/>
-        <source>Rectified and re-inspected</source>
+        <source>business licence {number} expired on {day}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/presenters/merchants.py" line="496"/>
-        <source>Reinstate the merchant</source>
+        <source>food licence {number} expired on {day}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="497"/>
-        <source>Reinstate {name}? Reason: {reason}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/presenters/merchants.py" line="499"/>
-        <source>Merchant reinstated</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/presenters/merchants.py" line="500"/>
-        <source>Could not reinstate the merchant</source>
+        <location filename="../../console/presenters/merchants.py" line="504"/>
+        <location filename="../../console/presenters/merchants.py" line="512"/>
+        <source>Reinstate {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/presenters/merchants.py" line="506"/>
-        <source>Exit {name}</source>
+        <source>{name} cannot be reinstated while a licence is expired: {what}. Record the renewed licence first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="507"/>
-        <source>Why does the merchant leave the scheme? Its products are withdrawn.</source>
+        <location filename="../../console/presenters/merchants.py" line="508"/>
+        <source>; </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="509"/>
-        <source>Merchant&apos;s own request</source>
+        <location filename="../../console/presenters/merchants.py" line="513"/>
+        <source>Why may the merchant take orders again?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="510"/>
-        <source>Business closed</source>
+        <location filename="../../console/presenters/merchants.py" line="514"/>
+        <source>Renewed licence checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="511"/>
-        <source>Repeated serious complaints</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/presenters/merchants.py" line="518"/>
-        <source>Exit the merchant</source>
+        <location filename="../../console/presenters/merchants.py" line="514"/>
+        <source>Rectified and re-inspected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/presenters/merchants.py" line="520"/>
-        <source>{name} leaves the scheme for good. Reason: {reason}. Its products are withdrawn and it cannot be reinstated. Continue?</source>
+        <source>Reinstate the merchant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="521"/>
+        <source>Reinstate {name}? Reason: {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="523"/>
+        <source>Merchant reinstated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/presenters/merchants.py" line="524"/>
-        <source>Merchant exited</source>
+        <source>Could not reinstate the merchant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="525"/>
-        <source>Could not exit the merchant</source>
+        <location filename="../../console/presenters/merchants.py" line="530"/>
+        <source>Exit {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="531"/>
+        <source>Why does the merchant leave the scheme? Its products are withdrawn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="533"/>
+        <source>Merchant&apos;s own request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="534"/>
+        <source>Business closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="535"/>
+        <source>Repeated serious complaints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="542"/>
+        <source>Exit the merchant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/presenters/merchants.py" line="544"/>
+        <source>{name} leaves the scheme for good. Reason: {reason}. Its products are withdrawn and it cannot be reinstated. Continue?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="548"/>
+        <source>Merchant exited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="549"/>
+        <source>Could not exit the merchant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="568"/>
         <source>Staff added</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="545"/>
+        <location filename="../../console/presenters/merchants.py" line="569"/>
         <source>Could not add the staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="557"/>
-        <location filename="../../console/presenters/merchants.py" line="576"/>
+        <location filename="../../console/presenters/merchants.py" line="581"/>
+        <location filename="../../console/presenters/merchants.py" line="600"/>
         <source>Staff saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="558"/>
-        <location filename="../../console/presenters/merchants.py" line="577"/>
+        <location filename="../../console/presenters/merchants.py" line="582"/>
+        <location filename="../../console/presenters/merchants.py" line="601"/>
         <source>Could not save the staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="592"/>
+        <location filename="../../console/presenters/merchants.py" line="616"/>
         <source>Inspection recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="593"/>
+        <location filename="../../console/presenters/merchants.py" line="617"/>
         <source>Could not record the inspection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="606"/>
+        <location filename="../../console/presenters/merchants.py" line="630"/>
         <source>Complaint filed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="607"/>
+        <location filename="../../console/presenters/merchants.py" line="631"/>
         <source>Could not file the complaint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="618"/>
+        <location filename="../../console/presenters/merchants.py" line="642"/>
         <source>Resolve the complaint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="619"/>
+        <location filename="../../console/presenters/merchants.py" line="643"/>
         <source>What was done? The resident is told this.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="629"/>
+        <location filename="../../console/presenters/merchants.py" line="653"/>
         <source>Complaint resolved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="630"/>
+        <location filename="../../console/presenters/merchants.py" line="654"/>
         <source>Could not resolve the complaint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="664"/>
+        <location filename="../../console/presenters/merchants.py" line="688"/>
         <source>Product added</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="665"/>
+        <location filename="../../console/presenters/merchants.py" line="689"/>
         <source>Could not add the product</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="682"/>
+        <location filename="../../console/presenters/merchants.py" line="706"/>
         <source>Price changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="683"/>
+        <location filename="../../console/presenters/merchants.py" line="707"/>
         <source>Could not change the price</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="690"/>
+        <location filename="../../console/presenters/merchants.py" line="714"/>
         <source>Catalogue saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="691"/>
+        <location filename="../../console/presenters/merchants.py" line="715"/>
         <source>Could not save the catalogue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="714"/>
+        <location filename="../../console/presenters/merchants.py" line="738"/>
         <source>Market price recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="715"/>
+        <location filename="../../console/presenters/merchants.py" line="739"/>
         <source>Could not record the market price</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="752"/>
+        <location filename="../../console/presenters/merchants.py" line="776"/>
         <source>Merchant {name} suspended: its licence has expired</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="759"/>
+        <location filename="../../console/presenters/merchants.py" line="783"/>
         <source>Licence sweep failed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10191,152 +10313,157 @@ Command system of {site}</translation>
     </message>
     <message>
         <location filename="../../widgets/order_entry.py" line="285"/>
-        <location filename="../../widgets/order_entry.py" line="674"/>
+        <location filename="../../widgets/order_entry.py" line="681"/>
         <source>Search a resident by name, phone or address.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="415"/>
+        <location filename="../../widgets/order_entry.py" line="419"/>
         <source>{window} — full</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="417"/>
+        <location filename="../../widgets/order_entry.py" line="421"/>
         <source>{window} — {n} of {cap} left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="449"/>
+        <location filename="../../widgets/order_entry.py" line="453"/>
         <source>staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="449"/>
+        <location filename="../../widgets/order_entry.py" line="453"/>
         <source>volunteer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="467"/>
+        <location filename="../../widgets/order_entry.py" line="460"/>
+        <source>familiar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_entry.py" line="474"/>
         <source>No ordering window open for this merchant in the coming days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="473"/>
+        <location filename="../../widgets/order_entry.py" line="480"/>
         <source>Window {window} is full: choose another.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="479"/>
+        <location filename="../../widgets/order_entry.py" line="486"/>
         <source>{n} of {cap} places left in {window}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="523"/>
+        <location filename="../../widgets/order_entry.py" line="530"/>
         <source>Total: {total}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="559"/>
+        <location filename="../../widgets/order_entry.py" line="566"/>
         <source>This order will wait for a confirmation call.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="632"/>
+        <location filename="../../widgets/order_entry.py" line="639"/>
         <source>&amp;Resident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="633"/>
+        <location filename="../../widgets/order_entry.py" line="640"/>
         <source>&amp;Merchant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="634"/>
+        <location filename="../../widgets/order_entry.py" line="641"/>
         <source>&amp;Add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="635"/>
+        <location filename="../../widgets/order_entry.py" line="642"/>
         <source>&amp;Window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="636"/>
+        <location filename="../../widgets/order_entry.py" line="643"/>
         <source>&amp;Deliverer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="637"/>
+        <location filename="../../widgets/order_entry.py" line="644"/>
         <source>&amp;Channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="638"/>
+        <location filename="../../widgets/order_entry.py" line="645"/>
         <source>N&amp;ote</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="652"/>
+        <location filename="../../widgets/order_entry.py" line="659"/>
         <source>Name, phone or address (Alt+S)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="655"/>
+        <location filename="../../widgets/order_entry.py" line="662"/>
         <source>Product code or name, Enter adds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="656"/>
+        <location filename="../../widgets/order_entry.py" line="663"/>
         <source>Family member&apos;s name and relation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="657"/>
+        <location filename="../../widgets/order_entry.py" line="664"/>
         <source>Usual basket (Alt+B)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="658"/>
+        <location filename="../../widgets/order_entry.py" line="665"/>
         <source>Add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="659"/>
+        <location filename="../../widgets/order_entry.py" line="666"/>
         <source>Place order (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="661"/>
+        <location filename="../../widgets/order_entry.py" line="668"/>
         <source>Product</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="661"/>
+        <location filename="../../widgets/order_entry.py" line="668"/>
         <source>Quantity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="661"/>
+        <location filename="../../widgets/order_entry.py" line="668"/>
         <source>Price</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="661"/>
+        <location filename="../../widgets/order_entry.py" line="668"/>
         <source>Amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="667"/>
+        <location filename="../../widgets/order_entry.py" line="674"/>
         <source>At the station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="667"/>
+        <location filename="../../widgets/order_entry.py" line="674"/>
         <source>Hotline call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="667"/>
+        <location filename="../../widgets/order_entry.py" line="674"/>
         <source>Family member</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10439,87 +10566,112 @@ Command system of {site}</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_labels.py" line="59"/>
-        <source>The window is full</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../widgets/order_labels.py" line="60"/>
-        <source>The merchant takes no orders (licence or suspension)</source>
+        <source>left the scheme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_labels.py" line="63"/>
-        <source>Choose a window of this merchant</source>
+        <location filename="../../widgets/order_labels.py" line="61"/>
+        <source>suspended</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/order_labels.py" line="64"/>
-        <source>The window has ended</source>
+        <source>food licence expired on {day}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_labels.py" line="65"/>
-        <source>A product is no longer sold</source>
+        <location filename="../../widgets/order_labels.py" line="68"/>
+        <source>business licence expired on {day}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_labels.py" line="66"/>
-        <source>Choose one named deliverer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/order_labels.py" line="67"/>
-        <source>The deliverer&apos;s health certificate has expired</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/order_labels.py" line="70"/>
-        <source>The basket is empty</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/order_labels.py" line="71"/>
-        <source>A quantity is 1–99</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/order_labels.py" line="72"/>
-        <source>Name the family member who orders</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/order_labels.py" line="75"/>
-        <source>Only the family member the resident&apos;s record names as emergency contact may order</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/order_labels.py" line="79"/>
-        <source>A hotline order comes from a call</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/order_labels.py" line="80"/>
-        <source>A signature or a photo is needed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/order_labels.py" line="83"/>
-        <source>The resident&apos;s confirmation is needed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/order_labels.py" line="86"/>
-        <source>Say who confirmed at the door</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/order_labels.py" line="87"/>
-        <source>Record the confirmation call first</source>
+        <location filename="../../widgets/order_labels.py" line="77"/>
+        <source>takes no orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/order_labels.py" line="90"/>
+        <source>The window is full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="91"/>
+        <source>The merchant takes no orders (licence or suspension)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="94"/>
+        <source>Choose a window of this merchant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="95"/>
+        <source>The window has ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="96"/>
+        <source>A product is no longer sold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="97"/>
+        <source>Choose one named deliverer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="98"/>
+        <source>The deliverer&apos;s health certificate has expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="101"/>
+        <source>The basket is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="102"/>
+        <source>A quantity is 1–99</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="103"/>
+        <source>Name the family member who orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="106"/>
+        <source>Only the family member the resident&apos;s record names as emergency contact may order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="110"/>
+        <source>A hotline order comes from a call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="111"/>
+        <source>A signature or a photo is needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="114"/>
+        <source>The resident&apos;s confirmation is needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="117"/>
+        <source>Say who confirmed at the door</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="118"/>
+        <source>Record the confirmation call first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="121"/>
         <source>Choose a resident</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10527,27 +10679,27 @@ Command system of {site}</translation>
 <context>
     <name>OrderWindowsEditor</name>
     <message>
-        <location filename="../../widgets/order_windows.py" line="166"/>
+        <location filename="../../widgets/order_windows.py" line="167"/>
         <source>Day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_windows.py" line="167"/>
+        <location filename="../../widgets/order_windows.py" line="168"/>
         <source>Capacity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_windows.py" line="168"/>
+        <location filename="../../widgets/order_windows.py" line="169"/>
         <source>Copy to the next (days)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_windows.py" line="169"/>
+        <location filename="../../widgets/order_windows.py" line="170"/>
         <source>Open window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_windows.py" line="170"/>
+        <location filename="../../widgets/order_windows.py" line="171"/>
         <source>Copy this day&apos;s windows</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10580,127 +10732,127 @@ Command system of {site}</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="86"/>
+        <location filename="../../console/presenters/orders.py" line="87"/>
         <source>Volunteer task for the selected delivery…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="116"/>
+        <location filename="../../console/presenters/orders.py" line="117"/>
         <source>Select the delivery on the board first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="194"/>
+        <location filename="../../console/presenters/orders.py" line="195"/>
         <source>Could not load the deliveries</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="205"/>
+        <location filename="../../console/presenters/orders.py" line="206"/>
         <source>Could not load the silence list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="222"/>
+        <location filename="../../console/presenters/orders.py" line="223"/>
         <source>Could not search residents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="239"/>
+        <location filename="../../console/presenters/orders.py" line="240"/>
         <source>Could not load the resident&apos;s ordering data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="255"/>
+        <location filename="../../console/presenters/orders.py" line="256"/>
         <source>Order {id} placed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="265"/>
+        <location filename="../../console/presenters/orders.py" line="266"/>
         <source>Order not placed: {why}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="270"/>
+        <location filename="../../console/presenters/orders.py" line="271"/>
         <source>Could not place the order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="292"/>
+        <location filename="../../console/presenters/orders.py" line="293"/>
         <source>{what}: {why}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="314"/>
+        <location filename="../../console/presenters/orders.py" line="315"/>
         <source>Could not move order {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="329"/>
+        <location filename="../../console/presenters/orders.py" line="330"/>
         <source>Order {id} failed for a resident living alone: welfare check {inc} raised in the incident queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="336"/>
+        <location filename="../../console/presenters/orders.py" line="337"/>
         <source>Could not record the failure of order {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="348"/>
+        <location filename="../../console/presenters/orders.py" line="349"/>
         <source>Could not record the confirmation call for order {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="364"/>
+        <location filename="../../console/presenters/orders.py" line="365"/>
         <source>Call placed: it is in the Calls pane, and is linked when you record.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="369"/>
+        <location filename="../../console/presenters/orders.py" line="370"/>
         <source>The call could not be placed: dial by hand, or try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="373"/>
+        <location filename="../../console/presenters/orders.py" line="374"/>
         <source>order confirmation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="385"/>
+        <location filename="../../console/presenters/orders.py" line="386"/>
         <source>Could not open order {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="409"/>
+        <location filename="../../console/presenters/orders.py" line="410"/>
         <source>Could not record the delivery of order {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="422"/>
+        <location filename="../../console/presenters/orders.py" line="423"/>
         <source>Order {id}: {name}, {phone}, {address} (this look is recorded)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="431"/>
+        <location filename="../../console/presenters/orders.py" line="432"/>
         <source>Could not show the contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="449"/>
+        <location filename="../../console/presenters/orders.py" line="450"/>
         <source>Could not load the windows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="478"/>
+        <location filename="../../console/presenters/orders.py" line="479"/>
         <source>Could not open the window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="491"/>
+        <location filename="../../console/presenters/orders.py" line="492"/>
         <source>{n} windows opened on the following days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="498"/>
+        <location filename="../../console/presenters/orders.py" line="499"/>
         <source>Could not copy the windows</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11750,32 +11902,32 @@ Command system of {site}</translation>
 <context>
     <name>RatesModel</name>
     <message>
-        <location filename="../../widgets/feedback.py" line="159"/>
+        <location filename="../../widgets/feedback.py" line="164"/>
         <source>Community</source>
         <translation type="unfinished">Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="164"/>
+        <location filename="../../widgets/feedback.py" line="169"/>
         <source>Tickets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="171"/>
+        <location filename="../../widgets/feedback.py" line="176"/>
         <source>Response rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="177"/>
+        <location filename="../../widgets/feedback.py" line="182"/>
         <source>Resolution rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="183"/>
+        <location filename="../../widgets/feedback.py" line="188"/>
         <source>Satisfaction rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="197"/>
+        <location filename="../../widgets/feedback.py" line="202"/>
         <source>{pct} % ({num}/{den})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11938,249 +12090,249 @@ Command system of {site}</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="256"/>
+        <location filename="../../console/presenters/recordings.py" line="257"/>
         <source>Recorded video of the incident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="266"/>
+        <location filename="../../console/presenters/recordings.py" line="267"/>
         <source>Export the incident&apos;s video evidence…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="276"/>
+        <location filename="../../console/presenters/recordings.py" line="277"/>
         <source>Keep the incident&apos;s video as evidence…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="286"/>
+        <location filename="../../console/presenters/recordings.py" line="287"/>
         <source>Release the incident&apos;s evidence hold…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="331"/>
+        <location filename="../../console/presenters/recordings.py" line="332"/>
         <source>Play / pause (Space)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="332"/>
+        <location filename="../../console/presenters/recordings.py" line="333"/>
         <source>Previous frame (Left)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="333"/>
+        <location filename="../../console/presenters/recordings.py" line="334"/>
         <source>Next frame (Right)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="334"/>
+        <location filename="../../console/presenters/recordings.py" line="335"/>
         <source>◀ Event</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="335"/>
+        <location filename="../../console/presenters/recordings.py" line="336"/>
         <source>Previous bookmark, motion or incident (Ctrl+Left)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="336"/>
+        <location filename="../../console/presenters/recordings.py" line="337"/>
         <source>Event ▶</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="337"/>
+        <location filename="../../console/presenters/recordings.py" line="338"/>
         <source>Next bookmark, motion or incident (Ctrl+Right)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="338"/>
+        <location filename="../../console/presenters/recordings.py" line="339"/>
         <source>Bookmark…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="339"/>
+        <location filename="../../console/presenters/recordings.py" line="340"/>
         <source>Mark this moment with a note (Ctrl+B)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="340"/>
+        <location filename="../../console/presenters/recordings.py" line="341"/>
         <source>Export evidence…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="341"/>
+        <location filename="../../console/presenters/recordings.py" line="342"/>
         <source>Latest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="342"/>
+        <location filename="../../console/presenters/recordings.py" line="343"/>
         <source>Go to the newest recording</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="343"/>
-        <location filename="../../console/presenters/recordings.py" line="915"/>
+        <location filename="../../console/presenters/recordings.py" line="344"/>
+        <location filename="../../console/presenters/recordings.py" line="916"/>
         <source>Bookmark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="356"/>
+        <location filename="../../console/presenters/recordings.py" line="357"/>
         <source>The recorder could not be started: {why}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="435"/>
+        <location filename="../../console/presenters/recordings.py" line="436"/>
         <source>The recorder stopped (exit {code}): {why}. Starting it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="465"/>
+        <location filename="../../console/presenters/recordings.py" line="466"/>
         <source>Could not read the recorder&apos;s state</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="552"/>
+        <location filename="../../console/presenters/recordings.py" line="553"/>
         <source>PLAYBACK {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="583"/>
+        <location filename="../../console/presenters/recordings.py" line="584"/>
         <source>Could not read the recordings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="630"/>
+        <location filename="../../console/presenters/recordings.py" line="631"/>
         <source>Choose cameras: Enter on a camera in the list, or drag it onto a tile. Ctrl+Shift+R plays the video of the incident selected in the queue.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="636"/>
+        <location filename="../../console/presenters/recordings.py" line="637"/>
         <source>No recordings of these cameras around this time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="652"/>
+        <location filename="../../console/presenters/recordings.py" line="653"/>
         <source>Pause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="652"/>
+        <location filename="../../console/presenters/recordings.py" line="653"/>
         <source>Play</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="705"/>
+        <location filename="../../console/presenters/recordings.py" line="706"/>
         <source>No further event in the loaded range.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="765"/>
+        <location filename="../../console/presenters/recordings.py" line="766"/>
         <source>Select an incident in the queue first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="786"/>
+        <location filename="../../console/presenters/recordings.py" line="787"/>
         <source>The incident names no camera.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="794"/>
+        <location filename="../../console/presenters/recordings.py" line="795"/>
         <source>Could not find the incident&apos;s cameras</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="818"/>
+        <location filename="../../console/presenters/recordings.py" line="819"/>
         <source>The video of incident {id} is kept as evidence.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="821"/>
+        <location filename="../../console/presenters/recordings.py" line="822"/>
         <source>Could not keep the video</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="826"/>
+        <location filename="../../console/presenters/recordings.py" line="827"/>
         <source>Keep video as evidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="828"/>
+        <location filename="../../console/presenters/recordings.py" line="829"/>
         <source>Keep {cameras} from {start} to {end} for incident {incident} until a supervisor releases it. Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="851"/>
+        <location filename="../../console/presenters/recordings.py" line="852"/>
         <source>Incident {id} has no evidence hold in force.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="867"/>
+        <location filename="../../console/presenters/recordings.py" line="868"/>
         <source>{n} evidence hold(s) of incident {id} released.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="873"/>
+        <location filename="../../console/presenters/recordings.py" line="874"/>
         <source>Could not release the hold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="879"/>
+        <location filename="../../console/presenters/recordings.py" line="880"/>
         <source>Release evidence hold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="881"/>
+        <location filename="../../console/presenters/recordings.py" line="882"/>
         <source>The video of incident {id} will be deleted by retention once it is old enough. Reason for releasing it:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="891"/>
+        <location filename="../../console/presenters/recordings.py" line="892"/>
         <source>Could not read the incident&apos;s holds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="910"/>
+        <location filename="../../console/presenters/recordings.py" line="911"/>
         <source>Could not add the bookmark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="916"/>
+        <location filename="../../console/presenters/recordings.py" line="917"/>
         <source>Note for {camera} at {time}:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="1051"/>
+        <location filename="../../console/presenters/recordings.py" line="1052"/>
         <source>Nothing is recorded in this range.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="1103"/>
+        <location filename="../../console/presenters/recordings.py" line="1104"/>
         <source>Cancelled: nothing was left.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="1125"/>
+        <location filename="../../console/presenters/recordings.py" line="1126"/>
         <source>Written to {path}
 Manifest SHA-256: {sha}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="1129"/>
+        <location filename="../../console/presenters/recordings.py" line="1130"/>
         <source>Signed by the site key {fingerprint}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="1133"/>
+        <location filename="../../console/presenters/recordings.py" line="1134"/>
         <source>Not signed: this workstation does not hold the site key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="1141"/>
+        <location filename="../../console/presenters/recordings.py" line="1142"/>
         <source>The audit row could not be written: {why}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="1143"/>
+        <location filename="../../console/presenters/recordings.py" line="1144"/>
         <source>Could not audit the export</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12435,12 +12587,12 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>RejectDialog</name>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="759"/>
+        <location filename="../../widgets/volunteer_hours.py" line="760"/>
         <source>Reject hours No. {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="766"/>
+        <location filename="../../widgets/volunteer_hours.py" line="767"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
@@ -13797,23 +13949,23 @@ Outcome: {outcome}</source>
 <context>
     <name>SessionController</name>
     <message>
-        <location filename="../../console/session.py" line="80"/>
+        <location filename="../../console/session.py" line="90"/>
         <source>Lock screen</source>
         <translation type="unfinished">Lock screen</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="84"/>
+        <location filename="../../console/session.py" line="94"/>
         <source>Sign out</source>
         <translation type="unfinished">Sign out</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="89"/>
-        <location filename="../../console/session.py" line="317"/>
+        <location filename="../../console/session.py" line="99"/>
+        <location filename="../../console/session.py" line="332"/>
         <source>Quit</source>
         <translation type="unfinished">Quit</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="158"/>
+        <location filename="../../console/session.py" line="168"/>
         <source>This account is locked until {until} after repeated wrong passwords. An administrator can unlock it.</source>
         <translation type="unfinished">This account is locked until {until} after repeated wrong passwords. An administrator can unlock it.</translation>
     </message>
@@ -13822,32 +13974,32 @@ Outcome: {outcome}</source>
         <translation type="obsolete">This account is disabled.</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="162"/>
+        <location filename="../../console/session.py" line="172"/>
         <source>This account is disabled. An administrator can enable it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="164"/>
+        <location filename="../../console/session.py" line="174"/>
         <source>Wrong password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="165"/>
+        <location filename="../../console/session.py" line="175"/>
         <source>Wrong user name or password.</source>
         <translation type="unfinished">Wrong user name or password.</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="167"/>
+        <location filename="../../console/session.py" line="177"/>
         <source>Sign-in is not possible right now: {err}</source>
         <translation type="unfinished">Sign-in is not possible right now: {err}</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="308"/>
+        <location filename="../../console/session.py" line="323"/>
         <source>Unlock or sign out before quitting.</source>
         <translation type="unfinished">Unlock or sign out before quitting.</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="318"/>
+        <location filename="../../console/session.py" line="333"/>
         <source>Quit the console? Devices hosted on this workstation stop reporting.</source>
         <translation type="unfinished">Quit the console? Devices hosted on this workstation stop reporting.</translation>
     </message>
@@ -13855,37 +14007,37 @@ Outcome: {outcome}</source>
 <context>
     <name>SessionRunner</name>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="86"/>
+        <location filename="../../widgets/survey_entry.py" line="87"/>
         <source>No form to answer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="142"/>
+        <location filename="../../widgets/survey_entry.py" line="143"/>
         <source>End of the form: the response is complete.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="144"/>
+        <location filename="../../widgets/survey_entry.py" line="145"/>
         <source>End of the form, but a required answer is missing: go back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="148"/>
+        <location filename="../../widgets/survey_entry.py" line="149"/>
         <source>{n} answered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="155"/>
+        <location filename="../../widgets/survey_entry.py" line="156"/>
         <source>Question {id} · {n} answered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="159"/>
+        <location filename="../../widgets/survey_entry.py" line="160"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="160"/>
+        <location filename="../../widgets/survey_entry.py" line="161"/>
         <source>Next (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -14355,102 +14507,107 @@ Outcome: {outcome}</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../console/gui.py" line="42"/>
+        <location filename="../../console/gui.py" line="45"/>
         <source>The database file is damaged</source>
         <translation>The database file is damaged</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="43"/>
+        <location filename="../../console/gui.py" line="46"/>
         <source>It was left untouched. Restore it from a backup, or start the console with another file.</source>
         <translation>It was left untouched. Restore it from a backup, or start the console with another file.</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="50"/>
+        <location filename="../../console/gui.py" line="53"/>
         <source>The database is in use</source>
         <translation>The database is in use</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="51"/>
+        <location filename="../../console/gui.py" line="54"/>
         <source>Another program holds the database. Close the other console or tool and start again.</source>
         <translation>Another program holds the database. Close the other console or tool and start again.</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="58"/>
+        <location filename="../../console/gui.py" line="61"/>
         <source>The database cannot be reached</source>
         <translation>The database cannot be reached</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="59"/>
+        <location filename="../../console/gui.py" line="62"/>
         <source>Check that the database server runs and the address is right, or, for a file, its path and permissions.</source>
         <translation>Check that the database server runs and the address is right, or, for a file, its path and permissions.</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="66"/>
+        <location filename="../../console/gui.py" line="69"/>
         <source>The database refused the sign-in</source>
         <translation>The database refused the sign-in</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="67"/>
+        <location filename="../../console/gui.py" line="70"/>
         <source>Check the user name and password in the database address.</source>
         <translation>Check the user name and password in the database address.</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="72"/>
+        <location filename="../../console/gui.py" line="75"/>
         <source>The database is newer than this console</source>
         <translation>The database is newer than this console</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="73"/>
+        <location filename="../../console/gui.py" line="76"/>
         <source>It was not changed. Install the newer console on this workstation.</source>
         <translation>It was not changed. Install the newer console on this workstation.</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="78"/>
+        <location filename="../../console/gui.py" line="81"/>
         <source>Not a console database</source>
         <translation>Not a console database</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="79"/>
+        <location filename="../../console/gui.py" line="82"/>
         <source>It was not changed. Check the database address.</source>
         <translation>It was not changed. Check the database address.</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="84"/>
+        <location filename="../../console/gui.py" line="87"/>
         <source>The database setting is wrong</source>
         <translation>The database setting is wrong</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="85"/>
+        <location filename="../../console/gui.py" line="88"/>
         <source>Check the --db option or the CONSOLE_DB variable.</source>
         <translation>Check the --db option or the CONSOLE_DB variable.</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="90"/>
+        <location filename="../../console/gui.py" line="93"/>
         <source>Updating the database failed</source>
         <translation>Updating the database failed</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="91"/>
+        <location filename="../../console/gui.py" line="94"/>
         <source>The update was rolled back; nothing was changed.</source>
         <translation>The update was rolled back; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="186"/>
+        <location filename="../../console/gui.py" line="182"/>
+        <source>The console started at {when} stopped unexpectedly. What it was doing is in {path}: please give that file to your administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/gui.py" line="205"/>
         <source>The site file has an error</source>
         <translation>The site file has an error</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="187"/>
+        <location filename="../../console/gui.py" line="206"/>
         <source>Correct the site file and start again.</source>
         <translation>Correct the site file and start again.</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="210"/>
+        <location filename="../../console/gui.py" line="230"/>
         <source>The console is not set up yet</source>
         <translation>The console is not set up yet</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="211"/>
+        <location filename="../../console/gui.py" line="231"/>
         <source>This database holds no site and no users yet. Run `console demo` (or `make run`) to create the demo site, or `console user add` for real accounts.</source>
         <translation>This database holds no site and no users yet. Run `console demo` (or `make run`) to create the demo site, or `console user add` for real accounts.</translation>
     </message>
@@ -14795,127 +14952,137 @@ Outcome: {outcome}</source>
 <context>
     <name>StationOutboxWidget</name>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="137"/>
+        <location filename="../../widgets/station_outbox.py" line="142"/>
         <source>Waiting to send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="138"/>
+        <location filename="../../widgets/station_outbox.py" line="143"/>
         <source>Sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="139"/>
+        <location filename="../../widgets/station_outbox.py" line="144"/>
         <source>Conflict: decide</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="140"/>
+        <location filename="../../widgets/station_outbox.py" line="145"/>
         <source>Refused by the centre</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="141"/>
+        <location filename="../../widgets/station_outbox.py" line="146"/>
         <source>Discarded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="147"/>
+        <location filename="../../widgets/station_outbox.py" line="153"/>
         <source>Panic</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="148"/>
+        <location filename="../../widgets/station_outbox.py" line="154"/>
         <source>Request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="149"/>
+        <location filename="../../widgets/station_outbox.py" line="155"/>
         <source>Note</source>
         <translation type="unfinished">Note</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="150"/>
+        <location filename="../../widgets/station_outbox.py" line="156"/>
         <source>Survey response</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="160"/>
+        <location filename="../../widgets/station_outbox.py" line="157"/>
+        <source>Order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_outbox.py" line="167"/>
         <source>incident {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="162"/>
+        <location filename="../../widgets/station_outbox.py" line="169"/>
         <source>service ticket {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="164"/>
+        <location filename="../../widgets/station_outbox.py" line="171"/>
         <source>survey round {code}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="174"/>
+        <location filename="../../widgets/station_outbox.py" line="173"/>
+        <source>order {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_outbox.py" line="183"/>
         <source>At the centre as {ref}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="176"/>
+        <location filename="../../widgets/station_outbox.py" line="185"/>
         <source>At the centre</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="179"/>
+        <location filename="../../widgets/station_outbox.py" line="188"/>
         <source>Kept on this PC; sent once the link is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="181"/>
+        <location filename="../../widgets/station_outbox.py" line="190"/>
         <source>Tried {n} times.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="184"/>
+        <location filename="../../widgets/station_outbox.py" line="193"/>
         <source>The centre changed this incident meanwhile: decide below.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="186"/>
+        <location filename="../../widgets/station_outbox.py" line="195"/>
         <source>The centre refused it: phone the centre if it still matters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="188"/>
+        <location filename="../../widgets/station_outbox.py" line="197"/>
         <source>Discarded by a person&apos;s decision.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="196"/>
+        <location filename="../../widgets/station_outbox.py" line="214"/>
         <source>Sent from this station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="199"/>
+        <location filename="../../widgets/station_outbox.py" line="217"/>
         <source>Nothing sent from this station yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="201"/>
+        <location filename="../../widgets/station_outbox.py" line="219"/>
         <source>Requests, panics, survey answers and orders taken here appear with their state: waiting to send (kept on this PC while the centre is out of reach), sent, refused by the centre, or a conflict for you to decide.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="208"/>
+        <location filename="../../widgets/station_outbox.py" line="226"/>
         <source>A conflict: the centre changed the same incident meanwhile. Apply this station&apos;s entry anyway, or discard it. Nothing is dropped unasked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="212"/>
+        <location filename="../../widgets/station_outbox.py" line="230"/>
         <source>Apply anyway…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="213"/>
+        <location filename="../../widgets/station_outbox.py" line="231"/>
         <source>Discard…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -14958,67 +15125,67 @@ Outcome: {outcome}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="296"/>
+        <location filename="../../console/presenters/station.py" line="298"/>
         <source>No link to the centre: the alarm waits here and is also sent through the alarm panel. {call}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="301"/>
+        <location filename="../../console/presenters/station.py" line="303"/>
         <source>Sending the alarm to the control room…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="304"/>
+        <location filename="../../console/presenters/station.py" line="306"/>
         <source>The centre did not take the alarm. {call}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="324"/>
+        <location filename="../../console/presenters/station.py" line="326"/>
         <source>Residents cannot be looked up now ({why}). Type the caller&apos;s name and phone instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="357"/>
+        <location filename="../../console/presenters/station.py" line="359"/>
         <source>The resident&apos;s contacts cannot be read now ({why}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="368"/>
+        <location filename="../../console/presenters/station.py" line="370"/>
         <source>Add a photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="417"/>
+        <location filename="../../console/presenters/station.py" line="419"/>
         <source>The request is kept here and sent to the centre as soon as it can be.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="425"/>
+        <location filename="../../console/presenters/station.py" line="427"/>
         <source>The request was not kept: {why}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="446"/>
+        <location filename="../../console/presenters/station.py" line="448"/>
         <source>Apply anyway</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="448"/>
+        <location filename="../../console/presenters/station.py" line="450"/>
         <source>Apply &quot;{summary}&quot; although the centre changed the incident meanwhile?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="451"/>
+        <location filename="../../console/presenters/station.py" line="453"/>
         <source>Discard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="453"/>
+        <location filename="../../console/presenters/station.py" line="455"/>
         <source>Discard &quot;{summary}&quot;? It will not reach the centre; the decision is recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="460"/>
+        <location filename="../../console/presenters/station.py" line="462"/>
         <source>The decision was not recorded</source>
         <translation type="unfinished"></translation>
     </message>
@@ -15415,37 +15582,42 @@ Outcome: {outcome}</source>
 <context>
     <name>SurveyCommentsWidget</name>
     <message>
-        <location filename="../../widgets/survey_comments.py" line="118"/>
+        <location filename="../../widgets/survey_comments.py" line="126"/>
         <source>Comments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_comments.py" line="119"/>
+        <location filename="../../widgets/survey_comments.py" line="127"/>
         <source>Choose a round in Rounds to read its comments.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_comments.py" line="122"/>
+        <location filename="../../widgets/survey_comments.py" line="131"/>
         <source>Comments of round {code}: {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_comments.py" line="124"/>
+        <location filename="../../widgets/survey_comments.py" line="136"/>
+        <source>Comments of round {code}: {shown} of {n} shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_comments.py" line="140"/>
         <source>Nobody has written a comment in this round yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_comments.py" line="127"/>
+        <location filename="../../widgets/survey_comments.py" line="143"/>
         <source>Search the comments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_comments.py" line="128"/>
+        <location filename="../../widgets/survey_comments.py" line="144"/>
         <source>Feedback ticket…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_comments.py" line="130"/>
+        <location filename="../../widgets/survey_comments.py" line="146"/>
         <source>File the selected comment as a feedback ticket, to be answered (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -15453,117 +15625,117 @@ Outcome: {outcome}</source>
 <context>
     <name>SurveyEntryDialog</name>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="357"/>
+        <location filename="../../widgets/survey_entry.py" line="369"/>
         <source>Choose a round first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="365"/>
+        <location filename="../../widgets/survey_entry.py" line="377"/>
         <source>Find the person, or choose the community of an unnamed paper form.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="391"/>
+        <location filename="../../widgets/survey_entry.py" line="403"/>
         <source>Sending…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="457"/>
+        <location filename="../../widgets/survey_entry.py" line="469"/>
         <source>Phone survey</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="457"/>
+        <location filename="../../widgets/survey_entry.py" line="469"/>
         <source>Enter a paper response</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="459"/>
+        <location filename="../../widgets/survey_entry.py" line="471"/>
         <source>Round</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="426"/>
+        <location filename="../../widgets/survey_entry.py" line="438"/>
         <source>Person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="363"/>
+        <location filename="../../widgets/survey_entry.py" line="375"/>
         <source>Find the business, or choose the community of an unnamed form.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="423"/>
+        <location filename="../../widgets/survey_entry.py" line="435"/>
         <source>Business</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="424"/>
+        <location filename="../../widgets/survey_entry.py" line="436"/>
         <source>Business code or name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="428"/>
+        <location filename="../../widgets/survey_entry.py" line="440"/>
         <source>Slip code, resident number, phone or identity number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="461"/>
+        <location filename="../../widgets/survey_entry.py" line="473"/>
         <source>Find</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="462"/>
+        <location filename="../../widgets/survey_entry.py" line="474"/>
         <source>Community (unnamed form)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="463"/>
+        <location filename="../../widgets/survey_entry.py" line="475"/>
         <source>Answered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="464"/>
+        <location filename="../../widgets/survey_entry.py" line="476"/>
         <source>Helped by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="465"/>
+        <location filename="../../widgets/survey_entry.py" line="477"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="466"/>
+        <location filename="../../widgets/survey_entry.py" line="478"/>
         <source>Dial</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="467"/>
+        <location filename="../../widgets/survey_entry.py" line="479"/>
         <source>Submit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="468"/>
+        <location filename="../../widgets/survey_entry.py" line="480"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="473"/>
+        <location filename="../../widgets/survey_entry.py" line="485"/>
         <source>By the person (self)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="474"/>
+        <location filename="../../widgets/survey_entry.py" line="486"/>
         <source>With a worker&apos;s help (staff)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="475"/>
+        <location filename="../../widgets/survey_entry.py" line="487"/>
         <source>By a family member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="476"/>
+        <location filename="../../widgets/survey_entry.py" line="488"/>
         <source>By phone</source>
         <translation type="unfinished"></translation>
     </message>
@@ -16262,7 +16434,7 @@ Outcome: {outcome}</source>
     </message>
     <message>
         <location filename="../../console/presenters/surveys.py" line="789"/>
-        <location filename="../../console/presenters/surveys.py" line="832"/>
+        <location filename="../../console/presenters/surveys.py" line="831"/>
         <source>Survey call, round {round}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -16273,32 +16445,32 @@ Outcome: {outcome}</source>
     </message>
     <message>
         <location filename="../../console/presenters/surveys.py" line="767"/>
-        <location filename="../../console/presenters/surveys.py" line="811"/>
+        <location filename="../../console/presenters/surveys.py" line="810"/>
         <source>No phone line here: dial the number by hand.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="816"/>
+        <location filename="../../console/presenters/surveys.py" line="815"/>
         <source>Your role sees this number masked: a supervisor or the station calls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="823"/>
+        <location filename="../../console/presenters/surveys.py" line="822"/>
         <source>The number is not shown: {why}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="842"/>
+        <location filename="../../console/presenters/surveys.py" line="841"/>
         <source>Calling {number}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="844"/>
+        <location filename="../../console/presenters/surveys.py" line="843"/>
         <source>The call could not be placed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="847"/>
+        <location filename="../../console/presenters/surveys.py" line="846"/>
         <source>The call could not be placed: dial {number} by hand.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -16638,83 +16810,88 @@ State: {state}</source>
 <context>
     <name>TicketStepDialog</name>
     <message>
-        <location filename="../../widgets/feedback.py" line="229"/>
-        <source>How</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/feedback.py" line="231"/>
-        <location filename="../../widgets/feedback.py" line="256"/>
-        <source>The resident&apos;s rating</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/feedback.py" line="233"/>
-        <source>Department</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/feedback.py" line="235"/>
-        <source>What the resident was told</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/feedback.py" line="236"/>
-        <source>What was done</source>
+        <location filename="../../widgets/feedback.py" line="226"/>
+        <source>— choose —</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/feedback.py" line="237"/>
+        <source>How</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="239"/>
+        <location filename="../../widgets/feedback.py" line="265"/>
+        <source>The resident&apos;s rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="241"/>
+        <source>Department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="243"/>
+        <source>What the resident was told</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="244"/>
+        <source>What was done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="245"/>
         <source>Why it is reopened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="238"/>
+        <location filename="../../widgets/feedback.py" line="246"/>
         <source>Note (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="254"/>
+        <location filename="../../widgets/feedback.py" line="263"/>
         <source>Reply to the resident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="255"/>
+        <location filename="../../widgets/feedback.py" line="264"/>
         <source>Resolve the ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="257"/>
+        <location filename="../../widgets/feedback.py" line="266"/>
         <source>Reopen the ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="258"/>
+        <location filename="../../widgets/feedback.py" line="267"/>
         <source>Give to another department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="266"/>
+        <location filename="../../widgets/feedback.py" line="275"/>
         <source>5 · very satisfied</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="267"/>
+        <location filename="../../widgets/feedback.py" line="276"/>
         <source>4 · satisfied</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="268"/>
+        <location filename="../../widgets/feedback.py" line="277"/>
         <source>3 · neither</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="269"/>
+        <location filename="../../widgets/feedback.py" line="278"/>
         <source>2 · dissatisfied</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="270"/>
+        <location filename="../../widgets/feedback.py" line="279"/>
         <source>1 · very dissatisfied</source>
         <translation type="unfinished"></translation>
     </message>
@@ -16722,77 +16899,77 @@ State: {state}</source>
 <context>
     <name>TicketsModel</name>
     <message>
-        <location filename="../../widgets/feedback.py" line="79"/>
+        <location filename="../../widgets/feedback.py" line="84"/>
         <source>No.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="80"/>
+        <location filename="../../widgets/feedback.py" line="85"/>
         <source>State</source>
         <translation type="unfinished">State</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="83"/>
+        <location filename="../../widgets/feedback.py" line="88"/>
         <source>Time left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="89"/>
+        <location filename="../../widgets/feedback.py" line="94"/>
         <source>Category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="93"/>
+        <location filename="../../widgets/feedback.py" line="98"/>
         <source>Community</source>
         <translation type="unfinished">Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="98"/>
+        <location filename="../../widgets/feedback.py" line="103"/>
         <source>Department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="103"/>
+        <location filename="../../widgets/feedback.py" line="108"/>
         <source>Opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="106"/>
+        <location filename="../../widgets/feedback.py" line="111"/>
         <source>Source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="107"/>
+        <location filename="../../widgets/feedback.py" line="112"/>
         <source>Feedback</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="118"/>
+        <location filename="../../widgets/feedback.py" line="123"/>
         <source>{d} d {h} h</source>
         <translation type="unfinished">{d} d {h} h</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="120"/>
+        <location filename="../../widgets/feedback.py" line="125"/>
         <source>{h} h {m:02d} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="121"/>
+        <location filename="../../widgets/feedback.py" line="126"/>
         <source>{m} min</source>
         <translation type="unfinished">{m} min</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="128"/>
+        <location filename="../../widgets/feedback.py" line="133"/>
         <source>Rated {n}/5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="132"/>
+        <location filename="../../widgets/feedback.py" line="137"/>
         <source>{what}: overdue {span}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="135"/>
+        <location filename="../../widgets/feedback.py" line="140"/>
         <source>{what}: {span} left</source>
         <translation type="unfinished"></translation>
     </message>
@@ -17162,199 +17339,199 @@ State: {state}</source>
 <context>
     <name>TrackingPresenter</name>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="126"/>
+        <location filename="../../console/presenters/tracking.py" line="128"/>
         <source>Map</source>
         <translation type="unfinished">Map</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="142"/>
+        <location filename="../../console/presenters/tracking.py" line="150"/>
         <source>Tag…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="152"/>
+        <location filename="../../console/presenters/tracking.py" line="160"/>
         <source>Cameras near the selected tag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="164"/>
+        <location filename="../../console/presenters/tracking.py" line="172"/>
         <source>Plan image…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="183"/>
+        <location filename="../../console/presenters/tracking.py" line="191"/>
         <source>Select a tag on the map first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="186"/>
+        <location filename="../../console/presenters/tracking.py" line="194"/>
         <source>The site file names no cameras.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="199"/>
+        <location filename="../../console/presenters/tracking.py" line="207"/>
         <source>Could not load the map</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="237"/>
-        <location filename="../../console/presenters/tracking.py" line="254"/>
+        <location filename="../../console/presenters/tracking.py" line="245"/>
+        <location filename="../../console/presenters/tracking.py" line="262"/>
         <source>Could not load the tag positions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="273"/>
+        <location filename="../../console/presenters/tracking.py" line="281"/>
         <source>Tracking is not connected on this console: readers, zones and communities are shown, tag positions are not.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="278"/>
+        <location filename="../../console/presenters/tracking.py" line="286"/>
         <source>No tags tracked yet: register tags to residents and vehicles, and connect the readers listed in the site file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="324"/>
+        <location filename="../../console/presenters/tracking.py" line="332"/>
         <source>Could not search the tags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="353"/>
+        <location filename="../../console/presenters/tracking.py" line="361"/>
         <source>Could not open the tag&apos;s card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="371"/>
+        <location filename="../../console/presenters/tracking.py" line="379"/>
         <source>The replay&apos;s end must be after its start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="424"/>
+        <location filename="../../console/presenters/tracking.py" line="432"/>
         <source>Could not load the trail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="516"/>
+        <location filename="../../console/presenters/tracking.py" line="524"/>
         <source>Could not read the tag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="550"/>
-        <location filename="../../console/presenters/tracking.py" line="578"/>
+        <location filename="../../console/presenters/tracking.py" line="558"/>
+        <location filename="../../console/presenters/tracking.py" line="586"/>
         <source>The tag could not be changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="551"/>
+        <location filename="../../console/presenters/tracking.py" line="559"/>
         <source>Could not change the tag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="561"/>
+        <location filename="../../console/presenters/tracking.py" line="569"/>
         <source>This resident has no tracking consent in force. Record the consent on the resident&apos;s card first (the person&apos;s, or a guardian&apos;s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="565"/>
+        <location filename="../../console/presenters/tracking.py" line="573"/>
         <source>You are not allowed to manage tags for this resident&apos;s community.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="568"/>
+        <location filename="../../console/presenters/tracking.py" line="576"/>
         <source>That is not a valid tag code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="569"/>
+        <location filename="../../console/presenters/tracking.py" line="577"/>
         <source>This tag code is already registered to another tag.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="570"/>
+        <location filename="../../console/presenters/tracking.py" line="578"/>
         <source>Choose whether the tag is for a person or a vehicle.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="571"/>
+        <location filename="../../console/presenters/tracking.py" line="579"/>
         <source>Choose the resident the tag is for.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="572"/>
+        <location filename="../../console/presenters/tracking.py" line="580"/>
         <source>A vehicle&apos;s tag needs its plate.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="573"/>
+        <location filename="../../console/presenters/tracking.py" line="581"/>
         <source>This tag is no longer issued: it was returned or replaced.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="574"/>
+        <location filename="../../console/presenters/tracking.py" line="582"/>
         <source>The safe zones are not valid zone codes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="575"/>
+        <location filename="../../console/presenters/tracking.py" line="583"/>
         <source>The dwell time is not valid.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="576"/>
+        <location filename="../../console/presenters/tracking.py" line="584"/>
         <source>The no-read hours are not valid.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="580"/>
+        <location filename="../../console/presenters/tracking.py" line="588"/>
         <source>That tag or resident was not found.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="593"/>
+        <location filename="../../console/presenters/tracking.py" line="601"/>
         <source>Replaced: tag {code} is now issued in its place.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="605"/>
+        <location filename="../../console/presenters/tracking.py" line="613"/>
         <source>Tag lost</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="606"/>
+        <location filename="../../console/presenters/tracking.py" line="614"/>
         <source>Mark tag {code} as lost? It will no longer be tracked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="608"/>
+        <location filename="../../console/presenters/tracking.py" line="616"/>
         <source>Return tag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="609"/>
+        <location filename="../../console/presenters/tracking.py" line="617"/>
         <source>Take tag {code} back? It will no longer be tracked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="623"/>
+        <location filename="../../console/presenters/tracking.py" line="631"/>
         <source>Lost: the tag is no longer tracked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="625"/>
+        <location filename="../../console/presenters/tracking.py" line="633"/>
         <source>Returned: the tag is no longer tracked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="641"/>
+        <location filename="../../console/presenters/tracking.py" line="649"/>
         <source>Care profile saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="655"/>
+        <location filename="../../console/presenters/tracking.py" line="663"/>
         <source>Could not search the residents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="666"/>
+        <location filename="../../console/presenters/tracking.py" line="674"/>
         <source>Tag {code} issued.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -17689,133 +17866,133 @@ State: {state}</source>
     <name>VideoWallPresenter</name>
     <message>
         <location filename="../../console/presenters/video_wall.py" line="169"/>
-        <location filename="../../console/presenters/video_wall.py" line="724"/>
+        <location filename="../../console/presenters/video_wall.py" line="725"/>
         <source>Video wall</source>
         <translation type="unfinished">Video wall</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="194"/>
+        <location filename="../../console/presenters/video_wall.py" line="195"/>
         <source>Cameras of the incident on the wall</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="282"/>
+        <location filename="../../console/presenters/video_wall.py" line="283"/>
         <source>Could not load the wall views</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="383"/>
+        <location filename="../../console/presenters/video_wall.py" line="384"/>
         <source>asking the camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="582"/>
+        <location filename="../../console/presenters/video_wall.py" line="583"/>
         <source>The incident names no camera of this site.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="595"/>
+        <location filename="../../console/presenters/video_wall.py" line="596"/>
         <source>{n} more cameras did not fit: {codes}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="608"/>
-        <location filename="../../console/presenters/video_wall.py" line="888"/>
+        <location filename="../../console/presenters/video_wall.py" line="609"/>
+        <location filename="../../console/presenters/video_wall.py" line="889"/>
         <source>Select an incident in the queue first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="615"/>
+        <location filename="../../console/presenters/video_wall.py" line="616"/>
         <source>Could not find the incident&apos;s cameras</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="652"/>
+        <location filename="../../console/presenters/video_wall.py" line="653"/>
         <source>Could not save the wall view</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="657"/>
+        <location filename="../../console/presenters/video_wall.py" line="658"/>
         <source>Wall view “{name}” saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="671"/>
+        <location filename="../../console/presenters/video_wall.py" line="672"/>
         <source>Could not delete the wall view</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="770"/>
+        <location filename="../../console/presenters/video_wall.py" line="771"/>
         <source>No recording of {camera} in the last 30 s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="788"/>
+        <location filename="../../console/presenters/video_wall.py" line="789"/>
         <source>Could not find the recording</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="826"/>
+        <location filename="../../console/presenters/video_wall.py" line="827"/>
         <source>Replay caught up: live again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="853"/>
+        <location filename="../../console/presenters/video_wall.py" line="854"/>
         <source>No picture on this tile to take.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="876"/>
+        <location filename="../../console/presenters/video_wall.py" line="877"/>
         <source>Snapshot saved to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="878"/>
+        <location filename="../../console/presenters/video_wall.py" line="879"/>
         <source>Could not save the snapshot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="899"/>
+        <location filename="../../console/presenters/video_wall.py" line="900"/>
         <source>Snapshot of {camera} attached to incident {id}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="904"/>
+        <location filename="../../console/presenters/video_wall.py" line="905"/>
         <source>Could not attach the snapshot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="909"/>
+        <location filename="../../console/presenters/video_wall.py" line="910"/>
         <source>Snapshot to the selected incident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="913"/>
+        <location filename="../../console/presenters/video_wall.py" line="914"/>
         <source>Reconnect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="973"/>
+        <location filename="../../console/presenters/video_wall.py" line="974"/>
         <source>PTZ of {camera}: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="992"/>
+        <location filename="../../console/presenters/video_wall.py" line="993"/>
         <source>This camera has no preset {n}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="1012"/>
+        <location filename="../../console/presenters/video_wall.py" line="1013"/>
         <source>Could not load the camera&apos;s motion settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="1048"/>
+        <location filename="../../console/presenters/video_wall.py" line="1049"/>
         <source>Motion settings of {camera} saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="1055"/>
+        <location filename="../../console/presenters/video_wall.py" line="1056"/>
         <source>Could not save the motion settings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -17841,27 +18018,27 @@ State: {state}</source>
 <context>
     <name>VisitCardDialog</name>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="339"/>
+        <location filename="../../widgets/volunteer_hours.py" line="340"/>
         <source>Visit card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="354"/>
+        <location filename="../../widgets/volunteer_hours.py" line="355"/>
         <source>Resident No.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="355"/>
+        <location filename="../../widgets/volunteer_hours.py" line="356"/>
         <source>Day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="356"/>
+        <location filename="../../widgets/volunteer_hours.py" line="357"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="357"/>
+        <location filename="../../widgets/volunteer_hours.py" line="358"/>
         <source>To</source>
         <translation type="unfinished"></translation>
     </message>
@@ -19181,32 +19358,32 @@ Birth date: {d}</source>
 <context>
     <name>WindowsModel</name>
     <message>
-        <location filename="../../widgets/order_windows.py" line="41"/>
+        <location filename="../../widgets/order_windows.py" line="42"/>
         <source>Merchant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_windows.py" line="45"/>
+        <location filename="../../widgets/order_windows.py" line="46"/>
         <source>Window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_windows.py" line="47"/>
+        <location filename="../../widgets/order_windows.py" line="48"/>
         <source>Capacity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_windows.py" line="48"/>
+        <location filename="../../widgets/order_windows.py" line="49"/>
         <source>Taken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_windows.py" line="51"/>
+        <location filename="../../widgets/order_windows.py" line="52"/>
         <source>Left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_windows.py" line="52"/>
+        <location filename="../../widgets/order_windows.py" line="53"/>
         <source>full</source>
         <translation type="unfinished"></translation>
     </message>

@@ -386,37 +386,37 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>AssignmentDeskWidget</name>
     <message>
-        <location filename="../../widgets/assignments.py" line="461"/>
+        <location filename="../../widgets/assignments.py" line="467"/>
         <source>Write the reason for declining in the note.</source>
         <translation>请在备注中填写拒绝的原因。</translation>
     </message>
     <message>
-        <location filename="../../widgets/assignments.py" line="465"/>
+        <location filename="../../widgets/assignments.py" line="471"/>
         <source>Write what was done in the note.</source>
         <translation>请在备注中填写处置情况。</translation>
     </message>
     <message>
-        <location filename="../../widgets/assignments.py" line="481"/>
+        <location filename="../../widgets/assignments.py" line="487"/>
         <source>Attached {name} to the incident</source>
         <translation>已将 {name} 附到事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/assignments.py" line="497"/>
+        <location filename="../../widgets/assignments.py" line="503"/>
         <source>Copied {phone}</source>
         <translation>已复制 {phone}</translation>
     </message>
     <message>
-        <location filename="../../widgets/assignments.py" line="505"/>
+        <location filename="../../widgets/assignments.py" line="511"/>
         <source>Note: the reason when declining, what was done when finishing</source>
         <translation>备注：拒绝时填写原因，完成时填写处置情况</translation>
     </message>
     <message>
-        <location filename="../../widgets/assignments.py" line="507"/>
+        <location filename="../../widgets/assignments.py" line="513"/>
         <source>Attach photo…</source>
         <translation>附照片…</translation>
     </message>
     <message>
-        <location filename="../../widgets/assignments.py" line="509"/>
+        <location filename="../../widgets/assignments.py" line="515"/>
         <source>A photo of the work, kept with the incident ({key})</source>
         <translation>现场工作照片，存入事件附件（{key}）</translation>
     </message>
@@ -424,12 +424,12 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>AssignmentListWidget</name>
     <message>
-        <location filename="../../widgets/assignments.py" line="330"/>
+        <location filename="../../widgets/assignments.py" line="336"/>
         <source>Copied {phone}</source>
         <translation>已复制 {phone}</translation>
     </message>
     <message>
-        <location filename="../../widgets/assignments.py" line="334"/>
+        <location filename="../../widgets/assignments.py" line="340"/>
         <source>Assignments</source>
         <translation>派单</translation>
     </message>
@@ -588,42 +588,42 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
         <translation>{n} 个派单超时未响应</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="206"/>
+        <location filename="../../console/presenters/assignments.py" line="207"/>
         <source>Could not load assignments</source>
         <translation>无法读取派单</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="224"/>
+        <location filename="../../console/presenters/assignments.py" line="225"/>
         <source>Could not open the dispatch picker</source>
         <translation>无法打开派单选择</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="258"/>
+        <location filename="../../console/presenters/assignments.py" line="259"/>
         <source>#{id}: {n} notified</source>
         <translation>#{id}：已通知 {n} 个单位</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="281"/>
+        <location filename="../../console/presenters/assignments.py" line="282"/>
         <source>A photo of the work</source>
         <translation>现场工作照片</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="283"/>
+        <location filename="../../console/presenters/assignments.py" line="284"/>
         <source>Photos (*.jpg *.jpeg *.png *.webp)</source>
         <translation>照片 (*.jpg *.jpeg *.png *.webp)</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="317"/>
+        <location filename="../../console/presenters/assignments.py" line="318"/>
         <source>Only a department that took the work on may add its photos.</source>
         <translation>只有已接单的联动单位可以添加照片。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="348"/>
+        <location filename="../../console/presenters/assignments.py" line="349"/>
         <source>Not saved: the assignment has changed meanwhile, the step is not allowed now, or its note or reason is missing.</source>
         <translation>未保存：派单已被更改、当前不允许此步骤，或缺少备注或原因。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/assignments.py" line="352"/>
+        <location filename="../../console/presenters/assignments.py" line="353"/>
         <source>Only the department the assignment is for may answer it.</source>
         <translation>只有被派单的单位才能响应。</translation>
     </message>
@@ -1467,217 +1467,217 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>CallsPresenter</name>
     <message>
-        <location filename="../../console/presenters/calls.py" line="124"/>
-        <location filename="../../console/presenters/calls.py" line="526"/>
+        <location filename="../../console/presenters/calls.py" line="127"/>
+        <location filename="../../console/presenters/calls.py" line="531"/>
         <source>Calls</source>
         <translation>来电</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="133"/>
+        <location filename="../../console/presenters/calls.py" line="137"/>
         <source>Answer call</source>
         <translation>接听来电</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="134"/>
+        <location filename="../../console/presenters/calls.py" line="138"/>
         <source>Hold / resume call</source>
         <translation>保持 / 恢复通话</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="135"/>
+        <location filename="../../console/presenters/calls.py" line="139"/>
         <source>Hang up</source>
         <translation>挂断</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="136"/>
+        <location filename="../../console/presenters/calls.py" line="140"/>
         <source>Transfer call…</source>
         <translation>转接来电…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="139"/>
+        <location filename="../../console/presenters/calls.py" line="143"/>
         <source>New incident from call…</source>
         <translation>由来电新建事件…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="143"/>
+        <location filename="../../console/presenters/calls.py" line="147"/>
         <source>Link call to incident…</source>
         <translation>来电关联事件…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="146"/>
+        <location filename="../../console/presenters/calls.py" line="150"/>
         <source>Close call: no incident…</source>
         <translation>结束来电：无需立事件…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="240"/>
-        <location filename="../../console/presenters/calls.py" line="281"/>
+        <location filename="../../console/presenters/calls.py" line="244"/>
+        <location filename="../../console/presenters/calls.py" line="285"/>
         <source>Could not load the calls</source>
         <translation>无法加载来电记录</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="413"/>
-        <location filename="../../console/presenters/calls.py" line="418"/>
-        <location filename="../../console/presenters/calls.py" line="465"/>
+        <location filename="../../console/presenters/calls.py" line="417"/>
+        <location filename="../../console/presenters/calls.py" line="422"/>
+        <location filename="../../console/presenters/calls.py" line="469"/>
         <source>Could not record the call</source>
         <translation>无法记录来电</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="454"/>
+        <location filename="../../console/presenters/calls.py" line="458"/>
         <source>Incoming call from {number} — {key} answers</source>
         <translation>来电：{number} —— 按 {key} 接听</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="455"/>
-        <location filename="../../console/presenters/calls.py" line="472"/>
-        <location filename="../../console/presenters/calls.py" line="590"/>
-        <location filename="../../console/presenters/calls.py" line="612"/>
-        <location filename="../../console/presenters/calls.py" line="682"/>
-        <location filename="../../console/presenters/calls.py" line="794"/>
+        <location filename="../../console/presenters/calls.py" line="459"/>
+        <location filename="../../console/presenters/calls.py" line="476"/>
+        <location filename="../../console/presenters/calls.py" line="595"/>
+        <location filename="../../console/presenters/calls.py" line="617"/>
+        <location filename="../../console/presenters/calls.py" line="687"/>
+        <location filename="../../console/presenters/calls.py" line="799"/>
         <source>(withheld)</source>
         <translation>（未显示号码）</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="470"/>
+        <location filename="../../console/presenters/calls.py" line="474"/>
         <source>All {n} lines busy: {number} got “busy” at {at}</source>
         <translation>{n} 条线路全忙：{number} 于 {at} 收到“占线”</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="494"/>
+        <location filename="../../console/presenters/calls.py" line="499"/>
         <source>Answering the call failed</source>
         <translation>接听失败</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="495"/>
+        <location filename="../../console/presenters/calls.py" line="500"/>
         <source>Putting the call on hold failed</source>
         <translation>保持通话失败</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="496"/>
+        <location filename="../../console/presenters/calls.py" line="501"/>
         <source>Taking the call off hold failed</source>
         <translation>恢复通话失败</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="497"/>
+        <location filename="../../console/presenters/calls.py" line="502"/>
         <source>Transferring the call failed</source>
         <translation>转接失败</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="498"/>
+        <location filename="../../console/presenters/calls.py" line="503"/>
         <source>Hanging up failed</source>
         <translation>挂断失败</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="499"/>
+        <location filename="../../console/presenters/calls.py" line="504"/>
         <source>Calling out failed</source>
         <translation>呼出失败</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="500"/>
+        <location filename="../../console/presenters/calls.py" line="505"/>
         <source>A command on the line failed</source>
         <translation>线路操作失败</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="502"/>
+        <location filename="../../console/presenters/calls.py" line="507"/>
         <source>{what}: {detail}</source>
         <translation>{what}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="545"/>
+        <location filename="../../console/presenters/calls.py" line="550"/>
         <source>No call is ringing.</source>
         <translation>当前没有振铃的来电。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="563"/>
+        <location filename="../../console/presenters/calls.py" line="568"/>
         <source>Select the call to hold or resume.</source>
         <translation>请选中要保持或恢复的通话。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="582"/>
+        <location filename="../../console/presenters/calls.py" line="587"/>
         <source>Select the call to hang up.</source>
         <translation>请选中要挂断的通话。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="586"/>
+        <location filename="../../console/presenters/calls.py" line="591"/>
         <source>Reject the call?</source>
         <translation>拒接该来电？</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="588"/>
+        <location filename="../../console/presenters/calls.py" line="593"/>
         <source>The caller {number} is still waiting to be answered. Rejecting tells them the line is busy; they go on the callback list.</source>
         <translation>来电 {number} 仍在等待接听。拒接后对方会听到占线，该来电将列入回拨清单。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="605"/>
+        <location filename="../../console/presenters/calls.py" line="610"/>
         <source>Select the call to transfer.</source>
         <translation>请选中要转接的通话。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="622"/>
+        <location filename="../../console/presenters/calls.py" line="627"/>
         <source>Could not list the departments</source>
         <translation>无法列出部门</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="634"/>
+        <location filename="../../console/presenters/calls.py" line="639"/>
         <source>Select an answered call that is not linked or closed yet.</source>
         <translation>请选中一个已接听、尚未关联事件或结束处理的来电。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="681"/>
+        <location filename="../../console/presenters/calls.py" line="686"/>
         <source>New incident from the call of {number}</source>
         <translation>由 {number} 的来电新建事件</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="694"/>
+        <location filename="../../console/presenters/calls.py" line="699"/>
         <source>Call at {at}</source>
         <translation>来电时间 {at}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="733"/>
+        <location filename="../../console/presenters/calls.py" line="738"/>
         <source>Could not create the incident from the call</source>
         <translation>无法由来电新建事件</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="742"/>
+        <location filename="../../console/presenters/calls.py" line="747"/>
         <source>Call linked to incident #{id}.</source>
         <translation>来电已关联事件 #{id}。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="768"/>
+        <location filename="../../console/presenters/calls.py" line="773"/>
         <source>Could not link the call</source>
         <translation>无法关联来电</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="780"/>
+        <location filename="../../console/presenters/calls.py" line="785"/>
         <source>Could not load the open incidents</source>
         <translation>无法加载未结事件</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="802"/>
-        <location filename="../../console/presenters/calls.py" line="819"/>
+        <location filename="../../console/presenters/calls.py" line="807"/>
+        <location filename="../../console/presenters/calls.py" line="824"/>
         <source>Could not close the call</source>
         <translation>无法结束来电处理</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="826"/>
+        <location filename="../../console/presenters/calls.py" line="831"/>
         <source>{what}: it is already linked or closed, or was never answered.</source>
         <translation>{what}：该来电已关联或已结束处理，或从未接听。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="880"/>
+        <location filename="../../console/presenters/calls.py" line="887"/>
         <source>Could not call the resident</source>
         <translation>无法拨打该居民的电话</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="900"/>
+        <location filename="../../console/presenters/calls.py" line="907"/>
         <source>Could not mark the call</source>
         <translation>无法标记来电</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="953"/>
+        <location filename="../../console/presenters/calls.py" line="960"/>
         <source>Could not load the caller</source>
         <translation>无法加载来电人信息</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="976"/>
+        <location filename="../../console/presenters/calls.py" line="983"/>
         <source>Could not open the card</source>
         <translation>无法打开档案</translation>
     </message>
@@ -2248,112 +2248,132 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
         <translation type="vanished">工作站 {code}</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="120"/>
+        <location filename="../../console/checkin_desk.py" line="125"/>
         <source>No check-in code on this PC: {why}</source>
         <translation>本机无法生成签到码：{why}</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="148"/>
+        <location filename="../../console/checkin_desk.py" line="157"/>
         <source>Could not read the volunteer&apos;s tasks</source>
         <translation>无法读取该志愿者的任务</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="191"/>
+        <location filename="../../console/checkin_desk.py" line="215"/>
         <source>Volunteer No. {n} checked out: {t} of service</source>
         <translation>志愿者 {n} 号已签退：服务 {t}</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="195"/>
+        <location filename="../../console/checkin_desk.py" line="219"/>
         <source>Volunteer No. {n} checked in at {at}</source>
         <translation>志愿者 {n} 号已于 {at} 签到</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="206"/>
+        <location filename="../../console/checkin_desk.py" line="233"/>
         <source>Refused: this code is for a place outside your communities.</source>
         <translation>已拒绝：此码所属地点不在您的社区范围内。</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="211"/>
+        <location filename="../../console/checkin_desk.py" line="238"/>
         <source>Not recorded</source>
         <translation>未登记</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="212"/>
+        <location filename="../../console/checkin_desk.py" line="239"/>
         <source>Could not record the check-in</source>
         <translation>无法登记签到</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="225"/>
+        <location filename="../../console/checkin_desk.py" line="253"/>
+        <source>No time of service</source>
+        <translation>无服务时长</translation>
+    </message>
+    <message>
+        <location filename="../../console/checkin_desk.py" line="255"/>
+        <source>Volunteer No. {n} would be checked out with no time of service (0:00). Record this check-out anyway?</source>
+        <translation>志愿者 {n} 号签退后服务时长为 0:00。仍要记录这次签退吗？</translation>
+    </message>
+    <message>
+        <location filename="../../console/checkin_desk.py" line="270"/>
         <source>Refused: this code was not made by this site or was altered.</source>
         <translation>已拒绝：此码不是本街道生成的，或已被改动。</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="226"/>
+        <location filename="../../console/checkin_desk.py" line="271"/>
         <source>Refused: this code has expired. Scan the current one.</source>
         <translation>已拒绝：此码已过期，请扫描当前的码。</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="227"/>
+        <location filename="../../console/checkin_desk.py" line="272"/>
         <source>Refused: this visit card is not valid yet.</source>
         <translation>已拒绝：此上门服务卡尚未到有效时间。</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="228"/>
+        <location filename="../../console/checkin_desk.py" line="273"/>
         <source>Refused: this is not a check-in code. Scan it again.</source>
         <translation>已拒绝：这不是签到码，请重新扫描。</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="229"/>
+        <location filename="../../console/checkin_desk.py" line="274"/>
         <source>Refused: this code was already used by this volunteer.</source>
         <translation>已拒绝：该志愿者已使用过此码。</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="230"/>
+        <location filename="../../console/checkin_desk.py" line="275"/>
         <source>Refused: this code is for another place.</source>
         <translation>已拒绝：此码属于其他地点。</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="232"/>
+        <location filename="../../console/checkin_desk.py" line="277"/>
         <source>Refused: this visit card was already used by another volunteer.</source>
         <translation>拒绝：此探访卡已被另一名志愿者使用。</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="234"/>
+        <location filename="../../console/checkin_desk.py" line="279"/>
         <source>Refused: these hours overlap other hours of this volunteer.</source>
         <translation>已拒绝：与该志愿者的其他服务时段重叠。</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="235"/>
+        <location filename="../../console/checkin_desk.py" line="280"/>
         <source>Refused: this volunteer is not checked in.</source>
         <translation>已拒绝：该志愿者尚未签到。</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="236"/>
+        <location filename="../../console/checkin_desk.py" line="281"/>
         <source>Refused: no active volunteer has this number.</source>
         <translation>已拒绝：没有此编号的在册志愿者。</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="237"/>
+        <location filename="../../console/checkin_desk.py" line="282"/>
         <source>Refused: the task or shift is not at this place.</source>
         <translation>已拒绝：该任务或班次不在此地点。</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="238"/>
+        <location filename="../../console/checkin_desk.py" line="283"/>
         <source>Refused: check the times; correct them in the Hours tab.</source>
         <translation>已拒绝：时间有误，请在“服务时长”页更正。</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="245"/>
+        <location filename="../../console/checkin_desk.py" line="285"/>
+        <source>Refused: this volunteer belongs to another community. A station checks in its own community&apos;s volunteers only.</source>
+        <translation>已拒绝：该志愿者属于其他社区。社区工作站只为本社区志愿者签到。</translation>
+    </message>
+    <message>
+        <location filename="../../console/checkin_desk.py" line="289"/>
+        <source>Not recorded: no time of service (0:00) since the check-in. Check the direction and the travel time.</source>
+        <translation>未记录：自签到以来没有服务时长（0:00）。请检查签到/签退方向和路程时间。</translation>
+    </message>
+    <message>
+        <location filename="../../console/checkin_desk.py" line="298"/>
         <source>Save the visit card</source>
         <translation>保存上门服务卡</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="281"/>
+        <location filename="../../console/checkin_desk.py" line="334"/>
         <source>Visit card saved to {path}</source>
         <translation>上门服务卡已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../console/checkin_desk.py" line="283"/>
+        <location filename="../../console/checkin_desk.py" line="336"/>
         <source>Could not make the visit card</source>
         <translation>无法生成上门服务卡</translation>
     </message>
@@ -2457,12 +2477,12 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
         <translation>班次：{title}</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="273"/>
+        <location filename="../../widgets/volunteer_hours.py" line="274"/>
         <source>Record check-out</source>
         <translation>登记签退</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="273"/>
+        <location filename="../../widgets/volunteer_hours.py" line="274"/>
         <source>Record check-in</source>
         <translation>登记签到</translation>
     </message>
@@ -2840,32 +2860,32 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="803"/>
+        <location filename="../../widgets/volunteer_hours.py" line="804"/>
         <source>Correct hours No. {id}</source>
         <translation>更正服务时长 第 {id} 号</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="821"/>
+        <location filename="../../widgets/volunteer_hours.py" line="822"/>
         <source>Check-in</source>
         <translation>签到</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="822"/>
+        <location filename="../../widgets/volunteer_hours.py" line="823"/>
         <source>Check-out</source>
         <translation>签退</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="823"/>
+        <location filename="../../widgets/volunteer_hours.py" line="824"/>
         <source>Travel (min)</source>
         <translation>路途（分钟）</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="824"/>
+        <location filename="../../widgets/volunteer_hours.py" line="825"/>
         <source>Service content</source>
         <translation>服务内容</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="825"/>
+        <location filename="../../widgets/volunteer_hours.py" line="826"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -3820,13 +3840,13 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
         <translation>设备状态</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/devices.py" line="53"/>
+        <location filename="../../console/presenters/devices.py" line="54"/>
         <source>Find device</source>
         <translation>查找设备</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/devices.py" line="81"/>
-        <location filename="../../console/presenters/devices.py" line="95"/>
+        <location filename="../../console/presenters/devices.py" line="88"/>
+        <location filename="../../console/presenters/devices.py" line="104"/>
         <source>Could not load the devices</source>
         <translation>无法加载设备列表</translation>
     </message>
@@ -4323,263 +4343,263 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
     </message>
     <message>
         <location filename="../../console/presenters/employment.py" line="109"/>
-        <location filename="../../console/presenters/employment.py" line="235"/>
+        <location filename="../../console/presenters/employment.py" line="236"/>
         <source>Employment</source>
         <translation>就业服务</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="192"/>
+        <location filename="../../console/presenters/employment.py" line="193"/>
         <source>Could not read the job seekers</source>
         <translation>无法读取求职者</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="198"/>
+        <location filename="../../console/presenters/employment.py" line="199"/>
         <source>Could not read the postings</source>
         <translation>无法读取岗位</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="204"/>
+        <location filename="../../console/presenters/employment.py" line="205"/>
         <source>Could not read the employers</source>
         <translation>无法读取用人单位</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="210"/>
+        <location filename="../../console/presenters/employment.py" line="211"/>
         <source>Could not read the referrals</source>
         <translation>无法读取推荐记录</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="217"/>
+        <location filename="../../console/presenters/employment.py" line="218"/>
         <source>Could not read the follow-up calls</source>
         <translation>无法读取回访</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="224"/>
+        <location filename="../../console/presenters/employment.py" line="225"/>
         <source>Could not read the figures</source>
         <translation>无法读取统计数据</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="247"/>
+        <location filename="../../console/presenters/employment.py" line="248"/>
         <source>Only the first {n} are shown; the rest are not listed.</source>
         <translation>仅显示前 {n} 条，其余未列出。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="252"/>
+        <location filename="../../console/presenters/employment.py" line="253"/>
         <source>{n} shown</source>
         <translation>显示 {n} 条</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="257"/>
+        <location filename="../../console/presenters/employment.py" line="258"/>
         <source>Follow-up calls not yet made, due by {day}: {n}</source>
         <translation>{day} 前应做未做的回访：{n}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="264"/>
+        <location filename="../../console/presenters/employment.py" line="265"/>
         <source>The employment service is run by the community stations (for their own community), supervisors and administrators.</source>
         <translation>就业服务由社区工作站（本社区）、值班长和管理员使用。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="272"/>
+        <location filename="../../console/presenters/employment.py" line="273"/>
         <source>Not available to this role</source>
         <translation>当前角色不可使用</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="277"/>
+        <location filename="../../console/presenters/employment.py" line="278"/>
         <source>No job seekers yet</source>
         <translation>暂无求职者</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="279"/>
+        <location filename="../../console/presenters/employment.py" line="280"/>
         <source>Register a resident who is looking for work. They are matched only once a consent to job matching is recorded for them (Residents).</source>
         <translation>登记正在找工作的居民。只有在&quot;居民&quot;中登记了就业匹配同意后才会进行匹配。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="285"/>
+        <location filename="../../console/presenters/employment.py" line="286"/>
         <source>No matches shown</source>
         <translation>未显示匹配</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="286"/>
+        <location filename="../../console/presenters/employment.py" line="287"/>
         <source>Pick a seeker on the Seekers tab and press Matches.</source>
         <translation>请在&quot;求职者&quot;标签页选择一人并点击&quot;匹配&quot;。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="289"/>
+        <location filename="../../console/presenters/employment.py" line="290"/>
         <source>No postings</source>
         <translation>暂无岗位</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="289"/>
+        <location filename="../../console/presenters/employment.py" line="290"/>
         <source>Register an employer first, then its posts.</source>
         <translation>请先登记用人单位，再登记其岗位。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="293"/>
+        <location filename="../../console/presenters/employment.py" line="294"/>
         <source>No employers</source>
         <translation>暂无用人单位</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="294"/>
+        <location filename="../../console/presenters/employment.py" line="295"/>
         <source>An employer takes referrals once it is verified (papers and premises).</source>
         <translation>用人单位经核验（证照与场所）后方可接收推荐。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="297"/>
+        <location filename="../../console/presenters/employment.py" line="298"/>
         <source>No referrals</source>
         <translation>暂无推荐</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="297"/>
+        <location filename="../../console/presenters/employment.py" line="298"/>
         <source>Refer a seeker from the Matches tab.</source>
         <translation>请在&quot;匹配&quot;标签页推荐求职者。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="301"/>
+        <location filename="../../console/presenters/employment.py" line="302"/>
         <source>No follow-up calls due</source>
         <translation>暂无待做回访</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="302"/>
+        <location filename="../../console/presenters/employment.py" line="303"/>
         <source>Each hire books two calls, three and six months on.</source>
         <translation>每次录用后安排两次回访：三个月和六个月后。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="330"/>
+        <location filename="../../console/presenters/employment.py" line="331"/>
         <source>an employer with this credit code is registered already</source>
         <translation>该信用代码的用人单位已登记</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="340"/>
+        <location filename="../../console/presenters/employment.py" line="341"/>
         <source>Not saved: {why}</source>
         <translation>未保存：{why}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="355"/>
+        <location filename="../../console/presenters/employment.py" line="356"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="436"/>
+        <location filename="../../console/presenters/employment.py" line="437"/>
         <source>Could not search the residents</source>
         <translation>未能查找居民</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="446"/>
+        <location filename="../../console/presenters/employment.py" line="447"/>
         <source>Could not save the seeker</source>
         <translation>无法保存求职者</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="475"/>
+        <location filename="../../console/presenters/employment.py" line="476"/>
         <source>Could not add the course</source>
         <translation>未能添加培训课程</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="485"/>
+        <location filename="../../console/presenters/employment.py" line="486"/>
         <source>Could not mark the course completed</source>
         <translation>未能标记课程已完成</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="521"/>
+        <location filename="../../console/presenters/employment.py" line="522"/>
         <source>{name} has no consent to job matching in force: not matched and not referred. Record a jobs consent in Residents first.</source>
         <translation>{name} 没有有效的就业匹配同意：不进行匹配，也不推荐。请先在&quot;居民&quot;中登记就业同意。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="524"/>
+        <location filename="../../console/presenters/employment.py" line="525"/>
         <source>No consent to job matching</source>
         <translation>没有就业匹配同意</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="526"/>
+        <location filename="../../console/presenters/employment.py" line="527"/>
         <source>{name}: {n} matching open postings, best first</source>
         <translation>{name}：{n} 个匹配的在招岗位，最合适的在前</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="531"/>
+        <location filename="../../console/presenters/employment.py" line="532"/>
         <source>No matching posting</source>
         <translation>没有匹配的岗位</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="532"/>
+        <location filename="../../console/presenters/employment.py" line="533"/>
         <source>No open posting fits this seeker&apos;s hours, shift, place and needs.</source>
         <translation>没有在招岗位符合该求职者的工时、班次、地点和需求。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="543"/>
-        <location filename="../../console/presenters/employment.py" line="576"/>
+        <location filename="../../console/presenters/employment.py" line="544"/>
+        <location filename="../../console/presenters/employment.py" line="577"/>
         <source>Could not read the matches</source>
         <translation>无法读取匹配</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="556"/>
+        <location filename="../../console/presenters/employment.py" line="557"/>
         <source>“{title}”: {n} matching seekers with consent, best first</source>
         <translation>“{title}”：{n} 名已同意匹配的求职者符合，按匹配度排序</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="562"/>
+        <location filename="../../console/presenters/employment.py" line="563"/>
         <source>No matching seeker</source>
         <translation>没有符合的求职者</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="564"/>
+        <location filename="../../console/presenters/employment.py" line="565"/>
         <source>No consenting seeker fits this posting, or it takes no referrals (not open, or its employer is not verified).</source>
         <translation>没有已同意匹配的求职者符合此岗位，或此岗位不接受推荐（未开放，或用人单位未核验）。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="591"/>
+        <location filename="../../console/presenters/employment.py" line="592"/>
         <source>Could not refer the seeker</source>
         <translation>无法推荐该求职者</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="596"/>
+        <location filename="../../console/presenters/employment.py" line="597"/>
         <source>Refer to a posting</source>
         <translation>推荐到岗位</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="598"/>
+        <location filename="../../console/presenters/employment.py" line="599"/>
         <source>Refer {seeker} to “{title}” at {employer}? You approve the referral as the counsellor.</source>
         <translation>将 {seeker} 推荐到 {employer} 的&quot;{title}&quot;岗位？您将作为就业指导员批准此次推荐。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="622"/>
+        <location filename="../../console/presenters/employment.py" line="623"/>
         <source>Register the employer first (Employers tab).</source>
         <translation>请先登记用人单位（&quot;用人单位&quot;标签页）。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="634"/>
+        <location filename="../../console/presenters/employment.py" line="635"/>
         <source>Could not save the posting</source>
         <translation>无法保存岗位</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="647"/>
+        <location filename="../../console/presenters/employment.py" line="648"/>
         <source>Could not change the posting</source>
         <translation>无法更改岗位</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="677"/>
+        <location filename="../../console/presenters/employment.py" line="678"/>
         <source>Could not save the employer</source>
         <translation>无法保存用人单位</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="695"/>
+        <location filename="../../console/presenters/employment.py" line="696"/>
         <source>Could not record the visit</source>
         <translation>无法登记走访</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="710"/>
+        <location filename="../../console/presenters/employment.py" line="711"/>
         <source>Could not move the referral on</source>
         <translation>无法推进推荐</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="725"/>
+        <location filename="../../console/presenters/employment.py" line="726"/>
         <source>Could not record the refusal</source>
         <translation>无法登记拒绝</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="743"/>
+        <location filename="../../console/presenters/employment.py" line="744"/>
         <source>Could not record the confirmation</source>
         <translation>无法登记确认</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="762"/>
+        <location filename="../../console/presenters/employment.py" line="763"/>
         <source>Could not record the call</source>
         <translation>无法登记回访</translation>
     </message>
@@ -4832,102 +4852,102 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>FeedbackLabels</name>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="36"/>
+        <location filename="../../widgets/feedback_dialog.py" line="41"/>
         <source>Public safety</source>
         <translation>治安</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="37"/>
+        <location filename="../../widgets/feedback_dialog.py" line="42"/>
         <source>Noise</source>
         <translation>噪音扰民</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="38"/>
+        <location filename="../../widgets/feedback_dialog.py" line="43"/>
         <source>Environment and sanitation</source>
         <translation>环境卫生</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="39"/>
+        <location filename="../../widgets/feedback_dialog.py" line="44"/>
         <source>Property management</source>
         <translation>物业管理</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="40"/>
+        <location filename="../../widgets/feedback_dialog.py" line="45"/>
         <source>Public services</source>
         <translation>民生服务</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="41"/>
+        <location filename="../../widgets/feedback_dialog.py" line="46"/>
         <source>Suggestion</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="42"/>
+        <location filename="../../widgets/feedback_dialog.py" line="47"/>
         <source>Praise</source>
         <translation>表扬</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="43"/>
+        <location filename="../../widgets/feedback_dialog.py" line="48"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="50"/>
+        <location filename="../../widgets/feedback_dialog.py" line="55"/>
         <source>Open</source>
         <translation>待办理</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="51"/>
+        <location filename="../../widgets/feedback_dialog.py" line="56"/>
         <source>Answered</source>
         <translation>已答复</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="52"/>
+        <location filename="../../widgets/feedback_dialog.py" line="57"/>
         <source>Resolved</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="53"/>
+        <location filename="../../widgets/feedback_dialog.py" line="58"/>
         <source>Rated</source>
         <translation>已评价</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="60"/>
+        <location filename="../../widgets/feedback_dialog.py" line="65"/>
         <source>Walk-in</source>
         <translation>来访</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="61"/>
+        <location filename="../../widgets/feedback_dialog.py" line="66"/>
         <source>Phone call</source>
         <translation>来电</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="62"/>
+        <location filename="../../widgets/feedback_dialog.py" line="67"/>
         <source>Survey answer</source>
         <translation>问卷意见</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="63"/>
+        <location filename="../../widgets/feedback_dialog.py" line="68"/>
         <source>Station visit</source>
         <translation>工作站来访</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="70"/>
+        <location filename="../../widgets/feedback_dialog.py" line="75"/>
         <source>By phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="71"/>
+        <location filename="../../widgets/feedback_dialog.py" line="76"/>
         <source>Printed slip</source>
         <translation>回复单</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="78"/>
+        <location filename="../../widgets/feedback_dialog.py" line="83"/>
         <source>First response</source>
         <translation>首次响应</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="79"/>
+        <location filename="../../widgets/feedback_dialog.py" line="84"/>
         <source>Resolution</source>
         <translation>办结</translation>
     </message>
@@ -4935,187 +4955,192 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>FeedbackPane</name>
     <message>
-        <location filename="../../widgets/feedback.py" line="574"/>
+        <location filename="../../widgets/feedback.py" line="600"/>
         <source>{shown} of {total} tickets shown</source>
         <translation>显示 {shown} / {total} 件</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="598"/>
+        <location filename="../../widgets/feedback.py" line="627"/>
         <source>Select a ticket to see what was said and done.</source>
         <translation>选择一件诉求，查看诉求内容和办理经过。</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="601"/>
+        <location filename="../../widgets/feedback.py" line="630"/>
         <source>No. {id} · {state} · {category}</source>
         <translation>第 {id} 号 · {state} · {category}</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="604"/>
+        <location filename="../../widgets/feedback.py" line="633"/>
         <source>Community: {c} · Department: {d}</source>
         <translation>社区：{c} · 承办部门：{d}</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="608"/>
+        <location filename="../../widgets/feedback.py" line="637"/>
         <source>Source: {s} {ref}</source>
         <translation>来源：{s} {ref}</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="609"/>
+        <location filename="../../widgets/feedback.py" line="638"/>
         <source>Contact: {who}</source>
         <translation>联系方式：{who}</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="621"/>
+        <location filename="../../widgets/feedback.py" line="650"/>
         <source>First response due {a} · resolution due {b}</source>
         <translation>首次响应时限 {a} · 办结时限 {b}</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="630"/>
+        <location filename="../../widgets/feedback.py" line="659"/>
         <source>Last reply ({how}): {text}</source>
         <translation>最近答复（{how}）：{text}</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="638"/>
+        <location filename="../../widgets/feedback.py" line="667"/>
         <source>the clock</source>
         <translation>系统计时</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="640"/>
+        <location filename="../../widgets/feedback.py" line="669"/>
         <source>opened</source>
         <translation>立件</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="641"/>
+        <location filename="../../widgets/feedback.py" line="670"/>
         <source>given to {v}</source>
         <translation>转派 {v}</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="642"/>
+        <location filename="../../widgets/feedback.py" line="671"/>
         <source>answered ({v})</source>
         <translation>答复（{v}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="643"/>
+        <location filename="../../widgets/feedback.py" line="672"/>
         <source>resolved</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="644"/>
+        <location filename="../../widgets/feedback.py" line="673"/>
         <source>rated {v}/5</source>
         <translation>评价 {v}/5</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="645"/>
+        <location filename="../../widgets/feedback.py" line="674"/>
         <source>reopened</source>
         <translation>重新办理</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="646"/>
+        <location filename="../../widgets/feedback.py" line="675"/>
         <source>overdue: {v}</source>
         <translation>超时：{v}</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="669"/>
+        <location filename="../../widgets/feedback.py" line="698"/>
         <source>Unresolved</source>
         <translation>未办结</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="669"/>
+        <location filename="../../widgets/feedback.py" line="698"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="674"/>
+        <location filename="../../widgets/feedback.py" line="703"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="679"/>
+        <location filename="../../widgets/feedback.py" line="708"/>
         <source>All communities</source>
         <translation>全部社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="685"/>
+        <location filename="../../widgets/feedback.py" line="714"/>
         <source>Tickets</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="686"/>
+        <location filename="../../widgets/feedback.py" line="715"/>
         <source>Monthly rates</source>
         <translation>月度三率</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="689"/>
+        <location filename="../../widgets/feedback.py" line="718"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="689"/>
+        <location filename="../../widgets/feedback.py" line="718"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="689"/>
+        <location filename="../../widgets/feedback.py" line="718"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="694"/>
+        <location filename="../../widgets/feedback.py" line="723"/>
         <source>New ticket…</source>
         <translation>新建诉求…</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="695"/>
+        <location filename="../../widgets/feedback.py" line="724"/>
         <source>Reply…</source>
         <translation>答复…</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="696"/>
+        <location filename="../../widgets/feedback.py" line="725"/>
         <source>Resolve…</source>
         <translation>办结…</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="697"/>
+        <location filename="../../widgets/feedback.py" line="726"/>
         <source>Rating…</source>
         <translation>评价…</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="698"/>
+        <location filename="../../widgets/feedback.py" line="727"/>
         <source>Reopen…</source>
         <translation>重新办理…</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="699"/>
+        <location filename="../../widgets/feedback.py" line="728"/>
         <source>Reassign…</source>
         <translation>转派…</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="700"/>
+        <location filename="../../widgets/feedback.py" line="729"/>
         <source>Show contact</source>
         <translation>显示联系方式</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="704"/>
+        <location filename="../../widgets/feedback.py" line="733"/>
+        <source>{action} ({key})</source>
+        <translation>{action}（{key}）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="735"/>
         <source>History</source>
         <translation>办理经过</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="705"/>
+        <location filename="../../widgets/feedback.py" line="736"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="708"/>
+        <location filename="../../widgets/feedback.py" line="739"/>
         <source>Over the tickets opened in the month. Response rate: answered by the first-response deadline, of those whose deadline has passed or that were answered. Resolution rate: resolved, of all. Satisfaction rate: rated 4 or 5, of those rated.</source>
         <translation>按当月受理的诉求统计。响应率：在首次响应时限内答复的件数 ÷ 已到响应时限或已答复的件数。解决率：已办结件数 ÷ 全部件数。满意率：评价为 4 或 5 分的件数 ÷ 已评价件数。</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="716"/>
+        <location filename="../../widgets/feedback.py" line="747"/>
         <source>No feedback tickets</source>
         <translation>暂无诉求</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="718"/>
+        <location filename="../../widgets/feedback.py" line="749"/>
         <source>Comments, complaints and requests from calls, station visits, survey answers and walk-ins appear here with their deadlines. New ticket… files one.</source>
         <translation>来电、工作站来访、问卷意见和来访的意见、投诉和求助会连同办理时限显示在这里。点“新建诉求…”登记一件。</translation>
     </message>
@@ -5123,108 +5148,108 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>FeedbackPresenter</name>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="78"/>
+        <location filename="../../console/presenters/feedback.py" line="80"/>
         <source>Feedback</source>
         <translation>接诉即办</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="89"/>
+        <location filename="../../console/presenters/feedback.py" line="92"/>
         <source>New feedback ticket…</source>
         <translation>新建诉求…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="119"/>
+        <location filename="../../console/presenters/feedback.py" line="124"/>
         <source>Could not read the communities</source>
         <translation>无法读取社区</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="171"/>
-        <location filename="../../console/presenters/feedback.py" line="249"/>
+        <location filename="../../console/presenters/feedback.py" line="180"/>
+        <location filename="../../console/presenters/feedback.py" line="258"/>
         <source>Could not read the feedback tickets</source>
         <translation>无法读取诉求</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="198"/>
+        <location filename="../../console/presenters/feedback.py" line="207"/>
         <source>Could not compute the monthly rates</source>
         <translation>无法计算月度三率</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="212"/>
+        <location filename="../../console/presenters/feedback.py" line="221"/>
         <source>Could not read the overdue tickets</source>
         <translation>无法读取超时诉求</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="275"/>
+        <location filename="../../console/presenters/feedback.py" line="284"/>
         <source>Could not read the ticket&apos;s history</source>
         <translation>无法读取诉求的办理经过</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="309"/>
+        <location filename="../../console/presenters/feedback.py" line="318"/>
         <source>Feedback ticket No. {id} filed</source>
         <translation>第 {id} 号诉求已登记</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="316"/>
+        <location filename="../../console/presenters/feedback.py" line="325"/>
         <source>Could not file the ticket</source>
         <translation>无法登记诉求</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="336"/>
+        <location filename="../../console/presenters/feedback.py" line="345"/>
         <source>Record the rating</source>
         <translation>记录评价</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="338"/>
+        <location filename="../../console/presenters/feedback.py" line="347"/>
         <source>Record {n}/5 as the resident&apos;s rating of ticket No. {id}? A rating is recorded once and counts in the month&apos;s satisfaction rate.</source>
         <translation>将 {n}/5 记为居民对第 {id} 号诉求的评价？评价只记录一次，并计入当月满意率。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="379"/>
+        <location filename="../../console/presenters/feedback.py" line="388"/>
         <source>Could not update the ticket</source>
         <translation>无法更新诉求</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="393"/>
+        <location filename="../../console/presenters/feedback.py" line="402"/>
         <source>Could not show the contact</source>
         <translation>无法显示联系方式</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="400"/>
+        <location filename="../../console/presenters/feedback.py" line="409"/>
         <source>Save the reply slip</source>
         <translation>保存答复单</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="416"/>
+        <location filename="../../console/presenters/feedback.py" line="425"/>
         <source>at your community station, or by phone to the street office</source>
         <translation>到所在社区工作站，或致电街道办事处</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="444"/>
+        <location filename="../../console/presenters/feedback.py" line="453"/>
         <source>Reply slip saved to {path}</source>
         <translation>答复单已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="446"/>
+        <location filename="../../console/presenters/feedback.py" line="455"/>
         <source>Could not save the reply slip</source>
         <translation>无法保存答复单</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="474"/>
+        <location filename="../../console/presenters/feedback.py" line="483"/>
         <source>Overdue ticket check failed</source>
         <translation>超时诉求检查失败</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="478"/>
+        <location filename="../../console/presenters/feedback.py" line="487"/>
         <source>Feedback ticket No. {id} overdue ({community}, {category}): {what}</source>
         <translation>第 {id} 号诉求超时（{community}，{category}）：{what}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="493"/>
+        <location filename="../../console/presenters/feedback.py" line="502"/>
         <source>no first response in time</source>
         <translation>未按时首次响应</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="494"/>
+        <location filename="../../console/presenters/feedback.py" line="503"/>
         <source>not resolved in time</source>
         <translation>未按时办结</translation>
     </message>
@@ -5290,62 +5315,122 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>FeedbackTicketDialog</name>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="230"/>
+        <location filename="../../widgets/feedback_dialog.py" line="256"/>
+        <source>There is no community to file the ticket under.</source>
+        <translation>没有可登记该工单的社区。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="258"/>
+        <source>Choose the category: it decides the department and the deadlines.</source>
+        <translation>请选择类别：类别决定承办部门和办理时限。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="260"/>
+        <source>Enter what the resident said.</source>
+        <translation>请填写居民反映的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="262"/>
+        <source>What the resident said is longer than {n} characters.</source>
+        <translation>居民反映的内容超过 {n} 个字。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="268"/>
+        <source>Enter a phone for the reply or a contact name: without one the ticket cannot be answered.</source>
+        <translation>请填写回复电话或联系人：否则该工单无法答复。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="274"/>
+        <source>Enter the survey round and the question.</source>
+        <translation>请填写调查轮次和题目。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="276"/>
+        <source>A call&apos;s ticket is filed from the Calls pane.</source>
+        <translation>来电工单请在“来电”窗格中登记。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="337"/>
+        <source>Discard the ticket?</source>
+        <translation>放弃该工单？</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="338"/>
+        <source>What you typed has not been filed. Discard it?</source>
+        <translation>已输入的内容尚未登记。要放弃吗？</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="339"/>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="340"/>
+        <source>Keep editing</source>
+        <translation>继续填写</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="367"/>
         <source>New feedback ticket</source>
         <translation>新建诉求</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="232"/>
+        <location filename="../../widgets/feedback_dialog.py" line="369"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="233"/>
+        <location filename="../../widgets/feedback_dialog.py" line="370"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="234"/>
+        <location filename="../../widgets/feedback_dialog.py" line="371"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="235"/>
+        <location filename="../../widgets/feedback_dialog.py" line="372"/>
         <source>Department</source>
         <translation>承办部门</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="236"/>
+        <location filename="../../widgets/feedback_dialog.py" line="373"/>
         <source>What the resident said</source>
         <translation>诉求内容</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="237"/>
+        <location filename="../../widgets/feedback_dialog.py" line="374"/>
         <source>Contact name</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="238"/>
+        <location filename="../../widgets/feedback_dialog.py" line="375"/>
         <source>Phone for the reply</source>
         <translation>回复电话</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="239"/>
+        <location filename="../../widgets/feedback_dialog.py" line="376"/>
         <source>Survey round</source>
         <translation>问卷轮次</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="240"/>
+        <location filename="../../widgets/feedback_dialog.py" line="377"/>
         <source>Question</source>
         <translation>题目</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="248"/>
+        <location filename="../../widgets/feedback_dialog.py" line="386"/>
+        <source>— choose —</source>
+        <translation>— 请选择 —</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback_dialog.py" line="390"/>
         <source>The category&apos;s department</source>
         <translation>按类别默认部门</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="253"/>
+        <location filename="../../widgets/feedback_dialog.py" line="395"/>
         <source>The category sets the deadlines: a first response within hours, the resolution within working days. A phone number is kept for the reply only; feedback from an anonymous survey is never linked to the resident.</source>
         <translation>类别决定办理时限：首次响应以小时计，办结以工作日计。电话号码只用于答复；匿名问卷中的意见不会与居民关联。</translation>
     </message>
@@ -6490,7 +6575,7 @@ Command system of {site}</source>
     </message>
     <message>
         <location filename="../../widgets/volunteer_hours.py" line="67"/>
-        <location filename="../../widgets/volunteer_hours.py" line="476"/>
+        <location filename="../../widgets/volunteer_hours.py" line="477"/>
         <source>Confirmed</source>
         <translation>已确认</translation>
     </message>
@@ -6531,100 +6616,100 @@ Command system of {site}</source>
     </message>
     <message>
         <location filename="../../widgets/volunteer_hours.py" line="95"/>
-        <location filename="../../widgets/volunteer_hours.py" line="448"/>
+        <location filename="../../widgets/volunteer_hours.py" line="449"/>
         <source>Check-in</source>
         <translation>签到</translation>
     </message>
     <message>
         <location filename="../../widgets/volunteer_hours.py" line="96"/>
-        <location filename="../../widgets/volunteer_hours.py" line="453"/>
+        <location filename="../../widgets/volunteer_hours.py" line="454"/>
         <source>Check-out</source>
         <translation>签退</translation>
     </message>
     <message>
         <location filename="../../widgets/volunteer_hours.py" line="97"/>
-        <location filename="../../widgets/volunteer_hours.py" line="458"/>
+        <location filename="../../widgets/volunteer_hours.py" line="459"/>
         <source>Travel (min)</source>
         <translation>路途（分钟）</translation>
     </message>
     <message>
         <location filename="../../widgets/volunteer_hours.py" line="98"/>
-        <location filename="../../widgets/volunteer_hours.py" line="443"/>
+        <location filename="../../widgets/volunteer_hours.py" line="444"/>
         <source>Service content</source>
         <translation>服务内容</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="422"/>
+        <location filename="../../widgets/volunteer_hours.py" line="423"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="428"/>
+        <location filename="../../widgets/volunteer_hours.py" line="429"/>
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="433"/>
+        <location filename="../../widgets/volunteer_hours.py" line="434"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="438"/>
+        <location filename="../../widgets/volunteer_hours.py" line="439"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="463"/>
+        <location filename="../../widgets/volunteer_hours.py" line="464"/>
         <source>Service time</source>
         <translation>服务时长</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="468"/>
+        <location filename="../../widgets/volunteer_hours.py" line="469"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="481"/>
+        <location filename="../../widgets/volunteer_hours.py" line="482"/>
         <source>Needed</source>
         <translation>待确认</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="489"/>
+        <location filename="../../widgets/volunteer_hours.py" line="490"/>
         <source>Approved by</source>
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="494"/>
+        <location filename="../../widgets/volunteer_hours.py" line="495"/>
         <source>Corrections</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="583"/>
+        <location filename="../../widgets/volunteer_hours.py" line="584"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="588"/>
+        <location filename="../../widgets/volunteer_hours.py" line="589"/>
         <source>By</source>
         <translation>更正人</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="593"/>
+        <location filename="../../widgets/volunteer_hours.py" line="594"/>
         <source>Field</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="598"/>
+        <location filename="../../widgets/volunteer_hours.py" line="599"/>
         <source>Old value</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="603"/>
+        <location filename="../../widgets/volunteer_hours.py" line="604"/>
         <source>New value</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="608"/>
+        <location filename="../../widgets/volunteer_hours.py" line="609"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -6675,22 +6760,32 @@ Command system of {site}</source>
         <translation>无法读取更正记录</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteer_hours.py" line="133"/>
+        <location filename="../../console/presenters/volunteer_hours.py" line="138"/>
         <source>Could not record the confirmation</source>
         <translation>无法登记确认</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteer_hours.py" line="142"/>
+        <location filename="../../console/presenters/volunteer_hours.py" line="147"/>
         <source>Could not approve the hours</source>
         <translation>无法审核服务时长</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteer_hours.py" line="150"/>
+        <location filename="../../console/presenters/volunteer_hours.py" line="149"/>
+        <source>Hours of record {id} approved</source>
+        <translation>第 {id} 条服务时长已审核通过</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteer_hours.py" line="157"/>
         <source>Could not reject the hours</source>
         <translation>无法驳回服务时长</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteer_hours.py" line="160"/>
+        <location filename="../../console/presenters/volunteer_hours.py" line="159"/>
+        <source>Hours of record {id} rejected</source>
+        <translation>第 {id} 条服务时长已驳回</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/volunteer_hours.py" line="168"/>
         <source>Could not correct the hours</source>
         <translation>无法更正服务时长</translation>
     </message>
@@ -6698,57 +6793,57 @@ Command system of {site}</source>
 <context>
     <name>HoursWidget</name>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="628"/>
+        <location filename="../../widgets/volunteer_hours.py" line="629"/>
         <source>Waiting for approval</source>
         <translation>待审核</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="629"/>
+        <location filename="../../widgets/volunteer_hours.py" line="630"/>
         <source>Checked in now</source>
         <translation>正在服务</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="630"/>
+        <location filename="../../widgets/volunteer_hours.py" line="631"/>
         <source>Approved</source>
         <translation>已审核</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="631"/>
+        <location filename="../../widgets/volunteer_hours.py" line="632"/>
         <source>Rejected</source>
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="632"/>
+        <location filename="../../widgets/volunteer_hours.py" line="633"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="643"/>
+        <location filename="../../widgets/volunteer_hours.py" line="644"/>
         <source>Resident confirmed</source>
         <translation>服务对象已确认</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="644"/>
+        <location filename="../../widgets/volunteer_hours.py" line="645"/>
         <source>Approve</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="645"/>
+        <location filename="../../widgets/volunteer_hours.py" line="646"/>
         <source>Reject…</source>
         <translation>驳回…</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="646"/>
+        <location filename="../../widgets/volunteer_hours.py" line="647"/>
         <source>Correct…</source>
         <translation>更正…</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="649"/>
+        <location filename="../../widgets/volunteer_hours.py" line="650"/>
         <source>Corrections (old value, new value, reason, who, when)</source>
         <translation>更正记录（原值、新值、原因、更正人、时间）</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="667"/>
+        <location filename="../../widgets/volunteer_hours.py" line="668"/>
         <source>{n} shown</source>
         <translation>显示 {n} 条</translation>
     </message>
@@ -7286,67 +7381,73 @@ Command system of {site}</source>
         <translation> — 已显示 {shown} 起，向下滚动查看更多</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="470"/>
+        <location filename="../../widgets/incident_queue.py" line="471"/>
         <source>Nothing claimed by you</source>
         <translation>暂无您认领的事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="471"/>
+        <location filename="../../widgets/incident_queue.py" line="472"/>
         <source>Incidents you acknowledge are listed here until they are resolved.</source>
         <translation>您确认（认领）的事件会列在这里，直到处置完毕。</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="473"/>
+        <location filename="../../widgets/incident_queue.py" line="474"/>
         <source>Every open incident has a handler</source>
         <translation>所有未结事件均已有人处理</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="474"/>
+        <location filename="../../widgets/incident_queue.py" line="475"/>
         <source>Incidents nobody has acknowledged yet are listed here.</source>
         <translation>尚无人确认的事件会列在这里。</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="476"/>
+        <location filename="../../widgets/incident_queue.py" line="477"/>
         <source>Nothing awaiting review</source>
         <translation>暂无待审核事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="478"/>
+        <location filename="../../widgets/incident_queue.py" line="479"/>
         <source>Resolved incidents wait here for a supervisor, who closes them or returns them with a reason. Whoever resolved an incident cannot close it.</source>
         <translation>处置完毕的事件在此等待值班长审核：审核关闭，或说明原因退回。处置人不能审核关闭自己处置的事件。</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="482"/>
+        <location filename="../../widgets/incident_queue.py" line="483"/>
+        <location filename="../../widgets/incident_queue.py" line="489"/>
         <source>No open incidents</source>
         <translation>暂无待处理事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="484"/>
+        <location filename="../../widgets/incident_queue.py" line="485"/>
+        <source>The risk alerts of screenings appear here, most urgent first: acknowledge each the same day.</source>
+        <translation>心理筛查的风险提示显示在这里，最紧急的在前：请当天确认每一条。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_queue.py" line="491"/>
         <source>Incidents raised by calls, alarms, tracking rules or operators appear here, most urgent first. Press Ctrl+N to log one by hand.</source>
         <translation>来电、报警、定位规则或值班员上报的事件显示在这里，最紧急的在前。按 Ctrl+N 手工登记事件。</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="514"/>
+        <location filename="../../widgets/incident_queue.py" line="527"/>
         <source>Open</source>
         <translation>未结</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="515"/>
+        <location filename="../../widgets/incident_queue.py" line="528"/>
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="516"/>
+        <location filename="../../widgets/incident_queue.py" line="529"/>
         <source>Unassigned</source>
         <translation>未认领</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="517"/>
+        <location filename="../../widgets/incident_queue.py" line="530"/>
         <source>Awaiting review</source>
         <translation>待审核</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_queue.py" line="518"/>
+        <location filename="../../widgets/incident_queue.py" line="531"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
@@ -7374,95 +7475,95 @@ Command system of {site}</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="170"/>
+        <location filename="../../console/presenters/incidents.py" line="171"/>
         <source>New {priority}: #{id} {title}</source>
         <translation>新的{priority}事件：#{id} {title}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="247"/>
-        <location filename="../../console/presenters/incidents.py" line="328"/>
-        <location filename="../../console/presenters/incidents.py" line="344"/>
-        <location filename="../../console/presenters/incidents.py" line="375"/>
+        <location filename="../../console/presenters/incidents.py" line="248"/>
+        <location filename="../../console/presenters/incidents.py" line="329"/>
+        <location filename="../../console/presenters/incidents.py" line="345"/>
+        <location filename="../../console/presenters/incidents.py" line="376"/>
         <source>Could not load the incident queue</source>
         <translation>无法加载事件队列</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="445"/>
+        <location filename="../../console/presenters/incidents.py" line="446"/>
         <source>Could not create the incident</source>
         <translation>无法创建事件</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="459"/>
+        <location filename="../../console/presenters/incidents.py" line="460"/>
         <source>incidents</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="487"/>
+        <location filename="../../console/presenters/incidents.py" line="488"/>
         <source>Could not export the incidents</source>
         <translation>无法导出事件</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="493"/>
+        <location filename="../../console/presenters/incidents.py" line="494"/>
         <source>{n} incidents exported to {path}</source>
         <translation>已导出 {n} 个事件到 {path}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="501"/>
+        <location filename="../../console/presenters/incidents.py" line="502"/>
         <source>Select an incident first.</source>
         <translation>请先选择一个事件。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="515"/>
+        <location filename="../../console/presenters/incidents.py" line="516"/>
         <source>Could not acknowledge the incident</source>
         <translation>无法确认事件</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="544"/>
+        <location filename="../../console/presenters/incidents.py" line="545"/>
         <source>Could not open the incident</source>
         <translation>无法打开事件</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="613"/>
+        <location filename="../../console/presenters/incidents.py" line="614"/>
         <source>Could not load assignments</source>
         <translation>无法读取派单</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="633"/>
+        <location filename="../../console/presenters/incidents.py" line="634"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="635"/>
+        <location filename="../../console/presenters/incidents.py" line="636"/>
         <source>{n} dispatched not yet at the scene ({names}) will be stood down.</source>
         <translation>{n} 个已派单位尚未到场（{names}），将被撤销。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="638"/>
+        <location filename="../../console/presenters/incidents.py" line="639"/>
         <source>Resolve incident</source>
         <translation>处置完毕</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="628"/>
+        <location filename="../../console/presenters/incidents.py" line="629"/>
         <source>Resolve #{id} ({priority}) “{title}”? The response ends here.</source>
         <translation>确认将 #{id}（{priority}）“{title}”标记为处置完毕？响应将就此结束。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="650"/>
+        <location filename="../../console/presenters/incidents.py" line="651"/>
         <source>Take over</source>
         <translation>接管</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="651"/>
+        <location filename="../../console/presenters/incidents.py" line="652"/>
         <source>Take over #{id} from {name}? The timeline records it.</source>
         <translation>从 {name} 手中接管 #{id}？时间线将记录此次接管。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="660"/>
+        <location filename="../../console/presenters/incidents.py" line="661"/>
         <source>Not taken over.</source>
         <translation>未接管。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/incidents.py" line="677"/>
+        <location filename="../../console/presenters/incidents.py" line="678"/>
         <source>Not resolved.</source>
         <translation>未标记为处置完毕。</translation>
     </message>
@@ -8004,37 +8105,37 @@ Command system of {site}</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/kpi.py" line="87"/>
+        <location filename="../../console/presenters/kpi.py" line="88"/>
         <source>The indicators are for supervisors and administrators.</source>
         <translation>指标仅供值班长和管理员查看。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/kpi.py" line="144"/>
+        <location filename="../../console/presenters/kpi.py" line="145"/>
         <source>Could not compute the indicators: {e}</source>
         <translation>无法计算指标：{e}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/kpi.py" line="160"/>
+        <location filename="../../console/presenters/kpi.py" line="161"/>
         <source>Could not read the communities</source>
         <translation>无法读取社区列表</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/kpi.py" line="202"/>
+        <location filename="../../console/presenters/kpi.py" line="203"/>
         <source>Could not read the records behind the figure</source>
         <translation>无法读取该数值的明细记录</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/kpi.py" line="212"/>
+        <location filename="../../console/presenters/kpi.py" line="213"/>
         <source>Save the monthly report</source>
         <translation>保存月报</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/kpi.py" line="258"/>
+        <location filename="../../console/presenters/kpi.py" line="259"/>
         <source>Report written: {path}</source>
         <translation>月报已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/kpi.py" line="265"/>
+        <location filename="../../console/presenters/kpi.py" line="266"/>
         <source>Could not write the report</source>
         <translation>无法保存月报</translation>
     </message>
@@ -8538,77 +8639,77 @@ Command system of {site}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/shell/main_window.py" line="525"/>
+        <location filename="../../console/shell/main_window.py" line="556"/>
         <source>Street Command Console</source>
         <translation>街道智能总控台</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="533"/>
+        <location filename="../../console/shell/main_window.py" line="564"/>
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="536"/>
+        <location filename="../../console/shell/main_window.py" line="567"/>
         <source>street-wide</source>
         <translation>全街道</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="538"/>
+        <location filename="../../console/shell/main_window.py" line="569"/>
         <source>communities: {c}</source>
         <translation>社区：{c}</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="544"/>
+        <location filename="../../console/shell/main_window.py" line="575"/>
         <source>connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="544"/>
+        <location filename="../../console/shell/main_window.py" line="575"/>
         <source>NOT REACHABLE</source>
         <translation>无法连接</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="546"/>
+        <location filename="../../console/shell/main_window.py" line="577"/>
         <source>Database: {label} ({state})</source>
         <translation>数据库：{label}（{state}）</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="560"/>
+        <location filename="../../console/shell/main_window.py" line="591"/>
         <source>&amp;Console</source>
         <translation>总控台(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="561"/>
+        <location filename="../../console/shell/main_window.py" line="592"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="562"/>
+        <location filename="../../console/shell/main_window.py" line="593"/>
         <source>&amp;Incidents</source>
         <translation>事件(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="563"/>
+        <location filename="../../console/shell/main_window.py" line="594"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="564"/>
+        <location filename="../../console/shell/main_window.py" line="595"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="565"/>
+        <location filename="../../console/shell/main_window.py" line="596"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="350"/>
+        <location filename="../../console/shell/main_window.py" line="357"/>
         <source>Reset layout</source>
         <translation>恢复默认布局</translation>
     </message>
     <message>
-        <location filename="../../console/shell/main_window.py" line="345"/>
+        <location filename="../../console/shell/main_window.py" line="352"/>
         <source>Full screen</source>
         <translation>全屏</translation>
     </message>
@@ -9005,199 +9106,220 @@ Command system of {site}</source>
         <translation>无法暂停商户</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="488"/>
+        <location filename="../../console/presenters/merchants.py" line="490"/>
+        <source>business licence {number} expired on {day}</source>
+        <translation>营业执照 {number} 已于 {day} 到期</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="496"/>
+        <source>food licence {number} expired on {day}</source>
+        <translation>食品经营许可证 {number} 已于 {day} 到期</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="504"/>
+        <location filename="../../console/presenters/merchants.py" line="512"/>
         <source>Reinstate {name}</source>
         <translation>恢复{name}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="489"/>
+        <location filename="../../console/presenters/merchants.py" line="506"/>
+        <source>{name} cannot be reinstated while a licence is expired: {what}. Record the renewed licence first.</source>
+        <translation>证照过期期间无法恢复{name}：{what}。请先登记换发后的证照。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="508"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/merchants.py" line="513"/>
         <source>Why may the merchant take orders again?</source>
         <translation>为什么允许该商户重新接单？</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="490"/>
+        <location filename="../../console/presenters/merchants.py" line="514"/>
         <source>Renewed licence checked</source>
         <translation>新证照已核验</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="490"/>
+        <location filename="../../console/presenters/merchants.py" line="514"/>
         <source>Rectified and re-inspected</source>
         <translation>已整改并复查</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="496"/>
+        <location filename="../../console/presenters/merchants.py" line="520"/>
         <source>Reinstate the merchant</source>
         <translation>恢复商户</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="497"/>
+        <location filename="../../console/presenters/merchants.py" line="521"/>
         <source>Reinstate {name}? Reason: {reason}.</source>
         <translation>恢复{name}？原因：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="499"/>
+        <location filename="../../console/presenters/merchants.py" line="523"/>
         <source>Merchant reinstated</source>
         <translation>商户已恢复</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="500"/>
+        <location filename="../../console/presenters/merchants.py" line="524"/>
         <source>Could not reinstate the merchant</source>
         <translation>无法恢复商户</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="506"/>
+        <location filename="../../console/presenters/merchants.py" line="530"/>
         <source>Exit {name}</source>
         <translation>{name}退出</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="507"/>
+        <location filename="../../console/presenters/merchants.py" line="531"/>
         <source>Why does the merchant leave the scheme? Its products are withdrawn.</source>
         <translation>商户为什么退出？其商品将全部下架。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="509"/>
+        <location filename="../../console/presenters/merchants.py" line="533"/>
         <source>Merchant&apos;s own request</source>
         <translation>商户主动申请</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="510"/>
+        <location filename="../../console/presenters/merchants.py" line="534"/>
         <source>Business closed</source>
         <translation>停业</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="511"/>
+        <location filename="../../console/presenters/merchants.py" line="535"/>
         <source>Repeated serious complaints</source>
         <translation>多次严重投诉</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="518"/>
+        <location filename="../../console/presenters/merchants.py" line="542"/>
         <source>Exit the merchant</source>
         <translation>商户退出</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="520"/>
+        <location filename="../../console/presenters/merchants.py" line="544"/>
         <source>{name} leaves the scheme for good. Reason: {reason}. Its products are withdrawn and it cannot be reinstated. Continue?</source>
         <translation>{name}将永久退出。原因：{reason}。其商品全部下架，且不能恢复。继续吗？</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="524"/>
+        <location filename="../../console/presenters/merchants.py" line="548"/>
         <source>Merchant exited</source>
         <translation>商户已退出</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="525"/>
+        <location filename="../../console/presenters/merchants.py" line="549"/>
         <source>Could not exit the merchant</source>
         <translation>无法办理商户退出</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="544"/>
+        <location filename="../../console/presenters/merchants.py" line="568"/>
         <source>Staff added</source>
         <translation>人员已添加</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="545"/>
+        <location filename="../../console/presenters/merchants.py" line="569"/>
         <source>Could not add the staff</source>
         <translation>无法添加人员</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="557"/>
-        <location filename="../../console/presenters/merchants.py" line="576"/>
+        <location filename="../../console/presenters/merchants.py" line="581"/>
+        <location filename="../../console/presenters/merchants.py" line="600"/>
         <source>Staff saved</source>
         <translation>人员已保存</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="558"/>
-        <location filename="../../console/presenters/merchants.py" line="577"/>
+        <location filename="../../console/presenters/merchants.py" line="582"/>
+        <location filename="../../console/presenters/merchants.py" line="601"/>
         <source>Could not save the staff</source>
         <translation>无法保存人员</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="592"/>
+        <location filename="../../console/presenters/merchants.py" line="616"/>
         <source>Inspection recorded</source>
         <translation>检查已记录</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="593"/>
+        <location filename="../../console/presenters/merchants.py" line="617"/>
         <source>Could not record the inspection</source>
         <translation>无法记录检查</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="606"/>
+        <location filename="../../console/presenters/merchants.py" line="630"/>
         <source>Complaint filed</source>
         <translation>投诉已登记</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="607"/>
+        <location filename="../../console/presenters/merchants.py" line="631"/>
         <source>Could not file the complaint</source>
         <translation>无法登记投诉</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="618"/>
+        <location filename="../../console/presenters/merchants.py" line="642"/>
         <source>Resolve the complaint</source>
         <translation>办结投诉</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="619"/>
+        <location filename="../../console/presenters/merchants.py" line="643"/>
         <source>What was done? The resident is told this.</source>
         <translation>做了哪些处理？将告知居民。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="629"/>
+        <location filename="../../console/presenters/merchants.py" line="653"/>
         <source>Complaint resolved</source>
         <translation>投诉已办结</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="630"/>
+        <location filename="../../console/presenters/merchants.py" line="654"/>
         <source>Could not resolve the complaint</source>
         <translation>无法办结投诉</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="664"/>
+        <location filename="../../console/presenters/merchants.py" line="688"/>
         <source>Product added</source>
         <translation>商品已添加</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="665"/>
+        <location filename="../../console/presenters/merchants.py" line="689"/>
         <source>Could not add the product</source>
         <translation>无法添加商品</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="682"/>
+        <location filename="../../console/presenters/merchants.py" line="706"/>
         <source>Price changed</source>
         <translation>价格已调整</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="683"/>
+        <location filename="../../console/presenters/merchants.py" line="707"/>
         <source>Could not change the price</source>
         <translation>无法调整价格</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="690"/>
+        <location filename="../../console/presenters/merchants.py" line="714"/>
         <source>Catalogue saved</source>
         <translation>商品目录已保存</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="691"/>
+        <location filename="../../console/presenters/merchants.py" line="715"/>
         <source>Could not save the catalogue</source>
         <translation>无法保存商品目录</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="714"/>
+        <location filename="../../console/presenters/merchants.py" line="738"/>
         <source>Market price recorded</source>
         <translation>市场价已登记</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="715"/>
+        <location filename="../../console/presenters/merchants.py" line="739"/>
         <source>Could not record the market price</source>
         <translation>无法登记市场价</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="752"/>
+        <location filename="../../console/presenters/merchants.py" line="776"/>
         <source>Merchant {name} suspended: its licence has expired</source>
         <translation>商户{name}已暂停：证照已过期</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/merchants.py" line="759"/>
+        <location filename="../../console/presenters/merchants.py" line="783"/>
         <source>Licence sweep failed</source>
         <translation>证照到期检查失败</translation>
     </message>
@@ -9971,27 +10093,27 @@ Command system of {site}</source>
     </message>
     <message>
         <location filename="../../widgets/order_entry.py" line="285"/>
-        <location filename="../../widgets/order_entry.py" line="674"/>
+        <location filename="../../widgets/order_entry.py" line="681"/>
         <source>Search a resident by name, phone or address.</source>
         <translation>按姓名、电话或地址查找居民。</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="415"/>
+        <location filename="../../widgets/order_entry.py" line="419"/>
         <source>{window} — full</source>
         <translation>{window} — 已满</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="417"/>
+        <location filename="../../widgets/order_entry.py" line="421"/>
         <source>{window} — {n} of {cap} left</source>
         <translation>{window} — 剩余 {n}/{cap}</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="449"/>
+        <location filename="../../widgets/order_entry.py" line="453"/>
         <source>staff</source>
         <translation>店员</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="449"/>
+        <location filename="../../widgets/order_entry.py" line="453"/>
         <source>volunteer</source>
         <translation>志愿者</translation>
     </message>
@@ -10000,127 +10122,132 @@ Command system of {site}</source>
         <translation type="vanished">该商户今天没有下单时段。</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="467"/>
+        <location filename="../../widgets/order_entry.py" line="460"/>
+        <source>familiar</source>
+        <translation>熟悉的人</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_entry.py" line="474"/>
         <source>No ordering window open for this merchant in the coming days.</source>
         <translation>该商户近几天没有开放的订购时段。</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="473"/>
+        <location filename="../../widgets/order_entry.py" line="480"/>
         <source>Window {window} is full: choose another.</source>
         <translation>时段 {window} 已满，请另选。</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="479"/>
+        <location filename="../../widgets/order_entry.py" line="486"/>
         <source>{n} of {cap} places left in {window}.</source>
         <translation>时段 {window} 还剩 {n}/{cap} 个名额。</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="523"/>
+        <location filename="../../widgets/order_entry.py" line="530"/>
         <source>Total: {total}</source>
         <translation>合计：{total}</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="559"/>
+        <location filename="../../widgets/order_entry.py" line="566"/>
         <source>This order will wait for a confirmation call.</source>
         <translation>此订单将等待电话确认。</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="632"/>
+        <location filename="../../widgets/order_entry.py" line="639"/>
         <source>&amp;Resident</source>
         <translation>居民(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="633"/>
+        <location filename="../../widgets/order_entry.py" line="640"/>
         <source>&amp;Merchant</source>
         <translation>商户(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="634"/>
+        <location filename="../../widgets/order_entry.py" line="641"/>
         <source>&amp;Add</source>
         <translation>添加(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="635"/>
+        <location filename="../../widgets/order_entry.py" line="642"/>
         <source>&amp;Window</source>
         <translation>时段(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="636"/>
+        <location filename="../../widgets/order_entry.py" line="643"/>
         <source>&amp;Deliverer</source>
         <translation>配送人(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="637"/>
+        <location filename="../../widgets/order_entry.py" line="644"/>
         <source>&amp;Channel</source>
         <translation>渠道(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="638"/>
+        <location filename="../../widgets/order_entry.py" line="645"/>
         <source>N&amp;ote</source>
         <translation>备注(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="652"/>
+        <location filename="../../widgets/order_entry.py" line="659"/>
         <source>Name, phone or address (Alt+S)</source>
         <translation>姓名、电话或地址（Alt+S）</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="655"/>
+        <location filename="../../widgets/order_entry.py" line="662"/>
         <source>Product code or name, Enter adds</source>
         <translation>商品编码或名称，按 Enter 添加</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="656"/>
+        <location filename="../../widgets/order_entry.py" line="663"/>
         <source>Family member&apos;s name and relation</source>
         <translation>家属姓名及关系</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="657"/>
+        <location filename="../../widgets/order_entry.py" line="664"/>
         <source>Usual basket (Alt+B)</source>
         <translation>常购清单（Alt+B）</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="658"/>
+        <location filename="../../widgets/order_entry.py" line="665"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="659"/>
+        <location filename="../../widgets/order_entry.py" line="666"/>
         <source>Place order (Enter)</source>
         <translation>下单（Enter）</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="661"/>
+        <location filename="../../widgets/order_entry.py" line="668"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="661"/>
+        <location filename="../../widgets/order_entry.py" line="668"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="661"/>
+        <location filename="../../widgets/order_entry.py" line="668"/>
         <source>Price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="661"/>
+        <location filename="../../widgets/order_entry.py" line="668"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="667"/>
+        <location filename="../../widgets/order_entry.py" line="674"/>
         <source>At the station</source>
         <translation>工作站代下单</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="667"/>
+        <location filename="../../widgets/order_entry.py" line="674"/>
         <source>Hotline call</source>
         <translation>热线来电</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="667"/>
+        <location filename="../../widgets/order_entry.py" line="674"/>
         <source>Family member</source>
         <translation>家属代下单</translation>
     </message>
@@ -10223,87 +10350,112 @@ Command system of {site}</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_labels.py" line="59"/>
+        <location filename="../../widgets/order_labels.py" line="60"/>
+        <source>left the scheme</source>
+        <translation>已退出</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="61"/>
+        <source>suspended</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="64"/>
+        <source>food licence expired on {day}</source>
+        <translation>食品经营许可证已于 {day} 到期</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="68"/>
+        <source>business licence expired on {day}</source>
+        <translation>营业执照已于 {day} 到期</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="77"/>
+        <source>takes no orders</source>
+        <translation>暂不接单</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="90"/>
         <source>The window is full</source>
         <translation>该时段已满</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_labels.py" line="60"/>
+        <location filename="../../widgets/order_labels.py" line="91"/>
         <source>The merchant takes no orders (licence or suspension)</source>
         <translation>该商户暂停接单（证照或停业）</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_labels.py" line="63"/>
+        <location filename="../../widgets/order_labels.py" line="94"/>
         <source>Choose a window of this merchant</source>
         <translation>请选择该商户的时段</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_labels.py" line="64"/>
+        <location filename="../../widgets/order_labels.py" line="95"/>
         <source>The window has ended</source>
         <translation>该时段已结束</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_labels.py" line="65"/>
+        <location filename="../../widgets/order_labels.py" line="96"/>
         <source>A product is no longer sold</source>
         <translation>有商品已下架</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_labels.py" line="66"/>
+        <location filename="../../widgets/order_labels.py" line="97"/>
         <source>Choose one named deliverer</source>
         <translation>请指定一名配送人</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_labels.py" line="67"/>
+        <location filename="../../widgets/order_labels.py" line="98"/>
         <source>The deliverer&apos;s health certificate has expired</source>
         <translation>配送人的健康证已过期</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_labels.py" line="70"/>
+        <location filename="../../widgets/order_labels.py" line="101"/>
         <source>The basket is empty</source>
         <translation>清单为空</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_labels.py" line="71"/>
+        <location filename="../../widgets/order_labels.py" line="102"/>
         <source>A quantity is 1–99</source>
         <translation>数量为 1–99</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_labels.py" line="72"/>
+        <location filename="../../widgets/order_labels.py" line="103"/>
         <source>Name the family member who orders</source>
         <translation>请填写代下单家属姓名</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_labels.py" line="75"/>
+        <location filename="../../widgets/order_labels.py" line="106"/>
         <source>Only the family member the resident&apos;s record names as emergency contact may order</source>
         <translation>只有居民档案中登记为紧急联系人的家属可以代为下单</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_labels.py" line="79"/>
+        <location filename="../../widgets/order_labels.py" line="110"/>
         <source>A hotline order comes from a call</source>
         <translation>热线订单须来自一通来电</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_labels.py" line="80"/>
+        <location filename="../../widgets/order_labels.py" line="111"/>
         <source>A signature or a photo is needed</source>
         <translation>需要签名或照片</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_labels.py" line="83"/>
+        <location filename="../../widgets/order_labels.py" line="114"/>
         <source>The resident&apos;s confirmation is needed</source>
         <translation>需要居民确认</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_labels.py" line="86"/>
+        <location filename="../../widgets/order_labels.py" line="117"/>
         <source>Say who confirmed at the door</source>
         <translation>请填写上门确认人</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_labels.py" line="87"/>
+        <location filename="../../widgets/order_labels.py" line="118"/>
         <source>Record the confirmation call first</source>
         <translation>请先记录确认电话</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_labels.py" line="90"/>
+        <location filename="../../widgets/order_labels.py" line="121"/>
         <source>Choose a resident</source>
         <translation>请选择居民</translation>
     </message>
@@ -10311,27 +10463,27 @@ Command system of {site}</source>
 <context>
     <name>OrderWindowsEditor</name>
     <message>
-        <location filename="../../widgets/order_windows.py" line="166"/>
+        <location filename="../../widgets/order_windows.py" line="167"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_windows.py" line="167"/>
+        <location filename="../../widgets/order_windows.py" line="168"/>
         <source>Capacity</source>
         <translation>容量</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_windows.py" line="168"/>
+        <location filename="../../widgets/order_windows.py" line="169"/>
         <source>Copy to the next (days)</source>
         <translation>复制到之后（天）</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_windows.py" line="169"/>
+        <location filename="../../widgets/order_windows.py" line="170"/>
         <source>Open window</source>
         <translation>开放时段</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_windows.py" line="170"/>
+        <location filename="../../widgets/order_windows.py" line="171"/>
         <source>Copy this day&apos;s windows</source>
         <translation>复制当天时段</translation>
     </message>
@@ -10364,127 +10516,127 @@ Command system of {site}</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="86"/>
+        <location filename="../../console/presenters/orders.py" line="87"/>
         <source>Volunteer task for the selected delivery…</source>
         <translation>为选中的配送派志愿者任务…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="116"/>
+        <location filename="../../console/presenters/orders.py" line="117"/>
         <source>Select the delivery on the board first.</source>
         <translation>请先在配送看板上选择配送单。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="194"/>
+        <location filename="../../console/presenters/orders.py" line="195"/>
         <source>Could not load the deliveries</source>
         <translation>无法加载配送单</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="205"/>
+        <location filename="../../console/presenters/orders.py" line="206"/>
         <source>Could not load the silence list</source>
         <translation>无法加载久未下单名单</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="222"/>
+        <location filename="../../console/presenters/orders.py" line="223"/>
         <source>Could not search residents</source>
         <translation>无法查找居民</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="239"/>
+        <location filename="../../console/presenters/orders.py" line="240"/>
         <source>Could not load the resident&apos;s ordering data</source>
         <translation>无法加载该居民的下单资料</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="255"/>
+        <location filename="../../console/presenters/orders.py" line="256"/>
         <source>Order {id} placed</source>
         <translation>订单 {id} 已下单</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="265"/>
+        <location filename="../../console/presenters/orders.py" line="266"/>
         <source>Order not placed: {why}</source>
         <translation>未能下单：{why}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="270"/>
+        <location filename="../../console/presenters/orders.py" line="271"/>
         <source>Could not place the order</source>
         <translation>无法下单</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="292"/>
+        <location filename="../../console/presenters/orders.py" line="293"/>
         <source>{what}: {why}</source>
         <translation>{what}：{why}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="314"/>
+        <location filename="../../console/presenters/orders.py" line="315"/>
         <source>Could not move order {id}</source>
         <translation>无法更新订单 {id}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="329"/>
+        <location filename="../../console/presenters/orders.py" line="330"/>
         <source>Order {id} failed for a resident living alone: welfare check {inc} raised in the incident queue</source>
         <translation>订单 {id} 配送给独居居民失败：已在事件队列生成上门探视 {inc}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="336"/>
+        <location filename="../../console/presenters/orders.py" line="337"/>
         <source>Could not record the failure of order {id}</source>
         <translation>无法记录订单 {id} 的配送失败</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="348"/>
+        <location filename="../../console/presenters/orders.py" line="349"/>
         <source>Could not record the confirmation call for order {id}</source>
         <translation>无法记录订单 {id} 的确认电话</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="364"/>
+        <location filename="../../console/presenters/orders.py" line="365"/>
         <source>Call placed: it is in the Calls pane, and is linked when you record.</source>
         <translation>已拨出：通话在“电话”窗格中，记录结果时将自动关联。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="369"/>
+        <location filename="../../console/presenters/orders.py" line="370"/>
         <source>The call could not be placed: dial by hand, or try again.</source>
         <translation>未能拨出：请手动拨号或重试。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="373"/>
+        <location filename="../../console/presenters/orders.py" line="374"/>
         <source>order confirmation</source>
         <translation>订单确认</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="385"/>
+        <location filename="../../console/presenters/orders.py" line="386"/>
         <source>Could not open order {id}</source>
         <translation>无法打开订单 {id}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="409"/>
+        <location filename="../../console/presenters/orders.py" line="410"/>
         <source>Could not record the delivery of order {id}</source>
         <translation>无法记录订单 {id} 的签收</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="422"/>
+        <location filename="../../console/presenters/orders.py" line="423"/>
         <source>Order {id}: {name}, {phone}, {address} (this look is recorded)</source>
         <translation>订单 {id}：{name}，{phone}，{address}（本次查看已记录）</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="431"/>
+        <location filename="../../console/presenters/orders.py" line="432"/>
         <source>Could not show the contact</source>
         <translation>无法显示联系方式</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="449"/>
+        <location filename="../../console/presenters/orders.py" line="450"/>
         <source>Could not load the windows</source>
         <translation>无法加载下单时段</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="478"/>
+        <location filename="../../console/presenters/orders.py" line="479"/>
         <source>Could not open the window</source>
         <translation>无法开放时段</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="491"/>
+        <location filename="../../console/presenters/orders.py" line="492"/>
         <source>{n} windows opened on the following days</source>
         <translation>已在之后几天开放 {n} 个时段</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="498"/>
+        <location filename="../../console/presenters/orders.py" line="499"/>
         <source>Could not copy the windows</source>
         <translation>无法复制时段</translation>
     </message>
@@ -11495,32 +11647,32 @@ Command system of {site}</source>
 <context>
     <name>RatesModel</name>
     <message>
-        <location filename="../../widgets/feedback.py" line="159"/>
+        <location filename="../../widgets/feedback.py" line="164"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="164"/>
+        <location filename="../../widgets/feedback.py" line="169"/>
         <source>Tickets</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="171"/>
+        <location filename="../../widgets/feedback.py" line="176"/>
         <source>Response rate</source>
         <translation>响应率</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="177"/>
+        <location filename="../../widgets/feedback.py" line="182"/>
         <source>Resolution rate</source>
         <translation>解决率</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="183"/>
+        <location filename="../../widgets/feedback.py" line="188"/>
         <source>Satisfaction rate</source>
         <translation>满意率</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="197"/>
+        <location filename="../../widgets/feedback.py" line="202"/>
         <source>{pct} % ({num}/{den})</source>
         <translation>{pct}%（{num}/{den}）</translation>
     </message>
@@ -11683,250 +11835,250 @@ Command system of {site}</source>
         <translation>录像回放</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="256"/>
+        <location filename="../../console/presenters/recordings.py" line="257"/>
         <source>Recorded video of the incident</source>
         <translation>事件录像回放</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="266"/>
+        <location filename="../../console/presenters/recordings.py" line="267"/>
         <source>Export the incident&apos;s video evidence…</source>
         <translation>导出事件的视频证据…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="276"/>
+        <location filename="../../console/presenters/recordings.py" line="277"/>
         <source>Keep the incident&apos;s video as evidence…</source>
         <translation>保全事件录像为证据…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="286"/>
+        <location filename="../../console/presenters/recordings.py" line="287"/>
         <source>Release the incident&apos;s evidence hold…</source>
         <translation>解除事件的证据保全…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="331"/>
+        <location filename="../../console/presenters/recordings.py" line="332"/>
         <source>Play / pause (Space)</source>
         <translation>播放 / 暂停（空格）</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="332"/>
+        <location filename="../../console/presenters/recordings.py" line="333"/>
         <source>Previous frame (Left)</source>
         <translation>上一帧（←）</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="333"/>
+        <location filename="../../console/presenters/recordings.py" line="334"/>
         <source>Next frame (Right)</source>
         <translation>下一帧（→）</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="334"/>
+        <location filename="../../console/presenters/recordings.py" line="335"/>
         <source>◀ Event</source>
         <translation>◀ 事件点</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="335"/>
+        <location filename="../../console/presenters/recordings.py" line="336"/>
         <source>Previous bookmark, motion or incident (Ctrl+Left)</source>
         <translation>上一个书签、移动侦测或事件（Ctrl+←）</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="336"/>
+        <location filename="../../console/presenters/recordings.py" line="337"/>
         <source>Event ▶</source>
         <translation>事件点 ▶</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="337"/>
+        <location filename="../../console/presenters/recordings.py" line="338"/>
         <source>Next bookmark, motion or incident (Ctrl+Right)</source>
         <translation>下一个书签、移动侦测或事件（Ctrl+→）</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="338"/>
+        <location filename="../../console/presenters/recordings.py" line="339"/>
         <source>Bookmark…</source>
         <translation>书签…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="339"/>
+        <location filename="../../console/presenters/recordings.py" line="340"/>
         <source>Mark this moment with a note (Ctrl+B)</source>
         <translation>为此刻添加书签和备注（Ctrl+B）</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="340"/>
+        <location filename="../../console/presenters/recordings.py" line="341"/>
         <source>Export evidence…</source>
         <translation>导出证据…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="341"/>
+        <location filename="../../console/presenters/recordings.py" line="342"/>
         <source>Latest</source>
         <translation>最新</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="342"/>
+        <location filename="../../console/presenters/recordings.py" line="343"/>
         <source>Go to the newest recording</source>
         <translation>跳到最新录像</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="343"/>
-        <location filename="../../console/presenters/recordings.py" line="915"/>
+        <location filename="../../console/presenters/recordings.py" line="344"/>
+        <location filename="../../console/presenters/recordings.py" line="916"/>
         <source>Bookmark</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="356"/>
+        <location filename="../../console/presenters/recordings.py" line="357"/>
         <source>The recorder could not be started: {why}</source>
         <translation>录像服务无法启动：{why}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="435"/>
+        <location filename="../../console/presenters/recordings.py" line="436"/>
         <source>The recorder stopped (exit {code}): {why}. Starting it again.</source>
         <translation>录像服务已停止（退出码 {code}）：{why}。正在重新启动。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="465"/>
+        <location filename="../../console/presenters/recordings.py" line="466"/>
         <source>Could not read the recorder&apos;s state</source>
         <translation>无法读取录像服务状态</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="552"/>
+        <location filename="../../console/presenters/recordings.py" line="553"/>
         <source>PLAYBACK {time}</source>
         <translation>回放 {time}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="583"/>
+        <location filename="../../console/presenters/recordings.py" line="584"/>
         <source>Could not read the recordings</source>
         <translation>无法读取录像</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="630"/>
+        <location filename="../../console/presenters/recordings.py" line="631"/>
         <source>Choose cameras: Enter on a camera in the list, or drag it onto a tile. Ctrl+Shift+R plays the video of the incident selected in the queue.</source>
         <translation>选择摄像机：在列表中选中后按回车，或拖到画面格上。Ctrl+Shift+R 回放队列中所选事件的录像。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="636"/>
+        <location filename="../../console/presenters/recordings.py" line="637"/>
         <source>No recordings of these cameras around this time.</source>
         <translation>这些摄像机在此时段前后没有录像。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="652"/>
+        <location filename="../../console/presenters/recordings.py" line="653"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="652"/>
+        <location filename="../../console/presenters/recordings.py" line="653"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="705"/>
+        <location filename="../../console/presenters/recordings.py" line="706"/>
         <source>No further event in the loaded range.</source>
         <translation>已加载的时段内没有更多事件点。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="765"/>
+        <location filename="../../console/presenters/recordings.py" line="766"/>
         <source>Select an incident in the queue first.</source>
         <translation>请先在事件队列中选择一个事件。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="786"/>
+        <location filename="../../console/presenters/recordings.py" line="787"/>
         <source>The incident names no camera.</source>
         <translation>该事件未关联任何摄像机。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="794"/>
+        <location filename="../../console/presenters/recordings.py" line="795"/>
         <source>Could not find the incident&apos;s cameras</source>
         <translation>无法查找该事件的摄像机</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="818"/>
+        <location filename="../../console/presenters/recordings.py" line="819"/>
         <source>The video of incident {id} is kept as evidence.</source>
         <translation>事件 {id} 的录像已保全为证据。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="821"/>
+        <location filename="../../console/presenters/recordings.py" line="822"/>
         <source>Could not keep the video</source>
         <translation>无法保全录像</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="826"/>
+        <location filename="../../console/presenters/recordings.py" line="827"/>
         <source>Keep video as evidence</source>
         <translation>保全录像为证据</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="828"/>
+        <location filename="../../console/presenters/recordings.py" line="829"/>
         <source>Keep {cameras} from {start} to {end} for incident {incident} until a supervisor releases it. Reason:</source>
         <translation>为事件 {incident} 保全 {cameras} 自 {start} 至 {end} 的录像，直到值班长解除。事由：</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="851"/>
+        <location filename="../../console/presenters/recordings.py" line="852"/>
         <source>Incident {id} has no evidence hold in force.</source>
         <translation>事件 {id} 没有生效中的证据保全。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="867"/>
+        <location filename="../../console/presenters/recordings.py" line="868"/>
         <source>{n} evidence hold(s) of incident {id} released.</source>
         <translation>已解除事件 {id} 的 {n} 项证据保全。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="873"/>
+        <location filename="../../console/presenters/recordings.py" line="874"/>
         <source>Could not release the hold</source>
         <translation>无法解除保全</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="879"/>
+        <location filename="../../console/presenters/recordings.py" line="880"/>
         <source>Release evidence hold</source>
         <translation>解除证据保全</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="881"/>
+        <location filename="../../console/presenters/recordings.py" line="882"/>
         <source>The video of incident {id} will be deleted by retention once it is old enough. Reason for releasing it:</source>
         <translation>解除后，事件 {id} 的录像到期将按保存期限删除。解除事由：</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="891"/>
+        <location filename="../../console/presenters/recordings.py" line="892"/>
         <source>Could not read the incident&apos;s holds</source>
         <translation>无法读取事件的证据保全</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="910"/>
+        <location filename="../../console/presenters/recordings.py" line="911"/>
         <source>Could not add the bookmark</source>
         <translation>无法添加书签</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="916"/>
+        <location filename="../../console/presenters/recordings.py" line="917"/>
         <source>Note for {camera} at {time}:</source>
         <translation>{camera} 在 {time} 的备注：</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="1051"/>
+        <location filename="../../console/presenters/recordings.py" line="1052"/>
         <source>Nothing is recorded in this range.</source>
         <translation>此时段内没有录像。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="1103"/>
+        <location filename="../../console/presenters/recordings.py" line="1104"/>
         <source>Cancelled: nothing was left.</source>
         <translation>已取消：未留下任何文件。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="1125"/>
+        <location filename="../../console/presenters/recordings.py" line="1126"/>
         <source>Written to {path}
 Manifest SHA-256: {sha}</source>
         <translation>已写入 {path}
 清单 SHA-256：{sha}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="1129"/>
+        <location filename="../../console/presenters/recordings.py" line="1130"/>
         <source>Signed by the site key {fingerprint}</source>
         <translation>已用本站密钥签名 {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="1133"/>
+        <location filename="../../console/presenters/recordings.py" line="1134"/>
         <source>Not signed: this workstation does not hold the site key.</source>
         <translation>未签名：本工作站没有本站密钥。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="1141"/>
+        <location filename="../../console/presenters/recordings.py" line="1142"/>
         <source>The audit row could not be written: {why}</source>
         <translation>审计记录无法写入：{why}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/recordings.py" line="1143"/>
+        <location filename="../../console/presenters/recordings.py" line="1144"/>
         <source>Could not audit the export</source>
         <translation>无法记录导出审计</translation>
     </message>
@@ -12181,12 +12333,12 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>RejectDialog</name>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="759"/>
+        <location filename="../../widgets/volunteer_hours.py" line="760"/>
         <source>Reject hours No. {id}</source>
         <translation>驳回服务时长 第 {id} 号</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="766"/>
+        <location filename="../../widgets/volunteer_hours.py" line="767"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -13553,53 +13705,53 @@ Outcome: {outcome}</source>
 <context>
     <name>SessionController</name>
     <message>
-        <location filename="../../console/session.py" line="80"/>
+        <location filename="../../console/session.py" line="90"/>
         <source>Lock screen</source>
         <translation>锁定屏幕</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="84"/>
+        <location filename="../../console/session.py" line="94"/>
         <source>Sign out</source>
         <translation>注销</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="89"/>
-        <location filename="../../console/session.py" line="317"/>
+        <location filename="../../console/session.py" line="99"/>
+        <location filename="../../console/session.py" line="332"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="158"/>
+        <location filename="../../console/session.py" line="168"/>
         <source>This account is locked until {until} after repeated wrong passwords. An administrator can unlock it.</source>
         <translation>密码错误次数过多，该账号已锁定至 {until}。可由管理员解锁。</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="162"/>
+        <location filename="../../console/session.py" line="172"/>
         <source>This account is disabled. An administrator can enable it again.</source>
         <translation>该账号已停用，管理员可以重新启用。</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="164"/>
+        <location filename="../../console/session.py" line="174"/>
         <source>Wrong password.</source>
         <translation>密码错误。</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="165"/>
+        <location filename="../../console/session.py" line="175"/>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="167"/>
+        <location filename="../../console/session.py" line="177"/>
         <source>Sign-in is not possible right now: {err}</source>
         <translation>暂时无法登录：{err}</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="308"/>
+        <location filename="../../console/session.py" line="323"/>
         <source>Unlock or sign out before quitting.</source>
         <translation>请先解锁或注销，再退出。</translation>
     </message>
     <message>
-        <location filename="../../console/session.py" line="318"/>
+        <location filename="../../console/session.py" line="333"/>
         <source>Quit the console? Devices hosted on this workstation stop reporting.</source>
         <translation>确定退出总控台？本工作站接入的设备将停止上报。</translation>
     </message>
@@ -13607,37 +13759,37 @@ Outcome: {outcome}</source>
 <context>
     <name>SessionRunner</name>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="86"/>
+        <location filename="../../widgets/survey_entry.py" line="87"/>
         <source>No form to answer.</source>
         <translation>没有可作答的问卷。</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="142"/>
+        <location filename="../../widgets/survey_entry.py" line="143"/>
         <source>End of the form: the response is complete.</source>
         <translation>问卷结束：答卷完整。</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="144"/>
+        <location filename="../../widgets/survey_entry.py" line="145"/>
         <source>End of the form, but a required answer is missing: go back.</source>
         <translation>问卷结束，但缺少必答题：请返回补答。</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="148"/>
+        <location filename="../../widgets/survey_entry.py" line="149"/>
         <source>{n} answered</source>
         <translation>已答 {n} 题</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="155"/>
+        <location filename="../../widgets/survey_entry.py" line="156"/>
         <source>Question {id} · {n} answered</source>
         <translation>当前：{id} · 已答 {n} 题</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="159"/>
+        <location filename="../../widgets/survey_entry.py" line="160"/>
         <source>Back</source>
         <translation>上一题</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="160"/>
+        <location filename="../../widgets/survey_entry.py" line="161"/>
         <source>Next (Enter)</source>
         <translation>下一题 (Enter)</translation>
     </message>
@@ -14107,102 +14259,107 @@ Outcome: {outcome}</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../console/gui.py" line="42"/>
+        <location filename="../../console/gui.py" line="45"/>
         <source>The database file is damaged</source>
         <translation>数据库文件已损坏</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="43"/>
+        <location filename="../../console/gui.py" line="46"/>
         <source>It was left untouched. Restore it from a backup, or start the console with another file.</source>
         <translation>文件未被改动。请从备份恢复，或改用其他数据库文件启动总控台。</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="50"/>
+        <location filename="../../console/gui.py" line="53"/>
         <source>The database is in use</source>
         <translation>数据库被占用</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="51"/>
+        <location filename="../../console/gui.py" line="54"/>
         <source>Another program holds the database. Close the other console or tool and start again.</source>
         <translation>另一个程序正在占用数据库。请关闭其他总控台或工具后重新启动。</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="58"/>
+        <location filename="../../console/gui.py" line="61"/>
         <source>The database cannot be reached</source>
         <translation>无法连接数据库</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="59"/>
+        <location filename="../../console/gui.py" line="62"/>
         <source>Check that the database server runs and the address is right, or, for a file, its path and permissions.</source>
         <translation>请检查数据库服务器是否运行、地址是否正确；如为数据库文件，请检查路径和权限。</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="66"/>
+        <location filename="../../console/gui.py" line="69"/>
         <source>The database refused the sign-in</source>
         <translation>数据库拒绝登录</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="67"/>
+        <location filename="../../console/gui.py" line="70"/>
         <source>Check the user name and password in the database address.</source>
         <translation>请检查数据库地址中的用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="72"/>
+        <location filename="../../console/gui.py" line="75"/>
         <source>The database is newer than this console</source>
         <translation>数据库版本较新</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="73"/>
+        <location filename="../../console/gui.py" line="76"/>
         <source>It was not changed. Install the newer console on this workstation.</source>
         <translation>数据库未被改动。请在本工作站安装新版总控台。</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="78"/>
+        <location filename="../../console/gui.py" line="81"/>
         <source>Not a console database</source>
         <translation>不是总控台数据库</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="79"/>
+        <location filename="../../console/gui.py" line="82"/>
         <source>It was not changed. Check the database address.</source>
         <translation>数据库未被改动。请检查数据库地址。</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="84"/>
+        <location filename="../../console/gui.py" line="87"/>
         <source>The database setting is wrong</source>
         <translation>数据库配置错误</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="85"/>
+        <location filename="../../console/gui.py" line="88"/>
         <source>Check the --db option or the CONSOLE_DB variable.</source>
         <translation>请检查 --db 参数或 CONSOLE_DB 环境变量。</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="90"/>
+        <location filename="../../console/gui.py" line="93"/>
         <source>Updating the database failed</source>
         <translation>数据库升级失败</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="91"/>
+        <location filename="../../console/gui.py" line="94"/>
         <source>The update was rolled back; nothing was changed.</source>
         <translation>升级已回滚，数据库未被改动。</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="186"/>
+        <location filename="../../console/gui.py" line="182"/>
+        <source>The console started at {when} stopped unexpectedly. What it was doing is in {path}: please give that file to your administrator.</source>
+        <translation>于 {when} 启动的总控台意外退出。退出时的运行情况记录在 {path}：请将该文件交给系统管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../console/gui.py" line="205"/>
         <source>The site file has an error</source>
         <translation>站点配置文件有误</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="187"/>
+        <location filename="../../console/gui.py" line="206"/>
         <source>Correct the site file and start again.</source>
         <translation>请修改站点配置文件后重新启动。</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="210"/>
+        <location filename="../../console/gui.py" line="230"/>
         <source>The console is not set up yet</source>
         <translation>总控台尚未初始化</translation>
     </message>
     <message>
-        <location filename="../../console/gui.py" line="211"/>
+        <location filename="../../console/gui.py" line="231"/>
         <source>This database holds no site and no users yet. Run `console demo` (or `make run`) to create the demo site, or `console user add` for real accounts.</source>
         <translation>此数据库中还没有站点和用户。请运行 `console demo`（或 `make run`）创建演示站点，或用 `console user add` 添加正式账号。</translation>
     </message>
@@ -14547,127 +14704,137 @@ Outcome: {outcome}</source>
 <context>
     <name>StationOutboxWidget</name>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="137"/>
+        <location filename="../../widgets/station_outbox.py" line="142"/>
         <source>Waiting to send</source>
         <translation>待发送</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="138"/>
+        <location filename="../../widgets/station_outbox.py" line="143"/>
         <source>Sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="139"/>
+        <location filename="../../widgets/station_outbox.py" line="144"/>
         <source>Conflict: decide</source>
         <translation>冲突：待决定</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="140"/>
+        <location filename="../../widgets/station_outbox.py" line="145"/>
         <source>Refused by the centre</source>
         <translation>被中心拒收</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="141"/>
+        <location filename="../../widgets/station_outbox.py" line="146"/>
         <source>Discarded</source>
         <translation>已放弃</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="147"/>
+        <location filename="../../widgets/station_outbox.py" line="153"/>
         <source>Panic</source>
         <translation>紧急报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="148"/>
+        <location filename="../../widgets/station_outbox.py" line="154"/>
         <source>Request</source>
         <translation>居民诉求</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="149"/>
+        <location filename="../../widgets/station_outbox.py" line="155"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="150"/>
+        <location filename="../../widgets/station_outbox.py" line="156"/>
         <source>Survey response</source>
         <translation>调查答卷</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="160"/>
+        <location filename="../../widgets/station_outbox.py" line="157"/>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_outbox.py" line="167"/>
         <source>incident {n}</source>
         <translation>事件 {n}</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="162"/>
+        <location filename="../../widgets/station_outbox.py" line="169"/>
         <source>service ticket {n}</source>
         <translation>服务工单 {n}</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="164"/>
+        <location filename="../../widgets/station_outbox.py" line="171"/>
         <source>survey round {code}</source>
         <translation>调查轮次 {code}</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="174"/>
+        <location filename="../../widgets/station_outbox.py" line="173"/>
+        <source>order {n}</source>
+        <translation>订单 {n}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_outbox.py" line="183"/>
         <source>At the centre as {ref}</source>
         <translation>中心已收到：{ref}</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="176"/>
+        <location filename="../../widgets/station_outbox.py" line="185"/>
         <source>At the centre</source>
         <translation>中心已收到</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="179"/>
+        <location filename="../../widgets/station_outbox.py" line="188"/>
         <source>Kept on this PC; sent once the link is back.</source>
         <translation>已暂存本机，连接恢复后发送。</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="181"/>
+        <location filename="../../widgets/station_outbox.py" line="190"/>
         <source>Tried {n} times.</source>
         <translation>已尝试 {n} 次。</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="184"/>
+        <location filename="../../widgets/station_outbox.py" line="193"/>
         <source>The centre changed this incident meanwhile: decide below.</source>
         <translation>中心在此期间修改了该事件：请在下方决定。</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="186"/>
+        <location filename="../../widgets/station_outbox.py" line="195"/>
         <source>The centre refused it: phone the centre if it still matters.</source>
         <translation>中心拒收：如仍需处理，请致电指挥中心。</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="188"/>
+        <location filename="../../widgets/station_outbox.py" line="197"/>
         <source>Discarded by a person&apos;s decision.</source>
         <translation>已由人工决定放弃。</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="196"/>
+        <location filename="../../widgets/station_outbox.py" line="214"/>
         <source>Sent from this station</source>
         <translation>本站发出的内容</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="199"/>
+        <location filename="../../widgets/station_outbox.py" line="217"/>
         <source>Nothing sent from this station yet</source>
         <translation>本站尚未发出任何内容</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="201"/>
+        <location filename="../../widgets/station_outbox.py" line="219"/>
         <source>Requests, panics, survey answers and orders taken here appear with their state: waiting to send (kept on this PC while the centre is out of reach), sent, refused by the centre, or a conflict for you to decide.</source>
         <translation>在本站受理的诉求、紧急报警、调查答卷和订单会显示在这里，并注明状态：待发送（与指挥中心断开时保存在本机）、已发送、被中心拒收，或需要您决定的冲突。</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="208"/>
+        <location filename="../../widgets/station_outbox.py" line="226"/>
         <source>A conflict: the centre changed the same incident meanwhile. Apply this station&apos;s entry anyway, or discard it. Nothing is dropped unasked.</source>
         <translation>冲突：中心在此期间修改了同一事件。可仍然应用本站的内容，或放弃它。未经决定不会丢弃任何内容。</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="212"/>
+        <location filename="../../widgets/station_outbox.py" line="230"/>
         <source>Apply anyway…</source>
         <translation>仍然应用…</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_outbox.py" line="213"/>
+        <location filename="../../widgets/station_outbox.py" line="231"/>
         <source>Discard…</source>
         <translation>放弃…</translation>
     </message>
@@ -14710,67 +14877,67 @@ Outcome: {outcome}</source>
         <translation>指挥中心已收到报警（{ref}）。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="296"/>
+        <location filename="../../console/presenters/station.py" line="298"/>
         <source>No link to the centre: the alarm waits here and is also sent through the alarm panel. {call}</source>
         <translation>与指挥中心断开：报警暂存本机，并同时经报警主机发送。{call}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="301"/>
+        <location filename="../../console/presenters/station.py" line="303"/>
         <source>Sending the alarm to the control room…</source>
         <translation>正在向指挥中心发送报警…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="304"/>
+        <location filename="../../console/presenters/station.py" line="306"/>
         <source>The centre did not take the alarm. {call}</source>
         <translation>指挥中心未接收报警。{call}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="324"/>
+        <location filename="../../console/presenters/station.py" line="326"/>
         <source>Residents cannot be looked up now ({why}). Type the caller&apos;s name and phone instead.</source>
         <translation>暂时无法查找居民（{why}）。请改为填写来访者姓名和电话。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="357"/>
+        <location filename="../../console/presenters/station.py" line="359"/>
         <source>The resident&apos;s contacts cannot be read now ({why}).</source>
         <translation>暂时无法读取该居民的往来记录（{why}）。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="368"/>
+        <location filename="../../console/presenters/station.py" line="370"/>
         <source>Add a photo</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="417"/>
+        <location filename="../../console/presenters/station.py" line="419"/>
         <source>The request is kept here and sent to the centre as soon as it can be.</source>
         <translation>诉求已保存在本机，将尽快发送到指挥中心。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="425"/>
+        <location filename="../../console/presenters/station.py" line="427"/>
         <source>The request was not kept: {why}</source>
         <translation>诉求未能保存：{why}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="446"/>
+        <location filename="../../console/presenters/station.py" line="448"/>
         <source>Apply anyway</source>
         <translation>仍然应用</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="448"/>
+        <location filename="../../console/presenters/station.py" line="450"/>
         <source>Apply &quot;{summary}&quot; although the centre changed the incident meanwhile?</source>
         <translation>中心在此期间已修改该事件，仍然应用“{summary}”吗？</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="451"/>
+        <location filename="../../console/presenters/station.py" line="453"/>
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="453"/>
+        <location filename="../../console/presenters/station.py" line="455"/>
         <source>Discard &quot;{summary}&quot;? It will not reach the centre; the decision is recorded.</source>
         <translation>放弃“{summary}”吗？它将不会送达中心；此决定会被记录。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/station.py" line="460"/>
+        <location filename="../../console/presenters/station.py" line="462"/>
         <source>The decision was not recorded</source>
         <translation>决定未能记录</translation>
     </message>
@@ -15167,37 +15334,42 @@ Outcome: {outcome}</source>
 <context>
     <name>SurveyCommentsWidget</name>
     <message>
-        <location filename="../../widgets/survey_comments.py" line="118"/>
+        <location filename="../../widgets/survey_comments.py" line="126"/>
         <source>Comments</source>
         <translation>留言</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_comments.py" line="119"/>
+        <location filename="../../widgets/survey_comments.py" line="127"/>
         <source>Choose a round in Rounds to read its comments.</source>
         <translation>请在“调查轮次”中选择一轮，查看其留言。</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_comments.py" line="122"/>
+        <location filename="../../widgets/survey_comments.py" line="131"/>
         <source>Comments of round {code}: {n}</source>
         <translation>轮次 {code} 的留言：{n} 条</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_comments.py" line="124"/>
+        <location filename="../../widgets/survey_comments.py" line="136"/>
+        <source>Comments of round {code}: {shown} of {n} shown</source>
+        <translation>轮次 {code} 的留言：显示 {shown} / {n} 条</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_comments.py" line="140"/>
         <source>Nobody has written a comment in this round yet.</source>
         <translation>本轮尚无人留言。</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_comments.py" line="127"/>
+        <location filename="../../widgets/survey_comments.py" line="143"/>
         <source>Search the comments</source>
         <translation>搜索留言</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_comments.py" line="128"/>
+        <location filename="../../widgets/survey_comments.py" line="144"/>
         <source>Feedback ticket…</source>
         <translation>转为诉求工单…</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_comments.py" line="130"/>
+        <location filename="../../widgets/survey_comments.py" line="146"/>
         <source>File the selected comment as a feedback ticket, to be answered (Enter)</source>
         <translation>将所选留言登记为诉求工单，以便答复（回车）</translation>
     </message>
@@ -15205,117 +15377,117 @@ Outcome: {outcome}</source>
 <context>
     <name>SurveyEntryDialog</name>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="357"/>
+        <location filename="../../widgets/survey_entry.py" line="369"/>
         <source>Choose a round first.</source>
         <translation>请先选择轮次。</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="365"/>
+        <location filename="../../widgets/survey_entry.py" line="377"/>
         <source>Find the person, or choose the community of an unnamed paper form.</source>
         <translation>请查找受访人，或为无名纸质答卷选择社区。</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="391"/>
+        <location filename="../../widgets/survey_entry.py" line="403"/>
         <source>Sending…</source>
         <translation>正在提交…</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="457"/>
+        <location filename="../../widgets/survey_entry.py" line="469"/>
         <source>Phone survey</source>
         <translation>电话调查</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="457"/>
+        <location filename="../../widgets/survey_entry.py" line="469"/>
         <source>Enter a paper response</source>
         <translation>录入纸质答卷</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="459"/>
+        <location filename="../../widgets/survey_entry.py" line="471"/>
         <source>Round</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="426"/>
+        <location filename="../../widgets/survey_entry.py" line="438"/>
         <source>Person</source>
         <translation>受访人</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="363"/>
+        <location filename="../../widgets/survey_entry.py" line="375"/>
         <source>Find the business, or choose the community of an unnamed form.</source>
         <translation>请查找商户，或为未署名的问卷选择社区。</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="423"/>
+        <location filename="../../widgets/survey_entry.py" line="435"/>
         <source>Business</source>
         <translation>商户</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="424"/>
+        <location filename="../../widgets/survey_entry.py" line="436"/>
         <source>Business code or name</source>
         <translation>商户编号或名称</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="428"/>
+        <location filename="../../widgets/survey_entry.py" line="440"/>
         <source>Slip code, resident number, phone or identity number</source>
         <translation>调查条码、居民编号、电话或身份证号</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="461"/>
+        <location filename="../../widgets/survey_entry.py" line="473"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="462"/>
+        <location filename="../../widgets/survey_entry.py" line="474"/>
         <source>Community (unnamed form)</source>
         <translation>社区（无名答卷）</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="463"/>
+        <location filename="../../widgets/survey_entry.py" line="475"/>
         <source>Answered</source>
         <translation>作答方式</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="464"/>
+        <location filename="../../widgets/survey_entry.py" line="476"/>
         <source>Helped by</source>
         <translation>协助人</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="465"/>
+        <location filename="../../widgets/survey_entry.py" line="477"/>
         <source>Number</source>
         <translation>号码</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="466"/>
+        <location filename="../../widgets/survey_entry.py" line="478"/>
         <source>Dial</source>
         <translation>拨号</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="467"/>
+        <location filename="../../widgets/survey_entry.py" line="479"/>
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="468"/>
+        <location filename="../../widgets/survey_entry.py" line="480"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="473"/>
+        <location filename="../../widgets/survey_entry.py" line="485"/>
         <source>By the person (self)</source>
         <translation>本人填写</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="474"/>
+        <location filename="../../widgets/survey_entry.py" line="486"/>
         <source>With a worker&apos;s help (staff)</source>
         <translation>工作人员协助</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="475"/>
+        <location filename="../../widgets/survey_entry.py" line="487"/>
         <source>By a family member</source>
         <translation>家属代答</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="476"/>
+        <location filename="../../widgets/survey_entry.py" line="488"/>
         <source>By phone</source>
         <translation>电话访问</translation>
     </message>
@@ -16014,7 +16186,7 @@ Outcome: {outcome}</source>
     </message>
     <message>
         <location filename="../../console/presenters/surveys.py" line="789"/>
-        <location filename="../../console/presenters/surveys.py" line="832"/>
+        <location filename="../../console/presenters/surveys.py" line="831"/>
         <source>Survey call, round {round}</source>
         <translation>调查回访，轮次 {round}</translation>
     </message>
@@ -16025,32 +16197,32 @@ Outcome: {outcome}</source>
     </message>
     <message>
         <location filename="../../console/presenters/surveys.py" line="767"/>
-        <location filename="../../console/presenters/surveys.py" line="811"/>
+        <location filename="../../console/presenters/surveys.py" line="810"/>
         <source>No phone line here: dial the number by hand.</source>
         <translation>本机没有电话线路：请手动拨号。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="816"/>
+        <location filename="../../console/presenters/surveys.py" line="815"/>
         <source>Your role sees this number masked: a supervisor or the station calls.</source>
         <translation>您的角色只能看到打码的号码：请由值班长或社区工作站拨打。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="823"/>
+        <location filename="../../console/presenters/surveys.py" line="822"/>
         <source>The number is not shown: {why}</source>
         <translation>号码未显示：{why}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="842"/>
+        <location filename="../../console/presenters/surveys.py" line="841"/>
         <source>Calling {number}…</source>
         <translation>正在拨打 {number}…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="844"/>
+        <location filename="../../console/presenters/surveys.py" line="843"/>
         <source>The call could not be placed.</source>
         <translation>未能拨出电话。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="847"/>
+        <location filename="../../console/presenters/surveys.py" line="846"/>
         <source>The call could not be placed: dial {number} by hand.</source>
         <translation>无法自动拨打：请手动拨打 {number}。</translation>
     </message>
@@ -16393,83 +16565,88 @@ State: {state}</source>
 <context>
     <name>TicketStepDialog</name>
     <message>
-        <location filename="../../widgets/feedback.py" line="229"/>
+        <location filename="../../widgets/feedback.py" line="226"/>
+        <source>— choose —</source>
+        <translation>— 请选择 —</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="237"/>
         <source>How</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="231"/>
-        <location filename="../../widgets/feedback.py" line="256"/>
+        <location filename="../../widgets/feedback.py" line="239"/>
+        <location filename="../../widgets/feedback.py" line="265"/>
         <source>The resident&apos;s rating</source>
         <translation>居民评价</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="233"/>
+        <location filename="../../widgets/feedback.py" line="241"/>
         <source>Department</source>
         <translation>承办部门</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="235"/>
+        <location filename="../../widgets/feedback.py" line="243"/>
         <source>What the resident was told</source>
         <translation>答复内容</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="236"/>
+        <location filename="../../widgets/feedback.py" line="244"/>
         <source>What was done</source>
         <translation>办理结果</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="237"/>
+        <location filename="../../widgets/feedback.py" line="245"/>
         <source>Why it is reopened</source>
         <translation>重新办理原因</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="238"/>
+        <location filename="../../widgets/feedback.py" line="246"/>
         <source>Note (optional)</source>
         <translation>备注（可不填）</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="254"/>
+        <location filename="../../widgets/feedback.py" line="263"/>
         <source>Reply to the resident</source>
         <translation>答复居民</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="255"/>
+        <location filename="../../widgets/feedback.py" line="264"/>
         <source>Resolve the ticket</source>
         <translation>办结诉求</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="257"/>
+        <location filename="../../widgets/feedback.py" line="266"/>
         <source>Reopen the ticket</source>
         <translation>重新办理诉求</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="258"/>
+        <location filename="../../widgets/feedback.py" line="267"/>
         <source>Give to another department</source>
         <translation>转派其他部门</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="266"/>
+        <location filename="../../widgets/feedback.py" line="275"/>
         <source>5 · very satisfied</source>
         <translation>5 · 非常满意</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="267"/>
+        <location filename="../../widgets/feedback.py" line="276"/>
         <source>4 · satisfied</source>
         <translation>4 · 满意</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="268"/>
+        <location filename="../../widgets/feedback.py" line="277"/>
         <source>3 · neither</source>
         <translation>3 · 一般</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="269"/>
+        <location filename="../../widgets/feedback.py" line="278"/>
         <source>2 · dissatisfied</source>
         <translation>2 · 不满意</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="270"/>
+        <location filename="../../widgets/feedback.py" line="279"/>
         <source>1 · very dissatisfied</source>
         <translation>1 · 非常不满意</translation>
     </message>
@@ -16477,77 +16654,77 @@ State: {state}</source>
 <context>
     <name>TicketsModel</name>
     <message>
-        <location filename="../../widgets/feedback.py" line="79"/>
+        <location filename="../../widgets/feedback.py" line="84"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="80"/>
+        <location filename="../../widgets/feedback.py" line="85"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="83"/>
+        <location filename="../../widgets/feedback.py" line="88"/>
         <source>Time left</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="89"/>
+        <location filename="../../widgets/feedback.py" line="94"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="93"/>
+        <location filename="../../widgets/feedback.py" line="98"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="98"/>
+        <location filename="../../widgets/feedback.py" line="103"/>
         <source>Department</source>
         <translation>承办部门</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="103"/>
+        <location filename="../../widgets/feedback.py" line="108"/>
         <source>Opened</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="106"/>
+        <location filename="../../widgets/feedback.py" line="111"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="107"/>
+        <location filename="../../widgets/feedback.py" line="112"/>
         <source>Feedback</source>
         <translation>诉求内容</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="118"/>
+        <location filename="../../widgets/feedback.py" line="123"/>
         <source>{d} d {h} h</source>
         <translation>{d} 天 {h} 小时</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="120"/>
+        <location filename="../../widgets/feedback.py" line="125"/>
         <source>{h} h {m:02d} min</source>
         <translation>{h} 小时 {m:02d} 分</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="121"/>
+        <location filename="../../widgets/feedback.py" line="126"/>
         <source>{m} min</source>
         <translation>{m} 分钟</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="128"/>
+        <location filename="../../widgets/feedback.py" line="133"/>
         <source>Rated {n}/5</source>
         <translation>已评价 {n}/5</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="132"/>
+        <location filename="../../widgets/feedback.py" line="137"/>
         <source>{what}: overdue {span}</source>
         <translation>{what}：已超时 {span}</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="135"/>
+        <location filename="../../widgets/feedback.py" line="140"/>
         <source>{what}: {span} left</source>
         <translation>{what}：剩余 {span}</translation>
     </message>
@@ -16917,199 +17094,199 @@ State: {state}</source>
 <context>
     <name>TrackingPresenter</name>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="126"/>
+        <location filename="../../console/presenters/tracking.py" line="128"/>
         <source>Map</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="142"/>
+        <location filename="../../console/presenters/tracking.py" line="150"/>
         <source>Tag…</source>
         <translation>标签…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="152"/>
+        <location filename="../../console/presenters/tracking.py" line="160"/>
         <source>Cameras near the selected tag</source>
         <translation>所选标签附近的摄像机</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="164"/>
+        <location filename="../../console/presenters/tracking.py" line="172"/>
         <source>Plan image…</source>
         <translation>平面图图片…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="183"/>
+        <location filename="../../console/presenters/tracking.py" line="191"/>
         <source>Select a tag on the map first.</source>
         <translation>请先在地图上选择一个标签。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="186"/>
+        <location filename="../../console/presenters/tracking.py" line="194"/>
         <source>The site file names no cameras.</source>
         <translation>站点文件中没有摄像机。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="199"/>
+        <location filename="../../console/presenters/tracking.py" line="207"/>
         <source>Could not load the map</source>
         <translation>无法加载地图</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="237"/>
-        <location filename="../../console/presenters/tracking.py" line="254"/>
+        <location filename="../../console/presenters/tracking.py" line="245"/>
+        <location filename="../../console/presenters/tracking.py" line="262"/>
         <source>Could not load the tag positions</source>
         <translation>无法加载标签位置</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="273"/>
+        <location filename="../../console/presenters/tracking.py" line="281"/>
         <source>Tracking is not connected on this console: readers, zones and communities are shown, tag positions are not.</source>
         <translation>本控制台未接入定位：仅显示读卡器、区域和社区，不显示标签位置。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="278"/>
+        <location filename="../../console/presenters/tracking.py" line="286"/>
         <source>No tags tracked yet: register tags to residents and vehicles, and connect the readers listed in the site file.</source>
         <translation>尚无定位标签：请为居民和车辆登记标签，并接入站点文件中列出的读卡器。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="324"/>
+        <location filename="../../console/presenters/tracking.py" line="332"/>
         <source>Could not search the tags</source>
         <translation>无法搜索标签</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="353"/>
+        <location filename="../../console/presenters/tracking.py" line="361"/>
         <source>Could not open the tag&apos;s card</source>
         <translation>无法打开标签卡片</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="371"/>
+        <location filename="../../console/presenters/tracking.py" line="379"/>
         <source>The replay&apos;s end must be after its start.</source>
         <translation>回放结束时间必须晚于开始时间。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="424"/>
+        <location filename="../../console/presenters/tracking.py" line="432"/>
         <source>Could not load the trail</source>
         <translation>无法加载轨迹</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="516"/>
+        <location filename="../../console/presenters/tracking.py" line="524"/>
         <source>Could not read the tag</source>
         <translation>无法读取标签</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="550"/>
-        <location filename="../../console/presenters/tracking.py" line="578"/>
+        <location filename="../../console/presenters/tracking.py" line="558"/>
+        <location filename="../../console/presenters/tracking.py" line="586"/>
         <source>The tag could not be changed.</source>
         <translation>无法修改该标签。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="551"/>
+        <location filename="../../console/presenters/tracking.py" line="559"/>
         <source>Could not change the tag</source>
         <translation>无法修改标签</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="561"/>
+        <location filename="../../console/presenters/tracking.py" line="569"/>
         <source>This resident has no tracking consent in force. Record the consent on the resident&apos;s card first (the person&apos;s, or a guardian&apos;s).</source>
         <translation>该居民没有有效的定位追踪同意。请先在居民卡片上登记同意（本人或监护人）。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="565"/>
+        <location filename="../../console/presenters/tracking.py" line="573"/>
         <source>You are not allowed to manage tags for this resident&apos;s community.</source>
         <translation>您无权管理该居民所在社区的标签。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="568"/>
+        <location filename="../../console/presenters/tracking.py" line="576"/>
         <source>That is not a valid tag code.</source>
         <translation>标签编码无效。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="569"/>
+        <location filename="../../console/presenters/tracking.py" line="577"/>
         <source>This tag code is already registered to another tag.</source>
         <translation>该标签编码已被登记。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="570"/>
+        <location filename="../../console/presenters/tracking.py" line="578"/>
         <source>Choose whether the tag is for a person or a vehicle.</source>
         <translation>请选择标签用于人员还是车辆。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="571"/>
+        <location filename="../../console/presenters/tracking.py" line="579"/>
         <source>Choose the resident the tag is for.</source>
         <translation>请选择标签所属的居民。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="572"/>
+        <location filename="../../console/presenters/tracking.py" line="580"/>
         <source>A vehicle&apos;s tag needs its plate.</source>
         <translation>车辆标签需要填写车牌。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="573"/>
+        <location filename="../../console/presenters/tracking.py" line="581"/>
         <source>This tag is no longer issued: it was returned or replaced.</source>
         <translation>该标签已不在发放状态：已归还或已更换。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="574"/>
+        <location filename="../../console/presenters/tracking.py" line="582"/>
         <source>The safe zones are not valid zone codes.</source>
         <translation>安全区域不是有效的区域编码。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="575"/>
+        <location filename="../../console/presenters/tracking.py" line="583"/>
         <source>The dwell time is not valid.</source>
         <translation>停留时间无效。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="576"/>
+        <location filename="../../console/presenters/tracking.py" line="584"/>
         <source>The no-read hours are not valid.</source>
         <translation>未读取报警小时数无效。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="580"/>
+        <location filename="../../console/presenters/tracking.py" line="588"/>
         <source>That tag or resident was not found.</source>
         <translation>找不到该标签或居民。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="593"/>
+        <location filename="../../console/presenters/tracking.py" line="601"/>
         <source>Replaced: tag {code} is now issued in its place.</source>
         <translation>已更换：标签 {code} 已替代发放。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="605"/>
+        <location filename="../../console/presenters/tracking.py" line="613"/>
         <source>Tag lost</source>
         <translation>标签遗失</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="606"/>
+        <location filename="../../console/presenters/tracking.py" line="614"/>
         <source>Mark tag {code} as lost? It will no longer be tracked.</source>
         <translation>将标签 {code} 登记为遗失？之后将不再追踪。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="608"/>
+        <location filename="../../console/presenters/tracking.py" line="616"/>
         <source>Return tag</source>
         <translation>归还标签</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="609"/>
+        <location filename="../../console/presenters/tracking.py" line="617"/>
         <source>Take tag {code} back? It will no longer be tracked.</source>
         <translation>收回标签 {code}？之后将不再追踪。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="623"/>
+        <location filename="../../console/presenters/tracking.py" line="631"/>
         <source>Lost: the tag is no longer tracked.</source>
         <translation>已登记遗失：该标签不再追踪。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="625"/>
+        <location filename="../../console/presenters/tracking.py" line="633"/>
         <source>Returned: the tag is no longer tracked.</source>
         <translation>已归还：该标签不再追踪。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="641"/>
+        <location filename="../../console/presenters/tracking.py" line="649"/>
         <source>Care profile saved.</source>
         <translation>看护设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="655"/>
+        <location filename="../../console/presenters/tracking.py" line="663"/>
         <source>Could not search the residents</source>
         <translation>无法查找居民</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/tracking.py" line="666"/>
+        <location filename="../../console/presenters/tracking.py" line="674"/>
         <source>Tag {code} issued.</source>
         <translation>标签 {code} 已发放。</translation>
     </message>
@@ -17444,133 +17621,133 @@ State: {state}</source>
     <name>VideoWallPresenter</name>
     <message>
         <location filename="../../console/presenters/video_wall.py" line="169"/>
-        <location filename="../../console/presenters/video_wall.py" line="724"/>
+        <location filename="../../console/presenters/video_wall.py" line="725"/>
         <source>Video wall</source>
         <translation>视频墙</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="194"/>
+        <location filename="../../console/presenters/video_wall.py" line="195"/>
         <source>Cameras of the incident on the wall</source>
         <translation>将事件相关摄像机上墙</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="282"/>
+        <location filename="../../console/presenters/video_wall.py" line="283"/>
         <source>Could not load the wall views</source>
         <translation>无法加载视频墙视图</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="383"/>
+        <location filename="../../console/presenters/video_wall.py" line="384"/>
         <source>asking the camera</source>
         <translation>正在询问摄像机</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="582"/>
+        <location filename="../../console/presenters/video_wall.py" line="583"/>
         <source>The incident names no camera of this site.</source>
         <translation>该事件未涉及本站点的摄像机。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="595"/>
+        <location filename="../../console/presenters/video_wall.py" line="596"/>
         <source>{n} more cameras did not fit: {codes}</source>
         <translation>另有 {n} 路摄像机放不下：{codes}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="608"/>
-        <location filename="../../console/presenters/video_wall.py" line="888"/>
+        <location filename="../../console/presenters/video_wall.py" line="609"/>
+        <location filename="../../console/presenters/video_wall.py" line="889"/>
         <source>Select an incident in the queue first.</source>
         <translation>请先在事件队列中选择一个事件。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="615"/>
+        <location filename="../../console/presenters/video_wall.py" line="616"/>
         <source>Could not find the incident&apos;s cameras</source>
         <translation>无法查找该事件的摄像机</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="652"/>
+        <location filename="../../console/presenters/video_wall.py" line="653"/>
         <source>Could not save the wall view</source>
         <translation>无法保存视频墙视图</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="657"/>
+        <location filename="../../console/presenters/video_wall.py" line="658"/>
         <source>Wall view “{name}” saved.</source>
         <translation>视频墙视图“{name}”已保存。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="671"/>
+        <location filename="../../console/presenters/video_wall.py" line="672"/>
         <source>Could not delete the wall view</source>
         <translation>无法删除视频墙视图</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="770"/>
+        <location filename="../../console/presenters/video_wall.py" line="771"/>
         <source>No recording of {camera} in the last 30 s.</source>
         <translation>{camera} 最近 30 秒没有录像。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="788"/>
+        <location filename="../../console/presenters/video_wall.py" line="789"/>
         <source>Could not find the recording</source>
         <translation>找不到录像</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="826"/>
+        <location filename="../../console/presenters/video_wall.py" line="827"/>
         <source>Replay caught up: live again.</source>
         <translation>回放已追上实时：恢复实时画面。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="853"/>
+        <location filename="../../console/presenters/video_wall.py" line="854"/>
         <source>No picture on this tile to take.</source>
         <translation>该画面格暂无可截取的画面。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="876"/>
+        <location filename="../../console/presenters/video_wall.py" line="877"/>
         <source>Snapshot saved to {path}</source>
         <translation>截图已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="878"/>
+        <location filename="../../console/presenters/video_wall.py" line="879"/>
         <source>Could not save the snapshot</source>
         <translation>无法保存截图</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="899"/>
+        <location filename="../../console/presenters/video_wall.py" line="900"/>
         <source>Snapshot of {camera} attached to incident {id}.</source>
         <translation>{camera} 的截图已附加到事件 {id}。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="904"/>
+        <location filename="../../console/presenters/video_wall.py" line="905"/>
         <source>Could not attach the snapshot</source>
         <translation>无法附加截图</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="909"/>
+        <location filename="../../console/presenters/video_wall.py" line="910"/>
         <source>Snapshot to the selected incident</source>
         <translation>截图附加到所选事件</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="913"/>
+        <location filename="../../console/presenters/video_wall.py" line="914"/>
         <source>Reconnect</source>
         <translation>重新连接</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="973"/>
+        <location filename="../../console/presenters/video_wall.py" line="974"/>
         <source>PTZ of {camera}: {error}</source>
         <translation>{camera} 云台控制：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="992"/>
+        <location filename="../../console/presenters/video_wall.py" line="993"/>
         <source>This camera has no preset {n}.</source>
         <translation>该摄像机没有预置位 {n}。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="1012"/>
+        <location filename="../../console/presenters/video_wall.py" line="1013"/>
         <source>Could not load the camera&apos;s motion settings</source>
         <translation>无法加载摄像机的移动侦测设置</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="1048"/>
+        <location filename="../../console/presenters/video_wall.py" line="1049"/>
         <source>Motion settings of {camera} saved.</source>
         <translation>{camera} 的移动侦测设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/video_wall.py" line="1055"/>
+        <location filename="../../console/presenters/video_wall.py" line="1056"/>
         <source>Could not save the motion settings</source>
         <translation>无法保存移动侦测设置</translation>
     </message>
@@ -17596,27 +17773,27 @@ State: {state}</source>
 <context>
     <name>VisitCardDialog</name>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="339"/>
+        <location filename="../../widgets/volunteer_hours.py" line="340"/>
         <source>Visit card</source>
         <translation>上门服务卡</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="354"/>
+        <location filename="../../widgets/volunteer_hours.py" line="355"/>
         <source>Resident No.</source>
         <translation>居民编号</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="355"/>
+        <location filename="../../widgets/volunteer_hours.py" line="356"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="356"/>
+        <location filename="../../widgets/volunteer_hours.py" line="357"/>
         <source>From</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="357"/>
+        <location filename="../../widgets/volunteer_hours.py" line="358"/>
         <source>To</source>
         <translation>结束</translation>
     </message>
@@ -18937,32 +19114,32 @@ Birth date: {d}</source>
 <context>
     <name>WindowsModel</name>
     <message>
-        <location filename="../../widgets/order_windows.py" line="41"/>
+        <location filename="../../widgets/order_windows.py" line="42"/>
         <source>Merchant</source>
         <translation>商户</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_windows.py" line="45"/>
+        <location filename="../../widgets/order_windows.py" line="46"/>
         <source>Window</source>
         <translation>时段</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_windows.py" line="47"/>
+        <location filename="../../widgets/order_windows.py" line="48"/>
         <source>Capacity</source>
         <translation>容量</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_windows.py" line="48"/>
+        <location filename="../../widgets/order_windows.py" line="49"/>
         <source>Taken</source>
         <translation>已订</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_windows.py" line="51"/>
+        <location filename="../../widgets/order_windows.py" line="52"/>
         <source>Left</source>
         <translation>剩余</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_windows.py" line="52"/>
+        <location filename="../../widgets/order_windows.py" line="53"/>
         <source>full</source>
         <translation>已满</translation>
     </message>

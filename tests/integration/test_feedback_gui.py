@@ -50,12 +50,16 @@ def last_registered(app: ConsoleApp, kind: type) -> object:
     return found[-1]
 
 
-def step(qtbot: QtBot, app: ConsoleApp, button: QPushButton, words: str) -> None:
+def step(
+    qtbot: QtBot, app: ConsoleApp, button: QPushButton, words: str, rating: int | None = None
+) -> None:
     """Press a step's button, fill in its dialog and accept it."""
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     dlg = last_registered(app, TicketStepDialog)
     assert isinstance(dlg, TicketStepDialog)
     dlg.text.setPlainText(words)
+    if rating is not None:
+        dlg.rating.setCurrentIndex(dlg.rating.findData(rating))
     dlg.accept()
     assert app.wait_idle()
 
@@ -88,7 +92,7 @@ def test_a_ticket_is_filed_answered_resolved_and_rated_in_the_pane(
     step(qtbot, app, pane.resolve, "已清理")
     qtbot.waitUntil(lambda: pane.model.rows()[0].state is TicketState.RESOLVED, timeout=5_000)
     qtbot.waitUntil(lambda: pane.rate.isEnabled(), timeout=5_000)
-    step(qtbot, app, pane.rate, "")
+    step(qtbot, app, pane.rate, "", rating=5)  # none chosen to start with
     qtbot.waitUntil(lambda: pane.model.rows()[0].state is TicketState.RATED, timeout=5_000)
     # The rating was asked to be confirmed: it is recorded once.
     assert fake_dialogs(app).questions[-1].title == tr("FeedbackPresenter", "Record the rating")
@@ -178,6 +182,8 @@ def test_a_calls_feedback_ticket_takes_the_callers_number(
     assert isinstance(dlg, FeedbackTicketDialog)
     assert dlg.contact_phone.text() == "13600004444"
     assert dlg.source.currentData() == Source.CALL.value
+    assert dlg.category.currentData() is None  # no default category: the user chooses
+    dlg.category.setCurrentIndex(dlg.category.findData("environment"))
     dlg.text.setPlainText("反映小区门口占道经营")
     dlg.accept()
     assert app.wait_idle()
@@ -185,3 +191,31 @@ def test_a_calls_feedback_ticket_takes_the_callers_number(
     assert [(t.source, t.source_ref, t.contact_phone) for t in tickets] == [
         (Source.CALL, f"call:{row.db_id}", "136****4444")
     ]
+
+
+def test_a_contact_read_in_full_is_masked_again_on_lock(
+    qtbot: QtBot, make_console: MakeConsole, seeded: SeededSite
+) -> None:
+    """A contact shown once stayed unmasked on screen through the lock."""
+    app = make_console()
+    app.start()
+    sign_in(qtbot, app, seeded, "supervisor")
+    svc, who = seeded.services.feedback, seeded.principal("supervisor")
+    first = svc.create(
+        who, NewTicket("C01", "noise", "楼下噪音", Source.WALK_IN, contact_phone="13812345678")
+    )
+    svc.create(
+        who, NewTicket("C01", "property", "楼道堆物", Source.WALK_IN, contact_phone="13900001111")
+    )
+    fb = feedback_of(app)
+    pane = fb.pane
+    app.window.show_pane("feedback")  # the pane reads once it is looked at
+    fb.reload()
+    qtbot.waitUntil(lambda: len(pane.model) == 2, timeout=10_000)
+    pane.select(first)
+    qtbot.waitUntil(pane.contact.isEnabled, timeout=5_000)
+    qtbot.mouseClick(pane.contact, Qt.MouseButton.LeftButton)  # one audited read
+    qtbot.waitUntil(lambda: "13812345678" in pane.detail.text(), timeout=10_000)
+    app.session.lock()
+    assert "13812345678" not in pane.detail.text()
+    assert "138****5678" in pane.detail.text()

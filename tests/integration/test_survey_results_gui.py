@@ -114,6 +114,7 @@ def test_a_comment_becomes_a_feedback_ticket_from_the_survey(
     assert dlg is not None
     assert dlg.text.toPlainText() == comment.text
     assert dlg.round_code.text() == ROUND_CODE
+    dlg.category.setCurrentIndex(dlg.category.findData("suggestion"))  # none chosen for us
     dlg.accept()
 
     def one() -> bool:

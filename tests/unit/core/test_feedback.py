@@ -1,4 +1,5 @@
-"""core.feedback: categories, deadlines in working days, the state machine, monthly rates."""
+"""core.feedback: categories, deadlines in working days, the state machine, monthly rates, the
+queue's order and who must leave a contact."""
 
 from __future__ import annotations
 
@@ -15,7 +16,9 @@ from core.feedback import (
     Action,
     Calendar,
     Deadline,
+    Source,
     TicketFacts,
+    TicketRow,
     TicketState,
     TransitionError,
     category,
@@ -23,7 +26,9 @@ from core.feedback import (
     due_dates,
     month_bounds,
     monthly_rates,
+    needs_contact,
     next_state,
+    queue_key,
     resolve_due,
     satisfied,
 )
@@ -210,3 +215,54 @@ def test_rates_are_fractions_and_do_not_depend_on_order(
             assert 0 <= rate.num <= rate.den
         assert r.response.den <= r.tickets
         assert r.resolution.den == r.tickets
+
+
+def _row(
+    tid: int, state: TicketState, due_in_h: float | None, *, answered: bool = False
+) -> TicketRow:
+    now = WED.astimezone(UTC)
+    due = None if due_in_h is None else now + timedelta(hours=due_in_h)
+    return TicketRow(
+        id=tid,
+        community="C01",
+        category="noise",
+        text="",
+        source=Source.WALK_IN,
+        source_ref="",
+        department=None,
+        department_name="",
+        contact_name="",
+        contact_phone="",
+        phone_masked=False,
+        resident_id=None,
+        state=state,
+        created_at=now,
+        response_due_at=None if answered else due,
+        resolve_due_at=due if answered else now + timedelta(days=30),
+        answered_at=now if answered else None,
+        resolved_at=None,
+        rating=None,
+        reply_channel=None,
+        reply_text="",
+        reopened=0,
+    )
+
+
+def test_the_queue_key_puts_the_running_deadlines_first_then_the_newest_others() -> None:
+    rows = [
+        _row(1, TicketState.RATED, 1),
+        _row(2, TicketState.OPEN, 24),
+        _row(3, TicketState.ANSWERED, 5, answered=True),  # its resolution deadline runs
+        _row(4, TicketState.RESOLVED, 1),
+        _row(5, TicketState.OPEN, 2),
+        _row(6, TicketState.OPEN, 2),  # the same deadline: the newer first
+        _row(7, TicketState.OPEN, None),  # no deadline: after those that have one
+    ]
+    assert [r.id for r in sorted(rows, key=queue_key)] == [6, 5, 3, 2, 7, 4, 1]
+
+
+def test_a_walk_in_and_a_call_need_a_contact_a_survey_answer_does_not() -> None:
+    assert needs_contact(Source.WALK_IN)
+    assert needs_contact(Source.CALL)
+    assert not needs_contact(Source.SURVEY)  # an anonymous round's comment has none
+    assert not needs_contact(Source.STATION)  # the station's request names its resident

@@ -20,6 +20,7 @@ from core.feedback import (
     Source,
     TicketState,
     TransitionError,
+    queue_key,
 )
 from core.permissions import PermissionDenied
 from core.station import RequestTarget, ResidentRequest
@@ -389,6 +390,28 @@ def test_the_queue_filters_and_counts(env: World) -> None:
     page = fb.tickets(sup, limit=1)
     assert (len(page.rows), page.total) == (1, 3)
     assert fb.tickets_by_ids(sup, [ids[1], 424242])[0].category == "praise"
+
+
+def test_the_queue_order_is_the_panes_order_and_the_others_come_newest_first(
+    env: World,
+) -> None:
+    """The pane keeps the queue in the service's order when it inserts or moves a changed
+    ticket (core.feedback.queue_key); the resolved and rated came oldest first, not newest."""
+    fb, sup = env.svc.feedback, env.who("supervisor")
+    # Resolved in 5, 7 and 15 working days, filed in that order: the newest first is the
+    # latest resolution deadline first.
+    done = [walk_in(env, category=c) for c in ("praise", "property", "suggestion")]
+    for tid in done:
+        fb.reply(sup, tid, ReplyChannel.PHONE, "好")
+        fb.resolve(sup, tid, "办结")
+    fb.rate(sup, done[1], 5)
+    open_ = [walk_in(env, category=c) for c in ("suggestion", "safety", "property", "noise")]
+    fb.reply(sup, open_[2], ReplyChannel.PHONE, "已联系")  # its resolution deadline runs now
+    rows = fb.tickets(sup).rows
+    assert [r.id for r in rows] == [r.id for r in sorted(rows, key=queue_key)]
+    # Unresolved by the running deadline (safety, then noise, in 2 h; the suggestion in 48 h;
+    # the answered property in 7 working days), then the others newest first.
+    assert [r.id for r in rows] == [open_[1], open_[3], open_[0], open_[2], *reversed(done)]
 
 
 LEGACY = (
