@@ -50,6 +50,11 @@ class CheckinDesk(QObject):
         panel.sig_submit.connect(self._on_checkin_submit)
         panel.sig_visit_card.connect(self._on_checkin_visit_card)
         panel.sig_volunteer_entered.connect(self._on_volunteer_entered)
+        # Enter in the last field records, as in the volunteer's number (check-out's content
+        # is typed last).
+        panel.content_edit.returnPressed.connect(panel.submit)
+        # A refusal is about the last entry: not left standing over the other direction.
+        panel.direction.currentIndexChanged.connect(self._on_direction_changed)
 
     def set_places(self, places: list[tuple[str, str]]) -> None:
         """The places (community code, name) this screen checks in for; a code for the first."""
@@ -125,6 +130,10 @@ class CheckinDesk(QObject):
         )
 
     # --- check-in and check-out -----------------------------------------------------------
+    @Slot()
+    def _on_direction_changed(self) -> None:
+        self.panel.result_label.clear()
+
     @Slot(int)
     def _on_volunteer_entered(self, volunteer: int) -> None:
         """Offer the volunteer's open tasks and today's confirmed shifts at this place."""
@@ -153,6 +162,20 @@ class CheckinDesk(QObject):
     def _on_checkin_submit(
         self, direction: str, code: str, volunteer: int, travel: int, content: str
     ) -> None:
+        self.record(direction, code, volunteer, travel, content)
+
+    def record(
+        self,
+        direction: str,
+        code: str,
+        volunteer: int,
+        travel: int,
+        content: str,
+        *,
+        no_service_confirmed: bool = False,
+    ) -> None:
+        """Check in or out (off the GUI thread); a check-out with no minute of service is
+        recorded only once the worker has said that 0:00 is what happened."""
         who = self.owner.who
         if who is None:
             return
@@ -171,6 +194,7 @@ class CheckinDesk(QObject):
                     travel_minutes=travel or None,
                     content=content or None,
                     at_place=place,
+                    allow_no_service=no_service_confirmed,
                 )
                 return minutes, clock()
             hours.check_in(
@@ -199,7 +223,10 @@ class CheckinDesk(QObject):
             self.recorded()
 
         def failed(exc: BaseException) -> None:
-            if isinstance(exc, CheckinRefused):
+            if isinstance(exc, CheckinRefused) and exc.reason == "no_service":
+                self.panel.show_result(False, self.refusal_text(exc.reason, str(exc)))
+                self._ask_no_service(code, volunteer, travel, content)
+            elif isinstance(exc, CheckinRefused):
                 self.panel.show_result(False, self.refusal_text(exc.reason, str(exc)))
             elif isinstance(exc, PermissionDenied):  # audited as a denial by the service
                 self.panel.show_result(
@@ -212,6 +239,24 @@ class CheckinDesk(QObject):
                 self.owner.ctx.feedback.report(exc, self.tr("Could not record the check-in"))
 
         self.owner.ctx.jobs.write(job, done, failed, "hours")
+
+    def _ask_no_service(self, code: str, volunteer: int, travel: int, content: str) -> None:
+        """Out in the minute of the check-in, or all of it travel: a slip, most often (the
+        wrong direction, the wrong number), so recorded only when the worker says so."""
+        who = self.owner.who
+
+        def yes() -> None:
+            if self.owner.who == who:
+                self.record("out", code, volunteer, travel, content, no_service_confirmed=True)
+
+        self.owner.ctx.dialogs.confirm(
+            self.tr("No time of service"),
+            self.tr(
+                "Volunteer No. {n} would be checked out with no time of service (0:00). "
+                "Record this check-out anyway?"
+            ).format(n=volunteer),
+            yes,
+        )
 
     def screen_place(self) -> str | None:
         """The place a code entered here must be for: this station's, or None (the control
@@ -236,6 +281,14 @@ class CheckinDesk(QObject):
             "volunteer": self.tr("Refused: no active volunteer has this number."),
             "task": self.tr("Refused: the task or shift is not at this place."),
             "hours": self.tr("Refused: check the times; correct them in the Hours tab."),
+            "community": self.tr(
+                "Refused: this volunteer belongs to another community. A station checks in "
+                "its own community's volunteers only."
+            ),
+            "no_service": self.tr(
+                "Not recorded: no time of service (0:00) since the check-in. Check the "
+                "direction and the travel time."
+            ),
         }
         return words.get(reason, detail)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -23,6 +24,8 @@ from core.timefmt import DEFAULT_ZONE, local
 from widgets.empty_state import EmptyStateWidget
 from widgets.text import plain_tooltip
 
+log = logging.getLogger(__name__)
+
 STATE_COLOURS: dict[SendState, QColor] = {
     SendState.WAITING: QColor("#3d3410"),  # amber: kept here, not yet at the centre
     SendState.SENT: QColor("#15301f"),
@@ -30,6 +33,7 @@ STATE_COLOURS: dict[SendState, QColor] = {
     SendState.REFUSED: QColor("#3a2a12"),
     SendState.DISCARDED: QColor("#26282c"),
 }
+UNKNOWN_COLOUR = QColor("#26282c")  # a state this screen does not know: as if discarded
 UUID_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -87,10 +91,10 @@ class StationOutboxWidget(QWidget):
         self._items = sorted(items, key=lambda i: i.created_at, reverse=True)
         self.list.clear()
         for item in self._items:
-            row = QListWidgetItem(self._text(item))
+            row = QListWidgetItem(self._row_text(item))
             row.setData(UUID_ROLE, item.uuid)
             row.setToolTip(self._tooltip(item))
-            row.setBackground(QBrush(STATE_COLOURS[item.state]))
+            row.setBackground(QBrush(STATE_COLOURS.get(item.state, UNKNOWN_COLOUR)))
             row.setSizeHint(row.sizeHint())
             self.list.addItem(row)
             if item.uuid == chosen:
@@ -132,23 +136,26 @@ class StationOutboxWidget(QWidget):
 
     # --- texts ----------------------------------------------------------------------------
     def state_text(self, state: SendState) -> str:
-        """A send state in words."""
+        """A send state in words (a state this screen does not know yet: its code, never an
+        error: the text is made in GUI callbacks, where one would hide the whole outbox)."""
         return {
             SendState.WAITING: self.tr("Waiting to send"),
             SendState.SENT: self.tr("Sent"),
             SendState.CONFLICT: self.tr("Conflict: decide"),
             SendState.REFUSED: self.tr("Refused by the centre"),
             SendState.DISCARDED: self.tr("Discarded"),
-        }[state]
+        }.get(state, str(state))
 
     def kind_text(self, kind: EntryKind) -> str:
-        """An entry's kind in words."""
+        """An entry's kind in words (every EntryKind has its words: the tests go through them
+        all; an unknown one shows its code rather than break the list)."""
         return {
             EntryKind.PANIC: self.tr("Panic"),
             EntryKind.REQUEST: self.tr("Request"),
             EntryKind.NOTE: self.tr("Note"),
             EntryKind.SURVEY: self.tr("Survey response"),
-        }[kind]
+            EntryKind.ORDER: self.tr("Order"),
+        }.get(kind, str(kind))
 
     def _when(self, at: datetime) -> str:
         return local(at, self.zone).strftime("%m-%d %H:%M")
@@ -162,6 +169,8 @@ class StationOutboxWidget(QWidget):
             return self.tr("service ticket {n}").format(n=number)
         if kind == "survey":
             return self.tr("survey round {code}").format(code=number)
+        if kind == "order":
+            return self.tr("order {n}").format(n=number)
         return ref
 
     def _text(self, item: OutboxItem) -> str:
@@ -188,6 +197,15 @@ class StationOutboxWidget(QWidget):
             lines.append(self.tr("Discarded by a person's decision."))
         return "\n".join(lines)
 
+    def _row_text(self, item: OutboxItem) -> str:
+        """A row's words; never an error: these are made in GUI callbacks (the desk's read,
+        a language change), and one entry's words must not hide the whole outbox."""
+        try:
+            return self._text(item)
+        except Exception:
+            log.exception("outbox entry %s (%s) not put in words", item.uuid, item.kind)
+            return " · ".join(t for t in (str(item.state), str(item.kind), item.summary) if t)
+
     def _tooltip(self, item: OutboxItem) -> str:
         return plain_tooltip("\n".join(t for t in (item.summary, item.detail) if t))
 
@@ -211,8 +229,12 @@ class StationOutboxWidget(QWidget):
         )
         self.apply.setText(self.tr("Apply anyway…"))
         self.discard.setText(self.tr("Discard…"))
-        for i, item in enumerate(self._items):
-            self.list.item(i).setText(self._text(item))
+        by_uuid = {item.uuid: item for item in self._items}
+        for i in range(self.list.count()):
+            row = self.list.item(i)
+            shown = by_uuid.get(str(row.data(UUID_ROLE)))
+            if shown is not None:
+                row.setText(self._row_text(shown))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

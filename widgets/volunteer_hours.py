@@ -248,7 +248,7 @@ class CheckinPanel(QWidget):
                 self.tr("Task: {title}") if kind == "task" else self.tr("Shift: {title}")
             ).format(title=title)
             self.work_combo.addItem(text, (kind, ident))
-        self.work_combo.setEnabled(bool(self._work))
+        self.work_combo.setEnabled(bool(self._work) and self.direction.currentData() != "out")
 
     def work(self) -> tuple[int | None, int | None]:
         """The chosen (task id, shift id); both None when nothing is chosen."""
@@ -267,8 +267,9 @@ class CheckinPanel(QWidget):
     @Slot()
     def _on_direction_changed(self) -> None:
         out = self.direction.currentData() == "out"
-        self.work_combo.setVisible(not out)  # the task is chosen at check-in
-        self.form_labels[3].setVisible(not out)
+        # The task is chosen at check-in: greyed out at check-out, not hidden (hiding the row
+        # moved every field below it up under the worker's cursor).
+        self.work_combo.setEnabled(not out and bool(self._work))
         self.submit_button.setText(
             self.tr("Record check-out") if out else self.tr("Record check-in")
         )

@@ -285,7 +285,9 @@ class StationPresenter(Presenter):
             return
         if item.state is SendState.SENT:
             self.screen.show_panic_status(
-                self.tr("The control room has the alarm ({ref}).").format(ref=item.server_ref),
+                self.tr("The control room has the alarm ({ref}).").format(
+                    ref=self.screen.outbox.ref_text(item.server_ref)  # "incident 77", in words
+                ),
                 sent=True,
             )
         elif item.state is SendState.WAITING and (

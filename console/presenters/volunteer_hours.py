@@ -115,14 +115,19 @@ class HoursPresenter(Presenter):
             self.tr("Could not read the corrections"),
         )
 
-    def _step(self, what: str, fn: Callable[[], object]) -> None:
+    def _step(self, what: str, fn: Callable[[], object], done: str = "") -> None:
         if self.who is None:
             return
+
+        def finished(_result: object) -> None:
+            if done:
+                # Said, since the row leaves a filtered list and the next one is selected:
+                # a second Alt+A approved a record nobody had looked at, silently.
+                self.ctx.feedback.message(done)
+            self.reload()
+
         self.ctx.jobs.write(
-            fn,
-            lambda _result: self.reload(),
-            lambda exc: self.ctx.feedback.report(exc, what),
-            "hours step",
+            fn, finished, lambda exc: self.ctx.feedback.report(exc, what), "hours step"
         )
 
     @Slot(int, str)
@@ -139,7 +144,9 @@ class HoursPresenter(Presenter):
         who, hours = self.who, self.ctx.services.hours
         if who is not None:
             self._step(
-                self.tr("Could not approve the hours"), lambda: hours.approve(who, attendance_id)
+                self.tr("Could not approve the hours"),
+                lambda: hours.approve(who, attendance_id),
+                self.tr("Hours of record {id} approved").format(id=attendance_id),
             )
 
     @Slot(int, str)
@@ -149,6 +156,7 @@ class HoursPresenter(Presenter):
             self._step(
                 self.tr("Could not reject the hours"),
                 lambda: hours.reject(who, attendance_id, reason),
+                self.tr("Hours of record {id} rejected").format(id=attendance_id),
             )
 
     @Slot(int, object)

@@ -186,16 +186,24 @@ class HoursService:
 
         `at_place` is the screen's own place ("station:<community>") when the code is entered
         at a station: that station's codes and the door codes of its community's residents are
-        taken there, any other place's refused."""
+        taken there, any other place's refused, and only the volunteers of that community
+        (reason "community")."""
         code = self._verified(who, code_text, volunteer_id, "in")
         text = clean_block(content)[:CONTENT_MAX]
         try:
             with self.ctx.write(who) as tx:
                 s = tx.session
-                self._volunteer(s, volunteer_id)
+                vol = self._volunteer(s, volunteer_id)
                 ccode, cid, resident_id = self._place(s, code)
                 _at_place(code, ccode, at_place)
                 self.ctx.check(tx, RECORD, ccode)
+                if at_place is not None and vol.community_id != cid:
+                    # A station serves its own community: another community's volunteer is
+                    # checked in at their own station (or by the control room).
+                    raise CheckinRefused(
+                        f"volunteer {volunteer_id} belongs to another community than {ccode}",
+                        "community",
+                    )
                 resident_id = self._links(s, cid, resident_id, shift_id, task_id)
                 self._not_used(s, code, volunteer_id, "in")
                 self._door_free(s, code, volunteer_id, "in")
@@ -257,11 +265,16 @@ class HoursService:
         travel_minutes: int | None = None,
         content: str | None = None,
         at_place: str | None = None,
+        allow_no_service: bool = False,
     ) -> int:
         """Check a volunteer out with a code of the place they checked in at; the minutes of
         service (travel excluded). CheckinRefused (audited) as for check_in. An attendance
         checked in with a visit card ends at the latest when that card's window ends: a
-        check-out after it records the window's end (and says so in the audit)."""
+        check-out after it records the window's end (and says so in the audit).
+
+        No minute of service (out in the minute of the check-in, or travel as long as the
+        whole attendance) is refused (reason "no_service") unless `allow_no_service`: the
+        screen asks first whether 0:00 is really what happened."""
         code = self._verified(who, code_text, volunteer_id, "out")
         try:
             with self.ctx.write(who) as tx:
@@ -295,6 +308,10 @@ class HoursService:
                     minutes = service_minutes(att.checkin_at, end, travel)
                 except HoursError as exc:
                     raise CheckinRefused(str(exc), "hours") from None
+                if minutes == 0 and not allow_no_service:
+                    raise CheckinRefused(
+                        "no minute of service between check-in and check-out", "no_service"
+                    )
                 clash = first_overlap(
                     att.checkin_at, end, self._spans(s, volunteer_id, att.checkin_at), att.id
                 )

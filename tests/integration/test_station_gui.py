@@ -182,7 +182,7 @@ def test_early_release_sends_nothing_and_a_full_hold_sends_one_panic(
     desk.set_link(StationLink(LinkState.ONLINE, datetime.now(UTC)))
     desk.settle(p.panic_uuid, SendState.SENT, "incident:77")
     qtbot.waitUntil(
-        lambda: p.screen.panic_status.text() == "The control room has the alarm (incident:77)."
+        lambda: p.screen.panic_status.text() == "The control room has the alarm (incident 77)."
     )
     assert p.screen.banner.text() == "Connected to the centre."
 
@@ -374,7 +374,7 @@ def test_the_real_outbox_desk_sends_a_panic_and_a_ticket(
     hold_panic(qtbot, p, lambda: p.panic_uuid != "")
     qtbot.waitUntil(
         lambda: p.screen.panic_status.text().startswith(
-            "The control room has the alarm (incident:"
+            "The control room has the alarm (incident "
         ),
         timeout=10_000,
     )

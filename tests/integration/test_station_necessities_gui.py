@@ -18,7 +18,7 @@ from core.station_today import TodayKind
 from data.models import Community, NecessityOrder, OrderLine, Resident
 from tests.helpers.consoles import MakeConsole, SeededSite, sign_in
 from tests.helpers.station_fakes import MemoryDesk
-from tests.integration.test_station_gui import STATION, station_console
+from tests.integration.test_station_gui import STATION, station_console, station_of
 
 pytestmark = pytest.mark.services_demo  # the demo's orders, volunteers and hours
 
@@ -102,6 +102,13 @@ def test_an_order_taken_at_the_station_goes_to_the_outbox_and_is_placed_once(
     assert kept.draft.lines == draft.lines
     assert [i.kind for i in desk.items()] == [EntryKind.ORDER]
     assert "outbox" in p.widget.status.text()
+    # The outbox tab lists it in words (an order once hid the whole outbox behind "nothing
+    # sent yet", with an error a second).
+    outbox = station_of(app).screen.outbox
+    station_of(app).refresh_desk()
+    qtbot.waitUntil(lambda: len(outbox.items()) == 1, timeout=5_000)
+    assert outbox.stack.currentWidget() is outbox.list
+    assert outbox.row_texts()[0].startswith("Waiting to send · Order · ")
     # What the outbox sender does with it: the shared database places it, once.
     station = seeded.services.station
     who = seeded.principal("ws01")

@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QMouseEvent
 from PySide6.QtWidgets import QApplication
@@ -267,6 +268,103 @@ def test_outbox_without_conflicts_hides_the_decision_buttons(qtbot: QtBot) -> No
     w.set_items([item(1, SendState.WAITING)])
     assert not w.apply.isVisible()
     assert not w.conflict_help.isVisible()
+
+
+# What each kind of entry becomes at the centre (data/services/station.py): a new kind needs
+# its words and its reference here, or the next test fails.
+REFS: dict[EntryKind, tuple[str, str]] = {
+    EntryKind.PANIC: ("incident:5", "incident 5"),
+    EntryKind.REQUEST: ("ticket:7", "service ticket 7"),
+    EntryKind.NOTE: ("incident:5", "incident 5"),
+    EntryKind.SURVEY: ("survey:R2026", "survey round R2026"),
+    EntryKind.ORDER: ("order:17", "order 17"),
+}
+
+
+def test_every_kind_of_entry_is_shown_in_words_with_what_it_became(qtbot: QtBot) -> None:
+    assert set(REFS) == set(EntryKind)
+    w = StationOutboxWidget(ZONE)
+    qtbot.addWidget(w)
+    w.show()
+    for kind in EntryKind:
+        assert w.kind_text(kind) not in ("", kind.value), kind
+        assert w.ref_text(REFS[kind][0]) == REFS[kind][1]
+    sent = [
+        OutboxItem(
+            f"u{n}",
+            kind,
+            f"entry {n}",
+            T0 + timedelta(minutes=n),
+            SendState.SENT,
+            server_ref=REFS[kind][0],
+        )
+        for n, kind in enumerate(EntryKind)
+    ]
+    w.set_items(sent)
+    assert w.stack.currentWidget() is w.list
+    texts = w.row_texts()
+    assert len(texts) == len(EntryKind)
+    assert texts[0].splitlines() == ["Sent · Order · 11-30 14:06", "At the centre as order 17"]
+
+
+def test_an_order_does_not_hide_the_rest_of_the_outbox(qtbot: QtBot) -> None:
+    w = StationOutboxWidget(ZONE)
+    qtbot.addWidget(w)
+    w.show()
+    order = OutboxItem(
+        "o1", EntryKind.ORDER, "order, 2 lines", T0 + timedelta(minutes=9), SendState.WAITING
+    )
+    w.set_items([item(1, SendState.REFUSED), order, item(2, SendState.CONFLICT)])
+    assert w.stack.currentWidget() is w.list
+    assert [i.uuid for i in w.items()] == ["o1", "u2", "u1"]
+    assert w.row_texts()[0].startswith("Waiting to send · Order · 11-30 14:11")
+    assert w.counts()[SendState.CONFLICT] == 1
+    assert w.apply.isVisibleTo(w)
+
+
+def test_an_entry_that_cannot_be_put_in_words_hides_nothing_and_retranslates(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    w = StationOutboxWidget(ZONE)
+    qtbot.addWidget(w)
+    w.show()
+    real = w._text
+
+    def words(entry: OutboxItem) -> str:
+        if entry.uuid == "u2":
+            raise KeyError(entry.kind)
+        return real(entry)
+
+    monkeypatch.setattr(w, "_text", words)
+    w.set_items(
+        [
+            item(1, SendState.SENT, server_ref="incident:4"),
+            item(2, SendState.WAITING),
+            item(3, SendState.REFUSED),
+        ]
+    )
+    assert w.stack.currentWidget() is w.list
+    texts = w.row_texts()
+    assert len(texts) == 3
+    assert texts[1] == "waiting · request · entry 2"
+    # A language change goes through every row, the odd one included, and on to the buttons.
+    w.apply.setText("")
+    QApplication.sendEvent(w, QEvent(QEvent.Type.LanguageChange))
+    assert w.apply.text() == "Apply anyway…"
+    assert w.row_texts() == texts
+
+
+def test_a_language_change_after_a_shorter_list_leaves_no_row_behind(qtbot: QtBot) -> None:
+    w = StationOutboxWidget(ZONE)
+    qtbot.addWidget(w)
+    w.set_items([item(1, SendState.WAITING), item(2, SendState.SENT, server_ref="order:3")])
+    w.list.takeItem(0)  # rows and entries out of step: retranslating must not stop partway
+    w.discard.setText("")
+    w.retranslate()
+    assert w.discard.text() == "Discard…"
+    assert w.row_texts() == [
+        "Waiting to send · Request · 11-30 14:03\nKept on this PC; sent once the link is back."
+    ]
 
 
 # --- intake ---------------------------------------------------------------------------------

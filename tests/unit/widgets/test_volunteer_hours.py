@@ -232,7 +232,8 @@ def test_the_number_asks_for_the_volunteers_tasks_and_the_choice_is_read(qtbot: 
     panel.work_combo.setCurrentIndex(2)
     assert panel.work() == (None, 9)
     panel.direction.setCurrentIndex(1)  # check-out: the task was chosen at check-in
-    assert not panel.work_combo.isVisibleTo(panel)
+    assert panel.work_combo.isVisibleTo(panel)  # greyed, in place: the fields below stay put
+    assert not panel.work_combo.isEnabled()
     panel.direction.setCurrentIndex(0)
     panel.show_result(True, "ok")  # the next volunteer starts with no choice
     assert panel.work() == (None, None)

@@ -192,7 +192,7 @@ def test_a_replayed_code_is_refused_and_audited(hours: Hours) -> None:
     code = hours.station()
     hours.svc.check_in(ws, code, hours.vol)
     hours.env.clock.advance(timedelta(seconds=30))
-    hours.svc.check_out(ws, hours.station(), hours.vol)
+    hours.svc.check_out(ws, hours.station(), hours.vol, allow_no_service=True)
     hours.env.clock.advance(timedelta(seconds=30))
     with pytest.raises(CheckinRefused) as err:
         hours.svc.check_in(ws, code, hours.vol)  # same volunteer, same code, still unexpired
@@ -711,3 +711,74 @@ def test_two_corrections_at_once_do_not_make_overlapping_hours(hours: Hours) -> 
     end_a = rows[a].checkout_at
     assert end_a is not None
     assert end_a <= rows[b].checkin_at
+
+
+def _volunteer_of(hours: Hours, community: str, name: str = "赵六") -> int:
+    """A new active volunteer registered in `community`."""
+    now = hours.env.clock.now
+    with as_owner(hours.env.db) as owner, owner.session() as s:
+        cid = s.scalars(select(Community.id).where(Community.code == community)).one()
+        v = Volunteer(
+            community_id=cid,
+            name=name,
+            name_mask=name[0] + "*",
+            phone="13900000000",
+            phone_mask="139****0000",
+            gender="F",
+            birth_year=1985,
+            birth_date_enc="",
+            id_number_enc="",
+            id_number_mask="",
+            skills="",
+            insurance_policy="",
+            availability=0,
+            active=True,
+            joined_on=date(2026, 1, 1),
+            created_at=now,
+            updated_at=now,
+        )
+        s.add(v)
+        s.flush()
+        return int(v.id)
+
+
+def test_a_station_refuses_another_communitys_volunteer(hours: Hours) -> None:
+    ws, admin = hours.who("ws01"), hours.who("admin")
+    stranger = _volunteer_of(hours, "C02")
+    now = hours.env.clock.now
+    door = hours.svc.door_code(ws, hours.resident, now, now + timedelta(hours=2))
+    for code in (hours.station("C01"), door):  # its own code, its own resident's visit card
+        with pytest.raises(CheckinRefused) as err:
+            hours.svc.check_in(ws, code, stranger, at_place="station:C01")
+        assert err.value.reason == "community"
+    assert hours.refusals() == [
+        {"reason": "community", "direction": "in", "place": "station:C01"},
+        {"reason": "community", "direction": "in", "place": f"door:{hours.resident}"},
+    ]
+    assert hours.svc.attendance(admin) == []
+    # Its own volunteers still check in there; the control room's desk is not a station.
+    hours.svc.check_in(ws, hours.station("C01"), hours.other, at_place="station:C01")
+    hours.svc.check_in(admin, hours.station("C01"), stranger)
+    assert len(hours.svc.attendance(admin)) == 2
+
+
+def test_a_check_out_with_no_minute_of_service_is_refused_unless_confirmed(
+    hours: Hours,
+) -> None:
+    ws = hours.who("ws01")
+    aid = hours.svc.check_in(ws, hours.station(), hours.vol, travel_minutes=20)
+    hours.env.clock.advance(timedelta(seconds=50))  # out in the minute of the check-in
+    with pytest.raises(CheckinRefused) as err:
+        hours.svc.check_out(ws, hours.station(), hours.vol, travel_minutes=0)
+    assert err.value.reason == "no_service"
+    hours.env.clock.advance(timedelta(minutes=19, seconds=30))  # 20 min: all of it travel
+    with pytest.raises(CheckinRefused) as err:
+        hours.svc.check_out(ws, hours.station(), hours.vol, at_place="station:C01")
+    assert err.value.reason == "no_service"
+    assert [r["reason"] for r in hours.refusals()] == ["no_service", "no_service"]
+    (row,) = hours.svc.attendance(hours.who("admin"))
+    assert (row.id, row.status) == (aid, AttendanceStatus.OPEN)  # still checked in
+    # The worker confirmed that 0:00 is what happened.
+    assert hours.svc.check_out(ws, hours.station(), hours.vol, allow_no_service=True) == 0
+    (row,) = hours.svc.attendance(hours.who("admin"))
+    assert (row.status, row.minutes) == (AttendanceStatus.RECORDED, 0)
