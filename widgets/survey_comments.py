@@ -47,6 +47,8 @@ class SurveyCommentsWidget(QWidget):
         self.search = QLineEdit(self)
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._fill)
+        # Enter in the search goes to the comments found (Enter there files the ticket).
+        self.search.returnPressed.connect(self._to_list)
         self.list = QListWidget(self)
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
@@ -102,6 +104,12 @@ class SurveyCommentsWidget(QWidget):
         self.list.setVisible(bool(self._all))
         self.empty.setVisible(not self._all)
         self._update_buttons()
+        self._texts()
+
+    @Slot()
+    def _to_list(self) -> None:
+        if self.list.count():
+            self.list.setFocus()
 
     @Slot()
     def _update_buttons(self) -> None:
@@ -118,9 +126,17 @@ class SurveyCommentsWidget(QWidget):
             self.heading.setText(self.tr("Comments"))
             self.empty.setText(self.tr("Choose a round in Rounds to read its comments."))
             return
-        self.heading.setText(
-            self.tr("Comments of round {code}: {n}").format(code=self._round, n=len(self._all))
-        )
+        shown = self.list.count()
+        if shown == len(self._all):
+            heading = self.tr("Comments of round {code}: {n}").format(
+                code=self._round, n=len(self._all)
+            )
+        else:
+            # A search shows part of them: the count says so (it said 196 with one shown).
+            heading = self.tr("Comments of round {code}: {shown} of {n} shown").format(
+                code=self._round, shown=shown, n=len(self._all)
+            )
+        self.heading.setText(heading)
         self.empty.setText(self.tr("Nobody has written a comment in this round yet."))
 
     def retranslate(self) -> None:

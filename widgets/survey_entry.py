@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -285,6 +286,17 @@ class SurveyEntryDialog(QDialog):
         box.addLayout(top)
         box.addWidget(self.runner, 1)
         box.addLayout(buttons)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """A paper entry opens on the person: its first question held the keyboard, and a
+        phone number typed there chose answers by its digits and moved on."""
+        super().showEvent(event)
+        if not self.phone and self.resident_id is None and self.business_id is None:
+            QTimer.singleShot(0, self, self._focus_person)
+
+    def _focus_person(self) -> None:
+        if self.resident_id is None and self.business_id is None:
+            self.person.setFocus()
 
     # --- what the presenter sets ------------------------------------------------------------
     def set_resident(self, resident_id: int | None, label: str) -> None:

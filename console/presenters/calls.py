@@ -88,6 +88,9 @@ class CallsPresenter(Presenter):
     ):
         super().__init__(ctx)
         self.gateway = gateway
+        # The line's last reported state: None until it reports. A call placed on a line that
+        # is down went nowhere while the survey and the order said "Calling…".
+        self._line_online: bool | None = None
         self.workstation = workstation
         self.device = device  # the phone device row that shows the line's state
         self._list_devices = list_devices
@@ -476,7 +479,8 @@ class CallsPresenter(Presenter):
         )
 
     def _on_gateway_state(self, state: GatewayState) -> None:
-        self.pane.set_state(state.online and state.registered is not False, state.detail)
+        self._line_online = state.online and state.registered is not False
+        self.pane.set_state(self._line_online, state.detail)
         if not self.device:
             return
         calls, device = self.ctx.services.calls, self.device
@@ -849,7 +853,7 @@ class CallsPresenter(Presenter):
     def dial(self, number: str) -> bool:
         """Place an outgoing call (a survey call); False without a line, a right or a number."""
         who, gateway = self._allowed(), self.gateway
-        if who is None or gateway is None or not number:
+        if who is None or gateway is None or not number or self._line_online is False:
             return False
         for other in self._live_calls():
             if other.phase is CallPhase.ACTIVE:
@@ -859,11 +863,13 @@ class CallsPresenter(Presenter):
         return True
 
     def can_dial(self) -> bool:
-        """True when this user may place a call on this workstation's line now."""
+        """True when this user may place a call on this workstation's line now (a line that
+        reported itself down may not)."""
         who = self.who
         return (
             who is not None
             and self.gateway is not None
+            and self._line_online is not False
             and not self.ctx.session.locked
             and who.can(Permission.HANDLE_CALLS)
         )
@@ -872,8 +878,8 @@ class CallsPresenter(Presenter):
         """Ring a resident whose number this user's role sees masked: the number is read for
         the line only (audited with `reason`); `done` says whether the call was placed."""
         who = self._allowed()
-        if who is None or self.gateway is None:
-            done(False)
+        if who is None or self.gateway is None or self._line_online is False:
+            done(False)  # the number is not read (nor audited) for a call that cannot go out
             return
         residents = self.ctx.services.residents
 

@@ -17,7 +17,7 @@ from core.business import BusinessRow
 from core.events import ChangesAvailable
 from core.keys import KeyFileError
 from core.permissions import Principal
-from core.personal import PersonalField, ResidentCard, ResidentRow, revealing
+from core.personal import PersonalField, ResidentRow, revealing
 from core.personal import Purpose as RevealPurpose
 from core.survey import FormFileError, load_form, validate
 from core.survey_slip import PREFIX as SLIP_PREFIX
@@ -788,7 +788,7 @@ class SurveysPresenter(Presenter):
             dlg.set_number(masked, False, self.tr("Revealing…"))
             reason = self.tr("Survey call, round {round}").format(round=code)
             self.ctx.jobs.write(
-                lambda: residents.card(who, resident_id, RevealPurpose.REASON, reason=reason),
+                lambda: residents.reveal_phone(who, resident_id, reason),
                 lambda card: self._on_number(dlg, card),
                 lambda exc: self._on_number_refused(dlg, exc),
                 "survey_call_reveal",
@@ -801,10 +801,9 @@ class SurveysPresenter(Presenter):
             self.tr("Could not open the phone survey"),
         )
 
-    def _on_number(self, dlg: SurveyEntryDialog, card: ResidentCard) -> None:
+    def _on_number(self, dlg: SurveyEntryDialog, number: str) -> None:
         if self.entry is not dlg:
             return
-        number = str(card.presentation.value(PersonalField.PHONE) or "")
         if not number or MASK in number:
             dlg.set_number(number, False, self._masked_note())
         elif self.dial_hook is None:

@@ -349,6 +349,39 @@ class ResidentService:
         assert card is not None
         return card
 
+    def reveal_phone(
+        self, who: Principal, resident_id: int, reason: str, *, today: date | None = None
+    ) -> str:
+        """The resident's phone number alone, shown for a typed reason (a survey call) to a
+        role whose policy reveals phones for a reason; audited as a reveal of the phone only.
+
+        `card(..., Purpose.REASON)` would reveal, and record, every field the role may see
+        (identity number, health flags, address) for a call that needs the number.
+        """
+        today = today or date.today()
+        refused: tuple[str, str] | None = None
+        number = ""
+        with self.ctx.write(who, Permission.VIEW_RESIDENTS) as tx:
+            s = tx.session
+            res, code, _name = self._resident(s, resident_id)
+            self.ctx.check(tx, Permission.VIEW_RESIDENTS, code)
+            actor = tx.actor
+            assert isinstance(actor, Principal)
+            minor = is_minor(res.birth_year, None, today)
+            if PersonalField.PHONE not in revealing(actor.role, Purpose.REASON, minor):
+                raise PermissionDenied(actor.username, Permission.VIEW_RESIDENT_PII, code)
+            refused = self._refusal(tx, Purpose.REASON, reason, None)
+            fields: tuple[str, ...] = () if refused is not None else ("phone",)
+            tx.audit(
+                AuditAction.PII_REVEAL_REFUSED if refused else AuditAction.PII_REVEALED,
+                target=target(resident_id),
+                detail=_detail(Purpose.REASON, fields, None, clean_line(reason), refused),
+            )
+            number = res.phone
+        if refused is not None:
+            raise RevealRefused(refused[1], refused[0])
+        return number
+
     def phone_to_dial(self, who: Principal, resident_id: int, reason: str) -> str:
         """The resident's number for the caller's own phone line, never for the screen: a user
         who handles calls may ring a resident (a survey call) even where the role sees the

@@ -226,6 +226,10 @@ def test_paper_entry_takes_a_response_once_and_refuses_the_second(
     qtbot.waitUntil(lambda: isinstance(p.entry, SurveyEntryDialog) and p.entry.isVisible())
     dlg = p.entry
     assert isinstance(dlg, SurveyEntryDialog)
+    # The keyboard starts on the person: typed into the first question, a number's digits
+    # chose answers.
+    dlg.activateWindow()
+    qtbot.waitUntil(lambda: dlg.person.hasFocus())
     qtbot.keyClicks(dlg.person, str(person))
     qtbot.keyClick(dlg.person, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: dlg.resident_id == person)
@@ -399,6 +403,50 @@ def test_call_next_dials_through_the_calls_pane_line(
     qtbot.mouseClick(p.rounds.call_next, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: p.entry is not dlg and isinstance(p.entry, SurveyEntryDialog))
     assert p.entry.resident_id != first  # type: ignore[union-attr]
+
+
+def test_a_supervisors_survey_call_reveals_the_phone_alone(
+    make_console: MakeConsole, qtbot: QtBot, seeded: SeededSite, demo_site: SiteSpec
+) -> None:
+    # card(REASON) revealed, and recorded, the identity number, health flags and address too.
+    p, _line = phone_console(make_console, qtbot, seeded, demo_site, "supervisor")
+    qtbot.mouseClick(p.rounds.call_next, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: isinstance(p.entry, SurveyEntryDialog) and p.entry.dial.isEnabled())
+    dlg = p.entry
+    assert isinstance(dlg, SurveyEntryDialog)
+    with seeded.db.session() as s:
+        phone = s.scalar(select(Resident.phone).where(Resident.id == dlg.resident_id))
+    assert dlg.number.text() == phone
+    with seeded.db.session() as s:
+        details = s.scalars(
+            select(AuditLog.detail).where(
+                AuditLog.actor == "supervisor", AuditLog.action == AuditAction.PII_REVEALED
+            )
+        ).all()
+    assert [json.loads(d)["fields"] for d in details] == [["phone"]]
+    assert json.loads(details[0])["reason"].startswith("Survey call")
+
+
+def test_a_line_that_is_down_places_no_survey_call(
+    make_console: MakeConsole, qtbot: QtBot, seeded: SeededSite, demo_site: SiteSpec
+) -> None:
+    p, line = phone_console(make_console, qtbot, seeded, demo_site, "operator")
+    (gateway,) = line
+    gateway.line(False, "registration failed: 408")
+    qtbot.mouseClick(p.rounds.call_next, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: isinstance(p.entry, SurveyEntryDialog) and p.entry.dial.isEnabled())
+    dlg = p.entry
+    assert isinstance(dlg, SurveyEntryDialog)
+    qtbot.mouseClick(dlg.dial, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dlg.dial_note.text() == "The call could not be placed.")
+    assert not any(c[0] == "dial" for c in gateway.commands)
+    with seeded.db.session() as s:
+        dial_reads = s.scalars(
+            select(AuditLog.detail).where(
+                AuditLog.actor == "operator", AuditLog.action == AuditAction.PII_REVEALED
+            )
+        ).all()
+    assert dial_reads == [], "no number read for a call that cannot go out"
 
 
 def test_an_operator_rings_a_masked_number_without_seeing_it(
