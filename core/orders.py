@@ -207,6 +207,7 @@ class MerchantChoice:
     id: int
     name: str
     refusal: str = ""
+    code: str = ""  # two shops of one chain share a name: the code tells them apart
 
 
 @dataclass(frozen=True)

@@ -46,7 +46,7 @@ from core.orders import (
     money,
     window_label,
 )
-from widgets.order_labels import refusal_text
+from widgets.order_labels import merchant_choice_text, refusal_text
 
 # Scoped to the form, and none of them a key of the main window (F2 answers a call there,
 # Ctrl+F finds a device): a key bound twice in one window fires neither.
@@ -248,7 +248,7 @@ class OrderEntryWidget(QWidget):
         self.merchant.blockSignals(True)
         self.merchant.clear()
         for m in entry.merchants:
-            label = m.name if not m.refusal else f"{m.name} — {self.tr('takes no orders')}"
+            label = merchant_choice_text(m.name, m.code, m.refusal)
             self.merchant.addItem(label, m.id)
             if m.refusal:
                 item = self.merchant.model().item(self.merchant.count() - 1)  # type: ignore[attr-defined]
@@ -289,6 +289,10 @@ class OrderEntryWidget(QWidget):
             combo.blockSignals(False)
         self.family.clear()
         self.note.clear()
+        # The window's places belong to the order just placed: "20 of 20 left" stayed on
+        # screen after it took one.
+        self.window_label.clear()
+        self.window_label.setStyleSheet("")
         self.basket_button.setEnabled(False)
         self.channel.setCurrentIndex(0)
         self._refill_lines()
@@ -451,7 +455,10 @@ class OrderEntryWidget(QWidget):
             d.kind == "volunteer" and d.id == r.preferred_volunteer_id
         )
         text = f"{d.name} ({kind})"
-        return f"★ {text} — {self.tr('familiar')}" if familiar else text
+        if not familiar:
+            return text
+        known = self.tr("familiar")  # the one the resident knows (lupdate reads no f-string)
+        return f"★ {text} — {known}"
 
     def _window_text(self, w: WindowChoice) -> str:
         """'09:00–11:00' today; '12-02 09:00–11:00' on another day."""

@@ -53,6 +53,37 @@ def fail_text(reason: FailReason | str) -> str:
     return texts.get(reason, str(reason))
 
 
+def merchant_closed_text(reason: str) -> str:
+    """Why a merchant takes no orders (core.merchants.closed_reason), in words: it comes
+    from the service in English ("merchant suspended: …", "business licence expired on …")."""
+    for prefix, text in (
+        ("merchant exited", QCoreApplication.translate("OrderLabels", "left the scheme")),
+        ("merchant suspended", QCoreApplication.translate("OrderLabels", "suspended")),
+        (
+            "food business licence expired on ",
+            QCoreApplication.translate("OrderLabels", "food licence expired on {day}"),
+        ),
+        (
+            "business licence expired on ",
+            QCoreApplication.translate("OrderLabels", "business licence expired on {day}"),
+        ),
+    ):
+        if reason.startswith(prefix):
+            rest = reason[len(prefix) :]
+            if "{day}" in text:
+                return text.format(day=rest.strip())
+            why = rest.removeprefix(":").strip()  # the reason a person typed: shown as typed
+            return f"{text}: {why}" if why else text
+    return QCoreApplication.translate("OrderLabels", "takes no orders")
+
+
+def merchant_choice_text(name: str, code: str, refusal: str) -> str:
+    """A merchant in a list to choose from: its code (shops of a chain share a name) and, for
+    one that takes no orders, why."""
+    label = f"{name} · {code}" if code else name
+    return f"{label} — {merchant_closed_text(refusal)}" if refusal else label
+
+
 def refusal_text(reason: str) -> str:
     """Why an order or a step was refused (core.orders.OrderError.reason), in words."""
     return {

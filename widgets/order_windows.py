@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.orders import MerchantChoice, WindowChoice, window_label
+from widgets.order_labels import merchant_choice_text
 from widgets.table_model import Column, RowTableModel
 
 FULL_TEXT = QColor("#ff9f94")
@@ -132,7 +133,7 @@ class OrderWindowsEditor(QWidget):
         current = self.merchant.currentData()
         self.merchant.clear()
         for m in merchants:
-            label = m.name if not m.refusal else f"{m.name} — {self.tr('takes no orders')}"
+            label = merchant_choice_text(m.name, m.code, m.refusal)
             self.merchant.addItem(label, m.id)
         index = self.merchant.findData(current)
         self.merchant.setCurrentIndex(max(0, index))

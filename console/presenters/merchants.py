@@ -484,6 +484,30 @@ class MerchantsPresenter(Presenter):
 
     def _reinstate(self, who: Principal, m: MerchantRow) -> None:
         svc = self.ctx.services.merchants
+        expired = []
+        if m.licence_state is LicenceState.EXPIRED:
+            expired.append(
+                self.tr("business licence {number} expired on {day}").format(
+                    number=m.licence_no, day=m.licence_expires.isoformat()
+                )
+            )
+        if m.food_licence_state is LicenceState.EXPIRED and m.food_licence_expires is not None:
+            expired.append(
+                self.tr("food licence {number} expired on {day}").format(
+                    number=m.food_licence_no, day=m.food_licence_expires.isoformat()
+                )
+            )
+        if expired:
+            # Said before a reason is asked for: the service refuses it anyway, and that came
+            # after the reason and the confirmation, as an English error with a traceback.
+            self.ctx.dialogs.inform(
+                self.tr("Reinstate {name}").format(name=m.name),
+                self.tr(
+                    "{name} cannot be reinstated while a licence is expired: {what}. "
+                    "Record the renewed licence first."
+                ).format(name=m.name, what=self.tr("; ").join(expired)),
+            )
+            return
         dlg = ReasonDialog(
             self.tr("Reinstate {name}").format(name=m.name),
             self.tr("Why may the merchant take orders again?"),

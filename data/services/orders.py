@@ -69,6 +69,7 @@ from core.text import clean_line
 from core.timefmt import local
 from data.context import ServiceContext, WriteTx
 from data.models import (
+    Business,
     Call,
     Community,
     DeliveryEvent,
@@ -97,6 +98,11 @@ WINDOWS = Permission.MANAGE_MERCHANTS
 PII = Permission.VIEW_RESIDENT_PII
 ORDER_TABLE = "necessity_order"
 WINDOW_TABLE = "order_window"
+# Why a delivery to someone living alone raises a welfare check, in the site's language.
+WELFARE_WHY = {
+    FailReason.NOT_HOME: "送货上门无人应门",
+    FailReason.NO_ANSWER_PHONE: "送货上门无人应门，电话也无人接听",
+}
 EVENT_TABLE = "delivery_event"
 ENTRY_DAYS = 7  # the order entry offers windows from now to this many days ahead
 HISTORY = 10  # past orders that make the usual basket and the usual total
@@ -268,8 +274,9 @@ class OrderService:
         self.ctx.require(who, ORDER)
         with self.ctx.read() as s:
             stmt = (
-                select(Merchant, Community.code)
+                select(Merchant, Business.code)
                 .join(Community, Community.id == Merchant.community_id)
+                .join(Business, Business.id == Merchant.business_id)
                 .where(Merchant.status != "exited")
                 .order_by(Community.code, Merchant.name)
             )
@@ -277,8 +284,8 @@ class OrderService:
                 stmt = stmt.where(Community.code.in_(sorted(who.communities)))
             found = s.execute(stmt).all()
             merchants = [
-                MerchantChoice(m.id, m.name, merchant_closed_reason(s, m.id, day) or "")
-                for m, _code in found
+                MerchantChoice(m.id, m.name, merchant_closed_reason(s, m.id, day) or "", code)
+                for m, code in found
             ]
             return merchants, self._windows(s, [m.id for m in merchants], day)
 
@@ -396,14 +403,16 @@ class OrderService:
             now_local = self._now_local(s)
             day = day or now_local.date()
             resident = self._choice(s, who, r, code)
-            merchants = s.scalars(
-                select(Merchant)
+            listed = s.execute(
+                select(Merchant, Business.code)
+                .join(Business, Business.id == Merchant.business_id)
                 .where(Merchant.status != "exited")
                 .order_by((Merchant.community_id != r.community_id), Merchant.name)
             ).all()
+            merchants = [m for m, _code in listed]
             mchoices = tuple(
-                MerchantChoice(m.id, m.name, merchant_closed_reason(s, m.id, day) or "")
-                for m in merchants
+                MerchantChoice(m.id, m.name, merchant_closed_reason(s, m.id, day) or "", code)
+                for m, code in listed
             )
             ids = [m.id for m in merchants]
             # From now on: a window that has ended is not offered (the write refuses it too).
@@ -868,7 +877,8 @@ class OrderService:
                     tx,
                     # No name in the title: the queue is read by roles that see names masked.
                     title=f"送货未遇独居老人，请上门探视（订单 {order.id}）",
-                    description=f"necessity order {order.id}: {reason.value}. {note}".strip(),
+                    # In the site's language, as the title: the queue's readers read it.
+                    description=f"生活必需品订单 {order.id}：{WELFARE_WHY[reason]}。{note}".strip(),
                     priority=Priority.P2,
                     source=IncidentSource.MANUAL,
                     community_id=order.community_id,

@@ -105,6 +105,17 @@ def test_sweep_suspend_and_exit_in_the_pane(
     assert any("suspended: its licence has expired" in t for t in texts)
     assert any("licences expire within 30 days" in t for t in texts)
     assert audit_actions(seeded.db, "system")["merchant_suspended"] == 1
+    # Reinstating it while the licence is expired is refused at once, saying why, before any
+    # reason is asked for (the refusal came after the reason, as an English error).
+    expired = next(r for r in tab.model.rows() if r.id == lapsed.id)
+    tab.select(expired.id)
+    qtbot.waitUntil(lambda: tab.reinstate.isEnabled(), timeout=5_000)
+    reasons_before = sum(isinstance(d, ReasonDialog) for d in fake_dialogs(app).registered)
+    qtbot.mouseClick(tab.reinstate, Qt.MouseButton.LeftButton)
+    told = fake_dialogs(app).messages[-1]
+    assert "cannot be reinstated while a licence is expired" in told.text
+    assert f"expired on {expired.licence_expires.isoformat()}" in told.text
+    assert sum(isinstance(d, ReasonDialog) for d in fake_dialogs(app).registered) == reasons_before
     # Suspend an active one: a reason, then a confirmation, then the trail shows it.
     active = next(r for r in tab.model.rows() if r.status is MerchantStatus.ACTIVE)
     tab.select(active.id)

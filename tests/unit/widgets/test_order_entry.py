@@ -19,6 +19,7 @@ from core.orders import (
     WindowChoice,
 )
 from widgets.order_entry import OrderEntryWidget
+from widgets.order_labels import merchant_closed_text
 
 DAY = date(2026, 11, 26)
 RESIDENT = ResidentChoice(7, "王**", "咸阳北路12号***", "138****5678", "C01", None, 31)
@@ -29,8 +30,8 @@ def entry_data(*, full_first: bool = False, dementia: bool = False) -> OrderEntr
     return OrderEntryData(
         resident=r,
         merchants=(
-            MerchantChoice(2, "已停业超市", "business licence expired on 2026-11-20"),
-            MerchantChoice(1, "红旗便民超市"),
+            MerchantChoice(2, "已停业超市", "business licence expired on 2026-11-20", "B-C01-02"),
+            MerchantChoice(1, "红旗便民超市", "", "B-C01-01"),
         ),
         windows=(
             WindowChoice(10, 1, DAY, time(9), time(11), 20, 20 if full_first else 3),
@@ -153,3 +154,38 @@ def test_a_hotline_order_needs_its_call_and_a_family_order_a_name(qtbot: QtBot) 
     w.family.setText("女儿 王小红")
     w.family.textEdited.emit("女儿 王小红")
     assert w.draft().family_member == "女儿 王小红"  # type: ignore[union-attr]
+
+
+def test_merchants_are_told_apart_by_code_and_a_closed_one_says_why_in_the_ui_language(
+    qtbot: QtBot,
+) -> None:
+    # Two shops of a chain read "幸福五金店" twice; "— takes no orders" and "— familiar" stayed
+    # English in the Chinese form, and the reason was not given.
+    w = OrderEntryWidget()
+    qtbot.addWidget(w)
+    w.set_entry(entry_data())
+    texts = [w.merchant.itemText(i) for i in range(w.merchant.count())]
+    assert texts == [
+        "已停业超市 · B-C01-02 — business licence expired on 2026-11-20",
+        "红旗便民超市 · B-C01-01",
+    ]
+
+
+def test_a_merchants_closing_reason_is_put_in_words() -> None:
+    assert merchant_closed_text("merchant suspended: 卫生检查不合格") == "suspended: 卫生检查不合格"
+    assert merchant_closed_text("merchant exited") == "left the scheme"
+    assert (
+        merchant_closed_text("food business licence expired on 2026-11-01")
+        == "food licence expired on 2026-11-01"
+    )
+    assert merchant_closed_text("something new") == "takes no orders"
+
+
+def test_clearing_for_the_next_resident_drops_the_windows_places(qtbot: QtBot) -> None:
+    w = OrderEntryWidget()
+    qtbot.addWidget(w)
+    w.set_entry(entry_data())
+    w.merchant.setCurrentIndex(w.merchant.findData(1))
+    assert w.window_label.text() != ""
+    w.clear()  # the order was placed
+    assert w.window_label.text() == ""

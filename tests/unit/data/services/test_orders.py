@@ -352,6 +352,8 @@ def test_a_failed_delivery_to_someone_living_alone_raises_a_welfare_check(
         assert inc is not None
         assert str(alone) in inc.title
         assert "王" not in inc.title
+        # In the site's language: it read "necessity order 36: not_home."
+        assert inc.description == f"生活必需品订单 {alone}：送货上门无人应门。敲门无人应"
         assert s.scalar(select(IncidentType.code).where(IncidentType.id == inc.type_id)) == (
             "ELDERLY"  # the demo site's [site] welfare_type
         )
