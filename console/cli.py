@@ -282,7 +282,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # A frozen (installed) console is also the interpreter of its child processes.
     multiprocessing.freeze_support()
     args = _parser().parse_args(argv)
-    _setup_logging(args.verbose)
+    log_path = _setup_logging(args.verbose)
     if (damaged := check_bundle()) is not None:  # an installed copy missing a part
         return damaged
     if args.db and "@" in args.db:
@@ -299,9 +299,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return take_screenshot(args)
         if args.command is None:
+            from console.crash_log import CrashLog
             from console.gui import run_gui
 
-            return run_gui(args)
+            crash = CrashLog(log_path.parent)
+            try:
+                return run_gui(args, previous_crash=crash.previous)
+            finally:
+                crash.close()
         return _run_command(args)
     except AuthorityRefused as exc:
         _error(str(exc))

@@ -16,6 +16,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from console import excepthooks
+from console.crash_log import PreviousCrash
 from console.i18n import Translations
 from console.paths import checkpoint_dir, key_dir
 from console.setup_start import setup_again, site_for
@@ -23,11 +24,13 @@ from console.startup import EXIT_DATABASE, EXIT_SITE, check_workstation, load_si
 from console.theme import apply_theme
 from core.model import APP_NAME
 from core.site import SiteError, SiteSpec
+from core.timefmt import fmt_local
 from widgets.login import LoginDialog
+from widgets.notifications import Level
 
 # The data layer and the console's presenters load after the sign-in window is on screen.
 if TYPE_CHECKING:
-    from console.app import ConsoleOptions
+    from console.app import ConsoleApp, ConsoleOptions
     from data.db import DbErrorKind
 
 log = logging.getLogger(__name__)
@@ -169,8 +172,24 @@ def early_login(qapp: QApplication, site_name: str, language: str) -> LoginDialo
     return dlg
 
 
-def run_gui(args: argparse.Namespace) -> int:
-    """Open the console; returns the process exit code."""
+def tell_previous_crash(app: ConsoleApp, crash: PreviousCrash) -> None:
+    """The last run vanished in a native crash: the log and the notification area say so,
+    with where its stacks are (for whoever maintains the console)."""
+    when = fmt_local(crash.started, app.zone) if crash.started is not None else "?"
+    log.error("the previous run (started %s) ended in a crash: see %s", when, crash.path)
+    app.feedback.notify(
+        Level.ERROR,
+        QCoreApplication.translate(
+            "Startup",
+            "The console started at {when} stopped unexpectedly. What it was doing is in {path}: "
+            "please give that file to your administrator.",
+        ).format(when=when, path=crash.path),
+    )
+
+
+def run_gui(args: argparse.Namespace, previous_crash: PreviousCrash | None = None) -> int:
+    """Open the console; returns the process exit code. `previous_crash`: the last run ended
+    in a native crash (console.crash_log), said in the notification area."""
     qapp = make_qapp()
     # Startup errors are shown before the console exists: they need the language too.
     translations = Translations(qapp)
@@ -199,7 +218,8 @@ def run_gui(args: argparse.Namespace) -> int:
             dlg.hide()
             title, remedy = db_error_texts(exc.kind)
             if setup_again(args, f"{title}. {remedy}\n{exc}"):
-                return run_gui(args)  # a first start: the setup was corrected, start with it
+                # A first start: the setup was corrected, start with it.
+                return run_gui(args, previous_crash)
             show_startup_error(title, f"{remedy}\n\n{exc}")
             return EXIT_DATABASE
         app = ConsoleApp(qapp, db, options_from(args, site), translations=translations)
@@ -219,6 +239,8 @@ def run_gui(args: argparse.Namespace) -> int:
         excepthooks.install(app.bridge, log)
         try:
             app.start(dlg)
+            if previous_crash is not None:
+                tell_previous_crash(app, previous_crash)
             code = qapp.exec()
         finally:
             app.shutdown()

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import threading
+from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from console.app import ConsoleApp
+from console.crash_log import PreviousCrash
+from console.gui import tell_previous_crash
 from console.threads import Worker
 from core.events import DatabaseHealth
 from core.model import DeviceState
@@ -144,3 +148,17 @@ def test_database_back_is_shown_and_refreshes(
     assert w.st_db.text() == "Database: SQLite · console.db (connected)"
     assert w.st_db.objectName() == "statusDb"
     assert notifications_of(app).pane.texts()[0].endswith("Database connection restored.")
+
+
+def test_a_crash_of_the_last_run_is_told_at_the_next_start(
+    qtbot: QtBot, english_console: ConsoleApp, tmp_path: Path
+) -> None:
+    # It vanished with nothing in the log: the next start says so, and where the stacks are.
+    crash = PreviousCrash(datetime(2026, 12, 2, 2, 1, tzinfo=UTC), tmp_path / "crash.log")
+    tell_previous_crash(english_console, crash)
+    texts = notifications_of(english_console).pane.texts()
+    assert any(
+        "The console started at 2026-12-02 10:01:00 stopped unexpectedly" in t
+        and str(tmp_path / "crash.log") in t
+        for t in texts
+    )
