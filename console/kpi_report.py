@@ -10,9 +10,10 @@ import io
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import BinaryIO
+from zoneinfo import ZoneInfo
 
 from openpyxl import Workbook
 from PySide6.QtGui import QTextDocument
@@ -198,6 +199,13 @@ def write_kpi_xlsx(out: BinaryIO, d: Dashboard, zh: bool, footer_line: str) -> N
     wb.save(out)
 
 
+def site_time(at: datetime, zone: str) -> str:
+    """A time on the site's clock, as the dashboard shows it (the report printed UTC; naive
+    times are UTC)."""
+    aware = at if at.tzinfo else at.replace(tzinfo=UTC)
+    return f"{aware.astimezone(ZoneInfo(zone)):%Y-%m-%d %H:%M}"
+
+
 def _esc(value: object) -> str:
     return html.escape(str(value), quote=True)
 
@@ -212,7 +220,7 @@ def report_html(d: Dashboard, zh: bool, names: Mapping[str, str]) -> str:
     """The report's body: RAG table, communities, exceptions, actions, data-quality notes."""
     w = words(zh)
     parts = [f"<h1>{_esc(heading(d, zh, names))}</h1>"]
-    parts.append(f"<p>{_esc(w['computed'])} {d.computed_at:%Y-%m-%d %H:%M} UTC</p>")
+    parts.append(f"<p>{_esc(w['computed'])} {site_time(d.computed_at, d.zone)}</p>")
     parts.append(f"<h2>{_esc(w['rag_table'])}</h2>")
     parts.append(_table(table_head(w)[1:8], (figure_row(v, zh, w)[1:8] for v in d.views)))
     if d.community is None:
@@ -353,7 +361,7 @@ def export_report(
         notice = "汇总数据；小格已隐藏" if zh else "Aggregate figures; small cells suppressed"
         footer = Footer(
             who=f"{display_name} ({who.username})",
-            when=now.strftime("%Y-%m-%d %H:%M"),
+            when=site_time(now, d.zone),
             workstation=workstation,
             template=template,
             notice=notice,

@@ -298,6 +298,7 @@ class IncidentQueueWidget(QWidget):
     def __init__(self, zone: str = DEFAULT_ZONE, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("incidentQueue")
+        self.risk_alerts_only = False  # set_risk_alerts_only
         self.model = IncidentQueueModel(zone, parent=self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -478,6 +479,12 @@ class IncidentQueueWidget(QWidget):
                 "Resolved incidents wait here for a supervisor, who closes them or returns them "
                 "with a reason. Whoever resolved an incident cannot close it."
             )
+        elif self.risk_alerts_only:
+            title = self.tr("No open incidents")
+            text = self.tr(
+                "The risk alerts of screenings appear here, most urgent first: acknowledge "
+                "each the same day."
+            )
         else:
             title = self.tr("No open incidents")
             text = self.tr(
@@ -485,6 +492,12 @@ class IncidentQueueWidget(QWidget):
                 "most urgent first. Press Ctrl+N to log one by hand."
             )
         self.empty.set_texts("✓", title, text)
+
+    def set_risk_alerts_only(self, only: bool) -> None:
+        """The queue of a role that sees the screenings' risk alerts alone (a counsellor): its
+        empty state does not offer Ctrl+N, which that role does not have."""
+        self.risk_alerts_only = only
+        self._update_empty()
 
     def set_counts(self, by_priority: Mapping[Priority, int], total: int) -> None:
         """Open incidents in scope, whether shown or not (the count line)."""

@@ -148,6 +148,7 @@ class IncidentsPresenter(Presenter):
         self.queue.views.blockSignals(True)
         self.queue.set_view(view)
         self.queue.views.blockSignals(False)
+        self.queue.set_risk_alerts_only(not who.can(Permission.VIEW_GENERAL_INCIDENTS))
         self.reload()
 
     def _attend(self, changed: Sequence[IncidentRow] = ()) -> None:

@@ -590,6 +590,8 @@ def test_a_counsellor_is_offered_the_panes_of_its_work_alone(
     assert w.in_front("screening"), "its own work in front of the area the wall had"
     assert not w.action("new_incident").isEnabled(), "it would file what it cannot see"
     assert not w.action("shift_handover").isEnabled()
+    empty = incidents_of(console).queue.empty
+    assert "Ctrl+N" not in empty.text(), "its queue offers no key it does not have"
     # A device's change reads nothing for it: each one reported "no permission" before.
     devices = devices_of(console)
     reads = count_reads(console)
