@@ -16,7 +16,10 @@ from core.timefmt import utcnow
 FILE_NAME = "crash.log"
 MAX_BYTES = 2_000_000  # started afresh past this: a crash loop must not fill the disk
 _START = "=== console started "
-_FATAL = "Fatal Python error"
+_END = "=== console ended"
+# What faulthandler writes: a signal on POSIX; on Windows an access violation is written as a
+# "Windows fatal exception" (and handled exceptions can write it too: hence the end line).
+_FATAL = ("Fatal Python error", "Windows fatal exception")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +42,11 @@ class CrashLog:
         self.path = log_dir / FILE_NAME
         self.previous = _previous_crash(self.path)
         if self.path.exists() and self.path.stat().st_size > MAX_BYTES:
-            self.path.unlink()
+            # Kept once, beside: the stacks the notice points to are not thrown away.
+            kept = self.path.with_name(FILE_NAME + ".1")
+            self.path.replace(kept)
+            if self.previous is not None:
+                self.previous = PreviousCrash(self.previous.started, kept)
         # Personal data can sit in a stack's frames' names no more than in the log: the same
         # owner-only mode as console.log.
         fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
@@ -53,6 +60,7 @@ class CrashLog:
         """Stop writing (the GUI has ended); a faulthandler that was on before goes back on
         standard error (a test runner's)."""
         faulthandler.disable()
+        self._file.write(f"{_END} {utcnow().isoformat()}\n")
         self._file.close()
         if self._was_enabled and sys.__stderr__ is not None:
             faulthandler.enable(file=sys.__stderr__, all_threads=True)
@@ -65,7 +73,10 @@ def _previous_crash(path: Path) -> PreviousCrash | None:
     except OSError:
         return None
     start = text.rfind(_START)
-    if start < 0 or _FATAL not in text[start:]:
+    if start < 0:
+        return None
+    section = text[start:]
+    if _END in section or not any(mark in section for mark in _FATAL):
         return None
     found = re.match(rf"{re.escape(_START)}(\S+)", text[start:])
     started = None

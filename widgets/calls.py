@@ -881,6 +881,7 @@ class CallsPane(QWidget):
         """The line's state (GatewayState)."""
         self._state = (online, detail)
         self._status_text()
+        self._update_callback_buttons()  # no call back on a line that is down
 
     def set_refused(self, at: datetime, number: str) -> None:
         """A caller got 486 because every line was taken: said until the lines free up."""
@@ -937,7 +938,7 @@ class CallsPane(QWidget):
     # --- inside -----------------------------------------------------------------------
     def _on_dial_clicked(self) -> None:
         r = self.selected_callback()
-        if r is not None and r.number and self.has_line and self.usable:
+        if r is not None and r.number and self._line_up():
             self.sig_dial_requested.emit(r.number, r.last_call_id)
 
     def _on_mark_clicked(self) -> None:
@@ -947,8 +948,12 @@ class CallsPane(QWidget):
 
     def _update_callback_buttons(self) -> None:
         r = self.selected_callback()
-        self.dial.setEnabled(self.has_line and self.usable and r is not None and bool(r.number))
+        self.dial.setEnabled(self._line_up() and r is not None and bool(r.number))
         self.mark.setEnabled(r is not None)
+
+    def _line_up(self) -> bool:
+        """A line here that has not reported itself down."""
+        return self.has_line and self.usable and (self._state is None or self._state[0])
 
     def _fill_done(self) -> None:
         self.done.clear()

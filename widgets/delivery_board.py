@@ -222,7 +222,10 @@ class ConfirmDialog(QDialog):
     def set_no_line(self) -> None:
         """No line here, or a role that places no calls: Dial greyed out, saying why."""
         self.set_call_state(
-            self.tr("No phone line here, or your role places no calls: dial the resident by hand."),
+            self.tr(
+                "No working phone line here (none, or it is down), or your role places no calls: "
+                "dial the resident by hand."
+            ),
             may_dial_again=False,
         )
 

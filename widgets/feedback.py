@@ -399,12 +399,13 @@ class FeedbackPane(QWidget):
         left_lay.addLayout(filters)
         left_lay.addWidget(self.summary)
         left_lay.addWidget(self.stack, 1)
+        # The steps under the queue, whose width they wrap in: in the narrow detail column
+        # they stood one above the other and the last ones went out of sight.
+        left_lay.addWidget(flow_row(self.reply, self.resolve, self.rate, self.reopen, self.assign))
         right = QWidget(self)
         right_lay = QVBoxLayout(right)
         right_lay.setContentsMargins(0, 0, 0, 0)
         right_lay.addWidget(self.detail)
-        # Wrapped in a narrow pane: the keys on the buttons would set the window's least width.
-        right_lay.addWidget(flow_row(self.reply, self.resolve, self.rate, self.reopen, self.assign))
         # Not in the steps' row: that row sets the pane's (and the window's) least width.
         below = QHBoxLayout()
         below.addWidget(self.history_title, 1)

@@ -98,7 +98,8 @@ class EditControls(QWidget):
     def retranslate(self) -> None:
         """Set every text in the current language."""
         self.edit.setText(self.tr("Edit…"))
-        self.edit.setToolTip(f"{self.tr('Change priority, type or location')} ({EDIT_SHORTCUT})")
+        what = self.tr("Change priority, type or location")  # lupdate reads no f-string
+        self.edit.setToolTip(f"{what} ({EDIT_SHORTCUT})")
         self.hold.setText(self.tr("Lift legal hold…") if self._held else self.tr("Legal hold…"))
         self.hold.setToolTip(f"{self.hold.text()} ({HOLD_SHORTCUT})")
 

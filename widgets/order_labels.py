@@ -72,8 +72,15 @@ def merchant_closed_text(reason: str) -> str:
             rest = reason[len(prefix) :]
             if "{day}" in text:
                 return text.format(day=rest.strip())
-            why = rest.removeprefix(":").strip()  # the reason a person typed: shown as typed
-            return f"{text}: {why}" if why else text
+            why = rest.removeprefix(":").strip()
+            if why.startswith(("business licence expired on ", "food business licence")):
+                why = merchant_closed_text(why)  # the licence sweep's own reason, in words
+            # Otherwise the reason a person typed: shown as typed.
+            if not why:
+                return text
+            return QCoreApplication.translate("OrderLabels", "{state}: {why}").format(
+                state=text, why=why
+            )
     return QCoreApplication.translate("OrderLabels", "takes no orders")
 
 

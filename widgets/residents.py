@@ -712,7 +712,9 @@ class ResidentCardDialog(QDialog):
             self.tr("why you need to see this person's details (at least 4 characters)")
         )
         self.reveal.setText(self.tr("Reveal"))
-        self.reveal.setToolTip(f"{self.tr('Reveal')} (Enter; {REVEAL_SHORTCUT} goes to the box)")
+        self.reveal.setToolTip(
+            self.tr("Reveal (Enter; {key} goes to the box)").format(key=REVEAL_SHORTCUT)
+        )
         self.access.setHeaderLabels(
             [
                 self.tr("Time"),

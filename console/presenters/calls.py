@@ -840,6 +840,9 @@ class CallsPresenter(Presenter):
         who, gateway = self._allowed(), self.gateway
         if who is None or gateway is None or not number:
             return
+        if self._line_online is False:
+            self.ctx.feedback.message(self.tr("The phone line is down: the call was not placed."))
+            return
         for other in self._live_calls():
             if other.phase is CallPhase.ACTIVE:
                 gateway.hold(other.call_id)

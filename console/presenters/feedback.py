@@ -92,7 +92,7 @@ class FeedbackPresenter(Presenter):
                 lambda: self.tr("New feedback ticket…"),
                 "incidents",
                 "Ctrl+Alt+K",
-                permission=Permission.HANDLE_INCIDENTS,
+                permission=(Permission.HANDLE_INCIDENTS, PERM),
             ),
             self.new_ticket,
         )
@@ -396,9 +396,16 @@ class FeedbackPresenter(Presenter):
         if who is None:
             return
         feedback = self.ctx.services.feedback
+
+        def shown(c: tuple[str, str]) -> None:
+            # Read while the screen locked, or for the user before: not shown (each look is
+            # an audited read of its own, made by whoever looks).
+            if self.who == who and not self.ctx.session.locked:
+                self.pane.show_contact(ticket_id, c[0], c[1])
+
         self.ctx.jobs.write(
             lambda: feedback.contact(who, ticket_id),
-            lambda c: self.pane.show_contact(ticket_id, c[0], c[1]),
+            shown,
             lambda exc: self.ctx.feedback.report(exc, self.tr("Could not show the contact")),
             "feedback contact",
         )

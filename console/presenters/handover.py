@@ -214,6 +214,8 @@ class HandoverPresenter(Presenter):
 
     # --- the incoming operator ------------------------------------------------------------
     def _check_pending(self, who: Principal) -> None:
+        if not who.can(Permission.VIEW_GENERAL_INCIDENTS):
+            return  # a counsellor's: the operators' handover lists the street's incidents
         handover = self.ctx.services.handover
         self.read_for(
             who,

@@ -369,7 +369,10 @@ class ScreeningPresenter(Presenter):
         hook(resident, self.tr("phone screening"), done)
 
     def _no_line_text(self) -> str:
-        return self.tr("No phone line here, or your role places no calls: dial the person by hand.")
+        return self.tr(
+            "No working phone line here (none, or it is down), or your role places no calls: "
+            "dial the person by hand."
+        )
 
     @Slot(int)
     def _on_run_closed(self, _code: int) -> None:

@@ -642,7 +642,7 @@ class MainWindow(QMainWindow):
                 a.text().replace("&", ""),
             )
             for a in self.actions()
-            if not a.shortcut().isEmpty()
+            if not a.shortcut().isEmpty() and a.isVisible()  # not a pane the role is not offered
         )
 
     @property

@@ -47,7 +47,7 @@ from data.models import (
     Unit,
     User,
 )
-from data.services.incident_guard import bump
+from data.services.incident_guard import bump, check_general
 from data.services.sla import BREACH_TABLE, UNANSWERED_KIND
 from data.services.stand_down import EVENT_KIND, TABLE, add_event
 
@@ -271,6 +271,7 @@ class AssignmentService:
             s = tx.session
             inc, ccode = _incident(s, incident_id, lock=True)
             self.ctx.check(tx, Permission.HANDLE_INCIDENTS, ccode or STREET_WIDE)
+            check_general(self.ctx, tx, inc, ccode)
             state = IncidentState(inc.state)
             if state not in (
                 IncidentState.ACKNOWLEDGED,

@@ -41,6 +41,7 @@ from data.context import STREET_WIDE, ServiceContext, WriteTx
 from data.db import Database, upsert_insert, user_data_dir
 from data.models import Attachment, AttachmentBlob, Community, Incident, IncidentEvent, User
 from data.services.assignments import answers_for
+from data.services.incident_guard import check_general
 from data.services.incidents import IncidentService
 
 log = logging.getLogger(__name__)
@@ -190,6 +191,7 @@ class AttachmentService:
         with self.ctx.write(who) as tx:
             s = tx.session
             inc, ccode = IncidentService.locked_row(s, incident_id)
+            check_general(self.ctx, tx, inc, ccode)
             if who.can(Permission.RESPOND_ASSIGNMENTS) and not who.can(Permission.HANDLE_INCIDENTS):
                 # A department's photo of its work: only on an incident it was dispatched to.
                 self.ctx.check(tx, Permission.RESPOND_ASSIGNMENTS)

@@ -199,6 +199,8 @@ class FeedbackService:
         if category(code).code != code:
             raise ValueError(f"unknown feedback category {new.category!r}")
         with self.ctx.write(who, Permission.HANDLE_INCIDENTS, new.community) as tx:
+            # The street's general business, as reading the tickets is: not a counsellor's.
+            self.ctx.check(tx, Permission.VIEW_GENERAL_INCIDENTS, new.community)
             s = tx.session
             cid = s.scalar(select(Community.id).where(Community.code == new.community))
             if cid is None:
@@ -307,6 +309,7 @@ class FeedbackService:
         apply: Any,
     ) -> None:
         with self.ctx.write(who, Permission.HANDLE_INCIDENTS) as tx:
+            self.ctx.check(tx, Permission.VIEW_GENERAL_INCIDENTS)
             ticket = self._locked(tx, ticket_id)
             after = next_state(TicketState(ticket.status), action)
             apply(tx, ticket)
@@ -491,6 +494,7 @@ class FeedbackService:
                 raise LookupError(f"no ticket {ticket_id}")
             name, phone, ccode = found
             self.ctx.check(tx, Permission.VIEW_RESIDENT_PII, ccode)
+            self.ctx.check(tx, Permission.VIEW_GENERAL_INCIDENTS, ccode)
             tx.audit(
                 AuditAction.PII_REVEALED,
                 target=f"ticket:{ticket_id}",

@@ -13,7 +13,7 @@ from core.model import Priority
 from core.permissions import Permission, Principal
 from data.context import STREET_WIDE
 from data.models import IncidentEvent, IncidentType
-from data.services.incident_guard import bump
+from data.services.incident_guard import bump, check_general
 from data.services.incident_search import index_incident
 
 if TYPE_CHECKING:
@@ -38,6 +38,7 @@ def edit_incident(
         s = tx.session
         inc, ccode = service.locked_row(s, incident_id)
         ctx.check(tx, Permission.HANDLE_INCIDENTS, ccode or STREET_WIDE)
+        check_general(ctx, tx, inc, ccode)
         service._expect(s, inc, expected_version)
         state = IncidentState(inc.state)
         if inc.merged_into_id is not None:

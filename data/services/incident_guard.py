@@ -1,4 +1,5 @@
-"""Guards of incident writes: the optimistic version, the conflict it reports, four eyes."""
+"""Guards of incident writes: the optimistic version, the conflict it reports, four eyes, and
+who may change a general incident."""
 
 from __future__ import annotations
 
@@ -6,10 +7,20 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from core.incident_edit import ConflictInfo, IncidentConflict, OtherChange
+from core.permissions import Permission, Principal
 from core.views import IncidentRow
+from data.context import STREET_WIDE, ServiceContext, WriteTx
 from data.models import Incident, IncidentEvent, SiteMeta, User
 
 FOUR_EYES_KEY = "four_eyes"  # site_meta: "false" when the site file relaxes four eyes
+
+
+def check_general(ctx: ServiceContext, tx: WriteTx, inc: Incident, ccode: str | None) -> None:
+    """A write on one of the street's general incidents needs VIEW_GENERAL_INCIDENTS, as
+    reading it does: a counsellor, whose queue holds the risk alerts alone, may not change
+    the others by number either (refused and audited like any write)."""
+    if not inc.restricted and isinstance(tx.actor, Principal):
+        ctx.check(tx, Permission.VIEW_GENERAL_INCIDENTS, ccode or STREET_WIDE)
 
 
 def bump(inc: Incident) -> int:

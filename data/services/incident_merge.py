@@ -24,7 +24,7 @@ from core.templates import QuickTemplate, decode_templates
 from core.text import clean_block
 from data.context import STREET_WIDE, ServiceContext
 from data.models import Community, Incident, IncidentEvent, IncidentType, SiteMeta, User
-from data.services.incident_guard import bump
+from data.services.incident_guard import bump, check_general
 from data.services.incidents import IncidentService
 
 TABLE = "incident"
@@ -174,6 +174,8 @@ class IncidentMergeService:
             merged, mcode = locked[merged_id]
             self.ctx.check(tx, Permission.HANDLE_INCIDENTS, scode or STREET_WIDE)
             self.ctx.check(tx, Permission.HANDLE_INCIDENTS, mcode or STREET_WIDE)
+            check_general(self.ctx, tx, survivor, scode)
+            check_general(self.ctx, tx, merged, mcode)
             for inc in (survivor, merged):
                 if inc.merged_into_id is not None:
                     raise MergeError(

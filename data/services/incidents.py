@@ -43,7 +43,7 @@ from data.models import (
     IncidentType,
     User,
 )
-from data.services.incident_guard import bump, conflict, four_eyes
+from data.services.incident_guard import bump, check_general, conflict, four_eyes
 from data.services.incident_search import index_incident
 from data.services.stand_down import stand_down
 
@@ -224,6 +224,7 @@ class IncidentService:
             s = tx.session
             inc, ccode = self.locked_row(s, incident_id)
             self.ctx.check(tx, Permission.HANDLE_INCIDENTS, ccode or STREET_WIDE)
+            check_general(self.ctx, tx, inc, ccode)
             self._expect(s, inc, expected_version)
             state = IncidentState(inc.state)
             if state is IncidentState.NEW or state not in OPEN_STATES:
@@ -270,6 +271,7 @@ class IncidentService:
             s = tx.session
             inc, ccode = self.locked_row(s, incident_id)
             self.ctx.check(tx, Permission.REVIEW_INCIDENTS, ccode or STREET_WIDE)
+            check_general(self.ctx, tx, inc, ccode)
             if inc.legal_hold == hold:
                 raise TransitionError(
                     f"incident {incident_id} is {'already' if hold else 'not'} under legal hold"
@@ -516,6 +518,8 @@ class IncidentService:
                 f"most {DESCRIPTION_MAX} characters"
             )
         with self.ctx.write(who, Permission.HANDLE_INCIDENTS, community) as tx:
+            # A new incident is a general one (risk alerts are raised by a screening).
+            self.ctx.check(tx, Permission.VIEW_GENERAL_INCIDENTS, community or STREET_WIDE)
             s = tx.session
             cid = None
             if community is not None:
@@ -567,6 +571,7 @@ class IncidentService:
             # A street-wide item (no community) is outside every community scope: a station
             # PC cannot see it in its queue, so it may not change it either.
             self.ctx.check(tx, required_permission(current, target), ccode or STREET_WIDE)
+            check_general(self.ctx, tx, inc, ccode)
             self._expect(s, inc, expected_version)
             if inc.merged_into_id is not None:
                 # Merged as a duplicate: the work goes on in the incident it was merged into.

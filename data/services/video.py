@@ -60,6 +60,7 @@ from data.models import (
 from data.models import WallView as WallViewRow
 from data.services.attachments import EVENT_KIND as ATTACHMENT_EVENT
 from data.services.attachments import attachment_row
+from data.services.incident_guard import check_general
 from data.services.incidents import IncidentService, add_incident
 
 log = logging.getLogger(__name__)
@@ -391,6 +392,7 @@ class VideoService:
             s = tx.session
             inc, ccode = IncidentService.locked_row(s, incident_id)
             self.ctx.check(tx, Permission.HANDLE_INCIDENTS, ccode or STREET_WIDE)
+            check_general(self.ctx, tx, inc, ccode)
             if inc.anonymised_at is not None:
                 raise TransitionError(f"incident {incident_id} is anonymised: nothing is added")
             cam = _camera(s, camera)

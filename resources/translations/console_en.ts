@@ -1324,148 +1324,148 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="957"/>
+        <location filename="../../widgets/calls.py" line="962"/>
         <source>{at}  {number} called back by {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="959"/>
-        <location filename="../../widgets/calls.py" line="998"/>
+        <location filename="../../widgets/calls.py" line="964"/>
+        <location filename="../../widgets/calls.py" line="1003"/>
         <source>(withheld)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="964"/>
+        <location filename="../../widgets/calls.py" line="969"/>
         <source>Only the newest missed calls are grouped here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="969"/>
+        <location filename="../../widgets/calls.py" line="974"/>
         <source>○ No phone line on this workstation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="972"/>
+        <location filename="../../widgets/calls.py" line="977"/>
         <source>○ Phone line starting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="979"/>
+        <location filename="../../widgets/calls.py" line="984"/>
         <source>● Line online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="981"/>
+        <location filename="../../widgets/calls.py" line="986"/>
         <source>○ Line offline · {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="994"/>
+        <location filename="../../widgets/calls.py" line="999"/>
         <source>All {n} lines busy: a caller ({number}) got 486 (busy) at {at}. {count} turned away so far; they are on the callback list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1005"/>
+        <location filename="../../widgets/calls.py" line="1010"/>
         <source>Calls</source>
         <translation type="unfinished">Calls</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1008"/>
+        <location filename="../../widgets/calls.py" line="1013"/>
         <source>Callbacks ({n})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1008"/>
+        <location filename="../../widgets/calls.py" line="1013"/>
         <source>Callbacks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1014"/>
+        <location filename="../../widgets/calls.py" line="1019"/>
         <source>Answer ({key})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1015"/>
+        <location filename="../../widgets/calls.py" line="1020"/>
         <source>Transfer… ({key})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1016"/>
+        <location filename="../../widgets/calls.py" line="1021"/>
         <source>Hang up ({key})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1017"/>
+        <location filename="../../widgets/calls.py" line="1022"/>
         <source>New incident… ({key})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1018"/>
+        <location filename="../../widgets/calls.py" line="1023"/>
         <source>Link to incident… ({key})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1019"/>
+        <location filename="../../widgets/calls.py" line="1024"/>
         <source>No incident… ({key})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1020"/>
+        <location filename="../../widgets/calls.py" line="1025"/>
         <source>Feedback ticket…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1021"/>
+        <location filename="../../widgets/calls.py" line="1026"/>
         <source>Order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1022"/>
+        <location filename="../../widgets/calls.py" line="1027"/>
         <source>An order of daily necessities for the caller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1023"/>
+        <location filename="../../widgets/calls.py" line="1028"/>
         <source>Call back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1024"/>
+        <location filename="../../widgets/calls.py" line="1029"/>
         <source>Mark as called back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1025"/>
+        <location filename="../../widgets/calls.py" line="1030"/>
         <source>Called back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1029"/>
+        <location filename="../../widgets/calls.py" line="1034"/>
         <source>No calls</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1031"/>
+        <location filename="../../widgets/calls.py" line="1036"/>
         <source>Ringing calls appear here with the caller&apos;s card; {key} answers the longest-waiting one. Every answered call ends linked to an incident or closed as “no incident”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1039"/>
+        <location filename="../../widgets/calls.py" line="1044"/>
         <source>No phone line on this workstation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1041"/>
+        <location filename="../../widgets/calls.py" line="1046"/>
         <source>To take calls here, add a [[sip]] entry for workstation {ws} to the site file (bind host, port, the phone device that shows its status; registrar, user and password for a PBX) and restart the console.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1048"/>
+        <location filename="../../widgets/calls.py" line="1053"/>
         <source>Nobody to call back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1050"/>
+        <location filename="../../widgets/calls.py" line="1055"/>
         <source>Callers who hang up before an answer, or who get “busy” because every line is taken, are listed here until someone calls them back.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1668,22 +1668,27 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="887"/>
+        <location filename="../../console/presenters/calls.py" line="844"/>
+        <source>The phone line is down: the call was not placed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="890"/>
         <source>Could not call the resident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="907"/>
+        <location filename="../../console/presenters/calls.py" line="910"/>
         <source>Could not mark the call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="960"/>
+        <location filename="../../console/presenters/calls.py" line="963"/>
         <source>Could not load the caller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="983"/>
+        <location filename="../../console/presenters/calls.py" line="986"/>
         <source>Could not open the card</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2619,12 +2624,12 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="225"/>
-        <source>No phone line here, or your role places no calls: dial the resident by hand.</source>
+        <location filename="../../widgets/delivery_board.py" line="226"/>
+        <source>No working phone line here (none, or it is down), or your role places no calls: dial the resident by hand.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="232"/>
+        <location filename="../../widgets/delivery_board.py" line="235"/>
         <source>Calling…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2632,72 +2637,72 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="352"/>
+        <location filename="../../widgets/incident_edit.py" line="353"/>
         <source>Changed on another workstation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="354"/>
+        <location filename="../../widgets/incident_edit.py" line="355"/>
         <source>Field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="354"/>
+        <location filename="../../widgets/incident_edit.py" line="355"/>
         <source>You saw</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="354"/>
+        <location filename="../../widgets/incident_edit.py" line="355"/>
         <source>Now (theirs)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="354"/>
+        <location filename="../../widgets/incident_edit.py" line="355"/>
         <source>Yours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="357"/>
+        <location filename="../../widgets/incident_edit.py" line="358"/>
         <source>Time</source>
         <translation type="unfinished">Time</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="357"/>
+        <location filename="../../widgets/incident_edit.py" line="358"/>
         <source>By</source>
         <translation type="unfinished">By</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="357"/>
+        <location filename="../../widgets/incident_edit.py" line="358"/>
         <source>Change</source>
         <translation type="unfinished">Change</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="357"/>
+        <location filename="../../widgets/incident_edit.py" line="358"/>
         <source>Note</source>
         <translation type="unfinished">Note</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="359"/>
+        <location filename="../../widgets/incident_edit.py" line="360"/>
         <source>Saved meanwhile:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="360"/>
+        <location filename="../../widgets/incident_edit.py" line="361"/>
         <source>Reload (drop mine)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="361"/>
+        <location filename="../../widgets/incident_edit.py" line="362"/>
         <source>Apply mine over theirs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="369"/>
+        <location filename="../../widgets/incident_edit.py" line="370"/>
         <source>Incident #{id} was changed by {who} ({ws}) at {time} after you opened it. Nothing of yours was saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="381"/>
+        <location filename="../../widgets/incident_edit.py" line="382"/>
         <source>Incident #{id} was changed after you opened it. Nothing of yours was saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3337,73 +3342,73 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>DeliveryBoard</name>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="507"/>
-        <location filename="../../widgets/delivery_board.py" line="653"/>
+        <location filename="../../widgets/delivery_board.py" line="510"/>
+        <location filename="../../widgets/delivery_board.py" line="656"/>
         <source>All merchants</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="536"/>
+        <location filename="../../widgets/delivery_board.py" line="539"/>
         <source>{shown} of {all} orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="548"/>
+        <location filename="../../widgets/delivery_board.py" line="551"/>
         <source>Order {id}: {resident}, {address} — {merchant}, {window}, {deliverer}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="565"/>
+        <location filename="../../widgets/delivery_board.py" line="568"/>
         <source>Next: {step} (Alt+N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="567"/>
+        <location filename="../../widgets/delivery_board.py" line="570"/>
         <source>Next step (Alt+N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="634"/>
+        <location filename="../../widgets/delivery_board.py" line="637"/>
         <source>Search number, resident, deliverer, address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="638"/>
+        <location filename="../../widgets/delivery_board.py" line="641"/>
         <source>All statuses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="642"/>
+        <location filename="../../widgets/delivery_board.py" line="645"/>
         <source>All flags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="654"/>
+        <location filename="../../widgets/delivery_board.py" line="657"/>
         <source>New order (Alt+O)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="655"/>
+        <location filename="../../widgets/delivery_board.py" line="658"/>
         <source>Confirmation call (Alt+K)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="656"/>
+        <location filename="../../widgets/delivery_board.py" line="659"/>
         <source>Hand-off with proof (Alt+P)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="657"/>
+        <location filename="../../widgets/delivery_board.py" line="660"/>
         <source>Failed (Alt+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="658"/>
+        <location filename="../../widgets/delivery_board.py" line="661"/>
         <source>Cancel order (Alt+X)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="659"/>
+        <location filename="../../widgets/delivery_board.py" line="662"/>
         <source>Show contact (Alt+R)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4218,12 +4223,17 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="102"/>
+        <location filename="../../widgets/incident_edit.py" line="101"/>
+        <source>Change priority, type or location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="103"/>
         <source>Lift legal hold…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="102"/>
+        <location filename="../../widgets/incident_edit.py" line="103"/>
         <source>Legal hold…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5061,192 +5071,192 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>FeedbackPane</name>
     <message>
-        <location filename="../../widgets/feedback.py" line="600"/>
+        <location filename="../../widgets/feedback.py" line="601"/>
         <source>{shown} of {total} tickets shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="627"/>
+        <location filename="../../widgets/feedback.py" line="628"/>
         <source>Select a ticket to see what was said and done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="630"/>
+        <location filename="../../widgets/feedback.py" line="631"/>
         <source>No. {id} · {state} · {category}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="633"/>
+        <location filename="../../widgets/feedback.py" line="634"/>
         <source>Community: {c} · Department: {d}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="637"/>
+        <location filename="../../widgets/feedback.py" line="638"/>
         <source>Source: {s} {ref}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="638"/>
+        <location filename="../../widgets/feedback.py" line="639"/>
         <source>Contact: {who}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="650"/>
+        <location filename="../../widgets/feedback.py" line="651"/>
         <source>First response due {a} · resolution due {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="659"/>
+        <location filename="../../widgets/feedback.py" line="660"/>
         <source>Last reply ({how}): {text}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="667"/>
+        <location filename="../../widgets/feedback.py" line="668"/>
         <source>the clock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="669"/>
+        <location filename="../../widgets/feedback.py" line="670"/>
         <source>opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="670"/>
+        <location filename="../../widgets/feedback.py" line="671"/>
         <source>given to {v}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="671"/>
+        <location filename="../../widgets/feedback.py" line="672"/>
         <source>answered ({v})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="672"/>
+        <location filename="../../widgets/feedback.py" line="673"/>
         <source>resolved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="673"/>
+        <location filename="../../widgets/feedback.py" line="674"/>
         <source>rated {v}/5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="674"/>
+        <location filename="../../widgets/feedback.py" line="675"/>
         <source>reopened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="675"/>
+        <location filename="../../widgets/feedback.py" line="676"/>
         <source>overdue: {v}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="698"/>
+        <location filename="../../widgets/feedback.py" line="699"/>
         <source>Unresolved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="698"/>
+        <location filename="../../widgets/feedback.py" line="699"/>
         <source>All states</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="703"/>
+        <location filename="../../widgets/feedback.py" line="704"/>
         <source>All categories</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="708"/>
+        <location filename="../../widgets/feedback.py" line="709"/>
         <source>All communities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="714"/>
+        <location filename="../../widgets/feedback.py" line="715"/>
         <source>Tickets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="715"/>
+        <location filename="../../widgets/feedback.py" line="716"/>
         <source>Monthly rates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="718"/>
+        <location filename="../../widgets/feedback.py" line="719"/>
         <source>State</source>
         <translation type="unfinished">State</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="718"/>
+        <location filename="../../widgets/feedback.py" line="719"/>
         <source>Category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="718"/>
+        <location filename="../../widgets/feedback.py" line="719"/>
         <source>Community</source>
         <translation type="unfinished">Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="723"/>
+        <location filename="../../widgets/feedback.py" line="724"/>
         <source>New ticket…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="724"/>
+        <location filename="../../widgets/feedback.py" line="725"/>
         <source>Reply…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="725"/>
+        <location filename="../../widgets/feedback.py" line="726"/>
         <source>Resolve…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="726"/>
+        <location filename="../../widgets/feedback.py" line="727"/>
         <source>Rating…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="727"/>
+        <location filename="../../widgets/feedback.py" line="728"/>
         <source>Reopen…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="728"/>
+        <location filename="../../widgets/feedback.py" line="729"/>
         <source>Reassign…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="729"/>
+        <location filename="../../widgets/feedback.py" line="730"/>
         <source>Show contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="733"/>
+        <location filename="../../widgets/feedback.py" line="734"/>
         <source>{action} ({key})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="735"/>
+        <location filename="../../widgets/feedback.py" line="736"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="736"/>
+        <location filename="../../widgets/feedback.py" line="737"/>
         <source>Month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="739"/>
+        <location filename="../../widgets/feedback.py" line="740"/>
         <source>Over the tickets opened in the month. Response rate: answered by the first-response deadline, of those whose deadline has passed or that were answered. Resolution rate: resolved, of all. Satisfaction rate: rated 4 or 5, of those rated.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="747"/>
+        <location filename="../../widgets/feedback.py" line="748"/>
         <source>No feedback tickets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="749"/>
+        <location filename="../../widgets/feedback.py" line="750"/>
         <source>Comments, complaints and requests from calls, station visits, survey answers and walk-ins appear here with their deadlines. New ticket… files one.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5315,47 +5325,47 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="402"/>
+        <location filename="../../console/presenters/feedback.py" line="409"/>
         <source>Could not show the contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="409"/>
+        <location filename="../../console/presenters/feedback.py" line="416"/>
         <source>Save the reply slip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="425"/>
+        <location filename="../../console/presenters/feedback.py" line="432"/>
         <source>at your community station, or by phone to the street office</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="453"/>
+        <location filename="../../console/presenters/feedback.py" line="460"/>
         <source>Reply slip saved to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="455"/>
+        <location filename="../../console/presenters/feedback.py" line="462"/>
         <source>Could not save the reply slip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="483"/>
+        <location filename="../../console/presenters/feedback.py" line="490"/>
         <source>Overdue ticket check failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="487"/>
+        <location filename="../../console/presenters/feedback.py" line="494"/>
         <source>Feedback ticket No. {id} overdue ({community}, {category}): {what}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="502"/>
+        <location filename="../../console/presenters/feedback.py" line="509"/>
         <source>no first response in time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="503"/>
+        <location filename="../../console/presenters/feedback.py" line="510"/>
         <source>not resolved in time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6158,32 +6168,32 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/handover.py" line="222"/>
+        <location filename="../../console/presenters/handover.py" line="224"/>
         <source>Could not read pending handovers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/handover.py" line="252"/>
+        <location filename="../../console/presenters/handover.py" line="254"/>
         <source>Handover from {who} pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/handover.py" line="265"/>
+        <location filename="../../console/presenters/handover.py" line="267"/>
         <source>Shift handover</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/handover.py" line="266"/>
+        <location filename="../../console/presenters/handover.py" line="268"/>
         <source>The report is not on this workstation: {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/handover.py" line="286"/>
+        <location filename="../../console/presenters/handover.py" line="288"/>
         <source>Handover acknowledged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/handover.py" line="291"/>
+        <location filename="../../console/presenters/handover.py" line="293"/>
         <source>Could not acknowledge the handover</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6627,42 +6637,42 @@ Command system of {site}</translation>
 <context>
     <name>HoldReasonDialog</name>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="451"/>
+        <location filename="../../widgets/incident_edit.py" line="452"/>
         <source>Give a reason of at least {n} characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="461"/>
+        <location filename="../../widgets/incident_edit.py" line="462"/>
         <source>Legal hold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="463"/>
+        <location filename="../../widgets/incident_edit.py" line="464"/>
         <source>Why is this incident held? Retention will not anonymise it while held.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="465"/>
+        <location filename="../../widgets/incident_edit.py" line="466"/>
         <source>Set hold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="467"/>
+        <location filename="../../widgets/incident_edit.py" line="468"/>
         <source>Lift legal hold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="468"/>
+        <location filename="../../widgets/incident_edit.py" line="469"/>
         <source>Why is the hold lifted?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="469"/>
+        <location filename="../../widgets/incident_edit.py" line="470"/>
         <source>Lift hold…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="470"/>
+        <location filename="../../widgets/incident_edit.py" line="471"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7244,22 +7254,22 @@ Command system of {site}</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="406"/>
+        <location filename="../../widgets/incident_edit.py" line="407"/>
         <source>State changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="407"/>
+        <location filename="../../widgets/incident_edit.py" line="408"/>
         <source>Taken over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="408"/>
+        <location filename="../../widgets/incident_edit.py" line="409"/>
         <source>Legal hold set</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="409"/>
+        <location filename="../../widgets/incident_edit.py" line="410"/>
         <source>Legal hold lifted</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7267,62 +7277,62 @@ Command system of {site}</translation>
 <context>
     <name>IncidentEditDialog</name>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="233"/>
+        <location filename="../../widgets/incident_edit.py" line="234"/>
         <source>An incident needs a title.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="238"/>
+        <location filename="../../widgets/incident_edit.py" line="239"/>
         <source>Say why the priority is lowered.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="248"/>
+        <location filename="../../widgets/incident_edit.py" line="249"/>
         <source>Edit incident #{id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="248"/>
+        <location filename="../../widgets/incident_edit.py" line="249"/>
         <source>Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="251"/>
+        <location filename="../../widgets/incident_edit.py" line="252"/>
         <source>&amp;Priority</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="252"/>
+        <location filename="../../widgets/incident_edit.py" line="253"/>
         <source>T&amp;ype</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="253"/>
+        <location filename="../../widgets/incident_edit.py" line="254"/>
         <source>&amp;Location</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="254"/>
+        <location filename="../../widgets/incident_edit.py" line="255"/>
         <source>T&amp;itle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="255"/>
+        <location filename="../../widgets/incident_edit.py" line="256"/>
         <source>&amp;Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="261"/>
+        <location filename="../../widgets/incident_edit.py" line="262"/>
         <source>Required when lowering a P1 or P2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="262"/>
+        <location filename="../../widgets/incident_edit.py" line="263"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="263"/>
+        <location filename="../../widgets/incident_edit.py" line="264"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10586,92 +10596,97 @@ Command system of {site}</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_labels.py" line="77"/>
+        <location filename="../../widgets/order_labels.py" line="81"/>
+        <source>{state}: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="84"/>
         <source>takes no orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_labels.py" line="90"/>
+        <location filename="../../widgets/order_labels.py" line="97"/>
         <source>The window is full</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_labels.py" line="91"/>
+        <location filename="../../widgets/order_labels.py" line="98"/>
         <source>The merchant takes no orders (licence or suspension)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_labels.py" line="94"/>
+        <location filename="../../widgets/order_labels.py" line="101"/>
         <source>Choose a window of this merchant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_labels.py" line="95"/>
+        <location filename="../../widgets/order_labels.py" line="102"/>
         <source>The window has ended</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_labels.py" line="96"/>
+        <location filename="../../widgets/order_labels.py" line="103"/>
         <source>A product is no longer sold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_labels.py" line="97"/>
+        <location filename="../../widgets/order_labels.py" line="104"/>
         <source>Choose one named deliverer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_labels.py" line="98"/>
+        <location filename="../../widgets/order_labels.py" line="105"/>
         <source>The deliverer&apos;s health certificate has expired</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_labels.py" line="101"/>
+        <location filename="../../widgets/order_labels.py" line="108"/>
         <source>The basket is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_labels.py" line="102"/>
+        <location filename="../../widgets/order_labels.py" line="109"/>
         <source>A quantity is 1–99</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_labels.py" line="103"/>
+        <location filename="../../widgets/order_labels.py" line="110"/>
         <source>Name the family member who orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_labels.py" line="106"/>
+        <location filename="../../widgets/order_labels.py" line="113"/>
         <source>Only the family member the resident&apos;s record names as emergency contact may order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_labels.py" line="110"/>
+        <location filename="../../widgets/order_labels.py" line="117"/>
         <source>A hotline order comes from a call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_labels.py" line="111"/>
+        <location filename="../../widgets/order_labels.py" line="118"/>
         <source>A signature or a photo is needed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_labels.py" line="114"/>
+        <location filename="../../widgets/order_labels.py" line="121"/>
         <source>The resident&apos;s confirmation is needed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_labels.py" line="117"/>
+        <location filename="../../widgets/order_labels.py" line="124"/>
         <source>Say who confirmed at the door</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_labels.py" line="118"/>
+        <location filename="../../widgets/order_labels.py" line="125"/>
         <source>Record the confirmation call first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_labels.py" line="121"/>
+        <location filename="../../widgets/order_labels.py" line="128"/>
         <source>Choose a resident</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12750,42 +12765,47 @@ Manifest SHA-256: {sha}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="718"/>
-        <source>Time</source>
-        <translation type="unfinished">Time</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/residents.py" line="719"/>
-        <source>Who</source>
+        <location filename="../../widgets/residents.py" line="716"/>
+        <source>Reveal (Enter; {key} goes to the box)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/residents.py" line="720"/>
-        <source>Workstation</source>
-        <translation type="unfinished">Workstation</translation>
+        <source>Time</source>
+        <translation type="unfinished">Time</translation>
     </message>
     <message>
         <location filename="../../widgets/residents.py" line="721"/>
-        <source>Purpose</source>
+        <source>Who</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/residents.py" line="722"/>
+        <source>Workstation</source>
+        <translation type="unfinished">Workstation</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="723"/>
+        <source>Purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="724"/>
         <source>Fields shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="725"/>
+        <location filename="../../widgets/residents.py" line="727"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="726"/>
+        <location filename="../../widgets/residents.py" line="728"/>
         <source>Export this person&apos;s data…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="727"/>
+        <location filename="../../widgets/residents.py" line="729"/>
         <source>Anonymise on request…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -13633,115 +13653,115 @@ Manifest SHA-256: {sha}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="372"/>
-        <source>No phone line here, or your role places no calls: dial the person by hand.</source>
+        <location filename="../../console/presenters/screening.py" line="373"/>
+        <source>No working phone line here (none, or it is down), or your role places no calls: dial the person by hand.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="413"/>
+        <location filename="../../console/presenters/screening.py" line="416"/>
         <source>The screening was not saved: {why}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="418"/>
-        <location filename="../../console/presenters/screening.py" line="420"/>
+        <location filename="../../console/presenters/screening.py" line="421"/>
+        <location filename="../../console/presenters/screening.py" line="423"/>
         <source>Could not save the screening</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="429"/>
+        <location filename="../../console/presenters/screening.py" line="432"/>
         <source>{form}: {total} of {max} — {band}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="433"/>
+        <location filename="../../console/presenters/screening.py" line="436"/>
         <source>Next: {form} by {day}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="452"/>
+        <location filename="../../console/presenters/screening.py" line="455"/>
         <source>Risk answer in a screening: incident {id} raised for today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="475"/>
+        <location filename="../../console/presenters/screening.py" line="478"/>
         <source>Resident {id}: {n} screenings, newest first (this view is audited)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="485"/>
+        <location filename="../../console/presenters/screening.py" line="488"/>
         <source>Could not read the results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="494"/>
+        <location filename="../../console/presenters/screening.py" line="497"/>
         <source>Built in: PHQ-2, PHQ-9, GAD-2, GAD-7, GDS-15. Registered with a licence:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="507"/>
+        <location filename="../../console/presenters/screening.py" line="510"/>
         <source>Could not read the appointments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="520"/>
+        <location filename="../../console/presenters/screening.py" line="523"/>
         <source>{name} (resident {id}): counselling record, opened by you (audited)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="532"/>
+        <location filename="../../console/presenters/screening.py" line="535"/>
         <source>Could not read the record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="594"/>
+        <location filename="../../console/presenters/screening.py" line="597"/>
         <source>Saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="604"/>
+        <location filename="../../console/presenters/screening.py" line="607"/>
         <source>Not saved: {why}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="607"/>
+        <location filename="../../console/presenters/screening.py" line="610"/>
         <source>Could not save the counselling record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="628"/>
+        <location filename="../../console/presenters/screening.py" line="631"/>
         <source>Note of contact {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="629"/>
+        <location filename="../../console/presenters/screening.py" line="632"/>
         <source>(no note)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="631"/>
+        <location filename="../../console/presenters/screening.py" line="634"/>
         <source>Could not read the note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="644"/>
+        <location filename="../../console/presenters/screening.py" line="647"/>
         <source>Referral {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="645"/>
+        <location filename="../../console/presenters/screening.py" line="648"/>
         <source>Reason: {reason}
 
 Outcome: {outcome}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="646"/>
+        <location filename="../../console/presenters/screening.py" line="649"/>
         <source>not yet recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="654"/>
+        <location filename="../../console/presenters/screening.py" line="657"/>
         <source>Could not read the referral</source>
         <translation type="unfinished"></translation>
     </message>
@@ -14232,22 +14252,22 @@ Outcome: {outcome}</source>
 <context>
     <name>SilenceList</name>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="336"/>
+        <location filename="../../widgets/delivery_board.py" line="339"/>
         <source>Silent for at least (weeks)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="339"/>
+        <location filename="../../widgets/delivery_board.py" line="342"/>
         <source>Residents who ordered at least twice and nothing since: a welfare visit may be due. Those living alone first to call.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="343"/>
+        <location filename="../../widgets/delivery_board.py" line="346"/>
         <source>Order for this resident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="344"/>
+        <location filename="../../widgets/delivery_board.py" line="347"/>
         <source>Welfare visit… (Alt+W)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -14255,37 +14275,37 @@ Outcome: {outcome}</source>
 <context>
     <name>SilenceModel</name>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="246"/>
+        <location filename="../../widgets/delivery_board.py" line="249"/>
         <source>Resident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="247"/>
+        <location filename="../../widgets/delivery_board.py" line="250"/>
         <source>Community</source>
         <translation type="unfinished">Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="248"/>
+        <location filename="../../widgets/delivery_board.py" line="251"/>
         <source>Last order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="251"/>
+        <location filename="../../widgets/delivery_board.py" line="254"/>
         <source>Weeks silent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="255"/>
+        <location filename="../../widgets/delivery_board.py" line="258"/>
         <source>Orders before</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="258"/>
+        <location filename="../../widgets/delivery_board.py" line="261"/>
         <source>Lives alone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="259"/>
+        <location filename="../../widgets/delivery_board.py" line="262"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>

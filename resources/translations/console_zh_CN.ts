@@ -1310,28 +1310,28 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
         <translation>保持（{key}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="957"/>
+        <location filename="../../widgets/calls.py" line="962"/>
         <source>{at}  {number} called back by {name}</source>
         <translation>{at}  {number}，由 {name} 回拨</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="959"/>
-        <location filename="../../widgets/calls.py" line="998"/>
+        <location filename="../../widgets/calls.py" line="964"/>
+        <location filename="../../widgets/calls.py" line="1003"/>
         <source>(withheld)</source>
         <translation>（未显示号码）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="964"/>
+        <location filename="../../widgets/calls.py" line="969"/>
         <source>Only the newest missed calls are grouped here.</source>
         <translation>此处只汇总最近的未接来电。</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="969"/>
+        <location filename="../../widgets/calls.py" line="974"/>
         <source>○ No phone line on this workstation</source>
         <translation>○ 本工作站未配置电话线路</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="972"/>
+        <location filename="../../widgets/calls.py" line="977"/>
         <source>○ Phone line starting…</source>
         <translation>○ 电话线路启动中…</translation>
     </message>
@@ -1344,122 +1344,122 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
         <translation type="vanished">无法启动 SIP 线路：{error}</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="979"/>
+        <location filename="../../widgets/calls.py" line="984"/>
         <source>● Line online</source>
         <translation>● 线路在线</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="981"/>
+        <location filename="../../widgets/calls.py" line="986"/>
         <source>○ Line offline · {detail}</source>
         <translation>○ 线路离线 · {detail}</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="994"/>
+        <location filename="../../widgets/calls.py" line="999"/>
         <source>All {n} lines busy: a caller ({number}) got 486 (busy) at {at}. {count} turned away so far; they are on the callback list.</source>
         <translation>{n} 条线路全忙：来电 {number} 于 {at} 收到 486（占线）。已有 {count} 个来电被拒接，均已列入回拨清单。</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1005"/>
+        <location filename="../../widgets/calls.py" line="1010"/>
         <source>Calls</source>
         <translation>来电</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1008"/>
+        <location filename="../../widgets/calls.py" line="1013"/>
         <source>Callbacks ({n})</source>
         <translation>待回拨（{n}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1008"/>
+        <location filename="../../widgets/calls.py" line="1013"/>
         <source>Callbacks</source>
         <translation>待回拨</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1014"/>
+        <location filename="../../widgets/calls.py" line="1019"/>
         <source>Answer ({key})</source>
         <translation>接听（{key}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1015"/>
+        <location filename="../../widgets/calls.py" line="1020"/>
         <source>Transfer… ({key})</source>
         <translation>转接…（{key}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1016"/>
+        <location filename="../../widgets/calls.py" line="1021"/>
         <source>Hang up ({key})</source>
         <translation>挂断（{key}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1017"/>
+        <location filename="../../widgets/calls.py" line="1022"/>
         <source>New incident… ({key})</source>
         <translation>新建事件…（{key}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1018"/>
+        <location filename="../../widgets/calls.py" line="1023"/>
         <source>Link to incident… ({key})</source>
         <translation>关联事件…（{key}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1019"/>
+        <location filename="../../widgets/calls.py" line="1024"/>
         <source>No incident… ({key})</source>
         <translation>无需立事件…（{key}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1020"/>
+        <location filename="../../widgets/calls.py" line="1025"/>
         <source>Feedback ticket…</source>
         <translation>转为诉求…</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1021"/>
+        <location filename="../../widgets/calls.py" line="1026"/>
         <source>Order…</source>
         <translation>订购…</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1022"/>
+        <location filename="../../widgets/calls.py" line="1027"/>
         <source>An order of daily necessities for the caller</source>
         <translation>为来电人订购生活必需品</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1023"/>
+        <location filename="../../widgets/calls.py" line="1028"/>
         <source>Call back</source>
         <translation>回拨</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1024"/>
+        <location filename="../../widgets/calls.py" line="1029"/>
         <source>Mark as called back</source>
         <translation>标记为已回拨</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1025"/>
+        <location filename="../../widgets/calls.py" line="1030"/>
         <source>Called back</source>
         <translation>已回拨</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1029"/>
+        <location filename="../../widgets/calls.py" line="1034"/>
         <source>No calls</source>
         <translation>暂无来电</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1031"/>
+        <location filename="../../widgets/calls.py" line="1036"/>
         <source>Ringing calls appear here with the caller&apos;s card; {key} answers the longest-waiting one. Every answered call ends linked to an incident or closed as “no incident”.</source>
         <translation>来电振铃时会显示在这里，并附来电人档案；按 {key} 接听等待最久的来电。每个接听过的来电最后都要关联事件，或以“无需立事件”结束。</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1039"/>
+        <location filename="../../widgets/calls.py" line="1044"/>
         <source>No phone line on this workstation</source>
         <translation>本工作站未配置电话线路</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1041"/>
+        <location filename="../../widgets/calls.py" line="1046"/>
         <source>To take calls here, add a [[sip]] entry for workstation {ws} to the site file (bind host, port, the phone device that shows its status; registrar, user and password for a PBX) and restart the console.</source>
         <translation>如需在此接听电话，请在站点文件中为工作站 {ws} 添加 [[sip]] 条目（监听地址、端口、显示线路状态的电话设备；接入交换机时还需注册服务器、用户名和密码），然后重启控制台。</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1048"/>
+        <location filename="../../widgets/calls.py" line="1053"/>
         <source>Nobody to call back</source>
         <translation>没有待回拨的来电</translation>
     </message>
     <message>
-        <location filename="../../widgets/calls.py" line="1050"/>
+        <location filename="../../widgets/calls.py" line="1055"/>
         <source>Callers who hang up before an answer, or who get “busy” because every line is taken, are listed here until someone calls them back.</source>
         <translation>未接通前挂断的来电，以及因线路全忙收到“占线”的来电，都会列在这里，直到有人回拨。</translation>
     </message>
@@ -1662,22 +1662,27 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
         <translation>{what}：该来电已关联或已结束处理，或从未接听。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="887"/>
+        <location filename="../../console/presenters/calls.py" line="844"/>
+        <source>The phone line is down: the call was not placed.</source>
+        <translation>电话线路已断开：未拨出。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/calls.py" line="890"/>
         <source>Could not call the resident</source>
         <translation>无法拨打该居民的电话</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="907"/>
+        <location filename="../../console/presenters/calls.py" line="910"/>
         <source>Could not mark the call</source>
         <translation>无法标记来电</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="960"/>
+        <location filename="../../console/presenters/calls.py" line="963"/>
         <source>Could not load the caller</source>
         <translation>无法加载来电人信息</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/calls.py" line="983"/>
+        <location filename="../../console/presenters/calls.py" line="986"/>
         <source>Could not open the card</source>
         <translation>无法打开档案</translation>
     </message>
@@ -2617,12 +2622,12 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
         <translation>未确认</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="225"/>
-        <source>No phone line here, or your role places no calls: dial the resident by hand.</source>
-        <translation>本机没有电话线路，或您的角色不能拨打电话：请手动拨打居民电话。</translation>
+        <location filename="../../widgets/delivery_board.py" line="226"/>
+        <source>No working phone line here (none, or it is down), or your role places no calls: dial the resident by hand.</source>
+        <translation>本机没有可用的电话线路（未配置或已断开），或您的角色不能拨打电话：请手动拨打居民电话。</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="232"/>
+        <location filename="../../widgets/delivery_board.py" line="235"/>
         <source>Calling…</source>
         <translation>正在拨号…</translation>
     </message>
@@ -2630,72 +2635,72 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="352"/>
+        <location filename="../../widgets/incident_edit.py" line="353"/>
         <source>Changed on another workstation</source>
         <translation>已在其他工作站修改</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="354"/>
+        <location filename="../../widgets/incident_edit.py" line="355"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="354"/>
+        <location filename="../../widgets/incident_edit.py" line="355"/>
         <source>You saw</source>
         <translation>您看到的</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="354"/>
+        <location filename="../../widgets/incident_edit.py" line="355"/>
         <source>Now (theirs)</source>
         <translation>现在（对方）</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="354"/>
+        <location filename="../../widgets/incident_edit.py" line="355"/>
         <source>Yours</source>
         <translation>您的</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="357"/>
+        <location filename="../../widgets/incident_edit.py" line="358"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="357"/>
+        <location filename="../../widgets/incident_edit.py" line="358"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="357"/>
+        <location filename="../../widgets/incident_edit.py" line="358"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="357"/>
+        <location filename="../../widgets/incident_edit.py" line="358"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="359"/>
+        <location filename="../../widgets/incident_edit.py" line="360"/>
         <source>Saved meanwhile:</source>
         <translation>期间已保存的变更：</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="360"/>
+        <location filename="../../widgets/incident_edit.py" line="361"/>
         <source>Reload (drop mine)</source>
         <translation>重新载入（放弃我的）</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="361"/>
+        <location filename="../../widgets/incident_edit.py" line="362"/>
         <source>Apply mine over theirs</source>
         <translation>用我的覆盖对方的</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="369"/>
+        <location filename="../../widgets/incident_edit.py" line="370"/>
         <source>Incident #{id} was changed by {who} ({ws}) at {time} after you opened it. Nothing of yours was saved.</source>
         <translation>您打开事件 #{id} 后，{who}（{ws}）于 {time} 修改了它。您的修改未保存。</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="381"/>
+        <location filename="../../widgets/incident_edit.py" line="382"/>
         <source>Incident #{id} was changed after you opened it. Nothing of yours was saved.</source>
         <translation>您打开事件 #{id} 后它已被修改。您的修改未保存。</translation>
     </message>
@@ -3231,73 +3236,73 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>DeliveryBoard</name>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="507"/>
-        <location filename="../../widgets/delivery_board.py" line="653"/>
+        <location filename="../../widgets/delivery_board.py" line="510"/>
+        <location filename="../../widgets/delivery_board.py" line="656"/>
         <source>All merchants</source>
         <translation>全部商户</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="536"/>
+        <location filename="../../widgets/delivery_board.py" line="539"/>
         <source>{shown} of {all} orders</source>
         <translation>显示 {shown}/{all} 个订单</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="548"/>
+        <location filename="../../widgets/delivery_board.py" line="551"/>
         <source>Order {id}: {resident}, {address} — {merchant}, {window}, {deliverer}</source>
         <translation>订单 {id}：{resident}，{address} — {merchant}，{window}，{deliverer}</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="565"/>
+        <location filename="../../widgets/delivery_board.py" line="568"/>
         <source>Next: {step} (Alt+N)</source>
         <translation>下一步：{step}（Alt+N）</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="567"/>
+        <location filename="../../widgets/delivery_board.py" line="570"/>
         <source>Next step (Alt+N)</source>
         <translation>下一步（Alt+N）</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="634"/>
+        <location filename="../../widgets/delivery_board.py" line="637"/>
         <source>Search number, resident, deliverer, address</source>
         <translation>搜索编号、居民、配送人、地址</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="638"/>
+        <location filename="../../widgets/delivery_board.py" line="641"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="642"/>
+        <location filename="../../widgets/delivery_board.py" line="645"/>
         <source>All flags</source>
         <translation>全部提示</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="654"/>
+        <location filename="../../widgets/delivery_board.py" line="657"/>
         <source>New order (Alt+O)</source>
         <translation>新订单（Alt+O）</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="655"/>
+        <location filename="../../widgets/delivery_board.py" line="658"/>
         <source>Confirmation call (Alt+K)</source>
         <translation>确认电话（Alt+K）</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="656"/>
+        <location filename="../../widgets/delivery_board.py" line="659"/>
         <source>Hand-off with proof (Alt+P)</source>
         <translation>签收凭证（Alt+P）</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="657"/>
+        <location filename="../../widgets/delivery_board.py" line="660"/>
         <source>Failed (Alt+F)</source>
         <translation>配送失败（Alt+F）</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="658"/>
+        <location filename="../../widgets/delivery_board.py" line="661"/>
         <source>Cancel order (Alt+X)</source>
         <translation>取消订单（Alt+X）</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="659"/>
+        <location filename="../../widgets/delivery_board.py" line="662"/>
         <source>Show contact (Alt+R)</source>
         <translation>查看联系方式（Alt+R）</translation>
     </message>
@@ -4112,12 +4117,17 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="102"/>
+        <location filename="../../widgets/incident_edit.py" line="101"/>
+        <source>Change priority, type or location</source>
+        <translation>修改优先级、类型或地点</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_edit.py" line="103"/>
         <source>Lift legal hold…</source>
         <translation>解除法律保全…</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="102"/>
+        <location filename="../../widgets/incident_edit.py" line="103"/>
         <source>Legal hold…</source>
         <translation>法律保全…</translation>
     </message>
@@ -4955,192 +4965,192 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>FeedbackPane</name>
     <message>
-        <location filename="../../widgets/feedback.py" line="600"/>
+        <location filename="../../widgets/feedback.py" line="601"/>
         <source>{shown} of {total} tickets shown</source>
         <translation>显示 {shown} / {total} 件</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="627"/>
+        <location filename="../../widgets/feedback.py" line="628"/>
         <source>Select a ticket to see what was said and done.</source>
         <translation>选择一件诉求，查看诉求内容和办理经过。</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="630"/>
+        <location filename="../../widgets/feedback.py" line="631"/>
         <source>No. {id} · {state} · {category}</source>
         <translation>第 {id} 号 · {state} · {category}</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="633"/>
+        <location filename="../../widgets/feedback.py" line="634"/>
         <source>Community: {c} · Department: {d}</source>
         <translation>社区：{c} · 承办部门：{d}</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="637"/>
+        <location filename="../../widgets/feedback.py" line="638"/>
         <source>Source: {s} {ref}</source>
         <translation>来源：{s} {ref}</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="638"/>
+        <location filename="../../widgets/feedback.py" line="639"/>
         <source>Contact: {who}</source>
         <translation>联系方式：{who}</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="650"/>
+        <location filename="../../widgets/feedback.py" line="651"/>
         <source>First response due {a} · resolution due {b}</source>
         <translation>首次响应时限 {a} · 办结时限 {b}</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="659"/>
+        <location filename="../../widgets/feedback.py" line="660"/>
         <source>Last reply ({how}): {text}</source>
         <translation>最近答复（{how}）：{text}</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="667"/>
+        <location filename="../../widgets/feedback.py" line="668"/>
         <source>the clock</source>
         <translation>系统计时</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="669"/>
+        <location filename="../../widgets/feedback.py" line="670"/>
         <source>opened</source>
         <translation>立件</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="670"/>
+        <location filename="../../widgets/feedback.py" line="671"/>
         <source>given to {v}</source>
         <translation>转派 {v}</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="671"/>
+        <location filename="../../widgets/feedback.py" line="672"/>
         <source>answered ({v})</source>
         <translation>答复（{v}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="672"/>
+        <location filename="../../widgets/feedback.py" line="673"/>
         <source>resolved</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="673"/>
+        <location filename="../../widgets/feedback.py" line="674"/>
         <source>rated {v}/5</source>
         <translation>评价 {v}/5</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="674"/>
+        <location filename="../../widgets/feedback.py" line="675"/>
         <source>reopened</source>
         <translation>重新办理</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="675"/>
+        <location filename="../../widgets/feedback.py" line="676"/>
         <source>overdue: {v}</source>
         <translation>超时：{v}</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="698"/>
+        <location filename="../../widgets/feedback.py" line="699"/>
         <source>Unresolved</source>
         <translation>未办结</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="698"/>
+        <location filename="../../widgets/feedback.py" line="699"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="703"/>
+        <location filename="../../widgets/feedback.py" line="704"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="708"/>
+        <location filename="../../widgets/feedback.py" line="709"/>
         <source>All communities</source>
         <translation>全部社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="714"/>
+        <location filename="../../widgets/feedback.py" line="715"/>
         <source>Tickets</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="715"/>
+        <location filename="../../widgets/feedback.py" line="716"/>
         <source>Monthly rates</source>
         <translation>月度三率</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="718"/>
+        <location filename="../../widgets/feedback.py" line="719"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="718"/>
+        <location filename="../../widgets/feedback.py" line="719"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="718"/>
+        <location filename="../../widgets/feedback.py" line="719"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="723"/>
+        <location filename="../../widgets/feedback.py" line="724"/>
         <source>New ticket…</source>
         <translation>新建诉求…</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="724"/>
+        <location filename="../../widgets/feedback.py" line="725"/>
         <source>Reply…</source>
         <translation>答复…</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="725"/>
+        <location filename="../../widgets/feedback.py" line="726"/>
         <source>Resolve…</source>
         <translation>办结…</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="726"/>
+        <location filename="../../widgets/feedback.py" line="727"/>
         <source>Rating…</source>
         <translation>评价…</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="727"/>
+        <location filename="../../widgets/feedback.py" line="728"/>
         <source>Reopen…</source>
         <translation>重新办理…</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="728"/>
+        <location filename="../../widgets/feedback.py" line="729"/>
         <source>Reassign…</source>
         <translation>转派…</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="729"/>
+        <location filename="../../widgets/feedback.py" line="730"/>
         <source>Show contact</source>
         <translation>显示联系方式</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="733"/>
+        <location filename="../../widgets/feedback.py" line="734"/>
         <source>{action} ({key})</source>
         <translation>{action}（{key}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="735"/>
+        <location filename="../../widgets/feedback.py" line="736"/>
         <source>History</source>
         <translation>办理经过</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="736"/>
+        <location filename="../../widgets/feedback.py" line="737"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="739"/>
+        <location filename="../../widgets/feedback.py" line="740"/>
         <source>Over the tickets opened in the month. Response rate: answered by the first-response deadline, of those whose deadline has passed or that were answered. Resolution rate: resolved, of all. Satisfaction rate: rated 4 or 5, of those rated.</source>
         <translation>按当月受理的诉求统计。响应率：在首次响应时限内答复的件数 ÷ 已到响应时限或已答复的件数。解决率：已办结件数 ÷ 全部件数。满意率：评价为 4 或 5 分的件数 ÷ 已评价件数。</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="747"/>
+        <location filename="../../widgets/feedback.py" line="748"/>
         <source>No feedback tickets</source>
         <translation>暂无诉求</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="749"/>
+        <location filename="../../widgets/feedback.py" line="750"/>
         <source>Comments, complaints and requests from calls, station visits, survey answers and walk-ins appear here with their deadlines. New ticket… files one.</source>
         <translation>来电、工作站来访、问卷意见和来访的意见、投诉和求助会连同办理时限显示在这里。点“新建诉求…”登记一件。</translation>
     </message>
@@ -5209,47 +5219,47 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
         <translation>无法更新诉求</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="402"/>
+        <location filename="../../console/presenters/feedback.py" line="409"/>
         <source>Could not show the contact</source>
         <translation>无法显示联系方式</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="409"/>
+        <location filename="../../console/presenters/feedback.py" line="416"/>
         <source>Save the reply slip</source>
         <translation>保存答复单</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="425"/>
+        <location filename="../../console/presenters/feedback.py" line="432"/>
         <source>at your community station, or by phone to the street office</source>
         <translation>到所在社区工作站，或致电街道办事处</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="453"/>
+        <location filename="../../console/presenters/feedback.py" line="460"/>
         <source>Reply slip saved to {path}</source>
         <translation>答复单已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="455"/>
+        <location filename="../../console/presenters/feedback.py" line="462"/>
         <source>Could not save the reply slip</source>
         <translation>无法保存答复单</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="483"/>
+        <location filename="../../console/presenters/feedback.py" line="490"/>
         <source>Overdue ticket check failed</source>
         <translation>超时诉求检查失败</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="487"/>
+        <location filename="../../console/presenters/feedback.py" line="494"/>
         <source>Feedback ticket No. {id} overdue ({community}, {category}): {what}</source>
         <translation>第 {id} 号诉求超时（{community}，{category}）：{what}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="502"/>
+        <location filename="../../console/presenters/feedback.py" line="509"/>
         <source>no first response in time</source>
         <translation>未按时首次响应</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/feedback.py" line="503"/>
+        <location filename="../../console/presenters/feedback.py" line="510"/>
         <source>not resolved in time</source>
         <translation>未按时办结</translation>
     </message>
@@ -6052,32 +6062,32 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
         <translation>请填写至少 4 个字的事由，留言不超过 4000 字</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/handover.py" line="222"/>
+        <location filename="../../console/presenters/handover.py" line="224"/>
         <source>Could not read pending handovers</source>
         <translation>无法读取待确认的交班</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/handover.py" line="252"/>
+        <location filename="../../console/presenters/handover.py" line="254"/>
         <source>Handover from {who} pending</source>
         <translation>{who} 的交班待确认</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/handover.py" line="265"/>
+        <location filename="../../console/presenters/handover.py" line="267"/>
         <source>Shift handover</source>
         <translation>交接班</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/handover.py" line="266"/>
+        <location filename="../../console/presenters/handover.py" line="268"/>
         <source>The report is not on this workstation: {path}</source>
         <translation>报告不在本工作站上：{path}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/handover.py" line="286"/>
+        <location filename="../../console/presenters/handover.py" line="288"/>
         <source>Handover acknowledged</source>
         <translation>已确认接班</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/handover.py" line="291"/>
+        <location filename="../../console/presenters/handover.py" line="293"/>
         <source>Could not acknowledge the handover</source>
         <translation>无法确认接班</translation>
     </message>
@@ -6521,42 +6531,42 @@ Command system of {site}</source>
 <context>
     <name>HoldReasonDialog</name>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="451"/>
+        <location filename="../../widgets/incident_edit.py" line="452"/>
         <source>Give a reason of at least {n} characters.</source>
         <translation>原因至少 {n} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="461"/>
+        <location filename="../../widgets/incident_edit.py" line="462"/>
         <source>Legal hold</source>
         <translation>法律保全</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="463"/>
+        <location filename="../../widgets/incident_edit.py" line="464"/>
         <source>Why is this incident held? Retention will not anonymise it while held.</source>
         <translation>为何保全此事件？保全期间留存任务不会将其匿名化。</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="465"/>
+        <location filename="../../widgets/incident_edit.py" line="466"/>
         <source>Set hold</source>
         <translation>设置保全</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="467"/>
+        <location filename="../../widgets/incident_edit.py" line="468"/>
         <source>Lift legal hold</source>
         <translation>解除法律保全</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="468"/>
+        <location filename="../../widgets/incident_edit.py" line="469"/>
         <source>Why is the hold lifted?</source>
         <translation>为何解除保全？</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="469"/>
+        <location filename="../../widgets/incident_edit.py" line="470"/>
         <source>Lift hold…</source>
         <translation>解除保全…</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="470"/>
+        <location filename="../../widgets/incident_edit.py" line="471"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -7134,22 +7144,22 @@ Command system of {site}</source>
         <translation>标题已更改</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="406"/>
+        <location filename="../../widgets/incident_edit.py" line="407"/>
         <source>State changed</source>
         <translation>状态已更改</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="407"/>
+        <location filename="../../widgets/incident_edit.py" line="408"/>
         <source>Taken over</source>
         <translation>已接管</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="408"/>
+        <location filename="../../widgets/incident_edit.py" line="409"/>
         <source>Legal hold set</source>
         <translation>已设置法律保全</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="409"/>
+        <location filename="../../widgets/incident_edit.py" line="410"/>
         <source>Legal hold lifted</source>
         <translation>已解除法律保全</translation>
     </message>
@@ -7157,62 +7167,62 @@ Command system of {site}</source>
 <context>
     <name>IncidentEditDialog</name>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="233"/>
+        <location filename="../../widgets/incident_edit.py" line="234"/>
         <source>An incident needs a title.</source>
         <translation>事件必须有标题。</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="238"/>
+        <location filename="../../widgets/incident_edit.py" line="239"/>
         <source>Say why the priority is lowered.</source>
         <translation>请说明降低优先级的原因。</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="248"/>
+        <location filename="../../widgets/incident_edit.py" line="249"/>
         <source>Edit incident #{id}</source>
         <translation>编辑事件 #{id}</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="248"/>
+        <location filename="../../widgets/incident_edit.py" line="249"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="251"/>
+        <location filename="../../widgets/incident_edit.py" line="252"/>
         <source>&amp;Priority</source>
         <translation>优先级(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="252"/>
+        <location filename="../../widgets/incident_edit.py" line="253"/>
         <source>T&amp;ype</source>
         <translation>类型(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="253"/>
+        <location filename="../../widgets/incident_edit.py" line="254"/>
         <source>&amp;Location</source>
         <translation>地点(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="254"/>
+        <location filename="../../widgets/incident_edit.py" line="255"/>
         <source>T&amp;itle</source>
         <translation>标题(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="255"/>
+        <location filename="../../widgets/incident_edit.py" line="256"/>
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="261"/>
+        <location filename="../../widgets/incident_edit.py" line="262"/>
         <source>Required when lowering a P1 or P2</source>
         <translation>降低 P1 或 P2 时必填</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="262"/>
+        <location filename="../../widgets/incident_edit.py" line="263"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_edit.py" line="263"/>
+        <location filename="../../widgets/incident_edit.py" line="264"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -10370,92 +10380,97 @@ Command system of {site}</source>
         <translation>营业执照已于 {day} 到期</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_labels.py" line="77"/>
+        <location filename="../../widgets/order_labels.py" line="81"/>
+        <source>{state}: {why}</source>
+        <translation>{state}：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/order_labels.py" line="84"/>
         <source>takes no orders</source>
         <translation>暂不接单</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_labels.py" line="90"/>
+        <location filename="../../widgets/order_labels.py" line="97"/>
         <source>The window is full</source>
         <translation>该时段已满</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_labels.py" line="91"/>
+        <location filename="../../widgets/order_labels.py" line="98"/>
         <source>The merchant takes no orders (licence or suspension)</source>
         <translation>该商户暂停接单（证照或停业）</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_labels.py" line="94"/>
+        <location filename="../../widgets/order_labels.py" line="101"/>
         <source>Choose a window of this merchant</source>
         <translation>请选择该商户的时段</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_labels.py" line="95"/>
+        <location filename="../../widgets/order_labels.py" line="102"/>
         <source>The window has ended</source>
         <translation>该时段已结束</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_labels.py" line="96"/>
+        <location filename="../../widgets/order_labels.py" line="103"/>
         <source>A product is no longer sold</source>
         <translation>有商品已下架</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_labels.py" line="97"/>
+        <location filename="../../widgets/order_labels.py" line="104"/>
         <source>Choose one named deliverer</source>
         <translation>请指定一名配送人</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_labels.py" line="98"/>
+        <location filename="../../widgets/order_labels.py" line="105"/>
         <source>The deliverer&apos;s health certificate has expired</source>
         <translation>配送人的健康证已过期</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_labels.py" line="101"/>
+        <location filename="../../widgets/order_labels.py" line="108"/>
         <source>The basket is empty</source>
         <translation>清单为空</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_labels.py" line="102"/>
+        <location filename="../../widgets/order_labels.py" line="109"/>
         <source>A quantity is 1–99</source>
         <translation>数量为 1–99</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_labels.py" line="103"/>
+        <location filename="../../widgets/order_labels.py" line="110"/>
         <source>Name the family member who orders</source>
         <translation>请填写代下单家属姓名</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_labels.py" line="106"/>
+        <location filename="../../widgets/order_labels.py" line="113"/>
         <source>Only the family member the resident&apos;s record names as emergency contact may order</source>
         <translation>只有居民档案中登记为紧急联系人的家属可以代为下单</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_labels.py" line="110"/>
+        <location filename="../../widgets/order_labels.py" line="117"/>
         <source>A hotline order comes from a call</source>
         <translation>热线订单须来自一通来电</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_labels.py" line="111"/>
+        <location filename="../../widgets/order_labels.py" line="118"/>
         <source>A signature or a photo is needed</source>
         <translation>需要签名或照片</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_labels.py" line="114"/>
+        <location filename="../../widgets/order_labels.py" line="121"/>
         <source>The resident&apos;s confirmation is needed</source>
         <translation>需要居民确认</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_labels.py" line="117"/>
+        <location filename="../../widgets/order_labels.py" line="124"/>
         <source>Say who confirmed at the door</source>
         <translation>请填写上门确认人</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_labels.py" line="118"/>
+        <location filename="../../widgets/order_labels.py" line="125"/>
         <source>Record the confirmation call first</source>
         <translation>请先记录确认电话</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_labels.py" line="121"/>
+        <location filename="../../widgets/order_labels.py" line="128"/>
         <source>Choose a resident</source>
         <translation>请选择居民</translation>
     </message>
@@ -12496,42 +12511,47 @@ Manifest SHA-256: {sha}</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="718"/>
+        <location filename="../../widgets/residents.py" line="716"/>
+        <source>Reveal (Enter; {key} goes to the box)</source>
+        <translation>显示（回车；{key} 跳到输入框）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents.py" line="720"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="719"/>
+        <location filename="../../widgets/residents.py" line="721"/>
         <source>Who</source>
         <translation>查看人</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="720"/>
+        <location filename="../../widgets/residents.py" line="722"/>
         <source>Workstation</source>
         <translation>工作站</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="721"/>
+        <location filename="../../widgets/residents.py" line="723"/>
         <source>Purpose</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="722"/>
+        <location filename="../../widgets/residents.py" line="724"/>
         <source>Fields shown</source>
         <translation>显示的字段</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="725"/>
+        <location filename="../../widgets/residents.py" line="727"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="726"/>
+        <location filename="../../widgets/residents.py" line="728"/>
         <source>Export this person&apos;s data…</source>
         <translation>导出此人的数据…</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents.py" line="727"/>
+        <location filename="../../widgets/residents.py" line="729"/>
         <source>Anonymise on request…</source>
         <translation>应请求匿名化…</translation>
     </message>
@@ -13383,103 +13403,103 @@ Manifest SHA-256: {sha}</source>
         <translation>电话筛查</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="372"/>
-        <source>No phone line here, or your role places no calls: dial the person by hand.</source>
-        <translation>本机没有电话线路，或您的角色不能外呼：请手动拨打。</translation>
+        <location filename="../../console/presenters/screening.py" line="373"/>
+        <source>No working phone line here (none, or it is down), or your role places no calls: dial the person by hand.</source>
+        <translation>本机没有可用的电话线路（未配置或已断开），或您的角色不能外呼：请手动拨打。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="413"/>
+        <location filename="../../console/presenters/screening.py" line="416"/>
         <source>The screening was not saved: {why}</source>
         <translation>筛查未保存：{why}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="418"/>
-        <location filename="../../console/presenters/screening.py" line="420"/>
+        <location filename="../../console/presenters/screening.py" line="421"/>
+        <location filename="../../console/presenters/screening.py" line="423"/>
         <source>Could not save the screening</source>
         <translation>无法保存筛查</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="429"/>
+        <location filename="../../console/presenters/screening.py" line="432"/>
         <source>{form}: {total} of {max} — {band}</source>
         <translation>{form}：{total} / {max} — {band}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="433"/>
+        <location filename="../../console/presenters/screening.py" line="436"/>
         <source>Next: {form} by {day}</source>
         <translation>下次：{day} 前完成 {form}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="452"/>
+        <location filename="../../console/presenters/screening.py" line="455"/>
         <source>Risk answer in a screening: incident {id} raised for today.</source>
         <translation>筛查中出现风险回答：已生成当日处置事件 {id}。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="475"/>
+        <location filename="../../console/presenters/screening.py" line="478"/>
         <source>Resident {id}: {n} screenings, newest first (this view is audited)</source>
         <translation>居民 {id}：共 {n} 次筛查，最新在前（本次查看已留痕）</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="485"/>
+        <location filename="../../console/presenters/screening.py" line="488"/>
         <source>Could not read the results</source>
         <translation>无法读取筛查结果</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="494"/>
+        <location filename="../../console/presenters/screening.py" line="497"/>
         <source>Built in: PHQ-2, PHQ-9, GAD-2, GAD-7, GDS-15. Registered with a licence:</source>
         <translation>内置：PHQ-2、PHQ-9、GAD-2、GAD-7、GDS-15。已授权登记：</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="507"/>
+        <location filename="../../console/presenters/screening.py" line="510"/>
         <source>Could not read the appointments</source>
         <translation>无法读取预约</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="520"/>
+        <location filename="../../console/presenters/screening.py" line="523"/>
         <source>{name} (resident {id}): counselling record, opened by you (audited)</source>
         <translation>{name}（居民 {id}）：咨询档案，由您打开（已留痕）</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="532"/>
+        <location filename="../../console/presenters/screening.py" line="535"/>
         <source>Could not read the record</source>
         <translation>无法读取档案</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="594"/>
+        <location filename="../../console/presenters/screening.py" line="597"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="604"/>
+        <location filename="../../console/presenters/screening.py" line="607"/>
         <source>Not saved: {why}</source>
         <translation>未保存：{why}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="607"/>
+        <location filename="../../console/presenters/screening.py" line="610"/>
         <source>Could not save the counselling record</source>
         <translation>无法保存咨询记录</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="628"/>
+        <location filename="../../console/presenters/screening.py" line="631"/>
         <source>Note of contact {id}</source>
         <translation>服务记录 {id} 的内容</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="629"/>
+        <location filename="../../console/presenters/screening.py" line="632"/>
         <source>(no note)</source>
         <translation>（无记录内容）</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="631"/>
+        <location filename="../../console/presenters/screening.py" line="634"/>
         <source>Could not read the note</source>
         <translation>无法读取记录内容</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="644"/>
+        <location filename="../../console/presenters/screening.py" line="647"/>
         <source>Referral {id}</source>
         <translation>转介 {id}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="645"/>
+        <location filename="../../console/presenters/screening.py" line="648"/>
         <source>Reason: {reason}
 
 Outcome: {outcome}</source>
@@ -13488,12 +13508,12 @@ Outcome: {outcome}</source>
 结果：{outcome}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="646"/>
+        <location filename="../../console/presenters/screening.py" line="649"/>
         <source>not yet recorded</source>
         <translation>尚未登记</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/screening.py" line="654"/>
+        <location filename="../../console/presenters/screening.py" line="657"/>
         <source>Could not read the referral</source>
         <translation>无法读取转介</translation>
     </message>
@@ -13984,22 +14004,22 @@ Outcome: {outcome}</source>
 <context>
     <name>SilenceList</name>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="336"/>
+        <location filename="../../widgets/delivery_board.py" line="339"/>
         <source>Silent for at least (weeks)</source>
         <translation>至少未下单（周）</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="339"/>
+        <location filename="../../widgets/delivery_board.py" line="342"/>
         <source>Residents who ordered at least twice and nothing since: a welfare visit may be due. Those living alone first to call.</source>
         <translation>曾至少下单两次、此后再无订单的居民：可能需要上门探视。独居者优先联系。</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="343"/>
+        <location filename="../../widgets/delivery_board.py" line="346"/>
         <source>Order for this resident</source>
         <translation>为该居民下单</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="344"/>
+        <location filename="../../widgets/delivery_board.py" line="347"/>
         <source>Welfare visit… (Alt+W)</source>
         <translation>探访… (Alt+W)</translation>
     </message>
@@ -14007,37 +14027,37 @@ Outcome: {outcome}</source>
 <context>
     <name>SilenceModel</name>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="246"/>
+        <location filename="../../widgets/delivery_board.py" line="249"/>
         <source>Resident</source>
         <translation>居民</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="247"/>
+        <location filename="../../widgets/delivery_board.py" line="250"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="248"/>
+        <location filename="../../widgets/delivery_board.py" line="251"/>
         <source>Last order</source>
         <translation>最近下单</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="251"/>
+        <location filename="../../widgets/delivery_board.py" line="254"/>
         <source>Weeks silent</source>
         <translation>未下单周数</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="255"/>
+        <location filename="../../widgets/delivery_board.py" line="258"/>
         <source>Orders before</source>
         <translation>此前订单数</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="258"/>
+        <location filename="../../widgets/delivery_board.py" line="261"/>
         <source>Lives alone</source>
         <translation>独居</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="259"/>
+        <location filename="../../widgets/delivery_board.py" line="262"/>
         <source>yes</source>
         <translation>是</translation>
     </message>

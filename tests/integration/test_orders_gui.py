@@ -329,7 +329,8 @@ def test_without_a_line_the_confirmation_call_is_dialled_by_hand(
     dlg = open_confirmation_call(qtbot, app, seeded, order_id)
     assert not dlg.dial_button.isEnabled()
     assert dlg.call_state.text() == (
-        "No phone line here, or your role places no calls: dial the resident by hand."
+        "No working phone line here (none, or it is down), or your role places no calls: "
+        "dial the resident by hand."
     )
     qtbot.keyClick(dlg, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)  # greyed: nothing
     assert app.wait_idle()

@@ -590,6 +590,10 @@ def test_a_counsellor_is_offered_the_panes_of_its_work_alone(
     assert w.in_front("screening"), "its own work in front of the area the wall had"
     assert not w.action("new_incident").isEnabled(), "it would file what it cannot see"
     assert not w.action("shift_handover").isEnabled()
+    assert not w.action("new_feedback_ticket").isEnabled()
+    listed = {text for _key, text in w.shortcut_rows()}  # F1's list of keys
+    assert "心理筛查" in listed  # Screening
+    assert not listed & {"视频墙", "地图", "来电", "设备状态"}, "keys that do nothing"
     empty = incidents_of(console).queue.empty
     assert "Ctrl+N" not in empty.text(), "its queue offers no key it does not have"
     # A device's change reads nothing for it: each one reported "no permission" before.

@@ -47,3 +47,32 @@ def test_a_first_start_has_no_crash_to_tell(tmp_path: Path) -> None:
     first = CrashLog(tmp_path)
     first.close()
     assert first.previous is None
+
+
+def test_a_windows_access_violation_counts_and_a_handled_one_does_not(tmp_path: Path) -> None:
+    path = tmp_path / "crash.log"
+    start = "=== console started 2026-12-02T02:00:00+00:00 pid 7\n"
+    violation = "Windows fatal exception: access violation\n\nCurrent thread 0x01 …\n"
+    path.write_text(start + violation, encoding="utf-8")  # the process died there
+    died = CrashLog(tmp_path)
+    died.close()
+    assert died.previous is not None
+    # Written for an exception that was then handled: the run went on and ended well.
+    path.write_text(start + violation + "=== console ended 2026-12-02T08:00:00+00:00\n")
+    ended = CrashLog(tmp_path)
+    ended.close()
+    assert ended.previous is None
+
+
+def test_a_long_file_is_kept_beside_with_the_stacks_the_notice_names(tmp_path: Path) -> None:
+    path = tmp_path / "crash.log"
+    filler = "x" * 2_100_000 + "\n"
+    path.write_text(
+        filler + "=== console started 2026-12-02T02:00:00+00:00 pid 7\nFatal Python error: x\n"
+    )
+    log = CrashLog(tmp_path)
+    log.close()
+    assert log.previous is not None
+    assert log.previous.path == tmp_path / "crash.log.1"
+    assert "Fatal Python error" in log.previous.path.read_text()
+    assert path.stat().st_size < 1000  # started afresh

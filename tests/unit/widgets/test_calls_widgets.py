@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from core.assignments import DispatchTarget, UnitRow
-from core.call_log import Disposition, NoIncidentReason
+from core.call_log import CallbackRow, Disposition, NoIncidentReason
 from core.calls import CallDirection, CallEnd, CallPhase
 from widgets.call_dialogs import LinkIncidentDialog, NoIncidentDialog, TransferDialog
 from widgets.calls import CallLine, CallsPane, HeadsetBar, span, stored_reason_label
@@ -187,3 +187,19 @@ def test_the_transfer_and_link_pickers_give_a_number(qtbot: QtBot) -> None:
 
 def test_span_reads_like_a_clock() -> None:
     assert [span(s) for s in (0, 42, 725, 3727)] == ["0:00", "0:42", "12:05", "1:02:07"]
+
+
+def test_a_line_that_is_down_calls_nobody_back(qtbot: QtBot) -> None:
+    pane = CallsPane()
+    qtbot.addWidget(pane)
+    pane.set_line(True, "CC")
+    missed = CallbackRow("13700009999", "", 41, T0, 1, 0, None, (41,))
+    pane.set_callbacks([missed], [], False, {})
+    pane.callback_table.selectRow(0)
+    assert pane.dial.isEnabled()
+    pane.set_state(False, "registration failed: 408")
+    assert not pane.dial.isEnabled(), "the call would go nowhere"
+    with qtbot.assertNotEmitted(pane.sig_dial_requested):
+        pane.dial.click()
+    pane.set_state(True, "registered")
+    assert pane.dial.isEnabled()

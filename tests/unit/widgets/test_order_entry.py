@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from datetime import date, time
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from core.orders import (
@@ -179,6 +180,22 @@ def test_a_merchants_closing_reason_is_put_in_words() -> None:
         == "food licence expired on 2026-11-01"
     )
     assert merchant_closed_text("something new") == "takes no orders"
+
+
+def test_the_licence_sweeps_reason_is_put_in_words_too(qapp: QApplication) -> None:
+    # Suspended by the licence sweep, whose reason is its own English text: it stayed English
+    # in the Chinese UI ("已暂停: business licence expired on …").
+    from console.i18n import Translations
+
+    before = QLocale()
+    translations = Translations(qapp)
+    try:
+        translations.switch("zh_CN")
+        text = merchant_closed_text("merchant suspended: business licence expired on 2026-11-30")
+    finally:
+        translations.switch("en")
+        QLocale.setDefault(before)
+    assert text == "已暂停：营业执照已于 2026-11-30 到期"
 
 
 def test_clearing_for_the_next_resident_drops_the_windows_places(qtbot: QtBot) -> None:

@@ -9,6 +9,7 @@ from datetime import timedelta
 import pytest
 
 from core.assignments import Pick
+from core.feedback import NewTicket, Source
 from core.history import HistoryQuery
 from core.incidents import IncidentState
 from core.model import Priority
@@ -97,3 +98,43 @@ def test_feedback_tickets_are_not_a_counsellors(env: World) -> None:
     with pytest.raises(PermissionDenied):
         env.svc.feedback.tickets(env.who("counsellor"))
     assert env.svc.feedback.tickets(env.who("operator")) is not None
+
+
+def test_a_counsellor_changes_no_general_incident_by_number(env: World) -> None:
+    # Its queue does not show them; a write by number is refused (and audited) as well.
+    general, risk = two_incidents(env)
+    c = env.who("counsellor")
+    with pytest.raises(PermissionDenied):
+        env.svc.incidents.create(c, title="x", priority=Priority.P3, community="C01")
+    with pytest.raises(PermissionDenied):
+        env.svc.incidents.transition(c, general, IncidentState.DISPATCHED)
+    with pytest.raises(PermissionDenied):
+        env.svc.assignments.dispatch(c, general, [Pick(dept_id(env, "D01"))])
+    # Its own work goes on: the risk alert moves along.
+    env.svc.incidents.transition(c, risk, IncidentState.RESOLVED, note="已联系家属，已转介")
+    assert [r.id for r in env.svc.incidents.open_incidents(c)] == []
+
+
+def test_feedback_writes_and_contacts_are_not_a_counsellors(env: World) -> None:
+    c = env.who("counsellor")
+    ticket = NewTicket(
+        "C01", "noise", "楼下噪音", Source.WALK_IN, contact_name="李四", contact_phone="13900001111"
+    )
+    with pytest.raises(PermissionDenied):
+        env.svc.feedback.create(c, ticket)
+    tid = env.svc.feedback.create(env.who("supervisor"), ticket)
+    with pytest.raises(PermissionDenied):
+        env.svc.feedback.contact(c, tid)
+
+
+def test_the_handover_is_the_street_works_and_lists_what_its_author_sees(env: World) -> None:
+    general, risk = two_incidents(env)
+    with pytest.raises(PermissionDenied):
+        env.svc.handover.pending(env.who("counsellor"))
+    with pytest.raises(PermissionDenied):
+        env.svc.handover.gather(env.who("counsellor"))
+    # The operator's report lists the theft, not the risk alert its queue never showed it.
+    report = env.svc.handover.gather(env.who("operator"))
+    assert [i.id for i in report.open_items] == [general]
+    both = {i.id for i in env.svc.handover.gather(env.who("supervisor")).open_items}
+    assert both == {general, risk}
