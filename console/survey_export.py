@@ -38,6 +38,8 @@ from core.survey_results import (
     percent,
 )
 from core.survey_score import MIN_CELL, NoData, NpsScore, Proportion, Suppressed
+from core.timefmt import DEFAULT_ZONE, fmt_local
+from data.exports import write_private
 from data.services.surveys import RoundData, SurveyService
 
 FORMATS = ("csv", "xlsx", "pdf")
@@ -375,11 +377,13 @@ class SurveyExporter:
         display_name: str,
         workstation: str,
         community_names: Mapping[str, str] | None = None,
+        zone: str = DEFAULT_ZONE,
     ) -> None:
         self.surveys = surveys
         self.display_name = display_name
         self.workstation = workstation
         self.community_names = dict(community_names or {})
+        self.zone = zone  # the site's: the PDF's footer time is on its clock, not UTC
 
     def export(
         self,
@@ -422,7 +426,7 @@ class SurveyExporter:
         else:
             footer = Footer(
                 who=f"{self.display_name} ({who.username})",
-                when=now.strftime("%Y-%m-%d %H:%M"),
+                when=fmt_local(now, self.zone, seconds=False),
                 workstation=self.workstation,
                 template=QCoreApplication.translate(
                     "SurveyExport", "{who} · {when} · {ws} · page {page}/{pages} · {notice}"
@@ -433,7 +437,10 @@ class SurveyExporter:
             )
             heading = f"{data.form_title} · {data.round_code} · {data.purpose}"
             buf.write(render_results_pdf(res, words, heading, footer))
-        path.write_bytes(buf.getvalue())
+        data_bytes = buf.getvalue()
+        # Readable by its owner only and whole or not at all, as every export of the console
+        # (the survey's files were 0644: a raw export holds answers by person).
+        write_private(path, lambda out: out.write(data_bytes))
         detail = {
             "what": "export",
             "format": fmt,

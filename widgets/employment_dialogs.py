@@ -532,9 +532,14 @@ class EmployerDialog(FormDialog):
         self.address = _line(200, row.address if row else "")
         lat, lon = (row.lat, row.lon) if row and row.lat is not None else (None, None)
         # No place until one is typed (or the employer has one): a guess would skew distances.
+        # The boxes say so ("not set" at their least value) instead of showing the street's
+        # own place, which read as if it had been entered.
         self._place_known = lat is not None
-        self.lat = _degrees(-90.0, 90.0, lat if lat is not None else home[0])
-        self.lon = _degrees(-180.0, 180.0, lon if lon is not None else home[1])
+        self.lat = _degrees(-90.0, 90.0, lat if lat is not None else -90.0)
+        self.lon = _degrees(-180.0, 180.0, lon if lon is not None else -180.0)
+        for box in (self.lat, self.lon):
+            box.setSpecialValueText(self.tr("not set"))
+        self._home = home
         self.lat.valueChanged.connect(self._typed_place)
         self.lon.valueChanged.connect(self._typed_place)
         self.community = QComboBox()
@@ -542,8 +547,11 @@ class EmployerDialog(FormDialog):
             self.community.addItem(self.tr("The street's"), None)
         for code in communities:
             self.community.addItem(code, code)
+        # A new employer is not yet verified: only a verified one takes referrals, and the
+        # form offered "verified" first.
+        status = row.status if row is not None else EmployerStatus.UNVERIFIED
+        self.status.setCurrentIndex(max(0, self.status.findData(status.value)))
         if row is not None:
-            self.status.setCurrentIndex(max(0, self.status.findData(row.status.value)))
             if row.community is not None and self.community.findData(row.community) < 0:
                 self.community.addItem(row.community, row.community)
             at = self.community.findData(row.community) if row.community else 0
@@ -564,7 +572,14 @@ class EmployerDialog(FormDialog):
         self.resize(560, 480)
 
     def _typed_place(self) -> None:
-        self._place_known = True
+        if not self._place_known:
+            # The first step of an arrow starts from the street, not from -90°.
+            self._place_known = True
+            for box, value in ((self.lat, self._home[0]), (self.lon, self._home[1])):
+                if box.value() == box.minimum():
+                    box.blockSignals(True)
+                    box.setValue(value)
+                    box.blockSignals(False)
 
     def draft(self) -> EmployerDraft:
         """The employer as entered (checked by the service)."""

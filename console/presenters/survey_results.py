@@ -192,6 +192,7 @@ class SurveyResultsPresenter(Presenter):
             who.display_name or who.username,
             self.ctx.services.ctx.workstation,
             self.names,
+            self.ctx.zone,
         )
         now = self.clock()
         today = local(now, self.ctx.zone).date()

@@ -318,7 +318,9 @@ class VolunteersPresenter(Presenter):
         resident sees them (read once a session per volunteer; the read is audited)."""
         who = self.who
         vid = selected()
-        if who is None or vid is None:
+        # The card is for those who arrange the visits; others do not read names in full.
+        card.setVisible(who is not None and who.can(Permission.MANAGE_VOLUNTEERS))
+        if who is None or vid is None or not who.can(Permission.MANAGE_VOLUNTEERS):
             card.show_card(None, None)
             return
         if vid in self._cards:

@@ -204,6 +204,7 @@ class VolunteerService:
         self, s: Session, who: Principal, found: list[tuple[Volunteer, str]], day: date
     ) -> list[VolunteerRow]:
         ids = [v.id for v, _ in found]
+        codes = {v.id: code for v, code in found}
         quals: dict[int, list[QualificationRow]] = {}
         teams: dict[int, list[str]] = {}
         photos: set[int] = set()
@@ -217,7 +218,9 @@ class VolunteerService:
                     QualificationRow(
                         q.id,
                         q.kind,
-                        q.number,
+                        q.number
+                        if who.can(PII, codes.get(q.volunteer_id))
+                        else mask_id_number(q.number),
                         q.expires_on,
                         q.expires_on is not None and q.expires_on < day,
                     )
@@ -251,7 +254,10 @@ class VolunteerService:
                     id_number=v.id_number_mask,
                     skills=split_skills(v.skills),
                     qualifications=tuple(quals.get(v.id, ())),
-                    insurance_policy=v.insurance_policy,
+                    # Numbers that name the person as surely as a name: masked where the name is.
+                    insurance_policy=v.insurance_policy
+                    if shown
+                    else mask_id_number(v.insurance_policy),
                     insurance_expires=v.insurance_expires,
                     insured=bool(v.insurance_policy)
                     and (v.insurance_expires is None or v.insurance_expires >= day),
@@ -1463,6 +1469,9 @@ class VolunteerService:
         with self.ctx.write(who, READ) as tx:
             row, code = self._get(tx.session, volunteer_id)
             self.ctx.check(tx, READ, code)
+            # Shown by those who arrange the visits (a station, a supervisor): an operator
+            # could click through the rows and read every volunteer's name in full.
+            self.ctx.check(tx, Permission.MANAGE_VOLUNTEERS, code)
             data = row.photo
             tx.audit(
                 AuditAction.VOLUNTEER_PII_READ,

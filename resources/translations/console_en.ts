@@ -3314,27 +3314,27 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>DatedNoteDialog</name>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="602"/>
+        <location filename="../../widgets/employment_dialogs.py" line="617"/>
         <source>Record a visit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="603"/>
+        <location filename="../../widgets/employment_dialogs.py" line="618"/>
         <source>Visited on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="604"/>
+        <location filename="../../widgets/employment_dialogs.py" line="619"/>
         <source>Note</source>
         <translation type="unfinished">Note</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="606"/>
+        <location filename="../../widgets/employment_dialogs.py" line="621"/>
         <source>The employer confirmed the hire</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="607"/>
+        <location filename="../../widgets/employment_dialogs.py" line="622"/>
         <source>Confirmed on</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4251,67 +4251,72 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="542"/>
+        <location filename="../../widgets/employment_dialogs.py" line="541"/>
+        <source>not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/employment_dialogs.py" line="547"/>
         <source>The street&apos;s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="552"/>
+        <location filename="../../widgets/employment_dialogs.py" line="560"/>
         <source>Unified social credit code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="553"/>
+        <location filename="../../widgets/employment_dialogs.py" line="561"/>
         <source>Name</source>
         <translation type="unfinished">Name</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="554"/>
+        <location filename="../../widgets/employment_dialogs.py" line="562"/>
         <source>State</source>
         <translation type="unfinished">State</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="555"/>
+        <location filename="../../widgets/employment_dialogs.py" line="563"/>
         <source>Staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="556"/>
+        <location filename="../../widgets/employment_dialogs.py" line="564"/>
         <source>Disabled staff (as the quota counts)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="557"/>
+        <location filename="../../widgets/employment_dialogs.py" line="565"/>
         <source>Forms of employment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="558"/>
+        <location filename="../../widgets/employment_dialogs.py" line="566"/>
         <source>Contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="559"/>
+        <location filename="../../widgets/employment_dialogs.py" line="567"/>
         <source>Contact phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="560"/>
+        <location filename="../../widgets/employment_dialogs.py" line="568"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="561"/>
+        <location filename="../../widgets/employment_dialogs.py" line="569"/>
         <source>Site latitude</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="562"/>
+        <location filename="../../widgets/employment_dialogs.py" line="570"/>
         <source>Site longitude</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="563"/>
+        <location filename="../../widgets/employment_dialogs.py" line="571"/>
         <source>Community</source>
         <translation type="unfinished">Community</translation>
     </message>
@@ -12574,27 +12579,27 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>RefusalDialog</name>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="619"/>
+        <location filename="../../widgets/employment_dialogs.py" line="634"/>
         <source>Refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="627"/>
+        <location filename="../../widgets/employment_dialogs.py" line="642"/>
         <source>Refused by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="628"/>
+        <location filename="../../widgets/employment_dialogs.py" line="643"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="629"/>
+        <location filename="../../widgets/employment_dialogs.py" line="644"/>
         <source>Note (needed for “other”)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="630"/>
+        <location filename="../../widgets/employment_dialogs.py" line="645"/>
         <source>On</source>
         <translation type="unfinished"></translation>
     </message>
@@ -13270,37 +13275,37 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>RetentionDialog</name>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="654"/>
+        <location filename="../../widgets/employment_dialogs.py" line="669"/>
         <source>Record a follow-up call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="656"/>
+        <location filename="../../widgets/employment_dialogs.py" line="671"/>
         <source>Yes, still employed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="657"/>
+        <location filename="../../widgets/employment_dialogs.py" line="672"/>
         <source>No, no longer employed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="662"/>
+        <location filename="../../widgets/employment_dialogs.py" line="677"/>
         <source>Seeker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="663"/>
+        <location filename="../../widgets/employment_dialogs.py" line="678"/>
         <source>Still employed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="664"/>
+        <location filename="../../widgets/employment_dialogs.py" line="679"/>
         <source>Note</source>
         <translation type="unfinished">Note</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment_dialogs.py" line="665"/>
+        <location filename="../../widgets/employment_dialogs.py" line="680"/>
         <source>Called on</source>
         <translation type="unfinished"></translation>
     </message>
@@ -15763,187 +15768,187 @@ Outcome: {outcome}</source>
 <context>
     <name>SurveyExport</name>
     <message>
-        <location filename="../../console/survey_export.py" line="50"/>
+        <location filename="../../console/survey_export.py" line="52"/>
         <source>Survey results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/survey_export.py" line="51"/>
+        <location filename="../../console/survey_export.py" line="53"/>
         <source>Round</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/survey_export.py" line="52"/>
+        <location filename="../../console/survey_export.py" line="54"/>
         <source>Measure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/survey_export.py" line="53"/>
+        <location filename="../../console/survey_export.py" line="55"/>
         <source>Question</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/survey_export.py" line="54"/>
+        <location filename="../../console/survey_export.py" line="56"/>
         <source>Breakdown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/survey_export.py" line="55"/>
+        <location filename="../../console/survey_export.py" line="57"/>
         <source>Group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/survey_export.py" line="56"/>
+        <location filename="../../console/survey_export.py" line="58"/>
         <source>Self-answered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/survey_export.py" line="57"/>
+        <location filename="../../console/survey_export.py" line="59"/>
         <source>Assisted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/survey_export.py" line="58"/>
+        <location filename="../../console/survey_export.py" line="60"/>
         <source>All</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/survey_export.py" line="59"/>
+        <location filename="../../console/survey_export.py" line="61"/>
         <source>value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/survey_export.py" line="60"/>
+        <location filename="../../console/survey_export.py" line="62"/>
         <source>95 % low</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/survey_export.py" line="61"/>
+        <location filename="../../console/survey_export.py" line="63"/>
         <source>95 % high</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/survey_export.py" line="62"/>
+        <location filename="../../console/survey_export.py" line="64"/>
         <source>n</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/survey_export.py" line="63"/>
+        <location filename="../../console/survey_export.py" line="65"/>
         <source>Overall</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/survey_export.py" line="64"/>
+        <location filename="../../console/survey_export.py" line="66"/>
         <source>Participation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/survey_export.py" line="65"/>
+        <location filename="../../console/survey_export.py" line="67"/>
         <source>CSAT</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/survey_export.py" line="66"/>
+        <location filename="../../console/survey_export.py" line="68"/>
         <source>NPS</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/survey_export.py" line="67"/>
+        <location filename="../../console/survey_export.py" line="69"/>
         <source>Community</source>
         <translation type="unfinished">Community</translation>
     </message>
     <message>
-        <location filename="../../console/survey_export.py" line="68"/>
+        <location filename="../../console/survey_export.py" line="70"/>
         <source>Age band</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/survey_export.py" line="69"/>
+        <location filename="../../console/survey_export.py" line="71"/>
         <source>Care flag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/survey_export.py" line="70"/>
+        <location filename="../../console/survey_export.py" line="72"/>
         <source>Care needed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/survey_export.py" line="71"/>
+        <location filename="../../console/survey_export.py" line="73"/>
         <source>No care flag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/survey_export.py" line="72"/>
+        <location filename="../../console/survey_export.py" line="74"/>
         <source>Unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/survey_export.py" line="73"/>
+        <location filename="../../console/survey_export.py" line="75"/>
         <source>Option</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/survey_export.py" line="74"/>
+        <location filename="../../console/survey_export.py" line="76"/>
         <source>Answered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/survey_export.py" line="75"/>
+        <location filename="../../console/survey_export.py" line="77"/>
         <source>Sampling frame</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/survey_export.py" line="76"/>
+        <location filename="../../console/survey_export.py" line="78"/>
         <source>Complete responses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/survey_export.py" line="77"/>
+        <location filename="../../console/survey_export.py" line="79"/>
         <source>Partial responses (not counted)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/survey_export.py" line="78"/>
+        <location filename="../../console/survey_export.py" line="80"/>
         <source>Answers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/survey_export.py" line="79"/>
+        <location filename="../../console/survey_export.py" line="81"/>
         <source>Responses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/survey_export.py" line="80"/>
+        <location filename="../../console/survey_export.py" line="82"/>
         <source>Mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/survey_export.py" line="81"/>
+        <location filename="../../console/survey_export.py" line="83"/>
         <source>Helped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/survey_export.py" line="82"/>
+        <location filename="../../console/survey_export.py" line="84"/>
         <source>Complete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/survey_export.py" line="83"/>
+        <location filename="../../console/survey_export.py" line="85"/>
         <source>Resident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/survey_export.py" line="84"/>
+        <location filename="../../console/survey_export.py" line="86"/>
         <source>Self-answered: self or kiosk without help; assisted: staff, phone, family or with help. Cells with fewer than 5 answers are shown as &lt;5, and so is a second cell wherever the hidden one could be worked out from a total. Intervals: Wilson 95 % for CSAT and participation, normal approximation for NPS. Only complete responses count.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/survey_export.py" line="427"/>
+        <location filename="../../console/survey_export.py" line="431"/>
         <source>{who} · {when} · {ws} · page {page}/{pages} · {notice}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/survey_export.py" line="430"/>
+        <location filename="../../console/survey_export.py" line="434"/>
         <source>Aggregate figures; small cells suppressed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -15971,17 +15976,17 @@ Outcome: {outcome}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/survey_results.py" line="198"/>
+        <location filename="../../console/presenters/survey_results.py" line="199"/>
         <source>survey results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/survey_results.py" line="208"/>
+        <location filename="../../console/presenters/survey_results.py" line="209"/>
         <source>Results saved to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/survey_results.py" line="211"/>
+        <location filename="../../console/presenters/survey_results.py" line="212"/>
         <source>Could not export the results</source>
         <translation type="unfinished"></translation>
     </message>
@@ -18928,7 +18933,7 @@ State: {state}</source>
     </message>
     <message>
         <location filename="../../console/presenters/volunteers.py" line="231"/>
-        <location filename="../../console/presenters/volunteers.py" line="856"/>
+        <location filename="../../console/presenters/volunteers.py" line="858"/>
         <source>Could not read the volunteers</source>
         <translation type="unfinished"></translation>
     </message>
@@ -18943,301 +18948,301 @@ State: {state}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="338"/>
+        <location filename="../../console/presenters/volunteers.py" line="340"/>
         <source>Could not read the volunteer&apos;s card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="360"/>
+        <location filename="../../console/presenters/volunteers.py" line="362"/>
         <source>Could not save the volunteer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="361"/>
+        <location filename="../../console/presenters/volunteers.py" line="363"/>
         <source>Volunteer saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="371"/>
+        <location filename="../../console/presenters/volunteers.py" line="373"/>
         <source>Edit the volunteer&apos;s profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="395"/>
+        <location filename="../../console/presenters/volunteers.py" line="397"/>
         <source>Could not open the profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="404"/>
+        <location filename="../../console/presenters/volunteers.py" line="406"/>
         <source>Show the identity number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="409"/>
+        <location filename="../../console/presenters/volunteers.py" line="411"/>
         <source>Identity number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="410"/>
+        <location filename="../../console/presenters/volunteers.py" line="412"/>
         <source>Identity No.: {n}
 Birth date: {d}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="418"/>
+        <location filename="../../console/presenters/volunteers.py" line="420"/>
         <source>Could not show the identity number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="425"/>
+        <location filename="../../console/presenters/volunteers.py" line="427"/>
         <source>Choose the volunteer&apos;s photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="427"/>
+        <location filename="../../console/presenters/volunteers.py" line="429"/>
         <source>Photos (*.jpg *.jpeg *.png)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="445"/>
+        <location filename="../../console/presenters/volunteers.py" line="447"/>
         <source>Could not store the photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="445"/>
+        <location filename="../../console/presenters/volunteers.py" line="447"/>
         <source>Photo stored</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="458"/>
+        <location filename="../../console/presenters/volunteers.py" line="460"/>
         <source>Could not save the qualification</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="459"/>
+        <location filename="../../console/presenters/volunteers.py" line="461"/>
         <source>Qualification saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="493"/>
+        <location filename="../../console/presenters/volunteers.py" line="495"/>
         <source>Could not save the team</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="494"/>
+        <location filename="../../console/presenters/volunteers.py" line="496"/>
         <source>Team saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="506"/>
+        <location filename="../../console/presenters/volunteers.py" line="508"/>
         <source>Add a member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="506"/>
-        <location filename="../../console/presenters/volunteers.py" line="522"/>
-        <location filename="../../console/presenters/volunteers.py" line="584"/>
-        <location filename="../../console/presenters/volunteers.py" line="841"/>
+        <location filename="../../console/presenters/volunteers.py" line="508"/>
+        <location filename="../../console/presenters/volunteers.py" line="524"/>
+        <location filename="../../console/presenters/volunteers.py" line="586"/>
+        <location filename="../../console/presenters/volunteers.py" line="843"/>
         <source>Volunteer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="512"/>
+        <location filename="../../console/presenters/volunteers.py" line="514"/>
         <source>Could not add the member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="522"/>
+        <location filename="../../console/presenters/volunteers.py" line="524"/>
         <source>Remove a member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="529"/>
+        <location filename="../../console/presenters/volunteers.py" line="531"/>
         <source>Could not remove the member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="557"/>
+        <location filename="../../console/presenters/volunteers.py" line="559"/>
         <source>Could not save the shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="558"/>
+        <location filename="../../console/presenters/volunteers.py" line="560"/>
         <source>Shift saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="574"/>
+        <location filename="../../console/presenters/volunteers.py" line="576"/>
         <source>Could not read the sign-ups</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="583"/>
+        <location filename="../../console/presenters/volunteers.py" line="585"/>
         <source>Sign up for {t}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="596"/>
+        <location filename="../../console/presenters/volunteers.py" line="598"/>
         <source>Signed up; waiting for confirmation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="598"/>
+        <location filename="../../console/presenters/volunteers.py" line="600"/>
         <source>Signed up and confirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="606"/>
+        <location filename="../../console/presenters/volunteers.py" line="608"/>
         <source>Could not sign up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="619"/>
+        <location filename="../../console/presenters/volunteers.py" line="621"/>
         <source>Could not decide the sign-up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="628"/>
+        <location filename="../../console/presenters/volunteers.py" line="630"/>
         <source>Withdraw the sign-up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="629"/>
+        <location filename="../../console/presenters/volunteers.py" line="631"/>
         <source>Withdraw this sign-up? The place becomes free for others.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="631"/>
+        <location filename="../../console/presenters/volunteers.py" line="633"/>
         <source>Could not withdraw</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="642"/>
+        <location filename="../../console/presenters/volunteers.py" line="644"/>
         <source>Cancel the shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="644"/>
+        <location filename="../../console/presenters/volunteers.py" line="646"/>
         <source>Cancel the shift {t}? {n} volunteers hold a place; tell them. This cannot be undone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="648"/>
+        <location filename="../../console/presenters/volunteers.py" line="650"/>
         <source>Could not cancel the shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="672"/>
+        <location filename="../../console/presenters/volunteers.py" line="674"/>
         <source>Could not pair</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="673"/>
+        <location filename="../../console/presenters/volunteers.py" line="675"/>
         <source>Pairing saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="682"/>
+        <location filename="../../console/presenters/volunteers.py" line="684"/>
         <source>Could not read the residents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="692"/>
+        <location filename="../../console/presenters/volunteers.py" line="694"/>
         <source>End the pairing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="693"/>
+        <location filename="../../console/presenters/volunteers.py" line="695"/>
         <source>End the regular visits of {v} to {r}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="697"/>
+        <location filename="../../console/presenters/volunteers.py" line="699"/>
         <source>Could not end the pairing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="710"/>
+        <location filename="../../console/presenters/volunteers.py" line="712"/>
         <source>Select the incident in the queue first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="725"/>
+        <location filename="../../console/presenters/volunteers.py" line="727"/>
         <source>Could not read the incident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="731"/>
+        <location filename="../../console/presenters/volunteers.py" line="733"/>
         <source>Select the request in the Feedback pane first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="746"/>
+        <location filename="../../console/presenters/volunteers.py" line="748"/>
         <source>Could not read the request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="759"/>
+        <location filename="../../console/presenters/volunteers.py" line="761"/>
         <source>Could not read the resident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="773"/>
+        <location filename="../../console/presenters/volunteers.py" line="775"/>
         <source>Could not read the order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="803"/>
+        <location filename="../../console/presenters/volunteers.py" line="805"/>
         <source>Could not prepare the task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="824"/>
+        <location filename="../../console/presenters/volunteers.py" line="826"/>
         <source>Could not create the task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="825"/>
+        <location filename="../../console/presenters/volunteers.py" line="827"/>
         <source>Task created</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="841"/>
+        <location filename="../../console/presenters/volunteers.py" line="843"/>
         <source>Assign the task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="847"/>
+        <location filename="../../console/presenters/volunteers.py" line="849"/>
         <source>Could not assign the task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="848"/>
+        <location filename="../../console/presenters/volunteers.py" line="850"/>
         <source>Task assigned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="865"/>
+        <location filename="../../console/presenters/volunteers.py" line="867"/>
         <source>Mark the task done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="865"/>
+        <location filename="../../console/presenters/volunteers.py" line="867"/>
         <source>Cancel the task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="867"/>
+        <location filename="../../console/presenters/volunteers.py" line="869"/>
         <source>Mark “{t}” done?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="867"/>
+        <location filename="../../console/presenters/volunteers.py" line="869"/>
         <source>Cancel “{t}”?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/volunteers.py" line="874"/>
+        <location filename="../../console/presenters/volunteers.py" line="876"/>
         <source>Could not update the task</source>
         <translation type="unfinished"></translation>
     </message>

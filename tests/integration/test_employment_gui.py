@@ -243,6 +243,11 @@ def test_a_refused_form_stays_open_with_what_was_typed(
     click(qtbot, p.employers_tab.new_button)
     dialog = p.dialog
     assert isinstance(dialog, EmployerDialog)
+    # A new employer starts not yet verified, and with no place: the form offered
+    # "verified" (which takes referrals) and showed the street's own coordinates.
+    assert dialog.status.currentData() == EmployerStatus.UNVERIFIED.value
+    assert dialog.lat.text() == "not set"
+    assert dialog.draft().lat is None
     dialog.credit_code.setText(VALID_CODE)  # taken by the employer already registered
     dialog.name.setText("另一家公司")
     dialog.address.setText("咸阳北路 1 号")

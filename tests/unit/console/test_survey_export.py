@@ -200,6 +200,9 @@ def test_an_export_reads_audits_and_keeps_persons_out_unless_allowed(
     assert ws.cell(2, 1).value == rid
     exporter.export(admin, "E1", "pdf", tmp_path / "e1.pdf", **kw)  # type: ignore[arg-type]
     assert (tmp_path / "e1.pdf").read_bytes().startswith(b"%PDF")
+    # Owner-only, as every export of the console (they were 0644: answers by person).
+    for name in ("e1.csv", "e1.xlsx", "e1.pdf"):
+        assert (tmp_path / name).stat().st_mode & 0o777 == 0o600, name
     reads = [json.loads(d) for _a, t, d in street.audit(AuditAction.SURVEY_DATA_READ)]
     exports = [d for d in reads if d.get("what") == "export"]
     assert [(d["format"], d["persons"]) for d in exports] == [

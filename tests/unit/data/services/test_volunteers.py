@@ -618,13 +618,16 @@ def test_a_resident_silent_for_weeks_gets_a_welfare_visit_draft(vst: Street) -> 
 def test_the_visitor_card_shows_the_full_name_and_photo_audited(vst: Street) -> None:
     svc, sup, op = vst.svc.volunteers, vst.who("supervisor"), vst.who("operator")
     vid = svc.save_volunteer(sup, _draft())
-    assert svc.visitor_card(op, vid) == ("周志愿", None)
+    assert svc.visitor_card(sup, vid) == ("周志愿", None)
     svc.set_photo(sup, vid, PNG)
     assert svc.volunteer(op, vid).name == "周**"  # lists stay masked
-    assert svc.visitor_card(op, vid) == ("周志愿", PNG)
+    assert svc.visitor_card(sup, vid) == ("周志愿", PNG)
     actor, target, detail = vst.audit(AuditAction.VOLUNTEER_PII_READ)[-1]
-    assert (actor, target) == ("operator", f"volunteer:{vid}")
+    assert (actor, target) == ("supervisor", f"volunteer:{vid}")
     assert "photo" in detail
+    # Not an operator's: clicking through the rows read every name in full.
+    with pytest.raises(PermissionDenied):
+        svc.visitor_card(op, vid)
     elsewhere = svc.save_volunteer(sup, _draft(community="C02", id_number=NUMBER2, name="吴远"))
     with pytest.raises(PermissionDenied):
         svc.visitor_card(vst.who("ws01"), elsewhere)
@@ -665,3 +668,19 @@ def test_a_key_rotation_carries_the_volunteers_along(vst: Street) -> None:
         assert left() == 0
     assert set(load_field_keys(vst.keys).keys) == {"k2"}
     assert svc.reveal(sup, vid, "核实身份") == (NUMBER, date(1990, 5, 17))
+
+
+def test_certificate_and_policy_numbers_are_masked_where_the_name_is(vst: Street) -> None:
+    svc, sup, op = vst.svc.volunteers, vst.who("supervisor"), vst.who("operator")
+    vid = svc.save_volunteer(
+        sup, _draft(insurance_policy="PICC-54193816", insurance_expires=date(2027, 9, 6))
+    )
+    svc.add_qualification(sup, vid, "急救证", "Q7228777", date(2027, 11, 28))
+    full = svc.volunteer(sup, vid)
+    assert full.insurance_policy == "PICC-54193816"
+    assert full.qualifications[0].number == "Q7228777"
+    masked = svc.volunteer(op, vid)
+    assert masked.name == "周**"
+    assert masked.insurance_policy not in ("", "PICC-54193816")
+    assert "*" in masked.insurance_policy
+    assert set(masked.qualifications[0].number) == {"*"}  # short: masked whole
