@@ -101,4 +101,5 @@ def frame_size(
             return len(SurveyService._draw_businesses(s, frame_params, service.ctx.clock().date()))
     with service.ctx.read() as s:
         # The very draw create_round makes, so the size shown is the size a round gets.
-        return len(SurveyService._draw(s, frame_kind, frame_params))
+        today = service.ctx.clock().date()
+        return len(SurveyService._draw(s, frame_kind, frame_params, today))

@@ -77,6 +77,7 @@ MODES = ("self", "kiosk", "staff", "phone", "family")
 FRAME_KINDS = ("communities", "care", "businesses", "sample")
 CARE_FLAGS = ("lives_alone", "dementia", "disability", "chronic_illness")
 OPEN, CLOSED = "open", "closed"
+ADULT_AGE = 18  # the frames of people draw adults only (SurveyService._draw)
 AGE_BANDS = ((18, "<18"), (40, "18-39"), (60, "40-59"), (70, "60-69"), (80, "70-79"))
 
 FormCheck = Callable[[str], list[str]]
@@ -359,7 +360,7 @@ class SurveyService:
             if frame_kind == "businesses":
                 members = self._draw_businesses(s, frame_params, starts_on)
             else:
-                members = self._draw(s, frame_kind, frame_params)
+                members = self._draw(s, frame_kind, frame_params, starts_on)
             row = SurveyRound(
                 code=code,
                 form_id=form.id,
@@ -395,9 +396,16 @@ class SurveyService:
             return len(members)
 
     @staticmethod
-    def _draw(s: Session, kind: str, params: dict[str, Any]) -> list[tuple[int, int]]:
-        """(resident id, community id) of the frame, in resident id order."""
-        q = select(Resident.id, Resident.community_id).where(Resident.anonymised_at.is_(None))
+    def _draw(s: Session, kind: str, params: dict[str, Any], on: date) -> list[tuple[int, int]]:
+        """(resident id, community id) of the frame, in resident id order: adults only.
+
+        Residents who are under 18 in the round's first year are left out (by birth year: the
+        birth date is encrypted): "Call next" rang a seven-year-old, and asking a minor needs
+        a guardian's consent, which the survey does not collect.
+        """
+        q = select(Resident.id, Resident.community_id).where(
+            Resident.anonymised_at.is_(None), Resident.birth_year <= on.year - ADULT_AGE
+        )
         codes = params.get("communities")
         if codes:
             q = q.join(Community, Community.id == Resident.community_id).where(

@@ -210,16 +210,26 @@ def _sample(st: Street, code: str, seed: int, n: int = 25) -> list[int]:
 def test_frames_are_drawn_as_asked_and_a_sample_by_its_seed(street: Street) -> None:
     _form(street)
     a, b, c = _sample(street, "R1", 7), _sample(street, "R2", 7), _sample(street, "R3", 8)
+    # Adults only (18 or more in the round's first year): "Call next" rang a child.
+    adult = Resident.birth_year <= START.year - 18
     with street.db.session() as s:
-        everyone = set(s.scalars(select(Resident.id)))
-        c01 = set(
+        everyone = set(s.scalars(select(Resident.id).where(adult)))
+        c01_all = set(
             s.scalars(
                 select(Resident.id)
                 .join(Community, Community.id == Resident.community_id)
                 .where(Community.code == "C01")
             )
         )
-        lone = set(s.scalars(select(Resident.id).where(Resident.lives_alone.is_(True))))
+        c01 = set(
+            s.scalars(
+                select(Resident.id)
+                .join(Community, Community.id == Resident.community_id)
+                .where(Community.code == "C01", adult)
+            )
+        )
+        lone = set(s.scalars(select(Resident.id).where(Resident.lives_alone.is_(True), adult)))
+    assert c01 < c01_all, "the test's street has children in C01"
     assert a == b
     assert len(a) == 25
     assert len(set(a)) == 25
