@@ -762,8 +762,9 @@ def rag(value: float | None, target: Target | None, amber: float) -> Rag:
 # --- figures -------------------------------------------------------------------------------------
 
 NO_DATA_TEXT: Final = Bilingual("本期无数据", "no data for this period")
+# "例" (cases), not "人": a small cell may count tickets or screenings as well as people.
 SUPPRESSED_TEXT: Final = Bilingual(
-    f"不足 {MIN_CELL} 人，不显示", f"fewer than {MIN_CELL}: not shown"
+    f"不足 {MIN_CELL} 例，不显示", f"fewer than {MIN_CELL}: not shown"
 )
 # a second cell hidden so the first cannot be worked out as the total minus the rest
 COMPLEMENT_TEXT: Final = Bilingual(

@@ -400,6 +400,8 @@ class DeliveryBoard(QWidget):
         self.fail_button = QPushButton()
         self.cancel_button = QPushButton()
         self.reveal_button = QPushButton()
+        # Off for a role that sees residents masked: the button was on, then refused.
+        self.can_reveal = True
         self.new_button = QPushButton()
         # The filters wrap too: squeezed into one row, "All merchants" read "All merch".
         self.filter_bar = QWidget()
@@ -575,7 +577,7 @@ class DeliveryBoard(QWidget):
         self.cancel_button.setEnabled(
             status in (OrderStatus.AWAITING_CONFIRMATION, OrderStatus.ACCEPTED, OrderStatus.PICKED)
         )
-        self.reveal_button.setEnabled(r is not None)
+        self.reveal_button.setEnabled(r is not None and self.can_reveal)
 
     def _on_step_clicked(self) -> None:
         r = self.selected()

@@ -607,6 +607,16 @@ class FeedbackPane(QWidget):
             self._show_detail(None, [])
         self.update_buttons()
 
+    def _ref(self, r: TicketRow) -> str:
+        """Where the ticket came from in words: "round:SAT-1/comment" read as a code."""
+        ref = r.source_ref
+        if ref.startswith("round:") and "/" in ref:
+            code, question = ref.removeprefix("round:").split("/", 1)
+            return self.tr("(round {round}, question {question})").format(
+                round=code, question=question
+            )
+        return ref
+
     def _on_selection_changed(self, *_a: object) -> None:
         r = self.selected()
         # Another ticket (or none): the contact read in full is masked again.
@@ -635,7 +645,7 @@ class FeedbackPane(QWidget):
                 c=self.community_names.get(r.community, r.community),
                 d=r.department_name or r.department or "—",
             ),
-            self.tr("Source: {s} {ref}").format(s=source_text(r.source), ref=r.source_ref).strip(),
+            self.tr("Source: {s} {ref}").format(s=source_text(r.source), ref=self._ref(r)).strip(),
             self.tr("Contact: {who}").format(
                 who=" ".join(
                     x for x in self._revealed.get(r.id, (r.contact_name, r.contact_phone)) if x

@@ -208,12 +208,25 @@ class CertificatesPresenter(Presenter):
         )
 
     def _confirm_issue(self, certificate_id: int) -> None:
+        row = self.certificates.model.row_for(certificate_id)
+        # Whose, for which days and how many hours: "Issue this certificate now?" alone made
+        # the worker check the list behind the question.
+        what = (
+            self.tr("{volunteer}, {first} to {last}, {hours} h").format(
+                volunteer=row.volunteer,
+                first=row.first_day.isoformat(),
+                last=row.last_day.isoformat(),
+                hours=f"{row.minutes / 60:.1f}",
+            )
+            if row is not None
+            else ""
+        )
         self.ctx.dialogs.confirm(
             self.tr("Issue the certificate"),
             self.tr(
-                "Issue this certificate now? It takes the year's next number, which is never "
-                "given again; a mistake can only be withdrawn."
-            ),
+                "Issue this certificate now ({what})? It takes the year's next number, which "
+                "is never given again; a mistake can only be withdrawn."
+            ).format(what=what),
             lambda: self.issue(certificate_id),
         )
 

@@ -703,13 +703,30 @@ class EmploymentPresenter(Presenter):
     @Slot(int, str)
     def _on_step(self, referral_id: int, stage: str) -> None:
         who = self.who
-        if who is not None:
-            svc = self.ctx.services.employment
-            today = self._today()
+        if who is None:
+            return
+        svc = self.ctx.services.employment
+        today = self._today()
+
+        def step() -> None:
             self._write(
                 lambda: svc.advance(who, referral_id, Stage(stage), today),
                 self.tr("Could not move the referral on"),
             )
+
+        if Stage(stage) is not Stage.HIRED:
+            step()
+            return
+        # Hired is final (no refusal after it, retention calls booked): asked first, as a
+        # referral is, rather than taken on one click.
+        self.ctx.dialogs.confirm(
+            self.tr("Hired"),
+            self.tr(
+                "Record that the seeker of referral {id} has started work? This cannot be "
+                "undone; follow-up calls at 3 and 6 months are booked."
+            ).format(id=referral_id),
+            step,
+        )
 
     @Slot(int)
     def _on_refused(self, referral_id: int) -> None:

@@ -64,6 +64,11 @@ class NotificationsPresenter(Presenter):
         ctx.bridge.subscribe(WorkerFailed, self._on_worker_failed)
         ctx.bridge.subscribe(UnhandledError, self._on_unhandled_error)
 
+    def signed_out(self) -> None:
+        # The next user of the workstation is someone else: the messages named the last one's
+        # incidents and residents (a supervisor's were left for the operator after it).
+        self.pane.clear()
+
     def notify(self, level: Level, text: str, at: datetime | None = None) -> None:
         """Add a message to the notification area."""
         self.pane.add(level, text, at or utcnow())

@@ -122,6 +122,7 @@ class OrdersPresenter(Presenter):
     # --- lifecycle --------------------------------------------------------------------------
     def signed_in(self, who: Principal) -> None:
         allowed = who.can(Permission.PLACE_ORDERS)
+        self.board.can_reveal = who.can(Permission.VIEW_RESIDENT_PII)
         self.pane.setEnabled(allowed)
         if allowed:
             self.reload()

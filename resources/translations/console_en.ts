@@ -2000,102 +2000,107 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="212"/>
+        <location filename="../../console/presenters/certificates.py" line="215"/>
+        <source>{volunteer}, {first} to {last}, {hours} h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/certificates.py" line="225"/>
         <source>Issue the certificate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="214"/>
-        <source>Issue this certificate now? It takes the year&apos;s next number, which is never given again; a mistake can only be withdrawn.</source>
+        <location filename="../../console/presenters/certificates.py" line="227"/>
+        <source>Issue this certificate now ({what})? It takes the year&apos;s next number, which is never given again; a mistake can only be withdrawn.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="236"/>
+        <location filename="../../console/presenters/certificates.py" line="249"/>
         <source>Certificate {number} issued and archived</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="243"/>
+        <location filename="../../console/presenters/certificates.py" line="256"/>
         <source>Could not issue the certificate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="254"/>
+        <location filename="../../console/presenters/certificates.py" line="267"/>
         <source>The certificate was withdrawn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="255"/>
+        <location filename="../../console/presenters/certificates.py" line="268"/>
         <source>Could not withdraw the certificate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="265"/>
+        <location filename="../../console/presenters/certificates.py" line="278"/>
         <source>The objection was recorded; the certificate waits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="266"/>
+        <location filename="../../console/presenters/certificates.py" line="279"/>
         <source>Could not record the objection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="274"/>
+        <location filename="../../console/presenters/certificates.py" line="287"/>
         <source>Save the issued certificate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="276"/>
+        <location filename="../../console/presenters/certificates.py" line="289"/>
         <source>Save a display copy of the certificate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="304"/>
+        <location filename="../../console/presenters/certificates.py" line="317"/>
         <source>Certificate saved to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="305"/>
+        <location filename="../../console/presenters/certificates.py" line="318"/>
         <source>Could not save the certificate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="325"/>
+        <location filename="../../console/presenters/certificates.py" line="338"/>
         <source>Display copy saved to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="327"/>
+        <location filename="../../console/presenters/certificates.py" line="340"/>
         <source>Could not save the display copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="340"/>
+        <location filename="../../console/presenters/certificates.py" line="353"/>
         <source>{n} approved records deposited</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="347"/>
+        <location filename="../../console/presenters/certificates.py" line="360"/>
         <source>Could not deposit the hours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="360"/>
+        <location filename="../../console/presenters/certificates.py" line="373"/>
         <source>The minutes were given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="361"/>
+        <location filename="../../console/presenters/certificates.py" line="374"/>
         <source>Could not give the minutes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="371"/>
+        <location filename="../../console/presenters/certificates.py" line="384"/>
         <source>The minutes were spent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="372"/>
+        <location filename="../../console/presenters/certificates.py" line="385"/>
         <source>Could not spend the minutes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3342,73 +3347,73 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>DeliveryBoard</name>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="510"/>
-        <location filename="../../widgets/delivery_board.py" line="656"/>
+        <location filename="../../widgets/delivery_board.py" line="512"/>
+        <location filename="../../widgets/delivery_board.py" line="658"/>
         <source>All merchants</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="539"/>
+        <location filename="../../widgets/delivery_board.py" line="541"/>
         <source>{shown} of {all} orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="551"/>
+        <location filename="../../widgets/delivery_board.py" line="553"/>
         <source>Order {id}: {resident}, {address} — {merchant}, {window}, {deliverer}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="568"/>
+        <location filename="../../widgets/delivery_board.py" line="570"/>
         <source>Next: {step} (Alt+N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="570"/>
+        <location filename="../../widgets/delivery_board.py" line="572"/>
         <source>Next step (Alt+N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="637"/>
+        <location filename="../../widgets/delivery_board.py" line="639"/>
         <source>Search number, resident, deliverer, address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="641"/>
+        <location filename="../../widgets/delivery_board.py" line="643"/>
         <source>All statuses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="645"/>
+        <location filename="../../widgets/delivery_board.py" line="647"/>
         <source>All flags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="657"/>
+        <location filename="../../widgets/delivery_board.py" line="659"/>
         <source>New order (Alt+O)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="658"/>
+        <location filename="../../widgets/delivery_board.py" line="660"/>
         <source>Confirmation call (Alt+K)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="659"/>
+        <location filename="../../widgets/delivery_board.py" line="661"/>
         <source>Hand-off with proof (Alt+P)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="660"/>
+        <location filename="../../widgets/delivery_board.py" line="662"/>
         <source>Failed (Alt+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="661"/>
+        <location filename="../../widgets/delivery_board.py" line="663"/>
         <source>Cancel order (Alt+X)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="662"/>
+        <location filename="../../widgets/delivery_board.py" line="664"/>
         <source>Show contact (Alt+R)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4705,22 +4710,32 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="711"/>
+        <location filename="../../console/presenters/employment.py" line="714"/>
         <source>Could not move the referral on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="726"/>
+        <location filename="../../console/presenters/employment.py" line="723"/>
+        <source>Hired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="725"/>
+        <source>Record that the seeker of referral {id} has started work? This cannot be undone; follow-up calls at 3 and 6 months are booked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="743"/>
         <source>Could not record the refusal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="744"/>
+        <location filename="../../console/presenters/employment.py" line="761"/>
         <source>Could not record the confirmation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="763"/>
+        <location filename="../../console/presenters/employment.py" line="780"/>
         <source>Could not record the call</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5081,187 +5096,192 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="628"/>
-        <source>Select a ticket to see what was said and done.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/feedback.py" line="631"/>
-        <source>No. {id} · {state} · {category}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/feedback.py" line="634"/>
-        <source>Community: {c} · Department: {d}</source>
+        <location filename="../../widgets/feedback.py" line="615"/>
+        <source>(round {round}, question {question})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/feedback.py" line="638"/>
+        <source>Select a ticket to see what was said and done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="641"/>
+        <source>No. {id} · {state} · {category}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="644"/>
+        <source>Community: {c} · Department: {d}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="648"/>
         <source>Source: {s} {ref}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="639"/>
+        <location filename="../../widgets/feedback.py" line="649"/>
         <source>Contact: {who}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="651"/>
+        <location filename="../../widgets/feedback.py" line="661"/>
         <source>First response due {a} · resolution due {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="660"/>
+        <location filename="../../widgets/feedback.py" line="670"/>
         <source>Last reply ({how}): {text}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="668"/>
+        <location filename="../../widgets/feedback.py" line="678"/>
         <source>the clock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="670"/>
+        <location filename="../../widgets/feedback.py" line="680"/>
         <source>opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="671"/>
+        <location filename="../../widgets/feedback.py" line="681"/>
         <source>given to {v}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="672"/>
+        <location filename="../../widgets/feedback.py" line="682"/>
         <source>answered ({v})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="673"/>
+        <location filename="../../widgets/feedback.py" line="683"/>
         <source>resolved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="674"/>
+        <location filename="../../widgets/feedback.py" line="684"/>
         <source>rated {v}/5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="675"/>
+        <location filename="../../widgets/feedback.py" line="685"/>
         <source>reopened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="676"/>
+        <location filename="../../widgets/feedback.py" line="686"/>
         <source>overdue: {v}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="699"/>
+        <location filename="../../widgets/feedback.py" line="709"/>
         <source>Unresolved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="699"/>
+        <location filename="../../widgets/feedback.py" line="709"/>
         <source>All states</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="704"/>
+        <location filename="../../widgets/feedback.py" line="714"/>
         <source>All categories</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="709"/>
+        <location filename="../../widgets/feedback.py" line="719"/>
         <source>All communities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="715"/>
+        <location filename="../../widgets/feedback.py" line="725"/>
         <source>Tickets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="716"/>
+        <location filename="../../widgets/feedback.py" line="726"/>
         <source>Monthly rates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="719"/>
+        <location filename="../../widgets/feedback.py" line="729"/>
         <source>State</source>
         <translation type="unfinished">State</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="719"/>
+        <location filename="../../widgets/feedback.py" line="729"/>
         <source>Category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="719"/>
+        <location filename="../../widgets/feedback.py" line="729"/>
         <source>Community</source>
         <translation type="unfinished">Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="724"/>
+        <location filename="../../widgets/feedback.py" line="734"/>
         <source>New ticket…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="725"/>
+        <location filename="../../widgets/feedback.py" line="735"/>
         <source>Reply…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="726"/>
+        <location filename="../../widgets/feedback.py" line="736"/>
         <source>Resolve…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="727"/>
+        <location filename="../../widgets/feedback.py" line="737"/>
         <source>Rating…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="728"/>
+        <location filename="../../widgets/feedback.py" line="738"/>
         <source>Reopen…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="729"/>
+        <location filename="../../widgets/feedback.py" line="739"/>
         <source>Reassign…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="730"/>
+        <location filename="../../widgets/feedback.py" line="740"/>
         <source>Show contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="734"/>
+        <location filename="../../widgets/feedback.py" line="744"/>
         <source>{action} ({key})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="736"/>
+        <location filename="../../widgets/feedback.py" line="746"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="737"/>
+        <location filename="../../widgets/feedback.py" line="747"/>
         <source>Month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="740"/>
+        <location filename="../../widgets/feedback.py" line="750"/>
         <source>Over the tickets opened in the month. Response rate: answered by the first-response deadline, of those whose deadline has passed or that were answered. Resolution rate: resolved, of all. Satisfaction rate: rated 4 or 5, of those rated.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="748"/>
+        <location filename="../../widgets/feedback.py" line="758"/>
         <source>No feedback tickets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="750"/>
+        <location filename="../../widgets/feedback.py" line="760"/>
         <source>Comments, complaints and requests from calls, station visits, survey answers and walk-ins appear here with their deadlines. New ticket… files one.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10220,7 +10240,7 @@ Command system of {site}</translation>
         <translation type="unfinished">Notifications</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/notifications.py" line="77"/>
+        <location filename="../../console/presenters/notifications.py" line="82"/>
         <source>Internal error in {where}: {message} (details in the log)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10762,117 +10782,117 @@ Command system of {site}</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="195"/>
+        <location filename="../../console/presenters/orders.py" line="196"/>
         <source>Could not load the deliveries</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="206"/>
+        <location filename="../../console/presenters/orders.py" line="207"/>
         <source>Could not load the silence list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="223"/>
+        <location filename="../../console/presenters/orders.py" line="224"/>
         <source>Could not search residents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="240"/>
+        <location filename="../../console/presenters/orders.py" line="241"/>
         <source>Could not load the resident&apos;s ordering data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="256"/>
+        <location filename="../../console/presenters/orders.py" line="257"/>
         <source>Order {id} placed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="266"/>
+        <location filename="../../console/presenters/orders.py" line="267"/>
         <source>Order not placed: {why}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="271"/>
+        <location filename="../../console/presenters/orders.py" line="272"/>
         <source>Could not place the order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="293"/>
+        <location filename="../../console/presenters/orders.py" line="294"/>
         <source>{what}: {why}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="315"/>
+        <location filename="../../console/presenters/orders.py" line="316"/>
         <source>Could not move order {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="330"/>
+        <location filename="../../console/presenters/orders.py" line="331"/>
         <source>Order {id} failed for a resident living alone: welfare check {inc} raised in the incident queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="337"/>
+        <location filename="../../console/presenters/orders.py" line="338"/>
         <source>Could not record the failure of order {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="349"/>
+        <location filename="../../console/presenters/orders.py" line="350"/>
         <source>Could not record the confirmation call for order {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="365"/>
+        <location filename="../../console/presenters/orders.py" line="366"/>
         <source>Call placed: it is in the Calls pane, and is linked when you record.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="370"/>
+        <location filename="../../console/presenters/orders.py" line="371"/>
         <source>The call could not be placed: dial by hand, or try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="374"/>
+        <location filename="../../console/presenters/orders.py" line="375"/>
         <source>order confirmation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="386"/>
+        <location filename="../../console/presenters/orders.py" line="387"/>
         <source>Could not open order {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="410"/>
+        <location filename="../../console/presenters/orders.py" line="411"/>
         <source>Could not record the delivery of order {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="423"/>
+        <location filename="../../console/presenters/orders.py" line="424"/>
         <source>Order {id}: {name}, {phone}, {address} (this look is recorded)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="432"/>
+        <location filename="../../console/presenters/orders.py" line="433"/>
         <source>Could not show the contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="450"/>
+        <location filename="../../console/presenters/orders.py" line="451"/>
         <source>Could not load the windows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="479"/>
+        <location filename="../../console/presenters/orders.py" line="480"/>
         <source>Could not open the window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="492"/>
+        <location filename="../../console/presenters/orders.py" line="493"/>
         <source>{n} windows opened on the following days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="499"/>
+        <location filename="../../console/presenters/orders.py" line="500"/>
         <source>Could not copy the windows</source>
         <translation type="unfinished"></translation>
     </message>
@@ -17002,27 +17022,27 @@ State: {state}</source>
 <context>
     <name>TimebankWidget</name>
     <message>
-        <location filename="../../widgets/timebank.py" line="249"/>
+        <location filename="../../widgets/timebank.py" line="301"/>
         <source>Deposit approved hours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/timebank.py" line="250"/>
+        <location filename="../../widgets/timebank.py" line="302"/>
         <source>Give to a relative…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/timebank.py" line="251"/>
+        <location filename="../../widgets/timebank.py" line="303"/>
         <source>Spend…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/timebank.py" line="259"/>
+        <location filename="../../widgets/timebank.py" line="300"/>
         <source>Volunteer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/timebank.py" line="350"/>
+        <location filename="../../widgets/timebank.py" line="318"/>
         <source>{holder}: {hours} hours</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1994,102 +1994,107 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
         <translation>无法申请证明</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="212"/>
+        <location filename="../../console/presenters/certificates.py" line="215"/>
+        <source>{volunteer}, {first} to {last}, {hours} h</source>
+        <translation>{volunteer}，{first} 至 {last}，{hours} 小时</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/certificates.py" line="225"/>
         <source>Issue the certificate</source>
         <translation>出具证明</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="214"/>
-        <source>Issue this certificate now? It takes the year&apos;s next number, which is never given again; a mistake can only be withdrawn.</source>
-        <translation>现在出具此证明？证明将取得本年度下一个编号，编号不再重复使用；出具有误只能撤销。</translation>
+        <location filename="../../console/presenters/certificates.py" line="227"/>
+        <source>Issue this certificate now ({what})? It takes the year&apos;s next number, which is never given again; a mistake can only be withdrawn.</source>
+        <translation>现在出具此证明（{what}）？它将占用本年度的下一个编号，编号不会重复使用；出错只能撤销。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="236"/>
+        <location filename="../../console/presenters/certificates.py" line="249"/>
         <source>Certificate {number} issued and archived</source>
         <translation>证明 {number} 已出具并归档</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="243"/>
+        <location filename="../../console/presenters/certificates.py" line="256"/>
         <source>Could not issue the certificate</source>
         <translation>无法出具证明</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="254"/>
+        <location filename="../../console/presenters/certificates.py" line="267"/>
         <source>The certificate was withdrawn</source>
         <translation>证明已撤销</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="255"/>
+        <location filename="../../console/presenters/certificates.py" line="268"/>
         <source>Could not withdraw the certificate</source>
         <translation>无法撤销证明</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="265"/>
+        <location filename="../../console/presenters/certificates.py" line="278"/>
         <source>The objection was recorded; the certificate waits</source>
         <translation>异议已登记，证明暂缓出具</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="266"/>
+        <location filename="../../console/presenters/certificates.py" line="279"/>
         <source>Could not record the objection</source>
         <translation>无法登记异议</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="274"/>
+        <location filename="../../console/presenters/certificates.py" line="287"/>
         <source>Save the issued certificate</source>
         <translation>保存已出具的证明</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="276"/>
+        <location filename="../../console/presenters/certificates.py" line="289"/>
         <source>Save a display copy of the certificate</source>
         <translation>保存证明展示副本</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="304"/>
+        <location filename="../../console/presenters/certificates.py" line="317"/>
         <source>Certificate saved to {path}</source>
         <translation>证明已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="305"/>
+        <location filename="../../console/presenters/certificates.py" line="318"/>
         <source>Could not save the certificate</source>
         <translation>无法保存证明</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="325"/>
+        <location filename="../../console/presenters/certificates.py" line="338"/>
         <source>Display copy saved to {path}</source>
         <translation>展示副本已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="327"/>
+        <location filename="../../console/presenters/certificates.py" line="340"/>
         <source>Could not save the display copy</source>
         <translation>无法保存展示副本</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="340"/>
+        <location filename="../../console/presenters/certificates.py" line="353"/>
         <source>{n} approved records deposited</source>
         <translation>已存入 {n} 条审核记录</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="347"/>
+        <location filename="../../console/presenters/certificates.py" line="360"/>
         <source>Could not deposit the hours</source>
         <translation>无法存入时长</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="360"/>
+        <location filename="../../console/presenters/certificates.py" line="373"/>
         <source>The minutes were given</source>
         <translation>时长已转赠</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="361"/>
+        <location filename="../../console/presenters/certificates.py" line="374"/>
         <source>Could not give the minutes</source>
         <translation>无法转赠时长</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="371"/>
+        <location filename="../../console/presenters/certificates.py" line="384"/>
         <source>The minutes were spent</source>
         <translation>时长已使用</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/certificates.py" line="372"/>
+        <location filename="../../console/presenters/certificates.py" line="385"/>
         <source>Could not spend the minutes</source>
         <translation>无法使用时长</translation>
     </message>
@@ -3236,73 +3241,73 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>DeliveryBoard</name>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="510"/>
-        <location filename="../../widgets/delivery_board.py" line="656"/>
+        <location filename="../../widgets/delivery_board.py" line="512"/>
+        <location filename="../../widgets/delivery_board.py" line="658"/>
         <source>All merchants</source>
         <translation>全部商户</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="539"/>
+        <location filename="../../widgets/delivery_board.py" line="541"/>
         <source>{shown} of {all} orders</source>
         <translation>显示 {shown}/{all} 个订单</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="551"/>
+        <location filename="../../widgets/delivery_board.py" line="553"/>
         <source>Order {id}: {resident}, {address} — {merchant}, {window}, {deliverer}</source>
         <translation>订单 {id}：{resident}，{address} — {merchant}，{window}，{deliverer}</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="568"/>
+        <location filename="../../widgets/delivery_board.py" line="570"/>
         <source>Next: {step} (Alt+N)</source>
         <translation>下一步：{step}（Alt+N）</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="570"/>
+        <location filename="../../widgets/delivery_board.py" line="572"/>
         <source>Next step (Alt+N)</source>
         <translation>下一步（Alt+N）</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="637"/>
+        <location filename="../../widgets/delivery_board.py" line="639"/>
         <source>Search number, resident, deliverer, address</source>
         <translation>搜索编号、居民、配送人、地址</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="641"/>
+        <location filename="../../widgets/delivery_board.py" line="643"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="645"/>
+        <location filename="../../widgets/delivery_board.py" line="647"/>
         <source>All flags</source>
         <translation>全部提示</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="657"/>
+        <location filename="../../widgets/delivery_board.py" line="659"/>
         <source>New order (Alt+O)</source>
         <translation>新订单（Alt+O）</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="658"/>
+        <location filename="../../widgets/delivery_board.py" line="660"/>
         <source>Confirmation call (Alt+K)</source>
         <translation>确认电话（Alt+K）</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="659"/>
+        <location filename="../../widgets/delivery_board.py" line="661"/>
         <source>Hand-off with proof (Alt+P)</source>
         <translation>签收凭证（Alt+P）</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="660"/>
+        <location filename="../../widgets/delivery_board.py" line="662"/>
         <source>Failed (Alt+F)</source>
         <translation>配送失败（Alt+F）</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="661"/>
+        <location filename="../../widgets/delivery_board.py" line="663"/>
         <source>Cancel order (Alt+X)</source>
         <translation>取消订单（Alt+X）</translation>
     </message>
     <message>
-        <location filename="../../widgets/delivery_board.py" line="662"/>
+        <location filename="../../widgets/delivery_board.py" line="664"/>
         <source>Show contact (Alt+R)</source>
         <translation>查看联系方式（Alt+R）</translation>
     </message>
@@ -4405,7 +4410,7 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
     <message>
         <location filename="../../console/presenters/employment.py" line="258"/>
         <source>Follow-up calls not yet made, due by {day}: {n}</source>
-        <translation>{day} 前应做未做的回访：{n}</translation>
+        <translation>{day} 前到期、尚未完成的回访：{n}</translation>
     </message>
     <message>
         <location filename="../../console/presenters/employment.py" line="265"/>
@@ -4599,22 +4604,32 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
         <translation>无法登记走访</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="711"/>
+        <location filename="../../console/presenters/employment.py" line="714"/>
         <source>Could not move the referral on</source>
         <translation>无法推进推荐</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="726"/>
+        <location filename="../../console/presenters/employment.py" line="723"/>
+        <source>Hired</source>
+        <translation>已录用</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="725"/>
+        <source>Record that the seeker of referral {id} has started work? This cannot be undone; follow-up calls at 3 and 6 months are booked.</source>
+        <translation>记录推荐 {id} 的求职者已入职？此操作无法撤回；将预约 3 个月和 6 个月的稳岗回访。</translation>
+    </message>
+    <message>
+        <location filename="../../console/presenters/employment.py" line="743"/>
         <source>Could not record the refusal</source>
         <translation>无法登记拒绝</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="744"/>
+        <location filename="../../console/presenters/employment.py" line="761"/>
         <source>Could not record the confirmation</source>
         <translation>无法登记确认</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="763"/>
+        <location filename="../../console/presenters/employment.py" line="780"/>
         <source>Could not record the call</source>
         <translation>无法登记回访</translation>
     </message>
@@ -4975,187 +4990,192 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
         <translation>显示 {shown} / {total} 件</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="628"/>
+        <location filename="../../widgets/feedback.py" line="615"/>
+        <source>(round {round}, question {question})</source>
+        <translation>（轮次 {round}，题目 {question}）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/feedback.py" line="638"/>
         <source>Select a ticket to see what was said and done.</source>
         <translation>选择一件诉求，查看诉求内容和办理经过。</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="631"/>
+        <location filename="../../widgets/feedback.py" line="641"/>
         <source>No. {id} · {state} · {category}</source>
         <translation>第 {id} 号 · {state} · {category}</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="634"/>
+        <location filename="../../widgets/feedback.py" line="644"/>
         <source>Community: {c} · Department: {d}</source>
         <translation>社区：{c} · 承办部门：{d}</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="638"/>
+        <location filename="../../widgets/feedback.py" line="648"/>
         <source>Source: {s} {ref}</source>
         <translation>来源：{s} {ref}</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="639"/>
+        <location filename="../../widgets/feedback.py" line="649"/>
         <source>Contact: {who}</source>
         <translation>联系方式：{who}</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="651"/>
+        <location filename="../../widgets/feedback.py" line="661"/>
         <source>First response due {a} · resolution due {b}</source>
         <translation>首次响应时限 {a} · 办结时限 {b}</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="660"/>
+        <location filename="../../widgets/feedback.py" line="670"/>
         <source>Last reply ({how}): {text}</source>
         <translation>最近答复（{how}）：{text}</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="668"/>
+        <location filename="../../widgets/feedback.py" line="678"/>
         <source>the clock</source>
         <translation>系统计时</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="670"/>
+        <location filename="../../widgets/feedback.py" line="680"/>
         <source>opened</source>
         <translation>立件</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="671"/>
+        <location filename="../../widgets/feedback.py" line="681"/>
         <source>given to {v}</source>
         <translation>转派 {v}</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="672"/>
+        <location filename="../../widgets/feedback.py" line="682"/>
         <source>answered ({v})</source>
         <translation>答复（{v}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="673"/>
+        <location filename="../../widgets/feedback.py" line="683"/>
         <source>resolved</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="674"/>
+        <location filename="../../widgets/feedback.py" line="684"/>
         <source>rated {v}/5</source>
         <translation>评价 {v}/5</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="675"/>
+        <location filename="../../widgets/feedback.py" line="685"/>
         <source>reopened</source>
         <translation>重新办理</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="676"/>
+        <location filename="../../widgets/feedback.py" line="686"/>
         <source>overdue: {v}</source>
         <translation>超时：{v}</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="699"/>
+        <location filename="../../widgets/feedback.py" line="709"/>
         <source>Unresolved</source>
         <translation>未办结</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="699"/>
+        <location filename="../../widgets/feedback.py" line="709"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="704"/>
+        <location filename="../../widgets/feedback.py" line="714"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="709"/>
+        <location filename="../../widgets/feedback.py" line="719"/>
         <source>All communities</source>
         <translation>全部社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="715"/>
+        <location filename="../../widgets/feedback.py" line="725"/>
         <source>Tickets</source>
         <translation>诉求</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="716"/>
+        <location filename="../../widgets/feedback.py" line="726"/>
         <source>Monthly rates</source>
         <translation>月度三率</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="719"/>
+        <location filename="../../widgets/feedback.py" line="729"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="719"/>
+        <location filename="../../widgets/feedback.py" line="729"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="719"/>
+        <location filename="../../widgets/feedback.py" line="729"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="724"/>
+        <location filename="../../widgets/feedback.py" line="734"/>
         <source>New ticket…</source>
         <translation>新建诉求…</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="725"/>
+        <location filename="../../widgets/feedback.py" line="735"/>
         <source>Reply…</source>
         <translation>答复…</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="726"/>
+        <location filename="../../widgets/feedback.py" line="736"/>
         <source>Resolve…</source>
         <translation>办结…</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="727"/>
+        <location filename="../../widgets/feedback.py" line="737"/>
         <source>Rating…</source>
         <translation>评价…</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="728"/>
+        <location filename="../../widgets/feedback.py" line="738"/>
         <source>Reopen…</source>
         <translation>重新办理…</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="729"/>
+        <location filename="../../widgets/feedback.py" line="739"/>
         <source>Reassign…</source>
         <translation>转派…</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="730"/>
+        <location filename="../../widgets/feedback.py" line="740"/>
         <source>Show contact</source>
         <translation>显示联系方式</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="734"/>
+        <location filename="../../widgets/feedback.py" line="744"/>
         <source>{action} ({key})</source>
         <translation>{action}（{key}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="736"/>
+        <location filename="../../widgets/feedback.py" line="746"/>
         <source>History</source>
         <translation>办理经过</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="737"/>
+        <location filename="../../widgets/feedback.py" line="747"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="740"/>
+        <location filename="../../widgets/feedback.py" line="750"/>
         <source>Over the tickets opened in the month. Response rate: answered by the first-response deadline, of those whose deadline has passed or that were answered. Resolution rate: resolved, of all. Satisfaction rate: rated 4 or 5, of those rated.</source>
         <translation>按当月受理的诉求统计。响应率：在首次响应时限内答复的件数 ÷ 已到响应时限或已答复的件数。解决率：已办结件数 ÷ 全部件数。满意率：评价为 4 或 5 分的件数 ÷ 已评价件数。</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="748"/>
+        <location filename="../../widgets/feedback.py" line="758"/>
         <source>No feedback tickets</source>
         <translation>暂无诉求</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback.py" line="750"/>
+        <location filename="../../widgets/feedback.py" line="760"/>
         <source>Comments, complaints and requests from calls, station visits, survey answers and walk-ins appear here with their deadlines. New ticket… files one.</source>
         <translation>来电、工作站来访、问卷意见和来访的意见、投诉和求助会连同办理时限显示在这里。点“新建诉求…”登记一件。</translation>
     </message>
@@ -10000,7 +10020,7 @@ Command system of {site}</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/notifications.py" line="77"/>
+        <location filename="../../console/presenters/notifications.py" line="82"/>
         <source>Internal error in {where}: {message} (details in the log)</source>
         <translation>{where} 发生内部错误：{message}（详情见日志）</translation>
     </message>
@@ -10546,117 +10566,117 @@ Command system of {site}</source>
         <translation>请先在配送看板上选择配送单。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="195"/>
+        <location filename="../../console/presenters/orders.py" line="196"/>
         <source>Could not load the deliveries</source>
         <translation>无法加载配送单</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="206"/>
+        <location filename="../../console/presenters/orders.py" line="207"/>
         <source>Could not load the silence list</source>
         <translation>无法加载久未下单名单</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="223"/>
+        <location filename="../../console/presenters/orders.py" line="224"/>
         <source>Could not search residents</source>
         <translation>无法查找居民</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="240"/>
+        <location filename="../../console/presenters/orders.py" line="241"/>
         <source>Could not load the resident&apos;s ordering data</source>
         <translation>无法加载该居民的下单资料</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="256"/>
+        <location filename="../../console/presenters/orders.py" line="257"/>
         <source>Order {id} placed</source>
         <translation>订单 {id} 已下单</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="266"/>
+        <location filename="../../console/presenters/orders.py" line="267"/>
         <source>Order not placed: {why}</source>
         <translation>未能下单：{why}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="271"/>
+        <location filename="../../console/presenters/orders.py" line="272"/>
         <source>Could not place the order</source>
         <translation>无法下单</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="293"/>
+        <location filename="../../console/presenters/orders.py" line="294"/>
         <source>{what}: {why}</source>
         <translation>{what}：{why}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="315"/>
+        <location filename="../../console/presenters/orders.py" line="316"/>
         <source>Could not move order {id}</source>
         <translation>无法更新订单 {id}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="330"/>
+        <location filename="../../console/presenters/orders.py" line="331"/>
         <source>Order {id} failed for a resident living alone: welfare check {inc} raised in the incident queue</source>
         <translation>订单 {id} 配送给独居居民失败：已在事件队列生成上门探视 {inc}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="337"/>
+        <location filename="../../console/presenters/orders.py" line="338"/>
         <source>Could not record the failure of order {id}</source>
         <translation>无法记录订单 {id} 的配送失败</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="349"/>
+        <location filename="../../console/presenters/orders.py" line="350"/>
         <source>Could not record the confirmation call for order {id}</source>
         <translation>无法记录订单 {id} 的确认电话</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="365"/>
+        <location filename="../../console/presenters/orders.py" line="366"/>
         <source>Call placed: it is in the Calls pane, and is linked when you record.</source>
         <translation>已拨出：通话在“电话”窗格中，记录结果时将自动关联。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="370"/>
+        <location filename="../../console/presenters/orders.py" line="371"/>
         <source>The call could not be placed: dial by hand, or try again.</source>
         <translation>未能拨出：请手动拨号或重试。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="374"/>
+        <location filename="../../console/presenters/orders.py" line="375"/>
         <source>order confirmation</source>
         <translation>订单确认</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="386"/>
+        <location filename="../../console/presenters/orders.py" line="387"/>
         <source>Could not open order {id}</source>
         <translation>无法打开订单 {id}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="410"/>
+        <location filename="../../console/presenters/orders.py" line="411"/>
         <source>Could not record the delivery of order {id}</source>
         <translation>无法记录订单 {id} 的签收</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="423"/>
+        <location filename="../../console/presenters/orders.py" line="424"/>
         <source>Order {id}: {name}, {phone}, {address} (this look is recorded)</source>
         <translation>订单 {id}：{name}，{phone}，{address}（本次查看已记录）</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="432"/>
+        <location filename="../../console/presenters/orders.py" line="433"/>
         <source>Could not show the contact</source>
         <translation>无法显示联系方式</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="450"/>
+        <location filename="../../console/presenters/orders.py" line="451"/>
         <source>Could not load the windows</source>
         <translation>无法加载下单时段</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="479"/>
+        <location filename="../../console/presenters/orders.py" line="480"/>
         <source>Could not open the window</source>
         <translation>无法开放时段</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="492"/>
+        <location filename="../../console/presenters/orders.py" line="493"/>
         <source>{n} windows opened on the following days</source>
         <translation>已在之后几天开放 {n} 个时段</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/orders.py" line="499"/>
+        <location filename="../../console/presenters/orders.py" line="500"/>
         <source>Could not copy the windows</source>
         <translation>无法复制时段</translation>
     </message>
@@ -16757,27 +16777,27 @@ State: {state}</source>
 <context>
     <name>TimebankWidget</name>
     <message>
-        <location filename="../../widgets/timebank.py" line="249"/>
+        <location filename="../../widgets/timebank.py" line="301"/>
         <source>Deposit approved hours</source>
         <translation>存入已审核时长</translation>
     </message>
     <message>
-        <location filename="../../widgets/timebank.py" line="250"/>
+        <location filename="../../widgets/timebank.py" line="302"/>
         <source>Give to a relative…</source>
         <translation>转赠亲属…</translation>
     </message>
     <message>
-        <location filename="../../widgets/timebank.py" line="251"/>
+        <location filename="../../widgets/timebank.py" line="303"/>
         <source>Spend…</source>
         <translation>使用…</translation>
     </message>
     <message>
-        <location filename="../../widgets/timebank.py" line="259"/>
+        <location filename="../../widgets/timebank.py" line="300"/>
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../widgets/timebank.py" line="350"/>
+        <location filename="../../widgets/timebank.py" line="318"/>
         <source>{holder}: {hours} hours</source>
         <translation>{holder}：{hours} 小时</translation>
     </message>

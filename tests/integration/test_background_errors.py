@@ -28,6 +28,7 @@ from tests.helpers.consoles import (
     notifications_of,
     sign_in,
 )
+from widgets.notifications import Level
 
 UNREACHABLE = "postgresql+psycopg://u:p@127.0.0.1:1/x"  # nothing listens on port 1
 
@@ -162,3 +163,17 @@ def test_a_crash_of_the_last_run_is_told_at_the_next_start(
         and str(tmp_path / "crash.log") in t
         for t in texts
     )
+
+
+def test_the_next_user_does_not_inherit_the_last_ones_notifications(
+    qtbot: QtBot, english_console: ConsoleApp, seeded: SeededSite
+) -> None:
+    app = english_console
+    notes = notifications_of(app)
+    notes.notify(Level.WARNING, "SLA breach: #12 独居老人张某某未出门")
+    assert notes.pane.texts()
+    app.session.sign_out()
+    assert notes.pane.texts() == []
+    assert notes.pane.unread == 0
+    sign_in(qtbot, app, seeded, "operator")
+    assert not any("张某某" in t for t in notes.pane.texts())

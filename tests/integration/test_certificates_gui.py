@@ -19,7 +19,7 @@ from core.timebank import AccountKind
 from core.timefmt import local, utcnow
 from data.fieldcrypt import load_field_keys
 from data.models import Certificate
-from tests.helpers.consoles import MakeConsole, SeededSite, audit_details, sign_in
+from tests.helpers.consoles import MakeConsole, SeededSite, audit_details, fake_dialogs, sign_in
 from tests.helpers.postgres import as_owner
 from tests.unit.data.services.test_certificates import ID_NUMBER, add_attendance, add_volunteer
 from widgets.certificates import CertificateRequestDialog
@@ -80,6 +80,10 @@ def test_request_list_issue_archive_and_deposit(
     tab.select(row.id)
     qtbot.waitUntil(tab.issue_button.isEnabled, timeout=5_000)
     qtbot.mouseClick(tab.issue_button, Qt.MouseButton.LeftButton)  # confirmed by FakeDialogs
+    # The question says whose certificate, for which days and how many hours.
+    asked = fake_dialogs(app).questions[-1].text
+    assert f"{row.first_day.isoformat()} to {row.last_day.isoformat()}" in asked
+    assert f"{row.minutes / 60:.1f} h" in asked
     qtbot.waitUntil(lambda: (mine() or row).status is CertificateStatus.ISSUED, timeout=20_000)
     number = (mine() or row).number
     year = parse_number(number)[1]

@@ -188,6 +188,9 @@ def test_a_station_matches_refers_and_hires_and_two_calls_are_booked(
     qtbot.waitUntil(lambda: p.referrals_tab.model.row_at(0).stage is Stage.INTERVIEW)
     p.referrals_tab.table.selectRow(0)
     click(qtbot, p.referrals_tab.hired_button)
+    # Final (no refusal after it): asked first, as the referral was.
+    assert fake_dialogs(app).questions[-1].title == "Hired"
+    assert "cannot be undone" in fake_dialogs(app).questions[-1].text
     qtbot.waitUntil(lambda: p.referrals_tab.model.row_at(0).stage is Stage.HIRED)
     qtbot.waitUntil(lambda: len(p.retention_tab.model) == 2)
     dues = [r.due_on for r in p.retention_tab.model.rows()]

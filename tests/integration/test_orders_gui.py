@@ -285,6 +285,9 @@ def test_the_confirmation_call_is_dialled_on_the_line_and_linked_when_recorded(
     sign_in(qtbot, app, seeded, "operator")  # the number is masked for this role
     [gateway] = made
     dlg = open_confirmation_call(qtbot, app, seeded, order_id)
+    # Its Show contact is off (it was on, then refused): the selected order is right there.
+    assert orders_of(app).board.selected() is not None
+    assert not orders_of(app).board.reveal_button.isEnabled()
     assert dlg.dial_button.isEnabled()  # a line here, and a role that places calls
     assert dlg.call_state.text() == ""
     qtbot.keyClick(dlg, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)  # Dial (Ctrl+D)

@@ -533,3 +533,14 @@ def test_a_revealed_contact_is_masked_again_when_another_ticket_is_selected(
     pane.forget_contacts()
     assert "13812345678" not in pane.detail.text()
     assert pane.contact.isEnabled()
+
+
+def test_a_survey_tickets_source_reads_as_words_not_a_code(qtbot: QtBot) -> None:
+    # The detail said "Source: Survey answer round:SAT-DEMO-1/comment".
+    pane = FeedbackPane()
+    qtbot.addWidget(pane)
+    row = ticket(1, source=Source.SURVEY, source_ref="round:SAT-DEMO-1/comment")
+    pane.set_tickets([row], 1, NOW)
+    pane.select(1)
+    assert "(round SAT-DEMO-1, question comment)" in pane.detail.text()
+    assert "round:" not in pane.detail.text()
