@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +32,7 @@ from core.feedback import (
     needs_contact,
 )
 from core.incidents import CALLER_NAME_MAX, CALLER_PHONE_MAX
+from widgets.discard_question import DiscardQuestion
 
 
 def category_text(code: str) -> str:
@@ -135,9 +135,17 @@ class FeedbackTicketDialog(QDialog):
         self.problem.setObjectName("feedbackProblem")
         self.problem.setTextFormat(Qt.TextFormat.PlainText)
         self.problem.setWordWrap(True)
-        self.discard_box: QMessageBox | None = None  # the "discard what was typed?" question
-        self._discard_button: QPushButton | None = None
-        self._keep_button: QPushButton | None = None
+        self._question = DiscardQuestion(  # "discard what was typed?"
+            self,
+            "feedbackDiscardBox",
+            lambda: (
+                self.tr("Discard the ticket?"),
+                self.tr("What you typed has not been filed. Discard it?"),
+                self.tr("Discard"),
+                self.tr("Keep editing"),
+            ),
+            self._discarded,
+        )
         self._typed_at_start: tuple[str, ...] = ()
         self._closing_quietly = False
         self.form = QFormLayout()
@@ -316,35 +324,16 @@ class FeedbackTicketDialog(QDialog):
         if self._typed() == self._typed_at_start or self._closing_quietly:
             super().reject()
             return
-        box, discard, keep = self.discard_box, self._discard_button, self._keep_button
-        if box is None or discard is None or keep is None:
-            # One question per dialog, deleted with it. (Deleted on close as well, it could be
-            # deleted twice when the dialog went in the same pass: a crash.)
-            box = self.discard_box = QMessageBox(self)
-            box.setObjectName("feedbackDiscardBox")
-            box.setIcon(QMessageBox.Icon.Question)
-            box.setTextFormat(Qt.TextFormat.PlainText)
-            discard = self._discard_button = QPushButton(box)
-            keep = self._keep_button = QPushButton(box)
-            box.addButton(discard, QMessageBox.ButtonRole.DestructiveRole)
-            box.addButton(keep, QMessageBox.ButtonRole.RejectRole)
-            box.setDefaultButton(keep)  # a stray Enter keeps the text
-            box.setEscapeButton(keep)
-            box.setWindowModality(Qt.WindowModality.WindowModal)
-            box.finished.connect(self._on_discard_box_finished)
-        elif box.isVisible():
-            return
-        box.setWindowTitle(self.tr("Discard the ticket?"))
-        box.setText(self.tr("What you typed has not been filed. Discard it?"))
-        discard.setText(self.tr("Discard"))
-        keep.setText(self.tr("Keep editing"))
-        box.open()
+        self._question.ask()
 
-    def _on_discard_box_finished(self, _result: int) -> None:
-        box = self.discard_box
-        if box is not None and box.clickedButton() is self._discard_button:
-            self._typed_at_start = self._typed()
-            super().reject()
+    @property
+    def discard_box(self) -> QMessageBox | None:
+        """The question, once it has been asked."""
+        return self._question.box
+
+    def _discarded(self) -> None:
+        self._typed_at_start = self._typed()
+        super().reject()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Closed by the program (the console quitting, after its own question), not by the
@@ -357,8 +346,7 @@ class FeedbackTicketDialog(QDialog):
 
     def hideEvent(self, event: QHideEvent) -> None:
         # Hidden by a lock or sign-out: the question goes too (answered "keep editing").
-        if self.discard_box is not None and self.discard_box.isVisible():
-            self.discard_box.reject()
+        self._question.close()
         super().hideEvent(event)
 
     # --- language -------------------------------------------------------------------------

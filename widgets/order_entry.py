@@ -50,6 +50,7 @@ from widgets.order_labels import merchant_choice_text, refusal_text
 
 # Scoped to the form, and none of them a key of the main window (F2 answers a call there,
 # Ctrl+F finds a device): a key bound twice in one window fires neither.
+BASKET_ROWS_SHOWN = 3  # the least the basket shows, however short the pane
 BASKET_KEY = "Alt+B"
 SUBMIT_KEY = "Ctrl+Return"
 SEARCH_KEY = "Alt+S"
@@ -110,6 +111,13 @@ class OrderEntryWidget(QWidget):
         self.lines.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.lines.verticalHeader().setVisible(False)
         self.lines.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # The basket keeps three rows in sight: in a short dock the form above took all the
+        # height and the basket shrank to its header, so Enter placed an order unseen.
+        self.lines.setMinimumHeight(
+            self.lines.horizontalHeader().sizeHint().height()
+            + BASKET_ROWS_SHOWN * self.lines.verticalHeader().defaultSectionSize()
+            + 2 * self.lines.frameWidth()
+        )
         self.total_label = QLabel()
         self.window_combo = QComboBox()
         self.window_label = QLabel()

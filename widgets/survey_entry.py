@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from core.survey import Form, Session, answers_to_json
 from core.survey_take import SurveySubmission, new_client_uuid
 from core.views import CommunityRow
+from widgets.discard_question import DiscardQuestion
 from widgets.survey_question import QuestionView
 
 PAPER_MODES = ("self", "staff", "family")  # who held the pen of a paper form
@@ -242,6 +243,19 @@ class SurveyEntryDialog(QDialog):
         self.submit.clicked.connect(self._on_submit_clicked)
         self.close_button = QPushButton()
         self.close_button.clicked.connect(self.reject)
+        # Closed by hand with answers not yet submitted: asked first (they went without a
+        # word). The console's own closes (a lock, another entry) use `discard`.
+        self._question = DiscardQuestion(
+            self,
+            "entryDiscardBox",
+            lambda: (
+                self.tr("Discard the answers?"),
+                self.tr("The answers given on this form have not been submitted. Discard them?"),
+                self.tr("Discard"),
+                self.tr("Keep entering"),
+            ),
+            self.discard,
+        )
         self._build_layout()
         # Enter moves through the questions: no button may take it as the dialog's default
         # (Submit would go with half the answers); Submit becomes the default at the end only.
@@ -286,6 +300,22 @@ class SurveyEntryDialog(QDialog):
         box.addLayout(top)
         box.addWidget(self.runner, 1)
         box.addLayout(buttons)
+
+    def reject(self) -> None:
+        """Esc, Close or the title bar's button: asks first when answers were given."""
+        if self.runner.answers and not self._busy and not (self.phone and self.submitted):
+            self._question.ask()
+            return
+        super().reject()
+
+    def discard(self) -> None:
+        """Close without asking (the console's own close, or the user said Discard)."""
+        self._question.close()
+        super().reject()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self._question.close()  # a lock hides the dialog: the question goes with it
+        super().hideEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
         """A paper entry opens on the person: its first question held the keyboard, and a

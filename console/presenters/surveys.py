@@ -146,9 +146,10 @@ class SurveysPresenter(Presenter):
         self.rounds.set_rights(author=who.can(AUTHOR), take=who.can(TAKE), read=who.can(READ))
 
     def _close_dialogs(self) -> None:
-        for dlg in (self.entry, self.new_round):
-            if dlg is not None:
-                dlg.reject()  # finished: forgotten and deleted (_on_dialog_finished)
+        if self.entry is not None:
+            self.entry.discard()  # finished: forgotten and deleted (_on_dialog_finished)
+        if self.new_round is not None:
+            self.new_round.reject()
         self.entry = self.new_round = None
 
     def _on_dialog_finished(self, dlg: QDialog) -> None:
@@ -514,7 +515,7 @@ class SurveysPresenter(Presenter):
             self.ctx.dialogs.inform(self.tr("Surveys"), self.tr("No open round to answer."))
             return None
         if self.entry is not None:
-            self.entry.reject()
+            self.entry.discard()  # another entry replaces it (its answers were the user's)
         dlg = SurveyEntryDialog(
             rounds,
             self.communities,

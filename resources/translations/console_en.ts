@@ -1853,37 +1853,37 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>CertificateRequestDialog</name>
     <message>
-        <location filename="../../widgets/certificates.py" line="167"/>
+        <location filename="../../widgets/certificates.py" line="168"/>
         <source>Request a volunteer certificate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="180"/>
+        <location filename="../../widgets/certificates.py" line="181"/>
         <source>Left empty: a summary of what the approved records say was done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="184"/>
+        <location filename="../../widgets/certificates.py" line="185"/>
         <source>Only approved hours count. The certificate is listed publicly inside the console for {n} days before it can be issued.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="192"/>
+        <location filename="../../widgets/certificates.py" line="193"/>
         <source>Volunteer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="193"/>
+        <location filename="../../widgets/certificates.py" line="194"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="194"/>
+        <location filename="../../widgets/certificates.py" line="195"/>
         <source>To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="195"/>
+        <location filename="../../widgets/certificates.py" line="196"/>
         <source>Service content</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1891,72 +1891,72 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>CertificatesModel</name>
     <message>
-        <location filename="../../widgets/certificates.py" line="59"/>
+        <location filename="../../widgets/certificates.py" line="60"/>
         <source>No.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="62"/>
+        <location filename="../../widgets/certificates.py" line="63"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="67"/>
+        <location filename="../../widgets/certificates.py" line="68"/>
         <source>Volunteer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="68"/>
+        <location filename="../../widgets/certificates.py" line="69"/>
         <source>Identity number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="71"/>
+        <location filename="../../widgets/certificates.py" line="72"/>
         <source>Community</source>
         <translation type="unfinished">Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="76"/>
+        <location filename="../../widgets/certificates.py" line="77"/>
         <source>Period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="81"/>
+        <location filename="../../widgets/certificates.py" line="82"/>
         <source>Hours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="88"/>
+        <location filename="../../widgets/certificates.py" line="89"/>
         <source>Service content</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="91"/>
+        <location filename="../../widgets/certificates.py" line="92"/>
         <source>Listed until / issued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="102"/>
+        <location filename="../../widgets/certificates.py" line="103"/>
         <source>Issued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="104"/>
+        <location filename="../../widgets/certificates.py" line="105"/>
         <source>Withdrawn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="106"/>
+        <location filename="../../widgets/certificates.py" line="107"/>
         <source>Objection raised</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="109"/>
+        <location filename="../../widgets/certificates.py" line="110"/>
         <source>Ready to issue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="110"/>
+        <location filename="../../widgets/certificates.py" line="111"/>
         <source>Listed, {n} days left</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2108,102 +2108,102 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>CertificatesWidget</name>
     <message>
-        <location filename="../../widgets/certificates.py" line="274"/>
+        <location filename="../../widgets/certificates.py" line="359"/>
         <source>All</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="276"/>
+        <location filename="../../widgets/certificates.py" line="360"/>
         <source>Listed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="277"/>
+        <location filename="../../widgets/certificates.py" line="361"/>
         <source>Issued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="278"/>
+        <location filename="../../widgets/certificates.py" line="362"/>
         <source>Withdrawn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="282"/>
+        <location filename="../../widgets/certificates.py" line="366"/>
         <source>Request…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="283"/>
+        <location filename="../../widgets/certificates.py" line="367"/>
         <source>Issue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="284"/>
+        <location filename="../../widgets/certificates.py" line="368"/>
         <source>Withdraw…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="285"/>
+        <location filename="../../widgets/certificates.py" line="369"/>
         <source>Object…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="286"/>
+        <location filename="../../widgets/certificates.py" line="370"/>
         <source>Save PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="294"/>
+        <location filename="../../widgets/certificates.py" line="357"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="324"/>
+        <location filename="../../widgets/certificates.py" line="371"/>
         <source>Approved hours in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="358"/>
+        <location filename="../../widgets/certificates.py" line="387"/>
         <source>{n} certificates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="365"/>
+        <location filename="../../widgets/certificates.py" line="396"/>
         <source>{n} volunteers, {h} hours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="413"/>
+        <location filename="../../widgets/certificates.py" line="460"/>
         <source>The issued certificate, with the whole identity number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="415"/>
+        <location filename="../../widgets/certificates.py" line="462"/>
         <source>A display copy: the identity number is masked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="432"/>
+        <location filename="../../widgets/certificates.py" line="479"/>
         <source>Withdraw certificate {number}? It keeps its number and is marked withdrawn.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="434"/>
+        <location filename="../../widgets/certificates.py" line="481"/>
         <source>Withdraw this request? It was never numbered.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="436"/>
+        <location filename="../../widgets/certificates.py" line="483"/>
         <source>Withdraw the certificate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="445"/>
+        <location filename="../../widgets/certificates.py" line="492"/>
         <source>Object to the listing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="446"/>
+        <location filename="../../widgets/certificates.py" line="493"/>
         <source>What is not true in this listing? The certificate is not issued on it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2976,32 +2976,32 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="804"/>
+        <location filename="../../widgets/volunteer_hours.py" line="813"/>
         <source>Correct hours No. {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="822"/>
+        <location filename="../../widgets/volunteer_hours.py" line="831"/>
         <source>Check-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="823"/>
+        <location filename="../../widgets/volunteer_hours.py" line="832"/>
         <source>Check-out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="824"/>
+        <location filename="../../widgets/volunteer_hours.py" line="833"/>
         <source>Travel (min)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="825"/>
+        <location filename="../../widgets/volunteer_hours.py" line="834"/>
         <source>Service content</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="826"/>
+        <location filename="../../widgets/volunteer_hours.py" line="835"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4377,17 +4377,17 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>EmployersTab</name>
     <message>
-        <location filename="../../widgets/employment.py" line="502"/>
+        <location filename="../../widgets/employment.py" line="521"/>
         <source>New employer…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="503"/>
+        <location filename="../../widgets/employment.py" line="522"/>
         <source>Edit…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="504"/>
+        <location filename="../../widgets/employment.py" line="523"/>
         <source>Record a visit…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4405,27 +4405,27 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="599"/>
+        <location filename="../../widgets/employment.py" line="618"/>
         <source>{start} to {end}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="602"/>
+        <location filename="../../widgets/employment.py" line="621"/>
         <source>Placements confirmed by the employer: {n} of {target} ({left} to go)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="605"/>
+        <location filename="../../widgets/employment.py" line="624"/>
         <source>Referrals made, by the stage reached:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="609"/>
+        <location filename="../../widgets/employment.py" line="628"/>
         <source>Open postings now: {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="612"/>
+        <location filename="../../widgets/employment.py" line="631"/>
         <source>Seekers registered: {n}, consenting to matching: {c}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5456,122 +5456,122 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>FeedbackTicketDialog</name>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="256"/>
+        <location filename="../../widgets/feedback_dialog.py" line="264"/>
         <source>There is no community to file the ticket under.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="258"/>
+        <location filename="../../widgets/feedback_dialog.py" line="266"/>
         <source>Choose the category: it decides the department and the deadlines.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="260"/>
+        <location filename="../../widgets/feedback_dialog.py" line="268"/>
         <source>Enter what the resident said.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="262"/>
+        <location filename="../../widgets/feedback_dialog.py" line="270"/>
         <source>What the resident said is longer than {n} characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="268"/>
+        <location filename="../../widgets/feedback_dialog.py" line="276"/>
         <source>Enter a phone for the reply or a contact name: without one the ticket cannot be answered.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="274"/>
+        <location filename="../../widgets/feedback_dialog.py" line="282"/>
         <source>Enter the survey round and the question.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="276"/>
+        <location filename="../../widgets/feedback_dialog.py" line="284"/>
         <source>A call&apos;s ticket is filed from the Calls pane.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="337"/>
+        <location filename="../../widgets/feedback_dialog.py" line="142"/>
         <source>Discard the ticket?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="338"/>
+        <location filename="../../widgets/feedback_dialog.py" line="143"/>
         <source>What you typed has not been filed. Discard it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="339"/>
+        <location filename="../../widgets/feedback_dialog.py" line="144"/>
         <source>Discard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="340"/>
+        <location filename="../../widgets/feedback_dialog.py" line="145"/>
         <source>Keep editing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="367"/>
+        <location filename="../../widgets/feedback_dialog.py" line="355"/>
         <source>New feedback ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="369"/>
+        <location filename="../../widgets/feedback_dialog.py" line="357"/>
         <source>Source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="370"/>
+        <location filename="../../widgets/feedback_dialog.py" line="358"/>
         <source>Community</source>
         <translation type="unfinished">Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="371"/>
+        <location filename="../../widgets/feedback_dialog.py" line="359"/>
         <source>Category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="372"/>
+        <location filename="../../widgets/feedback_dialog.py" line="360"/>
         <source>Department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="373"/>
+        <location filename="../../widgets/feedback_dialog.py" line="361"/>
         <source>What the resident said</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="374"/>
+        <location filename="../../widgets/feedback_dialog.py" line="362"/>
         <source>Contact name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="375"/>
+        <location filename="../../widgets/feedback_dialog.py" line="363"/>
         <source>Phone for the reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="376"/>
+        <location filename="../../widgets/feedback_dialog.py" line="364"/>
         <source>Survey round</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="377"/>
+        <location filename="../../widgets/feedback_dialog.py" line="365"/>
         <source>Question</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="386"/>
+        <location filename="../../widgets/feedback_dialog.py" line="374"/>
         <source>— choose —</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="390"/>
+        <location filename="../../widgets/feedback_dialog.py" line="378"/>
         <source>The category&apos;s department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="395"/>
+        <location filename="../../widgets/feedback_dialog.py" line="383"/>
         <source>The category sets the deadlines: a first response within hours, the resolution within working days. A phone number is kept for the reply only; feedback from an anonymous survey is never linked to the resident.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6825,32 +6825,32 @@ Command system of {site}</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="584"/>
+        <location filename="../../widgets/volunteer_hours.py" line="585"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="589"/>
+        <location filename="../../widgets/volunteer_hours.py" line="590"/>
         <source>By</source>
         <translation type="unfinished">By</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="594"/>
+        <location filename="../../widgets/volunteer_hours.py" line="595"/>
         <source>Field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="599"/>
+        <location filename="../../widgets/volunteer_hours.py" line="600"/>
         <source>Old value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="604"/>
+        <location filename="../../widgets/volunteer_hours.py" line="605"/>
         <source>New value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="609"/>
+        <location filename="../../widgets/volunteer_hours.py" line="610"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6858,17 +6858,17 @@ Command system of {site}</translation>
 <context>
     <name>HoursModel</name>
     <message>
-        <location filename="../../widgets/certificates.py" line="143"/>
+        <location filename="../../widgets/certificates.py" line="144"/>
         <source>Volunteer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="144"/>
+        <location filename="../../widgets/certificates.py" line="145"/>
         <source>Community</source>
         <translation type="unfinished">Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="148"/>
+        <location filename="../../widgets/certificates.py" line="149"/>
         <source>Total hours</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6934,57 +6934,57 @@ Command system of {site}</translation>
 <context>
     <name>HoursWidget</name>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="629"/>
+        <location filename="../../widgets/volunteer_hours.py" line="630"/>
         <source>Waiting for approval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="630"/>
+        <location filename="../../widgets/volunteer_hours.py" line="631"/>
         <source>Checked in now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="631"/>
+        <location filename="../../widgets/volunteer_hours.py" line="632"/>
         <source>Approved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="632"/>
+        <location filename="../../widgets/volunteer_hours.py" line="633"/>
         <source>Rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="633"/>
+        <location filename="../../widgets/volunteer_hours.py" line="634"/>
         <source>All</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="644"/>
+        <location filename="../../widgets/volunteer_hours.py" line="645"/>
         <source>Resident confirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="645"/>
+        <location filename="../../widgets/volunteer_hours.py" line="646"/>
         <source>Approve</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="646"/>
+        <location filename="../../widgets/volunteer_hours.py" line="647"/>
         <source>Reject…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="647"/>
+        <location filename="../../widgets/volunteer_hours.py" line="648"/>
         <source>Correct…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="650"/>
+        <location filename="../../widgets/volunteer_hours.py" line="651"/>
         <source>Corrections (old value, new value, reason, who, when)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="668"/>
+        <location filename="../../widgets/volunteer_hours.py" line="677"/>
         <source>{n} shown</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9010,7 +9010,7 @@ Command system of {site}</translation>
 <context>
     <name>MatchesTab</name>
     <message>
-        <location filename="../../widgets/employment.py" line="406"/>
+        <location filename="../../widgets/employment.py" line="425"/>
         <source>Refer…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10337,168 +10337,168 @@ Command system of {site}</translation>
 <context>
     <name>OrderEntryWidget</name>
     <message>
-        <location filename="../../widgets/order_entry.py" line="243"/>
+        <location filename="../../widgets/order_entry.py" line="251"/>
         <source>lives alone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="245"/>
+        <location filename="../../widgets/order_entry.py" line="253"/>
         <source>orders wait for a confirmation call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="285"/>
-        <location filename="../../widgets/order_entry.py" line="681"/>
+        <location filename="../../widgets/order_entry.py" line="293"/>
+        <location filename="../../widgets/order_entry.py" line="689"/>
         <source>Search a resident by name, phone or address.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="419"/>
+        <location filename="../../widgets/order_entry.py" line="427"/>
         <source>{window} — full</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="421"/>
+        <location filename="../../widgets/order_entry.py" line="429"/>
         <source>{window} — {n} of {cap} left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="453"/>
+        <location filename="../../widgets/order_entry.py" line="461"/>
         <source>staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="453"/>
+        <location filename="../../widgets/order_entry.py" line="461"/>
         <source>volunteer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="460"/>
+        <location filename="../../widgets/order_entry.py" line="468"/>
         <source>familiar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="474"/>
+        <location filename="../../widgets/order_entry.py" line="482"/>
         <source>No ordering window open for this merchant in the coming days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="480"/>
+        <location filename="../../widgets/order_entry.py" line="488"/>
         <source>Window {window} is full: choose another.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="486"/>
+        <location filename="../../widgets/order_entry.py" line="494"/>
         <source>{n} of {cap} places left in {window}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="530"/>
+        <location filename="../../widgets/order_entry.py" line="538"/>
         <source>Total: {total}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="566"/>
+        <location filename="../../widgets/order_entry.py" line="574"/>
         <source>This order will wait for a confirmation call.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="639"/>
+        <location filename="../../widgets/order_entry.py" line="647"/>
         <source>&amp;Resident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="640"/>
+        <location filename="../../widgets/order_entry.py" line="648"/>
         <source>&amp;Merchant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="641"/>
+        <location filename="../../widgets/order_entry.py" line="649"/>
         <source>&amp;Add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="642"/>
+        <location filename="../../widgets/order_entry.py" line="650"/>
         <source>&amp;Window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="643"/>
+        <location filename="../../widgets/order_entry.py" line="651"/>
         <source>&amp;Deliverer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="644"/>
+        <location filename="../../widgets/order_entry.py" line="652"/>
         <source>&amp;Channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="645"/>
+        <location filename="../../widgets/order_entry.py" line="653"/>
         <source>N&amp;ote</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="659"/>
+        <location filename="../../widgets/order_entry.py" line="667"/>
         <source>Name, phone or address (Alt+S)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="662"/>
+        <location filename="../../widgets/order_entry.py" line="670"/>
         <source>Product code or name, Enter adds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="663"/>
+        <location filename="../../widgets/order_entry.py" line="671"/>
         <source>Family member&apos;s name and relation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="664"/>
+        <location filename="../../widgets/order_entry.py" line="672"/>
         <source>Usual basket (Alt+B)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="665"/>
+        <location filename="../../widgets/order_entry.py" line="673"/>
         <source>Add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="666"/>
+        <location filename="../../widgets/order_entry.py" line="674"/>
         <source>Place order (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="668"/>
+        <location filename="../../widgets/order_entry.py" line="676"/>
         <source>Product</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="668"/>
+        <location filename="../../widgets/order_entry.py" line="676"/>
         <source>Quantity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="668"/>
+        <location filename="../../widgets/order_entry.py" line="676"/>
         <source>Price</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="668"/>
+        <location filename="../../widgets/order_entry.py" line="676"/>
         <source>Amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="674"/>
+        <location filename="../../widgets/order_entry.py" line="682"/>
         <source>At the station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="674"/>
+        <location filename="../../widgets/order_entry.py" line="682"/>
         <source>Hotline call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="674"/>
+        <location filename="../../widgets/order_entry.py" line="682"/>
         <source>Family member</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11514,32 +11514,32 @@ Command system of {site}</translation>
 <context>
     <name>PostingsTab</name>
     <message>
-        <location filename="../../widgets/employment.py" line="465"/>
+        <location filename="../../widgets/employment.py" line="484"/>
         <source>New posting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="466"/>
+        <location filename="../../widgets/employment.py" line="485"/>
         <source>Edit…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="467"/>
+        <location filename="../../widgets/employment.py" line="486"/>
         <source>Seekers for this posting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="468"/>
+        <location filename="../../widgets/employment.py" line="487"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="469"/>
+        <location filename="../../widgets/employment.py" line="488"/>
         <source>Filled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="470"/>
+        <location filename="../../widgets/employment.py" line="489"/>
         <source>Closed</source>
         <translation type="unfinished">Closed</translation>
     </message>
@@ -12571,27 +12571,27 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>ReferralsTab</name>
     <message>
-        <location filename="../../widgets/employment.py" line="563"/>
+        <location filename="../../widgets/employment.py" line="582"/>
         <source>Interview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="564"/>
+        <location filename="../../widgets/employment.py" line="583"/>
         <source>Offer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="565"/>
+        <location filename="../../widgets/employment.py" line="584"/>
         <source>Hired</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="566"/>
+        <location filename="../../widgets/employment.py" line="585"/>
         <source>Refused…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="567"/>
+        <location filename="../../widgets/employment.py" line="586"/>
         <source>Employer confirmed…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12627,12 +12627,12 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>RejectDialog</name>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="760"/>
+        <location filename="../../widgets/volunteer_hours.py" line="769"/>
         <source>Reject hours No. {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="767"/>
+        <location filename="../../widgets/volunteer_hours.py" line="776"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
@@ -13366,7 +13366,7 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>RetentionTab</name>
     <message>
-        <location filename="../../widgets/employment.py" line="593"/>
+        <location filename="../../widgets/employment.py" line="612"/>
         <source>Record check…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -13971,22 +13971,22 @@ Outcome: {outcome}</source>
 <context>
     <name>SeekersTab</name>
     <message>
-        <location filename="../../widgets/employment.py" line="376"/>
+        <location filename="../../widgets/employment.py" line="395"/>
         <source>Register seeker…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="377"/>
+        <location filename="../../widgets/employment.py" line="396"/>
         <source>Edit…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="378"/>
+        <location filename="../../widgets/employment.py" line="397"/>
         <source>Training…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="379"/>
+        <location filename="../../widgets/employment.py" line="398"/>
         <source>Matches</source>
         <translation type="unfinished"></translation>
     </message>
@@ -14052,37 +14052,37 @@ Outcome: {outcome}</source>
 <context>
     <name>SessionRunner</name>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="87"/>
+        <location filename="../../widgets/survey_entry.py" line="88"/>
         <source>No form to answer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="143"/>
+        <location filename="../../widgets/survey_entry.py" line="144"/>
         <source>End of the form: the response is complete.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="145"/>
+        <location filename="../../widgets/survey_entry.py" line="146"/>
         <source>End of the form, but a required answer is missing: go back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="149"/>
+        <location filename="../../widgets/survey_entry.py" line="150"/>
         <source>{n} answered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="156"/>
+        <location filename="../../widgets/survey_entry.py" line="157"/>
         <source>Question {id} · {n} answered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="160"/>
+        <location filename="../../widgets/survey_entry.py" line="161"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="161"/>
+        <location filename="../../widgets/survey_entry.py" line="162"/>
         <source>Next (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -15670,117 +15670,137 @@ Outcome: {outcome}</source>
 <context>
     <name>SurveyEntryDialog</name>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="369"/>
+        <location filename="../../widgets/survey_entry.py" line="399"/>
         <source>Choose a round first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="377"/>
+        <location filename="../../widgets/survey_entry.py" line="407"/>
         <source>Find the person, or choose the community of an unnamed paper form.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="403"/>
+        <location filename="../../widgets/survey_entry.py" line="433"/>
         <source>Sending…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="469"/>
+        <location filename="../../widgets/survey_entry.py" line="499"/>
         <source>Phone survey</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="469"/>
+        <location filename="../../widgets/survey_entry.py" line="499"/>
         <source>Enter a paper response</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="471"/>
+        <location filename="../../widgets/survey_entry.py" line="501"/>
         <source>Round</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="438"/>
+        <location filename="../../widgets/survey_entry.py" line="468"/>
         <source>Person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="375"/>
+        <location filename="../../widgets/survey_entry.py" line="252"/>
+        <source>Discard the answers?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_entry.py" line="253"/>
+        <source>The answers given on this form have not been submitted. Discard them?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_entry.py" line="254"/>
+        <source>Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_entry.py" line="255"/>
+        <source>Keep entering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_entry.py" line="405"/>
         <source>Find the business, or choose the community of an unnamed form.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="435"/>
+        <location filename="../../widgets/survey_entry.py" line="465"/>
         <source>Business</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="436"/>
+        <location filename="../../widgets/survey_entry.py" line="466"/>
         <source>Business code or name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="440"/>
+        <location filename="../../widgets/survey_entry.py" line="470"/>
         <source>Slip code, resident number, phone or identity number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="473"/>
+        <location filename="../../widgets/survey_entry.py" line="503"/>
         <source>Find</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="474"/>
+        <location filename="../../widgets/survey_entry.py" line="504"/>
         <source>Community (unnamed form)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="475"/>
+        <location filename="../../widgets/survey_entry.py" line="505"/>
         <source>Answered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="476"/>
+        <location filename="../../widgets/survey_entry.py" line="506"/>
         <source>Helped by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="477"/>
+        <location filename="../../widgets/survey_entry.py" line="507"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="478"/>
+        <location filename="../../widgets/survey_entry.py" line="508"/>
         <source>Dial</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="479"/>
+        <location filename="../../widgets/survey_entry.py" line="509"/>
         <source>Submit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="480"/>
+        <location filename="../../widgets/survey_entry.py" line="510"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="485"/>
+        <location filename="../../widgets/survey_entry.py" line="515"/>
         <source>By the person (self)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="486"/>
+        <location filename="../../widgets/survey_entry.py" line="516"/>
         <source>With a worker&apos;s help (staff)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="487"/>
+        <location filename="../../widgets/survey_entry.py" line="517"/>
         <source>By a family member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="488"/>
+        <location filename="../../widgets/survey_entry.py" line="518"/>
         <source>By phone</source>
         <translation type="unfinished"></translation>
     </message>
@@ -16217,305 +16237,305 @@ Outcome: {outcome}</source>
     <name>SurveysPresenter</name>
     <message>
         <location filename="../../console/presenters/surveys.py" line="93"/>
-        <location filename="../../console/presenters/surveys.py" line="514"/>
+        <location filename="../../console/presenters/surveys.py" line="515"/>
         <source>Surveys</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="183"/>
+        <location filename="../../console/presenters/surveys.py" line="184"/>
         <source>Could not load the surveys</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="214"/>
+        <location filename="../../console/presenters/surveys.py" line="215"/>
         <source>Could not open the form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="219"/>
+        <location filename="../../console/presenters/surveys.py" line="220"/>
         <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="220"/>
+        <location filename="../../console/presenters/surveys.py" line="221"/>
         <source>Drop the changes to the form in the editor? They were not saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="235"/>
+        <location filename="../../console/presenters/surveys.py" line="236"/>
         <source>Could not save the form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="242"/>
+        <location filename="../../console/presenters/surveys.py" line="243"/>
         <source>Form {code} saved as the new draft version {v}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="244"/>
+        <location filename="../../console/presenters/surveys.py" line="245"/>
         <source>Form {code} version {v} saved as a draft.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="256"/>
-        <location filename="../../console/presenters/surveys.py" line="268"/>
+        <location filename="../../console/presenters/surveys.py" line="257"/>
+        <location filename="../../console/presenters/surveys.py" line="269"/>
         <source>Publish</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="257"/>
+        <location filename="../../console/presenters/surveys.py" line="258"/>
         <source>Version {v} of {code} is published already.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="270"/>
+        <location filename="../../console/presenters/surveys.py" line="271"/>
         <source>Publish {code} version {v}? A published version is frozen: it can no longer be changed, and every later change is saved as a new version.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="278"/>
+        <location filename="../../console/presenters/surveys.py" line="279"/>
         <source>Publishing refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="279"/>
+        <location filename="../../console/presenters/surveys.py" line="280"/>
         <source>{code} cannot be published until these are put right:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="297"/>
+        <location filename="../../console/presenters/surveys.py" line="298"/>
         <source>Could not publish the form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="303"/>
+        <location filename="../../console/presenters/surveys.py" line="304"/>
         <source>Form {code} version {v} is published.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="319"/>
+        <location filename="../../console/presenters/surveys.py" line="320"/>
         <source>Could not load the published forms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="380"/>
+        <location filename="../../console/presenters/surveys.py" line="381"/>
         <source>Round {code} created: {n} businesses drawn.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="382"/>
+        <location filename="../../console/presenters/surveys.py" line="383"/>
         <source>Round {code} created: {n} people drawn.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="389"/>
+        <location filename="../../console/presenters/surveys.py" line="390"/>
         <source>A round with this code exists already.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="393"/>
+        <location filename="../../console/presenters/surveys.py" line="394"/>
         <source>Could not create the round</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="408"/>
+        <location filename="../../console/presenters/surveys.py" line="409"/>
         <source>Could not close the round</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="413"/>
+        <location filename="../../console/presenters/surveys.py" line="414"/>
         <source>Close round</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="415"/>
+        <location filename="../../console/presenters/surveys.py" line="416"/>
         <source>Close round {code}? No more responses are taken for it, from any station.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="449"/>
+        <location filename="../../console/presenters/surveys.py" line="450"/>
         <source>Could not load the call list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="505"/>
+        <location filename="../../console/presenters/surveys.py" line="506"/>
         <source>Could not load the open rounds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="514"/>
+        <location filename="../../console/presenters/surveys.py" line="515"/>
         <source>No open round to answer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="557"/>
+        <location filename="../../console/presenters/surveys.py" line="558"/>
         <source>Nobody found.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="561"/>
+        <location filename="../../console/presenters/surveys.py" line="562"/>
         <source>{n} people found: type the number, phone or identity number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="566"/>
+        <location filename="../../console/presenters/surveys.py" line="567"/>
         <source>Could not find the resident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="585"/>
+        <location filename="../../console/presenters/surveys.py" line="586"/>
         <source>No business found.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="588"/>
+        <location filename="../../console/presenters/surveys.py" line="589"/>
         <source>{n} businesses found: type more of the name, or the code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="597"/>
+        <location filename="../../console/presenters/surveys.py" line="598"/>
         <source>Could not find the business</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="618"/>
+        <location filename="../../console/presenters/surveys.py" line="619"/>
         <source>The slip&apos;s person is not one you may see.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="620"/>
+        <location filename="../../console/presenters/surveys.py" line="621"/>
         <source>Slip {code}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="625"/>
+        <location filename="../../console/presenters/surveys.py" line="626"/>
         <source>unnamed: choose the community</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="638"/>
+        <location filename="../../console/presenters/surveys.py" line="639"/>
         <source>This is not a survey slip.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="639"/>
+        <location filename="../../console/presenters/surveys.py" line="640"/>
         <source>The slip is damaged: scan it again or type the whole code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="640"/>
+        <location filename="../../console/presenters/surveys.py" line="641"/>
         <source>The slip was altered or was not printed by this site.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="641"/>
+        <location filename="../../console/presenters/surveys.py" line="642"/>
         <source>The slip is for another round.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="644"/>
+        <location filename="../../console/presenters/surveys.py" line="645"/>
         <source>Slips cannot be checked here: this workstation has no site keys.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="666"/>
+        <location filename="../../console/presenters/surveys.py" line="667"/>
         <source>Sign in again to submit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="697"/>
+        <location filename="../../console/presenters/surveys.py" line="698"/>
         <source>Not kept: this round discards unfinished responses (the person may still answer later).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="703"/>
+        <location filename="../../console/presenters/surveys.py" line="704"/>
         <source>Taken already: this entry was sent before and counts once.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="705"/>
+        <location filename="../../console/presenters/surveys.py" line="706"/>
         <source>Response taken (round {round}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="707"/>
+        <location filename="../../console/presenters/surveys.py" line="708"/>
         <source>Partial response kept (round {round}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="713"/>
+        <location filename="../../console/presenters/surveys.py" line="714"/>
         <source>Refused: business {business} has already answered round {round}. A second response is not taken.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="718"/>
+        <location filename="../../console/presenters/surveys.py" line="719"/>
         <source>Refused: this person has already answered round {round}. A second response is not taken.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="722"/>
+        <location filename="../../console/presenters/surveys.py" line="723"/>
         <source>Refused: the answers do not fit the form: {why}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="726"/>
+        <location filename="../../console/presenters/surveys.py" line="727"/>
         <source>Refused: the round is closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="737"/>
+        <location filename="../../console/presenters/surveys.py" line="738"/>
         <source>Nobody left to call in round {round}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="781"/>
+        <location filename="../../console/presenters/surveys.py" line="782"/>
         <source>The number stays masked for your role: Dial rings it on this workstation&apos;s line (recorded).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="788"/>
+        <location filename="../../console/presenters/surveys.py" line="789"/>
         <source>Revealing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="789"/>
-        <location filename="../../console/presenters/surveys.py" line="831"/>
+        <location filename="../../console/presenters/surveys.py" line="790"/>
+        <location filename="../../console/presenters/surveys.py" line="832"/>
         <source>Survey call, round {round}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="801"/>
+        <location filename="../../console/presenters/surveys.py" line="802"/>
         <source>Could not open the phone survey</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="767"/>
-        <location filename="../../console/presenters/surveys.py" line="810"/>
+        <location filename="../../console/presenters/surveys.py" line="768"/>
+        <location filename="../../console/presenters/surveys.py" line="811"/>
         <source>No phone line here: dial the number by hand.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="815"/>
+        <location filename="../../console/presenters/surveys.py" line="816"/>
         <source>Your role sees this number masked: a supervisor or the station calls.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="822"/>
+        <location filename="../../console/presenters/surveys.py" line="823"/>
         <source>The number is not shown: {why}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="841"/>
+        <location filename="../../console/presenters/surveys.py" line="842"/>
         <source>Calling {number}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="843"/>
+        <location filename="../../console/presenters/surveys.py" line="844"/>
         <source>The call could not be placed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="846"/>
+        <location filename="../../console/presenters/surveys.py" line="847"/>
         <source>The call could not be placed: dial {number} by hand.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1847,37 +1847,37 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>CertificateRequestDialog</name>
     <message>
-        <location filename="../../widgets/certificates.py" line="167"/>
+        <location filename="../../widgets/certificates.py" line="168"/>
         <source>Request a volunteer certificate</source>
         <translation>申请志愿服务证明</translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="180"/>
+        <location filename="../../widgets/certificates.py" line="181"/>
         <source>Left empty: a summary of what the approved records say was done</source>
         <translation>留空则按已审核记录汇总服务内容</translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="184"/>
+        <location filename="../../widgets/certificates.py" line="185"/>
         <source>Only approved hours count. The certificate is listed publicly inside the console for {n} days before it can be issued.</source>
         <translation>仅计入已审核的时长。证明须在控制台内公示 {n} 天后方可出具。</translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="192"/>
+        <location filename="../../widgets/certificates.py" line="193"/>
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="193"/>
+        <location filename="../../widgets/certificates.py" line="194"/>
         <source>From</source>
         <translation>起</translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="194"/>
+        <location filename="../../widgets/certificates.py" line="195"/>
         <source>To</source>
         <translation>止</translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="195"/>
+        <location filename="../../widgets/certificates.py" line="196"/>
         <source>Service content</source>
         <translation>服务内容</translation>
     </message>
@@ -1885,72 +1885,72 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>CertificatesModel</name>
     <message>
-        <location filename="../../widgets/certificates.py" line="59"/>
+        <location filename="../../widgets/certificates.py" line="60"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="62"/>
+        <location filename="../../widgets/certificates.py" line="63"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="67"/>
+        <location filename="../../widgets/certificates.py" line="68"/>
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="68"/>
+        <location filename="../../widgets/certificates.py" line="69"/>
         <source>Identity number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="71"/>
+        <location filename="../../widgets/certificates.py" line="72"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="76"/>
+        <location filename="../../widgets/certificates.py" line="77"/>
         <source>Period</source>
         <translation>服务期间</translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="81"/>
+        <location filename="../../widgets/certificates.py" line="82"/>
         <source>Hours</source>
         <translation>时长（小时）</translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="88"/>
+        <location filename="../../widgets/certificates.py" line="89"/>
         <source>Service content</source>
         <translation>服务内容</translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="91"/>
+        <location filename="../../widgets/certificates.py" line="92"/>
         <source>Listed until / issued</source>
         <translation>公示截止 / 出具时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="102"/>
+        <location filename="../../widgets/certificates.py" line="103"/>
         <source>Issued</source>
         <translation>已出具</translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="104"/>
+        <location filename="../../widgets/certificates.py" line="105"/>
         <source>Withdrawn</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="106"/>
+        <location filename="../../widgets/certificates.py" line="107"/>
         <source>Objection raised</source>
         <translation>有异议</translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="109"/>
+        <location filename="../../widgets/certificates.py" line="110"/>
         <source>Ready to issue</source>
         <translation>可出具</translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="110"/>
+        <location filename="../../widgets/certificates.py" line="111"/>
         <source>Listed, {n} days left</source>
         <translation>公示中，剩余 {n} 天</translation>
     </message>
@@ -2102,102 +2102,102 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>CertificatesWidget</name>
     <message>
-        <location filename="../../widgets/certificates.py" line="274"/>
+        <location filename="../../widgets/certificates.py" line="359"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="276"/>
+        <location filename="../../widgets/certificates.py" line="360"/>
         <source>Listed</source>
         <translation>公示中</translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="277"/>
+        <location filename="../../widgets/certificates.py" line="361"/>
         <source>Issued</source>
         <translation>已出具</translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="278"/>
+        <location filename="../../widgets/certificates.py" line="362"/>
         <source>Withdrawn</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="282"/>
+        <location filename="../../widgets/certificates.py" line="366"/>
         <source>Request…</source>
         <translation>申请…</translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="283"/>
+        <location filename="../../widgets/certificates.py" line="367"/>
         <source>Issue</source>
         <translation>出具</translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="284"/>
+        <location filename="../../widgets/certificates.py" line="368"/>
         <source>Withdraw…</source>
         <translation>撤销…</translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="285"/>
+        <location filename="../../widgets/certificates.py" line="369"/>
         <source>Object…</source>
         <translation>异议…</translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="286"/>
+        <location filename="../../widgets/certificates.py" line="370"/>
         <source>Save PDF…</source>
         <translation>保存 PDF…</translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="294"/>
+        <location filename="../../widgets/certificates.py" line="357"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="324"/>
+        <location filename="../../widgets/certificates.py" line="371"/>
         <source>Approved hours in</source>
         <translation>年度已审核时长</translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="358"/>
+        <location filename="../../widgets/certificates.py" line="387"/>
         <source>{n} certificates</source>
         <translation>共 {n} 份证明</translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="365"/>
+        <location filename="../../widgets/certificates.py" line="396"/>
         <source>{n} volunteers, {h} hours</source>
         <translation>{n} 名志愿者，{h} 小时</translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="413"/>
+        <location filename="../../widgets/certificates.py" line="460"/>
         <source>The issued certificate, with the whole identity number</source>
         <translation>已出具的证明，含完整身份证号</translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="415"/>
+        <location filename="../../widgets/certificates.py" line="462"/>
         <source>A display copy: the identity number is masked</source>
         <translation>展示副本：身份证号已遮蔽</translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="432"/>
+        <location filename="../../widgets/certificates.py" line="479"/>
         <source>Withdraw certificate {number}? It keeps its number and is marked withdrawn.</source>
         <translation>撤销证明 {number}？编号保留，并标明已撤销。</translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="434"/>
+        <location filename="../../widgets/certificates.py" line="481"/>
         <source>Withdraw this request? It was never numbered.</source>
         <translation>撤销此申请？该申请尚未编号。</translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="436"/>
+        <location filename="../../widgets/certificates.py" line="483"/>
         <source>Withdraw the certificate</source>
         <translation>撤销证明</translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="445"/>
+        <location filename="../../widgets/certificates.py" line="492"/>
         <source>Object to the listing</source>
         <translation>对公示提出异议</translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="446"/>
+        <location filename="../../widgets/certificates.py" line="493"/>
         <source>What is not true in this listing? The certificate is not issued on it.</source>
         <translation>公示内容哪里不属实？有异议的证明不予出具。</translation>
     </message>
@@ -2870,32 +2870,32 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="804"/>
+        <location filename="../../widgets/volunteer_hours.py" line="813"/>
         <source>Correct hours No. {id}</source>
         <translation>更正服务时长 第 {id} 号</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="822"/>
+        <location filename="../../widgets/volunteer_hours.py" line="831"/>
         <source>Check-in</source>
         <translation>签到</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="823"/>
+        <location filename="../../widgets/volunteer_hours.py" line="832"/>
         <source>Check-out</source>
         <translation>签退</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="824"/>
+        <location filename="../../widgets/volunteer_hours.py" line="833"/>
         <source>Travel (min)</source>
         <translation>路途（分钟）</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="825"/>
+        <location filename="../../widgets/volunteer_hours.py" line="834"/>
         <source>Service content</source>
         <translation>服务内容</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="826"/>
+        <location filename="../../widgets/volunteer_hours.py" line="835"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -4271,17 +4271,17 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>EmployersTab</name>
     <message>
-        <location filename="../../widgets/employment.py" line="502"/>
+        <location filename="../../widgets/employment.py" line="521"/>
         <source>New employer…</source>
         <translation>新增用人单位…</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="503"/>
+        <location filename="../../widgets/employment.py" line="522"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="504"/>
+        <location filename="../../widgets/employment.py" line="523"/>
         <source>Record a visit…</source>
         <translation>登记走访…</translation>
     </message>
@@ -4299,27 +4299,27 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="599"/>
+        <location filename="../../widgets/employment.py" line="618"/>
         <source>{start} to {end}</source>
         <translation>{start} 至 {end}</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="602"/>
+        <location filename="../../widgets/employment.py" line="621"/>
         <source>Placements confirmed by the employer: {n} of {target} ({left} to go)</source>
         <translation>经用人单位确认的就业：{n} / {target}（还差 {left}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="605"/>
+        <location filename="../../widgets/employment.py" line="624"/>
         <source>Referrals made, by the stage reached:</source>
         <translation>推荐人次（按已到达阶段）：</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="609"/>
+        <location filename="../../widgets/employment.py" line="628"/>
         <source>Open postings now: {n}</source>
         <translation>当前在招岗位：{n}</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="612"/>
+        <location filename="../../widgets/employment.py" line="631"/>
         <source>Seekers registered: {n}, consenting to matching: {c}</source>
         <translation>登记求职者：{n}，同意匹配：{c}</translation>
     </message>
@@ -5350,122 +5350,122 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>FeedbackTicketDialog</name>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="256"/>
+        <location filename="../../widgets/feedback_dialog.py" line="264"/>
         <source>There is no community to file the ticket under.</source>
         <translation>没有可登记该工单的社区。</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="258"/>
+        <location filename="../../widgets/feedback_dialog.py" line="266"/>
         <source>Choose the category: it decides the department and the deadlines.</source>
         <translation>请选择类别：类别决定承办部门和办理时限。</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="260"/>
+        <location filename="../../widgets/feedback_dialog.py" line="268"/>
         <source>Enter what the resident said.</source>
         <translation>请填写居民反映的内容。</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="262"/>
+        <location filename="../../widgets/feedback_dialog.py" line="270"/>
         <source>What the resident said is longer than {n} characters.</source>
         <translation>居民反映的内容超过 {n} 个字。</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="268"/>
+        <location filename="../../widgets/feedback_dialog.py" line="276"/>
         <source>Enter a phone for the reply or a contact name: without one the ticket cannot be answered.</source>
         <translation>请填写回复电话或联系人：否则该工单无法答复。</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="274"/>
+        <location filename="../../widgets/feedback_dialog.py" line="282"/>
         <source>Enter the survey round and the question.</source>
         <translation>请填写调查轮次和题目。</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="276"/>
+        <location filename="../../widgets/feedback_dialog.py" line="284"/>
         <source>A call&apos;s ticket is filed from the Calls pane.</source>
         <translation>来电工单请在“来电”窗格中登记。</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="337"/>
+        <location filename="../../widgets/feedback_dialog.py" line="142"/>
         <source>Discard the ticket?</source>
         <translation>放弃该工单？</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="338"/>
+        <location filename="../../widgets/feedback_dialog.py" line="143"/>
         <source>What you typed has not been filed. Discard it?</source>
         <translation>已输入的内容尚未登记。要放弃吗？</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="339"/>
+        <location filename="../../widgets/feedback_dialog.py" line="144"/>
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="340"/>
+        <location filename="../../widgets/feedback_dialog.py" line="145"/>
         <source>Keep editing</source>
         <translation>继续填写</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="367"/>
+        <location filename="../../widgets/feedback_dialog.py" line="355"/>
         <source>New feedback ticket</source>
         <translation>新建诉求</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="369"/>
+        <location filename="../../widgets/feedback_dialog.py" line="357"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="370"/>
+        <location filename="../../widgets/feedback_dialog.py" line="358"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="371"/>
+        <location filename="../../widgets/feedback_dialog.py" line="359"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="372"/>
+        <location filename="../../widgets/feedback_dialog.py" line="360"/>
         <source>Department</source>
         <translation>承办部门</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="373"/>
+        <location filename="../../widgets/feedback_dialog.py" line="361"/>
         <source>What the resident said</source>
         <translation>诉求内容</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="374"/>
+        <location filename="../../widgets/feedback_dialog.py" line="362"/>
         <source>Contact name</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="375"/>
+        <location filename="../../widgets/feedback_dialog.py" line="363"/>
         <source>Phone for the reply</source>
         <translation>回复电话</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="376"/>
+        <location filename="../../widgets/feedback_dialog.py" line="364"/>
         <source>Survey round</source>
         <translation>问卷轮次</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="377"/>
+        <location filename="../../widgets/feedback_dialog.py" line="365"/>
         <source>Question</source>
         <translation>题目</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="386"/>
+        <location filename="../../widgets/feedback_dialog.py" line="374"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="390"/>
+        <location filename="../../widgets/feedback_dialog.py" line="378"/>
         <source>The category&apos;s department</source>
         <translation>按类别默认部门</translation>
     </message>
     <message>
-        <location filename="../../widgets/feedback_dialog.py" line="395"/>
+        <location filename="../../widgets/feedback_dialog.py" line="383"/>
         <source>The category sets the deadlines: a first response within hours, the resolution within working days. A phone number is kept for the reply only; feedback from an anonymous survey is never linked to the resident.</source>
         <translation>类别决定办理时限：首次响应以小时计，办结以工作日计。电话号码只用于答复；匿名问卷中的意见不会与居民关联。</translation>
     </message>
@@ -6719,32 +6719,32 @@ Command system of {site}</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="584"/>
+        <location filename="../../widgets/volunteer_hours.py" line="585"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="589"/>
+        <location filename="../../widgets/volunteer_hours.py" line="590"/>
         <source>By</source>
         <translation>更正人</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="594"/>
+        <location filename="../../widgets/volunteer_hours.py" line="595"/>
         <source>Field</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="599"/>
+        <location filename="../../widgets/volunteer_hours.py" line="600"/>
         <source>Old value</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="604"/>
+        <location filename="../../widgets/volunteer_hours.py" line="605"/>
         <source>New value</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="609"/>
+        <location filename="../../widgets/volunteer_hours.py" line="610"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -6752,17 +6752,17 @@ Command system of {site}</source>
 <context>
     <name>HoursModel</name>
     <message>
-        <location filename="../../widgets/certificates.py" line="143"/>
+        <location filename="../../widgets/certificates.py" line="144"/>
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="144"/>
+        <location filename="../../widgets/certificates.py" line="145"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/certificates.py" line="148"/>
+        <location filename="../../widgets/certificates.py" line="149"/>
         <source>Total hours</source>
         <translation>合计（小时）</translation>
     </message>
@@ -6828,57 +6828,57 @@ Command system of {site}</source>
 <context>
     <name>HoursWidget</name>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="629"/>
+        <location filename="../../widgets/volunteer_hours.py" line="630"/>
         <source>Waiting for approval</source>
         <translation>待审核</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="630"/>
+        <location filename="../../widgets/volunteer_hours.py" line="631"/>
         <source>Checked in now</source>
         <translation>正在服务</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="631"/>
+        <location filename="../../widgets/volunteer_hours.py" line="632"/>
         <source>Approved</source>
         <translation>已审核</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="632"/>
+        <location filename="../../widgets/volunteer_hours.py" line="633"/>
         <source>Rejected</source>
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="633"/>
+        <location filename="../../widgets/volunteer_hours.py" line="634"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="644"/>
+        <location filename="../../widgets/volunteer_hours.py" line="645"/>
         <source>Resident confirmed</source>
         <translation>服务对象已确认</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="645"/>
+        <location filename="../../widgets/volunteer_hours.py" line="646"/>
         <source>Approve</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="646"/>
+        <location filename="../../widgets/volunteer_hours.py" line="647"/>
         <source>Reject…</source>
         <translation>驳回…</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="647"/>
+        <location filename="../../widgets/volunteer_hours.py" line="648"/>
         <source>Correct…</source>
         <translation>更正…</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="650"/>
+        <location filename="../../widgets/volunteer_hours.py" line="651"/>
         <source>Corrections (old value, new value, reason, who, when)</source>
         <translation>更正记录（原值、新值、原因、更正人、时间）</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="668"/>
+        <location filename="../../widgets/volunteer_hours.py" line="677"/>
         <source>{n} shown</source>
         <translation>显示 {n} 条</translation>
     </message>
@@ -8790,7 +8790,7 @@ Command system of {site}</source>
 <context>
     <name>MatchesTab</name>
     <message>
-        <location filename="../../widgets/employment.py" line="406"/>
+        <location filename="../../widgets/employment.py" line="425"/>
         <source>Refer…</source>
         <translation>推荐…</translation>
     </message>
@@ -10117,38 +10117,38 @@ Command system of {site}</source>
 <context>
     <name>OrderEntryWidget</name>
     <message>
-        <location filename="../../widgets/order_entry.py" line="243"/>
+        <location filename="../../widgets/order_entry.py" line="251"/>
         <source>lives alone</source>
         <translation>独居</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="245"/>
+        <location filename="../../widgets/order_entry.py" line="253"/>
         <source>orders wait for a confirmation call</source>
         <translation>订单需电话确认</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="285"/>
-        <location filename="../../widgets/order_entry.py" line="681"/>
+        <location filename="../../widgets/order_entry.py" line="293"/>
+        <location filename="../../widgets/order_entry.py" line="689"/>
         <source>Search a resident by name, phone or address.</source>
         <translation>按姓名、电话或地址查找居民。</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="419"/>
+        <location filename="../../widgets/order_entry.py" line="427"/>
         <source>{window} — full</source>
         <translation>{window} — 已满</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="421"/>
+        <location filename="../../widgets/order_entry.py" line="429"/>
         <source>{window} — {n} of {cap} left</source>
         <translation>{window} — 剩余 {n}/{cap}</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="453"/>
+        <location filename="../../widgets/order_entry.py" line="461"/>
         <source>staff</source>
         <translation>店员</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="453"/>
+        <location filename="../../widgets/order_entry.py" line="461"/>
         <source>volunteer</source>
         <translation>志愿者</translation>
     </message>
@@ -10157,132 +10157,132 @@ Command system of {site}</source>
         <translation type="vanished">该商户今天没有下单时段。</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="460"/>
+        <location filename="../../widgets/order_entry.py" line="468"/>
         <source>familiar</source>
         <translation>熟悉的人</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="474"/>
+        <location filename="../../widgets/order_entry.py" line="482"/>
         <source>No ordering window open for this merchant in the coming days.</source>
         <translation>该商户近几天没有开放的订购时段。</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="480"/>
+        <location filename="../../widgets/order_entry.py" line="488"/>
         <source>Window {window} is full: choose another.</source>
         <translation>时段 {window} 已满，请另选。</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="486"/>
+        <location filename="../../widgets/order_entry.py" line="494"/>
         <source>{n} of {cap} places left in {window}.</source>
         <translation>时段 {window} 还剩 {n}/{cap} 个名额。</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="530"/>
+        <location filename="../../widgets/order_entry.py" line="538"/>
         <source>Total: {total}</source>
         <translation>合计：{total}</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="566"/>
+        <location filename="../../widgets/order_entry.py" line="574"/>
         <source>This order will wait for a confirmation call.</source>
         <translation>此订单将等待电话确认。</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="639"/>
+        <location filename="../../widgets/order_entry.py" line="647"/>
         <source>&amp;Resident</source>
         <translation>居民(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="640"/>
+        <location filename="../../widgets/order_entry.py" line="648"/>
         <source>&amp;Merchant</source>
         <translation>商户(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="641"/>
+        <location filename="../../widgets/order_entry.py" line="649"/>
         <source>&amp;Add</source>
         <translation>添加(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="642"/>
+        <location filename="../../widgets/order_entry.py" line="650"/>
         <source>&amp;Window</source>
         <translation>时段(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="643"/>
+        <location filename="../../widgets/order_entry.py" line="651"/>
         <source>&amp;Deliverer</source>
         <translation>配送人(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="644"/>
+        <location filename="../../widgets/order_entry.py" line="652"/>
         <source>&amp;Channel</source>
         <translation>渠道(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="645"/>
+        <location filename="../../widgets/order_entry.py" line="653"/>
         <source>N&amp;ote</source>
         <translation>备注(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="659"/>
+        <location filename="../../widgets/order_entry.py" line="667"/>
         <source>Name, phone or address (Alt+S)</source>
         <translation>姓名、电话或地址（Alt+S）</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="662"/>
+        <location filename="../../widgets/order_entry.py" line="670"/>
         <source>Product code or name, Enter adds</source>
         <translation>商品编码或名称，按 Enter 添加</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="663"/>
+        <location filename="../../widgets/order_entry.py" line="671"/>
         <source>Family member&apos;s name and relation</source>
         <translation>家属姓名及关系</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="664"/>
+        <location filename="../../widgets/order_entry.py" line="672"/>
         <source>Usual basket (Alt+B)</source>
         <translation>常购清单（Alt+B）</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="665"/>
+        <location filename="../../widgets/order_entry.py" line="673"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="666"/>
+        <location filename="../../widgets/order_entry.py" line="674"/>
         <source>Place order (Enter)</source>
         <translation>下单（Enter）</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="668"/>
+        <location filename="../../widgets/order_entry.py" line="676"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="668"/>
+        <location filename="../../widgets/order_entry.py" line="676"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="668"/>
+        <location filename="../../widgets/order_entry.py" line="676"/>
         <source>Price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="668"/>
+        <location filename="../../widgets/order_entry.py" line="676"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="674"/>
+        <location filename="../../widgets/order_entry.py" line="682"/>
         <source>At the station</source>
         <translation>工作站代下单</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="674"/>
+        <location filename="../../widgets/order_entry.py" line="682"/>
         <source>Hotline call</source>
         <translation>热线来电</translation>
     </message>
     <message>
-        <location filename="../../widgets/order_entry.py" line="674"/>
+        <location filename="../../widgets/order_entry.py" line="682"/>
         <source>Family member</source>
         <translation>家属代下单</translation>
     </message>
@@ -11259,32 +11259,32 @@ Command system of {site}</source>
 <context>
     <name>PostingsTab</name>
     <message>
-        <location filename="../../widgets/employment.py" line="465"/>
+        <location filename="../../widgets/employment.py" line="484"/>
         <source>New posting…</source>
         <translation>新增岗位…</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="466"/>
+        <location filename="../../widgets/employment.py" line="485"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="467"/>
+        <location filename="../../widgets/employment.py" line="486"/>
         <source>Seekers for this posting</source>
         <translation>此岗位的求职者</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="468"/>
+        <location filename="../../widgets/employment.py" line="487"/>
         <source>Open</source>
         <translation>开放</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="469"/>
+        <location filename="../../widgets/employment.py" line="488"/>
         <source>Filled</source>
         <translation>已招满</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="470"/>
+        <location filename="../../widgets/employment.py" line="489"/>
         <source>Closed</source>
         <translation>关闭</translation>
     </message>
@@ -12317,27 +12317,27 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>ReferralsTab</name>
     <message>
-        <location filename="../../widgets/employment.py" line="563"/>
+        <location filename="../../widgets/employment.py" line="582"/>
         <source>Interview</source>
         <translation>面试</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="564"/>
+        <location filename="../../widgets/employment.py" line="583"/>
         <source>Offer</source>
         <translation>录用意向</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="565"/>
+        <location filename="../../widgets/employment.py" line="584"/>
         <source>Hired</source>
         <translation>已录用</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="566"/>
+        <location filename="../../widgets/employment.py" line="585"/>
         <source>Refused…</source>
         <translation>拒绝…</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="567"/>
+        <location filename="../../widgets/employment.py" line="586"/>
         <source>Employer confirmed…</source>
         <translation>单位确认…</translation>
     </message>
@@ -12373,12 +12373,12 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>RejectDialog</name>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="760"/>
+        <location filename="../../widgets/volunteer_hours.py" line="769"/>
         <source>Reject hours No. {id}</source>
         <translation>驳回服务时长 第 {id} 号</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="767"/>
+        <location filename="../../widgets/volunteer_hours.py" line="776"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -13112,7 +13112,7 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>RetentionTab</name>
     <message>
-        <location filename="../../widgets/employment.py" line="593"/>
+        <location filename="../../widgets/employment.py" line="612"/>
         <source>Record check…</source>
         <translation>登记回访…</translation>
     </message>
@@ -13727,22 +13727,22 @@ Outcome: {outcome}</source>
 <context>
     <name>SeekersTab</name>
     <message>
-        <location filename="../../widgets/employment.py" line="376"/>
+        <location filename="../../widgets/employment.py" line="395"/>
         <source>Register seeker…</source>
         <translation>登记求职者…</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="377"/>
+        <location filename="../../widgets/employment.py" line="396"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="378"/>
+        <location filename="../../widgets/employment.py" line="397"/>
         <source>Training…</source>
         <translation>培训…</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="379"/>
+        <location filename="../../widgets/employment.py" line="398"/>
         <source>Matches</source>
         <translation>匹配</translation>
     </message>
@@ -13804,37 +13804,37 @@ Outcome: {outcome}</source>
 <context>
     <name>SessionRunner</name>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="87"/>
+        <location filename="../../widgets/survey_entry.py" line="88"/>
         <source>No form to answer.</source>
         <translation>没有可作答的问卷。</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="143"/>
+        <location filename="../../widgets/survey_entry.py" line="144"/>
         <source>End of the form: the response is complete.</source>
         <translation>问卷结束：答卷完整。</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="145"/>
+        <location filename="../../widgets/survey_entry.py" line="146"/>
         <source>End of the form, but a required answer is missing: go back.</source>
         <translation>问卷结束，但缺少必答题：请返回补答。</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="149"/>
+        <location filename="../../widgets/survey_entry.py" line="150"/>
         <source>{n} answered</source>
         <translation>已答 {n} 题</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="156"/>
+        <location filename="../../widgets/survey_entry.py" line="157"/>
         <source>Question {id} · {n} answered</source>
         <translation>当前：{id} · 已答 {n} 题</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="160"/>
+        <location filename="../../widgets/survey_entry.py" line="161"/>
         <source>Back</source>
         <translation>上一题</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="161"/>
+        <location filename="../../widgets/survey_entry.py" line="162"/>
         <source>Next (Enter)</source>
         <translation>下一题 (Enter)</translation>
     </message>
@@ -15422,117 +15422,137 @@ Outcome: {outcome}</source>
 <context>
     <name>SurveyEntryDialog</name>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="369"/>
+        <location filename="../../widgets/survey_entry.py" line="399"/>
         <source>Choose a round first.</source>
         <translation>请先选择轮次。</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="377"/>
+        <location filename="../../widgets/survey_entry.py" line="407"/>
         <source>Find the person, or choose the community of an unnamed paper form.</source>
         <translation>请查找受访人，或为无名纸质答卷选择社区。</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="403"/>
+        <location filename="../../widgets/survey_entry.py" line="433"/>
         <source>Sending…</source>
         <translation>正在提交…</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="469"/>
+        <location filename="../../widgets/survey_entry.py" line="499"/>
         <source>Phone survey</source>
         <translation>电话调查</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="469"/>
+        <location filename="../../widgets/survey_entry.py" line="499"/>
         <source>Enter a paper response</source>
         <translation>录入纸质答卷</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="471"/>
+        <location filename="../../widgets/survey_entry.py" line="501"/>
         <source>Round</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="438"/>
+        <location filename="../../widgets/survey_entry.py" line="468"/>
         <source>Person</source>
         <translation>受访人</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="375"/>
+        <location filename="../../widgets/survey_entry.py" line="252"/>
+        <source>Discard the answers?</source>
+        <translation>放弃这些答案？</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_entry.py" line="253"/>
+        <source>The answers given on this form have not been submitted. Discard them?</source>
+        <translation>这份答卷已填的答案尚未提交。要放弃吗？</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_entry.py" line="254"/>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_entry.py" line="255"/>
+        <source>Keep entering</source>
+        <translation>继续录入</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/survey_entry.py" line="405"/>
         <source>Find the business, or choose the community of an unnamed form.</source>
         <translation>请查找商户，或为未署名的问卷选择社区。</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="435"/>
+        <location filename="../../widgets/survey_entry.py" line="465"/>
         <source>Business</source>
         <translation>商户</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="436"/>
+        <location filename="../../widgets/survey_entry.py" line="466"/>
         <source>Business code or name</source>
         <translation>商户编号或名称</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="440"/>
+        <location filename="../../widgets/survey_entry.py" line="470"/>
         <source>Slip code, resident number, phone or identity number</source>
         <translation>调查条码、居民编号、电话或身份证号</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="473"/>
+        <location filename="../../widgets/survey_entry.py" line="503"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="474"/>
+        <location filename="../../widgets/survey_entry.py" line="504"/>
         <source>Community (unnamed form)</source>
         <translation>社区（无名答卷）</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="475"/>
+        <location filename="../../widgets/survey_entry.py" line="505"/>
         <source>Answered</source>
         <translation>作答方式</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="476"/>
+        <location filename="../../widgets/survey_entry.py" line="506"/>
         <source>Helped by</source>
         <translation>协助人</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="477"/>
+        <location filename="../../widgets/survey_entry.py" line="507"/>
         <source>Number</source>
         <translation>号码</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="478"/>
+        <location filename="../../widgets/survey_entry.py" line="508"/>
         <source>Dial</source>
         <translation>拨号</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="479"/>
+        <location filename="../../widgets/survey_entry.py" line="509"/>
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="480"/>
+        <location filename="../../widgets/survey_entry.py" line="510"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="485"/>
+        <location filename="../../widgets/survey_entry.py" line="515"/>
         <source>By the person (self)</source>
         <translation>本人填写</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="486"/>
+        <location filename="../../widgets/survey_entry.py" line="516"/>
         <source>With a worker&apos;s help (staff)</source>
         <translation>工作人员协助</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="487"/>
+        <location filename="../../widgets/survey_entry.py" line="517"/>
         <source>By a family member</source>
         <translation>家属代答</translation>
     </message>
     <message>
-        <location filename="../../widgets/survey_entry.py" line="488"/>
+        <location filename="../../widgets/survey_entry.py" line="518"/>
         <source>By phone</source>
         <translation>电话访问</translation>
     </message>
@@ -15969,305 +15989,305 @@ Outcome: {outcome}</source>
     <name>SurveysPresenter</name>
     <message>
         <location filename="../../console/presenters/surveys.py" line="93"/>
-        <location filename="../../console/presenters/surveys.py" line="514"/>
+        <location filename="../../console/presenters/surveys.py" line="515"/>
         <source>Surveys</source>
         <translation>调查</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="183"/>
+        <location filename="../../console/presenters/surveys.py" line="184"/>
         <source>Could not load the surveys</source>
         <translation>无法加载调查</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="214"/>
+        <location filename="../../console/presenters/surveys.py" line="215"/>
         <source>Could not open the form</source>
         <translation>无法打开问卷</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="219"/>
+        <location filename="../../console/presenters/surveys.py" line="220"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="220"/>
+        <location filename="../../console/presenters/surveys.py" line="221"/>
         <source>Drop the changes to the form in the editor? They were not saved.</source>
         <translation>放弃编辑器中对问卷的更改吗？这些更改尚未保存。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="235"/>
+        <location filename="../../console/presenters/surveys.py" line="236"/>
         <source>Could not save the form</source>
         <translation>无法保存问卷</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="242"/>
+        <location filename="../../console/presenters/surveys.py" line="243"/>
         <source>Form {code} saved as the new draft version {v}.</source>
         <translation>问卷 {code} 已保存为新的第 {v} 版草稿。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="244"/>
+        <location filename="../../console/presenters/surveys.py" line="245"/>
         <source>Form {code} version {v} saved as a draft.</source>
         <translation>问卷 {code} 第 {v} 版已保存为草稿。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="256"/>
-        <location filename="../../console/presenters/surveys.py" line="268"/>
+        <location filename="../../console/presenters/surveys.py" line="257"/>
+        <location filename="../../console/presenters/surveys.py" line="269"/>
         <source>Publish</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="257"/>
+        <location filename="../../console/presenters/surveys.py" line="258"/>
         <source>Version {v} of {code} is published already.</source>
         <translation>{code} 第 {v} 版已经发布。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="270"/>
+        <location filename="../../console/presenters/surveys.py" line="271"/>
         <source>Publish {code} version {v}? A published version is frozen: it can no longer be changed, and every later change is saved as a new version.</source>
         <translation>发布问卷 {code} 第 {v} 版？已发布的版本将被冻结，不能再修改，之后的修改都会保存为新版本。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="278"/>
+        <location filename="../../console/presenters/surveys.py" line="279"/>
         <source>Publishing refused</source>
         <translation>拒绝发布</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="279"/>
+        <location filename="../../console/presenters/surveys.py" line="280"/>
         <source>{code} cannot be published until these are put right:</source>
         <translation>{code} 需先改正以下问题才能发布：</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="297"/>
+        <location filename="../../console/presenters/surveys.py" line="298"/>
         <source>Could not publish the form</source>
         <translation>无法发布问卷</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="303"/>
+        <location filename="../../console/presenters/surveys.py" line="304"/>
         <source>Form {code} version {v} is published.</source>
         <translation>问卷 {code} 第 {v} 版已发布。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="319"/>
+        <location filename="../../console/presenters/surveys.py" line="320"/>
         <source>Could not load the published forms</source>
         <translation>无法加载已发布的问卷</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="380"/>
+        <location filename="../../console/presenters/surveys.py" line="381"/>
         <source>Round {code} created: {n} businesses drawn.</source>
         <translation>轮次 {code} 已创建：抽取 {n} 家商户。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="382"/>
+        <location filename="../../console/presenters/surveys.py" line="383"/>
         <source>Round {code} created: {n} people drawn.</source>
         <translation>轮次 {code} 已创建：抽取 {n} 人。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="389"/>
+        <location filename="../../console/presenters/surveys.py" line="390"/>
         <source>A round with this code exists already.</source>
         <translation>已有相同代码的轮次。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="393"/>
+        <location filename="../../console/presenters/surveys.py" line="394"/>
         <source>Could not create the round</source>
         <translation>无法创建调查轮次</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="408"/>
+        <location filename="../../console/presenters/surveys.py" line="409"/>
         <source>Could not close the round</source>
         <translation>无法结束轮次</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="413"/>
+        <location filename="../../console/presenters/surveys.py" line="414"/>
         <source>Close round</source>
         <translation>结束轮次</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="415"/>
+        <location filename="../../console/presenters/surveys.py" line="416"/>
         <source>Close round {code}? No more responses are taken for it, from any station.</source>
         <translation>结束轮次 {code}？之后任何工作站都不再接收该轮次的答卷。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="449"/>
+        <location filename="../../console/presenters/surveys.py" line="450"/>
         <source>Could not load the call list</source>
         <translation>无法加载呼叫名单</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="505"/>
+        <location filename="../../console/presenters/surveys.py" line="506"/>
         <source>Could not load the open rounds</source>
         <translation>无法加载进行中的轮次</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="514"/>
+        <location filename="../../console/presenters/surveys.py" line="515"/>
         <source>No open round to answer.</source>
         <translation>没有进行中的轮次。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="557"/>
+        <location filename="../../console/presenters/surveys.py" line="558"/>
         <source>Nobody found.</source>
         <translation>未找到此人。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="561"/>
+        <location filename="../../console/presenters/surveys.py" line="562"/>
         <source>{n} people found: type the number, phone or identity number.</source>
         <translation>找到 {n} 人：请输入编号、电话或身份证号。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="566"/>
+        <location filename="../../console/presenters/surveys.py" line="567"/>
         <source>Could not find the resident</source>
         <translation>无法查找居民</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="585"/>
+        <location filename="../../console/presenters/surveys.py" line="586"/>
         <source>No business found.</source>
         <translation>未找到商户。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="588"/>
+        <location filename="../../console/presenters/surveys.py" line="589"/>
         <source>{n} businesses found: type more of the name, or the code.</source>
         <translation>找到 {n} 家商户：请输入更多名称或输入编号。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="597"/>
+        <location filename="../../console/presenters/surveys.py" line="598"/>
         <source>Could not find the business</source>
         <translation>无法查找商户</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="618"/>
+        <location filename="../../console/presenters/surveys.py" line="619"/>
         <source>The slip&apos;s person is not one you may see.</source>
         <translation>您无权查看此调查条对应的居民。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="620"/>
+        <location filename="../../console/presenters/surveys.py" line="621"/>
         <source>Slip {code}</source>
         <translation>调查条 {code}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="625"/>
+        <location filename="../../console/presenters/surveys.py" line="626"/>
         <source>unnamed: choose the community</source>
         <translation>无名：请选择社区</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="638"/>
+        <location filename="../../console/presenters/surveys.py" line="639"/>
         <source>This is not a survey slip.</source>
         <translation>这不是调查条。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="639"/>
+        <location filename="../../console/presenters/surveys.py" line="640"/>
         <source>The slip is damaged: scan it again or type the whole code.</source>
         <translation>调查条已损坏：请重新扫描或输入完整代码。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="640"/>
+        <location filename="../../console/presenters/surveys.py" line="641"/>
         <source>The slip was altered or was not printed by this site.</source>
         <translation>调查条被改动，或不是本街道打印的。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="641"/>
+        <location filename="../../console/presenters/surveys.py" line="642"/>
         <source>The slip is for another round.</source>
         <translation>这张调查条属于另一个轮次。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="644"/>
+        <location filename="../../console/presenters/surveys.py" line="645"/>
         <source>Slips cannot be checked here: this workstation has no site keys.</source>
         <translation>本机没有站点密钥，无法核验调查条。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="666"/>
+        <location filename="../../console/presenters/surveys.py" line="667"/>
         <source>Sign in again to submit.</source>
         <translation>请重新登录后提交。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="697"/>
+        <location filename="../../console/presenters/surveys.py" line="698"/>
         <source>Not kept: this round discards unfinished responses (the person may still answer later).</source>
         <translation>未保存：本轮次不保留未完成的答卷（受访人之后仍可作答）。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="703"/>
+        <location filename="../../console/presenters/surveys.py" line="704"/>
         <source>Taken already: this entry was sent before and counts once.</source>
         <translation>已收到：这份答卷之前已提交，只计一次。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="705"/>
+        <location filename="../../console/presenters/surveys.py" line="706"/>
         <source>Response taken (round {round}).</source>
         <translation>答卷已收到（轮次 {round}）。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="707"/>
+        <location filename="../../console/presenters/surveys.py" line="708"/>
         <source>Partial response kept (round {round}).</source>
         <translation>未完成的答卷已保留（轮次 {round}）。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="713"/>
+        <location filename="../../console/presenters/surveys.py" line="714"/>
         <source>Refused: business {business} has already answered round {round}. A second response is not taken.</source>
         <translation>拒绝：商户 {business} 已参加过轮次 {round}，不接收第二份答卷。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="718"/>
+        <location filename="../../console/presenters/surveys.py" line="719"/>
         <source>Refused: this person has already answered round {round}. A second response is not taken.</source>
         <translation>拒绝：此人已参加过轮次 {round}，不接收第二份答卷。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="722"/>
+        <location filename="../../console/presenters/surveys.py" line="723"/>
         <source>Refused: the answers do not fit the form: {why}</source>
         <translation>拒绝：答案与问卷不符：{why}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="726"/>
+        <location filename="../../console/presenters/surveys.py" line="727"/>
         <source>Refused: the round is closed.</source>
         <translation>拒绝：该轮次已结束。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="737"/>
+        <location filename="../../console/presenters/surveys.py" line="738"/>
         <source>Nobody left to call in round {round}.</source>
         <translation>轮次 {round} 已没有待拨打的人。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="781"/>
+        <location filename="../../console/presenters/surveys.py" line="782"/>
         <source>The number stays masked for your role: Dial rings it on this workstation&apos;s line (recorded).</source>
         <translation>您的角色看到的号码已打码：点“拨号”会用本工作站的线路拨打（留有记录）。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="788"/>
+        <location filename="../../console/presenters/surveys.py" line="789"/>
         <source>Revealing…</source>
         <translation>正在获取号码…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="789"/>
-        <location filename="../../console/presenters/surveys.py" line="831"/>
+        <location filename="../../console/presenters/surveys.py" line="790"/>
+        <location filename="../../console/presenters/surveys.py" line="832"/>
         <source>Survey call, round {round}</source>
         <translation>调查回访，轮次 {round}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="801"/>
+        <location filename="../../console/presenters/surveys.py" line="802"/>
         <source>Could not open the phone survey</source>
         <translation>无法打开电话调查</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="767"/>
-        <location filename="../../console/presenters/surveys.py" line="810"/>
+        <location filename="../../console/presenters/surveys.py" line="768"/>
+        <location filename="../../console/presenters/surveys.py" line="811"/>
         <source>No phone line here: dial the number by hand.</source>
         <translation>本机没有电话线路：请手动拨号。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="815"/>
+        <location filename="../../console/presenters/surveys.py" line="816"/>
         <source>Your role sees this number masked: a supervisor or the station calls.</source>
         <translation>您的角色只能看到打码的号码：请由值班长或社区工作站拨打。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="822"/>
+        <location filename="../../console/presenters/surveys.py" line="823"/>
         <source>The number is not shown: {why}</source>
         <translation>号码未显示：{why}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="841"/>
+        <location filename="../../console/presenters/surveys.py" line="842"/>
         <source>Calling {number}…</source>
         <translation>正在拨打 {number}…</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="843"/>
+        <location filename="../../console/presenters/surveys.py" line="844"/>
         <source>The call could not be placed.</source>
         <translation>未能拨出电话。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/surveys.py" line="846"/>
+        <location filename="../../console/presenters/surveys.py" line="847"/>
         <source>The call could not be placed: dial {number} by hand.</source>
         <translation>无法自动拨打：请手动拨打 {number}。</translation>
     </message>

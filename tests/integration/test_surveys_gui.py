@@ -523,3 +523,36 @@ def test_locking_closes_a_phone_survey_and_its_revealed_number(
     assert p.entry is None
     assert not dlg.isVisible()
     qtbot.waitUntil(lambda: not shiboken6.isValid(dlg))  # deleted, its number with it
+
+
+def test_closing_a_paper_entry_with_answers_asks_first(
+    make_console: MakeConsole, qtbot: QtBot, seeded: SeededSite
+) -> None:
+    # Close threw the answers typed in away without a word.
+    published_round(seeded)
+    app = signed_in(make_console, qtbot, seeded, "operator")
+    p = surveys_of(app)
+    qtbot.waitUntil(lambda: p.rounds.model.row_for("R1") is not None)
+    p.pane.tabs.setCurrentIndex(1)
+    qtbot.mouseClick(p.rounds.paper, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: isinstance(p.entry, SurveyEntryDialog) and p.entry.isVisible())
+    dlg = p.entry
+    assert isinstance(dlg, SurveyEntryDialog)
+    qtbot.mouseClick(dlg.close_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dlg.isVisible())  # nothing answered: closes at once
+    qtbot.mouseClick(p.rounds.paper, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: isinstance(p.entry, SurveyEntryDialog) and p.entry.isVisible())
+    dlg = p.entry
+    assert isinstance(dlg, SurveyEntryDialog)
+    _answer(dlg)
+    qtbot.mouseClick(dlg.close_button, Qt.MouseButton.LeftButton)
+    box = dlg._question.box
+    assert box is not None
+    qtbot.waitUntil(box.isVisible)
+    assert dlg.isVisible(), "kept until the answer"
+    box.reject()  # Esc: keep entering
+    assert dlg.isVisible()
+    assert dlg.runner.answers
+    app.session.lock()  # the console's own close needs no answer
+    app.session.sign_out()
+    qtbot.waitUntil(lambda: p.entry is None)

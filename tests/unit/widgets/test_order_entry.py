@@ -206,3 +206,15 @@ def test_clearing_for_the_next_resident_drops_the_windows_places(qtbot: QtBot) -
     assert w.window_label.text() != ""
     w.clear()  # the order was placed
     assert w.window_label.text() == ""
+
+
+def test_the_basket_keeps_three_rows_in_sight_in_a_short_pane(qtbot: QtBot) -> None:
+    # In a short dock the basket shrank to its header and Enter placed an order unseen.
+    w = OrderEntryWidget()
+    qtbot.addWidget(w)
+    w.set_entry(entry_data())
+    w.resize(700, 200)
+    w.show()
+    qtbot.waitExposed(w)
+    rows = w.lines.verticalHeader().defaultSectionSize()
+    assert w.lines.height() >= w.lines.horizontalHeader().height() + 3 * rows
