@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
 
-from PySide6.QtCore import QDate, QObject, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -44,6 +44,7 @@ READY_TEXT = QColor("#7fd17f")
 HELD_TEXT = QColor("#ffc66d")
 GONE_TEXT = QColor("#9a9a9a")
 ALL = ""  # the status filter's "all" choice
+STATUS_CHOICES = (CertificateStatus.LISTED, CertificateStatus.ISSUED, CertificateStatus.WITHDRAWN)
 COLUMN_WIDTHS = {"number": 150, "status": 150, "id_number": 150, "period": 190, "content": 220}
 
 
@@ -270,20 +271,18 @@ class CertificatesWidget(QWidget):
         self.dialog: QDialog | None = None
         self.model = CertificatesModel(zone, self)
         self.hours = HoursModel(self)
+        # What the count and totals lines were made of, to say them again in another language.
+        self._shown: int | None = None
+        self._report: HoursReport | None = None
         self.status = QComboBox(self)
-        self.status.addItem(self.tr("All"), ALL)
-        for status, text in (
-            (CertificateStatus.LISTED, self.tr("Listed")),
-            (CertificateStatus.ISSUED, self.tr("Issued")),
-            (CertificateStatus.WITHDRAWN, self.tr("Withdrawn")),
-        ):
-            self.status.addItem(text, status.value)
+        for value in (ALL, *(s.value for s in STATUS_CHOICES)):
+            self.status.addItem("", value)
         self.status.currentIndexChanged.connect(lambda _i: self.sig_filters_changed.emit())
-        self.request_button = QPushButton(self.tr("Request…"), self)
-        self.issue_button = QPushButton(self.tr("Issue"), self)
-        self.withdraw_button = QPushButton(self.tr("Withdraw…"), self)
-        self.object_button = QPushButton(self.tr("Object…"), self)
-        self.pdf_button = QPushButton(self.tr("Save PDF…"), self)
+        self.request_button = QPushButton(self)
+        self.issue_button = QPushButton(self)
+        self.withdraw_button = QPushButton(self)
+        self.object_button = QPushButton(self)
+        self.pdf_button = QPushButton(self)
         self.request_button.clicked.connect(self.open_request)
         self.issue_button.clicked.connect(self._on_issue_clicked)
         self.withdraw_button.clicked.connect(self.open_withdraw)
@@ -291,7 +290,8 @@ class CertificatesWidget(QWidget):
         self.pdf_button.clicked.connect(self._on_pdf_clicked)
         self.count = QLabel(self)
         bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("Status"), self))
+        self.status_label = QLabel(self)
+        bar.addWidget(self.status_label)
         bar.addWidget(self.status)
         bar.addWidget(self.count, 1)
         for b in (
@@ -321,7 +321,8 @@ class CertificatesWidget(QWidget):
         self.totals = QLabel(self)
         self.totals.setTextFormat(Qt.TextFormat.PlainText)
         year_bar = QHBoxLayout()
-        year_bar.addWidget(QLabel(self.tr("Approved hours in"), self))
+        self.year_label = QLabel(self)
+        year_bar.addWidget(self.year_label)
         year_bar.addWidget(self.year)
         year_bar.addWidget(self.totals, 1)
         self.report = QTableView(self)
@@ -348,22 +349,66 @@ class CertificatesWidget(QWidget):
         box = QVBoxLayout(self)
         box.setContentsMargins(4, 4, 4, 4)
         box.addWidget(split)
+        self.retranslate()
+
+    # --- language -----------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        """Every word in the current language; the status filter keeps its choice."""
+        self.status_label.setText(self.tr("Status"))
+        names = {
+            ALL: self.tr("All"),
+            CertificateStatus.LISTED.value: self.tr("Listed"),
+            CertificateStatus.ISSUED.value: self.tr("Issued"),
+            CertificateStatus.WITHDRAWN.value: self.tr("Withdrawn"),
+        }
+        for i in range(self.status.count()):  # by the item's data: the choice stays as it is
+            self.status.setItemText(i, names[self.status.itemData(i)])
+        self.request_button.setText(self.tr("Request…"))
+        self.issue_button.setText(self.tr("Issue"))
+        self.withdraw_button.setText(self.tr("Withdraw…"))
+        self.object_button.setText(self.tr("Object…"))
+        self.pdf_button.setText(self.tr("Save PDF…"))
+        self.year_label.setText(self.tr("Approved hours in"))
+        self._show_count()
+        self._show_totals()
+        self.model.retranslate()
+        self.hours.retranslate()
         self._update_buttons()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _show_count(self) -> None:
+        if self._shown is None:
+            self.count.clear()
+        else:
+            self.count.setText(self.tr("{n} certificates").format(n=self._shown))
+
+    def _show_totals(self) -> None:
+        report = self._report
+        if report is None:
+            self.totals.clear()
+            return
+        total = sum(report.month_totals())
+        self.totals.setText(
+            self.tr("{n} volunteers, {h} hours").format(n=len(report.rows), h=format_hours(total))
+        )
 
     # --- data in ------------------------------------------------------------------------------
     def set_certificates(self, rows: Sequence[CertificateRow], now: datetime) -> None:
         self.model.now = now
         self.today = now.date()
         self.model.set_rows(rows)
-        self.count.setText(self.tr("{n} certificates").format(n=len(rows)))
+        self._shown = len(rows)
+        self._show_count()
         self._update_buttons()
 
     def set_report(self, report: HoursReport) -> None:
         self.hours.set_rows(report.rows)
-        total = sum(report.month_totals())
-        self.totals.setText(
-            self.tr("{n} volunteers, {h} hours").format(n=len(report.rows), h=format_hours(total))
-        )
+        self._report = report
+        self._show_totals()
 
     def set_volunteers(self, choices: Sequence[tuple[int, str]]) -> None:
         """(id, label) of the volunteers a certificate may be requested for."""
@@ -377,6 +422,8 @@ class CertificatesWidget(QWidget):
         self.model.set_rows([])
         self.hours.set_rows([])
         self._volunteers = []
+        self._shown = None
+        self._report = None
         self.count.clear()
         self.totals.clear()
         if self.dialog is not None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import Any
 
@@ -280,6 +280,25 @@ class ActionTab(QWidget):
         self._box.addWidget(self.heading)
         self._box.addWidget(self._stack, 1)
         self.buttons: list[QPushButton] = []
+        # The heading as a text made afresh in the current language, and what it last said.
+        self._heading: Callable[[], str] | None = None
+        self._heading_said = ""
+
+    def set_heading(self, text: Callable[[], str] | None) -> None:
+        """The heading, said again in the new language on a switch (None: no heading).
+
+        `text` is called now and after each language change, e.g.
+        ``lambda: self.tr("{n} shown").format(n=len(rows))``.
+        """
+        self._heading = text
+        self._heading_said = text() if text is not None else ""
+        self.heading.setText(self._heading_said)
+
+    def _say_heading(self) -> None:
+        # Only a heading set by `set_heading` and not overwritten since with setText.
+        if self._heading is not None and self.heading.text() == self._heading_said:
+            self._heading_said = self._heading()
+            self.heading.setText(self._heading_said)
 
     def _buttons(self, *buttons: QPushButton) -> None:
         self.buttons = list(buttons)
@@ -337,6 +356,7 @@ class ActionTab(QWidget):
         self.model.headerDataChanged.emit(
             Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1
         )
+        self._say_heading()
 
 
 class SeekersTab(ActionTab):
@@ -614,3 +634,36 @@ def figures_text(f: EmploymentFigures) -> str:
         ).format(n=f.seekers, c=f.seekers_consenting),
     ]
     return "\n".join(lines)
+
+
+class FiguresLabel(QLabel):
+    """The Figures tab: `figures_text` of the figures shown, said again on a language switch."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setMargin(8)
+        self._text: Callable[[], str] | None = None
+        self._said = ""
+
+    def set_figures(self, figures: EmploymentFigures | None) -> None:
+        """Show these figures (None: nothing)."""
+        self.set_text_of(None if figures is None else lambda: figures_text(figures))
+
+    def set_text_of(self, text: Callable[[], str] | None) -> None:
+        """Show `text()` now and again after each language change (None: nothing)."""
+        self._text = text
+        self._said = text() if text is not None else ""
+        self.setText(self._said)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if (
+            event.type() == QEvent.Type.LanguageChange
+            and self._text is not None
+            and self.text() == self._said  # not overwritten since with setText
+        ):
+            self._said = self._text()
+            self.setText(self._said)
+        super().changeEvent(event)

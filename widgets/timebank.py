@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -246,9 +246,10 @@ class TimebankWidget(QWidget):
         self.dialog: QDialog | None = None
         self.accounts = AccountsModel(self)
         self.statement = StatementModel(zone, self)
-        self.deposit_button = QPushButton(self.tr("Deposit approved hours"), self)
-        self.transfer_button = QPushButton(self.tr("Give to a relative…"), self)
-        self.spend_button = QPushButton(self.tr("Spend…"), self)
+        self.deposit_button = QPushButton(self)
+        self.transfer_button = QPushButton(self)
+        self.spend_button = QPushButton(self)
+        self.volunteer_label = QLabel(self)
         self.volunteer = QComboBox(self)
         self.deposit_button.clicked.connect(self._on_deposit_clicked)
         self.transfer_button.clicked.connect(self.open_transfer)
@@ -256,7 +257,7 @@ class TimebankWidget(QWidget):
         self.balance = QLabel(self)
         self.balance.setTextFormat(Qt.TextFormat.PlainText)
         bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("Volunteer"), self))
+        bar.addWidget(self.volunteer_label)
         bar.addWidget(self.volunteer, 1)
         bar.addWidget(self.deposit_button)
         bar.addWidget(self.transfer_button)
@@ -290,7 +291,34 @@ class TimebankWidget(QWidget):
         box.setContentsMargins(4, 4, 4, 4)
         box.addLayout(bar)
         box.addWidget(split)
+        self.retranslate()
         self._update_buttons()
+
+    # --- language -----------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        """Every word in the current language: labels, buttons, titles, the balance line."""
+        self.volunteer_label.setText(self.tr("Volunteer"))
+        self.deposit_button.setText(self.tr("Deposit approved hours"))
+        self.transfer_button.setText(self.tr("Give to a relative…"))
+        self.spend_button.setText(self.tr("Spend…"))
+        self.accounts.retranslate()
+        self.statement.retranslate()
+        self._show_balance(self.selected())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _show_balance(self, r: AccountRow | None) -> None:
+        if r is None:
+            self.balance.clear()
+            return
+        self.balance.setText(
+            self.tr("{holder}: {hours} hours").format(
+                holder=r.holder, hours=minutes_text(r.balance)
+            )
+        )
 
     # --- data in ------------------------------------------------------------------------------
     def set_accounts(self, rows: Sequence[AccountRow]) -> None:
@@ -342,15 +370,10 @@ class TimebankWidget(QWidget):
     def _on_selection(self) -> None:
         r = self.selected()
         self._update_buttons()
+        self._show_balance(r)
         if r is None:
             self.statement.set_rows([])
-            self.balance.clear()
             return
-        self.balance.setText(
-            self.tr("{holder}: {hours} hours").format(
-                holder=r.holder, hours=minutes_text(r.balance)
-            )
-        )
         if r.kind is AccountKind.VOLUNTEER and r.holder_id is not None:
             self.volunteer.setCurrentIndex(max(0, self.volunteer.findData(r.holder_id)))
         self.sig_account_selected.emit(r.id)

@@ -532,6 +532,7 @@ class HoursWidget(QWidget):
         self.reject_button = QPushButton()
         self.correct_button = QPushButton()
         self.count_label = QLabel()
+        self._shown: int | None = None  # the rows the count speaks of (None: no count)
         self.trail_title = QLabel()
         self.trail = QTableView()
         self.trail_model: RowTableModel[CorrectionRow, tuple[int, str, datetime]] = RowTableModel(
@@ -648,6 +649,7 @@ class HoursWidget(QWidget):
         for button, key in STEP_KEYS.items():
             getattr(self, button).setToolTip(key)
         self.trail_title.setText(self.tr("Corrections (old value, new value, reason, who, when)"))
+        self._show_count()
         self.model.retranslate()
         self.trail_model.retranslate()
         self._update_buttons()
@@ -665,8 +667,15 @@ class HoursWidget(QWidget):
     def set_rows(self, rows: Sequence[AttendanceRow]) -> None:
         """The attendance that the filter matches, newest first."""
         self.model.set_rows(rows)
-        self.count_label.setText(self.tr("{n} shown").format(n=len(rows)))
+        self._shown = len(rows)
+        self._show_count()
         self._update_buttons()
+
+    def _show_count(self) -> None:
+        if self._shown is None:
+            self.count_label.clear()
+        else:
+            self.count_label.setText(self.tr("{n} shown").format(n=self._shown))
 
     def set_trail(self, attendance_id: int, rows: Sequence[CorrectionRow]) -> None:
         """The corrections of the selected attendance (ignored if another is selected now)."""
@@ -690,6 +699,7 @@ class HoursWidget(QWidget):
         """Nothing shown (signed out)."""
         self.model.set_rows([])
         self.trail_model.set_rows([])
+        self._shown = None
         self.count_label.clear()
         self._update_buttons()
 

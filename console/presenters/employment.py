@@ -6,8 +6,8 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import Qt, Slot
-from PySide6.QtWidgets import QLabel, QTabWidget
+from PySide6.QtCore import QEvent, QObject, Slot
+from PySide6.QtWidgets import QTabWidget
 
 from console.presenters.base import Presenter, PresenterContext
 from console.shell.panes import Area, PaneSpec
@@ -23,12 +23,12 @@ from data.services.employment import EmployerExists
 from widgets.employment import (
     ActionTab,
     EmployersTab,
+    FiguresLabel,
     MatchesTab,
     PostingsTab,
     ReferralsTab,
     RetentionTab,
     SeekersTab,
-    figures_text,
     label,
 )
 from widgets.employment_dialogs import (
@@ -91,11 +91,7 @@ class EmploymentPresenter(Presenter):
         self.employers_tab = EmployersTab()
         self.referrals_tab = ReferralsTab()
         self.retention_tab = RetentionTab()
-        self.figures_label = QLabel()
-        self.figures_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.figures_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.figures_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.figures_label.setMargin(8)
+        self.figures_label = FiguresLabel()  # said again in the new language on a switch
         self.pane.add_tab(self.seekers_tab, lambda: self.tr("Seekers"))
         self.pane.add_tab(self.matches_tab, lambda: self.tr("Matches"))
         self.pane.add_tab(self.postings_tab, lambda: self.tr("Postings"))
@@ -115,6 +111,7 @@ class EmploymentPresenter(Presenter):
             )
         )
         self.pane.sig_shown.connect(self._on_pane_shown)
+        self.pane.installEventFilter(self)  # the empty states follow a language switch
         self.dialog: FormDialog | None = None
         self._allowed = False
         self._stale = True
@@ -157,7 +154,7 @@ class EmploymentPresenter(Presenter):
         for tab in self.tabs:
             tab.set_allowed(self._allowed)
         self._empty_texts()
-        self.figures_label.setText("" if self._allowed else self._not_allowed_text())
+        self.figures_label.set_text_of(None if self._allowed else self._not_allowed_text)
         self._stale = True
         self.reload()
 
@@ -165,8 +162,8 @@ class EmploymentPresenter(Presenter):
         self._close_dialog()
         for tab in self.tabs:
             tab.set_rows([])
-            tab.heading.clear()
-        self.figures_label.clear()
+            tab.set_heading(None)
+        self.figures_label.set_text_of(None)
         self._matches_of = None
         self._allowed = False
 
@@ -221,7 +218,7 @@ class EmploymentPresenter(Presenter):
         self.read_for(
             who,
             lambda: svc.figures(who, start, today),
-            lambda f: self.figures_label.setText(figures_text(f)),
+            self.figures_label.set_figures,
             self.tr("Could not read the figures"),
         )
         if self._matches_of is not None:
@@ -243,20 +240,23 @@ class EmploymentPresenter(Presenter):
 
     def _shown(self, tab: ActionTab, rows: Page[Any]) -> None:
         tab.set_rows(rows)
+        # Headings given as functions are said again in the new language on a switch.
+        n = len(rows)
         if rows.truncated:
-            tab.heading.setText(
-                self.tr("Only the first {n} are shown; the rest are not listed.").format(
-                    n=len(rows)
+            tab.set_heading(
+                lambda: self.tr("Only the first {n} are shown; the rest are not listed.").format(
+                    n=n
                 )
             )
         elif tab is not self.matches_tab:
-            tab.heading.setText(self.tr("{n} shown").format(n=len(rows)) if rows else "")
+            tab.set_heading(lambda: self.tr("{n} shown").format(n=n) if n else "")
 
     def _on_retention(self, by: date, rows: Page[Any]) -> None:
         self.retention_tab.set_rows(rows)
-        self.retention_tab.heading.setText(
-            self.tr("Follow-up calls not yet made, due by {day}: {n}").format(
-                day=by.isoformat(), n=len(rows)
+        n = len(rows)
+        self.retention_tab.set_heading(
+            lambda: self.tr("Follow-up calls not yet made, due by {day}: {n}").format(
+                day=by.isoformat(), n=n
             )
         )
 
@@ -265,6 +265,11 @@ class EmploymentPresenter(Presenter):
             "The employment service is run by the community stations (for their own "
             "community), supervisors and administrators."
         )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.pane and event.type() == QEvent.Type.LanguageChange:
+            self._empty_texts()
+        return False
 
     def _empty_texts(self) -> None:
         if not self._allowed:

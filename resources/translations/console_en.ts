@@ -2976,32 +2976,32 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="813"/>
+        <location filename="../../widgets/volunteer_hours.py" line="814"/>
         <source>Correct hours No. {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="831"/>
+        <location filename="../../widgets/volunteer_hours.py" line="832"/>
         <source>Check-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="832"/>
+        <location filename="../../widgets/volunteer_hours.py" line="833"/>
         <source>Check-out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="833"/>
+        <location filename="../../widgets/volunteer_hours.py" line="834"/>
         <source>Travel (min)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="834"/>
+        <location filename="../../widgets/volunteer_hours.py" line="835"/>
         <source>Service content</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="835"/>
+        <location filename="../../widgets/volunteer_hours.py" line="836"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4377,17 +4377,17 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>EmployersTab</name>
     <message>
-        <location filename="../../widgets/employment.py" line="521"/>
+        <location filename="../../widgets/employment.py" line="522"/>
         <source>New employer…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="522"/>
+        <location filename="../../widgets/employment.py" line="523"/>
         <source>Edit…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="523"/>
+        <location filename="../../widgets/employment.py" line="524"/>
         <source>Record a visit…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4405,27 +4405,27 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="618"/>
+        <location filename="../../widgets/employment.py" line="619"/>
         <source>{start} to {end}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="621"/>
+        <location filename="../../widgets/employment.py" line="622"/>
         <source>Placements confirmed by the employer: {n} of {target} ({left} to go)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="624"/>
+        <location filename="../../widgets/employment.py" line="625"/>
         <source>Referrals made, by the stage reached:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="628"/>
+        <location filename="../../widgets/employment.py" line="629"/>
         <source>Open postings now: {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="631"/>
+        <location filename="../../widgets/employment.py" line="632"/>
         <source>Seekers registered: {n}, consenting to matching: {c}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4433,83 +4433,83 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>EmploymentPresenter</name>
     <message>
-        <location filename="../../console/presenters/employment.py" line="99"/>
+        <location filename="../../console/presenters/employment.py" line="95"/>
         <source>Seekers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="100"/>
+        <location filename="../../console/presenters/employment.py" line="96"/>
         <source>Matches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="101"/>
+        <location filename="../../console/presenters/employment.py" line="97"/>
         <source>Postings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="102"/>
+        <location filename="../../console/presenters/employment.py" line="98"/>
         <source>Employers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="103"/>
+        <location filename="../../console/presenters/employment.py" line="99"/>
         <source>Referrals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="104"/>
+        <location filename="../../console/presenters/employment.py" line="100"/>
         <source>Retention</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="105"/>
+        <location filename="../../console/presenters/employment.py" line="101"/>
         <source>Figures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="109"/>
-        <location filename="../../console/presenters/employment.py" line="236"/>
+        <location filename="../../console/presenters/employment.py" line="105"/>
+        <location filename="../../console/presenters/employment.py" line="233"/>
         <source>Employment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="193"/>
+        <location filename="../../console/presenters/employment.py" line="190"/>
         <source>Could not read the job seekers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="199"/>
+        <location filename="../../console/presenters/employment.py" line="196"/>
         <source>Could not read the postings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="205"/>
+        <location filename="../../console/presenters/employment.py" line="202"/>
         <source>Could not read the employers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="211"/>
+        <location filename="../../console/presenters/employment.py" line="208"/>
         <source>Could not read the referrals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="218"/>
+        <location filename="../../console/presenters/employment.py" line="215"/>
         <source>Could not read the follow-up calls</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="225"/>
+        <location filename="../../console/presenters/employment.py" line="222"/>
         <source>Could not read the figures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="248"/>
+        <location filename="../../console/presenters/employment.py" line="247"/>
         <source>Only the first {n} are shown; the rest are not listed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="253"/>
+        <location filename="../../console/presenters/employment.py" line="252"/>
         <source>{n} shown</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4524,218 +4524,218 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="273"/>
+        <location filename="../../console/presenters/employment.py" line="278"/>
         <source>Not available to this role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="278"/>
+        <location filename="../../console/presenters/employment.py" line="283"/>
         <source>No job seekers yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="280"/>
+        <location filename="../../console/presenters/employment.py" line="285"/>
         <source>Register a resident who is looking for work. They are matched only once a consent to job matching is recorded for them (Residents).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="286"/>
+        <location filename="../../console/presenters/employment.py" line="291"/>
         <source>No matches shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="287"/>
+        <location filename="../../console/presenters/employment.py" line="292"/>
         <source>Pick a seeker on the Seekers tab and press Matches.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="290"/>
+        <location filename="../../console/presenters/employment.py" line="295"/>
         <source>No postings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="290"/>
+        <location filename="../../console/presenters/employment.py" line="295"/>
         <source>Register an employer first, then its posts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="294"/>
+        <location filename="../../console/presenters/employment.py" line="299"/>
         <source>No employers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="295"/>
+        <location filename="../../console/presenters/employment.py" line="300"/>
         <source>An employer takes referrals once it is verified (papers and premises).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="298"/>
+        <location filename="../../console/presenters/employment.py" line="303"/>
         <source>No referrals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="298"/>
+        <location filename="../../console/presenters/employment.py" line="303"/>
         <source>Refer a seeker from the Matches tab.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="302"/>
+        <location filename="../../console/presenters/employment.py" line="307"/>
         <source>No follow-up calls due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="303"/>
+        <location filename="../../console/presenters/employment.py" line="308"/>
         <source>Each hire books two calls, three and six months on.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="331"/>
+        <location filename="../../console/presenters/employment.py" line="336"/>
         <source>an employer with this credit code is registered already</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="341"/>
+        <location filename="../../console/presenters/employment.py" line="346"/>
         <source>Not saved: {why}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="356"/>
+        <location filename="../../console/presenters/employment.py" line="361"/>
         <source>Saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="437"/>
+        <location filename="../../console/presenters/employment.py" line="442"/>
         <source>Could not search the residents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="447"/>
+        <location filename="../../console/presenters/employment.py" line="452"/>
         <source>Could not save the seeker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="476"/>
+        <location filename="../../console/presenters/employment.py" line="481"/>
         <source>Could not add the course</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="486"/>
+        <location filename="../../console/presenters/employment.py" line="491"/>
         <source>Could not mark the course completed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="522"/>
+        <location filename="../../console/presenters/employment.py" line="527"/>
         <source>{name} has no consent to job matching in force: not matched and not referred. Record a jobs consent in Residents first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="525"/>
+        <location filename="../../console/presenters/employment.py" line="530"/>
         <source>No consent to job matching</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="527"/>
+        <location filename="../../console/presenters/employment.py" line="532"/>
         <source>{name}: {n} matching open postings, best first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="532"/>
+        <location filename="../../console/presenters/employment.py" line="537"/>
         <source>No matching posting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="533"/>
+        <location filename="../../console/presenters/employment.py" line="538"/>
         <source>No open posting fits this seeker&apos;s hours, shift, place and needs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="544"/>
-        <location filename="../../console/presenters/employment.py" line="577"/>
+        <location filename="../../console/presenters/employment.py" line="549"/>
+        <location filename="../../console/presenters/employment.py" line="582"/>
         <source>Could not read the matches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="557"/>
+        <location filename="../../console/presenters/employment.py" line="562"/>
         <source>“{title}”: {n} matching seekers with consent, best first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="563"/>
+        <location filename="../../console/presenters/employment.py" line="568"/>
         <source>No matching seeker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="565"/>
+        <location filename="../../console/presenters/employment.py" line="570"/>
         <source>No consenting seeker fits this posting, or it takes no referrals (not open, or its employer is not verified).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="592"/>
+        <location filename="../../console/presenters/employment.py" line="597"/>
         <source>Could not refer the seeker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="597"/>
+        <location filename="../../console/presenters/employment.py" line="602"/>
         <source>Refer to a posting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="599"/>
+        <location filename="../../console/presenters/employment.py" line="604"/>
         <source>Refer {seeker} to “{title}” at {employer}? You approve the referral as the counsellor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="623"/>
+        <location filename="../../console/presenters/employment.py" line="628"/>
         <source>Register the employer first (Employers tab).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="635"/>
+        <location filename="../../console/presenters/employment.py" line="640"/>
         <source>Could not save the posting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="648"/>
+        <location filename="../../console/presenters/employment.py" line="653"/>
         <source>Could not change the posting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="678"/>
+        <location filename="../../console/presenters/employment.py" line="683"/>
         <source>Could not save the employer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="696"/>
+        <location filename="../../console/presenters/employment.py" line="701"/>
         <source>Could not record the visit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="714"/>
+        <location filename="../../console/presenters/employment.py" line="719"/>
         <source>Could not move the referral on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="723"/>
+        <location filename="../../console/presenters/employment.py" line="728"/>
         <source>Hired</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="725"/>
+        <location filename="../../console/presenters/employment.py" line="730"/>
         <source>Record that the seeker of referral {id} has started work? This cannot be undone; follow-up calls at 3 and 6 months are booked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="743"/>
+        <location filename="../../console/presenters/employment.py" line="748"/>
         <source>Could not record the refusal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="761"/>
+        <location filename="../../console/presenters/employment.py" line="766"/>
         <source>Could not record the confirmation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="780"/>
+        <location filename="../../console/presenters/employment.py" line="785"/>
         <source>Could not record the call</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6984,7 +6984,7 @@ Command system of {site}</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="677"/>
+        <location filename="../../widgets/volunteer_hours.py" line="678"/>
         <source>{n} shown</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9010,7 +9010,7 @@ Command system of {site}</translation>
 <context>
     <name>MatchesTab</name>
     <message>
-        <location filename="../../widgets/employment.py" line="425"/>
+        <location filename="../../widgets/employment.py" line="426"/>
         <source>Refer…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11514,32 +11514,32 @@ Command system of {site}</translation>
 <context>
     <name>PostingsTab</name>
     <message>
-        <location filename="../../widgets/employment.py" line="484"/>
+        <location filename="../../widgets/employment.py" line="485"/>
         <source>New posting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="485"/>
+        <location filename="../../widgets/employment.py" line="486"/>
         <source>Edit…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="486"/>
+        <location filename="../../widgets/employment.py" line="487"/>
         <source>Seekers for this posting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="487"/>
+        <location filename="../../widgets/employment.py" line="488"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="488"/>
+        <location filename="../../widgets/employment.py" line="489"/>
         <source>Filled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="489"/>
+        <location filename="../../widgets/employment.py" line="490"/>
         <source>Closed</source>
         <translation type="unfinished">Closed</translation>
     </message>
@@ -12571,27 +12571,27 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>ReferralsTab</name>
     <message>
-        <location filename="../../widgets/employment.py" line="582"/>
+        <location filename="../../widgets/employment.py" line="583"/>
         <source>Interview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="583"/>
+        <location filename="../../widgets/employment.py" line="584"/>
         <source>Offer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="584"/>
+        <location filename="../../widgets/employment.py" line="585"/>
         <source>Hired</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="585"/>
+        <location filename="../../widgets/employment.py" line="586"/>
         <source>Refused…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="586"/>
+        <location filename="../../widgets/employment.py" line="587"/>
         <source>Employer confirmed…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12627,12 +12627,12 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>RejectDialog</name>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="769"/>
+        <location filename="../../widgets/volunteer_hours.py" line="770"/>
         <source>Reject hours No. {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="776"/>
+        <location filename="../../widgets/volunteer_hours.py" line="777"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
@@ -13366,7 +13366,7 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>RetentionTab</name>
     <message>
-        <location filename="../../widgets/employment.py" line="612"/>
+        <location filename="../../widgets/employment.py" line="613"/>
         <source>Record check…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -13971,22 +13971,22 @@ Outcome: {outcome}</source>
 <context>
     <name>SeekersTab</name>
     <message>
-        <location filename="../../widgets/employment.py" line="395"/>
+        <location filename="../../widgets/employment.py" line="396"/>
         <source>Register seeker…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="396"/>
+        <location filename="../../widgets/employment.py" line="397"/>
         <source>Edit…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="397"/>
+        <location filename="../../widgets/employment.py" line="398"/>
         <source>Training…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="398"/>
+        <location filename="../../widgets/employment.py" line="399"/>
         <source>Matches</source>
         <translation type="unfinished"></translation>
     </message>

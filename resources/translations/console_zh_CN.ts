@@ -2870,32 +2870,32 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="813"/>
+        <location filename="../../widgets/volunteer_hours.py" line="814"/>
         <source>Correct hours No. {id}</source>
         <translation>更正服务时长 第 {id} 号</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="831"/>
+        <location filename="../../widgets/volunteer_hours.py" line="832"/>
         <source>Check-in</source>
         <translation>签到</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="832"/>
+        <location filename="../../widgets/volunteer_hours.py" line="833"/>
         <source>Check-out</source>
         <translation>签退</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="833"/>
+        <location filename="../../widgets/volunteer_hours.py" line="834"/>
         <source>Travel (min)</source>
         <translation>路途（分钟）</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="834"/>
+        <location filename="../../widgets/volunteer_hours.py" line="835"/>
         <source>Service content</source>
         <translation>服务内容</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="835"/>
+        <location filename="../../widgets/volunteer_hours.py" line="836"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -4271,17 +4271,17 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>EmployersTab</name>
     <message>
-        <location filename="../../widgets/employment.py" line="521"/>
+        <location filename="../../widgets/employment.py" line="522"/>
         <source>New employer…</source>
         <translation>新增用人单位…</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="522"/>
+        <location filename="../../widgets/employment.py" line="523"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="523"/>
+        <location filename="../../widgets/employment.py" line="524"/>
         <source>Record a visit…</source>
         <translation>登记走访…</translation>
     </message>
@@ -4299,27 +4299,27 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="618"/>
+        <location filename="../../widgets/employment.py" line="619"/>
         <source>{start} to {end}</source>
         <translation>{start} 至 {end}</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="621"/>
+        <location filename="../../widgets/employment.py" line="622"/>
         <source>Placements confirmed by the employer: {n} of {target} ({left} to go)</source>
         <translation>经用人单位确认的就业：{n} / {target}（还差 {left}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="624"/>
+        <location filename="../../widgets/employment.py" line="625"/>
         <source>Referrals made, by the stage reached:</source>
         <translation>推荐人次（按已到达阶段）：</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="628"/>
+        <location filename="../../widgets/employment.py" line="629"/>
         <source>Open postings now: {n}</source>
         <translation>当前在招岗位：{n}</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="631"/>
+        <location filename="../../widgets/employment.py" line="632"/>
         <source>Seekers registered: {n}, consenting to matching: {c}</source>
         <translation>登记求职者：{n}，同意匹配：{c}</translation>
     </message>
@@ -4327,83 +4327,83 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
 <context>
     <name>EmploymentPresenter</name>
     <message>
-        <location filename="../../console/presenters/employment.py" line="99"/>
+        <location filename="../../console/presenters/employment.py" line="95"/>
         <source>Seekers</source>
         <translation>求职者</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="100"/>
+        <location filename="../../console/presenters/employment.py" line="96"/>
         <source>Matches</source>
         <translation>匹配</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="101"/>
+        <location filename="../../console/presenters/employment.py" line="97"/>
         <source>Postings</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="102"/>
+        <location filename="../../console/presenters/employment.py" line="98"/>
         <source>Employers</source>
         <translation>用人单位</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="103"/>
+        <location filename="../../console/presenters/employment.py" line="99"/>
         <source>Referrals</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="104"/>
+        <location filename="../../console/presenters/employment.py" line="100"/>
         <source>Retention</source>
         <translation>稳岗回访</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="105"/>
+        <location filename="../../console/presenters/employment.py" line="101"/>
         <source>Figures</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="109"/>
-        <location filename="../../console/presenters/employment.py" line="236"/>
+        <location filename="../../console/presenters/employment.py" line="105"/>
+        <location filename="../../console/presenters/employment.py" line="233"/>
         <source>Employment</source>
         <translation>就业服务</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="193"/>
+        <location filename="../../console/presenters/employment.py" line="190"/>
         <source>Could not read the job seekers</source>
         <translation>无法读取求职者</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="199"/>
+        <location filename="../../console/presenters/employment.py" line="196"/>
         <source>Could not read the postings</source>
         <translation>无法读取岗位</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="205"/>
+        <location filename="../../console/presenters/employment.py" line="202"/>
         <source>Could not read the employers</source>
         <translation>无法读取用人单位</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="211"/>
+        <location filename="../../console/presenters/employment.py" line="208"/>
         <source>Could not read the referrals</source>
         <translation>无法读取推荐记录</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="218"/>
+        <location filename="../../console/presenters/employment.py" line="215"/>
         <source>Could not read the follow-up calls</source>
         <translation>无法读取回访</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="225"/>
+        <location filename="../../console/presenters/employment.py" line="222"/>
         <source>Could not read the figures</source>
         <translation>无法读取统计数据</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="248"/>
+        <location filename="../../console/presenters/employment.py" line="247"/>
         <source>Only the first {n} are shown; the rest are not listed.</source>
         <translation>仅显示前 {n} 条，其余未列出。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="253"/>
+        <location filename="../../console/presenters/employment.py" line="252"/>
         <source>{n} shown</source>
         <translation>显示 {n} 条</translation>
     </message>
@@ -4418,218 +4418,218 @@ frames {frames} · NAK {nak} · DUH {duh} · bad CRC {crc} · malformed {bad} ·
         <translation>就业服务由社区工作站（本社区）、值班长和管理员使用。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="273"/>
+        <location filename="../../console/presenters/employment.py" line="278"/>
         <source>Not available to this role</source>
         <translation>当前角色不可使用</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="278"/>
+        <location filename="../../console/presenters/employment.py" line="283"/>
         <source>No job seekers yet</source>
         <translation>暂无求职者</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="280"/>
+        <location filename="../../console/presenters/employment.py" line="285"/>
         <source>Register a resident who is looking for work. They are matched only once a consent to job matching is recorded for them (Residents).</source>
         <translation>登记正在找工作的居民。只有在&quot;居民&quot;中登记了就业匹配同意后才会进行匹配。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="286"/>
+        <location filename="../../console/presenters/employment.py" line="291"/>
         <source>No matches shown</source>
         <translation>未显示匹配</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="287"/>
+        <location filename="../../console/presenters/employment.py" line="292"/>
         <source>Pick a seeker on the Seekers tab and press Matches.</source>
         <translation>请在&quot;求职者&quot;标签页选择一人并点击&quot;匹配&quot;。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="290"/>
+        <location filename="../../console/presenters/employment.py" line="295"/>
         <source>No postings</source>
         <translation>暂无岗位</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="290"/>
+        <location filename="../../console/presenters/employment.py" line="295"/>
         <source>Register an employer first, then its posts.</source>
         <translation>请先登记用人单位，再登记其岗位。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="294"/>
+        <location filename="../../console/presenters/employment.py" line="299"/>
         <source>No employers</source>
         <translation>暂无用人单位</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="295"/>
+        <location filename="../../console/presenters/employment.py" line="300"/>
         <source>An employer takes referrals once it is verified (papers and premises).</source>
         <translation>用人单位经核验（证照与场所）后方可接收推荐。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="298"/>
+        <location filename="../../console/presenters/employment.py" line="303"/>
         <source>No referrals</source>
         <translation>暂无推荐</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="298"/>
+        <location filename="../../console/presenters/employment.py" line="303"/>
         <source>Refer a seeker from the Matches tab.</source>
         <translation>请在&quot;匹配&quot;标签页推荐求职者。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="302"/>
+        <location filename="../../console/presenters/employment.py" line="307"/>
         <source>No follow-up calls due</source>
         <translation>暂无待做回访</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="303"/>
+        <location filename="../../console/presenters/employment.py" line="308"/>
         <source>Each hire books two calls, three and six months on.</source>
         <translation>每次录用后安排两次回访：三个月和六个月后。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="331"/>
+        <location filename="../../console/presenters/employment.py" line="336"/>
         <source>an employer with this credit code is registered already</source>
         <translation>该信用代码的用人单位已登记</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="341"/>
+        <location filename="../../console/presenters/employment.py" line="346"/>
         <source>Not saved: {why}</source>
         <translation>未保存：{why}</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="356"/>
+        <location filename="../../console/presenters/employment.py" line="361"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="437"/>
+        <location filename="../../console/presenters/employment.py" line="442"/>
         <source>Could not search the residents</source>
         <translation>未能查找居民</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="447"/>
+        <location filename="../../console/presenters/employment.py" line="452"/>
         <source>Could not save the seeker</source>
         <translation>无法保存求职者</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="476"/>
+        <location filename="../../console/presenters/employment.py" line="481"/>
         <source>Could not add the course</source>
         <translation>未能添加培训课程</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="486"/>
+        <location filename="../../console/presenters/employment.py" line="491"/>
         <source>Could not mark the course completed</source>
         <translation>未能标记课程已完成</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="522"/>
+        <location filename="../../console/presenters/employment.py" line="527"/>
         <source>{name} has no consent to job matching in force: not matched and not referred. Record a jobs consent in Residents first.</source>
         <translation>{name} 没有有效的就业匹配同意：不进行匹配，也不推荐。请先在&quot;居民&quot;中登记就业同意。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="525"/>
+        <location filename="../../console/presenters/employment.py" line="530"/>
         <source>No consent to job matching</source>
         <translation>没有就业匹配同意</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="527"/>
+        <location filename="../../console/presenters/employment.py" line="532"/>
         <source>{name}: {n} matching open postings, best first</source>
         <translation>{name}：{n} 个匹配的在招岗位，最合适的在前</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="532"/>
+        <location filename="../../console/presenters/employment.py" line="537"/>
         <source>No matching posting</source>
         <translation>没有匹配的岗位</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="533"/>
+        <location filename="../../console/presenters/employment.py" line="538"/>
         <source>No open posting fits this seeker&apos;s hours, shift, place and needs.</source>
         <translation>没有在招岗位符合该求职者的工时、班次、地点和需求。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="544"/>
-        <location filename="../../console/presenters/employment.py" line="577"/>
+        <location filename="../../console/presenters/employment.py" line="549"/>
+        <location filename="../../console/presenters/employment.py" line="582"/>
         <source>Could not read the matches</source>
         <translation>无法读取匹配</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="557"/>
+        <location filename="../../console/presenters/employment.py" line="562"/>
         <source>“{title}”: {n} matching seekers with consent, best first</source>
         <translation>“{title}”：{n} 名已同意匹配的求职者符合，按匹配度排序</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="563"/>
+        <location filename="../../console/presenters/employment.py" line="568"/>
         <source>No matching seeker</source>
         <translation>没有符合的求职者</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="565"/>
+        <location filename="../../console/presenters/employment.py" line="570"/>
         <source>No consenting seeker fits this posting, or it takes no referrals (not open, or its employer is not verified).</source>
         <translation>没有已同意匹配的求职者符合此岗位，或此岗位不接受推荐（未开放，或用人单位未核验）。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="592"/>
+        <location filename="../../console/presenters/employment.py" line="597"/>
         <source>Could not refer the seeker</source>
         <translation>无法推荐该求职者</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="597"/>
+        <location filename="../../console/presenters/employment.py" line="602"/>
         <source>Refer to a posting</source>
         <translation>推荐到岗位</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="599"/>
+        <location filename="../../console/presenters/employment.py" line="604"/>
         <source>Refer {seeker} to “{title}” at {employer}? You approve the referral as the counsellor.</source>
         <translation>将 {seeker} 推荐到 {employer} 的&quot;{title}&quot;岗位？您将作为就业指导员批准此次推荐。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="623"/>
+        <location filename="../../console/presenters/employment.py" line="628"/>
         <source>Register the employer first (Employers tab).</source>
         <translation>请先登记用人单位（&quot;用人单位&quot;标签页）。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="635"/>
+        <location filename="../../console/presenters/employment.py" line="640"/>
         <source>Could not save the posting</source>
         <translation>无法保存岗位</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="648"/>
+        <location filename="../../console/presenters/employment.py" line="653"/>
         <source>Could not change the posting</source>
         <translation>无法更改岗位</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="678"/>
+        <location filename="../../console/presenters/employment.py" line="683"/>
         <source>Could not save the employer</source>
         <translation>无法保存用人单位</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="696"/>
+        <location filename="../../console/presenters/employment.py" line="701"/>
         <source>Could not record the visit</source>
         <translation>无法登记走访</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="714"/>
+        <location filename="../../console/presenters/employment.py" line="719"/>
         <source>Could not move the referral on</source>
         <translation>无法推进推荐</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="723"/>
+        <location filename="../../console/presenters/employment.py" line="728"/>
         <source>Hired</source>
         <translation>已录用</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="725"/>
+        <location filename="../../console/presenters/employment.py" line="730"/>
         <source>Record that the seeker of referral {id} has started work? This cannot be undone; follow-up calls at 3 and 6 months are booked.</source>
         <translation>记录推荐 {id} 的求职者已入职？此操作无法撤回；将预约 3 个月和 6 个月的稳岗回访。</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="743"/>
+        <location filename="../../console/presenters/employment.py" line="748"/>
         <source>Could not record the refusal</source>
         <translation>无法登记拒绝</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="761"/>
+        <location filename="../../console/presenters/employment.py" line="766"/>
         <source>Could not record the confirmation</source>
         <translation>无法登记确认</translation>
     </message>
     <message>
-        <location filename="../../console/presenters/employment.py" line="780"/>
+        <location filename="../../console/presenters/employment.py" line="785"/>
         <source>Could not record the call</source>
         <translation>无法登记回访</translation>
     </message>
@@ -6878,7 +6878,7 @@ Command system of {site}</source>
         <translation>更正记录（原值、新值、原因、更正人、时间）</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="677"/>
+        <location filename="../../widgets/volunteer_hours.py" line="678"/>
         <source>{n} shown</source>
         <translation>显示 {n} 条</translation>
     </message>
@@ -8790,7 +8790,7 @@ Command system of {site}</source>
 <context>
     <name>MatchesTab</name>
     <message>
-        <location filename="../../widgets/employment.py" line="425"/>
+        <location filename="../../widgets/employment.py" line="426"/>
         <source>Refer…</source>
         <translation>推荐…</translation>
     </message>
@@ -11259,32 +11259,32 @@ Command system of {site}</source>
 <context>
     <name>PostingsTab</name>
     <message>
-        <location filename="../../widgets/employment.py" line="484"/>
+        <location filename="../../widgets/employment.py" line="485"/>
         <source>New posting…</source>
         <translation>新增岗位…</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="485"/>
+        <location filename="../../widgets/employment.py" line="486"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="486"/>
+        <location filename="../../widgets/employment.py" line="487"/>
         <source>Seekers for this posting</source>
         <translation>此岗位的求职者</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="487"/>
+        <location filename="../../widgets/employment.py" line="488"/>
         <source>Open</source>
         <translation>开放</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="488"/>
+        <location filename="../../widgets/employment.py" line="489"/>
         <source>Filled</source>
         <translation>已招满</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="489"/>
+        <location filename="../../widgets/employment.py" line="490"/>
         <source>Closed</source>
         <translation>关闭</translation>
     </message>
@@ -12317,27 +12317,27 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>ReferralsTab</name>
     <message>
-        <location filename="../../widgets/employment.py" line="582"/>
+        <location filename="../../widgets/employment.py" line="583"/>
         <source>Interview</source>
         <translation>面试</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="583"/>
+        <location filename="../../widgets/employment.py" line="584"/>
         <source>Offer</source>
         <translation>录用意向</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="584"/>
+        <location filename="../../widgets/employment.py" line="585"/>
         <source>Hired</source>
         <translation>已录用</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="585"/>
+        <location filename="../../widgets/employment.py" line="586"/>
         <source>Refused…</source>
         <translation>拒绝…</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="586"/>
+        <location filename="../../widgets/employment.py" line="587"/>
         <source>Employer confirmed…</source>
         <translation>单位确认…</translation>
     </message>
@@ -12373,12 +12373,12 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>RejectDialog</name>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="769"/>
+        <location filename="../../widgets/volunteer_hours.py" line="770"/>
         <source>Reject hours No. {id}</source>
         <translation>驳回服务时长 第 {id} 号</translation>
     </message>
     <message>
-        <location filename="../../widgets/volunteer_hours.py" line="776"/>
+        <location filename="../../widgets/volunteer_hours.py" line="777"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -13112,7 +13112,7 @@ Manifest SHA-256: {sha}</source>
 <context>
     <name>RetentionTab</name>
     <message>
-        <location filename="../../widgets/employment.py" line="612"/>
+        <location filename="../../widgets/employment.py" line="613"/>
         <source>Record check…</source>
         <translation>登记回访…</translation>
     </message>
@@ -13727,22 +13727,22 @@ Outcome: {outcome}</source>
 <context>
     <name>SeekersTab</name>
     <message>
-        <location filename="../../widgets/employment.py" line="395"/>
+        <location filename="../../widgets/employment.py" line="396"/>
         <source>Register seeker…</source>
         <translation>登记求职者…</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="396"/>
+        <location filename="../../widgets/employment.py" line="397"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="397"/>
+        <location filename="../../widgets/employment.py" line="398"/>
         <source>Training…</source>
         <translation>培训…</translation>
     </message>
     <message>
-        <location filename="../../widgets/employment.py" line="398"/>
+        <location filename="../../widgets/employment.py" line="399"/>
         <source>Matches</source>
         <translation>匹配</translation>
     </message>

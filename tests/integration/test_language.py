@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from console.app import ConsoleApp
 from console.i18n import DEFAULT_LANGUAGE
+from console.presenters.employment import EmploymentPresenter
 from tests.helpers.consoles import (
     DEVICES_IN_DEMO_SITE,
     SeededSite,
@@ -141,3 +142,24 @@ def test_missing_translation_falls_back_to_english(
     assert w.act_lang["en"].isChecked()
     assert any("make translations" in t for t in notifications_of(console).pane.texts())
     qtbot.waitUntil(lambda: w.panes["incidents"].dock.windowTitle() == "Incident queue")
+
+
+def test_the_employment_panes_words_follow_a_switch(
+    qtbot: QtBot, console: ConsoleApp, seeded: SeededSite
+) -> None:
+    # Its counts, figures and empty states were written once as finished strings and stayed
+    # Chinese in the English UI.
+    sign_in(qtbot, console, seeded, "supervisor")
+    p = console.presenter("employment")
+    assert isinstance(p, EmploymentPresenter)
+    console.window.show_pane("employment")
+    qtbot.waitUntil(lambda: p.figures_label.text() != "", timeout=10_000)
+    empty = p.seekers_tab.empty
+    assert empty.title() == "暂无求职者"
+    console.session.set_language("en")
+    try:
+        qtbot.waitUntil(lambda: empty.title() == "No job seekers yet")
+        assert not any("\u4e00" <= ch <= "\u9fff" for ch in p.figures_label.text()[:40])
+    finally:
+        console.session.set_language("zh_CN")
+    qtbot.waitUntil(lambda: empty.title() == "暂无求职者")
