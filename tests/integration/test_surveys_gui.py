@@ -386,14 +386,20 @@ def phone_console(
     return p, line
 
 
-def test_call_next_dials_through_the_calls_pane_line(
-    make_console: MakeConsole, qtbot: QtBot, seeded: SeededSite, demo_site: SiteSpec
-) -> None:
-    p, line = phone_console(make_console, qtbot, seeded, demo_site, "supervisor")
+def call_next(qtbot: QtBot, p: SurveysPresenter) -> SurveyEntryDialog:
+    """Call next: the phone survey's dialog once its Dial is ready."""
     qtbot.mouseClick(p.rounds.call_next, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: isinstance(p.entry, SurveyEntryDialog) and p.entry.dial.isEnabled())
     dlg = p.entry
     assert isinstance(dlg, SurveyEntryDialog)
+    return dlg
+
+
+def test_call_next_dials_through_the_calls_pane_line(
+    make_console: MakeConsole, qtbot: QtBot, seeded: SeededSite, demo_site: SiteSpec
+) -> None:
+    p, line = phone_console(make_console, qtbot, seeded, demo_site, "supervisor")
+    dlg = call_next(qtbot, p)
     qtbot.mouseClick(dlg.dial, Qt.MouseButton.LeftButton)
     (gateway,) = line
     assert [c[:2] for c in gateway.commands if c[0] == "dial"] == [("dial", dlg.number.text())]
@@ -410,10 +416,7 @@ def test_a_supervisors_survey_call_reveals_the_phone_alone(
 ) -> None:
     # card(REASON) revealed, and recorded, the identity number, health flags and address too.
     p, _line = phone_console(make_console, qtbot, seeded, demo_site, "supervisor")
-    qtbot.mouseClick(p.rounds.call_next, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: isinstance(p.entry, SurveyEntryDialog) and p.entry.dial.isEnabled())
-    dlg = p.entry
-    assert isinstance(dlg, SurveyEntryDialog)
+    dlg = call_next(qtbot, p)
     with seeded.db.session() as s:
         phone = s.scalar(select(Resident.phone).where(Resident.id == dlg.resident_id))
     assert dlg.number.text() == phone
@@ -433,10 +436,7 @@ def test_a_line_that_is_down_places_no_survey_call(
     p, line = phone_console(make_console, qtbot, seeded, demo_site, "operator")
     (gateway,) = line
     gateway.line(False, "registration failed: 408")
-    qtbot.mouseClick(p.rounds.call_next, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: isinstance(p.entry, SurveyEntryDialog) and p.entry.dial.isEnabled())
-    dlg = p.entry
-    assert isinstance(dlg, SurveyEntryDialog)
+    dlg = call_next(qtbot, p)
     qtbot.mouseClick(dlg.dial, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dlg.dial_note.text() == "The call could not be placed.")
     assert not any(c[0] == "dial" for c in gateway.commands)
@@ -453,10 +453,7 @@ def test_an_operator_rings_a_masked_number_without_seeing_it(
     make_console: MakeConsole, qtbot: QtBot, seeded: SeededSite, demo_site: SiteSpec
 ) -> None:
     p, line = phone_console(make_console, qtbot, seeded, demo_site, "operator")
-    qtbot.mouseClick(p.rounds.call_next, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: isinstance(p.entry, SurveyEntryDialog) and p.entry.dial.isEnabled())
-    dlg = p.entry
-    assert isinstance(dlg, SurveyEntryDialog)
+    dlg = call_next(qtbot, p)
     assert "*" in dlg.number.text()
     qtbot.mouseClick(dlg.dial, Qt.MouseButton.LeftButton)
     (gateway,) = line

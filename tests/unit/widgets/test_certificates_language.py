@@ -3,12 +3,9 @@ status filter (its choice kept), the count and totals lines, the tables' titles.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 
-import pytest
-from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from console.i18n import Translations
@@ -18,18 +15,6 @@ from widgets.certificates import CertificatesWidget
 from widgets.timebank import TimebankWidget
 
 NOW = datetime(2026, 7, 10, 2, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def lang(qapp: QApplication) -> Iterator[Translations]:
-    """The console's translators on the test's application; English again afterwards."""
-    before = QLocale()
-    t = Translations(qapp)
-    try:
-        yield t
-    finally:
-        t.switch("en")
-        QLocale.setDefault(before)
 
 
 def cert(cid: int) -> CertificateRow:

@@ -4,12 +4,9 @@ current language, every column title (the last one too) after a switch."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 
-import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from pytestqt.qtbot import QtBot
 
 from console.i18n import Translations
@@ -22,18 +19,6 @@ from widgets.volunteer_hours import HoursWidget
 from widgets.volunteers import PairingsTab
 
 T0 = datetime(2026, 11, 30, 1, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def lang(qapp: QApplication) -> Iterator[Translations]:
-    """The console's translators on the test's application; English again afterwards."""
-    before = QLocale()
-    t = Translations(qapp)
-    try:
-        yield t
-    finally:
-        t.switch("en")
-        QLocale.setDefault(before)
 
 
 def attendance(i: int) -> AttendanceRow:

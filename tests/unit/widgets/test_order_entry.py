@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from datetime import date, time
 
-from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from console.i18n import Translations
 from core.orders import (
     DelivererChoice,
     MerchantChoice,
@@ -182,19 +182,11 @@ def test_a_merchants_closing_reason_is_put_in_words() -> None:
     assert merchant_closed_text("something new") == "takes no orders"
 
 
-def test_the_licence_sweeps_reason_is_put_in_words_too(qapp: QApplication) -> None:
+def test_the_licence_sweeps_reason_is_put_in_words_too(lang: Translations) -> None:
     # Suspended by the licence sweep, whose reason is its own English text: it stayed English
     # in the Chinese UI ("已暂停: business licence expired on …").
-    from console.i18n import Translations
-
-    before = QLocale()
-    translations = Translations(qapp)
-    try:
-        translations.switch("zh_CN")
-        text = merchant_closed_text("merchant suspended: business licence expired on 2026-11-30")
-    finally:
-        translations.switch("en")
-        QLocale.setDefault(before)
+    lang.switch("zh_CN")
+    text = merchant_closed_text("merchant suspended: business licence expired on 2026-11-30")
     assert text == "已暂停：营业执照已于 2026-11-30 到期"
 
 

@@ -8,7 +8,7 @@ import json
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -37,6 +37,29 @@ from data.models import (
 from data.services.volunteer_hours import HoursService
 from tests.helpers.postgres import as_owner
 from tests.unit.data.worlds import PW, World, services_on, small_world
+
+
+def volunteer_row(community_id: int, name: str, now: datetime) -> Volunteer:
+    """An active volunteer's row as the Volunteers pane registers one (identity not needed)."""
+    return Volunteer(
+        community_id=community_id,
+        name=name,
+        name_mask=name[0] + "*",
+        phone="13800000000",
+        phone_mask="138****0000",
+        gender="M",
+        birth_year=1990,
+        birth_date_enc="",
+        id_number_enc="",
+        id_number_mask="",
+        skills="",
+        insurance_policy="",
+        availability=0,
+        active=True,
+        joined_on=date(2026, 1, 1),
+        created_at=now,
+        updated_at=now,
+    )
 
 
 @dataclass
@@ -89,25 +112,7 @@ def hours(db: Database, tmp_path: Path) -> Hours:
             leader_id = env.svc.signin.principal("leader").user_id
             vols = []
             for name in ("张三", "李四"):
-                v = Volunteer(
-                    community_id=c01,
-                    name=name,
-                    name_mask=name[0] + "*",
-                    phone="13800000000",
-                    phone_mask="138****0000",
-                    gender="M",
-                    birth_year=1990,
-                    birth_date_enc="",
-                    id_number_enc="",
-                    id_number_mask="",
-                    skills="",
-                    insurance_policy="",
-                    availability=0,
-                    active=True,
-                    joined_on=date(2026, 1, 1),
-                    created_at=now,
-                    updated_at=now,
-                )
+                v = volunteer_row(c01, name, now)
                 s.add(v)
                 vols.append(v)
             r = Resident(
@@ -718,25 +723,7 @@ def _volunteer_of(hours: Hours, community: str, name: str = "赵六") -> int:
     now = hours.env.clock.now
     with as_owner(hours.env.db) as owner, owner.session() as s:
         cid = s.scalars(select(Community.id).where(Community.code == community)).one()
-        v = Volunteer(
-            community_id=cid,
-            name=name,
-            name_mask=name[0] + "*",
-            phone="13900000000",
-            phone_mask="139****0000",
-            gender="F",
-            birth_year=1985,
-            birth_date_enc="",
-            id_number_enc="",
-            id_number_mask="",
-            skills="",
-            insurance_policy="",
-            availability=0,
-            active=True,
-            joined_on=date(2026, 1, 1),
-            created_at=now,
-            updated_at=now,
-        )
+        v = volunteer_row(cid, name, now)
         s.add(v)
         s.flush()
         return int(v.id)
