@@ -41,14 +41,6 @@ class FlowLayout(QLayout):
     def setGeometry(self, rect: QRect) -> None:
         super().setGeometry(rect)
         self._place(rect, move=True)
-        # A dock short of height squeezed the row to its least size (one button high), and
-        # the wrapped rows below went out of sight: the holder asks for all of its rows at
-        # this width (the same width gives the same height, so this settles at once).
-        holder = self.parentWidget()
-        if holder is not None and holder.layout() is self:
-            needed = self.heightForWidth(rect.width())
-            if holder.minimumHeight() != needed:
-                holder.setMinimumHeight(needed)
 
     def sizeHint(self) -> QSize:
         return self.minimumSize()

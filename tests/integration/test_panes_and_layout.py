@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QShortcut
@@ -126,17 +124,8 @@ def _assert_default_places(w: MainWindow) -> None:
         "kpi": top,
     }
 
-    # The dock layout settles its geometry over the next passes: a wrapped button row asks
-    # for the height of its rows once it knows its width (widgets/flow_layout.py), and on a
-    # loaded machine those passes come later.
-    def settled() -> bool:
-        QApplication.processEvents()
-        return _area(w, "incidents") == max(_area(w, n) for n in PANES if _in_front(w, n))
-
+    QApplication.processEvents()  # the dock layout settles its geometry on the next pass
     # The queue in the top left, the largest area; the video wall and map tabbed right of it.
-    deadline = time.monotonic() + 3.0
-    while not settled() and time.monotonic() < deadline:
-        time.sleep(0.02)
     assert docks["incidents"].x() < docks["video"].x()
     assert _area(w, "incidents") == max(_area(w, n) for n in PANES if _in_front(w, n))
     assert w.tabifiedDockWidgets(docks["incidents"]) == []
