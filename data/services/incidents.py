@@ -124,16 +124,16 @@ def _in_view(view: QueueView, who: Principal) -> list[Any]:
 RISK_RESTRICTION = "risk"
 
 
-def restricted_hidden(who: Principal, incident: Any = Incident) -> list[Any]:
+def restricted_hidden(who: Principal) -> list[Any]:
     """The conditions that hide what the user's role may not see (none for one who sees
     all): restricted incidents from a user who may not handle them, and every other incident
     from one whose work is the restricted ones alone (a counsellor). Every read of incidents
-    adds them; `incident` is the incident table as the query names it."""
+    adds them."""
     out = []
     if not who.can(Permission.HANDLE_RISK):
-        out.append(incident.restricted == "")
+        out.append(Incident.restricted == "")
     if not who.can(Permission.VIEW_GENERAL_INCIDENTS):
-        out.append(incident.restricted != "")
+        out.append(Incident.restricted != "")
     return out
 
 

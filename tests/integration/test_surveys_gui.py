@@ -222,10 +222,7 @@ def test_paper_entry_takes_a_response_once_and_refuses_the_second(
     p.pane.tabs.setCurrentIndex(1)
     qtbot.waitUntil(lambda: len(p.rounds.calls) > 0)
     person = p.rounds.calls.row_at(0).resident_id
-    qtbot.mouseClick(p.rounds.paper, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: isinstance(p.entry, SurveyEntryDialog) and p.entry.isVisible())
-    dlg = p.entry
-    assert isinstance(dlg, SurveyEntryDialog)
+    dlg = open_paper(qtbot, p)
     # The keyboard starts on the person: typed into the first question, a number's digits
     # chose answers.
     dlg.activateWindow()
@@ -386,6 +383,15 @@ def phone_console(
     return p, line
 
 
+def open_paper(qtbot: QtBot, p: SurveysPresenter) -> SurveyEntryDialog:
+    """Enter a paper response: its dialog, on screen."""
+    qtbot.mouseClick(p.rounds.paper, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: isinstance(p.entry, SurveyEntryDialog) and p.entry.isVisible())
+    dlg = p.entry
+    assert isinstance(dlg, SurveyEntryDialog)
+    return dlg
+
+
 def call_next(qtbot: QtBot, p: SurveysPresenter) -> SurveyEntryDialog:
     """Call next: the phone survey's dialog once its Dial is ready."""
     qtbot.mouseClick(p.rounds.call_next, Qt.MouseButton.LeftButton)
@@ -531,16 +537,10 @@ def test_closing_a_paper_entry_with_answers_asks_first(
     p = surveys_of(app)
     qtbot.waitUntil(lambda: p.rounds.model.row_for("R1") is not None)
     p.pane.tabs.setCurrentIndex(1)
-    qtbot.mouseClick(p.rounds.paper, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: isinstance(p.entry, SurveyEntryDialog) and p.entry.isVisible())
-    dlg = p.entry
-    assert isinstance(dlg, SurveyEntryDialog)
+    dlg = open_paper(qtbot, p)
     qtbot.mouseClick(dlg.close_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dlg.isVisible())  # nothing answered: closes at once
-    qtbot.mouseClick(p.rounds.paper, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: isinstance(p.entry, SurveyEntryDialog) and p.entry.isVisible())
-    dlg = p.entry
-    assert isinstance(dlg, SurveyEntryDialog)
+    dlg = open_paper(qtbot, p)
     _answer(dlg)
     qtbot.mouseClick(dlg.close_button, Qt.MouseButton.LeftButton)
     box = dlg._question.box

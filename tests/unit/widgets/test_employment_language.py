@@ -4,7 +4,8 @@ current language, every column title (the last one too) after a switch."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from dataclasses import replace
+from datetime import UTC, date, datetime
 
 from PySide6.QtCore import QCoreApplication, Qt
 from pytestqt.qtbot import QtBot
@@ -12,8 +13,9 @@ from pytestqt.qtbot import QtBot
 from console.i18n import Translations
 from core.employment import Stage
 from core.employment_views import EmploymentFigures, SeekerRow
-from core.volunteer_hours import AttendanceRow, AttendanceStatus
+from core.volunteer_hours import AttendanceRow
 from core.volunteers import PairingRow
+from tests.unit.widgets.test_volunteer_hours import ROW
 from widgets.employment import FiguresLabel, RetentionTab, SeekersTab
 from widgets.volunteer_hours import HoursWidget
 from widgets.volunteers import PairingsTab
@@ -22,23 +24,7 @@ T0 = datetime(2026, 11, 30, 1, 0, tzinfo=UTC)
 
 
 def attendance(i: int) -> AttendanceRow:
-    return AttendanceRow(
-        id=i,
-        volunteer_id=3,
-        volunteer="张*",
-        community="C01",
-        place="door:42",
-        content="陪聊",
-        checkin_at=T0,
-        checkout_at=T0 + timedelta(minutes=50),
-        travel_minutes=0,
-        minutes=50,
-        status=AttendanceStatus.RECORDED,
-        needs_confirmation=True,
-        confirmed_via="",
-        approved_by="",
-        corrections=0,
-    )
+    return replace(ROW, id=i)  # the hours tests' row
 
 
 def seeker(i: int) -> SeekerRow:
